@@ -1,0 +1,361 @@
+//! Front matter: the typed contract contributors edit.
+//!
+//! Takes the text of a content file, splits the YAML block from the Markdown
+//! body, and gives back serde types with unknown fields rejected. Validation
+//! beyond types (registry references, slugs) happens in `content::article`.
+//! Ingest writes these same types, so what it emits always loads.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+/// A content file cut in two: the YAML between the `---` lines and the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML text, without the fences.
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line in the file.
+    pub yaml_line: usize,
+    /// The Markdown body after the closing fence.
+    pub body: &'a str,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+/// Why a file could not be split into front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SplitError {
+    /// The file does not start with `---`.
+    #[error("the file does not start with a `---` line opening the front matter")]
+    NoOpeningFence,
+    /// The opening fence has no closing partner.
+    #[error("the front matter opened on line 1 is never closed by a `---` line")]
+    Unclosed,
+}
+
+/// Split `text` into front matter and body. A UTF-8 BOM and CRLF line ends
+/// are accepted, since editors on every platform produce them.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let mut offset = first_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: &text[first_end..offset],
+                yaml_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// How the title was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleBasis {
+    /// The page's own headline.
+    #[default]
+    Headline,
+    /// Written from the lead because the page had no headline.
+    Derived,
+}
+
+/// How the publication date was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateBasis {
+    /// The text states it.
+    #[default]
+    Stated,
+    /// Guessed from other parts of the text; `date_reason` says how.
+    Inferred,
+}
+
+/// Where an article came from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Outlet or issuer of the text.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Original address, when known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The raw seed this article was ingested from, relative to the site root.
+    #[serde(default)]
+    pub seed: Option<String>,
+}
+
+/// A person named in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Name as written in the text.
+    pub name: String,
+    /// Title as given ("President", "Professor").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Organization slug from the registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// The sentence the person was found in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// A key figure: an amount of money or a technical quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The figure as written ("over 50 trillion won").
+    pub text: String,
+    /// Plain number in `unit` (50000000000000).
+    pub value: f64,
+    /// `KRW`, `USD`, `Wh/kg`, `GWh`, `percent`, `people`, …
+    pub unit: String,
+    /// "over", "about", "more than", …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Target or deadline year tied to the figure ("by 2030").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_target: Option<i32>,
+    /// The sentence the figure came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// A dated happening, or a dated plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// When, to the precision the text supports.
+    pub date: PartialDate,
+    /// Last day of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_end: Option<PartialDate>,
+    /// One line saying what happened.
+    pub title: String,
+    /// A plan rather than a happening.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    /// The sentence the event came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// An organization ingest found that the registry does not know yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationSuggestion {
+    /// The name as written.
+    pub name: String,
+    /// Guessed kind (`government`, `company`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The sentence it was found in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// Article front matter, exactly as written in `content/articles/*.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFrontMatter {
+    /// Headline.
+    pub title: String,
+    /// Whether the title is the page's headline or derived from the lead.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub title_basis: TitleBasis,
+    /// Publication date.
+    pub date: PartialDate,
+    /// Whether the date is stated in the text or inferred.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub date_basis: DateBasis,
+    /// Why an inferred date was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_reason: Option<String>,
+    /// Last substantive edit, if different from the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    /// Where the article came from.
+    #[serde(default)]
+    pub source: Source,
+    /// One or two sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Topic slugs from `content/topics/`.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Organization slugs from `content/organizations/`.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// People named, with roles.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Place names or slugs from `content/places/`.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Key figures.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Dated events.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// For each annotated organization, topic or place: the sentence it was
+    /// found in, so every annotation is traceable to its source.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, String>,
+    /// Organizations found that the registry does not list yet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggested_organizations: Vec<OrganizationSuggestion>,
+    /// Drafts are built only by `serve`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+}
+
+/// Kinds of organization, as in the gold vocabulary.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganizationKind {
+    /// Ministries, provinces, cities, public agencies.
+    Government,
+    /// Firms.
+    Company,
+    /// Research institutes.
+    Research,
+    /// Universities.
+    University,
+    /// Industry associations.
+    Association,
+    /// Alliances, technoparks, media, anything else.
+    Other,
+}
+
+/// Organization registry entry, `content/organizations/<slug>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationFrontMatter {
+    /// Canonical English name.
+    pub name: String,
+    /// What sort of body it is.
+    pub kind: OrganizationKind,
+    /// ISO 3166-1 alpha-2 code (`KR`), or `EU` / `INT`.
+    pub country: String,
+    /// Other names: acronyms, short forms, Korean names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Official site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// Topic registry entry, `content/topics/<slug>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFrontMatter {
+    /// Display name.
+    pub name: String,
+    /// Phrases whose presence in an article signals the topic.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// Kinds of place.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceKind {
+    /// A sovereign state.
+    Country,
+    /// A province, state or metropolitan city.
+    Province,
+    /// A city or county.
+    City,
+    /// A district inside a city.
+    District,
+    /// Industrial complex, cluster or special zone.
+    IndustrialComplex,
+    /// A venue or facility.
+    Venue,
+    /// A region spanning countries (Europe, Southeast Asia).
+    Region,
+}
+
+/// Place registry entry, `content/places/<slug>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFrontMatter {
+    /// Canonical English name.
+    pub name: String,
+    /// What sort of place it is.
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country it lies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Other spellings and Korean names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A plain page such as About, `content/pages/<slug>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    /// Page title.
+    pub title: String,
+    /// Short description for the `<meta>` tag.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Drafts are built only by `serve`.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_reports_body_line() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let split = split(text).unwrap();
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let split = split("\u{feff}---\r\ntitle: A\r\n---\r\nBody").unwrap();
+        assert_eq!(split.yaml, "title: A\r\n");
+        assert_eq!(split.body, "Body");
+    }
+
+    #[test]
+    fn rejects_missing_and_unclosed_fences() {
+        assert_eq!(split("title: A\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(split("---\ntitle: A\n"), Err(SplitError::Unclosed));
+    }
+}

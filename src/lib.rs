@@ -1,0 +1,8 @@
+//! `briefing`: a static site generator for a secondary-battery industry
+//! briefing site. Pipeline: ingest (seeds → Markdown), content (Markdown →
+//! library), render (library → pages), output (pages → `public/`).
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod yaml;

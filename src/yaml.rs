@@ -1,0 +1,70 @@
+//! The only user of `serde_yaml` (archived upstream): parse and print YAML.
+//!
+//! Everything else goes through [`from_str`] and [`to_string`], so swapping
+//! the YAML crate touches this file alone.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A YAML error with its place in the YAML text (1-based, when known).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    /// What went wrong, in serde's words.
+    pub message: String,
+    /// 1-based line within the YAML text.
+    pub line: Option<usize>,
+    /// 1-based column within that line.
+    pub column: Option<usize>,
+}
+
+/// Parse `text` into `T`.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    // An empty front matter block is an empty mapping, not "null".
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(text).map_err(|err| {
+        let location = err.location();
+        YamlError {
+            message: clean_message(&err.to_string()),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+        }
+    })
+}
+
+/// Print `value` as YAML (no leading `---`).
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_yaml::to_string(value).map_err(|err| YamlError {
+        message: err.to_string(),
+        line: None,
+        column: None,
+    })
+}
+
+/// serde_yaml appends " at line X column Y" to messages; we report the place
+/// ourselves, relative to the whole file, so drop it.
+fn clean_message(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn reports_line_and_column_of_syntax_errors() {
+        let err = from_str::<BTreeMap<String, String>>("a: b\nc: [d\n").unwrap_err();
+        assert!(err.line.is_some(), "{err:?}");
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_mapping() {
+        let map: BTreeMap<String, String> = from_str("  \n").unwrap();
+        assert!(map.is_empty());
+    }
+}

@@ -5,4 +5,5 @@
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod ingest;
 pub mod yaml;

@@ -1,4 +1,7 @@
-//! Content stage: files under `content/` become a validated [`library::Library`].
+//! Content stage: files under `content/` become typed, validated data.
 
 pub mod date;
+pub mod entity;
 pub mod front_matter;
+pub mod source;
+pub mod suggest;

@@ -1,0 +1,128 @@
+//! Reading content files: discovery with walkdir, reading with the path in
+//! every error, and front matter parsing with places mapped to file lines.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use super::front_matter::Split;
+use crate::diag::Diagnostic;
+use crate::yaml;
+
+/// Every `*.md` file under `root/dir`, relative to `root`, sorted.
+/// A missing folder is an empty registry, not an error.
+pub fn list_markdown(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.exists() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(&base).follow_links(true) {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let path = entry.path();
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if path.extension().is_some_and(|e| e == "md") && !hidden {
+                    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                    paths.push(relative);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| base.clone());
+                diagnostics.push(Diagnostic::error(
+                    "content/unreadable",
+                    path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+                    format!("cannot list this folder: {err}"),
+                ));
+            }
+        }
+    }
+    paths.sort();
+    paths
+}
+
+/// Read a content file as UTF-8; the error names the file.
+pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic> {
+    let bytes = std::fs::read(root.join(relative)).map_err(|err| {
+        Diagnostic::error(
+            "content/unreadable",
+            relative,
+            format!("cannot read file: {err}"),
+        )
+    })?;
+    String::from_utf8(bytes).map(Arc::from).map_err(|err| {
+        Diagnostic::error(
+            "content/not-utf8",
+            relative,
+            format!(
+                "the file is not valid UTF-8 (bad byte at offset {})",
+                err.utf8_error().valid_up_to()
+            ),
+        )
+        .with_help("save the file as UTF-8 in your editor")
+    })
+}
+
+/// Parse the YAML part of a split file into `T`; errors point at the line in
+/// the whole file, with a hint for the common mistakes.
+pub fn parse_front_matter<T: DeserializeOwned>(
+    relative: &Path,
+    source: &Arc<str>,
+    parts: &Split<'_>,
+) -> Result<T, Vec<Diagnostic>> {
+    yaml::from_str::<T>(parts.yaml).map_err(|err| {
+        let code = if err.message.contains("unknown field") {
+            "front-matter/unknown-field"
+        } else if err.message.contains("missing field") {
+            "front-matter/missing-field"
+        } else if err.message.contains("invalid type") || err.message.contains("unknown variant") {
+            "front-matter/wrong-type"
+        } else {
+            "front-matter/yaml"
+        };
+        let mut diag = Diagnostic::error(code, relative, err.message.clone());
+        diag = match (err.line, err.column) {
+            (Some(line), Some(column)) => {
+                diag.at_line_col(source, line + parts.yaml_line - 1, column)
+            }
+            // serde reports a missing field without a place: point at the fence.
+            _ => diag.at(source, 0..3),
+        };
+        vec![with_front_matter_help(diag, &err.message)]
+    })
+}
+
+fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected = message.split("expected ").nth(1).unwrap_or("");
+        let names: Vec<&str> = expected
+            .split(['`', ',', ' '])
+            .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
+            .collect();
+        if let Some(best) = crate::content::suggest::closest(field, names.iter().copied()) {
+            return diag.with_help(format!("did you mean `{best}`?"));
+        }
+        return diag.with_help(format!(
+            "remove `{field}`; the allowed fields are {expected}"
+        ));
+    }
+    if message.contains("not a date") || message.contains("YYYY") {
+        return diag.with_help("dates are written YYYY-MM-DD, e.g. 2024-06-18");
+    }
+    if message.starts_with("missing field") {
+        return diag.with_help("add the field to the front matter between the `---` lines");
+    }
+    if message.contains("invalid type") {
+        return diag.with_help("check the value's type: lists are written `[a, b]` or as `- item` lines, text that starts with a special character is quoted");
+    }
+    diag.with_help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`")
+}

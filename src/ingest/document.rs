@@ -1,0 +1,48 @@
+//! The cleaned story: what cleaning gives back and extraction reads.
+//!
+//! Cleaning (`clean`) turns a raw seed into [`Document`] blocks in story
+//! order; extraction (`extract`) annotates them; `emit` writes them as
+//! Markdown. The type sits between the stages so each can be tested alone.
+
+/// One block of the cleaned story, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A section title (bracketed titles such as "【Innovation Strategy】").
+    Heading {
+        /// 2 for sections, 3 for sub-sections.
+        level: u8,
+        /// Heading text without brackets.
+        text: String,
+    },
+    /// A paragraph of running text.
+    Paragraph(String),
+    /// A numbered or bulleted list.
+    List {
+        /// Numbered (`1.`) rather than bulleted.
+        ordered: bool,
+        /// Item texts, without their markers.
+        items: Vec<String>,
+    },
+}
+
+/// The cleaned story body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Document {
+    /// Blocks in story order.
+    pub(crate) blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Every text of the story (headings, paragraphs, list items), in order.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .flat_map(|block| -> Box<dyn Iterator<Item = &str>> {
+                match block {
+                    Block::Heading { text, .. } => Box::new(std::iter::once(text.as_str())),
+                    Block::Paragraph(text) => Box::new(std::iter::once(text.as_str())),
+                    Block::List { items, .. } => Box::new(items.iter().map(String::as_str)),
+                }
+            })
+    }
+}

@@ -1,0 +1,4 @@
+//! Ingest stage: raw seeds in `seeds/` become annotated Markdown in
+//! `content/articles/`.
+
+pub(crate) mod document;

@@ -1,5 +1,6 @@
 //! Content stage: files under `content/` become typed, validated data.
 
+pub mod article;
 pub mod date;
 pub mod entity;
 pub mod front_matter;

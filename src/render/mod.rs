@@ -1,0 +1,4 @@
+//! Render stage: the library becomes pages (HTML, feeds, sitemap).
+
+pub mod highlight;
+pub mod markdown;

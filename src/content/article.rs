@@ -63,11 +63,26 @@ pub fn parse_article(
     }
     if !is_slug(&slug) {
         errors.push(
-            Diagnostic::error("content/bad-slug", relative, format!("`{slug}` is not a valid article slug"))
-                .with_help("name article files `YYYY-MM-DD-words-joined-by-hyphens.md` in lowercase ASCII"),
+            Diagnostic::error(
+                "content/bad-slug",
+                relative,
+                format!("`{slug}` is not a valid article slug"),
+            )
+            .with_help(
+                "name article files `YYYY-MM-DD-words-joined-by-hyphens.md` in lowercase ASCII",
+            ),
         );
     }
-    check_references(relative, source, &front.topics, known.topics, "topics", "topic", &point_at, &mut errors);
+    check_references(
+        relative,
+        source,
+        &front.topics,
+        known.topics,
+        "topics",
+        "topic",
+        &point_at,
+        &mut errors,
+    );
     check_references(
         relative,
         source,
@@ -81,7 +96,14 @@ pub fn parse_article(
     for person in &front.people {
         if let Some(org) = &person.organization {
             if !known.organizations.contains(org.as_str()) {
-                errors.push(unknown_reference(relative, source, point_at(org, "people"), org, known.organizations, "organization"));
+                errors.push(unknown_reference(
+                    relative,
+                    source,
+                    point_at(org, "people"),
+                    org,
+                    known.organizations,
+                    "organization",
+                ));
             }
         }
     }
@@ -90,17 +112,32 @@ pub fn parse_article(
     }
     let body = markdown.render(parts.body, &front.organizations);
     let word_count = parts.body.split_whitespace().count();
-    Ok(Article { slug, path: relative.to_path_buf(), front, body, word_count })
+    Ok(Article {
+        slug,
+        path: relative.to_path_buf(),
+        front,
+        body,
+        word_count,
+    })
 }
 
 /// The URL slug of an article file: its stem without a leading
 /// `YYYY-MM-DD-`, `YYYY-MM-` or `YYYY-` date.
 pub fn slug_from_path(relative: &Path) -> String {
-    let stem = relative.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     // Longest date prefix first; keep the whole stem if nothing would remain.
     for shape in ["dddd-dd-dd-", "dddd-dd-", "dddd-"] {
         let matches = stem.len() > shape.len()
-            && stem.bytes().zip(shape.bytes()).all(|(c, s)| if s == b'd' { c.is_ascii_digit() } else { c == s });
+            && stem.bytes().zip(shape.bytes()).all(|(c, s)| {
+                if s == b'd' {
+                    c.is_ascii_digit()
+                } else {
+                    c == s
+                }
+            });
         if matches && stem[shape.len()..].bytes().any(|b| b.is_ascii_alphabetic()) {
             return stem[shape.len()..].to_string();
         }
@@ -122,12 +159,23 @@ fn check_references(
     let mut seen = HashSet::new();
     for value in values {
         if !known.contains(value.as_str()) {
-            errors.push(unknown_reference(relative, source, point_at(value, key), value, known, noun));
+            errors.push(unknown_reference(
+                relative,
+                source,
+                point_at(value, key),
+                value,
+                known,
+                noun,
+            ));
         } else if !seen.insert(value.as_str()) {
             errors.push(
-                Diagnostic::error("article/duplicate-reference", relative, format!("{noun} `{value}` is listed twice"))
-                    .at(source, point_at(value, key))
-                    .with_help("remove the second entry"),
+                Diagnostic::error(
+                    "article/duplicate-reference",
+                    relative,
+                    format!("{noun} `{value}` is listed twice"),
+                )
+                .at(source, point_at(value, key))
+                .with_help("remove the second entry"),
             );
         }
     }
@@ -143,13 +191,23 @@ fn unknown_reference(
 ) -> Diagnostic {
     let mut sorted: Vec<&str> = known.iter().copied().collect();
     sorted.sort_unstable();
-    let folder = if noun == "topic" { "topics" } else { "organizations" };
+    let folder = if noun == "topic" {
+        "topics"
+    } else {
+        "organizations"
+    };
     let help = match closest(value, sorted.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
-        None => format!("add `content/{folder}/{value}.md` to the registry, or use an existing slug"),
+        None => {
+            format!("add `content/{folder}/{value}.md` to the registry, or use an existing slug")
+        }
     };
     Diagnostic::error(
-        if noun == "topic" { "article/unknown-topic" } else { "article/unknown-organization" },
+        if noun == "topic" {
+            "article/unknown-topic"
+        } else {
+            "article/unknown-organization"
+        },
         relative,
         format!("unknown {noun} `{value}`: there is no content/{folder}/{value}.md"),
     )
@@ -159,7 +217,12 @@ fn unknown_reference(
 
 /// Byte range of `needle` in the front matter, searching after the line
 /// that starts with `key:` when there is one.
-fn locate(source: &str, yaml: std::ops::Range<usize>, key: &str, needle: &str) -> std::ops::Range<usize> {
+fn locate(
+    source: &str,
+    yaml: std::ops::Range<usize>,
+    key: &str,
+    needle: &str,
+) -> std::ops::Range<usize> {
     let text = &source[yaml.clone()];
     let key_at = text
         .match_indices(&format!("{key}:"))
@@ -177,8 +240,14 @@ mod tests {
 
     #[test]
     fn slug_drops_the_date_prefix() {
-        assert_eq!(slug_from_path(Path::new("a/2023-06-02-kistep-forum.md")), "kistep-forum");
-        assert_eq!(slug_from_path(Path::new("a/2026-02-krict-forum.md")), "krict-forum");
+        assert_eq!(
+            slug_from_path(Path::new("a/2023-06-02-kistep-forum.md")),
+            "kistep-forum"
+        );
+        assert_eq!(
+            slug_from_path(Path::new("a/2026-02-krict-forum.md")),
+            "krict-forum"
+        );
         assert_eq!(slug_from_path(Path::new("a/plain.md")), "plain");
         assert_eq!(slug_from_path(Path::new("a/2023-06-02.md")), "2023-06-02");
     }

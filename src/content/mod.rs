@@ -4,5 +4,6 @@ pub mod article;
 pub mod date;
 pub mod entity;
 pub mod front_matter;
+pub mod library;
 pub mod source;
 pub mod suggest;

@@ -19,17 +19,33 @@ pub fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
     let syntax = (!token.is_empty())
         .then(|| syntaxes.find_syntax_by_token(token))
         .flatten();
-    let label = if token.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(token)) };
+    let label = if token.is_empty() {
+        String::new()
+    } else {
+        format!(" data-lang=\"{}\"", escape(token))
+    };
     let Some(syntax) = syntax else {
-        return format!("<pre class=\"code\"{label}><code>{}</code></pre>\n", escape(code));
+        return format!(
+            "<pre class=\"code\"{label}><code>{}</code></pre>\n",
+            escape(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-            return format!("<pre class=\"code\"{label}><code>{}</code></pre>\n", escape(code));
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!(
+                "<pre class=\"code\"{label}><code>{}</code></pre>\n",
+                escape(code)
+            );
         }
     }
-    format!("<pre class=\"code hl\"{label}><code>{}</code></pre>\n", generator.finalize())
+    format!(
+        "<pre class=\"code hl\"{label}><code>{}</code></pre>\n",
+        generator.finalize()
+    )
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one
@@ -76,7 +92,10 @@ mod tests {
     #[test]
     fn unknown_language_is_escaped_plain_text() {
         let html = highlight(&syntax_set(), "nosuchlang", "<b>\n");
-        assert_eq!(html, "<pre class=\"code\" data-lang=\"nosuchlang\"><code>&lt;b&gt;\n</code></pre>\n");
+        assert_eq!(
+            html,
+            "<pre class=\"code\" data-lang=\"nosuchlang\"><code>&lt;b&gt;\n</code></pre>\n"
+        );
     }
 
     #[test]

@@ -60,7 +60,12 @@ impl<'a> MarkdownRenderer<'a> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("plain string patterns always build");
-        MarkdownRenderer { syntaxes, base_path: base_path.to_string(), names, pattern_slugs }
+        MarkdownRenderer {
+            syntaxes,
+            base_path: base_path.to_string(),
+            names,
+            pattern_slugs,
+        }
     }
 
     /// Render `markdown`; the first mention of each of `link_orgs` becomes a
@@ -90,7 +95,11 @@ impl<'a> MarkdownRenderer<'a> {
                 }
                 (Some((_, text)), Event::Text(t)) => text.push_str(&t),
                 (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
-                    out.push(Event::Html(CowStr::from(highlight(self.syntaxes, lang, text))));
+                    out.push(Event::Html(CowStr::from(highlight(
+                        self.syntaxes,
+                        lang,
+                        text,
+                    ))));
                     code = None;
                 }
                 (_, event) => out.push(event),
@@ -99,13 +108,21 @@ impl<'a> MarkdownRenderer<'a> {
         out
     }
 
-    fn link_organizations<'e>(&self, events: Vec<Event<'e>>, mut wanted: HashSet<&str>) -> Vec<Event<'e>> {
+    fn link_organizations<'e>(
+        &self,
+        events: Vec<Event<'e>>,
+        mut wanted: HashSet<&str>,
+    ) -> Vec<Event<'e>> {
         let mut out = Vec::with_capacity(events.len());
         let mut blocked = 0usize; // inside a link, heading or image
         for event in events {
             match &event {
-                Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => blocked += 1,
-                Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => blocked = blocked.saturating_sub(1),
+                Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => {
+                    blocked += 1
+                }
+                Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => {
+                    blocked = blocked.saturating_sub(1)
+                }
                 Event::Text(text) if blocked == 0 && !wanted.is_empty() => {
                     let text = text.to_string();
                     out.extend(self.link_text(&text, &mut wanted));
@@ -127,7 +144,9 @@ impl<'a> MarkdownRenderer<'a> {
                 continue;
             }
             wanted.remove(slug);
-            events.push(Event::Text(CowStr::from(text[last..found.start()].to_string())));
+            events.push(Event::Text(CowStr::from(
+                text[last..found.start()].to_string(),
+            )));
             events.push(Event::Html(CowStr::from(format!(
                 "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
                 self.base_path,
@@ -176,15 +195,27 @@ fn assign_heading_ids(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Headin
             }
             let base = explicit.unwrap_or_else(|| {
                 let slug = slugify(&text);
-                if slug.is_empty() { "section".to_string() } else { slug }
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
             });
             let count = used.entry(base.clone()).or_insert(0);
-            let unique = if *count == 0 { base.clone() } else { format!("{base}-{count}") };
+            let unique = if *count == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{count}")
+            };
             *count += 1;
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            headings.push(Heading { level, id: unique, text });
+            headings.push(Heading {
+                level,
+                id: unique,
+                text,
+            });
             i = j;
         }
         i += 1;
@@ -219,7 +250,11 @@ mod tests {
 
     fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
         let set = crate::render::highlight::syntax_set();
-        let orgs = [org("krict", "Korea Research Institute of Chemical Technology", &["KRICT"])];
+        let orgs = [org(
+            "krict",
+            "Korea Research Institute of Chemical Technology",
+            &["KRICT"],
+        )];
         let renderer = MarkdownRenderer::new(&set, &orgs, "/sub/");
         let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
         renderer.render(markdown, &link)
@@ -229,14 +264,21 @@ mod tests {
     fn heading_ids_are_slugs_made_unique() {
         let out = render("## Key points\n\n## Key points\n\n## Custom {#mine}\n", &[]);
         assert!(out.html.contains("<h2 id=\"key-points\">"), "{}", out.html);
-        assert!(out.html.contains("<h2 id=\"key-points-1\">"), "{}", out.html);
+        assert!(
+            out.html.contains("<h2 id=\"key-points-1\">"),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("<h2 id=\"mine\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
     }
 
     #[test]
     fn extensions_are_on() {
-        let out = render("| a |\n|---|\n| b |\n\n~~x~~ - [x] \"q\"\n\nNote[^1]\n\n[^1]: f\n", &[]);
+        let out = render(
+            "| a |\n|---|\n| b |\n\n~~x~~ - [x] \"q\"\n\nNote[^1]\n\n[^1]: f\n",
+            &[],
+        );
         assert!(out.html.contains("<table>"));
         assert!(out.html.contains("<del>x</del>"));
         assert!(out.html.contains("\u{201c}q\u{201d}"));
@@ -246,8 +288,15 @@ mod tests {
     #[test]
     fn first_mention_of_annotated_org_links_once() {
         let out = render("KRICT said. KRICT again. Not KRICTX.\n", &["krict"]);
-        assert_eq!(out.html.matches("<a class=\"org-link\"").count(), 1, "{}", out.html);
-        assert!(out.html.contains("href=\"/sub/organizations/krict/\">KRICT</a> said."));
+        assert_eq!(
+            out.html.matches("<a class=\"org-link\"").count(),
+            1,
+            "{}",
+            out.html
+        );
+        assert!(out
+            .html
+            .contains("href=\"/sub/organizations/krict/\">KRICT</a> said."));
         let unannotated = render("KRICT said.\n", &[]);
         assert!(!unannotated.html.contains("<a"));
     }

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::diag::{self, Format};
+use crate::serve::{self, ServeOptions, Server};
 
 /// Static site generator for a secondary-battery industry briefing site.
 #[derive(Debug, Parser)]
@@ -30,6 +31,24 @@ pub struct RootArgs {
 pub enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
+    /// Build into memory, serve on 127.0.0.1, rebuild on change, live-reload.
+    Serve(ServeArgs),
+}
+
+/// `briefing serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Interface to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Port; when not given, 1111 or the next free one.
+    #[arg(long)]
+    port: Option<u16>,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
 }
 
 /// `briefing build`.
@@ -53,6 +72,50 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Serve(args) => run_serve(&args),
+    }
+}
+
+fn run_serve(args: &ServeArgs) -> ExitCode {
+    let mut options = ServeOptions::new(&args.root.root);
+    options.bind = args.bind;
+    options.port = args.port;
+    let server = match Server::start(&options) {
+        Ok(server) => server,
+        Err(err) => {
+            eprintln!("error: {:#}", anyhow::Error::from(err));
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = server.url();
+    match args.port {
+        None if server.addr().port() != serve::server::DEFAULT_PORT => eprintln!(
+            "port {} is in use; took {} instead",
+            serve::server::DEFAULT_PORT,
+            server.addr().port()
+        ),
+        _ => {}
+    }
+    eprintln!("serving {url} (Ctrl-C to stop)");
+    if args.open {
+        open_browser(&url);
+    }
+    server.run_until_interrupted();
+    eprintln!("stopped");
+    ExitCode::SUCCESS
+}
+
+/// Best effort: a missing opener is not worth failing over.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(err) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("could not open a browser ({opener}: {err}); open {url} yourself");
     }
 }
 

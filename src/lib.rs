@@ -10,4 +10,5 @@ pub mod diag;
 pub mod ingest;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod yaml;

@@ -4,7 +4,7 @@
 //! never mutated afterwards, so render shares it by plain reference.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -88,39 +88,63 @@ impl Library {
             return Err(diagnostics);
         }
         articles.retain(|a| options.drafts || !a.front.draft);
-        articles.sort_by(|a, b| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
         let pages = pages
             .into_iter()
             .filter(|p| options.drafts || !p.front.draft)
             .collect();
-        let place_lookup = place_lookup(&places);
-        let articles_by_organization = index(&articles, |a| a.front.organizations.clone());
-        let articles_by_topic = index(&articles, |a| a.front.topics.clone());
-        let articles_by_place = index(&articles, |a| {
-            a.front
-                .places
-                .iter()
-                .filter_map(|p| place_lookup.get(&p.to_lowercase()).cloned())
-                .collect()
-        });
         drop(org_slugs);
         drop(topic_slugs);
-        Ok(Library {
+        let mut library = Library {
             config,
             articles,
             organizations,
             topics,
             places,
             pages,
-            articles_by_organization,
-            articles_by_topic,
-            articles_by_place,
-        })
+            articles_by_organization: HashMap::new(),
+            articles_by_topic: HashMap::new(),
+            articles_by_place: HashMap::new(),
+        };
+        library.sort_and_index();
+        Ok(library)
+    }
+
+    /// The same library with the articles at the given paths replaced
+    /// (`Some`), removed (`None`) or added (a path no article has yet):
+    /// serve's cheap rebuild after an edit, without reading any other file.
+    /// The caller has validated the new articles (slugs unique).
+    pub fn with_articles_replaced(
+        mut self,
+        changes: Vec<(PathBuf, Option<Article>)>,
+        options: LoadOptions,
+    ) -> Library {
+        let paths: HashSet<&Path> = changes.iter().map(|(p, _)| p.as_path()).collect();
+        self.articles.retain(|a| !paths.contains(a.path.as_path()));
+        let added = changes.into_iter().filter_map(|(_, a)| a);
+        self.articles
+            .extend(added.filter(|a| options.drafts || !a.front.draft));
+        self.sort_and_index();
+        self
+    }
+
+    /// Sort articles newest first (ties by slug) and rebuild the indexes.
+    fn sort_and_index(&mut self) {
+        self.articles.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let place_lookup = place_lookup(&self.places);
+        self.articles_by_organization = index(&self.articles, |a| a.front.organizations.clone());
+        self.articles_by_topic = index(&self.articles, |a| a.front.topics.clone());
+        self.articles_by_place = index(&self.articles, |a| {
+            a.front
+                .places
+                .iter()
+                .filter_map(|p| place_lookup.get(&p.to_lowercase()).cloned())
+                .collect()
+        });
     }
 
     /// The place slug for a name, alias or slug as written in an article.

@@ -80,7 +80,7 @@ pub fn render(
         .map(|job| {
             let path = output_path(library, job);
             let contents =
-                render_job(&renderer, job, jobs, options).map_err(|err| (path.clone(), err))?;
+                render_job(&renderer, job, options).map_err(|err| (path.clone(), err))?;
             Ok(RenderedPage {
                 path,
                 contents: contents.into_bytes(),
@@ -114,7 +114,6 @@ pub fn render(
 fn render_job(
     renderer: &Renderer<'_>,
     job: &PageJob,
-    all: &[PageJob],
     options: &RenderOptions,
 ) -> Result<String, tera::Error> {
     let library = renderer.library;
@@ -155,7 +154,8 @@ fn render_job(
                 indexes,
             )
         }
-        PageJob::Sitemap => feeds::sitemap(library, all),
+        // The full plan, not `all`: serve renders subsets of jobs.
+        PageJob::Sitemap => feeds::sitemap(library, &full_plan(library, renderer.shared)),
         PageJob::Robots => feeds::robots(library),
         PageJob::SyntaxCss => highlight::stylesheet(),
         _ => unreachable!("HTML jobs are handled above"),

@@ -246,7 +246,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect(),
-            related: self.related(i),
+            related: self.cards(related(self.library, i).into_iter()),
         };
         context.insert("article", &view);
         let description = front.summary.clone().unwrap_or_default();
@@ -276,32 +276,6 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         }
-    }
-
-    /// Up to four articles sharing the most topics and organizations,
-    /// looking only at the newest 50 of each shared index (bounded work).
-    fn related(&self, i: usize) -> Vec<ArticleCard<'a>> {
-        let library = self.library;
-        let front = &library.articles[i].front;
-        let mut scores: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        let lists = front
-            .organizations
-            .iter()
-            .filter_map(|o| library.articles_by_organization.get(o))
-            .chain(
-                front
-                    .topics
-                    .iter()
-                    .filter_map(|t| library.articles_by_topic.get(t)),
-            );
-        for list in lists {
-            for &j in list.iter().take(50).filter(|&&j| j != i) {
-                *scores.entry(j).or_default() += 1;
-            }
-        }
-        let mut ranked: Vec<(usize, usize)> = scores.into_iter().filter(|(_, s)| *s >= 2).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        self.cards(ranked.into_iter().take(4).map(|(j, _)| j))
     }
 
     fn section_index(&self, section: Section, context: &mut Context) -> PageMeta {
@@ -608,4 +582,30 @@ fn plain_markdown(text: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
     html
+}
+
+/// Up to four articles sharing the most topics and organizations with
+/// article `i`, looking only at the newest 50 of each shared index (bounded
+/// work). Public so serve can tell whose related list an edit changed.
+pub fn related(library: &Library, i: usize) -> Vec<usize> {
+    let front = &library.articles[i].front;
+    let mut scores: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let lists = front
+        .organizations
+        .iter()
+        .filter_map(|o| library.articles_by_organization.get(o))
+        .chain(
+            front
+                .topics
+                .iter()
+                .filter_map(|t| library.articles_by_topic.get(t)),
+        );
+    for list in lists {
+        for &j in list.iter().take(50).filter(|&&j| j != i) {
+            *scores.entry(j).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = scores.into_iter().filter(|(_, s)| *s >= 2).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(4).map(|(j, _)| j).collect()
 }

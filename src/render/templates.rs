@@ -154,6 +154,15 @@ impl Templates {
             .map_err(|err| vec![self.diagnostic(&err, None)])
     }
 
+    /// Whether another template names `name` in quotes (`extends`,
+    /// `include`, `import`): then a change to it may reach any page.
+    pub fn is_used_by_others(&self, name: &str) -> bool {
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        self.sources
+            .iter()
+            .any(|(n, _, text)| n != name && quoted.iter().any(|q| text.contains(q.as_str())))
+    }
+
     /// Turn a Tera error into a diagnostic at the template's file and line.
     pub fn diagnostic(&self, err: &tera::Error, template: Option<&str>) -> Diagnostic {
         let (report, code) = match err.kind() {

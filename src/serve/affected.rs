@@ -1,0 +1,266 @@
+//! Serve stage, what an article edit touches: old library + new articles →
+//! new library + the page jobs whose output may differ.
+//!
+//! The rule, page by page (see `render/pages.rs` for what each shows):
+//!
+//! - Only the body changed: the article page and the feeds that carry its
+//!   body (the site feed and its topics' and organizations' feeds).
+//! - Front matter or slug changed: also home, timeline, section indexes,
+//!   sitemap, every page and feed of each entity it names (before or after
+//!   the edit), the article list pages whose order changed, and the other
+//!   articles whose "related" list changed or shows it.
+//! - An article added or removed: everything, since every page's footer
+//!   counts the articles.
+//!
+//! The serve tests check the result against a full render after each edit.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::content::article::Article;
+use crate::content::library::{Library, LoadOptions};
+use crate::render::pages::related;
+use crate::render::plan::{PageJob, Section};
+
+/// The jobs to re-render.
+#[derive(Debug, Default)]
+pub struct JobSet {
+    /// Every job.
+    pub all: bool,
+    /// Every HTML job.
+    pub all_html: bool,
+    /// Every job rendered through one of these templates.
+    pub templates: HashSet<&'static str>,
+    /// The timeline overview and every year.
+    pub timeline: bool,
+    /// Every page and the feed of these entities (index into the registry).
+    pub entities: HashSet<(Section, usize)>,
+    /// Single jobs.
+    pub jobs: HashSet<PageJob>,
+}
+
+impl JobSet {
+    /// Whether `job` is in the set.
+    pub fn wants(&self, job: &PageJob) -> bool {
+        self.all
+            || self.jobs.contains(job)
+            || job
+                .template()
+                .is_some_and(|t| self.all_html || self.templates.contains(t))
+            || match job {
+                PageJob::Timeline | PageJob::TimelineYear(_) => self.timeline,
+                PageJob::Entity(s, i, _) | PageJob::EntityFeed(s, i) => {
+                    self.entities.contains(&(*s, *i))
+                }
+                _ => false,
+            }
+    }
+}
+
+/// An entity an article names: section and slug.
+type Key = (Section, String);
+
+/// Replace articles (`None`: deleted) in `library` and say which jobs to
+/// re-render. Slugs of the new articles are unique (checked by the caller).
+pub fn replace_articles(
+    library: Library,
+    replacements: Vec<(PathBuf, Option<Article>)>,
+    options: LoadOptions,
+    jobs: &mut JobSet,
+) -> Library {
+    let mut body_only: Vec<String> = Vec::new();
+    let mut structural: Vec<(Option<usize>, Option<&Article>)> = Vec::new();
+    for (path, new) in &replacements {
+        let new = new.as_ref().filter(|a| options.drafts || !a.front.draft);
+        let old = library.articles.iter().position(|a| &a.path == path);
+        match (old.map(|i| &library.articles[i]), new) {
+            (None, None) => {}
+            (Some(o), Some(n)) if o.front == n.front && o.slug == n.slug => {
+                if o.body != n.body || o.word_count != n.word_count {
+                    body_only.push(n.slug.clone());
+                }
+            }
+            _ => structural.push((old, new)),
+        }
+    }
+    if body_only.is_empty() && structural.is_empty() {
+        return library;
+    }
+    let before = (!structural.is_empty()).then(|| Before::capture(&library, &structural));
+    let old_count = library.articles.len();
+    let library = library.with_articles_replaced(replacements, options);
+    if library.articles.len() != old_count {
+        jobs.all = true;
+        return library;
+    }
+    let slugs: HashMap<&str, usize> = library
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    for slug in &body_only {
+        let i = slugs[slug.as_str()];
+        jobs.jobs.insert(PageJob::Article(i));
+        jobs.jobs.insert(PageJob::SiteFeed);
+        // Feeds carry the body; entity pages show only front matter.
+        for key in keys_of(&library, &library.articles[i]) {
+            if let (Some(e), false) = (entity_index(&library, &key), key.0 == Section::Places) {
+                jobs.jobs.insert(PageJob::EntityFeed(key.0, e));
+            }
+        }
+    }
+    if let Some(before) = before {
+        before.compare(&library, &slugs, jobs);
+    }
+    library
+}
+
+/// What the structural part of an edit needs from the old library.
+struct Before {
+    order: Vec<String>,
+    keys: HashSet<Key>,
+    changed: HashSet<String>,
+    related: HashMap<String, Vec<String>>,
+}
+
+impl Before {
+    fn capture(library: &Library, structural: &[(Option<usize>, Option<&Article>)]) -> Before {
+        let mut keys = HashSet::new();
+        let mut changed = HashSet::new();
+        for (old, new) in structural {
+            for article in old.map(|i| &library.articles[i]).into_iter().chain(*new) {
+                keys.extend(keys_of(library, article));
+                changed.insert(article.slug.clone());
+            }
+        }
+        // Whose related list may change: articles sharing a topic or an
+        // organization with an edited article (related ignores places).
+        let mut related_before = HashMap::new();
+        for (section, slug) in keys.iter().filter(|(s, _)| *s != Section::Places) {
+            for &j in index_of(library, *section).get(slug).into_iter().flatten() {
+                let slug = &library.articles[j].slug;
+                if !related_before.contains_key(slug) {
+                    related_before.insert(slug.clone(), related_slugs(library, j));
+                }
+            }
+        }
+        Before {
+            order: library.articles.iter().map(|a| a.slug.clone()).collect(),
+            keys,
+            changed,
+            related: related_before,
+        }
+    }
+
+    fn compare(self, library: &Library, slugs: &HashMap<&str, usize>, jobs: &mut JobSet) {
+        jobs.jobs.extend([
+            PageJob::Home,
+            PageJob::SiteFeed,
+            PageJob::Sitemap,
+            PageJob::SectionIndex(Section::Topics),
+            PageJob::SectionIndex(Section::Organizations),
+            PageJob::SectionIndex(Section::Places),
+        ]);
+        jobs.timeline = true;
+        for key in &self.keys {
+            add_entity(library, key, jobs);
+        }
+        for slug in &self.changed {
+            if let Some(&i) = slugs.get(slug.as_str()) {
+                jobs.jobs.insert(PageJob::Article(i));
+            }
+        }
+        let per_page = library.config.items_per_page.max(1);
+        let differ = self
+            .order
+            .iter()
+            .zip(&library.articles)
+            .enumerate()
+            .filter(|(_, (old, new))| **old != new.slug || self.changed.contains(*old))
+            .map(|(i, _)| i);
+        for i in differ {
+            jobs.jobs.insert(PageJob::ArticleList(i / per_page + 1));
+        }
+        for (slug, old) in &self.related {
+            let Some(&j) = slugs.get(slug.as_str()) else {
+                continue;
+            };
+            let new = related_slugs(library, j);
+            if new != *old || new.iter().any(|s| self.changed.contains(s)) {
+                jobs.jobs.insert(PageJob::Article(j));
+            }
+        }
+    }
+}
+
+fn related_slugs(library: &Library, i: usize) -> Vec<String> {
+    related(library, i)
+        .into_iter()
+        .map(|j| library.articles[j].slug.clone())
+        .collect()
+}
+
+fn index_of(library: &Library, section: Section) -> &HashMap<String, Vec<usize>> {
+    match section {
+        Section::Topics => &library.articles_by_topic,
+        Section::Organizations => &library.articles_by_organization,
+        Section::Places => &library.articles_by_place,
+    }
+}
+
+/// The entities an article is listed under.
+fn keys_of(library: &Library, article: &Article) -> Vec<Key> {
+    let front = &article.front;
+    let topics = front.topics.iter().map(|t| (Section::Topics, t.clone()));
+    let orgs = front
+        .organizations
+        .iter()
+        .map(|o| (Section::Organizations, o.clone()));
+    let places = front
+        .places
+        .iter()
+        .filter_map(|p| library.place_slug(p))
+        .map(|p| (Section::Places, p.to_string()));
+    topics.chain(orgs).chain(places).collect()
+}
+
+/// Every page and the feed of the entity `key`, when it is in the registry.
+fn add_entity(library: &Library, key: &Key, jobs: &mut JobSet) {
+    if let Some(i) = entity_index(library, key) {
+        jobs.entities.insert((key.0, i));
+    }
+}
+
+/// Index of an entity in its (slug-sorted) registry.
+fn entity_index(library: &Library, (section, slug): &Key) -> Option<usize> {
+    match section {
+        Section::Topics => library.topics.binary_search_by(|e| e.slug.cmp(slug)),
+        Section::Organizations => library.organizations.binary_search_by(|e| e.slug.cmp(slug)),
+        Section::Places => library.places.binary_search_by(|e| e.slug.cmp(slug)),
+    }
+    .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_set_matches_by_template_entity_and_job() {
+        let mut set = JobSet::default();
+        assert!(!set.wants(&PageJob::Home));
+        set.templates.insert("article.html");
+        assert!(set.wants(&PageJob::Article(3)));
+        assert!(!set.wants(&PageJob::SiteFeed));
+        set.entities.insert((Section::Topics, 2));
+        assert!(set.wants(&PageJob::Entity(Section::Topics, 2, 5)));
+        assert!(set.wants(&PageJob::EntityFeed(Section::Topics, 2)));
+        assert!(!set.wants(&PageJob::Entity(Section::Topics, 1, 1)));
+        set.timeline = true;
+        assert!(set.wants(&PageJob::TimelineYear(2024)));
+        set.all_html = true;
+        assert!(set.wants(&PageJob::NotFound));
+        assert!(!set.wants(&PageJob::Robots));
+    }
+}

@@ -1,0 +1,422 @@
+//! Serve stage, rebuilding what changed: batches of [`Change`]s → a new
+//! in-memory site.
+//!
+//! Keeps the loaded site (library, templates) and its rendered files between
+//! rebuilds. An edited article is re-read alone and swapped into the library
+//! (`Library::with_articles_replaced`); a template change reloads the
+//! templates and re-renders the pages that use it; a static file is re-read
+//! alone; anything else (config, registries, plain pages) re-reads the site.
+//! A failing file leaves its last good version in place and its diagnostics
+//! on record until it is fixed, so the last good site keeps being served.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use syntect::parsing::SyntaxSet;
+
+use super::affected::{replace_articles, JobSet};
+use super::snapshot::{Entry, Files, Snapshot};
+use super::statics;
+use super::watch::Change;
+use crate::build::{self, Site};
+use crate::content::article::{parse_article, Article, KnownSlugs};
+use crate::content::library::LoadOptions;
+use crate::content::source::read_source;
+use crate::diag::{self, Diagnostic};
+use crate::render::markdown::MarkdownRenderer;
+use crate::render::plan::output_path;
+use crate::render::shared::Shared;
+use crate::render::templates::Templates;
+use crate::render::{self, RenderOptions};
+
+/// Error-record keys for problems that are not one content file's.
+const SITE: &str = "<site>";
+const TEMPLATES: &str = "<templates>";
+const RENDER: &str = "<render>";
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Output paths whose bytes changed, appeared or vanished, sorted.
+    pub changed: Vec<String>,
+    /// Only stylesheets changed.
+    pub css_only: bool,
+    /// Jobs rendered.
+    pub rendered: usize,
+    /// Every problem the site has now; empty when it builds.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    /// Whether the site builds.
+    pub fn ok(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// The live preview state of one site.
+pub struct Session {
+    root: PathBuf,
+    syntaxes: SyntaxSet,
+    render: RenderOptions,
+    load: LoadOptions,
+    site: Option<Site>,
+    pages: Arc<Files>,
+    statics: Arc<Files>,
+    errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    stale_render: bool,
+    build: u64,
+}
+
+impl Session {
+    /// Load and render the whole site at `root` (drafts as `load` says).
+    pub fn start(root: &Path, load: LoadOptions, render: RenderOptions) -> (Session, Outcome) {
+        let mut session = Session {
+            root: root.to_path_buf(),
+            syntaxes: render::highlight::syntax_set(),
+            render,
+            load,
+            site: None,
+            pages: Arc::default(),
+            statics: Arc::default(),
+            errors: BTreeMap::new(),
+            stale_render: false,
+            build: 0,
+        };
+        let outcome = session.full();
+        (session, outcome)
+    }
+
+    /// The site as it would be served now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            pages: Arc::clone(&self.pages),
+            statics: Arc::clone(&self.statics),
+            build: self.build,
+            base_path: self
+                .site
+                .as_ref()
+                .map_or_else(|| "/".into(), |s| s.library.config.base_path()),
+        }
+    }
+
+    /// The loaded site (its last good state), if it ever loaded.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
+    /// The theme in use (`default` until the site loads).
+    pub fn theme(&self) -> &str {
+        self.site
+            .as_ref()
+            .map_or("default", |s| s.library.config.theme.as_str())
+    }
+
+    /// Apply a batch of changes.
+    pub fn apply(&mut self, changes: &[Change]) -> Outcome {
+        let mut articles = BTreeSet::new();
+        let mut templates = BTreeSet::new();
+        let mut statics = BTreeSet::new();
+        let mut full = self.site.is_none() || self.errors.contains_key(Path::new(SITE));
+        for change in changes {
+            match change {
+                Change::Full => full = true,
+                Change::Article(path) => {
+                    articles.insert(path.clone());
+                }
+                Change::Template(name) => {
+                    templates.insert(name.clone());
+                }
+                Change::Static(key) => {
+                    statics.insert(key.clone());
+                }
+                Change::Seed(seed) => super::ingest_seed(&self.root, seed),
+            }
+        }
+        if full {
+            return self.full();
+        }
+        // Files still failing are retried: another file's edit (a duplicate
+        // slug renamed, say) may have fixed them.
+        articles.extend(
+            self.errors
+                .keys()
+                .filter(|p| p.starts_with("content/articles"))
+                .cloned(),
+        );
+        let mut jobs = JobSet {
+            all: self.stale_render,
+            ..JobSet::default()
+        };
+        if !templates.is_empty() {
+            self.update_templates(&templates, &mut jobs);
+        }
+        if !articles.is_empty() {
+            self.update_articles(&articles, &mut jobs);
+        }
+        let mut changed = self.update_statics(&statics);
+        let css_only = !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
+        let rendered = self.render_jobs(&jobs, &mut changed);
+        self.finish(changed, css_only, rendered)
+    }
+
+    fn finish(&mut self, mut changed: Vec<String>, css_only: bool, rendered: usize) -> Outcome {
+        changed.sort();
+        changed.dedup();
+        let css_only = css_only && changed.iter().all(|p| p.ends_with(".css"));
+        if !changed.is_empty() {
+            self.build += 1;
+        }
+        let mut diagnostics: Vec<Diagnostic> = self.errors.values().flatten().cloned().collect();
+        diag::sort(&mut diagnostics);
+        Outcome {
+            changed,
+            css_only,
+            rendered,
+            diagnostics,
+        }
+    }
+
+    /// Re-read and re-render everything; on failure keep the last good site.
+    fn full(&mut self) -> Outcome {
+        let site = build::load(&self.root, self.load.drafts, &self.syntaxes);
+        let site = match site {
+            Ok(site) => site,
+            Err(diagnostics) => {
+                self.errors.clear();
+                self.errors.insert(SITE.into(), diagnostics);
+                return self.finish(Vec::new(), false, 0);
+            }
+        };
+        self.errors.clear();
+        let dirs = build::static_dirs(&self.root, &site.library.config.theme);
+        let new_statics = statics::load(&dirs);
+        let mut changed = diff_keys(&self.statics, &new_statics);
+        self.statics = Arc::new(new_statics);
+        self.site = Some(site);
+        let jobs = JobSet {
+            all: true,
+            ..JobSet::default()
+        };
+        let rendered = self.render_jobs(&jobs, &mut changed);
+        self.finish(changed, false, rendered)
+    }
+
+    fn update_templates(&mut self, names: &BTreeSet<String>, jobs: &mut JobSet) {
+        let site = self.site.as_mut().expect("loaded before incremental work");
+        match Templates::load(&self.root, &site.library.config.theme) {
+            Ok(templates) => {
+                self.errors.remove(Path::new(TEMPLATES));
+                for name in names {
+                    match page_template(name).filter(|n| !templates.is_used_by_others(n)) {
+                        Some(name) => {
+                            jobs.templates.insert(name);
+                        }
+                        // base.html, partials, or anything another template
+                        // pulls in: every page may use it.
+                        None => jobs.all_html = true,
+                    }
+                }
+                site.templates = templates;
+            }
+            Err(diagnostics) => {
+                self.errors.insert(TEMPLATES.into(), diagnostics);
+            }
+        }
+    }
+
+    fn update_articles(&mut self, paths: &BTreeSet<PathBuf>, jobs: &mut JobSet) {
+        let site = self.site.take().expect("loaded before incremental work");
+        let replacements = self.read_articles(&site, paths);
+        let library = replace_articles(site.library, replacements, self.load, jobs);
+        self.site = Some(Site {
+            shared: Shared::new(&library),
+            library,
+            templates: site.templates,
+        });
+    }
+
+    /// Parse each changed article; `None` for a deleted one. Failures are
+    /// recorded and leave the last good version in the library.
+    fn read_articles(
+        &mut self,
+        site: &Site,
+        paths: &BTreeSet<PathBuf>,
+    ) -> Vec<(PathBuf, Option<Article>)> {
+        let library = &site.library;
+        let markdown = MarkdownRenderer::new(
+            &self.syntaxes,
+            &library.organizations,
+            &library.config.base_path(),
+        );
+        let organizations: HashSet<&str> = library
+            .organizations
+            .iter()
+            .map(|o| o.slug.as_str())
+            .collect();
+        let topics: HashSet<&str> = library.topics.iter().map(|t| t.slug.as_str()).collect();
+        let known = KnownSlugs {
+            organizations: &organizations,
+            topics: &topics,
+        };
+        let mut replacements = Vec::new();
+        for path in paths {
+            self.errors.remove(path);
+            if std::fs::metadata(self.root.join(path)).is_err() {
+                replacements.push((path.clone(), None));
+                continue;
+            }
+            let parsed = read_source(&self.root, path)
+                .map_err(|d| vec![d])
+                .and_then(|source| parse_article(path, &source, &known, &markdown));
+            match parsed {
+                Ok(article) => replacements.push((path.clone(), Some(article))),
+                Err(diagnostics) => {
+                    self.errors.insert(path.clone(), diagnostics);
+                }
+            }
+        }
+        self.reject_duplicate_slugs(library, &mut replacements);
+        replacements
+    }
+
+    fn reject_duplicate_slugs(
+        &mut self,
+        library: &crate::content::library::Library,
+        replacements: &mut Vec<(PathBuf, Option<Article>)>,
+    ) {
+        let replaced: HashSet<&Path> = replacements.iter().map(|(p, _)| p.as_path()).collect();
+        let mut taken: BTreeMap<String, PathBuf> = library
+            .articles
+            .iter()
+            .filter(|a| !replaced.contains(a.path.as_path()))
+            .map(|a| (a.slug.clone(), a.path.clone()))
+            .collect();
+        let mut rejected = Vec::new();
+        for (path, article) in replacements.iter() {
+            let Some(article) = article else { continue };
+            if let Some(other) = taken.get(&article.slug) {
+                let slug = &article.slug;
+                let diagnostic = Diagnostic::error(
+                    "article/duplicate-slug",
+                    path,
+                    format!(
+                        "two articles have the slug `{slug}` (also {}), so both would be written to /articles/{slug}/",
+                        other.display()
+                    ),
+                )
+                .with_help("rename one of the files: the part after the date is the URL slug");
+                self.errors.insert(path.clone(), vec![diagnostic]);
+                rejected.push(path.clone());
+            } else {
+                taken.insert(article.slug.clone(), path.clone());
+            }
+        }
+        replacements.retain(|(p, _)| !rejected.contains(p));
+    }
+
+    fn update_statics(&mut self, keys: &BTreeSet<String>) -> Vec<String> {
+        let Some(site) = &self.site else {
+            return Vec::new();
+        };
+        let dirs = build::static_dirs(&self.root, &site.library.config.theme);
+        let files = Arc::make_mut(&mut self.statics);
+        let mut changed = Vec::new();
+        for key in keys {
+            let on_disk = dirs.iter().any(|d| d.join(key).is_dir());
+            let had_children = files.keys().any(|k| k.starts_with(&format!("{key}/")));
+            if on_disk || had_children {
+                // A folder came, went or was renamed: read them all again.
+                let fresh = statics::load(&dirs);
+                changed.extend(diff_keys(files, &fresh));
+                *files = fresh;
+            } else if statics::update(files, &dirs, key) {
+                changed.push(key.clone());
+            }
+        }
+        changed
+    }
+
+    /// Render the jobs `jobs` wants, plus any job whose output is missing;
+    /// drop outputs no job produces any more. Pushes what changed.
+    fn render_jobs(&mut self, jobs: &JobSet, changed: &mut Vec<String>) -> usize {
+        let Some(site) = &self.site else { return 0 };
+        let plan = render::full_plan(&site.library, &site.shared);
+        let paths: Vec<String> = plan
+            .iter()
+            .map(|job| output_path(&site.library, job))
+            .collect();
+        let todo: Vec<_> = plan
+            .iter()
+            .zip(&paths)
+            .filter(|(job, path)| jobs.wants(job) || !self.pages.contains_key(path.as_str()))
+            .map(|(job, _)| job.clone())
+            .collect();
+        let rendered = render::render(
+            &site.library,
+            &site.templates,
+            &site.shared,
+            &todo,
+            &self.render,
+        );
+        let pages = match rendered {
+            Ok(pages) => pages,
+            Err(diagnostics) => {
+                self.errors.insert(RENDER.into(), diagnostics);
+                // What failed must be rendered again once it can be.
+                self.stale_render = true;
+                return 0;
+            }
+        };
+        self.errors.remove(Path::new(RENDER));
+        self.stale_render = false;
+        let started = Instant::now();
+        let files = Arc::make_mut(&mut self.pages);
+        let live: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        files.retain(|path, _| {
+            let keep = live.contains(path.as_str());
+            if !keep {
+                changed.push(path.clone());
+            }
+            keep
+        });
+        for page in pages {
+            let entry = Entry::new(&page.path, page.contents);
+            if files.get(&page.path).is_none_or(|old| **old != entry) {
+                changed.push(page.path.clone());
+                files.insert(page.path, Arc::new(entry));
+            }
+        }
+        log::debug!("stored pages in {:?}", started.elapsed());
+        todo.len()
+    }
+}
+
+/// Name of a template that page jobs render through directly.
+fn page_template(name: &str) -> Option<&'static str> {
+    [
+        "index.html",
+        "articles.html",
+        "article.html",
+        "entities.html",
+        "entity.html",
+        "timeline.html",
+        "page.html",
+        "404.html",
+    ]
+    .into_iter()
+    .find(|n| *n == name)
+}
+
+/// Keys added, removed or changed between two file maps.
+fn diff_keys(old: &Files, new: &Files) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    changed.extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
+    changed
+}

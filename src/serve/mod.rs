@@ -238,6 +238,7 @@ impl Worker {
             }
             changes.sort();
             changes.dedup();
+            log::debug!("changes: {changes:?}");
             let outcome = self.session.apply(&changes);
             self.after(&changes, &outcome, since.elapsed());
         }

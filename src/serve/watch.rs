@@ -12,7 +12,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
 /// Folders watched recursively, relative to the root.
@@ -108,6 +109,18 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
     }
 }
 
+/// Whether an event kind can change a file. Opening, reading and closing
+/// without writing cannot; they must be dropped, or every rebuild (which
+/// reads the files) would trigger the next one.
+fn changes_files(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
+
 /// A path with no extension may be a folder (renamed, deleted, created):
 /// the files inside it changed without an event each.
 fn folder_like(relative: &Path) -> bool {
@@ -157,6 +170,7 @@ pub fn start(
         let theme = theme.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let mut changes: Vec<Change> = events
             .iter()
+            .filter(|e| changes_files(&e.event.kind))
             .flat_map(|e| e.event.paths.iter())
             .filter_map(|p| classify(&root_owned, &theme, p))
             .collect();
@@ -231,6 +245,19 @@ mod tests {
             assert_eq!(at(&format!("content/articles/{name}")), None, "{name}");
         }
         assert!(!is_ignored("2024-01-01-x.md"));
+    }
+
+    #[test]
+    fn reads_are_not_changes() {
+        let open = EventKind::Access(AccessKind::Open(AccessMode::Any));
+        assert!(!changes_files(&open));
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(!changes_files(&read));
+        let written = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert!(changes_files(&written));
+        assert!(changes_files(&EventKind::Remove(
+            notify::event::RemoveKind::File
+        )));
     }
 
     #[test]

@@ -1,0 +1,1 @@
+//! Real-browser tests (see the module below once written).

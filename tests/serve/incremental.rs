@@ -1,0 +1,256 @@
+//! Incremental rebuilds equal full builds: a series of edits, each applied
+//! to a live session and compared byte for byte with a fresh full render.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use briefing::build;
+use briefing::serve::incremental::{Outcome, Session};
+use briefing::serve::watch::Change;
+use briefing::serve::{preview_options, statics};
+use syntect::parsing::SyntaxSet;
+
+use super::site::{article, article_path, TestSite};
+
+type Tree = BTreeMap<String, Vec<u8>>;
+
+fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
+    let (load, render) = preview_options();
+    let loaded = build::load(&site.root, load.drafts, syntaxes).expect("the site loads");
+    let pages = build::render_all(&loaded, &render).expect("the site renders");
+    let dirs = build::static_dirs(&site.root, &loaded.library.config.theme);
+    let mut tree: Tree = statics::load(&dirs)
+        .into_iter()
+        .map(|(k, v)| (k, v.bytes.to_vec()))
+        .collect();
+    tree.extend(pages.into_iter().map(|p| (p.path, p.contents)));
+    tree
+}
+
+fn served(session: &Session) -> Tree {
+    let snapshot = session.snapshot();
+    let mut tree: Tree = snapshot
+        .statics
+        .iter()
+        .map(|(k, v)| (k.clone(), v.bytes.to_vec()))
+        .collect();
+    tree.extend(
+        snapshot
+            .pages
+            .iter()
+            .map(|(k, v)| (k.clone(), v.bytes.to_vec())),
+    );
+    tree
+}
+
+struct Check<'a> {
+    site: &'a TestSite,
+    session: Session,
+    syntaxes: SyntaxSet,
+    total: usize,
+}
+
+impl Check<'_> {
+    fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
+        let outcome = self.session.apply(changes);
+        assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
+        let expected = full_render(self.site, &self.syntaxes);
+        let actual = served(&self.session);
+        let differ: Vec<&String> = expected
+            .keys()
+            .chain(actual.keys())
+            .filter(|k| expected.get(*k) != actual.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{step}: these differ from a full build: {differ:?}"
+        );
+        self.total = expected.len();
+        outcome
+    }
+}
+
+fn art(path: &str) -> Change {
+    Change::Article(PathBuf::from(path))
+}
+
+#[test]
+fn a_series_of_edits_equals_a_full_build_after_each() {
+    let site = TestSite::new();
+    let (load, render) = preview_options();
+    let (session, first) = Session::start(&site.root, load, render);
+    assert!(first.ok(), "{:#?}", first.diagnostics);
+    let mut check = Check {
+        site: &site,
+        session,
+        syntaxes: briefing::render::highlight::syntax_set(),
+        total: 0,
+    };
+    check.apply("start", &[]);
+
+    let forum = article_path("2023-06-02", "kistep-forum");
+    let text = site.read(&forum).replace("The body of", "A new body for");
+    site.save_atomically(&forum, &text);
+    let outcome = check.apply("edit body", &[art(&forum)]);
+    assert!(
+        outcome.rendered < check.total / 4,
+        "a body edit re-rendered {} of {} files",
+        outcome.rendered,
+        check.total
+    );
+    assert!(outcome
+        .changed
+        .contains(&"articles/kistep-forum/index.html".to_string()));
+
+    let training = article_path("2023-11-05", "training-program");
+    site.write(
+        &training,
+        &site.read(&training).replace(
+            "title: Battery training program",
+            "title: Battery training, renamed",
+        ),
+    );
+    let outcome = check.apply("edit title", &[art(&training)]);
+    assert!(outcome.rendered < check.total, "not the whole site");
+
+    let rules = article_path("2022-12-24", "recycling-rules");
+    site.write(
+        &rules,
+        &site
+            .read(&rules)
+            .replace("date: 2022-12-24", "date: 2024-05-01"),
+    );
+    check.apply("edit date, reordering lists", &[art(&rules)]);
+
+    let pilot = article_path("2024-02-10", "solid-state-pilot");
+    site.write(
+        &pilot,
+        &site.read(&pilot).replace(
+            "topics: [all-solid-state, recycling]",
+            "topics: [all-solid-state, recycling, workforce-training]",
+        ),
+    );
+    check.apply("add a topic", &[art(&pilot)]);
+
+    site.write(
+        &training,
+        &site.read(&training).replace(
+            "events: [",
+            "events: [{ date: 2019-04, title: \"Early event\" }, ",
+        ),
+    );
+    check.apply("add an event in a new year", &[art(&training)]);
+
+    site.write(
+        &pilot,
+        &site
+            .read(&pilot)
+            .replace("summary:", "draft: true\nsummary:"),
+    );
+    check.apply("make a draft", &[art(&pilot)]);
+
+    site.remove(&forum);
+    check.apply("delete an article", &[art(&forum)]);
+
+    let fresh = article_path("2025-01-01", "new-cell");
+    site.write(
+        &fresh,
+        &article(
+            "A new cell",
+            "2025-01-01",
+            "[recycling]",
+            "[sk-on]",
+            "Fresh.",
+        ),
+    );
+    check.apply("add an article", &[art(&fresh)]);
+
+    let renamed = article_path("2025-01-01", "newer-cell");
+    std::fs::rename(site.path(&fresh), site.path(&renamed)).unwrap();
+    check.apply("rename an article", &[art(&fresh), art(&renamed)]);
+
+    let template = site.read("themes/default/templates/article.html");
+    site.write(
+        "templates/article.html",
+        &template.replace("</article>", "<p>override</p></article>"),
+    );
+    let outcome = check.apply(
+        "override a page template",
+        &[Change::Template("article.html".into())],
+    );
+    assert!(
+        outcome.changed.iter().all(|p| p.starts_with("articles/")),
+        "{:?}",
+        outcome.changed
+    );
+
+    let card = site.read("themes/default/templates/partials/card.html");
+    site.write(
+        "themes/default/templates/partials/card.html",
+        &format!("{card}<!-- card -->"),
+    );
+    check.apply(
+        "change a partial",
+        &[Change::Template("partials/card.html".into())],
+    );
+
+    let css = site.read("themes/default/static/css/style.css");
+    site.write(
+        "themes/default/static/css/style.css",
+        &format!("{css}\nbody {{ color: red; }}\n"),
+    );
+    let outcome = check.apply(
+        "change a stylesheet",
+        &[Change::Static("css/style.css".into())],
+    );
+    assert!(outcome.css_only);
+    assert_eq!(outcome.changed, vec!["css/style.css".to_string()]);
+
+    site.write(
+        "site.yaml",
+        &site
+            .read("site.yaml")
+            .replace("items_per_page: 2", "items_per_page: 3"),
+    );
+    check.apply("change the config", &[Change::Full]);
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_until_fixed() {
+    let site = TestSite::new();
+    let (load, render) = preview_options();
+    let (mut session, first) = Session::start(&site.root, load, render);
+    assert!(first.ok());
+    let before = served(&session);
+    let forum = article_path("2023-06-02", "kistep-forum");
+    let good = site.read(&forum);
+    site.write(&forum, &good.replace("title: KISTEP", "title: [KISTEP"));
+    let outcome = session.apply(&[art(&forum)]);
+    assert!(!outcome.ok());
+    assert!(outcome.diagnostics[0]
+        .path
+        .ends_with("2023-06-02-kistep-forum.md"));
+    assert_eq!(
+        served(&session),
+        before,
+        "the last good site is still served"
+    );
+
+    let twin = article_path("2021-01-01", "recycling-plant");
+    site.write(
+        &twin,
+        &article("Twin", "2021-01-01", "[recycling]", "[sk-on]", "Twin."),
+    );
+    let outcome = session.apply(&[art(&twin)]);
+    assert!(outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("slug `recycling-plant`")));
+
+    site.remove(&twin);
+    site.write(&forum, &good.replace("The body of", "Fixed body of"));
+    let outcome = session.apply(&[art(&forum), art(&twin)]);
+    assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
+    let syntaxes = briefing::render::highlight::syntax_set();
+    assert_eq!(served(&session), full_render(&site, &syntaxes));
+}

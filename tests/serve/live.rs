@@ -1,0 +1,206 @@
+//! Live reload through the real watcher: edit files on disk, receive the
+//! events a page would, fetch what the page would fetch.
+
+use std::time::{Duration, Instant};
+
+use super::client::{get, Events};
+use super::site::{article, article_path, wait_for, TestSite};
+
+/// Generous: a loaded 2-core machine may be slow; waits end as soon as the
+/// event arrives.
+const LIMIT: Duration = Duration::from_secs(20);
+
+fn hello(events: &mut Events) {
+    let (name, data) = events.next(LIMIT).expect("greeting");
+    assert_eq!(name, "hello", "{data}");
+}
+
+#[test]
+fn saving_an_article_sends_reload_with_the_new_page() {
+    let site = TestSite::new();
+    let server = site.serve();
+    let addr = server.addr();
+    let mut events = Events::connect(addr);
+    hello(&mut events);
+    let forum = article_path("2023-06-02", "kistep-forum");
+    let saved = Instant::now();
+    site.save_atomically(
+        &forum,
+        &site
+            .read(&forum)
+            .replace("The body of", "Freshly saved body of"),
+    );
+    let data = events.wait("reload", LIMIT).expect("reload event");
+    let latency = saved.elapsed();
+    let json: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let changed: Vec<&str> = json["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        changed.contains(&"articles/kistep-forum/index.html"),
+        "{changed:?}"
+    );
+    assert!(json["build"].as_u64().unwrap() >= 1);
+    eprintln!(
+        "save → reload event: {latency:?} (server-side {} ms)",
+        json["elapsed_ms"]
+    );
+    let page = get(addr, "/articles/kistep-forum/").text();
+    assert!(page.contains("Freshly saved body of"));
+    server.stop();
+}
+
+#[test]
+fn swap_and_backup_files_are_ignored() {
+    let site = TestSite::new();
+    let server = site.serve();
+    let mut events = Events::connect(server.addr());
+    hello(&mut events);
+    // Broken on purpose: were any of them read, a `failed` event would come.
+    for name in [".x.md.swp", "x.md~", "#x.md#", ".#x.md", "4913", "x.md.tmp"] {
+        site.write(
+            &format!("content/articles/{name}"),
+            "---\ntitle: [broken\n---\n",
+        );
+    }
+    let forum = article_path("2023-06-02", "kistep-forum");
+    site.write(
+        &forum,
+        &site.read(&forum).replace("The body of", "After droppings,"),
+    );
+    let (name, data) = events.next(LIMIT).expect("an event");
+    assert_eq!(name, "reload", "{data}");
+    server.stop();
+}
+
+#[test]
+fn new_renamed_and_deleted_articles_are_picked_up() {
+    let site = TestSite::new();
+    let server = site.serve();
+    let addr = server.addr();
+    let mut events = Events::connect(addr);
+    hello(&mut events);
+    let fresh = article_path("2025-01-01", "new-cell");
+    site.write(
+        &fresh,
+        &article(
+            "A new cell",
+            "2025-01-01",
+            "[recycling]",
+            "[sk-on]",
+            "Fresh.",
+        ),
+    );
+    events
+        .wait("reload", LIMIT)
+        .expect("reload after a new file");
+    assert_eq!(get(addr, "/articles/new-cell/").status, 200);
+    let renamed = article_path("2025-01-01", "newer-cell");
+    std::fs::rename(site.path(&fresh), site.path(&renamed)).unwrap();
+    let gone = wait_for(LIMIT, || {
+        (get(addr, "/articles/new-cell/").status == 404).then_some(())
+    });
+    assert!(gone.is_some(), "the old slug is gone");
+    assert_eq!(get(addr, "/articles/newer-cell/").status, 200);
+    site.remove(&renamed);
+    let gone = wait_for(LIMIT, || {
+        (get(addr, "/articles/newer-cell/").status == 404).then_some(())
+    });
+    assert!(gone.is_some(), "a deleted article is gone");
+    server.stop();
+}
+
+#[test]
+fn a_failed_rebuild_shows_errors_then_recovers() {
+    let site = TestSite::new();
+    let server = site.serve();
+    let addr = server.addr();
+    let mut events = Events::connect(addr);
+    hello(&mut events);
+    let forum = article_path("2023-06-02", "kistep-forum");
+    let good = site.read(&forum);
+    site.write(&forum, &good.replace("---\n\n", "oops: [\n---\n\n"));
+    let data = events.wait("failed", LIMIT).expect("failed event");
+    let json: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let text = json["text"].as_str().unwrap();
+    assert!(text.contains("2023-06-02-kistep-forum.md"), "{text}");
+    let page = get(addr, "/articles/kistep-forum/");
+    assert_eq!(page.status, 200, "the last good page is still served");
+    assert!(page.text().contains("The body of"));
+    // A page opened now learns about the failure at once.
+    let mut late = Events::connect(addr);
+    assert_eq!(late.next(LIMIT).expect("greeting").0, "failed");
+    site.write(&forum, &good.replace("The body of", "Recovered body of"));
+    events.wait("reload", LIMIT).expect("reload after the fix");
+    assert!(get(addr, "/articles/kistep-forum/")
+        .text()
+        .contains("Recovered body of"));
+    server.stop();
+}
+
+#[test]
+fn a_stylesheet_change_sends_css() {
+    let site = TestSite::new();
+    let server = site.serve();
+    let mut events = Events::connect(server.addr());
+    hello(&mut events);
+    let css = "themes/default/static/css/style.css";
+    site.write(css, &format!("{}\n.x {{ color: red; }}\n", site.read(css)));
+    let (name, data) = events.next(LIMIT).expect("an event");
+    assert_eq!(name, "css", "{data}");
+    server.stop();
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_leaves_no_files() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let site = TestSite::new();
+    let listing = |root: &std::path::Path| -> Vec<std::path::PathBuf> {
+        let mut all: Vec<_> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .collect();
+        all.sort();
+        all
+    };
+    let before = listing(site.root.parent().unwrap());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.root)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("briefing runs");
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut url = None;
+    let mut line = String::new();
+    while stderr.read_line(&mut line).unwrap_or(0) > 0 {
+        if let Some(rest) = line.trim().strip_prefix("serving ") {
+            url = rest.split_whitespace().next().map(str::to_string);
+            break;
+        }
+        line.clear();
+    }
+    let url = url.expect("serve prints its URL");
+    let addr: std::net::SocketAddr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    assert_eq!(get(addr, "/").status, 200);
+    let _events = Events::connect(addr); // an open stream must not block the stop
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = wait_for(LIMIT, || child.try_wait().unwrap()).expect("serve stops on Ctrl-C");
+    assert!(status.success(), "{status:?}");
+    assert_eq!(
+        listing(site.root.parent().unwrap()),
+        before,
+        "no files left behind"
+    );
+}

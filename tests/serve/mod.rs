@@ -1,0 +1,10 @@
+//! `briefing serve`: HTTP, path safety, incremental rebuilds, live reload,
+//! and a real browser.
+
+mod browser;
+mod client;
+mod http;
+mod incremental;
+mod live;
+mod site;
+mod traversal;

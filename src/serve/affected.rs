@@ -5,22 +5,25 @@
 //!
 //! - Only the body changed: the article page and the feeds that carry its
 //!   body (the site feed and its topics' and organizations' feeds).
-//! - Front matter or slug changed: also home, timeline, section indexes,
-//!   sitemap, every page and feed of each entity it names (before or after
-//!   the edit), the article list pages whose order changed, and the other
-//!   articles whose "related" list changed or shows it.
+//! - Front matter or slug changed: also home, section indexes, sitemap, the
+//!   timeline years of its events, the feeds and the changed pages of each
+//!   entity it names before or after the edit (`entity_pages.rs`), the
+//!   article list pages whose order changed, and the other articles whose
+//!   "related" list changed or shows it.
 //! - An article added or removed: everything, since every page's footer
 //!   counts the articles.
 //!
 //! The serve tests check the result against a full render after each edit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::content::article::Article;
 use crate::content::library::{Library, LoadOptions};
 use crate::render::pages::related;
 use crate::render::plan::{PageJob, Section};
+
+use super::entity_pages::EntityState;
 
 /// The jobs to re-render.
 #[derive(Debug, Default)]
@@ -37,6 +40,10 @@ pub struct JobSet {
     pub entities: HashSet<(Section, usize)>,
     /// Single jobs.
     pub jobs: HashSet<PageJob>,
+    /// Years whose events an edit touched: their timeline pages and the
+    /// overview are re-rendered (all of them when the list of years or
+    /// their counts changed, which the caller decides).
+    pub touched_years: BTreeSet<i32>,
 }
 
 impl JobSet {
@@ -119,19 +126,22 @@ pub fn replace_articles(
 /// What the structural part of an edit needs from the old library.
 struct Before {
     order: Vec<String>,
-    keys: HashSet<Key>,
+    entities: HashMap<Key, EntityState>,
     changed: HashSet<String>,
     related: HashMap<String, Vec<String>>,
+    years: BTreeSet<i32>,
 }
 
 impl Before {
     fn capture(library: &Library, structural: &[(Option<usize>, Option<&Article>)]) -> Before {
         let mut keys = HashSet::new();
         let mut changed = HashSet::new();
+        let mut years = BTreeSet::new();
         for (old, new) in structural {
             for article in old.map(|i| &library.articles[i]).into_iter().chain(*new) {
                 keys.extend(keys_of(library, article));
                 changed.insert(article.slug.clone());
+                years.extend(article.front.events.iter().map(|e| e.date.year));
             }
         }
         // Whose related list may change: articles sharing a topic or an
@@ -145,11 +155,19 @@ impl Before {
                 }
             }
         }
+        let entities = keys
+            .into_iter()
+            .map(|key| {
+                let state = EntityState::capture(library, key.0, &key.1);
+                (key, state)
+            })
+            .collect();
         Before {
             order: library.articles.iter().map(|a| a.slug.clone()).collect(),
-            keys,
+            entities,
             changed,
             related: related_before,
+            years,
         }
     }
 
@@ -162,16 +180,25 @@ impl Before {
             PageJob::SectionIndex(Section::Organizations),
             PageJob::SectionIndex(Section::Places),
         ]);
-        jobs.timeline = true;
-        for key in &self.keys {
-            add_entity(library, key, jobs);
+        jobs.touched_years.extend(&self.years);
+        let per_page = library.config.items_per_page.max(1);
+        for (key, before) in &self.entities {
+            let Some(e) = entity_index(library, key) else {
+                continue;
+            };
+            let after = EntityState::capture(library, key.0, &key.1);
+            for page in before.pages_to_render(&after, per_page, &self.changed) {
+                jobs.jobs.insert(PageJob::Entity(key.0, e, page));
+            }
+            if key.0 != Section::Places {
+                jobs.jobs.insert(PageJob::EntityFeed(key.0, e));
+            }
         }
         for slug in &self.changed {
             if let Some(&i) = slugs.get(slug.as_str()) {
                 jobs.jobs.insert(PageJob::Article(i));
             }
         }
-        let per_page = library.config.items_per_page.max(1);
         let differ = self
             .order
             .iter()
@@ -223,13 +250,6 @@ fn keys_of(library: &Library, article: &Article) -> Vec<Key> {
         .filter_map(|p| library.place_slug(p))
         .map(|p| (Section::Places, p.to_string()));
     topics.chain(orgs).chain(places).collect()
-}
-
-/// Every page and the feed of the entity `key`, when it is in the registry.
-fn add_entity(library: &Library, key: &Key, jobs: &mut JobSet) {
-    if let Some(i) = entity_index(library, key) {
-        jobs.entities.insert((key.0, i));
-    }
 }
 
 /// Index of an entity in its (slug-sorted) registry.

@@ -26,7 +26,7 @@ use crate::content::library::LoadOptions;
 use crate::content::source::read_source;
 use crate::diag::{self, Diagnostic};
 use crate::render::markdown::MarkdownRenderer;
-use crate::render::plan::output_path;
+use crate::render::plan::{output_path, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -231,8 +231,19 @@ impl Session {
         let site = self.site.take().expect("loaded before incremental work");
         let replacements = self.read_articles(&site, paths);
         let library = replace_articles(site.library, replacements, self.load, jobs);
+        let shared = Shared::new(&library);
+        if !jobs.touched_years.is_empty() {
+            if shared.years == site.shared.years {
+                jobs.jobs.insert(PageJob::Timeline);
+                jobs.jobs
+                    .extend(jobs.touched_years.iter().map(|&y| PageJob::TimelineYear(y)));
+            } else {
+                // Every timeline page lists the years with their counts.
+                jobs.timeline = true;
+            }
+        }
         self.site = Some(Site {
-            shared: Shared::new(&library),
+            shared,
             library,
             templates: site.templates,
         });

@@ -8,6 +8,7 @@
 //! each good rebuild, so stopping leaves no files behind.
 
 pub mod affected;
+pub mod entity_pages;
 pub mod files;
 pub mod incremental;
 pub mod reload;

@@ -254,3 +254,95 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let syntaxes = briefing::render::highlight::syntax_set();
     assert_eq!(served(&session), full_render(&site, &syntaxes));
 }
+
+/// A tiny deterministic generator: the same edits on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn random_edits_on_a_bigger_site_equal_a_full_build() {
+    let site = TestSite::new();
+    let topics = ["recycling", "all-solid-state", "workforce-training"];
+    let orgs = ["kistep", "lg-energy-solution", "sk-on"];
+    let mut rng = Lcg(42);
+    let mut paths = Vec::new();
+    for i in 0..24 {
+        let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
+        let path = article_path(&date, &format!("bulk-{i}"));
+        let topic = format!("[{}]", topics[i % 3]);
+        let org = format!("[{}, {}]", orgs[i % 3], orgs[(i + 1) % 3]);
+        site.write(
+            &path,
+            &article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body."),
+        );
+        paths.push(path);
+    }
+    let (load, render) = preview_options();
+    let (session, first) = Session::start(&site.root, load, render);
+    assert!(first.ok(), "{:#?}", first.diagnostics);
+    let mut check = Check {
+        site: &site,
+        session,
+        syntaxes: briefing::render::highlight::syntax_set(),
+        total: 0,
+    };
+    for step in 0..30 {
+        let path = paths[rng.below(paths.len())].clone();
+        let text = site.read(&path);
+        let (what, new) = match rng.below(5) {
+            0 => ("body", text.replace("body", "body edited")),
+            1 => (
+                "title",
+                text.replacen("title: Bulk", "title: Renamed bulk", 1),
+            ),
+            2 => {
+                let day = 1 + rng.below(27);
+                let year = 2017 + rng.below(8);
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("date:"))
+                    .unwrap()
+                    .to_string();
+                (
+                    "date",
+                    text.replacen(&line, &format!("date: {year}-06-{day:02}"), 1),
+                )
+            }
+            3 => {
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("topics:"))
+                    .unwrap()
+                    .to_string();
+                let topic = topics[rng.below(3)];
+                (
+                    "topics",
+                    text.replacen(&line, &format!("topics: [{topic}]"), 1),
+                )
+            }
+            _ => {
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("organizations:"))
+                    .unwrap()
+                    .to_string();
+                let org = orgs[rng.below(3)];
+                (
+                    "organizations",
+                    text.replacen(&line, &format!("organizations: [{org}]"), 1),
+                )
+            }
+        };
+        site.write(&path, &new);
+        check.apply(&format!("step {step}: {what} of {path}"), &[art(&path)]);
+    }
+}

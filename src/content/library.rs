@@ -115,9 +115,12 @@ impl Library {
     /// The caller has validated the new articles (slugs unique).
     pub fn with_articles_replaced(
         mut self,
-        changes: Vec<(PathBuf, Option<Article>)>,
+        mut changes: Vec<(PathBuf, Option<Article>)>,
         options: LoadOptions,
     ) -> Library {
+        if self.replace_in_place(&mut changes) {
+            return self;
+        }
         let paths: HashSet<&Path> = changes.iter().map(|(p, _)| p.as_path()).collect();
         self.articles.retain(|a| !paths.contains(a.path.as_path()));
         let added = changes.into_iter().filter_map(|(_, a)| a);
@@ -125,6 +128,30 @@ impl Library {
             .extend(added.filter(|a| options.drafts || !a.front.draft));
         self.sort_and_index();
         self
+    }
+
+    /// The common edit, a body change, keeps order and indexes: swap the
+    /// articles in place instead of sorting and indexing everything again.
+    /// Returns false, changing nothing, when any change is not such a swap.
+    fn replace_in_place(&mut self, changes: &mut [(PathBuf, Option<Article>)]) -> bool {
+        let mut at = Vec::with_capacity(changes.len());
+        for (path, new) in changes.iter() {
+            let old = self.articles.iter().position(|a| &a.path == path);
+            match (old, new) {
+                (Some(i), Some(new))
+                    if self.articles[i].slug == new.slug && self.articles[i].front == new.front =>
+                {
+                    at.push(i);
+                }
+                _ => return false,
+            }
+        }
+        for (i, (_, new)) in at.into_iter().zip(changes.iter_mut()) {
+            if let Some(new) = new.take() {
+                self.articles[i] = new;
+            }
+        }
+        true
     }
 
     /// Sort articles newest first (ties by slug) and rebuild the indexes.

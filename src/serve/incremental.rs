@@ -11,8 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, OnceLock};
 
 use syntect::parsing::SyntaxSet;
 
@@ -59,7 +58,10 @@ impl Outcome {
 /// The live preview state of one site.
 pub struct Session {
     root: PathBuf,
-    syntaxes: SyntaxSet,
+    syntaxes: &'static SyntaxSet,
+    /// Built once per full load (it indexes every organization name), not
+    /// once per edit.
+    markdown: Option<MarkdownRenderer<'static>>,
     render: RenderOptions,
     load: LoadOptions,
     site: Option<Site>,
@@ -75,7 +77,8 @@ impl Session {
     pub fn start(root: &Path, load: LoadOptions, render: RenderOptions) -> (Session, Outcome) {
         let mut session = Session {
             root: root.to_path_buf(),
-            syntaxes: render::highlight::syntax_set(),
+            syntaxes: syntaxes(),
+            markdown: None,
             render,
             load,
             site: None,
@@ -181,7 +184,7 @@ impl Session {
 
     /// Re-read and re-render everything; on failure keep the last good site.
     fn full(&mut self) -> Outcome {
-        let site = build::load(&self.root, self.load.drafts, &self.syntaxes);
+        let site = build::load(&self.root, self.load.drafts, self.syntaxes);
         let site = match site {
             Ok(site) => site,
             Err(diagnostics) => {
@@ -191,6 +194,11 @@ impl Session {
             }
         };
         self.errors.clear();
+        self.markdown = Some(MarkdownRenderer::new(
+            self.syntaxes,
+            &site.library.organizations,
+            &site.library.config.base_path(),
+        ));
         let dirs = build::static_dirs(&self.root, &site.library.config.theme);
         let new_statics = statics::load(&dirs);
         let mut changed = diff_keys(&self.statics, &new_statics);
@@ -257,11 +265,7 @@ impl Session {
         paths: &BTreeSet<PathBuf>,
     ) -> Vec<(PathBuf, Option<Article>)> {
         let library = &site.library;
-        let markdown = MarkdownRenderer::new(
-            &self.syntaxes,
-            &library.organizations,
-            &library.config.base_path(),
-        );
+        let markdown = self.markdown.as_ref().expect("built with the site");
         let organizations: HashSet<&str> = library
             .organizations
             .iter()
@@ -273,22 +277,24 @@ impl Session {
             topics: &topics,
         };
         let mut replacements = Vec::new();
+        let mut failures = Vec::new();
         for path in paths {
-            self.errors.remove(path);
             if std::fs::metadata(self.root.join(path)).is_err() {
                 replacements.push((path.clone(), None));
                 continue;
             }
             let parsed = read_source(&self.root, path)
                 .map_err(|d| vec![d])
-                .and_then(|source| parse_article(path, &source, &known, &markdown));
+                .and_then(|source| parse_article(path, &source, &known, markdown));
             match parsed {
                 Ok(article) => replacements.push((path.clone(), Some(article))),
-                Err(diagnostics) => {
-                    self.errors.insert(path.clone(), diagnostics);
-                }
+                Err(diagnostics) => failures.push((path.clone(), diagnostics)),
             }
         }
+        for path in paths {
+            self.errors.remove(path);
+        }
+        self.errors.extend(failures);
         self.reject_duplicate_slugs(library, &mut replacements);
         replacements
     }
@@ -383,7 +389,6 @@ impl Session {
         };
         self.errors.remove(Path::new(RENDER));
         self.stale_render = false;
-        let started = Instant::now();
         let files = Arc::make_mut(&mut self.pages);
         let live: HashSet<&str> = paths.iter().map(String::as_str).collect();
         files.retain(|path, _| {
@@ -400,9 +405,15 @@ impl Session {
                 files.insert(page.path, Arc::new(entry));
             }
         }
-        log::debug!("stored pages in {:?}", started.elapsed());
         todo.len()
     }
+}
+
+/// The syntax set, loaded once per process: loading it takes longer than
+/// a whole incremental rebuild.
+fn syntaxes() -> &'static SyntaxSet {
+    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+    SYNTAXES.get_or_init(render::highlight::syntax_set)
 }
 
 /// Name of a template that page jobs render through directly.

@@ -1,6 +1,6 @@
 //! Benchmark harness: times the real `briefing` binary on synthetic sites.
 //!
-//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,ingest,serve]
+//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,ingest,serve]
 //! [--runs 3] [--dir target/bench-corpus] [--check]`
 //!
 //! For each size it writes a corpus (`corpus.rs`) under `--dir`, runs the
@@ -17,6 +17,7 @@ mod serve;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use measure::Row;
 
@@ -33,7 +34,9 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         sizes: vec![1_000, 10_000],
-        stages: vec!["build".into(), "ingest".into(), "serve".into()],
+        stages: ["build", "rebuild", "ingest", "serve"]
+            .map(String::from)
+            .to_vec(),
         runs: 3,
         dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
         check: false,
@@ -62,18 +65,18 @@ fn parse_args() -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
-    if let Some(bad) = args
-        .stages
-        .iter()
-        .find(|s| !matches!(s.as_str(), "build" | "ingest" | "serve"))
-    {
-        return Err(format!("--only takes build, ingest or serve, not `{bad}`"));
+    if let Some(bad) = args.stages.iter().find(|s| !STAGES.contains(&s.as_str())) {
+        return Err(format!("--only takes {}, not `{bad}`", STAGES.join(", ")));
     }
     Ok(args)
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
-[--only build,ingest,serve] [--runs 3] [--dir DIR] [--check]";
+[--only build,rebuild,ingest,serve] [--runs 3] [--dir DIR] [--check]";
+
+/// `build`: no `public/` before each run (a fresh checkout, as in CI);
+/// `rebuild`: the previous `public/` is there and gets replaced.
+const STAGES: [&str; 4] = ["build", "rebuild", "ingest", "serve"];
 
 fn main() -> ExitCode {
     let args = match parse_args() {
@@ -100,7 +103,8 @@ fn main() -> ExitCode {
     for &size in &args.sizes {
         for stage in &args.stages {
             let result = match stage.as_str() {
-                "build" => bench_build(&args, size),
+                "build" => bench_build(&args, size, true),
+                "rebuild" => bench_build(&args, size, false),
                 "ingest" => bench_ingest(&args, size),
                 _ => serve::bench(&args.dir, size, args.runs, BINARY),
             };
@@ -121,9 +125,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Write a fresh corpus for `options` under `dir/name`.
+/// Corpora written by this process, reused by later stages.
+static PREPARED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Write a fresh corpus for `options` under `dir/name`, once per process.
 fn prepare(dir: &Path, name: &str, options: &corpus::Options) -> Result<PathBuf, String> {
     let root = dir.join(name);
+    let mut prepared = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
+    if prepared.contains(&root) {
+        return Ok(root);
+    }
+    prepared.push(root.clone());
     if root.exists() {
         fs::remove_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
     }
@@ -144,7 +156,7 @@ fn prepare(dir: &Path, name: &str, options: &corpus::Options) -> Result<PathBuf,
     Ok(root)
 }
 
-fn bench_build(args: &Args, size: usize) -> Result<Option<Row>, String> {
+fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, String> {
     let root = prepare(
         &args.dir,
         &format!("articles-{size}"),
@@ -152,12 +164,16 @@ fn bench_build(args: &Args, size: usize) -> Result<Option<Row>, String> {
     )?;
     let root_arg = root.to_string_lossy().into_owned();
     let log = args.dir.join(format!("logs/build-{size}.log"));
+    let public = root.join("public");
     let runs = measure::repeat(args.runs, || {
+        if clean && public.exists() {
+            fs::remove_dir_all(&public).map_err(|e| format!("{}: {e}", public.display()))?;
+        }
         measure::child(BINARY, &["build", "--root", &root_arg], &log)
     })?;
-    let pages = count_files(&root.join("public"), "html");
+    let pages = count_files(&public, "html");
     Ok(Some(Row::timed(
-        "build",
+        if clean { "build" } else { "rebuild" },
         format!("{} articles", measure::thousands(size)),
         &runs,
         pages,

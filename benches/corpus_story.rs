@@ -240,7 +240,7 @@ fn acronym(name: &str) -> String {
 fn korean_name(rng: &mut Rng, kind: &str) -> String {
     let mut name = String::new();
     for _ in 0..rng.range(2, 4) {
-        name.push_str(*rng.pick(HANGUL));
+        name.push_str(rng.pick::<&str>(HANGUL));
     }
     let word = HANGUL_KIND
         .iter()
@@ -337,7 +337,7 @@ impl<'w> Draft<'w> {
 
     fn keyword(&mut self) -> &'static str {
         let topic = self.story.topics[self.rng.below(self.story.topics.len())];
-        *self.rng.pick(self.world.topics[topic].keywords)
+        self.rng.pick::<&str>(self.world.topics[topic].keywords)
     }
 
     fn place(&mut self) -> &'static str {
@@ -516,7 +516,7 @@ impl<'w> Draft<'w> {
             .chance(0.35)
             .then(|| self.story.date.0 + self.rng.range(1, 8) as i32);
         let tenths = self.rng.range(11, 9999) as u64;
-        let decimal = if tenths % 10 == 0 {
+        let decimal = if tenths.is_multiple_of(10) {
             format!("{}", tenths / 10)
         } else {
             format!("{}.{}", tenths / 10, tenths % 10)
@@ -706,7 +706,7 @@ pub(super) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -2,11 +2,11 @@
 //! the library's own types load: config, registries and every article.
 
 #[allow(dead_code, unreachable_pub)]
-#[path = "../benches/corpus.rs"]
+#[path = "../../benches/corpus.rs"]
 mod corpus;
 
 #[allow(dead_code, unreachable_pub)]
-#[path = "../benches/check.rs"]
+#[path = "../../benches/check.rs"]
 mod check;
 
 #[test]

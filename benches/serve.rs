@@ -66,14 +66,19 @@ pub(crate) fn bench(
         .map_err(|e| format!("cannot start serve: {e}"))?;
     let mut server = Server(child);
     let result = measure_edits(&root, port, runs, &mut server);
-    let rss = status_kib(server.0.id(), "VmHWM:");
+    let rss = status_kib(server.0.id(), "VmRSS:");
+    let peak = status_kib(server.0.id(), "VmHWM:");
     drop(server);
     let (mut latencies, startup) = result.map_err(|e| format!("{e} (log: {})", log.display()))?;
     Ok(Some(Row::latency(
         format!("{} articles: save → reload event", measure::thousands(size)),
         &mut latencies,
-        rss,
-        &format!("first build and bind: {:.1} s", startup.as_secs_f64()),
+        peak,
+        &format!(
+            "first build {:.1} s; {} MiB resident after the edits",
+            startup.as_secs_f64(),
+            rss / 1024
+        ),
     )))
 }
 
@@ -106,6 +111,7 @@ fn measure_edits(
             Err(_) => thread::sleep(Duration::from_millis(100)),
         }
     };
+    wait_for(&events, &["hello", "reload"], STARTUP)?;
     let startup = start.elapsed();
     let articles = super::check::files(&root.join("content/articles"));
     let mut latencies = Vec::new();
@@ -126,9 +132,14 @@ fn measure_edits(
         writeln!(file, "\nThe benchmark appended this sentence (edit {i}).")
             .map_err(|e| e.to_string())?;
         drop(file);
-        let arrived = wait_for_reload(&events)?;
+        let (arrived, data) = wait_for(&events, &["reload"], PER_EDIT)?;
         let latency = arrived.saturating_duration_since(edited);
-        eprintln!("  edit {i}: reload event after {} ms", latency.as_millis());
+        eprintln!(
+            "  edit {i}: reload event after {} ms (server: {} ms, {} pages changed)",
+            latency.as_millis(),
+            field(&data, "elapsed_ms").map_or("?".into(), |v| format!("{v:.0}")),
+            field(&data, "changed_count").map_or("?".into(), |v| v.to_string())
+        );
         if i > 0 {
             latencies.push(latency);
         }
@@ -162,21 +173,40 @@ fn subscribe(port: u16) -> Result<Receiver<(Instant, String)>, String> {
     Ok(receive)
 }
 
-fn wait_for_reload(events: &Receiver<(Instant, String)>) -> Result<Instant, String> {
-    let deadline = Instant::now() + PER_EDIT;
+/// Wait for an event of one of `kinds`; its arrival time and `data` line.
+fn wait_for(
+    events: &Receiver<(Instant, String)>,
+    kinds: &[&str],
+    within: Duration,
+) -> Result<(Instant, String), String> {
+    let deadline = Instant::now() + within;
+    let mut current: Option<(Instant, String)> = None;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         let (at, line) = events
             .recv_timeout(left)
-            .map_err(|_| "no reload event after the edit".to_string())?;
-        if is_reload(&line) {
-            return Ok(at);
+            .map_err(|_| format!("no {} event in {} s", kinds.join("/"), within.as_secs()))?;
+        if let Some(kind) = line.strip_prefix("event:") {
+            current = Some((at, kind.trim().to_string()));
+        } else if let Some(data) = line.strip_prefix("data:") {
+            if let Some((at, kind)) = current.take() {
+                if kind == "failed" {
+                    return Err(format!("the rebuild failed: {}", data.trim()));
+                }
+                if kinds.contains(&kind.as_str()) {
+                    return Ok((at, data.trim().to_string()));
+                }
+            }
         }
     }
 }
 
-fn is_reload(line: &str) -> bool {
-    (line.starts_with("event:") || line.starts_with("data:")) && line.contains("reload")
+/// A number field of the event's JSON data, found without a JSON parser.
+fn field(data: &str, name: &str) -> Option<f64> {
+    let key = format!("\"{name}\":");
+    let rest = &data[data.find(&key)? + key.len()..];
+    let end = rest.find([',', '}']).unwrap_or(rest.len());
+    rest[..end].trim().parse().ok()
 }
 
 /// A `Vm…:` figure of `/proc/<pid>/status`, in KiB.

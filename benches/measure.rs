@@ -162,10 +162,15 @@ impl Row {
 /// The Markdown table with a line about the machine above it.
 pub(crate) fn table(rows: &[Row], runs: usize) -> String {
     let mut out = format!(
-        "Machine: {}. Release build; median of {runs} runs after one warm-up.\n\n\
+        "Machine: {}. {} build; median of {runs} runs after one warm-up.\n\n\
          | benchmark | input | wall time (median) | range | throughput | peak RSS | CPU time |\n\
          |---|---|---|---|---|---|---|\n",
-        machine()
+        machine(),
+        if cfg!(debug_assertions) {
+            "Debug"
+        } else {
+            "Release"
+        },
     );
     for r in rows {
         out.push_str(&format!(

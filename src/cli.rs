@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildError, BuildOptions};
-use crate::diag::{self, Format};
+use crate::check;
+use crate::content::front_matter::OrganizationKind;
+use crate::diag::{self, Format, Severity};
+use crate::scaffold::{self, NewArticle, NewOrganization};
+use crate::schema;
 
 /// Static site generator for a secondary-battery industry briefing site.
 #[derive(Debug, Parser)]
@@ -30,6 +34,77 @@ pub struct RootArgs {
 pub enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
+    /// Run every validation of build and ingest, writing nothing.
+    Check(CheckArgs),
+    /// Scaffold a new content file.
+    New(NewArgs),
+    /// Regenerate the JSON Schemas under schemas/ (for maintainers).
+    #[command(hide = true)]
+    Schema(SchemaArgs),
+}
+
+/// `briefing check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// How to print problems: human (terminal), json (tools), github
+    /// (annotations on a pull request).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 2 when only warnings were found.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// `briefing new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// What to create.
+    #[command(subcommand)]
+    what: NewCommand,
+}
+
+/// What `briefing new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/articles/<date>-<slug>.md
+    Article {
+        /// Headline, in quotes.
+        title: String,
+        /// Publication date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Topic slug from content/topics/ (repeatable).
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// Organization slug from content/organizations/ (repeatable).
+        #[arg(long = "org")]
+        organizations: Vec<String>,
+    },
+    /// content/organizations/<slug>.md
+    Organization {
+        /// Canonical English name, in quotes.
+        name: String,
+        /// government, company, research, university, association or other.
+        #[arg(long, value_parser = parse_kind, default_value = "other")]
+        kind: OrganizationKind,
+        /// ISO 3166-1 alpha-2 country code.
+        #[arg(long, default_value = "KR")]
+        country: String,
+    },
+}
+
+/// `briefing schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Write schemas/*.json (otherwise print the article schema).
+    #[arg(long)]
+    write: bool,
 }
 
 /// `briefing build`.
@@ -53,7 +128,101 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Check(args) => run_check(&args),
+        Command::New(args) => run_new(&args),
+        Command::Schema(args) => run_schema(&args),
     }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let report = check::run(&args.root.root);
+    let text = diag::render(&report.diagnostics, args.format);
+    match args.format {
+        // Machine formats go to stdout, to be piped; humans read stderr.
+        Format::Json | Format::Github => print!("{text}"),
+        Format::Human => diag::emit(&report.diagnostics, args.format),
+    }
+    if args.format == Format::Human {
+        eprintln!(
+            "checked {} articles and {} rendered files: {} error(s), {} warning(s)",
+            report.articles,
+            report.pages,
+            report.count(Severity::Error),
+            report.count(Severity::Warning)
+        );
+    }
+    ExitCode::from(report.outcome(args.deny_warnings).code())
+}
+
+fn run_new(args: &NewArgs) -> ExitCode {
+    let root = &args.root.root;
+    let result = match &args.what {
+        NewCommand::Article {
+            title,
+            date,
+            topics,
+            organizations,
+        } => scaffold::article(
+            root,
+            &NewArticle {
+                title: title.clone(),
+                date: date.clone(),
+                topics: topics.clone(),
+                organizations: organizations.clone(),
+            },
+        ),
+        NewCommand::Organization {
+            name,
+            kind,
+            country,
+        } => scaffold::organization(
+            root,
+            &NewOrganization {
+                name: name.clone(),
+                kind: *kind,
+                country: country.clone(),
+            },
+        ),
+    };
+    match result {
+        Ok(path) => {
+            println!("{}", path.display());
+            eprintln!(
+                "created {}; edit it, then run `briefing check`",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            diag::emit(&diagnostics, Format::Human);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_schema(args: &SchemaArgs) -> ExitCode {
+    if !args.write {
+        print!("{}", schema::all()[0].1);
+        return ExitCode::SUCCESS;
+    }
+    match schema::write(&args.root.root) {
+        Ok(paths) => {
+            for path in paths {
+                eprintln!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_kind(text: &str) -> Result<OrganizationKind, String> {
+    crate::yaml::from_str::<OrganizationKind>(text).map_err(|_| {
+        "expected one of government, company, research, university, association, other".into()
+    })
 }
 
 fn run_build(args: &BuildArgs) -> ExitCode {

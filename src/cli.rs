@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::build::{self, BuildError, BuildOptions};
 use crate::check;
 use crate::content::front_matter::OrganizationKind;
-use crate::diag::{self, Format, Severity};
+use crate::diag::{self, Format};
 use crate::scaffold::{self, NewArticle, NewOrganization};
 use crate::schema;
 
@@ -60,8 +60,9 @@ pub struct CheckArgs {
 /// `briefing new`.
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    #[command(flatten)]
-    root: RootArgs,
+    /// Site folder (holds site.yaml, content/, themes/, seeds/).
+    #[arg(long, default_value = ".", global = true)]
+    root: PathBuf,
     /// What to create.
     #[command(subcommand)]
     what: NewCommand,
@@ -144,18 +145,15 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     }
     if args.format == Format::Human {
         eprintln!(
-            "checked {} articles and {} rendered files: {} error(s), {} warning(s)",
-            report.articles,
-            report.pages,
-            report.count(Severity::Error),
-            report.count(Severity::Warning)
+            "checked {} articles and {} pages rendered in memory; nothing was written",
+            report.articles, report.pages
         );
     }
     ExitCode::from(report.outcome(args.deny_warnings).code())
 }
 
 fn run_new(args: &NewArgs) -> ExitCode {
-    let root = &args.root.root;
+    let root = &args.root;
     let result = match &args.what {
         NewCommand::Article {
             title,

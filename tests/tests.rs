@@ -1,4 +1,5 @@
 //! The one integration-test binary: a module per feature, so it links once.
 
+mod check;
 mod common;
 mod ingest;

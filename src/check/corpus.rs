@@ -58,31 +58,39 @@ pub(crate) struct Corpus {
     pub(crate) topics: Vec<Parsed<TopicFrontMatter>>,
     /// `content/places/`, sorted by path.
     pub(crate) places: Vec<Parsed<PlaceFrontMatter>>,
+    /// Articles that could not be read or parsed: what they mention is
+    /// unknown, so "nothing mentions this entry" cannot be claimed.
+    pub(crate) unparsed_articles: usize,
 }
 
 impl Corpus {
     /// Read every article and registry file under `root`.
     pub(crate) fn read(root: &Path) -> Corpus {
+        let (articles, unparsed_articles) = read_all(root, "content/articles");
         Corpus {
-            articles: read_all(root, "content/articles"),
-            organizations: read_all(root, "content/organizations"),
-            topics: read_all(root, "content/topics"),
-            places: read_all(root, "content/places"),
+            articles,
+            organizations: read_all(root, "content/organizations").0,
+            topics: read_all(root, "content/topics").0,
+            places: read_all(root, "content/places").0,
+            unparsed_articles,
         }
     }
 }
 
-fn read_all<T: DeserializeOwned + Send>(root: &Path, dir: &str) -> Vec<Parsed<T>> {
+/// The files of `dir` that parse, and how many did not.
+fn read_all<T: DeserializeOwned + Send>(root: &Path, dir: &str) -> (Vec<Parsed<T>>, usize) {
     // Listing errors are reported by `build::load`; here they only shrink
     // what is checked.
     let paths = list_markdown(root, dir, &mut Vec::new());
-    paths
+    let parsed: Vec<Parsed<T>> = paths
         .par_iter()
         .filter_map(|relative| {
             let source = read_source(root, relative).ok()?;
             parse(relative, &source)
         })
-        .collect()
+        .collect();
+    let unparsed = paths.len() - parsed.len();
+    (parsed, unparsed)
 }
 
 /// Parse one file's text (the pure twin of reading it); `None` when it does

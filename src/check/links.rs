@@ -13,6 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::html::{self, Scanned};
+use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 
@@ -69,7 +70,7 @@ pub(crate) fn check(input: &LinkInput<'_>) -> Vec<Diagnostic> {
             let Some(problem) = problem(input, &files, &ids, page, link) else {
                 continue;
             };
-            let diag = blame(input, page, link, &problem);
+            let diag = blame(input, page, link, problem);
             // A broken link in a shared template shows on every page: once is enough.
             if seen.insert((diag.path.clone(), diag.span.clone(), diag.message.clone())) {
                 diagnostics.push(diag);
@@ -79,6 +80,12 @@ pub(crate) fn check(input: &LinkInput<'_>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// A broken link: what is wrong and how to fix it.
+struct Problem {
+    message: String,
+    help: String,
+}
+
 /// What is wrong with `link` on `page`, if anything.
 fn problem(
     input: &LinkInput<'_>,
@@ -86,14 +93,15 @@ fn problem(
     ids: &HashMap<&str, HashSet<&str>>,
     page: &str,
     link: &str,
-) -> Option<String> {
-    let target = match classify(link, input.base_path, input.base_url) {
+) -> Option<Problem> {
+    let base = input.base_path;
+    let target = match classify(link, base, input.base_url) {
         Kind::External => return None,
         Kind::OutsideBase => {
-            return Some(format!(
-                "link `{link}` does not start with the site's base path `{}`, so it breaks when the site is published under it",
-                input.base_path
-            ))
+            return Some(Problem {
+                message: format!("link `{link}` does not start with the site's base path `{base}`, so it breaks when the site is published there"),
+                help: format!("write `{base}{}`, or a link relative to the page", link.trim_start_matches('/')),
+            })
         }
         Kind::Internal(path) => resolve(page, &path)?,
     };
@@ -102,14 +110,43 @@ fn problem(
         None => (target, None),
     };
     let Some(file) = output_file(files, &path) else {
-        return Some(format!(
-            "link `{link}` points to `/{path}`, which no page or static file provides"
-        ));
+        let folders = files.iter().filter_map(|f| f.strip_suffix("index.html"));
+        let help = match closest(&path, folders) {
+            Some(best) => format!("did you mean `{base}{best}`?"),
+            None => format!("link to an existing page: articles are at `{base}articles/<slug>/`, where the slug is the file name without its date"),
+        };
+        return Some(Problem {
+            message: if link == format!("{base}{path}") {
+                format!("link `{link}`: no page or static file is served there")
+            } else {
+                format!(
+                    "link `{link}` points to `{base}{path}`, which no page or static file provides"
+                )
+            },
+            help,
+        });
     };
     let fragment = fragment.filter(|f| !f.is_empty() && f != "top")?;
     let known = ids.get(file.as_str())?;
-    (!known.contains(fragment.as_str()))
-        .then(|| format!("link `{link}`: there is no element with id `{fragment}` on `/{file}`"))
+    if known.contains(fragment.as_str()) {
+        return None;
+    }
+    let help = match closest(&fragment, known.iter().copied()) {
+        Some(best) => format!("did you mean `#{best}`?"),
+        None => "anchors are heading ids: `## Key points` gets `#key-points`; `## Title {#my-id}` sets one".to_string(),
+    };
+    Some(Problem {
+        message: format!(
+            "link `{link}`: there is no element with id `{fragment}` on `{}`",
+            url_of(base, &file)
+        ),
+        help,
+    })
+}
+
+/// The address a page is served at: `articles/a/index.html` → `/base/articles/a/`.
+fn url_of(base: &str, page: &str) -> String {
+    format!("{base}{}", page.strip_suffix("index.html").unwrap_or(page))
 }
 
 /// How a link relates to the site.
@@ -227,12 +264,15 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// The diagnostic for a broken `link` on `page`, at the best place found.
-fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: &str) -> Diagnostic {
-    let help = "fix the address: internal links are written from the site root with the base path (e.g. `/articles/some-slug/`) or relative to the page; anchors must match a heading id";
+fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Diagnostic {
     let source = input.sources.get(page);
     let path = source.map_or_else(|| PathBuf::from(page), |s| s.path.clone());
-    let diag = Diagnostic::error("link/broken", path, format!("{problem} (on page /{page})"))
-        .with_help(help);
+    let message = format!(
+        "{} (on page {})",
+        problem.message,
+        url_of(input.base_path, page)
+    );
+    let diag = Diagnostic::error("link/broken", path, message).with_help(problem.help);
     let Some(text) = source.and_then(|s| s.text.as_ref()) else {
         return diag;
     };

@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A temp copy of a fixture site.
-pub struct Site {
+pub(super) struct Site {
     dir: tempfile::TempDir,
 }
 
 /// What one run of the binary printed and returned.
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(super) struct Run {
+    pub(super) code: i32,
+    pub(super) stdout: String,
+    pub(super) stderr: String,
 }
 
 fn manifest_dir() -> PathBuf {
@@ -24,7 +24,7 @@ fn manifest_dir() -> PathBuf {
 impl Site {
     /// The `ok` site with `case` (a folder under tests/fixtures/check/)
     /// copied over it; `None` for the `ok` site alone.
-    pub fn new(case: Option<&str>) -> Site {
+    pub(super) fn new(case: Option<&str>) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let fixtures = manifest_dir().join("tests/fixtures/check");
         copy_tree(&fixtures.join("ok"), dir.path());
@@ -35,12 +35,12 @@ impl Site {
         Site { dir }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(super) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// Run `briefing <args> --root <site>`.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(super) fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(args)
             .arg("--root")
@@ -56,7 +56,7 @@ impl Site {
     }
 
     /// Every file under the site with its bytes, for before/after checks.
-    pub fn snapshot_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    pub(super) fn snapshot_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         walkdir::WalkDir::new(self.root())
             .into_iter()
             .flatten()

@@ -4,9 +4,10 @@
 //! mentions and for places and evidence keys that match no entry, and an
 //! error for each alias (or name) two organizations both claim.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::corpus::{find_after_key, key_span, Corpus, Parsed};
+use crate::content::entity::slugify;
 use crate::content::front_matter::{OrganizationFrontMatter, PlaceFrontMatter};
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
@@ -180,7 +181,7 @@ fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
         {
             let help = match closest(place, slugs.iter().map(String::as_str)) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => format!("add `content/places/{}.md`, or add `{place}` to an existing place's `aliases:`", crate::content::entity::slugify(place)),
+                None => format!("add `content/places/{}.md`, or add `{place}` to an existing place's `aliases:`", slugify(place)),
             };
             out.push(
                 Diagnostic::warning(
@@ -196,35 +197,80 @@ fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
     out
 }
 
-/// `evidence:` keys that are neither a listed organization, topic or place
-/// of the article: the evidence would be shown for nothing.
+/// `evidence:` keys (`organization:<slug>`, `topic:<slug>`,
+/// `place:<slug>`) for something the article does not list: the evidence
+/// would be shown for nothing.
 fn unknown_evidence(corpus: &Corpus) -> Vec<Diagnostic> {
+    // Place written form (slug, name or alias, lowercased) → place slug.
+    let place_slugs: HashMap<String, String> = corpus
+        .places
+        .iter()
+        .flat_map(|p| place_names(p).into_iter().map(move |n| (n, p.stem())))
+        .collect();
     let mut out = Vec::new();
     for article in &corpus.articles {
         let front = &article.front;
-        let listed: HashSet<&str> = front
+        let people_orgs = front.people.iter().filter_map(|p| p.organization.clone());
+        let listed: HashSet<String> = front
             .organizations
             .iter()
-            .chain(&front.topics)
-            .chain(&front.places)
-            .map(String::as_str)
+            .cloned()
+            .chain(people_orgs)
+            .map(|s| format!("organization:{s}"))
+            .chain(front.topics.iter().map(|s| format!("topic:{s}")))
+            .chain(front.places.iter().map(|p| {
+                let written = p.to_lowercase();
+                let slug = place_slugs.get(&written).cloned();
+                format!("place:{}", slug.unwrap_or_else(|| slugify(p)))
+            }))
             .collect();
         for key in front
             .evidence
             .keys()
             .filter(|k| !listed.contains(k.as_str()))
         {
+            let well_formed = ["organization:", "topic:", "place:"]
+                .iter()
+                .any(|prefix| key.starts_with(prefix));
+            let help = match closest(key, listed.iter().map(String::as_str)) {
+                Some(best) if well_formed => format!("did you mean `{best}`?"),
+                _ if !well_formed => "evidence keys are written `organization:<slug>`, `topic:<slug>` or `place:<slug>`".to_string(),
+                _ => "list the entity in the article, or remove the evidence entry".to_string(),
+            };
             out.push(
-                Diagnostic::warning("article/orphan-evidence", &article.path, format!("`evidence:` has an entry for `{key}`, which the article does not list in `organizations:`, `topics:` or `places:`"))
-                    .at(&article.source, find_after_key(article, "evidence", key))
-                    .with_help(match closest(key, listed.iter().copied()) {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None => "list the entity in the article, or remove the evidence entry".to_string(),
-                    }),
+                Diagnostic::warning(
+                    "article/orphan-evidence",
+                    &article.path,
+                    format!(
+                        "`evidence:` has an entry for `{key}`, which the article does not list"
+                    ),
+                )
+                .at(&article.source, find_map_key(article, "evidence", key))
+                .with_help(help),
             );
         }
     }
     out
+}
+
+/// Byte range of `key` written as a mapping key (`  key: …`, quoted or
+/// not) on its own line below `section:`; else what `find_after_key` finds.
+fn find_map_key<T>(file: &Parsed<T>, section: &str, key: &str) -> std::ops::Range<usize> {
+    let section_at = find_after_key(file, section, "").start;
+    let mut offset = section_at;
+    for line in file.source[section_at..].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let unquoted = trimmed.trim_start_matches(['"', '\'']);
+        let rest = unquoted
+            .strip_prefix(key)
+            .map(|r| r.trim_start_matches(['"', '\'']));
+        if rest.is_some_and(|r| r.starts_with(':')) {
+            let start = offset + (line.len() - unquoted.len());
+            return start..start + key.len();
+        }
+        offset += line.len();
+    }
+    find_after_key(file, section, key)
 }
 
 #[cfg(test)]
@@ -256,6 +302,21 @@ mod tests {
             diags[0].message
         );
         assert_eq!(diags[1].line_col(), (7, 5));
+    }
+
+    #[test]
+    fn evidence_must_be_for_a_listed_entity() {
+        let corpus = Corpus {
+            articles: vec![file(
+                "content/articles/2024-01-01-a.md",
+                "---\ntitle: A\ndate: 2024-01-01\norganizations: [krict]\nplaces: [Seoul]\nevidence:\n  organization:krict: s\n  place:seoul: s\n  topic:recycling: s\n  krict: s\n---\n",
+            )],
+            places: vec![file("content/places/seoul.md", "---\nname: Seoul\nkind: city\n---\n")],
+            ..Corpus::default()
+        };
+        let diags = unknown_evidence(&corpus);
+        let lines: Vec<usize> = diags.iter().map(|d| d.line_col().0).collect();
+        assert_eq!(lines, [10, 9], "{diags:?}");
     }
 
     #[test]

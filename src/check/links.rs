@@ -7,7 +7,8 @@
 //! (else at the content file's front matter fence, else at the template).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,14 +18,20 @@ use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 
-/// Where a rendered page came from, for pointing at the right file.
+/// A file a rendered page came from, for pointing at the right line.
 #[derive(Debug, Clone)]
-pub(crate) struct PageSource {
+pub(crate) struct Origin {
     /// Content file (article, plain page, registry entry) or template.
     pub(crate) path: PathBuf,
-    /// Its text, when it is a content file that could be read.
+    /// Its text, when it could be read.
     pub(crate) text: Option<Arc<str>>,
+    /// A template: links are written with `{{ site.base_path }}` in front.
+    pub(crate) template: bool,
 }
+
+/// The files a page came from, most specific first: its content file (if
+/// any), its template, the base template.
+pub(crate) type PageSource = Vec<Origin>;
 
 /// Everything link checking needs.
 pub(crate) struct LinkInput<'a> {
@@ -72,7 +79,7 @@ pub(crate) fn check(input: &LinkInput<'_>) -> Vec<Diagnostic> {
             };
             let diag = blame(input, page, link, problem);
             // A broken link in a shared template shows on every page: once is enough.
-            if seen.insert((diag.path.clone(), diag.span.clone(), diag.message.clone())) {
+            if seen.insert((diag.path.clone(), diag.span.clone(), link.clone())) {
                 diagnostics.push(diag);
             }
         }
@@ -263,41 +270,69 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The diagnostic for a broken `link` on `page`, at the best place found.
+/// The diagnostic for a broken `link` on `page`, at the best place found:
+/// where an origin writes the link, else the content file's front matter
+/// fence, else the top of the template.
 fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Diagnostic {
-    let source = input.sources.get(page);
-    let path = source.map_or_else(|| PathBuf::from(page), |s| s.path.clone());
+    let origins = input.sources.get(page).map_or(&[][..], Vec::as_slice);
     let message = format!(
         "{} (on page {})",
         problem.message,
         url_of(input.base_path, page)
     );
-    let diag = Diagnostic::error("link/broken", path, message).with_help(problem.help);
-    let Some(text) = source.and_then(|s| s.text.as_ref()) else {
-        return diag;
+    let diag = |path: &Path| {
+        Diagnostic::error("link/broken", path, message.clone()).with_help(problem.help.clone())
     };
-    match locate_in_markdown(text, link, input.base_path) {
-        Some(span) => diag.at(text, span),
-        None => diag.at(text, 0..3.min(text.len())),
+    for origin in origins {
+        let Some(text) = &origin.text else { continue };
+        if let Some(span) = locate(text, link, input.base_path, origin.template) {
+            return diag(&origin.path).at(text, span);
+        }
+    }
+    match origins.first() {
+        Some(Origin {
+            path,
+            text: Some(text),
+            template,
+        }) => {
+            let fence = if *template {
+                0..0
+            } else {
+                0..3.min(text.len())
+            };
+            diag(path).at(text, fence)
+        }
+        Some(origin) => diag(&origin.path),
+        None => diag(Path::new(page)),
     }
 }
 
-/// Byte range of the link as written in the Markdown body (after the
-/// front matter), trying the rendered form and the form without base path.
-fn locate_in_markdown(text: &str, link: &str, base_path: &str) -> Option<std::ops::Range<usize>> {
-    let body_start = crate::content::front_matter::split(text)
-        .ok()
-        .map_or(0, |s| s.body.as_ptr() as usize - text.as_ptr() as usize);
+/// Byte range of the link as written: in a content file's Markdown body
+/// (after the front matter) as rendered, HTML-escaped or without the base
+/// path; in a template also as the part after `{{ site.base_path }}`.
+fn locate(text: &str, link: &str, base_path: &str, template: bool) -> Option<Range<usize>> {
+    let body_start = if template {
+        0
+    } else {
+        crate::content::front_matter::split(text)
+            .ok()
+            .map_or(0, |s| s.body.as_ptr() as usize - text.as_ptr() as usize)
+    };
     let body = &text[body_start..];
     let escaped = link.replace('&', "&amp;");
     let unbased = link.strip_prefix(base_path).map(|rest| format!("/{rest}"));
-    [Some(link.to_string()), Some(escaped), unbased]
+    let after_base = link
+        .strip_prefix(base_path)
+        .filter(|_| template)
+        .map(|rest| format!("}}}}{rest}"));
+    [Some(link.to_string()), Some(escaped), unbased, after_base]
         .into_iter()
         .flatten()
-        .filter(|needle| !needle.is_empty())
+        .filter(|needle| needle.len() > 2)
         .find_map(|needle| {
+            let skip = if needle.starts_with("}}") { 2 } else { 0 };
             body.find(&needle)
-                .map(|i| body_start + i..body_start + i + needle.len())
+                .map(|i| body_start + i + skip..body_start + i + needle.len())
         })
 }
 
@@ -357,9 +392,16 @@ mod tests {
     }
 
     #[test]
+    fn locates_links_in_templates_after_the_base_path() {
+        let text = "<a href=\"{{ site.base_path }}topicz/\">T</a>";
+        let span = locate(text, "/sub/topicz/", "/sub/", true).unwrap();
+        assert_eq!(&text[span], "topicz/");
+    }
+
+    #[test]
     fn locates_the_link_in_the_body_not_the_front_matter() {
         let text = "---\ntitle: /x/\n---\nSee [x](/x/).\n";
-        let span = locate_in_markdown(text, "/sub/x/", "/sub/").unwrap();
+        let span = locate(text, "/sub/x/", "/sub/", false).unwrap();
         assert_eq!(&text[span.clone()], "/x/");
         assert!(span.start > text.find("See").unwrap());
     }

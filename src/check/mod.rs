@@ -23,7 +23,7 @@ use crate::diag::{self, Diagnostic, Severity};
 use crate::render::plan::{self, PageJob, Section};
 use crate::render::{self, RenderOptions};
 use corpus::Corpus;
-use links::{LinkInput, PageSource};
+use links::{LinkInput, Origin, PageSource};
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -136,8 +136,8 @@ fn check_links(
     })
 }
 
-/// The file to blame for what a page links to: its content file, or the
-/// template it renders through.
+/// The files to blame for what a page links to: its content file, the
+/// template it renders through, and the base template all pages extend.
 fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
     let library = &site.library;
     let content: Option<PathBuf> = match job {
@@ -153,20 +153,34 @@ fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
         }),
         _ => None,
     };
-    match content {
-        Some(path) => PageSource {
+    let mut origins: PageSource = content
+        .into_iter()
+        .map(|path| Origin {
             text: read_source(root, &path).ok(),
             path,
-        },
-        None => PageSource {
-            path: PathBuf::from(format!(
-                "themes/{}/templates/{}",
-                library.config.theme,
-                job.template().unwrap_or("base.html")
-            )),
-            text: None,
-        },
+            template: false,
+        })
+        .collect();
+    let templates = job.template().into_iter().chain(Some("base.html"));
+    for name in templates {
+        // The site's own templates/ overrides the theme's.
+        let own = PathBuf::from("templates").join(name);
+        let theme = Path::new("themes")
+            .join(&library.config.theme)
+            .join("templates")
+            .join(name);
+        let path = if root.join(&own).is_file() {
+            own
+        } else {
+            theme
+        };
+        origins.push(Origin {
+            text: read_source(root, &path).ok(),
+            path,
+            template: true,
+        });
     }
+    origins
 }
 
 /// Every static file the build would copy, as paths inside the output folder.

@@ -36,6 +36,11 @@ fn broken_links_and_anchors() {
 }
 
 #[test]
+fn broken_link_in_a_template_points_at_the_template() {
+    insta::assert_snapshot!(human("template-link", 1));
+}
+
+#[test]
 fn unknown_references() {
     insta::assert_snapshot!(human("unknown-reference", 1));
 }

@@ -99,6 +99,7 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(registry::check(&corpus));
     diagnostics.extend(facts::check(&corpus.articles));
     diagnostics.extend(duplicates::check(&corpus.articles));
+    place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();
     CheckReport {
@@ -181,6 +182,18 @@ fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
         });
     }
     origins
+}
+
+/// Give a place to diagnostics that have none (a duplicate slug, a bad
+/// file name): the first line of their file, so every finding shows
+/// file:line:column and the line itself.
+fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics.iter_mut().filter(|d| !d.has_place()) {
+        if let Ok(text) = read_source(root, &diagnostic.path) {
+            let first_line = text.find('\n').unwrap_or(text.len());
+            *diagnostic = diagnostic.clone().at(&text, 0..first_line.min(3));
+        }
+    }
 }
 
 /// Every static file the build would copy, as paths inside the output folder.

@@ -41,6 +41,11 @@ fn broken_link_in_a_template_points_at_the_template() {
 }
 
 #[test]
+fn findings_without_a_place_point_at_the_first_line() {
+    insta::assert_snapshot!(human("duplicate-slug", 1));
+}
+
+#[test]
 fn unknown_references() {
     insta::assert_snapshot!(human("unknown-reference", 1));
 }

@@ -6,12 +6,14 @@
 //! annotations against the text, duplicates. Gives back every diagnostic,
 //! sorted, and the exit status they imply.
 
+mod address;
 mod corpus;
 mod duplicates;
 mod facts;
 mod html;
 mod ingest;
 mod links;
+mod references;
 mod registry;
 
 use std::collections::{HashMap, HashSet};
@@ -97,6 +99,7 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(ingest::dry_run(root));
     let corpus = Corpus::read(root);
     diagnostics.extend(registry::check(&corpus));
+    diagnostics.extend(references::check(&corpus));
     diagnostics.extend(facts::check(&corpus.articles));
     diagnostics.extend(duplicates::check(&corpus.articles));
     place_unplaced(root, &mut diagnostics);

@@ -1,23 +1,19 @@
 //! Check stage: the registries against each other and against articles.
 //!
-//! Takes the corpus; gives back warnings for registry entries no article
-//! mentions and for places and evidence keys that match no entry, and an
-//! error for each alias (or name) two organizations both claim.
+//! Takes the corpus; gives back a warning for each registry entry no
+//! article mentions, and an error for each alias (or name) two
+//! organizations both claim.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use super::corpus::{find_after_key, key_span, Corpus, Parsed};
-use crate::content::entity::slugify;
 use crate::content::front_matter::{OrganizationFrontMatter, PlaceFrontMatter};
-use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 
 /// Run every registry check.
 pub(crate) fn check(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut out = unused(corpus);
     out.extend(alias_conflicts(corpus));
-    out.extend(unknown_places(corpus));
-    out.extend(unknown_evidence(corpus));
     out
 }
 
@@ -86,7 +82,7 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
     out
 }
 
-fn place_names(place: &Parsed<PlaceFrontMatter>) -> Vec<String> {
+pub(crate) fn place_names(place: &Parsed<PlaceFrontMatter>) -> Vec<String> {
     std::iter::once(place.stem())
         .chain(std::iter::once(place.front.name.clone()))
         .chain(place.front.aliases.iter().cloned())
@@ -163,116 +159,6 @@ fn find_alias(
     find_after_key(org, key, written.trim())
 }
 
-/// Article `places:` entries that match no place slug, name or alias.
-/// A warning, since places may be written as plain names.
-fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
-    if corpus.places.is_empty() {
-        return Vec::new();
-    }
-    let known: HashSet<String> = corpus.places.iter().flat_map(place_names).collect();
-    let slugs: Vec<String> = corpus.places.iter().map(|p| p.stem()).collect();
-    let mut out = Vec::new();
-    for article in &corpus.articles {
-        for place in article
-            .front
-            .places
-            .iter()
-            .filter(|p| !known.contains(&p.to_lowercase()))
-        {
-            let help = match closest(place, slugs.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("add `content/places/{}.md`, or add `{place}` to an existing place's `aliases:`", slugify(place)),
-            };
-            out.push(
-                Diagnostic::warning(
-                    "article/unknown-place",
-                    &article.path,
-                    format!("place `{place}` is not in content/places/"),
-                )
-                .at(&article.source, find_after_key(article, "places", place))
-                .with_help(help),
-            );
-        }
-    }
-    out
-}
-
-/// `evidence:` keys (`organization:<slug>`, `topic:<slug>`,
-/// `place:<slug>`) for something the article does not list: the evidence
-/// would be shown for nothing.
-fn unknown_evidence(corpus: &Corpus) -> Vec<Diagnostic> {
-    // Place written form (slug, name or alias, lowercased) → place slug.
-    let place_slugs: HashMap<String, String> = corpus
-        .places
-        .iter()
-        .flat_map(|p| place_names(p).into_iter().map(move |n| (n, p.stem())))
-        .collect();
-    let mut out = Vec::new();
-    for article in &corpus.articles {
-        let front = &article.front;
-        let people_orgs = front.people.iter().filter_map(|p| p.organization.clone());
-        let listed: HashSet<String> = front
-            .organizations
-            .iter()
-            .cloned()
-            .chain(people_orgs)
-            .map(|s| format!("organization:{s}"))
-            .chain(front.topics.iter().map(|s| format!("topic:{s}")))
-            .chain(front.places.iter().map(|p| {
-                let written = p.to_lowercase();
-                let slug = place_slugs.get(&written).cloned();
-                format!("place:{}", slug.unwrap_or_else(|| slugify(p)))
-            }))
-            .collect();
-        for key in front
-            .evidence
-            .keys()
-            .filter(|k| !listed.contains(k.as_str()))
-        {
-            let well_formed = ["organization:", "topic:", "place:"]
-                .iter()
-                .any(|prefix| key.starts_with(prefix));
-            let help = match closest(key, listed.iter().map(String::as_str)) {
-                Some(best) if well_formed => format!("did you mean `{best}`?"),
-                _ if !well_formed => "evidence keys are written `organization:<slug>`, `topic:<slug>` or `place:<slug>`".to_string(),
-                _ => "list the entity in the article, or remove the evidence entry".to_string(),
-            };
-            out.push(
-                Diagnostic::warning(
-                    "article/orphan-evidence",
-                    &article.path,
-                    format!(
-                        "`evidence:` has an entry for `{key}`, which the article does not list"
-                    ),
-                )
-                .at(&article.source, find_map_key(article, "evidence", key))
-                .with_help(help),
-            );
-        }
-    }
-    out
-}
-
-/// Byte range of `key` written as a mapping key (`  key: …`, quoted or
-/// not) on its own line below `section:`; else what `find_after_key` finds.
-fn find_map_key<T>(file: &Parsed<T>, section: &str, key: &str) -> std::ops::Range<usize> {
-    let section_at = find_after_key(file, section, "").start;
-    let mut offset = section_at;
-    for line in file.source[section_at..].split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let unquoted = trimmed.trim_start_matches(['"', '\'']);
-        let rest = unquoted
-            .strip_prefix(key)
-            .map(|r| r.trim_start_matches(['"', '\'']));
-        if rest.is_some_and(|r| r.starts_with(':')) {
-            let start = offset + (line.len() - unquoted.len());
-            return start..start + key.len();
-        }
-        offset += line.len();
-    }
-    find_after_key(file, section, key)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,21 +188,6 @@ mod tests {
             diags[0].message
         );
         assert_eq!(diags[1].line_col(), (7, 5));
-    }
-
-    #[test]
-    fn evidence_must_be_for_a_listed_entity() {
-        let corpus = Corpus {
-            articles: vec![file(
-                "content/articles/2024-01-01-a.md",
-                "---\ntitle: A\ndate: 2024-01-01\norganizations: [krict]\nplaces: [Seoul]\nevidence:\n  organization:krict: s\n  place:seoul: s\n  topic:recycling: s\n  krict: s\n---\n",
-            )],
-            places: vec![file("content/places/seoul.md", "---\nname: Seoul\nkind: city\n---\n")],
-            ..Corpus::default()
-        };
-        let diags = unknown_evidence(&corpus);
-        let lines: Vec<usize> = diags.iter().map(|d| d.line_col().0).collect();
-        assert_eq!(lines, [10, 9], "{diags:?}");
     }
 
     #[test]

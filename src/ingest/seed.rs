@@ -112,7 +112,7 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, SeedError
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
-    if pairs < 2 || bytes.len() % 2 != 0 {
+    if pairs < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();

@@ -22,6 +22,9 @@ pub(crate) enum Line {
     Story(String),
 }
 
+/// A line rule: true when the line is noise of its kind.
+type Rule = fn(&str) -> bool;
+
 /// Classify one line by the rules that need no context.
 pub(crate) fn classify(line: &str) -> Line {
     let line = line.trim();
@@ -35,7 +38,7 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, fn(&str) -> bool); 7] = [
+    let rules: [(&'static str, Rule); 8] = [
         ("site-ui", is_site_ui),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
@@ -43,6 +46,7 @@ pub(crate) fn classify(line: &str) -> Line {
         ("editor-note", is_editor_note),
         ("breadcrumb", is_breadcrumb_path),
         ("related-label", is_related_label),
+        ("attachment-name", is_file_name),
     ];
     if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
         return Line::Noise(rule);
@@ -302,6 +306,19 @@ pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
     (lower.starts_with("home >") || lower.starts_with("home ›")) && word_count(body) <= 12
 }
 
+const FILE_EXTENSIONS: &[&str] = &[
+    ".pdf", ".hwp", ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".jpg",
+    ".jpeg", ".png", ".gif",
+];
+
+/// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's
+/// "Attached file" box.
+pub(crate) fn is_file_name(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let name = lower.split(" (").next().unwrap_or(&lower).trim();
+    word_count(name) <= 6 && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
+}
+
 const RELATED_LABELS: &[&str] = &[
     "related articles",
     "related article",
@@ -510,6 +527,7 @@ mod tests {
             Line::Noise("breadcrumb")
         );
         assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
+        assert_eq!(classify("2024 plan_final.hwp (1.2 MB)"), Line::Noise("attachment-name"));
     }
 
     #[test]

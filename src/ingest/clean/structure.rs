@@ -74,38 +74,15 @@ fn story_block(lines: &[Line], i: usize, text: &str) -> (Block, usize) {
 fn numbered(lines: &[Line], start: usize) -> (Block, usize) {
     let mut items = Vec::new();
     let mut i = start;
-    loop {
-        let Some(Line::Story(text)) = lines.get(i) else {
-            break;
-        };
-        let (Marker::Number(_), body) = split_marker(text) else {
-            break;
-        };
-        let mut item = OutlineItem {
+    while let Some(body) = numbered_at(lines, i) {
+        let (points, next) = points_after(lines, i + 1);
+        items.push(OutlineItem {
             text: body.to_string(),
-            points: Vec::new(),
-        };
-        i += 1;
-        while let Some(j) = next_story(lines, i) {
-            let Line::Story(point) = &lines[j] else {
-                break;
-            };
-            let (marker, point_body) = split_marker(point);
-            let is_point = !matches!(marker, Marker::Number(_))
-                && !ends_sentence(point_body)
-                && word_count(point_body) <= 25
-                && section_title(point).is_none();
-            if !is_point {
-                break;
-            }
-            item.points.push(point_body.to_string());
-            i = j + 1;
-        }
-        items.push(item);
+            points,
+        });
+        i = next;
         match next_story(lines, i) {
-            Some(j) if matches!(&lines[j], Line::Story(t) if matches!(split_marker(t).0, Marker::Number(_))) => {
-                i = j
-            }
+            Some(j) if numbered_at(lines, j).is_some() => i = j,
             _ => break,
         }
     }
@@ -120,6 +97,39 @@ fn numbered(lines: &[Line], start: usize) -> (Block, usize) {
         );
     }
     (Block::Outline(items), i)
+}
+
+/// The text of the numbered item at line `i`, if it is one.
+fn numbered_at(lines: &[Line], i: usize) -> Option<&str> {
+    let Some(Line::Story(text)) = lines.get(i) else {
+        return None;
+    };
+    match split_marker(text) {
+        (Marker::Number(_), body) => Some(body),
+        _ => None,
+    }
+}
+
+/// The points under a numbered item from line `i`: unnumbered lines that
+/// are not sentences. Gives them and the index after the last.
+fn points_after(lines: &[Line], mut i: usize) -> (Vec<String>, usize) {
+    let mut points = Vec::new();
+    while let Some(j) = next_story(lines, i) {
+        let Line::Story(point) = &lines[j] else {
+            break;
+        };
+        let (marker, body) = split_marker(point);
+        let is_point = !matches!(marker, Marker::Number(_))
+            && !ends_sentence(body)
+            && word_count(body) <= 25
+            && section_title(point).is_none();
+        if !is_point {
+            break;
+        }
+        points.push(body.to_string());
+        i = j + 1;
+    }
+    (points, i)
 }
 
 /// Consecutive lines (blank lines between allowed) whose marker passes `keep`.

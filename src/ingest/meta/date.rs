@@ -97,12 +97,21 @@ pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
         let Ok(year) = token.parse::<i32>() else {
             continue;
         };
-        let name: Vec<&str> = words[i + 1..]
+        let mut name: Vec<&str> = words[i + 1..]
             .iter()
-            .take(6)
-            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .take(10)
+            .take_while(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(**w, "on" | "of" | "for" | "and" | "the" | "in")
+            })
             .copied()
             .collect();
+        while name.last().is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            name.pop();
+        }
+        if let Some(end) = name.iter().position(|w| w.ends_with(['”', '"', ',', '.'])) {
+            name.truncate(end + 1);
+        }
         let names_event = name.len() >= 2 && (1900..=2100).contains(&year);
         if names_event && best.as_ref().is_none_or(|(y, _)| year > *y) {
             let name = format!("{token} {}", name.join(" "));
@@ -147,10 +156,9 @@ fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> 
     let year: i32 = text[start..start + 4].parse().ok()?;
     let mut pos = start + 4;
     let mut parts = Vec::new();
-    let korean = ["년", "월"];
-    for k in 0..2 {
+    for unit in ["년", "월"] {
         let rest = &text[pos..];
-        let sep_len = separator_len(rest, korean[k])?;
+        let sep_len = separator_len(rest, unit)?;
         let digits_at = pos + sep_len;
         let digits = text[digits_at..]
             .bytes()

@@ -2,3 +2,5 @@
 //! `content/articles/`.
 
 pub(crate) mod document;
+pub(crate) mod extract;
+pub(crate) mod gazetteer;

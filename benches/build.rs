@@ -1,1 +1,3 @@
+//! Benchmark harness (written on the bench branch).
+
 fn main() {}

@@ -2,8 +2,12 @@
 //! briefing site. Pipeline: ingest (seeds → Markdown), content (Markdown →
 //! library), render (library → pages), output (pages → `public/`).
 
+pub mod build;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
 pub mod ingest;
+pub mod output;
+pub mod render;
 pub mod yaml;

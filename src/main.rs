@@ -1,5 +1,5 @@
-//! The `briefing` binary: parse the command line and hand over to the library.
+//! The `briefing` binary: everything lives in the library.
 
-fn main() {
-    println!("briefing: under construction");
+fn main() -> std::process::ExitCode {
+    briefing::cli::main()
 }

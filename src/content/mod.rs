@@ -1,7 +1,9 @@
 //! Content stage: files under `content/` become typed, validated data.
 
+pub mod article;
 pub mod date;
 pub mod entity;
 pub mod front_matter;
+pub mod library;
 pub mod source;
 pub mod suggest;

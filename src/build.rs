@@ -1,0 +1,144 @@
+//! `briefing build`: config → library → render → atomic output.
+//!
+//! Collects every problem of every stage it can reach before failing, and
+//! writes nothing unless all pages rendered.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use syntect::parsing::SyntaxSet;
+
+use crate::config::SiteConfig;
+use crate::content::library::{Library, LoadOptions};
+use crate::diag::{Diagnostic, Severity};
+use crate::output::{self, OutputError, RenderedPage};
+use crate::render::shared::Shared;
+use crate::render::templates::Templates;
+use crate::render::{self, RenderOptions};
+
+/// What `build` does.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Output folder; `<root>/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Render options (preview marker, injected reload script).
+    pub render: RenderOptions,
+}
+
+impl BuildOptions {
+    /// Defaults for a site root: `public/`, no drafts.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            render: RenderOptions::default(),
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// A loaded, validated site: what render needs.
+pub struct Site {
+    /// Content.
+    pub library: Library,
+    /// Templates.
+    pub templates: Templates,
+    /// Timeline and other precomputed data.
+    pub shared: Shared,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Files written.
+    pub files: usize,
+    /// Articles rendered.
+    pub articles: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Warnings found on the way.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Contributor-fixable problems, all of them.
+    #[error("the site has {} error(s)", .0.iter().filter(|d| d.severity == Severity::Error).count())]
+    Invalid(Vec<Diagnostic>),
+    /// The output folder could not be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Load config, content and templates, collecting every problem.
+pub fn load(root: &Path, drafts: bool, syntaxes: &SyntaxSet) -> Result<Site, Vec<Diagnostic>> {
+    let config = SiteConfig::load(root).map_err(|d| vec![d])?;
+    let templates = Templates::load(root, &config.theme);
+    let library = Library::load(root, config, syntaxes, LoadOptions { drafts });
+    match (library, templates) {
+        (Ok(library), Ok(templates)) => {
+            let shared = Shared::new(&library);
+            Ok(Site {
+                library,
+                templates,
+                shared,
+            })
+        }
+        (library, templates) => {
+            let mut diagnostics = library.err().unwrap_or_default();
+            diagnostics.extend(templates.err().unwrap_or_default());
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Render every page of a loaded site into memory.
+pub fn render_all(
+    site: &Site,
+    options: &RenderOptions,
+) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    let jobs = render::full_plan(&site.library, &site.shared);
+    render::render(&site.library, &site.templates, &site.shared, &jobs, options)
+}
+
+/// Folders whose files are copied verbatim: the theme's `static/`, then the
+/// site's own `static/` (which wins on a name clash).
+pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
+    vec![
+        root.join("themes").join(theme).join("static"),
+        root.join("static"),
+    ]
+}
+
+/// Build the site at `options.root` into its output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let syntaxes = render::highlight::syntax_set();
+    let site = load(&options.root, options.drafts, &syntaxes).map_err(invalid)?;
+    let pages = render_all(&site, &options.render).map_err(invalid)?;
+    let statics = static_dirs(&options.root, &site.library.config.theme);
+    output::commit(&options.output_dir(), &pages, &statics)?;
+    Ok(BuildReport {
+        files: pages.len(),
+        articles: site.library.articles.len(),
+        elapsed: started.elapsed(),
+        warnings: Vec::new(),
+    })
+}
+
+fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {
+    crate::diag::sort(&mut diagnostics);
+    BuildError::Invalid(diagnostics)
+}

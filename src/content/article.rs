@@ -1,0 +1,262 @@
+//! Articles: `content/articles/<date>-<slug>.md` parsed and validated.
+//!
+//! Takes a file's text and the registries; gives back an [`Article`] whose
+//! every field is final (body already rendered to HTML), or every problem
+//! found in the file as diagnostics.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::entity::{is_slug, split_diagnostic};
+use super::front_matter::{split, ArticleFrontMatter};
+use super::source::parse_front_matter;
+use super::suggest::closest;
+use crate::diag::Diagnostic;
+use crate::render::markdown::{MarkdownRenderer, RenderedMarkdown};
+
+/// Registry slugs an article may reference.
+pub struct KnownSlugs<'a> {
+    /// Organization slugs.
+    pub organizations: &'a HashSet<&'a str>,
+    /// Topic slugs.
+    pub topics: &'a HashSet<&'a str>,
+}
+
+/// A validated article, ready to render.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// URL slug: the file stem without its date prefix.
+    pub slug: String,
+    /// The file, relative to the site root.
+    pub path: std::path::PathBuf,
+    /// Front matter as written.
+    pub front: ArticleFrontMatter,
+    /// The body, rendered.
+    pub body: RenderedMarkdown,
+    /// Words in the body, for reading time.
+    pub word_count: usize,
+}
+
+/// Parse and validate one article file's text (the pure twin of reading it).
+pub fn parse_article(
+    relative: &Path,
+    source: &Arc<str>,
+    known: &KnownSlugs<'_>,
+    markdown: &MarkdownRenderer<'_>,
+) -> Result<Article, Vec<Diagnostic>> {
+    let parts = split(source).map_err(|err| vec![split_diagnostic(relative, source, &err)])?;
+    let front: ArticleFrontMatter = parse_front_matter(relative, source, &parts)?;
+    let slug = slug_from_path(relative);
+    let mut errors = Vec::new();
+    let yaml_start = parts.yaml.as_ptr() as usize - source.as_ptr() as usize;
+    let yaml_range = yaml_start..yaml_start + parts.yaml.len();
+    let point_at = |needle: &str, after_key: &str| -> std::ops::Range<usize> {
+        locate(source, yaml_range.clone(), after_key, needle)
+    };
+    if front.title.trim().is_empty() {
+        errors.push(
+            Diagnostic::error("article/empty-title", relative, "the title is empty")
+                .at(source, point_at("title", "title"))
+                .with_help("write the article's headline after `title:`"),
+        );
+    }
+    if !is_slug(&slug) {
+        errors.push(
+            Diagnostic::error(
+                "content/bad-slug",
+                relative,
+                format!("`{slug}` is not a valid article slug"),
+            )
+            .with_help(
+                "name article files `YYYY-MM-DD-words-joined-by-hyphens.md` in lowercase ASCII",
+            ),
+        );
+    }
+    check_references(
+        relative,
+        source,
+        &front.topics,
+        known.topics,
+        "topics",
+        "topic",
+        &point_at,
+        &mut errors,
+    );
+    check_references(
+        relative,
+        source,
+        &front.organizations,
+        known.organizations,
+        "organizations",
+        "organization",
+        &point_at,
+        &mut errors,
+    );
+    for person in &front.people {
+        if let Some(org) = &person.organization {
+            if !known.organizations.contains(org.as_str()) {
+                errors.push(unknown_reference(
+                    relative,
+                    source,
+                    point_at(org, "people"),
+                    org,
+                    known.organizations,
+                    "organization",
+                ));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let body = markdown.render(parts.body, &front.organizations);
+    let word_count = parts.body.split_whitespace().count();
+    Ok(Article {
+        slug,
+        path: relative.to_path_buf(),
+        front,
+        body,
+        word_count,
+    })
+}
+
+/// The URL slug of an article file: its stem without a leading
+/// `YYYY-MM-DD-`, `YYYY-MM-` or `YYYY-` date.
+pub fn slug_from_path(relative: &Path) -> String {
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Longest date prefix first; keep the whole stem if nothing would remain.
+    for shape in ["dddd-dd-dd-", "dddd-dd-", "dddd-"] {
+        let matches = stem.len() > shape.len()
+            && stem.bytes().zip(shape.bytes()).all(|(c, s)| {
+                if s == b'd' {
+                    c.is_ascii_digit()
+                } else {
+                    c == s
+                }
+            });
+        if matches && stem[shape.len()..].bytes().any(|b| b.is_ascii_alphabetic()) {
+            return stem[shape.len()..].to_string();
+        }
+    }
+    stem
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_references(
+    relative: &Path,
+    source: &Arc<str>,
+    values: &[String],
+    known: &HashSet<&str>,
+    key: &str,
+    noun: &str,
+    point_at: &dyn Fn(&str, &str) -> std::ops::Range<usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut seen = HashSet::new();
+    for value in values {
+        if !known.contains(value.as_str()) {
+            errors.push(unknown_reference(
+                relative,
+                source,
+                point_at(value, key),
+                value,
+                known,
+                noun,
+            ));
+        } else if !seen.insert(value.as_str()) {
+            errors.push(
+                Diagnostic::error(
+                    "article/duplicate-reference",
+                    relative,
+                    format!("{noun} `{value}` is listed twice"),
+                )
+                .at(source, point_at(value, key))
+                .with_help("remove the second entry"),
+            );
+        }
+    }
+}
+
+fn unknown_reference(
+    relative: &Path,
+    source: &Arc<str>,
+    span: std::ops::Range<usize>,
+    value: &str,
+    known: &HashSet<&str>,
+    noun: &str,
+) -> Diagnostic {
+    let mut sorted: Vec<&str> = known.iter().copied().collect();
+    sorted.sort_unstable();
+    let folder = if noun == "topic" {
+        "topics"
+    } else {
+        "organizations"
+    };
+    let help = match closest(value, sorted.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            format!("add `content/{folder}/{value}.md` to the registry, or use an existing slug")
+        }
+    };
+    Diagnostic::error(
+        if noun == "topic" {
+            "article/unknown-topic"
+        } else {
+            "article/unknown-organization"
+        },
+        relative,
+        format!("unknown {noun} `{value}`: there is no content/{folder}/{value}.md"),
+    )
+    .at(source, span)
+    .with_help(help)
+}
+
+/// Byte range of `needle` in the front matter, searching after the line
+/// that starts with `key:` when there is one.
+fn locate(
+    source: &str,
+    yaml: std::ops::Range<usize>,
+    key: &str,
+    needle: &str,
+) -> std::ops::Range<usize> {
+    let text = &source[yaml.clone()];
+    let key_at = text
+        .match_indices(&format!("{key}:"))
+        .find(|(i, _)| *i == 0 || text.as_bytes()[i - 1] == b'\n')
+        .map_or(0, |(i, _)| i);
+    match text[key_at..].find(needle) {
+        Some(i) => yaml.start + key_at + i..yaml.start + key_at + i + needle.len(),
+        None => yaml.start + key_at..yaml.start + key_at + key.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_drops_the_date_prefix() {
+        assert_eq!(
+            slug_from_path(Path::new("a/2023-06-02-kistep-forum.md")),
+            "kistep-forum"
+        );
+        assert_eq!(
+            slug_from_path(Path::new("a/2026-02-krict-forum.md")),
+            "krict-forum"
+        );
+        assert_eq!(slug_from_path(Path::new("a/plain.md")), "plain");
+        assert_eq!(slug_from_path(Path::new("a/2023-06-02.md")), "2023-06-02");
+    }
+
+    #[test]
+    fn locate_points_inside_the_right_list() {
+        let source = "---\ntitle: sk-on news\norganizations: [sk-on]\n---\n";
+        let range = locate(source, 4..source.len() - 4, "organizations", "sk-on");
+        assert_eq!(&source[range.clone()], "sk-on");
+        assert!(range.start > source.find("organizations").unwrap());
+    }
+}

@@ -1,0 +1,255 @@
+//! The library: every piece of content, validated, sorted and indexed.
+//!
+//! Built once per build from the site root (walk, sort, parse in parallel);
+//! never mutated afterwards, so render shares it by plain reference.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::article::{parse_article, Article, KnownSlugs};
+use super::entity::{split_diagnostic, Organization, Place, Registries, Topic};
+use super::front_matter::{split, PageFrontMatter};
+use super::source::{list_markdown, parse_front_matter, read_source};
+use crate::config::SiteConfig;
+use crate::diag::Diagnostic;
+use crate::render::markdown::{MarkdownRenderer, RenderedMarkdown};
+
+/// A plain page such as About, `content/pages/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct PlainPage {
+    /// File stem; the page is served at `/<slug>/`.
+    pub slug: String,
+    /// Front matter.
+    pub front: PageFrontMatter,
+    /// Rendered body.
+    pub body: RenderedMarkdown,
+}
+
+/// Everything a build renders.
+#[derive(Debug)]
+pub struct Library {
+    /// Site config.
+    pub config: SiteConfig,
+    /// Articles, newest first (ties by slug).
+    pub articles: Vec<Article>,
+    /// Organization registry, by slug.
+    pub organizations: Vec<Organization>,
+    /// Topic registry, by slug.
+    pub topics: Vec<Topic>,
+    /// Place registry, by slug.
+    pub places: Vec<Place>,
+    /// Plain pages, by slug.
+    pub pages: Vec<PlainPage>,
+    /// Organization slug → indexes into `articles`, newest first.
+    pub articles_by_organization: HashMap<String, Vec<usize>>,
+    /// Topic slug → indexes into `articles`, newest first.
+    pub articles_by_topic: HashMap<String, Vec<usize>>,
+    /// Place slug → indexes into `articles`, newest first.
+    pub articles_by_place: HashMap<String, Vec<usize>>,
+}
+
+/// What to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Include articles and pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+impl Library {
+    /// Load and validate everything under `root`; every problem in one list.
+    pub fn load(
+        root: &Path,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> Result<Library, Vec<Diagnostic>> {
+        let (registries, mut diagnostics) = Registries::load(root);
+        let Registries {
+            organizations,
+            topics,
+            places,
+        } = registries;
+        let markdown = MarkdownRenderer::new(syntaxes, &organizations, &config.base_path());
+        let org_slugs: HashSet<&str> = organizations.iter().map(|o| o.slug.as_str()).collect();
+        let topic_slugs: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
+        let known = KnownSlugs {
+            organizations: &org_slugs,
+            topics: &topic_slugs,
+        };
+        let mut articles = load_articles(root, &known, &markdown, &mut diagnostics);
+        let pages = load_pages(root, &markdown, &mut diagnostics);
+        check_duplicate_slugs(&articles, &mut diagnostics);
+        if diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+        {
+            return Err(diagnostics);
+        }
+        articles.retain(|a| options.drafts || !a.front.draft);
+        articles.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let pages = pages
+            .into_iter()
+            .filter(|p| options.drafts || !p.front.draft)
+            .collect();
+        let place_lookup = place_lookup(&places);
+        let articles_by_organization = index(&articles, |a| a.front.organizations.clone());
+        let articles_by_topic = index(&articles, |a| a.front.topics.clone());
+        let articles_by_place = index(&articles, |a| {
+            a.front
+                .places
+                .iter()
+                .filter_map(|p| place_lookup.get(&p.to_lowercase()).cloned())
+                .collect()
+        });
+        drop(org_slugs);
+        drop(topic_slugs);
+        Ok(Library {
+            config,
+            articles,
+            organizations,
+            topics,
+            places,
+            pages,
+            articles_by_organization,
+            articles_by_topic,
+            articles_by_place,
+        })
+    }
+
+    /// The place slug for a name, alias or slug as written in an article.
+    pub fn place_slug(&self, written: &str) -> Option<&str> {
+        let key = written.to_lowercase();
+        self.places.iter().find_map(|p| {
+            let hit = p.slug == key
+                || p.front.name.to_lowercase() == key
+                || p.front.aliases.iter().any(|a| a.to_lowercase() == key);
+            hit.then_some(p.slug.as_str())
+        })
+    }
+}
+
+fn load_articles(
+    root: &Path,
+    known: &KnownSlugs<'_>,
+    markdown: &MarkdownRenderer<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Article> {
+    let paths = list_markdown(root, "content/articles", diagnostics);
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|relative| {
+            let source = read_source(root, relative).map_err(|d| vec![d])?;
+            parse_article(relative, &source, known, markdown)
+        })
+        .collect();
+    collect(results, diagnostics)
+}
+
+fn load_pages(
+    root: &Path,
+    markdown: &MarkdownRenderer<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PlainPage> {
+    let paths = list_markdown(root, "content/pages", diagnostics);
+    let results: Vec<Result<PlainPage, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|relative| {
+            let source = read_source(root, relative).map_err(|d| vec![d])?;
+            let parts =
+                split(&source).map_err(|err| vec![split_diagnostic(relative, &source, &err)])?;
+            let front: PageFrontMatter = parse_front_matter(relative, &source, &parts)?;
+            let slug = relative
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(PlainPage {
+                slug,
+                front,
+                body: markdown.render(parts.body, &[]),
+            })
+        })
+        .collect();
+    let mut pages = collect(results, diagnostics);
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    pages
+}
+
+fn collect<T>(
+    results: Vec<Result<T, Vec<Diagnostic>>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    let mut items = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(item) => items.push(item),
+            Err(mut errors) => diagnostics.append(&mut errors),
+        }
+    }
+    items
+}
+
+fn check_duplicate_slugs(articles: &[Article], diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for article in articles {
+        by_slug.entry(&article.slug).or_default().push(article);
+    }
+    for (slug, group) in by_slug.into_iter().filter(|(_, g)| g.len() > 1) {
+        let mut paths: Vec<String> = group.iter().map(|a| a.path.display().to_string()).collect();
+        paths.sort();
+        for article in &group {
+            let others: Vec<&String> = paths
+                .iter()
+                .filter(|p| **p != article.path.display().to_string())
+                .collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    "article/duplicate-slug",
+                    &article.path,
+                    format!(
+                        "two articles have the slug `{slug}` (also {}), so both would be written to /articles/{slug}/",
+                        others.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_help("rename one of the files: the part after the date is the URL slug"),
+            );
+        }
+    }
+}
+
+fn place_lookup(places: &[Place]) -> HashMap<String, String> {
+    let mut lookup = HashMap::new();
+    for place in places {
+        for name in std::iter::once(&place.slug)
+            .chain(std::iter::once(&place.front.name))
+            .chain(&place.front.aliases)
+        {
+            lookup
+                .entry(name.to_lowercase())
+                .or_insert_with(|| place.slug.clone());
+        }
+    }
+    lookup
+}
+
+fn index(
+    articles: &[Article],
+    keys: impl Fn(&Article) -> Vec<String>,
+) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for key in keys(article) {
+            if seen.insert(key.clone()) {
+                map.entry(key).or_default().push(i);
+            }
+        }
+    }
+    map
+}

@@ -1,0 +1,393 @@
+//! Template context: borrowed, precomputed views of the library.
+//!
+//! Templates get a fixed set of keys (`site`, `page`, and the page kind's
+//! own data); nothing here walks the whole library per page.
+
+use serde::Serialize;
+
+use crate::content::article::Article;
+use crate::content::entity::Entity;
+use crate::content::front_matter::{DateBasis, Figure, OrganizationKind, TitleBasis};
+use crate::content::library::Library;
+use crate::render::markdown::Heading;
+
+/// Site-wide values, the `site` key of every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// Site title.
+    pub title: &'a str,
+    /// Site description.
+    pub description: &'a str,
+    /// Absolute base URL with trailing slash.
+    pub base_url: String,
+    /// Path prefix of every internal link (`/` or `/sub/`).
+    pub base_path: String,
+    /// Content language.
+    pub language: &'a str,
+    /// True in `serve`, where drafts are shown.
+    pub preview: bool,
+    /// Counts for the footer and home page.
+    pub article_count: usize,
+    /// Plain pages for the navigation (About, …).
+    pub pages: Vec<LinkView<'a>>,
+}
+
+/// Values about the page being rendered, the `page` key.
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    /// `<title>` and `<h1>`.
+    pub title: String,
+    /// `<meta name="description">`.
+    pub description: String,
+    /// Absolute canonical URL.
+    pub permalink: String,
+    /// Site-relative path with base (`/sub/articles/x/`).
+    pub path: String,
+    /// Page kind: `home`, `article`, `articles`, `topic`, …
+    pub kind: &'static str,
+    /// Feed URL to advertise, if the page has one.
+    pub feed: Option<String>,
+}
+
+/// A link to an entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// Display name.
+    pub name: &'a str,
+    /// URL with base path, or none when the entity has no page.
+    pub url: Option<String>,
+}
+
+/// An article in a list.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard<'a> {
+    /// Slug.
+    pub slug: &'a str,
+    /// URL with base path.
+    pub url: String,
+    /// Title.
+    pub title: &'a str,
+    /// ISO date.
+    pub date: String,
+    /// Human date ("2 June 2023", "February 2026").
+    pub date_display: String,
+    /// Whether the date was inferred rather than stated.
+    pub date_inferred: bool,
+    /// Publisher.
+    pub publisher: Option<&'a str>,
+    /// Summary.
+    pub summary: Option<&'a str>,
+    /// Topics.
+    pub topics: Vec<LinkView<'a>>,
+    /// Draft marker (serve only).
+    pub draft: bool,
+}
+
+/// A figure with a readable value.
+#[derive(Debug, Serialize)]
+pub struct FigureView<'a> {
+    /// As written.
+    pub text: &'a str,
+    /// "KRW 50 trillion", "400 Wh/kg".
+    pub display: String,
+    /// Unit.
+    pub unit: &'a str,
+    /// Qualifier.
+    pub qualifier: Option<&'a str>,
+    /// Target year.
+    pub year_target: Option<i32>,
+    /// Source sentence.
+    pub quote: Option<&'a str>,
+    /// The article it came from (on entity and home pages).
+    pub article: Option<ArticleRef<'a>>,
+}
+
+/// A pointer back to an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// URL with base path.
+    pub url: String,
+}
+
+/// A dated event with its article.
+#[derive(Debug, Serialize)]
+pub struct EventView<'a> {
+    /// ISO date.
+    pub date: String,
+    /// End of range.
+    pub date_end: Option<String>,
+    /// Human date.
+    pub date_display: String,
+    /// One-line title.
+    pub title: &'a str,
+    /// Planned rather than happened.
+    pub planned: bool,
+    /// Source sentence.
+    pub quote: Option<&'a str>,
+    /// Article it came from.
+    pub article: ArticleRef<'a>,
+}
+
+/// A person named in an article.
+#[derive(Debug, Serialize)]
+pub struct PersonView<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Role.
+    pub role: Option<&'a str>,
+    /// Organization, linked.
+    pub organization: Option<LinkView<'a>>,
+    /// Source sentence.
+    pub quote: Option<&'a str>,
+}
+
+/// Everything an article page shows.
+#[derive(Debug, Serialize)]
+pub struct ArticleView<'a> {
+    /// List fields.
+    #[serde(flatten)]
+    pub card: ArticleCard<'a>,
+    /// Body HTML.
+    pub content: &'a str,
+    /// Headings with ids.
+    pub headings: &'a [Heading],
+    /// Words.
+    pub word_count: usize,
+    /// Minutes at 220 words a minute, at least 1.
+    pub reading_minutes: usize,
+    /// Title is derived, not the page's headline.
+    pub title_derived: bool,
+    /// Why the date was inferred.
+    pub date_reason: Option<&'a str>,
+    /// Original URL.
+    pub source_url: Option<&'a str>,
+    /// Seed file.
+    pub source_seed: Option<&'a str>,
+    /// Organizations, linked.
+    pub organizations: Vec<LinkView<'a>>,
+    /// Places.
+    pub places: Vec<LinkView<'a>>,
+    /// People.
+    pub people: Vec<PersonView<'a>>,
+    /// Key figures.
+    pub figures: Vec<FigureView<'a>>,
+    /// Dated events.
+    pub events: Vec<EventView<'a>>,
+    /// Evidence sentences for annotations, sorted by key.
+    pub evidence: Vec<(&'a str, &'a str)>,
+    /// Other articles sharing the most topics and organizations.
+    pub related: Vec<ArticleCard<'a>>,
+}
+
+/// Human label of an organization kind, plural, for grouping.
+pub fn kind_label(kind: OrganizationKind) -> &'static str {
+    match kind {
+        OrganizationKind::Government => "Government and agencies",
+        OrganizationKind::Company => "Companies",
+        OrganizationKind::Research => "Research institutes",
+        OrganizationKind::University => "Universities",
+        OrganizationKind::Association => "Associations",
+        OrganizationKind::Other => "Alliances, media and others",
+    }
+}
+
+/// Views are built from the library with the base path fixed.
+pub struct Views<'a> {
+    /// The library.
+    pub library: &'a Library,
+    /// Link prefix.
+    pub base: String,
+}
+
+impl<'a> Views<'a> {
+    /// Card of article `i`.
+    pub fn card(&self, article: &'a Article) -> ArticleCard<'a> {
+        let front = &article.front;
+        ArticleCard {
+            slug: &article.slug,
+            url: format!("{}articles/{}/", self.base, article.slug),
+            title: &front.title,
+            date: front.date.to_string(),
+            date_display: display_date(&front.date),
+            date_inferred: front.date_basis == DateBasis::Inferred,
+            publisher: front.source.publisher.as_deref(),
+            summary: front.summary.as_deref(),
+            topics: front
+                .topics
+                .iter()
+                .filter_map(|t| self.topic_link(t))
+                .collect(),
+            draft: front.draft,
+        }
+    }
+
+    /// Pointer to an article.
+    pub fn article_ref(&self, article: &'a Article) -> ArticleRef<'a> {
+        ArticleRef {
+            title: &article.front.title,
+            url: format!("{}articles/{}/", self.base, article.slug),
+        }
+    }
+
+    /// Link to a topic by slug.
+    pub fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
+        let topic = find(&self.library.topics, slug)?;
+        Some(self.link("topics", topic, &topic.front.name))
+    }
+
+    /// Link to an organization by slug.
+    pub fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
+        let org = find(&self.library.organizations, slug)?;
+        Some(self.link("organizations", org, &org.front.name))
+    }
+
+    fn link<T>(&self, section: &str, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
+        LinkView {
+            slug: &entity.slug,
+            name,
+            url: Some(format!("{}{section}/{}/", self.base, entity.slug)),
+        }
+    }
+
+    /// Figure view, optionally with its article.
+    pub fn figure(&self, figure: &'a Figure, article: Option<&'a Article>) -> FigureView<'a> {
+        FigureView {
+            text: &figure.text,
+            display: display_figure(figure.value, &figure.unit),
+            unit: &figure.unit,
+            qualifier: figure.qualifier.as_deref(),
+            year_target: figure.year_target,
+            quote: figure.quote.as_deref(),
+            article: article.map(|a| self.article_ref(a)),
+        }
+    }
+
+    /// Events of an article.
+    pub fn events(&self, article: &'a Article) -> impl Iterator<Item = EventView<'a>> + '_ {
+        article.front.events.iter().map(move |event| EventView {
+            date: event.date.to_string(),
+            date_end: event.date_end.map(|d| d.to_string()),
+            date_display: display_date(&event.date),
+            title: &event.title,
+            planned: event.planned,
+            quote: event.quote.as_deref(),
+            article: self.article_ref(article),
+        })
+    }
+}
+
+/// Binary search a slug-sorted registry.
+pub fn find<'a, T>(entities: &'a [Entity<T>], slug: &str) -> Option<&'a Entity<T>> {
+    entities
+        .binary_search_by(|e| e.slug.as_str().cmp(slug))
+        .ok()
+        .map(|i| &entities[i])
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2 June 2023", "June 2023" or "2023".
+pub fn display_date(date: &crate::content::date::PartialDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], date.year),
+        (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+/// Month name for a 1-based month.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".
+pub fn display_figure(value: f64, unit: &str) -> String {
+    let money = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    if money {
+        let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+        for (scale, word) in scales {
+            if value.abs() >= scale {
+                return format!("{unit} {} {word}", trim_number(value / scale));
+            }
+        }
+        return format!("{unit} {}", group_thousands(value));
+    }
+    match unit {
+        "percent" => format!("{}%", trim_number(value)),
+        _ => format!("{} {unit}", group_thousands(value)),
+    }
+}
+
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn group_thousands(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return trim_number(value);
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Whether a title is derived (for the article view).
+pub fn is_derived(basis: TitleBasis) -> bool {
+    basis == TitleBasis::Derived
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::date::PartialDate;
+
+    #[test]
+    fn figures_read_naturally() {
+        assert_eq!(display_figure(5e13, "KRW"), "KRW 50 trillion");
+        assert_eq!(display_figure(1.172e11, "KRW"), "KRW 117.2 billion");
+        assert_eq!(display_figure(400.0, "Wh/kg"), "400 Wh/kg");
+        assert_eq!(display_figure(12000.0, "people"), "12,000 people");
+        assert_eq!(display_figure(63.5, "percent"), "63.5%");
+    }
+
+    #[test]
+    fn dates_show_their_precision() {
+        assert_eq!(
+            display_date(&PartialDate::ymd(2023, 6, 2).unwrap()),
+            "2 June 2023"
+        );
+        assert_eq!(
+            display_date(&PartialDate::ym(2026, 2).unwrap()),
+            "February 2026"
+        );
+        assert_eq!(display_date(&PartialDate::y(2027)), "2027");
+    }
+}

@@ -1,0 +1,155 @@
+//! Atom feeds, sitemap.xml and robots.txt: written directly, since their
+//! formats are fixed and escaping must be exact.
+
+use std::fmt::Write as _;
+
+use super::highlight::escape;
+use super::plan::{output_path, PageJob};
+use crate::content::article::Article;
+use crate::content::library::Library;
+
+/// Entries per feed.
+const FEED_LENGTH: usize = 30;
+
+/// An Atom feed of `indexes` (newest first) titled `title`, at `self_path`.
+pub fn atom(
+    library: &Library,
+    title: &str,
+    self_path: &str,
+    page_path: &str,
+    indexes: &[usize],
+) -> String {
+    let base = library.config.base_url();
+    let articles: Vec<&Article> = indexes
+        .iter()
+        .take(FEED_LENGTH)
+        .map(|&i| &library.articles[i])
+        .collect();
+    let updated = articles
+        .iter()
+        .map(|a| a.front.updated.unwrap_or(a.front.date))
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.to_rfc3339());
+    let author = library
+        .config
+        .author
+        .as_deref()
+        .unwrap_or(&library.config.title);
+    let mut xml = String::with_capacity(4096 + articles.len() * 1024);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    let _ = writeln!(xml, " xml:lang=\"{}\">", escape(&library.config.language));
+    let _ = writeln!(xml, "  <title>{}</title>", escape(title));
+    let _ = writeln!(
+        xml,
+        "  <subtitle>{}</subtitle>",
+        escape(&library.config.description)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}{}\"/>",
+        escape(&base),
+        escape(self_path)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>",
+        escape(&base),
+        escape(page_path)
+    );
+    let _ = writeln!(xml, "  <id>{}{}</id>", escape(&base), escape(self_path));
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
+    xml.push_str("  <generator>briefing</generator>\n");
+    for article in articles {
+        let url = format!("{base}articles/{}/", article.slug);
+        let front = &article.front;
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&front.title));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(&url)
+        );
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(
+            xml,
+            "    <published>{}</published>",
+            front.date.to_rfc3339()
+        );
+        let _ = writeln!(
+            xml,
+            "    <updated>{}</updated>",
+            front.updated.unwrap_or(front.date).to_rfc3339()
+        );
+        if let Some(publisher) = &front.source.publisher {
+            let _ = writeln!(
+                xml,
+                "    <author><name>{}</name></author>",
+                escape(publisher)
+            );
+        }
+        for topic in &front.topics {
+            let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(topic));
+        }
+        if let Some(summary) = &front.summary {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
+        }
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\">{}</content>",
+            escape(&article.body.html)
+        );
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// sitemap.xml listing every HTML page of `jobs` (404 excluded).
+pub fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
+    let base = library.config.base_url();
+    let mut urls: Vec<(String, Option<String>)> = jobs
+        .iter()
+        .filter(|job| job.template().is_some() && **job != PageJob::NotFound)
+        .map(|job| {
+            let path = output_path(library, job);
+            let loc = path.strip_suffix("index.html").unwrap_or(&path).to_string();
+            let lastmod = match job {
+                PageJob::Article(i) => {
+                    let front = &library.articles[*i].front;
+                    Some(
+                        front
+                            .updated
+                            .unwrap_or(front.date)
+                            .to_naive_floor()
+                            .format("%Y-%m-%d")
+                            .to_string(),
+                    )
+                }
+                _ => None,
+            };
+            (loc, lastmod)
+        })
+        .collect();
+    urls.sort();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (loc, lastmod) in urls {
+        let _ = write!(xml, "  <url><loc>{}{}</loc>", escape(&base), escape(&loc));
+        if let Some(lastmod) = lastmod {
+            let _ = write!(xml, "<lastmod>{lastmod}</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// robots.txt allowing everything and naming the sitemap.
+pub fn robots(library: &Library) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        library.config.base_url()
+    )
+}

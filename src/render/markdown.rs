@@ -1,0 +1,309 @@
+//! Markdown to HTML: pulldown-cmark with tables, footnotes, strikethrough,
+//! task lists, smart punctuation; stable heading ids; fenced code through
+//! syntect; and the first mention of each annotated organization linked to
+//! its page.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::parsing::SyntaxSet;
+
+use super::highlight::{escape, highlight};
+use crate::content::entity::{slugify, Organization};
+
+/// A heading of the body, for anchors and the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Anchor id.
+    pub id: String,
+    /// Plain text.
+    pub text: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedMarkdown {
+    /// HTML.
+    pub html: String,
+    /// Headings in order, with their ids.
+    pub headings: Vec<Heading>,
+}
+
+/// Shared, read-only state for rendering Markdown in parallel.
+pub struct MarkdownRenderer<'a> {
+    syntaxes: &'a SyntaxSet,
+    base_path: String,
+    names: AhoCorasick,
+    /// Pattern index → organization slug.
+    pattern_slugs: Vec<String>,
+}
+
+impl<'a> MarkdownRenderer<'a> {
+    /// Build the renderer once: `organizations` gives names and aliases to
+    /// link; `base_path` prefixes every internal link.
+    pub fn new(syntaxes: &'a SyntaxSet, organizations: &[Organization], base_path: &str) -> Self {
+        let mut patterns = Vec::new();
+        let mut pattern_slugs = Vec::new();
+        for org in organizations {
+            for name in std::iter::once(&org.front.name).chain(&org.front.aliases) {
+                if name.trim().chars().count() >= 2 {
+                    patterns.push(name.trim().to_string());
+                    pattern_slugs.push(org.slug.clone());
+                }
+            }
+        }
+        let names = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(false)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("plain string patterns always build");
+        MarkdownRenderer {
+            syntaxes,
+            base_path: base_path.to_string(),
+            names,
+            pattern_slugs,
+        }
+    }
+
+    /// Render `markdown`; the first mention of each of `link_orgs` becomes a
+    /// link to its organization page.
+    pub fn render(&self, markdown: &str, link_orgs: &[String]) -> RenderedMarkdown {
+        let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+        let (events, headings) = assign_heading_ids(events);
+        let events = self.highlight_code(events);
+        let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
+        let events = self.link_organizations(events, wanted);
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        RenderedMarkdown { html, headings }
+    }
+
+    fn highlight_code<'e>(&self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut code: Option<(String, String)> = None;
+        for event in events {
+            match (&mut code, event) {
+                (None, Event::Start(Tag::CodeBlock(kind))) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(lang) => lang.to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                (Some((_, text)), Event::Text(t)) => text.push_str(&t),
+                (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
+                    out.push(Event::Html(CowStr::from(highlight(
+                        self.syntaxes,
+                        lang,
+                        text,
+                    ))));
+                    code = None;
+                }
+                (_, event) => out.push(event),
+            }
+        }
+        out
+    }
+
+    fn link_organizations<'e>(
+        &self,
+        events: Vec<Event<'e>>,
+        mut wanted: HashSet<&str>,
+    ) -> Vec<Event<'e>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut blocked = 0usize; // inside a link, heading or image
+        for event in events {
+            match &event {
+                Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => {
+                    blocked += 1
+                }
+                Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => {
+                    blocked = blocked.saturating_sub(1)
+                }
+                Event::Text(text) if blocked == 0 && !wanted.is_empty() => {
+                    let text = text.to_string();
+                    out.extend(self.link_text(&text, &mut wanted));
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(event);
+        }
+        out
+    }
+
+    fn link_text<'e>(&self, text: &str, wanted: &mut HashSet<&str>) -> Vec<Event<'e>> {
+        let mut events = Vec::new();
+        let mut last = 0;
+        for found in self.names.find_iter(text) {
+            let slug = self.pattern_slugs[found.pattern().as_usize()].as_str();
+            if !wanted.contains(slug) || !on_word_boundaries(text, found.start(), found.end()) {
+                continue;
+            }
+            wanted.remove(slug);
+            events.push(Event::Text(CowStr::from(
+                text[last..found.start()].to_string(),
+            )));
+            events.push(Event::Html(CowStr::from(format!(
+                "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
+                self.base_path,
+                slug,
+                escape(&text[found.start()..found.end()])
+            ))));
+            last = found.end();
+        }
+        events.push(Event::Text(CowStr::from(text[last..].to_string())));
+        events
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Give every heading an id: its own `{#id}` if written, else a slug of its
+/// text, made unique with `-1`, `-2` in document order (stable across builds).
+fn assign_heading_ids(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = heading_level(*level);
+            let explicit = id.as_ref().map(|id| id.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| {
+                let slug = slugify(&text);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            });
+            let count = used.entry(base.clone()).or_insert(0);
+            let unique = if *count == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{count}")
+            };
+            *count += 1;
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            headings.push(Heading {
+                level,
+                id: unique,
+                text,
+            });
+            i = j;
+        }
+        i += 1;
+    }
+    (events, headings)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::{OrganizationFrontMatter, OrganizationKind};
+
+    fn org(slug: &str, name: &str, aliases: &[&str]) -> Organization {
+        Organization {
+            slug: slug.into(),
+            path: format!("content/organizations/{slug}.md").into(),
+            front: OrganizationFrontMatter {
+                name: name.into(),
+                kind: OrganizationKind::Research,
+                country: "KR".into(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                website: None,
+            },
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
+        let set = crate::render::highlight::syntax_set();
+        let orgs = [org(
+            "krict",
+            "Korea Research Institute of Chemical Technology",
+            &["KRICT"],
+        )];
+        let renderer = MarkdownRenderer::new(&set, &orgs, "/sub/");
+        let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
+        renderer.render(markdown, &link)
+    }
+
+    #[test]
+    fn heading_ids_are_slugs_made_unique() {
+        let out = render("## Key points\n\n## Key points\n\n## Custom {#mine}\n", &[]);
+        assert!(out.html.contains("<h2 id=\"key-points\">"), "{}", out.html);
+        assert!(
+            out.html.contains("<h2 id=\"key-points-1\">"),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("<h2 id=\"mine\">"), "{}", out.html);
+        assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let out = render(
+            "| a |\n|---|\n| b |\n\n~~x~~ - [x] \"q\"\n\nNote[^1]\n\n[^1]: f\n",
+            &[],
+        );
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("<del>x</del>"));
+        assert!(out.html.contains("\u{201c}q\u{201d}"));
+        assert!(out.html.contains("footnote"));
+    }
+
+    #[test]
+    fn first_mention_of_annotated_org_links_once() {
+        let out = render("KRICT said. KRICT again. Not KRICTX.\n", &["krict"]);
+        assert_eq!(
+            out.html.matches("<a class=\"org-link\"").count(),
+            1,
+            "{}",
+            out.html
+        );
+        assert!(out
+            .html
+            .contains("href=\"/sub/organizations/krict/\">KRICT</a> said."));
+        let unannotated = render("KRICT said.\n", &[]);
+        assert!(!unannotated.html.contains("<a"));
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted() {
+        let out = render("```rust\nlet x = 1;\n```\n", &[]);
+        assert!(out.html.contains("hl-"), "{}", out.html);
+    }
+}

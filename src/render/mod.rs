@@ -1,0 +1,171 @@
+//! Render stage: the library becomes files (HTML pages, feeds, sitemap).
+//!
+//! Takes a loaded [`Library`] and [`templates::Templates`]; gives back every
+//! output file in memory, rendered in parallel, or every template error.
+
+pub mod context;
+pub mod feeds;
+pub mod highlight;
+pub mod markdown;
+pub mod pages;
+pub mod plan;
+pub mod shared;
+pub mod templates;
+
+use rayon::prelude::*;
+
+use crate::content::library::Library;
+use crate::diag::Diagnostic;
+use crate::output::RenderedPage;
+use context::{LinkView, SiteView, Views};
+use pages::Renderer;
+use plan::{entity_slug, output_path, PageJob, Section};
+use shared::Shared;
+use templates::Templates;
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Preview mode (serve): drafts shown and marked.
+    pub preview: bool,
+    /// HTML inserted before `</body>` of every page (serve's reload script).
+    pub inject: Option<String>,
+}
+
+/// Every job of a full build for this library.
+pub fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
+    let years: Vec<i32> = shared.years.iter().map(|(y, _)| *y).collect();
+    plan::jobs(library, &years)
+}
+
+/// Render `jobs` in parallel. Template errors are collected, one per
+/// distinct message, so a broken shared template is reported once.
+pub fn render(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    let base = library.config.base_path();
+    let renderer = Renderer {
+        library,
+        tera: &templates.tera,
+        shared,
+        site: SiteView {
+            title: &library.config.title,
+            description: &library.config.description,
+            base_url: library.config.base_url(),
+            base_path: base.clone(),
+            language: &library.config.language,
+            preview: options.preview,
+            article_count: library.articles.len(),
+            pages: library
+                .pages
+                .iter()
+                .map(|p| LinkView {
+                    slug: &p.slug,
+                    name: &p.front.title,
+                    url: Some(format!("{base}{}/", p.slug)),
+                })
+                .collect(),
+        },
+        views: Views {
+            library,
+            base: base.clone(),
+        },
+    };
+    let results: Vec<Result<RenderedPage, (String, tera::Error)>> = jobs
+        .par_iter()
+        .map(|job| {
+            let path = output_path(library, job);
+            let contents =
+                render_job(&renderer, job, jobs, options).map_err(|err| (path.clone(), err))?;
+            Ok(RenderedPage {
+                path,
+                contents: contents.into_bytes(),
+            })
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) => pages.push(page),
+            Err((path, err)) => {
+                let mut diag = templates.diagnostic(&err, None);
+                diag.message = format!("{} (while rendering {path})", diag.message);
+                if !diagnostics
+                    .iter()
+                    .any(|d| d.path == diag.path && d.span == diag.span)
+                {
+                    diagnostics.push(diag);
+                }
+            }
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(pages)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn render_job(
+    renderer: &Renderer<'_>,
+    job: &PageJob,
+    all: &[PageJob],
+    options: &RenderOptions,
+) -> Result<String, tera::Error> {
+    let library = renderer.library;
+    if let Some(html) = renderer.render_html(job) {
+        let html = html?;
+        return Ok(match &options.inject {
+            Some(snippet) => inject_before_body_end(html, snippet),
+            None => html,
+        });
+    }
+    let all_articles: Vec<usize> = (0..library.articles.len()).collect();
+    Ok(match job {
+        PageJob::SiteFeed => feeds::atom(
+            library,
+            &library.config.title,
+            "atom.xml",
+            "",
+            &all_articles,
+        ),
+        PageJob::EntityFeed(section, i) => {
+            let slug = entity_slug(library, *section, *i);
+            let (name, index) = match section {
+                Section::Topics => (&library.topics[*i].front.name, &library.articles_by_topic),
+                Section::Organizations => (
+                    &library.organizations[*i].front.name,
+                    &library.articles_by_organization,
+                ),
+                Section::Places => (&library.places[*i].front.name, &library.articles_by_place),
+            };
+            let indexes = index.get(slug).map_or(&[][..], Vec::as_slice);
+            let folder = format!("{}/{slug}/", section.segment());
+            let title = format!("{} — {name}", library.config.title);
+            feeds::atom(
+                library,
+                &title,
+                &format!("{folder}atom.xml"),
+                &folder,
+                indexes,
+            )
+        }
+        PageJob::Sitemap => feeds::sitemap(library, all),
+        PageJob::Robots => feeds::robots(library),
+        PageJob::SyntaxCss => highlight::stylesheet(),
+        _ => unreachable!("HTML jobs are handled above"),
+    })
+}
+
+fn inject_before_body_end(mut html: String, snippet: &str) -> String {
+    match html.rfind("</body>") {
+        Some(at) => html.insert_str(at, snippet),
+        None => html.push_str(snippet),
+    }
+    html
+}

@@ -1,0 +1,174 @@
+//! The render plan: one job per output file, derived from the library.
+//!
+//! Jobs are plain values, so a full build renders all of them and `serve`
+//! can render only those a change touches.
+
+use crate::content::library::Library;
+
+/// A registry section with pages of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// `/topics/`.
+    Topics,
+    /// `/organizations/`.
+    Organizations,
+    /// `/places/`.
+    Places,
+}
+
+impl Section {
+    /// URL segment.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Section::Topics => "topics",
+            Section::Organizations => "organizations",
+            Section::Places => "places",
+        }
+    }
+
+    /// All sections.
+    pub const ALL: [Section; 3] = [Section::Topics, Section::Organizations, Section::Places];
+}
+
+/// One output file to produce.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageJob {
+    /// `/`.
+    Home,
+    /// `/articles/` and `/articles/page/N/` (1-based).
+    ArticleList(usize),
+    /// `/articles/<slug>/`, by index into `library.articles`.
+    Article(usize),
+    /// `/topics/`, `/organizations/`, `/places/`.
+    SectionIndex(Section),
+    /// An entity page (by index into its registry), page N of its articles.
+    Entity(Section, usize, usize),
+    /// Atom feed of an entity.
+    EntityFeed(Section, usize),
+    /// `/timeline/` overview.
+    Timeline,
+    /// `/timeline/<year>/`.
+    TimelineYear(i32),
+    /// `/<slug>/` plain page, by index into `library.pages`.
+    Page(usize),
+    /// `/404.html`.
+    NotFound,
+    /// `/atom.xml`.
+    SiteFeed,
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/robots.txt`.
+    Robots,
+    /// `/css/syntax.css`.
+    SyntaxCss,
+}
+
+impl PageJob {
+    /// The template this job renders through, if any.
+    pub fn template(&self) -> Option<&'static str> {
+        Some(match self {
+            PageJob::Home => "index.html",
+            PageJob::ArticleList(_) => "articles.html",
+            PageJob::Article(_) => "article.html",
+            PageJob::SectionIndex(_) => "entities.html",
+            PageJob::Entity(..) => "entity.html",
+            PageJob::Timeline | PageJob::TimelineYear(_) => "timeline.html",
+            PageJob::Page(_) => "page.html",
+            PageJob::NotFound => "404.html",
+            _ => return None,
+        })
+    }
+}
+
+/// Number of pages needed for `items` at `per_page`, at least 1.
+pub fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page.max(1)).max(1)
+}
+
+/// Every job of a full build, in a stable order.
+pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
+    let per_page = library.config.items_per_page;
+    let mut jobs = vec![
+        PageJob::Home,
+        PageJob::Timeline,
+        PageJob::NotFound,
+        PageJob::SiteFeed,
+    ];
+    jobs.extend([PageJob::Sitemap, PageJob::Robots, PageJob::SyntaxCss]);
+    jobs.extend((1..=page_count(library.articles.len(), per_page)).map(PageJob::ArticleList));
+    jobs.extend((0..library.articles.len()).map(PageJob::Article));
+    jobs.extend((0..library.pages.len()).map(PageJob::Page));
+    jobs.extend(timeline_years.iter().map(|&y| PageJob::TimelineYear(y)));
+    for section in Section::ALL {
+        jobs.push(PageJob::SectionIndex(section));
+        let (count, index) = match section {
+            Section::Topics => (library.topics.len(), &library.articles_by_topic),
+            Section::Organizations => (
+                library.organizations.len(),
+                &library.articles_by_organization,
+            ),
+            Section::Places => (library.places.len(), &library.articles_by_place),
+        };
+        for i in 0..count {
+            let slug = entity_slug(library, section, i);
+            let articles = index.get(slug).map_or(0, Vec::len);
+            jobs.extend(
+                (1..=page_count(articles, per_page)).map(|p| PageJob::Entity(section, i, p)),
+            );
+            if section != Section::Places {
+                jobs.push(PageJob::EntityFeed(section, i));
+            }
+        }
+    }
+    jobs
+}
+
+/// Slug of entity `i` of a section.
+pub fn entity_slug(library: &Library, section: Section, i: usize) -> &str {
+    match section {
+        Section::Topics => &library.topics[i].slug,
+        Section::Organizations => &library.organizations[i].slug,
+        Section::Places => &library.places[i].slug,
+    }
+}
+
+/// Output path of a job inside the output folder.
+pub fn output_path(library: &Library, job: &PageJob) -> String {
+    match job {
+        PageJob::Home => "index.html".into(),
+        PageJob::ArticleList(1) => "articles/index.html".into(),
+        PageJob::ArticleList(n) => format!("articles/page/{n}/index.html"),
+        PageJob::Article(i) => format!("articles/{}/index.html", library.articles[*i].slug),
+        PageJob::SectionIndex(s) => format!("{}/index.html", s.segment()),
+        PageJob::Entity(s, i, 1) => format!(
+            "{}/{}/index.html",
+            s.segment(),
+            entity_slug(library, *s, *i)
+        ),
+        PageJob::Entity(s, i, n) => format!(
+            "{}/{}/page/{n}/index.html",
+            s.segment(),
+            entity_slug(library, *s, *i)
+        ),
+        PageJob::EntityFeed(s, i) => {
+            format!("{}/{}/atom.xml", s.segment(), entity_slug(library, *s, *i))
+        }
+        PageJob::Timeline => "timeline/index.html".into(),
+        PageJob::TimelineYear(y) => format!("timeline/{y}/index.html"),
+        PageJob::Page(i) => format!("{}/index.html", library.pages[*i].slug),
+        PageJob::NotFound => "404.html".into(),
+        PageJob::SiteFeed => "atom.xml".into(),
+        PageJob::Sitemap => "sitemap.xml".into(),
+        PageJob::Robots => "robots.txt".into(),
+        PageJob::SyntaxCss => "css/syntax.css".into(),
+    }
+}
+
+/// URL path (with base) of a listing page: page 1 is the bare folder.
+pub fn paged_url(base_folder: &str, page: usize) -> String {
+    if page <= 1 {
+        base_folder.to_string()
+    } else {
+        format!("{base_folder}page/{page}/")
+    }
+}

@@ -1,0 +1,88 @@
+//! Data computed once per build and shared by every render thread:
+//! the timeline, the home page's figures, entity co-mentions.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::content::date::PartialDate;
+use crate::content::library::Library;
+
+/// An event's place in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventRef {
+    /// Event date (sort key).
+    pub date: PartialDate,
+    /// Index into `library.articles`.
+    pub article: usize,
+    /// Index into that article's events.
+    pub event: usize,
+}
+
+/// Precomputed, read-only render data.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// Every event, newest first.
+    pub events: Vec<EventRef>,
+    /// Years that have events, newest first, with their event count.
+    pub years: Vec<(i32, usize)>,
+}
+
+impl Shared {
+    /// Compute from the library.
+    pub fn new(library: &Library) -> Shared {
+        let mut events: Vec<EventRef> = library
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(a, article)| {
+                article
+                    .front
+                    .events
+                    .iter()
+                    .enumerate()
+                    .map(move |(e, event)| EventRef {
+                        date: event.date,
+                        article: a,
+                        event: e,
+                    })
+            })
+            .collect();
+        events.sort_by(|x, y| y.cmp(x));
+        let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+        for event in &events {
+            *counts.entry(event.date.year).or_default() += 1;
+        }
+        let years = counts.into_iter().rev().collect();
+        Shared { events, years }
+    }
+
+    /// Events of one year, newest first.
+    pub fn events_in_year(&self, year: i32) -> &[EventRef] {
+        let start = self.events.partition_point(|e| e.date.year > year);
+        let end = self.events.partition_point(|e| e.date.year >= year);
+        &self.events[start..end]
+    }
+}
+
+/// Count how often each slug appears beside the articles in `indexes`,
+/// most frequent first (ties by slug), without `exclude`.
+pub fn co_mentions<'a>(
+    indexes: &[usize],
+    library: &'a Library,
+    keys: impl Fn(usize) -> &'a [String],
+    exclude: &str,
+    limit: usize,
+) -> Vec<(&'a str, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in indexes {
+        for key in keys(i) {
+            if key != exclude {
+                *counts.entry(key.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let _ = library;
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.truncate(limit);
+    ranked
+}

@@ -1,0 +1,262 @@
+//! Templates: Tera 2, loaded from the theme, then the site's own
+//! `templates/` (overriding by name), with the default theme built into the
+//! binary as the fallback for any template a theme leaves out.
+//!
+//! Template errors become diagnostics naming the template file and line.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{ErrorKind, Tera};
+use walkdir::WalkDir;
+
+use crate::diag::Diagnostic;
+
+/// The default theme's templates, compiled in as fallbacks.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "partials/card.html",
+        include_str!("../../themes/default/templates/partials/card.html"),
+    ),
+    (
+        "partials/event.html",
+        include_str!("../../themes/default/templates/partials/event.html"),
+    ),
+    (
+        "partials/figure.html",
+        include_str!("../../themes/default/templates/partials/figure.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../themes/default/templates/partials/pagination.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "articles.html",
+        include_str!("../../themes/default/templates/articles.html"),
+    ),
+    (
+        "entity.html",
+        include_str!("../../themes/default/templates/entity.html"),
+    ),
+    (
+        "entities.html",
+        include_str!("../../themes/default/templates/entities.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../themes/default/templates/timeline.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// Loaded templates plus where each came from, for error messages.
+pub struct Templates {
+    /// The Tera instance, shared read-only by the render threads.
+    pub tera: Tera,
+    /// Template name → file it was loaded from (site-root relative) and its text.
+    sources: Vec<(String, PathBuf, Arc<str>)>,
+}
+
+impl Templates {
+    /// Load `themes/<theme>/templates`, then `templates/` of the site.
+    pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+        let theme_dir = root.join("themes").join(theme);
+        if !theme_dir.is_dir() {
+            return Err(vec![Diagnostic::error(
+                "theme/missing",
+                "site.yaml",
+                format!("the theme `{theme}` does not exist: there is no folder themes/{theme}/"),
+            )
+            .with_help(available_themes_hint(root))]);
+        }
+        let mut files: Vec<(String, PathBuf)> = Vec::new();
+        for dir in [theme_dir.join("templates"), root.join("templates")] {
+            collect_files(root, &dir, &mut files);
+        }
+        let mut sources: Vec<(String, PathBuf, Arc<str>)> = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    PathBuf::from(format!("<built-in>/{name}")),
+                    Arc::from(*text),
+                )
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        for (name, relative) in files {
+            match std::fs::read_to_string(root.join(&relative)) {
+                Ok(text) => {
+                    sources.retain(|(n, _, _)| *n != name);
+                    sources.push((name, relative, Arc::from(text)));
+                }
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    "template/unreadable",
+                    relative,
+                    format!("cannot read template: {err}"),
+                )),
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let mut templates = Templates {
+            tera: Tera::new(),
+            sources,
+        };
+        templates.tera.autoescape_on(vec![".html", ".xml"]);
+        templates.compile()?;
+        Ok(templates)
+    }
+
+    fn compile(&mut self) -> Result<(), Vec<Diagnostic>> {
+        // Add one by one first so a syntax error names its own file; then
+        // all together so inheritance is checked.
+        let mut diagnostics = Vec::new();
+        for (name, _, text) in &self.sources {
+            let mut probe = Tera::new();
+            // Only syntax errors: the probe has no parents for `extends`.
+            if let Err(err) = probe.add_raw_template(name, text) {
+                if matches!(err.kind(), ErrorKind::SyntaxError(_)) {
+                    diagnostics.push(self.diagnostic(&err, Some(name)));
+                }
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let all: Vec<(&str, &str)> = self
+            .sources
+            .iter()
+            .map(|(n, _, t)| (n.as_str(), &**t))
+            .collect();
+        self.tera
+            .add_raw_templates(all)
+            .map_err(|err| vec![self.diagnostic(&err, None)])
+    }
+
+    /// Turn a Tera error into a diagnostic at the template's file and line.
+    pub fn diagnostic(&self, err: &tera::Error, template: Option<&str>) -> Diagnostic {
+        let (report, code) = match err.kind() {
+            ErrorKind::SyntaxError(report) => (Some(report), "template/syntax"),
+            ErrorKind::RenderingError(report) => (Some(report), "template/render"),
+            _ => (None, "template/error"),
+        };
+        let name = report
+            .map(|r| r.filename().to_string())
+            .filter(|n| !n.is_empty())
+            .or(template.map(str::to_string));
+        let found = name
+            .as_deref()
+            .and_then(|n| self.sources.iter().find(|(s, _, _)| s == n));
+        let message = match report {
+            Some(report) => report.message().to_string(),
+            None => error_chain(err),
+        };
+        let help = if message.contains("not defined") || message.contains("undefined") {
+            "the variable does not exist in this template's context; see README.md, section \"Templates\", for the keys each page gets, or guard it with `{% if x is defined %}`"
+        } else if code == "template/syntax" {
+            "check the tag's spelling and that every `{% if %}`, `{% for %}` and `{% block %}` is closed"
+        } else {
+            "see README.md, section \"Templates\""
+        };
+        let Some((_, path, text)) = found else {
+            return Diagnostic::error(code, PathBuf::from("templates"), message).with_help(help);
+        };
+        let mut diag = Diagnostic::error(code, path.clone(), message).with_help(help);
+        if let Some(report) = report {
+            let span = report.span();
+            diag = diag.at_line_col(text, span.start_line, span.start_col + 1);
+            let start = diag.span.start;
+            let end = if span.range.end > span.range.start && span.range.end <= text.len() {
+                span.range.end
+            } else {
+                diag.span.end
+            };
+            diag = diag.at(text, start..end.max(start));
+        }
+        diag
+    }
+}
+
+fn error_chain(err: &tera::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+fn collect_files(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    if !dir.is_dir() {
+        return;
+    }
+    let mut found: Vec<(String, PathBuf)> = WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("html" | "xml" | "txt")
+            )
+        })
+        .map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            (
+                name,
+                e.path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf(),
+            )
+        })
+        .collect();
+    found.sort();
+    files.extend(found);
+}
+
+fn available_themes_hint(root: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    if names.is_empty() {
+        "create themes/<name>/templates, or copy themes/default from the briefing repository".into()
+    } else {
+        format!("set `theme:` in site.yaml to one of: {}", names.join(", "))
+    }
+}

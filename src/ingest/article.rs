@@ -123,9 +123,7 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Op
     let (mut guess, mut reason) = latest_guess(text, &first)?;
     let mut annotations = annotate(doc, title, Some(guess), gazetteer);
     if guess.month.is_none() {
-        if let Some((refined, why)) =
-            latest_event(&annotations).filter(|(d, _)| d.year == guess.year && d.month.is_some())
-        {
+        if let Some((refined, why)) = latest_month_in(&annotations, guess.year) {
             guess = refined;
             reason = why;
             annotations = annotate(doc, title, Some(guess), gazetteer);
@@ -170,6 +168,38 @@ fn latest_event(annotations: &Annotations) -> Option<(PartialDate, String)> {
         event.title
     );
     Some((date, reason))
+}
+
+/// With only a year guessed, happenings in that year that the story tells
+/// in the past give the month. Extraction's `planned` flag is no guide
+/// here (measured against a bare year, every month looks ahead), so plans
+/// are recognized by their wording instead.
+fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate, String)> {
+    let future = [
+        " will ",
+        " plans ",
+        " plan to ",
+        " to be held",
+        " expected ",
+        " aims ",
+    ];
+    annotations
+        .events
+        .iter()
+        .filter(|e| e.date.year == year && e.date.month.is_some())
+        .filter(|e| {
+            let quote = e.quote.as_deref().unwrap_or(&e.title).to_lowercase();
+            !future.iter().any(|w| quote.contains(w))
+        })
+        .max_by_key(|e| e.date_end.unwrap_or(e.date))
+        .map(|e| {
+            let last = e.date_end.unwrap_or(e.date);
+            let reason = format!(
+                "published no earlier than the latest event it reports ({last}: {})",
+                e.title
+            );
+            (PartialDate { day: None, ..last }, reason)
+        })
 }
 
 /// The registry entry for a publisher name, trying common short forms.

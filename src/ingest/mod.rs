@@ -12,10 +12,11 @@ mod article;
 mod clean;
 pub(crate) mod document;
 mod emit;
+pub(crate) mod extract;
+pub(crate) mod gazetteer;
 mod manifest;
 mod meta;
 mod seed;
-mod standin;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,6 @@ use rayon::prelude::*;
 
 use crate::content::entity::Registries;
 use crate::diag::Diagnostic;
-use standin::{extract, gazetteer};
 
 /// What `briefing ingest` (and the first step of `build` and `check`) does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +106,24 @@ fn generate(
             "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
         )
     })?;
-    article::generate(seed, &text, gazetteer)
+    // A bug in one seed's extraction must not cost the other seeds their
+    // articles: report it against the seed, like any unreadable seed.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        article::generate(seed, &text, gazetteer)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        Err(Diagnostic::error(
+            "ingest/internal",
+            seed,
+            format!("{seed}: ingest failed on this seed: {what}"),
+        )
+        .with_help("this is a bug in briefing; please report it with the seed attached"))
+    })
 }
 
 /// `seeds/*.txt`, relative to the root with `/` separators, sorted. No

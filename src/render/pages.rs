@@ -401,6 +401,28 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
+        self.entity_sidebar(indexes, slug, n == 1, context);
+        let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
+        let title = if n == 1 {
+            view.name.to_string()
+        } else {
+            format!("{}, page {n}", view.name)
+        };
+        let description = format!(
+            "{}: {} briefings, their timeline, figures and related entities.",
+            view.name,
+            indexes.len()
+        );
+        let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
+        context.insert("entity", &view);
+        self.meta(&title, &description, &path, "entity", feed)
+    }
+
+    /// Timeline, figures and co-mentions of an entity: on its first page
+    /// only, so deep pages of a popular entity stay cheap.
+    fn entity_sidebar(&self, indexes: &[usize], slug: &str, full: bool, context: &mut Context) {
+        let library = self.library;
+        let indexes = if full { indexes } else { &[] };
         let mut events: Vec<EventRef> = indexes
             .iter()
             .flat_map(|&a| {
@@ -456,20 +478,6 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("related_organizations", &org_links);
         context.insert("related_topics", &topic_links);
-        let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
-        let title = if n == 1 {
-            view.name.to_string()
-        } else {
-            format!("{}, page {n}", view.name)
-        };
-        let description = format!(
-            "{}: {} briefings, their timeline, figures and related entities.",
-            view.name,
-            indexes.len()
-        );
-        let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
-        context.insert("entity", &view);
-        self.meta(&title, &description, &path, "entity", feed)
     }
 
     fn entity_view(&self, section: Section, i: usize, article_count: usize) -> EntityView<'a> {

@@ -20,21 +20,35 @@ fn assert_clean(rule: &str, seed: &str, noise: &[&str]) {
     for text in noise {
         assert!(!body.contains(text), "{rule}: `{text}` left in\n{body}");
     }
-    let first = body.find(FIRST).unwrap_or_else(|| panic!("{rule}: lost the first sentence\n{body}"));
-    let second = body.find(SECOND).unwrap_or_else(|| panic!("{rule}: lost the second sentence\n{body}"));
+    let first = body
+        .find(FIRST)
+        .unwrap_or_else(|| panic!("{rule}: lost the first sentence\n{body}"));
+    let second = body
+        .find(SECOND)
+        .unwrap_or_else(|| panic!("{rule}: lost the second sentence\n{body}"));
     assert!(first < second, "{rule}: story out of order\n{body}");
 }
 
 #[test]
 fn navigation_and_breadcrumbs() {
-    let seed = format!("News & Events\n\nNews & Events\n- Home\n- News\n{}", page("Home > News > Batteries", "", ""));
+    let seed = format!(
+        "News & Events\n\nNews & Events\n- Home\n- News\n{}",
+        page("Home > News > Batteries", "", "")
+    );
     assert_clean("navigation", &seed, &["News & Events", "Home", "- News"]);
 }
 
 #[test]
 fn site_ui_in_korean_and_english() {
-    let seed = format!("본문으로 바로가기\n주메뉴\n로그인\nSkip to main content\n{}", page("", "", "배너존"));
-    assert_clean("site-ui", &seed, &["본문", "주메뉴", "로그인", "Skip", "배너존"]);
+    let seed = format!(
+        "본문으로 바로가기\n주메뉴\n로그인\nSkip to main content\n{}",
+        page("", "", "배너존")
+    );
+    assert_clean(
+        "site-ui",
+        &seed,
+        &["본문", "주메뉴", "로그인", "Skip", "배너존"],
+    );
 }
 
 #[test]
@@ -46,26 +60,43 @@ fn duplicated_photo_captions() {
 
 #[test]
 fn photo_credits() {
-    let middle = "Photo by City Hall\nEngineers test cells / Photo = Wire Agency\n[Photo: ACME Corp.]";
-    assert_clean("photo-credits", &page("", middle, ""), &["Photo", "Engineers test cells"]);
+    let middle =
+        "Photo by City Hall\nEngineers test cells / Photo = Wire Agency\n[Photo: ACME Corp.]";
+    assert_clean(
+        "photo-credits",
+        &page("", middle, ""),
+        &["Photo", "Engineers test cells"],
+    );
 }
 
 #[test]
 fn board_metadata_and_attachments() {
     let before = "  • Writer Press Office\n  • Hit247\n  • Views 123\n- Registration date2024-05-01\n-\nAttached file\nplan_final.pdf (1.2 MB)";
-    assert_clean("board-metadata", &page(before, "", ""), &["Writer", "Hit", "Views", "Registration", "Attached", ".pdf"]);
+    assert_clean(
+        "board-metadata",
+        &page(before, "", ""),
+        &["Writer", "Hit", "Views", "Registration", "Attached", ".pdf"],
+    );
 }
 
 #[test]
 fn bylines_and_reporter_emails() {
     let after = "Reporter Lee Ji-won jwlee@daily.example\njcpark@wire.example";
-    assert_clean("bylines", &page("By Jane Doe", "", after), &["Reporter", "@", "Jane Doe"]);
+    assert_clean(
+        "bylines",
+        &page("By Jane Doe", "", after),
+        &["Reporter", "@", "Jane Doe"],
+    );
 }
 
 #[test]
 fn copyright_and_reprint_notices() {
     let after = "ⓒ Daily Wire(www.daily.example). All rights reserved.\n무단 전재 및 재배포 금지\nUnauthorized reproduction and redistribution prohibited.\nCopyrights Wire News. All Rights Reserved.";
-    assert_clean("copyright", &page("", "", after), &["ⓒ", "rights", "무단", "Unauthorized", "Copyrights"]);
+    assert_clean(
+        "copyright",
+        &page("", "", after),
+        &["ⓒ", "rights", "무단", "Unauthorized", "Copyrights"],
+    );
 }
 
 #[test]
@@ -80,12 +111,26 @@ fn end_marks_and_whitespace_lines() {
 #[test]
 fn related_headlines_after_the_story() {
     let after = "Related articles\nRival firm cuts cell prices\n\nLithium output rises again\nMost read\nA plant closes";
-    assert_clean("related", &page("", "", after), &["Related", "Rival firm", "Lithium output", "Most read", "A plant closes"]);
+    assert_clean(
+        "related",
+        &page("", "", after),
+        &[
+            "Related",
+            "Rival firm",
+            "Lithium output",
+            "Most read",
+            "A plant closes",
+        ],
+    );
 }
 
 #[test]
 fn translator_notes() {
-    assert_clean("editor-note", &page("", "", "** This article was translated from Korean."), &["translated"]);
+    assert_clean(
+        "editor-note",
+        &page("", "", "** This article was translated from Korean."),
+        &["translated"],
+    );
 }
 
 #[test]
@@ -102,8 +147,15 @@ fn numbered_strategies_become_nested_lists() {
 fn bracketed_section_titles_become_headings() {
     let middle = "※ 【Strategy for the Cell Industry\n\n[Key points]\n\n■ Next steps";
     let (_, body) = ingest_one(&page("", middle, ""));
-    for heading in ["## Strategy for the Cell Industry", "## Key points", "## Next steps"] {
-        assert!(body.contains(&format!("{heading}\n")), "{heading} missing\n{body}");
+    for heading in [
+        "## Strategy for the Cell Industry",
+        "## Key points",
+        "## Next steps",
+    ] {
+        assert!(
+            body.contains(&format!("{heading}\n")),
+            "{heading} missing\n{body}"
+        );
     }
 }
 
@@ -118,5 +170,8 @@ fn quotes_stay_intact() {
 fn about_boilerplate_gets_its_own_heading() {
     let after = "###\nACME Lab is a non-profit research institute founded in 1970. More at https://acme.example";
     let (_, body) = ingest_one(&page("", "", after));
-    assert!(body.contains("## About ACME Lab\n\nACME Lab is a non-profit"), "{body}");
+    assert!(
+        body.contains("## About ACME Lab\n\nACME Lab is a non-profit"),
+        "{body}"
+    );
 }

@@ -30,7 +30,8 @@ fn every_stated_form() {
 
 #[test]
 fn a_dateline_states_the_date() {
-    let (front, _) = ingest_one("SEOUL, Nov. 23, 2026 (Wire) -- The ministry opened a plant on Monday.");
+    let (front, _) =
+        ingest_one("SEOUL, Nov. 23, 2026 (Wire) -- The ministry opened a plant on Monday.");
     assert_eq!(front.date.to_string(), "2026-11-23");
     assert_eq!(front.source.publisher.as_deref(), Some("Wire"));
     assert_eq!(front.title_basis, TitleBasis::Derived);
@@ -42,21 +43,32 @@ fn a_date_inside_the_story_is_not_the_publication_date() {
     let (front, _) = ingest_one(seed);
     assert_eq!(front.date_basis, DateBasis::Inferred);
     assert!(!front.date.is_full(), "{}", front.date);
-    assert!(front.date_reason.as_deref().unwrap_or("").contains("2021"), "{:?}", front.date_reason);
+    assert!(
+        front.date_reason.as_deref().unwrap_or("").contains("2021"),
+        "{:?}",
+        front.date_reason
+    );
 }
 
 #[test]
 fn inferred_from_a_year_in_a_name_is_partial_and_explained() {
-    let (front, _) = ingest_one("The institute hosted the “2026 International Forum on Cells” in the capital.");
+    let (front, _) =
+        ingest_one("The institute hosted the “2026 International Forum on Cells” in the capital.");
     assert_eq!(front.date.to_string(), "2026");
     assert_eq!(front.date_basis, DateBasis::Inferred);
-    assert!(front.date_reason.unwrap().contains("2026 International Forum on Cells"));
+    assert!(front
+        .date_reason
+        .unwrap()
+        .contains("2026 International Forum on Cells"));
 }
 
 #[test]
 fn no_date_at_all_is_reported_and_nothing_written() {
     let site = super::Site::new();
-    site.seed("undated.txt", "Plant opens\nThe ministry opened a plant on Monday.");
+    site.seed(
+        "undated.txt",
+        "Plant opens\nThe ministry opened a plant on Monday.",
+    );
     let report = site.ingest();
     assert!(site.articles().is_empty());
     let diagnostic = &report.diagnostics[0];

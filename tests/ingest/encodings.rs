@@ -18,19 +18,42 @@ fn body_of(bytes: Vec<u8>) -> String {
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     let encoding = if big_endian { UTF_16BE } else { UTF_16LE };
-    let mut bytes = if bom { if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] } } else { vec![] };
+    let mut bytes = if bom {
+        if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        }
+    } else {
+        vec![]
+    };
     for unit in text.encode_utf16() {
-        bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
     }
-    assert_eq!(encoding.decode_without_bom_handling(&bytes[if bom { 2 } else { 0 }..]).0, text);
+    assert_eq!(
+        encoding
+            .decode_without_bom_handling(&bytes[if bom { 2 } else { 0 }..])
+            .0,
+        text
+    );
     bytes
 }
 
 #[test]
 fn every_encoding_gives_the_same_article() {
     let expected = body_of(PAGE.as_bytes().to_vec());
-    assert!(expected.contains("정부는 월요일에 새 배터리 공장을 열었다."), "{expected}");
-    assert!(expected.contains("The plant makes cells for cars."), "NBSP normalized: {expected:?}");
+    assert!(
+        expected.contains("정부는 월요일에 새 배터리 공장을 열었다."),
+        "{expected}"
+    );
+    assert!(
+        expected.contains("The plant makes cells for cars."),
+        "NBSP normalized: {expected:?}"
+    );
     assert!(!expected.contains('\r'));
     let mut with_bom = b"\xef\xbb\xbf".to_vec();
     with_bom.extend_from_slice(PAGE.as_bytes());
@@ -55,7 +78,12 @@ fn unreadable_seeds_are_named_and_the_others_still_ingested() {
     site.seed("good.txt", PAGE);
     site.seed("empty.txt", "");
     site.seed("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
-    site.seed("unknown.txt", (0..300u32).map(|i| 0x80 | (i % 0x7f) as u8).collect::<Vec<u8>>());
+    site.seed(
+        "unknown.txt",
+        (0..300u32)
+            .map(|i| 0x80 | (i % 0x7f) as u8)
+            .collect::<Vec<u8>>(),
+    );
     site.seed("large.txt", vec![b'a'; 2 * 1024 * 1024 + 1]);
     let report = site.ingest();
     assert_eq!(site.articles().len(), 1);
@@ -68,9 +96,21 @@ fn unreadable_seeds_are_named_and_the_others_still_ingested() {
         .collect();
     named.sort();
     let paths: Vec<&str> = named.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["seeds/binary.txt", "seeds/empty.txt", "seeds/large.txt", "seeds/unknown.txt"]);
+    assert_eq!(
+        paths,
+        [
+            "seeds/binary.txt",
+            "seeds/empty.txt",
+            "seeds/large.txt",
+            "seeds/unknown.txt"
+        ]
+    );
     for (path, message) in &named {
         assert!(message.contains(path.as_str()), "{message}");
     }
-    assert!(named[0].1.contains("binary") && named[1].1.contains("empty") && named[2].1.contains("2 MiB"));
+    assert!(
+        named[0].1.contains("binary")
+            && named[1].1.contains("empty")
+            && named[2].1.contains("2 MiB")
+    );
 }

@@ -110,23 +110,39 @@ impl Count {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn normalize(text: &str) -> String {
-    let text = text.replace(['’', '‘', '`'], "'").replace(['“', '”'], "\"").to_lowercase();
+    let text = text
+        .replace(['’', '‘', '`'], "'")
+        .replace(['“', '”'], "\"")
+        .to_lowercase();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = text.trim_matches(|c: char| c.is_ascii_punctuation() && c != '&' || c == ' ');
     text.strip_prefix("the ").unwrap_or(text).to_string()
 }
 
 /// One-to-one matching of tool items to gold items (certain gold first).
-fn score<T, G>(tool: &[T], gold: &[G], uncertain: impl Fn(&G) -> bool, matches: impl Fn(&T, &G) -> bool) -> (Count, Vec<String>)
+fn score<T, G>(
+    tool: &[T],
+    gold: &[G],
+    uncertain: impl Fn(&G) -> bool,
+    matches: impl Fn(&T, &G) -> bool,
+) -> (Count, Vec<String>)
 where
     G: std::fmt::Debug,
 {
@@ -156,7 +172,10 @@ where
 }
 
 fn content_words(text: &str) -> BTreeSet<String> {
-    const STOP: &[&str] = &["the", "and", "for", "with", "from", "its", "that", "this", "was", "were", "has", "have", "into", "on", "of", "in", "at", "to", "a", "an", "by"];
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "from", "its", "that", "this", "was", "were", "has", "have",
+        "into", "on", "of", "in", "at", "to", "a", "an", "by",
+    ];
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 3 && !STOP.contains(w))
@@ -173,50 +192,117 @@ struct Scores {
     events: Count,
 }
 
-fn score_seed(front: &ArticleFrontMatter, gold: &Gold, registries: &Registries, report: &mut Vec<String>) -> Scores {
+fn score_seed(
+    front: &ArticleFrontMatter,
+    gold: &Gold,
+    registries: &Registries,
+    report: &mut Vec<String>,
+) -> Scores {
     let names_of: BTreeMap<&str, Vec<String>> = registries
         .organizations
         .iter()
-        .map(|o| (o.slug.as_str(), std::iter::once(&o.front.name).chain(&o.front.aliases).map(|n| normalize(n)).collect()))
+        .map(|o| {
+            (
+                o.slug.as_str(),
+                std::iter::once(&o.front.name)
+                    .chain(&o.front.aliases)
+                    .map(|n| normalize(n))
+                    .collect(),
+            )
+        })
         .collect();
-    let (organizations, missed) = score(&front.organizations, &gold.organizations, |g| g.uncertain, |slug, g| {
-        let tool = names_of.get(slug.as_str()).cloned().unwrap_or_else(|| vec![normalize(slug)]);
-        std::iter::once(&g.name).chain(&g.aliases).any(|n| tool.contains(&normalize(n)))
-    });
+    let (organizations, missed) = score(
+        &front.organizations,
+        &gold.organizations,
+        |g| g.uncertain,
+        |slug, g| {
+            let tool = names_of
+                .get(slug.as_str())
+                .cloned()
+                .unwrap_or_else(|| vec![normalize(slug)]);
+            std::iter::once(&g.name)
+                .chain(&g.aliases)
+                .any(|n| tool.contains(&normalize(n)))
+        },
+    );
     report.push(format!("  organizations missed: {missed:?}"));
-    let extra: Vec<&String> = front.organizations.iter().filter(|slug| {
-        let tool = names_of.get(slug.as_str()).cloned().unwrap_or_default();
-        !gold.organizations.iter().any(|g| std::iter::once(&g.name).chain(&g.aliases).any(|n| tool.contains(&normalize(n))))
-    }).collect();
+    let extra: Vec<&String> = front
+        .organizations
+        .iter()
+        .filter(|slug| {
+            let tool = names_of.get(slug.as_str()).cloned().unwrap_or_default();
+            !gold.organizations.iter().any(|g| {
+                std::iter::once(&g.name)
+                    .chain(&g.aliases)
+                    .any(|n| tool.contains(&normalize(n)))
+            })
+        })
+        .collect();
     report.push(format!("  organizations extra: {extra:?}"));
     let person_key = |n: &str| normalize(&n.replace('-', " "));
-    let (people, missed) = score(&front.people, &gold.people, |g| g.uncertain, |p, g| {
-        std::iter::once(&g.name).chain(&g.aliases).any(|n| person_key(n) == person_key(&p.name))
-    });
+    let (people, missed) = score(
+        &front.people,
+        &gold.people,
+        |g| g.uncertain,
+        |p, g| {
+            std::iter::once(&g.name)
+                .chain(&g.aliases)
+                .any(|n| person_key(n) == person_key(&p.name))
+        },
+    );
     report.push(format!("  people missed: {missed:?}"));
-    let tool_places: Vec<String> = front.places.iter().flat_map(|p| p.split(',')).map(normalize).collect();
-    let mut gold_places: Vec<(String, bool)> = gold.places.iter().map(|p| (normalize(p), false)).collect();
+    let tool_places: Vec<String> = front
+        .places
+        .iter()
+        .flat_map(|p| p.split(','))
+        .map(normalize)
+        .collect();
+    let mut gold_places: Vec<(String, bool)> =
+        gold.places.iter().map(|p| (normalize(p), false)).collect();
     gold_places.extend(gold.places_uncertain.iter().map(|p| (normalize(p), true)));
     let (places, _) = score(&tool_places, &gold_places, |g| g.1, |t, g| *t == g.0);
-    let mut gold_topics: Vec<(String, bool)> = gold.topics.iter().map(|t| (t.clone(), false)).collect();
+    let mut gold_topics: Vec<(String, bool)> =
+        gold.topics.iter().map(|t| (t.clone(), false)).collect();
     gold_topics.extend(gold.topics_uncertain.iter().map(|t| (t.clone(), true)));
     let (topics, missed) = score(&front.topics, &gold_topics, |g| g.1, |t, g| *t == g.0);
-    report.push(format!("  topics missed: {missed:?}; tool: {:?}", front.topics));
-    let (figures, missed) = score(&front.figures, &gold.figures, |g| g.uncertain, |f, g| {
-        let same_value = f.unit.eq_ignore_ascii_case(&g.unit) && (f.value - g.value).abs() <= g.value.abs() * 0.005;
-        let (ft, gt) = (normalize(&f.text), normalize(&g.text));
-        same_value || ft.contains(&gt) || gt.contains(&ft) && !ft.is_empty()
-    });
+    report.push(format!(
+        "  topics missed: {missed:?}; tool: {:?}",
+        front.topics
+    ));
+    let (figures, missed) = score(
+        &front.figures,
+        &gold.figures,
+        |g| g.uncertain,
+        |f, g| {
+            let same_value = f.unit.eq_ignore_ascii_case(&g.unit)
+                && (f.value - g.value).abs() <= g.value.abs() * 0.005;
+            let (ft, gt) = (normalize(&f.text), normalize(&g.text));
+            same_value || ft.contains(&gt) || gt.contains(&ft) && !ft.is_empty()
+        },
+    );
     report.push(format!("  figures missed: {missed:?}"));
-    let (events, missed) = score(&front.events, &gold.events, |g| g.uncertain, |e, g| {
-        let date_ok = e.date.to_string().starts_with(&g.date);
-        let gold_words = content_words(&g.what);
-        let tool_words = content_words(&format!("{} {}", e.title, e.quote.as_deref().unwrap_or("")));
-        let shared = gold_words.intersection(&tool_words).count();
-        date_ok && shared as f64 >= 0.4 * gold_words.len() as f64
-    });
+    let (events, missed) = score(
+        &front.events,
+        &gold.events,
+        |g| g.uncertain,
+        |e, g| {
+            let date_ok = e.date.to_string().starts_with(&g.date);
+            let gold_words = content_words(&g.what);
+            let tool_words =
+                content_words(&format!("{} {}", e.title, e.quote.as_deref().unwrap_or("")));
+            let shared = gold_words.intersection(&tool_words).count();
+            date_ok && shared as f64 >= 0.4 * gold_words.len() as f64
+        },
+    );
     report.push(format!("  events missed: {missed:?}"));
-    Scores { organizations, people, places, topics, figures, events }
+    Scores {
+        organizations,
+        people,
+        places,
+        topics,
+        figures,
+        events,
+    }
 }
 
 /// Strict date score, with the reason when it fails.
@@ -224,14 +310,20 @@ fn date_ok(front: &ArticleFrontMatter, gold: &Gold) -> Result<(), String> {
     let tool = front.date.to_string();
     match &gold.date {
         Some(date) if *date == tool && front.date_basis == DateBasis::Stated => Ok(()),
-        Some(date) => Err(format!("expected stated {date}, got {tool} ({:?})", front.date_basis)),
+        Some(date) => Err(format!(
+            "expected stated {date}, got {tool} ({:?})",
+            front.date_basis
+        )),
         None => {
             let inferred = gold.date_inferred.clone().unwrap_or_default();
             let agrees = inferred.starts_with(&tool);
             if front.date_basis == DateBasis::Inferred && !front.date.is_full() && agrees {
                 Ok(())
             } else {
-                Err(format!("expected an inferred partial date agreeing with {inferred}, got {tool} ({:?})", front.date_basis))
+                Err(format!(
+                    "expected an inferred partial date agreeing with {inferred}, got {tool} ({:?})",
+                    front.date_basis
+                ))
             }
         }
     }
@@ -252,12 +344,23 @@ fn gold_seeds_score_above_thresholds() {
         }
     }
     let report = site.ingest();
-    assert!(report.diagnostics.iter().all(|d| d.severity != briefing::diag::Severity::Error), "{:?}", report.diagnostics);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != briefing::diag::Severity::Error),
+        "{:?}",
+        report.diagnostics
+    );
     // `BRIEFING_GOLD_DUMP=dir` keeps the generated articles for a look.
     if let Some(dump) = std::env::var_os("BRIEFING_GOLD_DUMP") {
         std::fs::create_dir_all(&dump).unwrap();
         for (path, text) in site.articles() {
-            std::fs::write(Path::new(&dump).join(Path::new(&path).file_name().unwrap()), text).unwrap();
+            std::fs::write(
+                Path::new(&dump).join(Path::new(&path).file_name().unwrap()),
+                text,
+            )
+            .unwrap();
         }
     }
     let (registries, _) = Registries::load(site.root());
@@ -277,9 +380,19 @@ fn gold_seeds_score_above_thresholds() {
     let mut details = Vec::new();
     for (seed, gold) in &golds {
         assert_eq!(&gold.source, seed);
-        let front = articles.get(seed).unwrap_or_else(|| panic!("no article for {seed}"));
-        details.push(format!("{seed}: title {:?} (gold {:?} / {:?}), publisher {:?} (gold {:?}), date {} {:?}",
-            front.title, gold.title, gold.title_alternatives, front.source.publisher, gold.publisher, front.date, front.date_reason));
+        let front = articles
+            .get(seed)
+            .unwrap_or_else(|| panic!("no article for {seed}"));
+        details.push(format!(
+            "{seed}: title {:?} (gold {:?} / {:?}), publisher {:?} (gold {:?}), date {} {:?}",
+            front.title,
+            gold.title,
+            gold.title_alternatives,
+            front.source.publisher,
+            gold.publisher,
+            front.date,
+            front.date_reason
+        ));
         let s = score_seed(front, gold, &registries, &mut details);
         let date = date_ok(front, gold);
         if let Err(why) = &date {
@@ -288,19 +401,39 @@ fn gold_seeds_score_above_thresholds() {
         lines.push(format!(
             "{:<26} {:>9.2} {:>9.2} {:>7.2} {:>7.2} {:>8.2} {:>8.2} {:>7.2}  {}",
             seed.trim_start_matches("seeds/").trim_end_matches(".txt"),
-            s.organizations.precision(), s.organizations.recall(), s.people.recall(), s.places.recall(),
-            s.topics.f1(), s.figures.recall(), s.events.recall(),
+            s.organizations.precision(),
+            s.organizations.recall(),
+            s.people.recall(),
+            s.places.recall(),
+            s.topics.f1(),
+            s.figures.recall(),
+            s.events.recall(),
             if date.is_ok() { "ok" } else { "FAIL" }
         ));
-        for (total, count) in totals.iter_mut().zip([s.organizations, s.people, s.places, s.topics, s.figures, s.events]) {
+        for (total, count) in totals.iter_mut().zip([
+            s.organizations,
+            s.people,
+            s.places,
+            s.topics,
+            s.figures,
+            s.events,
+        ]) {
             total.add(count);
         }
     }
     let [orgs, people, places, topics, figures, events] = totals;
     lines.push(format!(
         "{:<26} {:>9.2} {:>9.2} {:>7.2} {:>7.2} {:>8.2} {:>8.2} {:>7.2}  {}/{}",
-        "micro-average", orgs.precision(), orgs.recall(), people.recall(), places.recall(), topics.f1(),
-        figures.recall(), events.recall(), golds.len() - date_failures.len(), golds.len()
+        "micro-average",
+        orgs.precision(),
+        orgs.recall(),
+        people.recall(),
+        places.recall(),
+        topics.f1(),
+        figures.recall(),
+        events.recall(),
+        golds.len() - date_failures.len(),
+        golds.len()
     ));
     println!("{}\n\n{}", lines.join("\n"), details.join("\n"));
     println!("people precision {:.2}, places precision {:.2}, topics P {:.2} R {:.2}, figures precision {:.2}, events precision {:.2}",
@@ -319,5 +452,9 @@ fn gold_seeds_score_above_thresholds() {
             failures.push(format!("{name} {value:.2} < {threshold}"));
         }
     }
-    assert!(failures.is_empty(), "below the acceptance thresholds:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "below the acceptance thresholds:\n{}",
+        failures.join("\n")
+    );
 }

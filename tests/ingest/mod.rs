@@ -21,7 +21,9 @@ pub(crate) struct Site {
 impl Site {
     /// An empty site (no registries).
     pub(crate) fn new() -> Site {
-        Site { dir: tempfile::tempdir().expect("temp dir") }
+        Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// A site with the repository's real registries.
@@ -29,7 +31,10 @@ impl Site {
         let site = Site::new();
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         for registry in ["organizations", "topics", "places"] {
-            copy_dir(&repo.join("content").join(registry), &site.path(&format!("content/{registry}")));
+            copy_dir(
+                &repo.join("content").join(registry),
+                &site.path(&format!("content/{registry}")),
+            );
         }
         site
     }
@@ -53,7 +58,11 @@ impl Site {
     }
 
     pub(crate) fn ingest_with(&self, force: bool, dry_run: bool) -> IngestReport {
-        run(&IngestOptions { root: self.root().to_path_buf(), force, dry_run })
+        run(&IngestOptions {
+            root: self.root().to_path_buf(),
+            force,
+            dry_run,
+        })
     }
 
     /// Every article file, relative path and text, sorted by path.
@@ -96,7 +105,10 @@ pub(crate) fn ingest_one(seed: &str) -> (ArticleFrontMatter, String) {
     site.seed("a.txt", seed);
     let report = site.ingest();
     assert!(
-        report.diagnostics.iter().all(|d| d.severity != briefing::diag::Severity::Error),
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != briefing::diag::Severity::Error),
         "{:?}",
         report.diagnostics
     );

@@ -4,8 +4,10 @@
 
 use super::Site;
 
-const SEED: &str = "Plant opens in the north\nDate2024-05-01\nThe ministry opened a battery plant on Monday.\n";
-const OTHER: &str = "Cell prices fall again\nDate2024-05-02\nPrices of battery cells fell for a third month.\n";
+const SEED: &str =
+    "Plant opens in the north\nDate2024-05-01\nThe ministry opened a battery plant on Monday.\n";
+const OTHER: &str =
+    "Cell prices fall again\nDate2024-05-02\nPrices of battery cells fell for a third month.\n";
 
 fn site() -> Site {
     let site = Site::new();
@@ -20,21 +22,34 @@ fn an_edited_article_is_skipped_until_forced() {
     let first = site.ingest();
     assert_eq!(first.written.len(), 2);
     let path = site.path(first.written[0].to_str().unwrap());
-    let edited = std::fs::read_to_string(&path).unwrap().replace("Monday", "Tuesday");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Monday", "Tuesday");
     std::fs::write(&path, &edited).unwrap();
 
     let second = site.ingest();
     assert_eq!(second.skipped_edited, [first.written[0].clone()]);
     assert_eq!(second.unchanged, [first.written[1].clone()]);
     assert!(second.written.is_empty());
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited, "the edit survives byte for byte");
-    let warning = second.diagnostics.iter().find(|d| d.code == "ingest/edited").expect("a warning");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        edited,
+        "the edit survives byte for byte"
+    );
+    let warning = second
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "ingest/edited")
+        .expect("a warning");
     assert!(warning.help.as_deref().unwrap().contains("--force"));
 
     let forced = site.ingest_with(true, false);
     assert_eq!(forced.written, [first.written[0].clone()]);
     assert!(std::fs::read_to_string(&path).unwrap().contains("Monday"));
-    assert!(site.ingest().skipped_edited.is_empty(), "forced output is recorded as ingest's own");
+    assert!(
+        site.ingest().skipped_edited.is_empty(),
+        "forced output is recorded as ingest's own"
+    );
 }
 
 #[test]
@@ -88,5 +103,10 @@ fn no_temporary_files_are_left_behind() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| n.ends_with(".md") || n == ".ingest.lock"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".md") || n == ".ingest.lock"),
+        "{names:?}"
+    );
 }

@@ -527,7 +527,10 @@ mod tests {
             Line::Noise("breadcrumb")
         );
         assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
-        assert_eq!(classify("2024 plan_final.hwp (1.2 MB)"), Line::Noise("attachment-name"));
+        assert_eq!(
+            classify("2024 plan_final.hwp (1.2 MB)"),
+            Line::Noise("attachment-name")
+        );
     }
 
     #[test]

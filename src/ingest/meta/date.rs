@@ -106,7 +106,10 @@ pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
             })
             .copied()
             .collect();
-        while name.last().is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        while name
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
             name.pop();
         }
         if let Some(end) = name.iter().position(|w| w.ends_with(['”', '"', ',', '.'])) {

@@ -1,0 +1,149 @@
+//! Ingest stage, extraction: a cleaned story annotated with what it mentions.
+//!
+//! Takes the cleaned [`Document`], its title and publication date, and the
+//! shared [`Gazetteer`]; gives back [`Annotations`]: organizations, people,
+//! places, topics, figures and events, each traceable to the sentence it
+//! came from. Pure and allocation-light, so rayon can run it per article.
+
+// Until the ingest pipeline calls `annotate`, only tests use this stage.
+#![allow(dead_code)]
+
+pub(crate) mod canonical;
+mod event;
+mod figure;
+mod names;
+mod organization;
+mod person;
+mod place;
+mod sentence;
+mod token;
+mod topic;
+mod unit;
+mod when;
+
+use std::collections::BTreeMap;
+
+use crate::content::date::PartialDate;
+use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
+use crate::ingest::document::{Block, Document};
+use crate::ingest::gazetteer::{Gazetteer, Hit};
+
+/// Everything extraction found in one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Annotations {
+    /// Registry slugs, first-mention order.
+    pub(crate) organizations: Vec<String>,
+    /// People with role and organization slug.
+    pub(crate) people: Vec<Person>,
+    /// Canonical place names from the place registry.
+    pub(crate) places: Vec<String>,
+    /// Topic slugs, strongest first.
+    pub(crate) topics: Vec<String>,
+    /// Money and quantities.
+    pub(crate) figures: Vec<Figure>,
+    /// Dated happenings and plans.
+    pub(crate) events: Vec<Event>,
+    /// "organization:<slug>", "topic:<slug>", "place:<slug>" → the sentence.
+    pub(crate) evidence: BTreeMap<String, String>,
+    /// Organizations the registry does not know yet.
+    pub(crate) suggested_organizations: Vec<OrganizationSuggestion>,
+}
+
+/// Where in the article a sentence sits; the title and lead weigh more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Title,
+    Lead,
+    Body,
+}
+
+/// One sentence with the registry entries found in it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) part: Part,
+    /// Organization mentions, in text order.
+    pub(crate) organizations: Vec<Hit>,
+    /// Place mentions not inside an organization's name.
+    pub(crate) places: Vec<Hit>,
+}
+
+/// Annotate one article. `published` anchors relative dates ("last year").
+pub(crate) fn annotate(
+    doc: &Document,
+    title: &str,
+    published: Option<PartialDate>,
+    gazetteer: &Gazetteer,
+) -> Annotations {
+    let sentences = sentences(doc, title, gazetteer);
+    let body: Vec<&Sentence<'_>> = sentences.iter().filter(|s| s.part != Part::Title).collect();
+    let mut evidence = BTreeMap::new();
+    let organizations = organization::registry_mentions(&body, gazetteer, &mut evidence);
+    let places = place::mentions(&body, gazetteer, &mut evidence);
+    let topics = topic::topics(&sentences, gazetteer, &mut evidence);
+    let figures: Vec<Figure> = body.iter().flat_map(|s| figure::figures(s.text)).collect();
+    let events = event::events(&body, published, &figures);
+    Annotations {
+        organizations,
+        people: person::people(&body, gazetteer),
+        places,
+        topics,
+        figures,
+        events,
+        evidence,
+        suggested_organizations: organization::suggestions(&body, gazetteer),
+    }
+}
+
+/// The title and every sentence of the story, with registry matches.
+fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    let mut lead_seen = false;
+    let mut push = |text: &'a str, part: Part| {
+        for piece in sentence::split(text) {
+            let organizations = gazetteer.find_organizations(piece);
+            let places = gazetteer
+                .find_places(piece)
+                .into_iter()
+                .filter(|p| !organizations.iter().any(|o| inside(p, o)))
+                .collect();
+            out.push(Sentence {
+                text: piece,
+                part,
+                organizations,
+                places,
+            });
+        }
+    };
+    push(title, Part::Title);
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { text, .. } => push(text, Part::Body),
+            Block::Paragraph(text) => {
+                let part = if lead_seen { Part::Body } else { Part::Lead };
+                lead_seen = true;
+                push(text, part);
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| push(item, Part::Body)),
+            Block::Outline(items) => items.iter().for_each(|item| {
+                push(&item.text, Part::Body);
+                item.points.iter().for_each(|point| push(point, Part::Body));
+            }),
+            Block::Caption(text) => push(text, Part::Body),
+        }
+    }
+    out
+}
+
+/// A place strictly inside a longer organization name ("Seoul" in "Seoul
+/// National University") is part of that name, not a mention of the place.
+/// A place spelled exactly like an organization (a province that is also a
+/// government) counts as both.
+fn inside(place: &Hit, organization: &Hit) -> bool {
+    organization.start <= place.start
+        && place.end <= organization.end
+        && (organization.end - organization.start) > (place.end - place.start)
+}
+
+#[cfg(test)]
+mod tests;

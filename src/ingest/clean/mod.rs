@@ -11,6 +11,7 @@ mod noise;
 mod page;
 mod structure;
 mod text;
+mod vocab;
 
 use crate::ingest::document::Document;
 use noise::Line;

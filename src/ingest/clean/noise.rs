@@ -6,6 +6,9 @@
 //! and notices look the same on any site, in English or Korean.
 
 use super::text::{ends_sentence, split_marker, word_count};
+use super::vocab::{
+    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, RELATED_LABELS, SITE_UI,
+};
 
 /// What one line of a seed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,93 +70,6 @@ pub(crate) fn is_end_mark(body: &str) -> bool {
             && matches!(inner.to_lowercase().as_str(), "end" | "끝" | "30")
 }
 
-const SITE_UI: &[&str] = &[
-    "home",
-    "skip to content",
-    "skip to main content",
-    "skip navigation",
-    "skip to navigation",
-    "main menu",
-    "menu",
-    "full menu",
-    "quick menu",
-    "search",
-    "login",
-    "log in",
-    "logout",
-    "log out",
-    "sign in",
-    "sign up",
-    "register",
-    "sitemap",
-    "site map",
-    "print",
-    "share",
-    "close",
-    "top",
-    "back to top",
-    "go to top",
-    "list",
-    "back to list",
-    "previous",
-    "next",
-    "prev",
-    "previous post",
-    "next post",
-    "font size",
-    "subscribe",
-    "newsletter",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "kakaotalk",
-    "email this",
-    "copy link",
-    "banner zone",
-    "language",
-    "english",
-    "korean",
-    "eng",
-    "kor",
-    "한국어",
-    "본문으로 바로가기",
-    "본문 바로가기",
-    "주메뉴 바로가기",
-    "주메뉴",
-    "배너존",
-    "로그인",
-    "로그아웃",
-    "회원가입",
-    "사이트맵",
-    "전체메뉴",
-    "검색",
-    "인쇄",
-    "공유",
-    "공유하기",
-    "목록",
-    "이전글",
-    "다음글",
-    "맨위로",
-    "위로",
-    "닫기",
-    "퀵메뉴",
-    "메뉴",
-    "글자크기",
-    "페이스북",
-    "트위터",
-    "카카오톡",
-    "메인으로",
-    "ホーム",
-    "メニュー",
-    "ログイン",
-    "検索",
-    "本文へ移動",
-    "首页",
-    "登录",
-    "搜索",
-    "返回顶部",
-];
-
 /// Menu entries, skip links and buttons, in English, Korean, Japanese or
 /// Chinese; Korean "…바로가기" ("go to …") links of any target.
 pub(crate) fn is_site_ui(body: &str) -> bool {
@@ -163,52 +79,6 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
         .to_lowercase();
     SITE_UI.contains(&key.as_str()) || key.ends_with("바로가기") && word_count(&key) <= 4
 }
-
-const METADATA_LABELS: &[&str] = &[
-    "registration date",
-    "reg. date",
-    "date of registration",
-    "posted on",
-    "posted",
-    "published on",
-    "published",
-    "last updated",
-    "updated",
-    "modified",
-    "writer",
-    "author",
-    "date",
-    "hits",
-    "hit",
-    "views",
-    "view count",
-    "viewed",
-    "reading time",
-    "read time",
-    "attached file",
-    "attached files",
-    "attachments",
-    "attachment",
-    "download",
-    "file",
-    "source",
-    "작성자",
-    "작성일",
-    "등록일",
-    "수정일",
-    "조회수",
-    "조회",
-    "첨부파일",
-    "첨부",
-    "기사입력",
-    "입력",
-    "최종수정",
-    "수정",
-    "출처",
-    "담당부서",
-    "담당자",
-    "부서",
-];
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
 /// "Registration date2024-03-11", "Attached file", "Source: X (date)".
@@ -225,21 +95,6 @@ pub(crate) fn is_board_metadata(body: &str) -> bool {
         glued_ok && word_count(rest) <= 6 && !(ends_sentence(rest) && word_count(rest) > 3)
     })
 }
-
-const COPYRIGHT_MARKS: &[&str] = &[
-    "all rights reserved",
-    "copyright",
-    "무단 전재",
-    "무단전재",
-    "재배포 금지",
-    "재배포금지",
-    "unauthorized reproduction",
-    "without permission is prohibited",
-    "reprint or redistribution",
-    "저작권자",
-    "may not be reproduced",
-    "no reproduction",
-];
 
 /// Copyright and reprint notices ("ⓒ", "All rights reserved", "무단 전재 및
 /// 재배포 금지").
@@ -306,11 +161,6 @@ pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
     (lower.starts_with("home >") || lower.starts_with("home ›")) && word_count(body) <= 12
 }
 
-const FILE_EXTENSIONS: &[&str] = &[
-    ".pdf", ".hwp", ".hwpx", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".jpg",
-    ".jpeg", ".png", ".gif",
-];
-
 /// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's
 /// "Attached file" box.
 pub(crate) fn is_file_name(body: &str) -> bool {
@@ -319,62 +169,11 @@ pub(crate) fn is_file_name(body: &str) -> bool {
     word_count(name) <= 6 && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
 }
 
-const RELATED_LABELS: &[&str] = &[
-    "related articles",
-    "related article",
-    "related news",
-    "related stories",
-    "related",
-    "most read",
-    "most viewed",
-    "most popular",
-    "popular news",
-    "popular articles",
-    "latest news",
-    "latest articles",
-    "latest",
-    "more news",
-    "more stories",
-    "recommended",
-    "recommended articles",
-    "you may also like",
-    "trending",
-    "top stories",
-    "관련기사",
-    "관련 기사",
-    "많이 본 뉴스",
-    "많이 본 기사",
-    "인기기사",
-    "최신기사",
-    "주요뉴스",
-    "추천기사",
-];
-
 /// The label opening a list of other headlines ("Related articles").
 pub(crate) fn is_related_label(body: &str) -> bool {
     let key = body.trim_end_matches([':', ' ']).to_lowercase();
     RELATED_LABELS.contains(&key.as_str())
 }
-
-const CREDIT_STARTS: &[&str] = &[
-    "photo by ",
-    "photo courtesy",
-    "photo credit",
-    "photo:",
-    "photo =",
-    "photo=",
-    "photos by ",
-    "image:",
-    "image by ",
-    "image courtesy",
-    "courtesy of ",
-    "provided by ",
-    "credit:",
-    "사진=",
-    "사진 =",
-    "사진 제공",
-    "사진제공",
-];
 
 /// Remove a photo credit from a line: "… Photo by Gwangyang City", "[Photo:
 /// KRICT] …", "/ Photo = Yonhap", "(사진=연합뉴스)". Gives back the rest (the

@@ -30,9 +30,58 @@ pub(crate) fn title(cleaned: &Cleaned) -> Option<(String, TitleBasis)> {
     if let Some(headline) = &cleaned.headline {
         return Some((headline.clone(), TitleBasis::Headline));
     }
-    let lead = lead(&cleaned.document)?;
-    let sentence = sentences(lead).into_iter().next()?;
+    let lead = strip_dateline(lead(&cleaned.document)?);
+    let all = sentences(lead);
+    // A lead that names no one ("Amid rising demand, a major platform has
+    // concluded") makes a vague headline; a sentence that does is better.
+    let sentence = all
+        .iter()
+        .take(3)
+        .find(|s| names_someone(s))
+        .or(all.first())?;
     Some((derive_title(sentence), TitleBasis::Derived))
+}
+
+/// True when a word after the first is capitalized: a name, not prose.
+fn names_someone(sentence: &str) -> bool {
+    sentence.split_whitespace().skip(1).any(|w| {
+        w.trim_start_matches(['"', '“', '‘', '\'', '('])
+            .starts_with(char::is_uppercase)
+    })
+}
+
+/// Remove "(…)" asides: "KRICT (President Lee)" → "KRICT".
+fn drop_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+}
+
+/// True when byte `i` of `text` is outside any quotation.
+fn outside_quotes(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    before.matches('“').count() == before.matches('”').count()
+        && before.matches('"').count() % 2 == 0
+}
+
+/// The earliest of `separators` after at least `min_words` words, outside quotes.
+fn first_cut(title: &str, separators: &[&str], min_words: usize) -> Option<usize> {
+    separators
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(i, _)| i))
+        .filter(|&i| title[..i].split_whitespace().count() >= min_words && outside_quotes(title, i))
+        .min()
 }
 
 /// A headline from a lead sentence: no dateline, no attribution, no
@@ -61,23 +110,22 @@ pub(crate) fn derive_title(sentence: &str) -> String {
             }
         }
     }
-    let mut title = text.trim().trim_end_matches(['.', '!']).to_string();
-    if title.split_whitespace().count() > TITLE_WORDS {
-        let cut = [
-            ", and ",
-            ", but ",
-            "; ",
-            ", which ",
-            ", with ",
-            " to discuss ",
-            ", as ",
-        ]
-        .iter()
-        .filter_map(|sep| title.find(sep))
-        .filter(|&i| title[..i].split_whitespace().count() >= 8)
-        .min();
-        if let Some(cut) = cut {
-            title.truncate(cut);
+    let mut title = drop_asides(text.trim().trim_end_matches(['.', '!']));
+    let clauses = [
+        ", and ",
+        ", but ",
+        "; ",
+        ", which ",
+        ", with ",
+        " to discuss ",
+        ", as ",
+    ];
+    let tails = [" from ", " at the ", " on "];
+    for (separators, min_words) in [(&clauses[..], 8), (&tails[..], 10)] {
+        if title.split_whitespace().count() > TITLE_WORDS {
+            if let Some(cut) = first_cut(&title, separators, min_words) {
+                title.truncate(cut);
+            }
         }
     }
     capitalize(&title)
@@ -238,6 +286,19 @@ mod tests {
         );
         let cleaned = crate::ingest::clean::clean("The plant opened today. It makes cells.");
         assert_eq!(title(&cleaned).unwrap().1, TitleBasis::Derived);
+        let aside = "ACME Lab (ACME, President Jo) hosted the “2026 Forum on Cells in the North” from May 5 to 6 at the Grand Hall of the City, with 300 guests.";
+        assert_eq!(
+            derive_title(aside),
+            "ACME Lab hosted the “2026 Forum on Cells in the North”"
+        );
+    }
+
+    #[test]
+    fn a_vague_lead_gives_way_to_one_that_names_someone() {
+        let cleaned = crate::ingest::clean::clean(
+            "Wire — Amid rising demand, a big event has ended. ACME Lab hosted the cell forum.",
+        );
+        assert_eq!(title(&cleaned).unwrap().0, "ACME Lab hosted the cell forum");
     }
 
     #[test]

@@ -50,14 +50,18 @@ impl Gazetteer {
                 .chain(p.front.aliases.iter().map(String::as_str))
                 .chain(demonym)
         });
-        let organization_matcher = Matcher::new(organization_names.map(|n| n.map(normalize_key)));
-        let place_matcher = Matcher::new(place_names.map(|n| n.map(normalize_key)));
-        let topic_matcher = Matcher::new(registries.topics.iter().map(|t| {
-            t.front
-                .keywords
-                .iter()
-                .map(|k| crate::ingest::extract::canonical::canonical_phrase(k))
-        }));
+        let organization_matcher =
+            Matcher::new(organization_names.map(|n| n.map(normalize_key)), false);
+        let place_matcher = Matcher::new(place_names.map(|n| n.map(normalize_key)), false);
+        let topic_matcher = Matcher::new(
+            registries.topics.iter().map(|t| {
+                t.front
+                    .keywords
+                    .iter()
+                    .map(|k| crate::ingest::extract::canonical::canonical_phrase(k))
+            }),
+            true,
+        );
         let topic_keyword = topic_matcher.origins.iter().map(|&(_, k)| k).collect();
         let mut organization_by_key = HashMap::new();
         for (index, organization) in registries.organizations.iter().enumerate() {
@@ -110,14 +114,31 @@ impl Gazetteer {
         self.place_matcher.find(text)
     }
 
+    /// True when a place hit is a country adjective ("Korean") rather than
+    /// the country's name.
+    pub(crate) fn is_demonym(&self, hit: &Hit) -> bool {
+        let (entity, index) = self.place_matcher.origins[hit.pattern];
+        index == 1 + self.places[entity].front.aliases.len()
+    }
+
     /// Topic keywords in `canonical` text (see `extract::canonical`);
     /// `pattern` of each hit is the keyword's index in its topic.
+    /// Keywords shared by topics count for each; within one topic the
+    /// longest keyword wins ("battery recycling" over "recycling").
     pub(crate) fn find_topic_keywords(&self, canonical: &str) -> Vec<Hit> {
-        let mut hits = self.topic_matcher.find(canonical);
-        for hit in &mut hits {
-            hit.pattern = self.topic_keyword[hit.pattern];
+        let mut hits = self.topic_matcher.find_all(canonical);
+        hits.sort_by_key(|h| (h.entity, h.start, std::cmp::Reverse(h.end)));
+        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
+        for mut hit in hits {
+            let clear = chosen
+                .last()
+                .is_none_or(|last| last.entity != hit.entity || hit.start >= last.end);
+            if clear {
+                hit.pattern = self.topic_keyword[hit.pattern];
+                chosen.push(hit);
+            }
         }
-        hits
+        chosen
     }
 }
 
@@ -209,9 +230,10 @@ struct Matcher {
 }
 
 impl Matcher {
-    /// Patterns grouped by entity; empty and duplicate patterns are skipped
-    /// (a duplicate keeps its first entity, so slug order decides).
-    fn new<I, J>(entities: I) -> Matcher
+    /// Patterns grouped by entity; empty and duplicate patterns are skipped.
+    /// Unless `shared`, a name used by two entities keeps its first (slug
+    /// order decides); shared patterns (topic keywords) point at each.
+    fn new<I, J>(entities: I, shared: bool) -> Matcher
     where
         I: Iterator<Item = J>,
         J: Iterator<Item = String>,
@@ -231,7 +253,10 @@ impl Matcher {
                 } else {
                     name.to_lowercase()
                 };
-                if seen.insert(key, entity).is_some() {
+                if seen
+                    .insert((key, if shared { entity } else { usize::MAX }), entity)
+                    .is_some()
+                {
                     continue;
                 }
                 targets.push((entity, exact));
@@ -255,9 +280,21 @@ impl Matcher {
     /// Every valid match (word boundaries, case rules), then the leftmost
     /// longest non-overlapping ones. Spans are offsets into `text`.
     fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = self.find_all(text);
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if chosen.last().is_none_or(|last| hit.start >= last.end) {
+                chosen.push(hit);
+            }
+        }
+        chosen
+    }
+
+    /// Every valid match, overlapping ones included.
+    fn find_all(&self, text: &str) -> Vec<Hit> {
         let (normal, map) = normalize(text);
-        let mut hits: Vec<Hit> = self
-            .automaton
+        self.automaton
             .find_overlapping_iter(normal.as_str())
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
@@ -276,15 +313,7 @@ impl Matcher {
                     pattern,
                 })
             })
-            .collect();
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
-        for hit in hits {
-            if chosen.last().is_none_or(|last| hit.start >= last.end) {
-                chosen.push(hit);
-            }
-        }
-        chosen
+            .collect()
     }
 }
 
@@ -476,5 +505,6 @@ pub(crate) mod tests {
         let hits = g.find_places("Korean firms and Seoul");
         assert_eq!(hits.len(), 2);
         assert_eq!(g.places()[hits[0].entity].slug, "korea");
+        assert!(g.is_demonym(&hits[0]) && !g.is_demonym(&hits[1]));
     }
 }

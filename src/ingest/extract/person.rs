@@ -204,13 +204,12 @@ impl Reader<'_, '_> {
                 break;
             }
         }
-        let portfolio = &self.sentence.text[self.tokens.get(first)?.start..pos];
-        (first < at)
-            .then(|| {
-                self.gazetteer
-                    .organization_named(&format!("Ministry of {portfolio}"))
-            })
-            .flatten()
+        if first >= at {
+            return None;
+        }
+        let portfolio = &self.sentence.text[self.tokens[first].start..self.tokens[at - 1].end];
+        self.gazetteer
+            .organization_named(&format!("Ministry of {portfolio}"))
             .map(|o| o.slug.clone())
     }
 

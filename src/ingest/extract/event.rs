@@ -7,6 +7,7 @@
 //! quote. States ("since 2020"), deadlines a figure already carries ("KRW
 //! 2 trillion by 2030"), photo captions and the page's own date are skipped.
 
+use super::token::tokenize;
 use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
@@ -79,6 +80,33 @@ pub(crate) fn events(
     out
 }
 
+/// The year a story without a publication date is about: the year it
+/// names most often (ties: the latest), leaving out deadlines ("by 2030").
+pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for sentence in sentences {
+        let tokens = tokenize(sentence.text);
+        for (i, token) in tokens.iter().enumerate() {
+            let deadline = i > 0
+                && ["by", "until", "till", "through", "via", "to"]
+                    .iter()
+                    .any(|w| tokens[i - 1].is(w));
+            let year = token
+                .text
+                .parse::<i32>()
+                .ok()
+                .filter(|y| token.text.len() == 4 && (1900..=2100).contains(y));
+            if let (Some(year), false) = (year, deadline) {
+                *counts.entry(year).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, count)| (count, year))
+        .map(|(year, _)| PartialDate::y(year))
+}
+
 /// Which date mentions mark an event.
 fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
     let year_only = mention.date.month.is_none();
@@ -126,57 +154,118 @@ fn is_caption(sentence: &str) -> bool {
 }
 
 /// A compact line for the event: the clause holding the date, without the
-/// date itself, trimmed to a headline's length.
+/// date itself, trimmed to a headline's length. A clause too short to say
+/// anything ("On the morning of May 3") gives way to the clause after it;
+/// a trailing modifier (", starting next year") to the main clause before.
 fn title(sentence: &str, mention: &Mention) -> String {
-    let (from, to) = clause(sentence, mention.start);
-    let mut text = String::with_capacity(to - from);
-    text.push_str(&sentence[from..mention.start.max(from)]);
-    text.push(' ');
-    text.push_str(&sentence[mention.end.min(to)..to]);
-    let mut title = tidy(&text);
-    if title.split_whitespace().count() < 4 {
-        let whole = format!(
+    let clauses = clauses(sentence);
+    let mut at = clauses
+        .iter()
+        .position(|&(from, to)| from <= mention.start && mention.start < to)
+        .unwrap_or(0);
+    let words = |(from, to): (usize, usize)| {
+        let kept = format!(
             "{} {}",
-            &sentence[..mention.start],
-            &sentence[mention.end..]
+            &sentence[from..mention.start.clamp(from, to)],
+            &sentence[mention.end.clamp(from, to)..to]
         );
-        title = tidy(&whole);
-    }
-    shorten(&title)
-}
-
-/// Bounds of the clause around `at`: clauses start after ", which",
-/// ", for which", ", while", ", and", "; ".
-fn clause(sentence: &str, at: usize) -> (usize, usize) {
-    const JOINS: &[&str] = &[
-        ", for which ",
-        ", which ",
-        ", while ",
-        ", whereas ",
-        ", and ",
-        "; ",
-    ];
-    let mut start = 0;
-    let mut end = sentence.len();
-    for join in JOINS {
-        for (position, _) in sentence.match_indices(join) {
-            let after = position + join.len();
-            if after <= at && after > start {
-                start = after;
-            }
-            if position > at && position < end {
-                end = position;
-            }
+        tidy(&kept)
+    };
+    let clause = |k: usize| &sentence[clauses[k].0..clauses[k].1];
+    if content_words(&words(clauses[at])) < 3 {
+        // A leading date frame gives way to the clause after it; a short
+        // tail (the end of a list) joins the clause before it.
+        if at == 0 && clauses.len() > 1 {
+            return shorten(&words(clauses[1]));
+        }
+        if at > 0 {
+            return shorten(&words((clauses[at - 1].0, clauses[at].1)));
+        }
+    } else if is_modifier(clause(at)) {
+        if let Some(main) = (0..at).rev().find(|&k| !is_modifier(clause(k))) {
+            at = main;
         }
     }
-    (start, end)
+    shorten(&words(clauses[at]))
+}
+
+/// Words that carry meaning, not the frame of a date ("on the morning of").
+fn content_words(text: &str) -> usize {
+    const FRAME: &[&str] = &[
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "morning",
+        "afternoon",
+        "evening",
+        "early",
+        "late",
+        "end",
+        "beginning",
+        "start",
+        "mid",
+        "from",
+        "since",
+        "during",
+    ];
+    text.split_whitespace()
+        .filter(|w| !FRAME.iter().any(|f| w.eq_ignore_ascii_case(f)))
+        .count()
+}
+
+/// A clause that only modifies another: "starting from next year …",
+/// "including …", "with support from …".
+fn is_modifier(clause: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "with",
+        "from",
+        "including",
+        "following",
+        "after",
+        "before",
+        "to",
+    ];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    lower.ends_with("ing") && lower.len() > 4 || OPENERS.contains(&lower.as_str())
+}
+
+/// Clause bounds: a comma or semicolon followed by a lowercase word starts
+/// a new clause (", the ministry said", ", for which …"); commas inside
+/// names ("Ministry of Trade, Industry and Energy") do not.
+fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for (position, c) in sentence.char_indices() {
+        if c != ',' && c != ';' {
+            continue;
+        }
+        let rest = sentence[position + 1..].trim_start();
+        let lower = rest.chars().next().is_some_and(char::is_lowercase);
+        if lower {
+            bounds.push((start, position));
+            start = position + 1;
+        }
+    }
+    bounds.push((start, sentence.len()));
+    bounds
 }
 
 /// Collapse spaces, drop dangling punctuation and leading connectives.
 fn tidy(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut joined = words.join(" ").replace(" ,", ",").replace(" .", ".");
-    for lead in [", ", "and ", "but "] {
+    for lead in [
+        ", ",
+        "and ",
+        "but ",
+        "for which ",
+        "which ",
+        "while ",
+        "whereas ",
+    ] {
         if let Some(rest) = joined.strip_prefix(lead) {
             joined = rest.to_string();
         }

@@ -11,6 +11,8 @@
 pub(crate) mod canonical;
 mod event;
 mod figure;
+#[cfg(test)]
+mod gold;
 mod names;
 mod organization;
 mod person;
@@ -82,7 +84,10 @@ pub(crate) fn annotate(
     let places = place::mentions(&body, gazetteer, &mut evidence);
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
     let figures: Vec<Figure> = body.iter().flat_map(|s| figure::figures(s.text)).collect();
-    let events = event::events(&body, published, &figures);
+    // Without a publication date, the year the story keeps returning to
+    // still places "on February 5" and "last year" in time.
+    let anchor = published.or_else(|| event::anchor_year(&sentences));
+    let events = event::events(&body, anchor, &figures);
     Annotations {
         organizations,
         people: person::people(&body, gazetteer),
@@ -101,9 +106,17 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
     let mut lead_seen = false;
     let mut push = |text: &'a str, part: Part| {
         for piece in sentence::split(text) {
-            let organizations = gazetteer.find_organizations(piece);
-            let places = gazetteer
+            let all_places: Vec<Hit> = gazetteer
                 .find_places(piece)
+                .into_iter()
+                .filter(|p| !(gazetteer.is_demonym(p) && names_language(piece, p)))
+                .collect();
+            let organizations: Vec<Hit> = gazetteer
+                .find_organizations(piece)
+                .into_iter()
+                .filter(|o| !is_locative(piece, o, &all_places))
+                .collect();
+            let places = all_places
                 .into_iter()
                 .filter(|p| !organizations.iter().any(|o| inside(p, o)))
                 .collect();
@@ -143,6 +156,49 @@ fn inside(place: &Hit, organization: &Hit) -> bool {
     organization.start <= place.start
         && place.end <= organization.end
         && (organization.end - organization.start) > (place.end - place.start)
+}
+
+/// "translated from Korean", "in Korean.": an adjective with no noun after
+/// it names a language, not the country.
+fn names_language(text: &str, hit: &Hit) -> bool {
+    !text[hit.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A province or city government named only as a location ("Gwangyang
+/// City, Jeollanam-do", "display (Chungnam)", "in Seoul") is a place there,
+/// not an organization acting in the story.
+fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
+    let also_place = places
+        .iter()
+        .any(|p| p.start == organization.start && p.end == organization.end);
+    if !also_place {
+        return false;
+    }
+    let before = text[..organization.start].trim_end();
+    if before.ends_with('(') {
+        return true;
+    }
+    if let Some(head) = before.strip_suffix(',') {
+        let head = head.trim_end();
+        return places.iter().any(|p| p.end == head.len());
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    [
+        "in",
+        "at",
+        "near",
+        "across",
+        "throughout",
+        "around",
+        "inside",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ fn topics_need_clear_evidence() {
     let a = annotate(
         &doc(&[
             "Acme opened a battery recycling plant that recovers black mass.",
-            "A humanoid robot was shown once.",
+            "A robot was shown once.",
         ]),
         "Acme starts recycling",
         None,
@@ -92,4 +92,40 @@ fn everything_keeps_its_sentence() {
     assert_eq!(a.figures[0].quote.as_deref(), Some(text));
     assert_eq!(a.events[0].quote.as_deref(), Some(text));
     assert_eq!(a.evidence["organization:acme-energy"], text);
+}
+
+#[test]
+fn governments_named_as_locations_are_only_places() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme opened a plant in Chungbuk.",
+            "Batteries (Chungbuk) grew.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    assert_eq!(a.places, ["North Chungcheong Province"]);
+    let a = annotate(&doc(&["Seoul, Chungbuk signed a deal."]), "", None, &g);
+    assert!(a.organizations.is_empty());
+    let a = annotate(&doc(&["Chungbuk signed a deal."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong"]);
+}
+
+#[test]
+fn a_language_is_not_a_country_mention() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "The text was translated from Korean.",
+            "Acme met Korean firms.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.places, ["Korea"]);
+    assert!(a.evidence["place:korea"].contains("Korean firms"));
 }

@@ -22,6 +22,17 @@ struct Tally<'a> {
     best: Option<(f64, &'a str)>,
 }
 
+/// How telling a keyword is: a term of art ("sodium ion", "4680", "supply
+/// chain") names its topic on its own; a single common word ("research",
+/// "policy", "cobalt") needs company.
+fn specificity(keyword: &str) -> f64 {
+    if keyword.contains(' ') || keyword.chars().any(|c| c.is_ascii_digit()) {
+        2.0
+    } else {
+        1.0
+    }
+}
+
 /// Topic slugs whose evidence is clear, strongest first.
 pub(crate) fn topics(
     sentences: &[Sentence<'_>],
@@ -37,6 +48,7 @@ pub(crate) fn topics(
         };
         let canonical = canonical_phrase(sentence.text);
         for hit in gazetteer.find_topic_keywords(&canonical) {
+            let weight = weight * specificity(&canonical[hit.start..hit.end]);
             let tally = tallies.entry(hit.entity).or_default();
             // A repeated keyword adds less than a new one: repetition of a
             // single term is weaker evidence than several related terms.

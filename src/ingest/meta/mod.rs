@@ -72,7 +72,7 @@ fn drop_asides(text: &str) -> String {
 fn outside_quotes(text: &str, i: usize) -> bool {
     let before = &text[..i];
     before.matches('“').count() == before.matches('”').count()
-        && before.matches('"').count() % 2 == 0
+        && before.matches('"').count().is_multiple_of(2)
 }
 
 /// The earliest of `separators` after at least `min_words` words, outside quotes.

@@ -6,6 +6,9 @@
 //! Matching rules (the gold README's "Suggested scoring", made exact):
 //! - Names are normalized: lowercase, curly quotes straightened, whitespace
 //!   squeezed, a leading "the " and surrounding punctuation dropped.
+//! - Places: a tool place (a canonical registry name; "Seoul, Korea" is
+//!   also split on commas) matches a gold place written as its name or any
+//!   registry alias.
 //! - Organizations: a tool slug is resolved to its registry name and
 //!   aliases; it matches a gold organization when any of those equals the
 //!   gold name or one of its aliases. Matching is one-to-one.

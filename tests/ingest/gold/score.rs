@@ -225,16 +225,36 @@ pub(super) fn score_seed(
         },
     );
     report.push(format!("  people missed: {missed:?}"));
-    let tool_places: Vec<String> = front
+    // A tool place is a canonical registry name: it matches the gold's
+    // as-written form through the registry's aliases, as organizations do.
+    let place_names = |place: &str| -> Vec<String> {
+        let key = normalize(place);
+        registries
+            .places
+            .iter()
+            .find(|p| normalize(&p.front.name) == key)
+            .map(|p| {
+                std::iter::once(&p.front.name)
+                    .chain(&p.front.aliases)
+                    .map(|n| normalize(n))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![key])
+    };
+    let tool_places: Vec<Vec<String>> = front
         .places
         .iter()
-        .flat_map(|p| p.split(','))
-        .map(normalize)
+        .flat_map(|p| std::iter::once(p.as_str()).chain(p.split(',').filter(|_| p.contains(','))))
+        .map(|p| place_names(p.trim()))
         .collect();
     let mut gold_places: Vec<(String, bool)> =
         gold.places.iter().map(|p| (normalize(p), false)).collect();
     gold_places.extend(gold.places_uncertain.iter().map(|p| (normalize(p), true)));
-    let (places, _) = score(&tool_places, &gold_places, |g| g.1, |t, g| *t == g.0);
+    let (places, missed) = score(&tool_places, &gold_places, |g| g.1, |t, g| t.contains(&g.0));
+    report.push(format!(
+        "  places missed: {missed:?}; tool: {:?}",
+        front.places
+    ));
     let mut gold_topics: Vec<(String, bool)> =
         gold.topics.iter().map(|t| (t.clone(), false)).collect();
     gold_topics.extend(gold.topics_uncertain.iter().map(|t| (t.clone(), true)));

@@ -175,3 +175,29 @@ fn about_boilerplate_gets_its_own_heading() {
         "{body}"
     );
 }
+
+#[test]
+fn a_whole_wire_page() {
+    let seed = "Skip to content\nDaily Wire\nMenu\nSearch\n\
+        ACME Cells to build battery plant in the north\n2024-11-22 14:05\n\
+        NORTHTOWN, Nov. 22 (Daily Wire) -- ACME Cells Ltd. said Friday it will invest 4 trillion won in a new plant.\n\
+        The plant will open in 2026, the company said.\n(END)\nab@wire.example\n\
+        Related articles\nRival cuts prices\nMetal output rises\n\
+        Share on Facebook\nⓒ 2024 Daily Wire. All rights reserved.\n";
+    let (front, body) = ingest_one(seed);
+    assert_eq!(
+        front.title,
+        "ACME Cells to build battery plant in the north"
+    );
+    assert_eq!(front.date.to_string(), "2024-11-22");
+    assert_eq!(front.source.publisher.as_deref(), Some("Daily Wire"));
+    assert_eq!(
+        body,
+        "\nNORTHTOWN, Nov. 22 (Daily Wire) -- ACME Cells Ltd. said Friday it will invest 4 trillion won in a new plant.\n\n\
+         The plant will open in 2026, the company said.\n"
+    );
+    assert_eq!(
+        front.summary.as_deref(),
+        Some("ACME Cells Ltd. said Friday it will invest 4 trillion won in a new plant.")
+    );
+}

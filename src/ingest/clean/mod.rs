@@ -38,29 +38,58 @@ pub(crate) fn clean(text: &str) -> Cleaned {
     }
 }
 
-/// The first story line is the headline when it is not a sentence: a few
-/// words, no full stop, no trailing comma or colon, not a list item or a
-/// section title. It is removed from the body, which the page renders
-/// under the title anyway.
+/// The headline is a story line before the lead that is not a sentence: a
+/// few words, no full stop, no trailing comma or colon, not a list item or
+/// a section title. When several come before the lead, the first of four
+/// words or more wins: shorter ones above it are the site's name or a
+/// section label, and are dropped with it. The headline leaves the body,
+/// which the page renders under the title anyway.
 fn take_headline(lines: &mut [Line]) -> Option<String> {
-    let index = lines.iter().position(|l| matches!(l, Line::Story(_)))?;
-    let Line::Story(first) = &lines[index] else {
+    let story: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(lines[i], Line::Story(_)))
+        .collect();
+    let before_lead: Vec<usize> = story
+        .iter()
+        .copied()
+        .take_while(|&i| matches!(&lines[i], Line::Story(t) if !starts_lead(t)))
+        .collect();
+    let candidates: Vec<usize> = before_lead
+        .iter()
+        .copied()
+        .filter(|&i| matches!(&lines[i], Line::Story(t) if is_headline(t)))
+        .collect();
+    let chosen = candidates
+        .iter()
+        .copied()
+        .find(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+        .or(candidates.first().copied())?;
+    let Line::Story(headline) = std::mem::replace(&mut lines[chosen], Line::Noise("headline"))
+    else {
         return None;
     };
-    let first = first.trim();
-    let words = word_count(first);
-    let looks_like_headline = (3..=30).contains(&words)
-        && first.chars().count() <= 250
-        && !ends_sentence(first)
-        && !first.ends_with([',', ':', ';'])
-        && split_marker(first).0 == Marker::None
-        && structure::section_title(first).is_none();
-    if !looks_like_headline {
-        return None;
+    for &i in before_lead.iter().filter(|&&i| i < chosen) {
+        if matches!(&lines[i], Line::Story(t) if word_count(t) <= 5 && !ends_sentence(t)) {
+            lines[i] = Line::Noise("masthead");
+        }
     }
-    let headline = first.to_string();
-    lines[index] = Line::Noise("headline");
-    Some(headline)
+    Some(headline.trim().to_string())
+}
+
+/// A line that opens the story: a sentence, a long line, or one cut
+/// after a comma.
+fn starts_lead(line: &str) -> bool {
+    let line = line.trim();
+    ends_sentence(line) && word_count(line) >= 6 || word_count(line) > 30 || line.ends_with(',')
+}
+
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    (3..=30).contains(&word_count(line))
+        && line.chars().count() <= 250
+        && !ends_sentence(line)
+        && !line.ends_with([',', ':', ';'])
+        && split_marker(line).0 == Marker::None
+        && structure::section_title(line).is_none()
 }
 
 #[cfg(test)]
@@ -78,6 +107,23 @@ mod tests {
         assert_eq!(
             cleaned.document.blocks,
             [Block::Paragraph("The plant opened on Monday.".into())]
+        );
+    }
+
+    #[test]
+    fn a_site_name_above_the_headline_is_not_the_headline() {
+        let cleaned = clean(
+            "Daily Wire\nPlant opens in the north today\nThe plant opened on Monday in the city.",
+        );
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Plant opens in the north today")
+        );
+        assert_eq!(
+            cleaned.document.blocks,
+            [Block::Paragraph(
+                "The plant opened on Monday in the city.".into()
+            )]
         );
     }
 

@@ -8,6 +8,7 @@
 use super::text::{ends_sentence, split_marker, word_count};
 use super::vocab::{
     COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, RELATED_LABELS, SITE_UI,
+    UI_PREFIXES,
 };
 
 /// What one line of a seed is.
@@ -41,7 +42,7 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 8] = [
+    let rules: [(&'static str, Rule); 9] = [
         ("site-ui", is_site_ui),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
@@ -50,6 +51,7 @@ pub(crate) fn classify(line: &str) -> Line {
         ("breadcrumb", is_breadcrumb_path),
         ("related-label", is_related_label),
         ("attachment-name", is_file_name),
+        ("timestamp", is_timestamp),
     ];
     if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
         return Line::Noise(rule);
@@ -64,9 +66,9 @@ pub(crate) fn classify(line: &str) -> Line {
 /// "###", "# # #", "-END-", "- 끝 -", "-30-": the end of a press release.
 pub(crate) fn is_end_mark(body: &str) -> bool {
     let squeezed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = squeezed.trim_matches(|c| c == '-' || c == '=' || c == '<' || c == '>');
+    let inner = squeezed.trim_matches(['-', '=', '<', '>', '(', ')', '[', ']']);
     squeezed.chars().all(|c| c == '#') && squeezed.len() >= 3
-        || (squeezed.starts_with('-') || squeezed.starts_with('<'))
+        || squeezed.starts_with(['-', '<', '(', '[', '='])
             && matches!(inner.to_lowercase().as_str(), "end" | "끝" | "30")
 }
 
@@ -77,7 +79,15 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '&' || c == '›' || c == '»')
         .trim()
         .to_lowercase();
-    SITE_UI.contains(&key.as_str()) || key.ends_with("바로가기") && word_count(&key) <= 4
+    SITE_UI.contains(&key.as_str())
+        || key.ends_with("바로가기") && word_count(&key) <= 4
+        || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+}
+
+/// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
+/// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
+pub(crate) fn is_timestamp(body: &str) -> bool {
+    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 6
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
@@ -240,7 +250,9 @@ mod tests {
 
     #[test]
     fn end_marks() {
-        for mark in ["###", "# # #", "-END-", "- End -", "- 끝 -", "-30-"] {
+        for mark in [
+            "###", "# # #", "-END-", "- End -", "- 끝 -", "-30-", "(END)", "[끝]",
+        ] {
             assert_eq!(classify(mark), Line::EndMark, "{mark}");
         }
         assert!(!is_end_mark("## Results"));
@@ -285,6 +297,23 @@ mod tests {
         assert!(!is_board_metadata(
             "Published research shows that cathode cracking limits cycle life in practice."
         ));
+    }
+
+    #[test]
+    fn timestamps_and_ui_prefixes() {
+        for line in ["2024-11-22 14:05", "Nov. 22, 2024 10:31 KST", "2026.02.10"] {
+            assert_eq!(classify(line), Line::Noise("timestamp"), "{line}");
+        }
+        for line in ["Share on Facebook", "Follow us on X", "Read more"] {
+            assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
+        }
+        for line in [
+            "Contact: Battery Division (044-203-0000)",
+            "Tags: battery, EV",
+            "문의 02-000-0000",
+        ] {
+            assert_eq!(classify(line), Line::Noise("board-metadata"), "{line}");
+        }
     }
 
     #[test]

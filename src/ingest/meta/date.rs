@@ -56,7 +56,7 @@ pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
 }
 
 /// A line that is a date and little else ("2026.02.10 14:03", "Nov. 23, 2026").
-fn is_date_line(body: &str) -> bool {
+pub(crate) fn is_date_line(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
         return false;
     };

@@ -73,7 +73,6 @@ pub(crate) fn store(
     failed_seeds: &[String],
     report: &mut IngestReport,
 ) {
-    let root = &options.root;
     let mut manifest = Manifest::default();
     for seed in failed_seeds {
         if let Some(entry) = old.entries.get(seed) {
@@ -83,51 +82,15 @@ pub(crate) fn store(
     for (seed, output, article) in articles {
         report.diagnostics.extend(article.warnings);
         let previous = old.entries.get(&seed);
-        if let Some(stale) = previous.filter(|entry| entry.output != output) {
-            if !retire(options, stale, report) {
-                manifest.entries.insert(seed, stale.clone());
-                continue;
-            }
-        }
-        let recorded = previous
-            .filter(|e| e.output == output)
-            .map(|e| e.hash.as_str());
-        let current = std::fs::read(root.join(&output)).ok();
-        let new = article.text.into_bytes();
-        let entry = |bytes: &[u8]| Entry {
-            output: output.clone(),
-            hash: hash(bytes),
-        };
-        match decide(current.as_deref(), recorded, &new, options.force) {
-            Action::Unchanged => {
-                manifest.entries.insert(seed, entry(&new));
-                report.unchanged.push(PathBuf::from(&output));
-            }
-            Action::Write => match write(options, &output, &new) {
-                Ok(()) => {
-                    manifest.entries.insert(seed, entry(&new));
-                    report.written.push(PathBuf::from(&output));
-                }
-                Err(diagnostic) => {
-                    report.diagnostics.push(diagnostic);
-                    if let Some(previous) = previous {
-                        manifest.entries.insert(seed, previous.clone());
-                    }
-                }
-            },
-            Action::Keep => {
-                if let Some(previous) = previous.filter(|e| e.output == output) {
-                    manifest.entries.insert(seed.clone(), previous.clone());
-                }
-                report
-                    .diagnostics
-                    .push(kept(&output, &seed, recorded.is_some()));
-                report.skipped_edited.push(PathBuf::from(&output));
-            }
+        if let Some(entry) = store_one(options, &seed, &output, article.text, previous, report) {
+            manifest.entries.insert(seed, entry);
         }
     }
     if !options.dry_run && manifest != *old {
-        if let Err(err) = write_atomic(&root.join(MANIFEST_PATH), manifest.render().as_bytes()) {
+        if let Err(err) = write_atomic(
+            &options.root.join(MANIFEST_PATH),
+            manifest.render().as_bytes(),
+        ) {
             report.diagnostics.push(Diagnostic::error(
                 "ingest/write",
                 MANIFEST_PATH,
@@ -135,6 +98,49 @@ pub(crate) fn store(
             ));
         }
     }
+}
+
+/// Store one article; gives back the manifest entry to record for its seed.
+fn store_one(
+    options: &IngestOptions,
+    seed: &str,
+    output: &str,
+    text: String,
+    previous: Option<&Entry>,
+    report: &mut IngestReport,
+) -> Option<Entry> {
+    let recorded = previous
+        .filter(|e| e.output == output)
+        .map(|e| e.hash.as_str());
+    let current = std::fs::read(options.root.join(output)).ok();
+    let new = text.into_bytes();
+    let action = decide(current.as_deref(), recorded, &new, options.force);
+    if action == Action::Keep {
+        report
+            .diagnostics
+            .push(kept(output, seed, recorded.is_some()));
+        report.skipped_edited.push(PathBuf::from(output));
+        // Keep the old record, so the edited file stays protected.
+        return previous.cloned();
+    }
+    if let Some(stale) = previous.filter(|e| e.output != output) {
+        if !retire(options, stale, report) {
+            return Some(stale.clone());
+        }
+    }
+    if action == Action::Write {
+        if let Err(diagnostic) = write(options, output, &new) {
+            report.diagnostics.push(diagnostic);
+            return previous.cloned();
+        }
+        report.written.push(PathBuf::from(output));
+    } else {
+        report.unchanged.push(PathBuf::from(output));
+    }
+    Some(Entry {
+        output: output.to_string(),
+        hash: hash(&new),
+    })
 }
 
 /// The seed's article moved to a new name (its title or date changed).

@@ -110,3 +110,37 @@ fn no_temporary_files_are_left_behind() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_renamed_article_replaces_its_untouched_old_file() {
+    let site = site();
+    let first = site.ingest();
+    site.seed(
+        "a.txt",
+        SEED.replace("Plant opens in the north", "Plant opens in the far north"),
+    );
+    let second = site.ingest();
+    assert_eq!(second.written.len(), 1);
+    assert!(
+        !site.path(first.written[0].to_str().unwrap()).exists(),
+        "old file retired"
+    );
+    assert_eq!(site.articles().len(), 2);
+}
+
+#[test]
+fn a_renamed_article_keeps_an_edited_old_file_and_writes_no_copy() {
+    let site = site();
+    let first = site.ingest();
+    let old = site.path(first.written[0].to_str().unwrap());
+    std::fs::write(&old, "edited by a person").unwrap();
+    site.seed(
+        "a.txt",
+        SEED.replace("Plant opens in the north", "Plant opens in the far north"),
+    );
+    let second = site.ingest();
+    assert_eq!(second.skipped_edited, [first.written[0].clone()]);
+    assert!(second.written.is_empty());
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "edited by a person");
+    assert_eq!(site.articles().len(), 2);
+}

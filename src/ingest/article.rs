@@ -6,7 +6,7 @@
 //! system, so it runs in parallel and is tested on strings.
 
 use crate::content::date::PartialDate;
-use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source};
+use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleBasis};
 use crate::diag::Diagnostic;
 use crate::ingest::clean::{self, Cleaned};
 use crate::ingest::document::Document;
@@ -48,7 +48,7 @@ pub(crate) fn generate(
         )
         .with_help("check that the seed holds the article's text, not only the page's menus"));
     };
-    let dated = date(text, &cleaned, &title, gazetteer).ok_or_else(|| {
+    let mut dated = date(text, &cleaned, &title, gazetteer).ok_or_else(|| {
         Diagnostic::error(
             "ingest/no-date",
             seed,
@@ -60,26 +60,53 @@ pub(crate) fn generate(
     let publisher_org = publisher
         .as_deref()
         .and_then(|name| canonical_org(name, gazetteer));
-    let mut annotations = dated.annotations;
+    let mut annotations = std::mem::take(&mut dated.annotations);
     if let Some(org) = publisher_org {
         drop_attribution_only(&mut annotations, org, &cleaned.document);
     }
     let warnings = suggestion_warnings(seed, &annotations);
-    let front = ArticleFrontMatter {
-        title: title.clone(),
+    let source = Source {
+        publisher: publisher_org
+            .map(|org| org.front.name.clone())
+            .or(publisher),
+        url: None,
+        seed: Some(seed.to_string()),
+    };
+    let stem = format!("{}-{}", dated.date, meta::slug(&title));
+    let summary = meta::summary(&cleaned.document);
+    let front = front_matter(title, title_basis, dated, source, summary, annotations);
+    let text = emit::render(&front, &cleaned.document).map_err(|err| {
+        Diagnostic::error(
+            "ingest/yaml",
+            seed,
+            format!("cannot write the front matter: {err}"),
+        )
+    })?;
+    Ok(Generated {
+        stem,
+        text,
+        warnings,
+    })
+}
+
+/// The front matter from the parts `generate` worked out.
+fn front_matter(
+    title: String,
+    title_basis: TitleBasis,
+    dated: Dated,
+    source: Source,
+    summary: Option<String>,
+    annotations: Annotations,
+) -> ArticleFrontMatter {
+    ArticleFrontMatter {
+        title,
         title_basis,
         date: dated.date,
         date_basis: dated.basis,
         date_reason: dated.reason,
         updated: None,
-        source: Source {
-            publisher: publisher_org
-                .map(|org| org.front.name.clone())
-                .or(publisher),
-            url: None,
-            seed: Some(seed.to_string()),
-        },
-        summary: meta::summary(&cleaned.document),
+        source,
+        summary,
         topics: annotations.topics,
         organizations: annotations.organizations,
         people: annotations.people,
@@ -89,19 +116,7 @@ pub(crate) fn generate(
         evidence: annotations.evidence,
         suggested_organizations: annotations.suggested_organizations,
         draft: false,
-    };
-    let text = emit::render(&front, &cleaned.document).map_err(|err| {
-        Diagnostic::error(
-            "ingest/yaml",
-            seed,
-            format!("cannot write the front matter: {err}"),
-        )
-    })?;
-    Ok(Generated {
-        stem: format!("{}-{}", dated.date, meta::slug(&title)),
-        text,
-        warnings,
-    })
+    }
 }
 
 /// The stated date, or an inferred one. Inference never invents a day: it

@@ -38,8 +38,13 @@ use briefing::content::front_matter::ArticleFrontMatter;
 use super::{parse_article, Site};
 use score::{date_ok, score_seed, Count, Gold};
 
-#[test]
-fn gold_seeds_score_above_thresholds() {
+/// Ingest the fixture seeds into a site with the real registries; give
+/// back the site, the gold files and the articles, both keyed by seed.
+fn ingest_gold() -> (
+    Site,
+    BTreeMap<String, Gold>,
+    BTreeMap<String, ArticleFrontMatter>,
+) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/gold");
     let site = Site::with_registries();
     let mut golds = BTreeMap::new();
@@ -53,39 +58,57 @@ fn gold_seeds_score_above_thresholds() {
         }
     }
     let report = site.ingest();
-    assert!(
-        report
-            .diagnostics
-            .iter()
-            .all(|d| d.severity != briefing::diag::Severity::Error),
-        "{:?}",
-        report.diagnostics
-    );
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == briefing::diag::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
     // `BRIEFING_GOLD_DUMP=dir` keeps the generated articles for a look.
     if let Some(dump) = std::env::var_os("BRIEFING_GOLD_DUMP") {
         std::fs::create_dir_all(&dump).unwrap();
         for (path, text) in site.articles() {
-            std::fs::write(
-                Path::new(&dump).join(Path::new(&path).file_name().unwrap()),
-                text,
-            )
-            .unwrap();
+            let name = Path::new(&path).file_name().unwrap();
+            std::fs::write(Path::new(&dump).join(name), text).unwrap();
         }
     }
-    let (registries, _) = Registries::load(site.root());
-    let articles: BTreeMap<String, ArticleFrontMatter> = site
+    let articles = site
         .articles()
         .into_iter()
         .map(|(_, text)| parse_article(&text).0)
         .map(|front| (front.source.seed.clone().unwrap_or_default(), front))
         .collect();
+    (site, golds, articles)
+}
 
+const HEADER: [&str; 7] = [
+    "org P", "org R", "ppl R", "place R", "topic F1", "fig R", "evt R",
+];
+
+/// One line of the score table.
+fn row(label: &str, counts: &[Count; 6], date: &str) -> String {
+    let [orgs, people, places, topics, figures, events] = counts;
+    let values = [
+        orgs.precision(),
+        orgs.recall(),
+        people.recall(),
+        places.recall(),
+        topics.f1(),
+        figures.recall(),
+        events.recall(),
+    ];
+    let cells: Vec<String> = values.iter().map(|v| format!("{v:>8.2}")).collect();
+    format!("{label:<22} {}  {date}", cells.join(" "))
+}
+
+#[test]
+fn gold_seeds_score_above_thresholds() {
+    let (site, golds, articles) = ingest_gold();
+    let (registries, _) = Registries::load(site.root());
     let mut totals = [Count::default(); 6];
-    let mut date_failures = Vec::new();
-    let mut lines = vec![format!(
-        "{:<26} {:>9} {:>9} {:>7} {:>7} {:>8} {:>8} {:>7}  date",
-        "seed", "org P", "org R", "ppl R", "place R", "topic F1", "fig R", "evt R"
-    )];
+    let mut failures = Vec::new();
+    let header: Vec<String> = HEADER.iter().map(|h| format!("{h:>8}")).collect();
+    let mut table = vec![format!("{:<22} {}  date", "seed", header.join(" "))];
     let mut details = Vec::new();
     for (seed, gold) in &golds {
         assert_eq!(&gold.source, seed);
@@ -102,53 +125,30 @@ fn gold_seeds_score_above_thresholds() {
             front.date,
             front.date_reason
         ));
-        let s = score_seed(front, gold, &registries, &mut details);
+        let counts = score_seed(front, gold, &registries, &mut details).counts();
         let date = date_ok(front, gold);
         if let Err(why) = &date {
-            date_failures.push(format!("{seed}: {why}"));
+            failures.push(format!("{seed}: {why}"));
         }
-        lines.push(format!(
-            "{:<26} {:>9.2} {:>9.2} {:>7.2} {:>7.2} {:>8.2} {:>8.2} {:>7.2}  {}",
-            seed.trim_start_matches("seeds/").trim_end_matches(".txt"),
-            s.organizations.precision(),
-            s.organizations.recall(),
-            s.people.recall(),
-            s.places.recall(),
-            s.topics.f1(),
-            s.figures.recall(),
-            s.events.recall(),
-            if date.is_ok() { "ok" } else { "FAIL" }
+        let label = seed.trim_start_matches("seeds/").trim_end_matches(".txt");
+        table.push(row(
+            label,
+            &counts,
+            if date.is_ok() { "ok" } else { "FAIL" },
         ));
-        for (total, count) in totals.iter_mut().zip([
-            s.organizations,
-            s.people,
-            s.places,
-            s.topics,
-            s.figures,
-            s.events,
-        ]) {
+        for (total, count) in totals.iter_mut().zip(counts) {
             total.add(count);
         }
     }
+    let dates = format!("{}/{}", golds.len() - failures.len(), golds.len());
+    table.push(row("micro-average", &totals, &dates));
+    println!("{}\n\n{}", table.join("\n"), details.join("\n"));
     let [orgs, people, places, topics, figures, events] = totals;
-    lines.push(format!(
-        "{:<26} {:>9.2} {:>9.2} {:>7.2} {:>7.2} {:>8.2} {:>8.2} {:>7.2}  {}/{}",
-        "micro-average",
-        orgs.precision(),
-        orgs.recall(),
-        people.recall(),
-        places.recall(),
-        topics.f1(),
-        figures.recall(),
-        events.recall(),
-        golds.len() - date_failures.len(),
-        golds.len()
-    ));
-    println!("{}\n\n{}", lines.join("\n"), details.join("\n"));
-    println!("people precision {:.2}, places precision {:.2}, topics P {:.2} R {:.2}, figures precision {:.2}, events precision {:.2}",
-        people.precision(), places.precision(), topics.precision(), topics.recall(), figures.precision(), events.precision());
-
-    let mut failures = date_failures;
+    println!(
+        "precision: people {:.2}, places {:.2}, topics {:.2} (recall {:.2}), figures {:.2}, events {:.2}",
+        people.precision(), places.precision(), topics.precision(), topics.recall(),
+        figures.precision(), events.precision()
+    );
     for (name, value, threshold) in [
         ("organizations precision", orgs.precision(), 0.95),
         ("organizations recall", orgs.recall(), 0.95),

@@ -166,67 +166,111 @@ pub(super) struct Scores {
     pub(super) events: Count,
 }
 
+impl Scores {
+    /// In table order: organizations, people, places, topics, figures, events.
+    pub(super) fn counts(&self) -> [Count; 6] {
+        [
+            self.organizations,
+            self.people,
+            self.places,
+            self.topics,
+            self.figures,
+            self.events,
+        ]
+    }
+}
+
 pub(super) fn score_seed(
     front: &ArticleFrontMatter,
     gold: &Gold,
     registries: &Registries,
     report: &mut Vec<String>,
 ) -> Scores {
-    let names_of: BTreeMap<&str, Vec<String>> = registries
+    Scores {
+        organizations: organizations(front, gold, registries, report),
+        people: people(front, gold, report),
+        places: places(front, gold, registries, report),
+        topics: topics(front, gold, report),
+        figures: figures(front, gold, report),
+        events: events(front, gold, report),
+    }
+}
+
+/// Normalized name and aliases of each registry organization, by slug.
+fn organization_names(registries: &Registries) -> BTreeMap<&str, Vec<String>> {
+    registries
         .organizations
         .iter()
         .map(|o| {
-            (
-                o.slug.as_str(),
-                std::iter::once(&o.front.name)
-                    .chain(&o.front.aliases)
-                    .map(|n| normalize(n))
-                    .collect(),
-            )
+            let names = std::iter::once(&o.front.name)
+                .chain(&o.front.aliases)
+                .map(|n| normalize(n))
+                .collect();
+            (o.slug.as_str(), names)
         })
-        .collect();
-    let (organizations, missed) = score(
+        .collect()
+}
+
+fn named_as(gold: &Named, names: &[String]) -> bool {
+    std::iter::once(&gold.name)
+        .chain(&gold.aliases)
+        .any(|n| names.contains(&normalize(n)))
+}
+
+fn organizations(
+    front: &ArticleFrontMatter,
+    gold: &Gold,
+    registries: &Registries,
+    report: &mut Vec<String>,
+) -> Count {
+    let names_of = organization_names(registries);
+    let names = |slug: &String| {
+        names_of
+            .get(slug.as_str())
+            .cloned()
+            .unwrap_or_else(|| vec![normalize(slug)])
+    };
+    let (count, missed) = score(
         &front.organizations,
         &gold.organizations,
         |g| g.uncertain,
-        |slug, g| {
-            let tool = names_of
-                .get(slug.as_str())
-                .cloned()
-                .unwrap_or_else(|| vec![normalize(slug)]);
-            std::iter::once(&g.name)
-                .chain(&g.aliases)
-                .any(|n| tool.contains(&normalize(n)))
-        },
+        |slug, g| named_as(g, &names(slug)),
     );
-    report.push(format!("  organizations missed: {missed:?}"));
     let extra: Vec<&String> = front
         .organizations
         .iter()
-        .filter(|slug| {
-            let tool = names_of.get(slug.as_str()).cloned().unwrap_or_default();
-            !gold.organizations.iter().any(|g| {
-                std::iter::once(&g.name)
-                    .chain(&g.aliases)
-                    .any(|n| tool.contains(&normalize(n)))
-            })
-        })
+        .filter(|slug| !gold.organizations.iter().any(|g| named_as(g, &names(slug))))
         .collect();
-    report.push(format!("  organizations extra: {extra:?}"));
-    let person_key = |n: &str| normalize(&n.replace('-', " "));
-    let (people, missed) = score(
+    report.push(format!(
+        "  organizations missed: {missed:?}; extra: {extra:?}"
+    ));
+    count
+}
+
+fn people(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) -> Count {
+    let key = |n: &str| normalize(&n.replace('-', " "));
+    let (count, missed) = score(
         &front.people,
         &gold.people,
         |g| g.uncertain,
         |p, g| {
             std::iter::once(&g.name)
                 .chain(&g.aliases)
-                .any(|n| person_key(n) == person_key(&p.name))
+                .any(|n| key(n) == key(&p.name))
         },
     );
     report.push(format!("  people missed: {missed:?}"));
-    // A tool place is a canonical registry name: it matches the gold's
-    // as-written form through the registry's aliases, as organizations do.
+    count
+}
+
+/// A tool place is a canonical registry name: it matches the gold's
+/// as-written form through the registry's aliases, as organizations do.
+fn places(
+    front: &ArticleFrontMatter,
+    gold: &Gold,
+    registries: &Registries,
+    report: &mut Vec<String>,
+) -> Count {
     let place_names = |place: &str| -> Vec<String> {
         let key = normalize(place);
         registries
@@ -241,29 +285,37 @@ pub(super) fn score_seed(
             })
             .unwrap_or_else(|| vec![key])
     };
-    let tool_places: Vec<Vec<String>> = front
+    let tool: Vec<Vec<String>> = front
         .places
         .iter()
         .flat_map(|p| std::iter::once(p.as_str()).chain(p.split(',').filter(|_| p.contains(','))))
         .map(|p| place_names(p.trim()))
         .collect();
-    let mut gold_places: Vec<(String, bool)> =
+    let mut expected: Vec<(String, bool)> =
         gold.places.iter().map(|p| (normalize(p), false)).collect();
-    gold_places.extend(gold.places_uncertain.iter().map(|p| (normalize(p), true)));
-    let (places, missed) = score(&tool_places, &gold_places, |g| g.1, |t, g| t.contains(&g.0));
+    expected.extend(gold.places_uncertain.iter().map(|p| (normalize(p), true)));
+    let (count, missed) = score(&tool, &expected, |g| g.1, |t, g| t.contains(&g.0));
     report.push(format!(
         "  places missed: {missed:?}; tool: {:?}",
         front.places
     ));
-    let mut gold_topics: Vec<(String, bool)> =
+    count
+}
+
+fn topics(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) -> Count {
+    let mut expected: Vec<(String, bool)> =
         gold.topics.iter().map(|t| (t.clone(), false)).collect();
-    gold_topics.extend(gold.topics_uncertain.iter().map(|t| (t.clone(), true)));
-    let (topics, missed) = score(&front.topics, &gold_topics, |g| g.1, |t, g| *t == g.0);
+    expected.extend(gold.topics_uncertain.iter().map(|t| (t.clone(), true)));
+    let (count, missed) = score(&front.topics, &expected, |g| g.1, |t, g| *t == g.0);
     report.push(format!(
         "  topics missed: {missed:?}; tool: {:?}",
         front.topics
     ));
-    let (figures, missed) = score(
+    count
+}
+
+fn figures(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) -> Count {
+    let (count, missed) = score(
         &front.figures,
         &gold.figures,
         |g| g.uncertain,
@@ -271,11 +323,15 @@ pub(super) fn score_seed(
             let same_value = f.unit.eq_ignore_ascii_case(&g.unit)
                 && (f.value - g.value).abs() <= g.value.abs() * 0.005;
             let (ft, gt) = (normalize(&f.text), normalize(&g.text));
-            same_value || ft.contains(&gt) || gt.contains(&ft) && !ft.is_empty()
+            same_value || ft.contains(&gt) || (!ft.is_empty() && gt.contains(&ft))
         },
     );
     report.push(format!("  figures missed: {missed:?}"));
-    let (events, missed) = score(
+    count
+}
+
+fn events(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) -> Count {
+    let (count, missed) = score(
         &front.events,
         &gold.events,
         |g| g.uncertain,
@@ -289,14 +345,7 @@ pub(super) fn score_seed(
         },
     );
     report.push(format!("  events missed: {missed:?}"));
-    Scores {
-        organizations,
-        people,
-        places,
-        topics,
-        figures,
-        events,
-    }
+    count
 }
 
 /// Strict date score, with the reason when it fails.

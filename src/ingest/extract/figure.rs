@@ -7,7 +7,7 @@
 //! currency (years, ordinals, cell formats such as 4680, article numbers,
 //! view counts) is not a figure.
 
-use super::token::{tokenize, Token};
+use super::token::{in_address, tokenize, Token};
 use super::unit::{currency_prefix, magnitude, unit_after, Unit};
 use crate::content::front_matter::Figure;
 
@@ -48,7 +48,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut taken_until = 0;
     for i in 0..tokens.len() {
-        if tokens[i].start < taken_until || in_address(sentence, &tokens[i]) {
+        if tokens[i].start < taken_until || in_address(sentence, tokens[i].start, tokens[i].end) {
             continue;
         }
         let Some(found) = figure_at(sentence, &tokens, i) else {
@@ -164,18 +164,6 @@ fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
         other => other,
     };
     word.is_some_and(|t| NAMES.iter().any(|n| t.is(n)))
-}
-
-/// Numbers inside e-mail addresses and URLs are not figures.
-fn in_address(sentence: &str, token: &Token<'_>) -> bool {
-    let from = sentence[..token.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + 1);
-    let to = sentence[token.end..]
-        .find(char::is_whitespace)
-        .map_or(sentence.len(), |p| token.end + p);
-    let chunk = &sentence[from..to];
-    chunk.contains('@') || chunk.contains("://") || chunk.contains("www.")
 }
 
 /// The qualifier right before token `at`, and the index of its first token.

@@ -306,3 +306,67 @@ fn score_events(
     }
     (tp_p, n_p, tp_r, n_r)
 }
+
+/// Annotate `$BRIEFING_SCRATCH` (a text file, one paragraph a line) and
+/// print everything: for trying rules on articles outside the seeds.
+#[test]
+#[ignore]
+fn scratch() {
+    let Ok(path) = std::env::var("BRIEFING_SCRATCH") else {
+        return;
+    };
+    let (registries, _) = Registries::load(Path::new("."));
+    let gazetteer = Gazetteer::new(&registries);
+    let text = std::fs::read_to_string(path).unwrap();
+    let published = std::env::var("BRIEFING_PUBLISHED")
+        .ok()
+        .and_then(|d| d.parse().ok());
+    let a = annotate(&document(&text), "", published, &gazetteer);
+    println!(
+        "orgs {:?}\nplaces {:?}\ntopics {:?}",
+        a.organizations, a.places, a.topics
+    );
+    for p in &a.people {
+        println!("person {} | {:?} | {:?}", p.name, p.role, p.organization);
+    }
+    for f in &a.figures {
+        println!(
+            "figure {} = {} {} q={:?} t={:?}",
+            f.text, f.value, f.unit, f.qualifier, f.year_target
+        );
+    }
+    for e in &a.events {
+        println!(
+            "event {} {:?} planned={} {}",
+            e.date, e.date_end, e.planned, e.title
+        );
+    }
+    for s in &a.suggested_organizations {
+        println!("suggest {} {:?}", s.name, s.kind);
+    }
+}
+
+/// Rough speed check (debug build): gazetteer build and annotate per seed.
+#[test]
+#[ignore]
+fn speed() {
+    let (registries, _) = Registries::load(Path::new("."));
+    let started = std::time::Instant::now();
+    let gazetteer = Gazetteer::new(&registries);
+    println!("gazetteer: {:?}", started.elapsed());
+    let docs: Vec<Document> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| document(&std::fs::read_to_string(e.unwrap().path()).unwrap()))
+        .collect();
+    let started = std::time::Instant::now();
+    let rounds = 100;
+    for _ in 0..rounds {
+        for doc in &docs {
+            std::hint::black_box(annotate(doc, "", None, &gazetteer));
+        }
+    }
+    println!(
+        "per article: {:?}",
+        started.elapsed() / (rounds * docs.len() as u32)
+    );
+}

@@ -68,6 +68,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) organizations: Vec<Hit>,
     /// Place mentions not inside an organization's name.
     pub(crate) places: Vec<Hit>,
+    /// Organization names the registry does not know.
+    pub(crate) unknown: Vec<organization::Unknown>,
 }
 
 /// Annotate one article. `published` anchors relative dates ("last year").
@@ -96,7 +98,7 @@ pub(crate) fn annotate(
         figures,
         events,
         evidence,
-        suggested_organizations: organization::suggestions(&body, gazetteer),
+        suggested_organizations: organization::suggestions(&body),
     }
 }
 
@@ -110,21 +112,26 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .find_places(piece)
                 .into_iter()
                 .filter(|p| !(gazetteer.is_demonym(p) && names_language(piece, p)))
+                .filter(|p| !token::in_address(piece, p.start, p.end))
                 .collect();
             let organizations: Vec<Hit> = gazetteer
                 .find_organizations(piece)
                 .into_iter()
                 .filter(|o| !is_locative(piece, o, &all_places))
+                .filter(|o| !token::in_address(piece, o.start, o.end))
                 .collect();
+            let unknown = organization::unknown(piece, &organizations, gazetteer);
             let places = all_places
                 .into_iter()
                 .filter(|p| !organizations.iter().any(|o| inside(p, o)))
+                .filter(|p| !unknown.iter().any(|u| u.start <= p.start && p.end <= u.end))
                 .collect();
             out.push(Sentence {
                 text: piece,
                 part,
                 organizations,
                 places,
+                unknown,
             });
         }
     };

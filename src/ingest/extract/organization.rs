@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::OrganizationSuggestion;
-use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::gazetteer::{Gazetteer, Hit};
 
 /// Generic references that are not a named organization.
 const GENERIC: &[&str] = &[
@@ -31,7 +31,7 @@ pub(crate) fn registry_mentions(
     for sentence in sentences {
         for hit in &sentence.organizations {
             let written = sentence.text[hit.start..hit.end].to_lowercase();
-            if GENERIC.contains(&written.as_str()) {
+            if GENERIC.contains(&written.as_str()) || is_credit(sentence.text, hit) {
                 continue;
             }
             let slug = &gazetteer.organizations()[hit.entity].slug;
@@ -42,6 +42,34 @@ pub(crate) fn registry_mentions(
         }
     }
     slugs
+}
+
+/// A source credit rather than an actor: "According to X", "Source: X",
+/// "© X", "Copyright X", a dateline "X —" opening the sentence, or a wire
+/// credit "(X) -". The outlet that published a story is not part of it.
+fn is_credit(text: &str, hit: &Hit) -> bool {
+    let before = text[..hit.start].trim_end().to_lowercase();
+    let before = before
+        .strip_suffix("the")
+        .map_or(before.as_str(), str::trim_end);
+    let after = text[hit.end..].trim_start();
+    let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
+    let credited = [
+        "according to",
+        "source:",
+        "\u{a9}",
+        "copyright",
+        "copyrights",
+        "(c)",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
+    let dateline = before.is_empty() && dash(after);
+    let wire = before.ends_with('(')
+        && after
+            .strip_prefix(')')
+            .is_some_and(|r| dash(r.trim_start()));
+    credited || dateline || wire
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
@@ -121,29 +149,46 @@ const NOT_NAME: &[&str] = &[
     "Under",
 ];
 
-/// Organizations named by general patterns and absent from the registry.
-pub(crate) fn suggestions(
-    sentences: &[&Sentence<'_>],
-    gazetteer: &Gazetteer,
-) -> Vec<OrganizationSuggestion> {
+/// An organization name found by pattern that the registry lacks: its
+/// byte span in the sentence and a guessed kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unknown {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Option<&'static str>,
+}
+
+/// Names in `text` that look like organizations, overlap no registry hit
+/// in `known` and are not registry names either.
+pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
+    let tokens = tokenize(text);
+    candidates(&tokens)
+        .into_iter()
+        .filter_map(|(start, end, kind)| {
+            let (from, to) = (tokens[start].start, tokens[end - 1].end);
+            let overlaps = known.iter().any(|h| h.start < to && from < h.end);
+            let name = text[from..to].trim_end_matches(',');
+            (!overlaps && gazetteer.organization_named(name).is_none()).then_some(Unknown {
+                start: from,
+                end: from + name.len(),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Organizations named by general patterns and absent from the registry,
+/// each once, with the first sentence naming it.
+pub(crate) fn suggestions(sentences: &[&Sentence<'_>]) -> Vec<OrganizationSuggestion> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for sentence in sentences {
-        let tokens = tokenize(sentence.text);
-        for (start, end, kind) in candidates(&tokens) {
-            let (from, to) = (tokens[start].start, tokens[end - 1].end);
-            let known = sentence
-                .organizations
-                .iter()
-                .any(|h| h.start < to && from < h.end);
-            let name = sentence.text[from..to].trim_end_matches(',').to_string();
-            if known || gazetteer.organization_named(&name).is_some() {
-                continue;
-            }
+        for found in &sentence.unknown {
+            let name = &sentence.text[found.start..found.end];
             if seen.insert(name.to_lowercase()) {
                 out.push(OrganizationSuggestion {
-                    name,
-                    kind: kind.map(str::to_string),
+                    name: name.to_string(),
+                    kind: found.kind.map(str::to_string),
                     quote: Some(sentence.text.to_string()),
                 });
             }
@@ -172,7 +217,8 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)>
             found.push((range.0, range.1, None));
         }
     }
-    found.sort();
+    // Longest first at each start; a guessed kind beats none.
+    found.sort_by_key(|&(start, end, kind)| (start, std::cmp::Reverse(end), kind.is_none()));
     found.dedup_by(|b, a| b.0 < a.1 && a.0 <= b.0);
     found
 }
@@ -294,64 +340,4 @@ fn acronym_definition(tokens: &[Token<'_>], open: usize) -> Option<(usize, usize
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
-        let tokens = tokenize(text);
-        candidates(&tokens)
-            .into_iter()
-            .map(|(s, e, k)| (text[tokens[s].start..tokens[e - 1].end].to_string(), k))
-            .collect()
-    }
-
-    #[test]
-    fn finds_institutes_universities_and_ministries() {
-        assert_eq!(
-            names("The Daegu Energy Institute for Green Hydrogen met Busan University staff."),
-            [
-                (
-                    "Daegu Energy Institute for Green Hydrogen".to_string(),
-                    Some("research")
-                ),
-                ("Busan University".to_string(), Some("university"))
-            ]
-        );
-        assert_eq!(
-            names("the Ministry of Land, Transport and Maritime Affairs said"),
-            [(
-                "Ministry of Land, Transport and Maritime Affairs".to_string(),
-                Some("government")
-            )]
-        );
-        assert_eq!(
-            names("the University of Leeds, UK")[0].0,
-            "University of Leeds"
-        );
-    }
-
-    #[test]
-    fn finds_companies_by_suffix() {
-        assert_eq!(
-            names("with Hanul Cells Co., Ltd. and Volta Inc. today")
-                .into_iter()
-                .map(|n| n.0)
-                .collect::<Vec<_>>(),
-            ["Hanul Cells Co., Ltd.", "Volta Inc."]
-        );
-    }
-
-    #[test]
-    fn finds_acronym_definitions_whose_initials_agree() {
-        assert_eq!(
-            names("the Green Cell Promotion Board (GCPB) said")[0],
-            ("Green Cell Promotion Board".to_string(), None)
-        );
-        assert!(names("the big Blue Moon (XYZ) event").is_empty());
-    }
-
-    #[test]
-    fn a_lone_head_word_is_not_a_name() {
-        assert!(names("The Institute said the University and the Agency agreed.").is_empty());
-    }
-}
+mod tests;

@@ -76,6 +76,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// True when `start..end` lies inside an e-mail address or URL: names and
+/// numbers there ("www.acme.co.kr", "kim2024@…") are not mentions.
+pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // An address runs up to whitespace, brackets or quotes.
+    let edge = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
+    let from = text[..start].rfind(edge).map_or(0, |p| p + 1);
+    let to = text[end..].find(edge).map_or(text.len(), |p| end + p);
+    let chunk = &text[from..to];
+    chunk.contains('@') || chunk.contains("://") || chunk.contains("www.")
+}
+
 /// Exactly three digits follow, then no further digit: "400,000" but not
 /// "5,6" or "2021,2022".
 fn thousands_group(rest: &[(usize, char)]) -> bool {
@@ -115,6 +126,15 @@ mod tests {
             texts("Wh/kg-class 2021, 2022"),
             ["Wh", "/", "kg-class", "2021", ",", "2022"]
         );
+    }
+
+    #[test]
+    fn finds_addresses() {
+        let text = "see www.acme.co.kr or lee@acme.kr, Acme(www.acme.kr)";
+        let at = |w: &str| text.find(w).unwrap();
+        assert!(in_address(text, at("acme.co"), at("acme.co") + 4));
+        assert!(in_address(text, at("lee"), at("lee") + 3));
+        assert!(!in_address(text, at("Acme"), at("Acme") + 4));
     }
 
     #[test]

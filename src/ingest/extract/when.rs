@@ -307,10 +307,51 @@ impl Context<'_, '_> {
         }
         let published = self.published.filter(PartialDate::is_full)?;
         let mut date = published.to_naive_floor();
+        let step = if self.looks_ahead(i) {
+            date += Duration::days(1);
+            Duration::days(1)
+        } else {
+            Duration::days(-1)
+        };
         while date.weekday() != day {
-            date -= Duration::days(1);
+            date += step;
         }
         Some((from_naive(date)?, None, i + 1))
+    }
+
+    /// True when the nearest tense cue before token `i` is a future one
+    /// ("will announce … on Friday", not "said on Friday it will …").
+    fn looks_ahead(&self, i: usize) -> bool {
+        const FUTURE: &[&str] = &["will", "plans", "plan", "scheduled", "slated", "expected"];
+        const PAST: &[&str] = &[
+            "said",
+            "says",
+            "announced",
+            "told",
+            "reported",
+            "held",
+            "stated",
+            "added",
+            "was",
+            "were",
+            "signed",
+            "opened",
+            "launched",
+            "unveiled",
+        ];
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .find_map(|t| {
+                if FUTURE.iter().any(|w| t.is(w)) {
+                    Some(true)
+                } else if PAST.iter().any(|w| t.is(w)) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(false)
     }
 
     /// "on this day", "on the same day", "yesterday".

@@ -10,6 +10,7 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
             part: Part::Body,
             organizations: vec![],
             places: vec![],
+            unknown: vec![],
         })
         .collect();
     let refs: Vec<&Sentence<'_>> = sentences.iter().collect();
@@ -83,4 +84,27 @@ fn same_day_refers_back() {
         Some("2023-06-10"),
     );
     assert_eq!(got[1].0, "2023-06-04");
+}
+
+#[test]
+fn datelines_are_not_events_and_past_dates_are_not_plans() {
+    let got = run(
+        &["BUSAN, June 9 (Newswire) - Acme said it will expand."],
+        Some("2023-06-09"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = run(
+        &["Acme opened a plant in March, and Bolt plans more."],
+        Some("2023-06-09"),
+    );
+    assert!(!got[0].2);
+}
+
+#[test]
+fn a_verb_clause_keeps_its_subject() {
+    let got = run(
+        &["Acme, the largest maker, reported record sales last year."],
+        Some("2023-06-09"),
+    );
+    assert_eq!(got[0].3, "Acme reported record sales");
 }

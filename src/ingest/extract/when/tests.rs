@@ -50,6 +50,14 @@ fn relative_years_months_and_days() {
     );
     assert_eq!(resolve("met on the 9th", p), [("2024-05-09".into(), None)]);
     assert_eq!(resolve("met on Monday", p), [("2024-05-13".into(), None)]);
+    assert_eq!(
+        resolve("It will vote on Monday", p),
+        [("2024-05-20".into(), None)]
+    );
+    assert_eq!(
+        resolve("It said on Monday it will vote", p),
+        [("2024-05-13".into(), None)]
+    );
     assert_eq!(resolve("in November", p), [("2024-11".into(), None)]);
     assert_eq!(
         resolve("On the same day, they signed", p),

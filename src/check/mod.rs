@@ -187,15 +187,25 @@ fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
     origins
 }
 
-/// Give a place to diagnostics that have none (a duplicate slug, a bad
-/// file name): the first line of their file, so every finding shows
+/// Give a place to diagnostics that have none (a duplicate slug, an ingest
+/// finding in a seed): for ingest, the first mention in the seed of the
+/// name its message quotes; else the file's first line, so every finding shows
 /// file:line:column and the line itself.
 fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
     for diagnostic in diagnostics.iter_mut().filter(|d| !d.has_place()) {
-        if let Ok(text) = read_source(root, &diagnostic.path) {
-            let first_line = text.find('\n').unwrap_or(text.len());
-            *diagnostic = diagnostic.clone().at(&text, 0..first_line.min(3));
-        }
+        let Ok(text) = read_source(root, &diagnostic.path) else {
+            continue;
+        };
+        // Ingest names what it found in a seed in backquotes.
+        let quoted = (diagnostic.code.starts_with("ingest/"))
+            .then(|| diagnostic.message.split('`').nth(1))
+            .flatten()
+            .filter(|q| q.len() > 1);
+        let span = match quoted.and_then(|q| text.find(q).map(|i| i..i + q.len())) {
+            Some(span) => span,
+            None => 0..text.find('\n').unwrap_or(text.len()),
+        };
+        *diagnostic = diagnostic.clone().at(&text, span);
     }
 }
 

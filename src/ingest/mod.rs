@@ -16,6 +16,8 @@ pub(crate) mod extract;
 pub(crate) mod gazetteer;
 mod manifest;
 mod meta;
+#[cfg(test)]
+mod properties;
 mod seed;
 mod store;
 

@@ -45,6 +45,13 @@ fn findings_without_a_place_point_at_the_first_line() {
     insta::assert_snapshot!(human("duplicate-slug", 1));
 }
 
+/// Ingest runs dry: its findings on the seeds are reported, nothing is
+/// written (no article, no manifest).
+#[test]
+fn ingest_findings_on_seeds() {
+    insta::assert_snapshot!(human("ingest", 1));
+}
+
 #[test]
 fn unknown_references() {
     insta::assert_snapshot!(human("unknown-reference", 1));

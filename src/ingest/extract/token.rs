@@ -81,7 +81,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
 pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
     // An address runs up to whitespace, brackets or quotes.
     let edge = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
-    let from = text[..start].rfind(edge).map_or(0, |p| p + 1);
+    // Step past the edge character by its own width: it may be multi-byte
+    // (a no-break space), and `p + 1` would land inside it.
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| edge(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let to = text[end..].find(edge).map_or(text.len(), |p| end + p);
     let chunk = &text[from..to];
     chunk.contains('@') || chunk.contains("://") || chunk.contains("www.")
@@ -98,6 +104,15 @@ fn thousands_group(rest: &[(usize, char)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `ingest::properties`: a no-break space before a mention
+    /// made the address scan slice inside the character.
+    #[test]
+    fn regression_multibyte_space_before_a_mention() {
+        let text = "\u{16b7d}\u{a0}!";
+        let start = text.find('!').unwrap();
+        assert!(!in_address(text, start, start + 1));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).into_iter().map(|t| t.text).collect()

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::diag::{self, Format};
+use crate::ingest::{self, IngestOptions};
 
 /// Static site generator for a secondary-battery industry briefing site.
 #[derive(Debug, Parser)]
@@ -30,6 +31,21 @@ pub struct RootArgs {
 pub enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
+    /// Turn raw seeds into annotated Markdown in content/articles/.
+    Ingest(IngestArgs),
+}
+
+/// `briefing ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Regenerate articles a person has edited, discarding their edits.
+    #[arg(long)]
+    force: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 /// `briefing build`.
@@ -53,6 +69,44 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Ingest(args) => run_ingest(&args),
+    }
+}
+
+fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let options = IngestOptions {
+        root: args.root.root.clone(),
+        force: args.force,
+        dry_run: false,
+    };
+    let mut report = ingest::run(&options);
+    diag::sort(&mut report.diagnostics);
+    diag::emit(&report.diagnostics, args.format);
+    eprintln!(
+        "ingest: {} written, {} unchanged, {} skipped because a person edited them{}",
+        report.written.len(),
+        report.unchanged.len(),
+        report.skipped_edited.len(),
+        if report.skipped_edited.is_empty() {
+            ""
+        } else {
+            " (use --force to regenerate them)"
+        }
+    );
+    for path in &report.skipped_edited {
+        eprintln!("  skipped {}", path.display());
+    }
+    exit_for(&report.diagnostics)
+}
+
+fn exit_for(diagnostics: &[diag::Diagnostic]) -> ExitCode {
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == diag::Severity::Error)
+    {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -9,6 +9,7 @@ use crate::build::{self, BuildError, BuildOptions};
 use crate::check;
 use crate::content::front_matter::OrganizationKind;
 use crate::diag::{self, Format};
+use crate::ingest::{self, IngestOptions};
 use crate::scaffold::{self, NewArticle, NewOrganization};
 use crate::schema;
 
@@ -34,6 +35,8 @@ pub struct RootArgs {
 pub enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
+    /// Turn raw seeds into annotated Markdown in content/articles/.
+    Ingest(IngestArgs),
     /// Run every validation of build and ingest, writing nothing.
     Check(CheckArgs),
     /// Scaffold a new content file.
@@ -41,6 +44,19 @@ pub enum Command {
     /// Regenerate the JSON Schemas under schemas/ (for maintainers).
     #[command(hide = true)]
     Schema(SchemaArgs),
+}
+
+/// `briefing ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Regenerate articles a person has edited, discarding their edits.
+    #[arg(long)]
+    force: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 /// `briefing check`.
@@ -132,6 +148,44 @@ pub fn main() -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::New(args) => run_new(&args),
         Command::Schema(args) => run_schema(&args),
+        Command::Ingest(args) => run_ingest(&args),
+    }
+}
+
+fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let options = IngestOptions {
+        root: args.root.root.clone(),
+        force: args.force,
+        dry_run: false,
+    };
+    let mut report = ingest::run(&options);
+    diag::sort(&mut report.diagnostics);
+    diag::emit(&report.diagnostics, args.format);
+    eprintln!(
+        "ingest: {} written, {} unchanged, {} skipped because a person edited them{}",
+        report.written.len(),
+        report.unchanged.len(),
+        report.skipped_edited.len(),
+        if report.skipped_edited.is_empty() {
+            ""
+        } else {
+            " (use --force to regenerate them)"
+        }
+    );
+    for path in &report.skipped_edited {
+        eprintln!("  skipped {}", path.display());
+    }
+    exit_for(&report.diagnostics)
+}
+
+fn exit_for(diagnostics: &[diag::Diagnostic]) -> ExitCode {
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == diag::Severity::Error)
+    {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -11,6 +11,7 @@ use syntect::parsing::SyntaxSet;
 use crate::config::SiteConfig;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
+use crate::ingest::{self, IngestOptions};
 use crate::output::{self, OutputError, RenderedPage};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
@@ -27,6 +28,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Render options (preview marker, injected reload script).
     pub render: RenderOptions,
+    /// Ingest new seeds first (`briefing build` does; tests of render alone don't).
+    pub ingest: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +40,7 @@ impl BuildOptions {
             output: None,
             drafts: false,
             render: RenderOptions::default(),
+            ingest: true,
         }
     }
 
@@ -125,6 +129,22 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 /// Build the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut warnings = Vec::new();
+    if options.ingest {
+        let report = ingest::run(&IngestOptions {
+            root: options.root.clone(),
+            force: false,
+            dry_run: false,
+        });
+        let (errors, rest): (Vec<_>, Vec<_>) = report
+            .diagnostics
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(invalid(errors));
+        }
+        warnings = rest;
+    }
     let syntaxes = render::highlight::syntax_set();
     let site = load(&options.root, options.drafts, &syntaxes).map_err(invalid)?;
     let pages = render_all(&site, &options.render).map_err(invalid)?;
@@ -134,7 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files: pages.len(),
         articles: site.library.articles.len(),
         elapsed: started.elapsed(),
-        warnings: Vec::new(),
+        warnings,
     })
 }
 

@@ -23,9 +23,19 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // An empty front matter block is an empty mapping, not "null".
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|err| {
+        let full = err.to_string();
+        // libyaml names where an unclosed construct began ("while parsing a
+        // flow sequence at line 3 column 9"): that is where the fix goes.
+        if let Some((what, line, column)) = parse_context(&full) {
+            return YamlError {
+                message: format!("{}, {what} that starts here", clean_message(&full)),
+                line: Some(line),
+                column: Some(column),
+            };
+        }
         let location = err.location();
         YamlError {
-            message: clean_message(&err.to_string()),
+            message: clean_message(&full),
             line: location.as_ref().map(|l| l.line()),
             column: location.as_ref().map(|l| l.column()),
         }
@@ -50,6 +60,18 @@ fn clean_message(message: &str) -> String {
     }
 }
 
+/// "…, while parsing a flow sequence at line 3 column 9" → ("while parsing a
+/// flow sequence", 3, 9).
+fn parse_context(message: &str) -> Option<(String, usize, usize)> {
+    let start = message.find(", while ")? + 2;
+    let context = &message[start..];
+    let at = context.rfind(" at line ")?;
+    let mut numbers = context[at + " at line ".len()..].split(" column ");
+    let line = numbers.next()?.trim().parse().ok()?;
+    let column = numbers.next()?.trim().parse().ok()?;
+    Some((context[..at].to_string(), line, column))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +82,18 @@ mod tests {
         let err = from_str::<BTreeMap<String, String>>("a: b\nc: [d\n").unwrap_err();
         assert!(err.line.is_some(), "{err:?}");
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn unclosed_brackets_point_at_where_they_open() {
+        let err = from_str::<BTreeMap<String, Vec<String>>>("a: [b\nc: d\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(4)), "{err:?}");
+        assert!(
+            err.message
+                .contains("while parsing a flow sequence that starts here"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::context::{
     PageMeta, PersonView, SiteView, Views,
 };
 use super::plan::{entity_slug, page_count, paged_url, PageJob, Section};
-use super::shared::{co_mentions, EventRef, Shared};
+use super::shared::{co_mentions, events_of, EventRef, Shared};
 use crate::content::library::Library;
 
 /// Links for a paginated list.
@@ -401,22 +401,29 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
-        let mut events: Vec<EventRef> = indexes
-            .iter()
-            .flat_map(|&a| {
-                library.articles[a]
-                    .front
-                    .events
-                    .iter()
-                    .enumerate()
-                    .map(move |(e, ev)| EventRef {
-                        date: ev.date,
-                        article: a,
-                        event: e,
-                    })
-            })
-            .collect();
-        events.sort_by(|x, y| y.cmp(x));
+        self.entity_sidebar(indexes, slug, n == 1, context);
+        let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
+        let title = if n == 1 {
+            view.name.to_string()
+        } else {
+            format!("{}, page {n}", view.name)
+        };
+        let description = format!(
+            "{}: {} briefings, their timeline, figures and related entities.",
+            view.name,
+            indexes.len()
+        );
+        let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
+        context.insert("entity", &view);
+        self.meta(&title, &description, &path, "entity", feed)
+    }
+
+    /// Timeline, figures and co-mentions of an entity: on its first page
+    /// only, so deep pages of a popular entity stay cheap.
+    fn entity_sidebar(&self, indexes: &[usize], slug: &str, full: bool, context: &mut Context) {
+        let library = self.library;
+        let indexes = if full { indexes } else { &[] };
+        let events = events_of(library, indexes.iter().copied());
         let events: Vec<EventView<'_>> = events.iter().take(30).map(|e| self.event(e)).collect();
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = indexes
@@ -456,20 +463,6 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("related_organizations", &org_links);
         context.insert("related_topics", &topic_links);
-        let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
-        let title = if n == 1 {
-            view.name.to_string()
-        } else {
-            format!("{}, page {n}", view.name)
-        };
-        let description = format!(
-            "{}: {} briefings, their timeline, figures and related entities.",
-            view.name,
-            indexes.len()
-        );
-        let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
-        context.insert("entity", &view);
-        self.meta(&title, &description, &path, "entity", feed)
     }
 
     fn entity_view(&self, section: Section, i: usize, article_count: usize) -> EntityView<'a> {

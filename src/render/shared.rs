@@ -29,24 +29,7 @@ pub struct Shared {
 impl Shared {
     /// Compute from the library.
     pub fn new(library: &Library) -> Shared {
-        let mut events: Vec<EventRef> = library
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(a, article)| {
-                article
-                    .front
-                    .events
-                    .iter()
-                    .enumerate()
-                    .map(move |(e, event)| EventRef {
-                        date: event.date,
-                        article: a,
-                        event: e,
-                    })
-            })
-            .collect();
-        events.sort_by(|x, y| y.cmp(x));
+        let events = events_of(library, 0..library.articles.len());
         let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
         for event in &events {
             *counts.entry(event.date.year).or_default() += 1;
@@ -61,6 +44,23 @@ impl Shared {
         let end = self.events.partition_point(|e| e.date.year >= year);
         &self.events[start..end]
     }
+}
+
+/// Every event of the articles at `indexes`, newest first.
+pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) -> Vec<EventRef> {
+    let mut events: Vec<EventRef> = indexes
+        .into_iter()
+        .flat_map(|a| {
+            let events = &library.articles[a].front.events;
+            events.iter().enumerate().map(move |(e, event)| EventRef {
+                date: event.date,
+                article: a,
+                event: e,
+            })
+        })
+        .collect();
+    events.sort_by(|x, y| y.cmp(x));
+    events
 }
 
 /// Count how often each slug appears beside the articles in `indexes`,

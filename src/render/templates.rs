@@ -172,7 +172,7 @@ impl Templates {
             Some(report) => report.message().to_string(),
             None => error_chain(err),
         };
-        let help = if message.contains("not found in context") || message.contains("undefined") {
+        let help = if message.contains("not defined") || message.contains("undefined") {
             "the variable does not exist in this template's context; see README.md, section \"Templates\", for the keys each page gets, or guard it with `{% if x is defined %}`"
         } else if code == "template/syntax" {
             "check the tag's spelling and that every `{% if %}`, `{% for %}` and `{% block %}` is closed"

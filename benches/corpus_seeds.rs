@@ -4,8 +4,9 @@
 //! real pages carry: site UI in Korean and English, breadcrumbs, board
 //! metadata, duplicated photo captions, bylines with e-mails, copyright
 //! notices, `###`, attachments and unrelated headlines after the story.
-//! Dates come in the forms ingest must read; a few files use a BOM, CRLF or
-//! UTF-16.
+//! Every seed states its date, in one of the forms ingest must read (a page
+//! without one is an ingest error by design, which would fail the run); a
+//! few files use a BOM, CRLF or UTF-16.
 
 use super::story::{thousands, Block, Story, MONTHS};
 use super::words::*;
@@ -54,6 +55,7 @@ pub(super) fn raw_seed(rng: &mut Rng, world: &World, story: &Story) -> Vec<u8> {
             story.date_string(),
             rng.range(12, 4000)
         )),
+        5 => lines.push(format!("{} {d}, {y}", MONTHS_AP[usize::from(m) - 1])),
         3 => lines.push(format!(
             "{y}.{m:02}.{d:02} {:02}:{:02}",
             rng.range(7, 19),
@@ -62,15 +64,12 @@ pub(super) fn raw_seed(rng: &mut Rng, world: &World, story: &Story) -> Vec<u8> {
         _ => {}
     }
     lines.push(String::new());
-    let dateline = match style {
-        2 => Some(format!(
+    let dateline = (style == 2).then(|| {
+        format!(
             "SEOUL, {} {d}, {y} /{publisher}/ -- ",
             MONTHS_AP[usize::from(m) - 1]
-        )),
-        // No date line at all: the lead's year is what ingest can infer from.
-        5 => Some(format!("In {y}, ")),
-        _ => None,
-    };
+        )
+    });
     story_lines(rng, world, story, dateline, &mut lines);
     tail_lines(rng, publisher, domain, story, style, &mut lines);
     encode(rng, &lines)

@@ -17,6 +17,7 @@ mod serve;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use measure::Row;
@@ -118,11 +119,33 @@ fn main() -> ExitCode {
         }
     }
     println!("\n{}", measure::table(&rows, args.runs));
+    let trash = args.dir.join("trash");
+    if trash.exists() {
+        if let Err(err) = fs::remove_dir_all(&trash) {
+            eprintln!("cannot empty {}: {err}", trash.display());
+        }
+    }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Move `path` out of the way into `dir/trash/`, emptied only when the
+/// harness ends. Deleting many files makes creating files slow for minutes
+/// afterwards on some file systems (ext4 without a journal skips recently
+/// freed inodes one by one), which would bill one run for the last one.
+fn discard(dir: &Path, path: &Path) -> Result<(), String> {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    if !path.exists() {
+        return Ok(());
+    }
+    let trash = dir.join("trash");
+    fs::create_dir_all(&trash).map_err(|e| format!("{}: {e}", trash.display()))?;
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let target = trash.join(format!("{}-{n}", std::process::id()));
+    fs::rename(path, &target).map_err(|e| format!("{} → {}: {e}", path.display(), target.display()))
 }
 
 /// Corpora written by this process, reused by later stages.
@@ -137,7 +160,7 @@ fn prepare(dir: &Path, name: &str, options: &corpus::Options) -> Result<PathBuf,
     }
     prepared.push(root.clone());
     if root.exists() {
-        fs::remove_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+        discard(dir, &root)?;
     }
     let summary = corpus::generate(&root, options).map_err(|e| e.to_string())?;
     eprintln!(
@@ -166,8 +189,8 @@ fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, Str
     let log = args.dir.join(format!("logs/build-{size}.log"));
     let public = root.join("public");
     let runs = measure::repeat(args.runs, || {
-        if clean && public.exists() {
-            fs::remove_dir_all(&public).map_err(|e| format!("{}: {e}", public.display()))?;
+        if clean {
+            discard(&args.dir, &public)?;
         }
         measure::child(BINARY, &["build", "--root", &root_arg], &log)
     })?;
@@ -193,9 +216,7 @@ fn bench_ingest(args: &Args, size: usize) -> Result<Option<Row>, String> {
     let log = args.dir.join(format!("logs/ingest-{size}.log"));
     let runs = measure::repeat(args.runs, || {
         // Each run ingests every seed afresh, as on a first checkout.
-        if articles.exists() {
-            fs::remove_dir_all(&articles).map_err(|e| format!("{}: {e}", articles.display()))?;
-        }
+        discard(&args.dir, &articles)?;
         measure::child(BINARY, &["ingest", "--root", &root_arg], &log)
     })?;
     let written = count_files(&articles, "md");

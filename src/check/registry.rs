@@ -38,6 +38,8 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
         places.extend(front.places.iter().map(|p| p.to_lowercase()));
     }
     let mut out = Vec::new();
+    let mut unused_orgs = Vec::new();
+    let mut unused_places = Vec::new();
     let unused_entry = |file_slug: String, noun: &str, key: &str| {
         format!("the {noun} `{file_slug}` is not mentioned by any article (no `{key}:` lists it)")
     };
@@ -46,7 +48,7 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
         .iter()
         .filter(|o| !orgs.contains(o.stem().as_str()))
     {
-        out.push(
+        unused_orgs.push(
             Diagnostic::warning("registry/unused", &org.path, unused_entry(org.stem(), "organization", "organizations"))
                 .at(&org.source, key_span(org, "name"))
                 .with_help("list it in an article's `organizations:` (or a person's `organization:`), or delete the file if it was added by mistake"),
@@ -72,14 +74,47 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
     for place in &corpus.places {
         let names = place_names(place);
         if !names.iter().any(|n| places.contains(n)) {
-            out.push(
+            unused_places.push(
                 Diagnostic::warning("registry/unused", &place.path, unused_entry(place.stem(), "place", "places"))
                     .at(&place.source, key_span(place, "name"))
                     .with_help("list it (by slug, name or alias) in an article's `places:`, or delete the file if it was added by mistake"),
             );
         }
     }
+    out.extend(summarize_unused(
+        unused_orgs,
+        "organizations",
+        corpus.organizations.len(),
+    ));
+    out.extend(summarize_unused(
+        unused_places,
+        "places",
+        corpus.places.len(),
+    ));
     out
+}
+
+/// Most unused organizations and places are expected: those registries are
+/// also ingest's gazetteer, broad on purpose. One by one they would bury every
+/// other finding, so past a handful they become one warning on the folder.
+fn summarize_unused(unused: Vec<Diagnostic>, folder: &str, total: usize) -> Vec<Diagnostic> {
+    const ONE_BY_ONE: usize = 20;
+    if unused.len() <= ONE_BY_ONE {
+        return unused;
+    }
+    let names: Vec<String> = unused
+        .iter()
+        .take(ONE_BY_ONE)
+        .filter_map(|d| d.path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    let message = format!(
+        "{} of {total} {folder} are mentioned by no article ({}, …)",
+        unused.len(),
+        names.join(", ")
+    );
+    vec![Diagnostic::warning("registry/unused", format!("content/{folder}"), message).with_help(
+        "they still serve ingest as its gazetteer, which is expected for a broad registry; delete only entries added by mistake",
+    )]
 }
 
 pub(crate) fn place_names(place: &Parsed<PlaceFrontMatter>) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! Takes the front matter and the cleaned [`Document`]; gives back the
 //! bytes of `content/articles/<date>-<slug>.md`: YAML between `---` lines
 //! (through `crate::yaml`, so it loads back into the same type), then the
-//! story as Markdown. Captions are not story and are left out of the body.
+//! story as Markdown. A photo caption is kept once, in italics.
 
 use crate::content::front_matter::ArticleFrontMatter;
 use crate::ingest::document::{Block, Document};
@@ -21,32 +21,37 @@ pub(crate) fn markdown(document: &Document) -> String {
     let parts: Vec<String> = document
         .blocks
         .iter()
-        .filter_map(|block| match block {
+        .map(|block| match block {
             Block::Heading { level, text } => {
-                Some(format!("{} {}", "#".repeat(usize::from(*level)), text))
+                format!("{} {}", "#".repeat(usize::from(*level)), text)
             }
-            Block::Paragraph(text) => Some(escape_start(text)),
-            Block::List { ordered, items } => Some(list(*ordered, items)),
-            Block::Outline(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(n, item)| {
-                        let mut out = format!("{}. {}", n + 1, item.text);
-                        for point in &item.points {
-                            out.push_str(&format!("\n   - {point}"));
-                        }
-                        out
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            Block::Caption(_) => None,
+            Block::Paragraph(text) => escape_start(text),
+            Block::List { ordered, items } => list(*ordered, items),
+            Block::Outline(items) => items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| {
+                    let mut out = format!("{}. {}", n + 1, item.text);
+                    for point in &item.points {
+                        out.push_str(&format!("\n   - {point}"));
+                    }
+                    out
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            // One copy of a photo caption stays, set apart: it often carries
+            // the only statement of a person's role (the duplicate is noise).
+            Block::Caption(text) => format!("*{}*", escape_emphasis(text)),
         })
         .collect();
     let mut body = parts.join("\n\n");
     body.push('\n');
     body
+}
+
+/// Asterisks and underscores inside an emphasized caption would end it early.
+fn escape_emphasis(text: &str) -> String {
+    text.replace('*', "\\*").replace('_', "\\_")
 }
 
 fn list(ordered: bool, items: &[String]) -> String {
@@ -92,7 +97,7 @@ mod tests {
         let doc = Document {
             blocks: vec![
                 Block::Paragraph("Lead.".into()),
-                Block::Caption("Not story".into()),
+                Block::Caption("A caption".into()),
                 Block::Heading {
                     level: 2,
                     text: "Plan".into(),
@@ -110,7 +115,7 @@ mod tests {
         };
         assert_eq!(
             markdown(&doc),
-            "Lead.\n\n## Plan\n\n1. Supply:\n   - Mines\n\n- a\n\n2030\\. A year.\n"
+            "Lead.\n\n*A caption*\n\n## Plan\n\n1. Supply:\n   - Mines\n\n- a\n\n2030\\. A year.\n"
         );
     }
 

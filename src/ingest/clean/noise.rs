@@ -42,8 +42,9 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 9] = [
+    let rules: [(&'static str, Rule); 12] = [
         ("site-ui", is_site_ui),
+        ("share-buttons", is_share_buttons),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
         ("byline", is_byline),
@@ -52,6 +53,8 @@ pub(crate) fn classify(line: &str) -> Line {
         ("related-label", is_related_label),
         ("attachment-name", is_file_name),
         ("timestamp", is_timestamp),
+        ("phone-number", is_phone_number),
+        ("promotion", is_promotion),
     ];
     if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
         return Line::Noise(rule);
@@ -131,9 +134,99 @@ pub(crate) fn is_byline(body: &str) -> bool {
     ]
     .iter()
     .any(|label| lower.starts_with(label));
+    let staff = [
+        "staff writer",
+        "staff reporter",
+        "staff report",
+        "wire reports",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark));
+    let credits = [
+        "(reporting by",
+        "(writing by",
+        "(editing by",
+        "reporting by ",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
     has_email && words <= 15
         || labelled && words <= 6 && !ends_sentence(body)
+        || staff && words <= 5
+        || credits && words <= 30
         || body.ends_with(" 기자") && words <= 4
+        || is_reading_time(&lower)
+}
+
+/// "4 min read", "3-minute read", "Reading time 5 min".
+fn is_reading_time(lower: &str) -> bool {
+    let words = word_count(lower);
+    words <= 4
+        && lower.starts_with(|c: char| c.is_ascii_digit())
+        && (lower.ends_with(" min read") || lower.ends_with("minute read"))
+}
+
+/// A row of share buttons: "Twitter Facebook LinkedIn", "Share: X | Email".
+pub(crate) fn is_share_buttons(body: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "share",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "email",
+        "e-mail",
+        "print",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "kakaotalk",
+        "kakao",
+        "line",
+        "band",
+        "copy",
+        "link",
+        "url",
+        "this",
+        "article",
+        "on",
+        "공유",
+        "페이스북",
+        "트위터",
+        "카카오톡",
+    ];
+    let words: Vec<String> = body
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ':' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 2 && words.len() <= 10 && words.iter().all(|w| BUTTONS.contains(&w.as_str()))
+}
+
+/// A line that is only a telephone number: "+86 593 8901 666", "(02) 123-4567".
+pub(crate) fn is_phone_number(body: &str) -> bool {
+    let body = body
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ')
+        .trim();
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    digits >= 7
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && (body.starts_with('+') || body.starts_with('(') || body.contains([' ', '-']))
+}
+
+/// A wire service's call to action in capitals: "WANT YOUR COMPANY'S NEWS
+/// FEATURED ON PRNEWSWIRE.COM?".
+pub(crate) fn is_promotion(body: &str) -> bool {
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
+    let web = body.split_whitespace().any(|w| {
+        [".com", ".net", ".org", ".co."]
+            .iter()
+            .any(|d| w.to_lowercase().contains(d))
+    });
+    shouting && word_count(body) >= 4 && (web || body.ends_with('?'))
 }
 
 /// A word that is an e-mail address, brackets and punctuation around it allowed.
@@ -159,11 +252,18 @@ pub(crate) fn is_editor_note(body: &str) -> bool {
         .any(|mark| lower.contains(mark))
 }
 
-/// "Home > News > Batteries": a path of short segments.
+/// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu
+/// of short segments.
 pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
-    for separator in [" > ", " › ", " » ", " >> ", " / "] {
+    for separator in [" > ", " › ", " » ", " >> ", " / ", " | "] {
         let segments: Vec<&str> = body.split(separator).collect();
-        if segments.len() >= 3 && segments.iter().all(|s| word_count(s) <= 4 && !s.is_empty()) {
+        // Pipes also join two menu entries ("Login | Sign up").
+        let least = if separator == " | " { 2 } else { 3 };
+        if segments.len() >= least
+            && segments
+                .iter()
+                .all(|s| word_count(s) <= 4 && !s.trim().is_empty())
+        {
             return true;
         }
     }
@@ -342,6 +442,41 @@ mod tests {
         assert!(!is_byline(
             "By 2030 the plant will make enough cells for a million cars."
         ));
+    }
+
+    #[test]
+    fn menus_share_rows_phones_promotions_and_staff_bylines() {
+        for (line, rule) in [
+            ("Markets | Business | Autos | Sustainability", "breadcrumb"),
+            ("로그인 | 회원가입", "breadcrumb"),
+            (
+                "Posted by Jane Roe | June 9, 2025 | 6 Comments",
+                "breadcrumb",
+            ),
+            ("Twitter Facebook LinkedIn", "share-buttons"),
+            ("Share: Facebook | X | LinkedIn | Email", "share-buttons"),
+            ("+86 593 8901 666", "phone-number"),
+            ("Tel. (02) 123-4567", "phone-number"),
+            (
+                "WANT YOUR COMPANY'S NEWS FEATURED ON WIRE.COM?",
+                "promotion",
+            ),
+            ("Daily staff writers", "byline"),
+            ("4 min read", "byline"),
+            (
+                "(Reporting by Jane Roe in Reno; Editing by John Doe)",
+                "byline",
+            ),
+        ] {
+            assert_eq!(classify(line), Line::Noise(rule), "{line}");
+        }
+        for story in [
+            "The plant | a milestone for the region, officials said.",
+            "Production starts in 2027 at the Reno plant, said the firm.",
+            "Shares rose 3.2% to 152,300 won.",
+        ] {
+            assert!(matches!(classify(story), Line::Story(_)), "{story}");
+        }
     }
 
     #[test]

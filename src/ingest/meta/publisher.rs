@@ -47,13 +47,14 @@ fn from_source_line(line: &str) -> Option<String> {
 /// "Copyrights Wire News. All Rights Reserved." → "Wire News".
 fn from_copyright(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    if !(line.starts_with(['ⓒ', '©'])
-        || lower.starts_with("copyright")
-        || lower.starts_with("(c) "))
-    {
-        return None;
-    }
-    let mut rest = line;
+    // The notice may close a sentence of site text: "Subscribers only.
+    // Copyright © 2025 Acme Inc."
+    let start = ["ⓒ", "©", "copyright", "(c) "]
+        .iter()
+        .filter_map(|mark| lower.find(mark))
+        .filter(|&i| i == 0 || lower[..i].trim_end().ends_with(['.', '|', '/']))
+        .min()?;
+    let mut rest = &line[start..];
     loop {
         let before = rest;
         rest = rest.trim_start_matches(['ⓒ', '©', ' ', ':']);
@@ -73,7 +74,12 @@ fn from_copyright(line: &str) -> Option<String> {
             break;
         }
     }
-    let end = rest.find(['(', '.', ',', '|']).unwrap_or(rest.len());
+    // A notice in another script follows the name ("Daily 무단전재 …").
+    let end = rest
+        .find(|c: char| {
+            c.is_ascii_punctuation() && "(.,|".contains(c) || !c.is_ascii() && c.is_alphabetic()
+        })
+        .unwrap_or(rest.len());
     let end = rest
         .to_lowercase()
         .find("all rights")
@@ -109,7 +115,10 @@ fn from_dateline(line: &str) -> Option<String> {
     let capitalized = name
         .split_whitespace()
         .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    (capitalized && name.split_whitespace().count() <= 3 && !name.contains(','))
+    // "TOKYO --" is the dateline's city, not an outlet.
+    let city = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    (capitalized && !city && name.split_whitespace().count() <= 3 && !name.contains(','))
         .then(|| name.to_string())
 }
 
@@ -161,6 +170,11 @@ mod tests {
             ),
             ("According to Wire News,\nThe plant opened.", "Wire News"),
             ("Reporter Kim Su of The Daily", "The Daily"),
+            (
+                "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
+                "Acme Inc",
+            ),
+            ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
         }

@@ -25,16 +25,29 @@ pub(crate) struct Cleaned {
     pub(crate) headline: Option<String>,
     /// The story, headline excluded.
     pub(crate) document: Document,
+    /// The site's name above the headline ("Korea Institute of Science
+    /// and Technology"), when the page shows one: a publisher of last resort.
+    pub(crate) masthead: Option<String>,
 }
 
 /// Clean one seed's normalized text.
 pub(crate) fn clean(text: &str) -> Cleaned {
     let mut lines: Vec<Line> = text.lines().map(noise::classify).collect();
     page::apply(&mut lines);
+    let masthead = lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Story(text) => Some(text),
+            _ => None,
+        })
+        .take(3)
+        .find(|text| is_name_line(text))
+        .map(|text| text.trim().to_string());
     let headline = take_headline(&mut lines);
     Cleaned {
         headline,
         document: structure::build(&lines),
+        masthead,
     }
 }
 

@@ -7,8 +7,8 @@
 
 use super::text::{ends_sentence, split_marker, word_count};
 use super::vocab::{
-    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, RELATED_LABELS, SITE_UI,
-    UI_PREFIXES,
+    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
+    RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
 
 /// What one line of a seed is.
@@ -85,12 +85,13 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
     SITE_UI.contains(&key.as_str())
         || key.ends_with("바로가기") && word_count(&key) <= 4
         || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+        || PAGER_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 20
 }
 
 /// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
 /// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
 pub(crate) fn is_timestamp(body: &str) -> bool {
-    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 6
+    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 12
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
@@ -255,10 +256,14 @@ pub(crate) fn is_editor_note(body: &str) -> bool {
 /// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu
 /// of short segments.
 pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
-    for separator in [" > ", " › ", " » ", " >> ", " / ", " | "] {
+    for separator in [" > ", " › ", " » ", " >> ", " / ", " | ", " · "] {
         let segments: Vec<&str> = body.split(separator).collect();
         // Pipes also join two menu entries ("Login | Sign up").
-        let least = if separator == " | " { 2 } else { 3 };
+        let least = if matches!(separator, " | " | " · ") {
+            2
+        } else {
+            3
+        };
         if segments.len() >= least
             && segments
                 .iter()
@@ -463,6 +468,10 @@ mod tests {
             ),
             ("Daily staff writers", "byline"),
             ("4 min read", "byline"),
+            ("Advertisement · Scroll to continue", "breadcrumb"),
+            ("이전글 Korea and Chile sign a lithium MOU", "site-ui"),
+            ("Next article: Exports rise for the 3rd month", "site-ui"),
+            ("March 3, 2025 4:12 PM EST Updated 2 hours ago", "timestamp"),
             (
                 "(Reporting by Jane Roe in Reno; Editing by John Doe)",
                 "byline",

@@ -104,10 +104,15 @@ fn from_dateline(line: &str) -> Option<String> {
             return Some(head[open + 1..close].to_string());
         }
     }
+    // A wire tag is one word between slashes: " /PRNewswire/ ", not a
+    // path ("Home / Articles / Press").
     if let Some(start) = head.find(" /") {
         let inner = &head[start + 2..];
         if let Some(end) = inner.find("/ ") {
-            return Some(inner[..end].to_string());
+            let tag = &inner[..end];
+            if !tag.is_empty() && !tag.contains(char::is_whitespace) {
+                return Some(tag.to_string());
+            }
         }
     }
     let dash = head.find(" — ").or_else(|| head.find(" -- "))?;
@@ -190,6 +195,11 @@ mod tests {
             named("Amid rising demand — and falling prices — makers cut output."),
             None
         );
+    }
+
+    #[test]
+    fn a_path_is_not_a_wire_tag() {
+        assert_eq!(named("Home / Articles / Press Releases\nBody."), None);
     }
 
     #[test]

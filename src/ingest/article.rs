@@ -56,7 +56,7 @@ pub(crate) fn generate(
         )
         .with_help("add a line such as `Date: 2024-03-11` to the seed")
     })?;
-    let publisher = meta::publisher::named(text);
+    let publisher = meta::publisher::named(text).or_else(|| cleaned.masthead.clone());
     let publisher_org = publisher
         .as_deref()
         .and_then(|name| canonical_org(name, gazetteer));

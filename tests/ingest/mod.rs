@@ -7,6 +7,7 @@ mod dates;
 mod encodings;
 mod gold;
 mod protection;
+mod unseen;
 
 use std::path::{Path, PathBuf};
 

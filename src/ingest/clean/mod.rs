@@ -25,16 +25,29 @@ pub(crate) struct Cleaned {
     pub(crate) headline: Option<String>,
     /// The story, headline excluded.
     pub(crate) document: Document,
+    /// The site's name above the headline ("Korea Institute of Science
+    /// and Technology"), when the page shows one: a publisher of last resort.
+    pub(crate) masthead: Option<String>,
 }
 
 /// Clean one seed's normalized text.
 pub(crate) fn clean(text: &str) -> Cleaned {
     let mut lines: Vec<Line> = text.lines().map(noise::classify).collect();
     page::apply(&mut lines);
+    let masthead = lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Story(text) => Some(text),
+            _ => None,
+        })
+        .take(3)
+        .find(|text| is_name_line(text))
+        .map(|text| text.trim().to_string());
     let headline = take_headline(&mut lines);
     Cleaned {
         headline,
         document: structure::build(&lines),
+        masthead,
     }
 }
 
@@ -53,6 +66,13 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         .copied()
         .take_while(|&i| matches!(&lines[i], Line::Story(t) if !starts_lead(t)))
         .collect();
+    // A masthead ("Korea Institute of Science and Technology", "Acme Co.,
+    // Limited") names the site, not the story.
+    for &i in &before_lead {
+        if matches!(&lines[i], Line::Story(t) if is_name_line(t)) {
+            lines[i] = Line::Noise("masthead");
+        }
+    }
     let candidates: Vec<usize> = before_lead
         .iter()
         .copied()
@@ -67,12 +87,63 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     else {
         return None;
     };
-    for &i in before_lead.iter().filter(|&&i| i < chosen) {
-        if matches!(&lines[i], Line::Story(t) if word_count(t) <= 5 && !ends_sentence(t)) {
+    // Short labels around the headline are the site's name, a section, a
+    // byline or a button ("PRESS RELEASE", "Jane Roe", "4 min read").
+    for &i in &before_lead {
+        if matches!(&lines[i], Line::Story(t) if word_count(t) <= 5 && !ends_sentence(t)
+            && split_marker(t).0 == Marker::None)
+        {
             lines[i] = Line::Noise("masthead");
         }
     }
     Some(headline.trim().to_string())
+}
+
+/// Last words of an organization's name; a line of capitalized words that
+/// ends with one is a name, not a headline.
+const NAME_TAILS: &[&str] = &[
+    "limited",
+    "ltd",
+    "inc",
+    "co",
+    "corp",
+    "corporation",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "group",
+    "institute",
+    "university",
+    "laboratory",
+    "agency",
+    "ministry",
+    "association",
+    "foundation",
+    "council",
+    "commission",
+    "technology",
+    "center",
+    "centre",
+    "authority",
+    "office",
+];
+
+/// "Korea Institute of Science and Technology", "Acme Co., Limited": every
+/// word capitalized (or a joining word), no digits, ending like a name.
+fn is_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let joining = |w: &str| matches!(w, "of" | "and" | "for" | "the" | "&" | "de" | "on");
+    let last = words.last().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    (2..=8).contains(&words.len())
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| joining(w) || w.starts_with(|c: char| c.is_uppercase()))
+        && last.is_some_and(|w| NAME_TAILS.contains(&w.as_str()))
 }
 
 /// A line that opens the story: a sentence, a long line, or one cut
@@ -125,6 +196,24 @@ mod tests {
                 "The plant opened on Monday in the city.".into()
             )]
         );
+    }
+
+    #[test]
+    fn mastheads_bylines_and_labels_are_not_headlines() {
+        let cleaned = clean(
+            "Acme Energy Co., Limited\n21 Apr, 2025, 09:00 CST\nAcme Launches a Sodium Cell for Cars\nJane Roe\n4 min read\nBERLIN -- Acme unveiled its new sodium cell on Monday in Berlin.",
+        );
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Acme Launches a Sodium Cell for Cars")
+        );
+        assert_eq!(cleaned.document.blocks.len(), 1);
+        let cleaned = clean("Korea Institute of Science and Technology\nPRESS RELEASE\nCell that lasts 1,500 cycles developed\nThe team said on Monday that it made a cell.");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Cell that lasts 1,500 cycles developed")
+        );
+        assert_eq!(cleaned.document.blocks.len(), 1);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use super::text::{ends_sentence, split_marker, word_count};
 use super::vocab::{
-    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, RELATED_LABELS, SITE_UI,
-    UI_PREFIXES,
+    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
+    RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
 
 /// What one line of a seed is.
@@ -42,8 +42,9 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 9] = [
+    let rules: [(&'static str, Rule); 12] = [
         ("site-ui", is_site_ui),
+        ("share-buttons", is_share_buttons),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
         ("byline", is_byline),
@@ -52,6 +53,8 @@ pub(crate) fn classify(line: &str) -> Line {
         ("related-label", is_related_label),
         ("attachment-name", is_file_name),
         ("timestamp", is_timestamp),
+        ("phone-number", is_phone_number),
+        ("promotion", is_promotion),
     ];
     if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
         return Line::Noise(rule);
@@ -82,12 +85,13 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
     SITE_UI.contains(&key.as_str())
         || key.ends_with("바로가기") && word_count(&key) <= 4
         || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+        || PAGER_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 20
 }
 
 /// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
 /// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
 pub(crate) fn is_timestamp(body: &str) -> bool {
-    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 6
+    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 12
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
@@ -131,9 +135,99 @@ pub(crate) fn is_byline(body: &str) -> bool {
     ]
     .iter()
     .any(|label| lower.starts_with(label));
+    let staff = [
+        "staff writer",
+        "staff reporter",
+        "staff report",
+        "wire reports",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark));
+    let credits = [
+        "(reporting by",
+        "(writing by",
+        "(editing by",
+        "reporting by ",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
     has_email && words <= 15
         || labelled && words <= 6 && !ends_sentence(body)
+        || staff && words <= 5
+        || credits && words <= 30
         || body.ends_with(" 기자") && words <= 4
+        || is_reading_time(&lower)
+}
+
+/// "4 min read", "3-minute read", "Reading time 5 min".
+fn is_reading_time(lower: &str) -> bool {
+    let words = word_count(lower);
+    words <= 4
+        && lower.starts_with(|c: char| c.is_ascii_digit())
+        && (lower.ends_with(" min read") || lower.ends_with("minute read"))
+}
+
+/// A row of share buttons: "Twitter Facebook LinkedIn", "Share: X | Email".
+pub(crate) fn is_share_buttons(body: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "share",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "email",
+        "e-mail",
+        "print",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "kakaotalk",
+        "kakao",
+        "line",
+        "band",
+        "copy",
+        "link",
+        "url",
+        "this",
+        "article",
+        "on",
+        "공유",
+        "페이스북",
+        "트위터",
+        "카카오톡",
+    ];
+    let words: Vec<String> = body
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ':' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 2 && words.len() <= 10 && words.iter().all(|w| BUTTONS.contains(&w.as_str()))
+}
+
+/// A line that is only a telephone number: "+86 593 8901 666", "(02) 123-4567".
+pub(crate) fn is_phone_number(body: &str) -> bool {
+    let body = body
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ')
+        .trim();
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    digits >= 7
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && (body.starts_with('+') || body.starts_with('(') || body.contains([' ', '-']))
+}
+
+/// A wire service's call to action in capitals: "WANT YOUR COMPANY'S NEWS
+/// FEATURED ON PRNEWSWIRE.COM?".
+pub(crate) fn is_promotion(body: &str) -> bool {
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
+    let web = body.split_whitespace().any(|w| {
+        [".com", ".net", ".org", ".co."]
+            .iter()
+            .any(|d| w.to_lowercase().contains(d))
+    });
+    shouting && word_count(body) >= 4 && (web || body.ends_with('?'))
 }
 
 /// A word that is an e-mail address, brackets and punctuation around it allowed.
@@ -159,11 +253,22 @@ pub(crate) fn is_editor_note(body: &str) -> bool {
         .any(|mark| lower.contains(mark))
 }
 
-/// "Home > News > Batteries": a path of short segments.
+/// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu
+/// of short segments.
 pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
-    for separator in [" > ", " › ", " » ", " >> ", " / "] {
+    for separator in [" > ", " › ", " » ", " >> ", " / ", " | ", " · "] {
         let segments: Vec<&str> = body.split(separator).collect();
-        if segments.len() >= 3 && segments.iter().all(|s| word_count(s) <= 4 && !s.is_empty()) {
+        // Pipes also join two menu entries ("Login | Sign up").
+        let least = if matches!(separator, " | " | " · ") {
+            2
+        } else {
+            3
+        };
+        if segments.len() >= least
+            && segments
+                .iter()
+                .all(|s| word_count(s) <= 4 && !s.trim().is_empty())
+        {
             return true;
         }
     }
@@ -239,146 +344,4 @@ fn tidy(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn blank_and_space_only_lines_are_blank() {
-        assert_eq!(classify("   "), Line::Blank);
-        assert_eq!(classify("-"), Line::Noise("empty-item"));
-    }
-
-    #[test]
-    fn end_marks() {
-        for mark in [
-            "###", "# # #", "-END-", "- End -", "- 끝 -", "-30-", "(END)", "[끝]",
-        ] {
-            assert_eq!(classify(mark), Line::EndMark, "{mark}");
-        }
-        assert!(!is_end_mark("## Results"));
-    }
-
-    #[test]
-    fn site_ui_in_several_languages() {
-        for ui in [
-            "본문으로 바로가기",
-            "배너존",
-            "주메뉴",
-            "로그인",
-            "Skip to main content",
-            "- Home",
-            "검색",
-        ] {
-            assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
-        }
-        assert_eq!(
-            classify("Homes for battery workers"),
-            Line::Story("Homes for battery workers".into())
-        );
-    }
-
-    #[test]
-    fn board_metadata_glued_or_spaced() {
-        for meta in [
-            "• Writer ACME",
-            "Date2023-06-02",
-            "Hit247",
-            "Views 123",
-            "- Registration date2024-03-11",
-            "Attached file",
-            "조회수 45",
-            "Source: Daily Wire (May 1, 2020)",
-        ] {
-            assert_eq!(classify(meta), Line::Noise("board-metadata"), "{meta}");
-        }
-        let story =
-            "Date palms and battery farms share the desert outside the new industrial city.";
-        assert!(!is_board_metadata(story));
-        assert!(!is_board_metadata(
-            "Published research shows that cathode cracking limits cycle life in practice."
-        ));
-    }
-
-    #[test]
-    fn timestamps_and_ui_prefixes() {
-        for line in ["2024-11-22 14:05", "Nov. 22, 2024 10:31 KST", "2026.02.10"] {
-            assert_eq!(classify(line), Line::Noise("timestamp"), "{line}");
-        }
-        for line in ["Share on Facebook", "Follow us on X", "Read more"] {
-            assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
-        }
-        for line in [
-            "Contact: Battery Division (044-203-0000)",
-            "Tags: battery, EV",
-            "문의 02-000-0000",
-        ] {
-            assert_eq!(classify(line), Line::Noise("board-metadata"), "{line}");
-        }
-    }
-
-    #[test]
-    fn copyright_notices() {
-        for notice in [
-            "ⓒ Daily Wire. All rights reserved.",
-            "Copyrights Wire Agency. All Rights Reserved.",
-            "무단 전재 및 재배포 금지",
-            "Unauthorized reproduction prohibited",
-            "Reprint or redistribution without permission is prohibited.",
-        ] {
-            assert_eq!(classify(notice), Line::Noise("copyright"), "{notice}");
-        }
-    }
-
-    #[test]
-    fn bylines_and_emails() {
-        for byline in [
-            "ab@news.example.com",
-            "Reporter Lee Ji-won jwlee@daily.example",
-            "By Jane Doe",
-            "김철수 기자",
-        ] {
-            assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");
-        }
-        assert!(!is_byline(
-            "By 2030 the plant will make enough cells for a million cars."
-        ));
-    }
-
-    #[test]
-    fn editor_notes_and_breadcrumbs() {
-        assert_eq!(
-            classify("** This article was translated from Korean."),
-            Line::Noise("editor-note")
-        );
-        assert_eq!(
-            classify("Home > News > Batteries"),
-            Line::Noise("breadcrumb")
-        );
-        assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
-        assert_eq!(
-            classify("2024 plan_final.hwp (1.2 MB)"),
-            Line::Noise("attachment-name")
-        );
-    }
-
-    #[test]
-    fn photo_credits_leave_the_caption() {
-        assert_eq!(classify("Photo by City Hall"), Line::Noise("photo-credit"));
-        assert_eq!(classify("[Photo: ACME]"), Line::Noise("photo-credit"));
-        assert_eq!(
-            classify("The mayor opens the plant. Photo by City Hall"),
-            Line::Caption("The mayor opens the plant.".into())
-        );
-        assert_eq!(
-            classify("Workers at the line / Photo = Wire Agency"),
-            Line::Caption("Workers at the line".into())
-        );
-        assert_eq!(
-            classify("[Photo: ACME] Engineers test a cell"),
-            Line::Caption("Engineers test a cell".into())
-        );
-        assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
-        let story = "The photovoltaic farm feeds a photo zone.";
-        assert_eq!(classify(story), Line::Story(story.into()));
-    }
-}
+mod tests;

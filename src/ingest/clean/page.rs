@@ -23,6 +23,69 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_header_menu(lines);
     drop_foreign_script_ui(lines);
     drop_related_headlines(lines);
+    drop_comments(lines);
+    drop_trailing_fragments(lines);
+}
+
+/// The header of a reader-comment thread: "6 thoughts on “…”", "12
+/// Comments", "Leave a Reply", "댓글 3".
+fn is_comments_header(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let counted = lower
+        .split_once(' ')
+        .filter(|(n, _)| n.parse::<u32>().is_ok())
+        .is_some_and(|(_, rest)| {
+            [
+                "thoughts on",
+                "thought on",
+                "comments",
+                "comment",
+                "responses to",
+                "replies to",
+            ]
+            .iter()
+            .any(|mark| rest.starts_with(mark))
+        });
+    counted
+        || [
+            "leave a reply",
+            "leave a comment",
+            "comments",
+            "reader comments",
+        ]
+        .contains(&lower.trim_end_matches([':', ' ']))
+        || lower.starts_with("댓글") && word_count(&lower) <= 3
+}
+
+/// Everything from a comment thread's header down is readers' text.
+fn drop_comments(lines: &mut [Line]) {
+    let start = lines
+        .iter()
+        .position(|line| story_body(line).is_some_and(is_comments_header));
+    if let Some(start) = start {
+        for line in &mut lines[start..] {
+            if !matches!(line, Line::Blank) {
+                *line = Line::Noise("comments");
+            }
+        }
+    }
+}
+
+/// Short lines after the last sentence of the page ("Reply", "Influencers",
+/// "440k+ Newsrooms &") are leftovers of widgets, not story.
+fn drop_trailing_fragments(lines: &mut [Line]) {
+    for line in lines.iter_mut().rev() {
+        match line {
+            Line::Blank | Line::Noise(_) | Line::EndMark => {}
+            Line::Story(text)
+                if split_marker(text).0 == Marker::None
+                    && is_short_label(split_marker(text).1, 4) =>
+            {
+                *line = Line::Noise("trailing-fragment");
+            }
+            _ => break,
+        }
+    }
 }
 
 fn story_body(line: &Line) -> Option<&str> {
@@ -215,6 +278,17 @@ mod tests {
         let lines =
             run("메뉴 열기\nThe plant opens today.\nIt will make cells for cars and buses.");
         assert_eq!(lines[0], Line::Noise("foreign-ui"));
+    }
+
+    #[test]
+    fn comment_threads_and_trailing_fragments() {
+        let lines = run("The story ends here.\n6 thoughts on \"The story\"\nAnn says: June 10, 2025\nGreat piece.\nReply");
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+        assert!(lines[1..].iter().all(|l| *l == Line::Noise("comments")));
+        let lines = run("The story ends here.\nWANT MORE?\n440k+ Newsrooms &\nInfluencers");
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+        assert_eq!(lines[2], Line::Noise("trailing-fragment"));
+        assert_eq!(lines[3], Line::Noise("trailing-fragment"));
     }
 
     #[test]

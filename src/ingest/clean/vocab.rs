@@ -4,6 +4,8 @@
 /// Menu entries, skip links and buttons (whole lines).
 pub(super) const SITE_UI: &[&str] = &[
     "home",
+    "advertisement",
+    "scroll to continue",
     "skip to content",
     "skip to main content",
     "skip navigation",
@@ -177,6 +179,10 @@ pub(super) const FILE_EXTENSIONS: &[&str] = &[
 
 /// Labels opening lists of other headlines.
 pub(super) const RELATED_LABELS: &[&str] = &[
+    "read next",
+    "up next",
+    "more from",
+    "what to read next",
     "related articles",
     "related article",
     "related news",
@@ -241,4 +247,18 @@ pub(super) const UI_PREFIXES: &[&str] = &[
     "subscribe to",
     "back to ",
     "go to ",
+];
+
+/// Links to the neighbouring posts of a board, with their titles
+/// ("이전글 Korea and Chile sign …", "Next article: …").
+pub(super) const PAGER_PREFIXES: &[&str] = &[
+    "이전글",
+    "다음글",
+    "이전 글",
+    "다음 글",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "prev post",
 ];

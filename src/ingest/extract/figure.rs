@@ -44,7 +44,8 @@ const TARGET_WORDS: &[&str] = &["by", "through", "via", "until", "till", "to"];
 /// Every figure in `sentence`.
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = tokenize(sentence);
-    let target = target_year(&tokens);
+    let targets = explicit_targets(&tokens);
+    let planned = planned_year(&tokens);
     let mut out: Vec<Figure> = Vec::new();
     let mut taken_until = 0;
     for i in 0..tokens.len() {
@@ -60,7 +61,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             value: found.value,
             unit: found.unit.to_string(),
             qualifier: found.qualifier,
-            year_target: target,
+            year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
             quote: Some(sentence.to_string()),
         });
     }
@@ -176,24 +177,58 @@ fn qualifier_before(tokens: &[Token<'_>], at: usize) -> Option<(&'static str, us
     })
 }
 
-/// A deadline year in the sentence: "by 2030", "through 2029", or "in 2024"
-/// when the sentence states a plan.
-fn target_year(tokens: &[Token<'_>]) -> Option<i32> {
-    let year = |t: &Token<'_>| {
-        t.text
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)
-    };
-    let explicit = tokens.windows(2).find_map(|w| {
-        TARGET_WORDS
-            .iter()
-            .any(|p| w[0].is(p))
-            .then(|| year(&w[1]))
-            .flatten()
-    });
-    if explicit.is_some() {
-        return explicit;
+/// A four-digit year token.
+fn year(t: &Token<'_>) -> Option<i32> {
+    t.text
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)
+}
+
+/// Deadline years with the index of their "by" / "through" / "until":
+/// "by 2030", "by the end of 2031", "by fiscal 2028".
+fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
+    const FILLER: &[&str] = &["the", "end", "of", "fiscal", "early", "mid", "late", "year"];
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !TARGET_WORDS.iter().any(|p| token.is(p)) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && j <= i + 4 && FILLER.iter().any(|f| tokens[j].is(f)) {
+            j += 1;
+        }
+        if let Some(y) = tokens.get(j).and_then(year) {
+            out.push((i, y));
+        }
+    }
+    out
+}
+
+/// Where one clause of a sentence ends and another begins.
+const CLAUSE_BREAKS: &[&str] = &[", and ", "; ", ", but ", ", while ", ", which ", " and is "];
+
+/// The deadline of the figure ending at byte `end`: one that opens the
+/// sentence ("By 2030, …"), or the next one after the figure within its
+/// clause ("16%, 6% and 6% … by 2031"; not "… by 2027 and create 1,200 jobs").
+fn target_for(
+    sentence: &str,
+    tokens: &[Token<'_>],
+    end: usize,
+    targets: &[(usize, i32)],
+) -> Option<i32> {
+    if let Some((_, y)) = targets.iter().find(|(i, _)| *i == 0) {
+        return Some(*y);
+    }
+    let (i, y) = targets.iter().find(|(i, _)| tokens[*i].start >= end)?;
+    let between = &sentence[end..tokens[*i].start];
+    (!CLAUSE_BREAKS.iter().any(|b| between.contains(b))).then_some(*y)
+}
+
+/// "in 2024" when the sentence states a plan and names no deadline.
+fn planned_year(tokens: &[Token<'_>]) -> Option<i32> {
+    if !explicit_targets(tokens).is_empty() {
+        return None;
     }
     let planned = tokens.iter().any(|t| {
         [
@@ -316,5 +351,17 @@ mod tests {
         assert_eq!(f[0].year_target, Some(2025));
         let f = figures("In 2025, firms invested 3 trillion won.");
         assert_eq!(f[0].year_target, None);
+        let f = figures("Batteries must hold 16% cobalt, 6% lithium and 6% nickel by 2031.");
+        assert!(f.iter().all(|f| f.year_target == Some(2031)));
+        let f = figures("The line starts by 2027 and will add 20 GWh, creating 1,200 jobs.");
+        assert!(f.iter().all(|f| f.year_target.is_none()));
+        let f =
+            figures("It plans 100 GWh by 2030 and is building a campus at a cost of $3.5 billion.");
+        assert_eq!(f[0].year_target, Some(2030));
+        assert_eq!(f[1].year_target, None);
+        let f = figures("Firms must recover 80% of the lithium by the end of 2031.");
+        assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("By 2030, the city will invest 2 trillion won.");
+        assert_eq!(f[0].year_target, Some(2030));
     }
 }

@@ -85,7 +85,17 @@ pub(crate) fn annotate(
     let organizations = organization::registry_mentions(&body, gazetteer, &mut evidence);
     let places = place::mentions(&body, gazetteer, &mut evidence);
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
-    let figures: Vec<Figure> = body.iter().flat_map(|s| figure::figures(s.text)).collect();
+    // A figure written again ("Of the €3 billion, …", a deck repeating the
+    // lead) is the same figure: keep its first mention.
+    let mut figures: Vec<Figure> = Vec::new();
+    for figure in body.iter().flat_map(|s| figure::figures(s.text)) {
+        let seen = figures
+            .iter()
+            .any(|f| f.text == figure.text && f.unit == figure.unit && f.value == figure.value);
+        if !seen {
+            figures.push(figure);
+        }
+    }
     // Without a publication date, the year the story keeps returning to
     // still places "on February 5" and "last year" in time.
     let anchor = published.or_else(|| event::anchor_year(&sentences));

@@ -84,6 +84,13 @@ const ROLES: &[&str] = &[
     "adviser",
     "counsel",
     "administrator-general",
+    "chemist",
+    "physicist",
+    "economist",
+    "geologist",
+    "technologist",
+    "strategist",
+    "consultant",
 ];
 
 /// Capitalized words that are never part of a person's name.

@@ -54,22 +54,18 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
-    let credited = [
-        "according to",
-        "source:",
-        "\u{a9}",
-        "copyright",
-        "copyrights",
-        "(c)",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w));
+    // "According to X, …" opening a sentence credits the outlet; a source
+    // cited mid-sentence ("…, according to the Alliance") is in the story.
+    let opening_attribution = before == "according to";
+    let credited = ["source:", "\u{a9}", "copyright", "copyrights", "(c)"]
+        .iter()
+        .any(|w| before.ends_with(w));
     let dateline = before.is_empty() && dash(after);
     let wire = before.ends_with('(')
         && after
             .strip_prefix(')')
             .is_some_and(|r| dash(r.trim_start()));
-    credited || dateline || wire
+    opening_attribution || credited || dateline || wire
 }
 
 /// Head words that end an organization's name, with the kind they suggest.

@@ -130,7 +130,12 @@ impl Reader<'_, '_> {
             .get(end)
             .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
-            return None;
+            // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
+            // word closes the title's portfolio, not the name.
+            let joined = start > 0 && matches!(self.tokens[start - 1].text, "and" | "&" | ",");
+            return (joined && end - start >= 3)
+                .then(|| self.person(start + 1, end))
+                .flatten();
         }
         let (title_role, title_org) = before.unwrap_or((None, None));
         let (app_role, app_org) = after.unwrap_or((None, None));
@@ -160,7 +165,7 @@ impl Reader<'_, '_> {
             }
         }
         if first == start {
-            return None;
+            return self.role_of_portfolio(start);
         }
         let words: Vec<&str> = self.tokens[first..start]
             .iter()
@@ -169,6 +174,46 @@ impl Reader<'_, '_> {
             .collect();
         let role = (!words.is_empty()).then(|| words.join(" "));
         Some((role, self.organization_before(first)))
+    }
+
+    /// "Minister of Trade, Industry and Energy Kim …": a title, "of", and
+    /// a portfolio of capitalized words right before the name.
+    fn role_of_portfolio(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        let mut k = start;
+        while k > 0 && start - k < 8 {
+            let t = &self.tokens[k - 1];
+            if (t.is_capitalized() && !is_role_word(t.text)) || matches!(t.text, "," | "and" | "&")
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k == start || k < 2 || !self.tokens[k - 1].is("of") || !self.tokens[k].is_capitalized() {
+            return None;
+        }
+        let mut role_start = k - 1;
+        while role_start > 0 && is_role_word(self.tokens[role_start - 1].text) {
+            role_start -= 1;
+        }
+        if role_start == k - 1 {
+            return None;
+        }
+        let text = self.sentence.text;
+        let role = &text[self.tokens[role_start].start..self.tokens[start - 1].end];
+        let portfolio = &text[self.tokens[k].start..self.tokens[start - 1].end];
+        let organization = self
+            .sentence
+            .organizations
+            .iter()
+            .find(|h| h.start >= self.tokens[k].start && h.end <= self.tokens[start - 1].end)
+            .map(|h| self.gazetteer.organizations()[h.entity].slug.clone())
+            .or_else(|| {
+                self.gazetteer
+                    .organization_named(&format!("Ministry of {portfolio}"))
+                    .map(|o| o.slug.clone())
+            });
+        Some((Some(role.to_string()), organization))
     }
 
     /// The organization named just before token `at`: a registry hit, a

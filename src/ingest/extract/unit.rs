@@ -90,6 +90,7 @@ const COUNTED: &[(&str, &str)] = &[
     ("cars", "vehicles"),
     ("EVs", "vehicles"),
     ("households", "households"),
+    ("cycles", "cycles"),
 ];
 
 /// Words that may sit between a number and its counted noun.
@@ -162,6 +163,16 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "acres" => Some("acres"),
         "km" | "kilometers" | "kilometres" => Some("km"),
         "mm" | "millimeters" | "millimetres" => Some("mm"),
+        "gigawatt-hours" | "gigawatt-hour" | "gigawatthours" => Some("GWh"),
+        "megawatt-hours" | "megawatt-hour" => Some("MWh"),
+        "kilowatt-hours" | "kilowatt-hour" => Some("kWh"),
+        "gigawatts" | "gigawatt" => Some("GW"),
+        "megawatts" | "megawatt" => Some("MW"),
+        "ah" => Some("Ah"),
+        "mah" => Some("mAh"),
+        "times" | "fold" => Some("times"),
+        "minutes" | "mins" => Some("minutes"),
+        "cycles" => Some("cycles"),
         _ => None,
     };
     if lower == "us" && is(1, "dollars") {
@@ -177,6 +188,18 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             "L" | "l" => Some(("Wh/L", 3)),
             _ => None,
         };
+    }
+    if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") && is(1, "-") {
+        let hours = text(2)
+            .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));
+        if hours {
+            let unit = match lower.as_str() {
+                "gigawatt" => "GWh",
+                "megawatt" => "MWh",
+                _ => "kWh",
+            };
+            return Some((unit, 3));
+        }
     }
     if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
         return Some(("m2", 2));

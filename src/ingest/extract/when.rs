@@ -302,7 +302,9 @@ impl Context<'_, '_> {
     /// "on Friday": the latest such day not after publication.
     fn weekday(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let day: Weekday = self.word(i)?.parse().ok()?;
-        if !(i > 0 && self.is(i - 1, "on") && self.tokens[i].is_capitalized()) {
+        // "on Friday", or wire style "said Tuesday".
+        let cued = i > 0 && (self.is(i - 1, "on") || REPORTED.iter().any(|w| self.is(i - 1, w)));
+        if !(cued && self.tokens[i].is_capitalized()) {
             return None;
         }
         let published = self.published.filter(PartialDate::is_full)?;
@@ -354,8 +356,19 @@ impl Context<'_, '_> {
             .unwrap_or(false)
     }
 
-    /// "on this day", "on the same day", "yesterday".
+    /// "on this day", "on the same day", "yesterday", and "today" beside a
+    /// verb of the news ("today unveiled", "said today"), not "today" for
+    /// "nowadays".
     fn same_day(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        if self.is(i, "today") {
+            let next_past = self.word(i + 1).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+            });
+            let after_verb = i > 0 && REPORTED.iter().any(|w| self.is(i - 1, w));
+            if next_past || after_verb {
+                return Some((self.published.filter(PartialDate::is_full)?, None, i + 1));
+            }
+        }
         if self.is(i, "yesterday") {
             let date = self
                 .published
@@ -375,6 +388,16 @@ impl Context<'_, '_> {
         ))
     }
 }
+
+/// Verbs that report news, after which a bare weekday or "today" dates it.
+const REPORTED: &[&str] = &[
+    "said",
+    "announced",
+    "told",
+    "reported",
+    "unveiled",
+    "confirmed",
+];
 
 fn from_naive(date: NaiveDate) -> Option<PartialDate> {
     PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)

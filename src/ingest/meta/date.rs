@@ -60,14 +60,30 @@ pub(crate) fn is_date_line(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
         return false;
     };
-    let rest = format!("{} {}", &body[..span.start], &body[span.end..]);
+    // What follows an update label is the edit time ("Updated 2 hours ago").
+    let after = &body[span.end..];
+    let after = UPDATE_LABELS
+        .iter()
+        .filter_map(|l| after.to_lowercase().find(l))
+        .min()
+        .map_or(after, |i| &after[..i]);
+    let rest = format!("{} {}", &body[..span.start], after);
     rest.split_whitespace()
-        .filter(|w| {
-            !w.chars()
-                .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
-        })
+        .filter(|w| !is_clock_word(w))
         .count()
         <= 2
+}
+
+/// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
+fn is_clock_word(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    word.chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
+        || matches!(letters.to_lowercase().as_str(), "am" | "pm")
+        || (2..=4).contains(&letters.len())
+            && letters.len() == word.trim_matches(|c: char| !c.is_alphanumeric()).len()
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+            && letters.ends_with('T')
 }
 
 /// A news dateline: "SEOUL, Nov. 23, 2026 (Yonhap) --", "Berlin, 23 November
@@ -320,6 +336,15 @@ mod tests {
             date("BERLIN, 23 November 2026 /Newswire/ — A plant."),
             "2026-11-23"
         );
+    }
+
+    #[test]
+    fn date_lines_with_a_clock_and_an_update_note() {
+        assert_eq!(
+            date("Wire\nMarch 3, 2025 4:12 PM EST Updated 2 hours ago\nBody."),
+            "2025-03-03"
+        );
+        assert_eq!(date("Nov. 4, 2025 19:40 JST\nBody."), "2025-11-04");
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn names_someone(sentence: &str) -> bool {
 }
 
 /// Remove "(…)" asides: "KRICT (President Lee)" → "KRICT".
-fn drop_asides(text: &str) -> String {
+pub(crate) fn drop_asides(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -69,7 +69,7 @@ fn drop_asides(text: &str) -> String {
 }
 
 /// True when byte `i` of `text` is outside any quotation.
-fn outside_quotes(text: &str, i: usize) -> bool {
+pub(crate) fn outside_quotes(text: &str, i: usize) -> bool {
     let before = &text[..i];
     before.matches('“').count() == before.matches('”').count()
         && before.matches('"').count().is_multiple_of(2)

@@ -47,13 +47,14 @@ fn from_source_line(line: &str) -> Option<String> {
 /// "Copyrights Wire News. All Rights Reserved." → "Wire News".
 fn from_copyright(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    if !(line.starts_with(['ⓒ', '©'])
-        || lower.starts_with("copyright")
-        || lower.starts_with("(c) "))
-    {
-        return None;
-    }
-    let mut rest = line;
+    // The notice may close a sentence of site text: "Subscribers only.
+    // Copyright © 2025 Acme Inc."
+    let start = ["ⓒ", "©", "copyright", "(c) "]
+        .iter()
+        .filter_map(|mark| lower.find(mark))
+        .filter(|&i| i == 0 || lower[..i].trim_end().ends_with(['.', '|', '/']))
+        .min()?;
+    let mut rest = &line[start..];
     loop {
         let before = rest;
         rest = rest.trim_start_matches(['ⓒ', '©', ' ', ':']);
@@ -73,7 +74,12 @@ fn from_copyright(line: &str) -> Option<String> {
             break;
         }
     }
-    let end = rest.find(['(', '.', ',', '|']).unwrap_or(rest.len());
+    // A notice in another script follows the name ("Daily 무단전재 …").
+    let end = rest
+        .find(|c: char| {
+            c.is_ascii_punctuation() && "(.,|".contains(c) || !c.is_ascii() && c.is_alphabetic()
+        })
+        .unwrap_or(rest.len());
     let end = rest
         .to_lowercase()
         .find("all rights")
@@ -98,10 +104,15 @@ fn from_dateline(line: &str) -> Option<String> {
             return Some(head[open + 1..close].to_string());
         }
     }
+    // A wire tag is one word between slashes: " /PRNewswire/ ", not a
+    // path ("Home / Articles / Press").
     if let Some(start) = head.find(" /") {
         let inner = &head[start + 2..];
         if let Some(end) = inner.find("/ ") {
-            return Some(inner[..end].to_string());
+            let tag = &inner[..end];
+            if !tag.is_empty() && !tag.contains(char::is_whitespace) {
+                return Some(tag.to_string());
+            }
         }
     }
     let dash = head.find(" — ").or_else(|| head.find(" -- "))?;
@@ -109,7 +120,10 @@ fn from_dateline(line: &str) -> Option<String> {
     let capitalized = name
         .split_whitespace()
         .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    (capitalized && name.split_whitespace().count() <= 3 && !name.contains(','))
+    // "TOKYO --" is the dateline's city, not an outlet.
+    let city = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    (capitalized && !city && name.split_whitespace().count() <= 3 && !name.contains(','))
         .then(|| name.to_string())
 }
 
@@ -161,6 +175,11 @@ mod tests {
             ),
             ("According to Wire News,\nThe plant opened.", "Wire News"),
             ("Reporter Kim Su of The Daily", "The Daily"),
+            (
+                "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
+                "Acme Inc",
+            ),
+            ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
         }
@@ -176,6 +195,11 @@ mod tests {
             named("Amid rising demand — and falling prices — makers cut output."),
             None
         );
+    }
+
+    #[test]
+    fn a_path_is_not_a_wire_tag() {
+        assert_eq!(named("Home / Articles / Press Releases\nBody."), None);
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //!   date must come out `date_basis: inferred`, without a day, and agreeing
 //!   with `date_inferred` (its year, and its month when the tool gives one).
 
-mod score;
+pub(super) mod score;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -38,14 +38,19 @@ use briefing::content::front_matter::ArticleFrontMatter;
 use super::{parse_article, Site};
 use score::{date_ok, score_seed, Count, Gold};
 
-/// Ingest the fixture seeds into a site with the real registries; give
-/// back the site, the gold files and the articles, both keyed by seed.
-fn ingest_gold() -> (
+/// Ingest the seeds of one fixture folder (`<name>.txt` beside its gold
+/// `<name>.yaml`) into a site with the real registries; give back the
+/// site, the gold files and the articles, both keyed by seed.
+fn ingest_fixtures(
+    folder: &str,
+) -> (
     Site,
     BTreeMap<String, Gold>,
     BTreeMap<String, ArticleFrontMatter>,
 ) {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/gold");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ingest")
+        .join(folder);
     let site = Site::with_registries();
     let mut golds = BTreeMap::new();
     for entry in std::fs::read_dir(&fixtures).unwrap().filter_map(Result::ok) {
@@ -63,7 +68,11 @@ fn ingest_gold() -> (
         .iter()
         .filter(|d| d.severity == briefing::diag::Severity::Error)
         .collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    // A seed that gives no article fails in the score table, not here,
+    // so the table of the others still prints.
+    for error in &errors {
+        println!("ingest error: {error:?}");
+    }
     // `BRIEFING_GOLD_DUMP=dir` keeps the generated articles for a look.
     if let Some(dump) = std::env::var_os("BRIEFING_GOLD_DUMP") {
         std::fs::create_dir_all(&dump).unwrap();
@@ -98,23 +107,50 @@ fn row(label: &str, counts: &[Count; 6], date: &str) -> String {
         events.recall(),
     ];
     let cells: Vec<String> = values.iter().map(|v| format!("{v:>8.2}")).collect();
-    format!("{label:<22} {}  {date}", cells.join(" "))
+    format!("{label:<26} {}  {date}", cells.join(" "))
+}
+
+/// The least acceptable micro-averaged scores of one fixture set.
+pub(super) struct Thresholds {
+    pub(super) organizations_precision: f64,
+    pub(super) organizations_recall: f64,
+    pub(super) people_recall: f64,
+    pub(super) figures_recall: f64,
+    pub(super) topics_f1: f64,
+    pub(super) events_recall: f64,
 }
 
 #[test]
 fn gold_seeds_score_above_thresholds() {
-    let (site, golds, articles) = ingest_gold();
+    score_fixtures(
+        "gold",
+        &Thresholds {
+            organizations_precision: 0.95,
+            organizations_recall: 0.95,
+            people_recall: 0.9,
+            figures_recall: 0.9,
+            topics_f1: 0.85,
+            events_recall: 0.8,
+        },
+    );
+}
+
+/// Ingest and score one fixture folder; print the table; fail below the
+/// thresholds or on any wrong publication date.
+pub(super) fn score_fixtures(folder: &str, thresholds: &Thresholds) {
+    let (site, golds, articles) = ingest_fixtures(folder);
     let (registries, _) = Registries::load(site.root());
     let mut totals = [Count::default(); 6];
     let mut failures = Vec::new();
     let header: Vec<String> = HEADER.iter().map(|h| format!("{h:>8}")).collect();
-    let mut table = vec![format!("{:<22} {}  date", "seed", header.join(" "))];
+    let mut table = vec![format!("{:<26} {}  date", "seed", header.join(" "))];
     let mut details = Vec::new();
     for (seed, gold) in &golds {
         assert_eq!(&gold.source, seed);
-        let front = articles
-            .get(seed)
-            .unwrap_or_else(|| panic!("no article for {seed}"));
+        let Some(front) = articles.get(seed) else {
+            failures.push(format!("{seed}: no article"));
+            continue;
+        };
         details.push(format!(
             "{seed}: title {:?} (gold {:?} / {:?}), publisher {:?} (gold {:?}), date {} {:?}",
             front.title,
@@ -150,12 +186,24 @@ fn gold_seeds_score_above_thresholds() {
         figures.precision(), events.precision()
     );
     for (name, value, threshold) in [
-        ("organizations precision", orgs.precision(), 0.95),
-        ("organizations recall", orgs.recall(), 0.95),
-        ("people recall", people.recall(), 0.9),
-        ("figures recall", figures.recall(), 0.9),
-        ("topics F1", topics.f1(), 0.85),
-        ("events recall", events.recall(), 0.8),
+        (
+            "organizations precision",
+            orgs.precision(),
+            thresholds.organizations_precision,
+        ),
+        (
+            "organizations recall",
+            orgs.recall(),
+            thresholds.organizations_recall,
+        ),
+        ("people recall", people.recall(), thresholds.people_recall),
+        (
+            "figures recall",
+            figures.recall(),
+            thresholds.figures_recall,
+        ),
+        ("topics F1", topics.f1(), thresholds.topics_f1),
+        ("events recall", events.recall(), thresholds.events_recall),
     ] {
         if value < threshold {
             failures.push(format!("{name} {value:.2} < {threshold}"));

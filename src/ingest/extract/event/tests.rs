@@ -1,3 +1,4 @@
+use super::title::shorten;
 use super::*;
 use crate::ingest::extract::figure::figures;
 use crate::ingest::extract::Part;
@@ -107,4 +108,39 @@ fn a_verb_clause_keeps_its_subject() {
         Some("2023-06-09"),
     );
     assert_eq!(got[0].3, "Acme reported record sales");
+}
+
+#[test]
+fn titles_are_compact_complete_clauses() {
+    let title = shorten("The Acme Research Institute of Chemistry (ARIC, President Jo Min) announced that it efficiently hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests");
+    assert_eq!(
+        title,
+        "The Acme Research Institute of Chemistry efficiently hosted the 2026 Forum on Cells"
+    );
+    let title = shorten("The government has launched the Cell Alliance to promote cooperation between public and private sectors based on the strategies");
+    assert_eq!(title, "The government has launched the Cell Alliance");
+    assert!(!shorten("Meanwhile, the city was designated as a zone for the growth of the secondary battery industry and of the").ends_with(" the"));
+}
+
+#[test]
+fn wire_datelines_are_not_events() {
+    let got = run(
+        &["NINGDE, China, April 21, 2025 /PRNewswire/ -- Acme unveiled a cell."],
+        Some("2025-04-21"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_attribution_clause_gives_way_to_the_news() {
+    let got = run(
+        &["Acme and Bolt will build a plant in Chiba to make solid electrolyte, the two companies said Tuesday."],
+        Some("2025-11-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "2025-11-04");
+    assert!(
+        got[0].3.starts_with("Acme and Bolt will build a plant"),
+        "{got:?}"
+    );
 }

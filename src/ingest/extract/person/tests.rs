@@ -81,3 +81,18 @@ fn organizations_emails_and_plain_capitals_are_not_people() {
     assert!(triples("Seoul National University and Blue Horizon joined.").is_empty());
     assert!(triples("By Jane Porter").is_empty());
 }
+
+#[test]
+fn a_title_with_its_portfolio_and_a_job_noun() {
+    let people = triples(
+        "Minister of Trade, Industry and Energy Kim Jung-kwan announced the plan on Monday.",
+    );
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].0, "Kim Jung-kwan");
+    assert_eq!(
+        people[0].1.as_deref(),
+        Some("Minister of Trade, Industry and Energy")
+    );
+    let people = triples("\"It works,\" said Acme chemist Priya Raman, the lead author.");
+    assert_eq!(people[0].0, "Priya Raman");
+}

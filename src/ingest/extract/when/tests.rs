@@ -76,3 +76,17 @@ fn years_need_a_preposition() {
     let m = mentions("It aims to lead by 2030.", None, None);
     assert_eq!(m[0].cue, Cue::By);
 }
+
+#[test]
+fn wire_weekdays_and_news_today() {
+    let p = Some("2025-11-04");
+    assert_eq!(
+        resolve("the two companies said Tuesday", p),
+        [("2025-11-04".into(), None)]
+    );
+    assert_eq!(
+        resolve("Acme today unveiled a cell", p),
+        [("2025-11-04".into(), None)]
+    );
+    assert!(resolve("Today, cells are everywhere", p).is_empty());
+}

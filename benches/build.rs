@@ -1,7 +1,7 @@
 //! Benchmark harness: times the real `briefing` binary on synthetic sites.
 //!
 //! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,ingest,serve]
-//! [--runs 3] [--dir target/bench-corpus] [--check]`
+//! [--runs 3] [--dir target/bench-corpus] [--binary PATH] [--check]`
 //!
 //! For each size it writes a corpus (`corpus.rs`) under `--dir`, runs the
 //! binary as a child process once to warm up and `--runs` times to measure,
@@ -22,6 +22,7 @@ use std::sync::Mutex;
 
 use measure::Row;
 
+/// The binary this bench was built with; `--binary` times another one.
 const BINARY: &str = env!("CARGO_BIN_EXE_briefing");
 
 struct Args {
@@ -29,6 +30,7 @@ struct Args {
     stages: Vec<String>,
     runs: usize,
     dir: PathBuf,
+    binary: String,
     check: bool,
 }
 
@@ -40,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
             .to_vec(),
         runs: 3,
         dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
+        binary: BINARY.to_string(),
         check: false,
     };
     let mut it = std::env::args().skip(1);
@@ -62,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
             "--only" => args.stages = value()?.split(',').map(str::to_string).collect(),
             "--runs" => args.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--dir" => args.dir = PathBuf::from(value()?),
+            "--binary" => args.binary = value()?,
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -73,7 +77,7 @@ fn parse_args() -> Result<Args, String> {
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
-[--only build,rebuild,ingest,serve] [--runs 3] [--dir DIR] [--check]";
+[--only build,rebuild,ingest,serve] [--runs 3] [--dir DIR] [--binary PATH] [--check]";
 
 /// `build`: no `public/` before each run (a fresh checkout, as in CI);
 /// `rebuild`: the previous `public/` is there and gets replaced.
@@ -107,7 +111,7 @@ fn main() -> ExitCode {
                 "build" => bench_build(&args, size, true),
                 "rebuild" => bench_build(&args, size, false),
                 "ingest" => bench_ingest(&args, size),
-                _ => serve::bench(&args.dir, size, args.runs, BINARY),
+                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
             };
             match result {
                 Ok(row) => rows.extend(row),
@@ -192,7 +196,7 @@ fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, Str
         if clean {
             discard(&args.dir, &public)?;
         }
-        measure::child(BINARY, &["build", "--root", &root_arg], &log)
+        measure::child(&args.binary, &["build", "--root", &root_arg], &log)
     })?;
     let pages = count_files(&public, "html");
     Ok(Some(Row::timed(
@@ -217,7 +221,7 @@ fn bench_ingest(args: &Args, size: usize) -> Result<Option<Row>, String> {
     let runs = measure::repeat(args.runs, || {
         // Each run ingests every seed afresh, as on a first checkout.
         discard(&args.dir, &articles)?;
-        measure::child(BINARY, &["ingest", "--root", &root_arg], &log)
+        measure::child(&args.binary, &["ingest", "--root", &root_arg], &log)
     })?;
     let written = count_files(&articles, "md");
     Ok(Some(Row::timed(

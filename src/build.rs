@@ -73,6 +73,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build failed.
@@ -145,16 +147,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         warnings = rest;
     }
+    let mut stages = vec![("ingest", started.elapsed())];
+    let mut lap = Instant::now();
+    let mut time = |name: &'static str| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let syntaxes = render::highlight::syntax_set();
+    time("load grammars");
     let site = load(&options.root, options.drafts, &syntaxes).map_err(invalid)?;
+    time("load content");
     let pages = render_all(&site, &options.render).map_err(invalid)?;
+    time("render");
     let statics = static_dirs(&options.root, &site.library.config.theme);
     output::commit(&options.output_dir(), &pages, &statics)?;
+    time("write");
     Ok(BuildReport {
         files: pages.len(),
         articles: site.library.articles.len(),
         elapsed: started.elapsed(),
         warnings,
+        stages,
     })
 }
 

@@ -135,6 +135,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -291,6 +294,11 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                 options.output_dir().display(),
                 report.elapsed.as_millis()
             );
+            if args.timings {
+                for (stage, took) in &report.stages {
+                    eprintln!("  {stage:<14} {:>6} ms", took.as_millis());
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diagnostics)) => {

@@ -48,6 +48,8 @@ pub struct Library {
     pub articles_by_topic: HashMap<String, Vec<usize>>,
     /// Place slug → indexes into `articles`, newest first.
     pub articles_by_place: HashMap<String, Vec<usize>>,
+    /// Lowercased place slug, name or alias → place slug.
+    pub place_names: HashMap<String, String>,
 }
 
 /// What to load.
@@ -98,14 +100,14 @@ impl Library {
             .into_iter()
             .filter(|p| options.drafts || !p.front.draft)
             .collect();
-        let place_lookup = place_lookup(&places);
+        let place_names = place_lookup(&places);
         let articles_by_organization = index(&articles, |a| a.front.organizations.clone());
         let articles_by_topic = index(&articles, |a| a.front.topics.clone());
         let articles_by_place = index(&articles, |a| {
             a.front
                 .places
                 .iter()
-                .filter_map(|p| place_lookup.get(&p.to_lowercase()).cloned())
+                .filter_map(|p| place_names.get(&p.to_lowercase()).cloned())
                 .collect()
         });
         drop(org_slugs);
@@ -120,18 +122,15 @@ impl Library {
             articles_by_organization,
             articles_by_topic,
             articles_by_place,
+            place_names,
         })
     }
 
     /// The place slug for a name, alias or slug as written in an article.
     pub fn place_slug(&self, written: &str) -> Option<&str> {
-        let key = written.to_lowercase();
-        self.places.iter().find_map(|p| {
-            let hit = p.slug == key
-                || p.front.name.to_lowercase() == key
-                || p.front.aliases.iter().any(|a| a.to_lowercase() == key);
-            hit.then_some(p.slug.as_str())
-        })
+        self.place_names
+            .get(&written.to_lowercase())
+            .map(String::as_str)
     }
 }
 

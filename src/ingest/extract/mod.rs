@@ -10,6 +10,8 @@
 
 pub(crate) mod canonical;
 mod event;
+
+pub(crate) use event::headline;
 mod figure;
 #[cfg(test)]
 mod gold;

@@ -12,6 +12,7 @@ use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+pub(crate) use title::headline;
 use title::title;
 
 /// Words that mark a sentence as a plan.

@@ -10,6 +10,8 @@
 
 pub(crate) mod canonical;
 mod event;
+
+pub(crate) use event::headline;
 mod figure;
 #[cfg(test)]
 mod gold;
@@ -51,12 +53,15 @@ pub(crate) struct Annotations {
     pub(crate) suggested_organizations: Vec<OrganizationSuggestion>,
 }
 
-/// Where in the article a sentence sits; the title and lead weigh more.
+/// Where in the article a sentence sits; the title, lead and headings
+/// weigh more, asides (captions, an "About X" boilerplate) less.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
     Title,
     Lead,
+    Heading,
     Body,
+    Aside,
 }
 
 /// One sentence with the registry entries found in it.
@@ -116,6 +121,7 @@ pub(crate) fn annotate(
 fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let mut lead_seen = false;
+    let mut boilerplate = false;
     let mut push = |text: &'a str, part: Part| {
         for piece in sentence::split(text) {
             let all_places: Vec<Hit> = gazetteer
@@ -148,18 +154,36 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
     push(title, Part::Title);
     for block in &doc.blocks {
         match block {
-            Block::Heading { text, .. } => push(text, Part::Body),
+            Block::Heading { text, .. } => {
+                // The "About X" boilerplate runs to the next heading.
+                boilerplate = text.starts_with("About ");
+                push(
+                    text,
+                    if boilerplate {
+                        Part::Aside
+                    } else {
+                        Part::Heading
+                    },
+                );
+            }
             Block::Paragraph(text) => {
-                let part = if lead_seen { Part::Body } else { Part::Lead };
+                let part = match (boilerplate, lead_seen) {
+                    (true, _) => Part::Aside,
+                    (false, true) => Part::Body,
+                    (false, false) => Part::Lead,
+                };
                 lead_seen = true;
                 push(text, part);
             }
-            Block::List { items, .. } => items.iter().for_each(|item| push(item, Part::Body)),
+            Block::List { items, .. } => {
+                let part = if boilerplate { Part::Aside } else { Part::Body };
+                items.iter().for_each(|item| push(item, part));
+            }
             Block::Outline(items) => items.iter().for_each(|item| {
-                push(&item.text, Part::Body);
+                push(&item.text, Part::Heading);
                 item.points.iter().for_each(|point| push(point, Part::Body));
             }),
-            Block::Caption(text) => push(text, Part::Body),
+            Block::Caption(text) => push(text, Part::Aside),
         }
     }
     out

@@ -30,7 +30,7 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
     Some((code, i - 1))
 }
 
-fn currency_code(text: &str) -> Option<&'static str> {
+pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
     ["KRW", "USD", "EUR", "JPY", "CNY", "GBP"]
         .into_iter()
         .find(|c| *c == text)

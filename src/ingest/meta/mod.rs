@@ -128,7 +128,7 @@ pub(crate) fn derive_title(sentence: &str) -> String {
             }
         }
     }
-    capitalize(&title)
+    crate::ingest::extract::headline(&capitalize(&title))
 }
 
 fn capitalize(text: &str) -> String {
@@ -282,7 +282,7 @@ mod tests {
         let long = "The minister attended the alliance meeting on March 11 to discuss key issues and measures, and makers agreed on the need for new batteries.";
         assert_eq!(
             derive_title(long),
-            "The minister attended the alliance meeting on March 11"
+            "The minister attended the alliance meeting"
         );
         let cleaned = crate::ingest::clean::clean("The plant opened today. It makes cells.");
         assert_eq!(title(&cleaned).unwrap().1, TitleBasis::Derived);

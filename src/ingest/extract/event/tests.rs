@@ -115,7 +115,7 @@ fn titles_are_compact_complete_clauses() {
     let title = shorten("The Acme Research Institute of Chemistry (ARIC, President Jo Min) announced that it efficiently hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests");
     assert_eq!(
         title,
-        "The Acme Research Institute of Chemistry efficiently hosted the 2026 Forum on Cells"
+        "The Acme Research Institute of Chemistry hosted the 2026 Forum on Cells"
     );
     let title = shorten("The government has launched the Cell Alliance to promote cooperation between public and private sectors based on the strategies");
     assert_eq!(title, "The government has launched the Cell Alliance");
@@ -142,5 +142,18 @@ fn an_attribution_clause_gives_way_to_the_news() {
     assert!(
         got[0].3.starts_with("Acme and Bolt will build a plant"),
         "{got:?}"
+    );
+}
+
+#[test]
+fn headlines_from_leads_are_compact_clauses() {
+    use super::headline;
+    assert_eq!(
+        headline("Trade, Industry and Energy Minister Dukgeun Ahn attended the public-private Battery Alliance meeting on March 11"),
+        "Trade, Industry and Energy Minister Dukgeun Ahn attended the public-private Battery Alliance meeting"
+    );
+    assert_eq!(
+        headline("The Korea Research Institute of Chemical Technology introduced that it efficiently hosted the “2026 International Forum on Next-Generation Secondary Batteries”"),
+        "The Korea Research Institute of Chemical Technology hosted the “2026 International Forum on Next-Generation Secondary Batteries”"
     );
 }

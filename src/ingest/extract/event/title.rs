@@ -11,6 +11,40 @@ use super::super::when::Mention;
 /// Longest title kept, in characters.
 const TITLE_LIMIT: usize = 100;
 
+/// A compact headline from a lead sentence: the same rules as an event
+/// title (no dateline, asides or "announced that it", cut before a
+/// trailing phrase, never on a function word), without its dates and their
+/// frames ("on March 11"), at most `TITLE_LIMIT` characters.
+pub(crate) fn headline(sentence: &str) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    let mut from = 0;
+    // Only where the dates sit matters here, so any anchor will do: it
+    // lets "on March 11" be found without a year.
+    let anchor = Some(crate::content::date::PartialDate {
+        year: 2000,
+        month: Some(1),
+        day: Some(1),
+    });
+    let mentions = super::super::when::mentions(sentence, anchor, None);
+    for mention in mentions
+        .iter()
+        .filter(|m| outside_any_quote(sentence, m.start))
+    {
+        text.push_str(without_frame(&sentence[from..mention.start]));
+        text.push(' ');
+        from = mention.end;
+    }
+    text.push_str(&sentence[from..]);
+    let text = tidy(&text);
+    // A date that was the whole sentence leaves nothing: keep the sentence.
+    let text = if content_words(&text) < 3 {
+        sentence
+    } else {
+        &text
+    };
+    shorten(text)
+}
+
 /// A compact line for the event: the clause holding the date, without the
 /// date itself, trimmed to a headline's length. A clause too short to say
 /// anything ("On the morning of May 3") gives way to the clause after it;
@@ -256,6 +290,7 @@ const DANGLING: &[&str] = &[
 /// trailing purpose or place phrase rather than mid-phrase, never ending on
 /// a function word.
 pub(super) fn shorten(title: &str) -> String {
+    let limit_chars = TITLE_LIMIT;
     let mut text = crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(title));
     for lead in [
         "Meanwhile, ",
@@ -269,10 +304,10 @@ pub(super) fn shorten(title: &str) -> String {
         }
     }
     text = unreport(&text);
-    if text.chars().count() > TITLE_LIMIT {
+    if text.chars().count() > limit_chars {
         let limit = text
             .char_indices()
-            .nth(TITLE_LIMIT)
+            .nth(limit_chars)
             .map_or(text.len(), |(i, _)| i);
         // A break late enough to keep the verb and its object; else the
         // last space outside a quotation; else the last space.
@@ -284,7 +319,12 @@ pub(super) fn shorten(title: &str) -> String {
             .or_else(|| {
                 // A quotation running past the limit is kept whole when it
                 // closes soon after.
-                let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+                // The end of the text counts as a space after the last word.
+                let spaces: Vec<usize> = text
+                    .match_indices(' ')
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
                 let outside = |i: &&usize| outside_any_quote(&text, **i);
                 let in_quote = !outside_any_quote(&text, limit);
                 spaces
@@ -351,13 +391,21 @@ fn is_attribution(clause: &str) -> bool {
         && !words.contains(&"that")
 }
 
-/// "X announced that it developed …" → "X developed …".
+/// "X announced that it developed …" → "X developed …"; a manner adverb
+/// right before the verb ("that it successfully developed") goes too.
 fn unreport(text: &str) -> String {
     for verb in REPORTING {
         for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
             let pattern = format!(" {verb} that {pronoun} ");
             if let Some(i) = text.find(&pattern) {
-                return format!("{} {}", &text[..i], &text[i + pattern.len()..]);
+                let mut rest = &text[i + pattern.len()..];
+                if let Some((adverb, after)) = rest.split_once(' ') {
+                    let verb_follows = after.split(' ').next().is_some_and(|w| w.ends_with("ed"));
+                    if adverb.len() > 4 && adverb.ends_with("ly") && verb_follows {
+                        rest = after;
+                    }
+                }
+                return format!("{} {}", &text[..i], rest);
             }
         }
     }

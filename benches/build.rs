@@ -1,3 +1,242 @@
-//! Benchmark harness (written on the bench branch).
+//! Benchmark harness: times the real `briefing` binary on synthetic sites.
+//!
+//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,ingest,serve]
+//! [--runs 3] [--dir target/bench-corpus] [--binary PATH] [--check]`
+//!
+//! For each size it writes a corpus (`corpus.rs`) under `--dir`, runs the
+//! binary as a child process once to warm up and `--runs` times to measure,
+//! and prints a Markdown table: median wall time, throughput, and the peak
+//! resident memory of the child (`wait4`'s `ru_maxrss`). `--check` only
+//! proves the generator matches the content model.
 
-fn main() {}
+mod check;
+mod corpus;
+mod measure;
+mod serve;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use measure::Row;
+
+/// The binary this bench was built with; `--binary` times another one.
+const BINARY: &str = env!("CARGO_BIN_EXE_briefing");
+
+struct Args {
+    sizes: Vec<usize>,
+    stages: Vec<String>,
+    runs: usize,
+    dir: PathBuf,
+    binary: String,
+    check: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        sizes: vec![1_000, 10_000],
+        stages: ["build", "rebuild", "ingest", "serve"]
+            .map(String::from)
+            .to_vec(),
+        runs: 3,
+        dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
+        binary: BINARY.to_string(),
+        check: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--bench" => {}
+            "--check" => args.check = true,
+            "--sizes" => {
+                args.sizes = value()?
+                    .split(',')
+                    .map(|s| {
+                        s.trim()
+                            .replace('_', "")
+                            .parse()
+                            .map_err(|e| format!("--sizes: {e}"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "--only" => args.stages = value()?.split(',').map(str::to_string).collect(),
+            "--runs" => args.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--dir" => args.dir = PathBuf::from(value()?),
+            "--binary" => args.binary = value()?,
+            "--help" | "-h" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    if let Some(bad) = args.stages.iter().find(|s| !STAGES.contains(&s.as_str())) {
+        return Err(format!("--only takes {}, not `{bad}`", STAGES.join(", ")));
+    }
+    Ok(args)
+}
+
+const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
+[--only build,rebuild,ingest,serve] [--runs 3] [--dir DIR] [--binary PATH] [--check]";
+
+/// `build`: no `public/` before each run (a fresh checkout, as in CI);
+/// `rebuild`: the previous `public/` is there and gets replaced.
+const STAGES: [&str; 4] = ["build", "rebuild", "ingest", "serve"];
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if args.check {
+        return match check::run(&args.dir.join("check"), 50, 20) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                eprintln!("corpus check failed:\n{problems}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let mut rows = Vec::new();
+    let mut failed = false;
+    for &size in &args.sizes {
+        for stage in &args.stages {
+            let result = match stage.as_str() {
+                "build" => bench_build(&args, size, true),
+                "rebuild" => bench_build(&args, size, false),
+                "ingest" => bench_ingest(&args, size),
+                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
+            };
+            match result {
+                Ok(row) => rows.extend(row),
+                Err(message) => {
+                    eprintln!("{stage} at {size}: {message}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    println!("\n{}", measure::table(&rows, args.runs));
+    let trash = args.dir.join("trash");
+    if trash.exists() {
+        if let Err(err) = fs::remove_dir_all(&trash) {
+            eprintln!("cannot empty {}: {err}", trash.display());
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Move `path` out of the way into `dir/trash/`, emptied only when the
+/// harness ends. Deleting many files makes creating files slow for minutes
+/// afterwards on some file systems (ext4 without a journal skips recently
+/// freed inodes one by one), which would bill one run for the last one.
+fn discard(dir: &Path, path: &Path) -> Result<(), String> {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    if !path.exists() {
+        return Ok(());
+    }
+    let trash = dir.join("trash");
+    fs::create_dir_all(&trash).map_err(|e| format!("{}: {e}", trash.display()))?;
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let target = trash.join(format!("{}-{n}", std::process::id()));
+    fs::rename(path, &target).map_err(|e| format!("{} → {}: {e}", path.display(), target.display()))
+}
+
+/// Corpora written by this process, reused by later stages.
+static PREPARED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Write a fresh corpus for `options` under `dir/name`, once per process.
+fn prepare(dir: &Path, name: &str, options: &corpus::Options) -> Result<PathBuf, String> {
+    let root = dir.join(name);
+    let mut prepared = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
+    if prepared.contains(&root) {
+        return Ok(root);
+    }
+    prepared.push(root.clone());
+    if root.exists() {
+        discard(dir, &root)?;
+    }
+    let summary = corpus::generate(&root, options).map_err(|e| e.to_string())?;
+    eprintln!(
+        "corpus {}: {} articles ({} words), {} seeds, {} organizations, {} topics, {} places, \
+         {:.1} MB in {:.2} s",
+        root.display(),
+        summary.articles,
+        summary.words,
+        summary.seeds,
+        summary.organizations,
+        summary.topics,
+        summary.places,
+        summary.bytes as f64 / 1e6,
+        summary.elapsed.as_secs_f64()
+    );
+    Ok(root)
+}
+
+fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, String> {
+    let root = prepare(
+        &args.dir,
+        &format!("articles-{size}"),
+        &corpus::Options::articles(size),
+    )?;
+    let root_arg = root.to_string_lossy().into_owned();
+    let log = args.dir.join(format!("logs/build-{size}.log"));
+    let public = root.join("public");
+    let runs = measure::repeat(args.runs, || {
+        if clean {
+            discard(&args.dir, &public)?;
+        }
+        measure::child(&args.binary, &["build", "--root", &root_arg], &log)
+    })?;
+    let pages = count_files(&public, "html");
+    Ok(Some(Row::timed(
+        if clean { "build" } else { "rebuild" },
+        format!("{} articles", measure::thousands(size)),
+        &runs,
+        pages,
+        "pages",
+    )))
+}
+
+fn bench_ingest(args: &Args, size: usize) -> Result<Option<Row>, String> {
+    let options = corpus::Options {
+        articles: 0,
+        seeds: size,
+        ..corpus::Options::articles(0)
+    };
+    let root = prepare(&args.dir, &format!("seeds-{size}"), &options)?;
+    let root_arg = root.to_string_lossy().into_owned();
+    let articles = root.join("content/articles");
+    let log = args.dir.join(format!("logs/ingest-{size}.log"));
+    let runs = measure::repeat(args.runs, || {
+        // Each run ingests every seed afresh, as on a first checkout.
+        discard(&args.dir, &articles)?;
+        measure::child(&args.binary, &["ingest", "--root", &root_arg], &log)
+    })?;
+    let written = count_files(&articles, "md");
+    Ok(Some(Row::timed(
+        "ingest",
+        format!("{} seeds", measure::thousands(size)),
+        &runs,
+        written,
+        "articles",
+    )))
+}
+
+/// Files under `dir` whose name ends in `.ext`.
+fn count_files(dir: &Path, ext: &str) -> usize {
+    check::files(dir)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .count()
+}

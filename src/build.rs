@@ -11,6 +11,7 @@ use syntect::parsing::SyntaxSet;
 use crate::config::SiteConfig;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
+use crate::ingest::{self, IngestOptions};
 use crate::output::{self, OutputError, RenderedPage};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
@@ -27,6 +28,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Render options (preview marker, injected reload script).
     pub render: RenderOptions,
+    /// Ingest new seeds first (`briefing build` does; tests of render alone don't).
+    pub ingest: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +40,7 @@ impl BuildOptions {
             output: None,
             drafts: false,
             render: RenderOptions::default(),
+            ingest: true,
         }
     }
 
@@ -69,6 +73,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
+    /// Wall time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Why a build failed.
@@ -125,16 +131,43 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 /// Build the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut warnings = Vec::new();
+    if options.ingest {
+        let report = ingest::run(&IngestOptions {
+            root: options.root.clone(),
+            force: false,
+            dry_run: false,
+        });
+        let (errors, rest): (Vec<_>, Vec<_>) = report
+            .diagnostics
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(invalid(errors));
+        }
+        warnings = rest;
+    }
+    let mut stages = vec![("ingest", started.elapsed())];
+    let mut lap = Instant::now();
+    let mut time = |name: &'static str| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let syntaxes = render::highlight::syntax_set();
+    time("load grammars");
     let site = load(&options.root, options.drafts, &syntaxes).map_err(invalid)?;
+    time("load content");
     let pages = render_all(&site, &options.render).map_err(invalid)?;
+    time("render");
     let statics = static_dirs(&options.root, &site.library.config.theme);
     output::commit(&options.output_dir(), &pages, &statics)?;
+    time("write");
     Ok(BuildReport {
         files: pages.len(),
         articles: site.library.articles.len(),
         elapsed: started.elapsed(),
-        warnings: Vec::new(),
+        warnings,
+        stages,
     })
 }
 

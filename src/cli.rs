@@ -6,7 +6,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildError, BuildOptions};
+use crate::check;
+use crate::content::front_matter::OrganizationKind;
 use crate::diag::{self, Format};
+use crate::ingest::{self, IngestOptions};
+use crate::scaffold::{self, NewArticle, NewOrganization};
+use crate::schema;
 use crate::serve::{self, ServeOptions, Server};
 
 /// Static site generator for a secondary-battery industry briefing site.
@@ -31,8 +36,95 @@ pub struct RootArgs {
 pub enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
+    /// Turn raw seeds into annotated Markdown in content/articles/.
+    Ingest(IngestArgs),
+    /// Run every validation of build and ingest, writing nothing.
+    Check(CheckArgs),
+    /// Scaffold a new content file.
+    New(NewArgs),
+    /// Regenerate the JSON Schemas under schemas/ (for maintainers).
+    #[command(hide = true)]
+    Schema(SchemaArgs),
     /// Build into memory, serve on 127.0.0.1, rebuild on change, live-reload.
     Serve(ServeArgs),
+}
+
+/// `briefing ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Regenerate articles a person has edited, discarding their edits.
+    #[arg(long)]
+    force: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+/// `briefing check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// How to print problems: human (terminal), json (tools), github
+    /// (annotations on a pull request).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 2 when only warnings were found.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// `briefing new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Site folder (holds site.yaml, content/, themes/, seeds/).
+    #[arg(long, default_value = ".", global = true)]
+    root: PathBuf,
+    /// What to create.
+    #[command(subcommand)]
+    what: NewCommand,
+}
+
+/// What `briefing new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/articles/<date>-<slug>.md
+    Article {
+        /// Headline, in quotes.
+        title: String,
+        /// Publication date, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Topic slug from content/topics/ (repeatable).
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// Organization slug from content/organizations/ (repeatable).
+        #[arg(long = "org")]
+        organizations: Vec<String>,
+    },
+    /// content/organizations/<slug>.md
+    Organization {
+        /// Canonical English name, in quotes.
+        name: String,
+        /// government, company, research, university, association or other.
+        #[arg(long, value_parser = parse_kind, default_value = "other")]
+        kind: OrganizationKind,
+        /// ISO 3166-1 alpha-2 country code.
+        #[arg(long, default_value = "KR")]
+        country: String,
+    },
+}
+
+/// `briefing schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    #[command(flatten)]
+    root: RootArgs,
+    /// Write schemas/*.json (otherwise print the article schema).
+    #[arg(long)]
+    write: bool,
 }
 
 /// `briefing serve`.
@@ -62,6 +154,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -72,6 +167,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Check(args) => run_check(&args),
+        Command::New(args) => run_new(&args),
+        Command::Schema(args) => run_schema(&args),
+        Command::Ingest(args) => run_ingest(&args),
         Command::Serve(args) => run_serve(&args),
     }
 }
@@ -119,6 +218,131 @@ fn open_browser(url: &str) {
     }
 }
 
+fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let options = IngestOptions {
+        root: args.root.root.clone(),
+        force: args.force,
+        dry_run: false,
+    };
+    let mut report = ingest::run(&options);
+    diag::sort(&mut report.diagnostics);
+    diag::emit(&report.diagnostics, args.format);
+    eprintln!(
+        "ingest: {} written, {} unchanged, {} skipped because a person edited them{}",
+        report.written.len(),
+        report.unchanged.len(),
+        report.skipped_edited.len(),
+        if report.skipped_edited.is_empty() {
+            ""
+        } else {
+            " (use --force to regenerate them)"
+        }
+    );
+    for path in &report.skipped_edited {
+        eprintln!("  skipped {}", path.display());
+    }
+    exit_for(&report.diagnostics)
+}
+
+fn exit_for(diagnostics: &[diag::Diagnostic]) -> ExitCode {
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == diag::Severity::Error)
+    {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let report = check::run(&args.root.root);
+    let text = diag::render(&report.diagnostics, args.format);
+    match args.format {
+        // Machine formats go to stdout, to be piped; humans read stderr.
+        Format::Json | Format::Github => print!("{text}"),
+        Format::Human => diag::emit(&report.diagnostics, args.format),
+    }
+    if args.format == Format::Human {
+        eprintln!(
+            "checked {} articles and {} pages rendered in memory; nothing was written",
+            report.articles, report.pages
+        );
+    }
+    ExitCode::from(report.outcome(args.deny_warnings).code())
+}
+
+fn run_new(args: &NewArgs) -> ExitCode {
+    let root = &args.root;
+    let result = match &args.what {
+        NewCommand::Article {
+            title,
+            date,
+            topics,
+            organizations,
+        } => scaffold::article(
+            root,
+            &NewArticle {
+                title: title.clone(),
+                date: date.clone(),
+                topics: topics.clone(),
+                organizations: organizations.clone(),
+            },
+        ),
+        NewCommand::Organization {
+            name,
+            kind,
+            country,
+        } => scaffold::organization(
+            root,
+            &NewOrganization {
+                name: name.clone(),
+                kind: *kind,
+                country: country.clone(),
+            },
+        ),
+    };
+    match result {
+        Ok(path) => {
+            println!("{}", path.display());
+            eprintln!(
+                "created {}; edit it, then run `briefing check`",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            diag::emit(&diagnostics, Format::Human);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_schema(args: &SchemaArgs) -> ExitCode {
+    if !args.write {
+        print!("{}", schema::all()[0].1);
+        return ExitCode::SUCCESS;
+    }
+    match schema::write(&args.root.root) {
+        Ok(paths) => {
+            for path in paths {
+                eprintln!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_kind(text: &str) -> Result<OrganizationKind, String> {
+    crate::yaml::from_str::<OrganizationKind>(text).map_err(|_| {
+        "expected one of government, company, research, university, association, other".into()
+    })
+}
+
 fn run_build(args: &BuildArgs) -> ExitCode {
     let mut options = BuildOptions::new(&args.root.root);
     options.output = args.output.clone();
@@ -133,6 +357,11 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                 options.output_dir().display(),
                 report.elapsed.as_millis()
             );
+            if args.timings {
+                for (stage, took) in &report.stages {
+                    eprintln!("  {stage:<14} {:>6} ms", took.as_millis());
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diagnostics)) => {

@@ -146,7 +146,21 @@ pub enum Format {
     /// Source snippets with carets, for terminals.
     #[default]
     Human,
-    /// One JSON object per run, for tools.
+    /// One JSON object per run, for tools:
+    ///
+    /// ```json
+    /// { "errors": 1, "warnings": 0, "diagnostics": [
+    ///   { "severity": "error", "code": "article/unknown-topic",
+    ///     "file": "content/articles/2024-01-10-a.md",
+    ///     "line": 5, "column": 10, "end_line": 5, "end_column": 18,
+    ///     "message": "unknown topic `recyclng`: …",
+    ///     "help": "did you mean `recycling`?" } ] }
+    /// ```
+    ///
+    /// `file` is relative to the site root with `/` separators; lines and
+    /// columns are 1-based (columns count characters), the end is
+    /// exclusive; `help` may be `null`. Diagnostics are sorted by file and
+    /// position. Fields are only ever added, never renamed.
     Json,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,

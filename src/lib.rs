@@ -3,6 +3,7 @@
 //! library), render (library → pages), output (pages → `public/`).
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -10,5 +11,7 @@ pub mod diag;
 pub mod ingest;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod yaml;

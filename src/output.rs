@@ -110,7 +110,7 @@ fn swap(staging: &Path, output: &Path) -> Result<(), OutputError> {
     }
     let old = sibling(output, "old");
     if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(fail("cannot remove", &old))?;
+        remove_tree(&old).map_err(fail("cannot remove", &old))?;
     }
     std::fs::rename(output, &old).map_err(fail("cannot move aside", output))?;
     if let Err(err) = std::fs::rename(staging, output) {
@@ -118,7 +118,24 @@ fn swap(staging: &Path, output: &Path) -> Result<(), OutputError> {
         let _ = std::fs::rename(&old, output);
         return Err(fail("cannot move staging folder to", output)(err));
     }
-    std::fs::remove_dir_all(&old).map_err(fail("cannot remove previous output", &old))
+    remove_tree(&old).map_err(fail("cannot remove previous output", &old))
+}
+
+/// Remove a folder tree, unlinking its files in parallel: a site has tens of
+/// thousands of files, and one-by-one deletion dominated rebuild time.
+fn remove_tree(root: &Path) -> io::Result<()> {
+    let mut files = Vec::new();
+    for entry in WalkDir::new(root) {
+        let entry = entry.map_err(|err| {
+            err.into_io_error()
+                .unwrap_or_else(|| io::Error::other("walk failed"))
+        })?;
+        if !entry.file_type().is_dir() {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(std::fs::remove_file)?;
+    std::fs::remove_dir_all(root)
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {

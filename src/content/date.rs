@@ -191,10 +191,13 @@ impl schemars::JsonSchema for PartialDate {
         "PartialDate".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // A bare year is an integer to YAML, and accepted as one.
         schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-            "description": "A date written YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known"
+            "description": "A date written YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known",
+            "anyOf": [
+                { "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ]
         })
     }
 }

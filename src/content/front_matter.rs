@@ -353,6 +353,76 @@ mod tests {
         assert_eq!(split.body, "Body");
     }
 
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text shaped like front matter: fences, keys, YAML punctuation,
+        /// BOMs, CRLF and multi-byte characters in any order.
+        fn content() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "---",
+                "\n",
+                "\r\n",
+                "\u{feff}",
+                "title: ",
+                "date: ",
+                "2024-06-18",
+                "[a, b]",
+                "{ x: 1 }",
+                "- ",
+                ": ",
+                "'",
+                "\"",
+                "#",
+                "&a",
+                "*a",
+                "|",
+                ">",
+                " ",
+                "한국",
+                "é",
+                "topics:",
+                "figures: [{ text: a, value: 1, unit: KRW }]",
+                "\t",
+                "null",
+                "~",
+            ]);
+            prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn split_never_panics_and_parts_are_consistent(text in content()) {
+                if let Ok(parts) = split(&text) {
+                    prop_assert!(text.ends_with(parts.body));
+                    prop_assert!(text.contains(parts.yaml));
+                    let start = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let before_body = &start[..start.len() - parts.body.len()];
+                    prop_assert_eq!(parts.body_line, before_body.matches('\n').count() + 1);
+                }
+            }
+
+            #[test]
+            fn split_never_panics_on_any_string(text in any::<String>()) {
+                let _ = split(&text);
+            }
+
+            #[test]
+            fn yaml_article_parsing_never_panics(text in content()) {
+                let _ = crate::yaml::from_str::<ArticleFrontMatter>(&text);
+            }
+
+            #[test]
+            fn yaml_parsing_never_panics_on_any_string(text in any::<String>()) {
+                let _ = crate::yaml::from_str::<ArticleFrontMatter>(&text);
+                let _ = crate::yaml::from_str::<OrganizationFrontMatter>(&text);
+            }
+        }
+    }
+
     #[test]
     fn rejects_missing_and_unclosed_fences() {
         assert_eq!(split("title: A\n"), Err(SplitError::NoOpeningFence));

@@ -48,6 +48,8 @@ pub struct Library {
     pub articles_by_topic: HashMap<String, Vec<usize>>,
     /// Place slug → indexes into `articles`, newest first.
     pub articles_by_place: HashMap<String, Vec<usize>>,
+    /// Lowercased place slug, name or alias → place slug.
+    pub place_names: HashMap<String, String>,
 }
 
 /// What to load.
@@ -92,6 +94,7 @@ impl Library {
             .into_iter()
             .filter(|p| options.drafts || !p.front.draft)
             .collect();
+        let place_names = place_lookup(&places);
         drop(org_slugs);
         drop(topic_slugs);
         let mut library = Library {
@@ -104,6 +107,7 @@ impl Library {
             articles_by_organization: HashMap::new(),
             articles_by_topic: HashMap::new(),
             articles_by_place: HashMap::new(),
+            place_names,
         };
         library.sort_and_index();
         Ok(library)
@@ -162,27 +166,22 @@ impl Library {
                 .cmp(&a.front.date)
                 .then_with(|| a.slug.cmp(&b.slug))
         });
-        let place_lookup = place_lookup(&self.places);
         self.articles_by_organization = index(&self.articles, |a| a.front.organizations.clone());
         self.articles_by_topic = index(&self.articles, |a| a.front.topics.clone());
         self.articles_by_place = index(&self.articles, |a| {
             a.front
                 .places
                 .iter()
-                .filter_map(|p| place_lookup.get(&p.to_lowercase()).cloned())
+                .filter_map(|p| self.place_names.get(&p.to_lowercase()).cloned())
                 .collect()
         });
     }
 
     /// The place slug for a name, alias or slug as written in an article.
     pub fn place_slug(&self, written: &str) -> Option<&str> {
-        let key = written.to_lowercase();
-        self.places.iter().find_map(|p| {
-            let hit = p.slug == key
-                || p.front.name.to_lowercase() == key
-                || p.front.aliases.iter().any(|a| a.to_lowercase() == key);
-            hit.then_some(p.slug.as_str())
-        })
+        self.place_names
+            .get(&written.to_lowercase())
+            .map(String::as_str)
     }
 }
 

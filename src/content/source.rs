@@ -83,6 +83,8 @@ pub fn parse_front_matter<T: DeserializeOwned>(
             "front-matter/unknown-field"
         } else if err.message.contains("missing field") {
             "front-matter/missing-field"
+        } else if err.message.contains("is not a date") {
+            "front-matter/bad-date"
         } else if err.message.contains("invalid type") || err.message.contains("unknown variant") {
             "front-matter/wrong-type"
         } else {

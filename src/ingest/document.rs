@@ -23,6 +23,21 @@ pub(crate) enum Block {
         /// Item texts, without their markers.
         items: Vec<String>,
     },
+    /// A numbered list whose items carry bulleted points ("1. Securing a
+    /// supply chain:" followed by its points): a nested list in Markdown.
+    Outline(Vec<OutlineItem>),
+    /// A photo caption. Not part of the story, so not written to the body,
+    /// but kept for extraction: captions often name people with their roles.
+    Caption(String),
+}
+
+/// One item of an [`Block::Outline`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OutlineItem {
+    /// The item's own text, without its number.
+    pub(crate) text: String,
+    /// Its bulleted points, in order.
+    pub(crate) points: Vec<String>,
 }
 
 /// The cleaned story body.
@@ -33,7 +48,8 @@ pub(crate) struct Document {
 }
 
 impl Document {
-    /// Every text of the story (headings, paragraphs, list items), in order.
+    /// Every text of the story (headings, paragraphs, list items, captions),
+    /// in order.
     pub(crate) fn texts(&self) -> impl Iterator<Item = &str> {
         self.blocks
             .iter()
@@ -42,6 +58,11 @@ impl Document {
                     Block::Heading { text, .. } => Box::new(std::iter::once(text.as_str())),
                     Block::Paragraph(text) => Box::new(std::iter::once(text.as_str())),
                     Block::List { items, .. } => Box::new(items.iter().map(String::as_str)),
+                    Block::Outline(items) => Box::new(items.iter().flat_map(|item| {
+                        std::iter::once(item.text.as_str())
+                            .chain(item.points.iter().map(String::as_str))
+                    })),
+                    Block::Caption(text) => Box::new(std::iter::once(text.as_str())),
                 }
             })
     }

@@ -1,5 +1,177 @@
 //! Ingest stage: raw seeds in `seeds/` become annotated Markdown in
 //! `content/articles/`.
+//!
+//! Takes the site root; reads `seeds/*.txt` in sorted order and, in
+//! parallel, decodes (`seed`), cleans (`clean`), reads metadata (`meta`),
+//! annotates (`extract`, with the registries as `gazetteer`) and renders
+//! (`emit`) each one; then writes the articles in seed order (`store`),
+//! never over a file a person edited, recording what it wrote in a
+//! manifest (`manifest`). Gives back an [`IngestReport`].
 
-#[allow(dead_code)] // read by extract and emit, which land on their own branches
+mod article;
+mod clean;
 pub(crate) mod document;
+mod emit;
+pub(crate) mod extract;
+pub(crate) mod gazetteer;
+mod manifest;
+mod meta;
+#[cfg(test)]
+mod properties;
+mod seed;
+mod store;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::content::entity::Registries;
+use crate::diag::Diagnostic;
+
+/// What `briefing ingest` (and the first step of `build` and `check`) does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// The site root, holding `seeds/` and `content/`.
+    pub root: PathBuf,
+    /// Regenerate files a person edited, discarding the edits.
+    pub force: bool,
+    /// Validate only: write nothing (`briefing check`).
+    pub dry_run: bool,
+}
+
+/// What ingest did. Paths are relative to the site root.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    /// Articles written (in a dry run: that would be written).
+    pub written: Vec<PathBuf>,
+    /// Articles that already held exactly what ingest would write.
+    pub unchanged: Vec<PathBuf>,
+    /// Articles left alone because a person edited or wrote them.
+    pub skipped_edited: Vec<PathBuf>,
+    /// Unreadable seeds (errors), skipped files and unknown organizations
+    /// (warnings).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Ingest every seed under `options.root`. Deterministic: the same seeds
+/// and registries give byte-identical files. A seed that fails is reported
+/// by name and the others are still ingested.
+pub fn run(options: &IngestOptions) -> IngestReport {
+    run_selected(options, None)
+}
+
+/// Ingest only `seeds` (paths relative to the root, `seeds/x.txt`), with the
+/// same protection of hand-edited articles; every other seed's manifest
+/// record is kept as it is. `serve` calls this when one seed changes.
+/// (A stem shared with an unselected seed is not renumbered as a full run
+/// would; the existing file is then kept and reported.)
+pub fn run_seeds(options: &IngestOptions, seeds: &[PathBuf]) -> IngestReport {
+    let wanted: Vec<String> = seeds
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    run_selected(options, Some(&wanted))
+}
+
+fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestReport {
+    let mut report = IngestReport::default();
+    let all = list_seeds(&options.root, &mut report.diagnostics);
+    // Unselected seeds are carried over like failed ones: their records stay.
+    let (seeds, mut failed): (Vec<String>, Vec<String>) = match only {
+        Some(only) => all.into_iter().partition(|s| only.contains(s)),
+        None => (all, Vec::new()),
+    };
+    if seeds.is_empty() {
+        return report;
+    }
+    // Registry problems are reported by the content stage, once.
+    let (registries, _) = Registries::load(&options.root);
+    let gazetteer = gazetteer::Gazetteer::new(&registries);
+    let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
+        .par_iter()
+        .map(|seed| (seed.clone(), generate(&options.root, seed, &gazetteer)))
+        .collect();
+    let mut generated = Vec::new();
+    for (seed, result) in results {
+        match result {
+            Ok(article) => generated.push((seed, article)),
+            Err(diagnostic) => {
+                report.diagnostics.push(diagnostic);
+                failed.push(seed);
+            }
+        }
+    }
+    let old = manifest::Manifest::load(&options.root).unwrap_or_else(|err| {
+        report.diagnostics.push(Diagnostic::warning(
+            "ingest/manifest",
+            manifest::MANIFEST_PATH,
+            format!("cannot read the ingest manifest ({err}); every existing article is treated as hand-written"),
+        ));
+        manifest::Manifest::default()
+    });
+    store::store(
+        options,
+        store::assign_paths(generated),
+        &old,
+        &failed,
+        &mut report,
+    );
+    report
+}
+
+fn generate(
+    root: &Path,
+    seed: &str,
+    gazetteer: &gazetteer::Gazetteer,
+) -> Result<article::Generated, Diagnostic> {
+    let text = seed::read(&root.join(seed)).map_err(|err| {
+        Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
+            "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
+        )
+    })?;
+    // A bug in one seed's extraction must not cost the other seeds their
+    // articles: report it against the seed, like any unreadable seed.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        article::generate(seed, &text, gazetteer)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        Err(Diagnostic::error(
+            "ingest/internal",
+            seed,
+            format!("{seed}: ingest failed on this seed: {what}"),
+        )
+        .with_help("this is a bug in briefing; please report it with the seed attached"))
+    })
+}
+
+/// `seeds/*.txt`, relative to the root with `/` separators, sorted. No
+/// `seeds/` folder means nothing to ingest.
+fn list_seeds(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+    let dir = root.join("seeds");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                "ingest/unreadable-seed",
+                "seeds",
+                format!("cannot list seeds/: {err}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut seeds: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".txt") && !name.starts_with('.'))
+        .map(|name| format!("seeds/{name}"))
+        .collect();
+    seeds.sort();
+    seeds
+}

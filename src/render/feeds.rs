@@ -9,7 +9,17 @@ use crate::content::article::Article;
 use crate::content::library::Library;
 
 /// Entries per feed.
-const FEED_LENGTH: usize = 30;
+pub const FEED_LENGTH: usize = 30;
+
+/// How much of each article a feed carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedBody {
+    /// The whole article (the site feed).
+    Full,
+    /// The summary and a link (topic and organization feeds, which would
+    /// otherwise repeat the same articles in full hundreds of times).
+    Summary,
+}
 
 /// An Atom feed of `indexes` (newest first) titled `title`, at `self_path`.
 pub fn atom(
@@ -18,6 +28,7 @@ pub fn atom(
     self_path: &str,
     page_path: &str,
     indexes: &[usize],
+    body: FeedBody,
 ) -> String {
     let base = library.config.base_url();
     let articles: Vec<&Article> = indexes
@@ -96,11 +107,13 @@ pub fn atom(
         if let Some(summary) = &front.summary {
             let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
         }
-        let _ = writeln!(
-            xml,
-            "    <content type=\"html\">{}</content>",
-            escape(&article.body.html)
-        );
+        if body == FeedBody::Full {
+            let _ = writeln!(
+                xml,
+                "    <content type=\"html\">{}</content>",
+                escape(&article.body.html)
+            );
+        }
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");

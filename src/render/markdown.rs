@@ -301,6 +301,94 @@ mod tests {
         assert!(!unannotated.html.contains("<a"));
     }
 
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::sync::OnceLock;
+
+        /// Loading the syntaxes dominates a render in debug builds: once.
+        fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
+            static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+            let set = SYNTAXES.get_or_init(crate::render::highlight::syntax_set);
+            let orgs = [org(
+                "krict",
+                "Korea Research Institute of Chemical Technology",
+                &["KRICT", "한국화학연구원"],
+            )];
+            let renderer = MarkdownRenderer::new(set, &orgs, "/sub/");
+            let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
+            renderer.render(markdown, &link)
+        }
+
+        /// Markdown-ish text: every construct the renderer treats specially
+        /// (headings with ids, code fences, links, footnotes, tables,
+        /// organization names) mixed with multi-byte text.
+        fn markdown() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "# ",
+                "## ",
+                "{#id}",
+                "{#}",
+                "\n",
+                "\n\n",
+                "```",
+                "```rust\n",
+                "~~~",
+                "    ",
+                "[a](/x/)",
+                "[",
+                "]",
+                "(",
+                ")",
+                "![i](p.png)",
+                "[^1]",
+                "[^1]: n",
+                "| a |",
+                "|---|",
+                "KRICT",
+                "Korea Research Institute of Chemical Technology",
+                "KRICTX",
+                "*",
+                "_",
+                "<a href=\"x\">",
+                "</a>",
+                "&amp;",
+                "한국화학연구원",
+                "é",
+                " ",
+                "- ",
+                "1. ",
+                "> ",
+                "\"",
+                "'",
+                "--",
+                "...",
+                "`code`",
+            ]);
+            prop::collection::vec(pieces, 0..48).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            #[test]
+            fn rendering_never_panics_and_heading_ids_are_unique(text in markdown()) {
+                let out = render(&text, &["krict"]);
+                let mut ids: Vec<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
+                let count = ids.len();
+                ids.sort_unstable();
+                ids.dedup();
+                prop_assert_eq!(ids.len(), count, "duplicate heading ids in {:?}", out.headings);
+                prop_assert!(out.html.matches("class=\"org-link\"").count() <= 1);
+            }
+
+            #[test]
+            fn rendering_never_panics_on_any_string(text in any::<String>()) {
+                let _ = render(&text, &["krict"]);
+            }
+        }
+    }
+
     #[test]
     fn code_blocks_are_highlighted() {
         let out = render("```rust\nlet x = 1;\n```\n", &[]);

@@ -124,14 +124,14 @@ fn render_job(
             None => html,
         });
     }
-    let all_articles: Vec<usize> = (0..library.articles.len()).collect();
     Ok(match job {
         PageJob::SiteFeed => feeds::atom(
             library,
             &library.config.title,
             "atom.xml",
             "",
-            &all_articles,
+            &(0..library.articles.len().min(feeds::FEED_LENGTH)).collect::<Vec<_>>(),
+            feeds::FeedBody::Full,
         ),
         PageJob::EntityFeed(section, i) => {
             let slug = entity_slug(library, *section, *i);
@@ -152,6 +152,7 @@ fn render_job(
                 &format!("{folder}atom.xml"),
                 &folder,
                 indexes,
+                feeds::FeedBody::Summary,
             )
         }
         // The full plan, not `all`: serve renders subsets of jobs.

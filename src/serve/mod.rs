@@ -306,16 +306,29 @@ fn report_first(outcome: &Outcome, elapsed: Duration) {
     }
 }
 
-/// Re-ingest one changed seed. Ingest is being written on its own branch;
-/// until `briefing::ingest::run` lands this only says so. When it does, this
-/// is the one call to replace: ingest the seed alone, with ingest's own
-/// protection of hand-edited articles; the articles it writes then arrive
-/// through the watcher like any edit.
+/// Re-ingest one changed seed alone, with ingest's protection of
+/// hand-edited articles. The article it writes (if any) then arrives through
+/// the watcher like any edit.
 pub(crate) fn ingest_seed(root: &Path, seed: &Path) {
-    let _ = root;
-    eprintln!(
-        "seed {} changed: this build cannot re-ingest yet (ingest is not merged); \
-         its article is unchanged",
-        seed.display()
-    );
+    if std::fs::metadata(root.join(seed)).is_err() {
+        // A deleted seed leaves its article alone, as `ingest` does.
+        return;
+    }
+    let options = crate::ingest::IngestOptions {
+        root: root.to_path_buf(),
+        force: false,
+        dry_run: false,
+    };
+    let mut report = crate::ingest::run_seeds(&options, &[seed.to_path_buf()]);
+    diag::sort(&mut report.diagnostics);
+    diag::emit(&report.diagnostics, Format::Human);
+    for path in &report.written {
+        eprintln!("ingested {} → {}", seed.display(), path.display());
+    }
+    for path in &report.skipped_edited {
+        eprintln!(
+            "kept {}: a person edited it (`briefing ingest --force` regenerates it)",
+            path.display()
+        );
+    }
 }

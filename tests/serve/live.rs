@@ -204,3 +204,32 @@ fn ctrl_c_stops_cleanly_and_leaves_no_files() {
         "no files left behind"
     );
 }
+
+#[test]
+fn a_new_seed_is_ingested_into_an_article() {
+    let site = TestSite::new();
+    std::fs::create_dir_all(site.path("seeds")).unwrap();
+    let server = site.serve();
+    let mut events = Events::connect(server.addr());
+    hello(&mut events);
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    let seed = std::fs::read(seeds.join(&names[0])).unwrap();
+    let count = || {
+        std::fs::read_dir(site.path("content/articles"))
+            .unwrap()
+            .count()
+    };
+    let before = count();
+    std::fs::write(site.path("seeds").join(&names[0]), seed).unwrap();
+    let written = wait_for(LIMIT, || (count() > before).then_some(()));
+    assert!(written.is_some(), "the seed's article is written");
+    // The new article is then rebuilt like any edit (or reported).
+    let (name, data) = events.next(LIMIT).expect("an event for the new article");
+    assert!(name == "reload" || name == "failed", "{name}: {data}");
+    server.stop();
+}

@@ -1,0 +1,222 @@
+//! The serve benchmark: time from saving an article to the reload event.
+//!
+//! Starts `briefing serve` on a free loopback port over the build corpus,
+//! subscribes to its live-reload event stream (server-sent events), appends
+//! a sentence to one article and measures until the reload event arrives;
+//! then reads the server's memory from `/proc/<pid>/status`. Skips with a
+//! message when the binary has no `serve` command yet.
+
+use std::fs::{self, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::measure::{self, Row};
+
+/// Where the server publishes reload events.
+const EVENTS_PATH: &str = "/__briefing/events";
+/// How long the first build may take before we give up.
+const STARTUP: Duration = Duration::from_secs(180);
+/// How long one edit may take to produce a reload event.
+const PER_EDIT: Duration = Duration::from_secs(30);
+
+/// Run the serve benchmark at `size` articles.
+pub(crate) fn bench(
+    dir: &Path,
+    size: usize,
+    runs: usize,
+    binary: &str,
+) -> Result<Option<Row>, String> {
+    let help = Command::new(binary).args(["serve", "--help"]).output();
+    if !help.is_ok_and(|o| o.status.success()) {
+        eprintln!("serve: `briefing serve` is not available in this build; skipped");
+        return Ok(None);
+    }
+    let root = dir.join(format!("articles-{size}"));
+    if !root.join("content/articles").is_dir() {
+        super::prepare(
+            dir,
+            &format!("articles-{size}"),
+            &super::corpus::Options::articles(size),
+        )?;
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("no free port: {e}"))?
+        .port();
+    let log = dir.join(format!("logs/serve-{size}.log"));
+    fs::create_dir_all(dir.join("logs")).map_err(|e| e.to_string())?;
+    let log_file = fs::File::create(&log).map_err(|e| e.to_string())?;
+    let child = Command::new(binary)
+        .args([
+            "serve",
+            "--root",
+            &root.to_string_lossy(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stdin(Stdio::null())
+        .stdout(log_file.try_clone().map_err(|e| e.to_string())?)
+        .stderr(log_file)
+        .spawn()
+        .map_err(|e| format!("cannot start serve: {e}"))?;
+    let mut server = Server(child);
+    let result = measure_edits(&root, port, runs, &mut server);
+    let rss = status_kib(server.0.id(), "VmRSS:");
+    let peak = status_kib(server.0.id(), "VmHWM:");
+    drop(server);
+    let (mut latencies, startup) = result.map_err(|e| format!("{e} (log: {})", log.display()))?;
+    Ok(Some(Row::latency(
+        format!("{} articles: save → reload event", measure::thousands(size)),
+        &mut latencies,
+        peak,
+        &format!(
+            "first build {:.1} s; {} MiB resident after the edits",
+            startup.as_secs_f64(),
+            rss / 1024
+        ),
+    )))
+}
+
+/// Kills the server when dropped, so an early return never leaks it.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn measure_edits(
+    root: &Path,
+    port: u16,
+    runs: usize,
+    server: &mut Server,
+) -> Result<(Vec<Duration>, Duration), String> {
+    let start = Instant::now();
+    let events = loop {
+        if let Ok(Some(status)) = server.0.try_wait() {
+            return Err(format!("serve exited early with {status}"));
+        }
+        if start.elapsed() > STARTUP {
+            return Err("serve did not answer in time".into());
+        }
+        match subscribe(port) {
+            Ok(events) => break events,
+            Err(_) => thread::sleep(Duration::from_millis(100)),
+        }
+    };
+    wait_for(&events, &["hello", "reload"], STARTUP)?;
+    let startup = start.elapsed();
+    let articles = super::check::files(&root.join("content/articles"));
+    let mut latencies = Vec::new();
+    // One warm-up edit, then `runs` measured ones, each on another article.
+    for (i, article) in articles
+        .iter()
+        .step_by(97)
+        .take(runs.max(1) + 1)
+        .enumerate()
+    {
+        thread::sleep(Duration::from_millis(700));
+        while events.try_recv().is_ok() {}
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(article)
+            .map_err(|e| e.to_string())?;
+        let edited = Instant::now();
+        writeln!(file, "\nThe benchmark appended this sentence (edit {i}).")
+            .map_err(|e| e.to_string())?;
+        drop(file);
+        let (arrived, data) = wait_for(&events, &["reload"], PER_EDIT)?;
+        let latency = arrived.saturating_duration_since(edited);
+        eprintln!(
+            "  edit {i}: reload event after {} ms (server: {} ms, {} pages changed)",
+            latency.as_millis(),
+            field(&data, "elapsed_ms").map_or("?".into(), |v| format!("{v:.0}")),
+            field(&data, "changed_count").map_or("?".into(), |v| v.to_string())
+        );
+        if i > 0 {
+            latencies.push(latency);
+        }
+    }
+    Ok((latencies, startup))
+}
+
+/// Open the event stream; lines arrive on the channel with their time.
+fn subscribe(port: u16) -> Result<Receiver<(Instant, String)>, String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    write!(
+        stream,
+        "GET {EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).map_err(|e| e.to_string())?;
+    if !status.contains(" 200") {
+        return Err(format!("event stream answered {}", status.trim()));
+    }
+    let (send, receive) = mpsc::channel();
+    thread::spawn(move || {
+        for line in reader.lines() {
+            let Ok(line) = line else { break };
+            if send.send((Instant::now(), line)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(receive)
+}
+
+/// Wait for an event of one of `kinds`; its arrival time and `data` line.
+fn wait_for(
+    events: &Receiver<(Instant, String)>,
+    kinds: &[&str],
+    within: Duration,
+) -> Result<(Instant, String), String> {
+    let deadline = Instant::now() + within;
+    let mut current: Option<(Instant, String)> = None;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let (at, line) = events
+            .recv_timeout(left)
+            .map_err(|_| format!("no {} event in {} s", kinds.join("/"), within.as_secs()))?;
+        if let Some(kind) = line.strip_prefix("event:") {
+            current = Some((at, kind.trim().to_string()));
+        } else if let Some(data) = line.strip_prefix("data:") {
+            if let Some((at, kind)) = current.take() {
+                if kind == "failed" {
+                    return Err(format!("the rebuild failed: {}", data.trim()));
+                }
+                if kinds.contains(&kind.as_str()) {
+                    return Ok((at, data.trim().to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// A number field of the event's JSON data, found without a JSON parser.
+fn field(data: &str, name: &str) -> Option<f64> {
+    let key = format!("\"{name}\":");
+    let rest = &data[data.find(&key)? + key.len()..];
+    let end = rest.find([',', '}']).unwrap_or(rest.len());
+    rest[..end].trim().parse().ok()
+}
+
+/// A `Vm…:` figure of `/proc/<pid>/status`, in KiB.
+fn status_kib(pid: u32, key: &str) -> u64 {
+    fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,155 @@
+//! Check stage helper: a minimal HTML scanner for links and anchors.
+//!
+//! Takes rendered HTML; gives back every `id`, `href` and `src` attribute
+//! value. It only needs to understand what our templates and pulldown-cmark
+//! produce (tags, quoted attributes, comments, script and style), so a
+//! small hand-written scanner beats pulling in a full HTML parser.
+
+/// Attributes of interest found in one page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Scanned {
+    /// Values of every `id` (and `<a name>`) attribute.
+    pub(crate) ids: Vec<String>,
+    /// Values of every `href` and `src` attribute, entities decoded.
+    pub(crate) links: Vec<String>,
+}
+
+/// Scan `html` for ids and links.
+pub(crate) fn scan(html: &str) -> Scanned {
+    let mut out = Scanned::default();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            continue;
+        }
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        let (attributes, consumed) = attributes(&rest[name_len..]);
+        rest = &rest[name_len + consumed..];
+        for (key, value) in attributes {
+            match key.as_str() {
+                "id" => out.ids.push(decode(value)),
+                "name" if name == "a" => out.ids.push(decode(value)),
+                "href" | "src" => out.links.push(decode(value)),
+                _ => {}
+            }
+        }
+        // Script and style bodies are not markup.
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            rest = find_ascii_case_insensitive(rest, &close).map_or("", |i| &rest[i..]);
+        }
+    }
+    out
+}
+
+/// Attributes of one tag, and the bytes consumed up to and including `>`.
+fn attributes(text: &str) -> (Vec<(String, &str)>, usize) {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return (found, i + 1),
+            b if b.is_ascii_whitespace() || b == b'/' => i += 1,
+            _ => {
+                let start = i;
+                while i < bytes.len() && !b" \t\r\n=>/".contains(&bytes[i]) {
+                    i += 1;
+                }
+                let key = text[start..i].to_ascii_lowercase();
+                if bytes.get(i) != Some(&b'=') {
+                    continue;
+                }
+                i += 1;
+                let (value, next) = attribute_value(text, i);
+                found.push((key, value));
+                i = next;
+            }
+        }
+    }
+    (found, bytes.len())
+}
+
+/// A quoted or bare attribute value starting at `i`, and where it ends.
+fn attribute_value(text: &str, i: usize) -> (&str, usize) {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let end = text[i + 1..]
+                .find(quote as char)
+                .map_or(text.len(), |j| i + 1 + j);
+            (&text[i + 1..end], (end + 1).min(text.len()))
+        }
+        _ => {
+            let end = text[i..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(text.len(), |j| i + j);
+            (&text[i..end], end)
+        }
+    }
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Decode the entities our HTML escaper writes in attribute values.
+pub(crate) fn decode(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn finds_ids_and_links_but_not_text_or_comments() {
+        let html = r##"<!-- <a href="/gone/"> --><h2 id="key-points">Key</h2>
+<a class=x href="/a/?q=1&amp;r=2#top" data-href="/no/">t</a> href="/text/"
+<img src='/img.png' alt="x > y"><a name=old></a><script>var a = "<a href='/js/'>";</script>
+<A HREF="/upper/">"##;
+        let scanned = scan(html);
+        assert_eq!(scanned.ids, ["key-points", "old"]);
+        assert_eq!(
+            scanned.links,
+            ["/a/?q=1&r=2#top", "/img.png", "/upper/"],
+            "{scanned:?}"
+        );
+    }
+
+    #[test]
+    fn truncated_markup_does_not_panic() {
+        for html in ["<a href=\"/x", "<a href=", "<", "<!--", "<script>", "<a b"] {
+            let _ = scan(html);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn never_panics(html in "[<>a-z =\"'/!#-]{0,64}") {
+            let _ = scan(&html);
+        }
+    }
+}

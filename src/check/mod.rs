@@ -1,0 +1,248 @@
+//! `briefing check`: every validation of build and ingest, writing nothing.
+//!
+//! Takes a site root; loads and renders the whole site in memory (so every
+//! error build would report is found), dry-runs ingest, then runs the
+//! checks build does not: links and anchors, registry use and conflicts,
+//! annotations against the text, duplicates. Gives back every diagnostic,
+//! sorted, and the exit status they imply.
+
+mod address;
+mod corpus;
+mod duplicates;
+mod facts;
+mod html;
+mod ingest;
+mod links;
+mod references;
+mod registry;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::build::{self, Site};
+use crate::content::source::read_source;
+use crate::diag::{self, Diagnostic, Severity};
+use crate::render::plan::{self, PageJob, Section};
+use crate::render::{self, RenderOptions};
+use corpus::Corpus;
+use links::{LinkInput, Origin, PageSource};
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Every problem, sorted by file and place.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Articles checked (drafts included).
+    pub articles: usize,
+    /// Pages rendered in memory.
+    pub pages: usize,
+}
+
+/// The outcome of a check, as a process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to fix (warnings allowed): exit 0.
+    Clean,
+    /// At least one error: exit 1.
+    Errors,
+    /// Only warnings, and `--deny-warnings` was given: exit 2.
+    DeniedWarnings,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Errors => 1,
+            Outcome::DeniedWarnings => 2,
+        }
+    }
+}
+
+impl CheckReport {
+    /// Count of diagnostics at `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// What the findings mean for the exit status.
+    pub fn outcome(&self, deny_warnings: bool) -> Outcome {
+        if self.count(Severity::Error) > 0 {
+            Outcome::Errors
+        } else if deny_warnings && self.count(Severity::Warning) > 0 {
+            Outcome::DeniedWarnings
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
+/// Check the site at `root`. Reads files only; never writes.
+pub fn run(root: &Path) -> CheckReport {
+    let syntaxes = render::highlight::syntax_set();
+    let mut diagnostics = Vec::new();
+    let mut pages = 0;
+    match build::load(root, false, &syntaxes) {
+        Ok(site) => match build::render_all(&site, &RenderOptions::default()) {
+            Ok(rendered) => {
+                pages = rendered.len();
+                diagnostics.extend(check_links(root, &site, &rendered));
+            }
+            Err(errors) => diagnostics.extend(errors),
+        },
+        Err(errors) => diagnostics.extend(errors),
+    }
+    diagnostics.extend(ingest::dry_run(root));
+    let corpus = Corpus::read(root);
+    diagnostics.extend(registry::check(&corpus));
+    diagnostics.extend(references::check(&corpus));
+    diagnostics.extend(facts::check(&corpus.articles));
+    diagnostics.extend(duplicates::check(&corpus.articles));
+    place_unplaced(root, &mut diagnostics);
+    diag::sort(&mut diagnostics);
+    diagnostics.dedup();
+    CheckReport {
+        diagnostics,
+        articles: corpus.articles.len(),
+        pages,
+    }
+}
+
+fn check_links(
+    root: &Path,
+    site: &Site,
+    rendered: &[crate::output::RenderedPage],
+) -> Vec<Diagnostic> {
+    let library = &site.library;
+    let statics = static_files(root, &library.config.theme);
+    let jobs = render::full_plan(library, &site.shared);
+    let sources: HashMap<String, PageSource> = jobs
+        .iter()
+        .map(|job| {
+            (
+                plan::output_path(library, job),
+                page_source(root, site, job),
+            )
+        })
+        .collect();
+    let base_path = library.config.base_path();
+    let base_url = library.config.base_url();
+    links::check(&LinkInput {
+        pages: rendered,
+        statics: &statics,
+        base_path: &base_path,
+        base_url: &base_url,
+        sources: &sources,
+    })
+}
+
+/// The files to blame for what a page links to: its content file, the
+/// template it renders through, and the base template all pages extend.
+fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
+    let library = &site.library;
+    let content: Option<PathBuf> = match job {
+        PageJob::Article(i) => Some(library.articles[*i].path.clone()),
+        PageJob::Page(i) => Some(PathBuf::from(format!(
+            "content/pages/{}.md",
+            library.pages[*i].slug
+        ))),
+        PageJob::Entity(section, i, _) => Some(match section {
+            Section::Topics => library.topics[*i].path.clone(),
+            Section::Organizations => library.organizations[*i].path.clone(),
+            Section::Places => library.places[*i].path.clone(),
+        }),
+        _ => None,
+    };
+    let mut origins: PageSource = content
+        .into_iter()
+        .map(|path| Origin {
+            text: read_source(root, &path).ok(),
+            path,
+            template: false,
+        })
+        .collect();
+    let templates = job.template().into_iter().chain(Some("base.html"));
+    for name in templates {
+        // The site's own templates/ overrides the theme's.
+        let own = PathBuf::from("templates").join(name);
+        let theme = Path::new("themes")
+            .join(&library.config.theme)
+            .join("templates")
+            .join(name);
+        let path = if root.join(&own).is_file() {
+            own
+        } else {
+            theme
+        };
+        origins.push(Origin {
+            text: read_source(root, &path).ok(),
+            path,
+            template: true,
+        });
+    }
+    origins
+}
+
+/// Give a place to diagnostics that have none (a duplicate slug, an ingest
+/// finding in a seed): for ingest, the first mention in the seed of the
+/// name its message quotes; else the file's first line, so every finding shows
+/// file:line:column and the line itself.
+fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics.iter_mut().filter(|d| !d.has_place()) {
+        let Ok(text) = read_source(root, &diagnostic.path) else {
+            continue;
+        };
+        // Ingest names what it found in a seed in backquotes.
+        let quoted = (diagnostic.code.starts_with("ingest/"))
+            .then(|| diagnostic.message.split('`').nth(1))
+            .flatten()
+            .filter(|q| q.len() > 1);
+        let span = match quoted.and_then(|q| text.find(q).map(|i| i..i + q.len())) {
+            Some(span) => span,
+            None => 0..text.find('\n').unwrap_or(text.len()),
+        };
+        *diagnostic = diagnostic.clone().at(&text, span);
+    }
+}
+
+/// Every static file the build would copy, as paths inside the output folder.
+fn static_files(root: &Path, theme: &str) -> HashSet<String> {
+    let mut files = HashSet::new();
+    for dir in build::static_dirs(root, theme) {
+        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                if let Ok(relative) = entry.path().strip_prefix(&dir) {
+                    files.insert(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_distinguish_errors_and_denied_warnings() {
+        let warning = Diagnostic::warning("x", "a.md", "w");
+        let error = Diagnostic::error("x", "a.md", "e");
+        let report = |d: Vec<Diagnostic>| CheckReport {
+            diagnostics: d,
+            ..CheckReport::default()
+        };
+        assert_eq!(report(vec![]).outcome(true), Outcome::Clean);
+        assert_eq!(report(vec![warning.clone()]).outcome(false), Outcome::Clean);
+        assert_eq!(
+            report(vec![warning.clone()]).outcome(true),
+            Outcome::DeniedWarnings
+        );
+        assert_eq!(report(vec![warning, error]).outcome(true), Outcome::Errors);
+        assert_eq!(Outcome::DeniedWarnings.code(), 2);
+    }
+}

@@ -1,0 +1,345 @@
+//! Ingest, per seed: one seed's text becomes one article's file text.
+//!
+//! Takes the seed's relative path, its decoded text and the gazetteer;
+//! gives back the file name (`<date>-<slug>.md`), the file bytes and the
+//! warnings for the run (organizations the registry lacks). Pure: no file
+//! system, so it runs in parallel and is tested on strings.
+
+use crate::content::date::PartialDate;
+use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleBasis};
+use crate::diag::Diagnostic;
+use crate::ingest::clean::{self, Cleaned};
+use crate::ingest::document::Document;
+use crate::ingest::extract::{annotate, Annotations};
+use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::{emit, meta};
+
+/// One generated article, not yet written.
+#[derive(Debug, Clone)]
+pub(crate) struct Generated {
+    /// `<date>-<slug>` (no extension); the caller makes it unique.
+    pub(crate) stem: String,
+    /// The file text.
+    pub(crate) text: String,
+    /// Warnings about this seed.
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+/// The publication date and, when inferred, why.
+struct Dated {
+    date: PartialDate,
+    basis: DateBasis,
+    reason: Option<String>,
+    annotations: Annotations,
+}
+
+/// Turn one seed's text into an article.
+pub(crate) fn generate(
+    seed: &str,
+    text: &str,
+    gazetteer: &Gazetteer,
+) -> Result<Generated, Diagnostic> {
+    let cleaned = clean::clean(text);
+    let Some((title, title_basis)) = meta::title(&cleaned) else {
+        return Err(Diagnostic::error(
+            "ingest/no-story",
+            seed,
+            "no story text is left after removing page noise",
+        )
+        .with_help("check that the seed holds the article's text, not only the page's menus"));
+    };
+    let mut dated = date(text, &cleaned, &title, gazetteer).ok_or_else(|| {
+        Diagnostic::error(
+            "ingest/no-date",
+            seed,
+            "the seed states no publication date and none can be inferred",
+        )
+        .with_help("add a line such as `Date: 2024-03-11` to the seed")
+    })?;
+    let publisher = meta::publisher::named(text).or_else(|| cleaned.masthead.clone());
+    let publisher_org = publisher
+        .as_deref()
+        .and_then(|name| canonical_org(name, gazetteer));
+    let mut annotations = std::mem::take(&mut dated.annotations);
+    if let Some(org) = publisher_org {
+        drop_attribution_only(&mut annotations, org, &cleaned.document);
+    }
+    let warnings = suggestion_warnings(seed, &annotations);
+    let source = Source {
+        publisher: publisher_org
+            .map(|org| org.front.name.clone())
+            .or(publisher),
+        url: None,
+        seed: Some(seed.to_string()),
+    };
+    let stem = format!("{}-{}", dated.date, meta::slug(&title));
+    let summary = meta::summary(&cleaned.document);
+    let front = front_matter(title, title_basis, dated, source, summary, annotations);
+    let text = emit::render(&front, &cleaned.document).map_err(|err| {
+        Diagnostic::error(
+            "ingest/yaml",
+            seed,
+            format!("cannot write the front matter: {err}"),
+        )
+    })?;
+    Ok(Generated {
+        stem,
+        text,
+        warnings,
+    })
+}
+
+/// The front matter from the parts `generate` worked out.
+fn front_matter(
+    title: String,
+    title_basis: TitleBasis,
+    dated: Dated,
+    source: Source,
+    summary: Option<String>,
+    annotations: Annotations,
+) -> ArticleFrontMatter {
+    ArticleFrontMatter {
+        title,
+        title_basis,
+        date: dated.date,
+        date_basis: dated.basis,
+        date_reason: dated.reason,
+        updated: None,
+        source,
+        summary,
+        topics: annotations.topics,
+        organizations: annotations.organizations,
+        people: annotations.people,
+        places: annotations.places,
+        figures: annotations.figures,
+        events: annotations.events,
+        evidence: annotations.evidence,
+        suggested_organizations: annotations.suggested_organizations,
+        draft: false,
+    }
+}
+
+/// The stated date, or an inferred one. Inference never invents a day: it
+/// takes the latest dated happening in the story (to the month) or the year
+/// the story names an event after, whichever is later, then re-reads the
+/// story against that guess, which may resolve "February 5" to a month.
+fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Option<Dated> {
+    let doc = &cleaned.document;
+    if let Some((date, _line)) = meta::date::stated(text) {
+        let annotations = annotate(doc, title, Some(date), gazetteer);
+        return Some(Dated {
+            date,
+            basis: DateBasis::Stated,
+            reason: None,
+            annotations,
+        });
+    }
+    let first = annotate(doc, title, None, gazetteer);
+    let (mut guess, mut reason) = latest_guess(text, &first)?;
+    let mut annotations = annotate(doc, title, Some(guess), gazetteer);
+    if guess.month.is_none() {
+        if let Some((refined, why)) = latest_month_in(&annotations, guess.year) {
+            guess = refined;
+            reason = why;
+            annotations = annotate(doc, title, Some(guess), gazetteer);
+        }
+    }
+    let reason = format!("no publication date in the text; {reason}");
+    Some(Dated {
+        date: guess,
+        basis: DateBasis::Inferred,
+        reason: Some(reason),
+        annotations,
+    })
+}
+
+/// The later of the latest happening and the latest year in a name.
+fn latest_guess(text: &str, annotations: &Annotations) -> Option<(PartialDate, String)> {
+    let from_event = latest_event(annotations);
+    let from_name = meta::date::year_in_names(text).map(|(year, name)| {
+        (
+            PartialDate::y(year),
+            format!("the year is taken from the name “{name}”"),
+        )
+    });
+    match (from_event, from_name) {
+        (Some(event), Some(name)) if name.0.year > event.0.year => Some(name),
+        (Some(event), _) => Some(event),
+        (None, name) => name,
+    }
+}
+
+/// The latest event that happened (not a plan), to the month at most.
+fn latest_event(annotations: &Annotations) -> Option<(PartialDate, String)> {
+    let event = annotations
+        .events
+        .iter()
+        .filter(|e| !e.planned)
+        .max_by_key(|e| e.date_end.unwrap_or(e.date))?;
+    let last = event.date_end.unwrap_or(event.date);
+    let date = PartialDate { day: None, ..last };
+    let reason = format!(
+        "published no earlier than the latest event it reports ({last}: {})",
+        event.title
+    );
+    Some((date, reason))
+}
+
+/// With only a year guessed, happenings in that year that the story tells
+/// in the past give the month. Extraction's `planned` flag is no guide
+/// here (measured against a bare year, every month looks ahead), so plans
+/// are recognized by their wording instead.
+fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate, String)> {
+    let future = [
+        " will ",
+        " plans ",
+        " plan to ",
+        " to be held",
+        " expected ",
+        " aims ",
+    ];
+    annotations
+        .events
+        .iter()
+        .filter(|e| e.date.year == year && e.date.month.is_some())
+        .filter(|e| {
+            let quote = e.quote.as_deref().unwrap_or(&e.title).to_lowercase();
+            !future.iter().any(|w| quote.contains(w))
+        })
+        .max_by_key(|e| e.date_end.unwrap_or(e.date))
+        .map(|e| {
+            let last = e.date_end.unwrap_or(e.date);
+            let reason = format!(
+                "published no earlier than the latest event it reports ({last}: {})",
+                e.title
+            );
+            (PartialDate { day: None, ..last }, reason)
+        })
+}
+
+/// The registry entry for a publisher name, trying common short forms.
+fn canonical_org<'g>(
+    name: &str,
+    gazetteer: &'g Gazetteer,
+) -> Option<&'g crate::content::entity::Organization> {
+    let trimmed = name.trim_start_matches("The ").trim_start_matches("the ");
+    [
+        name,
+        trimmed,
+        trimmed.trim_end_matches(" News"),
+        trimmed.trim_end_matches(" Co., Ltd"),
+    ]
+    .iter()
+    .find_map(|candidate| gazetteer.organization_named(candidate))
+}
+
+/// The publisher is not an organization of the story unless it acts in it:
+/// drop it when its only mentions are the dateline or an attribution.
+fn drop_attribution_only(
+    annotations: &mut Annotations,
+    org: &crate::content::entity::Organization,
+    doc: &Document,
+) {
+    let names: Vec<String> = std::iter::once(&org.front.name)
+        .chain(&org.front.aliases)
+        .map(|n| n.to_lowercase())
+        .collect();
+    let acts = doc.texts().any(|text| {
+        let mut text = meta::strip_dateline(text);
+        if let Some(rest) = text.strip_prefix("According to ") {
+            text = rest.split_once(", ").map_or("", |(_, main)| main);
+        }
+        let lower = text.to_lowercase();
+        names.iter().any(|name| contains_word(&lower, name))
+    });
+    if !acts {
+        annotations.organizations.retain(|slug| *slug != org.slug);
+        annotations
+            .evidence
+            .remove(&format!("organization:{}", org.slug));
+    }
+}
+
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn suggestion_warnings(seed: &str, annotations: &Annotations) -> Vec<Diagnostic> {
+    annotations
+        .suggested_organizations
+        .iter()
+        .map(|suggestion| {
+            Diagnostic::warning(
+                "ingest/unknown-organization",
+                seed,
+                format!("`{}` looks like an organization but is not in the registry", suggestion.name),
+            )
+            .with_help(format!(
+                "if it belongs on the site, add content/organizations/{}.md with its name, kind, country and aliases",
+                crate::content::entity::slugify(&suggestion.name)
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::entity::Registries;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new(&Registries::default())
+    }
+
+    #[test]
+    fn stated_date_names_the_file() {
+        let seed = "Menu\nPlant opens in the north\nDate2024-03-11\nThe plant opened on Monday.";
+        let generated = generate("seeds/a.txt", seed, &gazetteer()).unwrap();
+        assert_eq!(generated.stem, "2024-03-11-plant-opens-north");
+        assert!(
+            generated.text.contains("seed: seeds/a.txt"),
+            "{}",
+            generated.text
+        );
+        assert!(!generated.text.contains("date_basis"), "{}", generated.text);
+    }
+
+    #[test]
+    fn a_year_in_a_name_gives_an_inferred_partial_date() {
+        let seed = "The institute held the 2026 International Forum on Cells in Seoul.";
+        let generated = generate("seeds/b.txt", seed, &gazetteer()).unwrap();
+        assert!(generated.stem.starts_with("2026-"), "{}", generated.stem);
+        assert!(
+            generated.text.contains("date_basis: inferred"),
+            "{}",
+            generated.text
+        );
+        assert!(
+            generated.text.contains("date_reason:"),
+            "{}",
+            generated.text
+        );
+        assert!(
+            generated.text.contains("title_basis: derived"),
+            "{}",
+            generated.text
+        );
+    }
+
+    #[test]
+    fn no_date_at_all_is_an_error_naming_the_seed() {
+        let err = generate("seeds/c.txt", "The plant opened on Monday.", &gazetteer()).unwrap_err();
+        assert_eq!(err.code, "ingest/no-date");
+        assert_eq!(err.path, std::path::Path::new("seeds/c.txt"));
+    }
+
+    #[test]
+    fn contains_word_respects_boundaries() {
+        assert!(contains_word("the wire said", "wire"));
+        assert!(!contains_word("the wireless said", "wire"));
+    }
+}

@@ -1,0 +1,347 @@
+//! Cleaning, line rules: tell scrape noise from story, one line at a time.
+//!
+//! Takes one trimmed line of a seed; gives back its [`Line`] class. Rules
+//! that need the whole page (repeats, captions, headline lists) live in
+//! `clean::page`. Every rule is general: site UI, board metadata, credits
+//! and notices look the same on any site, in English or Korean.
+
+use super::text::{ends_sentence, split_marker, word_count};
+use super::vocab::{
+    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
+    RELATED_LABELS, SITE_UI, UI_PREFIXES,
+};
+
+/// What one line of a seed is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Line {
+    /// Empty or only spaces: separates paragraphs.
+    Blank,
+    /// Scrape noise, with the rule that caught it (for tests and logs).
+    Noise(&'static str),
+    /// A press-release end mark ("###"): what follows is boilerplate.
+    EndMark,
+    /// A photo caption, its credit removed.
+    Caption(String),
+    /// Story text, as written (list markers included).
+    Story(String),
+}
+
+/// A line rule: true when the line is noise of its kind.
+type Rule = fn(&str) -> bool;
+
+/// Classify one line by the rules that need no context.
+pub(crate) fn classify(line: &str) -> Line {
+    let line = line.trim();
+    if line.is_empty() {
+        return Line::Blank;
+    }
+    if is_end_mark(line) {
+        return Line::EndMark;
+    }
+    let (_, body) = split_marker(line);
+    if body.chars().all(|c| !c.is_alphanumeric()) {
+        return Line::Noise("empty-item");
+    }
+    let rules: [(&'static str, Rule); 12] = [
+        ("site-ui", is_site_ui),
+        ("share-buttons", is_share_buttons),
+        ("board-metadata", is_board_metadata),
+        ("copyright", is_copyright),
+        ("byline", is_byline),
+        ("editor-note", is_editor_note),
+        ("breadcrumb", is_breadcrumb_path),
+        ("related-label", is_related_label),
+        ("attachment-name", is_file_name),
+        ("timestamp", is_timestamp),
+        ("phone-number", is_phone_number),
+        ("promotion", is_promotion),
+    ];
+    if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
+        return Line::Noise(rule);
+    }
+    match strip_photo_credit(body) {
+        Some(rest) if rest.is_empty() => Line::Noise("photo-credit"),
+        Some(rest) => Line::Caption(rest),
+        None => Line::Story(line.to_string()),
+    }
+}
+
+/// "###", "# # #", "-END-", "- 끝 -", "-30-": the end of a press release.
+pub(crate) fn is_end_mark(body: &str) -> bool {
+    let squeezed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = squeezed.trim_matches(['-', '=', '<', '>', '(', ')', '[', ']']);
+    squeezed.chars().all(|c| c == '#') && squeezed.len() >= 3
+        || squeezed.starts_with(['-', '<', '(', '[', '='])
+            && matches!(inner.to_lowercase().as_str(), "end" | "끝" | "30")
+}
+
+/// Menu entries, skip links and buttons, in English, Korean, Japanese or
+/// Chinese; Korean "…바로가기" ("go to …") links of any target.
+pub(crate) fn is_site_ui(body: &str) -> bool {
+    let key = body
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '&' || c == '›' || c == '»')
+        .trim()
+        .to_lowercase();
+    SITE_UI.contains(&key.as_str())
+        || key.ends_with("바로가기") && word_count(&key) <= 4
+        || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+        || PAGER_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 20
+}
+
+/// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
+/// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
+pub(crate) fn is_timestamp(body: &str) -> bool {
+    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 12
+}
+
+/// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
+/// "Registration date2024-03-11", "Attached file", "Source: X (date)".
+/// A label, glued or not to a short value; never a running sentence.
+pub(crate) fn is_board_metadata(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    METADATA_LABELS.iter().any(|label| {
+        let Some(rest) = lower.strip_prefix(label) else {
+            return false;
+        };
+        let glued_ok = rest.is_empty()
+            || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == ' ' || c == '|');
+        let rest = rest.trim_start_matches([':', ' ', '|']);
+        glued_ok && word_count(rest) <= 6 && !(ends_sentence(rest) && word_count(rest) > 3)
+    })
+}
+
+/// Copyright and reprint notices ("ⓒ", "All rights reserved", "무단 전재 및
+/// 재배포 금지").
+pub(crate) fn is_copyright(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    word_count(body) <= 40
+        && (body.starts_with(['ⓒ', '©'])
+            || lower.starts_with("(c) ")
+            || COPYRIGHT_MARKS.iter().any(|mark| lower.contains(mark)))
+}
+
+/// Bylines and reporter e-mail addresses: "jcpark@yna.co.kr", "Reporter Kim
+/// Chul-soo kim@…", "By Jane Doe", "홍길동 기자".
+pub(crate) fn is_byline(body: &str) -> bool {
+    let words = word_count(body);
+    let has_email = body.split_whitespace().any(is_email);
+    let lower = body.to_lowercase();
+    let labelled = [
+        "reporter ",
+        "by ",
+        "staff reporter",
+        "correspondent ",
+        "written by ",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
+    let staff = [
+        "staff writer",
+        "staff reporter",
+        "staff report",
+        "wire reports",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark));
+    let credits = [
+        "(reporting by",
+        "(writing by",
+        "(editing by",
+        "reporting by ",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
+    has_email && words <= 15
+        || labelled && words <= 6 && !ends_sentence(body)
+        || staff && words <= 5
+        || credits && words <= 30
+        || body.ends_with(" 기자") && words <= 4
+        || is_reading_time(&lower)
+}
+
+/// "4 min read", "3-minute read", "Reading time 5 min".
+fn is_reading_time(lower: &str) -> bool {
+    let words = word_count(lower);
+    words <= 4
+        && lower.starts_with(|c: char| c.is_ascii_digit())
+        && (lower.ends_with(" min read") || lower.ends_with("minute read"))
+}
+
+/// A row of share buttons: "Twitter Facebook LinkedIn", "Share: X | Email".
+pub(crate) fn is_share_buttons(body: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "share",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "email",
+        "e-mail",
+        "print",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "kakaotalk",
+        "kakao",
+        "line",
+        "band",
+        "copy",
+        "link",
+        "url",
+        "this",
+        "article",
+        "on",
+        "공유",
+        "페이스북",
+        "트위터",
+        "카카오톡",
+    ];
+    let words: Vec<String> = body
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ':' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 2 && words.len() <= 10 && words.iter().all(|w| BUTTONS.contains(&w.as_str()))
+}
+
+/// A line that is only a telephone number: "+86 593 8901 666", "(02) 123-4567".
+pub(crate) fn is_phone_number(body: &str) -> bool {
+    let body = body
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ')
+        .trim();
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    digits >= 7
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && (body.starts_with('+') || body.starts_with('(') || body.contains([' ', '-']))
+}
+
+/// A wire service's call to action in capitals: "WANT YOUR COMPANY'S NEWS
+/// FEATURED ON PRNEWSWIRE.COM?".
+pub(crate) fn is_promotion(body: &str) -> bool {
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 12 && letters.iter().all(|c| c.is_uppercase());
+    let web = body.split_whitespace().any(|w| {
+        [".com", ".net", ".org", ".co."]
+            .iter()
+            .any(|d| w.to_lowercase().contains(d))
+    });
+    shouting && word_count(body) >= 4 && (web || body.ends_with('?'))
+}
+
+/// A word that is an e-mail address, brackets and punctuation around it allowed.
+pub(crate) fn is_email(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    match word.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.contains('@'),
+        None => false,
+    }
+}
+
+/// Editors' and translators' notes about the page, not the story.
+pub(crate) fn is_editor_note(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    word_count(body) <= 15
+        && [
+            "translated from",
+            "translated by",
+            "machine translation",
+            "번역",
+        ]
+        .iter()
+        .any(|mark| lower.contains(mark))
+}
+
+/// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu
+/// of short segments.
+pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
+    for separator in [" > ", " › ", " » ", " >> ", " / ", " | ", " · "] {
+        let segments: Vec<&str> = body.split(separator).collect();
+        // Pipes also join two menu entries ("Login | Sign up").
+        let least = if matches!(separator, " | " | " · ") {
+            2
+        } else {
+            3
+        };
+        if segments.len() >= least
+            && segments
+                .iter()
+                .all(|s| word_count(s) <= 4 && !s.trim().is_empty())
+        {
+            return true;
+        }
+    }
+    let lower = body.to_lowercase();
+    (lower.starts_with("home >") || lower.starts_with("home ›")) && word_count(body) <= 12
+}
+
+/// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's
+/// "Attached file" box.
+pub(crate) fn is_file_name(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let name = lower.split(" (").next().unwrap_or(&lower).trim();
+    word_count(name) <= 6 && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
+}
+
+/// The label opening a list of other headlines ("Related articles").
+pub(crate) fn is_related_label(body: &str) -> bool {
+    let key = body.trim_end_matches([':', ' ']).to_lowercase();
+    RELATED_LABELS.contains(&key.as_str())
+}
+
+/// Remove a photo credit from a line: "… Photo by Gwangyang City", "[Photo:
+/// KRICT] …", "/ Photo = Yonhap", "(사진=연합뉴스)". Gives back the rest (the
+/// caption, possibly empty), or `None` when the line has no credit.
+pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
+    let lower = body.to_lowercase();
+    // A bracketed credit anywhere: remove just the brackets.
+    for (open, close) in [('[', ']'), ('(', ')'), ('<', '>'), ('〔', '〕')] {
+        if let Some(start) = lower.find(open) {
+            let inside_start = start + open.len_utf8();
+            let Some(len) = lower[inside_start..].find(close) else {
+                continue;
+            };
+            let inside = lower[inside_start..inside_start + len].trim_start_matches(['/', ' ']);
+            if is_credit_start(inside) {
+                let end = inside_start + len + close.len_utf8();
+                return Some(tidy(&format!("{} {}", &body[..start], &body[end..])));
+            }
+        }
+    }
+    // An open credit runs to the end of the line and is short.
+    let start = CREDIT_STARTS
+        .iter()
+        .filter_map(|mark| find_word_start(&lower, mark))
+        .min()?;
+    (word_count(&body[start..]) <= 8).then(|| tidy(&body[..start]))
+}
+
+fn is_credit_start(text: &str) -> bool {
+    CREDIT_STARTS
+        .iter()
+        .any(|mark| text.starts_with(mark.trim_end()))
+        || text.starts_with("photo ")
+        || text.starts_with("사진")
+}
+
+/// Byte offset of `needle` in `haystack` where it starts a word.
+fn find_word_start(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        haystack[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn tidy(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c == '/' || c == '|' || c == '-' || c.is_whitespace())
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+use super::*;
+
+#[test]
+fn blank_and_space_only_lines_are_blank() {
+    assert_eq!(classify("   "), Line::Blank);
+    assert_eq!(classify("-"), Line::Noise("empty-item"));
+}
+
+#[test]
+fn end_marks() {
+    for mark in [
+        "###", "# # #", "-END-", "- End -", "- 끝 -", "-30-", "(END)", "[끝]",
+    ] {
+        assert_eq!(classify(mark), Line::EndMark, "{mark}");
+    }
+    assert!(!is_end_mark("## Results"));
+}
+
+#[test]
+fn site_ui_in_several_languages() {
+    for ui in [
+        "본문으로 바로가기",
+        "배너존",
+        "주메뉴",
+        "로그인",
+        "Skip to main content",
+        "- Home",
+        "검색",
+    ] {
+        assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
+    }
+    assert_eq!(
+        classify("Homes for battery workers"),
+        Line::Story("Homes for battery workers".into())
+    );
+}
+
+#[test]
+fn board_metadata_glued_or_spaced() {
+    for meta in [
+        "• Writer ACME",
+        "Date2023-06-02",
+        "Hit247",
+        "Views 123",
+        "- Registration date2024-03-11",
+        "Attached file",
+        "조회수 45",
+        "Source: Daily Wire (May 1, 2020)",
+    ] {
+        assert_eq!(classify(meta), Line::Noise("board-metadata"), "{meta}");
+    }
+    let story = "Date palms and battery farms share the desert outside the new industrial city.";
+    assert!(!is_board_metadata(story));
+    assert!(!is_board_metadata(
+        "Published research shows that cathode cracking limits cycle life in practice."
+    ));
+}
+
+#[test]
+fn timestamps_and_ui_prefixes() {
+    for line in ["2024-11-22 14:05", "Nov. 22, 2024 10:31 KST", "2026.02.10"] {
+        assert_eq!(classify(line), Line::Noise("timestamp"), "{line}");
+    }
+    for line in ["Share on Facebook", "Follow us on X", "Read more"] {
+        assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
+    }
+    for line in [
+        "Contact: Battery Division (044-203-0000)",
+        "Tags: battery, EV",
+        "문의 02-000-0000",
+    ] {
+        assert_eq!(classify(line), Line::Noise("board-metadata"), "{line}");
+    }
+}
+
+#[test]
+fn copyright_notices() {
+    for notice in [
+        "ⓒ Daily Wire. All rights reserved.",
+        "Copyrights Wire Agency. All Rights Reserved.",
+        "무단 전재 및 재배포 금지",
+        "Unauthorized reproduction prohibited",
+        "Reprint or redistribution without permission is prohibited.",
+    ] {
+        assert_eq!(classify(notice), Line::Noise("copyright"), "{notice}");
+    }
+}
+
+#[test]
+fn bylines_and_emails() {
+    for byline in [
+        "ab@news.example.com",
+        "Reporter Lee Ji-won jwlee@daily.example",
+        "By Jane Doe",
+        "김철수 기자",
+    ] {
+        assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");
+    }
+    assert!(!is_byline(
+        "By 2030 the plant will make enough cells for a million cars."
+    ));
+}
+
+#[test]
+fn menus_share_rows_phones_promotions_and_staff_bylines() {
+    for (line, rule) in [
+        ("Markets | Business | Autos | Sustainability", "breadcrumb"),
+        ("로그인 | 회원가입", "breadcrumb"),
+        (
+            "Posted by Jane Roe | June 9, 2025 | 6 Comments",
+            "breadcrumb",
+        ),
+        ("Twitter Facebook LinkedIn", "share-buttons"),
+        ("Share: Facebook | X | LinkedIn | Email", "share-buttons"),
+        ("+86 593 8901 666", "phone-number"),
+        ("Tel. (02) 123-4567", "phone-number"),
+        (
+            "WANT YOUR COMPANY'S NEWS FEATURED ON WIRE.COM?",
+            "promotion",
+        ),
+        ("Daily staff writers", "byline"),
+        ("4 min read", "byline"),
+        ("Advertisement · Scroll to continue", "breadcrumb"),
+        ("이전글 Korea and Chile sign a lithium MOU", "site-ui"),
+        ("Next article: Exports rise for the 3rd month", "site-ui"),
+        ("March 3, 2025 4:12 PM EST Updated 2 hours ago", "timestamp"),
+        (
+            "(Reporting by Jane Roe in Reno; Editing by John Doe)",
+            "byline",
+        ),
+    ] {
+        assert_eq!(classify(line), Line::Noise(rule), "{line}");
+    }
+    for story in [
+        "The plant | a milestone for the region, officials said.",
+        "Production starts in 2027 at the Reno plant, said the firm.",
+        "Shares rose 3.2% to 152,300 won.",
+    ] {
+        assert!(matches!(classify(story), Line::Story(_)), "{story}");
+    }
+}
+
+#[test]
+fn editor_notes_and_breadcrumbs() {
+    assert_eq!(
+        classify("** This article was translated from Korean."),
+        Line::Noise("editor-note")
+    );
+    assert_eq!(
+        classify("Home > News > Batteries"),
+        Line::Noise("breadcrumb")
+    );
+    assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
+    assert_eq!(
+        classify("2024 plan_final.hwp (1.2 MB)"),
+        Line::Noise("attachment-name")
+    );
+}
+
+#[test]
+fn photo_credits_leave_the_caption() {
+    assert_eq!(classify("Photo by City Hall"), Line::Noise("photo-credit"));
+    assert_eq!(classify("[Photo: ACME]"), Line::Noise("photo-credit"));
+    assert_eq!(
+        classify("The mayor opens the plant. Photo by City Hall"),
+        Line::Caption("The mayor opens the plant.".into())
+    );
+    assert_eq!(
+        classify("Workers at the line / Photo = Wire Agency"),
+        Line::Caption("Workers at the line".into())
+    );
+    assert_eq!(
+        classify("[Photo: ACME] Engineers test a cell"),
+        Line::Caption("Engineers test a cell".into())
+    );
+    assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
+    let story = "The photovoltaic farm feeds a photo zone.";
+    assert_eq!(classify(story), Line::Story(story.into()));
+}

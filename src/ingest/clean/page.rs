@@ -1,0 +1,302 @@
+//! Cleaning, page rules: noise that shows only against the whole page.
+//!
+//! Takes the classified lines of one seed (`clean::noise`); reclassifies
+//! repeated navigation, duplicated photo captions, header menus, UI text in
+//! a script foreign to the story, and lists of other headlines after the
+//! story.
+
+use std::collections::HashMap;
+
+use super::noise::Line;
+use super::text::{ends_sentence, line_key, split_marker, word_count, Marker};
+
+/// A line that is this short and has no sentence end is navigation when it
+/// repeats: real short lines (headings) are not repeated on a page.
+const NAV_WORDS: usize = 5;
+/// How many non-blank lines apart a duplicated caption may be.
+const CAPTION_WINDOW: usize = 6;
+
+/// Run every page rule, in order.
+pub(crate) fn apply(lines: &mut [Line]) {
+    drop_repeated_short(lines);
+    mark_duplicated_captions(lines);
+    drop_header_menu(lines);
+    drop_foreign_script_ui(lines);
+    drop_related_headlines(lines);
+    drop_comments(lines);
+    drop_trailing_fragments(lines);
+}
+
+/// The header of a reader-comment thread: "6 thoughts on “…”", "12
+/// Comments", "Leave a Reply", "댓글 3".
+fn is_comments_header(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let counted = lower
+        .split_once(' ')
+        .filter(|(n, _)| n.parse::<u32>().is_ok())
+        .is_some_and(|(_, rest)| {
+            [
+                "thoughts on",
+                "thought on",
+                "comments",
+                "comment",
+                "responses to",
+                "replies to",
+            ]
+            .iter()
+            .any(|mark| rest.starts_with(mark))
+        });
+    counted
+        || [
+            "leave a reply",
+            "leave a comment",
+            "comments",
+            "reader comments",
+        ]
+        .contains(&lower.trim_end_matches([':', ' ']))
+        || lower.starts_with("댓글") && word_count(&lower) <= 3
+}
+
+/// Everything from a comment thread's header down is readers' text.
+fn drop_comments(lines: &mut [Line]) {
+    let start = lines
+        .iter()
+        .position(|line| story_body(line).is_some_and(is_comments_header));
+    if let Some(start) = start {
+        for line in &mut lines[start..] {
+            if !matches!(line, Line::Blank) {
+                *line = Line::Noise("comments");
+            }
+        }
+    }
+}
+
+/// Short lines after the last sentence of the page ("Reply", "Influencers",
+/// "440k+ Newsrooms &") are leftovers of widgets, not story.
+fn drop_trailing_fragments(lines: &mut [Line]) {
+    for line in lines.iter_mut().rev() {
+        match line {
+            Line::Blank | Line::Noise(_) | Line::EndMark => {}
+            Line::Story(text)
+                if split_marker(text).0 == Marker::None
+                    && is_short_label(split_marker(text).1, 4) =>
+            {
+                *line = Line::Noise("trailing-fragment");
+            }
+            _ => break,
+        }
+    }
+}
+
+fn story_body(line: &Line) -> Option<&str> {
+    match line {
+        Line::Story(text) => Some(split_marker(text).1),
+        _ => None,
+    }
+}
+
+fn is_short_label(body: &str, words: usize) -> bool {
+    word_count(body) <= words && !ends_sentence(body)
+}
+
+/// "News & Event" three times: a breadcrumb or menu, wherever it appears.
+fn drop_repeated_short(lines: &mut [Line]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for body in lines.iter().filter_map(story_body) {
+        if is_short_label(body, NAV_WORDS) {
+            *counts.entry(line_key(body)).or_default() += 1;
+        }
+    }
+    for line in lines.iter_mut() {
+        let repeated = story_body(line)
+            .is_some_and(|b| is_short_label(b, NAV_WORDS) && counts[&line_key(b)] > 1);
+        if repeated {
+            *line = Line::Noise("repeated-navigation");
+        }
+    }
+}
+
+/// A line printed twice within a few lines is a photo caption scraped both
+/// from the image and its text: keep one copy as a caption, drop the other.
+fn mark_duplicated_captions(lines: &mut [Line]) {
+    let positions: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i] != Line::Blank)
+        .collect();
+    for (n, &i) in positions.iter().enumerate() {
+        let Some(body) = story_body(&lines[i]) else {
+            continue;
+        };
+        if ends_sentence(body) || word_count(body) > 40 {
+            continue;
+        }
+        let key = line_key(body);
+        let twin = positions[n + 1..]
+            .iter()
+            .take(CAPTION_WINDOW)
+            .copied()
+            .find(|&j| story_body(&lines[j]).is_some_and(|b| line_key(b) == key));
+        if let Some(j) = twin {
+            lines[i] = Line::Caption(body.to_string());
+            lines[j] = Line::Noise("duplicated-caption");
+        }
+    }
+}
+
+/// Before the first real sentence, bulleted one-to-three-word lines are a
+/// menu or breadcrumb ("- Home", "- News").
+fn drop_header_menu(lines: &mut [Line]) {
+    for line in lines.iter_mut() {
+        let Line::Story(text) = line else {
+            continue;
+        };
+        let (marker, body) = split_marker(text);
+        if word_count(body) >= 8 {
+            break;
+        }
+        if marker == Marker::Bullet && word_count(body) <= 3 {
+            *line = Line::Noise("header-menu");
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Script {
+    Latin,
+    Hangul,
+    Han,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+        Some(Script::Latin)
+    } else if crate::ingest::seed::is_hangul(c) {
+        Some(Script::Hangul)
+    } else if ('\u{3040}'..='\u{9fff}').contains(&c) {
+        Some(Script::Han)
+    } else {
+        None
+    }
+}
+
+/// Short lines with no letter of the story's own script are site UI in the
+/// site's language ("본문으로 바로가기" on an English page).
+fn drop_foreign_script_ui(lines: &mut [Line]) {
+    let mut counts: HashMap<Script, usize> = HashMap::new();
+    for body in lines.iter().filter_map(story_body) {
+        for script in body.chars().filter_map(script_of) {
+            *counts.entry(script).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let Some((&dominant, &count)) = counts.iter().max_by_key(|(_, n)| **n) else {
+        return;
+    };
+    if count * 10 < total * 8 {
+        return; // a genuinely mixed page: no script is foreign
+    }
+    for line in lines.iter_mut() {
+        let foreign = story_body(line).is_some_and(|body| {
+            let mut scripts = body.chars().filter_map(script_of).peekable();
+            word_count(body) <= 6
+                && body.chars().count() <= 40
+                && scripts.peek().is_some()
+                && scripts.all(|s| s != dominant)
+        });
+        if foreign {
+            *line = Line::Noise("foreign-ui");
+        }
+    }
+}
+
+/// After "Related articles" (or "Most read", "Latest News"), the short
+/// headline lines that follow are other stories, not this one.
+fn drop_related_headlines(lines: &mut [Line]) {
+    let mut in_list = false;
+    for line in lines.iter_mut() {
+        match line {
+            Line::Noise("related-label") => in_list = true,
+            Line::Blank | Line::Noise(_) => {}
+            Line::Story(text) if in_list => {
+                let body = split_marker(text).1;
+                if word_count(body) <= 25 && !ends_sentence(body) {
+                    *line = Line::Noise("related-headline");
+                } else {
+                    in_list = false;
+                }
+            }
+            Line::Caption(_) if in_list => *line = Line::Noise("related-headline"),
+            _ => in_list = false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::noise::classify;
+    use super::*;
+
+    fn run(text: &str) -> Vec<Line> {
+        let mut lines: Vec<Line> = text.lines().map(classify).collect();
+        apply(&mut lines);
+        lines
+    }
+
+    #[test]
+    fn repeated_short_lines_are_navigation() {
+        let lines = run("Press Room\n\nPress Room\nA headline here\nThe story starts here.");
+        assert_eq!(lines[0], Line::Noise("repeated-navigation"));
+        assert_eq!(lines[2], Line::Noise("repeated-navigation"));
+        assert_eq!(lines[3], Line::Story("A headline here".into()));
+    }
+
+    #[test]
+    fn duplicated_captions_keep_one_caption() {
+        let caption = "Remarks by Jane Roe, Chief of the Lab";
+        let text = format!("Lead sentence here.\n\n{caption}\n \n{caption}\n\nNext sentence.");
+        let lines = run(&text);
+        assert_eq!(lines[2], Line::Caption(caption.into()));
+        assert_eq!(lines[4], Line::Noise("duplicated-caption"));
+        assert_eq!(lines[6], Line::Story("Next sentence.".into()));
+    }
+
+    #[test]
+    fn repeated_sentences_far_apart_stay() {
+        let text = "Cells matter.\na\nb\nc\nd\ne\nf\ng\nCells matter.";
+        assert_eq!(run(text)[8], Line::Story("Cells matter.".into()));
+    }
+
+    #[test]
+    fn header_menu_before_the_story() {
+        let lines =
+            run("- Home\n- News\nA plant opens in the north of the country this week.\n- Cells");
+        assert_eq!(lines[1], Line::Noise("header-menu"));
+        assert_eq!(lines[3], Line::Story("- Cells".into()));
+    }
+
+    #[test]
+    fn foreign_script_ui() {
+        let lines =
+            run("메뉴 열기\nThe plant opens today.\nIt will make cells for cars and buses.");
+        assert_eq!(lines[0], Line::Noise("foreign-ui"));
+    }
+
+    #[test]
+    fn comment_threads_and_trailing_fragments() {
+        let lines = run("The story ends here.\n6 thoughts on \"The story\"\nAnn says: June 10, 2025\nGreat piece.\nReply");
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+        assert!(lines[1..].iter().all(|l| *l == Line::Noise("comments")));
+        let lines = run("The story ends here.\nWANT MORE?\n440k+ Newsrooms &\nInfluencers");
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+        assert_eq!(lines[2], Line::Noise("trailing-fragment"));
+        assert_eq!(lines[3], Line::Noise("trailing-fragment"));
+    }
+
+    #[test]
+    fn related_headlines_after_the_story() {
+        let text = "The story ends here.\nRelated articles\nOther plant opens\n\nPrices fall again\n© Wire";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[4], Line::Noise("related-headline"));
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+    }
+}

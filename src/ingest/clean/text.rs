@@ -1,0 +1,114 @@
+//! Cleaning, small text tests shared by the line and page rules: list
+//! markers, sentence ends, word counts.
+
+/// The list marker a line starts with, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// No marker.
+    None,
+    /// "- ", "• ", "· ", "▪ " and the like.
+    Bullet,
+    /// "1. ", "2) ", "(3) ", "④".
+    Number(u32),
+}
+
+const BULLETS: &[char] = &[
+    '-', '*', '•', '·', '▪', '◦', '○', '●', '▶', '►', '–', '‣', '∙',
+];
+
+/// Split a trimmed line into its list marker and the text after it.
+pub(crate) fn split_marker(line: &str) -> (Marker, &str) {
+    let line = line.trim();
+    if let Some(first) = line.chars().next() {
+        if BULLETS.contains(&first) {
+            let rest = &line[first.len_utf8()..];
+            // "-30-" or "--" is not a bullet; a bullet is followed by a space.
+            if rest.is_empty() || rest.starts_with(' ') {
+                return (Marker::Bullet, rest.trim_start());
+            }
+        }
+        if ('①'..='⑳').contains(&first) {
+            let n = first as u32 - '①' as u32 + 1;
+            return (Marker::Number(n), line[first.len_utf8()..].trim_start());
+        }
+    }
+    if let Some((n, rest)) = number_marker(line) {
+        return (Marker::Number(n), rest);
+    }
+    (Marker::None, line)
+}
+
+/// "12. text", "3) text", "(4) text" → number and text.
+fn number_marker(line: &str) -> Option<(u32, &str)> {
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let after = &inner[digits..];
+    let closer = if line.starts_with('(') { ")" } else { "." };
+    let rest = after.strip_prefix(closer).or_else(|| {
+        (!line.starts_with('('))
+            .then(|| after.strip_prefix(')'))
+            .flatten()
+    })?;
+    // "2.5 GWh" and "3.Next" are not list items; a marker is followed by a space.
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    Some((inner[..digits].parse().ok()?, rest.trim_start()))
+}
+
+/// True when `text` ends like a sentence (., !, ?, 。, …), closing quotes
+/// and brackets aside.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let text = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', ']']);
+    text.ends_with(['.', '!', '?', '。', '…'])
+}
+
+/// Whitespace-separated words.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Lowercase with runs of whitespace squeezed: the key for "same line".
+pub(crate) fn line_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(split_marker("- Home"), (Marker::Bullet, "Home"));
+        assert_eq!(split_marker("• Writer X"), (Marker::Bullet, "Writer X"));
+        assert_eq!(
+            split_marker("2. Establishing a hub:"),
+            (Marker::Number(2), "Establishing a hub:")
+        );
+        assert_eq!(split_marker("(3) Third"), (Marker::Number(3), "Third"));
+        assert_eq!(split_marker("② Second"), (Marker::Number(2), "Second"));
+        assert_eq!(
+            split_marker("2.5 GWh plant"),
+            (Marker::None, "2.5 GWh plant")
+        );
+        assert_eq!(split_marker("-30-"), (Marker::None, "-30-"));
+        assert_eq!(split_marker("2024 plans"), (Marker::None, "2024 plans"));
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("He said so."));
+        assert!(ends_sentence("\"It works.\""));
+        assert!(ends_sentence("Is it?”"));
+        assert!(!ends_sentence("A headline without a stop"));
+        assert!(!ends_sentence("Caption (KETI)"));
+    }
+}

@@ -1,0 +1,115 @@
+//! Extraction helper: text folded to a canonical word form for topic matching.
+//!
+//! Takes a sentence or a registry keyword and gives back lowercase, lightly
+//! stemmed words joined by single spaces, with common paraphrases folded back
+//! to the usual term. Keywords and text go through the same function, so a
+//! keyword matches its plural, its hyphenated spelling and machine-paraphrased
+//! rewordings ("synthetic intelligence", "autos", "applied sciences").
+
+/// Paraphrase folds, applied to stemmed words. Spinning tools swap words for
+/// near-synonyms consistently; these map the frequent swaps in technology
+/// news back, and fold spelling variants of the same term together.
+const FOLDS: &[(&[&str], &[&str])] = &[
+    (
+        &["synthetic", "intelligence"],
+        &["artificial", "intelligence"],
+    ),
+    (&["analysis", "institute"], &["research", "institute"]),
+    (&["analysis", "and", "development"], &["r&d"]),
+    (&["research", "and", "development"], &["r&d"]),
+    (&["joint", "analysis"], &["joint", "research"]),
+    (&["applied", "science"], &["technology"]),
+    (&["expertise", "switch"], &["technology", "transfer"]),
+    (&["auto"], &["vehicle"]),
+    (&["car"], &["vehicle"]),
+    (&["electrical"], &["electric"]),
+    (&["authority"], &["government"]),
+    (&["discussion", "board"], &["forum"]),
+    (&["vitality"], &["energy"]),
+    (&["power", "storage"], &["energy", "storage"]),
+    (&["li", "ion"], &["lithium", "ion"]),
+    (&["li", "s"], &["lithium", "sulfur"]),
+    (&["lithium", "sulphur"], &["lithium", "sulfur"]),
+    (&["na", "ion"], &["sodium", "ion"]),
+    (&["ev"], &["electric", "vehicle"]),
+    (&["bev"], &["electric", "vehicle"]),
+    (&["ess"], &["energy", "storage", "system"]),
+    (&["ai"], &["artificial", "intelligence"]),
+    (&["recycle"], &["recycling"]),
+    (&["recycled"], &["recycling"]),
+];
+
+/// The canonical form of a phrase (see the module comment).
+pub(crate) fn canonical_phrase(text: &str) -> String {
+    let words: Vec<String> = split_words(text).map(|w| stem(&w.to_lowercase())).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    'words: while i < words.len() {
+        for (from, to) in FOLDS {
+            let end = i + from.len();
+            if end <= words.len() && words[i..end].iter().zip(from.iter()).all(|(a, b)| a == b) {
+                out.extend_from_slice(to);
+                i = end;
+                continue 'words;
+            }
+        }
+        out.push(&words[i]);
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Words: runs of letters and digits; `&` stays inside ("R&D").
+fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .map(|w| w.trim_matches('&'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Light plural stemming: enough to match "batteries" with "battery".
+fn stem(word: &str) -> String {
+    let n = word.len();
+    if !word.is_ascii() || n < 3 {
+        return word.to_string();
+    }
+    if let Some(base) = word.strip_suffix("ies") {
+        if n > 4 {
+            return format!("{base}y");
+        }
+    }
+    if word.ends_with("sses") || word.ends_with("xes") || word.ends_with("ches") {
+        return word[..n - 2].to_string();
+    }
+    let keep = ["ss", "us", "is", "as"];
+    if word.ends_with('s') && !keep.iter().any(|k| word.ends_with(k)) {
+        return word[..n - 1].to_string();
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_lowercases() {
+        assert_eq!(
+            canonical_phrase("Solid-State Batteries"),
+            "solid state battery"
+        );
+        assert_eq!(canonical_phrase("processes, analysis"), "process analysis");
+    }
+
+    #[test]
+    fn folds_paraphrases_and_variants() {
+        assert_eq!(
+            canonical_phrase("synthetic intelligence"),
+            "artificial intelligence"
+        );
+        assert_eq!(canonical_phrase("electrical autos"), "electric vehicle");
+        assert_eq!(canonical_phrase("R&D"), "r&d");
+        assert_eq!(canonical_phrase("research and development"), "r&d");
+        assert_eq!(canonical_phrase("Li-S cells"), "lithium sulfur cell");
+        assert_eq!(canonical_phrase("EVs"), "electric vehicle");
+    }
+}

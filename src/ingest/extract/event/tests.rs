@@ -1,0 +1,159 @@
+use super::title::shorten;
+use super::*;
+use crate::ingest::extract::figure::figures;
+use crate::ingest::extract::Part;
+
+fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, bool, String)> {
+    let sentences: Vec<Sentence<'_>> = texts
+        .iter()
+        .map(|t| Sentence {
+            text: t,
+            part: Part::Body,
+            organizations: vec![],
+            places: vec![],
+            unknown: vec![],
+        })
+        .collect();
+    let refs: Vec<&Sentence<'_>> = sentences.iter().collect();
+    let figs: Vec<Figure> = texts.iter().flat_map(|t| figures(t)).collect();
+    events(&refs, published.map(|p| p.parse().unwrap()), &figs)
+        .into_iter()
+        .map(|e| {
+            (
+                e.date.to_string(),
+                e.date_end.map(|d| d.to_string()),
+                e.planned,
+                e.title,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn titles_drop_the_date_and_keep_the_clause() {
+    let got = run(
+        &["On May 3, the Acme board approved a new plant in Ulsan."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(
+        got,
+        [(
+            "2024-05-03".into(),
+            None,
+            false,
+            "The Acme board approved a new plant in Ulsan".into()
+        )]
+    );
+    let got = run(
+        &["Firms expanded output, for which the agency gave support in 2022."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got[0].3, "The agency gave support");
+}
+
+#[test]
+fn plans_and_future_dates_are_planned() {
+    let got = run(
+        &["In 2025, the ministry plans to fund sodium-ion research."],
+        Some("2024-03-01"),
+    );
+    assert!(got[0].2);
+    let got = run(
+        &["Construction starts early next year."],
+        Some("2024-03-01"),
+    );
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2025", true));
+}
+
+#[test]
+fn states_targets_and_captions_are_not_events() {
+    let texts = [
+        "Since 2019, the firm has led the market.",
+        "It will invest 3 trillion won by 2030.",
+        "Officials pose on May 2. Photo by Acme",
+    ];
+    assert!(run(&texts, Some("2024-05-10")).is_empty());
+}
+
+#[test]
+fn same_day_refers_back() {
+    let got = run(
+        &[
+            "On June 4, the fair opened.",
+            "On the same day, two firms signed an MOU.",
+        ],
+        Some("2023-06-10"),
+    );
+    assert_eq!(got[1].0, "2023-06-04");
+}
+
+#[test]
+fn datelines_are_not_events_and_past_dates_are_not_plans() {
+    let got = run(
+        &["BUSAN, June 9 (Newswire) - Acme said it will expand."],
+        Some("2023-06-09"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = run(
+        &["Acme opened a plant in March, and Bolt plans more."],
+        Some("2023-06-09"),
+    );
+    assert!(!got[0].2);
+}
+
+#[test]
+fn a_verb_clause_keeps_its_subject() {
+    let got = run(
+        &["Acme, the largest maker, reported record sales last year."],
+        Some("2023-06-09"),
+    );
+    assert_eq!(got[0].3, "Acme reported record sales");
+}
+
+#[test]
+fn titles_are_compact_complete_clauses() {
+    let title = shorten("The Acme Research Institute of Chemistry (ARIC, President Jo Min) announced that it efficiently hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests");
+    assert_eq!(
+        title,
+        "The Acme Research Institute of Chemistry hosted the 2026 Forum on Cells"
+    );
+    let title = shorten("The government has launched the Cell Alliance to promote cooperation between public and private sectors based on the strategies");
+    assert_eq!(title, "The government has launched the Cell Alliance");
+    assert!(!shorten("Meanwhile, the city was designated as a zone for the growth of the secondary battery industry and of the").ends_with(" the"));
+}
+
+#[test]
+fn wire_datelines_are_not_events() {
+    let got = run(
+        &["NINGDE, China, April 21, 2025 /PRNewswire/ -- Acme unveiled a cell."],
+        Some("2025-04-21"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_attribution_clause_gives_way_to_the_news() {
+    let got = run(
+        &["Acme and Bolt will build a plant in Chiba to make solid electrolyte, the two companies said Tuesday."],
+        Some("2025-11-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "2025-11-04");
+    assert!(
+        got[0].3.starts_with("Acme and Bolt will build a plant"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headlines_from_leads_are_compact_clauses() {
+    use super::headline;
+    assert_eq!(
+        headline("Trade, Industry and Energy Minister Dukgeun Ahn attended the public-private Battery Alliance meeting on March 11"),
+        "Trade, Industry and Energy Minister Dukgeun Ahn attended the public-private Battery Alliance meeting"
+    );
+    assert_eq!(
+        headline("The Korea Research Institute of Chemical Technology introduced that it efficiently hosted the “2026 International Forum on Next-Generation Secondary Batteries”"),
+        "The Korea Research Institute of Chemical Technology hosted the “2026 International Forum on Next-Generation Secondary Batteries”"
+    );
+}

@@ -1,0 +1,413 @@
+//! Events, titles: a compact, complete clause for each dated happening.
+//!
+//! Takes the sentence and the date mention inside it; gives back a line of
+//! at most `TITLE_LIMIT` characters: the clause holding the date, without
+//! the date or its frame ("in the second half of"), the dateline, "(…)"
+//! asides or "announced that it", cut before a trailing phrase rather than
+//! mid-phrase, never ending on a function word.
+
+use super::super::when::Mention;
+
+/// Longest title kept, in characters.
+const TITLE_LIMIT: usize = 100;
+
+/// A compact headline from a lead sentence: the same rules as an event
+/// title (no dateline, asides or "announced that it", cut before a
+/// trailing phrase, never on a function word), without its dates and their
+/// frames ("on March 11"), at most `TITLE_LIMIT` characters.
+pub(crate) fn headline(sentence: &str) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    let mut from = 0;
+    // Only where the dates sit matters here, so any anchor will do: it
+    // lets "on March 11" be found without a year.
+    let anchor = Some(crate::content::date::PartialDate {
+        year: 2000,
+        month: Some(1),
+        day: Some(1),
+    });
+    let mentions = super::super::when::mentions(sentence, anchor, None);
+    for mention in mentions
+        .iter()
+        .filter(|m| outside_any_quote(sentence, m.start))
+    {
+        text.push_str(without_frame(&sentence[from..mention.start]));
+        text.push(' ');
+        from = mention.end;
+    }
+    text.push_str(&sentence[from..]);
+    let text = tidy(&text);
+    // A date that was the whole sentence leaves nothing: keep the sentence.
+    let text = if content_words(&text) < 3 {
+        sentence
+    } else {
+        &text
+    };
+    shorten(text)
+}
+
+/// A compact line for the event: the clause holding the date, without the
+/// date itself, trimmed to a headline's length. A clause too short to say
+/// anything ("On the morning of May 3") gives way to the clause after it;
+/// a trailing modifier (", starting next year") to the main clause before.
+pub(super) fn title(sentence: &str, mention: &Mention) -> String {
+    let clauses = clauses(sentence);
+    let mut at = clauses
+        .iter()
+        .position(|&(from, to)| from <= mention.start && mention.start < to)
+        .unwrap_or(0);
+    let words = |(from, to): (usize, usize)| {
+        let kept = format!(
+            "{} {}",
+            without_frame(&sentence[from..mention.start.clamp(from, to)]),
+            &sentence[mention.end.clamp(from, to)..to]
+        );
+        tidy(&kept)
+    };
+    let clause = |k: usize| &sentence[clauses[k].0..clauses[k].1];
+    if content_words(&words(clauses[at])) < 3 {
+        // A leading date frame gives way to the clause after it; a short
+        // tail (the end of a list) joins the clause before it.
+        if at == 0 && clauses.len() > 1 {
+            return shorten(&words(clauses[1]));
+        }
+        if at > 0 {
+            return shorten(&words((clauses[at - 1].0, clauses[at].1)));
+        }
+    } else if at > 0 && is_attribution(&words(clauses[at])) {
+        // "…, the two companies said Tuesday": the news is the clause before.
+        let main = shorten(&tidy(clause(at - 1)));
+        if content_words(&main) >= 3 {
+            return main;
+        }
+    } else if is_modifier(clause(at)) {
+        if let Some(main) = (0..at).rev().find(|&k| !is_modifier(clause(k))) {
+            at = main;
+        }
+    }
+    let text = words(clauses[at]);
+    // "CATL, the largest maker, reported …": give the verb its subject.
+    let subject =
+        crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(clause(0).trim()));
+    if at > 0 && starts_with_verb(clause(at)) && subject.split_whitespace().count() <= 6 {
+        return shorten(&format!("{subject} {}", lowercase_first(&text)));
+    }
+    shorten(&text)
+}
+
+/// The text before a removed date without the frame that led to it:
+/// "operating in the second half of" → "operating", "production by" →
+/// "production".
+fn without_frame(before: &str) -> &str {
+    const FRAME: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "the",
+        "first",
+        "second",
+        "half",
+        "end",
+        "early",
+        "late",
+        "mid",
+        "beginning",
+        "start",
+        "until",
+        "through",
+        "since",
+        "during",
+        "from",
+    ];
+    let mut rest = before.trim_end();
+    while let Some((head, last)) = rest.rsplit_once(' ') {
+        if FRAME.contains(&last.to_lowercase().as_str()) {
+            rest = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    if FRAME.contains(&rest.to_lowercase().as_str()) {
+        ""
+    } else {
+        rest
+    }
+}
+
+/// A clause opening with a lowercase verb-like word, not an article or
+/// pronoun that brings its own subject.
+fn starts_with_verb(clause: &str) -> bool {
+    const OWN_SUBJECT: &[&str] = &[
+        "the", "a", "an", "it", "they", "he", "she", "we", "this", "that", "which", "for", "while",
+        "whereas", "and", "but", "its", "their", "in", "on", "at", "with", "from",
+    ];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_lowercase) && !OWN_SUBJECT.contains(&first)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words that carry meaning, not the frame of a date ("on the morning of").
+fn content_words(text: &str) -> usize {
+    const FRAME: &[&str] = &[
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "morning",
+        "afternoon",
+        "evening",
+        "early",
+        "late",
+        "end",
+        "beginning",
+        "start",
+        "mid",
+        "from",
+        "since",
+        "during",
+    ];
+    text.split_whitespace()
+        .filter(|w| !FRAME.iter().any(|f| w.eq_ignore_ascii_case(f)))
+        .count()
+}
+
+/// A clause that only modifies another: "starting from next year …",
+/// "including …", "with support from …".
+fn is_modifier(clause: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "with",
+        "from",
+        "including",
+        "following",
+        "after",
+        "before",
+        "to",
+    ];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    lower.ends_with("ing") && lower.len() > 4 || OPENERS.contains(&lower.as_str())
+}
+
+/// Clause bounds: a comma or semicolon followed by a lowercase word starts
+/// a new clause (", the ministry said", ", for which …"); commas inside
+/// names ("Ministry of Trade, Industry and Energy") do not.
+fn clauses(sentence: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for (position, c) in sentence.char_indices() {
+        if c != ',' && c != ';' {
+            continue;
+        }
+        let rest = sentence[position + 1..].trim_start();
+        let lower = rest.chars().next().is_some_and(char::is_lowercase);
+        if lower {
+            bounds.push((start, position));
+            start = position + 1;
+        }
+    }
+    bounds.push((start, sentence.len()));
+    bounds
+}
+
+/// Collapse spaces, drop dangling punctuation and leading connectives.
+fn tidy(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut joined = words.join(" ").replace(" ,", ",").replace(" .", ".");
+    for lead in [
+        ", ",
+        "and ",
+        "but ",
+        "for which ",
+        "which ",
+        "while ",
+        "whereas ",
+    ] {
+        if let Some(rest) = joined.strip_prefix(lead) {
+            joined = rest.to_string();
+        }
+    }
+    let trimmed = joined.trim_matches(|c: char| matches!(c, ',' | ' ' | '.' | ';' | ':'));
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Verbs that only report the clause after them: "X announced that it
+/// developed …" says "X developed …".
+const REPORTING: &[&str] = &[
+    "announced",
+    "said",
+    "introduced",
+    "revealed",
+    "stated",
+    "explained",
+    "reported",
+    "confirmed",
+    "noted",
+    "added",
+];
+
+/// Where a long title may end: before a clause of purpose, manner or place.
+const TITLE_BREAKS: &[&str] = &[
+    ", which ",
+    ", while ",
+    ", as ",
+    " to ",
+    " that ",
+    " with ",
+    " for ",
+    " under ",
+    " based on ",
+    " through ",
+    " by ",
+    " in ",
+    " at ",
+    " on ",
+    " from ",
+    " after ",
+    " amid ",
+];
+
+/// Words a title never ends on.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "to", "that", "it", "its", "for", "with", "in", "on",
+    "at", "by", "from", "as", "which", "between", "their", "this", "these", "into", "than",
+];
+
+/// A compact, complete clause of at most `TITLE_LIMIT` characters: no
+/// dateline, no "(…)" asides, no "announced that it", cut before a
+/// trailing purpose or place phrase rather than mid-phrase, never ending on
+/// a function word.
+pub(super) fn shorten(title: &str) -> String {
+    let limit_chars = TITLE_LIMIT;
+    let mut text = crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(title));
+    for lead in [
+        "Meanwhile, ",
+        "In addition, ",
+        "Also, ",
+        "Additionally, ",
+        "However, ",
+    ] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            text = rest.to_string();
+        }
+    }
+    text = unreport(&text);
+    if text.chars().count() > limit_chars {
+        let limit = text
+            .char_indices()
+            .nth(limit_chars)
+            .map_or(text.len(), |(i, _)| i);
+        // A break late enough to keep the verb and its object; else the
+        // last space outside a quotation; else the last space.
+        let cut = TITLE_BREAKS
+            .iter()
+            .flat_map(|b| text[..limit].match_indices(b).map(|(i, _)| i))
+            .filter(|&i| i * 5 >= limit * 2 && outside_any_quote(&text, i))
+            .max()
+            .or_else(|| {
+                // A quotation running past the limit is kept whole when it
+                // closes soon after.
+                // The end of the text counts as a space after the last word.
+                let spaces: Vec<usize> = text
+                    .match_indices(' ')
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
+                let outside = |i: &&usize| outside_any_quote(&text, **i);
+                let in_quote = !outside_any_quote(&text, limit);
+                spaces
+                    .iter()
+                    .filter(|&&i| in_quote && i > limit && i <= limit + 60)
+                    .find(outside)
+                    .or_else(|| {
+                        spaces
+                            .iter()
+                            .filter(|&&i| i <= limit && i * 5 >= limit * 3)
+                            .filter(outside)
+                            .max()
+                    })
+                    .or_else(|| {
+                        spaces
+                            .iter()
+                            .filter(|&&i| i <= limit && text[..i].split_whitespace().count() >= 5)
+                            .filter(outside)
+                            .max()
+                    })
+                    .copied()
+            })
+            .unwrap_or_else(|| text[..limit].rfind(' ').unwrap_or(limit));
+        text.truncate(cut);
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 3
+        && words.last().is_some_and(|w| {
+            DANGLING.contains(&w.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
+        })
+    {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    let trimmed = joined.trim_end_matches([',', ';', ':', ' ']);
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// True when byte `i` is outside double and single quotations ("'Theme
+/// of the day' forum").
+fn outside_any_quote(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let opened = before.matches(" '").count() + before.matches(" ‘").count();
+    let closed = ["' ", "',", "'.", "’ ", "’,", "’."]
+        .iter()
+        .map(|c| before.matches(c).count())
+        .sum::<usize>();
+    crate::ingest::meta::outside_quotes(text, i) && opened <= closed
+}
+
+/// "The company said in a filing", "the ministry announced": who said it,
+/// not what happened.
+fn is_attribution(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= 8
+        && words
+            .iter()
+            .take(5)
+            .any(|w| REPORTING.contains(&w.to_lowercase().as_str()))
+        && !words.contains(&"that")
+}
+
+/// "X announced that it developed …" → "X developed …"; a manner adverb
+/// right before the verb ("that it successfully developed") goes too.
+fn unreport(text: &str) -> String {
+    for verb in REPORTING {
+        for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
+            let pattern = format!(" {verb} that {pronoun} ");
+            if let Some(i) = text.find(&pattern) {
+                let mut rest = &text[i + pattern.len()..];
+                if let Some((adverb, after)) = rest.split_once(' ') {
+                    let verb_follows = after.split(' ').next().is_some_and(|w| w.ends_with("ed"));
+                    if adverb.len() > 4 && adverb.ends_with("ly") && verb_follows {
+                        rest = after;
+                    }
+                }
+                return format!("{} {}", &text[..i], rest);
+            }
+        }
+    }
+    text.to_string()
+}

@@ -1,0 +1,367 @@
+//! Extraction, figures: money and quantities with their units.
+//!
+//! Takes one sentence and gives back each figure in it: the text as written
+//! (qualifier, currency, number, magnitude and unit, a verbatim substring),
+//! the value expanded to a plain number, the unit, the qualifier, a target
+//! year ("by 2030") and the sentence as quote. A number without a unit or
+//! currency (years, ordinals, cell formats such as 4680, article numbers,
+//! view counts) is not a figure.
+
+use super::token::{in_address, tokenize, Token};
+use super::unit::{currency_prefix, magnitude, unit_after, Unit};
+use crate::content::front_matter::Figure;
+
+/// Words that qualify a figure, longest first.
+const QUALIFIERS: &[&str] = &[
+    "as many as",
+    "as much as",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "at least",
+    "close to",
+    "a total of",
+    "over",
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "under",
+    "above",
+    "below",
+    "approx",
+    "an estimated",
+    "estimated",
+];
+
+/// Words after which a target year follows.
+const TARGET_WORDS: &[&str] = &["by", "through", "via", "until", "till", "to"];
+
+/// Every figure in `sentence`.
+pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
+    let tokens = tokenize(sentence);
+    let targets = explicit_targets(&tokens);
+    let planned = planned_year(&tokens);
+    let mut out: Vec<Figure> = Vec::new();
+    let mut taken_until = 0;
+    for i in 0..tokens.len() {
+        if tokens[i].start < taken_until || in_address(sentence, tokens[i].start, tokens[i].end) {
+            continue;
+        }
+        let Some(found) = figure_at(sentence, &tokens, i) else {
+            continue;
+        };
+        taken_until = found.end;
+        out.push(Figure {
+            text: sentence[found.start..found.end].to_string(),
+            value: found.value,
+            unit: found.unit.to_string(),
+            qualifier: found.qualifier,
+            year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
+            quote: Some(sentence.to_string()),
+        });
+    }
+    out
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: &'static str,
+    qualifier: Option<String>,
+}
+
+/// The figure whose number is token `i`, if it has a unit.
+fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let (number, glued) = parse_number(tokens[i].text)?;
+    if is_reference_number(tokens, i) {
+        return None;
+    }
+    let (prefix_unit, mut start) = match currency_prefix(tokens, i) {
+        Some((unit, first)) => (Some(unit), first),
+        None => (None, i),
+    };
+    let mut value = number;
+    let mut next = i + 1;
+    let mut glued = glued;
+    if let Some(m) = glued.and_then(magnitude) {
+        value *= m;
+        glued = None;
+    } else if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
+        value *= m;
+        next += 1;
+    }
+    let after = unit_after(tokens, next, glued);
+    let (unit, end_token) = match (after, prefix_unit) {
+        (Some((Unit(unit), last)), _) => (unit, last),
+        (None, Some(unit)) => (unit, next - 1),
+        (None, None) => return None,
+    };
+    if glued.is_some() && after.is_none() {
+        return None;
+    }
+    let qualifier = qualifier_before(tokens, start);
+    if let Some((_, first)) = &qualifier {
+        start = *first;
+    }
+    Some(Found {
+        start: tokens[start].start,
+        end: tokens[end_token].end.max(tokens[i].end),
+        value,
+        unit,
+        qualifier: qualifier.map(|(q, _)| q.to_string()),
+    })
+    .filter(|f| f.end <= sentence.len())
+}
+
+/// A number token: digits with thousands commas and a decimal point,
+/// optionally followed by a glued suffix ("20GWh", "1.2bn", "100억").
+pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let (digits, suffix) = text.split_at(split);
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: f64 = digits.replace(',', "").parse().ok()?;
+    let suffix = (!suffix.is_empty()).then_some(suffix);
+    if suffix.is_some_and(|s| s.contains('-') || matches!(s, "st" | "nd" | "rd" | "th")) {
+        return None;
+    }
+    Some((value, suffix))
+}
+
+/// Numbers that name things: "No. 5", "Article 3", "Day 1".
+fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
+    const NAMES: &[&str] = &[
+        "no",
+        "article",
+        "paragraph",
+        "clause",
+        "section",
+        "day",
+        "phase",
+        "vol",
+        "page",
+        "room",
+        "hit",
+        "hits",
+        "views",
+        "tel",
+        "fax",
+        "chapter",
+        "item",
+        "line",
+    ];
+    let prev = |back: usize| i.checked_sub(back).and_then(|k| tokens.get(k));
+    let word = match prev(1) {
+        Some(t) if t.text == "." => prev(2),
+        other => other,
+    };
+    word.is_some_and(|t| NAMES.iter().any(|n| t.is(n)))
+}
+
+/// The qualifier right before token `at`, and the index of its first token.
+fn qualifier_before(tokens: &[Token<'_>], at: usize) -> Option<(&'static str, usize)> {
+    QUALIFIERS.iter().find_map(|q| {
+        let words: Vec<&str> = q.split(' ').collect();
+        let first = at.checked_sub(words.len())?;
+        let fits = tokens[first..at].iter().zip(&words).all(|(t, w)| t.is(w));
+        fits.then_some((*q, first))
+    })
+}
+
+/// A four-digit year token.
+fn year(t: &Token<'_>) -> Option<i32> {
+    t.text
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)
+}
+
+/// Deadline years with the index of their "by" / "through" / "until":
+/// "by 2030", "by the end of 2031", "by fiscal 2028".
+fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
+    const FILLER: &[&str] = &["the", "end", "of", "fiscal", "early", "mid", "late", "year"];
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !TARGET_WORDS.iter().any(|p| token.is(p)) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && j <= i + 4 && FILLER.iter().any(|f| tokens[j].is(f)) {
+            j += 1;
+        }
+        if let Some(y) = tokens.get(j).and_then(year) {
+            out.push((i, y));
+        }
+    }
+    out
+}
+
+/// Where one clause of a sentence ends and another begins.
+const CLAUSE_BREAKS: &[&str] = &[", and ", "; ", ", but ", ", while ", ", which ", " and is "];
+
+/// The deadline of the figure ending at byte `end`: one that opens the
+/// sentence ("By 2030, …"), or the next one after the figure within its
+/// clause ("16%, 6% and 6% … by 2031"; not "… by 2027 and create 1,200 jobs").
+fn target_for(
+    sentence: &str,
+    tokens: &[Token<'_>],
+    end: usize,
+    targets: &[(usize, i32)],
+) -> Option<i32> {
+    if let Some((_, y)) = targets.iter().find(|(i, _)| *i == 0) {
+        return Some(*y);
+    }
+    let (i, y) = targets.iter().find(|(i, _)| tokens[*i].start >= end)?;
+    let between = &sentence[end..tokens[*i].start];
+    (!CLAUSE_BREAKS.iter().any(|b| between.contains(b))).then_some(*y)
+}
+
+/// "in 2024" when the sentence states a plan and names no deadline.
+fn planned_year(tokens: &[Token<'_>]) -> Option<i32> {
+    if !explicit_targets(tokens).is_empty() {
+        return None;
+    }
+    let planned = tokens.iter().any(|t| {
+        [
+            "plan", "plans", "planned", "intend", "intends", "will", "aim", "aims", "target",
+            "expects",
+        ]
+        .iter()
+        .any(|w| t.is(w))
+    });
+    let stated = tokens
+        .windows(2)
+        .find_map(|w| w[0].is("in").then(|| year(&w[1])).flatten());
+    stated.filter(|_| planned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(sentence: &str) -> (String, f64, String, Option<String>) {
+        let mut all = figures(sentence);
+        assert_eq!(all.len(), 1, "{sentence}: {all:?}");
+        let f = all.remove(0);
+        assert!(sentence.contains(&f.text));
+        (f.text, f.value, f.unit, f.qualifier)
+    }
+
+    #[test]
+    fn money_with_currency_and_magnitude() {
+        let cases = [
+            (
+                "It will pour KRW 80.5 billion won into it.",
+                "KRW 80.5 billion won",
+                80.5e9,
+                "KRW",
+            ),
+            ("They raised $2.4 billion.", "$2.4 billion", 2.4e9, "USD"),
+            ("A US$ 3 million grant.", "US$ 3 million", 3e6, "USD"),
+            ("A €4 billion fund.", "€4 billion", 4e9, "EUR"),
+            (
+                "It costs 1.5 trillion yen.",
+                "1.5 trillion yen",
+                1.5e12,
+                "JPY",
+            ),
+            ("It costs 30 billion yuan.", "30 billion yuan", 30e9, "CNY"),
+            (
+                "secured 250 million KRW in funds",
+                "250 million KRW",
+                250e6,
+                "KRW",
+            ),
+            ("예산 300억 원 투입", "300억 원", 300e8, "KRW"),
+        ];
+        for (sentence, text, value, unit) in cases {
+            let got = one(sentence);
+            assert_eq!((got.0.as_str(), got.2.as_str()), (text, unit), "{sentence}");
+            assert!(
+                (got.1 - value).abs() < 1e-3 * value,
+                "{sentence}: {}",
+                got.1
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_kept() {
+        let got = one("Investment of more than 12 trillion won is planned.");
+        assert_eq!(got.0, "more than 12 trillion won");
+        assert_eq!(got.3.as_deref(), Some("more than"));
+        assert_eq!(
+            one("about 120,000 pyeong of land").3.as_deref(),
+            Some("about")
+        );
+    }
+
+    #[test]
+    fn technical_units_and_counts() {
+        let cases = [
+            ("a 350 Wh/kg-class cell", 350.0, "Wh/kg"),
+            ("reaching 700 Wh/L density", 700.0, "Wh/L"),
+            ("a 30GWh plant", 30.0, "GWh"),
+            ("a 100 MW array", 100.0, "MW"),
+            ("a 45% share", 45.0, "percent"),
+            ("grew 12.5 percent", 12.5, "percent"),
+            ("some 500 participants came", 500.0, "people"),
+            ("creating 1,200 new jobs", 1200.0, "jobs"),
+            ("50,000 tons per year of cathode", 50000.0, "tons/year"),
+            ("an area of 3,000 square meters", 3000.0, "m2"),
+            ("for 150 job seekers", 150.0, "people"),
+        ];
+        for (sentence, value, unit) in cases {
+            let got = one(sentence);
+            assert_eq!((got.1, got.2.as_str()), (value, unit), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn years_ordinals_formats_and_addresses_are_not_figures() {
+        for sentence in [
+            "In 2023 the 42nd forum met on May 3.",
+            "The 4680 line and 46-series cells.",
+            "Under Article 12 of the act, No. 3 applies.",
+            "Mail kim2024@news.co.kr or call 02-123-4567.",
+            "Three reasons were given.",
+        ] {
+            assert!(
+                figures(sentence).is_empty(),
+                "{sentence}: {:?}",
+                figures(sentence)
+            );
+        }
+    }
+
+    #[test]
+    fn target_years() {
+        let f = figures("It will invest 2 trillion won by 2031.");
+        assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("In 2025, firms plan to invest 3 trillion won.");
+        assert_eq!(f[0].year_target, Some(2025));
+        let f = figures("In 2025, firms invested 3 trillion won.");
+        assert_eq!(f[0].year_target, None);
+        let f = figures("Batteries must hold 16% cobalt, 6% lithium and 6% nickel by 2031.");
+        assert!(f.iter().all(|f| f.year_target == Some(2031)));
+        let f = figures("The line starts by 2027 and will add 20 GWh, creating 1,200 jobs.");
+        assert!(f.iter().all(|f| f.year_target.is_none()));
+        let f =
+            figures("It plans 100 GWh by 2030 and is building a campus at a cost of $3.5 billion.");
+        assert_eq!(f[0].year_target, Some(2030));
+        assert_eq!(f[1].year_target, None);
+        let f = figures("Firms must recover 80% of the lithium by the end of 2031.");
+        assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("By 2030, the city will invest 2 trillion won.");
+        assert_eq!(f[0].year_target, Some(2030));
+    }
+}

@@ -1,0 +1,246 @@
+//! Ingest stage, extraction: a cleaned story annotated with what it mentions.
+//!
+//! Takes the cleaned [`Document`], its title and publication date, and the
+//! shared [`Gazetteer`]; gives back [`Annotations`]: organizations, people,
+//! places, topics, figures and events, each traceable to the sentence it
+//! came from. Pure and allocation-light, so rayon can run it per article.
+
+// Until the ingest pipeline calls `annotate`, only tests use this stage.
+#![allow(dead_code)]
+
+pub(crate) mod canonical;
+mod event;
+
+pub(crate) use event::headline;
+mod figure;
+#[cfg(test)]
+mod gold;
+mod names;
+mod organization;
+mod person;
+mod place;
+mod sentence;
+mod token;
+mod topic;
+mod unit;
+mod when;
+
+use std::collections::BTreeMap;
+
+use crate::content::date::PartialDate;
+use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
+use crate::ingest::document::{Block, Document};
+use crate::ingest::gazetteer::{Gazetteer, Hit};
+
+/// Everything extraction found in one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Annotations {
+    /// Registry slugs, first-mention order.
+    pub(crate) organizations: Vec<String>,
+    /// People with role and organization slug.
+    pub(crate) people: Vec<Person>,
+    /// Canonical place names from the place registry.
+    pub(crate) places: Vec<String>,
+    /// Topic slugs, strongest first.
+    pub(crate) topics: Vec<String>,
+    /// Money and quantities.
+    pub(crate) figures: Vec<Figure>,
+    /// Dated happenings and plans.
+    pub(crate) events: Vec<Event>,
+    /// "organization:<slug>", "topic:<slug>", "place:<slug>" → the sentence.
+    pub(crate) evidence: BTreeMap<String, String>,
+    /// Organizations the registry does not know yet.
+    pub(crate) suggested_organizations: Vec<OrganizationSuggestion>,
+}
+
+/// Where in the article a sentence sits; the title, lead and headings
+/// weigh more, asides (captions, an "About X" boilerplate) less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Title,
+    Lead,
+    Heading,
+    Body,
+    Aside,
+}
+
+/// One sentence with the registry entries found in it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) part: Part,
+    /// Organization mentions, in text order.
+    pub(crate) organizations: Vec<Hit>,
+    /// Place mentions not inside an organization's name.
+    pub(crate) places: Vec<Hit>,
+    /// Organization names the registry does not know.
+    pub(crate) unknown: Vec<organization::Unknown>,
+}
+
+/// Annotate one article. `published` anchors relative dates ("last year").
+pub(crate) fn annotate(
+    doc: &Document,
+    title: &str,
+    published: Option<PartialDate>,
+    gazetteer: &Gazetteer,
+) -> Annotations {
+    let sentences = sentences(doc, title, gazetteer);
+    let body: Vec<&Sentence<'_>> = sentences.iter().filter(|s| s.part != Part::Title).collect();
+    let mut evidence = BTreeMap::new();
+    let organizations = organization::registry_mentions(&body, gazetteer, &mut evidence);
+    let places = place::mentions(&body, gazetteer, &mut evidence);
+    let topics = topic::topics(&sentences, gazetteer, &mut evidence);
+    // A figure written again ("Of the €3 billion, …", a deck repeating the
+    // lead) is the same figure: keep its first mention.
+    let mut figures: Vec<Figure> = Vec::new();
+    for figure in body.iter().flat_map(|s| figure::figures(s.text)) {
+        let seen = figures
+            .iter()
+            .any(|f| f.text == figure.text && f.unit == figure.unit && f.value == figure.value);
+        if !seen {
+            figures.push(figure);
+        }
+    }
+    // Without a publication date, the year the story keeps returning to
+    // still places "on February 5" and "last year" in time.
+    let anchor = published.or_else(|| event::anchor_year(&sentences));
+    let events = event::events(&body, anchor, &figures);
+    Annotations {
+        organizations,
+        people: person::people(&body, gazetteer),
+        places,
+        topics,
+        figures,
+        events,
+        evidence,
+        suggested_organizations: organization::suggestions(&body),
+    }
+}
+
+/// The title and every sentence of the story, with registry matches.
+fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    let mut lead_seen = false;
+    let mut boilerplate = false;
+    let mut push = |text: &'a str, part: Part| {
+        for piece in sentence::split(text) {
+            let all_places: Vec<Hit> = gazetteer
+                .find_places(piece)
+                .into_iter()
+                .filter(|p| !(gazetteer.is_demonym(p) && names_language(piece, p)))
+                .filter(|p| !token::in_address(piece, p.start, p.end))
+                .collect();
+            let organizations: Vec<Hit> = gazetteer
+                .find_organizations(piece)
+                .into_iter()
+                .filter(|o| !is_locative(piece, o, &all_places))
+                .filter(|o| !token::in_address(piece, o.start, o.end))
+                .collect();
+            let unknown = organization::unknown(piece, &organizations, gazetteer);
+            let places = all_places
+                .into_iter()
+                .filter(|p| !organizations.iter().any(|o| inside(p, o)))
+                .filter(|p| !unknown.iter().any(|u| u.start <= p.start && p.end <= u.end))
+                .collect();
+            out.push(Sentence {
+                text: piece,
+                part,
+                organizations,
+                places,
+                unknown,
+            });
+        }
+    };
+    push(title, Part::Title);
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { text, .. } => {
+                // The "About X" boilerplate runs to the next heading.
+                boilerplate = text.starts_with("About ");
+                push(
+                    text,
+                    if boilerplate {
+                        Part::Aside
+                    } else {
+                        Part::Heading
+                    },
+                );
+            }
+            Block::Paragraph(text) => {
+                let part = match (boilerplate, lead_seen) {
+                    (true, _) => Part::Aside,
+                    (false, true) => Part::Body,
+                    (false, false) => Part::Lead,
+                };
+                lead_seen = true;
+                push(text, part);
+            }
+            Block::List { items, .. } => {
+                let part = if boilerplate { Part::Aside } else { Part::Body };
+                items.iter().for_each(|item| push(item, part));
+            }
+            Block::Outline(items) => items.iter().for_each(|item| {
+                push(&item.text, Part::Heading);
+                item.points.iter().for_each(|point| push(point, Part::Body));
+            }),
+            Block::Caption(text) => push(text, Part::Aside),
+        }
+    }
+    out
+}
+
+/// A place strictly inside a longer organization name ("Seoul" in "Seoul
+/// National University") is part of that name, not a mention of the place.
+/// A place spelled exactly like an organization (a province that is also a
+/// government) counts as both.
+fn inside(place: &Hit, organization: &Hit) -> bool {
+    organization.start <= place.start
+        && place.end <= organization.end
+        && (organization.end - organization.start) > (place.end - place.start)
+}
+
+/// "translated from Korean", "in Korean.": an adjective with no noun after
+/// it names a language, not the country.
+fn names_language(text: &str, hit: &Hit) -> bool {
+    !text[hit.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A province or city government named only as a location ("Gwangyang
+/// City, Jeollanam-do", "display (Chungnam)", "in Seoul") is a place there,
+/// not an organization acting in the story.
+fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
+    let also_place = places
+        .iter()
+        .any(|p| p.start == organization.start && p.end == organization.end);
+    if !also_place {
+        return false;
+    }
+    let before = text[..organization.start].trim_end();
+    if before.ends_with('(') {
+        return true;
+    }
+    if let Some(head) = before.strip_suffix(',') {
+        let head = head.trim_end();
+        return places.iter().any(|p| p.end == head.len());
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    [
+        "in",
+        "at",
+        "near",
+        "across",
+        "throughout",
+        "around",
+        "inside",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests;

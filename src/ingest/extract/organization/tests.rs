@@ -1,0 +1,59 @@
+use super::*;
+
+fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
+    let tokens = tokenize(text);
+    candidates(&tokens)
+        .into_iter()
+        .map(|(s, e, k)| (text[tokens[s].start..tokens[e - 1].end].to_string(), k))
+        .collect()
+}
+
+#[test]
+fn finds_institutes_universities_and_ministries() {
+    assert_eq!(
+        names("The Daegu Energy Institute for Green Hydrogen met Busan University staff."),
+        [
+            (
+                "Daegu Energy Institute for Green Hydrogen".to_string(),
+                Some("research")
+            ),
+            ("Busan University".to_string(), Some("university"))
+        ]
+    );
+    assert_eq!(
+        names("the Ministry of Land, Transport and Maritime Affairs said"),
+        [(
+            "Ministry of Land, Transport and Maritime Affairs".to_string(),
+            Some("government")
+        )]
+    );
+    assert_eq!(
+        names("the University of Leeds, UK")[0].0,
+        "University of Leeds"
+    );
+}
+
+#[test]
+fn finds_companies_by_suffix() {
+    assert_eq!(
+        names("with Hanul Cells Co., Ltd. and Volta Inc. today")
+            .into_iter()
+            .map(|n| n.0)
+            .collect::<Vec<_>>(),
+        ["Hanul Cells Co., Ltd.", "Volta Inc."]
+    );
+}
+
+#[test]
+fn finds_acronym_definitions_whose_initials_agree() {
+    assert_eq!(
+        names("the Green Cell Promotion Board (GCPB) said")[0],
+        ("Green Cell Promotion Board".to_string(), None)
+    );
+    assert!(names("the big Blue Moon (XYZ) event").is_empty());
+}
+
+#[test]
+fn a_lone_head_word_is_not_a_name() {
+    assert!(names("The Institute said the University and the Agency agreed.").is_empty());
+}

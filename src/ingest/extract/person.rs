@@ -1,0 +1,331 @@
+//! Extraction, people: named persons with their role and organization.
+//!
+//! Takes the sentences with their organization hits and gives back people
+//! found by role patterns: a title before the name ("KRICT President Lee
+//! Young-kuk", "Professor Ping Liu of …"), an appositive after it ("Kim
+//! Hyeongjin, honorary professor at GIST", "Seung-su Jun (Director General
+//! …, KISTEP)") or a speech verb ("Jane Doe said"). A capitalized pair with
+//! none of these is not taken for a person. Later short forms ("Minister
+//! Ahn") are the same person, not new ones.
+
+use super::names::{is_name_token, is_role_word, HONORIFICS};
+use super::token::{tokenize, Token};
+use super::Sentence;
+use crate::content::front_matter::Person;
+use crate::ingest::gazetteer::{Gazetteer, Hit};
+
+/// Verbs that show the words before them name a speaker.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "added",
+    "explained",
+    "noted",
+    "told",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "remarked",
+    "acknowledged",
+    "commented",
+];
+
+/// People in first-mention order, deduplicated by name.
+pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for sentence in sentences {
+        let reader = Reader {
+            sentence,
+            tokens: tokenize(sentence.text),
+            gazetteer,
+        };
+        for person in reader.people() {
+            merge(&mut out, person);
+        }
+    }
+    out
+}
+
+/// Add a person, or fill the gaps of the one already known by that name
+/// (or whose name ends with this one's single surname).
+fn merge(people: &mut Vec<Person>, person: Person) {
+    let short = !person.name.contains(' ');
+    let known = people.iter_mut().find(|p| {
+        p.name == person.name || (short && p.name.split(' ').any(|part| part == person.name))
+    });
+    match known {
+        Some(p) => {
+            if p.role.is_none() {
+                p.role = person.role;
+            }
+            if p.organization.is_none() {
+                p.organization = person.organization;
+            }
+        }
+        None if !short => people.push(person),
+        None => {}
+    }
+}
+
+struct Reader<'s, 'a> {
+    sentence: &'s Sentence<'a>,
+    tokens: Vec<Token<'a>>,
+    gazetteer: &'s Gazetteer,
+}
+
+impl Reader<'_, '_> {
+    fn people(&self) -> Vec<Person> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let end = self.name_end(i);
+            if end == i {
+                i += 1;
+                continue;
+            }
+            if let Some(person) = self.person(i, end) {
+                found.push(person);
+            }
+            i = end;
+        }
+        found
+    }
+
+    /// End of a run of 1–3 name tokens starting at `i` (== i when none).
+    fn name_end(&self, i: usize) -> usize {
+        let mut end = i;
+        while end < self.tokens.len() && self.is_name_at(end) {
+            end += 1;
+        }
+        if end - i > 3 {
+            return i;
+        }
+        end
+    }
+
+    fn is_name_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        is_name_token(t.text)
+            && self.hit_at(&self.sentence.organizations, t).is_none()
+            && self.hit_at(&self.sentence.places, t).is_none()
+    }
+
+    fn hit_at(&self, hits: &[Hit], token: &Token<'_>) -> Option<Hit> {
+        hits.iter()
+            .copied()
+            .find(|h| h.start <= token.start && token.end <= h.end)
+    }
+
+    /// The person named by tokens `start..end`, if a pattern says so.
+    fn person(&self, start: usize, end: usize) -> Option<Person> {
+        let name = &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end];
+        if start > 0 && self.tokens[start - 1].is("by") && start == 1 {
+            return None; // a byline
+        }
+        let before = self.title_before(start);
+        let after = self.appositive(end);
+        let spoken = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
+        if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
+            // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
+            // word closes the title's portfolio, not the name.
+            let joined = start > 0 && matches!(self.tokens[start - 1].text, "and" | "&" | ",");
+            return (joined && end - start >= 3)
+                .then(|| self.person(start + 1, end))
+                .flatten();
+        }
+        let (title_role, title_org) = before.unwrap_or((None, None));
+        let (app_role, app_org) = after.unwrap_or((None, None));
+        let organization = title_org
+            .or(app_org)
+            .or_else(|| self.organization_following(end));
+        Some(Person {
+            name: name.to_string(),
+            role: app_role.or(title_role),
+            organization,
+            quote: Some(self.sentence.text.to_string()),
+        })
+    }
+
+    /// A title right before the name, and an organization before the title
+    /// ("KRICT President", "Trade, Industry and Energy Minister").
+    fn title_before(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        let mut first = start;
+        while first > 0 {
+            let t = &self.tokens[first - 1];
+            if is_role_word(t.text)
+                || (t.text == "." && first >= 2 && is_honorific(&self.tokens[first - 2]))
+            {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        if first == start {
+            return self.role_of_portfolio(start);
+        }
+        let words: Vec<&str> = self.tokens[first..start]
+            .iter()
+            .filter(|t| t.text != "." && !is_honorific(t))
+            .map(|t| t.text)
+            .collect();
+        let role = (!words.is_empty()).then(|| words.join(" "));
+        Some((role, self.organization_before(first)))
+    }
+
+    /// "Minister of Trade, Industry and Energy Kim …": a title, "of", and
+    /// a portfolio of capitalized words right before the name.
+    fn role_of_portfolio(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        let mut k = start;
+        while k > 0 && start - k < 8 {
+            let t = &self.tokens[k - 1];
+            if (t.is_capitalized() && !is_role_word(t.text)) || matches!(t.text, "," | "and" | "&")
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k == start || k < 2 || !self.tokens[k - 1].is("of") || !self.tokens[k].is_capitalized() {
+            return None;
+        }
+        let mut role_start = k - 1;
+        while role_start > 0 && is_role_word(self.tokens[role_start - 1].text) {
+            role_start -= 1;
+        }
+        if role_start == k - 1 {
+            return None;
+        }
+        let text = self.sentence.text;
+        let role = &text[self.tokens[role_start].start..self.tokens[start - 1].end];
+        let portfolio = &text[self.tokens[k].start..self.tokens[start - 1].end];
+        let organization = self
+            .sentence
+            .organizations
+            .iter()
+            .find(|h| h.start >= self.tokens[k].start && h.end <= self.tokens[start - 1].end)
+            .map(|h| self.gazetteer.organizations()[h.entity].slug.clone())
+            .or_else(|| {
+                self.gazetteer
+                    .organization_named(&format!("Ministry of {portfolio}"))
+                    .map(|o| o.slug.clone())
+            });
+        Some((Some(role.to_string()), organization))
+    }
+
+    /// The organization named just before token `at`: a registry hit, a
+    /// place whose government is registered, or a ministry's portfolio.
+    fn organization_before(&self, at: usize) -> Option<String> {
+        let edge = if at > 0 && self.tokens[at - 1].text == "," {
+            at - 1
+        } else {
+            at
+        };
+        let pos = self.tokens.get(edge.checked_sub(1)?)?.end;
+        let slug = |index: usize| self.gazetteer.organizations()[index].slug.clone();
+        if let Some(hit) = self.sentence.organizations.iter().find(|h| h.end == pos) {
+            return Some(slug(hit.entity));
+        }
+        if let Some(hit) = self.sentence.places.iter().find(|h| h.end == pos) {
+            let place = &self.sentence.text[hit.start..hit.end];
+            return [
+                place.to_string(),
+                format!("{place} City"),
+                format!("{place} Province"),
+            ]
+            .iter()
+            .find_map(|n| self.gazetteer.organization_named(n))
+            .map(|o| o.slug.clone());
+        }
+        let mut first = at;
+        while first > 0 {
+            let t = &self.tokens[first - 1];
+            if t.is_capitalized() || matches!(t.text, "," | "and" | "&") {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        if first >= at {
+            return None;
+        }
+        let portfolio = &self.sentence.text[self.tokens[first].start..self.tokens[at - 1].end];
+        self.gazetteer
+            .organization_named(&format!("Ministry of {portfolio}"))
+            .map(|o| o.slug.clone())
+    }
+
+    /// ", President of KISTEP" or " (Director General …, KISTEP)": the role
+    /// text and the first organization inside the appositive.
+    fn appositive(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
+        let opener = self.tokens.get(end)?;
+        if !matches!(opener.text, "," | "(") {
+            return None;
+        }
+        let first = self.tokens.get(end + 1)?;
+        let stop = self.tokens[end + 1..]
+            .iter()
+            .take(20)
+            .find(|t| {
+                matches!(t.text, ")" | ";")
+                    || (opener.text == "," && SPEECH.iter().any(|s| t.is(s)))
+            })
+            .map_or(self.sentence.text.len(), |t| t.start);
+        let has_role = self.tokens[end + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.start < stop)
+            .any(|t| is_role_word(t.text));
+        if !has_role {
+            return None;
+        }
+        let hit = self
+            .sentence
+            .organizations
+            .iter()
+            .find(|h| h.start >= first.start && h.start < stop);
+        let role_end = hit.map_or(stop, |h| h.start);
+        let role = trim_role(&self.sentence.text[first.start..role_end]);
+        let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
+        Some(((!role.is_empty()).then_some(role), organization))
+    }
+
+    /// "… of the University of X" / "… at X" right after the name.
+    fn organization_following(&self, end: usize) -> Option<String> {
+        let linker = self.tokens.get(end)?;
+        if !(linker.is("of") || linker.is("at") || linker.is("from")) {
+            return None;
+        }
+        let mut next = end + 1;
+        if self.tokens.get(next).is_some_and(|t| t.is("the")) {
+            next += 1;
+        }
+        let start = self.tokens.get(next)?.start;
+        self.sentence
+            .organizations
+            .iter()
+            .find(|h| h.start == start)
+            .map(|h| self.gazetteer.organizations()[h.entity].slug.clone())
+    }
+}
+
+fn is_honorific(token: &Token<'_>) -> bool {
+    HONORIFICS.contains(&token.text)
+}
+
+/// Role text without the words that link it to its organization.
+fn trim_role(text: &str) -> String {
+    let mut role = text.trim().trim_end_matches([',', '(', ' ']).to_string();
+    for tail in [" of the", " at the", " of", " at", " from", " in", ","] {
+        if let Some(stripped) = role.strip_suffix(tail) {
+            role = stripped.trim_end().to_string();
+        }
+    }
+    role
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+use super::*;
+use crate::ingest::document::{Block, Document};
+use crate::ingest::extract::{annotate, Annotations};
+use crate::ingest::gazetteer::tests::registries;
+
+fn run(text: &str) -> Annotations {
+    let doc = Document {
+        blocks: vec![Block::Paragraph(text.to_string())],
+    };
+    annotate(&doc, "", None, &Gazetteer::new(&registries()))
+}
+
+fn triples(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    run(text)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.role, p.organization))
+        .collect()
+}
+
+fn t(
+    name: &str,
+    role: Option<&str>,
+    org: Option<&str>,
+) -> (String, Option<String>, Option<String>) {
+    (name.into(), role.map(Into::into), org.map(Into::into))
+}
+
+#[test]
+fn appositive_roles_and_organizations() {
+    assert_eq!(
+        triples("Remarks by Min-ji Cho, Vice President of NBRI, opened the day."),
+        [t("Min-ji Cho", Some("Vice President"), Some("nbri"))]
+    );
+    assert_eq!(
+        triples("Talk by Park Jiwoo, adjunct professor at GIST, followed."),
+        [t("Park Jiwoo", Some("adjunct professor"), Some("gist"))]
+    );
+    assert_eq!(
+        triples("Chaired by Hae Won Lim (Head of the Planning Office, NBRI), the panel met."),
+        [t(
+            "Hae Won Lim",
+            Some("Head of the Planning Office"),
+            Some("nbri")
+        )]
+    );
+}
+
+#[test]
+fn titles_before_names() {
+    assert_eq!(
+        triples("NBRI President Choi Min-ho said it would help."),
+        [t("Choi Min-ho", Some("President"), Some("nbri"))]
+    );
+    assert_eq!(
+        triples("Professor Alan Grey of Seoul National University spoke."),
+        [t(
+            "Alan Grey",
+            Some("Professor"),
+            Some("seoul-national-university")
+        )]
+    );
+    assert_eq!(
+        triples("Trade, Industry and Energy Minister Jae Yoon attended."),
+        [t("Jae Yoon", Some("Minister"), Some("motie"))]
+    );
+}
+
+#[test]
+fn short_forms_join_the_full_name() {
+    let people =
+        run("Minister Hana Seo visited NBRI. Minister Seo said it was good. Dr. Hana Seo left.")
+            .people;
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].name, "Hana Seo");
+}
+
+#[test]
+fn organizations_emails_and_plain_capitals_are_not_people() {
+    assert!(triples("Acme Energy said sales rose. Contact lee@acme.kr today.").is_empty());
+    assert!(triples("Seoul National University and Blue Horizon joined.").is_empty());
+    assert!(triples("By Jane Porter").is_empty());
+}
+
+#[test]
+fn a_title_with_its_portfolio_and_a_job_noun() {
+    let people = triples(
+        "Minister of Trade, Industry and Energy Kim Jung-kwan announced the plan on Monday.",
+    );
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].0, "Kim Jung-kwan");
+    assert_eq!(
+        people[0].1.as_deref(),
+        Some("Minister of Trade, Industry and Energy")
+    );
+    let people = triples("\"It works,\" said Acme chemist Priya Raman, the lead author.");
+    assert_eq!(people[0].0, "Priya Raman");
+}

@@ -1,0 +1,147 @@
+//! Extraction helper: cleaned block text split into sentences.
+//!
+//! Takes the text of one block and gives back its sentences as trimmed
+//! slices, in order. Every annotation keeps the sentence it came from, so a
+//! split in the wrong place would cut a quote in half: abbreviations
+//! ("Dr.", "Co.", "U.S.", "Nov."), initials, decimals and closing quotes are
+//! handled here.
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "Nos", "Jr", "Sr", "Gen", "Gov", "Rep", "Sen",
+    "Lt", "Col", "Capt", "Mt", "Fig", "Vol", "Art", "Sec", "approx", "vs", "e.g", "i.e", "eg",
+    "ie", "cf", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Dept", "Univ", "Assn", "Op", "pp", "ca",
+];
+
+/// The sentences of `text`, trimmed, without empty ones.
+pub(crate) fn split(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    for line in text.split('\n') {
+        let mut start = 0;
+        for end in boundaries(line) {
+            push_trimmed(&mut sentences, &line[start..end]);
+            start = end;
+        }
+        push_trimmed(&mut sentences, &line[start..]);
+    }
+    sentences
+}
+
+fn push_trimmed<'a>(sentences: &mut Vec<&'a str>, piece: &'a str) {
+    let piece = piece.trim_matches(|c: char| c.is_whitespace());
+    if piece.chars().any(char::is_alphanumeric) {
+        sentences.push(piece);
+    }
+}
+
+/// Byte offsets just past each sentence end (after closing quotes).
+fn boundaries(line: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '。') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let next = chars.get(k).map(|&(_, n)| n);
+        let starts_sentence = next
+            .is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opener(n) || !n.is_ascii());
+        if followed_by_space && starts_sentence && !(c == '.' && is_abbreviation(&line[..offset])) {
+            ends.push(chars.get(j).map_or(line.len(), |&(o, _)| o));
+        }
+        i = j.max(i + 1);
+    }
+    ends
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '」' | '』'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '「' | '【'
+    )
+}
+
+/// True when the text before a period ends with an abbreviation or an
+/// initial ("J." in "J. Smith", "S." in "U.S.").
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let last = word.rsplit('.').next().unwrap_or("");
+    if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.as_str()) || ABBREVIATIONS.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_plain_sentences_and_lines() {
+        assert_eq!(
+            split("One here. Two there!\nThree?"),
+            ["One here.", "Two there!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        let text =
+            "Dr. Lee of Acme Co. met Mr. J. Park in the U.S. on Nov. 3. It cost 1.5 billion won.";
+        assert_eq!(
+            split(text),
+            [
+                "Dr. Lee of Acme Co. met Mr. J. Park in the U.S. on Nov. 3.",
+                "It cost 1.5 billion won."
+            ]
+        );
+    }
+
+    #[test]
+    fn ends_after_closing_quotes() {
+        let text = "He said, \u{201C}We will win.\u{201D} Then he left. \"Yes.\" No. 5 won.";
+        assert_eq!(
+            split(text),
+            [
+                "He said, \u{201C}We will win.\u{201D}",
+                "Then he left.",
+                "\"Yes.\"",
+                "No. 5 won."
+            ]
+        );
+    }
+
+    #[test]
+    fn does_not_split_before_lowercase() {
+        assert_eq!(
+            split("Acme Co., Ltd. signed it. ok."),
+            ["Acme Co., Ltd. signed it. ok."]
+        );
+    }
+}

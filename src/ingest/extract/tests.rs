@@ -1,0 +1,131 @@
+//! Annotating whole small documents written for these tests.
+
+use super::*;
+use crate::ingest::gazetteer::tests::registries;
+
+fn doc(paragraphs: &[&str]) -> Document {
+    Document {
+        blocks: paragraphs
+            .iter()
+            .map(|p| Block::Paragraph(p.to_string()))
+            .collect(),
+    }
+}
+
+#[test]
+fn places_inside_organization_names_do_not_count() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Seoul National University opened a lab."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["seoul-national-university"]);
+    assert!(a.places.is_empty());
+    let a = annotate(&doc(&["Chungbuk signed with Acme in Seoul."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong", "acme-energy"]);
+    assert_eq!(a.places, ["North Chungcheong Province", "Seoul"]);
+    assert!(a.evidence.contains_key("place:seoul"));
+}
+
+#[test]
+fn topics_need_clear_evidence() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme opened a battery recycling plant that recovers black mass.",
+            "A robot was shown once.",
+        ]),
+        "Acme starts recycling",
+        None,
+        &g,
+    );
+    assert_eq!(a.topics, ["recycling"]);
+    assert!(a.evidence["topic:recycling"].contains("recycling"));
+}
+
+#[test]
+fn paraphrased_keywords_still_count() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Synthetic intelligence and humanoid robots drive demand.",
+            "Autonomous electrical autos too.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert!(
+        a.topics.contains(&"robotics-ai".to_string()),
+        "{:?}",
+        a.topics
+    );
+}
+
+#[test]
+fn unknown_organizations_become_suggestions() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme and the Busan Cell Institute of Technology signed an MOU."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    assert_eq!(
+        a.suggested_organizations[0].name,
+        "Busan Cell Institute of Technology"
+    );
+    assert_eq!(
+        a.suggested_organizations[0].kind.as_deref(),
+        Some("research")
+    );
+}
+
+#[test]
+fn everything_keeps_its_sentence() {
+    let g = Gazetteer::new(&registries());
+    let text = "On March 4, Acme said it will invest 2 trillion won by 2030.";
+    let a = annotate(&doc(&[text]), "", "2024-03-10".parse().ok(), &g);
+    assert_eq!(a.figures[0].quote.as_deref(), Some(text));
+    assert_eq!(a.events[0].quote.as_deref(), Some(text));
+    assert_eq!(a.evidence["organization:acme-energy"], text);
+}
+
+#[test]
+fn governments_named_as_locations_are_only_places() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme opened a plant in Chungbuk.",
+            "Batteries (Chungbuk) grew.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    assert_eq!(a.places, ["North Chungcheong Province"]);
+    let a = annotate(&doc(&["Seoul, Chungbuk signed a deal."]), "", None, &g);
+    assert!(a.organizations.is_empty());
+    let a = annotate(&doc(&["Chungbuk signed a deal."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong"]);
+}
+
+#[test]
+fn a_language_is_not_a_country_mention() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "The text was translated from Korean.",
+            "Acme met Korean firms.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.places, ["Korea"]);
+    assert!(a.evidence["place:korea"].contains("Korean firms"));
+}

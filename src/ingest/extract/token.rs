@@ -1,0 +1,162 @@
+//! Extraction helper: a sentence cut into word, number and punctuation tokens.
+//!
+//! Takes a sentence and gives back tokens with byte spans into it, so every
+//! rule that reads tokens can quote the sentence verbatim. Hyphenated words
+//! stay whole ("Byung-Seon", "all-solid-state"), and so do numbers with
+//! thousands separators and decimals ("400,000", "117.2").
+
+/// One token: its text and where it sits in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Token<'_> {
+    /// A word or number, not punctuation.
+    pub(crate) fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// Starts with an uppercase letter.
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Case-insensitive comparison with an ASCII word.
+    pub(crate) fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+}
+
+/// Tokens of `text`; whitespace is dropped.
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if c.is_alphanumeric() {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joins = || {
+                    let prev = chars[j - 1].1;
+                    let next = chars.get(j + 1).map(|&(_, n)| n);
+                    match d {
+                        '-' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+                        '.' | ',' => {
+                            prev.is_ascii_digit()
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                                && (d == '.' || thousands_group(&chars[j + 1..]))
+                        }
+                        _ => false,
+                    }
+                };
+                if d.is_alphanumeric() || joins() {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+        tokens.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+        });
+        i = j;
+    }
+    tokens
+}
+
+/// True when `start..end` lies inside an e-mail address or URL: names and
+/// numbers there ("www.acme.co.kr", "kim2024@…") are not mentions.
+pub(crate) fn in_address(text: &str, start: usize, end: usize) -> bool {
+    // An address runs up to whitespace, brackets or quotes.
+    let edge = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
+    // Step past the edge character by its own width: it may be multi-byte
+    // (a no-break space), and `p + 1` would land inside it.
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| edge(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let to = text[end..].find(edge).map_or(text.len(), |p| end + p);
+    let chunk = &text[from..to];
+    chunk.contains('@') || chunk.contains("://") || chunk.contains("www.")
+}
+
+/// Exactly three digits follow, then no further digit: "400,000" but not
+/// "5,6" or "2021,2022".
+fn thousands_group(rest: &[(usize, char)]) -> bool {
+    rest.len() >= 3
+        && rest[..3].iter().all(|&(_, c)| c.is_ascii_digit())
+        && rest.get(3).is_none_or(|&(_, c)| !c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by `ingest::properties`: a no-break space before a mention
+    /// made the address scan slice inside the character.
+    #[test]
+    fn regression_multibyte_space_before_a_mention() {
+        let text = "\u{16b7d}\u{a0}!";
+        let start = text.find('!').unwrap();
+        assert!(!in_address(text, start, start + 1));
+    }
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_hyphenated_words_and_numbers_whole() {
+        assert_eq!(
+            texts("Byung-Seon's 400,000 pyeong, 117.2 won (KRW)."),
+            [
+                "Byung-Seon",
+                "'",
+                "s",
+                "400,000",
+                "pyeong",
+                ",",
+                "117.2",
+                "won",
+                "(",
+                "KRW",
+                ")",
+                "."
+            ]
+        );
+        assert_eq!(
+            texts("Wh/kg-class 2021, 2022"),
+            ["Wh", "/", "kg-class", "2021", ",", "2022"]
+        );
+    }
+
+    #[test]
+    fn finds_addresses() {
+        let text = "see www.acme.co.kr or lee@acme.kr, Acme(www.acme.kr)";
+        let at = |w: &str| text.find(w).unwrap();
+        assert!(in_address(text, at("acme.co"), at("acme.co") + 4));
+        assert!(in_address(text, at("lee"), at("lee") + 3));
+        assert!(!in_address(text, at("Acme"), at("Acme") + 4));
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "A\u{a0}€3 bn";
+        for token in tokenize(text) {
+            assert_eq!(&text[token.start..token.end], token.text);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Extraction, topics: registry topics the article clearly discusses.
+//!
+//! Takes the title and sentences, matches each topic's keywords on the
+//! canonical (stemmed, paraphrase-folded) text, and scores a topic by how
+//! many distinct keywords hit, how often, and where: the title, lead and
+//! headings weigh more than the body; asides (captions, "About X"
+//! boilerplate), names of institutions, quotations and funding
+//! acknowledgments weigh less or nothing (see [`context`]). A topic is
+//! listed when its score reaches the threshold *and* the article clearly
+//! discusses it: two distinct keywords, or a term of art stated plainly. A
+//! single common word, or a term only quoted or inside a name, is not enough. Gives
+//! back topic slugs, strongest first, and records each one's best sentence.
+
+mod context;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::canonical::canonical_phrase;
+use super::{Part, Sentence};
+use crate::ingest::gazetteer::Gazetteer;
+
+/// Score a topic needs to be listed.
+const THRESHOLD: f64 = 2.0;
+
+/// The topic a money amount speaks for, when a funding word stands beside
+/// it ("has invested RMB 10 billion", "a €3 billion support package").
+const MONEY_TOPIC: &str = "investment-funding";
+
+/// The topic a named law speaks for ("Inflation Reduction Act").
+const LAW_TOPIC: &str = "policy-regulation";
+
+/// Pseudo-keyword indices for signals that are not registry keywords.
+const MONEY_SIGNAL: usize = usize::MAX;
+const LAW_SIGNAL: usize = usize::MAX - 1;
+
+#[derive(Default)]
+struct Tally<'a> {
+    keywords: BTreeSet<usize>,
+    score: f64,
+    /// A term of art stated plainly: not in a quotation, a name or an
+    /// acknowledgment, or a named law or a money amount at full weight.
+    plain: bool,
+    best: Option<(f64, &'a str)>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, keyword: usize, weight: f64, sentence: &'a str) {
+        // A repeated keyword adds less than a new one: repetition of a
+        // single term is weaker evidence than several related terms.
+        let gain = if self.keywords.insert(keyword) {
+            weight
+        } else {
+            weight * 0.5
+        };
+        self.score += gain;
+        if self.best.is_none_or(|(w, _)| weight > w) {
+            self.best = Some((weight, sentence));
+        }
+    }
+
+    fn clear(&self) -> bool {
+        self.score >= THRESHOLD && (self.plain || self.keywords.len() >= 2)
+    }
+}
+
+/// How telling a keyword is: a term of art ("sodium ion", "4680", "supply
+/// chain") names its topic on its own; a single common word ("research",
+/// "policy", "cobalt") needs company.
+fn specificity(keyword: &str) -> f64 {
+    if keyword.contains(' ') || keyword.chars().any(|c| c.is_ascii_digit()) {
+        2.0
+    } else {
+        1.0
+    }
+}
+
+/// How much a sentence's place in the article counts.
+fn part_weight(part: Part) -> f64 {
+    match part {
+        Part::Title => 2.0,
+        Part::Lead | Part::Heading => 1.5,
+        Part::Body => 1.0,
+        Part::Aside => 0.0,
+    }
+}
+
+/// Topic slugs whose evidence is clear, strongest first.
+pub(crate) fn topics(
+    sentences: &[Sentence<'_>],
+    gazetteer: &Gazetteer,
+    evidence: &mut BTreeMap<String, String>,
+) -> Vec<String> {
+    let slug_index = |slug: &str| gazetteer.topics().iter().position(|t| t.slug == slug);
+    let (money_topic, law_topic) = (slug_index(MONEY_TOPIC), slug_index(LAW_TOPIC));
+    let mut tallies: BTreeMap<usize, Tally<'_>> = BTreeMap::new();
+    for sentence in sentences {
+        let weight = part_weight(sentence.part);
+        if weight == 0.0 {
+            continue;
+        }
+        let headline = sentence.part == Part::Title;
+        let names: Vec<(usize, usize)> = sentence
+            .organizations
+            .iter()
+            .map(|o| (o.start, o.end))
+            .chain(sentence.unknown.iter().map(|u| (u.start, u.end)))
+            .collect();
+        let mut found = BTreeSet::new();
+        for piece in context::pieces(sentence.text, &names, headline) {
+            let canonical = canonical_phrase(&piece.text);
+            for hit in gazetteer.find_topic_keywords(&canonical) {
+                let strength = specificity(&canonical[hit.start..hit.end]);
+                let tally = tallies.entry(hit.entity).or_default();
+                tally.add(hit.pattern, weight * strength * piece.factor, sentence.text);
+                tally.plain |= strength > 1.0 && piece.factor == 1.0;
+                found.insert(hit.entity);
+            }
+        }
+        let signals = [
+            (money_topic, MONEY_SIGNAL, context::has_money(sentence.text)),
+            (law_topic, LAW_SIGNAL, context::names_law(sentence.text)),
+        ];
+        for (topic, signal, present) in signals {
+            // A money amount counts only beside a funding word; a law's
+            // name counts on its own. Acknowledgments count for little.
+            let Some(topic) =
+                topic.filter(|t| present && (signal == LAW_SIGNAL || found.contains(t)))
+            else {
+                continue;
+            };
+            let factor = if context::acknowledgment(sentence.text) {
+                0.25
+            } else {
+                1.0
+            };
+            let tally = tallies.entry(topic).or_default();
+            tally.add(signal, weight * 2.0 * factor, sentence.text);
+            tally.plain |= factor == 1.0;
+        }
+    }
+    let mut ranked: Vec<(f64, &str, &str)> = tallies
+        .iter()
+        .filter(|(_, t)| t.clear())
+        .map(|(&entity, t)| {
+            let slug = gazetteer.topics()[entity].slug.as_str();
+            (t.score, slug, t.best.map_or("", |b| b.1))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    for (_, slug, sentence) in &ranked {
+        evidence.insert(format!("topic:{slug}"), sentence.to_string());
+    }
+    ranked
+        .into_iter()
+        .map(|(_, slug, _)| slug.to_string())
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! Extraction, topics: how much the words of one sentence say about a topic.
+//!
+//! Takes a sentence with its organization spans and gives back its pieces
+//! with a weight each: words inside a proper name ("Energy Storage Research
+//! Center", "Office of … Renewable Energy") say nothing and are masked; a
+//! quotation of a speaker counts half; a funding acknowledgment ("The work
+//! was funded by …") is a formula and counts a quarter. Also finds the
+//! signals keywords cannot carry: a money amount next to a funding word,
+//! and a named law ("Inflation Reduction Act").
+
+use super::super::token::{tokenize, Token};
+
+/// Head nouns of institutions and their units: a capitalized run that
+/// contains one is a name, not a description of the work.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Center",
+    "Centre",
+    "Office",
+    "Institute",
+    "Laboratory",
+    "Laboratories",
+    "Department",
+    "Division",
+    "Agency",
+    "Ministry",
+    "Bureau",
+    "Council",
+    "Committee",
+    "Association",
+    "Foundation",
+    "University",
+    "College",
+    "School",
+    "Society",
+    "Corporation",
+];
+
+/// Small words that may sit inside a capitalized name.
+const NAME_JOINERS: &[&str] = &["of", "and", "for", "&", "the", "on"];
+
+/// Words that name a law, a rule or a government plan when capitalized after a capitalized word.
+const LAW_HEADS: &[&str] = &[
+    "Act",
+    "Law",
+    "Regulation",
+    "Directive",
+    "Decree",
+    "Strategy",
+    "Plan",
+    "Roadmap",
+];
+
+/// One piece of a sentence and how much its keywords count.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Piece {
+    pub(crate) text: String,
+    pub(crate) factor: f64,
+}
+
+/// The sentence in weighted pieces: names masked, quotations apart.
+/// `names` are byte spans already known to be names (organizations).
+pub(crate) fn pieces(text: &str, names: &[(usize, usize)], headline: bool) -> Vec<Piece> {
+    let mut masked = text.to_string();
+    let mut spans = names.to_vec();
+    if !headline {
+        spans.extend(institution_names(text));
+    }
+    for (start, end) in spans {
+        if let Some(span) = masked.get(start..end) {
+            let blank = " ".repeat(span.len());
+            masked.replace_range(start..end, &blank);
+        }
+    }
+    let base = if acknowledgment(text) { 0.25 } else { 1.0 };
+    quotations(&masked)
+        .into_iter()
+        .map(|(piece, quoted)| Piece {
+            text: piece.to_string(),
+            factor: if quoted { base * 0.5 } else { base },
+        })
+        .collect()
+}
+
+/// "The work was funded by …", "This research was supported by …": the
+/// formula that closes a research release, not news about money.
+pub(crate) fn acknowledgment(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["funded by", "supported by", "sponsored by", "financed by"]
+        .iter()
+        .any(|p| lower.contains(&format!("was {p}")) || lower.contains(&format!("were {p}")))
+}
+
+/// Spans of capitalized runs that contain an institution's head noun
+/// ("Energy Storage Research Center", "Office of Energy Efficiency and
+/// Renewable Energy").
+fn institution_names(text: &str) -> Vec<(usize, usize)> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capitalized(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < tokens.len() {
+            if capitalized(&tokens[j]) {
+                end = j + 1;
+            } else if !NAME_JOINERS.contains(&tokens[j].text) {
+                break;
+            }
+            j += 1;
+        }
+        let run = &tokens[start..end];
+        if run.len() >= 2 && run.iter().any(|t| INSTITUTION_HEADS.contains(&t.text)) {
+            out.push((run[0].start, run[run.len() - 1].end));
+        }
+        i = end;
+    }
+    out
+}
+
+fn capitalized(token: &Token<'_>) -> bool {
+    token.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The text in runs, each marked quoted or not. Only speech counts as a
+/// quotation: five words or more, and the whole sentence, or ending in
+/// punctuation, or introduced by a colon or comma ("said, “…”"). A quoted
+/// term or the name of a plan ("the “K-Battery ESS Strategy”") is part of
+/// the sentence.
+fn quotations(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = continued_quote(text, &mut out);
+    while let Some(open) = rest.find(['"', '“']) {
+        let body = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[body..];
+        // A quotation the sentence splitter cut off runs to the end.
+        let (quote, resume) = match after.find(['"', '”']) {
+            Some(close) => (
+                &after[..close],
+                body + close + after[close..].chars().next().map_or(1, char::len_utf8),
+            ),
+            None => (after, rest.len()),
+        };
+        let introduced = rest[..open].trim_end().ends_with([',', ':']);
+        let whole = rest[..open].trim().is_empty() && rest[resume..].trim().len() <= 1;
+        let ends = quote.trim_end().ends_with(['.', ',', '!', '?', '…']);
+        if quote.split_whitespace().count() >= 5 && (introduced || whole || ends) {
+            out.push((&rest[..open], false));
+            out.push((quote, true));
+        } else {
+            out.push((&rest[..resume], false));
+        }
+        rest = &rest[resume..];
+    }
+    out.push((rest, false));
+    out.retain(|(piece, _)| !piece.trim().is_empty());
+    out
+}
+
+/// The end of a quotation begun in an earlier sentence ("… in ESS.”"):
+/// pushed as quoted; gives back the text after it.
+fn continued_quote<'a>(text: &'a str, out: &mut Vec<(&'a str, bool)>) -> &'a str {
+    let Some(first) = text.find(['"', '“', '”']) else {
+        return text;
+    };
+    let mark = text[first..].chars().next().unwrap_or('"');
+    let straight_unpaired = mark == '"' && text.matches('"').count() % 2 == 1;
+    let closes = mark == '”' || (straight_unpaired && first > 0);
+    let after = first + mark.len_utf8();
+    if closes && text[..first].split_whitespace().count() >= 5 {
+        out.push((&text[..first], true));
+        return &text[after..];
+    }
+    text
+}
+
+/// A currency amount in the sentence ("RMB 10 billion", "€3 billion").
+pub(crate) fn has_money(text: &str) -> bool {
+    super::super::figure::figures(text)
+        .iter()
+        .any(|f| super::super::unit::currency_code(&f.unit).is_some())
+}
+
+/// A named law or rule: a capitalized "Act", "Regulation", "Directive" …
+/// right after another capitalized word ("Inflation Reduction Act",
+/// "Battery Regulation").
+pub(crate) fn names_law(text: &str) -> bool {
+    let tokens = tokenize(text);
+    tokens
+        .windows(2)
+        .any(|w| capitalized(&w[0]) && LAW_HEADS.contains(&w[1].text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_masked_and_quotes_weigh_half() {
+        let text = "Dr. Kim of the Energy Storage Research Center said, \"we will make storage cheap for everyone\".";
+        let out = pieces(text, &[], false);
+        assert!(!out.iter().any(|p| p.text.contains("Energy Storage")));
+        assert!(out
+            .iter()
+            .any(|p| p.factor == 0.5 && p.text.contains("storage cheap")));
+        let cut = pieces(
+            "We will lead this market in every way.\" He left.",
+            &[],
+            false,
+        );
+        assert_eq!(cut[0].factor, 0.5);
+        let short = pieces("It is called \"Naxtra\" here.", &[], false);
+        assert!(short.iter().all(|p| p.factor == 1.0));
+    }
+
+    #[test]
+    fn acknowledgments_laws_and_money() {
+        assert!(acknowledgment("The work was funded by the DOE."));
+        assert!(!acknowledgment("The DOE funded the work."));
+        assert!(names_law(
+            "The U.S. Inflation Reduction Act offers credits."
+        ));
+        assert!(!names_law("They act fast."));
+        assert!(has_money("CATL has invested RMB 10 billion in research."));
+        assert!(!has_money("It keeps 92% of its capacity."));
+    }
+}

@@ -1,0 +1,248 @@
+//! Extraction helper for figures: currencies, magnitudes and units.
+//!
+//! Takes the tokens around a number and says which currency precedes it,
+//! which magnitude word follows ("billion", "억") and which unit ends it
+//! ("won", "Wh/kg", "GWh", "pyeong", "tons per year", "300 stakeholders"),
+//! as the unit names of the gold vocabulary.
+
+use super::token::Token;
+
+/// A unit name from the vocabulary (`KRW`, `Wh/kg`, `people`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unit(pub(crate) &'static str);
+
+/// Currency written before the number: the unit and its first token.
+pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
+    let prev = tokens.get(i.checked_sub(1)?)?;
+    let code = match prev.text {
+        "$" => {
+            let us = i >= 2 && tokens[i - 2].text == "US" && tokens[i - 2].end == prev.start;
+            return Some(("USD", if us { i - 2 } else { i - 1 }));
+        }
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₩" => "KRW",
+        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" => currency_code(prev.text)?,
+        "RMB" => "CNY",
+        _ => return None,
+    };
+    Some((code, i - 1))
+}
+
+pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
+    ["KRW", "USD", "EUR", "JPY", "CNY", "GBP"]
+        .into_iter()
+        .find(|c| *c == text)
+}
+
+/// Multiplier of a magnitude word.
+pub(crate) fn magnitude(word: &str) -> Option<f64> {
+    let factor = match word.to_ascii_lowercase().as_str() {
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" => 1e12,
+        "만" => 1e4,
+        "억" => 1e8,
+        "조" => 1e12,
+        _ => return None,
+    };
+    Some(factor)
+}
+
+/// Nouns counted by figures, and the unit they give.
+const COUNTED: &[(&str, &str)] = &[
+    ("people", "people"),
+    ("persons", "people"),
+    ("participants", "people"),
+    ("stakeholders", "people"),
+    ("attendees", "people"),
+    ("experts", "people"),
+    ("researchers", "people"),
+    ("students", "people"),
+    ("employees", "people"),
+    ("workers", "people"),
+    ("seekers", "people"),
+    ("officials", "people"),
+    ("visitors", "people"),
+    ("members", "people"),
+    ("trainees", "people"),
+    ("engineers", "people"),
+    ("professionals", "people"),
+    ("scientists", "people"),
+    ("delegates", "people"),
+    ("specialists", "people"),
+    ("staff", "people"),
+    ("residents", "people"),
+    ("graduates", "people"),
+    ("talents", "people"),
+    ("jobs", "jobs"),
+    ("companies", "companies"),
+    ("firms", "companies"),
+    ("businesses", "companies"),
+    ("enterprises", "companies"),
+    ("startups", "companies"),
+    ("start-ups", "companies"),
+    ("SMEs", "companies"),
+    ("suppliers", "companies"),
+    ("vehicles", "vehicles"),
+    ("cars", "vehicles"),
+    ("EVs", "vehicles"),
+    ("households", "households"),
+    ("cycles", "cycles"),
+];
+
+/// Words that may sit between a number and its counted noun.
+fn is_modifier(token: &Token<'_>) -> bool {
+    const FUNCTION: &[&str] = &[
+        "of", "in", "for", "to", "by", "with", "from", "at", "on", "and", "or", "the", "a", "an",
+        "that", "which", "who", "why", "is", "are", "was", "were", "be", "as", "than",
+    ];
+    token.is_word()
+        && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !FUNCTION.iter().any(|f| token.is(f))
+}
+
+/// The unit after a number: tokens from `next` on, plus a suffix glued to
+/// the number ("20GWh"). Gives the unit and the index of its last token.
+pub(crate) fn unit_after(
+    tokens: &[Token<'_>],
+    next: usize,
+    glued: Option<&str>,
+) -> Option<(Unit, usize)> {
+    // Word stream: the glued suffix counts as the token before `next`.
+    let mut words: Vec<(&str, usize)> = Vec::with_capacity(6);
+    if let Some(g) = glued {
+        words.push((g, next - 1));
+    }
+    words.extend(
+        tokens
+            .iter()
+            .enumerate()
+            .skip(next)
+            .take(5)
+            .map(|(k, t)| (t.text, k)),
+    );
+    let text = |k: usize| words.get(k).map(|w| strip_class(w.0));
+    let (unit, used) = physical(&text)?;
+    Some((Unit(unit), words[used - 1].1))
+}
+
+/// "-class", "-scale", "-level" suffixes ("400 Wh/kg-class") keep the unit.
+fn strip_class(word: &str) -> &str {
+    ["-class", "-scale", "-level", "-grade"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word)
+}
+
+/// Match a unit on the word stream; gives the unit and words used.
+fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
+    let first = text(0)?;
+    let lower = first.to_ascii_lowercase();
+    let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let single = match lower.as_str() {
+        "won" | "krw" | "원" => Some("KRW"),
+        "dollars" | "dollar" | "usd" => Some("USD"),
+        "euros" | "euro" | "eur" => Some("EUR"),
+        "yen" | "jpy" => Some("JPY"),
+        "yuan" | "cny" | "rmb" | "renminbi" => Some("CNY"),
+        "%" | "percent" | "pct" => Some("percent"),
+        "gwh" => Some("GWh"),
+        "mwh" => Some("MWh"),
+        "kwh" => Some("kWh"),
+        "twh" => Some("TWh"),
+        "gw" => Some("GW"),
+        "mw" => Some("MW"),
+        "kw" => Some("kW"),
+        "pyeong" => Some("pyeong"),
+        "m²" | "m2" | "sqm" => Some("m2"),
+        "km²" | "km2" => Some("km2"),
+        "hectares" | "hectare" | "ha" => Some("hectares"),
+        "acres" => Some("acres"),
+        "km" | "kilometers" | "kilometres" => Some("km"),
+        "mm" | "millimeters" | "millimetres" => Some("mm"),
+        "gigawatt-hours" | "gigawatt-hour" | "gigawatthours" => Some("GWh"),
+        "megawatt-hours" | "megawatt-hour" => Some("MWh"),
+        "kilowatt-hours" | "kilowatt-hour" => Some("kWh"),
+        "gigawatts" | "gigawatt" => Some("GW"),
+        "megawatts" | "megawatt" => Some("MW"),
+        "ah" => Some("Ah"),
+        "mah" => Some("mAh"),
+        "times" | "fold" => Some("times"),
+        "minutes" | "mins" => Some("minutes"),
+        "cycles" => Some("cycles"),
+        _ => None,
+    };
+    if lower == "us" && is(1, "dollars") {
+        return Some(("USD", 2));
+    }
+    if lower == "per" && is(1, "cent") {
+        return Some(("percent", 2));
+    }
+    if lower == "wh" && is(1, "/") {
+        let per = text(2)?;
+        return match per {
+            "kg" => Some(("Wh/kg", 3)),
+            "L" | "l" => Some(("Wh/L", 3)),
+            _ => None,
+        };
+    }
+    if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") && is(1, "-") {
+        let hours = text(2)
+            .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));
+        if hours {
+            let unit = match lower.as_str() {
+                "gigawatt" => "GWh",
+                "megawatt" => "MWh",
+                _ => "kWh",
+            };
+            return Some((unit, 3));
+        }
+    }
+    if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
+        return Some(("m2", 2));
+    }
+    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne") {
+        return Some(tons(text));
+    }
+    if let Some(unit) = single {
+        return Some((unit, 1));
+    }
+    counted(text)
+}
+
+/// Tons, per year when the text says so.
+fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
+    let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    if is(1, "annually") {
+        ("tons/year", 2)
+    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && (is(2, "year") || is(2, "annum")) {
+        ("tons/year", 3)
+    } else {
+        ("tons", 1)
+    }
+}
+
+/// A counted noun within three words ("200 job seekers", "1,000 new jobs").
+fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
+    for k in 0..3 {
+        let word = text(k)?;
+        if let Some((_, unit)) = COUNTED
+            .iter()
+            .find(|(n, _)| word == *n || (word.eq_ignore_ascii_case(n) && *n != "EVs"))
+        {
+            return Some((unit, k + 1));
+        }
+        let token = Token {
+            text: word,
+            start: 0,
+            end: word.len(),
+        };
+        if !is_modifier(&token) {
+            return None;
+        }
+    }
+    None
+}

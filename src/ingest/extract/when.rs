@@ -1,0 +1,443 @@
+//! Extraction helper for events: date expressions resolved to ISO dates.
+//!
+//! Takes a sentence, the publication date and the last full date mentioned
+//! before it, and gives back each date expression with its byte span and
+//! the date it means, at the precision the text supports: "on April 12"
+//! (publication year), "from February 5 to six" (a range), "on the 18th"
+//! (publication month), "in June last year", "early next year", "in 2023",
+//! "on Friday" (counted back from publication), "on the same day".
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::token::{tokenize, Token};
+use crate::content::date::PartialDate;
+
+/// The word introducing a date, which says how the date relates to the
+/// story ("since 2020" is a state, "by 2030" a deadline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    At,
+    Since,
+    By,
+    Until,
+}
+
+/// One resolved date expression.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) date: PartialDate,
+    pub(crate) date_end: Option<PartialDate>,
+    pub(crate) cue: Cue,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const SPELLED: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Every date expression in `sentence`.
+pub(crate) fn mentions(
+    sentence: &str,
+    published: Option<PartialDate>,
+    last_full: Option<PartialDate>,
+) -> Vec<Mention> {
+    let tokens = tokenize(sentence);
+    let context = Context {
+        tokens: &tokens,
+        published,
+        last_full,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match context.at(i) {
+            Some((mention, next)) => {
+                out.push(mention);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+struct Context<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    published: Option<PartialDate>,
+    last_full: Option<PartialDate>,
+}
+
+impl Context<'_, '_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| t.text)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is(word))
+    }
+
+    /// The mention starting at token `i`, and the token after it.
+    fn at(&self, i: usize) -> Option<(Mention, usize)> {
+        let (date, date_end, next) = self
+            .month_expression(i)
+            .or_else(|| self.ordinal_day(i))
+            .or_else(|| self.year(i))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.same_day(i))?;
+        let (cue, first) = self.cue(i);
+        let mention = Mention {
+            start: self.tokens[first].start,
+            end: self.tokens[next - 1].end,
+            date,
+            date_end,
+            cue,
+        };
+        Some((mention, next))
+    }
+
+    /// The preposition before token `i` and the mention's first token.
+    fn cue(&self, i: usize) -> (Cue, usize) {
+        let Some(prev) = i.checked_sub(1) else {
+            return (Cue::At, i);
+        };
+        let cue = match self.word(prev).map(str::to_ascii_lowercase).as_deref() {
+            Some("since") => Cue::Since,
+            Some("by") => Cue::By,
+            Some("until" | "till" | "through") => Cue::Until,
+            Some("in" | "on" | "from" | "during" | "early" | "late" | "mid" | "at") => Cue::At,
+            _ => return (Cue::At, i),
+        };
+        (cue, prev)
+    }
+
+    fn published_year(&self) -> Option<i32> {
+        self.published.map(|p| p.year)
+    }
+
+    /// "April 12", "April 12, 2023", "Feb. 5 to six", "June 2024",
+    /// "June last year", "in June".
+    fn month_expression(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        let month = month_number(self.tokens.get(i)?)?;
+        let mut next = i + 1;
+        if self.word(next) == Some(".") {
+            next += 1;
+        }
+        if let Some(day) = self.word(next).and_then(day_number) {
+            let (year, after) = match self.year_after(next + 1) {
+                Some((y, after)) => (Some(y), after),
+                None => (
+                    self.range_year(next + 1).or(self.published_year()),
+                    next + 1,
+                ),
+            };
+            let year = year?;
+            let date = PartialDate::ymd(year, month, day)?;
+            return Some(match self.range_end(after, year, month) {
+                Some((end, after)) => (date, Some(end), after),
+                None => (date, None, after),
+            });
+        }
+        if let Some((year, after)) = self.year_after(next) {
+            return Some((PartialDate::ym(year, month)?, None, after));
+        }
+        if let Some((shift, after)) = self.relative_year(next) {
+            return Some((
+                PartialDate::ym(self.published_year()? + shift, month)?,
+                None,
+                after,
+            ));
+        }
+        let introduced = i > 0
+            && [
+                "in", "since", "from", "until", "by", "during", "early", "late", "mid", "of",
+            ]
+            .iter()
+            .any(|w| self.is(i - 1, w));
+        introduced.then_some(())?;
+        Some((PartialDate::ym(self.published_year()?, month)?, None, next))
+    }
+
+    /// ", 2023" or " 2023" after a day.
+    fn year_after(&self, at: usize) -> Option<(i32, usize)> {
+        let at = if self.word(at) == Some(",") {
+            at + 1
+        } else {
+            at
+        };
+        let year = self.word(at).and_then(year_number)?;
+        Some((year, at + 1))
+    }
+
+    /// The year closing a range: "March 30 to April 2, 2024".
+    fn range_year(&self, at: usize) -> Option<i32> {
+        let joined = ["to", "-", "–", "through", "~"]
+            .iter()
+            .any(|w| self.is(at, w));
+        let month = self.tokens.get(at + 1).and_then(month_number).is_some();
+        let day = self.word(at + 2).and_then(day_number).is_some();
+        (joined && month && day)
+            .then(|| self.year_after(at + 3).map(|(y, _)| y))
+            .flatten()
+    }
+
+    /// "to six", "-6", "through 8", "and 9".
+    fn range_end(&self, at: usize, year: i32, month: u8) -> Option<(PartialDate, usize)> {
+        let joined = ["to", "-", "–", "through", "and", "~"]
+            .iter()
+            .any(|w| self.is(at, w));
+        if !joined {
+            return None;
+        }
+        let word = self.word(at + 1)?;
+        if let Some(end_month) = month_number(&self.tokens[at + 1]) {
+            let day = self.word(at + 2).and_then(day_number)?;
+            let after = self.year_after(at + 3).map_or(at + 3, |(_, after)| after);
+            return Some((PartialDate::ymd(year, end_month, day)?, after));
+        }
+        let day = day_number(word).or_else(|| spelled(word))?;
+        Some((PartialDate::ymd(year, month, day)?, at + 2))
+    }
+
+    /// "last year" / "next year" / "this year" at `at`: the year shift.
+    fn relative_year(&self, at: usize) -> Option<(i32, usize)> {
+        let shift = match self.word(at)?.to_ascii_lowercase().as_str() {
+            "last" | "previous" => -1,
+            "next" | "coming" => 1,
+            "this" => 0,
+            _ => return None,
+        };
+        (self.is(at + 1, "year") || self.is(at + 1, "yr")).then_some((shift, at + 2))
+    }
+
+    /// "on the 18th": publication year and month.
+    fn ordinal_day(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        if !(self.is(i, "the") && i > 0 && self.is(i - 1, "on")) {
+            return None;
+        }
+        let word = self.word(i + 1)?;
+        let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &word[digits.len()..];
+        if !matches!(suffix, "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        let day = day_number(digits)?;
+        let published = self.published?;
+        let date = PartialDate::ymd(published.year, published.month?, day)?;
+        Some((date, None, i + 2))
+    }
+
+    /// "in 2023", "by 2030", "since 2020", "in early 2024".
+    fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        let year = year_number(self.word(i)?)?;
+        let introduced = i > 0
+            && [
+                "in", "since", "by", "until", "through", "till", "during", "early", "late", "mid",
+                "from",
+            ]
+            .iter()
+            .any(|w| self.is(i - 1, w));
+        // "the 2025 Opportunity Zone project" names a programme, not a time.
+        let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
+        (introduced && !names_something).then_some((PartialDate::y(year), None, i + 1))
+    }
+
+    /// "last year", "next year", "this year", "last month", "next month".
+    fn relative(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        if let Some((shift, next)) = self.relative_year(i) {
+            if shift == 0 {
+                return None;
+            }
+            return Some((PartialDate::y(self.published_year()? + shift), None, next));
+        }
+        let shift = match self.word(i)?.to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        if !self.is(i + 1, "month") {
+            return None;
+        }
+        let published = self.published?;
+        let months = published.year * 12 + i32::from(published.month?) - 1 + shift;
+        let date = PartialDate::ym(months.div_euclid(12), (months.rem_euclid(12) + 1) as u8)?;
+        Some((date, None, i + 2))
+    }
+
+    /// "on Friday": the latest such day not after publication.
+    fn weekday(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        let day: Weekday = self.word(i)?.parse().ok()?;
+        // "on Friday", or wire style "said Tuesday".
+        let cued = i > 0 && (self.is(i - 1, "on") || REPORTED.iter().any(|w| self.is(i - 1, w)));
+        if !(cued && self.tokens[i].is_capitalized()) {
+            return None;
+        }
+        let published = self.published.filter(PartialDate::is_full)?;
+        let mut date = published.to_naive_floor();
+        let step = if self.looks_ahead(i) {
+            date += Duration::days(1);
+            Duration::days(1)
+        } else {
+            Duration::days(-1)
+        };
+        while date.weekday() != day {
+            date += step;
+        }
+        Some((from_naive(date)?, None, i + 1))
+    }
+
+    /// True when the nearest tense cue before token `i` is a future one
+    /// ("will announce … on Friday", not "said on Friday it will …").
+    fn looks_ahead(&self, i: usize) -> bool {
+        const FUTURE: &[&str] = &["will", "plans", "plan", "scheduled", "slated", "expected"];
+        const PAST: &[&str] = &[
+            "said",
+            "says",
+            "announced",
+            "told",
+            "reported",
+            "held",
+            "stated",
+            "added",
+            "was",
+            "were",
+            "signed",
+            "opened",
+            "launched",
+            "unveiled",
+        ];
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .find_map(|t| {
+                if FUTURE.iter().any(|w| t.is(w)) {
+                    Some(true)
+                } else if PAST.iter().any(|w| t.is(w)) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(false)
+    }
+
+    /// "on this day", "on the same day", "yesterday", and "today" beside a
+    /// verb of the news ("today unveiled", "said today"), not "today" for
+    /// "nowadays".
+    fn same_day(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        if self.is(i, "today") {
+            let next_past = self.word(i + 1).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+            });
+            let after_verb = i > 0 && REPORTED.iter().any(|w| self.is(i - 1, w));
+            if next_past || after_verb {
+                return Some((self.published.filter(PartialDate::is_full)?, None, i + 1));
+            }
+        }
+        if self.is(i, "yesterday") {
+            let date = self
+                .published
+                .filter(PartialDate::is_full)?
+                .to_naive_floor();
+            return Some((from_naive(date - Duration::days(1))?, None, i + 1));
+        }
+        let lead = self.is(i, "this") || self.is(i, "that") || self.is(i, "same");
+        let same = self.is(i, "the") && self.is(i + 1, "same") && self.is(i + 2, "day");
+        if same {
+            return Some((self.last_full?, None, i + 3));
+        }
+        (lead && self.is(i + 1, "day") && i > 0 && self.is(i - 1, "on")).then_some((
+            self.last_full?,
+            None,
+            i + 2,
+        ))
+    }
+}
+
+/// Verbs that report news, after which a bare weekday or "today" dates it.
+const REPORTED: &[&str] = &[
+    "said",
+    "announced",
+    "told",
+    "reported",
+    "unveiled",
+    "confirmed",
+];
+
+fn from_naive(date: NaiveDate) -> Option<PartialDate> {
+    PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)
+}
+
+/// A capitalized month name or its abbreviation ("Feb", "Sept").
+fn month_number(token: &Token<'_>) -> Option<u8> {
+    if !token.is_capitalized() || token.text.len() < 3 {
+        return None;
+    }
+    let lower = token.text.to_ascii_lowercase();
+    let position = MONTHS.iter().position(|m| {
+        *m == lower || (lower.len() <= 4 && m.starts_with(&lower) && lower != "may")
+    })?;
+    Some(position as u8 + 1)
+}
+
+fn day_number(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn spelled(word: &str) -> Option<u8> {
+    let lower = word.to_ascii_lowercase();
+    SPELLED
+        .iter()
+        .position(|s| *s == lower)
+        .map(|p| p as u8 + 1)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+use super::*;
+
+fn date(s: &str) -> PartialDate {
+    s.parse().unwrap()
+}
+
+fn resolve(sentence: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+    mentions(sentence, published.map(date), Some(date("2020-01-01")))
+        .into_iter()
+        .map(|m| (m.date.to_string(), m.date_end.map(|d| d.to_string())))
+        .collect()
+}
+
+#[test]
+fn month_day_takes_the_publication_year() {
+    assert_eq!(
+        resolve("It met on May 20.", Some("2022-07-01")),
+        [("2022-05-20".into(), None)]
+    );
+    assert_eq!(resolve("It met on May 20.", None), []);
+    assert_eq!(
+        resolve("It met on Sept. 3, 2019.", None),
+        [("2019-09-03".into(), None)]
+    );
+}
+
+#[test]
+fn ranges_with_digits_or_words() {
+    assert_eq!(
+        resolve("held from March 3 to five", Some("2025-04")),
+        [("2025-03-03".into(), Some("2025-03-05".into()))]
+    );
+    assert_eq!(
+        resolve("held March 30 to April 2, 2024", None),
+        [("2024-03-30".into(), Some("2024-04-02".into()))]
+    );
+}
+
+#[test]
+fn relative_years_months_and_days() {
+    let p = Some("2024-05-17");
+    assert_eq!(
+        resolve("signed in July last year", p),
+        [("2023-07".into(), None)]
+    );
+    assert_eq!(resolve("designated last year", p), [("2023".into(), None)]);
+    assert_eq!(
+        resolve("starting early next year", p),
+        [("2025".into(), None)]
+    );
+    assert_eq!(resolve("met on the 9th", p), [("2024-05-09".into(), None)]);
+    assert_eq!(resolve("met on Monday", p), [("2024-05-13".into(), None)]);
+    assert_eq!(
+        resolve("It will vote on Monday", p),
+        [("2024-05-20".into(), None)]
+    );
+    assert_eq!(
+        resolve("It said on Monday it will vote", p),
+        [("2024-05-13".into(), None)]
+    );
+    assert_eq!(resolve("in November", p), [("2024-11".into(), None)]);
+    assert_eq!(
+        resolve("On the same day, they signed", p),
+        [("2020-01-01".into(), None)]
+    );
+}
+
+#[test]
+fn years_need_a_preposition() {
+    assert_eq!(
+        resolve("founded in 1976, it grew", None),
+        [("1976".into(), None)]
+    );
+    assert_eq!(resolve("the 2025 Workforce Project", None), []);
+    assert_eq!(resolve("the May deadline may slip", None), []);
+    let m = mentions("It aims to lead by 2030.", None, None);
+    assert_eq!(m[0].cue, Cue::By);
+}
+
+#[test]
+fn wire_weekdays_and_news_today() {
+    let p = Some("2025-11-04");
+    assert_eq!(
+        resolve("the two companies said Tuesday", p),
+        [("2025-11-04".into(), None)]
+    );
+    assert_eq!(
+        resolve("Acme today unveiled a cell", p),
+        [("2025-11-04".into(), None)]
+    );
+    assert!(resolve("Today, cells are everywhere", p).is_empty());
+}

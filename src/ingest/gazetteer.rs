@@ -1,0 +1,192 @@
+//! Ingest stage, gazetteer: the registries turned into matchers.
+//!
+//! Takes the organization, place and topic registries once per run and gives
+//! back aho-corasick automata over every name, alias and keyword. Extraction
+//! shares one `Gazetteer` read-only across rayon threads and asks it for the
+//! registry entries mentioned in a sentence, as byte spans of that sentence.
+
+// Until the ingest pipeline builds it, only tests use the gazetteer.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+
+use crate::content::entity::{Organization, Place, Registries, Topic};
+
+mod matcher;
+
+pub(crate) use matcher::normalize;
+use matcher::Matcher;
+
+/// The registries, indexed for matching. Built once; immutable afterwards.
+pub(crate) struct Gazetteer {
+    organizations: Vec<Organization>,
+    places: Vec<Place>,
+    topics: Vec<Topic>,
+    organization_matcher: Matcher,
+    place_matcher: Matcher,
+    /// Keywords in their canonical (stemmed, paraphrase-folded) form.
+    topic_matcher: Matcher,
+    /// For each topic matcher pattern: its keyword index within the topic.
+    topic_keyword: Vec<usize>,
+    organization_by_key: HashMap<String, usize>,
+}
+
+/// One registry entry found in a text: `entity` indexes the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entity: usize,
+    /// Which pattern matched (for topics: which keyword).
+    pub(crate) pattern: usize,
+}
+
+impl Gazetteer {
+    /// Index every name, alias and keyword of `registries`.
+    pub(crate) fn new(registries: &Registries) -> Gazetteer {
+        let organization_names = registries.organizations.iter().map(|o| {
+            std::iter::once(o.front.name.as_str()).chain(o.front.aliases.iter().map(String::as_str))
+        });
+        let place_names = registries.places.iter().map(|p| {
+            let demonym = demonym(&p.front.name);
+            std::iter::once(p.front.name.as_str())
+                .chain(p.front.aliases.iter().map(String::as_str))
+                .chain(demonym)
+        });
+        let organization_matcher =
+            Matcher::new(organization_names.map(|n| n.map(normalize_key)), false);
+        let place_matcher = Matcher::new(place_names.map(|n| n.map(normalize_key)), false);
+        let topic_matcher = Matcher::new(
+            registries.topics.iter().map(|t| {
+                t.front
+                    .keywords
+                    .iter()
+                    .map(|k| crate::ingest::extract::canonical::canonical_phrase(k))
+            }),
+            true,
+        );
+        let topic_keyword = topic_matcher.origins.iter().map(|&(_, k)| k).collect();
+        let mut organization_by_key = HashMap::new();
+        for (index, organization) in registries.organizations.iter().enumerate() {
+            let names =
+                std::iter::once(&organization.front.name).chain(&organization.front.aliases);
+            for name in names {
+                organization_by_key.entry(lookup_key(name)).or_insert(index);
+            }
+        }
+        Gazetteer {
+            organizations: registries.organizations.clone(),
+            places: registries.places.clone(),
+            topics: registries.topics.clone(),
+            organization_matcher,
+            place_matcher,
+            topic_matcher,
+            topic_keyword,
+            organization_by_key,
+        }
+    }
+
+    /// Exact (normalised, case-insensitive) name/alias lookup, for publishers.
+    pub(crate) fn organization_named(&self, text: &str) -> Option<&Organization> {
+        let key = lookup_key(text);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.organization_by_key
+            .get(key)
+            .map(|&index| &self.organizations[index])
+    }
+
+    pub(crate) fn organizations(&self) -> &[Organization] {
+        &self.organizations
+    }
+
+    pub(crate) fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    pub(crate) fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// Organizations named in `text`, leftmost-longest, in text order.
+    pub(crate) fn find_organizations(&self, text: &str) -> Vec<Hit> {
+        self.organization_matcher.find(text)
+    }
+
+    /// Places named in `text`, leftmost-longest, in text order.
+    pub(crate) fn find_places(&self, text: &str) -> Vec<Hit> {
+        self.place_matcher.find(text)
+    }
+
+    /// True when a place hit is a country adjective ("Korean") rather than
+    /// the country's name.
+    pub(crate) fn is_demonym(&self, hit: &Hit) -> bool {
+        let (entity, index) = self.place_matcher.origins[hit.pattern];
+        index == 1 + self.places[entity].front.aliases.len()
+    }
+
+    /// Topic keywords in `canonical` text (see `extract::canonical`);
+    /// `pattern` of each hit is the keyword's index in its topic.
+    /// Keywords shared by topics count for each; within one topic the
+    /// longest keyword wins ("battery recycling" over "recycling").
+    pub(crate) fn find_topic_keywords(&self, canonical: &str) -> Vec<Hit> {
+        let mut hits = self.topic_matcher.find_all(canonical);
+        hits.sort_by_key(|h| (h.entity, h.start, std::cmp::Reverse(h.end)));
+        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
+        for mut hit in hits {
+            let clear = chosen
+                .last()
+                .is_none_or(|last| last.entity != hit.entity || hit.start >= last.end);
+            if clear {
+                hit.pattern = self.topic_keyword[hit.pattern];
+                chosen.push(hit);
+            }
+        }
+        chosen
+    }
+}
+
+/// Country demonyms, so "Korean companies" counts as a mention of Korea.
+/// Only countries whose adjective is not a prefix-derivable form are listed.
+fn demonym(country: &str) -> Option<&'static str> {
+    const DEMONYMS: &[(&str, &str)] = &[
+        ("Korea", "Korean"),
+        ("South Korea", "South Korean"),
+        ("Japan", "Japanese"),
+        ("China", "Chinese"),
+        ("Germany", "German"),
+        ("France", "French"),
+        ("United States", "American"),
+        ("United Kingdom", "British"),
+        ("Indonesia", "Indonesian"),
+        ("Australia", "Australian"),
+        ("India", "Indian"),
+        ("Chile", "Chilean"),
+        ("Sweden", "Swedish"),
+        ("Hungary", "Hungarian"),
+        ("Poland", "Polish"),
+        ("Canada", "Canadian"),
+        ("Vietnam", "Vietnamese"),
+        ("Taiwan", "Taiwanese"),
+    ];
+    DEMONYMS
+        .iter()
+        .find(|(name, _)| *name == country)
+        .map(|(_, adjective)| *adjective)
+}
+
+/// Key for exact lookups: normalised, lowercase, without trailing dots.
+fn lookup_key(text: &str) -> String {
+    normalize(text)
+        .0
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+}
+
+/// A name as a pattern: normalised and trimmed.
+fn normalize_key(name: &str) -> String {
+    normalize(name).0.trim().to_string()
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

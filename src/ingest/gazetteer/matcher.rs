@@ -1,0 +1,162 @@
+//! Gazetteer helper: an aho-corasick automaton over names with word
+//! boundaries, case rules and typographic folding.
+//!
+//! Takes names grouped by registry entry and gives back, for any text, the
+//! entries named in it as byte spans of that text.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Hit;
+
+/// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
+/// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
+/// registry. Gives back the text and, for each of its bytes plus one past
+/// the end, the byte offset in the input it came from.
+pub(crate) fn normalize(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut last_space = false;
+    for (offset, c) in text.char_indices() {
+        let folded = match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if folded == ' ' && last_space {
+            continue;
+        }
+        last_space = folded == ' ';
+        let before = out.len();
+        out.push(folded);
+        map.extend(std::iter::repeat_n(offset, out.len() - before));
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// Case rules per pattern: acronyms ("GIST", "SK") must match exactly, so
+/// that the English word "gist" is not the institute.
+fn exact_case(pattern: &str) -> bool {
+    pattern.chars().any(|c| c.is_uppercase()) && !pattern.chars().any(|c| c.is_lowercase())
+}
+
+/// An automaton over names, each pattern pointing at its registry entry.
+pub(super) struct Matcher {
+    automaton: AhoCorasick,
+    /// Per pattern: (entity index, exact case).
+    pub(super) targets: Vec<(usize, bool)>,
+    /// Per pattern: (entity index, index of the name within the entity).
+    pub(super) origins: Vec<(usize, usize)>,
+    patterns: Vec<String>,
+}
+
+impl Matcher {
+    /// Patterns grouped by entity; empty and duplicate patterns are skipped.
+    /// Unless `shared`, a name used by two entities keeps its first (slug
+    /// order decides); shared patterns (topic keywords) point at each.
+    pub(super) fn new<I, J>(entities: I, shared: bool) -> Matcher
+    where
+        I: Iterator<Item = J>,
+        J: Iterator<Item = String>,
+    {
+        let mut seen = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        let mut origins = Vec::new();
+        for (entity, names) in entities.enumerate() {
+            for (index, name) in names.enumerate() {
+                if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    continue;
+                }
+                let exact = exact_case(&name);
+                let key = if exact {
+                    name.clone()
+                } else {
+                    name.to_lowercase()
+                };
+                if seen
+                    .insert((key, if shared { entity } else { usize::MAX }), entity)
+                    .is_some()
+                {
+                    continue;
+                }
+                targets.push((entity, exact));
+                origins.push((entity, index));
+                patterns.push(name);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("gazetteer patterns build an automaton");
+        Matcher {
+            automaton,
+            targets,
+            origins,
+            patterns,
+        }
+    }
+
+    /// Every valid match (word boundaries, case rules), then the leftmost
+    /// longest non-overlapping ones. Spans are offsets into `text`.
+    pub(super) fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = self.find_all(text);
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if chosen.last().is_none_or(|last| hit.start >= last.end) {
+                chosen.push(hit);
+            }
+        }
+        chosen
+    }
+
+    /// Every valid match, overlapping ones included.
+    pub(super) fn find_all(&self, text: &str) -> Vec<Hit> {
+        let (normal, map) = normalize(text);
+        self.automaton
+            .find_overlapping_iter(normal.as_str())
+            .filter_map(|m| {
+                let pattern = m.pattern().as_usize();
+                let (entity, exact) = self.targets[pattern];
+                let found = &normal[m.start()..m.end()];
+                if exact && found != self.patterns[pattern] {
+                    return None;
+                }
+                if !at_boundaries(&normal, m.start(), m.end()) {
+                    return None;
+                }
+                Some(Hit {
+                    start: map[m.start()],
+                    end: map[m.end()],
+                    entity,
+                    pattern,
+                })
+            })
+            .collect()
+    }
+}
+
+/// True when the match does not start or end inside a word. Hangul edges
+/// need no boundary: Korean particles attach directly to names.
+fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let inside = &text[start..end];
+    let first = inside.chars().next();
+    let last = inside.chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let clash = |edge: Option<char>, neighbour: Option<char>| match (edge, neighbour) {
+        (Some(e), Some(n)) => e.is_alphanumeric() && !is_hangul(e) && n.is_alphanumeric(),
+        _ => false,
+    };
+    !clash(first, before) && !clash(last, after)
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{1100}'..='\u{11FF}').contains(&c)
+}

@@ -1,0 +1,171 @@
+//! Gazetteer tests, with a tiny registry written for them.
+
+use super::*;
+use crate::content::entity::Entity;
+use crate::content::front_matter::{
+    OrganizationFrontMatter, OrganizationKind, PlaceFrontMatter, PlaceKind, TopicFrontMatter,
+};
+
+fn entity<T>(slug: &str, front: T) -> Entity<T> {
+    Entity {
+        slug: slug.to_string(),
+        path: format!("content/x/{slug}.md").into(),
+        front,
+        body: String::new(),
+        body_line: 1,
+    }
+}
+
+pub(crate) fn organization(
+    slug: &str,
+    name: &str,
+    kind: OrganizationKind,
+    aliases: &[&str],
+) -> Organization {
+    entity(
+        slug,
+        OrganizationFrontMatter {
+            name: name.to_string(),
+            kind,
+            country: "KR".to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            website: None,
+        },
+    )
+}
+
+pub(crate) fn place(slug: &str, name: &str, kind: PlaceKind, aliases: &[&str]) -> Place {
+    entity(
+        slug,
+        PlaceFrontMatter {
+            name: name.to_string(),
+            kind,
+            country: Some("KR".to_string()),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        },
+    )
+}
+
+pub(crate) fn topic(slug: &str, keywords: &[&str]) -> Topic {
+    entity(
+        slug,
+        TopicFrontMatter {
+            name: slug.to_string(),
+            keywords: keywords.iter().map(|a| a.to_string()).collect(),
+        },
+    )
+}
+
+/// A tiny registry written for these tests (not the site's data).
+pub(crate) fn registries() -> Registries {
+    use OrganizationKind::*;
+    Registries {
+        organizations: vec![
+            organization("acme-energy", "Acme Energy", Company, &["Acme", "에이크미"]),
+            organization(
+                "nbri",
+                "National Battery Research Institute",
+                Research,
+                &["NBRI"],
+            ),
+            organization(
+                "seoul-national-university",
+                "Seoul National University",
+                University,
+                &["SNU"],
+            ),
+            organization(
+                "motie",
+                "Ministry of Trade, Industry and Energy",
+                Government,
+                &["MOTIE", "Ministry of Industry"],
+            ),
+            organization(
+                "gist",
+                "Gwangju Institute of Science and Technology",
+                University,
+                &["GIST"],
+            ),
+            organization(
+                "north-chungcheong",
+                "North Chungcheong Province",
+                Government,
+                &["Chungbuk"],
+            ),
+        ],
+        places: vec![
+            place(
+                "korea",
+                "Korea",
+                PlaceKind::Country,
+                &["South Korea", "Republic of Korea"],
+            ),
+            place("seoul", "Seoul", PlaceKind::City, &[]),
+            place(
+                "north-chungcheong",
+                "North Chungcheong Province",
+                PlaceKind::Province,
+                &["Chungbuk"],
+            ),
+        ],
+        topics: vec![
+            topic(
+                "recycling",
+                &["recycling", "battery recycling", "black mass"],
+            ),
+            topic(
+                "robotics-ai",
+                &["artificial intelligence", "humanoid robot", "AI"],
+            ),
+            topic("ev-mobility", &["electric vehicle", "EV"]),
+        ],
+    }
+}
+
+#[test]
+fn matches_names_and_aliases_case_insensitively_with_boundaries() {
+    let g = Gazetteer::new(&registries());
+    let text = "ACME ENERGY and nbri met; the Acmeist did not. 에이크미는 왔다.";
+    let hits = g.find_organizations(text);
+    let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+    assert_eq!(found, ["ACME ENERGY", "에이크미"]);
+}
+
+#[test]
+fn acronyms_need_their_case_and_curly_text_is_folded() {
+    let g = Gazetteer::new(&registries());
+    assert!(g.find_organizations("the gist of it").is_empty());
+    let text = "GIST\u{2019}s lab with\u{a0}Acme\u{a0}Energy";
+    let hits = g.find_organizations(text);
+    assert_eq!(hits.len(), 2);
+    assert_eq!(&text[hits[1].start..hits[1].end], "Acme\u{a0}Energy");
+}
+
+#[test]
+fn longest_match_wins() {
+    let g = Gazetteer::new(&registries());
+    let text = "Ministry of Trade, Industry and Energy officials";
+    let hits = g.find_organizations(text);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].end, "Ministry of Trade, Industry and Energy".len());
+}
+
+#[test]
+fn looks_up_publishers_by_exact_name() {
+    let g = Gazetteer::new(&registries());
+    assert_eq!(g.organization_named("the MOTIE").unwrap().slug, "motie");
+    assert_eq!(
+        g.organization_named(" acme energy ").unwrap().slug,
+        "acme-energy"
+    );
+    assert!(g.organization_named("Acme Energy Storage").is_none());
+}
+
+#[test]
+fn demonyms_count_as_country_mentions() {
+    let g = Gazetteer::new(&registries());
+    let hits = g.find_places("Korean firms and Seoul");
+    assert_eq!(hits.len(), 2);
+    assert_eq!(g.places()[hits[0].entity].slug, "korea");
+    assert!(g.is_demonym(&hits[0]) && !g.is_demonym(&hits[1]));
+}

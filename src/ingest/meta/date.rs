@@ -1,0 +1,401 @@
+//! Metadata, dates: find the publication date a page states.
+//!
+//! Takes the normalized raw text of a seed (metadata lines included, since
+//! cleaning drops them); gives back the stated publication date, or the
+//! year a page names an event or programme after ("2026 International
+//! Forum") for inference. Dates inside story sentences are event dates,
+//! not publication dates, and are left to extraction.
+
+use crate::content::date::PartialDate;
+use crate::ingest::clean::split_marker;
+
+/// Labels that introduce a publication date on a board or news page.
+const PUBLICATION_LABELS: &[&str] = &[
+    "registration date",
+    "reg. date",
+    "date of registration",
+    "posted on",
+    "posted",
+    "published on",
+    "published",
+    "release date",
+    "date",
+    "source",
+    "입력",
+    "기사입력",
+    "등록일",
+    "작성일",
+    "게시일",
+    "발행일",
+    "출처",
+    "by ",
+];
+/// Labels of a later edit: used only when nothing else dates the page.
+const UPDATE_LABELS: &[&str] = &["last updated", "updated", "modified", "수정", "최종수정"];
+
+/// The publication date the page states, with the line that states it.
+pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
+    let mut updated = None;
+    for line in raw.lines() {
+        let body = split_marker(line.trim()).1;
+        let lower = body.to_lowercase();
+        let Some(date) = full_dates(body).first().map(|(_, d)| *d) else {
+            continue;
+        };
+        let found = (date, body.to_string());
+        if UPDATE_LABELS.iter().any(|l| lower.starts_with(l)) {
+            updated.get_or_insert(found);
+        } else if PUBLICATION_LABELS.iter().any(|l| lower.starts_with(l))
+            || is_date_line(body)
+            || is_dateline(body)
+        {
+            return Some(found);
+        }
+    }
+    updated
+}
+
+/// A line that is a date and little else ("2026.02.10 14:03", "Nov. 23, 2026").
+pub(crate) fn is_date_line(body: &str) -> bool {
+    let Some((span, _)) = full_dates(body).into_iter().next() else {
+        return false;
+    };
+    // What follows an update label is the edit time ("Updated 2 hours ago").
+    let after = &body[span.end..];
+    let after = UPDATE_LABELS
+        .iter()
+        .filter_map(|l| after.to_lowercase().find(l))
+        .min()
+        .map_or(after, |i| &after[..i]);
+    let rest = format!("{} {}", &body[..span.start], after);
+    rest.split_whitespace()
+        .filter(|w| !is_clock_word(w))
+        .count()
+        <= 2
+}
+
+/// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
+fn is_clock_word(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    word.chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
+        || matches!(letters.to_lowercase().as_str(), "am" | "pm")
+        || (2..=4).contains(&letters.len())
+            && letters.len() == word.trim_matches(|c: char| !c.is_alphanumeric()).len()
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+            && letters.ends_with('T')
+}
+
+/// A news dateline: "SEOUL, Nov. 23, 2026 (Yonhap) --", "Berlin, 23 November
+/// 2026 /PRNewswire/ —": a date near the start, then a dash or agency tag.
+fn is_dateline(body: &str) -> bool {
+    let Some((span, _)) = full_dates(body).into_iter().next() else {
+        return false;
+    };
+    let after = body[span.end..].trim_start();
+    span.start <= 40
+        && (after.starts_with(['—', '–', '(', '/'])
+            || after.starts_with("--")
+            || after.starts_with("- "))
+}
+
+/// A year that names a happening or programme: "2026 International Forum",
+/// "the 2025 Opportunity Development Zone Workforce Training Project".
+/// Gives the latest such year and the name, for an inferred date.
+pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut best: Option<(i32, String)> = None;
+    for (i, word) in words.iter().enumerate() {
+        let token = word.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+        if token.len() != 4 || !token.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(year) = token.parse::<i32>() else {
+            continue;
+        };
+        let mut name: Vec<&str> = words[i + 1..]
+            .iter()
+            .take(10)
+            .take_while(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || matches!(**w, "on" | "of" | "for" | "and" | "the" | "in")
+            })
+            .copied()
+            .collect();
+        while name
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+        {
+            name.pop();
+        }
+        if let Some(end) = name.iter().position(|w| w.ends_with(['”', '"', ',', '.'])) {
+            name.truncate(end + 1);
+        }
+        let names_event = name.len() >= 2 && (1900..=2100).contains(&year);
+        if names_event && best.as_ref().is_none_or(|(y, _)| year > *y) {
+            let name = format!("{token} {}", name.join(" "));
+            best = Some((
+                year,
+                name.trim_end_matches(['"', '”', ',', '.']).to_string(),
+            ));
+        }
+    }
+    best
+}
+
+/// Every full date in `text`, with its byte span, in order of appearance.
+pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    let mut found = numeric_dates(text);
+    found.extend(worded_dates(text));
+    found.sort_by_key(|(span, _)| span.start);
+    found
+}
+
+/// "2023-06-02", "2026.02.10", "2026. 2. 10.", "2024/03/11", ISO timestamps
+/// ("2026-02-10T09:00:00+09:00"), and Korean "2026년 2월 10일".
+fn numeric_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
+        if boundary && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            if let Some((end, date)) = numeric_after_year(text, i) {
+                found.push((i..end, date));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> {
+    let year: i32 = text[start..start + 4].parse().ok()?;
+    let mut pos = start + 4;
+    let mut parts = Vec::new();
+    for unit in ["년", "월"] {
+        let rest = &text[pos..];
+        let sep_len = separator_len(rest, unit)?;
+        let digits_at = pos + sep_len;
+        let digits = text[digits_at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        parts.push(text[digits_at..digits_at + digits].parse::<u8>().ok()?);
+        pos = digits_at + digits;
+    }
+    if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(rest) = text[pos..].strip_prefix("일") {
+        pos = text.len() - rest.len();
+    }
+    PartialDate::ymd(year, parts[0], parts[1]).map(|d| (pos, d))
+}
+
+/// Length of the separator between date parts: "-", "/", "." (optionally
+/// followed by a space), or a Korean unit ("년 ", "월 ").
+fn separator_len(rest: &str, korean_unit: &str) -> Option<usize> {
+    if let Some(after) = rest.strip_prefix(korean_unit) {
+        return Some(rest.len() - after.trim_start_matches(' ').len());
+    }
+    match rest.chars().next()? {
+        '-' | '/' => Some(1),
+        '.' => Some(if rest[1..].starts_with(' ') { 2 } else { 1 }),
+        _ => None,
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number of a month name or abbreviation ("Nov.", "Sept", "October").
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches(['.', ',']).to_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| {
+        *m == word
+            || (word.len() <= 4 && m.starts_with(&word) && (word.len() == 3 || word == "sept"))
+    })?;
+    Some(index as u8 + 1)
+}
+
+/// "October 27, 2021", "Nov. 23, 2026", "23 November 2026", "23 Nov. 2026".
+fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    let words: Vec<(usize, &str)> = word_spans(text);
+    let mut found = Vec::new();
+    for window in words.windows(3) {
+        let [(start, a), (_, b), (end, c)] = window else {
+            continue;
+        };
+        let year = parse_year(c);
+        let date = match (
+            month_number(a),
+            day_number(b),
+            day_number(a),
+            month_number(b),
+        ) {
+            (Some(m), Some(d), _, _) => year.and_then(|y| PartialDate::ymd(y, m, d)),
+            (_, _, Some(d), Some(m)) => year.and_then(|y| PartialDate::ymd(y, m, d)),
+            _ => None,
+        };
+        if let Some(date) = date {
+            let year_len = c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).len();
+            found.push((*start..end + year_len, date));
+        }
+    }
+    found
+}
+
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part_of_word = !c.is_whitespace() && c != '(' && c != ')';
+        match (part_of_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, &text[s..]));
+    }
+    spans
+}
+
+fn day_number(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches([',', '.']);
+    let word = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    (word.len() <= 2)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+fn parse_year(word: &str) -> Option<i32> {
+    let word = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> String {
+        stated(text).map(|(d, _)| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn board_labels_glued_or_spaced() {
+        assert_eq!(
+            date("  • Writer X\n  • Date2023-06-02\n  • Hit247"),
+            "2023-06-02"
+        );
+        assert_eq!(date("- Registration date2024-03-11\nText."), "2024-03-11");
+        assert_eq!(date("Posted on March 3, 2025 by admin"), "2025-03-03");
+        assert_eq!(date("입력 2026.02.10 09:12"), "2026-02-10");
+    }
+
+    #[test]
+    fn source_lines_and_datelines() {
+        assert_eq!(
+            date("Body.\nSource: Wire News (October 27, 2021)"),
+            "2021-10-27"
+        );
+        assert_eq!(
+            date("SEOUL, Nov. 23, 2026 (Wire) -- The plant opened."),
+            "2026-11-23"
+        );
+        assert_eq!(
+            date("BERLIN, 23 November 2026 /Newswire/ — A plant."),
+            "2026-11-23"
+        );
+    }
+
+    #[test]
+    fn date_lines_with_a_clock_and_an_update_note() {
+        assert_eq!(
+            date("Wire\nMarch 3, 2025 4:12 PM EST Updated 2 hours ago\nBody."),
+            "2025-03-03"
+        );
+        assert_eq!(date("Nov. 4, 2025 19:40 JST\nBody."), "2025-11-04");
+    }
+
+    #[test]
+    fn bare_date_lines_in_every_form() {
+        for (line, iso) in [
+            ("2026.02.10", "2026-02-10"),
+            ("2026. 2. 10.", "2026-02-10"),
+            ("Nov. 23, 2026", "2026-11-23"),
+            ("23 November 2026", "2026-11-23"),
+            ("2026년 2월 10일", "2026-02-10"),
+            ("2026-02-10T09:30:00+09:00", "2026-02-10"),
+            ("2024/03/11 10:00", "2024-03-11"),
+            ("Sept 5, 2024", "2024-09-05"),
+        ] {
+            assert_eq!(date(line), iso, "{line}");
+        }
+    }
+
+    #[test]
+    fn dates_in_story_sentences_are_not_publication_dates() {
+        assert_eq!(
+            date("On October 27, 2021, the ministry held a ceremony in the capital."),
+            ""
+        );
+        assert_eq!(
+            date("The plant, opened 2020-05-01, makes cells for many cars."),
+            ""
+        );
+    }
+
+    #[test]
+    fn update_dates_only_as_a_last_resort() {
+        assert_eq!(
+            date("Updated 2024-05-02\nPublished 2024-05-01"),
+            "2024-05-01"
+        );
+        assert_eq!(date("Updated 2024-05-02\nBody."), "2024-05-02");
+    }
+
+    #[test]
+    fn impossible_dates_are_ignored() {
+        assert_eq!(date("Date2023-02-30"), "");
+        assert!(full_dates("version 2023.1.2.3").len() <= 1);
+    }
+
+    #[test]
+    fn years_in_names() {
+        let (year, name) =
+            year_in_names("hosted the “2026 International Forum on Cells” in May").unwrap();
+        assert_eq!(year, 2026);
+        assert!(name.starts_with("2026 International Forum"), "{name}");
+        assert_eq!(year_in_names("by 2030 the plant will open"), None);
+    }
+}

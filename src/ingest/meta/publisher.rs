@@ -1,0 +1,210 @@
+//! Metadata, publisher: who issued the page.
+//!
+//! Takes the normalized raw text of a seed; gives back the publisher named
+//! by a source line ("Source: X (date)"), a copyright notice ("© X. All
+//! rights reserved."), board metadata ("Writer X"), a dateline ("X —",
+//! "(Yonhap)"), an attribution ("According to X,") or a byline ("Reporter …
+//! of X"), in that order of trust. Canonical names come from the gazetteer
+//! in `ingest::run`; this module only reads the text.
+
+use crate::ingest::clean::split_marker;
+
+/// The publisher as the text names it, if it names one.
+pub(crate) fn named(raw: &str) -> Option<String> {
+    let lines: Vec<&str> = raw.lines().map(|l| split_marker(l.trim()).1).collect();
+    let finders: [fn(&str) -> Option<String>; 6] = [
+        from_source_line,
+        from_copyright,
+        from_writer,
+        from_dateline,
+        from_attribution,
+        from_byline,
+    ];
+    finders
+        .iter()
+        .find_map(|find| lines.iter().find_map(|line| find(line)))
+        .map(|name| tidy(&name))
+        .filter(|name| !name.is_empty() && name.split_whitespace().count() <= 8)
+}
+
+fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let lower = line.to_lowercase();
+    labels.iter().find_map(|label| {
+        lower
+            .starts_with(label)
+            .then(|| line[label.len()..].trim_start_matches([':', ' ', '=']))
+    })
+}
+
+/// "Source: Wire News (October 27, 2021)" → "Wire News".
+fn from_source_line(line: &str) -> Option<String> {
+    let rest = strip_label(line, &["source:", "source :", "출처:", "출처 :"])?;
+    let name = rest.split(['(', ',']).next()?.trim();
+    Some(name.to_string())
+}
+
+/// "ⓒ The Daily(www.daily.example). All rights reserved." → "The Daily";
+/// "Copyrights Wire News. All Rights Reserved." → "Wire News".
+fn from_copyright(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    // The notice may close a sentence of site text: "Subscribers only.
+    // Copyright © 2025 Acme Inc."
+    let start = ["ⓒ", "©", "copyright", "(c) "]
+        .iter()
+        .filter_map(|mark| lower.find(mark))
+        .filter(|&i| i == 0 || lower[..i].trim_end().ends_with(['.', '|', '/']))
+        .min()?;
+    let mut rest = &line[start..];
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches(['ⓒ', '©', ' ', ':']);
+        for prefix in [
+            "Copyrights",
+            "Copyright",
+            "COPYRIGHT",
+            "copyright",
+            "(c)",
+            "(C)",
+            "by ",
+        ] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+        if rest == before {
+            break;
+        }
+    }
+    // A notice in another script follows the name ("Daily 무단전재 …").
+    let end = rest
+        .find(|c: char| {
+            c.is_ascii_punctuation() && "(.,|".contains(c) || !c.is_ascii() && c.is_alphabetic()
+        })
+        .unwrap_or(rest.len());
+    let end = rest
+        .to_lowercase()
+        .find("all rights")
+        .map_or(end, |i| i.min(end));
+    Some(rest[..end].trim().to_string())
+}
+
+/// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer.
+fn from_writer(line: &str) -> Option<String> {
+    let rest = strip_label(line, &["writer", "author", "작성자", "글쓴이"])?;
+    (rest.split_whitespace().count() <= 5).then(|| rest.to_string())
+}
+
+/// "Newswise — A plant …" → "Newswise"; "SEOUL, Nov. 23 (Yonhap) -- …" →
+/// "Yonhap"; "/PRNewswire/" → "PRNewswire".
+fn from_dateline(line: &str) -> Option<String> {
+    let head: String = line.chars().take(80).collect();
+    if let Some(open) = head.find('(') {
+        let close = head[open..].find(')')? + open;
+        let after = head[close + 1..].trim_start();
+        if after.starts_with("--") || after.starts_with(['—', '–', '-']) {
+            return Some(head[open + 1..close].to_string());
+        }
+    }
+    // A wire tag is one word between slashes: " /PRNewswire/ ", not a
+    // path ("Home / Articles / Press").
+    if let Some(start) = head.find(" /") {
+        let inner = &head[start + 2..];
+        if let Some(end) = inner.find("/ ") {
+            let tag = &inner[..end];
+            if !tag.is_empty() && !tag.contains(char::is_whitespace) {
+                return Some(tag.to_string());
+            }
+        }
+    }
+    let dash = head.find(" — ").or_else(|| head.find(" -- "))?;
+    let name = head[..dash].trim();
+    let capitalized = name
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    // "TOKYO --" is the dateline's city, not an outlet.
+    let city = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    (capitalized && !city && name.split_whitespace().count() <= 3 && !name.contains(','))
+        .then(|| name.to_string())
+}
+
+/// "According to Wire News, …" at the start of the story.
+fn from_attribution(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("According to ")?;
+    let name = rest.split(',').next()?.trim();
+    let short = name.split_whitespace().count() <= 4 && rest.contains(',');
+    (short && name.starts_with(|c: char| c.is_uppercase())).then(|| name.to_string())
+}
+
+/// "Reporter Kim Chul-soo of The Daily" → "The Daily".
+fn from_byline(line: &str) -> Option<String> {
+    let rest = strip_label(line, &["reporter ", "by "])?;
+    if line.split_whitespace().count() > 12 {
+        return None;
+    }
+    let (_, outlet) = rest.split_once(" of ")?;
+    Some(outlet.split(['(', ',']).next()?.trim().to_string())
+}
+
+fn tidy(name: &str) -> String {
+    name.trim()
+        .trim_end_matches(['.', ',', ':', ';'])
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_form_names_the_publisher() {
+        for (text, publisher) in [
+            ("Body.\nSource: Wire News (October 27, 2021)", "Wire News"),
+            (
+                "Body.\nⓒ The Daily(www.daily.example). All rights reserved.",
+                "The Daily",
+            ),
+            ("Copyrights Wire News. All Rights Reserved.", "Wire News"),
+            ("Copyright © 2024 Acme Media, Inc.", "Acme Media"),
+            ("  • Writer ACME\n  • Date2023-06-02", "ACME"),
+            ("Newsdesk — A plant opened today.", "Newsdesk"),
+            ("SEOUL, Nov. 23 (Wire) -- The ministry said.", "Wire"),
+            (
+                "BERLIN, Nov. 23, 2026 /PRNewswire/ -- A plant.",
+                "PRNewswire",
+            ),
+            ("According to Wire News,\nThe plant opened.", "Wire News"),
+            ("Reporter Kim Su of The Daily", "The Daily"),
+            (
+                "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
+                "Acme Inc",
+            ),
+            ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
+        ] {
+            assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_said_means_no_publisher() {
+        assert_eq!(
+            named("The ministry said on Monday that cells matter.\nMore text."),
+            None
+        );
+        assert_eq!(
+            named("Amid rising demand — and falling prices — makers cut output."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_path_is_not_a_wire_tag() {
+        assert_eq!(named("Home / Articles / Press Releases\nBody."), None);
+    }
+
+    #[test]
+    fn source_outranks_attribution() {
+        let text = "According to Wire News,\nBody.\nSource: Wire News Agency (May 1, 2020)";
+        assert_eq!(named(text).as_deref(), Some("Wire News Agency"));
+    }
+}

@@ -1,0 +1,245 @@
+//! Ingest, first step: the raw bytes of one seed become normalized text.
+//!
+//! Takes the bytes of `seeds/<name>.txt`; gives back a `String` with line
+//! ends, non-breaking spaces and invisible characters normalized, or a
+//! [`SeedError`] saying why the seed cannot be read (empty, binary, an
+//! encoding we cannot identify, too large). Scraped pages arrive as UTF-8
+//! (with or without BOM), UTF-16 from Windows tools, or legacy Korean
+//! EUC-KR/CP949 from older government boards, so each is detected here.
+
+use std::path::Path;
+
+use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// Seeds above this size are not articles (a dump, an archive): refuse them.
+pub(crate) const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why a seed cannot be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum SeedError {
+    /// No bytes, or only whitespace.
+    #[error("the seed is empty")]
+    Empty,
+    /// Larger than [`MAX_SEED_BYTES`].
+    #[error("the seed is {size} bytes, more than the 2 MiB an article can be")]
+    TooLarge {
+        /// Size in bytes.
+        size: usize,
+    },
+    /// NUL bytes or control characters: an image, archive or office file.
+    #[error("the seed looks like a binary file, not text")]
+    Binary,
+    /// None of the encodings we know decodes it cleanly.
+    #[error("the seed is not UTF-8, UTF-16 or EUC-KR/CP949 text")]
+    Undecodable,
+}
+
+/// Read and decode the seed at `path`; I/O errors carry the path.
+pub(crate) fn read(path: &Path) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(|err| ReadError::Io(err.to_string()))?;
+    decode(&bytes).map_err(ReadError::Seed)
+}
+
+/// Either the file could not be read or its bytes are not a usable seed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum ReadError {
+    /// The file system refused.
+    #[error("cannot read the seed: {0}")]
+    Io(String),
+    /// The bytes are not a usable seed.
+    #[error(transparent)]
+    Seed(#[from] SeedError),
+}
+
+/// Decode seed bytes to normalized text: the pure twin of [`read`].
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, SeedError> {
+    if bytes.len() > MAX_SEED_BYTES {
+        return Err(SeedError::TooLarge { size: bytes.len() });
+    }
+    let text = decode_raw(bytes)?;
+    if has_binary_controls(&text) {
+        return Err(SeedError::Binary);
+    }
+    let text = normalize(&text);
+    if text.trim().is_empty() {
+        return Err(SeedError::Empty);
+    }
+    Ok(text)
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<String, SeedError> {
+    if bytes.is_empty() {
+        return Err(SeedError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return strict(encoding, &bytes[bom_len..]);
+    }
+    if let Some(encoding) = sniff_utf16(bytes) {
+        return strict(encoding, bytes);
+    }
+    // A NUL never occurs in text in any 8-bit or multibyte encoding we accept.
+    if bytes.contains(&0) {
+        return Err(SeedError::Binary);
+    }
+    if let Ok(text) = strict(UTF_8, bytes) {
+        return Ok(text);
+    }
+    if let Ok(text) = strict(EUC_KR, bytes) {
+        if mostly_hangul(&text) {
+            return Ok(text);
+        }
+    }
+    // Western pages with a stray accented letter; dense high bytes would be
+    // some other legacy encoding we would only turn into mojibake.
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    if high * 20 <= bytes.len() {
+        if let Ok(text) = strict(WINDOWS_1252, bytes) {
+            return Ok(text);
+        }
+    }
+    Err(SeedError::Undecodable)
+}
+
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, SeedError> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or(SeedError::Undecodable)
+}
+
+/// UTF-16 without a BOM: Latin text puts a zero in every other byte, on the
+/// odd side for little-endian and the even side for big-endian.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let even_zero = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    let clear = |hit: usize, miss: usize| hit * 10 >= pairs * 4 && miss * 20 <= pairs;
+    if clear(odd_zero, even_zero) {
+        Some(UTF_16LE)
+    } else if clear(even_zero, odd_zero) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// EUC-KR decodes many random byte pairs into rare Hanja; real Korean text is
+/// mostly Hangul syllables among its non-ASCII characters.
+fn mostly_hangul(text: &str) -> bool {
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    non_ascii > 0 && hangul * 10 >= non_ascii * 7
+}
+
+/// True for Hangul syllables and jamo.
+pub(crate) fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// More than a few C0 controls other than tab, line ends and form feed means
+/// the "text" is really binary data that happened to decode.
+fn has_binary_controls(text: &str) -> bool {
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .filter(|c| (*c as u32) < 0x80)
+        .count();
+    controls > 0 && controls * 100 >= text.chars().count().max(1)
+}
+
+/// CRLF and lone CR become LF; non-breaking and other fixed-width spaces
+/// become plain spaces; zero-width characters, stray BOMs and the few
+/// remaining control characters are dropped.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2000}'..='\u{200a}' | '\u{3000}' => Some(' '),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
+            '\t' | '\n' => Some(c),
+            '\u{c}' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        if bom {
+            bytes.extend_from_slice(if big_endian {
+                &[0xfe, 0xff]
+            } else {
+                &[0xff, 0xfe]
+            });
+        }
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode(b"Battery day\n").unwrap(), "Battery day\n");
+        assert_eq!(decode(b"\xef\xbb\xbfBattery day").unwrap(), "Battery day");
+    }
+
+    #[test]
+    fn decodes_utf16_both_orders_with_and_without_bom() {
+        let text = "Cell maker 배터리 plans\n";
+        for big_endian in [false, true] {
+            assert_eq!(decode(&utf16(text, big_endian, true)).unwrap(), text);
+            assert_eq!(decode(&utf16(text, big_endian, false)).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn decodes_euc_kr() {
+        let (bytes, _, _) = EUC_KR.encode("이차전지 산업 발전 전략\nBattery");
+        assert_eq!(decode(&bytes).unwrap(), "이차전지 산업 발전 전략\nBattery");
+    }
+
+    #[test]
+    fn decodes_sparse_windows_1252() {
+        let bytes = b"Caf\xe9 owner opens a battery plant in the city centre.";
+        assert!(decode(bytes).unwrap().starts_with("Café"));
+    }
+
+    #[test]
+    fn normalizes_line_ends_and_spaces() {
+        assert_eq!(normalize("a\r\nb\rc\u{a0}d\u{200b}e"), "a\nb\nc de");
+    }
+
+    #[test]
+    fn rejects_empty_binary_undecodable_and_large() {
+        assert_eq!(decode(b""), Err(SeedError::Empty));
+        assert_eq!(decode(b" \n\xc2\xa0\n"), Err(SeedError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(SeedError::Binary)
+        );
+        let dense: Vec<u8> = (0..200u8).map(|i| 0x80 | (i % 0x7f)).collect();
+        assert_eq!(decode(&dense), Err(SeedError::Undecodable));
+        let large = vec![b'a'; MAX_SEED_BYTES + 1];
+        assert!(matches!(decode(&large), Err(SeedError::TooLarge { .. })));
+    }
+}

@@ -1,0 +1,240 @@
+//! Ingest, writing: generated articles reach `content/articles/` without
+//! ever overwriting a person's work.
+//!
+//! Takes the generated articles in seed order, the manifest of what ingest
+//! wrote before, and the options; writes what may be written (atomically),
+//! leaves edited and hand-written files alone, and fills the report.
+//!
+//! A generated file that a person deleted is regenerated: the seed is the
+//! source of truth for generated articles, and deleting the seed is how an
+//! article is retired. An article whose seed is gone is left in place and
+//! drops out of the manifest, so from then on it belongs to people.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::article::Generated;
+use super::manifest::{hash, write_atomic, Entry, Manifest, MANIFEST_PATH};
+use super::{IngestOptions, IngestReport};
+use crate::diag::Diagnostic;
+
+/// What to do with one generated file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Absent, or still exactly as ingest wrote it: write the new text.
+    Write,
+    /// Already holds exactly the new text.
+    Unchanged,
+    /// Edited or written by a person: leave it.
+    Keep,
+}
+
+/// Decide for one file from its current bytes and the hash ingest recorded.
+pub(crate) fn decide(
+    current: Option<&[u8]>,
+    recorded: Option<&str>,
+    new: &[u8],
+    force: bool,
+) -> Action {
+    match current {
+        None => Action::Write,
+        Some(current) if current == new => Action::Unchanged,
+        Some(_) if force => Action::Write,
+        Some(current) if recorded == Some(hash(current).as_str()) => Action::Write,
+        Some(_) => Action::Keep,
+    }
+}
+
+/// Give each article a unique `content/articles/<stem>.md`, in seed order
+/// so the same seeds always get the same names.
+pub(crate) fn assign_paths(
+    generated: Vec<(String, Generated)>,
+) -> Vec<(String, String, Generated)> {
+    let mut taken = BTreeSet::new();
+    generated
+        .into_iter()
+        .map(|(seed, article)| {
+            let mut output = format!("content/articles/{}.md", article.stem);
+            let mut n = 2;
+            while !taken.insert(output.clone()) {
+                output = format!("content/articles/{}-{n}.md", article.stem);
+                n += 1;
+            }
+            (seed, output, article)
+        })
+        .collect()
+}
+
+/// Write (or, in a dry run, only judge) every article and the manifest.
+pub(crate) fn store(
+    options: &IngestOptions,
+    articles: Vec<(String, String, Generated)>,
+    old: &Manifest,
+    failed_seeds: &[String],
+    report: &mut IngestReport,
+) {
+    let mut manifest = Manifest::default();
+    for seed in failed_seeds {
+        if let Some(entry) = old.entries.get(seed) {
+            manifest.entries.insert(seed.clone(), entry.clone());
+        }
+    }
+    for (seed, output, article) in articles {
+        report.diagnostics.extend(article.warnings);
+        let previous = old.entries.get(&seed);
+        if let Some(entry) = store_one(options, &seed, &output, article.text, previous, report) {
+            manifest.entries.insert(seed, entry);
+        }
+    }
+    if !options.dry_run && manifest != *old {
+        if let Err(err) = write_atomic(
+            &options.root.join(MANIFEST_PATH),
+            manifest.render().as_bytes(),
+        ) {
+            report.diagnostics.push(Diagnostic::error(
+                "ingest/write",
+                MANIFEST_PATH,
+                err.to_string(),
+            ));
+        }
+    }
+}
+
+/// Store one article; gives back the manifest entry to record for its seed.
+fn store_one(
+    options: &IngestOptions,
+    seed: &str,
+    output: &str,
+    text: String,
+    previous: Option<&Entry>,
+    report: &mut IngestReport,
+) -> Option<Entry> {
+    let recorded = previous
+        .filter(|e| e.output == output)
+        .map(|e| e.hash.as_str());
+    let current = std::fs::read(options.root.join(output)).ok();
+    let new = text.into_bytes();
+    let action = decide(current.as_deref(), recorded, &new, options.force);
+    if action == Action::Keep {
+        report
+            .diagnostics
+            .push(kept(output, seed, recorded.is_some()));
+        report.skipped_edited.push(PathBuf::from(output));
+        // Keep the old record, so the edited file stays protected.
+        return previous.cloned();
+    }
+    if let Some(stale) = previous.filter(|e| e.output != output) {
+        if !retire(options, stale, report) {
+            return Some(stale.clone());
+        }
+    }
+    if action == Action::Write {
+        if let Err(diagnostic) = write(options, output, &new) {
+            report.diagnostics.push(diagnostic);
+            return previous.cloned();
+        }
+        report.written.push(PathBuf::from(output));
+    } else {
+        report.unchanged.push(PathBuf::from(output));
+    }
+    Some(Entry {
+        output: output.to_string(),
+        hash: hash(&new),
+    })
+}
+
+/// The seed's article moved to a new name (its title or date changed).
+/// Remove the old file if ingest's bytes are still there; if a person
+/// edited it, keep it and do not write a second copy. Returns whether the
+/// new file may be written.
+fn retire(options: &IngestOptions, stale: &Entry, report: &mut IngestReport) -> bool {
+    let path = options.root.join(&stale.output);
+    let Ok(current) = std::fs::read(&path) else {
+        return true;
+    };
+    if hash(&current) != stale.hash && !options.force {
+        report.diagnostics.push(kept(&stale.output, "", true));
+        report.skipped_edited.push(PathBuf::from(&stale.output));
+        return false;
+    }
+    if !options.dry_run {
+        if let Err(err) = std::fs::remove_file(&path) {
+            report.diagnostics.push(Diagnostic::error(
+                "ingest/write",
+                &stale.output,
+                format!("cannot remove the article's previous file: {err}"),
+            ));
+        }
+    }
+    true
+}
+
+fn write(options: &IngestOptions, output: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if options.dry_run {
+        return Ok(());
+    }
+    write_atomic(&options.root.join(output), bytes)
+        .map_err(|err| Diagnostic::error("ingest/write", Path::new(output), err.to_string()))
+}
+
+fn kept(output: &str, seed: &str, edited: bool) -> Diagnostic {
+    let why = if edited {
+        "was edited by hand since ingest wrote it"
+    } else {
+        "exists but was not written by ingest"
+    };
+    let from = if seed.is_empty() {
+        String::new()
+    } else {
+        format!(" from {seed}")
+    };
+    Diagnostic::warning(
+        "ingest/edited",
+        output,
+        format!("{output} {why}; it was left as is"),
+    )
+    .with_help(format!(
+        "to regenerate it{from} and discard the edits, run `briefing ingest --force`"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions() {
+        let new = b"new";
+        assert_eq!(decide(None, None, new, false), Action::Write);
+        assert_eq!(decide(Some(b"new"), None, new, false), Action::Unchanged);
+        let ours = hash(b"old");
+        assert_eq!(decide(Some(b"old"), Some(&ours), new, false), Action::Write);
+        assert_eq!(
+            decide(Some(b"edited"), Some(&ours), new, false),
+            Action::Keep
+        );
+        assert_eq!(
+            decide(Some(b"hand-written"), None, new, false),
+            Action::Keep
+        );
+        assert_eq!(
+            decide(Some(b"edited"), Some(&ours), new, true),
+            Action::Write
+        );
+    }
+
+    #[test]
+    fn paths_are_unique_in_seed_order() {
+        let article = || Generated {
+            stem: "2024-01-01-same".into(),
+            text: String::new(),
+            warnings: vec![],
+        };
+        let paths = assign_paths(vec![
+            ("seeds/a.txt".into(), article()),
+            ("seeds/b.txt".into(), article()),
+        ]);
+        assert_eq!(paths[0].1, "content/articles/2024-01-01-same.md");
+        assert_eq!(paths[1].1, "content/articles/2024-01-01-same-2.md");
+    }
+}

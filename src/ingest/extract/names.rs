@@ -7,6 +7,7 @@
 //! names of anyone.
 
 use super::token::Token;
+use crate::ingest::vocab::{is_month_name, SENTENCE_OPENERS};
 
 /// Forms of address that are not roles.
 pub(crate) const HONORIFICS: &[&str] = &["Dr", "Mr", "Ms", "Mrs", "Prof", "Dr.", "Mr."];
@@ -95,53 +96,9 @@ const ROLES: &[&str] = &[
     "consultant",
 ];
 
-/// Capitalized words that are never part of a person's name.
+/// Capitalized words that are never part of a person's name, besides
+/// sentence openers and month names.
 const NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "With",
-    "From",
-    "To",
-    "And",
-    "Of",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Meanwhile",
-    "According",
-    "Also",
-    "As",
-    "Through",
-    "During",
-    "Since",
-    "After",
-    "Before",
-    "While",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "We",
-    "It",
-    "He",
-    "She",
-    "They",
-    "I",
-    "Both",
-    "Each",
-    "Recently",
-    "Currently",
-    "However",
-    "Furthermore",
-    "Under",
     "Opening",
     "Presentation",
     "Participants",
@@ -232,18 +189,6 @@ const NOT_NAME: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mobility",
     "Research",
     "Development",
@@ -296,6 +241,8 @@ pub(crate) fn is_name_token(word: &str) -> bool {
         && word.chars().any(char::is_lowercase)
         && !word.ends_with('-')
         && !NOT_NAME.contains(&word)
+        && !SENTENCE_OPENERS.contains(&word)
+        && !is_month_name(word)
         && !is_role_word(word)
 }
 

@@ -10,6 +10,7 @@ use super::vocab::{
     COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
     RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
+use crate::ingest::vocab as shared;
 
 /// What one line of a seed is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,8 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
 /// A label, glued or not to a short value; never a running sentence.
 pub(crate) fn is_board_metadata(body: &str) -> bool {
     let lower = body.to_lowercase();
-    METADATA_LABELS.iter().any(|label| {
+    let labels = shared::DATE_LABELS.iter().chain(shared::UPDATE_LABELS);
+    labels.chain(METADATA_LABELS).any(|label| {
         let Some(rest) = lower.strip_prefix(label) else {
             return false;
         };

@@ -91,18 +91,9 @@ pub(super) const SITE_UI: &[&str] = &[
     "返回顶部",
 ];
 
-/// Labels of board metadata, glued to their value or not.
+/// Labels of board metadata, glued to their value or not, besides the
+/// shared date and update labels (`ingest::vocab`).
 pub(super) const METADATA_LABELS: &[&str] = &[
-    "registration date",
-    "reg. date",
-    "date of registration",
-    "posted on",
-    "posted",
-    "published on",
-    "published",
-    "last updated",
-    "updated",
-    "modified",
     "writer",
     "author",
     "date",

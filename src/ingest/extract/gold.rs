@@ -72,38 +72,56 @@ impl Score {
     }
 }
 
-/// Match predicted name sets against gold; prints misses and extras.
-fn score_named(
-    label: &str,
-    predicted: &[BTreeSet<String>],
-    gold: &[(BTreeSet<String>, bool)],
+/// Precision and recall counts of `predicted` against `gold`; uncertain
+/// gold items count neither way. Prints extras and misses.
+fn tally<P, G>(
+    predicted: &[P],
+    gold: &[G],
+    is_uncertain: impl Fn(&G) -> bool,
+    matches: impl Fn(&P, &G) -> bool,
+    extra: impl Fn(&P),
+    missed: impl Fn(&G),
 ) -> (usize, usize, usize, usize) {
-    let hit = |p: &BTreeSet<String>, g: &BTreeSet<String>| !p.is_disjoint(g);
     let (mut tp_p, mut n_p) = (0, 0);
     for p in predicted {
-        match gold.iter().find(|(g, _)| hit(p, g)) {
-            Some((_, true)) => {}
+        match gold.iter().find(|g| matches(p, g)) {
+            Some(g) if is_uncertain(g) => {}
             Some(_) => {
                 tp_p += 1;
                 n_p += 1;
             }
             None => {
                 n_p += 1;
-                println!("  {label} extra: {p:?}");
+                extra(p);
             }
         }
     }
     let (mut tp_r, mut n_r) = (0, 0);
-    for (g, unc) in gold.iter().filter(|(_, u)| !u) {
-        let _ = unc;
+    for g in gold.iter().filter(|g| !is_uncertain(g)) {
         n_r += 1;
-        if predicted.iter().any(|p| hit(p, g)) {
+        if predicted.iter().any(|p| matches(p, g)) {
             tp_r += 1;
         } else {
-            println!("  {label} MISSED: {g:?}");
+            missed(g);
         }
     }
     (tp_p, n_p, tp_r, n_r)
+}
+
+/// Match predicted name sets against gold; prints misses and extras.
+fn score_named(
+    label: &str,
+    predicted: &[BTreeSet<String>],
+    gold: &[(BTreeSet<String>, bool)],
+) -> (usize, usize, usize, usize) {
+    tally(
+        predicted,
+        gold,
+        |(_, unsure)| *unsure,
+        |p, (g, _)| !p.is_disjoint(g),
+        |p| println!("  {label} extra: {p:?}"),
+        |(g, _)| println!("  {label} MISSED: {g:?}"),
+    )
 }
 
 fn document(text: &str) -> Document {
@@ -233,32 +251,19 @@ fn score_figures(
         let text = g["text"].as_str().unwrap_or("");
         same || f.text.contains(text) || text.contains(&f.text)
     };
-    let (mut tp_p, mut n_p, mut tp_r, mut n_r) = (0, 0, 0, 0);
-    for f in figures {
-        match gold.iter().find(|g| matches(f, g)) {
-            Some(g) if uncertain(g) => {}
-            Some(_) => {
-                tp_p += 1;
-                n_p += 1;
-            }
-            None => {
-                n_p += 1;
-                println!(
-                    "  figure extra: {} = {} {} (target {:?})",
-                    f.text, f.value, f.unit, f.year_target
-                );
-            }
-        }
-    }
-    for g in gold.iter().filter(|g| !uncertain(g)) {
-        n_r += 1;
-        if figures.iter().any(|f| matches(f, g)) {
-            tp_r += 1;
-        } else {
-            println!("  figure MISSED: {:?}", g["text"]);
-        }
-    }
-    (tp_p, n_p, tp_r, n_r)
+    tally(
+        figures,
+        &gold,
+        |g| uncertain(g),
+        |f, g| matches(f, g),
+        |f| {
+            println!(
+                "  figure extra: {} = {} {} (target {:?})",
+                f.text, f.value, f.unit, f.year_target
+            )
+        },
+        |g| println!("  figure MISSED: {:?}", g["text"]),
+    )
 }
 
 fn words(s: &str) -> BTreeSet<String> {
@@ -279,32 +284,19 @@ fn score_events(
         let shared = what.intersection(&words(&e.title)).count();
         e.date.to_string() == date && shared * 4 >= what.len().min(8)
     };
-    let (mut tp_p, mut n_p, mut tp_r, mut n_r) = (0, 0, 0, 0);
-    for e in events {
-        match gold.iter().find(|g| matches(e, g)) {
-            Some(g) if uncertain(g) => {}
-            Some(_) => {
-                tp_p += 1;
-                n_p += 1;
-            }
-            None => {
-                n_p += 1;
-                println!(
-                    "  event extra: {} {:?} planned={} {}",
-                    e.date, e.date_end, e.planned, e.title
-                );
-            }
-        }
-    }
-    for g in gold.iter().filter(|g| !uncertain(g)) {
-        n_r += 1;
-        if events.iter().any(|e| matches(e, g)) {
-            tp_r += 1;
-        } else {
-            println!("  event MISSED: {:?} {:?}", g["date"], g["what"]);
-        }
-    }
-    (tp_p, n_p, tp_r, n_r)
+    tally(
+        events,
+        &gold,
+        |g| uncertain(g),
+        |e, g| matches(e, g),
+        |e| {
+            println!(
+                "  event extra: {} {:?} planned={} {}",
+                e.date, e.date_end, e.planned, e.title
+            )
+        },
+        |g| println!("  event MISSED: {:?} {:?}", g["date"], g["what"]),
+    )
 }
 
 /// Annotate `$BRIEFING_SCRATCH` (a text file, one paragraph a line) and

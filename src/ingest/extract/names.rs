@@ -6,6 +6,9 @@
 //! ("President", "Vice", "Minister", "Dr"). Lists here are vocabulary, not
 //! names of anyone.
 
+use super::token::Token;
+use crate::ingest::vocab::{is_month_name, SENTENCE_OPENERS};
+
 /// Forms of address that are not roles.
 pub(crate) const HONORIFICS: &[&str] = &["Dr", "Mr", "Ms", "Mrs", "Prof", "Dr.", "Mr."];
 
@@ -93,53 +96,9 @@ const ROLES: &[&str] = &[
     "consultant",
 ];
 
-/// Capitalized words that are never part of a person's name.
+/// Capitalized words that are never part of a person's name, besides
+/// sentence openers and month names.
 const NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "With",
-    "From",
-    "To",
-    "And",
-    "Of",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Meanwhile",
-    "According",
-    "Also",
-    "As",
-    "Through",
-    "During",
-    "Since",
-    "After",
-    "Before",
-    "While",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "We",
-    "It",
-    "He",
-    "She",
-    "They",
-    "I",
-    "Both",
-    "Each",
-    "Recently",
-    "Currently",
-    "However",
-    "Furthermore",
-    "Under",
     "Opening",
     "Presentation",
     "Participants",
@@ -230,18 +189,6 @@ const NOT_NAME: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mobility",
     "Research",
     "Development",
@@ -294,7 +241,33 @@ pub(crate) fn is_name_token(word: &str) -> bool {
         && word.chars().any(char::is_lowercase)
         && !word.ends_with('-')
         && !NOT_NAME.contains(&word)
+        && !SENTENCE_OPENERS.contains(&word)
+        && !is_month_name(word)
         && !is_role_word(word)
+}
+
+/// Acronyms spelled with dots that are places, not a person's initials.
+const DOTTED_PLACES: &[&str] = &["US", "UK", "EU", "UN", "UAE", "ROK", "PRC"];
+
+/// Initials opening a name at the start of `tokens`: dotted ("J.B.", "K.",
+/// "S.K.") or a short all-caps run ("JB"). Gives the number of tokens they
+/// take and whether they were dotted; undotted capitals are often acronyms
+/// ("LG", "EV"), so callers accept those only after a title.
+pub(crate) fn initials(tokens: &[Token<'_>]) -> Option<(usize, bool)> {
+    let single =
+        |t: &Token<'_>| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
+    let mut len = 0;
+    let mut letters = String::new();
+    while len + 1 < tokens.len() && single(&tokens[len]) && tokens[len + 1].text == "." {
+        letters.push_str(tokens[len].text);
+        len += 2;
+    }
+    if len > 0 {
+        return (len <= 6 && !DOTTED_PLACES.contains(&letters.as_str())).then_some((len, true));
+    }
+    let word = tokens.first()?.text;
+    let caps = (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
+    (caps && !is_role_word(word)).then_some((1, false))
 }
 
 /// True for a title word ("President", "vice", "Dr").

@@ -12,6 +12,7 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::vocab::SENTENCE_OPENERS;
 
 /// Generic references that are not a named organization.
 const GENERIC: &[&str] = &[
@@ -97,54 +98,6 @@ const HEADS: &[(&str, &str)] = &[
     ("plc", "company"),
 ];
 
-/// Capitalized words that start sentences or clauses, never names.
-const NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "With",
-    "From",
-    "To",
-    "And",
-    "Of",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Meanwhile",
-    "According",
-    "Also",
-    "As",
-    "Through",
-    "During",
-    "Since",
-    "After",
-    "Before",
-    "While",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "We",
-    "It",
-    "He",
-    "She",
-    "They",
-    "Both",
-    "Each",
-    "Recently",
-    "Currently",
-    "However",
-    "Furthermore",
-    "Under",
-];
-
 /// An organization name found by pattern that the registry lacks: its
 /// byte span in the sentence and a guessed kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,7 +179,7 @@ fn is_name_word(token: &Token<'_>) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit()))
-        && !NOT_NAME.contains(&token.text)
+        && !SENTENCE_OPENERS.contains(&token.text)
 }
 
 /// Walk left over capitalized words and inner connectors ("&", "and").

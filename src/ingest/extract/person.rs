@@ -8,7 +8,7 @@
 //! none of these is not taken for a person. Later short forms ("Minister
 //! Ahn") are the same person, not new ones.
 
-use super::names::{is_name_token, is_role_word, HONORIFICS};
+use super::names::{initials, is_name_token, is_role_word, HONORIFICS};
 use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::Person;
@@ -92,16 +92,35 @@ impl Reader<'_, '_> {
         found
     }
 
-    /// End of a run of 1–3 name tokens starting at `i` (== i when none).
+    /// End of a run of 1–3 name tokens starting at `i` (== i when none),
+    /// which may open with initials ("J.B. Straubel", "K. Amine").
     fn name_end(&self, i: usize) -> usize {
-        let mut end = i;
+        let first = match self.initials_at(i) {
+            Some((len, _)) if self.tokens.get(i + len).is_some() && self.is_name_at(i + len) => {
+                i + len
+            }
+            _ => i,
+        };
+        let mut end = first;
         while end < self.tokens.len() && self.is_name_at(end) {
             end += 1;
         }
-        if end - i > 3 {
+        // Initials stand for one word of the name.
+        if end - first + usize::from(first > i) > 3 {
             return i;
         }
         end
+    }
+
+    /// Initials at token `i` that no registry entry claims ("SK", "LG").
+    fn initials_at(&self, i: usize) -> Option<(usize, bool)> {
+        let t = &self.tokens[i];
+        // "S." inside "U.S." is no initial of its own.
+        let inside = i >= 2 && self.tokens[i - 1].text == "." && self.tokens[i - 2].text.len() == 1;
+        let claimed = inside
+            || self.hit_at(&self.sentence.organizations, t).is_some()
+            || self.hit_at(&self.sentence.places, t).is_some();
+        initials(&self.tokens[i..]).filter(|_| !claimed)
     }
 
     fn is_name_at(&self, i: usize) -> bool {
@@ -136,6 +155,11 @@ impl Reader<'_, '_> {
             return (joined && end - start >= 3)
                 .then(|| self.person(start + 1, end))
                 .flatten();
+        }
+        // Bare capitals ("JB") are as often an acronym ("LG Display said"):
+        // only a title right before makes them initials.
+        if self.initials_at(start).is_some_and(|(_, dotted)| !dotted) && before.is_none() {
+            return None;
         }
         let (title_role, title_org) = before.unwrap_or((None, None));
         let (app_role, app_org) = after.unwrap_or((None, None));

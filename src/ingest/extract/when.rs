@@ -32,21 +32,6 @@ pub(crate) struct Mention {
     pub(crate) cue: Cue,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const SPELLED: &[&str] = &[
     "one",
     "two",
@@ -405,14 +390,10 @@ fn from_naive(date: NaiveDate) -> Option<PartialDate> {
 
 /// A capitalized month name or its abbreviation ("Feb", "Sept").
 fn month_number(token: &Token<'_>) -> Option<u8> {
-    if !token.is_capitalized() || token.text.len() < 3 {
-        return None;
-    }
-    let lower = token.text.to_ascii_lowercase();
-    let position = MONTHS.iter().position(|m| {
-        *m == lower || (lower.len() <= 4 && m.starts_with(&lower) && lower != "may")
-    })?;
-    Some(position as u8 + 1)
+    token
+        .is_capitalized()
+        .then(|| crate::ingest::vocab::month_number(token.text))
+        .flatten()
 }
 
 fn day_number(word: &str) -> Option<u8> {

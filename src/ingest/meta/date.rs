@@ -8,16 +8,11 @@
 
 use crate::content::date::PartialDate;
 use crate::ingest::clean::split_marker;
+use crate::ingest::vocab;
+use crate::ingest::vocab::month_number;
 
-/// Labels that introduce a publication date on a board or news page.
+/// Labels that introduce a publication date, besides `DATE_LABELS`.
 const PUBLICATION_LABELS: &[&str] = &[
-    "registration date",
-    "reg. date",
-    "date of registration",
-    "posted on",
-    "posted",
-    "published on",
-    "published",
     "release date",
     "date",
     "source",
@@ -30,8 +25,13 @@ const PUBLICATION_LABELS: &[&str] = &[
     "출처",
     "by ",
 ];
+/// Labels of a later edit, besides the shared English ones.
+const KOREAN_UPDATE_LABELS: &[&str] = &["수정", "최종수정"];
+
 /// Labels of a later edit: used only when nothing else dates the page.
-const UPDATE_LABELS: &[&str] = &["last updated", "updated", "modified", "수정", "최종수정"];
+fn update_labels() -> impl Iterator<Item = &'static &'static str> {
+    vocab::UPDATE_LABELS.iter().chain(KOREAN_UPDATE_LABELS)
+}
 
 /// The publication date the page states, with the line that states it.
 pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
@@ -43,9 +43,12 @@ pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
             continue;
         };
         let found = (date, body.to_string());
-        if UPDATE_LABELS.iter().any(|l| lower.starts_with(l)) {
+        if update_labels().any(|l| lower.starts_with(l)) {
             updated.get_or_insert(found);
-        } else if PUBLICATION_LABELS.iter().any(|l| lower.starts_with(l))
+        } else if vocab::DATE_LABELS
+            .iter()
+            .chain(PUBLICATION_LABELS)
+            .any(|l| lower.starts_with(l))
             || is_date_line(body)
             || is_dateline(body)
         {
@@ -62,8 +65,7 @@ pub(crate) fn is_date_line(body: &str) -> bool {
     };
     // What follows an update label is the edit time ("Updated 2 hours ago").
     let after = &body[span.end..];
-    let after = UPDATE_LABELS
-        .iter()
+    let after = update_labels()
         .filter_map(|l| after.to_lowercase().find(l))
         .min()
         .map_or(after, |i| &after[..i]);
@@ -209,34 +211,6 @@ fn separator_len(rest: &str, korean_unit: &str) -> Option<usize> {
         '.' => Some(if rest[1..].starts_with(' ') { 2 } else { 1 }),
         _ => None,
     }
-}
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Month number of a month name or abbreviation ("Nov.", "Sept", "October").
-pub(crate) fn month_number(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches(['.', ',']).to_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let index = MONTHS.iter().position(|m| {
-        *m == word
-            || (word.len() <= 4 && m.starts_with(&word) && (word.len() == 3 || word == "sept"))
-    })?;
-    Some(index as u8 + 1)
 }
 
 /// "October 27, 2021", "Nov. 23, 2026", "23 November 2026", "23 Nov. 2026".

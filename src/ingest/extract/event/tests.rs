@@ -115,7 +115,7 @@ fn titles_are_compact_complete_clauses() {
     let title = shorten("The Acme Research Institute of Chemistry (ARIC, President Jo Min) announced that it efficiently hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests");
     assert_eq!(
         title,
-        "The Acme Research Institute of Chemistry hosted the 2026 Forum on Cells"
+        "ARIC hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests"
     );
     let title = shorten("The government has launched the Cell Alliance to promote cooperation between public and private sectors based on the strategies");
     assert_eq!(title, "The government has launched the Cell Alliance");
@@ -155,5 +155,51 @@ fn headlines_from_leads_are_compact_clauses() {
     assert_eq!(
         headline("The Korea Research Institute of Chemical Technology introduced that it efficiently hosted the “2026 International Forum on Next-Generation Secondary Batteries”"),
         "The Korea Research Institute of Chemical Technology hosted the “2026 International Forum on Next-Generation Secondary Batteries”"
+    );
+}
+
+#[test]
+fn clauses_without_a_subject_borrow_one() {
+    let got = run(
+        &["Acme will make cells at its plant in Ulm and at a new site in Lyon, France, which is due to start operating in the second half of next year with 40 GWh."],
+        Some("2025-06-09"),
+    );
+    assert_eq!(
+        got[0].3, "A new site in Lyon, France is due to start operating with 40 GWh",
+        "{got:?}"
+    );
+    let got = run(
+        &["The new line, due to start mass production by 2027, will add 20 GWh of capacity, the company said."],
+        Some("2025-06-09"),
+    );
+    assert_eq!(
+        got[0].3, "The new line is due to start mass production",
+        "{got:?}"
+    );
+}
+
+#[test]
+fn long_titles_keep_their_point() {
+    use super::headline;
+    assert_eq!(
+        headline("The Northern Battery Research Institute (NBRI) was established in 1966 as the first government-funded research institute in the country"),
+        "NBRI was established as the first government-funded research institute in the country"
+    );
+    assert_eq!(
+        headline("South Gyeongsang Province stands at the center of a great leap forward as the best hub in the secondary battery field"),
+        "South Gyeongsang Province stands at the center of a great leap forward as the best hub in the secondary battery field"
+    );
+    let cut = shorten("The agency named Acme and Bolt and Cello and Dyna and Ecco and Fyra as the first government-funded research institutes of 2024");
+    assert!(
+        !cut.ends_with("government-funded") && !cut.ends_with("first"),
+        "{cut}"
+    );
+    let got = run(
+        &["The launching of the group follows the designation of the Ochang complex as a specialized complex for battery materials, parts, and equipment in February."],
+        Some("2021-10-27"),
+    );
+    assert!(
+        got[0].3.starts_with("The launching of the group follows"),
+        "{got:?}"
     );
 }

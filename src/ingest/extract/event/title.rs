@@ -71,7 +71,13 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
             return shorten(&words(clauses[1]));
         }
         if at > 0 {
-            return shorten(&words((clauses[at - 1].0, clauses[at].1)));
+            // Join back until the clause says something: a list split at
+            // its commas ("materials, parts, and equipment") is one phrase.
+            let mut from = at - 1;
+            while from > 0 && content_words(&words((clauses[from].0, clauses[at].1))) < 6 {
+                from -= 1;
+            }
+            return shorten(&words((clauses[from].0, clauses[at].1)));
         }
     } else if at > 0 && is_attribution(&words(clauses[at])) {
         // "…, the two companies said Tuesday": the news is the clause before.
@@ -85,13 +91,31 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
         }
     }
     let text = words(clauses[at]);
-    // "CATL, the largest maker, reported …": give the verb its subject.
-    let subject =
-        crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(clause(0).trim()));
-    if at > 0 && starts_with_verb(clause(at)) && subject.split_whitespace().count() <= 6 {
-        return shorten(&format!("{subject} {}", lowercase_first(&text)));
+    if at > 0 {
+        if let Some(subject) = subject_for(clause(0), clause(at - 1), clause(at)) {
+            return shorten(&format!("{subject} {}", lowercase_first(&text)));
+        }
     }
     shorten(&text)
+}
+
+/// The subject a clause without one borrows: the antecedent of a relative
+/// clause ("a new plant in Ulm, which is due to …"), or the sentence's
+/// subject before a verb ("CATL, the largest maker, reported …"), with
+/// "is" before a predicate adjective ("The line, due to start …").
+fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
+    if phrase::relative_body(clause).is_some() {
+        return phrase::antecedent(before);
+    }
+    let subject =
+        crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(first.trim()));
+    if !starts_with_verb(clause) || subject.split_whitespace().count() > 6 {
+        return None;
+    }
+    if phrase::needs_copula(clause.trim()) {
+        return Some(format!("{subject} is"));
+    }
+    Some(subject)
 }
 
 /// The text before a removed date without the frame that led to it:
@@ -228,6 +252,8 @@ fn tidy(text: &str) -> String {
         "but ",
         "for which ",
         "which ",
+        "who ",
+        "that ",
         "while ",
         "whereas ",
     ] {
@@ -235,12 +261,9 @@ fn tidy(text: &str) -> String {
             joined = rest.to_string();
         }
     }
-    let trimmed = joined.trim_matches(|c: char| matches!(c, ',' | ' ' | '.' | ';' | ':'));
-    let mut chars = trimmed.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    shorten::uppercase_first(
+        joined.trim_matches(|c: char| matches!(c, ',' | ' ' | '.' | ';' | ':')),
+    )
 }
 
 /// Verbs that only report the clause after them: "X announced that it
@@ -258,127 +281,6 @@ const REPORTING: &[&str] = &[
     "added",
 ];
 
-/// Where a long title may end: before a clause of purpose, manner or place.
-const TITLE_BREAKS: &[&str] = &[
-    ", which ",
-    ", while ",
-    ", as ",
-    " to ",
-    " that ",
-    " with ",
-    " for ",
-    " under ",
-    " based on ",
-    " through ",
-    " by ",
-    " in ",
-    " at ",
-    " on ",
-    " from ",
-    " after ",
-    " amid ",
-];
-
-/// Words a title never ends on.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "to", "that", "it", "its", "for", "with", "in", "on",
-    "at", "by", "from", "as", "which", "between", "their", "this", "these", "into", "than",
-];
-
-/// A compact, complete clause of at most `TITLE_LIMIT` characters: no
-/// dateline, no "(…)" asides, no "announced that it", cut before a
-/// trailing purpose or place phrase rather than mid-phrase, never ending on
-/// a function word.
-pub(super) fn shorten(title: &str) -> String {
-    let limit_chars = TITLE_LIMIT;
-    let mut text = crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(title));
-    for lead in [
-        "Meanwhile, ",
-        "In addition, ",
-        "Also, ",
-        "Additionally, ",
-        "However, ",
-    ] {
-        if let Some(rest) = text.strip_prefix(lead) {
-            text = rest.to_string();
-        }
-    }
-    text = unreport(&text);
-    if text.chars().count() > limit_chars {
-        let limit = text
-            .char_indices()
-            .nth(limit_chars)
-            .map_or(text.len(), |(i, _)| i);
-        // A break late enough to keep the verb and its object; else the
-        // last space outside a quotation; else the last space.
-        let cut = TITLE_BREAKS
-            .iter()
-            .flat_map(|b| text[..limit].match_indices(b).map(|(i, _)| i))
-            .filter(|&i| i * 5 >= limit * 2 && outside_any_quote(&text, i))
-            .max()
-            .or_else(|| {
-                // A quotation running past the limit is kept whole when it
-                // closes soon after.
-                // The end of the text counts as a space after the last word.
-                let spaces: Vec<usize> = text
-                    .match_indices(' ')
-                    .map(|(i, _)| i)
-                    .chain([text.len()])
-                    .collect();
-                let outside = |i: &&usize| outside_any_quote(&text, **i);
-                let in_quote = !outside_any_quote(&text, limit);
-                spaces
-                    .iter()
-                    .filter(|&&i| in_quote && i > limit && i <= limit + 60)
-                    .find(outside)
-                    .or_else(|| {
-                        spaces
-                            .iter()
-                            .filter(|&&i| i <= limit && i * 5 >= limit * 3)
-                            .filter(outside)
-                            .max()
-                    })
-                    .or_else(|| {
-                        spaces
-                            .iter()
-                            .filter(|&&i| i <= limit && text[..i].split_whitespace().count() >= 5)
-                            .filter(outside)
-                            .max()
-                    })
-                    .copied()
-            })
-            .unwrap_or_else(|| text[..limit].rfind(' ').unwrap_or(limit));
-        text.truncate(cut);
-    }
-    let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.len() > 3
-        && words.last().is_some_and(|w| {
-            DANGLING.contains(&w.trim_end_matches([',', ';', ':']).to_lowercase().as_str())
-        })
-    {
-        words.pop();
-    }
-    let joined = words.join(" ");
-    let trimmed = joined.trim_end_matches([',', ';', ':', ' ']);
-    let mut chars = trimmed.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// True when byte `i` is outside double and single quotations ("'Theme
-/// of the day' forum").
-fn outside_any_quote(text: &str, i: usize) -> bool {
-    let before = &text[..i];
-    let opened = before.matches(" '").count() + before.matches(" ‘").count();
-    let closed = ["' ", "',", "'.", "’ ", "’,", "’."]
-        .iter()
-        .map(|c| before.matches(c).count())
-        .sum::<usize>();
-    crate::ingest::meta::outside_quotes(text, i) && opened <= closed
-}
-
 /// "The company said in a filing", "the ministry announced": who said it,
 /// not what happened.
 fn is_attribution(clause: &str) -> bool {
@@ -391,23 +293,7 @@ fn is_attribution(clause: &str) -> bool {
         && !words.contains(&"that")
 }
 
-/// "X announced that it developed …" → "X developed …"; a manner adverb
-/// right before the verb ("that it successfully developed") goes too.
-fn unreport(text: &str) -> String {
-    for verb in REPORTING {
-        for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
-            let pattern = format!(" {verb} that {pronoun} ");
-            if let Some(i) = text.find(&pattern) {
-                let mut rest = &text[i + pattern.len()..];
-                if let Some((adverb, after)) = rest.split_once(' ') {
-                    let verb_follows = after.split(' ').next().is_some_and(|w| w.ends_with("ed"));
-                    if adverb.len() > 4 && adverb.ends_with("ly") && verb_follows {
-                        rest = after;
-                    }
-                }
-                return format!("{} {}", &text[..i], rest);
-            }
-        }
-    }
-    text.to_string()
-}
+mod phrase;
+mod shorten;
+use shorten::outside_any_quote;
+pub(super) use shorten::shorten;

@@ -96,3 +96,54 @@ fn a_title_with_its_portfolio_and_a_job_noun() {
     let people = triples("\"It works,\" said Acme chemist Priya Raman, the lead author.");
     assert_eq!(people[0].0, "Priya Raman");
 }
+
+#[test]
+fn names_opening_with_initials() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("It was founded by former Acme CTO JB Straubel in 2017."),
+        ["JB Straubel"]
+    );
+    assert_eq!(
+        names("Founder J.B. Straubel said demand was rising."),
+        ["J.B. Straubel"]
+    );
+    assert_eq!(
+        names("CEO Robin Zeng said the cells were ready."),
+        ["Robin Zeng"]
+    );
+    assert_eq!(
+        names("The study was led by Dr. K. Amine at the lab."),
+        ["K. Amine"]
+    );
+    assert_eq!(
+        names("Mr. S.K. Lee, director of NBRI, spoke."),
+        ["S.K. Lee"]
+    );
+    assert_eq!(
+        names("A.B. Carter said the line would open."),
+        ["A.B. Carter"]
+    );
+}
+
+#[test]
+fn acronyms_before_capitals_are_not_initials() {
+    for text in [
+        "LG Chem said sales rose.",
+        "SK On said it would expand.",
+        "The CEO said EV demand fell.",
+        "KRW Bonds said nothing.",
+        "LG Display said output rose.",
+        "EV Makers said prices fell.",
+        "The U.S. Navy said it.",
+        "The EU said SK Innovation CEO pay rose.",
+        "Output reached 40 GWh Monday.",
+    ] {
+        assert!(
+            run(text).people.is_empty(),
+            "{text}: {:?}",
+            run(text).people
+        );
+    }
+}

@@ -1,10 +1,17 @@
 //! Output stage: write rendered pages and static files atomically.
 //!
-//! Everything goes into a staging folder beside the output folder; only
-//! when all of it is written does the staging folder replace the output in
-//! two renames. A failure at any point leaves the previous output as it was
-//! and removes the staging folder, so nothing stale or half-written remains.
+//! A first build goes into a staging folder beside the output folder, which
+//! then takes its place in one rename. A rebuild updates the existing output
+//! in place (`update`): changed files are first written beside their targets
+//! under temporary names, and only when all of them are written are they
+//! renamed over the old ones and stale files removed. Either way a failure
+//! while writing leaves the previous output as it was, with nothing stale or
+//! half-written left behind; unchanged files are never touched, which keeps
+//! a rebuild of ten thousand pages from re-creating every file and folder.
 
+mod update;
+
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -43,61 +50,95 @@ fn fail<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> O
 }
 
 /// Write `pages` and the files under each of `static_dirs` (later folders
-/// override earlier ones) into `output`, replacing it atomically.
+/// override earlier ones; pages override static files) into `output`,
+/// replacing its previous content atomically.
 pub fn commit(
     output: &Path,
     pages: &[RenderedPage],
     static_dirs: &[PathBuf],
 ) -> Result<(), OutputError> {
+    let statics = read_static_files(static_dirs)?;
+    let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
+    for file in statics.iter().chain(pages) {
+        files.insert(&file.path, &file.contents);
+    }
+    check_paths(&files)?;
+    if output.is_dir() && update::update_in_place(output, &files)? {
+        return Ok(());
+    }
+    write_fresh(output, &files)
+}
+
+/// The output as a whole new folder: staging, then rename.
+fn write_fresh(output: &Path, files: &BTreeMap<&str, &[u8]>) -> Result<(), OutputError> {
     let staging = sibling(output, "staging");
     if staging.exists() {
-        std::fs::remove_dir_all(&staging)
-            .map_err(fail("cannot remove stale staging folder", &staging))?;
+        remove_tree(&staging).map_err(fail("cannot remove stale staging folder", &staging))?;
     }
-    let result = write_all(&staging, pages, static_dirs).and_then(|()| swap(&staging, output));
+    let result = write_files(&staging, files).and_then(|()| swap(&staging, output));
     if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+        let _ = remove_tree(&staging);
     }
     result
 }
 
-fn write_all(
-    staging: &Path,
-    pages: &[RenderedPage],
-    static_dirs: &[PathBuf],
-) -> Result<(), OutputError> {
-    std::fs::create_dir_all(staging).map_err(fail("cannot create staging folder", staging))?;
-    for dir in static_dirs.iter().filter(|d| d.is_dir()) {
-        copy_tree(dir, staging)?;
-    }
-    pages.par_iter().try_for_each(|page| {
-        let path = staging.join(&page.path);
+fn write_files(root: &Path, files: &BTreeMap<&str, &[u8]>) -> Result<(), OutputError> {
+    std::fs::create_dir_all(root).map_err(fail("cannot create folder", root))?;
+    let files: Vec<(&&str, &&[u8])> = files.iter().collect();
+    files.par_iter().try_for_each(|(relative, contents)| {
+        let path = root.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(fail("cannot create folder", parent))?;
         }
-        std::fs::write(&path, &page.contents).map_err(fail("cannot write", &path))
+        std::fs::write(&path, contents).map_err(fail("cannot write", &path))
     })
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<(), OutputError> {
-    for entry in WalkDir::new(from).sort_by_file_name() {
-        let entry = entry.map_err(|err| OutputError {
-            action: "cannot read static folder",
-            path: from.to_path_buf(),
-            source: err
-                .into_io_error()
-                .unwrap_or_else(|| io::Error::other("walk failed")),
-        })?;
-        let relative = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).map_err(fail("cannot create folder", &target))?;
-        } else if entry.file_type().is_file() {
-            std::fs::copy(entry.path(), &target)
-                .map_err(fail("cannot copy static file", entry.path()))?;
+/// A path used both as a file and as a folder cannot be written; say so
+/// before anything touches the disk.
+fn check_paths(files: &BTreeMap<&str, &[u8]>) -> Result<(), OutputError> {
+    for path in files.keys() {
+        for (i, _) in path.match_indices('/') {
+            if files.contains_key(&path[..i]) {
+                return Err(OutputError {
+                    action: "cannot write a file where a folder is needed for",
+                    path: PathBuf::from(path),
+                    source: io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        format!("`{}` is also a file", &path[..i]),
+                    ),
+                });
+            }
         }
     }
     Ok(())
+}
+
+/// Every file under the static folders, read into memory (a theme's static
+/// files are few and small), later folders overriding earlier ones.
+fn read_static_files(static_dirs: &[PathBuf]) -> Result<Vec<RenderedPage>, OutputError> {
+    let mut files = Vec::new();
+    for dir in static_dirs.iter().filter(|d| d.is_dir()) {
+        for entry in WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|err| OutputError {
+                action: "cannot read static folder",
+                path: dir.clone(),
+                source: err
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("walk failed")),
+            })?;
+            if entry.file_type().is_file() {
+                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let contents = std::fs::read(entry.path())
+                    .map_err(fail("cannot read static file", entry.path()))?;
+                files.push(RenderedPage {
+                    path: relative.to_string_lossy().replace('\\', "/"),
+                    contents,
+                });
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// Put `staging` in place of `output`: move the old output aside, rename,
@@ -121,8 +162,7 @@ fn swap(staging: &Path, output: &Path) -> Result<(), OutputError> {
     remove_tree(&old).map_err(fail("cannot remove previous output", &old))
 }
 
-/// Remove a folder tree, unlinking its files in parallel: a site has tens of
-/// thousands of files, and one-by-one deletion dominated rebuild time.
+/// Remove a folder tree, unlinking its files in parallel.
 fn remove_tree(root: &Path) -> io::Result<()> {
     let mut files = Vec::new();
     for entry in WalkDir::new(root) {

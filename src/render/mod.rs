@@ -135,15 +135,14 @@ fn render_job(
         ),
         PageJob::EntityFeed(section, i) => {
             let slug = entity_slug(library, *section, *i);
-            let (name, index) = match section {
-                Section::Topics => (&library.topics[*i].front.name, &library.articles_by_topic),
-                Section::Organizations => (
-                    &library.organizations[*i].front.name,
-                    &library.articles_by_organization,
-                ),
-                Section::Places => (&library.places[*i].front.name, &library.articles_by_place),
+            let name = match section {
+                Section::Topics => &library.topics[*i].front.name,
+                Section::Organizations => &library.organizations[*i].front.name,
+                Section::Places => &library.places[*i].front.name,
             };
-            let indexes = index.get(slug).map_or(&[][..], Vec::as_slice);
+            let indexes = plan::articles_index(library, *section)
+                .get(slug)
+                .map_or(&[][..], Vec::as_slice);
             let folder = format!("{}/{slug}/", section.segment());
             let title = format!("{} — {name}", library.config.title);
             feeds::atom(

@@ -3,6 +3,8 @@
 //! Jobs are plain values, so a full build renders all of them and `serve`
 //! can render only those a change touches.
 
+use std::collections::HashMap;
+
 use crate::content::library::Library;
 
 /// A registry section with pages of its own.
@@ -101,14 +103,10 @@ pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
     jobs.extend(timeline_years.iter().map(|&y| PageJob::TimelineYear(y)));
     for section in Section::ALL {
         jobs.push(PageJob::SectionIndex(section));
-        let (count, index) = match section {
-            Section::Topics => (library.topics.len(), &library.articles_by_topic),
-            Section::Organizations => (
-                library.organizations.len(),
-                &library.articles_by_organization,
-            ),
-            Section::Places => (library.places.len(), &library.articles_by_place),
-        };
+        let (count, index) = (
+            entity_count(library, section),
+            articles_index(library, section),
+        );
         for i in 0..count {
             let slug = entity_slug(library, section, i);
             let articles = index.get(slug).map_or(0, Vec::len);
@@ -121,6 +119,25 @@ pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
         }
     }
     jobs
+}
+
+/// Entity slug → its articles (indexes into `library.articles`, newest
+/// first) for a section.
+pub fn articles_index(library: &Library, section: Section) -> &HashMap<String, Vec<usize>> {
+    match section {
+        Section::Topics => &library.articles_by_topic,
+        Section::Organizations => &library.articles_by_organization,
+        Section::Places => &library.articles_by_place,
+    }
+}
+
+/// Number of entities in a section's registry.
+pub fn entity_count(library: &Library, section: Section) -> usize {
+    match section {
+        Section::Topics => library.topics.len(),
+        Section::Organizations => library.organizations.len(),
+        Section::Places => library.places.len(),
+    }
 }
 
 /// Slug of entity `i` of a section.

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use crate::content::article::Article;
 use crate::content::library::{Library, LoadOptions};
 use crate::render::pages::related;
-use crate::render::plan::{PageJob, Section};
+use crate::render::plan::{articles_index, PageJob, Section};
 
 use super::entity_pages::EntityState;
 
@@ -148,7 +148,11 @@ impl Before {
         // organization with an edited article (related ignores places).
         let mut related_before = HashMap::new();
         for (section, slug) in keys.iter().filter(|(s, _)| *s != Section::Places) {
-            for &j in index_of(library, *section).get(slug).into_iter().flatten() {
+            for &j in articles_index(library, *section)
+                .get(slug)
+                .into_iter()
+                .flatten()
+            {
                 let slug = &library.articles[j].slug;
                 if !related_before.contains_key(slug) {
                     related_before.insert(slug.clone(), related_slugs(library, j));
@@ -226,14 +230,6 @@ fn related_slugs(library: &Library, i: usize) -> Vec<String> {
         .into_iter()
         .map(|j| library.articles[j].slug.clone())
         .collect()
-}
-
-fn index_of(library: &Library, section: Section) -> &HashMap<String, Vec<usize>> {
-    match section {
-        Section::Topics => &library.articles_by_topic,
-        Section::Organizations => &library.articles_by_organization,
-        Section::Places => &library.articles_by_place,
-    }
 }
 
 /// The entities an article is listed under.

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::content::library::Library;
-use crate::render::plan::{page_count, Section};
+use crate::render::plan::{articles_index, page_count, Section};
 use crate::render::shared::{co_mentions, EventRef};
 
 /// Events and figures shown on every page of an entity.
@@ -32,7 +32,7 @@ pub struct EntityState {
 impl EntityState {
     /// Capture the entity `slug` of `section` in `library`.
     pub fn capture(library: &Library, section: Section, slug: &str) -> EntityState {
-        let list: &[usize] = index_of(library, section)
+        let list: &[usize] = articles_index(library, section)
             .get(slug)
             .map_or(&[], Vec::as_slice);
         EntityState {
@@ -64,14 +64,6 @@ impl EntityState {
                 old != new || new.iter().any(|s| changed.contains(s))
             })
             .collect()
-    }
-}
-
-fn index_of(library: &Library, section: Section) -> &std::collections::HashMap<String, Vec<usize>> {
-    match section {
-        Section::Topics => &library.articles_by_topic,
-        Section::Organizations => &library.articles_by_organization,
-        Section::Places => &library.articles_by_place,
     }
 }
 

@@ -1,0 +1,111 @@
+//! The article page: body, metadata, annotations, related briefings.
+
+use tera::Context;
+
+use super::super::context::{find, ArticleView, LinkView, PageMeta, PersonView};
+use super::Renderer;
+use crate::content::library::Library;
+
+impl<'a> Renderer<'a> {
+    pub(super) fn article(&self, i: usize, context: &mut Context) -> PageMeta {
+        let views = &self.views;
+        let article = &self.library.articles[i];
+        let front = &article.front;
+        let view = ArticleView {
+            card: views.card(article),
+            content: &article.body.html,
+            headings: &article.body.headings,
+            word_count: article.word_count,
+            reading_minutes: (article.word_count / 220).max(1),
+            title_derived: super::super::context::is_derived(front.title_basis),
+            date_reason: front.date_reason.as_deref(),
+            source_url: front.source.url.as_deref(),
+            source_seed: front.source.seed.as_deref(),
+            organizations: front
+                .organizations
+                .iter()
+                .filter_map(|o| views.organization_link(o))
+                .collect(),
+            places: front.places.iter().map(|p| self.place_link(p)).collect(),
+            people: front
+                .people
+                .iter()
+                .map(|p| PersonView {
+                    name: &p.name,
+                    role: p.role.as_deref(),
+                    organization: p
+                        .organization
+                        .as_deref()
+                        .and_then(|o| views.organization_link(o)),
+                    quote: p.quote.as_deref(),
+                })
+                .collect(),
+            figures: front
+                .figures
+                .iter()
+                .map(|f| views.figure(f, None))
+                .collect(),
+            events: views.events(article).collect(),
+            evidence: front
+                .evidence
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+            related: self.cards(related(self.library, i).into_iter()),
+        };
+        context.insert("article", &view);
+        let description = front.summary.clone().unwrap_or_default();
+        self.meta(
+            &front.title,
+            &description,
+            &format!("articles/{}/", article.slug),
+            "article",
+            None,
+        )
+    }
+
+    fn place_link(&self, written: &'a str) -> LinkView<'a> {
+        match self
+            .library
+            .place_slug(written)
+            .and_then(|slug| find(&self.library.places, slug))
+        {
+            Some(place) => LinkView {
+                slug: &place.slug,
+                name: &place.front.name,
+                url: Some(format!("{}places/{}/", self.views.base, place.slug)),
+            },
+            None => LinkView {
+                slug: written,
+                name: written,
+                url: None,
+            },
+        }
+    }
+}
+
+/// Up to four articles sharing the most topics and organizations with
+/// article `i`, looking only at the newest 50 of each shared index (bounded
+/// work). Public so serve can tell whose related list an edit changed.
+pub fn related(library: &Library, i: usize) -> Vec<usize> {
+    let front = &library.articles[i].front;
+    let mut scores: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let lists = front
+        .organizations
+        .iter()
+        .filter_map(|o| library.articles_by_organization.get(o))
+        .chain(
+            front
+                .topics
+                .iter()
+                .filter_map(|t| library.articles_by_topic.get(t)),
+        );
+    for list in lists {
+        for &j in list.iter().take(50).filter(|&&j| j != i) {
+            *scores.entry(j).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = scores.into_iter().filter(|(_, s)| *s >= 2).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().take(4).map(|(j, _)| j).collect()
+}

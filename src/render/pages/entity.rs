@@ -1,0 +1,258 @@
+//! Registry pages: the topic, organization and place indexes, and each
+//! entity's own page (a briefing in itself: its articles, timeline, figures
+//! and the entities most often mentioned with it).
+
+use serde::Serialize;
+use tera::Context;
+
+use super::super::context::{kind_label, EventView, FigureView, LinkView, PageMeta};
+use super::super::plan::{articles_index, entity_slug, page_count, paged_url, Section};
+use super::super::shared::{co_mentions, events_of};
+use super::{Pagination, Renderer};
+
+/// An entity as its page shows it.
+#[derive(Debug, Serialize)]
+struct EntityView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    section: &'static str,
+    kind: Option<&'static str>,
+    country: Option<&'a str>,
+    aliases: &'a [String],
+    keywords: &'a [String],
+    website: Option<&'a str>,
+    description: String,
+    url: String,
+    article_count: usize,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn section_index(&self, section: Section, context: &mut Context) -> PageMeta {
+        let library = self.library;
+        let (title, description, groups) = match section {
+            Section::Topics => {
+                let items = library
+                    .topics
+                    .iter()
+                    .map(|t| self.entity_item(section, &t.slug, &t.front.name))
+                    .collect();
+                (
+                    "Topics",
+                    "Every topic the briefing follows.",
+                    vec![("Topics".to_string(), items)],
+                )
+            }
+            Section::Organizations => {
+                let mut groups: Vec<(String, Vec<_>)> = Vec::new();
+                let mut orgs: Vec<_> = library.organizations.iter().collect();
+                orgs.sort_by(|a, b| {
+                    a.front
+                        .kind
+                        .cmp(&b.front.kind)
+                        .then(a.front.name.cmp(&b.front.name))
+                });
+                for org in orgs {
+                    let label = kind_label(org.front.kind).to_string();
+                    if groups.last().is_none_or(|(l, _)| *l != label) {
+                        groups.push((label, Vec::new()));
+                    }
+                    groups
+                        .last_mut()
+                        .expect("just pushed")
+                        .1
+                        .push(self.entity_item(section, &org.slug, &org.front.name));
+                }
+                (
+                    "Organizations",
+                    "Ministries, companies, institutes and associations, grouped by kind.",
+                    groups,
+                )
+            }
+            Section::Places => {
+                let items = library
+                    .places
+                    .iter()
+                    .map(|p| self.entity_item(section, &p.slug, &p.front.name))
+                    .collect();
+                (
+                    "Places",
+                    "Countries, regions, cities and industrial complexes.",
+                    vec![("Places".to_string(), items)],
+                )
+            }
+        };
+        context.insert("groups", &groups);
+        context.insert("section", section.segment());
+        self.meta(
+            title,
+            description,
+            &format!("{}/", section.segment()),
+            "section",
+            None,
+        )
+    }
+
+    fn entity_item(&self, section: Section, slug: &'a str, name: &'a str) -> (LinkView<'a>, usize) {
+        let count = articles_index(self.library, section)
+            .get(slug)
+            .map_or(0, Vec::len);
+        let url = Some(format!(
+            "{}{}/{}/",
+            self.views.base,
+            section.segment(),
+            slug
+        ));
+        (LinkView { slug, name, url }, count)
+    }
+
+    pub(super) fn entity(
+        &self,
+        section: Section,
+        i: usize,
+        n: usize,
+        context: &mut Context,
+    ) -> PageMeta {
+        let library = self.library;
+        let slug = entity_slug(library, section, i);
+        let indexes: &[usize] = articles_index(self.library, section)
+            .get(slug)
+            .map_or(&[], Vec::as_slice);
+        let view = self.entity_view(section, i, indexes.len());
+        let per_page = library.config.items_per_page;
+        let total = page_count(indexes.len(), per_page);
+        let start = ((n - 1) * per_page).min(indexes.len());
+        let end = (start + per_page).min(indexes.len());
+        context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
+        context.insert("pagination", &Pagination::new(&view.url, n, total));
+        self.entity_sidebar(indexes, slug, n == 1, context);
+        let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
+        let title = if n == 1 {
+            view.name.to_string()
+        } else {
+            format!("{}, page {n}", view.name)
+        };
+        let description = format!(
+            "{}: {} briefings, their timeline, figures and related entities.",
+            view.name,
+            indexes.len()
+        );
+        let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
+        context.insert("entity", &view);
+        self.meta(&title, &description, &path, "entity", feed)
+    }
+
+    /// Timeline, figures and co-mentions of an entity: on its first page
+    /// only, so deep pages of a popular entity stay cheap.
+    fn entity_sidebar(&self, indexes: &[usize], slug: &str, full: bool, context: &mut Context) {
+        let library = self.library;
+        let indexes = if full { indexes } else { &[] };
+        let events = events_of(library, indexes.iter().copied());
+        let events: Vec<EventView<'_>> = events.iter().take(30).map(|e| self.event(e)).collect();
+        context.insert("events", &events);
+        let figures: Vec<FigureView<'_>> = indexes
+            .iter()
+            .flat_map(|&a| {
+                library.articles[a]
+                    .front
+                    .figures
+                    .iter()
+                    .map(move |f| (a, f))
+            })
+            .take(12)
+            .map(|(a, f)| self.views.figure(f, Some(&library.articles[a])))
+            .collect();
+        context.insert("figures", &figures);
+        let orgs = co_mentions(
+            indexes,
+            library,
+            |a| &library.articles[a].front.organizations,
+            slug,
+            10,
+        );
+        let topics = co_mentions(
+            indexes,
+            library,
+            |a| &library.articles[a].front.topics,
+            slug,
+            10,
+        );
+        let org_links: Vec<(LinkView<'_>, usize)> = orgs
+            .into_iter()
+            .filter_map(|(s, c)| Some((self.views.organization_link(s)?, c)))
+            .collect();
+        let topic_links: Vec<(LinkView<'_>, usize)> = topics
+            .into_iter()
+            .filter_map(|(s, c)| Some((self.views.topic_link(s)?, c)))
+            .collect();
+        context.insert("related_organizations", &org_links);
+        context.insert("related_topics", &topic_links);
+    }
+
+    fn entity_view(&self, section: Section, i: usize, article_count: usize) -> EntityView<'a> {
+        let library = self.library;
+        let base = &self.views.base;
+        let empty: &'a [String] = &[];
+        let (slug, name, body, kind, country, aliases, keywords, website) = match section {
+            Section::Topics => {
+                let t = &library.topics[i];
+                (
+                    &t.slug,
+                    &t.front.name,
+                    &t.body,
+                    None,
+                    None,
+                    empty,
+                    t.front.keywords.as_slice(),
+                    None,
+                )
+            }
+            Section::Organizations => {
+                let o = &library.organizations[i];
+                let f = &o.front;
+                (
+                    &o.slug,
+                    &f.name,
+                    &o.body,
+                    Some(kind_label(f.kind)),
+                    Some(f.country.as_str()),
+                    f.aliases.as_slice(),
+                    empty,
+                    f.website.as_deref(),
+                )
+            }
+            Section::Places => {
+                let p = &library.places[i];
+                (
+                    &p.slug,
+                    &p.front.name,
+                    &p.body,
+                    None,
+                    p.front.country.as_deref(),
+                    p.front.aliases.as_slice(),
+                    empty,
+                    None,
+                )
+            }
+        };
+        EntityView {
+            slug,
+            name,
+            section: section.segment(),
+            kind,
+            country,
+            aliases,
+            keywords,
+            website,
+            description: plain_markdown(body),
+            url: format!("{base}{}/{slug}/", section.segment()),
+            article_count,
+        }
+    }
+}
+
+/// Registry descriptions: plain Markdown, no highlighting or links.
+fn plain_markdown(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
+    html
+}

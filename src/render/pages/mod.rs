@@ -1,0 +1,200 @@
+//! HTML pages: one function per page kind, each filling the template
+//! context with borrowed views and rendering through Tera. Articles,
+//! entities and the timeline have files of their own.
+
+mod article;
+mod entity;
+mod timeline;
+
+pub use article::related;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::context::{ArticleCard, EventView, FigureView, LinkView, PageMeta, SiteView, Views};
+use super::plan::{page_count, paged_url, PageJob};
+use super::shared::{EventRef, Shared};
+use crate::content::library::Library;
+
+/// Links for a paginated list.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// Current page, 1-based.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page URL.
+    pub prev: Option<String>,
+    /// Next page URL.
+    pub next: Option<String>,
+    /// Every page with its URL.
+    pub pages: Vec<(usize, String)>,
+}
+
+impl Pagination {
+    fn new(folder: &str, current: usize, total: usize) -> Pagination {
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| paged_url(folder, current - 1)),
+            next: (current < total).then(|| paged_url(folder, current + 1)),
+            pages: (1..=total).map(|n| (n, paged_url(folder, n))).collect(),
+        }
+    }
+}
+
+/// Everything one render thread needs, by reference.
+pub struct Renderer<'a> {
+    /// The library.
+    pub library: &'a Library,
+    /// Templates.
+    pub tera: &'a tera::Tera,
+    /// Precomputed data.
+    pub shared: &'a Shared,
+    /// Site values.
+    pub site: SiteView<'a>,
+    /// View builder.
+    pub views: Views<'a>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Render an HTML job; `Ok(None)` for jobs that are not HTML pages.
+    pub fn render_html(&self, job: &PageJob) -> Option<Result<String, tera::Error>> {
+        let template = job.template()?;
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        let page = match job {
+            PageJob::Home => self.home(&mut context),
+            PageJob::ArticleList(n) => self.article_list(*n, &mut context),
+            PageJob::Article(i) => self.article(*i, &mut context),
+            PageJob::SectionIndex(section) => self.section_index(*section, &mut context),
+            PageJob::Entity(section, i, n) => self.entity(*section, *i, *n, &mut context),
+            PageJob::Timeline => self.timeline(None, &mut context),
+            PageJob::TimelineYear(year) => self.timeline(Some(*year), &mut context),
+            PageJob::Page(i) => self.plain_page(*i, &mut context),
+            PageJob::NotFound => self.meta(
+                "Page not found",
+                "The page you asked for does not exist.",
+                "404.html",
+                "404",
+                None,
+            ),
+            _ => return None,
+        };
+        context.insert("page", &page);
+        Some(self.tera.render(template, &context))
+    }
+
+    fn meta(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        kind: &'static str,
+        feed: Option<String>,
+    ) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            permalink: format!("{}{}", self.site.base_url, path),
+            path: format!("{}{}", self.views.base, path),
+            kind,
+            feed,
+        }
+    }
+
+    fn cards(&self, indexes: impl Iterator<Item = usize>) -> Vec<ArticleCard<'a>> {
+        indexes
+            .map(|i| self.views.card(&self.library.articles[i]))
+            .collect()
+    }
+
+    fn home(&self, context: &mut Context) -> PageMeta {
+        let library = self.library;
+        context.insert("articles", &self.cards(0..library.articles.len().min(12)));
+        let figures: Vec<FigureView<'_>> = library
+            .articles
+            .iter()
+            .flat_map(|a| a.front.figures.iter().take(1).map(move |f| (a, f)))
+            .take(6)
+            .map(|(a, f)| self.views.figure(f, Some(a)))
+            .collect();
+        context.insert("figures", &figures);
+        let mut topics: Vec<(LinkView<'_>, usize)> = library
+            .topics
+            .iter()
+            .map(|t| {
+                let count = library.articles_by_topic.get(&t.slug).map_or(0, Vec::len);
+                (
+                    self.views.topic_link(&t.slug).expect("registry topic"),
+                    count,
+                )
+            })
+            .collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.slug.cmp(b.0.slug)));
+        context.insert("topics", &topics);
+        let events: Vec<EventView<'_>> = self
+            .shared
+            .events
+            .iter()
+            .take(8)
+            .map(|e| self.event(e))
+            .collect();
+        context.insert("events", &events);
+        let description = self.library.config.description.clone();
+        self.meta(
+            &self.library.config.title,
+            &description,
+            "",
+            "home",
+            Some(format!("{}atom.xml", self.views.base)),
+        )
+    }
+
+    fn article_list(&self, n: usize, context: &mut Context) -> PageMeta {
+        let per_page = self.library.config.items_per_page;
+        let total = page_count(self.library.articles.len(), per_page);
+        let start = (n - 1) * per_page;
+        let end = (start + per_page).min(self.library.articles.len());
+        context.insert("articles", &self.cards(start..end));
+        let folder = format!("{}articles/", self.views.base);
+        context.insert("pagination", &Pagination::new(&folder, n, total));
+        let title = if n == 1 {
+            "All briefings".to_string()
+        } else {
+            format!("All briefings, page {n}")
+        };
+        let path = paged_url("articles/", n);
+        self.meta(
+            &title,
+            "Every briefing, newest first.",
+            &path,
+            "articles",
+            Some(format!("{}atom.xml", self.views.base)),
+        )
+    }
+
+    fn event(&self, event: &EventRef) -> EventView<'a> {
+        let article = &self.library.articles[event.article];
+        self.views
+            .events(article)
+            .nth(event.event)
+            .expect("event index from the same article")
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn plain_page(&self, i: usize, context: &mut Context) -> PageMeta {
+        let page = &self.library.pages[i];
+        context.insert("content", &page.body.html);
+        context.insert("headings", &page.body.headings);
+        let description = page.front.description.clone().unwrap_or_default();
+        self.meta(
+            &page.front.title,
+            &description,
+            &format!("{}/", page.slug),
+            "page",
+            None,
+        )
+    }
+}

@@ -1,0 +1,72 @@
+//! The timeline: every dated event, by year and month.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::super::context::{month_name, EventView, PageMeta};
+use super::Renderer;
+
+/// Events grouped for the timeline: year → month → events.
+#[derive(Debug, Serialize)]
+struct TimelineMonth<'a> {
+    label: String,
+    id: String,
+    events: Vec<EventView<'a>>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn timeline(&self, year: Option<i32>, context: &mut Context) -> PageMeta {
+        let years: Vec<(i32, usize, String)> = self
+            .shared
+            .years
+            .iter()
+            .map(|&(y, count)| (y, count, format!("{}timeline/{y}/", self.views.base)))
+            .collect();
+        context.insert("years", &years);
+        let shown = year.or_else(|| self.shared.years.first().map(|(y, _)| *y));
+        let events = shown.map_or(&[][..], |y| self.shared.events_in_year(y));
+        let mut months: Vec<TimelineMonth<'_>> = Vec::new();
+        for event in events {
+            let (label, id) = match event.date.month {
+                Some(m) => (
+                    format!("{} {}", month_name(m), event.date.year),
+                    format!("m{:02}", m),
+                ),
+                None => (
+                    format!("{} (month not stated)", event.date.year),
+                    "year".to_string(),
+                ),
+            };
+            if months.last().is_none_or(|m| m.id != id) {
+                months.push(TimelineMonth {
+                    label,
+                    id,
+                    events: Vec::new(),
+                });
+            }
+            months
+                .last_mut()
+                .expect("just pushed")
+                .events
+                .push(self.event(event));
+        }
+        context.insert("months", &months);
+        context.insert("year", &shown);
+        match year {
+            Some(y) => self.meta(
+                &format!("Timeline {y}"),
+                &format!("Every dated event of {y}, by month."),
+                &format!("timeline/{y}/"),
+                "timeline",
+                None,
+            ),
+            None => self.meta(
+                "Timeline",
+                "Every dated event in the briefings, by year and month.",
+                "timeline/",
+                "timeline",
+                None,
+            ),
+        }
+    }
+}

@@ -8,9 +8,10 @@
 //! without one is an ingest error by design, which would fail the run); a
 //! few files use a BOM, CRLF or UTF-16.
 
-use super::story::{thousands, Block, Story, MONTHS};
+use super::story::{thousands, Block, Story};
 use super::words::*;
 use super::{Rng, World};
+use briefing::render::context::month_name;
 
 const MONTHS_AP: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
@@ -142,10 +143,7 @@ fn tail_lines(
 ) {
     let (y, m, d) = story.date;
     if style == 4 {
-        lines.push(format!(
-            "Source: {publisher} ({} {d}, {y})",
-            MONTHS[usize::from(m) - 1]
-        ));
+        lines.push(format!("Source: {publisher} ({} {d}, {y})", month_name(m)));
         lines.push(String::new());
     }
     if rng.chance(0.7) {

@@ -4,6 +4,7 @@
 //! A [`Story`] is written either as an annotated Markdown article
 //! ([`Story::to_markdown`]) or, by `corpus_seeds.rs`, as a noisy raw page.
 
+use briefing::render::context::month_name;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -104,21 +105,6 @@ pub(crate) struct Story {
     /// A few have an inferred date.
     pub(crate) inferred: bool,
 }
-
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `count` organizations with unique slugs, names and aliases.
 pub(super) fn organizations(rng: &mut Rng, count: usize) -> Vec<Org> {
@@ -414,7 +400,7 @@ impl<'w> Draft<'w> {
             "{} {} on {} {day} {plan}, {}.",
             self.org(0).name,
             self.rng.pick(ANNOUNCE),
-            MONTHS[usize::from(month) - 1],
+            month_name(month),
             self.fill("a step that officials in {place} said would strengthen work on {kw2}"),
         );
         self.story.summary = format!("{} {} {plan}.", self.short(0), self.rng.pick(ANNOUNCE));
@@ -600,14 +586,14 @@ impl<'w> Draft<'w> {
         let kw = self.keyword();
         let place = self.place();
         let m = self.rng.range(1, usize::from(month)) as u8;
-        let month_name = MONTHS[usize::from(m) - 1];
+        let month = month_name(m);
         let d = self.rng.range(1, usize::from(days_in_month(year, m)) - 3);
         let mut date_end = None;
         let mut planned = false;
         let (date, quote, title) = match self.rng.below(4) {
             0 => (
                 format!("{year}-{m:02}-{d:02}"),
-                format!("On {month_name} {d}, {org} held a {noun} on {kw} in {place}."),
+                format!("On {month} {d}, {org} held a {noun} on {kw} in {place}."),
                 format!("{org} holds {noun} on {kw}"),
             ),
             1 => {
@@ -615,7 +601,7 @@ impl<'w> Draft<'w> {
                 date_end = Some(format!("{year}-{m:02}-{end:02}"));
                 (
                     format!("{year}-{m:02}-{d:02}"),
-                    format!("The {noun} organized by {org} ran from {month_name} {d} to {end}, drawing companies working on {kw}."),
+                    format!("The {noun} organized by {org} ran from {month} {d} to {end}, drawing companies working on {kw}."),
                     format!("{org} runs {noun} on {kw}"),
                 )
             }
@@ -626,7 +612,7 @@ impl<'w> Draft<'w> {
                     format!("{}-{pm:02}", year + 1),
                     format!(
                         "{org} plans to hold a {noun} on {kw} in {} {}.",
-                        MONTHS[pm - 1],
+                        month_name(pm as u8),
                         year + 1
                     ),
                     format!("{org} to hold {noun} on {kw}"),

@@ -64,8 +64,8 @@ pub fn run(options: &IngestOptions) -> IngestReport {
 /// Ingest only `seeds` (paths relative to the root, `seeds/x.txt`), with the
 /// same protection of hand-edited articles; every other seed's manifest
 /// record is kept as it is. `serve` calls this when one seed changes.
-/// (A stem shared with an unselected seed is not renumbered as a full run
-/// would; the existing file is then kept and reported.)
+/// Files the manifest gives to other seeds are not handed out again, so a
+/// seed sharing a `<date>-<slug>` stem keeps the `-2` name a full run gave it.
 pub fn run_seeds(options: &IngestOptions, seeds: &[PathBuf]) -> IngestReport {
     let wanted: Vec<String> = seeds
         .iter()
@@ -110,9 +110,15 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
         ));
         manifest::Manifest::default()
     });
+    // A seed carried over keeps its file: no selected seed may take it.
+    let reserved = failed
+        .iter()
+        .filter_map(|seed| old.entries.get(seed))
+        .map(|entry| entry.output.clone())
+        .collect();
     store::store(
         options,
-        store::assign_paths(generated),
+        store::assign_paths(generated, reserved),
         &old,
         &failed,
         &mut report,

@@ -46,11 +46,13 @@ pub(crate) fn decide(
 }
 
 /// Give each article a unique `content/articles/<stem>.md`, in seed order
-/// so the same seeds always get the same names.
+/// so the same seeds always get the same names. `reserved` holds the files
+/// of seeds not being ingested now (unselected or failed), which keep them.
 pub(crate) fn assign_paths(
     generated: Vec<(String, Generated)>,
+    reserved: BTreeSet<String>,
 ) -> Vec<(String, String, Generated)> {
-    let mut taken = BTreeSet::new();
+    let mut taken = reserved;
     generated
         .into_iter()
         .map(|(seed, article)| {
@@ -230,11 +232,26 @@ mod tests {
             text: String::new(),
             warnings: vec![],
         };
-        let paths = assign_paths(vec![
-            ("seeds/a.txt".into(), article()),
-            ("seeds/b.txt".into(), article()),
-        ]);
+        let paths = assign_paths(
+            vec![
+                ("seeds/a.txt".into(), article()),
+                ("seeds/b.txt".into(), article()),
+            ],
+            BTreeSet::new(),
+        );
         assert_eq!(paths[0].1, "content/articles/2024-01-01-same.md");
         assert_eq!(paths[1].1, "content/articles/2024-01-01-same-2.md");
+    }
+
+    #[test]
+    fn reserved_paths_are_not_handed_out() {
+        let article = Generated {
+            stem: "2024-01-01-same".into(),
+            text: String::new(),
+            warnings: vec![],
+        };
+        let reserved = BTreeSet::from(["content/articles/2024-01-01-same.md".to_string()]);
+        let paths = assign_paths(vec![("seeds/b.txt".into(), article)], reserved);
+        assert_eq!(paths[0].1, "content/articles/2024-01-01-same-2.md");
     }
 }

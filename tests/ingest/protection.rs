@@ -144,3 +144,31 @@ fn a_renamed_article_keeps_an_edited_old_file_and_writes_no_copy() {
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "edited by a person");
     assert_eq!(site.articles().len(), 2);
 }
+
+#[test]
+fn a_seed_ingested_alone_keeps_the_name_a_full_run_gave_it() {
+    let site = Site::new();
+    site.seed("a.txt", SEED);
+    site.seed("b.txt", SEED.replace("on Monday", "on Friday"));
+    let full = site.ingest();
+    let second = "content/articles/2024-05-01-plant-opens-north-2.md";
+    assert_eq!(full.written[1].to_str(), Some(second));
+    site.seed("b.txt", SEED.replace("on Monday", "on Sunday"));
+    let options = briefing::ingest::IngestOptions {
+        root: site.root().to_path_buf(),
+        force: false,
+        dry_run: false,
+    };
+    let alone = briefing::ingest::run_seeds(&options, &["seeds/b.txt".into()]);
+    assert!(alone.skipped_edited.is_empty(), "{:?}", alone.diagnostics);
+    assert_eq!(alone.written, [std::path::PathBuf::from(second)]);
+    assert!(std::fs::read_to_string(site.path(second))
+        .unwrap()
+        .contains("Sunday"));
+    assert!(
+        std::fs::read_to_string(site.path(full.written[0].to_str().unwrap()))
+            .unwrap()
+            .contains("Monday")
+    );
+    assert!(site.ingest().written.is_empty(), "a full run agrees");
+}

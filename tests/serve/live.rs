@@ -1,6 +1,11 @@
 //! Live reload through the real watcher: edit files on disk, receive the
 //! events a page would, fetch what the page would fetch.
 
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use super::client::{get, Events};
@@ -205,31 +210,107 @@ fn ctrl_c_stops_cleanly_and_leaves_no_files() {
     );
 }
 
+/// `briefing serve` as a child process, for what it prints: stderr is read
+/// on a thread, so every wait for a line has a deadline.
+struct Process {
+    child: Child,
+    lines: Receiver<String>,
+    addr: SocketAddr,
+}
+
+impl Process {
+    fn start(root: &Path) -> Process {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("briefing runs");
+        let stderr = child.stderr.take().expect("stderr");
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut process = Process {
+            child,
+            lines,
+            addr: ([127, 0, 0, 1], 0).into(),
+        };
+        let serving = process
+            .line(LIMIT, |l| l.starts_with("serving "))
+            .expect("serve prints its URL");
+        let url = serving["serving ".len()..].split_whitespace().next();
+        process.addr = url
+            .expect("a URL")
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .expect("an address");
+        process
+    }
+
+    /// The next stderr line that `wanted` accepts, within `limit`.
+    fn line(&self, limit: Duration, wanted: impl Fn(&str) -> bool) -> Option<String> {
+        let deadline = Instant::now() + limit;
+        loop {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            let line = self.lines.recv_timeout(left).ok()?;
+            if wanted(line.trim()) {
+                return Some(line.trim().to_string());
+            }
+        }
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // Already stopped in the Ctrl-C test; otherwise a failing test must
+        // not leave a server running.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 #[test]
 fn a_new_seed_is_ingested_into_an_article() {
     let site = TestSite::new();
     std::fs::create_dir_all(site.path("seeds")).unwrap();
-    let server = site.serve();
-    let mut events = Events::connect(server.addr());
+    let serve = Process::start(&site.root);
+    let mut events = Events::connect(serve.addr);
     hello(&mut events);
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&seeds)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
     names.sort();
-    let seed = std::fs::read(seeds.join(&names[0])).unwrap();
-    let count = || {
-        std::fs::read_dir(site.path("content/articles"))
-            .unwrap()
-            .count()
-    };
-    let before = count();
-    std::fs::write(site.path("seeds").join(&names[0]), seed).unwrap();
-    let written = wait_for(LIMIT, || (count() > before).then_some(()));
-    assert!(written.is_some(), "the seed's article is written");
-    // The new article is then rebuilt like any edit (or reported).
+    let seed = site.path("seeds").join(&names[0]);
+    std::fs::copy(seeds.join(&names[0]), &seed).unwrap();
+    let ingested = serve
+        .line(LIMIT, |l| l.starts_with("ingested "))
+        .expect("serve reports the ingested seed");
+    let article = ingested.split(" → ").nth(1).expect("the article's path");
     let (name, data) = events.next(LIMIT).expect("an event for the new article");
-    assert!(name == "reload" || name == "failed", "{name}: {data}");
-    server.stop();
+    assert_eq!(name, "reload", "{data}");
+    let slug = briefing::content::article::slug_from_path(Path::new(article));
+    assert_eq!(get(serve.addr, &format!("/articles/{slug}/")).status, 200);
+
+    // A hand edit survives the seed being saved again.
+    let edited = format!("{}\nA person's note.\n", site.read(article));
+    site.write(article, &edited);
+    events.wait("reload", LIMIT).expect("reload after the edit");
+    std::fs::write(&seed, std::fs::read(&seed).unwrap()).unwrap();
+    let kept = serve.line(LIMIT, |l| l.starts_with("kept "));
+    assert_eq!(
+        kept.as_deref(),
+        Some(&*format!(
+            "kept {article}: a person edited it (`briefing ingest --force` regenerates it)"
+        ))
+    );
+    assert_eq!(site.read(article), edited, "the edit is untouched");
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use briefing::serve::Server;
 
 use super::client::{get, request};
-use super::site::TestSite;
+use super::site::{article, article_path, TestSite};
 
 /// One read-only site and server shared by the tests that only read.
 pub(crate) fn shared() -> SocketAddr {
@@ -62,6 +62,47 @@ fn pages_carry_the_reload_script_and_draft_marking() {
     );
     assert!(page.contains("preview-banner"), "preview mode marks drafts");
     assert!(page.contains("KISTEP forum on competitiveness"));
+}
+
+#[test]
+fn drafts_are_served_with_a_badge_and_left_out_of_builds() {
+    let site = TestSite::new();
+    let draft = article(
+        "Unfinished cell story",
+        "2025-02-01",
+        "[recycling]",
+        "[sk-on]",
+        "Not ready.",
+    )
+    .replacen("---\n", "---\ndraft: true\n", 1);
+    site.write(&article_path("2025-02-01", "unfinished-cell"), &draft);
+    let badge = r#"<span class="badge">Draft</span>"#;
+    let server = site.serve();
+    let page = get(server.addr(), "/articles/unfinished-cell/");
+    assert_eq!(page.status, 200);
+    let page = page.text();
+    assert!(
+        page.contains(&format!("Unfinished cell story {badge}</h1>")),
+        "{page}"
+    );
+    let list = get(server.addr(), "/articles/").text();
+    assert!(list.contains("card is-draft"), "{list}");
+    assert!(list.contains(&format!("Unfinished cell story</a> {badge}")));
+    server.stop();
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .output()
+        .expect("briefing runs");
+    assert!(output.status.success(), "{output:?}");
+    assert!(site
+        .path("public/articles/kistep-forum/index.html")
+        .exists());
+    assert!(!site.path("public/articles/unfinished-cell").exists());
+    let list = site.read("public/articles/index.html");
+    assert!(!list.contains("Unfinished cell story"), "{list}");
+    assert!(!list.contains(badge));
 }
 
 #[test]

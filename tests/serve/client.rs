@@ -82,6 +82,11 @@ pub(crate) struct Events {
 impl Events {
     pub(crate) fn connect(addr: SocketAddr) -> Events {
         let mut stream = TcpStream::connect(addr).expect("connect");
+        // A server that never answers fails the test instead of hanging it;
+        // `next` sets its own timeout for each read after this.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
         let request = format!(
             "GET /__briefing/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
         );
@@ -90,7 +95,7 @@ impl Events {
         let mut line = String::new();
         loop {
             line.clear();
-            reader.read_line(&mut line).expect("headers");
+            reader.read_line(&mut line).expect("headers within 20 s");
             if line == "\r\n" || line.is_empty() {
                 break;
             }

@@ -161,10 +161,8 @@ fn a_stylesheet_change_sends_css() {
 
 #[test]
 fn ctrl_c_stops_cleanly_and_leaves_no_files() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let site = TestSite::new();
-    let listing = |root: &std::path::Path| -> Vec<std::path::PathBuf> {
+    let listing = |root: &Path| -> Vec<std::path::PathBuf> {
         let mut all: Vec<_> = walkdir::WalkDir::new(root)
             .into_iter()
             .map(|e| e.unwrap().into_path())
@@ -173,35 +171,16 @@ fn ctrl_c_stops_cleanly_and_leaves_no_files() {
         all
     };
     let before = listing(site.root.parent().unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("briefing runs");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut url = None;
-    let mut line = String::new();
-    while stderr.read_line(&mut line).unwrap_or(0) > 0 {
-        if let Some(rest) = line.trim().strip_prefix("serving ") {
-            url = rest.split_whitespace().next().map(str::to_string);
-            break;
-        }
-        line.clear();
-    }
-    let url = url.expect("serve prints its URL");
-    let addr: std::net::SocketAddr = url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
+    let mut serve = Process::start(&site.root);
+    let addr = serve.addr;
     assert_eq!(get(addr, "/").status, 200);
     let _events = Events::connect(addr); // an open stream must not block the stop
     Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-INT", &serve.child.id().to_string()])
         .status()
         .unwrap();
-    let status = wait_for(LIMIT, || child.try_wait().unwrap()).expect("serve stops on Ctrl-C");
+    let status =
+        wait_for(LIMIT, || serve.child.try_wait().unwrap()).expect("serve stops on Ctrl-C");
     assert!(status.success(), "{status:?}");
     assert_eq!(
         listing(site.root.parent().unwrap()),

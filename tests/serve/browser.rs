@@ -243,6 +243,32 @@ fn browser_sees_edits_errors_and_recovery_live() {
         seen.is_some(),
         "the new text appears without a manual reload"
     );
+    assert_eq!(
+        driver.script("return window.__marker === undefined;"),
+        Value::Bool(true),
+        "a Markdown edit reloads the document"
+    );
+
+    // A stylesheet change swaps the styles in place: no reload.
+    driver.script("window.__marker = 1; return null;");
+    let css = "themes/default/static/css/style.css";
+    site.write(
+        css,
+        &format!(
+            "{}\nbody {{ background-color: rgb(1, 2, 3) !important; }}\n",
+            site.read(css)
+        ),
+    );
+    let restyled = wait_for(LIMIT, || {
+        let color = driver.script("return getComputedStyle(document.body).backgroundColor;");
+        (color == "rgb(1, 2, 3)").then_some(())
+    });
+    assert!(restyled.is_some(), "the new style applies");
+    assert_eq!(
+        driver.script("return window.__marker;"),
+        Value::from(1),
+        "a CSS change does not reload the document"
+    );
 
     site.write(
         &forum,

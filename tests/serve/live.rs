@@ -15,9 +15,17 @@ use super::site::{article, article_path, wait_for, TestSite};
 /// event arrives.
 const LIMIT: Duration = Duration::from_secs(20);
 
-fn hello(events: &mut Events) {
+/// An event stream, past its greeting.
+fn listen(addr: SocketAddr) -> Events {
+    let mut events = Events::connect(addr);
     let (name, data) = events.next(LIMIT).expect("greeting");
     assert_eq!(name, "hello", "{data}");
+    events
+}
+
+/// Whether `path` comes to answer with `status` within `LIMIT`.
+fn answers(addr: SocketAddr, path: &str, status: u16) -> bool {
+    wait_for(LIMIT, || (get(addr, path).status == status).then_some(())).is_some()
 }
 
 #[test]
@@ -25,8 +33,7 @@ fn saving_an_article_sends_reload_with_the_new_page() {
     let site = TestSite::new();
     let server = site.serve();
     let addr = server.addr();
-    let mut events = Events::connect(addr);
-    hello(&mut events);
+    let mut events = listen(addr);
     let forum = article_path("2023-06-02", "kistep-forum");
     let saved = Instant::now();
     site.save_atomically(
@@ -62,8 +69,7 @@ fn saving_an_article_sends_reload_with_the_new_page() {
 fn swap_and_backup_files_are_ignored() {
     let site = TestSite::new();
     let server = site.serve();
-    let mut events = Events::connect(server.addr());
-    hello(&mut events);
+    let mut events = listen(server.addr());
     // Broken on purpose: were any of them read, a `failed` event would come.
     for name in [".x.md.swp", "x.md~", "#x.md#", ".#x.md", "4913", "x.md.tmp"] {
         site.write(
@@ -86,8 +92,7 @@ fn new_renamed_and_deleted_articles_are_picked_up() {
     let site = TestSite::new();
     let server = site.serve();
     let addr = server.addr();
-    let mut events = Events::connect(addr);
-    hello(&mut events);
+    let mut events = listen(addr);
     let fresh = article_path("2025-01-01", "new-cell");
     site.write(
         &fresh,
@@ -105,16 +110,16 @@ fn new_renamed_and_deleted_articles_are_picked_up() {
     assert_eq!(get(addr, "/articles/new-cell/").status, 200);
     let renamed = article_path("2025-01-01", "newer-cell");
     std::fs::rename(site.path(&fresh), site.path(&renamed)).unwrap();
-    let gone = wait_for(LIMIT, || {
-        (get(addr, "/articles/new-cell/").status == 404).then_some(())
-    });
-    assert!(gone.is_some(), "the old slug is gone");
+    assert!(
+        answers(addr, "/articles/new-cell/", 404),
+        "the old slug is gone"
+    );
     assert_eq!(get(addr, "/articles/newer-cell/").status, 200);
     site.remove(&renamed);
-    let gone = wait_for(LIMIT, || {
-        (get(addr, "/articles/newer-cell/").status == 404).then_some(())
-    });
-    assert!(gone.is_some(), "a deleted article is gone");
+    assert!(
+        answers(addr, "/articles/newer-cell/", 404),
+        "a deleted article is gone"
+    );
     server.stop();
 }
 
@@ -123,8 +128,7 @@ fn a_failed_rebuild_shows_errors_then_recovers() {
     let site = TestSite::new();
     let server = site.serve();
     let addr = server.addr();
-    let mut events = Events::connect(addr);
-    hello(&mut events);
+    let mut events = listen(addr);
     let forum = article_path("2023-06-02", "kistep-forum");
     let good = site.read(&forum);
     site.write(&forum, &good.replace("---\n\n", "oops: [\n---\n\n"));
@@ -150,8 +154,7 @@ fn a_failed_rebuild_shows_errors_then_recovers() {
 fn a_stylesheet_change_sends_css() {
     let site = TestSite::new();
     let server = site.serve();
-    let mut events = Events::connect(server.addr());
-    hello(&mut events);
+    let mut events = listen(server.addr());
     let css = "themes/default/static/css/style.css";
     site.write(css, &format!("{}\n.x {{ color: red; }}\n", site.read(css)));
     let (name, data) = events.next(LIMIT).expect("an event");
@@ -260,8 +263,7 @@ fn a_new_seed_is_ingested_into_an_article() {
     let site = TestSite::new();
     std::fs::create_dir_all(site.path("seeds")).unwrap();
     let serve = Process::start(&site.root);
-    let mut events = Events::connect(serve.addr);
-    hello(&mut events);
+    let mut events = listen(serve.addr);
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&seeds)
         .unwrap()

@@ -131,7 +131,11 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 /// Build the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    refuse_output_over_root(options)?;
     let mut warnings = Vec::new();
+    // Ingest errors (an unreadable seed) fail the build, but only after the
+    // rest of the site was checked too: every error of a run at once.
+    let mut ingest_errors = Vec::new();
     if options.ingest {
         let report = ingest::run(&IngestOptions {
             root: options.root.clone(),
@@ -142,9 +146,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             .diagnostics
             .into_iter()
             .partition(|d| d.severity == Severity::Error);
-        if !errors.is_empty() {
-            return Err(invalid(errors));
-        }
+        ingest_errors = errors;
         warnings = rest;
     }
     let mut stages = vec![("ingest", started.elapsed())];
@@ -155,7 +157,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let syntaxes = render::highlight::syntax_set();
     time("load grammars");
-    let site = load(&options.root, options.drafts, &syntaxes).map_err(invalid)?;
+    let site = match load(&options.root, options.drafts, &syntaxes) {
+        Ok(site) if ingest_errors.is_empty() => site,
+        Ok(_) => return Err(invalid(ingest_errors)),
+        Err(mut errors) => {
+            errors.append(&mut ingest_errors);
+            return Err(invalid(errors));
+        }
+    };
     time("load content");
     let pages = render_all(&site, &options.render).map_err(invalid)?;
     time("render");
@@ -169,6 +178,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         warnings,
         stages,
     })
+}
+
+/// An output folder that is, or holds, the site itself would have the site
+/// replaced by its own build.
+fn refuse_output_over_root(options: &BuildOptions) -> Result<(), BuildError> {
+    let output = options.output_dir();
+    let (Ok(root), Ok(out)) = (options.root.canonicalize(), output.canonicalize()) else {
+        return Ok(());
+    };
+    if root.starts_with(&out) {
+        return Err(BuildError::Output(OutputError {
+            action: "refusing to write the site into",
+            path: output,
+            source: std::io::Error::other(
+                "that folder holds the site's own sources; choose another --output",
+            ),
+        }));
+    }
+    Ok(())
 }
 
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {

@@ -89,14 +89,12 @@ impl SiteConfig {
                 .at(source, offset..offset + key.len())
                 .with_help(help.to_string())
         };
-        if !(self.base_url.starts_with("http://")
-            || self.base_url.starts_with("https://")
-            || self.base_url.starts_with('/'))
-        {
+        // Feeds and the sitemap need absolute addresses.
+        if !crate::content::article::is_web_url(&self.base_url) {
             return Err(fail(
                 "base_url",
                 format!(
-                    "base_url `{}` is neither an absolute URL nor a path",
+                    "base_url `{}` is not an absolute http(s) URL",
                     self.base_url
                 ),
                 "write it as https://example.org/ or https://example.org/sub/path/",

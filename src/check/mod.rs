@@ -86,7 +86,9 @@ pub fn run(root: &Path) -> CheckReport {
     let syntaxes = render::highlight::syntax_set();
     let mut diagnostics = Vec::new();
     let mut pages = 0;
-    match build::load(root, false, &syntaxes) {
+    // Drafts included: their links must hold before they are published
+    // (serve and `build --drafts` render them too).
+    match build::load(root, true, &syntaxes) {
         Ok(site) => match build::render_all(&site, &RenderOptions::default()) {
             Ok(rendered) => {
                 pages = rendered.len();

@@ -61,6 +61,9 @@ pub fn parse_article(
                 .with_help("write the article's headline after `title:`"),
         );
     }
+    if let Some(url) = front.source.url.as_deref().filter(|u| !is_web_url(u)) {
+        errors.push(bad_url(relative, source, point_at(url, "source")));
+    }
     if !is_slug(&slug) {
         errors.push(
             Diagnostic::error(
@@ -119,6 +122,25 @@ pub fn parse_article(
         body,
         word_count,
     })
+}
+
+/// Links from front matter end up in `href`s: only web addresses, never
+/// `javascript:` or other schemes.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+}
+
+/// The diagnostic for a link that is not a web address.
+pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "front-matter/bad-url",
+        relative,
+        "this link is not a web address",
+    )
+    .at(source, span)
+    .with_help("write a full address starting with https:// (or http://)")
 }
 
 /// The URL slug of an article file: its stem without a leading

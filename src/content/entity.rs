@@ -53,7 +53,11 @@ impl Registries {
     /// Read all three registries under `root`, collecting every problem.
     pub fn load(root: &Path) -> (Registries, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let organizations = load_registry(root, "content/organizations", &mut diagnostics);
+        let organizations: Vec<Organization> =
+            load_registry(root, "content/organizations", &mut diagnostics);
+        for org in &organizations {
+            check_website(root, org, &mut diagnostics);
+        }
         let topics = load_registry(root, "content/topics", &mut diagnostics);
         let places = load_registry(root, "content/places", &mut diagnostics);
         (
@@ -65,6 +69,27 @@ impl Registries {
             diagnostics,
         )
     }
+}
+
+fn check_website(root: &Path, org: &Organization, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(website) = org
+        .front
+        .website
+        .as_deref()
+        .filter(|w| !super::article::is_web_url(w))
+    else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(root.join(&org.path)) else {
+        return;
+    };
+    let source: Arc<str> = Arc::from(text);
+    let start = source.find(website).unwrap_or(0);
+    diagnostics.push(super::article::bad_url(
+        &org.path,
+        &source,
+        start..start + website.len(),
+    ));
 }
 
 /// Read every `*.md` in `root/dir` as a registry entry of type `T`.

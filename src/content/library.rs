@@ -219,6 +219,7 @@ fn load_pages(
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            check_page_slug(relative, &slug)?;
             Ok(PlainPage {
                 slug,
                 front,
@@ -228,7 +229,45 @@ fn load_pages(
         .collect();
     let mut pages = collect(results, diagnostics);
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for pair in pages.windows(2).filter(|p| p[0].slug == p[1].slug) {
+        diagnostics.push(
+            Diagnostic::error(
+                "page/duplicate-slug",
+                Path::new("content/pages"),
+                format!(
+                    "two pages are named `{}`, so both would be written to /{}/",
+                    pair[0].slug, pair[0].slug
+                ),
+            )
+            .with_help("rename one of them: a page's file name is its URL"),
+        );
+    }
     pages
+}
+
+/// Folders the site's own pages live in; a plain page there would replace them.
+const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "articles",
+    "topics",
+    "organizations",
+    "places",
+    "timeline",
+    "css",
+    "404",
+    "atom",
+    "sitemap",
+];
+
+fn check_page_slug(relative: &Path, slug: &str) -> Result<(), Vec<Diagnostic>> {
+    let problem = if !super::entity::is_slug(slug) {
+        format!("`{slug}` is not a valid page slug")
+    } else if RESERVED_PAGE_SLUGS.contains(&slug) {
+        format!("a page named `{slug}` would replace the site's own /{slug}/ pages")
+    } else {
+        return Ok(());
+    };
+    Err(vec![Diagnostic::error("page/bad-slug", relative, problem)
+        .with_help("name pages in lowercase ASCII words joined by hyphens, e.g. `about-us.md`, and avoid the names of the site's sections")])
 }
 
 fn collect<T>(

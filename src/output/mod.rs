@@ -8,6 +8,7 @@
 //! while writing leaves the previous output as it was, with nothing stale or
 //! half-written left behind; unchanged files are never touched, which keeps
 //! a rebuild of ten thousand pages from re-creating every file and folder.
+//! A folder briefing did not write (no marker file) is never replaced.
 
 mod update;
 
@@ -57,16 +58,53 @@ pub fn commit(
     pages: &[RenderedPage],
     static_dirs: &[PathBuf],
 ) -> Result<(), OutputError> {
+    let output = &resolve_output(output)?;
     let statics = read_static_files(static_dirs)?;
     let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
     for file in statics.iter().chain(pages) {
         files.insert(&file.path, &file.contents);
     }
+    files.insert(MARKER, MARKER_TEXT.as_bytes());
     check_paths(&files)?;
     if output.is_dir() && update::update_in_place(output, &files)? {
         return Ok(());
     }
     write_fresh(output, &files)
+}
+
+/// File in every output folder saying briefing wrote it: a folder without
+/// it is never replaced, so a mistyped `--output` cannot delete a project.
+pub const MARKER: &str = ".briefing-output";
+const MARKER_TEXT: &str = "This folder is written by briefing and replaced on every build.\n";
+
+/// The real output folder (through a symlink, so the link survives and its
+/// target is updated), after refusing anything briefing must not replace.
+fn resolve_output(output: &Path) -> Result<PathBuf, OutputError> {
+    if !output.exists() {
+        return Ok(output.to_path_buf());
+    }
+    let refuse = |why: &str| OutputError {
+        action: "refusing to write the site into",
+        path: output.to_path_buf(),
+        source: io::Error::other(why.to_string()),
+    };
+    let real = output
+        .canonicalize()
+        .map_err(fail("cannot resolve", output))?;
+    if !real.is_dir() {
+        return Err(refuse("it is a file, not a folder"));
+    }
+    let empty = std::fs::read_dir(&real)
+        .map_err(fail("cannot read", &real))?
+        .next()
+        .is_none();
+    if !empty && !real.join(MARKER).is_file() {
+        return Err(refuse(
+            "the folder is not empty and was not written by briefing (it has no .briefing-output file); \
+             choose an empty or new folder, or delete this one first",
+        ));
+    }
+    Ok(real)
 }
 
 /// The output as a whole new folder: staging, then rename.
@@ -236,5 +274,59 @@ mod tests {
             "good"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), "precious").unwrap();
+        let err = commit(dir.path(), &[page("index.html", "x")], &[]).unwrap_err();
+        assert!(
+            err.to_string().contains("was not written by briefing"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(),
+            "precious"
+        );
+        assert!(!dir.path().join("index.html").exists());
+    }
+
+    #[test]
+    fn refuses_a_file_as_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("public");
+        std::fs::write(&file, "a file").unwrap();
+        let err = commit(&file, &[page("index.html", "x")], &[]).unwrap_err();
+        assert!(err.to_string().contains("it is a file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "a file");
+    }
+
+    #[test]
+    fn a_symlinked_output_keeps_its_link_and_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("www");
+        let link = dir.path().join("public");
+        commit(&target, &[page("index.html", "one")], &[]).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        commit(&link, &[page("index.html", "two")], &[]).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "two"
+        );
+        // A file turning into a folder takes the fresh path; still through the link.
+        commit(&link, &[page("index.html/x", "three")], &[]).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html/x")).unwrap(),
+            "three"
+        );
     }
 }

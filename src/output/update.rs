@@ -2,10 +2,13 @@
 //!
 //! Takes the output folder and the complete new set of files; writes only
 //! what changed. Phase one writes every changed file beside its target
-//! under a temporary name (and any new folders); if any write fails, those
-//! are removed again and the output is as it was. Phase two renames them
-//! over their targets; phase three deletes files and folders the new set
-//! no longer has. Unchanged files keep their inode and their bytes.
+//! under a temporary name (and any new folders); if any write fails (a full
+//! disk, a bad path), those are removed again and the output is as it was.
+//! Phase two renames them over their targets, each rename atomic; phase
+//! three deletes files and folders the new set no longer has. Unchanged
+//! files keep their inode and their bytes. A process killed during phases
+//! two and three leaves some pages new and some old; the next build
+//! completes the update.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -47,10 +50,16 @@ pub(super) fn update_in_place(
         remove_temporaries(output, &new_folders, &changed);
         return Err(err);
     }
-    changed.par_iter().try_for_each(|(path, _)| {
+    // Renames do not run out of space; should one fail anyway, the
+    // temporaries not yet renamed are removed before reporting.
+    let renamed = changed.par_iter().try_for_each(|(path, _)| {
         let target = output.join(path);
         std::fs::rename(temporary(&target), &target).map_err(fail("cannot replace", &target))
-    })?;
+    });
+    if let Err(err) = renamed {
+        remove_temporaries(output, &[], &changed);
+        return Err(err);
+    }
     remove_stale(output, &existing, files)?;
     Ok(true)
 }
@@ -241,7 +250,12 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("keep.html")]);
+        let mut names: Vec<String> = names
+            .into_iter()
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec![".briefing-output", "keep.html"]);
     }
 
     #[test]
@@ -288,7 +302,7 @@ mod tests {
         all.sort();
         assert_eq!(
             all,
-            vec!["a", "a/index.html", "index.html"],
+            vec![".briefing-output", "a", "a/index.html", "index.html"],
             "no temporaries or new folders left"
         );
     }

@@ -74,50 +74,55 @@ pub fn atom(
     let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
     xml.push_str("  <generator>briefing</generator>\n");
     for article in articles {
-        let url = format!("{base}articles/{}/", article.slug);
-        let front = &article.front;
-        xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", escape(&front.title));
-        let _ = writeln!(
-            xml,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            escape(&url)
-        );
-        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
-        let _ = writeln!(
-            xml,
-            "    <published>{}</published>",
-            front.date.to_rfc3339()
-        );
-        let _ = writeln!(
-            xml,
-            "    <updated>{}</updated>",
-            front.updated.unwrap_or(front.date).to_rfc3339()
-        );
-        if let Some(publisher) = &front.source.publisher {
-            let _ = writeln!(
-                xml,
-                "    <author><name>{}</name></author>",
-                escape(publisher)
-            );
-        }
-        for topic in &front.topics {
-            let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(topic));
-        }
-        if let Some(summary) = &front.summary {
-            let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
-        }
-        if body == FeedBody::Full {
-            let _ = writeln!(
-                xml,
-                "    <content type=\"html\">{}</content>",
-                escape(&article.body.html)
-            );
-        }
-        xml.push_str("  </entry>\n");
+        write_entry(&mut xml, &base, article, body);
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// One `<entry>` of a feed.
+fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) {
+    let url = format!("{base}articles/{}/", article.slug);
+    let front = &article.front;
+    xml.push_str("  <entry>\n");
+    let _ = writeln!(*xml, "    <title>{}</title>", escape(&front.title));
+    let _ = writeln!(
+        *xml,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(&url)
+    );
+    let _ = writeln!(*xml, "    <id>{}</id>", escape(&url));
+    let _ = writeln!(
+        *xml,
+        "    <published>{}</published>",
+        front.date.to_rfc3339()
+    );
+    let _ = writeln!(
+        *xml,
+        "    <updated>{}</updated>",
+        front.updated.unwrap_or(front.date).to_rfc3339()
+    );
+    if let Some(publisher) = &front.source.publisher {
+        let _ = writeln!(
+            xml,
+            "    <author><name>{}</name></author>",
+            escape(publisher)
+        );
+    }
+    for topic in &front.topics {
+        let _ = writeln!(*xml, "    <category term=\"{}\"/>", escape(topic));
+    }
+    if let Some(summary) = &front.summary {
+        let _ = writeln!(*xml, "    <summary>{}</summary>", escape(summary));
+    }
+    if body == FeedBody::Full {
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\">{}</content>",
+            escape(&article.body.html)
+        );
+    }
+    xml.push_str("  </entry>\n");
 }
 
 /// sitemap.xml listing every HTML page of `jobs` (404 excluded).

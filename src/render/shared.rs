@@ -67,7 +67,6 @@ pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) ->
 /// most frequent first (ties by slug), without `exclude`.
 pub fn co_mentions<'a>(
     indexes: &[usize],
-    library: &'a Library,
     keys: impl Fn(usize) -> &'a [String],
     exclude: &str,
     limit: usize,
@@ -80,7 +79,6 @@ pub fn co_mentions<'a>(
             }
         }
     }
-    let _ = library;
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     ranked.truncate(limit);

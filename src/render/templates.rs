@@ -81,12 +81,13 @@ impl Templates {
     pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         let theme_dir = root.join("themes").join(theme);
         if !theme_dir.is_dir() {
-            return Err(vec![Diagnostic::error(
+            let diagnostic = Diagnostic::error(
                 "theme/missing",
                 "site.yaml",
                 format!("the theme `{theme}` does not exist: there is no folder themes/{theme}/"),
             )
-            .with_help(available_themes_hint(root))]);
+            .with_help(available_themes_hint(root));
+            return Err(vec![at_theme_key(root, diagnostic)]);
         }
         let mut files: Vec<(String, PathBuf)> = Vec::new();
         for dir in [theme_dir.join("templates"), root.join("templates")] {
@@ -204,6 +205,28 @@ impl Templates {
             diag = diag.at(text, start..end.max(start));
         }
         diag
+    }
+}
+
+/// Point at the `theme:` line of site.yaml, or its first line when the
+/// default theme is implied.
+fn at_theme_key(root: &Path, diagnostic: Diagnostic) -> Diagnostic {
+    let Ok(text) = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)) else {
+        return diagnostic;
+    };
+    let source: Arc<str> = Arc::from(text);
+    let line_start = source
+        .match_indices("theme:")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || source.as_bytes()[i - 1] == b'\n');
+    match line_start {
+        Some(start) => {
+            let end = source[start..]
+                .find('\n')
+                .map_or(source.len(), |n| start + n);
+            diagnostic.at(&source, start..end)
+        }
+        None => diagnostic.at_line_col(&source, 1, 1),
     }
 }
 

@@ -110,12 +110,12 @@ fn header(library: &Library, list: &[usize], slug: &str) -> String {
     let _ = writeln!(
         text,
         "o {:?}",
-        co_mentions(list, library, orgs, slug, CO_MENTIONS_SHOWN)
+        co_mentions(list, orgs, slug, CO_MENTIONS_SHOWN)
     );
     let _ = writeln!(
         text,
         "t {:?}",
-        co_mentions(list, library, topics, slug, CO_MENTIONS_SHOWN)
+        co_mentions(list, topics, slug, CO_MENTIONS_SHOWN)
     );
     text
 }

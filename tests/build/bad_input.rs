@@ -2,7 +2,7 @@
 //! and line, the exit code is non-zero, and `public/` and `content/` are
 //! exactly as they were.
 
-use crate::common::{stderr_in, SiteFixture};
+use crate::common::{stderr, stderr_in, SiteFixture};
 
 /// Build the good fixture, apply `break_it`, build again: it must fail,
 /// leave public/ and content/ untouched, and its stderr is returned.
@@ -182,4 +182,66 @@ fn every_error_of_a_run_is_reported() {
         "{text}"
     );
     assert!(text.contains("3 error(s)"), "{text}");
+}
+
+#[test]
+fn page_named_like_a_section() {
+    let text = failing_build(|site| {
+        site.write(
+            "content/pages/timeline.md",
+            "---\ntitle: My timeline\n---\nx\n",
+        );
+    });
+    assert!(
+        text.contains("content/pages/timeline.md")
+            && text.contains("would replace the site's own /timeline/ pages"),
+        "{text}"
+    );
+}
+
+#[test]
+fn link_that_is_not_a_web_address() {
+    let text = failing_build(article(
+        "title: T\ndate: 2025-01-05\nsource: { url: \"javascript:alert(1)\" }\n",
+    ));
+    assert!(
+        text.contains("2025-01-05-bad.md:4:") && text.contains("this link is not a web address"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_seed_and_content_errors_are_reported_together() {
+    let text = failing_build(|site| {
+        site.write("seeds/empty.txt", "");
+        site.write(ARTICLE, "---\ntitle: T\ndate: 2025-13-01\n---\n");
+    });
+    assert!(
+        text.contains("seeds/empty.txt") && text.contains("2025-01-05-bad.md"),
+        "{text}"
+    );
+}
+
+#[test]
+fn output_folder_briefing_did_not_write_is_refused() {
+    let site = SiteFixture::new("build/basic");
+    let foreign = tempfile::tempdir().unwrap();
+    std::fs::write(foreign.path().join("notes.txt"), "keep me").unwrap();
+    let output = site.run(&["build", "--output", foreign.path().to_str().unwrap()]);
+    assert!(!output.status.success());
+    let text = stderr_in(&site, &output);
+    assert!(text.contains("was not written by briefing"), "{text}");
+    assert_eq!(
+        std::fs::read_dir(foreign.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+    let own_root = site.run(&["build", "--output", site.root().to_str().unwrap()]);
+    assert!(!own_root.status.success());
+    assert!(
+        stderr(&own_root).contains("holds the site's own sources"),
+        "{}",
+        stderr(&own_root)
+    );
+    assert!(site.root().join("site.yaml").exists());
 }

@@ -123,7 +123,13 @@ fn two_builds_are_byte_identical() {
     site.build();
     let first = site.tree("public");
     site.build();
-    assert_eq!(first, site.tree("public"));
+    assert_eq!(first, site.tree("public"), "rebuild in place");
+    // A separate copy, built into a fresh folder, gives the same bytes.
+    let other = SiteFixture::new("build/basic");
+    let fresh = other.root().join("elsewhere");
+    let output = other.run(&["build", "--output", fresh.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(first, crate::common::tree(&fresh), "fresh copy");
 }
 
 #[test]

@@ -164,18 +164,11 @@ impl<'a> Renderer<'a> {
         context.insert("figures", &figures);
         let orgs = co_mentions(
             indexes,
-            library,
             |a| &library.articles[a].front.organizations,
             slug,
             10,
         );
-        let topics = co_mentions(
-            indexes,
-            library,
-            |a| &library.articles[a].front.topics,
-            slug,
-            10,
-        );
+        let topics = co_mentions(indexes, |a| &library.articles[a].front.topics, slug, 10);
         let org_links: Vec<(LinkView<'_>, usize)> = orgs
             .into_iter()
             .filter_map(|(s, c)| Some((self.views.organization_link(s)?, c)))

@@ -4,6 +4,11 @@
 //! bytes of `content/articles/<date>-<slug>.md`: YAML between `---` lines
 //! (through `crate::yaml`, so it loads back into the same type), then the
 //! story as Markdown. A photo caption is kept once, in italics.
+//!
+//! Scraped text is text, never markup: the theme renders bodies unescaped,
+//! so every `<` (raw HTML, autolinks) and every `&` that would start an
+//! entity is backslash-escaped. `<2024 배터리 데이>` stays visible and a
+//! `<script>` in a seed stays inert.
 
 use crate::content::front_matter::ArticleFrontMatter;
 use crate::ingest::document::{Block, Document};
@@ -23,17 +28,17 @@ pub(crate) fn markdown(document: &Document) -> String {
         .iter()
         .map(|block| match block {
             Block::Heading { level, text } => {
-                format!("{} {}", "#".repeat(usize::from(*level)), text)
+                format!("{} {}", "#".repeat(usize::from(*level)), escape(text))
             }
-            Block::Paragraph(text) => escape_start(text),
+            Block::Paragraph(text) => escape_start(&escape(text)),
             Block::List { ordered, items } => list(*ordered, items),
             Block::Outline(items) => items
                 .iter()
                 .enumerate()
                 .map(|(n, item)| {
-                    let mut out = format!("{}. {}", n + 1, item.text);
+                    let mut out = format!("{}. {}", n + 1, escape(&item.text));
                     for point in &item.points {
-                        out.push_str(&format!("\n   - {point}"));
+                        out.push_str(&format!("\n   - {}", escape(point)));
                     }
                     out
                 })
@@ -41,12 +46,52 @@ pub(crate) fn markdown(document: &Document) -> String {
                 .join("\n"),
             // One copy of a photo caption stays, set apart: it often carries
             // the only statement of a person's role (the duplicate is noise).
-            Block::Caption(text) => format!("*{}*", escape_emphasis(text)),
+            Block::Caption(text) => format!("*{}*", escape_emphasis(&escape(text))),
         })
         .collect();
     let mut body = parts.join("\n\n");
     body.push('\n');
     body
+}
+
+/// Text safe to place in Markdown: no raw HTML, no entities. A backslash
+/// that would itself escape the next character is doubled first, so `\<`
+/// in a seed cannot undo the escape of its `<`.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        match c {
+            '\\' if rest.starts_with(|n: char| n.is_ascii_punctuation()) => out.push_str("\\\\"),
+            '<' => out.push_str("\\<"),
+            '&' if starts_entity(rest) => out.push_str("\\&"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `rest` (the text after a `&`) makes it an entity or numeric
+/// character reference, as CommonMark reads them.
+fn starts_entity(rest: &str) -> bool {
+    let Some((name, _)) = rest.split_once(';') else {
+        return false;
+    };
+    let bytes = name.as_bytes();
+    match bytes {
+        [b'#', b'x' | b'X', hex @ ..] => {
+            (1..=6).contains(&hex.len()) && hex.iter().all(u8::is_ascii_hexdigit)
+        }
+        [b'#', digits @ ..] => {
+            (1..=7).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+        }
+        [first, tail @ ..] => {
+            first.is_ascii_alphabetic()
+                && tail.len() < 32
+                && tail.iter().all(u8::is_ascii_alphanumeric)
+        }
+        [] => false,
+    }
 }
 
 /// Asterisks and underscores inside an emphasized caption would end it early.
@@ -60,9 +105,9 @@ fn list(ordered: bool, items: &[String]) -> String {
         .enumerate()
         .map(|(n, item)| {
             if ordered {
-                format!("{}. {item}", n + 1)
+                format!("{}. {}", n + 1, escape(item))
             } else {
-                format!("- {item}")
+                format!("- {}", escape(item))
             }
         })
         .collect::<Vec<_>>()
@@ -117,6 +162,47 @@ mod tests {
             markdown(&doc),
             "Lead.\n\n*A caption*\n\n## Plan\n\n1. Supply:\n   - Mines\n\n- a\n\n2030\\. A year.\n"
         );
+    }
+
+    #[test]
+    fn text_is_never_markup() {
+        let doc = Document {
+            blocks: vec![
+                Block::Heading {
+                    level: 1,
+                    text: "<2024 배터리 데이>".into(),
+                },
+                Block::Paragraph("<img src=x onerror=alert(1)> R&D &amp; \\<b>".into()),
+                Block::Caption("<script>_x_</script>".into()),
+                Block::List {
+                    ordered: true,
+                    items: vec!["&#60;script>".into()],
+                },
+                Block::Outline(vec![OutlineItem {
+                    text: "<i>".into(),
+                    points: vec!["&lt;".into()],
+                }]),
+            ],
+        };
+        assert_eq!(
+            markdown(&doc),
+            "# \\<2024 배터리 데이>\n\n\
+             \\<img src=x onerror=alert(1)> R&D \\&amp; \\\\\\<b>\n\n\
+             *\\<script>\\_x\\_\\</script>*\n\n\
+             1. \\&#60;script>\n\n\
+             1. \\<i>\n   - \\&lt;\n"
+        );
+    }
+
+    #[test]
+    fn entities_are_told_from_plain_ampersands() {
+        assert!(starts_entity("amp; x"));
+        assert!(starts_entity("#x3C;"));
+        assert!(starts_entity("#60;"));
+        assert!(!starts_entity(" D;"));
+        assert!(!starts_entity("D"));
+        assert!(!starts_entity("#;"));
+        assert!(!starts_entity("1st;"));
     }
 
     #[test]

@@ -5,9 +5,6 @@
 //! shares one `Gazetteer` read-only across rayon threads and asks it for the
 //! registry entries mentioned in a sentence, as byte spans of that sentence.
 
-// Until the ingest pipeline builds it, only tests use the gazetteer.
-#![allow(dead_code)]
-
 use std::collections::HashMap;
 
 use crate::content::entity::{Organization, Place, Registries, Topic};

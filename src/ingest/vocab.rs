@@ -4,8 +4,9 @@
 //! names in `extract` that are really months), the labels that introduce a
 //! date on a board page (`meta` reads the date after them, `clean` drops
 //! the line), and the capitalized words that open sentences and so never
-//! start a person's or an organization's name. One list each, so a word
-//! added for one stage is known to all.
+//! start a person's or an organization's name, and the news agencies and
+//! release wires whose names stand in datelines and credits. One list
+//! each, so a word added for one stage is known to all.
 
 /// Month names in calendar order, lowercase.
 const MONTHS: &[&str] = &[
@@ -105,6 +106,36 @@ pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "Under",
 ];
 
+/// Wire services and press-release distributors, as the single words
+/// their names appear as in datelines, credits and bylines ("(Yonhap)",
+/// "/PRNewswire/", "Newswise —"). Never part of a person's name.
+const NEWS_AGENCIES: &[&str] = &[
+    "Reuters",
+    "Bloomberg",
+    "AP",
+    "AFP",
+    "Xinhua",
+    "Kyodo",
+    "Yonhap",
+    "Newsis",
+    "News1",
+    "Nikkei",
+    "Bernama",
+    "Antara",
+    "Interfax",
+    "PRNewswire",
+    "Businesswire",
+    "GlobeNewswire",
+    "Newswire",
+    "Newswise",
+    "EurekAlert",
+];
+
+/// Whether `word` is a news agency's or release wire's name, any case.
+pub(crate) fn is_news_agency(word: &str) -> bool {
+    NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +149,11 @@ mod tests {
             assert_eq!(month_number(word), None, "{word}");
         }
         assert!(is_month_name("March") && !is_month_name("Jan"));
+    }
+
+    #[test]
+    fn news_agencies_in_any_case() {
+        assert!(is_news_agency("Yonhap") && is_news_agency("prnewswire"));
+        assert!(!is_news_agency("Seoul"));
     }
 }

@@ -17,14 +17,11 @@ const FOLDS: &[(&[&str], &[&str])] = &[
     (&["analysis", "institute"], &["research", "institute"]),
     (&["analysis", "and", "development"], &["r&d"]),
     (&["research", "and", "development"], &["r&d"]),
-    (&["joint", "analysis"], &["joint", "research"]),
     (&["applied", "science"], &["technology"]),
-    (&["expertise", "switch"], &["technology", "transfer"]),
     (&["auto"], &["vehicle"]),
     (&["car"], &["vehicle"]),
     (&["electrical"], &["electric"]),
     (&["authority"], &["government"]),
-    (&["discussion", "board"], &["forum"]),
     (&["vitality"], &["energy"]),
     (&["power", "storage"], &["energy", "storage"]),
     (&["li", "ion"], &["lithium", "ion"]),
@@ -111,5 +108,10 @@ mod tests {
         assert_eq!(canonical_phrase("research and development"), "r&d");
         assert_eq!(canonical_phrase("Li-S cells"), "lithium sulfur cell");
         assert_eq!(canonical_phrase("EVs"), "electric vehicle");
+        assert_eq!(
+            canonical_phrase("analysis institutes"),
+            "research institute"
+        );
+        assert_eq!(canonical_phrase("the authorities"), "the government");
     }
 }

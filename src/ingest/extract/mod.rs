@@ -5,16 +5,11 @@
 //! places, topics, figures and events, each traceable to the sentence it
 //! came from. Pure and allocation-light, so rayon can run it per article.
 
-// Until the ingest pipeline calls `annotate`, only tests use this stage.
-#![allow(dead_code)]
-
 pub(crate) mod canonical;
 mod event;
 
 pub(crate) use event::headline;
 mod figure;
-#[cfg(test)]
-mod gold;
 mod names;
 mod organization;
 mod person;

@@ -7,7 +7,7 @@
 //! names of anyone.
 
 use super::token::Token;
-use crate::ingest::vocab::{is_month_name, SENTENCE_OPENERS};
+use crate::ingest::vocab::{is_month_name, is_news_agency, SENTENCE_OPENERS};
 
 /// Forms of address that are not roles.
 pub(crate) const HONORIFICS: &[&str] = &["Dr", "Mr", "Ms", "Mrs", "Prof", "Dr.", "Mr."];
@@ -180,8 +180,6 @@ const NOT_NAME: &[&str] = &[
     "Source",
     "Copyright",
     "Reporter",
-    "Yonhap",
-    "Newswise",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -230,7 +228,7 @@ const NOT_NAME: &[&str] = &[
 
 /// True for a word that can be part of a person's name: capitalized,
 /// letters and inner hyphens only, not an acronym, not a common noun of
-/// organization or place names, not a title.
+/// organization or place names, not a news agency, not a title.
 pub(crate) fn is_name_token(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -243,6 +241,7 @@ pub(crate) fn is_name_token(word: &str) -> bool {
         && !NOT_NAME.contains(&word)
         && !SENTENCE_OPENERS.contains(&word)
         && !is_month_name(word)
+        && !is_news_agency(word)
         && !is_role_word(word)
 }
 
@@ -285,7 +284,15 @@ mod tests {
         for word in ["Byung-Seon", "Jeong", "Gi", "Watanabe", "Young-kuk"] {
             assert!(is_name_token(word), "{word}");
         }
-        for word in ["KISTEP", "President", "University", "said", "Ok-", "R&D"] {
+        for word in [
+            "KISTEP",
+            "President",
+            "University",
+            "said",
+            "Ok-",
+            "R&D",
+            "Reuters",
+        ] {
             assert!(!is_name_token(word), "{word}");
         }
     }

@@ -1,0 +1,29 @@
+//! Scraped text stays text: markup-looking words in a seed reach the
+//! published page as visible characters, never as HTML the browser runs.
+
+use briefing::render::markdown::MarkdownRenderer;
+use syntect::parsing::SyntaxSet;
+
+use super::ingest_one;
+
+#[test]
+fn script_tags_are_inert_and_angle_bracket_titles_survive() {
+    let seed = "Battery day announced for the spring\n\
+                Date: 2024-05-01\n\
+                The company will hold <2024 배터리 데이> in Seoul next month.\n\n\
+                Visitors saw <script>alert(1)</script> and <img src=x onerror=alert(2)> on the page.\n\n\
+                Research &amp; development spending rose, R&D staff said.\n";
+    let (_, body) = ingest_one(seed);
+    let html = MarkdownRenderer::new(&SyntaxSet::new(), &[], "/")
+        .render(&body, &[])
+        .html;
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;2024 배터리 데이&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("Research &amp;amp; development"), "{html}");
+    assert!(html.contains("R&amp;D staff"), "{html}");
+}

@@ -238,8 +238,16 @@ impl Session {
     fn update_articles(&mut self, paths: &BTreeSet<PathBuf>, jobs: &mut JobSet) {
         let site = self.site.take().expect("loaded before incremental work");
         let replacements = self.read_articles(&site, paths);
+        let present_year = |library: &crate::content::library::Library| {
+            library.articles.first().map(|a| a.front.date.year)
+        };
+        let present_before = present_year(&site.library);
         let library = replace_articles(site.library, replacements, self.load, jobs);
         let shared = Shared::new(&library);
+        // The overview opens on the newest briefing's year.
+        if present_year(&library) != present_before {
+            jobs.jobs.insert(PageJob::Timeline);
+        }
         if !jobs.touched_years.is_empty() {
             if shared.years == site.shared.years {
                 jobs.jobs.insert(PageJob::Timeline);

@@ -210,3 +210,23 @@ fn every_page_is_valid_html() {
         stderr(&output)
     );
 }
+
+#[test]
+fn timeline_opens_on_the_newest_briefings_year_not_a_planned_one() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-01-09-far-plan.md",
+        "---\ntitle: A far plan\ndate: 2024-01-09\nevents: [{ date: 2031, title: \"Plant opens\", planned: true }]\n---\nThe plant opens in 2031.\n",
+    );
+    site.build();
+    let overview = html(&site, "timeline/index.html");
+    assert!(
+        overview.contains("June 2024"),
+        "overview shows the present year"
+    );
+    assert!(
+        !overview.contains("Plant opens"),
+        "the planned year is one click away"
+    );
+    assert!(html(&site, "timeline/2031/index.html").contains("Plant opens"));
+}

@@ -121,6 +121,37 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
             .replace("date: 2022-12-24", "date: 2024-05-01"),
     );
     check.apply("edit date, reordering lists", &[art(&rules)]);
+    // The timeline overview opens on the newest briefing's year: moving an
+    // article without events past a planned year must re-render it.
+    let plan = article_path("2024-03-03", "far-plan");
+    let plain = article_path("2024-01-01", "plain-news");
+    let eventless = |title: &str, date: &str, event: &str| {
+        article(title, date, "[recycling]", "[kistep]", "Text.").replace(
+            &format!("events: [{{ date: {date}, title: \"{title} happens\" }}]"),
+            event,
+        )
+    };
+    site.write(
+        &plan,
+        &eventless(
+            "Far plan",
+            "2024-03-03",
+            "events: [{ date: 2030, title: \"Plant opens\", planned: true }]",
+        ),
+    );
+    site.write(&plain, &eventless("Plain news", "2024-01-01", "events: []"));
+    check.apply(
+        "add a planned event and an article without events",
+        &[art(&plan), art(&plain)],
+    );
+    let later = site
+        .read(&plain)
+        .replace("date: 2024-01-01", "date: 2031-01-01");
+    site.write(&plain, &later);
+    check.apply(
+        "an article without events becomes the newest",
+        &[art(&plain)],
+    );
 
     let pilot = article_path("2024-02-10", "solid-state-pilot");
     site.write(

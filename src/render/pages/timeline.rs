@@ -23,7 +23,7 @@ impl<'a> Renderer<'a> {
             .map(|&(y, count)| (y, count, format!("{}timeline/{y}/", self.views.base)))
             .collect();
         context.insert("years", &years);
-        let shown = year.or_else(|| self.shared.years.first().map(|(y, _)| *y));
+        let shown = year.or_else(|| self.present_year());
         let events = shown.map_or(&[][..], |y| self.shared.events_in_year(y));
         let mut months: Vec<TimelineMonth<'_>> = Vec::new();
         for event in events {
@@ -68,5 +68,16 @@ impl<'a> Renderer<'a> {
                 None,
             ),
         }
+    }
+
+    /// The year the overview opens on: that of the newest briefing (the
+    /// corpus's "now", so the build does not depend on today's date), or
+    /// the latest earlier year with events; planned years stay one click
+    /// away instead of hiding the news.
+    fn present_year(&self) -> Option<i32> {
+        let years = &self.shared.years;
+        let now = self.library.articles.first().map(|a| a.front.date.year);
+        now.and_then(|now| years.iter().map(|(y, _)| *y).find(|y| *y <= now))
+            .or_else(|| years.first().map(|(y, _)| *y))
     }
 }

@@ -687,18 +687,7 @@ fn count_words(text: &str) -> usize {
     text.split_ascii_whitespace().count()
 }
 
-/// `1234567` → `1,234,567`.
-pub(super) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use briefing::render::context::thousands;
 
 pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

@@ -208,13 +208,5 @@ pub(crate) fn machine() -> String {
 
 /// `12345` → `12,345`.
 pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    briefing::render::context::thousands(n as u64)
 }

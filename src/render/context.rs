@@ -340,18 +340,24 @@ fn trim_number(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn group_thousands(value: f64) -> String {
-    if value.fract() != 0.0 || value.abs() >= 1e15 {
-        return trim_number(value);
-    }
-    let digits = format!("{}", value.abs() as u64);
-    let mut out = String::new();
+/// `1234567` → `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
+    out
+}
+
+fn group_thousands(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return trim_number(value);
+    }
+    let out = thousands(value.abs() as u64);
     if value < 0.0 {
         format!("-{out}")
     } else {

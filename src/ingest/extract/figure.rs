@@ -295,6 +295,17 @@ mod tests {
     }
 
     #[test]
+    fn lengths_and_voltages() {
+        let got = one("It forms a layer of less than 20 nanometers.");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.2.as_str()),
+            ("less than 20 nanometers", 20.0, "nm")
+        );
+        assert_eq!(one("a 5 µm coating").2, "µm");
+        assert_eq!(one("charged to 4.4 volts").2, "V");
+    }
+
+    #[test]
     fn qualifiers_are_kept() {
         let got = one("Investment of more than 12 trillion won is planned.");
         assert_eq!(got.0, "more than 12 trillion won");

@@ -206,7 +206,11 @@ fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
 }
 
 /// Where one clause of a sentence ends and another begins.
-const CLAUSE_BREAKS: &[&str] = &[", and ", "; ", ", but ", ", while ", ", which ", " and is "];
+/// A reporting verb after a comma starts the reported clause, whose
+/// deadline is not the subject's ("X, which builds 20 GWh, said … by 2027").
+const CLAUSE_BREAKS: &[&str] = &[
+    ", and ", "; ", ", but ", ", while ", ", which ", " and is ", ", said ", ", says ", ", told ",
+];
 
 /// The deadline of the figure ending at byte `end`: one that opens the
 /// sentence ("By 2030, …"), or the next one after the figure within its
@@ -372,6 +376,8 @@ mod tests {
         assert_eq!(f[1].year_target, None);
         let f = figures("Firms must recover 80% of the lithium by the end of 2031.");
         assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("X, which runs a 20 GWh plant, said the site would open by 2027.");
+        assert_eq!(f[0].year_target, None);
         let f = figures("By 2030, the city will invest 2 trillion won.");
         assert_eq!(f[0].year_target, Some(2030));
     }

@@ -20,11 +20,14 @@ pub(crate) fn named(raw: &str) -> Option<String> {
         from_attribution,
         from_byline,
     ];
-    finders
-        .iter()
-        .find_map(|find| lines.iter().find_map(|line| find(line)))
-        .map(|name| tidy(&name))
-        .filter(|name| !name.is_empty() && name.split_whitespace().count() <= 8)
+    // A candidate that is no name (too long, empty) gives way to the next.
+    finders.iter().find_map(|find| {
+        lines
+            .iter()
+            .filter_map(|line| find(line))
+            .map(|name| tidy(&name))
+            .find(|name| !name.is_empty() && name.split_whitespace().count() <= 12)
+    })
 }
 
 fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
@@ -39,8 +42,14 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
 /// "Source: Wire News (October 27, 2021)" → "Wire News".
 fn from_source_line(line: &str) -> Option<String> {
     let rest = strip_label(line, &["source:", "source :", "출처:", "출처 :"])?;
-    let name = rest.split(['(', ',']).next()?.trim();
-    Some(name.to_string())
+    // Other fields may share the line: "Source: X    Release date: …".
+    let name = rest.split(['(', ',', '|']).next()?;
+    let name = name.split("  ").next()?.trim();
+    // "Source: Department of …" names the issuing sub-unit, not the site.
+    let unit = ["department", "division", "bureau", "office of", "team"]
+        .iter()
+        .any(|w| name.to_lowercase().starts_with(w));
+    (!unit).then(|| name.to_string())
 }
 
 /// "ⓒ The Daily(www.daily.example). All rights reserved." → "The Daily";
@@ -206,5 +215,13 @@ mod tests {
     fn source_outranks_attribution() {
         let text = "According to Wire News,\nBody.\nSource: Wire News Agency (May 1, 2020)";
         assert_eq!(named(text).as_deref(), Some("Wire News Agency"));
+    }
+
+    #[test]
+    fn a_source_sub_unit_gives_way_to_the_copyright_holder() {
+        let text = "Source: Department of Energy Storage    Release date: 2025-06-18\nBody.\nCopyright © Acme Ministry of Power";
+        assert_eq!(named(text).as_deref(), Some("Acme Ministry of Power"));
+        let text = "Source: Wire News    Release date: 2025-06-18\nBody.";
+        assert_eq!(named(text).as_deref(), Some("Wire News"));
     }
 }

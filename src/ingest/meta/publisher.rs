@@ -12,9 +12,10 @@ use crate::ingest::clean::split_marker;
 /// The publisher as the text names it, if it names one.
 pub(crate) fn named(raw: &str) -> Option<String> {
     let lines: Vec<&str> = raw.lines().map(|l| split_marker(l.trim()).1).collect();
-    let finders: [fn(&str) -> Option<String>; 6] = [
+    let finders: [fn(&str) -> Option<String>; 7] = [
         from_source_line,
         from_copyright,
+        from_newsroom,
         from_writer,
         from_dateline,
         from_attribution,
@@ -94,6 +95,27 @@ fn from_copyright(line: &str) -> Option<String> {
         .find("all rights")
         .map_or(end, |i| i.min(end));
     Some(rest[..end].trim().to_string())
+}
+
+/// A site label "POSTECH Newsroom | Research Highlights" or "Acme Press
+/// Room" → the organization whose newsroom it is.
+fn from_newsroom(line: &str) -> Option<String> {
+    if line.split_whitespace().count() > 8 {
+        return None;
+    }
+    let first = line.split(['|', '>', '/']).next()?.trim();
+    let lower = first.to_lowercase();
+    [
+        "newsroom",
+        "news room",
+        "press room",
+        "pressroom",
+        "press center",
+        "news center",
+    ]
+    .iter()
+    .find_map(|label| lower.strip_suffix(label))
+    .map(|name| first[..name.len()].trim().to_string())
 }
 
 /// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer.
@@ -223,5 +245,12 @@ mod tests {
         assert_eq!(named(text).as_deref(), Some("Acme Ministry of Power"));
         let text = "Source: Wire News    Release date: 2025-06-18\nBody.";
         assert_eq!(named(text).as_deref(), Some("Wire News"));
+    }
+
+    #[test]
+    fn a_newsroom_label_names_its_owner() {
+        let text = "Acme University Newsroom | Research\nBody text here.";
+        assert_eq!(named(text).as_deref(), Some("Acme University"));
+        assert_eq!(named("Visit our newsroom for more.\nBody."), None);
     }
 }

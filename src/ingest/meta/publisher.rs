@@ -177,10 +177,13 @@ fn from_byline(line: &str) -> Option<String> {
 }
 
 fn tidy(name: &str) -> String {
-    name.trim()
-        .trim_end_matches(['.', ',', ':', ';'])
-        .trim()
-        .to_string()
+    let name = name.trim().trim_end_matches(['.', ',', ':', ';']).trim();
+    // "Nikkei Inc." is the outlet Nikkei: a legal form is no part of the name.
+    let bare = [" Inc", " Ltd", " LLC", " Corp", " plc", " GmbH"]
+        .iter()
+        .find_map(|form| name.strip_suffix(form))
+        .map_or(name, |rest| rest.trim_end_matches([',', ' ']));
+    bare.to_string()
 }
 
 #[cfg(test)]
@@ -191,6 +194,7 @@ mod tests {
     fn each_form_names_the_publisher() {
         for (text, publisher) in [
             ("Body.\nSource: Wire News (October 27, 2021)", "Wire News"),
+            ("Body.\nCopyright © 2025 Acme Inc. All rights reserved.", "Acme"),
             (
                 "Body.\nⓒ The Daily(www.daily.example). All rights reserved.",
                 "The Daily",
@@ -208,7 +212,7 @@ mod tests {
             ("Reporter Kim Su of The Daily", "The Daily"),
             (
                 "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
-                "Acme Inc",
+                "Acme",
             ),
             ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
         ] {

@@ -8,7 +8,7 @@
 use super::text::{ends_sentence, split_marker, word_count};
 use super::vocab::{
     COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
-    RELATED_LABELS, SITE_UI, UI_PREFIXES,
+    PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
 use crate::ingest::vocab as shared;
 
@@ -43,7 +43,7 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 12] = [
+    let rules: [(&'static str, Rule); 14] = [
         ("site-ui", is_site_ui),
         ("share-buttons", is_share_buttons),
         ("board-metadata", is_board_metadata),
@@ -52,6 +52,8 @@ pub(crate) fn classify(line: &str) -> Line {
         ("editor-note", is_editor_note),
         ("breadcrumb", is_breadcrumb_path),
         ("related-label", is_related_label),
+        ("related-inline", is_inline_related),
+        ("metadata-fields", is_metadata_fields),
         ("attachment-name", is_file_name),
         ("timestamp", is_timestamp),
         ("phone-number", is_phone_number),
@@ -112,6 +114,32 @@ pub(crate) fn is_board_metadata(body: &str) -> bool {
     })
 }
 
+/// Several metadata fields on one line, set apart by runs of spaces or
+/// bars: "Source: Press Office    Release date: 2025-06-18    Font size: A A".
+pub(crate) fn is_metadata_fields(body: &str) -> bool {
+    let fields: Vec<&str> = body
+        .split("  ")
+        .flat_map(|f| f.split(" | "))
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    fields.len() >= 2
+        && fields
+            .iter()
+            .all(|f| is_board_metadata(f) || is_timestamp(f))
+}
+
+/// "Related: Headline one | Headline two": other stories on one line.
+pub(crate) fn is_inline_related(body: &str) -> bool {
+    let Some((label, rest)) = body.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    RELATED_LABELS.contains(&label.as_str())
+        && !ends_sentence(rest.trim())
+        && word_count(rest) <= 40
+}
+
 /// Copyright and reprint notices ("ⓒ", "All rights reserved", "무단 전재 및
 /// 재배포 금지").
 pub(crate) fn is_copyright(body: &str) -> bool {
@@ -131,6 +159,10 @@ pub(crate) fn is_byline(body: &str) -> bool {
     let labelled = [
         "reporter ",
         "by ",
+        "analysis by ",
+        "commentary by ",
+        "opinion by ",
+        "story by ",
         "staff reporter",
         "correspondent ",
         "written by ",
@@ -282,8 +314,19 @@ pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
 /// "Attached file" box.
 pub(crate) fn is_file_name(body: &str) -> bool {
     let lower = body.to_lowercase();
-    let name = lower.split(" (").next().unwrap_or(&lower).trim();
-    word_count(name) <= 6 && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
+    // "Attachment: Standard Conditions (2025 Edition).pdf": a labelled name
+    // may run longer.
+    let (labelled, lower) = ["attachment:", "attachments:", "attached file:", "file:"]
+        .iter()
+        .find_map(|l| lower.strip_prefix(l))
+        .map_or((false, lower.as_str()), |rest| (true, rest.trim()));
+    let name = if labelled {
+        lower
+    } else {
+        lower.split(" (").next().unwrap_or(lower).trim()
+    };
+    let limit = if labelled { 16 } else { 6 };
+    word_count(name) <= limit && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
 }
 
 /// The label opening a list of other headlines ("Related articles").
@@ -297,6 +340,17 @@ pub(crate) fn is_related_label(body: &str) -> bool {
 /// caption, possibly empty), or `None` when the line has no credit.
 pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     let lower = body.to_lowercase();
+    // A caption closed by a photo agency: "SK On's plant in Seosan (Yonhap)".
+    if let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let agency = &lower[open + 1..lower.len() - 1];
+        let caption = body[..open].trim_end();
+        if PHOTO_AGENCIES.contains(&agency.trim())
+            && !ends_sentence(caption)
+            && word_count(caption) <= 30
+        {
+            return Some(tidy(caption));
+        }
+    }
     // A bracketed credit anywhere: remove just the brackets.
     for (open, close) in [('[', ']'), ('(', ')'), ('<', '>'), ('〔', '〕')] {
         if let Some(start) = lower.find(open) {

@@ -94,6 +94,9 @@ pub(super) const SITE_UI: &[&str] = &[
 /// Labels of board metadata, glued to their value or not, besides the
 /// shared date and update labels (`ingest::vocab`).
 pub(super) const METADATA_LABELS: &[&str] = &[
+    "release date",
+    "font size",
+    "text size",
     "writer",
     "author",
     "date",
@@ -205,6 +208,22 @@ pub(super) const RELATED_LABELS: &[&str] = &[
 ];
 
 /// How photo credits begin.
+/// News-photo agencies credited in brackets at the end of a caption
+/// ("… in Seosan (Yonhap)").
+pub(super) const PHOTO_AGENCIES: &[&str] = &[
+    "yonhap",
+    "newsis",
+    "news1",
+    "ap",
+    "afp",
+    "reuters",
+    "epa",
+    "xinhua",
+    "kyodo",
+    "bloomberg",
+    "getty images",
+];
+
 pub(super) const CREDIT_STARTS: &[&str] = &[
     "photo by ",
     "photo courtesy",

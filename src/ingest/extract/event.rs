@@ -28,6 +28,10 @@ const PLAN_WORDS: &[&str] = &[
     "aims",
     "aim",
     "expected",
+    "expects",
+    "would",
+    "due to",
+    "set to",
     "upcoming",
     "going to",
     "to be held",
@@ -62,7 +66,9 @@ pub(crate) fn events(
             {
                 continue;
             }
-            let planned = (planned_sentence && !is_past(&mention, published))
+            // "said on Monday it will …": the date is the telling, not the plan.
+            let told = reported_at(&sentence.text[..mention.start]);
+            let planned = (planned_sentence && !told && !is_past(&mention, published))
                 || is_future(&mention, published);
             let event = Event {
                 date: mention.date,
@@ -166,6 +172,27 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
     (mention.start < 40 && capital_place) || credit || wire_tag
+}
+
+/// True when the text before a date ends with a verb of telling ("said",
+/// "announced"), so the date is when the news was told.
+fn reported_at(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    [
+        "said",
+        "says",
+        "announced",
+        "told reporters",
+        "reported",
+        "confirmed",
+        "unveiled",
+    ]
+    .iter()
+    .any(|verb| {
+        lower
+            .strip_suffix(verb)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+    })
 }
 
 fn is_plan(sentence: &str) -> bool {

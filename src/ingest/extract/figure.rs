@@ -206,7 +206,11 @@ fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
 }
 
 /// Where one clause of a sentence ends and another begins.
-const CLAUSE_BREAKS: &[&str] = &[", and ", "; ", ", but ", ", while ", ", which ", " and is "];
+/// A reporting verb after a comma starts the reported clause, whose
+/// deadline is not the subject's ("X, which builds 20 GWh, said … by 2027").
+const CLAUSE_BREAKS: &[&str] = &[
+    ", and ", "; ", ", but ", ", while ", ", which ", " and is ", ", said ", ", says ", ", told ",
+];
 
 /// The deadline of the figure ending at byte `end`: one that opens the
 /// sentence ("By 2030, …"), or the next one after the figure within its
@@ -295,6 +299,17 @@ mod tests {
     }
 
     #[test]
+    fn lengths_and_voltages() {
+        let got = one("It forms a layer of less than 20 nanometers.");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.2.as_str()),
+            ("less than 20 nanometers", 20.0, "nm")
+        );
+        assert_eq!(one("a 5 µm coating").2, "µm");
+        assert_eq!(one("charged to 4.4 volts").2, "V");
+    }
+
+    #[test]
     fn qualifiers_are_kept() {
         let got = one("Investment of more than 12 trillion won is planned.");
         assert_eq!(got.0, "more than 12 trillion won");
@@ -361,6 +376,8 @@ mod tests {
         assert_eq!(f[1].year_target, None);
         let f = figures("Firms must recover 80% of the lithium by the end of 2031.");
         assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("X, which runs a 20 GWh plant, said the site would open by 2027.");
+        assert_eq!(f[0].year_target, None);
         let f = figures("By 2030, the city will invest 2 trillion won.");
         assert_eq!(f[0].year_target, Some(2030));
     }

@@ -45,7 +45,7 @@ pub(crate) fn registry_mentions(
     slugs
 }
 
-/// A source credit rather than an actor: "According to X", "Source: X",
+/// A source credit rather than an actor: "Source: X",
 /// "© X", "Copyright X", a dateline "X —" opening the sentence, or a wire
 /// credit "(X) -". The outlet that published a story is not part of it.
 fn is_credit(text: &str, hit: &Hit) -> bool {
@@ -55,9 +55,6 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
-    // "According to X, …" opening a sentence credits the outlet; a source
-    // cited mid-sentence ("…, according to the Alliance") is in the story.
-    let opening_attribution = before == "according to";
     let credited = ["source:", "\u{a9}", "copyright", "copyrights", "(c)"]
         .iter()
         .any(|w| before.ends_with(w));
@@ -66,7 +63,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && after
             .strip_prefix(')')
             .is_some_and(|r| dash(r.trim_start()));
-    opening_attribution || credited || dateline || wire
+    credited || dateline || wire
 }
 
 /// Head words that end an organization's name, with the kind they suggest.

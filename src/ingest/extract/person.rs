@@ -317,22 +317,44 @@ impl Reader<'_, '_> {
         Some(((!role.is_empty()).then_some(role), organization))
     }
 
-    /// "… of the University of X" / "… at X" right after the name.
+    /// "… of the University of X" / "… at X" right after the name, also
+    /// past a sub-unit or a team: "… of the Department of Chemistry at X",
+    /// "…'s team at X".
     fn organization_following(&self, end: usize) -> Option<String> {
-        let linker = self.tokens.get(end)?;
-        if !(linker.is("of") || linker.is("at") || linker.is("from")) {
-            return None;
+        const LINKERS: &[&str] = &["of", "at", "from"];
+        const BETWEEN: &[&str] = &[
+            "the", "and", "'", "’", "s", "'s", "’s", "team", "group", "lab",
+        ];
+        let mut at = end;
+        while at < self.tokens.len() && at < end + 10 {
+            let token = &self.tokens[at];
+            if LINKERS.iter().any(|l| token.is(l)) {
+                let mut next = at + 1;
+                if self.tokens.get(next).is_some_and(|t| t.is("the")) {
+                    next += 1;
+                }
+                let start = self.tokens.get(next)?.start;
+                let hit = self
+                    .sentence
+                    .organizations
+                    .iter()
+                    .find(|h| h.start == start);
+                if let Some(h) = hit {
+                    return Some(self.gazetteer.organizations()[h.entity].slug.clone());
+                }
+            } else if !(token.is_capitalized() || BETWEEN.iter().any(|w| token.is(w))) {
+                return None;
+            }
+            if at == end
+                && !LINKERS.iter().any(|l| token.is(l))
+                && !token.text.contains('\'')
+                && !token.text.contains('’')
+            {
+                return None;
+            }
+            at += 1;
         }
-        let mut next = end + 1;
-        if self.tokens.get(next).is_some_and(|t| t.is("the")) {
-            next += 1;
-        }
-        let start = self.tokens.get(next)?.start;
-        self.sentence
-            .organizations
-            .iter()
-            .find(|h| h.start == start)
-            .map(|h| self.gazetteer.organizations()[h.entity].slug.clone())
+        None
     }
 }
 

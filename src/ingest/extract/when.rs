@@ -99,7 +99,8 @@ impl Context<'_, '_> {
     /// The mention starting at token `i`, and the token after it.
     fn at(&self, i: usize) -> Option<(Mention, usize)> {
         let (date, date_end, next) = self
-            .month_expression(i)
+            .day_first(i)
+            .or_else(|| self.month_expression(i))
             .or_else(|| self.ordinal_day(i))
             .or_else(|| self.year(i))
             .or_else(|| self.relative(i))
@@ -146,10 +147,16 @@ impl Context<'_, '_> {
         if let Some(day) = self.word(next).and_then(day_number) {
             let (year, after) = match self.year_after(next + 1) {
                 Some((y, after)) => (Some(y), after),
-                None => (
-                    self.range_year(next + 1).or(self.published_year()),
-                    next + 1,
-                ),
+                None => match self.relative_year(next + 1) {
+                    // "on January 1 next year"
+                    Some((shift, after)) if shift != 0 => {
+                        (self.published_year().map(|y| y + shift), after)
+                    }
+                    _ => (
+                        self.range_year(next + 1).or(self.published_year()),
+                        next + 1,
+                    ),
+                },
             };
             let year = year?;
             let date = PartialDate::ymd(year, month, day)?;
@@ -176,6 +183,18 @@ impl Context<'_, '_> {
             .any(|w| self.is(i - 1, w));
         introduced.then_some(())?;
         Some((PartialDate::ym(self.published_year()?, month)?, None, next))
+    }
+
+    /// "12 March 2025", "on 3 June": day before month (British order).
+    fn day_first(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        let day = day_number(self.word(i)?)?;
+        let month = month_number(self.tokens.get(i + 1)?)?;
+        let (year, after) = match self.year_after(i + 2) {
+            Some(found) => found,
+            None if i > 0 && self.is(i - 1, "on") => (self.published_year()?, i + 2),
+            None => return None,
+        };
+        Some((PartialDate::ymd(year, month, day)?, None, after))
     }
 
     /// ", 2023" or " 2023" after a day.
@@ -257,15 +276,31 @@ impl Context<'_, '_> {
             ]
             .iter()
             .any(|w| self.is(i - 1, w));
+        // "the second half of 2026", "by the end of 2025".
+        let part_of = i > 1
+            && self.is(i - 1, "of")
+            && ["half", "quarter", "end", "beginning", "start", "middle"]
+                .iter()
+                .any(|w| self.is(i - 2, w));
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
-        (introduced && !names_something).then_some((PartialDate::y(year), None, i + 1))
+        if !(introduced || part_of) || names_something {
+            return None;
+        }
+        let end_of = part_of && self.is(i - 2, "end");
+        let date = if end_of {
+            PartialDate::ym(year, 12)?
+        } else {
+            PartialDate::y(year)
+        };
+        Some((date, None, i + 1))
     }
 
     /// "last year", "next year", "this year", "last month", "next month".
     fn relative(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         if let Some((shift, next)) = self.relative_year(i) {
-            if shift == 0 {
+            // "this year" is a time only as "later this year".
+            if shift == 0 && !(i > 0 && self.is(i - 1, "later")) {
                 return None;
             }
             return Some((PartialDate::y(self.published_year()? + shift), None, next));
@@ -275,6 +310,13 @@ impl Context<'_, '_> {
             "next" => 1,
             _ => return None,
         };
+        // "next spring": the season of the following year.
+        let season = ["spring", "summer", "autumn", "fall", "winter"]
+            .iter()
+            .any(|w| self.is(i + 1, w));
+        if season && shift == 1 {
+            return Some((PartialDate::y(self.published_year()? + 1), None, i + 2));
+        }
         if !self.is(i + 1, "month") {
             return None;
         }

@@ -12,19 +12,23 @@ use crate::ingest::clean::split_marker;
 /// The publisher as the text names it, if it names one.
 pub(crate) fn named(raw: &str) -> Option<String> {
     let lines: Vec<&str> = raw.lines().map(|l| split_marker(l.trim()).1).collect();
-    let finders: [fn(&str) -> Option<String>; 6] = [
+    let finders: [fn(&str) -> Option<String>; 7] = [
         from_source_line,
         from_copyright,
+        from_newsroom,
         from_writer,
         from_dateline,
         from_attribution,
         from_byline,
     ];
-    finders
-        .iter()
-        .find_map(|find| lines.iter().find_map(|line| find(line)))
-        .map(|name| tidy(&name))
-        .filter(|name| !name.is_empty() && name.split_whitespace().count() <= 8)
+    // A candidate that is no name (too long, empty) gives way to the next.
+    finders.iter().find_map(|find| {
+        lines
+            .iter()
+            .filter_map(|line| find(line))
+            .map(|name| tidy(&name))
+            .find(|name| !name.is_empty() && name.split_whitespace().count() <= 12)
+    })
 }
 
 fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
@@ -39,8 +43,14 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
 /// "Source: Wire News (October 27, 2021)" → "Wire News".
 fn from_source_line(line: &str) -> Option<String> {
     let rest = strip_label(line, &["source:", "source :", "출처:", "출처 :"])?;
-    let name = rest.split(['(', ',']).next()?.trim();
-    Some(name.to_string())
+    // Other fields may share the line: "Source: X    Release date: …".
+    let name = rest.split(['(', ',', '|']).next()?;
+    let name = name.split("  ").next()?.trim();
+    // "Source: Department of …" names the issuing sub-unit, not the site.
+    let unit = ["department", "division", "bureau", "office of", "team"]
+        .iter()
+        .any(|w| name.to_lowercase().starts_with(w));
+    (!unit).then(|| name.to_string())
 }
 
 /// "ⓒ The Daily(www.daily.example). All rights reserved." → "The Daily";
@@ -85,6 +95,27 @@ fn from_copyright(line: &str) -> Option<String> {
         .find("all rights")
         .map_or(end, |i| i.min(end));
     Some(rest[..end].trim().to_string())
+}
+
+/// A site label "POSTECH Newsroom | Research Highlights" or "Acme Press
+/// Room" → the organization whose newsroom it is.
+fn from_newsroom(line: &str) -> Option<String> {
+    if line.split_whitespace().count() > 8 {
+        return None;
+    }
+    let first = line.split(['|', '>', '/']).next()?.trim();
+    let lower = first.to_lowercase();
+    [
+        "newsroom",
+        "news room",
+        "press room",
+        "pressroom",
+        "press center",
+        "news center",
+    ]
+    .iter()
+    .find_map(|label| lower.strip_suffix(label))
+    .map(|name| first[..name.len()].trim().to_string())
 }
 
 /// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer.
@@ -146,10 +177,13 @@ fn from_byline(line: &str) -> Option<String> {
 }
 
 fn tidy(name: &str) -> String {
-    name.trim()
-        .trim_end_matches(['.', ',', ':', ';'])
-        .trim()
-        .to_string()
+    let name = name.trim().trim_end_matches(['.', ',', ':', ';']).trim();
+    // "Nikkei Inc." is the outlet Nikkei: a legal form is no part of the name.
+    let bare = [" Inc", " Ltd", " LLC", " Corp", " plc", " GmbH"]
+        .iter()
+        .find_map(|form| name.strip_suffix(form))
+        .map_or(name, |rest| rest.trim_end_matches([',', ' ']));
+    bare.to_string()
 }
 
 #[cfg(test)]
@@ -160,6 +194,7 @@ mod tests {
     fn each_form_names_the_publisher() {
         for (text, publisher) in [
             ("Body.\nSource: Wire News (October 27, 2021)", "Wire News"),
+            ("Body.\nCopyright © 2025 Acme Inc. All rights reserved.", "Acme"),
             (
                 "Body.\nⓒ The Daily(www.daily.example). All rights reserved.",
                 "The Daily",
@@ -177,7 +212,7 @@ mod tests {
             ("Reporter Kim Su of The Daily", "The Daily"),
             (
                 "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
-                "Acme Inc",
+                "Acme",
             ),
             ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
         ] {
@@ -206,5 +241,20 @@ mod tests {
     fn source_outranks_attribution() {
         let text = "According to Wire News,\nBody.\nSource: Wire News Agency (May 1, 2020)";
         assert_eq!(named(text).as_deref(), Some("Wire News Agency"));
+    }
+
+    #[test]
+    fn a_source_sub_unit_gives_way_to_the_copyright_holder() {
+        let text = "Source: Department of Energy Storage    Release date: 2025-06-18\nBody.\nCopyright © Acme Ministry of Power";
+        assert_eq!(named(text).as_deref(), Some("Acme Ministry of Power"));
+        let text = "Source: Wire News    Release date: 2025-06-18\nBody.";
+        assert_eq!(named(text).as_deref(), Some("Wire News"));
+    }
+
+    #[test]
+    fn a_newsroom_label_names_its_owner() {
+        let text = "Acme University Newsroom | Research\nBody text here.";
+        assert_eq!(named(text).as_deref(), Some("Acme University"));
+        assert_eq!(named("Visit our newsroom for more.\nBody."), None);
     }
 }

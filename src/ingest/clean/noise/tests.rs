@@ -177,3 +177,50 @@ fn photo_credits_leave_the_caption() {
     let story = "The photovoltaic farm feeds a photo zone.";
     assert_eq!(classify(story), Line::Story(story.into()));
 }
+
+#[test]
+fn metadata_fields_on_one_line() {
+    assert_eq!(
+        classify(
+            "Source: Press Office    Release date: 2025-06-18    Font size: Large Medium Small"
+        ),
+        Line::Noise("metadata-fields")
+    );
+    // A sentence with a colon is story.
+    assert!(matches!(
+        classify("Source: the ministry said output rose 10 percent in the first half of the year."),
+        Line::Story(_)
+    ));
+}
+
+#[test]
+fn inline_related_headlines_and_labelled_attachments() {
+    assert!(is_inline_related(
+        "Related: Plant trims plans | Mandate explained"
+    ));
+    assert!(is_inline_related("Read next: Lithium prices steady"));
+    assert!(!is_inline_related(
+        "Related: the ministry also cut tariffs."
+    ));
+    assert_eq!(
+        classify("Attachment: Standard Conditions for the Industry (2025 Edition).pdf"),
+        Line::Noise("attachment-name")
+    );
+}
+
+#[test]
+fn analysis_bylines_and_agency_captions() {
+    assert_eq!(
+        classify("Analysis by Priya Raman, Europe correspondent"),
+        Line::Noise("byline")
+    );
+    assert_eq!(
+        classify("The battery plant in Seosan (Yonhap)"),
+        Line::Caption("The battery plant in Seosan".into())
+    );
+    // A sentence ending in an agency name is not a caption.
+    assert!(matches!(
+        classify("The plant opened in March, the company said (Yonhap)."),
+        Line::Story(_)
+    ));
+}

@@ -203,3 +203,14 @@ fn long_titles_keep_their_point() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_day_news_was_told_is_not_a_plan() {
+    let got = run(
+        &["Acme said on Monday it will begin pilot production next spring."],
+        Some("2025-11-03"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2025-11-03", false));
+    assert_eq!((got[1].0.as_str(), got[1].2), ("2026", true));
+}

@@ -147,3 +147,23 @@ fn acronyms_before_capitals_are_not_initials() {
         );
     }
 }
+
+#[test]
+fn organization_past_a_department_or_a_team() {
+    assert_eq!(
+        triples(
+            "A team led by Professor Park Soojin of the Department of Chemistry at GIST built it."
+        )[0]
+        .2,
+        Some("gist".to_string())
+    );
+    assert_eq!(
+        triples("Professor Park Soojin's team at GIST built it.")[0].2,
+        Some("gist".to_string())
+    );
+    // A lowercase word in between ends the search.
+    assert_eq!(
+        triples("Professor Park Soojin said the work at GIST is done.")[0].2,
+        None
+    );
+}

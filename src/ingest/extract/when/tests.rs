@@ -90,3 +90,34 @@ fn wire_weekdays_and_news_today() {
     );
     assert!(resolve("Today, cells are everywhere", p).is_empty());
 }
+
+#[test]
+fn day_before_month_in_british_order() {
+    assert_eq!(
+        resolve("It filed on 12 March 2025, after talks.", None),
+        [("2025-03-12".into(), None)]
+    );
+    assert_eq!(
+        resolve("The vote is on 3 June.", Some("2024-05-01")),
+        [("2024-06-03".into(), None)]
+    );
+    // A bare "5 June" with no year and no "on" is not taken.
+    assert_eq!(resolve("about 5 June units", Some("2024-05-01")), []);
+}
+
+#[test]
+fn parts_of_a_year_seasons_and_later_this_year() {
+    let one = |s: &str| resolve(s, Some("2025-11-03"));
+    assert_eq!(one("in the second half of 2026"), [("2026".into(), None)]);
+    assert_eq!(one("by the end of 2025"), [("2025-12".into(), None)]);
+    assert_eq!(one("will start next spring"), [("2026".into(), None)]);
+    assert_eq!(
+        one("to license it later this year"),
+        [("2025".into(), None)]
+    );
+    assert_eq!(one("a record this year"), []);
+    assert_eq!(
+        one("takes effect on January 1 next year"),
+        [("2026-01-01".into(), None)]
+    );
+}

@@ -70,7 +70,29 @@ pub(in crate::ingest::extract::event) fn shorten(title: &str) -> String {
         words.pop();
         drop_dangling(&mut words);
     }
-    uppercase_first(words.join(" ").trim_end_matches([',', ';', ':', ' ']))
+    let text = uppercase_first(words.join(" ").trim_end_matches([',', ';', ':', ' ']));
+    without_sentence_end(&text)
+}
+
+/// A title taken from the end of a quotation keeps neither the quotation's
+/// closing mark nor the sentence's full stop: "…technologies.”" → "…technologies".
+fn without_sentence_end(text: &str) -> String {
+    let mut end = text;
+    let opens = end.matches('\u{201c}').count();
+    if end.ends_with('\u{201d}') && end.matches('\u{201d}').count() > opens {
+        end = &end[..end.len() - '\u{201d}'.len_utf8()];
+    } else if end.ends_with('"') && end.matches('"').count() % 2 == 1 {
+        end = &end[..end.len() - 1];
+    }
+    // A full stop after a lowercase word ends a sentence; after "Co." or
+    // "U.S." it belongs to the word.
+    if let Some(stem) = end.strip_suffix('.') {
+        let last = stem.rsplit(' ').next().unwrap_or("");
+        if !last.is_empty() && last.chars().all(|c| c.is_lowercase() || c == '-') {
+            end = stem;
+        }
+    }
+    end.to_string()
 }
 
 /// The title without dateline, asides, opening connective or reporting
@@ -211,4 +233,33 @@ fn unreport(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_sentence_end;
+
+    #[test]
+    fn drops_an_unmatched_closing_quote_and_the_full_stop() {
+        assert_eq!(
+            without_sentence_end("We will unveil new cells.\u{201d}"),
+            "We will unveil new cells"
+        );
+        assert_eq!(
+            without_sentence_end("The plant opens.\""),
+            "The plant opens"
+        );
+        assert_eq!(
+            without_sentence_end("KRICT hosted the \u{201c}Forum\u{201d}"),
+            "KRICT hosted the \u{201c}Forum\u{201d}"
+        );
+        assert_eq!(
+            without_sentence_end("Deal signed with Acme Co."),
+            "Deal signed with Acme Co."
+        );
+        assert_eq!(
+            without_sentence_end("Plant opens in the U.S."),
+            "Plant opens in the U.S."
+        );
+    }
 }

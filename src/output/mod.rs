@@ -227,17 +227,23 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn page(path: &str, text: &str) -> RenderedPage {
+    pub(super) fn page(path: &str, text: &str) -> RenderedPage {
         RenderedPage {
             path: path.into(),
             contents: text.as_bytes().to_vec(),
         }
     }
 
-    #[test]
-    fn replaces_output_and_drops_stale_files() {
+    /// A temporary folder and the (not yet existing) output inside it.
+    pub(super) fn temp_output() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
+        (dir, output)
+    }
+
+    #[test]
+    fn replaces_output_and_drops_stale_files() {
+        let (dir, output) = temp_output();
         commit(
             &output,
             &[page("a/index.html", "one"), page("old.html", "x")],
@@ -259,8 +265,7 @@ mod tests {
 
     #[test]
     fn failed_write_leaves_previous_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
+        let (dir, output) = temp_output();
         commit(&output, &[page("index.html", "good")], &[]).unwrap();
         // A file and a folder with the same path cannot both be written.
         let err = commit(

@@ -183,14 +183,8 @@ fn remove_stale(
 mod tests {
     use std::os::unix::fs::MetadataExt;
 
-    use super::super::{commit, RenderedPage};
-
-    fn page(path: &str, text: &str) -> RenderedPage {
-        RenderedPage {
-            path: path.into(),
-            contents: text.as_bytes().to_vec(),
-        }
-    }
+    use super::super::commit;
+    use super::super::tests::{page, temp_output};
 
     fn inode(path: &std::path::Path) -> u64 {
         std::fs::metadata(path).unwrap().ino()
@@ -198,8 +192,7 @@ mod tests {
 
     #[test]
     fn rewrites_only_what_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
+        let (_dir, output) = temp_output();
         commit(
             &output,
             &[page("a/index.html", "same"), page("b/index.html", "old")],
@@ -236,8 +229,7 @@ mod tests {
 
     #[test]
     fn stale_files_and_empty_folders_go() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
+        let (_dir, output) = temp_output();
         commit(
             &output,
             &[page("keep.html", "k"), page("gone/deep/index.html", "g")],
@@ -260,8 +252,7 @@ mod tests {
 
     #[test]
     fn a_failed_write_leaves_the_output_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
+        let (_dir, output) = temp_output();
         commit(
             &output,
             &[page("index.html", "good"), page("a/index.html", "a")],
@@ -309,8 +300,7 @@ mod tests {
 
     #[test]
     fn a_file_becoming_a_folder_is_written_fresh() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
+        let (dir, output) = temp_output();
         commit(&output, &[page("x", "file")], &[]).unwrap();
         commit(&output, &[page("x/index.html", "folder")], &[]).unwrap();
         assert_eq!(

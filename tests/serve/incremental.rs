@@ -10,7 +10,7 @@ use briefing::serve::watch::Change;
 use briefing::serve::{preview_options, statics};
 use syntect::parsing::SyntaxSet;
 
-use super::site::{article, article_path, TestSite};
+use super::site::{article, article_path, new_cell, TestSite};
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
@@ -103,12 +103,10 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
         .contains(&"articles/kistep-forum/index.html".to_string()));
 
     let training = article_path("2023-11-05", "training-program");
-    site.write(
+    site.replace(
         &training,
-        &site.read(&training).replace(
-            "title: Battery training program",
-            "title: Battery training, renamed",
-        ),
+        "title: Battery training program",
+        "title: Battery training, renamed",
     );
     let outcome = check.apply("edit title", &[art(&training)]);
     assert!(outcome.rendered < check.total, "not the whole site");
@@ -154,21 +152,17 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     );
 
     let pilot = article_path("2024-02-10", "solid-state-pilot");
-    site.write(
+    site.replace(
         &pilot,
-        &site.read(&pilot).replace(
-            "topics: [all-solid-state, recycling]",
-            "topics: [all-solid-state, recycling, workforce-training]",
-        ),
+        "topics: [all-solid-state, recycling]",
+        "topics: [all-solid-state, recycling, workforce-training]",
     );
     check.apply("add a topic", &[art(&pilot)]);
 
-    site.write(
+    site.replace(
         &training,
-        &site.read(&training).replace(
-            "events: [",
-            "events: [{ date: 2019-04, title: \"Early event\" }, ",
-        ),
+        "events: [",
+        "events: [{ date: 2019-04, title: \"Early event\" }, ",
     );
     check.apply("add an event in a new year", &[art(&training)]);
 
@@ -183,17 +177,8 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     site.remove(&forum);
     check.apply("delete an article", &[art(&forum)]);
 
-    let fresh = article_path("2025-01-01", "new-cell");
-    site.write(
-        &fresh,
-        &article(
-            "A new cell",
-            "2025-01-01",
-            "[recycling]",
-            "[sk-on]",
-            "Fresh.",
-        ),
-    );
+    let (fresh, text) = new_cell();
+    site.write(&fresh, &text);
     check.apply("add an article", &[art(&fresh)]);
 
     let renamed = article_path("2025-01-01", "newer-cell");

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use super::client::{get, Events};
-use super::site::{article, article_path, wait_for, TestSite};
+use super::site::{article_path, new_cell, wait_for, TestSite};
 
 /// Generous: a loaded 2-core machine may be slow; waits end as soon as the
 /// event arrives.
@@ -78,10 +78,7 @@ fn swap_and_backup_files_are_ignored() {
         );
     }
     let forum = article_path("2023-06-02", "kistep-forum");
-    site.write(
-        &forum,
-        &site.read(&forum).replace("The body of", "After droppings,"),
-    );
+    site.replace(&forum, "The body of", "After droppings,");
     let (name, data) = events.next(LIMIT).expect("an event");
     assert_eq!(name, "reload", "{data}");
     server.stop();
@@ -93,17 +90,8 @@ fn new_renamed_and_deleted_articles_are_picked_up() {
     let server = site.serve();
     let addr = server.addr();
     let mut events = listen(addr);
-    let fresh = article_path("2025-01-01", "new-cell");
-    site.write(
-        &fresh,
-        &article(
-            "A new cell",
-            "2025-01-01",
-            "[recycling]",
-            "[sk-on]",
-            "Fresh.",
-        ),
-    );
+    let (fresh, text) = new_cell();
+    site.write(&fresh, &text);
     events
         .wait("reload", LIMIT)
         .expect("reload after a new file");

@@ -126,6 +126,13 @@ impl TestSite {
         std::fs::read_to_string(self.path(relative)).expect("read")
     }
 
+    /// Replace `from` with `to` in a file (a plain write, not an atomic save).
+    pub(crate) fn replace(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} has no `{from}`");
+        self.write(relative, &text.replace(from, to));
+    }
+
     pub(crate) fn remove(&self, relative: &str) {
         std::fs::remove_file(self.path(relative)).expect("remove");
     }
@@ -141,6 +148,13 @@ impl TestSite {
 
 pub(crate) fn article_path(date: &str, slug: &str) -> String {
     format!("content/articles/{date}-{slug}.md")
+}
+
+/// The article tests add to the site: `(path, text)`.
+pub(crate) fn new_cell() -> (String, String) {
+    let date = "2025-01-01";
+    let text = article("A new cell", date, "[recycling]", "[sk-on]", "Fresh.");
+    (article_path(date, "new-cell"), text)
 }
 
 /// An article with one event and one figure.

@@ -18,6 +18,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// For information (a generated registry entry awaiting review); never
+    /// fails a run, not even under `--deny-warnings`.
+    Note,
     /// Worth a look; fails only under `--deny-warnings`.
     Warning,
     /// The site cannot be built as it is.
@@ -65,6 +68,14 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, path, message)
+        }
+    }
+
+    /// A note (information only) in `path` with no place yet.
+    pub fn note(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(code, path, message)
         }
     }
@@ -197,6 +208,10 @@ pub fn emit(diagnostics: &[Diagnostic], format: Format) {
     eprint!("{text}");
 }
 
+fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics.iter().filter(|d| d.severity == severity).count()
+}
+
 fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let mut buffer = if colour {
         termcolor::Buffer::ansi()
@@ -211,6 +226,7 @@ fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         }
         .with_code(diagnostic.code);
         if diagnostic.has_place() {
@@ -231,9 +247,14 @@ fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
+    let warnings = count(diagnostics, Severity::Warning);
+    let notes = count(diagnostics, Severity::Note);
     if !diagnostics.is_empty() {
-        let _ = writeln!(text, "{errors} error(s), {warnings} warning(s)");
+        let _ = write!(text, "{errors} error(s), {warnings} warning(s)");
+        if notes > 0 {
+            let _ = write!(text, ", {notes} note(s)");
+        }
+        text.push('\n');
     }
     text
 }
@@ -255,6 +276,7 @@ struct JsonDiagnostic<'a> {
 struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
+    notes: usize,
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
@@ -286,7 +308,8 @@ fn render_json(diagnostics: &[Diagnostic]) -> String {
         .count();
     let report = JsonReport {
         errors,
-        warnings: diagnostics.len() - errors,
+        warnings: count(diagnostics, Severity::Warning),
+        notes: count(diagnostics, Severity::Note),
         diagnostics: items,
     };
     let mut text = serde_json::to_string_pretty(&report).expect("plain data serializes");
@@ -301,6 +324,7 @@ fn render_github(diagnostics: &[Diagnostic]) -> String {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {

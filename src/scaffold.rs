@@ -112,6 +112,7 @@ pub fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf, Vec<D
         country: new.country.trim().to_uppercase(),
         aliases: Vec::new(),
         website: None,
+        generated: None,
     };
     write_new(root, &relative, "organization", &front, ORGANIZATION_BODY)
 }

@@ -1,8 +1,9 @@
 //! Check stage: the registries against each other and against articles.
 //!
 //! Takes the corpus; gives back a warning for each registry entry no
-//! article mentions, and an error for each alias (or name) two
-//! organizations both claim.
+//! article mentions, an error for each alias (or name) two organizations
+//! both claim, and a note for each organization ingest generated that no
+//! person has confirmed yet.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -14,7 +15,36 @@ use crate::diag::Diagnostic;
 pub(crate) fn check(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut out = unused(corpus);
     out.extend(alias_conflicts(corpus));
+    out.extend(generated(corpus));
     out
+}
+
+/// Organizations ingest added that still carry their `generated:` block.
+/// A note, not a warning: the site is right as it stands (the page says
+/// the entry is unreviewed), and new seeds add entries all the time, so a
+/// warning would fail `--deny-warnings` on every pull request that adds
+/// an article. The note is the review queue.
+fn generated(corpus: &Corpus) -> Vec<Diagnostic> {
+    corpus
+        .organizations
+        .iter()
+        .filter_map(|org| Some((org, org.front.generated.as_ref()?)))
+        .map(|(org, generated)| {
+            Diagnostic::note(
+                "registry/generated",
+                &org.path,
+                format!(
+                    "`{}` was added by ingest from {} and is not confirmed yet",
+                    org.front.name, generated.seed
+                ),
+            )
+            .at(&org.source, key_span(org, "generated"))
+            .with_help(
+                "check its name, kind, country and aliases and write a description, then delete the \
+                 `generated:` block; if it is another entry's name, add it there as an alias and delete this file",
+            )
+        })
+        .collect()
 }
 
 /// Registry entries that no article (draft or not) mentions.

@@ -264,6 +264,22 @@ pub struct OrganizationFrontMatter {
     /// Official site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Present on an entry ingest wrote because an article names the
+    /// organization and the registry had no entry for it. A person
+    /// confirms the entry by deleting this block (after checking the name,
+    /// kind and country), or merges it into an existing entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<GeneratedEntry>,
+}
+
+/// Where ingest found an organization it added to the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratedEntry {
+    /// The seed whose text named it, relative to the site root.
+    pub seed: String,
+    /// The sentence that names it.
+    pub quote: String,
 }
 
 /// Topic registry entry, `content/topics/<slug>.md`.

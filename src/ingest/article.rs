@@ -10,7 +10,7 @@ use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleB
 use crate::diag::Diagnostic;
 use crate::ingest::clean::{self, Cleaned};
 use crate::ingest::document::Document;
-use crate::ingest::extract::{annotate, Annotations};
+use crate::ingest::extract::{annotate, Annotations, NewOrganization};
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::{emit, meta};
 
@@ -23,6 +23,9 @@ pub(crate) struct Generated {
     pub(crate) text: String,
     /// Warnings about this seed.
     pub(crate) warnings: Vec<Diagnostic>,
+    /// Organizations the article links that the registry lacks: ingest
+    /// adds them as generated entries.
+    pub(crate) organizations: Vec<NewOrganization>,
 }
 
 /// The publication date and, when inferred, why.
@@ -65,6 +68,8 @@ pub(crate) fn generate(
         drop_attribution_only(&mut annotations, org, &cleaned.document);
     }
     let warnings = suggestion_warnings(seed, &annotations);
+    let mut organizations = std::mem::take(&mut annotations.generated_organizations);
+    organizations.retain(|new| annotations.organizations.contains(&new.slug));
     let source = Source {
         publisher: publisher_org
             .map(|org| org.front.name.clone())
@@ -86,6 +91,7 @@ pub(crate) fn generate(
         stem,
         text,
         warnings,
+        organizations,
     })
 }
 

@@ -5,7 +5,7 @@
 //! shares one `Gazetteer` read-only across rayon threads and asks it for the
 //! registry entries mentioned in a sentence, as byte spans of that sentence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::content::entity::{Organization, Place, Registries, Topic};
 
@@ -26,6 +26,9 @@ pub(crate) struct Gazetteer {
     /// For each topic matcher pattern: its keyword index within the topic.
     topic_keyword: Vec<usize>,
     organization_by_key: HashMap<String, usize>,
+    /// Lookup keys of names a person rejected as organizations (by deleting
+    /// the entry ingest generated for them): never suggested again.
+    rejected: HashSet<String>,
 }
 
 /// One registry entry found in a text: `entity` indexes the registry.
@@ -80,7 +83,19 @@ impl Gazetteer {
             topic_matcher,
             topic_keyword,
             organization_by_key,
+            rejected: HashSet::new(),
         }
+    }
+
+    /// The same gazetteer, refusing `names` as organizations.
+    pub(crate) fn with_rejected<'n>(mut self, names: impl IntoIterator<Item = &'n str>) -> Self {
+        self.rejected = names.into_iter().map(lookup_key).collect();
+        self
+    }
+
+    /// True for a name a person rejected as an organization.
+    pub(crate) fn rejected(&self, name: &str) -> bool {
+        !self.rejected.is_empty() && self.rejected.contains(&lookup_key(name))
     }
 
     /// Exact (normalised, case-insensitive) name/alias lookup, for publishers.
@@ -90,6 +105,11 @@ impl Gazetteer {
         self.organization_by_key
             .get(key)
             .map(|&index| &self.organizations[index])
+    }
+
+    /// The entry filed under `slug`.
+    pub(crate) fn organization_by_slug(&self, slug: &str) -> Option<&Organization> {
+        self.organizations.iter().find(|o| o.slug == slug)
     }
 
     pub(crate) fn organizations(&self) -> &[Organization] {

@@ -18,7 +18,11 @@ pub(crate) const MANIFEST_PATH: &str = "content/articles/.ingest.lock";
 
 const HEADER: &str =
     "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written.\n\
-# A file whose hash no longer matches was edited by hand and is not overwritten without --force.\n";
+# A file whose hash no longer matches was edited by hand and is not overwritten without --force.\n\
+# `organization` lines: registry entries ingest added; one a person deleted stays rejected.\n";
+
+/// First field of a line recording a generated registry entry.
+const ORGANIZATION: &str = "organization";
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,12 +37,22 @@ pub(crate) struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Manifest {
     pub(crate) entries: BTreeMap<String, Entry>,
+    /// Registry entries ingest added (`content/organizations/<slug>.md`)
+    /// → the organization's name. Kept after the file is gone: a deleted
+    /// entry is a name a person rejected, and ingest never adds it again.
+    pub(crate) organizations: BTreeMap<String, String>,
 }
 
 impl Manifest {
     /// Parse the manifest text; malformed lines are ignored, which at worst
     /// makes ingest treat a file as hand-written and leave it alone.
     pub(crate) fn parse(text: &str) -> Manifest {
+        let organizations = text
+            .lines()
+            .filter_map(|line| line.strip_prefix(ORGANIZATION)?.strip_prefix('\t'))
+            .filter_map(|rest| rest.split_once('\t'))
+            .map(|(path, name)| (path.to_string(), name.to_string()))
+            .collect();
         let entries = text
             .lines()
             .filter(|line| !line.starts_with('#'))
@@ -55,7 +69,10 @@ impl Manifest {
                 })
             })
             .collect();
-        Manifest { entries }
+        Manifest {
+            entries,
+            organizations,
+        }
     }
 
     /// The manifest text: header, then one sorted line per seed.
@@ -63,6 +80,9 @@ impl Manifest {
         let mut text = HEADER.to_string();
         for (seed, entry) in &self.entries {
             text.push_str(&format!("{seed}\t{}\t{}\n", entry.output, entry.hash));
+        }
+        for (path, name) in &self.organizations {
+            text.push_str(&format!("{ORGANIZATION}\t{path}\t{name}\n"));
         }
         text
     }
@@ -142,6 +162,10 @@ mod tests {
                 output: "content/articles/a.md".into(),
                 hash: hash(b"a"),
             },
+        );
+        manifest.organizations.insert(
+            "content/organizations/acme.md".into(),
+            "Acme Institute".into(),
         );
         let text = manifest.render();
         assert!(text.find("seeds/a.txt").unwrap() < text.find("seeds/b.txt").unwrap());

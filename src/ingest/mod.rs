@@ -18,6 +18,7 @@ mod manifest;
 mod meta;
 #[cfg(test)]
 mod properties;
+mod registry;
 mod seed;
 mod store;
 pub(crate) mod vocab;
@@ -49,6 +50,8 @@ pub struct IngestReport {
     pub unchanged: Vec<PathBuf>,
     /// Articles left alone because a person edited or wrote them.
     pub skipped_edited: Vec<PathBuf>,
+    /// Organization registry entries added, marked `generated:`.
+    pub organizations: Vec<PathBuf>,
     /// Unreadable seeds (errors), skipped files and unknown organizations
     /// (warnings).
     pub diagnostics: Vec<Diagnostic>,
@@ -85,23 +88,6 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
     if seeds.is_empty() {
         return report;
     }
-    // Registry problems are reported by the content stage, once.
-    let (registries, _) = Registries::load(&options.root);
-    let gazetteer = gazetteer::Gazetteer::new(&registries);
-    let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
-        .par_iter()
-        .map(|seed| (seed.clone(), generate(&options.root, seed, &gazetteer)))
-        .collect();
-    let mut generated = Vec::new();
-    for (seed, result) in results {
-        match result {
-            Ok(article) => generated.push((seed, article)),
-            Err(diagnostic) => {
-                report.diagnostics.push(diagnostic);
-                failed.push(seed);
-            }
-        }
-    }
     let old = manifest::Manifest::load(&options.root).unwrap_or_else(|err| {
         report.diagnostics.push(Diagnostic::warning(
             "ingest/manifest",
@@ -110,6 +96,36 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
         ));
         manifest::Manifest::default()
     });
+    // Registry problems are reported by the content stage, once.
+    let (mut registries, _) = Registries::load(&options.root);
+    let rejected = registry::rejected(&options.root, &old);
+    let gazetteer = |registries: &Registries| {
+        gazetteer::Gazetteer::new(registries).with_rejected(rejected.iter().copied())
+    };
+    let mut results = generate_all(&options.root, &seeds, &gazetteer(&registries));
+    let additions = registry::additions(&results.0);
+    if !additions.is_empty() {
+        // Annotate again with the new entries in the registry, so every
+        // article links them exactly as the next run will.
+        registries
+            .organizations
+            .extend(additions.iter().map(registry::entity));
+        registries.organizations.sort_by(|a, b| a.slug.cmp(&b.slug));
+        results = generate_all(&options.root, &seeds, &gazetteer(&registries));
+    }
+    let (generated, errors) = results;
+    for (seed, diagnostic) in errors {
+        report.diagnostics.push(diagnostic);
+        failed.push(seed);
+    }
+    let mut organizations = old.organizations.clone();
+    registry::write(
+        &options.root,
+        options.dry_run,
+        &additions,
+        &mut organizations,
+        &mut report,
+    );
     // A seed carried over keeps its file: no selected seed may take it.
     let reserved = failed
         .iter()
@@ -121,9 +137,33 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
         store::assign_paths(generated, reserved),
         &old,
         &failed,
+        organizations,
         &mut report,
     );
     report
+}
+
+/// Generated articles (in seed order) and the seeds that failed.
+type Results = (
+    Vec<(String, article::Generated)>,
+    Vec<(String, Diagnostic)>,
+);
+
+/// Generate every seed in parallel against one gazetteer.
+fn generate_all(root: &Path, seeds: &[String], gazetteer: &gazetteer::Gazetteer) -> Results {
+    let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
+        .par_iter()
+        .map(|seed| (seed.clone(), generate(root, seed, gazetteer)))
+        .collect();
+    let mut generated = Vec::new();
+    let mut failed = Vec::new();
+    for (seed, result) in results {
+        match result {
+            Ok(article) => generated.push((seed, article)),
+            Err(diagnostic) => failed.push((seed, diagnostic)),
+        }
+    }
+    (generated, failed)
 }
 
 fn generate(

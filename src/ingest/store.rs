@@ -10,7 +10,7 @@
 //! article is retired. An article whose seed is gone is left in place and
 //! drops out of the manifest, so from then on it belongs to people.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::article::Generated;
@@ -73,9 +73,13 @@ pub(crate) fn store(
     articles: Vec<(String, String, Generated)>,
     old: &Manifest,
     failed_seeds: &[String],
+    organizations: BTreeMap<String, String>,
     report: &mut IngestReport,
 ) {
-    let mut manifest = Manifest::default();
+    let mut manifest = Manifest {
+        organizations,
+        ..Manifest::default()
+    };
     for seed in failed_seeds {
         if let Some(entry) = old.entries.get(seed) {
             manifest.entries.insert(seed.clone(), entry.clone());
@@ -231,6 +235,7 @@ mod tests {
             stem: "2024-01-01-same".into(),
             text: String::new(),
             warnings: vec![],
+            organizations: vec![],
         };
         let paths = assign_paths(
             vec![
@@ -249,6 +254,7 @@ mod tests {
             stem: "2024-01-01-same".into(),
             text: String::new(),
             warnings: vec![],
+            organizations: vec![],
         };
         let reserved = BTreeSet::from(["content/articles/2024-01-01-same.md".to_string()]);
         let paths = assign_paths(vec![("seeds/b.txt".into(), article)], reserved);

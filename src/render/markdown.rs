@@ -242,6 +242,7 @@ mod tests {
                 country: "KR".into(),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
                 website: None,
+                generated: None,
             },
             body: String::new(),
             body_line: 1,

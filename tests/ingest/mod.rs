@@ -5,6 +5,7 @@
 mod cleaning;
 mod dates;
 mod encodings;
+mod generated;
 mod gold;
 mod markup;
 mod protection;

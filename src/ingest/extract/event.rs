@@ -7,7 +7,7 @@
 //! quote. States ("since 2020"), deadlines a figure already carries ("KRW
 //! 2 trillion by 2030"), photo captions and the page's own date are skipped.
 
-use super::token::tokenize;
+use super::token::{headline_cased, tokenize};
 use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
@@ -37,6 +37,46 @@ const PLAN_WORDS: &[&str] = &[
     "to be held",
     "next year",
     "starting from",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "efforts to",
+];
+
+/// Words of a market statistic ("took up a 95 percent share in 2020",
+/// "sales increased by 70% in 2022"): a measurement dated by the story,
+/// not a happening in it. These need a figure in the sentence; those in
+/// [`STATISTIC_PHRASES`] do not.
+const STATISTIC_WORDS: &[&str] = &[
+    "share",
+    "sales",
+    "price",
+    "prices",
+    "increased",
+    "decreased",
+    "rose",
+    "fell",
+    "grew",
+    "declined",
+    "dropped",
+    "jumped",
+    "surged",
+    "plunged",
+    "plummeted",
+    "exceeded",
+    "mined",
+    "accounted for",
+    "took up",
+];
+
+/// Phrases that make a sentence a statistic by themselves.
+const STATISTIC_PHRASES: &[&str] = &[
+    "market share",
+    "straight year",
+    "consecutive year",
+    "took up",
+    "accounted for",
 ];
 
 /// Events in story order, without duplicates.
@@ -48,37 +88,58 @@ pub(crate) fn events(
     let mut out: Vec<Event> = Vec::new();
     let mut last_full = published.filter(PartialDate::is_full);
     for sentence in sentences {
-        if is_caption(sentence.text) {
+        if is_caption(sentence.text)
+            || is_metadata(sentence.text)
+            || headline_cased(sentence.text)
+            || is_fragment(sentence.text)
+        {
             continue;
         }
-        let targets: Vec<i32> = figures
+        // A figure told again keeps its first sentence as quote.
+        let own: Vec<&Figure> = figures
             .iter()
-            .filter(|f| f.quote.as_deref() == Some(sentence.text))
-            .filter_map(|f| f.year_target)
+            .filter(|f| sentence.text.contains(f.text.as_str()))
             .collect();
+        let targets: Vec<i32> = own.iter().filter_map(|f| f.year_target).collect();
         let planned_sentence = is_plan(sentence.text);
-        for mention in mentions(sentence.text, published, last_full) {
+        let statistic = (!own.is_empty() && has_word(sentence.text, STATISTIC_WORDS))
+            || has_word(sentence.text, STATISTIC_PHRASES);
+        let found = mentions(sentence.text, published, last_full);
+        for (n, mention) in found.iter().enumerate() {
             if mention.date.is_full() {
                 last_full = Some(mention.date);
             }
-            if !is_event(&mention, planned_sentence, &targets)
-                || is_dateline(sentence.text, &mention)
+            let deadline = {
+                let before = sentence.text[..mention.start].trim_end().to_lowercase();
+                ["by", "by the end of", "by the end", "until", "through"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            };
+            if statistic
+                || (deadline && targets.contains(&mention.date.year))
+                || !is_event(mention, planned_sentence, &targets)
+                || is_dateline(sentence.text, mention)
+                || restates(sentence.text, &found, n)
             {
                 continue;
             }
             // "said on Monday it will …": the date is the telling, not the plan.
             let told = reported_at(&sentence.text[..mention.start]);
-            let planned = (planned_sentence && !told && !is_past(&mention, published))
-                || is_future(&mention, published);
+            let planned = (planned_sentence && !told && !is_past(mention, published))
+                || is_future(mention, published);
             let event = Event {
                 date: mention.date,
                 date_end: mention.date_end,
-                title: title(sentence.text, &mention),
+                title: title(sentence.text, mention),
                 planned,
                 quote: Some(sentence.text.to_string()),
             };
+            // A day told again later ("the first meeting will be held on
+            // January 21") is the same happening.
             let duplicate = out.iter().any(|e| {
-                e.date == event.date && e.date_end == event.date_end && e.title == event.title
+                e.date == event.date
+                    && e.date_end == event.date_end
+                    && (e.title == event.title || event.date.is_full())
             });
             if !duplicate && !event.title.is_empty() {
                 out.push(event);
@@ -117,8 +178,8 @@ pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
 
 /// Which date mentions mark an event.
 fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
-    let year_only = mention.date.month.is_none();
-    if year_only && targets.contains(&mention.date.year) {
+    let loose = mention.date.month.is_none() || mention.cue == Cue::By;
+    if loose && targets.contains(&mention.date.year) {
         return false;
     }
     match mention.cue {
@@ -168,10 +229,85 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
             close < 30
                 && after[close + 1..]
                     .trim_start()
-                    .starts_with(['-', '\u{2014}', '\u{2013}'])
+                    .starts_with(['-', '\u{2014}', '\u{2013}', ':'])
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
     (mention.start < 40 && capital_place) || credit || wire_tag
+}
+
+/// A second mention of a date the sentence already gave: "On the 11th of
+/// April" read also as "April", "January 21 (Fri.)" with its weekday.
+fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
+    let this = &found[n];
+    let adjacent = |a: &Mention, b: &Mention| matches!(sentence[a.end..b.start].trim(), "" | "(" | ",");
+    let weekday = |m: &Mention| {
+        let text = sentence[m.start..m.end].to_ascii_lowercase();
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .any(|d| text.starts_with(d) || text.starts_with(&format!("on {d}")))
+    };
+    // "January 21 (Fri.)", "Friday, January 21": the weekday goes.
+    let apposition = (n > 0 && adjacent(&found[n - 1], this) && (weekday(this) || !weekday(&found[n - 1])))
+        || (n + 1 < found.len() && adjacent(this, &found[n + 1]) && weekday(this));
+    let near = |other: &Mention| other.start <= this.end + 5 && this.start <= other.end + 5;
+    let coarser = this.date_end.is_none()
+        && found.iter().any(|other| {
+            other.date != this.date
+                && near(other)
+                && other.date.year == this.date.year
+                && (this.date.month.is_none() || this.date.month == other.date.month)
+                && this.date.day.is_none()
+        });
+    apposition || coarser
+}
+
+/// Bylines and page stamps: "By Kim Joo-heon Posted : March 14, 2022",
+/// "December 15, 2022 by Stephanie Leonida".
+fn is_metadata(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let stamp = ["posted", "updated", "published", "modified"]
+        .iter()
+        .any(|w| {
+            lower.match_indices(w).any(|(at, _)| {
+                lower[at + w.len()..].trim_start().starts_with(':')
+            })
+        });
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let byline = words.len() <= 12
+        && words.iter().enumerate().any(|(i, w)| {
+            w.eq_ignore_ascii_case("by")
+                && (i == 0 || !sentence.trim_end().ends_with('.'))
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+        });
+    stamp || byline
+}
+
+/// A piece of a sentence: it opens in lower case ("at Auto Shanghai on
+/// Thursday.") or is cut off mid-phrase ("In September 2021, LGES, the
+/// wing of South Korea's"), so its date belongs to nothing whole.
+fn is_fragment(sentence: &str) -> bool {
+    let text = sentence.trim();
+    let lower_start = text.starts_with(|c: char| c.is_lowercase());
+    let ends = text.ends_with(['.', '!', '?', '"', '\u{201D}', ')', ':']);
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let dangling = last.ends_with("'s")
+        || last.ends_with("\u{2019}s")
+        || ["the", "a", "an", "of", "to", "and", "in", "for", "with", "at", "by", "on"]
+            .contains(&last);
+    lower_start || (!ends && dangling)
+}
+
+fn has_word(sentence: &str, words: &[&str]) -> bool {
+    let lower = sentence.to_lowercase();
+    words.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// True when the text before a date ends with a verb of telling ("said",
@@ -196,14 +332,7 @@ fn reported_at(before: &str) -> bool {
 }
 
 fn is_plan(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    PLAN_WORDS.iter().any(|w| {
-        lower.match_indices(w).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    has_word(sentence, PLAN_WORDS)
 }
 
 /// Photo captions and credits carry photo dates, not story events.

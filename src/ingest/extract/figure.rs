@@ -8,7 +8,7 @@
 //! view counts) is not a figure.
 
 use super::token::{in_address, tokenize, Token};
-use super::unit::{currency_prefix, magnitude, unit_after, Unit};
+use super::unit::{currency_code, currency_prefix, magnitude, per_quantity, unit_after, Unit};
 use crate::content::front_matter::Figure;
 
 /// Words that qualify a figure, longest first.
@@ -52,20 +52,71 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         if tokens[i].start < taken_until || in_address(sentence, tokens[i].start, tokens[i].end) {
             continue;
         }
-        let Some(found) = figure_at(sentence, &tokens, i) else {
-            continue;
+        // A range is two figures, one per end: "272-296 Wh/kg", "65 to 70%".
+        let found = match range_at(sentence, &tokens, i) {
+            Some((low, high)) => vec![low, high],
+            None => figure_at(sentence, &tokens, i).into_iter().collect(),
         };
-        taken_until = found.end;
-        out.push(Figure {
-            text: sentence[found.start..found.end].to_string(),
-            value: found.value,
-            unit: found.unit.to_string(),
-            qualifier: found.qualifier,
-            year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
-            quote: Some(sentence.to_string()),
-        });
+        for found in found {
+            taken_until = taken_until.max(found.end);
+            out.push(Figure {
+                text: sentence[found.start..found.end].to_string(),
+                value: found.value,
+                unit: found.unit.to_string(),
+                qualifier: found.qualifier,
+                year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
+                quote: Some(sentence.to_string()),
+            });
+        }
     }
     out
+}
+
+/// Both ends of a range whose first number has no unit of its own:
+/// "272-296 Wh/kg" (one token) or "65 to 70 percent", "3-5 trillion won".
+fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Found)> {
+    let token = &tokens[i];
+    if figure_at(sentence, tokens, i).is_some() || year(token).is_some() {
+        return None;
+    }
+    if let Some((low, high)) = token.text.split_once('-') {
+        let (low, _) = parse_number(low).filter(|(_, s)| s.is_none())?;
+        let (high, _) = parse_number(high).filter(|(_, s)| s.is_none())?;
+        let mut next = i + 1;
+        let mut factor = 1.0;
+        if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
+            factor = m;
+            next += 1;
+        }
+        let (Unit(unit), last) = unit_after(tokens, next, None)?;
+        let end = tokens[last].end;
+        let at = |value: f64| Found {
+            start: token.start,
+            end,
+            value: value * factor,
+            unit,
+            qualifier: None,
+        };
+        return Some((at(low), at(high)));
+    }
+    let (low, suffix) = parse_number(&token.text)?;
+    let joined = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.text, "to" | "-" | "\u{2013}" | "~"));
+    if suffix.is_some() || !joined || tokens.get(i + 2).and_then(year).is_some() {
+        return None;
+    }
+    let high = figure_at(sentence, tokens, i + 2)?;
+    let (number, _) = parse_number(tokens[i + 2].text)?;
+    let factor = if number == 0.0 { 1.0 } else { high.value / number };
+    let low = Found {
+        start: token.start,
+        end: high.end,
+        value: low * factor,
+        unit: high.unit,
+        qualifier: qualifier_before(tokens, i).map(|(q, _)| q.to_string()),
+    };
+    Some((low, high))
 }
 
 struct Found {
@@ -78,13 +129,25 @@ struct Found {
 
 /// The figure whose number is token `i`, if it has a unit.
 fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
-    let (number, glued) = parse_number(tokens[i].text)?;
+    // "KRW614.8 billion": the currency code glued to the number.
+    let glued_code = tokens[i]
+        .text
+        .get(..3)
+        .and_then(currency_code)
+        .filter(|_| tokens[i].text[3..].starts_with(|c: char| c.is_ascii_digit()));
+    let text = if glued_code.is_some() {
+        &tokens[i].text[3..]
+    } else {
+        tokens[i].text
+    };
+    let (number, glued) = parse_number(text)?;
     if is_reference_number(tokens, i) {
         return None;
     }
-    let (prefix_unit, mut start) = match currency_prefix(tokens, i) {
-        Some((unit, first)) => (Some(unit), first),
-        None => (None, i),
+    let (prefix_unit, mut start) = match (glued_code, currency_prefix(tokens, i)) {
+        (Some(code), _) => (Some(code), i),
+        (None, Some((unit, first))) => (Some(unit), first),
+        (None, None) => (None, i),
     };
     let mut value = number;
     let mut next = i + 1;
@@ -97,11 +160,21 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         next += 1;
     }
     let after = unit_after(tokens, next, glued);
-    let (unit, end_token) = match (after, prefix_unit) {
+    let (mut unit, mut end_token) = match (after, prefix_unit) {
         (Some((Unit(unit), last)), _) => (unit, last),
         (None, Some(unit)) => (unit, next - 1),
         (None, None) => return None,
     };
+    // "450 yuan per kilogram": a price per quantity.
+    let words: Vec<&str> = tokens[end_token + 1..].iter().take(3).map(|t| t.text).collect();
+    if let Some((per, used)) = per_quantity(unit, &words) {
+        unit = per;
+        end_token += used;
+    }
+    // "an annual capacity of 25,000 tons": tons a year.
+    if unit == "tons" && yearly_before(tokens, start) {
+        unit = "tons/year";
+    }
     if glued.is_some() && after.is_none() {
         return None;
     }
@@ -119,6 +192,14 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     .filter(|f| f.end <= sentence.len())
 }
 
+/// "annual", "yearly" or "a year" in the few words before a quantity.
+fn yearly_before(tokens: &[Token<'_>], start: usize) -> bool {
+    let from = start.saturating_sub(6);
+    tokens[from..start]
+        .iter()
+        .any(|t| t.is("annual") || t.is("annually") || t.is("yearly"))
+}
+
 /// A number token: digits with thousands commas and a decimal point,
 /// optionally followed by a glued suffix ("20GWh", "1.2bn", "100억").
 pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
@@ -130,8 +211,13 @@ pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
         return None;
     }
     let value: f64 = digits.replace(',', "").parse().ok()?;
+    // "81-acre", "1-gigawatt-hour": a unit joined by a hyphen.
+    let suffix = match suffix.strip_prefix('-') {
+        Some(unit) if unit.starts_with(|c: char| c.is_alphabetic()) => unit,
+        _ => suffix,
+    };
     let suffix = (!suffix.is_empty()).then_some(suffix);
-    if suffix.is_some_and(|s| s.contains('-') || matches!(s, "st" | "nd" | "rd" | "th")) {
+    if suffix.is_some_and(|s| s.starts_with('-') || matches!(s, "st" | "nd" | "rd" | "th")) {
         return None;
     }
     Some((value, suffix))
@@ -188,7 +274,11 @@ fn year(t: &Token<'_>) -> Option<i32> {
 /// Deadline years with the index of their "by" / "through" / "until":
 /// "by 2030", "by the end of 2031", "by fiscal 2028".
 fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
-    const FILLER: &[&str] = &["the", "end", "of", "fiscal", "early", "mid", "late", "year"];
+    const FILLER: &[&str] = &[
+        "the", "end", "of", "fiscal", "early", "mid", "late", "year", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !TARGET_WORDS.iter().any(|p| token.is(p)) {
@@ -356,6 +446,42 @@ mod tests {
                 figures(sentence)
             );
         }
+    }
+
+    #[test]
+    fn units_as_the_text_states_them() {
+        let cases = [
+            ("raised KRW614.8 billion for it", 614.8e9, "KRW"),
+            ("on an 81-acre plot", 81.0, "acres"),
+            ("a 1-gigawatt-hour line", 1.0, "GWh"),
+            ("the 61,000 sq m factory", 61000.0, "m2"),
+            ("worth 15.6 trillion rupiah", 15.6e12, "IDR"),
+            ("exceeded 450 Chinese yuan per kilogram", 450.0, "CNY/kg"),
+            ("sold at $90 a ton", 90.0, "USD/ton"),
+            ("an annual processing capacity of 25,000 metric tons", 25000.0, "tons/year"),
+            ("it pumps 40 m3 per hour", 40.0, "m3/hour"),
+        ];
+        for (sentence, value, unit) in cases {
+            let got = one(sentence);
+            assert_eq!((got.2.as_str(), got.1), (unit, value), "{sentence}");
+        }
+        let conversion = figures("a range of 655 kilometers (407 miles) per charge");
+        let units: Vec<&str> = conversion.iter().map(|f| f.unit.as_str()).collect();
+        assert_eq!(units, ["km", "miles"], "an imperial conversion is its own figure");
+    }
+
+    #[test]
+    fn a_range_is_two_figures() {
+        for (sentence, low, high, unit) in [
+            ("cells of 272-296 Wh/kg", 272.0, 296.0, "Wh/kg"),
+            ("a share of 65 to 70 percent", 65.0, 70.0, "percent"),
+            ("costs of 3-5 trillion won", 3e12, 5e12, "KRW"),
+        ] {
+            let all = figures(sentence);
+            let got: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+            assert_eq!(got, [(low, unit), (high, unit)], "{sentence}");
+        }
+        assert!(figures("from 2020 to 2025").is_empty());
     }
 
     #[test]

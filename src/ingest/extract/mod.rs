@@ -12,6 +12,7 @@ pub(crate) use event::headline;
 mod figure;
 mod names;
 mod organization;
+pub(crate) use organization::NewOrganization;
 mod person;
 mod place;
 mod sentence;
@@ -44,8 +45,13 @@ pub(crate) struct Annotations {
     pub(crate) events: Vec<Event>,
     /// "organization:<slug>", "topic:<slug>", "place:<slug>" → the sentence.
     pub(crate) evidence: BTreeMap<String, String>,
-    /// Organizations the registry does not know yet.
+    /// Organizations the registry does not know yet, named too loosely to
+    /// add.
     pub(crate) suggested_organizations: Vec<OrganizationSuggestion>,
+    /// Organizations the registry does not know yet that the text names
+    /// clearly: ingest adds them as generated entries (their slugs are in
+    /// `organizations`).
+    pub(crate) generated_organizations: Vec<NewOrganization>,
 }
 
 /// Where in the article a sentence sits; the title, lead and headings
@@ -82,7 +88,7 @@ pub(crate) fn annotate(
     let sentences = sentences(doc, title, gazetteer);
     let body: Vec<&Sentence<'_>> = sentences.iter().filter(|s| s.part != Part::Title).collect();
     let mut evidence = BTreeMap::new();
-    let organizations = organization::registry_mentions(&body, gazetteer, &mut evidence);
+    let found = organization::mentions(&body, gazetteer, &mut evidence);
     let places = place::mentions(&body, gazetteer, &mut evidence);
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
     // A figure written again ("Of the €3 billion, …", a deck repeating the
@@ -101,14 +107,15 @@ pub(crate) fn annotate(
     let anchor = published.or_else(|| event::anchor_year(&sentences));
     let events = event::events(&body, anchor, &figures);
     Annotations {
-        organizations,
+        organizations: found.slugs,
         people: person::people(&body, gazetteer),
         places,
         topics,
         figures,
         events,
         evidence,
-        suggested_organizations: organization::suggestions(&body),
+        suggested_organizations: found.suggestions,
+        generated_organizations: found.generated,
     }
 }
 
@@ -132,6 +139,12 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .filter(|o| !token::in_address(piece, o.start, o.end))
                 .collect();
             let unknown = organization::unknown(piece, &organizations, gazetteer);
+            // A registry name inside a longer name ("Toyota" in "Toyota
+            // Tsusho Co.") is part of that name.
+            let organizations: Vec<Hit> = organizations
+                .into_iter()
+                .filter(|o| !unknown.iter().any(|u| u.start <= o.start && o.end <= u.end))
+                .collect();
             let places = all_places
                 .into_iter()
                 .filter(|p| !organizations.iter().any(|o| inside(p, o)))

@@ -6,13 +6,17 @@
 //! (ACRONYM)"), the organizations the registry does not know yet, so they
 //! can be added rather than silently dropped.
 
+mod generated;
+
 use std::collections::{BTreeMap, HashSet};
 
 use super::token::{tokenize, Token};
 use super::Sentence;
+use crate::content::entity::slugify;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::vocab::SENTENCE_OPENERS;
+pub(crate) use generated::NewOrganization;
 
 /// Generic references that are not a named organization.
 const GENERIC: &[&str] = &[
@@ -22,27 +26,90 @@ const GENERIC: &[&str] = &[
     "ministry",
 ];
 
-/// Registry slugs in first-mention order; records each one's first sentence.
-pub(crate) fn registry_mentions(
+/// What an article says about organizations.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Registry and generated slugs, in first-mention order.
+    pub(crate) slugs: Vec<String>,
+    /// Entries ingest adds to the registry, each once.
+    pub(crate) generated: Vec<NewOrganization>,
+    /// Names that look like organizations but are not clear enough to add.
+    pub(crate) suggestions: Vec<OrganizationSuggestion>,
+}
+
+/// Registry mentions and the organizations the registry lacks, in
+/// first-mention order; records each one's first sentence as evidence.
+pub(crate) fn mentions(
     sentences: &[&Sentence<'_>],
     gazetteer: &Gazetteer,
     evidence: &mut BTreeMap<String, String>,
-) -> Vec<String> {
-    let mut slugs = Vec::new();
+) -> Found {
+    let mut found = Found::default();
+    let mut suggested = HashSet::new();
     for sentence in sentences {
+        let mut named: Vec<(usize, String)> = Vec::new();
         for hit in &sentence.organizations {
             let written = sentence.text[hit.start..hit.end].to_lowercase();
             if GENERIC.contains(&written.as_str()) || is_credit(sentence.text, hit) {
                 continue;
             }
-            let slug = &gazetteer.organizations()[hit.entity].slug;
-            if !slugs.contains(slug) {
-                slugs.push(slug.clone());
+            named.push((hit.start, gazetteer.organizations()[hit.entity].slug.clone()));
+        }
+        for unknown in &sentence.unknown {
+            // "University of Munster" is the entry filed as
+            // `university-of-munster` (written "University of Münster").
+            let slug = slugify(&sentence.text[unknown.start..unknown.end]);
+            if let Some(known) = gazetteer.organization_by_slug(&slug) {
+                named.push((unknown.start, known.slug.clone()));
+                continue;
+            }
+            // "HiNa Technology Co., Ltd. (HiNa Battery)": another name of
+            // the registry entry in the brackets.
+            if bracketed_hit(sentence, unknown.end) {
+                continue;
+            }
+            match generated::entry(sentence, unknown, gazetteer) {
+                Some(entry) => {
+                    named.push((unknown.start, entry.slug.clone()));
+                    if !found.generated.iter().any(|g| g.slug == entry.slug) {
+                        found.generated.push(entry);
+                    }
+                }
+                None => {
+                    let name = &sentence.text[unknown.start..unknown.end];
+                    if suggested.insert(name.to_lowercase()) {
+                        found.suggestions.push(OrganizationSuggestion {
+                            name: name.to_string(),
+                            kind: unknown.kind.map(str::to_string),
+                            quote: Some(sentence.text.to_string()),
+                        });
+                    }
+                }
+            }
+        }
+        named.sort_by_key(|(start, _)| *start);
+        for (_, slug) in named {
+            if !found.slugs.contains(&slug) {
                 evidence.insert(format!("organization:{slug}"), sentence.text.to_string());
+                found.slugs.push(slug);
             }
         }
     }
-    slugs
+    found
+}
+
+/// A registry hit alone in brackets right after `end`.
+fn bracketed_hit(sentence: &Sentence<'_>, end: usize) -> bool {
+    let rest = &sentence.text[end..];
+    let Some(inner) = rest.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let open = sentence.text.len() - inner.len();
+    sentence.organizations.iter().any(|h| {
+        h.start >= open
+            && sentence.text[open..h.start].trim().is_empty()
+            && sentence.text[h.end..].trim_start().starts_with(')')
+    })
 }
 
 /// A source credit rather than an actor: "Source: X",
@@ -63,7 +130,12 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && after
             .strip_prefix(')')
             .is_some_and(|r| dash(r.trim_start()));
-    credited || dateline || wire
+    // "(Yonhap)" closing a story or standing alone: a wire credit.
+    let bare = before.ends_with('(')
+        && after
+            .strip_prefix(')')
+            .is_some_and(|rest| rest.trim().is_empty());
+    credited || dateline || wire || bare
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
@@ -76,15 +148,20 @@ const HEADS: &[(&str, &str)] = &[
     ("Agency", "government"),
     ("Administration", "government"),
     ("Commission", "government"),
+    ("Authority", "government"),
+    ("Committee", "government"),
     ("Ministry", "government"),
     ("Association", "association"),
     ("Federation", "association"),
     ("Society", "association"),
+    ("Chamber", "association"),
     ("Foundation", "other"),
     ("Council", "other"),
     ("Alliance", "other"),
     ("Consortium", "other"),
+    ("Organization", "other"),
     ("Corporation", "company"),
+    ("Holdings", "company"),
     ("Co", "company"),
     ("Corp", "company"),
     ("Inc", "company"),
@@ -102,6 +179,8 @@ pub(crate) struct Unknown {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Option<&'static str>,
+    /// An acronym defined right after the name: "… Corporation (CTG)".
+    pub(crate) alias: Option<(usize, usize)>,
 }
 
 /// Names in `text` that look like organizations, overlap no registry hit
@@ -112,35 +191,54 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
         .into_iter()
         .filter_map(|(start, end, kind)| {
             let (from, to) = (tokens[start].start, tokens[end - 1].end);
-            let overlaps = known.iter().any(|h| h.start < to && from < h.end);
+            let inside: Vec<&Hit> = known
+                .iter()
+                .filter(|h| from <= h.start && h.end <= to)
+                .collect();
+            let crossing = known
+                .iter()
+                .any(|h| h.start < to && from < h.end && !(from <= h.start && h.end <= to));
+            let overlaps = crossing
+                || !inside.is_empty() && !(kind.is_some() && extends(&tokens[start..end], &inside));
             let name = text[from..to].trim_end_matches(',');
-            (!overlaps && gazetteer.organization_named(name).is_none()).then_some(Unknown {
+            let alias = acronym_definition(&tokens, end)
+                .filter(|&(first, _)| first <= start)
+                .map(|_| (tokens[end + 1].start, tokens[end + 1].end));
+            let known = gazetteer.organization_named(name).is_some() || gazetteer.rejected(name);
+            (!overlaps && !known).then_some(Unknown {
                 start: from,
                 end: from + name.len(),
                 kind,
+                alias,
             })
         })
         .collect()
 }
 
-/// Organizations named by general patterns and absent from the registry,
-/// each once, with the first sentence naming it.
-pub(crate) fn suggestions(sentences: &[&Sentence<'_>]) -> Vec<OrganizationSuggestion> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for sentence in sentences {
-        for found in &sentence.unknown {
-            let name = &sentence.text[found.start..found.end];
-            if seen.insert(name.to_lowercase()) {
-                out.push(OrganizationSuggestion {
-                    name: name.to_string(),
-                    kind: found.kind.map(str::to_string),
-                    quote: Some(sentence.text.to_string()),
-                });
-            }
-        }
-    }
-    out
+/// Legal forms: a registry name followed only by these is the same body.
+const LEGAL_FORMS: &[&str] = &[
+    "Co",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "GmbH",
+    "AG",
+    "plc",
+];
+
+/// A name that holds one registry name and more words of its own ("Toyota
+/// Tsusho Co." around "Toyota", "Gyeongbuk Technopark" around the
+/// province) names another body, not the registry entry.
+fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
+    inside.len() == 1
+        && tokens.iter().any(|t| {
+            t.is_capitalized()
+                && !LEGAL_FORMS.contains(&t.text)
+                && !inside.iter().any(|h| h.start <= t.start && t.end <= h.end)
+        })
 }
 
 /// Token ranges that look like organization names, with a guessed kind.
@@ -181,15 +279,26 @@ fn is_name_word(token: &Token<'_>) -> bool {
 
 /// Walk left over capitalized words and inner connectors ("&", "and").
 fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
+    // "Derichebourg and Toyota Tsusho Co.": before a legal form, "and"
+    // joins two companies.
+    let legal = LEGAL_FORMS.contains(&tokens[head].text);
     let mut start = head;
     while start > 0 {
         let prev = &tokens[start - 1];
-        let connector =
-            matches!(prev.text, "&" | "and") && start >= 2 && is_name_word(&tokens[start - 2]);
+        let joins = prev.text == "&" || prev.text == "and" && !legal;
+        let connector = joins && start >= 2 && is_name_word(&tokens[start - 2]);
         if is_name_word(prev) || connector {
             start -= 1;
         } else {
             break;
+        }
+    }
+    // "… of Science and Industry and Daegu Institute": words after "of"
+    // end another name; this one starts after the last connector.
+    let after_of = start > 0 && matches!(tokens[start - 1].text, "of" | "for" | "on");
+    if after_of {
+        if let Some(last) = (start..head).rev().find(|&i| matches!(tokens[i].text, "&" | "and")) {
+            start = last + 1;
         }
     }
     start
@@ -214,6 +323,7 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
         } else if (matches!(t.text, "and" | "&" | "of")
             || t.text == "," && list_closes(tokens, end + 1))
             && next_is_name
+            && !(t.text != "of" && starts_another(tokens, end + 1))
         {
             end += 2;
         } else {
@@ -221,6 +331,19 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
         }
     }
     end
+}
+
+/// "… Institute of Science and Industry and Daegu Institute of …": the
+/// capitalized words after a connector hold a head word of their own, so
+/// a second organization starts there.
+fn starts_another(tokens: &[Token<'_>], mut at: usize) -> bool {
+    while at < tokens.len() && is_name_word(&tokens[at]) {
+        if HEADS.iter().any(|(h, _)| tokens[at].text == *h) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// A comma inside a name only in "A, B and C" lists of capitalized words.
@@ -253,7 +376,7 @@ fn company_suffix_end(tokens: &[Token<'_>], head: usize) -> usize {
 /// "Full Name (ACRONYM)" where the acronym's letters are the initials of
 /// the name's words, in order. Gives the range of the full name.
 fn acronym_definition(tokens: &[Token<'_>], open: usize) -> Option<(usize, usize)> {
-    if tokens[open].text != "(" || open < 2 {
+    if tokens.get(open)?.text != "(" || open < 2 {
         return None;
     }
     let acronym = tokens.get(open + 1)?;

@@ -44,6 +44,7 @@ pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<
             merge(&mut out, person);
         }
     }
+    drop_surnames(&mut out);
     out
 }
 
@@ -63,9 +64,35 @@ fn merge(people: &mut Vec<Person>, person: Person) {
                 p.organization = person.organization;
             }
         }
-        None if !short => people.push(person),
+        None if !short || high_office(person.role.as_deref()) => people.push(person),
         None => {}
     }
+}
+
+/// Titles under which a surname alone names a person ("President Biden").
+fn high_office(role: Option<&str>) -> bool {
+    const OFFICES: &[&str] = &[
+        "President",
+        "Prime Minister",
+        "Chancellor",
+        "Premier",
+        "Governor",
+        "Senator",
+        "Secretary",
+    ];
+    role.is_some_and(|r| OFFICES.contains(&r))
+}
+
+/// A surname alone is dropped when a full name of the story holds it.
+fn drop_surnames(people: &mut Vec<Person>) {
+    let full: Vec<String> = people
+        .iter()
+        .filter(|p| p.name.contains(' '))
+        .map(|p| p.name.clone())
+        .collect();
+    people.retain(|p| {
+        p.name.contains(' ') || !full.iter().any(|f| f.split(' ').any(|part| part == p.name))
+    });
 }
 
 struct Reader<'s, 'a> {
@@ -143,11 +170,15 @@ impl Reader<'_, '_> {
             return None; // a byline
         }
         let before = self.title_before(start);
-        let after = self.appositive(end);
+        // "Lee (third from left), chair of X": a place in a photo first.
+        let end_of_name = end;
+        let end = self.past_position_note(end);
+        let after = self.appositive(end).or_else(|| self.speaker_appositive(end));
         let spoken = self
             .tokens
             .get(end)
             .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
+        let end = end_of_name;
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
             // word closes the title's portfolio, not the name.
@@ -280,6 +311,55 @@ impl Reader<'_, '_> {
         self.gazetteer
             .organization_named(&format!("Ministry of {portfolio}"))
             .map(|o| o.slug.clone())
+    }
+
+    /// Past a photo position note right after a name: "(third from
+    /// left)", "(right)", "(center)".
+    fn past_position_note(&self, end: usize) -> usize {
+        const POSITION: &[&str] = &["left", "right", "center", "centre", "front", "middle", "back"];
+        if !self.tokens.get(end).is_some_and(|t| t.text == "(") {
+            return end;
+        }
+        let close = (end + 1..self.tokens.len().min(end + 6)).find(|&k| self.tokens[k].text == ")");
+        match close {
+            Some(close)
+                if self.tokens[end + 1..close]
+                    .iter()
+                    .any(|t| POSITION.iter().any(|p| t.is(p))) =>
+            {
+                close + 1
+            }
+            _ => end,
+        }
+    }
+
+    /// "Kwon Hyeok-jin, the paper's lead author who is a doctoral student
+    /// at KAIST, said …": an appositive closed by a comma and a speech verb
+    /// marks a speaker even when its title comes late.
+    fn speaker_appositive(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
+        if !self.tokens.get(end).is_some_and(|t| t.text == ",") {
+            return None;
+        }
+        let close = (end + 1..self.tokens.len().min(end + 25))
+            .find(|&k| matches!(self.tokens[k].text, "," | "(" | ")" | ";"))?;
+        let speaks = self.tokens[close].text == ","
+            && self
+                .tokens
+                .get(close + 1)
+                .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
+        let described = self.tokens[end + 1..close].iter().any(|t| is_role_word(t.text))
+            || ["the", "a", "an"].iter().any(|d| self.tokens[end + 1].is(d));
+        if !(speaks && described) {
+            return None;
+        }
+        let text = &self.sentence.text[self.tokens[end + 1].start..self.tokens[close - 1].end];
+        let hit = self
+            .sentence
+            .organizations
+            .iter()
+            .find(|h| h.start >= self.tokens[end + 1].start && h.end <= self.tokens[close - 1].end);
+        let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
+        Some((Some(trim_role(text)), organization))
     }
 
     /// ", President of KISTEP" or " (Director General …, KISTEP)": the role

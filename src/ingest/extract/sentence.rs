@@ -58,12 +58,27 @@ fn boundaries(line: &str) -> Vec<usize> {
         let next = chars.get(k).map(|&(_, n)| n);
         let starts_sentence = next
             .is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opener(n) || !n.is_ascii());
-        if followed_by_space && starts_sentence && !(c == '.' && is_abbreviation(&line[..offset])) {
+        // "HiNa Technology Co., Ltd. (HiNa Battery), the …": a legal form
+        // with a bracket after it goes on naming the company.
+        let aside = next == Some('(') && c == '.' && ends_with_legal_form(&line[..offset]);
+        if followed_by_space
+            && starts_sentence
+            && !aside
+            && !(c == '.' && is_abbreviation(&line[..offset]))
+        {
             ends.push(chars.get(j).map_or(line.len(), |&(o, _)| o));
         }
         i = j.max(i + 1);
     }
     ends
+}
+
+fn ends_with_legal_form(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["Co", "Ltd", "Inc", "Corp", "LLC", "Bhd", "Pte"].contains(&word)
 }
 
 fn is_closer(c: char) -> bool {

@@ -65,23 +65,77 @@ fn paraphrased_keywords_still_count() {
 }
 
 #[test]
-fn unknown_organizations_become_suggestions() {
+fn clearly_named_organizations_become_generated_entries() {
     let g = Gazetteer::new(&registries());
     let a = annotate(
-        &doc(&["Acme and the Busan Cell Institute of Technology signed an MOU."]),
+        &doc(&["Acme and the Busan Cell Institute of Technology (BCIT) signed an MOU in Korea."]),
         "",
         None,
         &g,
     );
+    assert_eq!(
+        a.organizations,
+        ["acme-energy", "busan-cell-institute-of-technology"]
+    );
+    let new = &a.generated_organizations[0];
+    assert_eq!(new.name, "Busan Cell Institute of Technology");
+    assert_eq!(new.aliases, ["BCIT"]);
+    assert_eq!(new.country, "KR");
+    assert_eq!(
+        new.kind,
+        crate::content::front_matter::OrganizationKind::Research
+    );
+    assert!(new.quote.starts_with("Acme and the Busan"));
+    assert!(a.suggested_organizations.is_empty());
+}
+
+#[test]
+fn loose_names_stay_suggestions() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "The Green Cell Promotion Board (GCPB) met.",
+            "Busan Unveils New Cell Institute Plans",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.generated_organizations.is_empty(), "{a:?}");
+    let names: Vec<&str> = a
+        .suggested_organizations
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Green Cell Promotion Board", "Busan Unveils New Cell Institute"]);
+}
+
+#[test]
+fn a_longer_name_around_a_registry_name_is_another_body() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["It partnered with Derrow and Acme Tsusho Co., respectively."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-tsusho-co"], "{a:?}");
+    let a = annotate(&doc(&["Acme Energy Co., Ltd. opened a plant."]), "", None, &g);
     assert_eq!(a.organizations, ["acme-energy"]);
-    assert_eq!(
-        a.suggested_organizations[0].name,
-        "Busan Cell Institute of Technology"
+    assert!(a.generated_organizations.is_empty());
+}
+
+#[test]
+fn a_name_filed_under_its_slug_links_that_entry() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Researchers of the Seoul-National University agreed."]),
+        "",
+        None,
+        &g,
     );
-    assert_eq!(
-        a.suggested_organizations[0].kind.as_deref(),
-        Some("research")
-    );
+    assert!(a.generated_organizations.is_empty(), "{a:?}");
+    assert_eq!(a.organizations, ["seoul-national-university"]);
 }
 
 #[test]

@@ -30,6 +30,24 @@ impl Token<'_> {
     }
 }
 
+/// A line in title case without a closing full stop ("Korea Unveils
+/// Battery Institute Plans") is a headline: its capitals say nothing about
+/// where a name starts.
+pub(crate) fn headline_cased(text: &str) -> bool {
+    if text.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalized * 4 >= words.len() * 3
+}
+
 /// Tokens of `text`; whitespace is dropped.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -23,15 +23,19 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
         "£" => "GBP",
         "¥" => "JPY",
         "₩" => "KRW",
-        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" => currency_code(prev.text)?,
+        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" | "IDR" | "INR" | "HUF" => {
+            currency_code(prev.text)?
+        }
         "RMB" => "CNY",
+        "Rp" => "IDR",
+        "₹" => "INR",
         _ => return None,
     };
     Some((code, i - 1))
 }
 
 pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
-    ["KRW", "USD", "EUR", "JPY", "CNY", "GBP"]
+    ["KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF"]
         .into_iter()
         .find(|c| *c == text)
 }
@@ -148,6 +152,9 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "euros" | "euro" | "eur" => Some("EUR"),
         "yen" | "jpy" => Some("JPY"),
         "yuan" | "cny" | "rmb" | "renminbi" => Some("CNY"),
+        "rupiah" | "idr" => Some("IDR"),
+        "rupees" | "rupee" | "inr" => Some("INR"),
+        "forint" | "huf" => Some("HUF"),
         "%" | "percent" | "pct" => Some("percent"),
         "gwh" => Some("GWh"),
         "mwh" => Some("MWh"),
@@ -160,7 +167,9 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "m²" | "m2" | "sqm" => Some("m2"),
         "km²" | "km2" => Some("km2"),
         "hectares" | "hectare" | "ha" => Some("hectares"),
-        "acres" => Some("acres"),
+        "acres" | "acre" => Some("acres"),
+        "miles" | "mile" => Some("miles"),
+        "m3" | "m³" => Some("m3"),
         "km" | "kilometers" | "kilometres" => Some("km"),
         "mm" | "millimeters" | "millimetres" => Some("mm"),
         "cm" | "centimeters" | "centimetres" => Some("cm"),
@@ -208,13 +217,90 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
         return Some(("m2", 2));
     }
+    if lower == "sq" && (is(1, "m") || is(1, "km") || is(1, "ft")) {
+        let unit = if is(1, "m") { "m2" } else if is(1, "km") { "km2" } else { "sq ft" };
+        return Some((unit, 2));
+    }
+    if lower == "square" && is(1, "feet") {
+        return Some(("sq ft", 2));
+    }
+    if lower == "cubic" && (is(1, "meters") || is(1, "metres")) {
+        return Some(per_time("m3", 2, text));
+    }
+    // "450 Chinese yuan", "2 trillion Indonesian rupiah": the currency's
+    // country before its name.
+    if matches!(
+        lower.as_str(),
+        "chinese" | "japanese" | "korean" | "indonesian" | "indian" | "hungarian"
+    ) {
+        let currency = physical(&|k| text(k + 1)).filter(|(unit, _)| currency_code(unit).is_some());
+        if let Some((unit, used)) = currency {
+            return Some((unit, used + 1));
+        }
+    }
+    if lower == "metric" && matches!(text(1).map(str::to_ascii_lowercase).as_deref(), Some("tons" | "tonnes")) {
+        let (unit, used) = tons(&|k| text(k + 1));
+        return Some((unit, used + 1));
+    }
     if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne") {
         return Some(tons(text));
     }
     if let Some(unit) = single {
+        if unit == "m3" {
+            return Some(per_time(unit, 1, text));
+        }
         return Some((unit, 1));
     }
     counted(text)
+}
+
+/// "m3 per hour", "m3/day": a flow keeps its time unit.
+fn per_time<'a>(
+    unit: &'static str,
+    used: usize,
+    text: &dyn Fn(usize) -> Option<&'a str>,
+) -> (&'static str, usize) {
+    let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    if is(used, "per") || is(used, "/") || is(used, "an") || is(used, "a") {
+        for (word, flow) in [("hour", "m3/hour"), ("h", "m3/hour"), ("day", "m3/day")] {
+            if unit == "m3" && is(used + 1, word) {
+                return (flow, used + 2);
+            }
+        }
+    }
+    (unit, used)
+}
+
+/// The unit of a price after a currency figure: "per kilogram", "a ton",
+/// "/kg" make `CNY` into `CNY/kg`. Gives the unit and the words used.
+pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static str, usize)> {
+    let first = words.first()?;
+    if !(first.eq_ignore_ascii_case("per") || *first == "/" || first.eq_ignore_ascii_case("a")) {
+        return None;
+    }
+    let what = words.get(1)?.to_ascii_lowercase();
+    let per = match what.as_str() {
+        "kg" | "kilogram" | "kilo" => "kg",
+        "ton" | "tonne" | "metric" => "ton",
+        "kwh" => "kWh",
+        _ => return None,
+    };
+    let used = if what == "metric" { 3 } else { 2 };
+    let unit = match (currency, per) {
+        ("USD", "kg") => "USD/kg",
+        ("USD", "ton") => "USD/ton",
+        ("USD", "kWh") => "USD/kWh",
+        ("CNY", "kg") => "CNY/kg",
+        ("CNY", "ton") => "CNY/ton",
+        ("KRW", "kg") => "KRW/kg",
+        ("KRW", "ton") => "KRW/ton",
+        ("KRW", "kWh") => "KRW/kWh",
+        ("EUR", "kg") => "EUR/kg",
+        ("EUR", "ton") => "EUR/ton",
+        ("EUR", "kWh") => "EUR/kWh",
+        _ => return None,
+    };
+    Some((unit, used))
 }
 
 /// Tons, per year when the text says so.

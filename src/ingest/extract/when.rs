@@ -153,7 +153,8 @@ impl Context<'_, '_> {
                         (self.published_year().map(|y| y + shift), after)
                     }
                     _ => (
-                        self.range_year(next + 1).or(self.published_year()),
+                        self.range_year(next + 1)
+                            .or_else(|| self.year_of_month(i, month)),
                         next + 1,
                     ),
                 },
@@ -182,7 +183,22 @@ impl Context<'_, '_> {
             .iter()
             .any(|w| self.is(i - 1, w));
         introduced.then_some(())?;
-        Some((PartialDate::ym(self.published_year()?, month)?, None, next))
+        let year = self.year_of_month(i, month)?;
+        Some((PartialDate::ym(year, month)?, None, next))
+    }
+
+    /// The year of a month named without one: the publication year, or
+    /// the year before when the story tells it in the past and the month
+    /// lies after publication ("announced in December", published in
+    /// October).
+    fn year_of_month(&self, i: usize, month: u8) -> Option<i32> {
+        let year = self.published_year()?;
+        let later = self.published.and_then(|p| p.month).is_some_and(|m| month > m);
+        Some(if later && self.tense_before(i) == Some(false) {
+            year - 1
+        } else {
+            year
+        })
     }
 
     /// "12 March 2025", "on 3 June": day before month (British order).
@@ -351,6 +367,12 @@ impl Context<'_, '_> {
     /// True when the nearest tense cue before token `i` is a future one
     /// ("will announce … on Friday", not "said on Friday it will …").
     fn looks_ahead(&self, i: usize) -> bool {
+        self.tense_before(i).unwrap_or(false)
+    }
+
+    /// The nearest tense cue before token `i`: `Some(true)` for a future
+    /// one, `Some(false)` for a past one, `None` when there is none.
+    fn tense_before(&self, i: usize) -> Option<bool> {
         const FUTURE: &[&str] = &["will", "plans", "plan", "scheduled", "slated", "expected"];
         const PAST: &[&str] = &[
             "said",
@@ -380,7 +402,6 @@ impl Context<'_, '_> {
                     None
                 }
             })
-            .unwrap_or(false)
     }
 
     /// "on this day", "on the same day", "yesterday", and "today" beside a

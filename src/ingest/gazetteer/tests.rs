@@ -30,6 +30,7 @@ pub(crate) fn organization(
             country: "KR".to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             website: None,
+            generated: None,
         },
     )
 }

@@ -21,6 +21,9 @@ struct EntityView<'a> {
     aliases: &'a [String],
     keywords: &'a [String],
     website: Option<&'a str>,
+    /// For an organization ingest added and no person confirmed yet: the
+    /// sentence it was found in, so the page can say it is unreviewed.
+    generated: Option<&'a str>,
     description: String,
     url: String,
     article_count: usize,
@@ -236,6 +239,14 @@ impl<'a> Renderer<'a> {
             aliases,
             keywords,
             website,
+            generated: match section {
+                Section::Organizations => library.organizations[i]
+                    .front
+                    .generated
+                    .as_ref()
+                    .map(|g| g.quote.as_str()),
+                _ => None,
+            },
             description: plain_markdown(body),
             url: format!("{base}{}/{slug}/", section.segment()),
             article_count,

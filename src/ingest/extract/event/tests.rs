@@ -214,3 +214,42 @@ fn the_day_news_was_told_is_not_a_plan() {
     assert_eq!((got[0].0.as_str(), got[0].2), ("2025-11-03", false));
     assert_eq!((got[1].0.as_str(), got[1].2), ("2026", true));
 }
+
+#[test]
+fn bylines_headlines_and_statistics_are_not_events() {
+    let got = run(
+        &[
+            "By Jane Roe Posted : March 14, 2022, 17:10 Updated : March 14, 2022, 17:10",
+            "December 15, 2022 by Jane Roe",
+            "Acme Breaks Ground on Battery Plant in March 2022",
+            "EV sales in the region increased by 70% in 2021 to reach 800,000 vehicles.",
+            "Acme broke ground on its new plant on March 14.",
+        ],
+        Some("2022-03-15"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2022-03-14"], "{got:?}");
+}
+
+#[test]
+fn a_date_told_twice_is_one_event() {
+    let got = run(
+        &[
+            "On the 11th of April, the ministry selected five projects.",
+            "The study group will hold its first meeting on January 21 (Fri.).",
+            "The first meeting will be held on January 21 from 9:30.",
+        ],
+        Some("2023-01-10"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2023-04-11", "2023-01-21"], "{got:?}");
+}
+
+#[test]
+fn a_deadline_a_figure_carries_is_no_event_even_to_the_month() {
+    let got = run(
+        &["Its goal is to produce 345,000 tons per year by the end of 2025."],
+        Some("2023-04-24"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

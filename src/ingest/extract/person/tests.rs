@@ -167,3 +167,26 @@ fn organization_past_a_department_or_a_team() {
         None
     );
 }
+
+#[test]
+fn a_photo_position_and_a_late_title_still_give_the_person() {
+    let names = |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("Lee Min-ho (third from left), chair of NBRI, cuts the ribbon."),
+        ["Lee Min-ho"]
+    );
+    assert_eq!(
+        names("Park Ji-won, the paper's lead author who studies at GIST, said the cells held up."),
+        ["Park Ji-won"]
+    );
+}
+
+#[test]
+fn a_head_of_state_is_named_by_surname_alone() {
+    let names = |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(names("It is part of President Harlow's agenda."), ["Harlow"]);
+    assert_eq!(
+        names("President Harlow spoke. Jane Harlow, President of NBRI, said so."),
+        ["Jane Harlow"]
+    );
+}

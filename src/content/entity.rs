@@ -80,10 +80,9 @@ fn check_website(root: &Path, org: &Organization, diagnostics: &mut Vec<Diagnost
     else {
         return;
     };
-    let Ok(text) = std::fs::read_to_string(root.join(&org.path)) else {
+    let Ok(source) = read_source(root, &org.path) else {
         return;
     };
-    let source: Arc<str> = Arc::from(text);
     let start = source.find(website).unwrap_or(0);
     diagnostics.push(super::article::bad_url(
         &org.path,

@@ -81,10 +81,10 @@ pub(crate) fn store(
             manifest.entries.insert(seed.clone(), entry.clone());
         }
     }
-    for (seed, output, article) in articles {
-        report.diagnostics.extend(article.warnings);
+    for (seed, output, mut article) in articles {
+        report.diagnostics.append(&mut article.warnings);
         let previous = old.entries.get(&seed);
-        if let Some(entry) = store_one(options, &seed, &output, article.text, previous, report) {
+        if let Some(entry) = store_one(options, &seed, &output, article, previous, report) {
             manifest.entries.insert(seed, entry);
         }
     }
@@ -107,7 +107,7 @@ fn store_one(
     options: &IngestOptions,
     seed: &str,
     output: &str,
-    text: String,
+    article: Generated,
     previous: Option<&Entry>,
     report: &mut IngestReport,
 ) -> Option<Entry> {
@@ -115,7 +115,7 @@ fn store_one(
         .filter(|e| e.output == output)
         .map(|e| e.hash.as_str());
     let current = std::fs::read(options.root.join(output)).ok();
-    let new = text.into_bytes();
+    let new = article.text.into_bytes();
     let action = decide(current.as_deref(), recorded, &new, options.force);
     if action == Action::Keep {
         report
@@ -142,6 +142,7 @@ fn store_one(
     Some(Entry {
         output: output.to_string(),
         hash: hash(&new),
+        ingested: article.ingested,
     })
 }
 
@@ -229,6 +230,7 @@ mod tests {
     fn paths_are_unique_in_seed_order() {
         let article = || Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };
@@ -247,6 +249,7 @@ mod tests {
     fn reserved_paths_are_not_handed_out() {
         let article = Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };

@@ -155,7 +155,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let syntaxes = render::highlight::syntax_set();
+    let syntaxes = crate::markdown::highlight::syntax_set();
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
         Ok(site) if ingest_errors.is_empty() => site,

@@ -90,7 +90,7 @@ impl SiteConfig {
                 .with_help(help.to_string())
         };
         // Feeds and the sitemap need absolute addresses.
-        if !crate::content::article::is_web_url(&self.base_url) {
+        if !crate::url::is_web_url(&self.base_url) {
             return Err(fail(
                 "base_url",
                 format!(

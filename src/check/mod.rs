@@ -83,7 +83,7 @@ impl CheckReport {
 
 /// Check the site at `root`. Reads files only; never writes.
 pub fn run(root: &Path) -> CheckReport {
-    let syntaxes = render::highlight::syntax_set();
+    let syntaxes = crate::markdown::highlight::syntax_set();
     let mut diagnostics = Vec::new();
     let mut pages = 0;
     // Drafts included: their links must hold before they are published

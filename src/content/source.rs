@@ -128,3 +128,14 @@ fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
     }
     diag.with_help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`")
 }
+
+/// The diagnostic for a link that is not a web address.
+pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "front-matter/bad-url",
+        relative,
+        "this link is not a web address",
+    )
+    .at(source, span)
+    .with_help("write a full address starting with https:// (or http://)")
+}

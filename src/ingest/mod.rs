@@ -20,6 +20,7 @@ mod meta;
 mod properties;
 mod seed;
 mod store;
+pub(crate) mod text;
 pub(crate) mod vocab;
 
 use std::path::{Path, PathBuf};

@@ -83,7 +83,7 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::render::highlight::syntax_set(),
+        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     check.apply("start", &[]);
@@ -287,7 +287,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
-    let syntaxes = briefing::render::highlight::syntax_set();
+    let syntaxes = briefing::markdown::highlight::syntax_set();
     assert_eq!(served(&session), full_render(&site, &syntaxes));
 }
 
@@ -328,7 +328,7 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::render::highlight::syntax_set(),
+        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     for step in 0..30 {

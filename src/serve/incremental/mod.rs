@@ -24,7 +24,7 @@ use super::watch::Change;
 use crate::build::{self, Site};
 use crate::content::library::LoadOptions;
 use crate::diag::{self, Diagnostic};
-use crate::render::markdown::MarkdownRenderer;
+use crate::markdown::MarkdownRenderer;
 use crate::render::plan::output_path;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -195,7 +195,7 @@ impl Session {
         self.errors.clear();
         self.markdown = Some(MarkdownRenderer::new(
             self.syntaxes,
-            &site.library.organizations,
+            crate::content::entity::organization_links(&site.library.organizations),
             &site.library.config.base_path(),
         ));
         let dirs = build::static_dirs(&self.root, &site.library.config.theme);
@@ -313,7 +313,7 @@ impl Session {
 /// a whole incremental rebuild.
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(render::highlight::syntax_set)
+    SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
 }
 
 /// Name of a template that page jobs render through directly.

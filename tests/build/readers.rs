@@ -52,7 +52,7 @@ fn only_entities_a_published_briefing_names_get_pages() {
 
     // The preview counts drafts: the draft's organization has a page there.
     let (load, render) = briefing::serve::preview_options();
-    let syntaxes = briefing::render::highlight::syntax_set();
+    let syntaxes = briefing::markdown::highlight::syntax_set();
     let loaded = briefing::build::load(site.root(), load.drafts, &syntaxes).expect("loads");
     let pages = briefing::build::render_all(&loaded, &render).expect("renders");
     let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();

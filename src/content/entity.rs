@@ -77,10 +77,9 @@ fn check_website(root: &Path, org: &Organization, diagnostics: &mut Vec<Diagnost
     let Some(website) = org.front.website.as_deref().filter(|w| !is_web_url(w)) else {
         return;
     };
-    let Ok(text) = std::fs::read_to_string(root.join(&org.path)) else {
+    let Ok(source) = read_source(root, &org.path) else {
         return;
     };
-    let source: Arc<str> = Arc::from(text);
     let start = source.find(website).unwrap_or(0);
     diagnostics.push(bad_url(&org.path, &source, start..start + website.len()));
 }

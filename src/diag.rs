@@ -209,7 +209,10 @@ pub fn emit(diagnostics: &[Diagnostic], format: Format) {
 }
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
-    diagnostics.iter().filter(|d| d.severity == severity).count()
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
 }
 
 fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {

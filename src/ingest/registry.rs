@@ -201,7 +201,9 @@ mod tests {
     #[test]
     fn an_existing_file_is_never_replaced() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("content/organizations/tarn-cell-corporation.md");
+        let path = dir
+            .path()
+            .join("content/organizations/tarn-cell-corporation.md");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "mine").unwrap();
         let mut records = BTreeMap::new();

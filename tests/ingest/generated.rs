@@ -30,7 +30,11 @@ fn a_clearly_named_organization_becomes_a_linked_generated_entry() {
         .find(|d| d.code == "ingest/generated-organization")
         .expect("a note says what was added");
     assert_eq!(note.severity, Severity::Note);
-    assert!(note.message.contains("`Tarnwick Cell Corporation`"), "{}", note.message);
+    assert!(
+        note.message.contains("`Tarnwick Cell Corporation`"),
+        "{}",
+        note.message
+    );
 
     let (registries, problems) = Registries::load(site.root());
     assert!(problems.is_empty(), "{problems:?}");
@@ -44,7 +48,9 @@ fn a_clearly_named_organization_becomes_a_linked_generated_entry() {
     assert_eq!(entry.front.country, "CN", "from the place in its sentence");
     let generated = entry.front.generated.as_ref().expect("marked generated");
     assert_eq!(generated.seed, "seeds/a.txt");
-    assert!(generated.quote.starts_with("The Tarnwick Cell Corporation (TCC) opened"));
+    assert!(generated
+        .quote
+        .starts_with("The Tarnwick Cell Corporation (TCC) opened"));
 
     let (front, _) = site.only_article();
     assert!(front
@@ -92,7 +98,8 @@ fn a_dry_run_reports_the_entry_and_writes_nothing() {
     let site = site();
     let report = site.ingest_with(false, true);
     assert!(!site.path(ENTRY).exists());
-    assert!(report.diagnostics.iter().any(|d| {
-        d.code == "ingest/generated-organization" && d.message.contains("would add")
-    }));
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| { d.code == "ingest/generated-organization" && d.message.contains("would add") }));
 }

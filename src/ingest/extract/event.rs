@@ -12,72 +12,22 @@ use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::vocab::{DATE_LABELS, UPDATE_LABELS};
 pub(crate) use title::headline;
 use title::title;
 
 /// Words that mark a sentence as a plan.
-const PLAN_WORDS: &[&str] = &[
-    "will",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "expected",
-    "expects",
-    "would",
-    "due to",
-    "set to",
-    "upcoming",
-    "going to",
-    "to be held",
-    "next year",
-    "starting from",
-    "goal",
-    "goals",
-    "target",
-    "targets",
-    "efforts to",
-];
+static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
 
 /// Words of a market statistic ("took up a 95 percent share in 2020",
 /// "sales increased by 70% in 2022"): a measurement dated by the story,
 /// not a happening in it. These need a figure in the sentence; those in
 /// [`STATISTIC_PHRASES`] do not.
-const STATISTIC_WORDS: &[&str] = &[
-    "share",
-    "sales",
-    "price",
-    "prices",
-    "increased",
-    "decreased",
-    "rose",
-    "fell",
-    "grew",
-    "declined",
-    "dropped",
-    "jumped",
-    "surged",
-    "plunged",
-    "plummeted",
-    "exceeded",
-    "mined",
-    "accounted for",
-    "took up",
-];
+static STATISTIC_WORDS: Words = word_list!("extract/statistic-words.txt");
 
 /// Phrases that make a sentence a statistic by themselves.
-const STATISTIC_PHRASES: &[&str] = &[
-    "market share",
-    "straight year",
-    "consecutive year",
-    "took up",
-    "accounted for",
-];
+static STATISTIC_PHRASES: Words = word_list!("extract/statistic-phrases.txt");
 
 /// Events in story order, without duplicates.
 pub(crate) fn events(
@@ -102,8 +52,8 @@ pub(crate) fn events(
             .collect();
         let targets: Vec<i32> = own.iter().filter_map(|f| f.year_target).collect();
         let planned_sentence = is_plan(sentence.text);
-        let statistic = (!own.is_empty() && has_word(sentence.text, STATISTIC_WORDS))
-            || has_word(sentence.text, STATISTIC_PHRASES);
+        let statistic = (!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
+            || has_word(sentence.text, &STATISTIC_PHRASES);
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if mention.date.is_full() {
@@ -239,7 +189,8 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
 /// April" read also as "April", "January 21 (Fri.)" with its weekday.
 fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
     let this = &found[n];
-    let adjacent = |a: &Mention, b: &Mention| matches!(sentence[a.end..b.start].trim(), "" | "(" | ",");
+    let adjacent =
+        |a: &Mention, b: &Mention| matches!(sentence[a.end..b.start].trim(), "" | "(" | ",");
     let weekday = |m: &Mention| {
         let text = sentence[m.start..m.end].to_ascii_lowercase();
         ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -247,8 +198,9 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
             .any(|d| text.starts_with(d) || text.starts_with(&format!("on {d}")))
     };
     // "January 21 (Fri.)", "Friday, January 21": the weekday goes.
-    let apposition = (n > 0 && adjacent(&found[n - 1], this) && (weekday(this) || !weekday(&found[n - 1])))
-        || (n + 1 < found.len() && adjacent(this, &found[n + 1]) && weekday(this));
+    let apposition =
+        (n > 0 && adjacent(&found[n - 1], this) && (weekday(this) || !weekday(&found[n - 1])))
+            || (n + 1 < found.len() && adjacent(this, &found[n + 1]) && weekday(this));
     let near = |other: &Mention| other.start <= this.end + 5 && this.start <= other.end + 5;
     let coarser = this.date_end.is_none()
         && found.iter().any(|other| {
@@ -265,13 +217,12 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
 /// "December 15, 2022 by Stephanie Leonida".
 fn is_metadata(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    let stamp = ["posted", "updated", "published", "modified"]
-        .iter()
-        .any(|w| {
-            lower.match_indices(w).any(|(at, _)| {
-                lower[at + w.len()..].trim_start().starts_with(':')
-            })
-        });
+    let labels = DATE_LABELS.iter().chain(UPDATE_LABELS.iter());
+    let stamp = labels.map(|w| w.to_lowercase()).any(|w| {
+        lower
+            .match_indices(w.as_str())
+            .any(|(at, _)| lower[at + w.len()..].trim_start().starts_with(':'))
+    });
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let byline = words.len() <= 12
         && words.iter().enumerate().any(|(i, w)| {
@@ -292,10 +243,10 @@ fn is_fragment(sentence: &str) -> bool {
     let lower_start = text.starts_with(|c: char| c.is_lowercase());
     let ends = text.ends_with(['.', '!', '?', '"', '\u{201D}', ')', ':']);
     let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    static DANGLING: Words = word_list!("extract/event-title-dangling.txt");
     let dangling = last.ends_with("'s")
         || last.ends_with("\u{2019}s")
-        || ["the", "a", "an", "of", "to", "and", "in", "for", "with", "at", "by", "on"]
-            .contains(&last);
+        || DANGLING.contains(&last.to_lowercase().as_str());
     lower_start || (!ends && dangling)
 }
 
@@ -332,7 +283,7 @@ fn reported_at(before: &str) -> bool {
 }
 
 fn is_plan(sentence: &str) -> bool {
-    has_word(sentence, PLAN_WORDS)
+    has_word(sentence, &PLAN_WORDS)
 }
 
 /// Photo captions and credits carry photo dates, not story events.

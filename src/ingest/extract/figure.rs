@@ -10,36 +10,13 @@
 use super::token::{in_address, tokenize, Token};
 use super::unit::{currency_code, currency_prefix, magnitude, per_quantity, unit_after, Unit};
 use crate::content::front_matter::Figure;
+use crate::ingest::text::words::{word_list, Words};
 
 /// Words that qualify a figure, longest first.
-const QUALIFIERS: &[&str] = &[
-    "as many as",
-    "as much as",
-    "more than",
-    "less than",
-    "fewer than",
-    "up to",
-    "at least",
-    "close to",
-    "a total of",
-    "over",
-    "about",
-    "roughly",
-    "around",
-    "approximately",
-    "nearly",
-    "almost",
-    "some",
-    "under",
-    "above",
-    "below",
-    "approx",
-    "an estimated",
-    "estimated",
-];
+static QUALIFIERS: Words = word_list!("extract/figure-qualifiers.txt");
 
 /// Words after which a target year follows.
-const TARGET_WORDS: &[&str] = &["by", "through", "via", "until", "till", "to"];
+static TARGET_WORDS: Words = word_list!("extract/figure-target-words.txt");
 
 /// Every figure in `sentence`.
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
@@ -108,7 +85,11 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
     }
     let high = figure_at(sentence, tokens, i + 2)?;
     let (number, _) = parse_number(tokens[i + 2].text)?;
-    let factor = if number == 0.0 { 1.0 } else { high.value / number };
+    let factor = if number == 0.0 {
+        1.0
+    } else {
+        high.value / number
+    };
     let low = Found {
         start: token.start,
         end: high.end,
@@ -166,7 +147,11 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         (None, None) => return None,
     };
     // "450 yuan per kilogram": a price per quantity.
-    let words: Vec<&str> = tokens[end_token + 1..].iter().take(3).map(|t| t.text).collect();
+    let words: Vec<&str> = tokens[end_token + 1..]
+        .iter()
+        .take(3)
+        .map(|t| t.text)
+        .collect();
     if let Some((per, used)) = per_quantity(unit, &words) {
         unit = per;
         end_token += used;
@@ -225,26 +210,7 @@ pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
 
 /// Numbers that name things: "No. 5", "Article 3", "Day 1".
 fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
-    const NAMES: &[&str] = &[
-        "no",
-        "article",
-        "paragraph",
-        "clause",
-        "section",
-        "day",
-        "phase",
-        "vol",
-        "page",
-        "room",
-        "hit",
-        "hits",
-        "views",
-        "tel",
-        "fax",
-        "chapter",
-        "item",
-        "line",
-    ];
+    static NAMES: Words = word_list!("extract/figure-reference-names.txt");
     let prev = |back: usize| i.checked_sub(back).and_then(|k| tokens.get(k));
     let word = match prev(1) {
         Some(t) if t.text == "." => prev(2),
@@ -274,11 +240,7 @@ fn year(t: &Token<'_>) -> Option<i32> {
 /// Deadline years with the index of their "by" / "through" / "until":
 /// "by 2030", "by the end of 2031", "by fiscal 2028".
 fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
-    const FILLER: &[&str] = &[
-        "the", "end", "of", "fiscal", "early", "mid", "late", "year", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    static FILLER: Words = word_list!("extract/figure-target-filler.txt");
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !TARGET_WORDS.iter().any(|p| token.is(p)) {
@@ -298,9 +260,7 @@ fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
 /// Where one clause of a sentence ends and another begins.
 /// A reporting verb after a comma starts the reported clause, whose
 /// deadline is not the subject's ("X, which builds 20 GWh, said … by 2027").
-const CLAUSE_BREAKS: &[&str] = &[
-    ", and ", "; ", ", but ", ", while ", ", which ", " and is ", ", said ", ", says ", ", told ",
-];
+static CLAUSE_BREAKS: Words = word_list!("extract/figure-clause-breaks.txt");
 
 /// The deadline of the figure ending at byte `end`: one that opens the
 /// sentence ("By 2030, …"), or the next one after the figure within its
@@ -458,7 +418,11 @@ mod tests {
             ("worth 15.6 trillion rupiah", 15.6e12, "IDR"),
             ("exceeded 450 Chinese yuan per kilogram", 450.0, "CNY/kg"),
             ("sold at $90 a ton", 90.0, "USD/ton"),
-            ("an annual processing capacity of 25,000 metric tons", 25000.0, "tons/year"),
+            (
+                "an annual processing capacity of 25,000 metric tons",
+                25000.0,
+                "tons/year",
+            ),
             ("it pumps 40 m3 per hour", 40.0, "m3/hour"),
         ];
         for (sentence, value, unit) in cases {
@@ -467,7 +431,11 @@ mod tests {
         }
         let conversion = figures("a range of 655 kilometers (407 miles) per charge");
         let units: Vec<&str> = conversion.iter().map(|f| f.unit.as_str()).collect();
-        assert_eq!(units, ["km", "miles"], "an imperial conversion is its own figure");
+        assert_eq!(
+            units,
+            ["km", "miles"],
+            "an imperial conversion is its own figure"
+        );
     }
 
     #[test]

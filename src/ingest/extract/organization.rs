@@ -15,16 +15,12 @@ use super::Sentence;
 use crate::content::entity::slugify;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 use crate::ingest::vocab::SENTENCE_OPENERS;
 pub(crate) use generated::NewOrganization;
 
 /// Generic references that are not a named organization.
-const GENERIC: &[&str] = &[
-    "government",
-    "central government",
-    "the government",
-    "ministry",
-];
+static GENERIC: Words = word_list!("extract/generic-organizations.txt");
 
 /// What an article says about organizations.
 #[derive(Debug, Default)]
@@ -53,7 +49,10 @@ pub(crate) fn mentions(
             if GENERIC.contains(&written.as_str()) || is_credit(sentence.text, hit) {
                 continue;
             }
-            named.push((hit.start, gazetteer.organizations()[hit.entity].slug.clone()));
+            named.push((
+                hit.start,
+                gazetteer.organizations()[hit.entity].slug.clone(),
+            ));
         }
         for unknown in &sentence.unknown {
             // "University of Munster" is the entry filed as
@@ -139,38 +138,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
-const HEADS: &[(&str, &str)] = &[
-    ("Institute", "research"),
-    ("University", "university"),
-    ("College", "university"),
-    ("KAIST", "university"),
-    ("Technopark", "other"),
-    ("Agency", "government"),
-    ("Administration", "government"),
-    ("Commission", "government"),
-    ("Authority", "government"),
-    ("Committee", "government"),
-    ("Ministry", "government"),
-    ("Association", "association"),
-    ("Federation", "association"),
-    ("Society", "association"),
-    ("Chamber", "association"),
-    ("Foundation", "other"),
-    ("Council", "other"),
-    ("Alliance", "other"),
-    ("Consortium", "other"),
-    ("Organization", "other"),
-    ("Corporation", "company"),
-    ("Holdings", "company"),
-    ("Co", "company"),
-    ("Corp", "company"),
-    ("Inc", "company"),
-    ("Ltd", "company"),
-    ("LLC", "company"),
-    ("GmbH", "company"),
-    ("AG", "company"),
-    ("plc", "company"),
-];
+static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
 
 /// An organization name found by pattern that the registry lacks: its
 /// byte span in the sentence and a guessed kind.
@@ -216,18 +184,7 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
 }
 
 /// Legal forms: a registry name followed only by these is the same body.
-const LEGAL_FORMS: &[&str] = &[
-    "Co",
-    "Corp",
-    "Corporation",
-    "Company",
-    "Inc",
-    "Ltd",
-    "LLC",
-    "GmbH",
-    "AG",
-    "plc",
-];
+static LEGAL_FORMS: Words = word_list!("extract/legal-forms.txt");
 
 /// A name that holds one registry name and more words of its own ("Toyota
 /// Tsusho Co." around "Toyota", "Gyeongbuk Technopark" around the
@@ -297,7 +254,10 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
     // end another name; this one starts after the last connector.
     let after_of = start > 0 && matches!(tokens[start - 1].text, "of" | "for" | "on");
     if after_of {
-        if let Some(last) = (start..head).rev().find(|&i| matches!(tokens[i].text, "&" | "and")) {
+        if let Some(last) = (start..head)
+            .rev()
+            .find(|&i| matches!(tokens[i].text, "&" | "and"))
+        {
             start = last + 1;
         }
     }

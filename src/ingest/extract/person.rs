@@ -13,23 +13,10 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Verbs that show the words before them name a speaker.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "added",
-    "explained",
-    "noted",
-    "told",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "remarked",
-    "acknowledged",
-    "commented",
-];
+static SPEECH: Words = word_list!("extract/speech-verbs.txt");
 
 /// People in first-mention order, deduplicated by name.
 pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<Person> {
@@ -71,15 +58,7 @@ fn merge(people: &mut Vec<Person>, person: Person) {
 
 /// Titles under which a surname alone names a person ("President Biden").
 fn high_office(role: Option<&str>) -> bool {
-    const OFFICES: &[&str] = &[
-        "President",
-        "Prime Minister",
-        "Chancellor",
-        "Premier",
-        "Governor",
-        "Senator",
-        "Secretary",
-    ];
+    static OFFICES: Words = word_list!("extract/high-offices.txt");
     role.is_some_and(|r| OFFICES.contains(&r))
 }
 
@@ -173,7 +152,9 @@ impl Reader<'_, '_> {
         // "Lee (third from left), chair of X": a place in a photo first.
         let end_of_name = end;
         let end = self.past_position_note(end);
-        let after = self.appositive(end).or_else(|| self.speaker_appositive(end));
+        let after = self
+            .appositive(end)
+            .or_else(|| self.speaker_appositive(end));
         let spoken = self
             .tokens
             .get(end)
@@ -316,7 +297,7 @@ impl Reader<'_, '_> {
     /// Past a photo position note right after a name: "(third from
     /// left)", "(right)", "(center)".
     fn past_position_note(&self, end: usize) -> usize {
-        const POSITION: &[&str] = &["left", "right", "center", "centre", "front", "middle", "back"];
+        static POSITION: Words = word_list!("extract/photo-positions.txt");
         if !self.tokens.get(end).is_some_and(|t| t.text == "(") {
             return end;
         }
@@ -347,17 +328,20 @@ impl Reader<'_, '_> {
                 .tokens
                 .get(close + 1)
                 .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
-        let described = self.tokens[end + 1..close].iter().any(|t| is_role_word(t.text))
-            || ["the", "a", "an"].iter().any(|d| self.tokens[end + 1].is(d));
+        let described = self.tokens[end + 1..close]
+            .iter()
+            .any(|t| is_role_word(t.text))
+            || ["the", "a", "an"]
+                .iter()
+                .any(|d| self.tokens[end + 1].is(d));
         if !(speaks && described) {
             return None;
         }
         let text = &self.sentence.text[self.tokens[end + 1].start..self.tokens[close - 1].end];
-        let hit = self
-            .sentence
-            .organizations
-            .iter()
-            .find(|h| h.start >= self.tokens[end + 1].start && h.end <= self.tokens[close - 1].end);
+        let hit =
+            self.sentence.organizations.iter().find(|h| {
+                h.start >= self.tokens[end + 1].start && h.end <= self.tokens[close - 1].end
+            });
         let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
         Some((Some(trim_role(text)), organization))
     }
@@ -401,10 +385,8 @@ impl Reader<'_, '_> {
     /// past a sub-unit or a team: "… of the Department of Chemistry at X",
     /// "…'s team at X".
     fn organization_following(&self, end: usize) -> Option<String> {
-        const LINKERS: &[&str] = &["of", "at", "from"];
-        const BETWEEN: &[&str] = &[
-            "the", "and", "'", "’", "s", "'s", "’s", "team", "group", "lab",
-        ];
+        static LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
+        static BETWEEN: Words = word_list!("extract/person-organization-between.txt");
         let mut at = end;
         while at < self.tokens.len() && at < end + 10 {
             let token = &self.tokens[at];

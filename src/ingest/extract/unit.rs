@@ -6,6 +6,7 @@
 //! as the unit names of the gold vocabulary.
 
 use super::token::Token;
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// A unit name from the vocabulary (`KRW`, `Wh/kg`, `people`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +36,11 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
 }
 
 pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
-    ["KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF"]
-        .into_iter()
-        .find(|c| *c == text)
+    [
+        "KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF",
+    ]
+    .into_iter()
+    .find(|c| *c == text)
 }
 
 /// Multiplier of a magnitude word.
@@ -56,53 +59,11 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
 }
 
 /// Nouns counted by figures, and the unit they give.
-const COUNTED: &[(&str, &str)] = &[
-    ("people", "people"),
-    ("persons", "people"),
-    ("participants", "people"),
-    ("stakeholders", "people"),
-    ("attendees", "people"),
-    ("experts", "people"),
-    ("researchers", "people"),
-    ("students", "people"),
-    ("employees", "people"),
-    ("workers", "people"),
-    ("seekers", "people"),
-    ("officials", "people"),
-    ("visitors", "people"),
-    ("members", "people"),
-    ("trainees", "people"),
-    ("engineers", "people"),
-    ("professionals", "people"),
-    ("scientists", "people"),
-    ("delegates", "people"),
-    ("specialists", "people"),
-    ("staff", "people"),
-    ("residents", "people"),
-    ("graduates", "people"),
-    ("talents", "people"),
-    ("jobs", "jobs"),
-    ("companies", "companies"),
-    ("firms", "companies"),
-    ("businesses", "companies"),
-    ("enterprises", "companies"),
-    ("startups", "companies"),
-    ("start-ups", "companies"),
-    ("SMEs", "companies"),
-    ("suppliers", "companies"),
-    ("vehicles", "vehicles"),
-    ("cars", "vehicles"),
-    ("EVs", "vehicles"),
-    ("households", "households"),
-    ("cycles", "cycles"),
-];
+static COUNTED: Pairs = word_list!(pairs "extract/counted-nouns.txt");
 
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {
-    const FUNCTION: &[&str] = &[
-        "of", "in", "for", "to", "by", "with", "from", "at", "on", "and", "or", "the", "a", "an",
-        "that", "which", "who", "why", "is", "are", "was", "were", "be", "as", "than",
-    ];
+    static FUNCTION: Words = word_list!("extract/counted-modifiers.txt");
     token.is_word()
         && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
         && !FUNCTION.iter().any(|f| token.is(f))
@@ -218,7 +179,13 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         return Some(("m2", 2));
     }
     if lower == "sq" && (is(1, "m") || is(1, "km") || is(1, "ft")) {
-        let unit = if is(1, "m") { "m2" } else if is(1, "km") { "km2" } else { "sq ft" };
+        let unit = if is(1, "m") {
+            "m2"
+        } else if is(1, "km") {
+            "km2"
+        } else {
+            "sq ft"
+        };
         return Some((unit, 2));
     }
     if lower == "square" && is(1, "feet") {
@@ -238,7 +205,12 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             return Some((unit, used + 1));
         }
     }
-    if lower == "metric" && matches!(text(1).map(str::to_ascii_lowercase).as_deref(), Some("tons" | "tonnes")) {
+    if lower == "metric"
+        && matches!(
+            text(1).map(str::to_ascii_lowercase).as_deref(),
+            Some("tons" | "tonnes")
+        )
+    {
         let (unit, used) = tons(&|k| text(k + 1));
         return Some((unit, used + 1));
     }

@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::token::{tokenize, Token};
 use crate::content::date::PartialDate;
+use crate::ingest::text::words::{word_list, Words};
 
 /// The word introducing a date, which says how the date relates to the
 /// story ("since 2020" is a state, "by 2030" a deadline).
@@ -32,28 +33,7 @@ pub(crate) struct Mention {
     pub(crate) cue: Cue,
 }
 
-const SPELLED: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
+static SPELLED: Words = word_list!("extract/spelled-numbers.txt");
 
 /// Every date expression in `sentence`.
 pub(crate) fn mentions(
@@ -193,7 +173,10 @@ impl Context<'_, '_> {
     /// October).
     fn year_of_month(&self, i: usize, month: u8) -> Option<i32> {
         let year = self.published_year()?;
-        let later = self.published.and_then(|p| p.month).is_some_and(|m| month > m);
+        let later = self
+            .published
+            .and_then(|p| p.month)
+            .is_some_and(|m| month > m);
         Some(if later && self.tense_before(i) == Some(false) {
             year - 1
         } else {
@@ -373,35 +356,17 @@ impl Context<'_, '_> {
     /// The nearest tense cue before token `i`: `Some(true)` for a future
     /// one, `Some(false)` for a past one, `None` when there is none.
     fn tense_before(&self, i: usize) -> Option<bool> {
-        const FUTURE: &[&str] = &["will", "plans", "plan", "scheduled", "slated", "expected"];
-        const PAST: &[&str] = &[
-            "said",
-            "says",
-            "announced",
-            "told",
-            "reported",
-            "held",
-            "stated",
-            "added",
-            "was",
-            "were",
-            "signed",
-            "opened",
-            "launched",
-            "unveiled",
-        ];
-        self.tokens[..i]
-            .iter()
-            .rev()
-            .find_map(|t| {
-                if FUTURE.iter().any(|w| t.is(w)) {
-                    Some(true)
-                } else if PAST.iter().any(|w| t.is(w)) {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
+        static FUTURE: Words = word_list!("extract/future-cues.txt");
+        static PAST: Words = word_list!("extract/past-cues.txt");
+        self.tokens[..i].iter().rev().find_map(|t| {
+            if FUTURE.iter().any(|w| t.is(w)) {
+                Some(true)
+            } else if PAST.iter().any(|w| t.is(w)) {
+                Some(false)
+            } else {
+                None
+            }
+        })
     }
 
     /// "on this day", "on the same day", "yesterday", and "today" beside a
@@ -438,14 +403,7 @@ impl Context<'_, '_> {
 }
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
-const REPORTED: &[&str] = &[
-    "said",
-    "announced",
-    "told",
-    "reported",
-    "unveiled",
-    "confirmed",
-];
+static REPORTED: Words = word_list!("extract/reported-verbs.txt");
 
 fn from_naive(date: NaiveDate) -> Option<PartialDate> {
     PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)

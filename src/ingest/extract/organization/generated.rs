@@ -84,4 +84,3 @@ fn kind(guess: &str) -> Option<OrganizationKind> {
         _ => return None,
     })
 }
-

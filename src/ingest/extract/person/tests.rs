@@ -170,7 +170,8 @@ fn organization_past_a_department_or_a_team() {
 
 #[test]
 fn a_photo_position_and_a_late_title_still_give_the_person() {
-    let names = |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("Lee Min-ho (third from left), chair of NBRI, cuts the ribbon."),
         ["Lee Min-ho"]
@@ -183,8 +184,12 @@ fn a_photo_position_and_a_late_title_still_give_the_person() {
 
 #[test]
 fn a_head_of_state_is_named_by_surname_alone() {
-    let names = |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
-    assert_eq!(names("It is part of President Harlow's agenda."), ["Harlow"]);
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("It is part of President Harlow's agenda."),
+        ["Harlow"]
+    );
     assert_eq!(
         names("President Harlow spoke. Jane Harlow, President of NBRI, said so."),
         ["Jane Harlow"]

@@ -25,8 +25,7 @@ pub(crate) const MANIFEST_PATH: &str = "content/articles/.ingest.lock";
 
 const HEADER: &str =
     "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written[, day an undated article came in].\n\
-# A file whose hash no longer matches was edited by hand and is not overwritten without --force.\n\
-# `organization` lines: registry entries ingest added; one a person deleted stays rejected.\n";
+# A file whose hash no longer matches was edited by hand and is not overwritten without --force; `organization` lines: registry entries ingest added (one a person deleted stays rejected).\n";
 
 /// First field of a line recording a generated registry entry.
 const ORGANIZATION: &str = "organization";

@@ -52,8 +52,10 @@ pub(crate) fn events(
             .collect();
         let targets: Vec<i32> = own.iter().filter_map(|f| f.year_target).collect();
         let planned_sentence = is_plan(sentence.text);
-        let statistic = (!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
-            || has_word(sentence.text, &STATISTIC_PHRASES);
+        // A plan ("to raise the share to 50 percent by 2030") is no statistic.
+        let statistic = !planned_sentence
+            && ((!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
+                || has_word(sentence.text, &STATISTIC_PHRASES));
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if mention.date.is_full() {
@@ -89,7 +91,8 @@ pub(crate) fn events(
             let duplicate = out.iter().any(|e| {
                 e.date == event.date
                     && e.date_end == event.date_end
-                    && (e.title == event.title || event.date.is_full())
+                    && (e.title == event.title
+                        || event.date.is_full() && retold(e.quote.as_deref(), sentence.text))
             });
             if !duplicate && !event.title.is_empty() {
                 out.push(event);
@@ -211,6 +214,24 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
                 && this.date.day.is_none()
         });
     apposition || coarser
+}
+
+/// Most of the longer words of `sentence` are in `earlier`: the same
+/// happening told again, not another one on the same day.
+fn retold(earlier: Option<&str>, sentence: &str) -> bool {
+    let Some(earlier) = earlier.map(str::to_lowercase) else {
+        return false;
+    };
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    let shared = words
+        .iter()
+        .filter(|w| earlier.contains(w.as_str()))
+        .count();
+    !words.is_empty() && shared * 5 >= words.len() * 2
 }
 
 /// Bylines and page stamps: "By Kim Joo-heon Posted : March 14, 2022",

@@ -80,7 +80,7 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
     let joined = tokens
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "to" | "-" | "\u{2013}" | "~"));
-    if suffix.is_some() || !joined || tokens.get(i + 2).and_then(year).is_some() {
+    if suffix.is_some() || !joined || tokens.get(i + 2).is_none_or(|t| year(t).is_some()) {
         return None;
     }
     let high = figure_at(sentence, tokens, i + 2)?;
@@ -450,6 +450,8 @@ mod tests {
             assert_eq!(got, [(low, unit), (high, unit)], "{sentence}");
         }
         assert!(figures("from 2020 to 2025").is_empty());
+        assert!(figures("LG Energy Solution 0- ").is_empty());
+        assert!(figures("rose from 5 to").is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod generated;
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::names::is_role_word;
 use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::entity::slugify;
@@ -190,7 +191,10 @@ static LEGAL_FORMS: Words = word_list!("extract/legal-forms.txt");
 /// Tsusho Co." around "Toyota", "Gyeongbuk Technopark" around the
 /// province) names another body, not the registry entry.
 fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
+    // The registry name opens the longer one ("About POSCO Holdings" is a
+    // heading, not a body).
     inside.len() == 1
+        && tokens.first().is_some_and(|t| t.start == inside[0].start)
         && tokens.iter().any(|t| {
             t.is_capitalized()
                 && !LEGAL_FORMS.contains(&t.text)
@@ -270,15 +274,15 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
     let linked = tokens
         .get(from)
         .is_some_and(|t| matches!(t.text, "of" | "for" | "on"))
-        && tokens.get(from + 1).is_some_and(is_name_word);
+        && tokens.get(from + 1).is_some_and(continues_name);
     if !linked {
         return from;
     }
     let mut end = from + 2;
     while end < tokens.len() {
         let t = &tokens[end];
-        let next_is_name = tokens.get(end + 1).is_some_and(is_name_word);
-        if is_name_word(t) {
+        let next_is_name = tokens.get(end + 1).is_some_and(continues_name);
+        if continues_name(t) {
             end += 1;
         } else if (matches!(t.text, "and" | "&" | "of")
             || t.text == "," && list_closes(tokens, end + 1))
@@ -291,6 +295,16 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
         }
     }
     end
+}
+
+/// A capitalized word that goes on naming the body after its head: not a
+/// weekday or month ("the Commission on Wednesday") nor a title opening a
+/// person's name ("University of Seoul and Professor Kim").
+fn continues_name(token: &Token<'_>) -> bool {
+    is_name_word(token)
+        && !is_role_word(token.text)
+        && crate::ingest::vocab::month_number(token.text).is_none()
+        && token.text.parse::<chrono::Weekday>().is_err()
 }
 
 /// "… Institute of Science and Industry and Daegu Institute of …": the

@@ -260,6 +260,16 @@ impl Context<'_, '_> {
             return None;
         }
         let day = day_number(digits)?;
+        // "on the 11th of April": the month is given after all.
+        if self.is(i + 2, "of") {
+            if let Some(month) = self.tokens.get(i + 3).and_then(month_number) {
+                let (year, after) = match self.year_after(i + 4) {
+                    Some((year, after)) => (year, after),
+                    None => (self.year_of_month(i, month)?, i + 4),
+                };
+                return Some((PartialDate::ymd(year, month, day)?, None, after));
+            }
+        }
         let published = self.published?;
         let date = PartialDate::ymd(published.year, published.month?, day)?;
         Some((date, None, i + 2))

@@ -76,7 +76,7 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
         };
         return Some((at(low), at(high)));
     }
-    let (low, suffix) = parse_number(&token.text)?;
+    let (low, suffix) = parse_number(token.text)?;
     let joined = tokens
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "to" | "-" | "\u{2013}" | "~"));

@@ -168,7 +168,7 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
                 .iter()
                 .any(|h| h.start < to && from < h.end && !(from <= h.start && h.end <= to));
             let overlaps = crossing
-                || !inside.is_empty() && !(kind.is_some() && extends(&tokens[start..end], &inside));
+                || !(inside.is_empty() || kind.is_some() && extends(&tokens[start..end], &inside));
             let name = text[from..to].trim_end_matches(',');
             let alias = acronym_definition(&tokens, end)
                 .filter(|&(first, _)| first <= start)

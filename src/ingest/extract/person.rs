@@ -298,7 +298,7 @@ impl Reader<'_, '_> {
     /// left)", "(right)", "(center)".
     fn past_position_note(&self, end: usize) -> usize {
         static POSITION: Words = word_list!("extract/photo-positions.txt");
-        if !self.tokens.get(end).is_some_and(|t| t.text == "(") {
+        if self.tokens.get(end).is_none_or(|t| t.text != "(") {
             return end;
         }
         let close = (end + 1..self.tokens.len().min(end + 6)).find(|&k| self.tokens[k].text == ")");
@@ -318,7 +318,7 @@ impl Reader<'_, '_> {
     /// at KAIST, said …": an appositive closed by a comma and a speech verb
     /// marks a speaker even when its title comes late.
     fn speaker_appositive(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
-        if !self.tokens.get(end).is_some_and(|t| t.text == ",") {
+        if self.tokens.get(end).is_none_or(|t| t.text != ",") {
             return None;
         }
         let close = (end + 1..self.tokens.len().min(end + 25))

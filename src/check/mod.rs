@@ -101,6 +101,7 @@ pub fn run(root: &Path) -> CheckReport {
         Err(errors) => diagnostics.extend(errors),
     }
     diagnostics.extend(ingest::dry_run(root));
+    diagnostics.extend(crate::sitefs::audit(root));
     diagnostics.extend(registry::check(&contents));
     diagnostics.extend(references::check(&contents));
     diagnostics.extend(facts::check(&contents.articles));
@@ -236,17 +237,7 @@ fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
 
 /// Every static file the build would copy, as paths inside the output folder.
 fn static_files(root: &Path, theme: &str) -> HashSet<String> {
-    let mut files = HashSet::new();
-    for dir in build::static_dirs(root, theme) {
-        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-            if entry.file_type().is_file() {
-                if let Ok(relative) = entry.path().strip_prefix(&dir) {
-                    files.insert(relative.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    files
+    build::static_files(root, theme).into_keys().collect()
 }
 
 #[cfg(test)]

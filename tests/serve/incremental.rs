@@ -18,8 +18,7 @@ fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
     let (load, render) = preview_options();
     let loaded = build::load(&site.root, load.drafts, syntaxes).expect("the site loads");
     let pages = build::render_all(&loaded, &render).expect("the site renders");
-    let dirs = build::static_dirs(&site.root, &loaded.library.config.theme);
-    let mut tree: Tree = statics::load(&dirs)
+    let mut tree: Tree = statics::load(&site.root, &loaded.library.config.theme)
         .into_iter()
         .map(|(k, v)| (k, v.bytes.to_vec()))
         .collect();

@@ -198,8 +198,7 @@ impl Session {
             crate::content::entity::organization_links(&site.library.organizations),
             &site.library.config.base_path(),
         ));
-        let dirs = build::static_dirs(&self.root, &site.library.config.theme);
-        let new_statics = statics::load(&dirs);
+        let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
         self.site = Some(site);
@@ -246,10 +245,10 @@ impl Session {
             let had_children = files.keys().any(|k| k.starts_with(&format!("{key}/")));
             if on_disk || had_children {
                 // A folder came, went or was renamed: read them all again.
-                let fresh = statics::load(&dirs);
+                let fresh = statics::load(&self.root, &site.library.config.theme);
                 changed.extend(diff_keys(files, &fresh));
                 *files = fresh;
-            } else if statics::update(files, &dirs, key) {
+            } else if statics::update(files, &self.root, &dirs, key) {
                 changed.push(key.clone());
             }
         }

@@ -59,3 +59,124 @@ fn only_entities_a_published_briefing_names_get_pages() {
     assert!(paths.contains(&"organizations/sk-on/index.html"));
     assert!(!paths.contains(&"organizations/samsung-sdi/index.html"));
 }
+
+#[test]
+fn facts_read_correctly_and_can_be_linked_to() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-01-plant-news.md",
+        "---\ntitle: KRICT plant news\ndate: 2024-05-01\nsource: { publisher: Fixture Wire, seed: seeds/001_abc.txt }\n\
+         organizations: [krict]\n\
+         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, year_target: 2024, quote: \"KRICT made 8 GWh in 2024.\" }, \
+         { text: \"400,000 pyeong\", value: 400000, unit: pyeong, quote: \"The site covers 400,000 pyeong.\" }]\n\
+         events: [{ date: 2026-02-05, date_end: 2026-02-06, title: \"KRICT holds a forum\", quote: \"The forum runs on 5-6 February.\" }]\n\
+         ---\nKRICT made 8 GWh in 2024. The site covers 400,000 pyeong. The forum runs on 5-6 February.\n",
+    );
+    site.build();
+    let article = html(&site, "articles/plant-news/index.html");
+    assert!(article.contains("5–6 February 2026"), "{article}");
+    assert!(!article.contains("2026-02-06<"), "no ISO end date shown");
+    assert!(article.contains("in 2024") && !article.contains("by 2024"));
+    assert!(article.contains("(about 1.32 km²)"));
+    assert!(!article.contains("seeds/001_abc.txt"), "no internal paths");
+    assert!(article.contains("id=\"figure-8-gwh\""));
+    assert!(article.contains("id=\"event-2026-02-05-krict-holds-a-forum\""));
+
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(
+        krict.contains("plant-news/#figure-8-gwh\""),
+        "entity pages link to the fact"
+    );
+    assert!(krict.contains("plant-news/#event-2026-02-05-krict-holds-a-forum\""));
+    assert!(
+        krict.contains("Research institute · Korea"),
+        "a country name, not KR"
+    );
+    assert!(!krict.contains("· KR<"));
+    assert!(krict.contains("<span lang=\"ko\">한국화학연구원</span>"));
+    let css = site.read("public/css/style.css");
+    assert!(css.contains("word-break: keep-all"));
+}
+
+/// Every JSON-LD block of the built site parses and carries the fields its
+/// type requires.
+#[test]
+fn every_json_ld_block_parses_with_its_required_fields() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    for (path, bytes) in site.tree("public") {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = String::from_utf8(bytes).unwrap();
+        for block in page.split(OPEN).skip(1) {
+            let text = &block[..block.find("</script>").expect("closed")];
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}: {text}"));
+            assert_eq!(value["@context"], "https://schema.org", "{path}");
+            let kind = value["@type"].as_str().expect("@type").to_string();
+            let absolute = |v: &serde_json::Value| {
+                v.as_str()
+                    .is_some_and(|u| u.starts_with("https://example.org/briefing/"))
+            };
+            match kind.as_str() {
+                "NewsArticle" => {
+                    for field in ["headline", "datePublished", "image", "publisher", "url"] {
+                        assert!(!value[field].is_null(), "{path}: NewsArticle lacks {field}");
+                    }
+                    assert!(
+                        absolute(&value["url"]) && absolute(&value["image"][0]),
+                        "{path}"
+                    );
+                    assert!(value["publisher"]["name"].is_string(), "{path}");
+                    for item in value["about"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .chain(value["mentions"].as_array().unwrap())
+                    {
+                        assert!(item["name"].is_string(), "{path}: {item}");
+                        assert!(absolute(&item["url"]), "{path}: {item} links its page");
+                    }
+                }
+                "Organization" | "Place" => {
+                    assert!(value["name"].is_string(), "{path}");
+                    assert!(absolute(&value["url"]), "{path}");
+                }
+                "BreadcrumbList" => {
+                    let items = value["itemListElement"].as_array().unwrap();
+                    assert!(items.len() >= 2, "{path}");
+                    for (i, item) in items.iter().enumerate() {
+                        assert_eq!(item["position"], i + 1, "{path}");
+                        assert!(
+                            item["name"].is_string() && absolute(&item["item"]),
+                            "{path}"
+                        );
+                    }
+                }
+                other => panic!("{path}: unexpected type {other}"),
+            }
+            *seen.entry(kind).or_default() += 1;
+        }
+    }
+    for kind in ["NewsArticle", "Organization", "Place", "BreadcrumbList"] {
+        assert!(
+            seen.get(kind).is_some_and(|n| *n > 0),
+            "no {kind} in {seen:?}"
+        );
+    }
+    let article = html(&site, "articles/solid-state-pilot-line/index.html");
+    for tag in [
+        "<meta property=\"og:description\" content=\"KRICT opened a pilot line for sulfide electrolytes.\">",
+        "<meta property=\"og:site_name\" content=\"Fixture Briefing\">",
+        "<meta property=\"og:image\" content=\"https://example.org/briefing/img/card.png\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "<meta property=\"article:published_time\" content=\"2024-06-18\">",
+        "<meta property=\"article:tag\" content=\"All-solid-state batteries\">",
+    ] {
+        assert!(article.contains(tag), "missing {tag}");
+    }
+    assert!(site.tree("public").contains_key("img/card.png"));
+}

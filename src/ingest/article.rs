@@ -28,9 +28,10 @@ pub(crate) struct Generated {
     pub(crate) text: String,
     /// Warnings about this seed.
     pub(crate) warnings: Vec<Diagnostic>,
-    /// Organizations the article links that the registry lacks: ingest
-    /// adds them as generated entries.
-    pub(crate) organizations: Vec<NewOrganization>,
+    /// Organizations the article links that the registry lacks, each with
+    /// the note placed at its name in the seed: ingest adds them as
+    /// generated entries.
+    pub(crate) organizations: Vec<(NewOrganization, Diagnostic)>,
 }
 
 /// The publication date (none when it can be neither read nor inferred)
@@ -71,6 +72,13 @@ pub(crate) fn generate(
     let warnings = suggestion_warnings(seed, text, &annotations);
     let mut organizations = std::mem::take(&mut annotations.generated_organizations);
     organizations.retain(|new| annotations.organizations.contains(&new.slug));
+    let organizations = organizations
+        .into_iter()
+        .map(|new| {
+            let note = generated_note(seed, text, &new);
+            (new, note)
+        })
+        .collect();
     let source = Source {
         publisher: publisher_org
             .map(|org| org.front.name.clone())
@@ -292,6 +300,28 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 
 /// One warning per suggested organization, at its first mention in the
 /// seed's text (else the first line).
+/// The note that ingest adds an organization, at its name in the seed.
+fn generated_note(seed: &str, text: &str, new: &NewOrganization) -> Diagnostic {
+    let source: std::sync::Arc<str> = std::sync::Arc::from(text);
+    let span = match text.find(new.name.as_str()) {
+        Some(at) => at..at + new.name.len(),
+        None => 0..text.find('\n').unwrap_or(text.len()),
+    };
+    Diagnostic::note(
+        "ingest/generated-organization",
+        seed,
+        format!(
+            "`{}` is named as an organization the registry lacks: ingest adds content/organizations/{}.md, marked generated",
+            new.name, new.slug
+        ),
+    )
+    .with_help(
+        "check its name, kind and country, then delete its `generated:` block to confirm it; \
+         to merge it, add the name as an alias of the right entry and delete the file",
+    )
+    .at(&source, span)
+}
+
 fn suggestion_warnings(seed: &str, text: &str, annotations: &Annotations) -> Vec<Diagnostic> {
     if annotations.suggested_organizations.is_empty() {
         return Vec::new();

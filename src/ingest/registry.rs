@@ -27,6 +27,8 @@ use crate::diag::Diagnostic;
 pub(crate) struct Addition {
     seed: String,
     organization: NewOrganization,
+    /// Says so, at the name in the seed.
+    note: Diagnostic,
 }
 
 /// Where an entry lives, relative to the site root.
@@ -48,12 +50,13 @@ pub(crate) fn rejected<'m>(root: &Path, manifest: &'m Manifest) -> Vec<&'m str> 
 pub(crate) fn additions(articles: &[(String, Generated)]) -> Vec<Addition> {
     let mut by_slug: BTreeMap<&str, Addition> = BTreeMap::new();
     for (seed, article) in articles {
-        for organization in &article.organizations {
+        for (organization, note) in &article.organizations {
             by_slug
                 .entry(organization.slug.as_str())
                 .or_insert_with(|| Addition {
                     seed: seed.clone(),
                     organization: organization.clone(),
+                    note: note.clone(),
                 });
         }
     }
@@ -112,20 +115,7 @@ pub(crate) fn write(
                 continue;
             }
         };
-        let verb = if dry_run { "would add" } else { "added" };
-        let note = Diagnostic::note(
-            "ingest/generated-organization",
-            addition.seed.as_str(),
-            format!(
-                "`{}` is named as an organization but the registry has no entry: {verb} {path} (generated)",
-                entity.front.name
-            ),
-        )
-        .with_help(
-            "check its name, kind and country, then delete its `generated:` block to confirm it; \
-             to merge it, add the name as an alias of the right entry and delete the file",
-        );
-        report.diagnostics.push(note);
+        report.diagnostics.push(addition.note.clone());
         if dry_run {
             continue;
         }
@@ -185,6 +175,7 @@ mod tests {
                 aliases: vec!["TCC".into()],
                 quote: "Tarn Cell Corporation (TCC) opened a line.".into(),
             },
+            note: Diagnostic::note("ingest/generated-organization", "seeds/a.txt", "added"),
         }
     }
 

@@ -98,8 +98,13 @@ fn a_dry_run_reports_the_entry_and_writes_nothing() {
     let site = site();
     let report = site.ingest_with(false, true);
     assert!(!site.path(ENTRY).exists());
-    assert!(report
+    let note = report
         .diagnostics
         .iter()
-        .any(|d| { d.code == "ingest/generated-organization" && d.message.contains("would add") }));
+        .find(|d| d.code == "ingest/generated-organization")
+        .expect("the note says what ingest adds");
+    assert!(note
+        .message
+        .contains("content/organizations/tarnwick-cell-corporation.md"));
+    assert_eq!(note.line_col(), (3, 5), "at the name in the seed");
 }

@@ -235,3 +235,43 @@ fn committed_schemas_are_up_to_date() {
         );
     }
 }
+
+/// An organization ingest added and no person confirmed yet is listed as a
+/// note: information that never fails a run, not even under
+/// `--deny-warnings`; its page tells readers it is unreviewed.
+#[test]
+fn generated_registry_entries_are_listed_as_notes() {
+    let site = Site::new(Some("generated-entry"));
+    let run = site.run(&["check", "--deny-warnings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("note[registry/generated]")
+            && run.stderr.contains("content/organizations/krict.md:6:1")
+            && run.stderr.contains("0 error(s), 0 warning(s), 1 note(s)"),
+        "{}",
+        run.stderr
+    );
+    let json = site.run(&["check", "--format", "json"]);
+    assert!(
+        json.stdout.contains("\"severity\": \"note\""),
+        "{}",
+        json.stdout
+    );
+    let github = site.run(&["check", "--format", "github"]);
+    assert!(
+        github
+            .stdout
+            .contains("::notice file=content/organizations/krict.md"),
+        "{}",
+        github.stdout
+    );
+
+    let build = site.run(&["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let page =
+        std::fs::read_to_string(site.root().join("public/organizations/krict/index.html")).unwrap();
+    assert!(
+        page.contains("not yet reviewed") && page.contains("unveiled a solid electrolyte"),
+        "{page}"
+    );
+}

@@ -70,7 +70,9 @@ fn raw_html_urls_and_heading_attributes_are_sanitized_in_pages_and_feeds() {
     ] {
         assert!(!body.contains(vector), "{vector} reached the page:\n{body}");
         assert!(
-            !feed.to_lowercase().contains(&vector.to_lowercase().replace('<', "&lt;")),
+            !feed
+                .to_lowercase()
+                .contains(&vector.to_lowercase().replace('<', "&lt;")),
             "{vector} reached the feed"
         );
     }
@@ -97,7 +99,10 @@ fn a_body_without_raw_html_is_not_rewritten() {
     );
     site.build();
     let page = site.read("public/articles/hostile/index.html");
-    assert!(page.contains("<th style=\"text-align: center\">a</th>"), "{page}");
+    assert!(
+        page.contains("<th style=\"text-align: center\">a</th>"),
+        "{page}"
+    );
 }
 
 #[test]

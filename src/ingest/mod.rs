@@ -14,6 +14,7 @@ pub(crate) mod document;
 mod emit;
 pub(crate) mod extract;
 pub(crate) mod gazetteer;
+pub(crate) mod hangul;
 mod manifest;
 mod meta;
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! Collects every problem of every stage it can reach before failing, and
 //! writes nothing unless all pages rendered.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -128,6 +129,53 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
     ]
 }
 
+/// Every static file the site publishes, output path → file: the theme's
+/// `static/`, then the site's own (which wins on a name clash). Links that
+/// lead out of the site are skipped (`sitefs`; `build` and `check` name them).
+pub fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
+    let mut files = BTreeMap::new();
+    for dir in static_dirs(root, theme) {
+        for path in crate::sitefs::walk(root, &dir).files {
+            let key = path.strip_prefix(&dir).ok().and_then(|relative| {
+                let parts: Option<Vec<&str>> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_str())
+                    .collect();
+                parts.map(|parts| parts.join("/"))
+            });
+            if let Some(key) = key {
+                files.insert(key, path);
+            }
+        }
+    }
+    files
+}
+
+/// Read every static file into memory, within
+/// [`crate::limits::STATIC_FILE_BYTES`] each.
+pub fn read_static_files(root: &Path, theme: &str) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for (key, path) in static_files(root, theme) {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        match crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES) {
+            Ok(contents) => pages.push(RenderedPage {
+                path: key,
+                contents,
+            }),
+            Err(err) => errors.push(
+                Diagnostic::error("static/unreadable", relative, err.to_string())
+                    .with_help(err.help()),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Build the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
@@ -149,13 +197,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ingest_errors = errors;
         warnings = rest;
     }
+    warnings.extend(crate::sitefs::audit(&options.root));
     let mut stages = vec![("ingest", started.elapsed())];
     let mut lap = Instant::now();
     let mut time = |name: &'static str| {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let syntaxes = render::highlight::syntax_set();
+    let syntaxes = crate::markdown::highlight::syntax_set();
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
         Ok(site) if ingest_errors.is_empty() => site,
@@ -168,7 +217,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load content");
     let pages = render_all(&site, &options.render).map_err(invalid)?;
     time("render");
-    let statics = static_dirs(&options.root, &site.library.config.theme);
+    let statics = read_static_files(&options.root, &site.library.config.theme).map_err(invalid)?;
     output::commit(&options.output_dir(), &pages, &statics)?;
     time("write");
     Ok(BuildReport {

@@ -10,23 +10,25 @@
 
 mod article;
 mod clean;
+mod clock;
 pub(crate) mod document;
 mod emit;
 pub(crate) mod extract;
 pub(crate) mod gazetteer;
-pub(crate) mod hangul;
 mod manifest;
 mod meta;
 #[cfg(test)]
 mod properties;
 mod seed;
 mod store;
+pub(crate) mod text;
 pub(crate) mod vocab;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::content::date::PartialDate;
 use crate::content::entity::Registries;
 use crate::diag::Diagnostic;
 
@@ -86,12 +88,35 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
     if seeds.is_empty() {
         return report;
     }
+    let old = match manifest::Manifest::load(&options.root) {
+        Ok((old, mut errors)) => {
+            report.diagnostics.append(&mut errors);
+            old
+        }
+        Err(err) => {
+            report.diagnostics.push(Diagnostic::warning(
+                "ingest/manifest",
+                manifest::MANIFEST_PATH,
+                format!("cannot read the ingest manifest ({err}); every existing article is treated as hand-written"),
+            ).with_help(err.help()));
+            manifest::Manifest::default()
+        }
+    };
     // Registry problems are reported by the content stage, once.
     let (registries, _) = Registries::load(&options.root);
     let gazetteer = gazetteer::Gazetteer::new(&registries);
+    let today = clock::today();
     let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
         .par_iter()
-        .map(|seed| (seed.clone(), generate(&options.root, seed, &gazetteer)))
+        .map(|seed| {
+            // An undated article keeps the day ingest first wrote it.
+            let day = old
+                .entries
+                .get(seed)
+                .and_then(|entry| entry.ingested)
+                .unwrap_or(today);
+            (seed.clone(), generate(&options.root, seed, &gazetteer, day))
+        })
         .collect();
     let mut generated = Vec::new();
     for (seed, result) in results {
@@ -103,14 +128,6 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
             }
         }
     }
-    let old = manifest::Manifest::load(&options.root).unwrap_or_else(|err| {
-        report.diagnostics.push(Diagnostic::warning(
-            "ingest/manifest",
-            manifest::MANIFEST_PATH,
-            format!("cannot read the ingest manifest ({err}); every existing article is treated as hand-written"),
-        ));
-        manifest::Manifest::default()
-    });
     // A seed carried over keeps its file: no selected seed may take it.
     let reserved = failed
         .iter()
@@ -131,8 +148,9 @@ fn generate(
     root: &Path,
     seed: &str,
     gazetteer: &gazetteer::Gazetteer,
+    today: PartialDate,
 ) -> Result<article::Generated, Diagnostic> {
-    let text = seed::read(&root.join(seed)).map_err(|err| {
+    let text = seed::read(root, Path::new(seed)).map_err(|err| {
         Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
             "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
         )
@@ -140,7 +158,7 @@ fn generate(
     // A bug in one seed's extraction must not cost the other seeds their
     // articles: report it against the seed, like any unreadable seed.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        article::generate(seed, &text, gazetteer)
+        article::generate(seed, &text, gazetteer, today)
     }))
     .unwrap_or_else(|panic| {
         let what = panic
@@ -158,9 +176,15 @@ fn generate(
 }
 
 /// `seeds/*.txt`, relative to the root with `/` separators, sorted. No
-/// `seeds/` folder means nothing to ingest.
+/// `seeds/` folder means nothing to ingest. A `*.txt` entry that is no
+/// regular file (a folder, a pipe, a link out of the site) or whose name is
+/// not UTF-8 is skipped with a warning naming it.
 fn list_seeds(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let dir = root.join("seeds");
+    if let Err(err) = crate::sitefs::check_writable(root, Path::new("seeds/x")) {
+        diagnostics.push(crate::sitefs::skipped(root, &dir, &err));
+        return Vec::new();
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -173,13 +197,42 @@ fn list_seeds(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
             return Vec::new();
         }
     };
-    let mut seeds: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".txt") && !name.starts_with('.'))
-        .map(|name| format!("seeds/{name}"))
-        .collect();
+    let mut seeds = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            let shown = name.to_string_lossy();
+            if shown.ends_with(".txt") {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "ingest/skipped-seed",
+                        format!("seeds/{shown}"),
+                        format!(
+                            "seeds/{shown}: the file name is not valid UTF-8; the seed was skipped"
+                        ),
+                    )
+                    .with_help("rename the seed to a UTF-8 name, e.g. `briefing-2024-05-01.txt`"),
+                );
+            }
+            continue;
+        };
+        if !name.ends_with(".txt") || name.starts_with('.') {
+            continue;
+        }
+        let relative = format!("seeds/{name}");
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let is_file = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
+        if is_link || !is_file {
+            // A link inside the site to a regular file is read like one.
+            if let Err(err) = crate::sitefs::check_file(root, Path::new(&relative)) {
+                let mut skipped = crate::sitefs::skipped(root, &entry.path(), &err);
+                skipped.code = "ingest/skipped-seed";
+                diagnostics.push(skipped);
+                continue;
+            }
+        }
+        seeds.push(relative);
+    }
     seeds.sort();
     seeds
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-use crate::ingest::hangul;
+use crate::ingest::text::hangul;
 
 /// Seeds above this size are not articles (a dump, an archive): refuse them.
 pub(crate) const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
@@ -36,9 +36,16 @@ pub(crate) enum SeedError {
     Undecodable,
 }
 
-/// Read and decode the seed at `path`; I/O errors carry the path.
-pub(crate) fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|err| ReadError::Io(err.to_string()))?;
+/// Read (inside the site only, see `sitefs`) and decode the seed at
+/// `root/relative`.
+pub(crate) fn read(root: &Path, relative: &Path) -> Result<String, ReadError> {
+    let limit = MAX_SEED_BYTES as u64;
+    let bytes = crate::sitefs::read(root, relative, limit).map_err(|err| match err {
+        crate::sitefs::ReadError::TooLarge { size, .. } => ReadError::Seed(SeedError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+        }),
+        err => ReadError::Io(err.to_string()),
+    })?;
     decode(&bytes).map_err(ReadError::Seed)
 }
 

@@ -17,6 +17,7 @@ use super::article::Generated;
 use super::manifest::{hash, write_atomic, Entry, Manifest, MANIFEST_PATH};
 use super::{IngestOptions, IngestReport};
 use crate::diag::Diagnostic;
+use crate::{limits, sitefs};
 
 /// What to do with one generated file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +82,10 @@ pub(crate) fn store(
             manifest.entries.insert(seed.clone(), entry.clone());
         }
     }
-    for (seed, output, article) in articles {
-        report.diagnostics.extend(article.warnings);
+    for (seed, output, mut article) in articles {
+        report.diagnostics.append(&mut article.warnings);
         let previous = old.entries.get(&seed);
-        if let Some(entry) = store_one(options, &seed, &output, article.text, previous, report) {
+        if let Some(entry) = store_one(options, &seed, &output, article, previous, report) {
             manifest.entries.insert(seed, entry);
         }
     }
@@ -107,15 +108,28 @@ fn store_one(
     options: &IngestOptions,
     seed: &str,
     output: &str,
-    text: String,
+    article: Generated,
     previous: Option<&Entry>,
     report: &mut IngestReport,
 ) -> Option<Entry> {
     let recorded = previous
         .filter(|e| e.output == output)
         .map(|e| e.hash.as_str());
-    let current = std::fs::read(options.root.join(output)).ok();
-    let new = text.into_bytes();
+    let current = match sitefs::read(&options.root, Path::new(output), limits::CONTENT_FILE_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(err) if err.is_not_found() => None,
+        Err(err) => {
+            // A link out of the site, a folder, an oversized file: never
+            // read through, never replaced.
+            let path = options.root.join(output);
+            report
+                .diagnostics
+                .push(sitefs::skipped(&options.root, &path, &err));
+            report.skipped_edited.push(PathBuf::from(output));
+            return previous.cloned();
+        }
+    };
+    let new = article.text.into_bytes();
     let action = decide(current.as_deref(), recorded, &new, options.force);
     if action == Action::Keep {
         report
@@ -142,6 +156,7 @@ fn store_one(
     Some(Entry {
         output: output.to_string(),
         hash: hash(&new),
+        ingested: article.ingested,
     })
 }
 
@@ -151,7 +166,17 @@ fn store_one(
 /// new file may be written.
 fn retire(options: &IngestOptions, stale: &Entry, report: &mut IngestReport) -> bool {
     let path = options.root.join(&stale.output);
-    let Ok(current) = std::fs::read(&path) else {
+    if let Err(err) = sitefs::check_writable(&options.root, Path::new(&stale.output)) {
+        report
+            .diagnostics
+            .push(sitefs::skipped(&options.root, &path, &err));
+        return false;
+    }
+    let Ok(current) = sitefs::read(
+        &options.root,
+        Path::new(&stale.output),
+        limits::CONTENT_FILE_BYTES,
+    ) else {
         return true;
     };
     if hash(&current) != stale.hash && !options.force {
@@ -175,6 +200,9 @@ fn write(options: &IngestOptions, output: &str, bytes: &[u8]) -> Result<(), Diag
     if options.dry_run {
         return Ok(());
     }
+    sitefs::check_writable(&options.root, Path::new(output)).map_err(|err| {
+        Diagnostic::error("ingest/write", Path::new(output), err.to_string()).with_help(err.help())
+    })?;
     write_atomic(&options.root.join(output), bytes)
         .map_err(|err| Diagnostic::error("ingest/write", Path::new(output), err.to_string()))
 }
@@ -229,6 +257,7 @@ mod tests {
     fn paths_are_unique_in_seed_order() {
         let article = || Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };
@@ -247,6 +276,7 @@ mod tests {
     fn reserved_paths_are_not_handed_out() {
         let article = Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };

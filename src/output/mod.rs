@@ -50,16 +50,15 @@ fn fail<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> O
     }
 }
 
-/// Write `pages` and the files under each of `static_dirs` (later folders
-/// override earlier ones; pages override static files) into `output`,
-/// replacing its previous content atomically.
+/// Write `pages` and the site's static files (`build::read_static_files`;
+/// pages override static files) into `output`, replacing its previous
+/// content atomically.
 pub fn commit(
     output: &Path,
     pages: &[RenderedPage],
-    static_dirs: &[PathBuf],
+    statics: &[RenderedPage],
 ) -> Result<(), OutputError> {
     let output = &resolve_output(output)?;
-    let statics = read_static_files(static_dirs)?;
     let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
     for file in statics.iter().chain(pages) {
         files.insert(&file.path, &file.contents);
@@ -150,33 +149,6 @@ fn check_paths(files: &BTreeMap<&str, &[u8]>) -> Result<(), OutputError> {
         }
     }
     Ok(())
-}
-
-/// Every file under the static folders, read into memory (a theme's static
-/// files are few and small), later folders overriding earlier ones.
-fn read_static_files(static_dirs: &[PathBuf]) -> Result<Vec<RenderedPage>, OutputError> {
-    let mut files = Vec::new();
-    for dir in static_dirs.iter().filter(|d| d.is_dir()) {
-        for entry in WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|err| OutputError {
-                action: "cannot read static folder",
-                path: dir.clone(),
-                source: err
-                    .into_io_error()
-                    .unwrap_or_else(|| io::Error::other("walk failed")),
-            })?;
-            if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-                let contents = std::fs::read(entry.path())
-                    .map_err(fail("cannot read static file", entry.path()))?;
-                files.push(RenderedPage {
-                    path: relative.to_string_lossy().replace('\\', "/"),
-                    contents,
-                });
-            }
-        }
-    }
-    Ok(files)
 }
 
 /// Put `staging` in place of `output`: move the old output aside, rename,

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::canonical::canonical_phrase;
 use super::{Part, Sentence};
 use crate::ingest::gazetteer::Gazetteer;
-use crate::ingest::hangul::is_hangul;
+use crate::ingest::text::hangul::is_hangul;
 
 /// Score a topic needs to be listed.
 const THRESHOLD: f64 = 2.0;

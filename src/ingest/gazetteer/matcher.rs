@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
-use crate::ingest::hangul::{hangul_run, is_ending, is_hangul};
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the

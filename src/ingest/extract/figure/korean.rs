@@ -10,7 +10,15 @@
 //! not figures. A figure with no Korean in it ("23.2%") is left to the
 //! English reader.
 
-use crate::ingest::hangul::{hangul_run, is_ending, is_hangul, korean_words};
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
+use crate::ingest::text::words::{word_list, word_pairs, Pairs, Words};
+
+/// Units written after a Korean number, as `written = unit`.
+static UNITS: Pairs = word_pairs!("korean/units.txt");
+/// Hangul that may follow a unit besides a particle.
+static UNIT_ENDINGS: Words = word_list!("korean/unit-endings.txt");
+/// Qualifiers before (`before:`) or after (`after:`) a figure.
+static QUALIFIERS: Pairs = word_pairs!("korean/qualifiers.txt");
 
 /// One Korean figure: where it is written and what it says.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,9 +138,9 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
 /// The unit at the start of `text`: the longest written form listed,
 /// which is not the start of a longer word ("t" is not "tons").
 fn unit(text: &str) -> Option<(&'static str, &'static str)> {
-    korean_words!("units.txt")
-        .filter_map(|line| line.split_once(" = "))
-        .map(|(written, unit)| (written.trim(), unit.trim()))
+    UNITS
+        .iter()
+        .copied()
         .filter(|(written, _)| text.starts_with(written))
         .filter(|(written, _)| ends_there(written, &text[written.len()..]))
         .max_by_key(|(written, _)| written.len())
@@ -146,15 +154,14 @@ fn ends_there(written: &str, rest: &str) -> bool {
         return !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
     }
     let run = hangul_run(rest);
-    is_ending(run) || korean_words!("unit-endings.txt").any(|e| run.starts_with(e))
+    is_ending(run) || UNIT_ENDINGS.iter().any(|e| run.starts_with(e))
 }
 
 /// Qualifiers of one side, as (written, qualifier).
 fn qualifiers(side: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    korean_words!("qualifiers.txt")
-        .filter_map(move |line| line.strip_prefix(side))
-        .filter_map(|line| line.split_once(" = "))
-        .map(|(written, qualifier)| (written.trim(), qualifier.trim()))
+    QUALIFIERS
+        .iter()
+        .filter_map(move |&(written, qualifier)| Some((written.strip_prefix(side)?, qualifier)))
 }
 
 /// "약 " right before the number: the written word with its space.

@@ -13,7 +13,17 @@ use super::super::token::{tokenize, Token};
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
-use crate::ingest::hangul::{is_hangul, korean_words, strip_particle};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
+use crate::ingest::text::words::{word_list, Words};
+
+/// Korean family names.
+static SURNAMES: Words = word_list!("korean/surnames.txt");
+/// Titles written after a name.
+static TITLES: Words = word_list!("korean/titles.txt");
+/// Common words shaped like names.
+static NOT_NAMES: Words = word_list!("korean/not-names.txt");
+/// Endings of organization names the registry may not know.
+static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 2;
@@ -48,11 +58,11 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
 /// two-syllable given name, and no common word.
 fn is_name(token: &Token<'_>) -> bool {
     let syllables = token.text.chars().count();
-    if !token.text.chars().all(is_hangul) || korean_words!("not-names.txt").any(|w| w == token.text)
-    {
+    if !token.text.chars().all(is_hangul) || NOT_NAMES.contains(&token.text) {
         return false;
     }
-    korean_words!("surnames.txt")
+    SURNAMES
+        .iter()
         .any(|surname| token.text.starts_with(surname) && syllables == surname.chars().count() + 2)
 }
 
@@ -103,17 +113,17 @@ fn is_unknown_organization(word: &str) -> bool {
         && word
             .chars()
             .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
-        && korean_words!("org-endings.txt").any(|e| word.ends_with(e))
+        && ORG_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Bytes of the Hangul particle glued after an organization hit.
 fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
-    crate::ingest::hangul::hangul_run(&sentence.text[hit.end..]).len()
+    hangul_run(&sentence.text[hit.end..]).len()
 }
 
 /// The title a word is, without its particle ("장관은" → "장관").
 fn title(word: &str) -> Option<&str> {
-    let is_title = |w: &str| korean_words!("titles.txt").any(|t| t == w);
+    let is_title = |w: &str| TITLES.contains(&w);
     if is_title(word) {
         return Some(word);
     }

@@ -7,21 +7,12 @@
 //! extraction (people, figures) and emit (the article's language) read the
 //! helpers here; the word lists live in `src/ingest/words/korean/`.
 
-/// A word list compiled in from `src/ingest/words/`: one entry a line,
-/// blank lines and `#` comments skipped.
-macro_rules! korean_words {
-    ($file:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src/ingest/words/korean/",
-            $file
-        ))
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-    };
-}
-pub(crate) use korean_words;
+use super::words::{word_list, Words};
+
+/// Particles and endings glued to a noun.
+static PARTICLES: Words = word_list!("korean/particles.txt");
+/// Site and administrative suffixes glued to a short name.
+static SUFFIXES: Words = word_list!("korean/suffixes.txt");
 
 /// A precomposed Hangul syllable or a jamo (conjoining or compatibility).
 pub(crate) fn is_hangul(c: char) -> bool {
@@ -50,16 +41,18 @@ pub(crate) fn hangul_run(text: &str) -> &str {
 /// or administrative suffix ("시", "공장"), or a suffix then a particle
 /// ("공장에서").
 pub(crate) fn is_ending(rest: &str) -> bool {
-    let particle = |s: &str| s.is_empty() || korean_words!("particles.txt").any(|p| p == s);
+    let particle = |s: &str| s.is_empty() || PARTICLES.contains(&s);
     particle(rest)
-        || korean_words!("suffixes.txt")
+        || SUFFIXES
+            .iter()
             .any(|s| rest.strip_prefix(s).is_some_and(&particle))
 }
 
 /// `word` without a particle or ending glued to it ("장관은" → "장관"):
 /// the longest particle whose removal leaves a non-empty word.
 pub(crate) fn strip_particle(word: &str) -> &str {
-    korean_words!("particles.txt")
+    PARTICLES
+        .iter()
         .filter_map(|p| word.strip_suffix(p).filter(|stem| !stem.is_empty()))
         .min_by_key(|stem| stem.len())
         .unwrap_or(word)

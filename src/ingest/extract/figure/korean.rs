@@ -11,14 +11,14 @@
 //! English reader.
 
 use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
-use crate::ingest::text::words::{word_list, word_pairs, Pairs, Words};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Units written after a Korean number, as `written = unit`.
-static UNITS: Pairs = word_pairs!("korean/units.txt");
+static UNITS: Pairs = word_list!(pairs "korean/units.txt");
 /// Hangul that may follow a unit besides a particle.
 static UNIT_ENDINGS: Words = word_list!("korean/unit-endings.txt");
 /// Qualifiers before (`before:`) or after (`after:`) a figure.
-static QUALIFIERS: Pairs = word_pairs!("korean/qualifiers.txt");
+static QUALIFIERS: Pairs = word_list!(pairs "korean/qualifiers.txt");
 
 /// One Korean figure: where it is written and what it says.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,6 +10,7 @@ use crate::content::entity::Entity;
 use crate::content::front_matter::{DateBasis, Figure, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
 use crate::markdown::Heading;
+use crate::render::plan::{has_page, Section};
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
@@ -239,20 +240,23 @@ impl<'a> Views<'a> {
     /// Link to a topic by slug.
     pub fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let topic = find(&self.library.topics, slug)?;
-        Some(self.link("topics", topic, &topic.front.name))
+        Some(self.link(Section::Topics, topic, &topic.front.name))
     }
 
     /// Link to an organization by slug.
     pub fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let org = find(&self.library.organizations, slug)?;
-        Some(self.link("organizations", org, &org.front.name))
+        Some(self.link(Section::Organizations, org, &org.front.name))
     }
 
-    fn link<T>(&self, section: &str, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
+    /// A link to an entity's page, or its bare name when it has none.
+    fn link<T>(&self, section: Section, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
+        let url = has_page(self.library, section, &entity.slug)
+            .then(|| format!("{}{}/{}/", self.base, section.segment(), entity.slug));
         LinkView {
             slug: &entity.slug,
             name,
-            url: Some(format!("{}{section}/{}/", self.base, entity.slug)),
+            url,
         }
     }
 
@@ -341,6 +345,12 @@ pub fn display_figure(value: f64, unit: &str) -> String {
 fn trim_number(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `1` → `1 briefing`, `2` → `2 briefings`.
+pub(crate) fn briefings(n: usize) -> String {
+    let noun = if n == 1 { "briefing" } else { "briefings" };
+    format!("{} {noun}", thousands(n as u64))
 }
 
 /// `1234567` → `1,234,567`.

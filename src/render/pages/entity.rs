@@ -5,8 +5,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::super::context::{kind_label, EventView, FigureView, LinkView, PageMeta};
-use super::super::plan::{articles_index, entity_slug, page_count, paged_url, Section};
+use super::super::context::{briefings, kind_label, EventView, FigureView, LinkView, PageMeta};
+use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, events_of};
 use super::{Pagination, Renderer};
 
@@ -34,7 +34,7 @@ impl<'a> Renderer<'a> {
                 let items = library
                     .topics
                     .iter()
-                    .map(|t| self.entity_item(section, &t.slug, &t.front.name))
+                    .filter_map(|t| self.entity_item(section, &t.slug, &t.front.name))
                     .collect();
                 (
                     "Topics",
@@ -52,15 +52,14 @@ impl<'a> Renderer<'a> {
                         .then(a.front.name.cmp(&b.front.name))
                 });
                 for org in orgs {
+                    let Some(item) = self.entity_item(section, &org.slug, &org.front.name) else {
+                        continue;
+                    };
                     let label = kind_label(org.front.kind).to_string();
                     if groups.last().is_none_or(|(l, _)| *l != label) {
                         groups.push((label, Vec::new()));
                     }
-                    groups
-                        .last_mut()
-                        .expect("just pushed")
-                        .1
-                        .push(self.entity_item(section, &org.slug, &org.front.name));
+                    groups.last_mut().expect("just pushed").1.push(item);
                 }
                 (
                     "Organizations",
@@ -72,7 +71,7 @@ impl<'a> Renderer<'a> {
                 let items = library
                     .places
                     .iter()
-                    .map(|p| self.entity_item(section, &p.slug, &p.front.name))
+                    .filter_map(|p| self.entity_item(section, &p.slug, &p.front.name))
                     .collect();
                 (
                     "Places",
@@ -92,7 +91,16 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    fn entity_item(&self, section: Section, slug: &'a str, name: &'a str) -> (LinkView<'a>, usize) {
+    /// An index entry: only for an entity with a page.
+    fn entity_item(
+        &self,
+        section: Section,
+        slug: &'a str,
+        name: &'a str,
+    ) -> Option<(LinkView<'a>, usize)> {
+        if !has_page(self.library, section, slug) {
+            return None;
+        }
         let count = articles_index(self.library, section)
             .get(slug)
             .map_or(0, Vec::len);
@@ -102,7 +110,7 @@ impl<'a> Renderer<'a> {
             section.segment(),
             slug
         ));
-        (LinkView { slug, name, url }, count)
+        Some((LinkView { slug, name, url }, count))
     }
 
     pub(super) fn entity(
@@ -132,9 +140,9 @@ impl<'a> Renderer<'a> {
             format!("{}, page {n}", view.name)
         };
         let description = format!(
-            "{}: {} briefings, their timeline, figures and related entities.",
+            "{}: {}, their timeline, figures and related entities.",
             view.name,
-            indexes.len()
+            briefings(indexes.len())
         );
         let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
         context.insert("entity", &view);

@@ -123,12 +123,10 @@ impl<'a> Renderer<'a> {
         let mut topics: Vec<(LinkView<'_>, usize)> = library
             .topics
             .iter()
-            .map(|t| {
+            .filter_map(|t| {
                 let count = library.articles_by_topic.get(&t.slug).map_or(0, Vec::len);
-                (
-                    self.views.topic_link(&t.slug).expect("registry topic"),
-                    count,
-                )
+                let link = self.views.topic_link(&t.slug).expect("registry topic");
+                link.url.is_some().then_some((link, count))
             })
             .collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.slug.cmp(b.0.slug)));

@@ -12,7 +12,7 @@ use crate::config::SiteConfig;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
-use crate::output::{self, OutputError, RenderedPage};
+use crate::output::{self, Output, OutputError, RenderedPage, Staging};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -132,6 +132,8 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     refuse_output_over_root(options)?;
+    // Held to the end: a second build into the same folder waits.
+    let output = Output::lock(&options.output_dir())?;
     let mut warnings = Vec::new();
     // Ingest errors (an unreadable seed) fail the build, but only after the
     // rest of the site was checked too: every error of a run at once.
@@ -166,18 +168,50 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     time("load content");
-    let pages = render_all(&site, &options.render).map_err(invalid)?;
-    time("render");
-    let statics = static_dirs(&options.root, &site.library.config.theme);
-    output::commit(&options.output_dir(), &pages, &statics)?;
-    time("write");
+    let jobs = render::full_plan(&site.library, &site.shared);
+    let staging = stage(&output, &site, &jobs, options)?;
+    let written = render::render_with(
+        &site.library,
+        &site.templates,
+        &site.shared,
+        &jobs,
+        &options.render,
+        |page| staging.put(&page.path, &page.contents),
+    )
+    .map_err(invalid)?;
+    written.into_iter().collect::<Result<(), _>>()?;
+    time("render+write");
+    staging.commit()?;
+    time("publish");
     Ok(BuildReport {
-        files: pages.len(),
+        files: jobs.len(),
         articles: site.library.articles.len(),
         elapsed: started.elapsed(),
         warnings,
         stages,
     })
+}
+
+/// Start the new site beside the output: every path the plan and the
+/// static folders will write, then the static files themselves.
+fn stage<'o>(
+    output: &'o Output,
+    site: &Site,
+    jobs: &[render::plan::PageJob],
+    options: &BuildOptions,
+) -> Result<Staging<'o>, OutputError> {
+    let pages: Vec<String> = jobs
+        .iter()
+        .map(|job| render::plan::output_path(&site.library, job))
+        .collect();
+    let mut statics =
+        output::static_files(&static_dirs(&options.root, &site.library.config.theme))?;
+    for page in &pages {
+        statics.remove(page);
+    }
+    let staging = output.stage(statics.keys().chain(&pages).map(String::as_str))?;
+    staging.copy_files(&statics)?;
+    Ok(staging)
 }
 
 /// An output folder that is, or holds, the site itself would have the site

@@ -3,6 +3,7 @@
 //! Collects every problem of every stage it can reach before failing, and
 //! writes nothing unless all pages rendered.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ use crate::config::SiteConfig;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
-use crate::output::{self, Output, OutputError, RenderedPage, Staging};
+use crate::output::{Output, OutputError, RenderedPage, Staging};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -128,6 +129,53 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
     ]
 }
 
+/// Every static file the site publishes, output path → file: the theme's
+/// `static/`, then the site's own (which wins on a name clash). Links that
+/// lead out of the site are skipped (`sitefs`; `build` and `check` name them).
+pub fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
+    let mut files = BTreeMap::new();
+    for dir in static_dirs(root, theme) {
+        for path in crate::sitefs::walk(root, &dir).files {
+            let key = path.strip_prefix(&dir).ok().and_then(|relative| {
+                let parts: Option<Vec<&str>> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_str())
+                    .collect();
+                parts.map(|parts| parts.join("/"))
+            });
+            if let Some(key) = key {
+                files.insert(key, path);
+            }
+        }
+    }
+    files
+}
+
+/// Read every static file into memory, within
+/// [`crate::limits::STATIC_FILE_BYTES`] each.
+pub fn read_static_files(root: &Path, theme: &str) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for (key, path) in static_files(root, theme) {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        match crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES) {
+            Ok(contents) => pages.push(RenderedPage {
+                path: key,
+                contents,
+            }),
+            Err(err) => errors.push(
+                Diagnostic::error("static/unreadable", relative, err.to_string())
+                    .with_help(err.help()),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Build the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
@@ -151,13 +199,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ingest_errors = errors;
         warnings = rest;
     }
+    warnings.extend(crate::sitefs::audit(&options.root));
     let mut stages = vec![("ingest", started.elapsed())];
     let mut lap = Instant::now();
     let mut time = |name: &'static str| {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let syntaxes = render::highlight::syntax_set();
+    let syntaxes = crate::markdown::highlight::syntax_set();
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
         Ok(site) if ingest_errors.is_empty() => site,
@@ -169,7 +218,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
-    let staging = stage(&output, &site, &jobs, options)?;
+    let statics = match read_static_files(&options.root, &site.library.config.theme) {
+        Ok(statics) => statics,
+        Err(mut errors) => {
+            // Every error of the run: the templates' too, rendering to nowhere.
+            let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+            let rendered =
+                render::render_with(library, templates, shared, &jobs, &options.render, drop);
+            errors.extend(rendered.err().unwrap_or_default());
+            return Err(invalid(errors));
+        }
+    };
+    let staging = stage(&output, &site, &jobs, statics)?;
     let written = render::render_with(
         &site.library,
         &site.templates,
@@ -193,24 +253,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 }
 
 /// Start the new site beside the output: every path the plan and the
-/// static folders will write, then the static files themselves.
+/// static files will write, then the static files themselves (a page wins
+/// over a static file of the same path).
 fn stage<'o>(
     output: &'o Output,
     site: &Site,
     jobs: &[render::plan::PageJob],
-    options: &BuildOptions,
+    statics: Vec<RenderedPage>,
 ) -> Result<Staging<'o>, OutputError> {
     let pages: Vec<String> = jobs
         .iter()
         .map(|job| render::plan::output_path(&site.library, job))
         .collect();
-    let mut statics =
-        output::static_files(&static_dirs(&options.root, &site.library.config.theme))?;
-    for page in &pages {
-        statics.remove(page);
+    let taken: HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let statics: Vec<RenderedPage> = statics
+        .into_iter()
+        .filter(|file| !taken.contains(file.path.as_str()))
+        .collect();
+    let paths = statics
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(taken.iter().copied());
+    let staging = output.stage(paths)?;
+    for file in &statics {
+        staging.put(&file.path, &file.contents)?;
     }
-    let staging = output.stage(statics.keys().chain(&pages).map(String::as_str))?;
-    staging.copy_files(&statics)?;
     Ok(staging)
 }
 

@@ -71,13 +71,31 @@ impl SiteConfig {
     /// Read `site.yaml` from the site root.
     pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|err| {
+        let bytes = crate::sitefs::read(
+            root,
+            Path::new(CONFIG_FILE),
+            crate::limits::CONFIG_FILE_BYTES,
+        )
+        .map_err(|err| {
+            let help = if err.is_not_found() {
+                "every site needs a site.yaml at its root (`--root` names the site folder)"
+            } else {
+                err.help()
+            };
             Diagnostic::error(
                 "config/unreadable",
                 CONFIG_FILE,
                 format!("cannot read {}: {err}", path.display()),
             )
-            .with_help("every site needs a site.yaml at its root (`--root` names the site folder)")
+            .with_help(help)
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Diagnostic::error(
+                "config/unreadable",
+                CONFIG_FILE,
+                "site.yaml is not valid UTF-8",
+            )
+            .with_help("save site.yaml as UTF-8 in your editor")
         })?;
         SiteConfig::parse(&text, Path::new(CONFIG_FILE))
     }
@@ -90,7 +108,7 @@ impl SiteConfig {
                 .with_help(help.to_string())
         };
         // Feeds and the sitemap need absolute addresses.
-        if !crate::content::article::is_web_url(&self.base_url) {
+        if !crate::url::is_web_url(&self.base_url) {
             return Err(fail(
                 "base_url",
                 format!(

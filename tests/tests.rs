@@ -6,4 +6,5 @@ mod build;
 mod check;
 mod common;
 mod ingest;
+mod security;
 mod serve;

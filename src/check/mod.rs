@@ -83,7 +83,7 @@ impl CheckReport {
 
 /// Check the site at `root`. Reads files only; never writes.
 pub fn run(root: &Path) -> CheckReport {
-    let syntaxes = render::highlight::syntax_set();
+    let syntaxes = crate::markdown::highlight::syntax_set();
     let mut diagnostics = Vec::new();
     let mut pages = 0;
     // Drafts included: their links must hold before they are published
@@ -99,6 +99,7 @@ pub fn run(root: &Path) -> CheckReport {
         Err(errors) => diagnostics.extend(errors),
     }
     diagnostics.extend(ingest::dry_run(root));
+    diagnostics.extend(crate::sitefs::audit(root));
     let corpus = Corpus::read(root);
     diagnostics.extend(registry::check(&corpus));
     diagnostics.extend(references::check(&corpus));
@@ -213,17 +214,7 @@ fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
 
 /// Every static file the build would copy, as paths inside the output folder.
 fn static_files(root: &Path, theme: &str) -> HashSet<String> {
-    let mut files = HashSet::new();
-    for dir in build::static_dirs(root, theme) {
-        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-            if entry.file_type().is_file() {
-                if let Ok(relative) = entry.path().strip_prefix(&dir) {
-                    files.insert(relative.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    files
+    build::static_files(root, theme).into_keys().collect()
 }
 
 #[cfg(test)]

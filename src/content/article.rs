@@ -8,12 +8,13 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::entity::{is_slug, split_diagnostic};
+use super::entity::split_diagnostic;
 use super::front_matter::{split, ArticleFrontMatter};
-use super::source::parse_front_matter;
+use super::source::{bad_url, parse_front_matter};
 use super::suggest::closest;
 use crate::diag::Diagnostic;
-use crate::render::markdown::{MarkdownRenderer, RenderedMarkdown};
+use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
+use crate::url::{is_slug, is_web_url};
 
 /// Registry slugs an article may reference.
 pub struct KnownSlugs<'a> {
@@ -122,25 +123,6 @@ pub fn parse_article(
         body,
         word_count,
     })
-}
-
-/// Links from front matter end up in `href`s: only web addresses, never
-/// `javascript:` or other schemes.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.contains(char::is_whitespace)
-}
-
-/// The diagnostic for a link that is not a web address.
-pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error(
-        "front-matter/bad-url",
-        relative,
-        "this link is not a web address",
-    )
-    .at(source, span)
-    .with_help("write a full address starting with https:// (or http://)")
 }
 
 /// The URL slug of an article file: its stem without a leading

@@ -13,8 +13,10 @@ use serde::de::DeserializeOwned;
 use super::front_matter::{
     split, OrganizationFrontMatter, PlaceFrontMatter, SplitError, TopicFrontMatter,
 };
-use super::source::{list_markdown, parse_front_matter, read_source};
+use super::source::{bad_url, list_markdown, parse_front_matter, read_source};
 use crate::diag::Diagnostic;
+use crate::url::is_web_url;
+pub use crate::url::{is_slug, slugify};
 
 /// One registry entry: its slug (the file stem), front matter and body.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,24 +74,24 @@ impl Registries {
 }
 
 fn check_website(root: &Path, org: &Organization, diagnostics: &mut Vec<Diagnostic>) {
-    let Some(website) = org
-        .front
-        .website
-        .as_deref()
-        .filter(|w| !super::article::is_web_url(w))
-    else {
+    let Some(website) = org.front.website.as_deref().filter(|w| !is_web_url(w)) else {
         return;
     };
-    let Ok(text) = std::fs::read_to_string(root.join(&org.path)) else {
+    let Ok(source) = read_source(root, &org.path) else {
         return;
     };
-    let source: Arc<str> = Arc::from(text);
     let start = source.find(website).unwrap_or(0);
-    diagnostics.push(super::article::bad_url(
-        &org.path,
-        &source,
-        start..start + website.len(),
-    ));
+    diagnostics.push(bad_url(&org.path, &source, start..start + website.len()));
+}
+
+/// The link table Markdown rendering takes: each organization's name and
+/// aliases, with the slug of its page.
+pub fn organization_links(organizations: &[Organization]) -> impl Iterator<Item = (&str, &str)> {
+    organizations.iter().flat_map(|org| {
+        std::iter::once(&org.front.name)
+            .chain(&org.front.aliases)
+            .map(move |name| (name.as_str(), org.slug.as_str()))
+    })
 }
 
 /// Read every `*.md` in `root/dir` as a registry entry of type `T`.
@@ -156,44 +158,9 @@ pub fn split_diagnostic(relative: &Path, source: &Arc<str>, err: &SplitError) ->
         )
 }
 
-/// True for lowercase ASCII words joined by single hyphens.
-pub fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && !text.contains("--")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// A slug from any title: lowercase ASCII words joined by hyphens.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugify_makes_valid_slugs() {
-        assert_eq!(
-            slugify("LG Energy Solution, Ltd."),
-            "lg-energy-solution-ltd"
-        );
-        assert_eq!(slugify("  [The 156th] Forum "), "the-156th-forum");
-        assert!(is_slug(&slugify("Ünïcode & Co")));
-        assert!(!is_slug("Bad_Slug"));
-    }
 
     #[test]
     fn parses_an_organization_and_rejects_unknown_fields() {

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::article::{parse_article, Article, KnownSlugs};
-use super::entity::{split_diagnostic, Organization, Place, Registries, Topic};
+use super::entity::{organization_links, split_diagnostic, Organization, Place, Registries, Topic};
 use super::front_matter::{split, PageFrontMatter};
 use super::source::{list_markdown, parse_front_matter, read_source};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
-use crate::render::markdown::{MarkdownRenderer, RenderedMarkdown};
+use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 
 /// A plain page such as About, `content/pages/<slug>.md`.
 #[derive(Debug, Clone)]
@@ -73,7 +73,11 @@ impl Library {
             topics,
             places,
         } = registries;
-        let markdown = MarkdownRenderer::new(syntaxes, &organizations, &config.base_path());
+        let markdown = MarkdownRenderer::new(
+            syntaxes,
+            organization_links(&organizations),
+            &config.base_path(),
+        );
         let org_slugs: HashSet<&str> = organizations.iter().map(|o| o.slug.as_str()).collect();
         let topic_slugs: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
         let known = KnownSlugs {
@@ -259,7 +263,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
 ];
 
 fn check_page_slug(relative: &Path, slug: &str) -> Result<(), Vec<Diagnostic>> {
-    let problem = if !super::entity::is_slug(slug) {
+    let problem = if !crate::url::is_slug(slug) {
         format!("`{slug}` is not a valid page slug")
     } else if RESERVED_PAGE_SLUGS.contains(&slug) {
         format!("a page named `{slug}` would replace the site's own /{slug}/ pages")

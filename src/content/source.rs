@@ -5,58 +5,43 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
-use walkdir::WalkDir;
 
 use super::front_matter::Split;
 use crate::diag::Diagnostic;
 use crate::yaml;
+use crate::{limits, sitefs};
 
 /// Every `*.md` file under `root/dir`, relative to `root`, sorted.
-/// A missing folder is an empty registry, not an error.
+/// A missing folder is an empty registry, not an error; a symlink leading
+/// outside the site is skipped (`sitefs::audit` names it once).
 pub fn list_markdown(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let base = root.join(dir);
-    if !base.exists() {
-        return Vec::new();
-    }
-    let mut paths = Vec::new();
-    for entry in WalkDir::new(&base).follow_links(true) {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let path = entry.path();
-                let hidden = path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                if path.extension().is_some_and(|e| e == "md") && !hidden {
-                    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                    paths.push(relative);
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| base.clone());
-                diagnostics.push(Diagnostic::error(
-                    "content/unreadable",
-                    path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
-                    format!("cannot list this folder: {err}"),
-                ));
-            }
-        }
-    }
-    paths.sort();
-    paths
+    let walk = sitefs::walk(root, Path::new(dir));
+    diagnostics.extend(
+        walk.diagnostics
+            .into_iter()
+            .filter(|d| d.code != sitefs::SYMLINK_CODE),
+    );
+    walk.files
+        .into_iter()
+        .filter(|path| {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            path.extension().is_some_and(|e| e == "md") && !hidden
+        })
+        .map(|path| path.strip_prefix(root).unwrap_or(&path).to_path_buf())
+        .collect()
 }
 
-/// Read a content file as UTF-8; the error names the file.
+/// Read a content file as UTF-8, inside the site and within
+/// [`limits::CONTENT_FILE_BYTES`]; the error names the file.
 pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(root.join(relative)).map_err(|err| {
-        Diagnostic::error(
-            "content/unreadable",
-            relative,
-            format!("cannot read file: {err}"),
-        )
+    let bytes = sitefs::read(root, relative, limits::CONTENT_FILE_BYTES).map_err(|err| {
+        let code = match err {
+            sitefs::ReadError::TooLarge { .. } => "content/too-large",
+            _ => "content/unreadable",
+        };
+        Diagnostic::error(code, relative, err.to_string()).with_help(err.help())
     })?;
     String::from_utf8(bytes).map(Arc::from).map_err(|err| {
         Diagnostic::error(
@@ -127,4 +112,15 @@ fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
         return diag.with_help("check the value's type: lists are written `[a, b]` or as `- item` lines, text that starts with a special character is quoted");
     }
     diag.with_help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`")
+}
+
+/// The diagnostic for a link that is not a web address.
+pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "front-matter/bad-url",
+        relative,
+        "this link is not a web address",
+    )
+    .at(source, span)
+    .with_help("write a full address starting with https:// (or http://)")
 }

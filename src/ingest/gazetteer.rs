@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::content::entity::{Organization, Place, Registries, Topic};
+use crate::ingest::text::words::{word_pairs, Pairs};
 
 mod matcher;
 
@@ -145,26 +146,7 @@ impl Gazetteer {
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.
 /// Only countries whose adjective is not a prefix-derivable form are listed.
 fn demonym(country: &str) -> Option<&'static str> {
-    const DEMONYMS: &[(&str, &str)] = &[
-        ("Korea", "Korean"),
-        ("South Korea", "South Korean"),
-        ("Japan", "Japanese"),
-        ("China", "Chinese"),
-        ("Germany", "German"),
-        ("France", "French"),
-        ("United States", "American"),
-        ("United Kingdom", "British"),
-        ("Indonesia", "Indonesian"),
-        ("Australia", "Australian"),
-        ("India", "Indian"),
-        ("Chile", "Chilean"),
-        ("Sweden", "Swedish"),
-        ("Hungary", "Hungarian"),
-        ("Poland", "Polish"),
-        ("Canada", "Canadian"),
-        ("Vietnam", "Vietnamese"),
-        ("Taiwan", "Taiwanese"),
-    ];
+    static DEMONYMS: Pairs = word_pairs!("shared/demonyms.txt");
     DEMONYMS
         .iter()
         .find(|(name, _)| *name == country)

@@ -10,8 +10,12 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
+
+use crate::diag::Diagnostic;
+use crate::{limits, sitefs};
 
 /// Where the manifest lives, relative to the site root.
 pub(crate) const MANIFEST_PATH: &str = "content/articles/.ingest.lock";
@@ -36,26 +40,44 @@ pub(crate) struct Manifest {
 }
 
 impl Manifest {
-    /// Parse the manifest text; malformed lines are ignored, which at worst
-    /// makes ingest treat a file as hand-written and leave it alone.
-    pub(crate) fn parse(text: &str) -> Manifest {
-        let entries = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let (seed, output, hash) = (fields.next()?, fields.next()?, fields.next()?);
-                let valid = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-                valid.then(|| {
-                    let entry = Entry {
-                        output: output.to_string(),
-                        hash: hash.to_string(),
-                    };
-                    (seed.to_string(), entry)
-                })
-            })
-            .collect();
-        Manifest { entries }
+    /// Parse the manifest text. Malformed lines are ignored, which at worst
+    /// makes ingest treat a file as hand-written and leave it alone; a line
+    /// naming a seed outside `seeds/` or a file outside `content/articles/`
+    /// is an error naming the line, and is never acted on.
+    pub(crate) fn parse(text: &str) -> (Manifest, Vec<Diagnostic>) {
+        let source: Arc<str> = Arc::from(text);
+        let mut diagnostics = Vec::new();
+        let mut entries = BTreeMap::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let line = line.trim_end_matches(['\n', '\r']);
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(seed), Some(output), Some(hash)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if !(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())) {
+                continue;
+            }
+            if !is_plain_file(seed, "seeds/", ".txt")
+                || !is_plain_file(output, "content/articles/", ".md")
+            {
+                diagnostics.push(outside_entry(&source, start..start + line.len()));
+                continue;
+            }
+            let entry = Entry {
+                output: output.to_string(),
+                hash: hash.to_string(),
+            };
+            entries.insert(seed.to_string(), entry);
+        }
+        (Manifest { entries }, diagnostics)
     }
 
     /// The manifest text: header, then one sorted line per seed.
@@ -67,14 +89,37 @@ impl Manifest {
         text
     }
 
-    /// Read `root/MANIFEST_PATH`; a missing manifest is an empty one.
-    pub(crate) fn load(root: &Path) -> std::io::Result<Manifest> {
-        match std::fs::read_to_string(root.join(MANIFEST_PATH)) {
-            Ok(text) => Ok(Manifest::parse(&text)),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+    /// Read `root/MANIFEST_PATH`; a missing manifest is an empty one. Gives
+    /// back the errors of lines that were not acted on.
+    pub(crate) fn load(root: &Path) -> Result<(Manifest, Vec<Diagnostic>), sitefs::ReadError> {
+        match sitefs::read(root, Path::new(MANIFEST_PATH), limits::MANIFEST_BYTES) {
+            Ok(bytes) => Ok(Manifest::parse(&String::from_utf8_lossy(&bytes))),
+            Err(err) if err.is_not_found() => Ok((Manifest::default(), Vec::new())),
             Err(err) => Err(err),
         }
     }
+}
+
+/// `prefix` + one file name (no folder, not hidden) + `extension`.
+fn is_plain_file(path: &str, prefix: &str, extension: &str) -> bool {
+    path.strip_prefix(prefix)
+        .and_then(|name| name.strip_suffix(extension))
+        .is_some_and(|stem| {
+            !stem.is_empty()
+                && !stem.starts_with('.')
+                && !stem.contains(['/', '\\'])
+                && !stem.chars().any(char::is_control)
+        })
+}
+
+fn outside_entry(source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "ingest/manifest",
+        MANIFEST_PATH,
+        "this manifest line names a seed outside seeds/ or a file outside content/articles/; it was ignored, and no file it names was read, written or deleted",
+    )
+    .at(source, span)
+    .with_help("ingest only writes `seeds/<name>.txt<TAB>content/articles/<name>.md<TAB><sha256>` lines: delete this line (a pull request that adds one should be refused)")
 }
 
 /// Lowercase hex SHA-256.
@@ -145,10 +190,32 @@ mod tests {
         );
         let text = manifest.render();
         assert!(text.find("seeds/a.txt").unwrap() < text.find("seeds/b.txt").unwrap());
-        assert_eq!(
-            Manifest::parse(&format!("{text}junk line\nx\ty\tnothex\n")),
-            manifest
-        );
+        let (parsed, errors) = Manifest::parse(&format!("{text}junk line\nx\ty\tnothex\n"));
+        assert_eq!(parsed, manifest);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn entries_outside_the_site_folders_are_errors_naming_the_line() {
+        let good = format!("seeds/a.txt\tcontent/articles/a.md\t{}\n", hash(b"a"));
+        for bad in [
+            "seeds/b.txt\t/tmp/x/victim.txt",
+            "seeds/b.txt\tcontent/articles/../../victim.md",
+            "seeds/b.txt\tcontent/articles/sub/b.md",
+            "seeds/b.txt\tcontent/articles/.ingest.lock",
+            "seeds/b.txt\tcontent/pages/about.md",
+            "seeds/b.txt\tcontent/articles/b.txt",
+            "../b.txt\tcontent/articles/b.md",
+            "seeds/b.txt\tcontent/articles/..\\b.md",
+        ] {
+            let text = format!("# header\n{good}{bad}\t{}\n", hash(b"b"));
+            let (parsed, errors) = Manifest::parse(&text);
+            assert_eq!(parsed.entries.len(), 1, "{bad}");
+            assert!(parsed.entries.contains_key("seeds/a.txt"));
+            assert_eq!(errors.len(), 1, "{bad}");
+            assert_eq!(errors[0].line_col(), (3, 1), "{bad}");
+            assert_eq!(errors[0].code, "ingest/manifest");
+        }
     }
 
     #[test]

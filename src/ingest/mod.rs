@@ -20,6 +20,7 @@ mod meta;
 mod properties;
 mod seed;
 mod store;
+pub(crate) mod text;
 pub(crate) mod vocab;
 
 use std::path::{Path, PathBuf};
@@ -102,14 +103,20 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
             }
         }
     }
-    let old = manifest::Manifest::load(&options.root).unwrap_or_else(|err| {
-        report.diagnostics.push(Diagnostic::warning(
-            "ingest/manifest",
-            manifest::MANIFEST_PATH,
-            format!("cannot read the ingest manifest ({err}); every existing article is treated as hand-written"),
-        ));
-        manifest::Manifest::default()
-    });
+    let old = match manifest::Manifest::load(&options.root) {
+        Ok((old, mut errors)) => {
+            report.diagnostics.append(&mut errors);
+            old
+        }
+        Err(err) => {
+            report.diagnostics.push(Diagnostic::warning(
+                "ingest/manifest",
+                manifest::MANIFEST_PATH,
+                format!("cannot read the ingest manifest ({err}); every existing article is treated as hand-written"),
+            ).with_help(err.help()));
+            manifest::Manifest::default()
+        }
+    };
     // A seed carried over keeps its file: no selected seed may take it.
     let reserved = failed
         .iter()
@@ -131,7 +138,7 @@ fn generate(
     seed: &str,
     gazetteer: &gazetteer::Gazetteer,
 ) -> Result<article::Generated, Diagnostic> {
-    let text = seed::read(&root.join(seed)).map_err(|err| {
+    let text = seed::read(root, Path::new(seed)).map_err(|err| {
         Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
             "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
         )
@@ -157,9 +164,15 @@ fn generate(
 }
 
 /// `seeds/*.txt`, relative to the root with `/` separators, sorted. No
-/// `seeds/` folder means nothing to ingest.
+/// `seeds/` folder means nothing to ingest. A `*.txt` entry that is no
+/// regular file (a folder, a pipe, a link out of the site) or whose name is
+/// not UTF-8 is skipped with a warning naming it.
 fn list_seeds(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let dir = root.join("seeds");
+    if let Err(err) = crate::sitefs::check_writable(root, Path::new("seeds/x")) {
+        diagnostics.push(crate::sitefs::skipped(root, &dir, &err));
+        return Vec::new();
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -172,13 +185,42 @@ fn list_seeds(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
             return Vec::new();
         }
     };
-    let mut seeds: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".txt") && !name.starts_with('.'))
-        .map(|name| format!("seeds/{name}"))
-        .collect();
+    let mut seeds = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            let shown = name.to_string_lossy();
+            if shown.ends_with(".txt") {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "ingest/skipped-seed",
+                        format!("seeds/{shown}"),
+                        format!(
+                            "seeds/{shown}: the file name is not valid UTF-8; the seed was skipped"
+                        ),
+                    )
+                    .with_help("rename the seed to a UTF-8 name, e.g. `briefing-2024-05-01.txt`"),
+                );
+            }
+            continue;
+        };
+        if !name.ends_with(".txt") || name.starts_with('.') {
+            continue;
+        }
+        let relative = format!("seeds/{name}");
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let is_file = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
+        if is_link || !is_file {
+            // A link inside the site to a regular file is read like one.
+            if let Err(err) = crate::sitefs::check_file(root, Path::new(&relative)) {
+                let mut skipped = crate::sitefs::skipped(root, &entry.path(), &err);
+                skipped.code = "ingest/skipped-seed";
+                diagnostics.push(skipped);
+                continue;
+            }
+        }
+        seeds.push(relative);
+    }
     seeds.sort();
     seeds
 }

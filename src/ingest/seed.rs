@@ -34,9 +34,16 @@ pub(crate) enum SeedError {
     Undecodable,
 }
 
-/// Read and decode the seed at `path`; I/O errors carry the path.
-pub(crate) fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|err| ReadError::Io(err.to_string()))?;
+/// Read (inside the site only, see `sitefs`) and decode the seed at
+/// `root/relative`.
+pub(crate) fn read(root: &Path, relative: &Path) -> Result<String, ReadError> {
+    let limit = MAX_SEED_BYTES as u64;
+    let bytes = crate::sitefs::read(root, relative, limit).map_err(|err| match err {
+        crate::sitefs::ReadError::TooLarge { size, .. } => ReadError::Seed(SeedError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+        }),
+        err => ReadError::Io(err.to_string()),
+    })?;
     decode(&bytes).map_err(ReadError::Seed)
 }
 

@@ -17,6 +17,7 @@ use super::article::Generated;
 use super::manifest::{hash, write_atomic, Entry, Manifest, MANIFEST_PATH};
 use super::{IngestOptions, IngestReport};
 use crate::diag::Diagnostic;
+use crate::{limits, sitefs};
 
 /// What to do with one generated file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +115,20 @@ fn store_one(
     let recorded = previous
         .filter(|e| e.output == output)
         .map(|e| e.hash.as_str());
-    let current = std::fs::read(options.root.join(output)).ok();
+    let current = match sitefs::read(&options.root, Path::new(output), limits::CONTENT_FILE_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(err) if err.is_not_found() => None,
+        Err(err) => {
+            // A link out of the site, a folder, an oversized file: never
+            // read through, never replaced.
+            let path = options.root.join(output);
+            report
+                .diagnostics
+                .push(sitefs::skipped(&options.root, &path, &err));
+            report.skipped_edited.push(PathBuf::from(output));
+            return previous.cloned();
+        }
+    };
     let new = text.into_bytes();
     let action = decide(current.as_deref(), recorded, &new, options.force);
     if action == Action::Keep {
@@ -151,7 +165,17 @@ fn store_one(
 /// new file may be written.
 fn retire(options: &IngestOptions, stale: &Entry, report: &mut IngestReport) -> bool {
     let path = options.root.join(&stale.output);
-    let Ok(current) = std::fs::read(&path) else {
+    if let Err(err) = sitefs::check_writable(&options.root, Path::new(&stale.output)) {
+        report
+            .diagnostics
+            .push(sitefs::skipped(&options.root, &path, &err));
+        return false;
+    }
+    let Ok(current) = sitefs::read(
+        &options.root,
+        Path::new(&stale.output),
+        limits::CONTENT_FILE_BYTES,
+    ) else {
         return true;
     };
     if hash(&current) != stale.hash && !options.force {
@@ -175,6 +199,9 @@ fn write(options: &IngestOptions, output: &str, bytes: &[u8]) -> Result<(), Diag
     if options.dry_run {
         return Ok(());
     }
+    sitefs::check_writable(&options.root, Path::new(output)).map_err(|err| {
+        Diagnostic::error("ingest/write", Path::new(output), err.to_string()).with_help(err.help())
+    })?;
     write_atomic(&options.root.join(output), bytes)
         .map_err(|err| Diagnostic::error("ingest/write", Path::new(output), err.to_string()))
 }

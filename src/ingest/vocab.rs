@@ -8,21 +8,10 @@
 //! release wires whose names stand in datelines and credits. One list
 //! each, so a word added for one stage is known to all.
 
+use crate::ingest::text::words::{word_list, Words};
+
 /// Month names in calendar order, lowercase.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+static MONTHS: Words = word_list!("shared/months.txt");
 
 /// Month number of a month name or abbreviation, any case ("Nov.",
 /// "Sept", "october"); three letters or "sept" for an abbreviation.
@@ -45,91 +34,18 @@ pub(crate) fn is_month_name(word: &str) -> bool {
 }
 
 /// Labels that introduce a publication date on a board or news page.
-pub(crate) const DATE_LABELS: &[&str] = &[
-    "registration date",
-    "reg. date",
-    "date of registration",
-    "posted on",
-    "posted",
-    "published on",
-    "published",
-];
+pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 
 /// Labels of a later edit to the page.
-pub(crate) const UPDATE_LABELS: &[&str] = &["last updated", "updated", "modified"];
+pub(crate) static UPDATE_LABELS: Words = word_list!("shared/update-labels.txt");
 
 /// Capitalized words that start sentences or clauses, never names.
-pub(crate) const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "With",
-    "From",
-    "To",
-    "And",
-    "Of",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Meanwhile",
-    "According",
-    "Also",
-    "As",
-    "Through",
-    "During",
-    "Since",
-    "After",
-    "Before",
-    "While",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "We",
-    "It",
-    "He",
-    "She",
-    "They",
-    "Both",
-    "Each",
-    "Recently",
-    "Currently",
-    "However",
-    "Furthermore",
-    "Under",
-];
+pub(crate) static SENTENCE_OPENERS: Words = word_list!("shared/sentence-openers.txt");
 
 /// Wire services and press-release distributors, as the single words
 /// their names appear as in datelines, credits and bylines ("(Yonhap)",
 /// "/PRNewswire/", "Newswise —"). Never part of a person's name.
-const NEWS_AGENCIES: &[&str] = &[
-    "Reuters",
-    "Bloomberg",
-    "AP",
-    "AFP",
-    "Xinhua",
-    "Kyodo",
-    "Yonhap",
-    "Newsis",
-    "News1",
-    "Nikkei",
-    "Bernama",
-    "Antara",
-    "Interfax",
-    "PRNewswire",
-    "Businesswire",
-    "GlobeNewswire",
-    "Newswire",
-    "Newswise",
-    "EurekAlert",
-];
+static NEWS_AGENCIES: Words = word_list!("shared/news-agencies.txt");
 
 /// Whether `word` is a news agency's or release wire's name, any case.
 pub(crate) fn is_news_agency(word: &str) -> bool {

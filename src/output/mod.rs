@@ -19,8 +19,6 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 pub use staging::Staging;
 
 /// One file of the built site.
@@ -164,27 +162,23 @@ fn is_ours(folder: &Path) -> io::Result<bool> {
     Ok(folder.join(MARKER).is_file() || std::fs::read_dir(folder)?.next().is_none())
 }
 
-/// Write `pages` and the files under each of `static_dirs` (later folders
-/// override earlier ones; pages override static files) into `output`,
-/// replacing its previous content atomically.
+/// Write `pages` and the site's static files (`build::read_static_files`;
+/// pages override static files) into `output`, replacing its previous
+/// content atomically.
 pub fn commit(
     output: &Path,
     pages: &[RenderedPage],
-    static_dirs: &[PathBuf],
+    statics: &[RenderedPage],
 ) -> Result<(), OutputError> {
     let output = Output::lock(output)?;
-    let mut statics = static_files(static_dirs)?;
-    for page in pages {
-        statics.remove(&page.path);
-    }
-    let paths = statics
-        .keys()
-        .map(String::as_str)
-        .chain(pages.iter().map(|p| p.path.as_str()));
-    let staging = output.stage(paths)?;
-    staging.copy_files(&statics)?;
-    for page in pages {
-        staging.put(&page.path, &page.contents)?;
+    let files: BTreeMap<&str, &[u8]> = statics
+        .iter()
+        .chain(pages)
+        .map(|file| (file.path.as_str(), file.contents.as_slice()))
+        .collect();
+    let staging = output.stage(files.keys().copied())?;
+    for (path, contents) in &files {
+        staging.put(path, contents)?;
     }
     staging.commit()
 }
@@ -208,31 +202,6 @@ fn check_paths(paths: &[&str]) -> Result<(), OutputError> {
         }
     }
     Ok(())
-}
-
-/// Every file under the static folders (path in the output → source
-/// file), later folders overriding earlier ones.
-pub fn static_files(static_dirs: &[PathBuf]) -> Result<BTreeMap<String, PathBuf>, OutputError> {
-    let mut files = BTreeMap::new();
-    for dir in static_dirs.iter().filter(|d| d.is_dir()) {
-        for entry in WalkDir::new(dir).sort_by_file_name() {
-            let entry = entry.map_err(|err| OutputError {
-                action: "cannot read static folder",
-                path: dir.clone(),
-                source: err
-                    .into_io_error()
-                    .unwrap_or_else(|| io::Error::other("walk failed")),
-            })?;
-            if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-                files.insert(
-                    relative.to_string_lossy().replace('\\', "/"),
-                    entry.into_path(),
-                );
-            }
-        }
-    }
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@
 //! is deleted only if it is briefing's (the marker, written first and
 //! removed last, or empty); otherwise the build refuses to touch it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -107,15 +107,6 @@ impl<'o> Staging<'o> {
             }
         }
         ops::write(&target, contents).map_err(fail("cannot write", &target))
-    }
-
-    /// Copy files into the new site (relative path → source file).
-    pub fn copy_files(&self, files: &BTreeMap<String, PathBuf>) -> Result<(), OutputError> {
-        files.par_iter().try_for_each(|(relative, source)| {
-            let contents =
-                std::fs::read(source).map_err(fail("cannot read static file", source))?;
-            self.put(relative, &contents)
-        })
     }
 
     /// Files that kept their inode from the previous output so far.

@@ -222,13 +222,13 @@ fn a_foreign_folder_under_the_staging_name_is_never_deleted() {
 }
 
 #[test]
-fn static_files_are_copied_and_pages_win() {
-    let (dir, output) = temp_output();
-    let theme = dir.path().join("theme");
-    std::fs::create_dir_all(theme.join("css")).unwrap();
-    std::fs::write(theme.join("css/style.css"), "body{}").unwrap();
-    std::fs::write(theme.join("robots.txt"), "static").unwrap();
-    commit(&output, &[page("robots.txt", "page")], &[theme]).unwrap();
+fn static_files_are_written_and_pages_win() {
+    let (_dir, output) = temp_output();
+    let statics = [
+        page("css/style.css", "body{}"),
+        page("robots.txt", "static"),
+    ];
+    commit(&output, &[page("robots.txt", "page")], &statics).unwrap();
     assert_eq!(
         std::fs::read_to_string(output.join("css/style.css")).unwrap(),
         "body{}"

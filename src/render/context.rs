@@ -9,7 +9,7 @@ use crate::content::article::Article;
 use crate::content::entity::Entity;
 use crate::content::front_matter::{DateBasis, Figure, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
-use crate::render::markdown::Heading;
+use crate::markdown::Heading;
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]

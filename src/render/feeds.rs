@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::highlight::escape;
 use super::plan::{output_path, PageJob};
 use crate::content::article::Article;
 use crate::content::library::Library;
+use crate::markdown::highlight::escape;
 
 /// Entries per feed.
 pub const FEED_LENGTH: usize = 30;

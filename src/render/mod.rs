@@ -6,8 +6,6 @@
 
 pub mod context;
 pub mod feeds;
-pub mod highlight;
-pub mod markdown;
 pub mod pages;
 pub mod plan;
 pub mod shared;
@@ -172,7 +170,7 @@ fn render_job(
         // The full plan, not `all`: serve renders subsets of jobs.
         PageJob::Sitemap => feeds::sitemap(library, &full_plan(library, renderer.shared)),
         PageJob::Robots => feeds::robots(library),
-        PageJob::SyntaxCss => highlight::stylesheet(),
+        PageJob::SyntaxCss => crate::markdown::highlight::stylesheet(),
         _ => unreachable!("HTML jobs are handled above"),
     })
 }

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tera::{ErrorKind, Tera};
-use walkdir::WalkDir;
 
 use crate::diag::Diagnostic;
 
@@ -105,16 +104,25 @@ impl Templates {
             .collect();
         let mut diagnostics = Vec::new();
         for (name, relative) in files {
-            match std::fs::read_to_string(root.join(&relative)) {
+            let read = crate::sitefs::read(root, &relative, crate::limits::TEMPLATE_FILE_BYTES)
+                .map_err(|err| (err.to_string(), err.help()))
+                .and_then(|bytes| {
+                    String::from_utf8(bytes)
+                        .map_err(|_| ("the file is not valid UTF-8".into(), "save it as UTF-8"))
+                });
+            match read {
                 Ok(text) => {
                     sources.retain(|(n, _, _)| *n != name);
                     sources.push((name, relative, Arc::from(text)));
                 }
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    "template/unreadable",
-                    relative,
-                    format!("cannot read template: {err}"),
-                )),
+                Err((err, help)) => diagnostics.push(
+                    Diagnostic::error(
+                        "template/unreadable",
+                        relative,
+                        format!("cannot read template: {err}"),
+                    )
+                    .with_help(help),
+                ),
             }
         }
         if !diagnostics.is_empty() {
@@ -211,10 +219,14 @@ impl Templates {
 /// Point at the `theme:` line of site.yaml, or its first line when the
 /// default theme is implied.
 fn at_theme_key(root: &Path, diagnostic: Diagnostic) -> Diagnostic {
-    let Ok(text) = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)) else {
+    let Ok(bytes) = crate::sitefs::read(
+        root,
+        Path::new(crate::config::CONFIG_FILE),
+        crate::limits::CONFIG_FILE_BYTES,
+    ) else {
         return diagnostic;
     };
-    let source: Arc<str> = Arc::from(text);
+    let source: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes));
     let line_start = source
         .match_indices("theme:")
         .map(|(i, _)| i)
@@ -245,30 +257,23 @@ fn collect_files(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     if !dir.is_dir() {
         return;
     }
-    let mut found: Vec<(String, PathBuf)> = WalkDir::new(dir)
+    // Links out of the site are skipped here and named by `sitefs::audit`.
+    let mut found: Vec<(String, PathBuf)> = crate::sitefs::walk(root, dir)
+        .files
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
+        .filter(|path| {
             matches!(
-                e.path().extension().and_then(|x| x.to_str()),
+                path.extension().and_then(|x| x.to_str()),
                 Some("html" | "xml" | "txt")
             )
         })
-        .map(|e| {
-            let name = e
-                .path()
+        .map(|path| {
+            let name = path
                 .strip_prefix(dir)
-                .unwrap_or(e.path())
+                .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            (
-                name,
-                e.path()
-                    .strip_prefix(root)
-                    .unwrap_or(e.path())
-                    .to_path_buf(),
-            )
+            (name, path.strip_prefix(root).unwrap_or(&path).to_path_buf())
         })
         .collect();
     found.sort();

@@ -1,7 +1,7 @@
 //! Scraped text stays text: markup-looking words in a seed reach the
 //! published page as visible characters, never as HTML the browser runs.
 
-use briefing::render::markdown::MarkdownRenderer;
+use briefing::markdown::MarkdownRenderer;
 use syntect::parsing::SyntaxSet;
 
 use super::ingest_one;
@@ -14,7 +14,7 @@ fn script_tags_are_inert_and_angle_bracket_titles_survive() {
                 Visitors saw <script>alert(1)</script> and <img src=x onerror=alert(2)> on the page.\n\n\
                 Research &amp; development spending rose, R&D staff said.\n";
     let (_, body) = ingest_one(seed);
-    let html = MarkdownRenderer::new(&SyntaxSet::new(), &[], "/")
+    let html = MarkdownRenderer::new(&SyntaxSet::new(), [], "/")
         .render(&body, &[])
         .html;
     assert!(!html.contains("<script"), "{html}");

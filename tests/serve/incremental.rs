@@ -18,8 +18,7 @@ fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
     let (load, render) = preview_options();
     let loaded = build::load(&site.root, load.drafts, syntaxes).expect("the site loads");
     let pages = build::render_all(&loaded, &render).expect("the site renders");
-    let dirs = build::static_dirs(&site.root, &loaded.library.config.theme);
-    let mut tree: Tree = statics::load(&dirs)
+    let mut tree: Tree = statics::load(&site.root, &loaded.library.config.theme)
         .into_iter()
         .map(|(k, v)| (k, v.bytes.to_vec()))
         .collect();
@@ -83,7 +82,7 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::render::highlight::syntax_set(),
+        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     check.apply("start", &[]);
@@ -267,7 +266,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
-    let syntaxes = briefing::render::highlight::syntax_set();
+    let syntaxes = briefing::markdown::highlight::syntax_set();
     assert_eq!(served(&session), full_render(&site, &syntaxes));
 }
 
@@ -308,7 +307,7 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::render::highlight::syntax_set(),
+        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     for step in 0..30 {

@@ -14,6 +14,7 @@ mod text;
 mod vocab;
 
 use crate::ingest::document::Document;
+use crate::ingest::text::words::{word_list, Words};
 use noise::Line;
 pub(crate) use text::split_marker;
 use text::{ends_sentence, word_count, Marker};
@@ -101,33 +102,7 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
 
 /// Last words of an organization's name; a line of capitalized words that
 /// ends with one is a name, not a headline.
-const NAME_TAILS: &[&str] = &[
-    "limited",
-    "ltd",
-    "inc",
-    "co",
-    "corp",
-    "corporation",
-    "llc",
-    "plc",
-    "gmbh",
-    "ag",
-    "group",
-    "institute",
-    "university",
-    "laboratory",
-    "agency",
-    "ministry",
-    "association",
-    "foundation",
-    "council",
-    "commission",
-    "technology",
-    "center",
-    "centre",
-    "authority",
-    "office",
-];
+static NAME_TAILS: Words = word_list!("clean/name-tails.txt");
 
 /// "Korea Institute of Science and Technology", "Acme Co., Limited": every
 /// word capitalized (or a joining word), no digits, ending like a name.

@@ -10,6 +10,7 @@ use super::vocab::{
     COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
     PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
+use crate::ingest::text::words::{word_list, Words};
 use crate::ingest::vocab as shared;
 
 /// What one line of a seed is.
@@ -102,8 +103,8 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
 /// A label, glued or not to a short value; never a running sentence.
 pub(crate) fn is_board_metadata(body: &str) -> bool {
     let lower = body.to_lowercase();
-    let labels = shared::DATE_LABELS.iter().chain(shared::UPDATE_LABELS);
-    labels.chain(METADATA_LABELS).any(|label| {
+    let labels = shared::DATE_LABELS.iter().chain(&shared::UPDATE_LABELS);
+    labels.chain(&METADATA_LABELS).any(|label| {
         let Some(rest) = lower.strip_prefix(label) else {
             return false;
         };
@@ -203,33 +204,7 @@ fn is_reading_time(lower: &str) -> bool {
 
 /// A row of share buttons: "Twitter Facebook LinkedIn", "Share: X | Email".
 pub(crate) fn is_share_buttons(body: &str) -> bool {
-    const BUTTONS: &[&str] = &[
-        "share",
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "email",
-        "e-mail",
-        "print",
-        "whatsapp",
-        "telegram",
-        "reddit",
-        "kakaotalk",
-        "kakao",
-        "line",
-        "band",
-        "copy",
-        "link",
-        "url",
-        "this",
-        "article",
-        "on",
-        "공유",
-        "페이스북",
-        "트위터",
-        "카카오톡",
-    ];
+    static BUTTONS: Words = word_list!("clean/share-buttons.txt");
     let words: Vec<String> = body
         .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ':' || c == '/')
         .filter(|w| !w.is_empty())

@@ -8,29 +8,18 @@
 
 use crate::content::date::PartialDate;
 use crate::ingest::clean::split_marker;
+use crate::ingest::text::words::{word_list, Words};
 use crate::ingest::vocab;
 use crate::ingest::vocab::month_number;
 
 /// Labels that introduce a publication date, besides `DATE_LABELS`.
-const PUBLICATION_LABELS: &[&str] = &[
-    "release date",
-    "date",
-    "source",
-    "입력",
-    "기사입력",
-    "등록일",
-    "작성일",
-    "게시일",
-    "발행일",
-    "출처",
-    "by ",
-];
+static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");
 /// Labels of a later edit, besides the shared English ones.
-const KOREAN_UPDATE_LABELS: &[&str] = &["수정", "최종수정"];
+static KOREAN_UPDATE_LABELS: Words = word_list!("meta/korean-update-labels.txt");
 
 /// Labels of a later edit: used only when nothing else dates the page.
 fn update_labels() -> impl Iterator<Item = &'static &'static str> {
-    vocab::UPDATE_LABELS.iter().chain(KOREAN_UPDATE_LABELS)
+    vocab::UPDATE_LABELS.iter().chain(&KOREAN_UPDATE_LABELS)
 }
 
 /// The publication date the page states, with the line that states it.
@@ -47,7 +36,7 @@ pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
             updated.get_or_insert(found);
         } else if vocab::DATE_LABELS
             .iter()
-            .chain(PUBLICATION_LABELS)
+            .chain(&PUBLICATION_LABELS)
             .any(|l| lower.starts_with(l))
             || is_date_line(body)
             || is_dateline(body)

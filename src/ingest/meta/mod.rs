@@ -12,12 +12,10 @@ use crate::content::entity::slugify;
 use crate::content::front_matter::TitleBasis;
 use crate::ingest::clean::Cleaned;
 use crate::ingest::document::{Block, Document};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Words that carry no meaning in a file name.
-const SLUG_STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "for", "and", "to", "with", "at", "by", "from", "as", "is",
-    "are", "its", "their", "into",
-];
+static SLUG_STOPWORDS: Words = word_list!("meta/slug-stopwords.txt");
 /// At most this many words in a slug, so file names stay readable.
 const SLUG_WORDS: usize = 8;
 /// Derived titles longer than this are cut at a clause boundary.
@@ -186,10 +184,7 @@ pub(crate) fn summary(document: &Document) -> Option<String> {
     Some(summary)
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Co", "Ltd", "Inc", "Corp", "St", "No", "vs", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "approx", "Gov",
-];
+static ABBREVIATIONS: Words = word_list!("meta/abbreviations.txt");
 
 /// Split running text into sentences: a stop, then a space and a capital or
 /// an opening quote, unless the stop ends an abbreviation or an initial.

@@ -24,7 +24,7 @@ use super::watch::Change;
 use crate::build::{self, Site};
 use crate::content::library::LoadOptions;
 use crate::diag::{self, Diagnostic};
-use crate::render::markdown::MarkdownRenderer;
+use crate::markdown::MarkdownRenderer;
 use crate::render::plan::output_path;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -195,11 +195,10 @@ impl Session {
         self.errors.clear();
         self.markdown = Some(MarkdownRenderer::new(
             self.syntaxes,
-            &site.library.organizations,
+            crate::content::entity::organization_links(&site.library.organizations),
             &site.library.config.base_path(),
         ));
-        let dirs = build::static_dirs(&self.root, &site.library.config.theme);
-        let new_statics = statics::load(&dirs);
+        let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
         self.site = Some(site);
@@ -246,10 +245,10 @@ impl Session {
             let had_children = files.keys().any(|k| k.starts_with(&format!("{key}/")));
             if on_disk || had_children {
                 // A folder came, went or was renamed: read them all again.
-                let fresh = statics::load(&dirs);
+                let fresh = statics::load(&self.root, &site.library.config.theme);
                 changed.extend(diff_keys(files, &fresh));
                 *files = fresh;
-            } else if statics::update(files, &dirs, key) {
+            } else if statics::update(files, &self.root, &dirs, key) {
                 changed.push(key.clone());
             }
         }
@@ -313,7 +312,7 @@ impl Session {
 /// a whole incremental rebuild.
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(render::highlight::syntax_set)
+    SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
 }
 
 /// Name of a template that page jobs render through directly.

@@ -9,8 +9,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::parsing::SyntaxSet;
 
-use super::highlight::{escape, highlight};
-use crate::content::entity::{slugify, Organization};
+pub mod highlight;
+
+use crate::url::slugify;
+use highlight::{escape, highlight};
 
 /// A heading of the body, for anchors and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -42,17 +44,20 @@ pub struct MarkdownRenderer<'a> {
 }
 
 impl<'a> MarkdownRenderer<'a> {
-    /// Build the renderer once: `organizations` gives names and aliases to
-    /// link; `base_path` prefixes every internal link.
-    pub fn new(syntaxes: &'a SyntaxSet, organizations: &[Organization], base_path: &str) -> Self {
+    /// Build the renderer once: `links` is the link table, each name (or
+    /// alias) with the slug of the organization page it links to;
+    /// `base_path` prefixes every internal link.
+    pub fn new<'n>(
+        syntaxes: &'a SyntaxSet,
+        links: impl IntoIterator<Item = (&'n str, &'n str)>,
+        base_path: &str,
+    ) -> Self {
         let mut patterns = Vec::new();
         let mut pattern_slugs = Vec::new();
-        for org in organizations {
-            for name in std::iter::once(&org.front.name).chain(&org.front.aliases) {
-                if name.trim().chars().count() >= 2 {
-                    patterns.push(name.trim().to_string());
-                    pattern_slugs.push(org.slug.clone());
-                }
+        for (name, slug) in links {
+            if name.trim().chars().count() >= 2 {
+                patterns.push(name.trim().to_string());
+                pattern_slugs.push(slug.to_string());
             }
         }
         let names = AhoCorasickBuilder::new()
@@ -230,32 +235,23 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::front_matter::{OrganizationFrontMatter, OrganizationKind};
 
-    fn org(slug: &str, name: &str, aliases: &[&str]) -> Organization {
-        Organization {
-            slug: slug.into(),
-            path: format!("content/organizations/{slug}.md").into(),
-            front: OrganizationFrontMatter {
-                name: name.into(),
-                kind: OrganizationKind::Research,
-                country: "KR".into(),
-                aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                website: None,
-            },
-            body: String::new(),
-            body_line: 1,
-        }
+    /// A link table with one organization under its name and aliases.
+    fn org<'n>(slug: &'n str, name: &'n str, aliases: &[&'n str]) -> Vec<(&'n str, &'n str)> {
+        std::iter::once(name)
+            .chain(aliases.iter().copied())
+            .map(|n| (n, slug))
+            .collect()
     }
 
     fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
-        let set = crate::render::highlight::syntax_set();
-        let orgs = [org(
+        let set = highlight::syntax_set();
+        let orgs = org(
             "krict",
             "Korea Research Institute of Chemical Technology",
             &["KRICT"],
-        )];
-        let renderer = MarkdownRenderer::new(&set, &orgs, "/sub/");
+        );
+        let renderer = MarkdownRenderer::new(&set, orgs, "/sub/");
         let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
         renderer.render(markdown, &link)
     }
@@ -309,13 +305,13 @@ mod tests {
         /// Loading the syntaxes dominates a render in debug builds: once.
         fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
             static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-            let set = SYNTAXES.get_or_init(crate::render::highlight::syntax_set);
-            let orgs = [org(
+            let set = SYNTAXES.get_or_init(highlight::syntax_set);
+            let orgs = org(
                 "krict",
                 "Korea Research Institute of Chemical Technology",
                 &["KRICT", "한국화학연구원"],
-            )];
-            let renderer = MarkdownRenderer::new(set, &orgs, "/sub/");
+            );
+            let renderer = MarkdownRenderer::new(set, orgs, "/sub/");
             let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
             renderer.render(markdown, &link)
         }

@@ -1,0 +1,21 @@
+//! Limits on what one input may cost: every bound on hostile or mistaken
+//! input, in one place, each listed in README.md ("Limits").
+//!
+//! A file over a limit is an error naming the file and the limit; work
+//! over a limit (highlighting, near-duplicate findings) falls back to a
+//! cheaper form with a warning.
+
+/// A Markdown content file: an article, a registry entry or a page.
+pub(crate) const CONTENT_FILE_BYTES: u64 = 1024 * 1024;
+
+/// `site.yaml`.
+pub(crate) const CONFIG_FILE_BYTES: u64 = 64 * 1024;
+
+/// A template file.
+pub(crate) const TEMPLATE_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A static file copied into the site (images, fonts, CSS).
+pub(crate) const STATIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The ingest manifest (`content/articles/.ingest.lock`).
+pub(crate) const MANIFEST_BYTES: u64 = 16 * 1024 * 1024;

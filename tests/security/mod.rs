@@ -1,0 +1,5 @@
+//! Security and limits (issue 13): nothing outside the site is read,
+//! published or deleted, and hostile input is bounded. One module per
+//! concern.
+
+mod confinement;

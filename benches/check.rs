@@ -102,10 +102,10 @@ fn check_articles(root: &Path, registries: &Registries, problems: &mut Vec<Strin
             }
         };
         let (date, slug) = name.split_at(10.min(name.len()));
-        if date != front.date.to_string() || !slugs.insert(slug.to_string()) {
+        let stated = front.date.map(|d| d.to_string()).unwrap_or_default();
+        if date != stated || !slugs.insert(slug.to_string()) {
             fail(format!(
-                "file name does not match date {} or slug repeats",
-                front.date
+                "file name does not match date {stated} or slug repeats"
             ));
         }
         let known = |list: &[String], registry: &HashSet<&str>| {

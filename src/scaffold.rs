@@ -79,10 +79,11 @@ pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>
     let front = ArticleFrontMatter {
         title: new.title.trim().to_string(),
         title_basis: Default::default(),
-        date,
+        date: Some(date),
         date_basis: Default::default(),
         date_reason: None,
         updated: None,
+        ingested: None,
         source: Source::default(),
         summary: Some("One or two sentences saying what happened.".into()),
         topics: new.topics.clone(),

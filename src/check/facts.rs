@@ -1,11 +1,12 @@
 //! Check stage: an article's annotations against its own text and date.
 //!
 //! Takes the parsed articles; gives back warnings for events dated long
-//! after publication that are not marked `planned`, and for figures,
+//! after publication that are not marked `planned`, for undated articles,
+//! and for figures,
 //! events and people whose `quote` cannot be found in the body.
 
 use super::corpus::{find_after_key, Parsed};
-use crate::content::front_matter::ArticleFrontMatter;
+use crate::content::front_matter::{ArticleFrontMatter, DateBasis};
 use crate::diag::Diagnostic;
 
 /// How far past publication a reported (not planned) event may lie.
@@ -15,14 +16,37 @@ const MAX_DAYS_AFTER: i64 = 366;
 pub(crate) fn check(articles: &[Parsed<ArticleFrontMatter>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for article in articles {
+        undated(article, &mut out);
         late_events(article, &mut out);
         missing_quotes(article, &mut out);
     }
     out
 }
 
+/// An article no one could date is published, but readers see "date
+/// unknown": worth a person's look.
+fn undated(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic>) {
+    // A missing date without `date_basis: unknown` is already an error.
+    if article.front.date.is_some() || article.front.date_basis != DateBasis::Unknown {
+        return;
+    }
+    let span = find_after_key(article, "date_basis", "unknown");
+    out.push(
+        Diagnostic::warning(
+            "article/undated",
+            &article.path,
+            "the article has no publication date: it is listed after the dated ones, marked \"date unknown\", and left off the timeline",
+        )
+        .at(&article.source, span)
+        .with_help("if the source page or its address gives the date, replace `date_basis: unknown` with `date: YYYY-MM-DD` (or `YYYY-MM` / `YYYY`)"),
+    );
+}
+
 fn late_events(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic>) {
-    let published = article.front.date.to_naive_floor();
+    let Some(date) = article.front.date else {
+        return;
+    };
+    let published = date.to_naive_floor();
     for event in article.front.events.iter().filter(|e| !e.planned) {
         // Compare the earliest day the event can be on with publication.
         let days = (event.date.to_naive_floor() - published).num_days();
@@ -35,7 +59,7 @@ fn late_events(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic>) 
                 &article.path,
                 format!(
                     "event `{}` is dated {}, more than a year after the article's date {}, but is not marked `planned`",
-                    event.title, event.date, article.front.date
+                    event.title, event.date, date
                 ),
             )
             .at(&article.source, event_date_span(article, &event.title, &event.date.to_string()))

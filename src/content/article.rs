@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::entity::split_diagnostic;
-use super::front_matter::{split, ArticleFrontMatter};
+use super::front_matter::{split, ArticleFrontMatter, DateBasis};
 use super::source::{bad_url, parse_front_matter};
 use super::suggest::closest;
 use crate::diag::Diagnostic;
@@ -62,6 +62,7 @@ pub fn parse_article(
                 .with_help("write the article's headline after `title:`"),
         );
     }
+    check_date(relative, source, &front, &point_at, &mut errors);
     if let Some(url) = front.source.url.as_deref().filter(|u| !is_web_url(u)) {
         errors.push(bad_url(relative, source, point_at(url, "source")));
     }
@@ -123,6 +124,43 @@ pub fn parse_article(
         body,
         word_count,
     })
+}
+
+/// A date, or an honest `date_basis: unknown` with the day the article
+/// came to the site (feeds need a time, and the build's clock is not one).
+fn check_date(
+    relative: &Path,
+    source: &Arc<str>,
+    front: &ArticleFrontMatter,
+    point_at: &impl Fn(&str, &str) -> std::ops::Range<usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let unknown = front.date_basis == DateBasis::Unknown;
+    let problem = match (front.date, unknown) {
+        (None, false) => Some((
+            point_at("title", "title"),
+            "the article has no `date`",
+            "add `date: YYYY-MM-DD` (or `YYYY-MM` / `YYYY`); if no one can tell when it was published, write `date_basis: unknown` and `ingested: YYYY-MM-DD` (the day it came to the site) instead",
+        )),
+        (Some(_), true) => Some((
+            point_at("unknown", "date_basis"),
+            "`date_basis: unknown` but the article has a `date`",
+            "remove `date_basis: unknown` if the date is stated, or write `date_basis: inferred` with a `date_reason` if it was guessed",
+        )),
+        (None, true) if front.ingested.is_none() && front.updated.is_none() => Some((
+            point_at("unknown", "date_basis"),
+            "an undated article needs `ingested: YYYY-MM-DD`",
+            "add `ingested:` with the day the article came to the site: feeds list it by that day",
+        )),
+        _ => None,
+    };
+    if let Some((span, message, help)) = problem {
+        errors.push(
+            Diagnostic::error("article/date", relative, message)
+                .at(source, span)
+                .with_help(help),
+        );
+    }
 }
 
 /// The URL slug of an article file: its stem without a leading

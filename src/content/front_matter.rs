@@ -84,6 +84,9 @@ pub enum DateBasis {
     Stated,
     /// Guessed from other parts of the text; `date_reason` says how.
     Inferred,
+    /// Neither stated nor inferable: the article has no `date`, is listed
+    /// after the dated ones and marked "date unknown".
+    Unknown,
 }
 
 /// Where an article came from.
@@ -181,9 +184,10 @@ pub struct ArticleFrontMatter {
     /// Whether the title is the page's headline or derived from the lead.
     #[serde(default, skip_serializing_if = "is_default")]
     pub title_basis: TitleBasis,
-    /// Publication date.
-    pub date: PartialDate,
-    /// Whether the date is stated in the text or inferred.
+    /// Publication date; absent only with `date_basis: unknown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Whether the date is stated in the text, inferred, or unknown.
     #[serde(default, skip_serializing_if = "is_default")]
     pub date_basis: DateBasis,
     /// Why an inferred date was chosen.
@@ -192,6 +196,10 @@ pub struct ArticleFrontMatter {
     /// Last substantive edit, if different from the publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<PartialDate>,
+    /// The day the article came to the site (ingest records it for an
+    /// undated article): what feeds give as its `updated` time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingested: Option<PartialDate>,
     /// Where the article came from.
     #[serde(default)]
     pub source: Source,
@@ -226,6 +234,15 @@ pub struct ArticleFrontMatter {
     /// Drafts are built only by `serve`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+}
+
+impl ArticleFrontMatter {
+    /// When the article last changed, as feeds and sitemaps give it: the
+    /// edit date, else the publication date, else (undated) the recorded
+    /// day it came to the site. Never the build's clock.
+    pub fn last_changed(&self) -> Option<PartialDate> {
+        self.updated.or(self.date).or(self.ingested)
+    }
 }
 
 /// Kinds of organization, as in the gold vocabulary.

@@ -162,12 +162,23 @@ impl Library {
         true
     }
 
-    /// Sort articles newest first (ties by slug) and rebuild the indexes.
+    /// The year of the newest dated briefing (undated ones sort last): the
+    /// corpus's "now", so nothing depends on the build's clock.
+    pub fn newest_year(&self) -> Option<i32> {
+        self.articles
+            .iter()
+            .find_map(|a| a.front.date)
+            .map(|d| d.year)
+    }
+
+    /// Sort articles newest first, undated ones after every dated one
+    /// (latest to come to the site first), ties by slug; rebuild the indexes.
     fn sort_and_index(&mut self) {
         self.articles.sort_by(|a, b| {
             b.front
                 .date
                 .cmp(&a.front.date)
+                .then_with(|| b.front.ingested.cmp(&a.front.ingested))
                 .then_with(|| a.slug.cmp(&b.slug))
         });
         self.articles_by_organization = index(&self.articles, |a| a.front.organizations.clone());

@@ -1,9 +1,10 @@
 //! Ingest, per seed: one seed's text becomes one article's file text.
 //!
-//! Takes the seed's relative path, its decoded text and the gazetteer;
-//! gives back the file name (`<date>-<slug>.md`), the file bytes and the
-//! warnings for the run (organizations the registry lacks). Pure: no file
-//! system, so it runs in parallel and is tested on strings.
+//! Takes the seed's relative path, its decoded text, the gazetteer and the
+//! day it came to the site; gives back the file name (`<date>-<slug>.md`,
+//! or `<slug>.md` when no date can be read or inferred), the file bytes and
+//! the warnings for the run (organizations the registry lacks). Pure: no
+//! file system, so it runs in parallel and is tested on strings.
 
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleBasis};
@@ -17,27 +18,34 @@ use crate::ingest::{emit, meta};
 /// One generated article, not yet written.
 #[derive(Debug, Clone)]
 pub(crate) struct Generated {
-    /// `<date>-<slug>` (no extension); the caller makes it unique.
+    /// `<date>-<slug>` or, undated, `<slug>` (no extension); the caller
+    /// makes it unique.
     pub(crate) stem: String,
+    /// The day recorded as `ingested:` (undated articles only), for the
+    /// manifest to keep across runs.
+    pub(crate) ingested: Option<PartialDate>,
     /// The file text.
     pub(crate) text: String,
     /// Warnings about this seed.
     pub(crate) warnings: Vec<Diagnostic>,
 }
 
-/// The publication date and, when inferred, why.
+/// The publication date (none when it can be neither read nor inferred)
+/// and, when inferred, why.
 struct Dated {
-    date: PartialDate,
+    date: Option<PartialDate>,
     basis: DateBasis,
     reason: Option<String>,
     annotations: Annotations,
 }
 
-/// Turn one seed's text into an article.
+/// Turn one seed's text into an article; `today` is the day recorded for
+/// an undated one (the first day ingest saw its seed).
 pub(crate) fn generate(
     seed: &str,
     text: &str,
     gazetteer: &Gazetteer,
+    today: PartialDate,
 ) -> Result<Generated, Diagnostic> {
     let cleaned = clean::clean(text);
     let Some((title, title_basis)) = meta::title(&cleaned) else {
@@ -48,14 +56,7 @@ pub(crate) fn generate(
         )
         .with_help("check that the seed holds the article's text, not only the page's menus"));
     };
-    let mut dated = date(text, &cleaned, &title, gazetteer).ok_or_else(|| {
-        Diagnostic::error(
-            "ingest/no-date",
-            seed,
-            "the seed states no publication date and none can be inferred",
-        )
-        .with_help("add a line such as `Date: 2024-03-11` to the seed")
-    })?;
+    let mut dated = date(text, &cleaned, &title, gazetteer);
     let publisher = meta::publisher::named(text).or_else(|| cleaned.masthead.clone());
     let publisher_org = publisher
         .as_deref()
@@ -72,9 +73,14 @@ pub(crate) fn generate(
         url: None,
         seed: Some(seed.to_string()),
     };
-    let stem = format!("{}-{}", dated.date, meta::slug(&title));
+    let stem = match dated.date {
+        Some(date) => format!("{date}-{}", meta::slug(&title)),
+        None => meta::slug(&title),
+    };
+    let ingested = dated.date.is_none().then_some(today);
     let summary = meta::summary(&cleaned.document);
-    let front = front_matter(title, title_basis, dated, source, summary, annotations);
+    let mut front = front_matter(title, title_basis, dated, source, summary, annotations);
+    front.ingested = ingested;
     let text = emit::render(&front, &cleaned.document).map_err(|err| {
         Diagnostic::error(
             "ingest/yaml",
@@ -84,6 +90,7 @@ pub(crate) fn generate(
     })?;
     Ok(Generated {
         stem,
+        ingested,
         text,
         warnings,
     })
@@ -105,6 +112,7 @@ fn front_matter(
         date_basis: dated.basis,
         date_reason: dated.reason,
         updated: None,
+        ingested: None,
         source,
         summary,
         topics: annotations.topics,
@@ -119,23 +127,31 @@ fn front_matter(
     }
 }
 
-/// The stated date, or an inferred one. Inference never invents a day: it
-/// takes the latest dated happening in the story (to the month) or the year
-/// the story names an event after, whichever is later, then re-reads the
-/// story against that guess, which may resolve "February 5" to a month.
-fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Option<Dated> {
+/// The stated date, or an inferred one, or none. Inference never invents a
+/// day: it takes the latest dated happening in the story (to the month) or
+/// the year the story names an event after, whichever is later, then
+/// re-reads the story against that guess, which may resolve "February 5"
+/// to a month. With nothing to go on the article is undated.
+fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
     if let Some((date, _line)) = meta::date::stated(text) {
         let annotations = annotate(doc, title, Some(date), gazetteer);
-        return Some(Dated {
-            date,
+        return Dated {
+            date: Some(date),
             basis: DateBasis::Stated,
             reason: None,
             annotations,
-        });
+        };
     }
     let first = annotate(doc, title, None, gazetteer);
-    let (mut guess, mut reason) = latest_guess(text, &first)?;
+    let Some((mut guess, mut reason)) = latest_guess(text, &first) else {
+        return Dated {
+            date: None,
+            basis: DateBasis::Unknown,
+            reason: None,
+            annotations: first,
+        };
+    };
     let mut annotations = annotate(doc, title, Some(guess), gazetteer);
     if guess.month.is_none() {
         if let Some((refined, why)) = latest_month_in(&annotations, guess.year) {
@@ -145,12 +161,12 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Op
         }
     }
     let reason = format!("no publication date in the text; {reason}");
-    Some(Dated {
-        date: guess,
+    Dated {
+        date: Some(guess),
         basis: DateBasis::Inferred,
         reason: Some(reason),
         annotations,
-    })
+    }
 }
 
 /// The later of the latest happening and the latest year in a name.
@@ -295,6 +311,15 @@ mod tests {
         Gazetteer::new(&Registries::default())
     }
 
+    fn generate(seed: &str, text: &str, gazetteer: &Gazetteer) -> Result<Generated, Diagnostic> {
+        super::generate(
+            seed,
+            text,
+            gazetteer,
+            PartialDate::ymd(2026, 12, 1).unwrap(),
+        )
+    }
+
     #[test]
     fn stated_date_names_the_file() {
         let seed = "Menu\nPlant opens in the north\nDate2024-03-11\nThe plant opened on Monday.";
@@ -331,10 +356,33 @@ mod tests {
     }
 
     #[test]
-    fn no_date_at_all_is_an_error_naming_the_seed() {
-        let err = generate("seeds/c.txt", "The plant opened on Monday.", &gazetteer()).unwrap_err();
-        assert_eq!(err.code, "ingest/no-date");
-        assert_eq!(err.path, std::path::Path::new("seeds/c.txt"));
+    fn no_date_at_all_gives_an_undated_article_never_an_invented_date() {
+        let generated = generate(
+            "seeds/c.txt",
+            "Plant opens in the north\nThe plant opened on Monday.",
+            &gazetteer(),
+        )
+        .unwrap();
+        assert_eq!(generated.stem, "plant-opens-north");
+        assert_eq!(generated.ingested, PartialDate::ymd(2026, 12, 1));
+        let (yaml, _) = generated.text[4..].split_once("\n---\n").unwrap();
+        let front: ArticleFrontMatter = crate::yaml::from_str(yaml).unwrap();
+        assert_eq!(front.date, None);
+        assert_eq!(front.date_basis, DateBasis::Unknown);
+        assert_eq!(front.ingested, PartialDate::ymd(2026, 12, 1));
+        assert!(generated.text.contains("The plant opened on Monday."));
+    }
+
+    #[test]
+    fn a_dated_article_records_no_ingest_day() {
+        let generated = generate(
+            "seeds/d.txt",
+            "Plant opens\nDate2024-03-11\nThe plant opened on Monday.",
+            &gazetteer(),
+        )
+        .unwrap();
+        assert_eq!(generated.ingested, None);
+        assert!(!generated.text.contains("ingested:"), "{}", generated.text);
     }
 
     #[test]

@@ -210,10 +210,11 @@ mod tests {
         let front = ArticleFrontMatter {
             title: "A: title".into(),
             title_basis: Default::default(),
-            date: PartialDate::ym(2026, 2).unwrap(),
+            date: PartialDate::ym(2026, 2),
             date_basis: Default::default(),
             date_reason: None,
             updated: None,
+            ingested: None,
             source: Default::default(),
             summary: Some("One.".into()),
             topics: vec![],

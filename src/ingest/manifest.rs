@@ -1,7 +1,9 @@
 //! Ingest, bookkeeping: what ingest wrote, so a person's edits are safe.
 //!
 //! `content/articles/.ingest.lock` maps each seed to the file generated
-//! from it and the SHA-256 of exactly the bytes written. A file whose bytes
+//! from it and the SHA-256 of exactly the bytes written, and, for an
+//! undated article, the day ingest first wrote it (kept across runs so the
+//! article's `ingested:` day, and with it the output, stays the same). A file whose bytes
 //! no longer match was edited by a person; a file the manifest does not
 //! list was written by a person. Both are left alone unless `--force`.
 //! The format is a sorted, tab-separated text file, so it diffs well and
@@ -14,6 +16,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use crate::content::date::PartialDate;
 use crate::diag::Diagnostic;
 use crate::{limits, sitefs};
 
@@ -21,7 +24,7 @@ use crate::{limits, sitefs};
 pub(crate) const MANIFEST_PATH: &str = "content/articles/.ingest.lock";
 
 const HEADER: &str =
-    "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written.\n\
+    "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written[, day an undated article came in].\n\
 # A file whose hash no longer matches was edited by hand and is not overwritten without --force.\n";
 
 /// One generated file.
@@ -31,6 +34,8 @@ pub(crate) struct Entry {
     pub(crate) output: String,
     /// Lowercase hex SHA-256 of the bytes ingest wrote.
     pub(crate) hash: String,
+    /// For an undated article, the day recorded as its `ingested:`.
+    pub(crate) ingested: Option<PartialDate>,
 }
 
 /// Seed (relative, `/`-separated) → what was generated from it.
@@ -74,6 +79,7 @@ impl Manifest {
             let entry = Entry {
                 output: output.to_string(),
                 hash: hash.to_string(),
+                ingested: fields.next().and_then(|day| day.parse().ok()),
             };
             entries.insert(seed.to_string(), entry);
         }
@@ -84,7 +90,11 @@ impl Manifest {
     pub(crate) fn render(&self) -> String {
         let mut text = HEADER.to_string();
         for (seed, entry) in &self.entries {
-            text.push_str(&format!("{seed}\t{}\t{}\n", entry.output, entry.hash));
+            text.push_str(&format!("{seed}\t{}\t{}", entry.output, entry.hash));
+            if let Some(day) = entry.ingested {
+                text.push_str(&format!("\t{day}"));
+            }
+            text.push('\n');
         }
         text
     }
@@ -179,6 +189,7 @@ mod tests {
             Entry {
                 output: "content/articles/b.md".into(),
                 hash: hash(b"b"),
+                ingested: PartialDate::ymd(2026, 12, 1),
             },
         );
         manifest.entries.insert(
@@ -186,6 +197,7 @@ mod tests {
             Entry {
                 output: "content/articles/a.md".into(),
                 hash: hash(b"a"),
+                ingested: None,
             },
         );
         let text = manifest.render();

@@ -10,6 +10,7 @@
 
 mod article;
 mod clean;
+mod clock;
 pub(crate) mod document;
 mod emit;
 pub(crate) mod extract;
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::content::date::PartialDate;
 use crate::content::entity::Registries;
 use crate::diag::Diagnostic;
 
@@ -86,23 +88,6 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
     if seeds.is_empty() {
         return report;
     }
-    // Registry problems are reported by the content stage, once.
-    let (registries, _) = Registries::load(&options.root);
-    let gazetteer = gazetteer::Gazetteer::new(&registries);
-    let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
-        .par_iter()
-        .map(|seed| (seed.clone(), generate(&options.root, seed, &gazetteer)))
-        .collect();
-    let mut generated = Vec::new();
-    for (seed, result) in results {
-        match result {
-            Ok(article) => generated.push((seed, article)),
-            Err(diagnostic) => {
-                report.diagnostics.push(diagnostic);
-                failed.push(seed);
-            }
-        }
-    }
     let old = match manifest::Manifest::load(&options.root) {
         Ok((old, mut errors)) => {
             report.diagnostics.append(&mut errors);
@@ -117,6 +102,32 @@ fn run_selected(options: &IngestOptions, only: Option<&[String]>) -> IngestRepor
             manifest::Manifest::default()
         }
     };
+    // Registry problems are reported by the content stage, once.
+    let (registries, _) = Registries::load(&options.root);
+    let gazetteer = gazetteer::Gazetteer::new(&registries);
+    let today = clock::today();
+    let results: Vec<(String, Result<article::Generated, Diagnostic>)> = seeds
+        .par_iter()
+        .map(|seed| {
+            // An undated article keeps the day ingest first wrote it.
+            let day = old
+                .entries
+                .get(seed)
+                .and_then(|entry| entry.ingested)
+                .unwrap_or(today);
+            (seed.clone(), generate(&options.root, seed, &gazetteer, day))
+        })
+        .collect();
+    let mut generated = Vec::new();
+    for (seed, result) in results {
+        match result {
+            Ok(article) => generated.push((seed, article)),
+            Err(diagnostic) => {
+                report.diagnostics.push(diagnostic);
+                failed.push(seed);
+            }
+        }
+    }
     // A seed carried over keeps its file: no selected seed may take it.
     let reserved = failed
         .iter()
@@ -137,6 +148,7 @@ fn generate(
     root: &Path,
     seed: &str,
     gazetteer: &gazetteer::Gazetteer,
+    today: PartialDate,
 ) -> Result<article::Generated, Diagnostic> {
     let text = seed::read(root, Path::new(seed)).map_err(|err| {
         Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
@@ -146,7 +158,7 @@ fn generate(
     // A bug in one seed's extraction must not cost the other seeds their
     // articles: report it against the seed, like any unreadable seed.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        article::generate(seed, &text, gazetteer)
+        article::generate(seed, &text, gazetteer, today)
     }))
     .unwrap_or_else(|panic| {
         let what = panic

@@ -14,8 +14,9 @@ use proptest::prelude::*;
 use super::article::generate;
 use super::gazetteer::Gazetteer;
 use super::{clean, seed};
+use crate::content::date::PartialDate;
 use crate::content::entity::Registries;
-use crate::content::front_matter::{split, ArticleFrontMatter};
+use crate::content::front_matter::{split, ArticleFrontMatter, DateBasis};
 
 /// The repository's own registries: the gazetteer ingest really uses.
 fn gazetteer() -> &'static Gazetteer {
@@ -24,6 +25,10 @@ fn gazetteer() -> &'static Gazetteer {
         let (registries, _) = Registries::load(Path::new(env!("CARGO_MANIFEST_DIR")));
         Gazetteer::new(&registries)
     })
+}
+
+fn today() -> PartialDate {
+    PartialDate::ymd(2026, 12, 1).unwrap()
 }
 
 fn seed_text() -> impl Strategy<Value = String> {
@@ -90,16 +95,22 @@ proptest! {
 
     #[test]
     fn generate_never_panics_and_what_it_emits_loads(text in seed_text()) {
-        if let Ok(generated) = generate("seeds/x.txt", &text, gazetteer()) {
+        if let Ok(generated) = generate("seeds/x.txt", &text, gazetteer(), today()) {
             let parts = split(&generated.text).expect("emitted files have front matter");
             let parsed = crate::yaml::from_str::<ArticleFrontMatter>(parts.yaml);
             prop_assert!(parsed.is_ok(), "{:?}\n{}", parsed.err(), generated.text);
+            // Undated exactly when the basis says so, and then with the day
+            // it came to the site: never an invented date.
+            let front = parsed.unwrap();
+            let unknown = front.date_basis == DateBasis::Unknown;
+            prop_assert_eq!(front.date.is_none(), unknown, "{}", generated.text);
+            prop_assert_eq!(front.ingested.is_some(), unknown, "{}", generated.text);
         }
     }
 
     #[test]
     fn generate_never_panics_on_any_string(text in any::<String>()) {
-        let _ = generate("seeds/x.txt", &text, gazetteer());
+        let _ = generate("seeds/x.txt", &text, gazetteer(), today());
     }
 
     #[test]

@@ -82,10 +82,10 @@ pub(crate) fn store(
             manifest.entries.insert(seed.clone(), entry.clone());
         }
     }
-    for (seed, output, article) in articles {
-        report.diagnostics.extend(article.warnings);
+    for (seed, output, mut article) in articles {
+        report.diagnostics.append(&mut article.warnings);
         let previous = old.entries.get(&seed);
-        if let Some(entry) = store_one(options, &seed, &output, article.text, previous, report) {
+        if let Some(entry) = store_one(options, &seed, &output, article, previous, report) {
             manifest.entries.insert(seed, entry);
         }
     }
@@ -108,7 +108,7 @@ fn store_one(
     options: &IngestOptions,
     seed: &str,
     output: &str,
-    text: String,
+    article: Generated,
     previous: Option<&Entry>,
     report: &mut IngestReport,
 ) -> Option<Entry> {
@@ -129,7 +129,7 @@ fn store_one(
             return previous.cloned();
         }
     };
-    let new = text.into_bytes();
+    let new = article.text.into_bytes();
     let action = decide(current.as_deref(), recorded, &new, options.force);
     if action == Action::Keep {
         report
@@ -156,6 +156,7 @@ fn store_one(
     Some(Entry {
         output: output.to_string(),
         hash: hash(&new),
+        ingested: article.ingested,
     })
 }
 
@@ -256,6 +257,7 @@ mod tests {
     fn paths_are_unique_in_seed_order() {
         let article = || Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };
@@ -274,6 +276,7 @@ mod tests {
     fn reserved_paths_are_not_handed_out() {
         let article = Generated {
             stem: "2024-01-01-same".into(),
+            ingested: None,
             text: String::new(),
             warnings: vec![],
         };

@@ -69,9 +69,9 @@ pub struct ArticleCard<'a> {
     pub url: String,
     /// Title.
     pub title: &'a str,
-    /// ISO date.
-    pub date: String,
-    /// Human date ("2 June 2023", "February 2026").
+    /// ISO date; none when no one could date the article.
+    pub date: Option<String>,
+    /// Human date ("2 June 2023", "February 2026", "date unknown").
     pub date_display: String,
     /// Whether the date was inferred rather than stated.
     pub date_inferred: bool,
@@ -211,8 +211,11 @@ impl<'a> Views<'a> {
             slug: &article.slug,
             url: format!("{}articles/{}/", self.base, article.slug),
             title: &front.title,
-            date: front.date.to_string(),
-            date_display: display_date(&front.date),
+            date: front.date.map(|d| d.to_string()),
+            date_display: front
+                .date
+                .as_ref()
+                .map_or_else(|| "date unknown".to_string(), display_date),
             date_inferred: front.date_basis == DateBasis::Inferred,
             publisher: front.source.publisher.as_deref(),
             summary: front.summary.as_deref(),

@@ -38,7 +38,7 @@ pub fn atom(
         .collect();
     let updated = articles
         .iter()
-        .map(|a| a.front.updated.unwrap_or(a.front.date))
+        .filter_map(|a| a.front.last_changed())
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.to_rfc3339());
     let author = library
@@ -92,16 +92,14 @@ fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) 
         escape(&url)
     );
     let _ = writeln!(*xml, "    <id>{}</id>", escape(&url));
-    let _ = writeln!(
-        *xml,
-        "    <published>{}</published>",
-        front.date.to_rfc3339()
-    );
-    let _ = writeln!(
-        *xml,
-        "    <updated>{}</updated>",
-        front.updated.unwrap_or(front.date).to_rfc3339()
-    );
+    // An undated article has no `<published>`; its `<updated>` is the day
+    // it came to the site, as recorded in its front matter.
+    if let Some(date) = front.date {
+        let _ = writeln!(*xml, "    <published>{}</published>", date.to_rfc3339());
+    }
+    if let Some(updated) = front.last_changed() {
+        let _ = writeln!(*xml, "    <updated>{}</updated>", updated.to_rfc3339());
+    }
     if let Some(publisher) = &front.source.publisher {
         let _ = writeln!(
             xml,
@@ -137,14 +135,9 @@ pub fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
             let lastmod = match job {
                 PageJob::Article(i) => {
                     let front = &library.articles[*i].front;
-                    Some(
-                        front
-                            .updated
-                            .unwrap_or(front.date)
-                            .to_naive_floor()
-                            .format("%Y-%m-%d")
-                            .to_string(),
-                    )
+                    front
+                        .last_changed()
+                        .map(|d| d.to_naive_floor().format("%Y-%m-%d").to_string())
                 }
                 _ => None,
             };

@@ -46,10 +46,13 @@ impl Shared {
     }
 }
 
-/// Every event of the articles at `indexes`, newest first.
+/// Every event of the articles at `indexes`, newest first. An undated
+/// article stays off every timeline: with no publication date, nothing
+/// anchors when its story happened.
 pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) -> Vec<EventRef> {
     let mut events: Vec<EventRef> = indexes
         .into_iter()
+        .filter(|&a| library.articles[a].front.date.is_some())
         .flat_map(|a| {
             let events = &library.articles[a].front.events;
             events.iter().enumerate().map(move |(e, event)| EventRef {

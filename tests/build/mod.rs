@@ -231,3 +231,54 @@ fn timeline_opens_on_the_newest_briefings_year_not_a_planned_one() {
     );
     assert!(html(&site, "timeline/2031/index.html").contains("Plant opens"));
 }
+
+/// An article no one could date: listed after every dated one and marked
+/// "date unknown", off the timeline, and in feeds and the sitemap under
+/// the day it came to the site (recorded, never the build's clock).
+#[test]
+fn an_undated_briefing_is_listed_last_marked_and_off_the_timeline() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/plant-of-unknown-date.md",
+        "---\ntitle: A recycling plant of unknown date\ndate_basis: unknown\ningested: 2024-08-01\ntopics: [recycling]\nevents:\n  - date: 2021-05\n    title: The undated plant opens\n---\nA recycling plant opened.\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let article = html(&site, "articles/plant-of-unknown-date/index.html");
+    assert!(article.contains("date unknown"), "{article}");
+    // Every list page, in order: the undated briefing comes last.
+    let mut pages = vec![html(&site, "articles/index.html")];
+    for n in 2.. {
+        let path = site
+            .root()
+            .join(format!("public/articles/page/{n}/index.html"));
+        let Ok(page) = std::fs::read_to_string(path) else {
+            break;
+        };
+        pages.push(page);
+    }
+    let list = pages.concat();
+    let undated = list.find("A recycling plant of unknown date").unwrap();
+    let oldest = list.find("An older briefing about cells").unwrap();
+    assert!(oldest < undated, "the undated briefing is listed last");
+    assert!(list[undated..].contains("date unknown"));
+    let topic = html(&site, "topics/recycling/page/2/index.html");
+    assert!(topic.contains("date unknown"), "{topic}");
+    // Off every timeline, and no timeline year is made for it.
+    assert!(!html(&site, "timeline/index.html").contains("The undated plant opens"));
+    assert!(!site.root().join("public/timeline/2021").exists());
+    assert!(!html(&site, "topics/recycling/index.html").contains("The undated plant opens"));
+    let feed = html(&site, "atom.xml");
+    let entry = &feed[feed.find("A recycling plant of unknown date").unwrap()..];
+    let entry = &entry[..entry.find("</entry>").unwrap()];
+    assert!(
+        entry.contains("<updated>2024-08-01T00:00:00Z</updated>"),
+        "{entry}"
+    );
+    assert!(!entry.contains("<published>"), "{entry}");
+    let sitemap = html(&site, "sitemap.xml");
+    assert!(
+        sitemap.contains("articles/plant-of-unknown-date/</loc><lastmod>2024-08-01</lastmod>"),
+        "{sitemap}"
+    );
+}

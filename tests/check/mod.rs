@@ -77,6 +77,20 @@ fn annotations_against_the_text() {
     insta::assert_snapshot!(human("annotations", 0));
 }
 
+/// An undated article is valid, but a person should look: a warning at
+/// its `date_basis: unknown`.
+#[test]
+fn undated_article_warns() {
+    insta::assert_snapshot!(human("undated", 0));
+}
+
+/// A missing date needs `date_basis: unknown` and the day the article
+/// came in; an "unknown" date that is there is a contradiction.
+#[test]
+fn dates_missing_or_contradicted() {
+    insta::assert_snapshot!(human("undated-bad", 1));
+}
+
 #[test]
 fn duplicate_articles() {
     insta::assert_snapshot!(human("duplicates", 1));

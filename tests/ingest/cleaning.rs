@@ -193,7 +193,7 @@ fn a_whole_wire_page() {
         front.title,
         "ACME Cells to build battery plant in the north"
     );
-    assert_eq!(front.date.to_string(), "2024-11-22");
+    assert_eq!(front.date.unwrap().to_string(), "2024-11-22");
     assert_eq!(front.source.publisher.as_deref(), Some("Daily Wire"));
     assert_eq!(
         body,

@@ -12,32 +12,12 @@ use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::ingest::text::words::{word_list, Words};
 pub(crate) use title::headline;
 use title::title;
 
 /// Words that mark a sentence as a plan.
-const PLAN_WORDS: &[&str] = &[
-    "will",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "expected",
-    "expects",
-    "would",
-    "due to",
-    "set to",
-    "upcoming",
-    "going to",
-    "to be held",
-    "next year",
-    "starting from",
-];
+static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
 
 /// Events in story order, without duplicates.
 pub(crate) fn events(

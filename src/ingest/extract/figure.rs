@@ -10,36 +10,13 @@
 use super::token::{in_address, tokenize, Token};
 use super::unit::{currency_prefix, magnitude, unit_after, Unit};
 use crate::content::front_matter::Figure;
+use crate::ingest::text::words::{word_list, Words};
 
 /// Words that qualify a figure, longest first.
-const QUALIFIERS: &[&str] = &[
-    "as many as",
-    "as much as",
-    "more than",
-    "less than",
-    "fewer than",
-    "up to",
-    "at least",
-    "close to",
-    "a total of",
-    "over",
-    "about",
-    "roughly",
-    "around",
-    "approximately",
-    "nearly",
-    "almost",
-    "some",
-    "under",
-    "above",
-    "below",
-    "approx",
-    "an estimated",
-    "estimated",
-];
+static QUALIFIERS: Words = word_list!("extract/figure-qualifiers.txt");
 
 /// Words after which a target year follows.
-const TARGET_WORDS: &[&str] = &["by", "through", "via", "until", "till", "to"];
+static TARGET_WORDS: Words = word_list!("extract/figure-target-words.txt");
 
 /// Every figure in `sentence`.
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
@@ -139,26 +116,7 @@ pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
 
 /// Numbers that name things: "No. 5", "Article 3", "Day 1".
 fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
-    const NAMES: &[&str] = &[
-        "no",
-        "article",
-        "paragraph",
-        "clause",
-        "section",
-        "day",
-        "phase",
-        "vol",
-        "page",
-        "room",
-        "hit",
-        "hits",
-        "views",
-        "tel",
-        "fax",
-        "chapter",
-        "item",
-        "line",
-    ];
+    static NAMES: Words = word_list!("extract/figure-reference-names.txt");
     let prev = |back: usize| i.checked_sub(back).and_then(|k| tokens.get(k));
     let word = match prev(1) {
         Some(t) if t.text == "." => prev(2),
@@ -188,7 +146,7 @@ fn year(t: &Token<'_>) -> Option<i32> {
 /// Deadline years with the index of their "by" / "through" / "until":
 /// "by 2030", "by the end of 2031", "by fiscal 2028".
 fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
-    const FILLER: &[&str] = &["the", "end", "of", "fiscal", "early", "mid", "late", "year"];
+    static FILLER: Words = word_list!("extract/figure-target-filler.txt");
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if !TARGET_WORDS.iter().any(|p| token.is(p)) {
@@ -208,9 +166,7 @@ fn explicit_targets(tokens: &[Token<'_>]) -> Vec<(usize, i32)> {
 /// Where one clause of a sentence ends and another begins.
 /// A reporting verb after a comma starts the reported clause, whose
 /// deadline is not the subject's ("X, which builds 20 GWh, said … by 2027").
-const CLAUSE_BREAKS: &[&str] = &[
-    ", and ", "; ", ", but ", ", while ", ", which ", " and is ", ", said ", ", says ", ", told ",
-];
+static CLAUSE_BREAKS: Words = word_list!("extract/figure-clause-breaks.txt");
 
 /// The deadline of the figure ending at byte `end`: one that opens the
 /// sentence ("By 2030, …"), or the next one after the figure within its

@@ -12,15 +12,12 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{word_pairs, Pairs};
 use crate::ingest::vocab::SENTENCE_OPENERS;
 
 /// Generic references that are not a named organization.
-const GENERIC: &[&str] = &[
-    "government",
-    "central government",
-    "the government",
-    "ministry",
-];
+static GENERIC: Words = word_list!("extract/generic-organizations.txt");
 
 /// Registry slugs in first-mention order; records each one's first sentence.
 pub(crate) fn registry_mentions(
@@ -67,33 +64,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
-const HEADS: &[(&str, &str)] = &[
-    ("Institute", "research"),
-    ("University", "university"),
-    ("College", "university"),
-    ("KAIST", "university"),
-    ("Technopark", "other"),
-    ("Agency", "government"),
-    ("Administration", "government"),
-    ("Commission", "government"),
-    ("Ministry", "government"),
-    ("Association", "association"),
-    ("Federation", "association"),
-    ("Society", "association"),
-    ("Foundation", "other"),
-    ("Council", "other"),
-    ("Alliance", "other"),
-    ("Consortium", "other"),
-    ("Corporation", "company"),
-    ("Co", "company"),
-    ("Corp", "company"),
-    ("Inc", "company"),
-    ("Ltd", "company"),
-    ("LLC", "company"),
-    ("GmbH", "company"),
-    ("AG", "company"),
-    ("plc", "company"),
-];
+static HEADS: Pairs = word_pairs!("extract/organization-heads.txt");
 
 /// An organization name found by pattern that the registry lacks: its
 /// byte span in the sentence and a guessed kind.

@@ -13,23 +13,10 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Verbs that show the words before them name a speaker.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "stated",
-    "added",
-    "explained",
-    "noted",
-    "told",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "remarked",
-    "acknowledged",
-    "commented",
-];
+static SPEECH: Words = word_list!("extract/speech-verbs.txt");
 
 /// People in first-mention order, deduplicated by name.
 pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<Person> {
@@ -321,10 +308,8 @@ impl Reader<'_, '_> {
     /// past a sub-unit or a team: "… of the Department of Chemistry at X",
     /// "…'s team at X".
     fn organization_following(&self, end: usize) -> Option<String> {
-        const LINKERS: &[&str] = &["of", "at", "from"];
-        const BETWEEN: &[&str] = &[
-            "the", "and", "'", "’", "s", "'s", "’s", "team", "group", "lab",
-        ];
+        static LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
+        static BETWEEN: Words = word_list!("extract/person-organization-between.txt");
         let mut at = end;
         while at < self.tokens.len() && at < end + 10 {
             let token = &self.tokens[at];

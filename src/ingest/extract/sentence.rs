@@ -6,13 +6,10 @@
 //! ("Dr.", "Co.", "U.S.", "Nov."), initials, decimals and closing quotes are
 //! handled here.
 
+use crate::ingest::text::words::{word_list, Words};
+
 /// Words that end with a period without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "Nos", "Jr", "Sr", "Gen", "Gov", "Rep", "Sen",
-    "Lt", "Col", "Capt", "Mt", "Fig", "Vol", "Art", "Sec", "approx", "vs", "e.g", "i.e", "eg",
-    "ie", "cf", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Dept", "Univ", "Assn", "Op", "pp", "ca",
-];
+static ABBREVIATIONS: Words = word_list!("extract/abbreviations.txt");
 
 /// The sentences of `text`, trimmed, without empty ones.
 pub(crate) fn split(text: &str) -> Vec<&str> {

@@ -6,6 +6,8 @@
 //! as the unit names of the gold vocabulary.
 
 use super::token::Token;
+use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{word_pairs, Pairs};
 
 /// A unit name from the vocabulary (`KRW`, `Wh/kg`, `people`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,53 +54,11 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
 }
 
 /// Nouns counted by figures, and the unit they give.
-const COUNTED: &[(&str, &str)] = &[
-    ("people", "people"),
-    ("persons", "people"),
-    ("participants", "people"),
-    ("stakeholders", "people"),
-    ("attendees", "people"),
-    ("experts", "people"),
-    ("researchers", "people"),
-    ("students", "people"),
-    ("employees", "people"),
-    ("workers", "people"),
-    ("seekers", "people"),
-    ("officials", "people"),
-    ("visitors", "people"),
-    ("members", "people"),
-    ("trainees", "people"),
-    ("engineers", "people"),
-    ("professionals", "people"),
-    ("scientists", "people"),
-    ("delegates", "people"),
-    ("specialists", "people"),
-    ("staff", "people"),
-    ("residents", "people"),
-    ("graduates", "people"),
-    ("talents", "people"),
-    ("jobs", "jobs"),
-    ("companies", "companies"),
-    ("firms", "companies"),
-    ("businesses", "companies"),
-    ("enterprises", "companies"),
-    ("startups", "companies"),
-    ("start-ups", "companies"),
-    ("SMEs", "companies"),
-    ("suppliers", "companies"),
-    ("vehicles", "vehicles"),
-    ("cars", "vehicles"),
-    ("EVs", "vehicles"),
-    ("households", "households"),
-    ("cycles", "cycles"),
-];
+static COUNTED: Pairs = word_pairs!("extract/counted-nouns.txt");
 
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {
-    const FUNCTION: &[&str] = &[
-        "of", "in", "for", "to", "by", "with", "from", "at", "on", "and", "or", "the", "a", "an",
-        "that", "which", "who", "why", "is", "are", "was", "were", "be", "as", "than",
-    ];
+    static FUNCTION: Words = word_list!("extract/counted-modifiers.txt");
     token.is_word()
         && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
         && !FUNCTION.iter().any(|f| token.is(f))

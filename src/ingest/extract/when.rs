@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::token::{tokenize, Token};
 use crate::content::date::PartialDate;
+use crate::ingest::text::words::{word_list, Words};
 
 /// The word introducing a date, which says how the date relates to the
 /// story ("since 2020" is a state, "by 2030" a deadline).
@@ -32,28 +33,7 @@ pub(crate) struct Mention {
     pub(crate) cue: Cue,
 }
 
-const SPELLED: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
+static SPELLED: Words = word_list!("extract/spelled-numbers.txt");
 
 /// Every date expression in `sentence`.
 pub(crate) fn mentions(
@@ -351,23 +331,8 @@ impl Context<'_, '_> {
     /// True when the nearest tense cue before token `i` is a future one
     /// ("will announce … on Friday", not "said on Friday it will …").
     fn looks_ahead(&self, i: usize) -> bool {
-        const FUTURE: &[&str] = &["will", "plans", "plan", "scheduled", "slated", "expected"];
-        const PAST: &[&str] = &[
-            "said",
-            "says",
-            "announced",
-            "told",
-            "reported",
-            "held",
-            "stated",
-            "added",
-            "was",
-            "were",
-            "signed",
-            "opened",
-            "launched",
-            "unveiled",
-        ];
+        static FUTURE: Words = word_list!("extract/future-cues.txt");
+        static PAST: Words = word_list!("extract/past-cues.txt");
         self.tokens[..i]
             .iter()
             .rev()
@@ -417,14 +382,7 @@ impl Context<'_, '_> {
 }
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
-const REPORTED: &[&str] = &[
-    "said",
-    "announced",
-    "told",
-    "reported",
-    "unveiled",
-    "confirmed",
-];
+static REPORTED: Words = word_list!("extract/reported-verbs.txt");
 
 fn from_naive(date: NaiveDate) -> Option<PartialDate> {
     PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)

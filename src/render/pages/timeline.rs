@@ -76,7 +76,7 @@ impl<'a> Renderer<'a> {
     /// away instead of hiding the news.
     fn present_year(&self) -> Option<i32> {
         let years = &self.shared.years;
-        let now = self.library.articles.first().map(|a| a.front.date.year);
+        let now = self.library.newest_year();
         now.and_then(|now| years.iter().map(|(y, _)| *y).find(|y| *y <= now))
             .or_else(|| years.first().map(|(y, _)| *y))
     }

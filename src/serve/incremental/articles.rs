@@ -16,9 +16,7 @@ impl Session {
     pub(super) fn update_articles(&mut self, paths: &BTreeSet<PathBuf>, jobs: &mut JobSet) {
         let site = self.site.take().expect("loaded before incremental work");
         let replacements = self.read_articles(&site, paths);
-        let present_year = |library: &crate::content::library::Library| {
-            library.articles.first().map(|a| a.front.date.year)
-        };
+        let present_year = crate::content::library::Library::newest_year;
         let present_before = present_year(&site.library);
         let library = replace_articles(site.library, replacements, self.load, jobs);
         let shared = Shared::new(&library);

@@ -152,7 +152,7 @@ pub(super) fn score_fixtures(folder: &str, thresholds: &Thresholds) {
             continue;
         };
         details.push(format!(
-            "{seed}: title {:?} (gold {:?} / {:?}), publisher {:?} (gold {:?}), date {} {:?}",
+            "{seed}: title {:?} (gold {:?} / {:?}), publisher {:?} (gold {:?}), date {:?} {:?}",
             front.title,
             gold.title,
             gold.title_alternatives,

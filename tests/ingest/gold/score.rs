@@ -350,17 +350,20 @@ fn events(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) -> 
 
 /// Strict date score, with the reason when it fails.
 pub(super) fn date_ok(front: &ArticleFrontMatter, gold: &Gold) -> Result<(), String> {
-    let tool = front.date.to_string();
+    let tool = front.date.map(|d| d.to_string()).unwrap_or_default();
     match &gold.date {
         Some(date) if *date == tool && front.date_basis == DateBasis::Stated => Ok(()),
         Some(date) => Err(format!(
             "expected stated {date}, got {tool} ({:?})",
             front.date_basis
         )),
+        // No date is honest where the text states none.
+        None if front.date.is_none() && front.date_basis == DateBasis::Unknown => Ok(()),
         None => {
             let inferred = gold.date_inferred.clone().unwrap_or_default();
             let agrees = inferred.starts_with(&tool);
-            if front.date_basis == DateBasis::Inferred && !front.date.is_full() && agrees {
+            let partial = front.date.is_some_and(|d| !d.is_full());
+            if front.date_basis == DateBasis::Inferred && partial && agrees {
                 Ok(())
             } else {
                 Err(format!(

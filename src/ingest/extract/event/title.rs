@@ -7,6 +7,7 @@
 //! mid-phrase, never ending on a function word.
 
 use super::super::when::Mention;
+use crate::ingest::text::words::{word_list, Words};
 
 /// Longest title kept, in characters.
 const TITLE_LIMIT: usize = 100;
@@ -122,28 +123,7 @@ fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
 /// "operating in the second half of" → "operating", "production by" →
 /// "production".
 fn without_frame(before: &str) -> &str {
-    const FRAME: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "by",
-        "of",
-        "the",
-        "first",
-        "second",
-        "half",
-        "end",
-        "early",
-        "late",
-        "mid",
-        "beginning",
-        "start",
-        "until",
-        "through",
-        "since",
-        "during",
-        "from",
-    ];
+    static FRAME: Words = word_list!("extract/event-title-date-frame.txt");
     let mut rest = before.trim_end();
     while let Some((head, last)) = rest.rsplit_once(' ') {
         if FRAME.contains(&last.to_lowercase().as_str()) {
@@ -162,10 +142,7 @@ fn without_frame(before: &str) -> &str {
 /// A clause opening with a lowercase verb-like word, not an article or
 /// pronoun that brings its own subject.
 fn starts_with_verb(clause: &str) -> bool {
-    const OWN_SUBJECT: &[&str] = &[
-        "the", "a", "an", "it", "they", "he", "she", "we", "this", "that", "which", "for", "while",
-        "whereas", "and", "but", "its", "their", "in", "on", "at", "with", "from",
-    ];
+    static OWN_SUBJECT: Words = word_list!("extract/event-title-own-subject.txt");
     let first = clause.split_whitespace().next().unwrap_or("");
     first.starts_with(char::is_lowercase) && !OWN_SUBJECT.contains(&first)
 }
@@ -180,25 +157,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// Words that carry meaning, not the frame of a date ("on the morning of").
 fn content_words(text: &str) -> usize {
-    const FRAME: &[&str] = &[
-        "the",
-        "of",
-        "on",
-        "in",
-        "at",
-        "morning",
-        "afternoon",
-        "evening",
-        "early",
-        "late",
-        "end",
-        "beginning",
-        "start",
-        "mid",
-        "from",
-        "since",
-        "during",
-    ];
+    static FRAME: Words = word_list!("extract/event-title-frame-words.txt");
     text.split_whitespace()
         .filter(|w| !FRAME.iter().any(|f| w.eq_ignore_ascii_case(f)))
         .count()
@@ -207,15 +166,7 @@ fn content_words(text: &str) -> usize {
 /// A clause that only modifies another: "starting from next year …",
 /// "including …", "with support from …".
 fn is_modifier(clause: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "with",
-        "from",
-        "including",
-        "following",
-        "after",
-        "before",
-        "to",
-    ];
+    static OPENERS: Words = word_list!("extract/event-title-modifier-openers.txt");
     let first = clause.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     lower.ends_with("ing") && lower.len() > 4 || OPENERS.contains(&lower.as_str())
@@ -268,18 +219,7 @@ fn tidy(text: &str) -> String {
 
 /// Verbs that only report the clause after them: "X announced that it
 /// developed …" says "X developed …".
-const REPORTING: &[&str] = &[
-    "announced",
-    "said",
-    "introduced",
-    "revealed",
-    "stated",
-    "explained",
-    "reported",
-    "confirmed",
-    "noted",
-    "added",
-];
+static REPORTING: Words = word_list!("extract/reporting-verbs.txt");
 
 /// "The company said in a filing", "the ministry announced": who said it,
 /// not what happened.

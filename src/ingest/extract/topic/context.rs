@@ -9,46 +9,17 @@
 //! and a named law ("Inflation Reduction Act").
 
 use super::super::token::{tokenize, Token};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Head nouns of institutions and their units: a capitalized run that
 /// contains one is a name, not a description of the work.
-const INSTITUTION_HEADS: &[&str] = &[
-    "Center",
-    "Centre",
-    "Office",
-    "Institute",
-    "Laboratory",
-    "Laboratories",
-    "Department",
-    "Division",
-    "Agency",
-    "Ministry",
-    "Bureau",
-    "Council",
-    "Committee",
-    "Association",
-    "Foundation",
-    "University",
-    "College",
-    "School",
-    "Society",
-    "Corporation",
-];
+static INSTITUTION_HEADS: Words = word_list!("extract/institution-heads.txt");
 
 /// Small words that may sit inside a capitalized name.
-const NAME_JOINERS: &[&str] = &["of", "and", "for", "&", "the", "on"];
+static NAME_JOINERS: Words = word_list!("extract/name-joiners.txt");
 
 /// Words that name a law, a rule or a government plan when capitalized after a capitalized word.
-const LAW_HEADS: &[&str] = &[
-    "Act",
-    "Law",
-    "Regulation",
-    "Directive",
-    "Decree",
-    "Strategy",
-    "Plan",
-    "Roadmap",
-];
+static LAW_HEADS: Words = word_list!("extract/law-heads.txt");
 
 /// One piece of a sentence and how much its keywords count.
 #[derive(Debug, Clone, PartialEq)]

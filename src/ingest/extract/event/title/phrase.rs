@@ -7,10 +7,10 @@
 //! whether a word only modifies the noun after it (so a title never ends on
 //! it: "the first government-funded").
 
+use crate::ingest::text::words::{word_list, Words};
+
 /// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those",
-];
+static DETERMINERS: Words = word_list!("extract/determiners.txt");
 
 /// The noun phrase at the end of `before` that a relative clause after it
 /// refers to: from its last determiner, or its closing run of capitalized
@@ -23,7 +23,7 @@ pub(super) fn antecedent(before: &str) -> Option<String> {
     }
     // A name after a place preposition ("a plant in Lyon, France") belongs
     // to the phrase before; after a verb ("go to Blue Horizon") it is one.
-    const PLACE: &[&str] = &["in", "at", "near", "of", "outside"];
+    static PLACE: Words = word_list!("extract/event-title-place-prepositions.txt");
     let placed = run > 0 && PLACE.contains(&words[run - 1]);
     let determiner = (0..words.len())
         .rev()
@@ -45,7 +45,7 @@ pub(super) fn relative_body(clause: &str) -> Option<&str> {
         .iter()
         .find_map(|r| clause.strip_prefix(r))?;
     let next = rest.split_whitespace().next()?.to_lowercase();
-    const OWN_SUBJECT: &[&str] = &["it", "they", "he", "she", "we", "i", "you", "the", "a"];
+    static OWN_SUBJECT: Words = word_list!("extract/event-title-relative-subjects.txt");
     (!OWN_SUBJECT.contains(&next.as_str())).then_some(rest)
 }
 
@@ -54,17 +54,7 @@ pub(super) fn relative_body(clause: &str) -> Option<&str> {
 pub(super) fn needs_copula(clause: &str) -> bool {
     let mut words = clause.split_whitespace();
     let first = words.next().unwrap_or("");
-    const PREDICATIVE: &[&str] = &[
-        "due",
-        "set",
-        "scheduled",
-        "expected",
-        "slated",
-        "poised",
-        "likely",
-        "planned",
-        "about",
-    ];
+    static PREDICATIVE: Words = word_list!("extract/event-title-predicatives.txt");
     PREDICATIVE.contains(&first) && words.next() == Some("to")
 }
 
@@ -105,7 +95,7 @@ fn one_acronym(text: &str) -> Option<String> {
 /// acronym in order ("Ministry of Trade, Industry and Energy" for MOTIE),
 /// with a "the" before it taken along.
 fn name_start(before: &str, acronym: &str) -> Option<usize> {
-    const CONNECTORS: &[&str] = &["of", "and", "for", "&", "on", "in"];
+    static CONNECTORS: Words = word_list!("extract/acronym-name-connectors.txt");
     let mut words = Vec::new();
     let mut end = before.len();
     loop {
@@ -143,30 +133,7 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 /// ("first", "largest"), compounds of a participle ("government-funded",
 /// "Nevada-based") and a few common adjectives.
 pub(super) fn is_modifier_word(word: &str) -> bool {
-    const ADJECTIVES: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "new",
-        "next",
-        "main",
-        "key",
-        "major",
-        "several",
-        "various",
-        "best",
-        "largest",
-        "biggest",
-        "highest",
-        "latest",
-        "newest",
-        "fastest",
-        "greatest",
-        "lowest",
-        "strongest",
-        "smallest",
-        "longest",
-    ];
+    static ADJECTIVES: Words = word_list!("extract/event-title-adjectives.txt");
     let word = word.trim_end_matches([',', ';', ':']).to_lowercase();
     let compound = word
         .rsplit_once('-')

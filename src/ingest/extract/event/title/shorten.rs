@@ -7,33 +7,13 @@
 
 use super::phrase::{is_modifier_word, use_acronyms};
 use super::{REPORTING, TITLE_LIMIT};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Where a long title may end: before a clause of purpose, manner or place.
-const TITLE_BREAKS: &[&str] = &[
-    ", which ",
-    ", while ",
-    ", as ",
-    " to ",
-    " that ",
-    " with ",
-    " for ",
-    " under ",
-    " based on ",
-    " through ",
-    " by ",
-    " in ",
-    " at ",
-    " on ",
-    " from ",
-    " after ",
-    " amid ",
-];
+static TITLE_BREAKS: Words = word_list!("extract/event-title-breaks.txt");
 
 /// Words a title never ends on.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "to", "that", "it", "its", "for", "with", "in", "on",
-    "at", "by", "from", "as", "which", "between", "their", "this", "these", "into", "than",
-];
+static DANGLING: Words = word_list!("extract/event-title-dangling.txt");
 
 /// A compact, complete clause of at most `TITLE_LIMIT` characters: no
 /// dateline, no "(…)" asides (a name with an acronym becomes the acronym
@@ -197,7 +177,7 @@ pub(super) fn outside_any_quote(text: &str, i: usize) -> bool {
 /// secondary battery field"): cutting it would lose the point.
 fn ends_in_key_phrase(text: &str) -> bool {
     const SLACK: usize = 20;
-    const PREPOSITIONS: &[&str] = &[" in ", " for ", " of ", " on "];
+    static PREPOSITIONS: Words = word_list!("extract/event-title-key-prepositions.txt");
     if text.chars().count() > TITLE_LIMIT + SLACK || text.contains(['"', '“', '‘']) {
         return false;
     }
@@ -217,7 +197,7 @@ fn ends_in_key_phrase(text: &str) -> bool {
 /// "X announced that it developed …" → "X developed …"; a manner adverb
 /// right before the verb ("that it successfully developed") goes too.
 fn unreport(text: &str) -> String {
-    for verb in REPORTING {
+    for verb in &REPORTING {
         for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
             let pattern = format!(" {verb} that {pronoun} ");
             if let Some(i) = text.find(&pattern) {

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::content::entity::{Organization, Place, Registries, Topic};
-use crate::ingest::text::words::{word_pairs, Pairs};
+use crate::ingest::text::words::{word_list, Pairs};
 
 mod matcher;
 
@@ -146,7 +146,7 @@ impl Gazetteer {
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.
 /// Only countries whose adjective is not a prefix-derivable form are listed.
 fn demonym(country: &str) -> Option<&'static str> {
-    static DEMONYMS: Pairs = word_pairs!("shared/demonyms.txt");
+    static DEMONYMS: Pairs = word_list!(pairs "shared/demonyms.txt");
     DEMONYMS
         .iter()
         .find(|(name, _)| *name == country)

@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use crate::content::article::Article;
 use crate::content::entity::Entity;
-use crate::content::front_matter::{DateBasis, Figure, OrganizationKind, TitleBasis};
+use crate::content::front_matter::{DateBasis, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
 use crate::markdown::Heading;
+use crate::render::facts;
+use crate::render::plan::{has_page, Section};
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
@@ -98,6 +100,12 @@ pub struct FigureView<'a> {
     pub qualifier: Option<&'a str>,
     /// Target year.
     pub year_target: Option<i32>,
+    /// "by" a deadline or "in" a year, as its sentence says.
+    pub year_word: &'static str,
+    /// Metric equivalent of a non-metric unit ("about 1.32 km²").
+    pub metric: Option<String>,
+    /// Its `id` on its article's page.
+    pub id: String,
     /// Source sentence.
     pub quote: Option<&'a str>,
     /// The article it came from (on entity and home pages).
@@ -120,8 +128,10 @@ pub struct EventView<'a> {
     pub date: String,
     /// End of range.
     pub date_end: Option<String>,
-    /// Human date.
+    /// Human date or range ("5–6 February 2026").
     pub date_display: String,
+    /// Its `id` on its article's page.
+    pub id: String,
     /// One-line title.
     pub title: &'a str,
     /// Planned rather than happened.
@@ -195,6 +205,18 @@ pub fn kind_label(kind: OrganizationKind) -> &'static str {
     }
 }
 
+/// Human label of an organization kind, singular, for its page.
+pub fn kind_name(kind: OrganizationKind) -> &'static str {
+    match kind {
+        OrganizationKind::Government => "Government",
+        OrganizationKind::Company => "Company",
+        OrganizationKind::Research => "Research institute",
+        OrganizationKind::University => "University",
+        OrganizationKind::Association => "Association",
+        OrganizationKind::Other => "Organization",
+    }
+}
+
 /// Views are built from the library with the base path fixed.
 pub struct Views<'a> {
     /// The library.
@@ -239,47 +261,62 @@ impl<'a> Views<'a> {
     /// Link to a topic by slug.
     pub fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let topic = find(&self.library.topics, slug)?;
-        Some(self.link("topics", topic, &topic.front.name))
+        Some(self.link(Section::Topics, topic, &topic.front.name))
     }
 
     /// Link to an organization by slug.
     pub fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let org = find(&self.library.organizations, slug)?;
-        Some(self.link("organizations", org, &org.front.name))
+        Some(self.link(Section::Organizations, org, &org.front.name))
     }
 
-    fn link<T>(&self, section: &str, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
+    /// A link to an entity's page, or its bare name when it has none.
+    fn link<T>(&self, section: Section, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
+        let url = has_page(self.library, section, &entity.slug)
+            .then(|| format!("{}{}/{}/", self.base, section.segment(), entity.slug));
         LinkView {
             slug: &entity.slug,
             name,
-            url: Some(format!("{}{section}/{}/", self.base, entity.slug)),
+            url,
         }
     }
 
-    /// Figure view, optionally with its article.
-    pub fn figure(&self, figure: &'a Figure, article: Option<&'a Article>) -> FigureView<'a> {
+    /// Figure `index` of `article`; `linked` when shown away from the
+    /// article, with a link back to it.
+    pub fn figure(&self, article: &'a Article, index: usize, linked: bool) -> FigureView<'a> {
+        let figure = &article.front.figures[index];
         FigureView {
             text: &figure.text,
             display: display_figure(figure.value, &figure.unit),
             unit: &figure.unit,
             qualifier: figure.qualifier.as_deref(),
             year_target: figure.year_target,
+            year_word: facts::year_word(figure),
+            metric: facts::metric_equivalent(figure.value, &figure.unit),
+            id: facts::figure_ids(&article.front.figures).swap_remove(index),
             quote: figure.quote.as_deref(),
-            article: article.map(|a| self.article_ref(a)),
+            article: linked.then(|| self.article_ref(article)),
         }
     }
 
     /// Events of an article.
     pub fn events(&self, article: &'a Article) -> impl Iterator<Item = EventView<'a>> + '_ {
-        article.front.events.iter().map(move |event| EventView {
-            date: event.date.to_string(),
-            date_end: event.date_end.map(|d| d.to_string()),
-            date_display: display_date(&event.date),
-            title: &event.title,
-            planned: event.planned,
-            quote: event.quote.as_deref(),
-            article: self.article_ref(article),
-        })
+        let ids = facts::event_ids(&article.front.events);
+        article
+            .front
+            .events
+            .iter()
+            .zip(ids)
+            .map(move |(event, id)| EventView {
+                date: event.date.to_string(),
+                date_end: event.date_end.map(|d| d.to_string()),
+                date_display: facts::display_range(&event.date, event.date_end.as_ref()),
+                id,
+                title: &event.title,
+                planned: event.planned,
+                quote: event.quote.as_deref(),
+                article: self.article_ref(article),
+            })
     }
 }
 
@@ -341,6 +378,12 @@ pub fn display_figure(value: f64, unit: &str) -> String {
 fn trim_number(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `1` → `1 briefing`, `2` → `2 briefings`.
+pub(crate) fn briefings(n: usize) -> String {
+    let noun = if n == 1 { "briefing" } else { "briefings" };
+    format!("{} {noun}", thousands(n as u64))
 }
 
 /// `1234567` → `1,234,567`.

@@ -5,6 +5,7 @@
 //! all of them in memory), or gives back every template error.
 
 pub mod context;
+pub(crate) mod facts;
 pub mod feeds;
 pub mod pages;
 pub mod plan;

@@ -109,6 +109,9 @@ pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
         );
         for i in 0..count {
             let slug = entity_slug(library, section, i);
+            if !has_page(library, section, slug) {
+                continue;
+            }
             let articles = index.get(slug).map_or(0, Vec::len);
             jobs.extend(
                 (1..=page_count(articles, per_page)).map(|p| PageJob::Entity(section, i, p)),
@@ -129,6 +132,16 @@ pub fn articles_index(library: &Library, section: Section) -> &HashMap<String, V
         Section::Organizations => &library.articles_by_organization,
         Section::Places => &library.articles_by_place,
     }
+}
+
+/// Whether an entity gets a page, an index entry, a sitemap URL and a
+/// feed: only when an article of the library names it (a published one in
+/// `build`; drafts count in `serve`, whose library holds them). The rest of
+/// the registry is ingest's gazetteer.
+pub fn has_page(library: &Library, section: Section, slug: &str) -> bool {
+    articles_index(library, section)
+        .get(slug)
+        .is_some_and(|list| !list.is_empty())
 }
 
 /// Number of entities in a section's registry.

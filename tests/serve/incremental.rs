@@ -158,6 +158,26 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     );
     check.apply("add a topic", &[art(&pilot)]);
 
+    let sdi = "organizations/samsung-sdi/index.html";
+    assert!(
+        !served(&check.session).contains_key(sdi),
+        "no article names it"
+    );
+    site.replace(
+        &training,
+        "organizations: [kistep]",
+        "organizations: [kistep, samsung-sdi]",
+    );
+    check.apply("name an organization for the first time", &[art(&training)]);
+    assert!(served(&check.session).contains_key(sdi));
+    site.replace(
+        &training,
+        "organizations: [kistep, samsung-sdi]",
+        "organizations: [kistep]",
+    );
+    check.apply("remove its last mention", &[art(&training)]);
+    assert!(!served(&check.session).contains_key(sdi));
+
     site.replace(
         &training,
         "events: [",

@@ -39,6 +39,8 @@ impl TestSite {
             ("kistep", "KISTEP", "government"),
             ("lg-energy-solution", "LG Energy Solution", "company"),
             ("sk-on", "SK On", "company"),
+            // Named by no article until a test edit names it.
+            ("samsung-sdi", "Samsung SDI", "company"),
         ] {
             self.write(
                 &format!("content/organizations/{slug}.md"),

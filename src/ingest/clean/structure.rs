@@ -10,6 +10,7 @@
 use super::noise::Line;
 use super::text::{ends_sentence, split_marker, word_count, Marker};
 use crate::ingest::document::{Block, Document, OutlineItem};
+use crate::ingest::text::words::{word_list, Chars};
 
 /// Build the document from the lines after the headline.
 pub(crate) fn build(lines: &[Line]) -> Document {
@@ -175,13 +176,13 @@ fn next_story(lines: &[Line], i: usize) -> Option<usize> {
     matches!(lines[j], Line::Story(_)).then_some(j)
 }
 
-const SECTION_MARKS: &[char] = &['※', '■', '□', '◆', '◇', '▣', '▲', '△', '◎', '★', '☆'];
+static SECTION_MARKS: Chars = word_list!(chars "clean/section-marks.txt");
 
 /// "※ 【Strategy for X", "[Key points]", "■ Plans", "【Outlook】", "< Background >":
 /// a section title, without its marks. Never a sentence.
 pub(crate) fn section_title(line: &str) -> Option<String> {
     let line = line.trim();
-    let marked = line.starts_with(SECTION_MARKS);
+    let marked = line.starts_with(&*SECTION_MARKS);
     let unmarked = line.trim_start_matches(|c: char| SECTION_MARKS.contains(&c) || c == ' ');
     let bracketed = [
         ('【', '】'),

@@ -1,6 +1,8 @@
 //! Cleaning, small text tests shared by the line and page rules: list
 //! markers, sentence ends, word counts.
 
+use crate::ingest::text::words::{word_list, Chars};
+
 /// The list marker a line starts with, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Marker {
@@ -12,9 +14,7 @@ pub(crate) enum Marker {
     Number(u32),
 }
 
-const BULLETS: &[char] = &[
-    '-', '*', '•', '·', '▪', '◦', '○', '●', '▶', '►', '–', '‣', '∙',
-];
+static BULLETS: Chars = word_list!(chars "clean/bullets.txt");
 
 /// Split a trimmed line into its list marker and the text after it.
 pub(crate) fn split_marker(line: &str) -> (Marker, &str) {

@@ -12,8 +12,7 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
-use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::text::words::{word_pairs, Pairs};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 use crate::ingest::vocab::SENTENCE_OPENERS;
 
 /// Generic references that are not a named organization.
@@ -64,7 +63,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
-static HEADS: Pairs = word_pairs!("extract/organization-heads.txt");
+static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
 
 /// An organization name found by pattern that the registry lacks: its
 /// byte span in the sentence and a guessed kind.

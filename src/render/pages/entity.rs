@@ -5,8 +5,12 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::super::context::{kind_label, EventView, FigureView, LinkView, PageMeta};
-use super::super::plan::{articles_index, entity_slug, page_count, paged_url, Section};
+use crate::content::front_matter::PlaceKind;
+
+use super::super::context::{
+    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
+};
+use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, events_of};
 use super::{Pagination, Renderer};
 
@@ -17,13 +21,42 @@ struct EntityView<'a> {
     name: &'a str,
     section: &'static str,
     kind: Option<&'static str>,
+    /// The country's name from the place registry, never its code.
     country: Option<&'a str>,
-    aliases: &'a [String],
+    aliases: Vec<AliasView<'a>>,
     keywords: &'a [String],
     website: Option<&'a str>,
     description: String,
     url: String,
     article_count: usize,
+}
+
+/// A name the entity is also written as; Korean ones are marked `lang="ko"`.
+#[derive(Debug, Serialize)]
+struct AliasView<'a> {
+    text: &'a str,
+    lang: Option<&'static str>,
+}
+
+impl<'a> AliasView<'a> {
+    fn new(text: &'a str) -> AliasView<'a> {
+        let hangul = text
+            .chars()
+            .any(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}'));
+        AliasView {
+            text,
+            lang: hangul.then_some("ko"),
+        }
+    }
+}
+
+/// A country's name from the place registry (`kind: country`).
+fn country_name<'a>(library: &'a crate::content::library::Library, code: &str) -> Option<&'a str> {
+    library
+        .places
+        .iter()
+        .find(|p| p.front.kind == PlaceKind::Country && p.front.country.as_deref() == Some(code))
+        .map(|p| p.front.name.as_str())
 }
 
 impl<'a> Renderer<'a> {
@@ -34,7 +67,7 @@ impl<'a> Renderer<'a> {
                 let items = library
                     .topics
                     .iter()
-                    .map(|t| self.entity_item(section, &t.slug, &t.front.name))
+                    .filter_map(|t| self.entity_item(section, &t.slug, &t.front.name))
                     .collect();
                 (
                     "Topics",
@@ -52,15 +85,14 @@ impl<'a> Renderer<'a> {
                         .then(a.front.name.cmp(&b.front.name))
                 });
                 for org in orgs {
+                    let Some(item) = self.entity_item(section, &org.slug, &org.front.name) else {
+                        continue;
+                    };
                     let label = kind_label(org.front.kind).to_string();
                     if groups.last().is_none_or(|(l, _)| *l != label) {
                         groups.push((label, Vec::new()));
                     }
-                    groups
-                        .last_mut()
-                        .expect("just pushed")
-                        .1
-                        .push(self.entity_item(section, &org.slug, &org.front.name));
+                    groups.last_mut().expect("just pushed").1.push(item);
                 }
                 (
                     "Organizations",
@@ -72,7 +104,7 @@ impl<'a> Renderer<'a> {
                 let items = library
                     .places
                     .iter()
-                    .map(|p| self.entity_item(section, &p.slug, &p.front.name))
+                    .filter_map(|p| self.entity_item(section, &p.slug, &p.front.name))
                     .collect();
                 (
                     "Places",
@@ -92,7 +124,16 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    fn entity_item(&self, section: Section, slug: &'a str, name: &'a str) -> (LinkView<'a>, usize) {
+    /// An index entry: only for an entity with a page.
+    fn entity_item(
+        &self,
+        section: Section,
+        slug: &'a str,
+        name: &'a str,
+    ) -> Option<(LinkView<'a>, usize)> {
+        if !has_page(self.library, section, slug) {
+            return None;
+        }
         let count = articles_index(self.library, section)
             .get(slug)
             .map_or(0, Vec::len);
@@ -102,7 +143,7 @@ impl<'a> Renderer<'a> {
             section.segment(),
             slug
         ));
-        (LinkView { slug, name, url }, count)
+        Some((LinkView { slug, name, url }, count))
     }
 
     pub(super) fn entity(
@@ -132,9 +173,9 @@ impl<'a> Renderer<'a> {
             format!("{}, page {n}", view.name)
         };
         let description = format!(
-            "{}: {} briefings, their timeline, figures and related entities.",
+            "{}: {}, their timeline, figures and related entities.",
             view.name,
-            indexes.len()
+            briefings(indexes.len())
         );
         let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
         context.insert("entity", &view);
@@ -151,15 +192,9 @@ impl<'a> Renderer<'a> {
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = indexes
             .iter()
-            .flat_map(|&a| {
-                library.articles[a]
-                    .front
-                    .figures
-                    .iter()
-                    .map(move |f| (a, f))
-            })
+            .flat_map(|&a| (0..library.articles[a].front.figures.len()).map(move |f| (a, f)))
             .take(12)
-            .map(|(a, f)| self.views.figure(f, Some(&library.articles[a])))
+            .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
         let orgs = co_mentions(
@@ -206,7 +241,7 @@ impl<'a> Renderer<'a> {
                     &o.slug,
                     &f.name,
                     &o.body,
-                    Some(kind_label(f.kind)),
+                    Some(kind_name(f.kind)),
                     Some(f.country.as_str()),
                     f.aliases.as_slice(),
                     empty,
@@ -232,8 +267,8 @@ impl<'a> Renderer<'a> {
             name,
             section: section.segment(),
             kind,
-            country,
-            aliases,
+            country: country.and_then(|code| country_name(library, code)),
+            aliases: aliases.iter().map(|a| AliasView::new(a)).collect(),
             keywords,
             website,
             description: plain_markdown(body),

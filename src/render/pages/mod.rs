@@ -115,20 +115,18 @@ impl<'a> Renderer<'a> {
         let figures: Vec<FigureView<'_>> = library
             .articles
             .iter()
-            .flat_map(|a| a.front.figures.iter().take(1).map(move |f| (a, f)))
+            .filter(|a| !a.front.figures.is_empty())
             .take(6)
-            .map(|(a, f)| self.views.figure(f, Some(a)))
+            .map(|a| self.views.figure(a, 0, true))
             .collect();
         context.insert("figures", &figures);
         let mut topics: Vec<(LinkView<'_>, usize)> = library
             .topics
             .iter()
-            .map(|t| {
+            .filter_map(|t| {
                 let count = library.articles_by_topic.get(&t.slug).map_or(0, Vec::len);
-                (
-                    self.views.topic_link(&t.slug).expect("registry topic"),
-                    count,
-                )
+                let link = self.views.topic_link(&t.slug).expect("registry topic");
+                link.url.is_some().then_some((link, count))
             })
             .collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.slug.cmp(b.0.slug)));

@@ -1,0 +1,99 @@
+//! What a reader sees on the built site: counts in words, pages worth
+//! opening, facts on the pages they are about, sharing metadata.
+
+use super::html;
+use crate::common::SiteFixture;
+
+#[test]
+fn one_briefing_is_counted_in_the_singular() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(
+        krict.contains(">1 briefing<") || krict.contains("1 briefing ·"),
+        "{krict}"
+    );
+    for (path, bytes) in site.tree("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        let plural_one = text
+            .match_indices("1 briefings")
+            .any(|(at, _)| !text[..at].ends_with(|c: char| c.is_ascii_digit()))
+            || text.contains("1<span class=\"visually-hidden\"> briefings");
+        assert!(!plural_one, "{path} says \"1 briefings\"");
+    }
+}
+
+#[test]
+fn only_entities_a_published_briefing_names_get_pages() {
+    let site = SiteFixture::new("build/basic");
+    for slug in ["samsung-sdi", "sk-on"] {
+        site.write(
+            &format!("content/organizations/{slug}.md"),
+            "---\nname: Registry Only Co\nkind: company\ncountry: KR\n---\nIn the gazetteer.\n",
+        );
+    }
+    site.write(
+        "content/articles/2024-07-01-draft-note.md",
+        "---\ntitle: A draft that must not be published\ndate: 2024-07-01\ndraft: true\norganizations: [sk-on]\n---\nDraft text.\n",
+    );
+    site.build();
+    let files = site.tree("public");
+    let sitemap = html(&site, "sitemap.xml");
+    let index = html(&site, "organizations/index.html");
+    for slug in ["samsung-sdi", "sk-on"] {
+        assert!(!files.keys().any(|p| p.contains(slug)), "{slug} has files");
+        assert!(!sitemap.contains(slug), "{slug} in the sitemap");
+        assert!(!index.contains(slug), "{slug} in the index");
+    }
+    assert!(files.contains_key("organizations/krict/index.html"));
+    assert!(files.contains_key("organizations/krict/atom.xml"));
+    assert!(sitemap.contains("organizations/krict/"));
+    assert!(!index.contains(">0<"), "no entry counts zero briefings");
+
+    // The preview counts drafts: the draft's organization has a page there.
+    let (load, render) = briefing::serve::preview_options();
+    let syntaxes = briefing::markdown::highlight::syntax_set();
+    let loaded = briefing::build::load(site.root(), load.drafts, &syntaxes).expect("loads");
+    let pages = briefing::build::render_all(&loaded, &render).expect("renders");
+    let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"organizations/sk-on/index.html"));
+    assert!(!paths.contains(&"organizations/samsung-sdi/index.html"));
+}
+
+#[test]
+fn facts_read_correctly_and_can_be_linked_to() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-01-plant-news.md",
+        "---\ntitle: KRICT plant news\ndate: 2024-05-01\nsource: { publisher: Fixture Wire, seed: seeds/001_abc.txt }\n\
+         organizations: [krict]\n\
+         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, year_target: 2024, quote: \"KRICT made 8 GWh in 2024.\" }, \
+         { text: \"400,000 pyeong\", value: 400000, unit: pyeong, quote: \"The site covers 400,000 pyeong.\" }]\n\
+         events: [{ date: 2026-02-05, date_end: 2026-02-06, title: \"KRICT holds a forum\", quote: \"The forum runs on 5-6 February.\" }]\n\
+         ---\nKRICT made 8 GWh in 2024. The site covers 400,000 pyeong. The forum runs on 5-6 February.\n",
+    );
+    site.build();
+    let article = html(&site, "articles/plant-news/index.html");
+    assert!(article.contains("5–6 February 2026"), "{article}");
+    assert!(!article.contains("2026-02-06<"), "no ISO end date shown");
+    assert!(article.contains("in 2024") && !article.contains("by 2024"));
+    assert!(article.contains("(about 1.32 km²)"));
+    assert!(!article.contains("seeds/001_abc.txt"), "no internal paths");
+    assert!(article.contains("id=\"figure-8-gwh\""));
+    assert!(article.contains("id=\"event-2026-02-05-krict-holds-a-forum\""));
+
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(
+        krict.contains("plant-news/#figure-8-gwh\""),
+        "entity pages link to the fact"
+    );
+    assert!(krict.contains("plant-news/#event-2026-02-05-krict-holds-a-forum\""));
+    assert!(
+        krict.contains("Research institute · Korea"),
+        "a country name, not KR"
+    );
+    assert!(!krict.contains("· KR<"));
+    assert!(krict.contains("<span lang=\"ko\">한국화학연구원</span>"));
+    let css = site.read("public/css/style.css");
+    assert!(css.contains("word-break: keep-all"));
+}

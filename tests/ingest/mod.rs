@@ -6,6 +6,7 @@ mod cleaning;
 mod dates;
 mod encodings;
 mod gold;
+mod korean;
 mod markup;
 mod protection;
 mod unseen;

@@ -40,6 +40,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             qualifier: found.qualifier,
             year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
             quote: Some(sentence.to_string()),
+            about: None,
         });
     }
     out

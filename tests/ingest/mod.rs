@@ -5,6 +5,7 @@
 mod about;
 mod cleaning;
 mod dates;
+mod devset;
 mod encodings;
 mod gold;
 mod markup;

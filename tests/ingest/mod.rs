@@ -2,12 +2,14 @@
 //! checks on the files it writes. One module per concern; `gold` scores the
 //! five fixture seeds against their gold annotations.
 
+mod about;
 mod cleaning;
 mod dates;
 mod devset;
 mod encodings;
 mod generated;
 mod gold;
+mod korean;
 mod markup;
 mod protection;
 mod unseen;

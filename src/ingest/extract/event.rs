@@ -85,6 +85,7 @@ pub(crate) fn events(
                 title: title(sentence.text, mention),
                 planned,
                 quote: Some(sentence.text.to_string()),
+                about: None,
             };
             // A day told again later ("the first meeting will be held on
             // January 21") is the same happening.

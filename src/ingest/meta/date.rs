@@ -7,10 +7,10 @@
 //! not publication dates, and are left to extraction.
 
 use crate::content::date::PartialDate;
-use crate::ingest::clean::split_marker;
+use crate::ingest::text::line::split_marker;
+use crate::ingest::text::vocab;
+use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab;
-use crate::ingest::vocab::month_number;
 
 /// Labels that introduce a publication date, besides `DATE_LABELS`.
 static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");

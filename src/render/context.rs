@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use crate::content::article::Article;
 use crate::content::entity::Entity;
-use crate::content::front_matter::{DateBasis, Figure, OrganizationKind, TitleBasis};
+use crate::content::front_matter::{DateBasis, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
 use crate::markdown::Heading;
+use crate::render::facts;
 use crate::render::plan::{has_page, Section};
 
 /// Site-wide values, the `site` key of every template.
@@ -99,6 +100,12 @@ pub struct FigureView<'a> {
     pub qualifier: Option<&'a str>,
     /// Target year.
     pub year_target: Option<i32>,
+    /// "by" a deadline or "in" a year, as its sentence says.
+    pub year_word: &'static str,
+    /// Metric equivalent of a non-metric unit ("about 1.32 km²").
+    pub metric: Option<String>,
+    /// Its `id` on its article's page.
+    pub id: String,
     /// Source sentence.
     pub quote: Option<&'a str>,
     /// The article it came from (on entity and home pages).
@@ -121,8 +128,10 @@ pub struct EventView<'a> {
     pub date: String,
     /// End of range.
     pub date_end: Option<String>,
-    /// Human date.
+    /// Human date or range ("5–6 February 2026").
     pub date_display: String,
+    /// Its `id` on its article's page.
+    pub id: String,
     /// One-line title.
     pub title: &'a str,
     /// Planned rather than happened.
@@ -196,6 +205,18 @@ pub fn kind_label(kind: OrganizationKind) -> &'static str {
     }
 }
 
+/// Human label of an organization kind, singular, for its page.
+pub fn kind_name(kind: OrganizationKind) -> &'static str {
+    match kind {
+        OrganizationKind::Government => "Government",
+        OrganizationKind::Company => "Company",
+        OrganizationKind::Research => "Research institute",
+        OrganizationKind::University => "University",
+        OrganizationKind::Association => "Association",
+        OrganizationKind::Other => "Organization",
+    }
+}
+
 /// Views are built from the library with the base path fixed.
 pub struct Views<'a> {
     /// The library.
@@ -260,30 +281,42 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Figure view, optionally with its article.
-    pub fn figure(&self, figure: &'a Figure, article: Option<&'a Article>) -> FigureView<'a> {
+    /// Figure `index` of `article`; `linked` when shown away from the
+    /// article, with a link back to it.
+    pub fn figure(&self, article: &'a Article, index: usize, linked: bool) -> FigureView<'a> {
+        let figure = &article.front.figures[index];
         FigureView {
             text: &figure.text,
             display: display_figure(figure.value, &figure.unit),
             unit: &figure.unit,
             qualifier: figure.qualifier.as_deref(),
             year_target: figure.year_target,
+            year_word: facts::year_word(figure),
+            metric: facts::metric_equivalent(figure.value, &figure.unit),
+            id: facts::figure_ids(&article.front.figures).swap_remove(index),
             quote: figure.quote.as_deref(),
-            article: article.map(|a| self.article_ref(a)),
+            article: linked.then(|| self.article_ref(article)),
         }
     }
 
     /// Events of an article.
     pub fn events(&self, article: &'a Article) -> impl Iterator<Item = EventView<'a>> + '_ {
-        article.front.events.iter().map(move |event| EventView {
-            date: event.date.to_string(),
-            date_end: event.date_end.map(|d| d.to_string()),
-            date_display: display_date(&event.date),
-            title: &event.title,
-            planned: event.planned,
-            quote: event.quote.as_deref(),
-            article: self.article_ref(article),
-        })
+        let ids = facts::event_ids(&article.front.events);
+        article
+            .front
+            .events
+            .iter()
+            .zip(ids)
+            .map(move |(event, id)| EventView {
+                date: event.date.to_string(),
+                date_end: event.date_end.map(|d| d.to_string()),
+                date_display: facts::display_range(&event.date, event.date_end.as_ref()),
+                id,
+                title: &event.title,
+                planned: event.planned,
+                quote: event.quote.as_deref(),
+                article: self.article_ref(article),
+            })
     }
 }
 

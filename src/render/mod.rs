@@ -4,6 +4,7 @@
 //! output file in memory, rendered in parallel, or every template error.
 
 pub mod context;
+pub(crate) mod facts;
 pub mod feeds;
 pub mod pages;
 pub mod plan;

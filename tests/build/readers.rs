@@ -59,3 +59,41 @@ fn only_entities_a_published_briefing_names_get_pages() {
     assert!(paths.contains(&"organizations/sk-on/index.html"));
     assert!(!paths.contains(&"organizations/samsung-sdi/index.html"));
 }
+
+#[test]
+fn facts_read_correctly_and_can_be_linked_to() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-01-plant-news.md",
+        "---\ntitle: KRICT plant news\ndate: 2024-05-01\nsource: { publisher: Fixture Wire, seed: seeds/001_abc.txt }\n\
+         organizations: [krict]\n\
+         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, year_target: 2024, quote: \"KRICT made 8 GWh in 2024.\" }, \
+         { text: \"400,000 pyeong\", value: 400000, unit: pyeong, quote: \"The site covers 400,000 pyeong.\" }]\n\
+         events: [{ date: 2026-02-05, date_end: 2026-02-06, title: \"KRICT holds a forum\", quote: \"The forum runs on 5-6 February.\" }]\n\
+         ---\nKRICT made 8 GWh in 2024. The site covers 400,000 pyeong. The forum runs on 5-6 February.\n",
+    );
+    site.build();
+    let article = html(&site, "articles/plant-news/index.html");
+    assert!(article.contains("5–6 February 2026"), "{article}");
+    assert!(!article.contains("2026-02-06<"), "no ISO end date shown");
+    assert!(article.contains("in 2024") && !article.contains("by 2024"));
+    assert!(article.contains("(about 1.32 km²)"));
+    assert!(!article.contains("seeds/001_abc.txt"), "no internal paths");
+    assert!(article.contains("id=\"figure-8-gwh\""));
+    assert!(article.contains("id=\"event-2026-02-05-krict-holds-a-forum\""));
+
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(
+        krict.contains("plant-news/#figure-8-gwh\""),
+        "entity pages link to the fact"
+    );
+    assert!(krict.contains("plant-news/#event-2026-02-05-krict-holds-a-forum\""));
+    assert!(
+        krict.contains("Research institute · Korea"),
+        "a country name, not KR"
+    );
+    assert!(!krict.contains("· KR<"));
+    assert!(krict.contains("<span lang=\"ko\">한국화학연구원</span>"));
+    let css = site.read("public/css/style.css");
+    assert!(css.contains("word-break: keep-all"));
+}

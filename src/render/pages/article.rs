@@ -40,10 +40,8 @@ impl<'a> Renderer<'a> {
                     quote: p.quote.as_deref(),
                 })
                 .collect(),
-            figures: front
-                .figures
-                .iter()
-                .map(|f| views.figure(f, None))
+            figures: (0..front.figures.len())
+                .map(|f| views.figure(article, f, false))
                 .collect(),
             events: views.events(article).collect(),
             evidence: front

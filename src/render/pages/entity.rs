@@ -5,7 +5,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::super::context::{briefings, kind_label, EventView, FigureView, LinkView, PageMeta};
+use crate::content::front_matter::PlaceKind;
+
+use super::super::context::{
+    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
+};
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, events_of};
 use super::{Pagination, Renderer};
@@ -17,13 +21,42 @@ struct EntityView<'a> {
     name: &'a str,
     section: &'static str,
     kind: Option<&'static str>,
+    /// The country's name from the place registry, never its code.
     country: Option<&'a str>,
-    aliases: &'a [String],
+    aliases: Vec<AliasView<'a>>,
     keywords: &'a [String],
     website: Option<&'a str>,
     description: String,
     url: String,
     article_count: usize,
+}
+
+/// A name the entity is also written as; Korean ones are marked `lang="ko"`.
+#[derive(Debug, Serialize)]
+struct AliasView<'a> {
+    text: &'a str,
+    lang: Option<&'static str>,
+}
+
+impl<'a> AliasView<'a> {
+    fn new(text: &'a str) -> AliasView<'a> {
+        let hangul = text
+            .chars()
+            .any(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}'));
+        AliasView {
+            text,
+            lang: hangul.then_some("ko"),
+        }
+    }
+}
+
+/// A country's name from the place registry (`kind: country`).
+fn country_name<'a>(library: &'a crate::content::library::Library, code: &str) -> Option<&'a str> {
+    library
+        .places
+        .iter()
+        .find(|p| p.front.kind == PlaceKind::Country && p.front.country.as_deref() == Some(code))
+        .map(|p| p.front.name.as_str())
 }
 
 impl<'a> Renderer<'a> {
@@ -159,15 +192,9 @@ impl<'a> Renderer<'a> {
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = indexes
             .iter()
-            .flat_map(|&a| {
-                library.articles[a]
-                    .front
-                    .figures
-                    .iter()
-                    .map(move |f| (a, f))
-            })
+            .flat_map(|&a| (0..library.articles[a].front.figures.len()).map(move |f| (a, f)))
             .take(12)
-            .map(|(a, f)| self.views.figure(f, Some(&library.articles[a])))
+            .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
         let orgs = co_mentions(
@@ -214,7 +241,7 @@ impl<'a> Renderer<'a> {
                     &o.slug,
                     &f.name,
                     &o.body,
-                    Some(kind_label(f.kind)),
+                    Some(kind_name(f.kind)),
                     Some(f.country.as_str()),
                     f.aliases.as_slice(),
                     empty,
@@ -240,8 +267,8 @@ impl<'a> Renderer<'a> {
             name,
             section: section.segment(),
             kind,
-            country,
-            aliases,
+            country: country.and_then(|code| country_name(library, code)),
+            aliases: aliases.iter().map(|a| AliasView::new(a)).collect(),
             keywords,
             website,
             description: plain_markdown(body),

@@ -115,9 +115,9 @@ impl<'a> Renderer<'a> {
         let figures: Vec<FigureView<'_>> = library
             .articles
             .iter()
-            .flat_map(|a| a.front.figures.iter().take(1).map(move |f| (a, f)))
+            .filter(|a| !a.front.figures.is_empty())
             .take(6)
-            .map(|(a, f)| self.views.figure(f, Some(a)))
+            .map(|a| self.views.figure(a, 0, true))
             .collect();
         context.insert("figures", &figures);
         let mut topics: Vec<(LinkView<'_>, usize)> = library

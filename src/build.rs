@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use syntect::parsing::SyntaxSet;
 
 use crate::config::SiteConfig;
+use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
@@ -92,8 +93,39 @@ pub enum BuildError {
 /// Load config, content and templates, collecting every problem.
 pub fn load(root: &Path, drafts: bool, syntaxes: &SyntaxSet) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
+    let (contents, read_errors) = Contents::read(root);
+    load_contents(root, config, &contents, read_errors, drafts, syntaxes)
+}
+
+/// [`load`] over content already read (`read_errors`: what reading it
+/// found), for `check`, which runs its own checks over the same files.
+pub(crate) fn load_parsed(
+    root: &Path,
+    contents: &Contents,
+    read_errors: Vec<Diagnostic>,
+    drafts: bool,
+    syntaxes: &SyntaxSet,
+) -> Result<Site, Vec<Diagnostic>> {
+    let config = SiteConfig::load(root).map_err(|d| vec![d])?;
+    load_contents(root, config, contents, read_errors, drafts, syntaxes)
+}
+
+fn load_contents(
+    root: &Path,
+    config: SiteConfig,
+    contents: &Contents,
+    read_errors: Vec<Diagnostic>,
+    drafts: bool,
+    syntaxes: &SyntaxSet,
+) -> Result<Site, Vec<Diagnostic>> {
     let templates = Templates::load(root, &config.theme);
-    let library = Library::load(root, config, syntaxes, LoadOptions { drafts });
+    let library = Library::from_contents(
+        contents,
+        read_errors,
+        config,
+        syntaxes,
+        LoadOptions { drafts },
+    );
     match (library, templates) {
         (Ok(library), Ok(templates)) => {
             let shared = Shared::new(&library);

@@ -12,8 +12,8 @@ use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
-use super::corpus::{find_after_key, Parsed};
 use crate::content::front_matter::ArticleFrontMatter;
+use crate::content::source::Parsed;
 use crate::diag::Diagnostic;
 
 /// Words per shingle.
@@ -61,7 +61,7 @@ fn same_source(
                         others(articles, group, i)
                     ),
                 )
-                .at(&article.source, find_after_key(article, "source", value))
+                .at(&article.source, article.find_after_key("source", value))
                 .with_help("one story, one article: merge the two files and delete the other"),
             );
         }
@@ -209,14 +209,14 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::corpus::parse;
+    use crate::content::source::parse_file;
     use std::path::Path;
     use std::sync::Arc;
 
     fn article(name: &str, url: &str, body: &str) -> Parsed<ArticleFrontMatter> {
         let text =
             format!("---\ntitle: T\ndate: 2024-01-01\nsource: {{ url: \"{url}\" }}\n---\n{body}");
-        parse(
+        parse_file(
             Path::new(&format!("content/articles/{name}.md")),
             &Arc::from(text.as_str()),
         )

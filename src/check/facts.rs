@@ -5,8 +5,8 @@
 //! and for figures,
 //! events and people whose `quote` cannot be found in the body.
 
-use super::corpus::{find_after_key, Parsed};
 use crate::content::front_matter::{ArticleFrontMatter, DateBasis};
+use crate::content::source::Parsed;
 use crate::diag::Diagnostic;
 
 /// How far past publication a reported (not planned) event may lie.
@@ -30,7 +30,7 @@ fn undated(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic>) {
     if article.front.date.is_some() || article.front.date_basis != DateBasis::Unknown {
         return;
     }
-    let span = find_after_key(article, "date_basis", "unknown");
+    let span = article.find_after_key("date_basis", "unknown");
     out.push(
         Diagnostic::warning(
             "article/undated",
@@ -75,8 +75,8 @@ fn event_date_span(
     title: &str,
     date: &str,
 ) -> std::ops::Range<usize> {
-    let events = find_after_key(article, "events", "");
-    let title_at = find_after_key(article, "events", title);
+    let events = article.find_after_key("events", "");
+    let title_at = article.find_after_key("events", title);
     let text = &article.source[events.start..title_at.start];
     match text
         .rfind("date:")
@@ -120,7 +120,7 @@ fn missing_quotes(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic
                 &article.path,
                 format!("the quote of {noun} `{what}` is not in the article's text"),
             )
-            .at(&article.source, find_after_key(article, key, needle.trim()))
+            .at(&article.source, article.find_after_key(key, needle.trim()))
             .with_help("copy the sentence from the body exactly (spacing and quote marks may differ), or update it after editing the body"),
         );
     }
@@ -156,12 +156,12 @@ pub(crate) fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::corpus::parse;
+    use crate::content::source::parse_file;
     use std::path::Path;
     use std::sync::Arc;
 
     fn article(text: &str) -> Parsed<ArticleFrontMatter> {
-        parse(
+        parse_file(
             Path::new("content/articles/2023-06-02-a.md"),
             &Arc::from(text),
         )

@@ -26,6 +26,9 @@ pub(crate) struct Origin {
     pub(crate) path: PathBuf,
     /// Its text, when it could be read.
     pub(crate) text: Option<Arc<str>>,
+    /// Byte offset of a content file's Markdown body (links are written
+    /// there, not in the front matter); 0 for a template.
+    pub(crate) body: usize,
     /// A template: links are written with `{{ site.base_path }}` in front.
     pub(crate) template: bool,
 }
@@ -172,7 +175,7 @@ fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Dia
     };
     for origin in origins {
         let Some(text) = &origin.text else { continue };
-        if let Some(span) = locate(text, link, input.base_path, origin.template) {
+        if let Some(span) = locate(text, origin.body, link, input.base_path, origin.template) {
             return diag(&origin.path).at(text, span);
         }
     }
@@ -181,6 +184,7 @@ fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Dia
             path,
             text: Some(text),
             template,
+            ..
         }) => {
             let fence = if *template {
                 0..0
@@ -195,16 +199,16 @@ fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Dia
 }
 
 /// Byte range of the link as written: in a content file's Markdown body
-/// (after the front matter) as rendered, HTML-escaped or without the base
-/// path; in a template also as the part after `{{ site.base_path }}`.
-fn locate(text: &str, link: &str, base_path: &str, template: bool) -> Option<Range<usize>> {
-    let body_start = if template {
-        0
-    } else {
-        crate::content::front_matter::split(text)
-            .ok()
-            .map_or(0, |s| s.body.as_ptr() as usize - text.as_ptr() as usize)
-    };
+/// (from `body_start`, after the front matter) as rendered, HTML-escaped or
+/// without the base path; in a template also as the part after
+/// `{{ site.base_path }}`.
+fn locate(
+    text: &str,
+    body_start: usize,
+    link: &str,
+    base_path: &str,
+    template: bool,
+) -> Option<Range<usize>> {
     let body = &text[body_start..];
     let escaped = link.replace('&', "&amp;");
     let unbased = link.strip_prefix(base_path).map(|rest| format!("/{rest}"));
@@ -230,14 +234,15 @@ mod tests {
     #[test]
     fn locates_links_in_templates_after_the_base_path() {
         let text = "<a href=\"{{ site.base_path }}topicz/\">T</a>";
-        let span = locate(text, "/sub/topicz/", "/sub/", true).unwrap();
+        let span = locate(text, 0, "/sub/topicz/", "/sub/", true).unwrap();
         assert_eq!(&text[span], "topicz/");
     }
 
     #[test]
     fn locates_the_link_in_the_body_not_the_front_matter() {
         let text = "---\ntitle: /x/\n---\nSee [x](/x/).\n";
-        let span = locate(text, "/sub/x/", "/sub/", false).unwrap();
+        let body = text.find("See").unwrap();
+        let span = locate(text, body, "/sub/x/", "/sub/", false).unwrap();
         assert_eq!(&text[span.clone()], "/x/");
         assert!(span.start > text.find("See").unwrap());
     }

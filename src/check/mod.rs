@@ -7,7 +7,6 @@
 //! sorted, and the exit status they imply.
 
 mod address;
-mod corpus;
 mod duplicates;
 mod facts;
 mod html;
@@ -18,13 +17,15 @@ mod registry;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::build::{self, Site};
+use crate::content::contents::Contents;
 use crate::content::source::read_source;
+use crate::content::source::Parsed;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::render::plan::{self, PageJob, Section};
 use crate::render::{self, RenderOptions};
-use corpus::Corpus;
 use links::{LinkInput, Origin, PageSource};
 
 /// What `check` found.
@@ -88,11 +89,12 @@ pub fn run(root: &Path) -> CheckReport {
     let mut pages = 0;
     // Drafts included: their links must hold before they are published
     // (serve and `build --drafts` render them too).
-    match build::load(root, true, &syntaxes) {
+    let (contents, read_errors) = Contents::read(root);
+    match build::load_parsed(root, &contents, read_errors, true, &syntaxes) {
         Ok(site) => match build::render_all(&site, &RenderOptions::default()) {
             Ok(rendered) => {
                 pages = rendered.len();
-                diagnostics.extend(check_links(root, &site, &rendered));
+                diagnostics.extend(check_links(root, &site, &contents, &rendered));
             }
             Err(errors) => diagnostics.extend(errors),
         },
@@ -100,17 +102,16 @@ pub fn run(root: &Path) -> CheckReport {
     }
     diagnostics.extend(ingest::dry_run(root));
     diagnostics.extend(crate::sitefs::audit(root));
-    let corpus = Corpus::read(root);
-    diagnostics.extend(registry::check(&corpus));
-    diagnostics.extend(references::check(&corpus));
-    diagnostics.extend(facts::check(&corpus.articles));
-    diagnostics.extend(duplicates::check(&corpus.articles));
+    diagnostics.extend(registry::check(&contents));
+    diagnostics.extend(references::check(&contents));
+    diagnostics.extend(facts::check(&contents.articles));
+    diagnostics.extend(duplicates::check(&contents.articles));
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();
     CheckReport {
         diagnostics,
-        articles: corpus.articles.len(),
+        articles: contents.articles.len(),
         pages,
     }
 }
@@ -118,17 +119,19 @@ pub fn run(root: &Path) -> CheckReport {
 fn check_links(
     root: &Path,
     site: &Site,
+    contents: &Contents,
     rendered: &[crate::output::RenderedPage],
 ) -> Vec<Diagnostic> {
     let library = &site.library;
     let statics = static_files(root, &library.config.theme);
+    let files = content_origins(contents);
     let jobs = render::full_plan(library, &site.shared);
     let sources: HashMap<String, PageSource> = jobs
         .iter()
         .map(|job| {
             (
                 plan::output_path(library, job),
-                page_source(root, site, job),
+                page_source(site, &files, job),
             )
         })
         .collect();
@@ -143,9 +146,30 @@ fn check_links(
     })
 }
 
+/// Every parsed content file as a place a link may be written.
+fn content_origins(contents: &Contents) -> HashMap<&Path, Origin> {
+    fn origins<T>(files: &[Parsed<T>]) -> impl Iterator<Item = (&Path, Origin)> {
+        files.iter().map(|file| {
+            let origin = Origin {
+                path: file.path.clone(),
+                text: Some(Arc::clone(&file.source)),
+                body: file.body.start,
+                template: false,
+            };
+            (file.path.as_path(), origin)
+        })
+    }
+    origins(&contents.articles)
+        .chain(origins(&contents.pages))
+        .chain(origins(&contents.topics))
+        .chain(origins(&contents.organizations))
+        .chain(origins(&contents.places))
+        .collect()
+}
+
 /// The files to blame for what a page links to: its content file, the
 /// template it renders through, and the base template all pages extend.
-fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
+fn page_source(site: &Site, files: &HashMap<&Path, Origin>, job: &PageJob) -> PageSource {
     let library = &site.library;
     let content: Option<PathBuf> = match job {
         PageJob::Article(i) => Some(library.articles[*i].path.clone()),
@@ -162,53 +186,52 @@ fn page_source(root: &Path, site: &Site, job: &PageJob) -> PageSource {
     };
     let mut origins: PageSource = content
         .into_iter()
-        .map(|path| Origin {
-            text: read_source(root, &path).ok(),
-            path,
-            template: false,
+        .map(|path| match files.get(path.as_path()) {
+            Some(origin) => origin.clone(),
+            None => Origin {
+                path,
+                text: None,
+                body: 0,
+                template: false,
+            },
         })
         .collect();
     let templates = job.template().into_iter().chain(Some("base.html"));
     for name in templates {
-        // The site's own templates/ overrides the theme's.
-        let own = PathBuf::from("templates").join(name);
-        let theme = Path::new("themes")
-            .join(&library.config.theme)
-            .join("templates")
-            .join(name);
-        let path = if root.join(&own).is_file() {
-            own
-        } else {
-            theme
+        // The file it was loaded from: the site's own templates/ overrides
+        // the theme's; a built-in fallback has no file to point at.
+        let origin = match site.templates.file(name) {
+            Some((path, text)) => Origin {
+                path: path.to_path_buf(),
+                text: Some(Arc::clone(text)),
+                body: 0,
+                template: true,
+            },
+            None => Origin {
+                path: Path::new("themes")
+                    .join(&library.config.theme)
+                    .join("templates")
+                    .join(name),
+                text: None,
+                body: 0,
+                template: true,
+            },
         };
-        origins.push(Origin {
-            text: read_source(root, &path).ok(),
-            path,
-            template: true,
-        });
+        origins.push(origin);
     }
     origins
 }
 
-/// Give a place to diagnostics that have none (a duplicate slug, an ingest
-/// finding in a seed): for ingest, the first mention in the seed of the
-/// name its message quotes; else the file's first line, so every finding shows
+/// Give a place to diagnostics that have none (a duplicate slug, an
+/// unreadable seed): the file's first line, so every finding shows
 /// file:line:column and the line itself.
 fn place_unplaced(root: &Path, diagnostics: &mut [Diagnostic]) {
     for diagnostic in diagnostics.iter_mut().filter(|d| !d.has_place()) {
         let Ok(text) = read_source(root, &diagnostic.path) else {
             continue;
         };
-        // Ingest names what it found in a seed in backquotes.
-        let quoted = (diagnostic.code.starts_with("ingest/"))
-            .then(|| diagnostic.message.split('`').nth(1))
-            .flatten()
-            .filter(|q| q.len() > 1);
-        let span = match quoted.and_then(|q| text.find(q).map(|i| i..i + q.len())) {
-            Some(span) => span,
-            None => 0..text.find('\n').unwrap_or(text.len()),
-        };
-        *diagnostic = diagnostic.clone().at(&text, span);
+        let first_line = 0..text.find('\n').unwrap_or(text.len());
+        *diagnostic = diagnostic.clone().at(&text, first_line);
     }
 }
 

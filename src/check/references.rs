@@ -1,19 +1,20 @@
 //! Check stage: what articles reference beyond build's own checks.
 //!
-//! Takes the corpus; gives back warnings for places that match no place
+//! Takes the parsed content files; gives back warnings for places that match no place
 //! entry, `evidence:` entries for entities the article does not list, and
 //! `suggested_organizations:` the registry has since learned.
 
 use std::collections::{HashMap, HashSet};
 
-use super::corpus::{find_after_key, Corpus, Parsed};
 use super::registry::place_names;
+use crate::content::contents::Contents;
 use crate::content::entity::slugify;
+use crate::content::source::Parsed;
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 
 /// Run every reference check.
-pub(crate) fn check(corpus: &Corpus) -> Vec<Diagnostic> {
+pub(crate) fn check(corpus: &Contents) -> Vec<Diagnostic> {
     let mut out = unknown_places(corpus);
     out.extend(unknown_evidence(corpus));
     out.extend(resolved_suggestions(corpus));
@@ -22,7 +23,7 @@ pub(crate) fn check(corpus: &Corpus) -> Vec<Diagnostic> {
 
 /// Article `places:` entries that match no place slug, name or alias.
 /// A warning, since places may be written as plain names.
-fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
+fn unknown_places(corpus: &Contents) -> Vec<Diagnostic> {
     if corpus.places.is_empty() {
         return Vec::new();
     }
@@ -46,7 +47,7 @@ fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
                     &article.path,
                     format!("place `{place}` is not in content/places/"),
                 )
-                .at(&article.source, find_after_key(article, "places", place))
+                .at(&article.source, article.find_after_key("places", place))
                 .with_help(help),
             );
         }
@@ -57,7 +58,7 @@ fn unknown_places(corpus: &Corpus) -> Vec<Diagnostic> {
 /// `evidence:` keys (`organization:<slug>`, `topic:<slug>`,
 /// `place:<slug>`) for something the article does not list: the evidence
 /// would be shown for nothing.
-fn unknown_evidence(corpus: &Corpus) -> Vec<Diagnostic> {
+fn unknown_evidence(corpus: &Contents) -> Vec<Diagnostic> {
     // Place written form (slug, name or alias, lowercased) → place slug.
     let place_slugs: HashMap<String, String> = corpus
         .places
@@ -112,7 +113,7 @@ fn unknown_evidence(corpus: &Corpus) -> Vec<Diagnostic> {
 
 /// `suggested_organizations:` entries the registry has since learned: the
 /// article should reference them by slug instead.
-fn resolved_suggestions(corpus: &Corpus) -> Vec<Diagnostic> {
+fn resolved_suggestions(corpus: &Contents) -> Vec<Diagnostic> {
     let mut by_name: HashMap<String, String> = HashMap::new();
     for org in &corpus.organizations {
         for name in std::iter::once(&org.front.name).chain(&org.front.aliases) {
@@ -136,7 +137,7 @@ fn resolved_suggestions(corpus: &Corpus) -> Vec<Diagnostic> {
                 )
                 .at(
                     &article.source,
-                    find_after_key(article, "suggested_organizations", &suggestion.name),
+                    article.find_after_key("suggested_organizations", &suggestion.name),
                 )
                 .with_help(format!(
                     "add `{slug}` to `organizations:` and remove this suggestion"
@@ -150,7 +151,7 @@ fn resolved_suggestions(corpus: &Corpus) -> Vec<Diagnostic> {
 /// Byte range of `key` written as a mapping key (`  key: …`, quoted or
 /// not) on its own line below `section:`; else what `find_after_key` finds.
 fn find_map_key<T>(file: &Parsed<T>, section: &str, key: &str) -> std::ops::Range<usize> {
-    let section_at = find_after_key(file, section, "").start;
+    let section_at = file.find_after_key(section, "").start;
     let mut offset = section_at;
     for line in file.source[section_at..].split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -164,29 +165,29 @@ fn find_map_key<T>(file: &Parsed<T>, section: &str, key: &str) -> std::ops::Rang
         }
         offset += line.len();
     }
-    find_after_key(file, section, key)
+    file.find_after_key(section, key)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::corpus::parse;
+    use crate::content::source::parse_file;
     use std::path::Path;
     use std::sync::Arc;
 
     fn file<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Parsed<T> {
-        parse(Path::new(path), &Arc::from(text)).unwrap()
+        parse_file(Path::new(path), &Arc::from(text)).unwrap()
     }
 
     #[test]
     fn evidence_must_be_for_a_listed_entity() {
-        let corpus = Corpus {
+        let corpus = Contents {
             articles: vec![file(
                 "content/articles/2024-01-01-a.md",
                 "---\ntitle: A\ndate: 2024-01-01\norganizations: [krict]\nplaces: [Seoul]\nevidence:\n  organization:krict: s\n  place:seoul: s\n  topic:recycling: s\n  krict: s\n---\n",
             )],
             places: vec![file("content/places/seoul.md", "---\nname: Seoul\nkind: city\n---\n")],
-            ..Corpus::default()
+            ..Contents::default()
         };
         let diags = unknown_evidence(&corpus);
         let lines: Vec<usize> = diags.iter().map(|d| d.line_col().0).collect();
@@ -195,7 +196,7 @@ mod tests {
 
     #[test]
     fn suggestions_the_registry_now_knows_are_reported() {
-        let corpus = Corpus {
+        let corpus = Contents {
             articles: vec![file(
                 "content/articles/2024-01-01-a.md",
                 "---\ntitle: A\ndate: 2024-01-01\nsuggested_organizations:\n  - name: Unknown Co\n  - name: AX\n---\n",
@@ -204,7 +205,7 @@ mod tests {
                 "content/organizations/alpha.md",
                 "---\nname: Alpha\nkind: company\ncountry: KR\naliases: [ax]\n---\n",
             )],
-            ..Corpus::default()
+            ..Contents::default()
         };
         let diags = resolved_suggestions(&corpus);
         assert_eq!(diags.len(), 1, "{diags:?}");

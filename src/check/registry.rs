@@ -1,24 +1,25 @@
 //! Check stage: the registries against each other and against articles.
 //!
-//! Takes the corpus; gives back a warning for each registry entry no
+//! Takes the parsed content files; gives back a warning for each registry entry no
 //! article mentions, and an error for each alias (or name) two
 //! organizations both claim.
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::corpus::{find_after_key, key_span, Corpus, Parsed};
+use crate::content::contents::Contents;
 use crate::content::front_matter::{OrganizationFrontMatter, PlaceFrontMatter};
+use crate::content::source::Parsed;
 use crate::diag::Diagnostic;
 
 /// Run every registry check.
-pub(crate) fn check(corpus: &Corpus) -> Vec<Diagnostic> {
+pub(crate) fn check(corpus: &Contents) -> Vec<Diagnostic> {
     let mut out = unused(corpus);
     out.extend(alias_conflicts(corpus));
     out
 }
 
 /// Registry entries that no article (draft or not) mentions.
-fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
+fn unused(corpus: &Contents) -> Vec<Diagnostic> {
     if corpus.unparsed_articles > 0 {
         return Vec::new();
     }
@@ -50,7 +51,7 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
     {
         unused_orgs.push(
             Diagnostic::warning("registry/unused", &org.path, unused_entry(org.stem(), "organization", "organizations"))
-                .at(&org.source, key_span(org, "name"))
+                .at(&org.source, org.key_span("name"))
                 .with_help("list it in an article's `organizations:` (or a person's `organization:`), or delete the file if it was added by mistake"),
         );
     }
@@ -65,7 +66,7 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
                 &topic.path,
                 unused_entry(topic.stem(), "topic", "topics"),
             )
-            .at(&topic.source, key_span(topic, "name"))
+            .at(&topic.source, topic.key_span("name"))
             .with_help(
                 "list it in an article's `topics:`, or delete the file if it was added by mistake",
             ),
@@ -76,7 +77,7 @@ fn unused(corpus: &Corpus) -> Vec<Diagnostic> {
         if !names.iter().any(|n| places.contains(n)) {
             unused_places.push(
                 Diagnostic::warning("registry/unused", &place.path, unused_entry(place.stem(), "place", "places"))
-                    .at(&place.source, key_span(place, "name"))
+                    .at(&place.source, place.key_span("name"))
                     .with_help("list it (by slug, name or alias) in an article's `places:`, or delete the file if it was added by mistake"),
             );
         }
@@ -127,7 +128,7 @@ pub(crate) fn place_names(place: &Parsed<PlaceFrontMatter>) -> Vec<String> {
 
 /// Names and aliases (case-insensitive) that two organizations both claim:
 /// ingest could not tell which one a mention means.
-fn alias_conflicts(corpus: &Corpus) -> Vec<Diagnostic> {
+fn alias_conflicts(corpus: &Contents) -> Vec<Diagnostic> {
     // Lowercased alias → (organization index, alias as written).
     let mut claims: BTreeMap<String, Vec<(usize, &str, &str)>> = BTreeMap::new();
     for (i, org) in corpus.organizations.iter().enumerate() {
@@ -191,28 +192,28 @@ fn find_alias(
         .chain(&org.front.aliases)
         .find(|a| a.trim().to_lowercase() == alias.trim().to_lowercase())
         .map_or(alias, String::as_str);
-    find_after_key(org, key, written.trim())
+    org.find_after_key(key, written.trim())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::corpus::parse;
+    use crate::content::source::parse_file;
     use std::path::Path;
     use std::sync::Arc;
 
     fn file<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Parsed<T> {
-        parse(Path::new(path), &Arc::from(text)).unwrap()
+        parse_file(Path::new(path), &Arc::from(text)).unwrap()
     }
 
     #[test]
     fn alias_claimed_twice_points_at_both_files() {
-        let corpus = Corpus {
+        let corpus = Contents {
             organizations: vec![
                 file("content/organizations/a.md", "---\nname: Alpha\nkind: company\ncountry: KR\naliases: [AX]\n---\n"),
                 file("content/organizations/b.md", "---\nname: Beta\nkind: company\ncountry: KR\naliases:\n  - Gamma\n  - ax\n---\n"),
             ],
-            ..Corpus::default()
+            ..Contents::default()
         };
         let diags = alias_conflicts(&corpus);
         assert_eq!(diags.len(), 2, "{diags:?}");
@@ -227,14 +228,14 @@ mod tests {
 
     #[test]
     fn unused_entries_warn_and_used_ones_do_not() {
-        let corpus = Corpus {
+        let corpus = Contents {
             articles: vec![file("content/articles/2024-01-01-a.md", "---\ntitle: A\ndate: 2024-01-01\npeople: [{name: X, organization: a}]\nplaces: [Seoul]\n---\n")],
             organizations: vec![
                 file("content/organizations/a.md", "---\nname: Alpha\nkind: company\ncountry: KR\n---\n"),
                 file("content/organizations/b.md", "---\nname: Beta\nkind: company\ncountry: KR\n---\n"),
             ],
             places: vec![file("content/places/seoul.md", "---\nname: Seoul\nkind: city\n---\n")],
-            ..Corpus::default()
+            ..Contents::default()
         };
         let diags = unused(&corpus);
         assert_eq!(diags.len(), 1, "{diags:?}");

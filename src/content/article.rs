@@ -8,9 +8,8 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::entity::split_diagnostic;
-use super::front_matter::{split, ArticleFrontMatter, DateBasis};
-use super::source::{bad_url, parse_front_matter};
+use super::front_matter::{ArticleFrontMatter, DateBasis};
+use super::source::{bad_url, parse_file, Parsed};
 use super::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
@@ -46,15 +45,20 @@ pub fn parse_article(
     known: &KnownSlugs<'_>,
     markdown: &MarkdownRenderer<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
-    let parts = split(source).map_err(|err| vec![split_diagnostic(relative, source, &err)])?;
-    let front: ArticleFrontMatter = parse_front_matter(relative, source, &parts)?;
+    validate_article(&parse_file(relative, source)?, known, markdown)
+}
+
+/// Validate one parsed article file (references, slug, URL) and render its
+/// body.
+pub fn validate_article(
+    file: &Parsed<ArticleFrontMatter>,
+    known: &KnownSlugs<'_>,
+    markdown: &MarkdownRenderer<'_>,
+) -> Result<Article, Vec<Diagnostic>> {
+    let (relative, source, front) = (file.path.as_path(), &file.source, &file.front);
     let slug = slug_from_path(relative);
     let mut errors = Vec::new();
-    let yaml_start = parts.yaml.as_ptr() as usize - source.as_ptr() as usize;
-    let yaml_range = yaml_start..yaml_start + parts.yaml.len();
-    let point_at = |needle: &str, after_key: &str| -> std::ops::Range<usize> {
-        locate(source, yaml_range.clone(), after_key, needle)
-    };
+    let point_at = |needle: &str, after_key: &str| file.find_after_key(after_key, needle);
     if front.title.trim().is_empty() {
         errors.push(
             Diagnostic::error("article/empty-title", relative, "the title is empty")
@@ -62,7 +66,7 @@ pub fn parse_article(
                 .with_help("write the article's headline after `title:`"),
         );
     }
-    check_date(relative, source, &front, &point_at, &mut errors);
+    check_date(relative, source, front, &point_at, &mut errors);
     if let Some(url) = front.source.url.as_deref().filter(|u| !is_web_url(u)) {
         errors.push(bad_url(relative, source, point_at(url, "source")));
     }
@@ -115,12 +119,12 @@ pub fn parse_article(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body = markdown.render(parts.body, &front.organizations);
-    let word_count = parts.body.split_whitespace().count();
+    let body = markdown.render(file.body_text(), &front.organizations);
+    let word_count = file.body_text().split_whitespace().count();
     Ok(Article {
         slug,
         path: relative.to_path_buf(),
-        front,
+        front: front.clone(),
         body,
         word_count,
     })
@@ -257,25 +261,6 @@ fn unknown_reference(
     .with_help(help)
 }
 
-/// Byte range of `needle` in the front matter, searching after the line
-/// that starts with `key:` when there is one.
-fn locate(
-    source: &str,
-    yaml: std::ops::Range<usize>,
-    key: &str,
-    needle: &str,
-) -> std::ops::Range<usize> {
-    let text = &source[yaml.clone()];
-    let key_at = text
-        .match_indices(&format!("{key}:"))
-        .find(|(i, _)| *i == 0 || text.as_bytes()[i - 1] == b'\n')
-        .map_or(0, |(i, _)| i);
-    match text[key_at..].find(needle) {
-        Some(i) => yaml.start + key_at + i..yaml.start + key_at + i + needle.len(),
-        None => yaml.start + key_at..yaml.start + key_at + key.len(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,13 +277,5 @@ mod tests {
         );
         assert_eq!(slug_from_path(Path::new("a/plain.md")), "plain");
         assert_eq!(slug_from_path(Path::new("a/2023-06-02.md")), "2023-06-02");
-    }
-
-    #[test]
-    fn locate_points_inside_the_right_list() {
-        let source = "---\ntitle: sk-on news\norganizations: [sk-on]\n---\n";
-        let range = locate(source, 4..source.len() - 4, "organizations", "sk-on");
-        assert_eq!(&source[range.clone()], "sk-on");
-        assert!(range.start > source.find("organizations").unwrap());
     }
 }

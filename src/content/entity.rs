@@ -7,13 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::contents::read_registries;
 use super::front_matter::{
-    split, OrganizationFrontMatter, PlaceFrontMatter, SplitError, TopicFrontMatter,
+    OrganizationFrontMatter, PlaceFrontMatter, SplitError, TopicFrontMatter,
 };
-use super::source::{bad_url, list_markdown, parse_front_matter, read_source};
+use super::source::{bad_url, parse_file, Parsed};
 use crate::diag::Diagnostic;
 use crate::url::is_web_url;
 pub use crate::url::{is_slug, slugify};
@@ -55,33 +55,33 @@ impl Registries {
     /// Read all three registries under `root`, collecting every problem.
     pub fn load(root: &Path) -> (Registries, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let organizations: Vec<Organization> =
-            load_registry(root, "content/organizations", &mut diagnostics);
-        for org in &organizations {
-            check_website(root, org, &mut diagnostics);
-        }
-        let topics = load_registry(root, "content/topics", &mut diagnostics);
-        let places = load_registry(root, "content/places", &mut diagnostics);
-        (
-            Registries {
-                organizations,
-                topics,
-                places,
-            },
-            diagnostics,
-        )
+        let read = read_registries(root, &mut diagnostics);
+        let registries = Registries::validate(
+            &read.organizations,
+            &read.topics,
+            &read.places,
+            &mut diagnostics,
+        );
+        (registries, diagnostics)
     }
-}
 
-fn check_website(root: &Path, org: &Organization, diagnostics: &mut Vec<Diagnostic>) {
-    let Some(website) = org.front.website.as_deref().filter(|w| !is_web_url(w)) else {
-        return;
-    };
-    let Ok(source) = read_source(root, &org.path) else {
-        return;
-    };
-    let start = source.find(website).unwrap_or(0);
-    diagnostics.push(bad_url(&org.path, &source, start..start + website.len()));
+    /// Validate parsed registry files into entries, sorted by slug; every
+    /// problem into `diagnostics`.
+    pub fn validate(
+        organizations: &[Parsed<OrganizationFrontMatter>],
+        topics: &[Parsed<TopicFrontMatter>],
+        places: &[Parsed<PlaceFrontMatter>],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Registries {
+        let organizations = validate_all(organizations, diagnostics, check_website);
+        let topics = validate_all(topics, diagnostics, |_, _| {});
+        let places = validate_all(places, diagnostics, |_, _| {});
+        Registries {
+            organizations,
+            topics,
+            places,
+        }
+    }
 }
 
 /// The link table Markdown rendering takes: each organization's name and
@@ -94,24 +94,32 @@ pub fn organization_links(organizations: &[Organization]) -> impl Iterator<Item 
     })
 }
 
-/// Read every `*.md` in `root/dir` as a registry entry of type `T`.
-pub fn load_registry<T: DeserializeOwned + Send>(
-    root: &Path,
-    dir: &str,
+fn check_website(org: &Parsed<OrganizationFrontMatter>, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(website) = org.front.website.as_deref().filter(|w| !is_web_url(w)) else {
+        return;
+    };
+    let start = org.source.find(website).unwrap_or(0);
+    diagnostics.push(bad_url(
+        &org.path,
+        &org.source,
+        start..start + website.len(),
+    ));
+}
+
+/// Validate every parsed file of one registry, then run `more` on each
+/// valid one; sorted by slug.
+fn validate_all<T: Clone>(
+    files: &[Parsed<T>],
     diagnostics: &mut Vec<Diagnostic>,
+    more: impl Fn(&Parsed<T>, &mut Vec<Diagnostic>),
 ) -> Vec<Entity<T>> {
-    let paths = list_markdown(root, dir, diagnostics);
-    let results: Vec<Result<Entity<T>, Vec<Diagnostic>>> = paths
-        .par_iter()
-        .map(|relative| {
-            let source = read_source(root, relative).map_err(|d| vec![d])?;
-            parse_entity(relative, &source)
-        })
-        .collect();
-    let mut entities = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(entity) => entities.push(entity),
+    let mut entities = Vec::with_capacity(files.len());
+    for file in files {
+        match validate_entity(file) {
+            Ok(entity) => {
+                more(file, diagnostics);
+                entities.push(entity);
+            }
             Err(mut errors) => diagnostics.append(&mut errors),
         }
     }
@@ -120,32 +128,32 @@ pub fn load_registry<T: DeserializeOwned + Send>(
 }
 
 /// Parse one registry file's text: the pure twin of reading it.
-pub fn parse_entity<T: DeserializeOwned>(
+pub fn parse_entity<T: DeserializeOwned + Clone>(
     relative: &Path,
     source: &Arc<str>,
 ) -> Result<Entity<T>, Vec<Diagnostic>> {
-    let slug = relative
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let parts = split(source).map_err(|err| vec![split_diagnostic(relative, source, &err)])?;
-    let front = parse_front_matter::<T>(relative, source, &parts)?;
-    let mut errors = Vec::new();
+    validate_entity(&parse_file(relative, source)?)
+}
+
+/// A parsed registry file as an entry: its slug must be valid.
+pub fn validate_entity<T: Clone>(file: &Parsed<T>) -> Result<Entity<T>, Vec<Diagnostic>> {
+    let slug = file.stem();
     if !is_slug(&slug) {
-        errors.push(
-            Diagnostic::error("content/bad-slug", relative, format!("`{slug}` is not a valid slug"))
-                .with_help("file names are lowercase ASCII words joined by hyphens, e.g. `lg-energy-solution.md`"),
-        );
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+        return Err(vec![Diagnostic::error(
+            "content/bad-slug",
+            &file.path,
+            format!("`{slug}` is not a valid slug"),
+        )
+        .with_help(
+            "file names are lowercase ASCII words joined by hyphens, e.g. `lg-energy-solution.md`",
+        )]);
     }
     Ok(Entity {
         slug,
-        path: relative.to_path_buf(),
-        front,
-        body: parts.body.to_string(),
-        body_line: parts.body_line,
+        path: file.path.clone(),
+        front: file.front.clone(),
+        body: file.body_text().to_string(),
+        body_line: file.body_line,
     })
 }
 

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::article::{parse_article, Article, KnownSlugs};
-use super::entity::{organization_links, split_diagnostic, Organization, Place, Registries, Topic};
-use super::front_matter::{split, PageFrontMatter};
-use super::source::{list_markdown, parse_front_matter, read_source};
+use super::article::{validate_article, Article, KnownSlugs};
+use super::contents::Contents;
+use super::entity::{organization_links, Organization, Place, Registries, Topic};
+use super::front_matter::{ArticleFrontMatter, PageFrontMatter};
+use super::source::Parsed;
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
@@ -67,12 +68,29 @@ impl Library {
         syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
-        let (registries, mut diagnostics) = Registries::load(root);
+        let (contents, diagnostics) = Contents::read(root);
+        Library::from_contents(&contents, diagnostics, config, syntaxes, options)
+    }
+
+    /// Validate parsed `contents` (whose reading gave `diagnostics`) and
+    /// build the library; every problem in one list.
+    pub fn from_contents(
+        contents: &Contents,
+        mut diagnostics: Vec<Diagnostic>,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> Result<Library, Vec<Diagnostic>> {
         let Registries {
             organizations,
             topics,
             places,
-        } = registries;
+        } = Registries::validate(
+            &contents.organizations,
+            &contents.topics,
+            &contents.places,
+            &mut diagnostics,
+        );
         let markdown = MarkdownRenderer::new(
             syntaxes,
             organization_links(&organizations),
@@ -84,8 +102,9 @@ impl Library {
             organizations: &org_slugs,
             topics: &topic_slugs,
         };
-        let mut articles = load_articles(root, &known, &markdown, &mut diagnostics);
-        let pages = load_pages(root, &markdown, &mut diagnostics);
+        let mut articles =
+            validate_articles(&contents.articles, &known, &markdown, &mut diagnostics);
+        let pages = validate_pages(&contents.pages, &markdown, &mut diagnostics);
         check_duplicate_slugs(&articles, &mut diagnostics);
         if diagnostics
             .iter()
@@ -200,45 +219,33 @@ impl Library {
     }
 }
 
-fn load_articles(
-    root: &Path,
+fn validate_articles(
+    files: &[Parsed<ArticleFrontMatter>],
     known: &KnownSlugs<'_>,
     markdown: &MarkdownRenderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let paths = list_markdown(root, "content/articles", diagnostics);
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|relative| {
-            let source = read_source(root, relative).map_err(|d| vec![d])?;
-            parse_article(relative, &source, known, markdown)
-        })
+        .map(|file| validate_article(file, known, markdown))
         .collect();
     collect(results, diagnostics)
 }
 
-fn load_pages(
-    root: &Path,
+fn validate_pages(
+    files: &[Parsed<PageFrontMatter>],
     markdown: &MarkdownRenderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<PlainPage> {
-    let paths = list_markdown(root, "content/pages", diagnostics);
-    let results: Vec<Result<PlainPage, Vec<Diagnostic>>> = paths
+    let results: Vec<Result<PlainPage, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|relative| {
-            let source = read_source(root, relative).map_err(|d| vec![d])?;
-            let parts =
-                split(&source).map_err(|err| vec![split_diagnostic(relative, &source, &err)])?;
-            let front: PageFrontMatter = parse_front_matter(relative, &source, &parts)?;
-            let slug = relative
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            check_page_slug(relative, &slug)?;
+        .map(|file| {
+            let slug = file.stem();
+            check_page_slug(&file.path, &slug)?;
             Ok(PlainPage {
                 slug,
-                front,
-                body: markdown.render(parts.body, &[]),
+                front: file.front.clone(),
+                body: markdown.render(file.body_text(), &[]),
             })
         })
         .collect();

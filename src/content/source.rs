@@ -1,12 +1,18 @@
 //! Reading content files: discovery with walkdir, reading with the path in
 //! every error, and front matter parsing with places mapped to file lines.
+//! A parsed file keeps its text and the spans of its front matter and body
+//! ([`Parsed`]), so every later stage points at a line without reading the
+//! file again.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::front_matter::Split;
+use super::entity::split_diagnostic;
+use super::front_matter::{split, Split};
 use crate::diag::Diagnostic;
 use crate::yaml;
 use crate::{limits, sitefs};
@@ -114,6 +120,133 @@ fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
     diag.with_help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`")
 }
 
+/// A content file whose front matter parsed, with its text.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    /// The file, relative to the site root.
+    pub path: PathBuf,
+    /// The whole file.
+    pub source: Arc<str>,
+    /// Byte range of the YAML between the fences.
+    pub yaml: Range<usize>,
+    /// Byte range of the Markdown body.
+    pub body: Range<usize>,
+    /// 1-based line where the body starts.
+    pub body_line: usize,
+    /// Typed front matter.
+    pub front: T,
+}
+
+impl<T> Parsed<T> {
+    /// The Markdown body.
+    pub fn body_text(&self) -> &str {
+        &self.source[self.body.clone()]
+    }
+
+    /// The file stem: the registry slug.
+    pub fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Byte range of the value of `key:` at the start of a line of the front
+    /// matter, or of the opening fence when the key is absent.
+    pub fn key_span(&self, key: &str) -> Range<usize> {
+        let text = &self.source[self.yaml.clone()];
+        match key_line(text, key) {
+            Some(at) => {
+                let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                let value = text[at + key.len() + 1..line_end].trim();
+                let start = if value.is_empty() {
+                    at
+                } else {
+                    at + key.len() + 1 + text[at + key.len() + 1..].find(value).unwrap_or(0)
+                };
+                let end = if value.is_empty() {
+                    at + key.len()
+                } else {
+                    start + value.trim_end_matches('\r').len()
+                };
+                self.yaml.start + start..self.yaml.start + end
+            }
+            None => 0..3,
+        }
+    }
+
+    /// Byte range of `needle` in the front matter after the line starting
+    /// with `key:`; falls back to the key itself, then to the opening fence.
+    pub fn find_after_key(&self, key: &str, needle: &str) -> Range<usize> {
+        let text = &self.source[self.yaml.clone()];
+        let Some(at) = key_line(text, key) else {
+            return 0..3;
+        };
+        match text[at..].find(needle).filter(|_| !needle.is_empty()) {
+            Some(i) => self.yaml.start + at + i..self.yaml.start + at + i + needle.len(),
+            None => self.yaml.start + at..self.yaml.start + at + key.len(),
+        }
+    }
+}
+
+/// Offset (in `text`) of the line that starts with `key:`.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    let pattern = format!("{key}:");
+    text.match_indices(&pattern)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || text.as_bytes()[i - 1] == b'\n')
+}
+
+/// Split one file's text and parse its front matter (the pure twin of
+/// reading it); every problem as diagnostics.
+pub fn parse_file<T: DeserializeOwned>(
+    relative: &Path,
+    source: &Arc<str>,
+) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let parts = split(source).map_err(|err| vec![split_diagnostic(relative, source, &err)])?;
+    let front: T = parse_front_matter(relative, source, &parts)?;
+    let offset = |s: &str| s.as_ptr() as usize - source.as_ptr() as usize;
+    let yaml_start = offset(parts.yaml);
+    let body_start = offset(parts.body);
+    Ok(Parsed {
+        path: relative.to_path_buf(),
+        source: Arc::clone(source),
+        yaml: yaml_start..yaml_start + parts.yaml.len(),
+        body: body_start..body_start + parts.body.len(),
+        body_line: parts.body_line,
+        front,
+    })
+}
+
+/// Read and parse every `*.md` in `root/dir`, in parallel, sorted by path;
+/// every problem into `diagnostics`. Also gives how many files did not parse.
+pub fn read_all<T: DeserializeOwned + Send>(
+    root: &Path,
+    dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Parsed<T>>, usize) {
+    let paths = list_markdown(root, dir, diagnostics);
+    let results: Vec<Result<Parsed<T>, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|relative| {
+            let source = read_source(root, relative).map_err(|d| vec![d])?;
+            parse_file(relative, &source)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut unparsed = 0;
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(mut errors) => {
+                unparsed += 1;
+                diagnostics.append(&mut errors);
+            }
+        }
+    }
+    (files, unparsed)
+}
+
 /// The diagnostic for a link that is not a web address.
 pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
     Diagnostic::error(
@@ -123,4 +256,45 @@ pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>)
     )
     .at(source, span)
     .with_help("write a full address starting with https:// (or http://)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::OrganizationFrontMatter;
+
+    fn org(text: &str) -> Result<Parsed<OrganizationFrontMatter>, Vec<Diagnostic>> {
+        parse_file(
+            Path::new("content/organizations/krict.md"),
+            &Arc::from(text),
+        )
+    }
+
+    #[test]
+    fn keeps_body_and_locates_keys() {
+        let file =
+            org("---\nname: KRICT\nkind: research\ncountry: KR\naliases: [A, B]\n---\nBody\n")
+                .unwrap();
+        assert_eq!(file.body_text(), "Body\n");
+        assert_eq!(file.body_line, 7);
+        assert_eq!(&file.source[file.key_span("name")], "KRICT");
+        assert_eq!(&file.source[file.find_after_key("aliases", "B")], "B");
+        assert_eq!(file.key_span("website"), 0..3);
+    }
+
+    #[test]
+    fn points_inside_the_right_list() {
+        let file =
+            org("---\nname: sk-on news\nkind: company\ncountry: KR\naliases: [sk-on]\n---\n")
+                .unwrap();
+        let range = file.find_after_key("aliases", "sk-on");
+        assert_eq!(&file.source[range.clone()], "sk-on");
+        assert!(range.start > file.source.find("aliases").unwrap());
+    }
+
+    #[test]
+    fn unparsable_files_are_diagnosed() {
+        let errors = org("---\nname: [\n---\n").unwrap_err();
+        assert_eq!(errors[0].path, Path::new("content/organizations/krict.md"));
+    }
 }

@@ -66,7 +66,7 @@ pub(crate) fn generate(
     if let Some(org) = publisher_org {
         drop_attribution_only(&mut annotations, org, &cleaned.document);
     }
-    let warnings = suggestion_warnings(seed, &annotations);
+    let warnings = suggestion_warnings(seed, text, &annotations);
     let source = Source {
         publisher: publisher_org
             .map(|org| org.front.name.clone())
@@ -285,11 +285,22 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     })
 }
 
-fn suggestion_warnings(seed: &str, annotations: &Annotations) -> Vec<Diagnostic> {
+/// One warning per suggested organization, at its first mention in the
+/// seed's text (else the first line).
+fn suggestion_warnings(seed: &str, text: &str, annotations: &Annotations) -> Vec<Diagnostic> {
+    if annotations.suggested_organizations.is_empty() {
+        return Vec::new();
+    }
+    let source: std::sync::Arc<str> = std::sync::Arc::from(text);
     annotations
         .suggested_organizations
         .iter()
         .map(|suggestion| {
+            let name = suggestion.name.as_str();
+            let span = match text.find(name).filter(|_| name.len() > 1) {
+                Some(at) => at..at + name.len(),
+                None => 0..text.find('\n').unwrap_or(text.len()),
+            };
             Diagnostic::warning(
                 "ingest/unknown-organization",
                 seed,
@@ -299,6 +310,7 @@ fn suggestion_warnings(seed: &str, annotations: &Annotations) -> Vec<Diagnostic>
                 "if it belongs on the site, add content/organizations/{}.md with its name, kind, country and aliases",
                 crate::content::entity::slugify(&suggestion.name)
             ))
+            .at(&source, span)
         })
         .collect()
 }

@@ -163,6 +163,15 @@ impl Templates {
             .map_err(|err| vec![self.diagnostic(&err, None)])
     }
 
+    /// The file template `name` was loaded from (site-root relative) and its
+    /// text; `None` for a built-in fallback.
+    pub fn file(&self, name: &str) -> Option<(&Path, &Arc<str>)> {
+        self.sources
+            .iter()
+            .find(|(n, path, _)| n == name && !path.starts_with("<built-in>"))
+            .map(|(_, path, text)| (path.as_path(), text))
+    }
+
     /// Whether another template names `name` in quotes (`extends`,
     /// `include`, `import`): then a change to it may reach any page.
     pub fn is_used_by_others(&self, name: &str) -> bool {

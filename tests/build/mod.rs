@@ -88,7 +88,9 @@ fn entity_pages_are_briefings_in_themselves() {
     let site = SiteFixture::new("build/basic");
     site.build();
     let krict = html(&site, "organizations/krict/index.html");
-    assert!(krict.contains("Also written: KRICT, 한국화학연구원"));
+    assert!(
+        krict.contains("Also written: <span>KRICT</span>, <span lang=\"ko\">한국화학연구원</span>")
+    );
     assert!(
         krict.contains("KRICT opened its pilot line"),
         "its timeline"

@@ -14,6 +14,7 @@ use crate::ingest::document::Cleaned;
 use crate::ingest::document::{Block, Document};
 use crate::ingest::text::aside::{drop_asides, outside_quotes};
 use crate::ingest::text::dateline::strip_dateline;
+use crate::ingest::text::hangul;
 use crate::ingest::text::sentence::split as sentences;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -38,12 +39,13 @@ pub(crate) fn title(cleaned: &Cleaned) -> Option<(String, TitleBasis)> {
     let sentence = all
         .iter()
         .take(3)
-        .find(|s| names_someone(s))
+        .find(|s| names_someone(s) || hangul::is_korean(s))
         .or(all.first())?;
     Some((derive_title(sentence), TitleBasis::Derived))
 }
 
 /// True when a word after the first is capitalized: a name, not prose.
+/// (Korean has no capitals; a Korean lead sentence is taken as it is.)
 fn names_someone(sentence: &str) -> bool {
     sentence.split_whitespace().skip(1).any(|w| {
         w.trim_start_matches(['"', '“', '‘', '\'', '('])
@@ -145,7 +147,9 @@ pub(crate) fn summary(document: &Document) -> Option<String> {
 
 /// The file slug: the title's meaningful words, at most eight.
 pub(crate) fn slug(title: &str) -> String {
-    let words: Vec<String> = slugify(title)
+    // A Korean title is romanized, so Korean articles get distinct slugs.
+    let latin = hangul::romanize(title);
+    let words: Vec<String> = slugify(&latin)
         .split('-')
         .filter(|w| !w.is_empty() && !SLUG_STOPWORDS.contains(w))
         .filter(|w| !is_number_or_ordinal(w))
@@ -252,6 +256,7 @@ mod tests {
             slug("[The 156th ACME Wednesday Forum] Strengthening competitiveness in next-generation cells"),
             "acme-wednesday-forum-strengthening-competitiveness-next-generation-cells"
         );
-        assert_eq!(slug("이차전지"), "article");
+        assert_eq!(slug("이차전지 공장은 착공"), "ichajeonji-gongjang-chakgong");
+        assert_eq!(slug("…"), "article");
     }
 }

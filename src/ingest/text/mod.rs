@@ -5,12 +5,14 @@
 //! text has one home. Gives back lines and their list markers (`line`),
 //! sentences (`sentence`), tokens (`token`), asides and quotations
 //! (`aside`), datelines (`dateline`), the canonical word form topics are
-//! matched in (`canonical`), the shared vocabulary (`vocab`) and the word
-//! lists of `src/ingest/words/`, each parsed once (`words`).
+//! matched in (`canonical`), what Korean script needs (`hangul`), the
+//! shared vocabulary (`vocab`) and the word lists of `src/ingest/words/`,
+//! each parsed once (`words`).
 
 pub(crate) mod aside;
 pub(crate) mod canonical;
 pub(crate) mod dateline;
+pub(crate) mod hangul;
 pub(crate) mod line;
 pub(crate) mod sentence;
 pub(crate) mod token;

@@ -189,6 +189,14 @@ mod tests {
             "The ministry opened a plant"
         );
         assert_eq!(
+            derive_title("Seoul [South Korea], June 21 (ANI): The ministry opened a plant."),
+            "The ministry opened a plant"
+        );
+        assert_eq!(
+            strip_dateline("Acme Cells (KRX: 123456): The firm opened a plant."),
+            "Acme Cells (KRX: 123456): The firm opened a plant."
+        );
+        assert_eq!(
             derive_title("According to Wire News, the province leads the field."),
             "The province leads the field"
         );

@@ -79,6 +79,8 @@ pub struct ArticleCard<'a> {
     pub url: String,
     /// Title.
     pub title: &'a str,
+    /// Language of the article's text when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// ISO date; none when no one could date the article.
     pub date: Option<String>,
     /// Human date ("2 June 2023", "February 2026", "date unknown").
@@ -89,8 +91,10 @@ pub struct ArticleCard<'a> {
     pub publisher: Option<&'a str>,
     /// Summary.
     pub summary: Option<&'a str>,
-    /// Topics.
+    /// Topics, main first (the order of the article's `topics:`).
     pub topics: Vec<LinkView<'a>>,
+    /// The main topics cards and lists show: the first three.
+    pub main_topics: Vec<LinkView<'a>>,
     /// Draft marker (serve only).
     pub draft: bool,
 }
@@ -201,6 +205,9 @@ pub struct ArticleView<'a> {
     pub related: Vec<ArticleCard<'a>>,
 }
 
+/// Topics a card shows: a reader sees what a briefing is mainly about.
+const MAIN_TOPICS: usize = 3;
+
 /// Human label of an organization kind, plural, for grouping.
 pub fn kind_label(kind: OrganizationKind) -> &'static str {
     match kind {
@@ -237,10 +244,16 @@ impl<'a> Views<'a> {
     /// Card of article `i`.
     pub fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;
+        let topics: Vec<LinkView<'a>> = front
+            .topics
+            .iter()
+            .filter_map(|t| self.topic_link(t))
+            .collect();
         ArticleCard {
             slug: &article.slug,
             url: format!("{}articles/{}/", self.base, article.slug),
             title: &front.title,
+            lang: front.language.as_deref(),
             date: front.date.map(|d| d.to_string()),
             date_display: front
                 .date
@@ -249,11 +262,8 @@ impl<'a> Views<'a> {
             date_inferred: front.date_basis == DateBasis::Inferred,
             publisher: front.source.publisher.as_deref(),
             summary: front.summary.as_deref(),
-            topics: front
-                .topics
-                .iter()
-                .filter_map(|t| self.topic_link(t))
-                .collect(),
+            main_topics: topics.iter().take(MAIN_TOPICS).cloned().collect(),
+            topics,
             draft: front.draft,
         }
     }

@@ -19,3 +19,14 @@ pub(crate) const STATIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The ingest manifest (`content/articles/.ingest.lock`).
 pub(crate) const MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Nesting of YAML flow collections (`[…]`, `{…}`) in front matter,
+/// registries and `site.yaml`.
+pub(crate) const YAML_DEPTH: usize = 32;
+
+/// YAML aliases (`*name`) in one YAML document.
+pub(crate) const YAML_ALIASES: usize = 64;
+
+/// One fenced code block that is highlighted; a longer one is shown as
+/// plain text (highlighting multiplies its size by about 80).
+pub(crate) const HIGHLIGHT_BYTES: usize = 64 * 1024;

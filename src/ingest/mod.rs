@@ -23,7 +23,6 @@ mod registry;
 mod seed;
 mod store;
 pub(crate) mod text;
-pub(crate) mod vocab;
 
 use std::path::{Path, PathBuf};
 

@@ -4,3 +4,5 @@
 
 mod confinement;
 mod html;
+mod limits;
+mod serve;

@@ -7,13 +7,13 @@
 //! quote. States ("since 2020"), deadlines a figure already carries ("KRW
 //! 2 trillion by 2030"), photo captions and the page's own date are skipped.
 
-use super::token::{headline_cased, tokenize};
 use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::ingest::text::token::{headline_cased, tokenize};
+use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab::{DATE_LABELS, UPDATE_LABELS};
 pub(crate) use title::headline;
 use title::title;
 

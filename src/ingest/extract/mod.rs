@@ -6,7 +6,6 @@
 //! came from. Pure and allocation-light, so rayon can run it per article.
 
 mod about;
-pub(crate) mod canonical;
 mod event;
 
 pub(crate) use event::headline;
@@ -16,8 +15,6 @@ mod organization;
 pub(crate) use organization::NewOrganization;
 mod person;
 mod place;
-mod sentence;
-mod token;
 mod topic;
 mod unit;
 mod when;
@@ -28,6 +25,7 @@ use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
 use crate::ingest::document::{Block, Document};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::{sentence, token};
 
 /// Everything extraction found in one article.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -11,13 +11,13 @@ mod generated;
 use std::collections::{BTreeMap, HashSet};
 
 use super::names::is_role_word;
-use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::entity::slugify;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::SENTENCE_OPENERS;
 use crate::ingest::text::words::{word_list, Pairs, Words};
-use crate::ingest::vocab::SENTENCE_OPENERS;
 pub(crate) use generated::NewOrganization;
 
 /// Generic references that are not a named organization.
@@ -303,7 +303,7 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
 fn continues_name(token: &Token<'_>) -> bool {
     is_name_word(token)
         && !is_role_word(token.text)
-        && crate::ingest::vocab::month_number(token.text).is_none()
+        && crate::ingest::text::vocab::month_number(token.text).is_none()
         && token.text.parse::<chrono::Weekday>().is_err()
 }
 

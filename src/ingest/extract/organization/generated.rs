@@ -10,9 +10,9 @@
 use super::Unknown;
 use crate::content::entity::slugify;
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::extract::token::headline_cased;
 use crate::ingest::extract::{Part, Sentence};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::token::headline_cased;
 
 /// An organization ingest adds to the registry, marked as generated.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -82,6 +82,7 @@ pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>
         date: Some(date),
         date_basis: Default::default(),
         date_reason: None,
+        other_date: None,
         updated: None,
         ingested: None,
         source: Source::default(),

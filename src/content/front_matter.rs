@@ -193,6 +193,10 @@ pub struct ArticleFrontMatter {
     /// Why an inferred date was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_reason: Option<String>,
+    /// Another date the page gives for itself (a repost's own date beside
+    /// the original's, a later update), kept for a person to judge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_date: Option<PartialDate>,
     /// Last substantive edit, if different from the publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<PartialDate>,

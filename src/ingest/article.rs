@@ -35,6 +35,8 @@ pub(crate) struct Generated {
 struct Dated {
     date: Option<PartialDate>,
     basis: DateBasis,
+    /// Another date the page gives for itself.
+    other: Option<PartialDate>,
     reason: Option<String>,
     annotations: Annotations,
 }
@@ -111,6 +113,7 @@ fn front_matter(
         date: dated.date,
         date_basis: dated.basis,
         date_reason: dated.reason,
+        other_date: dated.other,
         updated: None,
         ingested: None,
         source,
@@ -134,12 +137,13 @@ fn front_matter(
 /// to a month. With nothing to go on the article is undated.
 fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
-    if let Some((date, _line)) = meta::date::stated(text) {
-        let annotations = annotate(doc, title, Some(date), gazetteer);
+    if let Some(stated) = meta::date::stated(text) {
+        let annotations = annotate(doc, title, Some(stated.date), gazetteer);
         return Dated {
-            date: Some(date),
+            date: Some(stated.date),
             basis: DateBasis::Stated,
             reason: None,
+            other: stated.other,
             annotations,
         };
     }
@@ -149,6 +153,7 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
             date: None,
             basis: DateBasis::Unknown,
             reason: None,
+            other: None,
             annotations: first,
         };
     };
@@ -165,6 +170,7 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
         date: Some(guess),
         basis: DateBasis::Inferred,
         reason: Some(reason),
+        other: None,
         annotations,
     }
 }
@@ -206,22 +212,11 @@ fn latest_event(annotations: &Annotations) -> Option<(PartialDate, String)> {
 /// here (measured against a bare year, every month looks ahead), so plans
 /// are recognized by their wording instead.
 fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate, String)> {
-    let future = [
-        " will ",
-        " plans ",
-        " plan to ",
-        " to be held",
-        " expected ",
-        " aims ",
-    ];
     annotations
         .events
         .iter()
         .filter(|e| e.date.year == year && e.date.month.is_some())
-        .filter(|e| {
-            let quote = e.quote.as_deref().unwrap_or(&e.title).to_lowercase();
-            !future.iter().any(|w| quote.contains(w))
-        })
+        .filter(|e| told_as_past(e))
         .max_by_key(|e| e.date_end.unwrap_or(e.date))
         .map(|e| {
             let last = e.date_end.unwrap_or(e.date);
@@ -231,6 +226,25 @@ fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate,
             );
             (PartialDate { day: None, ..last }, reason)
         })
+}
+
+/// False when the event's sentence tells a plan ("will", "plans"): measured
+/// against a bare year, extraction's `planned` flag cannot tell.
+fn told_as_past(event: &crate::content::front_matter::Event) -> bool {
+    let future = [
+        " will ",
+        " plans ",
+        " plan to ",
+        " to be held",
+        " expected ",
+        " aims ",
+    ];
+    let quote = event
+        .quote
+        .as_deref()
+        .unwrap_or(&event.title)
+        .to_lowercase();
+    !future.iter().any(|w| quote.contains(w))
 }
 
 /// The registry entry for a publisher name, trying common short forms.

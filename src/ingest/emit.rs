@@ -213,6 +213,7 @@ mod tests {
             date: PartialDate::ym(2026, 2),
             date_basis: Default::default(),
             date_reason: None,
+            other_date: None,
             updated: None,
             ingested: None,
             source: Default::default(),

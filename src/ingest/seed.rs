@@ -11,6 +11,8 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
+use crate::ingest::text::hangul;
+
 /// Seeds above this size are not articles (a dump, an archive): refuse them.
 pub(crate) const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
 
@@ -143,13 +145,8 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 /// mostly Hangul syllables among its non-ASCII characters.
 fn mostly_hangul(text: &str) -> bool {
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
-    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    let hangul = text.chars().filter(|c| hangul::is_hangul(*c)).count();
     non_ascii > 0 && hangul * 10 >= non_ascii * 7
-}
-
-/// True for Hangul syllables and jamo.
-pub(crate) fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
 /// More than a few C0 controls other than tab, line ends and form feed means

@@ -22,6 +22,8 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// Absolute base URL with trailing slash.
     pub base_url: String,
+    /// Absolute URL of the default sharing image (the theme's `img/card.png`).
+    pub image: String,
     /// Path prefix of every internal link (`/` or `/sub/`).
     pub base_path: String,
     /// Content language.
@@ -49,6 +51,12 @@ pub struct PageMeta {
     pub kind: &'static str,
     /// Feed URL to advertise, if the page has one.
     pub feed: Option<String>,
+    /// Publication date of an article (`article:published_time`).
+    pub published: Option<String>,
+    /// Topic names of an article (`article:tag`).
+    pub tags: Vec<String>,
+    /// JSON-LD blocks, each safe inside `<script>`.
+    pub structured_data: Vec<String>,
 }
 
 /// A link to an entity.

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod pages;
 pub mod plan;
 pub mod shared;
+pub(crate) mod structured;
 pub mod templates;
 
 use rayon::prelude::*;
@@ -55,6 +56,7 @@ pub fn render(
             title: &library.config.title,
             description: &library.config.description,
             base_url: library.config.base_url(),
+            image: format!("{}img/card.png", library.config.base_url()),
             base_path: base.clone(),
             language: &library.config.language,
             preview: options.preview,

@@ -97,3 +97,86 @@ fn facts_read_correctly_and_can_be_linked_to() {
     let css = site.read("public/css/style.css");
     assert!(css.contains("word-break: keep-all"));
 }
+
+/// Every JSON-LD block of the built site parses and carries the fields its
+/// type requires.
+#[test]
+fn every_json_ld_block_parses_with_its_required_fields() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    for (path, bytes) in site.tree("public") {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = String::from_utf8(bytes).unwrap();
+        for block in page.split(OPEN).skip(1) {
+            let text = &block[..block.find("</script>").expect("closed")];
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}: {text}"));
+            assert_eq!(value["@context"], "https://schema.org", "{path}");
+            let kind = value["@type"].as_str().expect("@type").to_string();
+            let absolute = |v: &serde_json::Value| {
+                v.as_str()
+                    .is_some_and(|u| u.starts_with("https://example.org/briefing/"))
+            };
+            match kind.as_str() {
+                "NewsArticle" => {
+                    for field in ["headline", "datePublished", "image", "publisher", "url"] {
+                        assert!(!value[field].is_null(), "{path}: NewsArticle lacks {field}");
+                    }
+                    assert!(
+                        absolute(&value["url"]) && absolute(&value["image"][0]),
+                        "{path}"
+                    );
+                    assert!(value["publisher"]["name"].is_string(), "{path}");
+                    for item in value["about"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .chain(value["mentions"].as_array().unwrap())
+                    {
+                        assert!(item["name"].is_string(), "{path}: {item}");
+                        assert!(absolute(&item["url"]), "{path}: {item} links its page");
+                    }
+                }
+                "Organization" | "Place" => {
+                    assert!(value["name"].is_string(), "{path}");
+                    assert!(absolute(&value["url"]), "{path}");
+                }
+                "BreadcrumbList" => {
+                    let items = value["itemListElement"].as_array().unwrap();
+                    assert!(items.len() >= 2, "{path}");
+                    for (i, item) in items.iter().enumerate() {
+                        assert_eq!(item["position"], i + 1, "{path}");
+                        assert!(
+                            item["name"].is_string() && absolute(&item["item"]),
+                            "{path}"
+                        );
+                    }
+                }
+                other => panic!("{path}: unexpected type {other}"),
+            }
+            *seen.entry(kind).or_default() += 1;
+        }
+    }
+    for kind in ["NewsArticle", "Organization", "Place", "BreadcrumbList"] {
+        assert!(
+            seen.get(kind).is_some_and(|n| *n > 0),
+            "no {kind} in {seen:?}"
+        );
+    }
+    let article = html(&site, "articles/solid-state-pilot-line/index.html");
+    for tag in [
+        "<meta property=\"og:description\" content=\"KRICT opened a pilot line for sulfide electrolytes.\">",
+        "<meta property=\"og:site_name\" content=\"Fixture Briefing\">",
+        "<meta property=\"og:image\" content=\"https://example.org/briefing/img/card.png\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "<meta property=\"article:published_time\" content=\"2024-06-18\">",
+        "<meta property=\"article:tag\" content=\"All-solid-state batteries\">",
+    ] {
+        assert!(article.contains(tag), "missing {tag}");
+    }
+    assert!(site.tree("public").contains_key("img/card.png"));
+}

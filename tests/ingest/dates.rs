@@ -22,11 +22,82 @@ fn every_stated_form() {
         ("Posted on March 3, 2025", "2025-03-03"),
         ("Published 2026-02-10T09:30:00+09:00", "2026-02-10"),
         ("입력 2026.02.10 09:12", "2026-02-10"),
+        ("Nov. 4, 2021", "2021-11-04"),
+        ("2025.11.27.", "2025-11-27"),
+        ("2024년 3월 11일", "2024-03-11"),
+        ("2024.03.11", "2024-03-11"),
+        ("December 15, 2022 by Jane Roe", "2022-12-15"),
+        ("2021-04-26 홍길동 기자", "2021-04-26"),
+        ("Comments 0 Views 217 작성일 2023-04-21 10:32", "2023-04-21"),
+        (
+            "By Jane Roe Posted : March 14, 2022, 17:10 Updated : March 15, 2022, 17:10",
+            "2022-03-14",
+        ),
+        ("Mon, 5 Jun 2023 14:50:56 +1000", "2023-06-05"),
+        ("수정 2024.03.12 10:00", "2024-03-12"),
     ] {
         let (front, _) = ingest_one(&format!("Plant opens in the north\n{line}\n{STORY}\n"));
         assert_eq!(date(&front), iso, "{line}");
         assert_eq!(front.date_basis, DateBasis::Stated, "{line}");
         assert_eq!(front.date_reason, None, "{line}");
+    }
+}
+
+/// A page's date stamp glued to its headline dates the page and leaves
+/// the title, with its label and a reading time glued before it.
+#[test]
+fn a_date_glued_to_the_headline() {
+    for (first, iso) in [
+        ("Plant opens in the north 2021-07-05", "2021-07-05"),
+        (
+            "Plant opens in the north1 min read . Updated: 19 Dec 2022, 02:29 PM IST",
+            "2022-12-19",
+        ),
+    ] {
+        let (front, _) = ingest_one(&format!("Menu\nEnergy news\n{first}\n{STORY}\n"));
+        assert_eq!(date(&front), iso, "{first}");
+        assert_eq!(front.title, "Plant opens in the north", "{first}");
+        assert_eq!(front.date_basis, DateBasis::Stated);
+    }
+}
+
+/// Trailing time stamps of a print edition, after the story.
+#[test]
+fn trailing_iso_time_stamps() {
+    let (front, _) = ingest_one(&format!(
+        "Plant opens in the north\n{STORY}\n2023-12-08T08:00:00.0000000Z\n2023-12-08T08:00:00.0000000Z\n"
+    ));
+    assert_eq!(date(&front), "2023-12-08");
+}
+
+/// A repost gives its own date and the original's: the original is the
+/// publication, the repost's date is kept beside it. A page clock's
+/// "updated" date gives way to the publication date.
+#[test]
+fn two_dates_on_one_page() {
+    let (front, _) = ingest_one(&format!(
+        "Date 2021-10-29\nPlant opens in the north\n{STORY}\nSource: Wire News (October 27, 2021)\n"
+    ));
+    assert_eq!(date(&front), "2021-10-27");
+    assert_eq!(front.other_date.unwrap().to_string(), "2021-10-29");
+    let (front, _) = ingest_one(&format!(
+        "UPDATED. 2024-09-12 07:50\nPlant opens in the north\n  • 승인 2020.12.04 17:35\n{STORY}\n"
+    ));
+    assert_eq!(date(&front), "2020-12-04");
+    assert_eq!(front.other_date.unwrap().to_string(), "2024-09-12");
+}
+
+/// A dateline or a sentence that gives a month and day but no year states
+/// no publication date: the article is never given a made-up year as stated.
+#[test]
+fn a_month_and_day_without_a_year_is_never_stated() {
+    for seed in [
+        "SEOUL, March 3 (Wire) -- The ministry opened a battery plant on Monday.",
+        "Plant opens\nThe ministry said on Monday, April 24, that it opened a plant.",
+    ] {
+        let (front, _) = ingest_one(seed);
+        assert_ne!(front.date_basis, DateBasis::Stated, "{seed}");
+        assert!(front.date.is_none_or(|d| !d.is_full()), "{seed}");
     }
 }
 

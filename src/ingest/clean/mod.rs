@@ -16,8 +16,10 @@ mod vocab;
 use crate::ingest::document::Document;
 use crate::ingest::text::words::{word_list, Words};
 use noise::Line;
-pub(crate) use text::split_marker;
-use text::{ends_sentence, word_count, Marker};
+pub(crate) use text::{ends_sentence, split_marker, word_count};
+
+use crate::ingest::meta::date::headline_stamp;
+use text::Marker;
 
 /// A seed after cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,10 +81,18 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         .copied()
         .filter(|&i| matches!(&lines[i], Line::Story(t) if is_headline(t)))
         .collect();
-    let chosen = candidates
-        .iter()
-        .copied()
-        .find(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+    // A line carrying the page's date stamp is the headline: pages print
+    // the date with it, never with a menu or section label.
+    let stamped = before_lead.iter().copied().find(
+        |&i| matches!(&lines[i], Line::Story(t) if headline_stamp(t).is_some_and(is_headline)),
+    );
+    let chosen = stamped
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+        })
         .or(candidates.first().copied())?;
     let Line::Story(headline) = std::mem::replace(&mut lines[chosen], Line::Noise("headline"))
     else {
@@ -97,7 +107,12 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
             lines[i] = Line::Noise("masthead");
         }
     }
-    Some(headline.trim().to_string())
+    Some(
+        headline_stamp(&headline)
+            .unwrap_or(&headline)
+            .trim()
+            .to_string(),
+    )
 }
 
 /// Last words of an organization's name; a line of capitalized words that
@@ -142,6 +157,15 @@ fn is_headline(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ingest::document::Block;
+
+    #[test]
+    fn a_headline_with_the_page_stamp_glued_on_wins_and_loses_the_stamp() {
+        let cleaned = clean("Home\nParts and materials for cells\nMinister visits a cell plant in the south 2021-07-05\nThe minister visited the plant on Monday to see the lines.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Minister visits a cell plant in the south")
+        );
+    }
 
     #[test]
     fn takes_the_headline_after_the_noise() {

@@ -213,13 +213,18 @@ pub(crate) fn is_share_buttons(body: &str) -> bool {
     words.len() >= 2 && words.len() <= 10 && words.iter().all(|w| BUTTONS.contains(&w.as_str()))
 }
 
-/// A line that is only a telephone number: "+86 593 8901 666", "(02) 123-4567".
+/// A line that is only a telephone number, after a short label: "+86 593
+/// 8901 666", "Tel. (02) 123-4567"; never a date ("… plant 2021-07-05").
 pub(crate) fn is_phone_number(body: &str) -> bool {
-    let body = body
+    let number = body
         .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ')
         .trim();
-    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let label = &body[..body.len() - number.len()];
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let body = number;
     digits >= 7
+        && word_count(label) <= 3
+        && crate::ingest::meta::date::full_dates(body).is_empty()
         && body
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))

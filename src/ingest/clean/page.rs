@@ -169,7 +169,7 @@ enum Script {
 fn script_of(c: char) -> Option<Script> {
     if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
         Some(Script::Latin)
-    } else if crate::ingest::seed::is_hangul(c) {
+    } else if crate::ingest::text::hangul::is_hangul(c) {
         Some(Script::Hangul)
     } else if ('\u{3040}'..='\u{9fff}').contains(&c) {
         Some(Script::Han)

@@ -8,6 +8,7 @@
 //! view counts) is not a figure.
 
 use super::token::{in_address, tokenize, Token};
+mod korean;
 use super::unit::{currency_prefix, magnitude, unit_after, Unit};
 use crate::content::front_matter::Figure;
 use crate::ingest::text::words::{word_list, Words};
@@ -23,26 +24,52 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = tokenize(sentence);
     let targets = explicit_targets(&tokens);
     let planned = planned_year(&tokens);
-    let mut out: Vec<Figure> = Vec::new();
+    let korean = korean::figures(sentence);
+    let korean_target = korean::target_year(sentence);
+    let mut out: Vec<(usize, Figure)> = korean
+        .iter()
+        .map(|k| {
+            let figure = Figure {
+                text: sentence[k.start..k.end].to_string(),
+                value: k.value,
+                unit: k.unit.to_string(),
+                qualifier: k.qualifier.map(str::to_string),
+                year_target: korean_target,
+                quote: Some(sentence.to_string()),
+            };
+            (k.start, figure)
+        })
+        .collect();
+    let in_korean = |t: &Token<'_>| korean.iter().any(|k| k.start < t.end && t.start < k.end);
     let mut taken_until = 0;
     for i in 0..tokens.len() {
-        if tokens[i].start < taken_until || in_address(sentence, tokens[i].start, tokens[i].end) {
+        if tokens[i].start < taken_until
+            || in_korean(&tokens[i])
+            || in_address(sentence, tokens[i].start, tokens[i].end)
+        {
             continue;
         }
         let Some(found) = figure_at(sentence, &tokens, i) else {
             continue;
         };
         taken_until = found.end;
-        out.push(Figure {
-            text: sentence[found.start..found.end].to_string(),
-            value: found.value,
-            unit: found.unit.to_string(),
-            qualifier: found.qualifier,
-            year_target: target_for(sentence, &tokens, found.end, &targets).or(planned),
-            quote: Some(sentence.to_string()),
-        });
+        let year_target = target_for(sentence, &tokens, found.end, &targets)
+            .or(planned)
+            .or(korean_target);
+        out.push((
+            found.start,
+            Figure {
+                text: sentence[found.start..found.end].to_string(),
+                value: found.value,
+                unit: found.unit.to_string(),
+                qualifier: found.qualifier,
+                year_target,
+                quote: Some(sentence.to_string()),
+            },
+        ));
     }
-    out
+    out.sort_by_key(|(start, _)| *start);
+    out.into_iter().map(|(_, figure)| figure).collect()
 }
 
 struct Found {

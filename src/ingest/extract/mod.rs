@@ -203,7 +203,7 @@ fn names_language(text: &str, hit: &Hit) -> bool {
 }
 
 /// A province or city government named only as a location ("Gwangyang
-/// City, Jeollanam-do", "display (Chungnam)", "in Seoul") is a place there,
+/// City, Jeollanam-do", "display (Chungnam)", "in Seoul", "울산에서") is a place there,
 /// not an organization acting in the story.
 fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
     let also_place = places
@@ -211,6 +211,12 @@ fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
         .any(|p| p.start == organization.start && p.end == organization.end);
     if !also_place {
         return false;
+    }
+    // Korean marks a location with a particle after the name: "세종시에
+    // 위치한", "울산에서" (but "세종시에 따르면" cites the city).
+    let after = &text[organization.end..];
+    if after.starts_with('에') && !after.starts_with("에 따르면") {
+        return true;
     }
     let before = text[..organization.start].trim_end();
     if before.ends_with('(') {

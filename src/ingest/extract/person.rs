@@ -13,6 +13,9 @@ use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::hangul::is_hangul;
+
+mod korean;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Verbs that show the words before them name a speaker.
@@ -30,6 +33,14 @@ pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<
         for person in reader.people() {
             merge(&mut out, person);
         }
+        if sentence.text.chars().any(is_hangul) {
+            for person in korean::people(sentence, gazetteer) {
+                match out.iter_mut().find(|p| p.name == person.name) {
+                    Some(known) => fill(known, person),
+                    None => out.push(person),
+                }
+            }
+        }
     }
     out
 }
@@ -42,16 +53,19 @@ fn merge(people: &mut Vec<Person>, person: Person) {
         p.name == person.name || (short && p.name.split(' ').any(|part| part == person.name))
     });
     match known {
-        Some(p) => {
-            if p.role.is_none() {
-                p.role = person.role;
-            }
-            if p.organization.is_none() {
-                p.organization = person.organization;
-            }
-        }
+        Some(p) => fill(p, person),
         None if !short => people.push(person),
         None => {}
+    }
+}
+
+/// Fill the gaps of a known person from a later mention.
+fn fill(known: &mut Person, person: Person) {
+    if known.role.is_none() {
+        known.role = person.role;
+    }
+    if known.organization.is_none() {
+        known.organization = person.organization;
     }
 }
 

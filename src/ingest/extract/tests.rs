@@ -115,6 +115,44 @@ fn governments_named_as_locations_are_only_places() {
 }
 
 #[test]
+fn a_korean_location_particle_makes_a_government_a_place() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["에이크미는 충북에 위치한 공장을 열었다."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    assert_eq!(a.places, ["North Chungcheong Province"]);
+    let a = annotate(&doc(&["충북은 새 단지를 지정했다."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong"]);
+    let a = annotate(&doc(&["충북에 따르면 단지가 커졌다."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong"]);
+}
+
+#[test]
+fn korean_compounds_are_terms_of_art_for_topics() {
+    let g = Gazetteer::new(&registries());
+    // One three-syllable Hangul keyword, stated twice, is clear evidence;
+    // a two-syllable one is a common word and needs company.
+    let a = annotate(
+        &doc(&["회사는 폐배터리 사업을 키운다.", "폐배터리 물량이 늘었다."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.topics, ["recycling"]);
+    let a = annotate(
+        &doc(&["재생 사업을 키운다.", "재생 물량이 늘었다."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.topics.is_empty(), "{:?}", a.topics);
+}
+
+#[test]
 fn a_language_is_not_a_country_mention() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::canonical::canonical_phrase;
 use super::{Part, Sentence};
 use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::text::hangul::is_hangul;
 
 /// Score a topic needs to be listed.
 const THRESHOLD: f64 = 2.0;
@@ -65,9 +66,12 @@ impl<'a> Tally<'a> {
 
 /// How telling a keyword is: a term of art ("sodium ion", "4680", "supply
 /// chain") names its topic on its own; a single common word ("research",
-/// "policy", "cobalt") needs company.
+/// "policy", "cobalt") needs company. Korean writes compounds as one word,
+/// so a Hangul word of three syllables or more ("공급망", "전문인력") counts
+/// as a phrase.
 fn specificity(keyword: &str) -> f64 {
-    if keyword.contains(' ') || keyword.chars().any(|c| c.is_ascii_digit()) {
+    let korean_compound = keyword.chars().filter(|&c| is_hangul(c)).count() >= 3;
+    if keyword.contains(' ') || keyword.chars().any(|c| c.is_ascii_digit()) || korean_compound {
         2.0
     } else {
         1.0

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
@@ -142,8 +143,11 @@ impl Matcher {
     }
 }
 
-/// True when the match does not start or end inside a word. Hangul edges
-/// need no boundary: Korean particles attach directly to names.
+/// True when the match does not start or end inside a word. Korean
+/// particles attach directly to names ("산업부는"), so a Hangul name may
+/// run into the next Hangul syllable; but a name of two syllables or fewer
+/// does so only before a particle or suffix (not "전주" in "전주기"), and
+/// no Hangul name starts inside a Hangul word ("산은" in "방산은").
 fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
     let inside = &text[start..end];
     let first = inside.chars().next();
@@ -154,9 +158,17 @@ fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
         (Some(e), Some(n)) => e.is_alphanumeric() && !is_hangul(e) && n.is_alphanumeric(),
         _ => false,
     };
+    let both_hangul = |edge: Option<char>, neighbour: Option<char>| {
+        edge.is_some_and(is_hangul) && neighbour.is_some_and(is_hangul)
+    };
+    if both_hangul(first, before) {
+        return false;
+    }
+    if both_hangul(last, after) {
+        let short = inside.chars().rev().take_while(|&c| is_hangul(c)).count() <= 2;
+        if short && !is_ending(hangul_run(&text[end..])) {
+            return false;
+        }
+    }
     !clash(first, before) && !clash(last, after)
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{1100}'..='\u{11FF}').contains(&c)
 }

@@ -78,7 +78,7 @@ pub(crate) fn registries() -> Registries {
                 "motie",
                 "Ministry of Trade, Industry and Energy",
                 Government,
-                &["MOTIE", "Ministry of Industry"],
+                &["MOTIE", "Ministry of Industry", "산업부", "산은"],
             ),
             organization(
                 "gist",
@@ -90,7 +90,7 @@ pub(crate) fn registries() -> Registries {
                 "north-chungcheong",
                 "North Chungcheong Province",
                 Government,
-                &["Chungbuk"],
+                &["Chungbuk", "충북"],
             ),
         ],
         places: vec![
@@ -100,18 +100,24 @@ pub(crate) fn registries() -> Registries {
                 PlaceKind::Country,
                 &["South Korea", "Republic of Korea"],
             ),
-            place("seoul", "Seoul", PlaceKind::City, &[]),
+            place("seoul", "Seoul", PlaceKind::City, &["서울"]),
             place(
                 "north-chungcheong",
                 "North Chungcheong Province",
                 PlaceKind::Province,
-                &["Chungbuk"],
+                &["Chungbuk", "충북"],
             ),
         ],
         topics: vec![
             topic(
                 "recycling",
-                &["recycling", "battery recycling", "black mass"],
+                &[
+                    "recycling",
+                    "battery recycling",
+                    "black mass",
+                    "폐배터리",
+                    "재생",
+                ],
             ),
             topic(
                 "robotics-ai",
@@ -129,6 +135,26 @@ fn matches_names_and_aliases_case_insensitively_with_boundaries() {
     let hits = g.find_organizations(text);
     let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
     assert_eq!(found, ["ACME ENERGY", "에이크미"]);
+}
+
+#[test]
+fn hangul_names_take_particles_but_do_not_start_or_end_inside_words() {
+    let g = Gazetteer::new(&registries());
+    let found = |text: &'static str| -> Vec<&'static str> {
+        g.find_organizations(text)
+            .iter()
+            .chain(&g.find_places(text))
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    };
+    // Particles and suffixes glued to a name keep it a mention.
+    assert_eq!(found("산업부는 서울에서 발표했다"), ["산업부", "서울"]);
+    assert_eq!(found("서울시와 서울공장에서"), ["서울", "서울"]);
+    // A short name that only begins a longer word is not one ("서울대" is a
+    // university), and no name starts inside a word ("산은" in "방산은").
+    assert!(found("서울대 연구팀과 방산은 물론").is_empty());
+    // Longer names may run into any Hangul ("에이크미그룹").
+    assert_eq!(found("에이크미그룹 발표"), ["에이크미"]);
 }
 
 #[test]

@@ -1,50 +1,72 @@
 //! Metadata, dates: find the publication date a page states.
 //!
 //! Takes the normalized raw text of a seed (metadata lines included, since
-//! cleaning drops them); gives back the stated publication date, or the
+//! cleaning drops them); gives back the stated publication date (the
+//! original's, for a repost) with any other date the page gives, or the
 //! year a page names an event or programme after ("2026 International
 //! Forum") for inference. Dates inside story sentences are event dates,
 //! not publication dates, and are left to extraction.
 
+mod page;
+
+pub(crate) use page::headline_stamp;
+
 use crate::content::date::PartialDate;
-use crate::ingest::clean::split_marker;
+use crate::ingest::clean::{split_marker, word_count};
 use crate::ingest::text::words::{word_list, Words};
 use crate::ingest::vocab;
 use crate::ingest::vocab::month_number;
+use page::Role;
 
-/// Labels that introduce a publication date, besides `DATE_LABELS`.
-static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");
 /// Labels of a later edit, besides the shared English ones.
 static KOREAN_UPDATE_LABELS: Words = word_list!("meta/korean-update-labels.txt");
 
 /// Labels of a later edit: used only when nothing else dates the page.
-fn update_labels() -> impl Iterator<Item = &'static &'static str> {
+pub(super) fn update_labels() -> impl Iterator<Item = &'static &'static str> {
     vocab::UPDATE_LABELS.iter().chain(&KOREAN_UPDATE_LABELS)
 }
 
+/// The publication date a page states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stated {
+    /// The original publication of a reposted text, else the page's own
+    /// publication date, else (nothing else given) its update date.
+    pub(crate) date: PartialDate,
+    /// The line that states it.
+    pub(crate) line: String,
+    /// Another date the page gives for itself (a repost's own date, a
+    /// later update), kept beside the chosen one.
+    pub(crate) other: Option<PartialDate>,
+}
+
 /// The publication date the page states, with the line that states it.
-pub(crate) fn stated(raw: &str) -> Option<(PartialDate, String)> {
-    let mut updated = None;
-    for line in raw.lines() {
-        let body = split_marker(line.trim()).1;
-        let lower = body.to_lowercase();
-        let Some(date) = full_dates(body).first().map(|(_, d)| *d) else {
-            continue;
-        };
-        let found = (date, body.to_string());
-        if update_labels().any(|l| lower.starts_with(l)) {
-            updated.get_or_insert(found);
-        } else if vocab::DATE_LABELS
-            .iter()
-            .chain(&PUBLICATION_LABELS)
-            .any(|l| lower.starts_with(l))
-            || is_date_line(body)
-            || is_dateline(body)
-        {
-            return Some(found);
-        }
-    }
-    updated
+pub(crate) fn stated(raw: &str) -> Option<Stated> {
+    let found: Vec<(Role, PartialDate, &str)> = raw
+        .lines()
+        .map(|line| split_marker(line.trim()).1)
+        .flat_map(|body| {
+            page::roles_in(body)
+                .into_iter()
+                .map(move |(role, date)| (role, date, body))
+        })
+        .collect();
+    let first = |role| found.iter().find(|(r, _, _)| *r == role);
+    let (_, date, line) = first(Role::Original)
+        .or_else(|| first(Role::Publication))
+        .or_else(|| first(Role::Update))?;
+    let other = [Role::Original, Role::Publication, Role::Update]
+        .iter()
+        .find_map(|role| {
+            found
+                .iter()
+                .find(|(r, d, _)| r == role && d != date)
+                .map(|(_, d, _)| *d)
+        });
+    Some(Stated {
+        date: *date,
+        line: line.to_string(),
+        other,
+    })
 }
 
 /// A line that is a date and little else ("2026.02.10 14:03", "Nov. 23, 2026").
@@ -58,15 +80,21 @@ pub(crate) fn is_date_line(body: &str) -> bool {
         .filter_map(|l| after.to_lowercase().find(l))
         .min()
         .map_or(after, |i| &after[..i]);
+    // A byline after a date that opens the line ("December 15, 2022 by Jane Roe").
+    let bylined = body[..span.start].trim().is_empty()
+        && after.trim_start().to_lowercase().starts_with("by ")
+        && word_count(after) <= 5;
     let rest = format!("{} {}", &body[..span.start], after);
-    rest.split_whitespace()
-        .filter(|w| !is_clock_word(w))
-        .count()
-        <= 2
+    bylined
+        || rest
+            .split_whitespace()
+            .filter(|w| !is_clock_word(w))
+            .count()
+            <= 2
 }
 
 /// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
-fn is_clock_word(word: &str) -> bool {
+pub(super) fn is_clock_word(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
     word.chars()
         .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
@@ -79,7 +107,7 @@ fn is_clock_word(word: &str) -> bool {
 
 /// A news dateline: "SEOUL, Nov. 23, 2026 (Yonhap) --", "Berlin, 23 November
 /// 2026 /PRNewswire/ —": a date near the start, then a dash or agency tag.
-fn is_dateline(body: &str) -> bool {
+pub(super) fn is_dateline(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
         return false;
     };
@@ -271,7 +299,7 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> String {
-        stated(text).map(|(d, _)| d.to_string()).unwrap_or_default()
+        stated(text).map(|s| s.date.to_string()).unwrap_or_default()
     }
 
     #[test]

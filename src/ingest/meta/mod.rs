@@ -12,6 +12,7 @@ use crate::content::entity::slugify;
 use crate::content::front_matter::TitleBasis;
 use crate::ingest::clean::Cleaned;
 use crate::ingest::document::{Block, Document};
+use crate::ingest::text::hangul;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that carry no meaning in a file name.
@@ -35,12 +36,13 @@ pub(crate) fn title(cleaned: &Cleaned) -> Option<(String, TitleBasis)> {
     let sentence = all
         .iter()
         .take(3)
-        .find(|s| names_someone(s))
+        .find(|s| names_someone(s) || hangul::is_korean(s))
         .or(all.first())?;
     Some((derive_title(sentence), TitleBasis::Derived))
 }
 
 /// True when a word after the first is capitalized: a name, not prose.
+/// (Korean has no capitals; a Korean lead sentence is taken as it is.)
 fn names_someone(sentence: &str) -> bool {
     sentence.split_whitespace().skip(1).any(|w| {
         w.trim_start_matches(['"', '“', '‘', '\'', '('])
@@ -205,7 +207,9 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
         }
         let next_is_space = chars.get(end).is_some_and(|(_, c)| *c == ' ');
         let after = chars.get(end + 1).map(|(_, c)| *c);
-        let opens = after.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '['));
+        let opens = after.is_some_and(|c| {
+            c.is_uppercase() || hangul::is_hangul(c) || matches!(c, '"' | '“' | '‘' | '[')
+        });
         let word = text[start..i].split_whitespace().next_back().unwrap_or("");
         let abbreviation = c == '.'
             && (ABBREVIATIONS.contains(&word)
@@ -225,7 +229,9 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 
 /// The file slug: the title's meaningful words, at most eight.
 pub(crate) fn slug(title: &str) -> String {
-    let words: Vec<String> = slugify(title)
+    // A Korean title is romanized, so Korean articles get distinct slugs.
+    let latin = hangul::romanize(title);
+    let words: Vec<String> = slugify(&latin)
         .split('-')
         .filter(|w| !w.is_empty() && !SLUG_STOPWORDS.contains(w))
         .filter(|w| !is_number_or_ordinal(w))
@@ -332,6 +338,7 @@ mod tests {
             slug("[The 156th ACME Wednesday Forum] Strengthening competitiveness in next-generation cells"),
             "acme-wednesday-forum-strengthening-competitiveness-next-generation-cells"
         );
-        assert_eq!(slug("이차전지"), "article");
+        assert_eq!(slug("이차전지 공장은 착공"), "ichajeonji-gongjang-chakgong");
+        assert_eq!(slug("…"), "article");
     }
 }

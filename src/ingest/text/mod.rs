@@ -2,6 +2,8 @@
 //!
 //! Takes nothing from the other ingest stages; `clean`, `meta` and
 //! `extract` import it and it imports none of them. Gives back the word
-//! lists of `src/ingest/words/` (`words`), each parsed once.
+//! lists of `src/ingest/words/` (`words`), each parsed once, and what
+//! Korean script needs (`hangul`).
 
+pub(crate) mod hangul;
 pub(crate) mod words;

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::super::context::{find, ArticleView, LinkView, PageMeta, PersonView};
+use super::super::structured;
 use super::Renderer;
 use crate::content::library::Library;
 
@@ -51,15 +52,35 @@ impl<'a> Renderer<'a> {
                 .collect(),
             related: self.cards(related(self.library, i).into_iter()),
         };
-        context.insert("article", &view);
-        let description = front.summary.clone().unwrap_or_default();
-        self.meta(
+        let description = front
+            .summary
+            .clone()
+            .unwrap_or_else(|| excerpt(&article.body.html, 200));
+        let mut meta = self.meta(
             &front.title,
             &description,
             &format!("articles/{}/", article.slug),
             "article",
             None,
-        )
+        );
+        meta.published = front.date.map(|d| d.to_string());
+        meta.tags = view
+            .card
+            .topics
+            .iter()
+            .map(|t| t.name.to_string())
+            .collect();
+        let urls = structured::Urls {
+            base_url: &self.site.base_url,
+            site_title: self.site.title,
+            image: &self.site.image,
+        };
+        meta.structured_data.insert(
+            0,
+            structured::news_article(self.library, article, &meta.permalink, &urls),
+        );
+        context.insert("article", &view);
+        meta
     }
 
     fn place_link(&self, written: &'a str) -> LinkView<'a> {
@@ -106,4 +127,46 @@ pub fn related(library: &Library, i: usize) -> Vec<usize> {
     let mut ranked: Vec<(usize, usize)> = scores.into_iter().filter(|(_, s)| *s >= 2).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().take(4).map(|(j, _)| j).collect()
+}
+
+/// The opening words of a body, as plain text, for a page without a
+/// summary: cut at a word boundary, never inventing text.
+fn excerpt(html: &str, limit: usize) -> String {
+    let mut text = String::with_capacity(limit + 8);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            c if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
+            _ => {}
+        }
+        if text.len() > limit * 2 {
+            break;
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.len() + word.len() + 1 > limit {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

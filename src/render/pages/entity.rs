@@ -12,6 +12,7 @@ use super::super::context::{
 };
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, events_of};
+use super::super::structured;
 use super::{Pagination, Renderer};
 
 /// An entity as its page shows it.
@@ -178,8 +179,22 @@ impl<'a> Renderer<'a> {
             briefings(indexes.len())
         );
         let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
+        let mut meta = self.meta(&title, &description, &path, "entity", feed);
+        let kind = match section {
+            Section::Organizations => Some("Organization"),
+            Section::Places => Some("Place"),
+            Section::Topics => None,
+        };
+        if let Some(kind) = kind {
+            let aliases: Vec<String> = view.aliases.iter().map(|a| a.text.to_string()).collect();
+            let permalink = format!("{}{}/{slug}/", self.site.base_url, section.segment());
+            meta.structured_data.insert(
+                0,
+                structured::entity(kind, view.name, &aliases, &permalink, view.website),
+            );
+        }
         context.insert("entity", &view);
-        self.meta(&title, &description, &path, "entity", feed)
+        meta
     }
 
     /// Timeline, figures and co-mentions of an entity: on its first page

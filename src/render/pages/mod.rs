@@ -14,6 +14,7 @@ use tera::Context;
 use super::context::{ArticleCard, EventView, FigureView, LinkView, PageMeta, SiteView, Views};
 use super::plan::{page_count, paged_url, PageJob};
 use super::shared::{EventRef, Shared};
+use super::structured;
 use crate::content::library::Library;
 
 /// Links for a paginated list.
@@ -93,14 +94,51 @@ impl<'a> Renderer<'a> {
         kind: &'static str,
         feed: Option<String>,
     ) -> PageMeta {
+        let permalink = format!("{}{}", self.site.base_url, path);
+        let trail = self.breadcrumb_trail(title, path, &permalink);
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            permalink: format!("{}{}", self.site.base_url, path),
             path: format!("{}{}", self.views.base, path),
             kind,
             feed,
+            published: None,
+            tags: Vec::new(),
+            structured_data: (trail.len() > 1)
+                .then(|| structured::breadcrumbs(&trail))
+                .into_iter()
+                .collect(),
+            permalink,
         }
+    }
+
+    /// Home, the page's section, the page: `(name, absolute URL)`.
+    fn breadcrumb_trail<'t>(
+        &self,
+        title: &'t str,
+        path: &str,
+        permalink: &str,
+    ) -> Vec<(&'t str, String)> {
+        let base = &self.site.base_url;
+        if path.is_empty() || path.ends_with(".html") {
+            return Vec::new();
+        }
+        let mut trail = vec![("Home", base.clone())];
+        let first = path.split('/').next().unwrap_or_default();
+        let section = match first {
+            "articles" => Some("Briefings"),
+            "topics" => Some("Topics"),
+            "organizations" => Some("Organizations"),
+            "places" => Some("Places"),
+            "timeline" => Some("Timeline"),
+            _ => None,
+        };
+        let folder = format!("{first}/");
+        if let Some(name) = section.filter(|_| path != folder) {
+            trail.push((name, format!("{base}{folder}")));
+        }
+        trail.push((title, permalink.to_string()));
+        trail
     }
 
     fn cards(&self, indexes: impl Iterator<Item = usize>) -> Vec<ArticleCard<'a>> {

@@ -167,3 +167,27 @@ fn organization_past_a_department_or_a_team() {
         None
     );
 }
+
+#[test]
+fn korean_names_before_titles_with_the_organization_between() {
+    assert_eq!(
+        triples(
+            "이날 한가람 산업부 장관은 에이크미 공장에서 남궁하늘 에이크미 대표와 \
+             서도윤 미래소재연구원 책임연구원, 에이크미 윤슬기 전무를 만났다."
+        ),
+        [
+            t("한가람", Some("산업부 장관"), Some("motie")),
+            t("남궁하늘", Some("에이크미 대표"), Some("acme-energy")),
+            t("서도윤", Some("미래소재연구원 책임연구원"), None),
+            t("윤슬기", Some("전무"), Some("acme-energy")),
+        ]
+    );
+}
+
+#[test]
+fn korean_words_that_only_look_like_names_are_not_people() {
+    // "전기차" opens with a family name and stands before "대표"; "한 장관"
+    // is a short form; "국내 교수" is two syllables; a byline is no title.
+    assert!(triples("전기차 대표 모델과 국내 교수들이 모였다. 한 장관이 왔다.").is_empty());
+    assert!(triples("김하늘 기자 sky@news.kr").is_empty());
+}

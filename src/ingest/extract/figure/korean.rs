@@ -1,0 +1,269 @@
+//! Extraction, figures written the Korean way: digits grouped by the
+//! magnitudes 만 (10⁴), 억 (10⁸) and 조 (10¹²), with 천/백 inside a group,
+//! and the unit glued on ("5조9442억2734만원", "1조 2000억 원",
+//! "43억9000만달러", "3천억원", "100명 이상", "20GWh").
+//!
+//! Takes a sentence and gives back each figure with its byte span, its value
+//! expanded to a plain number, its unit (`words/korean/units.txt`) and a
+//! qualifier before or after it (`words/korean/qualifiers.txt`). A number
+//! without a unit, and dates and durations ("2027년 8월1일", "3년간"), are
+//! not figures. A figure with no Korean in it ("23.2%") is left to the
+//! English reader.
+
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
+use crate::ingest::text::words::{word_list, Pairs, Words};
+
+/// Units written after a Korean number, as `written = unit`.
+static UNITS: Pairs = word_list!(pairs "korean/units.txt");
+/// Hangul that may follow a unit besides a particle.
+static UNIT_ENDINGS: Words = word_list!("korean/unit-endings.txt");
+/// Qualifiers before (`before:`) or after (`after:`) a figure.
+static QUALIFIERS: Pairs = word_list!(pairs "korean/qualifiers.txt");
+
+/// One Korean figure: where it is written and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Korean {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: f64,
+    pub(super) unit: &'static str,
+    pub(super) qualifier: Option<&'static str>,
+}
+
+/// Every Korean figure in `sentence`, in text order.
+pub(super) fn figures(sentence: &str) -> Vec<Korean> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = sentence[at..].find(|c: char| c.is_ascii_digit()) {
+        let start = at + offset;
+        let glued_to_word = sentence[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+        match (!glued_to_word)
+            .then(|| figure_at(sentence, start))
+            .flatten()
+        {
+            Some(figure) => {
+                at = figure.end;
+                out.push(figure);
+            }
+            None => {
+                at = start
+                    + sentence[start..]
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                        .unwrap_or(sentence.len() - start);
+            }
+        }
+    }
+    out
+}
+
+/// The figure whose first digit is at `start`.
+fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
+    let (value, korean_magnitude, mut end) = amount(sentence, start)?;
+    let spaced = sentence[end..].starts_with(' ');
+    let after = &sentence[end + usize::from(spaced)..];
+    let (written, unit) = unit(after)?;
+    // A plain number with a unit the English reader knows ("23.2%",
+    // "20 GWh") is the English reader's.
+    if !korean_magnitude && !written.chars().any(is_hangul) {
+        return None;
+    }
+    end += usize::from(spaced) + written.len();
+    let (mut first, mut qualifier) = (start, None);
+    if let Some((word, q)) = qualifier_before(&sentence[..start]) {
+        first = start - word.len();
+        qualifier = Some(q);
+    }
+    qualifier = qualifier.or_else(|| qualifier_after(&sentence[end..]));
+    Some(Korean {
+        start: first,
+        end,
+        value,
+        unit,
+        qualifier,
+    })
+}
+
+/// The amount from `start`: groups of digits, each with an optional 천/백
+/// and a magnitude, the groups optionally a space apart. Gives the value,
+/// whether a Korean magnitude was written, and where the amount ends.
+fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
+    let mut total = 0.0;
+    let mut at = start;
+    let mut korean = false;
+    loop {
+        let digits_end = at
+            + sentence[at..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(sentence.len() - at);
+        let digits = sentence[at..digits_end].trim_end_matches(['.', ',']);
+        let mut value: f64 = digits.replace(',', "").parse().ok()?;
+        let mut end = at + digits.len();
+        for (word, factor) in [("천", 1e3), ("백", 1e2)] {
+            if let Some(rest) = sentence[end..].strip_prefix(word) {
+                value *= factor;
+                end = sentence.len() - rest.len();
+                korean = true;
+            }
+        }
+        let big = [("조", 1e12), ("억", 1e8), ("만", 1e4)]
+            .into_iter()
+            .find(|(word, _)| sentence[end..].starts_with(word));
+        match big {
+            Some((word, factor)) => {
+                total += value * factor;
+                end += word.len();
+                korean = true;
+            }
+            None => {
+                total += value;
+                return Some((total, korean, end));
+            }
+        }
+        // Another group follows directly or after one space ("1조 2000억").
+        let next = if sentence[end..].starts_with(' ') {
+            end + 1
+        } else {
+            end
+        };
+        if !sentence[next..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((total, korean, end));
+        }
+        at = next;
+    }
+}
+
+/// The unit at the start of `text`: the longest written form listed,
+/// which is not the start of a longer word ("t" is not "tons").
+fn unit(text: &str) -> Option<(&'static str, &'static str)> {
+    UNITS
+        .iter()
+        .copied()
+        .filter(|(written, _)| text.starts_with(written))
+        .filter(|(written, _)| ends_there(written, &text[written.len()..]))
+        .max_by_key(|(written, _)| written.len())
+}
+
+/// True when a unit written as `written` is not the start of a longer
+/// word: no letter after a Latin unit, and after a Hangul one only a
+/// particle or an ending of `words/korean/unit-endings.txt`.
+fn ends_there(written: &str, rest: &str) -> bool {
+    if written.is_ascii() {
+        return !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
+    }
+    let run = hangul_run(rest);
+    is_ending(run) || UNIT_ENDINGS.iter().any(|e| run.starts_with(e))
+}
+
+/// Qualifiers of one side, as (written, qualifier).
+fn qualifiers(side: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    QUALIFIERS
+        .iter()
+        .filter_map(move |&(written, qualifier)| Some((written.strip_prefix(side)?, qualifier)))
+}
+
+/// "약 " right before the number: the written word with its space.
+fn qualifier_before(text: &str) -> Option<(&str, &'static str)> {
+    let trimmed = text.trim_end_matches(' ');
+    qualifiers("before:").find_map(|(word, q)| {
+        let head = trimmed.strip_suffix(word)?;
+        let own_word = !head.chars().next_back().is_some_and(is_hangul);
+        own_word.then(|| (&text[head.len()..], q))
+    })
+}
+
+/// "이상", "규모" right after the unit (a space between allowed).
+fn qualifier_after(text: &str) -> Option<&'static str> {
+    let text = text.strip_prefix(' ').unwrap_or(text);
+    qualifiers("after:")
+        .find(|(word, _)| text.starts_with(word))
+        .map(|(_, q)| q)
+}
+
+/// The deadline a Korean sentence names: "2030년까지".
+pub(super) fn target_year(sentence: &str) -> Option<i32> {
+    let at = sentence
+        .find("년까지")
+        .or_else(|| sentence.find("년 까지"))?;
+    let digits = &sentence[..at];
+    let year = &digits[digits.len().checked_sub(4)?..];
+    let before = digits[..digits.len() - 4].chars().next_back();
+    let standalone = !before.is_some_and(|c| c.is_ascii_digit());
+    year.parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y) && standalone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str) -> Vec<(&str, f64, &'static str, Option<&'static str>)> {
+        figures(sentence)
+            .into_iter()
+            .map(|f| (&sentence[f.start..f.end], f.value, f.unit, f.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn expands_grouped_magnitudes() {
+        assert_eq!(
+            read("회사는 3조1250억7000만원 규모의 계약과 12억5000만달러 투자를 밝혔다."),
+            [
+                (
+                    "3조1250억7000만원",
+                    3_125_070_000_000.0,
+                    "KRW",
+                    Some("about")
+                ),
+                ("12억5000만달러", 1_250_000_000.0, "USD", None),
+            ]
+        );
+        assert_eq!(
+            read("총 1조 2000억 원을 들인다."),
+            [("총 1조 2000억 원", 1.2e12, "KRW", Some("a total of"))]
+        );
+        assert_eq!(read("3천억원"), [("3천억원", 3e11, "KRW", None)]);
+    }
+
+    #[test]
+    fn counts_capacities_and_qualifiers() {
+        assert_eq!(
+            read("약 500명의 인력과 연간 10만t, 30GWh 규모"),
+            [
+                ("약 500명", 500.0, "people", Some("about")),
+                ("10만t", 1e5, "tons", None),
+            ]
+        );
+        assert_eq!(
+            read("2,000명 이상"),
+            [("2,000명", 2000.0, "people", Some("more than"))]
+        );
+    }
+
+    #[test]
+    fn dates_durations_and_plain_english_figures_are_not_korean_figures() {
+        for sentence in [
+            "계약기간은 2027년 8월1일부터 2030년 7월31일까지다.",
+            "3년간 공급하고 1년 앞당겼다. 2분기 18시",
+            "매출의 23.2%에 해당하며 20 GWh 규모다.",
+            "제2의 반도체",
+            "4680 배터리와 2차 전지",
+        ] {
+            assert!(
+                read(sentence).is_empty(),
+                "{sentence}: {:?}",
+                read(sentence)
+            );
+        }
+    }
+
+    #[test]
+    fn finds_a_deadline_year() {
+        assert_eq!(target_year("2030년까지 5조원을 투자한다"), Some(2030));
+        assert_eq!(target_year("12030년까지"), None);
+        assert_eq!(target_year("내년까지"), None);
+    }
+}

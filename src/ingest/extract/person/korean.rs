@@ -1,0 +1,142 @@
+//! Extraction, people in Korean text: a Hangul name followed by a title.
+//!
+//! Korean writes the name first and the title last, with the organization
+//! in between or before the name: "성명수 산업부 장관은", "김하나 에이크미
+//! 대표와", "에이크미 김하나 대표". A Hangul word of a family name and a
+//! given name (three syllables, or four with a two-syllable family name)
+//! right before a title (`words/korean/titles.txt`), past at most two
+//! organization names, is a person; the title (with the organization
+//! between) is the role. Family names, titles and common words that look
+//! like names are data files under `src/ingest/words/korean/`.
+
+use super::super::token::{tokenize, Token};
+use super::super::Sentence;
+use crate::content::front_matter::Person;
+use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
+use crate::ingest::text::words::{word_list, Words};
+
+/// Korean family names.
+static SURNAMES: Words = word_list!("korean/surnames.txt");
+/// Titles written after a name.
+static TITLES: Words = word_list!("korean/titles.txt");
+/// Common words shaped like names.
+static NOT_NAMES: Words = word_list!("korean/not-names.txt");
+/// Endings of organization names the registry may not know.
+static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
+
+/// Organization names that may stand between a name and its title.
+const MAX_BETWEEN: usize = 2;
+
+/// People named in Korean in `sentence`, in text order.
+pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
+    let tokens = tokenize(sentence.text);
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !is_name(token) || claimed(sentence, token) {
+            continue;
+        }
+        let Some((title_end, org_hit)) = title_after(sentence, &tokens, i) else {
+            continue;
+        };
+        let role_start = tokens[i + 1].start;
+        let role = &sentence.text[role_start..title_end];
+        let organization = org_hit
+            .or_else(|| org_before(sentence, token))
+            .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
+        found.push(Person {
+            name: token.text.to_string(),
+            role: Some(role.to_string()),
+            organization,
+            quote: Some(sentence.text.to_string()),
+        });
+    }
+    found
+}
+
+/// A Hangul word shaped like a full Korean name: a family name and a
+/// two-syllable given name, and no common word.
+fn is_name(token: &Token<'_>) -> bool {
+    let syllables = token.text.chars().count();
+    if !token.text.chars().all(is_hangul) || NOT_NAMES.contains(&token.text) {
+        return false;
+    }
+    SURNAMES
+        .iter()
+        .any(|surname| token.text.starts_with(surname) && syllables == surname.chars().count() + 2)
+}
+
+/// True when a registry name covers the token ("한성대" is a university).
+fn claimed(sentence: &Sentence<'_>, token: &Token<'_>) -> bool {
+    let covers = |h: &Hit| h.start < token.end && token.start < h.end;
+    sentence.organizations.iter().any(covers) || sentence.places.iter().any(covers)
+}
+
+/// The title after the name at `name`: the byte offset where it ends (a
+/// particle glued to it left out) and the organization named between.
+fn title_after(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    name: usize,
+) -> Option<(usize, Option<Hit>)> {
+    let mut org = None;
+    let mut between = 0;
+    let mut k = name + 1;
+    while let Some(token) = tokens.get(k) {
+        if let Some(stem) = title(token.text) {
+            return Some((token.start + stem.len(), org));
+        }
+        let hit = sentence
+            .organizations
+            .iter()
+            .find(|h| h.start <= token.start && token.end <= h.end + particle_len(sentence, h));
+        match hit {
+            Some(h) if between < MAX_BETWEEN => {
+                org = org.or(Some(*h));
+                between += 1;
+                // Skip every token of a name of several words.
+                while tokens.get(k + 1).is_some_and(|t| t.end <= h.end) {
+                    k += 1;
+                }
+            }
+            None if between < MAX_BETWEEN && is_unknown_organization(token.text) => between += 1,
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A Hangul word ending like an organization's name ("미래소재연구원").
+fn is_unknown_organization(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word
+            .chars()
+            .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
+        && ORG_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Bytes of the Hangul particle glued after an organization hit.
+fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
+    hangul_run(&sentence.text[hit.end..]).len()
+}
+
+/// The title a word is, without its particle ("장관은" → "장관").
+fn title(word: &str) -> Option<&str> {
+    let is_title = |w: &str| TITLES.contains(&w);
+    if is_title(word) {
+        return Some(word);
+    }
+    let stem = strip_particle(word);
+    is_title(stem).then_some(stem)
+}
+
+/// The organization named right before the name ("에이크미 김하나 대표").
+fn org_before(sentence: &Sentence<'_>, name: &Token<'_>) -> Option<Hit> {
+    let before = sentence.text[..name.start].trim_end();
+    sentence
+        .organizations
+        .iter()
+        .find(|h| h.end == before.len())
+        .copied()
+}

@@ -1,0 +1,219 @@
+//! Metadata, dates on the page: every full date a page gives outside its
+//! story sentences, and what each one is.
+//!
+//! Takes one line of the raw page; gives back its dates with their role:
+//! the original publication of a reposted text ("Source: Wire (October 27,
+//! 2021)"), the page's publication ("Posted : …", "작성일 …", a date line,
+//! a dateline, a date glued to the headline), or a later update ("Updated:
+//! …", "수정 …"). A label counts where it stands right before its date,
+//! anywhere in a line that is not a running sentence, so a stamp glued to a
+//! headline or a board's one-line metadata ("조회 217회 작성일 2023-04-21")
+//! is read too.
+
+use super::{full_dates, is_clock_word, is_date_line, is_dateline, update_labels};
+use crate::content::date::PartialDate;
+use crate::ingest::clean::{ends_sentence, word_count};
+use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::vocab;
+
+/// Labels that introduce the publication date, besides `DATE_LABELS`.
+pub(super) static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");
+/// Labels that introduce the original publication of a reposted text.
+static ORIGINAL_LABELS: Words = word_list!("meta/original-labels.txt");
+/// Reading-time labels glued to a headline ("facility1 min read").
+static READING_TIME: Words = word_list!("meta/reading-time.txt");
+/// Words after which a date at the end of a line belongs to a phrase
+/// ("opened on 2021-07-05"), not to a page stamp.
+const JOINING: &[&str] = &[
+    "on", "by", "until", "from", "since", "in", "at", "to", "of", "and", "before", "after",
+    "through", "till",
+];
+
+/// What a date on the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The original publication of a reposted text.
+    Original,
+    /// The page's own publication.
+    Publication,
+    /// A later edit: used only when nothing else dates the page.
+    Update,
+}
+
+/// The dates one line gives, with their roles, in order.
+pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
+    let dates = full_dates(body);
+    let Some(&(_, first)) = dates.first() else {
+        return Vec::new();
+    };
+    let lower = body.to_lowercase();
+    if starts_with_label(&lower, update_labels()) {
+        return vec![(Role::Update, first)];
+    }
+    if starts_with_label(&lower, ORIGINAL_LABELS.iter()) {
+        return vec![(Role::Original, first)];
+    }
+    // A running sentence keeps its dates: they are the story's.
+    let field_line = !ends_sentence(body) || word_count(body) <= 12;
+    let mut found: Vec<(Role, PartialDate)> = dates
+        .iter()
+        .filter(|_| field_line)
+        .filter_map(|(span, date)| label_before(&body[..span.start]).map(|role| (role, *date)))
+        .collect();
+    let labelled_line = starts_with_label(&lower, publication_labels());
+    let unlabelled_stamp = found.is_empty()
+        && (is_date_line(body) || is_dateline(body) || headline_stamp(body).is_some());
+    if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
+        found.insert(0, (Role::Publication, first));
+    }
+    found
+}
+
+/// A headline with the page's date stamp glued to its end ("Minister visits
+/// plant 2021-07-05", "… facility1 min read . Updated: 19 Dec 2022, 02:29
+/// PM IST"): the headline without the stamp, its label and a reading time.
+pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if ends_sentence(line) {
+        return None;
+    }
+    let (span, _) = full_dates(line).into_iter().last()?;
+    let after = &line[span.end..];
+    if !after
+        .split_whitespace()
+        .all(|w| is_clock_word(w) || w.starts_with('('))
+    {
+        return None;
+    }
+    let mut head = trim_separators(&line[..span.start]);
+    if let Some(label) = label_at_end(head) {
+        head = trim_separators(&head[..head.len() - label]);
+    }
+    let lower = head.to_lowercase();
+    if let Some(label) = READING_TIME.iter().find(|l| lower.ends_with(*l)) {
+        let number = head[..head.len() - label.len()].trim_end();
+        head = trim_separators(number.trim_end_matches(|c: char| c.is_ascii_digit()));
+    }
+    let last = head.split_whitespace().next_back()?.to_lowercase();
+    let stamp_like = word_count(head) >= 3
+        && !JOINING.contains(&last.as_str())
+        && !head.to_lowercase().starts_with("by ")
+        && !ends_sentence(head);
+    stamp_like.then_some(head)
+}
+
+fn publication_labels() -> impl Iterator<Item = &'static &'static str> {
+    vocab::DATE_LABELS.iter().chain(&PUBLICATION_LABELS)
+}
+
+fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a str>) -> bool {
+    labels.any(|l| lower.starts_with(*l))
+}
+
+/// The role a label right before a date gives it ("Posted : ", "작성일 ").
+fn label_before(before: &str) -> Option<Role> {
+    let before = trim_separators(before).to_lowercase();
+    let ends_with = |label: &str| {
+        let label = label.trim();
+        // "by" names a byline only where it opens a line.
+        label != "by"
+            && before.ends_with(label)
+            && before[..before.len() - label.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if update_labels().any(|l| ends_with(l)) {
+        Some(Role::Update)
+    } else if ORIGINAL_LABELS.iter().any(|l| ends_with(l)) {
+        Some(Role::Original)
+    } else if publication_labels().any(|l| ends_with(l)) {
+        Some(Role::Publication)
+    } else {
+        None
+    }
+}
+
+/// Length of a date label ending `head`, if one does.
+fn label_at_end(head: &str) -> Option<usize> {
+    let lower = head.to_lowercase();
+    update_labels()
+        .chain(publication_labels())
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && *l != "by" && lower.ends_with(l))
+        .map(str::len)
+        .max()
+}
+
+fn trim_separators(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '.' | '|' | '：' | '-' | '·' | '•' | ',' | '/')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(line: &str) -> Vec<(Role, String)> {
+        roles_in(line)
+            .into_iter()
+            .map(|(role, date)| (role, date.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn labels_anywhere_in_a_metadata_line() {
+        assert_eq!(
+            roles("By Jane Roe Posted : March 14, 2022, 17:10 Updated : March 15, 2022, 17:10"),
+            [
+                (Role::Publication, "2022-03-14".into()),
+                (Role::Update, "2022-03-15".into())
+            ]
+        );
+        assert_eq!(
+            roles("댓글 0건 조회 217회 작성일 2023-04-21 10:32"),
+            [(Role::Publication, "2023-04-21".into())]
+        );
+        assert_eq!(
+            roles("Source: Wire News (October 27, 2021)"),
+            [(Role::Original, "2021-10-27".into())]
+        );
+        assert_eq!(
+            roles("UPDATED. 2024-09-12 07:50"),
+            [(Role::Update, "2024-09-12".into())]
+        );
+    }
+
+    #[test]
+    fn story_sentences_keep_their_dates() {
+        assert!(roles(
+            "The report, published on March 3, 2021, names the plant and its owner in full."
+        )
+        .is_empty());
+        assert!(roles("The plant opened on 2021-07-05").is_empty());
+        assert!(roles("Sales of the last update: 2021-07-05 grew.").is_empty());
+    }
+
+    #[test]
+    fn a_stamp_glued_to_a_headline() {
+        assert_eq!(
+            headline_stamp("Minister visits a cell plant 2021-07-05"),
+            Some("Minister visits a cell plant")
+        );
+        assert_eq!(
+            headline_stamp("Firm to invest in a battery facility1 min read . Updated: 19 Dec 2022, 02:29 PM IST"),
+            Some("Firm to invest in a battery facility")
+        );
+        assert_eq!(headline_stamp("The plant opened on 2021-07-05"), None);
+        assert_eq!(headline_stamp("December 15, 2022 by Jane Roe"), None);
+        assert_eq!(
+            roles("Minister visits a cell plant 2021-07-05"),
+            [(Role::Publication, "2021-07-05".into())]
+        );
+        assert_eq!(
+            roles("Firm to invest in a battery facility1 min read . Updated: 19 Dec 2022, 02:29 PM IST"),
+            [(Role::Update, "2022-12-19".into())]
+        );
+    }
+}

@@ -3,7 +3,7 @@
 //! Collects every problem of every stage it can reach before failing, and
 //! writes nothing unless all pages rendered.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -14,7 +14,7 @@ use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
-use crate::output::{self, OutputError, RenderedPage};
+use crate::output::{Output, OutputError, RenderedPage, Staging};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -212,6 +212,8 @@ pub fn read_static_files(root: &Path, theme: &str) -> Result<Vec<RenderedPage>, 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     refuse_output_over_root(options)?;
+    // Held to the end: a second build into the same folder waits.
+    let output = Output::lock(&options.output_dir())?;
     let mut warnings = Vec::new();
     // Ingest errors (an unreadable seed) fail the build, but only after the
     // rest of the site was checked too: every error of a run at once.
@@ -247,18 +249,68 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     time("load content");
-    let pages = render_all(&site, &options.render).map_err(invalid)?;
-    time("render");
-    let statics = read_static_files(&options.root, &site.library.config.theme).map_err(invalid)?;
-    output::commit(&options.output_dir(), &pages, &statics)?;
-    time("write");
+    let jobs = render::full_plan(&site.library, &site.shared);
+    let statics = match read_static_files(&options.root, &site.library.config.theme) {
+        Ok(statics) => statics,
+        Err(mut errors) => {
+            // Every error of the run: the templates' too, rendering to nowhere.
+            let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+            let rendered =
+                render::render_with(library, templates, shared, &jobs, &options.render, drop);
+            errors.extend(rendered.err().unwrap_or_default());
+            return Err(invalid(errors));
+        }
+    };
+    let staging = stage(&output, &site, &jobs, statics)?;
+    let written = render::render_with(
+        &site.library,
+        &site.templates,
+        &site.shared,
+        &jobs,
+        &options.render,
+        |page| staging.put(&page.path, &page.contents),
+    )
+    .map_err(invalid)?;
+    written.into_iter().collect::<Result<(), _>>()?;
+    time("render+write");
+    staging.commit()?;
+    time("publish");
     Ok(BuildReport {
-        files: pages.len(),
+        files: jobs.len(),
         articles: site.library.articles.len(),
         elapsed: started.elapsed(),
         warnings,
         stages,
     })
+}
+
+/// Start the new site beside the output: every path the plan and the
+/// static files will write, then the static files themselves (a page wins
+/// over a static file of the same path).
+fn stage<'o>(
+    output: &'o Output,
+    site: &Site,
+    jobs: &[render::plan::PageJob],
+    statics: Vec<RenderedPage>,
+) -> Result<Staging<'o>, OutputError> {
+    let pages: Vec<String> = jobs
+        .iter()
+        .map(|job| render::plan::output_path(&site.library, job))
+        .collect();
+    let taken: HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let statics: Vec<RenderedPage> = statics
+        .into_iter()
+        .filter(|file| !taken.contains(file.path.as_str()))
+        .collect();
+    let paths = statics
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(taken.iter().copied());
+    let staging = output.stage(paths)?;
+    for file in &statics {
+        staging.put(&file.path, &file.contents)?;
+    }
+    Ok(staging)
 }
 
 /// An output folder that is, or holds, the site itself would have the site

@@ -1,7 +1,8 @@
 //! Render stage: the library becomes files (HTML pages, feeds, sitemap).
 //!
-//! Takes a loaded [`Library`] and [`templates::Templates`]; gives back every
-//! output file in memory, rendered in parallel, or every template error.
+//! Takes a loaded [`Library`] and [`templates::Templates`]; renders every
+//! output file in parallel and gives each to the caller as it is done (or
+//! all of them in memory), or gives back every template error.
 
 pub mod context;
 pub(crate) mod facts;
@@ -38,8 +39,8 @@ pub fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
     plan::jobs(library, &years)
 }
 
-/// Render `jobs` in parallel. Template errors are collected, one per
-/// distinct message, so a broken shared template is reported once.
+/// Render `jobs` in parallel into memory. Template errors are collected,
+/// one per distinct message, so a broken shared template is reported once.
 pub fn render(
     library: &Library,
     templates: &Templates,
@@ -47,6 +48,20 @@ pub fn render(
     jobs: &[PageJob],
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+    render_with(library, templates, shared, jobs, options, |page| page)
+}
+
+/// Render `jobs` in parallel, handing each page to `emit` as soon as it is
+/// rendered (a build writes it out and drops it, so memory does not grow
+/// with the site); gives back what `emit` returned, in job order.
+pub fn render_with<T: Send>(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+    emit: impl Fn(RenderedPage) -> T + Sync,
+) -> Result<Vec<T>, Vec<Diagnostic>> {
     let base = library.config.base_path();
     let renderer = Renderer {
         library,
@@ -76,16 +91,16 @@ pub fn render(
             base: base.clone(),
         },
     };
-    let results: Vec<Result<RenderedPage, (String, tera::Error)>> = jobs
+    let results: Vec<Result<T, (String, tera::Error)>> = jobs
         .par_iter()
         .map(|job| {
             let path = output_path(library, job);
             let contents =
                 render_job(&renderer, job, options).map_err(|err| (path.clone(), err))?;
-            Ok(RenderedPage {
+            Ok(emit(RenderedPage {
                 path,
                 contents: contents.into_bytes(),
-            })
+            }))
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());

@@ -1,6 +1,7 @@
 //! `briefing build` on fixture sites: the pages it writes, and the errors
 //! it gives for every kind of bad input, with `public/` left untouched.
 
+mod atomic;
 mod bad_input;
 mod readers;
 

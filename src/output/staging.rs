@@ -1,0 +1,191 @@
+//! The new site, written beside the old one, then exchanged for it.
+//!
+//! Takes a locked [`Output`] and the new site's paths; each file is written
+//! into `.<name>.staging` beside the output as soon as it is rendered (a
+//! file with the same bytes in the old output is hard-linked instead, so it
+//! keeps its inode). Publishing exchanges the staging folder with the
+//! output in one `renameat2(RENAME_EXCHANGE)` after flushing the file
+//! system, then deletes the old site, now in the staging folder.
+//!
+//! What a crash leaves behind, and what the next build (holding the lock)
+//! does with it: before the exchange, the old output and a partial staging
+//! folder, which is deleted; after it, the new output and the old site in
+//! the staging folder, which is deleted. Where the exchange is missing (not
+//! Linux, or a file system that refuses it) the old output is first renamed
+//! to `.<name>.old`, then the staging folder renamed into place: for that
+//! instant no output folder exists, and a crash then leaves the old site
+//! aside, which the next build moves back before anything else. A leftover
+//! is deleted only if it is briefing's (the marker, written first and
+//! removed last, or empty); otherwise the build refuses to touch it.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::{fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
+
+const STAGING: &str = "staging";
+const ASIDE: &str = "old";
+
+/// A new site being written beside the output.
+#[derive(Debug)]
+pub struct Staging<'o> {
+    output: &'o Output,
+    root: PathBuf,
+    /// The current output, when there is one to link unchanged files from.
+    previous: Option<PathBuf>,
+    linked: AtomicUsize,
+    published: bool,
+}
+
+/// Finish or undo what an interrupted build left beside `output`.
+pub(super) fn recover(output: &Output) -> Result<(), OutputError> {
+    let aside = output.sibling(ASIDE);
+    if std::fs::symlink_metadata(&aside).is_ok() {
+        if std::fs::symlink_metadata(&output.real).is_err() {
+            ops::rename(&aside, &output.real).map_err(fail("cannot restore", &output.real))?;
+        } else {
+            remove_leftover(&aside)?;
+        }
+    }
+    let staging = output.sibling(STAGING);
+    if std::fs::symlink_metadata(&staging).is_ok() {
+        remove_leftover(&staging)?;
+    }
+    Ok(())
+}
+
+fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
+    let ours = std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
+        && is_ours(folder).map_err(fail("cannot read", folder))?;
+    if !ours {
+        return Err(refuse(
+            folder,
+            "a build would use this name for its own folder, and this one was not written by briefing; \
+             move or delete it",
+        ));
+    }
+    remove_tree(folder).map_err(fail("cannot remove what an interrupted build left", folder))
+}
+
+impl<'o> Staging<'o> {
+    /// Create the staging folder, its marker and every folder `paths` need.
+    pub(super) fn begin(output: &'o Output, paths: &[&str]) -> Result<Staging<'o>, OutputError> {
+        let root = output.sibling(STAGING);
+        let previous = output.real.is_dir().then(|| output.real.clone());
+        let staging = Staging {
+            output,
+            root,
+            previous,
+            linked: AtomicUsize::new(0),
+            published: false,
+        };
+        ops::create_dir(&staging.root).map_err(fail("cannot create folder", &staging.root))?;
+        let marker = staging.root.join(MARKER);
+        ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
+        let folders: BTreeSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
+        // Sorted paths put a parent before its children.
+        for folder in folders {
+            let path = staging.root.join(folder);
+            ops::create_dir(&path).map_err(fail("cannot create folder", &path))?;
+        }
+        Ok(staging)
+    }
+
+    /// Write one file of the new site (safe to call from many threads).
+    pub fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+        let target = self.root.join(relative);
+        if let Some(previous) = &self.previous {
+            let old = previous.join(relative);
+            if unchanged(&old, contents) && ops::hard_link(&old, &target).is_ok() {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        ops::write(&target, contents).map_err(fail("cannot write", &target))
+    }
+
+    /// Files that kept their inode from the previous output so far.
+    pub fn unchanged_files(&self) -> usize {
+        self.linked.load(Ordering::Relaxed)
+    }
+
+    /// Put the new site in place of the old one, then delete the old one.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let real = &self.output.real;
+        let parent = real.parent().unwrap_or(Path::new("/"));
+        ops::sync_file_system(&self.root).map_err(fail("cannot flush", &self.root))?;
+        if self.previous.is_none() {
+            ops::rename(&self.root, real).map_err(fail("cannot move the new site to", real))?;
+            self.published = true;
+            return ops::sync_folder(parent).map_err(fail("cannot flush", parent));
+        }
+        let old = if ops::exchange(&self.root, real).map_err(fail("cannot exchange", real))? {
+            self.root.clone()
+        } else {
+            let aside = self.output.sibling(ASIDE);
+            ops::rename(real, &aside).map_err(fail("cannot move aside", real))?;
+            if let Err(err) = ops::rename(&self.root, real) {
+                let _ = ops::rename(&aside, real);
+                return Err(fail("cannot move the new site to", real)(err));
+            }
+            aside
+        };
+        self.published = true;
+        ops::sync_folder(parent).map_err(fail("cannot flush", parent))?;
+        remove_tree(&old).map_err(fail("cannot remove the previous site", &old))
+    }
+}
+
+impl Drop for Staging<'_> {
+    /// A build that fails (or is abandoned) before publishing leaves no
+    /// staging folder behind.
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = remove_tree(&self.root);
+        }
+    }
+}
+
+/// Same bytes in a regular file of the old output.
+fn unchanged(path: &Path, contents: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == contents)
+}
+
+/// `a/b/c.html` → `a/b`, `a`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.rmatch_indices('/').map(move |(i, _)| &path[..i])
+}
+
+/// Remove a folder briefing wrote: files in parallel, then folders deepest
+/// first, the marker and the folder itself last, so that a removal cut
+/// short still leaves a folder recognisably briefing's.
+fn remove_tree(root: &Path) -> io::Result<()> {
+    let marker = root.join(MARKER);
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in WalkDir::new(root).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|err| {
+            err.into_io_error()
+                .unwrap_or_else(|| io::Error::other("walk failed"))
+        })?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.into_path());
+        } else if entry.path() != marker {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(|f| ops::remove_file(f))?;
+    for folder in &folders {
+        ops::remove_dir(folder)?;
+    }
+    if marker.exists() {
+        ops::remove_file(&marker)?;
+    }
+    ops::remove_dir(root)
+}

@@ -1,0 +1,240 @@
+use std::os::unix::fs::MetadataExt;
+
+use super::*;
+
+fn page(path: &str, text: &str) -> RenderedPage {
+    RenderedPage {
+        path: path.into(),
+        contents: text.as_bytes().to_vec(),
+    }
+}
+
+/// A temporary folder and the (not yet existing) output inside it.
+fn temp_output() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("public");
+    (dir, output)
+}
+
+/// Names in a folder, sorted.
+fn names(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn inode(path: &Path) -> u64 {
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn replaces_output_and_drops_stale_files() {
+    let (dir, output) = temp_output();
+    commit(
+        &output,
+        &[page("a/index.html", "one"), page("gone/deep/x.html", "x")],
+        &[],
+    )
+    .unwrap();
+    commit(&output, &[page("a/index.html", "two")], &[]).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(output.join("a/index.html")).unwrap(),
+        "two"
+    );
+    assert_eq!(names(&output), vec![".briefing-output", "a"]);
+    assert_eq!(
+        names(dir.path()),
+        vec!["public"],
+        "no staging or old folder"
+    );
+}
+
+#[test]
+fn unchanged_files_keep_their_inode_and_changed_ones_are_new() {
+    let (_dir, output) = temp_output();
+    let first = [page("a/index.html", "same"), page("b/index.html", "old")];
+    commit(&output, &first, &[]).unwrap();
+    let (same, before) = (
+        inode(&output.join("a/index.html")),
+        inode(&output.join("b/index.html")),
+    );
+    let second = [
+        page("a/index.html", "same"),
+        page("b/index.html", "new"),
+        page("c/d/e.html", "added"),
+    ];
+    commit(&output, &second, &[]).unwrap();
+    assert_eq!(inode(&output.join("a/index.html")), same);
+    assert_ne!(inode(&output.join("b/index.html")), before);
+    assert_eq!(
+        std::fs::read_to_string(output.join("c/d/e.html")).unwrap(),
+        "added"
+    );
+    assert_eq!(
+        std::fs::metadata(output.join("a/index.html"))
+            .unwrap()
+            .nlink(),
+        1
+    );
+}
+
+#[test]
+fn a_path_both_file_and_folder_is_refused_before_writing() {
+    let (dir, output) = temp_output();
+    commit(&output, &[page("index.html", "good")], &[]).unwrap();
+    let err = commit(
+        &output,
+        &[page("x", "file"), page("x/index.html", "dir")],
+        &[],
+    );
+    assert!(err.unwrap_err().to_string().contains("`x` is also a file"));
+    assert_eq!(
+        std::fs::read_to_string(output.join("index.html")).unwrap(),
+        "good"
+    );
+    assert_eq!(names(dir.path()), vec!["public"]);
+}
+
+#[test]
+fn a_failed_write_leaves_the_output_and_nothing_beside_it() {
+    let (dir, output) = temp_output();
+    commit(
+        &output,
+        &[page("index.html", "good"), page("a/index.html", "a")],
+        &[],
+    )
+    .unwrap();
+    // A NUL byte makes one write fail after others succeeded.
+    let err = commit(
+        &output,
+        &[
+            page("index.html", "changed"),
+            page("new/x.html", "x"),
+            page("bad\0.html", "?"),
+        ],
+        &[],
+    );
+    assert!(err.is_err());
+    assert_eq!(
+        std::fs::read_to_string(output.join("index.html")).unwrap(),
+        "good"
+    );
+    assert_eq!(names(&output), vec![".briefing-output", "a", "index.html"]);
+    assert_eq!(names(dir.path()), vec!["public"]);
+}
+
+#[test]
+fn a_file_becoming_a_folder_is_fine() {
+    let (dir, output) = temp_output();
+    commit(&output, &[page("x", "file")], &[]).unwrap();
+    commit(&output, &[page("x/index.html", "folder")], &[]).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(output.join("x/index.html")).unwrap(),
+        "folder"
+    );
+    assert_eq!(names(dir.path()), vec!["public"]);
+}
+
+#[test]
+fn refuses_a_folder_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("site.yaml"), "precious").unwrap();
+    let err = commit(dir.path(), &[page("index.html", "x")], &[]).unwrap_err();
+    assert!(
+        err.to_string().contains("was not written by briefing"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(),
+        "precious"
+    );
+    assert!(!dir.path().join("index.html").exists());
+}
+
+#[test]
+fn refuses_a_file_as_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("public");
+    std::fs::write(&file, "a file").unwrap();
+    let err = commit(&file, &[page("index.html", "x")], &[]).unwrap_err();
+    assert!(err.to_string().contains("it is a file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "a file");
+}
+
+#[test]
+fn a_symlinked_output_keeps_its_link_and_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("www");
+    let link = dir.path().join("public");
+    commit(&target, &[page("index.html", "one")], &[]).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    commit(&link, &[page("index.html", "two")], &[]).unwrap();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(target.join("index.html")).unwrap(),
+        "two"
+    );
+    assert_eq!(names(dir.path()), vec!["public", "www"]);
+}
+
+#[test]
+fn what_an_interrupted_build_left_is_removed_or_restored() {
+    let (dir, output) = temp_output();
+    commit(&output, &[page("index.html", "old")], &[]).unwrap();
+    // A staging folder cut short (marker first), and an empty one.
+    let staging = dir.path().join(".public.staging");
+    std::fs::create_dir_all(staging.join("articles/a")).unwrap();
+    std::fs::write(staging.join(MARKER), MARKER_TEXT).unwrap();
+    std::fs::write(staging.join("articles/a/index.html"), "half").unwrap();
+    commit(&output, &[page("index.html", "new")], &[]).unwrap();
+    assert_eq!(names(dir.path()), vec!["public"]);
+    // The old site moved aside and the process killed before the new one
+    // took its place (the path without an exchange): it comes back.
+    std::fs::rename(&output, dir.path().join(".public.old")).unwrap();
+    std::fs::create_dir(&staging).unwrap();
+    let locked = Output::lock(&output).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(output.join("index.html")).unwrap(),
+        "new"
+    );
+    drop(locked);
+    assert_eq!(names(dir.path()), vec!["public"]);
+}
+
+#[test]
+fn a_foreign_folder_under_the_staging_name_is_never_deleted() {
+    let (dir, output) = temp_output();
+    let staging = dir.path().join(".public.staging");
+    std::fs::create_dir(&staging).unwrap();
+    std::fs::write(staging.join("notes.txt"), "mine").unwrap();
+    let err = commit(&output, &[page("index.html", "x")], &[]).unwrap_err();
+    assert!(err.to_string().contains("not written by briefing"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(staging.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn static_files_are_written_and_pages_win() {
+    let (_dir, output) = temp_output();
+    let statics = [
+        page("css/style.css", "body{}"),
+        page("robots.txt", "static"),
+    ];
+    commit(&output, &[page("robots.txt", "page")], &statics).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(output.join("css/style.css")).unwrap(),
+        "body{}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(output.join("robots.txt")).unwrap(),
+        "page"
+    );
+}

@@ -38,6 +38,12 @@ pub struct SiteConfig {
     /// Author or organization named in feeds.
     #[serde(default)]
     pub author: Option<String>,
+    /// Trust raw HTML in Markdown: scripts, frames, event handlers and any
+    /// link scheme reach pages and feeds unchanged. Off by default, when
+    /// raw HTML is sanitized; turn it on only if every contributor is
+    /// trusted with the site's visitors.
+    #[serde(default)]
+    pub unsafe_html: bool,
 }
 
 fn default_language() -> String {

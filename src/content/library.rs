@@ -95,7 +95,8 @@ impl Library {
             syntaxes,
             organization_links(&organizations),
             &config.base_path(),
-        );
+        )
+        .with_raw_html(config.unsafe_html);
         let org_slugs: HashSet<&str> = organizations.iter().map(|o| o.slug.as_str()).collect();
         let topic_slugs: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
         let known = KnownSlugs {

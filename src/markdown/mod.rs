@@ -10,6 +10,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use syntect::parsing::SyntaxSet;
 
 pub mod highlight;
+mod sanitize;
 
 use crate::url::slugify;
 use highlight::{escape, highlight};
@@ -41,6 +42,9 @@ pub struct MarkdownRenderer<'a> {
     names: AhoCorasick,
     /// Pattern index → organization slug.
     pattern_slugs: Vec<String>,
+    /// `unsafe_html: true` in site.yaml: raw HTML, any URL and any heading
+    /// attribute pass unchanged (`sanitize`).
+    raw_html: bool,
 }
 
 impl<'a> MarkdownRenderer<'a> {
@@ -70,19 +74,35 @@ impl<'a> MarkdownRenderer<'a> {
             base_path: base_path.to_string(),
             names,
             pattern_slugs,
+            raw_html: false,
         }
+    }
+
+    /// Trust the Markdown's raw HTML (`unsafe_html: true` in site.yaml):
+    /// nothing is sanitized.
+    pub fn with_raw_html(mut self, allowed: bool) -> Self {
+        self.raw_html = allowed;
+        self
     }
 
     /// Render `markdown`; the first mention of each of `link_orgs` becomes a
     /// link to its organization page.
     pub fn render(&self, markdown: &str, link_orgs: &[String]) -> RenderedMarkdown {
-        let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+        let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+        let sanitize = !self.raw_html;
+        let has_raw_html = sanitize && sanitize::has_raw_html(&events);
+        if sanitize {
+            events = sanitize::safe_events(events);
+        }
         let (events, headings) = assign_heading_ids(events);
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        if has_raw_html {
+            html = sanitize::clean(&html);
+        }
         RenderedMarkdown { html, headings }
     }
 

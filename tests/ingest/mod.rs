@@ -4,6 +4,7 @@
 
 mod cleaning;
 mod dates;
+mod devset;
 mod encodings;
 mod gold;
 mod markup;

@@ -3,3 +3,4 @@
 //! concern.
 
 mod confinement;
+mod html;

@@ -193,11 +193,14 @@ impl Session {
             }
         };
         self.errors.clear();
-        self.markdown = Some(MarkdownRenderer::new(
-            self.syntaxes,
-            crate::content::entity::organization_links(&site.library.organizations),
-            &site.library.config.base_path(),
-        ));
+        self.markdown = Some(
+            MarkdownRenderer::new(
+                self.syntaxes,
+                crate::content::entity::organization_links(&site.library.organizations),
+                &site.library.config.base_path(),
+            )
+            .with_raw_html(site.library.config.unsafe_html),
+        );
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);

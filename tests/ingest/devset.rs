@@ -1,0 +1,160 @@
+//! Acceptance on real pages: every article of the shared development set
+//! (`../shared/devset/`, beside the repository; CI has it) is ingested into
+//! a temporary site with the repository's registries, then scored by the
+//! project's scorer, `../shared/tools/score_ingest.py` (python3 with PyYAML;
+//! `.ci/run` installs it), exactly as the project is judged. The five seeds
+//! (`../shared/seeds/`, gold in `../shared/gold/`) are scored the same way,
+//! so they never get worse while the devset improves.
+//!
+//! Without `../shared/devset/` the test says loudly that it skipped. Never
+//! copy devset texts into the repository: they are read where they are.
+//! `BRIEFING_DEVSET_DUMP=dir` keeps the generated site for a look.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use briefing::diag::Severity;
+
+use super::Site;
+
+/// The least acceptable scores, each on its own. Issue 8's targets are
+/// organizations F1 0.92, people 0.9, topics 0.85, figures 0.85, events
+/// 0.75; a floor below its target is what main reached when this test
+/// landed. Raise a floor whenever ingest improves; never lower one.
+const DEVSET_FLOORS: &[(&str, f64)] = &[
+    ("articles_written", 1.0), // every decodable seed becomes an article
+    ("date_acc", 1.0),         // stated publication dates exact
+    ("date_honest", 1.0),      // no undated or inferred date shown as stated
+    ("org_f1", 0.77),
+    ("people_f1", 0.78),
+    ("topics_f1", 0.85),
+    ("figures_f1", 0.85),
+    ("events_f1", 0.68),
+];
+
+/// The five seeds, at what they scored when this test landed.
+const SEED_FLOORS: &[(&str, f64)] = &[
+    ("articles_written", 1.0),
+    ("date_acc", 1.0),
+    ("date_honest", 1.0),
+    ("org_f1", 1.0),
+    ("people_f1", 1.0),
+    ("topics_f1", 1.0),
+    ("figures_f1", 1.0),
+    ("events_f1", 0.93),
+];
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+#[test]
+fn devset_scores_at_or_above_the_floors() {
+    let shared = shared();
+    let devset = shared.join("devset");
+    if !devset.join("articles").is_dir() {
+        eprintln!(
+            "\n\n!!!!! SKIPPED: the devset acceptance test needs {} (the shared folder beside the repository); it is not there, so nothing was scored !!!!!\n",
+            devset.display()
+        );
+        return;
+    }
+    let mut failures = score_set(
+        "devset",
+        &devset.join("articles"),
+        &devset.join("gold"),
+        DEVSET_FLOORS,
+    );
+    failures.extend(score_set(
+        "seeds",
+        &shared.join("seeds"),
+        &shared.join("gold"),
+        SEED_FLOORS,
+    ));
+    assert!(
+        failures.is_empty(),
+        "below the floors:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Ingest every `*.txt` of `articles` and score the site against `gold`;
+/// print the scores, give back each one under its floor.
+fn score_set(label: &str, articles: &Path, gold: &Path, floors: &[(&str, f64)]) -> Vec<String> {
+    let site = Site::with_registries();
+    let mut count = 0;
+    for entry in std::fs::read_dir(articles).unwrap().filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            site.seed(&name, std::fs::read(entry.path()).unwrap());
+            count += 1;
+        }
+    }
+    let report = site.ingest();
+    let mut failures: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            format!(
+                "{label}: ingest error on {}: {}",
+                d.path.display(),
+                d.message
+            )
+        })
+        .collect();
+    if let Some(dump) = std::env::var_os("BRIEFING_DEVSET_DUMP") {
+        let dump = Path::new(&dump).join(label);
+        crate::common::copy_tree(site.root(), &dump);
+    }
+    let scores = run_scorer(site.root(), gold);
+    let written = site.articles().len() as f64 / count.max(1) as f64;
+    println!(
+        "{label}: {count} articles, {:.0} % written",
+        written * 100.0
+    );
+    println!("{label}: {scores}");
+    for &(name, floor) in floors {
+        let value = if name == "articles_written" {
+            let missing = scores["missing"].as_f64().unwrap_or(f64::MAX);
+            if missing > 0.0 {
+                0.0
+            } else {
+                written
+            }
+        } else {
+            scores[name]
+                .as_f64()
+                .unwrap_or_else(|| panic!("the scorer gave no `{name}`: {scores}"))
+        };
+        println!("{label}: {name:<17} {value:.3} (floor {floor})");
+        if value < floor {
+            failures.push(format!("{label}: {name} {value:.3} < {floor}"));
+        }
+    }
+    failures
+}
+
+/// `python3 score_ingest.py SITE GOLD --json`: its JSON line.
+fn run_scorer(site: &Path, gold: &Path) -> serde_json::Value {
+    let scorer = shared().join("tools/score_ingest.py");
+    let output = Command::new("python3")
+        .arg(&scorer)
+        .arg(site)
+        .arg(gold)
+        .arg("--json")
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run python3 {}: {err}", scorer.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the scorer failed ({}); it needs python3 with PyYAML (`python3 -m pip install pyyaml`, as .ci/run does):\n{stderr}",
+        output.status
+    );
+    let line = stdout
+        .lines()
+        .find(|line| line.starts_with('{'))
+        .unwrap_or_else(|| panic!("no JSON line from the scorer:\n{stdout}\n{stderr}"));
+    serde_json::from_str(line).expect("the scorer's JSON")
+}

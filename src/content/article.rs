@@ -116,6 +116,7 @@ pub fn validate_article(
             }
         }
     }
+    check_about(relative, source, front, &point_at, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -128,6 +129,40 @@ pub fn validate_article(
         body,
         word_count,
     })
+}
+
+/// A figure's or event's `about` names only what the article lists, so
+/// entity pages (indexed by those lists) can show it.
+fn check_about(
+    relative: &Path,
+    source: &Arc<str>,
+    front: &ArticleFrontMatter,
+    point_at: &impl Fn(&str, &str) -> std::ops::Range<usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let figures = front.figures.iter().map(|f| ("figures", &f.text, &f.about));
+    let events = front.events.iter().map(|e| ("events", &e.title, &e.about));
+    for (key, fact, about) in figures.chain(events) {
+        let Some(about) = about else { continue };
+        let lists = [
+            ("organizations", &about.organizations, &front.organizations),
+            ("places", &about.places, &front.places),
+            ("topics", &about.topics, &front.topics),
+        ];
+        for (list, named, listed) in lists {
+            for name in named.iter().filter(|n| !listed.contains(n)) {
+                errors.push(
+                    Diagnostic::error(
+                        "article/about-not-listed",
+                        relative,
+                        format!("`{fact}` is about `{name}`, which the article's `{list}:` does not list"),
+                    )
+                    .at(source, point_at(name, key))
+                    .with_help(format!("add `{name}` to `{list}:`, or remove it from this `about:`")),
+                );
+            }
+        }
+    }
 }
 
 /// A date, or an honest `date_basis: unknown` with the day the article

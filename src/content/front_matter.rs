@@ -140,6 +140,26 @@ pub struct Figure {
     /// The sentence the figure came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Who and what the figure is about; entity pages show it only there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
+}
+
+/// The organizations, places and topics a figure or event is about
+/// (ingest writes it from the fact's sentence; contributors may correct
+/// it). A fact without `about` appears on its article page only.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    /// Organization slugs, from the article's `organizations`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<String>,
+    /// Place names, as in the article's `places`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Topic slugs, from the article's `topics`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
 }
 
 /// A dated happening, or a dated plan.
@@ -159,6 +179,9 @@ pub struct Event {
     /// The sentence the event came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Who and what the event is about; entity pages show it only there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
 }
 
 /// An organization ingest found that the registry does not know yet.

@@ -166,6 +166,7 @@ mod tests {
             qualifier: None,
             year_target: Some(2024),
             quote: Some(quote.into()),
+            about: None,
         }
     }
 

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::content::date::PartialDate;
+use crate::content::front_matter::About;
 use crate::content::library::Library;
+use crate::render::plan::Section;
 
 /// An event's place in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,6 +66,55 @@ pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) ->
         .collect();
     events.sort_by(|x, y| y.cmp(x));
     events
+}
+
+/// Whether a fact with `about` belongs on the page of `slug` in
+/// `section`: only when its `about` names it. A fact without `about`
+/// stays on its article's page, which shows every fact.
+pub fn is_about(library: &Library, about: Option<&About>, section: Section, slug: &str) -> bool {
+    let Some(about) = about else {
+        return false;
+    };
+    match section {
+        Section::Organizations => about.organizations.iter().any(|o| o == slug),
+        Section::Topics => about.topics.iter().any(|t| t == slug),
+        Section::Places => about
+            .places
+            .iter()
+            .any(|p| library.place_slug(p) == Some(slug)),
+    }
+}
+
+/// The timeline of an entity page: events of the articles at `indexes`
+/// that are about the entity, newest first.
+pub fn entity_events(
+    library: &Library,
+    indexes: &[usize],
+    section: Section,
+    slug: &str,
+) -> Vec<EventRef> {
+    let mut events = events_of(library, indexes.iter().copied());
+    events.retain(|e| {
+        let event = &library.articles[e.article].front.events[e.event];
+        is_about(library, event.about.as_ref(), section, slug)
+    });
+    events
+}
+
+/// The figures of an entity page: `(article, figure)` of the articles at
+/// `indexes` that are about the entity, in article order.
+pub fn entity_figures<'a>(
+    library: &'a Library,
+    indexes: &'a [usize],
+    section: Section,
+    slug: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    indexes.iter().flat_map(move |&a| {
+        let figures = &library.articles[a].front.figures;
+        (0..figures.len())
+            .filter(move |&f| is_about(library, figures[f].about.as_ref(), section, slug))
+            .map(move |f| (a, f))
+    })
 }
 
 /// Count how often each slug appears beside the articles in `indexes`,

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use crate::content::library::Library;
 use crate::render::plan::{articles_index, page_count, Section};
-use crate::render::shared::{co_mentions, EventRef};
+use crate::render::shared::{co_mentions, entity_events, entity_figures};
 
 /// Events and figures shown on every page of an entity.
 const EVENTS_SHOWN: usize = 30;
@@ -40,7 +40,7 @@ impl EntityState {
                 .iter()
                 .map(|&i| library.articles[i].slug.clone())
                 .collect(),
-            header: header(library, list, slug),
+            header: header(library, section, list, slug),
         }
     }
 
@@ -68,25 +68,12 @@ impl EntityState {
 }
 
 /// The header's inputs as text: equal text, equal header.
-fn header(library: &Library, list: &[usize], slug: &str) -> String {
+fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> String {
     let mut text = format!("{}\n", list.len());
-    let mut events: Vec<EventRef> = list
+    for event in entity_events(library, list, section, slug)
         .iter()
-        .flat_map(|&a| {
-            library.articles[a]
-                .front
-                .events
-                .iter()
-                .enumerate()
-                .map(move |(e, ev)| EventRef {
-                    date: ev.date,
-                    article: a,
-                    event: e,
-                })
-        })
-        .collect();
-    events.sort_by(|x, y| y.cmp(x));
-    for event in events.iter().take(EVENTS_SHOWN) {
+        .take(EVENTS_SHOWN)
+    {
         let article = &library.articles[event.article];
         let _ = writeln!(
             text,
@@ -94,15 +81,12 @@ fn header(library: &Library, list: &[usize], slug: &str) -> String {
             article.slug, article.front.title, article.front.events[event.event]
         );
     }
-    let figures = list.iter().flat_map(|&a| {
+    for (a, f) in entity_figures(library, list, section, slug).take(FIGURES_SHOWN) {
         let article = &library.articles[a];
-        article.front.figures.iter().map(move |f| (article, f))
-    });
-    for (article, figure) in figures.take(FIGURES_SHOWN) {
         let _ = writeln!(
             text,
-            "f {} {:?} {figure:?}",
-            article.slug, article.front.title
+            "f {} {:?} {:?}",
+            article.slug, article.front.title, article.front.figures[f]
         );
     }
     let orgs = |a: usize| library.articles[a].front.organizations.as_slice();

@@ -67,9 +67,9 @@ fn facts_read_correctly_and_can_be_linked_to() {
         "content/articles/2024-05-01-plant-news.md",
         "---\ntitle: KRICT plant news\ndate: 2024-05-01\nsource: { publisher: Fixture Wire, seed: seeds/001_abc.txt }\n\
          organizations: [krict]\n\
-         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, year_target: 2024, quote: \"KRICT made 8 GWh in 2024.\" }, \
+         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, year_target: 2024, quote: \"KRICT made 8 GWh in 2024.\", about: { organizations: [krict] } }, \
          { text: \"400,000 pyeong\", value: 400000, unit: pyeong, quote: \"The site covers 400,000 pyeong.\" }]\n\
-         events: [{ date: 2026-02-05, date_end: 2026-02-06, title: \"KRICT holds a forum\", quote: \"The forum runs on 5-6 February.\" }]\n\
+         events: [{ date: 2026-02-05, date_end: 2026-02-06, title: \"KRICT holds a forum\", quote: \"The forum runs on 5-6 February.\", about: { organizations: [krict] } }]\n\
          ---\nKRICT made 8 GWh in 2024. The site covers 400,000 pyeong. The forum runs on 5-6 February.\n",
     );
     site.build();
@@ -179,4 +179,67 @@ fn every_json_ld_block_parses_with_its_required_fields() {
         assert!(article.contains(tag), "missing {tag}");
     }
     assert!(site.tree("public").contains_key("img/card.png"));
+}
+
+/// An entity page shows only the facts about that entity; the article page
+/// shows them all.
+#[test]
+fn entity_pages_show_only_the_facts_about_them() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-02-two-companies.md",
+        "---\ntitle: Two companies\ndate: 2024-05-02\nsource: { publisher: Fixture Wire }\n\
+         topics: [recycling, all-solid-state]\norganizations: [krict, lg-energy-solution]\n\
+         figures: [{ text: \"9 GWh\", value: 9, unit: GWh, quote: \"KRICT made 9 GWh.\", about: { organizations: [krict], topics: [all-solid-state] } }, \
+         { text: \"KRW 7 billion\", value: 7.0e9, unit: KRW, quote: \"LGES spent KRW 7 billion.\", about: { organizations: [lg-energy-solution], topics: [recycling] } }, \
+         { text: \"31 people\", value: 31, unit: people, quote: \"31 people came.\" }]\n\
+         events: [{ date: 2024-05-01, title: \"LGES opened a plant\", quote: \"LGES opened a plant.\", about: { organizations: [lg-energy-solution] } }]\n\
+         ---\nKRICT made 9 GWh. LGES spent KRW 7 billion. 31 people came. LGES opened a plant.\n",
+    );
+    site.build();
+    let article = html(&site, "articles/two-companies/index.html");
+    for fact in ["9 GWh", "KRW 7 billion", "31 people", "LGES opened a plant"] {
+        assert!(article.contains(fact), "the article shows {fact}");
+    }
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(krict.contains("9 GWh"));
+    assert!(!krict.contains("KRW 7 billion") && !krict.contains("LGES opened a plant"));
+    assert!(
+        !krict.contains("31 people"),
+        "a fact about no one stays on its article"
+    );
+    let lges = html(&site, "organizations/lg-energy-solution/index.html");
+    assert!(lges.contains("KRW 7 billion") && lges.contains("LGES opened a plant"));
+    assert!(!lges.contains("9 GWh"));
+    let recycling = html(&site, "topics/recycling/index.html");
+    assert!(recycling.contains("KRW 7 billion") && !recycling.contains("9 GWh"));
+    let solid = html(&site, "topics/all-solid-state/index.html");
+    assert!(solid.contains("9 GWh") && !solid.contains("KRW 7 billion"));
+}
+
+/// `about` names only what the article lists: the error says which fact,
+/// which entity and which list, and nothing is written.
+#[test]
+fn about_an_unlisted_entity_is_an_error() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-02-wrong-about.md",
+        "---\ntitle: Wrong about\ndate: 2024-05-02\norganizations: [krict]\n\
+         figures: [{ text: \"9 GWh\", value: 9, unit: GWh, about: { organizations: [motie] } }]\n\
+         ---\nKRICT made 9 GWh.\n",
+    );
+    let output = site.run(&["build"]);
+    assert!(!output.status.success());
+    let message = crate::common::stderr(&output);
+    assert!(
+        message.contains(
+            "`9 GWh` is about `motie`, which the article's `organizations:` does not list"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("2024-05-02-wrong-about.md:5:"),
+        "{message}"
+    );
+    assert!(!site.root().join("public").exists(), "nothing written");
 }

@@ -2,6 +2,7 @@
 //! checks on the files it writes. One module per concern; `gold` scores the
 //! five fixture seeds against their gold annotations.
 
+mod about;
 mod cleaning;
 mod dates;
 mod devset;

@@ -56,6 +56,7 @@ pub(crate) fn events(
                 title: title(sentence.text, &mention),
                 planned,
                 quote: Some(sentence.text.to_string()),
+                about: None,
             };
             let duplicate = out.iter().any(|e| {
                 e.date == event.date && e.date_end == event.date_end && e.title == event.title

@@ -36,6 +36,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 qualifier: k.qualifier.map(str::to_string),
                 year_target: korean_target,
                 quote: Some(sentence.to_string()),
+                about: None,
             };
             (k.start, figure)
         })
@@ -65,6 +66,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 qualifier: found.qualifier,
                 year_target,
                 quote: Some(sentence.to_string()),
+                about: None,
             },
         ));
     }

@@ -5,6 +5,7 @@
 //! places, topics, figures and events, each traceable to the sentence it
 //! came from. Pure and allocation-light, so rayon can run it per article.
 
+mod about;
 pub(crate) mod canonical;
 mod event;
 
@@ -99,7 +100,13 @@ pub(crate) fn annotate(
     // Without a publication date, the year the story keeps returning to
     // still places "on February 5" and "last year" in time.
     let anchor = published.or_else(|| event::anchor_year(&sentences));
-    let events = event::events(&body, anchor, &figures);
+    let mut events = event::events(&body, anchor, &figures);
+    let listed = about::Listed {
+        organizations: &organizations,
+        places: &places,
+        topics: &topics,
+    };
+    about::attach(&body, gazetteer, &listed, &mut figures, &mut events);
     Annotations {
         organizations,
         people: person::people(&body, gazetteer),

@@ -11,7 +11,7 @@ use super::super::context::{
     briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
 };
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
-use super::super::shared::{co_mentions, events_of};
+use super::super::shared::{co_mentions, entity_events, entity_figures};
 use super::super::structured;
 use super::{Pagination, Renderer};
 
@@ -166,7 +166,7 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
-        self.entity_sidebar(indexes, slug, n == 1, context);
+        self.entity_sidebar(indexes, section, slug, n == 1, context);
         let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
         let title = if n == 1 {
             view.name.to_string()
@@ -199,15 +199,20 @@ impl<'a> Renderer<'a> {
 
     /// Timeline, figures and co-mentions of an entity: on its first page
     /// only, so deep pages of a popular entity stay cheap.
-    fn entity_sidebar(&self, indexes: &[usize], slug: &str, full: bool, context: &mut Context) {
+    fn entity_sidebar(
+        &self,
+        indexes: &[usize],
+        section: Section,
+        slug: &str,
+        full: bool,
+        context: &mut Context,
+    ) {
         let library = self.library;
         let indexes = if full { indexes } else { &[] };
-        let events = events_of(library, indexes.iter().copied());
+        let events = entity_events(library, indexes, section, slug);
         let events: Vec<EventView<'_>> = events.iter().take(30).map(|e| self.event(e)).collect();
         context.insert("events", &events);
-        let figures: Vec<FigureView<'_>> = indexes
-            .iter()
-            .flat_map(|&a| (0..library.articles[a].front.figures.len()).map(move |f| (a, f)))
+        let figures: Vec<FigureView<'_>> = entity_figures(library, indexes, section, slug)
             .take(12)
             .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();

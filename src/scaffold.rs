@@ -79,6 +79,7 @@ pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>
     let front = ArticleFrontMatter {
         title: new.title.trim().to_string(),
         title_basis: Default::default(),
+        language: None,
         date: Some(date),
         date_basis: Default::default(),
         date_reason: None,

@@ -120,7 +120,11 @@ pub fn validate_article(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body = markdown.render(file.body_text(), &front.organizations);
+    let body = markdown.render_in(
+        file.body_text(),
+        &front.organizations,
+        front.language.as_deref(),
+    );
     let word_count = file.body_text().split_whitespace().count();
     Ok(Article {
         slug,

@@ -207,6 +207,10 @@ pub struct ArticleFrontMatter {
     /// Whether the title is the page's headline or derived from the lead.
     #[serde(default, skip_serializing_if = "is_default")]
     pub title_basis: TitleBasis,
+    /// Language of the text when it is not the site's, as a language tag
+    /// (`ko` for a Korean page); pages mark the text with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Publication date; absent only with `date_basis: unknown`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,

@@ -13,6 +13,7 @@ use crate::ingest::clean::{self, Cleaned};
 use crate::ingest::document::Document;
 use crate::ingest::extract::{annotate, Annotations};
 use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::text::hangul;
 use crate::ingest::{emit, meta};
 
 /// One generated article, not yet written.
@@ -83,6 +84,9 @@ pub(crate) fn generate(
     let summary = meta::summary(&cleaned.document);
     let mut front = front_matter(title, title_basis, dated, source, summary, annotations);
     front.ingested = ingested;
+    // A Korean page says so, and its page marks the text `lang="ko"`.
+    let lead = format!("{} {}", front.title, front.summary.as_deref().unwrap_or(""));
+    front.language = hangul::is_korean(&lead).then(|| "ko".to_string());
     let text = emit::render(&front, &cleaned.document).map_err(|err| {
         Diagnostic::error(
             "ingest/yaml",
@@ -110,6 +114,7 @@ fn front_matter(
     ArticleFrontMatter {
         title,
         title_basis,
+        language: None,
         date: dated.date,
         date_basis: dated.basis,
         date_reason: dated.reason,

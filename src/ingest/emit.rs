@@ -210,6 +210,7 @@ mod tests {
         let front = ArticleFrontMatter {
             title: "A: title".into(),
             title_basis: Default::default(),
+            language: None,
             date: PartialDate::ym(2026, 2),
             date_basis: Default::default(),
             date_reason: None,

@@ -88,6 +88,18 @@ impl<'a> MarkdownRenderer<'a> {
     /// Render `markdown`; the first mention of each of `link_orgs` becomes a
     /// link to its organization page.
     pub fn render(&self, markdown: &str, link_orgs: &[String]) -> RenderedMarkdown {
+        self.render_in(markdown, link_orgs, None)
+    }
+
+    /// Render `markdown` written in `lang` (the site's language when none):
+    /// unless the text is Korean, Korean words in it are marked
+    /// `<span lang="ko">`, so browsers and screen readers treat them so.
+    pub fn render_in(
+        &self,
+        markdown: &str,
+        link_orgs: &[String],
+        lang: Option<&str>,
+    ) -> RenderedMarkdown {
         let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
         let sanitize = !self.raw_html;
         let has_raw_html = sanitize && sanitize::has_raw_html(&events);
@@ -98,6 +110,11 @@ impl<'a> MarkdownRenderer<'a> {
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
+        let events = if lang == Some("ko") {
+            events
+        } else {
+            mark_korean(events)
+        };
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         if has_raw_html {
@@ -183,6 +200,58 @@ impl<'a> MarkdownRenderer<'a> {
         events.push(Event::Text(CowStr::from(text[last..].to_string())));
         events
     }
+}
+
+/// Text events with Hangul split so each Korean stretch ("한국화학연구원",
+/// "배터리 산업 전략") sits in a `<span lang="ko">`.
+fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let Event::Text(text) = &event else {
+            out.push(event);
+            continue;
+        };
+        if !text.chars().any(is_hangul) {
+            out.push(event);
+            continue;
+        }
+        let mut last = 0;
+        for (start, end) in korean_stretches(text) {
+            if start > last {
+                out.push(Event::Text(CowStr::from(text[last..start].to_string())));
+            }
+            out.push(Event::Html(CowStr::from(format!(
+                "<span lang=\"ko\">{}</span>",
+                escape(&text[start..end])
+            ))));
+            last = end;
+        }
+        if last < text.len() {
+            out.push(Event::Text(CowStr::from(text[last..].to_string())));
+        }
+    }
+    out
+}
+
+/// Byte spans that start and end with Hangul and hold no Latin letter.
+fn korean_stretches(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        if is_hangul(c) {
+            let end = i + c.len_utf8();
+            open = Some(open.map_or((i, end), |(start, _)| (start, end)));
+        } else if c.is_alphabetic() {
+            spans.extend(open.take());
+        }
+    }
+    spans.extend(open);
+    spans
+}
+
+/// A Hangul syllable or jamo (the render side's test for Korean script).
+pub(crate) fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
 fn options() -> Options {
@@ -403,6 +472,19 @@ mod tests {
                 let _ = render(&text, &["krict"]);
             }
         }
+    }
+
+    #[test]
+    fn korean_words_in_other_text_are_marked() {
+        let html = render("KRICT (한국화학연구원) and the 배터리 산업 strategy.", &[]).html;
+        assert!(
+            html.contains("KRICT (<span lang=\"ko\">한국화학연구원</span>) and the <span lang=\"ko\">배터리 산업</span> strategy."),
+            "{html}"
+        );
+        let set = highlight::syntax_set();
+        let renderer = MarkdownRenderer::new(&set, Vec::new(), "/");
+        let korean = renderer.render_in("정부가 전략을 내놓는다.", &[], Some("ko"));
+        assert!(!korean.html.contains("<span"), "{}", korean.html);
     }
 
     #[test]

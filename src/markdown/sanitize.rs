@@ -93,7 +93,7 @@ fn cleaner() -> ammonia::Builder<'static> {
     builder
         .link_rel(None)
         .url_schemes(HashSet::from(SCHEMES))
-        .add_generic_attributes(["id", "class"])
+        .add_generic_attributes(["id", "class", "lang"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked"])
         .set_tag_attribute_value("input", "disabled", "")

@@ -79,6 +79,8 @@ pub struct ArticleCard<'a> {
     pub url: String,
     /// Title.
     pub title: &'a str,
+    /// Language of the article's text when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// ISO date; none when no one could date the article.
     pub date: Option<String>,
     /// Human date ("2 June 2023", "February 2026", "date unknown").
@@ -241,6 +243,7 @@ impl<'a> Views<'a> {
             slug: &article.slug,
             url: format!("{}articles/{}/", self.base, article.slug),
             title: &front.title,
+            lang: front.language.as_deref(),
             date: front.date.map(|d| d.to_string()),
             date_display: front
                 .date

@@ -293,3 +293,42 @@ fn an_undated_briefing_is_listed_last_marked_and_off_the_timeline() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn korean_text_is_marked_lang_ko() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-09-10-korean-plant.md",
+        "---\ntitle: 양극재 신공장 착공\nlanguage: ko\ndate: 2024-09-10\nsummary: 회사가 공장을 짓는다.\n---\n회사가 양극재 공장을 짓는다.\n",
+    );
+    site.write(
+        "content/articles/2024-09-11-english-plant.md",
+        "---\ntitle: A cathode plant\ndate: 2024-09-11\n---\nThe ministry (산업통상자원부) spoke.\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let korean = html(&site, "articles/korean-plant/index.html");
+    assert!(
+        korean.contains("<h1 id=\"title\" lang=\"ko\">양극재 신공장 착공"),
+        "{korean}"
+    );
+    assert!(
+        korean.contains("<div class=\"prose\" lang=\"ko\">"),
+        "{korean}"
+    );
+    assert!(
+        !korean.contains("<span lang=\"ko\">"),
+        "no spans inside Korean text"
+    );
+    let list = html(&site, "articles/index.html");
+    assert!(
+        list.contains("<h3 class=\"card-title\" lang=\"ko\">"),
+        "{list}"
+    );
+    let english = html(&site, "articles/english-plant/index.html");
+    assert!(
+        english.contains("(<span lang=\"ko\">산업통상자원부</span>)"),
+        "{english}"
+    );
+    assert!(!english.contains("<h1 id=\"title\" lang="), "{english}");
+}

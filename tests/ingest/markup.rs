@@ -19,7 +19,10 @@ fn script_tags_are_inert_and_angle_bracket_titles_survive() {
         .html;
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<img"), "{html}");
-    assert!(html.contains("&lt;2024 배터리 데이&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;2024 <span lang=\"ko\">배터리 데이</span>&gt;"),
+        "{html}"
+    );
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"

@@ -8,6 +8,7 @@ mod dates;
 mod devset;
 mod encodings;
 mod gold;
+mod korean;
 mod markup;
 mod protection;
 mod unseen;

@@ -165,6 +165,7 @@ pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
 /// Every full date in `text`, with its byte span, in order of appearance.
 pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
     let mut found = numeric_dates(text);
+    found.extend(year_last_dates(text));
     found.extend(worded_dates(text));
     found.sort_by_key(|(span, _)| span.start);
     found
@@ -215,6 +216,54 @@ fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> 
         pos = text.len() - rest.len();
     }
     PartialDate::ymd(year, parts[0], parts[1]).map(|d| (pos, d))
+}
+
+/// Day or month first, year last: "21.01.2022" (dots: day first, as
+/// Europe writes it), "11/17/2023" or "17/11/2023" only when one part
+/// cannot be a month; "03/11/2024" is ambiguous and left alone.
+fn year_last_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    let bytes = text.as_bytes();
+    let digits_at = |i: usize| bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.');
+        let first = digits_at(i);
+        if !boundary || !(1..=2).contains(&first) {
+            i += first.max(1);
+            continue;
+        }
+        let sep = bytes.get(i + first).copied();
+        let second_at = i + first + 1;
+        let parsed = matches!(sep, Some(b'.' | b'/'))
+            .then(|| {
+                let second = digits_at(second_at.min(bytes.len()));
+                let year_at = second_at + second + 1;
+                let ok = (1..=2).contains(&second)
+                    && bytes.get(second_at + second) == sep.as_ref()
+                    && digits_at(year_at.min(bytes.len())) == 4;
+                ok.then_some((second, year_at))
+            })
+            .flatten();
+        let Some((second, year_at)) = parsed else {
+            i += first;
+            continue;
+        };
+        let a: u8 = text[i..i + first].parse().unwrap_or(0);
+        let b: u8 = text[second_at..second_at + second].parse().unwrap_or(0);
+        let year: i32 = text[year_at..year_at + 4].parse().unwrap_or(0);
+        let (day, month) = match sep {
+            Some(b'.') => (a, b),
+            _ if a > 12 => (a, b),
+            _ if b > 12 => (b, a),
+            _ => (0, 0),
+        };
+        if let Some(date) = PartialDate::ymd(year, month, day) {
+            found.push((i..year_at + 4, date));
+        }
+        i = year_at + 4;
+    }
+    found
 }
 
 /// Length of the separator between date parts: "-", "/", "." (optionally
@@ -349,6 +398,9 @@ mod tests {
             ("2026-02-10T09:30:00+09:00", "2026-02-10"),
             ("2024/03/11 10:00", "2024-03-11"),
             ("Sept 5, 2024", "2024-09-05"),
+            ("21.01.2022", "2022-01-21"),
+            ("11/17/2023 09:00", "2023-11-17"),
+            ("17/11/2023", "2023-11-17"),
         ] {
             assert_eq!(date(line), iso, "{line}");
         }
@@ -373,6 +425,13 @@ mod tests {
             "2024-05-01"
         );
         assert_eq!(date("Updated 2024-05-02\nBody."), "2024-05-02");
+    }
+
+    #[test]
+    fn ambiguous_and_partial_numbers_are_no_dates() {
+        assert!(full_dates("03/11/2024").is_empty());
+        assert!(full_dates("version 1.2.20245").is_empty());
+        assert!(full_dates("1.21.2022").is_empty());
     }
 
     #[test]

@@ -139,8 +139,20 @@ fn capitalize(text: &str) -> String {
     }
 }
 
-/// "Newswise — Text" → "Text"; a short capitalized head before a dash.
+/// "Newswise — Text" → "Text"; a short capitalized head before a dash, or
+/// before the colon after a wire's tag ("Seoul [South Korea], June 21
+/// (ANI): Text").
 pub(crate) fn strip_dateline(text: &str) -> &str {
+    if let Some(i) = text.find("): ") {
+        let head = &text[..i];
+        let tag = head.rsplit_once('(').map_or("", |(_, tag)| tag.trim());
+        if head.split_whitespace().count() <= 8
+            && head.starts_with(|c: char| c.is_uppercase())
+            && crate::ingest::vocab::is_news_agency(tag)
+        {
+            return &text[i + 3..];
+        }
+    }
     for dash in [" — ", " -- ", " – "] {
         if let Some(i) = text.find(dash) {
             let head = &text[..i];
@@ -269,6 +281,14 @@ mod tests {
         assert_eq!(
             derive_title("Wire — The ministry opened a plant."),
             "The ministry opened a plant"
+        );
+        assert_eq!(
+            derive_title("Seoul [South Korea], June 21 (ANI): The ministry opened a plant."),
+            "The ministry opened a plant"
+        );
+        assert_eq!(
+            strip_dateline("Acme Cells (KRX: 123456): The firm opened a plant."),
+            "Acme Cells (KRX: 123456): The firm opened a plant."
         );
         assert_eq!(
             derive_title("According to Wire News, the province leads the field."),

@@ -41,9 +41,7 @@ struct AliasView<'a> {
 
 impl<'a> AliasView<'a> {
     fn new(text: &'a str) -> AliasView<'a> {
-        let hangul = text
-            .chars()
-            .any(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}'));
+        let hangul = text.chars().any(crate::markdown::is_hangul);
         AliasView {
             text,
             lang: hangul.then_some("ko"),

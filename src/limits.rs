@@ -19,3 +19,10 @@ pub(crate) const STATIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The ingest manifest (`content/articles/.ingest.lock`).
 pub(crate) const MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Nesting of YAML flow collections (`[…]`, `{…}`) in front matter,
+/// registries and `site.yaml`.
+pub(crate) const YAML_DEPTH: usize = 32;
+
+/// YAML aliases (`*name`) in one YAML document.
+pub(crate) const YAML_ALIASES: usize = 64;

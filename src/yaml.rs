@@ -22,6 +22,7 @@ pub struct YamlError {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // An empty front matter block is an empty mapping, not "null".
     let text = if text.trim().is_empty() { "{}" } else { text };
+    check_limits(text)?;
     serde_yaml::from_str(text).map_err(|err| {
         let full = err.to_string();
         // libyaml names where an unclosed construct began ("while parsing a
@@ -40,6 +41,111 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Refuse YAML that would cost far more than its size before the parser
+/// sees it: flow collections nested deeper than
+/// [`crate::limits::YAML_DEPTH`] (the parser's time grows with the square
+/// of the depth) and more than [`crate::limits::YAML_ALIASES`] aliases
+/// (each `*alias` copies its anchored node: a billion laughs). Quoted
+/// scalars, block scalars and comments are skipped, so brackets and
+/// asterisks in text never count.
+fn check_limits(text: &str) -> Result<(), YamlError> {
+    let mut scan = Scan::default();
+    let mut block: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(parent) = block {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block = None;
+        }
+        scan.line(line, n + 1)?;
+        if scan.quote.is_none() && opens_block_scalar(line) {
+            block = Some(indent);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Scan {
+    depth: usize,
+    aliases: usize,
+    quote: Option<char>,
+}
+
+impl Scan {
+    fn line(&mut self, line: &str, number: usize) -> Result<(), YamlError> {
+        // The last character that can start a scalar: line start, `:`, `-`, …
+        let mut last = '\n';
+        let mut previous = ' ';
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((column, c)) = chars.next() {
+            let at = |message: String| YamlError {
+                message,
+                line: Some(number),
+                column: Some(column + 1),
+            };
+            match (self.quote, c) {
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some(q), c) if c == q => self.quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => {
+                    self.quote = Some(c)
+                }
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    self.depth += 1;
+                    if self.depth > crate::limits::YAML_DEPTH {
+                        return Err(at(format!(
+                            "YAML nested deeper than {} levels, the limit for front matter, registries and site.yaml",
+                            crate::limits::YAML_DEPTH
+                        )));
+                    }
+                }
+                (None, ']' | '}') => self.depth = self.depth.saturating_sub(1),
+                (None, '*')
+                    if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?')
+                        && chars.peek().is_some_and(|(_, n)| !n.is_whitespace()) =>
+                {
+                    self.aliases += 1;
+                    if self.aliases > crate::limits::YAML_ALIASES {
+                        return Err(at(format!(
+                            "more than {} YAML aliases (`*name`), the limit for front matter, registries and site.yaml",
+                            crate::limits::YAML_ALIASES
+                        )));
+                    }
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() && self.quote.is_none() {
+                last = c;
+            }
+            previous = c;
+        }
+        Ok(())
+    }
+}
+
+/// `key: |`, `- >-`, `|2`: the lines after it (more indented) are text.
+fn opens_block_scalar(line: &str) -> bool {
+    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    let mut tokens = code.split_whitespace().rev();
+    let Some(indicator) = tokens.next() else {
+        return false;
+    };
+    let is_indicator = indicator.starts_with(['|', '>'])
+        && indicator[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '+');
+    is_indicator
+        && tokens
+            .next()
+            .is_none_or(|before| before.ends_with(':') || before == "-")
 }
 
 /// Print `value` as YAML (no leading `---`).
@@ -76,6 +182,49 @@ fn parse_context(message: &str) -> Option<(String, usize, usize)> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn deep_nesting_and_alias_floods_are_refused_before_parsing() {
+        let deep = format!("summary: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let started = std::time::Instant::now();
+        let err = from_str::<serde_yaml::Value>(&deep).unwrap_err();
+        assert!(started.elapsed().as_millis() < 500);
+        assert!(
+            err.message.contains("deeper than 32 levels"),
+            "{}",
+            err.message
+        );
+        assert_eq!((err.line, err.column), (Some(1), Some(42)));
+
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..100 {
+            laughs.push_str(&format!("k{i}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"));
+        }
+        let err = from_str::<serde_yaml::Value>(&laughs).unwrap_err();
+        assert!(
+            err.message.contains("more than 64 YAML aliases"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, Some(8));
+    }
+
+    #[test]
+    fn brackets_and_asterisks_in_text_do_not_count() {
+        let nested = "[".repeat(40);
+        let text = format!(
+            "a: \"{nested}\"\nb: '{nested} it''s'\nc: |\n  {nested}\n  'open\nd: x 'y\ne: [[1]] # {nested}\nf: 5*3 *bold* a*b\n"
+        );
+        let value: serde_yaml::Value = from_str(&text).unwrap();
+        assert_eq!(value["c"].as_str().unwrap(), format!("{nested}\n'open\n"));
+        let hidden = format!("a: x 'y\nb: {}1{}\n", "[".repeat(40), "]".repeat(40));
+        assert!(from_str::<serde_yaml::Value>(&hidden).is_err());
+        let after_block = format!("a: |\n  'q\nb: {}1{}\n", "[".repeat(40), "]".repeat(40));
+        assert!(from_str::<serde_yaml::Value>(&after_block)
+            .unwrap_err()
+            .message
+            .contains("deeper"));
+    }
 
     #[test]
     fn reports_line_and_column_of_syntax_errors() {

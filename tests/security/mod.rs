@@ -4,3 +4,4 @@
 
 mod confinement;
 mod html;
+mod limits;

@@ -1,0 +1,72 @@
+//! Limits: each hostile input fails fast with a message naming the file
+//! and the limit (README, "Limits").
+
+use briefing::diag::Severity;
+
+use crate::common::SiteFixture;
+
+const ARTICLE: &str = "content/articles/2025-01-05-big.md";
+
+fn errors_of(site: &SiteFixture) -> Vec<String> {
+    briefing::check::run(site.root())
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let (line, column) = d.line_col();
+            format!("{}:{line}:{column}: {}", d.path.display(), d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn a_content_file_over_one_mib_is_refused_by_name() {
+    let site = SiteFixture::new("build/basic");
+    let body = "word ".repeat(220_000);
+    site.write(
+        ARTICLE,
+        &format!("---\ntitle: Big\ndate: 2025-01-05\n---\n{body}\n"),
+    );
+    let errors = errors_of(&site);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(ARTICLE) && e.contains("over the limit of 1048576 bytes")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn deep_yaml_and_alias_floods_are_refused_by_name_and_line() {
+    let site = SiteFixture::new("build/basic");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    site.write(
+        ARTICLE,
+        &format!("---\ntitle: Deep\ndate: 2025-01-05\nsummary: {deep}\n---\nBody.\n"),
+    );
+    let mut laughs = String::from("---\nname: Laughs\nkeywords: &a [x, x, x, x, x, x, x, x]\n");
+    for i in 0..70 {
+        laughs.push_str(&format!("k{i}: [*a, *a, *a, *a, *a, *a, *a, *a]\n"));
+    }
+    site.write("content/topics/laughs.md", &format!("{laughs}---\n"));
+    let errors = errors_of(&site);
+    let expected = [
+        format!("{ARTICLE}:4:42: YAML nested deeper than 32 levels"),
+        "content/topics/laughs.md:12:6: more than 64 YAML aliases".to_string(),
+    ];
+    for want in expected {
+        assert!(
+            errors.iter().any(|e| e.starts_with(&want)),
+            "{want} in {errors:?}"
+        );
+    }
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{config}author: {}\n", "{".repeat(50)),
+    );
+    assert_eq!(
+        errors_of(&site),
+        ["site.yaml:6:41: YAML nested deeper than 32 levels, the limit for front matter, registries and site.yaml"]
+    );
+}

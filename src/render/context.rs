@@ -91,8 +91,10 @@ pub struct ArticleCard<'a> {
     pub publisher: Option<&'a str>,
     /// Summary.
     pub summary: Option<&'a str>,
-    /// Topics.
+    /// Topics, main first (the order of the article's `topics:`).
     pub topics: Vec<LinkView<'a>>,
+    /// The main topics cards and lists show: the first three.
+    pub main_topics: Vec<LinkView<'a>>,
     /// Draft marker (serve only).
     pub draft: bool,
 }
@@ -203,6 +205,9 @@ pub struct ArticleView<'a> {
     pub related: Vec<ArticleCard<'a>>,
 }
 
+/// Topics a card shows: a reader sees what a briefing is mainly about.
+const MAIN_TOPICS: usize = 3;
+
 /// Human label of an organization kind, plural, for grouping.
 pub fn kind_label(kind: OrganizationKind) -> &'static str {
     match kind {
@@ -239,6 +244,11 @@ impl<'a> Views<'a> {
     /// Card of article `i`.
     pub fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;
+        let topics: Vec<LinkView<'a>> = front
+            .topics
+            .iter()
+            .filter_map(|t| self.topic_link(t))
+            .collect();
         ArticleCard {
             slug: &article.slug,
             url: format!("{}articles/{}/", self.base, article.slug),
@@ -252,11 +262,8 @@ impl<'a> Views<'a> {
             date_inferred: front.date_basis == DateBasis::Inferred,
             publisher: front.source.publisher.as_deref(),
             summary: front.summary.as_deref(),
-            topics: front
-                .topics
-                .iter()
-                .filter_map(|t| self.topic_link(t))
-                .collect(),
+            main_topics: topics.iter().take(MAIN_TOPICS).cloned().collect(),
+            topics,
             draft: front.draft,
         }
     }

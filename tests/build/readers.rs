@@ -243,3 +243,41 @@ fn about_an_unlisted_entity_is_an_error() {
     );
     assert!(!site.root().join("public").exists(), "nothing written");
 }
+
+/// Cards show the first three topics, the main ones (ingest writes them
+/// strongest first; a contributor may reorder); the article shows all.
+#[test]
+fn cards_show_three_main_topics_and_the_article_all() {
+    let site = SiteFixture::new("build/basic");
+    for slug in ["safety", "recycling-policy", "ev-mobility"] {
+        site.write(
+            &format!("content/topics/{slug}.md"),
+            &format!("---\nname: Topic {slug}\nkeywords: [{slug}]\n---\n"),
+        );
+    }
+    site.write(
+        "content/articles/2024-08-01-many-topics.md",
+        "---\ntitle: Many topics\ndate: 2024-08-01\n\
+         topics: [ev-mobility, recycling, safety, all-solid-state, recycling-policy]\n---\nText.\n",
+    );
+    site.build();
+    let home = html(&site, "index.html");
+    let card = &home[home.find("Many topics").unwrap()..];
+    let card = &card[..card.find("</article>").unwrap()];
+    for shown in ["Topic ev-mobility", ">Recycling<", "Topic safety"] {
+        assert!(card.contains(shown), "{shown} in {card}");
+    }
+    assert!(
+        !card.contains("All-solid-state") && !card.contains("recycling-policy"),
+        "{card}"
+    );
+    let article = html(&site, "articles/many-topics/index.html");
+    for all in [
+        "Topic ev-mobility",
+        "Topic safety",
+        "All-solid-state",
+        "Topic recycling-policy",
+    ] {
+        assert!(article.contains(all), "{all}");
+    }
+}

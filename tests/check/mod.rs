@@ -180,11 +180,7 @@ fn scaffolded_files_pass_check_and_are_never_overwritten() {
     let check = site.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     // The new organization is not mentioned yet: gazetteer coverage, not a warning.
-    assert!(
-        !check.stderr.contains("warning"),
-        "{}",
-        check.stderr
-    );
+    assert!(!check.stderr.contains("warning"), "{}", check.stderr);
 
     let path = site.root().join(article.stdout.trim());
     std::fs::write(&path, "edited by hand").unwrap();

@@ -1,6 +1,6 @@
 //! Benchmark harness: times the real `briefing` binary on synthetic sites.
 //!
-//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,ingest,serve]
+//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,edit,ingest,serve]
 //! [--runs 3] [--dir target/bench-corpus] [--binary PATH] [--check]`
 //!
 //! For each size it writes a corpus (`corpus.rs`) under `--dir`, runs the
@@ -37,7 +37,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         sizes: vec![1_000, 10_000],
-        stages: ["build", "rebuild", "ingest", "serve"]
+        stages: ["build", "rebuild", "edit", "ingest", "serve"]
             .map(String::from)
             .to_vec(),
         runs: 3,
@@ -77,11 +77,13 @@ fn parse_args() -> Result<Args, String> {
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
-[--only build,rebuild,ingest,serve] [--runs 3] [--dir DIR] [--binary PATH] [--check]";
+[--only build,rebuild,edit,ingest,serve] [--runs 3] [--dir DIR] [--binary PATH] [--check]";
 
-/// `build`: no `public/` before each run (a fresh checkout, as in CI);
-/// `rebuild`: the previous `public/` is there and gets replaced.
-const STAGES: [&str; 4] = ["build", "rebuild", "ingest", "serve"];
+/// `build`: no `public/` before each run (a fresh checkout, as in CI),
+/// followed by the floor: copying its own output (`rm -rf` + `cp -r`);
+/// `rebuild`: the previous `public/` is there, nothing changed;
+/// `edit`: one article's body changed before each rebuild.
+const STAGES: [&str; 5] = ["build", "rebuild", "edit", "ingest", "serve"];
 
 fn main() -> ExitCode {
     let args = match parse_args() {
@@ -108,10 +110,14 @@ fn main() -> ExitCode {
     for &size in &args.sizes {
         for stage in &args.stages {
             let result = match stage.as_str() {
-                "build" => bench_build(&args, size, true),
-                "rebuild" => bench_build(&args, size, false),
-                "ingest" => bench_ingest(&args, size),
-                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
+                "build" => bench_build(&args, size, true).and_then(|build| {
+                    let copy = bench_copy(&args, size, build.as_ref())?;
+                    Ok(build.into_iter().chain(copy).collect())
+                }),
+                "rebuild" => bench_build(&args, size, false).map(rows_of),
+                "edit" => bench_edit(&args, size).map(rows_of),
+                "ingest" => bench_ingest(&args, size).map(rows_of),
+                _ => serve::bench(&args.dir, size, args.runs, &args.binary).map(rows_of),
             };
             match result {
                 Ok(row) => rows.extend(row),
@@ -134,6 +140,10 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn rows_of(row: Option<Row>) -> Vec<Row> {
+    row.into_iter().collect()
 }
 
 /// Move `path` out of the way into `dir/trash/`, emptied only when the
@@ -183,6 +193,77 @@ fn prepare(dir: &Path, name: &str, options: &corpus::Options) -> Result<PathBuf,
     Ok(root)
 }
 
+/// The floor for a clean build: copying the output it just wrote. Prints
+/// the ratio of the two medians.
+fn bench_copy(args: &Args, size: usize, build: Option<&Row>) -> Result<Vec<Row>, String> {
+    let public = args.dir.join(format!("articles-{size}/public"));
+    let copy = args.dir.join(format!("copy-{size}"));
+    let (from, to) = (public.to_string_lossy(), copy.to_string_lossy());
+    let script = format!("rm -rf '{to}' && cp -r '{from}' '{to}'");
+    let log = args.dir.join(format!("logs/copy-{size}.log"));
+    let runs = measure::repeat(args.runs, || measure::child("sh", &["-c", &script], &log))?;
+    let row = Row::timed(
+        "copy public/ (floor)",
+        format!("{} articles", measure::thousands(size)),
+        &runs,
+        count_files(&public, "html"),
+        "pages",
+    );
+    if let Some(build) = build {
+        eprintln!(
+            "build / copy of its own output at {}: {:.2}×",
+            measure::thousands(size),
+            build.seconds() / row.seconds()
+        );
+    }
+    discard(&args.dir, &copy)?;
+    Ok(vec![row])
+}
+
+/// A rebuild after one article's body changed (a different line each run).
+fn bench_edit(args: &Args, size: usize) -> Result<Option<Row>, String> {
+    let root = prepare(
+        &args.dir,
+        &format!("articles-{size}"),
+        &corpus::Options::articles(size),
+    )?;
+    let root_arg = root.to_string_lossy().into_owned();
+    let log = args.dir.join(format!("logs/edit-{size}.log"));
+    if !root.join("public").exists() {
+        measure::child(&args.binary, &["build", "--root", &root_arg], &log)?;
+    }
+    let article = first_article(&root)?;
+    let mut edits = 0;
+    let runs = measure::repeat(args.runs, || {
+        edits += 1;
+        let mut text = fs::read_to_string(&article).map_err(|e| e.to_string())?;
+        text.push_str(&format!("\nEdited paragraph {edits}.\n"));
+        fs::write(&article, text).map_err(|e| e.to_string())?;
+        measure::child(&args.binary, &["build", "--root", &root_arg], &log)
+    })?;
+    Ok(Some(Row::timed(
+        "rebuild, one article edited",
+        format!("{} articles", measure::thousands(size)),
+        &runs,
+        1,
+        "articles",
+    )))
+}
+
+fn first_article(root: &Path) -> Result<PathBuf, String> {
+    let dir = root.join("content/articles");
+    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("no article in {}", dir.display()))
+}
+
 fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, String> {
     let root = prepare(
         &args.dir,
@@ -200,7 +281,11 @@ fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, Str
     })?;
     let pages = count_files(&public, "html");
     Ok(Some(Row::timed(
-        if clean { "build" } else { "rebuild" },
+        if clean {
+            "build"
+        } else {
+            "rebuild, nothing changed"
+        },
         format!("{} articles", measure::thousands(size)),
         &runs,
         pages,

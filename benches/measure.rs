@@ -95,6 +95,7 @@ pub(crate) fn median<T: Copy + Ord>(values: &mut [T]) -> T {
 #[derive(Debug, Clone)]
 pub(crate) struct Row {
     bench: &'static str,
+    seconds: f64,
     input: String,
     time: String,
     spread: String,
@@ -118,6 +119,7 @@ impl Row {
         let peak = runs.iter().map(|r| r.max_rss_kib).max().unwrap_or(0);
         Row {
             bench,
+            seconds: wall.as_secs_f64(),
             input,
             time: format!("{:.2} s", wall.as_secs_f64()),
             spread: format!(
@@ -145,6 +147,7 @@ impl Row {
         let mid = median(latencies);
         Row {
             bench: "serve",
+            seconds: mid.as_secs_f64(),
             input,
             time: format!("{} ms", mid.as_millis()),
             spread: format!(
@@ -156,6 +159,13 @@ impl Row {
             rss: format!("{} MiB", rss_kib / 1024),
             cpu: "—".to_string(),
         }
+    }
+}
+
+impl Row {
+    /// The median wall time, in seconds.
+    pub(crate) fn seconds(&self) -> f64 {
+        self.seconds
     }
 }
 

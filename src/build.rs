@@ -94,7 +94,10 @@ pub enum BuildError {
 pub fn load(root: &Path, drafts: bool, syntaxes: &SyntaxSet) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let (contents, read_errors) = Contents::read(root);
-    load_contents(root, config, &contents, read_errors, drafts, syntaxes)
+    let options = LoadOptions { drafts };
+    load_contents(root, &config.theme.clone(), || {
+        Library::from_owned_contents(contents, read_errors, config, syntaxes, options)
+    })
 }
 
 /// [`load`] over content already read (`read_errors`: what reading it
@@ -107,25 +110,20 @@ pub(crate) fn load_parsed(
     syntaxes: &SyntaxSet,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
-    load_contents(root, config, contents, read_errors, drafts, syntaxes)
+    let options = LoadOptions { drafts };
+    load_contents(root, &config.theme.clone(), || {
+        Library::from_contents(contents, read_errors, config, syntaxes, options)
+    })
 }
 
+/// Templates and the library (`library` builds it), every problem of both.
 fn load_contents(
     root: &Path,
-    config: SiteConfig,
-    contents: &Contents,
-    read_errors: Vec<Diagnostic>,
-    drafts: bool,
-    syntaxes: &SyntaxSet,
+    theme: &str,
+    library: impl FnOnce() -> Result<Library, Vec<Diagnostic>>,
 ) -> Result<Site, Vec<Diagnostic>> {
-    let templates = Templates::load(root, &config.theme);
-    let library = Library::from_contents(
-        contents,
-        read_errors,
-        config,
-        syntaxes,
-        LoadOptions { drafts },
-    );
+    let templates = Templates::load(root, theme);
+    let library = library();
     match (library, templates) {
         (Ok(library), Ok(templates)) => {
             let shared = Shared::new(&library);

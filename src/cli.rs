@@ -141,6 +141,10 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
+    /// Also answer requests addressed to this host name (besides IP
+    /// addresses and localhost); repeat for more.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
 }
 
 /// `briefing build`.
@@ -179,6 +183,13 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
     let mut options = ServeOptions::new(&args.root.root);
     options.bind = args.bind;
     options.port = args.port;
+    options.allowed_hosts = args.allow_hosts.clone();
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} reaches beyond this computer: anyone on the network can read the site, drafts included\n  = help: leave out --bind to serve on 127.0.0.1 only",
+            args.bind
+        );
+    }
     let server = match Server::start(&options) {
         Ok(server) => server,
         Err(err) => {

@@ -69,13 +69,40 @@ impl Library {
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, diagnostics) = Contents::read(root);
-        Library::from_contents(&contents, diagnostics, config, syntaxes, options)
+        Library::from_owned_contents(contents, diagnostics, config, syntaxes, options)
     }
 
     /// Validate parsed `contents` (whose reading gave `diagnostics`) and
     /// build the library; every problem in one list.
     pub fn from_contents(
         contents: &Contents,
+        diagnostics: Vec<Diagnostic>,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> Result<Library, Vec<Diagnostic>> {
+        let articles = ArticleFiles::Borrowed(&contents.articles);
+        Library::assemble(contents, articles, diagnostics, config, syntaxes, options)
+    }
+
+    /// [`Library::from_contents`] for a caller that needs `contents` no
+    /// more: each article's text is freed as soon as its article is built,
+    /// so the whole site's text and its rendered bodies are never in
+    /// memory at once.
+    pub fn from_owned_contents(
+        mut contents: Contents,
+        diagnostics: Vec<Diagnostic>,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> Result<Library, Vec<Diagnostic>> {
+        let articles = ArticleFiles::Owned(std::mem::take(&mut contents.articles));
+        Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
+    }
+
+    fn assemble(
+        contents: &Contents,
+        articles: ArticleFiles<'_>,
         mut diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
         syntaxes: &syntect::parsing::SyntaxSet,
@@ -103,8 +130,7 @@ impl Library {
             organizations: &org_slugs,
             topics: &topic_slugs,
         };
-        let mut articles =
-            validate_articles(&contents.articles, &known, &markdown, &mut diagnostics);
+        let mut articles = validate_articles(articles, &known, &markdown, &mut diagnostics);
         let pages = validate_pages(&contents.pages, &markdown, &mut diagnostics);
         check_duplicate_slugs(&articles, &mut diagnostics);
         if diagnostics
@@ -220,16 +246,29 @@ impl Library {
     }
 }
 
+/// The article files a library is built from: borrowed (`check` keeps
+/// them for its own checks) or owned (freed one by one).
+enum ArticleFiles<'a> {
+    Borrowed(&'a [Parsed<ArticleFrontMatter>]),
+    Owned(Vec<Parsed<ArticleFrontMatter>>),
+}
+
 fn validate_articles(
-    files: &[Parsed<ArticleFrontMatter>],
+    files: ArticleFiles<'_>,
     known: &KnownSlugs<'_>,
     markdown: &MarkdownRenderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|file| validate_article(file, known, markdown))
-        .collect();
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = match files {
+        ArticleFiles::Borrowed(files) => files
+            .par_iter()
+            .map(|file| validate_article(file, known, markdown))
+            .collect(),
+        ArticleFiles::Owned(files) => files
+            .into_par_iter()
+            .map(|file| validate_article(&file, known, markdown))
+            .collect(),
+    };
     collect(results, diagnostics)
 }
 

@@ -9,7 +9,8 @@
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleBasis};
 use crate::diag::Diagnostic;
-use crate::ingest::clean::{self, Cleaned};
+use crate::ingest::clean;
+use crate::ingest::document::Cleaned;
 use crate::ingest::document::Document;
 use crate::ingest::extract::{annotate, Annotations};
 use crate::ingest::gazetteer::Gazetteer;
@@ -280,7 +281,7 @@ fn drop_attribution_only(
         .map(|n| n.to_lowercase())
         .collect();
     let acts = doc.texts().any(|text| {
-        let mut text = meta::strip_dateline(text);
+        let mut text = crate::ingest::text::dateline::strip_dateline(text);
         if let Some(rest) = text.strip_prefix("According to ") {
             text = rest.split_once(", ").map_or("", |(_, main)| main);
         }

@@ -1,8 +1,21 @@
 //! The cleaned story: what cleaning gives back and extraction reads.
 //!
-//! Cleaning (`clean`) turns a raw seed into [`Document`] blocks in story
-//! order; extraction (`extract`) annotates them; `emit` writes them as
+//! Cleaning (`clean`) turns a raw seed into [`Cleaned`]: a headline and
+//! [`Document`] blocks in story order; metadata (`meta`) reads the title
+//! from it; extraction (`extract`) annotates them; `emit` writes them as
 //! Markdown. The type sits between the stages so each can be tested alone.
+
+/// A seed after cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cleaned {
+    /// The page's headline: the first story line, when it reads as one.
+    pub(crate) headline: Option<String>,
+    /// The story, headline excluded.
+    pub(crate) document: Document,
+    /// The site's name above the headline ("Korea Institute of Science
+    /// and Technology"), when the page shows one: a publisher of last resort.
+    pub(crate) masthead: Option<String>,
+}
 
 /// One block of the cleaned story, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,7 +59,7 @@ impl Gazetteer {
                 t.front
                     .keywords
                     .iter()
-                    .map(|k| crate::ingest::extract::canonical::canonical_phrase(k))
+                    .map(|k| crate::ingest::text::canonical::canonical_phrase(k))
             }),
             true,
         );
@@ -122,7 +122,7 @@ impl Gazetteer {
         index == 1 + self.places[entity].front.aliases.len()
     }
 
-    /// Topic keywords in `canonical` text (see `extract::canonical`);
+    /// Topic keywords in `canonical` text (see `text::canonical`);
     /// `pattern` of each hit is the keyword's index in its topic.
     /// Keywords shared by topics count for each; within one topic the
     /// longest keyword wins ("battery recycling" over "recycling").

@@ -22,7 +22,6 @@ mod properties;
 mod seed;
 mod store;
 pub(crate) mod text;
-pub(crate) mod vocab;
 
 use std::path::{Path, PathBuf};
 

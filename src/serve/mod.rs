@@ -44,6 +44,9 @@ pub struct ServeOptions {
     pub port: Option<u16>,
     /// Print progress to stderr (off in tests that start many servers).
     pub verbose: bool,
+    /// Host names requests may be addressed to besides IP addresses and
+    /// `localhost` (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
 }
 
 impl ServeOptions {
@@ -54,6 +57,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: None,
             verbose: true,
+            allowed_hosts: Vec::new(),
         }
     }
 }
@@ -144,7 +148,7 @@ impl Server {
             .name("briefing-rebuild".into())
             .spawn(move || worker.run(&receiver))
             .map_err(ServeError::Runtime)?;
-        let app = server::router(hub);
+        let app = server::router(hub, Arc::new(options.allowed_hosts.clone()));
         let mut stop = shutdown_rx;
         let http = runtime.spawn(async move {
             let graceful = async move {

@@ -72,12 +72,59 @@ pub async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, BindErro
     })
 }
 
-/// The preview site's routes.
-pub fn router(hub: Arc<Hub>) -> Router {
+/// The preview site's routes, behind the `Host` check.
+pub fn router(hub: Arc<Hub>, allowed_hosts: Arc<Vec<String>>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(reload::events))
         .fallback(serve_file)
         .with_state(hub)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            check_host(Arc::clone(&allowed_hosts), request, next)
+        }))
+}
+
+/// Refuse requests addressed to a name that is not this server: a page on
+/// another site whose name was re-pointed at 127.0.0.1 (DNS rebinding)
+/// sends its own name as `Host`, and must not read drafts or events.
+async fn check_host(
+    allowed: Arc<Vec<String>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned());
+    match host {
+        Some(host) if !host_allowed(&host, &allowed) => plain(
+            StatusCode::FORBIDDEN,
+            &format!(
+                "refused: Host `{host}` is not this server; to reach it by that name, start serve with --allow-host {}\n",
+                host_name(&host)
+            ),
+        ),
+        _ => next.run(request).await,
+    }
+}
+
+/// The name part of a `Host` header (no port, IPv6 brackets kept).
+fn host_name(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.rsplit_once(':').map_or(host, |(name, _)| name)
+}
+
+/// An IP address (never a rebinding vector: the attacker's page would have
+/// that address as its origin), `localhost` and its subdomains, or a name
+/// given with `--allow-host`.
+pub fn host_allowed(host: &str, allowed: &[String]) -> bool {
+    let name = host_name(host).trim_end_matches('.').to_ascii_lowercase();
+    let literal = name.trim_start_matches('[').trim_end_matches(']');
+    literal.parse::<IpAddr>().is_ok()
+        || name == "localhost"
+        || name.ends_with(".localhost")
+        || allowed.iter().any(|a| a.eq_ignore_ascii_case(&name))
 }
 
 async fn serve_file(
@@ -189,4 +236,34 @@ fn plain(status: StatusCode, text: &str) -> Response {
         HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     response
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::host_allowed;
+
+    #[test]
+    fn ip_addresses_localhost_and_allowed_names_pass() {
+        let allowed = vec!["preview.example".to_string()];
+        for host in [
+            "127.0.0.1:1111",
+            "192.168.1.5:1111",
+            "[::1]:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "app.localhost:80",
+            "preview.example:1111",
+            "Preview.Example.",
+        ] {
+            assert!(host_allowed(host, &allowed), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil",
+            "",
+        ] {
+            assert!(!host_allowed(host, &allowed), "{host}");
+        }
+    }
 }

@@ -5,3 +5,4 @@
 mod confinement;
 mod html;
 mod limits;
+mod serve;

@@ -6,5 +6,5 @@ mod client;
 mod http;
 mod incremental;
 mod live;
-mod site;
+pub(crate) mod site;
 mod traversal;

@@ -10,28 +10,13 @@
 mod noise;
 mod page;
 mod structure;
-mod text;
 mod vocab;
 
-use crate::ingest::document::Document;
+use crate::ingest::document::Cleaned;
+use crate::ingest::meta::date::headline_stamp;
+use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};
 use crate::ingest::text::words::{word_list, Words};
 use noise::Line;
-pub(crate) use text::{ends_sentence, split_marker, word_count};
-
-use crate::ingest::meta::date::headline_stamp;
-use text::Marker;
-
-/// A seed after cleaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Cleaned {
-    /// The page's headline: the first story line, when it reads as one.
-    pub(crate) headline: Option<String>,
-    /// The story, headline excluded.
-    pub(crate) document: Document,
-    /// The site's name above the headline ("Korea Institute of Science
-    /// and Technology"), when the page shows one: a publisher of last resort.
-    pub(crate) masthead: Option<String>,
-}
 
 /// Clean one seed's normalized text.
 pub(crate) fn clean(text: &str) -> Cleaned {

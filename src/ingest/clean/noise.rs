@@ -5,13 +5,13 @@
 //! `clean::page`. Every rule is general: site UI, board metadata, credits
 //! and notices look the same on any site, in English or Korean.
 
-use super::text::{ends_sentence, split_marker, word_count};
 use super::vocab::{
     COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
     PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
+use crate::ingest::text::line::{ends_sentence, split_marker, word_count};
+use crate::ingest::text::vocab as shared;
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab as shared;
 
 /// What one line of a seed is.
 #[derive(Debug, Clone, PartialEq, Eq)]

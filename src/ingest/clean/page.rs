@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::noise::Line;
-use super::text::{ends_sentence, line_key, split_marker, word_count, Marker};
+use crate::ingest::text::line::{ends_sentence, line_key, split_marker, word_count, Marker};
 
 /// A line that is this short and has no sentence end is navigation when it
 /// repeats: real short lines (headings) are not repeated on a page.

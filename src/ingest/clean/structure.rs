@@ -8,8 +8,8 @@
 //! and the "about the institute" boilerplate under its own `## About …`.
 
 use super::noise::Line;
-use super::text::{ends_sentence, split_marker, word_count, Marker};
 use crate::ingest::document::{Block, Document, OutlineItem};
+use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};
 use crate::ingest::text::words::{word_list, Chars};
 
 /// Build the document from the lines after the headline.

@@ -7,7 +7,7 @@ use crate::ingest::text::words::{word_list, Words};
 pub(super) static SITE_UI: Words = word_list!("clean/site-ui.txt");
 
 /// Labels of board metadata, glued to their value or not, besides the
-/// shared date and update labels (`ingest::vocab`).
+/// shared date and update labels (`text::vocab`).
 pub(super) static METADATA_LABELS: Words = word_list!("clean/metadata-labels.txt");
 
 /// Phrases of copyright and reprint notices.

@@ -11,8 +11,8 @@ use crate::content::front_matter::{About, Event, Figure, OrganizationKind};
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::words::{word_list, Pairs};
 
-use super::canonical::canonical_phrase;
 use super::Sentence;
+use crate::ingest::text::canonical::canonical_phrase;
 
 /// "the <noun>" referring back to an organization of a kind.
 static REFERENCES: Pairs = word_list!(pairs "extract/about-references.txt");

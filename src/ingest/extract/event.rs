@@ -7,11 +7,11 @@
 //! quote. States ("since 2020"), deadlines a figure already carries ("KRW
 //! 2 trillion by 2030"), photo captions and the page's own date are skipped.
 
-use super::token::tokenize;
 use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::ingest::text::token::tokenize;
 use crate::ingest::text::words::{word_list, Words};
 pub(crate) use title::headline;
 use title::title;

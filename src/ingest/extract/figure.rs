@@ -7,10 +7,10 @@
 //! currency (years, ordinals, cell formats such as 4680, article numbers,
 //! view counts) is not a figure.
 
-use super::token::{in_address, tokenize, Token};
 mod korean;
 use super::unit::{currency_prefix, magnitude, unit_after, Unit};
 use crate::content::front_matter::Figure;
+use crate::ingest::text::token::{in_address, tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that qualify a figure, longest first.

@@ -6,7 +6,6 @@
 //! came from. Pure and allocation-light, so rayon can run it per article.
 
 mod about;
-pub(crate) mod canonical;
 mod event;
 
 pub(crate) use event::headline;
@@ -15,8 +14,6 @@ mod names;
 mod organization;
 mod person;
 mod place;
-mod sentence;
-mod token;
 mod topic;
 mod unit;
 mod when;
@@ -27,6 +24,7 @@ use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
 use crate::ingest::document::{Block, Document};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::{sentence, token};
 
 /// Everything extraction found in one article.
 #[derive(Debug, Clone, PartialEq, Default)]

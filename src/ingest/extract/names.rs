@@ -6,9 +6,9 @@
 //! ("President", "Vice", "Minister", "Dr"). Lists here are vocabulary, not
 //! names of anyone.
 
-use super::token::Token;
+use crate::ingest::text::token::Token;
+use crate::ingest::text::vocab::{is_month_name, is_news_agency, SENTENCE_OPENERS};
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab::{is_month_name, is_news_agency, SENTENCE_OPENERS};
 
 /// Forms of address that are not roles.
 pub(crate) static HONORIFICS: Words = word_list!("extract/honorifics.txt");

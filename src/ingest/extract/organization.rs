@@ -8,12 +8,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::OrganizationSuggestion;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::SENTENCE_OPENERS;
 use crate::ingest::text::words::{word_list, Pairs, Words};
-use crate::ingest::vocab::SENTENCE_OPENERS;
 
 /// Generic references that are not a named organization.
 static GENERIC: Words = word_list!("extract/generic-organizations.txt");

@@ -9,11 +9,11 @@
 //! Ahn") are the same person, not new ones.
 
 use super::names::{initials, is_name_token, is_role_word, HONORIFICS};
-use super::token::{tokenize, Token};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::is_hangul;
+use crate::ingest::text::token::{tokenize, Token};
 
 mod korean;
 use crate::ingest::text::words::{word_list, Words};

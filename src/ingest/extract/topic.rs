@@ -15,9 +15,9 @@ mod context;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::canonical::canonical_phrase;
 use super::{Part, Sentence};
 use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::text::canonical::canonical_phrase;
 use crate::ingest::text::hangul::is_hangul;
 
 /// Score a topic needs to be listed.

@@ -5,7 +5,7 @@
 //! ("won", "Wh/kg", "GWh", "pyeong", "tons per year", "300 stakeholders"),
 //! as the unit names of the gold vocabulary.
 
-use super::token::Token;
+use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// A unit name from the vocabulary (`KRW`, `Wh/kg`, `people`, …).

@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::token::{tokenize, Token};
 use crate::content::date::PartialDate;
+use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
 /// The word introducing a date, which says how the date relates to the
@@ -392,7 +392,7 @@ fn from_naive(date: NaiveDate) -> Option<PartialDate> {
 fn month_number(token: &Token<'_>) -> Option<u8> {
     token
         .is_capitalized()
-        .then(|| crate::ingest::vocab::month_number(token.text))
+        .then(|| crate::ingest::text::vocab::month_number(token.text))
         .flatten()
 }
 

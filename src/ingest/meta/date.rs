@@ -12,10 +12,10 @@ mod page;
 pub(crate) use page::headline_stamp;
 
 use crate::content::date::PartialDate;
-use crate::ingest::clean::{split_marker, word_count};
+use crate::ingest::text::line::{split_marker, word_count};
+use crate::ingest::text::vocab;
+use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab;
-use crate::ingest::vocab::month_number;
 use page::Role;
 
 /// Labels of a later edit, besides the shared English ones.

@@ -10,9 +10,12 @@ pub(crate) mod publisher;
 
 use crate::content::entity::slugify;
 use crate::content::front_matter::TitleBasis;
-use crate::ingest::clean::Cleaned;
+use crate::ingest::document::Cleaned;
 use crate::ingest::document::{Block, Document};
+use crate::ingest::text::aside::{drop_asides, outside_quotes};
+use crate::ingest::text::dateline::strip_dateline;
 use crate::ingest::text::hangul;
+use crate::ingest::text::sentence::split as sentences;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that carry no meaning in a file name.
@@ -48,31 +51,6 @@ fn names_someone(sentence: &str) -> bool {
         w.trim_start_matches(['"', '“', '‘', '\'', '('])
             .starts_with(char::is_uppercase)
     })
-}
-
-/// Remove "(…)" asides: "KRICT (President Lee)" → "KRICT".
-pub(crate) fn drop_asides(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" ,", ",")
-}
-
-/// True when byte `i` of `text` is outside any quotation.
-pub(crate) fn outside_quotes(text: &str, i: usize) -> bool {
-    let before = &text[..i];
-    before.matches('“').count() == before.matches('”').count()
-        && before.matches('"').count().is_multiple_of(2)
 }
 
 /// The earliest of `separators` after at least `min_words` words, outside quotes.
@@ -139,37 +117,6 @@ fn capitalize(text: &str) -> String {
     }
 }
 
-/// "Newswise — Text" → "Text"; a short capitalized head before a dash, or
-/// before the colon after a wire's tag ("Seoul [South Korea], June 21
-/// (ANI): Text").
-pub(crate) fn strip_dateline(text: &str) -> &str {
-    if let Some(i) = text.find("): ") {
-        let head = &text[..i];
-        let tag = head.rsplit_once('(').map_or("", |(_, tag)| tag.trim());
-        if head.split_whitespace().count() <= 8
-            && head.starts_with(|c: char| c.is_uppercase())
-            && crate::ingest::vocab::is_news_agency(tag)
-        {
-            return &text[i + 3..];
-        }
-    }
-    for dash in [" — ", " -- ", " – "] {
-        if let Some(i) = text.find(dash) {
-            let head = &text[..i];
-            let dateline = head.split_whitespace().count() <= 6
-                && head.starts_with(|c: char| c.is_uppercase())
-                && (head.contains('(')
-                    || head
-                        .split_whitespace()
-                        .all(|w| !w.starts_with(char::is_lowercase)));
-            if dateline {
-                return &text[i + dash.len()..];
-            }
-        }
-    }
-    text
-}
-
 /// The first paragraph of the story.
 fn lead(document: &Document) -> Option<&str> {
     document.blocks.iter().find_map(|block| match block {
@@ -196,47 +143,6 @@ pub(crate) fn summary(document: &Document) -> Option<String> {
         summary = format!("{}…", cut.trim_end_matches([',', ';', ':']));
     }
     Some(summary)
-}
-
-static ABBREVIATIONS: Words = word_list!("meta/abbreviations.txt");
-
-/// Split running text into sentences: a stop, then a space and a capital or
-/// an opening quote, unless the stop ends an abbreviation or an initial.
-pub(crate) fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = k + 1;
-        while chars
-            .get(end)
-            .is_some_and(|(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
-        {
-            end += 1;
-        }
-        let next_is_space = chars.get(end).is_some_and(|(_, c)| *c == ' ');
-        let after = chars.get(end + 1).map(|(_, c)| *c);
-        let opens = after.is_some_and(|c| {
-            c.is_uppercase() || hangul::is_hangul(c) || matches!(c, '"' | '“' | '‘' | '[')
-        });
-        let word = text[start..i].split_whitespace().next_back().unwrap_or("");
-        let abbreviation = c == '.'
-            && (ABBREVIATIONS.contains(&word)
-                || word.chars().count() == 1 && word.chars().all(char::is_uppercase));
-        if next_is_space && opens && !abbreviation {
-            let stop = chars.get(end).map_or(text.len(), |(j, _)| *j);
-            out.push(text[start..stop].trim());
-            start = stop;
-        }
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
 }
 
 /// The file slug: the title's meaningful words, at most eight.

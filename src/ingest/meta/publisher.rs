@@ -7,7 +7,7 @@
 //! of X"), in that order of trust. Canonical names come from the gazetteer
 //! in `ingest::run`; this module only reads the text.
 
-use crate::ingest::clean::split_marker;
+use crate::ingest::text::line::split_marker;
 
 /// The publisher as the text names it, if it names one.
 pub(crate) fn named(raw: &str) -> Option<String> {

@@ -1,9 +1,20 @@
-//! Ingest, text layer: what every later stage knows about plain text.
+//! Ingest, text layer: what every stage knows about plain text.
 //!
-//! Takes nothing from the other ingest stages; `clean`, `meta` and
-//! `extract` import it and it imports none of them. Gives back the word
-//! lists of `src/ingest/words/` (`words`), each parsed once, and what
-//! Korean script needs (`hangul`).
+//! Takes nothing from the other ingest stages; `clean`, `meta`, `extract`
+//! and the gazetteer import it and it imports none of them, so a rule about
+//! text has one home. Gives back lines and their list markers (`line`),
+//! sentences (`sentence`), tokens (`token`), asides and quotations
+//! (`aside`), datelines (`dateline`), the canonical word form topics are
+//! matched in (`canonical`), what Korean script needs (`hangul`), the
+//! shared vocabulary (`vocab`) and the word lists of `src/ingest/words/`,
+//! each parsed once (`words`).
 
+pub(crate) mod aside;
+pub(crate) mod canonical;
+pub(crate) mod dateline;
 pub(crate) mod hangul;
+pub(crate) mod line;
+pub(crate) mod sentence;
+pub(crate) mod token;
+pub(crate) mod vocab;
 pub(crate) mod words;

@@ -108,8 +108,9 @@ fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
     if phrase::relative_body(clause).is_some() {
         return phrase::antecedent(before);
     }
-    let subject =
-        crate::ingest::meta::drop_asides(crate::ingest::meta::strip_dateline(first.trim()));
+    let subject = crate::ingest::text::aside::drop_asides(
+        crate::ingest::text::dateline::strip_dateline(first.trim()),
+    );
     if !starts_with_verb(clause) || subject.split_whitespace().count() > 6 {
         return None;
     }

@@ -9,11 +9,11 @@
 //! between) is the role. Family names, titles and common words that look
 //! like names are data files under `src/ingest/words/korean/`.
 
-use super::super::token::{tokenize, Token};
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
+use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
 /// Korean family names.

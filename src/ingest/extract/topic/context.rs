@@ -8,7 +8,7 @@
 //! signals keywords cannot carry: a money amount next to a funding word,
 //! and a named law ("Inflation Reduction Act").
 
-use super::super::token::{tokenize, Token};
+use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
 /// Head nouns of institutions and their units: a capitalized run that

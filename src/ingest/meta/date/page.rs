@@ -12,9 +12,9 @@
 
 use super::{full_dates, is_clock_word, is_date_line, is_dateline, update_labels};
 use crate::content::date::PartialDate;
-use crate::ingest::clean::{ends_sentence, word_count};
+use crate::ingest::text::line::{ends_sentence, word_count};
+use crate::ingest::text::vocab;
 use crate::ingest::text::words::{word_list, Words};
-use crate::ingest::vocab;
 
 /// Labels that introduce the publication date, besides `DATE_LABELS`.
 pub(super) static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");
@@ -24,10 +24,7 @@ static ORIGINAL_LABELS: Words = word_list!("meta/original-labels.txt");
 static READING_TIME: Words = word_list!("meta/reading-time.txt");
 /// Words after which a date at the end of a line belongs to a phrase
 /// ("opened on 2021-07-05"), not to a page stamp.
-const JOINING: &[&str] = &[
-    "on", "by", "until", "from", "since", "in", "at", "to", "of", "and", "before", "after",
-    "through", "till",
-];
+static JOINING: Words = word_list!("meta/date-joining-words.txt");
 
 /// What a date on the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -78,11 +78,11 @@ fn without_sentence_end(text: &str) -> String {
 /// The title without dateline, asides, opening connective or reporting
 /// verb; with acronyms for defined names when it runs long.
 fn compact(title: &str) -> String {
-    let title = crate::ingest::meta::strip_dateline(title);
-    let mut text = crate::ingest::meta::drop_asides(title);
+    let title = crate::ingest::text::dateline::strip_dateline(title);
+    let mut text = crate::ingest::text::aside::drop_asides(title);
     if text.chars().count() > TITLE_LIMIT {
         // A name the text gives an acronym for is the first thing to go.
-        text = crate::ingest::meta::drop_asides(&use_acronyms(title));
+        text = crate::ingest::text::aside::drop_asides(&use_acronyms(title));
     }
     for lead in [
         "Meanwhile, ",
@@ -169,7 +169,7 @@ pub(super) fn outside_any_quote(text: &str, i: usize) -> bool {
         .iter()
         .map(|c| before.matches(c).count())
         .sum::<usize>();
-    crate::ingest::meta::outside_quotes(text, i) && opened <= closed
+    crate::ingest::text::aside::outside_quotes(text, i) && opened <= closed
 }
 
 /// A text a little over the limit whose last words are one prepositional

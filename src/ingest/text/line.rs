@@ -1,5 +1,6 @@
-//! Cleaning, small text tests shared by the line and page rules: list
-//! markers, sentence ends, word counts.
+//! Ingest, text layer: one line of text. Its list marker (cleaning builds
+//! lists from them; dates and publishers read past them), whether it ends
+//! like a sentence, its word count and its key for "same line".
 
 use crate::ingest::text::words::{word_list, Chars};
 
@@ -14,7 +15,7 @@ pub(crate) enum Marker {
     Number(u32),
 }
 
-static BULLETS: Chars = word_list!(chars "clean/bullets.txt");
+static BULLETS: Chars = word_list!(chars "shared/bullets.txt");
 
 /// Split a trimmed line into its list marker and the text after it.
 pub(crate) fn split_marker(line: &str) -> (Marker, &str) {

@@ -1,4 +1,4 @@
-//! Extraction helper: text folded to a canonical word form for topic matching.
+//! Ingest, text layer: text folded to a canonical word form for topic matching.
 //!
 //! Takes a sentence or a registry keyword and gives back lowercase, lightly
 //! stemmed words joined by single spaces, with spelling variants folded to
@@ -9,7 +9,7 @@
 use crate::ingest::text::words::{word_list, Pairs};
 
 /// Spelling variants of one term, folded to the keyword's form.
-static FOLDS: Pairs = word_list!(pairs "extract/topic-folds.txt");
+static FOLDS: Pairs = word_list!(pairs "shared/topic-folds.txt");
 
 /// The canonical form of a phrase (see the module comment).
 pub(crate) fn canonical_phrase(text: &str) -> String {

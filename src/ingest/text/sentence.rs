@@ -1,4 +1,5 @@
-//! Extraction helper: cleaned block text split into sentences.
+//! Ingest, text layer: text split into sentences, the one splitter that
+//! titles, summaries and annotations share.
 //!
 //! Takes the text of one block and gives back its sentences as trimmed
 //! slices, in order. Every annotation keeps the sentence it came from, so a
@@ -9,7 +10,7 @@
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that end with a period without ending the sentence.
-static ABBREVIATIONS: Words = word_list!("extract/abbreviations.txt");
+static ABBREVIATIONS: Words = word_list!("shared/abbreviations.txt");
 
 /// The sentences of `text`, trimmed, without empty ones.
 pub(crate) fn split(text: &str) -> Vec<&str> {

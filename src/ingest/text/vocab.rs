@@ -1,4 +1,4 @@
-//! Ingest, shared vocabulary: word lists that more than one stage reads.
+//! Ingest, text layer: the vocabulary that more than one stage reads.
 //!
 //! Month names (publication dates in `meta`, event dates in `extract`,
 //! names in `extract` that are really months), the labels that introduce a

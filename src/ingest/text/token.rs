@@ -1,4 +1,4 @@
-//! Extraction helper: a sentence cut into word, number and punctuation tokens.
+//! Ingest, text layer: a sentence cut into word, number and punctuation tokens.
 //!
 //! Takes a sentence and gives back tokens with byte spans into it, so every
 //! rule that reads tokens can quote the sentence verbatim. Hyphenated words

@@ -26,3 +26,7 @@ pub(crate) const YAML_DEPTH: usize = 32;
 
 /// YAML aliases (`*name`) in one YAML document.
 pub(crate) const YAML_ALIASES: usize = 64;
+
+/// One fenced code block that is highlighted; a longer one is shown as
+/// plain text (highlighting multiplies its size by about 80).
+pub(crate) const HIGHLIGHT_BYTES: usize = 64 * 1024;

@@ -13,7 +13,8 @@ pub fn syntax_set() -> SyntaxSet {
 }
 
 /// Highlight `code` written in `lang` as `<pre><code>` with classes.
-/// Unknown languages fall back to plain, escaped text.
+/// Unknown languages, and blocks over [`crate::limits::HIGHLIGHT_BYTES`],
+/// fall back to plain, escaped text.
 pub fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
     let token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let syntax = (!token.is_empty())
@@ -24,6 +25,8 @@ pub fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
     } else {
         format!(" data-lang=\"{}\"", escape(token))
     };
+    // Highlighting multiplies a block's size by ~80: past the limit, plain.
+    let syntax = syntax.filter(|_| code.len() <= crate::limits::HIGHLIGHT_BYTES);
     let Some(syntax) = syntax else {
         return format!(
             "<pre class=\"code\"{label}><code>{}</code></pre>\n",
@@ -86,6 +89,16 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_over_the_limit_is_plain_text() {
+        let set = syntax_set();
+        let big = "let x = 1;\n".repeat(crate::limits::HIGHLIGHT_BYTES / 10);
+        let out = highlight(&set, "rust", &big);
+        assert!(out.starts_with("<pre class=\"code\" data-lang=\"rust\">"));
+        assert!(!out.contains("hl-"));
+        assert!(highlight(&set, "rust", "let x = 1;\n").contains("hl-"));
+    }
 
     #[test]
     fn highlights_known_languages_with_classes() {

@@ -78,6 +78,16 @@ fn a_korean_page_is_cleaned_annotated_and_marked_ko() {
         ]
     );
     assert_eq!(front.figures[0].year_target, Some(2028));
+    // "10일" is a day of the stated publication month.
+    let event = front
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2024-09-10");
+    assert!(
+        event.is_some_and(|e| e.title.contains("착공식을 열었다")),
+        "{:?}",
+        front.events
+    );
     for topic in ["ncm-high-nickel", "supply-chain", "workforce-training"] {
         assert!(
             front.topics.iter().any(|t| t == topic),

@@ -18,6 +18,8 @@ use title::title;
 
 /// Words that mark a sentence as a plan.
 static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
+/// Korean plan words ("예정", "계획"), matched anywhere in a sentence.
+static KOREAN_PLAN_WORDS: Words = word_list!("korean/plan-words.txt");
 
 /// Events in story order, without duplicates.
 pub(crate) fn events(
@@ -53,13 +55,21 @@ pub(crate) fn events(
             let event = Event {
                 date: mention.date,
                 date_end: mention.date_end,
-                title: title(sentence.text, &mention),
+                title: if is_hangul_text(sentence.text) {
+                    korean_title(sentence.text, &mention)
+                } else {
+                    title(sentence.text, &mention)
+                },
                 planned,
                 quote: Some(sentence.text.to_string()),
                 about: None,
             };
+            // A Korean story restating a date ("6월까지" twice) tells one event.
+            let korean = is_hangul_text(sentence.text);
             let duplicate = out.iter().any(|e| {
-                e.date == event.date && e.date_end == event.date_end && e.title == event.title
+                e.date == event.date
+                    && e.date_end == event.date_end
+                    && (korean || e.title == event.title)
             });
             if !duplicate && !event.title.is_empty() {
                 out.push(event);
@@ -177,6 +187,9 @@ fn reported_at(before: &str) -> bool {
 }
 
 fn is_plan(sentence: &str) -> bool {
+    if is_hangul_text(sentence) {
+        return KOREAN_PLAN_WORDS.iter().any(|w| sentence.contains(w));
+    }
     let lower = sentence.to_lowercase();
     PLAN_WORDS.iter().any(|w| {
         lower.match_indices(w).any(|(at, _)| {
@@ -185,6 +198,32 @@ fn is_plan(sentence: &str) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// A Korean sentence: English title and plan rules do not apply.
+fn is_hangul_text(sentence: &str) -> bool {
+    crate::ingest::text::hangul::is_korean(sentence)
+}
+
+/// A Korean event's title: its sentence without the date and the full
+/// stop, cut at a space when long.
+fn korean_title(sentence: &str, mention: &Mention) -> String {
+    const MAX_CHARS: usize = 90;
+    // The particle that tied the date to the sentence goes with it.
+    let after = &sentence[mention.end..];
+    let particle = ["까지", "부터", "중에", "중", "에는", "에", "께"]
+        .iter()
+        .find(|p| after.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let joined = format!("{} {}", &sentence[..mention.start], &after[particle..]);
+    let mut text = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    text = text.trim_end_matches(['.', ' ']).to_string();
+    if text.chars().count() > MAX_CHARS {
+        let cut: String = text.chars().take(MAX_CHARS).collect();
+        let at = cut.rfind(' ').unwrap_or(cut.len());
+        text = format!("{}…", &cut[..at]);
+    }
+    text
 }
 
 /// Photo captions and credits carry photo dates, not story events.

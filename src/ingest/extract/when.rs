@@ -10,8 +10,11 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::content::date::PartialDate;
+use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
+
+mod korean;
 
 /// The word introducing a date, which says how the date relates to the
 /// story ("since 2020" is a state, "by 2030" a deadline).
@@ -57,6 +60,17 @@ pub(crate) fn mentions(
             }
             None => i += 1,
         }
+    }
+    if sentence.chars().any(is_hangul) {
+        for mention in korean::mentions(sentence, published) {
+            if !out
+                .iter()
+                .any(|m| m.start < mention.end && mention.start < m.end)
+            {
+                out.push(mention);
+            }
+        }
+        out.sort_by_key(|m| m.start);
     }
     out
 }

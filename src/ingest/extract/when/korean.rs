@@ -1,0 +1,227 @@
+//! Date expressions written the Korean way, resolved like the English ones:
+//! "2023년 7월", "2027년 8월1일부터 2030년 7월31일까지" (a range), "26일"
+//! (publication month), "6월까지" (a deadline), "내년 2월 27일",
+//! "올해 2분기", "지난해", "내년 하반기" (counted from the publication year).
+//!
+//! Takes a sentence and the publication date; gives back each expression
+//! with its byte span, its date at the precision the text supports, and its
+//! cue ("부터" / "이후" / "까지" after it).
+
+use super::{Cue, Mention};
+use crate::content::date::PartialDate;
+
+/// Every Korean date expression in `sentence`. Only a full publication
+/// date completes "26일", "6월" or "내년": one inferred from the story is
+/// too rough to date anything by.
+pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Mention> {
+    let published = published.filter(PartialDate::is_full);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut at = 0;
+    while at < sentence.len() {
+        let Some((mut mention, end)) = expression(sentence, at, published) else {
+            at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        // "A부터 B까지": one range.
+        let rest = &sentence[end..];
+        if let Some(after_from) = rest.strip_prefix("부터") {
+            let gap = after_from.len() - after_from.trim_start().len();
+            let next = end + "부터".len() + gap;
+            if let Some((last, last_end)) = expression(sentence, next, published) {
+                if sentence[last_end..].starts_with("까지") {
+                    mention.date_end = Some(last.date);
+                    mention.end = last_end + "까지".len();
+                    out.push(mention);
+                    at = mention_end(&out);
+                    continue;
+                }
+            }
+        }
+        mention.cue = cue(rest);
+        out.push(mention);
+        at = end;
+    }
+    out
+}
+
+fn mention_end(out: &[Mention]) -> usize {
+    out.last().map_or(0, |m| m.end)
+}
+
+/// What the particle after a date says: "까지" a deadline, "이후"/"부터"
+/// since or from, anything else a point in time.
+fn cue(rest: &str) -> Cue {
+    if rest.starts_with("까지") {
+        Cue::By
+    } else if rest.starts_with("이후") || rest.starts_with("이래") {
+        Cue::Since
+    } else {
+        Cue::At
+    }
+}
+
+/// The expression starting at byte `at` (which must not sit inside a
+/// number or a word), and where it ends.
+fn expression(
+    sentence: &str,
+    at: usize,
+    published: Option<PartialDate>,
+) -> Option<(Mention, usize)> {
+    let before = sentence[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let text = &sentence[at..];
+    let (shift, mut pos) = relative_year(text);
+    let year = match number_before(&text[pos..], "년") {
+        Some((y, len)) if (1900..=2100).contains(&y) && shift.is_none() => {
+            pos += len;
+            Some(y)
+        }
+        _ => shift.and_then(|s| published.map(|p| p.year + s)),
+    };
+    let month_at = pos + spaces(&text[pos..]);
+    let month = number_before(&text[month_at..], "월").filter(|(m, _)| (1..=12).contains(m));
+    if let Some((_, len)) = month {
+        pos = month_at + len;
+    }
+    let day_at = pos + spaces(&text[pos..]);
+    let day = number_before(&text[day_at..], "일").filter(|(d, _)| (1..=31).contains(d));
+    if let Some((_, len)) = day {
+        pos = day_at + len;
+    }
+    let date = match (year, month, day) {
+        (Some(y), Some((m, _)), Some((d, _))) => PartialDate::ymd(y, m as u8, d as u8)?,
+        (Some(y), Some((m, _)), None) => PartialDate::ym(y, m as u8)?,
+        (None, Some((m, _)), day) => {
+            // A month without a year is the publication year's.
+            let y = published?.year;
+            match day {
+                Some((d, _)) => PartialDate::ymd(y, m as u8, d as u8)?,
+                None => PartialDate::ym(y, m as u8)?,
+            }
+        }
+        (None, None, Some((d, _))) => {
+            // "26일": a day of the publication month.
+            let p = published?;
+            PartialDate::ymd(p.year, p.month?, d as u8)?
+        }
+        (Some(y), None, None) if pos > 0 => PartialDate::y(y),
+        _ => return None,
+    };
+    let end = at + pos;
+    // "3년간", "2020년대": durations and decades are no dates.
+    if ["간", "대", "째"]
+        .iter()
+        .any(|s| sentence[end..].starts_with(s))
+    {
+        return None;
+    }
+    let mention = Mention {
+        start: at,
+        end,
+        date,
+        date_end: None,
+        cue: Cue::At,
+    };
+    Some((mention, end))
+}
+
+/// "내년 ", "올해 ", "지난해 ": the year shift and the bytes it takes.
+fn relative_year(text: &str) -> (Option<i32>, usize) {
+    let text_start = text;
+    let (prefix, text) = match text
+        .strip_prefix("지난 ")
+        .or_else(|| text.strip_prefix("오는 "))
+    {
+        Some(rest) => (text_start.len() - rest.len(), rest),
+        None => (0, text),
+    };
+    for (word, shift) in [
+        ("내년", 1),
+        ("올해", 0),
+        ("지난해", -1),
+        ("작년", -1),
+        ("금년", 0),
+    ] {
+        if let Some(rest) = text.strip_prefix(word) {
+            return (Some(shift), prefix + word.len() + spaces(rest));
+        }
+    }
+    (None, prefix)
+}
+
+/// Digits right before `unit` at the start of `text`: the number and the
+/// bytes up to and including the unit.
+fn number_before(text: &str, unit: &str) -> Option<(i32, usize)> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    text[digits..].starts_with(unit).then_some(())?;
+    Some((text[..digits].parse().ok()?, digits + unit.len()))
+}
+
+fn spaces(text: &str) -> usize {
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sentence: &str, published: Option<PartialDate>) -> Vec<(String, Option<String>, Cue)> {
+        mentions(sentence, published)
+            .into_iter()
+            .map(|m| (m.date.to_string(), m.date_end.map(|d| d.to_string()), m.cue))
+            .collect()
+    }
+
+    fn d(text: &str) -> (String, Option<String>, Cue) {
+        (text.to_string(), None, Cue::At)
+    }
+
+    #[test]
+    fn full_partial_and_relative_dates() {
+        let published = PartialDate::ymd(2025, 12, 15);
+        assert_eq!(
+            read(
+                "회사는 지난 2023년 7월 공장을 지었고 15일 발표했다.",
+                published
+            ),
+            [d("2023-07"), d("2025-12-15")]
+        );
+        assert_eq!(
+            read("내년 2월 27일까지 받고 내년 하반기 중 지정한다.", published),
+            [("2026-02-27".to_string(), None, Cue::By), d("2026")]
+        );
+        assert_eq!(
+            read("지난해 매출과 올해 2분기", published),
+            [d("2024"), d("2025")]
+        );
+    }
+
+    #[test]
+    fn ranges_deadlines_and_non_dates() {
+        let published = PartialDate::ymd(2025, 7, 30);
+        assert_eq!(
+            read("기간은 2027년 8월1일부터 2030년 7월31일까지다.", published),
+            [(
+                "2027-08-01".to_string(),
+                Some("2030-07-31".to_string()),
+                Cue::At
+            )]
+        );
+        assert_eq!(
+            read("6월까지 전략을 세운다.", published),
+            [("2025-06".to_string(), None, Cue::By)]
+        );
+        assert!(read("3년간 공급하고 2020년대 들어 12345년 제2의", published).is_empty());
+        assert!(read("26일 발표했다.", None).is_empty());
+        assert!(read(
+            "26일 발표했다. 내년 6월",
+            Some(PartialDate::ym(2025, 7).unwrap())
+        )
+        .is_empty());
+    }
+}

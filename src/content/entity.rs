@@ -10,9 +10,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::contents::read_registries;
-use super::front_matter::{
-    OrganizationFrontMatter, PlaceFrontMatter, SplitError, TopicFrontMatter,
-};
+use super::front_matter::{OrganizationFrontMatter, PlaceFrontMatter, TopicFrontMatter};
 use super::source::{bad_url, parse_file, Parsed};
 use crate::diag::Diagnostic;
 use crate::url::is_web_url;
@@ -155,15 +153,6 @@ pub fn validate_entity<T: Clone>(file: &Parsed<T>) -> Result<Entity<T>, Vec<Diag
         body: file.body_text().to_string(),
         body_line: file.body_line,
     })
-}
-
-/// The diagnostic for a file whose front matter fences are wrong.
-pub fn split_diagnostic(relative: &Path, source: &Arc<str>, err: &SplitError) -> Diagnostic {
-    Diagnostic::error("front-matter/fence", relative, err.to_string())
-        .at(source, 0..source.find('\n').unwrap_or(source.len()))
-        .with_help(
-            "a content file starts with a line `---`, then YAML, then a line `---`, then Markdown",
-        )
 }
 
 #[cfg(test)]

@@ -359,19 +359,23 @@ fn check_duplicate_slugs(articles: &[Article], diagnostics: &mut Vec<Diagnostic>
                 .iter()
                 .filter(|p| **p != article.path.display().to_string())
                 .collect();
-            diagnostics.push(
-                Diagnostic::error(
-                    "article/duplicate-slug",
-                    &article.path,
-                    format!(
-                        "two articles have the slug `{slug}` (also {}), so both would be written to /articles/{slug}/",
-                        others.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                )
-                .with_help("rename one of the files: the part after the date is the URL slug"),
-            );
+            let others: Vec<&str> = others.iter().map(|p| p.as_str()).collect();
+            diagnostics.push(duplicate_slug(&article.path, slug, &others));
         }
     }
+}
+
+/// The article at `path` has the slug `slug`, which `others` have too.
+pub(crate) fn duplicate_slug(path: &Path, slug: &str, others: &[&str]) -> Diagnostic {
+    Diagnostic::error(
+        "article/duplicate-slug",
+        path,
+        format!(
+            "two articles have the slug `{slug}` (also {}), so both would be written to /articles/{slug}/",
+            others.join(", ")
+        ),
+    )
+    .with_help("rename one of the files: the part after the date is the URL slug")
 }
 
 fn place_lookup(places: &[Place]) -> HashMap<String, String> {

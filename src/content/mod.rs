@@ -1,6 +1,7 @@
 //! Content stage: files under `content/` become typed, validated data.
 
 pub mod article;
+pub mod changes;
 pub mod contents;
 pub mod date;
 pub mod entity;

@@ -11,8 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::entity::split_diagnostic;
-use super::front_matter::{split, Split};
+use super::front_matter::{split, Split, SplitError};
 use crate::diag::Diagnostic;
 use crate::yaml;
 use crate::{limits, sitefs};
@@ -245,6 +244,15 @@ pub fn read_all<T: DeserializeOwned + Send>(
         }
     }
     (files, unparsed)
+}
+
+/// The diagnostic for a file whose front matter fences are wrong.
+fn split_diagnostic(relative: &Path, source: &Arc<str>, err: &SplitError) -> Diagnostic {
+    Diagnostic::error("front-matter/fence", relative, err.to_string())
+        .at(source, 0..source.find('\n').unwrap_or(source.len()))
+        .with_help(
+            "a content file starts with a line `---`, then YAML, then a line `---`, then Markdown",
+        )
 }
 
 /// The diagnostic for a link that is not a web address.

@@ -82,6 +82,31 @@ impl PageJob {
     }
 }
 
+/// `name` as a template some page job renders through directly, if it is
+/// one: asked of the jobs themselves, so there is no second list to keep.
+pub fn page_template(name: &str) -> Option<&'static str> {
+    let one_of_each = [
+        PageJob::Home,
+        PageJob::ArticleList(1),
+        PageJob::Article(0),
+        PageJob::SectionIndex(Section::Topics),
+        PageJob::Entity(Section::Topics, 0, 1),
+        PageJob::EntityFeed(Section::Topics, 0),
+        PageJob::Timeline,
+        PageJob::TimelineYear(0),
+        PageJob::Page(0),
+        PageJob::NotFound,
+        PageJob::SiteFeed,
+        PageJob::Sitemap,
+        PageJob::Robots,
+        PageJob::SyntaxCss,
+    ];
+    one_of_each
+        .iter()
+        .filter_map(PageJob::template)
+        .find(|t| *t == name)
+}
+
 /// Number of pages needed for `items` at `per_page`, at least 1.
 pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page.max(1)).max(1)

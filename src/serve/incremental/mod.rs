@@ -25,7 +25,7 @@ use crate::build::{self, Site};
 use crate::content::library::LoadOptions;
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
-use crate::render::plan::output_path;
+use crate::render::plan::{output_path, page_template};
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
@@ -316,22 +316,6 @@ impl Session {
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
-}
-
-/// Name of a template that page jobs render through directly.
-fn page_template(name: &str) -> Option<&'static str> {
-    [
-        "index.html",
-        "articles.html",
-        "article.html",
-        "entities.html",
-        "entity.html",
-        "timeline.html",
-        "page.html",
-        "404.html",
-    ]
-    .into_iter()
-    .find(|n| *n == name)
 }
 
 /// Keys added, removed or changed between two file maps.

@@ -1,0 +1,78 @@
+//! Edited articles checked against a loaded library, as a full load would
+//! check them: serve's cheap path after an edit.
+//!
+//! Takes the library and the new text of each changed article file (`None`:
+//! deleted); gives back the articles to swap in and, per file, the problems
+//! that keep its last good version in place.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::article::{parse_article, Article, KnownSlugs};
+use super::library::{duplicate_slug, Library};
+use crate::diag::Diagnostic;
+use crate::markdown::MarkdownRenderer;
+
+/// What [`Library::validate_changes`] found.
+#[derive(Debug, Default)]
+pub struct ValidatedChanges {
+    /// Path → the new article, or `None` for a deleted file.
+    pub articles: Vec<(PathBuf, Option<Article>)>,
+    /// Path → why its new text was refused.
+    pub refused: Vec<(PathBuf, Vec<Diagnostic>)>,
+}
+
+impl Library {
+    /// Parse and validate changed article files against this library's
+    /// registries, and refuse a new article whose slug another one has.
+    /// `markdown` must be built from this library's organizations.
+    pub fn validate_changes(
+        &self,
+        changed: Vec<(PathBuf, Option<Arc<str>>)>,
+        markdown: &MarkdownRenderer<'_>,
+    ) -> ValidatedChanges {
+        let organizations: HashSet<&str> =
+            self.organizations.iter().map(|o| o.slug.as_str()).collect();
+        let topics: HashSet<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
+        let known = KnownSlugs {
+            organizations: &organizations,
+            topics: &topics,
+        };
+        let mut out = ValidatedChanges::default();
+        for (path, source) in changed {
+            match source.map(|source| parse_article(&path, &source, &known, markdown)) {
+                None => out.articles.push((path, None)),
+                Some(Ok(article)) => out.articles.push((path, Some(article))),
+                Some(Err(diagnostics)) => out.refused.push((path, diagnostics)),
+            }
+        }
+        self.refuse_duplicate_slugs(&mut out);
+        out
+    }
+
+    /// A changed article may not take a slug another article keeps.
+    fn refuse_duplicate_slugs(&self, out: &mut ValidatedChanges) {
+        let replaced: HashSet<&Path> = out.articles.iter().map(|(p, _)| p.as_path()).collect();
+        let mut taken: BTreeMap<String, PathBuf> = self
+            .articles
+            .iter()
+            .filter(|a| !replaced.contains(a.path.as_path()))
+            .map(|a| (a.slug.clone(), a.path.clone()))
+            .collect();
+        let mut rejected = Vec::new();
+        for (path, article) in &out.articles {
+            let Some(article) = article else { continue };
+            if let Some(other) = taken.get(&article.slug) {
+                let other = other.display().to_string();
+                let diagnostic = duplicate_slug(path, &article.slug, &[other.as_str()]);
+                rejected.push((path.clone(), vec![diagnostic]));
+            } else {
+                taken.insert(article.slug.clone(), path.clone());
+            }
+        }
+        out.articles
+            .retain(|(p, _)| !rejected.iter().any(|(r, _)| r == p));
+        out.refused.extend(rejected);
+    }
+}

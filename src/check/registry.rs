@@ -1,8 +1,8 @@
 //! Check stage: the registries against each other and against articles.
 //!
-//! Takes the parsed content files; gives back a warning for each registry
-//! entry no article mentions, an error for each alias (or name) two
-//! organizations both claim, and a note for each organization ingest
+//! Takes the parsed content files; gives back a warning for each topic that no
+//! article lists and ingest cannot assign, an error for each alias (or name)
+//! two organizations both claim, and a note for each organization ingest
 //! generated that no person has confirmed yet.
 
 use std::collections::{BTreeMap, HashSet};
@@ -48,104 +48,41 @@ fn generated(corpus: &Contents) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Registry entries that no article (draft or not) mentions.
+/// Topics that no article (draft or not) lists and that ingest could never
+/// assign either, because they carry no `keywords:`.
+///
+/// Organizations, places and topics with keywords are ingest's vocabulary
+/// (its gazetteer and topic classifier), broad on purpose: how much of that
+/// vocabulary the articles use so far is coverage, not a mistake, so it is
+/// never a warning.
 fn unused(corpus: &Contents) -> Vec<Diagnostic> {
     if corpus.unparsed_articles > 0 {
         return Vec::new();
     }
-    let mut orgs: HashSet<&str> = HashSet::new();
-    let mut topics: HashSet<&str> = HashSet::new();
-    let mut places: HashSet<String> = HashSet::new();
-    for article in &corpus.articles {
-        let front = &article.front;
-        orgs.extend(front.organizations.iter().map(String::as_str));
-        orgs.extend(
-            front
-                .people
-                .iter()
-                .filter_map(|p| p.organization.as_deref()),
-        );
-        topics.extend(front.topics.iter().map(String::as_str));
-        places.extend(front.places.iter().map(|p| p.to_lowercase()));
-    }
-    let mut out = Vec::new();
-    let mut unused_orgs = Vec::new();
-    let mut unused_places = Vec::new();
-    let unused_entry = |file_slug: String, noun: &str, key: &str| {
-        format!("the {noun} `{file_slug}` is not mentioned by any article (no `{key}:` lists it)")
-    };
-    for org in corpus
-        .organizations
+    let topics: HashSet<&str> = corpus
+        .articles
         .iter()
-        .filter(|o| !orgs.contains(o.stem().as_str()))
-    {
-        unused_orgs.push(
-            Diagnostic::warning("registry/unused", &org.path, unused_entry(org.stem(), "organization", "organizations"))
-                .at(&org.source, org.key_span("name"))
-                .with_help("list it in an article's `organizations:` (or a person's `organization:`), or delete the file if it was added by mistake"),
-        );
-    }
-    for topic in corpus
+        .flat_map(|a| a.front.topics.iter().map(String::as_str))
+        .collect();
+    corpus
         .topics
         .iter()
-        .filter(|t| !topics.contains(t.stem().as_str()))
-    {
-        out.push(
+        .filter(|t| t.front.keywords.is_empty() && !topics.contains(t.stem().as_str()))
+        .map(|topic| {
             Diagnostic::warning(
                 "registry/unused",
                 &topic.path,
-                unused_entry(topic.stem(), "topic", "topics"),
+                format!(
+                    "the topic `{}` is not mentioned by any article (no `topics:` lists it) and has no `keywords:` for ingest to assign it by",
+                    topic.stem()
+                ),
             )
             .at(&topic.source, topic.key_span("name"))
             .with_help(
-                "list it in an article's `topics:`, or delete the file if it was added by mistake",
-            ),
-        );
-    }
-    for place in &corpus.places {
-        let names = place_names(place);
-        if !names.iter().any(|n| places.contains(n)) {
-            unused_places.push(
-                Diagnostic::warning("registry/unused", &place.path, unused_entry(place.stem(), "place", "places"))
-                    .at(&place.source, place.key_span("name"))
-                    .with_help("list it (by slug, name or alias) in an article's `places:`, or delete the file if it was added by mistake"),
-            );
-        }
-    }
-    out.extend(summarize_unused(
-        unused_orgs,
-        "organizations",
-        corpus.organizations.len(),
-    ));
-    out.extend(summarize_unused(
-        unused_places,
-        "places",
-        corpus.places.len(),
-    ));
-    out
-}
-
-/// Most unused organizations and places are expected: those registries are
-/// also ingest's gazetteer, broad on purpose. One by one they would bury every
-/// other finding, so past a handful they become one warning on the folder.
-fn summarize_unused(unused: Vec<Diagnostic>, folder: &str, total: usize) -> Vec<Diagnostic> {
-    const ONE_BY_ONE: usize = 20;
-    if unused.len() <= ONE_BY_ONE {
-        return unused;
-    }
-    let names: Vec<String> = unused
-        .iter()
-        .take(ONE_BY_ONE)
-        .filter_map(|d| d.path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    let message = format!(
-        "{} of {total} {folder} are mentioned by no article ({}, …)",
-        unused.len(),
-        names.join(", ")
-    );
-    vec![Diagnostic::warning("registry/unused", format!("content/{folder}"), message).with_help(
-        "they still serve ingest as its gazetteer, which is expected for a broad registry; delete only entries added by mistake",
-    )]
+                "list it in an article's `topics:`, give it `keywords:`, or delete the file if it was added by mistake",
+            )
+        })
+        .collect()
 }
 
 pub(crate) fn place_names(place: &Parsed<PlaceFrontMatter>) -> Vec<String> {
@@ -256,19 +193,37 @@ mod tests {
         assert_eq!(diags[1].line_col(), (7, 5));
     }
 
+    /// Unused organizations and places are gazetteer coverage, and a topic
+    /// with keywords is ingest's vocabulary: neither warns. A topic that no
+    /// article lists and nothing could assign does.
     #[test]
-    fn unused_entries_warn_and_used_ones_do_not() {
+    fn only_unassignable_unused_topics_warn() {
         let corpus = Contents {
-            articles: vec![file("content/articles/2024-01-01-a.md", "---\ntitle: A\ndate: 2024-01-01\npeople: [{name: X, organization: a}]\nplaces: [Seoul]\n---\n")],
-            organizations: vec![
-                file("content/organizations/a.md", "---\nname: Alpha\nkind: company\ncountry: KR\n---\n"),
-                file("content/organizations/b.md", "---\nname: Beta\nkind: company\ncountry: KR\n---\n"),
+            articles: vec![file(
+                "content/articles/2024-01-01-a.md",
+                "---\ntitle: A\ndate: 2024-01-01\ntopics: [used]\n---\n",
+            )],
+            organizations: vec![file(
+                "content/organizations/b.md",
+                "---\nname: Beta\nkind: company\ncountry: KR\n---\n",
+            )],
+            places: vec![file(
+                "content/places/seoul.md",
+                "---\nname: Seoul\nkind: city\n---\n",
+            )],
+            topics: vec![
+                file("content/topics/used.md", "---\nname: Used\n---\n"),
+                file(
+                    "content/topics/vocabulary.md",
+                    "---\nname: Vocabulary\nkeywords: [word]\n---\n",
+                ),
+                file("content/topics/orphan.md", "---\nname: Orphan\n---\n"),
             ],
-            places: vec![file("content/places/seoul.md", "---\nname: Seoul\nkind: city\n---\n")],
             ..Contents::default()
         };
         let diags = unused(&corpus);
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(diags[0].path, Path::new("content/organizations/b.md"));
+        assert_eq!(diags[0].path, Path::new("content/topics/orphan.md"));
+        assert_eq!(diags[0].line_col(), (2, 7));
     }
 }

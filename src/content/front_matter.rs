@@ -55,7 +55,8 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
                 yaml: &text[first_end..offset],
                 yaml_line: 2,
                 body: &text[end..],
-                body_line: line + 1,
+                // A closing fence at the very end of the file has no next line.
+                body_line: line + usize::from(text[offset..end].ends_with('\n')),
             });
         }
         offset = end;
@@ -485,6 +486,12 @@ mod tests {
                 let _ = crate::yaml::from_str::<OrganizationFrontMatter>(&text);
             }
         }
+    }
+
+    #[test]
+    fn body_line_of_a_closing_fence_at_the_end_of_the_file() {
+        assert_eq!(split("---\n---").unwrap().body_line, 2);
+        assert_eq!(split("---\n---\n").unwrap().body_line, 3);
     }
 
     #[test]

@@ -297,6 +297,21 @@ pub enum OrganizationKind {
     Other,
 }
 
+impl OrganizationKind {
+    /// The kind spelled as in front matter (`government`, `company`, …).
+    pub fn from_word(word: &str) -> Option<Self> {
+        Some(match word {
+            "government" => Self::Government,
+            "company" => Self::Company,
+            "research" => Self::Research,
+            "university" => Self::University,
+            "association" => Self::Association,
+            "other" => Self::Other,
+            _ => return None,
+        })
+    }
+}
+
 /// Organization registry entry, `content/organizations/<slug>.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -92,24 +92,12 @@ fn references(text: &str) -> Vec<OrganizationKind> {
         }
         let noun = pair[1].trim_end_matches("'s").trim_end_matches('\'');
         if let Some(&(_, kind)) = REFERENCES.iter().find(|(n, _)| *n == noun) {
-            if let Some(kind) = kind_named(kind) {
+            if let Some(kind) = OrganizationKind::from_word(kind) {
                 kinds.push(kind);
             }
         }
     }
     kinds
-}
-
-fn kind_named(word: &str) -> Option<OrganizationKind> {
-    Some(match word {
-        "government" => OrganizationKind::Government,
-        "company" => OrganizationKind::Company,
-        "research" => OrganizationKind::Research,
-        "university" => OrganizationKind::University,
-        "association" => OrganizationKind::Association,
-        "other" => OrganizationKind::Other,
-        _ => return None,
-    })
 }
 
 /// The organization of `kind` the story named last before this sentence.

@@ -39,7 +39,7 @@ pub(crate) fn entry(
     found: &Unknown,
     gazetteer: &Gazetteer,
 ) -> Option<NewOrganization> {
-    let kind = kind(found.kind?)?;
+    let kind = OrganizationKind::from_word(found.kind?)?;
     if sentence.part == Part::Heading || headline_cased(sentence.text) {
         return None;
     }
@@ -71,16 +71,4 @@ pub(crate) fn entry(
 pub(crate) fn country_of<'g>(hits: &[Hit], gazetteer: &'g Gazetteer) -> Option<&'g str> {
     hits.iter()
         .find_map(|hit| gazetteer.places()[hit.entity].front.country.as_deref())
-}
-
-fn kind(guess: &str) -> Option<OrganizationKind> {
-    Some(match guess {
-        "government" => OrganizationKind::Government,
-        "company" => OrganizationKind::Company,
-        "research" => OrganizationKind::Research,
-        "university" => OrganizationKind::University,
-        "association" => OrganizationKind::Association,
-        "other" => OrganizationKind::Other,
-        _ => return None,
-    })
 }

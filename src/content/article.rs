@@ -125,7 +125,7 @@ pub fn validate_article(
         &front.organizations,
         front.language.as_deref(),
     );
-    let word_count = file.body_text().split_whitespace().count();
+    let word_count = count_words(file.body_text());
     Ok(Article {
         slug,
         path: relative.to_path_buf(),
@@ -133,6 +133,23 @@ pub fn validate_article(
         body,
         word_count,
     })
+}
+
+/// Words of `text`, as `split_whitespace` counts them (runs of
+/// non-whitespace), in one pass over its characters.
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = if c.is_ascii() {
+            matches!(c, ' ' | '\t'..='\r')
+        } else {
+            c.is_whitespace()
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// A figure's or event's `about` names only what the article lists, so
@@ -303,6 +320,33 @@ fn unknown_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "tab\tnew\nline\x0bvertical\x0cfeed\rreturn",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "한국 배터리\u{200b}zero-width is no space",
+            "\x1c\x1d\x1e\x1f separators are words",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_counted_as_split_whitespace_counts_it(text in "(\\PC|\\s){0,40}") {
+            proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
 
     #[test]
     fn slug_drops_the_date_prefix() {

@@ -120,6 +120,8 @@ impl<'a> MarkdownRenderer<'a> {
         if has_raw_html {
             html = sanitize::clean(&html);
         }
+        // Bodies stay in memory until their page is rendered: no spare room.
+        html.shrink_to_fit();
         RenderedMarkdown { html, headings }
     }
 
@@ -166,9 +168,10 @@ impl<'a> MarkdownRenderer<'a> {
                     blocked = blocked.saturating_sub(1)
                 }
                 Event::Text(text) if blocked == 0 && !wanted.is_empty() => {
-                    let text = text.to_string();
-                    out.extend(self.link_text(&text, &mut wanted));
-                    continue;
+                    if let Some(linked) = self.link_text(text, &mut wanted) {
+                        out.extend(linked);
+                        continue;
+                    }
                 }
                 _ => {}
             }
@@ -177,7 +180,9 @@ impl<'a> MarkdownRenderer<'a> {
         out
     }
 
-    fn link_text<'e>(&self, text: &str, wanted: &mut HashSet<&str>) -> Vec<Event<'e>> {
+    /// `text` with its first mentions of `wanted` organizations linked;
+    /// `None` when it mentions none (the text event stays as it is).
+    fn link_text<'e>(&self, text: &str, wanted: &mut HashSet<&str>) -> Option<Vec<Event<'e>>> {
         let mut events = Vec::new();
         let mut last = 0;
         for found in self.names.find_iter(text) {
@@ -197,8 +202,11 @@ impl<'a> MarkdownRenderer<'a> {
             ))));
             last = found.end();
         }
+        if events.is_empty() {
+            return None;
+        }
         events.push(Event::Text(CowStr::from(text[last..].to_string())));
-        events
+        Some(events)
     }
 }
 
@@ -211,7 +219,7 @@ fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             out.push(event);
             continue;
         };
-        if !text.chars().any(is_hangul) {
+        if text.is_ascii() || !text.chars().any(is_hangul) {
             out.push(event);
             continue;
         }

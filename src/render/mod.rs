@@ -19,7 +19,7 @@ use crate::content::library::Library;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 use context::{LinkView, SiteView, Views};
-use pages::Renderer;
+use pages::{Renderer, SharedValues};
 use plan::{entity_slug, output_path, PageJob, Section};
 use shared::Shared;
 use templates::Templates;
@@ -63,29 +63,31 @@ pub fn render_with<T: Send>(
     emit: impl Fn(RenderedPage) -> T + Sync,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
     let base = library.config.base_path();
+    let site = SiteView {
+        title: &library.config.title,
+        description: &library.config.description,
+        base_url: library.config.base_url(),
+        image: format!("{}img/card.png", library.config.base_url()),
+        base_path: base.clone(),
+        language: &library.config.language,
+        preview: options.preview,
+        article_count: library.articles.len(),
+        pages: library
+            .pages
+            .iter()
+            .map(|p| LinkView {
+                slug: &p.slug,
+                name: &p.front.title,
+                url: Some(format!("{base}{}/", p.slug)),
+            })
+            .collect(),
+    };
     let renderer = Renderer {
         library,
         tera: &templates.tera,
         shared,
-        site: SiteView {
-            title: &library.config.title,
-            description: &library.config.description,
-            base_url: library.config.base_url(),
-            image: format!("{}img/card.png", library.config.base_url()),
-            base_path: base.clone(),
-            language: &library.config.language,
-            preview: options.preview,
-            article_count: library.articles.len(),
-            pages: library
-                .pages
-                .iter()
-                .map(|p| LinkView {
-                    slug: &p.slug,
-                    name: &p.front.title,
-                    url: Some(format!("{base}{}/", p.slug)),
-                })
-                .collect(),
-        },
+        values: SharedValues::new(&site),
+        site,
         views: Views {
             library,
             base: base.clone(),

@@ -13,7 +13,7 @@ use super::super::context::{
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, entity_events, entity_figures};
 use super::super::structured;
-use super::{Pagination, Renderer};
+use super::Renderer;
 
 /// An entity as its page shows it.
 #[derive(Debug, Serialize)]
@@ -166,7 +166,7 @@ impl<'a> Renderer<'a> {
         let start = ((n - 1) * per_page).min(indexes.len());
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
-        context.insert("pagination", &Pagination::new(&view.url, n, total));
+        context.insert_value("pagination", self.pagination(&view.url, n, total));
         self.entity_sidebar(indexes, section, slug, n == 1, context);
         let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
         let title = if n == 1 {

@@ -8,6 +8,9 @@ mod timeline;
 
 pub use article::related;
 
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
 use serde::Serialize;
 use tera::Context;
 
@@ -17,7 +20,8 @@ use super::shared::{EventRef, Shared};
 use super::structured;
 use crate::content::library::Library;
 
-/// Links for a paginated list.
+/// Links for a paginated list: the `pagination` key, with `pages` (every
+/// page with its URL) added by [`Renderer::pagination`].
 #[derive(Debug, Serialize)]
 pub struct Pagination {
     /// Current page, 1-based.
@@ -28,8 +32,6 @@ pub struct Pagination {
     pub prev: Option<String>,
     /// Next page URL.
     pub next: Option<String>,
-    /// Every page with its URL.
-    pub pages: Vec<(usize, String)>,
 }
 
 impl Pagination {
@@ -39,7 +41,24 @@ impl Pagination {
             total,
             prev: (current > 1).then(|| paged_url(folder, current - 1)),
             next: (current < total).then(|| paged_url(folder, current + 1)),
-            pages: (1..=total).map(|n| (n, paged_url(folder, n))).collect(),
+        }
+    }
+}
+
+/// Values every page of a build shares, made once and handed to each
+/// page's context by reference count: `site`, and each list's `pages`
+/// (a list of N pages would otherwise build N² links).
+pub struct SharedValues {
+    site: tera::Value,
+    page_lists: Mutex<HashMap<(String, usize), tera::Value>>,
+}
+
+impl SharedValues {
+    /// The shared values of a build with these site values.
+    pub fn new(site: &SiteView<'_>) -> SharedValues {
+        SharedValues {
+            site: tera::Value::from_serializable(site),
+            page_lists: Mutex::default(),
         }
     }
 }
@@ -56,6 +75,8 @@ pub struct Renderer<'a> {
     pub site: SiteView<'a>,
     /// View builder.
     pub views: Views<'a>,
+    /// Template values made once per build.
+    pub values: SharedValues,
 }
 
 impl<'a> Renderer<'a> {
@@ -63,7 +84,7 @@ impl<'a> Renderer<'a> {
     pub fn render_html(&self, job: &PageJob) -> Option<Result<String, tera::Error>> {
         let template = job.template()?;
         let mut context = Context::new();
-        context.insert("site", &self.site);
+        context.insert_value("site", self.values.site.clone());
         let page = match job {
             PageJob::Home => self.home(&mut context),
             PageJob::ArticleList(n) => self.article_list(*n, &mut context),
@@ -84,6 +105,27 @@ impl<'a> Renderer<'a> {
         };
         context.insert("page", &page);
         Some(self.tera.render(template, &context))
+    }
+
+    /// The `pagination` key of page `current` of `total` of the list at
+    /// `folder`.
+    fn pagination(&self, folder: &str, current: usize, total: usize) -> tera::Value {
+        let links = tera::Value::from_serializable(&Pagination::new(folder, current, total));
+        let mut map = links.into_map().expect("a struct is a map");
+        let pages = self
+            .values
+            .page_lists
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry((folder.to_string(), total))
+            .or_insert_with(|| {
+                let pages: Vec<(usize, String)> =
+                    (1..=total).map(|n| (n, paged_url(folder, n))).collect();
+                tera::Value::from_serializable(&pages)
+            })
+            .clone();
+        map.insert("pages".into(), pages);
+        tera::Value::from(map)
     }
 
     fn meta(
@@ -194,7 +236,7 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(self.library.articles.len());
         context.insert("articles", &self.cards(start..end));
         let folder = format!("{}articles/", self.views.base);
-        context.insert("pagination", &Pagination::new(&folder, n, total));
+        context.insert_value("pagination", self.pagination(&folder, n, total));
         let title = if n == 1 {
             "All briefings".to_string()
         } else {

@@ -5,8 +5,11 @@
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::date::PartialDate;
 use crate::content::front_matter::PlaceKind;
 
+use super::super::chart::series::{self, DatedFigure};
+use super::super::chart::ChartView;
 use super::super::context::{
     briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
 };
@@ -167,7 +170,7 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
-        self.entity_sidebar(indexes, section, slug, n == 1, context);
+        self.entity_sidebar(indexes, section, (slug, view.name), n == 1, context);
         let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
         let title = if n == 1 {
             view.name.to_string()
@@ -204,7 +207,7 @@ impl<'a> Renderer<'a> {
         &self,
         indexes: &[usize],
         section: Section,
-        slug: &str,
+        (slug, name): (&str, &str),
         full: bool,
         context: &mut Context,
     ) {
@@ -218,6 +221,7 @@ impl<'a> Renderer<'a> {
             .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
+        context.insert("charts", &self.charts(indexes, section, slug, name));
         let orgs = co_mentions(
             indexes,
             |a| &library.articles[a].front.organizations,
@@ -235,6 +239,55 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("related_organizations", &org_links);
         context.insert("related_topics", &topic_links);
+    }
+
+    /// Pictures of an entity's first page: its briefings per year or
+    /// month; on topic and organization pages, its figures of one unit
+    /// over time.
+    fn charts(
+        &self,
+        indexes: &[usize],
+        section: Section,
+        slug: &str,
+        name: &str,
+    ) -> Vec<ChartView> {
+        let library = self.library;
+        let dates: Vec<_> = indexes
+            .iter()
+            .filter_map(|&a| library.articles[a].front.date)
+            .collect();
+        let mut charts: Vec<ChartView> = series::briefings_over_time(&dates, name)
+            .map(|s| s.draw())
+            .into_iter()
+            .collect();
+        if section != Section::Places {
+            let figures: Vec<DatedFigure> = entity_figures(library, indexes, section, slug)
+                .filter_map(|(a, f)| {
+                    let article = &library.articles[a];
+                    let figure = &article.front.figures[f];
+                    let own = figure.year_target.map(PartialDate::y);
+                    let view = self.views.figure(article, f, true);
+                    let source = view.article.as_ref().expect("linked");
+                    Some(DatedFigure {
+                        when: own.or(article.front.date)?,
+                        own_year: own.is_some(),
+                        year_word: view.year_word,
+                        unit: figure.unit.clone(),
+                        value: figure.value,
+                        display: match view.qualifier {
+                            Some(q) => format!("{q} {}", view.display),
+                            None => view.display.clone(),
+                        },
+                        source: (
+                            source.title.to_string(),
+                            format!("{}#{}", source.url, view.id),
+                        ),
+                    })
+                })
+                .collect();
+            charts.extend(series::figures_over_time(&figures, name).map(|s| s.draw()));
+        }
+        charts
     }
 
     fn entity_view(&self, section: Section, i: usize, article_count: usize) -> EntityView<'a> {

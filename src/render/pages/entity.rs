@@ -11,7 +11,7 @@ use crate::content::front_matter::PlaceKind;
 use super::super::chart::series::{self, DatedFigure};
 use super::super::chart::ChartView;
 use super::super::context::{
-    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
+    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta, Views,
 };
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, entity_events, entity_figures};
@@ -221,7 +221,10 @@ impl<'a> Renderer<'a> {
             .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
-        context.insert("charts", &self.charts(indexes, section, slug, name));
+        context.insert(
+            "charts",
+            &entity_charts(&self.views, section, (slug, name), indexes),
+        );
         let orgs = co_mentions(
             indexes,
             |a| &library.articles[a].front.organizations,
@@ -239,55 +242,6 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("related_organizations", &org_links);
         context.insert("related_topics", &topic_links);
-    }
-
-    /// Pictures of an entity's first page: its briefings per year or
-    /// month; on topic and organization pages, its figures of one unit
-    /// over time.
-    fn charts(
-        &self,
-        indexes: &[usize],
-        section: Section,
-        slug: &str,
-        name: &str,
-    ) -> Vec<ChartView> {
-        let library = self.library;
-        let dates: Vec<_> = indexes
-            .iter()
-            .filter_map(|&a| library.articles[a].front.date)
-            .collect();
-        let mut charts: Vec<ChartView> = series::briefings_over_time(&dates, name)
-            .map(|s| s.draw())
-            .into_iter()
-            .collect();
-        if section != Section::Places {
-            let figures: Vec<DatedFigure> = entity_figures(library, indexes, section, slug)
-                .filter_map(|(a, f)| {
-                    let article = &library.articles[a];
-                    let figure = &article.front.figures[f];
-                    let own = figure.year_target.map(PartialDate::y);
-                    let view = self.views.figure(article, f, true);
-                    let source = view.article.as_ref().expect("linked");
-                    Some(DatedFigure {
-                        when: own.or(article.front.date)?,
-                        own_year: own.is_some(),
-                        year_word: view.year_word,
-                        unit: figure.unit.clone(),
-                        value: figure.value,
-                        display: match view.qualifier {
-                            Some(q) => format!("{q} {}", view.display),
-                            None => view.display.clone(),
-                        },
-                        source: (
-                            source.title.to_string(),
-                            format!("{}#{}", source.url, view.id),
-                        ),
-                    })
-                })
-                .collect();
-            charts.extend(series::figures_over_time(&figures, name).map(|s| s.draw()));
-        }
-        charts
     }
 
     fn entity_view(&self, section: Section, i: usize, article_count: usize) -> EntityView<'a> {
@@ -358,6 +312,56 @@ impl<'a> Renderer<'a> {
             article_count,
         }
     }
+}
+
+/// Pictures of an entity's first page: its briefings per year or month;
+/// on topic and organization pages, its figures of one unit over time.
+/// Serve compares them before and after an edit to know whether the page
+/// changed.
+pub(crate) fn entity_charts(
+    views: &Views<'_>,
+    section: Section,
+    (slug, name): (&str, &str),
+    indexes: &[usize],
+) -> Vec<ChartView> {
+    let library = views.library;
+    let dates: Vec<_> = indexes
+        .iter()
+        .filter_map(|&a| library.articles[a].front.date)
+        .collect();
+    let mut charts: Vec<ChartView> = series::briefings_over_time(&dates, name)
+        .map(|s| s.draw())
+        .into_iter()
+        .collect();
+    if section == Section::Places {
+        return charts;
+    }
+    let figures: Vec<DatedFigure> = entity_figures(library, indexes, section, slug)
+        .filter_map(|(a, f)| {
+            let article = &library.articles[a];
+            let figure = &article.front.figures[f];
+            let own = figure.year_target.map(PartialDate::y);
+            let view = views.figure(article, f, true);
+            let source = view.article.as_ref().expect("linked");
+            Some(DatedFigure {
+                when: own.or(article.front.date)?,
+                own_year: own.is_some(),
+                year_word: view.year_word,
+                unit: figure.unit.clone(),
+                value: figure.value,
+                display: match view.qualifier {
+                    Some(q) => format!("{q} {}", view.display),
+                    None => view.display.clone(),
+                },
+                source: (
+                    source.title.to_string(),
+                    format!("{}#{}", source.url, view.id),
+                ),
+            })
+        })
+        .collect();
+    charts.extend(series::figures_over_time(&figures, name).map(|s| s.draw()));
+    charts
 }
 
 /// Registry descriptions: plain Markdown, no highlighting or links.

@@ -28,7 +28,7 @@ struct EntityView<'a> {
     /// The country's name from the place registry, never its code.
     country: Option<&'a str>,
     aliases: Vec<AliasView<'a>>,
-    keywords: &'a [String],
+    keywords: Vec<AliasView<'a>>,
     website: Option<&'a str>,
     /// For an organization ingest added and no person confirmed yet: the
     /// sentence it was found in, so the page can say it is unreviewed.
@@ -38,7 +38,8 @@ struct EntityView<'a> {
     article_count: usize,
 }
 
-/// A name the entity is also written as; Korean ones are marked `lang="ko"`.
+/// A name the entity is also written as, or a topic keyword; Korean ones
+/// are marked `lang="ko"`.
 #[derive(Debug, Serialize)]
 struct AliasView<'a> {
     text: &'a str,
@@ -297,7 +298,7 @@ impl<'a> Renderer<'a> {
             kind,
             country: country.and_then(|code| country_name(library, code)),
             aliases: aliases.iter().map(|a| AliasView::new(a)).collect(),
-            keywords,
+            keywords: keywords.iter().map(|k| AliasView::new(k)).collect(),
             website,
             generated: match section {
                 Section::Organizations => library.organizations[i]

@@ -303,7 +303,10 @@ fn korean_text_is_marked_and_other_dates_are_shown() {
     );
     site.build();
     let topic = html(&site, "topics/recycling/index.html");
-    assert!(topic.contains("<span>recycling</span>, <span lang=\"ko\">재활용</span>"), "{topic}");
+    assert!(
+        topic.contains("<span>recycling</span>, <span lang=\"ko\">재활용</span>"),
+        "{topic}"
+    );
     let krict = html(&site, "organizations/krict/index.html");
     assert!(krict.contains("<span class=\"event-title\" lang=\"ko\">한국화학연구원 공장 준공"));
     assert!(krict.contains("<blockquote class=\"figure-quote\" lang=\"ko\">"));

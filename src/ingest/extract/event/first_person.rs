@@ -20,6 +20,7 @@ static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
 /// speaks in sentence `at`, or none when it does not open so or no speaker
 /// is named.
 pub(super) fn attributed(title: &str, sentences: &[&Sentence<'_>], at: usize) -> Option<String> {
+    let title = unquoted(title).trim_end_matches(['.', ',', '”', '"']);
     let (first, rest) = title.split_once(' ')?;
     let possessive = match first.to_lowercase().as_str() {
         "we" => false,
@@ -32,6 +33,15 @@ pub(super) fn attributed(title: &str, sentences: &[&Sentence<'_>], at: usize) ->
         return Some(format!("{name}’s {rest}"));
     }
     Some(format!("{name} {}", third_person(&rest)?))
+}
+
+/// A title that is a quotation and its attribution ("“We built it,” said
+/// Kim") without the attribution: what was said.
+fn unquoted(title: &str) -> &str {
+    let Some(inner) = title.strip_prefix(['“', '"']) else {
+        return title;
+    };
+    inner.find(['”', '"']).map_or(inner, |close| &inner[..close])
 }
 
 /// "our" → "its", "us" → "it" in the rest of the title.
@@ -54,7 +64,7 @@ fn third_person(rest: &str) -> Option<String> {
     let words: Vec<&str> = rest.split(' ').collect();
     let verb = words
         .iter()
-        .position(|w| !(ADVERBS.contains(w) || (w.ends_with("ly") && w.len() > 3)))?;
+        .position(|w| !(ADVERBS.contains(w) || is_adverb(w)))?;
     let word = words[verb];
     let changed = if let Some((_, after)) = VERBS.iter().find(|(we, _)| *we == word) {
         after.to_string()
@@ -73,6 +83,11 @@ fn third_person(rest: &str) -> Option<String> {
         out.insert(0, "to".into());
     }
     Some(out.join(" "))
+}
+
+/// "jointly", "officially"; not "supply", "apply", "rely".
+fn is_adverb(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ly") && !word.ends_with("ply")
 }
 
 /// "plan" → "plans", "push" → "pushes", "supply" → "supplies".

@@ -41,7 +41,9 @@ fn unquoted(title: &str) -> &str {
     let Some(inner) = title.strip_prefix(['“', '"']) else {
         return title;
     };
-    inner.find(['”', '"']).map_or(inner, |close| &inner[..close])
+    inner
+        .find(['”', '"'])
+        .map_or(inner, |close| &inner[..close])
 }
 
 /// "our" → "its", "us" → "it" in the rest of the title.

@@ -54,8 +54,7 @@ pub(super) fn speaker<'s>(sentences: &[&'s Sentence<'_>], at: usize) -> Option<(
             let named = sentence
                 .organizations
                 .iter()
-                .filter(|h| h.end <= open)
-                .next_back()
+                .rfind(|h| h.end <= open)
                 .map(|h| (&sentence.text[h.start..h.end], h));
             if named.is_some() {
                 return named;

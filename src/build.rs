@@ -19,6 +19,8 @@ use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
+mod reuse;
+
 /// What `build` does.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -77,6 +79,10 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Nothing to do: the output already held this very build (same inputs,
+    /// same binary, untouched since), so nothing was loaded, rendered or
+    /// written.
+    pub unchanged: bool,
 }
 
 /// Why a build failed.
@@ -236,6 +242,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
+    let inputs = reuse::inputs(options);
+    time("fingerprint");
+    if ingest_errors.is_empty() {
+        let previous = inputs.and_then(|i| reuse::unchanged(options, output.folder(), &i));
+        time("check output");
+        if let Some(previous) = previous {
+            return Ok(BuildReport {
+                files: previous.files,
+                articles: previous.articles,
+                elapsed: started.elapsed(),
+                warnings,
+                stages,
+                unchanged: true,
+            });
+        }
+    }
     let syntaxes = crate::markdown::highlight::syntax_set();
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
@@ -271,14 +293,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     .map_err(invalid)?;
     written.into_iter().collect::<Result<(), _>>()?;
     time("render+write");
+    reuse::forget(options, output.folder());
     staging.commit()?;
     time("publish");
+    let (files, articles) = (jobs.len(), site.library.articles.len());
+    if let Some(inputs) = inputs {
+        reuse::record(options, output.folder(), inputs, files, articles);
+        time("record");
+    }
     Ok(BuildReport {
-        files: jobs.len(),
-        articles: site.library.articles.len(),
+        files,
+        articles,
         elapsed: started.elapsed(),
         warnings,
         stages,
+        unchanged: false,
     })
 }
 
@@ -311,23 +340,65 @@ fn stage<'o>(
     Ok(staging)
 }
 
+/// Folders of the site that a build reads: an output inside one would be
+/// read back as sources by the next build.
+const SOURCE_DIRS: [&str; 5] = ["content", "seeds", "themes", "templates", "static"];
+
 /// An output folder that is, or holds, the site itself would have the site
-/// replaced by its own build.
+/// replaced by its own build; one inside a source folder would be read
+/// back as sources.
 fn refuse_output_over_root(options: &BuildOptions) -> Result<(), BuildError> {
     let output = options.output_dir();
-    let (Ok(root), Ok(out)) = (options.root.canonicalize(), output.canonicalize()) else {
+    let (Ok(root), Some(out)) = (options.root.canonicalize(), resolve(&output)) else {
         return Ok(());
     };
-    if root.starts_with(&out) {
-        return Err(BuildError::Output(OutputError {
-            action: "refusing to write the site into",
-            path: output,
-            source: std::io::Error::other(
-                "that folder holds the site's own sources; choose another --output",
-            ),
-        }));
+    let why = if out == root {
+        "that folder holds the site's own sources; choose another --output".to_string()
+    } else if root.starts_with(&out) {
+        format!(
+            "the site ({}) is inside that folder, and a build replaces the folder's contents; choose another --output",
+            root.display()
+        )
+    } else if let Some(dir) = SOURCE_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
+        format!("that folder is inside the site's {dir}/, which builds read; choose another --output, e.g. public")
+    } else {
+        return Ok(());
+    };
+    Err(BuildError::Output(OutputError {
+        action: "refusing to write the site into",
+        path: output,
+        source: std::io::Error::other(why),
+    }))
+}
+
+/// `path` made absolute through its nearest existing folder (an output
+/// folder need not exist yet); `None` when not even that resolves.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let mut rest = Vec::new();
+    let mut existing = path;
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::Normal(name) => out.push(name),
+                    _ => {}
+                }
+            }
+            return Some(out);
+        }
+        if existing == Path::new(".") {
+            return None;
+        }
+        rest.push(existing.components().next_back()?);
+        existing = existing
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
     }
-    Ok(())
 }
 
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {

@@ -20,9 +20,12 @@ mod meta;
 #[cfg(test)]
 mod properties;
 mod registry;
+mod report;
 mod seed;
 mod store;
 pub(crate) mod text;
+
+pub use report::{IngestOptions, IngestReport};
 
 use std::path::{Path, PathBuf};
 
@@ -31,33 +34,6 @@ use rayon::prelude::*;
 use crate::content::date::PartialDate;
 use crate::content::entity::Registries;
 use crate::diag::Diagnostic;
-
-/// What `briefing ingest` (and the first step of `build` and `check`) does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IngestOptions {
-    /// The site root, holding `seeds/` and `content/`.
-    pub root: PathBuf,
-    /// Regenerate files a person edited, discarding the edits.
-    pub force: bool,
-    /// Validate only: write nothing (`briefing check`).
-    pub dry_run: bool,
-}
-
-/// What ingest did. Paths are relative to the site root.
-#[derive(Debug, Clone, Default)]
-pub struct IngestReport {
-    /// Articles written (in a dry run: that would be written).
-    pub written: Vec<PathBuf>,
-    /// Articles that already held exactly what ingest would write.
-    pub unchanged: Vec<PathBuf>,
-    /// Articles left alone because a person edited or wrote them.
-    pub skipped_edited: Vec<PathBuf>,
-    /// Organization registry entries added, marked `generated:`.
-    pub organizations: Vec<PathBuf>,
-    /// Unreadable seeds (errors), skipped files and unknown organizations
-    /// (warnings).
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 /// Ingest every seed under `options.root`. Deterministic: the same seeds
 /// and registries give byte-identical files. A seed that fails is reported
@@ -192,16 +168,26 @@ fn generate(
     gazetteer: &gazetteer::Gazetteer,
     today: PartialDate,
 ) -> Result<article::Generated, Diagnostic> {
-    let text = seed::read(root, Path::new(seed)).map_err(|err| {
+    let decoded = seed::read(root, Path::new(seed)).map_err(|err| {
         Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
             "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
         )
     })?;
     // A bug in one seed's extraction must not cost the other seeds their
     // articles: report it against the seed, like any unreadable seed.
+    let encoding_note = decoded.note.map(|note| {
+        Diagnostic::warning("ingest/encoding", seed, format!("{seed}: {note}"))
+            .with_help("check the article's text; save the seed as UTF-8 to silence this warning")
+    });
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        article::generate(seed, &text, gazetteer, today)
+        article::generate(seed, &decoded.text, gazetteer, today)
     }))
+    .map(|generated| {
+        generated.map(|mut article| {
+            article.warnings.extend(encoding_note);
+            article
+        })
+    })
     .unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<String>()

@@ -3,7 +3,9 @@
 
 mod atomic;
 mod bad_input;
+mod charts;
 mod readers;
+mod reuse;
 
 use crate::common::{stderr, SiteFixture};
 
@@ -147,7 +149,8 @@ fn nothing_stale_lingers_after_a_deletion() {
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        // The build cache (`.briefing-cache`, build/reuse.rs) is no staging.
+        .filter(|n| n.starts_with('.') && n != ".briefing-cache")
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }
@@ -190,6 +193,13 @@ fn the_repository_site_builds() {
 /// failure.
 #[test]
 fn every_page_is_valid_html() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    assert_valid_html(&site, "every_page_is_valid_html");
+}
+
+/// Run the Nu HTML Checker over `site`'s `public/`; fail on any error.
+pub(crate) fn assert_valid_html(site: &SiteFixture, test: &str) {
     let jar = std::env::var_os("BRIEFING_VNU_JAR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| "/opt/audit-tools/node_modules/vnu-jar/build/dist/vnu.jar".into());
@@ -203,11 +213,9 @@ fn every_page_is_valid_html() {
             "vnu.jar is required (BRIEFING_REQUIRE_VALIDATOR is set) but {} or java is missing",
             jar.display()
         );
-        eprintln!("\n!!! SKIPPED every_page_is_valid_html: no java or no {} (npm install vnu-jar, then set BRIEFING_VNU_JAR) !!!\n", jar.display());
+        eprintln!("\n!!! SKIPPED {test}: no java or no {} (npm install vnu-jar, then set BRIEFING_VNU_JAR) !!!\n", jar.display());
         return;
     }
-    let site = SiteFixture::new("build/basic");
-    site.build();
     let output = std::process::Command::new("java")
         .arg("-jar")
         .arg(&jar)
@@ -291,6 +299,25 @@ fn an_undated_briefing_is_listed_last_marked_and_off_the_timeline() {
     assert!(
         sitemap.contains("articles/plant-of-unknown-date/</loc><lastmod>2024-08-01</lastmod>"),
         "{sitemap}"
+    );
+}
+
+/// A repost's own date beside the original's: the reader sees both.
+#[test]
+fn the_other_date_a_page_gives_is_shown_beside_the_publication_date() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2020-12-04-reposted.md",
+        "---\ntitle: A reposted briefing\ndate: 2020-12-04\nother_date: 2024-09-12\n---\nFirst published in 2020.\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let article = html(&site, "articles/reposted/index.html");
+    let other = article.find("the page also carries").expect(&article);
+    assert!(article[other..].contains("12 September 2024"), "{article}");
+    assert!(
+        article[..other].contains("datetime=\"2020-12-04\""),
+        "{article}"
     );
 }
 

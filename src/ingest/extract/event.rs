@@ -39,7 +39,7 @@ pub(crate) fn events(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let mut last_full = published.filter(PartialDate::is_full);
-    for sentence in sentences {
+    for (at, sentence) in sentences.iter().enumerate() {
         if is_caption(sentence.text)
             || is_metadata(sentence.text)
             || headline_cased(sentence.text)
@@ -87,7 +87,8 @@ pub(crate) fn events(
                 title: if is_hangul_text(sentence.text) {
                     korean_title(sentence.text, mention)
                 } else {
-                    title(sentence.text, mention)
+                    let title = title(sentence.text, mention);
+                    first_person::attributed(&title, sentences, at).unwrap_or(title)
                 },
                 planned,
                 quote: Some(sentence.text.to_string()),
@@ -113,7 +114,8 @@ pub(crate) fn events(
 }
 
 /// The year a story without a publication date is about: the year it
-/// names most often (ties: the latest), leaving out deadlines ("by 2030").
+/// names most often and more than once (ties: the latest), leaving out
+/// deadlines ("by 2030").
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for sentence in sentences {
@@ -133,8 +135,11 @@ pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
             }
         }
     }
+    // A year named once ("the factory was built in 1991") is a detail of
+    // the story, not the year it keeps returning to.
     counts
         .into_iter()
+        .filter(|&(_, count)| count >= 2)
         .max_by_key(|&(year, count)| (count, year))
         .map(|(year, _)| PartialDate::y(year))
 }
@@ -365,6 +370,7 @@ fn is_caption(sentence: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+mod first_person;
 mod title;
 
 #[cfg(test)]

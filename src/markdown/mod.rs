@@ -233,6 +233,24 @@ fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
+/// `text` escaped for HTML, each Korean stretch in `<span lang="ko">`:
+/// for plain fields that may hold Korean (a publisher, a person's name, a
+/// quote) outside a Korean article's body. Templates call it as the
+/// `korean` filter.
+pub(crate) fn mark_korean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in korean_stretches(text) {
+        out.push_str(&escape(&text[last..start]));
+        out.push_str("<span lang=\"ko\">");
+        out.push_str(&escape(&text[start..end]));
+        out.push_str("</span>");
+        last = end;
+    }
+    out.push_str(&escape(&text[last..]));
+    out
+}
+
 /// Byte spans that start and end with Hangul and hold no Latin letter.
 fn korean_stretches(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -381,6 +399,15 @@ mod tests {
         );
         assert!(out.html.contains("<h2 id=\"mine\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn korean_stretches_of_plain_text_are_marked_and_the_rest_escaped() {
+        assert_eq!(
+            mark_korean_text("최고관리자 & KRICT <b> 한국화학연구원"),
+            "<span lang=\"ko\">최고관리자</span> &amp; KRICT &lt;b&gt; <span lang=\"ko\">한국화학연구원</span>"
+        );
+        assert_eq!(mark_korean_text("plain"), "plain");
     }
 
     #[test]

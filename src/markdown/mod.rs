@@ -202,6 +202,15 @@ impl<'a> MarkdownRenderer<'a> {
     }
 }
 
+/// Registry descriptions: plain Markdown (no highlighting or links),
+/// Korean words marked `lang="ko"`.
+pub(crate) fn plain(text: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new(text).collect();
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, mark_korean(events).into_iter());
+    html
+}
+
 /// Text events with Hangul split so each Korean stretch ("한국화학연구원",
 /// "배터리 산업 전략") sits in a `<span lang="ko">`.
 fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
@@ -408,6 +417,10 @@ mod tests {
             "<span lang=\"ko\">최고관리자</span> &amp; KRICT &lt;b&gt; <span lang=\"ko\">한국화학연구원</span>"
         );
         assert_eq!(mark_korean_text("plain"), "plain");
+        assert_eq!(
+            plain("The *committee* (국가전략위원회)."),
+            "<p>The <em>committee</em> (<span lang=\"ko\">국가전략위원회</span>).</p>\n"
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub struct Batch {
 }
 
 /// Editor droppings: swap, backup and temp files, and anything hidden.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
@@ -71,7 +71,7 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Classify one touched path; `None` when it does not affect the site.
-pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
+pub(crate) fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
     let relative = path.strip_prefix(root).ok()?;
     let parts: Vec<&str> = relative
         .components()
@@ -150,7 +150,7 @@ pub struct WatchError {
 
 /// Watch `root` (canonical) and send classified batches to `sender`.
 /// `theme` picks which `themes/<name>/` matters.
-pub fn start(
+pub(crate) fn start(
     root: &Path,
     theme: Arc<Mutex<String>>,
     sender: mpsc::Sender<Signal>,
@@ -201,7 +201,7 @@ pub fn start(
 impl Watcher {
     /// Watch any of [`WATCHED`] that exists and is not watched yet (a
     /// folder created after serve started).
-    pub fn watch_new_folders(&mut self) -> Result<(), WatchError> {
+    pub(crate) fn watch_new_folders(&mut self) -> Result<(), WatchError> {
         for folder in WATCHED {
             let path = self.root.join(folder);
             if path.is_dir() && !self.watched.contains(&path) {

@@ -13,7 +13,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::names::is_role_word;
 use super::Sentence;
 use crate::content::entity::slugify;
-use crate::content::front_matter::OrganizationSuggestion;
+use crate::content::evidence::EvidenceKey;
+use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::SENTENCE_OPENERS;
@@ -39,7 +40,7 @@ pub(crate) struct Found {
 pub(crate) fn mentions(
     sentences: &[&Sentence<'_>],
     gazetteer: &Gazetteer,
-    evidence: &mut BTreeMap<String, String>,
+    evidence: &mut BTreeMap<EvidenceKey, String>,
 ) -> Found {
     let mut found = Found::default();
     let mut suggested = HashSet::new();
@@ -80,7 +81,7 @@ pub(crate) fn mentions(
                     if suggested.insert(name.to_lowercase()) {
                         found.suggestions.push(OrganizationSuggestion {
                             name: name.to_string(),
-                            kind: unknown.kind.map(str::to_string),
+                            kind: unknown.kind,
                             quote: Some(sentence.text.to_string()),
                         });
                     }
@@ -90,7 +91,7 @@ pub(crate) fn mentions(
         named.sort_by_key(|(start, _)| *start);
         for (_, slug) in named {
             if !found.slugs.contains(&slug) {
-                evidence.insert(format!("organization:{slug}"), sentence.text.to_string());
+                evidence.insert(EvidenceKey::organization(&slug), sentence.text.to_string());
                 found.slugs.push(slug);
             }
         }
@@ -147,7 +148,7 @@ static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
 pub(crate) struct Unknown {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) kind: Option<&'static str>,
+    pub(crate) kind: Option<OrganizationKind>,
     /// An acronym defined right after the name: "… Corporation (CTG)".
     pub(crate) alias: Option<(usize, usize)>,
 }
@@ -203,13 +204,14 @@ fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
 }
 
 /// Token ranges that look like organization names, with a guessed kind.
-fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)> {
+fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if let Some(&(_, kind)) = HEADS.iter().find(|(h, _)| token.text == *h) {
+        let head = HEADS.iter().find(|(h, _)| token.text == *h);
+        if let Some(kind) = head.and_then(|&(_, word)| OrganizationKind::from_word(word)) {
             let start = extend_left(tokens, i);
             let mut end = extend_right(tokens, i + 1);
-            if matches!(kind, "company") {
+            if kind == OrganizationKind::Company {
                 end = company_suffix_end(tokens, i);
             }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();

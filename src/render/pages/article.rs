@@ -2,7 +2,7 @@
 
 use tera::Context;
 
-use super::super::context::{find, ArticleView, LinkView, PageMeta, PersonView};
+use super::super::context::{find, ArticleView, LinkView, PageKind, PageMeta, PersonView};
 use super::super::structured;
 use super::Renderer;
 use crate::content::library::Library;
@@ -48,7 +48,7 @@ impl<'a> Renderer<'a> {
             evidence: front
                 .evidence
                 .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .map(|(k, v)| (k, v.as_str()))
                 .collect(),
             related: self.cards(related(self.library, i).into_iter()),
         };
@@ -60,7 +60,7 @@ impl<'a> Renderer<'a> {
             &front.title,
             &description,
             &format!("articles/{}/", article.slug),
-            "article",
+            PageKind::Article,
             None,
         );
         meta.published = front.date.map(|d| d.to_string());
@@ -106,7 +106,7 @@ impl<'a> Renderer<'a> {
 /// Up to four articles sharing the most topics and organizations with
 /// article `i`, looking only at the newest 50 of each shared index (bounded
 /// work). Public so serve can tell whose related list an edit changed.
-pub fn related(library: &Library, i: usize) -> Vec<usize> {
+pub(crate) fn related(library: &Library, i: usize) -> Vec<usize> {
     let front = &library.articles[i].front;
     let mut scores: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let lists = front

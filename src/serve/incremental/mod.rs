@@ -29,10 +29,20 @@ use crate::render::plan::{output_path, page_template};
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
-/// Error-record keys for problems that are not one content file's.
-const SITE: &str = "<site>";
-const TEMPLATES: &str = "<templates>";
-const RENDER: &str = "<render>";
+/// What a recorded failure belongs to; each is cleared when that part
+/// loads or renders again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Failing {
+    /// The whole site did not load (config, registries, pages, or an
+    /// article during a full load).
+    Site,
+    /// The templates did not load.
+    Templates,
+    /// Rendering failed.
+    Render,
+    /// One edited article, relative to the root.
+    Article(PathBuf),
+}
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
@@ -66,7 +76,7 @@ pub struct Session {
     site: Option<Site>,
     pages: Arc<Files>,
     statics: Arc<Files>,
-    errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    errors: BTreeMap<Failing, Vec<Diagnostic>>,
     stale_render: bool,
     build: u64,
 }
@@ -104,11 +114,6 @@ impl Session {
         }
     }
 
-    /// The loaded site (its last good state), if it ever loaded.
-    pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
-    }
-
     /// The theme in use (`default` until the site loads).
     pub fn theme(&self) -> &str {
         self.site
@@ -121,7 +126,7 @@ impl Session {
         let mut articles = BTreeSet::new();
         let mut templates = BTreeSet::new();
         let mut statics = BTreeSet::new();
-        let mut full = self.site.is_none() || self.errors.contains_key(Path::new(SITE));
+        let mut full = self.site.is_none() || self.errors.contains_key(&Failing::Site);
         for change in changes {
             match change {
                 Change::Full => full = true,
@@ -142,12 +147,10 @@ impl Session {
         }
         // Files still failing are retried: another file's edit (a duplicate
         // slug renamed, say) may have fixed them.
-        articles.extend(
-            self.errors
-                .keys()
-                .filter(|p| p.starts_with("content/articles"))
-                .cloned(),
-        );
+        articles.extend(self.errors.keys().filter_map(|failing| match failing {
+            Failing::Article(path) => Some(path.clone()),
+            _ => None,
+        }));
         let mut jobs = JobSet {
             all: self.stale_render,
             ..JobSet::default()
@@ -188,7 +191,7 @@ impl Session {
             Ok(site) => site,
             Err(diagnostics) => {
                 self.errors.clear();
-                self.errors.insert(SITE.into(), diagnostics);
+                self.errors.insert(Failing::Site, diagnostics);
                 return self.finish(Vec::new(), false, 0);
             }
         };
@@ -217,7 +220,7 @@ impl Session {
         let site = self.site.as_mut().expect("loaded before incremental work");
         match Templates::load(&self.root, &site.library.config.theme) {
             Ok(templates) => {
-                self.errors.remove(Path::new(TEMPLATES));
+                self.errors.remove(&Failing::Templates);
                 for name in names {
                     match page_template(name).filter(|n| !templates.is_used_by_others(n)) {
                         Some(name) => {
@@ -231,7 +234,7 @@ impl Session {
                 site.templates = templates;
             }
             Err(diagnostics) => {
-                self.errors.insert(TEMPLATES.into(), diagnostics);
+                self.errors.insert(Failing::Templates, diagnostics);
             }
         }
     }
@@ -283,13 +286,13 @@ impl Session {
         let pages = match rendered {
             Ok(pages) => pages,
             Err(diagnostics) => {
-                self.errors.insert(RENDER.into(), diagnostics);
+                self.errors.insert(Failing::Render, diagnostics);
                 // What failed must be rendered again once it can be.
                 self.stale_render = true;
                 return 0;
             }
         };
-        self.errors.remove(Path::new(RENDER));
+        self.errors.remove(&Failing::Render);
         self.stale_render = false;
         let files = Arc::make_mut(&mut self.pages);
         let live: HashSet<&str> = paths.iter().map(String::as_str).collect();

@@ -4,7 +4,10 @@ fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
     let tokens = tokenize(text);
     candidates(&tokens)
         .into_iter()
-        .map(|(s, e, k)| (text[tokens[s].start..tokens[e - 1].end].to_string(), k))
+        .map(|(s, e, k)| {
+            let name = text[tokens[s].start..tokens[e - 1].end].to_string();
+            (name, k.map(OrganizationKind::word))
+        })
         .collect()
 }
 
@@ -56,4 +59,15 @@ fn finds_acronym_definitions_whose_initials_agree() {
 #[test]
 fn a_lone_head_word_is_not_a_name() {
     assert!(names("The Institute said the University and the Agency agreed.").is_empty());
+}
+
+#[test]
+fn every_head_word_names_a_kind() {
+    use crate::content::front_matter::OrganizationKind;
+    for (head, kind) in super::HEADS.iter() {
+        assert!(
+            OrganizationKind::from_word(kind).is_some(),
+            "`{head} = {kind}`: not a kind of organization"
+        );
+    }
 }

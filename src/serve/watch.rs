@@ -27,9 +27,12 @@ pub const DEBOUNCE: Duration = Duration::from_millis(25);
 /// What a touched path means for the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Change {
-    /// Anything that needs everything re-read: `site.yaml`, a registry
-    /// entry, a plain page, a watched folder appearing or vanishing.
+    /// Anything that needs everything re-read: `site.yaml`, the theme, a
+    /// watched folder appearing or vanishing.
     Full,
+    /// A registry entry, a plain page or a folder of articles: the library
+    /// is read again (config, templates and static files are kept).
+    Content,
     /// `content/articles/**.md`, relative to the root.
     Article(PathBuf),
     /// A seed, relative to the root.
@@ -88,9 +91,9 @@ pub(crate) fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> 
         ["site.yaml"] => Some(Change::Full),
         [folder] if WATCHED.contains(folder) => Some(Change::Full),
         ["content", "articles", .., _] if is_md => Some(Change::Article(relative.into())),
-        ["content", "articles", ..] => folder_like(relative).then_some(Change::Full),
+        ["content", "articles", ..] => folder_like(relative).then_some(Change::Content),
         ["content", "organizations" | "topics" | "places" | "pages", ..] => {
-            (is_md || folder_like(relative)).then_some(Change::Full)
+            (is_md || folder_like(relative)).then_some(Change::Content)
         }
         ["content", ..] => None,
         ["seeds", .., _] if relative.extension().is_some_and(|e| e == "txt") => {
@@ -268,9 +271,9 @@ mod tests {
             at("content/articles/2024-01-01-x.md"),
             Some(Change::Article("content/articles/2024-01-01-x.md".into()))
         );
-        assert_eq!(at("content/articles/2024"), Some(Change::Full));
+        assert_eq!(at("content/articles/2024"), Some(Change::Content));
         assert_eq!(at("content/articles/notes.txt"), None);
-        assert_eq!(at("content/topics/recycling.md"), Some(Change::Full));
+        assert_eq!(at("content/topics/recycling.md"), Some(Change::Content));
         assert_eq!(
             at("seeds/001.txt"),
             Some(Change::Seed("seeds/001.txt".into()))

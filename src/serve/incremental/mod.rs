@@ -5,7 +5,10 @@
 //! rebuilds. An edited article is re-read alone and swapped into the library
 //! (`Library::with_articles_replaced`); a template change reloads the
 //! templates and re-renders the pages that use it; a static file is re-read
-//! alone; anything else (config, registries, plain pages) re-reads the site.
+//! alone; a registry entry or plain page rebuilds the library from the
+//! content files through the same validation a build runs (config,
+//! templates and static files kept) and re-renders every page; the config
+//! or the theme re-reads the whole site.
 //! A failing file leaves its last good version in place and its diagnostics
 //! on record until it is fixed, so the last good site keeps being served.
 
@@ -22,10 +25,12 @@ use super::snapshot::{Entry, Files, Snapshot};
 use super::statics;
 use super::watch::Change;
 use crate::build::{self, Site};
-use crate::content::library::LoadOptions;
+use crate::content::contents::Contents;
+use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
 use crate::render::plan::{output_path, page_template};
+use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
@@ -127,9 +132,11 @@ impl Session {
         let mut templates = BTreeSet::new();
         let mut statics = BTreeSet::new();
         let mut full = self.site.is_none() || self.errors.contains_key(&Failing::Site);
+        let mut content = false;
         for change in changes {
             match change {
                 Change::Full => full = true,
+                Change::Content => content = true,
                 Change::Article(path) => {
                     articles.insert(path.clone());
                 }
@@ -158,7 +165,12 @@ impl Session {
         if !templates.is_empty() {
             self.update_templates(&templates, &mut jobs);
         }
-        if !articles.is_empty() {
+        if content {
+            if !self.reload_library() {
+                return self.finish(Vec::new(), false, 0);
+            }
+            jobs.all = true;
+        } else if !articles.is_empty() {
             self.update_articles(&articles, &mut jobs);
         }
         let mut changed = self.update_statics(&statics);
@@ -196,14 +208,7 @@ impl Session {
             }
         };
         self.errors.clear();
-        self.markdown = Some(
-            MarkdownRenderer::new(
-                self.syntaxes,
-                crate::content::entity::organization_links(&site.library.organizations),
-                &site.library.config.base_path(),
-            )
-            .with_raw_html(site.library.config.unsafe_html),
-        );
+        self.markdown = Some(markdown_renderer(self.syntaxes, &site.library));
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
@@ -214,6 +219,37 @@ impl Session {
         };
         let rendered = self.render_jobs(&jobs, &mut changed);
         self.finish(changed, false, rendered)
+    }
+
+    /// Read every content file again and rebuild the library through the
+    /// same validation a build runs, keeping config, templates and static
+    /// files. On failure the last good site stays and the next change
+    /// reloads everything.
+    fn reload_library(&mut self) -> bool {
+        let site = self.site.take().expect("loaded before incremental work");
+        let (contents, read_errors) = Contents::read(&self.root);
+        let config = site.library.config.clone();
+        let library =
+            Library::from_owned_contents(contents, read_errors, config, self.syntaxes, self.load);
+        match library {
+            Ok(library) => {
+                self.errors
+                    .retain(|failing, _| !matches!(failing, Failing::Article(_)));
+                self.markdown = Some(markdown_renderer(self.syntaxes, &library));
+                self.site = Some(Site {
+                    shared: Shared::new(&library),
+                    library,
+                    templates: site.templates,
+                });
+                true
+            }
+            Err(diagnostics) => {
+                self.errors.clear();
+                self.errors.insert(Failing::Site, diagnostics);
+                self.site = Some(site);
+                false
+            }
+        }
     }
 
     fn update_templates(&mut self, names: &BTreeSet<String>, jobs: &mut JobSet) {
@@ -319,6 +355,16 @@ impl Session {
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
+}
+
+/// The renderer article edits use: it links the library's organizations.
+fn markdown_renderer(syntaxes: &'static SyntaxSet, library: &Library) -> MarkdownRenderer<'static> {
+    MarkdownRenderer::new(
+        syntaxes,
+        crate::content::entity::organization_links(&library.organizations),
+        &library.config.base_path(),
+    )
+    .with_raw_html(library.config.unsafe_html)
 }
 
 /// Keys added, removed or changed between two file maps.

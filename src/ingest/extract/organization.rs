@@ -86,7 +86,7 @@ pub(crate) fn mentions(
                     if suggested.insert(name.to_lowercase()) {
                         found.suggestions.push(OrganizationSuggestion {
                             name: name.to_string(),
-                            kind: unknown.kind,
+                            kind: unknown.kind.and_then(OrganizationKind::from_word),
                             quote: Some(sentence.text.to_string()),
                         });
                     }
@@ -155,7 +155,7 @@ static OPENERS: Pairs = word_list!(pairs "extract/organization-openers.txt");
 pub(crate) struct Unknown {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) kind: Option<OrganizationKind>,
+    pub(crate) kind: Option<&'static str>,
     /// An acronym defined right after the name: "… Corporation (CTG)".
     pub(crate) alias: Option<(usize, usize)>,
 }
@@ -214,14 +214,13 @@ fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
 }
 
 /// Token ranges that look like organization names, with a guessed kind.
-fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<OrganizationKind>)> {
+fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let head = HEADS.iter().find(|(h, _)| token.text == *h);
-        if let Some(kind) = head.and_then(|&(_, word)| OrganizationKind::from_word(word)) {
+        if let Some(&(_, kind)) = HEADS.iter().find(|(h, _)| token.text == *h) {
             let start = extend_left(tokens, i);
             let mut end = extend_right(tokens, i + 1);
-            if kind == OrganizationKind::Company {
+            if matches!(kind, "company") {
                 end = company_suffix_end(tokens, i);
             }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();

@@ -23,7 +23,7 @@ impl<'a> Renderer<'a> {
             other_date: front
                 .other_date
                 .as_ref()
-                .map(super::super::context::display_date),
+                .map(super::super::display::display_date),
             source_url: front.source.url.as_deref(),
             source_seed: front.source.seed.as_deref(),
             organizations: front

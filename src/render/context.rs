@@ -145,6 +145,8 @@ pub(crate) struct FigureView<'a> {
     pub id: String,
     /// Source sentence.
     pub quote: Option<&'a str>,
+    /// Language of the sentence when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// The article it came from (on entity and home pages).
     pub article: Option<ArticleRef<'a>>,
 }
@@ -154,6 +156,8 @@ pub(crate) struct FigureView<'a> {
 pub(crate) struct ArticleRef<'a> {
     /// Title.
     pub title: &'a str,
+    /// Language of the article's text when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// URL with base path.
     pub url: String,
 }
@@ -175,6 +179,8 @@ pub(crate) struct EventView<'a> {
     pub planned: bool,
     /// Source sentence.
     pub quote: Option<&'a str>,
+    /// Language of its title and sentence when not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// Article it came from.
     pub article: ArticleRef<'a>,
 }
@@ -213,6 +219,8 @@ pub(crate) struct ArticleView<'a> {
     /// Another date the page gives for itself (a repost's own date beside
     /// the original's), as displayed.
     pub other_date: Option<String>,
+    /// Last substantive edit, when there was one.
+    pub updated: Option<String>,
     /// Original URL.
     pub source_url: Option<&'a str>,
     /// Seed file.
@@ -300,6 +308,7 @@ impl<'a> Views<'a> {
     pub(crate) fn article_ref(&self, article: &'a Article) -> ArticleRef<'a> {
         ArticleRef {
             title: &article.front.title,
+            lang: article.front.language.as_deref(),
             url: format!("{}articles/{}/", self.base, article.slug),
         }
     }
@@ -346,6 +355,7 @@ impl<'a> Views<'a> {
             metric: facts::metric_equivalent(figure.value, &figure.unit),
             id: facts::figure_ids(&article.front.figures).swap_remove(index),
             quote: figure.quote.as_deref(),
+            lang: article.front.language.as_deref(),
             article: linked.then(|| self.article_ref(article)),
         }
     }
@@ -366,6 +376,7 @@ impl<'a> Views<'a> {
                 title: &event.title,
                 planned: event.planned,
                 quote: event.quote.as_deref(),
+                lang: article.front.language.as_deref(),
                 article: self.article_ref(article),
             })
     }

@@ -13,6 +13,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::content::library::Library;
+use crate::render::context::Views;
+use crate::render::pages::entity_charts;
 use crate::render::plan::{articles_index, page_count, Section};
 use crate::render::shared::Sidebar;
 
@@ -83,6 +85,16 @@ fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> St
             article.slug, article.front.title, article.front.figures[f]
         );
     }
+    // The charts, as render draws them (its rule, not restated here).
+    let views = Views {
+        library,
+        base: String::new(),
+    };
+    let _ = writeln!(
+        text,
+        "c {:?}",
+        entity_charts(&views, section, (slug, ""), list)
+    );
     let _ = writeln!(text, "o {:?}", sidebar.organizations);
     let _ = writeln!(text, "t {:?}", sidebar.topics);
     text

@@ -4,6 +4,7 @@
 //! output file in parallel and gives each to the caller as it is done (or
 //! all of them in memory), or gives back every template error.
 
+pub(crate) mod chart;
 pub(crate) mod context;
 pub(crate) mod depends;
 pub(crate) mod display;

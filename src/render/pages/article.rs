@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::super::context::{find, ArticleView, LinkView, PageKind, PageMeta, PersonView};
+use super::super::display::display_date;
 use super::super::structured;
 use super::Renderer;
 use crate::content::library::Library;
@@ -20,10 +21,8 @@ impl<'a> Renderer<'a> {
             reading_minutes: (article.word_count / 220).max(1),
             title_derived: super::super::context::is_derived(front.title_basis),
             date_reason: front.date_reason.as_deref(),
-            other_date: front
-                .other_date
-                .as_ref()
-                .map(super::super::display::display_date),
+            other_date: front.other_date.as_ref().map(display_date),
+            updated: front.updated.as_ref().map(display_date),
             source_url: front.source.url.as_deref(),
             source_seed: front.source.seed.as_deref(),
             organizations: front

@@ -51,14 +51,14 @@ impl Pagination {
 /// Values every page of a build shares, made once and handed to each
 /// page's context by reference count: `site`, and each list's `pages`
 /// (a list of N pages would otherwise build N² links).
-pub struct SharedValues {
+pub(crate) struct SharedValues {
     site: tera::Value,
     page_lists: Mutex<HashMap<(String, usize), tera::Value>>,
 }
 
 impl SharedValues {
     /// The shared values of a build with these site values.
-    pub fn new(site: &SiteView<'_>) -> SharedValues {
+    pub(crate) fn new(site: &SiteView<'_>) -> SharedValues {
         SharedValues {
             site: tera::Value::from_serializable(site),
             page_lists: Mutex::default(),

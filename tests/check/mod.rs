@@ -3,6 +3,7 @@
 
 mod clean;
 mod fixture;
+mod yaml;
 
 use fixture::Site;
 

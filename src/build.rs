@@ -311,23 +311,65 @@ fn stage<'o>(
     Ok(staging)
 }
 
+/// Folders of the site that a build reads: an output inside one would be
+/// read back as sources by the next build.
+const SOURCE_DIRS: [&str; 5] = ["content", "seeds", "themes", "templates", "static"];
+
 /// An output folder that is, or holds, the site itself would have the site
-/// replaced by its own build.
+/// replaced by its own build; one inside a source folder would be read
+/// back as sources.
 fn refuse_output_over_root(options: &BuildOptions) -> Result<(), BuildError> {
     let output = options.output_dir();
-    let (Ok(root), Ok(out)) = (options.root.canonicalize(), output.canonicalize()) else {
+    let (Ok(root), Some(out)) = (options.root.canonicalize(), resolve(&output)) else {
         return Ok(());
     };
-    if root.starts_with(&out) {
-        return Err(BuildError::Output(OutputError {
-            action: "refusing to write the site into",
-            path: output,
-            source: std::io::Error::other(
-                "that folder holds the site's own sources; choose another --output",
-            ),
-        }));
+    let why = if out == root {
+        "that folder holds the site's own sources; choose another --output".to_string()
+    } else if root.starts_with(&out) {
+        format!(
+            "the site ({}) is inside that folder, and a build replaces the folder's contents; choose another --output",
+            root.display()
+        )
+    } else if let Some(dir) = SOURCE_DIRS.iter().find(|d| out.starts_with(root.join(d))) {
+        format!("that folder is inside the site's {dir}/, which builds read; choose another --output, e.g. public")
+    } else {
+        return Ok(());
+    };
+    Err(BuildError::Output(OutputError {
+        action: "refusing to write the site into",
+        path: output,
+        source: std::io::Error::other(why),
+    }))
+}
+
+/// `path` made absolute through its nearest existing folder (an output
+/// folder need not exist yet); `None` when not even that resolves.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let mut rest = Vec::new();
+    let mut existing = path;
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::Normal(name) => out.push(name),
+                    _ => {}
+                }
+            }
+            return Some(out);
+        }
+        if existing == Path::new(".") {
+            return None;
+        }
+        rest.push(existing.components().next_back()?);
+        existing = existing
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
     }
-    Ok(())
 }
 
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {

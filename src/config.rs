@@ -132,6 +132,13 @@ impl SiteConfig {
                 "write it as https://example.org/ or https://example.org/sub/path/",
             ));
         }
+        if !crate::url::is_language_tag(&self.language) {
+            return Err(fail(
+                "language",
+                format!("language `{}` is not a language tag", self.language),
+                "write a language tag such as `en`, `ko` or `en-GB`",
+            ));
+        }
         if self.items_per_page == 0 {
             return Err(fail(
                 "items_per_page",

@@ -30,3 +30,7 @@ pub(crate) const YAML_ALIASES: usize = 64;
 /// One fenced code block that is highlighted; a longer one is shown as
 /// plain text (highlighting multiplies its size by about 80).
 pub(crate) const HIGHLIGHT_BYTES: usize = 64 * 1024;
+
+/// One rendered page or feed. Content files are bounded, so only a
+/// pathological mix of them (or a template loop) gets here.
+pub(crate) const PAGE_BYTES: u64 = 32 * 1024 * 1024;

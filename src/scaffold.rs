@@ -9,12 +9,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::content::date::PartialDate;
-use crate::content::entity::{slugify, Registries};
+use crate::content::entity::{is_country_code, slugify, Registries};
 use crate::content::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, OrganizationKind, Source,
 };
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
+use crate::url::{shorten_slug, MAX_NEW_SLUG};
 use crate::yaml;
 
 /// What `briefing new article` was given.
@@ -48,6 +49,7 @@ const ORGANIZATION_BODY: &str =
 /// Write `content/articles/<date>-<slug>.md`.
 pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>> {
     let slug = slugify(&new.title);
+    let slug = shorten_slug(&slug, MAX_NEW_SLUG);
     let date = match &new.date {
         Some(text) => text.parse::<PartialDate>().map_err(|err| {
             vec![Diagnostic::error("new/bad-date", "--date", err.to_string())
@@ -104,15 +106,27 @@ pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>
 /// Write `content/organizations/<slug>.md`.
 pub fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf, Vec<Diagnostic>> {
     let slug = slugify(&new.name);
+    let slug = shorten_slug(&slug, MAX_NEW_SLUG);
     let relative = PathBuf::from(format!("content/organizations/{slug}.md"));
     if slug.is_empty() {
         return Err(vec![Diagnostic::error("new/bad-name", &relative, "the name has no letters or digits to make a file name from")
             .with_help("give the English name in quotes: briefing new organization \"Korea Battery Industry Association\"")]);
     }
+    let country = new.country.trim().to_uppercase();
+    if !is_country_code(&country) || country.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "new/bad-country",
+            "--country",
+            format!("`{}` is not a country code", new.country),
+        )
+        .with_help(
+            "give an ISO 3166-1 alpha-2 code (`KR`, `US`, `DE`), or `EU` / `INT`",
+        )]);
+    }
     let front = OrganizationFrontMatter {
         name: new.name.trim().to_string(),
         kind: new.kind,
-        country: new.country.trim().to_uppercase(),
+        country,
         aliases: Vec::new(),
         website: None,
         generated: None,

@@ -34,6 +34,34 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// The longest slug `briefing new` makes from a title or name, in bytes:
+/// file names stop at 255 bytes, and a long headline makes an unwieldy
+/// address anyway.
+pub const MAX_NEW_SLUG: usize = 80;
+
+/// `slug` cut at the last hyphen that keeps it within `max` bytes (a slug
+/// is ASCII, so any byte is a character boundary).
+pub fn shorten_slug(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    match slug[..=max].rfind('-') {
+        Some(cut) if cut > 0 => &slug[..cut],
+        _ => &slug[..max],
+    }
+}
+
+/// A language tag as pages put it in `lang="…"`: a two- or three-letter
+/// language (`ko`, `en`) and optional subtags of letters and digits
+/// (`en-GB`, `zh-Hant`, `es-419`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +75,33 @@ mod tests {
         assert_eq!(slugify("  [The 156th] Forum "), "the-156th-forum");
         assert!(is_slug(&slugify("Ünïcode & Co")));
         assert!(!is_slug("Bad_Slug"));
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        let long = slugify(&"word ".repeat(500));
+        let short = shorten_slug(&long, MAX_NEW_SLUG);
+        assert!(short.len() <= MAX_NEW_SLUG && is_slug(short), "{short}");
+        assert!(short.ends_with("word"));
+        assert_eq!(shorten_slug("a-b", MAX_NEW_SLUG), "a-b");
+        assert_eq!(shorten_slug(&"x".repeat(100), 80).len(), 80);
+    }
+
+    #[test]
+    fn language_tags() {
+        for good in ["en", "ko", "en-GB", "zh-Hant", "es-419", "kor"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "",
+            "klingon",
+            "e",
+            "en_GB",
+            "en-",
+            "ko\"><script>",
+            "en-toolongsubtag",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 }

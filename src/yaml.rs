@@ -226,6 +226,13 @@ impl Scan {
                     }
                 }
                 (None, ']' | '}') => self.depth = self.depth.saturating_sub(1),
+                // `!!binary`, `!!float`, `!local`: a tag would turn the value
+                // into something other than the text a reader sees.
+                (None, '!') if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => {
+                    return Err(at(
+                        "YAML tags (`!!binary`, `!name`) are not used in briefing's files: write the value as plain text, quoted if it starts with `!`".to_string(),
+                    ));
+                }
                 (None, '*')
                     if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?')
                         && chars.peek().is_some_and(|(_, n)| !n.is_whitespace()) =>
@@ -302,6 +309,32 @@ fn parse_context(message: &str) -> Option<(String, usize, usize)> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn tags_are_refused_where_they_stand_and_quoted_bangs_are_text() {
+        let err =
+            from_str::<BTreeMap<String, String>>("a: ok\ntitle: !!binary SGVsbG8=\n").unwrap_err();
+        assert!(err.message.starts_with("YAML tags"), "{}", err.message);
+        assert_eq!((err.line, err.column), (Some(2), Some(8)));
+        let ok: BTreeMap<String, String> =
+            from_str("title: 'Wow!'\nb: \"!x\"\nc: Hi! there\n").unwrap();
+        assert_eq!(ok["title"], "Wow!");
+        assert_eq!(ok["b"], "!x");
+    }
+
+    #[test]
+    fn a_number_beyond_a_float_is_named_as_too_large() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Figure {
+            #[allow(dead_code)]
+            value: f64,
+        }
+        let err = from_str::<Figure>("value: 1e400\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "value: `1e400` is too large a number (the largest is about 1.8e308)"
+        );
+    }
 
     #[test]
     fn deep_nesting_and_alias_floods_are_refused_before_parsing() {

@@ -1,13 +1,15 @@
 //! Check stage: the same story filed twice.
 //!
 //! Takes the parsed articles; gives back an error for articles sharing a
-//! `source.url` or `source.seed`, and a warning for bodies that are nearly
-//! identical (word 5-shingle Jaccard ≥ 0.9). Near-duplicates are found in
-//! linear time with MinHash and locality-sensitive hashing: only articles
-//! that share a band bucket are compared exactly, never all pairs.
+//! `source.url` or `source.seed`, and one warning for each cluster of
+//! bodies that are nearly identical (word 5-shingle Jaccard ≥ 0.9).
+//! Near-duplicates are found in linear time with MinHash and
+//! locality-sensitive hashing: only articles that share a band bucket are
+//! compared exactly, never all pairs. A finding names at most ten other
+//! files, so its size stays bounded however many copies there are.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
@@ -80,12 +82,12 @@ fn normalize_source(value: &str) -> String {
 }
 
 fn others(articles: &[Parsed<ArticleFrontMatter>], group: &[usize], me: usize) -> String {
-    group
+    let paths: Vec<String> = group
         .iter()
         .filter(|&&j| j != me)
         .map(|&j| articles[j].path.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    name_some(&paths)
 }
 
 fn near_identical(articles: &[Parsed<ArticleFrontMatter>]) -> Vec<Diagnostic> {
@@ -106,37 +108,128 @@ fn near_identical(articles: &[Parsed<ArticleFrontMatter>]) -> Vec<Diagnostic> {
             buckets.entry((band, h.finish())).or_default().push(i);
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut clusters = Clusters::new(articles.len());
     for members in buckets.values().filter(|m| m.len() > 1) {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.insert((a.min(b), a.max(b)));
-            }
-        }
+        cluster_bucket(members, &shingles, &mut clusters);
     }
     let mut out = Vec::new();
-    for (a, b) in pairs {
-        let similarity = jaccard(&shingles[a], &shingles[b]);
-        if similarity >= THRESHOLD {
-            for (me, other) in [(a, b), (b, a)] {
-                let article = &articles[me];
-                out.push(
-                    Diagnostic::warning(
-                        "article/near-duplicate",
-                        &article.path,
-                        format!(
-                            "the text is {:.0}% identical to {}",
-                            (similarity * 100.0).floor(),
-                            articles[other].path.display()
-                        ),
-                    )
-                    .at(&article.source, article.body.start..article.body.start)
-                    .with_help("if both tell the same story, keep one article and delete the other; if they differ, rewrite the copied passages"),
-                );
-            }
-        }
+    for group in clusters.groups() {
+        let mut group: Vec<&Parsed<ArticleFrontMatter>> =
+            group.iter().map(|&i| &articles[i]).collect();
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        let first = group[0];
+        let others: Vec<String> = group[1..]
+            .iter()
+            .map(|a| a.path.display().to_string())
+            .collect();
+        let message = if let [other] = group[1..] {
+            let similarity = jaccard(&shingle(first.body_text()), &shingle(other.body_text()));
+            format!(
+                "the text is {:.0}% identical to {}",
+                (similarity * 100.0).floor(),
+                other.path.display()
+            )
+        } else {
+            format!(
+                "the text is nearly identical (90% or more) in {} articles: this one and {}",
+                group.len(),
+                name_some(&others)
+            )
+        };
+        out.push(
+            Diagnostic::warning("article/near-duplicate", &first.path, message)
+                .at(&first.source, first.body.start..first.body.start)
+                .with_help("if they tell the same story, keep one article and delete the others; if they differ, rewrite the copied passages"),
+        );
     }
     out
+}
+
+/// Join the near-identical members of one bucket. Each member is compared
+/// with the groups met so far, first member first, and joins every group
+/// it is near-identical to; a group already in its cluster is joined
+/// without comparing. So 2,000 copies of one text cost about 2,000
+/// comparisons (not 2 million) and end as one cluster, one finding.
+fn cluster_bucket(members: &[usize], shingles: &[Vec<u64>], clusters: &mut Clusters) {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &b in members {
+        let mut joined: Option<usize> = None;
+        let mut k = 0;
+        while k < groups.len() {
+            let group = &groups[k];
+            let linked = clusters.find(group[0]) == clusters.find(b)
+                || group
+                    .iter()
+                    .any(|&a| jaccard(&shingles[a], &shingles[b]) >= THRESHOLD);
+            if !linked {
+                k += 1;
+                continue;
+            }
+            clusters.join(group[0], b);
+            match joined {
+                None => {
+                    groups[k].push(b);
+                    joined = Some(k);
+                    k += 1;
+                }
+                Some(first) => {
+                    let merged = groups.remove(k);
+                    groups[first].extend(merged);
+                }
+            }
+        }
+        if joined.is_none() {
+            groups.push(vec![b]);
+        }
+    }
+}
+
+/// At most this many other files are named in one finding.
+const NAMED: usize = 10;
+
+/// `a, b, c` — or the first [`NAMED`] and how many more.
+fn name_some(paths: &[String]) -> String {
+    let mut text = paths[..paths.len().min(NAMED)].join(", ");
+    if paths.len() > NAMED {
+        text.push_str(&format!(" and {} more", paths.len() - NAMED));
+    }
+    text
+}
+
+/// Union-find over article indexes.
+struct Clusters {
+    parent: Vec<usize>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Clusters {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        self.parent[a.max(b)] = a.min(b);
+    }
+
+    /// Clusters of two or more, by their smallest index.
+    fn groups(&mut self) -> Vec<Vec<usize>> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.parent.len() {
+            let root = self.find(i);
+            groups.entry(root).or_default().push(i);
+        }
+        groups.into_values().filter(|g| g.len() > 1).collect()
+    }
 }
 
 /// Sorted, distinct hashes of the body's lowercase word 5-grams.
@@ -252,8 +345,40 @@ mod tests {
             article("c", "3", &other),
         ];
         let diags = near_identical(&articles);
-        assert_eq!(diags.len(), 2, "{diags:?}");
-        assert!(diags.iter().all(|d| !d.message.contains("c.md")));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].path, Path::new("content/articles/a.md"));
+        assert_eq!(
+            diags[0].message,
+            "the text is 99% identical to content/articles/b.md"
+        );
+    }
+
+    /// 400 copies of one text: one finding naming ten files and the count
+    /// of the rest, not a warning for each of the 79,800 pairs.
+    #[test]
+    fn many_near_identical_bodies_are_one_cluster() {
+        let base = words(60, "");
+        let articles: Vec<_> = (0..400)
+            .map(|i| article(&format!("a{i:04}"), &i.to_string(), &format!("{base} n{i}")))
+            .collect();
+        let diags = near_identical(&articles);
+        assert_eq!(diags.len(), 1, "{:?}", &diags[..diags.len().min(3)]);
+        assert!(
+            diags[0].message.starts_with("the text is nearly identical (90% or more) in 400 articles: this one and content/articles/a0001.md, "),
+            "{}",
+            diags[0].message
+        );
+        assert!(
+            diags[0].message.ends_with(" and 389 more"),
+            "{}",
+            diags[0].message
+        );
+        let same_url: Vec<_> = (0..3)
+            .map(|i| article(&format!("u{i}"), "https://x.org/1", &format!("text {i}")))
+            .collect();
+        assert!(check(&same_url)[0]
+            .message
+            .ends_with("content/articles/u1.md, content/articles/u2.md"));
     }
 
     #[test]

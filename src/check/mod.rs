@@ -7,6 +7,7 @@
 //! sorted, and the exit status they imply.
 
 mod address;
+mod code;
 mod duplicates;
 mod facts;
 mod html;
@@ -106,6 +107,7 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(references::check(&contents));
     diagnostics.extend(facts::check(&contents.articles));
     diagnostics.extend(duplicates::check(&contents.articles));
+    diagnostics.extend(code::check(&contents.articles));
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();

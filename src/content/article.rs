@@ -13,7 +13,7 @@ use super::source::{bad_url, parse_file, Parsed};
 use super::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
-use crate::url::{is_slug, is_web_url};
+use crate::url::{is_language_tag, is_slug, is_web_url};
 
 /// Registry slugs an article may reference.
 pub struct KnownSlugs<'a> {
@@ -67,6 +67,28 @@ pub fn validate_article(
         );
     }
     check_date(relative, source, front, &point_at, &mut errors);
+    if let Some(tag) = front.language.as_deref().filter(|t| !is_language_tag(t)) {
+        errors.push(
+            Diagnostic::error(
+                "article/bad-language",
+                relative,
+                format!("language `{tag}` is not a language tag"),
+            )
+            .at(source, point_at(tag, "language"))
+            .with_help("write a language tag such as `ko` or `en`, or delete the line if the text is in the site's language"),
+        );
+    }
+    for figure in front.figures.iter().filter(|f| !f.value.is_finite()) {
+        errors.push(
+            Diagnostic::error(
+                "article/bad-figure",
+                relative,
+                format!("the value of figure `{}` is not a number", figure.text),
+            )
+            .at(source, point_at(&figure.text, "figures"))
+            .with_help("write the figure's value as a plain number, e.g. `value: 5.0e13` (`.nan` and `.inf` are not amounts)"),
+        );
+    }
     if let Some(url) = front.source.url.as_deref().filter(|u| !is_web_url(u)) {
         errors.push(bad_url(relative, source, point_at(url, "source")));
     }

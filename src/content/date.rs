@@ -145,6 +145,9 @@ impl FromStr for PartialDate {
         let month = parts.get(1).map(|m| m.parse::<u8>().unwrap_or(0));
         let day = parts.get(2).map(|d| d.parse::<u8>().unwrap_or(0));
         let date = PartialDate { year, month, day };
+        if !(1000..=9999).contains(&year) {
+            return Err(fail("the year must be between 1000 and 9999"));
+        }
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
                 return Err(fail("the month must be between 01 and 12"));
@@ -226,6 +229,8 @@ mod tests {
         let err = "02/06/2023".parse::<PartialDate>().unwrap_err();
         assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
         assert!("2023-6-2".parse::<PartialDate>().is_err());
+        let err = "0000-01-01".parse::<PartialDate>().unwrap_err();
+        assert!(err.to_string().contains("between 1000 and 9999"), "{err}");
     }
 
     #[test]

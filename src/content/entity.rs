@@ -71,9 +71,14 @@ impl Registries {
         places: &[Parsed<PlaceFrontMatter>],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Registries {
-        let organizations = validate_all(organizations, diagnostics, check_website);
+        let organizations = validate_all(organizations, diagnostics, |org, diagnostics| {
+            check_website(org, diagnostics);
+            check_country(org, Some(org.front.country.as_str()), diagnostics);
+        });
         let topics = validate_all(topics, diagnostics, |_, _| {});
-        let places = validate_all(places, diagnostics, |_, _| {});
+        let places = validate_all(places, diagnostics, |place, diagnostics| {
+            check_country(place, place.front.country.as_deref(), diagnostics);
+        });
         Registries {
             organizations,
             topics,
@@ -102,6 +107,31 @@ fn check_website(org: &Parsed<OrganizationFrontMatter>, diagnostics: &mut Vec<Di
         &org.source,
         start..start + website.len(),
     ));
+}
+
+/// A country as registries write it: an ISO 3166-1 alpha-2 code (`KR`),
+/// `EU` or `INT`; empty in an entry ingest generated without one.
+pub fn is_country_code(code: &str) -> bool {
+    code.is_empty()
+        || code == "INT"
+        || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+fn check_country<T>(file: &Parsed<T>, country: Option<&str>, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(country) = country.filter(|c| !is_country_code(c)) else {
+        return;
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            "registry/bad-country",
+            &file.path,
+            format!("country `{country}` is not a country code"),
+        )
+        .at(&file.source, file.find_after_key("country", country))
+        .with_help(
+            "write an ISO 3166-1 alpha-2 code in capitals (`KR`, `US`, `DE`), or `EU` / `INT`",
+        ),
+    );
 }
 
 /// Validate every parsed file of one registry, then run `more` on each

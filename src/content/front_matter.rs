@@ -110,6 +110,7 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Name as written in the text.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// Title as given ("President", "Professor").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,10 +128,12 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The figure as written ("over 50 trillion won").
+    #[serde(deserialize_with = "required_text")]
     pub text: String,
     /// Plain number in `unit` (50000000000000).
     pub value: f64,
     /// `KRW`, `USD`, `Wh/kg`, `GWh`, `percent`, `people`, …
+    #[serde(deserialize_with = "required_text")]
     pub unit: String,
     /// "over", "about", "more than", …
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,6 +176,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_end: Option<PartialDate>,
     /// One line saying what happened.
+    #[serde(deserialize_with = "required_text")]
     pub title: String,
     /// A plan rather than a happening.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -204,6 +208,7 @@ pub struct OrganizationSuggestion {
 #[serde(deny_unknown_fields)]
 pub struct ArticleFrontMatter {
     /// Headline.
+    #[serde(deserialize_with = "required_text")]
     pub title: String,
     /// Whether the title is the page's headline or derived from the lead.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -317,6 +322,7 @@ impl OrganizationKind {
 #[serde(deny_unknown_fields)]
 pub struct OrganizationFrontMatter {
     /// Canonical English name.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// What sort of body it is.
     pub kind: OrganizationKind,
@@ -351,6 +357,7 @@ pub struct GeneratedEntry {
 #[serde(deny_unknown_fields)]
 pub struct TopicFrontMatter {
     /// Display name.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// Phrases whose presence in an article signals the topic.
     #[serde(default)]
@@ -384,6 +391,7 @@ pub enum PlaceKind {
 #[serde(deny_unknown_fields)]
 pub struct PlaceFrontMatter {
     /// Canonical English name.
+    #[serde(deserialize_with = "required_text")]
     pub name: String,
     /// What sort of place it is.
     pub kind: PlaceKind,
@@ -400,6 +408,7 @@ pub struct PlaceFrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     /// Page title.
+    #[serde(deserialize_with = "required_text")]
     pub title: String,
     /// Short description for the `<meta>` tag.
     #[serde(default)]
@@ -407,6 +416,16 @@ pub struct PageFrontMatter {
     /// Drafts are built only by `serve`.
     #[serde(default)]
     pub draft: bool,
+}
+
+/// Text a field cannot do without. YAML reads `null`, `~` and an empty
+/// value as nothing; without this serde would hand over the word "null".
+fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
+        serde::de::Error::custom(
+            "no text (an empty value, `null` or `~`): write the text after the colon, quoted (\"null\") if you mean the word",
+        )
+    })
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

@@ -192,16 +192,26 @@ fn generate(
     gazetteer: &gazetteer::Gazetteer,
     today: PartialDate,
 ) -> Result<article::Generated, Diagnostic> {
-    let text = seed::read(root, Path::new(seed)).map_err(|err| {
+    let decoded = seed::read(root, Path::new(seed)).map_err(|err| {
         Diagnostic::error("ingest/unreadable-seed", seed, format!("{seed}: {err}")).with_help(
             "save the seed as UTF-8 text (UTF-16 and EUC-KR/CP949 are also read), under 2 MiB",
         )
     })?;
     // A bug in one seed's extraction must not cost the other seeds their
     // articles: report it against the seed, like any unreadable seed.
+    let encoding_note = decoded.note.map(|note| {
+        Diagnostic::warning("ingest/encoding", seed, format!("{seed}: {note}"))
+            .with_help("check the article's text; save the seed as UTF-8 to silence this warning")
+    });
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        article::generate(seed, &text, gazetteer, today)
+        article::generate(seed, &decoded.text, gazetteer, today)
     }))
+    .map(|generated| {
+        generated.map(|mut article| {
+            article.warnings.extend(encoding_note);
+            article
+        })
+    })
     .unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<String>()

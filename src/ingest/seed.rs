@@ -34,11 +34,30 @@ pub(crate) enum SeedError {
     /// None of the encodings we know decodes it cleanly.
     #[error("the seed is not UTF-8, UTF-16 or EUC-KR/CP949 text")]
     Undecodable,
+    /// Mostly UTF-8, but one line is neither UTF-8 nor EUC-KR.
+    #[error("line {line} is neither UTF-8 nor EUC-KR/CP949 (bytes {bytes}); the rest of the seed is UTF-8")]
+    MixedLine {
+        /// 1-based line number.
+        line: usize,
+        /// The first bytes that do not decode, in hex.
+        bytes: String,
+    },
+}
+
+/// A decoded seed: its text, and a note when it was not plain UTF-8,
+/// UTF-16 or EUC-KR throughout (ingest reports it as a warning, so no
+/// guess about an encoding goes unsaid).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    /// Normalized text.
+    pub(crate) text: String,
+    /// How the bytes were read, when it was a guess.
+    pub(crate) note: Option<String>,
 }
 
 /// Read (inside the site only, see `sitefs`) and decode the seed at
 /// `root/relative`.
-pub(crate) fn read(root: &Path, relative: &Path) -> Result<String, ReadError> {
+pub(crate) fn read(root: &Path, relative: &Path) -> Result<Decoded, ReadError> {
     let limit = MAX_SEED_BYTES as u64;
     let bytes = crate::sitefs::read(root, relative, limit).map_err(|err| match err {
         crate::sitefs::ReadError::TooLarge { size, .. } => ReadError::Seed(SeedError::TooLarge {
@@ -61,11 +80,11 @@ pub(crate) enum ReadError {
 }
 
 /// Decode seed bytes to normalized text: the pure twin of [`read`].
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, SeedError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, SeedError> {
     if bytes.len() > MAX_SEED_BYTES {
         return Err(SeedError::TooLarge { size: bytes.len() });
     }
-    let text = decode_raw(bytes)?;
+    let (text, note) = decode_raw(bytes)?;
     if has_binary_controls(&text) {
         return Err(SeedError::Binary);
     }
@@ -73,40 +92,98 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, SeedError> {
     if text.trim().is_empty() {
         return Err(SeedError::Empty);
     }
-    Ok(text)
+    Ok(Decoded { text, note })
 }
 
-fn decode_raw(bytes: &[u8]) -> Result<String, SeedError> {
+fn decode_raw(bytes: &[u8]) -> Result<(String, Option<String>), SeedError> {
     if bytes.is_empty() {
         return Err(SeedError::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return strict(encoding, &bytes[bom_len..]);
+        return Ok((strict(encoding, &bytes[bom_len..])?, None));
     }
     if let Some(encoding) = sniff_utf16(bytes) {
-        return strict(encoding, bytes);
+        return Ok((strict(encoding, bytes)?, None));
     }
     // A NUL never occurs in text in any 8-bit or multibyte encoding we accept.
     if bytes.contains(&0) {
         return Err(SeedError::Binary);
     }
     if let Ok(text) = strict(UTF_8, bytes) {
-        return Ok(text);
+        return Ok((text, None));
     }
     if let Ok(text) = strict(EUC_KR, bytes) {
         if mostly_hangul(&text) {
-            return Ok(text);
+            return Ok((text, None));
         }
+    }
+    // UTF-8 characters among bytes that are not UTF-8: text pasted together
+    // from pages in two encodings. Read it line by line rather than all of
+    // it as one 8-bit encoding, which would garble every UTF-8 character.
+    if has_utf8_characters(bytes) {
+        return by_line(bytes);
     }
     // Western pages with a stray accented letter; dense high bytes would be
     // some other legacy encoding we would only turn into mojibake.
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     if high * 20 <= bytes.len() {
         if let Ok(text) = strict(WINDOWS_1252, bytes) {
-            return Ok(text);
+            let note = "the seed is not UTF-8; it was read as Windows-1252 (Western European)";
+            return Ok((text, Some(note.to_string())));
         }
     }
     Err(SeedError::Undecodable)
+}
+
+/// Whether `bytes` hold at least one valid multi-byte UTF-8 character.
+fn has_utf8_characters(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+}
+
+/// Each line as UTF-8, or else as EUC-KR when that gives Korean text; a
+/// line that is neither is an error naming it and its bytes.
+fn by_line(bytes: &[u8]) -> Result<(String, Option<String>), SeedError> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut korean = Vec::new();
+    for (n, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
+        if let Ok(line) = std::str::from_utf8(line) {
+            text.push_str(line);
+            continue;
+        }
+        match strict(EUC_KR, line) {
+            Ok(decoded) if mostly_hangul(&decoded) => {
+                text.push_str(&decoded);
+                korean.push(n + 1);
+            }
+            _ => {
+                return Err(SeedError::MixedLine {
+                    line: n + 1,
+                    bytes: bad_bytes(line),
+                })
+            }
+        }
+    }
+    let lines: Vec<String> = korean.iter().map(usize::to_string).collect();
+    let note = format!(
+        "the seed mixes encodings: line{} {} read as EUC-KR/CP949, the rest as UTF-8",
+        if lines.len() == 1 { "" } else { "s" },
+        lines.join(", ")
+    );
+    Ok((text, Some(note)))
+}
+
+/// The first bytes of `line` that are not UTF-8, as `e9 20 62`.
+fn bad_bytes(line: &[u8]) -> String {
+    let valid = line
+        .utf8_chunks()
+        .next()
+        .map_or(0, |chunk| chunk.valid().len());
+    line[valid..]
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, SeedError> {
@@ -201,31 +278,80 @@ mod tests {
         bytes
     }
 
+    fn text(bytes: &[u8]) -> String {
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded.note, None);
+        decoded.text
+    }
+
     #[test]
     fn decodes_utf8_with_and_without_bom() {
-        assert_eq!(decode(b"Battery day\n").unwrap(), "Battery day\n");
-        assert_eq!(decode(b"\xef\xbb\xbfBattery day").unwrap(), "Battery day");
+        assert_eq!(text(b"Battery day\n"), "Battery day\n");
+        assert_eq!(text(b"\xef\xbb\xbfBattery day"), "Battery day");
     }
 
     #[test]
     fn decodes_utf16_both_orders_with_and_without_bom() {
         let text = "Cell maker 배터리 plans\n";
         for big_endian in [false, true] {
-            assert_eq!(decode(&utf16(text, big_endian, true)).unwrap(), text);
-            assert_eq!(decode(&utf16(text, big_endian, false)).unwrap(), text);
+            assert_eq!(super::tests::text(&utf16(text, big_endian, true)), text);
+            assert_eq!(super::tests::text(&utf16(text, big_endian, false)), text);
         }
     }
 
     #[test]
     fn decodes_euc_kr() {
         let (bytes, _, _) = EUC_KR.encode("이차전지 산업 발전 전략\nBattery");
-        assert_eq!(decode(&bytes).unwrap(), "이차전지 산업 발전 전략\nBattery");
+        assert_eq!(text(&bytes), "이차전지 산업 발전 전략\nBattery");
     }
 
     #[test]
     fn decodes_sparse_windows_1252() {
         let bytes = b"Caf\xe9 owner opens a battery plant in the city centre.";
-        assert!(decode(bytes).unwrap().starts_with("Café"));
+        let decoded = decode(bytes).unwrap();
+        assert!(decoded.text.starts_with("Café"));
+        assert!(decoded.note.unwrap().contains("Windows-1252"));
+    }
+
+    /// UTF-8 text with one line saved as EUC-KR: each line is read in its
+    /// own encoding, nothing is garbled, and the note names the line.
+    #[test]
+    fn utf8_with_an_euc_kr_line_is_read_line_by_line() {
+        let (korean, _, _) = EUC_KR.encode("배터리 공장 착공\n");
+        let mut bytes = "Korea\u{2019}s cell makers — a report\n"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(&korean);
+        bytes.extend_from_slice("The plant opens in 2026.\n".as_bytes());
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(
+            decoded.text,
+            "Korea\u{2019}s cell makers — a report\n배터리 공장 착공\nThe plant opens in 2026.\n"
+        );
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("the seed mixes encodings: line 2 read as EUC-KR/CP949, the rest as UTF-8")
+        );
+    }
+
+    /// UTF-8 text with a line that is no encoding we read: an error naming
+    /// the line and the bytes, never Windows-1252 mojibake.
+    #[test]
+    fn utf8_with_a_line_in_no_known_encoding_names_the_line_and_bytes() {
+        let mut bytes = "Korea\u{2019}s plan\nsecond line\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"Caf\xe9 \xff\xfe opens\n");
+        assert_eq!(
+            decode(&bytes),
+            Err(SeedError::MixedLine {
+                line: 3,
+                bytes: "e9 20 ff fe 20 6f 70 65".into()
+            })
+        );
+        let message = decode(&bytes).unwrap_err().to_string();
+        assert!(
+            message.starts_with("line 3 is neither UTF-8 nor EUC-KR"),
+            "{message}"
+        );
     }
 
     #[test]

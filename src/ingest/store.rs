@@ -86,9 +86,23 @@ pub(crate) fn store(
             manifest.entries.insert(seed.clone(), entry.clone());
         }
     }
+    let mut renamed = Renamed::default();
     for (seed, output, mut article) in articles {
         report.diagnostics.append(&mut article.warnings);
         let previous = old.entries.get(&seed);
+        let moved = previous.and_then(|entry| {
+            let moved = renamed.find(&options.root, &seed, entry)?;
+            Some((entry, moved))
+        });
+        if let Some((entry, moved)) = moved {
+            report
+                .diagnostics
+                .push(moved_away(&entry.output, &seed, &moved));
+            report.skipped_edited.push(PathBuf::from(moved));
+            // Kept as it was: the next run finds the renamed file again.
+            manifest.entries.insert(seed, entry.clone());
+            continue;
+        }
         if let Some(entry) = store_one(options, &seed, &output, article, previous, report) {
             manifest.entries.insert(seed, entry);
         }
@@ -209,6 +223,64 @@ fn write(options: &IngestOptions, output: &str, bytes: &[u8]) -> Result<(), Diag
     })?;
     write_atomic(&options.root.join(output), bytes)
         .map_err(|err| Diagnostic::error("ingest/write", Path::new(output), err.to_string()))
+}
+
+/// Articles a person renamed: the file ingest recorded for a seed is gone,
+/// and another article names that seed as its `source.seed`. Ingest leaves
+/// the renamed file as the seed's article instead of writing the old name
+/// again (which would give two articles from one seed).
+#[derive(Default)]
+struct Renamed {
+    /// Seed → the article file naming it, read once on first need.
+    by_seed: Option<BTreeMap<String, String>>,
+}
+
+impl Renamed {
+    fn find(&mut self, root: &Path, seed: &str, entry: &Entry) -> Option<String> {
+        if sitefs::check_file(root, Path::new(&entry.output)).is_ok() {
+            return None;
+        }
+        let by_seed = self.by_seed.get_or_insert_with(|| articles_by_seed(root));
+        by_seed
+            .get(seed)
+            .filter(|path| **path != entry.output)
+            .cloned()
+    }
+}
+
+/// Every article under `content/articles/` by the seed its front matter
+/// names (the first file in name order, for a seed two files name).
+fn articles_by_seed(root: &Path) -> BTreeMap<String, String> {
+    use crate::content::front_matter::{split, ArticleFrontMatter};
+    let mut by_seed = BTreeMap::new();
+    for path in sitefs::walk(root, Path::new("content/articles")).files {
+        let Ok(relative) = path.strip_prefix(root) else {
+            continue;
+        };
+        let Ok(bytes) = sitefs::read(root, relative, limits::CONTENT_FILE_BYTES) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let front = split(&text)
+            .ok()
+            .and_then(|parts| crate::yaml::from_str::<ArticleFrontMatter>(parts.yaml).ok());
+        if let Some(seed) = front.and_then(|f| f.source.seed) {
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            by_seed.entry(seed).or_insert(relative);
+        }
+    }
+    by_seed
+}
+
+fn moved_away(recorded: &str, seed: &str, moved: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "ingest/renamed",
+        moved,
+        format!("{moved} is the article of {seed}, renamed from {recorded}; ingest left it as is and did not write {recorded} again"),
+    )
+    .with_help(format!(
+        "nothing to do if the rename was meant; to have ingest write its own file again, delete {moved} (its edits are lost)"
+    ))
 }
 
 fn kept(output: &str, seed: &str, edited: bool) -> Diagnostic {

@@ -51,6 +51,38 @@ pub fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
     )
 }
 
+/// Byte ranges (in `body`) of the fenced blocks that name a language but
+/// are too long to highlight, so they are shown as plain text: `check`
+/// warns about each.
+pub(crate) fn too_long_to_highlight(body: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut open: Option<(std::ops::Range<usize>, usize)> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+                if !lang.trim().is_empty() =>
+            {
+                open = Some((range, 0));
+            }
+            Event::Text(text) => {
+                if let Some((_, len)) = open.as_mut() {
+                    *len += text.len();
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((block, len)) = open.take() {
+                    if len > crate::limits::HIGHLIGHT_BYTES {
+                        out.push(block);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The stylesheet for highlighted code: a light theme, and a dark one
 /// under `prefers-color-scheme: dark`.
 pub fn stylesheet() -> String {
@@ -98,6 +130,15 @@ mod tests {
         assert!(out.starts_with("<pre class=\"code\" data-lang=\"rust\">"));
         assert!(!out.contains("hl-"));
         assert!(highlight(&set, "rust", "let x = 1;\n").contains("hl-"));
+    }
+
+    #[test]
+    fn long_fenced_blocks_with_a_language_are_listed() {
+        let big = "let x = 1;\n".repeat(crate::limits::HIGHLIGHT_BYTES / 10);
+        let body = format!("Intro.\n\n```rust\n{big}```\n\n```\n{big}```\n\n```rust\nshort\n```\n");
+        let blocks = too_long_to_highlight(&body);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert_eq!(&body[blocks[0].start..blocks[0].start + 7], "```rust");
     }
 
     #[test]

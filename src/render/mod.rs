@@ -25,12 +25,25 @@ use shared::Shared;
 use templates::Templates;
 
 /// How to render.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// Preview mode (serve): drafts shown and marked.
     pub preview: bool,
     /// HTML inserted before `</body>` of every page (serve's reload script).
     pub inject: Option<String>,
+    /// A page larger than this is an error (README, "Limits"); tests set a
+    /// smaller one to check the message without rendering 32 MiB.
+    pub max_page_bytes: u64,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            preview: false,
+            inject: None,
+            max_page_bytes: crate::limits::PAGE_BYTES,
+        }
+    }
 }
 
 /// Every job of a full build for this library.
@@ -91,12 +104,22 @@ pub fn render_with<T: Send>(
             base: base.clone(),
         },
     };
-    let results: Vec<Result<T, (String, tera::Error)>> = jobs
+    let results: Vec<Result<T, Failure>> = jobs
         .par_iter()
         .map(|job| {
             let path = output_path(library, job);
-            let contents =
-                render_job(&renderer, job, options).map_err(|err| (path.clone(), err))?;
+            let contents = render_job(&renderer, job, options)
+                .map_err(|err| Failure::Template(path.clone(), err))?;
+            if contents.len() as u64 > options.max_page_bytes {
+                let limit = options.max_page_bytes;
+                return Err(Failure::TooLarge(too_large(
+                    library,
+                    job,
+                    &path,
+                    contents.len(),
+                    limit,
+                )));
+            }
             Ok(emit(RenderedPage {
                 path,
                 contents: contents.into_bytes(),
@@ -108,7 +131,8 @@ pub fn render_with<T: Send>(
     for result in results {
         match result {
             Ok(page) => pages.push(page),
-            Err((path, err)) => {
+            Err(Failure::TooLarge(diag)) => diagnostics.push(diag),
+            Err(Failure::Template(path, err)) => {
                 let mut diag = templates.diagnostic(&err, None);
                 diag.message = format!("{} (while rendering {path})", diag.message);
                 if !diagnostics
@@ -125,6 +149,37 @@ pub fn render_with<T: Send>(
     } else {
         Err(diagnostics)
     }
+}
+
+/// Why one page was not rendered.
+enum Failure {
+    /// A template failed on the page at this output path.
+    Template(String, tera::Error),
+    /// The page is over [`RenderOptions::max_page_bytes`].
+    TooLarge(Diagnostic),
+}
+
+/// A page over the size limit, reported against the file it comes from
+/// (an article, registry entry or plain page) or, for listings, its path.
+fn too_large(library: &Library, job: &PageJob, path: &str, size: usize, limit: u64) -> Diagnostic {
+    let source = match job {
+        PageJob::Article(i) => library.articles[*i].path.clone(),
+        PageJob::Entity(section, i, _) | PageJob::EntityFeed(section, i) => match section {
+            Section::Topics => library.topics[*i].path.clone(),
+            Section::Organizations => library.organizations[*i].path.clone(),
+            Section::Places => library.places[*i].path.clone(),
+        },
+        PageJob::Page(i) => format!("content/pages/{}.md", library.pages[*i].slug).into(),
+        _ => path.into(),
+    };
+    Diagnostic::error(
+        "render/page-too-large",
+        source,
+        format!(
+            "the page {path} would be {size} bytes, over the limit of {limit} bytes for one page"
+        ),
+    )
+    .with_help("shorten the text, split it into several articles, or lower `items_per_page` in site.yaml for a long listing")
 }
 
 fn render_job(

@@ -104,6 +104,7 @@ pub fn preview_options() -> (LoadOptions, RenderOptions) {
         RenderOptions {
             preview: true,
             inject: Some(reload::SCRIPT.to_string()),
+            ..RenderOptions::default()
         },
     )
 }

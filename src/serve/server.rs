@@ -30,7 +30,8 @@ const PORT_TRIES: u16 = 100;
 #[derive(Debug, thiserror::Error)]
 pub enum BindError {
     /// The port asked for is in use (or not allowed).
-    #[error("cannot listen on {addr}: {source} (choose another --port)")]
+    // The cause is printed after this message as its source, once.
+    #[error("cannot listen on {addr} (choose another --port)")]
     Taken {
         /// The address.
         addr: SocketAddr,

@@ -57,6 +57,18 @@ pub(super) fn explain(message: &str) -> (YamlErrorKind, String, Option<String>) 
             .strip_prefix(prefix)
             .and_then(|r| r.rsplit_once(", expected "))
         {
+            // A number too large for a float reaches serde as text.
+            let huge = found
+                .strip_prefix("string \"")
+                .and_then(|n| n.strip_suffix('"'))
+                .filter(|n| n.parse::<f64>().is_ok_and(|v| v.is_infinite()));
+            if let (Some(n), "f64") = (huge, expected) {
+                let message = at(format!(
+                    "`{n}` is too large a number (the largest is about 1.8e308)"
+                ));
+                let help = "write the number in the unit's own scale, or check it for a typo";
+                return (YamlErrorKind::WrongType, message, Some(help.into()));
+            }
             let (wanted, help) = expected_words(expected);
             let message = format!("{field} should be {wanted}, not {}", found_words(found));
             return (YamlErrorKind::WrongType, message, Some(help.to_string()));

@@ -114,3 +114,61 @@ fn unreadable_seeds_are_named_and_the_others_still_ingested() {
             && named[2].1.contains("2 MiB")
     );
 }
+
+/// A UTF-8 seed with one line pasted from an EUC-KR page: read line by
+/// line, so neither the UTF-8 nor the Korean text is garbled, with a
+/// warning naming the seed and the line. Never Windows-1252 mojibake.
+#[test]
+fn a_seed_mixing_utf8_and_euc_kr_is_read_line_by_line_and_named() {
+    let site = Site::new();
+    let (korean, _, _) = EUC_KR.encode("정부는 새 배터리 공장을 열었다.\n");
+    let mut bytes = "Korea\u{2019}s new plant\nDate 2024-05-01\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(&korean);
+    bytes.extend_from_slice("The plant makes cells for cars.\n".as_bytes());
+    site.seed("mixed.txt", bytes);
+    let report = site.ingest();
+    let warnings: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "ingest/encoding")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        ["seeds/mixed.txt: the seed mixes encodings: line 3 read as EUC-KR/CP949, the rest as UTF-8"]
+    );
+    let (_, body) = site.only_article();
+    assert!(body.contains("정부는 새 배터리 공장을 열었다."), "{body}");
+    let all = &site.articles()[0].1;
+    assert!(
+        all.contains("Korea\u{2019}s") && !all.contains("â€"),
+        "{all}"
+    );
+}
+
+/// A line in no encoding we read: an error naming the seed, the line and
+/// its bytes; no article from it, the other seeds still ingested.
+#[test]
+fn a_seed_with_a_line_in_no_known_encoding_is_an_error_naming_the_line() {
+    let site = Site::new();
+    site.seed("good.txt", PAGE);
+    let mut bytes = "Korea\u{2019}s new plant\nDate 2024-05-01\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"Caf\xe9 \xff opens\n");
+    site.seed("bad.txt", bytes);
+    let report = site.ingest();
+    assert_eq!(report.written.len(), 1);
+    let errors: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        ["seeds/bad.txt: line 3 is neither UTF-8 nor EUC-KR/CP949 (bytes e9 20 ff 20 6f 70 65 6e); the rest of the seed is UTF-8"]
+    );
+}

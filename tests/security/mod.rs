@@ -6,3 +6,4 @@ mod confinement;
 mod html;
 mod limits;
 mod serve;
+mod small;

@@ -232,12 +232,13 @@ pub fn parse_file<T: DeserializeOwned>(
 }
 
 /// Read and parse every `*.md` in `root/dir`, in parallel, sorted by path;
-/// every problem into `diagnostics`. Also gives how many files did not parse.
+/// every problem into `diagnostics`. Also gives the files that did not
+/// read or parse.
 pub fn read_all<T: DeserializeOwned + Send>(
     root: &Path,
     dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Parsed<T>>, usize) {
+) -> (Vec<Parsed<T>>, Vec<PathBuf>) {
     let paths = list_markdown(root, dir, diagnostics);
     let results: Vec<Result<Parsed<T>, Vec<Diagnostic>>> = paths
         .par_iter()
@@ -247,12 +248,12 @@ pub fn read_all<T: DeserializeOwned + Send>(
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
-    let mut unparsed = 0;
-    for result in results {
+    let mut unparsed = Vec::new();
+    for (result, path) in results.into_iter().zip(paths) {
         match result {
             Ok(file) => files.push(file),
             Err(mut errors) => {
-                unparsed += 1;
+                unparsed.push(path);
                 diagnostics.append(&mut errors);
             }
         }

@@ -75,6 +75,24 @@ pub fn render_with<T: Send>(
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit);
+    if diagnostics.is_empty() {
+        Ok(pages)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// [`render_with`] that keeps going: every page that renders, and the
+/// problems of those that do not (`check` link-checks the ones it has).
+pub fn render_each<T: Send>(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+    emit: impl Fn(RenderedPage) -> T + Sync,
+) -> (Vec<T>, Vec<Diagnostic>) {
     let base = library.config.base_path();
     let renderer = Renderer {
         library,
@@ -144,11 +162,7 @@ pub fn render_with<T: Send>(
             }
         }
     }
-    if diagnostics.is_empty() {
-        Ok(pages)
-    } else {
-        Err(diagnostics)
-    }
+    (pages, diagnostics)
 }
 
 /// Why one page was not rendered.

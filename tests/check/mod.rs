@@ -2,6 +2,7 @@
 //! through the real binary on fixture sites under tests/fixtures/check/.
 
 mod clean;
+mod contributing;
 mod fixture;
 mod yaml;
 
@@ -272,4 +273,37 @@ fn generated_registry_entries_are_listed_as_notes() {
         page.contains("not yet reviewed") && page.contains("unveiled a solid electrolyte"),
         "{page}"
     );
+}
+
+/// A YAML error in one article, a broken registry file and a broken link
+/// in another article: all three in one run, every valid page rendered
+/// and link-checked, and no follow-on errors (the article naming the
+/// broken topic is not blamed; the link to the broken article's page is
+/// not called broken).
+#[test]
+fn every_error_of_a_run_at_once() {
+    let text = human("all-at-once", 1);
+    for want in [
+        "error[front-matter/tab]",
+        "error[front-matter/unknown-field]",
+        "error[link/broken]: link `../krict-pilot-line/`",
+    ] {
+        assert!(text.contains(want), "no {want} in {text}");
+    }
+    assert!(!text.contains("unknown-topic"), "{text}");
+    assert!(!text.contains("articles/lges-recycling/`"), "{text}");
+    assert!(!text.contains(" 0 pages rendered"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// After a topic typo, the evidence for the right topic is not called an
+/// orphan with the typo as its suggestion: the typo's own error suggests
+/// the right topic.
+#[test]
+fn a_typo_in_a_list_blames_only_the_typo() {
+    let text = human("topic-typo", 1);
+    assert!(text.contains("unknown topic `all-solid-stat`"), "{text}");
+    assert!(text.contains("did you mean `all-solid-state`?"), "{text}");
+    assert!(!text.contains("orphan-evidence"), "{text}");
+    insta::assert_snapshot!(text);
 }

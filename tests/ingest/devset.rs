@@ -17,15 +17,15 @@ use briefing::diag::Severity;
 
 use super::Site;
 
-/// The least acceptable scores, each on its own. Issue 8's targets are
-/// organizations F1 0.92, people 0.9, topics 0.85, figures 0.85, events
-/// 0.75; a floor below its target is what main reached when this test
-/// landed. Raise a floor whenever ingest improves; never lower one.
+/// The least acceptable scores, each on its own: issue 8's targets
+/// (organizations F1 0.92, people 0.9, topics 0.85, figures 0.85, events
+/// 0.75), which main now reaches. Raise a floor whenever ingest improves;
+/// never lower one.
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("articles_written", 1.0), // every decodable seed becomes an article
     ("date_acc", 1.0),         // stated publication dates exact
     ("date_honest", 1.0),      // no undated or inferred date shown as stated
-    ("org_f1", 0.88),
+    ("org_f1", 0.92),
     ("people_f1", 0.9),
     ("topics_f1", 0.85),
     ("figures_f1", 0.85),

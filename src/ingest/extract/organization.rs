@@ -6,7 +6,9 @@
 //! (ACRONYM)"), the organizations the registry does not know yet, so they
 //! can be added rather than silently dropped.
 
+mod context;
 mod generated;
+mod title;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -54,6 +56,9 @@ pub(crate) fn mentions(
                 hit.start,
                 gazetteer.organizations()[hit.entity].slug.clone(),
             ));
+        }
+        for (start, entry) in title::bodies(sentence.text, gazetteer) {
+            named.push((start, entry.slug.clone()));
         }
         for unknown in &sentence.unknown {
             // "University of Munster" is the entry filed as
@@ -140,6 +145,8 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 
 /// Head words that end an organization's name, with the kind they suggest.
 static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
+/// Head words that open one before "of" ("Office of …"), with their kind.
+static OPENERS: Pairs = word_list!(pairs "extract/organization-openers.txt");
 
 /// An organization name found by pattern that the registry lacks: its
 /// byte span in the sentence and a guessed kind.
@@ -156,7 +163,10 @@ pub(crate) struct Unknown {
 /// in `known` and are not registry names either.
 pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
     let tokens = tokenize(text);
-    candidates(&tokens)
+    let mut ranges = candidates(&tokens);
+    ranges.extend(context::candidates(&tokens, known, gazetteer));
+    longest_first(&mut ranges);
+    ranges
         .into_iter()
         .filter_map(|(start, end, kind)| {
             let (from, to) = (tokens[start].start, tokens[end - 1].end);
@@ -213,19 +223,36 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)>
                 end = company_suffix_end(tokens, i);
             }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();
-            let head_first = token.text == "Ministry" || token.text == "University";
+            let head_first = OPENERS.iter().any(|(h, _)| token.text == *h);
             if words >= 2 && (start < i || head_first && end > i + 1) {
                 found.push((start, end, Some(kind)));
+            }
+        } else if let Some(&(_, kind)) = OPENERS.iter().find(|(h, _)| token.text == *h) {
+            // "Office of Manufacturing and Energy Supply Chains": a head
+            // that only opens names. In a person's role ("Head of the
+            // Office of R&D, KBIA") it names a unit of a body, not a body.
+            let end = extend_right(tokens, i + 1);
+            let in_role = i >= 3
+                && tokens[i - 1].is("the")
+                && tokens[i - 2].text == "of"
+                && is_role_word(tokens[i - 3].text);
+            if end > i + 1 && !in_role {
+                found.push((i, end, Some(kind)));
             }
         }
         if let Some(range) = acronym_definition(tokens, i) {
             found.push((range.0, range.1, None));
         }
     }
-    // Longest first at each start; a guessed kind beats none.
+    longest_first(&mut found);
+    found
+}
+
+/// Longest first at each start, a guessed kind before none; a range that
+/// starts inside an earlier one goes.
+fn longest_first(found: &mut Vec<context::Range>) {
     found.sort_by_key(|&(start, end, kind)| (start, std::cmp::Reverse(end), kind.is_none()));
     found.dedup_by(|b, a| b.0 < a.1 && a.0 <= b.0);
-    found
 }
 
 fn is_name_word(token: &Token<'_>) -> bool {

@@ -125,7 +125,8 @@ fn a_longer_name_around_a_registry_name_is_another_body() {
         None,
         &g,
     );
-    assert_eq!(a.organizations, ["acme-tsusho-co"], "{a:?}");
+    // "partnered with" introduces both partners as organizations.
+    assert_eq!(a.organizations, ["derrow", "acme-tsusho-co"], "{a:?}");
     let a = annotate(
         &doc(&["Acme Energy Co., Ltd. opened a plant."]),
         "",
@@ -231,4 +232,60 @@ fn a_language_is_not_a_country_mention() {
     );
     assert_eq!(a.places, ["Korea"]);
     assert!(a.evidence["place:korea"].contains("Korean firms"));
+}
+
+#[test]
+fn a_ministry_named_through_its_minister() {
+    let g = Gazetteer::new(&registries());
+    for text in [
+        "Trade, Industry and Energy Minister Moon visited the plant.",
+        "Minister of Trade, Industry and Energy Ahn Duk-geun visited the plant.",
+    ] {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        assert_eq!(a.organizations, ["motie"], "{text}");
+    }
+    // A portfolio the registry lacks adds nothing: a title is too thin.
+    let a = annotate(&doc(&["Finance Minister Hong spoke."]), "", None, &g);
+    assert!(a.organizations.is_empty(), "{a:?}");
+    assert!(a.generated_organizations.is_empty());
+}
+
+#[test]
+fn names_introduced_as_organizations_by_their_context() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Going further, Orla Brix Materials -- a joint venture between Acme and Brix Power -- bought a plant.",
+            "It was built with PT Sel Baterai Nusantara and the Acme AP unit of the group.",
+            "The Office of Cell Supply Chains (OCSC) funds it.",
+            "Jin Park (Head of the Office of R&D Planning, NBRI) spoke.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    let generated: Vec<&str> = a
+        .generated_organizations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(
+        generated,
+        [
+            "Orla Brix Materials",
+            "Brix Power",
+            "PT Sel Baterai Nusantara",
+            "Acme AP",
+            "Office of Cell Supply Chains"
+        ]
+    );
+    assert!(a.organizations.contains(&"acme-energy".to_string()));
+    // Common abbreviations after a company are not subsidiaries.
+    let a = annotate(
+        &doc(&["Acme CEO Kim said Acme EV sales grew."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.generated_organizations.is_empty(), "{a:?}");
 }

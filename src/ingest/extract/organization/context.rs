@@ -1,0 +1,291 @@
+//! Extraction, organizations named without a head word: names the text
+//! gives as organizations by their form or their place in the sentence.
+//!
+//! Takes a sentence's tokens with its registry hits and gives back token
+//! ranges with a guessed kind: a legal form written before the name ("PT
+//! Vale Indonesia"), a name in a list the text introduces as organizations
+//! ("a joint venture between A and B", "companies including A, B and C"),
+//! a name set in apposition to an organization noun ("Acme Cells, a
+//! battery startup"), and a registry company followed by a code of capitals
+//! ("EcoPro GEM", a subsidiary of "EcoPro").
+
+use super::{continues_name, is_name_word, LEGAL_FORMS};
+use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::token::Token;
+use crate::ingest::text::words::{word_list, Words};
+
+/// A token range `start..end` and the kind it suggests.
+pub(super) type Range = (usize, usize, Option<&'static str>);
+
+static PREFIXES: Words = word_list!("extract/legal-form-prefixes.txt");
+static LIST_CUES: Words = word_list!("extract/organization-list-cues.txt");
+static NOUNS: Words = word_list!("extract/organization-nouns.txt");
+static GENERIC_CODES: Words = word_list!("extract/generic-acronyms.txt");
+static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
+
+/// Every range the patterns of this module find.
+pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
+    let mut found = prefixed(tokens);
+    found.extend(listed(tokens));
+    found.extend(apposed(tokens));
+    found.extend(subsidiaries(tokens, known, gazetteer));
+    // A place alone ("a joint venture between Korea and Japan") is no
+    // organization.
+    found.retain(|&(start, end, _)| {
+        let name = span_text(tokens, start, end);
+        !gazetteer
+            .find_places(&name)
+            .iter()
+            .any(|p| p.start == 0 && p.end == name.len())
+    });
+    found
+}
+
+/// The text of tokens `start..end` with single spaces where the sentence
+/// has any space: enough to look the span up.
+fn span_text(tokens: &[Token<'_>], start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens[start..end].iter().enumerate() {
+        if i > 0 && tokens[start + i - 1].end < t.start {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+/// "PT Industri Baterai Indonesia", "PJSC Norilsk Nickel".
+fn prefixed(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if PREFIXES.contains(&token.text) {
+            let end = name_end(tokens, i + 1);
+            if end > i + 1 {
+                found.push((i, end, Some("company")));
+            }
+        }
+    }
+    found
+}
+
+/// The end of a run of name words from `from`: capitalized words, "&"
+/// between two of them, and the full stop of a legal form ("Co.").
+fn name_end(tokens: &[Token<'_>], from: usize) -> usize {
+    let mut end = from;
+    while let Some(t) = tokens.get(end) {
+        let inner_amp =
+            t.text == "&" && end > from && tokens.get(end + 1).is_some_and(is_name_word);
+        if continues_name(t) || inner_amp {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end > from
+        && LEGAL_FORMS.contains(&tokens[end - 1].text)
+        && tokens.get(end).is_some_and(|t| t.text == ".")
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The names in a list after a cue: "partnering with France's Derichebourg
+/// and Toyota Tsusho Co.", "companies including A, B and C".
+fn listed(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let Some(len) = cue_at(tokens, i) else {
+            continue;
+        };
+        let mut at = i + len;
+        loop {
+            at = skip_possessive_place(tokens, at);
+            let end = name_end(tokens, at);
+            if end == at {
+                break;
+            }
+            found.push((at, end, Some("company")));
+            match (tokens.get(end), tokens.get(end + 1)) {
+                (Some(t), Some(u)) if t.text == "," && u.text == "and" => at = end + 2,
+                (Some(t), _) if t.text == "," || t.text == "and" => at = end + 1,
+                _ => break,
+            }
+        }
+    }
+    found
+}
+
+/// The number of tokens of a list cue starting at `at`, if one does.
+fn cue_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    LIST_CUES.iter().find_map(|cue| {
+        // "tie-up" is one token; "joint venture" two.
+        let words: Vec<&str> = cue.split(' ').collect();
+        let matched = words
+            .iter()
+            .enumerate()
+            .all(|(k, word)| tokens.get(at + k).is_some_and(|t| t.is(word)));
+        matched.then_some(words.len())
+    })
+}
+
+/// "France's Derichebourg": the owner's country before the name.
+fn skip_possessive_place(tokens: &[Token<'_>], at: usize) -> usize {
+    let possessive = tokens.get(at).is_some_and(is_name_word)
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
+        && tokens.get(at + 2).is_some_and(|t| t.text == "s");
+    if possessive {
+        at + 3
+    } else {
+        at
+    }
+}
+
+/// "Posco-GS Eco Materials -- a joint venture …", "Volta Energy, the
+/// battery arm of …": a name, a dash or comma, then "a"/"an"/"the" and a
+/// short noun phrase ending in an organization noun.
+fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !matches!(token.text, "," | "-" | "\u{2014}" | "\u{2013}") {
+            continue;
+        }
+        let mut article = i + 1;
+        while tokens.get(article).is_some_and(|t| t.text == "-") {
+            article += 1;
+        }
+        let opens = tokens
+            .get(article)
+            .is_some_and(|t| t.is("a") || t.is("an") || t.is("the"));
+        if !opens || !noun_follows(tokens, article + 1) {
+            continue;
+        }
+        // The dash of "--" is two tokens: the name ends before the first.
+        if i > 0 && tokens[i - 1].text == "-" {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| is_name_word(&tokens[j]))
+            .last();
+        if let Some(start) = start {
+            found.push((start, i, Some("company")));
+        }
+    }
+    found
+}
+
+/// An organization noun ends a noun phrase of at most six words: "a
+/// joint venture between", "the battery arm of", "a startup." ("the
+/// company's founder" is a person's apposition).
+fn noun_follows(tokens: &[Token<'_>], from: usize) -> bool {
+    let words = tokens[from.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.is_word())
+        .take(6)
+        .count();
+    (from..from + words).any(|k| {
+        let one = tokens[k].text.to_lowercase();
+        let two = tokens
+            .get(k + 1)
+            .map(|u| format!("{one} {}", u.text.to_lowercase()));
+        let (noun_end, is_noun) = match two {
+            Some(two) if NOUNS.contains(&two.as_str()) => (k + 2, true),
+            _ => (k + 1, NOUNS.contains(&one.as_str())),
+        };
+        is_noun && tokens.get(noun_end).is_none_or(ends_noun_phrase)
+    })
+}
+
+/// What may follow the head noun of an apposition.
+fn ends_noun_phrase(token: &Token<'_>) -> bool {
+    APPOSITION_ENDS.contains(&token.text)
+}
+
+/// "EcoPro GEM": a registry company directly followed by a code of
+/// capitals that is no common abbreviation names a company of its group.
+fn subsidiaries(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
+    let mut found = Vec::new();
+    for hit in known {
+        let company = gazetteer.organizations()[hit.entity].front.kind
+            == crate::content::front_matter::OrganizationKind::Company;
+        let Some(first) = tokens.iter().position(|t| t.start == hit.start) else {
+            continue;
+        };
+        let Some(last) = tokens.iter().position(|t| t.end == hit.end) else {
+            continue;
+        };
+        let Some(code) = tokens.get(last + 1) else {
+            continue;
+        };
+        let letters = code.text.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = code
+            .text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '&');
+        let shaped = (2..=5).contains(&letters) && capitals && code.start > hit.end;
+        if company && shaped && !GENERIC_CODES.contains(&code.text) {
+            found.push((first, last + 2, Some("company")));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::token::tokenize;
+
+    fn names(found: Vec<Range>, text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        found
+            .into_iter()
+            .map(|(s, e, _)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_legal_form_before_the_name() {
+        let text = "with PT Nusantara Sel Baterai, a venture, at 10 a.m. PT Monday";
+        assert_eq!(
+            names(prefixed(&tokenize(text)), text),
+            ["PT Nusantara Sel Baterai"]
+        );
+    }
+
+    #[test]
+    fn names_listed_after_a_cue() {
+        let text = "a joint venture between Orla Holdings and Brix Energy, owned 51:49";
+        assert_eq!(
+            names(listed(&tokenize(text)), text),
+            ["Orla Holdings", "Brix Energy"]
+        );
+        let text = "partnering with Spain's Velmora and Kanto Denki Co., respectively";
+        assert_eq!(
+            names(listed(&tokenize(text)), text),
+            ["Velmora", "Kanto Denki Co."]
+        );
+        let text = "companies including Arvo Motor Co., Brel Corp., Cindra and Dax Cells in Java";
+        assert_eq!(
+            names(listed(&tokenize(text)), text),
+            ["Arvo Motor Co.", "Brel Corp.", "Cindra", "Dax Cells"]
+        );
+        let text = "a joint venture of state-owned energy companies";
+        assert!(listed(&tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_an_organization_noun() {
+        let text = "Going further, Orla Brix Materials -- a joint venture between them -- grew.";
+        assert_eq!(
+            names(apposed(&tokenize(text)), text),
+            ["Orla Brix Materials"]
+        );
+        let text = "Nordvolt Cells, the battery arm of a group, said";
+        assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Cells"]);
+        let text = "Seoul, the capital, and Busan, a port city, said";
+        assert!(apposed(&tokenize(text)).is_empty());
+    }
+}

@@ -190,7 +190,10 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 pub fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
     let mut files = BTreeMap::new();
     for dir in static_dirs(root, theme) {
-        for path in crate::sitefs::walk(root, &dir).files {
+        // `walk` takes a folder of the site, relative to it (a relative
+        // root would otherwise be joined twice).
+        let inside = dir.strip_prefix(root).unwrap_or(&dir);
+        for path in crate::sitefs::walk(root, inside).files {
             let key = path.strip_prefix(&dir).ok().and_then(|relative| {
                 let parts: Option<Vec<&str>> = relative
                     .components()

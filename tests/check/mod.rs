@@ -307,3 +307,22 @@ fn a_typo_in_a_list_blames_only_the_typo() {
     assert!(!text.contains("orphan-evidence"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// `--root` given as a relative path finds the theme's static files (the
+/// stylesheet every page links to is not called broken).
+#[test]
+fn a_relative_root_finds_the_static_files() {
+    let site = Site::new(None);
+    let parent = site.root().parent().expect("a temp folder has a parent");
+    let name = site.root().file_name().expect("a name");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(name)
+        .current_dir(parent)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("style.css"), "{stderr}");
+}

@@ -15,6 +15,7 @@ use crate::ingest::document::Document;
 use crate::ingest::extract::{annotate, Annotations, NewOrganization};
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::hangul;
+use crate::ingest::text::words::{word_list, Words};
 use crate::ingest::{emit, meta};
 
 /// One generated article, not yet written.
@@ -152,9 +153,11 @@ fn front_matter(
 
 /// The stated date, or an inferred one, or none. Inference never invents a
 /// day: it takes the latest dated happening in the story (to the month) or
-/// the year the story names an event after, whichever is later, then
-/// re-reads the story against that guess, which may resolve "February 5"
-/// to a month. With nothing to go on the article is undated.
+/// the year the story names an event after, whichever is later (a
+/// happening the story looks back on, "지난 2023년 7월", is no candidate),
+/// and a month the story dates on its own in that year; then it re-reads
+/// the story against that guess. With nothing to go on the article is
+/// undated.
 fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
     if let Some(stated) = meta::date::stated(text) {
@@ -179,7 +182,10 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
     };
     let mut annotations = annotate(doc, title, Some(guess), gazetteer);
     if guess.month.is_none() {
-        if let Some((refined, why)) = latest_month_in(&annotations, guess.year) {
+        // Only a month the text dates by itself refines the guess: read
+        // against the guess, "on 9 September" would take the guessed year
+        // and then confirm it.
+        if let Some((refined, why)) = latest_month_in(&first, guess.year) {
             guess = refined;
             reason = why;
             annotations = annotate(doc, title, Some(guess), gazetteer);
@@ -211,12 +217,13 @@ fn latest_guess(text: &str, annotations: &Annotations) -> Option<(PartialDate, S
     }
 }
 
-/// The latest event that happened (not a plan), to the month at most.
+/// The latest event that happened (not a plan, not one the text looks
+/// back on), to the month at most.
 fn latest_event(annotations: &Annotations) -> Option<(PartialDate, String)> {
     let event = annotations
         .events
         .iter()
-        .filter(|e| !e.planned)
+        .filter(|e| !e.planned && !looked_back_on(e))
         .max_by_key(|e| e.date_end.unwrap_or(e.date))?;
     let last = event.date_end.unwrap_or(event.date);
     let date = PartialDate { day: None, ..last };
@@ -236,7 +243,7 @@ fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate,
         .events
         .iter()
         .filter(|e| e.date.year == year && e.date.month.is_some())
-        .filter(|e| told_as_past(e))
+        .filter(|e| told_as_past(e) && !looked_back_on(e))
         .max_by_key(|e| e.date_end.unwrap_or(e.date))
         .map(|e| {
             let last = e.date_end.unwrap_or(e.date);
@@ -246,6 +253,36 @@ fn latest_month_in(annotations: &Annotations, year: i32) -> Option<(PartialDate,
             );
             (PartialDate { day: None, ..last }, reason)
         })
+}
+
+/// Words before a date that set it before the time of writing.
+static PAST_MARKERS: Words = word_list!("meta/past-markers.txt");
+
+/// True when the event's date is written after a past marker ("지난 2023년
+/// 7월", "back in 2019"): the story looks back on it, so it says nothing
+/// about when the story was written beyond a lower bound.
+fn looked_back_on(event: &crate::content::front_matter::Event) -> bool {
+    let quote = event
+        .quote
+        .as_deref()
+        .unwrap_or(&event.title)
+        .to_lowercase();
+    let year = event.date.year.to_string();
+    quote.match_indices(&year).any(|(at, _)| {
+        // "back in March 4, 2019": the month and day sit between.
+        let mut before = quote[..at].trim_end();
+        while let Some((rest, last)) = before.rsplit_once(' ') {
+            let word = last.trim_end_matches(['.', ',']);
+            let inside = word.is_empty()
+                || word.chars().all(|c| c.is_ascii_digit())
+                || crate::ingest::text::vocab::month_number(word).is_some();
+            if !inside {
+                break;
+            }
+            before = rest.trim_end();
+        }
+        PAST_MARKERS.iter().any(|m| before.ends_with(m))
+    })
 }
 
 /// False when the event's sentence tells a plan ("will", "plans"): measured

@@ -185,6 +185,9 @@ pub struct ArticleView<'a> {
     pub title_derived: bool,
     /// Why the date was inferred.
     pub date_reason: Option<&'a str>,
+    /// Another date the page gives for itself (a repost's own date beside
+    /// the original's), as displayed.
+    pub other_date: Option<String>,
     /// Original URL.
     pub source_url: Option<&'a str>,
     /// Seed file.

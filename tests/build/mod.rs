@@ -294,6 +294,25 @@ fn an_undated_briefing_is_listed_last_marked_and_off_the_timeline() {
     );
 }
 
+/// A repost's own date beside the original's: the reader sees both.
+#[test]
+fn the_other_date_a_page_gives_is_shown_beside_the_publication_date() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2020-12-04-reposted.md",
+        "---\ntitle: A reposted briefing\ndate: 2020-12-04\nother_date: 2024-09-12\n---\nFirst published in 2020.\n",
+    );
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let article = html(&site, "articles/reposted/index.html");
+    let other = article.find("the page also carries").expect(&article);
+    assert!(article[other..].contains("12 September 2024"), "{article}");
+    assert!(
+        article[..other].contains("datetime=\"2020-12-04\""),
+        "{article}"
+    );
+}
+
 #[test]
 fn korean_text_is_marked_lang_ko() {
     let site = SiteFixture::new("build/basic");

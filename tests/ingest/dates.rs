@@ -123,6 +123,31 @@ fn a_date_inside_the_story_is_not_the_publication_date() {
     );
 }
 
+/// A happening the text looks back on ("지난 2023년 7월", "back in 2019")
+/// is no publication date, not even an inferred one.
+#[test]
+fn a_past_month_the_text_looks_back_on_is_not_the_article_date() {
+    for seed in [
+        "특화단지 공모\n산업부는 16일 특화단지 공모를 시작한다고 밝혔다. 기존 특화단지는 지난 2023년 7월 지정된 청주 등이다.",
+        "Plant opens\nThe ministry opened a plant on Monday. Its first plant opened back in March 2019 in the city.",
+    ] {
+        let (front, _) = ingest_one(seed);
+        assert_eq!(front.date, None, "{seed}");
+        assert_eq!(front.date_basis, DateBasis::Unknown, "{seed}");
+    }
+}
+
+/// A month and day without a year take no year from the guess they would
+/// then confirm: "on 9 September" read against a guessed 1991 is not
+/// evidence for September 1991.
+#[test]
+fn a_month_day_without_a_year_does_not_refine_an_inferred_year() {
+    let seed = "Plant ready\nIt said on 9 September the new line is ready. The factory was built in 1991 and has had an overhaul.";
+    let (front, _) = ingest_one(seed);
+    assert_eq!(front.date_basis, DateBasis::Inferred);
+    assert_eq!(date(&front), "1991", "{:?}", front.date_reason);
+}
+
 #[test]
 fn inferred_from_a_year_in_a_name_is_partial_and_explained() {
     let (front, _) =

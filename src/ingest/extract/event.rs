@@ -113,7 +113,8 @@ pub(crate) fn events(
 }
 
 /// The year a story without a publication date is about: the year it
-/// names most often (ties: the latest), leaving out deadlines ("by 2030").
+/// names most often and more than once (ties: the latest), leaving out
+/// deadlines ("by 2030").
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for sentence in sentences {
@@ -133,8 +134,11 @@ pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
             }
         }
     }
+    // A year named once ("the factory was built in 1991") is a detail of
+    // the story, not the year it keeps returning to.
     counts
         .into_iter()
+        .filter(|&(_, count)| count >= 2)
         .max_by_key(|&(year, count)| (count, year))
         .map(|(year, _)| PartialDate::y(year))
 }

@@ -20,6 +20,10 @@ impl<'a> Renderer<'a> {
             reading_minutes: (article.word_count / 220).max(1),
             title_derived: super::super::context::is_derived(front.title_basis),
             date_reason: front.date_reason.as_deref(),
+            other_date: front
+                .other_date
+                .as_ref()
+                .map(super::super::context::display_date),
             source_url: front.source.url.as_deref(),
             source_seed: front.source.seed.as_deref(),
             organizations: front

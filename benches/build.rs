@@ -1,7 +1,7 @@
 //! Benchmark harness: times the real `briefing` binary on synthetic sites.
 //!
-//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,edit,ingest,serve]
-//! [--runs 3] [--dir target/bench-corpus] [--binary PATH] [--check]`
+//! `cargo bench --bench build -- [--sizes 1000,10000] [--only build,rebuild,edit,check,ingest,serve]
+//! [--runs 3] [--warmup 1] [--dir target/bench-corpus] [--binary PATH] [--check]`
 //!
 //! For each size it writes a corpus (`corpus.rs`) under `--dir`, runs the
 //! binary as a child process once to warm up and `--runs` times to measure,
@@ -29,6 +29,7 @@ struct Args {
     sizes: Vec<usize>,
     stages: Vec<String>,
     runs: usize,
+    warmup: usize,
     dir: PathBuf,
     binary: String,
     check: bool,
@@ -37,10 +38,9 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         sizes: vec![1_000, 10_000],
-        stages: ["build", "rebuild", "edit", "ingest", "serve"]
-            .map(String::from)
-            .to_vec(),
+        stages: STAGES.map(String::from).to_vec(),
         runs: 3,
+        warmup: 1,
         dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
         binary: BINARY.to_string(),
         check: false,
@@ -64,6 +64,9 @@ fn parse_args() -> Result<Args, String> {
             }
             "--only" => args.stages = value()?.split(',').map(str::to_string).collect(),
             "--runs" => args.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--warmup" => {
+                args.warmup = value()?.parse().map_err(|e| format!("--warmup: {e}"))?;
+            }
             "--dir" => args.dir = PathBuf::from(value()?),
             "--binary" => args.binary = value()?,
             "--help" | "-h" => return Err(USAGE.to_string()),
@@ -77,13 +80,15 @@ fn parse_args() -> Result<Args, String> {
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
-[--only build,rebuild,edit,ingest,serve] [--runs 3] [--dir DIR] [--binary PATH] [--check]";
+[--only build,rebuild,edit,check,ingest,serve] [--runs 3] [--warmup 1] [--dir DIR] [--binary PATH] \
+[--check]";
 
 /// `build`: no `public/` before each run (a fresh checkout, as in CI),
 /// followed by the floor: copying its own output (`rm -rf` + `cp -r`);
 /// `rebuild`: the previous `public/` is there, nothing changed;
-/// `edit`: one article's body changed before each rebuild.
-const STAGES: [&str; 5] = ["build", "rebuild", "edit", "ingest", "serve"];
+/// `edit`: one article's body changed before each rebuild;
+/// `check`: `briefing check` on the same corpus.
+const STAGES: [&str; 6] = ["build", "rebuild", "edit", "check", "ingest", "serve"];
 
 fn main() -> ExitCode {
     let args = match parse_args() {
@@ -108,16 +113,19 @@ fn main() -> ExitCode {
     let mut rows = Vec::new();
     let mut failed = false;
     for &size in &args.sizes {
+        let mut build_seconds = None;
         for stage in &args.stages {
             let result = match stage.as_str() {
                 "build" => bench_build(&args, size, true).and_then(|build| {
+                    build_seconds = build.as_ref().map(Row::seconds);
                     let copy = bench_copy(&args, size, build.as_ref())?;
                     Ok(build.into_iter().chain(copy).collect())
                 }),
                 "rebuild" => bench_build(&args, size, false).map(rows_of),
                 "edit" => bench_edit(&args, size).map(rows_of),
+                "check" => bench_check(&args, size, build_seconds),
                 "ingest" => bench_ingest(&args, size).map(rows_of),
-                _ => serve::bench(&args.dir, size, args.runs, &args.binary).map(rows_of),
+                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
             };
             match result {
                 Ok(row) => rows.extend(row),
@@ -128,7 +136,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("\n{}", measure::table(&rows, args.runs));
+    println!("\n{}", measure::table(&rows, args.runs, args.warmup));
     let trash = args.dir.join("trash");
     if trash.exists() {
         if let Err(err) = fs::remove_dir_all(&trash) {
@@ -201,7 +209,9 @@ fn bench_copy(args: &Args, size: usize, build: Option<&Row>) -> Result<Vec<Row>,
     let (from, to) = (public.to_string_lossy(), copy.to_string_lossy());
     let script = format!("rm -rf '{to}' && cp -r '{from}' '{to}'");
     let log = args.dir.join(format!("logs/copy-{size}.log"));
-    let runs = measure::repeat(args.runs, || measure::child("sh", &["-c", &script], &log))?;
+    let runs = measure::repeat(args.runs, args.warmup, || {
+        measure::child("sh", &["-c", &script], &log)
+    })?;
     let row = Row::timed(
         "copy public/ (floor)",
         format!("{} articles", measure::thousands(size)),
@@ -222,19 +232,14 @@ fn bench_copy(args: &Args, size: usize, build: Option<&Row>) -> Result<Vec<Row>,
 
 /// A rebuild after one article's body changed (a different line each run).
 fn bench_edit(args: &Args, size: usize) -> Result<Option<Row>, String> {
-    let root = prepare(
-        &args.dir,
-        &format!("articles-{size}"),
-        &corpus::Options::articles(size),
-    )?;
-    let root_arg = root.to_string_lossy().into_owned();
+    let (root, root_arg) = articles_corpus(args, size)?;
     let log = args.dir.join(format!("logs/edit-{size}.log"));
     if !root.join("public").exists() {
         measure::child(&args.binary, &["build", "--root", &root_arg], &log)?;
     }
     let article = first_article(&root)?;
     let mut edits = 0;
-    let runs = measure::repeat(args.runs, || {
+    let runs = measure::repeat(args.runs, args.warmup, || {
         edits += 1;
         let mut text = fs::read_to_string(&article).map_err(|e| e.to_string())?;
         text.push_str(&format!("\nEdited paragraph {edits}.\n"));
@@ -248,6 +253,43 @@ fn bench_edit(args: &Args, size: usize) -> Result<Option<Row>, String> {
         1,
         "articles",
     )))
+}
+
+/// `briefing check` on the build corpus, which passes it (drafts
+/// included, every page rendered in memory); its ratio to the clean build.
+fn bench_check(args: &Args, size: usize, build: Option<f64>) -> Result<Vec<Row>, String> {
+    let (_, root_arg) = articles_corpus(args, size)?;
+    let log = args.dir.join(format!("logs/check-{size}.log"));
+    let runs = measure::repeat(args.runs, args.warmup, || {
+        measure::child(&args.binary, &["check", "--root", &root_arg], &log)
+    })?;
+    let row = Row::timed(
+        "check",
+        format!("{} articles", measure::thousands(size)),
+        &runs,
+        size,
+        "articles",
+    );
+    if let Some(build) = build {
+        eprintln!(
+            "check / build at {}: {:.2}×",
+            measure::thousands(size),
+            row.seconds() / build
+        );
+    }
+    Ok(vec![row])
+}
+
+/// The corpus of `size` articles (written once per process) and its path
+/// as an argument.
+fn articles_corpus(args: &Args, size: usize) -> Result<(PathBuf, String), String> {
+    let root = prepare(
+        &args.dir,
+        &format!("articles-{size}"),
+        &corpus::Options::articles(size),
+    )?;
+    let arg = root.to_string_lossy().into_owned();
+    Ok((root, arg))
 }
 
 fn first_article(root: &Path) -> Result<PathBuf, String> {
@@ -265,15 +307,10 @@ fn first_article(root: &Path) -> Result<PathBuf, String> {
 }
 
 fn bench_build(args: &Args, size: usize, clean: bool) -> Result<Option<Row>, String> {
-    let root = prepare(
-        &args.dir,
-        &format!("articles-{size}"),
-        &corpus::Options::articles(size),
-    )?;
-    let root_arg = root.to_string_lossy().into_owned();
+    let (root, root_arg) = articles_corpus(args, size)?;
     let log = args.dir.join(format!("logs/build-{size}.log"));
     let public = root.join("public");
-    let runs = measure::repeat(args.runs, || {
+    let runs = measure::repeat(args.runs, args.warmup, || {
         if clean {
             discard(&args.dir, &public)?;
         }
@@ -303,7 +340,7 @@ fn bench_ingest(args: &Args, size: usize) -> Result<Option<Row>, String> {
     let root_arg = root.to_string_lossy().into_owned();
     let articles = root.join("content/articles");
     let log = args.dir.join(format!("logs/ingest-{size}.log"));
-    let runs = measure::repeat(args.runs, || {
+    let runs = measure::repeat(args.runs, args.warmup, || {
         // Each run ingests every seed afresh, as on a first checkout.
         discard(&args.dir, &articles)?;
         measure::child(&args.binary, &["ingest", "--root", &root_arg], &log)

@@ -63,13 +63,16 @@ pub(crate) fn child(binary: &str, args: &[&str], log: &Path) -> Result<Run, Stri
     })
 }
 
-/// One warm-up run, then `runs` measured ones.
+/// `warmup` unmeasured runs, then `runs` measured ones.
 pub(crate) fn repeat(
     runs: usize,
+    warmup: usize,
     mut run: impl FnMut() -> Result<Run, String>,
 ) -> Result<Vec<Run>, String> {
-    let warm = run()?;
-    eprintln!("  warm-up: {:.3} s", warm.wall.as_secs_f64());
+    for _ in 0..warmup {
+        let warm = run()?;
+        eprintln!("  warm-up: {:.3} s", warm.wall.as_secs_f64());
+    }
     (0..runs.max(1))
         .map(|i| {
             let r = run()?;
@@ -170,9 +173,9 @@ impl Row {
 }
 
 /// The Markdown table with a line about the machine above it.
-pub(crate) fn table(rows: &[Row], runs: usize) -> String {
+pub(crate) fn table(rows: &[Row], runs: usize, warmup: usize) -> String {
     let mut out = format!(
-        "Machine: {}. {} build; median of {runs} runs after one warm-up.\n\n\
+        "Machine: {}. {} build; median of {runs} runs after {warmup} warm-up run(s).\n\n\
          | benchmark | input | wall time (median) | range | throughput | peak RSS | CPU time |\n\
          |---|---|---|---|---|---|---|\n",
         machine(),

@@ -2,14 +2,16 @@
 //!
 //! Starts `briefing serve` on a free loopback port over the build corpus,
 //! subscribes to its live-reload event stream (server-sent events), appends
-//! a sentence to one article and measures until the reload event arrives;
-//! then reads the server's memory from `/proc/<pid>/status`. Skips with a
+//! a sentence to one article (a body edit) and measures until the reload
+//! event arrives, then does the same for a title edit (which changes the
+//! lists and entity pages that show the article); then reads the server's
+//! memory from `/proc/<pid>/status`. Skips with a
 //! message when the binary has no `serve` command yet.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
@@ -30,11 +32,11 @@ pub(crate) fn bench(
     size: usize,
     runs: usize,
     binary: &str,
-) -> Result<Option<Row>, String> {
+) -> Result<Vec<Row>, String> {
     let help = Command::new(binary).args(["serve", "--help"]).output();
     if !help.is_ok_and(|o| o.status.success()) {
         eprintln!("serve: `briefing serve` is not available in this build; skipped");
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let root = dir.join(format!("articles-{size}"));
     if !root.join("content/articles").is_dir() {
@@ -69,17 +71,33 @@ pub(crate) fn bench(
     let rss = status_kib(server.0.id(), "VmRSS:");
     let peak = status_kib(server.0.id(), "VmHWM:");
     drop(server);
-    let (mut latencies, startup) = result.map_err(|e| format!("{e} (log: {})", log.display()))?;
-    Ok(Some(Row::latency(
-        format!("{} articles: save → reload event", measure::thousands(size)),
-        &mut latencies,
-        peak,
-        &format!(
-            "first build {:.1} s; {} MiB resident after the edits",
-            startup.as_secs_f64(),
-            rss / 1024
+    let (mut edits, startup) = result.map_err(|e| format!("{e} (log: {})", log.display()))?;
+    let note = format!(
+        "first build {:.1} s; {} MiB resident after the edits",
+        startup.as_secs_f64(),
+        rss / 1024
+    );
+    let articles = measure::thousands(size);
+    Ok(vec![
+        Row::latency(
+            format!("{articles} articles: save → reload event"),
+            &mut edits.body,
+            peak,
+            &note,
         ),
-    )))
+        Row::latency(
+            format!("{articles} articles: title edit → reload event"),
+            &mut edits.title,
+            peak,
+            &note,
+        ),
+    ])
+}
+
+/// Save → reload latencies of each kind of edit.
+struct Edits {
+    body: Vec<Duration>,
+    title: Vec<Duration>,
 }
 
 /// Kills the server when dropped, so an early return never leaks it.
@@ -97,7 +115,7 @@ fn measure_edits(
     port: u16,
     runs: usize,
     server: &mut Server,
-) -> Result<(Vec<Duration>, Duration), String> {
+) -> Result<(Edits, Duration), String> {
     let start = Instant::now();
     let events = loop {
         if let Ok(Some(status)) = server.0.try_wait() {
@@ -114,25 +132,46 @@ fn measure_edits(
     wait_for(&events, &["hello", "reload"], STARTUP)?;
     let startup = start.elapsed();
     let articles = super::check::files(&root.join("content/articles"));
+    let body = timed_edits(&events, &articles, runs, 0, |text, i| {
+        format!("{text}\nThe benchmark appended this sentence (edit {i}).\n")
+    })?;
+    let title = timed_edits(&events, &articles, runs, 48, |mut text, i| {
+        // After `title: ` and its opening quote, if any.
+        if let Some(at) = text.find("title: ") {
+            let at = at + "title: ".len();
+            let at = at + usize::from(text[at..].starts_with(['"', '\'']));
+            text.insert_str(at, &format!("Edited {i} "));
+        }
+        text
+    })?;
+    Ok((Edits { body, title }, startup))
+}
+
+/// One warm-up edit, then `runs` measured ones, each on another article
+/// (every 97th from `offset`): the time from saving the file to the
+/// reload event.
+fn timed_edits(
+    events: &Receiver<(Instant, String)>,
+    articles: &[PathBuf],
+    runs: usize,
+    offset: usize,
+    edit: impl Fn(String, usize) -> String,
+) -> Result<Vec<Duration>, String> {
     let mut latencies = Vec::new();
-    // One warm-up edit, then `runs` measured ones, each on another article.
     for (i, article) in articles
         .iter()
+        .skip(offset)
         .step_by(97)
         .take(runs.max(1) + 1)
         .enumerate()
     {
         thread::sleep(Duration::from_millis(700));
         while events.try_recv().is_ok() {}
-        let mut file = OpenOptions::new()
-            .append(true)
-            .open(article)
-            .map_err(|e| e.to_string())?;
+        let text = fs::read_to_string(article).map_err(|e| e.to_string())?;
+        let text = edit(text, i);
         let edited = Instant::now();
-        writeln!(file, "\nThe benchmark appended this sentence (edit {i}).")
-            .map_err(|e| e.to_string())?;
-        drop(file);
-        let (arrived, data) = wait_for(&events, &["reload"], PER_EDIT)?;
+        fs::write(article, text).map_err(|e| e.to_string())?;
+        let (arrived, data) = wait_for(events, &["reload"], PER_EDIT)?;
         let latency = arrived.saturating_duration_since(edited);
         eprintln!(
             "  edit {i}: reload event after {} ms (server: {} ms, {} pages changed)",
@@ -144,7 +183,7 @@ fn measure_edits(
             latencies.push(latency);
         }
     }
-    Ok((latencies, startup))
+    Ok(latencies)
 }
 
 /// Open the event stream; lines arrive on the channel with their time.

@@ -19,6 +19,8 @@ use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
+mod reuse;
+
 /// What `build` does.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -77,6 +79,10 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Nothing to do: the output already held this very build (same inputs,
+    /// same binary, untouched since), so nothing was loaded, rendered or
+    /// written.
+    pub unchanged: bool,
 }
 
 /// Why a build failed.
@@ -264,6 +270,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
+    let inputs = reuse::inputs(options);
+    time("fingerprint");
+    if ingest_errors.is_empty() {
+        let previous = inputs.and_then(|i| reuse::unchanged(options, output.folder(), &i));
+        time("check output");
+        if let Some(previous) = previous {
+            return Ok(BuildReport {
+                files: previous.files,
+                articles: previous.articles,
+                elapsed: started.elapsed(),
+                warnings,
+                stages,
+                unchanged: true,
+            });
+        }
+    }
     let syntaxes = crate::markdown::highlight::syntax_set();
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
@@ -299,14 +321,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     .map_err(invalid)?;
     written.into_iter().collect::<Result<(), _>>()?;
     time("render+write");
+    reuse::forget(options, output.folder());
     staging.commit()?;
     time("publish");
+    let (files, articles) = (jobs.len(), site.library.articles.len());
+    if let Some(inputs) = inputs {
+        reuse::record(options, output.folder(), inputs, files, articles);
+        time("record");
+    }
     Ok(BuildReport {
-        files: jobs.len(),
-        articles: site.library.articles.len(),
+        files,
+        articles,
         elapsed: started.elapsed(),
         warnings,
         stages,
+        unchanged: false,
     })
 }
 

@@ -361,13 +361,23 @@ fn run_build(args: &BuildArgs) -> ExitCode {
     match build::build(&options) {
         Ok(report) => {
             diag::emit(&report.warnings, args.format);
-            eprintln!(
-                "built {} files ({} articles) into {} in {} ms",
-                report.files,
-                report.articles,
-                options.output_dir().display(),
-                report.elapsed.as_millis()
-            );
+            if report.unchanged {
+                eprintln!(
+                    "nothing changed since the last build: {} already holds these {} files ({} articles); checked in {} ms",
+                    options.output_dir().display(),
+                    report.files,
+                    report.articles,
+                    report.elapsed.as_millis()
+                );
+            } else {
+                eprintln!(
+                    "built {} files ({} articles) into {} in {} ms",
+                    report.files,
+                    report.articles,
+                    options.output_dir().display(),
+                    report.elapsed.as_millis()
+                );
+            }
             if args.timings {
                 for (stage, took) in &report.stages {
                     eprintln!("  {stage:<14} {:>6} ms", took.as_millis());

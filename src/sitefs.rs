@@ -261,15 +261,16 @@ pub(crate) fn walk(root: &Path, dir: &Path) -> Walk {
     walk
 }
 
-/// The site's folders whose skipped links [`audit`] reports (`seeds/` is
-/// ingest's to report, with the seed's own code).
-const AUDITED: [&str; 4] = ["content", "themes", "templates", "static"];
+/// The folders of a site that a build reads besides `site.yaml`: those
+/// whose skipped links [`audit`] reports (`seeds/` is ingest's to report,
+/// with the seed's own code) and whose files a rebuild's fingerprint covers.
+pub(crate) const SITE_FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
 
 /// A warning for every symlink in the site's folders that is not followed.
 /// `build` and `check` report these once; the readers themselves skip the
 /// links silently, so each link is named once however often it is walked.
 pub(crate) fn audit(root: &Path) -> Vec<Diagnostic> {
-    AUDITED
+    SITE_FOLDERS
         .iter()
         .flat_map(|dir| walk(root, Path::new(dir)).diagnostics)
         .filter(|d| d.code == SYMLINK_CODE)

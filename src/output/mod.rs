@@ -107,6 +107,11 @@ impl Output {
         Staging::begin(self, &paths)
     }
 
+    /// The real output folder (through a symlink: its target).
+    pub fn folder(&self) -> &Path {
+        &self.real
+    }
+
     /// A sibling of the real output folder: `.<name>.<suffix>`.
     fn sibling(&self, suffix: &str) -> PathBuf {
         let name = self

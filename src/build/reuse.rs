@@ -1,0 +1,351 @@
+//! Between builds: proving that a rebuild has nothing to do.
+//!
+//! Takes the build's options and its locked output folder; gives back what
+//! the last build into that folder recorded, when the folder already holds
+//! exactly what this build would write, so `build` stops before loading or
+//! rendering anything.
+//!
+//! Every successful build records two SHA-256 digests in
+//! `<root>/.briefing-cache/<output>.build` (scratch space: never published,
+//! safe to delete at any time; one file per output folder, named by a hash
+//! of its real path):
+//!
+//! - the inputs: the briefing executable (its path and file stamp, as
+//!   below), the build's options (drafts, preview, injected script), and
+//!   the path and bytes of `site.yaml` and of every file under `content/`,
+//!   `themes/`, `templates/` and `static/` (read through `sitefs`, as the
+//!   build reads them), so any edit, addition or removal of an article, a
+//!   registry entry, a template, a static file or the config, and any new
+//!   binary, changes it;
+//! - the output as that build left it: every path under the folder with
+//!   its type, inode, size, modification and change times. Editing,
+//!   adding, deleting or replacing a file there (by hand, or by another
+//!   site's build into the same folder) changes it: a change time cannot
+//!   be set back, and the record is taken only once every change time in
+//!   the folder is older than a clock tick of the file system, so a later
+//!   change cannot share one.
+//!
+//! A build skips only when both match: the same inputs through the same
+//! program give the same bytes (builds are deterministic, tested), and the
+//! folder still holds the files that build wrote. Anything else (no record,
+//! an unreadable input, another digest) is a full build, which replaces
+//! the record: it deletes the old one before publishing and writes the new
+//! one after, so a build cut short in between leaves none. Recording is
+//! best effort: a cache that cannot be written costs the next build its
+//! shortcut, never its output.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use rayon::prelude::*;
+use sha2::{Digest as _, Sha256};
+
+use super::BuildOptions;
+
+/// The scratch folder, in the site root.
+pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
+
+/// Bumped whenever what a digest covers changes.
+const FORMAT: &str = "briefing build record 1";
+
+/// A SHA-256 digest.
+pub(crate) type Digest = [u8; 32];
+
+/// What a build into one output folder left there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// Digest of the build's inputs.
+    pub(crate) inputs: Digest,
+    /// Digest of the output folder as the build left it.
+    pub(crate) output: Digest,
+    /// Files the build wrote (for its report).
+    pub(crate) files: usize,
+    /// Articles it rendered.
+    pub(crate) articles: usize,
+}
+
+/// Digest of everything a build with `options` reads; `None` when a file
+/// cannot be read (the build itself will say why).
+pub(crate) fn inputs(options: &BuildOptions) -> Option<Digest> {
+    let root = &options.root;
+    let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
+    for folder in crate::sitefs::SITE_FOLDERS {
+        let walk = crate::sitefs::walk(root, Path::new(folder));
+        files.extend(
+            walk.files
+                .iter()
+                .filter_map(|f| f.strip_prefix(root).ok().map(Path::to_path_buf)),
+        );
+    }
+    let (executable, hashes) = rayon::join(executable, || {
+        files
+            .par_iter()
+            .map(|relative| {
+                crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES)
+                    .ok()
+                    .map(Sha256::digest)
+            })
+            .collect::<Option<Vec<_>>>()
+    });
+    let mut hasher = Sha256::new();
+    field(&mut hasher, FORMAT.as_bytes());
+    hasher.update(executable?);
+    hasher.update([u8::from(options.drafts), u8::from(options.render.preview)]);
+    let inject = options.render.inject.as_deref().unwrap_or_default();
+    field(&mut hasher, inject.as_bytes());
+    for (relative, hash) in files.iter().zip(hashes?) {
+        field(&mut hasher, relative.as_os_str().as_encoded_bytes());
+        hasher.update(hash);
+    }
+    Some(hasher.finalize().into())
+}
+
+/// The record of the last build into `output`, if the folder still holds
+/// exactly what that build left and its inputs were `inputs`.
+pub(crate) fn unchanged(options: &BuildOptions, output: &Path, inputs: &Digest) -> Option<Record> {
+    let record = read(&record_path(options, output)?)?;
+    (record.inputs == *inputs && output_digest(output)?.0 == record.output).then_some(record)
+}
+
+/// Forget the record of `output`: it is about to change.
+pub(crate) fn forget(options: &BuildOptions, output: &Path) {
+    if let Some(path) = record_path(options, output) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Record that a build of `inputs` just left `output` as it is now.
+pub(crate) fn record(
+    options: &BuildOptions,
+    output: &Path,
+    inputs: Digest,
+    files: usize,
+    articles: usize,
+) {
+    let (Some(path), Some(digest)) = (record_path(options, output), settled_digest(output)) else {
+        return;
+    };
+    let record = Record {
+        inputs,
+        output: digest,
+        files,
+        articles,
+    };
+    let Some(folder) = path.parent() else { return };
+    let relative = Path::new(CACHE_FOLDER);
+    // Never write through a link that leads out of the site.
+    if crate::sitefs::check_writable(&options.root, relative).is_err()
+        || std::fs::create_dir_all(folder).is_err()
+    {
+        return;
+    }
+    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::write(&temporary, format_record(&record)).is_err()
+        || std::fs::rename(&temporary, &path).is_err()
+    {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
+
+/// How far the newest change time in a recorded folder must lie in the
+/// past. File systems stamp change times from a coarse clock (one tick:
+/// 1–10 ms), so a file rewritten in the tick of its last change could keep
+/// its stamp; once every stamp is older than this, any later change gets a
+/// newer one.
+const SETTLED: Duration = Duration::from_millis(20);
+
+/// The output's digest once no change time in it is recent (a build's
+/// last operations, deleting the previous site, touch the files it kept);
+/// `None` while something keeps changing it.
+fn settled_digest(output: &Path) -> Option<Digest> {
+    for _ in 0..3 {
+        let now = nanos(SystemTime::now())?;
+        let (digest, newest) = output_digest(output)?;
+        let wait = newest + SETTLED.as_nanos() as i128 - now;
+        if wait < 0 {
+            return Some(digest);
+        }
+        std::thread::sleep(Duration::from_nanos(wait as u64) + SETTLED);
+    }
+    None
+}
+
+fn nanos(time: SystemTime) -> Option<i128> {
+    let since = time.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+    Some(since.as_nanos() as i128)
+}
+
+/// `<root>/.briefing-cache/<hash of the output's real path>.build`.
+fn record_path(options: &BuildOptions, output: &Path) -> Option<PathBuf> {
+    let name = Sha256::digest(output.as_os_str().as_encoded_bytes());
+    let name = hex(&name[..8]);
+    let folder = options.root.join(CACHE_FOLDER);
+    if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
+        return None;
+    }
+    Some(folder.join(format!("{name}.build")))
+}
+
+fn format_record(record: &Record) -> String {
+    format!(
+        "{FORMAT}\ninputs {}\noutput {}\nfiles {}\narticles {}\n",
+        hex(&record.inputs),
+        hex(&record.output),
+        record.files,
+        record.articles
+    )
+}
+
+fn read(path: &Path) -> Option<Record> {
+    let text = std::fs::read_to_string(path).ok()?;
+    parse_record(&text)
+}
+
+fn parse_record(text: &str) -> Option<Record> {
+    let mut lines = text.lines();
+    if lines.next()? != FORMAT {
+        return None;
+    }
+    let mut value = |key: &str| {
+        let line = lines.next()?;
+        line.strip_prefix(key)?
+            .strip_prefix(' ')
+            .map(str::to_string)
+    };
+    let record = Record {
+        inputs: unhex(&value("inputs")?)?,
+        output: unhex(&value("output")?)?,
+        files: value("files")?.parse().ok()?,
+        articles: value("articles")?.parse().ok()?,
+    };
+    Some(record)
+}
+
+/// The running executable: a new briefing may render the same inputs
+/// differently. Its path, inode, size, modification and change times, as
+/// for the output folder (hashing its bytes would cost more than a small
+/// site's whole build); `None` where those are missing.
+fn executable() -> Option<Digest> {
+    let path = std::env::current_exe().ok()?;
+    let mut hasher = Sha256::new();
+    field(&mut hasher, path.as_os_str().as_encoded_bytes());
+    hasher.update(stamp(&std::fs::metadata(&path).ok()?)?);
+    Some(hasher.finalize().into())
+}
+
+/// A file's type, inode, size, modification and change times.
+#[cfg(unix)]
+fn stamp(meta: &std::fs::Metadata) -> Option<[u8; 64]> {
+    use std::os::unix::fs::MetadataExt;
+    let fields = [
+        i64::from(meta.mode()),
+        meta.ino() as i64,
+        meta.dev() as i64,
+        meta.size() as i64,
+        meta.mtime(),
+        meta.mtime_nsec(),
+        meta.ctime(),
+        meta.ctime_nsec(),
+    ];
+    let mut bytes = [0u8; 64];
+    for (chunk, n) in bytes.chunks_exact_mut(8).zip(fields) {
+        chunk.copy_from_slice(&n.to_le_bytes());
+    }
+    Some(bytes)
+}
+
+/// Without inode numbers and change times nothing proves a file
+/// untouched: every build renders.
+#[cfg(not(unix))]
+fn stamp(_meta: &std::fs::Metadata) -> Option<[u8; 64]> {
+    None
+}
+
+/// The newest change time, in nanoseconds.
+#[cfg(unix)]
+fn changed_at(meta: &std::fs::Metadata) -> i128 {
+    use std::os::unix::fs::MetadataExt;
+    i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn changed_at(_meta: &std::fs::Metadata) -> i128 {
+    0
+}
+
+/// Digest of every path under `folder` (the folder included) with its
+/// [`stamp`]; and the newest change time among them, in nanoseconds.
+fn output_digest(folder: &Path) -> Option<(Digest, i128)> {
+    let mut hasher = Sha256::new();
+    let mut newest = i128::MIN;
+    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
+        let entry = entry.ok()?;
+        let meta = entry.metadata().ok()?;
+        let relative = entry.path().strip_prefix(folder).ok()?;
+        field(&mut hasher, relative.as_os_str().as_encoded_bytes());
+        hasher.update(stamp(&meta)?);
+        newest = newest.max(changed_at(&meta));
+    }
+    Some((hasher.finalize().into(), newest))
+}
+
+/// A length-prefixed field, so that no two sequences of fields hash alike.
+fn field(hasher: &mut Sha256, bytes: &[u8]) {
+    hasher.update((bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Digest> {
+    let mut digest = [0u8; 32];
+    if text.len() != 64 {
+        return None;
+    }
+    for (i, byte) in digest.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(digest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_reads_back_and_a_damaged_one_is_none() {
+        let record = Record {
+            inputs: [7; 32],
+            output: [200; 32],
+            files: 12,
+            articles: 3,
+        };
+        let text = format_record(&record);
+        assert_eq!(parse_record(&text), Some(record));
+        assert_eq!(parse_record(&text.replace("inputs", "input")), None);
+        assert_eq!(parse_record(&text[..text.len() - 4]), None);
+        assert_eq!(parse_record(&text.replacen("1\n", "0\n", 1)), None);
+    }
+
+    #[test]
+    fn any_change_to_a_folder_changes_its_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("out");
+        std::fs::create_dir_all(folder.join("a")).unwrap();
+        std::fs::write(folder.join("a/index.html"), "one").unwrap();
+        let digest = |folder: &Path| output_digest(folder).unwrap().0;
+        let first = settled_digest(&folder).unwrap();
+        assert_eq!(digest(&folder), first);
+        // Same length, rewritten in place, in the same second.
+        std::fs::write(folder.join("a/index.html"), "two").unwrap();
+        let second = settled_digest(&folder).unwrap();
+        assert_ne!(first, second);
+        std::fs::write(folder.join("b.html"), "").unwrap();
+        let third = settled_digest(&folder).unwrap();
+        assert_ne!(second, third);
+        std::fs::remove_file(folder.join("b.html")).unwrap();
+        assert_ne!(digest(&folder), third);
+    }
+}

@@ -1,0 +1,130 @@
+//! Rebuilds with nothing to do: a build whose inputs and output folder are
+//! exactly what the last build into that folder recorded loads, renders and
+//! writes nothing; any change to an input, to the binary or to the output
+//! folder makes it build, and what it writes is byte-identical to a clean
+//! build of the same site.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{stderr, tree, SiteFixture};
+
+const NOTHING: &str = "nothing changed since the last build";
+
+fn inode(path: &Path) -> u64 {
+    std::fs::metadata(path).unwrap().ino()
+}
+
+/// The site built from scratch into a folder of its own.
+fn clean_build(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("public");
+    let run = site.run(&["build", "--output", output.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    tree(&output)
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_leaves_the_output_alone() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let public = site.root().join("public");
+    let (before, folder) = (site.tree("public"), inode(&public));
+    let again = site.build();
+    assert!(stderr(&again).contains(NOTHING), "{}", stderr(&again));
+    // Not even published again: the folder is the one the first build made.
+    assert_eq!(inode(&public), folder);
+    assert_eq!(site.tree("public"), before);
+    assert_eq!(before, clean_build(&site));
+}
+
+type Change = (&'static str, fn(&SiteFixture));
+
+#[test]
+fn any_change_to_inputs_or_output_rebuilds_as_a_clean_build_would() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let article = "content/articles/2024-03-02-recycling-rules.md";
+    let changes: [Change; 10] = [
+        ("an article's body", |s| {
+            let text = s.read("content/articles/2024-03-02-recycling-rules.md");
+            s.write(
+                "content/articles/2024-03-02-recycling-rules.md",
+                &(text + "\nOne more sentence.\n"),
+            );
+        }),
+        ("an article's title", |s| {
+            let text = s.read("content/articles/2024-03-02-recycling-rules.md");
+            s.write(
+                "content/articles/2024-03-02-recycling-rules.md",
+                &text.replacen("title: ", "title: Revised ", 1),
+            );
+        }),
+        ("a registry entry", |s| {
+            let text = s.read("content/organizations/krict.md");
+            s.write("content/organizations/krict.md", &(text + "\nMore.\n"));
+        }),
+        ("a template", |s| {
+            let path = "themes/default/templates/base.html";
+            let text = s.read(path).replacen("</footer>", " Changed.</footer>", 1);
+            s.write(path, &text);
+        }),
+        ("a static file", |s| {
+            let text = s.read("themes/default/static/css/style.css");
+            s.write(
+                "themes/default/static/css/style.css",
+                &(text + "\n/* x */\n"),
+            );
+        }),
+        ("site.yaml", |s| {
+            let text = s.read("site.yaml");
+            s.write("site.yaml", &text.replacen("title: ", "title: New ", 1));
+        }),
+        ("a page removed", |s| s.remove("content/pages/about.md")),
+        ("a file of the output edited", |s| {
+            let text = s.read("public/index.html");
+            s.write("public/index.html", &text.replacen('<', "<!-- -->\n<", 1));
+        }),
+        ("a file added to the output", |s| {
+            s.write("public/stray.html", "x")
+        }),
+        ("a file of the output deleted", |s| {
+            s.remove("public/robots.txt")
+        }),
+    ];
+    assert!(site.root().join(article).exists());
+    for (what, change) in changes {
+        change(&site);
+        let run = site.build();
+        assert!(!stderr(&run).contains(NOTHING), "{what}: {}", stderr(&run));
+        assert_eq!(site.tree("public"), clean_build(&site), "{what}");
+        // And once built, the same inputs have nothing to do.
+        assert!(stderr(&site.build()).contains(NOTHING), "{what}");
+    }
+}
+
+#[test]
+fn other_options_or_another_binary_rebuild() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let drafts = site.run(&["build", "--drafts"]);
+    assert!(!stderr(&drafts).contains(NOTHING), "{}", stderr(&drafts));
+    assert!(site
+        .tree("public")
+        .contains_key("articles/draft-note/index.html"));
+    let run = site.build();
+    assert!(!stderr(&run).contains(NOTHING), "{}", stderr(&run));
+    assert_eq!(site.tree("public"), clean_build(&site));
+    // The same binary's bytes under another file: a new briefing.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("briefing");
+    std::fs::copy(env!("CARGO_BIN_EXE_briefing"), &copy).unwrap();
+    let run = Command::new(&copy)
+        .args(["build", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(!stderr(&run).contains(NOTHING), "{}", stderr(&run));
+}

@@ -57,13 +57,19 @@ pub(crate) fn generate(
     today: PartialDate,
 ) -> Result<Generated, Diagnostic> {
     let cleaned = clean::clean(text);
-    let Some((title, title_basis)) = meta::title(&cleaned) else {
+    let Some((lead_title, title_basis)) = meta::title(&cleaned) else {
         return Err(Diagnostic::error(
             "ingest/no-story",
             seed,
             "no story text is left after removing page noise",
         )
         .with_help("check that the seed holds the article's text, not only the page's menus"));
+    };
+    // A title derived from the lead sentence loses its dates ("on March
+    // 11") the way an event's title does.
+    let title = match title_basis {
+        TitleBasis::Derived => crate::ingest::extract::headline(&lead_title),
+        _ => lead_title,
     };
     let mut dated = date(text, &cleaned, &title, gazetteer);
     let publisher = meta::publisher::named(text).or_else(|| cleaned.masthead.clone());
@@ -436,6 +442,19 @@ mod tests {
             generated.text
         );
         assert!(!generated.text.contains("date_basis"), "{}", generated.text);
+    }
+
+    #[test]
+    fn a_title_derived_from_the_lead_loses_its_dates() {
+        let seed = "The minister attended the alliance meeting on March 11, 2024 to discuss key issues and measures, and makers agreed on the need for new batteries.";
+        let generated = generate("seeds/c.txt", seed, &gazetteer()).unwrap();
+        assert!(
+            generated
+                .text
+                .contains("title: The minister attended the alliance meeting\n"),
+            "{}",
+            generated.text
+        );
     }
 
     #[test]

@@ -20,9 +20,12 @@ mod meta;
 #[cfg(test)]
 mod properties;
 mod registry;
+mod report;
 mod seed;
 mod store;
 pub(crate) mod text;
+
+pub use report::{IngestOptions, IngestReport};
 
 use std::path::{Path, PathBuf};
 
@@ -31,33 +34,6 @@ use rayon::prelude::*;
 use crate::content::date::PartialDate;
 use crate::content::entity::Registries;
 use crate::diag::Diagnostic;
-
-/// What `briefing ingest` (and the first step of `build` and `check`) does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IngestOptions {
-    /// The site root, holding `seeds/` and `content/`.
-    pub root: PathBuf,
-    /// Regenerate files a person edited, discarding the edits.
-    pub force: bool,
-    /// Validate only: write nothing (`briefing check`).
-    pub dry_run: bool,
-}
-
-/// What ingest did. Paths are relative to the site root.
-#[derive(Debug, Clone, Default)]
-pub struct IngestReport {
-    /// Articles written (in a dry run: that would be written).
-    pub written: Vec<PathBuf>,
-    /// Articles that already held exactly what ingest would write.
-    pub unchanged: Vec<PathBuf>,
-    /// Articles left alone because a person edited or wrote them.
-    pub skipped_edited: Vec<PathBuf>,
-    /// Organization registry entries added, marked `generated:`.
-    pub organizations: Vec<PathBuf>,
-    /// Unreadable seeds (errors), skipped files and unknown organizations
-    /// (warnings).
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 /// Ingest every seed under `options.root`. Deterministic: the same seeds
 /// and registries give byte-identical files. A seed that fails is reported

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::article::Generated;
 use super::extract::NewOrganization;
 use super::manifest::Manifest;
-use super::IngestReport;
+use super::report::IngestReport;
 use crate::content::entity::Organization;
 use crate::content::front_matter::{GeneratedEntry, OrganizationFrontMatter};
 use crate::diag::Diagnostic;

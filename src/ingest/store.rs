@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::article::Generated;
 use super::manifest::{hash, write_atomic, Entry, Manifest, MANIFEST_PATH};
-use super::{IngestOptions, IngestReport};
+use super::report::{IngestOptions, IngestReport};
 use crate::diag::Diagnostic;
 use crate::{limits, sitefs};
 

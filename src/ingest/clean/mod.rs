@@ -13,8 +13,8 @@ mod structure;
 mod vocab;
 
 use crate::ingest::document::Cleaned;
-use crate::ingest::meta::date::headline_stamp;
 use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};
+use crate::ingest::text::stamp::headline_stamp;
 use crate::ingest::text::words::{word_list, Words};
 use noise::Line;
 

@@ -95,7 +95,7 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
 /// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
 /// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
 pub(crate) fn is_timestamp(body: &str) -> bool {
-    crate::ingest::meta::date::is_date_line(body) && word_count(body) <= 12
+    crate::ingest::text::date::is_date_line(body) && word_count(body) <= 12
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
@@ -224,7 +224,7 @@ pub(crate) fn is_phone_number(body: &str) -> bool {
     let body = number;
     digits >= 7
         && word_count(label) <= 3
-        && crate::ingest::meta::date::full_dates(body).is_empty()
+        && crate::ingest::text::date::full_dates(body).is_empty()
         && body
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))

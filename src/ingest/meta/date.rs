@@ -5,26 +5,13 @@
 //! original's, for a repost) with any other date the page gives, or the
 //! year a page names an event or programme after ("2026 International
 //! Forum") for inference. Dates inside story sentences are event dates,
-//! not publication dates, and are left to extraction.
-
-mod page;
-
-pub(crate) use page::headline_stamp;
+//! not publication dates, and are left to extraction. The date forms and
+//! the page's date stamps are read by the text layer (`text::date`,
+//! `text::stamp`).
 
 use crate::content::date::PartialDate;
-use crate::ingest::text::line::{split_marker, word_count};
-use crate::ingest::text::vocab;
-use crate::ingest::text::vocab::month_number;
-use crate::ingest::text::words::{word_list, Words};
-use page::Role;
-
-/// Labels of a later edit, besides the shared English ones.
-static KOREAN_UPDATE_LABELS: Words = word_list!("meta/korean-update-labels.txt");
-
-/// Labels of a later edit: used only when nothing else dates the page.
-pub(super) fn update_labels() -> impl Iterator<Item = &'static &'static str> {
-    vocab::UPDATE_LABELS.iter().chain(&KOREAN_UPDATE_LABELS)
-}
+use crate::ingest::text::line::split_marker;
+use crate::ingest::text::stamp::{self, Role};
 
 /// The publication date a page states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +32,7 @@ pub(crate) fn stated(raw: &str) -> Option<Stated> {
         .lines()
         .map(|line| split_marker(line.trim()).1)
         .flat_map(|body| {
-            page::roles_in(body)
+            stamp::roles_in(body)
                 .into_iter()
                 .map(move |(role, date)| (role, date, body))
         })
@@ -67,55 +54,6 @@ pub(crate) fn stated(raw: &str) -> Option<Stated> {
         line: line.to_string(),
         other,
     })
-}
-
-/// A line that is a date and little else ("2026.02.10 14:03", "Nov. 23, 2026").
-pub(crate) fn is_date_line(body: &str) -> bool {
-    let Some((span, _)) = full_dates(body).into_iter().next() else {
-        return false;
-    };
-    // What follows an update label is the edit time ("Updated 2 hours ago").
-    let after = &body[span.end..];
-    let after = update_labels()
-        .filter_map(|l| after.to_lowercase().find(l))
-        .min()
-        .map_or(after, |i| &after[..i]);
-    // A byline after a date that opens the line ("December 15, 2022 by Jane Roe").
-    let bylined = body[..span.start].trim().is_empty()
-        && after.trim_start().to_lowercase().starts_with("by ")
-        && word_count(after) <= 5;
-    let rest = format!("{} {}", &body[..span.start], after);
-    bylined
-        || rest
-            .split_whitespace()
-            .filter(|w| !is_clock_word(w))
-            .count()
-            <= 2
-}
-
-/// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
-pub(super) fn is_clock_word(word: &str) -> bool {
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    word.chars()
-        .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
-        || matches!(letters.to_lowercase().as_str(), "am" | "pm")
-        || (2..=4).contains(&letters.len())
-            && letters.len() == word.trim_matches(|c: char| !c.is_alphanumeric()).len()
-            && letters.chars().all(|c| c.is_ascii_uppercase())
-            && letters.ends_with('T')
-}
-
-/// A news dateline: "SEOUL, Nov. 23, 2026 (Yonhap) --", "Berlin, 23 November
-/// 2026 /PRNewswire/ —": a date near the start, then a dash or agency tag.
-pub(super) fn is_dateline(body: &str) -> bool {
-    let Some((span, _)) = full_dates(body).into_iter().next() else {
-        return false;
-    };
-    let after = body[span.end..].trim_start();
-    span.start <= 40
-        && (after.starts_with(['—', '–', '(', '/'])
-            || after.starts_with("--")
-            || after.starts_with("- "))
 }
 
 /// A year that names a happening or programme: "2026 International Forum",
@@ -160,187 +98,6 @@ pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
         }
     }
     best
-}
-
-/// Every full date in `text`, with its byte span, in order of appearance.
-pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
-    let mut found = numeric_dates(text);
-    found.extend(year_last_dates(text));
-    found.extend(worded_dates(text));
-    found.sort_by_key(|(span, _)| span.start);
-    found
-}
-
-/// "2023-06-02", "2026.02.10", "2026. 2. 10.", "2024/03/11", ISO timestamps
-/// ("2026-02-10T09:00:00+09:00"), and Korean "2026년 2월 10일".
-fn numeric_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
-        if boundary && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
-            if let Some((end, date)) = numeric_after_year(text, i) {
-                found.push((i..end, date));
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    found
-}
-
-fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> {
-    let year: i32 = text[start..start + 4].parse().ok()?;
-    let mut pos = start + 4;
-    let mut parts = Vec::new();
-    for unit in ["년", "월"] {
-        let rest = &text[pos..];
-        let sep_len = separator_len(rest, unit)?;
-        let digits_at = pos + sep_len;
-        let digits = text[digits_at..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        if digits == 0 || digits > 2 {
-            return None;
-        }
-        parts.push(text[digits_at..digits_at + digits].parse::<u8>().ok()?);
-        pos = digits_at + digits;
-    }
-    if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(rest) = text[pos..].strip_prefix("일") {
-        pos = text.len() - rest.len();
-    }
-    PartialDate::ymd(year, parts[0], parts[1]).map(|d| (pos, d))
-}
-
-/// Day or month first, year last: "21.01.2022" (dots: day first, as
-/// Europe writes it), "11/17/2023" or "17/11/2023" only when one part
-/// cannot be a month; "03/11/2024" is ambiguous and left alone.
-fn year_last_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
-    let bytes = text.as_bytes();
-    let digits_at = |i: usize| bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let boundary = i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.');
-        let first = digits_at(i);
-        if !boundary || !(1..=2).contains(&first) {
-            i += first.max(1);
-            continue;
-        }
-        let sep = bytes.get(i + first).copied();
-        let second_at = i + first + 1;
-        let parsed = matches!(sep, Some(b'.' | b'/'))
-            .then(|| {
-                let second = digits_at(second_at.min(bytes.len()));
-                let year_at = second_at + second + 1;
-                let ok = (1..=2).contains(&second)
-                    && bytes.get(second_at + second) == sep.as_ref()
-                    && digits_at(year_at.min(bytes.len())) == 4;
-                ok.then_some((second, year_at))
-            })
-            .flatten();
-        let Some((second, year_at)) = parsed else {
-            i += first;
-            continue;
-        };
-        let a: u8 = text[i..i + first].parse().unwrap_or(0);
-        let b: u8 = text[second_at..second_at + second].parse().unwrap_or(0);
-        let year: i32 = text[year_at..year_at + 4].parse().unwrap_or(0);
-        let (day, month) = match sep {
-            Some(b'.') => (a, b),
-            _ if a > 12 => (a, b),
-            _ if b > 12 => (b, a),
-            _ => (0, 0),
-        };
-        if let Some(date) = PartialDate::ymd(year, month, day) {
-            found.push((i..year_at + 4, date));
-        }
-        i = year_at + 4;
-    }
-    found
-}
-
-/// Length of the separator between date parts: "-", "/", "." (optionally
-/// followed by a space), or a Korean unit ("년 ", "월 ").
-fn separator_len(rest: &str, korean_unit: &str) -> Option<usize> {
-    if let Some(after) = rest.strip_prefix(korean_unit) {
-        return Some(rest.len() - after.trim_start_matches(' ').len());
-    }
-    match rest.chars().next()? {
-        '-' | '/' => Some(1),
-        '.' => Some(if rest[1..].starts_with(' ') { 2 } else { 1 }),
-        _ => None,
-    }
-}
-
-/// "October 27, 2021", "Nov. 23, 2026", "23 November 2026", "23 Nov. 2026".
-fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
-    let words: Vec<(usize, &str)> = word_spans(text);
-    let mut found = Vec::new();
-    for window in words.windows(3) {
-        let [(start, a), (_, b), (end, c)] = window else {
-            continue;
-        };
-        let year = parse_year(c);
-        let date = match (
-            month_number(a),
-            day_number(b),
-            day_number(a),
-            month_number(b),
-        ) {
-            (Some(m), Some(d), _, _) => year.and_then(|y| PartialDate::ymd(y, m, d)),
-            (_, _, Some(d), Some(m)) => year.and_then(|y| PartialDate::ymd(y, m, d)),
-            _ => None,
-        };
-        if let Some(date) = date {
-            let year_len = c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).len();
-            found.push((*start..end + year_len, date));
-        }
-    }
-    found
-}
-
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part_of_word = !c.is_whitespace() && c != '(' && c != ')';
-        match (part_of_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, &text[s..]));
-    }
-    spans
-}
-
-fn day_number(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches([',', '.']);
-    let word = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|suffix| word.strip_suffix(suffix))
-        .unwrap_or(word);
-    (word.len() <= 2)
-        .then(|| word.parse().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
-}
-
-fn parse_year(word: &str) -> Option<i32> {
-    let word = word.trim_end_matches(|c: char| !c.is_ascii_digit());
-    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
 }
 
 #[cfg(test)]
@@ -428,16 +185,8 @@ mod tests {
     }
 
     #[test]
-    fn ambiguous_and_partial_numbers_are_no_dates() {
-        assert!(full_dates("03/11/2024").is_empty());
-        assert!(full_dates("version 1.2.20245").is_empty());
-        assert!(full_dates("1.21.2022").is_empty());
-    }
-
-    #[test]
     fn impossible_dates_are_ignored() {
         assert_eq!(date("Date2023-02-30"), "");
-        assert!(full_dates("version 2023.1.2.3").len() <= 1);
     }
 
     #[test]

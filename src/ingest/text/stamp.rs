@@ -1,4 +1,4 @@
-//! Metadata, dates on the page: every full date a page gives outside its
+//! Ingest, text layer, dates on the page: every full date a page gives outside its
 //! story sentences, and what each one is.
 //!
 //! Takes one line of the raw page; gives back its dates with their role:
@@ -10,21 +10,21 @@
 //! headline or a board's one-line metadata ("조회 217회 작성일 2023-04-21")
 //! is read too.
 
-use super::{full_dates, is_clock_word, is_date_line, is_dateline, update_labels};
+use super::date::{full_dates, is_clock_word, is_date_line, is_dateline, update_labels};
 use crate::content::date::PartialDate;
 use crate::ingest::text::line::{ends_sentence, word_count};
 use crate::ingest::text::vocab;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Labels that introduce the publication date, besides `DATE_LABELS`.
-pub(super) static PUBLICATION_LABELS: Words = word_list!("meta/publication-labels.txt");
+static PUBLICATION_LABELS: Words = word_list!("shared/publication-labels.txt");
 /// Labels that introduce the original publication of a reposted text.
-static ORIGINAL_LABELS: Words = word_list!("meta/original-labels.txt");
+static ORIGINAL_LABELS: Words = word_list!("shared/original-labels.txt");
 /// Reading-time labels glued to a headline ("facility1 min read").
-static READING_TIME: Words = word_list!("meta/reading-time.txt");
+static READING_TIME: Words = word_list!("shared/reading-time.txt");
 /// Words after which a date at the end of a line belongs to a phrase
 /// ("opened on 2021-07-05"), not to a page stamp.
-static JOINING: Words = word_list!("meta/date-joining-words.txt");
+static JOINING: Words = word_list!("shared/date-joining-words.txt");
 
 /// What a date on the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

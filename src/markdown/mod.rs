@@ -106,7 +106,7 @@ impl<'a> MarkdownRenderer<'a> {
         if sanitize {
             events = sanitize::safe_events(events);
         }
-        let (events, headings) = assign_heading_ids(events);
+        let (events, headings) = assign_heading_ids(close_heading_gaps(events));
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
@@ -317,6 +317,31 @@ fn assign_heading_ids(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Headin
     (events, headings)
 }
 
+/// Headings that go deeper by one level at a time: a body sits under its
+/// page's `<h1>`, so a `###` right under the title, or under a `#`, reads
+/// as the level below (an outline that skips a level confuses screen
+/// readers, and the Nu HTML Checker rejects it). Going back up is free.
+fn close_heading_gaps(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut previous = HeadingLevel::H1;
+    let mut open = Vec::new();
+    for event in &mut events {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let deepest =
+                    HeadingLevel::try_from(previous as usize + 1).unwrap_or(HeadingLevel::H6);
+                *level = (*level).min(deepest);
+                previous = *level;
+                open.push(*level);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                *level = open.pop().unwrap_or(*level);
+            }
+            _ => {}
+        }
+    }
+    events
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -356,6 +381,28 @@ mod tests {
         );
         assert!(out.html.contains("<h2 id=\"mine\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        let out = render(
+            "### Under the title\n\n#### Deeper\n\n###### Far deeper\n\n## Back up\n\n#### Skip again\n",
+            &[],
+        );
+        let levels: Vec<u8> = out.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3, 4, 2, 3]);
+        assert!(
+            out.html
+                .contains("<h2 id=\"under-the-title\">Under the title</h2>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<h4 id=\"far-deeper\">Far deeper</h4>"),
+            "{}",
+            out.html
+        );
+        assert!(!out.html.contains("<h6"), "{}", out.html);
     }
 
     #[test]

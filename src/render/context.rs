@@ -120,6 +120,8 @@ pub struct FigureView<'a> {
     pub id: String,
     /// Source sentence.
     pub quote: Option<&'a str>,
+    /// Language of the sentence when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// The article it came from (on entity and home pages).
     pub article: Option<ArticleRef<'a>>,
 }
@@ -129,6 +131,8 @@ pub struct FigureView<'a> {
 pub struct ArticleRef<'a> {
     /// Title.
     pub title: &'a str,
+    /// Language of the article's text when it is not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// URL with base path.
     pub url: String,
 }
@@ -150,6 +154,8 @@ pub struct EventView<'a> {
     pub planned: bool,
     /// Source sentence.
     pub quote: Option<&'a str>,
+    /// Language of its title and sentence when not the site's (`ko`).
+    pub lang: Option<&'a str>,
     /// Article it came from.
     pub article: ArticleRef<'a>,
 }
@@ -188,6 +194,8 @@ pub struct ArticleView<'a> {
     /// Another date the page gives for itself (a repost's own date beside
     /// the original's), as displayed.
     pub other_date: Option<String>,
+    /// Last substantive edit, when there was one.
+    pub updated: Option<String>,
     /// Original URL.
     pub source_url: Option<&'a str>,
     /// Seed file.
@@ -275,6 +283,7 @@ impl<'a> Views<'a> {
     pub fn article_ref(&self, article: &'a Article) -> ArticleRef<'a> {
         ArticleRef {
             title: &article.front.title,
+            lang: article.front.language.as_deref(),
             url: format!("{}articles/{}/", self.base, article.slug),
         }
     }
@@ -316,6 +325,7 @@ impl<'a> Views<'a> {
             metric: facts::metric_equivalent(figure.value, &figure.unit),
             id: facts::figure_ids(&article.front.figures).swap_remove(index),
             quote: figure.quote.as_deref(),
+            lang: article.front.language.as_deref(),
             article: linked.then(|| self.article_ref(article)),
         }
     }
@@ -336,6 +346,7 @@ impl<'a> Views<'a> {
                 title: &event.title,
                 planned: event.planned,
                 quote: event.quote.as_deref(),
+                lang: article.front.language.as_deref(),
                 article: self.article_ref(article),
             })
     }

@@ -4,6 +4,7 @@
 //! output file in parallel and gives each to the caller as it is done (or
 //! all of them in memory), or gives back every template error.
 
+pub(crate) mod chart;
 pub mod context;
 pub(crate) mod facts;
 pub mod feeds;

@@ -12,6 +12,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::content::library::Library;
+use crate::render::context::Views;
+use crate::render::pages::entity_charts;
 use crate::render::plan::{articles_index, page_count, Section};
 use crate::render::shared::{co_mentions, entity_events, entity_figures};
 
@@ -89,6 +91,16 @@ fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> St
             article.slug, article.front.title, article.front.figures[f]
         );
     }
+    // The charts, as render draws them (its rule, not restated here).
+    let views = Views {
+        library,
+        base: String::new(),
+    };
+    let _ = writeln!(
+        text,
+        "c {:?}",
+        entity_charts(&views, section, (slug, ""), list)
+    );
     let orgs = |a: usize| library.articles[a].front.organizations.as_slice();
     let topics = |a: usize| library.articles[a].front.topics.as_slice();
     let _ = writeln!(

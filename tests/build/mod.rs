@@ -3,6 +3,7 @@
 
 mod atomic;
 mod bad_input;
+mod charts;
 mod readers;
 mod reuse;
 
@@ -192,6 +193,13 @@ fn the_repository_site_builds() {
 /// failure.
 #[test]
 fn every_page_is_valid_html() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    assert_valid_html(&site, "every_page_is_valid_html");
+}
+
+/// Run the Nu HTML Checker over `site`'s `public/`; fail on any error.
+pub(crate) fn assert_valid_html(site: &SiteFixture, test: &str) {
     let jar = std::env::var_os("BRIEFING_VNU_JAR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| "/opt/audit-tools/node_modules/vnu-jar/build/dist/vnu.jar".into());
@@ -205,11 +213,9 @@ fn every_page_is_valid_html() {
             "vnu.jar is required (BRIEFING_REQUIRE_VALIDATOR is set) but {} or java is missing",
             jar.display()
         );
-        eprintln!("\n!!! SKIPPED every_page_is_valid_html: no java or no {} (npm install vnu-jar, then set BRIEFING_VNU_JAR) !!!\n", jar.display());
+        eprintln!("\n!!! SKIPPED {test}: no java or no {} (npm install vnu-jar, then set BRIEFING_VNU_JAR) !!!\n", jar.display());
         return;
     }
-    let site = SiteFixture::new("build/basic");
-    site.build();
     let output = std::process::Command::new("java")
         .arg("-jar")
         .arg(&jar)

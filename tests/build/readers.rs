@@ -281,3 +281,37 @@ fn cards_show_three_main_topics_and_the_article_all() {
         assert!(article.contains(all), "{all}");
     }
 }
+
+/// Korean text outside a Korean article's body is marked too: topic
+/// keywords, and a Korean briefing's event titles, quotes and title where
+/// an entity page repeats them. Another date a page gives for itself, and
+/// an update, are shown on the article.
+#[test]
+fn korean_text_is_marked_and_other_dates_are_shown() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/topics/recycling.md",
+        "---\nname: Recycling\nkeywords: [recycling, 재활용]\n---\nRecycling.\n",
+    );
+    site.write(
+        "content/articles/2024-05-03-korean-plant.md",
+        "---\ntitle: 한국화학연구원 재활용 공장\nlanguage: ko\ndate: 2024-05-03\nother_date: 2024-05-06\nupdated: 2024-05-08\n\
+         topics: [recycling]\norganizations: [krict]\n\
+         figures: [{ text: \"8 GWh\", value: 8, unit: GWh, quote: \"한국화학연구원은 8 GWh를 만들었다.\", about: { organizations: [krict] } }]\n\
+         events: [{ date: 2024-05-01, title: \"한국화학연구원 공장 준공\", quote: \"한국화학연구원은 공장을 준공했다.\", about: { organizations: [krict] } }]\n\
+         ---\n한국화학연구원은 8 GWh를 만들었다. 한국화학연구원은 공장을 준공했다.\n",
+    );
+    site.build();
+    let topic = html(&site, "topics/recycling/index.html");
+    assert!(
+        topic.contains("<span>recycling</span>, <span lang=\"ko\">재활용</span>"),
+        "{topic}"
+    );
+    let krict = html(&site, "organizations/krict/index.html");
+    assert!(krict.contains("<span class=\"event-title\" lang=\"ko\">한국화학연구원 공장 준공"));
+    assert!(krict.contains("<blockquote class=\"figure-quote\" lang=\"ko\">"));
+    assert!(krict.contains("#figure-8-gwh\" lang=\"ko\">한국화학연구원 재활용 공장</a>"));
+    let article = html(&site, "articles/korean-plant/index.html");
+    assert!(article.contains("updated 8 May 2024"), "{article}");
+    assert!(article.contains("the page also carries 6 May 2024"));
+}

@@ -1,7 +1,8 @@
 //! Extraction, what each figure and event is about: the organizations,
 //! places and topics its own sentence names, and the organization a
 //! definite description in it refers back to ("the company", "the
-//! ministry": the latest one of that kind named before it).
+//! ministry": the latest one of that kind named before it), and the
+//! organization a quoted "we" speaks for.
 //!
 //! Takes the story's sentences with their registry hits and the article's
 //! own lists; gives each figure and event an `about`, drawn only from those
@@ -11,6 +12,7 @@ use crate::content::front_matter::{About, Event, Figure, OrganizationKind};
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::words::{word_list, Pairs};
 
+use super::speaker::{in_first_person, speaker};
 use super::Sentence;
 use crate::ingest::text::canonical::canonical_phrase;
 
@@ -61,6 +63,13 @@ fn of_sentence(
     for hit in &sentence.organizations {
         let slug = &gazetteer.organizations()[hit.entity].slug;
         add(&mut about.organizations, slug, listed.organizations);
+    }
+    // "we will …" in a quotation: the organization that speaks.
+    if in_first_person(sentence.text) {
+        if let Some((_, hit)) = speaker(sentences, i) {
+            let slug = &gazetteer.organizations()[hit.entity].slug;
+            add(&mut about.organizations, slug, listed.organizations);
+        }
     }
     for kind in references(sentence.text) {
         if let Some(slug) = latest_of_kind(&sentences[..i], gazetteer, kind, listed) {

@@ -39,7 +39,7 @@ pub(crate) fn events(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let mut last_full = published.filter(PartialDate::is_full);
-    for sentence in sentences {
+    for (at, sentence) in sentences.iter().enumerate() {
         if is_caption(sentence.text)
             || is_metadata(sentence.text)
             || headline_cased(sentence.text)
@@ -87,7 +87,8 @@ pub(crate) fn events(
                 title: if is_hangul_text(sentence.text) {
                     korean_title(sentence.text, mention)
                 } else {
-                    title(sentence.text, mention)
+                    let title = title(sentence.text, mention);
+                    first_person::attributed(&title, sentences, at).unwrap_or(title)
                 },
                 planned,
                 quote: Some(sentence.text.to_string()),
@@ -369,6 +370,7 @@ fn is_caption(sentence: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+mod first_person;
 mod title;
 
 #[cfg(test)]

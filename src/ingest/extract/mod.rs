@@ -15,6 +15,7 @@ mod organization;
 pub(crate) use organization::NewOrganization;
 mod person;
 mod place;
+mod speaker;
 mod topic;
 mod unit;
 mod when;

@@ -234,6 +234,45 @@ fn a_language_is_not_a_country_mention() {
     assert!(a.evidence["place:korea"].contains("Korean firms"));
 }
 
+/// A quoted "we" is the organization that speaks: event titles read as a
+/// reader's headline about it, and the facts are about it.
+#[test]
+fn a_quoted_we_is_the_organization_that_speaks() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme Energy held a forum in Seoul.",
+            "Acme Energy CEO Jane Park said, “Our goal is clear. We will open a recycling plant in Ulsan in 2027.”",
+            "“We completed the pilot line on March 3,” said Lee of Acme.",
+        ]),
+        "",
+        Some("2025-01-10".parse().unwrap()),
+        &g,
+    );
+    let titles: Vec<&str> = a.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Acme Energy to open a recycling plant in Ulsan",
+            "Acme completed the pilot line"
+        ]
+    );
+    for event in &a.events {
+        let about = event.about.as_ref().expect("about");
+        assert_eq!(about.organizations, ["acme-energy"], "{}", event.title);
+    }
+    // Nobody named: the words stay as written.
+    let a = annotate(
+        &doc(&["Someone said: “We will open a plant in 2027.”"]),
+        "",
+        Some("2025-01-10".parse().unwrap()),
+        &g,
+    );
+    assert!(a.events[0].title.contains("We will open a plant"), "{a:?}");
+    let about = a.events[0].about.as_ref().expect("about");
+    assert!(about.organizations.is_empty(), "{about:?}");
+}
+
 #[test]
 fn a_ministry_named_through_its_minister() {
     let g = Gazetteer::new(&registries());

@@ -2,7 +2,7 @@
 
 use tera::Context;
 
-use super::super::context::{find, ArticleView, LinkView, PageMeta, PersonView};
+use super::super::context::{display_date, find, ArticleView, LinkView, PageMeta, PersonView};
 use super::super::structured;
 use super::Renderer;
 use crate::content::library::Library;
@@ -24,6 +24,7 @@ impl<'a> Renderer<'a> {
                 .other_date
                 .as_ref()
                 .map(super::super::context::display_date),
+            updated: front.updated.as_ref().map(display_date),
             source_url: front.source.url.as_deref(),
             source_seed: front.source.seed.as_deref(),
             organizations: front

@@ -5,10 +5,13 @@
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::date::PartialDate;
 use crate::content::front_matter::PlaceKind;
 
+use super::super::chart::series::{self, DatedFigure};
+use super::super::chart::ChartView;
 use super::super::context::{
-    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta,
+    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta, Views,
 };
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
 use super::super::shared::{co_mentions, entity_events, entity_figures};
@@ -25,7 +28,7 @@ struct EntityView<'a> {
     /// The country's name from the place registry, never its code.
     country: Option<&'a str>,
     aliases: Vec<AliasView<'a>>,
-    keywords: &'a [String],
+    keywords: Vec<AliasView<'a>>,
     website: Option<&'a str>,
     /// For an organization ingest added and no person confirmed yet: the
     /// sentence it was found in, so the page can say it is unreviewed.
@@ -35,7 +38,8 @@ struct EntityView<'a> {
     article_count: usize,
 }
 
-/// A name the entity is also written as; Korean ones are marked `lang="ko"`.
+/// A name the entity is also written as, or a topic keyword; Korean ones
+/// are marked `lang="ko"`.
 #[derive(Debug, Serialize)]
 struct AliasView<'a> {
     text: &'a str,
@@ -167,7 +171,7 @@ impl<'a> Renderer<'a> {
         let end = (start + per_page).min(indexes.len());
         context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
-        self.entity_sidebar(indexes, section, slug, n == 1, context);
+        self.entity_sidebar(indexes, section, (slug, view.name), n == 1, context);
         let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
         let title = if n == 1 {
             view.name.to_string()
@@ -204,7 +208,7 @@ impl<'a> Renderer<'a> {
         &self,
         indexes: &[usize],
         section: Section,
-        slug: &str,
+        (slug, name): (&str, &str),
         full: bool,
         context: &mut Context,
     ) {
@@ -218,6 +222,10 @@ impl<'a> Renderer<'a> {
             .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
+        context.insert(
+            "charts",
+            &entity_charts(&self.views, section, (slug, name), indexes),
+        );
         let orgs = co_mentions(
             indexes,
             |a| &library.articles[a].front.organizations,
@@ -290,7 +298,7 @@ impl<'a> Renderer<'a> {
             kind,
             country: country.and_then(|code| country_name(library, code)),
             aliases: aliases.iter().map(|a| AliasView::new(a)).collect(),
-            keywords,
+            keywords: keywords.iter().map(|k| AliasView::new(k)).collect(),
             website,
             generated: match section {
                 Section::Organizations => library.organizations[i]
@@ -305,6 +313,56 @@ impl<'a> Renderer<'a> {
             article_count,
         }
     }
+}
+
+/// Pictures of an entity's first page: its briefings per year or month;
+/// on topic and organization pages, its figures of one unit over time.
+/// Serve compares them before and after an edit to know whether the page
+/// changed.
+pub(crate) fn entity_charts(
+    views: &Views<'_>,
+    section: Section,
+    (slug, name): (&str, &str),
+    indexes: &[usize],
+) -> Vec<ChartView> {
+    let library = views.library;
+    let dates: Vec<_> = indexes
+        .iter()
+        .filter_map(|&a| library.articles[a].front.date)
+        .collect();
+    let mut charts: Vec<ChartView> = series::briefings_over_time(&dates, name)
+        .map(|s| s.draw())
+        .into_iter()
+        .collect();
+    if section == Section::Places {
+        return charts;
+    }
+    let figures: Vec<DatedFigure> = entity_figures(library, indexes, section, slug)
+        .filter_map(|(a, f)| {
+            let article = &library.articles[a];
+            let figure = &article.front.figures[f];
+            let own = figure.year_target.map(PartialDate::y);
+            let view = views.figure(article, f, true);
+            let source = view.article.as_ref().expect("linked");
+            Some(DatedFigure {
+                when: own.or(article.front.date)?,
+                own_year: own.is_some(),
+                year_word: view.year_word,
+                unit: figure.unit.clone(),
+                value: figure.value,
+                display: match view.qualifier {
+                    Some(q) => format!("{q} {}", view.display),
+                    None => view.display.clone(),
+                },
+                source: (
+                    source.title.to_string(),
+                    format!("{}#{}", source.url, view.id),
+                ),
+            })
+        })
+        .collect();
+    charts.extend(series::figures_over_time(&figures, name).map(|s| s.draw()));
+    charts
 }
 
 /// Registry descriptions: plain Markdown, no highlighting or links.

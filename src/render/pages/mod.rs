@@ -7,6 +7,7 @@ mod entity;
 mod timeline;
 
 pub use article::related;
+pub(crate) use entity::entity_charts;
 
 use serde::Serialize;
 use tera::Context;

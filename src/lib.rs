@@ -8,6 +8,8 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 mod limits;
 pub mod markdown;

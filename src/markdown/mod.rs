@@ -202,6 +202,15 @@ impl<'a> MarkdownRenderer<'a> {
     }
 }
 
+/// Registry descriptions: plain Markdown (no highlighting or links),
+/// Korean words marked `lang="ko"`.
+pub(crate) fn plain(text: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new(text).collect();
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, mark_korean(events).into_iter());
+    html
+}
+
 /// Text events with Hangul split so each Korean stretch ("한국화학연구원",
 /// "배터리 산업 전략") sits in a `<span lang="ko">`.
 fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
@@ -230,6 +239,24 @@ fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             out.push(Event::Text(CowStr::from(text[last..].to_string())));
         }
     }
+    out
+}
+
+/// `text` escaped for HTML, each Korean stretch in `<span lang="ko">`:
+/// for plain fields that may hold Korean (a publisher, a person's name, a
+/// quote) outside a Korean article's body. Templates call it as the
+/// `korean` filter.
+pub(crate) fn mark_korean_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in korean_stretches(text) {
+        out.push_str(&escape(&text[last..start]));
+        out.push_str("<span lang=\"ko\">");
+        out.push_str(&escape(&text[start..end]));
+        out.push_str("</span>");
+        last = end;
+    }
+    out.push_str(&escape(&text[last..]));
     out
 }
 
@@ -381,6 +408,19 @@ mod tests {
         );
         assert!(out.html.contains("<h2 id=\"mine\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn korean_stretches_of_plain_text_are_marked_and_the_rest_escaped() {
+        assert_eq!(
+            mark_korean_text("최고관리자 & KRICT <b> 한국화학연구원"),
+            "<span lang=\"ko\">최고관리자</span> &amp; KRICT &lt;b&gt; <span lang=\"ko\">한국화학연구원</span>"
+        );
+        assert_eq!(mark_korean_text("plain"), "plain");
+        assert_eq!(
+            plain("The *committee* (국가전략위원회)."),
+            "<p>The <em>committee</em> (<span lang=\"ko\">국가전략위원회</span>).</p>\n"
+        );
     }
 
     #[test]

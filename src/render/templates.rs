@@ -133,6 +133,7 @@ impl Templates {
             sources,
         };
         templates.tera.autoescape_on(vec![".html", ".xml"]);
+        templates.tera.register_filter("korean", korean);
         templates.compile()?;
         Ok(templates)
     }
@@ -308,4 +309,10 @@ fn available_themes_hint(root: &Path) -> String {
     } else {
         format!("set `theme:` in site.yaml to one of: {}", names.join(", "))
     }
+}
+
+/// The `korean` filter: `{{ text | korean }}` escapes `text` and marks its
+/// Korean stretches `lang="ko"`; the result is safe HTML.
+fn korean(text: &str, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    tera::Value::safe_string(&crate::markdown::mark_korean_text(text))
 }

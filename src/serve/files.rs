@@ -78,6 +78,11 @@ pub fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved
             Resolved::NotFound
         };
     };
+    // An empty segment (`//`) names no file; without this, `//x` would ask
+    // the file map for the absolute `/x` (found by the fuzzing test).
+    if rest.starts_with('/') || rest.contains("//") {
+        return Resolved::NotFound;
+    }
     if rest.is_empty() || rest.ends_with('/') {
         let key = format!("{rest}index.html");
         return if exists(&key) {
@@ -189,6 +194,23 @@ mod tests {
         );
         assert_eq!(at("/articles/", "/sub/"), Resolved::NotFound);
         assert_eq!(at("/", "/sub/"), Resolved::Redirect("/sub/".into()));
+    }
+
+    #[test]
+    fn empty_segments_name_no_file() {
+        let asks_absolute = |raw: &str| {
+            let absolute = std::cell::Cell::new(false);
+            resolve(raw, "/", |p| {
+                absolute.set(absolute.get() || p.starts_with('/'));
+                true
+            });
+            absolute.get()
+        };
+        assert_eq!(at("//", "/"), Resolved::NotFound);
+        assert_eq!(at("/articles//x/", "/"), Resolved::NotFound);
+        assert_eq!(at("/sub//", "/sub/"), Resolved::NotFound);
+        assert!(!asks_absolute("//evil.example/"));
+        assert!(!asks_absolute("//index.html"));
     }
 
     #[test]

@@ -315,3 +315,29 @@ fn korean_text_is_marked_and_other_dates_are_shown() {
     assert!(article.contains("updated 8 May 2024"), "{article}");
     assert!(article.contains("the page also carries 6 May 2024"));
 }
+
+/// Korean in plain fields of an English site (a publisher, a person, an
+/// evidence sentence) is marked `lang="ko"` and still escaped.
+#[test]
+fn korean_in_plain_fields_is_marked() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "content/articles/2024-05-04-korean-publisher.md",
+        "---\ntitle: A plant\ndate: 2024-05-04\nsource: { publisher: \"최고관리자 & Co\" }\norganizations: [krict]\n\
+         people: [{ name: 민경준, role: 장관 }]\n\
+         evidence: { \"organization:krict\": \"한국화학연구원 <공장>\" }\n\
+         ---\nA plant.\n",
+    );
+    site.build();
+    let article = html(&site, "articles/korean-publisher/index.html");
+    assert!(
+        article.contains("<span lang=\"ko\">최고관리자</span> &amp; Co"),
+        "{article}"
+    );
+    assert!(article.contains(
+        "<strong><span lang=\"ko\">민경준</span></strong>, <span lang=\"ko\">장관</span>"
+    ));
+    assert!(article.contains("<dd><span lang=\"ko\">한국화학연구원 &lt;공장</span>&gt;</dd>"));
+    let list = html(&site, "articles/index.html");
+    assert!(list.contains("<span lang=\"ko\">최고관리자</span> &amp; Co"));
+}

@@ -308,7 +308,7 @@ impl<'a> Renderer<'a> {
                     .map(|g| g.quote.as_str()),
                 _ => None,
             },
-            description: plain_markdown(body),
+            description: crate::markdown::plain(body),
             url: format!("{base}{}/{slug}/", section.segment()),
             article_count,
         }
@@ -363,11 +363,4 @@ pub(crate) fn entity_charts(
         .collect();
     charts.extend(series::figures_over_time(&figures, name).map(|s| s.draw()));
     charts
-}
-
-/// Registry descriptions: plain Markdown, no highlighting or links.
-fn plain_markdown(text: &str) -> String {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
-    html
 }

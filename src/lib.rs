@@ -15,7 +15,7 @@ mod limits;
 pub mod markdown;
 pub mod output;
 pub mod render;
-pub mod scaffold;
+pub(crate) mod scaffold;
 pub mod schema;
 pub mod serve;
 mod sitefs;

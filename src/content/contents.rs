@@ -17,7 +17,7 @@ use crate::diag::Diagnostic;
 
 /// The parsed files of `content/`, each folder sorted by path.
 #[derive(Debug, Default)]
-pub struct Contents {
+pub(crate) struct Contents {
     /// `content/articles/` (drafts included).
     pub articles: Vec<Parsed<ArticleFrontMatter>>,
     /// `content/organizations/`.
@@ -39,7 +39,7 @@ pub struct Contents {
 impl Contents {
     /// Read and parse every content file under `root`; every problem in one
     /// list.
-    pub fn read(root: &Path) -> (Contents, Vec<Diagnostic>) {
+    pub(crate) fn read(root: &Path) -> (Contents, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut registries = read_registries(root, &mut diagnostics);
         let (articles, mut unparsed) = read_all(root, "content/articles", &mut diagnostics);
@@ -60,7 +60,7 @@ impl Contents {
 
     /// Slugs (file stems) of the files in `dir` (`content/topics`, …) that
     /// exist, whether or not they parsed.
-    pub fn stems_in(&self, dir: &str) -> Vec<String> {
+    pub(crate) fn stems_in(&self, dir: &str) -> Vec<String> {
         let parsed = match dir {
             "content/organizations" => stems(&self.organizations),
             "content/topics" => stems(&self.topics),

@@ -61,35 +61,12 @@ pub struct LoadOptions {
 }
 
 impl Library {
-    /// Load and validate everything under `root`; every problem in one list.
-    pub fn load(
-        root: &Path,
-        config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
-        options: LoadOptions,
-    ) -> Result<Library, Vec<Diagnostic>> {
-        let (contents, diagnostics) = Contents::read(root);
-        Library::from_owned_contents(contents, diagnostics, config, syntaxes, options)
-    }
-
     /// Validate parsed `contents` (whose reading gave `diagnostics`) and
-    /// build the library; every problem in one list.
-    pub fn from_contents(
-        contents: &Contents,
-        diagnostics: Vec<Diagnostic>,
-        config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
-        options: LoadOptions,
-    ) -> Result<Library, Vec<Diagnostic>> {
-        let articles = ArticleFiles::Borrowed(&contents.articles);
-        Library::assemble(contents, articles, diagnostics, config, syntaxes, options)
-    }
-
-    /// [`Library::from_contents`] for a caller that needs `contents` no
-    /// more: each article's text is freed as soon as its article is built,
+    /// build the library, every problem in one list, for a caller that
+    /// needs `contents` no more: each article's text is freed as soon as its article is built,
     /// so the whole site's text and its rendered bodies are never in
     /// memory at once.
-    pub fn from_owned_contents(
+    pub(crate) fn from_owned_contents(
         mut contents: Contents,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
@@ -100,10 +77,10 @@ impl Library {
         Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
     }
 
-    /// [`Library::from_contents`] that keeps going: the library of every
+    /// [`Library::from_owned_contents`] over borrowed contents that keeps going: the library of every
     /// file that is valid, with the problems of the others, so `check` can
     /// render and link-check all that can be rendered in one run.
-    pub fn from_contents_partial(
+    pub(crate) fn from_contents_partial(
         contents: &Contents,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
@@ -198,7 +175,7 @@ impl Library {
     /// (`Some`), removed (`None`) or added (a path no article has yet):
     /// serve's cheap rebuild after an edit, without reading any other file.
     /// The caller has validated the new articles (slugs unique).
-    pub fn with_articles_replaced(
+    pub(crate) fn with_articles_replaced(
         mut self,
         mut changes: Vec<(PathBuf, Option<Article>)>,
         options: LoadOptions,
@@ -241,7 +218,7 @@ impl Library {
 
     /// The year of the newest dated briefing (undated ones sort last): the
     /// corpus's "now", so nothing depends on the build's clock.
-    pub fn newest_year(&self) -> Option<i32> {
+    pub(crate) fn newest_year(&self) -> Option<i32> {
         self.articles
             .iter()
             .find_map(|a| a.front.date)
@@ -270,7 +247,7 @@ impl Library {
     }
 
     /// The place slug for a name, alias or slug as written in an article.
-    pub fn place_slug(&self, written: &str) -> Option<&str> {
+    pub(crate) fn place_slug(&self, written: &str) -> Option<&str> {
         self.place_names
             .get(&written.to_lowercase())
             .map(String::as_str)

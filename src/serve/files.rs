@@ -13,11 +13,11 @@
 use percent_encoding::percent_decode_str;
 
 /// Longest request path accepted, in bytes (encoded).
-pub const MAX_PATH: usize = 2048;
+pub(crate) const MAX_PATH: usize = 2048;
 
 /// Why a path was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Longer than [`MAX_PATH`].
     TooLong,
     /// A `..` or `.` segment, plain or percent-encoded.
@@ -34,7 +34,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// A short reason for the response body.
-    pub fn reason(self) -> &'static str {
+    pub(crate) fn reason(self) -> &'static str {
         match self {
             Refusal::TooLong => "the path is too long",
             Refusal::DotSegment => "`.` and `..` path segments are not allowed",
@@ -48,7 +48,7 @@ impl Refusal {
 
 /// What to answer for a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// Send this output file.
     File(String),
     /// Redirect here (a folder asked for without its trailing slash).
@@ -61,7 +61,7 @@ pub enum Resolved {
 
 /// Resolve `raw` (the request path, percent-encoded, without the query)
 /// against the files `exists` knows, under `base` (`/` or `/sub/`).
-pub fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+pub(crate) fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     let decoded = match decode(raw) {
         Ok(decoded) => decoded,
         Err(refusal) => return Resolved::Refused(refusal),

@@ -4,8 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use briefing::content::front_matter::ArticleFrontMatter;
-use briefing::content::source::parse_file;
+use briefing::content::article::front_matter_of;
 use briefing::diag::{render, Format};
 
 /// An article whose front matter parses; each case breaks one line of it.
@@ -36,7 +35,7 @@ fn errors(from: &str, to: &str) -> (Vec<usize>, String) {
     assert!(ARTICLE.contains(from), "{from}");
     let text: Arc<str> = Arc::from(ARTICLE.replacen(from, to, 1));
     let path = Path::new("content/articles/2023-06-02-krict.md");
-    let diagnostics = parse_file::<ArticleFrontMatter>(path, &text).expect_err("must not parse");
+    let diagnostics = front_matter_of(path, &text).expect_err("must not parse");
     let lines = diagnostics.iter().map(|d| d.line_col().0).collect();
     let printed = render(&diagnostics, Format::Human);
     assert!(
@@ -49,7 +48,7 @@ fn errors(from: &str, to: &str) -> (Vec<usize>, String) {
 #[test]
 fn the_unmodified_article_parses() {
     let text: Arc<str> = Arc::from(ARTICLE);
-    assert!(parse_file::<ArticleFrontMatter>(Path::new("a.md"), &text).is_ok());
+    assert!(front_matter_of(Path::new("a.md"), &text).is_ok());
 }
 
 /// `unit:` one space too far: YAML reads it as more of `value:`'s text
@@ -159,8 +158,7 @@ fn every_layout_mistake_of_a_file() {
         .replacen("    unit: mS/cm", "     unit: mS/cm", 1)
         .replacen("    title: Pilot line", "\ttitle: Pilot line", 1);
     let text: Arc<str> = Arc::from(text);
-    let diagnostics =
-        parse_file::<ArticleFrontMatter>(Path::new("a.md"), &text).expect_err("must not parse");
+    let diagnostics = front_matter_of(Path::new("a.md"), &text).expect_err("must not parse");
     let lines: Vec<usize> = diagnostics.iter().map(|d| d.line_col().0).collect();
     assert_eq!(lines, [12, 17], "{printed}");
 }

@@ -415,4 +415,36 @@ fn list(items: impl Iterator<Item = String>) -> String {
 
 /// The library's own slug rule, so corpus file names are what ingest and
 /// `new` would choose.
-pub(crate) use briefing::content::entity::slugify;
+pub(crate) use briefing::url::slugify;
+
+/// Month name for a 1-based month, as the corpus writes dates.
+pub(crate) fn month_name(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// `12345` → `12,345`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

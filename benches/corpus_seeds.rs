@@ -8,10 +8,10 @@
 //! without one is an ingest error by design, which would fail the run); a
 //! few files use a BOM, CRLF or UTF-16.
 
+use super::month_name;
 use super::story::{thousands, Block, Story};
 use super::words::*;
 use super::{Rng, World};
-use briefing::render::context::month_name;
 
 const MONTHS_AP: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",

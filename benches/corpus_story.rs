@@ -4,7 +4,7 @@
 //! A [`Story`] is written either as an annotated Markdown article
 //! ([`Story::to_markdown`]) or, by `corpus_seeds.rs`, as a noisy raw page.
 
-use briefing::render::context::month_name;
+use super::month_name;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -687,7 +687,7 @@ fn count_words(text: &str) -> usize {
     text.split_ascii_whitespace().count()
 }
 
-pub(super) use briefing::render::context::thousands;
+pub(super) use super::thousands;
 
 pub(super) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

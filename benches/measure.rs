@@ -221,5 +221,5 @@ pub(crate) fn machine() -> String {
 
 /// `12345` → `12,345`.
 pub(crate) fn thousands(n: usize) -> String {
-    briefing::render::context::thousands(n as u64)
+    crate::corpus::thousands(n as u64)
 }

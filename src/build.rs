@@ -61,9 +61,9 @@ pub struct Site {
     /// Content.
     pub library: Library,
     /// Templates.
-    pub templates: Templates,
+    pub(crate) templates: Templates,
     /// Timeline and other precomputed data.
-    pub shared: Shared,
+    pub(crate) shared: Shared,
 }
 
 /// What a successful build did.
@@ -158,7 +158,7 @@ pub fn render_all(
 
 /// Folders whose files are copied verbatim: the theme's `static/`, then the
 /// site's own `static/` (which wins on a name clash).
-pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
+pub(crate) fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
     vec![
         root.join("themes").join(theme).join("static"),
         root.join("static"),
@@ -168,7 +168,7 @@ pub fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 /// Every static file the site publishes, output path → file: the theme's
 /// `static/`, then the site's own (which wins on a name clash). Links that
 /// lead out of the site are skipped (`sitefs`; `build` and `check` name them).
-pub fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
+pub(crate) fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
     let mut files = BTreeMap::new();
     for dir in static_dirs(root, theme) {
         for path in crate::sitefs::walk(root, &dir).files {
@@ -189,7 +189,10 @@ pub fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
 
 /// Read every static file into memory, within
 /// [`crate::limits::STATIC_FILE_BYTES`] each.
-pub fn read_static_files(root: &Path, theme: &str) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
+pub(crate) fn read_static_files(
+    root: &Path,
+    theme: &str,
+) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
     let mut pages = Vec::new();
     let mut errors = Vec::new();
     for (key, path) in static_files(root, theme) {

@@ -349,8 +349,9 @@ fn run_schema(args: &SchemaArgs) -> ExitCode {
 }
 
 fn parse_kind(text: &str) -> Result<OrganizationKind, String> {
-    crate::yaml::from_str::<OrganizationKind>(text).map_err(|_| {
-        "expected one of government, company, research, university, association, other".into()
+    OrganizationKind::from_word(text).ok_or_else(|| {
+        let words: Vec<&str> = OrganizationKind::ALL.iter().map(|k| k.word()).collect();
+        format!("expected one of {}", words.join(", "))
     })
 }
 

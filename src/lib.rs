@@ -8,12 +8,14 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 mod limits;
 pub mod markdown;
 pub mod output;
 pub mod render;
-pub mod scaffold;
+pub(crate) mod scaffold;
 pub mod schema;
 pub mod serve;
 mod sitefs;

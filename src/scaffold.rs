@@ -20,7 +20,7 @@ use crate::yaml;
 
 /// What `briefing new article` was given.
 #[derive(Debug, Clone, Default)]
-pub struct NewArticle {
+pub(crate) struct NewArticle {
     /// Headline.
     pub title: String,
     /// Publication date; today when `None`.
@@ -33,7 +33,7 @@ pub struct NewArticle {
 
 /// What `briefing new organization` was given.
 #[derive(Debug, Clone)]
-pub struct NewOrganization {
+pub(crate) struct NewOrganization {
     /// Canonical English name.
     pub name: String,
     /// Kind of body.
@@ -47,7 +47,7 @@ const ORGANIZATION_BODY: &str =
     "Describe the organization in a few sentences: what it does in the battery industry.\n";
 
 /// Write `content/articles/<date>-<slug>.md`.
-pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>> {
+pub(crate) fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>> {
     let slug = slugify(&new.title);
     let slug = shorten_slug(&slug, MAX_NEW_SLUG);
     let date = match &new.date {
@@ -104,7 +104,7 @@ pub fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>
 }
 
 /// Write `content/organizations/<slug>.md`.
-pub fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf, Vec<Diagnostic>> {
+pub(crate) fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf, Vec<Diagnostic>> {
     let slug = slugify(&new.name);
     let slug = shorten_slug(&slug, MAX_NEW_SLUG);
     let relative = PathBuf::from(format!("content/organizations/{slug}.md"));

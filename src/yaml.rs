@@ -110,7 +110,10 @@ impl Scan {
                 (None, ']' | '}') => self.depth = self.depth.saturating_sub(1),
                 // `!!binary`, `!!float`, `!local`: a tag would turn the value
                 // into something other than the text a reader sees.
-                (None, '!') if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?') => {
+                (None, '!')
+                    if matches!(last, '\n' | ':' | '-' | '[' | '{' | ',' | '?')
+                        && (previous.is_whitespace() || matches!(previous, '[' | '{' | ',')) =>
+                {
                     return Err(at(
                         "YAML tags (`!!binary`, `!name`) are not used in briefing's files: write the value as plain text, quoted if it starts with `!`".to_string(),
                     ));
@@ -215,8 +218,10 @@ mod tests {
         assert!(err.message.starts_with("YAML tags"), "{}", err.message);
         assert_eq!((err.line, err.column), (Some(2), Some(8)));
         let ok: BTreeMap<String, String> =
-            from_str("title: 'Wow!'\nb: \"!x\"\nc: Hi! there\n").unwrap();
+            from_str("title: 'Wow!'\nb: \"!x\"\nc: Hi! there\nd: 2?!\ne: a-!b\n").unwrap();
         assert_eq!(ok["title"], "Wow!");
+        // `2?!` is text: its `!` does not start the value (found by fuzzing).
+        assert_eq!(ok["d"], "2?!");
         assert_eq!(ok["b"], "!x");
     }
 

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::registry::place_names;
 use crate::content::contents::Contents;
 use crate::content::entity::slugify;
+use crate::content::evidence::EvidenceKey;
 use crate::content::source::Parsed;
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
@@ -68,32 +69,33 @@ fn unknown_evidence(corpus: &Contents) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for article in &corpus.articles {
         let front = &article.front;
-        let people_orgs = front.people.iter().filter_map(|p| p.organization.clone());
-        let listed: HashSet<String> = front
+        let people_orgs = front
+            .people
+            .iter()
+            .filter_map(|p| p.organization.as_deref());
+        let listed: HashSet<EvidenceKey> = front
             .organizations
             .iter()
-            .cloned()
+            .map(String::as_str)
             .chain(people_orgs)
-            .map(|s| format!("organization:{s}"))
-            .chain(front.topics.iter().map(|s| format!("topic:{s}")))
+            .map(EvidenceKey::organization)
+            .chain(front.topics.iter().map(|s| EvidenceKey::topic(s)))
             .chain(front.places.iter().map(|p| {
                 let written = p.to_lowercase();
-                let slug = place_slugs.get(&written).cloned();
-                format!("place:{}", slug.unwrap_or_else(|| slugify(p)))
+                match place_slugs.get(&written) {
+                    Some(slug) => EvidenceKey::place(slug),
+                    None => EvidenceKey::place(&slugify(p)),
+                }
             }))
             .collect();
-        for key in front
-            .evidence
-            .keys()
-            .filter(|k| !listed.contains(k.as_str()))
-        {
-            let well_formed = ["organization:", "topic:", "place:"]
-                .iter()
-                .any(|prefix| key.starts_with(prefix));
-            let help = match closest(key, listed.iter().map(String::as_str)) {
-                Some(best) if well_formed => format!("did you mean `{best}`?"),
-                _ if !well_formed => "evidence keys are written `organization:<slug>`, `topic:<slug>` or `place:<slug>`".to_string(),
-                _ => "list the entity in the article, or remove the evidence entry".to_string(),
+        let mut listed_written: Vec<String> = listed.iter().map(ToString::to_string).collect();
+        listed_written.sort_unstable();
+        for key in front.evidence.keys().filter(|k| !listed.contains(k)) {
+            let key_written = key.written();
+            let help = match (key, closest(&key_written, listed_written.iter().map(String::as_str))) {
+                (EvidenceKey::Unrecognized(_), _) => "evidence keys are written `organization:<slug>`, `topic:<slug>` or `place:<slug>`".to_string(),
+                (_, Some(best)) => format!("did you mean `{best}`?"),
+                (_, None) => "list the entity in the article, or remove the evidence entry".to_string(),
             };
             out.push(
                 Diagnostic::warning(
@@ -103,7 +105,10 @@ fn unknown_evidence(corpus: &Contents) -> Vec<Diagnostic> {
                         "`evidence:` has an entry for `{key}`, which the article does not list"
                     ),
                 )
-                .at(&article.source, find_map_key(article, "evidence", key))
+                .at(
+                    &article.source,
+                    find_map_key(article, "evidence", &key_written),
+                )
                 .with_help(help),
             );
         }

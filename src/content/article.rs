@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::evidence::EntityKind;
 use super::front_matter::{ArticleFrontMatter, DateBasis};
 use super::source::{bad_url, parse_file, Parsed};
 use super::suggest::closest;
@@ -39,7 +40,7 @@ pub struct Article {
 }
 
 /// Parse and validate one article file's text (the pure twin of reading it).
-pub fn parse_article(
+pub(crate) fn parse_article(
     relative: &Path,
     source: &Arc<str>,
     known: &KnownSlugs<'_>,
@@ -50,7 +51,7 @@ pub fn parse_article(
 
 /// Validate one parsed article file (references, slug, URL) and render its
 /// body.
-pub fn validate_article(
+pub(crate) fn validate_article(
     file: &Parsed<ArticleFrontMatter>,
     known: &KnownSlugs<'_>,
     markdown: &MarkdownRenderer<'_>,
@@ -109,8 +110,7 @@ pub fn validate_article(
         source,
         &front.topics,
         known.topics,
-        "topics",
-        "topic",
+        EntityKind::Topic,
         &point_at,
         &mut errors,
     );
@@ -119,8 +119,7 @@ pub fn validate_article(
         source,
         &front.organizations,
         known.organizations,
-        "organizations",
-        "organization",
+        EntityKind::Organization,
         &point_at,
         &mut errors,
     );
@@ -133,7 +132,7 @@ pub fn validate_article(
                     point_at(org, "people"),
                     org,
                     known.organizations,
-                    "organization",
+                    EntityKind::Organization,
                 ));
             }
         }
@@ -252,14 +251,12 @@ pub fn slug_from_path(relative: &Path) -> String {
     stem
 }
 
-#[allow(clippy::too_many_arguments)]
 fn check_references(
     relative: &Path,
     source: &Arc<str>,
     values: &[String],
     known: &HashSet<&str>,
-    key: &str,
-    noun: &str,
+    kind: EntityKind,
     point_at: &dyn Fn(&str, &str) -> std::ops::Range<usize>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -269,19 +266,19 @@ fn check_references(
             errors.push(unknown_reference(
                 relative,
                 source,
-                point_at(value, key),
+                point_at(value, kind.plural()),
                 value,
                 known,
-                noun,
+                kind,
             ));
         } else if !seen.insert(value.as_str()) {
             errors.push(
                 Diagnostic::error(
                     "article/duplicate-reference",
                     relative,
-                    format!("{noun} `{value}` is listed twice"),
+                    format!("{} `{value}` is listed twice", kind.noun()),
                 )
-                .at(source, point_at(value, key))
+                .at(source, point_at(value, kind.plural()))
                 .with_help("remove the second entry"),
             );
         }
@@ -294,15 +291,11 @@ fn unknown_reference(
     span: std::ops::Range<usize>,
     value: &str,
     known: &HashSet<&str>,
-    noun: &str,
+    kind: EntityKind,
 ) -> Diagnostic {
     let mut sorted: Vec<&str> = known.iter().copied().collect();
     sorted.sort_unstable();
-    let folder = if noun == "topic" {
-        "topics"
-    } else {
-        "organizations"
-    };
+    let (noun, folder) = (kind.noun(), kind.plural());
     let help = match closest(value, sorted.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {
@@ -310,10 +303,10 @@ fn unknown_reference(
         }
     };
     Diagnostic::error(
-        if noun == "topic" {
-            "article/unknown-topic"
-        } else {
-            "article/unknown-organization"
+        match kind {
+            EntityKind::Topic => "article/unknown-topic",
+            EntityKind::Organization => "article/unknown-organization",
+            EntityKind::Place => "article/unknown-place",
         },
         relative,
         format!("unknown {noun} `{value}`: there is no content/{folder}/{value}.md"),

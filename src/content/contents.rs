@@ -17,7 +17,7 @@ use crate::diag::Diagnostic;
 
 /// The parsed files of `content/`, each folder sorted by path.
 #[derive(Debug, Default)]
-pub struct Contents {
+pub(crate) struct Contents {
     /// `content/articles/` (drafts included).
     pub articles: Vec<Parsed<ArticleFrontMatter>>,
     /// `content/organizations/`.
@@ -36,7 +36,7 @@ pub struct Contents {
 impl Contents {
     /// Read and parse every content file under `root`; every problem in one
     /// list.
-    pub fn read(root: &Path) -> (Contents, Vec<Diagnostic>) {
+    pub(crate) fn read(root: &Path) -> (Contents, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let registries = read_registries(root, &mut diagnostics);
         let (articles, unparsed_articles) = read_all(root, "content/articles", &mut diagnostics);

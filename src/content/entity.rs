@@ -5,13 +5,10 @@
 //! entries as pages; ingest uses them as its gazetteer.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use serde::de::DeserializeOwned;
 
 use super::contents::read_registries;
 use super::front_matter::{OrganizationFrontMatter, PlaceFrontMatter, TopicFrontMatter};
-use super::source::{bad_url, parse_file, Parsed};
+use super::source::{bad_url, Parsed};
 use crate::diag::Diagnostic;
 use crate::url::is_web_url;
 pub use crate::url::{is_slug, slugify};
@@ -65,7 +62,7 @@ impl Registries {
 
     /// Validate parsed registry files into entries, sorted by slug; every
     /// problem into `diagnostics`.
-    pub fn validate(
+    pub(crate) fn validate(
         organizations: &[Parsed<OrganizationFrontMatter>],
         topics: &[Parsed<TopicFrontMatter>],
         places: &[Parsed<PlaceFrontMatter>],
@@ -89,7 +86,9 @@ impl Registries {
 
 /// The link table Markdown rendering takes: each organization's name and
 /// aliases, with the slug of its page.
-pub fn organization_links(organizations: &[Organization]) -> impl Iterator<Item = (&str, &str)> {
+pub(crate) fn organization_links(
+    organizations: &[Organization],
+) -> impl Iterator<Item = (&str, &str)> {
     organizations.iter().flat_map(|org| {
         std::iter::once(&org.front.name)
             .chain(&org.front.aliases)
@@ -156,15 +155,16 @@ fn validate_all<T: Clone>(
 }
 
 /// Parse one registry file's text: the pure twin of reading it.
-pub fn parse_entity<T: DeserializeOwned + Clone>(
+#[cfg(test)]
+pub(crate) fn parse_entity<T: serde::de::DeserializeOwned + Clone>(
     relative: &Path,
-    source: &Arc<str>,
+    source: &std::sync::Arc<str>,
 ) -> Result<Entity<T>, Vec<Diagnostic>> {
-    validate_entity(&parse_file(relative, source)?)
+    validate_entity(&super::source::parse_file(relative, source)?)
 }
 
 /// A parsed registry file as an entry: its slug must be valid.
-pub fn validate_entity<T: Clone>(file: &Parsed<T>) -> Result<Entity<T>, Vec<Diagnostic>> {
+pub(crate) fn validate_entity<T: Clone>(file: &Parsed<T>) -> Result<Entity<T>, Vec<Diagnostic>> {
     let slug = file.stem();
     if !is_slug(&slug) {
         return Err(vec![Diagnostic::error(
@@ -188,6 +188,7 @@ pub fn validate_entity<T: Clone>(file: &Parsed<T>) -> Result<Entity<T>, Vec<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[test]
     fn parses_an_organization_and_rejects_unknown_fields() {

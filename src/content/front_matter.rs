@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::evidence::EvidenceKey;
 
 /// A content file cut in two: the YAML between the `---` lines and the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,7 +198,7 @@ pub struct OrganizationSuggestion {
     pub name: String,
     /// Guessed kind (`government`, `company`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<OrganizationKind>,
     /// The sentence it was found in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -264,7 +265,7 @@ pub struct ArticleFrontMatter {
     /// For each annotated organization, topic or place: the sentence it was
     /// found in, so every annotation is traceable to its source.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub evidence: BTreeMap<String, String>,
+    pub evidence: BTreeMap<EvidenceKey, String>,
     /// Organizations found that the registry does not list yet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggested_organizations: Vec<OrganizationSuggestion>,
@@ -303,17 +304,31 @@ pub enum OrganizationKind {
 }
 
 impl OrganizationKind {
+    /// Every kind.
+    pub const ALL: [OrganizationKind; 6] = [
+        Self::Government,
+        Self::Company,
+        Self::Research,
+        Self::University,
+        Self::Association,
+        Self::Other,
+    ];
+
     /// The kind spelled as in front matter (`government`, `company`, …).
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Government => "government",
+            Self::Company => "company",
+            Self::Research => "research",
+            Self::University => "university",
+            Self::Association => "association",
+            Self::Other => "other",
+        }
+    }
+
+    /// The kind a front-matter word spells.
     pub fn from_word(word: &str) -> Option<Self> {
-        Some(match word {
-            "government" => Self::Government,
-            "company" => Self::Company,
-            "research" => Self::Research,
-            "university" => Self::University,
-            "association" => Self::Association,
-            "other" => Self::Other,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|kind| kind.word() == word)
     }
 }
 

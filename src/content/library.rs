@@ -61,20 +61,9 @@ pub struct LoadOptions {
 }
 
 impl Library {
-    /// Load and validate everything under `root`; every problem in one list.
-    pub fn load(
-        root: &Path,
-        config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
-        options: LoadOptions,
-    ) -> Result<Library, Vec<Diagnostic>> {
-        let (contents, diagnostics) = Contents::read(root);
-        Library::from_owned_contents(contents, diagnostics, config, syntaxes, options)
-    }
-
     /// Validate parsed `contents` (whose reading gave `diagnostics`) and
     /// build the library; every problem in one list.
-    pub fn from_contents(
+    pub(crate) fn from_contents(
         contents: &Contents,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
@@ -89,7 +78,7 @@ impl Library {
     /// more: each article's text is freed as soon as its article is built,
     /// so the whole site's text and its rendered bodies are never in
     /// memory at once.
-    pub fn from_owned_contents(
+    pub(crate) fn from_owned_contents(
         mut contents: Contents,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
@@ -167,7 +156,7 @@ impl Library {
     /// (`Some`), removed (`None`) or added (a path no article has yet):
     /// serve's cheap rebuild after an edit, without reading any other file.
     /// The caller has validated the new articles (slugs unique).
-    pub fn with_articles_replaced(
+    pub(crate) fn with_articles_replaced(
         mut self,
         mut changes: Vec<(PathBuf, Option<Article>)>,
         options: LoadOptions,
@@ -210,7 +199,7 @@ impl Library {
 
     /// The year of the newest dated briefing (undated ones sort last): the
     /// corpus's "now", so nothing depends on the build's clock.
-    pub fn newest_year(&self) -> Option<i32> {
+    pub(crate) fn newest_year(&self) -> Option<i32> {
         self.articles
             .iter()
             .find_map(|a| a.front.date)
@@ -239,7 +228,7 @@ impl Library {
     }
 
     /// The place slug for a name, alias or slug as written in an article.
-    pub fn place_slug(&self, written: &str) -> Option<&str> {
+    pub(crate) fn place_slug(&self, written: &str) -> Option<&str> {
         self.place_names
             .get(&written.to_lowercase())
             .map(String::as_str)

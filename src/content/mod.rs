@@ -1,11 +1,13 @@
 //! Content stage: files under `content/` become typed, validated data.
 
 pub mod article;
-pub mod changes;
-pub mod contents;
+pub(crate) mod changes;
+pub(crate) mod contents;
 pub mod date;
 pub mod entity;
+pub mod evidence;
 pub mod front_matter;
 pub mod library;
-pub mod source;
-pub mod suggest;
+pub(crate) mod source;
+pub(crate) mod suggest;
+pub(crate) mod unit;

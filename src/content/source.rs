@@ -19,7 +19,11 @@ use crate::{limits, sitefs};
 /// Every `*.md` file under `root/dir`, relative to `root`, sorted.
 /// A missing folder is an empty registry, not an error; a symlink leading
 /// outside the site is skipped (`sitefs::audit` names it once).
-pub fn list_markdown(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub(crate) fn list_markdown(
+    root: &Path,
+    dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
     let walk = sitefs::walk(root, Path::new(dir));
     diagnostics.extend(
         walk.diagnostics
@@ -40,7 +44,7 @@ pub fn list_markdown(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) 
 
 /// Read a content file as UTF-8, inside the site and within
 /// [`limits::CONTENT_FILE_BYTES`]; the error names the file.
-pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic> {
+pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic> {
     let bytes = sitefs::read(root, relative, limits::CONTENT_FILE_BYTES).map_err(|err| {
         let code = match err {
             sitefs::ReadError::TooLarge { .. } => "content/too-large",
@@ -63,7 +67,7 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic>
 
 /// Parse the YAML part of a split file into `T`; errors point at the line in
 /// the whole file, with a hint for the common mistakes.
-pub fn parse_front_matter<T: DeserializeOwned>(
+pub(crate) fn parse_front_matter<T: DeserializeOwned>(
     relative: &Path,
     source: &Arc<str>,
     parts: &Split<'_>,
@@ -121,7 +125,7 @@ fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
 
 /// A content file whose front matter parsed, with its text.
 #[derive(Debug, Clone)]
-pub struct Parsed<T> {
+pub(crate) struct Parsed<T> {
     /// The file, relative to the site root.
     pub path: PathBuf,
     /// The whole file.
@@ -138,12 +142,12 @@ pub struct Parsed<T> {
 
 impl<T> Parsed<T> {
     /// The Markdown body.
-    pub fn body_text(&self) -> &str {
+    pub(crate) fn body_text(&self) -> &str {
         &self.source[self.body.clone()]
     }
 
     /// The file stem: the registry slug.
-    pub fn stem(&self) -> String {
+    pub(crate) fn stem(&self) -> String {
         self.path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -152,7 +156,7 @@ impl<T> Parsed<T> {
 
     /// Byte range of the value of `key:` at the start of a line of the front
     /// matter, or of the opening fence when the key is absent.
-    pub fn key_span(&self, key: &str) -> Range<usize> {
+    pub(crate) fn key_span(&self, key: &str) -> Range<usize> {
         let text = &self.source[self.yaml.clone()];
         match key_line(text, key) {
             Some(at) => {
@@ -176,7 +180,7 @@ impl<T> Parsed<T> {
 
     /// Byte range of `needle` in the front matter after the line starting
     /// with `key:`; falls back to the key itself, then to the opening fence.
-    pub fn find_after_key(&self, key: &str, needle: &str) -> Range<usize> {
+    pub(crate) fn find_after_key(&self, key: &str, needle: &str) -> Range<usize> {
         let text = &self.source[self.yaml.clone()];
         let Some(at) = key_line(text, key) else {
             return 0..3;
@@ -198,7 +202,7 @@ fn key_line(text: &str, key: &str) -> Option<usize> {
 
 /// Split one file's text and parse its front matter (the pure twin of
 /// reading it); every problem as diagnostics.
-pub fn parse_file<T: DeserializeOwned>(
+pub(crate) fn parse_file<T: DeserializeOwned>(
     relative: &Path,
     source: &Arc<str>,
 ) -> Result<Parsed<T>, Vec<Diagnostic>> {
@@ -219,7 +223,7 @@ pub fn parse_file<T: DeserializeOwned>(
 
 /// Read and parse every `*.md` in `root/dir`, in parallel, sorted by path;
 /// every problem into `diagnostics`. Also gives how many files did not parse.
-pub fn read_all<T: DeserializeOwned + Send>(
+pub(crate) fn read_all<T: DeserializeOwned + Send>(
     root: &Path,
     dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -256,7 +260,11 @@ fn split_diagnostic(relative: &Path, source: &Arc<str>, err: &SplitError) -> Dia
 }
 
 /// The diagnostic for a link that is not a web address.
-pub fn bad_url(relative: &Path, source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic {
+pub(crate) fn bad_url(
+    relative: &Path,
+    source: &Arc<str>,
+    span: std::ops::Range<usize>,
+) -> Diagnostic {
     Diagnostic::error(
         "front-matter/bad-url",
         relative,

@@ -1,7 +1,10 @@
 //! "Did you mean …?" suggestions by edit distance.
 
 /// The candidate closest to `input`, when it is close enough to be a typo.
-pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input = input.to_lowercase();
     candidates
         .into_iter()

@@ -7,6 +7,7 @@
 //! file system, so it runs in parallel and is tested on strings.
 
 use crate::content::date::PartialDate;
+use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{ArticleFrontMatter, DateBasis, Source, TitleBasis};
 use crate::diag::Diagnostic;
 use crate::ingest::clean;
@@ -349,7 +350,7 @@ fn drop_attribution_only(
         annotations.organizations.retain(|slug| *slug != org.slug);
         annotations
             .evidence
-            .remove(&format!("organization:{}", org.slug));
+            .remove(&EvidenceKey::organization(&org.slug));
     }
 }
 

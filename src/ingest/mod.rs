@@ -15,10 +15,11 @@ pub(crate) mod document;
 mod emit;
 pub(crate) mod extract;
 pub(crate) mod gazetteer;
+pub(crate) mod invariants;
 mod manifest;
 mod meta;
 #[cfg(test)]
-mod properties;
+pub(crate) mod properties;
 mod registry;
 mod report;
 mod seed;

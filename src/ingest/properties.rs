@@ -6,32 +6,14 @@
 //! cases reach deep into cleaning and extraction, plus fully arbitrary
 //! strings and bytes. Case counts stay modest to keep `cargo test` fast.
 
-use std::path::Path;
-use std::sync::OnceLock;
-
 use proptest::prelude::*;
 
 use super::article::generate;
-use super::gazetteer::Gazetteer;
+use super::invariants::{check_text, gazetteer, today};
 use super::{clean, seed};
-use crate::content::date::PartialDate;
-use crate::content::entity::Registries;
-use crate::content::front_matter::{split, ArticleFrontMatter, DateBasis};
 
-/// The repository's own registries: the gazetteer ingest really uses.
-fn gazetteer() -> &'static Gazetteer {
-    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(|| {
-        let (registries, _) = Registries::load(Path::new(env!("CARGO_MANIFEST_DIR")));
-        Gazetteer::new(&registries)
-    })
-}
-
-fn today() -> PartialDate {
-    PartialDate::ymd(2026, 12, 1).unwrap()
-}
-
-fn seed_text() -> impl Strategy<Value = String> {
+/// Text built from the pieces real seeds are made of.
+pub(crate) fn seed_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "\n",
         "\n\n",
@@ -95,17 +77,8 @@ proptest! {
 
     #[test]
     fn generate_never_panics_and_what_it_emits_loads(text in seed_text()) {
-        if let Ok(generated) = generate("seeds/x.txt", &text, gazetteer(), today()) {
-            let parts = split(&generated.text).expect("emitted files have front matter");
-            let parsed = crate::yaml::from_str::<ArticleFrontMatter>(parts.yaml);
-            prop_assert!(parsed.is_ok(), "{:?}\n{}", parsed.err(), generated.text);
-            // Undated exactly when the basis says so, and then with the day
-            // it came to the site: never an invented date.
-            let front = parsed.unwrap();
-            let unknown = front.date_basis == DateBasis::Unknown;
-            prop_assert_eq!(front.date.is_none(), unknown, "{}", generated.text);
-            prop_assert_eq!(front.ingested.is_some(), unknown, "{}", generated.text);
-        }
+        let checked = check_text(&text);
+        prop_assert!(checked.is_ok(), "{}", checked.unwrap_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! never replaced.
 
 mod lock;
-pub mod ops;
+pub(crate) mod ops;
 mod staging;
 
 use std::collections::BTreeMap;

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// Environment variable naming after how many output operations to stop.
-pub const FAULT_AFTER: &str = "BRIEFING_FAULT_AFTER";
+pub(crate) const FAULT_AFTER: &str = "BRIEFING_FAULT_AFTER";
 
 static DONE: AtomicU64 = AtomicU64::new(0);
 

@@ -7,15 +7,17 @@ use serde::Serialize;
 
 use crate::content::article::Article;
 use crate::content::entity::Entity;
+use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{DateBasis, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
 use crate::markdown::Heading;
+use crate::render::display::{display_date, display_figure};
 use crate::render::facts;
 use crate::render::plan::{has_page, Section};
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// Site title.
     pub title: &'a str,
     /// Site description.
@@ -38,7 +40,7 @@ pub struct SiteView<'a> {
 
 /// Values about the page being rendered, the `page` key.
 #[derive(Debug, Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// `<title>` and `<h1>`.
     pub title: String,
     /// `<meta name="description">`.
@@ -47,8 +49,8 @@ pub struct PageMeta {
     pub permalink: String,
     /// Site-relative path with base (`/sub/articles/x/`).
     pub path: String,
-    /// Page kind: `home`, `article`, `articles`, `topic`, …
-    pub kind: &'static str,
+    /// Page kind, as templates test it (`page.kind == "article"`).
+    pub kind: PageKind,
     /// Feed URL to advertise, if the page has one.
     pub feed: Option<String>,
     /// Publication date of an article (`article:published_time`).
@@ -59,9 +61,32 @@ pub struct PageMeta {
     pub structured_data: Vec<String>,
 }
 
+/// What sort of page is rendered; templates see it as `page.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum PageKind {
+    /// `/`.
+    Home,
+    /// The paginated list of every briefing.
+    Articles,
+    /// One briefing.
+    Article,
+    /// `/topics/`, `/organizations/`, `/places/`.
+    Section,
+    /// A topic, organization or place.
+    Entity,
+    /// The timeline overview and its years.
+    Timeline,
+    /// A plain page (About).
+    Page,
+    /// `404.html`.
+    #[serde(rename = "404")]
+    NotFound,
+}
+
 /// A link to an entity.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     /// Slug.
     pub slug: &'a str,
     /// Display name.
@@ -72,7 +97,7 @@ pub struct LinkView<'a> {
 
 /// An article in a list.
 #[derive(Debug, Serialize)]
-pub struct ArticleCard<'a> {
+pub(crate) struct ArticleCard<'a> {
     /// Slug.
     pub slug: &'a str,
     /// URL with base path.
@@ -101,7 +126,7 @@ pub struct ArticleCard<'a> {
 
 /// A figure with a readable value.
 #[derive(Debug, Serialize)]
-pub struct FigureView<'a> {
+pub(crate) struct FigureView<'a> {
     /// As written.
     pub text: &'a str,
     /// "KRW 50 trillion", "400 Wh/kg".
@@ -128,7 +153,7 @@ pub struct FigureView<'a> {
 
 /// A pointer back to an article.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleRef<'a> {
+pub(crate) struct ArticleRef<'a> {
     /// Title.
     pub title: &'a str,
     /// Language of the article's text when it is not the site's (`ko`).
@@ -139,7 +164,7 @@ pub struct ArticleRef<'a> {
 
 /// A dated event with its article.
 #[derive(Debug, Serialize)]
-pub struct EventView<'a> {
+pub(crate) struct EventView<'a> {
     /// ISO date.
     pub date: String,
     /// End of range.
@@ -162,7 +187,7 @@ pub struct EventView<'a> {
 
 /// A person named in an article.
 #[derive(Debug, Serialize)]
-pub struct PersonView<'a> {
+pub(crate) struct PersonView<'a> {
     /// Name.
     pub name: &'a str,
     /// Role.
@@ -175,7 +200,7 @@ pub struct PersonView<'a> {
 
 /// Everything an article page shows.
 #[derive(Debug, Serialize)]
-pub struct ArticleView<'a> {
+pub(crate) struct ArticleView<'a> {
     /// List fields.
     #[serde(flatten)]
     pub card: ArticleCard<'a>,
@@ -211,7 +236,7 @@ pub struct ArticleView<'a> {
     /// Dated events.
     pub events: Vec<EventView<'a>>,
     /// Evidence sentences for annotations, sorted by key.
-    pub evidence: Vec<(&'a str, &'a str)>,
+    pub evidence: Vec<(&'a EvidenceKey, &'a str)>,
     /// Other articles sharing the most topics and organizations.
     pub related: Vec<ArticleCard<'a>>,
 }
@@ -220,7 +245,7 @@ pub struct ArticleView<'a> {
 const MAIN_TOPICS: usize = 3;
 
 /// Human label of an organization kind, plural, for grouping.
-pub fn kind_label(kind: OrganizationKind) -> &'static str {
+pub(crate) fn kind_label(kind: OrganizationKind) -> &'static str {
     match kind {
         OrganizationKind::Government => "Government and agencies",
         OrganizationKind::Company => "Companies",
@@ -232,7 +257,7 @@ pub fn kind_label(kind: OrganizationKind) -> &'static str {
 }
 
 /// Human label of an organization kind, singular, for its page.
-pub fn kind_name(kind: OrganizationKind) -> &'static str {
+pub(crate) fn kind_name(kind: OrganizationKind) -> &'static str {
     match kind {
         OrganizationKind::Government => "Government",
         OrganizationKind::Company => "Company",
@@ -244,7 +269,7 @@ pub fn kind_name(kind: OrganizationKind) -> &'static str {
 }
 
 /// Views are built from the library with the base path fixed.
-pub struct Views<'a> {
+pub(crate) struct Views<'a> {
     /// The library.
     pub library: &'a Library,
     /// Link prefix.
@@ -253,7 +278,7 @@ pub struct Views<'a> {
 
 impl<'a> Views<'a> {
     /// Card of article `i`.
-    pub fn card(&self, article: &'a Article) -> ArticleCard<'a> {
+    pub(crate) fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;
         let topics: Vec<LinkView<'a>> = front
             .topics
@@ -280,7 +305,7 @@ impl<'a> Views<'a> {
     }
 
     /// Pointer to an article.
-    pub fn article_ref(&self, article: &'a Article) -> ArticleRef<'a> {
+    pub(crate) fn article_ref(&self, article: &'a Article) -> ArticleRef<'a> {
         ArticleRef {
             title: &article.front.title,
             lang: article.front.language.as_deref(),
@@ -289,13 +314,13 @@ impl<'a> Views<'a> {
     }
 
     /// Link to a topic by slug.
-    pub fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
+    pub(crate) fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let topic = find(&self.library.topics, slug)?;
         Some(self.link(Section::Topics, topic, &topic.front.name))
     }
 
     /// Link to an organization by slug.
-    pub fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
+    pub(crate) fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
         let org = find(&self.library.organizations, slug)?;
         Some(self.link(Section::Organizations, org, &org.front.name))
     }
@@ -313,7 +338,12 @@ impl<'a> Views<'a> {
 
     /// Figure `index` of `article`; `linked` when shown away from the
     /// article, with a link back to it.
-    pub fn figure(&self, article: &'a Article, index: usize, linked: bool) -> FigureView<'a> {
+    pub(crate) fn figure(
+        &self,
+        article: &'a Article,
+        index: usize,
+        linked: bool,
+    ) -> FigureView<'a> {
         let figure = &article.front.figures[index];
         FigureView {
             text: &figure.text,
@@ -331,7 +361,7 @@ impl<'a> Views<'a> {
     }
 
     /// Events of an article.
-    pub fn events(&self, article: &'a Article) -> impl Iterator<Item = EventView<'a>> + '_ {
+    pub(crate) fn events(&self, article: &'a Article) -> impl Iterator<Item = EventView<'a>> + '_ {
         let ids = facts::event_ids(&article.front.events);
         article
             .front
@@ -353,125 +383,14 @@ impl<'a> Views<'a> {
 }
 
 /// Binary search a slug-sorted registry.
-pub fn find<'a, T>(entities: &'a [Entity<T>], slug: &str) -> Option<&'a Entity<T>> {
+pub(crate) fn find<'a, T>(entities: &'a [Entity<T>], slug: &str) -> Option<&'a Entity<T>> {
     entities
         .binary_search_by(|e| e.slug.as_str().cmp(slug))
         .ok()
         .map(|i| &entities[i])
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2 June 2023", "June 2023" or "2023".
-pub fn display_date(date: &crate::content::date::PartialDate) -> String {
-    match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], date.year),
-        (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], date.year),
-        _ => date.year.to_string(),
-    }
-}
-
-/// Month name for a 1-based month.
-pub fn month_name(month: u8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
-}
-
-/// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".
-pub fn display_figure(value: f64, unit: &str) -> String {
-    let money = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
-    if money {
-        let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
-        for (scale, word) in scales {
-            if value.abs() >= scale {
-                return format!("{unit} {} {word}", trim_number(value / scale));
-            }
-        }
-        return format!("{unit} {}", group_thousands(value));
-    }
-    match unit {
-        "percent" => format!("{}%", trim_number(value)),
-        _ => format!("{} {unit}", group_thousands(value)),
-    }
-}
-
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// `1` → `1 briefing`, `2` → `2 briefings`.
-pub(crate) fn briefings(n: usize) -> String {
-    let noun = if n == 1 { "briefing" } else { "briefings" };
-    format!("{} {noun}", thousands(n as u64))
-}
-
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn group_thousands(value: f64) -> String {
-    if value.fract() != 0.0 || value.abs() >= 1e15 {
-        return trim_number(value);
-    }
-    let out = thousands(value.abs() as u64);
-    if value < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
 /// Whether a title is derived (for the article view).
-pub fn is_derived(basis: TitleBasis) -> bool {
+pub(crate) fn is_derived(basis: TitleBasis) -> bool {
     basis == TitleBasis::Derived
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::date::PartialDate;
-
-    #[test]
-    fn figures_read_naturally() {
-        assert_eq!(display_figure(5e13, "KRW"), "KRW 50 trillion");
-        assert_eq!(display_figure(1.172e11, "KRW"), "KRW 117.2 billion");
-        assert_eq!(display_figure(400.0, "Wh/kg"), "400 Wh/kg");
-        assert_eq!(display_figure(12000.0, "people"), "12,000 people");
-        assert_eq!(display_figure(63.5, "percent"), "63.5%");
-    }
-
-    #[test]
-    fn dates_show_their_precision() {
-        assert_eq!(
-            display_date(&PartialDate::ymd(2023, 6, 2).unwrap()),
-            "2 June 2023"
-        );
-        assert_eq!(
-            display_date(&PartialDate::ym(2026, 2).unwrap()),
-            "February 2026"
-        );
-        assert_eq!(display_date(&PartialDate::y(2027)), "2027");
-    }
 }

@@ -9,7 +9,7 @@ use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::url::slugify;
 
-use super::context::{display_date, month_name};
+use super::display::{display_date, month_name, thousands};
 
 /// "5–6 February 2026", "28 February – 2 March 2026", "2025–2026".
 pub(crate) fn display_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
@@ -91,7 +91,7 @@ fn round_to(value: f64) -> String {
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
-        super::context::thousands(text.parse().unwrap_or(0))
+        thousands(text.parse().unwrap_or(0))
     }
 }
 

@@ -9,11 +9,11 @@ use crate::content::library::Library;
 use crate::markdown::highlight::escape;
 
 /// Entries per feed.
-pub const FEED_LENGTH: usize = 30;
+pub(crate) const FEED_LENGTH: usize = 30;
 
 /// How much of each article a feed carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedBody {
+pub(crate) enum FeedBody {
     /// The whole article (the site feed).
     Full,
     /// The summary and a link (topic and organization feeds, which would
@@ -22,7 +22,7 @@ pub enum FeedBody {
 }
 
 /// An Atom feed of `indexes` (newest first) titled `title`, at `self_path`.
-pub fn atom(
+pub(crate) fn atom(
     library: &Library,
     title: &str,
     self_path: &str,
@@ -124,7 +124,7 @@ fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) 
 }
 
 /// sitemap.xml listing every HTML page of `jobs` (404 excluded).
-pub fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
+pub(crate) fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
     let base = library.config.base_url();
     let mut urls: Vec<(String, Option<String>)> = jobs
         .iter()
@@ -158,7 +158,7 @@ pub fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
 }
 
 /// robots.txt allowing everything and naming the sitemap.
-pub fn robots(library: &Library) -> String {
+pub(crate) fn robots(library: &Library) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         library.config.base_url()

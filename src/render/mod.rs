@@ -5,14 +5,16 @@
 //! all of them in memory), or gives back every template error.
 
 pub(crate) mod chart;
-pub mod context;
+pub(crate) mod context;
+pub(crate) mod depends;
+pub(crate) mod display;
 pub(crate) mod facts;
-pub mod feeds;
-pub mod pages;
-pub mod plan;
-pub mod shared;
+pub(crate) mod feeds;
+pub(crate) mod pages;
+pub(crate) mod plan;
+pub(crate) mod shared;
 pub(crate) mod structured;
-pub mod templates;
+pub(crate) mod templates;
 
 use rayon::prelude::*;
 
@@ -48,14 +50,14 @@ impl Default for RenderOptions {
 }
 
 /// Every job of a full build for this library.
-pub fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
+pub(crate) fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
     let years: Vec<i32> = shared.years.iter().map(|(y, _)| *y).collect();
     plan::jobs(library, &years)
 }
 
 /// Render `jobs` in parallel into memory. Template errors are collected,
 /// one per distinct message, so a broken shared template is reported once.
-pub fn render(
+pub(crate) fn render(
     library: &Library,
     templates: &Templates,
     shared: &Shared,
@@ -68,7 +70,7 @@ pub fn render(
 /// Render `jobs` in parallel, handing each page to `emit` as soon as it is
 /// rendered (a build writes it out and drops it, so memory does not grow
 /// with the site); gives back what `emit` returned, in job order.
-pub fn render_with<T: Send>(
+pub(crate) fn render_with<T: Send>(
     library: &Library,
     templates: &Templates,
     shared: &Shared,

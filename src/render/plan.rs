@@ -9,7 +9,7 @@ use crate::content::library::Library;
 
 /// A registry section with pages of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
+pub(crate) enum Section {
     /// `/topics/`.
     Topics,
     /// `/organizations/`.
@@ -20,7 +20,7 @@ pub enum Section {
 
 impl Section {
     /// URL segment.
-    pub fn segment(self) -> &'static str {
+    pub(crate) fn segment(self) -> &'static str {
         match self {
             Section::Topics => "topics",
             Section::Organizations => "organizations",
@@ -29,12 +29,12 @@ impl Section {
     }
 
     /// All sections.
-    pub const ALL: [Section; 3] = [Section::Topics, Section::Organizations, Section::Places];
+    pub(crate) const ALL: [Section; 3] = [Section::Topics, Section::Organizations, Section::Places];
 }
 
 /// One output file to produce.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PageJob {
+pub(crate) enum PageJob {
     /// `/`.
     Home,
     /// `/articles/` and `/articles/page/N/` (1-based).
@@ -67,7 +67,7 @@ pub enum PageJob {
 
 impl PageJob {
     /// The template this job renders through, if any.
-    pub fn template(&self) -> Option<&'static str> {
+    pub(crate) fn template(&self) -> Option<&'static str> {
         Some(match self {
             PageJob::Home => "index.html",
             PageJob::ArticleList(_) => "articles.html",
@@ -84,7 +84,7 @@ impl PageJob {
 
 /// `name` as a template some page job renders through directly, if it is
 /// one: asked of the jobs themselves, so there is no second list to keep.
-pub fn page_template(name: &str) -> Option<&'static str> {
+pub(crate) fn page_template(name: &str) -> Option<&'static str> {
     let one_of_each = [
         PageJob::Home,
         PageJob::ArticleList(1),
@@ -108,12 +108,12 @@ pub fn page_template(name: &str) -> Option<&'static str> {
 }
 
 /// Number of pages needed for `items` at `per_page`, at least 1.
-pub fn page_count(items: usize, per_page: usize) -> usize {
+pub(crate) fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page.max(1)).max(1)
 }
 
 /// Every job of a full build, in a stable order.
-pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
+pub(crate) fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
     let per_page = library.config.items_per_page;
     let mut jobs = vec![
         PageJob::Home,
@@ -151,7 +151,7 @@ pub fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
 
 /// Entity slug → its articles (indexes into `library.articles`, newest
 /// first) for a section.
-pub fn articles_index(library: &Library, section: Section) -> &HashMap<String, Vec<usize>> {
+pub(crate) fn articles_index(library: &Library, section: Section) -> &HashMap<String, Vec<usize>> {
     match section {
         Section::Topics => &library.articles_by_topic,
         Section::Organizations => &library.articles_by_organization,
@@ -163,14 +163,14 @@ pub fn articles_index(library: &Library, section: Section) -> &HashMap<String, V
 /// feed: only when an article of the library names it (a published one in
 /// `build`; drafts count in `serve`, whose library holds them). The rest of
 /// the registry is ingest's gazetteer.
-pub fn has_page(library: &Library, section: Section, slug: &str) -> bool {
+pub(crate) fn has_page(library: &Library, section: Section, slug: &str) -> bool {
     articles_index(library, section)
         .get(slug)
         .is_some_and(|list| !list.is_empty())
 }
 
 /// Number of entities in a section's registry.
-pub fn entity_count(library: &Library, section: Section) -> usize {
+pub(crate) fn entity_count(library: &Library, section: Section) -> usize {
     match section {
         Section::Topics => library.topics.len(),
         Section::Organizations => library.organizations.len(),
@@ -179,7 +179,7 @@ pub fn entity_count(library: &Library, section: Section) -> usize {
 }
 
 /// Slug of entity `i` of a section.
-pub fn entity_slug(library: &Library, section: Section, i: usize) -> &str {
+pub(crate) fn entity_slug(library: &Library, section: Section, i: usize) -> &str {
     match section {
         Section::Topics => &library.topics[i].slug,
         Section::Organizations => &library.organizations[i].slug,
@@ -188,7 +188,7 @@ pub fn entity_slug(library: &Library, section: Section, i: usize) -> &str {
 }
 
 /// Output path of a job inside the output folder.
-pub fn output_path(library: &Library, job: &PageJob) -> String {
+pub(crate) fn output_path(library: &Library, job: &PageJob) -> String {
     match job {
         PageJob::Home => "index.html".into(),
         PageJob::ArticleList(1) => "articles/index.html".into(),
@@ -220,7 +220,7 @@ pub fn output_path(library: &Library, job: &PageJob) -> String {
 }
 
 /// URL path (with base) of a listing page: page 1 is the bare folder.
-pub fn paged_url(base_folder: &str, page: usize) -> String {
+pub(crate) fn paged_url(base_folder: &str, page: usize) -> String {
     if page <= 1 {
         base_folder.to_string()
     } else {

@@ -10,7 +10,7 @@ use crate::render::plan::Section;
 
 /// An event's place in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct EventRef {
+pub(crate) struct EventRef {
     /// Event date (sort key).
     pub date: PartialDate,
     /// Index into `library.articles`.
@@ -21,7 +21,7 @@ pub struct EventRef {
 
 /// Precomputed, read-only render data.
 #[derive(Debug, Default)]
-pub struct Shared {
+pub(crate) struct Shared {
     /// Every event, newest first.
     pub events: Vec<EventRef>,
     /// Years that have events, newest first, with their event count.
@@ -30,7 +30,7 @@ pub struct Shared {
 
 impl Shared {
     /// Compute from the library.
-    pub fn new(library: &Library) -> Shared {
+    pub(crate) fn new(library: &Library) -> Shared {
         let events = events_of(library, 0..library.articles.len());
         let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
         for event in &events {
@@ -41,7 +41,7 @@ impl Shared {
     }
 
     /// Events of one year, newest first.
-    pub fn events_in_year(&self, year: i32) -> &[EventRef] {
+    pub(crate) fn events_in_year(&self, year: i32) -> &[EventRef] {
         let start = self.events.partition_point(|e| e.date.year > year);
         let end = self.events.partition_point(|e| e.date.year >= year);
         &self.events[start..end]
@@ -51,7 +51,10 @@ impl Shared {
 /// Every event of the articles at `indexes`, newest first. An undated
 /// article stays off every timeline: with no publication date, nothing
 /// anchors when its story happened.
-pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) -> Vec<EventRef> {
+pub(crate) fn events_of(
+    library: &Library,
+    indexes: impl IntoIterator<Item = usize>,
+) -> Vec<EventRef> {
     let mut events: Vec<EventRef> = indexes
         .into_iter()
         .filter(|&a| library.articles[a].front.date.is_some())
@@ -71,7 +74,12 @@ pub fn events_of(library: &Library, indexes: impl IntoIterator<Item = usize>) ->
 /// Whether a fact with `about` belongs on the page of `slug` in
 /// `section`: only when its `about` names it. A fact without `about`
 /// stays on its article's page, which shows every fact.
-pub fn is_about(library: &Library, about: Option<&About>, section: Section, slug: &str) -> bool {
+pub(crate) fn is_about(
+    library: &Library,
+    about: Option<&About>,
+    section: Section,
+    slug: &str,
+) -> bool {
     let Some(about) = about else {
         return false;
     };
@@ -87,7 +95,7 @@ pub fn is_about(library: &Library, about: Option<&About>, section: Section, slug
 
 /// The timeline of an entity page: events of the articles at `indexes`
 /// that are about the entity, newest first.
-pub fn entity_events(
+pub(crate) fn entity_events(
     library: &Library,
     indexes: &[usize],
     section: Section,
@@ -103,7 +111,7 @@ pub fn entity_events(
 
 /// The figures of an entity page: `(article, figure)` of the articles at
 /// `indexes` that are about the entity, in article order.
-pub fn entity_figures<'a>(
+pub(crate) fn entity_figures<'a>(
     library: &'a Library,
     indexes: &'a [usize],
     section: Section,
@@ -117,9 +125,63 @@ pub fn entity_figures<'a>(
     })
 }
 
+/// What an entity's first page shows beside its cards: its newest events,
+/// its first figures and the organizations and topics most often named
+/// with it. The one place that says how many of each; the page shows it
+/// and serve compares it before and after an edit (`render::depends`).
+#[derive(Debug)]
+pub(crate) struct Sidebar<'a> {
+    /// Events about the entity, newest first.
+    pub(crate) events: Vec<EventRef>,
+    /// `(article, figure)` about the entity, in article order.
+    pub(crate) figures: Vec<(usize, usize)>,
+    /// Organizations named with it, with their counts.
+    pub(crate) organizations: Vec<(&'a str, usize)>,
+    /// Topics named with it, with their counts.
+    pub(crate) topics: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Sidebar<'a> {
+    const EVENTS: usize = 30;
+    const FIGURES: usize = 12;
+    const CO_MENTIONS: usize = 10;
+
+    /// The sidebar of entity `slug` of `section`, listed by the articles
+    /// at `indexes`.
+    pub(crate) fn of(
+        library: &'a Library,
+        indexes: &[usize],
+        section: Section,
+        slug: &str,
+    ) -> Sidebar<'a> {
+        let mut events = entity_events(library, indexes, section, slug);
+        events.truncate(Self::EVENTS);
+        let figures = entity_figures(library, indexes, section, slug)
+            .take(Self::FIGURES)
+            .collect();
+        let articles = &library.articles;
+        Sidebar {
+            events,
+            figures,
+            organizations: co_mentions(
+                indexes,
+                |a| &articles[a].front.organizations,
+                slug,
+                Self::CO_MENTIONS,
+            ),
+            topics: co_mentions(
+                indexes,
+                |a| &articles[a].front.topics,
+                slug,
+                Self::CO_MENTIONS,
+            ),
+        }
+    }
+}
+
 /// Count how often each slug appears beside the articles in `indexes`,
 /// most frequent first (ties by slug), without `exclude`.
-pub fn co_mentions<'a>(
+pub(crate) fn co_mentions<'a>(
     indexes: &[usize],
     keys: impl Fn(usize) -> &'a [String],
     exclude: &str,

@@ -68,7 +68,7 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Loaded templates plus where each came from, for error messages.
-pub struct Templates {
+pub(crate) struct Templates {
     /// The Tera instance, shared read-only by the render threads.
     pub tera: Tera,
     /// Template name → file it was loaded from (site-root relative) and its text.
@@ -77,7 +77,7 @@ pub struct Templates {
 
 impl Templates {
     /// Load `themes/<theme>/templates`, then `templates/` of the site.
-    pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         let theme_dir = root.join("themes").join(theme);
         if !theme_dir.is_dir() {
             let diagnostic = Diagnostic::error(
@@ -166,7 +166,7 @@ impl Templates {
 
     /// The file template `name` was loaded from (site-root relative) and its
     /// text; `None` for a built-in fallback.
-    pub fn file(&self, name: &str) -> Option<(&Path, &Arc<str>)> {
+    pub(crate) fn file(&self, name: &str) -> Option<(&Path, &Arc<str>)> {
         self.sources
             .iter()
             .find(|(n, path, _)| n == name && !path.starts_with("<built-in>"))
@@ -175,7 +175,7 @@ impl Templates {
 
     /// Whether another template names `name` in quotes (`extends`,
     /// `include`, `import`): then a change to it may reach any page.
-    pub fn is_used_by_others(&self, name: &str) -> bool {
+    pub(crate) fn is_used_by_others(&self, name: &str) -> bool {
         let quoted = [format!("\"{name}\""), format!("'{name}'")];
         self.sources
             .iter()
@@ -183,7 +183,7 @@ impl Templates {
     }
 
     /// Turn a Tera error into a diagnostic at the template's file and line.
-    pub fn diagnostic(&self, err: &tera::Error, template: Option<&str>) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, err: &tera::Error, template: Option<&str>) -> Diagnostic {
         let (report, code) = match err.kind() {
             ErrorKind::SyntaxError(report) => (Some(report), "template/syntax"),
             ErrorKind::RenderingError(report) => (Some(report), "template/render"),

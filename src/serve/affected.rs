@@ -7,7 +7,7 @@
 //!   body (the site feed and its topics' and organizations' feeds).
 //! - Front matter or slug changed: also home, section indexes, sitemap, the
 //!   timeline years of its events, the feeds and the changed pages of each
-//!   entity it names before or after the edit (`entity_pages.rs`), the
+//!   entity it names before or after the edit (`render::depends`), the
 //!   article list pages whose order changed, and the other articles whose
 //!   "related" list changed or shows it.
 //! - An article added or removed: everything, since every page's footer
@@ -23,11 +23,11 @@ use crate::content::library::{Library, LoadOptions};
 use crate::render::pages::related;
 use crate::render::plan::{articles_index, PageJob, Section};
 
-use super::entity_pages::EntityState;
+use crate::render::depends::EntityState;
 
 /// The jobs to re-render.
 #[derive(Debug, Default)]
-pub struct JobSet {
+pub(crate) struct JobSet {
     /// Every job.
     pub all: bool,
     /// Every HTML job.
@@ -48,7 +48,7 @@ pub struct JobSet {
 
 impl JobSet {
     /// Whether `job` is in the set.
-    pub fn wants(&self, job: &PageJob) -> bool {
+    pub(crate) fn wants(&self, job: &PageJob) -> bool {
         self.all
             || self.jobs.contains(job)
             || job
@@ -69,7 +69,7 @@ type Key = (Section, String);
 
 /// Replace articles (`None`: deleted) in `library` and say which jobs to
 /// re-render. Slugs of the new articles are unique (checked by the caller).
-pub fn replace_articles(
+pub(crate) fn replace_articles(
     library: Library,
     replacements: Vec<(PathBuf, Option<Article>)>,
     options: LoadOptions,

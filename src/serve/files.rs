@@ -13,11 +13,11 @@
 use percent_encoding::percent_decode_str;
 
 /// Longest request path accepted, in bytes (encoded).
-pub const MAX_PATH: usize = 2048;
+pub(crate) const MAX_PATH: usize = 2048;
 
 /// Why a path was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Longer than [`MAX_PATH`].
     TooLong,
     /// A `..` or `.` segment, plain or percent-encoded.
@@ -34,7 +34,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// A short reason for the response body.
-    pub fn reason(self) -> &'static str {
+    pub(crate) fn reason(self) -> &'static str {
         match self {
             Refusal::TooLong => "the path is too long",
             Refusal::DotSegment => "`.` and `..` path segments are not allowed",
@@ -48,7 +48,7 @@ impl Refusal {
 
 /// What to answer for a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     /// Send this output file.
     File(String),
     /// Redirect here (a folder asked for without its trailing slash).
@@ -61,7 +61,7 @@ pub enum Resolved {
 
 /// Resolve `raw` (the request path, percent-encoded, without the query)
 /// against the files `exists` knows, under `base` (`/` or `/sub/`).
-pub fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+pub(crate) fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     let decoded = match decode(raw) {
         Ok(decoded) => decoded,
         Err(refusal) => return Resolved::Refused(refusal),
@@ -78,6 +78,11 @@ pub fn resolve(raw: &str, base: &str, exists: impl Fn(&str) -> bool) -> Resolved
             Resolved::NotFound
         };
     };
+    // An empty segment (`//`) names no file; without this, `//x` would ask
+    // the file map for the absolute `/x` (found by the fuzzing test).
+    if rest.starts_with('/') || rest.contains("//") {
+        return Resolved::NotFound;
+    }
     if rest.is_empty() || rest.ends_with('/') {
         let key = format!("{rest}index.html");
         return if exists(&key) {
@@ -189,6 +194,23 @@ mod tests {
         );
         assert_eq!(at("/articles/", "/sub/"), Resolved::NotFound);
         assert_eq!(at("/", "/sub/"), Resolved::Redirect("/sub/".into()));
+    }
+
+    #[test]
+    fn empty_segments_name_no_file() {
+        let asks_absolute = |raw: &str| {
+            let absolute = std::cell::Cell::new(false);
+            resolve(raw, "/", |p| {
+                absolute.set(absolute.get() || p.starts_with('/'));
+                true
+            });
+            absolute.get()
+        };
+        assert_eq!(at("//", "/"), Resolved::NotFound);
+        assert_eq!(at("/articles//x/", "/"), Resolved::NotFound);
+        assert_eq!(at("/sub//", "/sub/"), Resolved::NotFound);
+        assert!(!asks_absolute("//evil.example/"));
+        assert!(!asks_absolute("//index.html"));
     }
 
     #[test]

@@ -7,13 +7,12 @@
 //! disk: pages are served from an in-memory snapshot swapped whole after
 //! each good rebuild, so stopping leaves no files behind.
 
-pub mod affected;
-pub mod entity_pages;
-pub mod files;
+pub(crate) mod affected;
+pub(crate) mod files;
 pub mod incremental;
-pub mod reload;
+pub(crate) mod reload;
 pub mod server;
-pub mod snapshot;
+pub(crate) mod snapshot;
 pub mod statics;
 pub mod watch;
 

@@ -39,10 +39,10 @@ use tokio::sync::{broadcast, watch};
 use super::snapshot::Snapshot;
 
 /// Path of the event stream.
-pub const EVENTS_PATH: &str = "/__briefing/events";
+pub(crate) const EVENTS_PATH: &str = "/__briefing/events";
 
 /// The live-reload script injected into every page in serve mode.
-pub const SCRIPT: &str = include_str!("reload.js");
+pub(crate) const SCRIPT: &str = include_str!("reload.js");
 
 /// Most output paths listed in one event.
 const MAX_LISTED: usize = 100;
@@ -50,7 +50,7 @@ const MAX_LISTED: usize = 100;
 /// What happened in a rebuild, as pages are told.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-pub enum Message {
+pub(crate) enum Message {
     /// Pages changed: reload, or swap stylesheets when `css` is true.
     Changed {
         /// Build number.
@@ -76,7 +76,12 @@ pub enum Message {
 
 impl Message {
     /// A change message listing at most 100 of `changed`.
-    pub fn changed(build: u64, mut changed: Vec<String>, elapsed: Duration, css: bool) -> Self {
+    pub(crate) fn changed(
+        build: u64,
+        mut changed: Vec<String>,
+        elapsed: Duration,
+        css: bool,
+    ) -> Self {
         let changed_count = changed.len();
         changed.truncate(MAX_LISTED);
         Message::Changed {
@@ -101,7 +106,7 @@ impl Message {
 
 /// Shared between the rebuild thread and the HTTP handlers: the site being
 /// served, the current failure if any, and the event channel.
-pub struct Hub {
+pub(crate) struct Hub {
     snapshot: RwLock<Arc<Snapshot>>,
     failure: Mutex<Option<Message>>,
     sender: broadcast::Sender<Message>,
@@ -110,7 +115,7 @@ pub struct Hub {
 
 impl Hub {
     /// A hub serving `snapshot`; event streams end when `shutdown` turns true.
-    pub fn new(snapshot: Snapshot, shutdown: watch::Receiver<bool>) -> Hub {
+    pub(crate) fn new(snapshot: Snapshot, shutdown: watch::Receiver<bool>) -> Hub {
         Hub {
             snapshot: RwLock::new(Arc::new(snapshot)),
             failure: Mutex::new(None),
@@ -120,18 +125,18 @@ impl Hub {
     }
 
     /// The site to answer from. The lock is held only to clone the `Arc`.
-    pub fn snapshot(&self) -> Arc<Snapshot> {
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
         Arc::clone(&self.snapshot.read().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Serve `snapshot` from now on.
-    pub fn publish(&self, snapshot: Snapshot) {
+    pub(crate) fn publish(&self, snapshot: Snapshot) {
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
 
     /// Tell every open page; a failure is also remembered for pages that
     /// connect later, a change clears it.
-    pub fn send(&self, message: Message) {
+    pub(crate) fn send(&self, message: Message) {
         let mut failure = self.failure.lock().unwrap_or_else(|e| e.into_inner());
         *failure = matches!(message, Message::Failed { .. }).then(|| message.clone());
         // No receivers is fine: no page is open.
@@ -140,7 +145,7 @@ impl Hub {
 
     /// Remember a failure without sending it (the first build, before any
     /// page is open).
-    pub fn set_failure(&self, message: Option<Message>) {
+    pub(crate) fn set_failure(&self, message: Option<Message>) {
         *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = message;
     }
 
@@ -156,7 +161,7 @@ impl Hub {
 }
 
 /// `GET /__briefing/events`.
-pub async fn events(
+pub(crate) async fn events(
     State(hub): State<Arc<Hub>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let first = hub.greeting();

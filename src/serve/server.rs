@@ -74,7 +74,7 @@ pub async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, BindErro
 }
 
 /// The preview site's routes, behind the `Host` check.
-pub fn router(hub: Arc<Hub>, allowed_hosts: Arc<Vec<String>>) -> Router {
+pub(crate) fn router(hub: Arc<Hub>, allowed_hosts: Arc<Vec<String>>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(reload::events))
         .fallback(serve_file)
@@ -119,7 +119,7 @@ fn host_name(host: &str) -> &str {
 /// An IP address (never a rebinding vector: the attacker's page would have
 /// that address as its origin), `localhost` and its subdomains, or a name
 /// given with `--allow-host`.
-pub fn host_allowed(host: &str, allowed: &[String]) -> bool {
+pub(crate) fn host_allowed(host: &str, allowed: &[String]) -> bool {
     let name = host_name(host).trim_end_matches('.').to_ascii_lowercase();
     let literal = name.trim_start_matches('[').trim_end_matches(']');
     literal.parse::<IpAddr>().is_ok()

@@ -34,7 +34,7 @@ impl Entry {
 }
 
 /// Files by output path (`articles/x/index.html`, no leading slash).
-pub type Files = HashMap<String, Arc<Entry>>;
+pub(crate) type Files = HashMap<String, Arc<Entry>>;
 
 /// What the server answers from: rendered pages over static files.
 #[derive(Debug, Clone, Default)]
@@ -65,14 +65,14 @@ impl Snapshot {
 /// A strong ETag. SipHash with fixed keys: deterministic across runs and
 /// several times faster than SHA-256 on a 10,000-page first build; the
 /// validator only has to change when the bytes do.
-pub fn etag(bytes: &[u8]) -> String {
+pub(crate) fn etag(bytes: &[u8]) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     format!("\"{:016x}-{:x}\"", hasher.finish(), bytes.len())
 }
 
 /// `Content-Type` by extension; text types say their charset.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let extension = name
         .rsplit_once('.')

@@ -29,7 +29,7 @@ pub fn load(root: &Path, theme: &str) -> Files {
 /// Re-read the file at output path `key` from the last folder that has it
 /// as a file inside the site, or drop it. Returns whether the served bytes
 /// changed.
-pub fn update(files: &mut Files, root: &Path, dirs: &[PathBuf], key: &str) -> bool {
+pub(crate) fn update(files: &mut Files, root: &Path, dirs: &[PathBuf], key: &str) -> bool {
     let found = dirs.iter().rev().find_map(|dir| {
         let path = dir.join(key);
         let relative = path.strip_prefix(root).unwrap_or(&path);

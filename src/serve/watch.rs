@@ -27,9 +27,12 @@ pub const DEBOUNCE: Duration = Duration::from_millis(25);
 /// What a touched path means for the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Change {
-    /// Anything that needs everything re-read: `site.yaml`, a registry
-    /// entry, a plain page, a watched folder appearing or vanishing.
+    /// Anything that needs everything re-read: `site.yaml`, the theme, a
+    /// watched folder appearing or vanishing.
     Full,
+    /// A registry entry, a plain page or a folder of articles: the library
+    /// is read again (config, templates and static files are kept).
+    Content,
     /// `content/articles/**.md`, relative to the root.
     Article(PathBuf),
     /// A seed, relative to the root.
@@ -59,7 +62,7 @@ pub struct Batch {
 }
 
 /// Editor droppings: swap, backup and temp files, and anything hidden.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
@@ -71,7 +74,7 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 /// Classify one touched path; `None` when it does not affect the site.
-pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
+pub(crate) fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
     let relative = path.strip_prefix(root).ok()?;
     let parts: Vec<&str> = relative
         .components()
@@ -88,9 +91,9 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<Change> {
         ["site.yaml"] => Some(Change::Full),
         [folder] if WATCHED.contains(folder) => Some(Change::Full),
         ["content", "articles", .., _] if is_md => Some(Change::Article(relative.into())),
-        ["content", "articles", ..] => folder_like(relative).then_some(Change::Full),
+        ["content", "articles", ..] => folder_like(relative).then_some(Change::Content),
         ["content", "organizations" | "topics" | "places" | "pages", ..] => {
-            (is_md || folder_like(relative)).then_some(Change::Full)
+            (is_md || folder_like(relative)).then_some(Change::Content)
         }
         ["content", ..] => None,
         ["seeds", .., _] if relative.extension().is_some_and(|e| e == "txt") => {
@@ -150,7 +153,7 @@ pub struct WatchError {
 
 /// Watch `root` (canonical) and send classified batches to `sender`.
 /// `theme` picks which `themes/<name>/` matters.
-pub fn start(
+pub(crate) fn start(
     root: &Path,
     theme: Arc<Mutex<String>>,
     sender: mpsc::Sender<Signal>,
@@ -201,7 +204,7 @@ pub fn start(
 impl Watcher {
     /// Watch any of [`WATCHED`] that exists and is not watched yet (a
     /// folder created after serve started).
-    pub fn watch_new_folders(&mut self) -> Result<(), WatchError> {
+    pub(crate) fn watch_new_folders(&mut self) -> Result<(), WatchError> {
         for folder in WATCHED {
             let path = self.root.join(folder);
             if path.is_dir() && !self.watched.contains(&path) {
@@ -268,9 +271,9 @@ mod tests {
             at("content/articles/2024-01-01-x.md"),
             Some(Change::Article("content/articles/2024-01-01-x.md".into()))
         );
-        assert_eq!(at("content/articles/2024"), Some(Change::Full));
+        assert_eq!(at("content/articles/2024"), Some(Change::Content));
         assert_eq!(at("content/articles/notes.txt"), None);
-        assert_eq!(at("content/topics/recycling.md"), Some(Change::Full));
+        assert_eq!(at("content/topics/recycling.md"), Some(Change::Content));
         assert_eq!(
             at("seeds/001.txt"),
             Some(Change::Seed("seeds/001.txt".into()))

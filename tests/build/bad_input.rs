@@ -66,6 +66,19 @@ fn wrong_type() {
 }
 
 #[test]
+fn suggested_organization_of_no_known_kind() {
+    let text = failing_build(article(
+        "title: T\ndate: 2025-01-05\nsuggested_organizations: [{ name: Acme Cells, kind: firm }]\n",
+    ));
+    assert!(
+        text.contains("content/articles/2025-01-05-bad.md:4:"),
+        "{text}"
+    );
+    assert!(text.contains("unknown variant `firm`"), "{text}");
+    assert!(text.contains("company"), "names the kinds: {text}");
+}
+
+#[test]
 fn invalid_date() {
     let text = failing_build(article("title: T\ndate: 2025-02-30\n"));
     assert!(text.contains("dates are written YYYY-MM-DD"), "{text}");

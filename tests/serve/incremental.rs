@@ -241,6 +241,33 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
     assert!(outcome.css_only);
     assert_eq!(outcome.changed, vec!["css/style.css".to_string()]);
 
+    site.replace(
+        "content/organizations/kistep.md",
+        "name: KISTEP",
+        "name: Korea Institute of S&T Evaluation and Planning",
+    );
+    check.apply("rename an organization", &[Change::Content]);
+    site.write(
+        "content/pages/contact.md",
+        "---\ntitle: Contact\ndescription: Write to us.\n---\nWrite to us.\n",
+    );
+    let outcome = check.apply("add a plain page", &[Change::Content]);
+    assert!(outcome.changed.contains(&"contact/index.html".to_string()));
+    site.replace(
+        "content/organizations/sk-on.md",
+        "kind: company",
+        "kind: firm",
+    );
+    let outcome = check.session.apply(&[Change::Content]);
+    assert!(!outcome.ok(), "a registry error fails the rebuild");
+    assert!(outcome.changed.is_empty(), "the last good site stays");
+    site.replace(
+        "content/organizations/sk-on.md",
+        "kind: firm",
+        "kind: company",
+    );
+    check.apply("fix the registry entry", &[Change::Content]);
+
     site.write(
         "site.yaml",
         &site

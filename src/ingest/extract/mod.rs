@@ -23,6 +23,7 @@ mod when;
 use std::collections::BTreeMap;
 
 use crate::content::date::PartialDate;
+use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
 use crate::ingest::document::{Block, Document};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -44,7 +45,7 @@ pub(crate) struct Annotations {
     /// Dated happenings and plans.
     pub(crate) events: Vec<Event>,
     /// "organization:<slug>", "topic:<slug>", "place:<slug>" → the sentence.
-    pub(crate) evidence: BTreeMap<String, String>,
+    pub(crate) evidence: BTreeMap<EvidenceKey, String>,
     /// Organizations the registry does not know yet, named too loosely to
     /// add.
     pub(crate) suggested_organizations: Vec<OrganizationSuggestion>,

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::names::is_role_word;
 use super::Sentence;
 use crate::content::entity::slugify;
-use crate::content::front_matter::OrganizationSuggestion;
+use crate::content::evidence::EvidenceKey;
+use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::SENTENCE_OPENERS;
@@ -41,7 +42,7 @@ pub(crate) struct Found {
 pub(crate) fn mentions(
     sentences: &[&Sentence<'_>],
     gazetteer: &Gazetteer,
-    evidence: &mut BTreeMap<String, String>,
+    evidence: &mut BTreeMap<EvidenceKey, String>,
 ) -> Found {
     let mut found = Found::default();
     let mut suggested = HashSet::new();
@@ -85,7 +86,7 @@ pub(crate) fn mentions(
                     if suggested.insert(name.to_lowercase()) {
                         found.suggestions.push(OrganizationSuggestion {
                             name: name.to_string(),
-                            kind: unknown.kind.map(str::to_string),
+                            kind: unknown.kind.and_then(OrganizationKind::from_word),
                             quote: Some(sentence.text.to_string()),
                         });
                     }
@@ -95,7 +96,7 @@ pub(crate) fn mentions(
         named.sort_by_key(|(start, _)| *start);
         for (_, slug) in named {
             if !found.slugs.contains(&slug) {
-                evidence.insert(format!("organization:{slug}"), sentence.text.to_string());
+                evidence.insert(EvidenceKey::organization(&slug), sentence.text.to_string());
                 found.slugs.push(slug);
             }
         }

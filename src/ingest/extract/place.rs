@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 
 use super::Sentence;
+use crate::content::evidence::EvidenceKey;
 use crate::ingest::gazetteer::Gazetteer;
 
 /// Canonical place names, first-mention order.
 pub(crate) fn mentions(
     sentences: &[&Sentence<'_>],
     gazetteer: &Gazetteer,
-    evidence: &mut BTreeMap<String, String>,
+    evidence: &mut BTreeMap<EvidenceKey, String>,
 ) -> Vec<String> {
     let mut names = Vec::new();
     for sentence in sentences {
@@ -21,7 +22,7 @@ pub(crate) fn mentions(
             let place = &gazetteer.places()[hit.entity];
             if !names.contains(&place.front.name) {
                 names.push(place.front.name.clone());
-                evidence.insert(format!("place:{}", place.slug), sentence.text.to_string());
+                evidence.insert(EvidenceKey::place(&place.slug), sentence.text.to_string());
             }
         }
     }

@@ -26,7 +26,7 @@ fn places_inside_organization_names_do_not_count() {
     let a = annotate(&doc(&["Chungbuk signed with Acme in Seoul."]), "", None, &g);
     assert_eq!(a.organizations, ["north-chungcheong", "acme-energy"]);
     assert_eq!(a.places, ["North Chungcheong Province", "Seoul"]);
-    assert!(a.evidence.contains_key("place:seoul"));
+    assert!(a.evidence.contains_key(&EvidenceKey::place("seoul")));
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn topics_need_clear_evidence() {
         &g,
     );
     assert_eq!(a.topics, ["recycling"]);
-    assert!(a.evidence["topic:recycling"].contains("recycling"));
+    assert!(a.evidence[&EvidenceKey::topic("recycling")].contains("recycling"));
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn everything_keeps_its_sentence() {
     let a = annotate(&doc(&[text]), "", "2024-03-10".parse().ok(), &g);
     assert_eq!(a.figures[0].quote.as_deref(), Some(text));
     assert_eq!(a.events[0].quote.as_deref(), Some(text));
-    assert_eq!(a.evidence["organization:acme-energy"], text);
+    assert_eq!(a.evidence[&EvidenceKey::organization("acme-energy")], text);
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn a_language_is_not_a_country_mention() {
         &g,
     );
     assert_eq!(a.places, ["Korea"]);
-    assert!(a.evidence["place:korea"].contains("Korean firms"));
+    assert!(a.evidence[&EvidenceKey::place("korea")].contains("Korean firms"));
 }
 
 /// A quoted "we" is the organization that speaks: event titles read as a

@@ -16,6 +16,7 @@ mod context;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Part, Sentence};
+use crate::content::evidence::EvidenceKey;
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::canonical::canonical_phrase;
 use crate::ingest::text::hangul::is_hangul;
@@ -92,7 +93,7 @@ fn part_weight(part: Part) -> f64 {
 pub(crate) fn topics(
     sentences: &[Sentence<'_>],
     gazetteer: &Gazetteer,
-    evidence: &mut BTreeMap<String, String>,
+    evidence: &mut BTreeMap<EvidenceKey, String>,
 ) -> Vec<String> {
     let slug_index = |slug: &str| gazetteer.topics().iter().position(|t| t.slug == slug);
     let (money_topic, law_topic) = (slug_index(MONEY_TOPIC), slug_index(LAW_TOPIC));
@@ -152,7 +153,7 @@ pub(crate) fn topics(
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     for (_, slug, sentence) in &ranked {
-        evidence.insert(format!("topic:{slug}"), sentence.to_string());
+        evidence.insert(EvidenceKey::topic(slug), sentence.to_string());
     }
     ranked
         .into_iter()

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Point, Series, Shape};
 use crate::content::date::PartialDate;
-use crate::render::context::{briefings, display_date, month_name};
+use crate::render::display::{briefings, display_date, month_name};
 
 /// Figures about an entity it takes before their picture says more than
 /// the list.

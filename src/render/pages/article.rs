@@ -2,7 +2,8 @@
 
 use tera::Context;
 
-use super::super::context::{display_date, find, ArticleView, LinkView, PageMeta, PersonView};
+use super::super::context::{find, ArticleView, LinkView, PageKind, PageMeta, PersonView};
+use super::super::display::display_date;
 use super::super::structured;
 use super::Renderer;
 use crate::content::library::Library;
@@ -20,10 +21,7 @@ impl<'a> Renderer<'a> {
             reading_minutes: (article.word_count / 220).max(1),
             title_derived: super::super::context::is_derived(front.title_basis),
             date_reason: front.date_reason.as_deref(),
-            other_date: front
-                .other_date
-                .as_ref()
-                .map(super::super::context::display_date),
+            other_date: front.other_date.as_ref().map(display_date),
             updated: front.updated.as_ref().map(display_date),
             source_url: front.source.url.as_deref(),
             source_seed: front.source.seed.as_deref(),
@@ -53,7 +51,7 @@ impl<'a> Renderer<'a> {
             evidence: front
                 .evidence
                 .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .map(|(k, v)| (k, v.as_str()))
                 .collect(),
             related: self.cards(related(self.library, i).into_iter()),
         };
@@ -65,7 +63,7 @@ impl<'a> Renderer<'a> {
             &front.title,
             &description,
             &format!("articles/{}/", article.slug),
-            "article",
+            PageKind::Article,
             None,
         );
         meta.published = front.date.map(|d| d.to_string());
@@ -111,7 +109,7 @@ impl<'a> Renderer<'a> {
 /// Up to four articles sharing the most topics and organizations with
 /// article `i`, looking only at the newest 50 of each shared index (bounded
 /// work). Public so serve can tell whose related list an edit changed.
-pub fn related(library: &Library, i: usize) -> Vec<usize> {
+pub(crate) fn related(library: &Library, i: usize) -> Vec<usize> {
     let front = &library.articles[i].front;
     let mut scores: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let lists = front

@@ -11,10 +11,11 @@ use crate::content::front_matter::PlaceKind;
 use super::super::chart::series::{self, DatedFigure};
 use super::super::chart::ChartView;
 use super::super::context::{
-    briefings, kind_label, kind_name, EventView, FigureView, LinkView, PageMeta, Views,
+    kind_label, kind_name, EventView, FigureView, LinkView, PageKind, PageMeta, Views,
 };
+use super::super::display::briefings;
 use super::super::plan::{articles_index, entity_slug, has_page, page_count, paged_url, Section};
-use super::super::shared::{co_mentions, entity_events, entity_figures};
+use super::super::shared::{entity_figures, Sidebar};
 use super::super::structured;
 use super::{Pagination, Renderer};
 
@@ -125,7 +126,7 @@ impl<'a> Renderer<'a> {
             title,
             description,
             &format!("{}/", section.segment()),
-            "section",
+            PageKind::Section,
             None,
         )
     }
@@ -184,7 +185,7 @@ impl<'a> Renderer<'a> {
             briefings(indexes.len())
         );
         let path = paged_url(&format!("{}/{}/", section.segment(), slug), n);
-        let mut meta = self.meta(&title, &description, &path, "entity", feed);
+        let mut meta = self.meta(&title, &description, &path, PageKind::Entity, feed);
         let kind = match section {
             Section::Organizations => Some("Organization"),
             Section::Places => Some("Place"),
@@ -214,30 +215,26 @@ impl<'a> Renderer<'a> {
     ) {
         let library = self.library;
         let indexes = if full { indexes } else { &[] };
-        let events = entity_events(library, indexes, section, slug);
-        let events: Vec<EventView<'_>> = events.iter().take(30).map(|e| self.event(e)).collect();
+        let sidebar = Sidebar::of(library, indexes, section, slug);
+        let events: Vec<EventView<'_>> = sidebar.events.iter().map(|e| self.event(e)).collect();
         context.insert("events", &events);
-        let figures: Vec<FigureView<'_>> = entity_figures(library, indexes, section, slug)
-            .take(12)
-            .map(|(a, f)| self.views.figure(&library.articles[a], f, true))
+        let figures: Vec<FigureView<'_>> = sidebar
+            .figures
+            .iter()
+            .map(|&(a, f)| self.views.figure(&library.articles[a], f, true))
             .collect();
         context.insert("figures", &figures);
         context.insert(
             "charts",
             &entity_charts(&self.views, section, (slug, name), indexes),
         );
-        let orgs = co_mentions(
-            indexes,
-            |a| &library.articles[a].front.organizations,
-            slug,
-            10,
-        );
-        let topics = co_mentions(indexes, |a| &library.articles[a].front.topics, slug, 10);
-        let org_links: Vec<(LinkView<'_>, usize)> = orgs
+        let org_links: Vec<(LinkView<'_>, usize)> = sidebar
+            .organizations
             .into_iter()
             .filter_map(|(s, c)| Some((self.views.organization_link(s)?, c)))
             .collect();
-        let topic_links: Vec<(LinkView<'_>, usize)> = topics
+        let topic_links: Vec<(LinkView<'_>, usize)> = sidebar
+            .topics
             .into_iter()
             .filter_map(|(s, c)| Some((self.views.topic_link(s)?, c)))
             .collect();

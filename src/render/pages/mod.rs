@@ -6,13 +6,15 @@ mod article;
 mod entity;
 mod timeline;
 
-pub use article::related;
+pub(crate) use article::related;
 pub(crate) use entity::entity_charts;
 
 use serde::Serialize;
 use tera::Context;
 
-use super::context::{ArticleCard, EventView, FigureView, LinkView, PageMeta, SiteView, Views};
+use super::context::{
+    ArticleCard, EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views,
+};
 use super::plan::{page_count, paged_url, PageJob};
 use super::shared::{EventRef, Shared};
 use super::structured;
@@ -20,7 +22,7 @@ use crate::content::library::Library;
 
 /// Links for a paginated list.
 #[derive(Debug, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// Current page, 1-based.
     pub current: usize,
     /// Number of pages.
@@ -46,7 +48,7 @@ impl Pagination {
 }
 
 /// Everything one render thread needs, by reference.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     /// The library.
     pub library: &'a Library,
     /// Templates.
@@ -61,7 +63,7 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     /// Render an HTML job; `Ok(None)` for jobs that are not HTML pages.
-    pub fn render_html(&self, job: &PageJob) -> Option<Result<String, tera::Error>> {
+    pub(crate) fn render_html(&self, job: &PageJob) -> Option<Result<String, tera::Error>> {
         let template = job.template()?;
         let mut context = Context::new();
         context.insert("site", &self.site);
@@ -78,7 +80,7 @@ impl<'a> Renderer<'a> {
                 "Page not found",
                 "The page you asked for does not exist.",
                 "404.html",
-                "404",
+                PageKind::NotFound,
                 None,
             ),
             _ => return None,
@@ -92,7 +94,7 @@ impl<'a> Renderer<'a> {
         title: &str,
         description: &str,
         path: &str,
-        kind: &'static str,
+        kind: PageKind,
         feed: Option<String>,
     ) -> PageMeta {
         let permalink = format!("{}{}", self.site.base_url, path);
@@ -183,7 +185,7 @@ impl<'a> Renderer<'a> {
             &self.library.config.title,
             &description,
             "",
-            "home",
+            PageKind::Home,
             Some(format!("{}atom.xml", self.views.base)),
         )
     }
@@ -206,7 +208,7 @@ impl<'a> Renderer<'a> {
             &title,
             "Every briefing, newest first.",
             &path,
-            "articles",
+            PageKind::Articles,
             Some(format!("{}atom.xml", self.views.base)),
         )
     }
@@ -230,7 +232,7 @@ impl<'a> Renderer<'a> {
             &page.front.title,
             &description,
             &format!("{}/", page.slug),
-            "page",
+            PageKind::Page,
             None,
         )
     }

@@ -3,7 +3,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::super::context::{month_name, EventView, PageMeta};
+use super::super::context::{EventView, PageKind, PageMeta};
+use super::super::display::month_name;
 use super::Renderer;
 
 /// Events grouped for the timeline: year → month → events.
@@ -57,14 +58,14 @@ impl<'a> Renderer<'a> {
                 &format!("Timeline {y}"),
                 &format!("Every dated event of {y}, by month."),
                 &format!("timeline/{y}/"),
-                "timeline",
+                PageKind::Timeline,
                 None,
             ),
             None => self.meta(
                 "Timeline",
                 "Every dated event in the briefings, by year and month.",
                 "timeline/",
-                "timeline",
+                PageKind::Timeline,
                 None,
             ),
         }

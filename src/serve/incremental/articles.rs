@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::super::affected::{replace_articles, JobSet};
-use super::Session;
+use super::{Failing, Session};
 use crate::build::Site;
 use crate::content::article::Article;
 use crate::content::source::read_source;
@@ -62,10 +62,11 @@ impl Session {
         }
         let validated = site.library.validate_changes(changed, markdown);
         for path in paths {
-            self.errors.remove(path);
+            self.errors.remove(&Failing::Article(path.clone()));
         }
-        self.errors.extend(unreadable);
-        self.errors.extend(validated.refused);
+        let failed = unreadable.into_iter().chain(validated.refused);
+        self.errors
+            .extend(failed.map(|(path, found)| (Failing::Article(path), found)));
         validated.articles
     }
 }

@@ -5,7 +5,10 @@
 //! rebuilds. An edited article is re-read alone and swapped into the library
 //! (`Library::with_articles_replaced`); a template change reloads the
 //! templates and re-renders the pages that use it; a static file is re-read
-//! alone; anything else (config, registries, plain pages) re-reads the site.
+//! alone; a registry entry or plain page rebuilds the library from the
+//! content files through the same validation a build runs (config,
+//! templates and static files kept) and re-renders every page; the config
+//! or the theme re-reads the whole site.
 //! A failing file leaves its last good version in place and its diagnostics
 //! on record until it is fixed, so the last good site keeps being served.
 
@@ -22,17 +25,29 @@ use super::snapshot::{Entry, Files, Snapshot};
 use super::statics;
 use super::watch::Change;
 use crate::build::{self, Site};
-use crate::content::library::LoadOptions;
+use crate::content::contents::Contents;
+use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
 use crate::render::plan::{output_path, page_template};
+use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
 
-/// Error-record keys for problems that are not one content file's.
-const SITE: &str = "<site>";
-const TEMPLATES: &str = "<templates>";
-const RENDER: &str = "<render>";
+/// What a recorded failure belongs to; each is cleared when that part
+/// loads or renders again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Failing {
+    /// The whole site did not load (config, registries, pages, or an
+    /// article during a full load).
+    Site,
+    /// The templates did not load.
+    Templates,
+    /// Rendering failed.
+    Render,
+    /// One edited article, relative to the root.
+    Article(PathBuf),
+}
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
@@ -66,7 +81,7 @@ pub struct Session {
     site: Option<Site>,
     pages: Arc<Files>,
     statics: Arc<Files>,
-    errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    errors: BTreeMap<Failing, Vec<Diagnostic>>,
     stale_render: bool,
     build: u64,
 }
@@ -104,11 +119,6 @@ impl Session {
         }
     }
 
-    /// The loaded site (its last good state), if it ever loaded.
-    pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
-    }
-
     /// The theme in use (`default` until the site loads).
     pub fn theme(&self) -> &str {
         self.site
@@ -121,10 +131,12 @@ impl Session {
         let mut articles = BTreeSet::new();
         let mut templates = BTreeSet::new();
         let mut statics = BTreeSet::new();
-        let mut full = self.site.is_none() || self.errors.contains_key(Path::new(SITE));
+        let mut full = self.site.is_none() || self.errors.contains_key(&Failing::Site);
+        let mut content = false;
         for change in changes {
             match change {
                 Change::Full => full = true,
+                Change::Content => content = true,
                 Change::Article(path) => {
                     articles.insert(path.clone());
                 }
@@ -142,12 +154,10 @@ impl Session {
         }
         // Files still failing are retried: another file's edit (a duplicate
         // slug renamed, say) may have fixed them.
-        articles.extend(
-            self.errors
-                .keys()
-                .filter(|p| p.starts_with("content/articles"))
-                .cloned(),
-        );
+        articles.extend(self.errors.keys().filter_map(|failing| match failing {
+            Failing::Article(path) => Some(path.clone()),
+            _ => None,
+        }));
         let mut jobs = JobSet {
             all: self.stale_render,
             ..JobSet::default()
@@ -155,7 +165,12 @@ impl Session {
         if !templates.is_empty() {
             self.update_templates(&templates, &mut jobs);
         }
-        if !articles.is_empty() {
+        if content {
+            if !self.reload_library() {
+                return self.finish(Vec::new(), false, 0);
+            }
+            jobs.all = true;
+        } else if !articles.is_empty() {
             self.update_articles(&articles, &mut jobs);
         }
         let mut changed = self.update_statics(&statics);
@@ -188,19 +203,12 @@ impl Session {
             Ok(site) => site,
             Err(diagnostics) => {
                 self.errors.clear();
-                self.errors.insert(SITE.into(), diagnostics);
+                self.errors.insert(Failing::Site, diagnostics);
                 return self.finish(Vec::new(), false, 0);
             }
         };
         self.errors.clear();
-        self.markdown = Some(
-            MarkdownRenderer::new(
-                self.syntaxes,
-                crate::content::entity::organization_links(&site.library.organizations),
-                &site.library.config.base_path(),
-            )
-            .with_raw_html(site.library.config.unsafe_html),
-        );
+        self.markdown = Some(markdown_renderer(self.syntaxes, &site.library));
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
@@ -213,11 +221,42 @@ impl Session {
         self.finish(changed, false, rendered)
     }
 
+    /// Read every content file again and rebuild the library through the
+    /// same validation a build runs, keeping config, templates and static
+    /// files. On failure the last good site stays and the next change
+    /// reloads everything.
+    fn reload_library(&mut self) -> bool {
+        let site = self.site.take().expect("loaded before incremental work");
+        let (contents, read_errors) = Contents::read(&self.root);
+        let config = site.library.config.clone();
+        let library =
+            Library::from_owned_contents(contents, read_errors, config, self.syntaxes, self.load);
+        match library {
+            Ok(library) => {
+                self.errors
+                    .retain(|failing, _| !matches!(failing, Failing::Article(_)));
+                self.markdown = Some(markdown_renderer(self.syntaxes, &library));
+                self.site = Some(Site {
+                    shared: Shared::new(&library),
+                    library,
+                    templates: site.templates,
+                });
+                true
+            }
+            Err(diagnostics) => {
+                self.errors.clear();
+                self.errors.insert(Failing::Site, diagnostics);
+                self.site = Some(site);
+                false
+            }
+        }
+    }
+
     fn update_templates(&mut self, names: &BTreeSet<String>, jobs: &mut JobSet) {
         let site = self.site.as_mut().expect("loaded before incremental work");
         match Templates::load(&self.root, &site.library.config.theme) {
             Ok(templates) => {
-                self.errors.remove(Path::new(TEMPLATES));
+                self.errors.remove(&Failing::Templates);
                 for name in names {
                     match page_template(name).filter(|n| !templates.is_used_by_others(n)) {
                         Some(name) => {
@@ -231,7 +270,7 @@ impl Session {
                 site.templates = templates;
             }
             Err(diagnostics) => {
-                self.errors.insert(TEMPLATES.into(), diagnostics);
+                self.errors.insert(Failing::Templates, diagnostics);
             }
         }
     }
@@ -283,13 +322,13 @@ impl Session {
         let pages = match rendered {
             Ok(pages) => pages,
             Err(diagnostics) => {
-                self.errors.insert(RENDER.into(), diagnostics);
+                self.errors.insert(Failing::Render, diagnostics);
                 // What failed must be rendered again once it can be.
                 self.stale_render = true;
                 return 0;
             }
         };
-        self.errors.remove(Path::new(RENDER));
+        self.errors.remove(&Failing::Render);
         self.stale_render = false;
         let files = Arc::make_mut(&mut self.pages);
         let live: HashSet<&str> = paths.iter().map(String::as_str).collect();
@@ -316,6 +355,16 @@ impl Session {
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
+}
+
+/// The renderer article edits use: it links the library's organizations.
+fn markdown_renderer(syntaxes: &'static SyntaxSet, library: &Library) -> MarkdownRenderer<'static> {
+    MarkdownRenderer::new(
+        syntaxes,
+        crate::content::entity::organization_links(&library.organizations),
+        &library.config.base_path(),
+    )
+    .with_raw_html(library.config.unsafe_html)
 }
 
 /// Keys added, removed or changed between two file maps.

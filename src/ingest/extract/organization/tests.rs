@@ -57,3 +57,14 @@ fn finds_acronym_definitions_whose_initials_agree() {
 fn a_lone_head_word_is_not_a_name() {
     assert!(names("The Institute said the University and the Agency agreed.").is_empty());
 }
+
+#[test]
+fn every_head_word_names_a_kind() {
+    use crate::content::front_matter::OrganizationKind;
+    for (head, kind) in super::HEADS.iter().chain(super::OPENERS.iter()) {
+        assert!(
+            OrganizationKind::from_word(kind).is_some(),
+            "`{head} = {kind}`: not a kind of organization"
+        );
+    }
+}

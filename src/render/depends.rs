@@ -1,12 +1,13 @@
-//! Serve stage, which pages of an entity an article edit touches.
+//! Render stage, what an entity's pages depend on, for serve to compare.
 //!
-//! Takes an entity's article list before and after an edit; gives back the
-//! page numbers to re-render. Every page of an entity repeats the same
-//! header (article count, newest 30 events, first 12 figures, co-mentioned
-//! entities; see `Renderer::entity` in `render/pages.rs`): when that part
-//! differs, every page is re-rendered, otherwise only the pages whose slice
-//! of cards changed. A place such as Korea may list every article, so
-//! re-rendering all its pages on each title edit would cost seconds.
+//! Takes the library; gives back an entity's article list and what its
+//! pages show beside their cards (the article count, and the [`Sidebar`]
+//! the page itself is rendered from), written out so two states compare
+//! with `==`. From two states and the articles whose cards changed it says
+//! which pages differ: every page when the shared part does, otherwise only
+//! the pages whose slice of cards changed. A place such as Korea may list
+//! every article, so re-rendering all its pages on each title edit would
+//! cost seconds.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -15,25 +16,20 @@ use crate::content::library::Library;
 use crate::render::context::Views;
 use crate::render::pages::entity_charts;
 use crate::render::plan::{articles_index, page_count, Section};
-use crate::render::shared::{co_mentions, entity_events, entity_figures};
-
-/// Events and figures shown on every page of an entity.
-const EVENTS_SHOWN: usize = 30;
-const FIGURES_SHOWN: usize = 12;
-const CO_MENTIONS_SHOWN: usize = 10;
+use crate::render::shared::Sidebar;
 
 /// An entity's article list as slugs, and its shared header's inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityState {
+pub(crate) struct EntityState {
     /// Article slugs, newest first.
-    pub slugs: Vec<String>,
+    pub(crate) slugs: Vec<String>,
     /// Everything the shared header shows, written out.
-    pub header: String,
+    pub(crate) header: String,
 }
 
 impl EntityState {
     /// Capture the entity `slug` of `section` in `library`.
-    pub fn capture(library: &Library, section: Section, slug: &str) -> EntityState {
+    pub(crate) fn capture(library: &Library, section: Section, slug: &str) -> EntityState {
         let list: &[usize] = articles_index(library, section)
             .get(slug)
             .map_or(&[], Vec::as_slice);
@@ -48,7 +44,7 @@ impl EntityState {
 
     /// Pages (1-based) to re-render going from `self` to `after`, given
     /// the articles whose card changed.
-    pub fn pages_to_render(
+    pub(crate) fn pages_to_render(
         &self,
         after: &EntityState,
         per_page: usize,
@@ -69,13 +65,11 @@ impl EntityState {
     }
 }
 
-/// The header's inputs as text: equal text, equal header.
+/// The shared part's inputs as text: equal text, equal pages.
 fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> String {
     let mut text = format!("{}\n", list.len());
-    for event in entity_events(library, list, section, slug)
-        .iter()
-        .take(EVENTS_SHOWN)
-    {
+    let sidebar = Sidebar::of(library, list, section, slug);
+    for event in &sidebar.events {
         let article = &library.articles[event.article];
         let _ = writeln!(
             text,
@@ -83,7 +77,7 @@ fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> St
             article.slug, article.front.title, article.front.events[event.event]
         );
     }
-    for (a, f) in entity_figures(library, list, section, slug).take(FIGURES_SHOWN) {
+    for &(a, f) in &sidebar.figures {
         let article = &library.articles[a];
         let _ = writeln!(
             text,
@@ -101,18 +95,8 @@ fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> St
         "c {:?}",
         entity_charts(&views, section, (slug, ""), list)
     );
-    let orgs = |a: usize| library.articles[a].front.organizations.as_slice();
-    let topics = |a: usize| library.articles[a].front.topics.as_slice();
-    let _ = writeln!(
-        text,
-        "o {:?}",
-        co_mentions(list, orgs, slug, CO_MENTIONS_SHOWN)
-    );
-    let _ = writeln!(
-        text,
-        "t {:?}",
-        co_mentions(list, topics, slug, CO_MENTIONS_SHOWN)
-    );
+    let _ = writeln!(text, "o {:?}", sidebar.organizations);
+    let _ = writeln!(text, "t {:?}", sidebar.topics);
     text
 }
 

@@ -1,0 +1,115 @@
+//! Render stage, how numbers and dates read: "2 June 2023", "KRW 50
+//! trillion", "1,234 briefings". Pure functions over plain values, used by
+//! the template views and by the facts' own wording.
+
+use crate::content::date::PartialDate;
+use crate::content::unit::UnitFamily;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2 June 2023", "June 2023" or "2023".
+pub(crate) fn display_date(date: &PartialDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], date.year),
+        (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+/// Month name for a 1-based month.
+pub(crate) fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".
+pub(crate) fn display_figure(value: f64, unit: &str) -> String {
+    match UnitFamily::of(unit) {
+        UnitFamily::Money => {
+            let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+            for (scale, word) in scales {
+                if value.abs() >= scale {
+                    return format!("{unit} {} {word}", trim_number(value / scale));
+                }
+            }
+            format!("{unit} {}", group_thousands(value))
+        }
+        UnitFamily::Percent => format!("{}%", trim_number(value)),
+        UnitFamily::Quantity => format!("{} {unit}", group_thousands(value)),
+    }
+}
+
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `1` → `1 briefing`, `2` → `2 briefings`.
+pub(crate) fn briefings(n: usize) -> String {
+    let noun = if n == 1 { "briefing" } else { "briefings" };
+    format!("{} {noun}", thousands(n as u64))
+}
+
+/// `1234567` → `1,234,567`.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn group_thousands(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return trim_number(value);
+    }
+    let out = thousands(value.abs() as u64);
+    if value < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_naturally() {
+        assert_eq!(display_figure(5e13, "KRW"), "KRW 50 trillion");
+        assert_eq!(display_figure(1.172e11, "KRW"), "KRW 117.2 billion");
+        assert_eq!(display_figure(400.0, "Wh/kg"), "400 Wh/kg");
+        assert_eq!(display_figure(12000.0, "people"), "12,000 people");
+        assert_eq!(display_figure(63.5, "percent"), "63.5%");
+    }
+
+    #[test]
+    fn dates_show_their_precision() {
+        assert_eq!(
+            display_date(&PartialDate::ymd(2023, 6, 2).unwrap()),
+            "2 June 2023"
+        );
+        assert_eq!(
+            display_date(&PartialDate::ym(2026, 2).unwrap()),
+            "February 2026"
+        );
+        assert_eq!(display_date(&PartialDate::y(2027)), "2027");
+    }
+}

@@ -242,9 +242,7 @@ mod tests {
     #[test]
     fn deep_nesting_and_alias_floods_are_refused_before_parsing() {
         let deep = format!("summary: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
-        let started = std::time::Instant::now();
         let err = from_str::<serde_yaml::Value>(&deep).unwrap_err();
-        assert!(started.elapsed().as_millis() < 500);
         assert!(
             err.message.contains("deeper than 32 levels"),
             "{}",

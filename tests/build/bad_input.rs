@@ -77,7 +77,7 @@ fn suggested_organization_of_no_known_kind() {
         text.contains("content/articles/2025-01-05-bad.md:4:"),
         "{text}"
     );
-    assert!(text.contains("unknown variant `firm`"), "{text}");
+    assert!(text.contains("is `firm`, which is not one of"), "{text}");
     assert!(text.contains("company"), "names the kinds: {text}");
 }
 

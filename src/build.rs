@@ -107,19 +107,44 @@ pub fn load(root: &Path, drafts: bool, syntaxes: &SyntaxSet) -> Result<Site, Vec
 }
 
 /// [`load`] over content already read (`read_errors`: what reading it
-/// found), for `check`, which runs its own checks over the same files.
-pub(crate) fn load_parsed(
+/// found) that keeps going, for `check`: the site of every valid file and
+/// every problem of the others, so all that can be rendered is rendered
+/// and link-checked in the same run. No site when the config or the
+/// templates are broken (nothing renders without them).
+pub(crate) fn load_partial(
     root: &Path,
     contents: &Contents,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
     syntaxes: &SyntaxSet,
-) -> Result<Site, Vec<Diagnostic>> {
-    let config = SiteConfig::load(root).map_err(|d| vec![d])?;
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let config = match SiteConfig::load(root) {
+        Ok(config) => config,
+        Err(diagnostic) => {
+            let mut diagnostics = read_errors;
+            diagnostics.push(diagnostic);
+            return (None, diagnostics);
+        }
+    };
+    let templates = Templates::load(root, &config.theme);
     let options = LoadOptions { drafts };
-    load_contents(root, &config.theme.clone(), || {
-        Library::from_contents(contents, read_errors, config, syntaxes, options)
-    })
+    let (library, mut diagnostics) =
+        Library::from_contents_partial(contents, read_errors, config, syntaxes, options);
+    match templates {
+        Ok(templates) => {
+            let shared = Shared::new(&library);
+            let site = Site {
+                library,
+                templates,
+                shared,
+            };
+            (Some(site), diagnostics)
+        }
+        Err(errors) => {
+            diagnostics.extend(errors);
+            (None, diagnostics)
+        }
+    }
 }
 
 /// Templates and the library (`library` builds it), every problem of both.
@@ -171,7 +196,10 @@ pub(crate) fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
 pub(crate) fn static_files(root: &Path, theme: &str) -> BTreeMap<String, PathBuf> {
     let mut files = BTreeMap::new();
     for dir in static_dirs(root, theme) {
-        for path in crate::sitefs::walk(root, &dir).files {
+        // `walk` takes a folder of the site, relative to it (a relative
+        // root would otherwise be joined twice).
+        let inside = dir.strip_prefix(root).unwrap_or(&dir);
+        for path in crate::sitefs::walk(root, inside).files {
             let key = path.strip_prefix(&dir).ok().and_then(|relative| {
                 let parts: Option<Vec<&str>> = relative
                     .components()

@@ -63,8 +63,16 @@ impl SiteConfig {
     pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Diagnostic> {
         let source: Arc<str> = Arc::from(text);
         let config: SiteConfig = yaml::from_str(text).map_err(|err| {
-            let diag = Diagnostic::error("config/invalid", path, err.message.clone())
-                .with_help("see README.md, section \"Site config\", for the keys site.yaml takes");
+            let help = match (&err.kind, &err.help) {
+                (yaml::YamlErrorKind::UnknownField { expected, .. }, _) => format!(
+                    "the keys site.yaml takes are `{}` (README.md, section \"Site config\")",
+                    expected.join("`, `")
+                ),
+                (_, Some(help)) => help.clone(),
+                _ => "see README.md, section \"Site config\", for the keys site.yaml takes".into(),
+            };
+            let diag =
+                Diagnostic::error("config/invalid", path, err.message.clone()).with_help(help);
             match (err.line, err.column) {
                 (Some(line), Some(column)) => diag.at_line_col(&source, line, column),
                 _ => diag,

@@ -157,7 +157,8 @@ pub enum Format {
     /// Source snippets with carets, for terminals.
     #[default]
     Human,
-    /// One JSON object per run, for tools:
+    /// One JSON object per run, for tools (fields in README.md, "Checking
+    /// content").
     ///
     /// ```json
     /// { "errors": 1, "warnings": 0, "diagnostics": [

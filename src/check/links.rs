@@ -49,6 +49,10 @@ pub(crate) struct LinkInput<'a> {
     pub(crate) base_url: &'a str,
     /// Page output path → the file to blame.
     pub(crate) sources: &'a HashMap<String, PageSource>,
+    /// Output folders (`articles/<slug>/`) whose pages could not be
+    /// rendered this run because their file has an error: links there are
+    /// not blamed.
+    pub(crate) unsure: &'a HashSet<String>,
 }
 
 /// Check every link of every HTML page.
@@ -120,6 +124,13 @@ fn problem(
         Some((p, f)) => (p.to_string(), Some(f.to_string())),
         None => (target, None),
     };
+    if input
+        .unsure
+        .iter()
+        .any(|folder| path.starts_with(folder.as_str()))
+    {
+        return None;
+    }
     let Some(file) = output_file(files, &path) else {
         let folders = files.iter().filter_map(|f| f.strip_suffix("index.html"));
         let help = match closest(&path, folders) {

@@ -34,7 +34,7 @@ use links::{LinkInput, Origin, PageSource};
 pub struct CheckReport {
     /// Every problem, sorted by file and place.
     pub diagnostics: Vec<Diagnostic>,
-    /// Articles checked (drafts included).
+    /// Article files checked (drafts and files that do not parse included).
     pub articles: usize,
     /// Pages rendered in memory.
     pub pages: usize,
@@ -90,16 +90,21 @@ pub fn run(root: &Path) -> CheckReport {
     let mut pages = 0;
     // Drafts included: their links must hold before they are published
     // (serve and `build --drafts` render them too).
+    // Every valid file is rendered and link-checked even when others
+    // fail: every error of the run at once.
     let (contents, read_errors) = Contents::read(root);
-    match build::load_parsed(root, &contents, read_errors, true, &syntaxes) {
-        Ok(site) => match build::render_all(&site, &RenderOptions::default()) {
-            Ok(rendered) => {
-                pages = rendered.len();
-                diagnostics.extend(check_links(root, &site, &contents, &rendered));
-            }
-            Err(errors) => diagnostics.extend(errors),
-        },
-        Err(errors) => diagnostics.extend(errors),
+    let (site, errors) = build::load_partial(root, &contents, read_errors, true, &syntaxes);
+    diagnostics.extend(errors);
+    if let Some(site) = site {
+        let jobs = render::full_plan(&site.library, &site.shared);
+        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+        let options = RenderOptions::default();
+        let (rendered, errors) =
+            render::render_each(library, templates, shared, &jobs, &options, |page| page);
+        pages = rendered.len();
+        diagnostics.extend(errors);
+        let unsure = unsure_pages(&contents, &diagnostics);
+        diagnostics.extend(check_links(root, &site, &contents, &rendered, &unsure));
     }
     diagnostics.extend(ingest::dry_run(root));
     diagnostics.extend(crate::sitefs::audit(root));
@@ -113,9 +118,43 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.dedup();
     CheckReport {
         diagnostics,
-        articles: contents.articles.len(),
+        articles: contents.articles.len() + contents.unparsed_articles,
         pages,
     }
+}
+
+/// Output folders whose pages this run could not render because a file
+/// has an error: a link there is not called broken (the file's own error
+/// is the one to fix). A broken article may be what gives an entity its
+/// page, so then every entity page counts as unsure.
+fn unsure_pages(contents: &Contents, diagnostics: &[Diagnostic]) -> HashSet<String> {
+    let broken: HashSet<&Path> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.path.as_path())
+        .chain(contents.unparsed.iter().map(PathBuf::as_path))
+        .collect();
+    let mut unsure = HashSet::new();
+    let sections = [
+        ("content/organizations", "organizations/"),
+        ("content/topics", "topics/"),
+        ("content/places", "places/"),
+        ("content/pages", ""),
+    ];
+    let article_broken = broken.iter().any(|p| p.starts_with("content/articles"));
+    for (dir, segment) in sections {
+        for stem in contents.stems_in(dir) {
+            let path = Path::new(dir).join(format!("{stem}.md"));
+            if broken.contains(path.as_path()) || (article_broken && !segment.is_empty()) {
+                unsure.insert(format!("{segment}{stem}/"));
+            }
+        }
+    }
+    for path in broken.iter().filter(|p| p.starts_with("content/articles")) {
+        let slug = crate::content::article::slug_from_path(path);
+        unsure.insert(format!("articles/{slug}/"));
+    }
+    unsure
 }
 
 fn check_links(
@@ -123,6 +162,7 @@ fn check_links(
     site: &Site,
     contents: &Contents,
     rendered: &[crate::output::RenderedPage],
+    unsure: &HashSet<String>,
 ) -> Vec<Diagnostic> {
     let library = &site.library;
     let statics = static_files(root, &library.config.theme);
@@ -145,6 +185,7 @@ fn check_links(
         base_path: &base_path,
         base_url: &base_url,
         sources: &sources,
+        unsure,
     })
 }
 

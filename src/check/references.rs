@@ -66,6 +66,21 @@ fn unknown_evidence(corpus: &Contents) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|p| place_names(p).into_iter().map(move |n| (n, p.stem())))
         .collect();
+    // Every key the registries know: an evidence key naming one of them,
+    // next to a listed key that is a typo, is the typo's follow-on (the
+    // typo has its own error, suggesting this very key).
+    let registry: HashSet<String> = corpus
+        .stems_in("content/organizations")
+        .into_iter()
+        .map(|s| format!("organization:{s}"))
+        .chain(
+            corpus
+                .stems_in("content/topics")
+                .into_iter()
+                .map(|s| format!("topic:{s}")),
+        )
+        .chain(place_slugs.values().map(|s| format!("place:{s}")))
+        .collect();
     let mut out = Vec::new();
     for article in &corpus.articles {
         let front = &article.front;
@@ -92,7 +107,13 @@ fn unknown_evidence(corpus: &Contents) -> Vec<Diagnostic> {
         listed_written.sort_unstable();
         for key in front.evidence.keys().filter(|k| !listed.contains(k)) {
             let key_written = key.written();
-            let help = match (key, closest(&key_written, listed_written.iter().map(String::as_str))) {
+            let best = closest(&key_written, listed_written.iter().map(String::as_str));
+            if best
+                .is_some_and(|b| registry.contains(key_written.as_ref()) && !registry.contains(b))
+            {
+                continue;
+            }
+            let help = match (key, best) {
                 (EvidenceKey::Unrecognized(_), _) => "evidence keys are written `organization:<slug>`, `topic:<slug>` or `place:<slug>`".to_string(),
                 (_, Some(best)) => format!("did you mean `{best}`?"),
                 (_, None) => "list the entity in the article, or remove the evidence entry".to_string(),

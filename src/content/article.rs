@@ -39,6 +39,16 @@ pub struct Article {
     pub word_count: usize,
 }
 
+/// An article file's front matter from its text, every problem a
+/// diagnostic placed in the file (the pure twin of reading it; tests and
+/// tools).
+pub fn front_matter_of(
+    relative: &Path,
+    source: &Arc<str>,
+) -> Result<ArticleFrontMatter, Vec<Diagnostic>> {
+    parse_file(relative, source).map(|file| file.front)
+}
+
 /// Parse and validate one article file's text (the pure twin of reading it).
 pub(crate) fn parse_article(
     relative: &Path,

@@ -6,7 +6,7 @@
 //! built from this; `check` runs its own checks over the same files, so
 //! nothing is parsed twice.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, PageFrontMatter, PlaceFrontMatter,
@@ -31,6 +31,9 @@ pub(crate) struct Contents {
     /// Articles that could not be read or parsed: what they mention is
     /// unknown, so "nothing mentions this entry" cannot be claimed.
     pub unparsed_articles: usize,
+    /// Every content file that could not be read or parsed (its error is
+    /// reported once, at the file): what names it is not blamed again.
+    pub unparsed: Vec<PathBuf>,
 }
 
 impl Contents {
@@ -38,25 +41,60 @@ impl Contents {
     /// list.
     pub(crate) fn read(root: &Path) -> (Contents, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let registries = read_registries(root, &mut diagnostics);
-        let (articles, unparsed_articles) = read_all(root, "content/articles", &mut diagnostics);
-        let pages = read_all(root, "content/pages", &mut diagnostics).0;
+        let mut registries = read_registries(root, &mut diagnostics);
+        let (articles, mut unparsed) = read_all(root, "content/articles", &mut diagnostics);
+        let unparsed_articles = unparsed.len();
+        let (pages, unparsed_pages) = read_all(root, "content/pages", &mut diagnostics);
+        unparsed.extend(unparsed_pages);
+        unparsed.append(&mut registries.unparsed);
+        unparsed.sort();
         let contents = Contents {
             articles,
             pages,
             unparsed_articles,
+            unparsed,
             ..registries
         };
         (contents, diagnostics)
     }
+
+    /// Slugs (file stems) of the files in `dir` (`content/topics`, …) that
+    /// exist, whether or not they parsed.
+    pub(crate) fn stems_in(&self, dir: &str) -> Vec<String> {
+        let parsed = match dir {
+            "content/organizations" => stems(&self.organizations),
+            "content/topics" => stems(&self.topics),
+            "content/places" => stems(&self.places),
+            "content/pages" => stems(&self.pages),
+            "content/articles" => stems(&self.articles),
+            _ => Vec::new(),
+        };
+        let unparsed = self
+            .unparsed
+            .iter()
+            .filter(|p| p.parent() == Some(Path::new(dir)))
+            .filter_map(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned());
+        parsed.into_iter().chain(unparsed).collect()
+    }
+}
+
+fn stems<T>(files: &[Parsed<T>]) -> Vec<String> {
+    files.iter().map(Parsed::stem).collect()
 }
 
 /// The three registry folders, parsed (articles and pages left empty).
 pub(crate) fn read_registries(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Contents {
+    let (organizations, mut unparsed) = read_all(root, "content/organizations", diagnostics);
+    let (topics, more) = read_all(root, "content/topics", diagnostics);
+    unparsed.extend(more);
+    let (places, more) = read_all(root, "content/places", diagnostics);
+    unparsed.extend(more);
     Contents {
-        organizations: read_all(root, "content/organizations", diagnostics).0,
-        topics: read_all(root, "content/topics", diagnostics).0,
-        places: read_all(root, "content/places", diagnostics).0,
+        organizations,
+        topics,
+        places,
+        unparsed,
         ..Contents::default()
     }
 }

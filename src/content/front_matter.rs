@@ -269,7 +269,8 @@ pub struct ArticleFrontMatter {
     /// Organizations found that the registry does not list yet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggested_organizations: Vec<OrganizationSuggestion>,
-    /// Drafts are built only by `serve`.
+    /// A draft is left out of `briefing build` (unless `--drafts`), and
+    /// shown, marked, by `serve` and `build --drafts`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }
@@ -428,7 +429,8 @@ pub struct PageFrontMatter {
     /// Short description for the `<meta>` tag.
     #[serde(default)]
     pub description: Option<String>,
-    /// Drafts are built only by `serve`.
+    /// A draft is left out of `briefing build` (unless `--drafts`), and
+    /// shown, marked, by `serve` and `build --drafts`.
     #[serde(default)]
     pub draft: bool,
 }

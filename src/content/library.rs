@@ -62,20 +62,8 @@ pub struct LoadOptions {
 
 impl Library {
     /// Validate parsed `contents` (whose reading gave `diagnostics`) and
-    /// build the library; every problem in one list.
-    pub(crate) fn from_contents(
-        contents: &Contents,
-        diagnostics: Vec<Diagnostic>,
-        config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
-        options: LoadOptions,
-    ) -> Result<Library, Vec<Diagnostic>> {
-        let articles = ArticleFiles::Borrowed(&contents.articles);
-        Library::assemble(contents, articles, diagnostics, config, syntaxes, options)
-    }
-
-    /// [`Library::from_contents`] for a caller that needs `contents` no
-    /// more: each article's text is freed as soon as its article is built,
+    /// build the library, every problem in one list, for a caller that
+    /// needs `contents` no more: each article's text is freed as soon as its article is built,
     /// so the whole site's text and its rendered bodies are never in
     /// memory at once.
     pub(crate) fn from_owned_contents(
@@ -89,14 +77,47 @@ impl Library {
         Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
     }
 
+    /// [`Library::from_owned_contents`] over borrowed contents that keeps going: the library of every
+    /// file that is valid, with the problems of the others, so `check` can
+    /// render and link-check all that can be rendered in one run.
+    pub(crate) fn from_contents_partial(
+        contents: &Contents,
+        diagnostics: Vec<Diagnostic>,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> (Library, Vec<Diagnostic>) {
+        let articles = ArticleFiles::Borrowed(&contents.articles);
+        Library::assemble_partial(contents, articles, diagnostics, config, syntaxes, options)
+    }
+
     fn assemble(
+        contents: &Contents,
+        articles: ArticleFiles<'_>,
+        diagnostics: Vec<Diagnostic>,
+        config: SiteConfig,
+        syntaxes: &syntect::parsing::SyntaxSet,
+        options: LoadOptions,
+    ) -> Result<Library, Vec<Diagnostic>> {
+        let (library, diagnostics) =
+            Library::assemble_partial(contents, articles, diagnostics, config, syntaxes, options);
+        if diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+        {
+            return Err(diagnostics);
+        }
+        Ok(library)
+    }
+
+    fn assemble_partial(
         contents: &Contents,
         articles: ArticleFiles<'_>,
         mut diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
         syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
-    ) -> Result<Library, Vec<Diagnostic>> {
+    ) -> (Library, Vec<Diagnostic>) {
         let Registries {
             organizations,
             topics,
@@ -113,8 +134,12 @@ impl Library {
             &config.base_path(),
         )
         .with_raw_html(config.unsafe_html);
-        let org_slugs: HashSet<&str> = organizations.iter().map(|o| o.slug.as_str()).collect();
-        let topic_slugs: HashSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
+        // A registry file that exists but is broken has its own error; the
+        // articles naming it are not blamed for it as well.
+        let org_files = contents.stems_in("content/organizations");
+        let topic_files = contents.stems_in("content/topics");
+        let org_slugs: HashSet<&str> = org_files.iter().map(String::as_str).collect();
+        let topic_slugs: HashSet<&str> = topic_files.iter().map(String::as_str).collect();
         let known = KnownSlugs {
             organizations: &org_slugs,
             topics: &topic_slugs,
@@ -122,12 +147,6 @@ impl Library {
         let mut articles = validate_articles(articles, &known, &markdown, &mut diagnostics);
         let pages = validate_pages(&contents.pages, &markdown, &mut diagnostics);
         check_duplicate_slugs(&articles, &mut diagnostics);
-        if diagnostics
-            .iter()
-            .any(|d| d.severity == crate::diag::Severity::Error)
-        {
-            return Err(diagnostics);
-        }
         articles.retain(|a| options.drafts || !a.front.draft);
         let pages = pages
             .into_iter()
@@ -149,7 +168,7 @@ impl Library {
             place_names,
         };
         library.sort_and_index();
-        Ok(library)
+        (library, diagnostics)
     }
 
     /// The same library with the articles at the given paths replaced

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use super::front_matter::{split, Split, SplitError};
 use crate::diag::Diagnostic;
-use crate::yaml;
+use crate::yaml::{self, YamlError, YamlErrorKind};
 use crate::{limits, sitefs};
 
 /// Every `*.md` file under `root/dir`, relative to `root`, sorted.
@@ -65,62 +65,76 @@ pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diag
     })
 }
 
-/// Parse the YAML part of a split file into `T`; errors point at the line in
-/// the whole file, with a hint for the common mistakes.
+/// Parse the YAML part of a split file into `T`; every problem points at
+/// its line in the whole file, with a hint.
 pub(crate) fn parse_front_matter<T: DeserializeOwned>(
     relative: &Path,
     source: &Arc<str>,
     parts: &Split<'_>,
 ) -> Result<T, Vec<Diagnostic>> {
-    yaml::from_str::<T>(parts.yaml).map_err(|err| {
-        let code = if err.message.contains("unknown field") {
-            "front-matter/unknown-field"
-        } else if err.message.contains("missing field") {
-            "front-matter/missing-field"
-        } else if err.message.contains("is not a date") {
-            "front-matter/bad-date"
-        } else if err.message.contains("invalid type") || err.message.contains("unknown variant") {
-            "front-matter/wrong-type"
-        } else {
-            "front-matter/yaml"
-        };
-        let mut diag = Diagnostic::error(code, relative, err.message.clone());
-        diag = match (err.line, err.column) {
-            (Some(line), Some(column)) => {
-                diag.at_line_col(source, line + parts.yaml_line - 1, column)
-            }
-            // serde reports a missing field without a place: point at the fence.
-            _ => diag.at(source, 0..3),
-        };
-        vec![with_front_matter_help(diag, &err.message)]
+    yaml::from_str_all::<T>(parts.yaml, parts.yaml_line).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|err| yaml_diagnostic(relative, source, err))
+            .collect()
     })
 }
 
-fn with_front_matter_help(diag: Diagnostic, message: &str) -> Diagnostic {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        let expected = message.split("expected ").nth(1).unwrap_or("");
-        let names: Vec<&str> = expected
-            .split(['`', ',', ' '])
-            .filter(|s| !s.is_empty() && *s != "one" && *s != "of" && *s != "or")
-            .collect();
-        if let Some(best) = crate::content::suggest::closest(field, names.iter().copied()) {
-            return diag.with_help(format!("did you mean `{best}`?"));
+/// One YAML problem (lines counted in the file) as a diagnostic: its
+/// rule, its place and a hint.
+fn yaml_diagnostic(relative: &Path, source: &Arc<str>, err: YamlError) -> Diagnostic {
+    let code = match &err.kind {
+        YamlErrorKind::Tab => "front-matter/tab",
+        YamlErrorKind::Indentation => "front-matter/indentation",
+        YamlErrorKind::AfterQuote => "front-matter/text-after-quote",
+        YamlErrorKind::MissingColon => "front-matter/missing-colon",
+        YamlErrorKind::UnknownField { .. } => "front-matter/unknown-field",
+        YamlErrorKind::MissingField => "front-matter/missing-field",
+        YamlErrorKind::BadValue => "front-matter/bad-date",
+        YamlErrorKind::WrongType | YamlErrorKind::UnknownVariant { .. } => {
+            "front-matter/wrong-type"
         }
-        return diag.with_help(format!(
-            "remove `{field}`; the allowed fields are {expected}"
-        ));
+        YamlErrorKind::Limit | YamlErrorKind::Syntax => "front-matter/yaml",
+    };
+    let help = help_for(&err);
+    let diag = Diagnostic::error(code, relative, err.message);
+    let diag = match (err.line, err.column) {
+        (Some(line), Some(column)) => diag.at_line_col(source, line, column),
+        // serde reports a missing field without a place: point at the fence.
+        _ => diag.at(source, 0..3),
+    };
+    diag.with_help(help)
+}
+
+/// The hint for a YAML problem: did-you-mean over the names allowed at
+/// that place, or the YAML module's own hint.
+fn help_for(err: &YamlError) -> String {
+    let (written, expected) = match &err.kind {
+        YamlErrorKind::UnknownField { field, expected } => (field, expected),
+        YamlErrorKind::UnknownVariant { value, expected } => (value, expected),
+        _ => {
+            return err.help.clone().unwrap_or_else(|| {
+                "YAML is `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`".to_string()
+            })
+        }
+    };
+    let names: Vec<String> = expected.iter().map(|n| format!("`{n}`")).collect();
+    let allowed = if names.is_empty() {
+        "nothing is allowed here".to_string()
+    } else {
+        format!("the names allowed here are {}", names.join(", "))
+    };
+    match crate::content::suggest::closest(written, expected.iter().map(String::as_str)) {
+        Some(best) if names.len() <= 8 => format!("did you mean `{best}`? ({allowed})"),
+        Some(best) => format!("did you mean `{best}`?"),
+        None => match &err.help {
+            Some(help) => help.clone(),
+            None => format!(
+                "remove `{written}`, or use one of the names allowed here: {}",
+                names.join(", ")
+            ),
+        },
     }
-    if message.contains("not a date") || message.contains("YYYY") {
-        return diag.with_help("dates are written YYYY-MM-DD, e.g. 2024-06-18");
-    }
-    if message.starts_with("missing field") {
-        return diag.with_help("add the field to the front matter between the `---` lines");
-    }
-    if message.contains("invalid type") {
-        return diag.with_help("check the value's type: lists are written `[a, b]` or as `- item` lines, text that starts with a special character is quoted");
-    }
-    diag.with_help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with `[`, `{`, `*` or `&`")
 }
 
 /// A content file whose front matter parsed, with its text.
@@ -222,12 +236,13 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
 }
 
 /// Read and parse every `*.md` in `root/dir`, in parallel, sorted by path;
-/// every problem into `diagnostics`. Also gives how many files did not parse.
+/// every problem into `diagnostics`. Also gives the files that did not
+/// read or parse.
 pub(crate) fn read_all<T: DeserializeOwned + Send>(
     root: &Path,
     dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Parsed<T>>, usize) {
+) -> (Vec<Parsed<T>>, Vec<PathBuf>) {
     let paths = list_markdown(root, dir, diagnostics);
     let results: Vec<Result<Parsed<T>, Vec<Diagnostic>>> = paths
         .par_iter()
@@ -237,12 +252,12 @@ pub(crate) fn read_all<T: DeserializeOwned + Send>(
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
-    let mut unparsed = 0;
-    for result in results {
+    let mut unparsed = Vec::new();
+    for (result, path) in results.into_iter().zip(paths) {
         match result {
             Ok(file) => files.push(file),
             Err(mut errors) => {
-                unparsed += 1;
+                unparsed.push(path);
                 diagnostics.append(&mut errors);
             }
         }

@@ -211,11 +211,19 @@ impl<'a> MarkdownRenderer<'a> {
 }
 
 /// Registry descriptions: plain Markdown (no highlighting or links),
-/// Korean words marked `lang="ko"`.
-pub(crate) fn plain(text: &str) -> String {
-    let events: Vec<Event<'_>> = Parser::new(text).collect();
+/// Korean words marked `lang="ko"`, under the same HTML policy as article
+/// bodies (sanitized unless the site trusts raw HTML).
+pub(crate) fn plain(text: &str, raw_html: bool) -> String {
+    let mut events: Vec<Event<'_>> = Parser::new(text).collect();
+    let has_raw_html = !raw_html && sanitize::has_raw_html(&events);
+    if !raw_html {
+        events = sanitize::safe_events(events);
+    }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, mark_korean(events).into_iter());
+    if has_raw_html {
+        html = sanitize::clean(&html);
+    }
     html
 }
 
@@ -426,9 +434,24 @@ mod tests {
         );
         assert_eq!(mark_korean_text("plain"), "plain");
         assert_eq!(
-            plain("The *committee* (국가전략위원회)."),
+            plain("The *committee* (국가전략위원회).", false),
             "<p>The <em>committee</em> (<span lang=\"ko\">국가전략위원회</span>).</p>\n"
         );
+    }
+
+    #[test]
+    fn registry_descriptions_follow_the_html_policy() {
+        let hostile = "Maker <script>alert(1)</script> of [cells](javascript:alert(2)) <b onclick=\"x()\">here</b>";
+        let safe = plain(hostile, false);
+        assert!(!safe.contains("<script"), "{safe}");
+        assert!(!safe.contains("javascript:"), "{safe}");
+        assert!(!safe.contains("onclick"), "{safe}");
+        assert!(
+            safe.contains("cells") && safe.contains("<b>here</b>"),
+            "{safe}"
+        );
+        let trusted = plain(hostile, true);
+        assert!(trusted.contains("<script>alert(1)</script>"), "{trusted}");
     }
 
     #[test]

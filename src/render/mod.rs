@@ -78,6 +78,24 @@ pub(crate) fn render_with<T: Send>(
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit);
+    if diagnostics.is_empty() {
+        Ok(pages)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// [`render_with`] that keeps going: every page that renders, and the
+/// problems of those that do not (`check` link-checks the ones it has).
+pub(crate) fn render_each<T: Send>(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+    emit: impl Fn(RenderedPage) -> T + Sync,
+) -> (Vec<T>, Vec<Diagnostic>) {
     let base = library.config.base_path();
     let site = SiteView {
         title: &library.config.title,
@@ -149,11 +167,7 @@ pub(crate) fn render_with<T: Send>(
             }
         }
     }
-    if diagnostics.is_empty() {
-        Ok(pages)
-    } else {
-        Err(diagnostics)
-    }
+    (pages, diagnostics)
 }
 
 /// Why one page was not rendered.

@@ -268,7 +268,10 @@ fn collect_files(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
         return;
     }
     // Links out of the site are skipped here and named by `sitefs::audit`.
-    let mut found: Vec<(String, PathBuf)> = crate::sitefs::walk(root, dir)
+    // `walk` takes a folder of the site, relative to it (a relative root
+    // would otherwise be joined twice).
+    let inside = dir.strip_prefix(root).unwrap_or(dir);
+    let mut found: Vec<(String, PathBuf)> = crate::sitefs::walk(root, inside)
         .files
         .into_iter()
         .filter(|path| {

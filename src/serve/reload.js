@@ -14,7 +14,8 @@
       o.id = id;
       o.setAttribute("role", "alert");
       o.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-        "padding:2rem;background:rgba(24,4,4,.94);color:#fff;font:14px/1.45 ui-monospace,monospace";
+        "margin:0;padding:2rem;box-sizing:border-box;opacity:1;background:#180404;color:#fff;" +
+        "font:14px/1.45 ui-monospace,monospace";
       var h = document.createElement("strong");
       h.textContent = "briefing: the rebuild failed. The last good version is still served; fix the file and save.";
       var pre = document.createElement("pre");

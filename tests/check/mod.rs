@@ -2,7 +2,9 @@
 //! through the real binary on fixture sites under tests/fixtures/check/.
 
 mod clean;
+mod contributing;
 mod fixture;
+mod yaml;
 
 use fixture::Site;
 
@@ -271,4 +273,56 @@ fn generated_registry_entries_are_listed_as_notes() {
         page.contains("not yet reviewed") && page.contains("unveiled a solid electrolyte"),
         "{page}"
     );
+}
+
+/// A YAML error in one article, a broken registry file and a broken link
+/// in another article: all three in one run, every valid page rendered
+/// and link-checked, and no follow-on errors (the article naming the
+/// broken topic is not blamed; the link to the broken article's page is
+/// not called broken).
+#[test]
+fn every_error_of_a_run_at_once() {
+    let text = human("all-at-once", 1);
+    for want in [
+        "error[front-matter/tab]",
+        "error[front-matter/unknown-field]",
+        "error[link/broken]: link `../krict-pilot-line/`",
+    ] {
+        assert!(text.contains(want), "no {want} in {text}");
+    }
+    assert!(!text.contains("unknown-topic"), "{text}");
+    assert!(!text.contains("articles/lges-recycling/`"), "{text}");
+    assert!(!text.contains(" 0 pages rendered"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// After a topic typo, the evidence for the right topic is not called an
+/// orphan with the typo as its suggestion: the typo's own error suggests
+/// the right topic.
+#[test]
+fn a_typo_in_a_list_blames_only_the_typo() {
+    let text = human("topic-typo", 1);
+    assert!(text.contains("unknown topic `all-solid-stat`"), "{text}");
+    assert!(text.contains("did you mean `all-solid-state`?"), "{text}");
+    assert!(!text.contains("orphan-evidence"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// `--root` given as a relative path finds the theme's static files (the
+/// stylesheet every page links to is not called broken).
+#[test]
+fn a_relative_root_finds_the_static_files() {
+    let site = Site::new(None);
+    let parent = site.root().parent().expect("a temp folder has a parent");
+    let name = site.root().file_name().expect("a name");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(name)
+        .current_dir(parent)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("style.css"), "{stderr}");
 }

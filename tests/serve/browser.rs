@@ -279,6 +279,15 @@ fn browser_sees_edits_errors_and_recovery_live() {
     });
     let overlay = overlay.expect("the error overlay appears");
     assert!(overlay.contains("rebuild failed"), "{overlay}");
+    // Opaque: no page text shows through behind the diagnostic.
+    let style = driver.script(
+        "var s = getComputedStyle(document.getElementById('__briefing_overlay')); return s.backgroundColor + ' ' + s.opacity;",
+    );
+    assert_eq!(
+        style,
+        Value::from("rgb(24, 4, 4) 1"),
+        "the overlay is opaque"
+    );
     assert!(
         driver.text().contains("Edited live in the browser:"),
         "last good page underneath"

@@ -15,6 +15,7 @@ mod vocab;
 use crate::ingest::document::Cleaned;
 use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};
 use crate::ingest::text::stamp::headline_stamp;
+use crate::ingest::text::vocab::FUNCTION_WORDS;
 use crate::ingest::text::words::{word_list, Words};
 use noise::Line;
 
@@ -65,19 +66,32 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         .iter()
         .copied()
         .filter(|&i| matches!(&lines[i], Line::Story(t) if is_headline(t)))
+        // A line the next one carries on in lowercase is a paragraph's
+        // first line, wrapped: "… in recent years, the" / "world's …".
+        .filter(|&i| !matches!(lines.get(i + 1), Some(Line::Story(next)) if next.starts_with(char::is_lowercase)))
         .collect();
     // A line carrying the page's date stamp is the headline: pages print
     // the date with it, never with a menu or section label.
     let stamped = before_lead.iter().copied().find(
         |&i| matches!(&lines[i], Line::Story(t) if headline_stamp(t).is_some_and(is_headline)),
     );
-    let chosen = stamped
-        .or_else(|| {
-            candidates
-                .iter()
-                .copied()
-                .find(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+    let long: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| matches!(&lines[i], Line::Story(t) if word_count(t) >= 4))
+        .collect();
+    // The lede: the first lines of the story after the headline-like ones.
+    let lede: Vec<&str> = story[before_lead.len()..]
+        .iter()
+        .take(3)
+        .filter_map(|&i| match &lines[i] {
+            Line::Story(t) => Some(t.as_str()),
+            _ => None,
         })
+        .collect();
+    let lede = (!lede.is_empty()).then(|| lede.join(" "));
+    let chosen = stamped
+        .or_else(|| telling_the_story(&long, lines, lede.as_deref()))
         .or(candidates.first().copied())?;
     let Line::Story(headline) = std::mem::replace(&mut lines[chosen], Line::Noise("headline"))
     else {
@@ -98,6 +112,58 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
             .trim()
             .to_string(),
     )
+}
+
+/// Of the headline-like lines of four words or more, the first that tells
+/// the lede's story. Pages print other stories' headlines ("related",
+/// "popular") above the real one; one that shares less than half as much
+/// of its wording with the lede as the best line does is such a headline.
+fn telling_the_story(long: &[usize], lines: &[Line], lede: Option<&str>) -> Option<usize> {
+    let text = |i: usize| match &lines[i] {
+        Line::Story(t) => t.as_str(),
+        _ => "",
+    };
+    let Some(lede) = lede.filter(|_| long.len() > 1) else {
+        return long.first().copied();
+    };
+    let lede = content_words(lede);
+    let shares: Vec<f64> = long
+        .iter()
+        .map(|&i| {
+            let words = content_words(text(i));
+            let shared = words.iter().filter(|w| lede.contains(*w)).count();
+            shared as f64 / words.len().max(1) as f64
+        })
+        .collect();
+    let best = shares.iter().copied().fold(0.0, f64::max);
+    long.iter()
+        .zip(&shares)
+        .find(|(_, &share)| share > 0.0 && share * 2.0 >= best)
+        .map(|(&i, _)| i)
+        .or(long.first().copied())
+}
+
+/// The words of a line that carry its meaning, reduced to a common stem:
+/// lowercase, no function words, a plural's ending off ("batteries" and
+/// "battery" are one word), a Korean word to its first two syllables (its
+/// particle off: "배터리도", "배터리").
+fn content_words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| {
+            if w.chars().any(crate::ingest::text::hangul::is_hangul) {
+                w.chars().take(2).collect()
+            } else if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+                format!("{stem}y")
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
 }
 
 /// Last words of an organization's name; a line of capitalized words that
@@ -198,6 +264,38 @@ mod tests {
             Some("Cell that lasts 1,500 cycles developed")
         );
         assert_eq!(cleaned.document.blocks.len(), 1);
+    }
+
+    #[test]
+    fn other_stories_headlines_above_the_real_one_lose_to_it() {
+        let text = "Town council debates parking fees downtown\nMarket slides as chip shares fall again\n\nTwo colleges team up on sodium cells\n\nTwo northern colleges have begun a joint project on sodium cells for grid storage. It runs three years.";
+        let cleaned = clean(text);
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Two colleges team up on sodium cells")
+        );
+        // A sub-head under the headline tells the same story: the headline
+        // stays first.
+        let text = "Acme to build cell plant in the north\nThe plant will make sodium cells for grid storage\nAcme said on Monday it will build a plant for sodium cells in the north.";
+        assert_eq!(
+            clean(text).headline.as_deref(),
+            Some("Acme to build cell plant in the north")
+        );
+    }
+
+    #[test]
+    fn a_wrapped_first_line_of_the_lede_is_not_a_headline() {
+        let text = "Cell maker unveils a denser battery\n\n\"In one of the biggest steps in years, the\nlargest cell maker has shown a denser battery for cars and planes.";
+        assert_eq!(
+            clean(text).headline.as_deref(),
+            Some("Cell maker unveils a denser battery")
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_is_never_the_headline() {
+        let text = "Photo : WIRE News Agency\n\nThe minister, who toured a cell plant on Monday, called for faster output.";
+        assert_eq!(clean(text).headline, None);
     }
 
     #[test]

@@ -348,7 +348,7 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     // An open credit runs to the end of the line and is short.
     let start = CREDIT_STARTS
         .iter()
-        .filter_map(|mark| find_word_start(&lower, mark))
+        .filter_map(|mark| find_mark(&lower, mark))
         .min()?;
     (word_count(&body[start..]) <= 8).then(|| tidy(&body[..start]))
 }
@@ -356,9 +356,30 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
 fn is_credit_start(text: &str) -> bool {
     CREDIT_STARTS
         .iter()
-        .any(|mark| text.starts_with(mark.trim_end()))
+        .any(|mark| text.starts_with(mark.trim_end()) || find_mark(text, mark) == Some(0))
         || text.starts_with("photo ")
         || text.starts_with("사진")
+}
+
+/// Byte offset where a credit mark starts a word; a mark that ends in a
+/// colon or an equals sign takes spaces before it ("Photo : Wire",
+/// "사진 = 연합뉴스").
+fn find_mark(haystack: &str, mark: &str) -> Option<usize> {
+    let Some(stem) = mark.strip_suffix([':', '=']) else {
+        return find_word_start(haystack, mark);
+    };
+    let sign = &mark[stem.len()..];
+    let stem = stem.trim_end();
+    haystack
+        .match_indices(stem)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            haystack[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .find(|&i| haystack[i + stem.len()..].trim_start().starts_with(sign))
 }
 
 /// Byte offset of `needle` in `haystack` where it starts a word.

@@ -18,10 +18,8 @@ use crate::ingest::text::aside::{drop_asides, outside_quotes};
 use crate::ingest::text::dateline::strip_dateline;
 use crate::ingest::text::hangul;
 use crate::ingest::text::sentence::split as sentences;
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::vocab::FUNCTION_WORDS;
 
-/// Words that carry no meaning in a file name.
-static SLUG_STOPWORDS: Words = word_list!("meta/slug-stopwords.txt");
 /// At most this many words in a slug, so file names stay readable.
 const SLUG_WORDS: usize = 8;
 /// Derived titles longer than this are cut at a clause boundary.
@@ -153,7 +151,7 @@ pub(crate) fn slug(title: &str) -> String {
     let latin = hangul::romanize(title);
     let words: Vec<String> = slugify(&latin)
         .split('-')
-        .filter(|w| !w.is_empty() && !SLUG_STOPWORDS.contains(w))
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(w))
         .filter(|w| !is_number_or_ordinal(w))
         .take(SLUG_WORDS)
         .map(str::to_string)

@@ -33,6 +33,10 @@ pub(crate) fn is_month_name(word: &str) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
+/// Function words ("the", "of"): no meaning in a file name, no evidence
+/// that a headline and a lede tell the same story.
+pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");
+
 /// Labels that introduce a publication date on a board or news page.
 pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 

@@ -305,7 +305,7 @@ impl<'a> Renderer<'a> {
                     .map(|g| g.quote.as_str()),
                 _ => None,
             },
-            description: crate::markdown::plain(body),
+            description: crate::markdown::plain(body, library.config.unsafe_html),
             url: format!("{base}{}/{slug}/", section.segment()),
             article_count,
         }

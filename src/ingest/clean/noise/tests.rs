@@ -174,6 +174,16 @@ fn photo_credits_leave_the_caption() {
         Line::Caption("Engineers test a cell".into())
     );
     assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
+    // Spaces before the colon or equals sign change nothing.
+    assert_eq!(classify("Photo : WIRE News"), Line::Noise("photo-credit"));
+    assert_eq!(classify("사진 = 뉴스통신"), Line::Noise("photo-credit"));
+    assert_eq!(
+        classify("[Image : ACME] Engineers test a cell"),
+        Line::Caption("Engineers test a cell".into())
+    );
+    // A colon that follows the word in a sentence is no credit.
+    let story = "Photo opportunities: the mayor toured the new plant on Monday with guests.";
+    assert_eq!(classify(story), Line::Story(story.into()));
     let story = "The photovoltaic farm feeds a photo zone.";
     assert_eq!(classify(story), Line::Story(story.into()));
 }

@@ -3,6 +3,8 @@
 //! Templates get a fixed set of keys (`site`, `page`, and the page kind's
 //! own data); nothing here walks the whole library per page.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::content::article::Article;
@@ -116,10 +118,11 @@ pub(crate) struct ArticleCard<'a> {
     pub publisher: Option<&'a str>,
     /// Summary.
     pub summary: Option<&'a str>,
-    /// Topics, main first (the order of the article's `topics:`).
-    pub topics: Vec<LinkView<'a>>,
+    /// Topics, main first (the order of the article's `topics:`): each a
+    /// [`LinkView`], as the template value [`Views`] made once per build.
+    pub topics: Vec<tera::Value>,
     /// The main topics cards and lists show: the first three.
-    pub main_topics: Vec<LinkView<'a>>,
+    pub main_topics: Vec<tera::Value>,
     /// Draft marker (serve only).
     pub draft: bool,
 }
@@ -274,16 +277,38 @@ pub(crate) struct Views<'a> {
     pub library: &'a Library,
     /// Link prefix.
     pub base: String,
+    /// Each topic's link as a template value, in registry order: made
+    /// once, shared by every card that names the topic (a card is built
+    /// for every mention of an article in a list).
+    topic_values: OnceLock<Vec<tera::Value>>,
 }
 
 impl<'a> Views<'a> {
+    /// Views of `library` with links under `base`.
+    pub(crate) fn new(library: &'a Library, base: String) -> Views<'a> {
+        Views {
+            library,
+            base,
+            topic_values: OnceLock::new(),
+        }
+    }
+
     /// Card of article `i`.
     pub(crate) fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;
-        let topics: Vec<LinkView<'a>> = front
+        let values = self.topic_values.get_or_init(|| {
+            let topics = &self.library.topics;
+            topics
+                .iter()
+                .map(|t| {
+                    tera::Value::from_serializable(&self.link(Section::Topics, t, &t.front.name))
+                })
+                .collect()
+        });
+        let topics: Vec<tera::Value> = front
             .topics
             .iter()
-            .filter_map(|t| self.topic_link(t))
+            .filter_map(|t| Some(values[position(&self.library.topics, t)?].clone()))
             .collect();
         ArticleCard {
             slug: &article.slug,
@@ -384,10 +409,14 @@ impl<'a> Views<'a> {
 
 /// Binary search a slug-sorted registry.
 pub(crate) fn find<'a, T>(entities: &'a [Entity<T>], slug: &str) -> Option<&'a Entity<T>> {
+    position(entities, slug).map(|i| &entities[i])
+}
+
+/// Index of `slug` in a slug-sorted registry.
+fn position<T>(entities: &[Entity<T>], slug: &str) -> Option<usize> {
     entities
         .binary_search_by(|e| e.slug.as_str().cmp(slug))
         .ok()
-        .map(|i| &entities[i])
 }
 
 /// Whether a title is derived (for the article view).

@@ -86,10 +86,7 @@ fn header(library: &Library, section: Section, list: &[usize], slug: &str) -> St
         );
     }
     // The charts, as render draws them (its rule, not restated here).
-    let views = Views {
-        library,
-        base: String::new(),
-    };
+    let views = Views::new(library, String::new());
     let _ = writeln!(
         text,
         "c {:?}",

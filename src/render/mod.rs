@@ -122,10 +122,7 @@ pub(crate) fn render_each<T: Send>(
         shared,
         values: SharedValues::new(&site),
         site,
-        views: Views {
-            library,
-            base: base.clone(),
-        },
+        views: Views::new(library, base.clone()),
     };
     let results: Vec<Result<T, Failure>> = jobs
         .par_iter()

@@ -67,10 +67,10 @@ impl<'a> Renderer<'a> {
             None,
         );
         meta.published = front.date.map(|d| d.to_string());
-        meta.tags = view
-            .card
+        meta.tags = front
             .topics
             .iter()
+            .filter_map(|t| views.topic_link(t))
             .map(|t| t.name.to_string())
             .collect();
         let urls = structured::Urls {

@@ -116,6 +116,12 @@ fn every_json_ld_block_parses_with_its_required_fields() {
             let value: serde_json::Value =
                 serde_json::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}: {text}"));
             assert_eq!(value["@context"], "https://schema.org", "{path}");
+            // Keys in byte order at every level (stable bytes between builds).
+            let unescaped = text
+                .replace("\\u003c", "<")
+                .replace("\\u003e", ">")
+                .replace("\\u0026", "&");
+            assert_eq!(serde_json::to_string(&value).unwrap(), unescaped, "{path}");
             let kind = value["@type"].as_str().expect("@type").to_string();
             let absolute = |v: &serde_json::Value| {
                 v.as_str()

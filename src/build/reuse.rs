@@ -156,8 +156,11 @@ const SETTLED: Duration = Duration::from_millis(20);
 
 /// The output's digest once no change time in it is recent (a build's
 /// last operations, deleting the previous site, touch the files it kept);
-/// `None` while something keeps changing it.
+/// `None` while something keeps changing it. Called just after the build
+/// changed the folder, so it first lets that change settle: one walk of
+/// the folder instead of a walk found too recent and a second one.
 fn settled_digest(output: &Path) -> Option<Digest> {
+    std::thread::sleep(SETTLED);
     for _ in 0..3 {
         let now = nanos(SystemTime::now())?;
         let (digest, newest) = output_digest(output)?;

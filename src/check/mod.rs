@@ -1,8 +1,9 @@
 //! `briefing check`: every validation of build and ingest, writing nothing.
 //!
-//! Takes a site root; loads and renders the whole site in memory (so every
-//! error build would report is found), dry-runs ingest, then runs the
-//! checks build does not: links and anchors, registry use and conflicts,
+//! Takes a site root; loads and renders the whole site (so every error
+//! build would report is found), link-checking each page as it is rendered
+//! and keeping none, dry-runs ingest, then runs the checks build does not:
+//! links and anchors, registry use and conflicts,
 //! annotations against the text, duplicates. Gives back every diagnostic,
 //! sorted, and the exit status they imply.
 

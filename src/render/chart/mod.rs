@@ -23,6 +23,9 @@ use crate::markdown::highlight::escape;
 pub(crate) struct Point {
     /// Its place on the time axis as the picture shows it ("2024", "Feb").
     pub(crate) label: String,
+    /// What the label leaves out, written once under the first label and
+    /// again wherever it changes: the year under "Feb".
+    pub(crate) group: Option<String>,
     /// The same in full, for the table ("February 2026", "by 2030").
     pub(crate) long_label: String,
     /// The number the bar's length stands for.
@@ -94,12 +97,18 @@ const NARROWEST: f64 = 300.0;
 /// Width in pixels of one character of the chart's text (0.75 rem), with
 /// room to spare.
 const CHAR_WIDTH: f64 = 7.5;
+/// Columns a chart is laid out for at least: fewer values keep a
+/// column's width and stand at the left, so one bar is a bar, not a
+/// block across the page.
+const FEWEST_SLOTS: usize = 6;
 /// Height in pixels of the tallest column.
 const PLOT: f64 = 96.0;
 /// Room above the tallest column for its value.
 const TOP: f64 = 20.0;
 /// Room below the axis for the labels.
 const AXIS: f64 = 22.0;
+/// Room below the labels for their groups (the year under the months).
+const GROUP: f64 = 14.0;
 /// Height in pixels of one line of a [`Shape::Rows`] chart.
 const ROW: f64 = 44.0;
 
@@ -111,6 +120,9 @@ impl Series {
             Shape::Rows => rows(&self.points),
         };
         let height = match self.shape {
+            Shape::Columns if self.points.iter().any(|p| p.group.is_some()) => {
+                TOP + PLOT + AXIS + GROUP
+            }
             Shape::Columns => TOP + PLOT + AXIS,
             Shape::Rows => ROW * self.points.len() as f64 + 4.0,
         };
@@ -147,9 +159,10 @@ fn top_value(points: &[Point]) -> f64 {
     points.iter().map(|p| p.value).fold(1.0, f64::max)
 }
 
-/// Upright bars, one per point, each slot `100 / n` percent wide.
+/// Upright bars, one per point, each slot `100 / n` percent wide (`n` at
+/// least [`FEWEST_SLOTS`]), the axis under the slots used.
 fn columns(points: &[Point]) -> String {
-    let n = points.len().max(1) as f64;
+    let n = points.len().max(FEWEST_SLOTS) as f64;
     let slot = 100.0 / n;
     let slot_px = NARROWEST / n;
     let widest_label = points
@@ -167,6 +180,9 @@ fn columns(points: &[Point]) -> String {
     let top = top_value(points);
     let base = TOP + PLOT;
     let mut out = String::new();
+    // Slots between two group labels, so that "2025" and "2026" never meet.
+    let group_every = (4.0 * CHAR_WIDTH + 6.0) / slot_px;
+    let mut last_group: Option<(usize, &str)> = None;
     for (i, point) in points.iter().enumerate() {
         let left = slot * i as f64;
         let middle = left + slot / 2.0;
@@ -196,10 +212,28 @@ fn columns(points: &[Point]) -> String {
                 escape(&point.label),
             );
         }
+        if let Some(group) = point.group.as_deref() {
+            let new = last_group
+                .is_none_or(|(at, last)| last != group && (i - at) as f64 >= group_every.max(1.0));
+            if new {
+                let _ = write!(
+                    out,
+                    "<text class=\"chart-label\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    base + 16.0 + GROUP,
+                    escape(group),
+                );
+                last_group = Some((i, group));
+            }
+        }
     }
+    let axis = if points.len() >= FEWEST_SLOTS {
+        "100%".to_string()
+    } else {
+        format!("{:.2}%", slot * points.len() as f64)
+    };
     let _ = write!(
         out,
-        "<line class=\"chart-axis\" x1=\"0\" x2=\"100%\" y1=\"{base}\" y2=\"{base}\"/>"
+        "<line class=\"chart-axis\" x1=\"0\" x2=\"{axis}\" y1=\"{base}\" y2=\"{base}\"/>"
     );
     out
 }

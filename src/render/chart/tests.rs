@@ -85,6 +85,13 @@ fn briefings_within_a_year_are_counted_per_month() {
             "February 2026"
         ]
     );
+    // A month's year is written under it where the year starts (and
+    // under the first month), so "Nov … Feb" says which years.
+    let svg = briefings_over_time(&dates, "KRICT").unwrap().draw().svg;
+    assert_eq!(
+        texts_of(&svg, "chart-label"),
+        ["Nov", "2025", "Dec", "Jan", "2026", "Feb"]
+    );
     // A date known only to its year cannot sit in a month: years then.
     let dates = [ymd(2026, 2, 5), PartialDate::y(2026)];
     assert_eq!(
@@ -136,6 +143,37 @@ fn the_briefings_chart_is_accessible_and_stable() {
         chart.svg,
         "deterministic"
     );
+}
+
+/// The width of every bar of `svg`, in percent of the chart's.
+fn bar_widths(svg: &str) -> Vec<f64> {
+    svg.split("<rect class=\"chart-bar\"")
+        .skip(1)
+        .map(|r| {
+            let at = r.find(" width=\"").unwrap() + 8;
+            r[at..r[at..].find('%').unwrap() + at].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn one_bar_is_a_bar_not_a_block_across_the_page() {
+    let svg = briefings_over_time(&[ymd(2024, 5, 1)], "X")
+        .unwrap()
+        .draw()
+        .svg;
+    let widths = bar_widths(&svg);
+    assert_eq!(widths.len(), 1);
+    assert!(widths[0] < 15.0, "{svg}");
+    assert!(
+        svg.contains("x2=\"16.67%\""),
+        "the axis under it only: {svg}"
+    );
+    // Many bars share the whole width.
+    let dates: Vec<PartialDate> = (2001..=2012).map(PartialDate::y).collect();
+    let svg = briefings_over_time(&dates, "X").unwrap().draw().svg;
+    assert!(bar_widths(&svg).iter().all(|w| (w - 5.83).abs() < 0.01));
+    assert!(svg.contains("x2=\"100%\""));
 }
 
 #[test]

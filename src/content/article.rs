@@ -17,7 +17,7 @@ use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 use crate::url::{is_language_tag, is_slug, is_web_url};
 
 /// Registry slugs an article may reference.
-pub struct KnownSlugs<'a> {
+pub(crate) struct KnownSlugs<'a> {
     /// Organization slugs.
     pub organizations: &'a HashSet<&'a str>,
     /// Topic slugs.
@@ -26,7 +26,7 @@ pub struct KnownSlugs<'a> {
 
 /// A validated article, ready to render.
 #[derive(Debug, Clone)]
-pub struct Article {
+pub(crate) struct Article {
     /// URL slug: the file stem without its date prefix.
     pub slug: String,
     /// The file, relative to the site root.

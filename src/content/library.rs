@@ -55,7 +55,7 @@ pub(crate) struct Library {
 
 /// What to load.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct LoadOptions {
+pub(crate) struct LoadOptions {
     /// Include articles and pages marked `draft: true`.
     pub drafts: bool,
 }

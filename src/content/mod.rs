@@ -7,7 +7,7 @@ pub mod date;
 pub mod entity;
 pub mod evidence;
 pub mod front_matter;
-pub mod library;
+pub(crate) mod library;
 pub(crate) mod source;
 pub(crate) mod suggest;
 pub(crate) mod unit;

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use briefing::build;
 use briefing::serve::incremental::{Outcome, Session};
-use briefing::serve::preview_options;
-use briefing::serve::watch::Change;
+use briefing::serve::Change;
 
 use super::site::{article, article_path, new_cell, TestSite};
 
@@ -15,12 +14,12 @@ type Tree = BTreeMap<String, Vec<u8>>;
 
 /// What a full preview build of the site writes (the output folder's own
 /// marker and build stamp left out): the tree serve must match.
-fn full_render(site: &TestSite) -> Tree {
+fn full_render(site: &TestSite, session: &Session) -> Tree {
     let out = tempfile::tempdir().unwrap();
     let mut options = build::BuildOptions::new(&site.root);
     options.output = Some(out.path().join("public"));
     options.drafts = true;
-    options.render = preview_options().1;
+    options.render = session.render_options().clone();
     options.ingest = false;
     build::build(&options).expect("the site builds");
     crate::common::tree(&out.path().join("public"))
@@ -55,7 +54,7 @@ impl Check<'_> {
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
         let outcome = self.session.apply(changes);
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
-        let expected = full_render(self.site);
+        let expected = full_render(self.site, &self.session);
         let actual = served(&self.session);
         let differ: Vec<&String> = expected
             .keys()
@@ -78,8 +77,7 @@ fn art(path: &str) -> Change {
 #[test]
 fn a_series_of_edits_equals_a_full_build_after_each() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (session, first) = Session::start(&site.root, load, render);
+    let (session, first) = Session::preview(&site.root);
     assert!(first.ok(), "{:#?}", first.diagnostics);
     let mut check = Check {
         site: &site,
@@ -281,8 +279,7 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
 #[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (mut session, first) = Session::start(&site.root, load, render);
+    let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
     let before = served(&session);
     let forum = article_path("2023-06-02", "kistep-forum");
@@ -314,7 +311,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
-    assert_eq!(served(&session), full_render(&site));
+    assert_eq!(served(&session), full_render(&site, &session));
 }
 
 /// A tiny deterministic generator: the same edits on every run.
@@ -348,8 +345,7 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
         );
         paths.push(path);
     }
-    let (load, render) = preview_options();
-    let (session, first) = Session::start(&site.root, load, render);
+    let (session, first) = Session::preview(&site.root);
     assert!(first.ok(), "{:#?}", first.diagnostics);
     let mut check = Check {
         site: &site,

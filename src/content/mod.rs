@@ -10,4 +10,4 @@ pub mod front_matter;
 pub(crate) mod library;
 pub(crate) mod source;
 pub(crate) mod suggest;
-pub(crate) mod unit;
+pub mod unit;

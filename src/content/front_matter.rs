@@ -135,6 +135,7 @@ pub struct Figure {
     /// Plain number in `unit` (50000000000000).
     pub value: f64,
     /// `KRW`, `USD`, `Wh/kg`, `GWh`, `percent`, `people`, …
+    #[schemars(with = "String")]
     pub unit: Unit,
     /// "over", "about", "more than", …
     #[serde(default, skip_serializing_if = "Option::is_none")]

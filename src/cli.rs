@@ -382,8 +382,18 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                     report.elapsed.as_millis()
                 );
             } else {
+                // After body edits only the pages they show on are rendered.
+                let kept = report.files.saturating_sub(report.rendered);
+                let partly = if kept > 0 {
+                    format!(
+                        "; {} rendered, {kept} kept (only article bodies changed)",
+                        report.rendered
+                    )
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "built {} files ({} articles) into {} in {} ms",
+                    "built {} files ({} articles) into {} in {} ms{partly}",
                     report.files,
                     report.articles,
                     options.output_dir().display(),

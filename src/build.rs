@@ -181,6 +181,12 @@ pub fn render_all(
     render::render(&site.library, &site.templates, &site.shared, &jobs, options)
 }
 
+/// The search index's files for a loaded site (none when search is off),
+/// as `build` writes them.
+pub fn search_index(site: &Site) -> Vec<RenderedPage> {
+    crate::search::index(&site.library)
+}
+
 /// Folders whose files are copied verbatim: the theme's `static/`, then the
 /// site's own `static/` (which wins on a name clash).
 pub(crate) fn static_dirs(root: &Path, theme: &str) -> Vec<PathBuf> {
@@ -301,8 +307,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
+    let search = search_index(&site);
+    time("search index");
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
-        Ok(statics) => statics,
+        Ok(mut statics) => {
+            statics.extend(search);
+            statics
+        }
         Err(mut errors) => {
             // Every error of the run: the templates' too, rendering to nowhere.
             let (library, templates, shared) = (&site.library, &site.templates, &site.shared);

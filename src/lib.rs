@@ -17,6 +17,7 @@ pub mod output;
 pub mod render;
 pub(crate) mod scaffold;
 pub mod schema;
+pub(crate) mod search;
 pub mod serve;
 mod sitefs;
 pub mod url;

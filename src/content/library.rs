@@ -322,6 +322,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "organizations",
     "places",
     "timeline",
+    "search",
     "css",
     "404",
     "atom",

@@ -23,6 +23,8 @@ fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
         .map(|(k, v)| (k, v.bytes.to_vec()))
         .collect();
     tree.extend(pages.into_iter().map(|p| (p.path, p.contents)));
+    let index = build::search_index(&loaded);
+    tree.extend(index.into_iter().map(|p| (p.path, p.contents)));
     tree
 }
 
@@ -35,8 +37,9 @@ fn served(session: &Session) -> Tree {
         .collect();
     tree.extend(
         snapshot
-            .pages
+            .index
             .iter()
+            .chain(snapshot.pages.iter())
             .map(|(k, v)| (k.clone(), v.bytes.to_vec())),
     );
     tree
@@ -53,6 +56,8 @@ impl Check<'_> {
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
         let outcome = self.session.apply(changes);
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
+        // As serve does once the reload event is sent.
+        self.session.update_index();
         let expected = full_render(self.site, &self.syntaxes);
         let actual = served(&self.session);
         let differ: Vec<&String> = expected
@@ -283,6 +288,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let (load, render) = preview_options();
     let (mut session, first) = Session::start(&site.root, load, render);
     assert!(first.ok());
+    session.update_index();
     let before = served(&session);
     let forum = article_path("2023-06-02", "kistep-forum");
     let good = site.read(&forum);
@@ -313,6 +319,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
+    session.update_index();
     let syntaxes = briefing::markdown::highlight::syntax_set();
     assert_eq!(served(&session), full_render(&site, &syntaxes));
 }

@@ -25,7 +25,7 @@ pub(crate) fn bench(
     let root_arg = root.to_string_lossy().into_owned();
     let log = dir.join(format!("logs/search-{size}.log"));
     let public = root.join("public");
-    let mut build = |search: bool| -> Result<Run, String> {
+    let build = |search: bool| -> Result<Run, String> {
         let text = if search { &original } else { &without };
         fs::write(&config, text).map_err(|e| format!("{}: {e}", config.display()))?;
         discard(&public)?;

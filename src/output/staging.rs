@@ -109,6 +109,23 @@ impl<'o> Staging<'o> {
         ops::write(&target, contents).map_err(fail("cannot write", &target))
     }
 
+    /// Keep the previous output's file at `relative` in the new site (a
+    /// hard link: same bytes, same inode), for a page the build knows is
+    /// unchanged without rendering it. False when there is no such file
+    /// to keep; then the caller renders it.
+    pub fn keep(&self, relative: &str) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(relative);
+        let kept = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file())
+            && ops::hard_link(&old, &self.root.join(relative)).is_ok();
+        if kept {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+        }
+        kept
+    }
+
     /// Files that kept their inode from the previous output so far.
     pub fn unchanged_files(&self) -> usize {
         self.linked.load(Ordering::Relaxed)

@@ -8,6 +8,9 @@
 //! the pages whose slice of cards changed. A place such as Korea may list
 //! every article, so re-rendering all its pages on each title edit would
 //! cost seconds.
+//!
+//! It also says which pages an article's Markdown body shows on, for serve
+//! and for a rebuild after body edits.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -15,7 +18,7 @@ use std::fmt::Write as _;
 use crate::content::library::Library;
 use crate::render::context::Views;
 use crate::render::pages::entity_charts;
-use crate::render::plan::{articles_index, page_count, Section};
+use crate::render::plan::{articles_index, page_count, PageJob, Section};
 use crate::render::shared::Sidebar;
 
 /// An entity's article list as slugs, and its shared header's inputs.
@@ -63,6 +66,30 @@ impl EntityState {
             })
             .collect()
     }
+}
+
+/// The pages article `i`'s Markdown body shows on: its own page and the
+/// feeds that carry bodies (the site's, its topics' and organizations';
+/// places have no feed). Every other page shows only front matter, so a
+/// body edit leaves them as they are.
+pub(crate) fn body_pages(library: &Library, i: usize) -> Vec<PageJob> {
+    let front = &library.articles[i].front;
+    let topics = front.topics.iter().filter_map(|slug| {
+        let e = library.topics.binary_search_by(|t| t.slug.cmp(slug)).ok()?;
+        Some(PageJob::EntityFeed(Section::Topics, e))
+    });
+    let organizations = front.organizations.iter().filter_map(|slug| {
+        let e = library
+            .organizations
+            .binary_search_by(|o| o.slug.cmp(slug))
+            .ok()?;
+        Some(PageJob::EntityFeed(Section::Organizations, e))
+    });
+    [PageJob::Article(i), PageJob::SiteFeed]
+        .into_iter()
+        .chain(topics)
+        .chain(organizations)
+        .collect()
 }
 
 /// The shared part's inputs as text: equal text, equal pages.

@@ -3,8 +3,8 @@
 //!
 //! The rule, page by page (see `render/pages.rs` for what each shows):
 //!
-//! - Only the body changed: the article page and the feeds that carry its
-//!   body (the site feed and its topics' and organizations' feeds).
+//! - Only the body changed: the pages its body shows on
+//!   (`render::depends::body_pages`).
 //! - Front matter or slug changed: also home, section indexes, sitemap, the
 //!   timeline years of its events, the feeds and the changed pages of each
 //!   entity it names before or after the edit (`render::depends`), the
@@ -23,7 +23,7 @@ use crate::content::library::{Library, LoadOptions};
 use crate::render::pages::related;
 use crate::render::plan::{articles_index, PageJob, Section};
 
-use crate::render::depends::EntityState;
+use crate::render::depends::{body_pages, EntityState};
 
 /// The jobs to re-render.
 #[derive(Debug, Default)]
@@ -108,14 +108,7 @@ pub(crate) fn replace_articles(
         .collect();
     for slug in &body_only {
         let i = slugs[slug.as_str()];
-        jobs.jobs.insert(PageJob::Article(i));
-        jobs.jobs.insert(PageJob::SiteFeed);
-        // Feeds carry the body; entity pages show only front matter.
-        for key in keys_of(&library, &library.articles[i]) {
-            if let (Some(e), false) = (entity_index(&library, &key), key.0 == Section::Places) {
-                jobs.jobs.insert(PageJob::EntityFeed(key.0, e));
-            }
-        }
+        jobs.jobs.extend(body_pages(&library, i));
     }
     if let Some(before) = before {
         before.compare(&library, &slugs, jobs);

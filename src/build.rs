@@ -267,6 +267,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             root: options.root.clone(),
             force: false,
             dry_run: false,
+            propose: false,
         });
         let (errors, rest): (Vec<_>, Vec<_>) = report
             .diagnostics
@@ -306,8 +307,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
         Ok(site) if ingest_errors.is_empty() => site,
-        Ok(_) => return Err(invalid(ingest_errors)),
-        Err(mut errors) => {
+        _ => {
+            let mut errors = every_error(&options.root, options, &syntaxes);
             errors.append(&mut ingest_errors);
             return Err(invalid(errors));
         }
@@ -488,7 +489,30 @@ fn resolve(path: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Every error of a build that cannot be published: each valid file is
+/// still loaded and every page that can be rendered is rendered (to
+/// nowhere), so a template error on another page, or a broken static
+/// folder, shows in this run and not the next. Writes nothing.
+fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
+    let (contents, read_errors) = Contents::read(root);
+    let (site, mut errors) = load_partial(root, &contents, read_errors, options.drafts, syntaxes);
+    if let Some(site) = site {
+        let jobs = render::full_plan(&site.library, &site.shared);
+        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+        let (_, rendered) =
+            render::render_each(library, templates, shared, &jobs, &options.render, drop);
+        errors.extend(rendered);
+        errors.extend(
+            read_static_files(root, &library.config.theme)
+                .err()
+                .unwrap_or_default(),
+        );
+    }
+    errors
+}
+
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {
     crate::diag::sort(&mut diagnostics);
+    diagnostics.dedup();
     BuildError::Invalid(diagnostics)
 }

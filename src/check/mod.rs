@@ -11,12 +11,14 @@ mod address;
 mod code;
 mod duplicates;
 mod facts;
+mod file_date;
 mod html;
 mod ingest;
 mod links;
 mod placeholder;
 mod references;
 mod registry;
+mod unlisted;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -110,6 +112,8 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(duplicates::check(&contents.articles));
     diagnostics.extend(code::check(&contents.articles));
     diagnostics.extend(placeholder::check(&contents));
+    diagnostics.extend(file_date::check(&contents.articles));
+    diagnostics.extend(unlisted::check(&contents));
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();

@@ -66,7 +66,7 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
         return Err(refuse(
             folder,
             "a build would use this name for its own folder, and this one was not written by briefing; \
-             move or delete it",
+             move it away (deleting it loses what it holds)",
         ));
     }
     remove_tree(folder).map_err(fail("cannot remove what an interrupted build left", folder))

@@ -5,6 +5,7 @@ mod clean;
 mod contributing;
 mod fixture;
 mod scaffold;
+mod silent;
 mod yaml;
 
 use fixture::Site;

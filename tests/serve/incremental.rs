@@ -6,26 +6,26 @@ use std::path::PathBuf;
 
 use briefing::build;
 use briefing::serve::incremental::{Outcome, Session};
-use briefing::serve::watch::Change;
-use briefing::serve::{preview_options, statics};
-use syntect::parsing::SyntaxSet;
+use briefing::serve::Change;
 
 use super::site::{article, article_path, new_cell, TestSite};
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
-fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
-    let (load, render) = preview_options();
-    let loaded = build::load(&site.root, load.drafts, syntaxes).expect("the site loads");
-    let pages = build::render_all(&loaded, &render).expect("the site renders");
-    let mut tree: Tree = statics::load(&site.root, &loaded.library.config.theme)
+/// What a full preview build of the site writes (the output folder's own
+/// marker and build stamp left out): the tree serve must match.
+fn full_render(site: &TestSite, session: &Session) -> Tree {
+    let out = tempfile::tempdir().unwrap();
+    let mut options = build::BuildOptions::new(&site.root);
+    options.output = Some(out.path().join("public"));
+    options.drafts = true;
+    options.render = session.render_options().clone();
+    options.ingest = false;
+    build::build(&options).expect("the site builds");
+    crate::common::tree(&out.path().join("public"))
         .into_iter()
-        .map(|(k, v)| (k, v.bytes.to_vec()))
-        .collect();
-    tree.extend(pages.into_iter().map(|p| (p.path, p.contents)));
-    let index = build::search_index(&loaded);
-    tree.extend(index.into_iter().map(|p| (p.path, p.contents)));
-    tree
+        .filter(|(path, _)| !path.starts_with('.'))
+        .collect()
 }
 
 fn served(session: &Session) -> Tree {
@@ -48,7 +48,6 @@ fn served(session: &Session) -> Tree {
 struct Check<'a> {
     site: &'a TestSite,
     session: Session,
-    syntaxes: SyntaxSet,
     total: usize,
 }
 
@@ -58,7 +57,7 @@ impl Check<'_> {
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
         // As serve does once the reload event is sent.
         self.session.update_index();
-        let expected = full_render(self.site, &self.syntaxes);
+        let expected = full_render(self.site, &self.session);
         let actual = served(&self.session);
         let differ: Vec<&String> = expected
             .keys()
@@ -81,13 +80,11 @@ fn art(path: &str) -> Change {
 #[test]
 fn a_series_of_edits_equals_a_full_build_after_each() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (session, first) = Session::start(&site.root, load, render);
+    let (session, first) = Session::preview(&site.root);
     assert!(first.ok(), "{:#?}", first.diagnostics);
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     check.apply("start", &[]);
@@ -285,8 +282,7 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
 #[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (mut session, first) = Session::start(&site.root, load, render);
+    let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
     session.update_index();
     let before = served(&session);
@@ -320,8 +316,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
     session.update_index();
-    let syntaxes = briefing::markdown::highlight::syntax_set();
-    assert_eq!(served(&session), full_render(&site, &syntaxes));
+    assert_eq!(served(&session), full_render(&site, &session));
 }
 
 /// A tiny deterministic generator: the same edits on every run.
@@ -355,13 +350,11 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
         );
         paths.push(path);
     }
-    let (load, render) = preview_options();
-    let (session, first) = Session::start(&site.root, load, render);
+    let (session, first) = Session::preview(&site.root);
     assert!(first.ok(), "{:#?}", first.diagnostics);
     let mut check = Check {
         site: &site,
         session,
-        syntaxes: briefing::markdown::highlight::syntax_set(),
         total: 0,
     };
     for step in 0..30 {

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::serve::incremental::Session;
-use briefing::serve::preview_options;
-use briefing::serve::watch::Change;
+use briefing::serve::Change;
 
 use super::client::get;
 use super::site::{article_path, wait_for, TestSite};
@@ -47,8 +46,7 @@ fn a_served_search_finds_a_newly_added_word() {
 #[test]
 fn an_edit_is_indexed_after_its_pages_not_during() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (mut session, first) = Session::start(&site.root, load, render);
+    let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
     assert!(session.update_index(), "the first index");
     let doc = |session: &Session| {

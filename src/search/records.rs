@@ -46,10 +46,7 @@ pub(crate) struct Record<'a> {
 /// One record per article of the library, in the library's order (newest
 /// first).
 pub(crate) fn records(library: &Library) -> Vec<Record<'_>> {
-    let views = Views {
-        library,
-        base: library.config.base_path(),
-    };
+    let views = Views::new(library, library.config.base_path());
     library
         .articles
         .iter()
@@ -73,7 +70,12 @@ fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
         .filter_map(|slug| find(&library.places, slug))
         .collect();
     places.dedup_by_key(|p| &p.slug);
-    let topics: Vec<&str> = card.topics.iter().map(|t| t.name).collect();
+    let topics: Vec<&str> = front
+        .topics
+        .iter()
+        .filter_map(|t| views.topic_link(t))
+        .map(|t| t.name)
+        .collect();
     let names = organizations
         .iter()
         .flat_map(|o| std::iter::once(&o.front.name).chain(&o.front.aliases))

@@ -33,6 +33,8 @@ struct Args {
     dir: PathBuf,
     binary: String,
     check: bool,
+    /// An existing site to time `serve` on instead of a generated corpus.
+    site: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -44,6 +46,7 @@ fn parse_args() -> Result<Args, String> {
         dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
         binary: BINARY.to_string(),
         check: false,
+        site: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -69,6 +72,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--dir" => args.dir = PathBuf::from(value()?),
             "--binary" => args.binary = value()?,
+            "--site" => args.site = Some(PathBuf::from(value()?)),
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -81,7 +85,7 @@ fn parse_args() -> Result<Args, String> {
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
 [--only build,rebuild,edit,check,ingest,serve] [--runs 3] [--warmup 1] [--dir DIR] [--binary PATH] \
-[--check]";
+[--site DIR (serve only: an existing site, edited in place)] [--check]";
 
 /// `build`: no `public/` before each run (a fresh checkout, as in CI),
 /// followed by the floor: copying its own output (`rm -rf` + `cp -r`);
@@ -125,7 +129,13 @@ fn main() -> ExitCode {
                 "edit" => bench_edit(&args, size).map(rows_of),
                 "check" => bench_check(&args, size, build_seconds),
                 "ingest" => bench_ingest(&args, size).map(rows_of),
-                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
+                _ => serve::bench(
+                    &args.dir,
+                    size,
+                    args.runs,
+                    &args.binary,
+                    args.site.as_deref(),
+                ),
             };
             match result {
                 Ok(row) => rows.extend(row),

@@ -103,6 +103,10 @@ pub enum NewCommand {
         /// Organization slug from content/organizations/ (repeatable).
         #[arg(long = "org")]
         organizations: Vec<String>,
+        /// File name slug (lowercase words joined by hyphens) instead of
+        /// one made from the title.
+        #[arg(long)]
+        slug: Option<String>,
     },
     /// content/organizations/<slug>.md
     Organization {
@@ -114,6 +118,9 @@ pub enum NewCommand {
         /// ISO 3166-1 alpha-2 country code.
         #[arg(long, default_value = "KR")]
         country: String,
+        /// File name slug instead of one made from the name.
+        #[arg(long)]
+        slug: Option<String>,
     },
 }
 
@@ -291,6 +298,7 @@ fn run_new(args: &NewArgs) -> ExitCode {
             date,
             topics,
             organizations,
+            slug,
         } => scaffold::article(
             root,
             &NewArticle {
@@ -298,18 +306,21 @@ fn run_new(args: &NewArgs) -> ExitCode {
                 date: date.clone(),
                 topics: topics.clone(),
                 organizations: organizations.clone(),
+                slug: slug.clone(),
             },
         ),
         NewCommand::Organization {
             name,
             kind,
             country,
+            slug,
         } => scaffold::organization(
             root,
             &NewOrganization {
                 name: name.clone(),
                 kind: *kind,
                 country: country.clone(),
+                slug: slug.clone(),
             },
         ),
     };

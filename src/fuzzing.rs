@@ -6,13 +6,13 @@
 //! them) call these same functions. `BRIEFING_FUZZ_SECONDS` sets how long
 //! each property test runs (1 s by default).
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use syntect::parsing::SyntaxSet;
 
 use crate::content::article::{parse_article, KnownSlugs};
+use crate::content::suggest::Names;
 use crate::diag::{render, Diagnostic, Format};
 use crate::markdown::MarkdownRenderer;
 use crate::serve::files::{resolve, Resolved};
@@ -28,7 +28,7 @@ fn syntaxes() -> &'static SyntaxSet {
 /// link, whatever the Markdown held.
 pub fn front_matter_and_markdown(text: &str) {
     let source: Arc<str> = Arc::from(text);
-    let empty = HashSet::new();
+    let empty = Names::default();
     let known = KnownSlugs {
         organizations: &empty,
         topics: &empty,

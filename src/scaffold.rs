@@ -2,19 +2,25 @@
 //!
 //! Takes what the contributor typed (title or name, options) and the site
 //! root; writes one new file through the same front-matter types build
-//! reads, so it always passes `check`, and never overwrites an existing
-//! file. Gives back the path written, or every problem with the input.
+//! reads, so it always parses, and never overwrites an existing file nor
+//! repeats a slug, title, name or alias another file has. A new article is
+//! a draft, and `check` warns until its placeholder text is replaced.
+//! Gives back the path written, or every problem with the input.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::content::article::slug_from_path;
+use crate::content::contents::{read_registries, Contents};
 use crate::content::date::PartialDate;
-use crate::content::entity::{is_country_code, slugify, Registries};
+use crate::content::entity::{is_country_code, is_slug, registry_names, slugify, Named};
 use crate::content::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, OrganizationKind, Source,
 };
-use crate::content::suggest::closest;
+use crate::content::source::Parsed;
+use crate::content::suggest::Names;
 use crate::diag::Diagnostic;
+use crate::ingest::text::hangul::romanize;
 use crate::url::{shorten_slug, MAX_NEW_SLUG};
 use crate::yaml;
 
@@ -29,6 +35,8 @@ pub(crate) struct NewArticle {
     pub topics: Vec<String>,
     /// Organization slugs.
     pub organizations: Vec<String>,
+    /// The file name's slug, instead of one made from the title.
+    pub slug: Option<String>,
 }
 
 /// What `briefing new organization` was given.
@@ -40,16 +48,22 @@ pub(crate) struct NewOrganization {
     pub kind: OrganizationKind,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
+    /// The file name's slug, instead of one made from the name.
+    pub slug: Option<String>,
 }
 
-const ARTICLE_BODY: &str = "Write the briefing here, in Markdown: who did what, when, and why it matters.\n\nOrganizations listed in `organizations:` are linked at their first mention in the text.\n";
-const ORGANIZATION_BODY: &str =
-    "Describe the organization in a few sentences: what it does in the battery industry.\n";
+/// The text `new` leaves for a person to replace; `check` warns while any
+/// of it is still in a file (one home for both).
+pub(crate) const PLACEHOLDER_SUMMARY: &str = "One or two sentences saying what happened.";
+/// The first sentence of a new article's body.
+pub(crate) const PLACEHOLDER_ARTICLE: &str =
+    "Write the briefing here, in Markdown: who did what, when, and why it matters.";
+/// A new organization's description.
+pub(crate) const PLACEHOLDER_ORGANIZATION: &str =
+    "Describe the organization in a few sentences: what it does in the battery industry.";
 
-/// Write `content/articles/<date>-<slug>.md`.
+/// Write `content/articles/<date>-<slug>.md`, a draft.
 pub(crate) fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diagnostic>> {
-    let slug = slugify(&new.title);
-    let slug = shorten_slug(&slug, MAX_NEW_SLUG);
     let date = match &new.date {
         Some(text) => text.parse::<PartialDate>().map_err(|err| {
             vec![Diagnostic::error("new/bad-date", "--date", err.to_string())
@@ -57,23 +71,17 @@ pub(crate) fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diag
         })?,
         None => today(),
     };
+    let slug = file_slug(&new.title, new.slug.as_deref(), "title")?;
     let relative = PathBuf::from(format!("content/articles/{date}-{slug}.md"));
-    if slug.is_empty() {
-        return Err(vec![Diagnostic::error("new/bad-title", &relative, "the title has no letters or digits to make a file name from")
-            .with_help("give the headline in quotes: briefing new article \"LG Energy Solution opens Arizona plant\"")]);
-    }
-    let (registries, _) = Registries::load(root);
-    let mut errors = unknown(
-        &relative,
-        "topic",
-        &new.topics,
-        registries.topics.iter().map(|t| t.slug.as_str()),
-    );
+    let (contents, _) = Contents::read(root);
+    let (organizations, topics) = (names(&contents.organizations), names(&contents.topics));
+    let mut errors = existing_article(&contents, &relative, &slug, &new.title);
+    errors.extend(unknown(&relative, "topic", &new.topics, &topics));
     errors.extend(unknown(
         &relative,
         "organization",
         &new.organizations,
-        registries.organizations.iter().map(|o| o.slug.as_str()),
+        &organizations,
     ));
     if !errors.is_empty() {
         return Err(errors);
@@ -89,7 +97,7 @@ pub(crate) fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diag
         updated: None,
         ingested: None,
         source: Source::default(),
-        summary: Some("One or two sentences saying what happened.".into()),
+        summary: Some(PLACEHOLDER_SUMMARY.into()),
         topics: new.topics.clone(),
         organizations: new.organizations.clone(),
         people: Vec::new(),
@@ -98,20 +106,17 @@ pub(crate) fn article(root: &Path, new: &NewArticle) -> Result<PathBuf, Vec<Diag
         events: Vec::new(),
         evidence: Default::default(),
         suggested_organizations: Vec::new(),
-        draft: false,
+        // Off the published site until a person has replaced the placeholder.
+        draft: true,
     };
-    write_new(root, &relative, "article", &front, ARTICLE_BODY)
+    let body = format!("{PLACEHOLDER_ARTICLE}\n\nOrganizations listed in `organizations:` are linked at their first mention in the text. Delete `draft: true` when the article is ready.\n");
+    write_new(root, &relative, "article", &front, &body)
 }
 
 /// Write `content/organizations/<slug>.md`.
 pub(crate) fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf, Vec<Diagnostic>> {
-    let slug = slugify(&new.name);
-    let slug = shorten_slug(&slug, MAX_NEW_SLUG);
+    let slug = file_slug(&new.name, new.slug.as_deref(), "name")?;
     let relative = PathBuf::from(format!("content/organizations/{slug}.md"));
-    if slug.is_empty() {
-        return Err(vec![Diagnostic::error("new/bad-name", &relative, "the name has no letters or digits to make a file name from")
-            .with_help("give the English name in quotes: briefing new organization \"Korea Battery Industry Association\"")]);
-    }
     let country = new.country.trim().to_uppercase();
     if !is_country_code(&country) || country.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -123,6 +128,19 @@ pub(crate) fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf
             "give an ISO 3166-1 alpha-2 code (`KR`, `US`, `DE`), or `EU` / `INT`",
         )]);
     }
+    let mut read = Vec::new();
+    let registry = names(&read_registries(root, &mut read).organizations);
+    let taken = [(new.name.as_str(), "name"), (slug.as_str(), "file name")]
+        .into_iter()
+        .find_map(|(written, what)| Some((registry.find(written)?, written, what)));
+    if let Some((owner, written, what)) = taken {
+        return Err(vec![Diagnostic::error(
+            "new/exists",
+            format!("content/organizations/{owner}.md"),
+            format!("the {what} `{written}` is already this organization's slug, name or alias; nothing was written"),
+        )
+        .with_help(format!("edit content/organizations/{owner}.md instead (add an alias there if this is another name for it); if it is a different organization, give it a name no entry uses, or `--slug`"))]);
+    }
     let front = OrganizationFrontMatter {
         name: new.name.trim().to_string(),
         kind: new.kind,
@@ -131,25 +149,83 @@ pub(crate) fn organization(root: &Path, new: &NewOrganization) -> Result<PathBuf
         website: None,
         generated: None,
     };
-    write_new(root, &relative, "organization", &front, ORGANIZATION_BODY)
+    let body = format!("{PLACEHOLDER_ORGANIZATION}\n");
+    write_new(root, &relative, "organization", &front, &body)
 }
 
-fn unknown<'a>(
+/// The slug a new file is named by: `--slug` as given (it must be a slug),
+/// else the title or name in Latin letters (Korean romanized by ingest's
+/// rule), shortened.
+fn file_slug(text: &str, given: Option<&str>, what: &str) -> Result<String, Vec<Diagnostic>> {
+    if let Some(given) = given {
+        return if is_slug(given) && given.len() <= MAX_NEW_SLUG {
+            Ok(given.to_string())
+        } else {
+            Err(vec![Diagnostic::error("new/bad-slug", "--slug", format!("`{given}` is not a slug"))
+                .with_help(format!("a slug is lowercase letters, digits and single hyphens, at most {MAX_NEW_SLUG} characters, e.g. `samsung-sdi-cheonan-line`"))])
+        };
+    }
+    let slug = slugify(&romanize(text));
+    let slug = shorten_slug(&slug, MAX_NEW_SLUG).to_string();
+    if slug.is_empty() {
+        return Err(vec![Diagnostic::error(
+            "new/bad-slug",
+            format!("--{what}"),
+            format!("the {what} `{text}` has no letters or digits to make a file name from"),
+        )
+        .with_help(
+            "give the file name yourself with `--slug`, e.g. `--slug samsung-sdi-cheonan-line`",
+        )]);
+    }
+    Ok(slug)
+}
+
+/// Every name of a registry's files (parsed ones by name and aliases too).
+fn names<T: Named>(files: &[Parsed<T>]) -> Names {
+    let stems: Vec<String> = files.iter().map(Parsed::stem).collect();
+    registry_names(
+        &[],
+        stems
+            .iter()
+            .map(String::as_str)
+            .zip(files.iter().map(|f| &f.front)),
+    )
+}
+
+/// An article that already has this slug (under any date) or this title.
+fn existing_article(
+    contents: &Contents,
     relative: &Path,
-    noun: &str,
-    given: &[String],
-    known: impl Iterator<Item = &'a str> + Clone,
+    slug: &str,
+    title: &str,
 ) -> Vec<Diagnostic> {
+    let by_slug = contents
+        .stems_in("content/articles")
+        .into_iter()
+        .find(|stem| slug_from_path(Path::new(stem)) == slug)
+        .map(|stem| (format!("content/articles/{stem}.md"), "slug"));
+    let by_title = || {
+        contents
+            .articles
+            .iter()
+            .find(|a| a.front.title.trim().eq_ignore_ascii_case(title.trim()))
+            .map(|a| (a.path.to_string_lossy().replace('\\', "/"), "title"))
+    };
+    let Some((file, what)) = by_slug.or_else(by_title) else {
+        return Vec::new();
+    };
+    vec![Diagnostic::error("new/exists", &file, format!("this article has the same {what}; {} was not written", relative.display()))
+        .with_help("edit that article instead; if this is another story, give it another title, or its own file name with `--slug`")]
+}
+
+fn unknown(relative: &Path, noun: &str, given: &[String], known: &Names) -> Vec<Diagnostic> {
     given
         .iter()
-        .filter(|slug| !known.clone().any(|k| k == slug.as_str()))
+        .filter(|slug| !known.contains(slug))
         .map(|slug| {
-            let help = match closest(slug, known.clone()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => {
-                    format!("create it first (content/{noun}s/{slug}.md), or pick an existing slug")
-                }
-            };
+            let help = known.help(slug, || {
+                format!("create it first (content/{noun}s/{slug}.md), or pick an existing slug")
+            });
             Diagnostic::error(
                 "new/unknown-slug",
                 relative,

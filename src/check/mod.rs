@@ -13,6 +13,7 @@ mod facts;
 mod html;
 mod ingest;
 mod links;
+mod placeholder;
 mod references;
 mod registry;
 
@@ -113,6 +114,7 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(facts::check(&contents.articles));
     diagnostics.extend(duplicates::check(&contents.articles));
     diagnostics.extend(code::check(&contents.articles));
+    diagnostics.extend(placeholder::check(&contents));
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();

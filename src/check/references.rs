@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::registry::place_names;
 use crate::content::contents::Contents;
-use crate::content::entity::slugify;
+use crate::content::entity::{registry_names, slugify};
 use crate::content::evidence::EvidenceKey;
 use crate::content::source::Parsed;
 use crate::content::suggest::closest;
@@ -29,7 +29,14 @@ fn unknown_places(corpus: &Contents) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let known: HashSet<String> = corpus.places.iter().flat_map(place_names).collect();
-    let slugs: Vec<String> = corpus.places.iter().map(|p| p.stem()).collect();
+    let stems: Vec<String> = corpus.places.iter().map(|p| p.stem()).collect();
+    let names = registry_names(
+        &[],
+        stems
+            .iter()
+            .map(String::as_str)
+            .zip(corpus.places.iter().map(|p| &p.front)),
+    );
     let mut out = Vec::new();
     for article in &corpus.articles {
         for place in article
@@ -38,10 +45,7 @@ fn unknown_places(corpus: &Contents) -> Vec<Diagnostic> {
             .iter()
             .filter(|p| !known.contains(&p.to_lowercase()))
         {
-            let help = match closest(place, slugs.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("add `content/places/{}.md`, or add `{place}` to an existing place's `aliases:`", slugify(place)),
-            };
+            let help = names.help(place, || format!("add `content/places/{}.md`, or add `{place}` to an existing place's `aliases:`", slugify(place)));
             out.push(
                 Diagnostic::warning(
                     "article/unknown-place",

@@ -11,17 +11,18 @@ use std::sync::Arc;
 use super::evidence::EntityKind;
 use super::front_matter::{ArticleFrontMatter, DateBasis};
 use super::source::{bad_url, parse_file, Parsed};
-use super::suggest::closest;
+use super::suggest::Names;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 use crate::url::{is_language_tag, is_slug, is_web_url};
 
-/// Registry slugs an article may reference.
-pub struct KnownSlugs<'a> {
-    /// Organization slugs.
-    pub organizations: &'a HashSet<&'a str>,
-    /// Topic slugs.
-    pub topics: &'a HashSet<&'a str>,
+/// Registry entries an article may reference, by every name they go by
+/// (for suggestions).
+pub(crate) struct KnownSlugs<'a> {
+    /// Organizations.
+    pub(crate) organizations: &'a Names,
+    /// Topics.
+    pub(crate) topics: &'a Names,
 }
 
 /// A validated article, ready to render.
@@ -135,7 +136,7 @@ pub(crate) fn validate_article(
     );
     for person in &front.people {
         if let Some(org) = &person.organization {
-            if !known.organizations.contains(org.as_str()) {
+            if !known.organizations.contains(org) {
                 errors.push(unknown_reference(
                     relative,
                     source,
@@ -282,14 +283,14 @@ fn check_references(
     relative: &Path,
     source: &Arc<str>,
     values: &[String],
-    known: &HashSet<&str>,
+    known: &Names,
     kind: EntityKind,
     point_at: &dyn Fn(&str, &str) -> std::ops::Range<usize>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut seen = HashSet::new();
     for value in values {
-        if !known.contains(value.as_str()) {
+        if !known.contains(value) {
             errors.push(unknown_reference(
                 relative,
                 source,
@@ -317,18 +318,13 @@ fn unknown_reference(
     source: &Arc<str>,
     span: std::ops::Range<usize>,
     value: &str,
-    known: &HashSet<&str>,
+    known: &Names,
     kind: EntityKind,
 ) -> Diagnostic {
-    let mut sorted: Vec<&str> = known.iter().copied().collect();
-    sorted.sort_unstable();
     let (noun, folder) = (kind.noun(), kind.plural());
-    let help = match closest(value, sorted.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => {
-            format!("add `content/{folder}/{value}.md` to the registry, or use an existing slug")
-        }
-    };
+    let help = known.help(value, || {
+        format!("add `content/{folder}/{value}.md` to the registry, or use an existing slug")
+    });
     Diagnostic::error(
         match kind {
             EntityKind::Topic => "article/unknown-topic",

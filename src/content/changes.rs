@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::article::{parse_article, Article, KnownSlugs};
+use super::entity::registry_names;
 use super::library::{duplicate_slug, Library};
 use crate::diag::Diagnostic;
 use crate::markdown::MarkdownRenderer;
@@ -32,9 +33,13 @@ impl Library {
         changed: Vec<(PathBuf, Option<Arc<str>>)>,
         markdown: &MarkdownRenderer<'_>,
     ) -> ValidatedChanges {
-        let organizations: HashSet<&str> =
-            self.organizations.iter().map(|o| o.slug.as_str()).collect();
-        let topics: HashSet<&str> = self.topics.iter().map(|t| t.slug.as_str()).collect();
+        let organizations = registry_names(
+            &[],
+            self.organizations
+                .iter()
+                .map(|o| (o.slug.as_str(), &o.front)),
+        );
+        let topics = registry_names(&[], self.topics.iter().map(|t| (t.slug.as_str(), &t.front)));
         let known = KnownSlugs {
             organizations: &organizations,
             topics: &topics,

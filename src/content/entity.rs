@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::contents::read_registries;
 use super::front_matter::{OrganizationFrontMatter, PlaceFrontMatter, TopicFrontMatter};
 use super::source::{bad_url, Parsed};
+use super::suggest::Names;
 use crate::diag::Diagnostic;
 use crate::url::is_web_url;
 pub use crate::url::{is_slug, slugify};
@@ -82,6 +83,48 @@ impl Registries {
             places,
         }
     }
+}
+
+/// What a registry entry goes by besides its slug: its name and aliases.
+pub(crate) trait Named {
+    /// The `name:`, then every alias.
+    fn names(&self) -> Vec<&str>;
+}
+
+impl Named for OrganizationFrontMatter {
+    fn names(&self) -> Vec<&str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+impl Named for TopicFrontMatter {
+    fn names(&self) -> Vec<&str> {
+        vec![self.name.as_str()]
+    }
+}
+
+impl Named for PlaceFrontMatter {
+    fn names(&self) -> Vec<&str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// Every name a registry knows, for suggestions: the stems of its files
+/// (`files`, whether they parse or not) and each entry's slug, name and
+/// aliases.
+pub(crate) fn registry_names<'a, T: Named + 'a>(
+    files: &[String],
+    entries: impl IntoIterator<Item = (&'a str, &'a T)>,
+) -> Names {
+    let mut names = Names::from_slugs(files.iter().map(String::as_str));
+    for (slug, front) in entries {
+        names.add(slug, front.names());
+    }
+    names
 }
 
 /// The link table Markdown rendering takes: each organization's name and

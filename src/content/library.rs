@@ -10,7 +10,9 @@ use rayon::prelude::*;
 
 use super::article::{validate_article, Article, KnownSlugs};
 use super::contents::Contents;
-use super::entity::{organization_links, Organization, Place, Registries, Topic};
+use super::entity::{
+    organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
+};
 use super::front_matter::{ArticleFrontMatter, PageFrontMatter};
 use super::source::Parsed;
 use crate::config::SiteConfig;
@@ -138,8 +140,8 @@ impl Library {
         // articles naming it are not blamed for it as well.
         let org_files = contents.stems_in("content/organizations");
         let topic_files = contents.stems_in("content/topics");
-        let org_slugs: HashSet<&str> = org_files.iter().map(String::as_str).collect();
-        let topic_slugs: HashSet<&str> = topic_files.iter().map(String::as_str).collect();
+        let org_slugs = registry_names(&org_files, entries(&organizations));
+        let topic_slugs = registry_names(&topic_files, entries(&topics));
         let known = KnownSlugs {
             organizations: &org_slugs,
             topics: &topic_slugs,
@@ -282,6 +284,11 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
 enum ArticleFiles<'a> {
     Borrowed(&'a [Parsed<ArticleFrontMatter>]),
     Owned(Vec<Parsed<ArticleFrontMatter>>),
+}
+
+/// Each entry's slug and front matter, as [`registry_names`] takes them.
+fn entries<T>(entries: &[Entity<T>]) -> impl Iterator<Item = (&str, &T)> {
+    entries.iter().map(|e| (e.slug.as_str(), &e.front))
 }
 
 fn validate_articles(

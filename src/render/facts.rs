@@ -1,5 +1,5 @@
 //! Render stage, how one figure or event reads: its date range, the word
-//! before its year, a metric equivalent for a non-metric unit, and an `id`
+//! before its year (`year-words.txt`), a metric equivalent for a non-metric unit, and an `id`
 //! a reader can link to. Pure functions over front-matter values.
 
 use std::collections::HashMap;
@@ -36,22 +36,97 @@ pub(crate) fn display_range(start: &PartialDate, end: Option<&PartialDate>) -> S
     }
 }
 
-/// The word before a figure's year: "by" for a deadline ("by 2030",
-/// "until 2030"), "in" when its sentence says "in 2024" or gives no
-/// deadline word.
+/// What a sentence writes around a year, and how the year then reads
+/// (`year-words.txt`).
+struct YearWords {
+    /// Words right before the year, lowercase, and their reading; an
+    /// empty reading is looked past.
+    before: Vec<(Vec<&'static str>, &'static str)>,
+    /// Text right after the year and its reading.
+    after: Vec<(&'static str, &'static str)>,
+}
+
+static YEAR_WORDS: LazyLock<YearWords> = LazyLock::new(|| {
+    let mut words = YearWords {
+        before: Vec::new(),
+        after: Vec::new(),
+    };
+    let lines = include_str!("year-words.txt").lines().map(str::trim);
+    for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let Some((written, reading)) = line.split_once('=') else {
+            continue;
+        };
+        let (written, reading) = (written.trim(), reading.trim());
+        match written.strip_prefix('~') {
+            Some(after) => words.after.push((after, reading)),
+            None => words
+                .before
+                .push((written.split_whitespace().collect(), reading)),
+        }
+    }
+    words
+});
+
+/// The word before a figure's year, as its sentence has it: "by" for a
+/// deadline ("by the end of 2025"), "through" for the end of a period
+/// ("via 2029", "from this year to 2026"), "in" otherwise; "by" for a
+/// figure without a sentence, whose year ingest took from a deadline.
 pub(crate) fn year_word(figure: &Figure) -> &'static str {
     let (Some(year), Some(quote)) = (figure.year_target, figure.quote.as_deref()) else {
         return "by";
     };
     let quote = quote.to_lowercase();
-    let deadline = ["by", "until", "till", "through", "before", "no later than"]
-        .iter()
-        .any(|w| quote.contains(&format!("{w} {year}")));
-    if deadline {
-        "by"
-    } else {
-        "in"
+    let year = year.to_string();
+    quote
+        .match_indices(&year)
+        .filter_map(|(at, _)| {
+            let (before, after) = (&quote[..at], &quote[at + year.len()..]);
+            let whole = !before.ends_with(char::is_alphanumeric)
+                && !after.starts_with(|c: char| c.is_ascii_digit());
+            whole.then(|| reading(before, after)).flatten()
+        })
+        .next()
+        .unwrap_or("in")
+}
+
+/// How a year reads from the text before and after it, when the words
+/// there say.
+fn reading(before: &str, after: &str) -> Option<&'static str> {
+    let table = &*YEAR_WORDS;
+    let after = after.trim_start();
+    if let Some((_, reading)) = table.after.iter().find(|(t, _)| after.starts_with(t)) {
+        return Some(reading);
     }
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut end = words.len();
+    while end > 0 {
+        if is_day(words[end - 1]) {
+            end -= 1;
+            continue;
+        }
+        let (length, reading) = table
+            .before
+            .iter()
+            .filter(|(w, _)| w.len() <= end && words[end - w.len()..end] == w[..])
+            .map(|(w, reading)| (w.len(), *reading))
+            .max_by_key(|(length, _)| *length)?;
+        if !reading.is_empty() {
+            return Some(reading);
+        }
+        end -= length;
+    }
+    None
+}
+
+/// "31", "1st", "22nd": a day of the month.
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// Non-metric units and their size in a metric one (`units.txt`).
@@ -174,7 +249,28 @@ mod tests {
     fn a_year_is_a_deadline_only_when_the_sentence_says_so() {
         assert_eq!(year_word(&figure("It sold 8 GWh in 2024.")), "in");
         assert_eq!(year_word(&figure("It will add 8 GWh by 2024.")), "by");
-        assert_eq!(year_word(&figure("8 GWh until 2024.")), "by");
+        assert_eq!(year_word(&figure("8 GWh until 2024.")), "through");
+        // The reading word may stand a few words before the year.
+        assert_eq!(
+            year_word(&figure("It will make 8 GWh by the end of 2024.")),
+            "by"
+        );
+        assert_eq!(year_word(&figure("8 GWh by March 31, 2024.")), "by");
+        assert_eq!(year_word(&figure("8 GWh by mid-2024.")), "by");
+        // The end of a period, not a deadline and not a year of its own.
+        assert_eq!(year_word(&figure("Funding of 8 GWh via 2024.")), "through");
+        assert_eq!(
+            year_word(&figure("It will add 8 GWh from this year to 2024.")),
+            "through"
+        );
+        assert_eq!(year_word(&figure("2024년까지 8 GWh를 만든다.")), "by");
+        assert_eq!(year_word(&figure("completion in early 2024")), "in");
+        // Only the year itself counts, not a longer number holding it.
+        assert_eq!(year_word(&figure("By 12024 units, 2024 output")), "in");
+        assert_eq!(year_word(&figure("No year here.")), "in");
+        let mut unsourced = figure("x");
+        unsourced.quote = None;
+        assert_eq!(year_word(&unsourced), "by");
     }
 
     #[test]

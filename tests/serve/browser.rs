@@ -224,6 +224,21 @@ fn browser_sees_edits_errors_and_recovery_live() {
         driver.text().contains("The body of").then_some(())
     });
     assert!(opened.is_some(), "the article opens: {}", driver.text());
+    // Text marked Korean takes the Korean faces first, serif in prose and
+    // sans elsewhere; unmarked text keeps the Latin stack.
+    let faces = driver.script(
+        "var p = document.createElement('div'); p.className = 'prose'; \
+         p.innerHTML = '<span lang=\"ko\">한국</span>'; \
+         var s = document.createElement('p'); s.innerHTML = '<span lang=\"ko-KR\">한국</span>'; \
+         document.body.append(p, s); \
+         var f = e => getComputedStyle(e).fontFamily.split(',')[0]; \
+         return [f(p.firstChild), f(s.firstChild), f(s)].join(' | ');",
+    );
+    assert_eq!(
+        faces,
+        Value::from("\"Noto Serif KR\" | \"Apple SD Gothic Neo\" | Inter"),
+        "Korean font stacks"
+    );
     // Mark the document: a live reload replaces it, a stale page keeps it.
     driver.script("window.__marker = 1; return null;");
 

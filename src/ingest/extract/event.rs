@@ -87,8 +87,7 @@ pub(crate) fn events(
                 title: if is_hangul_text(sentence.text) {
                     korean_title(sentence.text, mention)
                 } else {
-                    let title = title(sentence.text, mention);
-                    first_person::attributed(&title, sentences, at).unwrap_or(title)
+                    first_person::headline(title(sentence.text, mention), sentences, at)
                 },
                 planned,
                 quote: Some(sentence.text.to_string()),

@@ -5,14 +5,34 @@
 
 use super::Sentence;
 use crate::ingest::gazetteer::Hit;
+use crate::ingest::text::words::{word_list, Pairs};
 
 /// Sentences a quotation may run over before its speaker is named.
 const QUOTE_SPAN: usize = 8;
 
-/// Whether `text` speaks in the first person plural ("we", "our", "us").
+/// First-person words and how each reads in the third person; `-` for a
+/// person's own ("I", "my").
+static FIRST_PERSON: Pairs = word_list!(pairs "extract/first-person-words.txt");
+
+/// A first-person word as written ("We", "our", "I"; not "US"): its third
+/// person form, `-` when it is a person's own.
+pub(super) fn third_person_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let capitals = word.chars().count() > 1 && word.chars().all(char::is_uppercase);
+    if capitals {
+        return None;
+    }
+    FIRST_PERSON
+        .iter()
+        .find(|(first, _)| *first == lower)
+        .map(|(_, third)| *third)
+}
+
+/// Whether `text` speaks in the first person plural ("we", "our", "us"):
+/// an organization speaking.
 pub(super) fn in_first_person(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| matches!(w, "we" | "We" | "our" | "Our" | "us"))
+        .any(|w| third_person_of(w).is_some_and(|t| t != "-"))
 }
 
 /// Whether a quotation mark at byte `at` of `text` opens a quotation.
@@ -126,5 +146,6 @@ mod tests {
         let plain = sentence("Then we will see.", "none");
         assert_eq!(speaker(&[&closed, &plain], 1), None);
         assert!(in_first_person("Then we will see.") && !in_first_person("Western users"));
+        assert!(!in_first_person("Exports to the US grew.") && !in_first_person("I will go."));
     }
 }

@@ -261,16 +261,60 @@ fn a_quoted_we_is_the_organization_that_speaks() {
         let about = event.about.as_ref().expect("about");
         assert_eq!(about.organizations, ["acme-energy"], "{}", event.title);
     }
-    // Nobody named: the words stay as written.
+    // Nobody named: the words stay the speaker's, quoted (or after the
+    // attribution that opens them), never the site's own headline.
     let a = annotate(
-        &doc(&["Someone said: “We will open a plant in 2027.”"]),
+        &doc(&[
+            "Someone said: “We will open a plant in 2027.”",
+            "A guest spoke next. “The time is now. We will build cells in 2028.”",
+        ]),
         "",
         Some("2025-01-10".parse().unwrap()),
         &g,
     );
-    assert!(a.events[0].title.contains("We will open a plant"), "{a:?}");
+    let titles: Vec<&str> = a.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Someone said: “We will open a plant.”",
+            "“We will build cells”"
+        ]
+    );
     let about = a.events[0].about.as_ref().expect("about");
     assert!(about.organizations.is_empty(), "{about:?}");
+}
+
+/// One person speaking for themselves ("I will …") is never turned into
+/// their organization's plan: the title stays their words, quoted.
+#[test]
+fn a_quoted_i_stays_the_speakers_words() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme Energy CEO Jane Park said, “Our goal is clear. I will open a plant in Ulsan in 2027.”",
+        ]),
+        "",
+        Some("2025-01-10".parse().unwrap()),
+        &g,
+    );
+    let titles: Vec<&str> = a.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["“I will open a plant in Ulsan”"]);
+    // An organization that opens its own quotation is named instead.
+    let a = annotate(
+        &doc(&["Acme Energy said, “We will open a plant in Ulsan in 2027.”"]),
+        "",
+        Some("2025-01-10".parse().unwrap()),
+        &g,
+    );
+    assert_eq!(a.events[0].title, "Acme Energy to open a plant in Ulsan");
+    // "US" is a country, not "us".
+    let a = annotate(
+        &doc(&["US exports will open a new market in 2027."]),
+        "",
+        Some("2025-01-10".parse().unwrap()),
+        &g,
+    );
+    assert!(a.events[0].title.starts_with("US exports"), "{a:?}");
 }
 
 #[test]

@@ -94,6 +94,10 @@ const NARROWEST: f64 = 300.0;
 /// Width in pixels of one character of the chart's text (0.75 rem), with
 /// room to spare.
 const CHAR_WIDTH: f64 = 7.5;
+/// Columns a chart is laid out for at least: fewer values keep a
+/// column's width and stand at the left, so one bar is a bar, not a
+/// block across the page.
+const FEWEST_SLOTS: usize = 6;
 /// Height in pixels of the tallest column.
 const PLOT: f64 = 96.0;
 /// Room above the tallest column for its value.
@@ -147,9 +151,10 @@ fn top_value(points: &[Point]) -> f64 {
     points.iter().map(|p| p.value).fold(1.0, f64::max)
 }
 
-/// Upright bars, one per point, each slot `100 / n` percent wide.
+/// Upright bars, one per point, each slot `100 / n` percent wide (`n` at
+/// least [`FEWEST_SLOTS`]), the axis under the slots used.
 fn columns(points: &[Point]) -> String {
-    let n = points.len().max(1) as f64;
+    let n = points.len().max(FEWEST_SLOTS) as f64;
     let slot = 100.0 / n;
     let slot_px = NARROWEST / n;
     let widest_label = points
@@ -197,9 +202,14 @@ fn columns(points: &[Point]) -> String {
             );
         }
     }
+    let axis = if points.len() >= FEWEST_SLOTS {
+        "100%".to_string()
+    } else {
+        format!("{:.2}%", slot * points.len() as f64)
+    };
     let _ = write!(
         out,
-        "<line class=\"chart-axis\" x1=\"0\" x2=\"100%\" y1=\"{base}\" y2=\"{base}\"/>"
+        "<line class=\"chart-axis\" x1=\"0\" x2=\"{axis}\" y1=\"{base}\" y2=\"{base}\"/>"
     );
     out
 }

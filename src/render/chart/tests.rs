@@ -138,6 +138,37 @@ fn the_briefings_chart_is_accessible_and_stable() {
     );
 }
 
+/// The width of every bar of `svg`, in percent of the chart's.
+fn bar_widths(svg: &str) -> Vec<f64> {
+    svg.split("<rect class=\"chart-bar\"")
+        .skip(1)
+        .map(|r| {
+            let at = r.find(" width=\"").unwrap() + 8;
+            r[at..r[at..].find('%').unwrap() + at].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn one_bar_is_a_bar_not_a_block_across_the_page() {
+    let svg = briefings_over_time(&[ymd(2024, 5, 1)], "X")
+        .unwrap()
+        .draw()
+        .svg;
+    let widths = bar_widths(&svg);
+    assert_eq!(widths.len(), 1);
+    assert!(widths[0] < 15.0, "{svg}");
+    assert!(
+        svg.contains("x2=\"16.67%\""),
+        "the axis under it only: {svg}"
+    );
+    // Many bars share the whole width.
+    let dates: Vec<PartialDate> = (2001..=2012).map(PartialDate::y).collect();
+    let svg = briefings_over_time(&dates, "X").unwrap().draw().svg;
+    assert!(bar_widths(&svg).iter().all(|w| (w - 5.83).abs() < 0.01));
+    assert!(svg.contains("x2=\"100%\""));
+}
+
 #[test]
 fn crowded_labels_are_thinned_to_fit_a_phone() {
     let dates: Vec<PartialDate> = (2001..=2024).map(PartialDate::y).collect();

@@ -2,10 +2,14 @@
 //! to a reader as a headline about someone, "Ok-BIC to unveil …", naming
 //! the organization of the speaker the quotation is attributed to (named
 //! where it opens, `Kim of Ok-BIC said, “…`, or where it closes,
-//! `…,” said Kim of Ok-BIC`), as the text writes it. A title whose speaker
-//! the text does not name stays as it is: nothing is guessed.
+//! `…,” said Kim of Ok-BIC`), as the text writes it. Nothing is guessed: a
+//! title whose speaker the text does not name, or a person speaking for
+//! themselves ("I will …"), stays the speaker's words, in quotation marks
+//! (or after the attribution that opens it), so that it reads as something
+//! said, not as the site's own headline.
+//! The first-person words are in `extract/first-person-words.txt`.
 
-use super::super::speaker::speaker;
+use super::super::speaker::{speaker, third_person_of};
 use super::super::Sentence;
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
@@ -16,19 +20,41 @@ static ADVERBS: Words = word_list!("extract/first-person-adverbs.txt");
 /// Past tenses without -ed, which stay as they are.
 static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
 
-/// `title` with its leading "We"/"Our" replaced by the organization that
-/// speaks in sentence `at`, or none when it does not open so or no speaker
-/// is named.
-pub(super) fn attributed(title: &str, sentences: &[&Sentence<'_>], at: usize) -> Option<String> {
-    let title = unquoted(title).trim_end_matches(['.', ',', '”', '"']);
-    let (first, rest) = title.split_once(' ')?;
+/// `title` as a reader's headline: when what is said opens in the first
+/// person, with its "We"/"Our" replaced by the organization that speaks in
+/// sentence `at`; else, unless the title itself says who speaks ("Kim
+/// said, “I will …”"), in quotation marks. Any other title as it is.
+pub(super) fn headline(title: String, sentences: &[&Sentence<'_>], at: usize) -> String {
+    let (lead, said) = match title.find(['“', '"']) {
+        Some(open) if open > 0 => (title[..open].trim(), &title[open..]),
+        _ => ("", title.as_str()),
+    };
+    let said = unquoted(said).trim_end_matches(['.', ',', '”', '"']);
+    let Some(first) = said.split(' ').next().and_then(third_person_of) else {
+        return title;
+    };
+    let attributed = (first != "-")
+        .then(|| attributed(said, sentences, at))
+        .flatten();
+    match attributed {
+        Some(headline) => headline,
+        None if lead.is_empty() => format!("“{said}”"),
+        None => title,
+    }
+}
+
+/// `said` with its leading "We"/"Our" replaced by the organization that
+/// speaks in sentence `at`; none when no speaker is named or the rest
+/// still speaks in the first person.
+fn attributed(said: &str, sentences: &[&Sentence<'_>], at: usize) -> Option<String> {
+    let (first, rest) = said.split_once(' ')?;
     let possessive = match first.to_lowercase().as_str() {
         "we" => false,
         "our" => true,
         _ => return None,
     };
     let (name, _) = speaker(sentences, at)?;
-    let rest = own_pronouns(rest);
+    let rest = own_pronouns(rest)?;
     if possessive {
         return Some(format!("{name}’s {rest}"));
     }
@@ -46,17 +72,16 @@ fn unquoted(title: &str) -> &str {
         .map_or(inner, |close| &inner[..close])
 }
 
-/// "our" → "its", "us" → "it" in the rest of the title.
-fn own_pronouns(text: &str) -> String {
-    text.split(' ')
-        .map(|w| match w {
-            "our" => "its",
-            "us" => "it",
-            "ourselves" => "itself",
-            other => other,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// "our" → "its", "us" → "it" in the rest of the title; none when a word
+/// has no third person there ("we", "my").
+fn own_pronouns(text: &str) -> Option<String> {
+    let words = text.split(' ').map(|w| match third_person_of(w) {
+        None => Some(w),
+        Some("-") => None,
+        Some(_) if w.eq_ignore_ascii_case("we") => None,
+        Some(third) => Some(third),
+    });
+    Some(words.collect::<Option<Vec<_>>>()?.join(" "))
 }
 
 /// The words after "we" as they read after a name: "will unveil" → "to
@@ -147,8 +172,10 @@ mod tests {
         assert_eq!(third_person("built a plant").unwrap(), "built a plant");
         assert!(third_person("Korea first").is_none());
         assert_eq!(
-            own_pronouns("expand our lines with us"),
+            own_pronouns("expand our lines with us").unwrap(),
             "expand its lines with it"
         );
+        assert!(own_pronouns("grow as we expand").is_none());
+        assert!(own_pronouns("expand my lines").is_none());
     }
 }

@@ -73,6 +73,9 @@ pub struct BuildReport {
     pub files: usize,
     /// Articles rendered.
     pub articles: usize,
+    /// Files rendered this time (the others were known to be unchanged
+    /// and kept).
+    pub rendered: usize,
     /// Wall time.
     pub elapsed: Duration,
     /// Warnings found on the way.
@@ -258,6 +261,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             root: options.root.clone(),
             force: false,
             dry_run: false,
+            propose: false,
         });
         let (errors, rest): (Vec<_>, Vec<_>) = report
             .diagnostics
@@ -275,13 +279,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let inputs = reuse::inputs(options);
     time("fingerprint");
-    if ingest_errors.is_empty() {
-        let previous = inputs.and_then(|i| reuse::unchanged(options, output.folder(), &i));
-        time("check output");
-        if let Some(previous) = previous {
+    let previous = match &inputs {
+        Some(_) if ingest_errors.is_empty() => reuse::previous(options, output.folder()),
+        _ => None,
+    };
+    time("check output");
+    if let (Some(previous), Some(inputs)) = (&previous, &inputs) {
+        if previous.inputs.digest == inputs.digest {
             return Ok(BuildReport {
                 files: previous.files,
                 articles: previous.articles,
+                rendered: 0,
                 elapsed: started.elapsed(),
                 warnings,
                 stages,
@@ -293,14 +301,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load grammars");
     let site = match load(&options.root, options.drafts, &syntaxes) {
         Ok(site) if ingest_errors.is_empty() => site,
-        Ok(_) => return Err(invalid(ingest_errors)),
-        Err(mut errors) => {
+        _ => {
+            let mut errors = every_error(&options.root, options, &syntaxes);
             errors.append(&mut ingest_errors);
             return Err(invalid(errors));
         }
     };
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
+    let files = jobs.len();
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
         Ok(statics) => statics,
         Err(mut errors) => {
@@ -313,6 +322,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     let staging = stage(&output, &site, &jobs, statics)?;
+    // After body edits alone, only the pages bodies show on are rendered;
+    // every other file of the previous output is kept as it is.
+    let edited = previous
+        .as_ref()
+        .zip(inputs.as_ref())
+        .and_then(|(previous, inputs)| reuse::edited_bodies(previous, inputs));
+    let jobs = match edited {
+        Some(paths) => keep_unchanged(&staging, &site, jobs, &paths),
+        None => jobs,
+    };
     let written = render::render_with(
         &site.library,
         &site.templates,
@@ -327,7 +346,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     reuse::forget(options, output.folder());
     staging.commit()?;
     time("publish");
-    let (files, articles) = (jobs.len(), site.library.articles.len());
+    let (files, articles) = (files, site.library.articles.len());
     if let Some(inputs) = inputs {
         reuse::record(options, output.folder(), inputs, files, articles);
         time("record");
@@ -335,11 +354,38 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(BuildReport {
         files,
         articles,
+        rendered: jobs.len(),
         elapsed: started.elapsed(),
         warnings,
         stages,
         unchanged: false,
     })
+}
+
+/// The jobs still to render after the articles at `edited` changed only
+/// their Markdown body: the pages those bodies show on, and any page the
+/// previous output lacks; every other page is kept from it.
+fn keep_unchanged(
+    staging: &Staging<'_>,
+    site: &Site,
+    jobs: Vec<render::plan::PageJob>,
+    edited: &[PathBuf],
+) -> Vec<render::plan::PageJob> {
+    use rayon::prelude::*;
+    let library = &site.library;
+    let edited: HashSet<&Path> = edited.iter().map(PathBuf::as_path).collect();
+    let wanted: HashSet<render::plan::PageJob> = library
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, article)| edited.contains(article.path.as_path()))
+        .flat_map(|(i, _)| render::depends::body_pages(library, &site.shared, i))
+        .collect();
+    jobs.into_par_iter()
+        .filter(|job| {
+            wanted.contains(job) || !staging.keep(&render::plan::output_path(library, job))
+        })
+        .collect()
 }
 
 /// Start the new site beside the output: every path the plan and the
@@ -432,7 +478,30 @@ fn resolve(path: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Every error of a build that cannot be published: each valid file is
+/// still loaded and every page that can be rendered is rendered (to
+/// nowhere), so a template error on another page, or a broken static
+/// folder, shows in this run and not the next. Writes nothing.
+fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
+    let (contents, read_errors) = Contents::read(root);
+    let (site, mut errors) = load_partial(root, &contents, read_errors, options.drafts, syntaxes);
+    if let Some(site) = site {
+        let jobs = render::full_plan(&site.library, &site.shared);
+        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+        let (_, rendered) =
+            render::render_each(library, templates, shared, &jobs, &options.render, drop);
+        errors.extend(rendered);
+        errors.extend(
+            read_static_files(root, &library.config.theme)
+                .err()
+                .unwrap_or_default(),
+        );
+    }
+    errors
+}
+
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {
     crate::diag::sort(&mut diagnostics);
+    diagnostics.dedup();
     BuildError::Invalid(diagnostics)
 }

@@ -54,9 +54,19 @@ pub enum Command {
 pub struct IngestArgs {
     #[command(flatten)]
     root: RootArgs,
-    /// Regenerate articles a person has edited, discarding their edits.
-    #[arg(long)]
+    /// Regenerate articles a person has edited, discarding their edits
+    /// (never an accepted one).
+    #[arg(long, conflicts_with_all = ["accept", "diff"])]
     force: bool,
+    /// Take an ingested article over, edits and all: ingest never writes it
+    /// again and nothing warns that it was edited (repeatable). Only
+    /// records this in content/articles/.ingest.lock; ingests nothing.
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    accept: Vec<PathBuf>,
+    /// Print what regenerating this article from its seed would change, as
+    /// a unified diff; writes nothing.
+    #[arg(long, value_name = "FILE")]
+    diff: Option<PathBuf>,
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -237,23 +247,57 @@ fn open_browser(url: &str) {
 }
 
 fn run_ingest(args: &IngestArgs) -> ExitCode {
+    let root = &args.root.root;
+    if !args.accept.is_empty() {
+        return match ingest::accept::accept(root, &args.accept) {
+            Ok(files) => {
+                for file in files {
+                    eprintln!("accepted {file}: ingest leaves it as it is from now on (`briefing ingest --diff {file}` still shows what regenerating would change)");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                diag::emit(&diagnostics, args.format);
+                eprintln!("nothing was accepted");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Some(file) = &args.diff {
+        return match ingest::accept::diff(root, file) {
+            Ok((diff, _)) if diff.is_empty() => {
+                eprintln!("regenerating {} would change nothing", file.display());
+                ExitCode::SUCCESS
+            }
+            Ok((diff, _)) => {
+                print!("{diff}");
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                diag::emit(&diagnostics, args.format);
+                ExitCode::FAILURE
+            }
+        };
+    }
     let options = IngestOptions {
         root: args.root.root.clone(),
         force: args.force,
         dry_run: false,
+        propose: false,
     };
     let mut report = ingest::run(&options);
     diag::sort(&mut report.diagnostics);
     diag::emit(&report.diagnostics, args.format);
     eprintln!(
-        "ingest: {} written, {} unchanged, {} skipped because a person edited them{}",
+        "ingest: {} written, {} unchanged, {} accepted by a person, {} skipped because a person edited them{}",
         report.written.len(),
         report.unchanged.len(),
+        report.accepted.len(),
         report.skipped_edited.len(),
         if report.skipped_edited.is_empty() {
             ""
         } else {
-            " (use --force to regenerate them)"
+            " (`briefing ingest --accept FILE` keeps a file's edits and stops the warning; `--diff FILE` shows what regenerating would change; `--force` regenerates them and discards the edits)"
         }
     );
     for path in &report.skipped_edited {
@@ -382,8 +426,18 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                     report.elapsed.as_millis()
                 );
             } else {
+                // After body edits only the pages they show on are rendered.
+                let kept = report.files.saturating_sub(report.rendered);
+                let partly = if kept > 0 {
+                    format!(
+                        "; {} rendered, {kept} kept (only article bodies changed)",
+                        report.rendered
+                    )
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "built {} files ({} articles) into {} in {} ms",
+                    "built {} files ({} articles) into {} in {} ms{partly}",
                     report.files,
                     report.articles,
                     options.output_dir().display(),

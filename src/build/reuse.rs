@@ -1,9 +1,13 @@
-//! Between builds: proving that a rebuild has nothing to do.
+//! Between builds: proving that a rebuild has nothing, or little, to do.
 //!
 //! Takes the build's options and its locked output folder; gives back what
-//! the last build into that folder recorded, when the folder already holds
-//! exactly what this build would write, so `build` stops before loading or
-//! rendering anything.
+//! the last build into that folder recorded, when the folder still holds
+//! exactly what that build wrote. When the inputs are the same too,
+//! `build` stops before loading or rendering anything; when the only
+//! change is the Markdown body of some articles (their front matter, byte
+//! for byte, and every other input as recorded), [`edited_bodies`] names
+//! them and `build` renders only the pages a body shows on
+//! (`render::depends::body_pages`), keeping every other file as it is.
 //!
 //! Every successful build records two SHA-256 digests in
 //! `<root>/.briefing-cache/<output>.build` (scratch space: never published,
@@ -16,7 +20,9 @@
 //!   `themes/`, `templates/` and `static/` (read through `sitefs`, as the
 //!   build reads them), so any edit, addition or removal of an article, a
 //!   registry entry, a template, a static file or the config, and any new
-//!   binary, changes it;
+//!   binary, changes it (the record also keeps each file's own digest,
+//!   and for an article the digest of its front matter, to say which
+//!   files changed);
 //! - the output as that build left it: every path under the folder with
 //!   its type, inode, size, modification and change times. Editing,
 //!   adding, deleting or replacing a file there (by hand, or by another
@@ -34,6 +40,7 @@
 //! best effort: a cache that cannot be written costs the next build its
 //! shortcut, never its output.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -46,16 +53,40 @@ use super::BuildOptions;
 pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
 
 /// Bumped whenever what a digest covers changes.
-const FORMAT: &str = "briefing build record 1";
+const FORMAT: &str = "briefing build record 2";
 
 /// A SHA-256 digest.
 pub(crate) type Digest = [u8; 32];
 
+/// Everything a build reads, digested.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Inputs {
+    /// Digest of all of it.
+    pub(crate) digest: Digest,
+    /// Digest of what is not a site file: the format, the executable, the
+    /// build's options.
+    program: Digest,
+    /// Each site file, sorted by path.
+    files: Vec<Source>,
+}
+
+/// One input file's digests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Source {
+    /// Path inside the site, `/`-separated.
+    path: String,
+    /// Digest of its bytes.
+    bytes: Digest,
+    /// An article's front matter (everything before its body); `None`
+    /// for other files and articles that do not split.
+    front: Option<Digest>,
+}
+
 /// What a build into one output folder left there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Record {
-    /// Digest of the build's inputs.
-    pub(crate) inputs: Digest,
+    /// What the build read.
+    pub(crate) inputs: Inputs,
     /// Digest of the output folder as the build left it.
     pub(crate) output: Digest,
     /// Files the build wrote (for its report).
@@ -66,7 +97,7 @@ pub(crate) struct Record {
 
 /// Digest of everything a build with `options` reads; `None` when a file
 /// cannot be read (the build itself will say why).
-pub(crate) fn inputs(options: &BuildOptions) -> Option<Digest> {
+pub(crate) fn inputs(options: &BuildOptions) -> Option<Inputs> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
     for folder in crate::sitefs::SITE_FOLDERS {
@@ -77,13 +108,21 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<Digest> {
                 .filter_map(|f| f.strip_prefix(root).ok().map(Path::to_path_buf)),
         );
     }
-    let (executable, hashes) = rayon::join(executable, || {
+    let (executable, sources) = rayon::join(executable, || {
         files
             .par_iter()
             .map(|relative| {
-                crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES)
-                    .ok()
-                    .map(Sha256::digest)
+                let bytes =
+                    crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES).ok()?;
+                let front = relative
+                    .starts_with(ARTICLES)
+                    .then(|| front_digest(&bytes))
+                    .flatten();
+                Some(Source {
+                    path: relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/"),
+                    bytes: Sha256::digest(&bytes).into(),
+                    front,
+                })
             })
             .collect::<Option<Vec<_>>>()
     });
@@ -93,18 +132,63 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<Digest> {
     hasher.update([u8::from(options.drafts), u8::from(options.render.preview)]);
     let inject = options.render.inject.as_deref().unwrap_or_default();
     field(&mut hasher, inject.as_bytes());
-    for (relative, hash) in files.iter().zip(hashes?) {
-        field(&mut hasher, relative.as_os_str().as_encoded_bytes());
-        hasher.update(hash);
+    let program: Digest = hasher.finalize().into();
+    let mut files = sources?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hasher = Sha256::new();
+    hasher.update(program);
+    for file in &files {
+        field(&mut hasher, file.path.as_bytes());
+        hasher.update(file.bytes);
     }
-    Some(hasher.finalize().into())
+    Some(Inputs {
+        digest: hasher.finalize().into(),
+        program,
+        files,
+    })
+}
+
+/// Where articles live; only their front matter is digested on its own.
+const ARTICLES: &str = "content/articles";
+
+/// Digest of an article file up to its body; `None` when it does not split.
+fn front_digest(bytes: &[u8]) -> Option<Digest> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let parts = crate::content::front_matter::split(text).ok()?;
+    let front = &text[..text.len() - parts.body.len()];
+    Some(Sha256::digest(front.as_bytes()).into())
 }
 
 /// The record of the last build into `output`, if the folder still holds
-/// exactly what that build left and its inputs were `inputs`.
-pub(crate) fn unchanged(options: &BuildOptions, output: &Path, inputs: &Digest) -> Option<Record> {
+/// exactly what that build left.
+pub(crate) fn previous(options: &BuildOptions, output: &Path) -> Option<Record> {
     let record = read(&record_path(options, output)?)?;
-    (record.inputs == *inputs && output_digest(output)?.0 == record.output).then_some(record)
+    (output_digest(output)?.0 == record.output).then_some(record)
+}
+
+/// The articles whose Markdown body alone changed since `record`, when
+/// nothing else did: same program and options, same files, and every
+/// changed file an article with the same front matter. `None` otherwise
+/// (or when nothing changed).
+pub(crate) fn edited_bodies(record: &Record, now: &Inputs) -> Option<Vec<PathBuf>> {
+    let before = &record.inputs;
+    if before.program != now.program || before.files.len() != now.files.len() {
+        return None;
+    }
+    let mut edited = Vec::new();
+    for (old, new) in before.files.iter().zip(&now.files) {
+        if old.path != new.path {
+            return None;
+        }
+        if old.bytes == new.bytes {
+            continue;
+        }
+        match (old.front, new.front) {
+            (Some(a), Some(b)) if a == b => edited.push(PathBuf::from(&new.path)),
+            _ => return None,
+        }
+    }
+    (!edited.is_empty()).then_some(edited)
 }
 
 /// Forget the record of `output`: it is about to change.
@@ -118,7 +202,7 @@ pub(crate) fn forget(options: &BuildOptions, output: &Path) {
 pub(crate) fn record(
     options: &BuildOptions,
     output: &Path,
-    inputs: Digest,
+    inputs: Inputs,
     files: usize,
     articles: usize,
 ) {
@@ -187,13 +271,24 @@ fn record_path(options: &BuildOptions, output: &Path) -> Option<PathBuf> {
 }
 
 fn format_record(record: &Record) -> String {
-    format!(
-        "{FORMAT}\ninputs {}\noutput {}\nfiles {}\narticles {}\n",
-        hex(&record.inputs),
+    let inputs = &record.inputs;
+    let mut text = format!(
+        "{FORMAT}\ninputs {}\nprogram {}\noutput {}\nfiles {}\narticles {}\n",
+        hex(&inputs.digest),
+        hex(&inputs.program),
         hex(&record.output),
         record.files,
         record.articles
-    )
+    );
+    // A name with a line break cannot be written one a line: no sources,
+    // so the next build compares nothing file by file.
+    if inputs.files.iter().all(|f| !f.path.contains('\n')) {
+        for file in &inputs.files {
+            let front = file.front.as_ref().map_or("-".to_string(), |d| hex(d));
+            let _ = writeln!(text, "{} {front} {}", hex(&file.bytes), file.path);
+        }
+    }
+    text
 }
 
 fn read(path: &Path) -> Option<Record> {
@@ -212,13 +307,36 @@ fn parse_record(text: &str) -> Option<Record> {
             .strip_prefix(' ')
             .map(str::to_string)
     };
-    let record = Record {
-        inputs: unhex(&value("inputs")?)?,
-        output: unhex(&value("output")?)?,
-        files: value("files")?.parse().ok()?,
-        articles: value("articles")?.parse().ok()?,
-    };
-    Some(record)
+    let digest = unhex(&value("inputs")?)?;
+    let program = unhex(&value("program")?)?;
+    let output = unhex(&value("output")?)?;
+    let files = value("files")?.parse().ok()?;
+    let articles = value("articles")?.parse().ok()?;
+    let sources = lines
+        .map(|line| {
+            let (bytes, rest) = line.split_once(' ')?;
+            let (front, path) = rest.split_once(' ')?;
+            Some(Source {
+                path: path.to_string(),
+                bytes: unhex(bytes)?,
+                front: if front == "-" {
+                    None
+                } else {
+                    Some(unhex(front)?)
+                },
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Record {
+        inputs: Inputs {
+            digest,
+            program,
+            files: sources,
+        },
+        output,
+        files,
+        articles,
+    })
 }
 
 /// The running executable: a new briefing may render the same inputs
@@ -314,19 +432,82 @@ fn unhex(text: &str) -> Option<Digest> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_record_reads_back_and_a_damaged_one_is_none() {
-        let record = Record {
-            inputs: [7; 32],
+    fn source(path: &str, bytes: u8, front: Option<u8>) -> Source {
+        Source {
+            path: path.into(),
+            bytes: [bytes; 32],
+            front: front.map(|f| [f; 32]),
+        }
+    }
+
+    fn record(files: Vec<Source>) -> Record {
+        Record {
+            inputs: Inputs {
+                digest: [7; 32],
+                program: [9; 32],
+                files,
+            },
             output: [200; 32],
             files: 12,
             articles: 3,
-        };
+        }
+    }
+
+    #[test]
+    fn a_record_reads_back_and_a_damaged_one_is_none() {
+        let record = record(vec![
+            source("content/articles/a b.md", 1, Some(2)),
+            source("site.yaml", 3, None),
+        ]);
         let text = format_record(&record);
         assert_eq!(parse_record(&text), Some(record));
         assert_eq!(parse_record(&text.replace("inputs", "input")), None);
-        assert_eq!(parse_record(&text[..text.len() - 4]), None);
-        assert_eq!(parse_record(&text.replacen("1\n", "0\n", 1)), None);
+        assert_eq!(parse_record(&text[..text.len() - 40]), None);
+        assert_eq!(parse_record(&text.replacen("2\n", "1\n", 1)), None);
+    }
+
+    #[test]
+    fn only_articles_whose_front_matter_stayed_count_as_body_edits() {
+        let before = record(vec![
+            source("content/articles/a.md", 1, Some(2)),
+            source("content/articles/b.md", 3, Some(4)),
+            source("site.yaml", 5, None),
+        ]);
+        let now = |files: Vec<Source>| Inputs {
+            digest: [8; 32],
+            program: [9; 32],
+            files,
+        };
+        let body = now(vec![
+            source("content/articles/a.md", 10, Some(2)),
+            source("content/articles/b.md", 3, Some(4)),
+            source("site.yaml", 5, None),
+        ]);
+        assert_eq!(
+            edited_bodies(&before, &body),
+            Some(vec![PathBuf::from("content/articles/a.md")])
+        );
+        let front = now(vec![
+            source("content/articles/a.md", 10, Some(11)),
+            source("content/articles/b.md", 3, Some(4)),
+            source("site.yaml", 5, None),
+        ]);
+        assert_eq!(edited_bodies(&before, &front), None);
+        let config = now(vec![
+            source("content/articles/a.md", 10, Some(2)),
+            source("content/articles/b.md", 3, Some(4)),
+            source("site.yaml", 6, None),
+        ]);
+        assert_eq!(edited_bodies(&before, &config), None);
+        let removed = now(vec![
+            source("content/articles/a.md", 10, Some(2)),
+            source("site.yaml", 5, None),
+        ]);
+        assert_eq!(edited_bodies(&before, &removed), None);
+        assert_eq!(edited_bodies(&before, &before.inputs), None);
+        let mut other_binary = body.clone();
+        other_binary.program = [1; 32];
+        assert_eq!(edited_bodies(&before, &other_binary), None);
     }
 
     #[test]

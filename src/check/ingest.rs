@@ -16,6 +16,7 @@ pub(crate) fn dry_run(root: &Path) -> Vec<Diagnostic> {
         root: root.to_path_buf(),
         force: false,
         dry_run: true,
+        propose: false,
     });
     report.diagnostics
 }

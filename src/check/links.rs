@@ -1,20 +1,22 @@
 //! Check stage: every internal link and `#anchor` of the rendered site
 //! resolves.
 //!
-//! Takes the pages rendered in memory, the static files, and a way to find
-//! the content file behind each page; gives back one diagnostic per broken
-//! link, pointing at the Markdown line that wrote it when it can be found
-//! (else at the content file's front matter fence, else at the template).
+//! Works as pages are rendered, so no page is held longer than it takes to
+//! scan it: [`scan_page`] takes one rendered page and checks each of its
+//! distinct links against what is known before rendering (the planned
+//! pages and the static files), keeping only the page's ids and the links
+//! whose `#anchor` is on another page; [`finish`] resolves those once every
+//! page's ids are in, and gives back one diagnostic per broken link,
+//! pointing at the Markdown line that wrote it when it can be found (else
+//! at the content file's front matter fence, else at the template).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::address::{classify, output_file, resolve, Kind};
-use super::html::{self, Scanned};
+use super::html;
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
@@ -37,12 +39,11 @@ pub(crate) struct Origin {
 /// any), its template, the base template.
 pub(crate) type PageSource = Vec<Origin>;
 
-/// Everything link checking needs.
+/// Everything link checking needs, known before any page is rendered.
 pub(crate) struct LinkInput<'a> {
-    /// Rendered pages, paths inside the output folder.
-    pub(crate) pages: &'a [RenderedPage],
-    /// Static files, paths inside the output folder.
-    pub(crate) statics: &'a HashSet<String>,
+    /// Every file the output will hold (pages and static files), paths
+    /// inside the output folder.
+    pub(crate) files: HashSet<&'a str>,
     /// The site's base path (`/` or `/sub/`).
     pub(crate) base_path: &'a str,
     /// The site's absolute base URL with a trailing slash.
@@ -55,37 +56,105 @@ pub(crate) struct LinkInput<'a> {
     pub(crate) unsure: &'a HashSet<String>,
 }
 
-/// Check every link of every HTML page.
-pub(crate) fn check(input: &LinkInput<'_>) -> Vec<Diagnostic> {
-    let scanned: BTreeMap<&str, Scanned> = input
-        .pages
-        .par_iter()
-        .filter(|p| p.path.ends_with(".html"))
-        .map(|p| {
+/// What one HTML page's links came to, all that is kept of the page.
+#[derive(Debug)]
+pub(crate) struct PageLinks {
+    /// The page, a path inside the output folder.
+    path: String,
+    /// Every `id` on the page (anchors other pages may link to).
+    ids: Box<[Box<str>]>,
+    /// Its broken or not yet decided links, in the order they appear.
+    findings: Vec<Finding>,
+}
+
+/// A link of one page that is broken, or whose anchor is on another page.
+#[derive(Debug)]
+enum Finding {
+    Broken(String, Problem),
+    /// `link` points at `#fragment` on the HTML page `file`.
+    Anchor {
+        link: String,
+        file: String,
+        fragment: String,
+    },
+}
+
+/// Scan one rendered page (`None` unless it is HTML) and check every
+/// distinct link it holds as far as the page alone allows.
+pub(crate) fn scan_page(input: &LinkInput<'_>, page: &RenderedPage) -> Option<PageLinks> {
+    if !page.path.ends_with(".html") {
+        return None;
+    }
+    let scanned = html::scan(&String::from_utf8_lossy(&page.contents));
+    let own: HashSet<&str> = scanned.ids.iter().map(String::as_str).collect();
+    let mut distinct = HashSet::new();
+    let mut findings = Vec::new();
+    for link in &scanned.links {
+        if !distinct.insert(link.as_str()) {
+            continue;
+        }
+        match problem(input, &page.path, link) {
+            Decision::Fine => {}
+            Decision::Broken(problem) => findings.push(Finding::Broken(link.clone(), problem)),
+            Decision::Anchor(file, fragment) if file == page.path => {
+                if let Some(problem) = missing_anchor(input.base_path, link, &file, &fragment, &own)
+                {
+                    findings.push(Finding::Broken(link.clone(), problem));
+                }
+            }
+            Decision::Anchor(file, fragment) => findings.push(Finding::Anchor {
+                link: link.clone(),
+                file,
+                fragment,
+            }),
+        }
+    }
+    Some(PageLinks {
+        path: page.path.clone(),
+        ids: scanned
+            .ids
+            .into_iter()
+            .map(String::into_boxed_str)
+            .collect(),
+        findings,
+    })
+}
+
+/// Every broken link of the scanned pages (in any order), each reported
+/// once: pages are taken in path order and a link broken the same way in
+/// the same place (a shared template) is named on its first page only.
+pub(crate) fn finish(input: &LinkInput<'_>, mut pages: Vec<PageLinks>) -> Vec<Diagnostic> {
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let ids: HashMap<&str, HashSet<&str>> = pages
+        .iter()
+        .map(|page| {
             (
-                p.path.as_str(),
-                html::scan(&String::from_utf8_lossy(&p.contents)),
+                page.path.as_str(),
+                page.ids.iter().map(|id| &**id).collect(),
             )
         })
         .collect();
-    let files: HashSet<&str> = input
-        .pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(input.statics.iter().map(String::as_str))
-        .collect();
-    let ids: HashMap<&str, HashSet<&str>> = scanned
-        .iter()
-        .map(|(path, s)| (*path, s.ids.iter().map(String::as_str).collect()))
-        .collect();
     let mut diagnostics = Vec::new();
     let mut seen = HashSet::new();
-    for (page, found) in &scanned {
-        for link in &found.links {
-            let Some(problem) = problem(input, &files, &ids, page, link) else {
-                continue;
+    for page in &pages {
+        for finding in &page.findings {
+            let (link, problem) = match finding {
+                Finding::Broken(link, problem) => (link, problem.clone()),
+                Finding::Anchor {
+                    link,
+                    file,
+                    fragment,
+                } => {
+                    let Some(known) = ids.get(file.as_str()) else {
+                        continue;
+                    };
+                    match missing_anchor(input.base_path, link, file, fragment, known) {
+                        Some(problem) => (link, problem),
+                        None => continue,
+                    }
+                }
             };
-            let diag = blame(input, page, link, problem);
+            let diag = blame(input, &page.path, link, problem);
             // A broken link in a shared template shows on every page: once is enough.
             if seen.insert((diag.path.clone(), diag.span.clone(), link.clone())) {
                 diagnostics.push(diag);
@@ -96,29 +165,35 @@ pub(crate) fn check(input: &LinkInput<'_>) -> Vec<Diagnostic> {
 }
 
 /// A broken link: what is wrong and how to fix it.
+#[derive(Debug, Clone)]
 struct Problem {
     message: String,
     help: String,
 }
 
-/// What is wrong with `link` on `page`, if anything.
-fn problem(
-    input: &LinkInput<'_>,
-    files: &HashSet<&str>,
-    ids: &HashMap<&str, HashSet<&str>>,
-    page: &str,
-    link: &str,
-) -> Option<Problem> {
+/// What one link comes to before other pages are known.
+enum Decision {
+    Fine,
+    Broken(Problem),
+    /// Points at this fragment of this HTML page: fine if the page has it.
+    Anchor(String, String),
+}
+
+/// What is wrong with `link` on `page`, as far as the files alone tell.
+fn problem(input: &LinkInput<'_>, page: &str, link: &str) -> Decision {
     let base = input.base_path;
     let target = match classify(link, base, input.base_url) {
-        Kind::External => return None,
+        Kind::External => return Decision::Fine,
         Kind::OutsideBase => {
-            return Some(Problem {
+            return Decision::Broken(Problem {
                 message: format!("link `{link}` does not start with the site's base path `{base}`, so it breaks when the site is published there"),
                 help: format!("write `{base}{}`, or a link relative to the page", link.trim_start_matches('/')),
             })
         }
-        Kind::Internal(path) => resolve(page, &path)?,
+        Kind::Internal(path) => match resolve(page, &path) {
+            Some(target) => target,
+            None => return Decision::Fine,
+        },
     };
     let (path, fragment) = match target.split_once('#') {
         Some((p, f)) => (p.to_string(), Some(f.to_string())),
@@ -129,15 +204,18 @@ fn problem(
         .iter()
         .any(|folder| path.starts_with(folder.as_str()))
     {
-        return None;
+        return Decision::Fine;
     }
-    let Some(file) = output_file(files, &path) else {
-        let folders = files.iter().filter_map(|f| f.strip_suffix("index.html"));
+    let Some(file) = output_file(&input.files, &path) else {
+        let folders = input
+            .files
+            .iter()
+            .filter_map(|f| f.strip_suffix("index.html"));
         let help = match closest(&path, folders) {
             Some(best) => format!("did you mean `{base}{best}`?"),
             None => format!("link to an existing page: articles are at `{base}articles/<slug>/`, where the slug is the file name without its date"),
         };
-        return Some(Problem {
+        return Decision::Broken(Problem {
             message: if link == format!("{base}{path}") {
                 format!("link `{link}`: no page or static file is served there")
             } else {
@@ -148,19 +226,31 @@ fn problem(
             help,
         });
     };
-    let fragment = fragment.filter(|f| !f.is_empty() && f != "top")?;
-    let known = ids.get(file.as_str())?;
-    if known.contains(fragment.as_str()) {
+    match fragment.filter(|f| !f.is_empty() && f != "top") {
+        Some(fragment) if file.ends_with(".html") => Decision::Anchor(file, fragment),
+        _ => Decision::Fine,
+    }
+}
+
+/// The problem of `link`, to `#fragment` on `file`, whose ids are `known`.
+fn missing_anchor(
+    base: &str,
+    link: &str,
+    file: &str,
+    fragment: &str,
+    known: &HashSet<&str>,
+) -> Option<Problem> {
+    if known.contains(fragment) {
         return None;
     }
-    let help = match closest(&fragment, known.iter().copied()) {
+    let help = match closest(fragment, known.iter().copied()) {
         Some(best) => format!("did you mean `#{best}`?"),
         None => "anchors are heading ids: `## Key points` gets `#key-points`; `## Title {#my-id}` sets one".to_string(),
     };
     Some(Problem {
         message: format!(
             "link `{link}`: there is no element with id `{fragment}` on `{}`",
-            url_of(base, &file)
+            url_of(base, file)
         ),
         help,
     })

@@ -1,8 +1,9 @@
 //! `briefing check`: every validation of build and ingest, writing nothing.
 //!
-//! Takes a site root; loads and renders the whole site in memory (so every
-//! error build would report is found), dry-runs ingest, then runs the
-//! checks build does not: links and anchors, registry use and conflicts,
+//! Takes a site root; loads and renders the whole site (so every error
+//! build would report is found), link-checking each page as it is rendered
+//! and keeping none, dry-runs ingest, then runs the checks build does not:
+//! links and anchors, registry use and conflicts,
 //! annotations against the text, duplicates. Gives back every diagnostic,
 //! sorted, and the exit status they imply.
 
@@ -10,12 +11,14 @@ mod address;
 mod code;
 mod duplicates;
 mod facts;
+mod file_date;
 mod html;
 mod ingest;
 mod links;
 mod placeholder;
 mod references;
 mod registry;
+mod unlisted;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -97,15 +100,9 @@ pub fn run(root: &Path) -> CheckReport {
     let (site, errors) = build::load_partial(root, &contents, read_errors, true, &syntaxes);
     diagnostics.extend(errors);
     if let Some(site) = site {
-        let jobs = render::full_plan(&site.library, &site.shared);
-        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
-        let options = RenderOptions::default();
-        let (rendered, errors) =
-            render::render_each(library, templates, shared, &jobs, &options, |page| page);
-        pages = rendered.len();
-        diagnostics.extend(errors);
-        let unsure = unsure_pages(&contents, &diagnostics);
-        diagnostics.extend(check_links(root, &site, &contents, &rendered, &unsure));
+        let (found, rendered) = render_and_check_links(root, &site, &contents, &mut diagnostics);
+        pages = rendered;
+        diagnostics.extend(found);
     }
     diagnostics.extend(ingest::dry_run(root));
     diagnostics.extend(crate::sitefs::audit(root));
@@ -115,6 +112,8 @@ pub fn run(root: &Path) -> CheckReport {
     diagnostics.extend(duplicates::check(&contents.articles));
     diagnostics.extend(code::check(&contents.articles));
     diagnostics.extend(placeholder::check(&contents));
+    diagnostics.extend(file_date::check(&contents.articles));
+    diagnostics.extend(unlisted::check(&contents));
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();
@@ -159,36 +158,66 @@ fn unsure_pages(contents: &Contents, diagnostics: &[Diagnostic]) -> HashSet<Stri
     unsure
 }
 
-fn check_links(
+/// Render every page and check its links as it comes (no page is held),
+/// adding render problems to `diagnostics`; gives back the broken links and
+/// the number of pages rendered.
+///
+/// Links are first checked against every planned page. When some page
+/// fails to render, links to it are broken, and a failure can make more
+/// folders unsure: then every page is rendered and scanned again against
+/// what was really rendered (only a site with errors pays twice).
+fn render_and_check_links(
     root: &Path,
     site: &Site,
     contents: &Contents,
-    rendered: &[crate::output::RenderedPage],
-    unsure: &HashSet<String>,
-) -> Vec<Diagnostic> {
-    let library = &site.library;
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, usize) {
+    let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+    let jobs = render::full_plan(library, shared);
+    let planned: Vec<String> = jobs
+        .iter()
+        .map(|job| plan::output_path(library, job))
+        .collect();
     let statics = static_files(root, &library.config.theme);
     let files = content_origins(contents);
-    let jobs = render::full_plan(library, &site.shared);
     let sources: HashMap<String, PageSource> = jobs
         .iter()
-        .map(|job| {
-            (
-                plan::output_path(library, job),
-                page_source(site, &files, job),
-            )
-        })
+        .zip(&planned)
+        .map(|(job, path)| (path.clone(), page_source(site, &files, job)))
         .collect();
     let base_path = library.config.base_path();
     let base_url = library.config.base_url();
-    links::check(&LinkInput {
-        pages: rendered,
-        statics: &statics,
+    let unsure = unsure_pages(contents, diagnostics);
+    let input = LinkInput {
+        files: planned.iter().chain(&statics).map(String::as_str).collect(),
         base_path: &base_path,
         base_url: &base_url,
         sources: &sources,
-        unsure,
-    })
+        unsure: &unsure,
+    };
+    let options = RenderOptions::default();
+    let scan = |input: &LinkInput<'_>| {
+        render::render_each(library, templates, shared, &jobs, &options, |page| {
+            (page.path.clone(), links::scan_page(input, &page))
+        })
+    };
+    let (scanned, errors) = scan(&input);
+    let rendered = scanned.len();
+    diagnostics.extend(errors);
+    if rendered == jobs.len() {
+        let pages = scanned.into_iter().filter_map(|(_, page)| page).collect();
+        return (links::finish(&input, pages), rendered);
+    }
+    let unsure = unsure_pages(contents, diagnostics);
+    let made: Vec<String> = scanned.into_iter().map(|(path, _)| path).collect();
+    let input = LinkInput {
+        files: made.iter().chain(&statics).map(String::as_str).collect(),
+        unsure: &unsure,
+        ..input
+    };
+    let (scanned, _) = scan(&input);
+    let pages = scanned.into_iter().filter_map(|(_, page)| page).collect();
+    (links::finish(&input, pages), rendered)
 }
 
 /// Every parsed content file as a place a link may be written.

@@ -279,6 +279,14 @@ pub fn slug_from_path(relative: &Path) -> String {
     stem
 }
 
+/// The date an article's file name starts with (`2024-03-11`, `2024-03`,
+/// `2024`), the part [`slug_from_path`] leaves out.
+pub(crate) fn date_from_path(relative: &Path) -> Option<String> {
+    let stem = relative.file_stem()?.to_string_lossy().into_owned();
+    let slug = slug_from_path(relative);
+    (slug.len() < stem.len()).then(|| stem[..stem.len() - slug.len() - 1].to_string())
+}
+
 fn check_references(
     relative: &Path,
     source: &Arc<str>,

@@ -24,8 +24,13 @@ use crate::{limits, sitefs};
 pub(crate) const MANIFEST_PATH: &str = "content/articles/.ingest.lock";
 
 const HEADER: &str =
-    "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written[, day an undated article came in].\n\
-# A file whose hash no longer matches was edited by hand and is not overwritten without --force; `organization` lines: registry entries ingest added (one a person deleted stays rejected).\n";
+    "# Written by `briefing ingest`: seed, generated file, SHA-256 of the bytes written (or `accepted`)[, day an undated article came in].\n\
+# A file whose hash no longer matches was edited by hand and is not overwritten without --force; `accepted`: a person took the file over with `briefing ingest --accept` and ingest never writes it; `organization` lines: registry entries ingest added (one a person deleted stays rejected).\n";
+
+/// The hash field of a file a person accepted (`briefing ingest --accept`):
+/// theirs from then on, whatever its bytes. Older versions read the line as
+/// malformed, which leaves the file alone too.
+pub(crate) const ACCEPTED: &str = "accepted";
 
 /// First field of a line recording a generated registry entry.
 const ORGANIZATION: &str = "organization";
@@ -35,10 +40,17 @@ const ORGANIZATION: &str = "organization";
 pub(crate) struct Entry {
     /// The generated file, relative to the site root, `/`-separated.
     pub(crate) output: String,
-    /// Lowercase hex SHA-256 of the bytes ingest wrote.
+    /// Lowercase hex SHA-256 of the bytes ingest wrote, or [`ACCEPTED`].
     pub(crate) hash: String,
     /// For an undated article, the day recorded as its `ingested:`.
     pub(crate) ingested: Option<PartialDate>,
+}
+
+impl Entry {
+    /// True when a person took the file over: ingest leaves it as it is.
+    pub(crate) fn accepted(&self) -> bool {
+        self.hash == ACCEPTED
+    }
 }
 
 /// Seed (relative, `/`-separated) → what was generated from it.
@@ -86,7 +98,8 @@ impl Manifest {
             else {
                 continue;
             };
-            if !(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())) {
+            let is_hash = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+            if !is_hash && hash != ACCEPTED {
                 continue;
             }
             if !is_plain_file(seed, "seeds/", ".txt")
@@ -139,7 +152,7 @@ impl Manifest {
 }
 
 /// `prefix` + one file name (no folder, not hidden) + `extension`.
-fn is_plain_file(path: &str, prefix: &str, extension: &str) -> bool {
+pub(crate) fn is_plain_file(path: &str, prefix: &str, extension: &str) -> bool {
     path.strip_prefix(prefix)
         .and_then(|name| name.strip_suffix(extension))
         .is_some_and(|stem| {
@@ -157,7 +170,7 @@ fn outside_entry(source: &Arc<str>, span: std::ops::Range<usize>) -> Diagnostic 
         "this manifest line names a seed outside seeds/ or a file outside content/articles/; it was ignored, and no file it names was read, written or deleted",
     )
     .at(source, span)
-    .with_help("ingest only writes `seeds/<name>.txt<TAB>content/articles/<name>.md<TAB><sha256>` lines: delete this line (a pull request that adds one should be refused)")
+    .with_help("ingest only writes `seeds/<name>.txt<TAB>content/articles/<name>.md<TAB><sha256 or accepted>` lines: delete this line (it names no file of the site, so nothing is lost; a pull request that adds one should be refused)")
 }
 
 /// Lowercase hex SHA-256.
@@ -225,6 +238,14 @@ mod tests {
             Entry {
                 output: "content/articles/a.md".into(),
                 hash: hash(b"a"),
+                ingested: None,
+            },
+        );
+        manifest.entries.insert(
+            "seeds/c.txt".into(),
+            Entry {
+                output: "content/articles/c.md".into(),
+                hash: ACCEPTED.into(),
                 ingested: None,
             },
         );

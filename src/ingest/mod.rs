@@ -8,6 +8,7 @@
 //! never over a file a person edited, recording what it wrote in a
 //! manifest (`manifest`). Gives back an [`IngestReport`].
 
+pub(crate) mod accept;
 mod article;
 mod clean;
 mod clock;
@@ -26,7 +27,7 @@ mod seed;
 mod store;
 pub(crate) mod text;
 
-pub use report::{IngestOptions, IngestReport};
+pub use report::{IngestOptions, IngestReport, Proposed};
 
 use std::path::{Path, PathBuf};
 

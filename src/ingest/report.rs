@@ -16,6 +16,32 @@ pub struct IngestOptions {
     pub force: bool,
     /// Validate only: write nothing (`briefing check`).
     pub dry_run: bool,
+    /// Keep the text of every article generated, in
+    /// [`IngestReport::proposed`] (`briefing ingest --diff`).
+    pub propose: bool,
+}
+
+impl IngestOptions {
+    /// A run over `root` that writes, without `--force`.
+    pub fn new(root: impl Into<PathBuf>) -> IngestOptions {
+        IngestOptions {
+            root: root.into(),
+            force: false,
+            dry_run: false,
+            propose: false,
+        }
+    }
+}
+
+/// What ingest generated for one seed, whether it was written or not.
+#[derive(Debug, Clone)]
+pub struct Proposed {
+    /// The seed, `seeds/<name>.txt`.
+    pub seed: String,
+    /// Where ingest would write it.
+    pub output: PathBuf,
+    /// The article's text.
+    pub text: String,
 }
 
 /// What ingest did. Paths are relative to the site root.
@@ -27,6 +53,11 @@ pub struct IngestReport {
     pub unchanged: Vec<PathBuf>,
     /// Articles left alone because a person edited or wrote them.
     pub skipped_edited: Vec<PathBuf>,
+    /// Articles a person accepted (`briefing ingest --accept`), left alone
+    /// without a warning.
+    pub accepted: Vec<PathBuf>,
+    /// With [`IngestOptions::propose`]: every article generated.
+    pub proposed: Vec<Proposed>,
     /// Organization registry entries added, marked `generated:`.
     pub organizations: Vec<PathBuf>,
     /// Unreadable seeds (errors), skipped files and unknown organizations

@@ -130,6 +130,22 @@ fn store_one(
     previous: Option<&Entry>,
     report: &mut IngestReport,
 ) -> Option<Entry> {
+    if options.propose {
+        report.proposed.push(super::report::Proposed {
+            seed: seed.to_string(),
+            output: PathBuf::from(output),
+            text: article.text.clone(),
+        });
+    }
+    if let Some(entry) = previous.filter(|e| e.accepted()) {
+        // A person took the file over: never written, nothing to warn
+        // about. Deleting it hands the seed back to ingest.
+        if sitefs::check_file(&options.root, Path::new(&entry.output)).is_ok() {
+            report.accepted.push(PathBuf::from(&entry.output));
+            return Some(entry.clone());
+        }
+    }
+    let previous = previous.filter(|e| !e.accepted());
     let recorded = previous
         .filter(|e| e.output == output)
         .map(|e| e.hash.as_str());
@@ -300,7 +316,7 @@ fn kept(output: &str, seed: &str, edited: bool) -> Diagnostic {
         format!("{output} {why}; it was left as is"),
     )
     .with_help(format!(
-        "to regenerate it{from} and discard the edits, run `briefing ingest --force`"
+        "to keep the edits and stop this warning, run `briefing ingest --accept {output}` (ingest then never writes it); `briefing ingest --diff {output}` shows what regenerating it{from} would change; `briefing ingest --force` regenerates it and discards the edits"
     ))
 }
 

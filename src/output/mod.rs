@@ -132,7 +132,7 @@ impl Output {
             return Err(refuse(
                 &self.named,
                 "the folder is not empty and was not written by briefing (it has no .briefing-output file); \
-                 choose an empty or new folder, or delete this one first",
+                 choose an empty or new folder, or move this one away first (deleting it loses its files)",
             ));
         }
         Ok(())

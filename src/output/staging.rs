@@ -66,7 +66,7 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
         return Err(refuse(
             folder,
             "a build would use this name for its own folder, and this one was not written by briefing; \
-             move or delete it",
+             move it away (deleting it loses what it holds)",
         ));
     }
     remove_tree(folder).map_err(fail("cannot remove what an interrupted build left", folder))
@@ -107,6 +107,23 @@ impl<'o> Staging<'o> {
             }
         }
         ops::write(&target, contents).map_err(fail("cannot write", &target))
+    }
+
+    /// Keep the previous output's file at `relative` in the new site (a
+    /// hard link: same bytes, same inode), for a page the build knows is
+    /// unchanged without rendering it. False when there is no such file
+    /// to keep; then the caller renders it.
+    pub fn keep(&self, relative: &str) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(relative);
+        let kept = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file())
+            && ops::hard_link(&old, &self.root.join(relative)).is_ok();
+        if kept {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+        }
+        kept
     }
 
     /// Files that kept their inode from the previous output so far.

@@ -200,6 +200,17 @@ pub(crate) fn readers(library: &Library, shared: &Shared, i: usize, parts: Parts
     jobs
 }
 
+/// The pages article `i`'s Markdown body shows on: its own page, and the
+/// site feed while it is among the newest (other feeds carry summaries).
+/// A rebuild after body edits renders only these.
+pub(crate) fn body_pages(library: &Library, shared: &Shared, i: usize) -> Vec<PageJob> {
+    let body = Parts {
+        body: true,
+        ..Parts::default()
+    };
+    readers(library, shared, i, body)
+}
+
 /// The pages showing positions `range` of `list` (`None`: the whole list,
 /// whose length changed).
 pub(crate) fn list_readers(

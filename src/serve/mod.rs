@@ -321,6 +321,7 @@ pub(crate) fn ingest_seed(root: &Path, seed: &Path) {
         root: root.to_path_buf(),
         force: false,
         dry_run: false,
+        propose: false,
     };
     let mut report = crate::ingest::run_seeds(&options, &[seed.to_path_buf()]);
     diag::sort(&mut report.diagnostics);
@@ -330,7 +331,7 @@ pub(crate) fn ingest_seed(root: &Path, seed: &Path) {
     }
     for path in &report.skipped_edited {
         eprintln!(
-            "kept {}: a person edited it (`briefing ingest --force` regenerates it)",
+            "kept {}: a person edited it (`briefing ingest --accept` keeps the edits for good; `briefing ingest --force` regenerates it, discarding them)",
             path.display()
         );
     }

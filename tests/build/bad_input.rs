@@ -203,6 +203,22 @@ fn every_error_of_a_run_is_reported() {
     assert!(text.contains("3 error(s)"), "{text}");
 }
 
+/// A content error does not hide a template error that only rendering
+/// finds: every page that can be rendered is rendered (to nowhere).
+#[test]
+fn content_and_render_errors_are_reported_together() {
+    let text = failing_build(|site| {
+        article("title: Broken\ndate: 2025-01-05\ntopics: [recycling\n")(site);
+        site.write("templates/page.html", "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ no_such_thing.title }}</p>\n{% endblock content %}\n");
+    });
+    assert!(
+        text.contains("content/articles/2025-01-05-bad.md:"),
+        "{text}"
+    );
+    assert!(text.contains("templates/page.html:3:"), "{text}");
+    assert!(text.contains("2 error(s)"), "{text}");
+}
+
 #[test]
 fn page_named_like_a_section() {
     let text = failing_build(|site| {

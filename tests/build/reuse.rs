@@ -128,3 +128,71 @@ fn other_options_or_another_binary_rebuild() {
     assert!(run.status.success());
     assert!(!stderr(&run).contains(NOTHING), "{}", stderr(&run));
 }
+
+const KEPT: &str = "kept (only article bodies changed)";
+
+/// How many files a partial rebuild rendered, from its report line.
+fn rendered(run: &std::process::Output) -> usize {
+    let text = stderr(run);
+    let before = text.split(" rendered, ").next().unwrap_or_default();
+    let count = before.rsplit(' ').next().unwrap_or_default();
+    count
+        .parse()
+        .unwrap_or_else(|_| panic!("no count in {text}"))
+}
+
+/// After body edits a rebuild renders only the pages the bodies show on
+/// (the article and the site feed carrying it) and keeps every other file;
+/// what it leaves is byte-identical to a clean build. Any change to front
+/// matter, or beside the bodies, renders everything again.
+#[test]
+fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let article = "content/articles/2024-03-02-recycling-rules.md";
+    let page = "public/articles/recycling-rules/index.html";
+    let before = site.read(page);
+    let home = inode(&site.root().join("public/index.html"));
+    let text = site.read(article);
+    site.write(
+        article,
+        &(text + "\n## A new section\n\nOne more sentence.\n"),
+    );
+    let run = site.build();
+    assert!(stderr(&run).contains(KEPT), "{}", stderr(&run));
+    // The article and the site feed (it is among the newest 30); topic
+    // and organization feeds carry summaries only.
+    assert_eq!(rendered(&run), 2, "{}", stderr(&run));
+    assert_ne!(site.read(page), before);
+    assert!(site.read(page).contains("One more sentence."));
+    assert_eq!(inode(&site.root().join("public/index.html")), home);
+    assert_eq!(site.tree("public"), clean_build(&site));
+    // Two articles' bodies at once.
+    for path in [article, "content/articles/2023-11-20-older-news.md"] {
+        let text = site.read(path);
+        site.write(
+            path,
+            &(text + "\nA last line, with a [link](/articles/).\n"),
+        );
+    }
+    let run = site.build();
+    assert!(stderr(&run).contains(KEPT), "{}", stderr(&run));
+    assert_eq!(site.tree("public"), clean_build(&site));
+    // The title is front matter: cards on other pages show it.
+    let text = site.read(article);
+    site.write(article, &text.replacen("title: ", "title: Revised ", 1));
+    let run = site.build();
+    assert!(!stderr(&run).contains(KEPT), "{}", stderr(&run));
+    assert_eq!(site.tree("public"), clean_build(&site));
+    // A body edit with a template edit beside it renders everything.
+    let text = site.read(article);
+    site.write(article, &(text + "\nAnd another.\n"));
+    let path = "themes/default/templates/base.html";
+    let text = site
+        .read(path)
+        .replacen("</footer>", " Changed.</footer>", 1);
+    site.write(path, &text);
+    let run = site.build();
+    assert!(!stderr(&run).contains(KEPT), "{}", stderr(&run));
+    assert_eq!(site.tree("public"), clean_build(&site));
+}

@@ -5,6 +5,7 @@ mod clean;
 mod contributing;
 mod fixture;
 mod scaffold;
+mod silent;
 mod yaml;
 
 use fixture::Site;
@@ -42,6 +43,18 @@ fn broken_links_and_anchors() {
 #[test]
 fn broken_link_in_a_template_points_at_the_template() {
     insta::assert_snapshot!(human("template-link", 1));
+}
+
+/// A page that fails to render (its template is broken) is not there:
+/// links to it are broken, as a build would leave them.
+#[test]
+fn links_to_a_page_that_did_not_render_are_broken() {
+    let text = human("unrendered-page", 1);
+    assert!(text.contains("error[template/"), "{text}");
+    assert!(
+        text.contains("link `/briefing/about/`: no page or static file is served there"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -60,13 +60,7 @@ impl SiteFixture {
 
     /// Run the binary with `args` and `--root <site>`.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run briefing")
+        run_in(self.root(), args)
     }
 
     /// `briefing build`, asserting success.
@@ -118,6 +112,17 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Run the binary with `args` and `--root <root>`.
+pub fn run_in(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run briefing")
 }
 
 /// Stderr as text.

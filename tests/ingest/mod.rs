@@ -3,6 +3,7 @@
 //! five fixture seeds against their gold annotations.
 
 mod about;
+mod accept;
 mod cleaning;
 mod dates;
 mod devset;
@@ -68,6 +69,7 @@ impl Site {
             root: self.root().to_path_buf(),
             force,
             dry_run,
+            propose: false,
         })
     }
 

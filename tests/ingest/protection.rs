@@ -158,6 +158,7 @@ fn a_seed_ingested_alone_keeps_the_name_a_full_run_gave_it() {
         root: site.root().to_path_buf(),
         force: false,
         dry_run: false,
+        propose: false,
     };
     let alone = briefing::ingest::run_seeds(&options, &["seeds/b.txt".into()]);
     assert!(alone.skipped_edited.is_empty(), "{:?}", alone.diagnostics);

@@ -278,7 +278,7 @@ fn a_new_seed_is_ingested_into_an_article() {
     assert_eq!(
         kept.as_deref(),
         Some(&*format!(
-            "kept {article}: a person edited it (`briefing ingest --force` regenerates it)"
+            "kept {article}: a person edited it (`briefing ingest --accept` keeps the edits for good; `briefing ingest --force` regenerates it, discarding them)"
         ))
     );
     assert_eq!(site.read(article), edited, "the edit is untouched");

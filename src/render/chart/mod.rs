@@ -23,6 +23,9 @@ use crate::markdown::highlight::escape;
 pub(crate) struct Point {
     /// Its place on the time axis as the picture shows it ("2024", "Feb").
     pub(crate) label: String,
+    /// What the label leaves out, written once under the first label and
+    /// again wherever it changes: the year under "Feb".
+    pub(crate) group: Option<String>,
     /// The same in full, for the table ("February 2026", "by 2030").
     pub(crate) long_label: String,
     /// The number the bar's length stands for.
@@ -104,6 +107,8 @@ const PLOT: f64 = 96.0;
 const TOP: f64 = 20.0;
 /// Room below the axis for the labels.
 const AXIS: f64 = 22.0;
+/// Room below the labels for their groups (the year under the months).
+const GROUP: f64 = 14.0;
 /// Height in pixels of one line of a [`Shape::Rows`] chart.
 const ROW: f64 = 44.0;
 
@@ -115,6 +120,9 @@ impl Series {
             Shape::Rows => rows(&self.points),
         };
         let height = match self.shape {
+            Shape::Columns if self.points.iter().any(|p| p.group.is_some()) => {
+                TOP + PLOT + AXIS + GROUP
+            }
             Shape::Columns => TOP + PLOT + AXIS,
             Shape::Rows => ROW * self.points.len() as f64 + 4.0,
         };
@@ -172,6 +180,9 @@ fn columns(points: &[Point]) -> String {
     let top = top_value(points);
     let base = TOP + PLOT;
     let mut out = String::new();
+    // Slots between two group labels, so that "2025" and "2026" never meet.
+    let group_every = (4.0 * CHAR_WIDTH + 6.0) / slot_px;
+    let mut last_group: Option<(usize, &str)> = None;
     for (i, point) in points.iter().enumerate() {
         let left = slot * i as f64;
         let middle = left + slot / 2.0;
@@ -200,6 +211,19 @@ fn columns(points: &[Point]) -> String {
                 base + 16.0,
                 escape(&point.label),
             );
+        }
+        if let Some(group) = point.group.as_deref() {
+            let new = last_group
+                .is_none_or(|(at, last)| last != group && (i - at) as f64 >= group_every.max(1.0));
+            if new {
+                let _ = write!(
+                    out,
+                    "<text class=\"chart-label\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    base + 16.0 + GROUP,
+                    escape(group),
+                );
+                last_group = Some((i, group));
+            }
         }
     }
     let axis = if points.len() >= FEWEST_SLOTS {

@@ -51,6 +51,7 @@ pub(crate) fn briefings_over_time(dates: &[PartialDate], name: &str) -> Option<S
             let (short, long) = label(k);
             Point {
                 label: short,
+                group: by_month.then(|| k.div_euclid(12).to_string()),
                 long_label: long,
                 value: n as f64,
                 display: n.to_string(),
@@ -136,6 +137,7 @@ pub(crate) fn figures_over_time(figures: &[DatedFigure], name: &str) -> Option<S
             };
             Point {
                 label: when.clone(),
+                group: None,
                 long_label: when,
                 value: f.value,
                 display: f.display.clone(),

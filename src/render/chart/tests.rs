@@ -85,6 +85,13 @@ fn briefings_within_a_year_are_counted_per_month() {
             "February 2026"
         ]
     );
+    // A month's year is written under it where the year starts (and
+    // under the first month), so "Nov … Feb" says which years.
+    let svg = briefings_over_time(&dates, "KRICT").unwrap().draw().svg;
+    assert_eq!(
+        texts_of(&svg, "chart-label"),
+        ["Nov", "2025", "Dec", "Jan", "2026", "Feb"]
+    );
     // A date known only to its year cannot sit in a month: years then.
     let dates = [ymd(2026, 2, 5), PartialDate::y(2026)];
     assert_eq!(

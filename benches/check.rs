@@ -9,11 +9,13 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use briefing::config::SiteConfig;
+use briefing::content::article::front_matter_of;
 use briefing::content::entity::Registries;
 use briefing::content::front_matter::{split, ArticleFrontMatter};
-use briefing::yaml;
+use briefing::diag::{render, Format};
 
 use super::corpus::{self, Options};
 
@@ -94,10 +96,10 @@ fn check_articles(root: &Path, registries: &Registries, problems: &mut Vec<Strin
                 continue;
             }
         };
-        let front: ArticleFrontMatter = match yaml::from_str(parts.yaml) {
+        let front: ArticleFrontMatter = match front_matter_of(&path, &Arc::from(text.as_str())) {
             Ok(front) => front,
-            Err(err) => {
-                fail(format!("line {:?}: {}", err.line, err.message));
+            Err(errors) => {
+                fail(render(&errors, Format::Human));
                 continue;
             }
         };

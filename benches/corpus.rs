@@ -415,7 +415,7 @@ fn list(items: impl Iterator<Item = String>) -> String {
 
 /// The library's own slug rule, so corpus file names are what ingest and
 /// `new` would choose.
-pub(crate) use briefing::url::slugify;
+pub(crate) use briefing::content::entity::slugify;
 
 /// Month name for a 1-based month, as the corpus writes dates.
 pub(crate) fn month_name(month: u8) -> &'static str {

@@ -14,10 +14,12 @@ use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
-use crate::output::{Output, OutputError, RenderedPage, Staging};
+pub use crate::output::OutputError;
+use crate::output::{Output, RenderedPage, Staging};
+use crate::render;
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
-use crate::render::{self, RenderOptions};
+pub use crate::render::RenderOptions;
 
 mod reuse;
 
@@ -57,9 +59,9 @@ impl BuildOptions {
 }
 
 /// A loaded, validated site: what render needs.
-pub struct Site {
+pub(crate) struct Site {
     /// Content.
-    pub library: Library,
+    pub(crate) library: Library,
     /// Templates.
     pub(crate) templates: Templates,
     /// Timeline and other precomputed data.
@@ -100,7 +102,11 @@ pub enum BuildError {
 }
 
 /// Load config, content and templates, collecting every problem.
-pub fn load(root: &Path, drafts: bool, syntaxes: &SyntaxSet) -> Result<Site, Vec<Diagnostic>> {
+pub(crate) fn load(
+    root: &Path,
+    drafts: bool,
+    syntaxes: &SyntaxSet,
+) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let (contents, read_errors) = Contents::read(root);
     let options = LoadOptions { drafts };
@@ -173,15 +179,6 @@ fn load_contents(
             Err(diagnostics)
         }
     }
-}
-
-/// Render every page of a loaded site into memory.
-pub fn render_all(
-    site: &Site,
-    options: &RenderOptions,
-) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
-    let jobs = render::full_plan(&site.library, &site.shared);
-    render::render(&site.library, &site.templates, &site.shared, &jobs, options)
 }
 
 /// Folders whose files are copied verbatim: the theme's `static/`, then the

@@ -17,7 +17,7 @@ use crate::serve::{self, ServeOptions, Server};
 /// Static site generator for a secondary-battery industry briefing site.
 #[derive(Debug, Parser)]
 #[command(name = "briefing", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -25,7 +25,7 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, clap::Args)]
-pub struct RootArgs {
+pub(crate) struct RootArgs {
     /// Site folder (holds site.yaml, content/, themes/, seeds/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -33,7 +33,7 @@ pub struct RootArgs {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Ingest new seeds, then render the whole site into public/.
     Build(BuildArgs),
     /// Turn raw seeds into annotated Markdown in content/articles/.
@@ -51,7 +51,7 @@ pub enum Command {
 
 /// `briefing ingest`.
 #[derive(Debug, clap::Args)]
-pub struct IngestArgs {
+pub(crate) struct IngestArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Regenerate articles a person has edited, discarding their edits
@@ -74,7 +74,7 @@ pub struct IngestArgs {
 
 /// `briefing check`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     root: RootArgs,
     /// How to print problems: human (terminal), json (tools), github
@@ -88,7 +88,7 @@ pub struct CheckArgs {
 
 /// `briefing new`.
 #[derive(Debug, clap::Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// Site folder (holds site.yaml, content/, themes/, seeds/).
     #[arg(long, default_value = ".", global = true)]
     root: PathBuf,
@@ -99,7 +99,7 @@ pub struct NewArgs {
 
 /// What `briefing new` creates.
 #[derive(Debug, Subcommand)]
-pub enum NewCommand {
+pub(crate) enum NewCommand {
     /// content/articles/<date>-<slug>.md
     Article {
         /// Headline, in quotes.
@@ -136,7 +136,7 @@ pub enum NewCommand {
 
 /// `briefing schema`.
 #[derive(Debug, clap::Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Write schemas/*.json (otherwise print the article schema).
@@ -146,7 +146,7 @@ pub struct SchemaArgs {
 
 /// `briefing serve`.
 #[derive(Debug, clap::Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Interface to listen on.
@@ -166,7 +166,7 @@ pub struct ServeArgs {
 
 /// `briefing build`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     root: RootArgs,
     /// Write the site here instead of <root>/public.

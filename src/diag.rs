@@ -48,7 +48,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error in `path` with no place yet.
-    pub fn error(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(
+        code: &'static str,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -61,7 +65,7 @@ impl Diagnostic {
     }
 
     /// A warning in `path` with no place yet.
-    pub fn warning(
+    pub(crate) fn warning(
         code: &'static str,
         path: impl Into<PathBuf>,
         message: impl Into<String>,
@@ -73,7 +77,11 @@ impl Diagnostic {
     }
 
     /// A note (information only) in `path` with no place yet.
-    pub fn note(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn note(
+        code: &'static str,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(code, path, message)
@@ -81,7 +89,7 @@ impl Diagnostic {
     }
 
     /// Point at a byte range of the file's text.
-    pub fn at(mut self, source: &Arc<str>, span: Range<usize>) -> Self {
+    pub(crate) fn at(mut self, source: &Arc<str>, span: Range<usize>) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         self.source = Some(Arc::clone(source));
@@ -90,7 +98,7 @@ impl Diagnostic {
     }
 
     /// Point at a 1-based line and column of the file's text.
-    pub fn at_line_col(self, source: &Arc<str>, line: usize, column: usize) -> Self {
+    pub(crate) fn at_line_col(self, source: &Arc<str>, line: usize, column: usize) -> Self {
         let offset = offset_of(source, line, column);
         let end = source[offset..]
             .find('\n')
@@ -100,7 +108,7 @@ impl Diagnostic {
     }
 
     /// Add a hint on how to fix the problem.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -120,7 +128,7 @@ impl Diagnostic {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col_of(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col_of(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -129,7 +137,7 @@ pub fn line_col_of(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Byte offset of a 1-based line and column; clamps to the text.
-pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
     for _ in 1..line.max(1) {
         match text[offset..].find('\n') {
@@ -179,7 +187,7 @@ pub enum Format {
 }
 
 /// Sort diagnostics by file, place and message so output is deterministic.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.span.start, a.severity, &a.message).cmp(&(
             &b.path,

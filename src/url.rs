@@ -4,7 +4,7 @@
 
 /// Links from front matter end up in `href`s: only web addresses, never
 /// `javascript:` or other schemes.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.contains(char::is_whitespace)
@@ -37,11 +37,11 @@ pub fn slugify(text: &str) -> String {
 /// The longest slug `briefing new` makes from a title or name, in bytes:
 /// file names stop at 255 bytes, and a long headline makes an unwieldy
 /// address anyway.
-pub const MAX_NEW_SLUG: usize = 80;
+pub(crate) const MAX_NEW_SLUG: usize = 80;
 
 /// `slug` cut at the last hyphen that keeps it within `max` bytes (a slug
 /// is ASCII, so any byte is a character boundary).
-pub fn shorten_slug(slug: &str, max: usize) -> &str {
+pub(crate) fn shorten_slug(slug: &str, max: usize) -> &str {
     if slug.len() <= max {
         return slug;
     }
@@ -54,7 +54,7 @@ pub fn shorten_slug(slug: &str, max: usize) -> &str {
 /// A language tag as pages put it in `lang="…"`: a two- or three-letter
 /// language (`ko`, `en`) and optional subtags of letters and digits
 /// (`en-GB`, `zh-Hant`, `es-419`).
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let language = parts.next().unwrap_or_default();
     (2..=3).contains(&language.len())

@@ -15,7 +15,7 @@ use serde::Serialize;
 /// A YAML error with its place in the YAML text (1-based, when known).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// What went wrong, in people's words.
     pub message: String,
     /// 1-based line within the YAML text.
@@ -30,7 +30,7 @@ pub struct YamlError {
 
 /// What sort of mistake a [`YamlError`] is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum YamlErrorKind {
+pub(crate) enum YamlErrorKind {
     /// A tab in the indentation.
     Tab,
     /// A line indented to the wrong level: swallowed into the value above,
@@ -67,7 +67,7 @@ pub enum YamlErrorKind {
 }
 
 /// Parse `text` into `T`; the first problem when it does not parse.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     from_str_all(text, 1).map_err(|mut errors| errors.swap_remove(0))
 }
 
@@ -75,7 +75,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// every layout mistake when it does not parse (or the parser's one
 /// problem, explained, when the layout looks right), with lines counted
 /// in the file. Never an empty list.
-pub fn from_str_all<T: DeserializeOwned>(
+pub(crate) fn from_str_all<T: DeserializeOwned>(
     text: &str,
     first_line: usize,
 ) -> Result<T, Vec<YamlError>> {
@@ -277,7 +277,7 @@ fn opens_block_scalar(line: &str) -> bool {
 }
 
 /// Print `value` as YAML (no leading `---`).
-pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
+pub(crate) fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     serde_yaml::to_string(value).map_err(|err| YamlError {
         message: err.to_string(),
         line: None,

@@ -27,7 +27,7 @@ pub(crate) struct KnownSlugs<'a> {
 
 /// A validated article, ready to render.
 #[derive(Debug, Clone)]
-pub struct Article {
+pub(crate) struct Article {
     /// URL slug: the file stem without its date prefix.
     pub slug: String,
     /// The file, relative to the site root.

@@ -17,7 +17,7 @@ use crate::markdown::MarkdownRenderer;
 
 /// What [`Library::validate_changes`] found.
 #[derive(Debug, Default)]
-pub struct ValidatedChanges {
+pub(crate) struct ValidatedChanges {
     /// Path → the new article, or `None` for a deleted file.
     pub articles: Vec<(PathBuf, Option<Article>)>,
     /// Path → why its new text was refused.
@@ -28,7 +28,7 @@ impl Library {
     /// Parse and validate changed article files against this library's
     /// registries, and refuse a new article whose slug another one has.
     /// `markdown` must be built from this library's organizations.
-    pub fn validate_changes(
+    pub(crate) fn validate_changes(
         &self,
         changed: Vec<(PathBuf, Option<Arc<str>>)>,
         markdown: &MarkdownRenderer<'_>,

@@ -153,7 +153,7 @@ fn check_website(org: &Parsed<OrganizationFrontMatter>, diagnostics: &mut Vec<Di
 
 /// A country as registries write it: an ISO 3166-1 alpha-2 code (`KR`),
 /// `EU` or `INT`; empty in an entry ingest generated without one.
-pub fn is_country_code(code: &str) -> bool {
+pub(crate) fn is_country_code(code: &str) -> bool {
     code.is_empty()
         || code == "INT"
         || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()))

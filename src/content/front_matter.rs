@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::evidence::EvidenceKey;
+use super::unit::Unit;
 
 /// A content file cut in two: the YAML between the `---` lines and the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +135,8 @@ pub struct Figure {
     /// Plain number in `unit` (50000000000000).
     pub value: f64,
     /// `KRW`, `USD`, `Wh/kg`, `GWh`, `percent`, `people`, …
-    #[serde(deserialize_with = "required_text")]
-    pub unit: String,
+    #[schemars(with = "String")]
+    pub unit: Unit,
     /// "over", "about", "more than", …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
@@ -437,7 +438,9 @@ pub struct PageFrontMatter {
 
 /// Text a field cannot do without. YAML reads `null`, `~` and an empty
 /// value as nothing; without this serde would hand over the word "null".
-fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(super) fn required_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
         serde::de::Error::custom(
             "no text (an empty value, `null` or `~`): write the text after the colon, quoted (\"null\") if you mean the word",

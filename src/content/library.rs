@@ -21,7 +21,7 @@ use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 
 /// A plain page such as About, `content/pages/<slug>.md`.
 #[derive(Debug, Clone)]
-pub struct PlainPage {
+pub(crate) struct PlainPage {
     /// File stem; the page is served at `/<slug>/`.
     pub slug: String,
     /// Front matter.
@@ -32,7 +32,7 @@ pub struct PlainPage {
 
 /// Everything a build renders.
 #[derive(Debug)]
-pub struct Library {
+pub(crate) struct Library {
     /// Site config.
     pub config: SiteConfig,
     /// Articles, newest first (ties by slug).
@@ -57,7 +57,7 @@ pub struct Library {
 
 /// What to load.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct LoadOptions {
+pub(crate) struct LoadOptions {
     /// Include articles and pages marked `draft: true`.
     pub drafts: bool,
 }

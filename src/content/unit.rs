@@ -1,10 +1,56 @@
-//! Content, what a figure's `unit:` measures. Units are an open list
-//! (`KRW`, `Wh/kg`, `tons/year`, `pyeong`, …); how a figure reads depends
-//! only on its family.
+//! Content, a figure's `unit:`: the text as written, and what it measures.
+//! Units are an open list (`KRW`, `Wh/kg`, `tons/year`, `pyeong`, …); how
+//! a figure reads depends only on its family.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A figure's unit exactly as front matter writes it; code that reads it
+/// asks for its [`UnitFamily`] instead of comparing words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Unit(String);
+
+impl Unit {
+    /// The unit as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What the unit measures.
+    pub fn family(&self) -> UnitFamily {
+        UnitFamily::of(&self.0)
+    }
+}
+
+impl From<&str> for Unit {
+    fn from(text: &str) -> Unit {
+        Unit(text.to_string())
+    }
+}
+
+impl From<String> for Unit {
+    fn from(text: String) -> Unit {
+        Unit(text)
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Unit, D::Error> {
+        super::front_matter::required_text(deserializer).map(Unit)
+    }
+}
 
 /// The family of a figure's unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum UnitFamily {
+pub enum UnitFamily {
     /// An ISO 4217 currency code: three capital letters (`KRW`, `USD`).
     Money,
     /// `percent`.
@@ -15,7 +61,7 @@ pub(crate) enum UnitFamily {
 
 impl UnitFamily {
     /// The family of a unit as written in front matter.
-    pub(crate) fn of(unit: &str) -> UnitFamily {
+    fn of(unit: &str) -> UnitFamily {
         if unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) {
             UnitFamily::Money
         } else if unit == "percent" {

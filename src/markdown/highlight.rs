@@ -8,14 +8,14 @@ use syntect::util::LinesWithEndings;
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// The grammar set, loaded once per build and shared by reference.
-pub fn syntax_set() -> SyntaxSet {
+pub(crate) fn syntax_set() -> SyntaxSet {
     two_face::syntax::extra_newlines()
 }
 
 /// Highlight `code` written in `lang` as `<pre><code>` with classes.
 /// Unknown languages, and blocks over [`crate::limits::HIGHLIGHT_BYTES`],
 /// fall back to plain, escaped text.
-pub fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
+pub(crate) fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String {
     let token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let syntax = (!token.is_empty())
         .then(|| syntaxes.find_syntax_by_token(token))
@@ -85,7 +85,7 @@ pub(crate) fn too_long_to_highlight(body: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The stylesheet for highlighted code: a light theme, and a dark one
 /// under `prefers-color-scheme: dark`.
-pub fn stylesheet() -> String {
+pub(crate) fn stylesheet() -> String {
     let themes = two_face::theme::extra();
     let light = themes.get(two_face::theme::EmbeddedThemeName::InspiredGithub);
     let dark = themes.get(two_face::theme::EmbeddedThemeName::OneHalfDark);
@@ -98,7 +98,7 @@ pub fn stylesheet() -> String {
 
 /// Escape text for HTML content and attributes. Copies runs of plain text
 /// whole: feeds escape megabytes of HTML per build.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut plain_from = 0;
     for (i, byte) in text.bytes().enumerate() {

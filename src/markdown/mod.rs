@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::parsing::SyntaxSet;
 
-pub mod highlight;
+pub(crate) mod highlight;
 mod sanitize;
 
 use crate::url::slugify;
@@ -17,7 +17,7 @@ use highlight::{escape, highlight};
 
 /// A heading of the body, for anchors and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1–6.
     pub level: u8,
     /// Anchor id.
@@ -28,7 +28,7 @@ pub struct Heading {
 
 /// A rendered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedMarkdown {
+pub(crate) struct RenderedMarkdown {
     /// HTML.
     pub html: String,
     /// Headings in order, with their ids.
@@ -36,7 +36,7 @@ pub struct RenderedMarkdown {
 }
 
 /// Shared, read-only state for rendering Markdown in parallel.
-pub struct MarkdownRenderer<'a> {
+pub(crate) struct MarkdownRenderer<'a> {
     syntaxes: &'a SyntaxSet,
     base_path: String,
     names: AhoCorasick,
@@ -51,7 +51,7 @@ impl<'a> MarkdownRenderer<'a> {
     /// Build the renderer once: `links` is the link table, each name (or
     /// alias) with the slug of the organization page it links to;
     /// `base_path` prefixes every internal link.
-    pub fn new<'n>(
+    pub(crate) fn new<'n>(
         syntaxes: &'a SyntaxSet,
         links: impl IntoIterator<Item = (&'n str, &'n str)>,
         base_path: &str,
@@ -80,21 +80,21 @@ impl<'a> MarkdownRenderer<'a> {
 
     /// Trust the Markdown's raw HTML (`unsafe_html: true` in site.yaml):
     /// nothing is sanitized.
-    pub fn with_raw_html(mut self, allowed: bool) -> Self {
+    pub(crate) fn with_raw_html(mut self, allowed: bool) -> Self {
         self.raw_html = allowed;
         self
     }
 
     /// Render `markdown`; the first mention of each of `link_orgs` becomes a
     /// link to its organization page.
-    pub fn render(&self, markdown: &str, link_orgs: &[String]) -> RenderedMarkdown {
+    pub(crate) fn render(&self, markdown: &str, link_orgs: &[String]) -> RenderedMarkdown {
         self.render_in(markdown, link_orgs, None)
     }
 
     /// Render `markdown` written in `lang` (the site's language when none):
     /// unless the text is Korean, Korean words in it are marked
     /// `<span lang="ko">`, so browsers and screen readers treat them so.
-    pub fn render_in(
+    pub(crate) fn render_in(
         &self,
         markdown: &str,
         link_orgs: &[String],

@@ -15,15 +15,14 @@ mod lock;
 pub(crate) mod ops;
 mod staging;
 
-use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use staging::Staging;
+pub(crate) use staging::Staging;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedPage {
+pub(crate) struct RenderedPage {
     /// Path inside the output folder, with `/` separators
     /// (`articles/some-slug/index.html`).
     pub path: String,
@@ -64,13 +63,13 @@ fn refuse(path: &Path, why: &str) -> OutputError {
 /// it is never replaced, so a mistyped `--output` cannot delete a project.
 /// It is the first file of every staging folder, so a folder a killed build
 /// left is recognised as briefing's too.
-pub const MARKER: &str = ".briefing-output";
+pub(crate) const MARKER: &str = ".briefing-output";
 const MARKER_TEXT: &str = "This folder is written by briefing and replaced on every build.\n";
 
 /// An output folder locked for one build, with whatever an interrupted
 /// build left beside it cleaned up.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     /// The folder as named (for messages).
     named: PathBuf,
     /// The real folder: through a symlink, so the link survives and its
@@ -82,7 +81,7 @@ pub struct Output {
 impl Output {
     /// Lock the output folder for this build (waiting while another build
     /// holds it), then finish or undo what an interrupted build left.
-    pub fn lock(output: &Path) -> Result<Output, OutputError> {
+    pub(crate) fn lock(output: &Path) -> Result<Output, OutputError> {
         let real = real_path(output)?;
         let parent = real.parent().unwrap_or(Path::new("/"));
         let lock = lock::lock(parent, output)?;
@@ -97,7 +96,7 @@ impl Output {
 
     /// Start writing a new site with exactly these files (besides the
     /// marker), after refusing a folder briefing must not replace.
-    pub fn stage<'p>(
+    pub(crate) fn stage<'p>(
         &self,
         paths: impl IntoIterator<Item = &'p str>,
     ) -> Result<Staging<'_>, OutputError> {
@@ -108,7 +107,7 @@ impl Output {
     }
 
     /// The real output folder (through a symlink: its target).
-    pub fn folder(&self) -> &Path {
+    pub(crate) fn folder(&self) -> &Path {
         &self.real
     }
 
@@ -169,14 +168,15 @@ fn is_ours(folder: &Path) -> io::Result<bool> {
 
 /// Write `pages` and the site's static files (`build::read_static_files`;
 /// pages override static files) into `output`, replacing its previous
-/// content atomically.
-pub fn commit(
+/// content atomically (the output tests' one-call twin of a build).
+#[cfg(test)]
+pub(crate) fn commit(
     output: &Path,
     pages: &[RenderedPage],
     statics: &[RenderedPage],
 ) -> Result<(), OutputError> {
     let output = Output::lock(output)?;
-    let files: BTreeMap<&str, &[u8]> = statics
+    let files: std::collections::BTreeMap<&str, &[u8]> = statics
         .iter()
         .chain(pages)
         .map(|file| (file.path.as_str(), file.contents.as_slice()))

@@ -21,7 +21,6 @@
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -33,12 +32,11 @@ const ASIDE: &str = "old";
 
 /// A new site being written beside the output.
 #[derive(Debug)]
-pub struct Staging<'o> {
+pub(crate) struct Staging<'o> {
     output: &'o Output,
     root: PathBuf,
     /// The current output, when there is one to link unchanged files from.
     previous: Option<PathBuf>,
-    linked: AtomicUsize,
     published: bool,
 }
 
@@ -81,7 +79,6 @@ impl<'o> Staging<'o> {
             output,
             root,
             previous,
-            linked: AtomicUsize::new(0),
             published: false,
         };
         ops::create_dir(&staging.root).map_err(fail("cannot create folder", &staging.root))?;
@@ -97,12 +94,11 @@ impl<'o> Staging<'o> {
     }
 
     /// Write one file of the new site (safe to call from many threads).
-    pub fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+    pub(crate) fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let target = self.root.join(relative);
         if let Some(previous) = &self.previous {
             let old = previous.join(relative);
             if unchanged(&old, contents) && ops::hard_link(&old, &target).is_ok() {
-                self.linked.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
         }
@@ -113,26 +109,17 @@ impl<'o> Staging<'o> {
     /// hard link: same bytes, same inode), for a page the build knows is
     /// unchanged without rendering it. False when there is no such file
     /// to keep; then the caller renders it.
-    pub fn keep(&self, relative: &str) -> bool {
+    pub(crate) fn keep(&self, relative: &str) -> bool {
         let Some(previous) = &self.previous else {
             return false;
         };
         let old = previous.join(relative);
-        let kept = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file())
-            && ops::hard_link(&old, &self.root.join(relative)).is_ok();
-        if kept {
-            self.linked.fetch_add(1, Ordering::Relaxed);
-        }
-        kept
-    }
-
-    /// Files that kept their inode from the previous output so far.
-    pub fn unchanged_files(&self) -> usize {
-        self.linked.load(Ordering::Relaxed)
+        std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file())
+            && ops::hard_link(&old, &self.root.join(relative)).is_ok()
     }
 
     /// Put the new site in place of the old one, then delete the old one.
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub(crate) fn commit(mut self) -> Result<(), OutputError> {
         let real = &self.output.real;
         let parent = real.parent().unwrap_or(Path::new("/"));
         ops::sync_file_system(&self.root).map_err(fail("cannot flush", &self.root))?;

@@ -348,7 +348,7 @@ impl<'a> Views<'a> {
         FigureView {
             text: &figure.text,
             display: display_figure(figure.value, &figure.unit),
-            unit: &figure.unit,
+            unit: figure.unit.as_str(),
             qualifier: figure.qualifier.as_deref(),
             year_target: figure.year_target,
             year_word: facts::year_word(figure),

@@ -3,7 +3,7 @@
 //! the template views and by the facts' own wording.
 
 use crate::content::date::PartialDate;
-use crate::content::unit::UnitFamily;
+use crate::content::unit::{Unit, UnitFamily};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -35,8 +35,8 @@ pub(crate) fn month_name(month: u8) -> &'static str {
 }
 
 /// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".
-pub(crate) fn display_figure(value: f64, unit: &str) -> String {
-    match UnitFamily::of(unit) {
+pub(crate) fn display_figure(value: f64, unit: &Unit) -> String {
+    match unit.family() {
         UnitFamily::Money => {
             let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
             for (scale, word) in scales {
@@ -93,11 +93,11 @@ mod tests {
 
     #[test]
     fn figures_read_naturally() {
-        assert_eq!(display_figure(5e13, "KRW"), "KRW 50 trillion");
-        assert_eq!(display_figure(1.172e11, "KRW"), "KRW 117.2 billion");
-        assert_eq!(display_figure(400.0, "Wh/kg"), "400 Wh/kg");
-        assert_eq!(display_figure(12000.0, "people"), "12,000 people");
-        assert_eq!(display_figure(63.5, "percent"), "63.5%");
+        assert_eq!(display_figure(5e13, &"KRW".into()), "KRW 50 trillion");
+        assert_eq!(display_figure(1.172e11, &"KRW".into()), "KRW 117.2 billion");
+        assert_eq!(display_figure(400.0, &"Wh/kg".into()), "400 Wh/kg");
+        assert_eq!(display_figure(12000.0, &"people".into()), "12,000 people");
+        assert_eq!(display_figure(63.5, &"percent".into()), "63.5%");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::content::unit::Unit;
 use crate::url::slugify;
 
 use super::display::{display_date, month_name, thousands};
@@ -143,8 +144,8 @@ static METRIC: LazyLock<HashMap<&'static str, (f64, &'static str)>> = LazyLock::
 });
 
 /// "about 1.32 km²" for 400,000 pyeong; none for a metric unit.
-pub(crate) fn metric_equivalent(value: f64, unit: &str) -> Option<String> {
-    let (factor, metric) = METRIC.get(unit)?;
+pub(crate) fn metric_equivalent(value: f64, unit: &Unit) -> Option<String> {
+    let (factor, metric) = METRIC.get(unit.as_str())?;
     let amount = value * factor;
     Some(match *metric {
         "m²" if amount >= 1e6 => format!("about {} km²", round_to(amount / 1e6)),
@@ -276,14 +277,14 @@ mod tests {
     #[test]
     fn pyeong_has_a_metric_equivalent() {
         assert_eq!(
-            metric_equivalent(400_000.0, "pyeong").as_deref(),
+            metric_equivalent(400_000.0, &"pyeong".into()).as_deref(),
             Some("about 1.32 km²")
         );
         assert_eq!(
-            metric_equivalent(1_000.0, "pyeong").as_deref(),
+            metric_equivalent(1_000.0, &"pyeong".into()).as_deref(),
             Some("about 3,306 m²")
         );
-        assert_eq!(metric_equivalent(5.0, "GWh"), None);
+        assert_eq!(metric_equivalent(5.0, &"GWh".into()), None);
     }
 
     #[test]

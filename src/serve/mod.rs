@@ -8,12 +8,20 @@
 //! each good rebuild, so stopping leaves no files behind.
 
 pub(crate) mod files;
+// Public only for the tests that compare an incremental rebuild with a
+// full build byte for byte; not part of the library's API.
+#[doc(hidden)]
 pub mod incremental;
 pub(crate) mod reload;
-pub mod server;
+pub(crate) mod server;
 pub(crate) mod snapshot;
-pub mod statics;
-pub mod watch;
+pub(crate) mod statics;
+pub(crate) mod watch;
+
+pub use server::BindError;
+#[doc(hidden)]
+pub use watch::Change;
+pub use watch::WatchError;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -96,7 +104,7 @@ pub struct Server {
 
 /// The options every preview render uses: drafts shown and marked, the
 /// reload script injected.
-pub fn preview_options() -> (LoadOptions, RenderOptions) {
+pub(crate) fn preview_options() -> (LoadOptions, RenderOptions) {
     (
         LoadOptions { drafts: true },
         RenderOptions {

@@ -21,7 +21,7 @@ use super::reload::{self, Hub, SCRIPT};
 use super::snapshot::Entry;
 
 /// Port tried first when none is asked for.
-pub const DEFAULT_PORT: u16 = 1111;
+pub(crate) const DEFAULT_PORT: u16 = 1111;
 
 /// How many ports after the default are tried.
 const PORT_TRIES: u16 = 100;
@@ -53,7 +53,7 @@ pub enum BindError {
 
 /// Listen on `port` (an error if taken), or on the first free port from
 /// [`DEFAULT_PORT`] on when none is given.
-pub async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, BindError> {
+pub(crate) async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, BindError> {
     if let Some(port) = port {
         let addr = SocketAddr::new(ip, port);
         return TcpListener::bind(addr)

@@ -12,7 +12,7 @@ use super::snapshot::{Entry, Files};
 use crate::{build, limits, sitefs};
 
 /// Read every static file of the site (`build::static_files`).
-pub fn load(root: &Path, theme: &str) -> Files {
+pub(crate) fn load(root: &Path, theme: &str) -> Files {
     let mut files = Files::new();
     for (key, path) in build::static_files(root, theme) {
         let relative = path.strip_prefix(root).unwrap_or(&path);

@@ -17,12 +17,12 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
 /// Folders watched recursively, relative to the root.
-pub const WATCHED: [&str; 5] = ["content", "seeds", "themes", "templates", "static"];
+pub(crate) const WATCHED: [&str; 5] = ["content", "seeds", "themes", "templates", "static"];
 
 /// Quiet time before a batch is handed over. Editors' atomic saves are
 /// a few events within a millisecond; keep this well under the 100 ms
 /// save-to-reload budget.
-pub const DEBOUNCE: Duration = Duration::from_millis(25);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// What a touched path means for the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,7 +45,7 @@ pub enum Change {
 
 /// What the rebuild thread receives.
 #[derive(Debug)]
-pub enum Signal {
+pub(crate) enum Signal {
     /// Files changed.
     Batch(Batch),
     /// Serve is stopping.
@@ -54,7 +54,7 @@ pub enum Signal {
 
 /// A batch of changes and when its first event arrived.
 #[derive(Debug)]
-pub struct Batch {
+pub(crate) struct Batch {
     /// The changes, deduplicated.
     pub changes: Vec<Change>,
     /// Arrival of the debounced events (for the latency figure).
@@ -131,7 +131,7 @@ fn folder_like(relative: &Path) -> bool {
 }
 
 /// A running watcher; dropping it stops watching and closes the channel.
-pub struct Watcher {
+pub(crate) struct Watcher {
     debouncer: notify_debouncer_full::Debouncer<
         notify::RecommendedWatcher,
         notify_debouncer_full::RecommendedCache,

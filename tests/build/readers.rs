@@ -51,13 +51,14 @@ fn only_entities_a_published_briefing_names_get_pages() {
     assert!(!index.contains(">0<"), "no entry counts zero briefings");
 
     // The preview counts drafts: the draft's organization has a page there.
-    let (load, render) = briefing::serve::preview_options();
-    let syntaxes = briefing::markdown::highlight::syntax_set();
-    let loaded = briefing::build::load(site.root(), load.drafts, &syntaxes).expect("loads");
-    let pages = briefing::build::render_all(&loaded, &render).expect("renders");
-    let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    assert!(paths.contains(&"organizations/sk-on/index.html"));
-    assert!(!paths.contains(&"organizations/samsung-sdi/index.html"));
+    let mut preview = briefing::build::BuildOptions::new(site.root());
+    preview.output = Some(site.root().join("preview"));
+    preview.drafts = true;
+    preview.render.preview = true;
+    briefing::build::build(&preview).expect("the preview builds");
+    let files = site.tree("preview");
+    assert!(files.contains_key("organizations/sk-on/index.html"));
+    assert!(!files.contains_key("organizations/samsung-sdi/index.html"));
 }
 
 #[test]

@@ -1,10 +1,7 @@
 //! Scraped text stays text: markup-looking words in a seed reach the
 //! published page as visible characters, never as HTML the browser runs.
 
-use briefing::markdown::MarkdownRenderer;
-use syntect::parsing::SyntaxSet;
-
-use super::ingest_one;
+use crate::common::SiteFixture;
 
 #[test]
 fn script_tags_are_inert_and_angle_bracket_titles_survive() {
@@ -13,12 +10,21 @@ fn script_tags_are_inert_and_angle_bracket_titles_survive() {
                 The company will hold <2024 배터리 데이> in Seoul next month.\n\n\
                 Visitors saw <script>alert(1)</script> and <img src=x onerror=alert(2)> on the page.\n\n\
                 Research &amp; development spending rose, R&D staff said.\n";
-    let (_, body) = ingest_one(seed);
-    let html = MarkdownRenderer::new(&SyntaxSet::new(), [], "/")
-        .render(&body, &[])
-        .html;
-    assert!(!html.contains("<script"), "{html}");
-    assert!(!html.contains("<img"), "{html}");
+    // `build` ingests the seed, then renders its article.
+    let site = SiteFixture::new("build/basic");
+    site.write("seeds/battery-day.txt", seed);
+    site.build();
+    let (_, page) = site
+        .tree("public")
+        .into_iter()
+        .find(|(path, bytes)| {
+            path.starts_with("articles/")
+                && String::from_utf8_lossy(bytes).contains("R&amp;D staff")
+        })
+        .expect("the seed's article page");
+    let html = String::from_utf8(page).unwrap();
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
     assert!(
         html.contains("&lt;2024 <span lang=\"ko\">배터리 데이</span>&gt;"),
         "{html}"

@@ -16,7 +16,9 @@ mod protection;
 mod unseen;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use briefing::content::article::front_matter_of;
 use briefing::content::front_matter::{split, ArticleFrontMatter};
 use briefing::ingest::{run, IngestOptions, IngestReport};
 
@@ -103,7 +105,8 @@ impl Site {
 /// Front matter and body of an article file.
 pub(crate) fn parse_article(text: &str) -> (ArticleFrontMatter, String) {
     let parts = split(text).expect("front matter fences");
-    let front = briefing::yaml::from_str(parts.yaml).expect("front matter loads back");
+    let front = front_matter_of(Path::new("article.md"), &Arc::from(text))
+        .expect("front matter loads back");
     (front, parts.body.to_string())
 }
 

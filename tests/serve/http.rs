@@ -6,7 +6,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use briefing::serve::Server;
+use briefing::serve::{ServeOptions, Server};
 
 use super::client::{get, request};
 use super::site::{article, article_path, TestSite};
@@ -244,19 +244,19 @@ fn build_output_never_carries_the_reload_script() {
 
 #[test]
 fn default_port_taken_means_the_next_free_one() {
+    let site = TestSite::new();
     let ip = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
     // Hold 1111 if nobody else does; either way it is taken.
     let _holder = std::net::TcpListener::bind((ip, 1111));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = runtime
-        .block_on(briefing::serve::server::bind(ip, None))
-        .expect("a free port");
-    let port = listener.local_addr().unwrap().port();
+    let mut options = ServeOptions::new(&site.root);
+    options.bind = ip;
+    let server = Server::start(&options).expect("a free port");
+    let port = server.addr().port();
     assert!(port > 1111 && port < 1211, "{port}");
-    let explicit = runtime.block_on(briefing::serve::server::bind(ip, Some(port)));
-    let err = explicit.expect_err("an explicit port that is taken is an error");
+    options.port = Some(port);
+    let Err(err) = Server::start(&options) else {
+        panic!("an explicit port that is taken is an error");
+    };
     assert!(err.to_string().contains("choose another --port"), "{err}");
+    server.stop();
 }

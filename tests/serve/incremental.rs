@@ -6,24 +6,26 @@ use std::path::PathBuf;
 
 use briefing::build;
 use briefing::serve::incremental::{Outcome, Session};
-use briefing::serve::watch::Change;
-use briefing::serve::{preview_options, statics};
-use syntect::parsing::SyntaxSet;
+use briefing::serve::Change;
 
 use super::site::{article, article_path, new_cell, TestSite};
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
-fn full_render(site: &TestSite, syntaxes: &SyntaxSet) -> Tree {
-    let (load, render) = preview_options();
-    let loaded = build::load(&site.root, load.drafts, syntaxes).expect("the site loads");
-    let pages = build::render_all(&loaded, &render).expect("the site renders");
-    let mut tree: Tree = statics::load(&site.root, &loaded.library.config.theme)
+/// What a full preview build of the site writes (the output folder's own
+/// marker and build stamp left out): the tree serve must match.
+fn full_render(site: &TestSite, session: &Session) -> Tree {
+    let out = tempfile::tempdir().unwrap();
+    let mut options = build::BuildOptions::new(&site.root);
+    options.output = Some(out.path().join("public"));
+    options.drafts = true;
+    options.render = session.render_options().clone();
+    options.ingest = false;
+    build::build(&options).expect("the site builds");
+    crate::common::tree(&out.path().join("public"))
         .into_iter()
-        .map(|(k, v)| (k, v.bytes.to_vec()))
-        .collect();
-    tree.extend(pages.into_iter().map(|p| (p.path, p.contents)));
-    tree
+        .filter(|(path, _)| !path.starts_with('.'))
+        .collect()
 }
 
 fn served(session: &Session) -> Tree {
@@ -45,20 +47,17 @@ fn served(session: &Session) -> Tree {
 struct Check<'a> {
     site: &'a TestSite,
     session: Session,
-    syntaxes: SyntaxSet,
     total: usize,
 }
 
 impl<'a> Check<'a> {
     /// A session on `site`, whose first build succeeded.
     fn start(site: &'a TestSite) -> Check<'a> {
-        let (load, render) = preview_options();
-        let (session, first) = Session::start(&site.root, load, render);
+        let (session, first) = Session::preview(&site.root);
         assert!(first.ok(), "{:#?}", first.diagnostics);
         Check {
             site,
             session,
-            syntaxes: briefing::markdown::highlight::syntax_set(),
             total: 0,
         }
     }
@@ -66,7 +65,7 @@ impl<'a> Check<'a> {
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
         let outcome = self.session.apply(changes);
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
-        let expected = full_render(self.site, &self.syntaxes);
+        let expected = full_render(self.site, &self.session);
         let actual = served(&self.session);
         let differ: Vec<&String> = expected
             .keys()
@@ -285,8 +284,7 @@ fn a_series_of_edits_equals_a_full_build_after_each() {
 #[test]
 fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = TestSite::new();
-    let (load, render) = preview_options();
-    let (mut session, first) = Session::start(&site.root, load, render);
+    let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
     let before = served(&session);
     let forum = article_path("2023-06-02", "kistep-forum");
@@ -318,8 +316,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
-    let syntaxes = briefing::markdown::highlight::syntax_set();
-    assert_eq!(served(&session), full_render(&site, &syntaxes));
+    assert_eq!(served(&session), full_render(&site, &session));
 }
 
 /// A tiny deterministic generator: the same edits on every run.

@@ -32,7 +32,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             let figure = Figure {
                 text: sentence[k.start..k.end].to_string(),
                 value: k.value,
-                unit: k.unit.to_string(),
+                unit: k.unit.into(),
                 qualifier: k.qualifier.map(str::to_string),
                 year_target: korean_target,
                 quote: Some(sentence.to_string()),
@@ -65,7 +65,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 Figure {
                     text: sentence[found.start..found.end].to_string(),
                     value: found.value,
-                    unit: found.unit.to_string(),
+                    unit: found.unit.into(),
                     qualifier: found.qualifier,
                     year_target,
                     quote: Some(sentence.to_string()),
@@ -336,7 +336,7 @@ mod tests {
         assert_eq!(all.len(), 1, "{sentence}: {all:?}");
         let f = all.remove(0);
         assert!(sentence.contains(&f.text));
-        (f.text, f.value, f.unit, f.qualifier)
+        (f.text, f.value, f.unit.to_string(), f.qualifier)
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub(crate) fn mentions(
                     if suggested.insert(name.to_lowercase()) {
                         found.suggestions.push(OrganizationSuggestion {
                             name: name.to_string(),
-                            kind: unknown.kind.and_then(OrganizationKind::from_word),
+                            kind: unknown.kind,
                             quote: Some(sentence.text.to_string()),
                         });
                     }
@@ -155,7 +155,7 @@ static OPENERS: Pairs = word_list!(pairs "extract/organization-openers.txt");
 pub(crate) struct Unknown {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) kind: Option<&'static str>,
+    pub(crate) kind: Option<OrganizationKind>,
     /// An acronym defined right after the name: "… Corporation (CTG)".
     pub(crate) alias: Option<(usize, usize)>,
 }
@@ -214,21 +214,23 @@ fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
 }
 
 /// Token ranges that look like organization names, with a guessed kind.
-fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)> {
+fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if let Some(&(_, kind)) = HEADS.iter().find(|(h, _)| token.text == *h) {
+        if let Some(&(_, word)) = HEADS.iter().find(|(h, _)| token.text == *h) {
+            // Every head word's kind is one (a test of the word list).
+            let kind = OrganizationKind::from_word(word);
             let start = extend_left(tokens, i);
             let mut end = extend_right(tokens, i + 1);
-            if matches!(kind, "company") {
+            if kind == Some(OrganizationKind::Company) {
                 end = company_suffix_end(tokens, i);
             }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();
             let head_first = OPENERS.iter().any(|(h, _)| token.text == *h);
             if words >= 2 && (start < i || head_first && end > i + 1) {
-                found.push((start, end, Some(kind)));
+                found.push((start, end, kind));
             }
-        } else if let Some(&(_, kind)) = OPENERS.iter().find(|(h, _)| token.text == *h) {
+        } else if let Some(&(_, word)) = OPENERS.iter().find(|(h, _)| token.text == *h) {
             // "Office of Manufacturing and Energy Supply Chains": a head
             // that only opens names. In a person's role ("Head of the
             // Office of R&D, KBIA") it names a unit of a body, not a body.
@@ -238,7 +240,7 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<(usize, usize, Option<&'static str>)>
                 && tokens[i - 2].text == "of"
                 && is_role_word(tokens[i - 3].text);
             if end > i + 1 && !in_role {
-                found.push((i, end, Some(kind)));
+                found.push((i, end, OrganizationKind::from_word(word)));
             }
         }
         if let Some(range) = acronym_definition(tokens, i) {

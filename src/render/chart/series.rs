@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Point, Series, Shape};
 use crate::content::date::PartialDate;
+use crate::content::unit::{Unit, UnitFamily};
 use crate::render::display::{briefings, display_date, month_name};
 
 /// Figures about an entity it takes before their picture says more than
@@ -101,7 +102,7 @@ pub(crate) struct DatedFigure {
     /// The word before its own year: "by" or "in".
     pub(crate) year_word: &'static str,
     /// Unit, as in front matter (`KRW`, `GWh`).
-    pub(crate) unit: String,
+    pub(crate) unit: Unit,
     /// Plain value.
     pub(crate) value: f64,
     /// The value as read, with its qualifier ("over KRW 50 trillion").
@@ -113,7 +114,7 @@ pub(crate) struct DatedFigure {
 /// The figures of the unit most figures about `name` share, oldest first,
 /// when there are at least three; the latest twelve.
 pub(crate) fn figures_over_time(figures: &[DatedFigure], name: &str) -> Option<Series> {
-    let mut by_unit: BTreeMap<&str, Vec<&DatedFigure>> = BTreeMap::new();
+    let mut by_unit: BTreeMap<&Unit, Vec<&DatedFigure>> = BTreeMap::new();
     for figure in figures {
         by_unit.entry(&figure.unit).or_default().push(figure);
     }
@@ -145,7 +146,10 @@ pub(crate) fn figures_over_time(figures: &[DatedFigure], name: &str) -> Option<S
             }
         })
         .collect();
-    let unit_name = if unit == "percent" { "%" } else { unit };
+    let unit_name = match unit.family() {
+        UnitFamily::Percent => "%",
+        _ => unit.as_str(),
+    };
     let listed: Vec<String> = points
         .iter()
         .map(|p| format!("{}: {}", p.long_label, p.display))

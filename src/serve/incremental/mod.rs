@@ -116,7 +116,11 @@ pub struct Session {
 
 impl Session {
     /// Load and render the whole site at `root` (drafts as `load` says).
-    pub fn start(root: &Path, load: LoadOptions, render: RenderOptions) -> (Session, Outcome) {
+    pub(crate) fn start(
+        root: &Path,
+        load: LoadOptions,
+        render: RenderOptions,
+    ) -> (Session, Outcome) {
         let mut session = Session {
             root: root.to_path_buf(),
             syntaxes: syntaxes(),
@@ -133,6 +137,19 @@ impl Session {
         };
         let outcome = session.full();
         (session, outcome)
+    }
+
+    /// [`Session::start`] with the preview's options (drafts shown and
+    /// marked, the reload script injected), as `serve` runs it.
+    pub fn preview(root: &Path) -> (Session, Outcome) {
+        let (load, render) = super::preview_options();
+        Session::start(root, load, render)
+    }
+
+    /// How this session renders (a full build with these options writes
+    /// what it serves).
+    pub fn render_options(&self) -> &RenderOptions {
+        &self.render
     }
 
     /// The site as it would be served now.

@@ -58,7 +58,7 @@ fn ingest_fixtures(
         if let Some(stem) = name.strip_suffix(".txt") {
             site.seed(&name, std::fs::read(entry.path()).unwrap());
             let yaml = std::fs::read_to_string(fixtures.join(format!("{stem}.yaml"))).unwrap();
-            let gold: Gold = briefing::yaml::from_str(&yaml).unwrap();
+            let gold: Gold = serde_yaml::from_str(&yaml).unwrap();
             golds.insert(format!("seeds/{name}"), gold);
         }
     }

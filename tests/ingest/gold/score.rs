@@ -320,7 +320,7 @@ fn figures(front: &ArticleFrontMatter, gold: &Gold, report: &mut Vec<String>) ->
         &gold.figures,
         |g| g.uncertain,
         |f, g| {
-            let same_value = f.unit.eq_ignore_ascii_case(&g.unit)
+            let same_value = f.unit.as_str().eq_ignore_ascii_case(&g.unit)
                 && (f.value - g.value).abs() <= g.value.abs() * 0.005;
             let (ft, gt) = (normalize(&f.text), normalize(&g.text));
             same_value || ft.contains(&gt) || (!ft.is_empty() && gt.contains(&ft))

@@ -10,12 +10,13 @@
 //! ("EcoPro GEM", a subsidiary of "EcoPro").
 
 use super::{continues_name, is_name_word, LEGAL_FORMS};
+use crate::content::front_matter::OrganizationKind;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
 
 /// A token range `start..end` and the kind it suggests.
-pub(super) type Range = (usize, usize, Option<&'static str>);
+pub(super) type Range = (usize, usize, Option<OrganizationKind>);
 
 static PREFIXES: Words = word_list!("extract/legal-form-prefixes.txt");
 static LIST_CUES: Words = word_list!("extract/organization-list-cues.txt");
@@ -61,7 +62,7 @@ fn prefixed(tokens: &[Token<'_>]) -> Vec<Range> {
         if PREFIXES.contains(&token.text) {
             let end = name_end(tokens, i + 1);
             if end > i + 1 {
-                found.push((i, end, Some("company")));
+                found.push((i, end, Some(OrganizationKind::Company)));
             }
         }
     }
@@ -105,7 +106,7 @@ fn listed(tokens: &[Token<'_>]) -> Vec<Range> {
             if end == at {
                 break;
             }
-            found.push((at, end, Some("company")));
+            found.push((at, end, Some(OrganizationKind::Company)));
             match (tokens.get(end), tokens.get(end + 1)) {
                 (Some(t), Some(u)) if t.text == "," && u.text == "and" => at = end + 2,
                 (Some(t), _) if t.text == "," || t.text == "and" => at = end + 1,
@@ -171,7 +172,7 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
             .take_while(|&j| is_name_word(&tokens[j]))
             .last();
         if let Some(start) = start {
-            found.push((start, i, Some("company")));
+            found.push((start, i, Some(OrganizationKind::Company)));
         }
     }
     found
@@ -227,7 +228,7 @@ fn subsidiaries(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> V
             .all(|c| c.is_ascii_uppercase() || c == '&');
         let shaped = (2..=5).contains(&letters) && capitals && code.start > hit.end;
         if company && shaped && !GENERIC_CODES.contains(&code.text) {
-            found.push((first, last + 2, Some("company")));
+            found.push((first, last + 2, Some(OrganizationKind::Company)));
         }
     }
     found

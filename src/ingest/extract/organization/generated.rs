@@ -39,7 +39,7 @@ pub(crate) fn entry(
     found: &Unknown,
     gazetteer: &Gazetteer,
 ) -> Option<NewOrganization> {
-    let kind = OrganizationKind::from_word(found.kind?)?;
+    let kind = found.kind?;
     if sentence.part == Part::Heading || headline_cased(sentence.text) {
         return None;
     }

@@ -4,7 +4,12 @@ fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
     let tokens = tokenize(text);
     candidates(&tokens)
         .into_iter()
-        .map(|(s, e, k)| (text[tokens[s].start..tokens[e - 1].end].to_string(), k))
+        .map(|(s, e, k)| {
+            (
+                text[tokens[s].start..tokens[e - 1].end].to_string(),
+                k.map(OrganizationKind::word),
+            )
+        })
         .collect()
 }
 

@@ -153,7 +153,7 @@ fn continued_quote<'a>(text: &'a str, out: &mut Vec<(&'a str, bool)>) -> &'a str
 pub(crate) fn has_money(text: &str) -> bool {
     super::super::figure::figures(text)
         .iter()
-        .any(|f| super::super::unit::currency_code(&f.unit).is_some())
+        .any(|f| super::super::unit::currency_code(f.unit.as_str()).is_some())
 }
 
 /// A named law or rule: a capitalized "Act", "Regulation", "Directive" …

@@ -352,6 +352,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "organizations",
     "places",
     "timeline",
+    "search",
     "css",
     "404",
     "atom",

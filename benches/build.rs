@@ -12,6 +12,7 @@
 mod check;
 mod corpus;
 mod measure;
+mod search;
 mod serve;
 
 use std::fs;
@@ -88,7 +89,9 @@ const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
 /// `rebuild`: the previous `public/` is there, nothing changed;
 /// `edit`: one article's body changed before each rebuild;
 /// `check`: `briefing check` on the same corpus.
-const STAGES: [&str; 6] = ["build", "rebuild", "edit", "check", "ingest", "serve"];
+const STAGES: [&str; 7] = [
+    "build", "rebuild", "edit", "check", "ingest", "serve", "search",
+];
 
 fn main() -> ExitCode {
     let args = match parse_args() {
@@ -125,6 +128,11 @@ fn main() -> ExitCode {
                 "edit" => bench_edit(&args, size).map(rows_of),
                 "check" => bench_check(&args, size, build_seconds),
                 "ingest" => bench_ingest(&args, size).map(rows_of),
+                "search" => articles_corpus(&args, size).and_then(|(root, _)| {
+                    let (runs, warmup) = (args.runs, args.warmup);
+                    let discard = |path: &Path| discard(&args.dir, path);
+                    search::bench(&args.dir, &root, size, runs, warmup, &args.binary, discard)
+                }),
                 _ => serve::bench(&args.dir, size, args.runs, &args.binary),
             };
             match result {

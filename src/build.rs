@@ -307,8 +307,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
     let files = jobs.len();
+    let search = crate::search::index(&site.library);
+    time("search index");
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
-        Ok(statics) => statics,
+        Ok(mut statics) => {
+            statics.extend(search);
+            statics
+        }
         Err(mut errors) => {
             // Every error of the run: the templates' too, rendering to nowhere.
             let (library, templates, shared) = (&site.library, &site.templates, &site.shared);

@@ -44,6 +44,14 @@ pub struct SiteConfig {
     /// trusted with the site's visitors.
     #[serde(default)]
     pub unsafe_html: bool,
+    /// Publish a search page (`/search/`) with its index and a search box
+    /// in every page's header. On by default.
+    #[serde(default = "default_search")]
+    pub search: bool,
+}
+
+fn default_search() -> bool {
+    true
 }
 
 fn default_language() -> String {

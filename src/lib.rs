@@ -17,6 +17,7 @@ pub(crate) mod output;
 pub(crate) mod render;
 pub(crate) mod scaffold;
 pub mod schema;
+pub(crate) mod search;
 pub mod serve;
 mod sitefs;
 pub(crate) mod url;

@@ -329,6 +329,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "organizations",
     "places",
     "timeline",
+    "search",
     "css",
     "404",
     "atom",

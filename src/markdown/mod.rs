@@ -11,6 +11,7 @@ use syntect::parsing::SyntaxSet;
 
 pub(crate) mod highlight;
 mod sanitize;
+mod text;
 
 use crate::url::slugify;
 use highlight::{escape, highlight};
@@ -33,6 +34,9 @@ pub(crate) struct RenderedMarkdown {
     pub html: String,
     /// Headings in order, with their ids.
     pub headings: Vec<Heading>,
+    /// The words without markup, a block a line: what search indexes and
+    /// cuts its excerpts from.
+    pub text: String,
 }
 
 /// Shared, read-only state for rendering Markdown in parallel.
@@ -107,6 +111,8 @@ impl<'a> MarkdownRenderer<'a> {
             events = sanitize::safe_events(events);
         }
         let (events, headings) = assign_heading_ids(close_heading_gaps(events));
+        let mut text = text::plain_text(&events);
+        text.shrink_to_fit();
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
@@ -122,7 +128,11 @@ impl<'a> MarkdownRenderer<'a> {
         }
         // Bodies stay in memory until their page is rendered: no spare room.
         html.shrink_to_fit();
-        RenderedMarkdown { html, headings }
+        RenderedMarkdown {
+            html,
+            headings,
+            text,
+        }
     }
 
     fn highlight_code<'e>(&self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {

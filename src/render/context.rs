@@ -36,6 +36,8 @@ pub(crate) struct SiteView<'a> {
     pub article_count: usize,
     /// Plain pages for the navigation (About, …).
     pub pages: Vec<LinkView<'a>>,
+    /// URL of the search page, with base path; none when search is off.
+    pub search: Option<String>,
 }
 
 /// Values about the page being rendered, the `page` key.
@@ -79,6 +81,8 @@ pub(crate) enum PageKind {
     Timeline,
     /// A plain page (About).
     Page,
+    /// The search page.
+    Search,
     /// `404.html`.
     #[serde(rename = "404")]
     NotFound,

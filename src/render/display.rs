@@ -47,8 +47,26 @@ pub(crate) fn display_figure(value: f64, unit: &Unit) -> String {
             format!("{unit} {}", group_thousands(value))
         }
         UnitFamily::Percent => format!("{}%", trim_number(value)),
-        UnitFamily::Quantity => format!("{} {unit}", group_thousands(value)),
+        UnitFamily::Quantity => {
+            format!("{} {}", group_thousands(value), unit_symbol(unit.as_str()))
+        }
     }
+}
+
+/// A unit as printed: an area or a volume written with a plain digit
+/// ("m2", "km3", as sources type them) takes its superscript ("m²").
+fn unit_symbol(unit: &str) -> std::borrow::Cow<'_, str> {
+    let power = match unit.strip_suffix(['2', '3']) {
+        Some(base) if base.ends_with('m') && base.chars().all(|c| c.is_ascii_alphabetic()) => {
+            if unit.ends_with('2') {
+                '²'
+            } else {
+                '³'
+            }
+        }
+        _ => return unit.into(),
+    };
+    format!("{}{power}", &unit[..unit.len() - 1]).into()
 }
 
 fn trim_number(value: f64) -> String {
@@ -98,6 +116,10 @@ mod tests {
         assert_eq!(display_figure(400.0, &"Wh/kg".into()), "400 Wh/kg");
         assert_eq!(display_figure(12000.0, &"people".into()), "12,000 people");
         assert_eq!(display_figure(63.5, &"percent".into()), "63.5%");
+        assert_eq!(display_figure(61000.0, &"m2".into()), "61,000 m²");
+        assert_eq!(display_figure(3.0, &"km2".into()), "3 km²");
+        assert_eq!(display_figure(5.0, &"m3".into()), "5 m³");
+        assert_eq!(display_figure(5.0, &"CO2".into()), "5 CO2", "not a length");
     }
 
     #[test]

@@ -128,7 +128,9 @@ pub(crate) fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
     let base = library.config.base_url();
     let mut urls: Vec<(String, Option<String>)> = jobs
         .iter()
-        .filter(|job| job.template().is_some() && **job != PageJob::NotFound)
+        // Neither the 404 page nor the search page is content.
+        .filter(|job| job.template().is_some())
+        .filter(|job| !matches!(job, PageJob::NotFound | PageJob::Search))
         .map(|job| {
             let path = output_path(library, job);
             let loc = path.strip_suffix("index.html").unwrap_or(&path).to_string();

@@ -105,6 +105,10 @@ pub(crate) fn render_each<T: Send>(
         base_path: base.clone(),
         language: &library.config.language,
         preview: options.preview,
+        search: library
+            .config
+            .search
+            .then(|| format!("{base}{}", plan::SEARCH)),
         article_count: library.articles.len(),
         pages: library
             .pages

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 
 use crate::content::library::Library;
 
+/// The search page's folder; the search index (`crate::search`) is
+/// written inside it.
+pub(crate) const SEARCH: &str = "search/";
+
 /// A registry section with pages of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Section {
@@ -53,6 +57,8 @@ pub(crate) enum PageJob {
     TimelineYear(i32),
     /// `/<slug>/` plain page, by index into `library.pages`.
     Page(usize),
+    /// `/search/`: the search page over the index `crate::search` writes.
+    Search,
     /// `/404.html`.
     NotFound,
     /// `/atom.xml`.
@@ -76,6 +82,7 @@ impl PageJob {
             PageJob::Entity(..) => "entity.html",
             PageJob::Timeline | PageJob::TimelineYear(_) => "timeline.html",
             PageJob::Page(_) => "page.html",
+            PageJob::Search => "search.html",
             PageJob::NotFound => "404.html",
             _ => return None,
         })
@@ -95,6 +102,7 @@ pub(crate) fn page_template(name: &str) -> Option<&'static str> {
         PageJob::Timeline,
         PageJob::TimelineYear(0),
         PageJob::Page(0),
+        PageJob::Search,
         PageJob::NotFound,
         PageJob::SiteFeed,
         PageJob::Sitemap,
@@ -121,6 +129,9 @@ pub(crate) fn jobs(library: &Library, timeline_years: &[i32]) -> Vec<PageJob> {
         PageJob::NotFound,
         PageJob::SiteFeed,
     ];
+    if library.config.search {
+        jobs.push(PageJob::Search);
+    }
     jobs.extend([PageJob::Sitemap, PageJob::Robots, PageJob::SyntaxCss]);
     jobs.extend((1..=page_count(library.articles.len(), per_page)).map(PageJob::ArticleList));
     jobs.extend((0..library.articles.len()).map(PageJob::Article));
@@ -211,6 +222,7 @@ pub(crate) fn output_path(library: &Library, job: &PageJob) -> String {
         PageJob::Timeline => "timeline/index.html".into(),
         PageJob::TimelineYear(y) => format!("timeline/{y}/index.html"),
         PageJob::Page(i) => format!("{}/index.html", library.pages[*i].slug),
+        PageJob::Search => format!("{SEARCH}index.html"),
         PageJob::NotFound => "404.html".into(),
         PageJob::SiteFeed => "atom.xml".into(),
         PageJob::Sitemap => "sitemap.xml".into(),

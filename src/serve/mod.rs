@@ -125,7 +125,8 @@ impl Server {
         })?;
         let started = Instant::now();
         let (load, render) = preview_options();
-        let (session, outcome) = Session::start(&root, load, render);
+        let (mut session, outcome) = Session::start(&root, load, render);
+        session.update_index();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -279,6 +280,10 @@ impl Worker {
             let changed = outcome.changed.clone();
             self.hub
                 .send(Message::changed(build, changed, elapsed, css));
+            // After the reload event: indexing never delays a reload.
+            if self.session.update_index() {
+                self.hub.publish(self.session.snapshot());
+            }
             if self.verbose {
                 eprintln!(
                     "rebuilt in {:.1} ms: {} file(s) changed, {} page(s) rendered",

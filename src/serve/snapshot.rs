@@ -44,6 +44,9 @@ pub struct Snapshot {
     pub pages: Arc<Files>,
     /// Static files of the theme and the site.
     pub statics: Arc<Files>,
+    /// The search index's files (`crate::search`), updated after the
+    /// pages of an edit are served.
+    pub index: Arc<Files>,
     /// Counts rebuilds; the reload script uses it to bust caches.
     pub build: u64,
     /// The site's base path (`/` or `/sub/`).
@@ -53,12 +56,17 @@ pub struct Snapshot {
 impl Snapshot {
     /// The file at an output path.
     pub fn get(&self, path: &str) -> Option<&Arc<Entry>> {
-        self.pages.get(path).or_else(|| self.statics.get(path))
+        self.pages
+            .get(path)
+            .or_else(|| self.index.get(path))
+            .or_else(|| self.statics.get(path))
     }
 
     /// Whether an output path exists.
     pub fn contains(&self, path: &str) -> bool {
-        self.pages.contains_key(path) || self.statics.contains_key(path)
+        self.pages.contains_key(path)
+            || self.index.contains_key(path)
+            || self.statics.contains_key(path)
     }
 }
 

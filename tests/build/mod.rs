@@ -6,6 +6,7 @@ mod bad_input;
 mod charts;
 mod readers;
 mod reuse;
+mod search;
 
 use crate::common::{stderr, SiteFixture};
 

@@ -134,3 +134,37 @@ pub fn stderr(output: &Output) -> String {
 pub fn stderr_in(site: &SiteFixture, output: &Output) -> String {
     stderr(output).replace(&site.root().display().to_string(), "<root>")
 }
+
+/// The slugs of the briefings a search index lists under `term`, read as
+/// the search page reads them: `search/meta.json` for the shard count, the
+/// term's shard (its first three characters hashed as `search.js` hashes
+/// them), its postings (gaps between article numbers, and scores).
+/// `file` gives the bytes at an output path.
+pub fn search_hits(term: &str, file: impl Fn(&str) -> Vec<u8>) -> Vec<String> {
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&file(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let meta = json("search/meta.json");
+    let shards = meta["shards"].as_u64().expect("a shard count");
+    let hash = term
+        .chars()
+        .take(3)
+        .fold(0u64, |h, c| (h * 31 + u64::from(c)) % 1_000_003);
+    let shard = json(&format!("search/terms/{}.json", hash % shards));
+    let mut article = 0;
+    let mut slugs = Vec::new();
+    for pair in shard[term]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice)
+        .chunks(2)
+    {
+        article += pair[0].as_u64().expect("a gap") as usize;
+        slugs.push(
+            meta["docs"][article][0]
+                .as_str()
+                .expect("a slug")
+                .to_string(),
+        );
+    }
+    slugs
+}

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 use super::site::{article_path, wait_for, TestSite};
 
-const LIMIT: Duration = Duration::from_secs(30);
+pub(crate) const LIMIT: Duration = Duration::from_secs(30);
 
 fn find(name: &str, fallback: &str) -> Option<PathBuf> {
     let fixed = PathBuf::from(fallback);
@@ -31,7 +31,7 @@ fn find(name: &str, fallback: &str) -> Option<PathBuf> {
 }
 
 /// chromedriver and chromium, or `None` after saying loudly why not.
-fn browser() -> Option<(PathBuf, PathBuf)> {
+pub(crate) fn browser() -> Option<(PathBuf, PathBuf)> {
     let driver = find("chromedriver", "/usr/bin/chromedriver");
     let chromium = find("chromium", "/usr/bin/chromium");
     match (driver, chromium) {
@@ -49,7 +49,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
 }
 
 /// A chromedriver we started, with one session; both end on drop.
-struct Driver {
+pub(crate) struct Driver {
     process: Child,
     addr: SocketAddr,
     session: String,
@@ -57,7 +57,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(driver: &PathBuf, chromium: &PathBuf) -> Driver {
+    pub(crate) fn start(driver: &PathBuf, chromium: &PathBuf) -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -99,22 +99,50 @@ impl Driver {
         driver
     }
 
-    fn go(&self, url: &str) {
+    pub(crate) fn go(&self, url: &str) {
         let path = format!("/session/{}/url", self.session);
         call(self.addr, "POST", &path, Some(&json!({ "url": url }))).expect("navigate");
     }
 
-    fn script(&self, script: &str) -> Value {
+    pub(crate) fn script(&self, script: &str) -> Value {
         let path = format!("/session/{}/execute/sync", self.session);
         let body = json!({ "script": script, "args": [] });
         call(self.addr, "POST", &path, Some(&body)).map_or(Value::Null, |v| v["value"].clone())
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.script("return document.body ? document.body.innerText : '';")
             .as_str()
             .unwrap_or("")
             .to_string()
+    }
+
+    /// The first element matching a CSS selector, as WebDriver names it.
+    pub(crate) fn element(&self, css: &str) -> Option<String> {
+        let path = format!("/session/{}/element", self.session);
+        let body = json!({ "using": "css selector", "value": css });
+        let found = call(self.addr, "POST", &path, Some(&body)).ok()?;
+        found["value"]["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// Click an element the way a person does (it must be visible).
+    pub(crate) fn click(&self, element: &str) {
+        let path = format!("/session/{}/element/{element}/click", self.session);
+        call(self.addr, "POST", &path, Some(&json!({}))).expect("click");
+    }
+
+    /// Type `text` into an element, key by key.
+    pub(crate) fn type_into(&self, element: &str, text: &str) {
+        let path = format!("/session/{}/element/{element}/value", self.session);
+        call(self.addr, "POST", &path, Some(&json!({ "text": text }))).expect("type");
+    }
+
+    /// Empty a text field.
+    pub(crate) fn clear(&self, element: &str) {
+        let path = format!("/session/{}/element/{element}/clear", self.session);
+        call(self.addr, "POST", &path, Some(&json!({}))).expect("clear");
     }
 
     fn overlay(&self) -> Option<String> {

@@ -37,8 +37,9 @@ fn served(session: &Session) -> Tree {
         .collect();
     tree.extend(
         snapshot
-            .pages
+            .index
             .iter()
+            .chain(snapshot.pages.iter())
             .map(|(k, v)| (k.clone(), v.bytes.to_vec())),
     );
     tree
@@ -54,6 +55,8 @@ impl Check<'_> {
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
         let outcome = self.session.apply(changes);
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
+        // As serve does once the reload event is sent.
+        self.session.update_index();
         let expected = full_render(self.site, &self.session);
         let actual = served(&self.session);
         let differ: Vec<&String> = expected
@@ -281,6 +284,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     let site = TestSite::new();
     let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
+    session.update_index();
     let before = served(&session);
     let forum = article_path("2023-06-02", "kistep-forum");
     let good = site.read(&forum);
@@ -311,6 +315,7 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     site.write(&forum, &good.replace("The body of", "Fixed body of"));
     let outcome = session.apply(&[art(&forum), art(&twin)]);
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
+    session.update_index();
     assert_eq!(served(&session), full_render(&site, &session));
 }
 

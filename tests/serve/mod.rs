@@ -2,9 +2,11 @@
 //! and a real browser.
 
 mod browser;
+mod browser_search;
 mod client;
 mod http;
 mod incremental;
 mod live;
+mod search;
 pub(crate) mod site;
 mod traversal;

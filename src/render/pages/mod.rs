@@ -18,7 +18,7 @@ use tera::Context;
 use super::context::{
     ArticleCard, EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views,
 };
-use super::plan::{page_count, paged_url, PageJob};
+use super::plan::{page_count, paged_url, PageJob, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
 use crate::content::library::Library;
@@ -97,6 +97,7 @@ impl<'a> Renderer<'a> {
             PageJob::Timeline => self.timeline(None, &mut context),
             PageJob::TimelineYear(year) => self.timeline(Some(*year), &mut context),
             PageJob::Page(i) => self.plain_page(*i, &mut context),
+            PageJob::Search => self.search(&mut context),
             PageJob::NotFound => self.meta(
                 "Page not found",
                 "The page you asked for does not exist.",
@@ -265,6 +266,17 @@ impl<'a> Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    fn search(&self, context: &mut Context) -> PageMeta {
+        context.insert("index", &format!("{}{SEARCH}", self.views.base));
+        self.meta(
+            "Search",
+            "Search every briefing by its words, and narrow the results by topic, organization, place and year.",
+            SEARCH,
+            PageKind::Search,
+            None,
+        )
+    }
+
     fn plain_page(&self, i: usize, context: &mut Context) -> PageMeta {
         let page = &self.library.pages[i];
         context.insert("content", &page.body.html);

@@ -81,6 +81,10 @@ pub struct Session {
     site: Option<Site>,
     pages: Arc<Files>,
     statics: Arc<Files>,
+    /// The search index, behind the pages: see [`Session::update_index`].
+    index: Arc<Files>,
+    /// The library changed since the index was made.
+    index_stale: bool,
     errors: BTreeMap<Failing, Vec<Diagnostic>>,
     stale_render: bool,
     build: u64,
@@ -102,6 +106,8 @@ impl Session {
             site: None,
             pages: Arc::default(),
             statics: Arc::default(),
+            index: Arc::default(),
+            index_stale: true,
             errors: BTreeMap::new(),
             stale_render: false,
             build: 0,
@@ -128,6 +134,7 @@ impl Session {
         Snapshot {
             pages: Arc::clone(&self.pages),
             statics: Arc::clone(&self.statics),
+            index: Arc::clone(&self.index),
             build: self.build,
             base_path: self
                 .site
@@ -199,6 +206,9 @@ impl Session {
     fn finish(&mut self, mut changed: Vec<String>, css_only: bool, rendered: usize) -> Outcome {
         changed.sort();
         changed.dedup();
+        // Pages changed, so the library may have: the next
+        // `update_index` makes the index again.
+        self.index_stale |= !changed.is_empty();
         let css_only = css_only && changed.iter().all(|p| p.ends_with(".css"));
         if !changed.is_empty() {
             self.build += 1;
@@ -267,6 +277,29 @@ impl Session {
                 false
             }
         }
+    }
+
+    /// Make the search index again if the library changed since it was
+    /// last made, and swap in the files that differ; whether any did.
+    /// Kept out of [`Session::apply`]: serve calls it once the reload
+    /// event is sent, so indexing never delays a reload.
+    pub fn update_index(&mut self) -> bool {
+        let Some(site) = self.site.as_ref().filter(|_| self.index_stale) else {
+            return false;
+        };
+        self.index_stale = false;
+        let fresh: Files = crate::search::index(&site.library)
+            .into_iter()
+            .map(|file| {
+                let entry = Entry::new(&file.path, file.contents);
+                (file.path, Arc::new(entry))
+            })
+            .collect();
+        if diff_keys(&self.index, &fresh).is_empty() {
+            return false;
+        }
+        self.index = Arc::new(fresh);
+        true
     }
 
     fn update_templates(&mut self, names: &BTreeSet<String>, jobs: &mut JobSet) {

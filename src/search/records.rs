@@ -1,0 +1,170 @@
+//! Search records: the library → one record per published article, with
+//! what results show (URL, title, date, publisher), what filters use
+//! (topics, organizations, places, year) and the words searched (title,
+//! summary, body text, and the names and aliases of what it mentions).
+//!
+//! Everything comes from the library as loaded; no written HTML is read.
+
+use crate::content::article::Article;
+use crate::content::library::Library;
+use crate::render::context::{find, Views};
+
+/// One article, as search sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record<'a> {
+    /// The article's slug (its index files are named by it).
+    pub slug: &'a str,
+    /// URL with the base path, as results link to it.
+    pub url: String,
+    /// Title as written.
+    pub title: &'a str,
+    /// Language of the article, when it says (`ko`).
+    pub lang: Option<&'a str>,
+    /// The date as pages show it (`18 June 2024`, `date unknown`).
+    pub date: String,
+    /// Publisher, when known.
+    pub publisher: Option<&'a str>,
+    /// Summary, when there is one.
+    pub summary: Option<&'a str>,
+    /// The body's words without markup.
+    pub body: &'a str,
+    /// Filter values: every topic (main topics first), organization and
+    /// place by display name, and the year.
+    pub topics: Vec<&'a str>,
+    /// Organizations by name.
+    pub organizations: Vec<&'a str>,
+    /// Places by name.
+    pub places: Vec<&'a str>,
+    /// Year of publication, when dated.
+    pub year: Option<i32>,
+    /// Names searched though the text may not write them: organizations'
+    /// and places' names and aliases (Korean names, acronyms), people,
+    /// topic names.
+    pub names: Vec<&'a str>,
+}
+
+/// One record per article of the library, in the library's order (newest
+/// first).
+pub(crate) fn records(library: &Library) -> Vec<Record<'_>> {
+    let views = Views {
+        library,
+        base: library.config.base_path(),
+    };
+    library
+        .articles
+        .iter()
+        .map(|article| record(&views, article))
+        .collect()
+}
+
+fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
+    let library = views.library;
+    let front = &article.front;
+    let card = views.card(article);
+    let organizations: Vec<_> = front
+        .organizations
+        .iter()
+        .filter_map(|slug| find(&library.organizations, slug))
+        .collect();
+    let mut places: Vec<_> = front
+        .places
+        .iter()
+        .filter_map(|written| library.place_slug(written))
+        .filter_map(|slug| find(&library.places, slug))
+        .collect();
+    places.dedup_by_key(|p| &p.slug);
+    let topics: Vec<&str> = card.topics.iter().map(|t| t.name).collect();
+    let names = organizations
+        .iter()
+        .flat_map(|o| std::iter::once(&o.front.name).chain(&o.front.aliases))
+        .chain(
+            places
+                .iter()
+                .flat_map(|p| std::iter::once(&p.front.name).chain(&p.front.aliases)),
+        )
+        .chain(front.people.iter().map(|p| &p.name))
+        .map(String::as_str)
+        .chain(topics.iter().copied())
+        .collect();
+    Record {
+        slug: &article.slug,
+        url: card.url,
+        title: &front.title,
+        lang: front.language.as_deref(),
+        date: card.date_display,
+        publisher: card.publisher,
+        summary: card.summary,
+        body: &article.body.text,
+        organizations: organizations
+            .iter()
+            .map(|o| o.front.name.as_str())
+            .collect(),
+        places: places.iter().map(|p| p.front.name.as_str()).collect(),
+        topics,
+        year: front.date.map(|d| d.year),
+        names,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The library of the `build/basic` fixture site (drafts left out).
+    pub(crate) fn fixture() -> Library {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
+        let syntaxes = crate::markdown::highlight::syntax_set();
+        let config = crate::config::SiteConfig::load(&root).expect("the fixture's config");
+        let (contents, errors) = crate::content::contents::Contents::read(&root);
+        let options = crate::content::library::LoadOptions::default();
+        Library::from_owned_contents(contents, errors, config, &syntaxes, options)
+            .expect("the fixture loads")
+    }
+
+    #[test]
+    fn a_record_holds_what_results_show_and_filters_use() {
+        let library = fixture();
+        let records = records(&library);
+        assert_eq!(
+            records.len(),
+            library.articles.len(),
+            "drafts are not indexed"
+        );
+        let pilot = records
+            .iter()
+            .find(|r| r.slug == "solid-state-pilot-line")
+            .expect("the pilot-line briefing");
+        assert_eq!(pilot.url, "/briefing/articles/solid-state-pilot-line/");
+        assert_eq!(pilot.title, "KRICT opens a solid-state pilot line");
+        assert_eq!(pilot.date, "18 June 2024");
+        assert_eq!(pilot.publisher, Some("Fixture Wire"));
+        assert_eq!(
+            pilot.organizations,
+            [
+                "Korea Research Institute of Chemical Technology",
+                "LG Energy Solution"
+            ]
+        );
+        assert_eq!(pilot.places, ["Korea"]);
+        assert_eq!(pilot.topics, ["All-solid-state batteries"]);
+        assert_eq!(pilot.year, Some(2024));
+        assert!(pilot.body.starts_with("KRICT opened"), "{}", pilot.body);
+        assert!(!pilot.body.contains('<'), "no markup: {}", pilot.body);
+        // The Korean name the text never writes, and the person.
+        assert!(pilot.names.contains(&"한국화학연구원"), "{:?}", pilot.names);
+        assert!(pilot.names.contains(&"Jane Doe"), "{:?}", pilot.names);
+    }
+
+    #[test]
+    fn an_undated_briefing_has_no_year_and_says_so() {
+        let mut library = fixture();
+        let article = &mut library.articles[0];
+        article.front.date = None;
+        article.front.source.publisher = None;
+        let record = &records(&library)[0];
+        assert_eq!(record.date, "date unknown");
+        assert_eq!(record.publisher, None);
+        assert_eq!(record.year, None);
+    }
+}

@@ -34,6 +34,8 @@ struct Args {
     dir: PathBuf,
     binary: String,
     check: bool,
+    /// An existing site to time `serve` on instead of a generated corpus.
+    site: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -45,6 +47,7 @@ fn parse_args() -> Result<Args, String> {
         dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"),
         binary: BINARY.to_string(),
         check: false,
+        site: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -70,6 +73,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--dir" => args.dir = PathBuf::from(value()?),
             "--binary" => args.binary = value()?,
+            "--site" => args.site = Some(PathBuf::from(value()?)),
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -82,7 +86,7 @@ fn parse_args() -> Result<Args, String> {
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--sizes 1000,10000] \
 [--only build,rebuild,edit,check,ingest,serve] [--runs 3] [--warmup 1] [--dir DIR] [--binary PATH] \
-[--check]";
+[--site DIR (serve only: an existing site, edited in place)] [--check]";
 
 /// `build`: no `public/` before each run (a fresh checkout, as in CI),
 /// followed by the floor: copying its own output (`rm -rf` + `cp -r`);
@@ -133,7 +137,13 @@ fn main() -> ExitCode {
                     let discard = |path: &Path| discard(&args.dir, path);
                     search::bench(&args.dir, &root, size, runs, warmup, &args.binary, discard)
                 }),
-                _ => serve::bench(&args.dir, size, args.runs, &args.binary),
+                _ => serve::bench(
+                    &args.dir,
+                    size,
+                    args.runs,
+                    &args.binary,
+                    args.site.as_deref(),
+                ),
             };
             match result {
                 Ok(row) => rows.extend(row),

@@ -144,9 +144,11 @@ impl Row {
     pub(crate) fn latency(
         input: String,
         latencies: &mut [Duration],
+        cpu: &mut [Duration],
         rss_kib: u64,
         note: &str,
     ) -> Row {
+        let cpu = median(cpu);
         let mid = median(latencies);
         Row {
             bench: "serve",
@@ -160,7 +162,7 @@ impl Row {
             ),
             throughput: note.to_string(),
             rss: format!("{} MiB", rss_kib / 1024),
-            cpu: "—".to_string(),
+            cpu: format!("{} ms", cpu.as_millis()),
         }
     }
 }

@@ -22,9 +22,9 @@ use super::measure::{self, Row};
 /// Where the server publishes reload events.
 const EVENTS_PATH: &str = "/__briefing/events";
 /// How long the first build may take before we give up.
-const STARTUP: Duration = Duration::from_secs(180);
+const STARTUP: Duration = Duration::from_secs(900);
 /// How long one edit may take to produce a reload event.
-const PER_EDIT: Duration = Duration::from_secs(30);
+const PER_EDIT: Duration = Duration::from_secs(120);
 
 /// Run the serve benchmark at `size` articles.
 pub(crate) fn bench(
@@ -32,14 +32,15 @@ pub(crate) fn bench(
     size: usize,
     runs: usize,
     binary: &str,
+    site: Option<&Path>,
 ) -> Result<Vec<Row>, String> {
     let help = Command::new(binary).args(["serve", "--help"]).output();
     if !help.is_ok_and(|o| o.status.success()) {
         eprintln!("serve: `briefing serve` is not available in this build; skipped");
         return Ok(Vec::new());
     }
-    let root = dir.join(format!("articles-{size}"));
-    if !root.join("content/articles").is_dir() {
+    let root = site.map_or_else(|| dir.join(format!("articles-{size}")), Path::to_path_buf);
+    if site.is_none() && !root.join("content/articles").is_dir() {
         super::prepare(
             dir,
             &format!("articles-{size}"),
@@ -67,7 +68,8 @@ pub(crate) fn bench(
         .spawn()
         .map_err(|e| format!("cannot start serve: {e}"))?;
     let mut server = Server(child);
-    let result = measure_edits(&root, port, runs, &mut server);
+    let pid = server.0.id();
+    let result = measure_edits(&root, port, runs, &mut server, pid);
     let rss = status_kib(server.0.id(), "VmRSS:");
     let peak = status_kib(server.0.id(), "VmHWM:");
     drop(server);
@@ -82,22 +84,28 @@ pub(crate) fn bench(
         Row::latency(
             format!("{articles} articles: save → reload event"),
             &mut edits.body,
+            &mut edits.body_cpu,
             peak,
             &note,
         ),
         Row::latency(
             format!("{articles} articles: title edit → reload event"),
             &mut edits.title,
+            &mut edits.title_cpu,
             peak,
             &note,
         ),
     ])
 }
 
-/// Save → reload latencies of each kind of edit.
+/// Save → reload latencies of each kind of edit, and the server's CPU
+/// time over the same span (on a loaded machine the wall time measures the
+/// other work as much as the server's).
 struct Edits {
     body: Vec<Duration>,
+    body_cpu: Vec<Duration>,
     title: Vec<Duration>,
+    title_cpu: Vec<Duration>,
 }
 
 /// Kills the server when dropped, so an early return never leaks it.
@@ -115,6 +123,7 @@ fn measure_edits(
     port: u16,
     runs: usize,
     server: &mut Server,
+    pid: u32,
 ) -> Result<(Edits, Duration), String> {
     let start = Instant::now();
     let events = loop {
@@ -132,10 +141,10 @@ fn measure_edits(
     wait_for(&events, &["hello", "reload"], STARTUP)?;
     let startup = start.elapsed();
     let articles = super::check::files(&root.join("content/articles"));
-    let body = timed_edits(&events, &articles, runs, 0, |text, i| {
+    let (body, body_cpu) = timed_edits(&events, &articles, (runs, pid), 0, |text, i| {
         format!("{text}\nThe benchmark appended this sentence (edit {i}).\n")
     })?;
-    let title = timed_edits(&events, &articles, runs, 48, |mut text, i| {
+    let (title, title_cpu) = timed_edits(&events, &articles, (runs, pid), 48, |mut text, i| {
         // After `title: ` and its opening quote, if any.
         if let Some(at) = text.find("title: ") {
             let at = at + "title: ".len();
@@ -144,20 +153,27 @@ fn measure_edits(
         }
         text
     })?;
-    Ok((Edits { body, title }, startup))
+    let edits = Edits {
+        body,
+        body_cpu,
+        title,
+        title_cpu,
+    };
+    Ok((edits, startup))
 }
 
 /// One warm-up edit, then `runs` measured ones, each on another article
 /// (every 97th from `offset`): the time from saving the file to the
-/// reload event.
+/// reload event, and the CPU time the server (`pid`) spent meanwhile.
 fn timed_edits(
     events: &Receiver<(Instant, String)>,
     articles: &[PathBuf],
-    runs: usize,
+    (runs, pid): (usize, u32),
     offset: usize,
     edit: impl Fn(String, usize) -> String,
-) -> Result<Vec<Duration>, String> {
+) -> Result<(Vec<Duration>, Vec<Duration>), String> {
     let mut latencies = Vec::new();
+    let mut cpu = Vec::new();
     for (i, article) in articles
         .iter()
         .skip(offset)
@@ -169,21 +185,44 @@ fn timed_edits(
         while events.try_recv().is_ok() {}
         let text = fs::read_to_string(article).map_err(|e| e.to_string())?;
         let text = edit(text, i);
+        let cpu_before = cpu_time(pid);
         let edited = Instant::now();
         fs::write(article, text).map_err(|e| e.to_string())?;
         let (arrived, data) = wait_for(events, &["reload"], PER_EDIT)?;
         let latency = arrived.saturating_duration_since(edited);
+        let spent = cpu_time(pid).saturating_sub(cpu_before);
         eprintln!(
-            "  edit {i}: reload event after {} ms (server: {} ms, {} pages changed)",
+            "  edit {i}: reload event after {} ms (server: {} ms, {} ms CPU, {} pages changed; load {})",
             latency.as_millis(),
             field(&data, "elapsed_ms").map_or("?".into(), |v| format!("{v:.0}")),
-            field(&data, "changed_count").map_or("?".into(), |v| v.to_string())
+            spent.as_millis(),
+            field(&data, "changed_count").map_or("?".into(), |v| v.to_string()),
+            fs::read_to_string("/proc/loadavg")
+                .unwrap_or_default()
+                .split(' ')
+                .next()
+                .unwrap_or("?"),
         );
         if i > 0 {
             latencies.push(latency);
+            cpu.push(spent);
         }
     }
-    Ok(latencies)
+    Ok((latencies, cpu))
+}
+
+/// CPU time of every thread of process `pid` so far, from
+/// `/proc/<pid>/task/*/schedstat` (nanoseconds; zero where unavailable).
+fn cpu_time(pid: u32) -> Duration {
+    let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Duration::ZERO;
+    };
+    let nanos: u64 = tasks
+        .flatten()
+        .filter_map(|task| fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(nanos)
 }
 
 /// Open the event stream; lines arrive on the channel with their time.

@@ -385,7 +385,7 @@ fn keep_unchanged(
         .iter()
         .enumerate()
         .filter(|(_, article)| edited.contains(article.path.as_path()))
-        .flat_map(|(i, _)| render::depends::body_pages(library, i))
+        .flat_map(|(i, _)| render::depends::body_pages(library, &site.shared, i))
         .collect();
     jobs.into_par_iter()
         .filter(|job| {

@@ -59,21 +59,28 @@ impl Library {
     /// A changed article may not take a slug another article keeps.
     fn refuse_duplicate_slugs(&self, out: &mut ValidatedChanges) {
         let replaced: HashSet<&Path> = out.articles.iter().map(|(p, _)| p.as_path()).collect();
-        let mut taken: BTreeMap<String, PathBuf> = self
-            .articles
-            .iter()
-            .filter(|a| !replaced.contains(a.path.as_path()))
-            .map(|a| (a.slug.clone(), a.path.clone()))
-            .collect();
+        // A scan per changed article, not a map of every slug: an edit at
+        // 100,000 articles stays cheap.
+        let kept = |slug: &str| {
+            self.articles
+                .iter()
+                .find(|a| a.slug == slug && !replaced.contains(a.path.as_path()))
+                .map(|a| a.path.clone())
+        };
+        let mut taken: BTreeMap<&str, &Path> = BTreeMap::new();
         let mut rejected = Vec::new();
         for (path, article) in &out.articles {
             let Some(article) = article else { continue };
-            if let Some(other) = taken.get(&article.slug) {
+            let other = taken
+                .get(article.slug.as_str())
+                .map(|p| p.to_path_buf())
+                .or_else(|| kept(&article.slug));
+            if let Some(other) = other {
                 let other = other.display().to_string();
                 let diagnostic = duplicate_slug(path, &article.slug, &[other.as_str()]);
                 rejected.push((path.clone(), vec![diagnostic]));
             } else {
-                taken.insert(article.slug.clone(), path.clone());
+                taken.insert(&article.slug, path);
             }
         }
         out.articles

@@ -182,7 +182,7 @@ impl Library {
         mut changes: Vec<(PathBuf, Option<Article>)>,
         options: LoadOptions,
     ) -> Library {
-        if self.replace_in_place(&mut changes) {
+        if self.replace_in_place(&mut changes, options) {
             return self;
         }
         let paths: HashSet<&Path> = changes.iter().map(|(p, _)| p.as_path()).collect();
@@ -194,16 +194,22 @@ impl Library {
         self
     }
 
-    /// The common edit, a body change, keeps order and indexes: swap the
-    /// articles in place instead of sorting and indexing everything again.
-    /// Returns false, changing nothing, when any change is not such a swap.
-    fn replace_in_place(&mut self, changes: &mut [(PathBuf, Option<Article>)]) -> bool {
+    /// The common edits, of the body or of what no order or index reads
+    /// (a title, a summary), keep order and indexes: swap the articles in
+    /// place instead of sorting and indexing everything again. Returns
+    /// false, changing nothing, when any change is not such a swap.
+    fn replace_in_place(
+        &mut self,
+        changes: &mut [(PathBuf, Option<Article>)],
+        options: LoadOptions,
+    ) -> bool {
         let mut at = Vec::with_capacity(changes.len());
         for (path, new) in changes.iter() {
             let old = self.articles.iter().position(|a| &a.path == path);
             match (old, new) {
                 (Some(i), Some(new))
-                    if self.articles[i].slug == new.slug && self.articles[i].front == new.front =>
+                    if listed_alike(&self.articles[i], new)
+                        && (options.drafts || !new.front.draft) =>
                 {
                     at.push(i);
                 }
@@ -230,13 +236,7 @@ impl Library {
     /// Sort articles newest first, undated ones after every dated one
     /// (latest to come to the site first), ties by slug; rebuild the indexes.
     fn sort_and_index(&mut self) {
-        self.articles.sort_by(|a, b| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| b.front.ingested.cmp(&a.front.ingested))
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
+        self.articles.sort_by(order);
         self.articles_by_organization = index(&self.articles, |a| a.front.organizations.clone());
         self.articles_by_topic = index(&self.articles, |a| a.front.topics.clone());
         self.articles_by_place = index(&self.articles, |a| {
@@ -254,6 +254,29 @@ impl Library {
             .get(&written.to_lowercase())
             .map(String::as_str)
     }
+}
+
+/// The library's order: newest first, undated ones after every dated one
+/// (latest to come to the site first), ties by slug.
+pub(crate) fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.front
+        .date
+        .cmp(&a.front.date)
+        .then_with(|| b.front.ingested.cmp(&a.front.ingested))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// Whether two versions of an article take the same place in the
+/// library's order and indexes: same slug, dates the order reads, topics,
+/// organizations and places.
+pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
+    let (x, y) = (&a.front, &b.front);
+    a.slug == b.slug
+        && x.date == y.date
+        && x.ingested == y.ingested
+        && x.topics == y.topics
+        && x.organizations == y.organizations
+        && x.places == y.places
 }
 
 /// The article files a library is built from: borrowed (`check` keeps

@@ -32,12 +32,19 @@ impl Shared {
     /// Compute from the library.
     pub(crate) fn new(library: &Library) -> Shared {
         let events = events_of(library, 0..library.articles.len());
-        let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-        for event in &events {
-            *counts.entry(event.date.year).or_default() += 1;
-        }
-        let years = counts.into_iter().rev().collect();
+        let years = years_of(&events);
         Shared { events, years }
+    }
+
+    /// Bring up to date after the articles at `edited` (indexes into
+    /// `library`) changed in place, every other article keeping its index:
+    /// only their events are taken out and put back (serve, after an edit).
+    pub(crate) fn replace(&mut self, library: &Library, edited: &[usize]) {
+        self.events.retain(|e| !edited.contains(&e.article));
+        self.events
+            .extend(events_of(library, edited.iter().copied()));
+        self.events.sort_by(|x, y| y.cmp(x));
+        self.years = years_of(&self.events);
     }
 
     /// Events of one year, newest first.
@@ -46,6 +53,15 @@ impl Shared {
         let end = self.events.partition_point(|e| e.date.year >= year);
         &self.events[start..end]
     }
+}
+
+/// Years that have events, newest first, with their event count.
+fn years_of(events: &[EventRef]) -> Vec<(i32, usize)> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for event in events {
+        *counts.entry(event.date.year).or_default() += 1;
+    }
+    counts.into_iter().rev().collect()
 }
 
 /// Every event of the articles at `indexes`, newest first. An undated

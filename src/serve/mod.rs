@@ -7,7 +7,6 @@
 //! disk: pages are served from an in-memory snapshot swapped whole after
 //! each good rebuild, so stopping leaves no files behind.
 
-pub(crate) mod affected;
 pub(crate) mod files;
 // Public only for the tests that compare an incremental rebuild with a
 // full build byte for byte; not part of the library's API.

@@ -51,7 +51,18 @@ struct Check<'a> {
     total: usize,
 }
 
-impl Check<'_> {
+impl<'a> Check<'a> {
+    /// A session on `site`, whose first build succeeded.
+    fn start(site: &'a TestSite) -> Check<'a> {
+        let (session, first) = Session::preview(&site.root);
+        assert!(first.ok(), "{:#?}", first.diagnostics);
+        Check {
+            site,
+            session,
+            total: 0,
+        }
+    }
+
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
         let outcome = self.session.apply(changes);
         assert!(outcome.ok(), "{step}: {:#?}", outcome.diagnostics);
@@ -80,13 +91,7 @@ fn art(path: &str) -> Change {
 #[test]
 fn a_series_of_edits_equals_a_full_build_after_each() {
     let site = TestSite::new();
-    let (session, first) = Session::preview(&site.root);
-    assert!(first.ok(), "{:#?}", first.diagnostics);
-    let mut check = Check {
-        site: &site,
-        session,
-        total: 0,
-    };
+    let mut check = Check::start(&site);
     check.apply("start", &[]);
 
     let forum = article_path("2023-06-02", "kistep-forum");
@@ -339,7 +344,7 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
     let orgs = ["kistep", "lg-energy-solution", "sk-on"];
     let mut rng = Lcg(42);
     let mut paths = Vec::new();
-    for i in 0..24 {
+    for i in 0..80 {
         let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
         let path = article_path(&date, &format!("bulk-{i}"));
         let topic = format!("[{}]", topics[i % 3]);
@@ -350,13 +355,7 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
         );
         paths.push(path);
     }
-    let (session, first) = Session::preview(&site.root);
-    assert!(first.ok(), "{:#?}", first.diagnostics);
-    let mut check = Check {
-        site: &site,
-        session,
-        total: 0,
-    };
+    let mut check = Check::start(&site);
     for step in 0..30 {
         let path = paths[rng.below(paths.len())].clone();
         let text = site.read(&path);
@@ -407,4 +406,99 @@ fn random_edits_on_a_bigger_site_equal_a_full_build() {
         site.write(&path, &new);
         check.apply(&format!("step {step}: {what} of {path}"), &[art(&path)]);
     }
+}
+
+#[test]
+fn title_edits_and_last_mentions_equal_a_full_build() {
+    let site = TestSite::new();
+    site.write(
+        "content/places/japan.md",
+        "---\nname: Japan\nkind: country\naliases: []\n---\n",
+    );
+    let mut check = Check::start(&site);
+    let plant = article_path("2024-03-01", "recycling-plant");
+    site.replace(
+        &plant,
+        "title: Recycling plant opens",
+        "title: Recycling plant opens its doors",
+    );
+    let outcome = check.apply("retitle the newest article", &[art(&plant)]);
+    assert!(outcome.rendered < check.total / 2, "not the whole site");
+
+    let rules = article_path("2022-12-24", "recycling-rules");
+    site.write(
+        &rules,
+        &site
+            .read(&rules)
+            .replace(
+                "title: New recycling rules",
+                "title: Recycling rules, revised",
+            )
+            .replace("date: 2022-12-24", "date: 2024-04-01"),
+    );
+    check.apply(
+        "retitle the oldest article and make it the newest, reordering every list",
+        &[art(&rules)],
+    );
+    site.write(
+        &rules,
+        &site
+            .read(&rules)
+            .replace("title: Recycling rules, revised", "title: Rules")
+            .replace("date: 2024-04-01", "date: 2021-01-01"),
+    );
+    check.apply("and back to the bottom", &[art(&rules)]);
+
+    let training = article_path("2023-11-05", "training-program");
+    let forum = article_path("2023-06-02", "kistep-forum");
+    site.replace(
+        &forum,
+        "topics: [all-solid-state, workforce-training]",
+        "topics: [all-solid-state]",
+    );
+    check.apply("a topic loses a mention", &[art(&forum)]);
+    site.replace(
+        &training,
+        "topics: [workforce-training]",
+        "topics: [recycling]",
+    );
+    check.apply("a topic loses its last mention", &[art(&training)]);
+    assert!(!served(&check.session).contains_key("topics/workforce-training/index.html"));
+
+    site.replace(&training, "places: [korea]", "places: [korea, japan]");
+    check.apply("a place is named for the first time", &[art(&training)]);
+    assert!(served(&check.session).contains_key("places/japan/index.html"));
+    site.replace(&training, "places: [korea, japan]", "places: [korea]");
+    check.apply("the place loses its last mention", &[art(&training)]);
+    assert!(!served(&check.session).contains_key("places/japan/index.html"));
+
+    // A person's organization links to its page only while an article
+    // lists the organization.
+    site.replace(
+        &forum,
+        "summary:",
+        "people: [{ name: Kim Min-ji, role: Director, organization: samsung-sdi }]\nsummary:",
+    );
+    check.apply(
+        "a person works for an unlisted organization",
+        &[art(&forum)],
+    );
+    site.replace(
+        &plant,
+        "organizations: [sk-on, kistep]",
+        "organizations: [sk-on, kistep, samsung-sdi]",
+    );
+    check.apply(
+        "another article lists it: the person's link appears",
+        &[art(&plant)],
+    );
+    site.replace(
+        &plant,
+        "organizations: [sk-on, kistep, samsung-sdi]",
+        "organizations: [sk-on, kistep]",
+    );
+    check.apply(
+        "its last listing goes: the person's link goes too",
+        &[art(&plant)],
+    );
 }

@@ -6,7 +6,8 @@ use super::super::context::{find, ArticleView, LinkView, PageKind, PageMeta, Per
 use super::super::display::display_date;
 use super::super::structured;
 use super::Renderer;
-use crate::content::library::Library;
+use crate::content::article::Article;
+use crate::content::library::{order, Library};
 
 impl<'a> Renderer<'a> {
     pub(super) fn article(&self, i: usize, context: &mut Context) -> PageMeta {
@@ -123,13 +124,61 @@ pub(crate) fn related(library: &Library, i: usize) -> Vec<usize> {
                 .filter_map(|t| library.articles_by_topic.get(t)),
         );
     for list in lists {
-        for &j in list.iter().take(50).filter(|&&j| j != i) {
+        for &j in list.iter().take(RELATED_WINDOW).filter(|&&j| j != i) {
             *scores.entry(j).or_default() += 1;
         }
     }
     let mut ranked: Vec<(usize, usize)> = scores.into_iter().filter(|(_, s)| *s >= 2).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().take(4).map(|(j, _)| j).collect()
+}
+
+/// How many of the newest articles of each shared list `related` looks at.
+const RELATED_WINDOW: usize = 50;
+
+/// The articles whose related list may show article `i` or change with
+/// its topics and organizations: every article of each list in whose
+/// newest [`RELATED_WINDOW`] it is (an article outside every window is in
+/// no related list), without `i`. With `next`, the article's next version,
+/// also the lists whose window it is about to enter.
+pub(crate) fn related_candidates(
+    library: &Library,
+    i: usize,
+    next: Option<&Article>,
+) -> Vec<usize> {
+    let articles = &library.articles;
+    let mut lists: Vec<&Vec<usize>> = Vec::new();
+    for front in std::iter::once(&articles[i].front).chain(next.map(|a| &a.front)) {
+        lists.extend(
+            front
+                .organizations
+                .iter()
+                .filter_map(|o| library.articles_by_organization.get(o)),
+        );
+        lists.extend(
+            front
+                .topics
+                .iter()
+                .filter_map(|t| library.articles_by_topic.get(t)),
+        );
+    }
+    let enters = |list: &Vec<usize>| {
+        let next = next?;
+        let last = list.iter().filter(|&&j| j != i).nth(RELATED_WINDOW - 1);
+        Some(last.is_none_or(|&j| order(next, &articles[j]).is_lt()))
+    };
+    let mut candidates: Vec<usize> = lists
+        .into_iter()
+        .filter(|list| {
+            list.iter().take(RELATED_WINDOW).any(|&j| j == i) || enters(list) == Some(true)
+        })
+        .flatten()
+        .copied()
+        .filter(|&j| j != i)
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
 }
 
 /// The opening words of a body, as plain text, for a page without a

@@ -6,8 +6,8 @@ mod article;
 mod entity;
 mod timeline;
 
-pub(crate) use article::related;
-pub(crate) use entity::entity_charts;
+pub(crate) use article::{related, related_candidates};
+pub(crate) use timeline::present_year;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -195,13 +195,9 @@ impl<'a> Renderer<'a> {
 
     fn home(&self, context: &mut Context) -> PageMeta {
         let library = self.library;
-        context.insert("articles", &self.cards(0..library.articles.len().min(12)));
-        let figures: Vec<FigureView<'_>> = library
-            .articles
-            .iter()
-            .filter(|a| !a.front.figures.is_empty())
-            .take(6)
-            .map(|a| self.views.figure(a, 0, true))
+        context.insert("articles", &self.cards(home_articles(library)));
+        let figures: Vec<FigureView<'_>> = home_figures(library)
+            .map(|i| self.views.figure(&library.articles[i], 0, true))
             .collect();
         context.insert("figures", &figures);
         let mut topics: Vec<(LinkView<'_>, usize)> = library
@@ -215,11 +211,8 @@ impl<'a> Renderer<'a> {
             .collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.slug.cmp(b.0.slug)));
         context.insert("topics", &topics);
-        let events: Vec<EventView<'_>> = self
-            .shared
-            .events
+        let events: Vec<EventView<'_>> = home_events(self.shared)
             .iter()
-            .take(8)
             .map(|e| self.event(e))
             .collect();
         context.insert("events", &events);
@@ -263,6 +256,25 @@ impl<'a> Renderer<'a> {
             .nth(event.event)
             .expect("event index from the same article")
     }
+}
+
+/// The articles whose cards the home page shows: the newest twelve.
+pub(crate) fn home_articles(library: &Library) -> std::ops::Range<usize> {
+    0..library.articles.len().min(12)
+}
+
+/// The articles whose first figure the home page shows: the newest six
+/// with figures.
+pub(crate) fn home_figures(library: &Library) -> impl Iterator<Item = usize> + '_ {
+    let articles = &library.articles;
+    (0..articles.len())
+        .filter(|&i| !articles[i].front.figures.is_empty())
+        .take(6)
+}
+
+/// The events the home page shows: the newest eight.
+pub(crate) fn home_events(shared: &Shared) -> &[EventRef] {
+    &shared.events[..shared.events.len().min(8)]
 }
 
 impl<'a> Renderer<'a> {

@@ -6,6 +6,8 @@ use tera::Context;
 use super::super::context::{EventView, PageKind, PageMeta};
 use super::super::display::month_name;
 use super::Renderer;
+use crate::content::library::Library;
+use crate::render::shared::Shared;
 
 /// Events grouped for the timeline: year → month → events.
 #[derive(Debug, Serialize)]
@@ -24,7 +26,7 @@ impl<'a> Renderer<'a> {
             .map(|&(y, count)| (y, count, format!("{}timeline/{y}/", self.views.base)))
             .collect();
         context.insert("years", &years);
-        let shown = year.or_else(|| self.present_year());
+        let shown = year.or_else(|| present_year(self.library, self.shared));
         let events = shown.map_or(&[][..], |y| self.shared.events_in_year(y));
         let mut months: Vec<TimelineMonth<'_>> = Vec::new();
         for event in events {
@@ -70,15 +72,15 @@ impl<'a> Renderer<'a> {
             ),
         }
     }
+}
 
-    /// The year the overview opens on: that of the newest briefing (the
-    /// corpus's "now", so the build does not depend on today's date), or
-    /// the latest earlier year with events; planned years stay one click
-    /// away instead of hiding the news.
-    fn present_year(&self) -> Option<i32> {
-        let years = &self.shared.years;
-        let now = self.library.newest_year();
-        now.and_then(|now| years.iter().map(|(y, _)| *y).find(|y| *y <= now))
-            .or_else(|| years.first().map(|(y, _)| *y))
-    }
+/// The year the overview opens on: that of the newest briefing (the
+/// corpus's "now", so the build does not depend on today's date), or the
+/// latest earlier year with events; planned years stay one click away
+/// instead of hiding the news.
+pub(crate) fn present_year(library: &Library, shared: &Shared) -> Option<i32> {
+    let years = &shared.years;
+    let now = library.newest_year();
+    now.and_then(|now| years.iter().map(|(y, _)| *y).find(|y| *y <= now))
+        .or_else(|| years.first().map(|(y, _)| *y))
 }

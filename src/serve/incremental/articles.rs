@@ -1,42 +1,132 @@
-//! Edited articles: re-read alone, checked, and swapped into the library.
+//! Edited articles: re-read alone, checked, swapped into the library, and
+//! the pages whose inputs differ found by comparing what render says they
+//! read (`render::depends`) before and after the swap.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use super::super::affected::{replace_articles, JobSet};
-use super::{Failing, Session};
+use super::{Failing, JobSet, Session};
 use crate::build::Site;
 use crate::content::article::Article;
+use crate::content::library::Library;
 use crate::content::source::read_source;
+use crate::render::depends::{
+    list_readers, readers, related_around, related_slugs, Overview, Parts, Placement,
+};
 use crate::render::plan::PageJob;
 use crate::render::shared::Shared;
+
+/// One article edited in place (same file, same slug).
+struct Edit {
+    path: PathBuf,
+    parts: Parts,
+}
+
+/// What the pages read before an edit, for comparing after it.
+struct Before {
+    /// Per edit: where the article sat.
+    placements: Vec<Placement>,
+    /// Pages (of the old library) that showed the edited parts; articles
+    /// by slug, since an edit may move them.
+    jobs: Vec<PageJob>,
+    articles: Vec<(usize, String)>,
+    overview: Overview,
+    /// Related lists an edit of lists may change, by slug.
+    related: HashMap<String, Vec<String>>,
+}
+
+impl Before {
+    fn capture(library: &Library, shared: &Shared, edits: &[(Edit, usize, &Article)]) -> Before {
+        let mut before = Before {
+            placements: Vec::new(),
+            jobs: Vec::new(),
+            articles: Vec::new(),
+            overview: Overview::of(library, shared),
+            related: HashMap::new(),
+        };
+        for (edit, i, next) in edits {
+            before.placements.push(Placement::of(library, *i));
+            for job in readers(library, shared, *i, edit.parts) {
+                match job {
+                    PageJob::Article(j) => {
+                        before.articles.push((j, library.articles[j].slug.clone()));
+                    }
+                    job => before.jobs.push(job),
+                }
+            }
+            if edit.parts.listing {
+                before.related.extend(related_around(library, *i, next));
+            }
+        }
+        before
+    }
+}
 
 impl Session {
     pub(super) fn update_articles(&mut self, paths: &BTreeSet<PathBuf>, jobs: &mut JobSet) {
         let site = self.site.take().expect("loaded before incremental work");
         let replacements = self.read_articles(&site, paths);
-        let present_year = crate::content::library::Library::newest_year;
-        let present_before = present_year(&site.library);
-        let library = replace_articles(site.library, replacements, self.load, jobs);
-        let shared = Shared::new(&library);
-        // The overview opens on the newest briefing's year.
-        if present_year(&library) != present_before {
-            jobs.jobs.insert(PageJob::Timeline);
-        }
-        if !jobs.touched_years.is_empty() {
-            if shared.years == site.shared.years {
-                jobs.jobs.insert(PageJob::Timeline);
-                jobs.jobs
-                    .extend(jobs.touched_years.iter().map(|&y| PageJob::TimelineYear(y)));
-            } else {
-                // Every timeline page lists the years with their counts.
-                jobs.timeline = true;
+        let Site {
+            library,
+            templates,
+            mut shared,
+        } = site;
+        let mut edits = Vec::new();
+        let mut whole = false;
+        for (path, new) in &replacements {
+            let new = new.as_ref().filter(|a| self.load.drafts || !a.front.draft);
+            let old = library.articles.iter().position(|a| &a.path == path);
+            match (old, new) {
+                (None, None) => {}
+                (Some(i), Some(new)) if library.articles[i].slug == new.slug => {
+                    let parts = Parts::between(&library.articles[i], new);
+                    let path = path.clone();
+                    edits.push((Edit { path, parts }, i, new));
+                }
+                // Added, removed or renamed: every page's footer counts the
+                // articles, and pages move.
+                _ => whole = true,
             }
+        }
+        if whole {
+            let library = library.with_articles_replaced(replacements, self.load);
+            self.site = Some(Site {
+                shared: Shared::new(&library),
+                library,
+                templates,
+            });
+            jobs.all = true;
+            return;
+        }
+        let before = Before::capture(&library, &shared, &edits);
+        let years = |shared: &Shared| shared.years.iter().map(|y| y.0).collect::<Vec<_>>();
+        let years_before = years(&shared);
+        let edits: Vec<Edit> = edits.into_iter().map(|(edit, ..)| edit).collect();
+        let library = library.with_articles_replaced(replacements, self.load);
+        let at: Vec<usize> = edits
+            .iter()
+            .map(|e| {
+                library
+                    .articles
+                    .iter()
+                    .position(|a| a.path == e.path)
+                    .expect("an edited article stays")
+            })
+            .collect();
+        let listing = edits.iter().any(|e| e.parts.listing);
+        if listing {
+            shared = Shared::new(&library);
+        } else if edits.iter().any(|e| e.parts.front) {
+            shared.replace(&library, &at);
+        }
+        compare(&library, &shared, &edits, &at, before, jobs);
+        if listing || years(&shared) != years_before {
+            self.update_plan(&library, &shared, jobs);
         }
         self.site = Some(Site {
             shared,
             library,
-            templates: site.templates,
+            templates,
         });
     }
 
@@ -68,5 +158,60 @@ impl Session {
         self.errors
             .extend(failed.map(|(path, found)| (Failing::Article(path), found)));
         validated.articles
+    }
+}
+
+/// Add to `jobs` the pages whose inputs differ between `before` and the
+/// library after the edits (`at`: where each edited article is now).
+fn compare(
+    library: &Library,
+    shared: &Shared,
+    edits: &[Edit],
+    at: &[usize],
+    before: Before,
+    jobs: &mut JobSet,
+) {
+    // Articles are found again by slug only when an edit may have moved
+    // them; otherwise every article kept its index.
+    let moved = edits.iter().any(|e| e.parts.listing);
+    let index: Option<HashMap<&str, usize>> = moved.then(|| {
+        library
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.as_str(), i))
+            .collect()
+    });
+    let find = |old: usize, slug: &str| match &index {
+        Some(index) => index.get(slug).copied(),
+        None => Some(old),
+    };
+    jobs.jobs.extend(before.jobs);
+    jobs.jobs.extend(
+        before
+            .articles
+            .iter()
+            .filter_map(|(old, slug)| find(*old, slug))
+            .map(PageJob::Article),
+    );
+    for ((edit, &i), placement) in edits.iter().zip(at).zip(&before.placements) {
+        jobs.jobs.extend(readers(library, shared, i, edit.parts));
+        let after = Placement::of(library, i);
+        for (list, range) in placement.changed_lists(&after) {
+            jobs.jobs.extend(list_readers(library, list, range));
+        }
+    }
+    jobs.jobs.extend(
+        before
+            .overview
+            .readers(&Overview::of(library, shared), library),
+    );
+    let index = index.unwrap_or_default();
+    for (slug, old) in &before.related {
+        if let Some(&j) = index.get(slug.as_str()) {
+            if related_slugs(library, j) != *old {
+                jobs.jobs.insert(PageJob::Article(j));
+            }
+        }
     }
 }

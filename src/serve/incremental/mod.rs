@@ -20,8 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 use syntect::parsing::SyntaxSet;
 
-use super::affected::JobSet;
-use super::snapshot::{Entry, Files, Snapshot};
+use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
 use super::watch::Change;
 use crate::build::{self, Site};
@@ -29,7 +28,8 @@ use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
-use crate::render::plan::{output_path, page_template};
+use crate::render::depends::plan_readers;
+use crate::render::plan::{output_path, page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -69,6 +69,32 @@ impl Outcome {
     }
 }
 
+/// The jobs to re-render.
+#[derive(Debug, Default)]
+pub(crate) struct JobSet {
+    /// Every job.
+    pub all: bool,
+    /// Every HTML job.
+    pub all_html: bool,
+    /// Every job rendered through one of these templates.
+    pub templates: HashSet<&'static str>,
+    /// Single jobs (any that the plan no longer has are skipped).
+    pub jobs: HashSet<PageJob>,
+    /// Output paths no job produces any more.
+    pub removed: Vec<String>,
+}
+
+impl JobSet {
+    /// Whether `job` is in the set.
+    pub(crate) fn wants(&self, job: &PageJob) -> bool {
+        self.all
+            || self.jobs.contains(job)
+            || job
+                .template()
+                .is_some_and(|t| self.all_html || self.templates.contains(t))
+    }
+}
+
 /// The live preview state of one site.
 pub struct Session {
     root: PathBuf,
@@ -79,7 +105,9 @@ pub struct Session {
     render: RenderOptions,
     load: LoadOptions,
     site: Option<Site>,
-    pages: Arc<Files>,
+    /// Every job of the site as it is now, sorted.
+    plan: Vec<PageJob>,
+    pages: Pages,
     statics: Arc<Files>,
     /// The search index, behind the pages: see [`Session::update_index`].
     index: Arc<Files>,
@@ -104,7 +132,8 @@ impl Session {
             render,
             load,
             site: None,
-            pages: Arc::default(),
+            plan: Vec::new(),
+            pages: Pages::default(),
             statics: Arc::default(),
             index: Arc::default(),
             index_stale: true,
@@ -132,7 +161,7 @@ impl Session {
     /// The site as it would be served now.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            pages: Arc::clone(&self.pages),
+            pages: self.pages.clone(),
             statics: Arc::clone(&self.statics),
             index: Arc::clone(&self.index),
             build: self.build,
@@ -347,21 +376,51 @@ impl Session {
         changed
     }
 
-    /// Render the jobs `jobs` wants, plus any job whose output is missing;
-    /// drop outputs no job produces any more. Pushes what changed.
+    /// Make the plan again after an edit that may add or remove pages;
+    /// new pages are rendered, vanished ones removed, and the pages that
+    /// read the plan re-rendered.
+    pub(super) fn update_plan(&mut self, library: &Library, shared: &Shared, jobs: &mut JobSet) {
+        let mut plan = render::full_plan(library, shared);
+        plan.sort_unstable();
+        if plan == self.plan {
+            return;
+        }
+        let (old, new): (HashSet<&PageJob>, HashSet<&PageJob>) =
+            (self.plan.iter().collect(), plan.iter().collect());
+        // Articles neither come nor go here (that re-renders everything),
+        // so every vanished job's path is found in the new library.
+        jobs.removed
+            .extend(old.difference(&new).map(|job| output_path(library, job)));
+        jobs.jobs
+            .extend(new.difference(&old).map(|job| (*job).clone()));
+        jobs.jobs.extend(plan_readers());
+        self.plan = plan;
+    }
+
+    /// Render the jobs `jobs` wants and drop the outputs no job produces
+    /// any more. Pushes what changed.
     fn render_jobs(&mut self, jobs: &JobSet, changed: &mut Vec<String>) -> usize {
         let Some(site) = &self.site else { return 0 };
-        let plan = render::full_plan(&site.library, &site.shared);
-        let paths: Vec<String> = plan
-            .iter()
-            .map(|job| output_path(&site.library, job))
-            .collect();
-        let todo: Vec<_> = plan
-            .iter()
-            .zip(&paths)
-            .filter(|(job, path)| jobs.wants(job) || !self.pages.contains_key(path.as_str()))
-            .map(|(job, _)| job.clone())
-            .collect();
+        let todo: Vec<PageJob> = if jobs.all {
+            self.plan = render::full_plan(&site.library, &site.shared);
+            self.plan.sort_unstable();
+            self.plan.clone()
+        } else if jobs.all_html || !jobs.templates.is_empty() {
+            self.plan
+                .iter()
+                .filter(|j| jobs.wants(j))
+                .cloned()
+                .collect()
+        } else {
+            let mut todo: Vec<PageJob> = jobs
+                .jobs
+                .iter()
+                .filter(|j| self.plan.binary_search(j).is_ok())
+                .cloned()
+                .collect();
+            todo.sort_unstable();
+            todo
+        };
         let rendered = render::render(
             &site.library,
             &site.templates,
@@ -380,20 +439,29 @@ impl Session {
         };
         self.errors.remove(&Failing::Render);
         self.stale_render = false;
-        let files = Arc::make_mut(&mut self.pages);
-        let live: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        files.retain(|path, _| {
-            let keep = live.contains(path.as_str());
-            if !keep {
+        if jobs.all {
+            let live: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+            let gone: Vec<String> = self
+                .pages
+                .iter()
+                .filter(|(path, _)| !live.contains(path.as_str()))
+                .map(|(path, _)| path.clone())
+                .collect();
+            for path in gone {
+                self.pages.remove(&path);
+                changed.push(path);
+            }
+        }
+        for path in &jobs.removed {
+            if self.pages.remove(path) {
                 changed.push(path.clone());
             }
-            keep
-        });
+        }
         for page in pages {
             let entry = Entry::new(&page.path, page.contents);
-            if files.get(&page.path).is_none_or(|old| **old != entry) {
+            if self.pages.get(&page.path).is_none_or(|old| **old != entry) {
                 changed.push(page.path.clone());
-                files.insert(page.path, Arc::new(entry));
+                self.pages.insert(page.path, Arc::new(entry));
             }
         }
         todo.len()

@@ -59,13 +59,11 @@ impl Library {
     /// A changed article may not take a slug another article keeps.
     fn refuse_duplicate_slugs(&self, out: &mut ValidatedChanges) {
         let replaced: HashSet<&Path> = out.articles.iter().map(|(p, _)| p.as_path()).collect();
-        // A scan per changed article, not a map of every slug: an edit at
-        // 100,000 articles stays cheap.
         let kept = |slug: &str| {
-            self.articles
-                .iter()
-                .find(|a| a.slug == slug && !replaced.contains(a.path.as_path()))
-                .map(|a| a.path.clone())
+            self.article_with_slug(slug)
+                .map(|i| &self.articles[i].path)
+                .filter(|path| !replaced.contains(path.as_path()))
+                .cloned()
         };
         let mut taken: BTreeMap<&str, &Path> = BTreeMap::new();
         let mut rejected = Vec::new();

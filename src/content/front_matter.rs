@@ -135,6 +135,7 @@ pub struct Figure {
     /// Plain number in `unit` (50000000000000).
     pub value: f64,
     /// `KRW`, `USD`, `Wh/kg`, `GWh`, `percent`, `people`, …
+    #[serde(deserialize_with = "required_unit")]
     #[schemars(with = "String")]
     pub unit: Unit,
     /// "over", "about", "more than", …
@@ -438,14 +439,17 @@ pub struct PageFrontMatter {
 
 /// Text a field cannot do without. YAML reads `null`, `~` and an empty
 /// value as nothing; without this serde would hand over the word "null".
-pub(super) fn required_text<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<String, D::Error> {
+fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
         serde::de::Error::custom(
             "no text (an empty value, `null` or `~`): write the text after the colon, quoted (\"null\") if you mean the word",
         )
     })
+}
+
+/// A figure's unit: text it cannot do without, kept as written.
+fn required_unit<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Unit, D::Error> {
+    required_text(deserializer).map(Unit::from)
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -552,5 +556,19 @@ mod tests {
     fn rejects_missing_and_unclosed_fences() {
         assert_eq!(split("title: A\n"), Err(SplitError::NoOpeningFence));
         assert_eq!(split("---\ntitle: A\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn a_unit_keeps_its_text_and_knows_its_family() {
+        let figure = |unit: &str| {
+            let text = format!("title: A\nfigures: [{{ text: a, value: 1, unit: {unit} }}]\n");
+            crate::yaml::from_str::<ArticleFrontMatter>(&text).map(|f| f.figures[0].unit.clone())
+        };
+        let percent = figure("percent").unwrap();
+        assert_eq!(percent.as_str(), "percent");
+        assert_eq!(percent.family(), super::super::unit::UnitFamily::Percent);
+        assert_eq!(figure("Wh/kg").unwrap().to_string(), "Wh/kg");
+        let err = figure("~").expect_err("a unit is required text");
+        assert!(err.message.contains("no text"), "{}", err.message);
     }
 }

@@ -53,6 +53,9 @@ pub(crate) struct Library {
     pub articles_by_place: HashMap<String, Vec<usize>>,
     /// Lowercased place slug, name or alias → place slug.
     pub place_names: HashMap<String, String>,
+    /// Article slug → index into `articles` (serve's edits look articles
+    /// up one by one; a scan of 100,000 costs more than the edit).
+    by_slug: HashMap<String, usize>,
 }
 
 /// What to load.
@@ -168,6 +171,7 @@ impl Library {
             articles_by_topic: HashMap::new(),
             articles_by_place: HashMap::new(),
             place_names,
+            by_slug: HashMap::new(),
         };
         library.sort_and_index();
         (library, diagnostics)
@@ -205,8 +209,7 @@ impl Library {
     ) -> bool {
         let mut at = Vec::with_capacity(changes.len());
         for (path, new) in changes.iter() {
-            let old = self.articles.iter().position(|a| &a.path == path);
-            match (old, new) {
+            match (self.article_at(path), new) {
                 (Some(i), Some(new))
                     if listed_alike(&self.articles[i], new)
                         && (options.drafts || !new.front.draft) =>
@@ -246,6 +249,26 @@ impl Library {
                 .filter_map(|p| self.place_names.get(&p.to_lowercase()).cloned())
                 .collect()
         });
+        self.by_slug = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
+    }
+
+    /// Index of the article with this slug.
+    pub(crate) fn article_with_slug(&self, slug: &str) -> Option<usize> {
+        self.by_slug
+            .get(slug)
+            .copied()
+            .filter(|&i| self.articles[i].slug == slug)
+    }
+
+    /// Index of the article read from this file (relative to the root).
+    pub(crate) fn article_at(&self, path: &Path) -> Option<usize> {
+        self.article_with_slug(&super::article::slug_from_path(path))
+            .filter(|&i| self.articles[i].path == path)
     }
 
     /// The place slug for a name, alias or slug as written in an article.
@@ -446,4 +469,90 @@ fn index(
         }
     }
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::records::tests::fixture;
+
+    /// Every article is found by its file and by its slug at its index,
+    /// and nothing else is found.
+    fn assert_indexed(library: &Library, gone: &[&str]) {
+        for (i, article) in library.articles.iter().enumerate() {
+            assert_eq!(
+                library.article_at(&article.path),
+                Some(i),
+                "{:?}",
+                article.path
+            );
+            assert_eq!(
+                library.article_with_slug(&article.slug),
+                Some(i),
+                "{}",
+                article.slug
+            );
+        }
+        for path in gone {
+            let path = Path::new(path);
+            assert_eq!(library.article_at(path), None, "{path:?}");
+            let slug = super::super::article::slug_from_path(path);
+            assert_eq!(library.article_with_slug(&slug), None, "{slug}");
+        }
+    }
+
+    /// A copy of `article` read from `path`, dated `year` (so it sorts elsewhere).
+    fn moved(article: &Article, path: &str, year: i32) -> Article {
+        let mut article = article.clone();
+        article.path = PathBuf::from(path);
+        article.slug = super::super::article::slug_from_path(&article.path);
+        if let Some(date) = article.front.date.as_mut() {
+            date.year = year;
+        }
+        article
+    }
+
+    #[test]
+    fn the_slug_index_follows_adds_deletes_renames_and_edits() {
+        let options = LoadOptions::default();
+        let library = fixture();
+        assert!(library.articles.len() >= 3);
+        assert_indexed(&library, &[]);
+        let first = library.articles[0].clone();
+        let last = library.articles[library.articles.len() - 1].clone();
+        let count = library.articles.len();
+
+        // Added, dated oldest: sorts last.
+        let added = moved(&first, "content/articles/1999-01-01-added.md", 1999);
+        let library = library
+            .with_articles_replaced(vec![(added.path.clone(), Some(added.clone()))], options);
+        assert_eq!(library.articles.len(), count + 1);
+        assert_eq!(library.article_at(&added.path), Some(count));
+        assert_indexed(&library, &[]);
+
+        // Renamed: the old file gone, the new one dated newest, sorting first.
+        let renamed = moved(&last, "content/articles/2999-01-01-renamed.md", 2999);
+        let library = library.with_articles_replaced(
+            vec![
+                (last.path.clone(), None),
+                (renamed.path.clone(), Some(renamed.clone())),
+            ],
+            options,
+        );
+        assert_eq!(library.article_at(&renamed.path), Some(0));
+        assert_indexed(&library, &[last.path.to_str().expect("utf-8")]);
+
+        // Deleted: every later article moves up one.
+        let library = library.with_articles_replaced(vec![(renamed.path.clone(), None)], options);
+        assert_eq!(library.articles.len(), count);
+        assert_indexed(&library, &[renamed.path.to_str().expect("utf-8")]);
+
+        // A body edit swaps in place and keeps every index.
+        let mut edited = library.articles[1].clone();
+        edited.word_count += 1;
+        let library = library
+            .with_articles_replaced(vec![(edited.path.clone(), Some(edited.clone()))], options);
+        assert_eq!(library.articles[1].word_count, edited.word_count);
+        assert_indexed(&library, &[last.path.to_str().expect("utf-8")]);
+    }
 }

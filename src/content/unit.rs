@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A figure's unit exactly as front matter writes it; code that reads it
 /// asks for its [`UnitFamily`] instead of comparing words.
@@ -39,12 +39,6 @@ impl From<String> for Unit {
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Unit {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Unit, D::Error> {
-        super::front_matter::required_text(deserializer).map(Unit)
     }
 }
 

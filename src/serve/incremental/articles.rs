@@ -30,7 +30,8 @@ struct Before {
     /// by slug, since an edit may move them.
     jobs: Vec<PageJob>,
     articles: Vec<(usize, String)>,
-    overview: Overview,
+    /// Only when front matter changed: a body shows on no overview.
+    overview: Option<Overview>,
     /// Related lists an edit of lists may change, by slug.
     related: HashMap<String, Vec<String>>,
 }
@@ -41,7 +42,10 @@ impl Before {
             placements: Vec::new(),
             jobs: Vec::new(),
             articles: Vec::new(),
-            overview: Overview::of(library, shared),
+            overview: edits
+                .iter()
+                .any(|(edit, ..)| edit.parts.front)
+                .then(|| Overview::of(library, shared)),
             related: HashMap::new(),
         };
         for (edit, i, next) in edits {
@@ -75,7 +79,7 @@ impl Session {
         let mut whole = false;
         for (path, new) in &replacements {
             let new = new.as_ref().filter(|a| self.load.drafts || !a.front.draft);
-            let old = library.articles.iter().position(|a| &a.path == path);
+            let old = library.article_at(path);
             match (old, new) {
                 (None, None) => {}
                 (Some(i), Some(new)) if library.articles[i].slug == new.slug => {
@@ -107,9 +111,7 @@ impl Session {
             .iter()
             .map(|e| {
                 library
-                    .articles
-                    .iter()
-                    .position(|a| a.path == e.path)
+                    .article_at(&e.path)
                     .expect("an edited article stays")
             })
             .collect();
@@ -174,17 +176,12 @@ fn compare(
     // Articles are found again by slug only when an edit may have moved
     // them; otherwise every article kept its index.
     let moved = edits.iter().any(|e| e.parts.listing);
-    let index: Option<HashMap<&str, usize>> = moved.then(|| {
-        library
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.as_str(), i))
-            .collect()
-    });
-    let find = |old: usize, slug: &str| match &index {
-        Some(index) => index.get(slug).copied(),
-        None => Some(old),
+    let find = |old: usize, slug: &str| {
+        if moved {
+            library.article_with_slug(slug)
+        } else {
+            Some(old)
+        }
     };
     jobs.jobs.extend(before.jobs);
     jobs.jobs.extend(
@@ -201,14 +198,12 @@ fn compare(
             jobs.jobs.extend(list_readers(library, list, range));
         }
     }
-    jobs.jobs.extend(
-        before
-            .overview
-            .readers(&Overview::of(library, shared), library),
-    );
-    let index = index.unwrap_or_default();
+    if let Some(overview) = &before.overview {
+        jobs.jobs
+            .extend(overview.readers(&Overview::of(library, shared), library));
+    }
     for (slug, old) in &before.related {
-        if let Some(&j) = index.get(slug.as_str()) {
+        if let Some(j) = library.article_with_slug(slug) {
             if related_slugs(library, j) != *old {
                 jobs.jobs.insert(PageJob::Article(j));
             }

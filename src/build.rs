@@ -307,13 +307,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
     let files = jobs.len();
-    let search = crate::search::index(&site.library);
+    let search = crate::search::Index::new(&site.library);
     time("search index");
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
-        Ok(mut statics) => {
-            statics.extend(search);
-            statics
-        }
+        Ok(statics) => statics,
         Err(mut errors) => {
             // Every error of the run: the templates' too, rendering to nowhere.
             let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
@@ -323,7 +320,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             return Err(invalid(errors));
         }
     };
-    let staging = stage(&output, &site, &jobs, statics)?;
+    let search_paths = search.as_ref().map(|s| s.paths()).unwrap_or_default();
+    let staging = stage(&output, &site, &jobs, statics, &search_paths)?;
+    // The search index's files are written as they are made (a page of
+    // the same path, written later, wins).
+    if let Some(search) = search {
+        search.write(|file| staging.put(&file.path, &file.contents))?;
+    }
+    time("search write");
     // After body edits alone, only the pages bodies show on are rendered;
     // every other file of the previous output is kept as it is.
     let edited = previous
@@ -390,14 +394,15 @@ fn keep_unchanged(
         .collect()
 }
 
-/// Start the new site beside the output: every path the plan and the
-/// static files will write, then the static files themselves (a page wins
+/// Start the new site beside the output: every path the plan, the static
+/// files and the search index will write, then the static files themselves (a page wins
 /// over a static file of the same path).
 fn stage<'o>(
     output: &'o Output,
     site: &Site,
     jobs: &[render::plan::PageJob],
     statics: Vec<RenderedPage>,
+    search: &[String],
 ) -> Result<Staging<'o>, OutputError> {
     let pages: Vec<String> = jobs
         .iter()
@@ -411,6 +416,12 @@ fn stage<'o>(
     let paths = statics
         .iter()
         .map(|f| f.path.as_str())
+        .chain(
+            search
+                .iter()
+                .map(String::as_str)
+                .filter(|p| !taken.contains(p)),
+        )
         .chain(taken.iter().copied());
     let staging = output.stage(paths)?;
     for file in &statics {

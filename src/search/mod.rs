@@ -24,6 +24,7 @@ pub(crate) mod terms;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -48,20 +49,93 @@ const SHARD_BYTES: usize = 32 * 1024;
 /// At most this many shards.
 const MAX_SHARDS: usize = 4096;
 
+/// Articles scored at once, in parallel, before their terms join the
+/// postings: only one batch's term lists are held at a time.
+const BATCH: usize = 256;
+
 /// The index of every article of `library`: files under the search
 /// folder, sorted by path. Nothing when the site turned search off.
 pub(crate) fn index(library: &Library) -> Vec<RenderedPage> {
-    if !library.config.search {
+    let Some(index) = Index::new(library) else {
         return Vec::new();
-    }
-    let records = records::records(library);
-    let scored: Vec<Vec<(Cow<'_, str>, u32)>> = records.par_iter().map(score).collect();
-    let mut files: Vec<RenderedPage> = records.par_iter().map(doc).collect();
-    let count = shard_count(&scored);
-    files.push(meta(&records, count));
-    files.extend(shards(&scored, count));
+    };
+    let files = Mutex::new(Vec::new());
+    let put = |file: RenderedPage| {
+        files.lock().expect("no panic holds it").push(file);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = index.write(put);
+    let mut files = files.into_inner().expect("no panic holds it");
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// The index before its files are made: the records and the postings.
+/// `build` lists its [`paths`](Index::paths) when it stages the output,
+/// then [`writes`](Index::write) each file as it is made, so the result
+/// files (each article's text) are never all held at once.
+pub(crate) struct Index<'a> {
+    records: Vec<Record<'a>>,
+    /// Term → `[article, score, …]`, articles in order.
+    postings: HashMap<Cow<'a, str>, Vec<u32>>,
+    shards: u32,
+}
+
+impl<'a> Index<'a> {
+    /// The records and postings of `library`; none when the site turned
+    /// search off.
+    pub(crate) fn new(library: &'a Library) -> Option<Index<'a>> {
+        if !library.config.search {
+            return None;
+        }
+        let records = records::records(library);
+        let mut postings: HashMap<Cow<'a, str>, Vec<u32>> = HashMap::new();
+        let mut count = 0;
+        for (n, batch) in records.chunks(BATCH).enumerate() {
+            let scored: Vec<Vec<(Cow<'a, str>, u32)>> = batch.par_iter().map(score).collect();
+            for (i, terms) in scored.into_iter().enumerate() {
+                let article = (n * BATCH + i) as u32;
+                count += terms.len();
+                for (term, score) in terms {
+                    postings.entry(term).or_default().extend([article, score]);
+                }
+            }
+        }
+        Some(Index {
+            records,
+            postings,
+            shards: shard_count(count),
+        })
+    }
+
+    /// The path of every file [`Index::write`] gives.
+    pub(crate) fn paths(&self) -> Vec<String> {
+        let docs = self.records.iter().map(|r| doc_path(r.slug));
+        let shards = (0..self.shards).map(|n| format!("{SEARCH}terms/{n}.json"));
+        docs.chain(std::iter::once(format!("{SEARCH}meta.json")))
+            .chain(shards)
+            .collect()
+    }
+
+    /// Make each file of the index and hand it to `put` (from many
+    /// threads, in no set order); the first error `put` gives.
+    pub(crate) fn write<E: Send>(
+        self,
+        put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
+    ) -> Result<(), E> {
+        self.records.par_iter().try_for_each(|r| put(doc(r)))?;
+        put(meta(&self.records, self.shards))?;
+        shards(self.postings, self.shards)
+            .into_par_iter()
+            .enumerate()
+            .try_for_each(|(n, mut terms)| {
+                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                put(RenderedPage {
+                    path: format!("{SEARCH}terms/{n}.json"),
+                    contents: shard_json(&terms).into_bytes(),
+                })
+            })
+    }
 }
 
 /// Each term of a record with its score, sorted by term.
@@ -86,44 +160,27 @@ fn score<'a>(record: &Record<'a>) -> Vec<(Cow<'a, str>, u32)> {
     scored
 }
 
-fn shard_count(scored: &[Vec<(Cow<'_, str>, u32)>]) -> u32 {
+fn shard_count(postings: usize) -> u32 {
     // About six bytes a posting: a gap, a score, two commas.
-    let bytes = scored.iter().map(Vec::len).sum::<usize>() * 6;
+    let bytes = postings * 6;
     let wanted = bytes.div_ceil(SHARD_BYTES).next_power_of_two();
     wanted.clamp(1, MAX_SHARDS) as u32
 }
 
-/// The inverted index, cut into `count` shards.
-fn shards(scored: &[Vec<(Cow<'_, str>, u32)>], count: u32) -> Vec<RenderedPage> {
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (article, terms) in scored.iter().enumerate() {
-        for (term, score) in terms {
-            postings
-                .entry(term.as_ref())
-                .or_default()
-                .extend([article as u32, *score]);
-        }
-    }
-    let mut by_shard: Vec<Vec<(&str, Vec<u32>)>> = vec![Vec::new(); count as usize];
+/// The postings cut into `count` shards, each's terms in no set order.
+type Shard<'a> = Vec<(Cow<'a, str>, Vec<u32>)>;
+
+fn shards(postings: HashMap<Cow<'_, str>, Vec<u32>>, count: u32) -> Vec<Shard<'_>> {
+    let mut by_shard: Vec<Shard<'_>> = (0..count).map(|_| Vec::new()).collect();
     for (term, list) in postings {
-        by_shard[terms::shard(term, count) as usize].push((term, list));
+        by_shard[terms::shard(&term, count) as usize].push((term, list));
     }
     by_shard
-        .into_par_iter()
-        .enumerate()
-        .map(|(n, mut terms)| {
-            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            RenderedPage {
-                path: format!("{SEARCH}terms/{n}.json"),
-                contents: shard_json(&terms).into_bytes(),
-            }
-        })
-        .collect()
 }
 
 /// `{"term":[gap,score,…],…}`. Terms are letters and digits only, so they
 /// need no escaping.
-fn shard_json(terms: &[(&str, Vec<u32>)]) -> String {
+fn shard_json(terms: &[(Cow<'_, str>, Vec<u32>)]) -> String {
     let mut json = String::from("{");
     for (i, (term, list)) in terms.iter().enumerate() {
         if i > 0 {
@@ -242,9 +299,13 @@ fn doc(record: &Record<'_>) -> RenderedPage {
         text: record.body,
     };
     RenderedPage {
-        path: format!("{SEARCH}docs/{}.json", record.slug),
+        path: doc_path(record.slug),
         contents: serde_json::to_vec(&doc).expect("plain data serializes"),
     }
+}
+
+fn doc_path(slug: &str) -> String {
+    format!("{SEARCH}docs/{slug}.json")
 }
 
 /// The postings of `term` in an index's files, decoded: `(article, score)`.

@@ -91,15 +91,17 @@ fn others(articles: &[Parsed<ArticleFrontMatter>], group: &[usize], me: usize) -
 }
 
 fn near_identical(articles: &[Parsed<ArticleFrontMatter>]) -> Vec<Diagnostic> {
-    let shingles: Vec<Vec<u64>> = articles
+    // Each article's shingles are let go once its signature is made: only
+    // the candidates' are made again, below (every article's at once
+    // would be ~8 KB an article, gigabytes at 100,000).
+    let signatures: Vec<Option<Vec<u64>>> = articles
         .par_iter()
-        .map(|a| shingle(a.body_text()))
+        .map(|a| {
+            let shingles = shingle(a.body_text());
+            (!shingles.is_empty()).then(|| signature(&shingles))
+        })
         .collect();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    let signatures: Vec<Option<Vec<u64>>> = shingles
-        .par_iter()
-        .map(|s| (!s.is_empty()).then(|| signature(s)))
-        .collect();
     for (i, sig) in signatures.iter().enumerate() {
         let Some(sig) = sig else { continue };
         for band in 0..BANDS {
@@ -108,6 +110,20 @@ fn near_identical(articles: &[Parsed<ArticleFrontMatter>]) -> Vec<Diagnostic> {
             buckets.entry((band, h.finish())).or_default().push(i);
         }
     }
+    let mut candidate = vec![false; articles.len()];
+    for members in buckets.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            candidate[i] = true;
+        }
+    }
+    let shingles: Vec<Vec<u64>> = articles
+        .par_iter()
+        .zip(&candidate)
+        .map(|(a, &wanted)| match wanted {
+            true => shingle(a.body_text()),
+            false => Vec::new(),
+        })
+        .collect();
     let mut clusters = Clusters::new(articles.len());
     for members in buckets.values().filter(|m| m.len() > 1) {
         cluster_bucket(members, &shingles, &mut clusters);

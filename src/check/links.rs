@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use super::address::{classify, output_file, resolve, Kind};
 use super::html;
+use crate::content::source::read_source;
 use crate::content::suggest::closest;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
@@ -26,7 +27,9 @@ use crate::output::RenderedPage;
 pub(crate) struct Origin {
     /// Content file (article, plain page, registry entry) or template.
     pub(crate) path: PathBuf,
-    /// Its text, when it could be read.
+    /// Its text, when it could be read. `None` for a content file means it
+    /// is read again if a link on its page is broken (articles' texts are
+    /// not held while every page renders).
     pub(crate) text: Option<Arc<str>>,
     /// Byte offset of a content file's Markdown body (links are written
     /// there, not in the front matter); 0 for a template.
@@ -41,6 +44,8 @@ pub(crate) type PageSource = Vec<Origin>;
 
 /// Everything link checking needs, known before any page is rendered.
 pub(crate) struct LinkInput<'a> {
+    /// The site root, to read a content file again for a broken link's place.
+    pub(crate) root: &'a Path,
     /// Every file the output will hold (pages and static files), paths
     /// inside the output folder.
     pub(crate) files: HashSet<&'a str>,
@@ -274,28 +279,33 @@ fn blame(input: &LinkInput<'_>, page: &str, link: &str, problem: Problem) -> Dia
     let diag = |path: &Path| {
         Diagnostic::error("link/broken", path, message.clone()).with_help(problem.help.clone())
     };
-    for origin in origins {
-        let Some(text) = &origin.text else { continue };
+    let texts: Vec<Option<Arc<str>>> = origins.iter().map(|o| text_of(input, o)).collect();
+    for (origin, text) in origins.iter().zip(&texts) {
+        let Some(text) = text else { continue };
         if let Some(span) = locate(text, origin.body, link, input.base_path, origin.template) {
             return diag(&origin.path).at(text, span);
         }
     }
-    match origins.first() {
-        Some(Origin {
-            path,
-            text: Some(text),
-            template,
-            ..
-        }) => {
-            let fence = if *template {
+    match (origins.first(), texts.first()) {
+        (Some(origin), Some(Some(text))) => {
+            let fence = if origin.template {
                 0..0
             } else {
                 0..3.min(text.len())
             };
-            diag(path).at(text, fence)
+            diag(&origin.path).at(text, fence)
         }
-        Some(origin) => diag(&origin.path),
-        None => diag(Path::new(page)),
+        (Some(origin), _) => diag(&origin.path),
+        (None, _) => diag(Path::new(page)),
+    }
+}
+
+/// An origin's text: the one held, or a content file's read again.
+fn text_of(input: &LinkInput<'_>, origin: &Origin) -> Option<Arc<str>> {
+    match &origin.text {
+        Some(text) => Some(Arc::clone(text)),
+        None if !origin.template => read_source(input.root, &origin.path).ok(),
+        None => None,
     }
 }
 

@@ -96,32 +96,48 @@ pub fn run(root: &Path) -> CheckReport {
     // (serve and `build --drafts` render them too).
     // Every valid file is rendered and link-checked even when others
     // fail: every error of the run at once.
-    let (contents, read_errors) = Contents::read(root);
+    let (mut contents, read_errors) = Contents::read(root);
+    let articles = contents.articles.len() + contents.unparsed_articles;
     let (site, errors) = build::load_partial(root, &contents, read_errors, true, &syntaxes);
     diagnostics.extend(errors);
+    // What reads the files' own text runs before any page renders; then
+    // the articles' texts (most of a large site's memory) are let go: a
+    // link is placed in its article by reading the file again. The
+    // findings still join the list in this order.
+    let origins = content_origins(&contents);
+    let texts = text_checks(&contents);
+    contents.articles = Vec::new();
     if let Some(site) = site {
-        let (found, rendered) = render_and_check_links(root, &site, &contents, &mut diagnostics);
+        let (found, rendered) =
+            render_and_check_links(root, &site, &contents, &origins, &mut diagnostics);
         pages = rendered;
         diagnostics.extend(found);
     }
     diagnostics.extend(ingest::dry_run(root));
     diagnostics.extend(crate::sitefs::audit(root));
-    diagnostics.extend(registry::check(&contents));
-    diagnostics.extend(references::check(&contents));
-    diagnostics.extend(facts::check(&contents.articles));
-    diagnostics.extend(duplicates::check(&contents.articles));
-    diagnostics.extend(code::check(&contents.articles));
-    diagnostics.extend(placeholder::check(&contents));
-    diagnostics.extend(file_date::check(&contents.articles));
-    diagnostics.extend(unlisted::check(&contents));
+    diagnostics.extend(texts);
     place_unplaced(root, &mut diagnostics);
     diag::sort(&mut diagnostics);
     diagnostics.dedup();
     CheckReport {
         diagnostics,
-        articles: contents.articles.len() + contents.unparsed_articles,
+        articles,
         pages,
     }
+}
+
+/// The checks of the content files themselves, against each other and the
+/// registries: references, quotes and facts, duplicates, code, placeholders.
+fn text_checks(contents: &Contents) -> Vec<Diagnostic> {
+    let mut diagnostics = registry::check(contents);
+    diagnostics.extend(references::check(contents));
+    diagnostics.extend(facts::check(&contents.articles));
+    diagnostics.extend(duplicates::check(&contents.articles));
+    diagnostics.extend(code::check(&contents.articles));
+    diagnostics.extend(placeholder::check(contents));
+    diagnostics.extend(file_date::check(&contents.articles));
+    diagnostics.extend(unlisted::check(contents));
+    diagnostics
 }
 
 /// Output folders whose pages this run could not render because a file
@@ -170,6 +186,7 @@ fn render_and_check_links(
     root: &Path,
     site: &Site,
     contents: &Contents,
+    files: &HashMap<PathBuf, Origin>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Diagnostic>, usize) {
     let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
@@ -179,16 +196,16 @@ fn render_and_check_links(
         .map(|job| plan::output_path(library, job))
         .collect();
     let statics = static_files(root, &library.config.theme);
-    let files = content_origins(contents);
     let sources: HashMap<String, PageSource> = jobs
         .iter()
         .zip(&planned)
-        .map(|(job, path)| (path.clone(), page_source(site, &files, job)))
+        .map(|(job, path)| (path.clone(), page_source(site, files, job)))
         .collect();
     let base_path = library.config.base_path();
     let base_url = library.config.base_url();
     let unsure = unsure_pages(contents, diagnostics);
     let input = LinkInput {
+        root,
         files: planned.iter().chain(&statics).map(String::as_str).collect(),
         base_path: &base_path,
         base_url: &base_url,
@@ -220,30 +237,32 @@ fn render_and_check_links(
     (links::finish(&input, pages), rendered)
 }
 
-/// Every parsed content file as a place a link may be written.
-fn content_origins(contents: &Contents) -> HashMap<&Path, Origin> {
-    fn origins<T>(files: &[Parsed<T>]) -> impl Iterator<Item = (&Path, Origin)> {
-        files.iter().map(|file| {
+/// Every parsed content file as a place a link may be written. The
+/// articles' texts are not held (read again for a broken link): there
+/// are as many as the site has articles.
+fn content_origins(contents: &Contents) -> HashMap<PathBuf, Origin> {
+    fn origins<T>(files: &[Parsed<T>], held: bool) -> impl Iterator<Item = (PathBuf, Origin)> + '_ {
+        files.iter().map(move |file| {
             let origin = Origin {
                 path: file.path.clone(),
-                text: Some(Arc::clone(&file.source)),
+                text: held.then(|| Arc::clone(&file.source)),
                 body: file.body.start,
                 template: false,
             };
-            (file.path.as_path(), origin)
+            (file.path.clone(), origin)
         })
     }
-    origins(&contents.articles)
-        .chain(origins(&contents.pages))
-        .chain(origins(&contents.topics))
-        .chain(origins(&contents.organizations))
-        .chain(origins(&contents.places))
+    origins(&contents.articles, false)
+        .chain(origins(&contents.pages, true))
+        .chain(origins(&contents.topics, true))
+        .chain(origins(&contents.organizations, true))
+        .chain(origins(&contents.places, true))
         .collect()
 }
 
 /// The files to blame for what a page links to: its content file, the
 /// template it renders through, and the base template all pages extend.
-fn page_source(site: &Site, files: &HashMap<&Path, Origin>, job: &PageJob) -> PageSource {
+fn page_source(site: &Site, files: &HashMap<PathBuf, Origin>, job: &PageJob) -> PageSource {
     let library = &site.library;
     let content: Option<PathBuf> = match job {
         PageJob::Article(i) => Some(library.articles[*i].path.clone()),

@@ -10,11 +10,13 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use syntect::parsing::SyntaxSet;
 
 pub(crate) mod highlight;
+pub(crate) mod packed;
 mod sanitize;
 mod text;
 
 use crate::url::slugify;
 use highlight::{escape, highlight};
+use packed::Packed;
 
 /// A heading of the body, for anchors and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -30,13 +32,14 @@ pub(crate) struct Heading {
 /// A rendered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RenderedMarkdown {
-    /// HTML.
-    pub html: String,
+    /// HTML, compressed ([`packed`]: every body is held until its page
+    /// is rendered).
+    pub html: Packed,
     /// Headings in order, with their ids.
     pub headings: Vec<Heading>,
     /// The words without markup, a block a line: what search indexes and
-    /// cuts its excerpts from.
-    pub text: String,
+    /// cuts its excerpts from; compressed.
+    pub text: Packed,
 }
 
 /// Shared, read-only state for rendering Markdown in parallel.
@@ -111,8 +114,7 @@ impl<'a> MarkdownRenderer<'a> {
             events = sanitize::safe_events(events);
         }
         let (events, headings) = assign_heading_ids(close_heading_gaps(events));
-        let mut text = text::plain_text(&events);
-        text.shrink_to_fit();
+        let text = Packed::new(&text::plain_text(&events));
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
@@ -126,10 +128,8 @@ impl<'a> MarkdownRenderer<'a> {
         if has_raw_html {
             html = sanitize::clean(&html);
         }
-        // Bodies stay in memory until their page is rendered: no spare room.
-        html.shrink_to_fit();
         RenderedMarkdown {
-            html,
+            html: Packed::new(&html),
             headings,
             text,
         }
@@ -411,7 +411,22 @@ mod tests {
             .collect()
     }
 
-    fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
+    /// A rendered body with its HTML unpacked, for assertions.
+    pub(super) struct Out {
+        pub(super) html: String,
+        pub(super) headings: Vec<Heading>,
+    }
+
+    impl From<RenderedMarkdown> for Out {
+        fn from(body: RenderedMarkdown) -> Out {
+            Out {
+                html: body.html.unpack(),
+                headings: body.headings,
+            }
+        }
+    }
+
+    fn render(markdown: &str, link: &[&str]) -> Out {
         let set = highlight::syntax_set();
         let orgs = org(
             "krict",
@@ -420,7 +435,7 @@ mod tests {
         );
         let renderer = MarkdownRenderer::new(&set, orgs, "/sub/");
         let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
-        renderer.render(markdown, &link)
+        renderer.render(markdown, &link).into()
     }
 
     #[test]
@@ -520,7 +535,7 @@ mod tests {
         use std::sync::OnceLock;
 
         /// Loading the syntaxes dominates a render in debug builds: once.
-        fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
+        fn render(markdown: &str, link: &[&str]) -> Out {
             static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
             let set = SYNTAXES.get_or_init(highlight::syntax_set);
             let orgs = org(
@@ -530,7 +545,7 @@ mod tests {
             );
             let renderer = MarkdownRenderer::new(set, orgs, "/sub/");
             let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
-            renderer.render(markdown, &link)
+            renderer.render(markdown, &link).into()
         }
 
         /// Markdown-ish text: every construct the renderer treats specially
@@ -611,7 +626,9 @@ mod tests {
         );
         let set = highlight::syntax_set();
         let renderer = MarkdownRenderer::new(&set, Vec::new(), "/");
-        let korean = renderer.render_in("정부가 전략을 내놓는다.", &[], Some("ko"));
+        let korean: Out = renderer
+            .render_in("정부가 전략을 내놓는다.", &[], Some("ko"))
+            .into();
         assert!(!korean.html.contains("<span"), "{}", korean.html);
     }
 

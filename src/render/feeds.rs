@@ -117,7 +117,7 @@ fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) 
         let _ = writeln!(
             xml,
             "    <content type=\"html\">{}</content>",
-            escape(&article.body.html)
+            escape(&article.body.html.unpack())
         );
     }
     xml.push_str("  </entry>\n");

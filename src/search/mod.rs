@@ -151,7 +151,15 @@ fn score<'a>(record: &Record<'a>) -> Vec<(Cow<'a, str>, u32)> {
     if let Some(summary) = record.summary {
         add(summary, SUMMARY);
     }
-    add(record.body, BODY);
+    // The body is unpacked for this article alone: its terms are owned
+    // (each once per article), so no article's whole text stays held.
+    let body = record.body.unpack();
+    terms::terms(&body, |term| match scores.get_mut(term.as_ref()) {
+        Some(score) => *score += BODY,
+        None => {
+            scores.insert(Cow::Owned(term.into_owned()), BODY);
+        }
+    });
     let mut scored: Vec<(Cow<'a, str>, u32)> = scores
         .into_iter()
         .map(|(term, score)| (term, score.min(MAX_SCORE)))
@@ -289,6 +297,7 @@ struct Doc<'a> {
 }
 
 fn doc(record: &Record<'_>) -> RenderedPage {
+    let text = record.body.unpack();
     let doc = Doc {
         url: &record.url,
         title: record.title,
@@ -296,7 +305,7 @@ fn doc(record: &Record<'_>) -> RenderedPage {
         date: &record.date,
         publisher: record.publisher,
         summary: record.summary,
-        text: record.body,
+        text: &text,
     };
     RenderedPage {
         path: doc_path(record.slug),

@@ -7,6 +7,7 @@
 
 use crate::content::article::Article;
 use crate::content::library::Library;
+use crate::markdown::packed::Packed;
 use crate::render::context::{find, Views};
 
 /// One article, as search sees it.
@@ -26,8 +27,9 @@ pub(crate) struct Record<'a> {
     pub publisher: Option<&'a str>,
     /// Summary, when there is one.
     pub summary: Option<&'a str>,
-    /// The body's words without markup.
-    pub body: &'a str,
+    /// The body's words without markup, compressed as the library holds
+    /// them (unpacked one article at a time).
+    pub body: &'a Packed,
     /// Filter values: every topic (main topics first), organization and
     /// place by display name, and the year.
     pub topics: Vec<&'a str>,
@@ -151,8 +153,9 @@ pub(crate) mod tests {
         assert_eq!(pilot.places, ["Korea"]);
         assert_eq!(pilot.topics, ["All-solid-state batteries"]);
         assert_eq!(pilot.year, Some(2024));
-        assert!(pilot.body.starts_with("KRICT opened"), "{}", pilot.body);
-        assert!(!pilot.body.contains('<'), "no markup: {}", pilot.body);
+        let body = pilot.body.unpack();
+        assert!(body.starts_with("KRICT opened"), "{body}");
+        assert!(!body.contains('<'), "no markup: {body}");
         // The Korean name the text never writes, and the person.
         assert!(pilot.names.contains(&"한국화학연구원"), "{:?}", pilot.names);
         assert!(pilot.names.contains(&"Jane Doe"), "{:?}", pilot.names);

@@ -14,9 +14,10 @@ impl<'a> Renderer<'a> {
         let views = &self.views;
         let article = &self.library.articles[i];
         let front = &article.front;
+        let html = article.body.html.unpack();
         let view = ArticleView {
             card: views.card(article),
-            content: &article.body.html,
+            content: &html,
             headings: &article.body.headings,
             word_count: article.word_count,
             reading_minutes: (article.word_count / 220).max(1),
@@ -56,10 +57,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             related: self.cards(related(self.library, i).into_iter()),
         };
-        let description = front
-            .summary
-            .clone()
-            .unwrap_or_else(|| excerpt(&article.body.html, 200));
+        let description = front.summary.clone().unwrap_or_else(|| excerpt(&html, 200));
         let mut meta = self.meta(
             &front.title,
             &description,

@@ -291,7 +291,7 @@ impl<'a> Renderer<'a> {
 
     fn plain_page(&self, i: usize, context: &mut Context) -> PageMeta {
         let page = &self.library.pages[i];
-        context.insert("content", &page.body.html);
+        context.insert("content", &page.body.html.unpack());
         context.insert("headings", &page.body.headings);
         let description = page.front.description.clone().unwrap_or_default();
         self.meta(

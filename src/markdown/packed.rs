@@ -13,7 +13,7 @@ use std::fmt;
 /// A string, LZ4-compressed. Equal strings pack to equal bytes (the
 /// compression is deterministic), so comparing two `Packed` compares their
 /// strings.
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub(crate) struct Packed(Box<[u8]>);
 
 impl Packed {

@@ -383,9 +383,13 @@ fn wait_for(
     let mut current: Option<(Instant, String)> = None;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let (at, line) = events
-            .recv_timeout(left)
-            .map_err(|_| format!("no {} event in {} s", kinds.join("/"), within.as_secs()))?;
+        let (at, line) = events.recv_timeout(left).map_err(|err| match err {
+            mpsc::RecvTimeoutError::Timeout => {
+                format!("no {} event in {} s", kinds.join("/"), within.as_secs())
+            }
+            // Killed (out of memory, say) or crashed: its log tells.
+            mpsc::RecvTimeoutError::Disconnected => "the event stream closed: serve exited".into(),
+        })?;
         if let Some(kind) = line.strip_prefix("event:") {
             current = Some((at, kind.trim().to_string()));
         } else if let Some(data) = line.strip_prefix("data:") {

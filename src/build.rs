@@ -307,7 +307,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
     let files = jobs.len();
-    let search = crate::search::Index::new(&site.library);
+    let mut search = crate::search::Kept::once();
+    let search = search.update(&site.library);
     time("search index");
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
         Ok(statics) => statics,

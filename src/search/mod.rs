@@ -71,8 +71,7 @@ pub(crate) fn index(library: &Library) -> Vec<RenderedPage> {
 }
 
 /// The index before its files are made: the records and the postings.
-/// `build` lists its [`paths`](Index::paths) when it stages the output,
-/// then [`writes`](Index::write) each file as it is made, so the result
+/// `build` [`writes`](Index::write) each file as it is made, so the result
 /// files (each article's text) are never all held at once.
 pub(crate) struct Index<'a> {
     records: Vec<Record<'a>>,
@@ -106,15 +105,6 @@ impl<'a> Index<'a> {
             postings,
             shards: shard_count(count),
         })
-    }
-
-    /// The path of every file [`Index::write`] gives.
-    pub(crate) fn paths(&self) -> Vec<String> {
-        let docs = self.records.iter().map(|r| doc_path(r.slug));
-        let shards = (0..self.shards).map(|n| format!("{SEARCH}terms/{n}.json"));
-        docs.chain(std::iter::once(format!("{SEARCH}meta.json")))
-            .chain(shards)
-            .collect()
     }
 
     /// Make each file of the index and hand it to `put` (from many

@@ -163,8 +163,8 @@ fn front_matter(
 /// the year the story names an event after, whichever is later (a
 /// happening the story looks back on, "지난 2023년 7월", is no candidate),
 /// and a month the story dates on its own in that year; then it re-reads
-/// the story against that guess. With nothing to go on the article is
-/// undated.
+/// the story against that guess. With nothing to go on, or with a guess
+/// the story's own later years show to be history, the article is undated.
 fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
     if let Some(stated) = meta::date::stated(text) {
@@ -178,7 +178,9 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
         };
     }
     let first = annotate(doc, title, None, gazetteer);
-    let Some((mut guess, mut reason)) = latest_guess(text, &first) else {
+    let guess = latest_guess(text, &first)
+        .filter(|(guess, _)| !meta::date::outdated_guess(text, guess.year));
+    let Some((mut guess, mut reason)) = guess else {
         return Dated {
             date: None,
             basis: DateBasis::Unknown,

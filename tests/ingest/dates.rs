@@ -142,10 +142,35 @@ fn a_past_month_the_text_looks_back_on_is_not_the_article_date() {
 /// evidence for September 1991.
 #[test]
 fn a_month_day_without_a_year_does_not_refine_an_inferred_year() {
-    let seed = "Plant ready\nIt said on 9 September the new line is ready. The factory was built in 1991 and has had an overhaul.";
+    let seed = "Line ready\nThe firm stated on 9 September that its new line works. The mill dates from 1991 and was refitted since.";
     let (front, _) = ingest_one(seed);
     assert_eq!(front.date_basis, DateBasis::Inferred);
     assert_eq!(date(&front), "1991", "{:?}", front.date_reason);
+}
+
+/// A guess far behind the years the story looks ahead to is history, not
+/// news: a mill "opened in 1988" in a story about output "by 2029" was not
+/// written in 1988. The article stays undated, visibly, and a bare "12
+/// March" is not dated into the old year.
+#[test]
+fn a_guess_the_story_outgrew_leaves_the_article_undated() {
+    let seed = "Mill to double output\nThe group told investors on 12 March that the mill, which opened in 1988, will double its output by 2029.";
+    let (front, _) = ingest_one(seed);
+    assert_eq!(front.date, None, "{:?}", front.date_reason);
+    assert_eq!(front.date_basis, DateBasis::Unknown);
+    assert!(
+        front
+            .events
+            .iter()
+            .all(|e| e.date.year != 1988 || e.date.month.is_none()),
+        "{:?}",
+        front.events
+    );
+    // Later years within a decade keep the guess.
+    let seed = "Mill to double output\nThe mill opened in 2021. It will double its output by 2029.";
+    let (front, _) = ingest_one(seed);
+    assert_eq!(front.date_basis, DateBasis::Inferred);
+    assert_eq!(date(&front), "2021", "{:?}", front.date_reason);
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod gold;
 mod korean;
 mod markup;
 mod protection;
+mod topics;
 mod unseen;
 
 use std::path::{Path, PathBuf};

@@ -100,6 +100,25 @@ pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
     best
 }
 
+/// How many years after a guessed publication year the text may still
+/// name a year and the guess stay believable (see [`outdated_guess`]).
+const YEARS_A_STORY_LOOKS_AHEAD: i32 = 10;
+
+/// True when a publication year guessed from the story's latest happening
+/// is history rather than news: the nearest later year the text names
+/// (a plan, a target, a deadline) lies more than ten years after it. A
+/// page that says a factory "was built in 1991" and plans output "by
+/// 2028" was not written in 1991; the guess would only be a lower bound
+/// shown as a date, and would date a bare "9 September" into 1991.
+pub(crate) fn outdated_guess(raw: &str, guess: i32) -> bool {
+    raw.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|&y| (1900..=2100).contains(&y) && y > guess)
+        .min()
+        .is_some_and(|next| next > guess + YEARS_A_STORY_LOOKS_AHEAD)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +206,21 @@ mod tests {
     #[test]
     fn impossible_dates_are_ignored() {
         assert_eq!(date("Date2023-02-30"), "");
+    }
+
+    #[test]
+    fn a_guess_far_behind_every_later_year_is_history() {
+        let page = "The mill opened in 1987. It will double output by 2031 and again by 2040.";
+        assert!(outdated_guess(page, 1987));
+        let news =
+            "The mill opened in 2019. It will double output by 2026 and reach net zero by 2050.";
+        assert!(!outdated_guess(news, 2019));
+        // Numbers that are no years (a 2170 cell, a 4680 cell) do not count.
+        assert!(!outdated_guess(
+            "It makes the 2170 and 4680 cells since 2001.",
+            2001
+        ));
+        assert!(!outdated_guess("Nothing later is named.", 1995));
     }
 
     #[test]

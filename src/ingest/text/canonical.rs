@@ -36,12 +36,33 @@ pub(crate) fn canonical_phrase(text: &str) -> String {
     out.join(" ")
 }
 
-/// Words: runs of letters and digits; `&` stays inside ("R&D").
+/// Words: runs of letters and digits; `&` stays inside ("R&D"). A
+/// clause mark (comma, semicolon, colon) stays as a word of its own, so a
+/// keyword never matches across it: "South Korea, China and Japan" is a
+/// list of countries, not "Korea-China" cooperation. A keyword that is
+/// itself a list keeps its commas and still matches.
 fn split_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '&'))
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() || c == '&' {
+            continue;
+        }
+        pieces.push(&text[start..at]);
+        if CLAUSE_MARKS.contains(&c) {
+            pieces.push(&text[at..at + c.len_utf8()]);
+        }
+        start = at + c.len_utf8();
+    }
+    pieces.push(&text[start..]);
+    pieces
+        .into_iter()
         .map(|w| w.trim_matches('&'))
         .filter(|w| !w.is_empty())
 }
+
+/// Punctuation that ends a phrase inside a sentence (see [`split_words`]).
+const CLAUSE_MARKS: [char; 6] = [',', ';', ':', '，', '；', '：'];
 
 /// Light plural stemming: enough to match "batteries" with "battery".
 fn stem(word: &str) -> String {
@@ -74,7 +95,7 @@ mod tests {
             canonical_phrase("Solid-State Batteries"),
             "solid state battery"
         );
-        assert_eq!(canonical_phrase("processes, analysis"), "process analysis");
+        assert_eq!(canonical_phrase("processes analysis"), "process analysis");
     }
 
     #[test]
@@ -86,5 +107,21 @@ mod tests {
         assert_eq!(canonical_phrase("EVs"), "electric vehicle");
         assert_eq!(canonical_phrase("AI chips"), "artificial intelligence chip");
         assert_eq!(canonical_phrase("the authorities"), "the authority");
+    }
+
+    #[test]
+    fn phrases_end_at_clause_marks() {
+        assert_eq!(
+            canonical_phrase("Germany, France and Spain"),
+            "germany , france and spain"
+        );
+        assert_eq!(
+            canonical_phrase("cells; storage: grids"),
+            "cell ; storage : grid"
+        );
+        assert_eq!(
+            canonical_phrase("cathodes, anodes and separators"),
+            canonical_phrase("cathodes,anodes and separators")
+        );
     }
 }

@@ -4,9 +4,12 @@
 //! subscribes to its live-reload event stream (server-sent events), appends
 //! a sentence to one article (a body edit) and measures until the reload
 //! event arrives, then does the same for a title edit (which changes the
-//! lists and entity pages that show the article); then reads the server's
-//! memory from `/proc/<pid>/status`. Skips with a
-//! message when the binary has no `serve` command yet.
+//! lists and entity pages that show the article), then adds an article,
+//! renames its file and deletes it; then reads the server's memory from
+//! `/proc/<pid>/status`. Before each edit it waits until the server is idle
+//! (what the previous edit started after its reload event, the search
+//! index, has finished), so each figure is one edit's own cost; the wait is
+//! printed. Skips with a message when the binary has no `serve` command yet.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -23,8 +26,15 @@ use super::measure::{self, Row};
 const EVENTS_PATH: &str = "/__briefing/events";
 /// How long the first build may take before we give up.
 const STARTUP: Duration = Duration::from_secs(900);
-/// How long one edit may take to produce a reload event.
-const PER_EDIT: Duration = Duration::from_secs(120);
+/// How long one edit may take to produce a reload event (an edit that
+/// re-renders every page takes minutes at 100,000 articles on a loaded
+/// machine).
+const PER_EDIT: Duration = Duration::from_secs(1800);
+/// How long to wait for the server to become idle before an edit.
+const SETTLE: Duration = Duration::from_secs(1800);
+/// How many times each of add, rename and delete is timed (each can
+/// re-render the whole site).
+const STRUCTURE_RUNS: usize = 3;
 
 /// Run the serve benchmark at `size` articles.
 pub(crate) fn bench(
@@ -95,6 +105,27 @@ pub(crate) fn bench(
             peak,
             &note,
         ),
+        Row::latency(
+            format!("{articles} articles: add an article → reload event"),
+            &mut edits.add,
+            &mut edits.add_cpu,
+            peak,
+            &note,
+        ),
+        Row::latency(
+            format!("{articles} articles: rename an article's file → reload event"),
+            &mut edits.rename,
+            &mut edits.rename_cpu,
+            peak,
+            &note,
+        ),
+        Row::latency(
+            format!("{articles} articles: delete an article → reload event"),
+            &mut edits.delete,
+            &mut edits.delete_cpu,
+            peak,
+            &note,
+        ),
     ])
 }
 
@@ -106,6 +137,12 @@ struct Edits {
     body_cpu: Vec<Duration>,
     title: Vec<Duration>,
     title_cpu: Vec<Duration>,
+    add: Vec<Duration>,
+    add_cpu: Vec<Duration>,
+    rename: Vec<Duration>,
+    rename_cpu: Vec<Duration>,
+    delete: Vec<Duration>,
+    delete_cpu: Vec<Duration>,
 }
 
 /// Kills the server when dropped, so an early return never leaks it.
@@ -144,22 +181,74 @@ fn measure_edits(
     let (body, body_cpu) = timed_edits(&events, &articles, (runs, pid), 0, |text, i| {
         format!("{text}\nThe benchmark appended this sentence (edit {i}).\n")
     })?;
-    let (title, title_cpu) = timed_edits(&events, &articles, (runs, pid), 48, |mut text, i| {
-        // After `title: ` and its opening quote, if any.
-        if let Some(at) = text.find("title: ") {
-            let at = at + "title: ".len();
-            let at = at + usize::from(text[at..].starts_with(['"', '\'']));
-            text.insert_str(at, &format!("Edited {i} "));
-        }
-        text
+    let (title, title_cpu) = timed_edits(&events, &articles, (runs, pid), 48, |text, i| {
+        retitled(text, &format!("Edited {i}"))
     })?;
-    let edits = Edits {
+    let mut edits = Edits {
         body,
         body_cpu,
         title,
         title_cpu,
+        add: Vec::new(),
+        add_cpu: Vec::new(),
+        rename: Vec::new(),
+        rename_cpu: Vec::new(),
+        delete: Vec::new(),
+        delete_cpu: Vec::new(),
     };
+    structure_edits(&events, root, &articles, pid, &mut edits)?;
     Ok((edits, startup))
+}
+
+/// Add an article (a copy of another under a new file name and title),
+/// rename its file (a new slug) and delete it, [`STRUCTURE_RUNS`] times,
+/// each timed from the file operation to the reload event. The site ends
+/// as it began.
+fn structure_edits(
+    events: &Receiver<(Instant, String)>,
+    root: &Path,
+    articles: &[PathBuf],
+    pid: u32,
+    edits: &mut Edits,
+) -> Result<(), String> {
+    let folder = root.join("content/articles");
+    for (i, model) in articles
+        .iter()
+        .skip(24)
+        .step_by(97)
+        .take(STRUCTURE_RUNS)
+        .enumerate()
+    {
+        let text = fs::read_to_string(model).map_err(|e| e.to_string())?;
+        let text = retitled(text, &format!("Added {i}"));
+        let added = folder.join(format!("bench-added-{i}.md"));
+        let renamed = folder.join(format!("bench-renamed-{i}.md"));
+        let add = timed(events, pid, &format!("add {i}"), || {
+            fs::write(&added, &text)
+        })?;
+        edits.add.push(add.0);
+        edits.add_cpu.push(add.1);
+        let rename = || fs::rename(&added, &renamed);
+        let rename = timed(events, pid, &format!("rename {i}"), rename)?;
+        edits.rename.push(rename.0);
+        edits.rename_cpu.push(rename.1);
+        let delete = || fs::remove_file(&renamed);
+        let delete = timed(events, pid, &format!("delete {i}"), delete)?;
+        edits.delete.push(delete.0);
+        edits.delete_cpu.push(delete.1);
+    }
+    Ok(())
+}
+
+/// `text` with `prefix` put at the start of its title.
+fn retitled(mut text: String, prefix: &str) -> String {
+    // After `title: ` and its opening quote, if any.
+    if let Some(at) = text.find("title: ") {
+        let at = at + "title: ".len();
+        let at = at + usize::from(text[at..].starts_with(['"', '\'']));
+        text.insert_str(at, &format!("{prefix} "));
+    }
+    text
 }
 
 /// One warm-up edit, then `runs` measured ones, each on another article
@@ -181,34 +270,72 @@ fn timed_edits(
         .take(runs.max(1) + 1)
         .enumerate()
     {
-        thread::sleep(Duration::from_millis(700));
-        while events.try_recv().is_ok() {}
         let text = fs::read_to_string(article).map_err(|e| e.to_string())?;
         let text = edit(text, i);
-        let cpu_before = cpu_time(pid);
-        let edited = Instant::now();
-        fs::write(article, text).map_err(|e| e.to_string())?;
-        let (arrived, data) = wait_for(events, &["reload"], PER_EDIT)?;
-        let latency = arrived.saturating_duration_since(edited);
-        let spent = cpu_time(pid).saturating_sub(cpu_before);
-        eprintln!(
-            "  edit {i}: reload event after {} ms (server: {} ms, {} ms CPU, {} pages changed; load {})",
-            latency.as_millis(),
-            field(&data, "elapsed_ms").map_or("?".into(), |v| format!("{v:.0}")),
-            spent.as_millis(),
-            field(&data, "changed_count").map_or("?".into(), |v| v.to_string()),
-            fs::read_to_string("/proc/loadavg")
-                .unwrap_or_default()
-                .split(' ')
-                .next()
-                .unwrap_or("?"),
-        );
+        let save = || fs::write(article, text);
+        let (latency, spent) = timed(events, pid, &format!("edit {i}"), save)?;
         if i > 0 {
             latencies.push(latency);
             cpu.push(spent);
         }
     }
     Ok((latencies, cpu))
+}
+
+/// Wait until the server is idle, do `step`, and wait for the reload
+/// event: the time from the step to the event, and the server's CPU time
+/// meanwhile. Prints both, with the wait and the machine's load.
+fn timed(
+    events: &Receiver<(Instant, String)>,
+    pid: u32,
+    name: &str,
+    step: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(Duration, Duration), String> {
+    let (waited, busy) = settle(pid);
+    while events.try_recv().is_ok() {}
+    let cpu_before = cpu_time(pid);
+    let started = Instant::now();
+    step().map_err(|e| format!("{name}: {e}"))?;
+    let (arrived, data) = wait_for(events, &["reload"], PER_EDIT)?;
+    let latency = arrived.saturating_duration_since(started);
+    let spent = cpu_time(pid).saturating_sub(cpu_before);
+    eprintln!(
+        "  {name}: reload event after {} ms (server: {} ms, {} ms CPU, {} pages changed; load {}; \
+         idle {:.1} s after the previous edit's event, {:.1} s CPU)",
+        latency.as_millis(),
+        field(&data, "elapsed_ms").map_or("?".into(), |v| format!("{v:.0}")),
+        spent.as_millis(),
+        field(&data, "changed_count").map_or("?".into(), |v| v.to_string()),
+        fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split(' ')
+            .next()
+            .unwrap_or("?"),
+        waited.as_secs_f64(),
+        busy.as_secs_f64(),
+    );
+    Ok((latency, spent))
+}
+
+/// Wait until the server (`pid`) is idle: two quarter-seconds in a row in
+/// which it used under 5 ms of CPU (a runnable thread gets more than that
+/// even at a load of 30 on 2 cores). Gives back the time waited and the
+/// CPU it used meanwhile.
+fn settle(pid: u32) -> (Duration, Duration) {
+    let start = Instant::now();
+    let cpu_start = cpu_time(pid);
+    let mut quiet = 0;
+    while quiet < 2 && start.elapsed() < SETTLE {
+        let before = cpu_time(pid);
+        thread::sleep(Duration::from_millis(250));
+        let spent = cpu_time(pid).saturating_sub(before);
+        quiet = if spent < Duration::from_millis(5) {
+            quiet + 1
+        } else {
+            0
+        };
+    }
+    (start.elapsed(), cpu_time(pid).saturating_sub(cpu_start))
 }
 
 /// CPU time of every thread of process `pid` so far, from

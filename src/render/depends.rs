@@ -20,7 +20,7 @@ use crate::render::pages::{
     home_articles, home_events, home_figures, present_year, related, related_candidates,
 };
 use crate::render::plan::{
-    articles_index, entity_count, entity_slug, page_count, PageJob, Section,
+    self, articles_index, entity_count, entity_slug, page_count, PageJob, Section,
 };
 use crate::render::shared::Shared;
 
@@ -38,6 +38,14 @@ pub(crate) struct Parts {
 }
 
 impl Parts {
+    /// Every part: what an article that comes or goes changes.
+    pub(crate) const ALL: Parts = Parts {
+        body: true,
+        front: true,
+        listing: true,
+        modified: true,
+    };
+
     /// The parts that differ from `old` to `new`.
     pub(crate) fn between(old: &Article, new: &Article) -> Parts {
         Parts {
@@ -111,6 +119,43 @@ impl Placement {
         }
         changed
     }
+}
+
+/// Pages whose slice of a list may differ when articles leave and join
+/// lists (`gone`: placements of the articles removed, in the library
+/// before; `come`: of those added, in the library after): the positions
+/// from the first touched to the last when a list kept its length (a file
+/// renamed), the whole list when its length changed.
+pub(crate) fn moved_lists(
+    gone: &[Placement],
+    come: &[Placement],
+) -> HashMap<List, Option<RangeInclusive<usize>>> {
+    // Per list: first and last position touched, length before and after.
+    type Touched = (usize, usize, Option<usize>, Option<usize>);
+    let mut touched: HashMap<List, Touched> = HashMap::new();
+    let sides = gone
+        .iter()
+        .map(|p| (p, true))
+        .chain(come.iter().map(|p| (p, false)));
+    for (placement, before) in sides {
+        for &(list, at, length) in &placement.0 {
+            let entry = touched.entry(list).or_insert((at, at, None, None));
+            entry.0 = entry.0.min(at);
+            entry.1 = entry.1.max(at);
+            if before {
+                entry.2 = Some(length);
+            } else {
+                entry.3 = Some(length);
+            }
+        }
+    }
+    touched
+        .into_iter()
+        .map(|(list, (first, last, old, new))| {
+            let kept = old.is_some() && old == new;
+            (list, kept.then_some(first..=last))
+        })
+        .collect()
 }
 
 /// Slugs of the entities of `section` article `i` is listed under.
@@ -279,6 +324,8 @@ pub(crate) fn related_slugs(library: &Library, j: usize) -> Vec<String> {
 /// opens on, and what home shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Overview {
+    /// How many articles the site has: every HTML page's footer says.
+    articles: usize,
     counts: Vec<(Section, Vec<usize>)>,
     years: Vec<(i32, usize)>,
     present: Option<i32>,
@@ -313,6 +360,7 @@ impl Overview {
             )
             .collect();
         Overview {
+            articles: library.articles.len(),
             counts,
             years: shared.years.clone(),
             present: present_year(library, shared),
@@ -324,6 +372,14 @@ impl Overview {
     /// the library after the edit).
     pub(crate) fn readers(&self, after: &Overview, library: &Library) -> Vec<PageJob> {
         let mut jobs = Vec::new();
+        if self.articles != after.articles {
+            let years: Vec<i32> = after.years.iter().map(|&(y, _)| y).collect();
+            jobs.extend(
+                plan::jobs(library, &years)
+                    .into_iter()
+                    .filter(|j| j.template().is_some()),
+            );
+        }
         if self.home != after.home {
             jobs.push(PageJob::Home);
         }
@@ -395,5 +451,21 @@ mod tests {
         let left = Placement(vec![(List::All, 7, 10)]);
         assert_eq!(before.changed_lists(&left)[&topic], None);
         assert!(before.changed_lists(&before).is_empty());
+    }
+
+    #[test]
+    fn a_renamed_file_changes_the_positions_between_and_an_added_one_whole_lists() {
+        let topic = List::Entity(Section::Topics, 0);
+        let gone = Placement(vec![(List::All, 7, 10), (topic, 2, 5)]);
+        let come = Placement(vec![(List::All, 4, 10), (topic, 2, 5)]);
+        let renamed = moved_lists(std::slice::from_ref(&gone), std::slice::from_ref(&come));
+        assert_eq!(renamed[&List::All], Some(4..=7));
+        assert_eq!(renamed[&topic], Some(2..=2));
+        let added = Placement(vec![(List::All, 4, 11)]);
+        let both = moved_lists(&[gone], &[added]);
+        assert_eq!(both[&List::All], None, "the list grew");
+        assert_eq!(both[&topic], None, "the list shrank");
+        assert_eq!(moved_lists(&[], &[come])[&topic], None);
+        assert!(moved_lists(&[], &[]).is_empty());
     }
 }

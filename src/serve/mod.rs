@@ -239,7 +239,8 @@ struct Worker {
 
 impl Worker {
     fn run(mut self, receiver: &mpsc::Receiver<Signal>) {
-        while let Ok(Signal::Batch(batch)) = receiver.recv() {
+        let mut next = receiver.recv();
+        while let Ok(Signal::Batch(batch)) = next {
             let since = batch.since;
             let mut changes = batch.changes;
             // Coalesce whatever else arrived meanwhile into one rebuild.
@@ -254,6 +255,24 @@ impl Worker {
             log::debug!("changes: {changes:?}");
             let outcome = self.session.apply(&changes);
             self.after(&changes, &outcome, since.elapsed());
+            // A change saved meanwhile is rebuilt before the search index
+            // is made again: indexing a large site takes seconds, and a
+            // reload never waits for it when it can be helped.
+            next = match receiver.try_recv() {
+                Ok(signal) => Ok(signal),
+                Err(mpsc::TryRecvError::Disconnected) => return,
+                Err(mpsc::TryRecvError::Empty) => {
+                    self.index();
+                    receiver.recv()
+                }
+            };
+        }
+    }
+
+    /// Make the search index again if the site changed, and serve it.
+    fn index(&mut self) {
+        if self.session.update_index() {
+            self.hub.publish(self.session.snapshot());
         }
     }
 
@@ -279,10 +298,6 @@ impl Worker {
             let changed = outcome.changed.clone();
             self.hub
                 .send(Message::changed(build, changed, elapsed, css));
-            // After the reload event: indexing never delays a reload.
-            if self.session.update_index() {
-                self.hub.publish(self.session.snapshot());
-            }
             if self.verbose {
                 eprintln!(
                     "rebuilt in {:.1} ms: {} file(s) changed, {} page(s) rendered",

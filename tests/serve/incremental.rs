@@ -502,3 +502,84 @@ fn title_edits_and_last_mentions_equal_a_full_build() {
         &[art(&plant)],
     );
 }
+
+#[test]
+fn random_adds_deletes_and_renames_equal_a_full_build() {
+    let site = TestSite::new();
+    let topics = ["recycling", "all-solid-state", "workforce-training"];
+    let orgs = ["kistep", "lg-energy-solution", "sk-on"];
+    let bulk = |i: usize| {
+        let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
+        let topic = format!("[{}]", topics[i % 3]);
+        let org = format!("[{}, {}]", orgs[i % 3], orgs[(i + 1) % 3]);
+        let text = article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body.");
+        (article_path(&date, &format!("bulk-{i}")), text)
+    };
+    let mut paths = Vec::new();
+    for i in 0..60 {
+        let (path, text) = bulk(i);
+        site.write(&path, &text);
+        paths.push(path);
+    }
+    let mut check = Check::start(&site);
+    let mut rng = Lcg(7);
+    let mut next = 60;
+    for step in 0..24 {
+        let at = rng.below(paths.len());
+        match rng.below(4) {
+            0 => {
+                let (path, text) = bulk(next);
+                next += 1;
+                site.write(&path, &text);
+                paths.push(path.clone());
+                check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
+            }
+            1 => {
+                let path = paths.swap_remove(at);
+                site.remove(&path);
+                check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
+            }
+            2 => {
+                // A new slug: every page linking the article moves with it.
+                let from = paths[at].clone();
+                let to = from.replace("bulk-", &format!("moved{step}-"));
+                std::fs::rename(site.path(&from), site.path(&to)).unwrap();
+                paths[at] = to.clone();
+                let outcome = check.apply(
+                    &format!("step {step}: rename {from} to {to}"),
+                    &[art(&from), art(&to)],
+                );
+                assert!(
+                    outcome.rendered < check.total / 2,
+                    "a rename re-rendered {} of {} files",
+                    outcome.rendered,
+                    check.total
+                );
+            }
+            _ => {
+                // The same slug under another date prefix: the page stays.
+                let from = paths[at].clone();
+                let (_, slug) = from.rsplit_once('/').unwrap();
+                let to = format!("content/articles/1999-01-01-{}", &slug[11..]);
+                std::fs::rename(site.path(&from), site.path(&to)).unwrap();
+                paths[at] = to.clone();
+                check.apply(
+                    &format!("step {step}: re-date the file name {from}"),
+                    &[art(&to), art(&from)],
+                );
+            }
+        }
+    }
+    // A batch of every kind at once.
+    let (fresh, text) = bulk(next);
+    site.write(&fresh, &text);
+    let gone = paths.pop().unwrap();
+    site.remove(&gone);
+    let from = paths[0].clone();
+    let to = from.replace("bulk-", "batched-");
+    std::fs::rename(site.path(&from), site.path(&to)).unwrap();
+    check.apply(
+        "add, delete and rename in one batch",
+        &[art(&fresh), art(&gone), art(&from), art(&to)],
+    );
+}

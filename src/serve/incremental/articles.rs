@@ -1,6 +1,7 @@
-//! Edited articles: re-read alone, checked, swapped into the library, and
-//! the pages whose inputs differ found by comparing what render says they
-//! read (`render::depends`) before and after the swap.
+//! Edited, added, deleted and renamed articles: re-read alone, checked,
+//! swapped into the library, and the pages whose inputs differ found by
+//! comparing what render says they read (`render::depends`) before and
+//! after the swap. A file renamed is its article deleted and another added.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -11,9 +12,9 @@ use crate::content::article::Article;
 use crate::content::library::Library;
 use crate::content::source::read_source;
 use crate::render::depends::{
-    list_readers, readers, related_around, related_slugs, Overview, Parts, Placement,
+    list_readers, moved_lists, readers, related_around, related_slugs, Overview, Parts, Placement,
 };
-use crate::render::plan::PageJob;
+use crate::render::plan::{output_path, PageJob};
 use crate::render::shared::Shared;
 
 /// One article edited in place (same file, same slug).
@@ -26,6 +27,10 @@ struct Edit {
 struct Before {
     /// Per edit: where the article sat.
     placements: Vec<Placement>,
+    /// Where each removed article sat.
+    gone: Vec<Placement>,
+    /// The output paths of removed articles' own pages.
+    gone_pages: Vec<String>,
     /// Pages (of the old library) that showed the edited parts; articles
     /// by slug, since an edit may move them.
     jobs: Vec<PageJob>,
@@ -37,32 +42,54 @@ struct Before {
 }
 
 impl Before {
-    fn capture(library: &Library, shared: &Shared, edits: &[(Edit, usize, &Article)]) -> Before {
+    /// Capture for `edits` and the articles at `removed` (which an
+    /// article added also changes when `added`).
+    fn capture(
+        library: &Library,
+        shared: &Shared,
+        edits: &[(Edit, usize, &Article)],
+        removed: &[usize],
+        added: bool,
+    ) -> Before {
         let mut before = Before {
             placements: Vec::new(),
+            gone: Vec::new(),
+            gone_pages: Vec::new(),
             jobs: Vec::new(),
             articles: Vec::new(),
-            overview: edits
-                .iter()
-                .any(|(edit, ..)| edit.parts.front)
+            overview: (added || !removed.is_empty() || edits.iter().any(|(e, ..)| e.parts.front))
                 .then(|| Overview::of(library, shared)),
             related: HashMap::new(),
         };
         for (edit, i, next) in edits {
             before.placements.push(Placement::of(library, *i));
-            for job in readers(library, shared, *i, edit.parts) {
-                match job {
-                    PageJob::Article(j) => {
-                        before.articles.push((j, library.articles[j].slug.clone()));
-                    }
-                    job => before.jobs.push(job),
-                }
-            }
+            before.readers(library, shared, *i, edit.parts);
             if edit.parts.listing {
                 before.related.extend(related_around(library, *i, next));
             }
         }
+        for &i in removed {
+            before.gone.push(Placement::of(library, i));
+            before
+                .gone_pages
+                .push(output_path(library, &PageJob::Article(i)));
+            before.readers(library, shared, i, Parts::ALL);
+            let article = &library.articles[i];
+            before.related.extend(related_around(library, i, article));
+        }
         before
+    }
+
+    /// Note the pages showing `parts` of article `i`.
+    fn readers(&mut self, library: &Library, shared: &Shared, i: usize, parts: Parts) {
+        for job in readers(library, shared, i, parts) {
+            match job {
+                PageJob::Article(j) => {
+                    self.articles.push((j, library.articles[j].slug.clone()));
+                }
+                job => self.jobs.push(job),
+            }
+        }
     }
 }
 
@@ -76,7 +103,8 @@ impl Session {
             mut shared,
         } = site;
         let mut edits = Vec::new();
-        let mut whole = false;
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
         for (path, new) in &replacements {
             let new = new.as_ref().filter(|a| self.load.drafts || !a.front.draft);
             let old = library.article_at(path);
@@ -87,22 +115,13 @@ impl Session {
                     let path = path.clone();
                     edits.push((Edit { path, parts }, i, new));
                 }
-                // Added, removed or renamed: every page's footer counts the
-                // articles, and pages move.
-                _ => whole = true,
+                (old, new) => {
+                    removed.extend(old);
+                    added.extend(new.map(|_| path.clone()));
+                }
             }
         }
-        if whole {
-            let library = library.with_articles_replaced(replacements, self.load);
-            self.site = Some(Site {
-                shared: Shared::new(&library),
-                library,
-                templates,
-            });
-            jobs.all = true;
-            return;
-        }
-        let before = Before::capture(&library, &shared, &edits);
+        let before = Before::capture(&library, &shared, &edits, &removed, !added.is_empty());
         let years = |shared: &Shared| shared.years.iter().map(|y| y.0).collect::<Vec<_>>();
         let years_before = years(&shared);
         let edits: Vec<Edit> = edits.into_iter().map(|(edit, ..)| edit).collect();
@@ -115,13 +134,25 @@ impl Session {
                     .expect("an edited article stays")
             })
             .collect();
-        let listing = edits.iter().any(|e| e.parts.listing);
+        let added: Vec<usize> = added
+            .iter()
+            .filter_map(|path| library.article_at(path))
+            .collect();
+        let moved = !removed.is_empty() || !added.is_empty();
+        let listing = moved || edits.iter().any(|e| e.parts.listing);
         if listing {
             shared = Shared::new(&library);
         } else if edits.iter().any(|e| e.parts.front) {
             shared.replace(&library, &at);
         }
-        compare(&library, &shared, &edits, &at, before, jobs);
+        let now = After {
+            library: &library,
+            shared: &shared,
+            edits: &edits,
+            at: &at,
+            added: &added,
+        };
+        now.compare(before, jobs);
         if listing || years(&shared) != years_before {
             self.update_plan(&library, &shared, jobs);
         }
@@ -163,49 +194,78 @@ impl Session {
     }
 }
 
-/// Add to `jobs` the pages whose inputs differ between `before` and the
-/// library after the edits (`at`: where each edited article is now).
-fn compare(
-    library: &Library,
-    shared: &Shared,
-    edits: &[Edit],
-    at: &[usize],
-    before: Before,
-    jobs: &mut JobSet,
-) {
-    // Articles are found again by slug only when an edit may have moved
-    // them; otherwise every article kept its index.
-    let moved = edits.iter().any(|e| e.parts.listing);
-    let find = |old: usize, slug: &str| {
-        if moved {
-            library.article_with_slug(slug)
-        } else {
-            Some(old)
+/// The library after a batch, and where its changed articles are now.
+struct After<'a> {
+    library: &'a Library,
+    shared: &'a Shared,
+    edits: &'a [Edit],
+    /// Where each edited article is now.
+    at: &'a [usize],
+    /// Where each added article is.
+    added: &'a [usize],
+}
+
+impl After<'_> {
+    /// Add to `jobs` the pages whose inputs differ between `before` and
+    /// the library after the batch.
+    fn compare(&self, before: Before, jobs: &mut JobSet) {
+        let library = self.library;
+        // Articles are found again by slug only when the batch may have
+        // moved them; otherwise every article kept its index.
+        let moved = !self.added.is_empty()
+            || !before.gone.is_empty()
+            || self.edits.iter().any(|e| e.parts.listing);
+        let find = |old: usize, slug: &str| {
+            if moved {
+                library.article_with_slug(slug)
+            } else {
+                Some(old)
+            }
+        };
+        jobs.jobs.extend(before.jobs);
+        jobs.jobs.extend(
+            before
+                .articles
+                .iter()
+                .filter_map(|(old, slug)| find(*old, slug))
+                .map(PageJob::Article),
+        );
+        let now = |i| Placement::of(library, i);
+        for ((edit, &i), placement) in self.edits.iter().zip(self.at).zip(&before.placements) {
+            jobs.jobs
+                .extend(readers(library, self.shared, i, edit.parts));
+            for (list, range) in placement.changed_lists(&now(i)) {
+                jobs.jobs.extend(list_readers(library, list, range));
+            }
         }
-    };
-    jobs.jobs.extend(before.jobs);
-    jobs.jobs.extend(
-        before
-            .articles
-            .iter()
-            .filter_map(|(old, slug)| find(*old, slug))
-            .map(PageJob::Article),
-    );
-    for ((edit, &i), placement) in edits.iter().zip(at).zip(&before.placements) {
-        jobs.jobs.extend(readers(library, shared, i, edit.parts));
-        let after = Placement::of(library, i);
-        for (list, range) in placement.changed_lists(&after) {
+        for &j in self.added {
+            jobs.jobs
+                .extend(readers(library, self.shared, j, Parts::ALL));
+        }
+        let come: Vec<Placement> = self.added.iter().map(|&j| now(j)).collect();
+        for (list, range) in moved_lists(&before.gone, &come) {
             jobs.jobs.extend(list_readers(library, list, range));
         }
-    }
-    if let Some(overview) = &before.overview {
-        jobs.jobs
-            .extend(overview.readers(&Overview::of(library, shared), library));
-    }
-    for (slug, old) in &before.related {
-        if let Some(j) = library.article_with_slug(slug) {
-            if related_slugs(library, j) != *old {
-                jobs.jobs.insert(PageJob::Article(j));
+        let live: BTreeSet<String> = self
+            .added
+            .iter()
+            .map(|&j| output_path(library, &PageJob::Article(j)))
+            .collect();
+        jobs.removed.extend(
+            before
+                .gone_pages
+                .into_iter()
+                .filter(|path| !live.contains(path)),
+        );
+        if let Some(overview) = &before.overview {
+            jobs.jobs
+                .extend(overview.readers(&Overview::of(library, self.shared), library));
+        }
+        for (slug, old) in &before.related {
+            if let Some(j) = library.article_with_slug(slug) {
+                if related_slugs(library, j) != *old {
+                    jobs.jobs.insert(PageJob::Article(j));
+                }
             }
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! Keeps the loaded site (library, templates) and its rendered files between
 //! rebuilds. An edited article is re-read alone and swapped into the library
-//! (`Library::with_articles_replaced`); a template change reloads the
+//! (`Library::with_articles_replaced`), and so is an added, deleted or
+//! renamed one; a template change reloads the
 //! templates and re-renders the pages that use it; a static file is re-read
 //! alone; a registry entry or plain page rebuilds the library from the
 //! content files through the same validation a build runs (config,
@@ -385,14 +386,19 @@ impl Session {
         if plan == self.plan {
             return;
         }
-        let (old, new): (HashSet<&PageJob>, HashSet<&PageJob>) =
-            (self.plan.iter().collect(), plan.iter().collect());
-        // Articles neither come nor go here (that re-renders everything),
-        // so every vanished job's path is found in the new library.
+        // Articles' own pages are followed by slug where articles come and
+        // go (`articles.rs`): their jobs are indexes, which shift. Every
+        // other vanished job's path is found in the new library.
+        let others = |plan: &'_ [PageJob]| -> HashSet<PageJob> {
+            plan.iter()
+                .filter(|job| !matches!(job, PageJob::Article(_)))
+                .cloned()
+                .collect()
+        };
+        let (old, new) = (others(&self.plan), others(&plan));
         jobs.removed
             .extend(old.difference(&new).map(|job| output_path(library, job)));
-        jobs.jobs
-            .extend(new.difference(&old).map(|job| (*job).clone()));
+        jobs.jobs.extend(new.difference(&old).cloned());
         jobs.jobs.extend(plan_readers());
         self.plan = plan;
     }

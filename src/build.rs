@@ -396,13 +396,15 @@ fn keep_unchanged(
         .collect()
 }
 
-/// The search index of `library`, each file written into `staging` as it
-/// is made (its folders are made on the way).
+/// The search index of `library`, made whole, each file written into
+/// `staging` as it is made (its folders made first).
 fn index_search(library: &Library, staging: &Staging<'_>) -> Result<(), OutputError> {
-    match crate::search::Index::new(library) {
-        Some(search) => search.write(|file| staging.put(&file.path, &file.contents)),
-        None => Ok(()),
-    }
+    let mut kept = crate::search::Kept::once();
+    let Some(search) = kept.update(library) else {
+        return Ok(());
+    };
+    staging.make_folders(search.paths().iter().map(String::as_str))?;
+    search.write(|file| staging.put(&file.path, &file.contents))
 }
 
 /// Start the new site beside the output: every folder the plan's pages and

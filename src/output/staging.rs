@@ -114,18 +114,23 @@ impl<'o> Staging<'o> {
         }
         match ops::write(&target, contents) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                self.make_folders(relative)?;
+                self.make_folders([relative])?;
                 ops::write(&target, contents).map_err(fail("cannot write", &target))
             }
             written => written.map_err(fail("cannot write", &target)),
         }
     }
 
-    /// Every missing folder on the way to `relative`, outermost first
-    /// (another thread may be making the same ones).
-    fn make_folders(&self, relative: &str) -> Result<(), OutputError> {
-        let folders: Vec<&str> = ancestors(relative).collect();
-        for folder in folders.into_iter().rev() {
+    /// Every missing folder on the way to each of `paths`, outermost first
+    /// (for files the staging was not begun with; another thread may be
+    /// making the same folders).
+    pub(crate) fn make_folders<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> Result<(), OutputError> {
+        let folders: BTreeSet<&str> = paths.into_iter().flat_map(ancestors).collect();
+        // Sorted paths put a parent before its children.
+        for folder in folders {
             let path = self.root.join(folder);
             match ops::create_dir(&path) {
                 Err(err) if err.kind() != io::ErrorKind::AlreadyExists => {

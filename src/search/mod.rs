@@ -2,7 +2,9 @@
 //!
 //! Takes a [`Library`]; gives back the index as files under the search
 //! page's folder, for `build` to write through its staging folder and
-//! `serve` to hold in memory. The records come from the library
+//! `serve` to hold in memory; `serve` keeps what it indexed between edits
+//! ([`Kept`]) and gets back only the files an edit changes, made by the
+//! same code as a build's. The records come from the library
 //! ([`records`]), never from written HTML; the same library gives the same
 //! bytes. The browser (`themes/default/static/js/search.js`) reads:
 //!
@@ -18,12 +20,12 @@
 //! - `search/docs/<slug>.json`: what a result shows (URL, title, language,
 //!   date, publisher) and the text its excerpt is cut from.
 
+pub(crate) mod postings;
 pub(crate) mod records;
 pub(crate) mod terms;
 
-use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
-use std::fmt::Write as _;
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -32,16 +34,11 @@ use serde::Serialize;
 use crate::content::library::Library;
 use crate::output::RenderedPage;
 use crate::render::plan::SEARCH;
+use postings::{Postings, QuickMap, Scored, Vocabulary};
 use records::Record;
 
-/// How much a word counts where it is found: a title word most, a name or
-/// alias of what the briefing mentions more than a word of its body.
-const TITLE: u32 = 8;
-const NAMES: u32 = 4;
-const SUMMARY: u32 = 2;
-const BODY: u32 = 1;
-/// Scores stop here: a word repeated fifty times is not fifty times as apt.
-const MAX_SCORE: u32 = 99;
+#[cfg(test)]
+use postings::{MAX_SCORE, TITLE};
 
 /// Shards are sized for about this many bytes each (a common word's
 /// postings can make one larger).
@@ -49,62 +46,220 @@ const SHARD_BYTES: usize = 32 * 1024;
 /// At most this many shards.
 const MAX_SHARDS: usize = 4096;
 
-/// Articles scored at once, in parallel, before their terms join the
-/// postings: only one batch's term lists are held at a time.
+/// Articles scored at once, in parallel, before their terms are numbered:
+/// only one batch's term lists are held as text at a time.
 const BATCH: usize = 256;
 
 /// The index of every article of `library`: files under the search
 /// folder, sorted by path. Nothing when the site turned search off.
+#[cfg(test)]
 pub(crate) fn index(library: &Library) -> Vec<RenderedPage> {
-    let Some(index) = Index::new(library) else {
+    let mut kept = Kept::once();
+    let Some(index) = kept.update(library) else {
         return Vec::new();
     };
-    let files = Mutex::new(Vec::new());
-    let put = |file: RenderedPage| {
-        files.lock().expect("no panic holds it").push(file);
-        Ok::<(), std::convert::Infallible>(())
-    };
-    let Ok(()) = index.write(put);
-    let mut files = files.into_inner().expect("no panic holds it");
+    let mut files = index.collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-/// The index before its files are made: the records and the postings.
-/// `build` [`writes`](Index::write) each file as it is made, so the result
-/// files (each article's text) are never all held at once.
-pub(crate) struct Index<'a> {
-    records: Vec<Record<'a>>,
-    /// Term → `[article, score, …]`, articles in order.
-    postings: HashMap<Cow<'a, str>, Vec<u32>>,
+/// What indexing keeps from one library to the next: the terms, and each
+/// article's record (by fingerprint) and terms with their scores. A build
+/// indexes once ([`Kept::once`]); `serve` keeps one for the session
+/// ([`Kept::for_session`]), so an edit re-scores only the articles whose record
+/// changed and gives back only the files whose bytes change.
+#[derive(Default)]
+pub(crate) struct Kept {
+    /// Keep each article's terms for the next update.
+    keep: bool,
+    vocabulary: Vocabulary,
+    articles: QuickMap<String, KeptArticle>,
+    /// The articles' slugs in the order last written (their numbers in
+    /// the postings).
+    order: Vec<String>,
     shards: u32,
+    /// Fingerprint of the `meta.json` last written.
+    meta: Option<u64>,
 }
 
-impl<'a> Index<'a> {
-    /// The records and postings of `library`; none when the site turned
-    /// search off.
-    pub(crate) fn new(library: &'a Library) -> Option<Index<'a>> {
+struct KeptArticle {
+    fingerprint: u64,
+    scored: Scored,
+}
+
+/// The files of one update of the index, before they are made: `build`
+/// lists their [`paths`](Index::paths) when it stages the output, then
+/// [`writes`](Index::write) each as it is made, so the result files (each
+/// article's text) are never all held at once.
+pub(crate) struct Index<'a> {
+    records: Vec<Record<'a>>,
+    /// The records whose result file is made.
+    docs: Vec<usize>,
+    /// `meta.json`, when it changed.
+    meta: Option<Vec<u8>>,
+    postings: Postings,
+    /// Each term's text, by number.
+    names: Vec<&'a str>,
+    /// The terms of each shard made, by shard number, in no set order.
+    shards: Vec<(u32, Vec<u32>)>,
+    /// Files of the last update that are no longer part of the index.
+    pub(crate) gone: Vec<String>,
+}
+
+impl Kept {
+    /// For one index, made whole: nothing is kept for a next update.
+    pub(crate) fn once() -> Kept {
+        Kept::default()
+    }
+
+    /// For a session: each update gives only the files that changed.
+    pub(crate) fn for_session() -> Kept {
+        Kept {
+            keep: true,
+            ..Kept::default()
+        }
+    }
+
+    /// The index of `library`, as the files that changed since the last
+    /// update (every file, the first time); none when the site turned
+    /// search off (then nothing is kept either).
+    pub(crate) fn update<'a>(&'a mut self, library: &'a Library) -> Option<Index<'a>> {
         if !library.config.search {
+            *self = Kept {
+                keep: self.keep,
+                ..Kept::default()
+            };
             return None;
         }
         let records = records::records(library);
-        let mut postings: HashMap<Cow<'a, str>, Vec<u32>> = HashMap::new();
-        let mut count = 0;
-        for (n, batch) in records.chunks(BATCH).enumerate() {
-            let scored: Vec<Vec<(Cow<'a, str>, u32)>> = batch.par_iter().map(score).collect();
-            for (i, terms) in scored.into_iter().enumerate() {
-                let article = (n * BATCH + i) as u32;
-                count += terms.len();
-                for (term, score) in terms {
-                    postings.entry(term).or_default().extend([article, score]);
+        let stable = self.order.len() == records.len()
+            && self.order.iter().zip(&records).all(|(o, r)| o == r.slug);
+        let fingerprints: Vec<u64> = if self.keep {
+            records.par_iter().map(fingerprint).collect()
+        } else {
+            Vec::new()
+        };
+        let docs: Vec<usize> = (0..records.len())
+            .filter(|&i| {
+                let kept = self.articles.get(records[i].slug);
+                !self.keep || kept.is_none_or(|k| k.fingerprint != fingerprints[i])
+            })
+            .collect();
+        // Each changed article's terms; those whose postings change.
+        let mut fresh: Vec<Scored> = Vec::with_capacity(docs.len());
+        let mut changed_terms: Vec<u32> = Vec::new();
+        for batch in docs.chunks(BATCH) {
+            let scored: Vec<_> = batch
+                .par_iter()
+                .map(|&i| postings::score(&records[i]))
+                .collect();
+            for (&i, terms) in batch.iter().zip(scored) {
+                let scored = postings::number(&mut self.vocabulary, terms);
+                if !self.keep {
+                    fresh.push(scored);
+                    continue;
+                }
+                let slug = records[i].slug;
+                let article = KeptArticle {
+                    fingerprint: fingerprints[i],
+                    scored,
+                };
+                match self.articles.get_mut(slug) {
+                    Some(old) => {
+                        if stable {
+                            old.scored
+                                .differences(&article.scored, |t| changed_terms.push(t));
+                        }
+                        *old = article;
+                    }
+                    None => {
+                        self.articles.insert(slug.to_string(), article);
+                    }
                 }
             }
         }
+        let mut gone = Vec::new();
+        if self.keep && self.articles.len() > records.len() {
+            let now: std::collections::HashSet<&str> = records.iter().map(|r| r.slug).collect();
+            self.articles.retain(|slug, _| {
+                let keep = now.contains(slug.as_str());
+                if !keep {
+                    gone.push(doc_path(slug));
+                }
+                keep
+            });
+        }
+        let postings = if self.keep {
+            let lists: Vec<&Scored> = records
+                .iter()
+                .map(|r| &self.articles[r.slug].scored)
+                .collect();
+            Postings::new(&lists, self.vocabulary.len())
+        } else {
+            let lists: Vec<&Scored> = fresh.iter().collect();
+            Postings::new(&lists, self.vocabulary.len())
+        };
+        drop(fresh);
+        let count = postings.len();
+        let shards = shard_count(count);
+        let every_shard = !stable || shards != self.shards;
+        gone.extend((shards..self.shards).map(shard_path));
+        let meta = meta(&records, shards);
+        let meta_print = fingerprint(&meta);
+        let meta = (self.meta != Some(meta_print)).then_some(meta);
+        self.meta = Some(meta_print);
+        self.shards = shards;
+        if !stable {
+            self.order = records.iter().map(|r| r.slug.to_string()).collect();
+        }
+        let this: &'a Kept = self;
+        let names = this.vocabulary.names();
+        let mut wanted = vec![every_shard; shards as usize];
+        for term in changed_terms {
+            wanted[terms::shard(names[term as usize], shards) as usize] = true;
+        }
+        let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); shards as usize];
+        for (term, name) in names.iter().enumerate() {
+            let term = term as u32;
+            if postings.has(term) {
+                let shard = terms::shard(name, shards) as usize;
+                if wanted[shard] {
+                    by_shard[shard].push(term);
+                }
+            }
+        }
+        let shards = by_shard
+            .into_iter()
+            .enumerate()
+            .filter(|(n, _)| wanted[*n])
+            .map(|(n, terms)| (n as u32, terms))
+            .collect();
         Some(Index {
             records,
+            docs,
+            meta,
             postings,
-            shards: shard_count(count),
+            names,
+            shards,
+            gone,
         })
+    }
+}
+
+/// A fingerprint of `value`, to tell whether it changed.
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Index<'_> {
+    /// The path of every file [`Index::write`] gives.
+    pub(crate) fn paths(&self) -> Vec<String> {
+        let docs = self.docs.iter().map(|&i| doc_path(self.records[i].slug));
+        let meta = self.meta.iter().map(|_| format!("{SEARCH}meta.json"));
+        let shards = self.shards.iter().map(|(n, _)| shard_path(*n));
+        docs.chain(meta).chain(shards).collect()
     }
 
     /// Make each file of the index and hand it to `put` (from many
@@ -113,41 +268,40 @@ impl<'a> Index<'a> {
         self,
         put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
     ) -> Result<(), E> {
-        self.records.par_iter().try_for_each(|r| put(doc(r)))?;
-        put(meta(&self.records, self.shards))?;
-        shards(self.postings, self.shards)
-            .into_par_iter()
-            .enumerate()
-            .try_for_each(|(n, mut terms)| {
-                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                put(RenderedPage {
-                    path: format!("{SEARCH}terms/{n}.json"),
-                    contents: shard_json(&terms).into_bytes(),
-                })
+        let records = &self.records;
+        self.docs
+            .par_iter()
+            .try_for_each(|&i| put(doc(&records[i])))?;
+        if let Some(meta) = self.meta {
+            put(RenderedPage {
+                path: format!("{SEARCH}meta.json"),
+                contents: meta,
+            })?;
+        }
+        let (names, postings) = (&self.names, &self.postings);
+        self.shards.into_par_iter().try_for_each(|(n, mut terms)| {
+            terms.sort_unstable_by(|a, b| names[*a as usize].cmp(names[*b as usize]));
+            put(RenderedPage {
+                path: shard_path(n),
+                contents: postings::shard_json(&terms, names, postings).into_bytes(),
             })
+        })
+    }
+
+    /// Every file, made.
+    pub(crate) fn collect(self) -> Vec<RenderedPage> {
+        let files = Mutex::new(Vec::new());
+        let put = |file: RenderedPage| {
+            files.lock().expect("no panic holds it").push(file);
+            Ok::<(), std::convert::Infallible>(())
+        };
+        let Ok(()) = self.write(put);
+        files.into_inner().expect("no panic holds it")
     }
 }
 
-/// Each term of a record with its score, sorted by term.
-fn score<'a>(record: &Record<'a>) -> Vec<(Cow<'a, str>, u32)> {
-    let mut scores: HashMap<Cow<'a, str>, u32> = HashMap::new();
-    let mut add = |text: &'a str, weight: u32| {
-        terms::terms(text, |term| *scores.entry(term).or_default() += weight);
-    };
-    add(record.title, TITLE);
-    for name in &record.names {
-        add(name, NAMES);
-    }
-    if let Some(summary) = record.summary {
-        add(summary, SUMMARY);
-    }
-    add(record.body, BODY);
-    let mut scored: Vec<(Cow<'a, str>, u32)> = scores
-        .into_iter()
-        .map(|(term, score)| (term, score.min(MAX_SCORE)))
-        .collect();
-    scored.sort_unstable();
-    scored
+fn shard_path(n: u32) -> String {
+    format!("{SEARCH}terms/{n}.json")
 }
 
 fn shard_count(postings: usize) -> u32 {
@@ -155,40 +309,6 @@ fn shard_count(postings: usize) -> u32 {
     let bytes = postings * 6;
     let wanted = bytes.div_ceil(SHARD_BYTES).next_power_of_two();
     wanted.clamp(1, MAX_SHARDS) as u32
-}
-
-/// The postings cut into `count` shards, each's terms in no set order.
-type Shard<'a> = Vec<(Cow<'a, str>, Vec<u32>)>;
-
-fn shards(postings: HashMap<Cow<'_, str>, Vec<u32>>, count: u32) -> Vec<Shard<'_>> {
-    let mut by_shard: Vec<Shard<'_>> = (0..count).map(|_| Vec::new()).collect();
-    for (term, list) in postings {
-        by_shard[terms::shard(&term, count) as usize].push((term, list));
-    }
-    by_shard
-}
-
-/// `{"term":[gap,score,…],…}`. Terms are letters and digits only, so they
-/// need no escaping.
-fn shard_json(terms: &[(Cow<'_, str>, Vec<u32>)]) -> String {
-    let mut json = String::from("{");
-    for (i, (term, list)) in terms.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        let _ = write!(json, "\"{term}\":[");
-        let mut previous = 0;
-        for (j, pair) in list.chunks_exact(2).enumerate() {
-            if j > 0 {
-                json.push(',');
-            }
-            let _ = write!(json, "{},{}", pair[0] - previous, pair[1]);
-            previous = pair[0];
-        }
-        json.push(']');
-    }
-    json.push('}');
-    json
 }
 
 /// `meta.json`: see the module's header.
@@ -213,7 +333,7 @@ struct Filters<'a> {
     year: Vec<i32>,
 }
 
-fn meta(records: &[Record<'_>], shards: u32) -> RenderedPage {
+fn meta(records: &[Record<'_>], shards: u32) -> Vec<u8> {
     let topic = sorted(records.iter().flat_map(|r| r.topics.iter().copied()));
     let organization = sorted(records.iter().flat_map(|r| r.organizations.iter().copied()));
     let place = sorted(records.iter().flat_map(|r| r.places.iter().copied()));
@@ -251,10 +371,7 @@ fn meta(records: &[Record<'_>], shards: u32) -> RenderedPage {
         },
         docs,
     };
-    RenderedPage {
-        path: format!("{SEARCH}meta.json"),
-        contents: serde_json::to_vec(&meta).expect("plain data serializes"),
-    }
+    serde_json::to_vec(&meta).expect("plain data serializes")
 }
 
 /// Each value once, sorted.

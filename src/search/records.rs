@@ -10,7 +10,7 @@ use crate::content::library::Library;
 use crate::render::context::{find, Views};
 
 /// One article, as search sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Record<'a> {
     /// The article's slug (its index files are named by it).
     pub slug: &'a str,

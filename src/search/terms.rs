@@ -9,8 +9,6 @@
 //! a longer one. `themes/default/static/js/search.js` cuts queries by the
 //! same rules; the two must change together.
 
-use std::borrow::Cow;
-
 /// Longer words are not indexed (a URL, a hash, a run of digits).
 pub(crate) const MAX_WORD_CHARS: usize = 40;
 
@@ -31,43 +29,101 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Every term of `text`, in order, once per occurrence.
-pub(crate) fn terms<'t>(text: &'t str, mut emit: impl FnMut(Cow<'t, str>)) {
-    let mut rest = text;
-    while let Some(start) = rest.find(is_word) {
-        let word = &rest[start..];
-        let hangul = word.starts_with(is_hangul);
-        let end = word
-            .find(|c: char| !is_word(c) || is_hangul(c) != hangul)
-            .unwrap_or(word.len());
-        let (word, after) = word.split_at(end);
+/// A term as [`terms`] gives it: a slice of the text, or a lower-cased
+/// copy in a buffer reused for the next term (copy it to keep it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Term<'t, 'b> {
+    /// Written so in the text.
+    Text(&'t str),
+    /// Lower-cased from the text.
+    Lowered(&'b str),
+}
+
+#[cfg(test)]
+impl Term<'_, '_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Term::Text(s) | Term::Lowered(s) => s,
+        }
+    }
+}
+
+/// Every term of `text`, in order, once per occurrence. ASCII is read a
+/// byte at a time; anything else a character at a time.
+pub(crate) fn terms<'t>(text: &'t str, mut emit: impl FnMut(Term<'t, '_>)) {
+    let bytes = text.as_bytes();
+    let mut lowered = String::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (first, width) = char_at(text, at);
+        if !is_word(first) {
+            at += width;
+            continue;
+        }
+        let hangul = is_hangul(first);
+        let start = at;
+        let (mut chars, mut upper) = (1, first.is_uppercase());
+        at += width;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                if hangul || !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                upper |= b.is_ascii_uppercase();
+                at += 1;
+            } else {
+                let (c, width) = char_at(text, at);
+                if !is_word(c) || is_hangul(c) != hangul {
+                    break;
+                }
+                upper |= c.is_uppercase();
+                at += width;
+            }
+            chars += 1;
+        }
+        let word = &text[start..at];
         if hangul {
             bigrams(word, &mut emit);
-        } else if word.chars().nth(MAX_WORD_CHARS).is_none() {
-            emit(lowercase(word));
+        } else if chars <= MAX_WORD_CHARS {
+            if upper {
+                lowered.clear();
+                if word.is_ascii() {
+                    lowered.push_str(word);
+                    lowered.make_ascii_lowercase();
+                } else {
+                    lowered.push_str(&word.to_lowercase());
+                }
+                emit(Term::Lowered(&lowered));
+            } else {
+                emit(Term::Text(word));
+            }
         }
-        rest = after;
     }
 }
 
-fn bigrams<'t>(word: &'t str, emit: &mut impl FnMut(Cow<'t, str>)) {
-    // Where each character starts, and the end.
-    let mut bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    bounds.push(word.len());
-    if bounds.len() == 2 {
-        emit(Cow::Borrowed(word));
+/// The character starting at byte `at` of `text`, and its width.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[at..].chars().next().expect("a character starts here");
+    (c, c.len_utf8())
+}
+
+fn bigrams<'t>(word: &'t str, emit: &mut impl FnMut(Term<'t, '_>)) {
+    let mut starts = word.char_indices().map(|(i, _)| i).chain([word.len()]);
+    let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
         return;
+    };
+    let mut one = true;
+    for c in starts {
+        emit(Term::Text(&word[a..c]));
+        (a, b, one) = (b, c, false);
     }
-    for pair in bounds.windows(3) {
-        emit(Cow::Borrowed(&word[pair[0]..pair[2]]));
-    }
-}
-
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
+    if one {
+        emit(Term::Text(&word[a..b]));
     }
 }
 
@@ -100,7 +156,7 @@ mod tests {
 
     fn all(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        terms(text, |t| out.push(t.into_owned()));
+        terms(text, |t| out.push(t.as_str().to_string()));
         out
     }
 

@@ -107,3 +107,83 @@ fn no_index_when_search_is_off() {
     library.config.search = false;
     assert!(index(&library).is_empty());
 }
+
+type Tree = std::collections::BTreeMap<String, Vec<u8>>;
+
+fn tree(files: Vec<RenderedPage>) -> Tree {
+    files.into_iter().map(|f| (f.path, f.contents)).collect()
+}
+
+/// Apply an update to `files`; the paths it made.
+fn apply(files: &mut Tree, kept: &mut Kept, library: &Library) -> BTreeSet<String> {
+    let update = kept.update(library).expect("search is on");
+    for path in &update.gone {
+        assert!(files.remove(path).is_some(), "{path} was not there");
+    }
+    let made = update.collect();
+    let paths = made.iter().map(|f| f.path.clone()).collect();
+    files.extend(tree(made));
+    paths
+}
+
+#[test]
+fn an_update_makes_only_the_files_an_edit_changes_and_ends_as_a_full_index() {
+    let mut library = fixture();
+    let mut kept = Kept::for_session();
+    let mut files = Tree::new();
+    let first = apply(&mut files, &mut kept, &library);
+    assert_eq!(
+        files,
+        tree(index(&library)),
+        "the first update is the index"
+    );
+    assert_eq!(first.len(), files.len());
+    assert!(
+        apply(&mut files, &mut kept, &library).is_empty(),
+        "nothing changed, nothing made"
+    );
+
+    // A word added to one body: that article's result file and the shard
+    // of the new term; meta.json and every other file stay.
+    let pilot = library
+        .articles
+        .iter()
+        .position(|a| a.slug == "solid-state-pilot-line")
+        .unwrap();
+    library.articles[pilot].body.text.push_str(" Zirconium.");
+    let made = apply(&mut files, &mut kept, &library);
+    let shards = files.keys().filter(|p| p.contains("/terms/")).count() as u32;
+    let expected = BTreeSet::from([
+        "search/docs/solid-state-pilot-line.json".to_string(),
+        format!("search/terms/{}.json", terms::shard("zirconium", shards)),
+    ]);
+    assert_eq!(made, expected);
+    assert_eq!(files, tree(index(&library)), "after a body edit");
+
+    // A title edit re-scores the title's words in their shards only.
+    library.articles[pilot].front.title = "KRICT opens a sodium pilot line".into();
+    let made = apply(&mut files, &mut kept, &library);
+    let mut expected = BTreeSet::from(["search/docs/solid-state-pilot-line.json".to_string()]);
+    for term in ["solid", "state", "sodium"] {
+        expected.insert(format!("search/terms/{}.json", terms::shard(term, shards)));
+    }
+    assert_eq!(made, expected);
+    assert_eq!(files, tree(index(&library)), "after a title edit");
+
+    // Articles deleted and moved: their numbers shift, so every shard
+    // and meta.json are made again; the deleted one's result file goes.
+    let gone = library.articles.remove(0);
+    library.articles.swap(0, 1);
+    let made = apply(&mut files, &mut kept, &library);
+    assert!(made.contains("search/meta.json"), "{made:?}");
+    assert!(!files.contains_key(&format!("search/docs/{}.json", gone.slug)));
+    assert_eq!(files, tree(index(&library)), "after a delete and a move");
+
+    // A registry edit: a Korean alias found by the articles naming it.
+    for organization in &mut library.organizations {
+        organization.front.aliases.push("가나다라".into());
+    }
+    apply(&mut files, &mut kept, &library);
+    assert_eq!(files, tree(index(&library)), "after a new alias");
+    assert!(!postings(&index(&library), "가나").is_empty());
+}

@@ -112,6 +112,8 @@ pub struct Session {
     statics: Arc<Files>,
     /// The search index, behind the pages: see [`Session::update_index`].
     index: Arc<Files>,
+    /// What the index keeps between updates.
+    search: crate::search::Kept,
     /// The library changed since the index was made.
     index_stale: bool,
     errors: BTreeMap<Failing, Vec<Diagnostic>>,
@@ -137,6 +139,7 @@ impl Session {
             pages: Pages::default(),
             statics: Arc::default(),
             index: Arc::default(),
+            search: crate::search::Kept::for_session(),
             index_stale: true,
             errors: BTreeMap::new(),
             stale_render: false,
@@ -309,8 +312,10 @@ impl Session {
         }
     }
 
-    /// Make the search index again if the library changed since it was
-    /// last made, and swap in the files that differ; whether any did.
+    /// Bring the search index up to date if the library changed since it
+    /// was last made, and swap in the files that differ; whether any did.
+    /// Only the articles whose record changed are indexed again, and only
+    /// the files they change are made (`crate::search::Kept`).
     /// Kept out of [`Session::apply`]: serve calls it once the reload
     /// event is sent, so indexing never delays a reload.
     pub fn update_index(&mut self) -> bool {
@@ -318,17 +323,34 @@ impl Session {
             return false;
         };
         self.index_stale = false;
-        let fresh: Files = crate::search::index(&site.library)
+        let Some(update) = self.search.update(&site.library) else {
+            let changed = !self.index.is_empty();
+            self.index = Arc::default();
+            return changed;
+        };
+        let gone = update.gone.clone();
+        let made = update.collect();
+        let index = &self.index;
+        let fresh: Vec<_> = made
             .into_iter()
-            .map(|file| {
-                let entry = Entry::new(&file.path, file.contents);
-                (file.path, Arc::new(entry))
+            .filter(|file| {
+                index
+                    .get(&file.path)
+                    .is_none_or(|e| *e.bytes != file.contents[..])
             })
             .collect();
-        if diff_keys(&self.index, &fresh).is_empty() {
+        let gone: Vec<_> = gone.into_iter().filter(|p| index.contains_key(p)).collect();
+        if fresh.is_empty() && gone.is_empty() {
             return false;
         }
-        self.index = Arc::new(fresh);
+        let files = Arc::make_mut(&mut self.index);
+        for path in gone {
+            files.remove(&path);
+        }
+        for file in fresh {
+            let entry = Entry::new(&file.path, file.contents);
+            files.insert(file.path, Arc::new(entry));
+        }
         true
     }
 

@@ -417,24 +417,8 @@ fn list(items: impl Iterator<Item = String>) -> String {
 /// `new` would choose.
 pub(crate) use briefing::content::entity::slugify;
 
-/// Month name for a 1-based month, as the corpus writes dates.
-pub(crate) fn month_name(month: u8) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
-}
+/// Month names as the site writes dates: the library's own.
+pub(crate) use briefing::content::date::month_name;
 
 /// `12345` → `12,345`.
 pub(crate) fn thousands(n: u64) -> String {

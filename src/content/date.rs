@@ -22,6 +22,28 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
+/// English month names, as the site writes dates ("2 June 2023").
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of a 1-based month (out-of-range months are clamped),
+/// the one home of month names for pages and the benchmark corpus.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
 /// Why a date string was rejected; shown to contributors with a hint.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{input}` is not a date: {reason}")]
@@ -208,6 +230,14 @@ impl schemars::JsonSchema for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_english_and_clamped() {
+        assert_eq!(month_name(1), "January");
+        assert_eq!(month_name(12), "December");
+        assert_eq!(month_name(0), "January");
+        assert_eq!(month_name(13), "December");
+    }
 
     #[test]
     fn parses_each_precision() {

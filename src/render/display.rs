@@ -2,36 +2,17 @@
 //! trillion", "1,234 briefings". Pure functions over plain values, used by
 //! the template views and by the facts' own wording.
 
+pub(crate) use crate::content::date::month_name;
 use crate::content::date::PartialDate;
 use crate::content::unit::{Unit, UnitFamily};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "2 June 2023", "June 2023" or "2023".
 pub(crate) fn display_date(date: &PartialDate) -> String {
     match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], date.year),
-        (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], date.year),
+        (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), date.year),
+        (Some(m), None) => format!("{} {}", month_name(m), date.year),
         _ => date.year.to_string(),
     }
-}
-
-/// Month name for a 1-based month.
-pub(crate) fn month_name(month: u8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
 }
 
 /// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".

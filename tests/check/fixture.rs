@@ -17,6 +17,23 @@ pub(super) struct Run {
     pub(super) stderr: String,
 }
 
+impl Run {
+    /// The lines of stderr that start with `prefix` (a severity and rule,
+    /// "warning[content/placeholder]").
+    pub(super) fn stderr_lines(&self, prefix: &str) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|l| l.starts_with(prefix))
+            .collect()
+    }
+
+    /// Fails, showing all of stderr, unless stderr contains `text`.
+    #[track_caller]
+    pub(super) fn expect_stderr(&self, text: &str) {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+    }
+}
+
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -10,8 +10,8 @@ fn refused(site: &Site, args: &[&str], names: &str) -> String {
     let before = site.snapshot_files();
     let run = site.run(args);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("new/exists"), "{}", run.stderr);
-    assert!(run.stderr.contains(names), "{}", run.stderr);
+    run.expect_stderr("new/exists");
+    run.expect_stderr(names);
     assert_eq!(before, site.snapshot_files(), "a refused `new` wrote");
     run.stderr
 }
@@ -74,7 +74,7 @@ fn a_korean_title_gets_a_romanized_file_name_and_slug_can_be_given() {
     );
     let run = site.run(&["new", "article", "…", "--date", "2024-05-01"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("--slug"), "{}", run.stderr);
+    run.expect_stderr("--slug");
     let run = site.run(&[
         "new",
         "article",
@@ -88,7 +88,7 @@ fn a_korean_title_gets_a_romanized_file_name_and_slug_can_be_given() {
     assert_eq!(run.stdout.trim(), "content/articles/2024-05-01-sdi-line.md");
     let run = site.run(&["new", "article", "T", "--slug", "Not A Slug"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("new/bad-slug"), "{}", run.stderr);
+    run.expect_stderr("new/bad-slug");
 }
 
 #[test]
@@ -103,27 +103,15 @@ fn a_new_article_is_a_draft_and_check_warns_on_its_placeholders() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let check = site.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
-    let warned: Vec<&str> = check
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("warning[content/placeholder]"))
-        .collect();
+    let warned = check.stderr_lines("warning[content/placeholder]");
     assert_eq!(
         warned.len(),
         3,
         "summary, body, description:\n{}",
         check.stderr
     );
-    assert!(
-        check.stderr.contains(&format!("{path}:")),
-        "{}",
-        check.stderr
-    );
-    assert!(
-        check.stderr.contains("content/organizations/other-lab.md:"),
-        "{}",
-        check.stderr
-    );
+    check.expect_stderr(&format!("{path}:"));
+    check.expect_stderr("content/organizations/other-lab.md:");
     // A draft is not published.
     let build = site.run(&["build"]);
     assert_eq!(build.code, 0, "{}", build.stderr);

@@ -22,31 +22,12 @@ fn a_file_name_dated_otherwise_than_date_is_warned_at_the_date_line() {
     let run = site.run(&["check", "--deny-warnings"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(before, site.snapshot_files(), "check wrote files");
-    assert!(
-        run.stderr.contains(
-            "warning[article/file-date]: the file name says 2024-02-01, but `date:` is 2024-03-01"
-        ),
-        "{}",
-        run.stderr
+    run.expect_stderr(
+        "warning[article/file-date]: the file name says 2024-02-01, but `date:` is 2024-03-01",
     );
-    assert!(
-        run.stderr
-            .contains("content/articles/2024-02-01-pilot.md:3:7"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("rename the file to content/articles/2024-03-01-pilot.md"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("`date:` is 2024-03-01, but the file name has no date"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("content/articles/2024-02-01-pilot.md:3:7");
+    run.expect_stderr("rename the file to content/articles/2024-03-01-pilot.md");
+    run.expect_stderr("`date:` is 2024-03-01, but the file name has no date");
     assert_eq!(
         run.stderr.matches("article/file-date").count(),
         2,
@@ -63,27 +44,15 @@ fn an_organization_named_but_not_listed_is_a_note_with_its_sentence() {
     write(&site, path, text);
     let run = site.run(&["check", "--deny-warnings"]);
     assert_eq!(run.code, 0, "a note never fails: {}", run.stderr);
-    let notes: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("note[article/unlisted-organization]"))
-        .collect();
+    let notes = run.stderr_lines("note[article/unlisted-organization]");
     assert_eq!(
         notes,
         ["note[article/unlisted-organization]: the text names `KRICT` (Korea Research Institute of Chemical Technology, content/organizations/krict.md), which `organizations:` does not list: \"The pilot line was built with KRICT in Daejeon.\""],
         "once, at its first mention; the publisher is no subject:\n{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains(&format!("{path}:6:59")),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("add `krict` to `organizations:`"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr(&format!("{path}:6:59"));
+    run.expect_stderr("add `krict` to `organizations:`");
     write(
         &site,
         path,

@@ -12,6 +12,7 @@ mod generated;
 mod gold;
 mod korean;
 mod markup;
+mod patterns;
 mod protection;
 mod topics;
 mod unseen;

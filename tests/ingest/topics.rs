@@ -107,3 +107,12 @@ fn chemistries_and_stages_in_trade_press_words() {
     }
     assert!(missed.is_empty(), "{missed:#?}");
 }
+
+/// Korean research news names its research in words of its own.
+#[test]
+fn korean_research_vocabulary() {
+    let topics = topics_of(
+        "연구원, 새 음극 소재 개발\n2025-10-02\n연구팀은 음극 소재 개발에 성공했다고 2일 밝혔다. 연구진은 실험 결과를 학회에서 발표할 계획이다.",
+    );
+    assert!(has(&topics, "r-and-d"), "{topics:?}");
+}

@@ -161,7 +161,11 @@ impl Context<'_, '_> {
             });
         }
         if let Some((year, after)) = self.year_after(next) {
-            return Some((PartialDate::ym(year, month)?, None, after));
+            let date = PartialDate::ym(year, month)?;
+            return Some(match self.month_range_end(after, date) {
+                Some((end, after)) => (date, Some(end), after),
+                None => (date, None, after),
+            });
         }
         if let Some((shift, after)) = self.relative_year(next) {
             return Some((
@@ -179,6 +183,25 @@ impl Context<'_, '_> {
         introduced.then_some(())?;
         let year = self.year_of_month(i, month)?;
         Some((PartialDate::ym(year, month)?, None, next))
+    }
+
+    /// "… to December 2029" after "January 2026": the later month and
+    /// year that close a range, and the token after them.
+    fn month_range_end(&self, at: usize, start: PartialDate) -> Option<(PartialDate, usize)> {
+        let joined = ["to", "through", "until", "till", "-", "–", "—"]
+            .iter()
+            .any(|w| self.is(at, w));
+        if !joined {
+            return None;
+        }
+        let month = month_number(self.tokens.get(at + 1)?)?;
+        let mut next = at + 2;
+        if self.word(next) == Some(".") {
+            next += 1;
+        }
+        let (year, after) = self.year_after(next)?;
+        let end = PartialDate::ym(year, month)?;
+        (end > start).then_some((end, after))
     }
 
     /// The year of a month named without one: the publication year, or

@@ -77,8 +77,8 @@ fn unquoted(title: &str) -> &str {
 fn own_pronouns(text: &str) -> Option<String> {
     let words = text.split(' ').map(|w| match third_person_of(w) {
         None => Some(w),
-        Some("-") => None,
-        Some(_) if w.eq_ignore_ascii_case("we") => None,
+        // "my" has no third person here, nor does "we" inside the rest.
+        Some(third) if third == "-" || w.eq_ignore_ascii_case("we") => None,
         Some(third) => Some(third),
     });
     Some(words.collect::<Option<Vec<_>>>()?.join(" "))

@@ -229,9 +229,45 @@ fn subsidiaries(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> V
         let shaped = (2..=5).contains(&letters) && capitals && code.start > hit.end;
         if company && shaped && !GENERIC_CODES.contains(&code.text) {
             found.push((first, last + 2, Some(OrganizationKind::Company)));
+        } else if let Some(end) = company
+            .then(|| regional_end(tokens, last + 1, gazetteer))
+            .flatten()
+        {
+            // "president of Kia Europe": a unit named in a role, not a
+            // body of the story (the gold rules keep it in the role).
+            let in_role = first >= 2
+                && tokens[first - 1].is("of")
+                && crate::ingest::extract::names::is_role_word(tokens[first - 2].text);
+            if !in_role {
+                found.push((first, end, Some(OrganizationKind::Company)));
+            }
         }
     }
     found
+}
+
+/// "Toyota Motor North America", "Acme Cells Europe": a registry company
+/// followed by the name of a country or a region is its subsidiary there,
+/// another body. A city after the name is where a plant stands ("Acme
+/// Cells Ochang plant"), and a possessive ("Acme Korea's") is read no
+/// further. Gives the token after the place.
+fn regional_end(tokens: &[Token<'_>], from: usize, gazetteer: &Gazetteer) -> Option<usize> {
+    use crate::content::front_matter::PlaceKind;
+    let first = tokens.get(from).filter(|t| t.is_capitalized())?;
+    let end = name_end(tokens, from);
+    let rest = span_text(tokens, from, end);
+    let place = gazetteer
+        .find_places(&rest)
+        .into_iter()
+        .find(|p| p.start == 0 && !gazetteer.is_demonym(p))?;
+    let kind = gazetteer.places()[place.entity].front.kind;
+    let last = (from..end).find(|&k| tokens[k].end - first.start == place.end)?;
+    let possessive = tokens
+        .get(last + 1)
+        .is_some_and(|t| t.text.starts_with(['\'', '’']));
+    let joined = first.start > tokens[from - 1].end;
+    (matches!(kind, PlaceKind::Country | PlaceKind::Region) && !possessive && joined)
+        .then_some(last + 1)
 }
 
 #[cfg(test)]

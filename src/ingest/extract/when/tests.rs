@@ -106,6 +106,23 @@ fn day_before_month_in_british_order() {
 }
 
 #[test]
+fn a_range_of_months_is_one_mention() {
+    assert_eq!(
+        resolve("The deal runs from March 2026 to November 2028.", None),
+        [("2026-03".into(), Some("2028-11".into()))]
+    );
+    assert_eq!(
+        resolve("It ran from May 2024 through Feb. 2025 in the city.", None),
+        [("2024-05".into(), Some("2025-02".into()))]
+    );
+    // Two months named apart stay two mentions.
+    assert_eq!(
+        resolve("It opened in May 2024 and closed in June 2025.", None).len(),
+        2
+    );
+}
+
+#[test]
 fn parts_of_a_year_seasons_and_later_this_year() {
     let one = |s: &str| resolve(s, Some("2025-11-03"));
     assert_eq!(one("in the second half of 2026"), [("2026".into(), None)]);

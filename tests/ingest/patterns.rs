@@ -1,0 +1,71 @@
+//! Organizations, people and figures found by general patterns of
+//! language, on the repository's own registries, in articles written for
+//! these tests (never seed or devset text).
+
+use super::Site;
+use briefing::content::front_matter::ArticleFrontMatter;
+
+fn ingest(seed: &str) -> ArticleFrontMatter {
+    let site = Site::with_registries();
+    site.seed("a.txt", seed);
+    site.ingest();
+    site.only_article().0
+}
+
+/// A registry company followed by a country or region is its subsidiary
+/// there, another body; followed by a city it is the company at a plant;
+/// in a person's role it is a unit, not a body of the story.
+#[test]
+fn a_company_with_a_region_after_its_name_is_its_subsidiary() {
+    let front = ingest(
+        "Cell deal\n2025-04-02\nThe cells go to Hyundai Motor America under a deal signed in Seoul.",
+    );
+    assert!(
+        front
+            .organizations
+            .iter()
+            .any(|o| o == "hyundai-motor-america"),
+        "{:?}",
+        front.organizations
+    );
+    assert!(!front
+        .organizations
+        .iter()
+        .any(|o| o == "hyundai-motor-company"));
+    let front = ingest(
+        "Cell deal\n2025-04-02\nSamsung SDI Ulsan plant will supply the cells, said Jane Roe, head of Samsung SDI Europe.",
+    );
+    assert_eq!(
+        front.organizations,
+        ["samsung-sdi"],
+        "{:?}",
+        front.organizations
+    );
+}
+
+/// "Gov. Jane Roe": an abbreviated title before a name marks a person,
+/// and the place before it is no person.
+#[test]
+fn an_abbreviated_title_marks_a_person() {
+    let front = ingest(
+        "Plant grows\n2025-04-02\nA cathode maker will expand its plant in Hardin County, Gov. Lena Marsh announced Tuesday.",
+    );
+    let names: Vec<&str> = front.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Lena Marsh"]);
+}
+
+/// Counted things beyond people and jobs: sites, plants, stations, projects.
+#[test]
+fn counts_of_sites_plants_and_projects_are_figures() {
+    let front = ingest(
+        "Checks\n2025-04-02\nInspectors will visit about 700 existing sites and 40 charging stations, and fund 12 projects.",
+    );
+    let units: Vec<(&str, f64)> = front
+        .figures
+        .iter()
+        .map(|f| (f.unit.as_str(), f.value))
+        .collect();
+    for expected in [("sites", 700.0), ("stations", 40.0), ("projects", 12.0)] {
+        assert!(units.contains(&expected), "{expected:?} in {units:?}");
+    }
+}

@@ -32,8 +32,8 @@ const STARTUP: Duration = Duration::from_secs(900);
 const PER_EDIT: Duration = Duration::from_secs(1800);
 /// How long to wait for the server to become idle before an edit.
 const SETTLE: Duration = Duration::from_secs(1800);
-/// How many times each of add, rename and delete is timed (each can
-/// re-render the whole site).
+/// How many times each of add, rename and delete is timed at most: a
+/// third of `--runs` (at least once), as each can re-render the whole site.
 const STRUCTURE_RUNS: usize = 3;
 
 /// Run the serve benchmark at `size` articles.
@@ -196,29 +196,24 @@ fn measure_edits(
         delete: Vec::new(),
         delete_cpu: Vec::new(),
     };
-    structure_edits(&events, root, &articles, pid, &mut edits)?;
+    let structure = runs.div_ceil(3).clamp(1, STRUCTURE_RUNS);
+    structure_edits(&events, root, &articles, (structure, pid), &mut edits)?;
     Ok((edits, startup))
 }
 
 /// Add an article (a copy of another under a new file name and title),
-/// rename its file (a new slug) and delete it, [`STRUCTURE_RUNS`] times,
+/// rename its file (a new slug) and delete it, `runs` times,
 /// each timed from the file operation to the reload event. The site ends
 /// as it began.
 fn structure_edits(
     events: &Receiver<(Instant, String)>,
     root: &Path,
     articles: &[PathBuf],
-    pid: u32,
+    (runs, pid): (usize, u32),
     edits: &mut Edits,
 ) -> Result<(), String> {
     let folder = root.join("content/articles");
-    for (i, model) in articles
-        .iter()
-        .skip(24)
-        .step_by(97)
-        .take(STRUCTURE_RUNS)
-        .enumerate()
-    {
+    for (i, model) in articles.iter().skip(24).step_by(97).take(runs).enumerate() {
         let text = fs::read_to_string(model).map_err(|e| e.to_string())?;
         let text = retitled(text, &format!("Added {i}"));
         let added = folder.join(format!("bench-added-{i}.md"));
@@ -388,9 +383,13 @@ fn wait_for(
     let mut current: Option<(Instant, String)> = None;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let (at, line) = events
-            .recv_timeout(left)
-            .map_err(|_| format!("no {} event in {} s", kinds.join("/"), within.as_secs()))?;
+        let (at, line) = events.recv_timeout(left).map_err(|err| match err {
+            mpsc::RecvTimeoutError::Timeout => {
+                format!("no {} event in {} s", kinds.join("/"), within.as_secs())
+            }
+            // Killed (out of memory, say) or crashed: its log tells.
+            mpsc::RecvTimeoutError::Disconnected => "the event stream closed: serve exited".into(),
+        })?;
         if let Some(kind) = line.strip_prefix("event:") {
             current = Some((at, kind.trim().to_string()));
         } else if let Some(data) = line.strip_prefix("data:") {

@@ -307,9 +307,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("load content");
     let jobs = render::full_plan(&site.library, &site.shared);
     let files = jobs.len();
-    let mut search = crate::search::Kept::once();
-    let search = search.update(&site.library);
-    time("search index");
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
         Ok(statics) => statics,
         Err(mut errors) => {
@@ -321,14 +318,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             return Err(invalid(errors));
         }
     };
-    let search_paths = search.as_ref().map(|s| s.paths()).unwrap_or_default();
-    let staging = stage(&output, &site, &jobs, statics, &search_paths)?;
-    // The search index's files are written as they are made (a page of
-    // the same path, written later, wins).
-    if let Some(search) = search {
-        search.write(|file| staging.put(&file.path, &file.contents))?;
-    }
-    time("search write");
+    let staging = stage(&output, &site, &jobs, statics)?;
+    time("stage");
     // After body edits alone, only the pages bodies show on are rendered;
     // every other file of the previous output is kept as it is.
     let edited = previous
@@ -339,17 +330,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(paths) => keep_unchanged(&staging, &site, jobs, &paths),
         None => jobs,
     };
-    let written = render::render_with(
-        &site.library,
-        &site.templates,
-        &site.shared,
-        &jobs,
-        &options.render,
-        |page| staging.put(&page.path, &page.contents),
-    )
-    .map_err(invalid)?;
+    // The search index is made and written while the pages render: its
+    // serial steps (joining each batch's terms into the postings) would
+    // otherwise leave the other core idle. Its files never share a path
+    // with a page (they are JSON under the search folder).
+    let (searched, written) = rayon::join(
+        || index_search(&site.library, &staging),
+        || {
+            render::render_with(
+                &site.library,
+                &site.templates,
+                &site.shared,
+                &jobs,
+                &options.render,
+                |page| staging.put(&page.path, &page.contents),
+            )
+        },
+    );
+    let written = written.map_err(invalid)?;
+    searched?;
     written.into_iter().collect::<Result<(), _>>()?;
-    time("render+write");
+    time("search+render+write");
     reuse::forget(options, output.folder());
     staging.commit()?;
     time("publish");
@@ -395,15 +396,25 @@ fn keep_unchanged(
         .collect()
 }
 
-/// Start the new site beside the output: every path the plan, the static
-/// files and the search index will write, then the static files themselves (a page wins
+/// The search index of `library`, made whole, each file written into
+/// `staging` as it is made (its folders made first).
+fn index_search(library: &Library, staging: &Staging<'_>) -> Result<(), OutputError> {
+    let mut kept = crate::search::Kept::once();
+    let Some(search) = kept.update(library) else {
+        return Ok(());
+    };
+    staging.make_folders(search.paths().iter().map(String::as_str))?;
+    search.write(|file| staging.put(&file.path, &file.contents))
+}
+
+/// Start the new site beside the output: every folder the plan's pages and
+/// the static files need, then the static files themselves (a page wins
 /// over a static file of the same path).
 fn stage<'o>(
     output: &'o Output,
     site: &Site,
     jobs: &[render::plan::PageJob],
     statics: Vec<RenderedPage>,
-    search: &[String],
 ) -> Result<Staging<'o>, OutputError> {
     let pages: Vec<String> = jobs
         .iter()
@@ -417,12 +428,6 @@ fn stage<'o>(
     let paths = statics
         .iter()
         .map(|f| f.path.as_str())
-        .chain(
-            search
-                .iter()
-                .map(String::as_str)
-                .filter(|p| !taken.contains(p)),
-        )
         .chain(taken.iter().copied());
     let staging = output.stage(paths)?;
     for file in &statics {

@@ -85,15 +85,25 @@ impl<'o> Staging<'o> {
         let marker = staging.root.join(MARKER);
         ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
         let folders: BTreeSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
-        // Sorted paths put a parent before its children.
+        // A folder's parent is one level shallower: each level's folders
+        // are made together, once the level above exists.
+        let mut levels: Vec<Vec<&str>> = Vec::new();
         for folder in folders {
-            let path = staging.root.join(folder);
-            ops::create_dir(&path).map_err(fail("cannot create folder", &path))?;
+            let depth = folder.matches('/').count();
+            levels.resize_with(levels.len().max(depth + 1), Vec::new);
+            levels[depth].push(folder);
+        }
+        for level in levels {
+            level.par_iter().try_for_each(|folder| {
+                let path = staging.root.join(folder);
+                ops::create_dir(&path).map_err(fail("cannot create folder", &path))
+            })?;
         }
         Ok(staging)
     }
 
-    /// Write one file of the new site (safe to call from many threads).
+    /// Write one file of the new site (safe to call from many threads). A
+    /// folder the staging was not begun with is made on the way.
     pub(crate) fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let target = self.root.join(relative);
         if let Some(previous) = &self.previous {
@@ -102,7 +112,34 @@ impl<'o> Staging<'o> {
                 return Ok(());
             }
         }
-        ops::write(&target, contents).map_err(fail("cannot write", &target))
+        match ops::write(&target, contents) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                self.make_folders([relative])?;
+                ops::write(&target, contents).map_err(fail("cannot write", &target))
+            }
+            written => written.map_err(fail("cannot write", &target)),
+        }
+    }
+
+    /// Every missing folder on the way to each of `paths`, outermost first
+    /// (for files the staging was not begun with; another thread may be
+    /// making the same folders).
+    pub(crate) fn make_folders<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> Result<(), OutputError> {
+        let folders: BTreeSet<&str> = paths.into_iter().flat_map(ancestors).collect();
+        // Sorted paths put a parent before its children.
+        for folder in folders {
+            let path = self.root.join(folder);
+            match ops::create_dir(&path) {
+                Err(err) if err.kind() != io::ErrorKind::AlreadyExists => {
+                    return Err(fail("cannot create folder", &path)(err));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// Keep the previous output's file at `relative` in the new site (a

@@ -244,8 +244,9 @@ pub(crate) struct ArticleView<'a> {
     pub events: Vec<EventView<'a>>,
     /// Evidence sentences for annotations, sorted by key.
     pub evidence: Vec<(&'a EvidenceKey, &'a str)>,
-    /// Other articles sharing the most topics and organizations.
-    pub related: Vec<ArticleCard<'a>>,
+    /// Other articles sharing the most topics and organizations: their
+    /// cards, as the template values [`Views::card_value`] makes.
+    pub related: Vec<tera::Value>,
 }
 
 /// Topics a card shows: a reader sees what a briefing is mainly about.
@@ -285,6 +286,10 @@ pub(crate) struct Views<'a> {
     /// once, shared by every card that names the topic (a card is built
     /// for every mention of an article in a list).
     topic_values: OnceLock<Vec<tera::Value>>,
+    /// Each article's card as a template value, made the first time a
+    /// list shows it: an article is on a dozen lists (its entities' pages,
+    /// the list of every briefing, related briefings).
+    card_values: Vec<OnceLock<tera::Value>>,
 }
 
 impl<'a> Views<'a> {
@@ -294,7 +299,18 @@ impl<'a> Views<'a> {
             library,
             base,
             topic_values: OnceLock::new(),
+            card_values: std::iter::repeat_with(OnceLock::new)
+                .take(library.articles.len())
+                .collect(),
         }
+    }
+
+    /// The card of article `i` as a template value, made once per build.
+    pub(crate) fn card_value(&self, i: usize) -> tera::Value {
+        let article = &self.library.articles[i];
+        self.card_values[i]
+            .get_or_init(|| tera::Value::from_serializable(&self.card(article)))
+            .clone()
     }
 
     /// Card of article `i`.

@@ -1,7 +1,7 @@
 //! Data computed once per build and shared by every render thread:
 //! the timeline, the home page's figures, entity co-mentions.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::content::date::PartialDate;
 use crate::content::front_matter::About;
@@ -71,19 +71,33 @@ pub(crate) fn events_of(
     library: &Library,
     indexes: impl IntoIterator<Item = usize>,
 ) -> Vec<EventRef> {
+    events_where(library, indexes, |_| true)
+}
+
+/// [`events_of`], only the events `keep` accepts (picked before sorting:
+/// an entity's page keeps a few of many).
+fn events_where(
+    library: &Library,
+    indexes: impl IntoIterator<Item = usize>,
+    keep: impl Fn(&crate::content::front_matter::Event) -> bool,
+) -> Vec<EventRef> {
     let mut events: Vec<EventRef> = indexes
         .into_iter()
         .filter(|&a| library.articles[a].front.date.is_some())
         .flat_map(|a| {
             let events = &library.articles[a].front.events;
-            events.iter().enumerate().map(move |(e, event)| EventRef {
-                date: event.date,
-                article: a,
-                event: e,
-            })
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| keep(event))
+                .map(move |(e, event)| EventRef {
+                    date: event.date,
+                    article: a,
+                    event: e,
+                })
         })
         .collect();
-    events.sort_by(|x, y| y.cmp(x));
+    events.sort_unstable_by(|x, y| y.cmp(x));
     events
 }
 
@@ -117,12 +131,9 @@ pub(crate) fn entity_events(
     section: Section,
     slug: &str,
 ) -> Vec<EventRef> {
-    let mut events = events_of(library, indexes.iter().copied());
-    events.retain(|e| {
-        let event = &library.articles[e.article].front.events[e.event];
+    events_where(library, indexes.iter().copied(), |event| {
         is_about(library, event.about.as_ref(), section, slug)
-    });
-    events
+    })
 }
 
 /// The figures of an entity page: `(article, figure)` of the articles at
@@ -203,7 +214,9 @@ pub(crate) fn co_mentions<'a>(
     exclude: &str,
     limit: usize,
 ) -> Vec<(&'a str, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Up to tens of thousands of slugs for a popular entity: a fast hash
+    // (the order is set by the sort below).
+    let mut counts: ahash::AHashMap<&str, usize> = ahash::AHashMap::new();
     for &i in indexes {
         for key in keys(i) {
             if key != exclude {

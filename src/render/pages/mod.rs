@@ -15,9 +15,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::Serialize;
 use tera::Context;
 
-use super::context::{
-    ArticleCard, EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views,
-};
+use super::context::{EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views};
 use super::plan::{page_count, paged_url, PageJob, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
@@ -187,10 +185,8 @@ impl<'a> Renderer<'a> {
         trail
     }
 
-    fn cards(&self, indexes: impl Iterator<Item = usize>) -> Vec<ArticleCard<'a>> {
-        indexes
-            .map(|i| self.views.card(&self.library.articles[i]))
-            .collect()
+    fn cards(&self, indexes: impl Iterator<Item = usize>) -> Vec<tera::Value> {
+        indexes.map(|i| self.views.card_value(i)).collect()
     }
 
     fn home(&self, context: &mut Context) -> PageMeta {

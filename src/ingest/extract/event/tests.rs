@@ -253,3 +253,37 @@ fn a_deadline_a_figure_carries_is_no_event_even_to_the_month() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_market_forecasts_horizon_is_no_event() {
+    let got = run(
+        &["Demand is anticipated to grow the cell market five-fold by the end of 2030."],
+        Some("2024-05-10"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A plan with the same deadline is one.
+    let got = run(
+        &["Acme plans to open its third plant by the end of 2030."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
+    let text = [
+        "Acme aims to sell the cells by fiscal 2028.",
+        "It wants the pack to cost less by fiscal 2028.",
+    ];
+    let sentences: Vec<Sentence<'_>> = text
+        .iter()
+        .map(|t| Sentence {
+            text: t,
+            part: Part::Body,
+            organizations: vec![],
+            places: vec![],
+            unknown: vec![],
+        })
+        .collect();
+    assert_eq!(anchor_year(&sentences), None);
+}

@@ -3,8 +3,9 @@ use super::*;
 use crate::ingest::extract::figure::figures;
 use crate::ingest::extract::Part;
 
-fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, bool, String)> {
-    let sentences: Vec<Sentence<'_>> = texts
+/// Body sentences without registry hits.
+fn body<'a>(texts: &[&'a str]) -> Vec<Sentence<'a>> {
+    texts
         .iter()
         .map(|t| Sentence {
             text: t,
@@ -13,7 +14,11 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
             places: vec![],
             unknown: vec![],
         })
-        .collect();
+        .collect()
+}
+
+fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, bool, String)> {
+    let sentences = body(texts);
     let refs: Vec<&Sentence<'_>> = sentences.iter().collect();
     let figs: Vec<Figure> = texts.iter().flat_map(|t| figures(t)).collect();
     events(&refs, published.map(|p| p.parse().unwrap()), &figs)
@@ -271,19 +276,11 @@ fn a_market_forecasts_horizon_is_no_event() {
 
 #[test]
 fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
-    let text = [
+    let sentences = body(&[
         "Acme aims to sell the cells by fiscal 2028.",
         "It wants the pack to cost less by fiscal 2028.",
-    ];
-    let sentences: Vec<Sentence<'_>> = text
-        .iter()
-        .map(|t| Sentence {
-            text: t,
-            part: Part::Body,
-            organizations: vec![],
-            places: vec![],
-            unknown: vec![],
-        })
-        .collect();
+    ]);
     assert_eq!(anchor_year(&sentences), None);
+    let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
+    assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
 }

@@ -104,25 +104,24 @@ fn hash(term: &str) -> u64 {
 /// Every term seen, once each, by number.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    /// Term numbers, found by the term's hash.
-    ids: HashTable<u32>,
-    /// Each term and its hash, at its number.
+    /// Each term's hash and number (the hash beside the number, so that
+    /// most misses are told without reading a name).
+    ids: HashTable<(u64, u32)>,
+    /// Each term, at its number.
     names: Vec<Box<str>>,
-    hashes: Vec<u64>,
 }
 
 impl Vocabulary {
     /// The number of `term` (whose hash is `hash`), given it if new.
     fn id(&mut self, term: &str, hash: u64) -> u32 {
-        let Vocabulary { ids, names, hashes } = self;
-        let same = |&id: &u32| hashes[id as usize] == hash && *names[id as usize] == *term;
-        if let Some(&id) = ids.find(hash, same) {
+        let Vocabulary { ids, names } = self;
+        let same = |&(h, id): &(u64, u32)| h == hash && *names[id as usize] == *term;
+        if let Some(&(_, id)) = ids.find(hash, same) {
             return id;
         }
         let id = u32::try_from(names.len()).expect("fewer than 2³² distinct terms");
-        ids.insert_unique(hash, id, |&id| hashes[id as usize]);
+        ids.insert_unique(hash, (hash, id), |&(h, _)| h);
         names.push(term.into());
-        hashes.push(hash);
         id
     }
 
@@ -299,9 +298,18 @@ pub(crate) fn number(vocabulary: &mut Vocabulary, counted: &Counted) -> Vec<(u32
         .collect()
 }
 
-/// Postings held in blocks of this many numbers: the next block's, then
-/// the postings.
-const BLOCK: usize = 8;
+/// Postings are held in blocks of numbers: the next block's place, then
+/// the postings. A chain's first block holds 8 numbers and each next one
+/// twice as many, up to 128: a rare term wastes little room, a common one
+/// is read in few long runs.
+const FIRST_BLOCK: usize = 8;
+/// Blocks stop doubling after this many.
+const LAST_DOUBLING: u8 = 4;
+
+/// The size of a chain's block `k` (from 0).
+fn block_size(k: u8) -> usize {
+    FIRST_BLOCK << k.min(LAST_DOUBLING)
+}
 
 /// Term → `(article, score)`, articles in order, filled an article at a
 /// time: each term's postings are a chain of blocks in one array, so they
@@ -310,16 +318,21 @@ const BLOCK: usize = 8;
 pub(crate) struct Postings {
     /// Each term's chain, by term number.
     chains: Vec<Chain>,
-    /// The blocks; block 0 is none (a chain's end).
+    /// The blocks, one after the other.
     blocks: Vec<u32>,
     len: usize,
 }
 
 #[derive(Default, Clone, Copy)]
 struct Chain {
+    /// Where the first and last blocks start in [`Postings::blocks`].
     first: u32,
     last: u32,
+    /// Postings in all.
     len: u32,
+    /// The last block's number in the chain, and postings in it.
+    block: u8,
+    used: u8,
 }
 
 /// Articles are numbered in the 24 bits above a posting's score.
@@ -338,28 +351,26 @@ impl Postings {
     /// Add the terms of `article`, numbered after every article added.
     pub(crate) fn add(&mut self, article: u32, terms: impl IntoIterator<Item = (u32, u8)>) {
         assert!(article < 1 << (32 - SCORE_BITS), "fewer than 2²⁴ articles");
-        if self.blocks.is_empty() {
-            self.blocks.resize(BLOCK, 0);
-        }
         for (term, score) in terms {
             let term = term as usize;
             if term >= self.chains.len() {
                 self.chains.resize(term + 1, Chain::default());
             }
             let chain = &mut self.chains[term];
-            let slot = chain.len as usize % (BLOCK - 1);
-            if slot == 0 {
-                let block = u32::try_from(self.blocks.len() / BLOCK).expect("under 2³² blocks");
-                self.blocks.resize(self.blocks.len() + BLOCK, 0);
+            if chain.len == 0 || usize::from(chain.used) == block_size(chain.block) - 1 {
+                let block = if chain.len == 0 { 0 } else { chain.block + 1 };
+                let at = u32::try_from(self.blocks.len()).expect("under 2³² numbers");
+                self.blocks.resize(self.blocks.len() + block_size(block), 0);
                 if chain.len == 0 {
-                    chain.first = block;
+                    chain.first = at;
                 } else {
-                    self.blocks[chain.last as usize * BLOCK] = block;
+                    self.blocks[chain.last as usize] = at;
                 }
-                chain.last = block;
+                (chain.last, chain.block, chain.used) = (at, block.min(LAST_DOUBLING), 0);
             }
-            self.blocks[chain.last as usize * BLOCK + 1 + slot] =
+            self.blocks[chain.last as usize + 1 + usize::from(chain.used)] =
                 (article << SCORE_BITS) | u32::from(score);
+            chain.used += 1;
             chain.len += 1;
             self.len += 1;
         }
@@ -378,14 +389,14 @@ impl Postings {
     /// The postings of `term`, in article order.
     fn of(&self, term: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let chain = self.chains.get(term as usize).copied().unwrap_or_default();
-        let (mut block, mut slot) = (chain.first as usize, 0);
+        let (mut at, mut block, mut used) = (chain.first as usize, 0, 0);
         (0..chain.len).map(move |_| {
-            if slot == BLOCK - 1 {
-                block = self.blocks[block * BLOCK] as usize;
-                slot = 0;
+            if used == block_size(block) - 1 {
+                let next = (block + 1).min(LAST_DOUBLING);
+                (at, block, used) = (self.blocks[at] as usize, next, 0);
             }
-            let posting = self.blocks[block * BLOCK + 1 + slot];
-            slot += 1;
+            let posting = self.blocks[at + 1 + used];
+            used += 1;
             (posting >> SCORE_BITS, posting as u8)
         })
     }
@@ -513,17 +524,16 @@ mod tests {
 
     #[test]
     fn a_long_list_runs_over_many_blocks_in_order() {
-        let lists: Vec<Scored> = (0..3 * BLOCK as u32)
+        let articles = 1000;
+        let lists: Vec<Scored> = (0..articles)
             .map(|a| scored(&[(0, (a % 7) as u8 + 1), (1 + a % 2, 9)]))
             .collect();
         let postings = Postings::new(&lists);
         let zero: Vec<_> = postings.of(0).collect();
-        let expected: Vec<_> = (0..3 * BLOCK as u32)
-            .map(|a| (a, (a % 7) as u8 + 1))
-            .collect();
+        let expected: Vec<_> = (0..articles).map(|a| (a, (a % 7) as u8 + 1)).collect();
         assert_eq!(zero, expected);
         let odd: Vec<_> = postings.of(2).map(|(a, _)| a).collect();
-        let expected: Vec<_> = (0..3 * BLOCK as u32).filter(|a| a % 2 == 1).collect();
+        let expected: Vec<_> = (0..articles).filter(|a| a % 2 == 1).collect();
         assert_eq!(odd, expected);
     }
 

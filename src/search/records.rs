@@ -5,6 +5,8 @@
 //!
 //! Everything comes from the library as loaded; no written HTML is read.
 
+use rayon::prelude::*;
+
 use crate::content::article::Article;
 use crate::content::library::Library;
 use crate::markdown::packed::Packed;
@@ -51,7 +53,7 @@ pub(crate) fn records(library: &Library) -> Vec<Record<'_>> {
     let views = Views::new(library, library.config.base_path());
     library
         .articles
-        .iter()
+        .par_iter()
         .map(|article| record(&views, article))
         .collect()
 }

@@ -108,10 +108,9 @@ pub(crate) fn load(
     syntaxes: &SyntaxSet,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
-    let (contents, read_errors) = Contents::read(root);
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::from_owned_contents(contents, read_errors, config, syntaxes, options)
+        Library::read(root, config, syntaxes, options)
     })
 }
 

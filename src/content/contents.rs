@@ -12,7 +12,7 @@ use super::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, PageFrontMatter, PlaceFrontMatter,
     TopicFrontMatter,
 };
-use super::source::{read_all, Parsed};
+use super::source::{list_markdown, read_all, Parsed};
 use crate::diag::Diagnostic;
 
 /// The parsed files of `content/`, each folder sorted by path.
@@ -56,6 +56,25 @@ impl Contents {
             ..registries
         };
         (contents, diagnostics)
+    }
+
+    /// [`Contents::read`] with the articles listed but not read: their
+    /// paths, for a caller that reads each as it builds it
+    /// ([`crate::content::library::Library::read`]), so the whole site's
+    /// text is never in memory at once.
+    pub(crate) fn read_but_articles(root: &Path) -> (Contents, Vec<PathBuf>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut registries = read_registries(root, &mut diagnostics);
+        let articles = list_markdown(root, "content/articles", &mut diagnostics);
+        let (pages, mut unparsed) = read_all(root, "content/pages", &mut diagnostics);
+        unparsed.append(&mut registries.unparsed);
+        unparsed.sort();
+        let contents = Contents {
+            pages,
+            unparsed,
+            ..registries
+        };
+        (contents, articles, diagnostics)
     }
 
     /// Slugs (file stems) of the files in `dir` (`content/topics`, …) that

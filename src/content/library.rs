@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::article::{validate_article, Article, KnownSlugs};
+use super::article::{parse_article, validate_article, Article, KnownSlugs};
 use super::contents::Contents;
 use super::entity::{
     organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
 };
 use super::front_matter::{ArticleFrontMatter, PageFrontMatter};
-use super::source::Parsed;
+use super::source::{read_source, Parsed};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
@@ -66,23 +66,22 @@ pub(crate) struct LoadOptions {
 }
 
 impl Library {
-    /// Validate parsed `contents` (whose reading gave `diagnostics`) and
-    /// build the library, every problem in one list, for a caller that
-    /// needs `contents` no more: each article's text is freed as soon as its article is built,
-    /// so the whole site's text and its rendered bodies are never in
-    /// memory at once.
-    pub(crate) fn from_owned_contents(
-        mut contents: Contents,
-        diagnostics: Vec<Diagnostic>,
+    /// Read, validate and build the library of the site at `root`, every
+    /// problem in one list. Each article is read, rendered and its text
+    /// freed in one step, so the whole site's text and its rendered bodies
+    /// are never in memory at once.
+    pub(crate) fn read(
+        root: &Path,
         config: SiteConfig,
         syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
-        let articles = ArticleFiles::Owned(std::mem::take(&mut contents.articles));
+        let (contents, paths, diagnostics) = Contents::read_but_articles(root);
+        let articles = ArticleFiles::Unread { root, paths };
         Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
     }
 
-    /// [`Library::from_owned_contents`] over borrowed contents that keeps going: the library of every
+    /// [`Library::read`] over contents already read that keeps going: the library of every
     /// file that is valid, with the problems of the others, so `check` can
     /// render and link-check all that can be rendered in one run.
     pub(crate) fn from_contents_partial(
@@ -302,11 +301,12 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
         && x.places == y.places
 }
 
-/// The article files a library is built from: borrowed (`check` keeps
-/// them for its own checks) or owned (freed one by one).
+/// The article files a library is built from: parsed and borrowed
+/// (`check` keeps them for its own checks) or not read yet (each read and
+/// freed as its article is built).
 enum ArticleFiles<'a> {
     Borrowed(&'a [Parsed<ArticleFrontMatter>]),
-    Owned(Vec<Parsed<ArticleFrontMatter>>),
+    Unread { root: &'a Path, paths: Vec<PathBuf> },
 }
 
 /// Each entry's slug and front matter, as [`registry_names`] takes them.
@@ -325,9 +325,12 @@ fn validate_articles(
             .par_iter()
             .map(|file| validate_article(file, known, markdown))
             .collect(),
-        ArticleFiles::Owned(files) => files
-            .into_par_iter()
-            .map(|file| validate_article(&file, known, markdown))
+        ArticleFiles::Unread { root, paths } => paths
+            .par_iter()
+            .map(|relative| {
+                let source = read_source(root, relative).map_err(|d| vec![d])?;
+                parse_article(relative, &source, known, markdown)
+            })
             .collect(),
     };
     collect(results, diagnostics)

@@ -77,6 +77,17 @@ impl Contents {
         (contents, articles, diagnostics)
     }
 
+    /// Let the parsed articles' text go, keeping their paths (to read
+    /// each again as its article is built: [`Library::from_contents_partial`]).
+    ///
+    /// [`Library::from_contents_partial`]: crate::content::library::Library::from_contents_partial
+    pub(crate) fn take_article_paths(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.articles)
+            .into_iter()
+            .map(|file| file.path)
+            .collect()
+    }
+
     /// Slugs (file stems) of the files in `dir` (`content/topics`, …) that
     /// exist, whether or not they parsed.
     pub(crate) fn stems_in(&self, dir: &str) -> Vec<String> {

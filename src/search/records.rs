@@ -121,8 +121,7 @@ pub(crate) mod tests {
         let syntaxes = crate::markdown::highlight::syntax_set();
         let config = crate::config::SiteConfig::load(&root).expect("the fixture's config");
         let options = crate::content::library::LoadOptions::default();
-        Library::read(&root, config, &syntaxes, options)
-            .expect("the fixture loads")
+        Library::read(&root, config, &syntaxes, options).expect("the fixture loads")
     }
 
     #[test]

@@ -532,12 +532,25 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
                 next += 1;
                 site.write(&path, &text);
                 paths.push(path.clone());
-                check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
+                let outcome = check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
+                // No page but home and the archive shows the count.
+                assert!(
+                    outcome.rendered < check.total / 2,
+                    "an add re-rendered {} of {} files",
+                    outcome.rendered,
+                    check.total
+                );
             }
             1 => {
                 let path = paths.swap_remove(at);
                 site.remove(&path);
-                check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
+                let outcome = check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
+                assert!(
+                    outcome.rendered < check.total / 2,
+                    "a delete re-rendered {} of {} files",
+                    outcome.rendered,
+                    check.total
+                );
             }
             2 => {
                 // A new slug: every page linking the article moves with it.
@@ -582,4 +595,34 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
         "add, delete and rename in one batch",
         &[art(&fresh), art(&gone), art(&from), art(&to)],
     );
+}
+
+/// A theme whose footer shows the article count (as the default one did)
+/// still gets every page re-rendered when an article comes or goes.
+#[test]
+fn a_count_in_every_footer_is_kept_right_on_add_and_delete() {
+    let site = TestSite::new();
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap()
+    .replacen(
+        "</footer>",
+        "<p>{{ site.article_count }} in all</p></footer>",
+        1,
+    );
+    site.write("templates/base.html", &base);
+    let mut check = Check::start(&site);
+    let path = article_path("2024-05-05", "counted");
+    site.write(
+        &path,
+        &article("Counted", "2024-05-05", "[recycling]", "[kistep]", "Body."),
+    );
+    let outcome = check.apply("add", &[art(&path)]);
+    assert!(
+        outcome.rendered >= check.total / 2,
+        "every page shows the count"
+    );
+    site.remove(&path);
+    check.apply("delete", &[art(&path)]);
 }

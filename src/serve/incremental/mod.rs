@@ -29,8 +29,7 @@ use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
-use crate::render::depends::plan_readers;
-use crate::render::plan::{output_path, page_template, PageJob};
+use crate::render::plan::{page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -405,23 +404,9 @@ impl Session {
     pub(super) fn update_plan(&mut self, library: &Library, shared: &Shared, jobs: &mut JobSet) {
         let mut plan = render::full_plan(library, shared);
         plan.sort_unstable();
-        if plan == self.plan {
-            return;
-        }
-        // Articles' own pages are followed by slug where articles come and
-        // go (`articles.rs`): their jobs are indexes, which shift. Every
-        // other vanished job's path is found in the new library.
-        let others = |plan: &'_ [PageJob]| -> HashSet<PageJob> {
-            plan.iter()
-                .filter(|job| !matches!(job, PageJob::Article(_)))
-                .cloned()
-                .collect()
-        };
-        let (old, new) = (others(&self.plan), others(&plan));
-        jobs.removed
-            .extend(old.difference(&new).map(|job| output_path(library, job)));
-        jobs.jobs.extend(new.difference(&old).cloned());
-        jobs.jobs.extend(plan_readers());
+        let (new, removed) = render::touched::plan_changes(library, &self.plan, &plan);
+        jobs.jobs.extend(new);
+        jobs.removed.extend(removed);
         self.plan = plan;
     }
 

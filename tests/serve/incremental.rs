@@ -9,6 +9,7 @@ use briefing::serve::incremental::{Outcome, Session};
 use briefing::serve::Change;
 
 use super::site::{article, article_path, new_cell, TestSite};
+use crate::common::Lcg;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
@@ -322,19 +323,6 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     assert!(outcome.ok(), "{:#?}", outcome.diagnostics);
     session.update_index();
     assert_eq!(served(&session), full_render(&site, &session));
-}
-
-/// A tiny deterministic generator: the same edits on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
 }
 
 #[test]

@@ -267,7 +267,7 @@ impl Session {
             }
         };
         self.errors.clear();
-        self.markdown = Some(markdown_renderer(self.syntaxes, &site.library));
+        self.markdown = Some(build::markdown_renderer(self.syntaxes, &site.library));
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
@@ -294,7 +294,7 @@ impl Session {
             Ok(library) => {
                 self.errors
                     .retain(|failing, _| !matches!(failing, Failing::Article(_)));
-                self.markdown = Some(markdown_renderer(self.syntaxes, &library));
+                self.markdown = Some(build::markdown_renderer(self.syntaxes, &library));
                 self.site = Some(Site {
                     shared: Shared::new(&library),
                     library,
@@ -486,16 +486,6 @@ impl Session {
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
-}
-
-/// The renderer article edits use: it links the library's organizations.
-fn markdown_renderer(syntaxes: &'static SyntaxSet, library: &Library) -> MarkdownRenderer<'static> {
-    MarkdownRenderer::new(
-        syntaxes,
-        crate::content::entity::organization_links(&library.organizations),
-        &library.config.base_path(),
-    )
-    .with_raw_html(library.config.unsafe_html)
 }
 
 /// Keys added, removed or changed between two file maps.

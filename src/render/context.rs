@@ -305,12 +305,22 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The card of article `i` as a template value, made once per build.
-    pub(crate) fn card_value(&self, i: usize) -> tera::Value {
-        let article = &self.library.articles[i];
-        self.card_values[i]
-            .get_or_init(|| tera::Value::from_serializable(&self.card(article)))
-            .clone()
+    /// The card of article `i` as a template value, made once per build:
+    /// its [`ArticleCard`] fields and `html`, what `render` makes of them
+    /// (the card partial, safe HTML).
+    pub(crate) fn card_value(
+        &self,
+        i: usize,
+        render: impl FnOnce(&tera::Value) -> Result<String, tera::Error>,
+    ) -> Result<tera::Value, tera::Error> {
+        if let Some(value) = self.card_values[i].get() {
+            return Ok(value.clone());
+        }
+        let fields = tera::Value::from_serializable(&self.card(&self.library.articles[i]));
+        let html = render(&fields)?;
+        let mut value = fields.into_map().expect("a struct is a map");
+        value.insert("html".into(), tera::Value::safe_string(&html));
+        Ok(self.card_values[i].get_or_init(|| value.into()).clone())
     }
 
     /// Card of article `i`.

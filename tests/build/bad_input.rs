@@ -153,6 +153,17 @@ fn template_with_undefined_variable_names_template_and_line() {
 }
 
 #[test]
+fn a_card_partial_using_a_page_key_names_its_line() {
+    let text = failing_build(|site| {
+        site.write(
+            "templates/partials/card.html",
+            "<article>\n{{ page.title }}\n</article>\n",
+        );
+    });
+    assert!(text.contains("templates/partials/card.html:2:"), "{text}");
+}
+
+#[test]
 fn missing_theme() {
     let text = failing_build(|site| {
         let config = site.read("site.yaml");

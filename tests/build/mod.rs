@@ -172,6 +172,25 @@ fn site_templates_override_the_theme_by_name() {
 }
 
 #[test]
+fn a_site_card_partial_is_each_lists_card() {
+    let site = SiteFixture::new("build/basic");
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"own-card\">{{ a.title }} · {{ site.title }}</p>",
+    );
+    site.build();
+    let cards = |path: &str| html(&site, path).matches("<p class=\"own-card\">").count();
+    assert_eq!(
+        cards("articles/index.html") + cards("articles/page/2/index.html"),
+        3,
+        "every published briefing's card, once"
+    );
+    assert!(cards("index.html") > 0 && cards("organizations/krict/index.html") > 0);
+    assert!(html(&site, "articles/index.html")
+        .contains("<p class=\"own-card\">KRICT opens a solid-state pilot line"));
+}
+
+#[test]
 fn the_repository_site_builds() {
     let dir = tempfile::tempdir().unwrap();
     let repo = crate::common::repo();

@@ -18,18 +18,18 @@ use briefing::diag::Severity;
 use super::Site;
 
 /// The least acceptable scores, each on its own: just under what main
-/// scores (organizations F1 0.97, people 1.00, topics 0.94, figures 0.98,
-/// events 0.94 in December; issue 8's targets were 0.92, 0.9, 0.85, 0.85,
+/// scores (organizations F1 0.99, people 1.00, topics 0.95, figures 0.98,
+/// events 0.96 in December; issue 8's targets were 0.92, 0.9, 0.85, 0.85,
 /// 0.75). Raise a floor whenever ingest improves; never lower one.
 const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("articles_written", 1.0), // every decodable seed becomes an article
     ("date_acc", 1.0),         // stated publication dates exact
     ("date_honest", 1.0),      // no undated or inferred date shown as stated
-    ("org_f1", 0.96),
-    ("people_f1", 0.98),
-    ("topics_f1", 0.93),
+    ("org_f1", 0.98),
+    ("people_f1", 0.99),
+    ("topics_f1", 0.94),
     ("figures_f1", 0.97),
-    ("events_f1", 0.93),
+    ("events_f1", 0.95),
 ];
 
 /// The five seeds, at what they scored when this test landed.

@@ -106,6 +106,13 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
             lines[i] = Line::Noise("masthead");
         }
     }
+    // Headline-like lines above the story's own headline are other stories'
+    // headlines ("popular", "related"): nothing they name is in the story.
+    for &i in before_lead.iter().filter(|&&i| i < chosen) {
+        if matches!(&lines[i], Line::Story(t) if is_headline(t)) {
+            lines[i] = Line::Noise("other headline");
+        }
+    }
     Some(
         headline_stamp(&headline)
             .unwrap_or(&headline)
@@ -273,6 +280,12 @@ mod tests {
         assert_eq!(
             cleaned.headline.as_deref(),
             Some("Two colleges team up on sodium cells")
+        );
+        // Nothing of the other stories stays in the body.
+        let body = format!("{:?}", cleaned.document.blocks);
+        assert!(
+            !body.contains("parking") && !body.contains("chip shares"),
+            "{body}"
         );
         // A sub-head under the headline tells the same story: the headline
         // stays first.

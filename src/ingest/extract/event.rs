@@ -11,7 +11,7 @@ use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
-use crate::ingest::text::token::{headline_cased, tokenize};
+use crate::ingest::text::token::{headline_cased, tokenize, Token};
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
 use crate::ingest::text::words::{word_list, Words};
 pub(crate) use title::headline;
@@ -30,6 +30,12 @@ static STATISTIC_WORDS: Words = word_list!("extract/statistic-words.txt");
 
 /// Phrases that make a sentence a statistic by themselves.
 static STATISTIC_PHRASES: Words = word_list!("extract/statistic-phrases.txt");
+
+/// Words of a forecast ("is anticipated to", "projected"), and what a
+/// market forecast is about ("market", "demand"): a deadline in such a
+/// sentence is the forecast's horizon, not a plan of anyone in the story.
+static FORECAST_WORDS: Words = word_list!("extract/forecast-words.txt");
+static MARKET_WORDS: Words = word_list!("extract/market-words.txt");
 
 /// Events in story order, without duplicates.
 pub(crate) fn events(
@@ -58,6 +64,8 @@ pub(crate) fn events(
         let statistic = !planned_sentence
             && ((!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
                 || has_word(sentence.text, &STATISTIC_PHRASES));
+        let forecast =
+            has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if mention.date.is_full() {
@@ -70,7 +78,7 @@ pub(crate) fn events(
                     .any(|w| before.ends_with(w))
             };
             if statistic
-                || (deadline && targets.contains(&mention.date.year))
+                || (deadline && (forecast || targets.contains(&mention.date.year)))
                 || !is_event(mention, planned_sentence, &targets)
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
@@ -114,16 +122,19 @@ pub(crate) fn events(
 
 /// The year a story without a publication date is about: the year it
 /// names most often and more than once (ties: the latest), leaving out
-/// deadlines ("by 2030").
+/// deadlines ("by 2030", "by fiscal 2028").
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for sentence in sentences {
         let tokens = tokenize(sentence.text);
         for (i, token) in tokens.iter().enumerate() {
-            let deadline = i > 0
-                && ["by", "until", "till", "through", "via", "to"]
+            let limit = |t: &Token<'_>| {
+                ["by", "until", "till", "through", "via", "to"]
                     .iter()
-                    .any(|w| tokens[i - 1].is(w));
+                    .any(|w| t.is(w))
+            };
+            let fiscal = i > 1 && (tokens[i - 1].is("fiscal") || tokens[i - 1].is("FY"));
+            let deadline = i > 0 && limit(&tokens[i - 1]) || fiscal && limit(&tokens[i - 2]);
             let year = token
                 .text
                 .parse::<i32>()

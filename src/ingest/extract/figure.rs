@@ -8,7 +8,9 @@
 //! view counts) is not a figure.
 
 mod korean;
-use super::unit::{currency_code, currency_prefix, magnitude, per_quantity, unit_after, Unit};
+use super::unit::{
+    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, Unit,
+};
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
@@ -18,6 +20,12 @@ static QUALIFIERS: Words = word_list!("extract/figure-qualifiers.txt");
 
 /// Words after which a target year follows.
 static TARGET_WORDS: Words = word_list!("extract/figure-target-words.txt");
+
+/// The same quantity, however written ("$3.5B", "$3.5 billion"): the
+/// same unit and a value within half a percent.
+pub(crate) fn same_quantity(a: &Figure, b: &Figure) -> bool {
+    a.unit == b.unit && (a.value - b.value).abs() <= 0.005 * b.value.abs()
+}
 
 /// Every figure in `sentence`.
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
@@ -162,7 +170,10 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let mut value = number;
     let mut next = i + 1;
     let mut glued = glued;
-    if let Some(m) = glued.and_then(magnitude) {
+    let money_letter = glued
+        .and_then(money_magnitude)
+        .filter(|_| prefix_unit.is_some());
+    if let Some(m) = glued.and_then(magnitude).or(money_letter) {
         value *= m;
         glued = None;
     } else if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
@@ -444,6 +455,8 @@ mod tests {
             ("on an 81-acre plot", 81.0, "acres"),
             ("a 1-gigawatt-hour line", 1.0, "GWh"),
             ("the 61,000 sq m factory", 61000.0, "m2"),
+            ("a $3.5B grant", 3.5e9, "USD"),
+            ("up to €800m in aid", 800e6, "EUR"),
             ("worth 15.6 trillion rupiah", 15.6e12, "IDR"),
             ("exceeded 450 Chinese yuan per kilogram", 450.0, "CNY/kg"),
             ("sold at $90 a ton", 90.0, "USD/ton"),

@@ -103,6 +103,17 @@ pub(crate) fn annotate(
             figures.push(figure);
         }
     }
+    // A figure only the headline states ("… $3.2 billion plant") is the
+    // story's too; one the body states again, in any wording, is not new.
+    for figure in sentences
+        .iter()
+        .filter(|s| s.part == Part::Title)
+        .flat_map(|s| figure::figures(s.text))
+    {
+        if !figures.iter().any(|f| figure::same_quantity(f, &figure)) {
+            figures.push(figure);
+        }
+    }
     // Without a publication date, the year the story keeps returning to
     // still places "on February 5" and "last year" in time.
     let anchor = published.or_else(|| event::anchor_year(&sentences));
@@ -238,18 +249,42 @@ fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
     if after.starts_with('에') && !after.starts_with("에 따르면") {
         return true;
     }
+    // "충북 청주", "Gyeonggi Pyeongtaek": a province written before the
+    // city in it places the city.
+    let rest = &text[organization.end..];
+    let qualifies = places
+        .iter()
+        .any(|p| p.start > organization.end && text[organization.end..p.start].trim().is_empty());
+    if qualifies && !rest.trim_start().starts_with(char::is_lowercase) {
+        return true;
+    }
     let before = text[..organization.start].trim_end();
     if before.ends_with('(') {
         return true;
     }
     if let Some(head) = before.strip_suffix(',') {
         let head = head.trim_end();
-        return places.iter().any(|p| p.end == head.len());
+        // "in Yeonggwang County, South Jeolla Province": the town before
+        // the comma need not be a known place when a locative opens it.
+        let mut words = head.split_whitespace().rev().peekable();
+        let town = words
+            .peek()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let opened = town
+            && words
+                .find(|w| !w.starts_with(char::is_uppercase))
+                .is_some_and(is_locative_word);
+        return places.iter().any(|p| p.end == head.len()) || opened;
     }
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
+    is_locative_word(word)
+}
+
+/// A preposition that places what follows it.
+fn is_locative_word(word: &str) -> bool {
     [
         "in",
         "at",

@@ -8,6 +8,7 @@
 
 mod context;
 mod generated;
+mod programme;
 mod title;
 
 use std::collections::{BTreeMap, HashSet};
@@ -50,7 +51,10 @@ pub(crate) fn mentions(
         let mut named: Vec<(usize, String)> = Vec::new();
         for hit in &sentence.organizations {
             let written = sentence.text[hit.start..hit.end].to_lowercase();
-            if GENERIC.contains(&written.as_str()) || is_credit(sentence.text, hit) {
+            if GENERIC.contains(&written.as_str())
+                || is_credit(sentence.text, hit)
+                || programme::opens_programme_name(sentence.text, hit.end)
+            {
                 continue;
             }
             named.push((

@@ -372,3 +372,72 @@ fn names_introduced_as_organizations_by_their_context() {
     );
     assert!(a.generated_organizations.is_empty(), "{a:?}");
 }
+
+#[test]
+fn a_province_before_its_city_or_after_a_placed_town_is_a_place() {
+    let g = Gazetteer::new(&registries());
+    // The town need not be known: "in" places it, the province follows.
+    let a = annotate(
+        &doc(&["Acme will build a plant in Nowhere County, Chungbuk."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    let a = annotate(&doc(&["정부는 충북 서울에 거점을 만든다."]), "", None, &g);
+    assert!(a.organizations.is_empty(), "{:?}", a.organizations);
+    // Acting, it stays an organization.
+    let a = annotate(&doc(&["Chungbuk and Acme signed a deal."]), "", None, &g);
+    assert_eq!(a.organizations, ["north-chungcheong", "acme-energy"]);
+}
+
+#[test]
+fn a_company_opening_a_programme_name_is_not_acting() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["The NBRI team was chosen for the Acme Future Battery Grant Program this year."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["nbri"]);
+}
+
+#[test]
+fn a_speakers_term_of_art_names_a_topic() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Acme opened a new plant on Monday.",
+            "\"We are proud that battery recycling will happen right here in town,\" said its head.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.topics, ["recycling"]);
+    // A common word said once is not enough.
+    let a = annotate(
+        &doc(&[
+            "Acme opened a new plant on Monday.",
+            "\"We are proud that recycling will happen right here in town,\" said its head.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.topics.is_empty(), "{:?}", a.topics);
+}
+
+#[test]
+fn a_figure_only_the_headline_states_is_kept_once() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme picked the county for a cell plant that will hire about 900 workers."]),
+        "Acme picks county for $1.5B plant, 900 workers",
+        None,
+        &g,
+    );
+    let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["about 900 workers", "$1.5B"]);
+}

@@ -4,11 +4,12 @@
 //! canonical (stemmed, paraphrase-folded) text, and scores a topic by how
 //! many distinct keywords hit, how often, and where: the title, lead and
 //! headings weigh more than the body; asides (captions, "About X"
-//! boilerplate), names of institutions, quotations and funding
+//! boilerplate), names of institutions, quoted common words and funding
 //! acknowledgments weigh less or nothing (see [`context`]). A topic is
 //! listed when its score reaches the threshold *and* the article clearly
-//! discusses it: two distinct keywords, or a term of art stated plainly. A
-//! single common word, or a term only quoted or inside a name, is not enough. Gives
+//! discusses it: two distinct keywords, or a term of art stated plainly,
+//! by the reporter or a speaker. A single common word, or a term only
+//! inside a name, is not enough. Gives
 //! back topic slugs, strongest first, and records each one's best sentence.
 
 mod context;
@@ -39,7 +40,7 @@ const LAW_SIGNAL: usize = usize::MAX - 1;
 struct Tally<'a> {
     keywords: BTreeSet<usize>,
     score: f64,
-    /// A term of art stated plainly: not in a quotation, a name or an
+    /// A term of art stated plainly: not inside a name or an
     /// acknowledgment, or a named law or a money amount at full weight.
     plain: bool,
     best: Option<(f64, &'a str)>,
@@ -115,9 +116,17 @@ pub(crate) fn topics(
             let canonical = canonical_phrase(&piece.text);
             for hit in gazetteer.find_topic_keywords(&canonical) {
                 let strength = specificity(&canonical[hit.start..hit.end]);
+                // A speaker's term of art ("the commercialization of
+                // lithium metal batteries") names the topic as plainly as
+                // the reporter's; a common word in speech counts half.
+                let factor = if piece.quoted && strength <= 1.0 {
+                    piece.factor * 0.5
+                } else {
+                    piece.factor
+                };
                 let tally = tallies.entry(hit.entity).or_default();
-                tally.add(hit.pattern, weight * strength * piece.factor, sentence.text);
-                tally.plain |= strength > 1.0 && piece.factor == 1.0;
+                tally.add(hit.pattern, weight * strength * factor, sentence.text);
+                tally.plain |= strength > 1.0 && factor == 1.0;
                 found.insert(hit.entity);
             }
         }

@@ -43,6 +43,20 @@ pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
     .find(|c| *c == text)
 }
 
+/// Multiplier of a one-letter magnitude glued to an amount of money
+/// ("$3.5B", "$800M", "€5m"); without a currency the letter may be a
+/// unit ("5m" of cable), so only money reads it.
+pub(crate) fn money_magnitude(suffix: &str) -> Option<f64> {
+    let factor = match suffix {
+        "K" | "k" => 1e3,
+        "M" | "m" => 1e6,
+        "B" | "b" => 1e9,
+        "T" => 1e12,
+        _ => return None,
+    };
+    Some(factor)
+}
+
 /// Multiplier of a magnitude word.
 pub(crate) fn magnitude(word: &str) -> Option<f64> {
     let factor = match word.to_ascii_lowercase().as_str() {

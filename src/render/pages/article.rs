@@ -10,7 +10,7 @@ use crate::content::article::Article;
 use crate::content::library::{order, Library};
 
 impl<'a> Renderer<'a> {
-    pub(super) fn article(&self, i: usize, context: &mut Context) -> PageMeta {
+    pub(super) fn article(&self, i: usize, context: &mut Context) -> Result<PageMeta, tera::Error> {
         let views = &self.views;
         let article = &self.library.articles[i];
         let front = &article.front;
@@ -55,7 +55,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(k, v)| (k, v.as_str()))
                 .collect(),
-            related: self.cards(related(self.library, i).into_iter()),
+            related: self.cards(related(self.library, i).into_iter())?,
         };
         let description = front.summary.clone().unwrap_or_else(|| excerpt(&html, 200));
         let mut meta = self.meta(
@@ -82,7 +82,7 @@ impl<'a> Renderer<'a> {
             structured::news_article(self.library, article, &meta.permalink, &urls),
         );
         context.insert("article", &view);
-        meta
+        Ok(meta)
     }
 
     fn place_link(&self, written: &'a str) -> LinkView<'a> {

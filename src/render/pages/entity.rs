@@ -159,7 +159,7 @@ impl<'a> Renderer<'a> {
         i: usize,
         n: usize,
         context: &mut Context,
-    ) -> PageMeta {
+    ) -> Result<PageMeta, tera::Error> {
         let library = self.library;
         let slug = entity_slug(library, section, i);
         let indexes: &[usize] = articles_index(self.library, section)
@@ -170,7 +170,10 @@ impl<'a> Renderer<'a> {
         let total = page_count(indexes.len(), per_page);
         let start = ((n - 1) * per_page).min(indexes.len());
         let end = (start + per_page).min(indexes.len());
-        context.insert("articles", &self.cards(indexes[start..end].iter().copied()));
+        context.insert(
+            "articles",
+            &self.cards(indexes[start..end].iter().copied())?,
+        );
         context.insert_value("pagination", self.pagination(&view.url, n, total));
         self.entity_sidebar(indexes, section, (slug, view.name), n == 1, context);
         let feed = (section != Section::Places).then(|| format!("{}atom.xml", view.url));
@@ -200,7 +203,7 @@ impl<'a> Renderer<'a> {
             );
         }
         context.insert("entity", &view);
-        meta
+        Ok(meta)
     }
 
     /// Timeline, figures and co-mentions of an entity: on its first page

@@ -46,6 +46,9 @@ impl Pagination {
     }
 }
 
+/// The card partial: rendered once per article (see [`Renderer::cards`]).
+const CARD: &str = "partials/card.html";
+
 /// Values every page of a build shares, made once and handed to each
 /// page's context by reference count: `site`, and each list's `pages`
 /// (a list of N pages would otherwise build N² links).
@@ -90,20 +93,24 @@ impl<'a> Renderer<'a> {
             PageJob::Home => self.home(&mut context),
             PageJob::ArticleList(n) => self.article_list(*n, &mut context),
             PageJob::Article(i) => self.article(*i, &mut context),
-            PageJob::SectionIndex(section) => self.section_index(*section, &mut context),
+            PageJob::SectionIndex(section) => Ok(self.section_index(*section, &mut context)),
             PageJob::Entity(section, i, n) => self.entity(*section, *i, *n, &mut context),
-            PageJob::Timeline => self.timeline(None, &mut context),
-            PageJob::TimelineYear(year) => self.timeline(Some(*year), &mut context),
-            PageJob::Page(i) => self.plain_page(*i, &mut context),
-            PageJob::Search => self.search(&mut context),
-            PageJob::NotFound => self.meta(
+            PageJob::Timeline => Ok(self.timeline(None, &mut context)),
+            PageJob::TimelineYear(year) => Ok(self.timeline(Some(*year), &mut context)),
+            PageJob::Page(i) => Ok(self.plain_page(*i, &mut context)),
+            PageJob::Search => Ok(self.search(&mut context)),
+            PageJob::NotFound => Ok(self.meta(
                 "Page not found",
                 "The page you asked for does not exist.",
                 "404.html",
                 PageKind::NotFound,
                 None,
-            ),
+            )),
             _ => return None,
+        };
+        let page = match page {
+            Ok(page) => page,
+            Err(err) => return Some(Err(err)),
         };
         context.insert("page", &page);
         Some(self.tera.render(template, &context))
@@ -185,13 +192,26 @@ impl<'a> Renderer<'a> {
         trail
     }
 
-    fn cards(&self, indexes: impl Iterator<Item = usize>) -> Vec<tera::Value> {
-        indexes.map(|i| self.views.card_value(i)).collect()
+    /// The cards of the articles at `indexes`, each with its `html`: the
+    /// card partial, rendered once per article and build with `a` (the
+    /// card) and `site`, so a list splices it instead of rendering it for
+    /// each of the dozen lists an article is on.
+    fn cards(&self, indexes: impl Iterator<Item = usize>) -> Result<Vec<tera::Value>, tera::Error> {
+        indexes
+            .map(|i| {
+                self.views.card_value(i, |card| {
+                    let mut context = Context::new();
+                    context.insert_value("site", self.values.site.clone());
+                    context.insert_value("a", card.clone());
+                    self.tera.render(CARD, &context)
+                })
+            })
+            .collect()
     }
 
-    fn home(&self, context: &mut Context) -> PageMeta {
+    fn home(&self, context: &mut Context) -> Result<PageMeta, tera::Error> {
         let library = self.library;
-        context.insert("articles", &self.cards(home_articles(library)));
+        context.insert("articles", &self.cards(home_articles(library))?);
         let figures: Vec<FigureView<'_>> = home_figures(library)
             .map(|i| self.views.figure(&library.articles[i], 0, true))
             .collect();
@@ -213,21 +233,21 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("events", &events);
         let description = self.library.config.description.clone();
-        self.meta(
+        Ok(self.meta(
             &self.library.config.title,
             &description,
             "",
             PageKind::Home,
             Some(format!("{}atom.xml", self.views.base)),
-        )
+        ))
     }
 
-    fn article_list(&self, n: usize, context: &mut Context) -> PageMeta {
+    fn article_list(&self, n: usize, context: &mut Context) -> Result<PageMeta, tera::Error> {
         let per_page = self.library.config.items_per_page;
         let total = page_count(self.library.articles.len(), per_page);
         let start = (n - 1) * per_page;
         let end = (start + per_page).min(self.library.articles.len());
-        context.insert("articles", &self.cards(start..end));
+        context.insert("articles", &self.cards(start..end)?);
         let folder = format!("{}articles/", self.views.base);
         context.insert_value("pagination", self.pagination(&folder, n, total));
         let title = if n == 1 {
@@ -236,13 +256,13 @@ impl<'a> Renderer<'a> {
             format!("All briefings, page {n}")
         };
         let path = paged_url("articles/", n);
-        self.meta(
+        Ok(self.meta(
             &title,
             "Every briefing, newest first.",
             &path,
             PageKind::Articles,
             Some(format!("{}atom.xml", self.views.base)),
-        )
+        ))
     }
 
     fn event(&self, event: &EventRef) -> EventView<'a> {

@@ -3,8 +3,9 @@ use super::*;
 use crate::ingest::extract::figure::figures;
 use crate::ingest::extract::Part;
 
-fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, bool, String)> {
-    let sentences: Vec<Sentence<'_>> = texts
+/// Body sentences without registry hits.
+fn body<'a>(texts: &[&'a str]) -> Vec<Sentence<'a>> {
+    texts
         .iter()
         .map(|t| Sentence {
             text: t,
@@ -13,7 +14,11 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
             places: vec![],
             unknown: vec![],
         })
-        .collect();
+        .collect()
+}
+
+fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, bool, String)> {
+    let sentences = body(texts);
     let refs: Vec<&Sentence<'_>> = sentences.iter().collect();
     let figs: Vec<Figure> = texts.iter().flat_map(|t| figures(t)).collect();
     events(&refs, published.map(|p| p.parse().unwrap()), &figs)
@@ -252,4 +257,30 @@ fn a_deadline_a_figure_carries_is_no_event_even_to_the_month() {
         Some("2023-04-24"),
     );
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_market_forecasts_horizon_is_no_event() {
+    let got = run(
+        &["Demand is anticipated to grow the cell market five-fold by the end of 2030."],
+        Some("2024-05-10"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A plan with the same deadline is one.
+    let got = run(
+        &["Acme plans to open its third plant by the end of 2030."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
+    let sentences = body(&[
+        "Acme aims to sell the cells by fiscal 2028.",
+        "It wants the pack to cost less by fiscal 2028.",
+    ]);
+    assert_eq!(anchor_year(&sentences), None);
+    let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
+    assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
 }

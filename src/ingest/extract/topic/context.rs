@@ -26,6 +26,8 @@ static LAW_HEADS: Words = word_list!("extract/law-heads.txt");
 pub(crate) struct Piece {
     pub(crate) text: String,
     pub(crate) factor: f64,
+    /// Speech in quotation marks: its common words count half.
+    pub(crate) quoted: bool,
 }
 
 /// The sentence in weighted pieces: names masked, quotations apart.
@@ -47,7 +49,8 @@ pub(crate) fn pieces(text: &str, names: &[(usize, usize)], headline: bool) -> Ve
         .into_iter()
         .map(|(piece, quoted)| Piece {
             text: piece.to_string(),
-            factor: if quoted { base * 0.5 } else { base },
+            factor: base,
+            quoted,
         })
         .collect()
 }
@@ -177,15 +180,15 @@ mod tests {
         assert!(!out.iter().any(|p| p.text.contains("Energy Storage")));
         assert!(out
             .iter()
-            .any(|p| p.factor == 0.5 && p.text.contains("storage cheap")));
+            .any(|p| p.quoted && p.text.contains("storage cheap")));
         let cut = pieces(
             "We will lead this market in every way.\" He left.",
             &[],
             false,
         );
-        assert_eq!(cut[0].factor, 0.5);
+        assert!(cut[0].quoted);
         let short = pieces("It is called \"Naxtra\" here.", &[], false);
-        assert!(short.iter().all(|p| p.factor == 1.0));
+        assert!(short.iter().all(|p| !p.quoted && p.factor == 1.0));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 use crate::common::{run_in, stderr, tree, Lcg};
-use crate::serve::site::{article, article_path, TestSite};
+use crate::serve::site::{add_bulk, article_path, bulk, TestSite, BULK_ORGS, BULK_TOPICS};
 
 const KEPT: &str = "kept (only articles changed)";
 
@@ -89,21 +89,8 @@ fn line_starting(text: &str, key: &str) -> String {
 #[test]
 fn random_article_changes_build_incrementally_to_what_a_clean_build_writes() {
     let site = TestSite::new();
-    let topics = ["recycling", "all-solid-state", "workforce-training"];
-    let orgs = ["kistep", "lg-energy-solution", "sk-on"];
-    let bulk = |i: usize| {
-        let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
-        let topic = format!("[{}]", topics[i % 3]);
-        let org = format!("[{}, {}]", orgs[i % 3], orgs[(i + 1) % 3]);
-        let text = article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body.");
-        (article_path(&date, &format!("bulk-{i}")), text)
-    };
-    let mut paths = Vec::new();
-    for i in 0..40 {
-        let (path, text) = bulk(i);
-        site.write(&path, &text);
-        paths.push(path);
-    }
+    let (topics, orgs) = (BULK_TOPICS, BULK_ORGS);
+    let mut paths = add_bulk(&site, 40);
     let builds = Builds { site: &site };
     builds.build("first");
     let mut rng = Lcg(11);

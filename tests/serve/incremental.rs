@@ -8,7 +8,7 @@ use briefing::build;
 use briefing::serve::incremental::{Outcome, Session};
 use briefing::serve::Change;
 
-use super::site::{article, article_path, new_cell, TestSite};
+use super::site::{add_bulk, article, article_path, bulk, new_cell, TestSite};
 use crate::common::Lcg;
 
 type Tree = BTreeMap<String, Vec<u8>>;
@@ -62,6 +62,15 @@ impl<'a> Check<'a> {
             session,
             total: 0,
         }
+    }
+
+    /// Assert that `what` re-rendered less than half the site.
+    fn partial(&self, outcome: &Outcome, what: &str) {
+        let (rendered, total) = (outcome.rendered, self.total);
+        assert!(
+            rendered < total / 2,
+            "{what} re-rendered {rendered} of {total} files"
+        );
     }
 
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
@@ -494,21 +503,7 @@ fn title_edits_and_last_mentions_equal_a_full_build() {
 #[test]
 fn random_adds_deletes_and_renames_equal_a_full_build() {
     let site = TestSite::new();
-    let topics = ["recycling", "all-solid-state", "workforce-training"];
-    let orgs = ["kistep", "lg-energy-solution", "sk-on"];
-    let bulk = |i: usize| {
-        let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
-        let topic = format!("[{}]", topics[i % 3]);
-        let org = format!("[{}, {}]", orgs[i % 3], orgs[(i + 1) % 3]);
-        let text = article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body.");
-        (article_path(&date, &format!("bulk-{i}")), text)
-    };
-    let mut paths = Vec::new();
-    for i in 0..60 {
-        let (path, text) = bulk(i);
-        site.write(&path, &text);
-        paths.push(path);
-    }
+    let mut paths = add_bulk(&site, 60);
     let mut check = Check::start(&site);
     let mut rng = Lcg(7);
     let mut next = 60;
@@ -522,23 +517,13 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
                 paths.push(path.clone());
                 let outcome = check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
                 // No page but home and the archive shows the count.
-                assert!(
-                    outcome.rendered < check.total / 2,
-                    "an add re-rendered {} of {} files",
-                    outcome.rendered,
-                    check.total
-                );
+                check.partial(&outcome, "an add");
             }
             1 => {
                 let path = paths.swap_remove(at);
                 site.remove(&path);
                 let outcome = check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
-                assert!(
-                    outcome.rendered < check.total / 2,
-                    "a delete re-rendered {} of {} files",
-                    outcome.rendered,
-                    check.total
-                );
+                check.partial(&outcome, "a delete");
             }
             2 => {
                 // A new slug: every page linking the article moves with it.
@@ -550,12 +535,7 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
                     &format!("step {step}: rename {from} to {to}"),
                     &[art(&from), art(&to)],
                 );
-                assert!(
-                    outcome.rendered < check.total / 2,
-                    "a rename re-rendered {} of {} files",
-                    outcome.rendered,
-                    check.total
-                );
+                check.partial(&outcome, "a rename");
             }
             _ => {
                 // The same slug under another date prefix: the page stays.

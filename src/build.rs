@@ -432,12 +432,13 @@ pub(crate) fn markdown_renderer<'s>(
 /// The search index of `library`, made whole, each file written into
 /// `staging` as it is made (its folders made first).
 fn index_search(library: &Library, staging: &Staging<'_>) -> Result<(), OutputError> {
-    let mut kept = crate::search::Kept::once();
-    let Some(search) = kept.update(library) else {
+    if !library.config.search {
         return Ok(());
-    };
-    staging.make_folders(search.paths().iter().map(String::as_str))?;
-    search.write(|file| staging.put(&file.path, &file.contents))
+    }
+    staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
+    let put = |file: RenderedPage| staging.put(&file.path, &file.contents);
+    crate::search::Kept::once().update(library, put)?;
+    Ok(())
 }
 
 /// Start the new site beside the output: every folder the plan's pages and

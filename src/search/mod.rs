@@ -54,13 +54,17 @@ const BATCH: usize = 256;
 /// folder, sorted by path. Nothing when the site turned search off.
 #[cfg(test)]
 pub(crate) fn index(library: &Library) -> Vec<RenderedPage> {
-    let mut kept = Kept::once();
-    let Some(index) = kept.update(library) else {
+    let Some(mut update) = Kept::once().files(library) else {
         return Vec::new();
     };
-    let mut files = index.collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    update.made.sort_by(|a, b| a.path.cmp(&b.path));
+    update.made
+}
+
+/// The folders the index's files go in (each as a path inside it), for
+/// `build` to make before it writes them.
+pub(crate) fn folders() -> [String; 2] {
+    [doc_path("-"), shard_path(0)]
 }
 
 /// What indexing keeps from one library to the next: the terms, and each
@@ -87,21 +91,10 @@ struct KeptArticle {
     scored: Scored,
 }
 
-/// The files of one update of the index, before they are made: `build`
-/// lists their [`paths`](Index::paths) when it stages the output, then
-/// [`writes`](Index::write) each as it is made, so the result files (each
-/// article's text) are never all held at once.
-pub(crate) struct Index<'a> {
-    records: Vec<Record<'a>>,
-    /// The records whose result file is made.
-    docs: Vec<usize>,
-    /// `meta.json`, when it changed.
-    meta: Option<Vec<u8>>,
-    postings: Postings,
-    /// Each term's text, by number.
-    names: Vec<&'a str>,
-    /// The terms of each shard made, by shard number, in no set order.
-    shards: Vec<(u32, Vec<u32>)>,
+/// One update's files, made and held: what `serve` swaps in.
+pub(crate) struct Update {
+    /// The files made, in no set order.
+    pub(crate) made: Vec<RenderedPage>,
     /// Files of the last update that are no longer part of the index.
     pub(crate) gone: Vec<String>,
 }
@@ -120,16 +113,36 @@ impl Kept {
         }
     }
 
-    /// The index of `library`, as the files that changed since the last
-    /// update (every file, the first time); none when the site turned
-    /// search off (then nothing is kept either).
-    pub(crate) fn update<'a>(&'a mut self, library: &'a Library) -> Option<Index<'a>> {
+    /// [`Kept::update`], its files held and handed back.
+    pub(crate) fn files(&mut self, library: &Library) -> Option<Update> {
+        let made = Mutex::new(Vec::new());
+        let put = |file: RenderedPage| {
+            made.lock().expect("no panic holds it").push(file);
+            Ok::<(), std::convert::Infallible>(())
+        };
+        let Ok(gone) = self.update(library, put);
+        let made = made.into_inner().expect("no panic holds it");
+        gone.map(|gone| Update { made, gone })
+    }
+
+    /// Bring the index up to `library`: make each file that changed since
+    /// the last update (every file, the first time) and hand it to `put`
+    /// (from many threads, in no set order), as it is made, so the result
+    /// files (each article's text) are never all held at once. Gives the
+    /// files of the last update that are no longer part of the index, or
+    /// none when the site turned search off (then nothing is kept
+    /// either); or the first error `put` gives.
+    pub(crate) fn update<E: Send>(
+        &mut self,
+        library: &Library,
+        put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
+    ) -> Result<Option<Vec<String>>, E> {
         if !library.config.search {
             *self = Kept {
                 keep: self.keep,
                 ..Kept::default()
             };
-            return None;
+            return Ok(None);
         }
         let records = records::records(library);
         let stable = self.order.len() == records.len()
@@ -139,30 +152,37 @@ impl Kept {
         } else {
             Vec::new()
         };
+        // The articles whose record changed: their result files are made
+        // and their terms scored again, each body unpacked once for both.
         let docs: Vec<usize> = (0..records.len())
             .filter(|&i| {
                 let kept = self.articles.get(records[i].slug);
                 !self.keep || kept.is_none_or(|k| k.fingerprint != fingerprints[i])
             })
             .collect();
-        // Each changed article's terms; those whose postings change.
-        let mut fresh: Vec<Scored> = Vec::with_capacity(docs.len());
+        // Made whole, the postings are filled as each batch is numbered;
+        // kept, from every article's list once all are scored.
+        let mut postings = Postings::default();
         let mut changed_terms: Vec<u32> = Vec::new();
         for batch in docs.chunks(BATCH) {
-            let scored: Vec<_> = batch
+            let counted = batch
                 .par_iter()
-                .map(|&i| postings::score(&records[i]))
-                .collect();
-            for (&i, terms) in batch.iter().zip(scored) {
-                let scored = postings::number(&mut self.vocabulary, terms);
+                .map(|&i| {
+                    let body = records[i].body.unpack();
+                    put(doc(&records[i], &body))?;
+                    Ok(postings::score(&records[i], body))
+                })
+                .collect::<Result<Vec<_>, E>>()?;
+            for (&i, counted) in batch.iter().zip(counted) {
+                let numbered = postings::number(&mut self.vocabulary, &counted);
                 if !self.keep {
-                    fresh.push(scored);
+                    postings.add(i as u32, numbered);
                     continue;
                 }
                 let slug = records[i].slug;
                 let article = KeptArticle {
                     fingerprint: fingerprints[i],
-                    scored,
+                    scored: Scored::new(numbered),
                 };
                 match self.articles.get_mut(slug) {
                     Some(old) => {
@@ -189,31 +209,26 @@ impl Kept {
                 keep
             });
         }
-        let postings = if self.keep {
-            let lists: Vec<&Scored> = records
-                .iter()
-                .map(|r| &self.articles[r.slug].scored)
-                .collect();
-            Postings::new(&lists, self.vocabulary.len())
-        } else {
-            let lists: Vec<&Scored> = fresh.iter().collect();
-            Postings::new(&lists, self.vocabulary.len())
-        };
-        drop(fresh);
-        let count = postings.len();
-        let shards = shard_count(count);
+        if self.keep {
+            postings = Postings::new(records.iter().map(|r| &self.articles[r.slug].scored));
+        }
+        let shards = shard_count(postings.len());
         let every_shard = !stable || shards != self.shards;
         gone.extend((shards..self.shards).map(shard_path));
         let meta = meta(&records, shards);
         let meta_print = fingerprint(&meta);
-        let meta = (self.meta != Some(meta_print)).then_some(meta);
+        if self.meta != Some(meta_print) {
+            put(RenderedPage {
+                path: format!("{SEARCH}meta.json"),
+                contents: meta,
+            })?;
+        }
         self.meta = Some(meta_print);
         self.shards = shards;
         if !stable {
             self.order = records.iter().map(|r| r.slug.to_string()).collect();
         }
-        let this: &'a Kept = self;
-        let names = this.vocabulary.names();
+        let names = self.vocabulary.names();
         let mut wanted = vec![every_shard; shards as usize];
         for term in changed_terms {
             wanted[terms::shard(names[term as usize], shards) as usize] = true;
@@ -228,21 +243,19 @@ impl Kept {
                 }
             }
         }
-        let shards = by_shard
-            .into_iter()
+        let (names, postings) = (&names, &postings);
+        by_shard
+            .into_par_iter()
             .enumerate()
             .filter(|(n, _)| wanted[*n])
-            .map(|(n, terms)| (n as u32, terms))
-            .collect();
-        Some(Index {
-            records,
-            docs,
-            meta,
-            postings,
-            names,
-            shards,
-            gone,
-        })
+            .try_for_each(|(n, mut terms)| {
+                terms.sort_unstable_by(|a, b| names[*a as usize].cmp(names[*b as usize]));
+                put(RenderedPage {
+                    path: shard_path(n as u32),
+                    contents: postings::shard_json(&terms, names, postings).into_bytes(),
+                })
+            })?;
+        Ok(Some(gone))
     }
 }
 
@@ -251,53 +264,6 @@ fn fingerprint(value: &impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
-}
-
-impl Index<'_> {
-    /// The path of every file [`Index::write`] gives.
-    pub(crate) fn paths(&self) -> Vec<String> {
-        let docs = self.docs.iter().map(|&i| doc_path(self.records[i].slug));
-        let meta = self.meta.iter().map(|_| format!("{SEARCH}meta.json"));
-        let shards = self.shards.iter().map(|(n, _)| shard_path(*n));
-        docs.chain(meta).chain(shards).collect()
-    }
-
-    /// Make each file of the index and hand it to `put` (from many
-    /// threads, in no set order); the first error `put` gives.
-    pub(crate) fn write<E: Send>(
-        self,
-        put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
-    ) -> Result<(), E> {
-        let records = &self.records;
-        self.docs
-            .par_iter()
-            .try_for_each(|&i| put(doc(&records[i])))?;
-        if let Some(meta) = self.meta {
-            put(RenderedPage {
-                path: format!("{SEARCH}meta.json"),
-                contents: meta,
-            })?;
-        }
-        let (names, postings) = (&self.names, &self.postings);
-        self.shards.into_par_iter().try_for_each(|(n, mut terms)| {
-            terms.sort_unstable_by(|a, b| names[*a as usize].cmp(names[*b as usize]));
-            put(RenderedPage {
-                path: shard_path(n),
-                contents: postings::shard_json(&terms, names, postings).into_bytes(),
-            })
-        })
-    }
-
-    /// Every file, made.
-    pub(crate) fn collect(self) -> Vec<RenderedPage> {
-        let files = Mutex::new(Vec::new());
-        let put = |file: RenderedPage| {
-            files.lock().expect("no panic holds it").push(file);
-            Ok::<(), std::convert::Infallible>(())
-        };
-        let Ok(()) = self.write(put);
-        files.into_inner().expect("no panic holds it")
-    }
 }
 
 fn shard_path(n: u32) -> String {
@@ -395,8 +361,8 @@ struct Doc<'a> {
     text: &'a str,
 }
 
-fn doc(record: &Record<'_>) -> RenderedPage {
-    let text = record.body.unpack();
+/// The result file of `record`, whose body's words are `text`.
+fn doc(record: &Record<'_>, text: &str) -> RenderedPage {
     let doc = Doc {
         url: &record.url,
         title: record.title,
@@ -404,11 +370,14 @@ fn doc(record: &Record<'_>) -> RenderedPage {
         date: &record.date,
         publisher: record.publisher,
         summary: record.summary,
-        text: &text,
+        text,
     };
+    // Sized for the text, to spare regrowing the buffer as it is written.
+    let mut contents = Vec::with_capacity(text.len() + text.len() / 16 + 512);
+    serde_json::to_writer(&mut contents, &doc).expect("plain data serializes");
     RenderedPage {
         path: doc_path(record.slug),
-        contents: serde_json::to_vec(&doc).expect("plain data serializes"),
+        contents,
     }
 }
 

@@ -9,13 +9,13 @@
 //! and each article's list between edits and makes them again only for
 //! the articles that changed (see [`super::Kept`]).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use hashbrown::HashTable;
+
 use super::records::Record;
-use super::terms::{self, Term};
+use super::terms;
 
 /// How much a word counts where it is found: a title word most, a name or
 /// alias of what the briefing mentions more than a word of its body.
@@ -78,35 +78,48 @@ impl Hasher for Quick {
 /// A map hashed with [`Quick`].
 pub(crate) type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
+/// The [`Quick`] hash of a term: made once, where the term is counted,
+/// and carried with it to the [`Vocabulary`].
+fn hash(term: &str) -> u64 {
+    let mut hasher = Quick::default();
+    hasher.write(term.as_bytes());
+    hasher.finish()
+}
+
 /// Every term seen, once each, by number.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    ids: QuickMap<Box<str>, u32>,
+    /// Term numbers, found by the term's hash.
+    ids: HashTable<u32>,
+    /// Each term and its hash, at its number.
+    names: Vec<Box<str>>,
+    hashes: Vec<u64>,
 }
 
 impl Vocabulary {
-    /// The number of `term`, given it if new.
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+    /// The number of `term` (whose hash is `hash`), given it if new.
+    fn id(&mut self, term: &str, hash: u64) -> u32 {
+        let Vocabulary { ids, names, hashes } = self;
+        let same = |&id: &u32| hashes[id as usize] == hash && *names[id as usize] == *term;
+        if let Some(&id) = ids.find(hash, same) {
             return id;
         }
-        let id = u32::try_from(self.ids.len()).expect("fewer than 2³² distinct terms");
-        self.ids.insert(term.into(), id);
+        let id = u32::try_from(names.len()).expect("fewer than 2³² distinct terms");
+        ids.insert_unique(hash, id, |&id| hashes[id as usize]);
+        names.push(term.into());
+        hashes.push(hash);
         id
     }
 
     /// How many terms it holds.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+        self.names.len()
     }
 
     /// Each term, at its number.
     pub(crate) fn names(&self) -> Vec<&str> {
-        let mut names = vec![""; self.ids.len()];
-        for (term, &id) in &self.ids {
-            names[id as usize] = term;
-        }
-        names
+        self.names.iter().map(|name| &**name).collect()
     }
 }
 
@@ -118,8 +131,22 @@ pub(crate) struct Scored {
 }
 
 impl Scored {
+    /// `numbered` (from [`number`]) in term order.
+    pub(crate) fn new(mut numbered: Vec<(u32, u8)>) -> Scored {
+        numbered.sort_unstable();
+        Scored {
+            terms: numbered.iter().map(|&(t, _)| t).collect(),
+            scores: numbered.iter().map(|&(_, s)| s).collect(),
+        }
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.terms.len()
+    }
+
+    /// Each term with its score, in term order.
+    fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.terms.iter().copied().zip(self.scores.iter().copied())
     }
 
     /// The terms whose score differs between `self` and `other` (in one
@@ -146,113 +173,205 @@ impl Scored {
     }
 }
 
-/// The terms of a record with their scores, each term once, in no set
-/// order.
-pub(crate) fn score<'a>(record: &Record<'a>) -> Vec<(Cow<'a, str>, u32)> {
-    let mut scores: QuickMap<Cow<'a, str>, u32> = QuickMap::default();
-    let mut add = |text: &'a str, weight: u32| {
-        terms::terms(text, |term| match term {
-            Term::Text(term) => *scores.entry(Cow::Borrowed(term)).or_default() += weight,
-            Term::Lowered(term) => match scores.get_mut(term) {
-                Some(score) => *score += weight,
-                None => {
-                    scores.insert(Cow::Owned(term.to_string()), weight);
-                }
-            },
-        });
+/// One record's terms, each once with its score, in no set order.
+pub(crate) struct Counted {
+    /// The record's words: its body, then its title, names and summary,
+    /// lower-cased where ASCII (the terms are ranges of it).
+    text: String,
+    /// The terms that held capitals beyond ASCII, lower-cased, one after
+    /// the other.
+    lowered: String,
+    terms: Vec<Count>,
+}
+
+#[derive(Clone, Copy)]
+struct Count {
+    hash: u64,
+    /// The term's bytes, in [`Counted::lowered`] or [`Counted::text`].
+    start: u32,
+    end: u32,
+    lowered: bool,
+    score: u32,
+}
+
+/// The text of `count`.
+fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
+    let range = count.start as usize..count.end as usize;
+    if count.lowered {
+        &lowered[range]
+    } else {
+        &text[range]
+    }
+}
+
+/// The terms of a record with their scores; `body` is its body's words
+/// (unpacked by the caller, which also shows them in the result file).
+pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
+    let mut text = body;
+    let mut fields = vec![(0..text.len(), BODY)];
+    let mut field = |text: &mut String, words: &str, weight: u32| {
+        text.push('\n');
+        let start = text.len();
+        text.push_str(words);
+        fields.push((start..text.len(), weight));
     };
-    add(record.title, TITLE);
+    field(&mut text, record.title, TITLE);
     for name in &record.names {
-        add(name, NAMES);
+        field(&mut text, name, NAMES);
     }
     if let Some(summary) = record.summary {
-        add(summary, SUMMARY);
+        field(&mut text, summary, SUMMARY);
     }
-    // The body is unpacked for this article alone (the library holds it
-    // compressed): its terms are owned, each once per article.
-    let body = record.body.unpack();
-    terms::terms(&body, |term| {
-        let term = match term {
-            Term::Text(term) | Term::Lowered(term) => term,
-        };
-        match scores.get_mut(term) {
-            Some(score) => *score += BODY,
-            None => {
-                scores.insert(Cow::Owned(term.to_string()), BODY);
+    // Lower-cased once for the whole text: a term is then a slice of it
+    // unless it holds a capital beyond ASCII (rare; copied, lowered).
+    text.make_ascii_lowercase();
+    let bound = u32::try_from(text.len()).expect("a record under 4 GiB");
+    let mut lowered = String::new();
+    // About one distinct term in 32 bytes of text, to spare regrowing.
+    let mut counts: HashTable<Count> = HashTable::with_capacity(bound as usize / 32);
+    for (field, weight) in fields {
+        terms::terms(&text[field.clone()], |range, lower| {
+            let (start, end) = (field.start + range.start, field.start + range.end);
+            let count = if lower {
+                let at = lowered.len();
+                lowered.push_str(&text[start..end].to_lowercase());
+                (at, lowered.len(), true)
+            } else {
+                (start, end, false)
+            };
+            let mut count = Count {
+                hash: 0,
+                start: count.0 as u32,
+                end: count.1 as u32,
+                lowered: count.2,
+                score: weight,
+            };
+            let term = text_of(&text, &lowered, &count);
+            count.hash = hash(term);
+            let same = |c: &Count| c.hash == count.hash && text_of(&text, &lowered, c) == term;
+            match counts.find_mut(count.hash, same) {
+                Some(found) => {
+                    found.score += weight;
+                    if count.lowered {
+                        lowered.truncate(count.start as usize);
+                    }
+                }
+                None => {
+                    counts.insert_unique(count.hash, count, |c| c.hash);
+                }
             }
-        }
-    });
-    scores.into_iter().collect()
-}
-
-/// `scored` (from [`score`]) by number, numbering new terms.
-pub(crate) fn number(vocabulary: &mut Vocabulary, scored: Vec<(Cow<'_, str>, u32)>) -> Scored {
-    let mut numbered: Vec<(u32, u8)> = scored
-        .into_iter()
-        .map(|(term, score)| (vocabulary.id(&term), score.min(MAX_SCORE) as u8))
-        .collect();
-    numbered.sort_unstable();
-    Scored {
-        terms: numbered.iter().map(|&(t, _)| t).collect(),
-        scores: numbered.iter().map(|&(_, s)| s).collect(),
+        });
+    }
+    Counted {
+        text,
+        lowered,
+        terms: counts.into_iter().collect(),
     }
 }
 
-/// Term → `(article, score)`, articles in order: one array for every term,
-/// term `t`'s postings at `starts[t]..starts[t + 1]`.
-pub(crate) struct Postings {
-    starts: Vec<u32>,
-    articles: Vec<u32>,
-    scores: Vec<u8>,
+/// The terms of `counted` (from [`score`]) by number, numbering new terms,
+/// with their scores, in no set order.
+pub(crate) fn number(vocabulary: &mut Vocabulary, counted: &Counted) -> Vec<(u32, u8)> {
+    counted
+        .terms
+        .iter()
+        .map(|count| {
+            let term = text_of(&counted.text, &counted.lowered, count);
+            let score = count.score.min(MAX_SCORE) as u8;
+            (vocabulary.id(term, count.hash), score)
+        })
+        .collect()
 }
+
+/// Postings held in blocks of this many numbers: the next block's, then
+/// the postings.
+const BLOCK: usize = 8;
+
+/// Term → `(article, score)`, articles in order, filled an article at a
+/// time: each term's postings are a chain of blocks in one array, so they
+/// are held once, never also as each article's list.
+#[derive(Default)]
+pub(crate) struct Postings {
+    /// Each term's chain, by term number.
+    chains: Vec<Chain>,
+    /// The blocks; block 0 is none (a chain's end).
+    blocks: Vec<u32>,
+    len: usize,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Chain {
+    first: u32,
+    last: u32,
+    len: u32,
+}
+
+/// Articles are numbered in the 24 bits above a posting's score.
+const SCORE_BITS: u32 = 8;
 
 impl Postings {
-    /// The postings of `articles` (each one's terms, in article order) over
-    /// a vocabulary of `terms` terms.
-    pub(crate) fn new(articles: &[&Scored], terms: usize) -> Postings {
-        let mut starts = vec![0u32; terms + 1];
-        for scored in articles {
-            for &term in &scored.terms {
-                starts[term as usize + 1] += 1;
+    /// The postings of `articles` (each one's terms, in article order).
+    pub(crate) fn new<'s>(articles: impl IntoIterator<Item = &'s Scored>) -> Postings {
+        let mut postings = Postings::default();
+        for (article, scored) in articles.into_iter().enumerate() {
+            postings.add(article as u32, scored.pairs());
+        }
+        postings
+    }
+
+    /// Add the terms of `article`, numbered after every article added.
+    pub(crate) fn add(&mut self, article: u32, terms: impl IntoIterator<Item = (u32, u8)>) {
+        assert!(article < 1 << (32 - SCORE_BITS), "fewer than 2²⁴ articles");
+        if self.blocks.is_empty() {
+            self.blocks.resize(BLOCK, 0);
+        }
+        for (term, score) in terms {
+            let term = term as usize;
+            if term >= self.chains.len() {
+                self.chains.resize(term + 1, Chain::default());
             }
-        }
-        for t in 0..terms {
-            starts[t + 1] += starts[t];
-        }
-        let total = starts[terms] as usize;
-        let mut next: Vec<u32> = starts[..terms].to_vec();
-        let mut article_of = vec![0u32; total];
-        let mut score_of = vec![0u8; total];
-        for (article, scored) in articles.iter().enumerate() {
-            for (&term, &score) in scored.terms.iter().zip(scored.scores.iter()) {
-                let at = &mut next[term as usize];
-                article_of[*at as usize] = article as u32;
-                score_of[*at as usize] = score;
-                *at += 1;
+            let chain = &mut self.chains[term];
+            let slot = chain.len as usize % (BLOCK - 1);
+            if slot == 0 {
+                let block = u32::try_from(self.blocks.len() / BLOCK).expect("under 2³² blocks");
+                self.blocks.resize(self.blocks.len() + BLOCK, 0);
+                if chain.len == 0 {
+                    chain.first = block;
+                } else {
+                    self.blocks[chain.last as usize * BLOCK] = block;
+                }
+                chain.last = block;
             }
-        }
-        Postings {
-            starts,
-            articles: article_of,
-            scores: score_of,
+            self.blocks[chain.last as usize * BLOCK + 1 + slot] =
+                (article << SCORE_BITS) | u32::from(score);
+            chain.len += 1;
+            self.len += 1;
         }
     }
 
     /// How many postings there are, over every term.
     pub(crate) fn len(&self) -> usize {
-        self.articles.len()
+        self.len
     }
 
     /// Whether `term` is in any article.
     pub(crate) fn has(&self, term: u32) -> bool {
-        let t = term as usize;
-        self.starts[t + 1] > self.starts[t]
+        self.chains.get(term as usize).is_some_and(|c| c.len > 0)
     }
 
-    fn of(&self, term: u32) -> (&[u32], &[u8]) {
-        let t = term as usize;
-        let range = self.starts[t] as usize..self.starts[t + 1] as usize;
-        (&self.articles[range.clone()], &self.scores[range])
+    /// The postings of `term`, in article order.
+    fn of(&self, term: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let chain = self.chains.get(term as usize).copied().unwrap_or_default();
+        let (mut block, mut slot) = (chain.first as usize, 0);
+        (0..chain.len).map(move |_| {
+            if slot == BLOCK - 1 {
+                block = self.blocks[block * BLOCK] as usize;
+                slot = 0;
+            }
+            let posting = self.blocks[block * BLOCK + 1 + slot];
+            slot += 1;
+            (posting >> SCORE_BITS, posting as u8)
+        })
     }
 }
 
@@ -265,20 +384,39 @@ pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> 
         if i > 0 {
             json.push(',');
         }
-        let _ = write!(json, "\"{}\":[", names[term as usize]);
-        let (articles, scores) = postings.of(term);
+        json.push('"');
+        json.push_str(names[term as usize]);
+        json.push_str("\":[");
         let mut previous = 0;
-        for (j, (&article, &score)) in articles.iter().zip(scores).enumerate() {
+        for (j, (article, score)) in postings.of(term).enumerate() {
             if j > 0 {
                 json.push(',');
             }
-            let _ = write!(json, "{},{}", article - previous, score);
+            push_number(&mut json, article - previous);
+            json.push(',');
+            push_number(&mut json, u32::from(score));
             previous = article;
         }
         json.push(']');
     }
     json.push('}');
     json
+}
+
+/// `n` in decimal, without the formatting machinery (shards are
+/// millions of numbers).
+fn push_number(json: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    json.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 #[cfg(test)]
@@ -309,11 +447,19 @@ mod tests {
         let a = scored(&[(0, 3), (2, 1)]);
         let b = scored(&[(1, 1)]);
         let c = scored(&[(0, 1), (1, 2)]);
-        let postings = Postings::new(&[&a, &b, &c], 4);
-        assert_eq!(postings.of(0), (&[0, 2][..], &[3, 1][..]));
-        assert_eq!(postings.of(1), (&[1, 2][..], &[1, 2][..]));
+        let postings = Postings::new([&a, &b, &c]);
+        let of = |term| postings.of(term).collect::<Vec<_>>();
+        assert_eq!(of(0), [(0, 3), (2, 1)]);
+        assert_eq!(of(1), [(1, 1), (2, 2)]);
         assert!(!postings.has(3), "a term no article holds");
+        assert_eq!(postings.len(), 5);
         let names = ["lithium", "cells", "sodium", "gone"];
+        let mut numbers = String::new();
+        for n in [0, 7, 10, 4_294_967_295] {
+            push_number(&mut numbers, n);
+            numbers.push(' ');
+        }
+        assert_eq!(numbers, "0 7 10 4294967295 ");
         assert_eq!(
             shard_json(&[1, 0], &names, &postings),
             r#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#
@@ -321,18 +467,43 @@ mod tests {
     }
 
     #[test]
-    fn a_term_is_numbered_once() {
+    fn a_long_list_runs_over_many_blocks_in_order() {
+        let lists: Vec<Scored> = (0..3 * BLOCK as u32)
+            .map(|a| scored(&[(0, (a % 7) as u8 + 1), (1 + a % 2, 9)]))
+            .collect();
+        let postings = Postings::new(&lists);
+        let zero: Vec<_> = postings.of(0).collect();
+        let expected: Vec<_> = (0..3 * BLOCK as u32)
+            .map(|a| (a, (a % 7) as u8 + 1))
+            .collect();
+        assert_eq!(zero, expected);
+        let odd: Vec<_> = postings.of(2).map(|(a, _)| a).collect();
+        let expected: Vec<_> = (0..3 * BLOCK as u32).filter(|a| a % 2 == 1).collect();
+        assert_eq!(odd, expected);
+    }
+
+    #[test]
+    fn a_term_is_counted_and_numbered_once() {
+        let library = super::super::records::tests::fixture();
+        let mut records = super::super::records::records(&library);
+        let record = &mut records[0];
+        (record.title, record.summary, record.names) = ("Anode", None, vec!["ÉCOLE"]);
+        let body = "cells École ".repeat(30) + &"anode ".repeat(100);
         let mut vocabulary = Vocabulary::default();
-        let first = number(
-            &mut vocabulary,
-            vec![("cells".into(), 2), ("anode".into(), 200)],
-        );
-        let second = number(&mut vocabulary, vec![("anode".into(), 1)]);
-        let names = vocabulary.names();
-        assert_eq!(names.len(), 2);
-        let anode = names.iter().position(|n| *n == "anode").unwrap() as u32;
-        assert_eq!(second.terms[..], [anode]);
-        let at = first.terms.iter().position(|t| *t == anode).unwrap();
-        assert_eq!(u32::from(first.scores[at]), MAX_SCORE, "scores are bounded");
+        let first = Scored::new(number(&mut vocabulary, &score(record, body)));
+        let names: Vec<String> = vocabulary.names().into_iter().map(String::from).collect();
+        let id = |term: &str| names.iter().position(|n| *n == term).unwrap() as u32;
+        let score_of = |scored: &Scored, term| {
+            let at = scored.terms.iter().position(|t| *t == id(term)).unwrap();
+            u32::from(scored.scores[at])
+        };
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(score_of(&first, "cells"), 30);
+        assert_eq!(score_of(&first, "école"), 30 + NAMES);
+        assert_eq!(score_of(&first, "anode"), MAX_SCORE, "scores are bounded");
+        let second = Scored::new(number(&mut vocabulary, &score(record, "cells".into())));
+        assert_eq!(vocabulary.len(), 3, "no term numbered twice");
+        assert_eq!(second.len(), 3, "cells, and the title's and name's terms");
+        assert_eq!(score_of(&second, "cells"), 1);
     }
 }

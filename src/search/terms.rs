@@ -9,6 +9,8 @@
 //! a longer one. `themes/default/static/js/search.js` cuts queries by the
 //! same rules; the two must change together.
 
+use std::ops::Range;
+
 /// Longer words are not indexed (a URL, a hash, a run of digits).
 pub(crate) const MAX_WORD_CHARS: usize = 40;
 
@@ -29,30 +31,14 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A term as [`terms`] gives it: a slice of the text, or a lower-cased
-/// copy in a buffer reused for the next term (copy it to keep it).
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Term<'t, 'b> {
-    /// Written so in the text.
-    Text(&'t str),
-    /// Lower-cased from the text.
-    Lowered(&'b str),
-}
-
-#[cfg(test)]
-impl Term<'_, '_> {
-    pub(crate) fn as_str(&self) -> &str {
-        match self {
-            Term::Text(s) | Term::Lowered(s) => s,
-        }
-    }
-}
-
-/// Every term of `text`, in order, once per occurrence. ASCII is read a
-/// byte at a time; anything else a character at a time.
-pub(crate) fn terms<'t>(text: &'t str, mut emit: impl FnMut(Term<'t, '_>)) {
+/// Every term of `text`, in order, once per occurrence, as the byte range
+/// it spans. `text` must be lower-cased already where it is ASCII
+/// ([`str::make_ascii_lowercase`], done once for a whole text, not word by
+/// word); `lower` says the term holds another capital, for the caller to
+/// lower-case it. ASCII is read a byte at a time; anything else a
+/// character at a time.
+pub(crate) fn terms(text: &str, mut emit: impl FnMut(Range<usize>, bool)) {
     let bytes = text.as_bytes();
-    let mut lowered = String::new();
     let mut at = 0;
     while at < bytes.len() {
         let (first, width) = char_at(text, at);
@@ -70,7 +56,6 @@ pub(crate) fn terms<'t>(text: &'t str, mut emit: impl FnMut(Term<'t, '_>)) {
                 if hangul || !b.is_ascii_alphanumeric() {
                     break;
                 }
-                upper |= b.is_ascii_uppercase();
                 at += 1;
             } else {
                 let (c, width) = char_at(text, at);
@@ -82,22 +67,10 @@ pub(crate) fn terms<'t>(text: &'t str, mut emit: impl FnMut(Term<'t, '_>)) {
             }
             chars += 1;
         }
-        let word = &text[start..at];
         if hangul {
-            bigrams(word, &mut emit);
+            bigrams(text, start..at, &mut emit);
         } else if chars <= MAX_WORD_CHARS {
-            if upper {
-                lowered.clear();
-                if word.is_ascii() {
-                    lowered.push_str(word);
-                    lowered.make_ascii_lowercase();
-                } else {
-                    lowered.push_str(&word.to_lowercase());
-                }
-                emit(Term::Lowered(&lowered));
-            } else {
-                emit(Term::Text(word));
-            }
+            emit(start..at, upper);
         }
     }
 }
@@ -112,18 +85,23 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-fn bigrams<'t>(word: &'t str, emit: &mut impl FnMut(Term<'t, '_>)) {
-    let mut starts = word.char_indices().map(|(i, _)| i).chain([word.len()]);
+fn bigrams(text: &str, word: Range<usize>, emit: &mut impl FnMut(Range<usize>, bool)) {
+    let offset = word.start;
+    let word = &text[word];
+    let mut starts = word
+        .char_indices()
+        .map(|(i, _)| offset + i)
+        .chain([offset + word.len()]);
     let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
         return;
     };
     let mut one = true;
     for c in starts {
-        emit(Term::Text(&word[a..c]));
+        emit(a..c, false);
         (a, b, one) = (b, c, false);
     }
     if one {
-        emit(Term::Text(&word[a..b]));
+        emit(a..b, false);
     }
 }
 
@@ -155,8 +133,16 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
+        let text = text.to_ascii_lowercase();
         let mut out = Vec::new();
-        terms(text, |t| out.push(t.as_str().to_string()));
+        terms(&text, |range, lower| {
+            let term = &text[range];
+            out.push(if lower {
+                term.to_lowercase()
+            } else {
+                term.to_string()
+            });
+        });
         out
     }
 
@@ -176,6 +162,11 @@ mod tests {
         assert_eq!(all("삼성SDI"), ["삼성", "sdi"]);
         assert_eq!(all("배터리를"), ["배터", "터리", "리를"]);
         assert_eq!(all("이 배터리"), ["이", "배터", "터리"]);
+    }
+
+    #[test]
+    fn capitals_beyond_ascii_are_lower_cased_too() {
+        assert_eq!(all("ÉCOLE Straße ΣΟΦΙΑ"), ["école", "straße", "σοφια"]);
     }
 
     #[test]

@@ -116,11 +116,11 @@ fn tree(files: Vec<RenderedPage>) -> Tree {
 
 /// Apply an update to `files`; the paths it made.
 fn apply(files: &mut Tree, kept: &mut Kept, library: &Library) -> BTreeSet<String> {
-    let update = kept.update(library).expect("search is on");
+    let update = kept.files(library).expect("search is on");
     for path in &update.gone {
         assert!(files.remove(path).is_some(), "{path} was not there");
     }
-    let made = update.collect();
+    let made = update.made;
     let paths = made.iter().map(|f| f.path.clone()).collect();
     files.extend(tree(made));
     paths

@@ -322,13 +322,12 @@ impl Session {
             return false;
         };
         self.index_stale = false;
-        let Some(update) = self.search.update(&site.library) else {
+        let Some(update) = self.search.files(&site.library) else {
             let changed = !self.index.is_empty();
             self.index = Arc::default();
             return changed;
         };
-        let gone = update.gone.clone();
-        let made = update.collect();
+        let crate::search::Update { made, gone } = update;
         let index = &self.index;
         let fresh: Vec<_> = made
             .into_iter()

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::content::article::Article;
 use crate::content::entity::Entity;
 use crate::content::evidence::EvidenceKey;
-use crate::content::front_matter::{DateBasis, OrganizationKind, TitleBasis};
+use crate::content::front_matter::{ArticleFrontMatter, DateBasis, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
 use crate::markdown::Heading;
 use crate::render::display::{display_date, display_figure};
@@ -346,10 +346,7 @@ impl<'a> Views<'a> {
             title: &front.title,
             lang: front.language.as_deref(),
             date: front.date.map(|d| d.to_string()),
-            date_display: front
-                .date
-                .as_ref()
-                .map_or_else(|| "date unknown".to_string(), display_date),
+            date_display: date_display(front),
             date_inferred: front.date_basis == DateBasis::Inferred,
             publisher: front.source.publisher.as_deref(),
             summary: front.summary.as_deref(),
@@ -440,6 +437,14 @@ impl<'a> Views<'a> {
 /// Binary search a slug-sorted registry.
 pub(crate) fn find<'a, T>(entities: &'a [Entity<T>], slug: &str) -> Option<&'a Entity<T>> {
     position(entities, slug).map(|i| &entities[i])
+}
+
+/// The date of an article as pages show it (`18 June 2024`, `date unknown`).
+pub(crate) fn date_display(front: &ArticleFrontMatter) -> String {
+    front
+        .date
+        .as_ref()
+        .map_or_else(|| "date unknown".to_string(), display_date)
 }
 
 /// Index of `slug` in a slug-sorted registry.

@@ -236,7 +236,7 @@ impl Kept {
         let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); shards as usize];
         for (term, name) in names.iter().enumerate() {
             let term = term as u32;
-            if postings.has(term) {
+            if postings.count(term) > 0 {
                 let shard = terms::shard(name, shards) as usize;
                 if wanted[shard] {
                     by_shard[shard].push(term);
@@ -252,7 +252,7 @@ impl Kept {
                 terms.sort_unstable_by(|a, b| names[*a as usize].cmp(names[*b as usize]));
                 put(RenderedPage {
                     path: shard_path(n as u32),
-                    contents: postings::shard_json(&terms, names, postings).into_bytes(),
+                    contents: postings::shard_json(&terms, names, postings),
                 })
             })?;
         Ok(Some(gone))

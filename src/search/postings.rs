@@ -46,9 +46,7 @@ impl Hasher for Quick {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+            self.add(tail(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -72,6 +70,23 @@ impl Hasher for Quick {
         // The table picks buckets by the low bits: bring the well-mixed
         // high bits down.
         self.0.rotate_left(26)
+    }
+}
+
+/// The 1 to 7 bytes of `rest` as one number, read in at most two loads
+/// that may overlap (most terms are shorter than 8 bytes: no copy to a
+/// buffer); with the length, every byte counts.
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let word = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                rest[at..at + 4].try_into().expect("4 bytes"),
+            ))
+        };
+        word(0) | (word(n - 4) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
     }
 }
 
@@ -195,6 +210,7 @@ struct Count {
 }
 
 /// The text of `count`.
+#[inline]
 fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
     let range = count.start as usize..count.end as usize;
     if count.lowered {
@@ -354,9 +370,9 @@ impl Postings {
         self.len
     }
 
-    /// Whether `term` is in any article.
-    pub(crate) fn has(&self, term: u32) -> bool {
-        self.chains.get(term as usize).is_some_and(|c| c.len > 0)
+    /// How many articles hold `term`.
+    pub(crate) fn count(&self, term: u32) -> usize {
+        self.chains.get(term as usize).map_or(0, |c| c.len as usize)
     }
 
     /// The postings of `term`, in article order.
@@ -375,37 +391,40 @@ impl Postings {
     }
 }
 
-/// The shard file's text of `terms` (numbers, sorted by name):
+/// The shard file of `terms` (numbers, sorted by name):
 /// `{"term":[gap,score,…],…}`, articles as gaps from the one before.
 /// Terms are letters and digits only, so they need no escaping.
-pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> String {
-    let mut json = String::from("{");
+pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> Vec<u8> {
+    // About six bytes a posting, as the shard count assumes.
+    let size: usize = terms.iter().map(|&t| postings.count(t) * 6 + 8).sum();
+    let mut json = Vec::with_capacity(size);
+    json.push(b'{');
     for (i, &term) in terms.iter().enumerate() {
         if i > 0 {
-            json.push(',');
+            json.push(b',');
         }
-        json.push('"');
-        json.push_str(names[term as usize]);
-        json.push_str("\":[");
+        json.push(b'"');
+        json.extend_from_slice(names[term as usize].as_bytes());
+        json.extend_from_slice(b"\":[");
         let mut previous = 0;
         for (j, (article, score)) in postings.of(term).enumerate() {
             if j > 0 {
-                json.push(',');
+                json.push(b',');
             }
             push_number(&mut json, article - previous);
-            json.push(',');
+            json.push(b',');
             push_number(&mut json, u32::from(score));
             previous = article;
         }
-        json.push(']');
+        json.push(b']');
     }
-    json.push('}');
+    json.push(b'}');
     json
 }
 
 /// `n` in decimal, without the formatting machinery (shards are
 /// millions of numbers).
-fn push_number(json: &mut String, mut n: u32) {
+fn push_number(json: &mut Vec<u8>, mut n: u32) {
     let mut digits = [0u8; 10];
     let mut at = digits.len();
     loop {
@@ -416,7 +435,7 @@ fn push_number(json: &mut String, mut n: u32) {
             break;
         }
     }
-    json.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    json.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
@@ -443,6 +462,32 @@ mod tests {
     }
 
     #[test]
+    fn a_term_s_every_byte_counts_in_its_hash() {
+        let terms = [
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "cba",
+            "abcd",
+            "abdc",
+            "bacd",
+            "abcde",
+            "abced",
+            "abcdefg",
+            "abcdegf",
+            "bacdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+        ];
+        let hashes: std::collections::HashSet<u64> = terms.iter().map(|t| hash(t)).collect();
+        assert_eq!(hashes.len(), terms.len());
+    }
+
+    #[test]
     fn postings_list_each_term_s_articles_in_order() {
         let a = scored(&[(0, 3), (2, 1)]);
         let b = scored(&[(1, 1)]);
@@ -451,18 +496,18 @@ mod tests {
         let of = |term| postings.of(term).collect::<Vec<_>>();
         assert_eq!(of(0), [(0, 3), (2, 1)]);
         assert_eq!(of(1), [(1, 1), (2, 2)]);
-        assert!(!postings.has(3), "a term no article holds");
+        assert_eq!(postings.count(3), 0, "a term no article holds");
         assert_eq!(postings.len(), 5);
         let names = ["lithium", "cells", "sodium", "gone"];
-        let mut numbers = String::new();
+        let mut numbers = Vec::new();
         for n in [0, 7, 10, 4_294_967_295] {
             push_number(&mut numbers, n);
-            numbers.push(' ');
+            numbers.push(b' ');
         }
-        assert_eq!(numbers, "0 7 10 4294967295 ");
+        assert_eq!(numbers, b"0 7 10 4294967295 ");
         assert_eq!(
             shard_json(&[1, 0], &names, &postings),
-            r#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#
+            br#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#
         );
     }
 

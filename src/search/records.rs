@@ -8,7 +8,7 @@
 use crate::content::article::Article;
 use crate::content::library::Library;
 use crate::markdown::packed::Packed;
-use crate::render::context::{find, Views};
+use crate::render::context::{date_display, find, Views};
 
 /// One article, as search sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -59,7 +59,6 @@ pub(crate) fn records(library: &Library) -> Vec<Record<'_>> {
 fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
     let library = views.library;
     let front = &article.front;
-    let card = views.card(article);
     let organizations: Vec<_> = front
         .organizations
         .iter()
@@ -75,8 +74,8 @@ fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
     let topics: Vec<&str> = front
         .topics
         .iter()
-        .filter_map(|t| views.topic_link(t))
-        .map(|t| t.name)
+        .filter_map(|t| find(&library.topics, t))
+        .map(|t| t.front.name.as_str())
         .collect();
     let names = organizations
         .iter()
@@ -92,12 +91,12 @@ fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
         .collect();
     Record {
         slug: &article.slug,
-        url: card.url,
+        url: views.article_ref(article).url,
         title: &front.title,
         lang: front.language.as_deref(),
-        date: card.date_display,
-        publisher: card.publisher,
-        summary: card.summary,
+        date: date_display(front),
+        publisher: front.source.publisher.as_deref(),
+        summary: front.summary.as_deref(),
         body: &article.body.text,
         organizations: organizations
             .iter()

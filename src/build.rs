@@ -3,7 +3,7 @@
 //! Collects every problem of every stage it can reach before failing, and
 //! writes nothing unless all pages rendered.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -21,6 +21,8 @@ use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 pub use crate::render::RenderOptions;
 
+mod fronts;
+mod incremental;
 mod reuse;
 
 /// What `build` does.
@@ -108,21 +110,23 @@ pub(crate) fn load(
     syntaxes: &SyntaxSet,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
-    let (contents, read_errors) = Contents::read(root);
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::from_owned_contents(contents, read_errors, config, syntaxes, options)
+        Library::read(root, config, syntaxes, options)
     })
 }
 
 /// [`load`] over content already read (`read_errors`: what reading it
-/// found) that keeps going, for `check`: the site of every valid file and
-/// every problem of the others, so all that can be rendered is rendered
-/// and link-checked in the same run. No site when the config or the
-/// templates are broken (nothing renders without them).
+/// found; `articles`: the article files that parsed, read again one by
+/// one: [`Contents::take_article_paths`]) that keeps going, for `check`:
+/// the site of every valid file and every problem of the others, so all
+/// that can be rendered is rendered and link-checked in the same run. No
+/// site when the config or the templates are broken (nothing renders
+/// without them).
 pub(crate) fn load_partial(
     root: &Path,
     contents: &Contents,
+    articles: Vec<PathBuf>,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
     syntaxes: &SyntaxSet,
@@ -137,8 +141,15 @@ pub(crate) fn load_partial(
     };
     let templates = Templates::load(root, &config.theme);
     let options = LoadOptions { drafts };
-    let (library, mut diagnostics) =
-        Library::from_contents_partial(contents, read_errors, config, syntaxes, options);
+    let (library, mut diagnostics) = Library::from_contents_partial(
+        root,
+        contents,
+        articles,
+        read_errors,
+        config,
+        syntaxes,
+        options,
+    );
     match templates {
         Ok(templates) => {
             let shared = Shared::new(&library);
@@ -274,7 +285,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let inputs = reuse::inputs(options);
+    let (inputs, fronts) = match reuse::inputs(options) {
+        Some((inputs, fronts)) => (Some(inputs), fronts),
+        None => (None, fronts::Fronts::default()),
+    };
     time("fingerprint");
     let previous = match &inputs {
         Some(_) if ingest_errors.is_empty() => reuse::previous(options, output.folder()),
@@ -305,6 +319,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     time("load content");
+    // After article edits alone, only the pages they touch are rendered;
+    // every other file of the previous output is kept as it is.
+    let (site, touched) = match previous_changes(options, &output, previous, inputs.as_ref()) {
+        Some((changed, fronts)) => {
+            let load = LoadOptions {
+                drafts: options.drafts,
+            };
+            match incremental::touched(site, &options.root, load, &syntaxes, &changed, &fronts) {
+                Ok((site, jobs)) => (site, Some(jobs)),
+                Err(site) => (site, None),
+            }
+        }
+        None => (site, None),
+    };
+    time("compare");
     let jobs = render::full_plan(&site.library, &site.shared);
     let files = jobs.len();
     let statics = match read_static_files(&options.root, &site.library.config.theme) {
@@ -320,14 +349,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let staging = stage(&output, &site, &jobs, statics)?;
     time("stage");
-    // After body edits alone, only the pages bodies show on are rendered;
-    // every other file of the previous output is kept as it is.
-    let edited = previous
-        .as_ref()
-        .zip(inputs.as_ref())
-        .and_then(|(previous, inputs)| reuse::edited_bodies(previous, inputs));
-    let jobs = match edited {
-        Some(paths) => keep_unchanged(&staging, &site, jobs, &paths),
+    let jobs = match touched {
+        Some(wanted) => keep_unchanged(&staging, &site, jobs, &wanted),
         None => jobs,
     };
     // The search index is made and written while the pages render: its
@@ -356,7 +379,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("publish");
     let (files, articles) = (files, site.library.articles.len());
     if let Some(inputs) = inputs {
-        reuse::record(options, output.folder(), inputs, files, articles);
+        reuse::record(options, output.folder(), inputs, &fronts, files, articles);
         time("record");
     }
     Ok(BuildReport {
@@ -370,30 +393,49 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// The jobs still to render after the articles at `edited` changed only
-/// their Markdown body: the pages those bodies show on, and any page the
-/// previous output lacks; every other page is kept from it.
+/// The article files changed since the record of the output's last
+/// build, with their front matter then, when nothing else changed.
+fn previous_changes(
+    options: &BuildOptions,
+    output: &Output,
+    previous: Option<reuse::Record>,
+    inputs: Option<&reuse::Inputs>,
+) -> Option<(Vec<reuse::Changed>, HashMap<reuse::Digest, String>)> {
+    let changed = reuse::changed_articles(&previous?, inputs?)?;
+    let wanted: Vec<reuse::Digest> = changed.iter().filter_map(|c| c.front_before).collect();
+    let fronts = reuse::previous_fronts(options, output.folder(), &wanted)?;
+    Some((changed, fronts))
+}
+
+/// The jobs still to render: those `wanted`, and any page the previous
+/// output lacks; every other page is kept from it.
 fn keep_unchanged(
     staging: &Staging<'_>,
     site: &Site,
     jobs: Vec<render::plan::PageJob>,
-    edited: &[PathBuf],
+    wanted: &HashSet<render::plan::PageJob>,
 ) -> Vec<render::plan::PageJob> {
     use rayon::prelude::*;
     let library = &site.library;
-    let edited: HashSet<&Path> = edited.iter().map(PathBuf::as_path).collect();
-    let wanted: HashSet<render::plan::PageJob> = library
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(_, article)| edited.contains(article.path.as_path()))
-        .flat_map(|(i, _)| render::depends::body_pages(library, &site.shared, i))
-        .collect();
     jobs.into_par_iter()
         .filter(|job| {
             wanted.contains(job) || !staging.keep(&render::plan::output_path(library, job))
         })
         .collect()
+}
+
+/// The renderer changed articles are read with: it links the library's
+/// organizations.
+pub(crate) fn markdown_renderer<'s>(
+    syntaxes: &'s SyntaxSet,
+    library: &Library,
+) -> crate::markdown::MarkdownRenderer<'s> {
+    crate::markdown::MarkdownRenderer::new(
+        syntaxes,
+        crate::content::entity::organization_links(&library.organizations),
+        &library.config.base_path(),
+    )
+    .with_raw_html(library.config.unsafe_html)
 }
 
 /// The search index of `library`, made whole, each file written into
@@ -503,8 +545,16 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// nowhere), so a template error on another page, or a broken static
 /// folder, shows in this run and not the next. Writes nothing.
 fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
-    let (contents, read_errors) = Contents::read(root);
-    let (site, mut errors) = load_partial(root, &contents, read_errors, options.drafts, syntaxes);
+    let (mut contents, read_errors) = Contents::read(root);
+    let articles = contents.take_article_paths();
+    let (site, mut errors) = load_partial(
+        root,
+        &contents,
+        articles,
+        read_errors,
+        options.drafts,
+        syntaxes,
+    );
     if let Some(site) = site {
         let jobs = render::full_plan(&site.library, &site.shared);
         let (library, templates, shared) = (&site.library, &site.templates, &site.shared);

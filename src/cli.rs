@@ -426,11 +426,11 @@ fn run_build(args: &BuildArgs) -> ExitCode {
                     report.elapsed.as_millis()
                 );
             } else {
-                // After body edits only the pages they show on are rendered.
+                // After article edits alone only the pages they touch are rendered.
                 let kept = report.files.saturating_sub(report.rendered);
                 let partly = if kept > 0 {
                     format!(
-                        "; {} rendered, {kept} kept (only article bodies changed)",
+                        "; {} rendered, {kept} kept (only articles changed)",
                         report.rendered
                     )
                 } else {

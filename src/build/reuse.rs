@@ -40,6 +40,7 @@
 //! best effort: a cache that cannot be written costs the next build its
 //! shortcut, never its output.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -47,6 +48,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
+use super::fronts::Fronts;
 use super::BuildOptions;
 
 /// The scratch folder, in the site root.
@@ -97,7 +99,7 @@ pub(crate) struct Record {
 
 /// Digest of everything a build with `options` reads; `None` when a file
 /// cannot be read (the build itself will say why).
-pub(crate) fn inputs(options: &BuildOptions) -> Option<Inputs> {
+pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
     for folder in crate::sitefs::SITE_FOLDERS {
@@ -116,13 +118,15 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<Inputs> {
                     crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES).ok()?;
                 let front = relative
                     .starts_with(ARTICLES)
-                    .then(|| front_digest(&bytes))
-                    .flatten();
-                Some(Source {
+                    .then(|| front_matter(&bytes))
+                    .flatten()
+                    .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
+                let source = Source {
                     path: relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/"),
                     bytes: Sha256::digest(&bytes).into(),
-                    front,
-                })
+                    front: front.as_ref().map(|(digest, _)| *digest),
+                };
+                Some((source, front))
             })
             .collect::<Option<Vec<_>>>()
     });
@@ -133,7 +137,7 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<Inputs> {
     let inject = options.render.inject.as_deref().unwrap_or_default();
     field(&mut hasher, inject.as_bytes());
     let program: Digest = hasher.finalize().into();
-    let mut files = sources?;
+    let (mut files, fronts): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
     hasher.update(program);
@@ -141,22 +145,22 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<Inputs> {
         field(&mut hasher, file.path.as_bytes());
         hasher.update(file.bytes);
     }
-    Some(Inputs {
+    let inputs = Inputs {
         digest: hasher.finalize().into(),
         program,
         files,
-    })
+    };
+    Some((inputs, Fronts(fronts.into_iter().flatten().collect())))
 }
 
 /// Where articles live; only their front matter is digested on its own.
 const ARTICLES: &str = "content/articles";
 
-/// Digest of an article file up to its body; `None` when it does not split.
-fn front_digest(bytes: &[u8]) -> Option<Digest> {
+/// An article file up to its body; `None` when it does not split.
+fn front_matter(bytes: &[u8]) -> Option<&str> {
     let text = std::str::from_utf8(bytes).ok()?;
     let parts = crate::content::front_matter::split(text).ok()?;
-    let front = &text[..text.len() - parts.body.len()];
-    Some(Sha256::digest(front.as_bytes()).into())
+    Some(&text[..text.len() - parts.body.len()])
 }
 
 /// The record of the last build into `output`, if the folder still holds
@@ -166,29 +170,87 @@ pub(crate) fn previous(options: &BuildOptions, output: &Path) -> Option<Record> 
     (output_digest(output)?.0 == record.output).then_some(record)
 }
 
-/// The articles whose Markdown body alone changed since `record`, when
-/// nothing else did: same program and options, same files, and every
-/// changed file an article with the same front matter. `None` otherwise
-/// (or when nothing changed).
-pub(crate) fn edited_bodies(record: &Record, now: &Inputs) -> Option<Vec<PathBuf>> {
+/// An article file that changed since the last build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Changed {
+    /// Path inside the site.
+    pub(crate) path: PathBuf,
+    /// The digest of its front matter at the last build (kept in the
+    /// [`Fronts`] file); `None` for a file that is new.
+    pub(crate) front_before: Option<Digest>,
+    /// Whether the file is still there.
+    pub(crate) now: bool,
+}
+
+/// The article files edited, added or removed since `record`, when
+/// nothing else changed: same program and options, every other file the
+/// same, and every changed article one whose front matter was known.
+/// `None` otherwise (or when nothing changed).
+pub(crate) fn changed_articles(record: &Record, now: &Inputs) -> Option<Vec<Changed>> {
     let before = &record.inputs;
-    if before.program != now.program || before.files.len() != now.files.len() {
+    if before.program != now.program {
         return None;
     }
-    let mut edited = Vec::new();
-    for (old, new) in before.files.iter().zip(&now.files) {
-        if old.path != new.path {
-            return None;
-        }
-        if old.bytes == new.bytes {
-            continue;
-        }
-        match (old.front, new.front) {
-            (Some(a), Some(b)) if a == b => edited.push(PathBuf::from(&new.path)),
-            _ => return None,
-        }
+    let article = |source: &Source| {
+        let path = Path::new(&source.path);
+        (path.starts_with(ARTICLES) && source.front.is_some()).then(|| path.to_path_buf())
+    };
+    let (mut old, mut new) = (before.files.iter().peekable(), now.files.iter().peekable());
+    let mut changed = Vec::new();
+    loop {
+        let (a, b) = (old.peek(), new.peek());
+        let order = match (a, b) {
+            (None, None) => break,
+            (Some(a), Some(b)) => a.path.cmp(&b.path),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+        };
+        let change = match order {
+            std::cmp::Ordering::Equal => {
+                let (a, b) = (old.next()?, new.next()?);
+                if a.bytes == b.bytes {
+                    continue;
+                }
+                article(b).zip(article(a)).map(|(path, _)| Changed {
+                    path,
+                    front_before: a.front,
+                    now: true,
+                })
+            }
+            std::cmp::Ordering::Less => old.next().and_then(|a| {
+                article(a).map(|path| Changed {
+                    path,
+                    front_before: a.front,
+                    now: false,
+                })
+            }),
+            std::cmp::Ordering::Greater => new.next().and_then(|b| {
+                article(b).map(|path| Changed {
+                    path,
+                    front_before: None,
+                    now: true,
+                })
+            }),
+        };
+        changed.push(change?);
     }
-    (!edited.is_empty()).then_some(edited)
+    (!changed.is_empty()).then_some(changed)
+}
+
+/// The extension of the [`Fronts`] file beside a record.
+const FRONTS: &str = "fronts";
+
+/// The front matter texts of digests `wanted`, as the last build into
+/// `output` kept them; `None` unless every one is there.
+pub(crate) fn previous_fronts(
+    options: &BuildOptions,
+    output: &Path,
+    wanted: &[Digest],
+) -> Option<HashMap<Digest, String>> {
+    Fronts::read(
+        &record_path(options, output)?.with_extension(FRONTS),
+        wanted,
+    )
 }
 
 /// Forget the record of `output`: it is about to change.
@@ -203,6 +265,7 @@ pub(crate) fn record(
     options: &BuildOptions,
     output: &Path,
     inputs: Inputs,
+    fronts: &Fronts,
     files: usize,
     articles: usize,
 ) {
@@ -223,6 +286,7 @@ pub(crate) fn record(
     {
         return;
     }
+    fronts.write(&path.with_extension(FRONTS));
     let temporary = path.with_extension(format!("tmp{}", std::process::id()));
     if std::fs::write(&temporary, format_record(&record)).is_err()
         || std::fs::rename(&temporary, &path).is_err()
@@ -522,7 +586,7 @@ mod tests {
     }
 
     #[test]
-    fn only_articles_whose_front_matter_stayed_count_as_body_edits() {
+    fn only_changes_to_articles_are_named_and_any_other_is_none() {
         let before = record(vec![
             source("content/articles/a.md", 1, Some(2)),
             source("content/articles/b.md", 3, Some(4)),
@@ -533,36 +597,51 @@ mod tests {
             program: [9; 32],
             files,
         };
-        let body = now(vec![
+        let changed = |path: &str, front_before: Option<u8>, now: bool| Changed {
+            path: path.into(),
+            front_before: front_before.map(|f| [f; 32]),
+            now,
+        };
+        let edits = now(vec![
             source("content/articles/a.md", 10, Some(2)),
-            source("content/articles/b.md", 3, Some(4)),
+            source("content/articles/b.md", 11, Some(12)),
             source("site.yaml", 5, None),
         ]);
         assert_eq!(
-            edited_bodies(&before, &body),
-            Some(vec![PathBuf::from("content/articles/a.md")])
+            changed_articles(&before, &edits),
+            Some(vec![
+                changed("content/articles/a.md", Some(2), true),
+                changed("content/articles/b.md", Some(4), true),
+            ])
         );
-        let front = now(vec![
-            source("content/articles/a.md", 10, Some(11)),
-            source("content/articles/b.md", 3, Some(4)),
+        let renamed = now(vec![
+            source("content/articles/a.md", 1, Some(2)),
+            source("content/articles/c.md", 3, Some(4)),
             source("site.yaml", 5, None),
         ]);
-        assert_eq!(edited_bodies(&before, &front), None);
+        assert_eq!(
+            changed_articles(&before, &renamed),
+            Some(vec![
+                changed("content/articles/b.md", Some(4), false),
+                changed("content/articles/c.md", None, true),
+            ])
+        );
         let config = now(vec![
             source("content/articles/a.md", 10, Some(2)),
             source("content/articles/b.md", 3, Some(4)),
             source("site.yaml", 6, None),
         ]);
-        assert_eq!(edited_bodies(&before, &config), None);
-        let removed = now(vec![
-            source("content/articles/a.md", 10, Some(2)),
+        assert_eq!(changed_articles(&before, &config), None);
+        let unsplit = now(vec![
+            source("content/articles/a.md", 10, None),
+            source("content/articles/b.md", 3, Some(4)),
             source("site.yaml", 5, None),
         ]);
-        assert_eq!(edited_bodies(&before, &removed), None);
-        assert_eq!(edited_bodies(&before, &before.inputs), None);
-        let mut other_binary = body.clone();
+        assert_eq!(changed_articles(&before, &unsplit), None);
+        assert_eq!(changed_articles(&before, &before.inputs), None);
+        let mut other_binary = edits.clone();
         other_binary.program = [1; 32];
-        assert_eq!(edited_bodies(&before, &other_binary), None);
+        assert_eq!(changed_articles(&before, &other_binary), None);
     }
 
     #[test]

@@ -324,7 +324,8 @@ pub(crate) fn related_slugs(library: &Library, j: usize) -> Vec<String> {
 /// opens on, and what home shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Overview {
-    /// How many articles the site has: every HTML page's footer says.
+    /// How many articles the site has: home and the archive say (and
+    /// every page, in a theme whose footer does).
     articles: usize,
     counts: Vec<(Section, Vec<usize>)>,
     years: Vec<(i32, usize)>,
@@ -369,10 +370,22 @@ impl Overview {
     }
 
     /// The pages to re-render going from `self` to `after` (of `library`,
-    /// the library after the edit).
-    pub(crate) fn readers(&self, after: &Overview, library: &Library) -> Vec<PageJob> {
+    /// the library after the edit; `count_everywhere`: the templates show
+    /// the article count on every page, `Templates::count_on_every_page`).
+    pub(crate) fn readers(
+        &self,
+        after: &Overview,
+        library: &Library,
+        count_everywhere: bool,
+    ) -> Vec<PageJob> {
         let mut jobs = Vec::new();
         if self.articles != after.articles {
+            let per_page = library.config.items_per_page;
+            let pages = page_count(library.articles.len(), per_page);
+            jobs.push(PageJob::Home);
+            jobs.extend((1..=pages).map(PageJob::ArticleList));
+        }
+        if self.articles != after.articles && count_everywhere {
             let years: Vec<i32> = after.years.iter().map(|&(y, _)| y).collect();
             jobs.extend(
                 plan::jobs(library, &years)

@@ -15,6 +15,7 @@ pub(crate) mod plan;
 pub(crate) mod shared;
 pub(crate) mod structured;
 pub(crate) mod templates;
+pub(crate) mod touched;
 
 use rayon::prelude::*;
 

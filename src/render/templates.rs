@@ -71,6 +71,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The templates that show the site's article count by design: home's and
+/// the archive's (`render::depends::Overview` re-renders them when it changes).
+const COUNT_PAGES: [&str; 2] = ["index.html", "articles.html"];
+
 /// Loaded templates plus where each came from, for error messages.
 pub(crate) struct Templates {
     /// The Tera instance, shared read-only by the render threads.
@@ -184,6 +188,17 @@ impl Templates {
         self.sources
             .iter()
             .any(|(n, _, text)| n != name && quoted.iter().any(|q| text.contains(q.as_str())))
+    }
+
+    /// Whether a template other than home's and the archive's mentions
+    /// `site.article_count` (a theme whose footer shows it): then every
+    /// page changes with the count. Read from the text, so a mention
+    /// anywhere (a comment, a partial) counts: a false yes only costs a
+    /// rebuild its shortcut.
+    pub(crate) fn count_on_every_page(&self) -> bool {
+        self.sources.iter().any(|(name, _, text)| {
+            !COUNT_PAGES.contains(&name.as_str()) && text.contains("site.article_count")
+        })
     }
 
     /// Turn a Tera error into a diagnostic at the template's file and line.

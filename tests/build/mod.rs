@@ -4,6 +4,7 @@
 mod atomic;
 mod bad_input;
 mod charts;
+mod incremental;
 mod readers;
 mod reuse;
 mod search;

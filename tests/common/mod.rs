@@ -168,3 +168,17 @@ pub fn search_hits(term: &str, file: impl Fn(&str) -> Vec<u8>) -> Vec<String> {
     }
     slugs
 }
+
+/// A tiny deterministic generator: the same edits on every run.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}

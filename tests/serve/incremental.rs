@@ -8,7 +8,8 @@ use briefing::build;
 use briefing::serve::incremental::{Outcome, Session};
 use briefing::serve::Change;
 
-use super::site::{article, article_path, new_cell, TestSite};
+use super::site::{add_bulk, article, article_path, bulk, new_cell, TestSite};
+use crate::common::Lcg;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
@@ -61,6 +62,15 @@ impl<'a> Check<'a> {
             session,
             total: 0,
         }
+    }
+
+    /// Assert that `what` re-rendered less than half the site.
+    fn partial(&self, outcome: &Outcome, what: &str) {
+        let (rendered, total) = (outcome.rendered, self.total);
+        assert!(
+            rendered < total / 2,
+            "{what} re-rendered {rendered} of {total} files"
+        );
     }
 
     fn apply(&mut self, step: &str, changes: &[Change]) -> Outcome {
@@ -324,19 +334,6 @@ fn a_broken_file_keeps_the_last_good_site_until_fixed() {
     assert_eq!(served(&session), full_render(&site, &session));
 }
 
-/// A tiny deterministic generator: the same edits on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
-
 #[test]
 fn random_edits_on_a_bigger_site_equal_a_full_build() {
     let site = TestSite::new();
@@ -506,21 +503,7 @@ fn title_edits_and_last_mentions_equal_a_full_build() {
 #[test]
 fn random_adds_deletes_and_renames_equal_a_full_build() {
     let site = TestSite::new();
-    let topics = ["recycling", "all-solid-state", "workforce-training"];
-    let orgs = ["kistep", "lg-energy-solution", "sk-on"];
-    let bulk = |i: usize| {
-        let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
-        let topic = format!("[{}]", topics[i % 3]);
-        let org = format!("[{}, {}]", orgs[i % 3], orgs[(i + 1) % 3]);
-        let text = article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body.");
-        (article_path(&date, &format!("bulk-{i}")), text)
-    };
-    let mut paths = Vec::new();
-    for i in 0..60 {
-        let (path, text) = bulk(i);
-        site.write(&path, &text);
-        paths.push(path);
-    }
+    let mut paths = add_bulk(&site, 60);
     let mut check = Check::start(&site);
     let mut rng = Lcg(7);
     let mut next = 60;
@@ -532,12 +515,15 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
                 next += 1;
                 site.write(&path, &text);
                 paths.push(path.clone());
-                check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
+                let outcome = check.apply(&format!("step {step}: add {path}"), &[art(&path)]);
+                // No page but home and the archive shows the count.
+                check.partial(&outcome, "an add");
             }
             1 => {
                 let path = paths.swap_remove(at);
                 site.remove(&path);
-                check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
+                let outcome = check.apply(&format!("step {step}: delete {path}"), &[art(&path)]);
+                check.partial(&outcome, "a delete");
             }
             2 => {
                 // A new slug: every page linking the article moves with it.
@@ -549,12 +535,7 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
                     &format!("step {step}: rename {from} to {to}"),
                     &[art(&from), art(&to)],
                 );
-                assert!(
-                    outcome.rendered < check.total / 2,
-                    "a rename re-rendered {} of {} files",
-                    outcome.rendered,
-                    check.total
-                );
+                check.partial(&outcome, "a rename");
             }
             _ => {
                 // The same slug under another date prefix: the page stays.
@@ -582,4 +563,34 @@ fn random_adds_deletes_and_renames_equal_a_full_build() {
         "add, delete and rename in one batch",
         &[art(&fresh), art(&gone), art(&from), art(&to)],
     );
+}
+
+/// A theme whose footer shows the article count (as the default one did)
+/// still gets every page re-rendered when an article comes or goes.
+#[test]
+fn a_count_in_every_footer_is_kept_right_on_add_and_delete() {
+    let site = TestSite::new();
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap()
+    .replacen(
+        "</footer>",
+        "<p>{{ site.article_count }} in all</p></footer>",
+        1,
+    );
+    site.write("templates/base.html", &base);
+    let mut check = Check::start(&site);
+    let path = article_path("2024-05-05", "counted");
+    site.write(
+        &path,
+        &article("Counted", "2024-05-05", "[recycling]", "[kistep]", "Body."),
+    );
+    let outcome = check.apply("add", &[art(&path)]);
+    assert!(
+        outcome.rendered >= check.total / 2,
+        "every page shows the count"
+    );
+    site.remove(&path);
+    check.apply("delete", &[art(&path)]);
 }

@@ -159,6 +159,31 @@ pub(crate) fn new_cell() -> (String, String) {
     (article_path(date, "new-cell"), text)
 }
 
+/// The topics and organizations bulk articles name.
+pub(crate) const BULK_TOPICS: [&str; 3] = ["recycling", "all-solid-state", "workforce-training"];
+pub(crate) const BULK_ORGS: [&str; 3] = ["kistep", "lg-energy-solution", "sk-on"];
+
+/// The `i`-th of many articles a test adds, `(path, text)`: dates over six
+/// years, one of [`BULK_TOPICS`], two of [`BULK_ORGS`].
+pub(crate) fn bulk(i: usize) -> (String, String) {
+    let date = format!("20{:02}-{:02}-{:02}", 18 + i % 6, 1 + i % 12, 1 + i % 27);
+    let topic = format!("[{}]", BULK_TOPICS[i % 3]);
+    let org = format!("[{}, {}]", BULK_ORGS[i % 3], BULK_ORGS[(i + 1) % 3]);
+    let text = article(&format!("Bulk {i}"), &date, &topic, &org, "Bulk body.");
+    (article_path(&date, &format!("bulk-{i}")), text)
+}
+
+/// Add bulk articles `0..n` to `site`; their paths.
+pub(crate) fn add_bulk(site: &TestSite, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let (path, text) = bulk(i);
+            site.write(&path, &text);
+            path
+        })
+        .collect()
+}
+
 /// An article with one event and one figure.
 pub(crate) fn article(title: &str, date: &str, topics: &str, orgs: &str, body: &str) -> String {
     format!(

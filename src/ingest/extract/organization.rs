@@ -9,6 +9,7 @@
 mod context;
 mod generated;
 mod programme;
+mod regional;
 mod title;
 
 use std::collections::{BTreeMap, HashSet};
@@ -54,6 +55,7 @@ pub(crate) fn mentions(
             if GENERIC.contains(&written.as_str())
                 || is_credit(sentence.text, hit)
                 || programme::opens_programme_name(sentence.text, hit.end)
+                || regional::regions_own_body(sentence, hit, gazetteer)
             {
                 continue;
             }

@@ -441,3 +441,26 @@ fn a_figure_only_the_headline_states_is_kept_once() {
     let texts: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["about 900 workers", "$1.5B"]);
 }
+
+#[test]
+fn a_provinces_own_ministry_is_not_the_national_one() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["The Chungbuk Ministry of Industry approved the plant."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(
+        !a.organizations.contains(&"motie".to_string()),
+        "{:?}",
+        a.organizations
+    );
+    let a = annotate(
+        &doc(&["In Seoul, the Ministry of Industry approved the plant."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["motie"]);
+}

@@ -25,12 +25,10 @@ use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
 use super::watch::Change;
 use crate::build::{self, Site};
-use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
-use crate::render::depends::plan_readers;
-use crate::render::plan::{output_path, page_template, PageJob};
+use crate::render::plan::{page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
@@ -268,7 +266,7 @@ impl Session {
             }
         };
         self.errors.clear();
-        self.markdown = Some(markdown_renderer(self.syntaxes, &site.library));
+        self.markdown = Some(build::markdown_renderer(self.syntaxes, &site.library));
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
@@ -287,15 +285,13 @@ impl Session {
     /// reloads everything.
     fn reload_library(&mut self) -> bool {
         let site = self.site.take().expect("loaded before incremental work");
-        let (contents, read_errors) = Contents::read(&self.root);
         let config = site.library.config.clone();
-        let library =
-            Library::from_owned_contents(contents, read_errors, config, self.syntaxes, self.load);
+        let library = Library::read(&self.root, config, self.syntaxes, self.load);
         match library {
             Ok(library) => {
                 self.errors
                     .retain(|failing, _| !matches!(failing, Failing::Article(_)));
-                self.markdown = Some(markdown_renderer(self.syntaxes, &library));
+                self.markdown = Some(build::markdown_renderer(self.syntaxes, &library));
                 self.site = Some(Site {
                     shared: Shared::new(&library),
                     library,
@@ -404,23 +400,9 @@ impl Session {
     pub(super) fn update_plan(&mut self, library: &Library, shared: &Shared, jobs: &mut JobSet) {
         let mut plan = render::full_plan(library, shared);
         plan.sort_unstable();
-        if plan == self.plan {
-            return;
-        }
-        // Articles' own pages are followed by slug where articles come and
-        // go (`articles.rs`): their jobs are indexes, which shift. Every
-        // other vanished job's path is found in the new library.
-        let others = |plan: &'_ [PageJob]| -> HashSet<PageJob> {
-            plan.iter()
-                .filter(|job| !matches!(job, PageJob::Article(_)))
-                .cloned()
-                .collect()
-        };
-        let (old, new) = (others(&self.plan), others(&plan));
-        jobs.removed
-            .extend(old.difference(&new).map(|job| output_path(library, job)));
-        jobs.jobs.extend(new.difference(&old).cloned());
-        jobs.jobs.extend(plan_readers());
+        let (new, removed) = render::touched::plan_changes(library, &self.plan, &plan);
+        jobs.jobs.extend(new);
+        jobs.removed.extend(removed);
         self.plan = plan;
     }
 
@@ -500,16 +482,6 @@ impl Session {
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
-}
-
-/// The renderer article edits use: it links the library's organizations.
-fn markdown_renderer(syntaxes: &'static SyntaxSet, library: &Library) -> MarkdownRenderer<'static> {
-    MarkdownRenderer::new(
-        syntaxes,
-        crate::content::entity::organization_links(&library.organizations),
-        &library.config.base_path(),
-    )
-    .with_raw_html(library.config.unsafe_html)
 }
 
 /// Keys added, removed or changed between two file maps.

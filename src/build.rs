@@ -110,21 +110,23 @@ pub(crate) fn load(
     syntaxes: &SyntaxSet,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
-    let (contents, read_errors) = Contents::read(root);
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::from_owned_contents(contents, read_errors, config, syntaxes, options)
+        Library::read(root, config, syntaxes, options)
     })
 }
 
 /// [`load`] over content already read (`read_errors`: what reading it
-/// found) that keeps going, for `check`: the site of every valid file and
-/// every problem of the others, so all that can be rendered is rendered
-/// and link-checked in the same run. No site when the config or the
-/// templates are broken (nothing renders without them).
+/// found; `articles`: the article files that parsed, read again one by
+/// one: [`Contents::take_article_paths`]) that keeps going, for `check`:
+/// the site of every valid file and every problem of the others, so all
+/// that can be rendered is rendered and link-checked in the same run. No
+/// site when the config or the templates are broken (nothing renders
+/// without them).
 pub(crate) fn load_partial(
     root: &Path,
     contents: &Contents,
+    articles: Vec<PathBuf>,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
     syntaxes: &SyntaxSet,
@@ -139,8 +141,15 @@ pub(crate) fn load_partial(
     };
     let templates = Templates::load(root, &config.theme);
     let options = LoadOptions { drafts };
-    let (library, mut diagnostics) =
-        Library::from_contents_partial(contents, read_errors, config, syntaxes, options);
+    let (library, mut diagnostics) = Library::from_contents_partial(
+        root,
+        contents,
+        articles,
+        read_errors,
+        config,
+        syntaxes,
+        options,
+    );
     match templates {
         Ok(templates) => {
             let shared = Shared::new(&library);
@@ -536,8 +545,16 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// nowhere), so a template error on another page, or a broken static
 /// folder, shows in this run and not the next. Writes nothing.
 fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
-    let (contents, read_errors) = Contents::read(root);
-    let (site, mut errors) = load_partial(root, &contents, read_errors, options.drafts, syntaxes);
+    let (mut contents, read_errors) = Contents::read(root);
+    let articles = contents.take_article_paths();
+    let (site, mut errors) = load_partial(
+        root,
+        &contents,
+        articles,
+        read_errors,
+        options.drafts,
+        syntaxes,
+    );
     if let Some(site) = site {
         let jobs = render::full_plan(&site.library, &site.shared);
         let (library, templates, shared) = (&site.library, &site.templates, &site.shared);

@@ -7,10 +7,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
@@ -36,9 +35,10 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
-    /// The file's text, when the problem has a place in it.
-    pub source: Option<Arc<str>>,
-    /// Byte range of the offending text in `source`.
+    /// The lines of the file's text the problem covers, when it has a
+    /// place in it.
+    pub source: Option<Excerpt>,
+    /// Byte range of the offending text in the file.
     pub span: Range<usize>,
     /// What is wrong.
     pub message: String,
@@ -89,16 +89,16 @@ impl Diagnostic {
     }
 
     /// Point at a byte range of the file's text.
-    pub(crate) fn at(mut self, source: &Arc<str>, span: Range<usize>) -> Self {
+    pub(crate) fn at(mut self, source: &str, span: Range<usize>) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        self.source = Some(Arc::clone(source));
         self.span = start..end;
+        self.source = Some(Excerpt::new(source, &self.span));
         self
     }
 
     /// Point at a 1-based line and column of the file's text.
-    pub(crate) fn at_line_col(self, source: &Arc<str>, line: usize, column: usize) -> Self {
+    pub(crate) fn at_line_col(self, source: &str, line: usize, column: usize) -> Self {
         let offset = offset_of(source, line, column);
         let end = source[offset..]
             .find('\n')
@@ -116,7 +116,7 @@ impl Diagnostic {
     /// 1-based line and column of the start of the span (1:1 without a place).
     pub fn line_col(&self) -> (usize, usize) {
         match &self.source {
-            Some(source) => line_col_of(source, self.span.start),
+            Some(source) => source.line_col(self.span.start),
             None => (1, 1),
         }
     }
@@ -124,6 +124,78 @@ impl Diagnostic {
     /// True when this diagnostic has a place in the file's text.
     pub fn has_place(&self) -> bool {
         self.source.is_some()
+    }
+}
+
+/// The lines of a file that a diagnostic's span covers, whole, and where
+/// they sit in the file: a diagnostic keeps these, not the file's text, so
+/// a run with many problems does not hold every file they are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// From the start of the span's first line to the end of its last
+    /// (its newline included).
+    text: Box<str>,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    /// Lines of the file before `text`.
+    lines_before: usize,
+}
+
+impl Excerpt {
+    fn new(source: &str, span: &Range<usize>) -> Excerpt {
+        let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = source[span.end..]
+            .find('\n')
+            .map_or(source.len(), |i| span.end + i + 1);
+        Excerpt {
+            text: source[start..end].into(),
+            offset: start,
+            lines_before: source[..start].matches('\n').count(),
+        }
+    }
+
+    /// 1-based line and column in the file of a byte offset in it.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = line_col_of(&self.text, offset.saturating_sub(self.offset));
+        (self.lines_before + line, column)
+    }
+
+    /// Whether the excerpt holds the byte range `span` of the file.
+    pub fn holds(&self, span: &Range<usize>) -> bool {
+        self.offset <= span.start && span.end <= self.offset + self.text.len()
+    }
+}
+
+/// An excerpt as codespan reads a file: its own lines, numbered as in the
+/// whole file.
+struct ExcerptFile<'a> {
+    file: SimpleFile<&'a str, &'a str>,
+    lines_before: usize,
+}
+
+impl<'a> Files<'a> for ExcerptFile<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, _: ()) -> Result<&'a str, files::Error> {
+        Ok(self.file.name())
+    }
+
+    fn source(&'a self, _: ()) -> Result<&'a str, files::Error> {
+        Ok(self.file.source())
+    }
+
+    fn line_index(&'a self, id: (), byte_index: usize) -> Result<usize, files::Error> {
+        self.file.line_index(id, byte_index)
+    }
+
+    fn line_number(&'a self, _: (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.lines_before + line_index + 1)
+    }
+
+    fn line_range(&'a self, id: (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        self.file.line_range(id, line_index)
     }
 }
 
@@ -233,8 +305,15 @@ fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
     let config = term::Config::default();
     for diagnostic in diagnostics {
         let name = diagnostic.path.display().to_string();
-        let source = diagnostic.source.as_deref().unwrap_or("");
-        let file = SimpleFile::new(name.as_str(), source);
+        let (text, offset, lines_before) = match &diagnostic.source {
+            Some(excerpt) => (&*excerpt.text, excerpt.offset, excerpt.lines_before),
+            None => ("", 0, 0),
+        };
+        let file = ExcerptFile {
+            file: SimpleFile::new(name.as_str(), text),
+            lines_before,
+        };
+        let span = diagnostic.span.start - offset..diagnostic.span.end - offset;
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
@@ -244,7 +323,7 @@ fn render_human(diagnostics: &[Diagnostic], colour: bool) -> String {
         if diagnostic.has_place() {
             cs = cs
                 .with_message(&diagnostic.message)
-                .with_labels(vec![Label::primary((), diagnostic.span.clone())]);
+                .with_labels(vec![Label::primary((), span)]);
         } else {
             cs = cs.with_message(format!("{}: {}", name, diagnostic.message));
         }
@@ -298,7 +377,7 @@ fn render_json(diagnostics: &[Diagnostic]) -> String {
         .map(|d| {
             let (line, column) = d.line_col();
             let (end_line, end_column) = match &d.source {
-                Some(source) => line_col_of(source, d.span.end),
+                Some(source) => source.line_col(d.span.end),
                 None => (line, column),
             };
             JsonDiagnostic {
@@ -372,6 +451,7 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn sample() -> Diagnostic {
         let source: Arc<str> = Arc::from("---\ntitel: A\n---\n");

@@ -47,7 +47,7 @@ fn assert_printable(text: &str, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         if let Some(source) = &d.source {
             assert!(
-                d.span.start <= d.span.end && d.span.end <= source.len(),
+                d.span.start <= d.span.end && source.holds(&d.span),
                 "span {:?} outside the file: {d:?}\n{text:?}",
                 d.span
             );

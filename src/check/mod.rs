@@ -98,15 +98,15 @@ pub fn run(root: &Path) -> CheckReport {
     // fail: every error of the run at once.
     let (mut contents, read_errors) = Contents::read(root);
     let articles = contents.articles.len() + contents.unparsed_articles;
-    let (site, errors) = build::load_partial(root, &contents, read_errors, true, &syntaxes);
-    diagnostics.extend(errors);
-    // What reads the files' own text runs before any page renders; then
-    // the articles' texts (most of a large site's memory) are let go: a
-    // link is placed in its article by reading the file again. The
-    // findings still join the list in this order.
+    // What reads the files' own text runs first; then the articles' texts
+    // (most of a large site's memory) are let go before the library is
+    // built, which reads each article again and keeps only its rendered
+    // body: a link is placed in its article by reading the file again too.
     let origins = content_origins(&contents);
     let texts = text_checks(&contents);
-    contents.articles = Vec::new();
+    let paths = contents.take_article_paths();
+    let (site, errors) = build::load_partial(root, &contents, paths, read_errors, true, &syntaxes);
+    diagnostics.extend(errors);
     if let Some(site) = site {
         let (found, rendered) =
             render_and_check_links(root, &site, &contents, &origins, &mut diagnostics);

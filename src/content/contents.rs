@@ -12,7 +12,7 @@ use super::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, PageFrontMatter, PlaceFrontMatter,
     TopicFrontMatter,
 };
-use super::source::{read_all, Parsed};
+use super::source::{list_markdown, read_all, Parsed};
 use crate::diag::Diagnostic;
 
 /// The parsed files of `content/`, each folder sorted by path.
@@ -56,6 +56,36 @@ impl Contents {
             ..registries
         };
         (contents, diagnostics)
+    }
+
+    /// [`Contents::read`] with the articles listed but not read: their
+    /// paths, for a caller that reads each as it builds it
+    /// ([`crate::content::library::Library::read`]), so the whole site's
+    /// text is never in memory at once.
+    pub(crate) fn read_but_articles(root: &Path) -> (Contents, Vec<PathBuf>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut registries = read_registries(root, &mut diagnostics);
+        let articles = list_markdown(root, "content/articles", &mut diagnostics);
+        let (pages, mut unparsed) = read_all(root, "content/pages", &mut diagnostics);
+        unparsed.append(&mut registries.unparsed);
+        unparsed.sort();
+        let contents = Contents {
+            pages,
+            unparsed,
+            ..registries
+        };
+        (contents, articles, diagnostics)
+    }
+
+    /// Let the parsed articles' text go, keeping their paths (to read
+    /// each again as its article is built: [`Library::from_contents_partial`]).
+    ///
+    /// [`Library::from_contents_partial`]: crate::content::library::Library::from_contents_partial
+    pub(crate) fn take_article_paths(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.articles)
+            .into_iter()
+            .map(|file| file.path)
+            .collect()
     }
 
     /// Slugs (file stems) of the files in `dir` (`content/topics`, …) that

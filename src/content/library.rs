@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::article::{validate_article, Article, KnownSlugs};
+use super::article::{parse_article, Article, KnownSlugs};
 use super::contents::Contents;
 use super::entity::{
     organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
 };
-use super::front_matter::{ArticleFrontMatter, PageFrontMatter};
-use super::source::Parsed;
+use super::front_matter::PageFrontMatter;
+use super::source::{read_source, Parsed};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
@@ -66,33 +66,39 @@ pub(crate) struct LoadOptions {
 }
 
 impl Library {
-    /// Validate parsed `contents` (whose reading gave `diagnostics`) and
-    /// build the library, every problem in one list, for a caller that
-    /// needs `contents` no more: each article's text is freed as soon as its article is built,
-    /// so the whole site's text and its rendered bodies are never in
-    /// memory at once.
-    pub(crate) fn from_owned_contents(
-        mut contents: Contents,
-        diagnostics: Vec<Diagnostic>,
+    /// Read, validate and build the library of the site at `root`, every
+    /// problem in one list. Each article is read, rendered and its text
+    /// freed in one step, so the whole site's text and its rendered bodies
+    /// are never in memory at once.
+    pub(crate) fn read(
+        root: &Path,
         config: SiteConfig,
         syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
-        let articles = ArticleFiles::Owned(std::mem::take(&mut contents.articles));
+        let (contents, paths, diagnostics) = Contents::read_but_articles(root);
+        let articles = ArticleFiles { root, paths };
         Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
     }
 
-    /// [`Library::from_owned_contents`] over borrowed contents that keeps going: the library of every
-    /// file that is valid, with the problems of the others, so `check` can
-    /// render and link-check all that can be rendered in one run.
+    /// [`Library::read`] over registries and pages already read, and the
+    /// article files at `articles` (read again, each freed as its article
+    /// is built), that keeps going: the library of every file that is
+    /// valid, with the problems of the others, so `check` can render and
+    /// link-check all that can be rendered in one run.
     pub(crate) fn from_contents_partial(
+        root: &Path,
         contents: &Contents,
+        articles: Vec<PathBuf>,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
         syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> (Library, Vec<Diagnostic>) {
-        let articles = ArticleFiles::Borrowed(&contents.articles);
+        let articles = ArticleFiles {
+            root,
+            paths: articles,
+        };
         Library::assemble_partial(contents, articles, diagnostics, config, syntaxes, options)
     }
 
@@ -302,11 +308,11 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
         && x.places == y.places
 }
 
-/// The article files a library is built from: borrowed (`check` keeps
-/// them for its own checks) or owned (freed one by one).
-enum ArticleFiles<'a> {
-    Borrowed(&'a [Parsed<ArticleFrontMatter>]),
-    Owned(Vec<Parsed<ArticleFrontMatter>>),
+/// The article files a library is built from, not read yet: each is read
+/// and its text freed as its article is built.
+struct ArticleFiles<'a> {
+    root: &'a Path,
+    paths: Vec<PathBuf>,
 }
 
 /// Each entry's slug and front matter, as [`registry_names`] takes them.
@@ -320,16 +326,14 @@ fn validate_articles(
     markdown: &MarkdownRenderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = match files {
-        ArticleFiles::Borrowed(files) => files
-            .par_iter()
-            .map(|file| validate_article(file, known, markdown))
-            .collect(),
-        ArticleFiles::Owned(files) => files
-            .into_par_iter()
-            .map(|file| validate_article(&file, known, markdown))
-            .collect(),
-    };
+    let ArticleFiles { root, paths } = files;
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|relative| {
+            let source = read_source(root, relative).map_err(|d| vec![d])?;
+            parse_article(relative, &source, known, markdown)
+        })
+        .collect();
     collect(results, diagnostics)
 }
 

@@ -119,10 +119,8 @@ pub(crate) mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
         let syntaxes = crate::markdown::highlight::syntax_set();
         let config = crate::config::SiteConfig::load(&root).expect("the fixture's config");
-        let (contents, errors) = crate::content::contents::Contents::read(&root);
         let options = crate::content::library::LoadOptions::default();
-        Library::from_owned_contents(contents, errors, config, &syntaxes, options)
-            .expect("the fixture loads")
+        Library::read(&root, config, &syntaxes, options).expect("the fixture loads")
     }
 
     #[test]

@@ -25,7 +25,6 @@ use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
 use super::watch::Change;
 use crate::build::{self, Site};
-use crate::content::contents::Contents;
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
 use crate::markdown::MarkdownRenderer;
@@ -286,10 +285,8 @@ impl Session {
     /// reloads everything.
     fn reload_library(&mut self) -> bool {
         let site = self.site.take().expect("loaded before incremental work");
-        let (contents, read_errors) = Contents::read(&self.root);
         let config = site.library.config.clone();
-        let library =
-            Library::from_owned_contents(contents, read_errors, config, self.syntaxes, self.load);
+        let library = Library::read(&self.root, config, self.syntaxes, self.load);
         match library {
             Ok(library) => {
                 self.errors

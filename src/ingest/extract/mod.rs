@@ -148,6 +148,7 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .find_places(piece)
                 .into_iter()
                 .filter(|p| !(gazetteer.is_demonym(p) && names_language(piece, p)))
+                .filter(|p| !names_currency(piece, p))
                 .filter(|p| !token::in_address(piece, p.start, p.end))
                 .collect();
             let organizations: Vec<Hit> = gazetteer
@@ -231,6 +232,21 @@ fn names_language(text: &str, hit: &Hit) -> bool {
     !text[hit.end..]
         .trim_start()
         .starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// "US$900,000", "HK$", "450 Chinese yuan", "US dollars": a place's name
+/// that is part of a currency's says nothing about that place.
+fn names_currency(text: &str, hit: &Hit) -> bool {
+    let after = &text[hit.end..];
+    if after.starts_with('$') {
+        return true;
+    }
+    let next = after.strip_prefix(' ').unwrap_or("");
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && unit::is_currency_word(word)
 }
 
 /// A province or city government named only as a location ("Gwangyang

@@ -234,6 +234,44 @@ fn a_language_is_not_a_country_mention() {
     assert!(a.evidence[&EvidenceKey::place("korea")].contains("Korean firms"));
 }
 
+/// A country's name inside a currency ("US$", "Korean won") is not a
+/// mention of that country; the same name before a noun still is.
+#[test]
+fn a_currency_is_not_a_country_mention() {
+    let hit = |text: &str, name: &str| {
+        let start = text.find(name).unwrap();
+        Hit {
+            start,
+            end: start + name.len(),
+            entity: 0,
+            pattern: 0,
+        }
+    };
+    for (text, name) in [
+        ("It was given US$900,000 in funding.", "US"),
+        ("Prices passed 450 Chinese yuan a tonne.", "Chinese"),
+        ("The fund holds 5 billion Korean won.", "Korean"),
+        ("Sales reached 3 million US dollars.", "US"),
+    ] {
+        assert!(names_currency(text, &hit(text, name)), "{text}");
+    }
+    for (text, name) in [
+        ("Acme opened a US plant.", "US"),
+        ("Acme met Korean firms.", "Korean"),
+        ("Acme is based in the US.", "US"),
+    ] {
+        assert!(!names_currency(text, &hit(text, name)), "{text}");
+    }
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme Energy won a grant of 5 billion Korean won in Seoul."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.places, ["Seoul"]);
+}
+
 /// A quoted "we" is the organization that speaks: event titles read as a
 /// reader's headline about it, and the facts are about it.
 #[test]

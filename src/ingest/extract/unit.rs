@@ -43,6 +43,11 @@ pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
     .find(|c| *c == text)
 }
 
+/// A word that names a currency on its own ("yuan", "dollars", "won").
+pub(crate) fn is_currency_word(word: &str) -> bool {
+    physical(&|k| (k == 0).then_some(word)).is_some_and(|(unit, _)| currency_code(unit).is_some())
+}
+
 /// Multiplier of a one-letter magnitude glued to an amount of money
 /// ("$3.5B", "$800M", "€5m"); without a currency the letter may be a
 /// unit ("5m" of cable), so only money reads it.

@@ -287,12 +287,7 @@ pub(crate) fn record(
         return;
     }
     fronts.write(&path.with_extension(FRONTS));
-    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::write(&temporary, format_record(&record)).is_err()
-        || std::fs::rename(&temporary, &path).is_err()
-    {
-        let _ = std::fs::remove_file(&temporary);
-    }
+    let _ = crate::ingest::write_atomic(&path, format_record(&record).as_bytes());
 }
 
 /// How far the newest change time in a recorded folder must lie in the

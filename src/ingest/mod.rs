@@ -18,6 +18,8 @@ pub(crate) mod extract;
 pub(crate) mod gazetteer;
 pub(crate) mod invariants;
 mod manifest;
+/// Writing a file whole or not at all; the build record uses it too.
+pub(crate) use manifest::write_atomic;
 mod meta;
 #[cfg(test)]
 pub(crate) mod properties;

@@ -212,7 +212,7 @@ fn open_beneath(root: &Path, relative: &Path) -> Option<(std::fs::File, u64)> {
     // SAFETY: `fd` was just opened and is owned by nothing else.
     let file = unsafe { std::fs::File::from_raw_fd(fd) };
     let meta = file.metadata().ok()?;
-    meta.is_file().then(|| (file, meta.len()))
+    meta.is_file().then_some((file, meta.len()))
 }
 
 #[cfg(not(target_os = "linux"))]

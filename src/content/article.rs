@@ -187,7 +187,7 @@ fn count_words(text: &str) -> usize {
             // its top bit says `byte >= 9`, `byte >= 14`, `byte != b' '`.
             let from_tab = x + ONES * (0x80 - 0x09);
             let past_return = x + ONES * (0x80 - 0x0E);
-            let not_blank = (x ^ ONES * 0x20) + ONES * 0x7F;
+            let not_blank = (x ^ (ONES * 0x20)) + ONES * 0x7F;
             let space = ((from_tab & !past_return) | !not_blank) & HIGH;
             // A word starts at a byte that is no space after one that is
             // (little-endian: the byte before is eight bits lower).

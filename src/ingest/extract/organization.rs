@@ -172,6 +172,8 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
     let tokens = tokenize(text);
     let mut ranges = candidates(&tokens);
     ranges.extend(context::candidates(&tokens, known, gazetteer));
+    let regional = regional::bodies(text, &tokens, gazetteer);
+    ranges.extend(regional.iter().copied());
     longest_first(&mut ranges);
     ranges
         .into_iter()
@@ -185,7 +187,9 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
                 .iter()
                 .any(|h| h.start < to && from < h.end && !(from <= h.start && h.end <= to));
             let overlaps = crossing
-                || !(inside.is_empty() || kind.is_some() && extends(&tokens[start..end], &inside));
+                || !(inside.is_empty()
+                    || regional.contains(&(start, end, kind))
+                    || kind.is_some() && extends(&tokens[start..end], &inside));
             let name = text[from..to].trim_end_matches(',');
             let alias = acronym_definition(&tokens, end)
                 .filter(|&(first, _)| first <= start)

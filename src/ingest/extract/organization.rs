@@ -125,7 +125,7 @@ fn bracketed_hit(sentence: &Sentence<'_>, end: usize) -> bool {
 }
 
 /// A source credit rather than an actor: "Source: X",
-/// "© X", "Copyright X", a dateline "X —" opening the sentence, or a wire
+/// "© X", "ⓒ X", "Copyright X", a dateline "X —" opening the sentence, or a wire
 /// credit "(X) -". The outlet that published a story is not part of it.
 fn is_credit(text: &str, hit: &Hit) -> bool {
     let before = text[..hit.start].trim_end().to_lowercase();
@@ -134,7 +134,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
-    let credited = ["source:", "\u{a9}", "copyright", "copyrights", "(c)"]
+    let credited = ["source:", "\u{a9}", "\u{24d2}", "copyright", "copyrights", "(c)"]
         .iter()
         .any(|w| before.ends_with(w));
     let dateline = before.is_empty() && dash(after);
@@ -147,7 +147,16 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && after
             .strip_prefix(')')
             .is_some_and(|rest| rest.trim().is_empty());
-    credited || dateline || wire || bare
+    // "(서울=뉴스1)", "[이데일리 박성민 기자]": a Korean wire dateline or
+    // byline opening the story.
+    let korean_dateline = before.ends_with('=') && after.starts_with(')');
+    let korean_byline = before.ends_with(['[', '('])
+        && after
+            .split([']', ')'])
+            .next()
+            .map(str::trim_end)
+            .is_some_and(|inside| inside.ends_with("기자") || inside.ends_with("특파원"));
+    credited || dateline || wire || bare || korean_dateline || korean_byline
 }
 
 /// Head words that end an organization's name, with the kind they suggest.

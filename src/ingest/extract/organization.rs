@@ -303,6 +303,11 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
             break;
         }
     }
+    // "the Clean Air for Debrecen Association": after "the", capitalized
+    // words and "for" open the same name.
+    if let Some(opened) = opened_before_for(tokens, start) {
+        return opened;
+    }
     // "… of Science and Industry and Daegu Institute": words after "of"
     // end another name; this one starts after the last connector.
     let after_of = start > 0 && matches!(tokens[start - 1].text, "of" | "for" | "on");
@@ -315,6 +320,23 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         }
     }
     start
+}
+
+/// Where a name that reads "the Clean Air for …" starts, when the words
+/// before "for" (at `start - 1`) are capitalized, hold no head word or
+/// title, and follow "the".
+fn opened_before_for(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    if start < 3 || tokens[start - 1].text != "for" {
+        return None;
+    }
+    let first = (0..start - 1)
+        .rev()
+        .take_while(|&j| continues_name(&tokens[j]))
+        .last()?;
+    let plain = tokens[first..start - 1]
+        .iter()
+        .all(|t| !HEADS.iter().any(|(h, _)| t.text == *h));
+    (plain && first > 0 && tokens[first - 1].is("the")).then_some(first)
 }
 
 /// After a head: "of"/"for" plus capitalized words, "and"/"&"/"," between

@@ -134,9 +134,16 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
-    let credited = ["source:", "\u{a9}", "\u{24d2}", "copyright", "copyrights", "(c)"]
-        .iter()
-        .any(|w| before.ends_with(w));
+    let credited = [
+        "source:",
+        "\u{a9}",
+        "\u{24d2}",
+        "copyright",
+        "copyrights",
+        "(c)",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
     let dateline = before.is_empty() && dash(after);
     let wire = before.ends_with('(')
         && after

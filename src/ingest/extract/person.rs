@@ -156,12 +156,18 @@ impl Reader<'_, '_> {
     fn surname_opener_at(&self, i: usize) -> bool {
         static SURNAMES: Words = word_list!("extract/surname-openers.txt");
         let opens = |t: &Token<'_>| {
-            matches!(t.text, "\"" | "\u{201c}" | "\u{201d}" | ":" | "(" | "'" | "\u{2018}")
+            matches!(
+                t.text,
+                "\"" | "\u{201c}" | "\u{201d}" | ":" | "(" | "'" | "\u{2018}"
+            )
         };
         i > 0
             && SURNAMES.contains(&self.tokens[i].text)
             && !opens(&self.tokens[i - 1])
-            && self.tokens.get(i + 1).is_some_and(|t| is_name_token(t.text))
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| is_name_token(t.text))
     }
 
     fn hit_at(&self, hits: &[Hit], token: &Token<'_>) -> Option<Hit> {
@@ -220,7 +226,10 @@ impl Reader<'_, '_> {
     fn inverted_speech(&self, start: usize) -> bool {
         start >= 2
             && SPEECH.iter().any(|s| self.tokens[start - 1].is(s))
-            && matches!(self.tokens[start - 2].text, "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+            && matches!(
+                self.tokens[start - 2].text,
+                "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
+            )
     }
 
     /// A title right before the name, and an organization before the title

@@ -180,7 +180,7 @@ impl Context<'_, '_> {
             ]
             .iter()
             .any(|w| self.is(i - 1, w));
-        introduced.then_some(())?;
+        (introduced || self.scheduled_for(i)).then_some(())?;
         let year = self.year_of_month(i, month)?;
         Some((PartialDate::ym(year, month)?, None, next))
     }
@@ -330,7 +330,7 @@ impl Context<'_, '_> {
                 .any(|w| self.is(i - 2, w));
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
-        if !(introduced || part_of) || names_something {
+        if !(introduced || part_of || self.scheduled_for(i)) || names_something {
             return None;
         }
         let end_of = part_of && self.is(i - 2, "end");
@@ -340,6 +340,15 @@ impl Context<'_, '_> {
             PartialDate::y(year)
         };
         Some((date, None, i + 1))
+    }
+
+    /// "targeted for 2026", "scheduled for March": "for" after a word of
+    /// scheduling introduces a time ("a budget for 2026" does not).
+    fn scheduled_for(&self, i: usize) -> bool {
+        static SCHEDULING: Words = word_list!("extract/scheduling-words.txt");
+        i > 1
+            && self.is(i - 1, "for")
+            && SCHEDULING.iter().any(|w| self.is(i - 2, w))
     }
 
     /// "last year", "next year", "this year", "last month", "next month".

@@ -294,3 +294,13 @@ fn a_year_a_plan_is_targeted_for() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].2), ("2027", true));
 }
+
+#[test]
+fn a_fiscal_year_after_its_cue() {
+    let got = run(
+        &["The maker plans to fit the cells to a car by fiscal 2029."],
+        Some("2025-03-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2029", true));
+}

@@ -400,6 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn conductivity_cycles_and_counted_incidents() {
+        let got = one("The film conducts 6.4 mS/cm at room temperature.");
+        assert_eq!((got.1, got.2.as_str()), (6.4, "mS/cm"));
+        assert_eq!(one("It reached 1.2mS/cm.").2, "mS/cm");
+        let got = one("셀은 800회 충·방전 뒤에도 용량을 유지했다.");
+        assert_eq!((got.1, got.2.as_str()), (800.0, "cycles"));
+        assert_eq!(one("The state logged 31 ESS fires last decade.").2, "fires");
+        assert_eq!(one("Residents sent 2,400 signatures.").2, "signatures");
+    }
+
+    #[test]
     fn qualifiers_are_kept() {
         let got = one("Investment of more than 12 trillion won is planned.");
         assert_eq!(got.0, "more than 12 trillion won");

@@ -182,6 +182,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             _ => None,
         };
     }
+    // Ionic conductivity: "8.1 mS/cm", "1.2 S/cm".
+    if matches!(first, "mS" | "S") && is(1, "/") && is(2, "cm") {
+        return Some((if first == "S" { "S/cm" } else { "mS/cm" }, 3));
+    }
     if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") && is(1, "-") {
         let hours = text(2)
             .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));

@@ -9,7 +9,8 @@
 
 mod korean;
 use super::unit::{
-    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, Unit,
+    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, unit_end,
+    Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -209,7 +210,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     Some(Found {
         start: tokens[start].start,
-        end: tokens[end_token].end.max(tokens[i].end),
+        end: unit_end(&tokens[end_token]).max(tokens[i].end),
         value,
         unit,
         qualifier: qualifier.map(|(q, _)| q.to_string()),
@@ -404,6 +405,7 @@ mod tests {
         let got = one("The film conducts 6.4 mS/cm at room temperature.");
         assert_eq!((got.1, got.2.as_str()), (6.4, "mS/cm"));
         assert_eq!(one("It reached 1.2mS/cm.").2, "mS/cm");
+        assert_eq!(one("상온 이온전도도는 8.1mS/cm로 높다.").0, "8.1mS/cm");
         let got = one("셀은 800회 충·방전 뒤에도 용량을 유지했다.");
         assert_eq!((got.1, got.2.as_str()), (800.0, "cycles"));
         assert_eq!(one("The state logged 31 ESS fires last decade.").2, "fires");

@@ -354,9 +354,7 @@ impl Context<'_, '_> {
     /// scheduling introduces a time ("a budget for 2026" does not).
     fn scheduled_for(&self, i: usize) -> bool {
         static SCHEDULING: Words = word_list!("extract/scheduling-words.txt");
-        i > 1
-            && self.is(i - 1, "for")
-            && SCHEDULING.iter().any(|w| self.is(i - 2, w))
+        i > 1 && self.is(i - 1, "for") && SCHEDULING.iter().any(|w| self.is(i - 2, w))
     }
 
     /// "last year", "next year", "this year", "last month", "next month".

@@ -90,7 +90,9 @@ fn from_copyright(line: &str) -> Option<String> {
     }
     // A name in Hangul ends at punctuation or a space ("뉴스1.", "이데일리,").
     if rest.starts_with(crate::ingest::text::hangul::is_hangul) {
-        let end = rest.find([',', '.', '|', '(', ' ', '>']).unwrap_or(rest.len());
+        let end = rest
+            .find([',', '.', '|', '(', ' ', '>'])
+            .unwrap_or(rest.len());
         return Some(rest[..end].to_string());
     }
     // A notice in another script follows the name ("Daily 무단전재 …").

@@ -81,12 +81,21 @@ fn the_registry_knows_the_trades_bodies_and_not_common_words() {
     );
     assert_eq!(
         front.organizations,
-        ["celgard", "hanon-systems", "cpsc", "paul-scherrer-institute", "keio-university"],
+        [
+            "celgard",
+            "hanon-systems",
+            "cpsc",
+            "paul-scherrer-institute",
+            "keio-university"
+        ],
     );
     let front = ingest(
         "소비자 안전\n2025-04-02\n한국소비자원은 단국대학교 연구팀과 배터리 화재를 조사했다.",
     );
-    assert_eq!(front.organizations, ["korea-consumer-agency", "dankook-university"]);
+    assert_eq!(
+        front.organizations,
+        ["korea-consumer-agency", "dankook-university"]
+    );
     let front = ingest(
         "Cells\n2025-04-02\nThe continental market grew as 2 mol of salt went into each stem of the cell design.",
     );

@@ -228,7 +228,8 @@ pub(crate) fn breadcrumbs(trail: &[(&str, String)]) -> String {
 /// JSON that cannot end its `<script>` element early.
 fn to_script(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("plain structs serialize");
-    if !json.contains(['<', '>', '&']) {
+    // By bytes: a search for any of three `char`s decodes each character.
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
         return json;
     }
     let mut safe = String::with_capacity(json.len() + 16);

@@ -145,10 +145,7 @@ pub(crate) fn render_each<T: Send>(
                     limit,
                 )));
             }
-            Ok(emit(RenderedPage {
-                path,
-                contents: contents.into_bytes(),
-            }))
+            Ok(emit(RenderedPage { path, contents }))
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
@@ -207,7 +204,7 @@ fn render_job(
     renderer: &Renderer<'_>,
     job: &PageJob,
     options: &RenderOptions,
-) -> Result<String, tera::Error> {
+) -> Result<Vec<u8>, tera::Error> {
     let library = renderer.library;
     if let Some(html) = renderer.render_html(job) {
         let html = html?;
@@ -216,7 +213,7 @@ fn render_job(
             None => html,
         });
     }
-    Ok(match job {
+    let text = match job {
         PageJob::SiteFeed => feeds::atom(
             library,
             &library.config.title,
@@ -251,13 +248,17 @@ fn render_job(
         PageJob::Robots => feeds::robots(library),
         PageJob::SyntaxCss => crate::markdown::highlight::stylesheet(),
         _ => unreachable!("HTML jobs are handled above"),
-    })
+    };
+    Ok(text.into_bytes())
 }
 
-fn inject_before_body_end(mut html: String, snippet: &str) -> String {
-    match html.rfind("</body>") {
-        Some(at) => html.insert_str(at, snippet),
-        None => html.push_str(snippet),
+fn inject_before_body_end(mut html: Vec<u8>, snippet: &str) -> Vec<u8> {
+    const END: &[u8] = b"</body>";
+    match html.windows(END.len()).rposition(|w| w == END) {
+        Some(at) => {
+            html.splice(at..at, snippet.bytes());
+        }
+        None => html.extend_from_slice(snippet.as_bytes()),
     }
     html
 }

@@ -87,6 +87,28 @@ pub(crate) fn render_with<T: Send>(
     }
 }
 
+/// [`render_with`] that also hands each article's body words (the plain
+/// text its page's render made) to `words`, with the article's index,
+/// from the thread that rendered it: search indexes them there, and no
+/// body is read and parsed twice.
+pub(crate) fn render_feeding<T: Send>(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+    emit: impl Fn(RenderedPage) -> T + Sync,
+    words: &(dyn Fn(usize, String) + Sync),
+) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let (pages, diagnostics) =
+        render_all(library, templates, shared, jobs, options, emit, Some(words));
+    if diagnostics.is_empty() {
+        Ok(pages)
+    } else {
+        Err(diagnostics)
+    }
+}
+
 /// [`render_with`] that keeps going: every page that renders, and the
 /// problems of those that do not (`check` link-checks the ones it has).
 pub(crate) fn render_each<T: Send>(
@@ -96,6 +118,18 @@ pub(crate) fn render_each<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    render_all(library, templates, shared, jobs, options, emit, None)
+}
+
+fn render_all<T: Send>(
+    library: &Library,
+    templates: &Templates,
+    shared: &Shared,
+    jobs: &[PageJob],
+    options: &RenderOptions,
+    emit: impl Fn(RenderedPage) -> T + Sync,
+    words: Option<&(dyn Fn(usize, String) + Sync)>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
     let base = library.config.base_path();
     let site = SiteView {
@@ -128,13 +162,14 @@ pub(crate) fn render_each<T: Send>(
         values: SharedValues::new(&site),
         site,
         views: Views::new(library, base.clone()),
+        markdown: library.markdown(),
+        words,
     };
     let results: Vec<Result<T, Failure>> = jobs
         .par_iter()
         .map(|job| {
             let path = output_path(library, job);
-            let contents = render_job(&renderer, job, options)
-                .map_err(|err| Failure::Template(path.clone(), err))?;
+            let contents = render_job(&renderer, job, options, &path)?;
             if contents.len() as u64 > options.max_page_bytes {
                 let limit = options.max_page_bytes;
                 return Err(Failure::TooLarge(too_large(
@@ -156,7 +191,7 @@ pub(crate) fn render_each<T: Send>(
     for result in results {
         match result {
             Ok(page) => pages.push(page),
-            Err(Failure::TooLarge(diag)) => diagnostics.push(diag),
+            Err(Failure::TooLarge(diag) | Failure::Content(diag)) => diagnostics.push(diag),
             Err(Failure::Template(path, err)) => {
                 let mut diag = templates.diagnostic(&err, None);
                 diag.message = format!("{} (while rendering {path})", diag.message);
@@ -178,6 +213,8 @@ enum Failure {
     Template(String, tera::Error),
     /// The page is over [`RenderOptions::max_page_bytes`].
     TooLarge(Diagnostic),
+    /// A body it shows could not be read again (its file changed).
+    Content(Diagnostic),
 }
 
 /// A page over the size limit, reported against the file it comes from
@@ -203,14 +240,28 @@ fn too_large(library: &Library, job: &PageJob, path: &str, size: usize, limit: u
     .with_help("shorten the text, split it into several articles, or lower `items_per_page` in site.yaml for a long listing")
 }
 
+/// The page of `job`, at `path`. An article's body is read and rendered
+/// here, once, for its page.
 fn render_job(
     renderer: &Renderer<'_>,
     job: &PageJob,
     options: &RenderOptions,
-) -> Result<String, tera::Error> {
+    path: &str,
+) -> Result<String, Failure> {
     let library = renderer.library;
-    if let Some(html) = renderer.render_html(job) {
-        let html = html?;
+    let body = match job {
+        PageJob::Article(i) => Some(
+            library
+                .render_body(&library.articles[*i], &renderer.markdown)
+                .map_err(Failure::Content)?,
+        ),
+        _ => None,
+    };
+    if let Some(html) = renderer.render_html(job, body.as_ref()) {
+        let html = html.map_err(|err| Failure::Template(path.to_string(), err))?;
+        if let (PageJob::Article(i), Some(body), Some(words)) = (job, body, renderer.words) {
+            words(*i, body.text);
+        }
         return Ok(match &options.inject {
             Some(snippet) => inject_before_body_end(html, snippet),
             None => html,
@@ -223,8 +274,9 @@ fn render_job(
             "atom.xml",
             "",
             &(0..library.articles.len().min(feeds::FEED_LENGTH)).collect::<Vec<_>>(),
-            feeds::FeedBody::Full,
-        ),
+            feeds::FeedBody::Full(&renderer.markdown),
+        )
+        .map_err(Failure::Content)?,
         PageJob::EntityFeed(section, i) => {
             let slug = entity_slug(library, *section, *i);
             let name = match section {
@@ -245,6 +297,7 @@ fn render_job(
                 indexes,
                 feeds::FeedBody::Summary,
             )
+            .map_err(Failure::Content)?
         }
         // The full plan, not `all`: serve renders subsets of jobs.
         PageJob::Sitemap => feeds::sitemap(library, &full_plan(library, renderer.shared)),

@@ -333,10 +333,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Ok(statics) => statics,
         Err(mut errors) => {
             // Every error of the run: the templates' too, rendering to nowhere.
-            let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
-            let rendered =
-                render::render_with(library, templates, shared, &jobs, &options.render, drop);
-            errors.extend(rendered.err().unwrap_or_default());
+            errors.extend(render_errors(&site, &jobs, options));
             return Err(invalid(errors));
         }
     };
@@ -366,14 +363,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .get_or_insert(err);
         }
     };
-    let written = render::render_feeding(
+    let written = render::render_with(
         &site.library,
         &site.templates,
         &site.shared,
         &jobs,
         &options.render,
         |page| staging.put(&page.path, &page.contents),
-        &words,
+        Some(&words),
     );
     let written = written.map_err(invalid)?;
     written.into_iter().collect::<Result<(), _>>()?;
@@ -532,17 +529,26 @@ fn every_error(root: &Path, options: &BuildOptions) -> Vec<Diagnostic> {
     let (site, mut errors) = load_partial(root, &contents, articles, read_errors, options.drafts);
     if let Some(site) = site {
         let jobs = render::full_plan(&site.library, &site.shared);
-        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
-        let (_, rendered) =
-            render::render_each(library, templates, shared, &jobs, &options.render, drop);
-        errors.extend(rendered);
+        errors.extend(render_errors(&site, &jobs, options));
         errors.extend(
-            read_static_files(root, &library.config.theme)
+            read_static_files(root, &site.library.config.theme)
                 .err()
                 .unwrap_or_default(),
         );
     }
     errors
+}
+
+/// The problems of rendering `jobs` to nowhere: every page that can be
+/// rendered is, so each problem shows.
+fn render_errors(
+    site: &Site,
+    jobs: &[render::plan::PageJob],
+    options: &BuildOptions,
+) -> Vec<Diagnostic> {
+    let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+    let render = &options.render;
+    render::render_each(library, templates, shared, jobs, render, drop, None).1
 }
 
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {

@@ -214,9 +214,9 @@ fn render_and_check_links(
     };
     let options = RenderOptions::default();
     let scan = |input: &LinkInput<'_>| {
-        render::render_each(library, templates, shared, &jobs, &options, |page| {
-            (page.path.clone(), links::scan_page(input, &page))
-        })
+        let scan_page =
+            |page: crate::output::RenderedPage| (page.path.clone(), links::scan_page(input, &page));
+        render::render_each(library, templates, shared, &jobs, &options, scan_page, None)
     };
     let (scanned, errors) = scan(&input);
     let rendered = scanned.len();

@@ -65,12 +65,16 @@ pub(crate) fn render(
     jobs: &[PageJob],
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
-    render_with(library, templates, shared, jobs, options, |page| page)
+    render_with(library, templates, shared, jobs, options, |page| page, None)
 }
 
 /// Render `jobs` in parallel, handing each page to `emit` as soon as it is
 /// rendered (a build writes it out and drops it, so memory does not grow
-/// with the site); gives back what `emit` returned, in job order.
+/// with the site); gives back what `emit` returned, in job order. Each
+/// article's body words (the plain text its page's render made) go to
+/// `words`, if given, with the article's index, from the thread that
+/// rendered it: search indexes them there, and no body is read and
+/// parsed twice.
 pub(crate) fn render_with<T: Send>(
     library: &Library,
     templates: &Templates,
@@ -78,30 +82,9 @@ pub(crate) fn render_with<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
+    words: Option<&(dyn Fn(usize, String) + Sync)>,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
-    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit);
-    if diagnostics.is_empty() {
-        Ok(pages)
-    } else {
-        Err(diagnostics)
-    }
-}
-
-/// [`render_with`] that also hands each article's body words (the plain
-/// text its page's render made) to `words`, with the article's index,
-/// from the thread that rendered it: search indexes them there, and no
-/// body is read and parsed twice.
-pub(crate) fn render_feeding<T: Send>(
-    library: &Library,
-    templates: &Templates,
-    shared: &Shared,
-    jobs: &[PageJob],
-    options: &RenderOptions,
-    emit: impl Fn(RenderedPage) -> T + Sync,
-    words: &(dyn Fn(usize, String) + Sync),
-) -> Result<Vec<T>, Vec<Diagnostic>> {
-    let (pages, diagnostics) =
-        render_all(library, templates, shared, jobs, options, emit, Some(words));
+    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit, words);
     if diagnostics.is_empty() {
         Ok(pages)
     } else {
@@ -112,17 +95,6 @@ pub(crate) fn render_feeding<T: Send>(
 /// [`render_with`] that keeps going: every page that renders, and the
 /// problems of those that do not (`check` link-checks the ones it has).
 pub(crate) fn render_each<T: Send>(
-    library: &Library,
-    templates: &Templates,
-    shared: &Shared,
-    jobs: &[PageJob],
-    options: &RenderOptions,
-    emit: impl Fn(RenderedPage) -> T + Sync,
-) -> (Vec<T>, Vec<Diagnostic>) {
-    render_all(library, templates, shared, jobs, options, emit, None)
-}
-
-fn render_all<T: Send>(
     library: &Library,
     templates: &Templates,
     shared: &Shared,

@@ -85,7 +85,7 @@ pub(crate) struct Renderer<'a> {
     /// The library's Markdown renderer, made once per build.
     pub markdown: crate::markdown::MarkdownRenderer<'static>,
     /// Where each rendered article's body words go, if anywhere
-    /// ([`super::render_feeding`]).
+    /// ([`super::render_with`]).
     pub words: Option<&'a (dyn Fn(usize, String) + Sync)>,
 }
 

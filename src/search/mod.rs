@@ -20,6 +20,7 @@
 //! - `search/docs/<slug>.json`: what a result shows (URL, title, language,
 //!   date, publisher) and the text its excerpt is cut from.
 
+mod json;
 pub(crate) mod postings;
 pub(crate) mod records;
 pub(crate) mod terms;
@@ -346,38 +347,32 @@ fn sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     set.into_iter().collect()
 }
 
-/// `docs/<slug>.json`: one result.
-#[derive(Serialize)]
-struct Doc<'a> {
-    url: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
-    date: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    text: &'a str,
-}
-
-/// The result file of `record`, whose body's words are `text`.
+/// The result file of `record`, whose body's words are `text`:
+/// `docs/<slug>.json`, `{"url","title","lang"?,"date","publisher"?,
+/// "summary"?,"text"}` (the optional ones left out when unknown).
 fn doc(record: &Record<'_>, text: &str) -> RenderedPage {
-    let doc = Doc {
-        url: &record.url,
-        title: record.title,
-        lang: record.lang,
-        date: &record.date,
-        publisher: record.publisher,
-        summary: record.summary,
-        text,
-    };
     // Sized for the text, to spare regrowing the buffer as it is written.
-    let mut contents = Vec::with_capacity(text.len() + text.len() / 16 + 512);
-    serde_json::to_writer(&mut contents, &doc).expect("plain data serializes");
+    let mut json = Vec::with_capacity(text.len() + text.len() / 16 + 512);
+    let fields = [
+        ("url", Some(record.url.as_str())),
+        ("title", Some(record.title)),
+        ("lang", record.lang),
+        ("date", Some(record.date.as_str())),
+        ("publisher", record.publisher),
+        ("summary", record.summary),
+        ("text", Some(text)),
+    ];
+    for (name, value) in fields {
+        let Some(value) = value else { continue };
+        json.extend_from_slice(if json.is_empty() { b"{\"" } else { b",\"" });
+        json.extend_from_slice(name.as_bytes());
+        json.extend_from_slice(b"\":");
+        json::string(&mut json, value);
+    }
+    json.push(b'}');
     RenderedPage {
         path: doc_path(record.slug),
-        contents,
+        contents: json,
     }
 }
 

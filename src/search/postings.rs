@@ -14,6 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use hashbrown::HashTable;
 
+use super::json;
 use super::records::Record;
 use super::terms;
 
@@ -90,14 +91,43 @@ fn tail(rest: &[u8]) -> u64 {
     }
 }
 
+/// Terms up to this many bytes are told apart by [`hash`] and length.
+const WHOLE_IN_HASH: usize = 8;
+
+/// Whether `a` and `b`, whose hashes are equal, are the same term: their
+/// lengths tell when both are short; their bytes otherwise.
+#[inline]
+fn same_term(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.len() <= WHOLE_IN_HASH || a == b)
+}
+
 /// A map hashed with [`Quick`].
 pub(crate) type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
 /// The [`Quick`] hash of a term: made once, where the term is counted,
 /// and carried with it to the [`Vocabulary`].
 fn hash(term: &str) -> u64 {
+    hash_at(term.as_bytes(), 0, term.len())
+}
+
+/// The hash of the `len` bytes of `bytes` from `start`. A term of up to
+/// [`WHOLE_IN_HASH`] bytes is hashed as one number, read in one load
+/// where the bytes after it allow: two terms of that length have
+/// different hashes (one multiply by an odd number), so they are told
+/// apart by hash and length alone, without reading their text.
+#[inline]
+fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
     let mut hasher = Quick::default();
-    hasher.write(term.as_bytes());
+    if len > WHOLE_IN_HASH {
+        hasher.write(&bytes[start..start + len]);
+    } else if let Some(eight) = bytes.get(start..start + 8) {
+        let keep = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+        hasher.add(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & keep);
+    } else {
+        let mut eight = [0u8; 8];
+        eight[..len].copy_from_slice(&bytes[start..start + len]);
+        hasher.add(u64::from_le_bytes(eight));
+    }
     hasher.finish()
 }
 
@@ -115,7 +145,7 @@ impl Vocabulary {
     /// The number of `term` (whose hash is `hash`), given it if new.
     fn id(&mut self, term: &str, hash: u64) -> u32 {
         let Vocabulary { ids, names } = self;
-        let same = |&(h, id): &(u64, u32)| h == hash && *names[id as usize] == *term;
+        let same = |&(h, id): &(u64, u32)| h == hash && same_term(&names[id as usize], term);
         if let Some(&(_, id)) = ids.find(hash, same) {
             return id;
         }
@@ -203,7 +233,7 @@ struct Count {
     hash: u64,
     /// The term's bytes, in [`Counted::lowered`] or [`Counted::text`].
     start: u32,
-    end: u32,
+    len: u32,
     lowered: bool,
     score: u32,
 }
@@ -211,7 +241,7 @@ struct Count {
 /// The text of `count`.
 #[inline]
 fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
-    let range = count.start as usize..count.end as usize;
+    let range = count.start as usize..(count.start + count.len) as usize;
     if count.lowered {
         &lowered[range]
     } else {
@@ -246,24 +276,28 @@ pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
     let mut counts: HashTable<Count> = HashTable::with_capacity(bound as usize / 32);
     for (field, weight) in fields {
         terms::terms(&text[field.clone()], |range, lower| {
-            let (start, end) = (field.start + range.start, field.start + range.end);
+            let (start, len) = (field.start + range.start, range.len());
             let count = if lower {
                 let at = lowered.len();
-                lowered.push_str(&text[start..end].to_lowercase());
-                (at, lowered.len(), true)
+                lowered.push_str(&text[start..start + len].to_lowercase());
+                let len = lowered.len() - at;
+                (hash_at(lowered.as_bytes(), at, len), at, len)
             } else {
-                (start, end, false)
+                (hash_at(text.as_bytes(), start, len), start, len)
             };
-            let mut count = Count {
-                hash: 0,
-                start: count.0 as u32,
-                end: count.1 as u32,
-                lowered: count.2,
+            let count = Count {
+                hash: count.0,
+                start: count.1 as u32,
+                len: count.2 as u32,
+                lowered: lower,
                 score: weight,
             };
-            let term = text_of(&text, &lowered, &count);
-            count.hash = hash(term);
-            let same = |c: &Count| c.hash == count.hash && text_of(&text, &lowered, c) == term;
+            let same = |c: &Count| {
+                c.hash == count.hash
+                    && c.len == count.len
+                    && (c.len as usize <= WHOLE_IN_HASH
+                        || text_of(&text, &lowered, c) == text_of(&text, &lowered, &count))
+            };
             match counts.find_mut(count.hash, same) {
                 Some(found) => {
                     found.score += weight;
@@ -422,31 +456,15 @@ pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> 
             if j > 0 {
                 json.push(b',');
             }
-            push_number(&mut json, article - previous);
+            json::number(&mut json, article - previous);
             json.push(b',');
-            push_number(&mut json, u32::from(score));
+            json::number(&mut json, u32::from(score));
             previous = article;
         }
         json.push(b']');
     }
     json.push(b'}');
     json
-}
-
-/// `n` in decimal, without the formatting machinery (shards are
-/// millions of numbers).
-fn push_number(json: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    json.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
@@ -499,6 +517,54 @@ mod tests {
     }
 
     #[test]
+    fn short_terms_of_one_length_never_share_a_hash() {
+        // Every two-byte term over a wide alphabet, and many longer ones
+        // up to the bound, from a fixed sequence of numbers.
+        let alphabet: Vec<char> = ('0'..='z').chain(['é', 'ß']).collect();
+        let mut terms: Vec<String> = alphabet
+            .iter()
+            .flat_map(|a| alphabet.iter().map(move |b| format!("{a}{b}")))
+            .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for n in 0..50_000 {
+            let len = 3 + n % (WHOLE_IN_HASH - 2);
+            let term: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    char::from(b'a' + (state >> 59) as u8 % 26)
+                })
+                .collect();
+            terms.push(term);
+        }
+        terms.sort();
+        terms.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for term in &terms {
+            assert!(term.len() <= WHOLE_IN_HASH);
+            if let Some(other) = seen.insert((term.len(), hash(term)), term) {
+                panic!("{term} and {other} share a hash");
+            }
+        }
+    }
+
+    #[test]
+    fn a_term_hashes_alike_wherever_it_is_read_from() {
+        let text = "cells anode lithium-ion separators x";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let term = &text[start..end];
+                assert_eq!(
+                    hash_at(text.as_bytes(), start, end - start),
+                    hash(term),
+                    "{term}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn postings_list_each_term_s_articles_in_order() {
         let a = scored(&[(0, 3), (2, 1)]);
         let b = scored(&[(1, 1)]);
@@ -510,12 +576,6 @@ mod tests {
         assert_eq!(postings.count(3), 0, "a term no article holds");
         assert_eq!(postings.len(), 5);
         let names = ["lithium", "cells", "sodium", "gone"];
-        let mut numbers = Vec::new();
-        for n in [0, 7, 10, 4_294_967_295] {
-            push_number(&mut numbers, n);
-            numbers.push(b' ');
-        }
-        assert_eq!(numbers, b"0 7 10 4294967295 ");
         assert_eq!(
             shard_json(&[1, 0], &names, &postings),
             br#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#

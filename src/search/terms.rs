@@ -35,44 +35,89 @@ fn is_word(c: char) -> bool {
 /// it spans. `text` must be lower-cased already where it is ASCII
 /// ([`str::make_ascii_lowercase`], done once for a whole text, not word by
 /// word); `lower` says the term holds another capital, for the caller to
-/// lower-case it. ASCII is read a byte at a time; anything else a
-/// character at a time.
+/// lower-case it. An ASCII word is read by table, a byte at a time (most
+/// words); anything else a character at a time.
 pub(crate) fn terms(text: &str, mut emit: impl FnMut(Range<usize>, bool)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let (first, width) = char_at(text, at);
-        if !is_word(first) {
-            at += width;
-            continue;
-        }
-        let hangul = is_hangul(first);
-        let start = at;
-        let (mut chars, mut upper) = (1, first.is_uppercase());
-        at += width;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii() {
-                if hangul || !b.is_ascii_alphanumeric() {
-                    break;
-                }
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !ASCII_WORD[usize::from(b)] {
                 at += 1;
-            } else {
-                let (c, width) = char_at(text, at);
-                if !is_word(c) || is_hangul(c) != hangul {
-                    break;
-                }
-                upper |= c.is_uppercase();
-                at += width;
+                continue;
             }
-            chars += 1;
-        }
-        if hangul {
-            bigrams(text, start..at, &mut emit);
-        } else if chars <= MAX_WORD_CHARS {
-            emit(start..at, upper);
+            let start = at;
+            at += 1;
+            while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
+                at += 1;
+            }
+            let upper = b.is_ascii_uppercase();
+            if at == bytes.len() || bytes[at].is_ascii() {
+                if at - start <= MAX_WORD_CHARS {
+                    emit(start..at, upper);
+                }
+            } else {
+                at = word(text, start, at, (at - start, upper, false), &mut emit);
+            }
+        } else {
+            let (first, width) = char_at(text, at);
+            if !is_word(first) {
+                at += width;
+                continue;
+            }
+            let state = (1, first.is_uppercase(), is_hangul(first));
+            at = word(text, at, at + width, state, &mut emit);
         }
     }
+}
+
+/// Which bytes are ASCII word characters (any other byte is not).
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Read on the word that starts at byte `start` of `text`, read as far as
+/// `at`: `chars` characters so far, `upper` whether one was a capital,
+/// `hangul` whether it is Hangul. Emits its terms; gives back where it
+/// ends.
+fn word(
+    text: &str,
+    start: usize,
+    mut at: usize,
+    (mut chars, mut upper, hangul): (usize, bool, bool),
+    emit: &mut impl FnMut(Range<usize>, bool),
+) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if hangul || !ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            at += 1;
+        } else {
+            let (c, width) = char_at(text, at);
+            if !is_word(c) || is_hangul(c) != hangul {
+                break;
+            }
+            upper |= c.is_uppercase();
+            at += width;
+        }
+        chars += 1;
+    }
+    if hangul {
+        bigrams(text, start..at, emit);
+    } else if chars <= MAX_WORD_CHARS {
+        emit(start..at, upper);
+    }
+    at
 }
 
 /// The character starting at byte `at` of `text`, and its width.
@@ -167,6 +212,17 @@ mod tests {
     #[test]
     fn capitals_beyond_ascii_are_lower_cased_too() {
         assert_eq!(all("ÉCOLE Straße ΣΟΦΙΑ"), ["école", "straße", "σοφια"]);
+    }
+
+    #[test]
+    fn a_word_read_as_ascii_goes_on_into_other_letters() {
+        assert_eq!(
+            all("naïve CAFÉ Zürich abc삼성 x-ÿ"),
+            ["naïve", "café", "zürich", "abc", "삼성", "x", "ÿ"]
+        );
+        let at_bound = "a".repeat(MAX_WORD_CHARS - 1) + "é";
+        let over = "a".repeat(MAX_WORD_CHARS) + "é";
+        assert_eq!(all(&format!("{at_bound} {over}")), [at_bound]);
     }
 
     #[test]

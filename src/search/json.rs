@@ -3,6 +3,8 @@
 //! it: strings are scanned eight bytes at a time for the few bytes that
 //! need escaping, instead of a byte at a time.
 
+use super::{HIGH, ONES};
+
 /// `text` as a JSON string, quoted and escaped as `serde_json` does:
 /// `"` and `\`, the control characters with a short escape as that
 /// (`\n`), the others as `\u00XX`; everything else as it is.
@@ -12,37 +14,40 @@ pub(crate) fn string(json: &mut Vec<u8>, text: &str) {
     json.push(b'"');
     // Bytes from `done` on are still to be copied; `at` is where the scan is.
     let (mut done, mut at) = (0, 0);
-    while at < bytes.len() {
-        if at + 8 <= bytes.len() {
-            let chunk = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-            if !may_escape(chunk) {
-                at += 8;
-                continue;
-            }
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let flags = escapes(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
+        if flags == 0 {
+            at += 8;
+            continue;
         }
-        let end = (at + 8).min(bytes.len());
-        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
-            if let Some(escape) = escape(b) {
-                json.extend_from_slice(&bytes[done..i]);
-                escape.write(json);
-                done = i + 1;
-            }
+        // The lowest flag is exact (a false one can only follow a true one).
+        at += (flags.trailing_zeros() / 8) as usize;
+        if let Some(escape) = escape(bytes[at]) {
+            json.extend_from_slice(&bytes[done..at]);
+            escape.write(json);
+            done = at + 1;
         }
-        at = end;
+        at += 1;
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        if let Some(escape) = escape(b) {
+            json.extend_from_slice(&bytes[done..i]);
+            escape.write(json);
+            done = i + 1;
+        }
     }
     json.extend_from_slice(&bytes[done..]);
     json.push(b'"');
 }
 
-/// Whether any of the eight bytes of `chunk` is `"`, `\` or below 0x20
-/// (the classic any-byte-zero test, `(x - 0x01…) & !x & 0x80…`).
+/// The high bit of the bytes of `chunk` (little-endian) that are `"`, `\`
+/// or below 0x20, by the classic any-byte-zero test, `(x - 0x01…) & !x &
+/// 0x80…`: exact up to the first such byte, maybe not after it.
 #[inline]
-fn may_escape(chunk: u64) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
+fn escapes(chunk: u64) -> u64 {
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let control = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGH;
-    control | zero(chunk ^ (ONES * u64::from(b'"'))) | zero(chunk ^ (ONES * u64::from(b'\\'))) != 0
+    control | zero(chunk ^ (ONES * u64::from(b'"'))) | zero(chunk ^ (ONES * u64::from(b'\\')))
 }
 
 enum Escape {

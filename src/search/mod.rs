@@ -20,6 +20,7 @@
 //! - `search/docs/<slug>.json`: what a result shows (URL, title, language,
 //!   date, publisher) and the text its excerpt is cut from.
 
+pub(crate) mod count;
 mod json;
 pub(crate) mod postings;
 pub(crate) mod records;
@@ -39,13 +40,18 @@ use postings::{Postings, QuickMap, Scored, Vocabulary};
 use records::Record;
 
 #[cfg(test)]
-use postings::{MAX_SCORE, TITLE};
+use count::{MAX_SCORE, TITLE};
 
 /// Shards are sized for about this many bytes each (a common word's
 /// postings can make one larger).
 const SHARD_BYTES: usize = 32 * 1024;
 /// At most this many shards.
 const MAX_SHARDS: usize = 4096;
+
+/// Eight bytes read as one number (scanned a word at a time): 0x01 in
+/// each byte, and each byte's high bit.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const HIGH: u64 = ONES * 0x80;
 
 /// Articles scored at once, in parallel, before their terms are numbered:
 /// only one batch's term lists are held as text at a time.
@@ -171,11 +177,11 @@ impl Kept {
                 .map(|&i| {
                     let body = records[i].body.unpack();
                     put(doc(&records[i], &body))?;
-                    Ok(postings::score(&records[i], body))
+                    Ok(count::score(&records[i], body))
                 })
                 .collect::<Result<Vec<_>, E>>()?;
             for (&i, counted) in batch.iter().zip(counted) {
-                let numbered = postings::number(&mut self.vocabulary, &counted);
+                let numbered = count::number(&mut self.vocabulary, &counted);
                 if !self.keep {
                     postings.add(i as u32, numbered);
                     continue;

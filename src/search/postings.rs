@@ -15,17 +15,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use hashbrown::HashTable;
 
 use super::json;
-use super::records::Record;
-use super::terms;
-
-/// How much a word counts where it is found: a title word most, a name or
-/// alias of what the briefing mentions more than a word of its body.
-pub(crate) const TITLE: u32 = 8;
-const NAMES: u32 = 4;
-const SUMMARY: u32 = 2;
-const BODY: u32 = 1;
-/// Scores stop here: a word repeated fifty times is not fifty times as apt.
-pub(crate) const MAX_SCORE: u32 = 99;
 
 /// A quick hash for short keys (the multiply-and-rotate of `rustc`'s
 /// `FxHasher`): terms are hashed millions of times, and no key comes from
@@ -92,7 +81,7 @@ fn tail(rest: &[u8]) -> u64 {
 }
 
 /// Terms up to this many bytes are told apart by [`hash`] and length.
-const WHOLE_IN_HASH: usize = 8;
+pub(crate) const WHOLE_IN_HASH: usize = 8;
 
 /// Whether `a` and `b`, whose hashes are equal, are the same term: their
 /// lengths tell when both are short; their bytes otherwise.
@@ -104,8 +93,9 @@ fn same_term(a: &str, b: &str) -> bool {
 /// A map hashed with [`Quick`].
 pub(crate) type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
-/// The [`Quick`] hash of a term: made once, where the term is counted,
-/// and carried with it to the [`Vocabulary`].
+/// The hash of a whole term, as [`hash_at`] makes it where the term is
+/// counted (to be carried with it to the [`Vocabulary`]).
+#[cfg(test)]
 fn hash(term: &str) -> u64 {
     hash_at(term.as_bytes(), 0, term.len())
 }
@@ -116,7 +106,7 @@ fn hash(term: &str) -> u64 {
 /// different hashes (one multiply by an odd number), so they are told
 /// apart by hash and length alone, without reading their text.
 #[inline]
-fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+pub(crate) fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
     let mut hasher = Quick::default();
     if len > WHOLE_IN_HASH {
         hasher.write(&bytes[start..start + len]);
@@ -143,7 +133,7 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     /// The number of `term` (whose hash is `hash`), given it if new.
-    fn id(&mut self, term: &str, hash: u64) -> u32 {
+    pub(crate) fn id(&mut self, term: &str, hash: u64) -> u32 {
         let Vocabulary { ids, names } = self;
         let same = |&(h, id): &(u64, u32)| h == hash && same_term(&names[id as usize], term);
         if let Some(&(_, id)) = ids.find(hash, same) {
@@ -215,121 +205,6 @@ impl Scored {
             }
         }
     }
-}
-
-/// One record's terms, each once with its score, in no set order.
-pub(crate) struct Counted {
-    /// The record's words: its body, then its title, names and summary,
-    /// lower-cased where ASCII (the terms are ranges of it).
-    text: String,
-    /// The terms that held capitals beyond ASCII, lower-cased, one after
-    /// the other.
-    lowered: String,
-    terms: Vec<Count>,
-}
-
-#[derive(Clone, Copy)]
-struct Count {
-    hash: u64,
-    /// The term's bytes, in [`Counted::lowered`] or [`Counted::text`].
-    start: u32,
-    len: u32,
-    lowered: bool,
-    score: u32,
-}
-
-/// The text of `count`.
-#[inline]
-fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
-    let range = count.start as usize..(count.start + count.len) as usize;
-    if count.lowered {
-        &lowered[range]
-    } else {
-        &text[range]
-    }
-}
-
-/// The terms of a record with their scores; `body` is its body's words
-/// (unpacked by the caller, which also shows them in the result file).
-pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
-    let mut text = body;
-    let mut fields = vec![(0..text.len(), BODY)];
-    let mut field = |text: &mut String, words: &str, weight: u32| {
-        text.push('\n');
-        let start = text.len();
-        text.push_str(words);
-        fields.push((start..text.len(), weight));
-    };
-    field(&mut text, record.title, TITLE);
-    for name in &record.names {
-        field(&mut text, name, NAMES);
-    }
-    if let Some(summary) = record.summary {
-        field(&mut text, summary, SUMMARY);
-    }
-    // Lower-cased once for the whole text: a term is then a slice of it
-    // unless it holds a capital beyond ASCII (rare; copied, lowered).
-    text.make_ascii_lowercase();
-    let bound = u32::try_from(text.len()).expect("a record under 4 GiB");
-    let mut lowered = String::new();
-    // About one distinct term in 32 bytes of text, to spare regrowing.
-    let mut counts: HashTable<Count> = HashTable::with_capacity(bound as usize / 32);
-    for (field, weight) in fields {
-        terms::terms(&text[field.clone()], |range, lower| {
-            let (start, len) = (field.start + range.start, range.len());
-            let count = if lower {
-                let at = lowered.len();
-                lowered.push_str(&text[start..start + len].to_lowercase());
-                let len = lowered.len() - at;
-                (hash_at(lowered.as_bytes(), at, len), at, len)
-            } else {
-                (hash_at(text.as_bytes(), start, len), start, len)
-            };
-            let count = Count {
-                hash: count.0,
-                start: count.1 as u32,
-                len: count.2 as u32,
-                lowered: lower,
-                score: weight,
-            };
-            let same = |c: &Count| {
-                c.hash == count.hash
-                    && c.len == count.len
-                    && (c.len as usize <= WHOLE_IN_HASH
-                        || text_of(&text, &lowered, c) == text_of(&text, &lowered, &count))
-            };
-            match counts.find_mut(count.hash, same) {
-                Some(found) => {
-                    found.score += weight;
-                    if count.lowered {
-                        lowered.truncate(count.start as usize);
-                    }
-                }
-                None => {
-                    counts.insert_unique(count.hash, count, |c| c.hash);
-                }
-            }
-        });
-    }
-    Counted {
-        text,
-        lowered,
-        terms: counts.into_iter().collect(),
-    }
-}
-
-/// The terms of `counted` (from [`score`]) by number, numbering new terms,
-/// with their scores, in no set order.
-pub(crate) fn number(vocabulary: &mut Vocabulary, counted: &Counted) -> Vec<(u32, u8)> {
-    counted
-        .terms
-        .iter()
-        .map(|count| {
-            let term = text_of(&counted.text, &counted.lowered, count);
-            let score = count.score.min(MAX_SCORE) as u8;
-            (vocabulary.id(term, count.hash), score)
-        })
-        .collect()
 }
 
 /// Postings are held in blocks of numbers: the next block's place, then
@@ -595,30 +470,5 @@ mod tests {
         let odd: Vec<_> = postings.of(2).map(|(a, _)| a).collect();
         let expected: Vec<_> = (0..articles).filter(|a| a % 2 == 1).collect();
         assert_eq!(odd, expected);
-    }
-
-    #[test]
-    fn a_term_is_counted_and_numbered_once() {
-        let library = super::super::records::tests::fixture();
-        let mut records = super::super::records::records(&library);
-        let record = &mut records[0];
-        (record.title, record.summary, record.names) = ("Anode", None, vec!["ÉCOLE"]);
-        let body = "cells École ".repeat(30) + &"anode ".repeat(100);
-        let mut vocabulary = Vocabulary::default();
-        let first = Scored::new(number(&mut vocabulary, &score(record, body)));
-        let names: Vec<String> = vocabulary.names().into_iter().map(String::from).collect();
-        let id = |term: &str| names.iter().position(|n| *n == term).unwrap() as u32;
-        let score_of = |scored: &Scored, term| {
-            let at = scored.terms.iter().position(|t| *t == id(term)).unwrap();
-            u32::from(scored.scores[at])
-        };
-        assert_eq!(names.len(), 3, "{names:?}");
-        assert_eq!(score_of(&first, "cells"), 30);
-        assert_eq!(score_of(&first, "école"), 30 + NAMES);
-        assert_eq!(score_of(&first, "anode"), MAX_SCORE, "scores are bounded");
-        let second = Scored::new(number(&mut vocabulary, &score(record, "cells".into())));
-        assert_eq!(vocabulary.len(), 3, "no term numbered twice");
-        assert_eq!(second.len(), 3, "cells, and the title's and name's terms");
-        assert_eq!(score_of(&second, "cells"), 1);
     }
 }

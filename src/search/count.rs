@@ -239,7 +239,10 @@ mod tests {
         assert_eq!(counted.len(), 3000);
         let names = vocabulary.names();
         for (id, score) in counted {
-            let n: usize = names[id as usize][1..].trim_end_matches('x').parse().unwrap();
+            let n: usize = names[id as usize][1..]
+                .trim_end_matches('x')
+                .parse()
+                .unwrap();
             assert_eq!(u32::from(score), if n < 100 { 2 } else { 1 }, "{n}");
         }
     }

@@ -121,7 +121,7 @@ fn ascii_word_bytes(chunk: u64) -> u64 {
     let from = |x: u64, bound: u8| x.wrapping_add(ONES * u64::from(0x80 - bound)) & HIGH;
     let within = |x: u64, first: u8, last: u8| from(x, first) & !from(x, last + 1);
     let digit = within(low, b'0', b'9');
-    let letter = within(low | ONES * 0x20, b'a', b'z');
+    let letter = within(low | (ONES * 0x20), b'a', b'z');
     (digit | letter) & ascii
 }
 

@@ -89,7 +89,6 @@ impl CheckReport {
 
 /// Check the site at `root`. Reads files only; never writes.
 pub fn run(root: &Path) -> CheckReport {
-    let syntaxes = crate::markdown::highlight::syntax_set();
     let mut diagnostics = Vec::new();
     let mut pages = 0;
     // Drafts included: their links must hold before they are published
@@ -100,12 +99,13 @@ pub fn run(root: &Path) -> CheckReport {
     let articles = contents.articles.len() + contents.unparsed_articles;
     // What reads the files' own text runs first; then the articles' texts
     // (most of a large site's memory) are let go before the library is
-    // built, which reads each article again and keeps only its rendered
-    // body: a link is placed in its article by reading the file again too.
+    // built, which reads each article again and keeps no body (a page
+    // reads its article's again): a link is placed in its article by
+    // reading the file again too.
     let origins = content_origins(&contents);
     let texts = text_checks(&contents);
     let paths = contents.take_article_paths();
-    let (site, errors) = build::load_partial(root, &contents, paths, read_errors, true, &syntaxes);
+    let (site, errors) = build::load_partial(root, &contents, paths, read_errors, true);
     diagnostics.extend(errors);
     if let Some(site) = site {
         let (found, rendered) =
@@ -214,9 +214,9 @@ fn render_and_check_links(
     };
     let options = RenderOptions::default();
     let scan = |input: &LinkInput<'_>| {
-        render::render_each(library, templates, shared, &jobs, &options, |page| {
-            (page.path.clone(), links::scan_page(input, &page))
-        })
+        let scan_page =
+            |page: crate::output::RenderedPage| (page.path.clone(), links::scan_page(input, &page));
+        render::render_each(library, templates, shared, &jobs, &options, scan_page, None)
     };
     let (scanned, errors) = scan(&input);
     let rendered = scanned.len();

@@ -1,8 +1,9 @@
 //! Articles: `content/articles/<date>-<slug>.md` parsed and validated.
 //!
 //! Takes a file's text and the registries; gives back an [`Article`] whose
-//! every field is final (body already rendered to HTML), or every problem
-//! found in the file as diagnostics.
+//! every field is final, or every problem found in the file as
+//! diagnostics. The body is not held: the article says where it is in the
+//! file ([`Body`]), and it is read and rendered again where it is shown.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -13,7 +14,6 @@ use super::front_matter::{ArticleFrontMatter, DateBasis};
 use super::source::{bad_url, parse_file, Parsed};
 use super::suggest::Names;
 use crate::diag::Diagnostic;
-use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 use crate::url::{is_language_tag, is_slug, is_web_url};
 
 /// Registry entries an article may reference, by every name they go by
@@ -34,10 +34,49 @@ pub(crate) struct Article {
     pub path: std::path::PathBuf,
     /// Front matter as written.
     pub front: ArticleFrontMatter,
-    /// The body, rendered.
-    pub body: RenderedMarkdown,
+    /// Where the Markdown body is in the file.
+    pub body: Body,
     /// Words in the body, for reading time.
     pub word_count: usize,
+}
+
+/// Where an article's Markdown body sits in its file, and a hash of it.
+/// Bodies are read again where they are used (the article's own page, the
+/// site feed, search), one at a time, so a site's text is never all held;
+/// the hash tells that the file still holds the body the article was
+/// loaded with ([`super::library::Library::markdown_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Body {
+    /// Byte offset in the file (the body runs to its end).
+    pub start: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// [`Body::hash_of`] the body's text.
+    pub hash: u64,
+}
+
+impl Body {
+    /// The body at `range` of `source`.
+    pub(crate) fn new(source: &str, range: std::ops::Range<usize>) -> Body {
+        Body {
+            start: range.start,
+            len: range.len(),
+            hash: Body::hash_of(&source[range]),
+        }
+    }
+
+    /// A quick hash of a body's text, the same in every run of one
+    /// program (fixed keys): it tells a body that changed on disk from
+    /// the one loaded, not an attacker's text (nothing is keyed by it).
+    pub(crate) fn hash_of(text: &str) -> u64 {
+        ahash::RandomState::with_seeds(0x6272_6965, 0x6669_6e67, 0x626f_6479, 0x7465_7874)
+            .hash_one(text)
+    }
+
+    /// Whether two bodies hold the same text (wherever in their files).
+    pub(crate) fn same_text(&self, other: &Body) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
 }
 
 /// An article file's front matter from its text, every problem a
@@ -55,17 +94,15 @@ pub(crate) fn parse_article(
     relative: &Path,
     source: &Arc<str>,
     known: &KnownSlugs<'_>,
-    markdown: &MarkdownRenderer<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
-    validate_article(&parse_file(relative, source)?, known, markdown)
+    validate_article(&parse_file(relative, source)?, known)
 }
 
-/// Validate one parsed article file (references, slug, URL) and render its
-/// body.
+/// Validate one parsed article file (references, slug, URL) and count
+/// its body's words.
 pub(crate) fn validate_article(
     file: &Parsed<ArticleFrontMatter>,
     known: &KnownSlugs<'_>,
-    markdown: &MarkdownRenderer<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
     let (relative, source, front) = (file.path.as_path(), &file.source, &file.front);
     let slug = slug_from_path(relative);
@@ -152,18 +189,12 @@ pub(crate) fn validate_article(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body = markdown.render_in(
-        file.body_text(),
-        &front.organizations,
-        front.language.as_deref(),
-    );
-    let word_count = count_words(file.body_text());
     Ok(Article {
         slug,
         path: relative.to_path_buf(),
         front: front.clone(),
-        body,
-        word_count,
+        body: Body::new(source, file.body.clone()),
+        word_count: count_words(file.body_text()),
     })
 }
 

@@ -56,7 +56,7 @@ fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
 }
 
 /// The terms of a record with their scores; `body` is its body's words
-/// (unpacked by the caller, which also shows them in the result file).
+/// (made by the caller, which also shows them in the result file).
 pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
     let mut text = body;
     let mut fields = vec![(0..text.len(), BODY)];

@@ -179,7 +179,7 @@ impl Scored {
     }
 
     /// Each term with its score, in term order.
-    fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
         self.terms.iter().copied().zip(self.scores.iter().copied())
     }
 

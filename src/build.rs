@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use syntect::parsing::SyntaxSet;
@@ -126,7 +127,7 @@ pub(crate) fn load(
 pub(crate) fn load_partial(
     root: &Path,
     contents: &Contents,
-    articles: Vec<PathBuf>,
+    articles: Vec<(PathBuf, Arc<str>)>,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
     syntaxes: &SyntaxSet,
@@ -546,7 +547,7 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// folder, shows in this run and not the next. Writes nothing.
 fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
     let (mut contents, read_errors) = Contents::read(root);
-    let articles = contents.take_article_paths();
+    let articles = contents.take_article_texts();
     let (site, mut errors) = load_partial(
         root,
         &contents,

@@ -69,3 +69,35 @@ fn counts_of_sites_plants_and_projects_are_figures() {
         assert!(units.contains(&expected), "{expected:?} in {units:?}");
     }
 }
+
+/// The registry knows suppliers, recyclers, agencies and universities
+/// across the trade's countries, with Korean names where Korean press
+/// uses them; a registry name that is also a common word ("stem", "mol",
+/// "continental") is not matched as that word.
+#[test]
+fn the_registry_knows_the_trades_bodies_and_not_common_words() {
+    let front = ingest(
+        "Supplier talks\n2025-04-02\nCelgard and Hanon Systems met the Consumer Product Safety Commission, while Paul Scherrer Institute staff toured Keio University labs.",
+    );
+    assert_eq!(
+        front.organizations,
+        [
+            "celgard",
+            "hanon-systems",
+            "cpsc",
+            "paul-scherrer-institute",
+            "keio-university"
+        ],
+    );
+    let front = ingest(
+        "소비자 안전\n2025-04-02\n한국소비자원은 단국대학교 연구팀과 배터리 화재를 조사했다.",
+    );
+    assert_eq!(
+        front.organizations,
+        ["korea-consumer-agency", "dankook-university"]
+    );
+    let front = ingest(
+        "Cells\n2025-04-02\nThe continental market grew as 2 mol of salt went into each stem of the cell design.",
+    );
+    assert!(front.organizations.is_empty(), "{:?}", front.organizations);
+}

@@ -116,3 +116,21 @@ fn korean_research_vocabulary() {
     );
     assert!(has(&topics, "r-and-d"), "{topics:?}");
 }
+
+/// Permits, quotas, court cases and safety rules are policy; technicians
+/// trained at community colleges are the workforce.
+#[test]
+fn permits_quotas_and_safety_rules_are_policy() {
+    for sentence in [
+        "Villagers asked a judge to void the cathode plant's environmental permit.",
+        "The agency will cut annual mining quotas for limonite ore next year.",
+        "Operators of rooftop storage units must follow new safety standards from July.",
+    ] {
+        let topics = topics_of(&format!("Anode plant row\n2025-06-09\n{sentence}"));
+        assert!(has(&topics, "policy-regulation"), "{sentence}: {topics:?}");
+    }
+    let topics = topics_of(
+        "Cell plant staff\n2025-06-09\nTwo community colleges will teach technicians to run the cell lines.",
+    );
+    assert!(has(&topics, "workforce-training"), "{topics:?}");
+}

@@ -24,19 +24,21 @@ fn unseen_articles_score_above_thresholds() {
 /// Held out while the rules were written: invented articles on subjects the
 /// development set does not cover (recycling in Europe, a US county plant,
 /// a Chinese sodium-ion line, a Japanese solid-state pilot line, a Korean
-/// ministry's policy), labelled before ingest first ran on them
-/// (`tests/fixtures/ingest/heldout/`).
+/// ministry's policy; then a Korean cathode maker's results, Indonesian
+/// nickel leaching, a US loan to a separator plant, a Hungarian permit
+/// case, a Korean electrolyte paper, a Korean ESS fire probe), labelled
+/// before ingest first ran on them (`tests/fixtures/ingest/heldout/`).
 #[test]
 fn held_out_articles_score_above_thresholds() {
     score_fixtures(
         "heldout",
         &Thresholds {
             organizations_precision: 0.97,
-            organizations_recall: 0.9,
-            people_recall: 0.8,
-            figures_recall: 0.98,
-            topics_f1: 0.96,
-            events_recall: 0.89,
+            organizations_recall: 0.93,
+            people_recall: 0.95,
+            figures_recall: 0.97,
+            topics_f1: 0.94,
+            events_recall: 0.92,
         },
     );
 }

@@ -309,9 +309,14 @@ pub(crate) fn is_file_name(body: &str) -> bool {
     word_count(name) <= limit && FILE_EXTENSIONS.iter().any(|ext| name.ends_with(ext))
 }
 
-/// The label opening a list of other headlines ("Related articles").
+/// The label opening a list of other headlines ("Related articles",
+/// "[관련기사]", "【Related】").
 pub(crate) fn is_related_label(body: &str) -> bool {
-    let key = body.trim_end_matches([':', ' ']).to_lowercase();
+    let key = body
+        .trim_end_matches([':', ' '])
+        .trim_matches(['[', ']', '\u{3010}', '\u{3011}', '<', '>'])
+        .trim()
+        .to_lowercase();
     RELATED_LABELS.contains(&key.as_str())
 }
 

@@ -299,4 +299,13 @@ mod tests {
         assert_eq!(lines[4], Line::Noise("related-headline"));
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
     }
+
+    #[test]
+    fn a_bracketed_korean_label_opens_related_headlines() {
+        let text = "공장은 내년에 문을 연다.\n[관련기사]\n▶ 다른 회사, 음극재 2조원 수주\n▶ 양극재 가격 하락";
+        let lines = run(text);
+        assert_eq!(lines[1], Line::Noise("related-label"));
+        assert!(matches!(lines[2], Line::Noise(_)), "{:?}", lines[2]);
+        assert!(matches!(lines[3], Line::Noise(_)), "{:?}", lines[3]);
+    }
 }

@@ -350,7 +350,9 @@ fn korean_title(sentence: &str, mention: &Mention) -> String {
         .iter()
         .find(|p| after.starts_with(*p))
         .map_or(0, |p| p.len());
-    let joined = format!("{} {}", &sentence[..mention.start], &after[particle..]);
+    // A wire's dateline before the story is no part of what happened.
+    let before = crate::ingest::text::dateline::strip_dateline(&sentence[..mention.start]);
+    let joined = format!("{} {}", before, &after[particle..]);
     let mut text = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     text = text.trim_end_matches(['.', ' ']).to_string();
     if text.chars().count() > MAX_CHARS {

@@ -9,7 +9,8 @@
 
 mod korean;
 use super::unit::{
-    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, Unit,
+    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, unit_end,
+    Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -209,7 +210,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     Some(Found {
         start: tokens[start].start,
-        end: tokens[end_token].end.max(tokens[i].end),
+        end: unit_end(&tokens[end_token]).max(tokens[i].end),
         value,
         unit,
         qualifier: qualifier.map(|(q, _)| q.to_string()),
@@ -397,6 +398,18 @@ mod tests {
         );
         assert_eq!(one("a 5 µm coating").2, "µm");
         assert_eq!(one("charged to 4.4 volts").2, "V");
+    }
+
+    #[test]
+    fn conductivity_cycles_and_counted_incidents() {
+        let got = one("The film conducts 6.4 mS/cm at room temperature.");
+        assert_eq!((got.1, got.2.as_str()), (6.4, "mS/cm"));
+        assert_eq!(one("It reached 1.2mS/cm.").2, "mS/cm");
+        assert_eq!(one("상온 이온전도도는 8.1mS/cm로 높다.").0, "8.1mS/cm");
+        let got = one("셀은 800회 충·방전 뒤에도 용량을 유지했다.");
+        assert_eq!((got.1, got.2.as_str()), (800.0, "cycles"));
+        assert_eq!(one("The state logged 31 ESS fires last decade.").2, "fires");
+        assert_eq!(one("Residents sent 2,400 signatures.").2, "signatures");
     }
 
     #[test]

@@ -125,7 +125,7 @@ fn bracketed_hit(sentence: &Sentence<'_>, end: usize) -> bool {
 }
 
 /// A source credit rather than an actor: "Source: X",
-/// "© X", "Copyright X", a dateline "X —" opening the sentence, or a wire
+/// "© X", "ⓒ X", "Copyright X", a dateline "X —" opening the sentence, or a wire
 /// credit "(X) -". The outlet that published a story is not part of it.
 fn is_credit(text: &str, hit: &Hit) -> bool {
     let before = text[..hit.start].trim_end().to_lowercase();
@@ -134,9 +134,16 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
-    let credited = ["source:", "\u{a9}", "copyright", "copyrights", "(c)"]
-        .iter()
-        .any(|w| before.ends_with(w));
+    let credited = [
+        "source:",
+        "\u{a9}",
+        "\u{24d2}",
+        "copyright",
+        "copyrights",
+        "(c)",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
     let dateline = before.is_empty() && dash(after);
     let wire = before.ends_with('(')
         && after
@@ -147,7 +154,16 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && after
             .strip_prefix(')')
             .is_some_and(|rest| rest.trim().is_empty());
-    credited || dateline || wire || bare
+    // "(서울=뉴스1)", "[이데일리 박성민 기자]": a Korean wire dateline or
+    // byline opening the story.
+    let korean_dateline = before.ends_with('=') && after.starts_with(')');
+    let korean_byline = before.ends_with(['[', '('])
+        && after
+            .split([']', ')'])
+            .next()
+            .map(str::trim_end)
+            .is_some_and(|inside| inside.ends_with("기자") || inside.ends_with("특파원"));
+    credited || dateline || wire || bare || korean_dateline || korean_byline
 }
 
 /// Head words that end an organization's name, with the kind they suggest.
@@ -172,6 +188,8 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
     let tokens = tokenize(text);
     let mut ranges = candidates(&tokens);
     ranges.extend(context::candidates(&tokens, known, gazetteer));
+    let regional = regional::bodies(text, &tokens, gazetteer);
+    ranges.extend(regional.iter().copied());
     longest_first(&mut ranges);
     ranges
         .into_iter()
@@ -185,7 +203,9 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
                 .iter()
                 .any(|h| h.start < to && from < h.end && !(from <= h.start && h.end <= to));
             let overlaps = crossing
-                || !(inside.is_empty() || kind.is_some() && extends(&tokens[start..end], &inside));
+                || !(inside.is_empty()
+                    || regional.contains(&(start, end, kind))
+                    || kind.is_some() && extends(&tokens[start..end], &inside));
             let name = text[from..to].trim_end_matches(',');
             let alias = acronym_definition(&tokens, end)
                 .filter(|&(first, _)| first <= start)
@@ -290,6 +310,11 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
             break;
         }
     }
+    // "the Clean Air for Debrecen Association": after "the", capitalized
+    // words and "for" open the same name.
+    if let Some(opened) = opened_before_for(tokens, start) {
+        return opened;
+    }
     // "… of Science and Industry and Daegu Institute": words after "of"
     // end another name; this one starts after the last connector.
     let after_of = start > 0 && matches!(tokens[start - 1].text, "of" | "for" | "on");
@@ -302,6 +327,23 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         }
     }
     start
+}
+
+/// Where a name that reads "the Clean Air for …" starts, when the words
+/// before "for" (at `start - 1`) are capitalized, hold no head word or
+/// title, and follow "the".
+fn opened_before_for(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    if start < 3 || tokens[start - 1].text != "for" {
+        return None;
+    }
+    let first = (0..start - 1)
+        .rev()
+        .take_while(|&j| continues_name(&tokens[j]))
+        .last()?;
+    let plain = tokens[first..start - 1]
+        .iter()
+        .all(|t| !HEADS.iter().any(|(h, _)| t.text == *h));
+    (plain && first > 0 && tokens[first - 1].is("the")).then_some(first)
 }
 
 /// After a head: "of"/"for" plus capitalized words, "and"/"&"/"," between

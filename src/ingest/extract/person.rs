@@ -145,9 +145,29 @@ impl Reader<'_, '_> {
 
     fn is_name_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        is_name_token(t.text)
+        (is_name_token(t.text) || self.surname_opener_at(i))
             && self.hit_at(&self.sentence.organizations, t).is_none()
             && self.hit_at(&self.sentence.places, t).is_none()
+    }
+
+    /// "said He Long, vice president …": a word that also opens sentences
+    /// is a surname mid-sentence, before another name word, and not
+    /// after a quote or a colon (where a new sentence may start).
+    fn surname_opener_at(&self, i: usize) -> bool {
+        static SURNAMES: Words = word_list!("extract/surname-openers.txt");
+        let opens = |t: &Token<'_>| {
+            matches!(
+                t.text,
+                "\"" | "\u{201c}" | "\u{201d}" | ":" | "(" | "'" | "\u{2018}"
+            )
+        };
+        i > 0
+            && SURNAMES.contains(&self.tokens[i].text)
+            && !opens(&self.tokens[i - 1])
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| is_name_token(t.text))
     }
 
     fn hit_at(&self, hits: &[Hit], token: &Token<'_>) -> Option<Hit> {
@@ -174,6 +194,7 @@ impl Reader<'_, '_> {
             .get(end)
             .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
         let end = end_of_name;
+        let spoken = spoken || self.inverted_speech(start);
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
             // word closes the title's portfolio, not the name.
@@ -198,6 +219,17 @@ impl Reader<'_, '_> {
             organization,
             quote: Some(self.sentence.text.to_string()),
         })
+    }
+
+    /// '"…," said Park Sung-jin': a speech verb before the name, itself
+    /// right after a quote or a comma, so the name is the verb's subject.
+    fn inverted_speech(&self, start: usize) -> bool {
+        start >= 2
+            && SPEECH.iter().any(|s| self.tokens[start - 1].is(s))
+            && matches!(
+                self.tokens[start - 2].text,
+                "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
+            )
     }
 
     /// A title right before the name, and an organization before the title

@@ -502,3 +502,18 @@ fn a_provinces_own_ministry_is_not_the_national_one() {
     );
     assert_eq!(a.organizations, ["motie"]);
 }
+
+#[test]
+fn a_korean_wire_dateline_or_byline_credits_the_outlet() {
+    let g = Gazetteer::new(&registries());
+    for text in [
+        "(서울=에이크미) 김하늘 기자 = 서울대가 새 전해질을 개발했다.",
+        "[에이크미 김하늘 기자] 서울대가 새 전해질을 개발했다.",
+        "Copyright ⓒ 에이크미. 서울대가 새 전해질을 개발했다.",
+    ] {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        assert!(a.organizations.is_empty(), "{text}: {:?}", a.organizations);
+    }
+    let a = annotate(&doc(&["에이크미는 서울에 공장을 짓는다."]), "", None, &g);
+    assert_eq!(a.organizations, ["acme-energy"]);
+}

@@ -108,9 +108,24 @@ pub(crate) fn unit_after(
             .take(5)
             .map(|(k, t)| (t.text, k)),
     );
-    let text = |k: usize| words.get(k).map(|w| strip_class(w.0));
+    let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
     let (unit, used) = physical(&text)?;
     Some((Unit(unit), words[used - 1].1))
+}
+
+/// "cm로", "GWh를": a Korean particle glued to a Latin unit.
+fn strip_particle(word: &str) -> &str {
+    if word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        word.trim_end_matches(crate::ingest::text::hangul::is_hangul)
+    } else {
+        word
+    }
+}
+
+/// Where a unit's token ends as a unit: before a Korean particle glued to
+/// it ("8.1mS/cm로" ends after "cm").
+pub(crate) fn unit_end(token: &Token<'_>) -> usize {
+    token.start + strip_particle(token.text).len()
 }
 
 /// "-class", "-scale", "-level" suffixes ("400 Wh/kg-class") keep the unit.
@@ -181,6 +196,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             "L" | "l" => Some(("Wh/L", 3)),
             _ => None,
         };
+    }
+    // Ionic conductivity: "8.1 mS/cm", "1.2 S/cm".
+    if matches!(first, "mS" | "S") && is(1, "/") && is(2, "cm") {
+        return Some((if first == "S" { "S/cm" } else { "mS/cm" }, 3));
     }
     if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") && is(1, "-") {
         let hours = text(2)

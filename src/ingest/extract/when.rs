@@ -113,6 +113,7 @@ impl Context<'_, '_> {
 
     /// The preposition before token `i` and the mention's first token.
     fn cue(&self, i: usize) -> (Cue, usize) {
+        let i = i - usize::from(self.fiscal(i));
         let Some(prev) = i.checked_sub(1) else {
             return (Cue::At, i);
         };
@@ -180,7 +181,7 @@ impl Context<'_, '_> {
             ]
             .iter()
             .any(|w| self.is(i - 1, w));
-        introduced.then_some(())?;
+        (introduced || self.scheduled_for(i)).then_some(())?;
         let year = self.year_of_month(i, month)?;
         Some((PartialDate::ym(year, month)?, None, next))
     }
@@ -315,13 +316,15 @@ impl Context<'_, '_> {
     /// "in 2023", "by 2030", "since 2020", "in early 2024".
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let year = year_number(self.word(i)?)?;
-        let introduced = i > 0
+        // "by fiscal 2028": the cue stands before "fiscal".
+        let k = i - usize::from(self.fiscal(i));
+        let introduced = k > 0
             && [
                 "in", "since", "by", "until", "through", "till", "during", "early", "late", "mid",
                 "from",
             ]
             .iter()
-            .any(|w| self.is(i - 1, w));
+            .any(|w| self.is(k - 1, w));
         // "the second half of 2026", "by the end of 2025".
         let part_of = i > 1
             && self.is(i - 1, "of")
@@ -330,7 +333,7 @@ impl Context<'_, '_> {
                 .any(|w| self.is(i - 2, w));
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
-        if !(introduced || part_of) || names_something {
+        if !(introduced || part_of || self.scheduled_for(i)) || names_something {
             return None;
         }
         let end_of = part_of && self.is(i - 2, "end");
@@ -340,6 +343,18 @@ impl Context<'_, '_> {
             PartialDate::y(year)
         };
         Some((date, None, i + 1))
+    }
+
+    /// "fiscal" right before the year at token `i` ("by fiscal 2028").
+    fn fiscal(&self, i: usize) -> bool {
+        i > 0 && self.is(i - 1, "fiscal") && self.word(i).and_then(year_number).is_some()
+    }
+
+    /// "targeted for 2026", "scheduled for March": "for" after a word of
+    /// scheduling introduces a time ("a budget for 2026" does not).
+    fn scheduled_for(&self, i: usize) -> bool {
+        static SCHEDULING: Words = word_list!("extract/scheduling-words.txt");
+        i > 1 && self.is(i - 1, "for") && SCHEDULING.iter().any(|w| self.is(i - 2, w))
     }
 
     /// "last year", "next year", "this year", "last month", "next month".

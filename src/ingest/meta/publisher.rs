@@ -62,7 +62,11 @@ fn from_copyright(line: &str) -> Option<String> {
     let start = ["ⓒ", "©", "copyright", "(c) "]
         .iter()
         .filter_map(|mark| lower.find(mark))
-        .filter(|&i| i == 0 || lower[..i].trim_end().ends_with(['.', '|', '/']))
+        .filter(|&i| {
+            let before = lower[..i].trim_end();
+            // "<저작권자 ⓒ 이데일리": the copyright holder's label.
+            i == 0 || before.ends_with(['.', '|', '/']) || before.ends_with("저작권자")
+        })
         .min()?;
     let mut rest = &line[start..];
     loop {
@@ -83,6 +87,13 @@ fn from_copyright(line: &str) -> Option<String> {
         if rest == before {
             break;
         }
+    }
+    // A name in Hangul ends at punctuation or a space ("뉴스1.", "이데일리,").
+    if rest.starts_with(crate::ingest::text::hangul::is_hangul) {
+        let end = rest
+            .find([',', '.', '|', '(', ' ', '>'])
+            .unwrap_or(rest.len());
+        return Some(rest[..end].to_string());
     }
     // A notice in another script follows the name ("Daily 무단전재 …").
     let end = rest
@@ -128,6 +139,9 @@ fn from_writer(line: &str) -> Option<String> {
 /// "Yonhap"; "/PRNewswire/" → "PRNewswire".
 fn from_dateline(line: &str) -> Option<String> {
     let head: String = line.chars().take(80).collect();
+    if let Some(outlet) = korean_wire_outlet(&head) {
+        return Some(outlet);
+    }
     if let Some(open) = head.find('(') {
         let close = head[open..].find(')')? + open;
         let after = head[close + 1..].trim_start();
@@ -156,6 +170,19 @@ fn from_dateline(line: &str) -> Option<String> {
         && !name.chars().any(char::is_lowercase);
     (capitalized && !city && name.split_whitespace().count() <= 3 && !name.contains(','))
         .then(|| name.to_string())
+}
+
+/// "(서울=뉴스1) …" → "뉴스1"; "[이데일리 박성민 기자] …" → "이데일리".
+fn korean_wire_outlet(head: &str) -> Option<String> {
+    if let Some(inner) = head.strip_prefix('(') {
+        let (place, outlet) = inner[..inner.find(')')?].split_once('=')?;
+        let short = place.split_whitespace().count() == 1 && !outlet.trim().is_empty();
+        return short.then(|| outlet.trim().to_string());
+    }
+    let inner = head.strip_prefix('[')?;
+    let words: Vec<&str> = inner[..inner.find(']')?].split_whitespace().collect();
+    let byline = words.len() == 3 && matches!(words[2], "기자" | "특파원");
+    byline.then(|| words[0].to_string())
 }
 
 /// "According to Wire News, …" at the start of the story.
@@ -195,6 +222,10 @@ mod tests {
         for (text, publisher) in [
             ("Body.\nSource: Wire News (October 27, 2021)", "Wire News"),
             ("Body.\nCopyright © 2025 Acme Inc. All rights reserved.", "Acme"),
+            ("(부산=한빛뉴스) 홍길동 기자 = 본문.", "한빛뉴스"),
+            ("[한빛일보 홍길동 기자] 본문.", "한빛일보"),
+            ("본문.\n<저작권자 ⓒ 한빛일보, 무단전재 및 재배포 금지>", "한빛일보"),
+            ("본문.\nCopyright ⓒ 한빛뉴스. All rights reserved.", "한빛뉴스"),
             (
                 "Body.\nⓒ The Daily(www.daily.example). All rights reserved.",
                 "The Daily",

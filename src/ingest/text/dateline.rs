@@ -10,6 +10,9 @@ use crate::ingest::text::vocab::is_news_agency;
 /// before the colon after a wire's tag ("Seoul [South Korea], June 21
 /// (ANI): Text").
 pub(crate) fn strip_dateline(text: &str) -> &str {
+    if let Some(rest) = korean_wire(text) {
+        return rest;
+    }
     if let Some(i) = text.find("): ") {
         let head = &text[..i];
         let tag = head.rsplit_once('(').map_or("", |(_, tag)| tag.trim());
@@ -37,6 +40,32 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
     text
 }
 
+/// "(서울=뉴스1) 김지현 기자 = Text" and "[이데일리 박성민 기자] Text":
+/// a Korean wire's place and outlet, or its reporter's byline, before the
+/// story. Gives back the story.
+fn korean_wire(text: &str) -> Option<&str> {
+    let reporter = |s: &str| {
+        let s = s.trim_end();
+        (s.ends_with("기자") || s.ends_with("특파원")) && s.split_whitespace().count() <= 4
+    };
+    if let Some(inner) = text.strip_prefix('[') {
+        let close = inner.find(']')?;
+        return reporter(&inner[..close]).then(|| inner[close + 1..].trim_start());
+    }
+    let inner = text.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    if !inner[..close].contains('=') || inner[..close].split_whitespace().count() > 3 {
+        return None;
+    }
+    let rest = inner[close + 1..].trim_start();
+    // "김지현 기자 = ": the reporter after the outlet.
+    let byline = rest
+        .split_once(" = ")
+        .filter(|(name, _)| reporter(name))
+        .map(|(_, story)| story);
+    Some(byline.unwrap_or(rest).trim_start())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +89,22 @@ mod tests {
             "The plant opened."
         );
         let text = "The plan (draft): it grows.";
+        assert_eq!(strip_dateline(text), text);
+    }
+
+    #[test]
+    fn a_korean_wire_dateline_or_byline_goes() {
+        assert_eq!(
+            strip_dateline("(부산=연합뉴스) 홍길동 기자 = 공장이 문을 열었다."),
+            "공장이 문을 열었다."
+        );
+        assert_eq!(
+            strip_dateline("[한국일보 홍길동 기자] 공장이 문을 열었다."),
+            "공장이 문을 열었다."
+        );
+        let text = "(주)에이크미는 공장을 열었다.";
+        assert_eq!(strip_dateline(text), text);
+        let text = "[단독] 공장이 문을 열었다.";
         assert_eq!(strip_dateline(text), text);
     }
 

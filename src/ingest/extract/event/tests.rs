@@ -284,3 +284,23 @@ fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
     let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
     assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
 }
+
+#[test]
+fn a_year_a_plan_is_targeted_for() {
+    let got = run(
+        &["Output on the first separator lines is targeted for 2027."],
+        Some("2025-03-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2027", true));
+}
+
+#[test]
+fn a_fiscal_year_after_its_cue() {
+    let got = run(
+        &["The maker plans to fit the cells to a car by fiscal 2029."],
+        Some("2025-03-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2029", true));
+}

@@ -28,6 +28,7 @@ static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
 pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
     let mut found = prefixed(tokens);
     found.extend(listed(tokens));
+    found.extend(listed_with_known(tokens, known));
     found.extend(apposed(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
     // A place alone ("a joint venture between Korea and Japan") is no
@@ -96,25 +97,73 @@ fn name_end(tokens: &[Token<'_>], from: usize) -> usize {
 fn listed(tokens: &[Token<'_>]) -> Vec<Range> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        let Some(len) = cue_at(tokens, i) else {
-            continue;
-        };
-        let mut at = i + len;
-        loop {
-            at = skip_possessive_place(tokens, at);
-            let end = name_end(tokens, at);
-            if end == at {
-                break;
-            }
-            found.push((at, end, Some(OrganizationKind::Company)));
-            match (tokens.get(end), tokens.get(end + 1)) {
-                (Some(t), Some(u)) if t.text == "," && u.text == "and" => at = end + 2,
-                (Some(t), _) if t.text == "," || t.text == "and" => at = end + 1,
-                _ => break,
-            }
+        if let Some(len) = cue_at(tokens, i) {
+            found.extend(list_items(tokens, i + len));
         }
     }
     found
+}
+
+/// "… supplied by makers in Japan and China, including Asahi Kasei, SK IE
+/// Technology and Shanghai Energy New Materials": a list after
+/// "including" or "such as" that holds a registry organization lists
+/// organizations, whatever noun stands before it.
+fn listed_with_known(tokens: &[Token<'_>], known: &[Hit]) -> Vec<Range> {
+    let is_known = |&(start, end, _): &Range| {
+        known
+            .iter()
+            .any(|h| h.start == tokens[start].start && h.end == tokens[end - 1].end)
+    };
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let len = if tokens[i].is("including") {
+            1
+        } else if tokens[i].is("such") && tokens.get(i + 1).is_some_and(|t| t.is("as")) {
+            2
+        } else {
+            continue;
+        };
+        let items = list_items(tokens, i + len);
+        if items.len() >= 2 && items.iter().any(is_known) {
+            found.extend(items);
+        }
+    }
+    found
+}
+
+/// The names listed from `at`: capitalized names joined by "," and "and",
+/// each past an owner's country ("France's") or a base ("the
+/// Jakarta-based").
+fn list_items(tokens: &[Token<'_>], mut at: usize) -> Vec<Range> {
+    let mut found = Vec::new();
+    loop {
+        at = skip_possessive_place(tokens, at);
+        at = skip_base(tokens, at);
+        let end = name_end(tokens, at);
+        if end == at {
+            break;
+        }
+        found.push((at, end, Some(OrganizationKind::Company)));
+        match (tokens.get(end), tokens.get(end + 1)) {
+            (Some(t), Some(u)) if t.text == "," && u.text == "and" => at = end + 2,
+            (Some(t), _) if t.text == "," || t.text == "and" => at = end + 1,
+            _ => break,
+        }
+    }
+    found
+}
+
+/// "the Jakarta-based Auriga Nusantara": past "the" and the base.
+fn skip_base(tokens: &[Token<'_>], at: usize) -> usize {
+    let the = usize::from(tokens.get(at).is_some_and(|t| t.is("the")));
+    let based = tokens
+        .get(at + the)
+        .is_some_and(|t| t.text.ends_with("-based") && t.is_capitalized());
+    if based {
+        at + the + 1
+    } else {
+        at
+    }
 }
 
 /// The number of tokens of a list cue starting at `at`, if one does.
@@ -126,7 +175,20 @@ fn cue_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
             .iter()
             .enumerate()
             .all(|(k, word)| tokens.get(at + k).is_some_and(|t| t.is(word)));
-        matched.then_some(words.len())
+        // "groups, including": a comma before the cue's last word.
+        let last = words.len() - 1;
+        let comma = last > 0
+            && words[..last]
+                .iter()
+                .enumerate()
+                .all(|(k, word)| tokens.get(at + k).is_some_and(|t| t.is(word)))
+            && tokens.get(at + last).is_some_and(|t| t.text == ",")
+            && tokens.get(at + last + 1).is_some_and(|t| t.is(words[last]));
+        if matched {
+            Some(words.len())
+        } else {
+            comma.then_some(words.len() + 1)
+        }
     })
 }
 
@@ -311,6 +373,34 @@ mod tests {
         );
         let text = "a joint venture of state-owned energy companies";
         assert!(listed(&tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn a_cue_with_a_comma_and_a_named_base() {
+        let text = "Critics, including the Busan-based Green Haneul, objected.";
+        assert!(listed(&tokenize(text)).is_empty());
+        let text = "Environmental groups, including the Busan-based Green Haneul, objected.";
+        assert_eq!(names(listed(&tokenize(text)), text), ["Green Haneul"]);
+    }
+
+    #[test]
+    fn a_list_holding_a_registry_organization() {
+        let text = "made in Japan and Korea, including Acme Energy, Orla Films and Brix Cells.";
+        let tokens = tokenize(text);
+        let start = text.find("Acme").unwrap();
+        let acme = Hit {
+            start,
+            end: start + "Acme Energy".len(),
+            entity: 0,
+            pattern: 0,
+        };
+        assert_eq!(
+            names(listed_with_known(&tokens, &[acme]), text),
+            ["Acme Energy", "Orla Films", "Brix Cells"]
+        );
+        // Without a known organization among them, the names could be
+        // anything ("including Seoul and Busan").
+        assert!(listed_with_known(&tokens, &[]).is_empty());
     }
 
     #[test]

@@ -1,12 +1,18 @@
-//! Extraction, organizations: a region's own body under a national name.
+//! Extraction, organizations: a region's own bodies.
 //!
 //! "The North Carolina Department of Commerce said …": the registry's
 //! "Department of Commerce" is the federal one, but a state, province or
-//! city written before the generic name makes it that region's body.
+//! city written before the generic name makes it that region's body. Local
+//! governments are named the same way ("Xuzhou municipal government", "the
+//! municipal government of Debrecen", "Hajdú-Bihar County Government
+//! Office") or through their people ("Haenam County officials said").
 
-use crate::content::front_matter::PlaceKind;
+use super::context::Range;
+use super::{extend_right, is_name_word};
+use crate::content::front_matter::{OrganizationKind, PlaceKind};
 use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
 
 /// First words of a public body's generic name.
@@ -21,10 +27,149 @@ pub(super) fn regions_own_body(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &G
         return false;
     }
     sentence.places.iter().any(|place| {
-        let regional = matches!(
-            gazetteer.places()[place.entity].front.kind,
-            PlaceKind::Province | PlaceKind::City | PlaceKind::District
-        );
-        regional && place.end <= hit.start && sentence.text[place.end..hit.start].trim().is_empty()
+        is_regional(place, gazetteer)
+            && place.end <= hit.start
+            && sentence.text[place.end..hit.start].trim().is_empty()
     })
+}
+
+/// A place below the nation: a province, state, city or district.
+fn is_regional(place: &Hit, gazetteer: &Gazetteer) -> bool {
+    matches!(
+        gazetteer.places()[place.entity].front.kind,
+        PlaceKind::Province | PlaceKind::City | PlaceKind::District
+    )
+}
+
+static LEVELS: Words = word_list!("extract/local-government-levels.txt");
+static DIVISIONS: Words = word_list!("extract/local-divisions.txt");
+static STAFF: Words = word_list!("extract/local-government-staff.txt");
+
+/// Token ranges of `text` that name a region's own body (a government
+/// body in all cases). A registry name inside one (the federal
+/// "Department of Commerce") does not make it that registry entry.
+pub(super) fn bodies(text: &str, tokens: &[Token<'_>], gazetteer: &Gazetteer) -> Vec<Range> {
+    let government = Some(OrganizationKind::Government);
+    let is = |at: usize, words: &Words| {
+        tokens
+            .get(at)
+            .is_some_and(|t| words.iter().any(|w| t.is(w)))
+    };
+    let word_at = |at: usize, word: &str| tokens.get(at).is_some_and(|t| t.is(word));
+    let places = places(text, tokens, gazetteer);
+    let mut found = Vec::new();
+    for &(start, end, division) in &places {
+        // "Indiana Department of Environmental Management"
+        if tokens.get(end).is_some_and(|t| HEADS.contains(&t.text)) {
+            let close = extend_right(tokens, end + 1);
+            if close > end + 1 {
+                found.push((start, close, government));
+            }
+        }
+        // "Xuzhou municipal government", "… County Government Office"
+        let mut at = end + usize::from(is(end, &LEVELS));
+        if word_at(at, "government") {
+            at += 1;
+            if tokens.get(at).is_some_and(|t| t.text == "Office") {
+                at += 1;
+            }
+            found.push((start, at, government));
+        }
+        // "Haenam County officials": the division's own government.
+        if division && is(end, &STAFF) {
+            found.push((start, end, government));
+        }
+    }
+    // "the municipal government of Debrecen"
+    for i in 0..tokens.len() {
+        if is(i, &LEVELS) && word_at(i + 1, "government") && word_at(i + 2, "of") {
+            if let Some(&(_, end, _)) = places.iter().find(|p| p.0 == i + 3) {
+                found.push((i, end, government));
+            }
+        }
+    }
+    found
+}
+
+/// Regional places as token ranges, and whether each ends with a
+/// division word: registry places, and capitalized names ending with one
+/// ("Hajdú-Bihar County") that the registry lacks.
+fn places(text: &str, tokens: &[Token<'_>], gazetteer: &Gazetteer) -> Vec<(usize, usize, bool)> {
+    let division = |end: usize| DIVISIONS.contains(&tokens[end - 1].text);
+    let mut found: Vec<(usize, usize, bool)> = gazetteer
+        .find_places(text)
+        .iter()
+        .filter(|hit| is_regional(hit, gazetteer))
+        .filter_map(|hit| {
+            let start = tokens.iter().position(|t| t.start == hit.start)?;
+            let end = tokens.iter().position(|t| t.end == hit.end)? + 1;
+            Some((start, end, division(end)))
+        })
+        .collect();
+    for (i, token) in tokens.iter().enumerate() {
+        if !DIVISIONS.contains(&token.text) || found.iter().any(|p| p.1 == i + 1) {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| is_name_word(&tokens[j]) && !DIVISIONS.contains(&tokens[j].text))
+            .last();
+        if let Some(start) = start {
+            found.push((start, i + 1, true));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::gazetteer::tests::registries;
+    use crate::ingest::text::token::tokenize;
+
+    fn names(text: &str) -> Vec<String> {
+        let gazetteer = Gazetteer::new(&registries());
+        let tokens = tokenize(text);
+        bodies(text, &tokens, &gazetteer)
+            .into_iter()
+            .map(|(s, e, _)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_regions_department_and_government() {
+        assert_eq!(
+            names("The Seoul Department of Climate Action said so."),
+            ["Seoul Department of Climate Action"]
+        );
+        assert_eq!(
+            names("Filings with the Seoul municipal government show it."),
+            ["Seoul municipal government"]
+        );
+        assert_eq!(
+            names("The municipal government of Seoul agreed."),
+            ["municipal government of Seoul"]
+        );
+        assert_eq!(
+            names("The Dalsung County Government Office issued it."),
+            ["Dalsung County Government Office"]
+        );
+    }
+
+    #[test]
+    fn a_divisions_officials_make_its_government_act() {
+        assert_eq!(
+            names("Dalsung County officials said no one was hurt."),
+            ["Dalsung County"]
+        );
+        // A city the registry knows is no division by name: its officials
+        // could be anyone's.
+        assert!(names("Seoul officials said so.").is_empty());
+    }
+
+    #[test]
+    fn a_place_alone_or_a_nation_is_no_body() {
+        assert!(names("The plant is in Dalsung County, near Seoul.").is_empty());
+        assert!(names("The city government said the Korea government agreed.").is_empty());
+    }
 }

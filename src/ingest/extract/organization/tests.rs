@@ -73,3 +73,16 @@ fn every_head_word_names_a_kind() {
         );
     }
 }
+
+#[test]
+fn a_name_opened_before_for() {
+    assert_eq!(
+        names("The Clean Air for Dalsung Association objected.")[0].0,
+        "Clean Air for Dalsung Association"
+    );
+    // Not after "the": the words before "for" are no part of the name.
+    assert_eq!(
+        names("Funds Raised for Dalsung Association grew.")[0].0,
+        "Dalsung Association"
+    );
+}

@@ -219,3 +219,24 @@ fn a_head_of_state_is_named_by_surname_alone() {
         ["Jane Harlow"]
     );
 }
+
+#[test]
+fn a_speaker_named_after_an_inverted_speech_verb() {
+    assert_eq!(
+        triples("\"It works,\" said Oh Tae-min, who leads the cell team."),
+        [t("Oh Tae-min", None, None)]
+    );
+    // Not after a quote or comma: the words after the verb are its object.
+    assert!(triples("The firm said Tuesday Morning would come.").is_empty());
+}
+
+#[test]
+fn a_surname_that_also_opens_sentences() {
+    assert_eq!(
+        triples("Output rose, said He Wenbo, vice president of NBRI."),
+        [t("He Wenbo", Some("vice president"), Some("nbri"))]
+    );
+    assert!(triples("He Wenbo said nothing. He said it twice.")
+        .iter()
+        .all(|p| p.0 != "He Wenbo"));
+}

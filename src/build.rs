@@ -5,10 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
-
-use syntect::parsing::SyntaxSet;
 
 use crate::config::SiteConfig;
 use crate::content::contents::Contents;
@@ -104,16 +102,18 @@ pub enum BuildError {
     Output(#[from] OutputError),
 }
 
+impl From<Diagnostic> for BuildError {
+    fn from(diagnostic: Diagnostic) -> BuildError {
+        BuildError::Invalid(vec![diagnostic])
+    }
+}
+
 /// Load config, content and templates, collecting every problem.
-pub(crate) fn load(
-    root: &Path,
-    drafts: bool,
-    syntaxes: &SyntaxSet,
-) -> Result<Site, Vec<Diagnostic>> {
+pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::read(root, config, syntaxes, options)
+        Library::read(root, config, options)
     })
 }
 
@@ -130,7 +130,6 @@ pub(crate) fn load_partial(
     articles: Vec<(PathBuf, Arc<str>)>,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
-    syntaxes: &SyntaxSet,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let config = match SiteConfig::load(root) {
         Ok(config) => config,
@@ -142,15 +141,8 @@ pub(crate) fn load_partial(
     };
     let templates = Templates::load(root, &config.theme);
     let options = LoadOptions { drafts };
-    let (library, mut diagnostics) = Library::from_contents_partial(
-        root,
-        contents,
-        articles,
-        read_errors,
-        config,
-        syntaxes,
-        options,
-    );
+    let (library, mut diagnostics) =
+        Library::from_contents_partial(root, contents, articles, read_errors, config, options);
     match templates {
         Ok(templates) => {
             let shared = Shared::new(&library);
@@ -309,12 +301,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             });
         }
     }
-    let syntaxes = crate::markdown::highlight::syntax_set();
+    crate::markdown::highlight::syntaxes();
     time("load grammars");
-    let site = match load(&options.root, options.drafts, &syntaxes) {
+    let site = match load(&options.root, options.drafts) {
         Ok(site) if ingest_errors.is_empty() => site,
         _ => {
-            let mut errors = every_error(&options.root, options, &syntaxes);
+            let mut errors = every_error(&options.root, options);
             errors.append(&mut ingest_errors);
             return Err(invalid(errors));
         }
@@ -327,7 +319,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             let load = LoadOptions {
                 drafts: options.drafts,
             };
-            match incremental::touched(site, &options.root, load, &syntaxes, &changed, &fronts) {
+            match incremental::touched(site, &options.root, load, &changed, &fronts) {
                 Ok((site, jobs)) => (site, Some(jobs)),
                 Err(site) => (site, None),
             }
@@ -341,10 +333,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Ok(statics) => statics,
         Err(mut errors) => {
             // Every error of the run: the templates' too, rendering to nowhere.
-            let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
-            let rendered =
-                render::render_with(library, templates, shared, &jobs, &options.render, drop);
-            errors.extend(rendered.err().unwrap_or_default());
+            errors.extend(render_errors(&site, &jobs, options));
             return Err(invalid(errors));
         }
     };
@@ -354,26 +343,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(wanted) => keep_unchanged(&staging, &site, jobs, &wanted),
         None => jobs,
     };
-    // The search index is made and written while the pages render: its
-    // serial steps (joining each batch's terms into the postings) would
-    // otherwise leave the other core idle. Its files never share a path
-    // with a page (they are JSON under the search folder).
-    let (searched, written) = rayon::join(
-        || index_search(&site.library, &staging),
-        || {
-            render::render_with(
-                &site.library,
-                &site.templates,
-                &site.shared,
-                &jobs,
-                &options.render,
-                |page| staging.put(&page.path, &page.contents),
-            )
-        },
+    // Each article's page hands its body's words to search as it renders
+    // (each body is read and parsed once); the rest of the index is made
+    // after. Its files never share a path with a page (they are JSON
+    // under the search folder).
+    let mut search = crate::search::Kept::once();
+    let feed = search.feed(&site.library);
+    if feed.is_some() {
+        staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
+    }
+    let put = |file: RenderedPage| Ok::<_, BuildError>(staging.put(&file.path, &file.contents)?);
+    let failed: Mutex<Option<BuildError>> = Mutex::default();
+    let words = |i: usize, text: String| {
+        let Some(feed) = &feed else { return };
+        if let Err(err) = feed.article(i, text, put) {
+            failed
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert(err);
+        }
+    };
+    let written = render::render_with(
+        &site.library,
+        &site.templates,
+        &site.shared,
+        &jobs,
+        &options.render,
+        |page| staging.put(&page.path, &page.contents),
+        Some(&words),
     );
     let written = written.map_err(invalid)?;
-    searched?;
     written.into_iter().collect::<Result<(), _>>()?;
+    if let Some(err) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        return Err(err);
+    }
+    search.update_fed(&site.library, feed, put)?;
     time("search+render+write");
     reuse::forget(options, output.folder());
     staging.commit()?;
@@ -423,32 +427,6 @@ fn keep_unchanged(
             wanted.contains(job) || !staging.keep(&render::plan::output_path(library, job))
         })
         .collect()
-}
-
-/// The renderer changed articles are read with: it links the library's
-/// organizations.
-pub(crate) fn markdown_renderer<'s>(
-    syntaxes: &'s SyntaxSet,
-    library: &Library,
-) -> crate::markdown::MarkdownRenderer<'s> {
-    crate::markdown::MarkdownRenderer::new(
-        syntaxes,
-        crate::content::entity::organization_links(&library.organizations),
-        &library.config.base_path(),
-    )
-    .with_raw_html(library.config.unsafe_html)
-}
-
-/// The search index of `library`, made whole, each file written into
-/// `staging` as it is made (its folders made first).
-fn index_search(library: &Library, staging: &Staging<'_>) -> Result<(), OutputError> {
-    if !library.config.search {
-        return Ok(());
-    }
-    staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
-    let put = |file: RenderedPage| staging.put(&file.path, &file.contents);
-    crate::search::Kept::once().update(library, put)?;
-    Ok(())
 }
 
 /// Start the new site beside the output: every folder the plan's pages and
@@ -545,30 +523,32 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// still loaded and every page that can be rendered is rendered (to
 /// nowhere), so a template error on another page, or a broken static
 /// folder, shows in this run and not the next. Writes nothing.
-fn every_error(root: &Path, options: &BuildOptions, syntaxes: &SyntaxSet) -> Vec<Diagnostic> {
+fn every_error(root: &Path, options: &BuildOptions) -> Vec<Diagnostic> {
     let (mut contents, read_errors) = Contents::read(root);
     let articles = contents.take_article_texts();
-    let (site, mut errors) = load_partial(
-        root,
-        &contents,
-        articles,
-        read_errors,
-        options.drafts,
-        syntaxes,
-    );
+    let (site, mut errors) = load_partial(root, &contents, articles, read_errors, options.drafts);
     if let Some(site) = site {
         let jobs = render::full_plan(&site.library, &site.shared);
-        let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
-        let (_, rendered) =
-            render::render_each(library, templates, shared, &jobs, &options.render, drop);
-        errors.extend(rendered);
+        errors.extend(render_errors(&site, &jobs, options));
         errors.extend(
-            read_static_files(root, &library.config.theme)
+            read_static_files(root, &site.library.config.theme)
                 .err()
                 .unwrap_or_default(),
         );
     }
     errors
+}
+
+/// The problems of rendering `jobs` to nowhere: every page that can be
+/// rendered is, so each problem shows.
+fn render_errors(
+    site: &Site,
+    jobs: &[render::plan::PageJob],
+    options: &BuildOptions,
+) -> Vec<Diagnostic> {
+    let (library, templates, shared) = (&site.library, &site.templates, &site.shared);
+    let render = &options.render;
+    render::render_each(library, templates, shared, jobs, render, drop, None).1
 }
 
 fn invalid(mut diagnostics: Vec<Diagnostic>) -> BuildError {

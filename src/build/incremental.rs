@@ -13,8 +13,6 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use syntect::parsing::SyntaxSet;
-
 use super::reuse::{Changed, Digest};
 use super::Site;
 use crate::content::article::Article;
@@ -33,11 +31,9 @@ pub(super) fn touched(
     site: Site,
     root: &std::path::Path,
     load: LoadOptions,
-    syntaxes: &SyntaxSet,
     changed: &[Changed],
     fronts: &HashMap<Digest, String>,
 ) -> Result<(Site, HashSet<PageJob>), Site> {
-    let markdown = crate::build::markdown_renderer(syntaxes, &site.library);
     let mut old_texts = Vec::new();
     let mut bodies = Vec::new();
     for change in changed {
@@ -67,7 +63,7 @@ pub(super) fn touched(
             }
         }
     }
-    let olds = site.library.validate_changes(old_texts, &markdown);
+    let olds = site.library.validate_changes(old_texts);
     if !olds.refused.is_empty() {
         return Err(site);
     }

@@ -89,7 +89,6 @@ impl CheckReport {
 
 /// Check the site at `root`. Reads files only; never writes.
 pub fn run(root: &Path) -> CheckReport {
-    let syntaxes = crate::markdown::highlight::syntax_set();
     let mut diagnostics = Vec::new();
     let mut pages = 0;
     // Drafts included: their links must hold before they are published
@@ -100,14 +99,14 @@ pub fn run(root: &Path) -> CheckReport {
     let articles = contents.articles.len() + contents.unparsed_articles;
     // What reads the files' own text runs first; then the library is
     // built from the texts already read, each let go (they are most of a
-    // large site's memory) once its article is built, keeping only its
-    // rendered body: a link is placed in its article by reading the file
-    // again. (Not reading each file twice also spares the allocator a heap
-    // riddled with the first read's freed texts.)
+    // large site's memory) once its article is built, keeping no body (a
+    // page reads its article's again): a link is placed in its article by
+    // reading the file again too. (Not reading each file for the library
+    // also spares the allocator a heap riddled with freed texts.)
     let origins = content_origins(&contents);
     let texts = text_checks(&contents);
     let files = contents.take_article_texts();
-    let (site, errors) = build::load_partial(root, &contents, files, read_errors, true, &syntaxes);
+    let (site, errors) = build::load_partial(root, &contents, files, read_errors, true);
     diagnostics.extend(errors);
     if let Some(site) = site {
         let (found, rendered) =
@@ -216,9 +215,9 @@ fn render_and_check_links(
     };
     let options = RenderOptions::default();
     let scan = |input: &LinkInput<'_>| {
-        render::render_each(library, templates, shared, &jobs, &options, |page| {
-            (page.path.clone(), links::scan_page(input, &page))
-        })
+        let scan_page =
+            |page: crate::output::RenderedPage| (page.path.clone(), links::scan_page(input, &page));
+        render::render_each(library, templates, shared, &jobs, &options, scan_page, None)
     };
     let (scanned, errors) = scan(&input);
     let rendered = scanned.len();

@@ -1,8 +1,9 @@
 //! Articles: `content/articles/<date>-<slug>.md` parsed and validated.
 //!
 //! Takes a file's text and the registries; gives back an [`Article`] whose
-//! every field is final (body already rendered to HTML), or every problem
-//! found in the file as diagnostics.
+//! every field is final, or every problem found in the file as
+//! diagnostics. The body is not held: the article says where it is in the
+//! file ([`Body`]), and it is read and rendered again where it is shown.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -13,7 +14,6 @@ use super::front_matter::{ArticleFrontMatter, DateBasis};
 use super::source::{bad_url, parse_file, Parsed};
 use super::suggest::Names;
 use crate::diag::Diagnostic;
-use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
 use crate::url::{is_language_tag, is_slug, is_web_url};
 
 /// Registry entries an article may reference, by every name they go by
@@ -34,10 +34,49 @@ pub(crate) struct Article {
     pub path: std::path::PathBuf,
     /// Front matter as written.
     pub front: ArticleFrontMatter,
-    /// The body, rendered.
-    pub body: RenderedMarkdown,
+    /// Where the Markdown body is in the file.
+    pub body: Body,
     /// Words in the body, for reading time.
     pub word_count: usize,
+}
+
+/// Where an article's Markdown body sits in its file, and a hash of it.
+/// Bodies are read again where they are used (the article's own page, the
+/// site feed, search), one at a time, so a site's text is never all held;
+/// the hash tells that the file still holds the body the article was
+/// loaded with ([`super::library::Library::markdown_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Body {
+    /// Byte offset in the file (the body runs to its end).
+    pub start: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// [`Body::hash_of`] the body's text.
+    pub hash: u64,
+}
+
+impl Body {
+    /// The body at `range` of `source`.
+    pub(crate) fn new(source: &str, range: std::ops::Range<usize>) -> Body {
+        Body {
+            start: range.start,
+            len: range.len(),
+            hash: Body::hash_of(&source[range]),
+        }
+    }
+
+    /// A quick hash of a body's text, the same in every run of one
+    /// program (fixed keys): it tells a body that changed on disk from
+    /// the one loaded, not an attacker's text (nothing is keyed by it).
+    pub(crate) fn hash_of(text: &str) -> u64 {
+        ahash::RandomState::with_seeds(0x6272_6965, 0x6669_6e67, 0x626f_6479, 0x7465_7874)
+            .hash_one(text)
+    }
+
+    /// Whether two bodies hold the same text (wherever in their files).
+    pub(crate) fn same_text(&self, other: &Body) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
 }
 
 /// An article file's front matter from its text, every problem a
@@ -55,17 +94,15 @@ pub(crate) fn parse_article(
     relative: &Path,
     source: &Arc<str>,
     known: &KnownSlugs<'_>,
-    markdown: &MarkdownRenderer<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
-    validate_article(&parse_file(relative, source)?, known, markdown)
+    validate_article(&parse_file(relative, source)?, known)
 }
 
-/// Validate one parsed article file (references, slug, URL) and render its
-/// body.
+/// Validate one parsed article file (references, slug, URL) and count
+/// its body's words.
 pub(crate) fn validate_article(
     file: &Parsed<ArticleFrontMatter>,
     known: &KnownSlugs<'_>,
-    markdown: &MarkdownRenderer<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
     let (relative, source, front) = (file.path.as_path(), &file.source, &file.front);
     let slug = slug_from_path(relative);
@@ -152,37 +189,101 @@ pub(crate) fn validate_article(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let body = markdown.render_in(
-        file.body_text(),
-        &front.organizations,
-        front.language.as_deref(),
-    );
-    let word_count = count_words(file.body_text());
     Ok(Article {
         slug,
         path: relative.to_path_buf(),
         front: front.clone(),
-        body,
-        word_count,
+        body: Body::new(source, file.body.clone()),
+        word_count: count_words(file.body_text()),
     })
 }
 
 /// Words of `text`, as `split_whitespace` counts them (runs of
-/// non-whitespace), in one pass over its characters.
+/// non-whitespace), in one pass over its bytes, eight at a time where they
+/// are ASCII (most of a body), else byte by byte: a byte's class (table
+/// below) says whether it starts a word, ends one or continues a
+/// character; only the four lead bytes that can begin a non-ASCII space
+/// decode their character.
 fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        let space = if c.is_ascii() {
-            matches!(c, ' ' | '\t'..='\r')
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut count = Count::default();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if x & HIGH == 0 {
+            // Each byte below 0x80, so no sum carries into the next byte:
+            // its top bit says `byte >= 9`, `byte >= 14`, `byte != b' '`.
+            let from_tab = x + ONES * (0x80 - 0x09);
+            let past_return = x + ONES * (0x80 - 0x0E);
+            let not_blank = (x ^ (ONES * 0x20)) + ONES * 0x7F;
+            let space = ((from_tab & !past_return) | !not_blank) & HIGH;
+            // A word starts at a byte that is no space after one that is
+            // (little-endian: the byte before is eight bits lower).
+            let after_space = (space << 8) | (u64::from(!count.in_word) << 7);
+            count.words += (!space & HIGH & after_space).count_ones() as usize;
+            count.in_word = space >> 63 == 0;
         } else {
-            c.is_whitespace()
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+            for (i, &b) in chunk.iter().enumerate() {
+                count.byte(text, at + i, b);
+            }
+        }
+        at += 8;
     }
-    words
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        count.byte(text, at + i, b);
+    }
+    count.words
 }
+
+/// [`count_words`] so far.
+#[derive(Default)]
+struct Count {
+    words: usize,
+    in_word: bool,
+}
+
+impl Count {
+    /// Take byte `b`, at `i` in `text`.
+    fn byte(&mut self, text: &str, i: usize, b: u8) {
+        let class = match BYTE_CLASS[usize::from(b)] {
+            // A lead byte is a character's first: `i` is on a boundary.
+            MAYBE_SPACE if text[i..].starts_with(char::is_whitespace) => SPACE,
+            MAYBE_SPACE => WORD,
+            class => class,
+        };
+        let (word, space) = (class == WORD, class == SPACE);
+        self.words += usize::from(word && !self.in_word);
+        self.in_word = (self.in_word || word) && !space;
+    }
+}
+
+/// A byte that is (part of) a character other than whitespace.
+const WORD: u8 = 0;
+/// An ASCII whitespace byte.
+const SPACE: u8 = 1;
+/// A UTF-8 continuation byte: its character's lead byte decided.
+const CONTINUATION: u8 = 2;
+/// A lead byte of U+0080–U+00BF or U+1000–U+3FFF, where the non-ASCII
+/// whitespace characters are.
+const MAYBE_SPACE: u8 = 3;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            0x80..=0xBF => CONTINUATION,
+            0xC2 | 0xE1..=0xE3 => MAYBE_SPACE,
+            _ => WORD,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// A figure's or event's `about` names only what the article lists, so
 /// entity pages (indexed by those lists) can show it.
@@ -370,9 +471,30 @@ mod tests {
         }
     }
 
+    /// Every character whose lead byte may begin a non-ASCII space, between
+    /// words and alone.
+    #[test]
+    fn every_character_near_the_spaces_is_counted_as_split_whitespace_counts_it() {
+        let near = ('\u{80}'..='\u{bf}').chain('\u{1000}'..='\u{3fff}');
+        for c in near {
+            for text in [format!("a{c}b"), format!("{c}"), format!(" {c} x{c}")] {
+                assert_eq!(count_words(&text), text.split_whitespace().count(), "{c:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_is_counted_as_split_whitespace_counts_it(text in "(\\PC|\\s){0,40}") {
+            proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        /// Mostly ASCII, long enough for several eight-byte steps, with
+        /// every ASCII space and control byte and a few wider characters.
+        #[test]
+        fn long_ascii_text_is_counted_as_split_whitespace_counts_it(
+            text in "([ -~]|[\\x00-\\x20]|[\\u{85}\\u{a0}\\u{3000}é한]){0,120}"
+        ) {
             proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
         }
     }

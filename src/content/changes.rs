@@ -13,7 +13,6 @@ use super::article::{parse_article, Article, KnownSlugs};
 use super::entity::registry_names;
 use super::library::{duplicate_slug, Library};
 use crate::diag::Diagnostic;
-use crate::markdown::MarkdownRenderer;
 
 /// What [`Library::validate_changes`] found.
 #[derive(Debug, Default)]
@@ -27,11 +26,9 @@ pub(crate) struct ValidatedChanges {
 impl Library {
     /// Parse and validate changed article files against this library's
     /// registries, and refuse a new article whose slug another one has.
-    /// `markdown` must be built from this library's organizations.
     pub(crate) fn validate_changes(
         &self,
         changed: Vec<(PathBuf, Option<Arc<str>>)>,
-        markdown: &MarkdownRenderer<'_>,
     ) -> ValidatedChanges {
         let organizations = registry_names(
             &[],
@@ -46,7 +43,7 @@ impl Library {
         };
         let mut out = ValidatedChanges::default();
         for (path, source) in changed {
-            match source.map(|source| parse_article(&path, &source, &known, markdown)) {
+            match source.map(|source| parse_article(&path, &source, &known)) {
                 None => out.articles.push((path, None)),
                 Some(Ok(article)) => out.articles.push((path, Some(article))),
                 Some(Err(diagnostics)) => out.refused.push((path, diagnostics)),

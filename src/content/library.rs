@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::article::{parse_article, Article, KnownSlugs};
+use super::article::{parse_article, Article, Body, KnownSlugs};
 use super::contents::Contents;
 use super::entity::{
     organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
@@ -57,6 +57,9 @@ pub(crate) struct Library {
     /// Article slug → index into `articles` (serve's edits look articles
     /// up one by one; a scan of 100,000 costs more than the edit).
     by_slug: HashMap<String, usize>,
+    /// The site root, where article bodies are read again
+    /// ([`Library::markdown_of`]).
+    root: PathBuf,
 }
 
 /// What to load.
@@ -68,33 +71,32 @@ pub(crate) struct LoadOptions {
 
 impl Library {
     /// Read, validate and build the library of the site at `root`, every
-    /// problem in one list. Each article is read, rendered and its text
-    /// freed in one step, so the whole site's text and its rendered bodies
-    /// are never in memory at once.
+    /// problem in one list. Each article is read, validated and its text
+    /// freed in one step: no body is held (each is read again where it is
+    /// used, [`Library::markdown_of`]).
     pub(crate) fn read(
         root: &Path,
         config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, paths, diagnostics) = Contents::read_but_articles(root);
         let files = paths.into_iter().map(|path| (path, None)).collect();
         let articles = ArticleFiles { root, files };
-        Library::assemble(&contents, articles, diagnostics, config, syntaxes, options)
+        Library::assemble(&contents, articles, diagnostics, config, options)
     }
 
     /// [`Library::read`] over registries and pages already read, and the
     /// article files already read (`articles`: path and text, each text
-    /// freed as its article is built), that keeps going: the library of every file that is
-    /// valid, with the problems of the others, so `check` can render and
-    /// link-check all that can be rendered in one run.
+    /// freed as its article is built), that keeps going: the library of
+    /// every file that is valid, with the problems of the others, so
+    /// `check` can render and link-check all that can be rendered in one
+    /// run.
     pub(crate) fn from_contents_partial(
         root: &Path,
         contents: &Contents,
         articles: Vec<(PathBuf, Arc<str>)>,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> (Library, Vec<Diagnostic>) {
         let files = articles
@@ -102,7 +104,7 @@ impl Library {
             .map(|(path, text)| (path, Some(text)))
             .collect();
         let articles = ArticleFiles { root, files };
-        Library::assemble_partial(contents, articles, diagnostics, config, syntaxes, options)
+        Library::assemble_partial(contents, articles, diagnostics, config, options)
     }
 
     fn assemble(
@@ -110,11 +112,10 @@ impl Library {
         articles: ArticleFiles<'_>,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
         let (library, diagnostics) =
-            Library::assemble_partial(contents, articles, diagnostics, config, syntaxes, options);
+            Library::assemble_partial(contents, articles, diagnostics, config, options);
         if diagnostics
             .iter()
             .any(|d| d.severity == crate::diag::Severity::Error)
@@ -129,7 +130,6 @@ impl Library {
         articles: ArticleFiles<'_>,
         mut diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
-        syntaxes: &syntect::parsing::SyntaxSet,
         options: LoadOptions,
     ) -> (Library, Vec<Diagnostic>) {
         let Registries {
@@ -142,12 +142,6 @@ impl Library {
             &contents.places,
             &mut diagnostics,
         );
-        let markdown = MarkdownRenderer::new(
-            syntaxes,
-            organization_links(&organizations),
-            &config.base_path(),
-        )
-        .with_raw_html(config.unsafe_html);
         // A registry file that exists but is broken has its own error; the
         // articles naming it are not blamed for it as well.
         let org_files = contents.stems_in("content/organizations");
@@ -158,7 +152,9 @@ impl Library {
             organizations: &org_slugs,
             topics: &topic_slugs,
         };
-        let mut articles = validate_articles(articles, &known, &markdown, &mut diagnostics);
+        let root = articles.root.to_path_buf();
+        let mut articles = validate_articles(articles, &known, &mut diagnostics);
+        let markdown = markdown_renderer(&organizations, &config);
         let pages = validate_pages(&contents.pages, &markdown, &mut diagnostics);
         check_duplicate_slugs(&articles, &mut diagnostics);
         articles.retain(|a| options.drafts || !a.front.draft);
@@ -181,6 +177,7 @@ impl Library {
             articles_by_place: HashMap::new(),
             place_names,
             by_slug: HashMap::new(),
+            root,
         };
         library.sort_and_index();
         (library, diagnostics)
@@ -280,6 +277,60 @@ impl Library {
             .filter(|&i| self.articles[i].path == path)
     }
 
+    /// The renderer of this library's Markdown: it links its
+    /// organizations (built once per render: it indexes every name).
+    pub(crate) fn markdown(&self) -> MarkdownRenderer<'static> {
+        markdown_renderer(&self.organizations, &self.config)
+    }
+
+    /// The Markdown body of `article`, read again from its file; an error
+    /// when the file no longer holds the body it was loaded with (it
+    /// changed or went since: the new text beside the old front matter
+    /// would mix two versions).
+    pub(crate) fn markdown_of(&self, article: &Article) -> Result<String, Diagnostic> {
+        let Body { start, len, hash } = article.body;
+        let changed = || {
+            Diagnostic::error(
+                "content/changed",
+                &article.path,
+                "the file changed while the site was being built",
+            )
+            .with_help("build again once the file is saved")
+        };
+        let limit = crate::limits::CONTENT_FILE_BYTES;
+        let mut bytes =
+            crate::sitefs::read(&self.root, &article.path, limit).map_err(|_| changed())?;
+        // The body runs to the end of its file.
+        if bytes.len() != start + len {
+            return Err(changed());
+        }
+        // The body moved to the front of the file's own buffer: no copy.
+        bytes.drain(..start);
+        String::from_utf8(bytes)
+            .ok()
+            .filter(|body| Body::hash_of(body) == hash)
+            .ok_or_else(changed)
+    }
+
+    /// The body of `article` rendered by `markdown` (this library's
+    /// [`Library::markdown`]).
+    pub(crate) fn render_body(
+        &self,
+        article: &Article,
+        markdown: &MarkdownRenderer<'_>,
+    ) -> Result<RenderedMarkdown, Diagnostic> {
+        let body = self.markdown_of(article)?;
+        let front = &article.front;
+        Ok(markdown.render_in(&body, &front.organizations, front.language.as_deref()))
+    }
+
+    /// The words of `article`'s body without markup, as
+    /// [`Library::render_body`] gives them, without rendering HTML.
+    pub(crate) fn text_of(&self, article: &Article) -> Result<String, Diagnostic> {
+        let body = self.markdown_of(article)?;
+        Ok(crate::markdown::plain_text(&body, self.config.unsafe_html))
+    }
+
     /// The place slug for a name, alias or slug as written in an article.
     pub(crate) fn place_slug(&self, written: &str) -> Option<&str> {
         self.place_names
@@ -324,10 +375,22 @@ fn entries<T>(entries: &[Entity<T>]) -> impl Iterator<Item = (&str, &T)> {
     entries.iter().map(|e| (e.slug.as_str(), &e.front))
 }
 
+/// The renderer of a site's Markdown, linking `organizations`.
+fn markdown_renderer(
+    organizations: &[Organization],
+    config: &SiteConfig,
+) -> MarkdownRenderer<'static> {
+    MarkdownRenderer::new(
+        crate::markdown::highlight::syntaxes(),
+        organization_links(organizations),
+        &config.base_path(),
+    )
+    .with_raw_html(config.unsafe_html)
+}
+
 fn validate_articles(
     files: ArticleFiles<'_>,
     known: &KnownSlugs<'_>,
-    markdown: &MarkdownRenderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
     let ArticleFiles { root, files } = files;
@@ -338,7 +401,7 @@ fn validate_articles(
                 Some(text) => text,
                 None => read_source(root, &relative).map_err(|d| vec![d])?,
             };
-            parse_article(&relative, &source, known, markdown)
+            parse_article(&relative, &source, known)
         })
         .collect();
     collect(results, diagnostics)
@@ -521,6 +584,34 @@ mod tests {
             date.year = year;
         }
         article
+    }
+
+    #[test]
+    fn a_body_is_read_again_only_while_its_file_holds_it() {
+        let (dir, library) = crate::search::records::tests::fixture_copy();
+        let article = &library.articles[0];
+        let markdown = library.markdown_of(article).expect("unchanged");
+        assert!(!markdown.is_empty());
+        let html = library.render_body(article, &library.markdown()).unwrap();
+        assert_eq!(library.text_of(article).unwrap(), html.text);
+        // Saved again unchanged: still the body it was loaded with.
+        let file = dir.path().join(&article.path);
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, &text).unwrap();
+        assert_eq!(library.markdown_of(article).unwrap(), markdown);
+        // The body edited after loading: never the new text beside the old front matter.
+        std::fs::write(
+            &file,
+            format!("{}{markdown}More.\n", &text[..article.body.start]),
+        )
+        .unwrap();
+        let changed = library.markdown_of(article).unwrap_err();
+        assert_eq!(changed.code, "content/changed");
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(
+            library.markdown_of(article).unwrap_err().code,
+            "content/changed"
+        );
     }
 
     #[test]

@@ -12,6 +12,13 @@ pub(crate) fn syntax_set() -> SyntaxSet {
     two_face::syntax::extra_newlines()
 }
 
+/// The grammar set, loaded once per process (loading it takes longer than
+/// one of serve's rebuilds) and shared by every renderer.
+pub(crate) fn syntaxes() -> &'static SyntaxSet {
+    static SYNTAXES: std::sync::OnceLock<SyntaxSet> = std::sync::OnceLock::new();
+    SYNTAXES.get_or_init(syntax_set)
+}
+
 /// Highlight `code` written in `lang` as `<pre><code>` with classes.
 /// Unknown languages, and blocks over [`crate::limits::HIGHLIGHT_BYTES`],
 /// fall back to plain, escaped text.

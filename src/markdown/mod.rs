@@ -10,13 +10,11 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use syntect::parsing::SyntaxSet;
 
 pub(crate) mod highlight;
-pub(crate) mod packed;
 mod sanitize;
 mod text;
 
 use crate::url::slugify;
 use highlight::{escape, highlight};
-use packed::Packed;
 
 /// A heading of the body, for anchors and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -32,14 +30,13 @@ pub(crate) struct Heading {
 /// A rendered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RenderedMarkdown {
-    /// HTML, compressed ([`packed`]: every body is held until its page
-    /// is rendered).
-    pub html: Packed,
+    /// HTML.
+    pub html: String,
     /// Headings in order, with their ids.
     pub headings: Vec<Heading>,
     /// The words without markup, a block a line: what search indexes and
-    /// cuts its excerpts from; compressed.
-    pub text: Packed,
+    /// cuts its excerpts from ([`plain_text`] gives the same alone).
+    pub text: String,
 }
 
 /// Shared, read-only state for rendering Markdown in parallel.
@@ -107,14 +104,9 @@ impl<'a> MarkdownRenderer<'a> {
         link_orgs: &[String],
         lang: Option<&str>,
     ) -> RenderedMarkdown {
-        let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-        let sanitize = !self.raw_html;
-        let has_raw_html = sanitize && sanitize::has_raw_html(&events);
-        if sanitize {
-            events = sanitize::safe_events(events);
-        }
+        let (events, has_raw_html) = safe_events(markdown, self.raw_html);
         let (events, headings) = assign_heading_ids(close_heading_gaps(events));
-        let text = Packed::new(&text::plain_text(&events));
+        let text = text::plain_text(&events);
         let events = self.highlight_code(events);
         let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
         let events = self.link_organizations(events, wanted);
@@ -129,7 +121,7 @@ impl<'a> MarkdownRenderer<'a> {
             html = sanitize::clean(&html);
         }
         RenderedMarkdown {
-            html: Packed::new(&html),
+            html,
             headings,
             text,
         }
@@ -218,6 +210,26 @@ impl<'a> MarkdownRenderer<'a> {
         events.push(Event::Text(CowStr::from(text[last..].to_string())));
         Some(events)
     }
+}
+
+/// The parsed events of a body under the HTML policy (sanitized unless
+/// `raw_html`), and whether the contributor wrote raw HTML that the
+/// rendered HTML must be cleaned of.
+fn safe_events(markdown: &str, raw_html: bool) -> (Vec<Event<'_>>, bool) {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    if raw_html {
+        return (events, false);
+    }
+    let has_raw_html = sanitize::has_raw_html(&events);
+    (sanitize::safe_events(events), has_raw_html)
+}
+
+/// The words of an article body without markup, exactly as
+/// [`MarkdownRenderer::render_in`] gives them in [`RenderedMarkdown::text`]
+/// (`raw_html` as the site's `unsafe_html`), without rendering its HTML:
+/// for search, when the article's page is not rendered in the same pass.
+pub(crate) fn plain_text(markdown: &str, raw_html: bool) -> String {
+    text::plain_text(&safe_events(markdown, raw_html).0)
 }
 
 /// Registry descriptions: plain Markdown (no highlighting or links),
@@ -411,22 +423,7 @@ mod tests {
             .collect()
     }
 
-    /// A rendered body with its HTML unpacked, for assertions.
-    pub(super) struct Out {
-        pub(super) html: String,
-        pub(super) headings: Vec<Heading>,
-    }
-
-    impl From<RenderedMarkdown> for Out {
-        fn from(body: RenderedMarkdown) -> Out {
-            Out {
-                html: body.html.unpack(),
-                headings: body.headings,
-            }
-        }
-    }
-
-    fn render(markdown: &str, link: &[&str]) -> Out {
+    fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
         let set = highlight::syntax_set();
         let orgs = org(
             "krict",
@@ -435,7 +432,7 @@ mod tests {
         );
         let renderer = MarkdownRenderer::new(&set, orgs, "/sub/");
         let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
-        renderer.render(markdown, &link).into()
+        renderer.render(markdown, &link)
     }
 
     #[test]
@@ -532,12 +529,9 @@ mod tests {
     mod properties {
         use super::*;
         use proptest::prelude::*;
-        use std::sync::OnceLock;
 
-        /// Loading the syntaxes dominates a render in debug builds: once.
-        fn render(markdown: &str, link: &[&str]) -> Out {
-            static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-            let set = SYNTAXES.get_or_init(highlight::syntax_set);
+        fn render(markdown: &str, link: &[&str]) -> RenderedMarkdown {
+            let set = highlight::syntaxes();
             let orgs = org(
                 "krict",
                 "Korea Research Institute of Chemical Technology",
@@ -545,7 +539,7 @@ mod tests {
             );
             let renderer = MarkdownRenderer::new(set, orgs, "/sub/");
             let link: Vec<String> = link.iter().map(|s| s.to_string()).collect();
-            renderer.render(markdown, &link).into()
+            renderer.render(markdown, &link)
         }
 
         /// Markdown-ish text: every construct the renderer treats specially
@@ -608,6 +602,7 @@ mod tests {
                 ids.dedup();
                 prop_assert_eq!(ids.len(), count, "duplicate heading ids in {:?}", out.headings);
                 prop_assert!(out.html.matches("class=\"org-link\"").count() <= 1);
+                prop_assert_eq!(plain_text(&text, false), out.text, "the words alone differ");
             }
 
             #[test]
@@ -626,9 +621,7 @@ mod tests {
         );
         let set = highlight::syntax_set();
         let renderer = MarkdownRenderer::new(&set, Vec::new(), "/");
-        let korean: Out = renderer
-            .render_in("정부가 전략을 내놓는다.", &[], Some("ko"))
-            .into();
+        let korean = renderer.render_in("정부가 전략을 내놓는다.", &[], Some("ko"));
         assert!(!korean.html.contains("<span"), "{}", korean.html);
     }
 

@@ -49,7 +49,7 @@ impl Parts {
     /// The parts that differ from `old` to `new`.
     pub(crate) fn between(old: &Article, new: &Article) -> Parts {
         Parts {
-            body: old.body != new.body || old.word_count != new.word_count,
+            body: !old.body.same_text(&new.body) || old.word_count != new.word_count,
             front: old.front != new.front || old.slug != new.slug,
             listing: !listed_alike(old, new),
             modified: old.front.last_changed() != new.front.last_changed(),

@@ -6,30 +6,34 @@ use std::fmt::Write as _;
 use super::plan::{output_path, PageJob};
 use crate::content::article::Article;
 use crate::content::library::Library;
+use crate::diag::Diagnostic;
 use crate::markdown::highlight::escape;
+use crate::markdown::MarkdownRenderer;
 
 /// Entries per feed.
 pub(crate) const FEED_LENGTH: usize = 30;
 
 /// How much of each article a feed carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FeedBody {
-    /// The whole article (the site feed).
-    Full,
+#[derive(Clone, Copy)]
+pub(crate) enum FeedBody<'m> {
+    /// The whole article (the site feed), its body rendered by this
+    /// library's renderer: only the articles the feed shows are rendered.
+    Full(&'m MarkdownRenderer<'m>),
     /// The summary and a link (topic and organization feeds, which would
     /// otherwise repeat the same articles in full hundreds of times).
     Summary,
 }
 
-/// An Atom feed of `indexes` (newest first) titled `title`, at `self_path`.
+/// An Atom feed of `indexes` (newest first) titled `title`, at
+/// `self_path`; an error when a body it shows can no longer be read.
 pub(crate) fn atom(
     library: &Library,
     title: &str,
     self_path: &str,
     page_path: &str,
     indexes: &[usize],
-    body: FeedBody,
-) -> String {
+    body: FeedBody<'_>,
+) -> Result<String, Diagnostic> {
     let base = library.config.base_url();
     let articles: Vec<&Article> = indexes
         .iter()
@@ -74,14 +78,20 @@ pub(crate) fn atom(
     let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
     xml.push_str("  <generator>briefing</generator>\n");
     for article in articles {
-        write_entry(&mut xml, &base, article, body);
+        write_entry(&mut xml, library, &base, article, body)?;
     }
     xml.push_str("</feed>\n");
-    xml
+    Ok(xml)
 }
 
 /// One `<entry>` of a feed.
-fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) {
+fn write_entry(
+    xml: &mut String,
+    library: &Library,
+    base: &str,
+    article: &Article,
+    body: FeedBody<'_>,
+) -> Result<(), Diagnostic> {
     let url = format!("{base}articles/{}/", article.slug);
     let front = &article.front;
     xml.push_str("  <entry>\n");
@@ -113,14 +123,16 @@ fn write_entry(xml: &mut String, base: &str, article: &Article, body: FeedBody) 
     if let Some(summary) = &front.summary {
         let _ = writeln!(*xml, "    <summary>{}</summary>", escape(summary));
     }
-    if body == FeedBody::Full {
+    if let FeedBody::Full(markdown) = body {
+        let html = library.render_body(article, markdown)?.html;
         let _ = writeln!(
             xml,
             "    <content type=\"html\">{}</content>",
-            escape(&article.body.html.unpack())
+            escape(&html)
         );
     }
     xml.push_str("  </entry>\n");
+    Ok(())
 }
 
 /// sitemap.xml listing every HTML page of `jobs` (404 excluded).

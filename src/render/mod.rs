@@ -65,12 +65,16 @@ pub(crate) fn render(
     jobs: &[PageJob],
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
-    render_with(library, templates, shared, jobs, options, |page| page)
+    render_with(library, templates, shared, jobs, options, |page| page, None)
 }
 
 /// Render `jobs` in parallel, handing each page to `emit` as soon as it is
 /// rendered (a build writes it out and drops it, so memory does not grow
-/// with the site); gives back what `emit` returned, in job order.
+/// with the site); gives back what `emit` returned, in job order. Each
+/// article's body words (the plain text its page's render made) go to
+/// `words`, if given, with the article's index, from the thread that
+/// rendered it: search indexes them there, and no body is read and
+/// parsed twice.
 pub(crate) fn render_with<T: Send>(
     library: &Library,
     templates: &Templates,
@@ -78,8 +82,9 @@ pub(crate) fn render_with<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
+    words: Option<&(dyn Fn(usize, String) + Sync)>,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
-    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit);
+    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit, words);
     if diagnostics.is_empty() {
         Ok(pages)
     } else {
@@ -96,6 +101,7 @@ pub(crate) fn render_each<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
+    words: Option<&(dyn Fn(usize, String) + Sync)>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
     let base = library.config.base_path();
     let site = SiteView {
@@ -128,13 +134,14 @@ pub(crate) fn render_each<T: Send>(
         values: SharedValues::new(&site),
         site,
         views: Views::new(library, base.clone()),
+        markdown: library.markdown(),
+        words,
     };
     let results: Vec<Result<T, Failure>> = jobs
         .par_iter()
         .map(|job| {
             let path = output_path(library, job);
-            let contents = render_job(&renderer, job, options)
-                .map_err(|err| Failure::Template(path.clone(), err))?;
+            let contents = render_job(&renderer, job, options, &path)?;
             if contents.len() as u64 > options.max_page_bytes {
                 let limit = options.max_page_bytes;
                 return Err(Failure::TooLarge(too_large(
@@ -156,7 +163,7 @@ pub(crate) fn render_each<T: Send>(
     for result in results {
         match result {
             Ok(page) => pages.push(page),
-            Err(Failure::TooLarge(diag)) => diagnostics.push(diag),
+            Err(Failure::TooLarge(diag) | Failure::Content(diag)) => diagnostics.push(diag),
             Err(Failure::Template(path, err)) => {
                 let mut diag = templates.diagnostic(&err, None);
                 diag.message = format!("{} (while rendering {path})", diag.message);
@@ -178,6 +185,8 @@ enum Failure {
     Template(String, tera::Error),
     /// The page is over [`RenderOptions::max_page_bytes`].
     TooLarge(Diagnostic),
+    /// A body it shows could not be read again (its file changed).
+    Content(Diagnostic),
 }
 
 /// A page over the size limit, reported against the file it comes from
@@ -203,14 +212,28 @@ fn too_large(library: &Library, job: &PageJob, path: &str, size: usize, limit: u
     .with_help("shorten the text, split it into several articles, or lower `items_per_page` in site.yaml for a long listing")
 }
 
+/// The page of `job`, at `path`. An article's body is read and rendered
+/// here, once, for its page.
 fn render_job(
     renderer: &Renderer<'_>,
     job: &PageJob,
     options: &RenderOptions,
-) -> Result<String, tera::Error> {
+    path: &str,
+) -> Result<String, Failure> {
     let library = renderer.library;
-    if let Some(html) = renderer.render_html(job) {
-        let html = html?;
+    let body = match job {
+        PageJob::Article(i) => Some(
+            library
+                .render_body(&library.articles[*i], &renderer.markdown)
+                .map_err(Failure::Content)?,
+        ),
+        _ => None,
+    };
+    if let Some(html) = renderer.render_html(job, body.as_ref()) {
+        let html = html.map_err(|err| Failure::Template(path.to_string(), err))?;
+        if let (PageJob::Article(i), Some(body), Some(words)) = (job, body, renderer.words) {
+            words(*i, body.text);
+        }
         return Ok(match &options.inject {
             Some(snippet) => inject_before_body_end(html, snippet),
             None => html,
@@ -223,8 +246,9 @@ fn render_job(
             "atom.xml",
             "",
             &(0..library.articles.len().min(feeds::FEED_LENGTH)).collect::<Vec<_>>(),
-            feeds::FeedBody::Full,
-        ),
+            feeds::FeedBody::Full(&renderer.markdown),
+        )
+        .map_err(Failure::Content)?,
         PageJob::EntityFeed(section, i) => {
             let slug = entity_slug(library, *section, *i);
             let name = match section {
@@ -245,6 +269,7 @@ fn render_job(
                 indexes,
                 feeds::FeedBody::Summary,
             )
+            .map_err(Failure::Content)?
         }
         // The full plan, not `all`: serve renders subsets of jobs.
         PageJob::Sitemap => feeds::sitemap(library, &full_plan(library, renderer.shared)),

@@ -26,12 +26,13 @@ pub(crate) mod terms;
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::library::Library;
+use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 use crate::render::plan::SEARCH;
 use postings::{Postings, QuickMap, Scored, Vocabulary};
@@ -54,7 +55,7 @@ const BATCH: usize = 256;
 /// folder, sorted by path. Nothing when the site turned search off.
 #[cfg(test)]
 pub(crate) fn index(library: &Library) -> Vec<RenderedPage> {
-    let Some(mut update) = Kept::once().files(library) else {
+    let Some(mut update) = Kept::once().files(library).expect("the bodies read") else {
         return Vec::new();
     };
     update.made.sort_by(|a, b| a.path.cmp(&b.path));
@@ -113,16 +114,31 @@ impl Kept {
         }
     }
 
+    /// A feed for the articles of `library`'s pages as they render
+    /// ([`Feed`]), numbering terms in this index's vocabulary until
+    /// [`Kept::update_fed`] takes it back; none when search is off.
+    pub(crate) fn feed<'l>(&mut self, library: &'l Library) -> Option<Feed<'l>> {
+        if !library.config.search {
+            return None;
+        }
+        let records = records::records(library);
+        Some(Feed {
+            scored: (0..records.len()).map(|_| OnceLock::new()).collect(),
+            records,
+            vocabulary: Mutex::new(std::mem::take(&mut self.vocabulary)),
+        })
+    }
+
     /// [`Kept::update`], its files held and handed back.
-    pub(crate) fn files(&mut self, library: &Library) -> Option<Update> {
+    pub(crate) fn files(&mut self, library: &Library) -> Result<Option<Update>, Diagnostic> {
         let made = Mutex::new(Vec::new());
         let put = |file: RenderedPage| {
             made.lock().expect("no panic holds it").push(file);
-            Ok::<(), std::convert::Infallible>(())
+            Ok::<(), Diagnostic>(())
         };
-        let Ok(gone) = self.update(library, put);
+        let gone = self.update(library, put)?;
         let made = made.into_inner().expect("no panic holds it");
-        gone.map(|gone| Update { made, gone })
+        Ok(gone.map(|gone| Update { made, gone }))
     }
 
     /// Bring the index up to `library`: make each file that changed since
@@ -131,10 +147,24 @@ impl Kept {
     /// files (each article's text) are never all held at once. Gives the
     /// files of the last update that are no longer part of the index, or
     /// none when the site turned search off (then nothing is kept
-    /// either); or the first error `put` gives.
-    pub(crate) fn update<E: Send>(
+    /// either); or the first error `put` gives, or the first body that
+    /// could not be read again.
+    pub(crate) fn update<E: Send + From<Diagnostic>>(
         &mut self,
         library: &Library,
+        put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
+    ) -> Result<Option<Vec<String>>, E> {
+        self.update_fed(library, None, put)
+    }
+
+    /// [`Kept::update`] after `feed` (from [`Kept::feed`] on the same
+    /// library) was handed articles' words: those articles' result files
+    /// are made and their terms scored already; only the others' bodies
+    /// are read here.
+    pub(crate) fn update_fed<'l, E: Send + From<Diagnostic>>(
+        &mut self,
+        library: &'l Library,
+        feed: Option<Feed<'l>>,
         put: impl Fn(RenderedPage) -> Result<(), E> + Sync,
     ) -> Result<Option<Vec<String>>, E> {
         if !library.config.search {
@@ -144,7 +174,16 @@ impl Kept {
             };
             return Ok(None);
         }
-        let records = records::records(library);
+        let (records, mut fed) = match feed {
+            Some(feed) => {
+                self.vocabulary = feed
+                    .vocabulary
+                    .into_inner()
+                    .unwrap_or_else(PoisonError::into_inner);
+                (feed.records, feed.scored)
+            }
+            None => (records::records(library), Vec::new()),
+        };
         let stable = self.order.len() == records.len()
             && self.order.iter().zip(&records).all(|(o, r)| o == r.slug);
         let fingerprints: Vec<u64> = if self.keep {
@@ -153,7 +192,8 @@ impl Kept {
             Vec::new()
         };
         // The articles whose record changed: their result files are made
-        // and their terms scored again, each body unpacked once for both.
+        // and their terms scored again, each body read once for both
+        // (unless its page's render did both).
         let docs: Vec<usize> = (0..records.len())
             .filter(|&i| {
                 let kept = self.articles.get(records[i].slug);
@@ -165,24 +205,33 @@ impl Kept {
         let mut postings = Postings::default();
         let mut changed_terms: Vec<u32> = Vec::new();
         for batch in docs.chunks(BATCH) {
+            let handed = &fed;
             let counted = batch
                 .par_iter()
                 .map(|&i| {
-                    let body = records[i].body.unpack();
+                    if handed.get(i).is_some_and(|s| s.get().is_some()) {
+                        return Ok(None);
+                    }
+                    let body = library.text_of(&library.articles[i])?;
                     put(doc(&records[i], &body))?;
-                    Ok(postings::score(&records[i], body))
+                    Ok(Some(postings::score(&records[i], body)))
                 })
                 .collect::<Result<Vec<_>, E>>()?;
             for (&i, counted) in batch.iter().zip(counted) {
-                let numbered = postings::number(&mut self.vocabulary, &counted);
+                let numbered = counted.map(|c| postings::number(&mut self.vocabulary, &c));
+                let fed = numbered.is_none().then(|| fed[i].take()).flatten();
                 if !self.keep {
-                    postings.add(i as u32, numbered);
+                    match (numbered, fed) {
+                        (Some(numbered), _) => postings.add(i as u32, numbered),
+                        (None, Some(fed)) => postings.add(i as u32, fed.pairs()),
+                        (None, None) => unreachable!("an article is scored or fed"),
+                    }
                     continue;
                 }
                 let slug = records[i].slug;
                 let article = KeptArticle {
                     fingerprint: fingerprints[i],
-                    scored: Scored::new(numbered),
+                    scored: numbered.map_or_else(|| fed.unwrap_or_default(), Scored::new),
                 };
                 match self.articles.get_mut(slug) {
                     Some(old) => {
@@ -256,6 +305,42 @@ impl Kept {
                 })
             })?;
         Ok(Some(gone))
+    }
+}
+
+/// An index made while the pages render: each article's page hands over
+/// its body's words as it is rendered ([`Feed::article`]), and its result
+/// file is made and its terms scored and numbered right there, in that
+/// thread; [`Kept::update_fed`] makes the rest after.
+pub(crate) struct Feed<'l> {
+    records: Vec<Record<'l>>,
+    vocabulary: Mutex<Vocabulary>,
+    /// Each article's terms, once handed over.
+    scored: Vec<OnceLock<Scored>>,
+}
+
+impl Feed<'_> {
+    /// Article `i`'s body words (as [`Library::text_of`] gives them):
+    /// its result file, handed to `put`, and its terms.
+    pub(crate) fn article<E>(
+        &self,
+        i: usize,
+        text: String,
+        put: impl Fn(RenderedPage) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let record = &self.records[i];
+        put(doc(record, &text))?;
+        let counted = postings::score(record, text);
+        let numbered = {
+            let mut vocabulary = self
+                .vocabulary
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            postings::number(&mut vocabulary, &counted)
+        };
+        // Handed over twice (never in a build), the first one counts.
+        let _ = self.scored[i].set(Scored::new(numbered));
+        Ok(())
     }
 }
 

@@ -159,7 +159,7 @@ impl Scored {
     }
 
     /// Each term with its score, in term order.
-    fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
         self.terms.iter().copied().zip(self.scores.iter().copied())
     }
 
@@ -220,7 +220,7 @@ fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
 }
 
 /// The terms of a record with their scores; `body` is its body's words
-/// (unpacked by the caller, which also shows them in the result file).
+/// (made by the caller, which also shows them in the result file).
 pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
     let mut text = body;
     let mut fields = vec![(0..text.len(), BODY)];

@@ -7,9 +7,8 @@
 
 use rayon::prelude::*;
 
-use crate::content::article::Article;
+use crate::content::article::{Article, Body};
 use crate::content::library::Library;
-use crate::markdown::packed::Packed;
 use crate::render::context::{date_display, find, Views};
 
 /// One article, as search sees it.
@@ -29,9 +28,9 @@ pub(crate) struct Record<'a> {
     pub publisher: Option<&'a str>,
     /// Summary, when there is one.
     pub summary: Option<&'a str>,
-    /// The body's words without markup, compressed as the library holds
-    /// them (unpacked one article at a time).
-    pub body: &'a Packed,
+    /// Where the body is (its words are read again one article at a
+    /// time: [`Library::text_of`]); a changed body changes the record.
+    pub body: &'a Body,
     /// Filter values: every topic (main topics first), organization and
     /// place by display name, and the year.
     pub topics: Vec<&'a str>,
@@ -99,7 +98,7 @@ fn record<'a>(views: &Views<'a>, article: &'a Article) -> Record<'a> {
         date: date_display(front),
         publisher: front.source.publisher.as_deref(),
         summary: front.summary.as_deref(),
-        body: &article.body.text,
+        body: &article.body,
         organizations: organizations
             .iter()
             .map(|o| o.front.name.as_str())
@@ -118,11 +117,50 @@ pub(crate) mod tests {
 
     /// The library of the `build/basic` fixture site (drafts left out).
     pub(crate) fn fixture() -> Library {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic");
-        let syntaxes = crate::markdown::highlight::syntax_set();
-        let config = crate::config::SiteConfig::load(&root).expect("the fixture's config");
+        load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic"))
+    }
+
+    fn load(root: &Path) -> Library {
+        let config = crate::config::SiteConfig::load(root).expect("the fixture's config");
         let options = crate::content::library::LoadOptions::default();
-        Library::read(&root, config, &syntaxes, options).expect("the fixture loads")
+        Library::read(root, config, options).expect("the fixture loads")
+    }
+
+    /// [`fixture`] read from a copy of its files, for tests that edit
+    /// bodies ([`with_body`]); the copy goes with the folder.
+    pub(crate) fn fixture_copy() -> (tempfile::TempDir, Library) {
+        fn copy(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).unwrap();
+            for entry in std::fs::read_dir(from).unwrap() {
+                let entry = entry.unwrap();
+                let target = to.join(entry.file_name());
+                if entry.file_type().unwrap().is_dir() {
+                    copy(&entry.path(), &target);
+                } else {
+                    std::fs::copy(entry.path(), target).unwrap();
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic"),
+            dir.path(),
+        );
+        let library = load(dir.path());
+        (dir, library)
+    }
+
+    /// `library` (read from `root`) with article `i`'s body replaced by
+    /// `body`, in its file and as the library knows it.
+    pub(crate) fn with_body(library: Library, root: &Path, i: usize, body: &str) -> Library {
+        let path = library.articles[i].path.clone();
+        let text = std::fs::read_to_string(root.join(&path)).unwrap();
+        let start = library.articles[i].body.start;
+        let text = format!("{}{body}", &text[..start]);
+        std::fs::write(root.join(&path), &text).unwrap();
+        let changed = library.validate_changes(vec![(path, Some(text.into()))]);
+        assert!(changed.refused.is_empty(), "{:?}", changed.refused);
+        library.with_articles_replaced(changed.articles, Default::default())
     }
 
     #[test]
@@ -152,7 +190,8 @@ pub(crate) mod tests {
         assert_eq!(pilot.places, ["Korea"]);
         assert_eq!(pilot.topics, ["All-solid-state batteries"]);
         assert_eq!(pilot.year, Some(2024));
-        let body = pilot.body.unpack();
+        let at = library.article_with_slug(pilot.slug).unwrap();
+        let body = library.text_of(&library.articles[at]).unwrap();
         assert!(body.starts_with("KRICT opened"), "{body}");
         assert!(!body.contains('<'), "no markup: {body}");
         // The Korean name the text never writes, and the person.

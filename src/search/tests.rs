@@ -1,4 +1,4 @@
-use super::records::tests::fixture;
+use super::records::tests::{fixture, fixture_copy, with_body};
 use super::*;
 
 fn find(files: &[RenderedPage], path: &str) -> serde_json::Value {
@@ -83,8 +83,13 @@ fn words_names_and_korean_aliases_find_their_article() {
 
 #[test]
 fn hangul_is_found_inside_words_and_beside_latin() {
-    let mut library = fixture();
-    library.articles[0].body.text = "삼성SDI는 전고체 배터리를 양산한다.".into();
+    let (dir, library) = fixture_copy();
+    let library = with_body(
+        library,
+        dir.path(),
+        0,
+        "삼성SDI는 전고체 배터리를 양산한다.",
+    );
     let files = index(&library);
     assert_eq!(holding(&files, &["삼성", "sdi"]), BTreeSet::from([0]));
     assert_eq!(holding(&files, &["배터", "터리"]), BTreeSet::from([0]));
@@ -116,7 +121,7 @@ fn tree(files: Vec<RenderedPage>) -> Tree {
 
 /// Apply an update to `files`; the paths it made.
 fn apply(files: &mut Tree, kept: &mut Kept, library: &Library) -> BTreeSet<String> {
-    let update = kept.files(library).expect("search is on");
+    let update = kept.files(library).unwrap().expect("search is on");
     for path in &update.gone {
         assert!(files.remove(path).is_some(), "{path} was not there");
     }
@@ -128,7 +133,7 @@ fn apply(files: &mut Tree, kept: &mut Kept, library: &Library) -> BTreeSet<Strin
 
 #[test]
 fn an_update_makes_only_the_files_an_edit_changes_and_ends_as_a_full_index() {
-    let mut library = fixture();
+    let (dir, mut library) = fixture_copy();
     let mut kept = Kept::for_session();
     let mut files = Tree::new();
     let first = apply(&mut files, &mut kept, &library);
@@ -150,8 +155,8 @@ fn an_update_makes_only_the_files_an_edit_changes_and_ends_as_a_full_index() {
         .iter()
         .position(|a| a.slug == "solid-state-pilot-line")
         .unwrap();
-    let text = library.articles[pilot].body.text.unpack() + " Zirconium.";
-    library.articles[pilot].body.text = text.as_str().into();
+    let text = library.markdown_of(&library.articles[pilot]).unwrap() + " Zirconium.";
+    library = with_body(library, dir.path(), pilot, &text);
     let made = apply(&mut files, &mut kept, &library);
     let shards = files.keys().filter(|p| p.contains("/terms/")).count() as u32;
     let expected = BTreeSet::from([

@@ -101,3 +101,17 @@ fn the_registry_knows_the_trades_bodies_and_not_common_words() {
     );
     assert!(front.organizations.is_empty(), "{:?}", front.organizations);
 }
+
+/// A local government acts under its division's name: "Bartow County
+/// approved", "해남군은 … 밝혔다"; named as a place only, it is a place.
+#[test]
+fn a_local_government_acting_under_its_divisions_name() {
+    let front = ingest(
+        "County acts\n2025-06-09\nBartow County approved the tax breaks on Monday, and Guilford County hosts the plant.",
+    );
+    assert_eq!(front.organizations, ["bartow-county"]);
+    let front = ingest(
+        "화재 조사\n2025-06-09\n해남군은 발전소 ESS 화재 원인을 조사하고 있다고 9일 밝혔다. 공장은 해남군에 있다.",
+    );
+    assert_eq!(front.organizations, ["haenamgun"]);
+}

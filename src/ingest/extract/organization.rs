@@ -186,6 +186,18 @@ pub(crate) struct Unknown {
 /// in `known` and are not registry names either.
 pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
     let tokens = tokenize(text);
+    let korean = regional::korean_bodies(text, gazetteer)
+        .into_iter()
+        .filter(|&(start, end)| {
+            !known.iter().any(|h| h.start < end && start < h.end)
+                && gazetteer.organization_named(&text[start..end]).is_none()
+        })
+        .map(|(start, end)| Unknown {
+            start,
+            end,
+            kind: Some(OrganizationKind::Government),
+            alias: None,
+        });
     let mut ranges = candidates(&tokens);
     ranges.extend(context::candidates(&tokens, known, gazetteer));
     let regional = regional::bodies(text, &tokens, gazetteer);
@@ -218,6 +230,7 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
                 alias,
             })
         })
+        .chain(korean)
         .collect()
 }
 

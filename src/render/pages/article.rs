@@ -10,17 +10,23 @@ use super::super::structured;
 use super::Renderer;
 use crate::content::article::Article;
 use crate::content::library::{order, Library};
+use crate::markdown::RenderedMarkdown;
 
 impl<'a> Renderer<'a> {
-    pub(super) fn article(&self, i: usize, context: &mut Context) -> Result<PageMeta, tera::Error> {
+    pub(super) fn article(
+        &self,
+        i: usize,
+        body: &RenderedMarkdown,
+        context: &mut Context,
+    ) -> Result<PageMeta, tera::Error> {
         let views = &self.views;
         let article = &self.library.articles[i];
         let front = &article.front;
-        let html = article.body.html.unpack();
+        let html = &body.html;
         let view = ArticleView {
             card: views.card(article),
-            content: &html,
-            headings: &article.body.headings,
+            content: html,
+            headings: &body.headings,
             word_count: article.word_count,
             reading_minutes: (article.word_count / 220).max(1),
             title_derived: super::super::context::is_derived(front.title_basis),
@@ -59,7 +65,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             related: self.cards(related(self.library, i).into_iter())?,
         };
-        let description = front.summary.clone().unwrap_or_else(|| excerpt(&html, 200));
+        let description = front.summary.clone().unwrap_or_else(|| excerpt(html, 200));
         let mut meta = self.meta(
             &front.title,
             &description,

@@ -20,6 +20,7 @@ use super::plan::{page_count, paged_url, PageJob, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
 use crate::content::library::Library;
+use crate::markdown::RenderedMarkdown;
 
 /// Links for a paginated list: the `pagination` key, with `pages` (every
 /// page with its URL) added by [`Renderer::pagination`].
@@ -81,18 +82,31 @@ pub(crate) struct Renderer<'a> {
     pub views: Views<'a>,
     /// Template values made once per build.
     pub values: SharedValues,
+    /// The library's Markdown renderer, made once per build.
+    pub markdown: crate::markdown::MarkdownRenderer<'static>,
+    /// Where each rendered article's body words go, if anywhere
+    /// ([`super::render_with`]).
+    pub words: Option<&'a (dyn Fn(usize, String) + Sync)>,
 }
 
 impl<'a> Renderer<'a> {
-    /// Render an HTML job; `Ok(None)` for jobs that are not HTML pages.
-    pub(crate) fn render_html(&self, job: &PageJob) -> Option<Result<String, tera::Error>> {
+    /// Render an HTML job; `None` for jobs that are not HTML pages. An
+    /// article's page shows `body`, its body rendered.
+    pub(crate) fn render_html(
+        &self,
+        job: &PageJob,
+        body: Option<&RenderedMarkdown>,
+    ) -> Option<Result<String, tera::Error>> {
         let template = job.template()?;
         let mut context = Context::new();
         context.insert_value("site", self.values.site.clone());
         let page = match job {
             PageJob::Home => self.home(&mut context),
             PageJob::ArticleList(n) => self.article_list(*n, &mut context),
-            PageJob::Article(i) => self.article(*i, &mut context),
+            PageJob::Article(i) => {
+                let body = body.expect("an article's page is given its body");
+                self.article(*i, body, &mut context)
+            }
             PageJob::SectionIndex(section) => Ok(self.section_index(*section, &mut context)),
             PageJob::Entity(section, i, n) => self.entity(*section, *i, *n, &mut context),
             PageJob::Timeline => Ok(self.timeline(None, &mut context)),
@@ -307,7 +321,7 @@ impl<'a> Renderer<'a> {
 
     fn plain_page(&self, i: usize, context: &mut Context) -> PageMeta {
         let page = &self.library.pages[i];
-        context.insert("content", &page.body.html.unpack());
+        context.insert("content", &page.body.html);
         context.insert("headings", &page.body.headings);
         let description = page.front.description.clone().unwrap_or_default();
         self.meta(

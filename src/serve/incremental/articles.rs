@@ -42,7 +42,6 @@ impl Session {
         site: &Site,
         paths: &BTreeSet<PathBuf>,
     ) -> Vec<(PathBuf, Option<Article>)> {
-        let markdown = self.markdown.as_ref().expect("built with the site");
         let mut changed = Vec::new();
         let mut unreadable = Vec::new();
         for path in paths {
@@ -55,7 +54,7 @@ impl Session {
                 Err(diagnostic) => unreadable.push((path.clone(), vec![diagnostic])),
             }
         }
-        let validated = site.library.validate_changes(changed, markdown);
+        let validated = site.library.validate_changes(changed);
         for path in paths {
             self.errors.remove(&Failing::Article(path.clone()));
         }

@@ -17,9 +17,7 @@ mod articles;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
-
-use syntect::parsing::SyntaxSet;
+use std::sync::Arc;
 
 use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
@@ -27,7 +25,6 @@ use super::watch::Change;
 use crate::build::{self, Site};
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
-use crate::markdown::MarkdownRenderer;
 use crate::render::plan::{page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
@@ -97,10 +94,6 @@ impl JobSet {
 /// The live preview state of one site.
 pub struct Session {
     root: PathBuf,
-    syntaxes: &'static SyntaxSet,
-    /// Built once per full load (it indexes every organization name), not
-    /// once per edit.
-    markdown: Option<MarkdownRenderer<'static>>,
     render: RenderOptions,
     load: LoadOptions,
     site: Option<Site>,
@@ -128,8 +121,6 @@ impl Session {
     ) -> (Session, Outcome) {
         let mut session = Session {
             root: root.to_path_buf(),
-            syntaxes: syntaxes(),
-            markdown: None,
             render,
             load,
             site: None,
@@ -256,7 +247,7 @@ impl Session {
 
     /// Re-read and re-render everything; on failure keep the last good site.
     fn full(&mut self) -> Outcome {
-        let site = build::load(&self.root, self.load.drafts, self.syntaxes);
+        let site = build::load(&self.root, self.load.drafts);
         let site = match site {
             Ok(site) => site,
             Err(diagnostics) => {
@@ -266,7 +257,6 @@ impl Session {
             }
         };
         self.errors.clear();
-        self.markdown = Some(build::markdown_renderer(self.syntaxes, &site.library));
         let new_statics = statics::load(&self.root, &site.library.config.theme);
         let mut changed = diff_keys(&self.statics, &new_statics);
         self.statics = Arc::new(new_statics);
@@ -286,12 +276,11 @@ impl Session {
     fn reload_library(&mut self) -> bool {
         let site = self.site.take().expect("loaded before incremental work");
         let config = site.library.config.clone();
-        let library = Library::read(&self.root, config, self.syntaxes, self.load);
+        let library = Library::read(&self.root, config, self.load);
         match library {
             Ok(library) => {
                 self.errors
                     .retain(|failing, _| !matches!(failing, Failing::Article(_)));
-                self.markdown = Some(build::markdown_renderer(self.syntaxes, &library));
                 self.site = Some(Site {
                     shared: Shared::new(&library),
                     library,
@@ -319,10 +308,20 @@ impl Session {
             return false;
         };
         self.index_stale = false;
-        let Some(update) = self.search.files(&site.library) else {
-            let changed = !self.index.is_empty();
-            self.index = Arc::default();
-            return changed;
+        let update = match self.search.files(&site.library) {
+            Ok(Some(update)) => update,
+            Ok(None) => {
+                let changed = !self.index.is_empty();
+                self.index = Arc::default();
+                return changed;
+            }
+            // A body changed on disk since it was loaded: its change
+            // event is on its way, and indexing runs again after it.
+            Err(diagnostic) => {
+                log::debug!("search index not updated: {}", diagnostic.message);
+                self.index_stale = true;
+                return false;
+            }
         };
         let crate::search::Update { made, gone } = update;
         let index = &self.index;
@@ -475,13 +474,6 @@ impl Session {
         }
         todo.len()
     }
-}
-
-/// The syntax set, loaded once per process: loading it takes longer than
-/// a whole incremental rebuild.
-fn syntaxes() -> &'static SyntaxSet {
-    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(crate::markdown::highlight::syntax_set)
 }
 
 /// Keys added, removed or changed between two file maps.

@@ -44,7 +44,11 @@ pub(crate) fn entry(
         return None;
     }
     let name = &sentence.text[found.start..found.end];
-    let slug = slugify(name);
+    // A Hangul name ("해남군") is filed under its romanization.
+    let slug = match slugify(name) {
+        slug if slug.is_empty() => slugify(&crate::ingest::text::hangul::romanize(name)),
+        slug => slug,
+    };
     if slug.is_empty() || gazetteer.organization_by_slug(&slug).is_some() {
         return None;
     }

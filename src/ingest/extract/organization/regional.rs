@@ -12,6 +12,7 @@ use super::{extend_right, is_name_word};
 use crate::content::front_matter::{OrganizationKind, PlaceKind};
 use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::hangul::hangul_run;
 use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -44,6 +45,39 @@ fn is_regional(place: &Hit, gazetteer: &Gazetteer) -> bool {
 static LEVELS: Words = word_list!("extract/local-government-levels.txt");
 static DIVISIONS: Words = word_list!("extract/local-divisions.txt");
 static STAFF: Words = word_list!("extract/local-government-staff.txt");
+static ACTS: Words = word_list!("extract/local-government-acts.txt");
+static KOREAN_SUFFIXES: Words = word_list!("korean/local-government-suffixes.txt");
+
+/// "해남군은 … 밝혔다", "청주시 관계자는": a Korean local government written
+/// as its place with the administrative suffix, then a subject particle or
+/// its officials. Gives back byte spans of the name as written.
+pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, usize)> {
+    gazetteer
+        .find_places(text)
+        .iter()
+        .filter(|hit| is_regional(hit, gazetteer))
+        .filter_map(|hit| {
+            // The suffix is the name's ("청주시") or glued after it ("청주"
+            // then "시는").
+            let suffixed = KOREAN_SUFFIXES
+                .iter()
+                .any(|s| text[hit.start..hit.end].ends_with(s));
+            let glued = match suffixed {
+                true => 0,
+                false => KOREAN_SUFFIXES
+                    .iter()
+                    .find(|s| text[hit.end..].starts_with(*s))?
+                    .len(),
+            };
+            let end = hit.end + glued;
+            let rest = &text[end..];
+            let run = hangul_run(rest);
+            let acts = matches!(run, "은" | "는" | "이" | "가")
+                || run.is_empty() && rest.trim_start().starts_with("관계자");
+            acts.then_some((hit.start, end))
+        })
+        .collect()
+}
 
 /// Token ranges of `text` that name a region's own body (a government
 /// body in all cases). A registry name inside one (the federal
@@ -75,8 +109,9 @@ pub(super) fn bodies(text: &str, tokens: &[Token<'_>], gazetteer: &Gazetteer) ->
             }
             found.push((start, at, government));
         }
-        // "Haenam County officials": the division's own government.
-        if division && is(end, &STAFF) {
+        // "Haenam County officials", "Randolph County approved": the
+        // division's own government.
+        if division && (is(end, &STAFF) || is(end, &ACTS)) {
             found.push((start, end, government));
         }
     }
@@ -165,6 +200,30 @@ mod tests {
         // A city the registry knows is no division by name: its officials
         // could be anyone's.
         assert!(names("Seoul officials said so.").is_empty());
+    }
+
+    #[test]
+    fn a_divisions_official_act_makes_its_government_act() {
+        assert_eq!(
+            names("Dalsung County approved the tax breaks."),
+            ["Dalsung County"]
+        );
+        assert!(names("Dalsung County hosts the plant.").is_empty());
+    }
+
+    #[test]
+    fn a_korean_local_government_as_subject_or_through_its_officials() {
+        let gazetteer = Gazetteer::new(&registries());
+        let found = |text: &str| -> Vec<String> {
+            korean_bodies(text, &gazetteer)
+                .into_iter()
+                .map(|(s, e)| text[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(found("충북은 공장을 짓는다."), Vec::<String>::new());
+        assert_eq!(found("서울시는 지원을 밝혔다."), ["서울시"]);
+        assert_eq!(found("서울시 관계자는 말했다."), ["서울시"]);
+        assert!(found("서울시에서 열렸다.").is_empty());
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //! - `search/docs/<slug>.json`: what a result shows (URL, title, language,
 //!   date, publisher) and the text its excerpt is cut from.
 
+pub(crate) mod count;
+mod json;
 pub(crate) mod postings;
 pub(crate) mod records;
 pub(crate) mod terms;
@@ -39,13 +41,18 @@ use postings::{Postings, QuickMap, Scored, Vocabulary};
 use records::Record;
 
 #[cfg(test)]
-use postings::{MAX_SCORE, TITLE};
+use count::{MAX_SCORE, TITLE};
 
 /// Shards are sized for about this many bytes each (a common word's
 /// postings can make one larger).
 const SHARD_BYTES: usize = 32 * 1024;
 /// At most this many shards.
 const MAX_SHARDS: usize = 4096;
+
+/// Eight bytes read as one number (scanned a word at a time): 0x01 in
+/// each byte, and each byte's high bit.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const HIGH: u64 = ONES * 0x80;
 
 /// Articles scored at once, in parallel, before their terms are numbered:
 /// only one batch's term lists are held as text at a time.
@@ -214,11 +221,11 @@ impl Kept {
                     }
                     let body = library.text_of(&library.articles[i])?;
                     put(doc(&records[i], &body))?;
-                    Ok(Some(postings::score(&records[i], body)))
+                    Ok(Some(count::score(&records[i], body)))
                 })
                 .collect::<Result<Vec<_>, E>>()?;
             for (&i, counted) in batch.iter().zip(counted) {
-                let numbered = counted.map(|c| postings::number(&mut self.vocabulary, &c));
+                let numbered = counted.map(|c| count::number(&mut self.vocabulary, &c));
                 let fed = numbered.is_none().then(|| fed[i].take()).flatten();
                 if !self.keep {
                     match (numbered, fed) {
@@ -330,13 +337,13 @@ impl Feed<'_> {
     ) -> Result<(), E> {
         let record = &self.records[i];
         put(doc(record, &text))?;
-        let counted = postings::score(record, text);
+        let counted = count::score(record, text);
         let numbered = {
             let mut vocabulary = self
                 .vocabulary
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            postings::number(&mut vocabulary, &counted)
+            count::number(&mut vocabulary, &counted)
         };
         // Handed over twice (never in a build), the first one counts.
         let _ = self.scored[i].set(Scored::new(numbered));
@@ -431,38 +438,32 @@ fn sorted<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     set.into_iter().collect()
 }
 
-/// `docs/<slug>.json`: one result.
-#[derive(Serialize)]
-struct Doc<'a> {
-    url: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lang: Option<&'a str>,
-    date: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    text: &'a str,
-}
-
-/// The result file of `record`, whose body's words are `text`.
+/// The result file of `record`, whose body's words are `text`:
+/// `docs/<slug>.json`, `{"url","title","lang"?,"date","publisher"?,
+/// "summary"?,"text"}` (the optional ones left out when unknown).
 fn doc(record: &Record<'_>, text: &str) -> RenderedPage {
-    let doc = Doc {
-        url: &record.url,
-        title: record.title,
-        lang: record.lang,
-        date: &record.date,
-        publisher: record.publisher,
-        summary: record.summary,
-        text,
-    };
     // Sized for the text, to spare regrowing the buffer as it is written.
-    let mut contents = Vec::with_capacity(text.len() + text.len() / 16 + 512);
-    serde_json::to_writer(&mut contents, &doc).expect("plain data serializes");
+    let mut json = Vec::with_capacity(text.len() + text.len() / 16 + 512);
+    let fields = [
+        ("url", Some(record.url.as_str())),
+        ("title", Some(record.title)),
+        ("lang", record.lang),
+        ("date", Some(record.date.as_str())),
+        ("publisher", record.publisher),
+        ("summary", record.summary),
+        ("text", Some(text)),
+    ];
+    for (name, value) in fields {
+        let Some(value) = value else { continue };
+        json.extend_from_slice(if json.is_empty() { b"{\"" } else { b",\"" });
+        json.extend_from_slice(name.as_bytes());
+        json.extend_from_slice(b"\":");
+        json::string(&mut json, value);
+    }
+    json.push(b'}');
     RenderedPage {
         path: doc_path(record.slug),
-        contents,
+        contents: json,
     }
 }
 

@@ -14,17 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use hashbrown::HashTable;
 
-use super::records::Record;
-use super::terms;
-
-/// How much a word counts where it is found: a title word most, a name or
-/// alias of what the briefing mentions more than a word of its body.
-pub(crate) const TITLE: u32 = 8;
-const NAMES: u32 = 4;
-const SUMMARY: u32 = 2;
-const BODY: u32 = 1;
-/// Scores stop here: a word repeated fifty times is not fifty times as apt.
-pub(crate) const MAX_SCORE: u32 = 99;
+use super::json;
 
 /// A quick hash for short keys (the multiply-and-rotate of `rustc`'s
 /// `FxHasher`): terms are hashed millions of times, and no key comes from
@@ -90,14 +80,44 @@ fn tail(rest: &[u8]) -> u64 {
     }
 }
 
+/// Terms up to this many bytes are told apart by [`hash`] and length.
+pub(crate) const WHOLE_IN_HASH: usize = 8;
+
+/// Whether `a` and `b`, whose hashes are equal, are the same term: their
+/// lengths tell when both are short; their bytes otherwise.
+#[inline]
+fn same_term(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.len() <= WHOLE_IN_HASH || a == b)
+}
+
 /// A map hashed with [`Quick`].
 pub(crate) type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
-/// The [`Quick`] hash of a term: made once, where the term is counted,
-/// and carried with it to the [`Vocabulary`].
+/// The hash of a whole term, as [`hash_at`] makes it where the term is
+/// counted (to be carried with it to the [`Vocabulary`]).
+#[cfg(test)]
 fn hash(term: &str) -> u64 {
+    hash_at(term.as_bytes(), 0, term.len())
+}
+
+/// The hash of the `len` bytes of `bytes` from `start`. A term of up to
+/// [`WHOLE_IN_HASH`] bytes is hashed as one number, read in one load
+/// where the bytes after it allow: two terms of that length have
+/// different hashes (one multiply by an odd number), so they are told
+/// apart by hash and length alone, without reading their text.
+#[inline]
+pub(crate) fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
     let mut hasher = Quick::default();
-    hasher.write(term.as_bytes());
+    if len > WHOLE_IN_HASH {
+        hasher.write(&bytes[start..start + len]);
+    } else if let Some(eight) = bytes.get(start..start + 8) {
+        let keep = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+        hasher.add(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & keep);
+    } else {
+        let mut eight = [0u8; 8];
+        eight[..len].copy_from_slice(&bytes[start..start + len]);
+        hasher.add(u64::from_le_bytes(eight));
+    }
     hasher.finish()
 }
 
@@ -113,9 +133,9 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     /// The number of `term` (whose hash is `hash`), given it if new.
-    fn id(&mut self, term: &str, hash: u64) -> u32 {
+    pub(crate) fn id(&mut self, term: &str, hash: u64) -> u32 {
         let Vocabulary { ids, names } = self;
-        let same = |&(h, id): &(u64, u32)| h == hash && *names[id as usize] == *term;
+        let same = |&(h, id): &(u64, u32)| h == hash && same_term(&names[id as usize], term);
         if let Some(&(_, id)) = ids.find(hash, same) {
             return id;
         }
@@ -185,117 +205,6 @@ impl Scored {
             }
         }
     }
-}
-
-/// One record's terms, each once with its score, in no set order.
-pub(crate) struct Counted {
-    /// The record's words: its body, then its title, names and summary,
-    /// lower-cased where ASCII (the terms are ranges of it).
-    text: String,
-    /// The terms that held capitals beyond ASCII, lower-cased, one after
-    /// the other.
-    lowered: String,
-    terms: Vec<Count>,
-}
-
-#[derive(Clone, Copy)]
-struct Count {
-    hash: u64,
-    /// The term's bytes, in [`Counted::lowered`] or [`Counted::text`].
-    start: u32,
-    end: u32,
-    lowered: bool,
-    score: u32,
-}
-
-/// The text of `count`.
-#[inline]
-fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
-    let range = count.start as usize..count.end as usize;
-    if count.lowered {
-        &lowered[range]
-    } else {
-        &text[range]
-    }
-}
-
-/// The terms of a record with their scores; `body` is its body's words
-/// (made by the caller, which also shows them in the result file).
-pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
-    let mut text = body;
-    let mut fields = vec![(0..text.len(), BODY)];
-    let mut field = |text: &mut String, words: &str, weight: u32| {
-        text.push('\n');
-        let start = text.len();
-        text.push_str(words);
-        fields.push((start..text.len(), weight));
-    };
-    field(&mut text, record.title, TITLE);
-    for name in &record.names {
-        field(&mut text, name, NAMES);
-    }
-    if let Some(summary) = record.summary {
-        field(&mut text, summary, SUMMARY);
-    }
-    // Lower-cased once for the whole text: a term is then a slice of it
-    // unless it holds a capital beyond ASCII (rare; copied, lowered).
-    text.make_ascii_lowercase();
-    let bound = u32::try_from(text.len()).expect("a record under 4 GiB");
-    let mut lowered = String::new();
-    // About one distinct term in 32 bytes of text, to spare regrowing.
-    let mut counts: HashTable<Count> = HashTable::with_capacity(bound as usize / 32);
-    for (field, weight) in fields {
-        terms::terms(&text[field.clone()], |range, lower| {
-            let (start, end) = (field.start + range.start, field.start + range.end);
-            let count = if lower {
-                let at = lowered.len();
-                lowered.push_str(&text[start..end].to_lowercase());
-                (at, lowered.len(), true)
-            } else {
-                (start, end, false)
-            };
-            let mut count = Count {
-                hash: 0,
-                start: count.0 as u32,
-                end: count.1 as u32,
-                lowered: count.2,
-                score: weight,
-            };
-            let term = text_of(&text, &lowered, &count);
-            count.hash = hash(term);
-            let same = |c: &Count| c.hash == count.hash && text_of(&text, &lowered, c) == term;
-            match counts.find_mut(count.hash, same) {
-                Some(found) => {
-                    found.score += weight;
-                    if count.lowered {
-                        lowered.truncate(count.start as usize);
-                    }
-                }
-                None => {
-                    counts.insert_unique(count.hash, count, |c| c.hash);
-                }
-            }
-        });
-    }
-    Counted {
-        text,
-        lowered,
-        terms: counts.into_iter().collect(),
-    }
-}
-
-/// The terms of `counted` (from [`score`]) by number, numbering new terms,
-/// with their scores, in no set order.
-pub(crate) fn number(vocabulary: &mut Vocabulary, counted: &Counted) -> Vec<(u32, u8)> {
-    counted
-        .terms
-        .iter()
-        .map(|count| {
-            let term = text_of(&counted.text, &counted.lowered, count);
-            let score = count.score.min(MAX_SCORE) as u8;
-            (vocabulary.id(term, count.hash), score)
-        })
-        .collect()
 }
 
 /// Postings are held in blocks of numbers: the next block's place, then
@@ -422,31 +331,15 @@ pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> 
             if j > 0 {
                 json.push(b',');
             }
-            push_number(&mut json, article - previous);
+            json::number(&mut json, article - previous);
             json.push(b',');
-            push_number(&mut json, u32::from(score));
+            json::number(&mut json, u32::from(score));
             previous = article;
         }
         json.push(b']');
     }
     json.push(b'}');
     json
-}
-
-/// `n` in decimal, without the formatting machinery (shards are
-/// millions of numbers).
-fn push_number(json: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    json.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
@@ -499,6 +392,54 @@ mod tests {
     }
 
     #[test]
+    fn short_terms_of_one_length_never_share_a_hash() {
+        // Every two-byte term over a wide alphabet, and many longer ones
+        // up to the bound, from a fixed sequence of numbers.
+        let alphabet: Vec<char> = ('0'..='z').chain(['é', 'ß']).collect();
+        let mut terms: Vec<String> = alphabet
+            .iter()
+            .flat_map(|a| alphabet.iter().map(move |b| format!("{a}{b}")))
+            .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for n in 0..50_000 {
+            let len = 3 + n % (WHOLE_IN_HASH - 2);
+            let term: String = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    char::from(b'a' + (state >> 59) as u8 % 26)
+                })
+                .collect();
+            terms.push(term);
+        }
+        terms.sort();
+        terms.dedup();
+        let mut seen = std::collections::HashMap::new();
+        for term in &terms {
+            assert!(term.len() <= WHOLE_IN_HASH);
+            if let Some(other) = seen.insert((term.len(), hash(term)), term) {
+                panic!("{term} and {other} share a hash");
+            }
+        }
+    }
+
+    #[test]
+    fn a_term_hashes_alike_wherever_it_is_read_from() {
+        let text = "cells anode lithium-ion separators x";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let term = &text[start..end];
+                assert_eq!(
+                    hash_at(text.as_bytes(), start, end - start),
+                    hash(term),
+                    "{term}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn postings_list_each_term_s_articles_in_order() {
         let a = scored(&[(0, 3), (2, 1)]);
         let b = scored(&[(1, 1)]);
@@ -510,12 +451,6 @@ mod tests {
         assert_eq!(postings.count(3), 0, "a term no article holds");
         assert_eq!(postings.len(), 5);
         let names = ["lithium", "cells", "sodium", "gone"];
-        let mut numbers = Vec::new();
-        for n in [0, 7, 10, 4_294_967_295] {
-            push_number(&mut numbers, n);
-            numbers.push(b' ');
-        }
-        assert_eq!(numbers, b"0 7 10 4294967295 ");
         assert_eq!(
             shard_json(&[1, 0], &names, &postings),
             br#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#
@@ -535,30 +470,5 @@ mod tests {
         let odd: Vec<_> = postings.of(2).map(|(a, _)| a).collect();
         let expected: Vec<_> = (0..articles).filter(|a| a % 2 == 1).collect();
         assert_eq!(odd, expected);
-    }
-
-    #[test]
-    fn a_term_is_counted_and_numbered_once() {
-        let library = super::super::records::tests::fixture();
-        let mut records = super::super::records::records(&library);
-        let record = &mut records[0];
-        (record.title, record.summary, record.names) = ("Anode", None, vec!["ÉCOLE"]);
-        let body = "cells École ".repeat(30) + &"anode ".repeat(100);
-        let mut vocabulary = Vocabulary::default();
-        let first = Scored::new(number(&mut vocabulary, &score(record, body)));
-        let names: Vec<String> = vocabulary.names().into_iter().map(String::from).collect();
-        let id = |term: &str| names.iter().position(|n| *n == term).unwrap() as u32;
-        let score_of = |scored: &Scored, term| {
-            let at = scored.terms.iter().position(|t| *t == id(term)).unwrap();
-            u32::from(scored.scores[at])
-        };
-        assert_eq!(names.len(), 3, "{names:?}");
-        assert_eq!(score_of(&first, "cells"), 30);
-        assert_eq!(score_of(&first, "école"), 30 + NAMES);
-        assert_eq!(score_of(&first, "anode"), MAX_SCORE, "scores are bounded");
-        let second = Scored::new(number(&mut vocabulary, &score(record, "cells".into())));
-        assert_eq!(vocabulary.len(), 3, "no term numbered twice");
-        assert_eq!(second.len(), 3, "cells, and the title's and name's terms");
-        assert_eq!(score_of(&second, "cells"), 1);
     }
 }

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use super::{HIGH, ONES};
+
 /// Longer words are not indexed (a URL, a hash, a run of digits).
 pub(crate) const MAX_WORD_CHARS: usize = 40;
 
@@ -35,44 +37,129 @@ fn is_word(c: char) -> bool {
 /// it spans. `text` must be lower-cased already where it is ASCII
 /// ([`str::make_ascii_lowercase`], done once for a whole text, not word by
 /// word); `lower` says the term holds another capital, for the caller to
-/// lower-case it. ASCII is read a byte at a time; anything else a
-/// character at a time.
-pub(crate) fn terms(text: &str, mut emit: impl FnMut(Range<usize>, bool)) {
+/// lower-case it. An ASCII word is read eight bytes at a time (most
+/// words); anything else a character at a time.
+pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let (first, width) = char_at(text, at);
-        if !is_word(first) {
-            at += width;
-            continue;
-        }
-        let hangul = is_hangul(first);
-        let start = at;
-        let (mut chars, mut upper) = (1, first.is_uppercase());
-        at += width;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii() {
-                if hangul || !b.is_ascii_alphanumeric() {
-                    break;
-                }
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !ASCII_WORD[usize::from(b)] {
                 at += 1;
-            } else {
-                let (c, width) = char_at(text, at);
-                if !is_word(c) || is_hangul(c) != hangul {
-                    break;
-                }
-                upper |= c.is_uppercase();
-                at += width;
+                continue;
             }
-            chars += 1;
-        }
-        if hangul {
-            bigrams(text, start..at, &mut emit);
-        } else if chars <= MAX_WORD_CHARS {
-            emit(start..at, upper);
+            let start = at;
+            at = ascii_word_end(bytes, at + 1);
+            let upper = b.is_ascii_uppercase();
+            if at == bytes.len() || bytes[at].is_ascii() {
+                if at - start <= MAX_WORD_CHARS {
+                    emit.term(start..at, upper);
+                }
+            } else {
+                at = word(text, start, at, (at - start, upper, false), emit);
+            }
+        } else {
+            let (first, width) = char_at(text, at);
+            if !is_word(first) {
+                at += width;
+                continue;
+            }
+            let state = (1, first.is_uppercase(), is_hangul(first));
+            at = word(text, at, at + width, state, emit);
         }
     }
+}
+
+/// What takes each term as [`terms`] reads it: a closure, or a type whose
+/// [`Sink::term`] is inlined into the reading loop (the index's counter).
+pub(crate) trait Sink {
+    fn term(&mut self, range: Range<usize>, lower: bool);
+}
+
+impl<F: FnMut(Range<usize>, bool)> Sink for F {
+    fn term(&mut self, range: Range<usize>, lower: bool) {
+        self(range, lower);
+    }
+}
+
+/// Which bytes are ASCII word characters (any other byte is not).
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Where the run of ASCII letters and digits from `at` stops.
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+        let stops = !ascii_word_bytes(chunk) & HIGH;
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && ASCII_WORD[usize::from(bytes[at])] {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `chunk` (little-endian) that is an ASCII
+/// letter or digit, all eight told at once: on 7-bit lanes, adding a
+/// constant sets a lane's high bit from a bound on, with no carry out.
+#[inline]
+fn ascii_word_bytes(chunk: u64) -> u64 {
+    let ascii = !chunk & HIGH;
+    let low = chunk & !HIGH;
+    let from = |x: u64, bound: u8| x.wrapping_add(ONES * u64::from(0x80 - bound)) & HIGH;
+    let within = |x: u64, first: u8, last: u8| from(x, first) & !from(x, last + 1);
+    let digit = within(low, b'0', b'9');
+    let letter = within(low | (ONES * 0x20), b'a', b'z');
+    (digit | letter) & ascii
+}
+
+/// Read on the word that starts at byte `start` of `text`, read as far as
+/// `at`: `chars` characters so far, `upper` whether one was a capital,
+/// `hangul` whether it is Hangul. Emits its terms; gives back where it
+/// ends.
+fn word(
+    text: &str,
+    start: usize,
+    mut at: usize,
+    (mut chars, mut upper, hangul): (usize, bool, bool),
+    emit: &mut impl Sink,
+) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if hangul || !ASCII_WORD[usize::from(b)] {
+                break;
+            }
+            at += 1;
+        } else {
+            let (c, width) = char_at(text, at);
+            if !is_word(c) || is_hangul(c) != hangul {
+                break;
+            }
+            upper |= c.is_uppercase();
+            at += width;
+        }
+        chars += 1;
+    }
+    if hangul {
+        bigrams(text, start..at, emit);
+    } else if chars <= MAX_WORD_CHARS {
+        emit.term(start..at, upper);
+    }
+    at
 }
 
 /// The character starting at byte `at` of `text`, and its width.
@@ -85,7 +172,7 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-fn bigrams(text: &str, word: Range<usize>, emit: &mut impl FnMut(Range<usize>, bool)) {
+fn bigrams(text: &str, word: Range<usize>, emit: &mut impl Sink) {
     let offset = word.start;
     let word = &text[word];
     let mut starts = word
@@ -97,11 +184,11 @@ fn bigrams(text: &str, word: Range<usize>, emit: &mut impl FnMut(Range<usize>, b
     };
     let mut one = true;
     for c in starts {
-        emit(a..c, false);
+        emit.term(a..c, false);
         (a, b, one) = (b, c, false);
     }
     if one {
-        emit(a..b, false);
+        emit.term(a..b, false);
     }
 }
 
@@ -135,7 +222,7 @@ mod tests {
     fn all(text: &str) -> Vec<String> {
         let text = text.to_ascii_lowercase();
         let mut out = Vec::new();
-        terms(&text, |range, lower| {
+        terms(&text, &mut |range: Range<usize>, lower| {
             let term = &text[range];
             out.push(if lower {
                 term.to_lowercase()
@@ -167,6 +254,34 @@ mod tests {
     #[test]
     fn capitals_beyond_ascii_are_lower_cased_too() {
         assert_eq!(all("ÉCOLE Straße ΣΟΦΙΑ"), ["école", "straße", "σοφια"]);
+    }
+
+    #[test]
+    fn a_word_read_as_ascii_goes_on_into_other_letters() {
+        assert_eq!(
+            all("naïve CAFÉ Zürich abc삼성 x-ÿ"),
+            ["naïve", "café", "zürich", "abc", "삼성", "x", "ÿ"]
+        );
+        let at_bound = "a".repeat(MAX_WORD_CHARS - 1) + "é";
+        let over = "a".repeat(MAX_WORD_CHARS) + "é";
+        assert_eq!(all(&format!("{at_bound} {over}")), [at_bound]);
+    }
+
+    #[test]
+    fn eight_bytes_at_once_are_told_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                for fill in [b'a', b' ', 0xc3] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let told = ascii_word_bytes(u64::from_le_bytes(bytes));
+                    for (i, &byte) in bytes.iter().enumerate() {
+                        let high = told >> (8 * i + 7) & 1 == 1;
+                        assert_eq!(high, byte.is_ascii_alphanumeric(), "{bytes:?} at {i}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

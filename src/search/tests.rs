@@ -193,3 +193,41 @@ fn an_update_makes_only_the_files_an_edit_changes_and_ends_as_a_full_index() {
     assert_eq!(files, tree(index(&library)), "after a new alias");
     assert!(!postings(&index(&library), "가나").is_empty());
 }
+
+#[test]
+fn a_result_file_is_what_serde_writes_for_its_fields() {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        url: &'a str,
+        title: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<&'a str>,
+        date: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        publisher: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        summary: Option<&'a str>,
+        text: &'a str,
+    }
+    let library = fixture();
+    let mut record = records::records(&library).remove(0);
+    let text = "Line one \"quoted\"\n\tC:\\path \u{1} 삼성";
+    for (lang, summary) in [(Some("ko"), Some("A \"short\" one")), (None, None)] {
+        (record.lang, record.summary) = (lang, summary);
+        let expected = serde_json::to_vec(&Doc {
+            url: &record.url,
+            title: record.title,
+            lang: record.lang,
+            date: &record.date,
+            publisher: record.publisher,
+            summary: record.summary,
+            text,
+        })
+        .unwrap();
+        let made = doc(&record, text).contents;
+        assert_eq!(
+            String::from_utf8(made).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
@@ -127,7 +127,7 @@ pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
 pub(crate) fn load_partial(
     root: &Path,
     contents: &Contents,
-    articles: Vec<PathBuf>,
+    articles: Vec<(PathBuf, Arc<str>)>,
     read_errors: Vec<Diagnostic>,
     drafts: bool,
 ) -> (Option<Site>, Vec<Diagnostic>) {
@@ -525,7 +525,7 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// folder, shows in this run and not the next. Writes nothing.
 fn every_error(root: &Path, options: &BuildOptions) -> Vec<Diagnostic> {
     let (mut contents, read_errors) = Contents::read(root);
-    let articles = contents.take_article_paths();
+    let articles = contents.take_article_texts();
     let (site, mut errors) = load_partial(root, &contents, articles, read_errors, options.drafts);
     if let Some(site) = site {
         let jobs = render::full_plan(&site.library, &site.shared);

@@ -319,10 +319,11 @@ fn exit_for(diagnostics: &[diag::Diagnostic]) -> ExitCode {
 
 fn run_check(args: &CheckArgs) -> ExitCode {
     let report = check::run(&args.root.root);
-    let text = diag::render(&report.diagnostics, args.format);
     match args.format {
         // Machine formats go to stdout, to be piped; humans read stderr.
-        Format::Json | Format::Github => print!("{text}"),
+        Format::Json | Format::Github => {
+            print!("{}", diag::render(&report.diagnostics, args.format))
+        }
         Format::Human => diag::emit(&report.diagnostics, args.format),
     }
     if args.format == Format::Human {

@@ -250,14 +250,33 @@ impl Clusters {
 
 /// Sorted, distinct hashes of the body's lowercase word 5-grams.
 pub(crate) fn shingle(body: &str) -> Vec<u64> {
-    let words: Vec<String> = body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < MIN_WORDS {
+    // The lowercase words go into one buffer, not a `String` each: a
+    // window of five hashes as the `[String]` slice it once was (length,
+    // then each word), so the hashes are unchanged.
+    let mut lower = String::with_capacity(body.len());
+    let mut ends = Vec::new();
+    for word in body.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        ends.push(lower.len());
+    }
+    if ends.len() < MIN_WORDS {
         return Vec::new();
     }
+    let words: Vec<&str> = ends
+        .iter()
+        .scan(0, |start, &end| {
+            let word = &lower[*start..end];
+            *start = end;
+            Some(word)
+        })
+        .collect();
     let mut hashes: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| {
@@ -395,6 +414,33 @@ mod tests {
         assert!(check(&same_url)[0]
             .message
             .ends_with("content/articles/u1.md, content/articles/u2.md"));
+    }
+
+    /// The hashes are those of each window as a slice of owned words, as
+    /// before the words shared one buffer (other runs' findings hold).
+    #[test]
+    fn shingle_hashes_are_those_of_owned_word_windows() {
+        let body = format!(
+            "{} ΣΟΦΊΑ Straße İSTANBUL naïve — {}",
+            words(12, ""),
+            words(9, "Ω")
+        );
+        let owned: Vec<String> = body
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut expected: Vec<u64> = owned
+            .windows(SHINGLE)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingle(&body), expected);
     }
 
     #[test]

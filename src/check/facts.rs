@@ -88,7 +88,8 @@ fn event_date_span(
 }
 
 fn missing_quotes(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic>) {
-    let body = normalize(article.body_text());
+    // Made at the first quote: most articles have none to look for.
+    let mut body: Option<String> = None;
     let front = &article.front;
     let quotes = front
         .figures
@@ -110,6 +111,7 @@ fn missing_quotes(article: &Parsed<ArticleFrontMatter>, out: &mut Vec<Diagnostic
         let Some(quote) = quote.filter(|q| !q.trim().is_empty()) else {
             continue;
         };
+        let body = body.get_or_insert_with(|| normalize(article.body_text()));
         if body.contains(&normalize(quote)) {
             continue;
         }
@@ -148,7 +150,11 @@ pub(crate) fn normalize(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }

@@ -30,19 +30,19 @@ pub(crate) fn scan(html: &str) -> Scanned {
         if name_len == 0 {
             continue;
         }
-        let name = rest[..name_len].to_ascii_lowercase();
-        let (attributes, consumed) = attributes(&rest[name_len..]);
-        rest = &rest[name_len + consumed..];
-        for (key, value) in attributes {
-            match key.as_str() {
-                "id" => out.ids.push(decode(value)),
-                "name" if name == "a" => out.ids.push(decode(value)),
-                "href" | "src" => out.links.push(decode(value)),
-                _ => {}
+        let name = &rest[..name_len];
+        let is = |tag: &str| name.eq_ignore_ascii_case(tag);
+        let consumed = attributes(&rest[name_len..], |key, value| {
+            let is_key = |k: &str| key.eq_ignore_ascii_case(k);
+            if is_key("id") || (is_key("name") && is("a")) {
+                out.ids.push(decode(value));
+            } else if is_key("href") || is_key("src") {
+                out.links.push(decode(value));
             }
-        }
+        });
+        rest = &rest[name_len + consumed..];
         // Script and style bodies are not markup.
-        if name == "script" || name == "style" {
+        if is("script") || is("style") {
             let close = format!("</{name}");
             rest = find_ascii_case_insensitive(rest, &close).map_or("", |i| &rest[i..]);
         }
@@ -50,32 +50,32 @@ pub(crate) fn scan(html: &str) -> Scanned {
     out
 }
 
-/// Attributes of one tag, and the bytes consumed up to and including `>`.
-fn attributes(text: &str) -> (Vec<(String, &str)>, usize) {
+/// Hand each attribute of one tag to `found` (key as written, value);
+/// gives back the bytes consumed up to and including `>`.
+fn attributes<'t>(text: &'t str, mut found: impl FnMut(&'t str, &'t str)) -> usize {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'>' => return (found, i + 1),
+            b'>' => return i + 1,
             b if b.is_ascii_whitespace() || b == b'/' => i += 1,
             _ => {
                 let start = i;
                 while i < bytes.len() && !b" \t\r\n=>/".contains(&bytes[i]) {
                     i += 1;
                 }
-                let key = text[start..i].to_ascii_lowercase();
+                let key = &text[start..i];
                 if bytes.get(i) != Some(&b'=') {
                     continue;
                 }
                 i += 1;
                 let (value, next) = attribute_value(text, i);
-                found.push((key, value));
+                found(key, value);
                 i = next;
             }
         }
     }
-    (found, bytes.len())
+    bytes.len()
 }
 
 /// A quoted or bare attribute value starting at `i`, and where it ends.

@@ -97,15 +97,16 @@ pub fn run(root: &Path) -> CheckReport {
     // fail: every error of the run at once.
     let (mut contents, read_errors) = Contents::read(root);
     let articles = contents.articles.len() + contents.unparsed_articles;
-    // What reads the files' own text runs first; then the articles' texts
-    // (most of a large site's memory) are let go before the library is
-    // built, which reads each article again and keeps no body (a page
-    // reads its article's again): a link is placed in its article by
-    // reading the file again too.
+    // What reads the files' own text runs first; then the library is
+    // built from the texts already read, each let go (they are most of a
+    // large site's memory) once its article is built, keeping no body (a
+    // page reads its article's again): a link is placed in its article by
+    // reading the file again too. (Not reading each file for the library
+    // also spares the allocator a heap riddled with freed texts.)
     let origins = content_origins(&contents);
     let texts = text_checks(&contents);
-    let paths = contents.take_article_paths();
-    let (site, errors) = build::load_partial(root, &contents, paths, read_errors, true);
+    let files = contents.take_article_texts();
+    let (site, errors) = build::load_partial(root, &contents, files, read_errors, true);
     diagnostics.extend(errors);
     if let Some(site) = site {
         let (found, rendered) =

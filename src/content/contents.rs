@@ -7,6 +7,7 @@
 //! nothing is parsed twice.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::front_matter::{
     ArticleFrontMatter, OrganizationFrontMatter, PageFrontMatter, PlaceFrontMatter,
@@ -77,14 +78,15 @@ impl Contents {
         (contents, articles, diagnostics)
     }
 
-    /// Let the parsed articles' text go, keeping their paths (to read
-    /// each again as its article is built: [`Library::from_contents_partial`]).
+    /// Let the parsed articles go, keeping each one's path and text (for
+    /// [`Library::from_contents_partial`] to build its article from and
+    /// then free: the file is not read again).
     ///
     /// [`Library::from_contents_partial`]: crate::content::library::Library::from_contents_partial
-    pub(crate) fn take_article_paths(&mut self) -> Vec<PathBuf> {
+    pub(crate) fn take_article_texts(&mut self) -> Vec<(PathBuf, Arc<str>)> {
         std::mem::take(&mut self.articles)
             .into_iter()
-            .map(|file| file.path)
+            .map(|file| (file.path, file.source))
             .collect()
     }
 

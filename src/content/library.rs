@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -79,27 +80,30 @@ impl Library {
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, paths, diagnostics) = Contents::read_but_articles(root);
-        let articles = ArticleFiles { root, paths };
+        let files = paths.into_iter().map(|path| (path, None)).collect();
+        let articles = ArticleFiles { root, files };
         Library::assemble(&contents, articles, diagnostics, config, options)
     }
 
     /// [`Library::read`] over registries and pages already read, and the
-    /// article files at `articles` (read again, each freed as its article
-    /// is built), that keeps going: the library of every file that is
-    /// valid, with the problems of the others, so `check` can render and
-    /// link-check all that can be rendered in one run.
+    /// article files already read (`articles`: path and text, each text
+    /// freed as its article is built), that keeps going: the library of
+    /// every file that is valid, with the problems of the others, so
+    /// `check` can render and link-check all that can be rendered in one
+    /// run.
     pub(crate) fn from_contents_partial(
         root: &Path,
         contents: &Contents,
-        articles: Vec<PathBuf>,
+        articles: Vec<(PathBuf, Arc<str>)>,
         diagnostics: Vec<Diagnostic>,
         config: SiteConfig,
         options: LoadOptions,
     ) -> (Library, Vec<Diagnostic>) {
-        let articles = ArticleFiles {
-            root,
-            paths: articles,
-        };
+        let files = articles
+            .into_iter()
+            .map(|(path, text)| (path, Some(text)))
+            .collect();
+        let articles = ArticleFiles { root, files };
         Library::assemble_partial(contents, articles, diagnostics, config, options)
     }
 
@@ -358,11 +362,12 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
         && x.places == y.places
 }
 
-/// The article files a library is built from, not read yet: each is read
-/// and its text freed as its article is built.
+/// The article files a library is built from, each with its text when it
+/// is already read (else read here): the text is freed as its article is
+/// built.
 struct ArticleFiles<'a> {
     root: &'a Path,
-    paths: Vec<PathBuf>,
+    files: Vec<(PathBuf, Option<Arc<str>>)>,
 }
 
 /// Each entry's slug and front matter, as [`registry_names`] takes them.
@@ -388,12 +393,15 @@ fn validate_articles(
     known: &KnownSlugs<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let ArticleFiles { root, paths } = files;
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
-        .par_iter()
-        .map(|relative| {
-            let source = read_source(root, relative).map_err(|d| vec![d])?;
-            parse_article(relative, &source, known)
+    let ArticleFiles { root, files } = files;
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|(relative, text)| {
+            let source = match text {
+                Some(text) => text,
+                None => read_source(root, &relative).map_err(|d| vec![d])?,
+            };
+            parse_article(&relative, &source, known)
         })
         .collect();
     collect(results, diagnostics)

@@ -18,8 +18,26 @@ use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
 pub(crate) fn normalize(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
+    for (offset, folded) in fold(text) {
+        let before = out.len();
+        out.push(folded);
+        map.extend(std::iter::repeat_n(offset, out.len() - before));
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// [`normalize`]'s text alone: the offsets are wanted only for a match.
+fn normal_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.extend(fold(text).map(|(_, folded)| folded));
+    out
+}
+
+/// The characters [`normalize`] keeps, folded, with their byte offsets.
+fn fold(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut last_space = false;
-    for (offset, c) in text.char_indices() {
+    text.char_indices().filter_map(move |(offset, c)| {
         let folded = match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
@@ -28,15 +46,11 @@ pub(crate) fn normalize(text: &str) -> (String, Vec<usize>) {
             c => c,
         };
         if folded == ' ' && last_space {
-            continue;
+            return None;
         }
         last_space = folded == ' ';
-        let before = out.len();
-        out.push(folded);
-        map.extend(std::iter::repeat_n(offset, out.len() - before));
-    }
-    map.push(text.len());
-    (out, map)
+        Some((offset, folded))
+    })
 }
 
 /// Case rules per pattern: acronyms ("GIST", "SK") must match exactly, so
@@ -119,7 +133,8 @@ impl Matcher {
 
     /// Every valid match, overlapping ones included.
     pub(super) fn find_all(&self, text: &str) -> Vec<Hit> {
-        let (normal, map) = normalize(text);
+        let normal = normal_text(text);
+        let mut map = None;
         self.automaton
             .find_overlapping_iter(normal.as_str())
             .filter_map(|m| {
@@ -132,6 +147,7 @@ impl Matcher {
                 if !at_boundaries(&normal, m.start(), m.end()) {
                     return None;
                 }
+                let map: &[usize] = map.get_or_insert_with(|| normalize(text).1);
                 Some(Hit {
                     start: map[m.start()],
                     end: map[m.end()],

@@ -6,8 +6,8 @@
 //! and notices look the same on any site, in English or Korean.
 
 use super::vocab::{
-    COPYRIGHT_MARKS, CREDIT_STARTS, FILE_EXTENSIONS, METADATA_LABELS, PAGER_PREFIXES,
-    PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
+    BANNER_PREFIXES, COPYRIGHT_MARKS, CREDIT_STARTS, EMBARGO_NOTES, FILE_EXTENSIONS,
+    METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
 };
 use crate::ingest::text::line::{ends_sentence, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
@@ -44,13 +44,14 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 14] = [
+    let rules: [(&'static str, Rule); 15] = [
         ("site-ui", is_site_ui),
         ("share-buttons", is_share_buttons),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
         ("byline", is_byline),
         ("editor-note", is_editor_note),
+        ("embargo-note", is_embargo_note),
         ("breadcrumb", is_breadcrumb_path),
         ("related-label", is_related_label),
         ("related-inline", is_inline_related),
@@ -89,7 +90,18 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
     SITE_UI.contains(&key.as_str())
         || key.ends_with("바로가기") && word_count(&key) <= 4
         || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
-        || PAGER_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 20
+        || PAGER_PREFIXES
+            .iter()
+            .chain(&BANNER_PREFIXES)
+            .any(|p| key.starts_with(p))
+            && word_count(&key) <= 20
+}
+
+/// A press release's note on its release time ("… 이후부터 보도하여 주시기
+/// 바랍니다", "Embargoed until …"): for editors, not the story.
+pub(crate) fn is_embargo_note(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    word_count(body) <= 25 && EMBARGO_NOTES.iter().any(|note| lower.contains(note))
 }
 
 /// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
@@ -118,11 +130,14 @@ pub(crate) fn is_board_metadata(body: &str) -> bool {
 /// Several metadata fields on one line, set apart by runs of spaces or
 /// bars: "Source: Press Office    Release date: 2025-06-18    Font size: A A".
 pub(crate) fn is_metadata_fields(body: &str) -> bool {
+    // "보도시점 : 2025. 7. 15.(화) 11:00  /  배포 : …": a bare slash or
+    // bar between fields is no field of its own.
     let fields: Vec<&str> = body
         .split("  ")
         .flat_map(|f| f.split(" | "))
+        .flat_map(|f| f.split(" / "))
         .map(str::trim)
-        .filter(|f| !f.is_empty())
+        .filter(|f| f.chars().any(char::is_alphanumeric))
         .collect();
     fields.len() >= 2
         && fields

@@ -32,3 +32,7 @@ pub(super) static UI_PREFIXES: Words = word_list!("clean/ui-prefixes.txt");
 /// Links to the neighbouring posts of a board, with their titles
 /// ("이전글 Korea and Chile sign …", "Next article: …").
 pub(super) static PAGER_PREFIXES: Words = word_list!("clean/pager-prefixes.txt");
+/// How banners and tickers above the story begin ("WEATHER ALERT: …").
+pub(super) static BANNER_PREFIXES: Words = word_list!("clean/banner-prefixes.txt");
+/// A press release's note on when it may be published.
+pub(super) static EMBARGO_NOTES: Words = word_list!("clean/embargo-notes.txt");

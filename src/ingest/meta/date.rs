@@ -139,6 +139,21 @@ mod tests {
     }
 
     #[test]
+    fn a_press_release_is_dated_by_its_release_time() {
+        let fields = "보도시점 : 2025. 7. 15.(화) 11:00  /  배포 : 2025. 7. 14.(월) 14:00";
+        let stated = stated(fields).unwrap();
+        assert_eq!(stated.date.to_string(), "2025-07-15");
+        assert_eq!(
+            stated.other.map(|d| d.to_string()),
+            Some("2025-07-14".into())
+        );
+        // A masthead's date with its weekday and weather loses to the stamp.
+        let page =
+            "2025년 05월 29일 (목)  맑음 23℃\n승인 2025.05.28 16:40  |  수정 2025.05.28 17:12";
+        assert_eq!(date(page), "2025-05-28");
+    }
+
+    #[test]
     fn source_lines_and_datelines() {
         assert_eq!(
             date("Body.\nSource: Wire News (October 27, 2021)"),

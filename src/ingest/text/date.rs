@@ -48,9 +48,11 @@ pub(crate) fn is_date_line(body: &str) -> bool {
 /// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
 pub(crate) fn is_clock_word(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    word.chars()
-        .all(|c| c.is_ascii_digit() || c == ':' || !c.is_alphanumeric())
-        || matches!(letters.to_lowercase().as_str(), "am" | "pm")
+    // A sign glued to digits ("23℃") is a measure, not a time.
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    word.chars().all(|c| {
+        c.is_ascii_digit() || c == ':' || !c.is_alphanumeric() && (c.is_ascii() || !digits)
+    }) || matches!(letters.to_lowercase().as_str(), "am" | "pm")
         || (2..=4).contains(&letters.len())
             && letters.len() == word.trim_matches(|c: char| !c.is_alphanumeric()).len()
             && letters.chars().all(|c| c.is_ascii_uppercase())
@@ -63,11 +65,32 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
         return false;
     };
-    let after = body[span.end..].trim_start();
+    let after = skip_weekday(body[span.end..].trim_start());
     span.start <= 40
         && (after.starts_with(['—', '–', '(', '/'])
             || after.starts_with("--")
             || after.starts_with("- "))
+}
+
+/// Korean weekdays, one syllable each: "2025년 05월 29일 (목)".
+const KOREAN_WEEKDAYS: &str = "월화수목금토일";
+
+/// What follows a date once its weekday in brackets is skipped: "(목)",
+/// "(Tue.)" belong to the date, they are no agency tag ("(Yonhap)").
+fn skip_weekday(after: &str) -> &str {
+    let Some((inner, rest)) = after
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+    else {
+        return after;
+    };
+    let inner = inner.trim().trim_end_matches('.');
+    let korean = inner.chars().count() == 1 && KOREAN_WEEKDAYS.contains(inner);
+    if korean || inner.parse::<chrono::Weekday>().is_ok() {
+        rest.trim_start()
+    } else {
+        after
+    }
 }
 
 /// Every full date in `text`, with its byte span, in order of appearance.
@@ -262,5 +285,18 @@ mod tests {
         assert!(full_dates("1.21.2022").is_empty());
         assert!(full_dates("version 2023.1.2.3").len() <= 1);
         assert!(full_dates("2023-02-30").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_in_brackets_is_no_agency_tag() {
+        // A site's masthead: today's date, its weekday and the weather.
+        assert!(!is_dateline("2025년 05월 29일 (목)  맑음 23℃"));
+        assert!(!is_dateline("Thursday edition 27.03.2025 (Thu.) Sunny"));
+        assert!(is_dateline("2025.05.28 (수) (서울=연합뉴스) 기자 ="));
+        assert!(is_dateline(
+            "SEOUL, Nov. 23, 2026 (Yonhap) -- The ministry said"
+        ));
+        assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
+        assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
     }
 }

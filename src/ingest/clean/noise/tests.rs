@@ -201,6 +201,29 @@ fn metadata_fields_on_one_line() {
         classify("Source: the ministry said output rose 10 percent in the first half of the year."),
         Line::Story(_)
     ));
+    // A release's two time fields, set apart by a slash.
+    assert_eq!(
+        classify("보도시점 : 2025. 7. 15.(화) 11:00  /  배포 : 2025. 7. 14.(월) 14:00"),
+        Line::Noise("metadata-fields")
+    );
+}
+
+#[test]
+fn banners_and_embargo_notes() {
+    for line in [
+        "WEATHER ALERT: Flood watch for central Kentucky until 8 p.m.",
+        "Trending: Derby week road closures | Water main break",
+    ] {
+        assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
+    }
+    for line in [
+        "이 보도자료는 7월 15일(화) 11:00 이후부터 보도하여 주시기 바랍니다.",
+        "Embargoed until 00:01 CET, Tuesday 4 March 2025",
+    ] {
+        assert_eq!(classify(line), Line::Noise("embargo-note"), "{line}");
+    }
+    let story = "Breaking ground on the plant took two years, the mayor said.";
+    assert_eq!(classify(story), Line::Story(story.into()));
 }
 
 #[test]

@@ -62,6 +62,15 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
 /// The figure whose first digit is at `start`.
 fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     let (value, korean_magnitude, mut end) = amount(sentence, start)?;
+    // "150여명": a qualifier glued between the number and its unit.
+    let between = qualifiers("between:").find(|(word, _)| {
+        sentence[end..]
+            .strip_prefix(word)
+            .is_some_and(|rest| unit(rest).is_some())
+    });
+    if let Some((word, _)) = between {
+        end += word.len();
+    }
     let spaced = sentence[end..].starts_with(' ');
     let after = &sentence[end + usize::from(spaced)..];
     let (written, unit) = unit(after)?;
@@ -76,7 +85,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         first = start - word.len();
         qualifier = Some(q);
     }
-    qualifier = qualifier.or_else(|| qualifier_after(&sentence[end..]));
+    qualifier = qualifier
+        .or(between.map(|(_, q)| q))
+        .or_else(|| qualifier_after(&sentence[end..]));
     Some(Korean {
         start: first,
         end,
@@ -240,6 +251,10 @@ mod tests {
         assert_eq!(
             read("2,000명 이상"),
             [("2,000명", 2000.0, "people", Some("more than"))]
+        );
+        assert_eq!(
+            read("관계자 150여명이 참석했고 10여 년 전"),
+            [("150여명", 150.0, "people", Some("about"))]
         );
     }
 

@@ -20,6 +20,8 @@ use crate::ingest::text::words::{word_list, Words};
 static SURNAMES: Words = word_list!("korean/surnames.txt");
 /// Titles written after a name.
 static TITLES: Words = word_list!("korean/titles.txt");
+/// Titles glued to the office's name ("군산시장", "산업정책실장").
+static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
 /// Endings of organization names the registry may not know.
@@ -51,19 +53,46 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
             quote: Some(sentence.text.to_string()),
         });
     }
+    found.extend(heads_in_brackets(sentence, gazetteer));
     found
+}
+
+/// "산업통상자원부(장관 안덕근)는": a press release names the head of the
+/// body in brackets after it, title first.
+fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
+    sentence
+        .organizations
+        .iter()
+        .filter_map(|hit| {
+            let inside = sentence.text[hit.end..].trim_start().strip_prefix('(')?;
+            let (inside, _) = inside.split_once(')')?;
+            let [role, name] = inside.split_whitespace().collect::<Vec<_>>()[..] else {
+                return None;
+            };
+            (TITLES.contains(&role) && is_name_word(name)).then(|| Person {
+                name: name.to_string(),
+                role: Some(role.to_string()),
+                organization: Some(gazetteer.organizations()[hit.entity].slug.clone()),
+                quote: Some(sentence.text.to_string()),
+            })
+        })
+        .collect()
 }
 
 /// A Hangul word shaped like a full Korean name: a family name and a
 /// two-syllable given name, and no common word.
 fn is_name(token: &Token<'_>) -> bool {
-    let syllables = token.text.chars().count();
-    if !token.text.chars().all(is_hangul) || NOT_NAMES.contains(&token.text) {
+    is_name_word(token.text)
+}
+
+fn is_name_word(word: &str) -> bool {
+    let syllables = word.chars().count();
+    if !word.chars().all(is_hangul) || NOT_NAMES.contains(&word) {
         return false;
     }
     SURNAMES
         .iter()
-        .any(|surname| token.text.starts_with(surname) && syllables == surname.chars().count() + 2)
+        .any(|surname| word.starts_with(surname) && syllables == surname.chars().count() + 2)
 }
 
 /// True when a registry name covers the token ("한성대" is a university).
@@ -123,12 +152,22 @@ fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
 
 /// The title a word is, without its particle ("장관은" → "장관").
 fn title(word: &str) -> Option<&str> {
-    let is_title = |w: &str| TITLES.contains(&w);
+    let is_title = |w: &str| TITLES.contains(&w) || glued_title(w);
     if is_title(word) {
         return Some(word);
     }
     let stem = strip_particle(word);
     is_title(stem).then_some(stem)
+}
+
+/// A title glued to the name of its office: at least two syllables of
+/// that name, then the title ("부안군수", "전북특별자치도지사").
+fn glued_title(word: &str) -> bool {
+    word.chars().all(is_hangul)
+        && TITLE_ENDINGS.iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|office| office.chars().count() >= 2)
+        })
 }
 
 /// The organization named right before the name ("에이크미 김하나 대표").

@@ -67,6 +67,17 @@ fn titles_before_names() {
 }
 
 #[test]
+fn a_local_officials_title_is_not_part_of_the_name() {
+    let names: Vec<String> =
+        run("Warren County Judge-Executive Doug Gorman said the road would be widened.")
+            .people
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+    assert_eq!(names, ["Doug Gorman"]);
+}
+
+#[test]
 fn short_forms_join_the_full_name() {
     let people =
         run("Minister Hana Seo visited NBRI. Minister Seo said it was good. Dr. Hana Seo left.")
@@ -182,6 +193,30 @@ fn korean_names_before_titles_with_the_organization_between() {
             t("윤슬기", Some("전무"), Some("acme-energy")),
         ]
     );
+}
+
+#[test]
+fn a_korean_head_named_in_brackets_after_the_body() {
+    assert_eq!(
+        triples("산업부(장관 한가람)는 15일 착수식을 열었다."),
+        [t("한가람", Some("장관"), Some("motie"))]
+    );
+    assert!(triples("산업부(장관 직무대행)는 15일 착수식을 열었다.").is_empty());
+}
+
+#[test]
+fn korean_titles_glued_to_the_office_name() {
+    assert_eq!(
+        triples("협약식에는 남궁하늘 가나시장, 서도윤 다라군수, 윤슬기 가나다개발청장과 에이크미 임직원이 참석했다."),
+        [
+            t("남궁하늘", Some("가나시장"), None),
+            t("서도윤", Some("다라군수"), None),
+            t("윤슬기", Some("가나다개발청장"), None),
+        ]
+    );
+    // One syllable before it is no office's name.
+    assert!(triples("한가람 도시장을 둘러봤다.").is_empty());
+    assert!(triples("윤슬기 전시장에 들렀다.").is_empty());
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub(crate) mod facts;
 pub(crate) mod feeds;
 pub(crate) mod pages;
 pub(crate) mod plan;
+pub(crate) mod script_json;
 pub(crate) mod shared;
 pub(crate) mod structured;
 pub(crate) mod templates;

@@ -3,18 +3,21 @@
 //! syntect; and the first mention of each annotated organization linked to
 //! its page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use syntect::parsing::SyntaxSet;
 
+mod headings;
 pub(crate) mod highlight;
 mod sanitize;
 mod text;
 
-use crate::url::slugify;
+use headings::Headings;
 use highlight::{escape, highlight};
+use sanitize::Policy;
+use text::Words;
 
 /// A heading of the body, for anchors and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -98,130 +101,159 @@ impl<'a> MarkdownRenderer<'a> {
     /// Render `markdown` written in `lang` (the site's language when none):
     /// unless the text is Korean, Korean words in it are marked
     /// `<span lang="ko">`, so browsers and screen readers treat them so.
+    ///
+    /// One pass over the parser's events: the HTML policy, the headings,
+    /// then [`Decorate`] (words, code, links, Korean); the events are
+    /// collected once, for the HTML writer.
     pub(crate) fn render_in(
         &self,
         markdown: &str,
         link_orgs: &[String],
         lang: Option<&str>,
     ) -> RenderedMarkdown {
-        let (events, has_raw_html) = safe_events(markdown, self.raw_html);
-        let (events, headings) = assign_heading_ids(close_heading_gaps(events));
-        let text = text::plain_text(&events);
-        let events = self.highlight_code(events);
-        let wanted: HashSet<&str> = link_orgs.iter().map(String::as_str).collect();
-        let events = self.link_organizations(events, wanted);
-        let events = if lang == Some("ko") {
-            events
-        } else {
-            mark_korean(events)
+        let mut policy = (!self.raw_html).then(Policy::default);
+        let mut has_raw_html = false;
+        let mut headings = Headings::new();
+        let mut decorate = Decorate {
+            renderer: self,
+            words: Words::with_capacity(markdown.len()),
+            code: None,
+            wanted: link_orgs.iter().map(String::as_str).collect(),
+            blocked: 0,
+            korean: lang != Some("ko"),
+            out: Vec::new(),
         };
+        let mut emit = |event| decorate.push(event);
+        for event in Parser::new_ext(markdown, options()) {
+            let event = match &mut policy {
+                Some(policy) => {
+                    has_raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
+                    match policy.admit(event) {
+                        Some(event) => event,
+                        None => continue,
+                    }
+                }
+                None => event,
+            };
+            headings.push(event, &mut emit);
+        }
+        headings.finish(&mut emit);
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, decorate.out.into_iter());
         if has_raw_html {
             html = sanitize::clean(&html);
         }
         RenderedMarkdown {
             html,
-            headings,
-            text,
+            headings: headings.list,
+            text: decorate.words.finish(),
         }
     }
+}
 
-    fn highlight_code<'e>(&self, events: Vec<Event<'e>>) -> Vec<Event<'e>> {
-        let mut out = Vec::with_capacity(events.len());
-        let mut code: Option<(String, String)> = None;
-        for event in events {
-            match (&mut code, event) {
-                (None, Event::Start(Tag::CodeBlock(kind))) => {
-                    let lang = match kind {
-                        CodeBlockKind::Fenced(lang) => lang.to_string(),
-                        CodeBlockKind::Indented => String::new(),
-                    };
-                    code = Some((lang, String::new()));
-                }
-                (Some((_, text)), Event::Text(t)) => text.push_str(&t),
-                (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
-                    out.push(Event::Html(CowStr::from(highlight(
-                        self.syntaxes,
-                        lang,
-                        text,
-                    ))));
-                    code = None;
-                }
-                (_, event) => out.push(event),
+/// The last steps of rendering, event by event: the words are taken, code
+/// blocks highlighted, the first mention of each wanted organization
+/// linked, Korean stretches marked; what comes out goes to `out`.
+struct Decorate<'r, 'a, 'e, 'w> {
+    renderer: &'r MarkdownRenderer<'a>,
+    words: Words,
+    /// The open code block: its info string and its text so far.
+    code: Option<(CowStr<'e>, String)>,
+    /// Organizations not linked yet.
+    wanted: HashSet<&'w str>,
+    /// Depth inside links, headings and images, where nothing is linked.
+    blocked: usize,
+    /// Whether Korean stretches are marked (not in a Korean text).
+    korean: bool,
+    out: Vec<Event<'e>>,
+}
+
+impl<'e> Decorate<'_, '_, 'e, '_> {
+    fn push(&mut self, event: Event<'e>) {
+        self.words.push(&event);
+        let event = match (&mut self.code, event) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(lang) => lang,
+                    CodeBlockKind::Indented => CowStr::Borrowed(""),
+                };
+                self.code = Some((lang, String::new()));
+                return;
             }
-        }
-        out
-    }
-
-    fn link_organizations<'e>(
-        &self,
-        events: Vec<Event<'e>>,
-        mut wanted: HashSet<&str>,
-    ) -> Vec<Event<'e>> {
-        let mut out = Vec::with_capacity(events.len());
-        let mut blocked = 0usize; // inside a link, heading or image
-        for event in events {
-            match &event {
-                Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => {
-                    blocked += 1
-                }
-                Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => {
-                    blocked = blocked.saturating_sub(1)
-                }
-                Event::Text(text) if blocked == 0 && !wanted.is_empty() => {
-                    if let Some(linked) = self.link_text(text, &mut wanted) {
-                        out.extend(linked);
-                        continue;
-                    }
-                }
-                _ => {}
+            (Some((_, text)), Event::Text(t)) => {
+                text.push_str(&t);
+                return;
             }
-            out.push(event);
+            (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
+                let html = highlight(self.renderer.syntaxes, lang, text);
+                self.code = None;
+                self.out.push(Event::Html(CowStr::from(html)));
+                return;
+            }
+            (_, event) => event,
+        };
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => {
+                self.blocked += 1
+            }
+            Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => {
+                self.blocked = self.blocked.saturating_sub(1)
+            }
+            Event::Text(text)
+                if self.blocked == 0 && !self.wanted.is_empty() && self.link_text(text) =>
+            {
+                return;
+            }
+            _ => {}
         }
-        out
+        self.mark(event);
     }
 
-    /// `text` with its first mentions of `wanted` organizations linked;
-    /// `None` when it mentions none (the text event stays as it is).
-    fn link_text<'e>(&self, text: &str, wanted: &mut HashSet<&str>) -> Option<Vec<Event<'e>>> {
-        let mut events = Vec::new();
+    /// `text` with its first mentions of wanted organizations linked, to
+    /// `out`; false (nothing written) when it mentions none.
+    fn link_text(&mut self, text: &CowStr<'e>) -> bool {
+        let renderer = self.renderer;
         let mut last = 0;
-        for found in self.names.find_iter(text) {
-            let slug = self.pattern_slugs[found.pattern().as_usize()].as_str();
-            if !wanted.contains(slug) || !on_word_boundaries(text, found.start(), found.end()) {
+        for found in renderer.names.find_iter(text.as_ref()) {
+            let slug = renderer.pattern_slugs[found.pattern().as_usize()].as_str();
+            if !self.wanted.contains(slug) || !on_word_boundaries(text, found.start(), found.end())
+            {
                 continue;
             }
-            wanted.remove(slug);
-            events.push(Event::Text(CowStr::from(
-                text[last..found.start()].to_string(),
-            )));
-            events.push(Event::Html(CowStr::from(format!(
+            self.wanted.remove(slug);
+            self.mark(Event::Text(piece(text, last..found.start())));
+            self.out.push(Event::Html(CowStr::from(format!(
                 "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
-                self.base_path,
+                renderer.base_path,
                 slug,
                 escape(&text[found.start()..found.end()])
             ))));
             last = found.end();
         }
-        if events.is_empty() {
-            return None;
+        // A link always ends past the text's start.
+        let linked = last > 0;
+        if !linked {
+            return false;
         }
-        events.push(Event::Text(CowStr::from(text[last..].to_string())));
-        Some(events)
+        self.mark(Event::Text(piece(text, last..text.len())));
+        true
+    }
+
+    fn mark(&mut self, event: Event<'e>) {
+        if self.korean {
+            mark_korean_into(event, &mut self.out);
+        } else {
+            self.out.push(event);
+        }
     }
 }
 
-/// The parsed events of a body under the HTML policy (sanitized unless
-/// `raw_html`), and whether the contributor wrote raw HTML that the
-/// rendered HTML must be cleaned of.
-fn safe_events(markdown: &str, raw_html: bool) -> (Vec<Event<'_>>, bool) {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    if raw_html {
-        return (events, false);
+/// The bytes `range` of `text`, borrowed when `text` is.
+fn piece<'e>(text: &CowStr<'e>, range: std::ops::Range<usize>) -> CowStr<'e> {
+    match text {
+        CowStr::Borrowed(text) => CowStr::Borrowed(&text[range]),
+        text => CowStr::from(text[range].to_string()),
     }
-    let has_raw_html = sanitize::has_raw_html(&events);
-    (sanitize::safe_events(events), has_raw_html)
 }
 
 /// The words of an article body without markup, exactly as
@@ -229,7 +261,18 @@ fn safe_events(markdown: &str, raw_html: bool) -> (Vec<Event<'_>>, bool) {
 /// (`raw_html` as the site's `unsafe_html`), without rendering its HTML:
 /// for search, when the article's page is not rendered in the same pass.
 pub(crate) fn plain_text(markdown: &str, raw_html: bool) -> String {
-    text::plain_text(&safe_events(markdown, raw_html).0)
+    let mut policy = (!raw_html).then(Policy::default);
+    let mut words = Words::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        let event = match &mut policy {
+            Some(policy) => policy.admit(event),
+            None => Some(event),
+        };
+        if let Some(event) = event {
+            words.push(&event);
+        }
+    }
+    words.finish()
 }
 
 /// Registry descriptions: plain Markdown (no highlighting or links),
@@ -241,43 +284,59 @@ pub(crate) fn plain(text: &str, raw_html: bool) -> String {
     if !raw_html {
         events = sanitize::safe_events(events);
     }
+    let mut marked = Vec::with_capacity(events.len());
+    for event in events {
+        mark_korean_into(event, &mut marked);
+    }
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, mark_korean(events).into_iter());
+    pulldown_cmark::html::push_html(&mut html, marked.into_iter());
     if has_raw_html {
         html = sanitize::clean(&html);
     }
     html
 }
 
-/// Text events with Hangul split so each Korean stretch ("한국화학연구원",
-/// "배터리 산업 전략") sits in a `<span lang="ko">`.
-fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        let Event::Text(text) = &event else {
-            out.push(event);
-            continue;
-        };
-        if text.is_ascii() || !text.chars().any(is_hangul) {
-            out.push(event);
-            continue;
-        }
-        let mut last = 0;
-        for (start, end) in korean_stretches(text) {
-            if start > last {
-                out.push(Event::Text(CowStr::from(text[last..start].to_string())));
-            }
-            out.push(Event::Html(CowStr::from(format!(
-                "<span lang=\"ko\">{}</span>",
-                escape(&text[start..end])
-            ))));
-            last = end;
-        }
-        if last < text.len() {
-            out.push(Event::Text(CowStr::from(text[last..].to_string())));
-        }
+/// `event` to `out`; a text event with Hangul split so each Korean
+/// stretch ("한국화학연구원", "배터리 산업 전략") sits in a
+/// `<span lang="ko">`.
+fn mark_korean_into<'e>(event: Event<'e>, out: &mut Vec<Event<'e>>) {
+    let Event::Text(text) = &event else {
+        out.push(event);
+        return;
+    };
+    if !has_hangul(text) {
+        out.push(event);
+        return;
     }
-    out
+    let mut last = 0;
+    for (start, end) in korean_stretches(text) {
+        if start > last {
+            out.push(Event::Text(piece(text, last..start)));
+        }
+        out.push(Event::Html(CowStr::from(format!(
+            "<span lang=\"ko\">{}</span>",
+            escape(&text[start..end])
+        ))));
+        last = end;
+    }
+    if last < text.len() {
+        out.push(Event::Text(piece(text, last..text.len())));
+    }
+}
+
+/// Whether `text` holds a character [`is_hangul`] accepts. Looks only at
+/// the lead bytes of the three-byte characters where the Hangul blocks
+/// lie (U+1xxx, U+3xxx, U+Axxx–U+Dxxx), found with SIMD: most text is
+/// ASCII, or Latin with a few signs such as `₩` and `“`.
+fn has_hangul(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let hangul_at = |i: usize| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_hangul)
+    };
+    memchr::memchr3_iter(0xE1, 0xE3, 0xEA, bytes).any(hangul_at)
+        || memchr::memchr3_iter(0xEB, 0xEC, 0xED, bytes).any(hangul_at)
 }
 
 /// `text` escaped for HTML, each Korean stretch in `<span lang="ko">`:
@@ -332,83 +391,6 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Give every heading an id: its own `{#id}` if written, else a slug of its
-/// text, made unique with `-1`, `-2` in document order (stable across builds).
-fn assign_heading_ids(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    let mut headings = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
-            let level = heading_level(*level);
-            let explicit = id.as_ref().map(|id| id.to_string());
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            let base = explicit.unwrap_or_else(|| {
-                let slug = slugify(&text);
-                if slug.is_empty() {
-                    "section".to_string()
-                } else {
-                    slug
-                }
-            });
-            let count = used.entry(base.clone()).or_insert(0);
-            let unique = if *count == 0 {
-                base.clone()
-            } else {
-                format!("{base}-{count}")
-            };
-            *count += 1;
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(unique.clone()));
-            }
-            headings.push(Heading {
-                level,
-                id: unique,
-                text,
-            });
-            i = j;
-        }
-        i += 1;
-    }
-    (events, headings)
-}
-
-/// Headings that go deeper by one level at a time: a body sits under its
-/// page's `<h1>`, so a `###` right under the title, or under a `#`, reads
-/// as the level below (an outline that skips a level confuses screen
-/// readers, and the Nu HTML Checker rejects it). Going back up is free.
-fn close_heading_gaps(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut previous = HeadingLevel::H1;
-    let mut open = Vec::new();
-    for event in &mut events {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let deepest =
-                    HeadingLevel::try_from(previous as usize + 1).unwrap_or(HeadingLevel::H6);
-                *level = (*level).min(deepest);
-                previous = *level;
-                open.push(*level);
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                *level = open.pop().unwrap_or(*level);
-            }
-            _ => {}
-        }
-    }
-    events
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 #[cfg(test)]
@@ -606,9 +588,29 @@ mod tests {
             }
 
             #[test]
+            fn hangul_is_found_as_by_reading_every_character(text in any::<String>()) {
+                prop_assert_eq!(has_hangul(&text), text.chars().any(is_hangul));
+            }
+
+            #[test]
             fn rendering_never_panics_on_any_string(text in any::<String>()) {
                 let _ = render(&text, &["krict"]);
             }
+        }
+    }
+
+    #[test]
+    fn hangul_is_found_in_every_block_and_nowhere_else() {
+        for c in ['\u{1100}', '\u{11FF}', '\u{3130}', '\u{318F}', '가', '힣'] {
+            assert!(has_hangul(&format!("₩ “{c}”")), "{c:?}");
+        }
+        for text in [
+            "plain",
+            "₩ “q” — é",
+            "\u{10FF}\u{1200}\u{312F}\u{3190}\u{ABFF}\u{D7A4}",
+            "漢字",
+        ] {
+            assert!(!has_hangul(text), "{text:?}");
         }
     }
 

@@ -19,6 +19,18 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// URL schemes a link or image may use; anything else is dropped.
 const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
+/// The length of the longest of [`SCHEMES`]: a longer scheme is unknown.
+const LONGEST: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < SCHEMES.len() {
+        if SCHEMES[i].len() > longest {
+            longest = SCHEMES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// True when the event stream holds raw HTML written by the contributor.
 pub(crate) fn has_raw_html(events: &[Event<'_>]) -> bool {
     events
@@ -26,60 +38,82 @@ pub(crate) fn has_raw_html(events: &[Event<'_>]) -> bool {
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
 }
 
-/// The scheme of a URL as a browser reads it (ASCII whitespace and control
-/// characters ignored, case folded), if it has one.
-fn scheme(url: &str) -> Option<String> {
-    let folded: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let colon = folded.find(':')?;
-    let head = &folded[..colon];
-    let is_scheme = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && head
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    is_scheme.then(|| head.to_string())
-}
-
 /// True when a link or image address is relative or has an allowed scheme.
+///
+/// The scheme is read as a browser reads it: ASCII white space and control
+/// characters ignored, case folded; it runs up to the first `:`, starts
+/// with a letter and holds only letters, digits, `+`, `-` and `.`.
+/// Without a colon, or with anything else before it, the address has no
+/// scheme. Read without copying the address: bodies hold many links.
 pub(crate) fn is_safe_url(url: &str) -> bool {
-    scheme(url).is_none_or(|s| SCHEMES.contains(&s.as_str()))
+    let mut head = [0u8; LONGEST];
+    let mut len = 0;
+    for c in url.chars() {
+        if c.is_ascii_whitespace() || c.is_control() {
+            continue;
+        }
+        if c == ':' {
+            // No scheme at all, or an allowed one.
+            return len == 0
+                || (len <= LONGEST && SCHEMES.iter().any(|s| s.as_bytes() == &head[..len]));
+        }
+        let allowed = if len == 0 {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')
+        };
+        if !allowed {
+            return true;
+        }
+        if len < LONGEST {
+            head[len] = c.to_ascii_lowercase() as u8;
+        }
+        len += 1;
+    }
+    true
 }
 
-/// Drop links and images with unsafe addresses (their text stays) and every
-/// heading attribute but the id and classes.
-pub(crate) fn safe_events(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out = Vec::with_capacity(events.len());
-    // For each open link or image: whether its tags were dropped.
-    let mut open: Vec<bool> = Vec::new();
-    for event in events {
+/// The HTML policy over a stream of events: drops links and images with
+/// unsafe addresses (their text stays) and every heading attribute but the
+/// id and classes.
+#[derive(Default)]
+pub(crate) struct Policy {
+    /// For each open link or image: whether its tags were dropped.
+    open: Vec<bool>,
+}
+
+impl Policy {
+    /// `event` as the policy lets it through, if at all.
+    pub(crate) fn admit<'e>(&mut self, event: Event<'e>) -> Option<Event<'e>> {
         match event {
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
                 let drop = !is_safe_url(dest_url);
-                open.push(drop);
-                if !drop {
-                    out.push(event);
-                }
+                self.open.push(drop);
+                (!drop).then_some(event)
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                if !open.pop().unwrap_or(false) {
-                    out.push(event);
-                }
+                (!self.open.pop().unwrap_or(false)).then_some(event)
             }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
-            }) => out.push(Event::Start(Tag::Heading {
+            }) => Some(Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs: Vec::new(),
             })),
-            other => out.push(other),
+            other => Some(other),
         }
     }
-    out
+}
+
+/// `events` under the [`Policy`].
+pub(crate) fn safe_events(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut policy = Policy::default();
+    events
+        .into_iter()
+        .filter_map(|event| policy.admit(event))
+        .collect()
 }
 
 /// Sanitize rendered HTML that holds raw HTML from the contributor.
@@ -132,6 +166,73 @@ mod tests {
             "file:///etc/passwd",
         ] {
             assert!(!is_safe_url(unsafe_), "{unsafe_}");
+        }
+    }
+
+    /// The rule as written for a reader: fold, cut at the first colon,
+    /// check the head.
+    fn safe_by_copy(url: &str) -> bool {
+        let folded: String = url
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let Some(colon) = folded.find(':') else {
+            return true;
+        };
+        let head = &folded[..colon];
+        let is_scheme = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        !is_scheme || SCHEMES.contains(&head)
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn url() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "http",
+                "HTTPS",
+                "mailto",
+                "tel",
+                "javascript",
+                "data",
+                "a",
+                "Z",
+                "1",
+                "+",
+                "-",
+                ".",
+                ":",
+                " ",
+                "\t",
+                "\u{0}",
+                "\u{85}",
+                "/",
+                "#",
+                "?",
+                "é",
+                "ſ",
+                "K",
+            ]);
+            prop::collection::vec(pieces, 0..8).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2048))]
+
+            #[test]
+            fn reading_without_a_copy_agrees_with_the_rule(url in url()) {
+                prop_assert_eq!(is_safe_url(&url), safe_by_copy(&url), "{:?}", url);
+            }
+
+            #[test]
+            fn any_string_agrees_with_the_rule(url in any::<String>()) {
+                prop_assert_eq!(is_safe_url(&url), safe_by_copy(&url), "{:?}", url);
+            }
         }
     }
 

@@ -8,11 +8,24 @@
 
 use pulldown_cmark::{Event, TagEnd};
 
-/// The words of `events`, blocks separated by newlines, inline breaks by
-/// spaces.
-pub(crate) fn plain_text(events: &[Event<'_>]) -> String {
-    let mut text = String::new();
-    for event in events {
+/// The words of a stream of events, gathered as they pass (the renderer
+/// reads each event once).
+#[derive(Default)]
+pub(crate) struct Words {
+    text: String,
+}
+
+impl Words {
+    /// Room for the words of a body of `len` bytes (about as many).
+    pub(crate) fn with_capacity(len: usize) -> Self {
+        Words {
+            text: String::with_capacity(len),
+        }
+    }
+
+    /// Take the words of `event`.
+    pub(crate) fn push(&mut self, event: &Event<'_>) {
+        let text = &mut self.text;
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -22,8 +35,12 @@ pub(crate) fn plain_text(events: &[Event<'_>]) -> String {
             _ => {}
         }
     }
-    text.truncate(text.trim_end().len());
-    text
+
+    /// The words, without trailing white space.
+    pub(crate) fn finish(mut self) -> String {
+        self.text.truncate(self.text.trim_end().len());
+        self.text
+    }
 }
 
 fn ends_block(end: &TagEnd) -> bool {
@@ -45,8 +62,11 @@ mod tests {
     use pulldown_cmark::{Options, Parser};
 
     fn text(markdown: &str) -> String {
-        let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::all()).collect();
-        plain_text(&events)
+        let mut words = Words::default();
+        for event in Parser::new_ext(markdown, Options::all()) {
+            words.push(&event);
+        }
+        words.finish()
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
 use crate::content::contents::Contents;
-use crate::content::library::{Library, LoadOptions};
+use crate::content::library::{KnownArticles, Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
 pub use crate::output::OutputError;
@@ -20,6 +20,7 @@ use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 pub use crate::render::RenderOptions;
 
+mod cache;
 mod fronts;
 mod incremental;
 mod reuse;
@@ -110,10 +111,19 @@ impl From<Diagnostic> for BuildError {
 
 /// Load config, content and templates, collecting every problem.
 pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    load_known(root, drafts, None)
+}
+
+/// [`load`] that takes the articles `known` has instead of reading them.
+fn load_known(
+    root: &Path,
+    drafts: bool,
+    known: Option<&dyn KnownArticles>,
+) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::read(root, config, options)
+        Library::read_known(root, config, options, known)
     })
 }
 
@@ -303,7 +313,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     crate::markdown::highlight::syntaxes();
     time("load grammars");
-    let site = match load(&options.root, options.drafts) {
+    let known = inputs
+        .as_ref()
+        .and_then(|inputs| cache::articles::Articles::load(&options.root, inputs));
+    let loaded = load_known(
+        &options.root,
+        options.drafts,
+        known.as_ref().map(|k| k as &dyn KnownArticles),
+    );
+    if let (Some(known), Ok(_)) = (known, &loaded) {
+        known.save();
+    }
+    let site = match loaded {
         Ok(site) if ingest_errors.is_empty() => site,
         _ => {
             let mut errors = every_error(&options.root, options);

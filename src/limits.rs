@@ -20,6 +20,10 @@ pub(crate) const STATIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The ingest manifest (`content/articles/.ingest.lock`).
 pub(crate) const MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
+/// One file of the build's cache between runs (`.briefing-cache/`); a
+/// larger one is ignored, and the build works it all out again.
+pub(crate) const CACHE_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// Nesting of YAML flow collections (`[…]`, `{…}`) in front matter,
 /// registries and `site.yaml`.
 pub(crate) const YAML_DEPTH: usize = 32;

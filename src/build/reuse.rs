@@ -72,6 +72,14 @@ pub(crate) struct Inputs {
     files: Vec<Source>,
 }
 
+impl Inputs {
+    /// Each site file's path (`/`-separated, inside the site) and the
+    /// digest of its bytes, sorted by path.
+    pub(crate) fn file_digests(&self) -> impl Iterator<Item = (&str, &Digest)> {
+        self.files.iter().map(|f| (f.path.as_str(), &f.bytes))
+    }
+}
+
 /// One input file's digests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Source {
@@ -410,7 +418,7 @@ fn parse_record(text: &str) -> Option<Record> {
 /// differently. Its path, inode, size, modification and change times, as
 /// for the output folder (hashing its bytes would cost more than a small
 /// site's whole build); `None` where those are missing.
-fn executable() -> Option<Digest> {
+pub(super) fn executable() -> Option<Digest> {
     let path = std::env::current_exe().ok()?;
     let mut hasher = Sha256::new();
     field(&mut hasher, path.as_os_str().as_encoded_bytes());

@@ -79,9 +79,20 @@ impl Library {
         config: SiteConfig,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
+        Library::read_known(root, config, options, None)
+    }
+
+    /// [`Library::read`] that asks `known` for each article before
+    /// reading its file, and tells it of each article built from one.
+    pub(crate) fn read_known(
+        root: &Path,
+        config: SiteConfig,
+        options: LoadOptions,
+        known: Option<&dyn KnownArticles>,
+    ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, paths, diagnostics) = Contents::read_but_articles(root);
         let files = paths.into_iter().map(|path| (path, None)).collect();
-        let articles = ArticleFiles { root, files };
+        let articles = ArticleFiles { root, files, known };
         Library::assemble(&contents, articles, diagnostics, config, options)
     }
 
@@ -103,7 +114,11 @@ impl Library {
             .into_iter()
             .map(|(path, text)| (path, Some(text)))
             .collect();
-        let articles = ArticleFiles { root, files };
+        let articles = ArticleFiles {
+            root,
+            files,
+            known: None,
+        };
         Library::assemble_partial(contents, articles, diagnostics, config, options)
     }
 
@@ -363,11 +378,24 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
 }
 
 /// The article files a library is built from, each with its text when it
-/// is already read (else read here): the text is freed as its article is
-/// built.
+/// is already read (else read here, unless `known` has its article): the
+/// text is freed as its article is built.
 struct ArticleFiles<'a> {
     root: &'a Path,
     files: Vec<(PathBuf, Option<Arc<str>>)>,
+    known: Option<&'a dyn KnownArticles>,
+}
+
+/// Articles known without reading their files (the build's cache between
+/// runs, `build::cache::articles`, which knows each file's bytes are
+/// unchanged and the registries too): asked before an article file is
+/// read, and told of each article built from a file. Called from many
+/// threads.
+pub(crate) trait KnownArticles: Sync {
+    /// The article the file at `path` (relative to the root) holds.
+    fn get(&self, path: &Path) -> Option<Article>;
+    /// `article` was just built from the file at `path`.
+    fn built(&self, path: &Path, article: &Article);
 }
 
 /// Each entry's slug and front matter, as [`registry_names`] takes them.
@@ -393,15 +421,26 @@ fn validate_articles(
     known: &KnownSlugs<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let ArticleFiles { root, files } = files;
+    let ArticleFiles {
+        root,
+        files,
+        known: cache,
+    } = files;
     let results: Vec<Result<Article, Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|(relative, text)| {
             let source = match text {
                 Some(text) => text,
-                None => read_source(root, &relative).map_err(|d| vec![d])?,
+                None => match cache.and_then(|c| c.get(&relative)) {
+                    Some(article) => return Ok(article),
+                    None => read_source(root, &relative).map_err(|d| vec![d])?,
+                },
             };
-            parse_article(&relative, &source, known)
+            let article = parse_article(&relative, &source, known)?;
+            if let Some(cache) = cache {
+                cache.built(&relative, &article);
+            }
+            Ok(article)
         })
         .collect();
     collect(results, diagnostics)

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod bad_input;
+mod cache;
 mod charts;
 mod incremental;
 mod readers;

@@ -1,0 +1,111 @@
+//! The cache between builds (`.briefing-cache/articles`): a build that
+//! takes articles from it writes the same bytes as one without it, and a
+//! cache file that is damaged, cut short, oversized, foreign, a folder or
+//! a link out of the site is ignored and written again.
+
+use std::path::Path;
+
+use crate::common::{stderr, tree, SiteFixture};
+
+const ARTICLE: &str = "content/articles/2024-03-02-recycling-rules.md";
+const CACHE: &str = ".briefing-cache/articles";
+
+/// A body edit, so that the next build has work to do.
+fn edit(site: &SiteFixture, n: usize) {
+    let text = site.read(ARTICLE);
+    site.write(ARTICLE, &format!("{text}\nEdit number {n}.\n"));
+}
+
+/// The site built into a new folder with no cache at all.
+fn without_cache(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let copy = tempfile::tempdir().unwrap();
+    crate::common::copy_tree(site.root(), copy.path());
+    let _ = std::fs::remove_dir_all(copy.path().join(".briefing-cache"));
+    let _ = std::fs::remove_dir_all(copy.path().join("public"));
+    let run = crate::common::run_in(copy.path(), &["build"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    tree(&copy.path().join("public"))
+}
+
+fn is_cache_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::read(path).is_ok_and(|b| b.starts_with(b"briefing cache\n"))
+}
+
+#[test]
+fn a_build_from_the_cache_writes_what_a_build_without_it_does() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    assert!(is_cache_file(&site.root().join(CACHE)));
+    for n in 0..2 {
+        edit(&site, n);
+        site.build();
+        assert_eq!(site.tree("public"), without_cache(&site), "edit {n}");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(site.root().join(".briefing-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    // A title edit changes other pages too.
+    let text = site.read(ARTICLE);
+    site.write(ARTICLE, &text.replacen("title: ", "title: Revised ", 1));
+    site.build();
+    assert_eq!(site.tree("public"), without_cache(&site));
+}
+
+type Damage = (&'static str, fn(&Path));
+
+#[test]
+fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
+    let damages: [Damage; 6] = [
+        ("garbage", |p| {
+            std::fs::write(p, b"\x00\xffnot a cache").unwrap()
+        }),
+        ("cut short", |p| {
+            let bytes = std::fs::read(p).unwrap();
+            std::fs::write(p, &bytes[..bytes.len() / 2]).unwrap();
+        }),
+        ("a flipped byte", |p| {
+            let mut bytes = std::fs::read(p).unwrap();
+            let last = bytes.len() - 2;
+            bytes[last] ^= 1;
+            std::fs::write(p, &bytes).unwrap();
+        }),
+        ("over the size limit", |p| {
+            let file = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+            file.set_len((1 << 30) + 1).unwrap();
+        }),
+        ("a folder", |p| {
+            std::fs::remove_file(p).unwrap();
+            std::fs::create_dir(p).unwrap();
+        }),
+        ("a link out of the site", |p| {
+            let outside = p.with_file_name("outside");
+            std::fs::rename(p, &outside).unwrap();
+            let elsewhere =
+                std::env::temp_dir().join(format!("briefing-cache-{}", std::process::id()));
+            std::fs::rename(&outside, &elsewhere).unwrap();
+            std::os::unix::fs::symlink(&elsewhere, p).unwrap();
+        }),
+    ];
+    for (what, damage) in damages {
+        let site = SiteFixture::new("build/basic");
+        site.build();
+        let path = site.root().join(CACHE);
+        damage(&path);
+        edit(&site, 0);
+        let run = site.build();
+        assert!(run.status.success(), "{what}: {}", stderr(&run));
+        assert_eq!(site.tree("public"), without_cache(&site), "{what}");
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            // A folder where the file goes is left alone.
+            continue;
+        }
+        assert!(is_cache_file(&path), "{what}: written again");
+    }
+    let _ = std::fs::remove_file(
+        std::env::temp_dir().join(format!("briefing-cache-{}", std::process::id())),
+    );
+}

@@ -17,6 +17,9 @@ use rayon::prelude::*;
 use crate::content::front_matter::ArticleFrontMatter;
 use crate::content::source::Parsed;
 use crate::diag::Diagnostic;
+use minhash::{jaccard, shingle, signature};
+
+mod minhash;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -248,92 +251,6 @@ impl Clusters {
     }
 }
 
-/// Sorted, distinct hashes of the body's lowercase word 5-grams.
-pub(crate) fn shingle(body: &str) -> Vec<u64> {
-    // The lowercase words go into one buffer, not a `String` each: a
-    // window of five hashes as the `[String]` slice it once was (length,
-    // then each word), so the hashes are unchanged.
-    let mut lower = String::with_capacity(body.len());
-    let mut ends = Vec::new();
-    for word in body.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            lower.push_str(&word.to_lowercase());
-        }
-        ends.push(lower.len());
-    }
-    if ends.len() < MIN_WORDS {
-        return Vec::new();
-    }
-    let words: Vec<&str> = ends
-        .iter()
-        .scan(0, |start, &end| {
-            let word = &lower[*start..end];
-            *start = end;
-            Some(word)
-        })
-        .collect();
-    let mut hashes: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes
-}
-
-/// MinHash signature: for each of `BANDS * ROWS` seeded mixes, the
-/// smallest mixed shingle hash.
-fn signature(shingles: &[u64]) -> Vec<u64> {
-    (0..BANDS * ROWS)
-        .map(|k| {
-            let seed = (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            shingles
-                .iter()
-                .map(|&s| mix(s ^ seed))
-                .min()
-                .unwrap_or(u64::MAX)
-        })
-        .collect()
-}
-
-/// splitmix64 finalizer: a cheap, well-spread permutation of `u64`.
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
-
-/// Exact Jaccard similarity of two sorted, distinct hash lists.
-pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let union = a.len() + b.len() - both;
-    if union == 0 {
-        0.0
-    } else {
-        both as f64 / union as f64
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,39 +331,5 @@ mod tests {
         assert!(check(&same_url)[0]
             .message
             .ends_with("content/articles/u1.md, content/articles/u2.md"));
-    }
-
-    /// The hashes are those of each window as a slice of owned words, as
-    /// before the words shared one buffer (other runs' findings hold).
-    #[test]
-    fn shingle_hashes_are_those_of_owned_word_windows() {
-        let body = format!(
-            "{} ΣΟΦΊΑ Straße İSTANBUL naïve — {}",
-            words(12, ""),
-            words(9, "Ω")
-        );
-        let owned: Vec<String> = body
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let mut expected: Vec<u64> = owned
-            .windows(SHINGLE)
-            .map(|w| {
-                let mut h = DefaultHasher::new();
-                w.hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        expected.sort_unstable();
-        expected.dedup();
-        assert_eq!(shingle(&body), expected);
-    }
-
-    #[test]
-    fn jaccard_of_sorted_sets() {
-        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
-        assert_eq!(jaccard(&[], &[]), 0.0);
-        assert!(shingle("too short").is_empty());
     }
 }

@@ -5,17 +5,20 @@
 //! produce (tags, quoted attributes, comments, script and style), so a
 //! small hand-written scanner beats pulling in a full HTML parser.
 
-/// Attributes of interest found in one page.
+use std::borrow::Cow;
+
+/// Attributes of interest found in one page: slices of it, copied only
+/// where an entity had to be decoded.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Scanned {
+pub(crate) struct Scanned<'a> {
     /// Values of every `id` (and `<a name>`) attribute.
-    pub(crate) ids: Vec<String>,
+    pub(crate) ids: Vec<Cow<'a, str>>,
     /// Values of every `href` and `src` attribute, entities decoded.
-    pub(crate) links: Vec<String>,
+    pub(crate) links: Vec<Cow<'a, str>>,
 }
 
 /// Scan `html` for ids and links.
-pub(crate) fn scan(html: &str) -> Scanned {
+pub(crate) fn scan(html: &str) -> Scanned<'_> {
     let mut out = Scanned::default();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -25,7 +28,8 @@ pub(crate) fn scan(html: &str) -> Scanned {
             continue;
         }
         let name_len = rest
-            .find(|c: char| !c.is_ascii_alphanumeric())
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
         if name_len == 0 {
             continue;
@@ -97,25 +101,37 @@ fn attribute_value(text: &str, i: usize) -> (&str, usize) {
     }
 }
 
+/// Where `needle` (which starts with `<`) first occurs, ASCII case
+/// ignored: only at a `<`, found by `str::find`, is the rest compared.
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (bytes, wanted) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find('<') {
+        let at = from + i;
+        if bytes
+            .get(at..at + wanted.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(wanted))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Decode the entities our HTML escaper writes in attribute values.
-pub(crate) fn decode(value: &str) -> String {
+pub(crate) fn decode(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
-        return value.to_string();
+        return Cow::Borrowed(value);
     }
-    value
+    let decoded = value
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
-        .replace("&amp;", "&")
+        .replace("&amp;", "&");
+    Cow::Owned(decoded)
 }
 
 #[cfg(test)]
@@ -136,6 +152,17 @@ mod tests {
             ["/a/?q=1&r=2#top", "/img.png", "/upper/"],
             "{scanned:?}"
         );
+    }
+
+    #[test]
+    fn script_ends_at_its_closing_tag_in_any_case() {
+        let html = r#"<script>if (a<b) x = "<a href='/in/'>";</SCRIPT ><a href="/out/">"#;
+        assert_eq!(scan(html).links, ["/out/"]);
+        assert_eq!(
+            find_ascii_case_insensitive("a<b</sTyLe", "</style"),
+            Some(3)
+        );
+        assert_eq!(find_ascii_case_insensitive("</styl", "</style"), None);
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub(crate) struct LinkInput<'a> {
     /// Every file the output will hold (pages and static files), paths
     /// inside the output folder.
     pub(crate) files: HashSet<&'a str>,
+    /// The folders of `files` that hold an `index.html` (`articles/x/`,
+    /// and `` for the site's own): what a plain link to a folder needs.
+    pub(crate) folders: HashSet<&'a str>,
     /// The site's base path (`/` or `/sub/`).
     pub(crate) base_path: &'a str,
     /// The site's absolute base URL with a trailing slash.
@@ -59,6 +62,15 @@ pub(crate) struct LinkInput<'a> {
     /// rendered this run because their file has an error: links there are
     /// not blamed.
     pub(crate) unsure: &'a HashSet<String>,
+}
+
+/// The folders that serve an `index.html` among `files`.
+pub(crate) fn folders<'a>(files: &HashSet<&'a str>) -> HashSet<&'a str> {
+    files
+        .iter()
+        .filter_map(|file| file.strip_suffix("index.html"))
+        .filter(|folder| folder.is_empty() || folder.ends_with('/'))
+        .collect()
 }
 
 /// What one HTML page's links came to, all that is kept of the page.
@@ -90,25 +102,31 @@ pub(crate) fn scan_page(input: &LinkInput<'_>, page: &RenderedPage) -> Option<Pa
     if !page.path.ends_with(".html") {
         return None;
     }
-    let scanned = html::scan(&String::from_utf8_lossy(&page.contents));
-    let own: HashSet<&str> = scanned.ids.iter().map(String::as_str).collect();
+    // Pages are UTF-8 (templates write text); checking is cheaper than
+    // the lossy copy, which stays for anything else.
+    let html = match std::str::from_utf8(&page.contents) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(&page.contents),
+    };
+    let scanned = html::scan(&html);
+    let own: HashSet<&str> = scanned.ids.iter().map(|id| &**id).collect();
     let mut distinct = HashSet::new();
     let mut findings = Vec::new();
-    for link in &scanned.links {
-        if !distinct.insert(link.as_str()) {
+    for link in scanned.links.iter().map(|link| &**link) {
+        if !distinct.insert(link) || plainly_served(input, link) {
             continue;
         }
         match problem(input, &page.path, link) {
             Decision::Fine => {}
-            Decision::Broken(problem) => findings.push(Finding::Broken(link.clone(), problem)),
+            Decision::Broken(problem) => findings.push(Finding::Broken(link.to_string(), problem)),
             Decision::Anchor(file, fragment) if file == page.path => {
                 if let Some(problem) = missing_anchor(input.base_path, link, &file, &fragment, &own)
                 {
-                    findings.push(Finding::Broken(link.clone(), problem));
+                    findings.push(Finding::Broken(link.to_string(), problem));
                 }
             }
             Decision::Anchor(file, fragment) => findings.push(Finding::Anchor {
-                link: link.clone(),
+                link: link.to_string(),
                 file,
                 fragment,
             }),
@@ -116,11 +134,7 @@ pub(crate) fn scan_page(input: &LinkInput<'_>, page: &RenderedPage) -> Option<Pa
     }
     Some(PageLinks {
         path: page.path.clone(),
-        ids: scanned
-            .ids
-            .into_iter()
-            .map(String::into_boxed_str)
-            .collect(),
+        ids: scanned.ids.iter().map(|id| Box::from(&**id)).collect(),
         findings,
     })
 }
@@ -182,6 +196,33 @@ enum Decision {
     Broken(Problem),
     /// Points at this fragment of this HTML page: fine if the page has it.
     Anchor(String, String),
+}
+
+/// Whether `link` is the base path and then a page's folder or a file
+/// that will be served, with nothing to resolve (no fragment, query,
+/// escape, `.` or `..`, empty segment or surrounding space): most links
+/// of every page (the menus, cards, tags), decided without the copies
+/// [`problem`] makes. Anything else goes to [`problem`], which gives the
+/// same answer for these.
+fn plainly_served(input: &LinkInput<'_>, link: &str) -> bool {
+    let Some(rest) = link.strip_prefix(input.base_path) else {
+        return false;
+    };
+    let plain = !rest.starts_with('/')
+        && link.trim().len() == link.len()
+        && input.unsure.is_empty()
+        && !rest.contains(['#', '?', '%'])
+        && rest
+            .split('/')
+            .rev()
+            .skip(1)
+            .all(|segment| !matches!(segment, "" | "." | ".."))
+        && !matches!(rest.rsplit('/').next(), Some("." | ".."));
+    plain
+        && match rest.is_empty() || rest.ends_with('/') {
+            true => input.folders.contains(rest),
+            false => input.files.contains(rest),
+        }
 }
 
 /// What is wrong with `link` on `page`, as far as the files alone tell.
@@ -341,6 +382,59 @@ fn locate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut says "served" exactly where the full decision finds
+    /// nothing wrong, and leaves everything else to it.
+    #[test]
+    fn plain_links_are_decided_as_the_full_check_decides() {
+        let files: HashSet<&str> =
+            ["index.html", "a/index.html", "css/s.css", "xindex.html"].into();
+        let sources = HashMap::new();
+        let unsure = HashSet::new();
+        let input = LinkInput {
+            root: Path::new("."),
+            folders: folders(&files),
+            files,
+            base_path: "/sub/",
+            base_url: "https://e.org/sub/",
+            sources: &sources,
+            unsure: &unsure,
+        };
+        let page = "a/index.html";
+        let served = ["/sub/", "/sub/a/", "/sub/css/s.css"];
+        let not_plain = [
+            "/sub/a",
+            "/sub/b/",
+            "/sub/x",
+            "/sub//a/",
+            "/sub/./a/",
+            "/sub/b/../a/",
+            "/sub/a/#t",
+            "/sub/a/?q",
+            "/sub/%61/",
+            "/sub/a/ ",
+            "/a/",
+            "a/",
+            "https://e.org/sub/a/",
+            "/sub/a/.",
+        ];
+        for link in served {
+            assert!(plainly_served(&input, link), "{link}");
+            assert!(
+                matches!(problem(&input, page, link), Decision::Fine),
+                "{link}"
+            );
+        }
+        for link in not_plain {
+            assert!(!plainly_served(&input, link), "{link}");
+        }
+        let unsure: HashSet<String> = ["b/".to_string()].into();
+        let input = LinkInput {
+            unsure: &unsure,
+            ..input
+        };
+        assert!(!plainly_served(&input, "/sub/a/"));
+    }
 
     #[test]
     fn locates_links_in_templates_after_the_base_path() {

@@ -205,9 +205,11 @@ fn render_and_check_links(
     let base_path = library.config.base_path();
     let base_url = library.config.base_url();
     let unsure = unsure_pages(contents, diagnostics);
+    let files: HashSet<&str> = planned.iter().chain(&statics).map(String::as_str).collect();
     let input = LinkInput {
         root,
-        files: planned.iter().chain(&statics).map(String::as_str).collect(),
+        folders: links::folders(&files),
+        files,
         base_path: &base_path,
         base_url: &base_url,
         sources: &sources,
@@ -228,8 +230,10 @@ fn render_and_check_links(
     }
     let unsure = unsure_pages(contents, diagnostics);
     let made: Vec<String> = scanned.into_iter().map(|(path, _)| path).collect();
+    let files: HashSet<&str> = made.iter().chain(&statics).map(String::as_str).collect();
     let input = LinkInput {
-        files: made.iter().chain(&statics).map(String::as_str).collect(),
+        folders: links::folders(&files),
+        files,
         unsure: &unsure,
         ..input
     };

@@ -16,6 +16,14 @@ fn has(topics: &[String], slug: &str) -> bool {
     topics.iter().any(|t| t == slug)
 }
 
+/// Each sentence, under a headline that names no topic, gives `slug`.
+fn each_gives(slug: &str, sentences: &[&str]) {
+    for sentence in sentences {
+        let topics = topics_of(&format!("Plant news\n2025-06-09\n{sentence}"));
+        assert!(has(&topics, slug), "{sentence}: {topics:?}");
+    }
+}
+
 /// A keyword never matches across a comma: a list of countries is no
 /// bilateral partnership ("Japan, Korea" is not "Japan-Korea").
 #[test]
@@ -33,28 +41,26 @@ fn a_list_of_countries_is_not_cooperation() {
 /// Training the workforce in the many words the trade uses for it.
 #[test]
 fn workforce_in_other_words() {
-    for sentence in [
-        "The province will foster 800 skilled manpower a year for its cathode makers.",
-        "The plan is to supply 1,500 talented workers to anode and separator plants each year.",
-        "A shortage of battery engineers slows the new lines, so the city opens a training center.",
-    ] {
-        let topics = topics_of(&format!(
-            "Cathode makers seek staff\n2025-06-09\n{sentence}"
-        ));
-        assert!(has(&topics, "workforce-training"), "{sentence}: {topics:?}");
-    }
+    each_gives(
+        "workforce-training",
+        &[
+            "The province will foster 800 skilled manpower a year for its cathode makers.",
+            "The plan is to supply 1,500 talented workers to anode and separator plants each year.",
+            "A shortage of battery engineers slows the new lines, so the city opens a training center.",
+        ],
+    );
 }
 
 /// Trade goals and the rules of subsidies are policy.
 #[test]
 fn export_goals_and_subsidy_rules_are_policy() {
-    for sentence in [
-        "The trade ministry raised its export target for rechargeable cells to 40 percent of shipments.",
-        "New local content requirements decide which cathodes qualify for the credit.",
-    ] {
-        let topics = topics_of(&format!("Cell exports\n2025-06-09\n{sentence}"));
-        assert!(has(&topics, "policy-regulation"), "{sentence}: {topics:?}");
-    }
+    each_gives(
+        "policy-regulation",
+        &[
+            "The trade ministry raised its export target for rechargeable cells to 40 percent of shipments.",
+            "New local content requirements decide which cathodes qualify for the credit.",
+        ],
+    );
 }
 
 /// Chemistries, formats and stages of the trade named the way trade press
@@ -121,16 +127,48 @@ fn korean_research_vocabulary() {
 /// trained at community colleges are the workforce.
 #[test]
 fn permits_quotas_and_safety_rules_are_policy() {
-    for sentence in [
-        "Villagers asked a judge to void the cathode plant's environmental permit.",
-        "The agency will cut annual mining quotas for limonite ore next year.",
-        "Operators of rooftop storage units must follow new safety standards from July.",
-    ] {
-        let topics = topics_of(&format!("Anode plant row\n2025-06-09\n{sentence}"));
-        assert!(has(&topics, "policy-regulation"), "{sentence}: {topics:?}");
-    }
+    each_gives(
+        "policy-regulation",
+        &[
+            "Villagers asked a judge to void the cathode plant's environmental permit.",
+            "The agency will cut annual mining quotas for limonite ore next year.",
+            "Operators of rooftop storage units must follow new safety standards from July.",
+        ],
+    );
     let topics = topics_of(
         "Cell plant staff\n2025-06-09\nTwo community colleges will teach technicians to run the cell lines.",
     );
     assert!(has(&topics, "workforce-training"), "{topics:?}");
+}
+
+/// A money amount tells investment-funding only beside a funding word or a
+/// verb that moves money: sales, losses and prices in won are no funding.
+#[test]
+fn an_amount_alone_is_no_funding() {
+    let topics = topics_of(
+        "Cathode maker posts record sales\n2025-02-03\nThe cathode maker's sales rose to 5 trillion won last year, and its operating loss narrowed to 41 billion won in the fourth quarter.",
+    );
+    assert!(!has(&topics, "investment-funding"), "{topics:?}");
+    each_gives(
+        "investment-funding",
+        &[
+            "The education ministry will provide 6 billion won over five years to the battery academy.",
+            "The recycler will contribute 24 billion won to the first phase of the plant.",
+        ],
+    );
+}
+
+/// The supply chain in the words Korean and trade-press reports use for it
+/// when they do not say "supply chain": localisation, in-house production,
+/// dependence on one country's materials.
+#[test]
+fn supply_chain_in_other_words() {
+    each_gives(
+        "supply-chain",
+        &[
+            "정부는 음극재와 전해액 등 핵심 소재의 국산화를 서두르기로 했다.",
+            "회사는 전구체 내재화를 통해 원가를 낮출 계획이다.",
+            "Automakers want to cut their reliance on Chinese graphite before the new tariffs apply.",
+        ],
+    );
 }

@@ -39,6 +39,10 @@ const LAW_SIGNAL: usize = usize::MAX - 1;
 #[derive(Default)]
 struct Tally<'a> {
     keywords: BTreeSet<usize>,
+    /// A keyword that is no bare money amount ("billion won") has hit:
+    /// sales, losses and prices are amounts too, so amounts alone never
+    /// list a topic. They still add to its score.
+    telling: bool,
     score: f64,
     /// A term of art stated plainly: not inside a name or an
     /// acknowledgment, or a named law or a money amount at full weight.
@@ -62,7 +66,7 @@ impl<'a> Tally<'a> {
     }
 
     fn clear(&self) -> bool {
-        self.score >= THRESHOLD && (self.plain || self.keywords.len() >= 2)
+        self.score >= THRESHOLD && self.telling && (self.plain || self.keywords.len() >= 2)
     }
 }
 
@@ -78,6 +82,15 @@ fn specificity(keyword: &str) -> f64 {
     } else {
         1.0
     }
+}
+
+/// A keyword that is only a money amount: "billion won", "krw", "million
+/// dollars".
+fn is_amount(keyword: &str) -> bool {
+    keyword.split_whitespace().next_back().is_some_and(|word| {
+        super::unit::is_currency_word(word)
+            || super::unit::currency_code(&word.to_uppercase()).is_some()
+    })
 }
 
 /// How much a sentence's place in the article counts.
@@ -116,6 +129,8 @@ pub(crate) fn topics(
             let canonical = canonical_phrase(&piece.text);
             for hit in gazetteer.find_topic_keywords(&canonical) {
                 let strength = specificity(&canonical[hit.start..hit.end]);
+                // As written: the canonical form stems "won" to "win".
+                let amount = is_amount(&gazetteer.topics()[hit.entity].front.keywords[hit.pattern]);
                 // A speaker's term of art ("the commercialization of
                 // lithium metal batteries") names the topic as plainly as
                 // the reporter's; a common word in speech counts half.
@@ -126,8 +141,12 @@ pub(crate) fn topics(
                 };
                 let tally = tallies.entry(hit.entity).or_default();
                 tally.add(hit.pattern, weight * strength * factor, sentence.text);
-                tally.plain |= strength > 1.0 && factor == 1.0;
-                found.insert(hit.entity);
+                tally.plain |= strength > 1.0 && factor == 1.0 && !amount;
+                tally.telling |= !amount;
+                // An amount is no funding word beside itself.
+                if !amount {
+                    found.insert(hit.entity);
+                }
             }
         }
         let signals = [
@@ -135,11 +154,13 @@ pub(crate) fn topics(
             (law_topic, LAW_SIGNAL, context::names_law(sentence.text)),
         ];
         for (topic, signal, present) in signals {
-            // A money amount counts only beside a funding word; a law's
-            // name counts on its own. Acknowledgments count for little.
-            let Some(topic) =
-                topic.filter(|t| present && (signal == LAW_SIGNAL || found.contains(t)))
-            else {
+            // A money amount counts only beside a funding word or a verb
+            // that moves money; a law's name counts on its own.
+            // Acknowledgments count for little.
+            let beside = |t: &usize| {
+                signal == LAW_SIGNAL || found.contains(t) || context::moves_money(sentence.text)
+            };
+            let Some(topic) = topic.filter(|t| present && beside(t)) else {
                 continue;
             };
             let factor = if context::acknowledgment(sentence.text) {
@@ -150,6 +171,7 @@ pub(crate) fn topics(
             let tally = tallies.entry(topic).or_default();
             tally.add(signal, weight * 2.0 * factor, sentence.text);
             tally.plain |= factor == 1.0;
+            tally.telling = true;
         }
     }
     let mut ranked: Vec<(f64, &str, &str)> = tallies
@@ -168,4 +190,19 @@ pub(crate) fn topics(
         .into_iter()
         .map(|(_, slug, _)| slug.to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_amounts_are_told_from_funding_words() {
+        for keyword in ["billion won", "krw", "million dollars", "billion yuan"] {
+            assert!(is_amount(keyword), "{keyword}");
+        }
+        for keyword in ["investment", "tax credit", "funding round", "투자"] {
+            assert!(!is_amount(keyword), "{keyword}");
+        }
+    }
 }

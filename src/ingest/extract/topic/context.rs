@@ -18,6 +18,9 @@ static INSTITUTION_HEADS: Words = word_list!("extract/institution-heads.txt");
 /// Small words that may sit inside a capitalized name.
 static NAME_JOINERS: Words = word_list!("extract/name-joiners.txt");
 
+/// Verbs that move money to someone: beside an amount they tell funding.
+static FUNDING_VERBS: Words = word_list!("extract/funding-verbs.txt");
+
 /// Words that name a law, a rule or a government plan when capitalized after a capitalized word.
 static LAW_HEADS: Words = word_list!("extract/law-heads.txt");
 
@@ -159,6 +162,17 @@ pub(crate) fn has_money(text: &str) -> bool {
         .any(|f| super::super::unit::currency_code(f.unit.as_str()).is_some())
 }
 
+/// A verb that moves money ("will provide", "contributed", "지원한다").
+pub(crate) fn moves_money(text: &str) -> bool {
+    tokenize(text).iter().any(|token| {
+        let word = token.text.to_lowercase();
+        FUNDING_VERBS.iter().any(|verb| {
+            let korean = verb.chars().any(crate::ingest::text::hangul::is_hangul);
+            word == *verb || korean && word.starts_with(verb)
+        })
+    })
+}
+
 /// A named law or rule: a capitalized "Act", "Regulation", "Directive" …
 /// right after another capitalized word ("Inflation Reduction Act",
 /// "Battery Regulation").
@@ -201,5 +215,8 @@ mod tests {
         assert!(!names_law("They act fast."));
         assert!(has_money("CATL has invested RMB 10 billion in research."));
         assert!(!has_money("It keeps 92% of its capacity."));
+        assert!(moves_money("The ministry will provide 6 billion won."));
+        assert!(moves_money("정부는 100억원을 지원한다."));
+        assert!(!moves_money("Sales rose to 5 trillion won."));
     }
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::content::article::Article;
-use crate::content::entity::Entity;
+use crate::content::entity::{Entity, Place};
 use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{ArticleFrontMatter, DateBasis, OrganizationKind, TitleBasis};
 use crate::content::library::Library;
@@ -199,18 +199,18 @@ pub(crate) struct PersonView<'a> {
     pub name: &'a str,
     /// Role.
     pub role: Option<&'a str>,
-    /// Organization, linked.
-    pub organization: Option<LinkView<'a>>,
+    /// Organization, linked: a [`LinkView`] as the template value
+    /// [`Views::link_value`] makes.
+    pub organization: Option<tera::Value>,
     /// Source sentence.
     pub quote: Option<&'a str>,
 }
 
-/// Everything an article page shows.
+/// Everything an article page shows beside its [`ArticleCard`] fields,
+/// which its `article` key holds too (two structs merged into one map:
+/// `serde(flatten)` made every key an allocated string).
 #[derive(Debug, Serialize)]
 pub(crate) struct ArticleView<'a> {
-    /// List fields.
-    #[serde(flatten)]
-    pub card: ArticleCard<'a>,
     /// Body HTML.
     pub content: &'a str,
     /// Headings with ids.
@@ -232,10 +232,12 @@ pub(crate) struct ArticleView<'a> {
     pub source_url: Option<&'a str>,
     /// Seed file.
     pub source_seed: Option<&'a str>,
-    /// Organizations, linked.
-    pub organizations: Vec<LinkView<'a>>,
-    /// Places.
-    pub places: Vec<LinkView<'a>>,
+    /// Organizations, linked: [`LinkView`]s as the template values
+    /// [`Views::link_value`] makes.
+    pub organizations: Vec<tera::Value>,
+    /// Places: [`LinkView`]s as template values, a registry place's made
+    /// once ([`Views::place_value`]).
+    pub places: Vec<tera::Value>,
     /// People.
     pub people: Vec<PersonView<'a>>,
     /// Key figures.
@@ -282,10 +284,10 @@ pub(crate) struct Views<'a> {
     pub library: &'a Library,
     /// Link prefix.
     pub base: String,
-    /// Each topic's link as a template value, in registry order: made
-    /// once, shared by every card that names the topic (a card is built
-    /// for every mention of an article in a list).
-    topic_values: OnceLock<Vec<tera::Value>>,
+    /// Each entity's link as a template value, by section, in registry
+    /// order: made once, shared by every card and page that names the
+    /// entity (a card is built for every mention of an article in a list).
+    link_values: [OnceLock<Vec<tera::Value>>; 3],
     /// Each article's card as a template value, made the first time a
     /// list shows it: an article is on a dozen lists (its entities' pages,
     /// the list of every briefing, related briefings).
@@ -298,7 +300,7 @@ impl<'a> Views<'a> {
         Views {
             library,
             base,
-            topic_values: OnceLock::new(),
+            link_values: Default::default(),
             card_values: std::iter::repeat_with(OnceLock::new)
                 .take(library.articles.len())
                 .collect(),
@@ -326,19 +328,10 @@ impl<'a> Views<'a> {
     /// Card of article `i`.
     pub(crate) fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;
-        let values = self.topic_values.get_or_init(|| {
-            let topics = &self.library.topics;
-            topics
-                .iter()
-                .map(|t| {
-                    tera::Value::from_serializable(&self.link(Section::Topics, t, &t.front.name))
-                })
-                .collect()
-        });
         let topics: Vec<tera::Value> = front
             .topics
             .iter()
-            .filter_map(|t| Some(values[position(&self.library.topics, t)?].clone()))
+            .filter_map(|t| self.link_value(Section::Topics, t))
             .collect();
         ArticleCard {
             slug: &article.slug,
@@ -371,10 +364,73 @@ impl<'a> Views<'a> {
         Some(self.link(Section::Topics, topic, &topic.front.name))
     }
 
-    /// Link to an organization by slug.
-    pub(crate) fn organization_link(&self, slug: &str) -> Option<LinkView<'a>> {
-        let org = find(&self.library.organizations, slug)?;
-        Some(self.link(Section::Organizations, org, &org.front.name))
+    /// The link to entity `slug` of `section` (a topic's or an
+    /// organization's to its page when it has one, as [`Views::topic_link`];
+    /// a place's as an article links it) as a template value, made once per
+    /// build.
+    pub(crate) fn link_value(&self, section: Section, slug: &str) -> Option<tera::Value> {
+        let library = self.library;
+        let (values, at) = match section {
+            Section::Topics => (
+                self.link_values[0]
+                    .get_or_init(|| self.values(&library.topics, |t| &t.front.name, section)),
+                position(&library.topics, slug),
+            ),
+            Section::Organizations => (
+                self.link_values[1].get_or_init(|| {
+                    self.values(&library.organizations, |o| &o.front.name, section)
+                }),
+                position(&library.organizations, slug),
+            ),
+            Section::Places => (
+                self.link_values[2].get_or_init(|| {
+                    let places = library.places.iter();
+                    places
+                        .map(|p| tera::Value::from_serializable(&self.place_link(p)))
+                        .collect()
+                }),
+                position(&library.places, slug),
+            ),
+        };
+        Some(values[at?].clone())
+    }
+
+    /// The links of a registry as template values, in its order.
+    fn values<T>(
+        &self,
+        entities: &'a [Entity<T>],
+        name: impl Fn(&'a Entity<T>) -> &'a String,
+        section: Section,
+    ) -> Vec<tera::Value> {
+        entities
+            .iter()
+            .map(|e| tera::Value::from_serializable(&self.link(section, e, name(e))))
+            .collect()
+    }
+
+    /// A place as an article links it: always to its page (an article
+    /// naming it gives it one).
+    fn place_link(&self, place: &'a Place) -> LinkView<'a> {
+        LinkView {
+            slug: &place.slug,
+            name: &place.front.name,
+            url: Some(format!("{}places/{}/", self.base, place.slug)),
+        }
+    }
+
+    /// A place an article names, as written: the registry's, linked, when
+    /// the name is one of a registry place's; else the bare name.
+    pub(crate) fn place_value(&self, written: &str) -> tera::Value {
+        self.library
+            .place_slug(written)
+            .and_then(|slug| self.link_value(Section::Places, slug))
+            .unwrap_or_else(|| {
+                tera::Value::from_serializable(&LinkView {
+                    slug: written,
+                    name: written,
+                    url: None,
+                })
+            })
     }
 
     /// A link to an entity's page, or its bare name when it has none.

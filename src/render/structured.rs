@@ -153,6 +153,7 @@ fn script(write: impl FnOnce(&mut String)) -> String {
 
 /// `NewsArticle`: headline, dates, publisher, the organizations it is
 /// about and the places it mentions, each with its page.
+#[inline(never)] // one call a page: kept whole in profiles
 pub(crate) fn news_article(
     library: &Library,
     article: &Article,
@@ -288,6 +289,7 @@ struct ListItem<'a> {
 }
 
 /// `BreadcrumbList` from home down to the page: `(name, absolute URL)`.
+#[inline(never)] // one call a page: kept whole in profiles
 pub(crate) fn breadcrumbs(trail: &[(&str, String)]) -> String {
     let block = breadcrumb_list(trail.iter().map(|(name, url)| (*name, url.as_str())));
     script(|out| block.write(out))

@@ -4,8 +4,9 @@ use std::cell::RefCell;
 
 use tera::Context;
 
-use super::super::context::{find, ArticleView, LinkView, PageKind, PageMeta, PersonView};
+use super::super::context::{find, ArticleView, PageKind, PageMeta, PersonView};
 use super::super::display::display_date;
+use super::super::plan::Section;
 use super::super::structured;
 use super::Renderer;
 use crate::content::article::Article;
@@ -24,7 +25,6 @@ impl<'a> Renderer<'a> {
         let front = &article.front;
         let html = &body.html;
         let view = ArticleView {
-            card: views.card(article),
             content: html,
             headings: &body.headings,
             word_count: article.word_count,
@@ -38,9 +38,9 @@ impl<'a> Renderer<'a> {
             organizations: front
                 .organizations
                 .iter()
-                .filter_map(|o| views.organization_link(o))
+                .filter_map(|o| views.link_value(Section::Organizations, o))
                 .collect(),
-            places: front.places.iter().map(|p| self.place_link(p)).collect(),
+            places: front.places.iter().map(|p| views.place_value(p)).collect(),
             people: front
                 .people
                 .iter()
@@ -50,7 +50,7 @@ impl<'a> Renderer<'a> {
                     organization: p
                         .organization
                         .as_deref()
-                        .and_then(|o| views.organization_link(o)),
+                        .and_then(|o| views.link_value(Section::Organizations, o)),
                     quote: p.quote.as_deref(),
                 })
                 .collect(),
@@ -77,8 +77,8 @@ impl<'a> Renderer<'a> {
         meta.tags = front
             .topics
             .iter()
-            .filter_map(|t| views.topic_link(t))
-            .map(|t| t.name.to_string())
+            .filter_map(|t| find(&self.library.topics, t))
+            .map(|t| t.front.name.clone())
             .collect();
         let urls = structured::Urls {
             base_url: &self.site.base_url,
@@ -89,27 +89,14 @@ impl<'a> Renderer<'a> {
             0,
             structured::news_article(self.library, article, &meta.permalink, &urls),
         );
-        context.insert("article", &view);
+        // The card's fields and the page's, in one map.
+        let mut value = tera::Value::from_serializable(&views.card(article))
+            .into_map()
+            .expect("a struct is a map");
+        let page = tera::Value::from_serializable(&view).into_map();
+        value.extend(page.expect("a struct is a map"));
+        context.insert_value("article", value.into());
         Ok(meta)
-    }
-
-    fn place_link(&self, written: &'a str) -> LinkView<'a> {
-        match self
-            .library
-            .place_slug(written)
-            .and_then(|slug| find(&self.library.places, slug))
-        {
-            Some(place) => LinkView {
-                slug: &place.slug,
-                name: &place.front.name,
-                url: Some(format!("{}places/{}/", self.views.base, place.slug)),
-            },
-            None => LinkView {
-                slug: written,
-                name: written,
-                url: None,
-            },
-        }
     }
 }
 
@@ -228,13 +215,23 @@ fn excerpt(html: &str, limit: usize) -> String {
                 }
                 at += 1;
             }
-            b if b.is_ascii() => {
-                text.push(if matches!(b, b' ' | b'\t'..=b'\r') {
-                    ' '
-                } else {
-                    char::from(b)
-                });
+            b' ' | b'\t'..=b'\r' => {
+                text.push(' ');
                 at += 1;
+            }
+            b if b.is_ascii() => {
+                // A run of other ASCII bytes at once, up to where the
+                // text is long enough (as if pushed one by one).
+                let room = limit * 2 + 1 - text.len();
+                let ends =
+                    |&b: &u8| !b.is_ascii() || matches!(b, b'<' | b'>' | b' ' | b'\t'..=b'\r');
+                let run = bytes[at..]
+                    .iter()
+                    .take(room)
+                    .position(ends)
+                    .unwrap_or_else(|| room.min(bytes.len() - at));
+                text.push_str(&html[at..at + run]);
+                at += run;
             }
             _ => {
                 let c = html[at..].chars().next().expect("a character starts here");
@@ -258,7 +255,8 @@ fn excerpt(html: &str, limit: usize) -> String {
         text
     };
     let mut out = String::with_capacity(limit + '…'.len_utf8());
-    for word in text.split_whitespace() {
+    // Every white space is a `' '` by now (entities decode to none).
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         if out.len() + word.len() + 1 > limit {
             out.push('…');
             break;

@@ -231,15 +231,16 @@ impl<'a> Renderer<'a> {
             "charts",
             &entity_charts(&self.views, section, (slug, name), indexes),
         );
-        let org_links: Vec<(LinkView<'_>, usize)> = sidebar
+        let views = &self.views;
+        let org_links: Vec<(tera::Value, usize)> = sidebar
             .organizations
             .into_iter()
-            .filter_map(|(s, c)| Some((self.views.organization_link(s)?, c)))
+            .filter_map(|(s, c)| Some((views.link_value(Section::Organizations, s)?, c)))
             .collect();
-        let topic_links: Vec<(LinkView<'_>, usize)> = sidebar
+        let topic_links: Vec<(tera::Value, usize)> = sidebar
             .topics
             .into_iter()
-            .filter_map(|(s, c)| Some((self.views.topic_link(s)?, c)))
+            .filter_map(|(s, c)| Some((views.link_value(Section::Topics, s)?, c)))
             .collect();
         context.insert("related_organizations", &org_links);
         context.insert("related_topics", &topic_links);

@@ -297,6 +297,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(_) if ingest_errors.is_empty() => reuse::previous(options, output.folder()),
         _ => None,
     };
+    // The build that made the output as it is, when it is as recorded.
+    let made_by = previous.as_ref().map(|p| p.inputs.digest);
     time("check output");
     if let (Some(previous), Some(inputs)) = (&previous, &inputs) {
         if previous.inputs.digest == inputs.digest {
@@ -360,6 +362,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let staging = stage(&output, &site, &jobs, statics)?;
     time("stage");
+    let incremental = touched.is_some();
     let jobs = match touched {
         Some(wanted) => keep_unchanged(&staging, &site, jobs, &wanted),
         None => jobs,
@@ -368,10 +371,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // (each body is read and parsed once); the rest of the index is made
     // after. Its files never share a path with a page (they are JSON
     // under the search folder).
-    let mut search = crate::search::Kept::once();
+    let mut search = crate::search::Kept::once_saved();
     let feed = search.feed(&site.library);
     if feed.is_some() {
         staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
+    }
+    // After article edits alone, the unchanged articles' terms and result
+    // files are the last build's.
+    if let (Some(feed), Some(made_by), Some(inputs), true) = (&feed, &made_by, &inputs, incremental)
+    {
+        let folder = output.folder();
+        cache::search::reuse(
+            options,
+            folder,
+            made_by,
+            inputs,
+            &site.library,
+            feed,
+            &staging,
+        );
     }
     let put = |file: RenderedPage| Ok::<_, BuildError>(staging.put(&file.path, &file.contents)?);
     let failed: Mutex<Option<BuildError>> = Mutex::default();
@@ -405,6 +423,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("publish");
     let (files, articles) = (files, site.library.articles.len());
     if let Some(inputs) = inputs {
+        cache::search::save(options, output.folder(), &inputs, &site.library, &search);
         reuse::record(options, output.folder(), inputs, &fronts, files, articles);
         time("record");
     }

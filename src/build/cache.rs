@@ -1,5 +1,6 @@
 //! Between builds: what a build worked out and the next one may take back
-//! instead of working it out again (the parsed articles, `articles`).
+//! instead of working it out again (the parsed articles, `articles`; the
+//! search index's terms, `search`).
 //!
 //! Each cache is one file in `<root>/.briefing-cache/` (scratch space:
 //! never published, safe to delete at any time): a header naming its
@@ -20,6 +21,7 @@
 //! never its output).
 
 pub(super) mod articles;
+pub(super) mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -174,6 +176,20 @@ impl<'a> Reader<'a> {
         self.bytes(32)?.try_into().ok()
     }
 
+    /// A number of 7 bits a byte, low bits first.
+    pub(super) fn varint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.rest.split_first()?;
+            self.rest = rest;
+            n |= u64::from(byte & 0x7f).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
     /// A length-prefixed run of bytes.
     pub(super) fn field(&mut self) -> Option<&'a [u8]> {
         let n = self.usize()?;
@@ -195,6 +211,15 @@ impl Writer {
     pub(super) fn field(&mut self, bytes: &[u8]) {
         self.u64(bytes.len() as u64);
         self.bytes.extend_from_slice(bytes);
+    }
+
+    /// The writing twin of [`Reader::varint`].
+    pub(super) fn varint(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.bytes.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        self.bytes.push(n as u8);
     }
 }
 
@@ -271,9 +296,15 @@ mod tests {
         let mut writer = Writer::default();
         writer.u64(7);
         writer.field(b"abc");
+        for n in [0, 127, 128, 300, u64::MAX] {
+            writer.varint(n);
+        }
         let mut reader = Reader::new(&writer.bytes);
         assert_eq!(reader.u64(), Some(7));
         assert_eq!(reader.field(), Some(&b"abc"[..]));
+        for n in [0, 127, 128, 300, u64::MAX] {
+            assert_eq!(reader.varint(), Some(n));
+        }
         assert!(reader.is_empty());
         assert_eq!(reader.u64(), None);
         let mut short = Reader::new(&writer.bytes[..12]);

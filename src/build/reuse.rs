@@ -330,7 +330,7 @@ fn nanos(time: SystemTime) -> Option<i128> {
 }
 
 /// `<root>/.briefing-cache/<hash of the output's real path>.build`.
-fn record_path(options: &BuildOptions, output: &Path) -> Option<PathBuf> {
+pub(super) fn record_path(options: &BuildOptions, output: &Path) -> Option<PathBuf> {
     let name = Sha256::digest(output.as_os_str().as_encoded_bytes());
     let name = hex(&name[..8]);
     let folder = options.root.join(CACHE_FOLDER);

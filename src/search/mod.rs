@@ -92,6 +92,9 @@ pub(crate) struct Kept {
     shards: u32,
     /// Fingerprint of the `meta.json` last written.
     meta: Option<u64>,
+    /// Keep the postings of the last update ([`Kept::made`]).
+    save: bool,
+    saved: Option<Postings>,
 }
 
 struct KeptArticle {
@@ -109,8 +112,25 @@ pub(crate) struct Update {
 
 impl Kept {
     /// For one index, made whole: nothing is kept for a next update.
+    #[cfg(test)]
     pub(crate) fn once() -> Kept {
         Kept::default()
+    }
+
+    /// For one index, made whole, whose terms are then read back
+    /// ([`Kept::made`]) for the next build's cache (`build::cache::search`).
+    pub(crate) fn once_saved() -> Kept {
+        Kept {
+            save: true,
+            ..Kept::default()
+        }
+    }
+
+    /// Each term of the last update with its postings, `(article,
+    /// score)` in the order of the library's articles; `None` unless
+    /// made by [`Kept::once_saved`].
+    pub(crate) fn made(&self) -> Option<(Vec<&str>, &Postings)> {
+        Some((self.vocabulary.names(), self.saved.as_ref()?))
     }
 
     /// For a session: each update gives only the files that changed.
@@ -299,7 +319,7 @@ impl Kept {
                 }
             }
         }
-        let (names, postings) = (&names, &postings);
+        let (names, held) = (&names, &postings);
         by_shard
             .into_par_iter()
             .enumerate()
@@ -308,9 +328,12 @@ impl Kept {
                 terms.sort_unstable_by(|a, b| names[*a as usize].cmp(names[*b as usize]));
                 put(RenderedPage {
                     path: shard_path(n as u32),
-                    contents: postings::shard_json(&terms, names, postings),
+                    contents: postings::shard_json(&terms, names, held),
                 })
             })?;
+        if self.save {
+            self.saved = Some(postings);
+        }
         Ok(Some(gone))
     }
 }
@@ -335,6 +358,11 @@ impl Feed<'_> {
         text: String,
         put: impl Fn(RenderedPage) -> Result<(), E>,
     ) -> Result<(), E> {
+        // Handed over twice (never in a build), or known already
+        // ([`Feed::known`]), the first one counts.
+        if self.scored[i].get().is_some() {
+            return Ok(());
+        }
         let record = &self.records[i];
         put(doc(record, &text))?;
         let counted = count::score(record, text);
@@ -345,9 +373,32 @@ impl Feed<'_> {
                 .unwrap_or_else(PoisonError::into_inner);
             count::number(&mut vocabulary, &counted)
         };
-        // Handed over twice (never in a build), the first one counts.
         let _ = self.scored[i].set(Scored::new(numbered));
         Ok(())
+    }
+
+    /// Articles whose terms are known from an earlier build (and whose
+    /// result files the caller kept): each article's number and its
+    /// terms, as numbers into `names`, with their scores.
+    pub(crate) fn known(&self, names: &[&str], articles: Vec<(usize, Vec<(u32, u8)>)>) {
+        let mut vocabulary = self
+            .vocabulary
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut ids: Vec<Option<u32>> = vec![None; names.len()];
+        for (i, terms) in articles {
+            let numbered = terms
+                .into_iter()
+                .map(|(term, score)| {
+                    let id = *ids[term as usize].get_or_insert_with(|| {
+                        let name = names[term as usize];
+                        vocabulary.id(name, postings::hash(name))
+                    });
+                    (id, score)
+                })
+                .collect();
+            let _ = self.scored[i].set(Scored::new(numbered));
+        }
     }
 }
 
@@ -467,7 +518,8 @@ fn doc(record: &Record<'_>, text: &str) -> RenderedPage {
     }
 }
 
-fn doc_path(slug: &str) -> String {
+/// The result file of the article `slug`.
+pub(crate) fn doc_path(slug: &str) -> String {
     format!("{SEARCH}docs/{slug}.json")
 }
 

@@ -95,8 +95,7 @@ pub(crate) type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Quick>>;
 
 /// The hash of a whole term, as [`hash_at`] makes it where the term is
 /// counted (to be carried with it to the [`Vocabulary`]).
-#[cfg(test)]
-fn hash(term: &str) -> u64 {
+pub(crate) fn hash(term: &str) -> u64 {
     hash_at(term.as_bytes(), 0, term.len())
 }
 
@@ -296,7 +295,7 @@ impl Postings {
     }
 
     /// The postings of `term`, in article order.
-    fn of(&self, term: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+    pub(crate) fn of(&self, term: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
         let chain = self.chains.get(term as usize).copied().unwrap_or_default();
         let (mut at, mut block, mut used) = (chain.first as usize, 0, 0);
         (0..chain.len).map(move |_| {

@@ -1,14 +1,14 @@
-//! The cache between builds (`.briefing-cache/articles`): a build that
-//! takes articles from it writes the same bytes as one without it, and a
-//! cache file that is damaged, cut short, oversized, foreign, a folder or
-//! a link out of the site is ignored and written again.
+//! The caches between builds (`.briefing-cache/articles` and
+//! `<output>.search`): a build that takes articles and search terms from
+//! them writes the same bytes as one without them, and a cache file that
+//! is damaged, cut short, oversized, foreign, a folder or a link out of
+//! the site is ignored and written again.
 
 use std::path::Path;
 
 use crate::common::{stderr, tree, SiteFixture};
 
 const ARTICLE: &str = "content/articles/2024-03-02-recycling-rules.md";
-const CACHE: &str = ".briefing-cache/articles";
 
 /// A body edit, so that the next build has work to do.
 fn edit(site: &SiteFixture, n: usize) {
@@ -27,6 +27,19 @@ fn without_cache(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u
     tree(&copy.path().join("public"))
 }
 
+/// The cache file `articles`, or the output's `<output>.search`.
+fn cache_file(site: &SiteFixture, which: &str) -> std::path::PathBuf {
+    let folder = site.root().join(".briefing-cache");
+    if which == "articles" {
+        return folder.join(which);
+    }
+    std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == which))
+        .unwrap_or_else(|| panic!("no .{which} file in {}", folder.display()))
+}
+
 fn is_cache_file(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
         && std::fs::read(path).is_ok_and(|b| b.starts_with(b"briefing cache\n"))
@@ -36,7 +49,8 @@ fn is_cache_file(path: &Path) -> bool {
 fn a_build_from_the_cache_writes_what_a_build_without_it_does() {
     let site = SiteFixture::new("build/basic");
     site.build();
-    assert!(is_cache_file(&site.root().join(CACHE)));
+    assert!(is_cache_file(&cache_file(&site, "articles")));
+    assert!(is_cache_file(&cache_file(&site, "search")));
     for n in 0..2 {
         edit(&site, n);
         site.build();
@@ -90,10 +104,14 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
             std::os::unix::fs::symlink(&elsewhere, p).unwrap();
         }),
     ];
-    for (what, damage) in damages {
+    for ((what, damage), file) in damages
+        .iter()
+        .flat_map(|d| [(d, "articles"), (d, "search")])
+    {
         let site = SiteFixture::new("build/basic");
         site.build();
-        let path = site.root().join(CACHE);
+        let path = cache_file(&site, file);
+        let what = format!("{file}: {what}");
         damage(&path);
         edit(&site, 0);
         let run = site.build();

@@ -1,0 +1,154 @@
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::build::reuse::inputs;
+use crate::diag::Diagnostic;
+use crate::output::Output;
+
+/// Each article's terms with their scores, by name.
+type Terms = Vec<BTreeSet<(String, u8)>>;
+
+/// The index of `library` made whole, saved as the build after it would,
+/// for the output `out`; and each article's terms as that index holds them.
+fn saved(options: &BuildOptions, out: &Path, library: &Library) -> (Digest, Terms) {
+    let (now, _) = inputs(options).unwrap();
+    let mut kept = Kept::once_saved();
+    kept.update(library, |_| Ok::<_, Diagnostic>(())).unwrap();
+    save(options, out, &now, library, &kept);
+    let (names, postings) = kept.made().unwrap();
+    let mut terms = vec![BTreeSet::new(); library.articles.len()];
+    for (term, name) in names.iter().enumerate() {
+        for (article, score) in postings.of(term as u32) {
+            terms[article as usize].insert((name.to_string(), score));
+        }
+    }
+    (now.digest, terms)
+}
+
+/// What the cache gives back for `library` now.
+fn read_back(options: &BuildOptions, out: &Path, made_by: &Digest, library: &Library) -> Terms {
+    let (now, _) = inputs(options).unwrap();
+    let stamp = super::super::stamp(LAYOUT, &[made_by]).unwrap();
+    let name = name(options, out).unwrap();
+    let payload = super::super::read(&options.root, &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    let (names, known) = parse(&payload, &now, library).unwrap();
+    let mut terms = vec![BTreeSet::new(); library.articles.len()];
+    for (i, list) in known {
+        terms[i] = list
+            .into_iter()
+            .map(|(t, s)| (names[t as usize].to_string(), s))
+            .collect();
+        // Known, even when empty.
+        terms[i].insert((String::new(), 0));
+    }
+    terms
+}
+
+/// A copy of the fixture site, its library, build options and output.
+fn site() -> (tempfile::TempDir, Library, BuildOptions, std::path::PathBuf) {
+    let (dir, library) = crate::search::records::tests::fixture_copy();
+    let options = BuildOptions::new(dir.path());
+    let out = dir.path().join("public");
+    (dir, library, options, out)
+}
+
+#[test]
+fn the_terms_of_unchanged_articles_come_back_and_no_others() {
+    let (dir, library, options, out) = site();
+    let (made_by, terms) = saved(&options, &out, &library);
+    let known = read_back(&options, &out, &made_by, &library);
+    for (i, (made, back)) in terms.iter().zip(&known).enumerate() {
+        let mut made = made.clone();
+        made.insert((String::new(), 0));
+        assert_eq!(&made, back, "article {i}");
+    }
+    // One body edited: that article is not known, the others are.
+    let library = crate::search::records::tests::with_body(library, dir.path(), 1, "New words.\n");
+    let known = read_back(&options, &out, &made_by, &library);
+    assert!(known[1].is_empty());
+    assert!(known
+        .iter()
+        .enumerate()
+        .all(|(i, k)| i == 1 || !k.is_empty()));
+    // Another build's stamp: nothing.
+    let stamp = super::super::stamp(LAYOUT, &[&[0; 32]]).unwrap();
+    let name = name(&options, &out).unwrap();
+    assert!(super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).is_none());
+}
+
+#[test]
+fn known_articles_keep_their_result_files_and_are_not_indexed_again() {
+    let (dir, library, options, out) = site();
+    // The previous output: the index's files, as a build writes them.
+    let index = crate::search::index(&library);
+    {
+        let output = Output::lock(&out).unwrap();
+        let staging = output.stage(index.iter().map(|f| f.path.as_str())).unwrap();
+        for file in &index {
+            staging.put(&file.path, &file.contents).unwrap();
+        }
+        staging.commit().unwrap();
+    }
+    let (made_by, _) = saved(&options, &out, &library);
+    let library = crate::search::records::tests::with_body(library, dir.path(), 0, "Other.\n");
+    let (now, _) = inputs(&options).unwrap();
+    let output = Output::lock(&out).unwrap();
+    let staging = output.stage(index.iter().map(|f| f.path.as_str())).unwrap();
+    let mut kept = Kept::once();
+    let feed = kept.feed(&library).unwrap();
+    let known = reuse(&options, &out, &made_by, &now, &library, &feed, &staging);
+    assert_eq!(known, library.articles.len() - 1, "all but the edited one");
+    // The index made with them is the one made from every body.
+    let made = std::sync::Mutex::new(Vec::new());
+    let put = |file: crate::output::RenderedPage| {
+        made.lock().unwrap().push(file);
+        Ok::<_, Diagnostic>(())
+    };
+    kept.update_fed(&library, Some(feed), put).unwrap();
+    let mut made = made.into_inner().unwrap();
+    made.sort_by(|a, b| a.path.cmp(&b.path));
+    let whole = crate::search::index(&library);
+    let paths = |files: &[crate::output::RenderedPage]| -> Vec<String> {
+        files.iter().map(|f| f.path.clone()).collect()
+    };
+    let edited = doc_path(&library.articles[0].slug);
+    let expected: Vec<_> = whole
+        .iter()
+        .filter(|f| !f.path.contains("/docs/") || f.path == edited)
+        .collect();
+    assert_eq!(
+        paths(&made),
+        expected.iter().map(|f| f.path.clone()).collect::<Vec<_>>()
+    );
+    for (a, b) in made.iter().zip(&expected) {
+        assert_eq!(a.contents, b.contents, "{}", a.path);
+    }
+    drop(staging);
+}
+
+#[test]
+fn a_damaged_payload_is_ignored_without_a_panic() {
+    let (dir, library, options, out) = site();
+    let (made_by, _) = saved(&options, &out, &library);
+    let (now, _) = inputs(&options).unwrap();
+    let stamp = super::super::stamp(LAYOUT, &[&made_by]).unwrap();
+    let name = name(&options, &out).unwrap();
+    let payload = super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    assert!(parse(&payload, &now, &library).is_some());
+    for cut in [0, 1, 8, 9, 60, payload.len() / 2, payload.len() - 1] {
+        assert!(
+            parse(&payload[..cut], &now, &library).is_none(),
+            "cut at {cut}"
+        );
+    }
+    let mut longer = payload.clone();
+    longer.push(0);
+    assert!(parse(&longer, &now, &library).is_none());
+    // The first article listed twice.
+    let mut twice = payload.clone();
+    let first = 8..8 + 8 + library.articles[0].path.to_str().unwrap().len() + 32;
+    let entry = payload[first.clone()].to_vec();
+    twice.splice(first.end..first.end, entry);
+    twice[..8].copy_from_slice(&(library.articles.len() as u64 + 1).to_le_bytes());
+    assert!(parse(&twice, &now, &library).is_none());
+}

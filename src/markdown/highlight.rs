@@ -1,9 +1,13 @@
 //! Code highlighting: syntect with the maintained grammars of `two-face`,
 //! emitting CSS classes (`hl-*`) so light and dark themes are pure CSS.
 
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use std::sync::OnceLock;
+
+use syntect::html::{css_for_theme_with_class_style, line_tokens_to_classed_spans, ClassStyle};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
+
+use super::parsed_lines;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -15,9 +19,10 @@ pub(crate) fn syntax_set() -> SyntaxSet {
 /// The grammar set, loaded once per process (loading it takes longer than
 /// one of serve's rebuilds) and shared by every renderer.
 pub(crate) fn syntaxes() -> &'static SyntaxSet {
-    static SYNTAXES: std::sync::OnceLock<SyntaxSet> = std::sync::OnceLock::new();
     SYNTAXES.get_or_init(syntax_set)
 }
+
+static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 
 /// Highlight `code` written in `lang` as `<pre><code>` with classes.
 /// Unknown languages, and blocks over [`crate::limits::HIGHLIGHT_BYTES`],
@@ -34,28 +39,43 @@ pub(crate) fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> String 
     };
     // Highlighting multiplies a block's size by ~80: past the limit, plain.
     let syntax = syntax.filter(|_| code.len() <= crate::limits::HIGHLIGHT_BYTES);
-    let Some(syntax) = syntax else {
-        return format!(
+    let plain = || {
+        format!(
             "<pre class=\"code\"{label}><code>{}</code></pre>\n",
             escape(code)
-        );
+        )
     };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
-            return format!(
-                "<pre class=\"code\"{label}><code>{}</code></pre>\n",
-                escape(code)
-            );
-        }
+    let Some(syntax) = syntax else {
+        return plain();
+    };
+    match classed(syntaxes, syntax, code) {
+        Some(html) => format!("<pre class=\"code hl\"{label}><code>{html}</code></pre>\n"),
+        None => plain(),
     }
-    format!(
-        "<pre class=\"code hl\"{label}><code>{}</code></pre>\n",
-        generator.finalize()
-    )
+}
+
+/// `code` as HTML with classes, as syntect's `ClassedHTMLGenerator` makes
+/// it, its lines parsed through [`parsed_lines`]; `None` when the grammar
+/// fails on it.
+fn classed(syntaxes: &SyntaxSet, syntax: &SyntaxReference, code: &str) -> Option<String> {
+    let shared = SYNTAXES
+        .get()
+        .is_some_and(|set| std::ptr::eq(set, syntaxes));
+    let mut state = ParseState::new(syntax);
+    let mut scopes = ScopeStack::new();
+    let mut html = String::new();
+    let mut open_spans = 0;
+    for line in LinesWithEndings::from(code) {
+        let ops = parsed_lines::parse_line(&mut state, line, syntax, syntaxes, shared).ok()?;
+        let (spans, delta) =
+            line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()?;
+        open_spans += delta;
+        html.push_str(&spans);
+    }
+    for _ in 0..open_spans {
+        html.push_str("</span>");
+    }
+    Some(html)
 }
 
 /// Byte ranges (in `body`) of the fenced blocks that name a language but
@@ -146,6 +166,51 @@ mod tests {
         let blocks = too_long_to_highlight(&body);
         assert_eq!(blocks.len(), 1, "{blocks:?}");
         assert_eq!(&body[blocks[0].start..blocks[0].start + 7], "```rust");
+    }
+
+    #[test]
+    fn classes_are_syntects_own_with_lines_remembered_or_not() {
+        use syntect::html::ClassedHTMLGenerator;
+        let samples = [
+            ("rust", "fn main() {\n    let x = \"}\";\n}\n/*\n}\n*/\n}\n"),
+            (
+                "json",
+                "{\n  \"site\": \"a\",\n  \"n\": [1, 2]\n}\n{\n  \"site\": \"a\",\n",
+            ),
+            (
+                "bash",
+                "if [ -n \"$x\" ]; then\n  echo \"$x\" | jq '.a'\nfi\ncat <<EOF\nfi\nEOF\nfi\n",
+            ),
+            (
+                "python",
+                "def f():\n    \"\"\"doc\n    x = 1\n    \"\"\"\n    x = 1\n",
+            ),
+            ("yaml", "a: |\n  b: c\nb: c\n"),
+        ];
+        let fresh = syntax_set();
+        for set in [syntaxes(), &fresh] {
+            for (lang, code) in samples {
+                let syntax = set.find_syntax_by_token(lang).unwrap();
+                let mut generator =
+                    ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+                for line in LinesWithEndings::from(code) {
+                    generator
+                        .parse_html_for_line_which_includes_newline(line)
+                        .unwrap();
+                }
+                let expected = generator.finalize();
+                assert_eq!(
+                    classed(set, syntax, code).as_deref(),
+                    Some(&*expected),
+                    "{lang}"
+                );
+                assert_eq!(
+                    classed(set, syntax, code).as_deref(),
+                    Some(&*expected),
+                    "{lang}, again"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use syntect::parsing::SyntaxSet;
 
 mod headings;
 pub(crate) mod highlight;
+mod parsed_lines;
 mod sanitize;
 mod text;
 

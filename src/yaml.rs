@@ -167,6 +167,14 @@ fn unclosed(what: &str, message: String, help: Option<String>) -> (String, Optio
 /// scalars, block scalars and comments are skipped, so brackets and
 /// asterisks in text never count.
 fn check_limits(text: &str) -> Result<(), YamlError> {
+    if within_limits_at_a_glance(text) {
+        return Ok(());
+    }
+    scan_limits(text)
+}
+
+/// [`check_limits`], character by character.
+fn scan_limits(text: &str) -> Result<(), YamlError> {
     let mut scan = Scan::default();
     let mut block: Option<usize> = None;
     for (n, line) in text.lines().enumerate() {
@@ -183,6 +191,16 @@ fn check_limits(text: &str) -> Result<(), YamlError> {
         }
     }
     Ok(())
+}
+
+/// True when no reading of `text` can pass a limit: no `!` (a tag), no
+/// `*` (an alias), and no more `[` and `{` in all than the depth allowed
+/// (each level opens with one). Most front matter is so; only the rest is
+/// scanned character by character.
+fn within_limits_at_a_glance(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'!', b'*', bytes).is_none()
+        && bytes.iter().filter(|&&b| b == b'[' || b == b'{').count() <= crate::limits::YAML_DEPTH
 }
 
 #[derive(Default)]
@@ -363,6 +381,43 @@ mod tests {
             err.message
         );
         assert_eq!(err.line, Some(8));
+    }
+
+    #[test]
+    fn only_text_that_could_pass_a_limit_is_scanned() {
+        let depth = crate::limits::YAML_DEPTH;
+        assert!(within_limits_at_a_glance(
+            "topics: [a, b]\nsource: { url: x }\n"
+        ));
+        let nested = format!("a: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        assert!(within_limits_at_a_glance(&nested));
+        let deeper = format!("a: {}{}\n", "[".repeat(depth + 1), "]".repeat(depth + 1));
+        assert!(!within_limits_at_a_glance(&deeper));
+        assert!(check_limits(&deeper).is_err(), "scanned, and refused");
+        assert!(scan_limits(&nested).is_ok());
+        assert!(!within_limits_at_a_glance("title: Wow!\n"));
+        assert!(!within_limits_at_a_glance("a: *b\n"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// What passes at a glance, the full scan passes too.
+            #[test]
+            fn a_glance_never_lets_through_what_the_scan_refuses(
+                text in prop::collection::vec(prop::sample::select(vec![
+                    "[", "{", "]", "}", "a", ": ", "\n", "'", "\"", "#", " ", "|", "-",
+                ]), 0..120).prop_map(|p| p.concat())
+            ) {
+                if within_limits_at_a_glance(&text) {
+                    prop_assert!(scan_limits(&text).is_ok());
+                }
+            }
+        }
     }
 
     #[test]

@@ -25,6 +25,9 @@ mod fronts;
 mod incremental;
 mod reuse;
 
+/// The scratch folder in a site root (builds' caches, serve's store).
+pub(crate) use reuse::CACHE_FOLDER;
+
 /// What `build` does.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {

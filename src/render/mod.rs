@@ -57,18 +57,6 @@ pub(crate) fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
     plan::jobs(library, &years)
 }
 
-/// Render `jobs` in parallel into memory. Template errors are collected,
-/// one per distinct message, so a broken shared template is reported once.
-pub(crate) fn render(
-    library: &Library,
-    templates: &Templates,
-    shared: &Shared,
-    jobs: &[PageJob],
-    options: &RenderOptions,
-) -> Result<Vec<RenderedPage>, Vec<Diagnostic>> {
-    render_with(library, templates, shared, jobs, options, |page| page, None)
-}
-
 /// Render `jobs` in parallel, handing each page to `emit` as soon as it is
 /// rendered (a build writes it out and drops it, so memory does not grow
 /// with the site); gives back what `emit` returned, in job order. Each

@@ -3,9 +3,9 @@
 //!
 //! Takes [`ServeOptions`]; gives back a running [`Server`] (three threads:
 //! the tokio runtime serving HTTP, the watcher's debouncer, and one rebuild
-//! thread that owns the [`incremental::Session`]). Nothing is written to
-//! disk: pages are served from an in-memory snapshot swapped whole after
-//! each good rebuild, so stopping leaves no files behind.
+//! thread that owns the [`incremental::Session`]). Pages are served from
+//! a snapshot swapped whole after each good rebuild; their bytes wait in
+//! serve's store (`store.rs`), deleted when serve stops.
 
 pub(crate) mod files;
 // Public only for the tests that compare an incremental rebuild with a
@@ -16,6 +16,7 @@ pub(crate) mod reload;
 pub(crate) mod server;
 pub(crate) mod snapshot;
 pub(crate) mod statics;
+pub(crate) mod store;
 pub(crate) mod watch;
 
 pub use server::BindError;

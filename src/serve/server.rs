@@ -193,7 +193,14 @@ fn send(entry: &Entry, status: StatusCode, request: &HeaderMap, head: bool) -> R
         let body = if head {
             Body::empty()
         } else {
-            Body::from(entry.bytes.clone())
+            match entry.bytes() {
+                Ok(bytes) => Body::from(bytes),
+                Err(err) => {
+                    log::warn!("cannot read a stored page: {err}");
+                    let text = "the page could not be read from serve's store\n";
+                    return plain(StatusCode::INTERNAL_SERVER_ERROR, text);
+                }
+            }
         };
         let mut response = Response::new(body);
         *response.status_mut() = status;
@@ -202,7 +209,7 @@ fn send(entry: &Entry, status: StatusCode, request: &HeaderMap, head: bool) -> R
             header::CONTENT_TYPE,
             HeaderValue::from_static(entry.content_type),
         );
-        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(entry.bytes.len()));
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(entry.len()));
         response
     };
     let headers = response.headers_mut();

@@ -10,28 +10,81 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 
+use super::store::{Blob, Store};
+
 /// One servable file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Entry {
-    /// The contents.
-    pub bytes: Bytes,
+    contents: Contents,
+    len: usize,
     /// Strong validator, quoted as HTTP wants it.
     pub etag: String,
     /// `Content-Type`, with a charset for text.
     pub content_type: &'static str,
 }
 
+/// Where an entry's bytes are.
+#[derive(Debug)]
+enum Contents {
+    Memory(Bytes),
+    Stored(Blob),
+}
+
 impl Entry {
-    /// An entry for `path` holding `bytes`.
+    /// An entry for `path` holding `bytes` in memory.
     pub fn new(path: &str, bytes: impl Into<Bytes>) -> Entry {
         let bytes = bytes.into();
         Entry {
             etag: etag(&bytes),
             content_type: content_type(path),
-            bytes,
+            len: bytes.len(),
+            contents: Contents::Memory(bytes),
         }
     }
+
+    /// An entry for `path` whose bytes wait in `store` (in memory when
+    /// there is none, or it cannot take them).
+    pub(crate) fn stored(path: &str, bytes: Vec<u8>, store: Option<&Arc<Store>>) -> Entry {
+        let Some(blob) = store.and_then(|store| store.put(&bytes).ok()) else {
+            return Entry::new(path, bytes);
+        };
+        Entry {
+            etag: etag(&bytes),
+            content_type: content_type(path),
+            len: bytes.len(),
+            contents: Contents::Stored(blob),
+        }
+    }
+
+    /// The contents.
+    pub fn bytes(&self) -> std::io::Result<Bytes> {
+        match &self.contents {
+            Contents::Memory(bytes) => Ok(bytes.clone()),
+            Contents::Stored(blob) => blob.read().map(Bytes::from),
+        }
+    }
+
+    /// Length of the contents in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the contents are empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
+
+/// Entries are the same when their validators are: the bytes of a stored
+/// one are not read again to compare.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        (self.etag == other.etag && self.len == other.len)
+            && self.content_type == other.content_type
+    }
+}
+
+impl Eq for Entry {}
 
 /// Files by output path (`articles/x/index.html`, no leading slash).
 pub(crate) type Files = HashMap<String, Arc<Entry>>;
@@ -214,7 +267,10 @@ mod tests {
             statics: Arc::new(statics),
             ..Snapshot::default()
         };
-        assert_eq!(&snapshot.get("a.css").unwrap().bytes[..], b"page");
+        assert_eq!(
+            &snapshot.get("a.css").unwrap().bytes().unwrap()[..],
+            b"page"
+        );
         assert!(snapshot.contains("b.css"));
         assert!(snapshot.get("c.css").is_none());
     }
@@ -230,7 +286,7 @@ mod tests {
         pages.insert("p1.html".into(), Arc::new(Entry::new("p1.html", "y")));
         assert!(pages.remove("p2.html"));
         assert!(!pages.remove("p2.html"));
-        assert_eq!(&before.get("p1.html").unwrap().bytes[..], b"x");
+        assert_eq!(&before.get("p1.html").unwrap().bytes().unwrap()[..], b"x");
         assert!(before.contains_key("p2.html"));
         assert_eq!((before.len(), pages.len()), (100, 99));
         let shared = (0..Pages::SHARDS)

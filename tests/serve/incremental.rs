@@ -34,14 +34,14 @@ fn served(session: &Session) -> Tree {
     let mut tree: Tree = snapshot
         .statics
         .iter()
-        .map(|(k, v)| (k.clone(), v.bytes.to_vec()))
+        .map(|(k, v)| (k.clone(), v.bytes().unwrap().to_vec()))
         .collect();
     tree.extend(
         snapshot
             .index
             .iter()
             .chain(snapshot.pages.iter())
-            .map(|(k, v)| (k.clone(), v.bytes.to_vec())),
+            .map(|(k, v)| (k.clone(), v.bytes().unwrap().to_vec())),
     );
     tree
 }

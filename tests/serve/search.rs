@@ -51,7 +51,7 @@ fn an_edit_is_indexed_after_its_pages_not_during() {
     assert!(session.update_index(), "the first index");
     let doc = |session: &Session| {
         let file = &session.snapshot().index["search/docs/kistep-forum.json"];
-        String::from_utf8_lossy(&file.bytes).into_owned()
+        String::from_utf8_lossy(&file.bytes().unwrap()).into_owned()
     };
     let forum = article_path("2023-06-02", "kistep-forum");
     site.replace(&forum, "title: KISTEP forum", "title: Renamed forum");

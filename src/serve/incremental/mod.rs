@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
+use super::store::Store;
 use super::watch::Change;
 use crate::build::{self, Site};
 use crate::content::library::{Library, LoadOptions};
@@ -110,6 +111,8 @@ pub struct Session {
     errors: BTreeMap<Failing, Vec<Diagnostic>>,
     stale_render: bool,
     build: u64,
+    /// Where rendered pages and search files wait to be served.
+    store: Option<Arc<Store>>,
 }
 
 impl Session {
@@ -133,6 +136,7 @@ impl Session {
             errors: BTreeMap::new(),
             stale_render: false,
             build: 0,
+            store: Store::create(root),
         };
         let outcome = session.full();
         (session, outcome)
@@ -330,7 +334,7 @@ impl Session {
             .filter(|file| {
                 index
                     .get(&file.path)
-                    .is_none_or(|e| *e.bytes != file.contents[..])
+                    .is_none_or(|e| e.etag != super::snapshot::etag(&file.contents))
             })
             .collect();
         let gone: Vec<_> = gone.into_iter().filter(|p| index.contains_key(p)).collect();
@@ -342,7 +346,7 @@ impl Session {
             files.remove(&path);
         }
         for file in fresh {
-            let entry = Entry::new(&file.path, file.contents);
+            let entry = Entry::stored(&file.path, file.contents, self.store.as_ref());
             files.insert(file.path, Arc::new(entry));
         }
         true
@@ -429,12 +433,20 @@ impl Session {
             todo.sort_unstable();
             todo
         };
-        let rendered = render::render(
+        // Each page goes to the store as it is rendered: none is held
+        // beyond its entry (path, validator, where its bytes are).
+        let store = self.store.as_ref();
+        let rendered = render::render_with(
             &site.library,
             &site.templates,
             &site.shared,
             &todo,
             &self.render,
+            |page| {
+                let entry = Entry::stored(&page.path, page.contents, store);
+                (page.path, entry)
+            },
+            None,
         );
         let pages = match rendered {
             Ok(pages) => pages,
@@ -448,7 +460,7 @@ impl Session {
         self.errors.remove(&Failing::Render);
         self.stale_render = false;
         if jobs.all {
-            let live: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+            let live: HashSet<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
             let gone: Vec<String> = self
                 .pages
                 .iter()
@@ -465,11 +477,10 @@ impl Session {
                 changed.push(path.clone());
             }
         }
-        for page in pages {
-            let entry = Entry::new(&page.path, page.contents);
-            if self.pages.get(&page.path).is_none_or(|old| **old != entry) {
-                changed.push(page.path.clone());
-                self.pages.insert(page.path, Arc::new(entry));
+        for (path, entry) in pages {
+            if self.pages.get(&path).is_none_or(|old| **old != entry) {
+                changed.push(path.clone());
+                self.pages.insert(path, Arc::new(entry));
             }
         }
         todo.len()

@@ -193,11 +193,24 @@ fn qualifier_after(text: &str) -> Option<&'static str> {
         .map(|(_, q)| q)
 }
 
-/// The deadline a Korean sentence names: "2030년까지".
+/// The deadline a Korean sentence names: "2030년까지", or the year
+/// before an amount that runs until it ("2030년 90%까지 끌어올린다").
 pub(super) fn target_year(sentence: &str) -> Option<i32> {
+    let amount_until = |(at, _): &(usize, &str)| {
+        sentence[at + "년 ".len()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with("까지"))
+    };
     let at = sentence
         .find("년까지")
-        .or_else(|| sentence.find("년 까지"))?;
+        .or_else(|| sentence.find("년 까지"))
+        .or_else(|| {
+            sentence
+                .match_indices("년 ")
+                .find(amount_until)
+                .map(|(at, _)| at)
+        })?;
     let digits = &sentence[..at];
     let year = &digits[digits.len().checked_sub(4)?..];
     let before = digits[..digits.len() - 4].chars().next_back();
@@ -280,5 +293,10 @@ mod tests {
         assert_eq!(target_year("2030년까지 5조원을 투자한다"), Some(2030));
         assert_eq!(target_year("12030년까지"), None);
         assert_eq!(target_year("내년까지"), None);
+        assert_eq!(
+            target_year("재활용률을 현재 60% 수준에서 2030년 90%까지 끌어올린다"),
+            Some(2030)
+        );
+        assert_eq!(target_year("2030년 90% 수준으로 높였다"), None);
     }
 }

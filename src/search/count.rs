@@ -1,16 +1,22 @@
-//! Search counting: one record → each of its terms once, with its score
-//! (how often and where the term is found), for the postings to number.
+//! Search counting: one record → each of its terms once, by number in
+//! the index's vocabulary, with its score (how often and where the term is
+//! found), for the postings.
 //!
 //! This is the index's inner loop (a step per word of every article): the
-//! count of a word is inlined into the reading of it ([`terms::Sink`]),
-//! and the counts are a small open-addressing table of their own whose
-//! slots compare a hash and a length before any text.
+//! count of a word is inlined into the reading of it ([`terms::Sink`]).
+//! A [`Counter`] is kept from one record to the next (one per thread at a
+//! time: [`Counters`]) and its table keeps every term it has met with the
+//! term's number, so a word is counted and numbered in one probe; the
+//! shared vocabulary is locked only for a term that counter has not met.
+//! Which counter meets a term first (and so the term's number) depends on
+//! the threads; nothing written does (shards list terms by name).
 
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
-use super::postings::{hash_at, Vocabulary, WHOLE_IN_HASH};
+use super::postings::{hash, hash_at, hash_short, keep, Counted, Vocabulary, WHOLE_IN_HASH};
 use super::records::Record;
-use super::terms;
+use super::{terms, ONES};
 
 /// How much a word counts where it is found: a title word most, a name or
 /// alias of what the briefing mentions more than a word of its body.
@@ -21,206 +27,299 @@ const BODY: u32 = 1;
 /// Scores stop here: a word repeated fifty times is not fifty times as apt.
 pub(crate) const MAX_SCORE: u32 = 99;
 
-/// One record's terms, each once with its score, in no set order.
-pub(crate) struct Counted {
-    /// The record's words: its body, then its title, names and summary,
-    /// lower-cased where ASCII (the terms are ranges of it).
-    text: String,
-    /// The terms that held capitals beyond ASCII, lower-cased, one after
-    /// the other.
+/// Slots of a new counter's table (it doubles when half full).
+const FIRST_SLOTS: usize = 1024;
+
+/// The vocabulary that numbers an index's terms, with the counters that
+/// count records into it (each counter's table holds numbers of this
+/// vocabulary only, so the two are kept together).
+#[derive(Default)]
+pub(crate) struct Counters {
+    vocabulary: Mutex<Vocabulary>,
+    /// Counters not in use; a thread takes one for a record and gives it
+    /// back.
+    idle: Mutex<Vec<Counter>>,
+}
+
+impl Counters {
+    /// Counters numbering into `vocabulary`.
+    pub(crate) fn new(vocabulary: Vocabulary) -> Counters {
+        Counters {
+            vocabulary: Mutex::new(vocabulary),
+            idle: Mutex::default(),
+        }
+    }
+
+    /// The terms of `record` with their scores; `body` is its body's words
+    /// (made by the caller, which also shows them in the result file).
+    pub(crate) fn score(&self, record: &Record<'_>, body: &str) -> Counted {
+        let idle = || self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut counter = idle().pop().unwrap_or_default();
+        let fields = [(body, BODY), (record.title, TITLE)]
+            .into_iter()
+            .chain(record.names.iter().map(|name| (*name, NAMES)))
+            .chain(record.summary.map(|summary| (summary, SUMMARY)));
+        for (text, weight) in fields {
+            let mut reading = Reading {
+                counter: &mut counter,
+                vocabulary: &self.vocabulary,
+                text,
+                weight,
+            };
+            terms::terms(text, &mut reading);
+        }
+        let counted = counter.take();
+        idle().push(counter);
+        counted
+    }
+
+    /// The number of `term`, given it if new.
+    pub(crate) fn id(&self, term: &str) -> u32 {
+        self.vocabulary().id(term, hash(term))
+    }
+
+    fn vocabulary(&self) -> std::sync::MutexGuard<'_, Vocabulary> {
+        self.vocabulary
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The vocabulary, with every term counted into it.
+    pub(crate) fn into_vocabulary(self) -> Vocabulary {
+        self.vocabulary
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Every term met, with its number and its score in the record being
+/// counted: an open-addressing table whose slots compare a hash and a
+/// length before any text.
+#[derive(Default)]
+struct Counter {
+    /// A power of two of them, at most half used (none before the first
+    /// term).
+    slots: Vec<Slot>,
+    used: usize,
+    /// The text of each term met, one after the other.
+    names: String,
+    /// The slots scored in the record being counted.
+    scored: Vec<u32>,
+    /// A term being lower-cased.
     lowered: String,
-    /// The table's slots, empty ones (score 0) among them.
-    slots: Vec<Count>,
 }
 
 #[derive(Clone, Copy, Default)]
-struct Count {
+struct Slot {
     hash: u64,
-    /// The term's bytes, in [`Counted::lowered`] or [`Counted::text`].
+    /// The term's text in [`Counter::names`]; `len` 0 while the slot is
+    /// empty (no term is empty).
     start: u32,
     len: u32,
-    lowered: bool,
-    /// 0 while the slot is empty (every weight is at least 1).
+    /// The term's number in the vocabulary.
+    id: u32,
+    /// Its score in the record being counted, 0 when not found in it.
     score: u32,
 }
 
-/// The text of `count`.
-#[inline]
-fn text_of<'t>(text: &'t str, lowered: &'t str, count: &Count) -> &'t str {
-    let range = count.start as usize..(count.start + count.len) as usize;
-    if count.lowered {
-        &lowered[range]
-    } else {
-        &text[range]
-    }
-}
-
-/// The terms of a record with their scores; `body` is its body's words
-/// (made by the caller, which also shows them in the result file).
-pub(crate) fn score(record: &Record<'_>, body: String) -> Counted {
-    let mut text = body;
-    let mut fields = vec![(0..text.len(), BODY)];
-    let mut field = |text: &mut String, words: &str, weight: u32| {
-        text.push('\n');
-        let start = text.len();
-        text.push_str(words);
-        fields.push((start..text.len(), weight));
-    };
-    field(&mut text, record.title, TITLE);
-    for name in &record.names {
-        field(&mut text, name, NAMES);
-    }
-    if let Some(summary) = record.summary {
-        field(&mut text, summary, SUMMARY);
-    }
-    // Lower-cased once for the whole text: a term is then a slice of it
-    // unless it holds a capital beyond ASCII (rare; copied, lowered).
-    text.make_ascii_lowercase();
-    assert!(u32::try_from(text.len()).is_ok(), "a record under 4 GiB");
-    // About one distinct term in 32 bytes of text; the table is kept at
-    // most half full.
-    let slots = (text.len() / 16).next_power_of_two().max(64);
-    let mut counter = Counter {
-        text: &text,
-        lowered: String::new(),
-        slots: vec![Count::default(); slots],
-        used: 0,
-        offset: 0,
-        weight: BODY,
-    };
-    for (field, weight) in fields {
-        (counter.offset, counter.weight) = (field.start, weight);
-        terms::terms(&text[field], &mut counter);
-    }
-    let (lowered, slots) = (counter.lowered, counter.slots);
-    Counted {
-        text,
-        lowered,
-        slots,
-    }
-}
-
-/// The terms of `counted` (from [`score`]) by number, numbering new terms,
-/// with their scores, in no set order.
-pub(crate) fn number(vocabulary: &mut Vocabulary, counted: &Counted) -> Vec<(u32, u8)> {
-    counted
-        .slots
-        .iter()
-        .filter(|count| count.score > 0)
-        .map(|count| {
-            let term = text_of(&counted.text, &counted.lowered, count);
-            let score = count.score.min(MAX_SCORE) as u8;
-            (vocabulary.id(term, count.hash), score)
-        })
-        .collect()
-}
-
-/// The counts of one record as its fields are read.
-struct Counter<'t> {
-    text: &'t str,
-    lowered: String,
-    /// A power of two of them, at most half used.
-    slots: Vec<Count>,
-    used: usize,
-    /// Where the field being read starts in `text`, and its weight.
-    offset: usize,
-    weight: u32,
-}
-
-impl terms::Sink for Counter<'_> {
+impl Counter {
+    /// Count `term` (whose hash is `hash`) with `weight`.
     #[inline(always)]
-    fn term(&mut self, range: Range<usize>, lower: bool) {
-        let (start, len) = (self.offset + range.start, range.len());
-        let (hash, start, len) = if lower {
-            let at = self.lowered.len();
-            self.lowered
-                .push_str(&self.text[start..start + len].to_lowercase());
-            let len = self.lowered.len() - at;
-            (hash_at(self.lowered.as_bytes(), at, len), at, len)
-        } else {
-            (hash_at(self.text.as_bytes(), start, len), start, len)
-        };
-        let count = Count {
-            hash,
-            start: start as u32,
-            len: len as u32,
-            lowered: lower,
-            score: self.weight,
-        };
-        let mask = self.slots.len() - 1;
+    fn count(&mut self, term: &[u8], hash: u64, weight: u32, vocabulary: &Mutex<Vocabulary>) {
+        let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash as usize & mask;
         loop {
-            let slot = &mut self.slots[at];
-            if slot.score == 0 {
-                *slot = count;
-                self.used += 1;
-                if self.used * 2 > self.slots.len() {
-                    self.grow();
-                }
-                return;
+            let Some(slot) = self.slots.get_mut(at) else {
+                return self.insert(term, hash, weight, vocabulary);
+            };
+            if slot.len == 0 {
+                return self.insert(term, hash, weight, vocabulary);
             }
             if slot.hash == hash
-                && slot.len == count.len
-                && (len <= WHOLE_IN_HASH
-                    || text_of(self.text, &self.lowered, slot)
-                        == text_of(self.text, &self.lowered, &count))
+                && slot.len as usize == term.len()
+                && (term.len() <= WHOLE_IN_HASH
+                    || &self.names.as_bytes()[slot.start as usize..][..term.len()] == term)
             {
-                slot.score += self.weight;
-                if lower {
-                    self.lowered.truncate(start);
+                if slot.score == 0 {
+                    self.scored.push(at as u32);
                 }
+                slot.score += weight;
                 return;
             }
             at = (at + 1) & mask;
         }
     }
+
+    /// A term this counter has not met: numbered (in the shared
+    /// vocabulary) and given a slot.
+    #[cold]
+    #[inline(never)]
+    fn insert(&mut self, term: &[u8], hash: u64, weight: u32, vocabulary: &Mutex<Vocabulary>) {
+        let term = std::str::from_utf8(term).expect("terms are cut at characters");
+        let id = vocabulary
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .id(term, hash);
+        let start = u32::try_from(self.names.len()).expect("under 4 GiB of terms");
+        self.names.push_str(term);
+        if (self.used + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let at = self.free_slot(hash);
+        self.slots[at] = Slot {
+            hash,
+            start,
+            len: term.len() as u32,
+            id,
+            score: weight,
+        };
+        self.used += 1;
+        self.scored.push(at as u32);
+    }
+
+    /// Where a new term of hash `hash` goes.
+    fn free_slot(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        while self.slots[at].len != 0 {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// Twice the slots (or the first ones), each moved to its place among
+    /// them.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(FIRST_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        self.scored.clear();
+        for slot in old.into_iter().filter(|s| s.len != 0) {
+            let at = self.free_slot(slot.hash);
+            self.slots[at] = slot;
+            if slot.score > 0 {
+                self.scored.push(at as u32);
+            }
+        }
+    }
+
+    /// The terms of the record counted, with their scores, each slot's
+    /// score set back to 0 for the next record.
+    fn take(&mut self) -> Counted {
+        let mut counted = Counted {
+            terms: Vec::with_capacity(self.scored.len()),
+            scores: Vec::with_capacity(self.scored.len()),
+        };
+        for &at in &self.scored {
+            let slot = &mut self.slots[at as usize];
+            counted.terms.push(slot.id);
+            counted.scores.push(slot.score.min(MAX_SCORE) as u8);
+            slot.score = 0;
+        }
+        self.scored.clear();
+        counted
+    }
 }
 
-impl Counter<'_> {
-    /// Twice the slots, each count moved to its place among them.
-    #[cold]
-    fn grow(&mut self) {
-        let twice = vec![Count::default(); self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, twice);
-        let mask = self.slots.len() - 1;
-        for count in old.into_iter().filter(|c| c.score > 0) {
-            let mut at = count.hash as usize & mask;
-            while self.slots[at].score != 0 {
-                at = (at + 1) & mask;
+/// One field of a record as it is read: where its terms go.
+struct Reading<'c, 't> {
+    counter: &'c mut Counter,
+    vocabulary: &'c Mutex<Vocabulary>,
+    text: &'t str,
+    weight: u32,
+}
+
+/// An ASCII term's capitals are lower-cased by setting 0x20 in each byte
+/// (letters and digits only: a digit has it set already).
+const LOWER: u64 = ONES * 0x20;
+
+impl terms::Sink for Reading<'_, '_> {
+    #[inline(always)]
+    fn ascii(&mut self, range: Range<usize>) {
+        let bytes = self.text.as_bytes();
+        let len = range.len();
+        if len <= WHOLE_IN_HASH {
+            let word = match bytes.get(range.start..range.start + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")),
+                None => {
+                    let mut eight = [0u8; 8];
+                    eight[..len].copy_from_slice(&bytes[range]);
+                    u64::from_le_bytes(eight)
+                }
+            };
+            let word = (word | LOWER) & keep(len);
+            let term = word.to_le_bytes();
+            let hash = hash_short(word);
+            self.counter
+                .count(&term[..len], hash, self.weight, self.vocabulary);
+        } else {
+            let mut term = [0u8; terms::MAX_WORD_CHARS];
+            let term = &mut term[..len];
+            for (to, from) in term.iter_mut().zip(&bytes[range]) {
+                *to = from | 0x20;
             }
-            self.slots[at] = count;
+            let hash = hash_at(term, 0, len);
+            self.counter.count(term, hash, self.weight, self.vocabulary);
         }
+    }
+
+    fn term(&mut self, range: Range<usize>, upper: bool) {
+        let mut lowered = std::mem::take(&mut self.counter.lowered);
+        lowered.clear();
+        lowered.push_str(&self.text[range]);
+        lowered.make_ascii_lowercase();
+        if upper {
+            lowered = lowered.to_lowercase();
+        }
+        let hash = hash(&lowered);
+        self.counter
+            .count(lowered.as_bytes(), hash, self.weight, self.vocabulary);
+        self.counter.lowered = lowered;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::postings::Scored;
+
+    /// Each term of `counted` by name, with its score.
+    fn named(counters: Counters, counted: &[Counted]) -> Vec<Vec<(String, u32)>> {
+        let vocabulary = counters.into_vocabulary();
+        let names = vocabulary.names();
+        counted
+            .iter()
+            .map(|c| {
+                let mut terms: Vec<_> = c
+                    .pairs()
+                    .map(|(t, s)| (names[t as usize].to_string(), u32::from(s)))
+                    .collect();
+                terms.sort();
+                terms
+            })
+            .collect()
+    }
 
     #[test]
-    fn a_term_is_counted_and_numbered_once() {
+    fn a_term_is_counted_and_numbered_once_whatever_its_capitals() {
         let library = super::super::records::tests::fixture();
         let mut records = super::super::records::records(&library);
         let record = &mut records[0];
         (record.title, record.summary, record.names) = ("Anode", None, vec!["ÉCOLE"]);
-        let body = "cells École ".repeat(30) + &"anode ".repeat(100);
-        let mut vocabulary = Vocabulary::default();
-        let first = Scored::new(number(&mut vocabulary, &score(record, body)));
-        let names: Vec<String> = vocabulary.names().into_iter().map(String::from).collect();
-        let id = |term: &str| names.iter().position(|n| *n == term).unwrap() as u32;
-        let score_of = |scored: &Scored, term| {
-            let at = scored.terms.iter().position(|t| *t == id(term)).unwrap();
-            u32::from(scored.scores[at])
-        };
-        assert_eq!(names.len(), 3, "{names:?}");
-        assert_eq!(score_of(&first, "cells"), 30);
-        assert_eq!(score_of(&first, "école"), 30 + NAMES);
-        assert_eq!(score_of(&first, "anode"), MAX_SCORE, "scores are bounded");
-        let second = Scored::new(number(&mut vocabulary, &score(record, "cells".into())));
-        assert_eq!(vocabulary.len(), 3, "no term numbered twice");
-        assert_eq!(second.len(), 3, "cells, and the title's and name's terms");
-        assert_eq!(score_of(&second, "cells"), 1);
+        let body = "cells École CELLS ".repeat(15) + &"ANODE anode ".repeat(50);
+        let counters = Counters::default();
+        let first = counters.score(record, &body);
+        let second = counters.score(record, "Cells");
+        assert_eq!(counters.vocabulary().len(), 3, "no term numbered twice");
+        let named = named(counters, &[first, second]);
+        let cells = ("cells".to_string(), 30);
+        let ecole = ("école".to_string(), 15 + NAMES);
+        let anode = ("anode".to_string(), MAX_SCORE);
+        assert_eq!(named[0], [anode, cells, ecole], "scores are bounded");
+        let scores: Vec<u32> = named[1].iter().map(|t| t.1).collect();
+        assert_eq!(
+            scores,
+            [TITLE, 1, NAMES],
+            "a counter starts each record at 0"
+        );
     }
 
     #[test]
@@ -229,21 +328,41 @@ mod tests {
         let mut records = super::super::records::records(&library);
         let record = &mut records[0];
         (record.title, record.summary, record.names) = ("", None, vec![]);
-        // Short and long terms, many more than the first table holds.
+        // Short and long terms, many more than the first table holds,
+        // some read where fewer than eight bytes follow them.
         let words: Vec<String> = (0..3000)
-            .map(|n| format!("w{n}{}", "x".repeat(n % 12)))
+            .map(|n| format!("W{n}{}", "x".repeat(n % 12)))
             .collect();
         let body = words.join(" ") + " " + &words[..100].join(" ");
-        let mut vocabulary = Vocabulary::default();
-        let counted = number(&mut vocabulary, &score(record, body));
-        assert_eq!(counted.len(), 3000);
-        let names = vocabulary.names();
-        for (id, score) in counted {
-            let n: usize = names[id as usize][1..]
-                .trim_end_matches('x')
-                .parse()
-                .unwrap();
-            assert_eq!(u32::from(score), if n < 100 { 2 } else { 1 }, "{n}");
+        let counters = Counters::default();
+        let counted = [counters.score(record, &body), counters.score(record, "w1")];
+        let named = named(counters, &counted);
+        assert_eq!(named[0].len(), 3000);
+        for (term, score) in &named[0] {
+            let n: usize = term[1..].trim_end_matches('x').parse().unwrap();
+            assert_eq!(*score, if n < 100 { 2 } else { 1 }, "{term}");
         }
+        assert_eq!(named[1], [("w1".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_term_hashes_alike_read_from_any_field_or_case() {
+        let counters = Counters::default();
+        let library = super::super::records::tests::fixture();
+        let mut records = super::super::records::records(&library);
+        let record = &mut records[0];
+        let long = "Electrolytes";
+        (record.title, record.summary, record.names) = (long, Some("ab"), vec!["AB"]);
+        let counted = counters.score(record, "electrolytes AB");
+        let id = |term| counters.id(term);
+        let mut found: Vec<(u32, u8)> = counted.pairs().collect();
+        found.sort();
+        let mut expected = vec![
+            (id("electrolytes"), (BODY + TITLE) as u8),
+            (id("ab"), (BODY + NAMES + SUMMARY) as u8),
+        ];
+        expected.sort();
+        assert_eq!(found, expected);
+        assert_eq!(counters.vocabulary().len(), 2);
     }
 }

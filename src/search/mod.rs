@@ -28,7 +28,7 @@ pub(crate) mod terms;
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -37,7 +37,8 @@ use crate::content::library::Library;
 use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 use crate::render::plan::SEARCH;
-use postings::{Postings, QuickMap, Scored, Vocabulary};
+use count::Counters;
+use postings::{Counted, Postings, QuickMap, Scored, Vocabulary};
 use records::Record;
 
 #[cfg(test)]
@@ -54,8 +55,8 @@ const MAX_SHARDS: usize = 4096;
 const ONES: u64 = u64::from_ne_bytes([1; 8]);
 const HIGH: u64 = ONES * 0x80;
 
-/// Articles scored at once, in parallel, before their terms are numbered:
-/// only one batch's term lists are held as text at a time.
+/// Articles scored at once, in parallel, before their terms are added to
+/// the postings: only one batch's term lists are held at a time.
 const BATCH: usize = 256;
 
 /// The index of every article of `library`: files under the search
@@ -150,9 +151,9 @@ impl Kept {
         }
         let records = records::records(library);
         Some(Feed {
-            scored: (0..records.len()).map(|_| OnceLock::new()).collect(),
+            counted: (0..records.len()).map(|_| OnceLock::new()).collect(),
             records,
-            vocabulary: Mutex::new(std::mem::take(&mut self.vocabulary)),
+            counters: Counters::new(std::mem::take(&mut self.vocabulary)),
         })
     }
 
@@ -201,15 +202,16 @@ impl Kept {
             };
             return Ok(None);
         }
-        let (records, mut fed) = match feed {
-            Some(feed) => {
-                self.vocabulary = feed
-                    .vocabulary
-                    .into_inner()
-                    .unwrap_or_else(PoisonError::into_inner);
-                (feed.records, feed.scored)
+        let (records, mut fed, counters) = match feed {
+            Some(feed) => (feed.records, feed.counted, feed.counters),
+            None => {
+                let vocabulary = std::mem::take(&mut self.vocabulary);
+                (
+                    records::records(library),
+                    Vec::new(),
+                    Counters::new(vocabulary),
+                )
             }
-            None => (records::records(library), Vec::new()),
         };
         let stable = self.order.len() == records.len()
             && self.order.iter().zip(&records).all(|(o, r)| o == r.slug);
@@ -241,24 +243,21 @@ impl Kept {
                     }
                     let body = library.text_of(&library.articles[i])?;
                     put(doc(&records[i], &body))?;
-                    Ok(Some(count::score(&records[i], body)))
+                    Ok(Some(counters.score(&records[i], &body)))
                 })
                 .collect::<Result<Vec<_>, E>>()?;
             for (&i, counted) in batch.iter().zip(counted) {
-                let numbered = counted.map(|c| count::number(&mut self.vocabulary, &c));
-                let fed = numbered.is_none().then(|| fed[i].take()).flatten();
+                let counted = counted
+                    .or_else(|| fed[i].take())
+                    .expect("an article is scored or fed");
                 if !self.keep {
-                    match (numbered, fed) {
-                        (Some(numbered), _) => postings.add(i as u32, numbered),
-                        (None, Some(fed)) => postings.add(i as u32, fed.pairs()),
-                        (None, None) => unreachable!("an article is scored or fed"),
-                    }
+                    postings.add(i as u32, counted.pairs());
                     continue;
                 }
                 let slug = records[i].slug;
                 let article = KeptArticle {
                     fingerprint: fingerprints[i],
-                    scored: numbered.map_or_else(|| fed.unwrap_or_default(), Scored::new),
+                    scored: counted.sorted(),
                 };
                 match self.articles.get_mut(slug) {
                     Some(old) => {
@@ -274,6 +273,7 @@ impl Kept {
                 }
             }
         }
+        self.vocabulary = counters.into_vocabulary();
         let mut gone = Vec::new();
         if self.keep && self.articles.len() > records.len() {
             let now: std::collections::HashSet<&str> = records.iter().map(|r| r.slug).collect();
@@ -344,9 +344,9 @@ impl Kept {
 /// thread; [`Kept::update_fed`] makes the rest after.
 pub(crate) struct Feed<'l> {
     records: Vec<Record<'l>>,
-    vocabulary: Mutex<Vocabulary>,
+    counters: Counters,
     /// Each article's terms, once handed over.
-    scored: Vec<OnceLock<Scored>>,
+    counted: Vec<OnceLock<Counted>>,
 }
 
 impl Feed<'_> {
@@ -360,20 +360,12 @@ impl Feed<'_> {
     ) -> Result<(), E> {
         // Handed over twice (never in a build), or known already
         // ([`Feed::known`]), the first one counts.
-        if self.scored[i].get().is_some() {
+        if self.counted[i].get().is_some() {
             return Ok(());
         }
         let record = &self.records[i];
         put(doc(record, &text))?;
-        let counted = count::score(record, text);
-        let numbered = {
-            let mut vocabulary = self
-                .vocabulary
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            count::number(&mut vocabulary, &counted)
-        };
-        let _ = self.scored[i].set(Scored::new(numbered));
+        let _ = self.counted[i].set(self.counters.score(record, &text));
         Ok(())
     }
 
@@ -381,23 +373,17 @@ impl Feed<'_> {
     /// result files the caller kept): each article's number and its
     /// terms, as numbers into `names`, with their scores.
     pub(crate) fn known(&self, names: &[&str], articles: Vec<(usize, Vec<(u32, u8)>)>) {
-        let mut vocabulary = self
-            .vocabulary
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
         let mut ids: Vec<Option<u32>> = vec![None; names.len()];
         for (i, terms) in articles {
-            let numbered = terms
+            let (terms, scores) = terms
                 .into_iter()
                 .map(|(term, score)| {
-                    let id = *ids[term as usize].get_or_insert_with(|| {
-                        let name = names[term as usize];
-                        vocabulary.id(name, postings::hash(name))
-                    });
+                    let id = *ids[term as usize]
+                        .get_or_insert_with(|| self.counters.id(names[term as usize]));
                     (id, score)
                 })
-                .collect();
-            let _ = self.scored[i].set(Scored::new(numbered));
+                .unzip();
+            let _ = self.counted[i].set(Counted { terms, scores });
         }
     }
 }

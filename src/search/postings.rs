@@ -106,18 +106,32 @@ pub(crate) fn hash(term: &str) -> u64 {
 /// apart by hash and length alone, without reading their text.
 #[inline]
 pub(crate) fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
-    let mut hasher = Quick::default();
     if len > WHOLE_IN_HASH {
+        let mut hasher = Quick::default();
         hasher.write(&bytes[start..start + len]);
+        hasher.finish()
     } else if let Some(eight) = bytes.get(start..start + 8) {
-        let keep = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
-        hasher.add(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & keep);
+        hash_short(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & keep(len))
     } else {
         let mut eight = [0u8; 8];
         eight[..len].copy_from_slice(&bytes[start..start + len]);
-        hasher.add(u64::from_le_bytes(eight));
+        hash_short(u64::from_le_bytes(eight))
     }
+}
+
+/// The hash of a term of up to [`WHOLE_IN_HASH`] bytes, given as one
+/// number (little-endian, zeros after it).
+#[inline]
+pub(crate) fn hash_short(word: u64) -> u64 {
+    let mut hasher = Quick::default();
+    hasher.add(word);
     hasher.finish()
+}
+
+/// The bits of the first `len` bytes (at most 8) of a little-endian number.
+#[inline]
+pub(crate) fn keep(len: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
 }
 
 /// Every term seen, once each, by number.
@@ -163,8 +177,30 @@ pub(crate) struct Scored {
     pub scores: Box<[u8]>,
 }
 
+/// One article's terms by number, each with its score, in the order they
+/// were counted: enough for a build's postings ([`Postings::add`] takes
+/// them in any order); `serve` sorts them ([`Counted::sorted`]) to tell
+/// what an edit changed.
+#[derive(Debug, Default)]
+pub(crate) struct Counted {
+    pub terms: Vec<u32>,
+    pub scores: Vec<u8>,
+}
+
+impl Counted {
+    /// Each term with its score.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.terms.iter().copied().zip(self.scores.iter().copied())
+    }
+
+    /// The same terms in term order.
+    pub(crate) fn sorted(&self) -> Scored {
+        Scored::new(self.pairs().collect())
+    }
+}
+
 impl Scored {
-    /// `numbered` (from [`number`]) in term order.
+    /// `numbered` in term order.
     pub(crate) fn new(mut numbered: Vec<(u32, u8)>) -> Scored {
         numbered.sort_unstable();
         Scored {

@@ -34,11 +34,9 @@ fn is_word(c: char) -> bool {
 }
 
 /// Every term of `text`, in order, once per occurrence, as the byte range
-/// it spans. `text` must be lower-cased already where it is ASCII
-/// ([`str::make_ascii_lowercase`], done once for a whole text, not word by
-/// word); `lower` says the term holds another capital, for the caller to
-/// lower-case it. An ASCII word is read eight bytes at a time (most
-/// words); anything else a character at a time.
+/// it spans, capitals as written: the sink lower-cases them
+/// ([`Sink`]). An ASCII word is read eight bytes at a time (most words);
+/// anything else a character at a time.
 pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -51,13 +49,12 @@ pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
             }
             let start = at;
             at = ascii_word_end(bytes, at + 1);
-            let upper = b.is_ascii_uppercase();
             if at == bytes.len() || bytes[at].is_ascii() {
                 if at - start <= MAX_WORD_CHARS {
-                    emit.term(start..at, upper);
+                    emit.ascii(start..at);
                 }
             } else {
-                at = word(text, start, at, (at - start, upper, false), emit);
+                at = word(text, start, at, (at - start, false, false), emit);
             }
         } else {
             let (first, width) = char_at(text, at);
@@ -71,15 +68,26 @@ pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
     }
 }
 
-/// What takes each term as [`terms`] reads it: a closure, or a type whose
-/// [`Sink::term`] is inlined into the reading loop (the index's counter).
+/// What takes each term as [`terms`] reads it: a closure (given every
+/// term as [`Sink::term`] gives it), or a type whose methods are inlined
+/// into the reading loop (the index's counter). A term is the text of its
+/// range with ASCII capitals lower-cased, and then lower-cased whole
+/// ([`str::to_lowercase`]) when `upper` says it holds a capital beyond
+/// ASCII.
 pub(crate) trait Sink {
-    fn term(&mut self, range: Range<usize>, lower: bool);
+    /// A word of ASCII letters and digits only (most words): lower-cased
+    /// by setting each byte's 0x20 bit.
+    fn ascii(&mut self, range: Range<usize>) {
+        self.term(range, false);
+    }
+
+    /// Any other term.
+    fn term(&mut self, range: Range<usize>, upper: bool);
 }
 
 impl<F: FnMut(Range<usize>, bool)> Sink for F {
-    fn term(&mut self, range: Range<usize>, lower: bool) {
-        self(range, lower);
+    fn term(&mut self, range: Range<usize>, upper: bool) {
+        self(range, upper);
     }
 }
 
@@ -126,7 +134,8 @@ fn ascii_word_bytes(chunk: u64) -> u64 {
 }
 
 /// Read on the word that starts at byte `start` of `text`, read as far as
-/// `at`: `chars` characters so far, `upper` whether one was a capital,
+/// `at`: `chars` characters so far, `upper` whether one was a capital
+/// beyond ASCII,
 /// `hangul` whether it is Hangul. Emits its terms; gives back where it
 /// ends.
 fn word(
@@ -220,15 +229,10 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
-        let text = text.to_ascii_lowercase();
         let mut out = Vec::new();
-        terms(&text, &mut |range: Range<usize>, lower| {
-            let term = &text[range];
-            out.push(if lower {
-                term.to_lowercase()
-            } else {
-                term.to_string()
-            });
+        terms(text, &mut |range: Range<usize>, upper| {
+            let term = text[range].to_ascii_lowercase();
+            out.push(if upper { term.to_lowercase() } else { term });
         });
         out
     }

@@ -10,6 +10,7 @@ pub(crate) mod depends;
 pub(crate) mod display;
 pub(crate) mod facts;
 pub(crate) mod feeds;
+pub(crate) mod merged;
 pub(crate) mod pages;
 pub(crate) mod plan;
 pub(crate) mod script_json;

@@ -6,12 +6,19 @@ use tera::Context;
 
 use super::super::context::{find, ArticleView, PageKind, PageMeta, PersonView};
 use super::super::display::display_date;
+use super::super::merged::Merged;
 use super::super::plan::Section;
 use super::super::structured;
 use super::Renderer;
 use crate::content::article::Article;
 use crate::content::library::{order, Library};
 use crate::markdown::RenderedMarkdown;
+
+/// Fields of an article page's `article` key: its [`ArticleCard`]'s and
+/// its [`ArticleView`]'s (room reserved for them; a hint).
+///
+/// [`ArticleCard`]: super::super::context::ArticleCard
+const ARTICLE_FIELDS: usize = 29;
 
 impl<'a> Renderer<'a> {
     pub(super) fn article(
@@ -90,12 +97,12 @@ impl<'a> Renderer<'a> {
             structured::news_article(self.library, article, &meta.permalink, &urls),
         );
         // The card's fields and the page's, in one map.
-        let mut value = tera::Value::from_serializable(&views.card(article))
-            .into_map()
-            .expect("a struct is a map");
-        let page = tera::Value::from_serializable(&view).into_map();
-        value.extend(page.expect("a struct is a map"));
-        context.insert_value("article", value.into());
+        let merged = Merged {
+            first: &views.card(article),
+            second: &view,
+            capacity: ARTICLE_FIELDS,
+        };
+        context.insert("article", &merged);
         Ok(meta)
     }
 }
@@ -117,31 +124,51 @@ pub(crate) fn related(library: &Library, i: usize) -> Vec<usize> {
         );
     // Each candidate once per list it is in: a few hundred numbers,
     // counted in a per-thread tally by article (sorting them to count was
-    // 2 % of a build's instructions), set back to zero after.
+    // 2 % of a build's instructions), set back to zero after; the
+    // candidates seen go in a per-thread list too.
     thread_local! {
-        static TALLY: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        static SCRATCH: RefCell<(Vec<u32>, Vec<usize>)> =
+            const { RefCell::new((Vec::new(), Vec::new())) };
     }
-    TALLY.with_borrow_mut(|tally| {
+    SCRATCH.with_borrow_mut(|(tally, seen)| {
         if tally.len() < library.articles.len() {
             tally.resize(library.articles.len(), 0);
         }
-        let mut seen = Vec::new();
-        for &j in lists.flat_map(|list| list.iter().take(RELATED_WINDOW)) {
-            if j != i {
-                if tally[j] == 0 {
-                    seen.push(j);
+        seen.clear();
+        for list in lists {
+            for &j in &list[..list.len().min(RELATED_WINDOW)] {
+                if j != i {
+                    if tally[j] == 0 {
+                        seen.push(j);
+                    }
+                    tally[j] += 1;
                 }
-                tally[j] += 1;
             }
         }
-        let mut ranked: Vec<(usize, u32)> = seen
+        let shared = seen
             .iter()
             .map(|&j| (j, std::mem::take(&mut tally[j])))
-            .filter(|(_, s)| *s >= 2)
-            .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(4).map(|(j, _)| j).collect()
+            .filter(|(_, s)| *s >= 2);
+        top(shared, RELATED)
     })
+}
+
+/// How many related briefings an article page shows.
+const RELATED: usize = 4;
+
+/// The first `n` of `(article, score)` by score, highest first, then by
+/// article: kept in a short sorted list as they come (sorting every
+/// candidate cost as much as counting them).
+fn top(scored: impl Iterator<Item = (usize, u32)>, n: usize) -> Vec<usize> {
+    let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
+    for (j, s) in scored {
+        let at = best.partition_point(|&(k, t)| t > s || (t == s && k < j));
+        if at < n {
+            best.insert(at, (j, s));
+            best.truncate(n);
+        }
+    }
+    best.into_iter().map(|(j, _)| j).collect()
 }
 
 /// How many of the newest articles of each shared list `related` looks at.
@@ -313,6 +340,21 @@ mod tests {
             out.push_str(word);
         }
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_top_are_the_first_of_the_sorted(
+            scores in proptest::collection::vec(0u32..6, 0..60),
+            n in 0usize..6,
+        ) {
+            // Each article once, in any order: as the tally gives them.
+            let scored: Vec<(usize, u32)> = scores.iter().copied().enumerate().rev().collect();
+            let mut sorted = scored.clone();
+            sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let expected: Vec<usize> = sorted.into_iter().take(n).map(|(j, _)| j).collect();
+            proptest::prop_assert_eq!(super::top(scored.into_iter(), n), expected);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! costs one relaxed atomic add.
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -43,6 +43,81 @@ fn die() -> ! {
     std::process::abort()
 }
 
+/// A folder held open so that files are made relative to it: the kernel
+/// then walks only the path below it for each of a site's tens of
+/// thousands of files, not the folder's own path every time.
+#[derive(Debug)]
+pub(super) struct Folder {
+    /// Where it was opened (for messages, and where descriptors are missing).
+    path: PathBuf,
+    #[cfg(unix)]
+    fd: std::os::fd::OwnedFd,
+}
+
+impl Folder {
+    /// Open the folder at `path` (reading nothing, changing nothing: not
+    /// an operation that counts).
+    pub(super) fn open(path: &Path) -> io::Result<Folder> {
+        Ok(Folder {
+            path: path.to_path_buf(),
+            #[cfg(unix)]
+            fd: at::open_folder(path)?,
+        })
+    }
+
+    /// The folder's path, as opened.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Make the folder `relative` inside `folder`.
+pub(super) fn create_dir_in(folder: &Folder, relative: &str) -> io::Result<()> {
+    tick();
+    #[cfg(unix)]
+    return at::mkdir(&folder.fd, relative);
+    #[cfg(not(unix))]
+    std::fs::create_dir(folder.path.join(relative))
+}
+
+/// Create (or truncate) the file `relative` inside `folder` with `contents`.
+pub(super) fn write_in(folder: &Folder, relative: &str, contents: &[u8]) -> io::Result<()> {
+    tick();
+    #[cfg(unix)]
+    return at::write(&folder.fd, relative, contents);
+    #[cfg(not(unix))]
+    std::fs::write(folder.path.join(relative), contents)
+}
+
+/// Link the file `relative` of `from` to the same path inside `to`.
+pub(super) fn hard_link_in(from: &Folder, to: &Folder, relative: &str) -> io::Result<()> {
+    tick();
+    #[cfg(unix)]
+    return at::link(&from.fd, &to.fd, relative);
+    #[cfg(not(unix))]
+    std::fs::hard_link(from.path.join(relative), to.path.join(relative))
+}
+
+/// The size of `relative` inside `folder` when it is a regular file (not
+/// a link); reads, so not counted.
+pub(super) fn file_len_in(folder: &Folder, relative: &str) -> Option<u64> {
+    #[cfg(unix)]
+    return at::file_len(&folder.fd, relative);
+    #[cfg(not(unix))]
+    std::fs::symlink_metadata(folder.path.join(relative))
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+}
+
+/// The bytes of the file `relative` inside `folder`; reads, so not counted.
+pub(super) fn read_in(folder: &Folder, relative: &str) -> io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    return at::read(&folder.fd, relative);
+    #[cfg(not(unix))]
+    std::fs::read(folder.path.join(relative))
+}
+
 pub(super) fn create_dir(path: &Path) -> io::Result<()> {
     tick();
     std::fs::create_dir(path)
@@ -51,11 +126,6 @@ pub(super) fn create_dir(path: &Path) -> io::Result<()> {
 pub(super) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     tick();
     std::fs::write(path, contents)
-}
-
-pub(super) fn hard_link(existing: &Path, new: &Path) -> io::Result<()> {
-    tick();
-    std::fs::hard_link(existing, new)
 }
 
 pub(super) fn rename(from: &Path, to: &Path) -> io::Result<()> {
@@ -145,3 +215,6 @@ pub(super) fn sync_folder(folder: &Path) -> io::Result<()> {
     tick();
     std::fs::File::open(folder)?.sync_all()
 }
+
+#[cfg(unix)]
+mod at;

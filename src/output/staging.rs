@@ -35,8 +35,10 @@ const ASIDE: &str = "old";
 pub(crate) struct Staging<'o> {
     output: &'o Output,
     root: PathBuf,
+    /// The staging folder, open: every file is made relative to it.
+    folder: ops::Folder,
     /// The current output, when there is one to link unchanged files from.
-    previous: Option<PathBuf>,
+    previous: Option<ops::Folder>,
     published: bool,
 }
 
@@ -74,14 +76,27 @@ impl<'o> Staging<'o> {
     /// Create the staging folder, its marker and every folder `paths` need.
     pub(super) fn begin(output: &'o Output, paths: &[&str]) -> Result<Staging<'o>, OutputError> {
         let root = output.sibling(STAGING);
-        let previous = output.real.is_dir().then(|| output.real.clone());
+        let previous = match output.real.is_dir() {
+            true => {
+                Some(ops::Folder::open(&output.real).map_err(fail("cannot open", &output.real))?)
+            }
+            false => None,
+        };
+        ops::create_dir(&root).map_err(fail("cannot create folder", &root))?;
+        let folder = match ops::Folder::open(&root) {
+            Ok(folder) => folder,
+            Err(err) => {
+                let _ = remove_tree(&root);
+                return Err(fail("cannot open", &root)(err));
+            }
+        };
         let staging = Staging {
             output,
             root,
+            folder,
             previous,
             published: false,
         };
-        ops::create_dir(&staging.root).map_err(fail("cannot create folder", &staging.root))?;
         let marker = staging.root.join(MARKER);
         ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
         let folders: BTreeSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
@@ -95,8 +110,9 @@ impl<'o> Staging<'o> {
         }
         for level in levels {
             level.par_iter().try_for_each(|folder| {
-                let path = staging.root.join(folder);
-                ops::create_dir(&path).map_err(fail("cannot create folder", &path))
+                ops::create_dir_in(&staging.folder, folder).map_err(|err| {
+                    fail("cannot create folder", &staging.folder.path().join(folder))(err)
+                })
             })?;
         }
         Ok(staging)
@@ -105,20 +121,21 @@ impl<'o> Staging<'o> {
     /// Write one file of the new site (safe to call from many threads). A
     /// folder the staging was not begun with is made on the way.
     pub(crate) fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
-        let target = self.root.join(relative);
         if let Some(previous) = &self.previous {
-            let old = previous.join(relative);
-            if unchanged(&old, contents) && ops::hard_link(&old, &target).is_ok() {
+            if unchanged(previous, relative, contents)
+                && ops::hard_link_in(previous, &self.folder, relative).is_ok()
+            {
                 return Ok(());
             }
         }
-        match ops::write(&target, contents) {
+        let written = match ops::write_in(&self.folder, relative, contents) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
                 self.make_folders([relative])?;
-                ops::write(&target, contents).map_err(fail("cannot write", &target))
+                ops::write_in(&self.folder, relative, contents)
             }
-            written => written.map_err(fail("cannot write", &target)),
-        }
+            written => written,
+        };
+        written.map_err(|err| fail("cannot write", &self.folder.path().join(relative))(err))
     }
 
     /// Every missing folder on the way to each of `paths`, outermost first
@@ -131,10 +148,12 @@ impl<'o> Staging<'o> {
         let folders: BTreeSet<&str> = paths.into_iter().flat_map(ancestors).collect();
         // Sorted paths put a parent before its children.
         for folder in folders {
-            let path = self.root.join(folder);
-            match ops::create_dir(&path) {
+            match ops::create_dir_in(&self.folder, folder) {
                 Err(err) if err.kind() != io::ErrorKind::AlreadyExists => {
-                    return Err(fail("cannot create folder", &path)(err));
+                    return Err(fail(
+                        "cannot create folder",
+                        &self.folder.path().join(folder),
+                    )(err));
                 }
                 _ => {}
             }
@@ -150,9 +169,8 @@ impl<'o> Staging<'o> {
         let Some(previous) = &self.previous else {
             return false;
         };
-        let old = previous.join(relative);
-        std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file())
-            && ops::hard_link(&old, &self.root.join(relative)).is_ok()
+        ops::file_len_in(previous, relative).is_some()
+            && ops::hard_link_in(previous, &self.folder, relative).is_ok()
     }
 
     /// Put the new site in place of the old one, then delete the old one.
@@ -193,9 +211,9 @@ impl Drop for Staging<'_> {
 }
 
 /// Same bytes in a regular file of the old output.
-fn unchanged(path: &Path, contents: &[u8]) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64)
-        && std::fs::read(path).is_ok_and(|old| old == contents)
+fn unchanged(previous: &ops::Folder, relative: &str, contents: &[u8]) -> bool {
+    ops::file_len_in(previous, relative) == Some(contents.len() as u64)
+        && ops::read_in(previous, relative).is_ok_and(|old| old == contents)
 }
 
 /// `a/b/c.html` → `a/b`, `a`.

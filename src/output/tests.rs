@@ -238,3 +238,38 @@ fn static_files_are_written_and_pages_win() {
         "page"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn files_made_inside_an_open_folder_land_below_it() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let (a, b) = (
+        ops::Folder::open(&a).unwrap(),
+        ops::Folder::open(&b).unwrap(),
+    );
+    ops::create_dir_in(&a, "x").unwrap();
+    ops::write_in(&a, "x/page.html", b"page").unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("a/x/page.html")).unwrap(),
+        b"page"
+    );
+    assert_eq!(ops::read_in(&a, "x/page.html").unwrap(), b"page");
+    assert_eq!(ops::file_len_in(&a, "x/page.html"), Some(4));
+    // Folders, links and missing files are no regular files.
+    std::os::unix::fs::symlink("page.html", dir.path().join("a/x/link")).unwrap();
+    assert_eq!(ops::file_len_in(&a, "x/link"), None);
+    assert_eq!(ops::file_len_in(&a, "x"), None);
+    assert_eq!(ops::file_len_in(&a, "x/gone"), None);
+    // A link keeps the inode, at the same path in the other folder.
+    ops::create_dir_in(&b, "x").unwrap();
+    ops::hard_link_in(&a, &b, "x/page.html").unwrap();
+    let inode = |p: &str| std::fs::metadata(dir.path().join(p)).unwrap().ino();
+    assert_eq!(inode("a/x/page.html"), inode("b/x/page.html"));
+    // Rewriting truncates.
+    ops::write_in(&a, "x/page.html", b"p").unwrap();
+    assert_eq!(ops::read_in(&a, "x/page.html").unwrap(), b"p");
+}

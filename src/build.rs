@@ -177,10 +177,10 @@ pub(crate) fn load_partial(
 fn load_contents(
     root: &Path,
     theme: &str,
-    library: impl FnOnce() -> Result<Library, Vec<Diagnostic>>,
+    library: impl FnOnce() -> Result<Library, Vec<Diagnostic>> + Send,
 ) -> Result<Site, Vec<Diagnostic>> {
-    let templates = Templates::load(root, theme);
-    let library = library();
+    // Templates compile on one thread while the content loads on the others.
+    let (templates, library) = rayon::join(|| Templates::load(root, theme), library);
     match (library, templates) {
         (Ok(library), Ok(templates)) => {
             let shared = Shared::new(&library);
@@ -326,9 +326,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         options.drafts,
         known.as_ref().map(|k| k as &dyn KnownArticles),
     );
-    if let (Some(known), Ok(_)) = (known, &loaded) {
-        known.save();
-    }
+    // Written while the build goes on, finished before it returns.
+    let saving = match (known, &loaded) {
+        (Some(known), Ok(_)) => Some(known.save_meanwhile()),
+        _ => None,
+    };
     let site = match loaded {
         Ok(site) if ingest_errors.is_empty() => site,
         _ => {
@@ -426,10 +428,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     time("publish");
     let (files, articles) = (files, site.library.articles.len());
     if let Some(inputs) = inputs {
-        cache::search::save(options, output.folder(), &inputs, &site.library, &search);
-        reuse::record(options, output.folder(), inputs, &fronts, files, articles);
+        // Both best effort and independent: the search terms are written
+        // while the record waits for the output to settle.
+        let (folder, library) = (output.folder(), &site.library);
+        rayon::join(
+            || cache::search::save(options, folder, &inputs, library, &search),
+            || reuse::record(options, folder, &inputs, &fronts, files, articles),
+        );
         time("record");
     }
+    drop(saving);
     Ok(BuildReport {
         files,
         articles,

@@ -272,19 +272,13 @@ pub(crate) fn forget(options: &BuildOptions, output: &Path) {
 pub(crate) fn record(
     options: &BuildOptions,
     output: &Path,
-    inputs: Inputs,
+    inputs: &Inputs,
     fronts: &Fronts,
     files: usize,
     articles: usize,
 ) {
-    let (Some(path), Some(digest)) = (record_path(options, output), settled_digest(output)) else {
+    let Some(path) = record_path(options, output) else {
         return;
-    };
-    let record = Record {
-        inputs,
-        output: digest,
-        files,
-        articles,
     };
     let Some(folder) = path.parent() else { return };
     let relative = Path::new(CACHE_FOLDER);
@@ -294,7 +288,19 @@ pub(crate) fn record(
     {
         return;
     }
-    fronts.write(&path.with_extension(FRONTS));
+    // The fronts are written while the output settles: alone, the file
+    // is never read (its texts are only looked up through a record).
+    let (digest, ()) = rayon::join(
+        || settled_digest(output),
+        || fronts.write(&path.with_extension(FRONTS)),
+    );
+    let Some(digest) = digest else { return };
+    let record = Record {
+        inputs: inputs.clone(),
+        output: digest,
+        files,
+        articles,
+    };
     let _ = crate::ingest::write_atomic(&path, format_record(&record).as_bytes());
 }
 

@@ -52,6 +52,24 @@ pub(crate) struct Articles {
     built: Mutex<Vec<(PathBuf, Vec<u8>)>>,
 }
 
+/// A cache being written ([`Articles::save_meanwhile`]); dropped, it
+/// waits until the file is written.
+pub(crate) struct Saving(Option<std::thread::JoinHandle<()>>);
+
+impl Saving {
+    fn start(save: impl FnOnce() + Send + 'static) -> Saving {
+        Saving(Some(std::thread::spawn(save)))
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// One article as the cache file keeps it.
 #[derive(Debug, Clone, PartialEq)]
 struct Kept {
@@ -92,6 +110,12 @@ impl Articles {
             kept,
             built: Mutex::default(),
         })
+    }
+
+    /// [`Articles::save`] on a thread of its own, so that the build goes
+    /// on meanwhile; dropping what this returns waits for it to finish.
+    pub(crate) fn save_meanwhile(self) -> Saving {
+        Saving::start(move || self.save())
     }
 
     /// Write the cache for the next build: every article kept whose file

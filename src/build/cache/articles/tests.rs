@@ -27,7 +27,8 @@ fn articles_come_back_as_parsed_and_only_changed_files_are_parsed_again() {
     assert!(first.kept.is_empty(), "no cache yet");
     let (parsed, built) = load(root, &first);
     assert!(built > library.articles.len(), "drafts too: {built}");
-    first.save();
+    // Written on a thread of its own, and whole once dropped.
+    drop(first.save_meanwhile());
     let second = cache(root);
     let (cached, built) = load(root, &second);
     assert_eq!(built, 0, "every article from the cache");
@@ -103,4 +104,18 @@ fn front_matter_that_would_not_read_back_the_same_is_not_kept() {
         encode(&path, &[1; 32], &article).is_none(),
         "NaN is null in JSON"
     );
+}
+
+#[test]
+fn a_save_meanwhile_is_finished_once_dropped() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = done.clone();
+    let saving = Saving::start(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        flag.store(true, Ordering::SeqCst);
+    });
+    assert!(!done.load(Ordering::SeqCst));
+    drop(saving);
+    assert!(done.load(Ordering::SeqCst));
 }

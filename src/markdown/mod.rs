@@ -102,16 +102,41 @@ impl<'a> MarkdownRenderer<'a> {
     /// Render `markdown` written in `lang` (the site's language when none):
     /// unless the text is Korean, Korean words in it are marked
     /// `<span lang="ko">`, so browsers and screen readers treat them so.
-    ///
-    /// One pass over the parser's events: the HTML policy, the headings,
-    /// then [`Decorate`] (words, code, links, Korean); the events are
-    /// collected once, for the HTML writer.
     pub(crate) fn render_in(
         &self,
         markdown: &str,
         link_orgs: &[String],
         lang: Option<&str>,
     ) -> RenderedMarkdown {
+        let Decorated {
+            events,
+            headings,
+            text,
+            has_raw_html,
+        } = self.decorated(markdown, link_orgs);
+        // Every text event that could be marked left its words in `text`:
+        // a body without Hangul there has nothing to mark.
+        let events = if lang != Some("ko") && has_hangul(&text) {
+            mark_korean(events)
+        } else {
+            events
+        };
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        if has_raw_html {
+            html = sanitize::clean(&html);
+        }
+        RenderedMarkdown {
+            html,
+            headings,
+            text,
+        }
+    }
+
+    /// One pass over the parser's events: the HTML policy, the headings,
+    /// then [`Decorate`] (words, code, links); the events are collected
+    /// once, for the HTML writer.
+    fn decorated<'m>(&self, markdown: &'m str, link_orgs: &[String]) -> Decorated<'m> {
         let mut policy = (!self.raw_html).then(Policy::default);
         let mut has_raw_html = false;
         let mut headings = Headings::new();
@@ -121,7 +146,6 @@ impl<'a> MarkdownRenderer<'a> {
             code: None,
             wanted: link_orgs.iter().map(String::as_str).collect(),
             blocked: 0,
-            korean: lang != Some("ko"),
             out: Vec::new(),
         };
         let mut emit = |event| decorate.push(event);
@@ -139,22 +163,29 @@ impl<'a> MarkdownRenderer<'a> {
             headings.push(event, &mut emit);
         }
         headings.finish(&mut emit);
-        let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, decorate.out.into_iter());
-        if has_raw_html {
-            html = sanitize::clean(&html);
-        }
-        RenderedMarkdown {
-            html,
+        Decorated {
+            events: decorate.out,
             headings: headings.list,
             text: decorate.words.finish(),
+            has_raw_html,
         }
     }
 }
 
+/// A body's events, ready for the HTML writer but for Korean marks.
+struct Decorated<'m> {
+    events: Vec<Event<'m>>,
+    headings: Vec<Heading>,
+    /// [`RenderedMarkdown::text`].
+    text: String,
+    /// Whether the body held raw HTML (before the policy).
+    has_raw_html: bool,
+}
+
 /// The last steps of rendering, event by event: the words are taken, code
 /// blocks highlighted, the first mention of each wanted organization
-/// linked, Korean stretches marked; what comes out goes to `out`.
+/// linked; what comes out goes to `out` (Korean stretches are marked
+/// after, [`mark_korean`]).
 struct Decorate<'r, 'a, 'e, 'w> {
     renderer: &'r MarkdownRenderer<'a>,
     words: Words,
@@ -164,8 +195,6 @@ struct Decorate<'r, 'a, 'e, 'w> {
     wanted: HashSet<&'w str>,
     /// Depth inside links, headings and images, where nothing is linked.
     blocked: usize,
-    /// Whether Korean stretches are marked (not in a Korean text).
-    korean: bool,
     out: Vec<Event<'e>>,
 }
 
@@ -207,7 +236,7 @@ impl<'e> Decorate<'_, '_, 'e, '_> {
             }
             _ => {}
         }
-        self.mark(event);
+        self.out.push(event);
     }
 
     /// `text` with its first mentions of wanted organizations linked, to
@@ -222,7 +251,7 @@ impl<'e> Decorate<'_, '_, 'e, '_> {
                 continue;
             }
             self.wanted.remove(slug);
-            self.mark(Event::Text(piece(text, last..found.start())));
+            self.out.push(Event::Text(piece(text, last..found.start())));
             self.out.push(Event::Html(CowStr::from(format!(
                 "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
                 renderer.base_path,
@@ -236,16 +265,8 @@ impl<'e> Decorate<'_, '_, 'e, '_> {
         if !linked {
             return false;
         }
-        self.mark(Event::Text(piece(text, last..text.len())));
+        self.out.push(Event::Text(piece(text, last..text.len())));
         true
-    }
-
-    fn mark(&mut self, event: Event<'e>) {
-        if self.korean {
-            mark_korean_into(event, &mut self.out);
-        } else {
-            self.out.push(event);
-        }
     }
 }
 
@@ -285,16 +306,22 @@ pub(crate) fn plain(text: &str, raw_html: bool) -> String {
     if !raw_html {
         events = sanitize::safe_events(events);
     }
-    let mut marked = Vec::with_capacity(events.len());
-    for event in events {
-        mark_korean_into(event, &mut marked);
-    }
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, marked.into_iter());
+    pulldown_cmark::html::push_html(&mut html, mark_korean(events).into_iter());
     if has_raw_html {
         html = sanitize::clean(&html);
     }
     html
+}
+
+/// `events` with each text event's Korean stretches marked, as
+/// [`mark_korean_into`] marks them.
+fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut marked = Vec::with_capacity(events.len());
+    for event in events {
+        mark_korean_into(event, &mut marked);
+    }
+    marked
 }
 
 /// `event` to `out`; a text event with Hangul split so each Korean
@@ -569,6 +596,8 @@ mod tests {
                 "--",
                 "...",
                 "`code`",
+                "&#44032;",
+                "&#xD55C;",
             ]);
             prop::collection::vec(pieces, 0..48).prop_map(|p| p.concat())
         }
@@ -586,6 +615,16 @@ mod tests {
                 prop_assert_eq!(ids.len(), count, "duplicate heading ids in {:?}", out.headings);
                 prop_assert!(out.html.matches("class=\"org-link\"").count() <= 1);
                 prop_assert_eq!(plain_text(&text, false), out.text, "the words alone differ");
+            }
+
+            #[test]
+            fn a_body_whose_words_hold_no_hangul_has_nothing_to_mark(text in markdown()) {
+                let set = highlight::syntaxes();
+                let renderer = MarkdownRenderer::new(set, org("krict", "KRICT", &["한국화학연구원"]), "/");
+                let decorated = renderer.decorated(&text, &["krict".to_string()]);
+                if !has_hangul(&decorated.text) {
+                    prop_assert_eq!(mark_korean(decorated.events.clone()), decorated.events);
+                }
             }
 
             #[test]

@@ -3,20 +3,19 @@
 //! syntect; and the first mention of each annotated organization linked to
 //! its page.
 
-use std::collections::HashSet;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use syntect::parsing::SyntaxSet;
 
 mod headings;
 pub(crate) mod highlight;
+mod links;
 mod parsed_lines;
 mod sanitize;
 mod text;
 
 use headings::Headings;
 use highlight::{escape, highlight};
+use links::{Links, Wanted};
 use sanitize::Policy;
 use text::Words;
 
@@ -46,10 +45,7 @@ pub(crate) struct RenderedMarkdown {
 /// Shared, read-only state for rendering Markdown in parallel.
 pub(crate) struct MarkdownRenderer<'a> {
     syntaxes: &'a SyntaxSet,
-    base_path: String,
-    names: AhoCorasick,
-    /// Pattern index → organization slug.
-    pattern_slugs: Vec<String>,
+    links: Links,
     /// `unsafe_html: true` in site.yaml: raw HTML, any URL and any heading
     /// attribute pass unchanged (`sanitize`).
     raw_html: bool,
@@ -64,24 +60,9 @@ impl<'a> MarkdownRenderer<'a> {
         links: impl IntoIterator<Item = (&'n str, &'n str)>,
         base_path: &str,
     ) -> Self {
-        let mut patterns = Vec::new();
-        let mut pattern_slugs = Vec::new();
-        for (name, slug) in links {
-            if name.trim().chars().count() >= 2 {
-                patterns.push(name.trim().to_string());
-                pattern_slugs.push(slug.to_string());
-            }
-        }
-        let names = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(false)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("plain string patterns always build");
         MarkdownRenderer {
             syntaxes,
-            base_path: base_path.to_string(),
-            names,
-            pattern_slugs,
+            links: Links::new(links, base_path),
             raw_html: false,
         }
     }
@@ -144,7 +125,7 @@ impl<'a> MarkdownRenderer<'a> {
             renderer: self,
             words: Words::with_capacity(markdown.len()),
             code: None,
-            wanted: link_orgs.iter().map(String::as_str).collect(),
+            wanted: self.links.wanted(link_orgs),
             blocked: 0,
             out: Vec::new(),
         };
@@ -192,7 +173,7 @@ struct Decorate<'r, 'a, 'e, 'w> {
     /// The open code block: its info string and its text so far.
     code: Option<(CowStr<'e>, String)>,
     /// Organizations not linked yet.
-    wanted: HashSet<&'w str>,
+    wanted: Wanted<'w>,
     /// Depth inside links, headings and images, where nothing is linked.
     blocked: usize,
     out: Vec<Event<'e>>,
@@ -230,7 +211,9 @@ impl<'e> Decorate<'_, '_, 'e, '_> {
                 self.blocked = self.blocked.saturating_sub(1)
             }
             Event::Text(text)
-                if self.blocked == 0 && !self.wanted.is_empty() && self.link_text(text) =>
+                if self.blocked == 0
+                    && !self.wanted.is_empty()
+                    && self.wanted.link(text, &mut self.out) =>
             {
                 return;
             }
@@ -238,40 +221,10 @@ impl<'e> Decorate<'_, '_, 'e, '_> {
         }
         self.out.push(event);
     }
-
-    /// `text` with its first mentions of wanted organizations linked, to
-    /// `out`; false (nothing written) when it mentions none.
-    fn link_text(&mut self, text: &CowStr<'e>) -> bool {
-        let renderer = self.renderer;
-        let mut last = 0;
-        for found in renderer.names.find_iter(text.as_ref()) {
-            let slug = renderer.pattern_slugs[found.pattern().as_usize()].as_str();
-            if !self.wanted.contains(slug) || !on_word_boundaries(text, found.start(), found.end())
-            {
-                continue;
-            }
-            self.wanted.remove(slug);
-            self.out.push(Event::Text(piece(text, last..found.start())));
-            self.out.push(Event::Html(CowStr::from(format!(
-                "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
-                renderer.base_path,
-                slug,
-                escape(&text[found.start()..found.end()])
-            ))));
-            last = found.end();
-        }
-        // A link always ends past the text's start.
-        let linked = last > 0;
-        if !linked {
-            return false;
-        }
-        self.out.push(Event::Text(piece(text, last..text.len())));
-        true
-    }
 }
 
 /// The bytes `range` of `text`, borrowed when `text` is.
-fn piece<'e>(text: &CowStr<'e>, range: std::ops::Range<usize>) -> CowStr<'e> {
+pub(super) fn piece<'e>(text: &CowStr<'e>, range: std::ops::Range<usize>) -> CowStr<'e> {
     match text {
         CowStr::Borrowed(text) => CowStr::Borrowed(&text[range]),
         text => CowStr::from(text[range].to_string()),
@@ -413,12 +366,6 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
 
-use super::postings::{hash, hash_at, hash_short, keep, Counted, Vocabulary, WHOLE_IN_HASH};
+use super::postings::{hash, hash_at, hash_short, Counted, Vocabulary, KEEP, WHOLE_IN_HASH};
 use super::records::Record;
 use super::{terms, ONES};
 
@@ -234,27 +234,21 @@ const LOWER: u64 = ONES * 0x20;
 
 impl terms::Sink for Reading<'_, '_> {
     #[inline(always)]
-    fn ascii(&mut self, range: Range<usize>) {
-        let bytes = self.text.as_bytes();
-        let len = range.len();
+    fn ascii(&mut self, range: Range<usize>, head: u64) {
+        let len = range.end - range.start;
         if len <= WHOLE_IN_HASH {
-            let word = match bytes.get(range.start..range.start + 8) {
-                Some(eight) => u64::from_le_bytes(eight.try_into().expect("8 bytes")),
-                None => {
-                    let mut eight = [0u8; 8];
-                    eight[..len].copy_from_slice(&bytes[range]);
-                    u64::from_le_bytes(eight)
-                }
-            };
-            let word = (word | LOWER) & keep(len);
-            let term = word.to_le_bytes();
+            let word = (head | LOWER) & KEEP[len];
             let hash = hash_short(word);
-            self.counter
-                .count(&term[..len], hash, self.weight, self.vocabulary);
+            self.counter.count(
+                &word.to_le_bytes()[..len],
+                hash,
+                self.weight,
+                self.vocabulary,
+            );
         } else {
             let mut term = [0u8; terms::MAX_WORD_CHARS];
             let term = &mut term[..len];
-            for (to, from) in term.iter_mut().zip(&bytes[range]) {
+            for (to, from) in term.iter_mut().zip(&self.text.as_bytes()[range]) {
                 *to = from | 0x20;
             }
             let hash = hash_at(term, 0, len);

@@ -111,7 +111,7 @@ pub(crate) fn hash_at(bytes: &[u8], start: usize, len: usize) -> u64 {
         hasher.write(&bytes[start..start + len]);
         hasher.finish()
     } else if let Some(eight) = bytes.get(start..start + 8) {
-        hash_short(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & keep(len))
+        hash_short(u64::from_le_bytes(eight.try_into().expect("8 bytes")) & KEEP[len])
     } else {
         let mut eight = [0u8; 8];
         eight[..len].copy_from_slice(&bytes[start..start + len]);
@@ -128,11 +128,17 @@ pub(crate) fn hash_short(word: u64) -> u64 {
     hasher.finish()
 }
 
-/// The bits of the first `len` bytes (at most 8) of a little-endian number.
-#[inline]
-pub(crate) fn keep(len: usize) -> u64 {
-    u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
-}
+/// The bits of a little-endian number's first `n` bytes (up to
+/// [`WHOLE_IN_HASH`]), at `n`.
+pub(crate) const KEEP: [u64; WHOLE_IN_HASH + 1] = {
+    let mut keep = [0; WHOLE_IN_HASH + 1];
+    let mut n = 1;
+    while n <= WHOLE_IN_HASH {
+        keep[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    keep
+};
 
 /// Every term seen, once each, by number.
 #[derive(Default)]

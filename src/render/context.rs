@@ -504,7 +504,7 @@ pub(crate) fn date_display(front: &ArticleFrontMatter) -> String {
 }
 
 /// Index of `slug` in a slug-sorted registry.
-fn position<T>(entities: &[Entity<T>], slug: &str) -> Option<usize> {
+pub(crate) fn position<T>(entities: &[Entity<T>], slug: &str) -> Option<usize> {
     entities
         .binary_search_by(|e| e.slug.as_str().cmp(slug))
         .ok()

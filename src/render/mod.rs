@@ -121,7 +121,7 @@ pub(crate) fn render_each<T: Send>(
         library,
         tera: &templates.tera,
         shared,
-        values: SharedValues::new(&site),
+        values: SharedValues::new(&site, library),
         site,
         views: Views::new(library, base.clone()),
         markdown: library.markdown(),

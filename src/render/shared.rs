@@ -225,7 +225,42 @@ pub(crate) fn co_mentions<'a>(
         }
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    ranked.truncate(limit);
+    let order = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+    // The first `limit` picked out before they are sorted: hundreds of
+    // organizations are named beside a popular entity, ten are shown.
+    if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(order);
     ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::co_mentions;
+
+    proptest::proptest! {
+        /// The first `limit` of every count sorted (most first, then by
+        /// slug), without `exclude`.
+        #[test]
+        fn co_mentions_are_the_first_of_every_count_sorted(
+            articles in proptest::collection::vec(
+                proptest::collection::vec("[a-h]", 0..5), 0..40),
+            limit in 0usize..12,
+        ) {
+            let indexes: Vec<usize> = (0..articles.len()).collect();
+            let mut all: Vec<(&str, usize)> = Vec::new();
+            for key in articles.iter().flatten().filter(|k| *k != "a") {
+                match all.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, n)) => *n += 1,
+                    None => all.push((key, 1)),
+                }
+            }
+            all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            all.truncate(limit);
+            let got = co_mentions(&indexes, |i| &articles[i], "a", limit);
+            proptest::prop_assert_eq!(got, all);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::content::article::Article;
 use crate::content::library::Library;
 
-use super::context::find;
+use super::context::{find, position};
 use super::plan::{has_page, Section};
 use super::script_json::{array, string, Object};
 
@@ -67,13 +67,84 @@ impl<'a> Thing<'a> {
     }
 }
 
+/// A thing in a block: made for it, or a registry entity's, written once
+/// per build ([`Things`]).
+enum Part<'a> {
+    Thing(Thing<'a>),
+    Written(&'a str),
+}
+
+impl Part<'_> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Part::Thing(thing) => thing.write(out),
+            Part::Written(text) => out.push_str(text),
+        }
+    }
+}
+
+/// As the thing it was written from (its text read back): `serde_json`,
+/// the reference the tests hold the blocks to, writes it again.
+impl Serialize for Part<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Part::Thing(thing) => thing.serialize(serializer),
+            Part::Written(text) => serde_json::from_str::<serde_json::Value>(text)
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
+        }
+    }
+}
+
+/// Each registry organization's and place's [`Thing`] as an article's
+/// block names it, written once per build: an organization is in the
+/// blocks of hundreds of articles.
+pub(crate) struct Things {
+    organizations: Vec<String>,
+    places: Vec<String>,
+}
+
+impl Things {
+    /// The things of `library`'s registries, linked under `urls`.
+    pub(crate) fn new(library: &Library, urls: &Urls<'_>) -> Things {
+        let written = |thing: Thing<'_>| {
+            let mut out = String::new();
+            thing.write(&mut out);
+            out
+        };
+        Things {
+            organizations: library
+                .organizations
+                .iter()
+                .map(|org| {
+                    written(Thing {
+                        same_as: org.front.website.as_deref(),
+                        url: urls.entity(library, Section::Organizations, &org.slug),
+                        ..Thing::named("Organization", &org.front.name)
+                    })
+                })
+                .collect(),
+            places: library
+                .places
+                .iter()
+                .map(|place| {
+                    written(Thing {
+                        url: urls.entity(library, Section::Places, &place.slug),
+                        ..Thing::named("Place", &place.front.name)
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct NewsArticle<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
-    about: Vec<Thing<'a>>,
+    about: Vec<Part<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Thing<'a>>,
     #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
@@ -91,7 +162,7 @@ struct NewsArticle<'a> {
     keywords: Vec<&'a str>,
     #[serde(rename = "mainEntityOfPage")]
     main_entity_of_page: &'a str,
-    mentions: Vec<Thing<'a>>,
+    mentions: Vec<Part<'a>>,
     publisher: Thing<'a>,
     #[serde(rename = "sourceOrganization", skip_serializing_if = "Option::is_none")]
     source_organization: Option<Thing<'a>>,
@@ -101,8 +172,8 @@ struct NewsArticle<'a> {
 impl NewsArticle<'_> {
     fn write(&self, out: &mut String) {
         let mut object = open_block(out, self.context, self.kind);
-        array(object.key("about"), &self.about, |out, thing| {
-            thing.write(out)
+        array(object.key("about"), &self.about, |out, part| {
+            part.write(out)
         });
         if let Some(author) = &self.author {
             author.write(object.key("author"));
@@ -118,8 +189,8 @@ impl NewsArticle<'_> {
             string(out, k)
         });
         object.string("mainEntityOfPage", self.main_entity_of_page);
-        array(object.key("mentions"), &self.mentions, |out, t| {
-            t.write(out)
+        array(object.key("mentions"), &self.mentions, |out, part| {
+            part.write(out)
         });
         self.publisher.write(object.key("publisher"));
         if let Some(source) = &self.source_organization {
@@ -159,31 +230,27 @@ pub(crate) fn news_article(
     article: &Article,
     permalink: &str,
     urls: &Urls<'_>,
+    things: &Things,
 ) -> String {
     let front = &article.front;
     let about = front
         .organizations
         .iter()
         .filter_map(|slug| {
-            let org = find(&library.organizations, slug)?;
-            Some(Thing {
-                same_as: org.front.website.as_deref(),
-                url: urls.entity(library, Section::Organizations, slug),
-                ..Thing::named("Organization", &org.front.name)
-            })
+            let at = position(&library.organizations, slug)?;
+            Some(Part::Written(&things.organizations[at]))
         })
         .collect();
     let mentions = front
         .places
         .iter()
         .map(|written| {
-            let place = library
+            let at = library
                 .place_slug(written)
-                .and_then(|s| find(&library.places, s));
-            let name = place.map_or(written.as_str(), |p| p.front.name.as_str());
-            Thing {
-                url: place.and_then(|p| urls.entity(library, Section::Places, &p.slug)),
-                ..Thing::named("Place", name)
+                .and_then(|s| position(&library.places, s));
+            match at {
+                Some(at) => Part::Written(&things.places[at]),
+                None => Part::Thing(Thing::named("Place", written)),
             }
         })
         .collect();
@@ -397,10 +464,26 @@ mod tests {
             lists in proptest::collection::vec(proptest::collection::vec(TEXT, 0..3), 3),
         ) {
             let t = |i: usize| texts[i].as_str();
+            // Every other thing written before, as a registry's are.
+            let written: Vec<Vec<String>> = lists
+                .iter()
+                .map(|list| list.iter().map(|a| script(|out| thing(a).write(out))).collect())
+                .collect();
+            let parts = |i: usize| -> Vec<Part<'_>> {
+                lists[i]
+                    .iter()
+                    .zip(&written[i])
+                    .enumerate()
+                    .map(|(n, (a, text))| match n % 2 {
+                        0 => Part::Written(text),
+                        _ => Part::Thing(thing(a)),
+                    })
+                    .collect()
+            };
             let block = NewsArticle {
                 context: SCHEMA,
                 kind: "NewsArticle",
-                about: lists[0].iter().map(|a| thing(a)).collect(),
+                about: parts(0),
                 author: option(t(0)).map(thing),
                 date_modified: option(t(1)).map(String::from),
                 date_published: option(t(2)).map(String::from),
@@ -411,7 +494,7 @@ mod tests {
                 is_based_on: option(t(7)),
                 keywords: lists[1].iter().map(String::as_str).collect(),
                 main_entity_of_page: t(8),
-                mentions: lists[2].iter().map(|m| thing(m)).collect(),
+                mentions: parts(2),
                 publisher: thing(t(9)),
                 source_organization: option(t(10)).map(thing),
                 url: t(11),

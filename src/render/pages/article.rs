@@ -87,15 +87,14 @@ impl<'a> Renderer<'a> {
             .filter_map(|t| find(&self.library.topics, t))
             .map(|t| t.front.name.clone())
             .collect();
-        let urls = structured::Urls {
-            base_url: &self.site.base_url,
-            site_title: self.site.title,
-            image: &self.site.image,
-        };
-        meta.structured_data.insert(
-            0,
-            structured::news_article(self.library, article, &meta.permalink, &urls),
+        let block = structured::news_article(
+            self.library,
+            article,
+            &meta.permalink,
+            &super::structured_urls(&self.site),
+            &self.values.things,
         );
+        meta.structured_data.insert(0, block);
         // The card's fields and the page's, in one map.
         let merged = Merged {
             first: &views.card(article),

@@ -60,15 +60,27 @@ const CARD: &str = "partials/card.html";
 pub(crate) struct SharedValues {
     site: tera::Value,
     page_lists: Mutex<HashMap<(String, usize), tera::Value>>,
+    /// The registries' entities as articles' JSON-LD names them.
+    things: structured::Things,
 }
 
 impl SharedValues {
-    /// The shared values of a build with these site values.
-    pub(crate) fn new(site: &SiteView<'_>) -> SharedValues {
+    /// The shared values of a build of `library` with these site values.
+    pub(crate) fn new(site: &SiteView<'_>, library: &Library) -> SharedValues {
         SharedValues {
             site: tera::Value::from_serializable(site),
             page_lists: Mutex::default(),
+            things: structured::Things::new(library, &structured_urls(site)),
         }
+    }
+}
+
+/// The absolute URLs JSON-LD blocks need, from the site's values.
+fn structured_urls<'s>(site: &'s SiteView<'_>) -> structured::Urls<'s> {
+    structured::Urls {
+        base_url: &site.base_url,
+        site_title: site.title,
+        image: &site.image,
     }
 }
 

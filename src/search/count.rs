@@ -246,11 +246,22 @@ impl terms::Sink for Reading<'_, '_> {
                 self.vocabulary,
             );
         } else {
+            // Lower-cased eight bytes at a time (the bytes after the word
+            // in its last eight are left out by `len`).
             let mut term = [0u8; terms::MAX_WORD_CHARS];
-            let term = &mut term[..len];
-            for (to, from) in term.iter_mut().zip(&self.text.as_bytes()[range]) {
-                *to = from | 0x20;
+            let from = &self.text.as_bytes()[range.start..];
+            for (i, to) in term.chunks_exact_mut(8).take(len.div_ceil(8)).enumerate() {
+                let eight = match from[8 * i..].first_chunk::<8>() {
+                    Some(eight) => u64::from_le_bytes(*eight),
+                    None => {
+                        let mut eight = [0u8; 8];
+                        eight[..from.len() - 8 * i].copy_from_slice(&from[8 * i..]);
+                        u64::from_le_bytes(eight)
+                    }
+                };
+                to.copy_from_slice(&(eight | LOWER).to_le_bytes());
             }
+            let term = &term[..len];
             let hash = hash_at(term, 0, len);
             self.counter.count(term, hash, self.weight, self.vocabulary);
         }

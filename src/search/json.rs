@@ -14,12 +14,20 @@ pub(crate) fn string(json: &mut Vec<u8>, text: &str) {
     json.push(b'"');
     // Bytes from `done` on are still to be copied; `at` is where the scan is.
     let (mut done, mut at) = (0, 0);
-    while let Some(eight) = bytes.get(at..at + 8) {
-        let flags = escapes(u64::from_le_bytes(eight.try_into().expect("8 bytes")));
-        if flags == 0 {
-            at += 8;
+    while let Some(sixteen) = bytes[at..].first_chunk::<16>() {
+        let (low, high) = sixteen.split_at(8);
+        let low = escapes(u64::from_le_bytes(low.try_into().expect("8 bytes")));
+        let high = escapes(u64::from_le_bytes(high.try_into().expect("8 bytes")));
+        if low | high == 0 {
+            at += 16;
             continue;
         }
+        let flags = if low != 0 {
+            low
+        } else {
+            at += 8;
+            high
+        };
         // The lowest flag is exact (a false one can only follow a true one).
         at += (flags.trailing_zeros() / 8) as usize;
         if let Some(escape) = escape(bytes[at]) {
@@ -42,12 +50,15 @@ pub(crate) fn string(json: &mut Vec<u8>, text: &str) {
 
 /// The high bit of the bytes of `chunk` (little-endian) that are `"`, `\`
 /// or below 0x20, by the classic any-byte-zero test, `(x - 0x01…) & !x &
-/// 0x80…`: exact up to the first such byte, maybe not after it.
+/// 0x80…`, its three forms sharing one `!x` (an ASCII byte keeps its high
+/// bit clear under each subtraction unless it is one of those): exact up
+/// to the first such byte, maybe not after it.
 #[inline]
 fn escapes(chunk: u64) -> u64 {
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGH;
-    control | zero(chunk ^ (ONES * u64::from(b'"'))) | zero(chunk ^ (ONES * u64::from(b'\\')))
+    let quote = (chunk ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (chunk ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    let control = chunk.wrapping_sub(ONES * 0x20);
+    (quote | backslash | control) & !chunk & HIGH
 }
 
 enum Escape {

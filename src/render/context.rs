@@ -16,6 +16,7 @@ use crate::markdown::Heading;
 use crate::render::display::{display_date, display_figure};
 use crate::render::facts;
 use crate::render::plan::{has_page, Section};
+use crate::render::unescaped::mark_unescaped;
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
@@ -385,9 +386,7 @@ impl<'a> Views<'a> {
             Section::Places => (
                 self.link_values[2].get_or_init(|| {
                     let places = library.places.iter();
-                    places
-                        .map(|p| tera::Value::from_serializable(&self.place_link(p)))
-                        .collect()
+                    places.map(|p| link_value(&self.place_link(p))).collect()
                 }),
                 position(&library.places, slug),
             ),
@@ -404,7 +403,7 @@ impl<'a> Views<'a> {
     ) -> Vec<tera::Value> {
         entities
             .iter()
-            .map(|e| tera::Value::from_serializable(&self.link(section, e, name(e))))
+            .map(|e| link_value(&self.link(section, e, name(e))))
             .collect()
     }
 
@@ -488,6 +487,12 @@ impl<'a> Views<'a> {
                 article: self.article_ref(article),
             })
     }
+}
+
+/// A link made once per build as a template value, its plain strings
+/// marked safe: it is written on many pages.
+fn link_value(link: &LinkView<'_>) -> tera::Value {
+    mark_unescaped(tera::Value::from_serializable(link))
 }
 
 /// Binary search a slug-sorted registry.

@@ -18,6 +18,7 @@ pub(crate) mod shared;
 pub(crate) mod structured;
 pub(crate) mod templates;
 pub(crate) mod touched;
+pub(crate) mod unescaped;
 
 use rayon::prelude::*;
 

@@ -355,8 +355,10 @@ struct ListItem<'a> {
     position: usize,
 }
 
-/// `BreadcrumbList` from home down to the page: `(name, absolute URL)`.
-#[inline(never)] // one call a page: kept whole in profiles
+/// `BreadcrumbList` from home down to the page: `(name, absolute URL)`,
+/// at once (pages write [`breadcrumbs_opening`] once per build, then
+/// [`breadcrumbs_closing`]; this is what the two must give).
+#[cfg(test)]
 pub(crate) fn breadcrumbs(trail: &[(&str, String)]) -> String {
     let block = breadcrumb_list(trail.iter().map(|(name, url)| (*name, url.as_str())));
     script(|out| block.write(out))
@@ -380,19 +382,58 @@ fn breadcrumb_list<'a>(trail: impl Iterator<Item = (&'a str, &'a str)>) -> Bread
 }
 
 impl BreadcrumbList<'_> {
+    #[cfg(test)]
     fn write(&self, out: &mut String) {
         let mut object = open_block(out, self.context, self.kind);
         array(object.key("itemListElement"), &self.items, |out, item| {
-            let mut object = Object::open(out);
-            object.string("@type", item.kind);
-            object.string("item", item.item);
-            object.string("name", item.name);
-            // A position is a small number: no formatting machinery.
-            write_count(object.key("position"), item.position);
-            object.close();
+            item.write(out)
         });
         object.close();
     }
+}
+
+impl ListItem<'_> {
+    fn write(&self, out: &mut String) {
+        let mut object = Object::open(out);
+        object.string("@type", self.kind);
+        object.string("item", self.item);
+        object.string("name", self.name);
+        // A position is a small number: no formatting machinery.
+        write_count(object.key("position"), self.position);
+        object.close();
+    }
+}
+
+/// A `BreadcrumbList` whose first items are `above`, open after them:
+/// the text [`breadcrumbs_closing`] completes with a page's own item
+/// (every page of a section has the same items above it).
+pub(crate) fn breadcrumbs_opening(above: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    let mut object = open_block(&mut out, SCHEMA, "BreadcrumbList");
+    let list = object.key("itemListElement");
+    list.push('[');
+    let above = breadcrumb_list(above.iter().map(|(name, url)| (*name, url.as_str())));
+    for item in &above.items {
+        item.write(list);
+        list.push(',');
+    }
+    out
+}
+
+/// The list `opening` began, with the page's own item (`name`, `url`)
+/// at `position` last: what [`breadcrumbs`] writes for the whole trail.
+pub(crate) fn breadcrumbs_closing(opening: &str, position: usize, name: &str, url: &str) -> String {
+    let mut out = String::with_capacity(opening.len() + name.len() + url.len() + 64);
+    out.push_str(opening);
+    ListItem {
+        kind: "ListItem",
+        item: url,
+        name,
+        position,
+    }
+    .write(&mut out);
+    out.push_str("]}");
+    out
 }
 
 /// `n` in decimal, as JSON writes an unsigned number.
@@ -501,6 +542,22 @@ mod tests {
             };
             let text = script(|out| block.write(out));
             proptest::prop_assert_eq!(text, reference(&block));
+        }
+
+        #[test]
+        fn an_opening_closed_by_the_last_item_is_the_whole_trail(
+            trail in proptest::collection::vec((TEXT, TEXT), 1..5),
+        ) {
+            let trail: Vec<(&str, String)> = trail
+                .iter()
+                .map(|(name, url)| (name.as_str(), url.clone()))
+                .collect();
+            let (last, above) = trail.split_last().unwrap();
+            let opening = breadcrumbs_opening(above);
+            proptest::prop_assert_eq!(
+                breadcrumbs_closing(&opening, trail.len(), last.0, &last.1),
+                breadcrumbs(&trail),
+            );
         }
 
         #[test]

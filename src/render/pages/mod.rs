@@ -3,6 +3,7 @@
 //! entities and the timeline have files of their own.
 
 mod article;
+mod crumbs;
 mod entity;
 mod timeline;
 
@@ -19,6 +20,7 @@ use super::context::{EventView, FigureView, LinkView, PageKind, PageMeta, SiteVi
 use super::plan::{page_count, paged_url, PageJob, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
+use super::unescaped::mark_unescaped;
 use crate::content::library::Library;
 use crate::markdown::RenderedMarkdown;
 
@@ -62,15 +64,18 @@ pub(crate) struct SharedValues {
     page_lists: Mutex<HashMap<(String, usize), tera::Value>>,
     /// The registries' entities as articles' JSON-LD names them.
     things: structured::Things,
+    /// The breadcrumbs above each page.
+    crumbs: crumbs::Crumbs,
 }
 
 impl SharedValues {
     /// The shared values of a build of `library` with these site values.
     pub(crate) fn new(site: &SiteView<'_>, library: &Library) -> SharedValues {
         SharedValues {
-            site: tera::Value::from_serializable(site),
+            site: mark_unescaped(tera::Value::from_serializable(site)),
             page_lists: Mutex::default(),
             things: structured::Things::new(library, &structured_urls(site)),
+            crumbs: crumbs::Crumbs::new(&site.base_url),
         }
     }
 }
@@ -182,7 +187,6 @@ impl<'a> Renderer<'a> {
         feed: Option<String>,
     ) -> PageMeta {
         let permalink = format!("{}{}", self.site.base_url, path);
-        let trail = self.breadcrumb_trail(title, path, &permalink);
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
@@ -191,41 +195,14 @@ impl<'a> Renderer<'a> {
             feed,
             published: None,
             tags: Vec::new(),
-            structured_data: (trail.len() > 1)
-                .then(|| structured::breadcrumbs(&trail))
+            structured_data: self
+                .values
+                .crumbs
+                .of(title, path, &permalink)
                 .into_iter()
                 .collect(),
             permalink,
         }
-    }
-
-    /// Home, the page's section, the page: `(name, absolute URL)`.
-    fn breadcrumb_trail<'t>(
-        &self,
-        title: &'t str,
-        path: &str,
-        permalink: &str,
-    ) -> Vec<(&'t str, String)> {
-        let base = &self.site.base_url;
-        if path.is_empty() || path.ends_with(".html") {
-            return Vec::new();
-        }
-        let mut trail = vec![("Home", base.clone())];
-        let first = path.split('/').next().unwrap_or_default();
-        let section = match first {
-            "articles" => Some("Briefings"),
-            "topics" => Some("Topics"),
-            "organizations" => Some("Organizations"),
-            "places" => Some("Places"),
-            "timeline" => Some("Timeline"),
-            _ => None,
-        };
-        let folder = format!("{first}/");
-        if let Some(name) = section.filter(|_| path != folder) {
-            trail.push((name, format!("{base}{folder}")));
-        }
-        trail.push((title, permalink.to_string()));
-        trail
     }
 
     /// The cards of the articles at `indexes`, each with its `html`: the

@@ -140,7 +140,46 @@ pub(crate) fn check_file(
 /// Read `root/relative`, a regular file inside the site of at most `limit`
 /// bytes.
 pub(crate) fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let (file, size) = match open_beneath(root, relative) {
+    Root::open(root).read(relative, limit)
+}
+
+/// The site root held open for a pass that reads many of its files (every
+/// input of a build, every article): each read then resolves only its
+/// own path below the root, instead of opening the root again first.
+#[derive(Debug)]
+pub(crate) struct Root<'a> {
+    path: &'a Path,
+    /// The root's folder, open (`None` where that failed or is not used:
+    /// each read then takes the full check).
+    folder: Option<std::fs::File>,
+}
+
+impl<'a> Root<'a> {
+    /// Hold the site root at `path` open.
+    pub(crate) fn open(path: &'a Path) -> Root<'a> {
+        Root {
+            path,
+            folder: open_folder(path),
+        }
+    }
+
+    /// [`read`] of a file of this root.
+    pub(crate) fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let beneath = self
+            .folder
+            .as_ref()
+            .and_then(|folder| open_beneath(folder, relative));
+        read_opened(self.path, relative, limit, beneath)
+    }
+}
+
+fn read_opened(
+    root: &Path,
+    relative: &Path,
+    limit: u64,
+    opened: Option<(std::fs::File, u64)>,
+) -> Result<Vec<u8>, ReadError> {
+    let (file, size) = match opened {
         Some(open) => open,
         None => {
             let (real, meta) = check_file(root, relative)?;
@@ -171,11 +210,10 @@ pub(crate) fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, 
 /// (a `readlink` per step), which was most of a read's system calls.
 /// `O_NONBLOCK`: a FIFO is closed unread rather than waited on.
 #[cfg(target_os = "linux")]
-fn open_beneath(root: &Path, relative: &Path) -> Option<(std::fs::File, u64)> {
+fn open_beneath(dir: &std::fs::File, relative: &Path) -> Option<(std::fs::File, u64)> {
     use std::ffi::CString;
     use std::os::fd::{AsRawFd as _, FromRawFd as _};
     use std::os::unix::ffi::OsStrExt as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
     /// `struct open_how` of `linux/openat2.h`.
     #[repr(C)]
     struct OpenHow {
@@ -186,11 +224,6 @@ fn open_beneath(root: &Path, relative: &Path) -> Option<(std::fs::File, u64)> {
     if relative.is_absolute() {
         return None;
     }
-    let dir = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_DIRECTORY)
-        .open(root)
-        .ok()?;
     let path = CString::new(relative.as_os_str().as_bytes()).ok()?;
     let how = OpenHow {
         flags: (libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NOCTTY | libc::O_NONBLOCK) as u64,
@@ -215,8 +248,24 @@ fn open_beneath(root: &Path, relative: &Path) -> Option<(std::fs::File, u64)> {
     meta.is_file().then_some((file, meta.len()))
 }
 
+/// The folder [`open_beneath`] resolves paths from.
+#[cfg(target_os = "linux")]
+fn open_folder(root: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY)
+        .open(root)
+        .ok()
+}
+
 #[cfg(not(target_os = "linux"))]
-fn open_beneath(_root: &Path, _relative: &Path) -> Option<(std::fs::File, u64)> {
+fn open_folder(_root: &Path) -> Option<std::fs::File> {
+    None
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_beneath(_dir: &std::fs::File, _relative: &Path) -> Option<(std::fs::File, u64)> {
     None
 }
 
@@ -464,5 +513,36 @@ mod tests {
         assert!(check_writable(&root, Path::new("content/a/new/b.md")).is_ok());
         assert!(check_writable(&root, Path::new("content/out/secret.md")).is_err());
         assert!(check_writable(&root, Path::new("leak.md")).is_ok());
+    }
+
+    #[test]
+    fn a_root_held_open_reads_what_read_reads() {
+        let (_dir, root, outside) = site();
+        symlink(outside.join("secret.md"), root.join("leak.md")).unwrap();
+        let held = Root::open(&root);
+        assert!(cfg!(not(target_os = "linux")) || held.folder.is_some());
+        std::fs::write(root.join("content/a/later.md"), "later").unwrap();
+        for (path, limit) in [("content/a/in.md", 10), ("content/a/later.md", 10)] {
+            let path = Path::new(path);
+            assert_eq!(
+                held.read(path, limit).unwrap(),
+                read(&root, path, limit).unwrap()
+            );
+        }
+        let err = held.read(Path::new("leak.md"), 10).unwrap_err();
+        assert!(matches!(err, ReadError::Outside { .. }), "{err}");
+        let err = held.read(Path::new("content/a/in.md"), 1).unwrap_err();
+        assert!(matches!(err, ReadError::TooLarge { size: 2, limit: 1 }));
+        assert!(held
+            .read(Path::new("missing.md"), 10)
+            .unwrap_err()
+            .is_not_found());
+        // A root that cannot be held open still reads through the full check.
+        let gone = root.join("gone");
+        assert!(Root::open(&gone).folder.is_none());
+        assert!(Root::open(&gone)
+            .read(Path::new("a.md"), 10)
+            .unwrap_err()
+            .is_not_found());
     }
 }

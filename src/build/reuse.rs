@@ -118,12 +118,12 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
                 .filter_map(|f| f.strip_prefix(root).ok().map(Path::to_path_buf)),
         );
     }
+    let site = crate::sitefs::Root::open(root);
     let (executable, sources) = rayon::join(executable, || {
         files
             .par_iter()
             .map(|relative| {
-                let bytes =
-                    crate::sitefs::read(root, relative, crate::limits::STATIC_FILE_BYTES).ok()?;
+                let bytes = site.read(relative, crate::limits::STATIC_FILE_BYTES).ok()?;
                 let front = relative
                     .starts_with(ARTICLES)
                     .then(|| front_matter(&bytes))

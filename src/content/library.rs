@@ -15,7 +15,7 @@ use super::entity::{
     organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
 };
 use super::front_matter::PageFrontMatter;
-use super::source::{read_source, Parsed};
+use super::source::{read_source_in, Parsed};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
 use crate::markdown::{MarkdownRenderer, RenderedMarkdown};
@@ -465,6 +465,7 @@ fn validate_articles(
         files,
         known: cache,
     } = files;
+    let site = crate::sitefs::Root::open(root);
     let results: Vec<Result<Article, Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|(relative, text)| {
@@ -472,7 +473,7 @@ fn validate_articles(
                 Some(text) => text,
                 None => match cache.and_then(|c| c.get(&relative)) {
                     Some(article) => return Ok(article),
-                    None => read_source(root, &relative).map_err(|d| vec![d])?,
+                    None => read_source_in(&site, &relative).map_err(|d| vec![d])?,
                 },
             };
             let article = parse_article(&relative, &source, known)?;

@@ -45,13 +45,23 @@ pub(crate) fn list_markdown(
 /// Read a content file as UTF-8, inside the site and within
 /// [`limits::CONTENT_FILE_BYTES`]; the error names the file.
 pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = sitefs::read(root, relative, limits::CONTENT_FILE_BYTES).map_err(|err| {
-        let code = match err {
-            sitefs::ReadError::TooLarge { .. } => "content/too-large",
-            _ => "content/unreadable",
-        };
-        Diagnostic::error(code, relative, err.to_string()).with_help(err.help())
-    })?;
+    read_source_in(&sitefs::Root::open(root), relative)
+}
+
+/// [`read_source`] of a root held open for a pass over many files.
+pub(crate) fn read_source_in(
+    root: &sitefs::Root<'_>,
+    relative: &Path,
+) -> Result<Arc<str>, Diagnostic> {
+    let bytes = root
+        .read(relative, limits::CONTENT_FILE_BYTES)
+        .map_err(|err| {
+            let code = match err {
+                sitefs::ReadError::TooLarge { .. } => "content/too-large",
+                _ => "content/unreadable",
+            };
+            Diagnostic::error(code, relative, err.to_string()).with_help(err.help())
+        })?;
     String::from_utf8(bytes).map(Arc::from).map_err(|err| {
         Diagnostic::error(
             "content/not-utf8",
@@ -244,10 +254,11 @@ pub(crate) fn read_all<T: DeserializeOwned + Send>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Parsed<T>>, Vec<PathBuf>) {
     let paths = list_markdown(root, dir, diagnostics);
+    let site = sitefs::Root::open(root);
     let results: Vec<Result<Parsed<T>, Vec<Diagnostic>>> = paths
         .par_iter()
         .map(|relative| {
-            let source = read_source(root, relative).map_err(|d| vec![d])?;
+            let source = read_source_in(&site, relative).map_err(|d| vec![d])?;
             parse_file(relative, &source)
         })
         .collect();

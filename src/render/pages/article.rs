@@ -9,6 +9,7 @@ use super::super::display::display_date;
 use super::super::merged::Merged;
 use super::super::plan::Section;
 use super::super::structured;
+use super::excerpt::excerpt;
 use super::Renderer;
 use crate::content::article::Article;
 use crate::content::library::{order, Library};
@@ -218,129 +219,8 @@ pub(crate) fn related_candidates(
     candidates
 }
 
-/// The opening words of a body, as plain text, for a page without a
-/// summary: cut at a word boundary, never inventing text.
-fn excerpt(html: &str, limit: usize) -> String {
-    let mut text = String::with_capacity(limit * 2 + 8);
-    let bytes = html.as_bytes();
-    let mut at = 0;
-    // By bytes: `<`, `>` and ASCII spaces are single bytes, never inside a
-    // wider character; a tag is skipped to its end at once.
-    while at < bytes.len() {
-        match bytes[at] {
-            b'<' => {
-                at += bytes[at..]
-                    .iter()
-                    .position(|&b| b == b'>')
-                    .unwrap_or(bytes.len() - at);
-                continue;
-            }
-            b'>' => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
-                at += 1;
-            }
-            b' ' | b'\t'..=b'\r' => {
-                text.push(' ');
-                at += 1;
-            }
-            b if b.is_ascii() => {
-                // A run of other ASCII bytes at once, up to where the
-                // text is long enough (as if pushed one by one).
-                let room = limit * 2 + 1 - text.len();
-                let ends =
-                    |&b: &u8| !b.is_ascii() || matches!(b, b'<' | b'>' | b' ' | b'\t'..=b'\r');
-                let run = bytes[at..]
-                    .iter()
-                    .take(room)
-                    .position(ends)
-                    .unwrap_or_else(|| room.min(bytes.len() - at));
-                text.push_str(&html[at..at + run]);
-                at += run;
-            }
-            _ => {
-                let c = html[at..].chars().next().expect("a character starts here");
-                text.push(if c.is_whitespace() { ' ' } else { c });
-                at += c.len_utf8();
-            }
-        }
-        if text.len() > limit * 2 {
-            break;
-        }
-    }
-    // Entities decoded one name after the other (`&amp;lt;` ends as `<`);
-    // text without `&` (most) has none to decode.
-    let text = if text.contains('&') {
-        text.replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-    } else {
-        text
-    };
-    let mut out = String::with_capacity(limit + '…'.len_utf8());
-    // Every white space is a `' '` by now (entities decode to none).
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if out.len() + word.len() + 1 > limit {
-            out.push('…');
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
-
-    /// The excerpt as first written (by characters, every entity name
-    /// replaced in turn): the reference the faster one must match.
-    fn by_characters(html: &str, limit: usize) -> String {
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => {
-                    in_tag = false;
-                    if !text.ends_with(' ') {
-                        text.push(' ');
-                    }
-                }
-                c if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
-                _ => {}
-            }
-            if text.len() > limit * 2 {
-                break;
-            }
-        }
-        let text = text
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'");
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let mut out = String::new();
-        for word in words {
-            if out.len() + word.len() + 1 > limit {
-                out.push('…');
-                break;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
-    }
-
     proptest::proptest! {
         #[test]
         fn the_top_are_the_first_of_the_sorted(
@@ -353,24 +233,6 @@ mod tests {
             sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let expected: Vec<usize> = sorted.into_iter().take(n).map(|(j, _)| j).collect();
             proptest::prop_assert_eq!(super::top(scored.into_iter(), n), expected);
-        }
-    }
-
-    #[test]
-    fn a_body_opens_the_excerpt() {
-        let html =
-            "<h2 id=\"a\">Cells &amp; packs</h2>\n<p>LG&#39;s <em>new</em>\u{a0}line &amp;lt;3</p>";
-        assert_eq!(excerpt(html, 200), "Cells & packs LG's new line <3");
-        assert_eq!(excerpt(html, 12), "Cells &…");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_excerpt_is_the_one_made_by_characters(
-            html in "(<|>|&|amp;|lt;|gt;|quot;|#39;| |\\t|\\n|\\x0b|\\u{a0}|\\u{3000}|é|한|[a-z]{1,12}){0,200}",
-            limit in 1usize..80,
-        ) {
-            proptest::prop_assert_eq!(excerpt(&html, limit), by_characters(&html, limit));
         }
     }
 }

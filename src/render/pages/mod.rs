@@ -5,6 +5,7 @@
 mod article;
 mod crumbs;
 mod entity;
+mod excerpt;
 mod timeline;
 
 pub(crate) use article::{related, related_candidates};

@@ -10,6 +10,7 @@ pub(crate) mod depends;
 pub(crate) mod display;
 pub(crate) mod facts;
 pub(crate) mod feeds;
+pub(crate) mod folded;
 pub(crate) mod merged;
 pub(crate) mod pages;
 pub(crate) mod plan;
@@ -118,11 +119,13 @@ pub(crate) fn render_each<T: Send>(
             })
             .collect(),
     };
+    let values = SharedValues::new(&site, library);
     let renderer = Renderer {
         library,
         tera: &templates.tera,
+        folded: templates.folded(values.site()),
         shared,
-        values: SharedValues::new(&site, library),
+        values,
         site,
         views: Views::new(library, base.clone()),
         markdown: library.markdown(),

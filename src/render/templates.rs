@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use tera::{ErrorKind, Tera};
 
+use super::folded;
 use crate::diag::Diagnostic;
 
 /// The default theme's templates, compiled in as fallbacks.
@@ -137,13 +138,37 @@ impl Templates {
             return Err(diagnostics);
         }
         let mut templates = Templates {
-            tera: Tera::new(),
+            tera: configured(),
             sources,
         };
-        templates.tera.autoescape_on(vec![".html", ".xml"]);
-        templates.tera.register_filter("korean", korean);
         templates.compile()?;
         Ok(templates)
+    }
+
+    /// These templates with the values of `site` that are the same on
+    /// every page written in (see [`super::folded`]); `None` when nothing
+    /// may be folded. Errors are for the unfolded templates to report.
+    pub(crate) fn folded(&self, site: &tera::Value) -> Option<Tera> {
+        if !folded::may_fold(self.sources.iter().map(|(_, _, text)| &**text)) {
+            return None;
+        }
+        let mut values: Vec<(String, Option<String>)> = Vec::new();
+        let mut value = |field: &str| {
+            if let Some((_, known)) = values.iter().find(|(f, _)| f == field) {
+                return known.clone();
+            }
+            let known = folded::folded_value(site, field);
+            values.push((field.to_string(), known.clone()));
+            known
+        };
+        let texts: Vec<(&str, String)> = self
+            .sources
+            .iter()
+            .map(|(name, _, text)| (name.as_str(), folded::fold(text, &mut value)))
+            .collect();
+        let mut tera = configured();
+        tera.add_raw_templates(texts).ok()?;
+        Some(tera)
     }
 
     fn compile(&mut self) -> Result<(), Vec<Diagnostic>> {
@@ -328,6 +353,14 @@ fn available_themes_hint(root: &Path) -> String {
     } else {
         format!("set `theme:` in site.yaml to one of: {}", names.join(", "))
     }
+}
+
+/// A Tera with the site's settings: autoescaping and the `korean` filter.
+fn configured() -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.register_filter("korean", korean);
+    tera
 }
 
 /// The `korean` filter: `{{ text | korean }}` escapes `text` and marks its

@@ -13,14 +13,19 @@
 /// may replace.
 const ESCAPED: &[u8] = b"&<>\"'";
 
+/// Whether escaping leaves `text` as it is.
+pub(crate) fn is_unescaped(text: &str) -> bool {
+    !text.bytes().any(|b| ESCAPED.contains(&b))
+}
+
 /// `value` with every string in it that escaping would leave unchanged
 /// marked safe, through maps and arrays; other strings stay as they are.
 pub(crate) fn mark_unescaped(value: tera::Value) -> tera::Value {
     if let Some(text) = value.as_str() {
-        return if text.bytes().any(|b| ESCAPED.contains(&b)) {
-            value
-        } else {
+        return if is_unescaped(text) {
             value.mark_safe()
+        } else {
+            value
         };
     }
     if let Some(items) = value.as_array() {

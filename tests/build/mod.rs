@@ -173,6 +173,53 @@ fn site_templates_override_the_theme_by_name() {
 }
 
 #[test]
+fn an_edit_of_the_themes_header_shows_on_every_page() {
+    // The site's own values are written into the templates for a build
+    // (render/folded.rs): the edit, and the values, must still reach
+    // every page, a rebuild after a change of them included.
+    let site = SiteFixture::new("build/basic");
+    let path = "themes/default/templates/base.html";
+    let edited = site.read(path).replacen(
+        "<a class=\"brand\"",
+        "<span class=\"edited\">{{ site.title }}|{{ site.base_path }}|{{site.language}}</span><a class=\"brand\"",
+        1,
+    );
+    site.write(path, &edited);
+    site.build();
+    let every_page = |expected: &str| {
+        let pages: Vec<String> = site
+            .tree("public")
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".html"))
+            .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+            .filter(|(_, text)| text.contains("</html>"))
+            .map(|(name, text)| {
+                assert!(text.contains(expected), "{name} lacks {expected}");
+                name
+            })
+            .collect();
+        assert!(pages.len() > 10, "{pages:?}");
+    };
+    let title = format!("{}|/briefing/|en", site_title(&site));
+    every_page(&format!("<span class=\"edited\">{title}</span>"));
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        &config.replacen("title: ", "title: Renamed ", 1),
+    );
+    site.build();
+    let renamed = format!("<span class=\"edited\">Renamed {title}</span>");
+    every_page(&renamed);
+}
+
+/// The `title:` of a fixture's site.yaml.
+fn site_title(site: &SiteFixture) -> String {
+    let config = site.read("site.yaml");
+    let line = config.lines().find(|l| l.starts_with("title: ")).unwrap();
+    line["title: ".len()..].trim().to_string()
+}
+
+#[test]
 fn a_site_card_partial_is_each_lists_card() {
     let site = SiteFixture::new("build/basic");
     site.write(

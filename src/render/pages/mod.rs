@@ -70,6 +70,11 @@ pub(crate) struct SharedValues {
 }
 
 impl SharedValues {
+    /// The `site` value of every page.
+    pub(crate) fn site(&self) -> &tera::Value {
+        &self.site
+    }
+
     /// The shared values of a build of `library` with these site values.
     pub(crate) fn new(site: &SiteView<'_>, library: &Library) -> SharedValues {
         SharedValues {
@@ -96,6 +101,11 @@ pub(crate) struct Renderer<'a> {
     pub library: &'a Library,
     /// Templates.
     pub tera: &'a tera::Tera,
+    /// The same templates with the site's values written in, rendered
+    /// instead when there are any ([`super::templates::Templates::folded`]);
+    /// a page they fail on is rendered again with `tera`, whose errors
+    /// name the theme's own lines.
+    pub folded: Option<tera::Tera>,
     /// Precomputed data.
     pub shared: &'a Shared,
     /// Site values.
@@ -151,11 +161,24 @@ impl<'a> Renderer<'a> {
         };
         context.insert("page", &page);
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        Some(
-            self.tera
-                .render_to(template, &context, &mut html)
-                .map(|()| html),
-        )
+        Some(self.render_to(template, &context, &mut html).map(|()| html))
+    }
+
+    /// Render `template` into `out`, with the folded templates when there
+    /// are any; on their failure, again with the theme's own.
+    fn render_to(
+        &self,
+        template: &str,
+        context: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), tera::Error> {
+        if let Some(folded) = &self.folded {
+            if folded.render_to(template, context, &mut *out).is_ok() {
+                return Ok(());
+            }
+            out.clear();
+        }
+        self.tera.render_to(template, context, out)
     }
 
     /// The `pagination` key of page `current` of `total` of the list at
@@ -217,7 +240,9 @@ impl<'a> Renderer<'a> {
                     let mut context = Context::new();
                     context.insert_value("site", self.values.site.clone());
                     context.insert_value("a", card.clone());
-                    self.tera.render(CARD, &context)
+                    let mut html = Vec::new();
+                    self.render_to(CARD, &context, &mut html)?;
+                    String::from_utf8(html).map_err(tera::Error::from)
                 })
             })
             .collect()

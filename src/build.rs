@@ -424,7 +424,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     search.update_fed(&site.library, feed, put)?;
     time("search+render+write");
     reuse::forget(options, output.folder());
-    staging.commit()?;
+    let published = staging.commit()?;
     time("publish");
     let (files, articles) = (files, site.library.articles.len());
     if let Some(inputs) = inputs {
@@ -433,7 +433,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let (folder, library) = (output.folder(), &site.library);
         rayon::join(
             || cache::search::save(options, folder, &inputs, library, &search),
-            || reuse::record(options, folder, &inputs, &fronts, files, articles),
+            || reuse::record(options, &published, &inputs, &fronts, files, articles),
         );
         time("record");
     }

@@ -27,9 +27,11 @@
 //!   its type, inode, size, modification and change times. Editing,
 //!   adding, deleting or replacing a file there (by hand, or by another
 //!   site's build into the same folder) changes it: a change time cannot
-//!   be set back, and the record is taken only once every change time in
+//!   be set back, and the build returns only once every change time in
 //!   the folder is older than a clock tick of the file system, so a later
-//!   change cannot share one.
+//!   change cannot share one. The build makes this digest from what it
+//!   wrote (`output::digest`: each file stamped on its descriptor as it
+//!   is written), the next build by walking the folder.
 //!
 //! A build skips only when both match: the same inputs through the same
 //! program give the same bytes (builds are deterministic, tested), and the
@@ -50,6 +52,8 @@ use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
 use super::BuildOptions;
+use crate::output::digest::{field, stamp};
+use crate::output::Published;
 
 /// The scratch folder, in the site root.
 pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
@@ -57,8 +61,7 @@ pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
 /// Bumped whenever what a digest covers changes.
 const FORMAT: &str = "briefing build record 2";
 
-/// A SHA-256 digest.
-pub(crate) type Digest = [u8; 32];
+pub(crate) use crate::output::digest::Digest;
 
 /// Everything a build reads, digested.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +178,8 @@ fn front_matter(bytes: &[u8]) -> Option<&str> {
 /// exactly what that build left.
 pub(crate) fn previous(options: &BuildOptions, output: &Path) -> Option<Record> {
     let record = read(&record_path(options, output)?)?;
-    (output_digest(output)?.0 == record.output).then_some(record)
+    let (digest, _) = crate::output::digest::of_folder(output)?;
+    (digest == record.output).then_some(record)
 }
 
 /// An article file that changed since the last build.
@@ -268,16 +272,17 @@ pub(crate) fn forget(options: &BuildOptions, output: &Path) {
     }
 }
 
-/// Record that a build of `inputs` just left `output` as it is now.
+/// Record that a build of `inputs` just left `output` as it is now:
+/// `published`, what it wrote there.
 pub(crate) fn record(
     options: &BuildOptions,
-    output: &Path,
+    published: &Published,
     inputs: &Inputs,
     fronts: &Fronts,
     files: usize,
     articles: usize,
 ) {
-    let Some(path) = record_path(options, output) else {
+    let Some(path) = record_path(options, published.folder()) else {
         return;
     };
     let Some(folder) = path.parent() else { return };
@@ -288,13 +293,16 @@ pub(crate) fn record(
     {
         return;
     }
-    // The fronts are written while the output settles: alone, the file
-    // is never read (its texts are only looked up through a record).
+    // The fronts are written while the output's stamps are gathered:
+    // alone, the file is never read (its texts are only looked up through
+    // a record).
     let (digest, ()) = rayon::join(
-        || settled_digest(output),
+        || published.digest(),
         || fronts.write(&path.with_extension(FRONTS)),
     );
-    let Some(digest) = digest else { return };
+    let Some(digest) = digest.and_then(settle) else {
+        return;
+    };
     let record = Record {
         inputs: inputs.clone(),
         output: digest,
@@ -305,29 +313,20 @@ pub(crate) fn record(
 }
 
 /// How far the newest change time in a recorded folder must lie in the
-/// past. File systems stamp change times from a coarse clock (one tick:
-/// 1–10 ms), so a file rewritten in the tick of its last change could keep
-/// its stamp; once every stamp is older than this, any later change gets a
-/// newer one.
+/// past before the build returns. File systems stamp change times from a
+/// coarse clock (one tick: 1–10 ms), so a file rewritten in the tick of
+/// its last change could keep its stamp; once every stamp is older than
+/// this, any later change gets a newer one.
 const SETTLED: Duration = Duration::from_millis(20);
 
-/// The output's digest once no change time in it is recent (a build's
-/// last operations, deleting the previous site, touch the files it kept);
-/// `None` while something keeps changing it. Called just after the build
-/// changed the folder, so it first lets that change settle: one walk of
-/// the folder instead of a walk found too recent and a second one.
-fn settled_digest(output: &Path) -> Option<Digest> {
-    std::thread::sleep(SETTLED);
-    for _ in 0..3 {
-        let now = nanos(SystemTime::now())?;
-        let (digest, newest) = output_digest(output)?;
-        let wait = newest + SETTLED.as_nanos() as i128 - now;
-        if wait < 0 {
-            return Some(digest);
-        }
-        std::thread::sleep(Duration::from_nanos(wait as u64) + SETTLED);
+/// `digest`, once its newest change time is [`SETTLED`] (waiting for
+/// that); `None` when the clock is unreadable.
+fn settle((digest, newest): (Digest, i128)) -> Option<Digest> {
+    let wait = newest + SETTLED.as_nanos() as i128 - nanos(SystemTime::now())?;
+    if wait > 0 {
+        std::thread::sleep(Duration::from_nanos(wait as u64));
     }
-    None
+    Some(digest)
 }
 
 fn nanos(time: SystemTime) -> Option<i128> {
@@ -430,102 +429,6 @@ pub(super) fn executable() -> Option<Digest> {
     field(&mut hasher, path.as_os_str().as_encoded_bytes());
     hasher.update(stamp(&std::fs::metadata(&path).ok()?)?);
     Some(hasher.finalize().into())
-}
-
-/// A file's type, inode, size, modification and change times.
-#[cfg(unix)]
-fn stamp(meta: &std::fs::Metadata) -> Option<[u8; 64]> {
-    use std::os::unix::fs::MetadataExt;
-    let fields = [
-        i64::from(meta.mode()),
-        meta.ino() as i64,
-        meta.dev() as i64,
-        meta.size() as i64,
-        meta.mtime(),
-        meta.mtime_nsec(),
-        meta.ctime(),
-        meta.ctime_nsec(),
-    ];
-    let mut bytes = [0u8; 64];
-    for (chunk, n) in bytes.chunks_exact_mut(8).zip(fields) {
-        chunk.copy_from_slice(&n.to_le_bytes());
-    }
-    Some(bytes)
-}
-
-/// Without inode numbers and change times nothing proves a file
-/// untouched: every build renders.
-#[cfg(not(unix))]
-fn stamp(_meta: &std::fs::Metadata) -> Option<[u8; 64]> {
-    None
-}
-
-/// The newest change time, in nanoseconds.
-#[cfg(unix)]
-fn changed_at(meta: &std::fs::Metadata) -> i128 {
-    use std::os::unix::fs::MetadataExt;
-    i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
-}
-
-#[cfg(not(unix))]
-fn changed_at(_meta: &std::fs::Metadata) -> i128 {
-    0
-}
-
-/// Digest of every path under `folder` (the folder included) with its
-/// [`stamp`]; and the newest change time among them, in nanoseconds.
-fn output_digest(folder: &Path) -> Option<(Digest, i128)> {
-    let meta = std::fs::symlink_metadata(folder).ok()?;
-    let mut hasher = Sha256::new();
-    hasher.update(stamp(&meta)?);
-    let mut newest = changed_at(&meta);
-    if meta.is_dir() {
-        let (digest, changed) = folder_digest(folder)?;
-        hasher.update(digest);
-        newest = newest.max(changed);
-    }
-    Some((hasher.finalize().into(), newest))
-}
-
-/// Digest of what a folder holds: each entry's name and [`stamp`] in name
-/// order, and for a folder the digest of what it holds in turn (links are
-/// not followed); with the newest change time among them. Entries are
-/// looked at in parallel: a site's output has tens of thousands.
-fn folder_digest(folder: &Path) -> Option<(Digest, i128)> {
-    let mut entries = std::fs::read_dir(folder)
-        .ok()?
-        .map(|entry| entry.ok())
-        .collect::<Option<Vec<_>>>()?;
-    entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
-    let stamped = entries
-        .par_iter()
-        .map(|entry| {
-            let meta = entry.metadata().ok()?;
-            let inner = match meta.is_dir() {
-                true => Some(folder_digest(&entry.path())?),
-                false => None,
-            };
-            Some((stamp(&meta)?, changed_at(&meta), inner))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let mut hasher = Sha256::new();
-    let mut newest = i128::MIN;
-    for (entry, (stamp, changed, inner)) in entries.iter().zip(stamped) {
-        field(&mut hasher, entry.file_name().as_encoded_bytes());
-        hasher.update(stamp);
-        newest = newest.max(changed);
-        if let Some((digest, changed)) = inner {
-            hasher.update(digest);
-            newest = newest.max(changed);
-        }
-    }
-    Some((hasher.finalize().into(), newest))
-}
-
-/// A length-prefixed field, so that no two sequences of fields hash alike.
-fn field(hasher: &mut Sha256, bytes: &[u8]) {
-    hasher.update((bytes.len() as u64).to_le_bytes());
-    hasher.update(bytes);
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -651,25 +554,5 @@ mod tests {
         let mut other_binary = edits.clone();
         other_binary.program = [1; 32];
         assert_eq!(changed_articles(&before, &other_binary), None);
-    }
-
-    #[test]
-    fn any_change_to_a_folder_changes_its_digest() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("out");
-        std::fs::create_dir_all(folder.join("a")).unwrap();
-        std::fs::write(folder.join("a/index.html"), "one").unwrap();
-        let digest = |folder: &Path| output_digest(folder).unwrap().0;
-        let first = settled_digest(&folder).unwrap();
-        assert_eq!(digest(&folder), first);
-        // Same length, rewritten in place, in the same second.
-        std::fs::write(folder.join("a/index.html"), "two").unwrap();
-        let second = settled_digest(&folder).unwrap();
-        assert_ne!(first, second);
-        std::fs::write(folder.join("b.html"), "").unwrap();
-        let third = settled_digest(&folder).unwrap();
-        assert_ne!(second, third);
-        std::fs::remove_file(folder.join("b.html")).unwrap();
-        assert_ne!(digest(&folder), third);
     }
 }

@@ -11,6 +11,7 @@
 //! any number of them. A folder briefing did not write (no marker file) is
 //! never replaced.
 
+pub(crate) mod digest;
 mod lock;
 pub(crate) mod ops;
 mod staging;
@@ -18,7 +19,7 @@ mod staging;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub(crate) use staging::Staging;
+pub(crate) use staging::{Published, Staging};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,7 +186,7 @@ pub(crate) fn commit(
     for (path, contents) in &files {
         staging.put(path, contents)?;
     }
-    staging.commit()
+    staging.commit().map(drop)
 }
 
 /// A path used both as a file and as a folder cannot be written; say so

@@ -80,13 +80,18 @@ pub(super) fn create_dir_in(folder: &Folder, relative: &str) -> io::Result<()> {
     std::fs::create_dir(folder.path.join(relative))
 }
 
-/// Create (or truncate) the file `relative` inside `folder` with `contents`.
-pub(super) fn write_in(folder: &Folder, relative: &str, contents: &[u8]) -> io::Result<()> {
+/// Create (or truncate) the file `relative` inside `folder` with
+/// `contents`; its metadata right after (`None` where it cannot be had).
+pub(super) fn write_in(
+    folder: &Folder,
+    relative: &str,
+    contents: &[u8],
+) -> io::Result<Option<std::fs::Metadata>> {
     tick();
     #[cfg(unix)]
     return at::write(&folder.fd, relative, contents);
     #[cfg(not(unix))]
-    std::fs::write(folder.path.join(relative), contents)
+    std::fs::write(folder.path.join(relative), contents).map(|()| None)
 }
 
 /// Link the file `relative` of `from` to the same path inside `to`.

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::digest::{Digest, Ledger};
 use super::{fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
 
 const STAGING: &str = "staging";
@@ -39,7 +40,30 @@ pub(crate) struct Staging<'o> {
     folder: ops::Folder,
     /// The current output, when there is one to link unchanged files from.
     previous: Option<ops::Folder>,
+    /// Every file and folder made in it, for the build record.
+    ledger: Ledger,
     published: bool,
+}
+
+/// The new site, in place of the old one.
+#[derive(Debug)]
+pub(crate) struct Published {
+    folder: PathBuf,
+    ledger: Ledger,
+}
+
+impl Published {
+    /// The output folder (its real path).
+    pub(crate) fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Digest of the output folder as it is now (`digest::of_folder`),
+    /// from what the build wrote rather than a walk; with its newest
+    /// change time, in nanoseconds. `None` when a stamp is missing.
+    pub(crate) fn digest(&self) -> Option<(Digest, i128)> {
+        self.ledger.digest(&self.folder)
+    }
 }
 
 /// Finish or undo what an interrupted build left beside `output`.
@@ -95,10 +119,12 @@ impl<'o> Staging<'o> {
             root,
             folder,
             previous,
+            ledger: Ledger::default(),
             published: false,
         };
         let marker = staging.root.join(MARKER);
         ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
+        staging.ledger.file(MARKER, None);
         let folders: BTreeSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
         // A folder's parent is one level shallower: each level's folders
         // are made together, once the level above exists.
@@ -112,7 +138,9 @@ impl<'o> Staging<'o> {
             level.par_iter().try_for_each(|folder| {
                 ops::create_dir_in(&staging.folder, folder).map_err(|err| {
                     fail("cannot create folder", &staging.folder.path().join(folder))(err)
-                })
+                })?;
+                staging.ledger.folder(folder);
+                Ok(())
             })?;
         }
         Ok(staging)
@@ -125,6 +153,7 @@ impl<'o> Staging<'o> {
             if unchanged(previous, relative, contents)
                 && ops::hard_link_in(previous, &self.folder, relative).is_ok()
             {
+                self.ledger.file(relative, None);
                 return Ok(());
             }
         }
@@ -135,7 +164,10 @@ impl<'o> Staging<'o> {
             }
             written => written,
         };
-        written.map_err(|err| fail("cannot write", &self.folder.path().join(relative))(err))
+        let meta =
+            written.map_err(|err| fail("cannot write", &self.folder.path().join(relative))(err))?;
+        self.ledger.file(relative, meta.as_ref());
+        Ok(())
     }
 
     /// Every missing folder on the way to each of `paths`, outermost first
@@ -155,7 +187,7 @@ impl<'o> Staging<'o> {
                         &self.folder.path().join(folder),
                     )(err));
                 }
-                _ => {}
+                _ => self.ledger.folder(folder),
             }
         }
         Ok(())
@@ -169,12 +201,24 @@ impl<'o> Staging<'o> {
         let Some(previous) = &self.previous else {
             return false;
         };
-        ops::file_len_in(previous, relative).is_some()
-            && ops::hard_link_in(previous, &self.folder, relative).is_ok()
+        let kept = ops::file_len_in(previous, relative).is_some()
+            && ops::hard_link_in(previous, &self.folder, relative).is_ok();
+        if kept {
+            self.ledger.file(relative, None);
+        }
+        kept
     }
 
     /// Put the new site in place of the old one, then delete the old one.
-    pub(crate) fn commit(mut self) -> Result<(), OutputError> {
+    pub(crate) fn commit(mut self) -> Result<Published, OutputError> {
+        self.publish()?;
+        Ok(Published {
+            folder: self.output.real.clone(),
+            ledger: std::mem::take(&mut self.ledger),
+        })
+    }
+
+    fn publish(&mut self) -> Result<(), OutputError> {
         let real = &self.output.real;
         let parent = real.parent().unwrap_or(Path::new("/"));
         ops::sync_file_system(&self.root).map_err(fail("cannot flush", &self.root))?;

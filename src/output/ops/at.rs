@@ -44,9 +44,17 @@ fn open(folder: &OwnedFd, relative: &str, flags: libc::c_int) -> io::Result<File
     }
 }
 
-pub(super) fn write(folder: &OwnedFd, relative: &str, contents: &[u8]) -> io::Result<()> {
+/// Write the file, then stat it on its descriptor (no second path walk):
+/// the build record's stamp of it.
+pub(super) fn write(
+    folder: &OwnedFd,
+    relative: &str,
+    contents: &[u8],
+) -> io::Result<Option<std::fs::Metadata>> {
     let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC;
-    open(folder, relative, flags)?.write_all(contents)
+    let mut file = open(folder, relative, flags)?;
+    file.write_all(contents)?;
+    Ok(file.metadata().ok())
 }
 
 pub(super) fn read(folder: &OwnedFd, relative: &str) -> io::Result<Vec<u8>> {

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
@@ -321,16 +321,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let known = inputs
         .as_ref()
         .and_then(|inputs| cache::articles::Articles::load(&options.root, inputs));
+    let bodies = inputs
+        .as_ref()
+        .and_then(|inputs| cache::bodies::open(&options.root, inputs));
     let loaded = load_known(
         &options.root,
         options.drafts,
         known.as_ref().map(|k| k as &dyn KnownArticles),
     );
-    // Written while the build goes on, finished before it returns.
-    let saving = match (known, &loaded) {
-        (Some(known), Ok(_)) => Some(known.save_meanwhile()),
-        _ => None,
+    // Written while the build goes on, finished before it returns; the
+    // rendered bodies are written there as they come.
+    let (bodies, saving) = match (known, bodies, &loaded) {
+        (Some(known), Some((bodies, writing)), Ok(_)) => {
+            (Some(bodies), Some(known.save_meanwhile(|| writing.run())))
+        }
+        (Some(known), None, Ok(_)) => (None, Some(known.save_meanwhile(|| None))),
+        _ => (None, None),
     };
+    // Declared after `saving`, so dropped before it waits for the writer,
+    // which runs until every way to it is dropped.
+    let bodies = bodies;
     let site = match loaded {
         Ok(site) if ingest_errors.is_empty() => site,
         _ => {
@@ -396,17 +406,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             &staging,
         );
     }
-    let put = |file: RenderedPage| Ok::<_, BuildError>(staging.put(&file.path, &file.contents)?);
-    let failed: Mutex<Option<BuildError>> = Mutex::default();
-    let words = |i: usize, text: String| {
-        let Some(feed) = &feed else { return };
-        if let Err(err) = feed.article(i, text, put) {
-            failed
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get_or_insert(err);
-        }
-    };
+    let put_doc = |path: &str, contents: &[u8]| Ok::<_, BuildError>(staging.put(path, contents)?);
+    // Each article's body comes from the cache between builds when it
+    // has it; each rendered goes to it, and to search either way.
+    let used = cache::bodies::Used::new(bodies, &site.library, feed.as_ref(), &put_doc);
     let written = render::render_with(
         &site.library,
         &site.templates,
@@ -414,13 +417,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &jobs,
         &options.render,
         |page| staging.put(&page.path, &page.contents),
-        Some(&words),
+        Some(&used),
     );
+    let fed = used.finish();
     let written = written.map_err(invalid)?;
     written.into_iter().collect::<Result<(), _>>()?;
-    if let Some(err) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
-        return Err(err);
-    }
+    fed?;
+    let put = |file: RenderedPage| put_doc(&file.path, &file.contents);
     search.update_fed(&site.library, feed, put)?;
     time("search+render+write");
     reuse::forget(options, output.folder());
@@ -437,7 +440,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         );
         time("record");
     }
-    drop(saving);
+    warnings.extend(saving.and_then(|saving| saving.finish()));
     Ok(BuildReport {
         files,
         articles,

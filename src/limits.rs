@@ -24,6 +24,11 @@ pub(crate) const MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 /// larger one is ignored, and the build works it all out again.
 pub(crate) const CACHE_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// The build's cache of rendered article bodies (`.briefing-cache/bodies`,
+/// some 15 KiB an article): a build whose bodies would take more keeps
+/// none, with a warning, and later builds render every body again.
+pub(crate) const CACHE_PACK_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
 /// Nesting of YAML flow collections (`[…]`, `{…}`) in front matter,
 /// registries and `site.yaml`.
 pub(crate) const YAML_DEPTH: usize = 32;

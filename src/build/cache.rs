@@ -1,6 +1,7 @@
 //! Between builds: what a build worked out and the next one may take back
 //! instead of working it out again (the parsed articles, `articles`; the
-//! search index's terms, `search`).
+//! search index's terms, `search`; the rendered bodies, `bodies`, a
+//! [`pack`] read one entry at a time).
 //!
 //! Each cache is one file in `<root>/.briefing-cache/` (scratch space:
 //! never published, safe to delete at any time): a header naming its
@@ -21,6 +22,8 @@
 //! never its output).
 
 pub(super) mod articles;
+pub(super) mod bodies;
+mod pack;
 pub(super) mod search;
 
 use std::path::{Path, PathBuf};
@@ -55,6 +58,33 @@ pub(super) fn stamp(layout: Layout, parts: &[&[u8]]) -> Option<Digest> {
     Some(hasher.finalize().into())
 }
 
+/// The registries: an article validates against them, and its body links
+/// the organizations named in it.
+const REGISTRIES: [&str; 3] = [
+    "content/organizations/",
+    "content/topics/",
+    "content/places/",
+];
+
+/// A digest of the path and bytes of every file of `inputs` whose path
+/// `wanted` picks (each length-prefixed).
+fn digest_of(inputs: &super::reuse::Inputs, wanted: impl Fn(&str) -> bool) -> Digest {
+    let mut hasher = Sha256::new();
+    for (path, digest) in inputs.file_digests().filter(|(path, _)| wanted(path)) {
+        hasher.update((path.len() as u64).to_le_bytes());
+        hasher.update(path);
+        hasher.update(digest);
+    }
+    hasher.finalize().into()
+}
+
+/// The digest of the registries in `inputs`.
+fn registries(inputs: &super::reuse::Inputs) -> Digest {
+    digest_of(inputs, |path| {
+        REGISTRIES.iter().any(|r| path.starts_with(r))
+    })
+}
+
 /// `<root>/.briefing-cache/<name>`, relative to the root.
 fn relative(name: &str) -> PathBuf {
     Path::new(CACHE_FOLDER).join(name)
@@ -72,10 +102,7 @@ pub(super) fn read(
 ) -> Option<Vec<u8>> {
     let mut bytes = crate::sitefs::read(root, &relative(name), limit).ok()?;
     let whole = {
-        let rest = bytes
-            .strip_prefix(MAGIC)?
-            .strip_prefix(layout)?
-            .strip_prefix(stamp.as_slice())?;
+        let rest = bytes.strip_prefix(header(layout, stamp).as_slice())?;
         let (crc, rest) = rest.split_first_chunk::<4>()?;
         let (length, payload) = rest.split_first_chunk::<8>()?;
         u64::try_from(payload.len()).ok() == Some(u64::from_le_bytes(*length))
@@ -88,28 +115,39 @@ pub(super) fn read(
     Some(bytes)
 }
 
+/// What every cache file begins with: the magic, its layout, its stamp.
+fn header(layout: Layout, stamp: &Digest) -> Vec<u8> {
+    [MAGIC, layout, stamp].concat()
+}
+
 /// Bytes before the payload.
 fn header_length(layout: Layout) -> usize {
     MAGIC.len() + layout.len() + 32 + 4 + 8
 }
 
-/// Replace the cache file `name` with `payload` (best effort): never
-/// through a link leading out of the site, and through a temporary file.
-pub(super) fn write(root: &Path, name: &str, layout: Layout, stamp: &Digest, payload: &[u8]) {
-    let relative = relative(name);
+/// The cache folder, made if need be, when the cache file `name` may be
+/// written in it: never through a link that leads out of the site, nor
+/// into a cache folder that is a link or a file.
+fn writable_folder(root: &Path, name: &str) -> Option<PathBuf> {
     let folder = root.join(CACHE_FOLDER);
-    // Never write through a link that leads out of the site, nor into a
-    // cache folder that is a link or a file.
-    if crate::sitefs::check_writable(root, &relative).is_err()
+    if crate::sitefs::check_writable(root, &relative(name)).is_err()
         || std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir())
         || std::fs::create_dir_all(&folder).is_err()
     {
-        return;
+        return None;
     }
+    Some(folder)
+}
+
+/// Replace the cache file `name` with `payload` (best effort): never
+/// through a link leading out of the site, and through a temporary file.
+pub(super) fn write(root: &Path, name: &str, layout: Layout, stamp: &Digest, payload: &[u8]) {
+    let Some(folder) = writable_folder(root, name) else {
+        return;
+    };
+    let relative = relative(name);
     let mut bytes = Vec::with_capacity(header_length(layout) + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(layout);
-    bytes.extend_from_slice(stamp);
+    bytes.extend_from_slice(&header(layout, stamp));
     bytes.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     bytes.extend_from_slice(payload);

@@ -60,13 +60,24 @@ pub(crate) fn full_plan(library: &Library, shared: &Shared) -> Vec<PageJob> {
     plan::jobs(library, &years)
 }
 
+/// Article bodies known before their pages render, and told of each one
+/// rendered: a build's cache between runs (`build::cache::bodies`), which
+/// also hands each body's words to search. Called from many threads.
+pub(crate) trait Bodies: Sync {
+    /// Article `i`'s body as [`Library::render_body`] would render it,
+    /// when known without reading its file.
+    fn known(&self, i: usize) -> Option<crate::markdown::RenderedMarkdown>;
+    /// Article `i`'s body was rendered from its file for its page.
+    fn rendered(&self, i: usize, body: crate::markdown::RenderedMarkdown);
+}
+
 /// Render `jobs` in parallel, handing each page to `emit` as soon as it is
 /// rendered (a build writes it out and drops it, so memory does not grow
 /// with the site); gives back what `emit` returned, in job order. Each
-/// article's body words (the plain text its page's render made) go to
-/// `words`, if given, with the article's index, from the thread that
-/// rendered it: search indexes them there, and no body is read and
-/// parsed twice.
+/// article's body is asked of `bodies` first, if given, and each one
+/// rendered here is handed to it, with the article's index, from the
+/// thread that rendered it: search indexes its words there, and no body
+/// is read and parsed twice.
 pub(crate) fn render_with<T: Send>(
     library: &Library,
     templates: &Templates,
@@ -74,9 +85,9 @@ pub(crate) fn render_with<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
-    words: Option<&(dyn Fn(usize, String) + Sync)>,
+    bodies: Option<&dyn Bodies>,
 ) -> Result<Vec<T>, Vec<Diagnostic>> {
-    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit, words);
+    let (pages, diagnostics) = render_each(library, templates, shared, jobs, options, emit, bodies);
     if diagnostics.is_empty() {
         Ok(pages)
     } else {
@@ -93,7 +104,7 @@ pub(crate) fn render_each<T: Send>(
     jobs: &[PageJob],
     options: &RenderOptions,
     emit: impl Fn(RenderedPage) -> T + Sync,
-    words: Option<&(dyn Fn(usize, String) + Sync)>,
+    bodies: Option<&dyn Bodies>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
     let base = library.config.base_path();
     let site = SiteView {
@@ -129,7 +140,7 @@ pub(crate) fn render_each<T: Send>(
         site,
         views: Views::new(library, base.clone()),
         markdown: library.markdown(),
-        words,
+        bodies,
     };
     let results: Vec<Result<T, Failure>> = jobs
         .par_iter()
@@ -204,7 +215,7 @@ fn too_large(library: &Library, job: &PageJob, path: &str, size: usize, limit: u
 }
 
 /// The page of `job`, at `path`. An article's body is read and rendered
-/// here, once, for its page.
+/// here, once, for its page, unless [`Bodies`] knows it.
 fn render_job(
     renderer: &Renderer<'_>,
     job: &PageJob,
@@ -212,18 +223,23 @@ fn render_job(
     path: &str,
 ) -> Result<Vec<u8>, Failure> {
     let library = renderer.library;
-    let body = match job {
-        PageJob::Article(i) => Some(
-            library
-                .render_body(&library.articles[*i], &renderer.markdown)
-                .map_err(Failure::Content)?,
-        ),
-        _ => None,
+    let (body, known) = match job {
+        PageJob::Article(i) => match renderer.bodies.and_then(|b| b.known(*i)) {
+            Some(body) => (Some(body), true),
+            None => {
+                let article = &library.articles[*i];
+                let body = library.render_body(article, &renderer.markdown);
+                (Some(body.map_err(Failure::Content)?), false)
+            }
+        },
+        _ => (None, false),
     };
     if let Some(html) = renderer.render_html(job, body.as_ref()) {
         let html = html.map_err(|err| Failure::Template(path.to_string(), err))?;
-        if let (PageJob::Article(i), Some(body), Some(words)) = (job, body, renderer.words) {
-            words(*i, body.text);
+        if let (PageJob::Article(i), Some(body), Some(bodies), false) =
+            (job, body, renderer.bodies, known)
+        {
+            bodies.rendered(*i, body);
         }
         return Ok(match &options.inject {
             Some(snippet) => inject_before_body_end(html, snippet),

@@ -53,6 +53,17 @@ impl Counters {
     /// The terms of `record` with their scores; `body` is its body's words
     /// (made by the caller, which also shows them in the result file).
     pub(crate) fn score(&self, record: &Record<'_>, body: &str) -> Counted {
+        self.score_named(record, body, |_, _| {})
+    }
+
+    /// [`Counters::score`] that also hands each term to `each`, by name,
+    /// with its score (for a cache of them: [`Counters::recount`]).
+    pub(crate) fn score_named(
+        &self,
+        record: &Record<'_>,
+        body: &str,
+        each: impl FnMut(&str, u8),
+    ) -> Counted {
         let idle = || self.idle.lock().unwrap_or_else(PoisonError::into_inner);
         let mut counter = idle().pop().unwrap_or_default();
         let fields = [(body, BODY), (record.title, TITLE)]
@@ -68,7 +79,22 @@ impl Counters {
             };
             terms::terms(text, &mut reading);
         }
-        let counted = counter.take();
+        let counted = counter.take(each);
+        idle().push(counter);
+        counted
+    }
+
+    /// The terms `named` (each once, with its score, as
+    /// [`Counters::score_named`] handed them over) numbered in this
+    /// vocabulary: what scoring their record again would give.
+    pub(crate) fn recount<'t>(&self, named: impl IntoIterator<Item = (&'t str, u8)>) -> Counted {
+        let idle = || self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut counter = idle().pop().unwrap_or_default();
+        for (term, score) in named {
+            let score = u32::from(score);
+            counter.count(term.as_bytes(), hash(term), score, &self.vocabulary);
+        }
+        let counted = counter.take(|_, _| {});
         idle().push(counter);
         counted
     }
@@ -202,18 +228,24 @@ impl Counter {
         }
     }
 
-    /// The terms of the record counted, with their scores, each slot's
-    /// score set back to 0 for the next record.
-    fn take(&mut self) -> Counted {
+    /// The terms of the record counted, with their scores (each also
+    /// handed to `each` by name), each slot's score set back to 0 for the
+    /// next record.
+    fn take(&mut self, mut each: impl FnMut(&str, u8)) -> Counted {
         let mut counted = Counted {
             terms: Vec::with_capacity(self.scored.len()),
             scores: Vec::with_capacity(self.scored.len()),
         };
         for &at in &self.scored {
             let slot = &mut self.slots[at as usize];
+            let score = slot.score.min(MAX_SCORE) as u8;
             counted.terms.push(slot.id);
-            counted.scores.push(slot.score.min(MAX_SCORE) as u8);
+            counted.scores.push(score);
             slot.score = 0;
+            each(
+                &self.names[slot.start as usize..][..slot.len as usize],
+                score,
+            );
         }
         self.scored.clear();
         counted

@@ -350,23 +350,34 @@ pub(crate) struct Feed<'l> {
 }
 
 impl Feed<'_> {
-    /// Article `i`'s body words (as [`Library::text_of`] gives them):
-    /// its result file, handed to `put`, and its terms.
-    pub(crate) fn article<E>(
-        &self,
-        i: usize,
-        text: String,
-        put: impl Fn(RenderedPage) -> Result<(), E>,
-    ) -> Result<(), E> {
-        // Handed over twice (never in a build), or known already
-        // ([`Feed::known`]), the first one counts.
-        if self.counted[i].get().is_some() {
-            return Ok(());
+    /// Whether article `i`'s terms are in already (handed over, or known:
+    /// [`Feed::known`]); then its result file is made or kept too.
+    pub(crate) fn has(&self, i: usize) -> bool {
+        self.counted[i].get().is_some()
+    }
+
+    /// The result file of article `i`, whose body's words (as
+    /// [`Library::text_of`] gives them) are `text`; the caller writes it.
+    pub(crate) fn doc(&self, i: usize, text: &str) -> RenderedPage {
+        doc(&self.records[i], text)
+    }
+
+    /// Article `i`'s terms, scored from its body's words `text`, each also
+    /// handed to `each` by name with its score. Handed over twice, or
+    /// known already, the first one counts.
+    pub(crate) fn score(&self, i: usize, text: &str, each: impl FnMut(&str, u8)) {
+        if !self.has(i) {
+            let counted = self.counters.score_named(&self.records[i], text, each);
+            let _ = self.counted[i].set(counted);
         }
-        let record = &self.records[i];
-        put(doc(record, &text))?;
-        let _ = self.counted[i].set(self.counters.score(record, &text));
-        Ok(())
+    }
+
+    /// Article `i`'s terms as an earlier [`Feed::score`] named them (its
+    /// record and words the same).
+    pub(crate) fn rescore<'t>(&self, i: usize, named: impl IntoIterator<Item = (&'t str, u8)>) {
+        if !self.has(i) {
+            let _ = self.counted[i].set(self.counters.recount(named));
+        }
     }
 
     /// Articles whose terms are known from an earlier build (and whose

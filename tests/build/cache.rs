@@ -1,8 +1,9 @@
-//! The caches between builds (`.briefing-cache/articles` and
-//! `<output>.search`): a build that takes articles and search terms from
-//! them writes the same bytes as one without them, and a cache file that
-//! is damaged, cut short, oversized, foreign, a folder or a link out of
-//! the site is ignored and written again.
+//! The caches between builds (`.briefing-cache/articles`, `bodies` and
+//! `<output>.search`): a build that takes articles, bodies and search
+//! terms from them writes the same bytes as one without them, whatever
+//! became of the output, and a cache file that is damaged, cut short,
+//! oversized, foreign, a folder or a link out of the site is ignored and
+//! written again.
 
 use std::path::Path;
 
@@ -30,7 +31,7 @@ fn without_cache(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u
 /// The cache file `articles`, or the output's `<output>.search`.
 fn cache_file(site: &SiteFixture, which: &str) -> std::path::PathBuf {
     let folder = site.root().join(".briefing-cache");
-    if which == "articles" {
+    if which == "articles" || which == "bodies" {
         return folder.join(which);
     }
     std::fs::read_dir(&folder)
@@ -106,7 +107,7 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
     ];
     for ((what, damage), file) in damages
         .iter()
-        .flat_map(|d| [(d, "articles"), (d, "search")])
+        .flat_map(|d| [(d, "articles"), (d, "search"), (d, "bodies")])
     {
         let site = SiteFixture::new("build/basic");
         site.build();
@@ -126,4 +127,111 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
     let _ = std::fs::remove_file(
         std::env::temp_dir().join(format!("briefing-cache-{}", std::process::id())),
     );
+}
+
+/// The inode of the pack of bodies: a new one each time it is written.
+fn pack_inode(site: &SiteFixture) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(cache_file(site, "bodies")).unwrap().ino()
+}
+
+#[test]
+fn kept_bodies_serve_a_deleted_or_another_output_with_the_same_bytes() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let pack = pack_inode(&site);
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    site.build();
+    assert_eq!(site.tree("public"), without_cache(&site));
+    let run = site.run(&[
+        "build",
+        "--output",
+        &site.root().join("elsewhere").to_string_lossy(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(site.tree("elsewhere"), without_cache(&site));
+    assert_eq!(
+        pack_inode(&site),
+        pack,
+        "every body was known: not written again"
+    );
+}
+
+#[test]
+fn a_renamed_article_is_not_given_the_entry_of_its_old_name() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let text = site.read(ARTICLE);
+    site.remove(ARTICLE);
+    site.write(
+        "content/articles/2024-03-02-recycling-rules-renamed.md",
+        &text,
+    );
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    site.build();
+    assert_eq!(site.tree("public"), without_cache(&site));
+}
+
+#[test]
+fn a_registry_config_or_template_edit_never_reuses_a_stale_body() {
+    let edits: [(&str, &str, &str); 3] = [
+        // KRICT, written in a body, no longer links.
+        (
+            "content/organizations/krict.md",
+            "aliases: [KRICT, ",
+            "aliases: [",
+        ),
+        // Every organization link moves.
+        (
+            "site.yaml",
+            "example.org/briefing/",
+            "example.org/elsewhere/",
+        ),
+        ("site.yaml", "language: en", "language: en\nsearch: false"),
+    ];
+    for (file, from, to) in edits {
+        let site = SiteFixture::new("build/basic");
+        site.build();
+        let text = site.read(file);
+        assert!(text.contains(from), "{file}");
+        site.write(file, &text.replace(from, to));
+        std::fs::remove_dir_all(site.root().join("public")).unwrap();
+        site.build();
+        assert_eq!(site.tree("public"), without_cache(&site), "{file}: {to}");
+    }
+    // A template of the site's own: the bodies stay known.
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let pack = pack_inode(&site);
+    let theme = crate::common::repo().join("themes/default/templates/article.html");
+    let template = std::fs::read_to_string(theme).unwrap();
+    let ours = template.replacen(
+        "{% endblock content %}",
+        "<p>ours</p>{% endblock content %}",
+        1,
+    );
+    assert_ne!(ours, template);
+    site.write("templates/article.html", &ours);
+    site.build();
+    assert_eq!(site.tree("public"), without_cache(&site));
+    assert_eq!(pack_inode(&site), pack);
+}
+
+#[test]
+fn a_new_binary_renders_every_body_again() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let pack = pack_inode(&site);
+    let bin = tempfile::tempdir().unwrap();
+    let copy = bin.path().join("briefing");
+    std::fs::copy(env!("CARGO_BIN_EXE_briefing"), &copy).unwrap();
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    let run = std::process::Command::new(&copy)
+        .args(["build", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_ne!(pack_inode(&site), pack, "written anew by the new binary");
+    assert_eq!(site.tree("public"), without_cache(&site));
 }

@@ -22,22 +22,16 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use sha2::{Digest as _, Sha256};
-
 use super::super::reuse::{Digest, Inputs};
 use super::{Layout, Reader, Writer};
 use crate::content::article::{slug_from_path, Article, Body};
 use crate::content::front_matter::ArticleFrontMatter;
 use crate::content::library::KnownArticles;
+use crate::diag::Diagnostic;
 
 const LAYOUT: Layout = b"articles 1\n";
 const NAME: &str = "articles";
 const ARTICLES: &str = "content/articles/";
-const REGISTRIES: [&str; 3] = [
-    "content/organizations/",
-    "content/topics/",
-    "content/places/",
-];
 
 /// The cache, as read at the start of a build and added to as it loads.
 pub(crate) struct Articles {
@@ -52,13 +46,18 @@ pub(crate) struct Articles {
     built: Mutex<Vec<(PathBuf, Vec<u8>)>>,
 }
 
-/// A cache being written ([`Articles::save_meanwhile`]); dropped, it
-/// waits until the file is written.
-pub(crate) struct Saving(Option<std::thread::JoinHandle<()>>);
+/// The cache-writer thread ([`Articles::save_meanwhile`]); dropped, it
+/// waits until the files are written.
+pub(crate) struct Saving(Option<std::thread::JoinHandle<Option<Diagnostic>>>);
 
 impl Saving {
-    fn start(save: impl FnOnce() + Send + 'static) -> Saving {
+    fn start(save: impl FnOnce() -> Option<Diagnostic> + Send + 'static) -> Saving {
         Saving(Some(std::thread::spawn(save)))
+    }
+
+    /// Wait until the files are written; what the writing warns of.
+    pub(crate) fn finish(mut self) -> Option<Diagnostic> {
+        self.0.take()?.join().ok().flatten()
     }
 }
 
@@ -86,19 +85,12 @@ impl Articles {
     /// The cache of the site at `root` for the inputs `now`; empty when
     /// there is none or it does not match in every part.
     pub(crate) fn load(root: &Path, now: &Inputs) -> Option<Articles> {
-        let mut registries = Sha256::new();
-        let mut articles = HashMap::new();
-        for (path, digest) in now.file_digests() {
-            if path.starts_with(ARTICLES) {
-                articles.insert(PathBuf::from(path), *digest);
-            } else if REGISTRIES.iter().any(|r| path.starts_with(r)) {
-                registries.update((path.len() as u64).to_le_bytes());
-                registries.update(path);
-                registries.update(digest);
-            }
-        }
-        let registries: Digest = registries.finalize().into();
-        let stamp = super::stamp(LAYOUT, &[&registries])?;
+        let articles = now
+            .file_digests()
+            .filter(|(path, _)| path.starts_with(ARTICLES))
+            .map(|(path, digest)| (PathBuf::from(path), *digest))
+            .collect();
+        let stamp = super::stamp(LAYOUT, &[&super::registries(now)])?;
         let limit = crate::limits::CACHE_FILE_BYTES;
         let payload = super::read(root, NAME, LAYOUT, &stamp, limit).unwrap_or_default();
         let kept = parse(&payload).unwrap_or_default();
@@ -113,9 +105,16 @@ impl Articles {
     }
 
     /// [`Articles::save`] on a thread of its own, so that the build goes
-    /// on meanwhile; dropping what this returns waits for it to finish.
-    pub(crate) fn save_meanwhile(self) -> Saving {
-        Saving::start(move || self.save())
+    /// on meanwhile, then `then` (the build's other caches) on the same
+    /// thread; dropping what this returns waits for it to finish.
+    pub(crate) fn save_meanwhile(
+        self,
+        then: impl FnOnce() -> Option<Diagnostic> + Send + 'static,
+    ) -> Saving {
+        Saving::start(move || {
+            self.save();
+            then()
+        })
     }
 
     /// Write the cache for the next build: every article kept whose file

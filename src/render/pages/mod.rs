@@ -116,9 +116,9 @@ pub(crate) struct Renderer<'a> {
     pub values: SharedValues,
     /// The library's Markdown renderer, made once per build.
     pub markdown: crate::markdown::MarkdownRenderer<'static>,
-    /// Where each rendered article's body words go, if anywhere
+    /// Article bodies known already, and told of each one rendered
     /// ([`super::render_with`]).
-    pub words: Option<&'a (dyn Fn(usize, String) + Sync)>,
+    pub bodies: Option<&'a dyn super::Bodies>,
 }
 
 impl<'a> Renderer<'a> {

@@ -28,7 +28,7 @@ fn articles_come_back_as_parsed_and_only_changed_files_are_parsed_again() {
     let (parsed, built) = load(root, &first);
     assert!(built > library.articles.len(), "drafts too: {built}");
     // Written on a thread of its own, and whole once dropped.
-    drop(first.save_meanwhile());
+    drop(first.save_meanwhile(|| None));
     let second = cache(root);
     let (cached, built) = load(root, &second);
     assert_eq!(built, 0, "every article from the cache");
@@ -114,6 +114,7 @@ fn a_save_meanwhile_is_finished_once_dropped() {
     let saving = Saving::start(move || {
         std::thread::sleep(std::time::Duration::from_millis(50));
         flag.store(true, Ordering::SeqCst);
+        None
     });
     assert!(!done.load(Ordering::SeqCst));
     drop(saving);

@@ -1,0 +1,344 @@
+//! A cache file too large to read whole: entries keyed by a digest, each
+//! read on its own (`pread`), so a build holds one entry at a time, never
+//! the file.
+//!
+//! The file: the header every cache file has (`super`'s magic, layout
+//! and stamp), then the entries one after the other, then the index
+//! (a count, then per entry its key, offset, length and CRC-32), then the
+//! index's CRC-32 and length. The index is read when the pack is opened
+//! and checked whole; an entry is checked against its CRC-32 when it is
+//! read. A file whose header, size or index does not match is ignored as
+//! a whole, an entry that does not match on its own.
+//!
+//! Written as every cache file is: through a temporary file renamed into
+//! place (a build killed while writing leaves the old pack or the new),
+//! best effort, within a size bound (then nothing is written, and
+//! [`PackWriter::finish`] says so).
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read as _, Seek as _, SeekFrom};
+use std::os::unix::fs::FileExt as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use super::super::reuse::Digest;
+use super::{Layout, Reader, Writer};
+
+/// Bytes of one index entry: key, offset, length, CRC-32.
+const INDEX_ENTRY: usize = 32 + 8 + 8 + 4;
+/// Bytes after the index: its CRC-32 and length.
+const FOOTER: usize = 4 + 8;
+
+/// Where one entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    offset: u64,
+    len: u64,
+    crc: u32,
+}
+
+/// A pack file opened for reading: its index in memory, its entries on
+/// disk.
+pub(super) struct Pack {
+    file: File,
+    index: HashMap<Digest, Slot>,
+}
+
+impl Pack {
+    /// The pack `name` of the site at `root`, when its header is of
+    /// `layout` and `stamp`, its size within `limit` and its index whole.
+    pub(super) fn open(
+        root: &Path,
+        name: &str,
+        layout: Layout,
+        stamp: &Digest,
+        limit: u64,
+    ) -> Option<Pack> {
+        let (real, _) = crate::sitefs::check_file(root, &super::relative(name)).ok()?;
+        let file = File::open(real).ok()?;
+        let size = file.metadata().ok().filter(|m| m.is_file())?.len();
+        if size > limit {
+            return None;
+        }
+        let head = super::header(layout, stamp);
+        let mut read = vec![0; head.len()];
+        file.read_exact_at(&mut read, 0).ok()?;
+        let mut footer = [0; FOOTER];
+        let footer_at = size.checked_sub(FOOTER as u64)?;
+        file.read_exact_at(&mut footer, footer_at).ok()?;
+        let (crc, length) = footer.split_at(4);
+        let index_len = u64::from_le_bytes(length.try_into().ok()?);
+        let index_at = footer_at.checked_sub(index_len)?;
+        if read != head || index_at < head.len() as u64 {
+            return None;
+        }
+        let mut bytes = vec![0; usize::try_from(index_len).ok()?];
+        file.read_exact_at(&mut bytes, index_at).ok()?;
+        if crc32fast::hash(&bytes) != u32::from_le_bytes(crc.try_into().ok()?) {
+            return None;
+        }
+        let index = parse_index(&bytes, head.len() as u64..index_at)?;
+        Some(Pack { file, index })
+    }
+
+    /// The entry kept under `key`, when there is one and it is whole.
+    pub(super) fn get(&self, key: &Digest) -> Option<Vec<u8>> {
+        let slot = self.index.get(key)?;
+        let mut bytes = vec![0; usize::try_from(slot.len).ok()?];
+        self.file.read_exact_at(&mut bytes, slot.offset).ok()?;
+        (crc32fast::hash(&bytes) == slot.crc).then_some(bytes)
+    }
+
+    /// Whether an entry is kept under `key` (not checked).
+    pub(super) fn has(&self, key: &Digest) -> bool {
+        self.index.contains_key(key)
+    }
+}
+
+/// The index of a pack whose entries lie in `data`; `None` unless every
+/// entry does, once each.
+fn parse_index(bytes: &[u8], data: std::ops::Range<u64>) -> Option<HashMap<Digest, Slot>> {
+    let mut reader = Reader::new(bytes);
+    let count = reader.usize()?;
+    if count.checked_mul(INDEX_ENTRY)? != reader.rest_len() {
+        return None;
+    }
+    let mut index = HashMap::with_capacity(count);
+    for _ in 0..count {
+        let key = reader.digest()?;
+        let offset = reader.u64()?;
+        let len = reader.u64()?;
+        let crc = u32::from_le_bytes(reader.bytes(4)?.try_into().ok()?);
+        let end = offset.checked_add(len)?;
+        if offset < data.start || end > data.end {
+            return None;
+        }
+        if index.insert(key, Slot { offset, len, crc }).is_some() {
+            return None;
+        }
+    }
+    Some(index)
+}
+
+/// A pack being written into a temporary file, entries added from many
+/// threads at once (each written where it reserved its place).
+pub(super) struct PackWriter {
+    path: PathBuf,
+    temp: PathBuf,
+    file: File,
+    /// The end of what is written or reserved.
+    at: AtomicU64,
+    limit: u64,
+    index: Mutex<Vec<(Digest, Slot)>>,
+    /// The first thing that went wrong.
+    failed: Mutex<Option<Unwritten>>,
+    /// Put in place: the temporary file is gone.
+    placed: bool,
+}
+
+impl Drop for PackWriter {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Why a pack was not written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unwritten {
+    /// It would have been larger than its bound.
+    TooLarge,
+    /// The file system said no (best effort: nothing to report).
+    Failed,
+}
+
+impl PackWriter {
+    /// Start the pack `name` of the site at `root` (nothing when the
+    /// cache folder cannot be written), at most `limit` bytes.
+    pub(super) fn create(
+        root: &Path,
+        name: &str,
+        layout: Layout,
+        stamp: &Digest,
+        limit: u64,
+    ) -> Option<PackWriter> {
+        let folder = super::writable_folder(root, name)?;
+        let path = folder.join(name);
+        let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&temp).ok()?;
+        let head = super::header(layout, stamp);
+        let writer = PackWriter {
+            path,
+            temp,
+            file,
+            at: AtomicU64::new(0),
+            limit,
+            index: Mutex::default(),
+            failed: Mutex::default(),
+            placed: false,
+        };
+        writer.add_at(writer.reserve(head.len() as u64)?, &[&head])?;
+        Some(writer)
+    }
+
+    /// Where `len` more bytes go; `None` (and the pack given up) past
+    /// the bound.
+    fn reserve(&self, len: u64) -> Option<u64> {
+        let offset = self.at.fetch_add(len, Ordering::Relaxed);
+        if offset.saturating_add(len) > self.limit {
+            self.fail(Unwritten::TooLarge);
+            return None;
+        }
+        Some(offset)
+    }
+
+    fn fail(&self, why: Unwritten) {
+        self.failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_or_insert(why);
+    }
+
+    /// `parts` one after the other from `offset`.
+    fn add_at(&self, mut offset: u64, parts: &[&[u8]]) -> Option<()> {
+        for part in parts {
+            if self.file.write_all_at(part, offset).is_err() {
+                self.fail(Unwritten::Failed);
+                return None;
+            }
+            offset += part.len() as u64;
+        }
+        Some(())
+    }
+
+    /// Add the entry `key` made of `parts`, one after the other (from any
+    /// thread; once the pack is given up, nothing is written).
+    pub(super) fn add(&self, key: Digest, parts: &[&[u8]]) {
+        let len: u64 = parts.iter().map(|p| p.len() as u64).sum();
+        let Some(offset) = self.reserve(len) else {
+            return;
+        };
+        let mut crc = crc32fast::Hasher::new();
+        parts.iter().for_each(|part| crc.update(part));
+        let crc = crc.finalize();
+        if self.add_at(offset, parts).is_some() {
+            self.index
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((key, Slot { offset, len, crc }));
+        }
+    }
+
+    /// The keys of the entries added so far.
+    pub(super) fn keys(&mut self) -> std::collections::HashSet<Digest> {
+        let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
+        index.iter().map(|(key, _)| *key).collect()
+    }
+
+    /// Whether the pack was given up (over its bound, or a failed write).
+    pub(super) fn given_up(&self) -> bool {
+        self.failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    }
+
+    /// Copy each entry of `pack` kept under one of `keys` (those it has),
+    /// as it is on disk, runs of neighbours at once.
+    pub(super) fn copy<'k>(&mut self, pack: &Pack, keys: impl IntoIterator<Item = &'k Digest>) {
+        let mut slots: Vec<(Digest, Slot)> = keys
+            .into_iter()
+            .filter_map(|key| Some((*key, *pack.index.get(key)?)))
+            .collect();
+        slots.sort_by_key(|(_, slot)| slot.offset);
+        let mut run = 0;
+        while run < slots.len() && !self.given_up() {
+            let start = slots[run].1.offset;
+            let mut end = run + 1;
+            while end < slots.len()
+                && slots[end].1.offset == slots[end - 1].1.offset + slots[end - 1].1.len
+            {
+                end += 1;
+            }
+            let last = slots[end - 1].1;
+            let len = last.offset + last.len - start;
+            let Some(offset) = self.reserve(len) else {
+                return;
+            };
+            if self.copy_bytes(&pack.file, start, len, offset).is_none() {
+                self.fail(Unwritten::Failed);
+                return;
+            }
+            let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
+            for (key, slot) in &slots[run..end] {
+                let offset = slot.offset - start + offset;
+                index.push((*key, Slot { offset, ..*slot }));
+            }
+            run = end;
+        }
+    }
+
+    /// `len` bytes of `file` from `start` to `offset`, in the kernel where
+    /// it can.
+    fn copy_bytes(&self, file: &File, start: u64, len: u64, offset: u64) -> Option<()> {
+        let mut from = file.try_clone().ok()?;
+        from.seek(SeekFrom::Start(start)).ok()?;
+        let mut to = &self.file;
+        to.seek(SeekFrom::Start(offset)).ok()?;
+        let copied = std::io::copy(&mut from.take(len), &mut to).ok()?;
+        (copied == len).then_some(())
+    }
+
+    /// Write the index and put the pack in place of the old one; when
+    /// anything failed, remove the temporary file instead and say why.
+    pub(super) fn finish(mut self) -> Result<(), Unwritten> {
+        let failed = *self
+            .failed
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(why) = failed {
+            return Err(why);
+        }
+        self.write_index()?;
+        self.placed = true;
+        if let (Some(folder), Some(name)) = (self.path.parent(), self.path.file_name()) {
+            super::remove_leftovers(folder, &name.to_string_lossy());
+        }
+        Ok(())
+    }
+
+    fn write_index(&mut self) -> Result<(), Unwritten> {
+        let slots = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
+        // Two article files of the same bytes share one entry.
+        slots.sort_unstable_by_key(|(key, slot)| (*key, slot.offset));
+        slots.dedup_by_key(|(key, _)| *key);
+        let mut index = Writer::default();
+        index.u64(slots.len() as u64);
+        for (key, slot) in slots.iter() {
+            index.bytes.extend_from_slice(key);
+            index.u64(slot.offset);
+            index.u64(slot.len);
+            index.bytes.extend_from_slice(&slot.crc.to_le_bytes());
+        }
+        let crc = crc32fast::hash(&index.bytes).to_le_bytes();
+        let len = (index.bytes.len() as u64).to_le_bytes();
+        let parts: [&[u8]; 3] = [&index.bytes, &crc, &len];
+        let total = parts.iter().map(|p| p.len() as u64).sum();
+        let failed = || {
+            self.failed
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .unwrap_or(Unwritten::Failed)
+        };
+        let offset = self.reserve(total).ok_or_else(failed)?;
+        self.add_at(offset, &parts).ok_or_else(failed)?;
+        self.file.sync_all().map_err(|_| Unwritten::Failed)?;
+        std::fs::rename(&self.temp, &self.path).map_err(|_| Unwritten::Failed)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -20,12 +20,12 @@
 //! the article as loaded.
 //!
 //! Written as the pages render: each body rendered from its file goes
-//! into the new pack from the thread that rendered it (a write where it
-//! reserved its place: handing 160 MB at 10,000 articles to one writer
-//! thread cost some 0.4 s of CPU more, against 0.12 s); once rendering is done the cache-writer
-//! thread copies every entry of the old pack whose article is still
-//! there after them and puts the pack in place. Nothing is written when
-//! every body was known.
+//! into the new pack from the thread that rendered it, in batches (see
+//! `pack`; handing 160 MB at 10,000 articles to one writer thread cost
+//! some 0.4 s of CPU more, against 0.12 s); once rendering is done the
+//! cache-writer thread copies every entry of the old pack whose article
+//! is still there after them and puts the pack in place. Nothing is
+//! written when every body was known.
 //!
 //! An entry: the head's length and the head (the body's offset, length
 //! and hash; each heading's level, id and text; each search term's

@@ -122,8 +122,22 @@ fn parse_index(bytes: &[u8], data: std::ops::Range<u64>) -> Option<HashMap<Diges
     Some(index)
 }
 
+/// Bytes of entries a thread gathers before it writes them at once: one
+/// large write instead of thousands of small ones into one file, which
+/// the threads would take turns at.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Entries gathered by one thread, not written yet.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    /// Each entry's key and slot, its offset within `bytes`.
+    slots: Vec<(Digest, Slot)>,
+}
+
 /// A pack being written into a temporary file, entries added from many
-/// threads at once (each written where it reserved its place).
+/// threads at once (each thread's in batches, each batch written where it
+/// reserved its place).
 pub(super) struct PackWriter {
     path: PathBuf,
     temp: PathBuf,
@@ -132,6 +146,8 @@ pub(super) struct PackWriter {
     at: AtomicU64,
     limit: u64,
     index: Mutex<Vec<(Digest, Slot)>>,
+    /// One batch per thread of the pool (and one for any other thread).
+    batches: Vec<Mutex<Batch>>,
     /// The first thing that went wrong.
     failed: Mutex<Option<Unwritten>>,
     /// Put in place: the temporary file is gone.
@@ -177,6 +193,9 @@ impl PackWriter {
             at: AtomicU64::new(0),
             limit,
             index: Mutex::default(),
+            batches: (0..=rayon::current_num_threads())
+                .map(|_| Mutex::default())
+                .collect(),
             failed: Mutex::default(),
             placed: false,
         };
@@ -217,23 +236,55 @@ impl PackWriter {
     /// Add the entry `key` made of `parts`, one after the other (from any
     /// thread; once the pack is given up, nothing is written).
     pub(super) fn add(&self, key: Digest, parts: &[&[u8]]) {
-        let len: u64 = parts.iter().map(|p| p.len() as u64).sum();
-        let Some(offset) = self.reserve(len) else {
-            return;
-        };
+        let mine = rayon::current_thread_index().map_or(0, |i| i + 1) % self.batches.len();
+        let mut batch = self.batches[mine]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let offset = batch.bytes.len() as u64;
         let mut crc = crc32fast::Hasher::new();
-        parts.iter().for_each(|part| crc.update(part));
-        let crc = crc.finalize();
-        if self.add_at(offset, parts).is_some() {
-            self.index
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push((key, Slot { offset, len, crc }));
+        for part in parts {
+            crc.update(part);
+            batch.bytes.extend_from_slice(part);
         }
+        let len = batch.bytes.len() as u64 - offset;
+        let crc = crc.finalize();
+        batch.slots.push((key, Slot { offset, len, crc }));
+        if batch.bytes.len() >= BATCH_BYTES {
+            self.write_batch(&mut batch);
+        }
+    }
+
+    /// Write `batch` where it reserves its place, and empty it.
+    fn write_batch(&self, batch: &mut Batch) {
+        let Batch { bytes, slots } = batch;
+        if !bytes.is_empty() {
+            let written = self
+                .reserve(bytes.len() as u64)
+                .and_then(|at| Some((at, self.add_at(at, &[bytes])?)));
+            if let Some((at, ())) = written {
+                let mut index = self.index.lock().unwrap_or_else(PoisonError::into_inner);
+                for (key, slot) in slots.iter() {
+                    let offset = at + slot.offset;
+                    index.push((*key, Slot { offset, ..*slot }));
+                }
+            }
+        }
+        bytes.clear();
+        slots.clear();
+    }
+
+    /// Write every batch still gathered.
+    fn write_batches(&mut self) {
+        let mut batches = std::mem::take(&mut self.batches);
+        for batch in &mut batches {
+            self.write_batch(batch.get_mut().unwrap_or_else(PoisonError::into_inner));
+        }
+        self.batches = batches;
     }
 
     /// The keys of the entries added so far.
     pub(super) fn keys(&mut self) -> std::collections::HashSet<Digest> {
+        self.write_batches();
         let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
         index.iter().map(|(key, _)| *key).collect()
     }
@@ -249,6 +300,7 @@ impl PackWriter {
     /// Copy each entry of `pack` kept under one of `keys` (those it has),
     /// as it is on disk, runs of neighbours at once.
     pub(super) fn copy<'k>(&mut self, pack: &Pack, keys: impl IntoIterator<Item = &'k Digest>) {
+        self.write_batches();
         let mut slots: Vec<(Digest, Slot)> = keys
             .into_iter()
             .filter_map(|key| Some((*key, *pack.index.get(key)?)))
@@ -295,6 +347,7 @@ impl PackWriter {
     /// Write the index and put the pack in place of the old one; when
     /// anything failed, remove the temporary file instead and say why.
     pub(super) fn finish(mut self) -> Result<(), Unwritten> {
+        self.write_batches();
         let failed = *self
             .failed
             .get_mut()

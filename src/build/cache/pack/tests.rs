@@ -111,3 +111,21 @@ fn a_pack_is_never_read_through_a_link_out_of_the_site() {
     std::os::unix::fs::symlink(theirs, dir.path().join(CACHE_FOLDER).join("p")).unwrap();
     assert!(open(dir.path()).is_none());
 }
+
+#[test]
+fn entries_added_from_many_threads_in_batches_all_read_back() {
+    use rayon::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let writer = PackWriter::create(root, "p", LAYOUT, &STAMP, 1 << 30).unwrap();
+    // Some 5 MB: every thread's batch is written more than once.
+    let entry = |n: u8| vec![n; 20_000];
+    (0..=255u8)
+        .into_par_iter()
+        .for_each(|n| writer.add(key(n), &[&entry(n)[..7], &entry(n)[7..]]));
+    writer.finish().unwrap();
+    let pack = Pack::open(root, "p", LAYOUT, &STAMP, 1 << 30).unwrap();
+    for n in 0..=255u8 {
+        assert_eq!(pack.get(&key(n)), Some(entry(n)), "entry {n}");
+    }
+}

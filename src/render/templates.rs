@@ -10,6 +10,7 @@ use std::sync::Arc;
 use tera::{ErrorKind, Tera};
 
 use super::folded;
+use super::unescaped::is_unescaped;
 use crate::diag::Diagnostic;
 
 /// The default theme's templates, compiled in as fallbacks.
@@ -366,5 +367,27 @@ fn configured() -> Tera {
 /// The `korean` filter: `{{ text | korean }}` escapes `text` and marks its
 /// Korean stretches `lang="ko"`; the result is safe HTML.
 fn korean(text: &str, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    // ASCII holds no Hangul: text that escaping also leaves as it is comes
+    // out as it went in, without the scan for Korean and its copies.
+    if text.is_ascii() && is_unescaped(text) {
+        return tera::Value::safe_string(text);
+    }
     tera::Value::safe_string(&crate::markdown::mark_korean_text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn the_korean_filter_writes_what_marking_korean_text_writes(
+            text in "[ -~]{0,24}|[ a-z&<'가-힣]{0,12}",
+        ) {
+            let mut tera = super::configured();
+            tera.add_raw_template("t.html", "{{ t | korean }}").unwrap();
+            let mut context = tera::Context::new();
+            context.insert("t", &text);
+            let written = tera.render("t.html", &context).unwrap();
+            proptest::prop_assert_eq!(written, crate::markdown::mark_korean_text(&text));
+        }
+    }
 }

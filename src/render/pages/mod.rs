@@ -25,8 +25,7 @@ use super::unescaped::mark_unescaped;
 use crate::content::library::Library;
 use crate::markdown::RenderedMarkdown;
 
-/// Links for a paginated list: the `pagination` key, with `pages` (every
-/// page with its URL) added by [`Renderer::pagination`].
+/// Links for a paginated list: the `pagination` key.
 #[derive(Debug, Serialize)]
 pub(crate) struct Pagination {
     /// Current page, 1-based.
@@ -37,15 +36,19 @@ pub(crate) struct Pagination {
     pub prev: Option<String>,
     /// Next page URL.
     pub next: Option<String>,
+    /// Every page of the list with its URL, `[number, url]`: the value
+    /// the list's pages share ([`SharedValues`]).
+    pub pages: tera::Value,
 }
 
 impl Pagination {
-    fn new(folder: &str, current: usize, total: usize) -> Pagination {
+    fn new(folder: &str, current: usize, total: usize, pages: tera::Value) -> Pagination {
         Pagination {
             current,
             total,
             prev: (current > 1).then(|| paged_url(folder, current - 1)),
             next: (current < total).then(|| paged_url(folder, current + 1)),
+            pages,
         }
     }
 }
@@ -184,8 +187,6 @@ impl<'a> Renderer<'a> {
     /// The `pagination` key of page `current` of `total` of the list at
     /// `folder`.
     fn pagination(&self, folder: &str, current: usize, total: usize) -> tera::Value {
-        let links = tera::Value::from_serializable(&Pagination::new(folder, current, total));
-        let mut map = links.into_map().expect("a struct is a map");
         let pages = self
             .values
             .page_lists
@@ -198,8 +199,10 @@ impl<'a> Renderer<'a> {
                 tera::Value::from_serializable(&pages)
             })
             .clone();
-        map.insert("pages".into(), pages);
-        tera::Value::from(map)
+        // Serialized with the list's shared `pages` in it as it is (a
+        // value is not serialized again), not added to the map after:
+        // a map made a value is built again, key by key.
+        tera::Value::from_serializable(&Pagination::new(folder, current, total, pages))
     }
 
     fn meta(

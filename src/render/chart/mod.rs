@@ -10,6 +10,7 @@
 //! told by colour alone. Numbers are written at a fixed precision, so the
 //! same series always gives the same bytes.
 
+mod numbers;
 pub(crate) mod series;
 
 use std::fmt::Write;
@@ -17,6 +18,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::markdown::highlight::escape;
+use numbers::{Fixed2, Plain};
 
 /// One value of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +129,7 @@ impl Series {
             Shape::Rows => ROW * self.points.len() as f64 + 4.0,
         };
         let id = self.id;
+        let height = Plain(height);
         let mut svg = format!(
             "<svg class=\"chart\" role=\"img\" width=\"100%\" height=\"{height}\" \
              aria-labelledby=\"{id}-title {id}-desc\">\
@@ -190,25 +193,28 @@ fn columns(points: &[Point]) -> String {
         if bar > 0.0 {
             let _ = write!(
                 out,
-                "<rect class=\"chart-bar\" x=\"{:.2}%\" y=\"{}\" width=\"{:.2}%\" height=\"{bar}\"/>",
-                left + slot * 0.15,
-                base - bar,
-                slot * 0.7,
+                "<rect class=\"chart-bar\" x=\"{}%\" y=\"{}\" width=\"{}%\" height=\"{}\"/>",
+                Fixed2(left + slot * 0.15),
+                Plain(base - bar),
+                Fixed2(slot * 0.7),
+                Plain(bar),
             );
         }
         if values_fit {
             let _ = write!(
                 out,
-                "<text class=\"chart-value\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                base - bar - 5.0,
+                "<text class=\"chart-value\" x=\"{}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                Fixed2(middle),
+                Plain(base - bar - 5.0),
                 escape(&point.display),
             );
         }
         if i % every == 0 {
             let _ = write!(
                 out,
-                "<text class=\"chart-label\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                base + 16.0,
+                "<text class=\"chart-label\" x=\"{}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                Fixed2(middle),
+                Plain(base + 16.0),
                 escape(&point.label),
             );
         }
@@ -218,8 +224,9 @@ fn columns(points: &[Point]) -> String {
             if new {
                 let _ = write!(
                     out,
-                    "<text class=\"chart-label\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                    base + 16.0 + GROUP,
+                    "<text class=\"chart-label\" x=\"{}%\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    Fixed2(middle),
+                    Plain(base + 16.0 + GROUP),
                     escape(group),
                 );
                 last_group = Some((i, group));
@@ -229,11 +236,13 @@ fn columns(points: &[Point]) -> String {
     let axis = if points.len() >= FEWEST_SLOTS {
         "100%".to_string()
     } else {
-        format!("{:.2}%", slot * points.len() as f64)
+        format!("{}%", Fixed2(slot * points.len() as f64))
     };
     let _ = write!(
         out,
-        "<line class=\"chart-axis\" x1=\"0\" x2=\"{axis}\" y1=\"{base}\" y2=\"{base}\"/>"
+        "<line class=\"chart-axis\" x1=\"0\" x2=\"{axis}\" y1=\"{}\" y2=\"{}\"/>",
+        Plain(base),
+        Plain(base),
     );
     out
 }
@@ -248,7 +257,7 @@ fn rows(points: &[Point]) -> String {
         let _ = write!(
             out,
             "<text class=\"chart-label\" x=\"0\" y=\"{}\">{} · <tspan class=\"chart-value\">{}</tspan></text>",
-            y + 15.0,
+            Plain(y + 15.0),
             escape(&point.label),
             escape(&point.display),
         );
@@ -256,8 +265,9 @@ fn rows(points: &[Point]) -> String {
         let width = (point.value.max(0.0) / top * 100.0).max(0.5);
         let _ = write!(
             out,
-            "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{width:.2}%\" height=\"14\"/>",
-            y + 22.0,
+            "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{}%\" height=\"14\"/>",
+            Plain(y + 22.0),
+            Fixed2(width),
         );
     }
     out

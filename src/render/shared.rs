@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::About;
 use crate::content::library::Library;
+use crate::render::mentions::Mentions;
 use crate::render::plan::Section;
 
 /// An event's place in the library.
@@ -177,6 +178,7 @@ impl<'a> Sidebar<'a> {
     /// at `indexes`.
     pub(crate) fn of(
         library: &'a Library,
+        mentions: &Mentions<'a>,
         indexes: &[usize],
         section: Section,
         slug: &str,
@@ -186,22 +188,16 @@ impl<'a> Sidebar<'a> {
         let figures = entity_figures(library, indexes, section, slug)
             .take(Self::FIGURES)
             .collect();
-        let articles = &library.articles;
         Sidebar {
             events,
             figures,
-            organizations: co_mentions(
+            organizations: mentions.co_mentions(
                 indexes,
-                |a| &articles[a].front.organizations,
+                Section::Organizations,
                 slug,
                 Self::CO_MENTIONS,
             ),
-            topics: co_mentions(
-                indexes,
-                |a| &articles[a].front.topics,
-                slug,
-                Self::CO_MENTIONS,
-            ),
+            topics: mentions.co_mentions(indexes, Section::Topics, slug, Self::CO_MENTIONS),
         }
     }
 }
@@ -224,8 +220,12 @@ pub(crate) fn co_mentions<'a>(
             }
         }
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    let order = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+    most_named(counts.into_iter().collect(), limit)
+}
+
+/// The first `limit` of `(name, count)`, most first, then by name.
+pub(crate) fn most_named<K: Ord>(mut ranked: Vec<(K, usize)>, limit: usize) -> Vec<(K, usize)> {
+    let order = |a: &(K, usize), b: &(K, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
     // The first `limit` picked out before they are sorted: hundreds of
     // organizations are named beside a popular entity, ten are shown.
     if ranked.len() > limit {

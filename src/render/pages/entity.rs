@@ -218,7 +218,7 @@ impl<'a> Renderer<'a> {
     ) {
         let library = self.library;
         let indexes = if full { indexes } else { &[] };
-        let sidebar = Sidebar::of(library, indexes, section, slug);
+        let sidebar = Sidebar::of(library, &self.values.mentions, indexes, section, slug);
         let events: Vec<EventView<'_>> = sidebar.events.iter().map(|e| self.event(e)).collect();
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = sidebar

@@ -18,6 +18,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::context::{EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views};
+use super::mentions::Mentions;
 use super::plan::{page_count, paged_url, PageJob, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
@@ -63,28 +64,32 @@ const CARD: &str = "partials/card.html";
 /// Values every page of a build shares, made once and handed to each
 /// page's context by reference count: `site`, and each list's `pages`
 /// (a list of N pages would otherwise build N² links).
-pub(crate) struct SharedValues {
+pub(crate) struct SharedValues<'a> {
     site: tera::Value,
     page_lists: Mutex<HashMap<(String, usize), tera::Value>>,
     /// The registries' entities as articles' JSON-LD names them.
     things: structured::Things,
     /// The breadcrumbs above each page.
     crumbs: crumbs::Crumbs,
+    /// Articles' organizations and topics by registry position, for the
+    /// entity sidebars.
+    mentions: Mentions<'a>,
 }
 
-impl SharedValues {
+impl<'a> SharedValues<'a> {
     /// The `site` value of every page.
     pub(crate) fn site(&self) -> &tera::Value {
         &self.site
     }
 
     /// The shared values of a build of `library` with these site values.
-    pub(crate) fn new(site: &SiteView<'_>, library: &Library) -> SharedValues {
+    pub(crate) fn new(site: &SiteView<'_>, library: &'a Library) -> SharedValues<'a> {
         SharedValues {
             site: mark_unescaped(tera::Value::from_serializable(site)),
             page_lists: Mutex::default(),
             things: structured::Things::new(library, &structured_urls(site)),
             crumbs: crumbs::Crumbs::new(&site.base_url),
+            mentions: Mentions::new(library),
         }
     }
 }
@@ -116,7 +121,7 @@ pub(crate) struct Renderer<'a> {
     /// View builder.
     pub views: Views<'a>,
     /// Template values made once per build.
-    pub values: SharedValues,
+    pub values: SharedValues<'a>,
     /// The library's Markdown renderer, made once per build.
     pub markdown: crate::markdown::MarkdownRenderer<'static>,
     /// Article bodies known already, and told of each one rendered

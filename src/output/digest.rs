@@ -115,6 +115,11 @@ fn hash_entries<'a>(entries: impl IntoIterator<Item = Hashed<'a>>) -> (Digest, i
     (hasher.finalize().into(), newest)
 }
 
+/// Fewest entries of one folder worth handing to another thread: most
+/// folders of a site hold one or two, and a task for each costs more than
+/// the stamp it would take.
+const SPLIT: usize = 64;
+
 /// Digest of what a folder on disk holds (links are not followed).
 /// Entries are looked at in parallel: a site's output has tens of
 /// thousands.
@@ -126,6 +131,7 @@ fn walk(folder: &Path) -> Option<(Digest, i128)> {
     entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
     let stamped = entries
         .par_iter()
+        .with_min_len(SPLIT)
         .map(|entry| {
             let meta = entry.metadata().ok()?;
             let inner = match meta.is_dir() {
@@ -281,6 +287,7 @@ fn tree(entries: &[Placed], depth: usize) -> Option<(Digest, i128)> {
     }
     let inner = level
         .par_iter()
+        .with_min_len(SPLIT)
         .map(|(_, within)| match within {
             Some(within) => tree(&entries[within.clone()], depth + 1).map(Some),
             None => Some(None),

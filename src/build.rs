@@ -22,6 +22,7 @@ pub use crate::render::RenderOptions;
 
 mod cache;
 mod fronts;
+mod handover;
 mod incremental;
 mod reuse;
 
@@ -114,19 +115,21 @@ impl From<Diagnostic> for BuildError {
 
 /// Load config, content and templates, collecting every problem.
 pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
-    load_known(root, drafts, None)
+    load_known(root, drafts, None, handover::Texts::new())
 }
 
-/// [`load`] that takes the articles `known` has instead of reading them.
+/// [`load`] that takes the articles `known` has, and the texts in
+/// `texts`, instead of reading them.
 fn load_known(
     root: &Path,
     drafts: bool,
     known: Option<&dyn KnownArticles>,
+    texts: handover::Texts,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::read_known(root, config, options, known)
+        Library::read_given(root, config, options, known, texts)
     })
 }
 
@@ -291,9 +294,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let (inputs, fronts) = match reuse::inputs(options) {
-        Some((inputs, fronts)) => (Some(inputs), fronts),
-        None => (None, fronts::Fronts::default()),
+    let handover = handover::Handover::for_build(options, output.folder());
+    let (inputs, fronts, texts) = match reuse::inputs_keeping(options, &handover) {
+        Some((inputs, fronts, texts)) => (Some(inputs), fronts, texts),
+        None => (None, fronts::Fronts::default(), handover::Texts::new()),
     };
     time("fingerprint");
     let previous = match &inputs {
@@ -328,6 +332,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &options.root,
         options.drafts,
         known.as_ref().map(|k| k as &dyn KnownArticles),
+        texts,
     );
     // Written while the build goes on, finished before it returns; the
     // rendered bodies are written there as they come.

@@ -159,6 +159,39 @@ pub(super) fn write(root: &Path, name: &str, layout: Layout, stamp: &Digest, pay
 /// Temporary files of `name` that a build killed while writing left
 /// (`.<name>.<process>.tmp`, `ingest::write_atomic`'s names).
 fn remove_leftovers(folder: &Path, name: &str) {
+    remove_leftovers_if(folder, name, |_| true);
+}
+
+/// [`remove_leftovers`] of processes no longer running only (a build
+/// writing one now keeps it), in the site's own cache folder: a large
+/// cache file left by a killed build goes even when no build writes that
+/// file again.
+pub(super) fn remove_dead_leftovers(root: &Path, name: &str) {
+    let folder = root.join(CACHE_FOLDER);
+    if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.is_dir()) {
+        remove_leftovers_if(&folder, name, |pid| !running(pid));
+    }
+}
+
+/// Whether the process `pid` runs (or may: when that cannot be told).
+#[cfg(not(unix))]
+fn running(_pid: u32) -> bool {
+    true
+}
+
+/// Whether the process `pid` runs (or may: when that cannot be told).
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks that the process exists.
+    pid > 0
+        && (unsafe { libc::kill(pid, 0) } == 0
+            || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH))
+}
+
+fn remove_leftovers_if(folder: &Path, name: &str, wanted: impl Fn(u32) -> bool) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
@@ -166,12 +199,15 @@ fn remove_leftovers(folder: &Path, name: &str) {
     for entry in entries.flatten() {
         let file = entry.file_name();
         let Some(file) = file.to_str() else { continue };
-        let leftover = file
+        let pid = file
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-        if leftover {
-            let _ = std::fs::remove_file(entry.path());
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        // Too many digits for a process id: not one of ours to spare.
+        if let Some(pid) = pid.map(|pid| pid.parse::<u32>().unwrap_or(u32::MAX)) {
+            if wanted(pid) {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
 }

@@ -235,3 +235,23 @@ fn a_new_binary_renders_every_body_again() {
     assert_ne!(pack_inode(&site), pack, "written anew by the new binary");
     assert_eq!(site.tree("public"), without_cache(&site));
 }
+
+#[test]
+fn a_pack_left_half_written_by_a_dead_build_goes_with_the_next_build() {
+    let site = SiteFixture::new("build/basic");
+    site.build();
+    let folder = site.root().join(".briefing-cache");
+    // No process has this id (above Linux's largest), and this one runs.
+    let dead = folder.join(".bodies.4194305.tmp");
+    let alive = folder.join(format!(".bodies.{}.tmp", std::process::id()));
+    for file in [&dead, &alive] {
+        std::fs::write(file, b"briefing cache\nbodies 1\n").unwrap();
+    }
+    // Every body is known: no pack is written, the leftover goes anyway.
+    let pack = pack_inode(&site);
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    site.build();
+    assert_eq!(pack_inode(&site), pack);
+    assert!(!dead.exists(), "a dead build's leftover is removed");
+    assert!(alive.exists(), "a running build's file is left alone");
+}

@@ -78,6 +78,7 @@ pub(crate) fn open(root: &Path, now: &Inputs) -> Option<(Bodies, Writing)> {
     let stamp = super::stamp(LAYOUT, &[&super::registries(now), &config])?;
     let limit = crate::limits::CACHE_PACK_BYTES;
     let pack = Pack::open(root, NAME, LAYOUT, &stamp, limit).map(Arc::new);
+    super::remove_dead_leftovers(root, NAME);
     let now: HashMap<PathBuf, Digest> = now
         .file_digests()
         .filter(|(path, _)| path.starts_with("content/articles/"))
@@ -222,16 +223,14 @@ impl render::Bodies for Used<'_> {
         if entry.body != self.library.articles[i].body {
             return None;
         }
-        if let Some(feed) = self.feed {
-            if !feed.has(i) {
-                // A pack written without search is of another config.
-                if entry.doc.is_empty() {
-                    return None;
-                }
-                let path = crate::search::doc_path(&self.library.articles[i].slug);
-                self.put(&path, entry.doc);
-                feed.rescore(i, entry.terms);
+        if let Some(feed) = self.feed.filter(|feed| !feed.has(i)) {
+            // A pack written without search is of another config.
+            if entry.doc.is_empty() {
+                return None;
             }
+            let path = crate::search::doc_path(&self.library.articles[i].slug);
+            self.put(&path, entry.doc);
+            feed.rescore(i, entry.terms);
         }
         Some(RenderedMarkdown {
             html: entry.html.to_string(),

@@ -252,6 +252,9 @@ pub(crate) struct ArticleView<'a> {
     pub related: Vec<tera::Value>,
 }
 
+/// The key of a card value that holds the card partial's HTML.
+pub(crate) const CARD_HTML: &str = "html";
+
 /// Topics a card shows: a reader sees what a briefing is mainly about.
 const MAIN_TOPICS: usize = 3;
 
@@ -322,7 +325,7 @@ impl<'a> Views<'a> {
         let fields = tera::Value::from_serializable(&self.card(&self.library.articles[i]));
         let html = render(&fields)?;
         let mut value = fields.into_map().expect("a struct is a map");
-        value.insert("html".into(), tera::Value::safe_string(&html));
+        value.insert(CARD_HTML.into(), tera::Value::safe_string(&html));
         Ok(self.card_values[i].get_or_init(|| value.into()).clone())
     }
 

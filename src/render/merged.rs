@@ -30,6 +30,34 @@ impl<A: Serialize, B: Serialize> Serialize for Merged<'_, A, B> {
     }
 }
 
+/// A template value made from a struct (its keys the struct's field
+/// names), serialized as that struct again but for the field `without`:
+/// its values are passed through, not serialized again. An article page
+/// takes its card's fields from the card value its lists share.
+pub(crate) struct StructOf<'a> {
+    /// The struct's value.
+    pub value: &'a tera::Value,
+    /// A field left out.
+    pub without: &'static str,
+}
+
+impl Serialize for StructOf<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some(map) = self.value.as_map() else {
+            return not_a_struct();
+        };
+        let mut fields = serializer.serialize_struct("StructOf", map.len())?;
+        for (key, value) in map {
+            match key {
+                tera::value::Key::Str(name) if *name == self.without => {}
+                tera::value::Key::Str(name) => fields.serialize_field(name, value)?,
+                _ => return not_a_struct(),
+            }
+        }
+        fields.end()
+    }
+}
+
 /// A serializer that accepts one struct and hands each of its fields to
 /// the struct being written.
 struct Fields<'s, S>(&'s mut S);
@@ -191,7 +219,7 @@ impl<'s, S: SerializeStruct> Serializer for Fields<'s, S> {
 
 #[cfg(test)]
 mod tests {
-    use super::Merged;
+    use super::{Merged, StructOf};
     use serde::Serialize;
 
     #[derive(Serialize)]
@@ -236,6 +264,40 @@ mod tests {
         });
         assert_eq!(merged, extended(&card, &page));
         assert_eq!(merged.as_map().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn a_structs_value_merges_as_the_struct_without_a_field() {
+        let card = Card {
+            title: "Cells",
+            draft: false,
+            lang: Some("ko"),
+        };
+        let page = Page {
+            words: 3,
+            title: "Cells, the page",
+            tags: vec!["a"],
+        };
+        let mut value = tera::Value::from_serializable(&card).into_map().unwrap();
+        value.insert("html".into(), tera::Value::safe_string("<p>"));
+        let value = tera::Value::from(value);
+        let merged = tera::Value::from_serializable(&Merged {
+            first: &StructOf {
+                value: &value,
+                without: "html",
+            },
+            second: &page,
+            capacity: 6,
+        });
+        assert_eq!(merged, extended(&card, &page));
+        let mut keyed = tera::Map::new();
+        keyed.insert(tera::value::Key::U64(1), tera::Value::from(1));
+        let keyed = tera::Value::from(keyed);
+        let first = StructOf {
+            value: &keyed,
+            without: "html",
+        };
+        assert!(tera::Value::try_from_serializable(&first).is_err());
     }
 
     #[test]

@@ -4,9 +4,9 @@ use std::cell::RefCell;
 
 use tera::Context;
 
-use super::super::context::{find, ArticleView, PageKind, PageMeta, PersonView};
+use super::super::context::{find, ArticleView, PageKind, PageMeta, PersonView, CARD_HTML};
 use super::super::display::display_date;
-use super::super::merged::Merged;
+use super::super::merged::{Merged, StructOf};
 use super::super::plan::Section;
 use super::super::structured;
 use super::excerpt::excerpt;
@@ -96,9 +96,14 @@ impl<'a> Renderer<'a> {
             &self.values.things,
         );
         meta.structured_data.insert(0, block);
-        // The card's fields and the page's, in one map.
+        // The card's fields, from the card value the article's lists
+        // show, and the page's, in one map.
+        let card = self.cards(std::iter::once(i))?;
         let merged = Merged {
-            first: &views.card(article),
+            first: &StructOf {
+                value: &card[0],
+                without: CARD_HTML,
+            },
             second: &view,
             capacity: ARTICLE_FIELDS,
         };

@@ -102,13 +102,21 @@ fn binds_site(words: &str) -> bool {
 fn outside_strings(inner: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     let mut quote = None;
+    let mut escaped = false;
     for c in inner.chars() {
         match quote {
+            Some(_) if escaped => {
+                escaped = false;
+                out.push(' ');
+            }
             Some(q) if c == q => {
                 quote = None;
                 out.push(c);
             }
-            Some(_) => out.push(' '),
+            Some(_) => {
+                escaped = c == '\\';
+                out.push(' ');
+            }
             None => {
                 if matches!(c, '"' | '\'' | '`') {
                     quote = Some(c);
@@ -185,13 +193,16 @@ fn find_opening(text: &str) -> Option<usize> {
     memchr::memchr_iter(b'{', bytes).find(|&i| matches!(bytes.get(i + 1), Some(b'{' | b'%' | b'#')))
 }
 
-/// Where `delimiter` closes a tag, skipping string literals.
+/// Where `delimiter` closes a tag, skipping string literals (and the
+/// character after a `\\` in them).
 fn closing(inner: &str, delimiter: &str) -> Option<usize> {
     let mut quote = None;
+    let mut escaped = false;
     for (i, c) in inner.char_indices() {
         match quote {
+            Some(_) if escaped => escaped = false,
             Some(q) if c == q => quote = None,
-            Some(_) => {}
+            Some(_) => escaped = c == '\\',
             None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
             None if inner[i..].starts_with(delimiter) => return Some(i),
             None => {}

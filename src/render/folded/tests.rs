@@ -34,6 +34,8 @@ fn other_tags_and_inert_text_are_left_alone() {
         "{% set x = \"{{ site.title }}\" %}",
         "{{ \"}}\" }}{{ '{{ site.title }}' }}",
         "{{ site.title",
+        "{% set x = \"a\\\" %}{{ site.title }}\" %}",
+        "{{ 'it\\'s }}{{ site.title }}' }}",
     ] {
         assert_eq!(marked(text), text, "{text}");
     }
@@ -86,6 +88,7 @@ fn a_template_binding_site_or_defining_a_component_stops_all_folding() {
         "{% for p in site . pages %}{% endfor %}",
         "{% set website = \"site\" %}",
         "{% set x = 'for site in' %}",
+        "{% set x = \"\\\" for site in\" %}",
         "{{ site }}",
     ] {
         assert!(may_fold([text].into_iter()), "{text}");

@@ -18,7 +18,6 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read as _, Seek as _, SeekFrom};
-use std::os::unix::fs::FileExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -30,6 +29,30 @@ use super::{Layout, Reader, Writer};
 const INDEX_ENTRY: usize = 32 + 8 + 8 + 4;
 /// Bytes after the index: its CRC-32 and length.
 const FOOTER: usize = 4 + 8;
+
+/// `buffer.len()` bytes of `file` from `at` (`pread`).
+#[cfg(unix)]
+fn read_at(file: &File, buffer: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, at)
+}
+
+/// `bytes` into `file` from `at` (`pwrite`).
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+}
+
+/// Elsewhere no pack is read (nor written: [`write_at`]), and builds
+/// render every body.
+#[cfg(not(unix))]
+fn read_at(_file: &File, _buffer: &mut [u8], _at: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(unix))]
+fn write_at(_file: &File, _bytes: &[u8], _at: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
 
 /// Where one entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,10 +87,10 @@ impl Pack {
         }
         let head = super::header(layout, stamp);
         let mut read = vec![0; head.len()];
-        file.read_exact_at(&mut read, 0).ok()?;
+        read_at(&file, &mut read, 0).ok()?;
         let mut footer = [0; FOOTER];
         let footer_at = size.checked_sub(FOOTER as u64)?;
-        file.read_exact_at(&mut footer, footer_at).ok()?;
+        read_at(&file, &mut footer, footer_at).ok()?;
         let (crc, length) = footer.split_at(4);
         let index_len = u64::from_le_bytes(length.try_into().ok()?);
         let index_at = footer_at.checked_sub(index_len)?;
@@ -75,7 +98,7 @@ impl Pack {
             return None;
         }
         let mut bytes = vec![0; usize::try_from(index_len).ok()?];
-        file.read_exact_at(&mut bytes, index_at).ok()?;
+        read_at(&file, &mut bytes, index_at).ok()?;
         if crc32fast::hash(&bytes) != u32::from_le_bytes(crc.try_into().ok()?) {
             return None;
         }
@@ -87,7 +110,7 @@ impl Pack {
     pub(super) fn get(&self, key: &Digest) -> Option<Vec<u8>> {
         let slot = self.index.get(key)?;
         let mut bytes = vec![0; usize::try_from(slot.len).ok()?];
-        self.file.read_exact_at(&mut bytes, slot.offset).ok()?;
+        read_at(&self.file, &mut bytes, slot.offset).ok()?;
         (crc32fast::hash(&bytes) == slot.crc).then_some(bytes)
     }
 
@@ -224,7 +247,7 @@ impl PackWriter {
     /// `parts` one after the other from `offset`.
     fn add_at(&self, mut offset: u64, parts: &[&[u8]]) -> Option<()> {
         for part in parts {
-            if self.file.write_all_at(part, offset).is_err() {
+            if write_at(&self.file, part, offset).is_err() {
                 self.fail(Unwritten::Failed);
                 return None;
             }

@@ -16,6 +16,7 @@ mod lock;
 pub(crate) mod ops;
 mod staging;
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -103,8 +104,8 @@ impl Output {
     ) -> Result<Staging<'_>, OutputError> {
         self.refuse_foreign()?;
         let paths: Vec<&str> = paths.into_iter().collect();
-        check_paths(&paths)?;
-        Staging::begin(self, &paths)
+        let folders = folders_of(&paths)?;
+        Staging::begin(self, folders)
     }
 
     /// The real output folder (through a symlink: its target).
@@ -189,25 +190,31 @@ pub(crate) fn commit(
     staging.commit().map(drop)
 }
 
-/// A path used both as a file and as a folder cannot be written; say so
-/// before anything touches the disk.
-fn check_paths(paths: &[&str]) -> Result<(), OutputError> {
-    let files: std::collections::HashSet<&str> = paths.iter().copied().collect();
-    for path in paths {
-        for (i, _) in path.match_indices('/') {
-            if files.contains(&path[..i]) {
-                return Err(OutputError {
-                    action: "cannot write a file where a folder is needed for",
-                    path: PathBuf::from(path),
-                    source: io::Error::new(
-                        io::ErrorKind::AlreadyExists,
-                        format!("`{}` is also a file", &path[..i]),
-                    ),
-                });
-            }
-        }
-    }
-    Ok(())
+/// Every folder on the way to `paths`, once each. A path used both as a
+/// file and as a folder cannot be written: said before anything touches
+/// the disk.
+fn folders_of<'p>(paths: &[&'p str]) -> Result<HashSet<&'p str>, OutputError> {
+    let folders: HashSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
+    let Some(file) = paths.iter().find(|p| folders.contains(*p)) else {
+        return Ok(folders);
+    };
+    let inside = paths
+        .iter()
+        .find(|p| ancestors(p).any(|folder| folder == *file))
+        .unwrap_or(file);
+    Err(OutputError {
+        action: "cannot write a file where a folder is needed for",
+        path: PathBuf::from(inside),
+        source: io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("`{file}` is also a file"),
+        ),
+    })
+}
+
+/// `a/b/c.html` → `a/b`, `a`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.rmatch_indices('/').map(move |(i, _)| &path[..i])
 }
 
 #[cfg(test)]

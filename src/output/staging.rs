@@ -18,7 +18,7 @@
 //! is deleted only if it is briefing's (the marker, written first and
 //! removed last, or empty); otherwise the build refuses to touch it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::digest::{Digest, Ledger};
-use super::{fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
+use super::{ancestors, fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
 
 const STAGING: &str = "staging";
 const ASIDE: &str = "old";
@@ -97,8 +97,12 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
 }
 
 impl<'o> Staging<'o> {
-    /// Create the staging folder, its marker and every folder `paths` need.
-    pub(super) fn begin(output: &'o Output, paths: &[&str]) -> Result<Staging<'o>, OutputError> {
+    /// Create the staging folder, its marker and `folders` (each once,
+    /// with every folder above it).
+    pub(super) fn begin(
+        output: &'o Output,
+        folders: HashSet<&str>,
+    ) -> Result<Staging<'o>, OutputError> {
         let root = output.sibling(STAGING);
         let previous = match output.real.is_dir() {
             true => {
@@ -125,7 +129,6 @@ impl<'o> Staging<'o> {
         let marker = staging.root.join(MARKER);
         ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
         staging.ledger.file(MARKER, None);
-        let folders: BTreeSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
         // A folder's parent is one level shallower: each level's folders
         // are made together, once the level above exists.
         let mut levels: Vec<Vec<&str>> = Vec::new();
@@ -258,11 +261,6 @@ impl Drop for Staging<'_> {
 fn unchanged(previous: &ops::Folder, relative: &str, contents: &[u8]) -> bool {
     ops::file_len_in(previous, relative) == Some(contents.len() as u64)
         && ops::read_in(previous, relative).is_ok_and(|old| old == contents)
-}
-
-/// `a/b/c.html` → `a/b`, `a`.
-fn ancestors(path: &str) -> impl Iterator<Item = &str> {
-    path.rmatch_indices('/').map(move |(i, _)| &path[..i])
 }
 
 /// Remove a folder briefing wrote: files in parallel, then folders deepest

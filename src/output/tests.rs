@@ -273,3 +273,14 @@ fn files_made_inside_an_open_folder_land_below_it() {
     ops::write_in(&a, "x/page.html", b"p").unwrap();
     assert_eq!(ops::read_in(&a, "x/page.html").unwrap(), b"p");
 }
+
+#[test]
+fn every_folder_on_the_way_to_the_paths_is_made_once() {
+    let folders = folders_of(&["a/b/c.html", "a/d.html", "a/b/e.html", "f.html"]).unwrap();
+    let mut folders: Vec<&str> = folders.into_iter().collect();
+    folders.sort_unstable();
+    assert_eq!(folders, vec!["a", "a/b"]);
+    let err = folders_of(&["a/b/c.html", "a/b"]).unwrap_err();
+    assert_eq!(err.path, PathBuf::from("a/b/c.html"));
+    assert!(err.to_string().contains("`a/b` is also a file"));
+}

@@ -22,7 +22,6 @@ pub use crate::render::RenderOptions;
 
 mod cache;
 mod fronts;
-mod handover;
 mod incremental;
 mod reuse;
 
@@ -115,21 +114,19 @@ impl From<Diagnostic> for BuildError {
 
 /// Load config, content and templates, collecting every problem.
 pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
-    load_known(root, drafts, None, handover::Texts::new())
+    load_known(root, drafts, None)
 }
 
-/// [`load`] that takes the articles `known` has, and the texts in
-/// `texts`, instead of reading them.
+/// [`load`] that takes the articles `known` has instead of reading them.
 fn load_known(
     root: &Path,
     drafts: bool,
     known: Option<&dyn KnownArticles>,
-    texts: handover::Texts,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::read_given(root, config, options, known, texts)
+        Library::read_known(root, config, options, known)
     })
 }
 
@@ -294,10 +291,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let handover = handover::Handover::for_build(options, output.folder());
-    let (inputs, fronts, texts) = match reuse::inputs_keeping(options, &handover) {
-        Some((inputs, fronts, texts)) => (Some(inputs), fronts, texts),
-        None => (None, fronts::Fronts::default(), handover::Texts::new()),
+    let (inputs, fronts) = match reuse::inputs(options) {
+        Some((inputs, fronts)) => (Some(inputs), fronts),
+        None => (None, fronts::Fronts::default()),
     };
     time("fingerprint");
     let previous = match &inputs {
@@ -332,7 +328,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &options.root,
         options.drafts,
         known.as_ref().map(|k| k as &dyn KnownArticles),
-        texts,
     );
     // Written while the build goes on, finished before it returns; the
     // rendered bodies are written there as they come.

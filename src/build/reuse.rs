@@ -51,7 +51,6 @@ use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
-use super::handover::{Handover, Texts};
 use super::BuildOptions;
 use crate::output::digest::{field, stamp};
 use crate::output::Published;
@@ -111,17 +110,7 @@ pub(crate) struct Record {
 
 /// Digest of everything a build with `options` reads; `None` when a file
 /// cannot be read (the build itself will say why).
-#[cfg(test)]
 pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
-    let (inputs, fronts, _) = inputs_keeping(options, &Handover::nothing())?;
-    Some((inputs, fronts))
-}
-
-/// [`inputs`], with the article texts `handover` keeps.
-pub(crate) fn inputs_keeping(
-    options: &BuildOptions,
-    handover: &Handover,
-) -> Option<(Inputs, Fronts, Texts)> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
     for folder in crate::sitefs::SITE_FOLDERS {
@@ -138,10 +127,9 @@ pub(crate) fn inputs_keeping(
             .par_iter()
             .map(|relative| {
                 let bytes = site.read(relative, crate::limits::STATIC_FILE_BYTES).ok()?;
-                let text = std::str::from_utf8(&bytes).ok();
                 let front = relative
                     .starts_with(ARTICLES)
-                    .then(|| front_matter(text?))
+                    .then(|| front_matter(&bytes))
                     .flatten()
                     .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
                 let source = Source {
@@ -149,9 +137,7 @@ pub(crate) fn inputs_keeping(
                     bytes: Sha256::digest(&bytes).into(),
                     front: front.as_ref().map(|(digest, _)| *digest),
                 };
-                let kept =
-                    text.and_then(|text| Some((relative.clone(), handover.keep(relative, text)?)));
-                Some(((source, front), kept))
+                Some((source, front))
             })
             .collect::<Option<Vec<_>>>()
     });
@@ -162,8 +148,7 @@ pub(crate) fn inputs_keeping(
     let inject = options.render.inject.as_deref().unwrap_or_default();
     field(&mut hasher, inject.as_bytes());
     let program: Digest = hasher.finalize().into();
-    let (sources, texts): (Vec<_>, Vec<_>) = sources?.into_iter().unzip();
-    let (mut files, fronts): (Vec<Source>, Vec<_>) = sources.into_iter().unzip();
+    let (mut files, fronts): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
     hasher.update(program);
@@ -176,15 +161,15 @@ pub(crate) fn inputs_keeping(
         program,
         files,
     };
-    let fronts = Fronts(fronts.into_iter().flatten().collect());
-    Some((inputs, fronts, texts.into_iter().flatten().collect()))
+    Some((inputs, Fronts(fronts.into_iter().flatten().collect())))
 }
 
 /// Where articles live; only their front matter is digested on its own.
-pub(super) const ARTICLES: &str = "content/articles";
+const ARTICLES: &str = "content/articles";
 
 /// An article file up to its body; `None` when it does not split.
-fn front_matter(text: &str) -> Option<&str> {
+fn front_matter(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?;
     let parts = crate::content::front_matter::split(text).ok()?;
     Some(&text[..text.len() - parts.body.len()])
 }

@@ -90,28 +90,8 @@ impl Library {
         options: LoadOptions,
         known: Option<&dyn KnownArticles>,
     ) -> Result<Library, Vec<Diagnostic>> {
-        Library::read_given(root, config, options, known, HashMap::new())
-    }
-
-    /// [`Library::read_known`] that takes an article's text from `texts`
-    /// (path inside the site → the file's text, already read) instead of
-    /// reading its file; each text is freed as its article is built.
-    pub(crate) fn read_given(
-        root: &Path,
-        config: SiteConfig,
-        options: LoadOptions,
-        known: Option<&dyn KnownArticles>,
-        mut texts: HashMap<PathBuf, Arc<str>>,
-    ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, paths, diagnostics) = Contents::read_but_articles(root);
-        let files = paths
-            .into_iter()
-            .map(|path| {
-                let text = texts.remove(&path);
-                (path, text)
-            })
-            .collect();
-        drop(texts);
+        let files = paths.into_iter().map(|path| (path, None)).collect();
         let articles = ArticleFiles { root, files, known };
         Library::assemble(&contents, articles, diagnostics, config, options)
     }

@@ -32,17 +32,14 @@ pub(crate) fn list_markdown(
     );
     walk.files
         .into_iter()
-        .filter(|path| is_markdown(path))
+        .filter(|path| {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            path.extension().is_some_and(|e| e == "md") && !hidden
+        })
         .map(|path| path.strip_prefix(root).unwrap_or(&path).to_path_buf())
         .collect()
-}
-
-/// A content file: a `.md` file that is not hidden.
-pub(crate) fn is_markdown(path: &Path) -> bool {
-    let hidden = path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    path.extension().is_some_and(|e| e == "md") && !hidden
 }
 
 /// Read a content file as UTF-8, inside the site and within

@@ -82,12 +82,6 @@ struct Kept {
 }
 
 impl Articles {
-    /// Whether the site at `root` has a cache of parsed articles (of any
-    /// inputs): a build then need not hold article texts for its loader.
-    pub(crate) fn exists(root: &Path) -> bool {
-        std::fs::symlink_metadata(root.join(super::relative(NAME))).is_ok()
-    }
-
     /// The cache of the site at `root` for the inputs `now`; empty when
     /// there is none or it does not match in every part.
     pub(crate) fn load(root: &Path, now: &Inputs) -> Option<Articles> {

@@ -391,6 +391,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if feed.is_some() {
         staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
     }
+    let put_doc = |path: &str, contents: &[u8]| Ok::<_, BuildError>(staging.put(path, contents)?);
+    // Each article's body comes from the cache between builds when it
+    // has it; each rendered goes to it, and to search either way. Made
+    // before search numbers any term (the cache numbers them alike).
+    let used = cache::bodies::Used::new(bodies, &site.library, feed.as_ref(), &put_doc);
     // After article edits alone, the unchanged articles' terms and result
     // files are the last build's.
     if let (Some(feed), Some(made_by), Some(inputs), true) = (&feed, &made_by, &inputs, incremental)
@@ -406,10 +411,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             &staging,
         );
     }
-    let put_doc = |path: &str, contents: &[u8]| Ok::<_, BuildError>(staging.put(path, contents)?);
-    // Each article's body comes from the cache between builds when it
-    // has it; each rendered goes to it, and to search either way.
-    let used = cache::bodies::Used::new(bodies, &site.library, feed.as_ref(), &put_doc);
     let written = render::render_with(
         &site.library,
         &site.templates,

@@ -53,17 +53,6 @@ impl Counters {
     /// The terms of `record` with their scores; `body` is its body's words
     /// (made by the caller, which also shows them in the result file).
     pub(crate) fn score(&self, record: &Record<'_>, body: &str) -> Counted {
-        self.score_named(record, body, |_, _| {})
-    }
-
-    /// [`Counters::score`] that also hands each term to `each`, by name,
-    /// with its score (for a cache of them: [`Counters::recount`]).
-    pub(crate) fn score_named(
-        &self,
-        record: &Record<'_>,
-        body: &str,
-        each: impl FnMut(&str, u8),
-    ) -> Counted {
         let idle = || self.idle.lock().unwrap_or_else(PoisonError::into_inner);
         let mut counter = idle().pop().unwrap_or_default();
         let fields = [(body, BODY), (record.title, TITLE)]
@@ -79,29 +68,35 @@ impl Counters {
             };
             terms::terms(text, &mut reading);
         }
-        let counted = counter.take(each);
+        let counted = counter.take();
         idle().push(counter);
         counted
     }
 
-    /// The terms `named` (each once, with its score, as
-    /// [`Counters::score_named`] handed them over) numbered in this
-    /// vocabulary: what scoring their record again would give.
-    pub(crate) fn recount<'t>(&self, named: impl IntoIterator<Item = (&'t str, u8)>) -> Counted {
-        let idle = || self.idle.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut counter = idle().pop().unwrap_or_default();
-        for (term, score) in named {
-            let score = u32::from(score);
-            counter.count(term.as_bytes(), hash(term), score, &self.vocabulary);
+    /// Number `names` 0, 1, 2, … in a vocabulary that has no term yet, so
+    /// that terms numbered so in an earlier build keep their numbers;
+    /// false (and some of them numbered otherwise) when it had terms or
+    /// a name comes twice.
+    pub(crate) fn seed(&self, names: &[&str]) -> bool {
+        let mut vocabulary = self.vocabulary();
+        if !vocabulary.is_empty() {
+            return false;
         }
-        let counted = counter.take(|_, _| {});
-        idle().push(counter);
-        counted
+        names
+            .iter()
+            .enumerate()
+            .all(|(n, name)| vocabulary.id(name, hash(name)) as usize == n)
     }
 
     /// The number of `term`, given it if new.
     pub(crate) fn id(&self, term: &str) -> u32 {
         self.vocabulary().id(term, hash(term))
+    }
+
+    /// Each term numbered so far, at its number.
+    pub(crate) fn names(&self) -> Vec<String> {
+        let vocabulary = self.vocabulary();
+        vocabulary.names().into_iter().map(str::to_string).collect()
     }
 
     fn vocabulary(&self) -> std::sync::MutexGuard<'_, Vocabulary> {
@@ -228,10 +223,9 @@ impl Counter {
         }
     }
 
-    /// The terms of the record counted, with their scores (each also
-    /// handed to `each` by name), each slot's score set back to 0 for the
-    /// next record.
-    fn take(&mut self, mut each: impl FnMut(&str, u8)) -> Counted {
+    /// The terms of the record counted, with their scores, each slot's
+    /// score set back to 0 for the next record.
+    fn take(&mut self) -> Counted {
         let mut counted = Counted {
             terms: Vec::with_capacity(self.scored.len()),
             scores: Vec::with_capacity(self.scored.len()),
@@ -242,10 +236,6 @@ impl Counter {
             counted.terms.push(slot.id);
             counted.scores.push(score);
             slot.score = 0;
-            each(
-                &self.names[slot.start as usize..][..slot.len as usize],
-                score,
-            );
         }
         self.scored.clear();
         counted

@@ -362,22 +362,36 @@ impl Feed<'_> {
         doc(&self.records[i], text)
     }
 
-    /// Article `i`'s terms, scored from its body's words `text`, each also
-    /// handed to `each` by name with its score. Handed over twice, or
-    /// known already, the first one counts.
-    pub(crate) fn score(&self, i: usize, text: &str, each: impl FnMut(&str, u8)) {
+    /// Article `i`'s terms, scored from its body's words `text`. Handed
+    /// over twice, or known already, the first one counts.
+    pub(crate) fn score(&self, i: usize, text: &str) {
         if !self.has(i) {
-            let counted = self.counters.score_named(&self.records[i], text, each);
-            let _ = self.counted[i].set(counted);
+            let _ = self.counted[i].set(self.counters.score(&self.records[i], text));
         }
     }
 
-    /// Article `i`'s terms as an earlier [`Feed::score`] named them (its
-    /// record and words the same).
-    pub(crate) fn rescore<'t>(&self, i: usize, named: impl IntoIterator<Item = (&'t str, u8)>) {
-        if !self.has(i) {
-            let _ = self.counted[i].set(self.counters.recount(named));
-        }
+    /// Article `i`'s terms, once handed over: numbers of this feed's
+    /// vocabulary ([`Feed::names`]), with their scores.
+    pub(crate) fn counted(&self, i: usize) -> Option<&Counted> {
+        self.counted[i].get()
+    }
+
+    /// Article `i`'s terms as [`Feed::counted`] gave them in an earlier
+    /// build whose vocabulary this one's begins with ([`Feed::seed`]).
+    pub(crate) fn scored(&self, i: usize, counted: Counted) {
+        let _ = self.counted[i].set(counted);
+    }
+
+    /// Begin the vocabulary with `names`, numbered as they come, before
+    /// any term is numbered: false when it cannot (then terms of an
+    /// earlier build are not numbers of this one's).
+    pub(crate) fn seed(&self, names: &[&str]) -> bool {
+        self.counters.seed(names)
+    }
+
+    /// Each term numbered so far, at its number.
+    pub(crate) fn names(&self) -> Vec<String> {
+        self.counters.names()
     }
 
     /// Articles whose terms are known from an earlier build (and whose

@@ -170,6 +170,11 @@ impl Vocabulary {
         self.names.len()
     }
 
+    /// Whether it holds no term.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// Each term, at its number.
     pub(crate) fn names(&self) -> Vec<&str> {
         self.names.iter().map(|name| &**name).collect()

@@ -29,8 +29,18 @@
 //!
 //! An entry: the head's length and the head (the body's offset, length
 //! and hash; each heading's level, id and text; each search term's
-//! length, bytes and score), the HTML's length and the HTML, then the
-//! search result file to the end (empty when the site has no search).
+//! number and score), the HTML's length and the HTML, then the search
+//! result file to the end (empty when the site has no search).
+//!
+//! Terms go by number, as the build's search vocabulary numbered them,
+//! so that a kept body's terms are handed to search without a term
+//! being read or looked up again: the pack keeps that vocabulary (each
+//! term at its number, [`Pack::shared`](super::pack::Pack::shared)), and
+//! a build that uses the pack begins its vocabulary with it
+//! ([`Feed::seed`]), so old entries, copied as they are, and new ones
+//! number alike. Terms of bodies gone stay in it; once it holds over
+//! twice the terms it had when last made from nothing (plus
+//! [`GROWTH_SLACK`]), the pack is not used and the build starts afresh.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -46,9 +56,14 @@ use crate::content::library::Library;
 use crate::diag::Diagnostic;
 use crate::markdown::{Heading, RenderedMarkdown};
 use crate::render;
+use crate::search::postings::Counted;
 use crate::search::Feed;
 
-const LAYOUT: Layout = b"bodies 1\n";
+const LAYOUT: Layout = b"bodies 2\n";
+/// Terms the pack's vocabulary may gain beyond twice its size when made
+/// from nothing before it is made afresh: a small site's is not made
+/// afresh for each few edits.
+const GROWTH_SLACK: u64 = 4096;
 const NAME: &str = "bodies";
 
 /// The pack as it was when the build began, and the way to the writer.
@@ -59,7 +74,7 @@ pub(crate) struct Bodies {
     /// Each article's key now ([`key`]), by its file's path.
     now: HashMap<PathBuf, Digest>,
     /// Where the new pack goes once every body is in it.
-    to_writer: SyncSender<PackWriter>,
+    to_writer: SyncSender<Finished>,
 }
 
 /// The writer's half: run on the cache-writer thread ([`Writing::run`]).
@@ -67,7 +82,17 @@ pub(crate) struct Writing {
     pack: Option<Arc<Pack>>,
     /// Every article's key now: the entries worth keeping.
     keys: Vec<Digest>,
-    written: Receiver<PackWriter>,
+    written: Receiver<Finished>,
+}
+
+/// The new pack as rendering left it, for the cache-writer thread.
+pub(crate) struct Finished {
+    writer: PackWriter,
+    /// The pack's vocabulary ([`dictionary`]).
+    shared: Vec<u8>,
+    /// Whether the old pack's entries number terms as the new ones do
+    /// (it was used), and so may be copied.
+    copy: bool,
 }
 
 /// The cache of the site at `root` for the inputs `now` (with an empty
@@ -109,12 +134,16 @@ impl Writing {
     /// renders those bodies again).
     pub(crate) fn run(self) -> Option<Diagnostic> {
         // None: no body rendered, or the build stopped.
-        let mut writer = self.written.recv().ok()?;
-        if let Some(pack) = &self.pack {
+        let Finished {
+            mut writer,
+            shared,
+            copy,
+        } = self.written.recv().ok()?;
+        if let Some(pack) = self.pack.as_ref().filter(|_| copy) {
             let added = writer.keys();
             writer.copy(pack, self.keys.iter().filter(|key| !added.contains(*key)));
         }
-        match writer.finish() {
+        match writer.finish(&shared) {
             Err(Unwritten::TooLarge) => Some(too_large(crate::limits::CACHE_PACK_BYTES)),
             _ => None,
         }
@@ -148,6 +177,11 @@ pub(crate) struct Used<'a> {
     writer: OnceLock<Option<PackWriter>>,
     /// Each article's key, by its number in the library.
     keys: Vec<Option<Digest>>,
+    /// Terms in the old pack's vocabulary (an entry's are below).
+    terms: usize,
+    /// The old pack's size of vocabulary when made from nothing, when
+    /// the pack is used.
+    fresh: Option<u64>,
     library: &'a Library,
     feed: Option<&'a Feed<'a>>,
     put: &'a Put<'a>,
@@ -155,13 +189,22 @@ pub(crate) struct Used<'a> {
 }
 
 impl<'a> Used<'a> {
-    /// Use `bodies` (none: only feed search) for the articles of `library`.
+    /// Use `bodies` (none: only feed search) for the articles of `library`;
+    /// made before `feed` numbers any term, to begin its vocabulary with
+    /// the pack's.
     pub(crate) fn new(
-        bodies: Option<Bodies>,
+        mut bodies: Option<Bodies>,
         library: &'a Library,
         feed: Option<&'a Feed<'a>>,
         put: &'a Put<'a>,
     ) -> Used<'a> {
+        let (mut terms, mut fresh) = (0, None);
+        if let Some(bodies) = bodies.as_mut() {
+            match bodies.pack.as_deref().and_then(|pack| seed(pack, feed)) {
+                Some((size, old)) => (terms, fresh) = (size, Some(old)),
+                None => bodies.pack = None,
+            }
+        }
         let keys = match &bodies {
             Some(bodies) => library
                 .articles
@@ -174,6 +217,8 @@ impl<'a> Used<'a> {
             bodies,
             writer: OnceLock::new(),
             keys,
+            terms,
+            fresh,
             library,
             feed,
             put,
@@ -185,7 +230,15 @@ impl<'a> Used<'a> {
     /// goes to the writer.
     pub(crate) fn finish(self) -> Result<(), BuildError> {
         if let (Some(bodies), Some(Some(writer))) = (&self.bodies, self.writer.into_inner()) {
-            let _ = bodies.to_writer.send(writer);
+            let names = self.feed.map(Feed::names).unwrap_or_default();
+            let fresh = self.fresh.unwrap_or(names.len() as u64);
+            let shared = dictionary(fresh, &names);
+            let copy = self.fresh.is_some();
+            let _ = bodies.to_writer.send(Finished {
+                writer,
+                shared,
+                copy,
+            });
         }
         match self
             .failed
@@ -214,12 +267,8 @@ impl<'a> Used<'a> {
 impl render::Bodies for Used<'_> {
     fn known(&self, i: usize) -> Option<RenderedMarkdown> {
         let pack = self.bodies.as_ref()?.pack.as_ref()?;
-        let key = self.key(i)?;
-        if !pack.has(&key) {
-            return None;
-        }
-        let bytes = pack.get(&key)?;
-        let entry = decode(&bytes)?;
+        let bytes = pack.get(&self.key(i)?)?;
+        let entry = decode(&bytes, self.terms)?;
         if entry.body != self.library.articles[i].body {
             return None;
         }
@@ -230,7 +279,7 @@ impl render::Bodies for Used<'_> {
             }
             let path = crate::search::doc_path(&self.library.articles[i].slug);
             self.put(&path, entry.doc);
-            feed.rescore(i, entry.terms);
+            feed.scored(i, entry.terms);
         }
         Some(RenderedMarkdown {
             html: entry.html.to_string(),
@@ -260,15 +309,9 @@ impl render::Bodies for Used<'_> {
                 return;
             }
             let page = feed.doc(i, &body.text);
-            let mut terms = Writer::default();
-            let mut count = 0u64;
-            feed.score(i, &body.text, |term, score| {
-                short(&mut terms, term.as_bytes());
-                terms.bytes.push(score);
-                count += 1;
-            });
-            head.varint(count);
-            head.bytes.extend_from_slice(&terms.bytes);
+            feed.score(i, &body.text);
+            let counted = feed.counted(i).expect("scored just now");
+            write_terms(&mut head, counted);
             self.put(&page.path, &page.contents);
             doc = page.contents;
         } else {
@@ -302,6 +345,62 @@ fn key(path: &str, digest: &Digest) -> Digest {
     hasher.finalize().into()
 }
 
+/// The old pack's vocabulary, `feed`'s begun with it (none: search is
+/// off, and entries hold no terms): its size, and its size when made
+/// from nothing; `None` when it does not read, has grown too large or
+/// cannot begin `feed`'s.
+fn seed(pack: &Pack, feed: Option<&Feed<'_>>) -> Option<(usize, u64)> {
+    let Some(feed) = feed else {
+        return Some((0, 0));
+    };
+    let (fresh, names) = read_dictionary(pack.shared())?;
+    (!grown(fresh, names.len()) && feed.seed(&names)).then_some((names.len(), fresh))
+}
+
+/// Whether a vocabulary of `terms` that held `fresh` when made from
+/// nothing has grown enough to be made afresh.
+fn grown(fresh: u64, terms: usize) -> bool {
+    terms as u64 > fresh.saturating_mul(2).saturating_add(GROWTH_SLACK)
+}
+
+/// The pack's vocabulary: its size when made from nothing, then each
+/// term at its number.
+fn dictionary(fresh: u64, names: &[String]) -> Vec<u8> {
+    let mut out = Writer::default();
+    out.u64(fresh);
+    out.varint(names.len() as u64);
+    for name in names {
+        short(&mut out, name.as_bytes());
+    }
+    out.bytes
+}
+
+/// The twin of [`dictionary`].
+fn read_dictionary(bytes: &[u8]) -> Option<(u64, Vec<&str>)> {
+    let mut reader = Reader::new(bytes);
+    let fresh = reader.u64()?;
+    let count = usize::try_from(reader.varint()?).ok()?;
+    let mut names = Vec::with_capacity(count.min(reader.rest_len()));
+    for _ in 0..count {
+        names.push(read_short(&mut reader)?);
+    }
+    reader.is_empty().then_some((fresh, names))
+}
+
+/// An entry's terms: their count, then each one's number (as the gap
+/// from the one after the term before, in ascending order) and score.
+fn write_terms(head: &mut Writer, counted: &Counted) {
+    let mut pairs: Vec<(u32, u8)> = counted.pairs().collect();
+    pairs.sort_unstable();
+    head.varint(pairs.len() as u64);
+    let mut next = 0;
+    for (term, score) in pairs {
+        head.varint(u64::from(term - next));
+        head.bytes.push(score);
+        next = term + 1;
+    }
+}
+
 /// A length (7 bits a byte) and the bytes.
 fn short(out: &mut Writer, bytes: &[u8]) {
     out.varint(bytes.len() as u64);
@@ -312,13 +411,14 @@ fn short(out: &mut Writer, bytes: &[u8]) {
 struct Decoded<'e> {
     body: Body,
     headings: Vec<Heading>,
-    terms: Vec<(&'e str, u8)>,
+    terms: Counted,
     html: &'e str,
     doc: &'e [u8],
 }
 
-/// An entry's parts; `None` unless all of it reads.
-fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
+/// An entry's parts, its terms numbers below `terms`; `None` unless all
+/// of it reads.
+fn decode(bytes: &[u8], terms: usize) -> Option<Decoded<'_>> {
     let mut entry = Reader::new(bytes);
     let mut head = Reader::new(entry.field()?);
     let html = std::str::from_utf8(entry.field()?).ok()?;
@@ -337,19 +437,26 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
         headings.push(Heading { level, id, text });
     }
     let count = usize::try_from(head.varint()?).ok()?;
-    let mut terms = Vec::with_capacity(count.min(head.rest_len()));
+    let room = count.min(head.rest_len() / 2);
+    let mut counted = Counted {
+        terms: Vec::with_capacity(room),
+        scores: Vec::with_capacity(room),
+    };
+    let mut next = 0u64;
     for _ in 0..count {
-        let term = read_short(&mut head)?;
+        let term = next.checked_add(head.varint()?)?;
         let score = *head.bytes(1)?.first()?;
-        if term.is_empty() || score == 0 {
+        if term >= terms as u64 || score == 0 {
             return None;
         }
-        terms.push((term, score));
+        counted.terms.push(term as u32);
+        counted.scores.push(score);
+        next = term + 1;
     }
     head.is_empty().then_some(Decoded {
         body,
         headings,
-        terms,
+        terms: counted,
         html,
         doc,
     })

@@ -4,8 +4,9 @@
 //!
 //! The file: the header every cache file has (`super`'s magic, layout
 //! and stamp), then the entries one after the other, then the index
-//! (a count, then per entry its key, offset, length and CRC-32), then the
-//! index's CRC-32 and length. The index is read when the pack is opened
+//! (a count, then per entry its key, offset, length and CRC-32, then
+//! what the whole pack shares: its user's bytes, [`Pack::shared`]), then
+//! the index's CRC-32 and length. The index is read when the pack is opened
 //! and checked whole; an entry is checked against its CRC-32 when it is
 //! read. A file whose header, size or index does not match is ignored as
 //! a whole, an entry that does not match on its own.
@@ -67,6 +68,7 @@ struct Slot {
 pub(super) struct Pack {
     file: File,
     index: HashMap<Digest, Slot>,
+    shared: Vec<u8>,
 }
 
 impl Pack {
@@ -102,8 +104,19 @@ impl Pack {
         if crc32fast::hash(&bytes) != u32::from_le_bytes(crc.try_into().ok()?) {
             return None;
         }
-        let index = parse_index(&bytes, head.len() as u64..index_at)?;
-        Some(Pack { file, index })
+        let (index, shared) = parse_index(&bytes, head.len() as u64..index_at)?;
+        let shared = shared.to_vec();
+        Some(Pack {
+            file,
+            index,
+            shared,
+        })
+    }
+
+    /// What every entry of the pack shares, as [`PackWriter::finish`]
+    /// was given it (checked with the index).
+    pub(super) fn shared(&self) -> &[u8] {
+        &self.shared
     }
 
     /// The entry kept under `key`, when there is one and it is whole.
@@ -115,17 +128,18 @@ impl Pack {
     }
 
     /// Whether an entry is kept under `key` (not checked).
+    #[cfg(test)]
     pub(super) fn has(&self, key: &Digest) -> bool {
         self.index.contains_key(key)
     }
 }
 
-/// The index of a pack whose entries lie in `data`; `None` unless every
-/// entry does, once each.
-fn parse_index(bytes: &[u8], data: std::ops::Range<u64>) -> Option<HashMap<Digest, Slot>> {
+/// The index of a pack whose entries lie in `data`, and the shared
+/// bytes after it; `None` unless every entry lies there, once each.
+fn parse_index(bytes: &[u8], data: std::ops::Range<u64>) -> Option<(HashMap<Digest, Slot>, &[u8])> {
     let mut reader = Reader::new(bytes);
     let count = reader.usize()?;
-    if count.checked_mul(INDEX_ENTRY)? != reader.rest_len() {
+    if count.checked_mul(INDEX_ENTRY)? > reader.rest_len() {
         return None;
     }
     let mut index = HashMap::with_capacity(count);
@@ -142,7 +156,7 @@ fn parse_index(bytes: &[u8], data: std::ops::Range<u64>) -> Option<HashMap<Diges
             return None;
         }
     }
-    Some(index)
+    Some((index, reader.bytes(reader.rest_len())?))
 }
 
 /// Bytes of entries a thread gathers before it writes them at once: one
@@ -367,9 +381,11 @@ impl PackWriter {
         (copied == len).then_some(())
     }
 
-    /// Write the index and put the pack in place of the old one; when
-    /// anything failed, remove the temporary file instead and say why.
-    pub(super) fn finish(mut self) -> Result<(), Unwritten> {
+    /// Write the index, with `shared` (what every entry shares, read back
+    /// by [`Pack::shared`]), and put the pack in place of the old one;
+    /// when anything failed, remove the temporary file instead and say
+    /// why.
+    pub(super) fn finish(mut self, shared: &[u8]) -> Result<(), Unwritten> {
         self.write_batches();
         let failed = *self
             .failed
@@ -378,7 +394,7 @@ impl PackWriter {
         if let Some(why) = failed {
             return Err(why);
         }
-        self.write_index()?;
+        self.write_index(shared)?;
         self.placed = true;
         if let (Some(folder), Some(name)) = (self.path.parent(), self.path.file_name()) {
             super::remove_leftovers(folder, &name.to_string_lossy());
@@ -386,7 +402,7 @@ impl PackWriter {
         Ok(())
     }
 
-    fn write_index(&mut self) -> Result<(), Unwritten> {
+    fn write_index(&mut self, shared: &[u8]) -> Result<(), Unwritten> {
         let slots = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
         // Two article files of the same bytes share one entry.
         slots.sort_unstable_by_key(|(key, slot)| (*key, slot.offset));
@@ -399,6 +415,7 @@ impl PackWriter {
             index.u64(slot.len);
             index.bytes.extend_from_slice(&slot.crc.to_le_bytes());
         }
+        index.bytes.extend_from_slice(shared);
         let crc = crc32fast::hash(&index.bytes).to_le_bytes();
         let len = (index.bytes.len() as u64).to_le_bytes();
         let parts: [&[u8]; 3] = [&index.bytes, &crc, &len];

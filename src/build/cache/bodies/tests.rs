@@ -1,7 +1,9 @@
 use super::*;
 use crate::build::reuse::inputs;
 use crate::build::BuildOptions;
+use crate::output::RenderedPage;
 use crate::render::Bodies as _;
+use crate::search::records::tests::{fixture_copy, with_body};
 
 /// The cache of the site at `root` as a build would open it now.
 fn opened(root: &Path) -> (Bodies, Writing) {
@@ -108,13 +110,104 @@ fn an_entry_reads_back_whole_or_not_at_all() {
     let pack = bodies.pack.unwrap();
     let key = bodies.now[&library.articles[0].path];
     let bytes = pack.get(&key).unwrap();
-    assert!(decode(&bytes).is_some());
+    assert!(decode(&bytes, 0).is_some());
     for at in 0..bytes.len() {
         // Cut anywhere inside the head or the HTML: nothing.
         let head = u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
         let html = u64::from_le_bytes(bytes[8 + head..16 + head].try_into().unwrap()) as usize;
         if at < 16 + head + html {
-            assert!(decode(&bytes[..at]).is_none(), "cut at {at}");
+            assert!(decode(&bytes[..at], 0).is_none(), "cut at {at}");
         }
     }
+}
+
+/// One build's search index of the site at `root` (its files sorted by
+/// path), each body the cache knows taken from it and every other
+/// rendered and handed to it, after `before` had the feed; and how many
+/// bodies were known.
+fn indexed_after(
+    root: &Path,
+    library: &Library,
+    before: impl FnOnce(&Feed<'_>),
+) -> (Vec<RenderedPage>, usize) {
+    let (bodies, writing) = opened(root);
+    let writer = std::thread::spawn(move || writing.run());
+    let made = Mutex::new(Vec::new());
+    let keep = |path: &str, contents: &[u8]| {
+        let (path, contents) = (path.to_string(), contents.to_vec());
+        made.lock().unwrap().push(RenderedPage { path, contents });
+        Ok(())
+    };
+    let put = |path: &str, contents: &[u8]| keep(path, contents);
+    let mut kept = crate::search::Kept::once();
+    let feed = kept.feed(library).unwrap();
+    before(&feed);
+    let used = Used::new(Some(bodies), library, Some(&feed), &put);
+    let markdown = library.markdown();
+    let mut known = 0;
+    for (i, article) in library.articles.iter().enumerate() {
+        match used.known(i) {
+            Some(_) => known += 1,
+            None => used.rendered(i, library.render_body(article, &markdown).unwrap()),
+        }
+    }
+    used.finish().unwrap();
+    assert!(writer.join().unwrap().is_none());
+    let put = |page: RenderedPage| keep(&page.path, &page.contents);
+    kept.update_fed::<BuildError>(library, Some(feed), put)
+        .unwrap();
+    let mut made = made.into_inner().unwrap();
+    made.sort_by(|a, b| a.path.cmp(&b.path));
+    (made, known)
+}
+
+fn indexed(root: &Path, library: &Library) -> (Vec<RenderedPage>, usize) {
+    indexed_after(root, library, |_| {})
+}
+
+#[test]
+fn kept_bodies_give_search_the_index_made_from_every_file() {
+    let (dir, library) = fixture_copy();
+    let root = dir.path();
+    let count = library.articles.len();
+    let whole = crate::search::index(&library);
+    assert_eq!(indexed(root, &library), (whole.clone(), 0));
+    assert_eq!(indexed(root, &library), (whole, count), "terms by number");
+    // An edited body brings terms the pack's vocabulary lacks: numbered
+    // after it, beside old entries that keep their numbers.
+    let library = with_body(library, root, 1, "Quokka zygotes.\n");
+    let whole = crate::search::index(&library);
+    assert_eq!(indexed(root, &library), (whole.clone(), count - 1));
+    assert_eq!(
+        indexed(root, &library),
+        (whole, count),
+        "old and new entries"
+    );
+}
+
+#[test]
+fn a_vocabulary_begun_before_the_pack_is_read_leaves_the_pack_unused() {
+    let (dir, library) = fixture_copy();
+    let root = dir.path();
+    let count = library.articles.len();
+    let whole = crate::search::index(&library);
+    indexed(root, &library);
+    let stray = |feed: &Feed<'_>| assert!(feed.seed(&["stray"]));
+    assert_eq!(indexed_after(root, &library, stray), (whole.clone(), 0));
+    // The pack written then was made afresh, every entry new.
+    assert_eq!(indexed(root, &library), (whole, count));
+}
+
+#[test]
+fn a_vocabulary_reads_back_and_is_made_afresh_once_grown_past_twice() {
+    let names = ["anode".to_string(), "école".to_string()];
+    let bytes = dictionary(1, &names);
+    assert_eq!(read_dictionary(&bytes), Some((1, vec!["anode", "école"])));
+    for at in 0..bytes.len() {
+        assert_eq!(read_dictionary(&bytes[..at]), None, "cut at {at}");
+    }
+    let slack = GROWTH_SLACK as usize;
+    assert!(!grown(100, 200 + slack));
+    assert!(grown(100, 201 + slack));
+    assert!(!grown(u64::MAX, usize::MAX), "no overflow");
 }

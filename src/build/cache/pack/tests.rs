@@ -14,7 +14,7 @@ fn written(root: &Path, entries: &[(u8, &[u8])], limit: u64) -> Result<(), Unwri
     for (n, bytes) in entries {
         writer.add(key(*n), &[&bytes[..1], &bytes[1..]]);
     }
-    writer.finish()
+    writer.finish(b"shared")
 }
 
 fn open(root: &Path) -> Option<Pack> {
@@ -35,13 +35,15 @@ fn entries_read_back_one_by_one_and_copy_into_the_next_pack() {
     assert_eq!(pack.get(&key(2)).as_deref(), Some(&b"second"[..]));
     assert_eq!(pack.get(&key(9)), None);
     assert!(pack.has(&key(3)) && !pack.has(&key(4)));
+    assert_eq!(pack.shared(), b"shared");
     // The next pack: one new entry, two old ones copied (one not wanted).
     let mut writer = PackWriter::create(root, "p", LAYOUT, &STAMP, 1 << 20).unwrap();
     writer.add(key(4), &[b"fourth"]);
     writer.add(key(1), &[b"first"]);
     writer.copy(&pack, &[key(3), key(8)]);
-    writer.finish().unwrap();
+    writer.finish(b"").unwrap();
     let next = open(root).unwrap();
+    assert_eq!(next.shared(), b"", "its own shared bytes");
     for (n, bytes) in [(1, &b"first"[..]), (3, b"third"), (4, b"fourth")] {
         assert_eq!(next.get(&key(n)).as_deref(), Some(bytes), "entry {n}");
     }
@@ -123,7 +125,7 @@ fn entries_added_from_many_threads_in_batches_all_read_back() {
     (0..=255u8)
         .into_par_iter()
         .for_each(|n| writer.add(key(n), &[&entry(n)[..7], &entry(n)[7..]]));
-    writer.finish().unwrap();
+    writer.finish(b"").unwrap();
     let pack = Pack::open(root, "p", LAYOUT, &STAMP, 1 << 30).unwrap();
     for n in 0..=255u8 {
         assert_eq!(pack.get(&key(n)), Some(entry(n)), "entry {n}");

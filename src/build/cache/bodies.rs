@@ -165,6 +165,11 @@ fn too_large(limit: u64) -> Diagnostic {
     )
 }
 
+thread_local! {
+    /// Each thread's buffer for the entry it reads, one at a time.
+    static ENTRY: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Where a result file goes: its path and bytes.
 pub(crate) type Put<'p> = dyn Fn(&str, &[u8]) -> Result<(), BuildError> + Sync + 'p;
 
@@ -262,13 +267,11 @@ impl<'a> Used<'a> {
     fn key(&self, i: usize) -> Option<Digest> {
         *self.keys.get(i)?
     }
-}
 
-impl render::Bodies for Used<'_> {
-    fn known(&self, i: usize) -> Option<RenderedMarkdown> {
-        let pack = self.bodies.as_ref()?.pack.as_ref()?;
-        let bytes = pack.get(&self.key(i)?)?;
-        let entry = decode(&bytes, self.terms)?;
+    /// Article `i`'s body from its entry `bytes`, when the entry is whole
+    /// and of the body as loaded; its result file and terms go to search.
+    fn take(&self, i: usize, bytes: &[u8]) -> Option<RenderedMarkdown> {
+        let entry = decode(bytes, self.terms)?;
         if entry.body != self.library.articles[i].body {
             return None;
         }
@@ -287,6 +290,21 @@ impl render::Bodies for Used<'_> {
             // Search has its words already.
             text: String::new(),
         })
+    }
+}
+
+impl render::Bodies for Used<'_> {
+    fn known(&self, i: usize) -> Option<RenderedMarkdown> {
+        let pack = self.bodies.as_ref()?.pack.as_ref()?;
+        let key = self.key(i)?;
+        // Taken out while in use: a thread that renders another page
+        // meanwhile (work stealing) reads with a buffer of its own.
+        let mut buffer = ENTRY.take();
+        let body = pack
+            .get_in(&key, &mut buffer)
+            .and_then(|bytes| self.take(i, bytes));
+        ENTRY.set(buffer);
+        body
     }
 
     fn rendered(&self, i: usize, body: RenderedMarkdown) {

@@ -120,11 +120,22 @@ impl Pack {
     }
 
     /// The entry kept under `key`, when there is one and it is whole.
+    #[cfg(test)]
     pub(super) fn get(&self, key: &Digest) -> Option<Vec<u8>> {
+        self.get_in(key, &mut Vec::new()).map(<[u8]>::to_vec)
+    }
+
+    /// [`Pack::get`] read into `buffer`, which only grows: a reader that
+    /// keeps one buffer neither allocates nor clears memory per entry.
+    pub(super) fn get_in<'b>(&self, key: &Digest, buffer: &'b mut Vec<u8>) -> Option<&'b [u8]> {
         let slot = self.index.get(key)?;
-        let mut bytes = vec![0; usize::try_from(slot.len).ok()?];
-        read_at(&self.file, &mut bytes, slot.offset).ok()?;
-        (crc32fast::hash(&bytes) == slot.crc).then_some(bytes)
+        let len = usize::try_from(slot.len).ok()?;
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        let bytes = &mut buffer[..len];
+        read_at(&self.file, bytes, slot.offset).ok()?;
+        (crc32fast::hash(bytes) == slot.crc).then_some(bytes)
     }
 
     /// Whether an entry is kept under `key` (not checked).

@@ -113,9 +113,34 @@ impl PartialDate {
         .expect("validated on construction")
     }
 
-    /// RFC 3339 timestamp at midnight UTC, for feeds and sitemaps.
+    /// RFC 3339 timestamp at midnight UTC, for feeds.
     pub fn to_rfc3339(&self) -> String {
-        format!("{}T00:00:00Z", self.to_naive_floor().format("%Y-%m-%d"))
+        let mut out = self.floor_iso();
+        out.push_str("T00:00:00Z");
+        out
+    }
+
+    /// The day [`PartialDate::to_naive_floor`] gives, as `YYYY-MM-DD`
+    /// (chrono's `%Y-%m-%d`), for feeds and sitemaps. A valid date's
+    /// digits are written as they are: chrono parsed the format again for
+    /// every date, a thousand instructions each in every feed entry.
+    pub fn floor_iso(&self) -> String {
+        if !self.is_valid() {
+            return self.to_naive_floor().format("%Y-%m-%d").to_string();
+        }
+        let mut out = String::with_capacity(20);
+        let year = self.year.unsigned_abs();
+        let month = u32::from(self.month.unwrap_or(1));
+        let day = u32::from(self.day.unwrap_or(1));
+        for digit in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
+            out.push(char::from(b'0' + digit as u8));
+        }
+        for part in [month, day] {
+            out.push('-');
+            out.push(char::from(b'0' + (part / 10) as u8));
+            out.push(char::from(b'0' + (part % 10) as u8));
+        }
+        out
     }
 }
 
@@ -271,5 +296,31 @@ mod tests {
         assert!(y < ym && ym < ymd);
         assert_eq!(ymd.to_string(), "2024-01-01");
         assert_eq!(ym.to_string(), "2024-01");
+    }
+
+    #[test]
+    fn a_year_out_of_range_is_written_as_chrono_writes_it() {
+        assert_eq!(PartialDate::y(12345).floor_iso(), "+12345-01-01");
+        assert_eq!(PartialDate::y(999).to_rfc3339(), "0999-01-01T00:00:00Z");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_floor_is_written_as_chrono_formats_it(
+            year in 1000i32..=9999,
+            month in 0u8..=12,
+            day in 0u8..=31,
+        ) {
+            let date = match (month, day) {
+                (0, _) => Some(PartialDate::y(year)),
+                (m, 0) => PartialDate::ym(year, m),
+                (m, d) => PartialDate::ymd(year, m, d),
+            };
+            if let Some(date) = date {
+                let chrono = date.to_naive_floor().format("%Y-%m-%d").to_string();
+                proptest::prop_assert_eq!(date.floor_iso(), chrono.clone());
+                proptest::prop_assert_eq!(date.to_rfc3339(), format!("{chrono}T00:00:00Z"));
+            }
+        }
     }
 }

@@ -149,9 +149,7 @@ pub(crate) fn sitemap(library: &Library, jobs: &[PageJob]) -> String {
             let lastmod = match job {
                 PageJob::Article(i) => {
                     let front = &library.articles[*i].front;
-                    front
-                        .last_changed()
-                        .map(|d| d.to_naive_floor().format("%Y-%m-%d").to_string())
+                    front.last_changed().map(|d| d.floor_iso())
                 }
                 _ => None,
             };

@@ -140,20 +140,21 @@ pub(crate) fn related(library: &Library, i: usize) -> Vec<usize> {
             tally.resize(library.articles.len(), 0);
         }
         seen.clear();
+        // The article itself is counted too (it is in its own lists) and
+        // left out after: one test a candidate instead of one a mention.
         for list in lists {
             for &j in &list[..list.len().min(RELATED_WINDOW)] {
-                if j != i {
-                    if tally[j] == 0 {
-                        seen.push(j);
-                    }
-                    tally[j] += 1;
+                let count = &mut tally[j];
+                if *count == 0 {
+                    seen.push(j);
                 }
+                *count += 1;
             }
         }
         let shared = seen
             .iter()
             .map(|&j| (j, std::mem::take(&mut tally[j])))
-            .filter(|(_, s)| *s >= 2);
+            .filter(|&(j, s)| s >= 2 && j != i);
         top(shared, RELATED)
     })
 }
@@ -163,15 +164,18 @@ const RELATED: usize = 4;
 
 /// The first `n` of `(article, score)` by score, highest first, then by
 /// article: kept in a short sorted list as they come (sorting every
-/// candidate cost as much as counting them).
+/// candidate cost as much as counting them). Once `n` are kept, most
+/// candidates rank below the last of them: one comparison turns them away.
 fn top(scored: impl Iterator<Item = (usize, u32)>, n: usize) -> Vec<usize> {
     let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
-    for (j, s) in scored {
-        let at = best.partition_point(|&(k, t)| t > s || (t == s && k < j));
-        if at < n {
-            best.insert(at, (j, s));
-            best.truncate(n);
+    let ahead = |(k, t): (usize, u32), (j, s): (usize, u32)| t > s || (t == s && k < j);
+    for candidate in scored {
+        if best.len() == n && best.last().is_none_or(|&last| ahead(last, candidate)) {
+            continue;
         }
+        let at = best.partition_point(|&kept| ahead(kept, candidate));
+        best.insert(at, candidate);
+        best.truncate(n);
     }
     best.into_iter().map(|(j, _)| j).collect()
 }
@@ -226,6 +230,44 @@ pub(crate) fn related_candidates(
 
 #[cfg(test)]
 mod tests {
+    /// Related articles as the rule says, counted the plain way: each
+    /// other article by the lists (newest [`super::RELATED_WINDOW`] of
+    /// each) it shares with article `i`, two or more, the most first.
+    fn related_plainly(library: &crate::content::library::Library, i: usize) -> Vec<usize> {
+        let front = &library.articles[i].front;
+        let lists = (front.organizations.iter())
+            .filter_map(|o| library.articles_by_organization.get(o))
+            .chain((front.topics.iter()).filter_map(|t| library.articles_by_topic.get(t)));
+        let mut counts = vec![0u32; library.articles.len()];
+        for list in lists {
+            for &j in list.iter().take(super::RELATED_WINDOW) {
+                counts[j] += 1;
+            }
+        }
+        let mut scored: Vec<(usize, u32)> = (counts.into_iter().enumerate())
+            .filter(|&(j, s)| j != i && s >= 2)
+            .collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored
+            .into_iter()
+            .take(super::RELATED)
+            .map(|(j, _)| j)
+            .collect()
+    }
+
+    #[test]
+    fn related_articles_are_the_plainly_counted_ones_never_the_article_itself() {
+        let library = crate::search::records::tests::fixture();
+        let mut shown = 0;
+        for i in 0..library.articles.len() {
+            let related = super::related(&library, i);
+            assert!(!related.contains(&i));
+            assert_eq!(related, related_plainly(&library, i), "article {i}");
+            shown += related.len();
+        }
+        assert!(shown > 0, "the fixture relates some articles");
+    }
+
     proptest::proptest! {
         #[test]
         fn the_top_are_the_first_of_the_sorted(

@@ -42,6 +42,10 @@ pub(crate) struct Staging<'o> {
     previous: Option<ops::Folder>,
     /// Every file and folder made in it, for the build record.
     ledger: Ledger,
+    /// Folders that hold no folder (most: one page's own), made by the
+    /// first file written into each rather than all before rendering, so
+    /// that making them overlaps rendering instead of delaying it.
+    leaves: HashSet<Box<str>>,
     published: bool,
 }
 
@@ -97,8 +101,10 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
 }
 
 impl<'o> Staging<'o> {
-    /// Create the staging folder, its marker and `folders` (each once,
-    /// with every folder above it).
+    /// Create the staging folder, its marker and the `folders` that hold
+    /// other folders (each once, with every folder above it); the others
+    /// are made as the first file goes into each ([`Staging::put`],
+    /// [`Staging::keep`]).
     pub(super) fn begin(
         output: &'o Output,
         folders: HashSet<&str>,
@@ -124,6 +130,7 @@ impl<'o> Staging<'o> {
             folder,
             previous,
             ledger: Ledger::default(),
+            leaves: leaves(&folders),
             published: false,
         };
         let marker = staging.root.join(MARKER);
@@ -132,7 +139,10 @@ impl<'o> Staging<'o> {
         // A folder's parent is one level shallower: each level's folders
         // are made together, once the level above exists.
         let mut levels: Vec<Vec<&str>> = Vec::new();
-        for folder in folders {
+        let inner = folders
+            .into_iter()
+            .filter(|folder| !staging.leaves.contains(*folder));
+        for folder in inner {
             let depth = folder.matches('/').count();
             levels.resize_with(levels.len().max(depth + 1), Vec::new);
             levels[depth].push(folder);
@@ -152,6 +162,7 @@ impl<'o> Staging<'o> {
     /// Write one file of the new site (safe to call from many threads). A
     /// folder the staging was not begun with is made on the way.
     pub(crate) fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+        self.make_leaf(relative)?;
         if let Some(previous) = &self.previous {
             if unchanged(previous, relative, contents)
                 && ops::hard_link_in(previous, &self.folder, relative).is_ok()
@@ -204,12 +215,37 @@ impl<'o> Staging<'o> {
         let Some(previous) = &self.previous else {
             return false;
         };
+        // Unmade, the hard link fails and the page is rendered and put,
+        // which says why the folder could not be made.
+        let _ = self.make_leaf(relative);
         let kept = ops::file_len_in(previous, relative).is_some()
             && ops::hard_link_in(previous, &self.folder, relative).is_ok();
         if kept {
             self.ledger.file(relative, None);
         }
         kept
+    }
+
+    /// Make the folder holding `relative` if it is one of the
+    /// [`Staging::leaves`] (another thread may be making it too).
+    fn make_leaf(&self, relative: &str) -> Result<(), OutputError> {
+        let Some(folder) = ancestors(relative).next() else {
+            return Ok(());
+        };
+        if !self.leaves.contains(folder) {
+            return Ok(());
+        }
+        match ops::create_dir_in(&self.folder, folder) {
+            Ok(()) => self.ledger.folder(folder),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => {
+                return Err(fail(
+                    "cannot create folder",
+                    &self.folder.path().join(folder),
+                )(err))
+            }
+        }
+        Ok(())
     }
 
     /// Put the new site in place of the old one, then delete the old one.
@@ -255,6 +291,16 @@ impl Drop for Staging<'_> {
             let _ = remove_tree(&self.root);
         }
     }
+}
+
+/// The `folders` that hold none of the others.
+pub(super) fn leaves(folders: &HashSet<&str>) -> HashSet<Box<str>> {
+    let holding: HashSet<&str> = folders.iter().filter_map(|f| ancestors(f).next()).collect();
+    folders
+        .iter()
+        .filter(|folder| !holding.contains(*folder))
+        .map(|folder| Box::from(*folder))
+        .collect()
 }
 
 /// Same bytes in a regular file of the old output.

@@ -284,3 +284,25 @@ fn every_folder_on_the_way_to_the_paths_is_made_once() {
     assert_eq!(err.path, PathBuf::from("a/b/c.html"));
     assert!(err.to_string().contains("`a/b` is also a file"));
 }
+
+#[test]
+fn a_folder_holding_no_folder_is_made_by_its_first_file() {
+    let paths = ["a/b/c.html", "a/b/d.html", "a/e.html", "f/g.html", "h.html"];
+    let folders = folders_of(&paths).unwrap();
+    let mut leaves: Vec<Box<str>> = staging::leaves(&folders).into_iter().collect();
+    leaves.sort_unstable();
+    assert_eq!(leaves, vec![Box::from("a/b"), Box::from("f")]);
+    let (dir, output) = temp_output();
+    let locked = Output::lock(&output).unwrap();
+    let staging = locked.stage(paths).unwrap();
+    let staged = dir.path().join(".public.staging");
+    assert_eq!(names(&staged), vec![".briefing-output", "a"]);
+    assert_eq!(names(&staged.join("a")), Vec::<String>::new());
+    for path in paths {
+        staging.put(path, path.as_bytes()).unwrap();
+    }
+    staging.commit().unwrap();
+    for path in paths {
+        assert_eq!(std::fs::read(output.join(path)).unwrap(), path.as_bytes());
+    }
+}

@@ -44,6 +44,7 @@ fn what_a_build_wrote_digests_as_a_walk_of_the_folder_does() {
         page("index.html", "home"),
         page("a/index.html", "a"),
         page("a-b/index.html", "a-b"),
+        page("a-b/feed.xml", "feed"),
         page("a/deep/er/x.html", "x"),
         page("a.css", "css"),
     ];

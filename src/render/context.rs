@@ -15,6 +15,7 @@ use crate::content::library::Library;
 use crate::markdown::Heading;
 use crate::render::display::{display_date, display_figure};
 use crate::render::facts;
+use crate::render::lookup::Lookup;
 use crate::render::plan::{has_page, Section};
 use crate::render::unescaped::mark_unescaped;
 
@@ -288,8 +289,10 @@ pub(crate) struct Views<'a> {
     pub library: &'a Library,
     /// Link prefix.
     pub base: String,
-    /// Each entity's link as a template value, by section, in registry
-    /// order: made once, shared by every card and page that names the
+    /// The registries' slugs and place names, hashed once per build.
+    pub lookup: Lookup<'a>,
+    /// Each entity's link as a template value, by `Section as usize`, in
+    /// registry order: made once, shared by every card and page that names the
     /// entity (a card is built for every mention of an article in a list).
     link_values: [OnceLock<Vec<tera::Value>>; 3],
     /// Each article's card as a template value, made the first time a
@@ -304,6 +307,7 @@ impl<'a> Views<'a> {
         Views {
             library,
             base,
+            lookup: Lookup::new(library),
             link_values: Default::default(),
             card_values: std::iter::repeat_with(OnceLock::new)
                 .take(library.articles.len())
@@ -364,7 +368,7 @@ impl<'a> Views<'a> {
 
     /// Link to a topic by slug.
     pub(crate) fn topic_link(&self, slug: &str) -> Option<LinkView<'a>> {
-        let topic = find(&self.library.topics, slug)?;
+        let topic = &self.library.topics[self.lookup.position(Section::Topics, slug)?];
         Some(self.link(Section::Topics, topic, &topic.front.name))
     }
 
@@ -373,28 +377,24 @@ impl<'a> Views<'a> {
     /// a place's as an article links it) as a template value, made once per
     /// build.
     pub(crate) fn link_value(&self, section: Section, slug: &str) -> Option<tera::Value> {
+        let at = self.lookup.position(section, slug)?;
+        Some(self.link_value_at(section, at))
+    }
+
+    /// [`Views::link_value`] of the entity at `at` in `section`'s registry.
+    pub(crate) fn link_value_at(&self, section: Section, at: usize) -> tera::Value {
         let library = self.library;
-        let (values, at) = match section {
-            Section::Topics => (
-                self.link_values[0]
-                    .get_or_init(|| self.values(&library.topics, |t| &t.front.name, section)),
-                position(&library.topics, slug),
-            ),
-            Section::Organizations => (
-                self.link_values[1].get_or_init(|| {
-                    self.values(&library.organizations, |o| &o.front.name, section)
-                }),
-                position(&library.organizations, slug),
-            ),
-            Section::Places => (
-                self.link_values[2].get_or_init(|| {
-                    let places = library.places.iter();
-                    places.map(|p| link_value(&self.place_link(p))).collect()
-                }),
-                position(&library.places, slug),
-            ),
-        };
-        Some(values[at?].clone())
+        let values = self.link_values[section as usize].get_or_init(|| match section {
+            Section::Topics => self.values(&library.topics, |t| &t.front.name, section),
+            Section::Organizations => {
+                self.values(&library.organizations, |o| &o.front.name, section)
+            }
+            Section::Places => {
+                let places = library.places.iter();
+                places.map(|p| link_value(&self.place_link(p))).collect()
+            }
+        });
+        values[at].clone()
     }
 
     /// The links of a registry as template values, in its order.
@@ -423,9 +423,9 @@ impl<'a> Views<'a> {
     /// A place an article names, as written: the registry's, linked, when
     /// the name is one of a registry place's; else the bare name.
     pub(crate) fn place_value(&self, written: &str) -> tera::Value {
-        self.library
-            .place_slug(written)
-            .and_then(|slug| self.link_value(Section::Places, slug))
+        self.lookup
+            .place(written)
+            .map(|at| self.link_value_at(Section::Places, at))
             .unwrap_or_else(|| {
                 tera::Value::from_serializable(&LinkView {
                     slug: written,

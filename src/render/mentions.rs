@@ -17,6 +17,7 @@ use crate::content::entity::Entity;
 use crate::content::library::Library;
 
 use super::context::position;
+use super::lookup::Lookup;
 use super::plan::Section;
 use super::shared;
 
@@ -24,6 +25,7 @@ use super::shared;
 /// when first asked for.
 pub(crate) struct Mentions<'a> {
     library: &'a Library,
+    lookup: Lookup<'a>,
     positions: Vec<OnceLock<Option<Positions>>>,
 }
 
@@ -38,6 +40,7 @@ impl<'a> Mentions<'a> {
     pub(crate) fn new(library: &'a Library) -> Mentions<'a> {
         Mentions {
             library,
+            lookup: Lookup::new(library),
             positions: std::iter::repeat_with(OnceLock::new)
                 .take(library.articles.len())
                 .collect(),
@@ -59,7 +62,7 @@ impl<'a> Mentions<'a> {
         let lists: Option<Vec<&[u32]>> = indexes
             .iter()
             .map(|&a| {
-                let positions = self.positions[a].get_or_init(|| positions(library, a));
+                let positions = self.positions[a].get_or_init(|| self.positions_of(a));
                 let positions = positions.as_ref()?;
                 Some(match section {
                     Section::Topics => &*positions.topics,
@@ -101,22 +104,21 @@ fn named<'a, T>(
         .collect()
 }
 
-/// Article `a`'s organizations and topics as positions; `None` when one
-/// is in no registry.
-fn positions(library: &Library, a: usize) -> Option<Positions> {
-    let front = &library.articles[a].front;
-    let find = |slugs: &[String], registry: &dyn Fn(&str) -> Option<usize>| {
-        slugs
-            .iter()
-            .map(|s| registry(s).map(|p| p as u32))
-            .collect::<Option<Box<[u32]>>>()
-    };
-    Some(Positions {
-        organizations: find(&front.organizations, &|s| {
-            position(&library.organizations, s)
-        })?,
-        topics: find(&front.topics, &|s| position(&library.topics, s))?,
-    })
+impl Mentions<'_> {
+    /// Article `a`'s organizations and topics as positions; `None` when
+    /// one is in no registry.
+    fn positions_of(&self, a: usize) -> Option<Positions> {
+        let front = &self.library.articles[a].front;
+        let find = |slugs: &[String], section: Section| {
+            (slugs.iter())
+                .map(|s| self.lookup.position(section, s).map(|p| p as u32))
+                .collect::<Option<Box<[u32]>>>()
+        };
+        Some(Positions {
+            organizations: find(&front.organizations, Section::Organizations)?,
+            topics: find(&front.topics, Section::Topics)?,
+        })
+    }
 }
 
 /// The first `limit` positions by count (most first, then by position)

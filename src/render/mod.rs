@@ -11,6 +11,7 @@ pub(crate) mod display;
 pub(crate) mod facts;
 pub(crate) mod feeds;
 pub(crate) mod folded;
+pub(crate) mod lookup;
 pub(crate) mod mentions;
 pub(crate) mod merged;
 pub(crate) mod pages;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::content::article::Article;
 use crate::content::library::Library;
 
-use super::context::{find, position};
+use super::lookup::Lookup;
 use super::plan::{has_page, Section};
 use super::script_json::{array, string, Object};
 
@@ -225,39 +225,36 @@ fn script(write: impl FnOnce(&mut String)) -> String {
 /// `NewsArticle`: headline, dates, publisher, the organizations it is
 /// about and the places it mentions, each with its page.
 #[inline(never)] // one call a page: kept whole in profiles
-pub(crate) fn news_article(
-    library: &Library,
-    article: &Article,
+pub(crate) fn news_article<'a>(
+    article: &'a Article,
     permalink: &str,
     urls: &Urls<'_>,
     things: &Things,
+    lookup: &Lookup<'a>,
 ) -> String {
+    let library = lookup.library();
     let front = &article.front;
     let about = front
         .organizations
         .iter()
         .filter_map(|slug| {
-            let at = position(&library.organizations, slug)?;
+            let at = lookup.position(Section::Organizations, slug)?;
             Some(Part::Written(&things.organizations[at]))
         })
         .collect();
     let mentions = front
         .places
         .iter()
-        .map(|written| {
-            let at = library
-                .place_slug(written)
-                .and_then(|s| position(&library.places, s));
-            match at {
-                Some(at) => Part::Written(&things.places[at]),
-                None => Part::Thing(Thing::named("Place", written)),
-            }
+        .map(|written| match lookup.place(written) {
+            Some(at) => Part::Written(&things.places[at]),
+            None => Part::Thing(Thing::named("Place", written)),
         })
         .collect();
     let keywords = front
         .topics
         .iter()
-        .filter_map(|t| find(&library.topics, t).map(|t| t.front.name.as_str()))
+        .filter_map(|t| lookup.position(Section::Topics, t))
+        .map(|at| library.topics[at].front.name.as_str())
         .collect();
     let date = front.date.as_ref().map(ToString::to_string);
     let publisher = front.source.publisher.as_deref();

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use tera::Context;
 
-use super::super::context::{find, ArticleView, PageKind, PageMeta, PersonView, CARD_HTML};
+use super::super::context::{ArticleView, PageKind, PageMeta, PersonView, CARD_HTML};
 use super::super::display::display_date;
 use super::super::merged::{Merged, StructOf};
 use super::super::plan::Section;
@@ -82,18 +82,17 @@ impl<'a> Renderer<'a> {
             None,
         );
         meta.published = front.date.map(|d| d.to_string());
-        meta.tags = front
-            .topics
-            .iter()
-            .filter_map(|t| find(&self.library.topics, t))
-            .map(|t| t.front.name.clone())
+        let topics = &self.library.topics;
+        meta.tags = (front.topics.iter())
+            .filter_map(|t| views.lookup.position(Section::Topics, t))
+            .map(|at| topics[at].front.name.clone())
             .collect();
         let block = structured::news_article(
-            self.library,
             article,
             &meta.permalink,
             &super::structured_urls(&self.site),
             &self.values.things,
+            &views.lookup,
         );
         meta.structured_data.insert(0, block);
         // The card's fields, from the card value the article's lists

@@ -34,7 +34,9 @@ struct EntityView<'a> {
     /// For an organization ingest added and no person confirmed yet: the
     /// sentence it was found in, so the page can say it is unreviewed.
     generated: Option<&'a str>,
-    description: String,
+    /// The description as HTML: the same on each of the entity's pages,
+    /// made once ([`super::SharedValues::description`]).
+    description: tera::Value,
     url: String,
     article_count: usize,
 }
@@ -309,7 +311,9 @@ impl<'a> Renderer<'a> {
                     .map(|g| g.quote.as_str()),
                 _ => None,
             },
-            description: crate::markdown::plain(body, library.config.unsafe_html),
+            description: self.values.description(section, i, || {
+                crate::markdown::plain(body, library.config.unsafe_html)
+            }),
             url: format!("{base}{}/{slug}/", section.segment()),
             article_count,
         }

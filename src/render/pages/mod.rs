@@ -12,14 +12,14 @@ pub(crate) use article::{related, related_candidates};
 pub(crate) use timeline::present_year;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 use tera::Context;
 
 use super::context::{EventView, FigureView, LinkView, PageKind, PageMeta, SiteView, Views};
 use super::mentions::Mentions;
-use super::plan::{page_count, paged_url, PageJob, SEARCH};
+use super::plan::{entity_count, page_count, paged_url, PageJob, Section, SEARCH};
 use super::shared::{EventRef, Shared};
 use super::structured;
 use super::unescaped::mark_unescaped;
@@ -74,12 +74,29 @@ pub(crate) struct SharedValues<'a> {
     /// Articles' organizations and topics by registry position, for the
     /// entity sidebars.
     mentions: Mentions<'a>,
+    /// Each entity's description as HTML, by `Section as usize` and
+    /// registry position, made when its first page is rendered: a popular
+    /// entity has dozens of pages.
+    descriptions: [Vec<OnceLock<tera::Value>>; 3],
 }
 
 impl<'a> SharedValues<'a> {
     /// The `site` value of every page.
     pub(crate) fn site(&self) -> &tera::Value {
         &self.site
+    }
+
+    /// The description of entity `i` of `section` as a template value
+    /// (a plain string, escaped as before where a template does not mark
+    /// it safe), `html` made once per build.
+    pub(crate) fn description(
+        &self,
+        section: Section,
+        i: usize,
+        html: impl FnOnce() -> String,
+    ) -> tera::Value {
+        let made = &self.descriptions[section as usize][i];
+        made.get_or_init(|| tera::Value::from(html())).clone()
     }
 
     /// The shared values of a build of `library` with these site values.
@@ -90,6 +107,10 @@ impl<'a> SharedValues<'a> {
             things: structured::Things::new(library, &structured_urls(site)),
             crumbs: crumbs::Crumbs::new(&site.base_url),
             mentions: Mentions::new(library),
+            descriptions: Section::ALL.map(|section| {
+                let count = entity_count(library, section);
+                std::iter::repeat_with(OnceLock::new).take(count).collect()
+            }),
         }
     }
 }

@@ -436,7 +436,7 @@ struct Decoded<'e> {
 fn decode(bytes: &[u8], terms: usize) -> Option<Decoded<'_>> {
     let mut entry = Reader::new(bytes);
     let mut head = Reader::new(entry.field()?);
-    let html = std::str::from_utf8(entry.field()?).ok()?;
+    let html = simdutf8::basic::from_utf8(entry.field()?).ok()?;
     let doc = entry.bytes(entry.rest_len())?;
     let body = Body {
         start: head.usize()?,
@@ -478,7 +478,7 @@ fn decode(bytes: &[u8], terms: usize) -> Option<Decoded<'_>> {
 /// The twin of [`short`], as text.
 fn read_short<'e>(reader: &mut Reader<'e>) -> Option<&'e str> {
     let len = usize::try_from(reader.varint()?).ok()?;
-    std::str::from_utf8(reader.bytes(len)?).ok()
+    simdutf8::basic::from_utf8(reader.bytes(len)?).ok()
 }
 
 #[cfg(test)]

@@ -284,14 +284,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ingest_errors = errors;
         warnings = rest;
     }
-    warnings.extend(crate::sitefs::audit(&options.root));
     let mut stages = vec![("ingest", started.elapsed())];
     let mut lap = Instant::now();
     let mut time = |name: &'static str| {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let (inputs, fronts) = match reuse::inputs(options) {
+    // Two walks of the same folders, each on one thread: the links the
+    // build warns of, and the fingerprint's files.
+    let (audit, fingerprint) = rayon::join(
+        || crate::sitefs::audit(&options.root),
+        || reuse::inputs(options),
+    );
+    warnings.extend(audit);
+    let (inputs, fronts) = match fingerprint {
         Some((inputs, fronts)) => (Some(inputs), fronts),
         None => (None, fronts::Fronts::default()),
     };
@@ -318,12 +324,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     crate::markdown::highlight::syntaxes();
     time("load grammars");
-    let known = inputs
-        .as_ref()
-        .and_then(|inputs| cache::articles::Articles::load(&options.root, inputs));
-    let bodies = inputs
-        .as_ref()
-        .and_then(|inputs| cache::bodies::open(&options.root, inputs));
+    // The two caches are read side by side.
+    let (known, bodies) = match &inputs {
+        Some(inputs) => rayon::join(
+            || cache::articles::Articles::load(&options.root, inputs),
+            || cache::bodies::open(&options.root, inputs),
+        ),
+        None => (None, None),
+    };
     let loaded = load_known(
         &options.root,
         options.drafts,

@@ -16,9 +16,10 @@ pub(crate) const FEED_LENGTH: usize = 30;
 /// How much of each article a feed carries.
 #[derive(Clone, Copy)]
 pub(crate) enum FeedBody<'m> {
-    /// The whole article (the site feed), its body rendered by this
-    /// library's renderer: only the articles the feed shows are rendered.
-    Full(&'m MarkdownRenderer<'m>),
+    /// The whole article (the site feed), its body taken from the bodies
+    /// known (a warm build's cache) or else rendered by this library's
+    /// renderer: only the articles the feed shows are rendered.
+    Full(&'m MarkdownRenderer<'m>, Option<&'m dyn super::Bodies>),
     /// The summary and a link (topic and organization feeds, which would
     /// otherwise repeat the same articles in full hundreds of times).
     Summary,
@@ -77,8 +78,8 @@ pub(crate) fn atom(
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
     xml.push_str("  <generator>briefing</generator>\n");
-    for article in articles {
-        write_entry(&mut xml, library, &base, article, body)?;
+    for (&i, article) in indexes.iter().zip(articles) {
+        write_entry(&mut xml, library, &base, (i, article), body)?;
     }
     xml.push_str("</feed>\n");
     Ok(xml)
@@ -89,7 +90,7 @@ fn write_entry(
     xml: &mut String,
     library: &Library,
     base: &str,
-    article: &Article,
+    (i, article): (usize, &Article),
     body: FeedBody<'_>,
 ) -> Result<(), Diagnostic> {
     let url = format!("{base}articles/{}/", article.slug);
@@ -123,8 +124,11 @@ fn write_entry(
     if let Some(summary) = &front.summary {
         let _ = writeln!(*xml, "    <summary>{}</summary>", escape(summary));
     }
-    if let FeedBody::Full(markdown) = body {
-        let html = library.render_body(article, markdown)?.html;
+    if let FeedBody::Full(markdown, bodies) = body {
+        let html = match bodies.and_then(|bodies| bodies.html(i)) {
+            Some(html) => html,
+            None => library.render_body(article, markdown)?.html,
+        };
         let _ = writeln!(
             xml,
             "    <content type=\"html\">{}</content>",

@@ -69,6 +69,10 @@ pub(crate) trait Bodies: Sync {
     /// Article `i`'s body as [`Library::render_body`] would render it,
     /// when known without reading its file.
     fn known(&self, i: usize) -> Option<crate::markdown::RenderedMarkdown>;
+    /// Article `i`'s body's HTML, when known without reading its file,
+    /// with nothing handed to search: the site feed's, whose articles'
+    /// pages ask [`Bodies::known`].
+    fn html(&self, i: usize) -> Option<String>;
     /// Article `i`'s body was rendered from its file for its page.
     fn rendered(&self, i: usize, body: crate::markdown::RenderedMarkdown);
 }
@@ -255,7 +259,7 @@ fn render_job(
             "atom.xml",
             "",
             &(0..library.articles.len().min(feeds::FEED_LENGTH)).collect::<Vec<_>>(),
-            feeds::FeedBody::Full(&renderer.markdown),
+            feeds::FeedBody::Full(&renderer.markdown, renderer.bodies),
         )
         .map_err(Failure::Content)?,
         PageJob::EntityFeed(section, i) => {

@@ -268,13 +268,26 @@ impl<'a> Used<'a> {
         *self.keys.get(i)?
     }
 
-    /// Article `i`'s body from its entry `bytes`, when the entry is whole
-    /// and of the body as loaded; its result file and terms go to search.
-    fn take(&self, i: usize, bytes: &[u8]) -> Option<RenderedMarkdown> {
-        let entry = decode(bytes, self.terms)?;
-        if entry.body != self.library.articles[i].body {
-            return None;
-        }
+    /// What `f` makes of article `i`'s entry, when the pack has it whole
+    /// and of the body as loaded.
+    fn with_entry<T>(&self, i: usize, f: impl FnOnce(Decoded<'_>) -> Option<T>) -> Option<T> {
+        let pack = self.bodies.as_ref()?.pack.as_ref()?;
+        let key = self.key(i)?;
+        // Taken out while in use: a thread that renders another page
+        // meanwhile (work stealing) reads with a buffer of its own.
+        let mut buffer = ENTRY.take();
+        let made = pack
+            .get_in(&key, &mut buffer)
+            .and_then(|bytes| decode(bytes, self.terms))
+            .filter(|entry| entry.body == self.library.articles[i].body)
+            .and_then(f);
+        ENTRY.set(buffer);
+        made
+    }
+
+    /// Article `i`'s body from its `entry`; its result file and terms go
+    /// to search.
+    fn take(&self, i: usize, entry: Decoded<'_>) -> Option<RenderedMarkdown> {
         if let Some(feed) = self.feed.filter(|feed| !feed.has(i)) {
             // A pack written without search is of another config.
             if entry.doc.is_empty() {
@@ -295,16 +308,11 @@ impl<'a> Used<'a> {
 
 impl render::Bodies for Used<'_> {
     fn known(&self, i: usize) -> Option<RenderedMarkdown> {
-        let pack = self.bodies.as_ref()?.pack.as_ref()?;
-        let key = self.key(i)?;
-        // Taken out while in use: a thread that renders another page
-        // meanwhile (work stealing) reads with a buffer of its own.
-        let mut buffer = ENTRY.take();
-        let body = pack
-            .get_in(&key, &mut buffer)
-            .and_then(|bytes| self.take(i, bytes));
-        ENTRY.set(buffer);
-        body
+        self.with_entry(i, |entry| self.take(i, entry))
+    }
+
+    fn html(&self, i: usize) -> Option<String> {
+        self.with_entry(i, |entry| Some(entry.html.to_string()))
     }
 
     fn rendered(&self, i: usize, body: RenderedMarkdown) {

@@ -211,3 +211,21 @@ fn a_vocabulary_reads_back_and_is_made_afresh_once_grown_past_twice() {
     assert!(grown(100, 201 + slack));
     assert!(!grown(u64::MAX, usize::MAX), "no overflow");
 }
+
+#[test]
+fn a_kept_body_gives_its_html_alone_and_an_edited_one_nothing() {
+    let (dir, library) = fixture_copy();
+    let root = dir.path();
+    let bodies = rendered(root, &library);
+    let library = with_body(library, root, 1, "New words.\n");
+    let (cache, _) = opened(root);
+    let put = |path: &str, _: &[u8]| panic!("{path} written");
+    let mut kept = crate::search::Kept::once();
+    let feed = kept.feed(&library).unwrap();
+    let used = Used::new(Some(cache), &library, Some(&feed), &put);
+    for (i, body) in bodies.iter().enumerate() {
+        let html = used.html(i);
+        assert_eq!(html.as_ref(), (i != 1).then_some(&body.html), "article {i}");
+        assert!(!feed.has(i), "nothing goes to search");
+    }
+}

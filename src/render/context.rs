@@ -18,6 +18,7 @@ use crate::render::facts;
 use crate::render::lookup::Lookup;
 use crate::render::plan::{has_page, Section};
 use crate::render::unescaped::mark_unescaped;
+use crate::url::joined;
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
@@ -343,7 +344,7 @@ impl<'a> Views<'a> {
             .collect();
         ArticleCard {
             slug: &article.slug,
-            url: format!("{}articles/{}/", self.base, article.slug),
+            url: joined([&self.base, "articles/", &article.slug, "/"]),
             title: &front.title,
             lang: front.language.as_deref(),
             date: front.date.map(|d| d.to_string()),
@@ -362,7 +363,7 @@ impl<'a> Views<'a> {
         ArticleRef {
             title: &article.front.title,
             lang: article.front.language.as_deref(),
-            url: format!("{}articles/{}/", self.base, article.slug),
+            url: joined([&self.base, "articles/", &article.slug, "/"]),
         }
     }
 
@@ -416,7 +417,7 @@ impl<'a> Views<'a> {
         LinkView {
             slug: &place.slug,
             name: &place.front.name,
-            url: Some(format!("{}places/{}/", self.base, place.slug)),
+            url: Some(joined([&self.base, "places/", &place.slug, "/"])),
         }
     }
 
@@ -438,7 +439,7 @@ impl<'a> Views<'a> {
     /// A link to an entity's page, or its bare name when it has none.
     fn link<T>(&self, section: Section, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
         let url = has_page(self.library, section, &entity.slug)
-            .then(|| format!("{}{}/{}/", self.base, section.segment(), entity.slug));
+            .then(|| joined([&self.base, section.segment(), "/", &entity.slug, "/"]));
         LinkView {
             slug: &entity.slug,
             name,

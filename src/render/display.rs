@@ -6,13 +6,31 @@ pub(crate) use crate::content::date::month_name;
 use crate::content::date::PartialDate;
 use crate::content::unit::{Unit, UnitFamily};
 
-/// "2 June 2023", "June 2023" or "2023".
+/// "2 June 2023", "June 2023" or "2023", written part by part (as
+/// `format!` would write them): every card and article page shows one.
 pub(crate) fn display_date(date: &PartialDate) -> String {
-    match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), date.year),
-        (Some(m), None) => format!("{} {}", month_name(m), date.year),
-        _ => date.year.to_string(),
+    let mut out = String::with_capacity(20);
+    if let Some(m) = date.month {
+        if let Some(d) = date.day {
+            push_decimal(&mut out, u32::from(d));
+            out.push(' ');
+        }
+        out.push_str(month_name(m));
+        out.push(' ');
     }
+    if date.year < 0 {
+        out.push('-');
+    }
+    push_decimal(&mut out, date.year.unsigned_abs());
+    out
+}
+
+/// `n` in decimal digits, as `{}` writes it.
+fn push_decimal(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// "KRW 50 trillion", "USD 1.2 billion", "400 Wh/kg", "63%".
@@ -114,5 +132,24 @@ mod tests {
             "February 2026"
         );
         assert_eq!(display_date(&PartialDate::y(2027)), "2027");
+    }
+
+    proptest::proptest! {
+        /// Written part by part, a date reads as `format!` wrote it, for
+        /// any fields (a day without a month shows the year only).
+        #[test]
+        fn dates_read_as_format_wrote_them(
+            year in proptest::num::i32::ANY,
+            month in proptest::option::of(1u8..=12),
+            day in proptest::option::of(1u8..=31),
+        ) {
+            let date = PartialDate { year, month, day };
+            let expected = match (month, day) {
+                (Some(m), Some(d)) => format!("{d} {} {year}", month_name(m)),
+                (Some(m), None) => format!("{} {year}", month_name(m)),
+                _ => year.to_string(),
+            };
+            proptest::prop_assert_eq!(display_date(&date), expected);
+        }
     }
 }

@@ -25,6 +25,7 @@ use super::structured;
 use super::unescaped::mark_unescaped;
 use crate::content::library::Library;
 use crate::markdown::RenderedMarkdown;
+use crate::url::joined;
 
 /// Links for a paginated list: the `pagination` key.
 #[derive(Debug, Serialize)]
@@ -239,11 +240,11 @@ impl<'a> Renderer<'a> {
         kind: PageKind,
         feed: Option<String>,
     ) -> PageMeta {
-        let permalink = format!("{}{}", self.site.base_url, path);
+        let permalink = joined([&self.site.base_url, path]);
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            path: format!("{}{}", self.views.base, path),
+            path: joined([&self.views.base, path]),
             kind,
             feed,
             published: None,

@@ -10,17 +10,6 @@ pub(crate) fn is_web_url(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
-/// A path or web address made of `parts`, in one allocation of the right
-/// size: pages make several each (their own, their links'), and `format!`
-/// grew the string as it wrote.
-pub(crate) fn joined<const N: usize>(parts: [&str; N]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
 /// True for lowercase ASCII words joined by single hyphens.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
@@ -76,16 +65,6 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn joined_parts_are_the_parts_in_order() {
-        assert_eq!(
-            joined(["/sub/", "articles/", "a-b", "/"]),
-            "/sub/articles/a-b/"
-        );
-        assert_eq!(joined(["", "x", ""]), "x");
-        assert_eq!(joined::<0>([]), "");
-    }
 
     #[test]
     fn slugify_makes_valid_slugs() {

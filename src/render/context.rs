@@ -18,7 +18,6 @@ use crate::render::facts;
 use crate::render::lookup::Lookup;
 use crate::render::plan::{has_page, Section};
 use crate::render::unescaped::mark_unescaped;
-use crate::url::joined;
 
 /// Site-wide values, the `site` key of every template.
 #[derive(Debug, Serialize)]
@@ -344,7 +343,7 @@ impl<'a> Views<'a> {
             .collect();
         ArticleCard {
             slug: &article.slug,
-            url: joined([&self.base, "articles/", &article.slug, "/"]),
+            url: [&self.base, "articles/", &article.slug, "/"].concat(),
             title: &front.title,
             lang: front.language.as_deref(),
             date: front.date.map(|d| d.to_string()),
@@ -363,7 +362,7 @@ impl<'a> Views<'a> {
         ArticleRef {
             title: &article.front.title,
             lang: article.front.language.as_deref(),
-            url: joined([&self.base, "articles/", &article.slug, "/"]),
+            url: [&self.base, "articles/", &article.slug, "/"].concat(),
         }
     }
 
@@ -417,7 +416,7 @@ impl<'a> Views<'a> {
         LinkView {
             slug: &place.slug,
             name: &place.front.name,
-            url: Some(joined([&self.base, "places/", &place.slug, "/"])),
+            url: Some([&self.base, "places/", &place.slug, "/"].concat()),
         }
     }
 
@@ -439,7 +438,7 @@ impl<'a> Views<'a> {
     /// A link to an entity's page, or its bare name when it has none.
     fn link<T>(&self, section: Section, entity: &'a Entity<T>, name: &'a str) -> LinkView<'a> {
         let url = has_page(self.library, section, &entity.slug)
-            .then(|| joined([&self.base, section.segment(), "/", &entity.slug, "/"]));
+            .then(|| [&self.base, section.segment(), "/", &entity.slug, "/"].concat());
         LinkView {
             slug: &entity.slug,
             name,

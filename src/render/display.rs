@@ -12,7 +12,7 @@ pub(crate) fn display_date(date: &PartialDate) -> String {
     let mut out = String::with_capacity(20);
     if let Some(m) = date.month {
         if let Some(d) = date.day {
-            push_decimal(&mut out, u32::from(d));
+            push_decimal(&mut out, u64::from(d));
             out.push(' ');
         }
         out.push_str(month_name(m));
@@ -21,12 +21,13 @@ pub(crate) fn display_date(date: &PartialDate) -> String {
     if date.year < 0 {
         out.push('-');
     }
-    push_decimal(&mut out, date.year.unsigned_abs());
+    push_decimal(&mut out, u64::from(date.year.unsigned_abs()));
     out
 }
 
-/// `n` in decimal digits, as `{}` writes it.
-fn push_decimal(out: &mut String, n: u32) {
+/// `n` in decimal digits, as `{}` writes it (and JSON an unsigned
+/// number), without the formatting machinery.
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
     if n >= 10 {
         push_decimal(out, n / 10);
     }

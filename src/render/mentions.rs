@@ -25,7 +25,6 @@ use super::shared;
 /// when first asked for.
 pub(crate) struct Mentions<'a> {
     library: &'a Library,
-    lookup: Lookup<'a>,
     positions: Vec<OnceLock<Option<Positions>>>,
 }
 
@@ -40,7 +39,6 @@ impl<'a> Mentions<'a> {
     pub(crate) fn new(library: &'a Library) -> Mentions<'a> {
         Mentions {
             library,
-            lookup: Lookup::new(library),
             positions: std::iter::repeat_with(OnceLock::new)
                 .take(library.articles.len())
                 .collect(),
@@ -50,8 +48,10 @@ impl<'a> Mentions<'a> {
     /// The `limit` organizations (or topics, by `section`) most often
     /// named by the articles at `indexes`, without `exclude`, most first
     /// and then by slug, with their counts: [`shared::co_mentions`].
+    /// `lookup` finds the registry positions (the renderer's own).
     pub(crate) fn co_mentions(
         &self,
+        lookup: &Lookup<'a>,
         indexes: &[usize],
         section: Section,
         exclude: &str,
@@ -62,7 +62,7 @@ impl<'a> Mentions<'a> {
         let lists: Option<Vec<&[u32]>> = indexes
             .iter()
             .map(|&a| {
-                let positions = self.positions[a].get_or_init(|| self.positions_of(a));
+                let positions = self.positions[a].get_or_init(|| self.positions_of(lookup, a));
                 let positions = positions.as_ref()?;
                 Some(match section {
                     Section::Topics => &*positions.topics,
@@ -107,11 +107,11 @@ fn named<'a, T>(
 impl Mentions<'_> {
     /// Article `a`'s organizations and topics as positions; `None` when
     /// one is in no registry.
-    fn positions_of(&self, a: usize) -> Option<Positions> {
+    fn positions_of(&self, lookup: &Lookup<'_>, a: usize) -> Option<Positions> {
         let front = &self.library.articles[a].front;
         let find = |slugs: &[String], section: Section| {
             (slugs.iter())
-                .map(|s| self.lookup.position(section, s).map(|p| p as u32))
+                .map(|s| lookup.position(section, s).map(|p| p as u32))
                 .collect::<Option<Box<[u32]>>>()
         };
         Some(Positions {

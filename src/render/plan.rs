@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use crate::content::library::Library;
-use crate::url::joined;
 
 /// The search page's folder; the search index (`crate::search`) is
 /// written inside it.
@@ -205,21 +204,22 @@ pub(crate) fn output_path(library: &Library, job: &PageJob) -> String {
         PageJob::Home => "index.html".into(),
         PageJob::ArticleList(1) => "articles/index.html".into(),
         PageJob::ArticleList(n) => format!("articles/page/{n}/index.html"),
-        PageJob::Article(i) => joined(["articles/", &library.articles[*i].slug, "/index.html"]),
-        PageJob::SectionIndex(s) => joined([s.segment(), "/index.html"]),
-        PageJob::Entity(s, i, 1) => joined([
+        PageJob::Article(i) => ["articles/", &library.articles[*i].slug, "/index.html"].concat(),
+        PageJob::SectionIndex(s) => [s.segment(), "/index.html"].concat(),
+        PageJob::Entity(s, i, 1) => [
             s.segment(),
             "/",
             entity_slug(library, *s, *i),
             "/index.html",
-        ]),
+        ]
+        .concat(),
         PageJob::Entity(s, i, n) => format!(
             "{}/{}/page/{n}/index.html",
             s.segment(),
             entity_slug(library, *s, *i)
         ),
         PageJob::EntityFeed(s, i) => {
-            joined([s.segment(), "/", entity_slug(library, *s, *i), "/atom.xml"])
+            [s.segment(), "/", entity_slug(library, *s, *i), "/atom.xml"].concat()
         }
         PageJob::Timeline => "timeline/index.html".into(),
         PageJob::TimelineYear(y) => format!("timeline/{y}/index.html"),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::About;
 use crate::content::library::Library;
+use crate::render::lookup::Lookup;
 use crate::render::mentions::Mentions;
 use crate::render::plan::Section;
 
@@ -179,6 +180,7 @@ impl<'a> Sidebar<'a> {
     pub(crate) fn of(
         library: &'a Library,
         mentions: &Mentions<'a>,
+        lookup: &Lookup<'a>,
         indexes: &[usize],
         section: Section,
         slug: &str,
@@ -192,12 +194,13 @@ impl<'a> Sidebar<'a> {
             events,
             figures,
             organizations: mentions.co_mentions(
+                lookup,
                 indexes,
                 Section::Organizations,
                 slug,
                 Self::CO_MENTIONS,
             ),
-            topics: mentions.co_mentions(indexes, Section::Topics, slug, Self::CO_MENTIONS),
+            topics: mentions.co_mentions(lookup, indexes, Section::Topics, slug, Self::CO_MENTIONS),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::content::article::Article;
 use crate::content::library::Library;
 
+use super::display::push_decimal;
 use super::lookup::Lookup;
 use super::plan::{has_page, Section};
 use super::script_json::{array, string, Object};
@@ -396,7 +397,7 @@ impl ListItem<'_> {
         object.string("item", self.item);
         object.string("name", self.name);
         // A position is a small number: no formatting machinery.
-        write_count(object.key("position"), self.position);
+        push_decimal(object.key("position"), self.position as u64);
         object.close();
     }
 }
@@ -431,14 +432,6 @@ pub(crate) fn breadcrumbs_closing(opening: &str, position: usize, name: &str, ur
     .write(&mut out);
     out.push_str("]}");
     out
-}
-
-/// `n` in decimal, as JSON writes an unsigned number.
-fn write_count(out: &mut String, n: usize) {
-    if n >= 10 {
-        write_count(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]

@@ -14,7 +14,6 @@ use super::Renderer;
 use crate::content::article::Article;
 use crate::content::library::{order, Library};
 use crate::markdown::RenderedMarkdown;
-use crate::url::joined;
 
 /// Fields of an article page's `article` key: its [`ArticleCard`]'s and
 /// its [`ArticleView`]'s (room reserved for them; a hint).
@@ -78,7 +77,7 @@ impl<'a> Renderer<'a> {
         let mut meta = self.meta(
             &front.title,
             &description,
-            &joined(["articles/", &article.slug, "/"]),
+            &["articles/", &article.slug, "/"].concat(),
             PageKind::Article,
             None,
         );

@@ -220,7 +220,15 @@ impl<'a> Renderer<'a> {
     ) {
         let library = self.library;
         let indexes = if full { indexes } else { &[] };
-        let sidebar = Sidebar::of(library, &self.values.mentions, indexes, section, slug);
+        let mentions = &self.values.mentions;
+        let sidebar = Sidebar::of(
+            library,
+            mentions,
+            &self.views.lookup,
+            indexes,
+            section,
+            slug,
+        );
         let events: Vec<EventView<'_>> = sidebar.events.iter().map(|e| self.event(e)).collect();
         context.insert("events", &events);
         let figures: Vec<FigureView<'_>> = sidebar

@@ -25,7 +25,6 @@ use super::structured;
 use super::unescaped::mark_unescaped;
 use crate::content::library::Library;
 use crate::markdown::RenderedMarkdown;
-use crate::url::joined;
 
 /// Links for a paginated list: the `pagination` key.
 #[derive(Debug, Serialize)]
@@ -240,11 +239,11 @@ impl<'a> Renderer<'a> {
         kind: PageKind,
         feed: Option<String>,
     ) -> PageMeta {
-        let permalink = joined([&self.site.base_url, path]);
+        let permalink = [&self.site.base_url, path].concat();
         PageMeta {
             title: title.to_string(),
             description: description.to_string(),
-            path: joined([&self.views.base, path]),
+            path: [&self.views.base, path].concat(),
             kind,
             feed,
             published: None,

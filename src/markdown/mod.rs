@@ -3,9 +3,10 @@
 //! syntect; and the first mention of each annotated organization linked to
 //! its page.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser};
 use syntect::parsing::SyntaxSet;
 
+mod events;
 mod headings;
 pub(crate) mod highlight;
 mod links;
@@ -13,9 +14,9 @@ mod parsed_lines;
 mod sanitize;
 mod text;
 
-use headings::Headings;
-use highlight::{escape, highlight};
-use links::{Links, Wanted};
+use events::{Events, Finished};
+use highlight::escape;
+use links::Links;
 use sanitize::Policy;
 use text::Words;
 
@@ -89,21 +90,14 @@ impl<'a> MarkdownRenderer<'a> {
         link_orgs: &[String],
         lang: Option<&str>,
     ) -> RenderedMarkdown {
-        let Decorated {
-            events,
+        let mut events = Events::new(self, markdown, link_orgs, lang != Some("ko"));
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, &mut events);
+        let Finished {
             headings,
             text,
             has_raw_html,
-        } = self.decorated(markdown, link_orgs);
-        // Every text event that could be marked left its words in `text`:
-        // a body without Hangul there has nothing to mark.
-        let events = if lang != Some("ko") && has_hangul(&text) {
-            mark_korean(events)
-        } else {
-            events
-        };
-        let mut html = String::with_capacity(markdown.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        } = events.finish();
         if has_raw_html {
             html = sanitize::clean(&html);
         }
@@ -112,114 +106,6 @@ impl<'a> MarkdownRenderer<'a> {
             headings,
             text,
         }
-    }
-
-    /// One pass over the parser's events: the HTML policy, the headings,
-    /// then [`Decorate`] (words, code, links); the events are collected
-    /// once, for the HTML writer.
-    fn decorated<'m>(&self, markdown: &'m str, link_orgs: &[String]) -> Decorated<'m> {
-        let mut policy = (!self.raw_html).then(Policy::default);
-        let mut has_raw_html = false;
-        let mut headings = Headings::new();
-        let mut decorate = Decorate {
-            renderer: self,
-            words: Words::with_capacity(markdown.len()),
-            code: None,
-            wanted: self.links.wanted(link_orgs),
-            blocked: 0,
-            out: Vec::new(),
-        };
-        let mut emit = |event| decorate.push(event);
-        for event in Parser::new_ext(markdown, options()) {
-            let event = match &mut policy {
-                Some(policy) => {
-                    has_raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
-                    match policy.admit(event) {
-                        Some(event) => event,
-                        None => continue,
-                    }
-                }
-                None => event,
-            };
-            headings.push(event, &mut emit);
-        }
-        headings.finish(&mut emit);
-        Decorated {
-            events: decorate.out,
-            headings: headings.list,
-            text: decorate.words.finish(),
-            has_raw_html,
-        }
-    }
-}
-
-/// A body's events, ready for the HTML writer but for Korean marks.
-struct Decorated<'m> {
-    events: Vec<Event<'m>>,
-    headings: Vec<Heading>,
-    /// [`RenderedMarkdown::text`].
-    text: String,
-    /// Whether the body held raw HTML (before the policy).
-    has_raw_html: bool,
-}
-
-/// The last steps of rendering, event by event: the words are taken, code
-/// blocks highlighted, the first mention of each wanted organization
-/// linked; what comes out goes to `out` (Korean stretches are marked
-/// after, [`mark_korean`]).
-struct Decorate<'r, 'a, 'e, 'w> {
-    renderer: &'r MarkdownRenderer<'a>,
-    words: Words,
-    /// The open code block: its info string and its text so far.
-    code: Option<(CowStr<'e>, String)>,
-    /// Organizations not linked yet.
-    wanted: Wanted<'w>,
-    /// Depth inside links, headings and images, where nothing is linked.
-    blocked: usize,
-    out: Vec<Event<'e>>,
-}
-
-impl<'e> Decorate<'_, '_, 'e, '_> {
-    fn push(&mut self, event: Event<'e>) {
-        self.words.push(&event);
-        let event = match (&mut self.code, event) {
-            (None, Event::Start(Tag::CodeBlock(kind))) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(lang) => lang,
-                    CodeBlockKind::Indented => CowStr::Borrowed(""),
-                };
-                self.code = Some((lang, String::new()));
-                return;
-            }
-            (Some((_, text)), Event::Text(t)) => {
-                text.push_str(&t);
-                return;
-            }
-            (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
-                let html = highlight(self.renderer.syntaxes, lang, text);
-                self.code = None;
-                self.out.push(Event::Html(CowStr::from(html)));
-                return;
-            }
-            (_, event) => event,
-        };
-        match &event {
-            Event::Start(Tag::Link { .. } | Tag::Heading { .. } | Tag::Image { .. }) => {
-                self.blocked += 1
-            }
-            Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::Image) => {
-                self.blocked = self.blocked.saturating_sub(1)
-            }
-            Event::Text(text)
-                if self.blocked == 0
-                    && !self.wanted.is_empty()
-                    && self.wanted.link(text, &mut self.out) =>
-            {
-                return;
-            }
-            _ => {}
-        }
-        self.out.push(event);
     }
 }
 
@@ -272,7 +158,7 @@ pub(crate) fn plain(text: &str, raw_html: bool) -> String {
 fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut marked = Vec::with_capacity(events.len());
     for event in events {
-        mark_korean_into(event, &mut marked);
+        mark_korean_into(event, &mut |e| marked.push(e));
     }
     marked
 }
@@ -280,28 +166,28 @@ fn mark_korean(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// `event` to `out`; a text event with Hangul split so each Korean
 /// stretch ("한국화학연구원", "배터리 산업 전략") sits in a
 /// `<span lang="ko">`.
-fn mark_korean_into<'e>(event: Event<'e>, out: &mut Vec<Event<'e>>) {
+fn mark_korean_into<'e>(event: Event<'e>, out: &mut impl FnMut(Event<'e>)) {
     let Event::Text(text) = &event else {
-        out.push(event);
+        out(event);
         return;
     };
     if !has_hangul(text) {
-        out.push(event);
+        out(event);
         return;
     }
     let mut last = 0;
     for (start, end) in korean_stretches(text) {
         if start > last {
-            out.push(Event::Text(piece(text, last..start)));
+            out(Event::Text(piece(text, last..start)));
         }
-        out.push(Event::Html(CowStr::from(format!(
+        out(Event::Html(CowStr::from(format!(
             "<span lang=\"ko\">{}</span>",
             escape(&text[start..end])
         ))));
         last = end;
     }
     if last < text.len() {
-        out.push(Event::Text(piece(text, last..text.len())));
+        out(Event::Text(piece(text, last..text.len())));
     }
 }
 
@@ -318,6 +204,14 @@ fn has_hangul(text: &str) -> bool {
     };
     memchr::memchr3_iter(0xE1, 0xE3, 0xEA, bytes).any(hangul_at)
         || memchr::memchr3_iter(0xEB, 0xEC, 0xED, bytes).any(hangul_at)
+}
+
+/// Whether any text event of `markdown` can hold Hangul: only when the
+/// source has Hangul or a numeric character reference (no named entity
+/// stands for a Hangul character). Most bodies have neither, and are not
+/// looked at again event by event.
+fn may_hold_hangul(markdown: &str) -> bool {
+    has_hangul(markdown) || memchr::memmem::find(markdown.as_bytes(), b"&#").is_some()
 }
 
 /// `text` escaped for HTML, each Korean stretch in `<span lang="ko">`:
@@ -565,13 +459,18 @@ mod tests {
             }
 
             #[test]
-            fn a_body_whose_words_hold_no_hangul_has_nothing_to_mark(text in markdown()) {
+            fn text_marked_as_it_streams_is_the_body_marked_when_its_words_hold_hangul(
+                text in markdown(),
+            ) {
                 let set = highlight::syntaxes();
                 let renderer = MarkdownRenderer::new(set, org("krict", "KRICT", &["한국화학연구원"]), "/");
-                let decorated = renderer.decorated(&text, &["krict".to_string()]);
-                if !has_hangul(&decorated.text) {
-                    prop_assert_eq!(mark_korean(decorated.events.clone()), decorated.events);
-                }
+                let link = ["krict".to_string()];
+                let mut plain = Events::new(&renderer, &text, &link, false);
+                let events: Vec<Event<'_>> = plain.by_ref().collect();
+                let words = plain.finish().text;
+                let whole = if has_hangul(&words) { mark_korean(events) } else { events };
+                let streamed: Vec<Event<'_>> = Events::new(&renderer, &text, &link, true).collect();
+                prop_assert_eq!(streamed, whole);
             }
 
             #[test]

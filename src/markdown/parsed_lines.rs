@@ -1,6 +1,6 @@
-//! Markdown, highlighting: lines already parsed by a grammar, kept per
-//! thread so that a line met again in the same parser state is not
-//! searched again.
+//! Markdown, highlighting: lines already parsed by a grammar, kept for
+//! the process so that a line met again in the same parser state, on any
+//! render thread, is not searched again.
 //!
 //! syntect's parse of a line is a function of the grammar set, the
 //! parser's state before the line and the line's text: it gives the scope
@@ -12,16 +12,21 @@
 //! only up to a bound: past it the memo starts again empty. A kept result
 //! is exactly what the parse would give, so the output never depends on
 //! which thread highlighted what first.
+//!
+//! The memo is one for all threads, behind a lock: it is taken twice per
+//! line of code (a few thousand times a build, against millions of
+//! events), never while a line is parsed, and a memo per thread parsed
+//! the lines every thread met once for each of them.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxReference, SyntaxSet};
 
-/// Lines kept per thread before the memo starts again.
+/// Lines kept before the memo starts again.
 const MAX_LINES: usize = 4096;
 
-/// Bytes of line text kept per thread before the memo starts again.
+/// Bytes of line text kept before the memo starts again.
 const MAX_BYTES: usize = 1 << 20;
 
 /// One parse of a line: the grammar, the state before, what it gave.
@@ -40,8 +45,12 @@ struct Memo {
     bytes: usize,
 }
 
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(Mutex::default);
+
+/// The memo, locked (a thread that panicked holding it left it whole:
+/// entries are added complete).
+fn memo() -> std::sync::MutexGuard<'static, Memo> {
+    MEMO.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The scope operations of `line` parsed from `state` by `syntax` of
@@ -59,33 +68,39 @@ pub(super) fn parse_line(
         return state.parse_line(line, syntaxes);
     }
     let id = std::ptr::from_ref(syntax) as usize;
-    let found = MEMO.with_borrow(|memo| {
-        memo.lines.get(line).and_then(|seen| {
-            seen.iter()
-                .find(|p| p.syntax == id && p.before == *state)
-                .map(|p| (p.ops.clone(), p.after.clone()))
-        })
-    });
-    if let Some((ops, after)) = found {
+    if let Some((ops, after)) = recall(line, id, state) {
         *state = after;
         return Ok(ops);
     }
     let before = state.clone();
     let ops = state.parse_line(line, syntaxes)?;
-    MEMO.with_borrow_mut(|memo| {
-        if memo.count >= MAX_LINES || memo.bytes + line.len() > MAX_BYTES {
-            *memo = Memo::default();
-        }
-        memo.count += 1;
-        memo.bytes += line.len();
-        memo.lines.entry(line.into()).or_default().push(Parsed {
-            syntax: id,
-            before,
-            ops: ops.clone(),
-            after: state.clone(),
-        });
+    let mut memo = memo();
+    if memo.count >= MAX_LINES || memo.bytes + line.len() > MAX_BYTES {
+        *memo = Memo::default();
+    }
+    memo.count += 1;
+    memo.bytes += line.len();
+    memo.lines.entry(line.into()).or_default().push(Parsed {
+        syntax: id,
+        before,
+        ops: ops.clone(),
+        after: state.clone(),
     });
     Ok(ops)
+}
+
+/// What parsing `line` from `state` by the grammar at address `syntax`
+/// gave, if kept: its scope operations and the state after it.
+fn recall(
+    line: &str,
+    syntax: usize,
+    state: &ParseState,
+) -> Option<(Vec<(usize, ScopeStackOp)>, ParseState)> {
+    memo().lines.get(line).and_then(|seen| {
+        seen.iter()
+            .find(|p| p.syntax == syntax && p.before == *state)
+            .map(|p| (p.ops.clone(), p.after.clone()))
+    })
 }
 
 #[cfg(test)]
@@ -110,5 +125,19 @@ mod tests {
         assert_eq!(ops_of(code, true), parsed);
         assert_eq!(ops_of(code, true), parsed, "all of it remembered now");
         assert_ne!(parsed[1], parsed[4], "the state decides");
+    }
+
+    #[test]
+    fn a_line_parsed_on_one_thread_is_remembered_on_another() {
+        let set = super::super::highlight::syntaxes();
+        let syntax = set.find_syntax_by_token("python").unwrap();
+        let line = "spoken_once_on_another_thread = 1\n";
+        let start = ParseState::new(syntax);
+        std::thread::scope(|scope| {
+            scope.spawn(|| parse_line(&mut start.clone(), line, syntax, set, true).unwrap());
+        });
+        let id = std::ptr::from_ref(syntax) as usize;
+        let (ops, _) = recall(line, id, &start).expect("kept by the other thread");
+        assert_eq!(ops, start.clone().parse_line(line, set).unwrap());
     }
 }

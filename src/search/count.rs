@@ -124,8 +124,12 @@ struct Counter {
     used: usize,
     /// The text of each term met, one after the other.
     names: String,
-    /// The slots scored in the record being counted.
-    scored: Vec<u32>,
+    /// The slots scored in the record being counted, the first
+    /// `scored` of them; as many as the slots, so that a term found is
+    /// written here whether it is new to the record or not, and counted
+    /// only when it is (no branch to mispredict on each word).
+    found: Vec<u32>,
+    scored: usize,
     /// A term being lower-cased.
     lowered: String,
 }
@@ -161,9 +165,8 @@ impl Counter {
                 && (term.len() <= WHOLE_IN_HASH
                     || &self.names.as_bytes()[slot.start as usize..][..term.len()] == term)
             {
-                if slot.score == 0 {
-                    self.scored.push(at as u32);
-                }
+                self.found[self.scored] = at as u32;
+                self.scored += usize::from(slot.score == 0);
                 slot.score += weight;
                 return;
             }
@@ -195,7 +198,8 @@ impl Counter {
             score: weight,
         };
         self.used += 1;
-        self.scored.push(at as u32);
+        self.found[self.scored] = at as u32;
+        self.scored += 1;
     }
 
     /// Where a new term of hash `hash` goes.
@@ -213,13 +217,13 @@ impl Counter {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(FIRST_SLOTS);
         let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
-        self.scored.clear();
+        self.found = vec![0; size];
+        self.scored = 0;
         for slot in old.into_iter().filter(|s| s.len != 0) {
             let at = self.free_slot(slot.hash);
             self.slots[at] = slot;
-            if slot.score > 0 {
-                self.scored.push(at as u32);
-            }
+            self.found[self.scored] = at as u32;
+            self.scored += usize::from(slot.score > 0);
         }
     }
 
@@ -227,17 +231,17 @@ impl Counter {
     /// score set back to 0 for the next record.
     fn take(&mut self) -> Counted {
         let mut counted = Counted {
-            terms: Vec::with_capacity(self.scored.len()),
-            scores: Vec::with_capacity(self.scored.len()),
+            terms: Vec::with_capacity(self.scored),
+            scores: Vec::with_capacity(self.scored),
         };
-        for &at in &self.scored {
+        for &at in &self.found[..self.scored] {
             let slot = &mut self.slots[at as usize];
             let score = slot.score.min(MAX_SCORE) as u8;
             counted.terms.push(slot.id);
             counted.scores.push(score);
             slot.score = 0;
         }
-        self.scored.clear();
+        self.scored = 0;
         counted
     }
 }

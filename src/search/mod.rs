@@ -24,6 +24,7 @@ pub(crate) mod count;
 mod json;
 pub(crate) mod postings;
 pub(crate) mod records;
+mod runs;
 pub(crate) mod terms;
 
 use std::collections::BTreeSet;

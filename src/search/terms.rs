@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::{HIGH, ONES};
+use super::{runs, HIGH};
 
 /// Longer words are not indexed (a URL, a hash, a run of digits).
 pub(crate) const MAX_WORD_CHARS: usize = 40;
@@ -44,12 +44,29 @@ fn is_punctuation(c: char) -> bool {
 
 /// Every term of `text`, in order, once per occurrence, as the byte range
 /// it spans, capitals as written: the sink lower-cases them
-/// ([`Sink`]). An ASCII word is read eight bytes at a time (most words);
-/// anything else a character at a time.
+/// ([`Sink`]). Runs of ASCII letters, digits and non-ASCII bytes are
+/// found 64 bytes at a time ([`runs`]); a run of ASCII only is one
+/// word (most words), any other is read a character at a time.
 pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
+    for (run, beyond_ascii) in runs::runs(bytes) {
+        if beyond_ascii {
+            // A run ends at an ASCII byte that is no letter or digit (or
+            // the text's end), where every word ends too.
+            characters(text, run, emit);
+        } else if run.end - run.start <= MAX_WORD_CHARS {
+            let head = runs::eight(bytes, run.start);
+            emit.ascii(run, head);
+        }
+    }
+}
+
+/// The terms of `text` within `within`, read a character at a time
+/// (ASCII words eight bytes at a time); `within` ends where a word ends.
+fn characters(text: &str, within: Range<usize>, emit: &mut impl Sink) {
+    let bytes = text.as_bytes();
+    let mut at = within.start;
+    while at < within.end {
         let b = bytes[at];
         if b.is_ascii() {
             if !ASCII_WORD[usize::from(b)] {
@@ -59,15 +76,8 @@ pub(crate) fn terms(text: &str, emit: &mut impl Sink) {
             let start = at;
             // The word's first eight bytes tell where it ends when it is
             // shorter (most are), and are the term.
-            let head = match bytes[start..].first_chunk::<8>() {
-                Some(eight) => u64::from_le_bytes(*eight),
-                None => {
-                    let mut eight = [0u8; 8];
-                    eight[..bytes.len() - start].copy_from_slice(&bytes[start..]);
-                    u64::from_le_bytes(eight)
-                }
-            };
-            let stops = !ascii_word_bytes(head) & HIGH;
+            let head = runs::eight(bytes, start);
+            let stops = !runs::ascii_word_bytes(head) & HIGH;
             at = match stops {
                 0 => ascii_word_end(bytes, start + 8),
                 _ => start + (stops.trailing_zeros() / 8) as usize,
@@ -139,7 +149,7 @@ const ASCII_WORD: [bool; 256] = {
 fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(eight) = bytes.get(at..at + 8) {
         let chunk = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-        let stops = !ascii_word_bytes(chunk) & HIGH;
+        let stops = !runs::ascii_word_bytes(chunk) & HIGH;
         if stops != 0 {
             return at + (stops.trailing_zeros() / 8) as usize;
         }
@@ -149,20 +159,6 @@ fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The high bit of each byte of `chunk` (little-endian) that is an ASCII
-/// letter or digit, all eight told at once: on 7-bit lanes, adding a
-/// constant sets a lane's high bit from a bound on, with no carry out.
-#[inline]
-fn ascii_word_bytes(chunk: u64) -> u64 {
-    let ascii = !chunk & HIGH;
-    let low = chunk & !HIGH;
-    let from = |x: u64, bound: u8| x.wrapping_add(ONES * u64::from(0x80 - bound)) & HIGH;
-    let within = |x: u64, first: u8, last: u8| from(x, first) & !from(x, last + 1);
-    let digit = within(low, b'0', b'9');
-    let letter = within(low | (ONES * 0x20), b'a', b'z');
-    (digit | letter) & ascii
 }
 
 /// Read on the word that starts at byte `start` of `text`, read as far as
@@ -304,23 +300,6 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_at_once_are_told_as_one_at_a_time() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                for fill in [b'a', b' ', 0xc3] {
-                    let mut bytes = [fill; 8];
-                    bytes[lane] = b;
-                    let told = ascii_word_bytes(u64::from_le_bytes(bytes));
-                    for (i, &byte) in bytes.iter().enumerate() {
-                        let high = told >> (8 * i + 7) & 1 == 1;
-                        assert_eq!(high, byte.is_ascii_alphanumeric(), "{bytes:?} at {i}");
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
     fn punctuation_told_without_the_tables_is_no_letter_or_number() {
         for c in ('\u{1f00}'..='\u{2100}').filter(|c| is_punctuation(*c)) {
             assert!(!c.is_alphanumeric(), "{c:?}");
@@ -341,7 +320,8 @@ mod tests {
         let pieces = ["a", "B", "9", " ", "-", "é", "É", "’", "€", "xyzw"];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for n in 0..4000 {
-            let text: String = (0..n % 23)
+            // Up to some 200 bytes: runs cross the 64-byte blocks.
+            let text: String = (0..n % 67)
                 .map(|_| {
                     state ^= state << 13;
                     state ^= state >> 7;
@@ -356,6 +336,24 @@ mod tests {
                 .collect();
             assert_eq!(all(&text), plain, "{text:?}");
         }
+    }
+
+    #[test]
+    fn runs_found_in_blocks_give_the_terms_read_a_character_at_a_time() {
+        // Hangul, Latin with and without accents, punctuation beyond
+        // ASCII, over several blocks: each run read as the whole text is.
+        let text = "삼성SDI의 배터리는 “ÉCOLE” naïve—cells 46-series €5 Straße ".repeat(9)
+            + &"x".repeat(70)
+            + "é";
+        let mut by_runs = Vec::new();
+        terms(&text, &mut |range: Range<usize>, upper| {
+            by_runs.push((range, upper))
+        });
+        let mut whole = Vec::new();
+        let mut sink = |range: Range<usize>, upper| whole.push((range, upper));
+        characters(&text, 0..text.len(), &mut sink);
+        assert_eq!(by_runs, whole);
+        assert!(by_runs.len() > 100);
     }
 
     #[test]

@@ -81,20 +81,16 @@ impl<'m, 'r, 'a> Events<'m, 'r, 'a> {
     fn feed(&mut self) -> bool {
         let decorate = &mut self.decorate;
         let mut emit = |event| decorate.push(event);
-        let Some(event) = self.parser.next() else {
+        let Some(mut event) = self.parser.next() else {
             self.headings.finish(&mut emit);
             return false;
         };
-        let event = match &mut self.policy {
-            Some(policy) => {
-                self.has_raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
-                match policy.admit(event) {
-                    Some(event) => event,
-                    None => return true,
-                }
+        if let Some(policy) = &mut self.policy {
+            self.has_raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
+            if !policy.admit(&mut event) {
+                return true;
             }
-            None => event,
-        };
+        }
         self.headings.push(event, &mut emit);
         true
     }

@@ -124,12 +124,11 @@ pub(super) fn piece<'e>(text: &CowStr<'e>, range: std::ops::Range<usize>) -> Cow
 pub(crate) fn plain_text(markdown: &str, raw_html: bool) -> String {
     let mut policy = (!raw_html).then(Policy::default);
     let mut words = Words::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options()) {
-        let event = match &mut policy {
-            Some(policy) => policy.admit(event),
-            None => Some(event),
-        };
-        if let Some(event) = event {
+    for mut event in Parser::new_ext(markdown, options()) {
+        if policy
+            .as_mut()
+            .is_none_or(|policy| policy.admit(&mut event))
+        {
             words.push(&event);
         }
     }

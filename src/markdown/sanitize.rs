@@ -83,26 +83,21 @@ pub(crate) struct Policy {
 }
 
 impl Policy {
-    /// `event` as the policy lets it through, if at all.
-    pub(crate) fn admit<'e>(&mut self, event: Event<'e>) -> Option<Event<'e>> {
+    /// Whether the policy lets `event` through, made safe in place (read
+    /// where it lies: a body has thousands of events, each a large value).
+    pub(crate) fn admit(&mut self, event: &mut Event<'_>) -> bool {
         match event {
-            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let drop = !is_safe_url(dest_url);
                 self.open.push(drop);
-                (!drop).then_some(event)
+                !drop
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                (!self.open.pop().unwrap_or(false)).then_some(event)
+            Event::End(TagEnd::Link | TagEnd::Image) => !self.open.pop().unwrap_or(false),
+            Event::Start(Tag::Heading { attrs, .. }) => {
+                attrs.clear();
+                true
             }
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) => Some(Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs: Vec::new(),
-            })),
-            other => Some(other),
+            _ => true,
         }
     }
 }
@@ -112,7 +107,7 @@ pub(crate) fn safe_events(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut policy = Policy::default();
     events
         .into_iter()
-        .filter_map(|event| policy.admit(event))
+        .filter_map(|mut event| policy.admit(&mut event).then_some(event))
         .collect()
 }
 

@@ -95,17 +95,37 @@ pub(crate) fn parse_article(
     source: &Arc<str>,
     known: &KnownSlugs<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
-    validate_article(&parse_file(relative, source)?, known)
+    validate_article(parse_file(relative, source)?, known)
 }
 
 /// Validate one parsed article file (references, slug, URL) and count
-/// its body's words.
+/// its body's words. The article takes the file's front matter and path
+/// as they are: a copy of every string of it, per article, was a tenth
+/// of loading one.
 pub(crate) fn validate_article(
-    file: &Parsed<ArticleFrontMatter>,
+    file: Parsed<ArticleFrontMatter>,
     known: &KnownSlugs<'_>,
 ) -> Result<Article, Vec<Diagnostic>> {
+    let slug = slug_from_path(&file.path);
+    check_article(&file, &slug, known)?;
+    let body = Body::new(&file.source, file.body.clone());
+    let word_count = count_words(file.body_text());
+    Ok(Article {
+        slug,
+        path: file.path,
+        front: file.front,
+        body,
+        word_count,
+    })
+}
+
+/// Every problem of one parsed article file whose slug is `slug`.
+fn check_article(
+    file: &Parsed<ArticleFrontMatter>,
+    slug: &str,
+    known: &KnownSlugs<'_>,
+) -> Result<(), Vec<Diagnostic>> {
     let (relative, source, front) = (file.path.as_path(), &file.source, &file.front);
-    let slug = slug_from_path(relative);
     let mut errors = Vec::new();
     let point_at = |needle: &str, after_key: &str| file.find_after_key(after_key, needle);
     if front.title.trim().is_empty() {
@@ -141,7 +161,7 @@ pub(crate) fn validate_article(
     if let Some(url) = front.source.url.as_deref().filter(|u| !is_web_url(u)) {
         errors.push(bad_url(relative, source, point_at(url, "source")));
     }
-    if !is_slug(&slug) {
+    if !is_slug(slug) {
         errors.push(
             Diagnostic::error(
                 "content/bad-slug",
@@ -186,16 +206,11 @@ pub(crate) fn validate_article(
         }
     }
     check_about(relative, source, front, &point_at, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
-    Ok(Article {
-        slug,
-        path: relative.to_path_buf(),
-        front: front.clone(),
-        body: Body::new(source, file.body.clone()),
-        word_count: count_words(file.body_text()),
-    })
 }
 
 /// Words of `text`, as `split_whitespace` counts them (runs of

@@ -514,11 +514,15 @@ fn stage<'o>(
     jobs: &[render::plan::PageJob],
     statics: Vec<RenderedPage>,
 ) -> Result<Staging<'o>, OutputError> {
+    use rayon::prelude::*;
+    // Made on the main thread while the workers wait for the render:
+    // the paths in parallel, the sets with a hash quicker than std's on
+    // short keys (a third of this step at 10,000 articles was SipHash).
     let pages: Vec<String> = jobs
-        .iter()
+        .par_iter()
         .map(|job| render::plan::output_path(&site.library, job))
         .collect();
-    let taken: HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let taken: ahash::AHashSet<&str> = pages.iter().map(String::as_str).collect();
     let statics: Vec<RenderedPage> = statics
         .into_iter()
         .filter(|file| !taken.contains(file.path.as_str()))

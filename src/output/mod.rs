@@ -16,9 +16,10 @@ mod lock;
 pub(crate) mod ops;
 mod staging;
 
-use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use ahash::AHashSet;
 
 pub(crate) use staging::{Published, Staging};
 
@@ -193,8 +194,8 @@ pub(crate) fn commit(
 /// Every folder on the way to `paths`, once each. A path used both as a
 /// file and as a folder cannot be written: said before anything touches
 /// the disk.
-fn folders_of<'p>(paths: &[&'p str]) -> Result<HashSet<&'p str>, OutputError> {
-    let folders: HashSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
+fn folders_of<'p>(paths: &[&'p str]) -> Result<AHashSet<&'p str>, OutputError> {
+    let folders: AHashSet<&str> = paths.iter().flat_map(|p| ancestors(p)).collect();
     let Some(file) = paths.iter().find(|p| folders.contains(*p)) else {
         return Ok(folders);
     };

@@ -18,10 +18,11 @@
 //! is deleted only if it is briefing's (the marker, written first and
 //! removed last, or empty); otherwise the build refuses to touch it.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use ahash::AHashSet;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -45,7 +46,7 @@ pub(crate) struct Staging<'o> {
     /// Folders that hold no folder (most: one page's own), made by the
     /// first file written into each rather than all before rendering, so
     /// that making them overlaps rendering instead of delaying it.
-    leaves: HashSet<Box<str>>,
+    leaves: AHashSet<Box<str>>,
     published: bool,
 }
 
@@ -107,7 +108,7 @@ impl<'o> Staging<'o> {
     /// [`Staging::keep`]).
     pub(super) fn begin(
         output: &'o Output,
-        folders: HashSet<&str>,
+        folders: AHashSet<&str>,
     ) -> Result<Staging<'o>, OutputError> {
         let root = output.sibling(STAGING);
         let previous = match output.real.is_dir() {
@@ -294,8 +295,8 @@ impl Drop for Staging<'_> {
 }
 
 /// The `folders` that hold none of the others.
-pub(super) fn leaves(folders: &HashSet<&str>) -> HashSet<Box<str>> {
-    let holding: HashSet<&str> = folders.iter().filter_map(|f| ancestors(f).next()).collect();
+pub(super) fn leaves(folders: &AHashSet<&str>) -> AHashSet<Box<str>> {
+    let holding: AHashSet<&str> = folders.iter().filter_map(|f| ancestors(f).next()).collect();
     folders
         .iter()
         .filter(|folder| !holding.contains(*folder))

@@ -64,10 +64,23 @@ impl Contents {
     /// ([`crate::content::library::Library::read`]), so the whole site's
     /// text is never in memory at once.
     pub(crate) fn read_but_articles(root: &Path) -> (Contents, Vec<PathBuf>, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let mut registries = read_registries(root, &mut diagnostics);
-        let articles = list_markdown(root, "content/articles", &mut diagnostics);
-        let (pages, mut unparsed) = read_all(root, "content/pages", &mut diagnostics);
+        // The walk of every article's folder (one thread, a file system
+        // call per entry) goes on while the registries are read and parsed
+        // on the others; the problems are listed in the same order as ever.
+        let ((mut registries, mut diagnostics), (articles, pages, mut later)) = rayon::join(
+            || {
+                let mut diagnostics = Vec::new();
+                (read_registries(root, &mut diagnostics), diagnostics)
+            },
+            || {
+                let mut diagnostics = Vec::new();
+                let articles = list_markdown(root, "content/articles", &mut diagnostics);
+                let pages = read_all(root, "content/pages", &mut diagnostics);
+                (articles, pages, diagnostics)
+            },
+        );
+        diagnostics.append(&mut later);
+        let (pages, mut unparsed) = pages;
         unparsed.append(&mut registries.unparsed);
         unparsed.sort();
         let contents = Contents {

@@ -290,13 +290,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    // Two walks of the same folders, each on one thread: the links the
-    // build warns of, and the fingerprint's files.
-    let (audit, fingerprint) = rayon::join(
-        || crate::sitefs::audit(&options.root),
-        || reuse::inputs(options),
-    );
-    warnings.extend(audit);
+    // One walk of the site's folders gives the links the build warns of
+    // and the files its fingerprint digests.
+    let walks = crate::sitefs::walk_site(&options.root);
+    warnings.extend(crate::sitefs::skipped_links(&walks));
+    let fingerprint = reuse::inputs_walked(options, &walks);
+    drop(walks);
     let (inputs, fronts) = match fingerprint {
         Some((inputs, fronts)) => (Some(inputs), fronts),
         None => (None, fronts::Fronts::default()),

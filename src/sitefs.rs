@@ -379,10 +379,27 @@ pub(crate) const SITE_FOLDERS: [&str; 4] = ["content", "themes", "templates", "s
 /// `build` and `check` report these once; the readers themselves skip the
 /// links silently, so each link is named once however often it is walked.
 pub(crate) fn audit(root: &Path) -> Vec<Diagnostic> {
+    skipped_links(&walk_site(root))
+}
+
+/// Each of the [`SITE_FOLDERS`] walked, in that order (side by side: the
+/// folders are walked on the threads there are).
+pub(crate) fn walk_site(root: &Path) -> Vec<Walk> {
+    use rayon::prelude::*;
     SITE_FOLDERS
+        .par_iter()
+        .map(|dir| walk(root, Path::new(dir)))
+        .collect()
+}
+
+/// The warnings [`audit`] gives, from walks already made
+/// ([`walk_site`]): a build's fingerprint walks the same folders.
+pub(crate) fn skipped_links(walks: &[Walk]) -> Vec<Diagnostic> {
+    walks
         .iter()
-        .flat_map(|dir| walk(root, Path::new(dir)).diagnostics)
+        .flat_map(|walk| &walk.diagnostics)
         .filter(|d| d.code == SYMLINK_CODE)
+        .cloned()
         .collect()
 }
 

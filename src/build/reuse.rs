@@ -54,6 +54,7 @@ use super::fronts::Fronts;
 use super::BuildOptions;
 use crate::output::digest::{field, stamp};
 use crate::output::Published;
+use crate::sitefs::Walk;
 
 /// The scratch folder, in the site root.
 pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
@@ -110,11 +111,17 @@ pub(crate) struct Record {
 
 /// Digest of everything a build with `options` reads; `None` when a file
 /// cannot be read (the build itself will say why).
+#[cfg(test)]
 pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
+    inputs_walked(options, &crate::sitefs::walk_site(&options.root))
+}
+
+/// [`inputs`], the site's folders as `walks` found them
+/// ([`crate::sitefs::walk_site`]: the build's one walk of them).
+pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(Inputs, Fronts)> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
-    for folder in crate::sitefs::SITE_FOLDERS {
-        let walk = crate::sitefs::walk(root, Path::new(folder));
+    for walk in walks {
         files.extend(
             walk.files
                 .iter()

@@ -231,49 +231,55 @@ impl Kept {
             })
             .collect();
         // Made whole, the postings are filled as each batch is numbered;
-        // kept, from every article's list once all are scored.
+        // kept, from every article's list once all are scored. The
+        // filters of `meta.json` are gathered meanwhile, on another core.
         let mut postings = Postings::default();
         let mut changed_terms: Vec<u32> = Vec::new();
-        for batch in docs.chunks(BATCH) {
-            let handed = &fed;
-            let counted = batch
-                .par_iter()
-                .map(|&i| {
-                    if handed.get(i).is_some_and(|s| s.get().is_some()) {
-                        return Ok(None);
-                    }
-                    let body = library.text_of(&library.articles[i])?;
-                    put(doc(&records[i], &body))?;
-                    Ok(Some(counters.score(&records[i], &body)))
-                })
-                .collect::<Result<Vec<_>, E>>()?;
-            for (&i, counted) in batch.iter().zip(counted) {
-                let counted = counted
-                    .or_else(|| fed[i].take())
-                    .expect("an article is scored or fed");
-                if !self.keep {
-                    postings.add(i as u32, counted.pairs());
-                    continue;
-                }
-                let slug = records[i].slug;
-                let article = KeptArticle {
-                    fingerprint: fingerprints[i],
-                    scored: counted.sorted(),
-                };
-                match self.articles.get_mut(slug) {
-                    Some(old) => {
-                        if stable {
-                            old.scored
-                                .differences(&article.scored, |t| changed_terms.push(t));
+        let index = || -> Result<(), E> {
+            for batch in docs.chunks(BATCH) {
+                let handed = &fed;
+                let counted = batch
+                    .par_iter()
+                    .map(|&i| {
+                        if handed.get(i).is_some_and(|s| s.get().is_some()) {
+                            return Ok(None);
                         }
-                        *old = article;
+                        let body = library.text_of(&library.articles[i])?;
+                        put(doc(&records[i], &body))?;
+                        Ok(Some(counters.score(&records[i], &body)))
+                    })
+                    .collect::<Result<Vec<_>, E>>()?;
+                for (&i, counted) in batch.iter().zip(counted) {
+                    let counted = counted
+                        .or_else(|| fed[i].take())
+                        .expect("an article is scored or fed");
+                    if !self.keep {
+                        postings.add(i as u32, counted.pairs());
+                        continue;
                     }
-                    None => {
-                        self.articles.insert(slug.to_string(), article);
+                    let slug = records[i].slug;
+                    let article = KeptArticle {
+                        fingerprint: fingerprints[i],
+                        scored: counted.sorted(),
+                    };
+                    match self.articles.get_mut(slug) {
+                        Some(old) => {
+                            if stable {
+                                old.scored
+                                    .differences(&article.scored, |t| changed_terms.push(t));
+                            }
+                            *old = article;
+                        }
+                        None => {
+                            self.articles.insert(slug.to_string(), article);
+                        }
                     }
                 }
             }
-        }
+            Ok(())
+        };
+        let (facets, indexed) = rayon::join(|| Facets::of(&records), index);
+        indexed?;
         self.vocabulary = counters.into_vocabulary();
         let mut gone = Vec::new();
         if self.keep && self.articles.len() > records.len() {
@@ -292,7 +298,7 @@ impl Kept {
         let shards = shard_count(postings.len());
         let every_shard = !stable || shards != self.shards;
         gone.extend((shards..self.shards).map(shard_path));
-        let meta = meta(&records, shards);
+        let meta = facets.meta(shards);
         let meta_print = fingerprint(&meta);
         if self.meta != Some(meta_print) {
             put(RenderedPage {
@@ -454,45 +460,62 @@ struct Filters<'a> {
     year: Vec<i32>,
 }
 
-fn meta(records: &[Record<'_>], shards: u32) -> Vec<u8> {
-    let topic = sorted(records.iter().flat_map(|r| r.topics.iter().copied()));
-    let organization = sorted(records.iter().flat_map(|r| r.organizations.iter().copied()));
-    let place = sorted(records.iter().flat_map(|r| r.places.iter().copied()));
-    let positions = |all: &[&str], these: &[&str]| -> Vec<usize> {
-        let mut at: Vec<usize> = these
+/// What `meta.json` says of the articles: the filters' values and each
+/// article's place among them.
+struct Facets<'a> {
+    filters: Filters<'a>,
+    docs: Vec<MetaDoc<'a>>,
+}
+
+impl<'a> Facets<'a> {
+    fn of(records: &[Record<'a>]) -> Facets<'a> {
+        let topic = sorted(records.iter().flat_map(|r| r.topics.iter().copied()));
+        let organization = sorted(records.iter().flat_map(|r| r.organizations.iter().copied()));
+        let place = sorted(records.iter().flat_map(|r| r.places.iter().copied()));
+        let positions = |all: &[&str], these: &[&str]| -> Vec<usize> {
+            let mut at: Vec<usize> = these
+                .iter()
+                .filter_map(|v| all.binary_search(v).ok())
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            at
+        };
+        let docs = records
             .iter()
-            .filter_map(|v| all.binary_search(v).ok())
+            .map(|r| {
+                (
+                    r.slug,
+                    positions(&topic, &r.topics),
+                    positions(&organization, &r.organizations),
+                    positions(&place, &r.places),
+                    r.year,
+                )
+            })
             .collect();
-        at.sort_unstable();
-        at.dedup();
-        at
-    };
-    let docs = records
-        .iter()
-        .map(|r| {
-            (
-                r.slug,
-                positions(&topic, &r.topics),
-                positions(&organization, &r.organizations),
-                positions(&place, &r.places),
-                r.year,
-            )
-        })
-        .collect();
-    let years: BTreeSet<i32> = records.iter().filter_map(|r| r.year).collect();
-    let meta = Meta {
-        shards,
-        key_chars: terms::KEY_CHARS,
-        max_word_chars: terms::MAX_WORD_CHARS,
-        filters: Filters {
-            year: years.into_iter().rev().collect(),
-            topic,
-            organization,
-            place,
-        },
-        docs,
-    };
-    serde_json::to_vec(&meta).expect("plain data serializes")
+        let years: BTreeSet<i32> = records.iter().filter_map(|r| r.year).collect();
+        Facets {
+            filters: Filters {
+                year: years.into_iter().rev().collect(),
+                topic,
+                organization,
+                place,
+            },
+            docs,
+        }
+    }
+
+    /// `meta.json`, for an index of `shards` shards.
+    fn meta(self, shards: u32) -> Vec<u8> {
+        let meta = Meta {
+            shards,
+            key_chars: terms::KEY_CHARS,
+            max_word_chars: terms::MAX_WORD_CHARS,
+            filters: self.filters,
+            docs: self.docs,
+        };
+        serde_json::to_vec(&meta).expect("plain data serializes")
+    }
 }
 
 /// Each value once, sorted.

@@ -26,6 +26,9 @@ pub(super) struct Events<'m, 'r, 'a> {
     decorate: Decorate<'r, 'a, 'm>,
     /// Whether Korean stretches of text are marked `lang="ko"`.
     mark_korean: bool,
+    /// The events being marked, moved out of [`Decorate::out`] (kept, so
+    /// the two buffers trade places instead of one being made per event).
+    marking: Vec<Event<'m>>,
     /// Whether the parser has given its last event.
     parsed: bool,
 }
@@ -63,6 +66,7 @@ impl<'m, 'r, 'a> Events<'m, 'r, 'a> {
                 out: Vec::new(),
             },
             mark_korean: mark_korean && may_hold_hangul(markdown),
+            marking: Vec::new(),
             parsed: false,
         }
     }
@@ -110,9 +114,10 @@ impl<'m> Iterator for Events<'m, '_, '_> {
             }
             self.parsed = !self.feed();
             if self.mark_korean {
-                let decorated = std::mem::take(&mut self.decorate.out);
-                for event in decorated {
-                    mark_korean_into(event, &mut |e| self.decorate.out.push(e));
+                std::mem::swap(&mut self.decorate.out, &mut self.marking);
+                let out = &mut self.decorate.out;
+                for event in self.marking.drain(..) {
+                    mark_korean_into(event, &mut |e| out.push(e));
                 }
             }
             self.decorate.out.reverse();

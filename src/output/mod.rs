@@ -3,10 +3,11 @@
 //!
 //! Takes the output folder, the list of paths the site will have, then each
 //! file's bytes as it is rendered; gives back the new site in place of the
-//! old one. A build locks the folder holding the output ([`lock`]: a second
-//! build waits), writes the whole new site into a staging folder beside it
-//! ([`staging`]: unchanged files are hard links to the old ones, so they
-//! keep their bytes and inodes) and exchanges the two folders in one step.
+//! old one. A build locks the output ([`lock`]: a file beside it; a second
+//! build into the same folder waits), writes the whole new site into a
+//! staging folder beside it ([`staging`]: unchanged files are hard links to
+//! the old ones, so they keep their bytes and inodes) and exchanges the two
+//! folders in one step.
 //! Every file operation goes through [`ops`], which a test can stop after
 //! any number of them. A folder briefing did not write (no marker file) is
 //! never replaced.
@@ -54,6 +55,14 @@ fn fail<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> O
     }
 }
 
+/// A sibling of the folder `real`: `.<name>.<suffix>`.
+fn sibling_of(real: &Path, suffix: &str) -> PathBuf {
+    let name = real
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    real.with_file_name(format!(".{name}.{suffix}"))
+}
+
 fn refuse(path: &Path, why: &str) -> OutputError {
     OutputError {
         action: "refusing to write the site into",
@@ -86,8 +95,7 @@ impl Output {
     /// holds it), then finish or undo what an interrupted build left.
     pub(crate) fn lock(output: &Path) -> Result<Output, OutputError> {
         let real = real_path(output)?;
-        let parent = real.parent().unwrap_or(Path::new("/"));
-        let lock = lock::lock(parent, output)?;
+        let lock = lock::lock(&real, output)?;
         let output = Output {
             named: output.to_path_buf(),
             real,
@@ -116,11 +124,7 @@ impl Output {
 
     /// A sibling of the real output folder: `.<name>.<suffix>`.
     fn sibling(&self, suffix: &str) -> PathBuf {
-        let name = self
-            .real
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        self.real.with_file_name(format!(".{name}.{suffix}"))
+        sibling_of(&self.real, suffix)
     }
 
     fn refuse_foreign(&self) -> Result<(), OutputError> {

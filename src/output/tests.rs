@@ -47,7 +47,7 @@ fn replaces_output_and_drops_stale_files() {
     assert_eq!(names(&output), vec![".briefing-output", "a"]);
     assert_eq!(
         names(dir.path()),
-        vec!["public"],
+        vec![".public.lock", "public"],
         "no staging or old folder"
     );
 }
@@ -95,7 +95,7 @@ fn a_path_both_file_and_folder_is_refused_before_writing() {
         std::fs::read_to_string(output.join("index.html")).unwrap(),
         "good"
     );
-    assert_eq!(names(dir.path()), vec!["public"]);
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn a_failed_write_leaves_the_output_and_nothing_beside_it() {
         "good"
     );
     assert_eq!(names(&output), vec![".briefing-output", "a", "index.html"]);
-    assert_eq!(names(dir.path()), vec!["public"]);
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn a_file_becoming_a_folder_is_fine() {
         std::fs::read_to_string(output.join("x/index.html")).unwrap(),
         "folder"
     );
-    assert_eq!(names(dir.path()), vec!["public"]);
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn a_symlinked_output_keeps_its_link_and_target() {
         std::fs::read_to_string(target.join("index.html")).unwrap(),
         "two"
     );
-    assert_eq!(names(dir.path()), vec!["public", "www"]);
+    assert_eq!(names(dir.path()), vec![".www.lock", "public", "www"]);
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn what_an_interrupted_build_left_is_removed_or_restored() {
     std::fs::write(staging.join(MARKER), MARKER_TEXT).unwrap();
     std::fs::write(staging.join("articles/a/index.html"), "half").unwrap();
     commit(&output, &[page("index.html", "new")], &[]).unwrap();
-    assert_eq!(names(dir.path()), vec!["public"]);
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
     // The old site moved aside and the process killed before the new one
     // took its place (the path without an exchange): it comes back.
     std::fs::rename(&output, dir.path().join(".public.old")).unwrap();
@@ -204,7 +204,50 @@ fn what_an_interrupted_build_left_is_removed_or_restored() {
         "new"
     );
     drop(locked);
-    assert_eq!(names(dir.path()), vec!["public"]);
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
+}
+
+#[test]
+fn the_lock_is_the_outputs_own_so_a_sibling_output_does_not_wait() {
+    let (dir, output) = temp_output();
+    let locked = Output::lock(&output).unwrap();
+    let lock_file = dir.path().join(".public.lock");
+    let held = std::fs::File::open(&lock_file).unwrap();
+    assert!(
+        matches!(held.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+        "the output's lock file is held while its build runs"
+    );
+    // Another output in the same folder is locked at once (a lock on the
+    // folder holding both would keep this thread waiting).
+    let www = dir.path().join("www");
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sent.send(Output::lock(&www).map(drop).is_ok()));
+    let sibling = received.recv_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(sibling, Ok(true), "a sibling output's build does not wait");
+    drop(locked);
+    held.try_lock().expect("free once the build ends");
+}
+
+#[test]
+fn a_symlink_or_folder_under_the_lock_name_is_refused_and_left_alone() {
+    let (dir, output) = temp_output();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("victim");
+    let lock_file = dir.path().join(".public.lock");
+    std::os::unix::fs::symlink(&target, &lock_file).unwrap();
+    let err = Output::lock(&output).unwrap_err().to_string();
+    assert!(
+        err.contains(".public.lock") && err.contains("not a plain file"),
+        "{err}"
+    );
+    assert!(!target.exists(), "nothing made through the link");
+    assert!(std::fs::symlink_metadata(&lock_file).unwrap().is_symlink());
+    std::fs::remove_file(&lock_file).unwrap();
+    std::fs::create_dir(&lock_file).unwrap();
+    let err = Output::lock(&output).unwrap_err().to_string();
+    assert!(err.contains("not a plain file"), "{err}");
+    assert!(lock_file.is_dir());
+    assert!(!output.exists());
 }
 
 #[test]

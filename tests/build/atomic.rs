@@ -53,7 +53,8 @@ fn build(root: &Path, output: &Path, fault_after: Option<usize>) -> Output {
     command.output().expect("run briefing")
 }
 
-/// Names beside the output: only the output itself may be there.
+/// Names beside the output: only the output itself and its lock file may
+/// be there.
 fn beside(output: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(output.parent().unwrap())
         .unwrap()
@@ -171,7 +172,7 @@ fn stop_after(v: &Versions, work: &Path, k: usize) -> Stopped {
     let run = build(v.new_site.root(), &output, Some(k));
     if run.status.success() {
         assert_eq!(which(v, &output, "unstopped"), "new");
-        assert_eq!(beside(&output), ["public"]);
+        assert_eq!(beside(&output), [".public.lock", "public"]);
         return Stopped::Finished;
     }
     assert_eq!(run.status.signal(), Some(9), "k={k}: {run:?}");
@@ -183,7 +184,7 @@ fn stop_after(v: &Versions, work: &Path, k: usize) -> Stopped {
         .status
         .success());
     assert_eq!(tree(&output), before, "k={k}");
-    assert_eq!(beside(&output), ["public"], "k={k}");
+    assert_eq!(beside(&output), [".public.lock", "public"], "k={k}");
     std::fs::remove_dir_all(output.parent().unwrap()).unwrap();
     if found == "old" {
         Stopped::Old
@@ -203,7 +204,7 @@ fn a_killed_first_build_leaves_no_output_or_the_whole_site() {
         assert!(!output.exists() || tree(&output) == v.old, "k={k}");
         assert!(build(v.old_site.root(), &output, None).status.success());
         assert_eq!(tree(&output), v.old);
-        assert_eq!(beside(&output), ["public"], "k={k}");
+        assert_eq!(beside(&output), [".public.lock", "public"], "k={k}");
     }
 }
 
@@ -259,7 +260,7 @@ fn a_build_killed_at_random_moments_leaves_old_or_new() {
             .status
             .success());
         assert_eq!(tree(&output), before);
-        assert_eq!(beside(&output), ["public"]);
+        assert_eq!(beside(&output), [".public.lock", "public"]);
     }
     assert!(build(v.new_site.root(), &output, None).status.success());
     assert_eq!(which(&v, &output, "after the next build"), "new");
@@ -279,7 +280,7 @@ fn builds_at_the_same_time_wait_for_each_other() {
     let runs = concurrently(&[v.old_site.root(), v.new_site.root()], &output);
     assert!(runs.iter().all(|r| r.status.success()), "{runs:?}");
     which(&v, &output, "after two sites built at once");
-    assert_eq!(beside(&output), ["public"]);
+    assert_eq!(beside(&output), [".public.lock", "public"]);
 }
 
 fn concurrently(roots: &[&Path], output: &Path) -> Vec<Output> {
@@ -297,9 +298,9 @@ fn a_second_build_waits_while_the_folder_is_locked() {
     let site = small_site();
     let work = tempfile::tempdir().unwrap();
     let output = work.path().join("public");
-    // Hold the lock the way a running build does: on the output's parent.
-    let parent = std::fs::File::open(work.path()).unwrap();
-    parent.lock().unwrap();
+    // Hold the lock the way a running build does: on `.public.lock`.
+    let held = std::fs::File::create(work.path().join(".public.lock")).unwrap();
+    held.lock().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(["build", "--root"])
         .arg(site.root())
@@ -311,7 +312,7 @@ fn a_second_build_waits_while_the_folder_is_locked() {
     std::thread::sleep(Duration::from_millis(1500));
     assert!(child.try_wait().unwrap().is_none(), "the build waits");
     assert!(!output.exists(), "and writes nothing meanwhile");
-    parent.unlock().unwrap();
+    held.unlock().unwrap();
     let done = child.wait_with_output().unwrap();
     assert!(done.status.success());
     assert!(String::from_utf8_lossy(&done.stderr).contains("another build is writing"));

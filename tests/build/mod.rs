@@ -152,8 +152,9 @@ fn nothing_stale_lingers_after_a_deletion() {
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The build cache (`.briefing-cache`, build/reuse.rs) is no staging.
-        .filter(|n| n.starts_with('.') && n != ".briefing-cache")
+        // The build cache (`.briefing-cache`, build/reuse.rs) and the
+        // output's lock file (output/lock.rs) are no staging.
+        .filter(|n| n.starts_with('.') && n != ".briefing-cache" && n != ".public.lock")
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }

@@ -21,10 +21,13 @@ use crate::render::templates::Templates;
 pub use crate::render::RenderOptions;
 
 mod cache;
+pub(crate) mod cached;
 mod fronts;
 mod incremental;
 mod reuse;
 
+/// A cache of rendered bodies as render takes it (serve's, [`cached`]).
+pub(crate) use cache::bodies::{Bodies, Put, Used};
 /// The scratch folder in a site root (builds' caches, serve's store).
 pub(crate) use reuse::CACHE_FOLDER;
 
@@ -112,12 +115,8 @@ impl From<Diagnostic> for BuildError {
     }
 }
 
-/// Load config, content and templates, collecting every problem.
-pub(crate) fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
-    load_known(root, drafts, None)
-}
-
-/// [`load`] that takes the articles `known` has instead of reading them.
+/// Load config, content and templates, collecting every problem; the
+/// articles `known` has are taken from it instead of read.
 fn load_known(
     root: &Path,
     drafts: bool,
@@ -130,7 +129,7 @@ fn load_known(
     })
 }
 
-/// [`load`] over content already read (`read_errors`: what reading it
+/// [`load_known`] over content already read (`read_errors`: what reading it
 /// found; `articles`: the article files that parsed, read again one by
 /// one: [`Contents::take_article_paths`]) that keeps going, for `check`:
 /// the site of every valid file and every problem of the others, so all

@@ -14,8 +14,9 @@ use crate::common::Lcg;
 type Tree = BTreeMap<String, Vec<u8>>;
 
 /// What a full preview build of the site writes (the output folder's own
-/// marker and build stamp left out): the tree serve must match.
-fn full_render(site: &TestSite, session: &Session) -> Tree {
+/// marker and build stamp left out): the tree serve must match. The
+/// build keeps its caches in the site, as any build does.
+pub(crate) fn full_render(site: &TestSite, session: &Session) -> Tree {
     let out = tempfile::tempdir().unwrap();
     let mut options = build::BuildOptions::new(&site.root);
     options.output = Some(out.path().join("public"));
@@ -29,7 +30,8 @@ fn full_render(site: &TestSite, session: &Session) -> Tree {
         .collect()
 }
 
-fn served(session: &Session) -> Tree {
+/// Every file the session serves: static files, search index, pages.
+pub(crate) fn served(session: &Session) -> Tree {
     let snapshot = session.snapshot();
     let mut tree: Tree = snapshot
         .statics

@@ -3,6 +3,7 @@
 
 mod browser;
 mod browser_search;
+mod cache;
 mod client;
 mod http;
 mod incremental;

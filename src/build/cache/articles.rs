@@ -181,6 +181,19 @@ impl KnownArticles for Articles {
     }
 }
 
+/// The cache read and never added to: what [`Articles::built`] would
+/// keep for [`Articles::save`] is not even encoded (serve's use,
+/// `build::cached`).
+pub(crate) struct ReadOnly(pub(crate) Articles);
+
+impl KnownArticles for ReadOnly {
+    fn get(&self, path: &Path) -> Option<Article> {
+        self.0.get(path)
+    }
+
+    fn built(&self, _: &Path, _: &Article) {}
+}
+
 /// One article's entry; `None` when its front matter would not read back
 /// the same from JSON (then it is parsed from its file every time).
 fn encode(path: &Path, digest: &Digest, article: &Article) -> Option<Vec<u8>> {

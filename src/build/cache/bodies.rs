@@ -44,6 +44,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -73,8 +74,9 @@ pub(crate) struct Bodies {
     pack: Option<Arc<Pack>>,
     /// Each article's key now ([`key`]), by its file's path.
     now: HashMap<PathBuf, Digest>,
-    /// Where the new pack goes once every body is in it.
-    to_writer: SyncSender<Finished>,
+    /// Where the new pack goes once every body is in it; `None` when
+    /// nothing is written ([`read_only`]).
+    to_writer: Option<SyncSender<Finished>>,
 }
 
 /// The writer's half: run on the cache-writer thread ([`Writing::run`]).
@@ -99,30 +101,37 @@ pub(crate) struct Finished {
 /// pack when there is none or it does not match), and its writer; `None`
 /// when the executable cannot be identified.
 pub(crate) fn open(root: &Path, now: &Inputs) -> Option<(Bodies, Writing)> {
+    let mut bodies = read_only(root, now)?;
+    super::remove_dead_leftovers(root, NAME);
+    let (to_writer, written) = sync_channel(1);
+    let writing = Writing {
+        pack: bodies.pack.clone(),
+        keys: bodies.now.values().copied().collect(),
+        written,
+    };
+    bodies.to_writer = Some(to_writer);
+    Some((bodies, writing))
+}
+
+/// [`open`] with no writer: bodies are taken from the pack, and none
+/// rendered is added to it (serve's use, `build::cached`).
+pub(crate) fn read_only(root: &Path, now: &Inputs) -> Option<Bodies> {
     let config = super::digest_of(now, |path| path == crate::config::CONFIG_FILE);
     let stamp = super::stamp(LAYOUT, &[&super::registries(now), &config])?;
     let limit = crate::limits::CACHE_PACK_BYTES;
     let pack = Pack::open(root, NAME, LAYOUT, &stamp, limit).map(Arc::new);
-    super::remove_dead_leftovers(root, NAME);
     let now: HashMap<PathBuf, Digest> = now
         .file_digests()
         .filter(|(path, _)| path.starts_with("content/articles/"))
         .map(|(path, digest)| (PathBuf::from(path), key(path, digest)))
         .collect();
-    let (to_writer, written) = sync_channel(1);
-    let writing = Writing {
-        pack: pack.clone(),
-        keys: now.values().copied().collect(),
-        written,
-    };
-    let bodies = Bodies {
+    Some(Bodies {
         root: root.to_path_buf(),
         stamp,
         pack,
         now,
-        to_writer,
-    };
-    Some((bodies, writing))
+        to_writer: None,
+    })
 }
 
 impl Writing {
@@ -191,6 +200,8 @@ pub(crate) struct Used<'a> {
     feed: Option<&'a Feed<'a>>,
     put: &'a Put<'a>,
     failed: Mutex<Option<BuildError>>,
+    /// Bodies rendered from their files ([`Used::rendered_from_files`]).
+    from_files: AtomicUsize,
 }
 
 impl<'a> Used<'a> {
@@ -228,18 +239,20 @@ impl<'a> Used<'a> {
             feed,
             put,
             failed: Mutex::default(),
+            from_files: AtomicUsize::new(0),
         }
     }
 
     /// The first error writing a result file gave, if any; the new pack
     /// goes to the writer.
     pub(crate) fn finish(self) -> Result<(), BuildError> {
-        if let (Some(bodies), Some(Some(writer))) = (&self.bodies, self.writer.into_inner()) {
+        let to_writer = self.bodies.as_ref().and_then(|b| b.to_writer.as_ref());
+        if let (Some(to_writer), Some(Some(writer))) = (to_writer, self.writer.into_inner()) {
             let names = self.feed.map(Feed::names).unwrap_or_default();
             let fresh = self.fresh.unwrap_or(names.len() as u64);
             let shared = dictionary(fresh, &names);
             let copy = self.fresh.is_some();
-            let _ = bodies.to_writer.send(Finished {
+            let _ = to_writer.send(Finished {
                 writer,
                 shared,
                 copy,
@@ -253,6 +266,12 @@ impl<'a> Used<'a> {
             Some(err) => Err(err),
             None => Ok(()),
         }
+    }
+
+    /// How many bodies were rendered from their files so far, for a page
+    /// or the site feed: those the pack did not have.
+    pub(crate) fn rendered_from_files(&self) -> usize {
+        self.from_files.load(Ordering::Relaxed)
     }
 
     fn put(&self, path: &str, contents: &[u8]) {
@@ -312,10 +331,20 @@ impl render::Bodies for Used<'_> {
     }
 
     fn html(&self, i: usize) -> Option<String> {
-        self.with_entry(i, |entry| Some(entry.html.to_string()))
+        let html = self.with_entry(i, |entry| Some(entry.html.to_string()));
+        if html.is_none() {
+            // The site feed renders it from its file.
+            self.from_files.fetch_add(1, Ordering::Relaxed);
+        }
+        html
     }
 
     fn rendered(&self, i: usize, body: RenderedMarkdown) {
+        self.from_files.fetch_add(1, Ordering::Relaxed);
+        let writes = self.bodies.as_ref().is_some_and(|b| b.to_writer.is_some());
+        if self.feed.is_none() && !writes {
+            return;
+        }
         let mut head = Writer::default();
         let Body { start, len, hash } = self.library.articles[i].body;
         for n in [start as u64, len as u64, hash] {
@@ -343,7 +372,7 @@ impl render::Bodies for Used<'_> {
         } else {
             head.varint(0);
         }
-        let (Some(bodies), Some(key)) = (&self.bodies, self.key(i)) else {
+        let (Some(bodies), Some(key), true) = (&self.bodies, self.key(i), writes) else {
             return;
         };
         let writer = self.writer.get_or_init(|| {
@@ -371,15 +400,17 @@ fn key(path: &str, digest: &Digest) -> Digest {
     hasher.finalize().into()
 }
 
-/// The old pack's vocabulary, `feed`'s begun with it (none: search is
-/// off, and entries hold no terms): its size, and its size when made
-/// from nothing; `None` when it does not read, has grown too large or
-/// cannot begin `feed`'s.
+/// The old pack's vocabulary, `feed`'s begun with it (none: no terms are
+/// handed on, as search is off or the pack is only read): its size, and
+/// its size when made from nothing; `None` when it does not read, has
+/// grown too large or cannot begin `feed`'s.
 fn seed(pack: &Pack, feed: Option<&Feed<'_>>) -> Option<(usize, u64)> {
-    let Some(feed) = feed else {
-        return Some((0, 0));
-    };
     let (fresh, names) = read_dictionary(pack.shared())?;
+    let Some(feed) = feed else {
+        // Terms go nowhere: an entry's need only be in the pack's
+        // vocabulary (empty, when the pack's site has no search).
+        return Some((names.len(), fresh));
+    };
     (!grown(fresh, names.len()) && feed.seed(&names)).then_some((names.len(), fresh))
 }
 

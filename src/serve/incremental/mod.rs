@@ -55,6 +55,9 @@ pub struct Outcome {
     pub css_only: bool,
     /// Jobs rendered.
     pub rendered: usize,
+    /// Article bodies rendered from their Markdown for those jobs; the
+    /// others came from the build's cache (`build::cached`).
+    pub bodies: usize,
     /// Every problem the site has now; empty when it builds.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -64,6 +67,14 @@ impl Outcome {
     pub fn ok(&self) -> bool {
         self.diagnostics.is_empty()
     }
+}
+
+/// What one render did: jobs rendered, and bodies rendered from their
+/// Markdown for them.
+#[derive(Debug, Default, Clone, Copy)]
+struct Rendered {
+    jobs: usize,
+    bodies: usize,
 }
 
 /// The jobs to re-render.
@@ -217,7 +228,7 @@ impl Session {
         }
         if content {
             if !self.reload_library() {
-                return self.finish(Vec::new(), false, 0);
+                return self.finish(Vec::new(), false, Rendered::default());
             }
             jobs.all = true;
         } else if !articles.is_empty() {
@@ -225,11 +236,11 @@ impl Session {
         }
         let mut changed = self.update_statics(&statics);
         let css_only = !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
-        let rendered = self.render_jobs(&jobs, &mut changed);
+        let rendered = self.render_jobs(&jobs, &mut changed, None);
         self.finish(changed, css_only, rendered)
     }
 
-    fn finish(&mut self, mut changed: Vec<String>, css_only: bool, rendered: usize) -> Outcome {
+    fn finish(&mut self, mut changed: Vec<String>, css_only: bool, rendered: Rendered) -> Outcome {
         changed.sort();
         changed.dedup();
         // Pages changed, so the library may have: the next
@@ -244,20 +255,24 @@ impl Session {
         Outcome {
             changed,
             css_only,
-            rendered,
+            rendered: rendered.jobs,
+            bodies: rendered.bodies,
             diagnostics,
         }
     }
 
     /// Re-read and re-render everything; on failure keep the last good site.
+    /// Articles and bodies the build's caches hold unchanged are taken
+    /// from them (read only: `build::cached`), for this render alone: the
+    /// bodies' keys are the files as this load found them.
     fn full(&mut self) -> Outcome {
-        let site = build::load(&self.root, self.load.drafts);
+        let (site, bodies) = build::cached::load(&self.root, self.load.drafts);
         let site = match site {
             Ok(site) => site,
             Err(diagnostics) => {
                 self.errors.clear();
                 self.errors.insert(Failing::Site, diagnostics);
-                return self.finish(Vec::new(), false, 0);
+                return self.finish(Vec::new(), false, Rendered::default());
             }
         };
         self.errors.clear();
@@ -269,7 +284,7 @@ impl Session {
             all: true,
             ..JobSet::default()
         };
-        let rendered = self.render_jobs(&jobs, &mut changed);
+        let rendered = self.render_jobs(&jobs, &mut changed, bodies);
         self.finish(changed, false, rendered)
     }
 
@@ -410,9 +425,17 @@ impl Session {
     }
 
     /// Render the jobs `jobs` wants and drop the outputs no job produces
-    /// any more. Pushes what changed.
-    fn render_jobs(&mut self, jobs: &JobSet, changed: &mut Vec<String>) -> usize {
-        let Some(site) = &self.site else { return 0 };
+    /// any more, each article body that `bodies` holds taken from it.
+    /// Pushes what changed.
+    fn render_jobs(
+        &mut self,
+        jobs: &JobSet,
+        changed: &mut Vec<String>,
+        bodies: Option<build::Bodies>,
+    ) -> Rendered {
+        let Some(site) = &self.site else {
+            return Rendered::default();
+        };
         let todo: Vec<PageJob> = if jobs.all {
             self.plan = render::full_plan(&site.library, &site.shared);
             self.plan.sort_unstable();
@@ -436,6 +459,9 @@ impl Session {
         // Each page goes to the store as it is rendered: none is held
         // beyond its entry (path, validator, where its bytes are).
         let store = self.store.as_ref();
+        // Search is indexed apart (`update_index`): nothing is put.
+        let no_search: &build::Put<'_> = &|_, _| Ok(());
+        let used = build::Used::new(bodies, &site.library, None, no_search);
         let rendered = render::render_with(
             &site.library,
             &site.templates,
@@ -446,15 +472,18 @@ impl Session {
                 let entry = Entry::stored(&page.path, page.contents, store);
                 (page.path, entry)
             },
-            None,
+            Some(&used),
         );
+        let bodies = used.rendered_from_files();
+        // Nothing was put, so nothing failed.
+        let _ = used.finish();
         let pages = match rendered {
             Ok(pages) => pages,
             Err(diagnostics) => {
                 self.errors.insert(Failing::Render, diagnostics);
                 // What failed must be rendered again once it can be.
                 self.stale_render = true;
-                return 0;
+                return Rendered { jobs: 0, bodies };
             }
         };
         self.errors.remove(&Failing::Render);
@@ -483,7 +512,10 @@ impl Session {
                 self.pages.insert(path, Arc::new(entry));
             }
         }
-        todo.len()
+        Rendered {
+            jobs: todo.len(),
+            bodies,
+        }
     }
 }
 

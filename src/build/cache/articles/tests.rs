@@ -120,3 +120,22 @@ fn a_save_meanwhile_is_finished_once_dropped() {
     drop(saving);
     assert!(done.load(Ordering::SeqCst));
 }
+
+#[test]
+fn a_cache_read_only_gives_its_articles_and_keeps_none_built() {
+    let (dir, library) = crate::search::records::tests::fixture_copy();
+    let root = dir.path();
+    let first = cache(root);
+    let (parsed, _) = load(root, &first);
+    first.save();
+    let path = library.articles[0].path.clone();
+    let text = std::fs::read_to_string(root.join(&path)).unwrap();
+    std::fs::write(root.join(&path), format!("{text}\nOne more line.\n")).unwrap();
+    let read_only = ReadOnly(cache(root));
+    assert!(read_only.get(&path).is_none(), "the edited file");
+    let config = crate::config::SiteConfig::load(root).unwrap();
+    let options = LoadOptions { drafts: true };
+    let loaded = Library::read_known(root, config, options, Some(&read_only)).unwrap();
+    assert_eq!(loaded.articles.len(), parsed.len());
+    assert!(read_only.0.built.lock().unwrap().is_empty(), "nothing kept");
+}

@@ -229,3 +229,50 @@ fn a_kept_body_gives_its_html_alone_and_an_edited_one_nothing() {
         assert!(!feed.has(i), "nothing goes to search");
     }
 }
+
+/// Each file in `folder`, by name, with its bytes.
+fn files_in(folder: &Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_pack_opened_to_read_gives_its_bodies_and_is_never_written() {
+    let (dir, library) = fixture_copy();
+    let root = dir.path();
+    // Written by a build with search: its entries hold terms.
+    indexed(root, &library);
+    let library = with_body(library, root, 1, "New words.\n");
+    let folder = root.join(crate::build::CACHE_FOLDER);
+    let before = files_in(&folder);
+    let (now, _) = inputs(&BuildOptions::new(root)).unwrap();
+    let put = |_: &str, _: &[u8]| panic!("no search here: nothing is put");
+    let used = Used::new(read_only(root, &now), &library, None, &put);
+    let known: Vec<bool> = (0..library.articles.len())
+        .map(|i| used.known(i).is_some())
+        .collect();
+    assert!(!known[1], "the edited body");
+    assert!(
+        known.iter().enumerate().all(|(i, k)| *k || i == 1),
+        "{known:?}"
+    );
+    assert_eq!(used.rendered_from_files(), 0);
+    let markdown = library.markdown();
+    used.rendered(
+        1,
+        library
+            .render_body(&library.articles[1], &markdown)
+            .unwrap(),
+    );
+    assert!(used.html(1).is_none(), "the site feed renders it too");
+    assert_eq!(used.rendered_from_files(), 2);
+    used.finish().unwrap();
+    assert_eq!(files_in(&folder), before, "nothing written");
+}

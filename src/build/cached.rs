@@ -1,0 +1,51 @@
+//! The build's caches between runs, read by `serve`: its first build
+//! (and each full reload) takes every article whose file is unchanged
+//! from `cache::articles` and every body rendered from the same bytes
+//! from `cache::bodies`, through the code a build reads them with, and
+//! renders the rest as ever. What serve serves is the same either way.
+//!
+//! Takes a site root; gives back the loaded site, as a build loads it,
+//! and the pack of rendered bodies to hand to render
+//! (`cache::bodies::Used`).
+//!
+//! Read only: serve never writes a cache. What it loads and renders
+//! would be right for one (an article validates, and a body renders, the
+//! same with drafts or without, and with the preview's options), but
+//! serve renders bodies without search (its index is made apart, once
+//! the pages are served), so an entry it wrote would lack the result
+//! file and terms a build's entry holds, and a pack is one file, its
+//! terms numbered by the search of the build that wrote it. Reading only,
+//! every entry serve takes is one a `build` made.
+
+use std::path::Path;
+
+use super::cache::articles::{Articles, ReadOnly};
+use super::cache::bodies::{self, Bodies};
+use super::{load_known, reuse, BuildOptions, Site};
+use crate::content::library::KnownArticles;
+use crate::diag::Diagnostic;
+
+/// The site at `root` loaded as a build loads it (drafts as `drafts`
+/// says), each article the cache of parsed articles has taken
+/// from it; and the cache of rendered bodies, when there is one to read.
+pub(crate) fn load(root: &Path, drafts: bool) -> (Result<Site, Vec<Diagnostic>>, Option<Bodies>) {
+    // The caches' keys: each file's digest, as a build takes them. The
+    // options digested beside them are not part of any cache's stamp.
+    let options = BuildOptions {
+        drafts,
+        ingest: false,
+        ..BuildOptions::new(root)
+    };
+    let walks = crate::sitefs::walk_site(root);
+    let inputs = reuse::inputs_walked(&options, &walks).map(|(inputs, _)| inputs);
+    drop(walks);
+    let (known, bodies) = match &inputs {
+        Some(inputs) => rayon::join(
+            || Articles::load(root, inputs).map(ReadOnly),
+            || bodies::read_only(root, inputs),
+        ),
+        None => (None, None),
+    };
+    let known = known.as_ref().map(|k| k as &dyn KnownArticles);
+    (load_known(root, drafts, known), bodies)
+}

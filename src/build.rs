@@ -27,7 +27,7 @@ mod incremental;
 mod reuse;
 
 /// A cache of rendered bodies as render takes it (serve's, [`cached`]).
-pub(crate) use cache::bodies::{Bodies, Put, Used};
+pub(crate) use cache::bodies::{Bodies, Used};
 /// The scratch folder in a site root (builds' caches, serve's store).
 pub(crate) use reuse::CACHE_FOLDER;
 

@@ -158,14 +158,25 @@ impl Kept {
         })
     }
 
-    /// [`Kept::update`], its files held and handed back.
+    /// `Kept::update`, its files held and handed back.
     pub(crate) fn files(&mut self, library: &Library) -> Result<Option<Update>, Diagnostic> {
-        let made = Mutex::new(Vec::new());
+        self.files_fed(library, None, Vec::new())
+    }
+
+    /// [`Kept::files`] after `feed` was handed articles' words, `made`
+    /// the files made for them meanwhile ([`Kept::update_fed`]).
+    pub(crate) fn files_fed<'l>(
+        &mut self,
+        library: &'l Library,
+        feed: Option<Feed<'l>>,
+        made: Vec<RenderedPage>,
+    ) -> Result<Option<Update>, Diagnostic> {
+        let made = Mutex::new(made);
         let put = |file: RenderedPage| {
             made.lock().expect("no panic holds it").push(file);
             Ok::<(), Diagnostic>(())
         };
-        let gone = self.update(library, put)?;
+        let gone = self.update_fed(library, feed, put)?;
         let made = made.into_inner().expect("no panic holds it");
         Ok(gone.map(|gone| Update { made, gone }))
     }
@@ -178,6 +189,7 @@ impl Kept {
     /// none when the site turned search off (then nothing is kept
     /// either); or the first error `put` gives, or the first body that
     /// could not be read again.
+    #[cfg(test)]
     pub(crate) fn update<E: Send + From<Diagnostic>>(
         &mut self,
         library: &Library,
@@ -186,7 +198,7 @@ impl Kept {
         self.update_fed(library, None, put)
     }
 
-    /// [`Kept::update`] after `feed` (from [`Kept::feed`] on the same
+    /// `Kept::update` after `feed` (from [`Kept::feed`] on the same
     /// library) was handed articles' words: those articles' result files
     /// are made and their terms scored already; only the others' bodies
     /// are read here.

@@ -129,25 +129,27 @@ pub(crate) mod tests {
     /// [`fixture`] read from a copy of its files, for tests that edit
     /// bodies ([`with_body`]); the copy goes with the folder.
     pub(crate) fn fixture_copy() -> (tempfile::TempDir, Library) {
-        fn copy(from: &Path, to: &Path) {
-            std::fs::create_dir_all(to).unwrap();
-            for entry in std::fs::read_dir(from).unwrap() {
-                let entry = entry.unwrap();
-                let target = to.join(entry.file_name());
-                if entry.file_type().unwrap().is_dir() {
-                    copy(&entry.path(), &target);
-                } else {
-                    std::fs::copy(entry.path(), target).unwrap();
-                }
-            }
-        }
         let dir = tempfile::tempdir().unwrap();
-        copy(
+        copy_tree(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/basic"),
             dir.path(),
         );
         let library = load(dir.path());
         (dir, library)
+    }
+
+    /// Copy the folder `from` and all it holds to `to`.
+    pub(crate) fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
     }
 
     /// `library` (read from `root`) with article `i`'s body replaced by

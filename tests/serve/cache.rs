@@ -35,7 +35,7 @@ fn add_draft(site: &TestSite) {
 fn start(site: &TestSite) -> (Session, usize) {
     let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok(), "{:#?}", first.diagnostics);
-    session.update_index();
+    assert!(!session.update_index(), "indexed with the first build");
     // The full build writes the caches again: compared after the start.
     assert_eq!(served(&session), full_render(site, &session));
     (session, first.bodies)

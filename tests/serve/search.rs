@@ -48,7 +48,8 @@ fn an_edit_is_indexed_after_its_pages_not_during() {
     let site = TestSite::new();
     let (mut session, first) = Session::preview(&site.root);
     assert!(first.ok());
-    assert!(session.update_index(), "the first index");
+    // The first build makes the first index as its pages render.
+    assert!(!session.update_index(), "the first index");
     let doc = |session: &Session| {
         let file = &session.snapshot().index["search/docs/kistep-forum.json"];
         String::from_utf8_lossy(&file.bytes().unwrap()).into_owned()

@@ -17,7 +17,7 @@ mod articles;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
@@ -30,6 +30,7 @@ use crate::render::plan::{page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
+use crate::search::Update;
 
 /// What a recorded failure belongs to; each is cleared when that part
 /// loads or renders again.
@@ -69,12 +70,13 @@ impl Outcome {
     }
 }
 
-/// What one render did: jobs rendered, and bodies rendered from their
-/// Markdown for them.
+/// What one render did: jobs rendered, bodies rendered from their
+/// Markdown for them, and whether it made the search index too.
 #[derive(Debug, Default, Clone, Copy)]
 struct Rendered {
     jobs: usize,
     bodies: usize,
+    indexed: bool,
 }
 
 /// The jobs to re-render.
@@ -149,7 +151,7 @@ impl Session {
             build: 0,
             store: Store::create(root),
         };
-        let outcome = session.full();
+        let outcome = session.full(true);
         (session, outcome)
     }
 
@@ -211,7 +213,7 @@ impl Session {
             }
         }
         if full {
-            return self.full();
+            return self.full(false);
         }
         // Files still failing are retried: another file's edit (a duplicate
         // slug renamed, say) may have fixed them.
@@ -236,7 +238,7 @@ impl Session {
         }
         let mut changed = self.update_statics(&statics);
         let css_only = !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"));
-        let rendered = self.render_jobs(&jobs, &mut changed, None);
+        let rendered = self.render_jobs(&jobs, &mut changed, None, false);
         self.finish(changed, css_only, rendered)
     }
 
@@ -244,8 +246,8 @@ impl Session {
         changed.sort();
         changed.dedup();
         // Pages changed, so the library may have: the next
-        // `update_index` makes the index again.
-        self.index_stale |= !changed.is_empty();
+        // `update_index` makes the index again (unless this render did).
+        self.index_stale |= !changed.is_empty() && !rendered.indexed;
         let css_only = css_only && changed.iter().all(|p| p.ends_with(".css"));
         if !changed.is_empty() {
             self.build += 1;
@@ -264,8 +266,10 @@ impl Session {
     /// Re-read and re-render everything; on failure keep the last good site.
     /// Articles and bodies the build's caches hold unchanged are taken
     /// from them (read only: `build::cached`), for this render alone: the
-    /// bodies' keys are the files as this load found them.
-    fn full(&mut self) -> Outcome {
+    /// bodies' keys are the files as this load found them. With `index`
+    /// (the first build: no reload waits for it), the search index is
+    /// made from the bodies as they render or come from the cache.
+    fn full(&mut self, index: bool) -> Outcome {
         let (site, bodies) = build::cached::load(&self.root, self.load.drafts);
         let site = match site {
             Ok(site) => site,
@@ -284,7 +288,7 @@ impl Session {
             all: true,
             ..JobSet::default()
         };
-        let rendered = self.render_jobs(&jobs, &mut changed, bodies);
+        let rendered = self.render_jobs(&jobs, &mut changed, bodies, index);
         self.finish(changed, false, rendered)
     }
 
@@ -321,13 +325,22 @@ impl Session {
     /// Only the articles whose record changed are indexed again, and only
     /// the files they change are made (`crate::search::Kept`).
     /// Kept out of [`Session::apply`]: serve calls it once the reload
-    /// event is sent, so indexing never delays a reload.
+    /// event is sent, so indexing never delays a reload. The first build
+    /// makes the first index itself, from the bodies as they render or
+    /// come from the build's cache: no reload waits for it.
     pub fn update_index(&mut self) -> bool {
         let Some(site) = self.site.as_ref().filter(|_| self.index_stale) else {
             return false;
         };
         self.index_stale = false;
-        let update = match self.search.files(&site.library) {
+        let update = self.search.files(&site.library);
+        self.take_index(update)
+    }
+
+    /// Serve the files of the index `update` made that differ; whether
+    /// any did. An update that failed leaves the index stale.
+    fn take_index(&mut self, update: Result<Option<Update>, Diagnostic>) -> bool {
+        let update = match update {
             Ok(Some(update)) => update,
             Ok(None) => {
                 let changed = !self.index.is_empty();
@@ -342,7 +355,7 @@ impl Session {
                 return false;
             }
         };
-        let crate::search::Update { made, gone } = update;
+        let Update { made, gone } = update;
         let index = &self.index;
         let fresh: Vec<_> = made
             .into_iter()
@@ -425,13 +438,15 @@ impl Session {
     }
 
     /// Render the jobs `jobs` wants and drop the outputs no job produces
-    /// any more, each article body that `bodies` holds taken from it.
+    /// any more, each article body that `bodies` holds taken from it;
+    /// with `index`, make the search index from the bodies meanwhile.
     /// Pushes what changed.
     fn render_jobs(
         &mut self,
         jobs: &JobSet,
         changed: &mut Vec<String>,
         bodies: Option<build::Bodies>,
+        index: bool,
     ) -> Rendered {
         let Some(site) = &self.site else {
             return Rendered::default();
@@ -459,9 +474,24 @@ impl Session {
         // Each page goes to the store as it is rendered: none is held
         // beyond its entry (path, validator, where its bytes are).
         let store = self.store.as_ref();
-        // Search is indexed apart (`update_index`): nothing is put.
-        let no_search: &build::Put<'_> = &|_, _| Ok(());
-        let used = build::Used::new(bodies, &site.library, None, no_search);
+        // Search is indexed apart (`update_index`) unless `index`: then
+        // each body's words go to it as a build's do, and its result
+        // file here.
+        let feed = if index {
+            self.search.feed(&site.library)
+        } else {
+            None
+        };
+        let docs = Mutex::new(Vec::new());
+        let put = |path: &str, contents: &[u8]| {
+            let (path, contents) = (path.to_string(), contents.to_vec());
+            let doc = crate::output::RenderedPage { path, contents };
+            docs.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(doc);
+            Ok(())
+        };
+        let used = build::Used::new(bodies, &site.library, feed.as_ref(), &put);
         let rendered = render::render_with(
             &site.library,
             &site.templates,
@@ -475,15 +505,29 @@ impl Session {
             Some(&used),
         );
         let bodies = used.rendered_from_files();
-        // Nothing was put, so nothing failed.
+        // Putting never fails: nothing to report.
         let _ = used.finish();
+        // Made even when a page failed: the feed holds the vocabulary.
+        let update = feed.map(|feed| {
+            let docs = docs.into_inner().unwrap_or_else(PoisonError::into_inner);
+            self.search.files_fed(&site.library, Some(feed), docs)
+        });
+        let indexed = update.is_some();
+        if let Some(update) = update {
+            self.index_stale = false;
+            self.take_index(update);
+        }
         let pages = match rendered {
             Ok(pages) => pages,
             Err(diagnostics) => {
                 self.errors.insert(Failing::Render, diagnostics);
                 // What failed must be rendered again once it can be.
                 self.stale_render = true;
-                return Rendered { jobs: 0, bodies };
+                return Rendered {
+                    jobs: 0,
+                    bodies,
+                    indexed,
+                };
             }
         };
         self.errors.remove(&Failing::Render);
@@ -515,9 +559,13 @@ impl Session {
         Rendered {
             jobs: todo.len(),
             bodies,
+            indexed,
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
 
 /// Keys added, removed or changed between two file maps.
 fn diff_keys(old: &Files, new: &Files) -> Vec<String> {

@@ -17,7 +17,7 @@
 //! file, the body's offset, length and hash, its word count and its
 //! front matter, each length-prefixed or fixed-size (`super::Reader`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -125,27 +125,45 @@ impl Articles {
             .built
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        let mut entries: BTreeMap<&Path, &[u8]> = self
+        let kept: Vec<(&Path, &[u8])> = self
             .kept
             .iter()
             .filter(|(path, kept)| self.now.get(*path) == Some(&kept.digest))
             .map(|(path, kept)| (path.as_path(), &self.payload[kept.entry.clone()]))
             .collect();
-        if built.is_empty() && entries.len() == self.kept.len() {
+        if built.is_empty() && kept.len() == self.kept.len() {
             return;
         }
-        entries.extend(
-            built
-                .iter()
-                .map(|(path, entry)| (path.as_path(), &entry[..])),
-        );
+        let built = built
+            .iter()
+            .map(|(path, entry)| (path.as_path(), &entry[..]));
+        let entries = by_path(built, kept);
         let mut out = Writer::default();
         out.u64(entries.len() as u64);
-        for entry in entries.values() {
+        for entry in entries {
             out.bytes.extend_from_slice(entry);
         }
         super::write(&self.root, NAME, LAYOUT, &self.stamp, &out.bytes);
     }
+}
+
+/// The entries of the articles `built` and `kept`, each path once (a
+/// built one replacing the kept one of its path), sorted by path as
+/// bytes: a `Path`'s own order compares it component by component, some
+/// thousand instructions a comparison (140 million at 10,000 articles,
+/// on a thread beside the render).
+fn by_path<'e>(
+    built: impl Iterator<Item = (&'e Path, &'e [u8])>,
+    kept: Vec<(&'e Path, &'e [u8])>,
+) -> Vec<&'e [u8]> {
+    let mut entries: Vec<(&[u8], &[u8])> = built
+        .chain(kept)
+        .map(|(path, entry)| (path.as_os_str().as_encoded_bytes(), entry))
+        .collect();
+    // Stable: of two entries of one path, the built one stays first.
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries.dedup_by(|later, first| later.0 == first.0);
+    entries.into_iter().map(|(_, entry)| entry).collect()
 }
 
 impl KnownArticles for Articles {

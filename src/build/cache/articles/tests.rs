@@ -139,3 +139,19 @@ fn a_cache_read_only_gives_its_articles_and_keeps_none_built() {
     assert_eq!(loaded.articles.len(), parsed.len());
     assert!(read_only.0.built.lock().unwrap().is_empty(), "nothing kept");
 }
+
+#[test]
+fn entries_are_written_once_a_path_in_path_order_a_built_one_replacing_the_kept() {
+    let path = |p: &'static str| Path::new(p);
+    let kept: Vec<(&Path, &[u8])> = vec![
+        (path("content/articles/b.md"), b"kept b"),
+        (path("content/articles/c.md"), b"kept c"),
+        (path("content/articles/a.md"), b"kept a"),
+    ];
+    let built: Vec<(&Path, &[u8])> = vec![
+        (path("content/articles/b.md"), b"built b"),
+        (path("content/articles/0.md"), b"built 0"),
+    ];
+    let written: Vec<&[u8]> = vec![b"built 0", b"kept a", b"built b", b"kept c"];
+    assert_eq!(by_path(built.into_iter(), kept), written);
+}

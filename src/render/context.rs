@@ -333,6 +333,13 @@ impl<'a> Views<'a> {
         Ok(self.card_values[i].get_or_init(|| value.into()).clone())
     }
 
+    /// The template values made for this build (a card for every
+    /// article, a link for every entity), owned: freed by whoever takes
+    /// them.
+    pub(crate) fn into_made(self) -> impl Send + 'static {
+        (self.card_values, self.link_values)
+    }
+
     /// Card of article `i`.
     pub(crate) fn card(&self, article: &'a Article) -> ArticleCard<'a> {
         let front = &article.front;

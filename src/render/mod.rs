@@ -166,6 +166,7 @@ pub(crate) fn render_each<T: Send>(
             Ok(emit(RenderedPage { path, contents }))
         })
         .collect();
+    renderer.free_on_pool();
     let mut pages = Vec::with_capacity(results.len());
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for result in results {

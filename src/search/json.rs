@@ -94,29 +94,27 @@ fn escape(b: u8) -> Option<Escape> {
     })
 }
 
-/// `n` in decimal, without the formatting machinery (shards are
-/// millions of numbers).
-pub(crate) fn number(json: &mut Vec<u8>, mut n: u32) {
+/// `n` in decimal into the start of `out`, without the formatting
+/// machinery (shards are millions of numbers); how many bytes it took.
+/// `out` holds ten bytes at least when `n` may be that long.
+#[inline]
+pub(crate) fn digits(out: &mut [u8], n: u32) -> usize {
     // Most are scores and gaps of one or two digits.
     if n < 10 {
-        json.push(b'0' + n as u8);
-        return;
+        out[0] = b'0' + n as u8;
+        return 1;
     }
     if n < 100 {
-        json.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
-        return;
+        out[..2].copy_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return 2;
     }
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    let len = n.ilog10() as usize + 1;
+    let mut rest = n;
+    for at in (0..len).rev() {
+        out[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
     }
-    json.extend_from_slice(&digits[at..]);
+    len
 }
 
 #[cfg(test)]
@@ -150,11 +148,11 @@ mod tests {
 
     #[test]
     fn numbers_are_written_in_decimal() {
-        let mut json = Vec::new();
-        for n in [0, 7, 10, 99, 100, 4_294_967_295] {
-            number(&mut json, n);
-            json.push(b' ');
+        for n in [0, 7, 10, 99, 100, 999, 1000, 65_535, 4_294_967_295] {
+            let mut out = [b'x'; 11];
+            let len = digits(&mut out, n);
+            assert_eq!(&out[..len], n.to_string().as_bytes());
+            assert!(out[len..].iter().all(|&b| b == b'x'), "{n}: nothing after");
         }
-        assert_eq!(json, b"0 7 10 99 100 4294967295 ");
     }
 }

@@ -357,6 +357,10 @@ impl Postings {
     }
 }
 
+/// Bytes of a posting in a shard at most: `,`, a gap of ten digits, `,`,
+/// a score of three.
+const PAIR: usize = 15;
+
 /// The shard file of `terms` (numbers, sorted by name):
 /// `{"term":[gap,score,…],…}`, articles as gaps from the one before.
 /// Terms are letters and digits only, so they need no escaping.
@@ -371,16 +375,24 @@ pub(crate) fn shard_json(terms: &[u32], names: &[&str], postings: &Postings) -> 
         }
         json.push(b'"');
         json.extend_from_slice(names[term as usize].as_bytes());
-        json.extend_from_slice(b"\":[");
+        json.extend_from_slice(b"\":");
+        // Each posting's `,gap,score` (`[gap,score` the first) is made on
+        // the stack and copied whole, then cut to its length: one growth
+        // check a posting instead of four.
+        let mut open = b'[';
         let mut previous = 0;
-        for (j, (article, score)) in postings.of(term).enumerate() {
-            if j > 0 {
-                json.push(b',');
-            }
-            json::number(&mut json, article - previous);
-            json.push(b',');
-            json::number(&mut json, u32::from(score));
+        for (article, score) in postings.of(term) {
+            let mut pair = [b','; PAIR];
+            pair[0] = std::mem::replace(&mut open, b',');
+            let gap = 1 + json::digits(&mut pair[1..], article - previous);
+            let end = gap + 1 + json::digits(&mut pair[gap + 1..], u32::from(score));
+            let at = json.len();
+            json.extend_from_slice(&pair);
+            json.truncate(at + end);
             previous = article;
+        }
+        if open == b'[' {
+            json.push(b'[');
         }
         json.push(b']');
     }
@@ -501,6 +513,28 @@ mod tests {
             shard_json(&[1, 0], &names, &postings),
             br#"{"cells":[1,1,1,2],"lithium":[0,3,2,1]}"#
         );
+        assert_eq!(shard_json(&[3], &names, &postings), br#"{"gone":[]}"#);
+    }
+
+    #[test]
+    fn a_shard_is_the_json_serde_writes_for_its_gaps_and_scores() {
+        // Gaps and scores of one to five digits, and the largest score.
+        let articles: Vec<u32> = vec![0, 9, 10, 109, 1109, 31_109, 131_109];
+        let lists: Vec<Scored> = (0..=*articles.last().unwrap())
+            .map(|a| match articles.iter().position(|&b| b == a) {
+                Some(n) => scored(&[(0, [1, 9, 10, 99, 100, 200, 255][n])]),
+                None => scored(&[]),
+            })
+            .collect();
+        let postings = Postings::new(&lists);
+        let mut pairs = Vec::new();
+        let mut previous = 0;
+        for (article, score) in postings.of(0) {
+            pairs.extend([article - previous, u32::from(score)]);
+            previous = article;
+        }
+        let expected = serde_json::to_vec(&std::collections::BTreeMap::from([("t", pairs)]));
+        assert_eq!(shard_json(&[0], &["t"], &postings), expected.unwrap());
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub(crate) mod terms;
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -104,7 +104,9 @@ struct KeptArticle {
     scored: Scored,
 }
 
-/// One update's files, made and held: what `serve` swaps in.
+/// One update's files, made and held (tests compare them; `serve`
+/// stores each as it is made instead).
+#[cfg(test)]
 pub(crate) struct Update {
     /// The files made, in no set order.
     pub(crate) made: Vec<RenderedPage>,
@@ -158,25 +160,15 @@ impl Kept {
         })
     }
 
-    /// `Kept::update`, its files held and handed back.
+    /// [`Kept::update`], its files held and handed back.
+    #[cfg(test)]
     pub(crate) fn files(&mut self, library: &Library) -> Result<Option<Update>, Diagnostic> {
-        self.files_fed(library, None, Vec::new())
-    }
-
-    /// [`Kept::files`] after `feed` was handed articles' words, `made`
-    /// the files made for them meanwhile ([`Kept::update_fed`]).
-    pub(crate) fn files_fed<'l>(
-        &mut self,
-        library: &'l Library,
-        feed: Option<Feed<'l>>,
-        made: Vec<RenderedPage>,
-    ) -> Result<Option<Update>, Diagnostic> {
-        let made = Mutex::new(made);
+        let made = std::sync::Mutex::new(Vec::new());
         let put = |file: RenderedPage| {
             made.lock().expect("no panic holds it").push(file);
             Ok::<(), Diagnostic>(())
         };
-        let gone = self.update_fed(library, feed, put)?;
+        let gone = self.update(library, put)?;
         let made = made.into_inner().expect("no panic holds it");
         Ok(gone.map(|gone| Update { made, gone }))
     }
@@ -189,7 +181,6 @@ impl Kept {
     /// none when the site turned search off (then nothing is kept
     /// either); or the first error `put` gives, or the first body that
     /// could not be read again.
-    #[cfg(test)]
     pub(crate) fn update<E: Send + From<Diagnostic>>(
         &mut self,
         library: &Library,
@@ -198,7 +189,7 @@ impl Kept {
         self.update_fed(library, None, put)
     }
 
-    /// `Kept::update` after `feed` (from [`Kept::feed`] on the same
+    /// [`Kept::update`] after `feed` (from [`Kept::feed`] on the same
     /// library) was handed articles' words: those articles' result files
     /// are made and their terms scored already; only the others' bodies
     /// are read here.

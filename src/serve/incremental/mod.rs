@@ -14,10 +14,11 @@
 //! on record until it is fixed, so the last good site keeps being served.
 
 mod articles;
+mod index;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use super::snapshot::{Entry, Files, Pages, Snapshot};
 use super::statics;
@@ -26,11 +27,12 @@ use super::watch::Change;
 use crate::build::{self, Site};
 use crate::content::library::{Library, LoadOptions};
 use crate::diag::{self, Diagnostic};
+use crate::output::RenderedPage;
 use crate::render::plan::{page_template, PageJob};
 use crate::render::shared::Shared;
 use crate::render::templates::Templates;
 use crate::render::{self, RenderOptions};
-use crate::search::Update;
+use index::IndexFiles;
 
 /// What a recorded failure belongs to; each is cleared when that part
 /// loads or renders again.
@@ -320,66 +322,6 @@ impl Session {
         }
     }
 
-    /// Bring the search index up to date if the library changed since it
-    /// was last made, and swap in the files that differ; whether any did.
-    /// Only the articles whose record changed are indexed again, and only
-    /// the files they change are made (`crate::search::Kept`).
-    /// Kept out of [`Session::apply`]: serve calls it once the reload
-    /// event is sent, so indexing never delays a reload. The first build
-    /// makes the first index itself, from the bodies as they render or
-    /// come from the build's cache: no reload waits for it.
-    pub fn update_index(&mut self) -> bool {
-        let Some(site) = self.site.as_ref().filter(|_| self.index_stale) else {
-            return false;
-        };
-        self.index_stale = false;
-        let update = self.search.files(&site.library);
-        self.take_index(update)
-    }
-
-    /// Serve the files of the index `update` made that differ; whether
-    /// any did. An update that failed leaves the index stale.
-    fn take_index(&mut self, update: Result<Option<Update>, Diagnostic>) -> bool {
-        let update = match update {
-            Ok(Some(update)) => update,
-            Ok(None) => {
-                let changed = !self.index.is_empty();
-                self.index = Arc::default();
-                return changed;
-            }
-            // A body changed on disk since it was loaded: its change
-            // event is on its way, and indexing runs again after it.
-            Err(diagnostic) => {
-                log::debug!("search index not updated: {}", diagnostic.message);
-                self.index_stale = true;
-                return false;
-            }
-        };
-        let Update { made, gone } = update;
-        let index = &self.index;
-        let fresh: Vec<_> = made
-            .into_iter()
-            .filter(|file| {
-                index
-                    .get(&file.path)
-                    .is_none_or(|e| e.etag != super::snapshot::etag(&file.contents))
-            })
-            .collect();
-        let gone: Vec<_> = gone.into_iter().filter(|p| index.contains_key(p)).collect();
-        if fresh.is_empty() && gone.is_empty() {
-            return false;
-        }
-        let files = Arc::make_mut(&mut self.index);
-        for path in gone {
-            files.remove(&path);
-        }
-        for file in fresh {
-            let entry = Entry::stored(&file.path, file.contents, self.store.as_ref());
-            files.insert(file.path, Arc::new(entry));
-        }
-        true
-    }
-
     fn update_templates(&mut self, names: &BTreeSet<String>, jobs: &mut JobSet) {
         let site = self.site.as_mut().expect("loaded before incremental work");
         match Templates::load(&self.root, &site.library.config.theme) {
@@ -482,13 +424,9 @@ impl Session {
         } else {
             None
         };
-        let docs = Mutex::new(Vec::new());
+        let docs = IndexFiles::new(store);
         let put = |path: &str, contents: &[u8]| {
-            let (path, contents) = (path.to_string(), contents.to_vec());
-            let doc = crate::output::RenderedPage { path, contents };
-            docs.lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(doc);
+            docs.put(path, contents.to_vec());
             Ok(())
         };
         let used = build::Used::new(bodies, &site.library, feed.as_ref(), &put);
@@ -509,8 +447,12 @@ impl Session {
         let _ = used.finish();
         // Made even when a page failed: the feed holds the vocabulary.
         let update = feed.map(|feed| {
-            let docs = docs.into_inner().unwrap_or_else(PoisonError::into_inner);
-            self.search.files_fed(&site.library, Some(feed), docs)
+            let put = |file: RenderedPage| {
+                docs.put(&file.path, file.contents);
+                Ok::<(), Diagnostic>(())
+            };
+            let gone = self.search.update_fed(&site.library, Some(feed), put);
+            gone.map(|gone| gone.map(|gone| (docs.into_made(), gone)))
         });
         let indexed = update.is_some();
         if let Some(update) = update {

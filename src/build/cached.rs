@@ -11,11 +11,13 @@
 //! Read only: serve never writes a cache. What it loads and renders
 //! would be right for one (an article validates, and a body renders, the
 //! same with drafts or without, and with the preview's options), but
-//! serve renders bodies without search (its index is made apart, once
-//! the pages are served), so an entry it wrote would lack the result
-//! file and terms a build's entry holds, and a pack is one file, its
-//! terms numbered by the search of the build that wrote it. Reading only,
-//! every entry serve takes is one a `build` made.
+//! only its first build hands bodies to search as a build does; a full
+//! reload or an edit renders them without (the index is made apart,
+//! after the reload), so an entry written then would lack the result
+//! file and terms a build's entry holds; and a pack is one file whose
+//! terms are numbered by the one search that wrote it, while serve's
+//! vocabulary lives on through a session of edits. Reading only, every
+//! entry serve takes is one a `build` made.
 
 use std::path::Path;
 

@@ -104,12 +104,20 @@ impl Wanted<'_> {
             }
             self.open.swap_remove(at);
             out.push(Event::Text(piece(text, last..found.start())));
-            out.push(Event::Html(CowStr::from(format!(
-                "<a class=\"org-link\" href=\"{}organizations/{}/\">{}</a>",
-                links.base_path,
-                slug,
-                escape(&text[found.start()..found.end()])
-            ))));
+            // Joined, not `format!`ed: a link in nearly every body.
+            let name = escape(&text[found.start()..found.end()]);
+            out.push(Event::Html(CowStr::from(
+                [
+                    "<a class=\"org-link\" href=\"",
+                    links.base_path.as_ref(),
+                    "organizations/",
+                    slug,
+                    "/\">",
+                    name.as_ref(),
+                    "</a>",
+                ]
+                .concat(),
+            )));
             last = found.end();
         }
         // A link always ends past the text's start.

@@ -132,6 +132,7 @@ pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(I
     let (executable, sources) = rayon::join(executable, || {
         files
             .par_iter()
+            .with_max_len(crate::ITEMS_A_TASK)
             .map(|relative| {
                 let bytes = site.read(relative, crate::limits::STATIC_FILE_BYTES).ok()?;
                 let front = relative

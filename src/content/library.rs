@@ -480,6 +480,7 @@ fn validate_articles(
     let site = crate::sitefs::Root::open(root);
     let results: Vec<Result<Article, Vec<Diagnostic>>> = files
         .into_par_iter()
+        .with_max_len(crate::ITEMS_A_TASK)
         .map(|(relative, text)| {
             let source = match text {
                 Some(text) => text,

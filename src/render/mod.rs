@@ -150,6 +150,7 @@ pub(crate) fn render_each<T: Send>(
     };
     let results: Vec<Result<T, Failure>> = jobs
         .par_iter()
+        .with_max_len(crate::ITEMS_A_TASK)
         .map(|job| {
             let path = output_path(library, job);
             let contents = render_job(&renderer, job, options, &path)?;

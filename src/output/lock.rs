@@ -12,7 +12,7 @@
 //! so a killed build never leaves a lock that refuses the next one.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{fail, refuse, OutputError};
 
@@ -22,16 +22,11 @@ pub(crate) struct OutputLock {
     _file: File,
 }
 
-/// The lock file of the output folder `real` (through symlinks: its
-/// target): `.<name>.lock` beside it.
-pub(super) fn lock_path(real: &Path) -> PathBuf {
-    super::sibling_of(real, "lock")
-}
-
-/// Lock the output folder `real` (named `named` in messages) for this
-/// process, waiting for another build to finish if one holds it.
+/// Lock the output folder `real` (through symlinks: its target; named
+/// `named` in messages) for this process by its `.<name>.lock` beside it,
+/// waiting for another build to finish if one holds it.
 pub(super) fn lock(real: &Path, named: &Path) -> Result<OutputLock, OutputError> {
-    let path = lock_path(real);
+    let path = super::sibling_of(real, "lock");
     let file = open(&path, named)?;
     match file.try_lock() {
         Ok(()) => {}

@@ -291,17 +291,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     // One walk of the site's folders gives the links the build warns of
     // and the files its fingerprint digests.
-    let walks = crate::sitefs::walk_site(&options.root);
+    // The last build's record lends its digests of the files unchanged since.
+    let (walks, recorded) = rayon::join(
+        || crate::sitefs::walk_site(&options.root),
+        || reuse::recorded(options, output.folder()),
+    );
     warnings.extend(crate::sitefs::skipped_links(&walks));
-    let fingerprint = reuse::inputs_walked(options, &walks);
+    let fingerprint = reuse::inputs_walked(options, &walks, recorded.as_ref());
     drop(walks);
     let (inputs, fronts) = match fingerprint {
         Some((inputs, fronts)) => (Some(inputs), fronts),
         None => (None, fronts::Fronts::default()),
     };
     time("fingerprint");
-    let previous = match &inputs {
-        Some(_) if ingest_errors.is_empty() => reuse::previous(options, output.folder()),
+    let previous = match (&inputs, recorded) {
+        (Some(_), Some(recorded)) if ingest_errors.is_empty() => {
+            reuse::previous(recorded, output.folder())
+        }
         _ => None,
     };
     // The build that made the output as it is, when it is as recorded.

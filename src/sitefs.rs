@@ -165,43 +165,67 @@ impl<'a> Root<'a> {
 
     /// [`read`] of a file of this root.
     pub(crate) fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        self.open_file(relative)?.read(limit)
+    }
+
+    /// A regular file of this root, open: its metadata can be looked at
+    /// before its bytes are read.
+    pub(crate) fn open_file(&self, relative: &Path) -> Result<Opened, ReadError> {
         let beneath = self
             .folder
             .as_ref()
             .and_then(|folder| open_beneath(folder, relative));
-        read_opened(self.path, relative, limit, beneath)
+        let (file, meta) = match beneath {
+            Some(open) => open,
+            None => {
+                let (real, _) = check_file(self.path, relative)?;
+                let file = std::fs::File::open(&real)?;
+                // The opened file's own: the path may have been replaced since.
+                let meta = file.metadata()?;
+                if !meta.is_file() {
+                    return Err(ReadError::NotFile);
+                }
+                (file, meta)
+            }
+        };
+        Ok(Opened { file, meta })
     }
 }
 
-fn read_opened(
-    root: &Path,
-    relative: &Path,
-    limit: u64,
-    opened: Option<(std::fs::File, u64)>,
-) -> Result<Vec<u8>, ReadError> {
-    let (file, size) = match opened {
-        Some(open) => open,
-        None => {
-            let (real, meta) = check_file(root, relative)?;
-            (std::fs::File::open(&real)?, meta.len())
+/// A site file opened by [`Root::open_file`].
+#[derive(Debug)]
+pub(crate) struct Opened {
+    file: std::fs::File,
+    meta: std::fs::Metadata,
+}
+
+impl Opened {
+    /// The file's metadata, taken when it was opened (before any byte was
+    /// read, so a later change gives other metadata).
+    pub(crate) fn metadata(&self) -> &std::fs::Metadata {
+        &self.meta
+    }
+
+    /// Its bytes, at most `limit` of them.
+    pub(crate) fn read(self, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let size = self.meta.len();
+        if size > limit {
+            return Err(ReadError::TooLarge { size, limit });
         }
-    };
-    if size > limit {
-        return Err(ReadError::TooLarge { size, limit });
+        // The file may grow between the size check and the read: stop past it.
+        let mut bytes = Vec::with_capacity(size as usize);
+        self.file.take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(ReadError::TooLarge {
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
+        Ok(bytes)
     }
-    // The file may grow between the size check and the read: stop past it.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
 }
 
-/// `root/relative` and its size, opened by the kernel's own confined lookup (`openat2`
+/// `root/relative` and its metadata, opened by the kernel's own confined lookup (`openat2`
 /// with `RESOLVE_BENEATH`: no step of the path, symlinks included, may
 /// leave the root), when that finds a regular file; `None` for anything
 /// else (a link outside or absolute, a missing file, a folder, a kernel
@@ -210,7 +234,10 @@ fn read_opened(
 /// (a `readlink` per step), which was most of a read's system calls.
 /// `O_NONBLOCK`: a FIFO is closed unread rather than waited on.
 #[cfg(target_os = "linux")]
-fn open_beneath(dir: &std::fs::File, relative: &Path) -> Option<(std::fs::File, u64)> {
+fn open_beneath(
+    dir: &std::fs::File,
+    relative: &Path,
+) -> Option<(std::fs::File, std::fs::Metadata)> {
     use std::ffi::CString;
     use std::os::fd::{AsRawFd as _, FromRawFd as _};
     use std::os::unix::ffi::OsStrExt as _;
@@ -245,7 +272,7 @@ fn open_beneath(dir: &std::fs::File, relative: &Path) -> Option<(std::fs::File, 
     // SAFETY: `fd` was just opened and is owned by nothing else.
     let file = unsafe { std::fs::File::from_raw_fd(fd) };
     let meta = file.metadata().ok()?;
-    meta.is_file().then_some((file, meta.len()))
+    meta.is_file().then_some((file, meta))
 }
 
 /// The folder [`open_beneath`] resolves paths from.
@@ -265,7 +292,10 @@ fn open_folder(_root: &Path) -> Option<std::fs::File> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn open_beneath(_dir: &std::fs::File, _relative: &Path) -> Option<(std::fs::File, u64)> {
+fn open_beneath(
+    _dir: &std::fs::File,
+    _relative: &Path,
+) -> Option<(std::fs::File, std::fs::Metadata)> {
     None
 }
 

@@ -39,7 +39,12 @@ pub(crate) fn load(root: &Path, drafts: bool) -> (Result<Site, Vec<Diagnostic>>,
         ..BuildOptions::new(root)
     };
     let walks = crate::sitefs::walk_site(root);
-    let inputs = reuse::inputs_walked(&options, &walks).map(|(inputs, _)| inputs);
+    // The stamps a build into the default output recorded spare reading
+    // the files unchanged since.
+    let output = std::fs::canonicalize(options.output_dir()).ok();
+    let recorded = output.and_then(|output| reuse::recorded(&options, &output));
+    let inputs = reuse::inputs_walked(&options, &walks, recorded.as_ref());
+    let inputs = inputs.map(|(inputs, _)| inputs);
     drop(walks);
     let (known, bodies) = match &inputs {
         Some(inputs) => rayon::join(

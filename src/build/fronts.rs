@@ -8,7 +8,7 @@
 //! missing file only costs the next build its shortcut. Best effort, like
 //! the record: scratch space, never published, safe to delete.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::Path;
 
@@ -19,19 +19,35 @@ use super::reuse::Digest;
 /// Bumped whenever the layout changes.
 const FORMAT: &[u8] = b"briefing fronts 1\n";
 
-/// Front matter texts by digest.
+/// The front matter texts of a build's articles.
 #[derive(Debug, Default)]
-pub(crate) struct Fronts(pub(crate) HashMap<Digest, Box<[u8]>>);
+pub(crate) struct Fronts {
+    /// The texts this build read, by digest.
+    pub(crate) read: HashMap<Digest, Box<[u8]>>,
+    /// Digests of the texts it did not read (their files were unchanged
+    /// since the last build): the file it replaces has them.
+    pub(crate) kept: Vec<Digest>,
+}
 
 impl Fronts {
-    /// Write to `path` (through a temporary file beside it).
+    /// Write to `path` (through a temporary file beside it): the texts
+    /// read, and the kept ones the file there now holds (one it does not
+    /// hold, whole, is left out: the next build then reads that article
+    /// whole if it needs its old front matter).
     pub(crate) fn write(&self, path: &Path) {
+        let old = match self.kept.is_empty() {
+            true => Vec::new(),
+            false => std::fs::read(path).unwrap_or_default(),
+        };
+        let wanted = self.kept.iter().collect();
+        let mut entries: Vec<(&Digest, &[u8])> = found(&old, &wanted).unwrap_or_default();
+        entries.retain(|(digest, _)| !self.read.contains_key(*digest));
+        entries.extend(self.read.iter().map(|(digest, text)| (digest, &text[..])));
+        entries.sort_unstable_by_key(|(digest, _)| **digest);
         let temporary = path.with_extension(format!("fronts-tmp{}", std::process::id()));
         let written = std::fs::File::create(&temporary).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
             out.write_all(FORMAT)?;
-            let mut entries: Vec<_> = self.0.iter().collect();
-            entries.sort_unstable_by_key(|(digest, _)| **digest);
             for (digest, text) in entries {
                 out.write_all(digest)?;
                 out.write_all(&(text.len() as u64).to_le_bytes())?;
@@ -48,23 +64,36 @@ impl Fronts {
     /// one is there, whole and matching its digest.
     pub(crate) fn read(path: &Path, wanted: &[Digest]) -> Option<HashMap<Digest, String>> {
         let bytes = std::fs::read(path).ok()?;
-        let mut rest = bytes.strip_prefix(FORMAT)?;
-        let mut found = HashMap::new();
-        while !rest.is_empty() {
-            let (digest, tail) = rest.split_first_chunk::<32>()?;
-            let (length, tail) = tail.split_first_chunk::<8>()?;
-            let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
-            let text = tail.get(..length)?;
-            rest = &tail[length..];
-            if wanted.contains(digest) && <[u8; 32]>::from(Sha256::digest(text)) == *digest {
-                found.insert(*digest, String::from_utf8(text.to_vec()).ok()?);
-            }
-        }
+        let found = found(&bytes, &wanted.iter().collect())?;
+        let found = (found.into_iter())
+            .map(|(digest, text)| Some((*digest, String::from_utf8(text.to_vec()).ok()?)))
+            .collect::<Option<HashMap<_, _>>>()?;
         wanted
             .iter()
             .all(|d| found.contains_key(d))
             .then_some(found)
     }
+}
+
+/// The entries of a fronts file's `bytes` with `wanted` digests, each
+/// whole and matching its digest; `None` when the file is damaged.
+fn found<'a>(bytes: &'a [u8], wanted: &HashSet<&Digest>) -> Option<Vec<(&'a Digest, &'a [u8])>> {
+    if wanted.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut rest = bytes.strip_prefix(FORMAT)?;
+    let mut found = Vec::new();
+    while !rest.is_empty() {
+        let (digest, tail) = rest.split_first_chunk::<32>()?;
+        let (length, tail) = tail.split_first_chunk::<8>()?;
+        let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+        let text = tail.get(..length)?;
+        rest = &tail[length..];
+        if wanted.contains(digest) && <[u8; 32]>::from(Sha256::digest(text)) == *digest {
+            found.push((digest, text));
+        }
+    }
+    Some(found)
 }
 
 #[cfg(test)]
@@ -77,13 +106,14 @@ mod tests {
         let path = dir.path().join("x.fronts");
         let texts = ["---\ntitle: A\n---\n", "---\ntitle: B\n---\n"];
         let digests: Vec<Digest> = texts.iter().map(|t| Sha256::digest(t).into()).collect();
-        let fronts = Fronts(
-            digests
+        let fronts = Fronts {
+            read: digests
                 .iter()
                 .zip(texts)
                 .map(|(d, t)| (*d, t.as_bytes().into()))
                 .collect(),
-        );
+            kept: Vec::new(),
+        };
         fronts.write(&path);
         let read = Fronts::read(&path, &digests).unwrap();
         assert_eq!(read[&digests[1]], texts[1]);
@@ -96,5 +126,35 @@ mod tests {
         std::fs::write(&path, &bytes[..bytes.len() - 5]).unwrap();
         assert!(Fronts::read(&path, &digests).is_none(), "cut short");
         assert!(Fronts::read(&dir.path().join("none"), &digests).is_none());
+    }
+
+    #[test]
+    fn texts_not_read_are_kept_from_the_file_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.fronts");
+        let texts = [
+            "---\ntitle: A\n---\n",
+            "---\ntitle: B\n---\n",
+            "---\ntitle: C\n---\n",
+        ];
+        let digests: Vec<Digest> = texts.iter().map(|t| Sha256::digest(t).into()).collect();
+        let read = |i: usize| (digests[i], Box::<[u8]>::from(texts[i].as_bytes()));
+        let first = Fronts {
+            read: [read(0), read(1)].into_iter().collect(),
+            kept: Vec::new(),
+        };
+        first.write(&path);
+        // A kept, B no longer wanted, C read, and one kept text the old
+        // file never had (left out, not invented).
+        let second = Fronts {
+            read: [read(2)].into_iter().collect(),
+            kept: vec![digests[0], [9; 32]],
+        };
+        second.write(&path);
+        let now = Fronts::read(&path, &[digests[0], digests[2]]).unwrap();
+        assert_eq!(now[&digests[0]], texts[0]);
+        assert_eq!(now[&digests[2]], texts[2]);
+        assert!(Fronts::read(&path, &[digests[1]]).is_none(), "B is gone");
+        assert!(Fronts::read(&path, &[[9; 32]]).is_none());
     }
 }

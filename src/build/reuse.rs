@@ -22,7 +22,12 @@
 //!   registry entry, a template, a static file or the config, and any new
 //!   binary, changes it (the record also keeps each file's own digest,
 //!   and for an article the digest of its front matter, to say which
-//!   files changed);
+//!   files changed). A file is not read again while its stamp (inode,
+//!   size, modification and change times) is the one the record holds
+//!   for it: the record keeps a file's stamp only when the file last
+//!   changed well before that build started, so any later change,
+//!   whatever it does to the modification time, gives another change
+//!   time (as git's index does);
 //! - the output as that build left it: every path under the folder with
 //!   its type, inode, size, modification and change times. Editing,
 //!   adding, deleting or replacing a file there (by hand, or by another
@@ -52,15 +57,15 @@ use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
 use super::BuildOptions;
-use crate::output::digest::{field, stamp};
+use crate::output::digest::{changed_at, field, stamp};
 use crate::output::Published;
 use crate::sitefs::Walk;
 
 /// The scratch folder, in the site root.
 pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
 
-/// Bumped whenever what a digest covers changes.
-const FORMAT: &str = "briefing build record 2";
+/// Bumped whenever what a digest covers, or the record's layout, changes.
+const FORMAT: &str = "briefing build record 3";
 
 pub(crate) use crate::output::digest::Digest;
 
@@ -94,6 +99,12 @@ struct Source {
     /// An article's front matter (everything before its body); `None`
     /// for other files and articles that do not split.
     front: Option<Digest>,
+    /// Digest of the file's stamp (inode, size, modification and change
+    /// times: `output::digest::stamp`) taken before its bytes were read,
+    /// when the file had last changed well before the build started
+    /// ([`trusted_stamp`]); `None` otherwise. Not part of the inputs'
+    /// digest: a file touched but not changed is the same input.
+    stamp: Option<Digest>,
 }
 
 /// What a build into one output folder left there.
@@ -113,12 +124,32 @@ pub(crate) struct Record {
 /// cannot be read (the build itself will say why).
 #[cfg(test)]
 pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
-    inputs_walked(options, &crate::sitefs::walk_site(&options.root))
+    inputs_walked(options, &crate::sitefs::walk_site(&options.root), None)
 }
 
 /// [`inputs`], the site's folders as `walks` found them
-/// ([`crate::sitefs::walk_site`]: the build's one walk of them).
-pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(Inputs, Fronts)> {
+/// ([`crate::sitefs::walk_site`]: the build's one walk of them). A file
+/// whose stamp is the one `earlier` (the record of the last build into
+/// the output) holds for it is not read again: that build's digests stand
+/// for its bytes.
+pub(crate) fn inputs_walked(
+    options: &BuildOptions,
+    walks: &[Walk],
+    earlier: Option<&Record>,
+) -> Option<(Inputs, Fronts)> {
+    // Taken before any file is looked at: stamps trusted are older.
+    let started = nanos(SystemTime::now());
+    inputs_since(options, walks, started, earlier)
+}
+
+/// [`inputs_walked`] for a build that started at `started` (nanoseconds
+/// since the epoch).
+fn inputs_since(
+    options: &BuildOptions,
+    walks: &[Walk],
+    started: Option<i128>,
+    earlier: Option<&Record>,
+) -> Option<(Inputs, Fronts)> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
     for walk in walks {
@@ -134,16 +165,23 @@ pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(I
             .par_iter()
             .with_max_len(crate::ITEMS_A_TASK)
             .map(|relative| {
-                let bytes = site.read(relative, crate::limits::STATIC_FILE_BYTES).ok()?;
+                let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+                let opened = site.open_file(relative).ok()?;
+                let stamp = started.and_then(|started| trusted_stamp(opened.metadata(), started));
+                if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
+                    return Some((same, None));
+                }
+                let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
                 let front = relative
                     .starts_with(ARTICLES)
                     .then(|| front_matter(&bytes))
                     .flatten()
                     .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
                 let source = Source {
-                    path: relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/"),
+                    path,
                     bytes: Sha256::digest(&bytes).into(),
                     front: front.as_ref().map(|(digest, _)| *digest),
+                    stamp,
                 };
                 Some((source, front))
             })
@@ -156,7 +194,7 @@ pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(I
     let inject = options.render.inject.as_deref().unwrap_or_default();
     field(&mut hasher, inject.as_bytes());
     let program: Digest = hasher.finalize().into();
-    let (mut files, fronts): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
+    let (mut files, read): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
     hasher.update(program);
@@ -164,12 +202,49 @@ pub(crate) fn inputs_walked(options: &BuildOptions, walks: &[Walk]) -> Option<(I
         field(&mut hasher, file.path.as_bytes());
         hasher.update(file.bytes);
     }
+    // The front matter of each article: as read, or as the last build
+    // kept it beside its record.
+    let read: HashMap<Digest, Box<[u8]>> = read.into_iter().flatten().collect();
+    let kept = (files.iter())
+        .filter_map(|file| file.front.filter(|digest| !read.contains_key(digest)))
+        .collect();
     let inputs = Inputs {
         digest: hasher.finalize().into(),
         program,
         files,
     };
-    Some((inputs, Fronts(fronts.into_iter().flatten().collect())))
+    Some((inputs, Fronts { read, kept }))
+}
+
+/// How long before a build started a file must have last changed for its
+/// stamp to stand for its bytes at the next build. File systems stamp
+/// change times from a coarse clock (a tick of 1–10 ms; a second, or two,
+/// on some), so a file changed again within the tick of its stamp could
+/// keep it. Once its change time is older than this at the start of a
+/// build, any change after the build looked at it gets another stamp. A
+/// file edited just before a build is read again by the next one.
+const STAMP_TRUSTED_AFTER: Duration = Duration::from_secs(2);
+
+/// Digest of the stamp of a file with metadata `meta`, when it can stand
+/// for the file's bytes at the next build: the file last changed more than
+/// [`STAMP_TRUSTED_AFTER`] before `started` (nanoseconds since the epoch).
+fn trusted_stamp(meta: &std::fs::Metadata, started: i128) -> Option<Digest> {
+    let stamp = stamp(meta)?;
+    let settled = started - STAMP_TRUSTED_AFTER.as_nanos() as i128;
+    (changed_at(&stamp) < settled).then(|| Sha256::digest(stamp).into())
+}
+
+impl Record {
+    /// What this record holds of the file at `path`, when it recorded a
+    /// trusted stamp for it and the file's stamp is still `stamp` (so its
+    /// bytes are the ones digested then).
+    fn same(&self, path: &str, stamp: Digest) -> Option<Source> {
+        let files = &self.inputs.files;
+        let at = files
+            .binary_search_by(|file| file.path.as_str().cmp(path))
+            .ok()?;
+        (files[at].stamp == Some(stamp)).then(|| files[at].clone())
+    }
 }
 
 /// Where articles live; only their front matter is digested on its own.
@@ -182,10 +257,15 @@ fn front_matter(bytes: &[u8]) -> Option<&str> {
     Some(&text[..text.len() - parts.body.len()])
 }
 
-/// The record of the last build into `output`, if the folder still holds
+/// The record of the last build into `output`, whatever the folder holds
+/// now.
+pub(crate) fn recorded(options: &BuildOptions, output: &Path) -> Option<Record> {
+    read(&record_path(options, output)?)
+}
+
+/// `record`, the [`recorded`] one of `output`, if the folder still holds
 /// exactly what that build left.
-pub(crate) fn previous(options: &BuildOptions, output: &Path) -> Option<Record> {
-    let record = read(&record_path(options, output)?)?;
+pub(crate) fn previous(record: Record, output: &Path) -> Option<Record> {
     let (digest, _) = crate::output::digest::of_folder(output)?;
     (digest == record.output).then_some(record)
 }
@@ -369,11 +449,14 @@ fn format_record(record: &Record) -> String {
         for file in &inputs.files {
             push_hex(&mut text, &file.bytes);
             text.push(' ');
-            match &file.front {
-                Some(front) => push_hex(&mut text, front),
-                None => text.push('-'),
+            for digest in [&file.front, &file.stamp] {
+                match digest {
+                    Some(digest) => push_hex(&mut text, digest),
+                    None => text.push('-'),
+                }
+                text.push(' ');
             }
-            let _ = writeln!(text, " {}", file.path);
+            let _ = writeln!(text, "{}", file.path);
         }
     }
     text
@@ -403,15 +486,17 @@ fn parse_record(text: &str) -> Option<Record> {
     let sources = lines
         .map(|line| {
             let (bytes, rest) = line.split_once(' ')?;
-            let (front, path) = rest.split_once(' ')?;
+            let (front, rest) = rest.split_once(' ')?;
+            let (stamp, path) = rest.split_once(' ')?;
+            let optional = |text: &str| match text {
+                "-" => Some(None),
+                text => unhex(text).map(Some),
+            };
             Some(Source {
                 path: path.to_string(),
                 bytes: unhex(bytes)?,
-                front: if front == "-" {
-                    None
-                } else {
-                    Some(unhex(front)?)
-                },
+                front: optional(front)?,
+                stamp: optional(stamp)?,
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -456,13 +541,20 @@ fn push_hex(text: &mut String, bytes: &[u8]) {
     }
 }
 
+/// The digest [`push_hex`] wrote as `text`.
 fn unhex(text: &str) -> Option<Digest> {
-    let mut digest = [0u8; 32];
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let text = text.as_bytes();
     if text.len() != 64 {
         return None;
     }
-    for (i, byte) in digest.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    let mut digest = [0u8; 32];
+    for (byte, pair) in digest.iter_mut().zip(text.chunks_exact(2)) {
+        *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
     }
     Some(digest)
 }
@@ -476,6 +568,7 @@ mod tests {
             path: path.into(),
             bytes: [bytes; 32],
             front: front.map(|f| [f; 32]),
+            stamp: None,
         }
     }
 
@@ -494,15 +587,17 @@ mod tests {
 
     #[test]
     fn a_record_reads_back_and_a_damaged_one_is_none() {
-        let record = record(vec![
-            source("content/articles/a b.md", 1, Some(2)),
-            source("site.yaml", 3, None),
-        ]);
+        let stamped = Source {
+            stamp: Some([4; 32]),
+            ..source("content/articles/a b.md", 1, Some(2))
+        };
+        let record = record(vec![stamped, source("site.yaml", 3, None)]);
         let text = format_record(&record);
         assert_eq!(parse_record(&text), Some(record));
         assert_eq!(parse_record(&text.replace("inputs", "input")), None);
         assert_eq!(parse_record(&text[..text.len() - 40]), None);
-        assert_eq!(parse_record(&text.replacen("2\n", "1\n", 1)), None);
+        let older = text.replacen(FORMAT, "briefing build record 2", 1);
+        assert_eq!(parse_record(&older), None);
     }
 
     #[test]
@@ -562,5 +657,125 @@ mod tests {
         let mut other_binary = edits.clone();
         other_binary.program = [1; 32];
         assert_eq!(changed_articles(&before, &other_binary), None);
+    }
+
+    /// A small site: its config, one article and one template.
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/articles")).unwrap();
+        std::fs::create_dir_all(root.join("themes/t/templates")).unwrap();
+        std::fs::write(root.join("site.yaml"), "title: T\n").unwrap();
+        std::fs::write(root.join(ARTICLE), "---\ntitle: A\n---\nBody.\n").unwrap();
+        std::fs::write(root.join(TEMPLATE), "{{ x }}").unwrap();
+        dir
+    }
+
+    const ARTICLE: &str = "content/articles/a.md";
+    const TEMPLATE: &str = "themes/t/templates/t.html";
+
+    /// The inputs of the site at `root` for a build started at `started`
+    /// nanoseconds, given the record of an earlier build.
+    fn since(root: &Path, started: i128, earlier: Option<&Record>) -> (Inputs, Fronts) {
+        let options = BuildOptions::new(root);
+        let walks = crate::sitefs::walk_site(root);
+        inputs_since(&options, &walks, Some(started), earlier).unwrap()
+    }
+
+    fn now() -> i128 {
+        nanos(SystemTime::now()).unwrap()
+    }
+
+    /// The record of a build that read `inputs`, with the template's
+    /// digest replaced by one no file has.
+    fn recorded(inputs: &Inputs) -> Record {
+        let mut record = Record {
+            inputs: inputs.clone(),
+            ..record(Vec::new())
+        };
+        let template = record.inputs.files.iter_mut().find(|f| f.path == TEMPLATE);
+        template.unwrap().bytes = [1; 32];
+        record
+    }
+
+    fn file<'a>(inputs: &'a Inputs, path: &str) -> &'a Source {
+        inputs.files.iter().find(|f| f.path == path).unwrap()
+    }
+
+    #[test]
+    fn a_stamp_is_trusted_only_when_the_file_changed_well_before_the_build() {
+        let dir = site();
+        let meta = std::fs::metadata(dir.path().join(ARTICLE)).unwrap();
+        assert_eq!(trusted_stamp(&meta, now()), None, "just written");
+        let later = now() + STAMP_TRUSTED_AFTER.as_nanos() as i128 + 1_000_000_000;
+        assert!(trusted_stamp(&meta, later).is_some());
+        let (inputs, _) = since(dir.path(), now(), None);
+        assert!(inputs.files.iter().all(|f| f.stamp.is_none()), "{inputs:?}");
+    }
+
+    #[test]
+    fn a_file_with_its_recorded_stamp_is_not_read_and_a_changed_one_is() {
+        let dir = site();
+        let root = dir.path();
+        // Every file as if it had last changed long before these builds.
+        let later = now() + 60_000_000_000;
+        let (first, fronts) = since(root, later, None);
+        assert!(first.files.iter().all(|f| f.stamp.is_some()), "{first:?}");
+        let front = file(&first, ARTICLE).front.unwrap();
+        assert!(fronts.read.contains_key(&front) && fronts.kept.is_empty());
+
+        let record = Record {
+            inputs: first.clone(),
+            ..record(Vec::new())
+        };
+        let (again, fronts) = since(root, later, Some(&record));
+        assert_eq!(again, first);
+        assert!(fronts.read.is_empty(), "nothing read: {fronts:?}");
+        assert_eq!(
+            fronts.kept,
+            [front],
+            "the article's front matter is the record's"
+        );
+
+        // A digest only the record holds comes back: the file was not read.
+        let (taken, _) = since(root, later, Some(&recorded(&first)));
+        assert_eq!(file(&taken, TEMPLATE).bytes, [1; 32]);
+        assert_ne!(taken.digest, first.digest);
+
+        // Rewritten with bytes of the same length and its modification
+        // time put back (as `cp -p` or `rsync -t` do): its change time
+        // still tells, and the file is read.
+        let path = root.join(TEMPLATE);
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::write(&path, "{{ y }}").unwrap();
+        let handle = std::fs::File::options().write(true).open(&path).unwrap();
+        handle.set_modified(modified).unwrap();
+        drop(handle);
+        let (read, _) = since(root, later, Some(&recorded(&first)));
+        let real: Digest = Sha256::digest("{{ y }}").into();
+        assert_eq!(file(&read, TEMPLATE).bytes, real);
+        assert_eq!(file(&read, ARTICLE), file(&first, ARTICLE));
+    }
+
+    #[test]
+    fn a_file_changed_just_before_the_build_is_recorded_without_a_stamp() {
+        let dir = site();
+        let root = dir.path();
+        let later = now() + 60_000_000_000;
+        let (first, _) = since(root, later, None);
+        let record = Record {
+            inputs: first.clone(),
+            ..record(Vec::new())
+        };
+        // Rewritten in the same length, and a build starting right after:
+        // the new stamp is not trusted, so the next build reads it again.
+        std::fs::write(root.join(TEMPLATE), "{{ z }}").unwrap();
+        let (read, _) = since(root, now(), Some(&record));
+        assert_eq!(file(&read, TEMPLATE).stamp, None);
+        assert_eq!(
+            file(&read, TEMPLATE).bytes,
+            <[u8; 32]>::from(Sha256::digest("{{ z }}"))
+        );
     }
 }

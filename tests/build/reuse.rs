@@ -199,3 +199,53 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     assert!(!stderr(&run).contains(KEPT), "{}", stderr(&run));
     assert_eq!(site.tree("public"), clean_build(&site));
 }
+
+/// Rewrite `relative` with `text` (of the same length), then put its
+/// modification time back, as `cp -p`, `rsync -t` or `tar x` do: only its
+/// change time still tells.
+fn rewrite_keeping_time(site: &SiteFixture, relative: &str, text: &str) {
+    let path = site.root().join(relative);
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(before.len(), text.len(), "{relative}: the same length");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, text).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(modified).unwrap();
+}
+
+/// Files unchanged since the last build are not read again (their stamps
+/// stand for their bytes), yet an edit that keeps a file's size and
+/// modification time is still seen, and the rebuild is what a clean build
+/// writes.
+#[test]
+fn files_edited_in_place_with_their_times_kept_are_still_rebuilt() {
+    let site = SiteFixture::new("build/basic");
+    // Only files that last changed well before a build have their stamps
+    // trusted by the next one (`reuse::STAMP_TRUSTED_AFTER`).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    site.build();
+    let again = site.build();
+    assert!(stderr(&again).contains(NOTHING), "{}", stderr(&again));
+    let edits = [
+        (
+            "content/articles/2024-03-02-recycling-rules.md",
+            "black",
+            "Black",
+        ),
+        (
+            "themes/default/templates/base.html",
+            "</footer>",
+            "</Footer>",
+        ),
+    ];
+    for (path, from, to) in edits {
+        let text = site.read(path);
+        let edited = text.replacen(from, to, 1);
+        assert_ne!(edited, text, "{path}");
+        rewrite_keeping_time(&site, path, &edited);
+        let run = site.build();
+        assert!(!stderr(&run).contains(NOTHING), "{path}: {}", stderr(&run));
+        assert_eq!(site.tree("public"), clean_build(&site), "{path}");
+        assert!(stderr(&site.build()).contains(NOTHING), "{path}");
+    }
+}

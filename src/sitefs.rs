@@ -178,6 +178,7 @@ impl<'a> Root<'a> {
         let (file, meta) = match beneath {
             Some(open) => open,
             None => {
+                // Checked by path first: opening a FIFO would block.
                 let (real, _) = check_file(self.path, relative)?;
                 let file = std::fs::File::open(&real)?;
                 // The opened file's own: the path may have been replaced since.

@@ -41,10 +41,9 @@ pub(crate) fn load(root: &Path, drafts: bool) -> (Result<Site, Vec<Diagnostic>>,
     let walks = crate::sitefs::walk_site(root);
     // The stamps a build into the default output recorded spare reading
     // the files unchanged since.
-    let output = std::fs::canonicalize(options.output_dir()).ok();
+    let output = crate::output::real_path(&options.output_dir()).ok();
     let recorded = output.and_then(|output| reuse::recorded(&options, &output));
-    let inputs = reuse::inputs_walked(&options, &walks, recorded.as_ref());
-    let inputs = inputs.map(|(inputs, _)| inputs);
+    let inputs = reuse::inputs_unrecorded(&options, &walks, recorded.as_ref());
     drop(walks);
     let (known, bodies) = match &inputs {
         Some(inputs) => rayon::join(

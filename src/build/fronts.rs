@@ -30,22 +30,20 @@ pub(crate) struct Fronts {
 }
 
 impl Fronts {
-    /// Write to `path` (through a temporary file beside it): the texts
-    /// read, and the kept ones the file there now holds (one it does not
-    /// hold, whole, is left out: the next build then reads that article
-    /// whole if it needs its old front matter).
-    pub(crate) fn write(&self, path: &Path) {
-        let old = match self.kept.is_empty() {
-            true => Vec::new(),
-            false => std::fs::read(path).unwrap_or_default(),
-        };
+    /// Write to `path` (through a temporary file beside it) the texts
+    /// read, and the kept ones that `old` (the bytes of the file replaced)
+    /// holds. One it does not hold whole is left out: an incremental build
+    /// that needs it then renders every page.
+    pub(crate) fn write(&self, path: &Path, old: &[u8]) {
         let wanted = self.kept.iter().collect();
-        let mut entries: Vec<(&Digest, &[u8])> = found(&old, &wanted).unwrap_or_default();
+        let mut entries: Vec<(&Digest, &[u8])> = found(old, &wanted).unwrap_or_default();
         entries.retain(|(digest, _)| !self.read.contains_key(*digest));
         entries.extend(self.read.iter().map(|(digest, text)| (digest, &text[..])));
         entries.sort_unstable_by_key(|(digest, _)| **digest);
         let temporary = path.with_extension(format!("fronts-tmp{}", std::process::id()));
-        let written = std::fs::File::create(&temporary).and_then(|file| {
+        // Never through a link planted under the temporary name.
+        let _ = std::fs::remove_file(&temporary);
+        let written = std::fs::File::create_new(&temporary).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
             out.write_all(FORMAT)?;
             for (digest, text) in entries {
@@ -60,11 +58,10 @@ impl Fronts {
         }
     }
 
-    /// The texts of `wanted` digests kept at `path`; `None` unless every
-    /// one is there, whole and matching its digest.
-    pub(crate) fn read(path: &Path, wanted: &[Digest]) -> Option<HashMap<Digest, String>> {
-        let bytes = std::fs::read(path).ok()?;
-        let found = found(&bytes, &wanted.iter().collect())?;
+    /// The texts of `wanted` digests that a fronts file's `bytes` keep;
+    /// `None` unless every one is there, whole and matching its digest.
+    pub(crate) fn texts(bytes: &[u8], wanted: &[Digest]) -> Option<HashMap<Digest, String>> {
+        let found = found(bytes, &wanted.iter().collect())?;
         let found = (found.into_iter())
             .map(|(digest, text)| Some((*digest, String::from_utf8(text.to_vec()).ok()?)))
             .collect::<Option<HashMap<_, _>>>()?;
@@ -114,18 +111,19 @@ mod tests {
                 .collect(),
             kept: Vec::new(),
         };
-        fronts.write(&path);
-        let read = Fronts::read(&path, &digests).unwrap();
-        assert_eq!(read[&digests[1]], texts[1]);
-        assert!(Fronts::read(&path, &[[0; 32]]).is_none(), "not kept");
+        fronts.write(&path, &[]);
         let mut bytes = std::fs::read(&path).unwrap();
+        let read = Fronts::texts(&bytes, &digests).unwrap();
+        assert_eq!(read[&digests[1]], texts[1]);
+        assert!(Fronts::texts(&bytes, &[[0; 32]]).is_none(), "not kept");
         let last = bytes.len() - 3;
         bytes[last] ^= 1;
-        std::fs::write(&path, &bytes).unwrap();
-        assert!(Fronts::read(&path, &digests).is_none(), "damaged");
-        std::fs::write(&path, &bytes[..bytes.len() - 5]).unwrap();
-        assert!(Fronts::read(&path, &digests).is_none(), "cut short");
-        assert!(Fronts::read(&dir.path().join("none"), &digests).is_none());
+        assert!(Fronts::texts(&bytes, &digests).is_none(), "damaged");
+        assert!(
+            Fronts::texts(&bytes[..bytes.len() - 5], &digests).is_none(),
+            "cut short"
+        );
+        assert!(Fronts::texts(&[], &digests).is_none(), "empty");
     }
 
     #[test]
@@ -143,18 +141,21 @@ mod tests {
             read: [read(0), read(1)].into_iter().collect(),
             kept: Vec::new(),
         };
-        first.write(&path);
+        first.write(&path, &[]);
         // A kept, B no longer wanted, C read, and one kept text the old
-        // file never had (left out, not invented).
+        // file never had (left out).
         let second = Fronts {
             read: [read(2)].into_iter().collect(),
             kept: vec![digests[0], [9; 32]],
         };
-        second.write(&path);
-        let now = Fronts::read(&path, &[digests[0], digests[2]]).unwrap();
+        second.write(&path, &std::fs::read(&path).unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let now = Fronts::texts(&bytes, &[digests[0], digests[2]]).unwrap();
         assert_eq!(now[&digests[0]], texts[0]);
         assert_eq!(now[&digests[2]], texts[2]);
-        assert!(Fronts::read(&path, &[digests[1]]).is_none(), "B is gone");
-        assert!(Fronts::read(&path, &[[9; 32]]).is_none());
+        assert!(Fronts::texts(&bytes, &[digests[1]]).is_none(), "B is gone");
+        // Nothing but the three texts' entries (one each): nothing invented.
+        let entries = texts[0].len() + texts[2].len() + 2 * (32 + 8);
+        assert_eq!(bytes.len(), FORMAT.len() + entries);
     }
 }

@@ -101,9 +101,10 @@ struct Source {
     front: Option<Digest>,
     /// Digest of the file's stamp (inode, size, modification and change
     /// times: `output::digest::stamp`) taken before its bytes were read,
-    /// when the file had last changed well before the build started
-    /// ([`trusted_stamp`]); `None` otherwise. Not part of the inputs'
-    /// digest: a file touched but not changed is the same input.
+    /// and of the executable that read them ([`stamp_of`]), when the file
+    /// had last changed well before the build started ([`trusted`]);
+    /// `None` otherwise. Not part of the inputs' digest: a file touched
+    /// but not changed is the same input.
     stamp: Option<Digest>,
 }
 
@@ -131,19 +132,30 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
 /// ([`crate::sitefs::walk_site`]: the build's one walk of them). A file
 /// whose stamp is the one `earlier` (the record of the last build into
 /// the output) holds for it is not read again: that build's digests stand
-/// for its bytes.
+/// for its bytes. The stamps of files that changed well before now are
+/// kept for the next build.
 pub(crate) fn inputs_walked(
     options: &BuildOptions,
     walks: &[Walk],
     earlier: Option<&Record>,
 ) -> Option<(Inputs, Fronts)> {
     // Taken before any file is looked at: stamps trusted are older.
-    let started = nanos(SystemTime::now());
+    let started = file_system_now(options);
     inputs_since(options, walks, started, earlier)
 }
 
-/// [`inputs_walked`] for a build that started at `started` (nanoseconds
-/// since the epoch).
+/// [`inputs_walked`] for a reader that records nothing (serve): no stamp
+/// is kept, and nothing is written to find the file system's time.
+pub(crate) fn inputs_unrecorded(
+    options: &BuildOptions,
+    walks: &[Walk],
+    earlier: Option<&Record>,
+) -> Option<Inputs> {
+    inputs_since(options, walks, None, earlier).map(|(inputs, _)| inputs)
+}
+
+/// [`inputs_walked`] for a build that started at `started` (nanoseconds,
+/// by the file system's clock); `None`: no stamp is kept.
 fn inputs_since(
     options: &BuildOptions,
     walks: &[Walk],
@@ -160,17 +172,19 @@ fn inputs_since(
         );
     }
     let site = crate::sitefs::Root::open(root);
-    let (executable, sources) = rayon::join(executable, || {
+    let executable = executable()?;
+    let sources = {
         files
             .par_iter()
             .with_max_len(crate::ITEMS_A_TASK)
             .map(|relative| {
                 let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
                 let opened = site.open_file(relative).ok()?;
-                let stamp = started.and_then(|started| trusted_stamp(opened.metadata(), started));
+                let stamp = stamp_of(opened.metadata(), &executable);
                 if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
                     return Some((same, None));
                 }
+                let kept = started.is_some_and(|at| trusted(opened.metadata(), at));
                 let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
                 let front = relative
                     .starts_with(ARTICLES)
@@ -181,15 +195,15 @@ fn inputs_since(
                     path,
                     bytes: Sha256::digest(&bytes).into(),
                     front: front.as_ref().map(|(digest, _)| *digest),
-                    stamp,
+                    stamp: stamp.filter(|_| kept),
                 };
                 Some((source, front))
             })
             .collect::<Option<Vec<_>>>()
-    });
+    };
     let mut hasher = Sha256::new();
     field(&mut hasher, FORMAT.as_bytes());
-    hasher.update(executable?);
+    hasher.update(executable);
     hasher.update([u8::from(options.drafts), u8::from(options.render.preview)]);
     let inject = options.render.inject.as_deref().unwrap_or_default();
     field(&mut hasher, inject.as_bytes());
@@ -217,21 +231,52 @@ fn inputs_since(
 }
 
 /// How long before a build started a file must have last changed for its
-/// stamp to stand for its bytes at the next build. File systems stamp
-/// change times from a coarse clock (a tick of 1–10 ms; a second, or two,
-/// on some), so a file changed again within the tick of its stamp could
-/// keep it. Once its change time is older than this at the start of a
-/// build, any change after the build looked at it gets another stamp. A
-/// file edited just before a build is read again by the next one.
+/// stamp to stand for its bytes at the next build. A change in the same
+/// tick of the file system's clock as the stamp could keep it; the tick is
+/// 1–10 ms where outputs are written (`SETTLED`), but inputs may sit on a
+/// file system that stamps to the second or two (FAT, some network
+/// shares), and the margin only costs a file edited just before a build
+/// one more read. Once a file's change time is older than this at the
+/// start of a build, any change after the build looked at it gets another
+/// stamp.
 const STAMP_TRUSTED_AFTER: Duration = Duration::from_secs(2);
 
-/// Digest of the stamp of a file with metadata `meta`, when it can stand
-/// for the file's bytes at the next build: the file last changed more than
-/// [`STAMP_TRUSTED_AFTER`] before `started` (nanoseconds since the epoch).
-fn trusted_stamp(meta: &std::fs::Metadata, started: i128) -> Option<Digest> {
-    let stamp = stamp(meta)?;
+/// Digest of the stamp of a file with metadata `meta` and of the
+/// `executable` looking at it: what the file's digests were taken by
+/// (splitting off front matter is the program's rule) is part of what
+/// must match.
+fn stamp_of(meta: &std::fs::Metadata, executable: &Digest) -> Option<Digest> {
+    let mut hasher = Sha256::new();
+    hasher.update(executable);
+    hasher.update(stamp(meta)?);
+    Some(hasher.finalize().into())
+}
+
+/// Whether the stamp of a file with metadata `meta` can stand for its
+/// bytes at the next build: it last changed more than
+/// [`STAMP_TRUSTED_AFTER`] before `started`.
+fn trusted(meta: &std::fs::Metadata, started: i128) -> bool {
     let settled = started - STAMP_TRUSTED_AFTER.as_nanos() as i128;
-    (changed_at(&stamp) < settled).then(|| Sha256::digest(stamp).into())
+    stamp(meta).is_some_and(|stamp| changed_at(&stamp) < settled)
+}
+
+/// The file system's clock now (nanoseconds): the change time of a file
+/// made for the purpose in the site's scratch folder, then removed. Stamps
+/// are compared with it rather than with this machine's clock, which a file
+/// server's may run behind. `None` where it cannot be made: then no stamp
+/// is kept.
+fn file_system_now(options: &BuildOptions) -> Option<i128> {
+    let relative = Path::new(CACHE_FOLDER);
+    crate::sitefs::check_writable(&options.root, relative).ok()?;
+    let folder = options.root.join(CACHE_FOLDER);
+    std::fs::create_dir_all(&folder).ok()?;
+    let path = folder.join(format!("clock-{}", std::process::id()));
+    // Left by a killed build of the same process number, or planted.
+    let _ = std::fs::remove_file(&path);
+    let made = std::fs::File::create_new(&path);
+    let _ = std::fs::remove_file(&path);
+    let meta = made.ok()?.metadata().ok()?;
+    Some(changed_at(&stamp(&meta)?))
 }
 
 impl Record {
@@ -260,7 +305,8 @@ fn front_matter(bytes: &[u8]) -> Option<&str> {
 /// The record of the last build into `output`, whatever the folder holds
 /// now.
 pub(crate) fn recorded(options: &BuildOptions, output: &Path) -> Option<Record> {
-    read(&record_path(options, output)?)
+    let bytes = read_scratch(options, &record_path(options, output)?)?;
+    parse_record(std::str::from_utf8(&bytes).ok()?)
 }
 
 /// `record`, the [`recorded`] one of `output`, if the folder still holds
@@ -347,10 +393,8 @@ pub(crate) fn previous_fronts(
     output: &Path,
     wanted: &[Digest],
 ) -> Option<HashMap<Digest, String>> {
-    Fronts::read(
-        &record_path(options, output)?.with_extension(FRONTS),
-        wanted,
-    )
+    let path = record_path(options, output)?.with_extension(FRONTS);
+    Fronts::texts(&read_scratch(options, &path)?, wanted)
 }
 
 /// Forget the record of `output`: it is about to change.
@@ -386,7 +430,15 @@ pub(crate) fn record(
     // a record).
     let (digest, ()) = rayon::join(
         || published.digest(),
-        || fronts.write(&path.with_extension(FRONTS)),
+        || {
+            let path = path.with_extension(FRONTS);
+            // What the build did not read, the file it replaces holds.
+            let old = match fronts.kept.is_empty() {
+                true => None,
+                false => read_scratch(options, &path),
+            };
+            fronts.write(&path, old.as_deref().unwrap_or_default());
+        },
     );
     let Some(digest) = digest.and_then(settle) else {
         return;
@@ -462,9 +514,12 @@ fn format_record(record: &Record) -> String {
     text
 }
 
-fn read(path: &Path) -> Option<Record> {
-    let text = std::fs::read_to_string(path).ok()?;
-    parse_record(&text)
+/// The scratch file at `path` (in the site's scratch folder), read as
+/// every site file is: confined to the site, never from a FIFO, within
+/// [`crate::limits::CACHE_FILE_BYTES`].
+fn read_scratch(options: &BuildOptions, path: &Path) -> Option<Vec<u8>> {
+    let relative = path.strip_prefix(&options.root).ok()?;
+    crate::sitefs::read(&options.root, relative, crate::limits::CACHE_FILE_BYTES).ok()
 }
 
 fn parse_record(text: &str) -> Option<Record> {
@@ -562,6 +617,7 @@ fn unhex(text: &str) -> Option<Digest> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::MetadataExt as _;
 
     fn source(path: &str, bytes: u8, front: Option<u8>) -> Source {
         Source {
@@ -688,7 +744,7 @@ mod tests {
 
     /// The record of a build that read `inputs`, with the template's
     /// digest replaced by one no file has.
-    fn recorded(inputs: &Inputs) -> Record {
+    fn with_forged_template(inputs: &Inputs) -> Record {
         let mut record = Record {
             inputs: inputs.clone(),
             ..record(Vec::new())
@@ -706,9 +762,11 @@ mod tests {
     fn a_stamp_is_trusted_only_when_the_file_changed_well_before_the_build() {
         let dir = site();
         let meta = std::fs::metadata(dir.path().join(ARTICLE)).unwrap();
-        assert_eq!(trusted_stamp(&meta, now()), None, "just written");
+        assert!(!trusted(&meta, now()), "just written");
         let later = now() + STAMP_TRUSTED_AFTER.as_nanos() as i128 + 1_000_000_000;
-        assert!(trusted_stamp(&meta, later).is_some());
+        assert!(trusted(&meta, later));
+        // Another briefing took the digests: its stamps are other ones.
+        assert_ne!(stamp_of(&meta, &[1; 32]), stamp_of(&meta, &[2; 32]));
         let (inputs, _) = since(dir.path(), now(), None);
         assert!(inputs.files.iter().all(|f| f.stamp.is_none()), "{inputs:?}");
     }
@@ -738,7 +796,7 @@ mod tests {
         );
 
         // A digest only the record holds comes back: the file was not read.
-        let (taken, _) = since(root, later, Some(&recorded(&first)));
+        let (taken, _) = since(root, later, Some(&with_forged_template(&first)));
         assert_eq!(file(&taken, TEMPLATE).bytes, [1; 32]);
         assert_ne!(taken.digest, first.digest);
 
@@ -746,13 +804,18 @@ mod tests {
         // time put back (as `cp -p` or `rsync -t` do): its change time
         // still tells, and the file is read.
         let path = root.join(TEMPLATE);
-        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
-        std::thread::sleep(Duration::from_millis(20));
-        std::fs::write(&path, "{{ y }}").unwrap();
+        let before = std::fs::metadata(&path).unwrap();
+        // Until the file system's clock has ticked (up to 2 s on some).
+        while std::fs::metadata(&path).unwrap().ctime_nsec() == before.ctime_nsec()
+            && std::fs::metadata(&path).unwrap().ctime() == before.ctime()
+        {
+            std::thread::sleep(Duration::from_millis(10));
+            std::fs::write(&path, "{{ y }}").unwrap();
+        }
         let handle = std::fs::File::options().write(true).open(&path).unwrap();
-        handle.set_modified(modified).unwrap();
+        handle.set_modified(before.modified().unwrap()).unwrap();
         drop(handle);
-        let (read, _) = since(root, later, Some(&recorded(&first)));
+        let (read, _) = since(root, later, Some(&with_forged_template(&first)));
         let real: Digest = Sha256::digest("{{ y }}").into();
         assert_eq!(file(&read, TEMPLATE).bytes, real);
         assert_eq!(file(&read, ARTICLE), file(&first, ARTICLE));

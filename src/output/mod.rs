@@ -148,7 +148,7 @@ impl Output {
 /// The folder to replace: the target of a symlinked output, otherwise the
 /// output in its parent's real folder (created if missing, so that two
 /// spellings of one folder share one lock).
-fn real_path(output: &Path) -> Result<PathBuf, OutputError> {
+pub(crate) fn real_path(output: &Path) -> Result<PathBuf, OutputError> {
     if output.exists() {
         return output
             .canonicalize()

@@ -213,6 +213,27 @@ fn rewrite_keeping_time(site: &SiteFixture, relative: &str, text: &str) {
     file.set_modified(modified).unwrap();
 }
 
+/// Whether every build record of the site (one per output folder) keeps
+/// a stamp for the input `path` (lines: bytes digest, front digest, stamp
+/// digest, path).
+fn recorded_stamp(site: &SiteFixture, path: &str) -> bool {
+    let cache = site.root().join(".briefing-cache");
+    let records: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|file| file.extension().is_some_and(|e| e == "build"))
+        .collect();
+    !records.is_empty()
+        && records.iter().all(|record| {
+            let text = std::fs::read_to_string(record).unwrap();
+            let line = text
+                .lines()
+                .find(|line| line.ends_with(&format!(" {path}")));
+            let fields: Vec<&str> = line.unwrap_or_default().split(' ').collect();
+            fields.len() == 4 && fields[2].len() == 64
+        })
+}
+
 /// Files unchanged since the last build are not read again (their stamps
 /// stand for their bytes), yet an edit that keeps a file's size and
 /// modification time is still seen, and the rebuild is what a clean build
@@ -239,6 +260,8 @@ fn files_edited_in_place_with_their_times_kept_are_still_rebuilt() {
         ),
     ];
     for (path, from, to) in edits {
+        // The first build kept the file's stamp: the next one did not read it.
+        assert!(recorded_stamp(&site, path), "{path}: no stamp recorded");
         let text = site.read(path);
         let edited = text.replacen(from, to, 1);
         assert_ne!(edited, text, "{path}");

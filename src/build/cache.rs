@@ -214,6 +214,7 @@ fn remove_leftovers_if(folder: &Path, name: &str, wanted: impl Fn(u32) -> bool) 
 
 /// Takes apart a cache's payload, field by field; every read is checked
 /// (`None` past the end).
+#[derive(Clone)]
 pub(super) struct Reader<'a> {
     rest: &'a [u8],
 }

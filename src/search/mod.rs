@@ -39,7 +39,8 @@ use crate::diag::Diagnostic;
 use crate::output::RenderedPage;
 use crate::render::plan::SEARCH;
 use count::Counters;
-use postings::{Counted, Postings, QuickMap, Scored, Vocabulary};
+pub(crate) use postings::Counted;
+use postings::{Postings, QuickMap, Scored, Vocabulary};
 use records::Record;
 
 #[cfg(test)]
@@ -404,21 +405,18 @@ impl Feed<'_> {
         self.counters.names()
     }
 
+    /// The number of the term `name` (given it if new), as the terms of
+    /// [`Feed::known`] articles are numbered.
+    pub(crate) fn id(&self, name: &str) -> u32 {
+        self.counters.id(name)
+    }
+
     /// Articles whose terms are known from an earlier build (and whose
     /// result files the caller kept): each article's number and its
-    /// terms, as numbers into `names`, with their scores.
-    pub(crate) fn known(&self, names: &[&str], articles: Vec<(usize, Vec<(u32, u8)>)>) {
-        let mut ids: Vec<Option<u32>> = vec![None; names.len()];
-        for (i, terms) in articles {
-            let (terms, scores) = terms
-                .into_iter()
-                .map(|(term, score)| {
-                    let id = *ids[term as usize]
-                        .get_or_insert_with(|| self.counters.id(names[term as usize]));
-                    (id, score)
-                })
-                .unzip();
-            let _ = self.counted[i].set(Counted { terms, scores });
+    /// terms (numbered by [`Feed::id`]) with their scores.
+    pub(crate) fn known(&self, articles: Vec<(usize, Counted)>) {
+        for (i, counted) in articles {
+            let _ = self.counted[i].set(counted);
         }
     }
 }

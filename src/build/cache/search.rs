@@ -26,7 +26,8 @@ use super::super::BuildOptions;
 use super::{Layout, Reader, Writer};
 use crate::content::library::Library;
 use crate::output::Staging;
-use crate::search::{doc_path, Feed, Kept};
+use crate::search::{doc_path, Counted, Feed, Kept};
+use rayon::prelude::*;
 
 const LAYOUT: Layout = b"search 1\n";
 
@@ -102,25 +103,33 @@ pub(crate) fn reuse(
     let Some(payload) = super::read(&options.root, &name, LAYOUT, &stamp, limit) else {
         return 0;
     };
-    let Some((names, mut articles)) = parse(&payload, now, library) else {
+    // Only articles whose result file is there to keep (hard links, made
+    // in parallel: one for each unchanged article).
+    let keep = |i: usize| staging.keep(&doc_path(&library.articles[i].slug));
+    let Some(articles) = parse(&payload, now, library, keep, |name| feed.id(name)) else {
         return 0;
     };
-    // Only articles whose result file is there to keep.
-    articles.retain(|(i, _)| staging.keep(&doc_path(&library.articles[*i].slug)));
     let known = articles.len();
-    feed.known(&names, articles);
+    feed.known(articles);
     known
 }
 
-/// The term names, and each article of `library` (by number) whose file
-/// digest is the one kept with its terms; `None` unless the whole payload
-/// reads.
-#[allow(clippy::type_complexity)]
+/// Each article of `library` (by number) whose file digest is the one kept
+/// with its terms and that `keep` keeps (asked once the whole payload has
+/// read), with those terms, numbered by `id` (asked once for each term an
+/// article kept has); `None` unless the whole payload reads.
+///
+/// The payload holds the postings term by term; they are read twice, to
+/// count each article's terms and then to fill lists made to measure
+/// (growing a list for each of 100,000 articles a posting at a time was
+/// most of a rebuild's time at that size).
 fn parse<'p>(
     payload: &'p [u8],
     now: &Inputs,
     library: &Library,
-) -> Option<(Vec<&'p str>, Vec<(usize, Vec<(u32, u8)>)>)> {
+    keep: impl Fn(usize) -> bool + Sync,
+    mut id: impl FnMut(&'p str) -> u32,
+) -> Option<Vec<(usize, Counted)>> {
     let digests = now
         .file_digests()
         .collect::<std::collections::HashMap<_, _>>();
@@ -128,44 +137,98 @@ fn parse<'p>(
     let count = reader.usize()?;
     // Each kept article's number in `library`, when its file is unchanged.
     let mut at = Vec::with_capacity(count.min(payload.len() / 40));
+    let mut seen = vec![false; library.articles.len()];
     for _ in 0..count {
         let path = std::str::from_utf8(reader.field()?).ok()?;
         let digest = reader.digest()?;
         let unchanged = digests.get(path) == Some(&&digest);
-        at.push(
-            unchanged
-                .then(|| library.article_at(Path::new(path)))
-                .flatten(),
-        );
+        let i = unchanged.then(|| library.article_at(Path::new(path)));
+        let i = i.flatten();
+        // One file listed twice: not a payload a build wrote.
+        if let Some(i) = i {
+            if std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+        }
+        at.push(i);
     }
-    let mut terms: Vec<Vec<(u32, u8)>> = vec![Vec::new(); library.articles.len()];
+    let postings = reader;
+    let mut lengths = vec![0usize; library.articles.len()];
+    let mut reader = postings.clone();
+    each_posting(&mut reader, at.len(), |posting| {
+        if let Some(i) = at[posting.article] {
+            lengths[i] += 1;
+        }
+    })?;
+    if !reader.is_empty() {
+        return None;
+    }
+    let kept: Vec<bool> = (at.par_iter()).map(|i| i.is_some_and(&keep)).collect();
+    let mut terms: Vec<Option<Counted>> = (at.iter().zip(&kept))
+        .map(|(i, kept)| {
+            let length = lengths[(*i)?];
+            kept.then(|| Counted {
+                terms: Vec::with_capacity(length),
+                scores: Vec::with_capacity(length),
+            })
+        })
+        .collect();
+    let mut reader = postings;
+    // The number `id` gave the term being read, once an article kept has it.
+    let mut numbered: (usize, Option<u32>) = (usize::MAX, None);
+    each_posting(&mut reader, at.len(), |posting| {
+        let Some(counted) = terms[posting.article].as_mut() else {
+            return;
+        };
+        if numbered.0 != posting.term {
+            numbered = (posting.term, None);
+        }
+        let term = *numbered.1.get_or_insert_with(|| id(posting.name));
+        counted.terms.push(term);
+        counted.scores.push(posting.score);
+    })?;
+    Some(
+        (at.into_iter().zip(terms))
+            .filter_map(|(i, counted)| Some((i?, counted?)))
+            .collect(),
+    )
+}
+
+/// One posting of the payload.
+struct Posting<'p> {
+    /// The term's number in the payload, and its name.
+    term: usize,
+    name: &'p str,
+    score: u8,
+    /// The article's number in the payload's list.
+    article: usize,
+}
+
+/// Call `each` for every posting of the payload's terms, in order; `None`
+/// when they do not read or name an article past the `articles` listed.
+fn each_posting<'p>(
+    reader: &mut Reader<'p>,
+    articles: usize,
+    mut each: impl FnMut(Posting<'p>),
+) -> Option<()> {
     let term_count = reader.usize()?;
-    let mut names = Vec::with_capacity(term_count.min(payload.len()));
     for term in 0..term_count {
-        names.push(std::str::from_utf8(reader.field()?).ok()?);
+        let name = std::str::from_utf8(reader.field()?).ok()?;
         let postings = reader.varint()?;
         let mut article = 0u64;
         for _ in 0..postings {
             article = article.checked_add(reader.varint()?)?;
             let score = *reader.bytes(1)?.first()?;
-            if let Some(i) = *at.get(usize::try_from(article).ok()?)? {
-                terms[i].push((u32::try_from(term).ok()?, score));
-            }
+            let article = usize::try_from(article).ok().filter(|a| *a < articles)?;
+            each(Posting {
+                term,
+                name,
+                score,
+                article,
+            });
         }
     }
-    if !reader.is_empty() {
-        return None;
-    }
-    let mut seen = vec![false; library.articles.len()];
-    let mut known = Vec::new();
-    for &i in at.iter().flatten() {
-        // One file listed twice: not a payload a build wrote.
-        if std::mem::replace(&mut seen[i], true) {
-            return None;
-        }
-        known.push((i, std::mem::take(&mut terms[i])));
-    }
-    Some((names, known))
+    Some(())
 }
 
 #[cfg(test)]

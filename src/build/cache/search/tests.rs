@@ -25,18 +25,38 @@ fn saved(options: &BuildOptions, out: &Path, library: &Library) -> (Digest, Term
     (now.digest, terms)
 }
 
+/// The term names, and each article with its terms numbered into them.
+type Parsed = (Vec<String>, Vec<(usize, Counted)>);
+
+/// [`parse`] keeping every result file, the terms numbered as first
+/// named: those names, and the articles.
+fn parse_all(payload: &[u8], now: &Inputs, library: &Library) -> Option<Parsed> {
+    let mut names = Vec::new();
+    let known = parse(
+        payload,
+        now,
+        library,
+        |_| true,
+        |name| {
+            names.push(name.to_string());
+            names.len() as u32 - 1
+        },
+    )?;
+    Some((names, known))
+}
+
 /// What the cache gives back for `library` now.
 fn read_back(options: &BuildOptions, out: &Path, made_by: &Digest, library: &Library) -> Terms {
     let (now, _) = inputs(options).unwrap();
     let stamp = super::super::stamp(LAYOUT, &[made_by]).unwrap();
     let name = name(options, out).unwrap();
     let payload = super::super::read(&options.root, &name, LAYOUT, &stamp, 1 << 30).unwrap();
-    let (names, known) = parse(&payload, &now, library).unwrap();
+    let (names, known) = parse_all(&payload, &now, library).unwrap();
     let mut terms = vec![BTreeSet::new(); library.articles.len()];
-    for (i, list) in known {
-        terms[i] = list
-            .into_iter()
-            .map(|(t, s)| (names[t as usize].to_string(), s))
+    for (i, counted) in known {
+        terms[i] = counted
+            .pairs()
+            .map(|(t, s)| (names[t as usize].clone(), s))
             .collect();
         // Known, even when empty.
         terms[i].insert((String::new(), 0));
@@ -134,21 +154,53 @@ fn a_damaged_payload_is_ignored_without_a_panic() {
     let stamp = super::super::stamp(LAYOUT, &[&made_by]).unwrap();
     let name = name(&options, &out).unwrap();
     let payload = super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).unwrap();
-    assert!(parse(&payload, &now, &library).is_some());
+    assert!(parse_all(&payload, &now, &library).is_some());
     for cut in [0, 1, 8, 9, 60, payload.len() / 2, payload.len() - 1] {
         assert!(
-            parse(&payload[..cut], &now, &library).is_none(),
+            parse_all(&payload[..cut], &now, &library).is_none(),
             "cut at {cut}"
         );
     }
     let mut longer = payload.clone();
     longer.push(0);
-    assert!(parse(&longer, &now, &library).is_none());
+    assert!(parse_all(&longer, &now, &library).is_none());
     // The first article listed twice.
     let mut twice = payload.clone();
     let first = 8..8 + 8 + library.articles[0].path.to_str().unwrap().len() + 32;
     let entry = payload[first.clone()].to_vec();
     twice.splice(first.end..first.end, entry);
     twice[..8].copy_from_slice(&(library.articles.len() as u64 + 1).to_le_bytes());
-    assert!(parse(&twice, &now, &library).is_none());
+    assert!(parse_all(&twice, &now, &library).is_none());
+}
+
+#[test]
+fn articles_not_kept_are_left_out_and_only_terms_kept_are_numbered() {
+    let (dir, library, options, out) = site();
+    let (made_by, terms) = saved(&options, &out, &library);
+    let (now, _) = inputs(&options).unwrap();
+    let stamp = super::super::stamp(LAYOUT, &[&made_by]).unwrap();
+    let name = name(&options, &out).unwrap();
+    let payload = super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    let mut named = Vec::new();
+    let known = parse(
+        &payload,
+        &now,
+        &library,
+        |i| i != 0,
+        |name| {
+            named.push(name.to_string());
+            named.len() as u32 - 1
+        },
+    )
+    .unwrap();
+    let numbers: Vec<usize> = known.iter().map(|(i, _)| *i).collect();
+    assert_eq!(numbers, (1..library.articles.len()).collect::<Vec<_>>());
+    let wanted: BTreeSet<String> = terms[1..].iter().flatten().map(|t| t.0.clone()).collect();
+    assert!(
+        terms[0].iter().any(|t| !wanted.contains(&t.0)),
+        "the first article has a word of its own"
+    );
+    let numbered: BTreeSet<String> = named.iter().cloned().collect();
+    assert_eq!(numbered, wanted, "the terms of kept articles, no other");
+    assert_eq!(named.len(), wanted.len(), "each numbered once");
 }

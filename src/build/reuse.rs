@@ -48,7 +48,6 @@
 //! shortcut, never its output.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -57,9 +56,14 @@ use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
 use super::BuildOptions;
-use crate::output::digest::{changed_at, field, stamp};
+use crate::output::digest::{field, stamp};
 use crate::output::Published;
 use crate::sitefs::Walk;
+use layout::{format_record, hex, parse_record};
+use stamps::{file_system_now, stamp_of, trusted};
+
+mod layout;
+mod stamps;
 
 /// The scratch folder, in the site root.
 pub(crate) const CACHE_FOLDER: &str = ".briefing-cache";
@@ -228,68 +232,6 @@ fn inputs_since(
         files,
     };
     Some((inputs, Fronts { read, kept }))
-}
-
-/// How long before a build started a file must have last changed for its
-/// stamp to stand for its bytes at the next build. A change in the same
-/// tick of the file system's clock as the stamp could keep it; the tick is
-/// 1–10 ms where outputs are written (`SETTLED`), but inputs may sit on a
-/// file system that stamps to the second or two (FAT, some network
-/// shares), and the margin only costs a file edited just before a build
-/// one more read. Once a file's change time is older than this at the
-/// start of a build, any change after the build looked at it gets another
-/// stamp.
-const STAMP_TRUSTED_AFTER: Duration = Duration::from_secs(2);
-
-/// Digest of the stamp of a file with metadata `meta` and of the
-/// `executable` looking at it: what the file's digests were taken by
-/// (splitting off front matter is the program's rule) is part of what
-/// must match.
-fn stamp_of(meta: &std::fs::Metadata, executable: &Digest) -> Option<Digest> {
-    let mut hasher = Sha256::new();
-    hasher.update(executable);
-    hasher.update(stamp(meta)?);
-    Some(hasher.finalize().into())
-}
-
-/// Whether the stamp of a file with metadata `meta` can stand for its
-/// bytes at the next build: it last changed more than
-/// [`STAMP_TRUSTED_AFTER`] before `started`.
-fn trusted(meta: &std::fs::Metadata, started: i128) -> bool {
-    let settled = started - STAMP_TRUSTED_AFTER.as_nanos() as i128;
-    stamp(meta).is_some_and(|stamp| changed_at(&stamp) < settled)
-}
-
-/// The file system's clock now (nanoseconds): the change time of a file
-/// made for the purpose in the site's scratch folder, then removed. Stamps
-/// are compared with it rather than with this machine's clock, which a file
-/// server's may run behind. `None` where it cannot be made: then no stamp
-/// is kept.
-fn file_system_now(options: &BuildOptions) -> Option<i128> {
-    let relative = Path::new(CACHE_FOLDER);
-    crate::sitefs::check_writable(&options.root, relative).ok()?;
-    let folder = options.root.join(CACHE_FOLDER);
-    std::fs::create_dir_all(&folder).ok()?;
-    let path = folder.join(format!("clock-{}", std::process::id()));
-    // Left by a killed build of the same process number, or planted.
-    let _ = std::fs::remove_file(&path);
-    let made = std::fs::File::create_new(&path);
-    let _ = std::fs::remove_file(&path);
-    let meta = made.ok()?.metadata().ok()?;
-    Some(changed_at(&stamp(&meta)?))
-}
-
-impl Record {
-    /// What this record holds of the file at `path`, when it recorded a
-    /// trusted stamp for it and the file's stamp is still `stamp` (so its
-    /// bytes are the ones digested then).
-    fn same(&self, path: &str, stamp: Digest) -> Option<Source> {
-        let files = &self.inputs.files;
-        let at = files
-            .binary_search_by(|file| file.path.as_str().cmp(path))
-            .ok()?;
-        (files[at].stamp == Some(stamp)).then(|| files[at].clone())
-    }
 }
 
 /// Where articles live; only their front matter is digested on its own.
@@ -485,86 +427,12 @@ pub(super) fn record_path(options: &BuildOptions, output: &Path) -> Option<PathB
     Some(folder.join(format!("{name}.build")))
 }
 
-fn format_record(record: &Record) -> String {
-    let inputs = &record.inputs;
-    let mut text = format!(
-        "{FORMAT}\ninputs {}\nprogram {}\noutput {}\nfiles {}\narticles {}\n",
-        hex(&inputs.digest),
-        hex(&inputs.program),
-        hex(&record.output),
-        record.files,
-        record.articles
-    );
-    // A name with a line break cannot be written one a line: no sources,
-    // so the next build compares nothing file by file.
-    if inputs.files.iter().all(|f| !f.path.contains('\n')) {
-        for file in &inputs.files {
-            push_hex(&mut text, &file.bytes);
-            text.push(' ');
-            for digest in [&file.front, &file.stamp] {
-                match digest {
-                    Some(digest) => push_hex(&mut text, digest),
-                    None => text.push('-'),
-                }
-                text.push(' ');
-            }
-            let _ = writeln!(text, "{}", file.path);
-        }
-    }
-    text
-}
-
 /// The scratch file at `path` (in the site's scratch folder), read as
 /// every site file is: confined to the site, never from a FIFO, within
 /// [`crate::limits::CACHE_FILE_BYTES`].
 fn read_scratch(options: &BuildOptions, path: &Path) -> Option<Vec<u8>> {
     let relative = path.strip_prefix(&options.root).ok()?;
     crate::sitefs::read(&options.root, relative, crate::limits::CACHE_FILE_BYTES).ok()
-}
-
-fn parse_record(text: &str) -> Option<Record> {
-    let mut lines = text.lines();
-    if lines.next()? != FORMAT {
-        return None;
-    }
-    let mut value = |key: &str| {
-        let line = lines.next()?;
-        line.strip_prefix(key)?
-            .strip_prefix(' ')
-            .map(str::to_string)
-    };
-    let digest = unhex(&value("inputs")?)?;
-    let program = unhex(&value("program")?)?;
-    let output = unhex(&value("output")?)?;
-    let files = value("files")?.parse().ok()?;
-    let articles = value("articles")?.parse().ok()?;
-    let sources = lines
-        .map(|line| {
-            let (bytes, rest) = line.split_once(' ')?;
-            let (front, rest) = rest.split_once(' ')?;
-            let (stamp, path) = rest.split_once(' ')?;
-            let optional = |text: &str| match text {
-                "-" => Some(None),
-                text => unhex(text).map(Some),
-            };
-            Some(Source {
-                path: path.to_string(),
-                bytes: unhex(bytes)?,
-                front: optional(front)?,
-                stamp: optional(stamp)?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Record {
-        inputs: Inputs {
-            digest,
-            program,
-            files: sources,
-        },
-        output,
-        files,
-        articles,
-    })
 }
 
 /// The running executable: a new briefing may render the same inputs
@@ -579,266 +447,5 @@ pub(super) fn executable() -> Option<Digest> {
     Some(hasher.finalize().into())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    let mut text = String::with_capacity(2 * bytes.len());
-    push_hex(&mut text, bytes);
-    text
-}
-
-/// Lower-case hex digits of `bytes` onto `text`. A record holds two
-/// digests for each input: at 10,000 articles one `format!` a byte was
-/// 390 million instructions on the main thread, at the end of the build.
-fn push_hex(text: &mut String, bytes: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for byte in bytes {
-        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        text.push(char::from(DIGITS[usize::from(byte & 0xf)]));
-    }
-}
-
-/// The digest [`push_hex`] wrote as `text`.
-fn unhex(text: &str) -> Option<Digest> {
-    let nibble = |c: u8| match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
-    };
-    let text = text.as_bytes();
-    if text.len() != 64 {
-        return None;
-    }
-    let mut digest = [0u8; 32];
-    for (byte, pair) in digest.iter_mut().zip(text.chunks_exact(2)) {
-        *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
-    }
-    Some(digest)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::os::unix::fs::MetadataExt as _;
-
-    fn source(path: &str, bytes: u8, front: Option<u8>) -> Source {
-        Source {
-            path: path.into(),
-            bytes: [bytes; 32],
-            front: front.map(|f| [f; 32]),
-            stamp: None,
-        }
-    }
-
-    fn record(files: Vec<Source>) -> Record {
-        Record {
-            inputs: Inputs {
-                digest: [7; 32],
-                program: [9; 32],
-                files,
-            },
-            output: [200; 32],
-            files: 12,
-            articles: 3,
-        }
-    }
-
-    #[test]
-    fn a_record_reads_back_and_a_damaged_one_is_none() {
-        let stamped = Source {
-            stamp: Some([4; 32]),
-            ..source("content/articles/a b.md", 1, Some(2))
-        };
-        let record = record(vec![stamped, source("site.yaml", 3, None)]);
-        let text = format_record(&record);
-        assert_eq!(parse_record(&text), Some(record));
-        assert_eq!(parse_record(&text.replace("inputs", "input")), None);
-        assert_eq!(parse_record(&text[..text.len() - 40]), None);
-        let older = text.replacen(FORMAT, "briefing build record 2", 1);
-        assert_eq!(parse_record(&older), None);
-    }
-
-    #[test]
-    fn only_changes_to_articles_are_named_and_any_other_is_none() {
-        let before = record(vec![
-            source("content/articles/a.md", 1, Some(2)),
-            source("content/articles/b.md", 3, Some(4)),
-            source("site.yaml", 5, None),
-        ]);
-        let now = |files: Vec<Source>| Inputs {
-            digest: [8; 32],
-            program: [9; 32],
-            files,
-        };
-        let changed = |path: &str, front_before: Option<u8>, now: bool| Changed {
-            path: path.into(),
-            front_before: front_before.map(|f| [f; 32]),
-            now,
-        };
-        let edits = now(vec![
-            source("content/articles/a.md", 10, Some(2)),
-            source("content/articles/b.md", 11, Some(12)),
-            source("site.yaml", 5, None),
-        ]);
-        assert_eq!(
-            changed_articles(&before, &edits),
-            Some(vec![
-                changed("content/articles/a.md", Some(2), true),
-                changed("content/articles/b.md", Some(4), true),
-            ])
-        );
-        let renamed = now(vec![
-            source("content/articles/a.md", 1, Some(2)),
-            source("content/articles/c.md", 3, Some(4)),
-            source("site.yaml", 5, None),
-        ]);
-        assert_eq!(
-            changed_articles(&before, &renamed),
-            Some(vec![
-                changed("content/articles/b.md", Some(4), false),
-                changed("content/articles/c.md", None, true),
-            ])
-        );
-        let config = now(vec![
-            source("content/articles/a.md", 10, Some(2)),
-            source("content/articles/b.md", 3, Some(4)),
-            source("site.yaml", 6, None),
-        ]);
-        assert_eq!(changed_articles(&before, &config), None);
-        let unsplit = now(vec![
-            source("content/articles/a.md", 10, None),
-            source("content/articles/b.md", 3, Some(4)),
-            source("site.yaml", 5, None),
-        ]);
-        assert_eq!(changed_articles(&before, &unsplit), None);
-        assert_eq!(changed_articles(&before, &before.inputs), None);
-        let mut other_binary = edits.clone();
-        other_binary.program = [1; 32];
-        assert_eq!(changed_articles(&before, &other_binary), None);
-    }
-
-    /// A small site: its config, one article and one template.
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("content/articles")).unwrap();
-        std::fs::create_dir_all(root.join("themes/t/templates")).unwrap();
-        std::fs::write(root.join("site.yaml"), "title: T\n").unwrap();
-        std::fs::write(root.join(ARTICLE), "---\ntitle: A\n---\nBody.\n").unwrap();
-        std::fs::write(root.join(TEMPLATE), "{{ x }}").unwrap();
-        dir
-    }
-
-    const ARTICLE: &str = "content/articles/a.md";
-    const TEMPLATE: &str = "themes/t/templates/t.html";
-
-    /// The inputs of the site at `root` for a build started at `started`
-    /// nanoseconds, given the record of an earlier build.
-    fn since(root: &Path, started: i128, earlier: Option<&Record>) -> (Inputs, Fronts) {
-        let options = BuildOptions::new(root);
-        let walks = crate::sitefs::walk_site(root);
-        inputs_since(&options, &walks, Some(started), earlier).unwrap()
-    }
-
-    fn now() -> i128 {
-        nanos(SystemTime::now()).unwrap()
-    }
-
-    /// The record of a build that read `inputs`, with the template's
-    /// digest replaced by one no file has.
-    fn with_forged_template(inputs: &Inputs) -> Record {
-        let mut record = Record {
-            inputs: inputs.clone(),
-            ..record(Vec::new())
-        };
-        let template = record.inputs.files.iter_mut().find(|f| f.path == TEMPLATE);
-        template.unwrap().bytes = [1; 32];
-        record
-    }
-
-    fn file<'a>(inputs: &'a Inputs, path: &str) -> &'a Source {
-        inputs.files.iter().find(|f| f.path == path).unwrap()
-    }
-
-    #[test]
-    fn a_stamp_is_trusted_only_when_the_file_changed_well_before_the_build() {
-        let dir = site();
-        let meta = std::fs::metadata(dir.path().join(ARTICLE)).unwrap();
-        assert!(!trusted(&meta, now()), "just written");
-        let later = now() + STAMP_TRUSTED_AFTER.as_nanos() as i128 + 1_000_000_000;
-        assert!(trusted(&meta, later));
-        // Another briefing took the digests: its stamps are other ones.
-        assert_ne!(stamp_of(&meta, &[1; 32]), stamp_of(&meta, &[2; 32]));
-        let (inputs, _) = since(dir.path(), now(), None);
-        assert!(inputs.files.iter().all(|f| f.stamp.is_none()), "{inputs:?}");
-    }
-
-    #[test]
-    fn a_file_with_its_recorded_stamp_is_not_read_and_a_changed_one_is() {
-        let dir = site();
-        let root = dir.path();
-        // Every file as if it had last changed long before these builds.
-        let later = now() + 60_000_000_000;
-        let (first, fronts) = since(root, later, None);
-        assert!(first.files.iter().all(|f| f.stamp.is_some()), "{first:?}");
-        let front = file(&first, ARTICLE).front.unwrap();
-        assert!(fronts.read.contains_key(&front) && fronts.kept.is_empty());
-
-        let record = Record {
-            inputs: first.clone(),
-            ..record(Vec::new())
-        };
-        let (again, fronts) = since(root, later, Some(&record));
-        assert_eq!(again, first);
-        assert!(fronts.read.is_empty(), "nothing read: {fronts:?}");
-        assert_eq!(
-            fronts.kept,
-            [front],
-            "the article's front matter is the record's"
-        );
-
-        // A digest only the record holds comes back: the file was not read.
-        let (taken, _) = since(root, later, Some(&with_forged_template(&first)));
-        assert_eq!(file(&taken, TEMPLATE).bytes, [1; 32]);
-        assert_ne!(taken.digest, first.digest);
-
-        // Rewritten with bytes of the same length and its modification
-        // time put back (as `cp -p` or `rsync -t` do): its change time
-        // still tells, and the file is read.
-        let path = root.join(TEMPLATE);
-        let before = std::fs::metadata(&path).unwrap();
-        // Until the file system's clock has ticked (up to 2 s on some).
-        while std::fs::metadata(&path).unwrap().ctime_nsec() == before.ctime_nsec()
-            && std::fs::metadata(&path).unwrap().ctime() == before.ctime()
-        {
-            std::thread::sleep(Duration::from_millis(10));
-            std::fs::write(&path, "{{ y }}").unwrap();
-        }
-        let handle = std::fs::File::options().write(true).open(&path).unwrap();
-        handle.set_modified(before.modified().unwrap()).unwrap();
-        drop(handle);
-        let (read, _) = since(root, later, Some(&with_forged_template(&first)));
-        let real: Digest = Sha256::digest("{{ y }}").into();
-        assert_eq!(file(&read, TEMPLATE).bytes, real);
-        assert_eq!(file(&read, ARTICLE), file(&first, ARTICLE));
-    }
-
-    #[test]
-    fn a_file_changed_just_before_the_build_is_recorded_without_a_stamp() {
-        let dir = site();
-        let root = dir.path();
-        let later = now() + 60_000_000_000;
-        let (first, _) = since(root, later, None);
-        let record = Record {
-            inputs: first.clone(),
-            ..record(Vec::new())
-        };
-        // Rewritten in the same length, and a build starting right after:
-        // the new stamp is not trusted, so the next build reads it again.
-        std::fs::write(root.join(TEMPLATE), "{{ z }}").unwrap();
-        let (read, _) = since(root, now(), Some(&record));
-        assert_eq!(file(&read, TEMPLATE).stamp, None);
-        assert_eq!(
-            file(&read, TEMPLATE).bytes,
-            <[u8; 32]>::from(Sha256::digest("{{ z }}"))
-        );
-    }
-}
+mod tests;

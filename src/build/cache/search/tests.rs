@@ -45,12 +45,17 @@ fn parse_all(payload: &[u8], now: &Inputs, library: &Library) -> Option<Parsed> 
     Some((names, known))
 }
 
+/// The payload the build `made_by` saved for the output `out`.
+fn payload(options: &BuildOptions, out: &Path, made_by: &Digest) -> Vec<u8> {
+    let stamp = super::super::stamp(LAYOUT, &[made_by]).unwrap();
+    let name = name(options, out).unwrap();
+    super::super::read(&options.root, &name, LAYOUT, &stamp, 1 << 30).unwrap()
+}
+
 /// What the cache gives back for `library` now.
 fn read_back(options: &BuildOptions, out: &Path, made_by: &Digest, library: &Library) -> Terms {
     let (now, _) = inputs(options).unwrap();
-    let stamp = super::super::stamp(LAYOUT, &[made_by]).unwrap();
-    let name = name(options, out).unwrap();
-    let payload = super::super::read(&options.root, &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    let payload = payload(options, out, made_by);
     let (names, known) = parse_all(&payload, &now, library).unwrap();
     let mut terms = vec![BTreeSet::new(); library.articles.len()];
     for (i, counted) in known {
@@ -148,12 +153,10 @@ fn known_articles_keep_their_result_files_and_are_not_indexed_again() {
 
 #[test]
 fn a_damaged_payload_is_ignored_without_a_panic() {
-    let (dir, library, options, out) = site();
+    let (_dir, library, options, out) = site();
     let (made_by, _) = saved(&options, &out, &library);
     let (now, _) = inputs(&options).unwrap();
-    let stamp = super::super::stamp(LAYOUT, &[&made_by]).unwrap();
-    let name = name(&options, &out).unwrap();
-    let payload = super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    let payload = payload(&options, &out, &made_by);
     assert!(parse_all(&payload, &now, &library).is_some());
     for cut in [0, 1, 8, 9, 60, payload.len() / 2, payload.len() - 1] {
         assert!(
@@ -175,12 +178,10 @@ fn a_damaged_payload_is_ignored_without_a_panic() {
 
 #[test]
 fn articles_not_kept_are_left_out_and_only_terms_kept_are_numbered() {
-    let (dir, library, options, out) = site();
+    let (_dir, library, options, out) = site();
     let (made_by, terms) = saved(&options, &out, &library);
     let (now, _) = inputs(&options).unwrap();
-    let stamp = super::super::stamp(LAYOUT, &[&made_by]).unwrap();
-    let name = name(&options, &out).unwrap();
-    let payload = super::super::read(dir.path(), &name, LAYOUT, &stamp, 1 << 30).unwrap();
+    let payload = payload(&options, &out, &made_by);
     let mut named = Vec::new();
     let known = parse(
         &payload,

@@ -155,12 +155,19 @@ fn parse<'p>(
     let postings = reader;
     let mut lengths = vec![0usize; library.articles.len()];
     let mut reader = postings.clone();
+    // A term named twice would give an article the term twice.
+    let mut names = std::collections::HashSet::new();
+    let mut named_twice = false;
+    let mut term = usize::MAX;
     each_posting(&mut reader, at.len(), |posting| {
+        if std::mem::replace(&mut term, posting.term) != posting.term {
+            named_twice |= !names.insert(posting.name);
+        }
         if let Some(i) = at[posting.article] {
             lengths[i] += 1;
         }
     })?;
-    if !reader.is_empty() {
+    if named_twice || !reader.is_empty() {
         return None;
     }
     let kept: Vec<bool> = (at.par_iter()).map(|i| i.is_some_and(&keep)).collect();
@@ -205,7 +212,8 @@ struct Posting<'p> {
 }
 
 /// Call `each` for every posting of the payload's terms, in order; `None`
-/// when they do not read or name an article past the `articles` listed.
+/// when they do not read, name an article past the `articles` listed, or
+/// name one article twice for a term (a gap of 0 after the first).
 fn each_posting<'p>(
     reader: &mut Reader<'p>,
     articles: usize,
@@ -216,8 +224,12 @@ fn each_posting<'p>(
         let name = std::str::from_utf8(reader.field()?).ok()?;
         let postings = reader.varint()?;
         let mut article = 0u64;
-        for _ in 0..postings {
-            article = article.checked_add(reader.varint()?)?;
+        for n in 0..postings {
+            let gap = reader.varint()?;
+            if n > 0 && gap == 0 {
+                return None;
+            }
+            article = article.checked_add(gap)?;
             let score = *reader.bytes(1)?.first()?;
             let article = usize::try_from(article).ok().filter(|a| *a < articles)?;
             each(Posting {

@@ -166,7 +166,11 @@ fn a_damaged_payload_is_ignored_without_a_panic() {
     }
     let mut longer = payload.clone();
     longer.push(0);
-    assert!(parse_all(&longer, &now, &library).is_none());
+    // Read whole before any result file is kept: none is, for this one.
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let keep = |_| asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < usize::MAX;
+    assert!(parse(&longer, &now, &library, keep, |_| 0).is_none());
+    assert_eq!(asked.into_inner(), 0, "no result file kept");
     // The first article listed twice.
     let mut twice = payload.clone();
     let first = 8..8 + 8 + library.articles[0].path.to_str().unwrap().len() + 32;
@@ -195,6 +199,8 @@ fn articles_not_kept_are_left_out_and_only_terms_kept_are_numbered() {
     )
     .unwrap();
     let numbers: Vec<usize> = known.iter().map(|(i, _)| *i).collect();
+    let (_, first) = &known[0];
+    assert_eq!(first.terms.capacity(), first.terms.len(), "made to measure");
     assert_eq!(numbers, (1..library.articles.len()).collect::<Vec<_>>());
     let wanted: BTreeSet<String> = terms[1..].iter().flatten().map(|t| t.0.clone()).collect();
     assert!(
@@ -204,4 +210,49 @@ fn articles_not_kept_are_left_out_and_only_terms_kept_are_numbered() {
     let numbered: BTreeSet<String> = named.iter().cloned().collect();
     assert_eq!(numbered, wanted, "the terms of kept articles, no other");
     assert_eq!(named.len(), wanted.len(), "each numbered once");
+}
+
+/// A payload listing the first two articles of `library` (with their
+/// digests now) and `terms`: each name with its postings (gap, score).
+fn payload_of(now: &Inputs, library: &Library, terms: &[(&str, &[(u64, u8)])]) -> Vec<u8> {
+    let digests: std::collections::HashMap<_, _> = now.file_digests().collect();
+    let mut out = Writer::default();
+    out.u64(2);
+    for article in &library.articles[..2] {
+        let path = article.path.to_str().unwrap();
+        out.field(path.as_bytes());
+        out.bytes.extend_from_slice(digests[path]);
+    }
+    out.u64(terms.len() as u64);
+    for (name, postings) in terms {
+        out.field(name.as_bytes());
+        out.varint(postings.len() as u64);
+        for (gap, score) in *postings {
+            out.varint(*gap);
+            out.bytes.push(*score);
+        }
+    }
+    out.bytes
+}
+
+#[test]
+fn a_payload_naming_an_article_or_a_term_twice_is_ignored() {
+    let (_dir, library, options, _) = site();
+    let (now, _) = inputs(&options).unwrap();
+    let parsed = |terms: &[(&str, &[(u64, u8)])]| {
+        parse_all(&payload_of(&now, &library, terms), &now, &library).map(|(names, _)| names)
+    };
+    let both: &[(u64, u8)] = &[(0, 5), (1, 3)];
+    assert_eq!(parsed(&[("alpha", both)]), Some(vec!["alpha".to_string()]));
+    assert_eq!(
+        parsed(&[("alpha", &[(0, 5), (0, 3)])]),
+        None,
+        "article 0 twice"
+    );
+    assert_eq!(parsed(&[("alpha", &[(0, 5)]), ("alpha", &[(1, 3)])]), None);
+    assert_eq!(
+        parsed(&[("alpha", &[(0, 5), (2, 3)])]),
+        None,
+        "past the list"
+    );
 }

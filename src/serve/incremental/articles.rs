@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::{Failing, JobSet, Session};
+use super::jobs::JobSet;
+use super::{Failing, Session};
 use crate::build::Site;
 use crate::content::article::Article;
 use crate::content::source::read_source;

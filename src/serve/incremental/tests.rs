@@ -1,5 +1,8 @@
 use super::*;
+use crate::build;
+use crate::content::library::Library;
 use crate::search::records::tests::copy_tree;
+use crate::serve::watch::Change;
 
 /// The build fixture with the repository's themes: a site serve starts.
 fn fixture_copy() -> (tempfile::TempDir, Library) {

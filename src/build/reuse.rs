@@ -4,10 +4,9 @@
 //! the last build into that folder recorded, when the folder still holds
 //! exactly what that build wrote. When the inputs are the same too,
 //! `build` stops before loading or rendering anything; when the only
-//! change is the Markdown body of some articles (their front matter, byte
-//! for byte, and every other input as recorded), [`edited_bodies`] names
-//! them and `build` renders only the pages a body shows on
-//! (`render::depends::body_pages`), keeping every other file as it is.
+//! change is to articles (every other input as recorded),
+//! [`changed_articles`] names them and `build` renders only the pages
+//! they touch (`render::touched`), keeping every other file as it is.
 //!
 //! Every successful build records two SHA-256 digests in
 //! `<root>/.briefing-cache/<output>.build` (scratch space: never published,
@@ -132,8 +131,10 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
     inputs_walked(options, &crate::sitefs::walk_site(&options.root), None)
 }
 
-/// [`inputs`], the site's folders as `walks` found them
-/// ([`crate::sitefs::walk_site`]: the build's one walk of them). A file
+/// Digest of everything a build with `options` reads, the site's folders
+/// as `walks` found them ([`crate::sitefs::walk_site`]: the build's one
+/// walk of them); `None` when a file cannot be read (the build itself will
+/// say why). A file
 /// whose stamp is the one `earlier` (the record of the last build into
 /// the output) holds for it is not read again: that build's digests stand
 /// for its bytes. The stamps of files that changed well before now are

@@ -134,11 +134,10 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
 /// Digest of everything a build with `options` reads, the site's folders
 /// as `walks` found them ([`crate::sitefs::walk_site`]: the build's one
 /// walk of them); `None` when a file cannot be read (the build itself will
-/// say why). A file
-/// whose stamp is the one `earlier` (the record of the last build into
-/// the output) holds for it is not read again: that build's digests stand
-/// for its bytes. The stamps of files that changed well before now are
-/// kept for the next build.
+/// say why). A file whose stamp is the one `earlier` (the record of the
+/// last build into the output) holds for it is not read again: that
+/// build's digests stand for its bytes. The stamps of files that changed
+/// well before now are kept for the next build.
 pub(crate) fn inputs_walked(
     options: &BuildOptions,
     walks: &[Walk],
@@ -178,41 +177,12 @@ fn inputs_since(
     }
     let site = crate::sitefs::Root::open(root);
     let executable = executable()?;
-    let sources = {
-        files
-            .par_iter()
-            .with_max_len(crate::ITEMS_A_TASK)
-            .map(|relative| {
-                let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
-                let opened = site.open_file(relative).ok()?;
-                let stamp = stamp_of(opened.metadata(), &executable);
-                if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
-                    return Some((same, None));
-                }
-                let kept = started.is_some_and(|at| trusted(opened.metadata(), at));
-                let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
-                let front = relative
-                    .starts_with(ARTICLES)
-                    .then(|| front_matter(&bytes))
-                    .flatten()
-                    .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
-                let source = Source {
-                    path,
-                    bytes: Sha256::digest(&bytes).into(),
-                    front: front.as_ref().map(|(digest, _)| *digest),
-                    stamp: stamp.filter(|_| kept),
-                };
-                Some((source, front))
-            })
-            .collect::<Option<Vec<_>>>()
-    };
-    let mut hasher = Sha256::new();
-    field(&mut hasher, FORMAT.as_bytes());
-    hasher.update(executable);
-    hasher.update([u8::from(options.drafts), u8::from(options.render.preview)]);
-    let inject = options.render.inject.as_deref().unwrap_or_default();
-    field(&mut hasher, inject.as_bytes());
-    let program: Digest = hasher.finalize().into();
+    let sources = files
+        .par_iter()
+        .with_max_len(crate::ITEMS_A_TASK)
+        .map(|relative| source_of(&site, relative, &executable, started, earlier))
+        .collect::<Option<Vec<_>>>();
+    let program = program(options, &executable);
     let (mut files, read): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
@@ -233,6 +203,53 @@ fn inputs_since(
         files,
     };
     Some((inputs, Fronts { read, kept }))
+}
+
+/// An article's front matter as read: its digest and text.
+type FrontText = (Digest, Box<[u8]>);
+
+/// The digests of the site file at `relative`: the recorded ones when its
+/// stamp is the one `earlier` holds, otherwise from its bytes (with, for an
+/// article, its front matter's text); `None` when it cannot be read.
+fn source_of(
+    site: &crate::sitefs::Root<'_>,
+    relative: &Path,
+    executable: &Digest,
+    started: Option<i128>,
+    earlier: Option<&Record>,
+) -> Option<(Source, Option<FrontText>)> {
+    let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+    let opened = site.open_file(relative).ok()?;
+    let stamp = stamp_of(opened.metadata(), executable);
+    if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
+        return Some((same, None));
+    }
+    let kept = started.is_some_and(|at| trusted(opened.metadata(), at));
+    let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
+    let front = relative
+        .starts_with(ARTICLES)
+        .then(|| front_matter(&bytes))
+        .flatten()
+        .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
+    let source = Source {
+        path,
+        bytes: Sha256::digest(&bytes).into(),
+        front: front.as_ref().map(|(digest, _)| *digest),
+        stamp: stamp.filter(|_| kept),
+    };
+    Some((source, front))
+}
+
+/// Digest of what is not a site file: the record's format, the
+/// `executable`, the build's options.
+fn program(options: &BuildOptions, executable: &Digest) -> Digest {
+    let mut hasher = Sha256::new();
+    field(&mut hasher, FORMAT.as_bytes());
+    hasher.update(executable);
+    hasher.update([u8::from(options.drafts), u8::from(options.render.preview)]);
+    let inject = options.render.inject.as_deref().unwrap_or_default();
+    field(&mut hasher, inject.as_bytes());
+    hasher.finalize().into()
 }
 
 /// Where articles live; only their front matter is digested on its own.

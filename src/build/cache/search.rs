@@ -130,28 +130,8 @@ fn parse<'p>(
     keep: impl Fn(usize) -> bool + Sync,
     mut id: impl FnMut(&'p str) -> u32,
 ) -> Option<Vec<(usize, Counted)>> {
-    let digests = now
-        .file_digests()
-        .collect::<std::collections::HashMap<_, _>>();
     let mut reader = Reader::new(payload);
-    let count = reader.usize()?;
-    // Each kept article's number in `library`, when its file is unchanged.
-    let mut at = Vec::with_capacity(count.min(payload.len() / 40));
-    let mut seen = vec![false; library.articles.len()];
-    for _ in 0..count {
-        let path = std::str::from_utf8(reader.field()?).ok()?;
-        let digest = reader.digest()?;
-        let unchanged = digests.get(path) == Some(&&digest);
-        let i = unchanged.then(|| library.article_at(Path::new(path)));
-        let i = i.flatten();
-        // One file listed twice: not a payload a build wrote.
-        if let Some(i) = i {
-            if std::mem::replace(&mut seen[i], true) {
-                return None;
-            }
-        }
-        at.push(i);
-    }
+    let at = listed(&mut reader, now, library)?;
     let postings = reader;
     let mut lengths = vec![0usize; library.articles.len()];
     let mut reader = postings.clone();
@@ -199,6 +179,32 @@ fn parse<'p>(
             .filter_map(|(i, counted)| Some((i?, counted?)))
             .collect(),
     )
+}
+
+/// Each article the payload lists: its number in `library` when its file
+/// is unchanged (the digest kept is the one now), otherwise `None`; `None`
+/// for the whole when the list does not read or names a file twice.
+fn listed(reader: &mut Reader<'_>, now: &Inputs, library: &Library) -> Option<Vec<Option<usize>>> {
+    let digests = now
+        .file_digests()
+        .collect::<std::collections::HashMap<_, _>>();
+    let count = reader.usize()?;
+    let mut at = Vec::with_capacity(count.min(library.articles.len()));
+    let mut seen = vec![false; library.articles.len()];
+    for _ in 0..count {
+        let path = std::str::from_utf8(reader.field()?).ok()?;
+        let digest = reader.digest()?;
+        let unchanged = digests.get(path) == Some(&&digest);
+        let i = unchanged
+            .then(|| library.article_at(Path::new(path)))
+            .flatten();
+        // One file listed twice: not a payload a build wrote.
+        if i.is_some_and(|i| std::mem::replace(&mut seen[i], true)) {
+            return None;
+        }
+        at.push(i);
+    }
+    Some(at)
 }
 
 /// One posting of the payload.

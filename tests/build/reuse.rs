@@ -8,7 +8,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{stderr, tree, SiteFixture};
+use crate::common::{rewrite_keeping_time, stderr, tree, SiteFixture};
 
 const NOTHING: &str = "nothing changed since the last build";
 
@@ -200,19 +200,6 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     assert_eq!(site.tree("public"), clean_build(&site));
 }
 
-/// Rewrite `relative` with `text` (of the same length), then put its
-/// modification time back, as `cp -p`, `rsync -t` or `tar x` do: only its
-/// change time still tells.
-fn rewrite_keeping_time(site: &SiteFixture, relative: &str, text: &str) {
-    let path = site.root().join(relative);
-    let before = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(before.len(), text.len(), "{relative}: the same length");
-    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
-    std::fs::write(&path, text).unwrap();
-    let file = std::fs::File::options().write(true).open(&path).unwrap();
-    file.set_modified(modified).unwrap();
-}
-
 /// Whether every build record of the site (one per output folder) keeps
 /// a stamp for the input `path` (lines: bytes digest, front digest, stamp
 /// digest, path).
@@ -265,7 +252,7 @@ fn files_edited_in_place_with_their_times_kept_are_still_rebuilt() {
         let text = site.read(path);
         let edited = text.replacen(from, to, 1);
         assert_ne!(edited, text, "{path}");
-        rewrite_keeping_time(&site, path, &edited);
+        rewrite_keeping_time(site.root(), path, &edited);
         let run = site.build();
         assert!(!stderr(&run).contains(NOTHING), "{path}: {}", stderr(&run));
         assert_eq!(site.tree("public"), clean_build(&site), "{path}");

@@ -182,3 +182,16 @@ impl Lcg {
         ((self.0 >> 33) as usize) % n
     }
 }
+
+/// Rewrite `root/relative` with `text` (of the same length), then put its
+/// modification time back, as `cp -p`, `rsync -t` or `tar x` do: only its
+/// change time still tells.
+pub fn rewrite_keeping_time(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(before.len(), text.len(), "{relative}: the same length");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, text).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(modified).unwrap();
+}

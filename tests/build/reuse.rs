@@ -229,8 +229,8 @@ fn recorded_stamp(site: &SiteFixture, path: &str) -> bool {
 fn files_edited_in_place_with_their_times_kept_are_still_rebuilt() {
     let site = SiteFixture::new("build/basic");
     // Only files that last changed well before a build have their stamps
-    // trusted by the next one (`reuse::STAMP_TRUSTED_AFTER`).
-    std::thread::sleep(std::time::Duration::from_millis(2100));
+    // kept by it.
+    crate::common::wait_until_settled(site.root());
     site.build();
     let again = site.build();
     assert!(stderr(&again).contains(NOTHING), "{}", stderr(&again));

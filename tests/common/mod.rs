@@ -195,3 +195,30 @@ pub fn rewrite_keeping_time(root: &Path, relative: &str, text: &str) {
     let file = std::fs::File::options().write(true).open(&path).unwrap();
     file.set_modified(modified).unwrap();
 }
+
+/// Wait until every file under `root` last changed more than 2 s before
+/// now by the file system's own clock (a file made for the purpose), as a
+/// build measures it before it keeps a file's stamp
+/// (`reuse::STAMP_TRUSTED_AFTER`): sleeping alone would not do where the
+/// clock ticks by whole seconds.
+pub fn wait_until_settled(root: &Path) {
+    use std::os::unix::fs::MetadataExt as _;
+    let changed = |meta: &std::fs::Metadata| {
+        i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+    };
+    let newest = walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|entry| changed(&entry.unwrap().metadata().unwrap()))
+        .max()
+        .unwrap();
+    let probe = root.join(".settle-probe");
+    loop {
+        std::fs::write(&probe, "").unwrap();
+        let now = changed(&std::fs::metadata(&probe).unwrap());
+        std::fs::remove_file(&probe).unwrap();
+        if now - newest > 2_100_000_000 {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -122,7 +122,7 @@ fn an_article_edited_in_place_after_a_build_is_served_as_it_is_now() {
     let site = TestSite::new();
     // Only files that last changed well before a build have their stamps
     // kept by it.
-    std::thread::sleep(std::time::Duration::from_millis(2100));
+    crate::common::wait_until_settled(&site.root);
     let mut options = build::BuildOptions::new(&site.root);
     options.drafts = true;
     options.ingest = false;

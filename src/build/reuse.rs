@@ -220,11 +220,12 @@ fn source_of(
 ) -> Option<(Source, Option<FrontText>)> {
     let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
     let opened = site.open_file(relative).ok()?;
-    let stamp = stamp_of(opened.metadata(), executable);
+    let raw = stamp(opened.metadata());
+    let stamp = raw.as_ref().map(|raw| stamp_of(raw, executable));
     if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
         return Some((same, None));
     }
-    let kept = started.is_some_and(|at| trusted(opened.metadata(), at));
+    let kept = raw.zip(started).is_some_and(|(raw, at)| trusted(&raw, at));
     let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
     let front = relative
         .starts_with(ARTICLES)

@@ -150,13 +150,13 @@ fn parse<'p>(
     if named_twice || !reader.is_empty() {
         return None;
     }
-    let kept: Vec<bool> = (at.par_iter()).map(|i| i.is_some_and(&keep)).collect();
-    let mut terms: Vec<Option<Counted>> = (at.iter().zip(&kept))
-        .map(|(i, kept)| {
-            let length = lengths[(*i)?];
-            kept.then(|| Counted {
-                terms: Vec::with_capacity(length),
-                scores: Vec::with_capacity(length),
+    // Each kept article's lists, made to length.
+    let mut terms: Vec<Option<Counted>> = (at.par_iter())
+        .map(|i| {
+            let i = (*i).filter(|i| keep(*i))?;
+            Some(Counted {
+                terms: Vec::with_capacity(lengths[i]),
+                scores: Vec::with_capacity(lengths[i]),
             })
         })
         .collect();

@@ -9,7 +9,7 @@ use std::time::Duration;
 use sha2::{Digest as _, Sha256};
 
 use super::{BuildOptions, Digest, Record, Source, CACHE_FOLDER};
-use crate::output::digest::{changed_at, stamp};
+use crate::output::digest::{changed_at, stamp, Stamp};
 
 /// How long before a build started a file must have last changed for its
 /// stamp to stand for its bytes at the next build. A change in the same
@@ -22,23 +22,20 @@ use crate::output::digest::{changed_at, stamp};
 /// stamp.
 pub(super) const STAMP_TRUSTED_AFTER: Duration = Duration::from_secs(2);
 
-/// Digest of the stamp of a file with metadata `meta` and of the
-/// `executable` looking at it: what the file's digests were taken by
-/// (splitting off front matter is the program's rule) is part of what
-/// must match.
-pub(super) fn stamp_of(meta: &std::fs::Metadata, executable: &Digest) -> Option<Digest> {
+/// Digest of a file's `stamp` and of the `executable` looking at it: what
+/// the file's digests were taken by (splitting off front matter is the
+/// program's rule) is part of what must match.
+pub(super) fn stamp_of(stamp: &Stamp, executable: &Digest) -> Digest {
     let mut hasher = Sha256::new();
     hasher.update(executable);
-    hasher.update(stamp(meta)?);
-    Some(hasher.finalize().into())
+    hasher.update(stamp);
+    hasher.finalize().into()
 }
 
-/// Whether the stamp of a file with metadata `meta` can stand for its
-/// bytes at the next build: it last changed more than
-/// [`STAMP_TRUSTED_AFTER`] before `started`.
-pub(super) fn trusted(meta: &std::fs::Metadata, started: i128) -> bool {
-    let settled = started - STAMP_TRUSTED_AFTER.as_nanos() as i128;
-    stamp(meta).is_some_and(|stamp| changed_at(&stamp) < settled)
+/// Whether a file's `stamp` can stand for its bytes at the next build: it
+/// last changed more than [`STAMP_TRUSTED_AFTER`] before `started`.
+pub(super) fn trusted(stamp: &Stamp, started: i128) -> bool {
+    changed_at(stamp) < started - STAMP_TRUSTED_AFTER.as_nanos() as i128
 }
 
 /// The file system's clock now (nanoseconds): the change time of a file

@@ -144,7 +144,7 @@ fn file<'a>(inputs: &'a Inputs, path: &str) -> &'a Source {
 #[test]
 fn a_stamp_is_trusted_only_when_the_file_changed_well_before_the_build() {
     let dir = site();
-    let meta = std::fs::metadata(dir.path().join(ARTICLE)).unwrap();
+    let meta = stamp(&std::fs::metadata(dir.path().join(ARTICLE)).unwrap()).unwrap();
     assert!(!trusted(&meta, now()), "just written");
     let later = now() + STAMP_TRUSTED_AFTER.as_nanos() as i128 + 1_000_000_000;
     assert!(trusted(&meta, later));

@@ -440,17 +440,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     search.update_fed(&site.library, feed, put)?;
     time("search+render+write");
     reuse::forget(options, output.folder());
-    let published = staging.commit()?;
-    time("publish");
     let (files, articles) = (files, site.library.articles.len());
-    if let Some(inputs) = inputs {
-        // Both best effort and independent: the search terms are written
-        // while the record waits for the output to settle.
-        let (folder, library) = (output.folder(), &site.library);
-        rayon::join(
-            || cache::search::save(options, folder, &inputs, library, &search),
-            || reuse::record(options, &published, &inputs, &fronts, files, articles),
-        );
+    // Best effort and independent, the search terms and front matter are
+    // saved while the old site is removed.
+    let (folder, library) = (output.folder(), &site.library);
+    let save = || {
+        if let Some(inputs) = &inputs {
+            rayon::join(
+                || cache::search::save(options, folder, inputs, library, &search),
+                || reuse::save_fronts(options, folder, &fronts),
+            );
+        }
+    };
+    let (published, ()) = staging.commit_while(save)?;
+    time("publish");
+    if let Some(inputs) = &inputs {
+        reuse::record(options, &published, inputs, files, articles);
         time("record");
     }
     warnings.extend(saving.and_then(|saving| saving.finish()));

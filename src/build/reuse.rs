@@ -365,43 +365,41 @@ pub(crate) fn forget(options: &BuildOptions, output: &Path) {
     }
 }
 
+/// Save the front matter texts of the build about to be recorded for
+/// `output`, beside its record (alone, the file is never read: its texts
+/// are only looked up through a record).
+pub(crate) fn save_fronts(options: &BuildOptions, output: &Path, fronts: &Fronts) {
+    let Some(path) = record_path(options, output) else {
+        return;
+    };
+    if !scratch_writable(options, &path) {
+        return;
+    }
+    let path = path.with_extension(FRONTS);
+    // What the build did not read, the file it replaces holds.
+    let old = match fronts.kept.is_empty() {
+        true => None,
+        false => read_scratch(options, &path),
+    };
+    fronts.write(&path, old.as_deref().unwrap_or_default());
+}
+
 /// Record that a build of `inputs` just left `output` as it is now:
 /// `published`, what it wrote there.
 pub(crate) fn record(
     options: &BuildOptions,
     published: &Published,
     inputs: &Inputs,
-    fronts: &Fronts,
     files: usize,
     articles: usize,
 ) {
     let Some(path) = record_path(options, published.folder()) else {
         return;
     };
-    let Some(folder) = path.parent() else { return };
-    let relative = Path::new(CACHE_FOLDER);
-    // Never write through a link that leads out of the site.
-    if crate::sitefs::check_writable(&options.root, relative).is_err()
-        || std::fs::create_dir_all(folder).is_err()
-    {
+    if !scratch_writable(options, &path) {
         return;
     }
-    // The fronts are written while the output's stamps are gathered:
-    // alone, the file is never read (its texts are only looked up through
-    // a record).
-    let (digest, ()) = rayon::join(
-        || published.digest(),
-        || {
-            let path = path.with_extension(FRONTS);
-            // What the build did not read, the file it replaces holds.
-            let old = match fronts.kept.is_empty() {
-                true => None,
-                false => read_scratch(options, &path),
-            };
-            fronts.write(&path, old.as_deref().unwrap_or_default());
-        },
-    );
-    let Some(digest) = digest.and_then(settle) else {
+    let Some(digest) = published.digest().and_then(settle) else {
         return;
     };
     let record = Record {
@@ -411,6 +409,16 @@ pub(crate) fn record(
         articles,
     };
     let _ = crate::ingest::write_atomic(&path, format_record(&record).as_bytes());
+}
+
+/// The folder of the scratch file at `path` exists, made if need be, and
+/// no link leads it out of the site.
+fn scratch_writable(options: &BuildOptions, path: &Path) -> bool {
+    let Some(folder) = path.parent() else {
+        return false;
+    };
+    crate::sitefs::check_writable(&options.root, Path::new(CACHE_FOLDER)).is_ok()
+        && std::fs::create_dir_all(folder).is_ok()
 }
 
 /// How far the newest change time in a recorded folder must lie in the

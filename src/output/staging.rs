@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 
 use ahash::AHashSet;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::digest::{Digest, Ledger};
 use super::{ancestors, fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
@@ -250,22 +249,45 @@ impl<'o> Staging<'o> {
     }
 
     /// Put the new site in place of the old one, then delete the old one.
-    pub(crate) fn commit(mut self) -> Result<Published, OutputError> {
-        self.publish()?;
-        Ok(Published {
-            folder: self.output.real.clone(),
-            ledger: std::mem::take(&mut self.ledger),
-        })
+    #[cfg(test)]
+    pub(crate) fn commit(self) -> Result<Published, OutputError> {
+        self.commit_while(|| ()).map(|(published, ())| published)
     }
 
-    fn publish(&mut self) -> Result<(), OutputError> {
+    /// Put the new site in place of the old one, then delete the old one
+    /// while `meanwhile` runs: nobody waits for the removal of a whole
+    /// site alone. `meanwhile` must not stat the new site: removing the
+    /// old one's hard links changes the change time of every file the two
+    /// share. The removal's failure is the error, once `meanwhile` is done.
+    pub(crate) fn commit_while<R: Send>(
+        mut self,
+        meanwhile: impl FnOnce() -> R + Send,
+    ) -> Result<(Published, R), OutputError> {
+        let old = self.publish()?;
+        let remove = || match &old {
+            Some(old) => remove_tree(old).map_err(fail("cannot remove the previous site", old)),
+            None => Ok(()),
+        };
+        let (removed, result) = rayon::join(remove, meanwhile);
+        removed?;
+        let published = Published {
+            folder: self.output.real.clone(),
+            ledger: std::mem::take(&mut self.ledger),
+        };
+        Ok((published, result))
+    }
+
+    /// Put the new site in place of the old one; the old one's folder,
+    /// when there was one.
+    fn publish(&mut self) -> Result<Option<PathBuf>, OutputError> {
         let real = &self.output.real;
         let parent = real.parent().unwrap_or(Path::new("/"));
         ops::sync_file_system(&self.root).map_err(fail("cannot flush", &self.root))?;
         if self.previous.is_none() {
             ops::rename(&self.root, real).map_err(fail("cannot move the new site to", real))?;
             self.published = true;
-            return ops::sync_folder(parent).map_err(fail("cannot flush", parent));
+            ops::sync_folder(parent).map_err(fail("cannot flush", parent))?;
+            return Ok(None);
         }
         let old = if ops::exchange(&self.root, real).map_err(fail("cannot exchange", real))? {
             self.root.clone()
@@ -280,7 +302,7 @@ impl<'o> Staging<'o> {
         };
         self.published = true;
         ops::sync_folder(parent).map_err(fail("cannot flush", parent))?;
-        remove_tree(&old).map_err(fail("cannot remove the previous site", &old))
+        Ok(Some(old))
     }
 }
 
@@ -310,30 +332,33 @@ fn unchanged(previous: &ops::Folder, relative: &str, contents: &[u8]) -> bool {
         && ops::read_in(previous, relative).is_ok_and(|old| old == contents)
 }
 
-/// Remove a folder briefing wrote: files in parallel, then folders deepest
-/// first, the marker and the folder itself last, so that a removal cut
-/// short still leaves a folder recognisably briefing's.
+/// Remove a folder briefing wrote, the marker and the folder itself last,
+/// so that a removal cut short still leaves a folder recognisably
+/// briefing's.
 fn remove_tree(root: &Path) -> io::Result<()> {
     let marker = root.join(MARKER);
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    for entry in WalkDir::new(root).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(|err| {
-            err.into_io_error()
-                .unwrap_or_else(|| io::Error::other("walk failed"))
-        })?;
-        if entry.file_type().is_dir() {
-            folders.push(entry.into_path());
-        } else if entry.path() != marker {
-            files.push(entry.into_path());
-        }
-    }
-    files.par_iter().try_for_each(|f| ops::remove_file(f))?;
-    for folder in &folders {
-        ops::remove_dir(folder)?;
-    }
+    remove_inside(root, Some(&marker))?;
     if marker.exists() {
         ops::remove_file(&marker)?;
     }
     ops::remove_dir(root)
+}
+
+/// Remove everything in `folder` but `spared`, each folder's entries in
+/// parallel (a site's few big folders hold most of its files), each
+/// folder after what it holds. A symbolic link is removed, never followed.
+fn remove_inside(folder: &Path, spared: Option<&Path>) -> io::Result<()> {
+    let entries = std::fs::read_dir(folder)?.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        if Some(path.as_path()) == spared {
+            return Ok(());
+        }
+        if entry.file_type()?.is_dir() {
+            remove_inside(&path, None)?;
+            ops::remove_dir(&path)
+        } else {
+            ops::remove_file(&path)
+        }
+    })
 }

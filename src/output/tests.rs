@@ -349,3 +349,34 @@ fn a_folder_holding_no_folder_is_made_by_its_first_file() {
         assert_eq!(std::fs::read(output.join(path)).unwrap(), path.as_bytes());
     }
 }
+
+/// The old site is removed while the caller's work runs and is gone when
+/// the commit returns; a symbolic link someone left in it is removed, not
+/// followed, so what it points to outside is untouched.
+#[test]
+fn the_old_site_goes_while_other_work_runs_and_its_links_are_not_followed() {
+    let (dir, output) = temp_output();
+    commit(&output, &[page("deep/er/index.html", "old")], &[]).unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("keep.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(&outside, output.join("deep/linked")).unwrap();
+    std::os::unix::fs::symlink(outside.join("keep.txt"), output.join("file-link")).unwrap();
+    let locked = Output::lock(&output).unwrap();
+    let staging = locked.stage(["index.html"]).unwrap();
+    staging.put("index.html", b"new").unwrap();
+    let (published, answer) = staging.commit_while(|| 42).unwrap();
+    assert_eq!(answer, 42);
+    assert_eq!(published.folder(), output.canonicalize().unwrap());
+    drop(locked);
+    assert_eq!(
+        names(dir.path()),
+        vec![".public.lock", "outside", "public"],
+        "no staging or old folder"
+    );
+    assert_eq!(names(&output), vec![".briefing-output", "index.html"]);
+    assert_eq!(
+        std::fs::read_to_string(outside.join("keep.txt")).unwrap(),
+        "mine"
+    );
+}

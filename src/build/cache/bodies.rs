@@ -23,9 +23,12 @@
 //! into the new pack from the thread that rendered it, in batches (see
 //! `pack`; handing 160 MB at 10,000 articles to one writer thread cost
 //! some 0.4 s of CPU more, against 0.12 s); once rendering is done the
-//! cache-writer thread copies every entry of the old pack whose article
-//! is still there after them and puts the pack in place. Nothing is
-//! written when every body was known.
+//! cache-writer thread keeps every entry of the old pack whose article
+//! is still there and puts the pack in place: most often by appending the
+//! new entries and an index to the old pack's file, or by copying the
+//! kept entries after the new ones into a new file when the old one holds
+//! too many dead bytes (`pack`'s `append`). Nothing is written when every
+//! body was known.
 //!
 //! An entry: the head's length and the head (the body's offset, length
 //! and hash; each heading's level, id and text; each search term's
@@ -50,7 +53,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::super::reuse::{Digest, Inputs};
 use super::super::BuildError;
-use super::pack::{Pack, PackWriter, Unwritten};
+use super::pack::{Pack, PackWriter, Placed, Unwritten};
 use super::{Layout, Reader, Writer};
 use crate::content::article::Body;
 use crate::content::library::Library;
@@ -136,23 +139,24 @@ pub(crate) fn read_only(root: &Path, now: &Inputs) -> Option<Bodies> {
 
 impl Writing {
     /// Once the pages are rendered (each body rendered from its file is
-    /// in the new pack, written from the render threads), copy the old
-    /// pack's entries still wanted after them and put the new pack in
-    /// place; nothing when no body was rendered. A warning when the pack
+    /// in the new pack, written from the render threads), put the new
+    /// pack in place with the old pack's entries still wanted (appended
+    /// to or copied from it); nothing when no body was rendered. A warning when the pack
     /// would pass its bound (then it is not written, and the next build
     /// renders those bodies again).
     pub(crate) fn run(self) -> Option<Diagnostic> {
         // None: no body rendered, or the build stopped.
         let Finished {
-            mut writer,
+            writer,
             shared,
             copy,
         } = self.written.recv().ok()?;
-        if let Some(pack) = self.pack.as_ref().filter(|_| copy) {
-            let added = writer.keys();
-            writer.copy(pack, self.keys.iter().filter(|key| !added.contains(*key)));
-        }
-        match writer.finish(&shared) {
+        let placed = match self.pack.as_ref().filter(|_| copy) {
+            Some(pack) => writer.finish_keeping(pack, &self.keys, &shared),
+            None => writer.finish(&shared).map(|()| Placed::Rewritten),
+        };
+        log::debug!("bodies pack: {placed:?}");
+        match placed {
             Err(Unwritten::TooLarge) => Some(too_large(crate::limits::CACHE_PACK_BYTES)),
             _ => None,
         }

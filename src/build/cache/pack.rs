@@ -14,7 +14,12 @@
 //! Written as every cache file is: through a temporary file renamed into
 //! place (a build killed while writing leaves the old pack or the new),
 //! best effort, within a size bound (then nothing is written, and
-//! [`PackWriter::finish`] says so).
+//! [`PackWriter::finish`] says so). A pack that keeps most of the old
+//! one's entries is instead appended to the old one's file
+//! ([`PackWriter::finish_keeping`]): only the new entries and a new index
+//! are written, and the old entries no longer wanted become dead bytes
+//! until a rewrite; [`append`] says what a build killed while appending
+//! leaves, and how two builds appending at once stay apart.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -25,6 +30,8 @@ use std::sync::{Mutex, PoisonError};
 
 use super::super::reuse::Digest;
 use super::{Layout, Reader, Writer};
+
+mod append;
 
 /// Bytes of one index entry: key, offset, length, CRC-32.
 const INDEX_ENTRY: usize = 32 + 8 + 8 + 4;
@@ -67,6 +74,10 @@ struct Slot {
 /// disk.
 pub(super) struct Pack {
     file: File,
+    /// Its header ([`super::header`]): an append must match it.
+    head: Vec<u8>,
+    /// Its size when opened: the end of its footer.
+    size: u64,
     index: HashMap<Digest, Slot>,
     shared: Vec<u8>,
 }
@@ -108,6 +119,8 @@ impl Pack {
         let shared = shared.to_vec();
         Some(Pack {
             file,
+            head,
+            size,
             index,
             shared,
         })
@@ -190,6 +203,8 @@ pub(super) struct PackWriter {
     path: PathBuf,
     temp: PathBuf,
     file: File,
+    /// The header it begins with.
+    head: Vec<u8>,
     /// The end of what is written or reserved.
     at: AtomicU64,
     limit: u64,
@@ -208,6 +223,15 @@ impl Drop for PackWriter {
             let _ = std::fs::remove_file(&self.temp);
         }
     }
+}
+
+/// How a pack was put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Placed {
+    /// Its new entries and index appended to the old pack's file.
+    Appended,
+    /// Written whole into a new file, renamed over the old.
+    Rewritten,
 }
 
 /// Why a pack was not written.
@@ -232,12 +256,20 @@ impl PackWriter {
         let folder = super::writable_folder(root, name)?;
         let path = folder.join(name);
         let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = File::create(&temp).ok()?;
+        // Read too: an append copies the new entries from it.
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&temp)
+            .ok()?;
         let head = super::header(layout, stamp);
         let writer = PackWriter {
             path,
             temp,
             file,
+            head,
             at: AtomicU64::new(0),
             limit,
             index: Mutex::default(),
@@ -247,7 +279,8 @@ impl PackWriter {
             failed: Mutex::default(),
             placed: false,
         };
-        writer.add_at(writer.reserve(head.len() as u64)?, &[&head])?;
+        let head = &writer.head;
+        writer.add_at(writer.reserve(head.len() as u64)?, &[head])?;
         Some(writer)
     }
 
@@ -330,13 +363,6 @@ impl PackWriter {
         self.batches = batches;
     }
 
-    /// The keys of the entries added so far.
-    pub(super) fn keys(&mut self) -> std::collections::HashSet<Digest> {
-        self.write_batches();
-        let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
-        index.iter().map(|(key, _)| *key).collect()
-    }
-
     /// Whether the pack was given up (over its bound, or a failed write).
     pub(super) fn given_up(&self) -> bool {
         self.failed
@@ -345,14 +371,10 @@ impl PackWriter {
             .is_some()
     }
 
-    /// Copy each entry of `pack` kept under one of `keys` (those it has),
-    /// as it is on disk, runs of neighbours at once.
-    pub(super) fn copy<'k>(&mut self, pack: &Pack, keys: impl IntoIterator<Item = &'k Digest>) {
+    /// Copy the entries of `pack` at `slots`, as they are on disk, runs
+    /// of neighbours at once.
+    fn copy(&mut self, pack: &Pack, mut slots: Vec<(Digest, Slot)>) {
         self.write_batches();
-        let mut slots: Vec<(Digest, Slot)> = keys
-            .into_iter()
-            .filter_map(|key| Some((*key, *pack.index.get(key)?)))
-            .collect();
         slots.sort_by_key(|(_, slot)| slot.offset);
         let mut run = 0;
         while run < slots.len() && !self.given_up() {
@@ -368,7 +390,7 @@ impl PackWriter {
             let Some(offset) = self.reserve(len) else {
                 return;
             };
-            if self.copy_bytes(&pack.file, start, len, offset).is_none() {
+            if copy_range(&pack.file, start, len, &self.file, offset).is_none() {
                 self.fail(Unwritten::Failed);
                 return;
             }
@@ -381,15 +403,29 @@ impl PackWriter {
         }
     }
 
-    /// `len` bytes of `file` from `start` to `offset`, in the kernel where
-    /// it can.
-    fn copy_bytes(&self, file: &File, start: u64, len: u64, offset: u64) -> Option<()> {
-        let mut from = file.try_clone().ok()?;
-        from.seek(SeekFrom::Start(start)).ok()?;
-        let mut to = &self.file;
-        to.seek(SeekFrom::Start(offset)).ok()?;
-        let copied = std::io::copy(&mut from.take(len), &mut to).ok()?;
-        (copied == len).then_some(())
+    /// [`PackWriter::finish`] with the entries of `old` kept under one of
+    /// `wanted` (those it has, and this pack has not), appended to `old`'s
+    /// own file when that is worth it ([`append`]), copied into this one
+    /// otherwise.
+    pub(super) fn finish_keeping<'k>(
+        mut self,
+        old: &Pack,
+        wanted: impl IntoIterator<Item = &'k Digest>,
+        shared: &[u8],
+    ) -> Result<Placed, Unwritten> {
+        self.write_batches();
+        let index = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let added: std::collections::HashSet<Digest> = index.iter().map(|(key, _)| *key).collect();
+        let kept: Vec<(Digest, Slot)> = wanted
+            .into_iter()
+            .filter(|key| !added.contains(*key))
+            .filter_map(|key| Some((*key, *old.index.get(key)?)))
+            .collect();
+        if !self.given_up() && append::append(&mut self, old, &kept, shared).is_some() {
+            return Ok(Placed::Appended);
+        }
+        self.copy(old, kept);
+        self.finish(shared).map(|()| Placed::Rewritten)
     }
 
     /// Write the index, with `shared` (what every entry shares, read back
@@ -415,33 +451,52 @@ impl PackWriter {
 
     fn write_index(&mut self, shared: &[u8]) -> Result<(), Unwritten> {
         let slots = self.index.get_mut().unwrap_or_else(PoisonError::into_inner);
-        // Two article files of the same bytes share one entry.
-        slots.sort_unstable_by_key(|(key, slot)| (*key, slot.offset));
-        slots.dedup_by_key(|(key, _)| *key);
-        let mut index = Writer::default();
-        index.u64(slots.len() as u64);
-        for (key, slot) in slots.iter() {
-            index.bytes.extend_from_slice(key);
-            index.u64(slot.offset);
-            index.u64(slot.len);
-            index.bytes.extend_from_slice(&slot.crc.to_le_bytes());
-        }
-        index.bytes.extend_from_slice(shared);
-        let crc = crc32fast::hash(&index.bytes).to_le_bytes();
-        let len = (index.bytes.len() as u64).to_le_bytes();
-        let parts: [&[u8]; 3] = [&index.bytes, &crc, &len];
-        let total = parts.iter().map(|p| p.len() as u64).sum();
+        let index = index_and_footer(slots, shared);
         let failed = || {
             self.failed
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .unwrap_or(Unwritten::Failed)
         };
-        let offset = self.reserve(total).ok_or_else(failed)?;
-        self.add_at(offset, &parts).ok_or_else(failed)?;
+        let offset = self.reserve(index.len() as u64).ok_or_else(failed)?;
+        self.add_at(offset, &[&index]).ok_or_else(failed)?;
         self.file.sync_all().map_err(|_| Unwritten::Failed)?;
         std::fs::rename(&self.temp, &self.path).map_err(|_| Unwritten::Failed)
     }
+}
+
+/// The index of the entries at `slots` (sorted by key, one each), with
+/// `shared`, then its CRC-32 and length: what ends a pack, in one buffer
+/// (an append writes it at once).
+fn index_and_footer(slots: &mut Vec<(Digest, Slot)>, shared: &[u8]) -> Vec<u8> {
+    // Two article files of the same bytes share one entry.
+    slots.sort_unstable_by_key(|(key, slot)| (*key, slot.offset));
+    slots.dedup_by_key(|(key, _)| *key);
+    let mut index = Writer::default();
+    index.u64(slots.len() as u64);
+    for (key, slot) in slots.iter() {
+        index.bytes.extend_from_slice(key);
+        index.u64(slot.offset);
+        index.u64(slot.len);
+        index.bytes.extend_from_slice(&slot.crc.to_le_bytes());
+    }
+    index.bytes.extend_from_slice(shared);
+    let crc = crc32fast::hash(&index.bytes);
+    let len = index.bytes.len() as u64;
+    index.bytes.extend_from_slice(&crc.to_le_bytes());
+    index.u64(len);
+    index.bytes
+}
+
+/// `len` bytes of `from` from `start` into `to` at `offset`, in the
+/// kernel where it can.
+fn copy_range(from: &File, start: u64, len: u64, to: &File, offset: u64) -> Option<()> {
+    let mut from = from.try_clone().ok()?;
+    from.seek(SeekFrom::Start(start)).ok()?;
+    let mut to = to;
+    to.seek(SeekFrom::Start(offset)).ok()?;
+    let copied = std::io::copy(&mut from.take(len), &mut to).ok()?;
+    (copied == len).then_some(())
 }
 
 #[cfg(test)]

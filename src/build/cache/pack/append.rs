@@ -29,7 +29,8 @@ use std::fs::File;
 use std::sync::PoisonError;
 
 use super::super::super::reuse::Digest;
-use super::{copy_range, index_and_footer, write_at, Pack, PackWriter, Slot};
+use super::write::copy_range;
+use super::{index_and_footer, write_at, Pack, PackWriter, Slot};
 
 /// Put `writer`'s entries in place by appending them, with an index of
 /// them and of `old`'s entries at `kept`, to `old`'s file; `None` (and

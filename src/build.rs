@@ -540,7 +540,13 @@ fn stage<'o>(
         .iter()
         .map(|f| f.path.as_str())
         .chain(taken.iter().copied());
-    let staging = output.stage(paths)?;
+    // The search index's files are named as it is written.
+    let later = match site.library.config.search {
+        true => crate::search::folders().to_vec(),
+        false => Vec::new(),
+    };
+    let later: Vec<&str> = later.iter().map(String::as_str).collect();
+    let staging = output.stage_with(paths, &later)?;
     for file in &statics {
         staging.put(&file.path, &file.contents)?;
     }

@@ -107,14 +107,32 @@ impl Output {
 
     /// Start writing a new site with exactly these files (besides the
     /// marker), after refusing a folder briefing must not replace.
+    #[cfg(test)]
     pub(crate) fn stage<'p>(
         &self,
         paths: impl IntoIterator<Item = &'p str>,
     ) -> Result<Staging<'_>, OutputError> {
+        self.stage_with(paths, &[])
+    }
+
+    /// [`Output::stage`], with files to come in the folders of `later`
+    /// whose names are not known yet (the search index's).
+    pub(crate) fn stage_with<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p str>,
+        later: &[&str],
+    ) -> Result<Staging<'_>, OutputError> {
         self.refuse_foreign()?;
         let paths: Vec<&str> = paths.into_iter().collect();
-        let folders = folders_of(&paths)?;
-        Staging::begin(self, folders)
+        let mut folders = folders_of(&paths)?;
+        folders.extend(later.iter().flat_map(|path| ancestors(path)));
+        let later = later.iter().filter_map(|path| ancestors(path).next());
+        Staging::begin(
+            self,
+            paths.iter().copied().collect(),
+            folders,
+            later.collect(),
+        )
     }
 
     /// The real output folder (through a symlink: its target).

@@ -103,6 +103,24 @@ pub(super) fn hard_link_in(from: &Folder, to: &Folder, relative: &str) -> io::Re
     std::fs::hard_link(from.path.join(relative), to.path.join(relative))
 }
 
+/// Remove the file `relative` inside `folder`.
+pub(super) fn remove_in(folder: &Folder, relative: &str) -> io::Result<()> {
+    tick();
+    #[cfg(unix)]
+    return at::unlink(&folder.fd, relative);
+    #[cfg(not(unix))]
+    std::fs::remove_file(folder.path.join(relative))
+}
+
+/// Whether `relative` is one and the same regular file (not a link) in
+/// both folders: two hard links to one inode. Reads, so not counted.
+pub(super) fn same_file_in(a: &Folder, b: &Folder, relative: &str) -> bool {
+    #[cfg(unix)]
+    return at::file_id(&a.fd, relative).is_some_and(|id| at::file_id(&b.fd, relative) == Some(id));
+    #[cfg(not(unix))]
+    false
+}
+
 /// The size of `relative` inside `folder` when it is a regular file (not
 /// a link); reads, so not counted.
 pub(super) fn file_len_in(folder: &Folder, relative: &str) -> Option<u64> {

@@ -5,31 +5,44 @@
 //! file with the same bytes in the old output is hard-linked instead, so it
 //! keeps its inode). Publishing exchanges the staging folder with the
 //! output in one `renameat2(RENAME_EXCHANGE)` after flushing the file
-//! system, then deletes the old site, now in the staging folder.
+//! system. The old site, now in the staging folder, is deleted while the
+//! build saves its caches, unless it shares most files with the new one:
+//! then it stays, and the next build starts from it ([`adopt`]) instead of
+//! linking every file anew and deleting a whole site.
 //!
 //! What a crash leaves behind, and what the next build (holding the lock)
 //! does with it: before the exchange, the old output and a partial staging
-//! folder, which is deleted; after it, the new output and the old site in
-//! the staging folder, which is deleted. Where the exchange is missing (not
-//! Linux, or a file system that refuses it) the old output is first renamed
-//! to `.<name>.old`, then the staging folder renamed into place: for that
-//! instant no output folder exists, and a crash then leaves the old site
-//! aside, which the next build moves back before anything else. A leftover
-//! is deleted only if it is briefing's (the marker, written first and
-//! removed last, or empty); otherwise the build refuses to touch it.
+//! folder; after it, the new output and the old site in the staging folder.
+//! Either way the next build starts from that folder, proving each of its
+//! files against the output, or deletes it when there is no output. Where
+//! the exchange is missing (not Linux, or a file system that refuses it)
+//! the old output is first renamed to `.<name>.old`, then the staging
+//! folder renamed into place: for that instant no output folder exists,
+//! and a crash then leaves the old site aside, which the next build moves
+//! back before anything else. A leftover is used or deleted only if it is
+//! briefing's (the marker, written first and removed last, or empty);
+//! otherwise the build refuses to touch it.
 
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use ahash::AHashSet;
+use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 
 use super::digest::{Digest, Ledger};
 use super::{ancestors, fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
 
+mod adopt;
+
 const STAGING: &str = "staging";
 const ASIDE: &str = "old";
+
+/// The old site stays beside the output for the next build to start from
+/// when at most one file in this many of the new site was written anew
+/// (the rest are hard links the two share, so it costs little space).
+const SPARE_WHEN_ONE_IN: usize = 4;
 
 /// A new site being written beside the output.
 #[derive(Debug)]
@@ -46,6 +59,13 @@ pub(crate) struct Staging<'o> {
     /// first file written into each rather than all before rendering, so
     /// that making them overlaps rendering instead of delaying it.
     leaves: AHashSet<Box<str>>,
+    /// Files an earlier staging folder had at the new site's paths
+    /// ([`adopt`]), each flagged once the build has reached its path.
+    adopted: AHashMap<Box<str>, AtomicBool>,
+    /// How many files the new site has, and how many were written rather
+    /// than linked.
+    files: usize,
+    written: AtomicUsize,
     published: bool,
 }
 
@@ -80,14 +100,21 @@ pub(super) fn recover(output: &Output) -> Result<(), OutputError> {
             remove_leftover(&aside)?;
         }
     }
+    // A staging folder stays for the next staging to start from, when
+    // there is an output to prove its files against ([`adopt`]).
     let staging = output.sibling(STAGING);
     if std::fs::symlink_metadata(&staging).is_ok() {
-        remove_leftover(&staging)?;
+        refuse_unless_ours(&staging)?;
+        if !output.real.is_dir() {
+            remove_leftover(&staging)?;
+        }
     }
     Ok(())
 }
 
-fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
+/// Refuse a folder under one of the build's own names that briefing did
+/// not write.
+fn refuse_unless_ours(folder: &Path) -> Result<(), OutputError> {
     let ours = std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
         && is_ours(folder).map_err(fail("cannot read", folder))?;
     if !ours {
@@ -97,7 +124,23 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
              move it away (deleting it loses what it holds)",
         ));
     }
+    Ok(())
+}
+
+fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
+    refuse_unless_ours(folder)?;
     remove_tree(folder).map_err(fail("cannot remove what an interrupted build left", folder))
+}
+
+/// The staging folder `root` an earlier build left, sorted out for a site
+/// of these `files` and `folders` ([`adopt`]); `None`, and the folder
+/// removed, when it cannot be read through.
+fn take_over(root: &Path, wanted: &adopt::Wanted<'_>) -> Result<Option<adopt::Found>, OutputError> {
+    refuse_unless_ours(root)?;
+    match adopt::sort_out(root, wanted) {
+        Ok(found) => Ok(Some(found)),
+        Err(_) => remove_leftover(root).map(|()| None),
+    }
 }
 
 impl<'o> Staging<'o> {
@@ -107,7 +150,9 @@ impl<'o> Staging<'o> {
     /// [`Staging::keep`]).
     pub(super) fn begin(
         output: &'o Output,
+        files: AHashSet<&str>,
         folders: AHashSet<&str>,
+        later: AHashSet<&str>,
     ) -> Result<Staging<'o>, OutputError> {
         let root = output.sibling(STAGING);
         let previous = match output.real.is_dir() {
@@ -116,7 +161,18 @@ impl<'o> Staging<'o> {
             }
             false => None,
         };
-        ops::create_dir(&root).map_err(fail("cannot create folder", &root))?;
+        let wanted = adopt::Wanted {
+            files: &files,
+            folders: &folders,
+            later: &later,
+        };
+        let found = match previous.is_some() && std::fs::symlink_metadata(&root).is_ok() {
+            true => take_over(&root, &wanted)?,
+            false => None,
+        };
+        if found.is_none() {
+            ops::create_dir(&root).map_err(fail("cannot create folder", &root))?;
+        }
         let folder = match ops::Folder::open(&root) {
             Ok(folder) => folder,
             Err(err) => {
@@ -124,24 +180,34 @@ impl<'o> Staging<'o> {
                 return Err(fail("cannot open", &root)(err));
             }
         };
+        let found = found.unwrap_or_default();
+        let existing: AHashSet<&str> = found.folders.iter().map(String::as_str).collect();
+        let mut leaves = leaves(&folders);
+        leaves.retain(|leaf| !existing.contains(&**leaf));
         let staging = Staging {
             output,
             root,
             folder,
             previous,
             ledger: Ledger::default(),
-            leaves: leaves(&folders),
+            leaves,
+            adopted: (found.files.into_iter())
+                .map(|file| (file.into_boxed_str(), AtomicBool::new(false)))
+                .collect(),
+            files: files.len(),
+            written: AtomicUsize::new(0),
             published: false,
         };
-        let marker = staging.root.join(MARKER);
-        ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
-        staging.ledger.file(MARKER, None);
+        staging.write_marker()?;
+        for folder in &existing {
+            staging.ledger.folder(folder);
+        }
         // A folder's parent is one level shallower: each level's folders
         // are made together, once the level above exists.
         let mut levels: Vec<Vec<&str>> = Vec::new();
         let inner = folders
             .into_iter()
-            .filter(|folder| !staging.leaves.contains(*folder));
+            .filter(|folder| !staging.leaves.contains(*folder) && !existing.contains(folder));
         for folder in inner {
             let depth = folder.matches('/').count();
             levels.resize_with(levels.len().max(depth + 1), Vec::new);
@@ -159,18 +225,68 @@ impl<'o> Staging<'o> {
         Ok(staging)
     }
 
+    /// The marker, first in a new staging folder; written again into a
+    /// folder taken over only where it is missing (so a folder a crash
+    /// leaves is always recognisably briefing's).
+    fn write_marker(&self) -> Result<(), OutputError> {
+        let marker = self.root.join(MARKER);
+        let there = std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file());
+        if !there {
+            if std::fs::symlink_metadata(&marker).is_ok() {
+                ops::remove_file(&marker).map_err(fail("cannot remove", &marker))?;
+            }
+            ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;
+        }
+        self.ledger.file(MARKER, None);
+        Ok(())
+    }
+
+    /// The build reaches `relative`: when the folder taken over has a file
+    /// there not reached before, true if it is the output's own file (a
+    /// link already in place); otherwise that file is removed now.
+    fn reach_adopted(&self, relative: &str) -> Result<bool, OutputError> {
+        let Some(reached) = self.adopted.get(relative) else {
+            return Ok(false);
+        };
+        if reached.swap(true, Ordering::Relaxed) {
+            return Ok(false);
+        }
+        if let Some(previous) = &self.previous {
+            if ops::same_file_in(previous, &self.folder, relative) {
+                return Ok(true);
+            }
+        }
+        self.unlink(relative).map(|()| false)
+    }
+
+    fn unlink(&self, relative: &str) -> Result<(), OutputError> {
+        match ops::remove_in(&self.folder, relative) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(fail(
+                "cannot remove",
+                &self.folder.path().join(relative),
+            )(err)),
+            _ => Ok(()),
+        }
+    }
+
     /// Write one file of the new site (safe to call from many threads). A
     /// folder the staging was not begun with is made on the way.
     pub(crate) fn put(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         self.make_leaf(relative)?;
+        let linked = self.reach_adopted(relative)?;
         if let Some(previous) = &self.previous {
             if unchanged(previous, relative, contents)
-                && ops::hard_link_in(previous, &self.folder, relative).is_ok()
+                && (linked || ops::hard_link_in(previous, &self.folder, relative).is_ok())
             {
                 self.ledger.file(relative, None);
                 return Ok(());
             }
         }
+        if linked {
+            // The output's own file: never written through.
+            self.unlink(relative)?;
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
         let written = match ops::write_in(&self.folder, relative, contents) {
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
                 self.make_folders([relative])?;
@@ -218,8 +334,12 @@ impl<'o> Staging<'o> {
         // Unmade, the hard link fails and the page is rendered and put,
         // which says why the folder could not be made.
         let _ = self.make_leaf(relative);
-        let kept = ops::file_len_in(previous, relative).is_some()
-            && ops::hard_link_in(previous, &self.folder, relative).is_ok();
+        let Ok(linked) = self.reach_adopted(relative) else {
+            return false;
+        };
+        let kept = linked
+            || (ops::file_len_in(previous, relative).is_some()
+                && ops::hard_link_in(previous, &self.folder, relative).is_ok());
         if kept {
             self.ledger.file(relative, None);
         }
@@ -263,7 +383,11 @@ impl<'o> Staging<'o> {
         mut self,
         meanwhile: impl FnOnce() -> R + Send,
     ) -> Result<(Published, R), OutputError> {
+        self.remove_unreached()?;
         let old = self.publish()?;
+        // Kept for the next build when the two sites share most files.
+        let spare = self.written.load(Ordering::Relaxed) * SPARE_WHEN_ONE_IN <= self.files;
+        let old = old.filter(|old| !(spare && *old == self.root));
         let remove = || match &old {
             Some(old) => remove_tree(old).map_err(fail("cannot remove the previous site", old)),
             None => Ok(()),
@@ -275,6 +399,15 @@ impl<'o> Staging<'o> {
             ledger: std::mem::take(&mut self.ledger),
         };
         Ok((published, result))
+    }
+
+    /// Remove every file of the folder taken over that the build did not
+    /// reach (none, unless a path of the site went unwritten).
+    fn remove_unreached(&self) -> Result<(), OutputError> {
+        self.adopted
+            .par_iter()
+            .filter(|(_, reached)| !reached.load(Ordering::Relaxed))
+            .try_for_each(|(relative, _)| self.unlink(relative))
     }
 
     /// Put the new site in place of the old one; the old one's folder,
@@ -347,7 +480,7 @@ fn remove_tree(root: &Path) -> io::Result<()> {
 /// Remove everything in `folder` but `spared`, each folder's entries in
 /// parallel (a site's few big folders hold most of its files), each
 /// folder after what it holds. A symbolic link is removed, never followed.
-fn remove_inside(folder: &Path, spared: Option<&Path>) -> io::Result<()> {
+pub(super) fn remove_inside(folder: &Path, spared: Option<&Path>) -> io::Result<()> {
     let entries = std::fs::read_dir(folder)?.collect::<io::Result<Vec<_>>>()?;
     entries.par_iter().try_for_each(|entry| {
         let path = entry.path();

@@ -204,6 +204,8 @@ fn what_an_interrupted_build_left_is_removed_or_restored() {
         "new"
     );
     drop(locked);
+    // The staging folder is left for the next build to start from.
+    commit(&output, &[page("index.html", "newer")], &[]).unwrap();
     assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }
 
@@ -379,4 +381,89 @@ fn the_old_site_goes_while_other_work_runs_and_its_links_are_not_followed() {
         std::fs::read_to_string(outside.join("keep.txt")).unwrap(),
         "mine"
     );
+}
+
+/// Eight pages, page `changed` with `text`.
+fn pages_with(changed: usize, text: &str) -> Vec<RenderedPage> {
+    (0..8)
+        .map(|i| match i == changed {
+            true => page(&format!("p{i}/index.html"), text),
+            false => page(&format!("p{i}/index.html"), "same"),
+        })
+        .collect()
+}
+
+/// After a rebuild that kept most files, the old site stays beside the
+/// output; the next build starts from it, proving each of its files
+/// against the output: a planted link, a stray file, a forged page and a
+/// file of the old site it shares with the output all come out right, and
+/// nothing is written through a name the output has.
+#[test]
+fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
+    let (dir, output) = temp_output();
+    let staging = dir.path().join(".public.staging");
+    commit(&output, &pages_with(0, "first"), &[]).unwrap();
+    commit(&output, &pages_with(0, "second"), &[]).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(staging.join("p0/index.html")).unwrap(),
+        "first",
+        "the old site, whole"
+    );
+    assert_eq!(
+        inode(&staging.join("p1/index.html")),
+        inode(&output.join("p1/index.html"))
+    );
+    // Planted beside: a link out, a stray file, a forged copy of a page.
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("keep.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(&outside, staging.join("p2/out")).unwrap();
+    std::os::unix::fs::symlink(&outside, staging.join("p9")).unwrap();
+    std::fs::write(staging.join("stray.html"), "stray").unwrap();
+    std::fs::remove_file(staging.join("p3/index.html")).unwrap();
+    std::fs::write(staging.join("p3/index.html"), "forged").unwrap();
+    // Another program holds two of the output's pages by names of its own:
+    // p5 is also the old site's (one inode), and both change.
+    let held = dir.path().join("held");
+    std::fs::hard_link(output.join("p0/index.html"), &held).unwrap();
+    let held_shared = dir.path().join("held-shared");
+    std::fs::hard_link(output.join("p5/index.html"), &held_shared).unwrap();
+    assert_eq!(inode(&staging.join("p5/index.html")), inode(&held_shared));
+    let (p1, p4) = (
+        inode(&output.join("p1/index.html")),
+        inode(&output.join("p4/index.html")),
+    );
+    let mut third = pages_with(0, "third");
+    third[5] = page("p5/index.html", "changed");
+    third.push(page("p9/index.html", "new page"));
+    commit(&output, &third, &[]).unwrap();
+    for file in &third {
+        let text = std::fs::read_to_string(output.join(&file.path)).unwrap();
+        assert_eq!(text.as_bytes(), file.contents, "{}", file.path);
+    }
+    let mut expected = vec![".briefing-output".to_string()];
+    expected.extend((0..8).map(|i| format!("p{i}")));
+    expected.push("p9".into());
+    assert_eq!(names(&output), expected);
+    assert_eq!(names(&output.join("p2")), vec!["index.html"]);
+    assert_eq!(names(&outside), vec!["keep.txt"]);
+    assert_eq!(std::fs::read_to_string(&held).unwrap(), "second");
+    assert_eq!(std::fs::read_to_string(&held_shared).unwrap(), "same");
+    assert_eq!(inode(&output.join("p1/index.html")), p1);
+    assert_eq!(inode(&output.join("p4/index.html")), p4);
+}
+
+/// A rebuild that wrote most files anew leaves nothing beside the output
+/// (the old site would cost its whole size).
+#[test]
+fn an_old_site_sharing_little_with_the_new_is_removed() {
+    let (dir, output) = temp_output();
+    let all = |text: &str| -> Vec<RenderedPage> {
+        (0..8)
+            .map(|i| page(&format!("p{i}/index.html"), &format!("{text} {}", i % 2)))
+            .collect()
+    };
+    commit(&output, &all("first"), &[]).unwrap();
+    commit(&output, &all("second"), &[]).unwrap();
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }

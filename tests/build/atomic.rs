@@ -1,7 +1,8 @@
 //! Atomic rebuilds: whatever stops a build (the fault-injection variable
 //! after every k-th file operation, a SIGKILL at a random moment, another
 //! build at the same time), the output is exactly the old site or exactly
-//! the new one, and the next build leaves nothing beside it.
+//! the new one; beside it the next build leaves at most its lock file and
+//! a staging folder of briefing's to start from, which never shows.
 
 use std::collections::BTreeMap;
 use std::os::unix::process::ExitStatusExt;
@@ -53,15 +54,31 @@ fn build(root: &Path, output: &Path, fault_after: Option<usize>) -> Output {
     command.output().expect("run briefing")
 }
 
-/// Names beside the output: only the output itself and its lock file may
-/// be there.
+/// Names beside the output, but a staging folder left for the next build
+/// to start from (the old site, or what a killed build left), which must
+/// be briefing's (its marker).
 fn beside(output: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(output.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".public.staging")
         .collect();
     names.sort();
+    let staging = output.with_file_name(".public.staging");
+    if staging.exists() {
+        assert!(staging.join(".briefing-output").is_file(), "{staging:?}");
+    }
     names
+}
+
+/// Build the version the output does not hold, starting from whatever
+/// is beside it: exactly that version comes out.
+fn build_the_other(v: &Versions, output: &Path, found: &str, what: &str) {
+    let other = if found == "old" { "new" } else { "old" };
+    assert!(build(version(v, other).root(), output, None)
+        .status
+        .success());
+    assert_eq!(which(v, output, what), other, "{what}");
 }
 
 /// The old and new sites, each built once into its own folder.
@@ -185,6 +202,12 @@ fn stop_after(v: &Versions, work: &Path, k: usize) -> Stopped {
         .success());
     assert_eq!(tree(&output), before, "k={k}");
     assert_eq!(beside(&output), [".public.lock", "public"], "k={k}");
+    build_the_other(
+        v,
+        &output,
+        found,
+        &format!("k={k}, then a build of the other"),
+    );
     std::fs::remove_dir_all(output.parent().unwrap()).unwrap();
     if found == "old" {
         Stopped::Old
@@ -261,6 +284,12 @@ fn a_build_killed_at_random_moments_leaves_old_or_new() {
             .success());
         assert_eq!(tree(&output), before);
         assert_eq!(beside(&output), [".public.lock", "public"]);
+        build_the_other(
+            &v,
+            &output,
+            found,
+            &format!("round {round}, then the other"),
+        );
     }
     assert!(build(v.new_site.root(), &output, None).status.success());
     assert_eq!(which(&v, &output, "after the next build"), "new");

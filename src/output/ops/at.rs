@@ -76,7 +76,20 @@ pub(super) fn link(from: &OwnedFd, to: &OwnedFd, relative: &str) -> io::Result<(
     status(unsafe { libc::linkat(from, name, to, name, 0) }).map(drop)
 }
 
-pub(super) fn file_len(folder: &OwnedFd, relative: &str) -> Option<u64> {
+pub(super) fn unlink(folder: &OwnedFd, relative: &str) -> io::Result<()> {
+    let name = name(relative)?;
+    // SAFETY: an open folder descriptor and a NUL-terminated path.
+    status(unsafe { libc::unlinkat(folder.as_raw_fd(), name.as_ptr(), 0) }).map(drop)
+}
+
+/// The device and inode of `relative` when it is a regular file (not a
+/// link).
+pub(super) fn file_id(folder: &OwnedFd, relative: &str) -> Option<(u64, u64)> {
+    let stat = lstat(folder, relative)?;
+    (stat.st_mode & libc::S_IFMT == libc::S_IFREG).then_some((stat.st_dev, stat.st_ino))
+}
+
+fn lstat(folder: &OwnedFd, relative: &str) -> Option<libc::stat> {
     let name = name(relative).ok()?;
     let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();
     // SAFETY: an open folder descriptor, a NUL-terminated path and room
@@ -91,5 +104,10 @@ pub(super) fn file_len(folder: &OwnedFd, relative: &str) -> Option<u64> {
         .ok()?;
         stat.assume_init()
     };
+    Some(stat)
+}
+
+pub(super) fn file_len(folder: &OwnedFd, relative: &str) -> Option<u64> {
+    let stat = lstat(folder, relative)?;
     (stat.st_mode & libc::S_IFMT == libc::S_IFREG).then_some(stat.st_size as u64)
 }

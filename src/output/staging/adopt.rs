@@ -1,0 +1,101 @@
+//! An earlier staging folder taken over as the start of the new site.
+//!
+//! After a build the old site, exchanged out of the output, is left in the
+//! staging folder when it shares most files with the new one (hard links:
+//! it costs the space of the changed files alone); a killed build leaves
+//! its half-made staging folder there too. The next build starts from that
+//! folder instead of an empty one: most of its files are already links to
+//! the output's, so it neither links every file anew nor deletes every
+//! file of the old site afterwards.
+//!
+//! Nothing in it is trusted. Sorting it out removes every entry the new
+//! site has no place for (and every symbolic link or other special file,
+//! unfollowed); a regular file at one of the new site's paths stays only
+//! until the build reaches that path, where it is kept if and only if it
+//! is the output's own file (same device and inode) and the build wants
+//! the output's bytes there; otherwise it is removed before anything is
+//! written, so no write ever goes through a name another site shares.
+
+use std::io;
+use std::path::Path;
+
+use ahash::AHashSet;
+use rayon::prelude::*;
+
+use super::super::{ops, MARKER};
+use super::remove_inside;
+
+/// What sorting out left: the new site's folders and the regular files
+/// at its paths (bytes unproven), as paths relative to the folder.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub(super) folders: Vec<String>,
+    pub(super) files: Vec<String>,
+}
+
+impl Found {
+    fn merge(mut self, other: Found) -> Found {
+        self.folders.extend(other.folders);
+        self.files.extend(other.files);
+        self
+    }
+}
+
+/// What the new site has room for.
+pub(super) struct Wanted<'w> {
+    pub(super) files: &'w AHashSet<&'w str>,
+    pub(super) folders: &'w AHashSet<&'w str>,
+    /// Folders whose files are named only as they are written.
+    pub(super) later: &'w AHashSet<&'w str>,
+}
+
+impl Wanted<'_> {
+    fn file(&self, path: &str) -> bool {
+        self.files.contains(path)
+            || path
+                .rsplit_once('/')
+                .is_some_and(|(folder, _)| self.later.contains(folder))
+    }
+}
+
+/// Sort out the staging folder `root` for the `wanted` site (the marker at
+/// the top is left alone).
+pub(super) fn sort_out(root: &Path, wanted: &Wanted<'_>) -> io::Result<Found> {
+    sort_out_in(root, "", wanted)
+}
+
+/// [`sort_out`] of the folder at `path`, `relative` inside the root
+/// (empty for the root, else ending in `/`), entries in parallel.
+fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>) -> io::Result<Found> {
+    let entries = std::fs::read_dir(path)?.collect::<io::Result<Vec<_>>>()?;
+    entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            let inside = name.to_str().map(|name| format!("{relative}{name}"));
+            let path = entry.path();
+            if relative.is_empty() && inside.as_deref() == Some(MARKER) {
+                return Ok(Found::default());
+            }
+            let kind = entry.file_type()?;
+            match inside {
+                Some(inside) if kind.is_dir() && wanted.folders.contains(inside.as_str()) => {
+                    let below = sort_out_in(&path, &format!("{inside}/"), wanted)?;
+                    Ok(below.merge(Found {
+                        folders: vec![inside],
+                        files: Vec::new(),
+                    }))
+                }
+                Some(inside) if kind.is_file() && wanted.file(&inside) => Ok(Found {
+                    folders: Vec::new(),
+                    files: vec![inside],
+                }),
+                _ if kind.is_dir() => {
+                    remove_inside(&path, None)?;
+                    ops::remove_dir(&path).map(|()| Found::default())
+                }
+                _ => ops::remove_file(&path).map(|()| Found::default()),
+            }
+        })
+        .try_reduce(Found::default, |a, b| Ok(a.merge(b)))
+}

@@ -14,6 +14,16 @@ fn opened(root: &Path) -> (Bodies, Writing) {
 /// Each body of `library` rendered from its file and handed to the cache
 /// of the site at `root` (search off), written as a build writes it.
 fn rendered(root: &Path, library: &Library) -> Vec<RenderedMarkdown> {
+    rendered_where(root, library, |_, _| true)
+}
+
+/// [`rendered`] for the bodies `wanted` picks (each used with the cache
+/// as it was when the build began).
+fn rendered_where(
+    root: &Path,
+    library: &Library,
+    wanted: impl Fn(&Used<'_>, usize) -> bool,
+) -> Vec<RenderedMarkdown> {
     let (bodies, writing) = opened(root);
     let writer = std::thread::spawn(move || writing.run());
     let put = |_: &str, _: &[u8]| Ok(());
@@ -21,6 +31,9 @@ fn rendered(root: &Path, library: &Library) -> Vec<RenderedMarkdown> {
     let markdown = library.markdown();
     let mut all = Vec::new();
     for (i, article) in library.articles.iter().enumerate() {
+        if !wanted(&used, i) {
+            continue;
+        }
         let body = library.render_body(article, &markdown).unwrap();
         all.push(body.clone());
         used.rendered(i, body);
@@ -77,6 +90,23 @@ fn every_body_rendered_comes_back_and_an_edited_one_does_not() {
     // Rendered again: the new body is kept beside the others.
     rendered(root, &library);
     assert!(known(root, &library).iter().all(Option::is_some));
+}
+
+#[test]
+fn a_build_that_renders_one_edited_body_appends_it_and_leaves_the_pack_in_place() {
+    let (dir, library) = fixture_copy();
+    let root = dir.path();
+    rendered(root, &library);
+    let pack = root.join(crate::build::CACHE_FOLDER).join(NAME);
+    let before = std::fs::read(&pack).unwrap();
+    let library = with_body(library, root, 1, "New words.\n");
+    let bodies = rendered_where(root, &library, |used, i| used.known(i).is_none());
+    assert_eq!(bodies.len(), 1, "the edited body alone");
+    let after = std::fs::read(&pack).unwrap();
+    assert!(after.len() > before.len() && after.starts_with(&before));
+    let back = known(root, &library);
+    assert_eq!(back[1], Some(wordless(&bodies[0])));
+    assert!(back.iter().all(Option::is_some));
 }
 
 #[test]

@@ -80,8 +80,9 @@ pub(super) fn create_dir_in(folder: &Folder, relative: &str) -> io::Result<()> {
     std::fs::create_dir(folder.path.join(relative))
 }
 
-/// Create (or truncate) the file `relative` inside `folder` with
-/// `contents`; its metadata right after (`None` where it cannot be had).
+/// Create the file `relative` inside `folder` with `contents` (an error
+/// if the name is taken); its metadata right after (`None` where it
+/// cannot be had).
 pub(super) fn write_in(
     folder: &Folder,
     relative: &str,

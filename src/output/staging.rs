@@ -292,6 +292,12 @@ impl<'o> Staging<'o> {
                 self.make_folders([relative])?;
                 ops::write_in(&self.folder, relative, contents)
             }
+            // Written twice, or left by a folder taken over: a new file,
+            // never bytes through a name that may be another's link.
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                self.unlink(relative)?;
+                ops::write_in(&self.folder, relative, contents)
+            }
             written => written,
         };
         let meta =

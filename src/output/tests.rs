@@ -314,9 +314,17 @@ fn files_made_inside_an_open_folder_land_below_it() {
     ops::hard_link_in(&a, &b, "x/page.html").unwrap();
     let inode = |p: &str| std::fs::metadata(dir.path().join(p)).unwrap().ino();
     assert_eq!(inode("a/x/page.html"), inode("b/x/page.html"));
-    // Rewriting truncates.
+    assert!(ops::same_file_in(&a, &b, "x/page.html"));
+    assert!(!ops::same_file_in(&a, &b, "x/link"));
+    // A name that is taken is never written through (the other folder's
+    // file shares the inode); it is removed, then written anew.
+    let taken = ops::write_in(&a, "x/page.html", b"p").unwrap_err();
+    assert_eq!(taken.kind(), std::io::ErrorKind::AlreadyExists);
+    ops::remove_in(&a, "x/page.html").unwrap();
     ops::write_in(&a, "x/page.html", b"p").unwrap();
     assert_eq!(ops::read_in(&a, "x/page.html").unwrap(), b"p");
+    assert_eq!(ops::read_in(&b, "x/page.html").unwrap(), b"page");
+    assert!(!ops::same_file_in(&a, &b, "x/page.html"));
 }
 
 #[test]
@@ -422,6 +430,8 @@ fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
     std::fs::write(staging.join("stray.html"), "stray").unwrap();
     std::fs::remove_file(staging.join("p3/index.html")).unwrap();
     std::fs::write(staging.join("p3/index.html"), "forged").unwrap();
+    std::fs::remove_file(staging.join("p6/index.html")).unwrap();
+    std::fs::hard_link(outside.join("keep.txt"), staging.join("p6/index.html")).unwrap();
     // Another program holds two of the output's pages by names of its own:
     // p5 is also the old site's (one inode), and both change.
     let held = dir.path().join("held");

@@ -44,14 +44,15 @@ fn open(folder: &OwnedFd, relative: &str, flags: libc::c_int) -> io::Result<File
     }
 }
 
-/// Write the file, then stat it on its descriptor (no second path walk):
-/// the build record's stamp of it.
+/// Write a new file (never through a name that is there: it could be
+/// another's hard link), then stat it on its descriptor (no second path
+/// walk): the build record's stamp of it.
 pub(super) fn write(
     folder: &OwnedFd,
     relative: &str,
     contents: &[u8],
 ) -> io::Result<Option<std::fs::Metadata>> {
-    let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC;
+    let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL;
     let mut file = open(folder, relative, flags)?;
     file.write_all(contents)?;
     Ok(file.metadata().ok())

@@ -92,7 +92,14 @@ pub(super) fn write_in(
     #[cfg(unix)]
     return at::write(&folder.fd, relative, contents);
     #[cfg(not(unix))]
-    std::fs::write(folder.path.join(relative), contents).map(|()| None)
+    {
+        use std::io::Write as _;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(folder.path.join(relative))?;
+        file.write_all(contents).map(|()| None)
+    }
 }
 
 /// Link the file `relative` of `from` to the same path inside `to`.

@@ -138,8 +138,8 @@ fn remove_leftover(folder: &Path) -> Result<(), OutputError> {
 fn take_over(root: &Path, wanted: &adopt::Wanted<'_>) -> Result<Option<adopt::Found>, OutputError> {
     refuse_unless_ours(root)?;
     match adopt::sort_out(root, wanted) {
-        Ok(found) => Ok(Some(found)),
-        Err(_) => remove_leftover(root).map(|()| None),
+        Ok(Some(found)) => Ok(Some(found)),
+        Ok(None) | Err(_) => remove_leftover(root).map(|()| None),
     }
 }
 
@@ -225,13 +225,16 @@ impl<'o> Staging<'o> {
         Ok(staging)
     }
 
-    /// The marker, first in a new staging folder; written again into a
-    /// folder taken over only where it is missing (so a folder a crash
-    /// leaves is always recognisably briefing's).
+    /// The marker, first in a new staging folder. A folder taken over
+    /// keeps its own only when it is a file of exactly the marker's text
+    /// (one a crash cut short, or an older version's, is written anew).
     fn write_marker(&self) -> Result<(), OutputError> {
         let marker = self.root.join(MARKER);
-        let there = std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file());
-        if !there {
+        let text = MARKER_TEXT.as_bytes();
+        let whole = std::fs::symlink_metadata(&marker)
+            .is_ok_and(|m| m.is_file() && m.len() == text.len() as u64)
+            && ops::read_in(&self.folder, MARKER).is_ok_and(|bytes| bytes == text);
+        if !whole {
             if std::fs::symlink_metadata(&marker).is_ok() {
                 ops::remove_file(&marker).map_err(fail("cannot remove", &marker))?;
             }

@@ -432,6 +432,17 @@ fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
     std::fs::write(staging.join("p3/index.html"), "forged").unwrap();
     std::fs::remove_file(staging.join("p6/index.html")).unwrap();
     std::fs::hard_link(outside.join("keep.txt"), staging.join("p6/index.html")).unwrap();
+    // A marker cut short, and a folder of other permissions than this
+    // process gives a new one.
+    std::fs::write(staging.join(MARKER), "").unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().mode() & 0o7777;
+    std::fs::set_permissions(
+        staging.join("p7"),
+        std::os::unix::fs::PermissionsExt::from_mode(mode(&probe) ^ 0o055),
+    )
+    .unwrap();
     // Another program holds two of the output's pages by names of its own:
     // p5 is also the old site's (one inode), and both change.
     let held = dir.path().join("held");
@@ -457,6 +468,15 @@ fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
     assert_eq!(names(&output), expected);
     assert_eq!(names(&output.join("p2")), vec!["index.html"]);
     assert_eq!(names(&outside), vec!["keep.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(outside.join("keep.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(output.join(MARKER)).unwrap(),
+        MARKER_TEXT
+    );
+    assert_eq!(mode(&output.join("p7")), mode(&probe));
     assert_eq!(std::fs::read_to_string(&held).unwrap(), "second");
     assert_eq!(std::fs::read_to_string(&held_shared).unwrap(), "same");
     assert_eq!(inode(&output.join("p1/index.html")), p1);

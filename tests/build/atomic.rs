@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use crate::common::{copy_tree, tree, SiteFixture};
+use crate::common::{copy_tree, tree_with_folders as tree, SiteFixture};
 
 type Tree = BTreeMap<String, Vec<u8>>;
 

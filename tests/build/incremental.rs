@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use crate::common::{run_in, stderr, tree, Lcg};
+use crate::common::{run_in, stderr, tree_with_folders, Lcg};
 use crate::serve::site::{add_bulk, article_path, bulk, TestSite, BULK_ORGS, BULK_TOPICS};
 
 const KEPT: &str = "kept (only articles changed)";
@@ -54,7 +54,7 @@ impl Builds<'_> {
             &["build", "--output", clean.to_str().unwrap()],
         );
         assert!(full.status.success(), "{step}: {}", stderr(&full));
-        let (got, want) = (tree(&public), tree(&clean));
+        let (got, want) = (tree_with_folders(&public), tree_with_folders(&clean));
         let differ: Vec<&String> = got
             .keys()
             .chain(want.keys())

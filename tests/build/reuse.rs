@@ -8,12 +8,17 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{rewrite_keeping_time, stderr, tree, SiteFixture};
+use crate::common::{rewrite_keeping_time, stderr, tree_with_folders, SiteFixture};
 
 const NOTHING: &str = "nothing changed since the last build";
 
 fn inode(path: &Path) -> u64 {
     std::fs::metadata(path).unwrap().ino()
+}
+
+/// The site's output, its folders included.
+fn output_tree(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u8>> {
+    tree_with_folders(&site.root().join("public"))
 }
 
 /// The site built from scratch into a folder of its own.
@@ -22,7 +27,7 @@ fn clean_build(site: &SiteFixture) -> std::collections::BTreeMap<String, Vec<u8>
     let output = dir.path().join("public");
     let run = site.run(&["build", "--output", output.to_str().unwrap()]);
     assert!(run.status.success(), "{}", stderr(&run));
-    tree(&output)
+    tree_with_folders(&output)
 }
 
 #[test]
@@ -30,12 +35,12 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone() {
     let site = SiteFixture::new("build/basic");
     site.build();
     let public = site.root().join("public");
-    let (before, folder) = (site.tree("public"), inode(&public));
+    let (before, folder) = (output_tree(&site), inode(&public));
     let again = site.build();
     assert!(stderr(&again).contains(NOTHING), "{}", stderr(&again));
     // Not even published again: the folder is the one the first build made.
     assert_eq!(inode(&public), folder);
-    assert_eq!(site.tree("public"), before);
+    assert_eq!(output_tree(&site), before);
     assert_eq!(before, clean_build(&site));
 }
 
@@ -98,7 +103,7 @@ fn any_change_to_inputs_or_output_rebuilds_as_a_clean_build_would() {
         change(&site);
         let run = site.build();
         assert!(!stderr(&run).contains(NOTHING), "{what}: {}", stderr(&run));
-        assert_eq!(site.tree("public"), clean_build(&site), "{what}");
+        assert_eq!(output_tree(&site), clean_build(&site), "{what}");
         // And once built, the same inputs have nothing to do.
         assert!(stderr(&site.build()).contains(NOTHING), "{what}");
     }
@@ -115,7 +120,7 @@ fn other_options_or_another_binary_rebuild() {
         .contains_key("articles/draft-note/index.html"));
     let run = site.build();
     assert!(!stderr(&run).contains(NOTHING), "{}", stderr(&run));
-    assert_eq!(site.tree("public"), clean_build(&site));
+    assert_eq!(output_tree(&site), clean_build(&site));
     // The same binary's bytes under another file: a new briefing.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("briefing");
@@ -166,7 +171,7 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     assert_ne!(site.read(page), before);
     assert!(site.read(page).contains("One more sentence."));
     assert_eq!(inode(&site.root().join("public/index.html")), home);
-    assert_eq!(site.tree("public"), clean_build(&site));
+    assert_eq!(output_tree(&site), clean_build(&site));
     // Two articles' bodies at once.
     for path in [article, "content/articles/2023-11-20-older-news.md"] {
         let text = site.read(path);
@@ -177,7 +182,7 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     }
     let run = site.build();
     assert!(stderr(&run).contains(KEPT), "{}", stderr(&run));
-    assert_eq!(site.tree("public"), clean_build(&site));
+    assert_eq!(output_tree(&site), clean_build(&site));
     // The title is front matter: cards on other pages show it, and
     // they are rendered too, but not every page.
     let text = site.read(article);
@@ -186,7 +191,7 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     assert!(stderr(&run).contains(KEPT), "{}", stderr(&run));
     assert!(rendered(&run) > 2, "{}", stderr(&run));
     assert_ne!(inode(&site.root().join("public/index.html")), home);
-    assert_eq!(site.tree("public"), clean_build(&site));
+    assert_eq!(output_tree(&site), clean_build(&site));
     // A body edit with a template edit beside it renders everything.
     let text = site.read(article);
     site.write(article, &(text + "\nAnd another.\n"));
@@ -197,7 +202,7 @@ fn a_body_edit_renders_only_the_pages_the_body_shows_on() {
     site.write(path, &text);
     let run = site.build();
     assert!(!stderr(&run).contains(KEPT), "{}", stderr(&run));
-    assert_eq!(site.tree("public"), clean_build(&site));
+    assert_eq!(output_tree(&site), clean_build(&site));
 }
 
 /// Whether every build record of the site (one per output folder) keeps
@@ -255,7 +260,7 @@ fn files_edited_in_place_with_their_times_kept_are_still_rebuilt() {
         rewrite_keeping_time(site.root(), path, &edited);
         let run = site.build();
         assert!(!stderr(&run).contains(NOTHING), "{path}: {}", stderr(&run));
-        assert_eq!(site.tree("public"), clean_build(&site), "{path}");
+        assert_eq!(output_tree(&site), clean_build(&site), "{path}");
         assert!(stderr(&site.build()).contains(NOTHING), "{path}");
     }
 }

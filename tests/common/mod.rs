@@ -82,6 +82,14 @@ impl SiteFixture {
 
 /// Every file under `dir`, path → bytes.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = tree_with_folders(dir);
+    files.retain(|path, _| !path.ends_with('/'));
+    files
+}
+
+/// [`tree`], and every folder below `dir`, `path/` → nothing: an extra or
+/// missing empty folder in a built site shows.
+pub fn tree_with_folders(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     if !dir.exists() {
         return files;
@@ -96,6 +104,9 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 .to_string_lossy()
                 .replace('\\', "/");
             files.insert(relative, std::fs::read(entry.path()).unwrap());
+        } else if entry.file_type().is_dir() && entry.depth() > 0 {
+            let relative = entry.path().strip_prefix(dir).unwrap().to_string_lossy();
+            files.insert(format!("{}/", relative.replace('\\', "/")), Vec::new());
         }
     }
     files

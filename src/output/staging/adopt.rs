@@ -59,14 +59,67 @@ impl Wanted<'_> {
 }
 
 /// Sort out the staging folder `root` for the `wanted` site (the marker at
-/// the top is left alone).
-pub(super) fn sort_out(root: &Path, wanted: &Wanted<'_>) -> io::Result<Found> {
-    sort_out_in(root, "", wanted)
+/// the top is left alone); `None` when the folder itself is not as this
+/// build would make it (see [`Made::fresh`]).
+pub(super) fn sort_out(root: &Path, wanted: &Wanted<'_>) -> io::Result<Option<Found>> {
+    let Some(made) = Made::now() else {
+        return Ok(None);
+    };
+    if !made.fresh(&std::fs::symlink_metadata(root)?) {
+        return Ok(None);
+    }
+    sort_out_in(root, "", wanted, made).map(Some)
+}
+
+/// The owner and permissions a folder made by this process gets.
+#[derive(Debug, Clone, Copy)]
+struct Made {
+    owner: u32,
+    mode: u32,
+}
+
+impl Made {
+    /// This process's: its user, and the mode `mkdir` gives under its
+    /// umask (read from `/proc`; `None` where that is missing, and then
+    /// no folder is taken over).
+    #[cfg(target_os = "linux")]
+    fn now() -> Option<Made> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let umask = status
+            .lines()
+            .find_map(|line| line.strip_prefix("Umask:"))
+            .and_then(|octal| u32::from_str_radix(octal.trim(), 8).ok())?;
+        // SAFETY: geteuid has no failure and no arguments.
+        let owner = unsafe { libc::geteuid() };
+        Some(Made {
+            owner,
+            mode: 0o777 & !umask,
+        })
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn now() -> Option<Made> {
+        None
+    }
+
+    /// Whether a folder of these `meta`data is as this process would make
+    /// it: a folder kept from a build under another umask or user would
+    /// give the new site the old one's permissions.
+    #[cfg(target_os = "linux")]
+    fn fresh(self, meta: &std::fs::Metadata) -> bool {
+        use std::os::unix::fs::MetadataExt as _;
+        meta.is_dir() && meta.uid() == self.owner && meta.mode() & 0o7777 == self.mode
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn fresh(self, _meta: &std::fs::Metadata) -> bool {
+        false
+    }
 }
 
 /// [`sort_out`] of the folder at `path`, `relative` inside the root
 /// (empty for the root, else ending in `/`), entries in parallel.
-fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>) -> io::Result<Found> {
+fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>, made: Made) -> io::Result<Found> {
     let entries = std::fs::read_dir(path)?.collect::<io::Result<Vec<_>>>()?;
     entries
         .par_iter()
@@ -79,8 +132,12 @@ fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>) -> io::Result<F
             }
             let kind = entry.file_type()?;
             match inside {
-                Some(inside) if kind.is_dir() && wanted.folders.contains(inside.as_str()) => {
-                    let below = sort_out_in(&path, &format!("{inside}/"), wanted)?;
+                Some(inside)
+                    if kind.is_dir()
+                        && wanted.folders.contains(inside.as_str())
+                        && made.fresh(&entry.metadata()?) =>
+                {
+                    let below = sort_out_in(&path, &format!("{inside}/"), wanted, made)?;
                     Ok(below.merge(Found {
                         folders: vec![inside],
                         files: Vec::new(),

@@ -399,10 +399,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // after. Its files never share a path with a page (they are JSON
     // under the search folder).
     let mut search = crate::search::Kept::once_saved();
+    // Its folders were staged with the pages' (`stage`).
     let feed = search.feed(&site.library);
-    if feed.is_some() {
-        staging.make_folders(crate::search::folders().iter().map(String::as_str))?;
-    }
     let put_doc = |path: &str, contents: &[u8]| Ok::<_, BuildError>(staging.put(path, contents)?);
     // Each article's body comes from the cache between builds when it
     // has it; each rendered goes to it, and to search either way. Made

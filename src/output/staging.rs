@@ -231,11 +231,13 @@ impl<'o> Staging<'o> {
     fn write_marker(&self) -> Result<(), OutputError> {
         let marker = self.root.join(MARKER);
         let text = MARKER_TEXT.as_bytes();
-        let whole = std::fs::symlink_metadata(&marker)
-            .is_ok_and(|m| m.is_file() && m.len() == text.len() as u64)
+        let there = std::fs::symlink_metadata(&marker).ok();
+        let whole = there
+            .as_ref()
+            .is_some_and(|m| m.is_file() && m.len() == text.len() as u64)
             && ops::read_in(&self.folder, MARKER).is_ok_and(|bytes| bytes == text);
         if !whole {
-            if std::fs::symlink_metadata(&marker).is_ok() {
+            if there.is_some() {
                 ops::remove_file(&marker).map_err(fail("cannot remove", &marker))?;
             }
             ops::write(&marker, MARKER_TEXT.as_bytes()).map_err(fail("cannot write", &marker))?;

@@ -13,6 +13,7 @@ use crate::content::contents::Contents;
 use crate::content::library::{KnownArticles, Library, LoadOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
+use crate::output::digest::FileStamps;
 pub use crate::output::OutputError;
 use crate::output::{Output, RenderedPage, Staging};
 use crate::render;
@@ -304,11 +305,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         None => (None, fronts::Fronts::default()),
     };
     time("fingerprint");
-    let previous = match (&inputs, recorded) {
+    let (previous, checked) = match (&inputs, recorded) {
         (Some(_), Some(recorded)) if ingest_errors.is_empty() => {
-            reuse::previous(recorded, output.folder())
+            reuse::previous(recorded, output.folder()).unzip()
         }
-        _ => None,
+        _ => (None, None),
     };
     // The build that made the output as it is, when it is as recorded.
     let made_by = previous.as_ref().map(|p| p.inputs.digest);
@@ -387,7 +388,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             return Err(invalid(errors));
         }
     };
-    let staging = stage(&output, &site, &jobs, statics)?;
+    let staging = stage(&output, &site, &jobs, statics, checked)?;
     time("stage");
     let incremental = touched.is_some();
     let jobs = match touched {
@@ -514,12 +515,14 @@ fn keep_unchanged(
 
 /// Start the new site beside the output: every folder the plan's pages and
 /// the static files need, then the static files themselves (a page wins
-/// over a static file of the same path).
+/// over a static file of the same path). `checked`: the output's files as
+/// the check that it is as recorded found them.
 fn stage<'o>(
     output: &'o Output,
     site: &Site,
     jobs: &[render::plan::PageJob],
     statics: Vec<RenderedPage>,
+    checked: Option<FileStamps>,
 ) -> Result<Staging<'o>, OutputError> {
     use rayon::prelude::*;
     // Made on the main thread while the workers wait for the render:
@@ -544,7 +547,7 @@ fn stage<'o>(
         false => Vec::new(),
     };
     let later: Vec<&str> = later.iter().map(String::as_str).collect();
-    let staging = output.stage_with(paths, &later)?;
+    let staging = output.stage_with(paths, &later, checked)?;
     for file in &statics {
         staging.put(&file.path, &file.contents)?;
     }

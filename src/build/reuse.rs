@@ -55,7 +55,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
 use super::BuildOptions;
-use crate::output::digest::{field, stamp};
+use crate::output::digest::{field, stamp, FileStamps};
 use crate::output::Published;
 use crate::sitefs::Walk;
 use layout::{format_record, hex, parse_record};
@@ -271,10 +271,10 @@ pub(crate) fn recorded(options: &BuildOptions, output: &Path) -> Option<Record> 
 }
 
 /// `record`, the [`recorded`] one of `output`, if the folder still holds
-/// exactly what that build left.
-pub(crate) fn previous(record: Record, output: &Path) -> Option<Record> {
-    let (digest, _) = crate::output::digest::of_folder(output)?;
-    (digest == record.output).then_some(record)
+/// exactly what that build left; with each file's stamp as found.
+pub(crate) fn previous(record: Record, output: &Path) -> Option<(Record, FileStamps)> {
+    let ((digest, _), files) = crate::output::digest::of_folder_stamped(output)?;
+    (digest == record.output).then_some((record, files))
 }
 
 /// An article file that changed since the last build.

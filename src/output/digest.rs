@@ -2,8 +2,8 @@
 //! under the folder (the folder included) with its [`stamp`] (type,
 //! inode, size, modification and change times), in name order.
 //!
-//! Two ways to the same bytes. [`of_folder`] walks a folder: a build
-//! checking that the output still holds what the last build left.
+//! Two ways to the same bytes. [`of_folder_stamped`] walks a folder: a
+//! build checking that the output still holds what the last build left.
 //! [`Ledger`] gathers the stamps while the staging folder is written: a
 //! build recording what it just published, without walking the tree it
 //! wrote a moment ago (at 10,000 articles that walk opened 15,800 folders
@@ -12,8 +12,12 @@
 //! changes (a hard link's change time moves when the old site's name for
 //! it is deleted, a folder's with every entry made in it, the folder's
 //! own when it is moved into place) is stat-ed once the site is
-//! published. A ledger that misses something only makes the next build's
-//! walk disagree with the record: a full build, never a wrong skip.
+//! published. A file of the old site the build kept as it was (the
+//! output's own inode) has the stamp the build's check of the output
+//! found, unless the old site is then removed, which moves its change
+//! time. A ledger that misses something only makes the next build's walk
+//! disagree with the record: a full build, never a wrong skip; a stamp
+//! from the check that a later change made stale does the same.
 
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Mutex, PoisonError};
@@ -55,6 +59,18 @@ pub(crate) fn stamp(_meta: &std::fs::Metadata) -> Option<Stamp> {
     None
 }
 
+/// The device and inode a stamp holds, when it is a regular file's.
+pub(crate) fn file_id(stamp: &Stamp) -> Option<(u64, u64)> {
+    const TYPE: i64 = 0o170000;
+    const REGULAR: i64 = 0o100000;
+    let field = |i: usize| {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&stamp[8 * i..8 * i + 8]);
+        i64::from_le_bytes(bytes)
+    };
+    (field(0) & TYPE == REGULAR).then(|| (field(2) as u64, field(1) as u64))
+}
+
 /// The change time a stamp holds, in nanoseconds.
 pub(crate) fn changed_at(stamp: &Stamp) -> i128 {
     let field = |i: usize| {
@@ -73,14 +89,35 @@ pub(crate) fn field(hasher: &mut Sha256, bytes: &[u8]) {
 
 /// Digest of `folder` by walking it, and the newest change time in it (in
 /// nanoseconds); `None` when something cannot be read.
+#[cfg(test)]
 pub(crate) fn of_folder(folder: &Path) -> Option<(Digest, i128)> {
+    of_folder_with(folder, None).map(|(digest, _)| digest)
+}
+
+/// Each file of a walked folder (`/`-separated path inside it) with the
+/// stamp the walk found: what a build checked the output against, kept to
+/// tell which files of an old site are the output's own without a second
+/// look at either (`Staging`). Names that are not UTF-8 are left out.
+pub(crate) type FileStamps = Vec<(Box<str>, Stamp)>;
+
+/// The digest of `folder` by walking it and its newest change time in
+/// nanoseconds (as `of_folder` gives them), with the stamp of every file
+/// in it; `None` when something cannot be read.
+pub(crate) fn of_folder_stamped(folder: &Path) -> Option<((Digest, i128), FileStamps)> {
+    of_folder_with(folder, Some(""))
+}
+
+fn of_folder_with(folder: &Path, prefix: Option<&str>) -> Option<((Digest, i128), FileStamps)> {
     let meta = std::fs::symlink_metadata(folder).ok()?;
     let top = stamp(&meta)?;
-    let inner = match meta.is_dir() {
-        true => Some(walk(folder)?),
-        false => None,
+    let (inner, files) = match meta.is_dir() {
+        true => {
+            let (digest, files) = walk(folder, prefix)?;
+            (Some(digest), files)
+        }
+        false => (None, Vec::new()),
     };
-    Some(finish(&top, inner))
+    Some((finish(&top, inner), files))
 }
 
 /// The folder's own stamp, then what it holds.
@@ -120,31 +157,57 @@ fn hash_entries<'a>(entries: impl IntoIterator<Item = Hashed<'a>>) -> (Digest, i
 /// the stamp it would take.
 const SPLIT: usize = 64;
 
-/// Digest of what a folder on disk holds (links are not followed).
-/// Entries are looked at in parallel: a site's output has tens of
-/// thousands.
-fn walk(folder: &Path) -> Option<(Digest, i128)> {
+/// Digest of what a folder on disk holds (links are not followed), with
+/// the stamp of each file in it when `prefix` (its path inside the walked
+/// folder, empty or ending in `/`) is given. Entries are looked at in
+/// parallel: a site's output has tens of thousands.
+fn walk(folder: &Path, prefix: Option<&str>) -> Option<((Digest, i128), FileStamps)> {
+    // Each name taken once: sorting by `DirEntry::file_name` makes a new
+    // one at every comparison.
     let mut entries = std::fs::read_dir(folder)
         .ok()?
-        .map(|entry| entry.ok())
+        .map(|entry| entry.ok().map(|entry| (entry.file_name(), entry)))
         .collect::<Option<Vec<_>>>()?;
-    entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
+    entries.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
     let stamped = entries
         .par_iter()
         .with_min_len(SPLIT)
-        .map(|entry| {
+        .map(|(name, entry)| {
             let meta = entry.metadata().ok()?;
-            let inner = match meta.is_dir() {
-                true => Some(walk(&entry.path())?),
-                false => None,
+            let stamp = stamp(&meta)?;
+            let inside = |end: &str| {
+                let (prefix, name) = (prefix?, name.to_str()?);
+                // Sized exactly: made a `Box<str>` without a copy.
+                let mut path = String::with_capacity(prefix.len() + name.len() + end.len());
+                path.extend([prefix, name, end]);
+                Some(path)
             };
-            Some((stamp(&meta)?, inner))
+            let (inner, files) = match meta.is_dir() {
+                true => {
+                    let (digest, files) = walk(&entry.path(), inside("/").as_deref())?;
+                    (Some(digest), files)
+                }
+                false => (
+                    None,
+                    inside("")
+                        .map(|path| (path.into(), stamp))
+                        .into_iter()
+                        .collect(),
+                ),
+            };
+            Some((stamp, inner, files))
         })
         .collect::<Option<Vec<_>>>()?;
-    let names: Vec<_> = entries.iter().map(std::fs::DirEntry::file_name).collect();
-    Some(hash_entries(names.iter().zip(stamped).map(
-        |(name, (stamp, inner))| (name.as_encoded_bytes(), stamp, inner),
-    )))
+    let mut files = Vec::new();
+    let hashed = entries
+        .iter()
+        .zip(stamped)
+        .map(|((name, _), (stamp, inner, mut below))| {
+            files.append(&mut below);
+            (name.as_encoded_bytes(), stamp, inner)
+        });
+    let digest = hash_entries(hashed);
+    Some((digest, files))
 }
 
 /// What a build wrote into its staging folder, path by path (`/`-separated,
@@ -162,6 +225,10 @@ enum Entry {
     /// A file, with its stamp when it was written; `None` when a later
     /// step may still change it (a hard link: see the module comment).
     File(String, Option<Stamp>),
+    /// The output's own file kept (one inode, two names), with the stamp
+    /// the build's check of the output found: still its stamp unless the
+    /// old site's names for it are deleted.
+    Kept(String, Stamp),
     Folder(String),
 }
 
@@ -183,15 +250,23 @@ impl Ledger {
         let _ = self.sender.send(Entry::File(path.to_string(), stamp));
     }
 
+    /// The output's own file at `path`, stamped `stamp` when the build
+    /// checked the output, was kept.
+    pub(super) fn kept(&self, path: &str, stamp: Stamp) {
+        let _ = self.sender.send(Entry::Kept(path.to_string(), stamp));
+    }
+
     /// The folder at `path` was made (or found made).
     pub(super) fn folder(&self, path: &str) {
         let _ = self.sender.send(Entry::Folder(path.to_string()));
     }
 
     /// Digest of `folder`, the published site these entries were written
-    /// into, and its newest change time, as [`of_folder`] would find them
-    /// now; `None` when a stamp is missing.
-    pub(super) fn digest(&self, folder: &Path) -> Option<(Digest, i128)> {
+    /// into, and its newest change time, as a walk ([`of_folder_stamped`])
+    /// would find them now; `None` when a stamp is missing.
+    /// `old_site_kept`: no name of the old site was deleted, so the files
+    /// kept from it have their stamps still.
+    pub(super) fn digest(&self, folder: &Path, old_site_kept: bool) -> Option<(Digest, i128)> {
         let receiver = self.receiver.lock().unwrap_or_else(PoisonError::into_inner);
         let mut entries: Vec<Placed> = receiver.try_iter().map(Placed::from).collect();
         // Sorted by key, a folder comes right before what it holds.
@@ -201,9 +276,15 @@ impl Ledger {
             // Written twice: the disk has the last stamp, whichever it is.
             if same && !first.is_folder {
                 first.stamp = None;
+                first.kept = None;
             }
             same
         });
+        if old_site_kept {
+            for entry in &mut entries {
+                entry.stamp = entry.stamp.or(entry.kept);
+            }
+        }
         let stamped = entries.par_iter_mut().try_for_each(|entry| {
             if entry.stamp.is_none() {
                 let meta = std::fs::symlink_metadata(folder.join(entry.path())).ok()?;
@@ -224,14 +305,17 @@ struct Placed {
     /// folder right before what it holds.
     key: Vec<u8>,
     stamp: Option<Stamp>,
+    /// A kept file's stamp as the build's check found it ([`Entry::Kept`]).
+    kept: Option<Stamp>,
     is_folder: bool,
 }
 
 impl From<Entry> for Placed {
     fn from(entry: Entry) -> Placed {
-        let (path, stamp, is_folder) = match entry {
-            Entry::File(path, stamp) => (path, stamp, false),
-            Entry::Folder(path) => (path, None, true),
+        let (path, stamp, kept, is_folder) = match entry {
+            Entry::File(path, stamp) => (path, stamp, None, false),
+            Entry::Kept(path, stamp) => (path, None, Some(stamp), false),
+            Entry::Folder(path) => (path, None, None, true),
         };
         let mut key = path.into_bytes();
         for byte in &mut key {
@@ -242,6 +326,7 @@ impl From<Entry> for Placed {
         Placed {
             key,
             stamp,
+            kept,
             is_folder,
         }
     }

@@ -112,7 +112,7 @@ impl Output {
         &self,
         paths: impl IntoIterator<Item = &'p str>,
     ) -> Result<Staging<'_>, OutputError> {
-        self.stage_with(paths, &[])
+        self.stage_with(paths, &[], None)
     }
 
     /// [`Output::stage`], with files to come in the folders of `later`
@@ -121,6 +121,7 @@ impl Output {
         &self,
         paths: impl IntoIterator<Item = &'p str>,
         later: &[&str],
+        checked: Option<digest::FileStamps>,
     ) -> Result<Staging<'_>, OutputError> {
         self.refuse_foreign()?;
         let paths: Vec<&str> = paths.into_iter().collect();
@@ -132,6 +133,7 @@ impl Output {
             paths.iter().copied().collect(),
             folders,
             later.collect(),
+            checked,
         )
     }
 
@@ -211,6 +213,26 @@ pub(crate) fn commit(
         staging.put(path, contents)?;
     }
     staging.commit().map(drop)
+}
+
+/// [`commit`] as a build does it after checking the output against its
+/// record: begun with the stamps that check found (`checked`), which say
+/// which files of an old site are the output's own. The published site's
+/// digest from what was written must be a walk's, or the next build
+/// would not trust the output it left.
+#[cfg(test)]
+pub(crate) fn commit_checked(output: &Path, pages: &[RenderedPage]) -> Result<(), OutputError> {
+    let checked = digest::of_folder_stamped(output).map(|(_, files)| files);
+    let output = Output::lock(output)?;
+    let paths = pages.iter().map(|page| page.path.as_str());
+    let staging = output.stage_with(paths, &[], checked)?;
+    for page in pages {
+        staging.put(&page.path, &page.contents)?;
+    }
+    let published = staging.commit()?;
+    let walked = digest::of_folder(published.folder()).map(|(digest, _)| digest);
+    assert_eq!(published.digest().map(|(digest, _)| digest), walked);
+    Ok(())
 }
 
 /// Every folder on the way to `paths`, once each. A path used both as a

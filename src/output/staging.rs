@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 
-use super::digest::{Digest, Ledger};
+use super::digest::{self, Digest, FileStamps, Ledger, Stamp};
 use super::{ancestors, fail, is_ours, ops, refuse, Output, OutputError, MARKER, MARKER_TEXT};
 
 mod adopt;
@@ -61,7 +61,11 @@ pub(crate) struct Staging<'o> {
     leaves: AHashSet<Box<str>>,
     /// Files an earlier staging folder had at the new site's paths
     /// ([`adopt`]), each flagged once the build has reached its path.
-    adopted: AHashMap<Box<str>, AtomicBool>,
+    adopted: AHashMap<Box<str>, Adopted>,
+    /// The output's files as the build's check of it stamped them, when
+    /// it was checked: which of them a file taken over is, without a look
+    /// at either.
+    checked: Option<AHashMap<Box<str>, Stamp>>,
     /// How many files the new site has, and how many were written rather
     /// than linked.
     files: usize,
@@ -69,11 +73,21 @@ pub(crate) struct Staging<'o> {
     published: bool,
 }
 
+/// A file of the folder taken over.
+#[derive(Debug)]
+struct Adopted {
+    /// Its device and inode, as sorting out found them.
+    id: adopt::FileId,
+    reached: AtomicBool,
+}
+
 /// The new site, in place of the old one.
 #[derive(Debug)]
 pub(crate) struct Published {
     folder: PathBuf,
     ledger: Ledger,
+    /// No name of the old site was deleted (it stays beside the output).
+    old_site_kept: bool,
 }
 
 impl Published {
@@ -86,7 +100,7 @@ impl Published {
     /// from what the build wrote rather than a walk; with its newest
     /// change time, in nanoseconds. `None` when a stamp is missing.
     pub(crate) fn digest(&self) -> Option<(Digest, i128)> {
-        self.ledger.digest(&self.folder)
+        self.ledger.digest(&self.folder, self.old_site_kept)
     }
 }
 
@@ -153,6 +167,7 @@ impl<'o> Staging<'o> {
         files: AHashSet<&str>,
         folders: AHashSet<&str>,
         later: AHashSet<&str>,
+        checked: Option<FileStamps>,
     ) -> Result<Staging<'o>, OutputError> {
         let root = output.sibling(STAGING);
         let previous = match output.real.is_dir() {
@@ -192,8 +207,12 @@ impl<'o> Staging<'o> {
             ledger: Ledger::default(),
             leaves,
             adopted: (found.files.into_iter())
-                .map(|file| (file.into_boxed_str(), AtomicBool::new(false)))
+                .map(|(file, id)| {
+                    let reached = AtomicBool::new(false);
+                    (file.into_boxed_str(), Adopted { id, reached })
+                })
                 .collect(),
+            checked: checked.map(|files| files.into_iter().collect()),
             files: files.len(),
             written: AtomicUsize::new(0),
             published: false,
@@ -250,14 +269,20 @@ impl<'o> Staging<'o> {
     /// there not reached before, true if it is the output's own file (a
     /// link already in place); otherwise that file is removed now.
     fn reach_adopted(&self, relative: &str) -> Result<bool, OutputError> {
-        let Some(reached) = self.adopted.get(relative) else {
+        let Some(adopted) = self.adopted.get(relative) else {
             return Ok(false);
         };
-        if reached.swap(true, Ordering::Relaxed) {
+        if adopted.reached.swap(true, Ordering::Relaxed) {
             return Ok(false);
         }
         if let Some(previous) = &self.previous {
-            if ops::same_file_in(previous, &self.folder, relative) {
+            let same = match &self.checked {
+                Some(checked) => {
+                    checked.get(relative).and_then(digest::file_id) == Some(adopted.id)
+                }
+                None => ops::same_file_in(previous, &self.folder, relative),
+            };
+            if same {
                 return Ok(true);
             }
         }
@@ -280,11 +305,15 @@ impl<'o> Staging<'o> {
         self.make_leaf(relative)?;
         let linked = self.reach_adopted(relative)?;
         if let Some(previous) = &self.previous {
-            if unchanged(previous, relative, contents)
-                && (linked || ops::hard_link_in(previous, &self.folder, relative).is_ok())
-            {
-                self.ledger.file(relative, None);
-                return Ok(());
+            if unchanged(previous, relative, contents) {
+                if linked {
+                    self.note_kept(relative);
+                    return Ok(());
+                }
+                if ops::hard_link_in(previous, &self.folder, relative).is_ok() {
+                    self.ledger.file(relative, None);
+                    return Ok(());
+                }
             }
         }
         if linked {
@@ -348,13 +377,29 @@ impl<'o> Staging<'o> {
         let Ok(linked) = self.reach_adopted(relative) else {
             return false;
         };
-        let kept = linked
-            || (ops::file_len_in(previous, relative).is_some()
-                && ops::hard_link_in(previous, &self.folder, relative).is_ok());
+        if linked {
+            self.note_kept(relative);
+            return true;
+        }
+        let kept = ops::file_len_in(previous, relative).is_some()
+            && ops::hard_link_in(previous, &self.folder, relative).is_ok();
         if kept {
             self.ledger.file(relative, None);
         }
         kept
+    }
+
+    /// The output's own file at `relative` is kept: its stamp is the one
+    /// the build's check found, when it has one.
+    fn note_kept(&self, relative: &str) {
+        match self
+            .checked
+            .as_ref()
+            .and_then(|checked| checked.get(relative))
+        {
+            Some(stamp) => self.ledger.kept(relative, *stamp),
+            None => self.ledger.file(relative, None),
+        }
     }
 
     /// Make the folder holding `relative` if it is one of the
@@ -408,6 +453,7 @@ impl<'o> Staging<'o> {
         let published = Published {
             folder: self.output.real.clone(),
             ledger: std::mem::take(&mut self.ledger),
+            old_site_kept: old.is_none(),
         };
         Ok((published, result))
     }
@@ -417,7 +463,7 @@ impl<'o> Staging<'o> {
     fn remove_unreached(&self) -> Result<(), OutputError> {
         self.adopted
             .par_iter()
-            .filter(|(_, reached)| !reached.load(Ordering::Relaxed))
+            .filter(|(_, adopted)| !adopted.reached.load(Ordering::Relaxed))
             .try_for_each(|(relative, _)| self.unlink(relative))
     }
 

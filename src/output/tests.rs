@@ -408,10 +408,26 @@ fn pages_with(changed: usize, text: &str) -> Vec<RenderedPage> {
 /// nothing is written through a name the output has.
 #[test]
 fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
+    old_site_left_beside(commit_plain);
+}
+
+/// The same, as a build that checked the output against its record does
+/// it: which files are the output's own comes from that check's stamps
+/// and the old site's listing, with no look at either file.
+#[test]
+fn the_old_site_is_proven_against_the_checked_output_as_well() {
+    old_site_left_beside(commit_checked);
+}
+
+fn commit_plain(output: &Path, pages: &[RenderedPage]) -> Result<(), OutputError> {
+    commit(output, pages, &[])
+}
+
+fn old_site_left_beside(commit: fn(&Path, &[RenderedPage]) -> Result<(), OutputError>) {
     let (dir, output) = temp_output();
     let staging = dir.path().join(".public.staging");
-    commit(&output, &pages_with(0, "first"), &[]).unwrap();
-    commit(&output, &pages_with(0, "second"), &[]).unwrap();
+    commit(&output, &pages_with(0, "first")).unwrap();
+    commit(&output, &pages_with(0, "second")).unwrap();
     assert_eq!(
         std::fs::read_to_string(staging.join("p0/index.html")).unwrap(),
         "first",
@@ -457,7 +473,7 @@ fn the_old_site_left_beside_is_started_from_and_none_of_it_trusted() {
     let mut third = pages_with(0, "third");
     third[5] = page("p5/index.html", "changed");
     third.push(page("p9/index.html", "new page"));
-    commit(&output, &third, &[]).unwrap();
+    commit(&output, &third).unwrap();
     for file in &third {
         let text = std::fs::read_to_string(output.join(&file.path)).unwrap();
         assert_eq!(text.as_bytes(), file.contents, "{}", file.path);
@@ -495,5 +511,31 @@ fn an_old_site_sharing_little_with_the_new_is_removed() {
     };
     commit(&output, &all("first"), &[]).unwrap();
     commit(&output, &all("second"), &[]).unwrap();
+    assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
+}
+
+/// A build that started from the old site but wrote too much of the new
+/// one to keep it removes it, and with it the names the kept files had
+/// there: their change times move, so the record must take them anew
+/// (`commit_checked` compares the record's digest with a walk's).
+#[test]
+fn kept_files_are_stamped_anew_when_the_old_site_is_removed() {
+    let (dir, output) = temp_output();
+    let pages = |changed: &[usize], text: &str| -> Vec<RenderedPage> {
+        (0..8)
+            .map(|i| match changed.contains(&i) {
+                true => page(&format!("p{i}/index.html"), text),
+                false => page(&format!("p{i}/index.html"), "same"),
+            })
+            .collect()
+    };
+    commit_checked(&output, &pages(&[], "first")).unwrap();
+    commit_checked(&output, &pages(&[0], "second")).unwrap();
+    assert!(dir.path().join(".public.staging").is_dir(), "kept beside");
+    // Change times are coarse: a removal now must give newer ones.
+    std::thread::sleep(std::time::Duration::from_millis(25));
+    let kept = inode(&output.join("p7/index.html"));
+    commit_checked(&output, &pages(&[0, 1, 2], "third")).unwrap();
+    assert_eq!(inode(&output.join("p7/index.html")), kept, "taken over");
     assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }

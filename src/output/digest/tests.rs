@@ -90,3 +90,38 @@ fn a_change_time_is_read_back_from_its_stamp() {
     let nanos = at.duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
     assert_eq!(changed_at(&stamp), nanos as i128);
 }
+
+#[test]
+fn a_walk_with_stamps_lists_every_file_as_it_is_and_digests_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("public");
+    publish(
+        &output,
+        &[page("index.html", "home"), page("a/b/c.html", "c")],
+        None,
+    );
+    std::os::unix::fs::symlink("index.html", output.join("link")).unwrap();
+    let ((digest, _), mut files) = of_folder_stamped(&output).unwrap();
+    assert_eq!(digest, of_folder(&output).unwrap().0);
+    files.sort();
+    let paths: Vec<&str> = files.iter().map(|(path, _)| &**path).collect();
+    let expected = [
+        ".briefing-output",
+        "a/b/c.html",
+        "index.html",
+        "late/folder/file.json",
+        "link",
+    ];
+    assert_eq!(paths, expected);
+    for (path, stamped) in &files {
+        let meta = std::fs::symlink_metadata(output.join(&**path)).unwrap();
+        assert_eq!(Some(*stamped), stamp(&meta), "{path}");
+        let id = std::os::unix::fs::MetadataExt::ino(&meta);
+        let regular = meta.file_type().is_file();
+        assert_eq!(
+            file_id(stamped).map(|(_, ino)| ino),
+            regular.then_some(id),
+            "{path}"
+        );
+    }
+}

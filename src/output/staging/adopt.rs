@@ -26,12 +26,16 @@ use super::super::{ops, MARKER};
 use super::remove_inside;
 
 /// What sorting out left: the new site's folders and the regular files
-/// at its paths (bytes unproven), as paths relative to the folder.
+/// at its paths (bytes unproven), as paths relative to the folder, each
+/// file with its device and inode as its folder's listing gave them.
 #[derive(Debug, Default)]
 pub(super) struct Found {
     pub(super) folders: Vec<String>,
-    pub(super) files: Vec<String>,
+    pub(super) files: Vec<(String, FileId)>,
 }
+
+/// A file's device and inode.
+pub(super) type FileId = (u64, u64);
 
 impl Found {
     fn merge(mut self, other: Found) -> Found {
@@ -65,10 +69,11 @@ pub(super) fn sort_out(root: &Path, wanted: &Wanted<'_>) -> io::Result<Option<Fo
     let Some(made) = Made::now() else {
         return Ok(None);
     };
-    if !made.fresh(&std::fs::symlink_metadata(root)?) {
+    let meta = std::fs::symlink_metadata(root)?;
+    if !made.fresh(&meta) {
         return Ok(None);
     }
-    sort_out_in(root, "", wanted, made).map(Some)
+    sort_out_in(root, "", device(&meta), wanted, made).map(Some)
 }
 
 /// The owner and permissions a folder made by this process gets.
@@ -117,9 +122,38 @@ impl Made {
     }
 }
 
-/// [`sort_out`] of the folder at `path`, `relative` inside the root
-/// (empty for the root, else ending in `/`), entries in parallel.
-fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>, made: Made) -> io::Result<Found> {
+/// The device a folder is on; a file in it is on the same one (a file
+/// mounted over, which only the superuser can make, would not be).
+#[cfg(unix)]
+fn device(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::dev(meta)
+}
+
+#[cfg(not(unix))]
+fn device(_meta: &std::fs::Metadata) -> u64 {
+    0
+}
+
+/// A file's inode as its folder's listing gives it (no look at the file).
+#[cfg(unix)]
+fn inode(entry: &std::fs::DirEntry) -> u64 {
+    std::os::unix::fs::DirEntryExt::ino(entry)
+}
+
+#[cfg(not(unix))]
+fn inode(_entry: &std::fs::DirEntry) -> u64 {
+    0
+}
+
+/// [`sort_out`] of the folder at `path` on `device`, `relative` inside
+/// the root (empty for the root, else ending in `/`), entries in parallel.
+fn sort_out_in(
+    path: &Path,
+    relative: &str,
+    device: u64,
+    wanted: &Wanted<'_>,
+    made: Made,
+) -> io::Result<Found> {
     let entries = std::fs::read_dir(path)?.collect::<io::Result<Vec<_>>>()?;
     entries
         .par_iter()
@@ -131,21 +165,25 @@ fn sort_out_in(path: &Path, relative: &str, wanted: &Wanted<'_>, made: Made) -> 
                 return Ok(Found::default());
             }
             let kind = entry.file_type()?;
-            match inside {
-                Some(inside)
-                    if kind.is_dir()
-                        && wanted.folders.contains(inside.as_str())
-                        && made.fresh(&entry.metadata()?) =>
-                {
-                    let below = sort_out_in(&path, &format!("{inside}/"), wanted, made)?;
+            // A wanted folder is kept when made as this build would make it.
+            let kept_folder = match &inside {
+                Some(inside) if kind.is_dir() && wanted.folders.contains(inside.as_str()) => {
+                    let meta = entry.metadata()?;
+                    made.fresh(&meta).then(|| self::device(&meta))
+                }
+                _ => None,
+            };
+            match (inside, kept_folder) {
+                (Some(inside), Some(device)) => {
+                    let below = sort_out_in(&path, &format!("{inside}/"), device, wanted, made)?;
                     Ok(below.merge(Found {
                         folders: vec![inside],
                         files: Vec::new(),
                     }))
                 }
-                Some(inside) if kind.is_file() && wanted.file(&inside) => Ok(Found {
+                (Some(inside), None) if kind.is_file() && wanted.file(&inside) => Ok(Found {
                     folders: Vec::new(),
-                    files: vec![inside],
+                    files: vec![(inside, (device, inode(entry)))],
                 }),
                 _ if kind.is_dir() => {
                     remove_inside(&path, None)?;

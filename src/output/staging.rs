@@ -305,15 +305,18 @@ impl<'o> Staging<'o> {
         self.make_leaf(relative)?;
         let linked = self.reach_adopted(relative)?;
         if let Some(previous) = &self.previous {
-            if unchanged(previous, relative, contents) {
-                if linked {
-                    self.note_kept(relative);
-                    return Ok(());
-                }
-                if ops::hard_link_in(previous, &self.folder, relative).is_ok() {
-                    self.ledger.file(relative, None);
-                    return Ok(());
-                }
+            // The bytes compared are the file's that would be kept: the one
+            // in place when linked, however the output changed since.
+            if linked && unchanged(&self.folder, relative, contents) {
+                self.note_kept(relative);
+                return Ok(());
+            }
+            if !linked
+                && unchanged(previous, relative, contents)
+                && ops::hard_link_in(previous, &self.folder, relative).is_ok()
+            {
+                self.ledger.file(relative, None);
+                return Ok(());
             }
         }
         if linked {
@@ -516,10 +519,10 @@ pub(super) fn leaves(folders: &AHashSet<&str>) -> AHashSet<Box<str>> {
         .collect()
 }
 
-/// Same bytes in a regular file of the old output.
-fn unchanged(previous: &ops::Folder, relative: &str, contents: &[u8]) -> bool {
-    ops::file_len_in(previous, relative) == Some(contents.len() as u64)
-        && ops::read_in(previous, relative).is_ok_and(|old| old == contents)
+/// Same bytes in the regular file at `relative` in `folder`.
+fn unchanged(folder: &ops::Folder, relative: &str, contents: &[u8]) -> bool {
+    ops::file_len_in(folder, relative) == Some(contents.len() as u64)
+        && ops::read_in(folder, relative).is_ok_and(|old| old == contents)
 }
 
 /// Remove a folder briefing wrote, the marker and the folder itself last,

@@ -539,3 +539,31 @@ fn kept_files_are_stamped_anew_when_the_old_site_is_removed() {
     assert_eq!(inode(&output.join("p7/index.html")), kept, "taken over");
     assert_eq!(names(dir.path()), vec![".public.lock", "public"]);
 }
+
+/// A page the output changed after the build checked it: the file the
+/// new site keeps is the one whose bytes were compared, never the old
+/// site's file that the check's stamps still name.
+#[test]
+fn a_file_kept_from_the_old_site_is_the_one_compared() {
+    let (_dir, output) = temp_output();
+    commit_checked(&output, &pages_with(0, "first")).unwrap();
+    commit_checked(&output, &pages_with(0, "second")).unwrap();
+    let checked = digest::of_folder_stamped(&output).map(|(_, files)| files);
+    // Another program puts a new file in place of one page.
+    let replaced = output.join("p1/index.html");
+    std::fs::remove_file(&replaced).unwrap();
+    std::fs::write(&replaced, "replaced").unwrap();
+    let mut pages = pages_with(0, "third");
+    pages[1] = page("p1/index.html", "replaced");
+    let locked = Output::lock(&output).unwrap();
+    let paths = pages.iter().map(|page| page.path.as_str());
+    let staging = locked.stage_with(paths, &[], checked).unwrap();
+    for page in &pages {
+        staging.put(&page.path, &page.contents).unwrap();
+    }
+    staging.commit().unwrap();
+    for page in &pages {
+        let text = std::fs::read(output.join(&page.path)).unwrap();
+        assert_eq!(text, page.contents, "{}", page.path);
+    }
+}

@@ -122,8 +122,10 @@ impl Made {
     }
 }
 
-/// The device a folder is on; a file in it is on the same one (a file
-/// mounted over, which only the superuser can make, would not be).
+/// The device a folder is on, which its files are taken to share. A file
+/// that reports another (one mounted over; overlayfs with layers on
+/// different file systems and `xino=off`) never matches the output's: it
+/// is replaced, never kept wrongly.
 #[cfg(unix)]
 fn device(meta: &std::fs::Metadata) -> u64 {
     std::os::unix::fs::MetadataExt::dev(meta)

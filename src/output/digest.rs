@@ -59,25 +59,24 @@ pub(crate) fn stamp(_meta: &std::fs::Metadata) -> Option<Stamp> {
     None
 }
 
+/// Field `i` of a stamp (see [`stamp`] for their order).
+fn stamp_field(stamp: &Stamp, i: usize) -> i64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&stamp[8 * i..8 * i + 8]);
+    i64::from_le_bytes(bytes)
+}
+
 /// The device and inode a stamp holds, when it is a regular file's.
 pub(crate) fn file_id(stamp: &Stamp) -> Option<(u64, u64)> {
     const TYPE: i64 = 0o170000;
     const REGULAR: i64 = 0o100000;
-    let field = |i: usize| {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&stamp[8 * i..8 * i + 8]);
-        i64::from_le_bytes(bytes)
-    };
+    let field = |i| stamp_field(stamp, i);
     (field(0) & TYPE == REGULAR).then(|| (field(2) as u64, field(1) as u64))
 }
 
 /// The change time a stamp holds, in nanoseconds.
 pub(crate) fn changed_at(stamp: &Stamp) -> i128 {
-    let field = |i: usize| {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&stamp[8 * i..8 * i + 8]);
-        i128::from(i64::from_le_bytes(bytes))
-    };
+    let field = |i| i128::from(stamp_field(stamp, i));
     field(6) * 1_000_000_000 + field(7)
 }
 
@@ -91,7 +90,7 @@ pub(crate) fn field(hasher: &mut Sha256, bytes: &[u8]) {
 /// nanoseconds); `None` when something cannot be read.
 #[cfg(test)]
 pub(crate) fn of_folder(folder: &Path) -> Option<(Digest, i128)> {
-    of_folder_with(folder, None).map(|(digest, _)| digest)
+    of_folder_stamped(folder).map(|(digest, _)| digest)
 }
 
 /// Each file of a walked folder (`/`-separated path inside it) with the
@@ -101,18 +100,14 @@ pub(crate) fn of_folder(folder: &Path) -> Option<(Digest, i128)> {
 pub(crate) type FileStamps = Vec<(Box<str>, Stamp)>;
 
 /// The digest of `folder` by walking it and its newest change time in
-/// nanoseconds (as `of_folder` gives them), with the stamp of every file
-/// in it; `None` when something cannot be read.
+/// nanoseconds, with the stamp of every file in it; `None` when something
+/// cannot be read.
 pub(crate) fn of_folder_stamped(folder: &Path) -> Option<((Digest, i128), FileStamps)> {
-    of_folder_with(folder, Some(""))
-}
-
-fn of_folder_with(folder: &Path, prefix: Option<&str>) -> Option<((Digest, i128), FileStamps)> {
     let meta = std::fs::symlink_metadata(folder).ok()?;
     let top = stamp(&meta)?;
     let (inner, files) = match meta.is_dir() {
         true => {
-            let (digest, files) = walk(folder, prefix)?;
+            let (digest, files) = walk(folder, Some(""))?;
             (Some(digest), files)
         }
         false => (None, Vec::new()),
@@ -159,7 +154,8 @@ const SPLIT: usize = 64;
 
 /// Digest of what a folder on disk holds (links are not followed), with
 /// the stamp of each file in it when `prefix` (its path inside the walked
-/// folder, empty or ending in `/`) is given. Entries are looked at in
+/// folder, empty or ending in `/`) is given: not below a name that is not
+/// UTF-8. Entries are looked at in
 /// parallel: a site's output has tens of thousands.
 fn walk(folder: &Path, prefix: Option<&str>) -> Option<((Digest, i128), FileStamps)> {
     // Each name taken once: sorting by `DirEntry::file_name` makes a new

@@ -206,13 +206,16 @@ impl<'o> Staging<'o> {
             previous,
             ledger: Ledger::default(),
             leaves,
+            // Only files taken over are looked up in the output's stamps.
+            checked: checked
+                .filter(|_| !found.files.is_empty())
+                .map(|files| files.into_iter().collect()),
             adopted: (found.files.into_iter())
                 .map(|(file, id)| {
                     let reached = AtomicBool::new(false);
                     (file.into_boxed_str(), Adopted { id, reached })
                 })
                 .collect(),
-            checked: checked.map(|files| files.into_iter().collect()),
             files: files.len(),
             written: AtomicUsize::new(0),
             published: false,

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
 use crate::content::contents::Contents;
-use crate::content::library::{KnownArticles, Library, LoadOptions};
+use crate::content::library::{KnownArticles, Library, LoadOptions, ReadArticles};
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::{self, IngestOptions};
 use crate::output::digest::FileStamps;
@@ -117,16 +117,18 @@ impl From<Diagnostic> for BuildError {
 }
 
 /// Load config, content and templates, collecting every problem; the
-/// articles `known` has are taken from it instead of read.
+/// articles `known` has are taken from it, and those `read` has built
+/// from that text, instead of read.
 fn load_known(
     root: &Path,
     drafts: bool,
     known: Option<&dyn KnownArticles>,
+    read: ReadArticles,
 ) -> Result<Site, Vec<Diagnostic>> {
     let config = SiteConfig::load(root).map_err(|d| vec![d])?;
     let options = LoadOptions { drafts };
     load_contents(root, &config.theme.clone(), || {
-        Library::read_known(root, config, options, known)
+        Library::read_known(root, config, options, known, read)
     })
 }
 
@@ -300,9 +302,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     warnings.extend(crate::sitefs::skipped_links(&walks));
     let fingerprint = reuse::inputs_walked(options, &walks, recorded.as_ref());
     drop(walks);
-    let (inputs, fronts) = match fingerprint {
-        Some((inputs, fronts)) => (Some(inputs), fronts),
-        None => (None, fronts::Fronts::default()),
+    let (inputs, fronts, read) = match fingerprint {
+        Some((inputs, fronts, read)) => (Some(inputs), fronts, read),
+        None => (None, fronts::Fronts::default(), ReadArticles::new()),
     };
     time("fingerprint");
     let (previous, checked) = match (&inputs, recorded) {
@@ -341,6 +343,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &options.root,
         options.drafts,
         known.as_ref().map(|k| k as &dyn KnownArticles),
+        read,
     );
     // Written while the build goes on, finished before it returns; the
     // rendered bodies are written there as they come.

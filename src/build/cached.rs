@@ -24,7 +24,7 @@ use std::path::Path;
 use super::cache::articles::{Articles, ReadOnly};
 use super::cache::bodies::{self, Bodies};
 use super::{load_known, reuse, BuildOptions, Site};
-use crate::content::library::KnownArticles;
+use crate::content::library::{KnownArticles, ReadArticles};
 use crate::diag::Diagnostic;
 
 /// The site at `root` loaded as a build loads it (drafts as `drafts`
@@ -53,5 +53,5 @@ pub(crate) fn load(root: &Path, drafts: bool) -> (Result<Site, Vec<Diagnostic>>,
         None => (None, None),
     };
     let known = known.as_ref().map(|k| k as &dyn KnownArticles);
-    (load_known(root, drafts, known), bodies)
+    (load_known(root, drafts, known, ReadArticles::new()), bodies)
 }

@@ -48,6 +48,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
@@ -55,6 +57,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::fronts::Fronts;
 use super::BuildOptions;
+use crate::content::library::ReadArticles;
 use crate::output::digest::{field, stamp, FileStamps};
 use crate::output::Published;
 use crate::sitefs::Walk;
@@ -129,6 +132,7 @@ pub(crate) struct Record {
 #[cfg(test)]
 pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
     inputs_walked(options, &crate::sitefs::walk_site(&options.root), None)
+        .map(|(inputs, fronts, _)| (inputs, fronts))
 }
 
 /// Digest of everything a build with `options` reads, the site's folders
@@ -138,14 +142,20 @@ pub(crate) fn inputs(options: &BuildOptions) -> Option<(Inputs, Fronts)> {
 /// last build into the output) holds for it is not read again: that
 /// build's digests stand for its bytes. The stamps of files that changed
 /// well before now are kept for the next build.
+///
+/// The article files read are handed on whole, up to
+/// [`crate::limits::HELD_ARTICLE_BYTES`] of them: the library is built
+/// from these very bytes and each body rendered from them, where each
+/// file was read twice more.
 pub(crate) fn inputs_walked(
     options: &BuildOptions,
     walks: &[Walk],
     earlier: Option<&Record>,
-) -> Option<(Inputs, Fronts)> {
+) -> Option<(Inputs, Fronts, ReadArticles)> {
     // Taken before any file is looked at: stamps trusted are older.
     let started = file_system_now(options);
-    inputs_since(options, walks, started, earlier)
+    let hold = crate::limits::HELD_ARTICLE_BYTES;
+    inputs_since(options, walks, started, earlier, hold)
 }
 
 /// [`inputs_walked`] for a reader that records nothing (serve): no stamp
@@ -155,17 +165,19 @@ pub(crate) fn inputs_unrecorded(
     walks: &[Walk],
     earlier: Option<&Record>,
 ) -> Option<Inputs> {
-    inputs_since(options, walks, None, earlier).map(|(inputs, _)| inputs)
+    inputs_since(options, walks, None, earlier, 0).map(|(inputs, ..)| inputs)
 }
 
 /// [`inputs_walked`] for a build that started at `started` (nanoseconds,
-/// by the file system's clock); `None`: no stamp is kept.
+/// by the file system's clock; `None`: no stamp is kept), handing on up
+/// to `hold` bytes of article files.
 fn inputs_since(
     options: &BuildOptions,
     walks: &[Walk],
     started: Option<i128>,
     earlier: Option<&Record>,
-) -> Option<(Inputs, Fronts)> {
+    hold: u64,
+) -> Option<(Inputs, Fronts, ReadArticles)> {
     let root = &options.root;
     let mut files = vec![PathBuf::from(crate::config::CONFIG_FILE)];
     for walk in walks {
@@ -177,13 +189,20 @@ fn inputs_since(
     }
     let site = crate::sitefs::Root::open(root);
     let executable = executable()?;
+    let left = AtomicU64::new(hold);
     let sources = files
-        .par_iter()
+        .into_par_iter()
         .with_max_len(crate::ITEMS_A_TASK)
-        .map(|relative| source_of(&site, relative, &executable, started, earlier))
+        .map(|relative| source_of(&site, relative, &executable, started, earlier, &left))
         .collect::<Option<Vec<_>>>();
     let program = program(options, &executable);
-    let (mut files, read): (Vec<Source>, Vec<_>) = sources?.into_iter().unzip();
+    let mut texts = ReadArticles::new();
+    let (mut files, read): (Vec<Source>, Vec<_>) = (sources?.into_iter())
+        .map(|(source, front, text)| {
+            texts.extend(text);
+            (source, front)
+        })
+        .unzip();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
     hasher.update(program);
@@ -202,35 +221,42 @@ fn inputs_since(
         program,
         files,
     };
-    Some((inputs, Fronts { read, kept }))
+    Some((inputs, Fronts { read, kept }, texts))
 }
 
 /// An article's front matter as read: its digest and text.
 type FrontText = (Digest, Box<[u8]>);
 
+/// The site file at `relative` as read: its digests, its front matter's
+/// text when it is an article, and its whole text when it is an article's
+/// Markdown that `left` (the bytes still to hand on) has room for.
+type SourceRead = (Source, Option<FrontText>, Option<(PathBuf, Arc<str>)>);
+
 /// The digests of the site file at `relative`: the recorded ones when its
 /// stamp is the one `earlier` holds, otherwise from its bytes (with, for an
-/// article, its front matter's text); `None` when it cannot be read.
+/// article, its front matter's text, and its whole text as `left` allows);
+/// `None` when it cannot be read.
 fn source_of(
     site: &crate::sitefs::Root<'_>,
-    relative: &Path,
+    relative: PathBuf,
     executable: &Digest,
     started: Option<i128>,
     earlier: Option<&Record>,
-) -> Option<(Source, Option<FrontText>)> {
+    left: &AtomicU64,
+) -> Option<SourceRead> {
     let path = relative.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
-    let opened = site.open_file(relative).ok()?;
+    let opened = site.open_file(&relative).ok()?;
     let raw = stamp(opened.metadata());
     let stamp = raw.as_ref().map(|raw| stamp_of(raw, executable));
     if let Some(same) = stamp.and_then(|stamp| earlier?.same(&path, stamp)) {
-        return Some((same, None));
+        return Some((same, None, None));
     }
     let kept = raw.zip(started).is_some_and(|(raw, at)| trusted(&raw, at));
     let bytes = opened.read(crate::limits::STATIC_FILE_BYTES).ok()?;
-    let front = relative
-        .starts_with(ARTICLES)
-        .then(|| front_matter(&bytes))
-        .flatten()
+    let article = (relative.starts_with(ARTICLES))
+        .then(|| simdutf8::basic::from_utf8(&bytes).ok())
+        .flatten();
+    let front = (article.and_then(front_matter))
         .map(|text| (Sha256::digest(text).into(), Box::from(text.as_bytes())));
     let source = Source {
         path,
@@ -238,7 +264,22 @@ fn source_of(
         front: front.as_ref().map(|(digest, _)| *digest),
         stamp: stamp.filter(|_| kept),
     };
-    Some((source, front))
+    // Only a file the library reads as an article, within its bound (a
+    // larger one is read there again, for its error).
+    let text = article
+        .filter(|_| relative.extension().is_some_and(|e| e == "md"))
+        .filter(|text| text.len() as u64 <= crate::limits::CONTENT_FILE_BYTES)
+        .filter(|text| take(left, text.len() as u64))
+        .map(|text| (relative, Arc::from(text)));
+    Some((source, front, text))
+}
+
+/// Take `bytes` from `left`, if it has as many.
+fn take(left: &AtomicU64, bytes: u64) -> bool {
+    (left.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+        left.checked_sub(bytes)
+    }))
+    .is_ok()
 }
 
 /// Digest of what is not a site file: the record's format, the
@@ -257,8 +298,7 @@ fn program(options: &BuildOptions, executable: &Digest) -> Digest {
 const ARTICLES: &str = "content/articles";
 
 /// An article file up to its body; `None` when it does not split.
-fn front_matter(bytes: &[u8]) -> Option<&str> {
-    let text = std::str::from_utf8(bytes).ok()?;
+fn front_matter(text: &str) -> Option<&str> {
     let parts = crate::content::front_matter::split(text).ok()?;
     Some(&text[..text.len() - parts.body.len()])
 }

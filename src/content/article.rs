@@ -38,11 +38,16 @@ pub(crate) struct Article {
     pub body: Body,
     /// Words in the body, for reading time.
     pub word_count: usize,
+    /// The whole file as the article was built from it, when the build
+    /// holds it (`limits::HELD_ARTICLE_BYTES`): its body is taken from
+    /// here instead of the file being read again.
+    pub text: Option<Arc<str>>,
 }
 
 /// Where an article's Markdown body sits in its file, and a hash of it.
 /// Bodies are read again where they are used (the article's own page, the
-/// site feed, search), one at a time, so a site's text is never all held;
+/// site feed, search), one at a time, so a site's text is never all held
+/// (a build holds a bounded part of it: [`Article::text`]);
 /// the hash tells that the file still holds the body the article was
 /// loaded with ([`super::library::Library::markdown_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,6 +121,7 @@ pub(crate) fn validate_article(
         front: file.front,
         body,
         word_count,
+        text: None,
     })
 }
 

@@ -79,20 +79,34 @@ impl Library {
         config: SiteConfig,
         options: LoadOptions,
     ) -> Result<Library, Vec<Diagnostic>> {
-        Library::read_known(root, config, options, None)
+        Library::read_known(root, config, options, None, ReadArticles::new())
     }
 
     /// [`Library::read`] that asks `known` for each article before
-    /// reading its file, and tells it of each article built from one.
+    /// reading its file, and tells it of each article built from one; an
+    /// article file `read` has is not read again, and its article keeps
+    /// the text ([`Article::text`]).
     pub(crate) fn read_known(
         root: &Path,
         config: SiteConfig,
         options: LoadOptions,
         known: Option<&dyn KnownArticles>,
+        mut read: ReadArticles,
     ) -> Result<Library, Vec<Diagnostic>> {
         let (contents, paths, diagnostics) = Contents::read_but_articles(root);
-        let files = paths.into_iter().map(|path| (path, None)).collect();
-        let articles = ArticleFiles { root, files, known };
+        let files = (paths.into_iter())
+            .map(|path| {
+                let text = read.remove(&path);
+                (path, text)
+            })
+            .collect();
+        drop(read);
+        let articles = ArticleFiles {
+            root,
+            files,
+            known,
+            hold: true,
+        };
         Library::assemble(&contents, articles, diagnostics, config, options)
     }
 
@@ -118,6 +132,7 @@ impl Library {
             root,
             files,
             known: None,
+            hold: false,
         };
         Library::assemble_partial(contents, articles, diagnostics, config, options)
     }
@@ -329,6 +344,10 @@ impl Library {
         use_body: impl FnOnce(&str) -> T,
     ) -> Result<T, Diagnostic> {
         let Body { start, len, hash } = article.body;
+        if let Some(text) = &article.text {
+            // The very bytes the article was parsed from.
+            return Ok(use_body(&text[start..start + len]));
+        }
         let changed = || {
             Diagnostic::error(
                 "content/changed",
@@ -428,13 +447,18 @@ pub(crate) fn listed_alike(a: &Article, b: &Article) -> bool {
         && x.places == y.places
 }
 
+/// Article files read whole before the library is built, by path
+/// relative to the site root.
+pub(crate) type ReadArticles = HashMap<PathBuf, Arc<str>>;
+
 /// The article files a library is built from, each with its text when it
 /// is already read (else read here, unless `known` has its article): the
-/// text is freed as its article is built.
+/// text is freed as its article is built, unless it came read and `hold`.
 struct ArticleFiles<'a> {
     root: &'a Path,
     files: Vec<(PathBuf, Option<Arc<str>>)>,
     known: Option<&'a dyn KnownArticles>,
+    hold: bool,
 }
 
 /// Articles known without reading their files (the build's cache between
@@ -476,23 +500,26 @@ fn validate_articles(
         root,
         files,
         known: cache,
+        hold,
     } = files;
     let site = crate::sitefs::Root::open(root);
     let results: Vec<Result<Article, Vec<Diagnostic>>> = files
         .into_par_iter()
         .with_max_len(crate::ITEMS_A_TASK)
         .map(|(relative, text)| {
+            if let Some(article) = cache.and_then(|c| c.get(&relative)) {
+                return Ok(article);
+            }
+            let held = hold && text.is_some();
             let source = match text {
                 Some(text) => text,
-                None => match cache.and_then(|c| c.get(&relative)) {
-                    Some(article) => return Ok(article),
-                    None => read_source_in(&site, &relative).map_err(|d| vec![d])?,
-                },
+                None => read_source_in(&site, &relative).map_err(|d| vec![d])?,
             };
-            let article = parse_article(&relative, &source, known)?;
+            let mut article = parse_article(&relative, &source, known)?;
             if let Some(cache) = cache {
                 cache.built(&relative, &article);
             }
+            article.text = held.then_some(source);
             Ok(article)
         })
         .collect();
@@ -740,6 +767,45 @@ mod tests {
             library.markdown_of(article).unwrap_err().code,
             "content/changed"
         );
+    }
+
+    #[test]
+    fn an_article_handed_its_text_is_built_and_rendered_from_it_alone() {
+        let (dir, read) = crate::search::records::tests::fixture_copy();
+        let root = dir.path();
+        let path = read.articles[0].path.clone();
+        let on_disk = std::fs::read_to_string(root.join(&path)).unwrap();
+        let handed = format!("{on_disk}\nA sentence only the handed text has.\n");
+        let texts = ReadArticles::from([(path.clone(), Arc::from(handed.as_str()))]);
+        let config = SiteConfig::load(root).unwrap();
+        let options = LoadOptions::default();
+        let library = Library::read_known(root, config, options, None, texts).unwrap();
+        // The file goes, and another article's: only the handed one renders.
+        let other = (library.articles.iter())
+            .find(|a| a.path != path)
+            .unwrap()
+            .clone();
+        std::fs::remove_file(root.join(&path)).unwrap();
+        std::fs::remove_file(root.join(&other.path)).unwrap();
+        let article = &library.articles[library.article_at(&path).unwrap()];
+        assert_eq!(article.text.as_deref(), Some(handed.as_str()));
+        let markdown = library.markdown_of(article).unwrap();
+        assert!(markdown.ends_with("A sentence only the handed text has.\n"));
+        let html = library.render_body(article, &library.markdown()).unwrap();
+        assert!(html.html.contains("A sentence only the handed text has."));
+        assert!(other.text.is_none(), "read by the library: not held");
+        let gone = library.markdown_of(&other).unwrap_err();
+        assert_eq!(gone.code, "content/changed");
+        // Check's library holds no text it was given.
+        let (library, _) = Library::from_contents_partial(
+            root,
+            &Contents::default(),
+            vec![(path.clone(), Arc::from(handed.as_str()))],
+            Vec::new(),
+            SiteConfig::load(root).unwrap(),
+            options,
+        );
+        assert!(library.articles.iter().all(|a| a.text.is_none()));
     }
 
     #[test]

@@ -179,6 +179,7 @@ impl KnownArticles for Articles {
             front,
             body: kept.body,
             word_count: kept.words,
+            text: None,
         })
     }
 

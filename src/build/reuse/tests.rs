@@ -118,7 +118,41 @@ const TEMPLATE: &str = "themes/t/templates/t.html";
 fn since(root: &Path, started: i128, earlier: Option<&Record>) -> (Inputs, Fronts) {
     let options = BuildOptions::new(root);
     let walks = crate::sitefs::walk_site(root);
-    inputs_since(&options, &walks, Some(started), earlier).unwrap()
+    let (inputs, fronts, _) = inputs_since(&options, &walks, Some(started), earlier, 0).unwrap();
+    (inputs, fronts)
+}
+
+#[test]
+fn article_files_read_are_handed_on_whole_within_the_bound() {
+    let dir = site();
+    let root = dir.path();
+    let longer = "content/articles/b.md";
+    std::fs::write(root.join(longer), "---\ntitle: B\n---\nA longer body.\n").unwrap();
+    std::fs::write(root.join("content/articles/notes.txt"), "not Markdown").unwrap();
+    let options = BuildOptions::new(root);
+    let walks = crate::sitefs::walk_site(root);
+    let handed = |hold, earlier| {
+        let (_, _, texts) = inputs_since(&options, &walks, None, earlier, hold).unwrap();
+        let mut texts: Vec<(PathBuf, String)> = (texts.into_iter())
+            .map(|(path, text)| (path, text.to_string()))
+            .collect();
+        texts.sort();
+        texts
+    };
+    let text = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+    let both = [ARTICLE, longer].map(|p| (PathBuf::from(p), text(p)));
+    assert_eq!(handed(u64::MAX, None), both, "articles only, as read");
+    let room = text(ARTICLE).len() as u64;
+    assert_eq!(handed(room, None), both[..1], "what fits");
+    assert_eq!(handed(0, None), []);
+    // A file the last build's stamp vouches for is not read: nothing to hand.
+    let later = now() + 60_000_000_000;
+    let (first, _) = since(root, later, None);
+    let record = Record {
+        inputs: first,
+        ..record(Vec::new())
+    };
+    assert_eq!(handed(u64::MAX, Some(&record)), []);
 }
 
 fn now() -> i128 {

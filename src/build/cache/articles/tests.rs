@@ -8,7 +8,8 @@ use crate::content::library::{Library, LoadOptions};
 fn load(root: &Path, cache: &Articles) -> (Vec<String>, usize) {
     let config = crate::config::SiteConfig::load(root).unwrap();
     let options = LoadOptions { drafts: true };
-    let library = Library::read_known(root, config, options, Some(cache)).unwrap();
+    let library =
+        Library::read_known(root, config, options, Some(cache), Default::default()).unwrap();
     let built = cache.built.lock().unwrap().len();
     let articles = library.articles.iter().map(|a| format!("{a:?}")).collect();
     (articles, built)
@@ -135,7 +136,8 @@ fn a_cache_read_only_gives_its_articles_and_keeps_none_built() {
     assert!(read_only.get(&path).is_none(), "the edited file");
     let config = crate::config::SiteConfig::load(root).unwrap();
     let options = LoadOptions { drafts: true };
-    let loaded = Library::read_known(root, config, options, Some(&read_only)).unwrap();
+    let loaded =
+        Library::read_known(root, config, options, Some(&read_only), Default::default()).unwrap();
     assert_eq!(loaded.articles.len(), parsed.len());
     assert!(read_only.0.built.lock().unwrap().is_empty(), "nothing kept");
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::evidence::EntityKind;
 use super::front_matter::{ArticleFrontMatter, DateBasis};
@@ -39,9 +39,43 @@ pub(crate) struct Article {
     /// Words in the body, for reading time.
     pub word_count: usize,
     /// The whole file as the article was built from it, when the build
-    /// holds it (`limits::HELD_ARTICLE_BYTES`): its body is taken from
-    /// here instead of the file being read again.
-    pub text: Option<Arc<str>>,
+    /// holds it (`limits::HELD_ARTICLE_BYTES`): its body's first use
+    /// takes it from here instead of reading the file again.
+    pub text: HeldText,
+}
+
+/// An article file's text held for its body's first use, which takes it
+/// (a build renders each body once): its memory then serves the rest of
+/// the build, and any later use reads the file again.
+#[derive(Debug, Default)]
+pub(crate) struct HeldText(Mutex<Option<Arc<str>>>);
+
+impl HeldText {
+    /// `text`, held.
+    pub(crate) fn new(text: Arc<str>) -> HeldText {
+        HeldText(Mutex::new(Some(text)))
+    }
+
+    /// The text, no longer held; `None` when none is (any more).
+    pub(crate) fn take(&self) -> Option<Arc<str>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// Whether a text is held.
+    #[cfg(test)]
+    pub(crate) fn is_held(&self) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+    }
+}
+
+impl Clone for HeldText {
+    fn clone(&self) -> HeldText {
+        let held = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        HeldText(Mutex::new(held.clone()))
+    }
 }
 
 /// Where an article's Markdown body sits in its file, and a hash of it.
@@ -121,7 +155,7 @@ pub(crate) fn validate_article(
         front: file.front,
         body,
         word_count,
-        text: None,
+        text: HeldText::default(),
     })
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::article::{parse_article, Article, Body, KnownSlugs};
+use super::article::{parse_article, Article, Body, HeldText, KnownSlugs};
 use super::contents::Contents;
 use super::entity::{
     organization_links, registry_names, Entity, Organization, Place, Registries, Topic,
@@ -344,7 +344,7 @@ impl Library {
         use_body: impl FnOnce(&str) -> T,
     ) -> Result<T, Diagnostic> {
         let Body { start, len, hash } = article.body;
-        if let Some(text) = &article.text {
+        if let Some(text) = article.text.take() {
             // The very bytes the article was parsed from.
             return Ok(use_body(&text[start..start + len]));
         }
@@ -519,7 +519,9 @@ fn validate_articles(
             if let Some(cache) = cache {
                 cache.built(&relative, &article);
             }
-            article.text = held.then_some(source);
+            if held {
+                article.text = HeldText::new(source);
+            }
             Ok(article)
         })
         .collect();
@@ -788,12 +790,14 @@ mod tests {
         std::fs::remove_file(root.join(&path)).unwrap();
         std::fs::remove_file(root.join(&other.path)).unwrap();
         let article = &library.articles[library.article_at(&path).unwrap()];
-        assert_eq!(article.text.as_deref(), Some(handed.as_str()));
-        let markdown = library.markdown_of(article).unwrap();
-        assert!(markdown.ends_with("A sentence only the handed text has.\n"));
+        assert!(article.text.is_held());
         let html = library.render_body(article, &library.markdown()).unwrap();
         assert!(html.html.contains("A sentence only the handed text has."));
-        assert!(other.text.is_none(), "read by the library: not held");
+        // Its first use took the text: the next reads the file, gone now.
+        assert!(!article.text.is_held());
+        let gone = library.markdown_of(article).unwrap_err();
+        assert_eq!(gone.code, "content/changed");
+        assert!(!other.text.is_held(), "read by the library: not held");
         let gone = library.markdown_of(&other).unwrap_err();
         assert_eq!(gone.code, "content/changed");
         // Check's library holds no text it was given.
@@ -805,7 +809,7 @@ mod tests {
             SiteConfig::load(root).unwrap(),
             options,
         );
-        assert!(library.articles.iter().all(|a| a.text.is_none()));
+        assert!(library.articles.iter().all(|a| !a.text.is_held()));
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::{Mutex, PoisonError};
 
 use super::super::reuse::{Digest, Inputs};
 use super::{Layout, Reader, Writer};
-use crate::content::article::{slug_from_path, Article, Body};
+use crate::content::article::{slug_from_path, Article, Body, HeldText};
 use crate::content::front_matter::ArticleFrontMatter;
 use crate::content::library::KnownArticles;
 use crate::diag::Diagnostic;
@@ -179,7 +179,7 @@ impl KnownArticles for Articles {
             front,
             body: kept.body,
             word_count: kept.words,
-            text: None,
+            text: HeldText::default(),
         })
     }
 

@@ -267,7 +267,7 @@ fn source_of(
     // Only a file the library reads as an article, within its bound (a
     // larger one is read there again, for its error).
     let text = article
-        .filter(|_| relative.extension().is_some_and(|e| e == "md"))
+        .filter(|_| crate::content::source::is_content_markdown(&relative))
         .filter(|text| text.len() as u64 <= crate::limits::CONTENT_FILE_BYTES)
         .filter(|text| take(left, text.len() as u64))
         .map(|text| (relative, Arc::from(text)));

@@ -32,14 +32,18 @@ pub(crate) fn list_markdown(
     );
     walk.files
         .into_iter()
-        .filter(|path| {
-            let hidden = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            path.extension().is_some_and(|e| e == "md") && !hidden
-        })
+        .filter(|path| is_content_markdown(path))
         .map(|path| path.strip_prefix(root).unwrap_or(&path).to_path_buf())
         .collect()
+}
+
+/// Whether the file at `path` is one [`list_markdown`] lists: a `*.md`
+/// file whose name does not start with a dot.
+pub(crate) fn is_content_markdown(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    path.extension().is_some_and(|e| e == "md") && !hidden
 }
 
 /// Read a content file as UTF-8, inside the site and within

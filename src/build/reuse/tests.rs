@@ -129,6 +129,8 @@ fn article_files_read_are_handed_on_whole_within_the_bound() {
     let longer = "content/articles/b.md";
     std::fs::write(root.join(longer), "---\ntitle: B\n---\nA longer body.\n").unwrap();
     std::fs::write(root.join("content/articles/notes.txt"), "not Markdown").unwrap();
+    let hidden = "---\ntitle: H\n---\nAn editor's copy.\n";
+    std::fs::write(root.join("content/articles/.hidden.md"), hidden).unwrap();
     let options = BuildOptions::new(root);
     let walks = crate::sitefs::walk_site(root);
     let handed = |hold, earlier| {

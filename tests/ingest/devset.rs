@@ -44,6 +44,13 @@ const SEED_FLOORS: &[(&str, f64)] = &[
     ("events_f1", 0.93),
 ];
 
+/// The least acceptable organization scores on the devset when every
+/// organization its gold names, and the seeds' gold does not, is taken out
+/// of the registry (43 entries): what ingest finds by patterns of language
+/// alone, the nearest measure here of articles about organizations nobody
+/// filed. Recall was 0.72 (precision 0.97) before these patterns.
+const HELD_OUT_FLOORS: &[(&str, f64)] = &[("org_r", 0.76), ("org_p", 0.98)];
+
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
@@ -61,15 +68,32 @@ fn devset_scores_at_or_above_the_floors() {
     }
     let mut failures = score_set(
         "devset",
+        Site::with_registries(),
         &devset.join("articles"),
         &devset.join("gold"),
         DEVSET_FLOORS,
     );
     failures.extend(score_set(
         "seeds",
+        Site::with_registries(),
         &shared.join("seeds"),
         &shared.join("gold"),
         SEED_FLOORS,
+    ));
+    let site = Site::with_registries();
+    let held = gold_organization_names(&devset.join("gold"));
+    let kept = gold_organization_names(&shared.join("gold"));
+    let removed = remove_registry_entries(&site, |names| {
+        names.iter().any(|n| held.contains(n)) && !names.iter().any(|n| kept.contains(n))
+    });
+    assert!(removed > 0, "no registry entry names a devset organization");
+    println!("devset, held out: {removed} registry entries removed");
+    failures.extend(score_set(
+        "devset, held out",
+        site,
+        &devset.join("articles"),
+        &devset.join("gold"),
+        HELD_OUT_FLOORS,
     ));
     assert!(
         failures.is_empty(),
@@ -80,8 +104,13 @@ fn devset_scores_at_or_above_the_floors() {
 
 /// Ingest every `*.txt` of `articles` and score the site against `gold`;
 /// print the scores, give back each one under its floor.
-fn score_set(label: &str, articles: &Path, gold: &Path, floors: &[(&str, f64)]) -> Vec<String> {
-    let site = Site::with_registries();
+fn score_set(
+    label: &str,
+    site: Site,
+    articles: &Path,
+    gold: &Path,
+    floors: &[(&str, f64)],
+) -> Vec<String> {
     let mut count = 0;
     for entry in std::fs::read_dir(articles).unwrap().filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -157,4 +186,65 @@ fn run_scorer(site: &Path, gold: &Path) -> serde_json::Value {
         .find(|line| line.starts_with('{'))
         .unwrap_or_else(|| panic!("no JSON line from the scorer:\n{stdout}\n{stderr}"));
     serde_json::from_str(line).expect("the scorer's JSON")
+}
+
+/// A name as the held-out comparison matches it: lower case, single spaces.
+fn normalized(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Every organization name and alias the gold files in `gold` give.
+fn gold_organization_names(gold: &Path) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(gold).unwrap().filter_map(Result::ok) {
+        if entry.path().extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let organizations = value["organizations"]
+            .as_sequence()
+            .cloned()
+            .unwrap_or_default();
+        for organization in organizations {
+            let aliases = organization["aliases"]
+                .as_sequence()
+                .cloned()
+                .unwrap_or_default();
+            for name in std::iter::once(&organization["name"]).chain(&aliases) {
+                if let Some(name) = name.as_str() {
+                    names.insert(normalized(name));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Delete the site's organization entries whose name and aliases
+/// (normalized) `matches`; how many went.
+fn remove_registry_entries(site: &Site, matches: impl Fn(&[String]) -> bool) -> usize {
+    let folder = site.path("content/organizations");
+    let mut removed = 0;
+    for entry in std::fs::read_dir(&folder).unwrap().filter_map(Result::ok) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let Ok(split) = briefing::content::front_matter::split(&text) else {
+            continue;
+        };
+        let value: serde_yaml::Value = serde_yaml::from_str(split.yaml).unwrap();
+        let aliases = value["aliases"].as_sequence().cloned().unwrap_or_default();
+        let names: Vec<String> = std::iter::once(&value["name"])
+            .chain(&aliases)
+            .filter_map(serde_yaml::Value::as_str)
+            .map(normalized)
+            .collect();
+        if matches(&names) {
+            std::fs::remove_file(entry.path()).unwrap();
+            removed += 1;
+        }
+    }
+    removed
 }

@@ -8,6 +8,7 @@
 
 mod context;
 mod generated;
+mod korean;
 mod programme;
 mod regional;
 mod title;
@@ -78,6 +79,17 @@ pub(crate) fn mentions(
             // "HiNa Technology Co., Ltd. (HiNa Battery)": another name of
             // the registry entry in the brackets.
             if bracketed_hit(sentence, unknown.end) {
+                continue;
+            }
+            // "… Institute of Science and Technology (KIST)", then "KIST":
+            // the entry this article generated with that alias.
+            let name = &sentence.text[unknown.start..unknown.end];
+            if let Some(entry) = found
+                .generated
+                .iter()
+                .find(|g| g.aliases.iter().any(|a| a == name))
+            {
+                named.push((unknown.start, entry.slug.clone()));
                 continue;
             }
             match generated::entry(sentence, unknown, gazetteer) {
@@ -186,20 +198,22 @@ pub(crate) struct Unknown {
 /// in `known` and are not registry names either.
 pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
     let tokens = tokenize(text);
-    let korean = regional::korean_bodies(text, gazetteer)
-        .into_iter()
-        .filter(|&(start, end)| {
+    let korean = (regional::korean_bodies(text, gazetteer).into_iter())
+        .map(|(start, end)| (start, end, Some(OrganizationKind::Government)))
+        .chain(korean::bodies(text))
+        .filter(|&(start, end, _)| {
             !known.iter().any(|h| h.start < end && start < h.end)
                 && gazetteer.organization_named(&text[start..end]).is_none()
         })
-        .map(|(start, end)| Unknown {
+        .map(|(start, end, kind)| Unknown {
             start,
             end,
-            kind: Some(OrganizationKind::Government),
+            kind,
             alias: None,
         });
     let mut ranges = candidates(&tokens);
     ranges.extend(context::candidates(&tokens, known, gazetteer));
+    ranges.extend(regional::national_bodies(text, &tokens, gazetteer));
     let regional = regional::bodies(text, &tokens, gazetteer);
     ranges.extend(regional.iter().copied());
     longest_first(&mut ranges);
@@ -221,7 +235,8 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
             let name = text[from..to].trim_end_matches(',');
             let alias = acronym_definition(&tokens, end)
                 .filter(|&(first, _)| first <= start)
-                .map(|_| (tokens[end + 1].start, tokens[end + 1].end));
+                .map(|_| (tokens[end + 1].start, tokens[end + 1].end))
+                .or_else(|| short_name(&tokens, start, end));
             let known = gazetteer.organization_named(name).is_some() || gazetteer.rejected(name);
             (!overlaps && !known).then_some(Unknown {
                 start: from,
@@ -297,6 +312,11 @@ fn longest_first(found: &mut Vec<context::Range>) {
     found.dedup_by(|b, a| b.0 < a.1 && a.0 <= b.0);
 }
 
+/// A word that ends an organization's name ("University", "Co").
+fn is_head(token: &Token<'_>) -> bool {
+    HEADS.iter().any(|(h, _)| token.text == *h)
+}
+
 fn is_name_word(token: &Token<'_>) -> bool {
     (token.is_capitalized()
         || token
@@ -316,7 +336,11 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
     while start > 0 {
         let prev = &tokens[start - 1];
         let joins = prev.text == "&" || prev.text == "and" && !legal;
-        let connector = joins && start >= 2 && is_name_word(&tokens[start - 2]);
+        // "Hallim National University and Daeseong University": a head
+        // word before the connector ends a name of its own, so the
+        // connector lists two bodies.
+        let connector =
+            joins && start >= 2 && is_name_word(&tokens[start - 2]) && !is_head(&tokens[start - 2]);
         if is_name_word(prev) || connector {
             start -= 1;
         } else {
@@ -353,9 +377,7 @@ fn opened_before_for(tokens: &[Token<'_>], start: usize) -> Option<usize> {
         .rev()
         .take_while(|&j| continues_name(&tokens[j]))
         .last()?;
-    let plain = tokens[first..start - 1]
-        .iter()
-        .all(|t| !HEADS.iter().any(|(h, _)| t.text == *h));
+    let plain = tokens[first..start - 1].iter().all(|t| !is_head(t));
     (plain && first > 0 && tokens[first - 1].is("the")).then_some(first)
 }
 
@@ -403,7 +425,7 @@ fn continues_name(token: &Token<'_>) -> bool {
 /// a second organization starts there.
 fn starts_another(tokens: &[Token<'_>], mut at: usize) -> bool {
     while at < tokens.len() && is_name_word(&tokens[at]) {
-        if HEADS.iter().any(|(h, _)| tokens[at].text == *h) {
+        if is_head(&tokens[at]) {
             return true;
         }
         at += 1;
@@ -436,6 +458,20 @@ fn company_suffix_end(tokens: &[Token<'_>], head: usize) -> usize {
         }
     }
     end
+}
+
+/// "Hanul Cells Co., Ltd. (Hanul Battery)": the byte span of a shorter
+/// name in brackets right after the name at tokens `start..end`, which
+/// opens with the name's first word: what the text calls it from then on.
+fn short_name(tokens: &[Token<'_>], start: usize, end: usize) -> Option<(usize, usize)> {
+    const MOST_WORDS: usize = 4;
+    if tokens.get(end)?.text != "(" || tokens.get(end + 1)?.text != tokens[start].text {
+        return None;
+    }
+    let close =
+        (end + 1..tokens.len().min(end + 2 + MOST_WORDS)).find(|&i| !is_name_word(&tokens[i]))?;
+    let shorter = close - (end + 1) < end - start;
+    (tokens[close].text == ")" && shorter).then(|| (tokens[end + 1].start, tokens[close - 1].end))
 }
 
 /// "Full Name (ACRONYM)" where the acronym's letters are the initials of

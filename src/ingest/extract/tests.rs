@@ -90,6 +90,57 @@ fn clearly_named_organizations_become_generated_entries() {
 }
 
 #[test]
+fn a_shorter_name_in_brackets_becomes_an_alias() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Output at Hanul Cells Co., Ltd. (Hanul Battery) doubled.",
+            "Busan Storage Corp. (Storage) grew.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    let generated: Vec<(&str, &[String])> = a
+        .generated_organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.aliases.as_slice()))
+        .collect();
+    // Only a name that opens with the full name's first word.
+    assert_eq!(
+        generated,
+        [
+            ("Hanul Cells Co., Ltd.", &["Hanul Battery".to_string()][..]),
+            ("Busan Storage Corp.", &[][..]),
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_defined_for_a_generated_entry_names_it_later() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "The Busan Cell Institute of Technology (BCIT) opened a lab.",
+            "Acme signed an agreement with BCIT on anodes.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    let generated: Vec<&str> = a
+        .generated_organizations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(generated, ["Busan Cell Institute of Technology"]);
+    assert_eq!(
+        a.organizations,
+        ["busan-cell-institute-of-technology", "acme-energy"]
+    );
+}
+
+#[test]
 fn loose_names_stay_suggestions() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

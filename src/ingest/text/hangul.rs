@@ -41,11 +41,16 @@ pub(crate) fn hangul_run(text: &str) -> &str {
 /// or administrative suffix ("시", "공장"), or a suffix then a particle
 /// ("공장에서").
 pub(crate) fn is_ending(rest: &str) -> bool {
-    let particle = |s: &str| s.is_empty() || PARTICLES.contains(&s);
-    particle(rest)
+    is_particle(rest)
         || SUFFIXES
             .iter()
-            .any(|s| rest.strip_prefix(s).is_some_and(&particle))
+            .any(|s| rest.strip_prefix(s).is_some_and(is_particle))
+}
+
+/// True when `rest`, the Hangul glued after a noun, is nothing or a
+/// particle ("는", "에서는").
+pub(crate) fn is_particle(rest: &str) -> bool {
+    rest.is_empty() || PARTICLES.contains(&rest)
 }
 
 /// `word` without a particle or ending glued to it ("장관은" → "장관"):

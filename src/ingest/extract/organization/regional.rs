@@ -126,6 +126,31 @@ pub(super) fn bodies(text: &str, tokens: &[Token<'_>], gazetteer: &Gazetteer) ->
     found
 }
 
+/// Token ranges of `text` that name a nation's body by its generic name
+/// after the nation: "the U.S. Department of Energy", "Canada Office of
+/// …". Unlike a region's, such a name holding a registry name is that
+/// entry (the caller's overlap check drops it), so only bodies the
+/// registry lacks come from here.
+pub(super) fn national_bodies(
+    text: &str,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+) -> Vec<Range> {
+    gazetteer
+        .find_places(text)
+        .iter()
+        .filter(|hit| gazetteer.places()[hit.entity].front.kind == PlaceKind::Country)
+        .filter_map(|hit| {
+            let start = tokens.iter().position(|t| t.start == hit.start)?;
+            let end = tokens.iter().position(|t| t.end == hit.end)? + 1;
+            let head = tokens.get(end).filter(|t| HEADS.contains(&t.text))?;
+            let close = extend_right(tokens, end + 1);
+            let kind = Some(OrganizationKind::Government);
+            (close > end + 1 && head.is_capitalized()).then_some((start, close, kind))
+        })
+        .collect()
+}
+
 /// Regional places as token ranges, and whether each ends with a
 /// division word: registry places, and capitalized names ending with one
 /// ("Hajdú-Bihar County") that the registry lacks.
@@ -224,6 +249,20 @@ mod tests {
         assert_eq!(found("서울시는 지원을 밝혔다."), ["서울시"]);
         assert_eq!(found("서울시 관계자는 말했다."), ["서울시"]);
         assert!(found("서울시에서 열렸다.").is_empty());
+    }
+
+    #[test]
+    fn a_nations_department_the_registry_lacks() {
+        let gazetteer = Gazetteer::new(&registries());
+        let text = "Funds from the Korea Department of Cell Safety arrived.";
+        let tokens = tokenize(text);
+        let found: Vec<&str> = national_bodies(text, &tokens, &gazetteer)
+            .into_iter()
+            .map(|(s, e, _)| &text[tokens[s].start..tokens[e - 1].end])
+            .collect();
+        assert_eq!(found, ["Korea Department of Cell Safety"]);
+        let plain = "Korea Department stores opened.";
+        assert!(national_bodies(plain, &tokenize(plain), &gazetteer).is_empty());
     }
 
     #[test]

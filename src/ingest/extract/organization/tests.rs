@@ -86,3 +86,18 @@ fn a_name_opened_before_for() {
         "Dalsung Association"
     );
 }
+
+#[test]
+fn two_bodies_joined_by_and_are_two_names() {
+    let found: Vec<String> =
+        names("with Hallim National University and Daeseong University on anodes")
+            .into_iter()
+            .map(|n| n.0)
+            .collect();
+    assert_eq!(found, ["Hallim National University", "Daeseong University"]);
+    // Words joined before the head are one name.
+    assert_eq!(
+        names("the Science and Technology Policy Institute said")[0].0,
+        "Science and Technology Policy Institute"
+    );
+}

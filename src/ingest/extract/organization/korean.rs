@@ -1,0 +1,76 @@
+//! Extraction, organizations: Korean names the registry lacks, by the word
+//! that ends a body's name ("…산업위원회", "…전지산업협회").
+//!
+//! Korean writes a body's name as one word, its kind last, with particles
+//! glued after ("…위원회는"). A short stem ("운영위원회", a steering
+//! committee) is a generic body, so only long ones count.
+
+use crate::content::front_matter::OrganizationKind;
+use crate::ingest::text::hangul::{is_hangul, is_particle};
+use crate::ingest::text::words::{word_list, Pairs};
+
+/// Endings of a body's name, with the kind each suggests.
+static ENDINGS: Pairs = word_list!(pairs "korean/body-endings.txt");
+
+/// Syllables a name needs before its ending.
+const LEAST_STEM: usize = 4;
+
+/// Byte spans of the Hangul words of `text` that name a body by their
+/// ending, with its kind; the particle glued after is left out.
+pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(is_hangul) {
+        let word_start = text.len() - rest.len() + start;
+        let word = &rest[start..];
+        let word = &word[..word.find(|c: char| !is_hangul(c)).unwrap_or(word.len())];
+        if let Some((end, kind)) = named_body(word) {
+            found.push((word_start, word_start + end, kind));
+        }
+        rest = &rest[start + word.len()..];
+    }
+    found
+}
+
+/// Where the name ends in `word` and its kind, when the word is a long
+/// stem, an ending and nothing or a particle.
+fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
+    ENDINGS.iter().find_map(|(ending, kind)| {
+        let (at, _) = word
+            .match_indices(ending)
+            .find(|(at, _)| is_particle(&word[at + ending.len()..]))?;
+        let long = word[..at].chars().count() >= LEAST_STEM;
+        long.then(|| (at + ending.len(), OrganizationKind::from_word(kind)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, Option<&'static str>)> {
+        bodies(text)
+            .into_iter()
+            .map(|(s, e, k)| (&text[s..e], k.map(OrganizationKind::word)))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_name_ending_in_a_bodys_word_with_or_without_a_particle() {
+        assert_eq!(
+            names("이후 국가배터리전략위원회 심의를 거쳐 한국셀소재산업협회는 밝혔다."),
+            [
+                ("국가배터리전략위원회", Some("government")),
+                ("한국셀소재산업협회", Some("association")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_or_glued_name_is_no_body() {
+        // A steering committee; a committee's meeting ("위원회의" is a
+        // particle, "위원회장" is not).
+        assert!(names("운영위원회는 열렸다. 국가배터리전략위원회장 선임.").is_empty());
+        assert!(names("The committee met.").is_empty());
+    }
+}

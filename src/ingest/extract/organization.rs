@@ -450,7 +450,7 @@ fn company_suffix_end(tokens: &[Token<'_>], head: usize) -> usize {
     let more = tokens.get(end).is_some_and(|t| t.text == ",")
         && tokens
             .get(end + 1)
-            .is_some_and(|t| matches!(t.text, "Ltd" | "Inc" | "LLC"));
+            .is_some_and(|t| matches!(t.text, "Ltd" | "Limited" | "Inc" | "LLC"));
     if more {
         end += 2;
         if tokens.get(end).is_some_and(|t| t.text == ".") {

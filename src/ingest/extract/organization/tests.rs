@@ -101,3 +101,24 @@ fn two_bodies_joined_by_and_are_two_names() {
         "Science and Technology Policy Institute"
     );
 }
+
+#[test]
+fn finds_companies_by_more_legal_forms() {
+    let found: Vec<String> =
+        names("with Vennor Cells Limited, Astra Motor Company and Kestrel Power SE")
+            .into_iter()
+            .map(|n| n.0)
+            .collect();
+    assert_eq!(
+        found,
+        [
+            "Vennor Cells Limited",
+            "Astra Motor Company",
+            "Kestrel Power SE"
+        ]
+    );
+    assert_eq!(
+        names("Hanul Technology Co., Limited (HTL) said")[0].0,
+        "Hanul Technology Co., Limited"
+    );
+}

@@ -14,6 +14,7 @@ use crate::ingest::text::words::{word_list, Chars};
 
 /// Build the document from the lines after the headline.
 pub(crate) fn build(lines: &[Line]) -> Document {
+    let wrapped = is_hard_wrapped(lines);
     let mut blocks = Vec::new();
     let mut after_end_mark = false;
     let mut i = 0;
@@ -29,7 +30,7 @@ pub(crate) fn build(lines: &[Line]) -> Document {
                 i += 1;
             }
             Line::Story(text) => {
-                let (block, next) = story_block(lines, i, text);
+                let (block, next) = story_block(lines, i, text, wrapped);
                 if after_end_mark {
                     push_boilerplate(&mut blocks, block);
                 } else {
@@ -44,7 +45,7 @@ pub(crate) fn build(lines: &[Line]) -> Document {
 }
 
 /// The block starting at story line `i`, and the index after it.
-fn story_block(lines: &[Line], i: usize, text: &str) -> (Block, usize) {
+fn story_block(lines: &[Line], i: usize, text: &str, wrapped: bool) -> (Block, usize) {
     if let Some(title) = section_title(text) {
         return (
             Block::Heading {
@@ -66,7 +67,7 @@ fn story_block(lines: &[Line], i: usize, text: &str) -> (Block, usize) {
                 next,
             )
         }
-        (Marker::None, _) => paragraph(lines, i),
+        (Marker::None, _) => paragraph(lines, i, wrapped),
     }
 }
 
@@ -150,24 +151,74 @@ fn run_of(lines: &[Line], start: usize, keep: impl Fn(Marker) -> bool) -> (Vec<S
 }
 
 /// A paragraph; a line ending in a comma was cut by the scrape, so it joins
-/// the next plain line ("According to Wire News," / "The plant …").
-fn paragraph(lines: &[Line], start: usize) -> (Block, usize) {
+/// the next plain line ("According to Wire News," / "The plant …"). So
+/// does a line the next one carries on: one that does not end a sentence,
+/// before a line in lowercase ("… in recent years, the" / "world's …") or,
+/// in hard-wrapped text, before any plain line with no blank between.
+fn paragraph(lines: &[Line], start: usize, wrapped: bool) -> (Block, usize) {
     let Line::Story(first) = &lines[start] else {
         unreachable!("paragraph starts on a story line")
     };
     let mut text = first.trim().to_string();
+    let mut last_line = first.as_str();
     let mut i = start + 1;
-    while text.ends_with(',') {
-        let Some(j) = next_story(lines, i) else { break };
-        let Line::Story(next) = &lines[j] else { break };
+    loop {
+        let (j, next) = match text.ends_with(',') {
+            true => match next_story(lines, i) {
+                Some(j) => (j, &lines[j]),
+                None => break,
+            },
+            false => match lines.get(i) {
+                Some(next) => (i, next),
+                None => break,
+            },
+        };
+        let Line::Story(next) = next else { break };
         if split_marker(next).0 != Marker::None || section_title(next).is_some() {
+            break;
+        }
+        let carried = !ends_sentence(&text)
+            && (next.trim_start().starts_with(char::is_lowercase)
+                || wrapped && is_wrapped_line(last_line));
+        if !text.ends_with(',') && !carried {
             break;
         }
         text.push(' ');
         text.push_str(next.trim());
+        last_line = next;
         i = j + 1;
     }
     (Block::Paragraph(text), i)
+}
+
+/// Characters of the shortest line that reads as cut by a wrap (its last
+/// line excepted, a wrapped paragraph's lines are about as long).
+const WRAPPED_LINE_CHARS: usize = 40;
+/// Lines a wrap cuts are at most this long (72–80 in mail and plain text).
+const WRAP_WIDTH_CHARS: usize = 100;
+
+/// A line long enough to be cut by a wrap, and not longer than one.
+fn is_wrapped_line(text: &str) -> bool {
+    let chars = text.trim().chars().count();
+    (WRAPPED_LINE_CHARS..=WRAP_WIDTH_CHARS).contains(&chars)
+}
+
+/// True when the story was hard-wrapped: most story lines followed by
+/// another with no blank between are cut mid-sentence at a wrap's width
+/// (at least three of them, so one cut line proves nothing).
+fn is_hard_wrapped(lines: &[Line]) -> bool {
+    let followed: Vec<&str> = lines
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [Line::Story(line), Line::Story(_)] => Some(line.as_str()),
+            _ => None,
+        })
+        .collect();
+    let cut = followed
+        .iter()
+        .filter(|line| !ends_sentence(line) && is_wrapped_line(line))
+        .count();
+    cut >= 3 && cut * 2 > followed.len()
 }
 
 /// Index of the next non-blank, non-noise line at or after `i`, if it is story.
@@ -349,6 +400,45 @@ mod tests {
             }
         );
         assert_eq!(blocks[2], para("Outro."));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_their_paragraphs() {
+        let wrapped = "Dalsung Cells said on Monday that it would build a second\n\
+            Plant near the port, where the city offered land and a grid\n\
+            Connection for the lines it plans to run from next year.\n\
+            \n\
+            Outlook\n\
+            Analysts at Hanul Research expect the new cells to reach the\n\
+            Market in volume before the end of the decade, they said.";
+        assert_eq!(
+            doc(wrapped),
+            [
+                para("Dalsung Cells said on Monday that it would build a second Plant near the port, where the city offered land and a grid Connection for the lines it plans to run from next year."),
+                para("Outlook"),
+                para("Analysts at Hanul Research expect the new cells to reach the Market in volume before the end of the decade, they said."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_a_line_stays_apart_unless_the_next_line_carries_it_on() {
+        let lines = "Dalsung Cells will build a second plant near the port of Ulsan.\n\
+            The city offered land and a grid connection for the new lines.\n\
+            Key figures for the year ahead at the Ulsan site\n\
+            Output is to double by 2027.\n\
+            In one of the largest deals of recent years, the\n\
+            company signed with three carmakers.";
+        assert_eq!(
+            doc(lines),
+            [
+                para("Dalsung Cells will build a second plant near the port of Ulsan."),
+                para("The city offered land and a grid connection for the new lines."),
+                para("Key figures for the year ahead at the Ulsan site"),
+                para("Output is to double by 2027."),
+                para("In one of the largest deals of recent years, the company signed with three carmakers."),
+            ]
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::path::Path;
 use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::ingest::text::hangul;
+use crate::ingest::text::words::{word_list, Pairs};
 
 /// Seeds above this size are not articles (a dump, an archive): refuse them.
 pub(crate) const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
@@ -237,11 +238,13 @@ fn has_binary_controls(text: &str) -> bool {
     controls > 0 && controls * 100 >= text.chars().count().max(1)
 }
 
-/// CRLF and lone CR become LF; non-breaking and other fixed-width spaces
-/// become plain spaces; zero-width characters, stray BOMs and the few
-/// remaining control characters are dropped.
+/// CRLF and lone CR become LF; HTML character references a scrape left
+/// ("R&amp;D", "&#8217;") become their characters; non-breaking and other
+/// fixed-width spaces become plain spaces; zero-width characters, stray
+/// BOMs and the few remaining control characters are dropped.
 pub(crate) fn normalize(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = decode_references(&text);
     text.chars()
         .filter_map(|c| match c {
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2000}'..='\u{200a}' | '\u{3000}' => Some(' '),
@@ -252,6 +255,65 @@ pub(crate) fn normalize(text: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// Named HTML character references and what each stands for.
+static NAMED_REFERENCES: Pairs = word_list!(pairs "shared/html-entities.txt");
+
+/// Longest reference name worth looking up ("&thinsp;" has six letters).
+const LONGEST_REFERENCE: usize = 8;
+
+/// `text` with each HTML character reference ("&amp;", "&#8217;",
+/// "&#x2019;") replaced by its character, once: "&amp;lt;" gives "&lt;".
+/// An ampersand that starts no known reference stays as written.
+fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // Only a few characters on: a lone "&" costs no scan of the rest.
+        let reference = (rest[1..].char_indices())
+            .take(LONGEST_REFERENCE + 2)
+            .find(|&(_, c)| c == ';')
+            .and_then(|(end, _)| Some((reference_char(&rest[1..=end])?, end + 2)));
+        match reference {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The character of a reference's inside (`amp`, `#8217`, `#x2019`).
+fn reference_char(inside: &str) -> Option<char> {
+    let numeric = |digits: &str| {
+        let code = match digits.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => digits.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| *c != '\0')
+    };
+    match inside.strip_prefix('#') {
+        Some(digits) => numeric(digits),
+        None => NAMED_REFERENCES
+            .iter()
+            .find(|(name, _)| *name == inside)
+            .and_then(|(_, value)| match value.strip_prefix("&#") {
+                Some(code) => numeric(code.strip_suffix(';')?),
+                None => value.chars().next(),
+            }),
+    }
 }
 
 #[cfg(test)]
@@ -282,6 +344,22 @@ mod tests {
         let decoded = decode(bytes).unwrap();
         assert_eq!(decoded.note, None);
         decoded.text
+    }
+
+    #[test]
+    fn html_character_references_become_their_characters_once() {
+        assert_eq!(
+            normalize("R&amp;D at Hanul&rsquo;s lab &#8212; &#x201C;fast&#x201d;&nbsp;cells"),
+            "R&D at Hanul\u{2019}s lab \u{2014} \u{201c}fast\u{201d} cells"
+        );
+        // Decoded once; a lone or unknown "&" and a bare "&#;" stay.
+        assert_eq!(normalize("&amp;lt;b&amp;gt;"), "&lt;b&gt;");
+        assert_eq!(
+            normalize("AT&T & Co &foo; &#; &#xZZ; &#0; 5 &"),
+            "AT&T & Co &foo; &#; &#xZZ; &#0; 5 &"
+        );
+        // Invisible ones go as their characters do.
+        assert_eq!(normalize("bat&shy;tery&zwj;"), "battery");
     }
 
     #[test]

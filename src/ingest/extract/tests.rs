@@ -3,6 +3,14 @@
 use super::*;
 use crate::ingest::gazetteer::tests::registries;
 
+/// The names of the organizations `a` adds to the registry.
+fn generated_names(a: &Annotations) -> Vec<&str> {
+    a.generated_organizations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect()
+}
+
 fn doc(paragraphs: &[&str]) -> Document {
     Document {
         blocks: paragraphs
@@ -128,11 +136,7 @@ fn an_acronym_defined_for_a_generated_entry_names_it_later() {
         None,
         &g,
     );
-    let generated: Vec<&str> = a
-        .generated_organizations
-        .iter()
-        .map(|o| o.name.as_str())
-        .collect();
+    let generated = generated_names(&a);
     assert_eq!(generated, ["Busan Cell Institute of Technology"]);
     assert_eq!(
         a.organizations,
@@ -436,11 +440,7 @@ fn names_introduced_as_organizations_by_their_context() {
         None,
         &g,
     );
-    let generated: Vec<&str> = a
-        .generated_organizations
-        .iter()
-        .map(|o| o.name.as_str())
-        .collect();
+    let generated = generated_names(&a);
     assert_eq!(
         generated,
         [

@@ -260,7 +260,8 @@ pub(crate) fn normalize(text: &str) -> String {
 /// Named HTML character references and what each stands for.
 static NAMED_REFERENCES: Pairs = word_list!(pairs "shared/html-entities.txt");
 
-/// Longest reference name worth looking up ("&thinsp;" has six letters).
+/// Longest reference inside worth looking up: names ("thinsp") and
+/// numbers up to "#1114111".
 const LONGEST_REFERENCE: usize = 8;
 
 /// `text` with each HTML character reference ("&amp;", "&#8217;",

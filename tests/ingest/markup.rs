@@ -9,7 +9,8 @@ fn script_tags_are_inert_and_angle_bracket_titles_survive() {
                 Date: 2024-05-01\n\
                 The company will hold <2024 배터리 데이> in Seoul next month.\n\n\
                 Visitors saw <script>alert(1)</script> and <img src=x onerror=alert(2)> on the page.\n\n\
-                Research &amp; development spending rose, R&D staff said.\n";
+                Research &amp; development spending rose, R&D staff said.\n\n\
+                The filing read &lt;b&gt;final&lt;/b&gt;.\n";
     // `build` ingests the seed, then renders its article.
     let site = SiteFixture::new("build/basic");
     site.write("seeds/battery-day.txt", seed);
@@ -33,6 +34,11 @@ fn script_tags_are_inert_and_angle_bracket_titles_survive() {
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"
     );
-    assert!(html.contains("Research &amp;amp; development"), "{html}");
+    // A character reference the scrape left is the character it stands
+    // for, shown as text: an escaped tag stays a visible tag.
+    assert!(html.contains("Research &amp; development"), "{html}");
+    assert!(!html.contains("&amp;amp;"), "{html}");
+    assert!(html.contains("read &lt;b&gt;final&lt;/b&gt;."), "{html}");
+    assert!(!html.contains("<b>final"), "{html}");
     assert!(html.contains("R&amp;D staff"), "{html}");
 }

@@ -12,8 +12,10 @@ use crate::ingest::text::words::{word_list, Pairs};
 /// Endings of a body's name, with the kind each suggests.
 static ENDINGS: Pairs = word_list!(pairs "korean/body-endings.txt");
 
-/// Syllables a name needs before its ending.
+/// Syllables a name needs before its ending: a generic body with a short
+/// stem ("운영위원회") is no name, but a company's brand is short.
 const LEAST_STEM: usize = 4;
+const LEAST_COMPANY_STEM: usize = 2;
 
 /// Byte spans of the Hangul words of `text` that name a body by their
 /// ending, with its kind; the particle glued after is left out.
@@ -39,8 +41,13 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
         let (at, _) = word
             .match_indices(ending)
             .find(|(at, _)| is_particle(&word[at + ending.len()..]))?;
-        let long = word[..at].chars().count() >= LEAST_STEM;
-        long.then(|| (at + ending.len(), OrganizationKind::from_word(kind)))
+        let kind = OrganizationKind::from_word(kind);
+        let least = match kind {
+            Some(OrganizationKind::Company) => LEAST_COMPANY_STEM,
+            _ => LEAST_STEM,
+        };
+        let long = word[..at].chars().count() >= least;
+        long.then_some((at + ending.len(), kind))
     })
 }
 
@@ -63,6 +70,14 @@ mod tests {
                 ("국가배터리전략위원회", Some("government")),
                 ("한국셀소재산업협회", Some("association")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_company_by_its_ending_after_a_short_brand() {
+        assert_eq!(
+            names("해솔머티리얼즈는 공장을 짓는다. 머티리얼즈는 아니다."),
+            [("해솔머티리얼즈", Some("company"))]
         );
     }
 

@@ -6,7 +6,7 @@
 //! committee) is a generic body, so only long ones count.
 
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::text::hangul::{is_hangul, is_particle};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
 use crate::ingest::text::words::{word_list, Pairs};
 
 /// Endings of a body's name, with the kind each suggests.
@@ -24,8 +24,7 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
     let mut rest = text;
     while let Some(start) = rest.find(is_hangul) {
         let word_start = text.len() - rest.len() + start;
-        let word = &rest[start..];
-        let word = &word[..word.find(|c: char| !is_hangul(c)).unwrap_or(word.len())];
+        let word = hangul_run(&rest[start..]);
         if let Some((end, kind)) = named_body(word) {
             found.push((word_start, word_start + end, kind));
         }

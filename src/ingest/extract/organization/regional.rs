@@ -141,14 +141,21 @@ pub(super) fn national_bodies(
         .iter()
         .filter(|hit| gazetteer.places()[hit.entity].front.kind == PlaceKind::Country)
         .filter_map(|hit| {
-            let start = tokens.iter().position(|t| t.start == hit.start)?;
-            let end = tokens.iter().position(|t| t.end == hit.end)? + 1;
+            let (start, end) = token_range(tokens, hit)?;
             let head = tokens.get(end).filter(|t| HEADS.contains(&t.text))?;
             let close = extend_right(tokens, end + 1);
             let kind = Some(OrganizationKind::Government);
             (close > end + 1 && head.is_capitalized()).then_some((start, close, kind))
         })
         .collect()
+}
+
+/// The tokens `start..end` a place hit covers, when it starts and ends
+/// on token edges.
+fn token_range(tokens: &[Token<'_>], hit: &Hit) -> Option<(usize, usize)> {
+    let start = tokens.iter().position(|t| t.start == hit.start)?;
+    let end = tokens.iter().position(|t| t.end == hit.end)? + 1;
+    Some((start, end))
 }
 
 /// Regional places as token ranges, and whether each ends with a
@@ -161,8 +168,7 @@ fn places(text: &str, tokens: &[Token<'_>], gazetteer: &Gazetteer) -> Vec<(usize
         .iter()
         .filter(|hit| is_regional(hit, gazetteer))
         .filter_map(|hit| {
-            let start = tokens.iter().position(|t| t.start == hit.start)?;
-            let end = tokens.iter().position(|t| t.end == hit.end)? + 1;
+            let (start, end) = token_range(tokens, hit)?;
             Some((start, end, division(end)))
         })
         .collect();

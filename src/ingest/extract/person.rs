@@ -400,18 +400,30 @@ impl Reader<'_, '_> {
             return None;
         }
         let first = self.tokens.get(end + 1)?;
-        let stop = self.tokens[end + 1..]
-            .iter()
+        // A comma before a lowercase word closes the appositive ("…, the
+        // Secretary of Energy, announced"); one inside a portfolio is
+        // followed by a capital ("Trade, Industry and Energy").
+        let closes = |k: usize| {
+            self.tokens[k].text == ","
+                && self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|next| next.is_word() && !next.is_capitalized() && !next.is("and"))
+        };
+        let stop = (end + 1..self.tokens.len())
             .take(20)
-            .find(|t| {
+            .find(|&k| {
+                let t = &self.tokens[k];
                 matches!(t.text, ")" | ";")
-                    || (opener.text == "," && SPEECH.iter().any(|s| t.is(s)))
+                    || (opener.text == "," && (SPEECH.iter().any(|s| t.is(s)) || closes(k)))
             })
-            .map_or(self.sentence.text.len(), |t| t.start);
+            .map_or(self.sentence.text.len(), |k| self.tokens[k].start);
+        // Four words, not tokens: "U.S. Secretary" is five tokens.
         let has_role = self.tokens[end + 1..]
             .iter()
-            .take(4)
             .take_while(|t| t.start < stop)
+            .filter(|t| t.is_word())
+            .take(4)
             .any(|t| is_role_word(t.text));
         if !has_role {
             return None;
@@ -422,7 +434,12 @@ impl Reader<'_, '_> {
             .iter()
             .find(|h| h.start >= first.start && h.start < stop);
         let role_end = hit.map_or(stop, |h| h.start);
-        let role = trim_role(&self.sentence.text[first.start..role_end]);
+        let mut role = &self.sentence.text[first.start..role_end];
+        if role_end == self.sentence.text.len() {
+            // The sentence's full stop ('…, a company spokesman.').
+            role = role.strip_suffix('.').unwrap_or(role);
+        }
+        let role = trim_role(role);
         let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
         Some(((!role.is_empty()).then_some(role), organization))
     }

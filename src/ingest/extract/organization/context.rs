@@ -11,6 +11,7 @@
 
 use super::{continues_name, is_name_word, LEGAL_FORMS};
 use crate::content::front_matter::OrganizationKind;
+use crate::ingest::extract::names::is_role_word;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
@@ -23,6 +24,7 @@ static LIST_CUES: Words = word_list!("extract/organization-list-cues.txt");
 static NOUNS: Words = word_list!("extract/organization-nouns.txt");
 static GENERIC_CODES: Words = word_list!("extract/generic-acronyms.txt");
 static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
+static ROLE_LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
 
 /// Every range the patterns of this module find.
 pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
@@ -242,24 +244,33 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
 
 /// An organization noun ends a noun phrase of at most six words: "a
 /// joint venture between", "the battery arm of", "a startup." ("the
-/// company's founder" is a person's apposition).
+/// company's founder" and "a spokesman for the company" are a person's
+/// apposition: a role linked to the organization comes first).
 fn noun_follows(tokens: &[Token<'_>], from: usize) -> bool {
     let words = tokens[from.min(tokens.len())..]
         .iter()
         .take_while(|t| t.is_word())
         .take(6)
         .count();
-    (from..from + words).any(|k| {
-        let one = tokens[k].text.to_lowercase();
-        let two = tokens
-            .get(k + 1)
-            .map(|u| format!("{one} {}", u.text.to_lowercase()));
-        let (noun_end, is_noun) = match two {
-            Some(two) if NOUNS.contains(&two.as_str()) => (k + 2, true),
-            _ => (k + 1, NOUNS.contains(&one.as_str())),
-        };
-        is_noun && tokens.get(noun_end).is_none_or(ends_noun_phrase)
-    })
+    let person_role = |k: usize| {
+        is_role_word(tokens[k].text)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|next| ROLE_LINKERS.iter().any(|l| next.is(l)))
+    };
+    (from..from + words)
+        .take_while(|&k| !person_role(k))
+        .any(|k| {
+            let one = tokens[k].text.to_lowercase();
+            let two = tokens
+                .get(k + 1)
+                .map(|u| format!("{one} {}", u.text.to_lowercase()));
+            let (noun_end, is_noun) = match two {
+                Some(two) if NOUNS.contains(&two.as_str()) => (k + 2, true),
+                _ => (k + 1, NOUNS.contains(&one.as_str())),
+            };
+            is_noun && tokens.get(noun_end).is_none_or(ends_noun_phrase)
+        })
 }
 
 /// What may follow the head noun of an apposition.
@@ -414,5 +425,15 @@ mod tests {
         assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Cells"]);
         let text = "Seoul, the capital, and Busan, a port city, said";
         assert!(apposed(&tokenize(text)).is_empty());
+        // A person's role comes first: the noun is their employer.
+        for text in [
+            "Dana Orlov, a spokesperson for the company, said",
+            "Dana Orlov, the chief executive of the firm, said",
+            "Dana Orlov, a researcher at the startup, said",
+        ] {
+            assert!(apposed(&tokenize(text)).is_empty(), "{text}");
+        }
+        let text = "Nordvolt Labs, the research arm of the group, said";
+        assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Labs"]);
     }
 }

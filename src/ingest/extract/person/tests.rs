@@ -47,6 +47,40 @@ fn appositive_roles_and_organizations() {
 }
 
 #[test]
+fn an_appositive_ends_at_its_clause_and_may_open_with_a_country() {
+    assert_eq!(
+        triples("Dana Orlov, the Secretary of Energy, announced the grants."),
+        [t("Dana Orlov", Some("the Secretary of Energy"), None)]
+    );
+    assert_eq!(
+        triples("Dana Orlov, U.S. Secretary of Energy, announced the grants."),
+        [t("Dana Orlov", Some("U.S. Secretary of Energy"), None)]
+    );
+    assert_eq!(
+        triples("\"It will open,\" said Dana Orlov, a company spokesperson."),
+        [t("Dana Orlov", Some("a company spokesperson"), None)]
+    );
+    // A portfolio's commas are followed by capitals.
+    assert_eq!(
+        triples("Remarks by Min-ji Cho, Minister of Trade, Industry and Energy, opened the day."),
+        [t(
+            "Min-ji Cho",
+            Some("Minister of Trade, Industry and Energy"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_spokesperson_for_the_company_is_a_person_not_a_company() {
+    let found = run("Dana Orlov, a spokesperson for the company, said it would open.");
+    assert_eq!(found.people.len(), 1);
+    assert_eq!(found.people[0].name, "Dana Orlov");
+    assert!(found.generated_organizations.is_empty());
+    assert!(found.organizations.is_empty());
+}
+
+#[test]
 fn titles_before_names() {
     assert_eq!(
         triples("NBRI President Choi Min-ho said it would help."),

@@ -24,6 +24,7 @@ static LIST_CUES: Words = word_list!("extract/organization-list-cues.txt");
 static NOUNS: Words = word_list!("extract/organization-nouns.txt");
 static GENERIC_CODES: Words = word_list!("extract/generic-acronyms.txt");
 static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
+static DESCRIPTORS: Words = word_list!("extract/organization-descriptors.txt");
 static ROLE_LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
 
 /// Every range the patterns of this module find.
@@ -32,6 +33,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(listed(tokens));
     found.extend(listed_with_known(tokens, known));
     found.extend(apposed(tokens));
+    found.extend(described(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
     // A place alone ("a joint venture between Korea and Japan") is no
     // organization.
@@ -242,6 +244,38 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
     found
 }
 
+/// "Chinese battery maker Zentrix Cells said": a noun of bodies right
+/// before a run of name words. The noun is in lowercase, or opens the
+/// sentence ("Automaker Velmora Motors said"), so it is no name's last
+/// word ("Ford Motor Company Chairman …").
+fn described(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    for descriptor in DESCRIPTORS.iter() {
+        let words: Vec<&str> = descriptor.split(' ').collect();
+        for first in 0..tokens.len().saturating_sub(words.len()) {
+            let matched = words
+                .iter()
+                .enumerate()
+                .all(|(k, word)| tokens[first + k].is(word));
+            let lowercase = tokens[first + words.len() - 1]
+                .text
+                .chars()
+                .all(|c| !c.is_uppercase())
+                || words.iter().all(|w| w.chars().any(char::is_uppercase))
+                || first == 0;
+            let start = first + words.len();
+            if !matched || !lowercase {
+                continue;
+            }
+            let end = name_end(tokens, start);
+            if end > start {
+                found.push((start, end, Some(OrganizationKind::Company)));
+            }
+        }
+    }
+    found
+}
+
 /// An organization noun ends a noun phrase of at most six words: "a
 /// joint venture between", "the battery arm of", "a startup." ("the
 /// company's founder" and "a spokesman for the company" are a person's
@@ -435,5 +469,26 @@ mod tests {
         }
         let text = "Nordvolt Labs, the research arm of the group, said";
         assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Labs"]);
+    }
+
+    #[test]
+    fn a_name_after_a_noun_that_describes_it() {
+        for (text, name) in [
+            ("Chinese battery maker Zentrix Cells said", "Zentrix Cells"),
+            ("said U.S. startup Quillion Energy on", "Quillion Energy"),
+            ("Automaker Velmora Motors Co. said", "Velmora Motors Co."),
+            ("as EV maker Arvo announced", "Arvo"),
+        ] {
+            assert_eq!(names(described(&tokenize(text)), text), [name], "{text}");
+        }
+        for text in [
+            "Velmora Motor Company Chairman Dana Orlov said",
+            "the company Monday said",
+            "the company's Chief Executive",
+            "policy maker Dana Orlov said",
+            "the firm CEO Dana Orlov said",
+        ] {
+            assert!(described(&tokenize(text)).is_empty(), "{text}");
+        }
     }
 }

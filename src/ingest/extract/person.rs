@@ -17,6 +17,7 @@ use crate::ingest::text::token::{tokenize, Token};
 
 mod korean;
 use crate::ingest::text::words::{word_list, Words};
+pub(super) use korean::is_name_word as is_korean_name;
 
 /// Verbs that show the words before them name a speaker.
 static SPEECH: Words = word_list!("extract/speech-verbs.txt");

@@ -1,16 +1,23 @@
 //! Extraction, organizations: Korean names the registry lacks, by the word
-//! that ends a body's name ("…산업위원회", "…전지산업협회").
+//! that ends a body's name ("…산업위원회", "…전지산업협회"), or by what a
+//! company's name carries around it: a legal form ("㈜…", "…(주)",
+//! "주식회사 …") or its head in brackets ("…(대표 김민수)").
 //!
 //! Korean writes a body's name as one word, its kind last, with particles
 //! glued after ("…위원회는"). A short stem ("운영위원회", a steering
 //! committee) is a generic body, so only long ones count.
 
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
-use crate::ingest::text::words::{word_list, Pairs};
+use crate::ingest::extract::person::is_korean_name;
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Endings of a body's name, with the kind each suggests.
 static ENDINGS: Pairs = word_list!(pairs "korean/body-endings.txt");
+/// Legal forms written before or after a company's name.
+static LEGAL_FORMS: Words = word_list!("korean/legal-forms.txt");
+/// Titles of a company's head, written in brackets after its name.
+static HEAD_TITLES: Words = word_list!("korean/company-head-titles.txt");
 
 /// Syllables a name needs before its ending: a generic body with a short
 /// stem ("운영위원회") is no name, but a company's brand is short.
@@ -27,6 +34,14 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
         let word = hangul_run(&rest[start..]);
         if let Some((end, kind)) = named_body(word) {
             found.push((word_start, word_start + end, kind));
+        } else if let Some(end) =
+            named_company(&text[..word_start], word, &rest[start + word.len()..])
+        {
+            found.push((
+                word_start,
+                word_start + end,
+                Some(OrganizationKind::Company),
+            ));
         }
         rest = &rest[start + word.len()..];
     }
@@ -48,6 +63,44 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
         let long = word[..at].chars().count() >= least;
         long.then_some((at + ending.len(), kind))
     })
+}
+
+/// Where a company's name ends in `word`, when a legal form stands right
+/// before it (`before` ends with it) or right after it (`after` opens with
+/// it), or its head's title and name follow in brackets.
+fn named_company(before: &str, word: &str, after: &str) -> Option<usize> {
+    let before = before.trim_end_matches(' ');
+    let after_spaced = after.trim_start_matches(' ');
+    let name = if LEGAL_FORMS.iter().any(|form| before.ends_with(form)) {
+        strip_particle(word)
+    } else if LEGAL_FORMS
+        .iter()
+        .any(|form| after_spaced.starts_with(form))
+        || headed(after)
+    {
+        word
+    } else {
+        return None;
+    };
+    (name.chars().count() >= LEAST_COMPANY_STEM).then_some(name.len())
+}
+
+/// "(대표 김민수)", "(대표이사 김민수·이지은)": a head's title and a name in
+/// brackets right after a company's name.
+fn headed(after: &str) -> bool {
+    let Some(inside) = after.strip_prefix('(') else {
+        return false;
+    };
+    let Some((inside, _)) = inside.split_once(')') else {
+        return false;
+    };
+    let Some((title, names)) = inside.split_once(' ') else {
+        return false;
+    };
+    HEAD_TITLES.contains(&title)
+        && names
+            .split(['·', ','])
+            .all(|name| is_korean_name(name.trim()))
 }
 
 #[cfg(test)]
@@ -78,6 +131,16 @@ mod tests {
             names("해솔머티리얼즈는 공장을 짓는다. 머티리얼즈는 아니다."),
             [("해솔머티리얼즈", Some("company"))]
         );
+    }
+
+    #[test]
+    fn a_company_by_its_legal_form_or_its_head_in_brackets() {
+        let text = "㈜해솔은 짓고, 다온텍(주)는 사고, 주식회사 라온셀은 팔고, \
+                    가람전지 주식회사와 누리텍(대표 김민수)은 빌렸다.";
+        let found: Vec<&str> = names(text).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(found, ["해솔", "다온텍", "라온셀", "가람전지", "누리텍"]);
+        // A bracket that holds no head's name; a single syllable.
+        assert!(names("누리텍(대표 제품)은 팔았다. ㈜나는 갔다.").is_empty());
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn is_name(token: &Token<'_>) -> bool {
     is_name_word(token.text)
 }
 
-fn is_name_word(word: &str) -> bool {
+pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
     if !word.chars().all(is_hangul) || NOT_NAMES.contains(&word) {
         return false;

@@ -7,6 +7,8 @@
 //! (publication month), "in June last year", "early next year", "in 2023",
 //! "on Friday" (counted back from publication), "on the same day".
 
+use std::cmp::Ordering;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::content::date::PartialDate;
@@ -149,7 +151,7 @@ impl Context<'_, '_> {
                     }
                     _ => (
                         self.range_year(next + 1)
-                            .or_else(|| self.year_of_month(i, month)),
+                            .or_else(|| self.year_of_month(i, month, Some(day))),
                         next + 1,
                     ),
                 },
@@ -182,7 +184,7 @@ impl Context<'_, '_> {
             .iter()
             .any(|w| self.is(i - 1, w));
         (introduced || self.scheduled_for(i)).then_some(())?;
-        let year = self.year_of_month(i, month)?;
+        let year = self.year_of_month(i, month, None)?;
         Some((PartialDate::ym(year, month)?, None, next))
     }
 
@@ -205,20 +207,22 @@ impl Context<'_, '_> {
         (end > start).then_some((end, after))
     }
 
-    /// The year of a month named without one: the publication year, or
-    /// the year before when the story tells it in the past and the month
-    /// lies after publication ("announced in December", published in
-    /// October).
-    fn year_of_month(&self, i: usize, month: u8) -> Option<i32> {
-        let year = self.published_year()?;
-        let later = self
-            .published
-            .and_then(|p| p.month)
-            .is_some_and(|m| month > m);
-        Some(if later && self.tense_before(i) == Some(false) {
-            year - 1
-        } else {
-            year
+    /// The year of a month (and day) named without one: the publication
+    /// year; the year before when the story tells it in the past and the
+    /// date would lie after publication ("agreed in December", published
+    /// in October); the year after when it tells it in the future and the
+    /// date would lie before ("will open in February").
+    fn year_of_month(&self, i: usize, month: u8, day: Option<u8>) -> Option<i32> {
+        let published = self.published?;
+        let order = match (published.month, published.day, day) {
+            (Some(m), Some(d), Some(day)) => (month, day).cmp(&(m, d)),
+            (Some(m), _, _) => month.cmp(&m),
+            (None, _, _) => return Some(published.year),
+        };
+        Some(match (order, self.tense_before(i)) {
+            (Ordering::Greater, Some(false)) => published.year - 1,
+            (Ordering::Less, Some(true)) => published.year + 1,
+            _ => published.year,
         })
     }
 
@@ -303,13 +307,14 @@ impl Context<'_, '_> {
             if let Some(month) = self.tokens.get(i + 3).and_then(month_number) {
                 let (year, after) = match self.year_after(i + 4) {
                     Some((year, after)) => (year, after),
-                    None => (self.year_of_month(i, month)?, i + 4),
+                    None => (self.year_of_month(i, month, Some(day))?, i + 4),
                 };
                 return Some((PartialDate::ymd(year, month, day)?, None, after));
             }
         }
         let published = self.published?;
-        let date = PartialDate::ymd(published.year, published.month?, day)?;
+        let (year, month) = month_of_day(published, day, self.tense_before(i))?;
+        let date = PartialDate::ymd(year, month, day)?;
         Some((date, None, i + 2))
     }
 
@@ -325,12 +330,13 @@ impl Context<'_, '_> {
             ]
             .iter()
             .any(|w| self.is(k - 1, w));
-        // "the second half of 2026", "by the end of 2025".
+        // "the second half of 2026", "by the end of 2025", "in Q3 2026".
         let part_of = i > 1
             && self.is(i - 1, "of")
             && ["half", "quarter", "end", "beginning", "start", "middle"]
                 .iter()
-                .any(|w| self.is(i - 2, w));
+                .any(|w| self.is(i - 2, w))
+            || i > 0 && self.word(i - 1).is_some_and(is_part_code);
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
         if !(introduced || part_of || self.scheduled_for(i)) || names_something {
@@ -416,14 +422,22 @@ impl Context<'_, '_> {
     }
 
     /// The nearest tense cue before token `i`: `Some(true)` for a future
-    /// one, `Some(false)` for a past one, `None` when there is none.
+    /// one, `Some(false)` for a past one (a listed verb, or a lowercase
+    /// word in "-ed": "agreed", "signed"), `None` when there is none.
     fn tense_before(&self, i: usize) -> Option<bool> {
         static FUTURE: Words = word_list!("extract/future-cues.txt");
         static PAST: Words = word_list!("extract/past-cues.txt");
-        self.tokens[..i].iter().rev().find_map(|t| {
+        let past_form = |t: &Token<'_>| {
+            t.text.len() > 4 && t.text.ends_with("ed") && t.text.starts_with(char::is_lowercase)
+        };
+        // "will be held": a past form after "be" is a passive; the cue is
+        // further back.
+        let passive = |k: usize| k > 0 && self.tokens[k - 1].is("be");
+        (0..i).rev().find_map(|k| {
+            let t = &self.tokens[k];
             if FUTURE.iter().any(|w| t.is(w)) {
                 Some(true)
-            } else if PAST.iter().any(|w| t.is(w)) {
+            } else if (PAST.iter().any(|w| t.is(w)) || past_form(t)) && !passive(k) {
                 Some(false)
             } else {
                 None
@@ -466,6 +480,33 @@ impl Context<'_, '_> {
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
 static REPORTED: Words = word_list!("extract/reported-verbs.txt");
+
+/// The year and month of a day named alone ("on the 19th", "19일"): the
+/// publication month's; the month before when told in the past
+/// (`Some(false)`) and the day lies after publication, the month after
+/// when told in the future (`Some(true)`) and it lies before.
+pub(super) fn month_of_day(
+    published: PartialDate,
+    day: u8,
+    future: Option<bool>,
+) -> Option<(i32, u8)> {
+    let (year, month) = (published.year, published.month?);
+    let shift = match (published.day.map(|p| day.cmp(&p)), future) {
+        (Some(Ordering::Greater), Some(false)) => -1,
+        (Some(Ordering::Less), Some(true)) => 1,
+        _ => 0,
+    };
+    let index = year * 12 + i32::from(month) - 1 + shift;
+    Some((index.div_euclid(12), (index.rem_euclid(12) + 1) as u8))
+}
+
+/// "Q3", "3Q", "H1", "2H": a quarter or half of the year written before it.
+fn is_part_code(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [b'Q', b'1'..=b'4'] | [b'1'..=b'4', b'Q'] | [b'H', b'1' | b'2'] | [b'1' | b'2', b'H']
+    )
+}
 
 fn from_naive(date: NaiveDate) -> Option<PartialDate> {
     PartialDate::ymd(date.year(), date.month() as u8, date.day() as u8)

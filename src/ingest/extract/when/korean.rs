@@ -7,8 +7,12 @@
 //! with its byte span, its date at the precision the text supports, and its
 //! cue ("부터" / "이후" / "까지" after it).
 
-use super::{Cue, Mention};
+use std::cmp::Ordering;
+
+use super::{month_of_day, Cue, Mention};
 use crate::content::date::PartialDate;
+use crate::ingest::text::hangul::{hangul_run, is_particle};
+use crate::ingest::text::words::{word_list, Words};
 
 /// Every Korean date expression in `sentence`. Only a full publication
 /// date completes "26일", "6월" or "내년": one inferred from the story is
@@ -72,7 +76,7 @@ fn expression(
         return None;
     }
     let text = &sentence[at..];
-    let (shift, mut pos) = relative_year(text);
+    let (shift, direction, mut pos) = relative_year(text);
     let year = match number_before(&text[pos..], "년") {
         Some((y, len)) if (1900..=2100).contains(&y) && shift.is_none() => {
             pos += len;
@@ -94,19 +98,36 @@ fn expression(
         (Some(y), Some((m, _)), Some((d, _))) => PartialDate::ymd(y, m as u8, d as u8)?,
         (Some(y), Some((m, _)), None) => PartialDate::ym(y, m as u8)?,
         (None, Some((m, _)), day) => {
-            // A month without a year is the publication year's.
-            let y = published?.year;
-            match day {
-                Some((d, _)) => PartialDate::ymd(y, m as u8, d as u8)?,
-                None => PartialDate::ym(y, m as u8)?,
+            // A month without a year is the publication year's, or the
+            // nearest year on the side "지난"/"오는" names.
+            let p = published?;
+            let (m, d) = (m as u8, day.map(|(d, _)| d as u8));
+            let order = match (d, p.day) {
+                (Some(d), Some(p_day)) => (m, d).cmp(&(p.month?, p_day)),
+                _ => m.cmp(&p.month?),
+            };
+            let y = match (order, direction) {
+                (Ordering::Greater, Some(false)) => p.year - 1,
+                (Ordering::Less, Some(true)) => p.year + 1,
+                _ => p.year,
+            };
+            match d {
+                Some(d) => PartialDate::ymd(y, m, d)?,
+                None => PartialDate::ym(y, m)?,
             }
         }
         (None, None, Some((d, _))) => {
-            // "26일": a day of the publication month.
-            let p = published?;
-            PartialDate::ymd(p.year, p.month?, d as u8)?
+            // "26일": a day of the publication month ("지난 26일" of the
+            // month before when that day is still to come).
+            let (y, m) = month_of_day(published?, d as u8, direction)?;
+            PartialDate::ymd(y, m, d as u8)?
         }
-        (Some(y), None, None) if pos > 0 => PartialDate::y(y),
+        (Some(y), None, None) if pos > 0 => {
+            // "내년 초", "2026년 상반기": the part of the year belongs to
+            // the expression (the year is as precise as the text gets).
+            pos += year_part(&text[pos..]);
+            PartialDate::y(y)
+        }
         _ => return None,
     };
     let end = at + pos;
@@ -127,16 +148,17 @@ fn expression(
     Some((mention, end))
 }
 
-/// "내년 ", "올해 ", "지난해 ": the year shift and the bytes it takes.
-fn relative_year(text: &str) -> (Option<i32>, usize) {
+/// "내년 ", "올해 ", "지난해 ": the year shift, the side of publication
+/// "지난 " (past: `Some(false)`) or "오는 " (future: `Some(true)`) puts the
+/// date on, and the bytes they take.
+fn relative_year(text: &str) -> (Option<i32>, Option<bool>, usize) {
     let text_start = text;
-    let (prefix, text) = match text
-        .strip_prefix("지난 ")
-        .or_else(|| text.strip_prefix("오는 "))
-    {
-        Some(rest) => (text_start.len() - rest.len(), rest),
-        None => (0, text),
+    let (direction, rest) = match (text.strip_prefix("지난 "), text.strip_prefix("오는 ")) {
+        (Some(rest), _) => (Some(false), rest),
+        (_, Some(rest)) => (Some(true), rest),
+        _ => (None, text),
     };
+    let (prefix, text) = (text_start.len() - rest.len(), rest);
     for (word, shift) in [
         ("내년", 1),
         ("올해", 0),
@@ -145,10 +167,26 @@ fn relative_year(text: &str) -> (Option<i32>, usize) {
         ("금년", 0),
     ] {
         if let Some(rest) = text.strip_prefix(word) {
-            return (Some(shift), prefix + word.len() + spaces(rest));
+            return (Some(shift), direction, prefix + word.len() + spaces(rest));
         }
     }
-    (None, prefix)
+    (None, direction, prefix)
+}
+
+/// The bytes of a part of the year ("초", "상반기", "3분기") at the start
+/// of `text`, past spaces, when a particle or nothing follows it; else 0.
+fn year_part(text: &str) -> usize {
+    static PARTS: Words = word_list!("korean/year-parts.txt");
+    let gap = spaces(text);
+    let rest = &text[gap..];
+    let word = hangul_run(rest.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    PARTS
+        .iter()
+        .filter(|part| word.starts_with(*part) && is_particle(&word[part.len()..]))
+        .map(|part| gap + digits + part.len())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Digits right before `unit` at the start of `text`: the number and the
@@ -199,6 +237,55 @@ mod tests {
             read("지난해 매출과 올해 2분기", published),
             [d("2024"), d("2025")]
         );
+    }
+
+    #[test]
+    fn last_and_coming_put_a_month_or_day_on_their_side_of_publication() {
+        let published = PartialDate::ymd(2024, 3, 5);
+        assert_eq!(
+            read(
+                "지난 11일 체결했고 지난 12월 합의했고 오는 2월 연다.",
+                published
+            ),
+            [d("2024-02-11"), d("2023-12"), d("2025-02")]
+        );
+        // Without "지난"/"오는", the publication month and year.
+        assert_eq!(
+            read("11일 체결했고 12월 합의했고 지난 3일 열었다.", published),
+            [d("2024-03-11"), d("2024-12"), d("2024-03-03")]
+        );
+        let new_year = PartialDate::ymd(2025, 1, 3);
+        assert_eq!(read("지난 20일 열었다.", new_year), [d("2024-12-20")]);
+    }
+
+    #[test]
+    fn a_part_of_the_year_belongs_to_its_year() {
+        let published = PartialDate::ymd(2024, 3, 5);
+        let spans: Vec<(String, String)> = [
+            "내년 초 완공",
+            "2026년 상반기에 가동",
+            "2026년 3분기 양산",
+            "내년말 준공",
+            "2026년 초대형",
+        ]
+        .iter()
+        .map(|sentence| {
+            let m = &mentions(sentence, published)[0];
+            (m.date.to_string(), sentence[m.start..m.end].to_string())
+        })
+        .collect();
+        let expected = [
+            ("2025", "내년 초"),
+            ("2026", "2026년 상반기"),
+            ("2026", "2026년 3분기"),
+            ("2025", "내년말"),
+            ("2026", "2026년"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(d, s)| (d.to_string(), s.to_string()))
+            .collect();
+        assert_eq!(spans, expected);
     }
 
     #[test]

@@ -138,3 +138,47 @@ fn parts_of_a_year_seasons_and_later_this_year() {
         [("2026-01-01".into(), None)]
     );
 }
+
+#[test]
+fn a_date_without_its_year_or_month_lies_on_the_side_its_tense_tells() {
+    let one = |sentence: &str| resolve(sentence, Some("2024-03-05"))[0].0.clone();
+    assert_eq!(one("The two firms agreed in December to merge."), "2023-12");
+    assert_eq!(
+        one("The ministry announced its decision on the 19th."),
+        "2024-02-19"
+    );
+    assert_eq!(one("The plant will open in February."), "2025-02");
+    assert_eq!(one("The line will start on the 2nd."), "2024-04-02");
+    // No tense to go by, or the date already on its side: as published.
+    assert_eq!(one("Talks in December."), "2024-12");
+    assert_eq!(one("It was signed on the 2nd."), "2024-03-02");
+    assert_eq!(one("It is planned for December."), "2024-12");
+}
+
+#[test]
+fn a_passive_after_be_takes_the_tense_before_it() {
+    assert_eq!(
+        resolve("It will be held on January 21.", Some("2023-01-10")),
+        [("2023-01-21".into(), None)]
+    );
+    assert_eq!(
+        resolve("It was held on January 21.", Some("2023-01-10")),
+        [("2022-01-21".into(), None)]
+    );
+}
+
+#[test]
+fn a_quarter_or_half_written_as_a_code_dates_its_year() {
+    for sentence in [
+        "It opens in Q3 2026.",
+        "It opens in 2H 2026.",
+        "Sales in H1 2026 rose.",
+    ] {
+        assert_eq!(
+            resolve(sentence, None),
+            [("2026".into(), None)],
+            "{sentence}"
+        );
+    }
+    assert_eq!(resolve("The Q5 2026 model", None), []);
+}

@@ -427,6 +427,7 @@ impl Context<'_, '_> {
     fn tense_before(&self, i: usize) -> Option<bool> {
         static FUTURE: Words = word_list!("extract/future-cues.txt");
         static PAST: Words = word_list!("extract/past-cues.txt");
+        static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
         let past_form = |t: &Token<'_>| {
             t.text.len() > 4 && t.text.ends_with("ed") && t.text.starts_with(char::is_lowercase)
         };
@@ -437,7 +438,11 @@ impl Context<'_, '_> {
             let t = &self.tokens[k];
             if FUTURE.iter().any(|w| t.is(w)) {
                 Some(true)
-            } else if (PAST.iter().any(|w| t.is(w)) || past_form(t)) && !passive(k) {
+            } else if (PAST.iter().any(|w| t.is(w))
+                || IRREGULAR_PAST.contains(&t.text)
+                || past_form(t))
+                && !passive(k)
+            {
                 Some(false)
             } else {
                 None

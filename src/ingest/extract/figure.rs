@@ -210,7 +210,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     Some(Found {
         start: tokens[start].start,
-        end: unit_end(&tokens[end_token]).max(tokens[i].end),
+        end: unit_end(&tokens[end_token]).max(unit_end(&tokens[i])),
         value,
         unit,
         qualifier: qualifier.map(|(q, _)| q.to_string()),
@@ -398,6 +398,11 @@ mod tests {
         );
         assert_eq!(one("a 5 µm coating").2, "µm");
         assert_eq!(one("charged to 4.4 volts").2, "V");
+        assert_eq!(one("It stores 750 watt-hours per liter.").2, "Wh/L");
+        assert_eq!(
+            one("It stores 400 watt-hours per kilogram.").0,
+            "400 watt-hours per kilogram"
+        );
     }
 
     #[test]
@@ -406,6 +411,7 @@ mod tests {
         assert_eq!((got.1, got.2.as_str()), (6.4, "mS/cm"));
         assert_eq!(one("It reached 1.2mS/cm.").2, "mS/cm");
         assert_eq!(one("상온 이온전도도는 8.1mS/cm로 높다.").0, "8.1mS/cm");
+        assert_eq!(one("주행거리는 600km에 달한다.").0, "600km");
         let got = one("셀은 800회 충·방전 뒤에도 용량을 유지했다.");
         assert_eq!((got.1, got.2.as_str()), (800.0, "cycles"));
         assert_eq!(one("The state logged 31 ESS fires last decade.").2, "fires");

@@ -113,9 +113,10 @@ pub(crate) fn unit_after(
     Some((Unit(unit), words[used - 1].1))
 }
 
-/// "cm로", "GWh를": a Korean particle glued to a Latin unit.
+/// "cm로", "GWh를", "600km에": a Korean particle glued to a Latin unit
+/// (or to a number with its unit).
 fn strip_particle(word: &str) -> &str {
-    if word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if word.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         word.trim_end_matches(crate::ingest::text::hangul::is_hangul)
     } else {
         word
@@ -212,6 +213,14 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             };
             return Some((unit, 3));
         }
+    }
+    // "750 watt-hours per liter": an energy density spelt out.
+    if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
+        return match text(2)?.to_ascii_lowercase().as_str() {
+            "kilogram" | "kg" => Some(("Wh/kg", 3)),
+            "liter" | "litre" | "l" => Some(("Wh/L", 3)),
+            _ => None,
+        };
     }
     if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
         return Some(("m2", 2));

@@ -74,9 +74,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     let spaced = sentence[end..].starts_with(' ');
     let after = &sentence[end + usize::from(spaced)..];
     let (written, unit) = unit(after)?;
-    // A plain number with a unit the English reader knows ("23.2%",
-    // "20 GWh") is the English reader's.
-    if !korean_magnitude && !written.chars().any(is_hangul) {
+    // A plain number with a Latin unit ("23.2%", "20 GWh") is the
+    // English reader's; a unit sign ("㎞", "㎡") is this one's.
+    if !korean_magnitude && written.is_ascii() {
         return None;
     }
     end += usize::from(spaced) + written.len();
@@ -268,6 +268,18 @@ mod tests {
         assert_eq!(
             read("관계자 150여명이 참석했고 10여 년 전"),
             [("150여명", 150.0, "people", Some("about"))]
+        );
+    }
+
+    #[test]
+    fn a_unit_sign_is_read_with_its_number() {
+        assert_eq!(
+            read("주행거리 600㎞에 두께 3㎜, 부지 12만㎡"),
+            [
+                ("600㎞", 600.0, "km", None),
+                ("3㎜", 3.0, "mm", None),
+                ("12만㎡", 1.2e5, "m2", None),
+            ]
         );
     }
 

@@ -8,28 +8,42 @@
 //! in `ingest::run`; this module only reads the text.
 
 use crate::ingest::text::line::split_marker;
+use crate::ingest::text::words::{word_list, Words};
 
 /// The publisher as the text names it, if it names one.
 pub(crate) fn named(raw: &str) -> Option<String> {
     let lines: Vec<&str> = raw.lines().map(|l| split_marker(l.trim()).1).collect();
-    let finders: [fn(&str) -> Option<String>; 7] = [
-        from_source_line,
-        from_copyright,
-        from_newsroom,
-        from_writer,
-        from_dateline,
-        from_attribution,
-        from_byline,
+    // Each finder, and whether it reads only the top of the text: "According
+    // to X," deep in the story names a source, not the page's publisher
+    // (unless it stands on a line of its own).
+    let finders: [(Finder, bool); 7] = [
+        (from_source_line, false),
+        (from_copyright, false),
+        (from_newsroom, false),
+        (from_writer, false),
+        (from_dateline, false),
+        (from_attribution, true),
+        (from_byline, false),
     ];
     // A candidate that is no name (too long, empty) gives way to the next.
-    finders.iter().find_map(|find| {
+    finders.iter().find_map(|&(find, top_only)| {
         lines
             .iter()
-            .filter_map(|line| find(line))
+            .enumerate()
+            .filter(|(at, line)| {
+                !top_only || *at < ATTRIBUTION_LINES || line.trim_end().ends_with(',')
+            })
+            .filter_map(|(_, line)| find(line))
             .map(|name| tidy(&name))
             .find(|name| !name.is_empty() && name.split_whitespace().count() <= 12)
     })
 }
+
+/// A reader of one line for the publisher's name.
+type Finder = fn(&str) -> Option<String>;
+
+/// Lines from the top of the text an attribution may name the publisher in.
+const ATTRIBUTION_LINES: usize = 3;
 
 fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
     let lower = line.to_lowercase();
@@ -129,10 +143,13 @@ fn from_newsroom(line: &str) -> Option<String> {
     .map(|name| first[..name.len()].trim().to_string())
 }
 
-/// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer.
+/// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer,
+/// unless the board names only an account ("작성자 관리자", "Writer admin").
 fn from_writer(line: &str) -> Option<String> {
+    static ACCOUNTS: Words = word_list!("meta/board-accounts.txt");
     let rest = strip_label(line, &["writer", "author", "작성자", "글쓴이"])?;
-    (rest.split_whitespace().count() <= 5).then(|| rest.to_string())
+    let account = ACCOUNTS.iter().any(|a| rest.eq_ignore_ascii_case(a));
+    (rest.split_whitespace().count() <= 5 && !account).then(|| rest.to_string())
 }
 
 /// "Newswise — A plant …" → "Newswise"; "SEOUL, Nov. 23 (Yonhap) -- …" →
@@ -240,6 +257,10 @@ mod tests {
                 "PRNewswire",
             ),
             ("According to Wire News,\nThe plant opened.", "Wire News"),
+            (
+                "A plant opened.\nMore.\nMore.\nAccording to Wire News,\nThe end.",
+                "Wire News",
+            ),
             ("Reporter Kim Su of The Daily", "The Daily"),
             (
                 "TOKYO -- A plant.\nSubscribers only. Copyright © 2025 Acme Inc. All rights reserved.",
@@ -248,6 +269,17 @@ mod tests {
             ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_source_deep_in_the_story_or_a_board_account_is_no_publisher() {
+        for text in [
+            "A plant opened.\nMore.\nMore.\nAccording to Acme Cells, it works.",
+            "  • 작성자 최고관리자\n  • Date2023-06-02",
+            "  • Writer admin\n  • Date2023-06-02",
+        ] {
+            assert_eq!(named(text), None, "{text}");
         }
     }
 

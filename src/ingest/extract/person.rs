@@ -213,6 +213,7 @@ impl Reader<'_, '_> {
         let (app_role, app_org) = after.unwrap_or((None, None));
         let organization = title_org
             .or(app_org)
+            .or_else(|| self.owner_before(start))
             .or_else(|| self.organization_following(end));
         Some(Person {
             name: name.to_string(),
@@ -341,6 +342,22 @@ impl Reader<'_, '_> {
             .map(|o| o.slug.clone())
     }
 
+    /// "LG Energy Solution's Kim Min-su": the organization whose possessive
+    /// stands right before the name.
+    fn owner_before(&self, start: usize) -> Option<String> {
+        let s = self.tokens.get(start.checked_sub(1)?)?;
+        let apostrophe = self.tokens.get(start.checked_sub(2)?)?;
+        if !(s.text == "s" && matches!(apostrophe.text, "'" | "\u{2019}")) {
+            return None;
+        }
+        let hit = self
+            .sentence
+            .organizations
+            .iter()
+            .find(|h| h.end == apostrophe.start)?;
+        Some(self.gazetteer.organizations()[hit.entity].slug.clone())
+    }
+
     /// Past a photo position note right after a name: "(third from
     /// left)", "(right)", "(center)".
     fn past_position_note(&self, end: usize) -> usize {
@@ -381,7 +398,10 @@ impl Reader<'_, '_> {
             || ["the", "a", "an"]
                 .iter()
                 .any(|d| self.tokens[end + 1].is(d));
-        if !(speaks && described) {
+        // "Jane Roe, who heads the battery unit at Acme, said": a clause
+        // about a person, with no title to take.
+        let clause = self.tokens[end + 1].is("who");
+        if !(speaks && (described || clause)) {
             return None;
         }
         let text = &self.sentence.text[self.tokens[end + 1].start..self.tokens[close - 1].end];
@@ -390,7 +410,8 @@ impl Reader<'_, '_> {
                 h.start >= self.tokens[end + 1].start && h.end <= self.tokens[close - 1].end
             });
         let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
-        Some((Some(trim_role(text)), organization))
+        let role = (!clause).then(|| trim_role(text));
+        Some((role, organization))
     }
 
     /// ", President of KISTEP" or " (Director General …, KISTEP)": the role

@@ -72,6 +72,18 @@ fn an_appositive_ends_at_its_clause_and_may_open_with_a_country() {
 }
 
 #[test]
+fn a_speaker_described_by_a_clause_or_owned_by_an_organization() {
+    assert_eq!(
+        triples("Dana Orlov, who leads the cell unit at NBRI, said it would open."),
+        [t("Dana Orlov", None, Some("nbri"))]
+    );
+    assert_eq!(
+        triples("In an interview, NBRI's Dana Orlov said it would open."),
+        [t("Dana Orlov", None, Some("nbri"))]
+    );
+}
+
+#[test]
 fn a_spokesperson_for_the_company_is_a_person_not_a_company() {
     let found = run("Dana Orlov, a spokesperson for the company, said it would open.");
     assert_eq!(found.people.len(), 1);

@@ -44,9 +44,10 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 15] = [
+    let rules: [(&'static str, Rule); 16] = [
         ("site-ui", is_site_ui),
         ("share-buttons", is_share_buttons),
+        ("menu-row", is_menu_row),
         ("board-metadata", is_board_metadata),
         ("copyright", is_copyright),
         ("byline", is_byline),
@@ -95,6 +96,13 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
             .chain(&BANNER_PREFIXES)
             .any(|p| key.starts_with(p))
             && word_count(&key) <= 20
+}
+
+/// "로그인 회원가입 전체메뉴", "Menu Search Login": site UI entries a space
+/// apart, with nothing else on the line.
+pub(crate) fn is_menu_row(body: &str) -> bool {
+    let key = body.to_lowercase();
+    key.split_whitespace().count() >= 2 && key.split_whitespace().all(|w| SITE_UI.contains(&w))
 }
 
 /// A press release's note on its release time ("… 이후부터 보도하여 주시기

@@ -106,6 +106,8 @@ fn menus_share_rows_phones_promotions_and_staff_bylines() {
     for (line, rule) in [
         ("Markets | Business | Autos | Sustainability", "breadcrumb"),
         ("로그인 | 회원가입", "breadcrumb"),
+        ("로그인 회원가입 전체메뉴", "menu-row"),
+        ("Menu Search Login", "menu-row"),
         (
             "Posted by Jane Roe | June 9, 2025 | 6 Comments",
             "breadcrumb",

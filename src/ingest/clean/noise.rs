@@ -295,8 +295,12 @@ pub(crate) fn is_editor_note(body: &str) -> bool {
 pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
     for separator in [" > ", " › ", " » ", " >> ", " / ", " | ", " · "] {
         let segments: Vec<&str> = body.split(separator).collect();
-        // Pipes also join two menu entries ("Login | Sign up").
-        let least = if matches!(separator, " | " | " · ") {
+        // Pipes also join two menu entries ("Login | Sign up"), and an
+        // arrow two sections ("Business > Industry") unless it compares
+        // numbers ("capacity > 90%").
+        let arrow = matches!(separator, " > " | " › " | " » " | " >> ")
+            && !body.contains(|c: char| c.is_ascii_digit());
+        let least = if arrow || matches!(separator, " | " | " · ") {
             2
         } else {
             3

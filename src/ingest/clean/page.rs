@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::noise::Line;
 use crate::ingest::text::line::{ends_sentence, line_key, split_marker, word_count, Marker};
+use crate::ingest::text::vocab::is_masthead;
 
 /// A line that is this short and has no sentence end is navigation when it
 /// repeats: real short lines (headings) are not repeated on a page.
@@ -18,6 +19,7 @@ const CAPTION_WINDOW: usize = 6;
 
 /// Run every page rule, in order.
 pub(crate) fn apply(lines: &mut [Line]) {
+    drop_masthead(lines);
     drop_repeated_short(lines);
     mark_duplicated_captions(lines);
     drop_header_menu(lines);
@@ -99,6 +101,22 @@ fn is_short_label(body: &str, words: usize) -> bool {
     word_count(body) <= words && !ends_sentence(body)
 }
 
+/// The outlet's name alone on the page's first story line, with more story
+/// after it ("The Daily Cell Times", then the headline): the masthead, not
+/// the headline. `meta` reads it for the publisher.
+fn drop_masthead(lines: &mut [Line]) {
+    let mut story = (0..lines.len()).filter(|&i| story_body(&lines[i]).is_some());
+    let (Some(first), Some(_)) = (story.next(), story.next()) else {
+        return;
+    };
+    let Line::Story(text) = &lines[first] else {
+        return;
+    };
+    if split_marker(text).0 == Marker::None && is_masthead(text) {
+        lines[first] = Line::Noise("masthead");
+    }
+}
+
 /// "News & Event" three times: a breadcrumb or menu, wherever it appears.
 fn drop_repeated_short(lines: &mut [Line]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -118,10 +136,16 @@ fn drop_repeated_short(lines: &mut [Line]) {
 
 /// A line printed twice within a few lines is a photo caption scraped both
 /// from the image and its text: keep one copy as a caption, drop the other.
+/// The page's first story line printed twice is its headline (the page
+/// title and the heading): keep the first as it is.
 fn mark_duplicated_captions(lines: &mut [Line]) {
     let positions: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i] != Line::Blank)
         .collect();
+    let first_story = positions
+        .iter()
+        .copied()
+        .find(|&i| story_body(&lines[i]).is_some());
     for (n, &i) in positions.iter().enumerate() {
         let Some(body) = story_body(&lines[i]) else {
             continue;
@@ -135,9 +159,13 @@ fn mark_duplicated_captions(lines: &mut [Line]) {
             .take(CAPTION_WINDOW)
             .copied()
             .find(|&j| story_body(&lines[j]).is_some_and(|b| line_key(b) == key));
-        if let Some(j) = twin {
-            lines[i] = Line::Caption(body.to_string());
-            lines[j] = Line::Noise("duplicated-caption");
+        match twin {
+            Some(j) if Some(i) == first_story => lines[j] = Line::Noise("repeated-headline"),
+            Some(j) => {
+                lines[i] = Line::Caption(body.to_string());
+                lines[j] = Line::Noise("duplicated-caption");
+            }
+            None => {}
         }
     }
 }
@@ -257,6 +285,23 @@ mod tests {
         assert_eq!(lines[2], Line::Caption(caption.into()));
         assert_eq!(lines[4], Line::Noise("duplicated-caption"));
         assert_eq!(lines[6], Line::Story("Next sentence.".into()));
+    }
+
+    #[test]
+    fn an_outlets_name_above_the_headline_is_its_masthead() {
+        let lines = run("The Daily Cell Times\nAcme opens a plant\nThe story starts here.");
+        assert_eq!(lines[0], Line::Noise("masthead"));
+        assert_eq!(lines[1], Line::Story("Acme opens a plant".into()));
+        // Alone on the page, the line is all the story there is.
+        assert_ne!(run("The Daily Cell Times")[0], Line::Noise("masthead"));
+    }
+
+    #[test]
+    fn a_headline_printed_twice_stays_the_headline() {
+        let headline = "Acme opens its second cathode plant in the north";
+        let lines = run(&format!("{headline}\n{headline}\n\nThe story starts here."));
+        assert_eq!(lines[0], Line::Story(headline.into()));
+        assert_eq!(lines[1], Line::Noise("repeated-headline"));
     }
 
     #[test]

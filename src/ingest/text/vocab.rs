@@ -56,9 +56,55 @@ pub(crate) fn is_news_agency(word: &str) -> bool {
     NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+static OUTLET_WORDS: Words = word_list!("shared/outlet-words.txt");
+
+/// A news outlet's name standing alone on a line ("The Daily Cell Times",
+/// "한빛경제신문"): at most five words, capitalized (or Hangul), the last
+/// ending like an outlet's name, no sentence.
+pub(crate) fn is_masthead(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let hangul = last.chars().all(crate::ingest::text::hangul::is_hangul);
+    let named = if hangul {
+        words.len() <= 2
+            && OUTLET_WORDS
+                .iter()
+                .any(|w| last.ends_with(w) && last.chars().count() > w.chars().count())
+    } else {
+        (2..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && OUTLET_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+    };
+    named && !line.trim_end().ends_with(['.', '!', '?'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masthead_is_an_outlets_name_alone() {
+        for line in [
+            "The Daily Cell Times",
+            "Battery Industry News",
+            "한빛경제신문",
+        ] {
+            assert!(is_masthead(line), "{line}");
+        }
+        for line in [
+            "News",
+            "Acme Posts Record Profit as Cell Sales Rise",
+            "the daily news",
+            "신문",
+            "Battery News.",
+        ] {
+            assert!(!is_masthead(line), "{line}");
+        }
+    }
 
     #[test]
     fn month_names_and_abbreviations() {

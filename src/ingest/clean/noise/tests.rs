@@ -106,6 +106,8 @@ fn menus_share_rows_phones_promotions_and_staff_bylines() {
     for (line, rule) in [
         ("Markets | Business | Autos | Sustainability", "breadcrumb"),
         ("로그인 | 회원가입", "breadcrumb"),
+        ("Business > Industry", "breadcrumb"),
+        ("산업 > 에너지", "breadcrumb"),
         ("로그인 회원가입 전체메뉴", "menu-row"),
         ("Menu Search Login", "menu-row"),
         (
@@ -258,4 +260,10 @@ fn analysis_bylines_and_agency_captions() {
         classify("The plant opened in March, the company said (Yonhap)."),
         Line::Story(_)
     ));
+}
+
+#[test]
+fn an_arrow_between_numbers_is_no_breadcrumb() {
+    let line = "Retention > 90% after 1,000 cycles";
+    assert_eq!(classify(line), Line::Story(line.into()));
 }

@@ -48,8 +48,9 @@ const SEED_FLOORS: &[(&str, f64)] = &[
 /// organization its gold names, and the seeds' gold does not, is taken out
 /// of the registry (43 entries): what ingest finds by patterns of language
 /// alone, the nearest measure here of articles about organizations nobody
-/// filed. Recall was 0.72 (precision 0.97) before these patterns.
-const HELD_OUT_FLOORS: &[(&str, f64)] = &[("org_r", 0.76), ("org_p", 0.98)];
+/// filed. Recall was 0.72 (precision 0.97) before these patterns, 0.77
+/// before the nouns that describe a company ("battery maker X").
+const HELD_OUT_FLOORS: &[(&str, f64)] = &[("org_r", 0.79), ("org_p", 0.98)];
 
 /// The least acceptable scores on the devset with every line hard-wrapped
 /// at 72 columns, as mail and plain-text pages give stories: a wrap must
@@ -95,6 +96,33 @@ fn wrapped_at_72(bytes: Vec<u8>) -> Vec<u8> {
         out.push('\n');
     }
     out.into_bytes()
+}
+
+/// A seed inside the furniture of a news page, in its own script: a
+/// masthead, a breadcrumb and a menu row above it, its headline printed
+/// twice, related and most-read headlines (with names and figures of their
+/// own), a newsletter box and share buttons after it. All of it invented.
+fn in_page_furniture(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        return bytes;
+    };
+    let korean = text.chars().filter(|c| ('가'..='힣').contains(c)).count() * 4 > text.len();
+    let (top, bottom) = if korean {
+        (
+            "한빛경제신문\n산업 > 에너지\n로그인 회원가입 전체메뉴\n",
+            "\n관련기사\n현대차, 미국 조지아 공장 1조원 추가 투자\nSK하이닉스, 2분기 영업이익 5조원 돌파\n\n많이 본 뉴스\n1. 삼성전자, 반도체 투자 20조원 확대\n2. 테슬라, 중국서 가격 인하\n\n공유하기 페이스북 트위터 카카오톡\n구독하기\n",
+        )
+    } else {
+        (
+            "The Daily Cell Times\nBusiness > Industry\nMenu Search Login\n",
+            "\nRelated Articles\nTesla cuts Model Y prices by $2,000 in China\nToyota to invest $13.9 billion in North Carolina battery plant\n\nMost Read\n1. Samsung Electronics posts record quarterly profit of 10 trillion won\n2. BYD overtakes Tesla in global EV sales\n\nSubscribe to our newsletter\nShare this article: Facebook Twitter LinkedIn Email\n",
+        )
+    };
+    let mut lines: Vec<&str> = text.lines().collect();
+    if let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) {
+        lines.insert(first + 1, lines[first]);
+    }
+    format!("{top}{}{bottom}", lines.join("\n")).into_bytes()
 }
 
 fn shared() -> PathBuf {
@@ -152,6 +180,49 @@ fn devset_scores_at_or_above_the_floors() {
         failures.is_empty(),
         "below the floors:\n{}",
         failures.join("\n")
+    );
+}
+
+#[test]
+fn page_furniture_around_real_texts_changes_no_title_or_body() {
+    let articles = shared().join("devset/articles");
+    if !articles.is_dir() {
+        eprintln!("\n\n!!!!! SKIPPED: no {} !!!!!\n", articles.display());
+        return;
+    }
+    let stories = |as_seed: AsSeed| {
+        let site = Site::with_registries();
+        for entry in std::fs::read_dir(&articles).unwrap().filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".txt") {
+                site.seed(&name, as_seed(std::fs::read(entry.path()).unwrap()));
+            }
+        }
+        site.ingest();
+        let mut stories: Vec<(Option<String>, String, String)> = site
+            .articles()
+            .iter()
+            .map(|(_, text)| {
+                let (front, body) = super::parse_article(text);
+                (front.source.seed, front.title, body)
+            })
+            .collect();
+        stories.sort();
+        stories
+    };
+    let plain = stories(as_scraped);
+    let furnished = stories(in_page_furniture);
+    assert_eq!(plain.len(), furnished.len());
+    let changed: Vec<String> = plain
+        .iter()
+        .zip(&furnished)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("{:?}: {:?} became {:?}", a.0, a.1, b.1))
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "changed by page furniture:\n{}",
+        changed.join("\n")
     );
 }
 

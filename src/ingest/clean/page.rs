@@ -22,6 +22,7 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_masthead(lines);
     drop_repeated_short(lines);
     mark_duplicated_captions(lines);
+    drop_immediate_repeats(lines);
     drop_header_menu(lines);
     drop_foreign_script_ui(lines);
     drop_related_headlines(lines);
@@ -99,6 +100,27 @@ fn story_body(line: &Line) -> Option<&str> {
 
 fn is_short_label(body: &str, words: usize) -> bool {
     word_count(body) <= words && !ends_sentence(body)
+}
+
+/// A story line or caption printed again right after itself (blank lines
+/// between at most) is one line scraped twice: the copy goes, the text
+/// stays once.
+fn drop_immediate_repeats(lines: &mut [Line]) {
+    let mut previous: Option<String> = None;
+    for line in lines.iter_mut() {
+        if *line == Line::Blank {
+            continue;
+        }
+        let key = match line {
+            Line::Caption(text) => Some(line_key(text)),
+            _ => story_body(line).map(line_key),
+        };
+        if key.is_some() && key == previous {
+            *line = Line::Noise("repeated-line");
+        } else {
+            previous = key;
+        }
+    }
 }
 
 /// The outlet's name alone on the page's first story line, with more story
@@ -297,11 +319,23 @@ mod tests {
     }
 
     #[test]
+    fn a_line_printed_again_right_after_itself_stays_once() {
+        let lead = "Acme said on Monday it would open a plant.";
+        let lines = run(&format!("{lead}\n\n{lead}\nIt will employ 300.\n{lead}"));
+        assert_eq!(lines[0], Line::Story(lead.into()));
+        assert_eq!(lines[2], Line::Noise("repeated-line"));
+        // Not right after itself: kept (a quote may come back).
+        assert_eq!(lines[4], Line::Story(lead.into()));
+    }
+
+    #[test]
     fn a_headline_printed_twice_stays_the_headline() {
         let headline = "Acme opens its second cathode plant in the north";
-        let lines = run(&format!("{headline}\n{headline}\n\nThe story starts here."));
+        let lines = run(&format!(
+            "{headline}\nBy Jane Roe\n{headline}\n\nThe story starts here."
+        ));
         assert_eq!(lines[0], Line::Story(headline.into()));
-        assert_eq!(lines[1], Line::Noise("repeated-headline"));
+        assert_eq!(lines[2], Line::Noise("repeated-headline"));
     }
 
     #[test]

@@ -24,6 +24,8 @@ static TITLES: Words = word_list!("korean/titles.txt");
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
+/// Words that qualify a title before it ("전 장관", "신임 대표").
+static MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
 /// Endings of organization names the registry may not know.
 static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
@@ -41,7 +43,7 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         let Some((title_end, org_hit)) = title_after(sentence, &tokens, i) else {
             continue;
         };
-        let role_start = tokens[i + 1].start;
+        let role_start = tokens[i + 1 + age_after(&tokens, i + 1)].start;
         let role = &sentence.text[role_start..title_end];
         let organization = org_hit
             .or_else(|| org_before(sentence, token))
@@ -110,11 +112,21 @@ fn title_after(
 ) -> Option<(usize, Option<Hit>)> {
     let mut org = None;
     let mut between = 0;
-    let mut k = name + 1;
+    let mut k = name + 1 + age_after(tokens, name + 1);
     while let Some(token) = tokens.get(k) {
         if let Some(stem) = title(token.text) {
             return Some((token.start + stem.len(), org));
         }
+        // "전 산업부 장관", "신임 대표": a word that qualifies the title.
+        if MODIFIERS.contains(&token.text) {
+            k += 1;
+            continue;
+        }
+        // "홍길동 가온하이텍 대표": a brand the registry lacks, right
+        // before the title; long or written with Latin letters, so no
+        // common word ("업계 대표").
+        let next_is_title = tokens.get(k + 1).is_some_and(|t| title(t.text).is_some());
+        let brand = between == 0 && next_is_title && is_brand(token.text);
         let hit = sentence
             .organizations
             .iter()
@@ -128,12 +140,40 @@ fn title_after(
                     k += 1;
                 }
             }
-            None if between < MAX_BETWEEN && is_unknown_organization(token.text) => between += 1,
+            None if between < MAX_BETWEEN && (brand || is_unknown_organization(token.text)) => {
+                between += 1;
+            }
             _ => return None,
         }
         k += 1;
     }
     None
+}
+
+/// "(58)" right after a name: the person's age. The tokens it takes.
+fn age_after(tokens: &[Token<'_>], at: usize) -> usize {
+    let age = tokens.get(at).is_some_and(|t| t.text == "(")
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()))
+        && tokens.get(at + 2).is_some_and(|t| t.text == ")");
+    if age {
+        3
+    } else {
+        0
+    }
+}
+
+/// A company's brand as one word: three syllables or more, or Hangul with
+/// Latin letters ("SK온"), and no particle glued to it.
+fn is_brand(word: &str) -> bool {
+    let hangul = word.chars().filter(|&c| is_hangul(c)).count();
+    let latin = word.chars().any(|c| c.is_ascii_alphanumeric());
+    word.chars()
+        .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
+        && (hangul >= 3 || hangul >= 1 && latin)
+        && strip_particle(word) == word
+        && !NOT_NAMES.contains(&word)
 }
 
 /// A Hangul word ending like an organization's name ("미래소재연구원").

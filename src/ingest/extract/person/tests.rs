@@ -242,6 +242,25 @@ fn korean_names_before_titles_with_the_organization_between() {
 }
 
 #[test]
+fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
+    assert_eq!(
+        triples(
+            "한가람 전 산업부 장관과 남궁하늘(58) 가온하이텍 대표, 서도윤 \
+             신임 대표, 윤슬기 SK온 전무가 만났다."
+        ),
+        [
+            t("한가람", Some("전 산업부 장관"), Some("motie")),
+            t("남궁하늘", Some("가온하이텍 대표"), None),
+            t("서도윤", Some("신임 대표"), None),
+            t("윤슬기", Some("SK온 전무"), None),
+        ]
+    );
+    // A common word before the title is no brand: "업계 대표" is the
+    // industry's representative, and 한가람 no name here.
+    assert!(triples("한가람 업계 대표가 왔다.").is_empty());
+}
+
+#[test]
 fn a_korean_head_named_in_brackets_after_the_body() {
     assert_eq!(
         triples("산업부(장관 한가람)는 15일 착수식을 열었다."),

@@ -270,6 +270,17 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
             let end = name_end(tokens, start);
             if end > start {
                 found.push((start, end, Some(OrganizationKind::Company)));
+                // "Panasonic and automaker Subaru": the name joined before
+                // is a party of the same kind.
+                if first >= 2 && tokens[first - 1].is("and") {
+                    let joined = (0..first - 1)
+                        .rev()
+                        .take_while(|&j| continues_name(&tokens[j]))
+                        .last();
+                    if let Some(joined) = joined {
+                        found.push((joined, first - 1, Some(OrganizationKind::Company)));
+                    }
+                }
             }
         }
     }
@@ -481,6 +492,11 @@ mod tests {
         ] {
             assert_eq!(names(described(&tokenize(text)), text), [name], "{text}");
         }
+        let text = "Zentrix Cells and automaker Velmora said";
+        assert_eq!(
+            names(described(&tokenize(text)), text),
+            ["Velmora", "Zentrix Cells"]
+        );
         for text in [
             "Velmora Motor Company Chairman Dana Orlov said",
             "the company Monday said",

@@ -98,8 +98,25 @@ pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate
     let mut found = numeric_dates(text);
     found.extend(year_last_dates(text));
     found.extend(worded_dates(text));
+    found.extend(dashed_worded_dates(text));
     found.sort_by_key(|(span, _)| span.start);
     found
+}
+
+/// "05-Mar-2024", "5-March-2024": day, month name and year joined by
+/// dashes into one word.
+fn dashed_worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    word_spans(text)
+        .into_iter()
+        .filter_map(|(start, word)| {
+            let word = word.trim_end_matches([',', '.']);
+            let [day, month, year] = word.split('-').collect::<Vec<_>>()[..] else {
+                return None;
+            };
+            let date = PartialDate::ymd(parse_year(year)?, month_number(month)?, day_number(day)?)?;
+            Some((start..start + word.len(), date))
+        })
+        .collect()
 }
 
 /// "2023-06-02", "2026.02.10", "2026. 2. 10.", "2024/03/11", ISO timestamps
@@ -285,6 +302,18 @@ mod tests {
         assert!(full_dates("1.21.2022").is_empty());
         assert!(full_dates("version 2023.1.2.3").len() <= 1);
         assert!(full_dates("2023-02-30").is_empty());
+    }
+
+    #[test]
+    fn a_day_month_name_and_year_joined_by_dashes() {
+        let found = full_dates("Posted 05-Mar-2024, 10:31");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1.to_string(), "2024-03-05");
+        assert_eq!(
+            &"Posted 05-Mar-2024, 10:31"[found[0].0.clone()],
+            "05-Mar-2024"
+        );
+        assert!(full_dates("the 05-Foo-2024 batch").is_empty());
     }
 
     #[test]

@@ -125,7 +125,8 @@ fn drop_immediate_repeats(lines: &mut [Line]) {
 
 /// The outlet's name alone on the page's first story line, with more story
 /// after it ("The Daily Cell Times", then the headline): the masthead, not
-/// the headline. `meta` reads it for the publisher.
+/// the headline. A section's name has the same shape ("Campus News"), so
+/// the line names no publisher.
 fn drop_masthead(lines: &mut [Line]) {
     let mut story = (0..lines.len()).filter(|&i| story_body(&lines[i]).is_some());
     let (Some(first), Some(_)) = (story.next(), story.next()) else {

@@ -8,7 +8,6 @@
 //! in `ingest::run`; this module only reads the text.
 
 use crate::ingest::text::line::split_marker;
-use crate::ingest::text::vocab::is_masthead;
 use crate::ingest::text::words::{word_list, Words};
 
 /// The publisher as the text names it, if it names one.
@@ -17,13 +16,12 @@ pub(crate) fn named(raw: &str) -> Option<String> {
     // Each finder, and whether it reads only the top of the text: "According
     // to X," deep in the story names a source, not the page's publisher
     // (unless it stands on a line of its own).
-    let finders: [(Finder, bool); 8] = [
+    let finders: [(Finder, bool); 7] = [
         (from_source_line, false),
         (from_copyright, false),
         (from_newsroom, false),
         (from_writer, false),
         (from_dateline, false),
-        (from_masthead, true),
         (from_attribution, true),
         (from_byline, false),
     ];
@@ -204,11 +202,6 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     byline.then(|| words[0].to_string())
 }
 
-/// "The Daily Cell Times" alone on a line at the top: the masthead.
-fn from_masthead(line: &str) -> Option<String> {
-    is_masthead(line).then(|| line.trim().to_string())
-}
-
 /// "According to Wire News, …" at the start of the story.
 fn from_attribution(line: &str) -> Option<String> {
     let rest = line.strip_prefix("According to ")?;
@@ -264,7 +257,6 @@ mod tests {
                 "PRNewswire",
             ),
             ("According to Wire News,\nThe plant opened.", "Wire News"),
-            ("The Daily Cell Times\nAcme opens a plant\nIt opened.", "The Daily Cell Times"),
             (
                 "A plant opened.\nMore.\nMore.\nAccording to Wire News,\nThe end.",
                 "Wire News",
@@ -286,6 +278,8 @@ mod tests {
             "A plant opened.\nMore.\nMore.\nAccording to Acme Cells, it works.",
             "  • 작성자 최고관리자\n  • Date2023-06-02",
             "  • Writer admin\n  • Date2023-06-02",
+            // A section's name looks like an outlet's ("Campus News").
+            "Campus News\nAcme opens a plant\nIt opened.",
         ] {
             assert_eq!(named(text), None, "{text}");
         }

@@ -164,6 +164,23 @@ fn headlines_from_leads_are_compact_clauses() {
 }
 
 #[test]
+fn a_verb_before_the_date_stays_in_the_title() {
+    let got = run(
+        &[
+            "Deliveries start in the second quarter of 2026.",
+            "Acme will open the line at the start of 2027.",
+        ],
+        Some("2025-06-09"),
+    );
+    let titles: Vec<&str> = got.iter().map(|e| e.3.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Deliveries start", "Acme will open the line"],
+        "{got:?}"
+    );
+}
+
+#[test]
 fn clauses_without_a_subject_borrow_one() {
     let got = run(
         &["Acme will make cells at its plant in Ulm and at a new site in Lyon, France, which is due to start operating in the second half of next year with 40 GWh."],

@@ -125,10 +125,19 @@ fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
 /// "production".
 fn without_frame(before: &str) -> &str {
     static FRAME: Words = word_list!("extract/event-title-date-frame.txt");
+    // "start", "end" and "beginning" frame a date only before "of" ("at
+    // the start of 2026"); otherwise they are the verb ("Deliveries start
+    // in the second quarter of 2026").
+    let verb_alike = |word: &str, after: Option<&str>| {
+        matches!(word, "start" | "end" | "beginning") && after != Some("of")
+    };
     let mut rest = before.trim_end();
+    let mut after: Option<String> = None;
     while let Some((head, last)) = rest.rsplit_once(' ') {
-        if FRAME.contains(&last.to_lowercase().as_str()) {
+        let word = last.to_lowercase();
+        if FRAME.contains(&word.as_str()) && !verb_alike(&word, after.as_deref()) {
             rest = head.trim_end();
+            after = Some(word);
         } else {
             break;
         }

@@ -49,8 +49,9 @@ const SEED_FLOORS: &[(&str, f64)] = &[
 /// of the registry (43 entries): what ingest finds by patterns of language
 /// alone, the nearest measure here of articles about organizations nobody
 /// filed. Recall was 0.72 (precision 0.97) before these patterns, 0.77
-/// before the nouns that describe a company ("battery maker X").
-const HELD_OUT_FLOORS: &[(&str, f64)] = &[("org_r", 0.79), ("org_p", 0.98)];
+/// before the nouns that describe a company ("battery maker X") and the
+/// outlets a story cites ("the Korea Herald reported").
+const HELD_OUT_FLOORS: &[(&str, f64)] = &[("org_r", 0.82), ("org_p", 0.98)];
 
 /// The least acceptable scores on the devset with every line hard-wrapped
 /// at 72 columns, as mail and plain-text pages give stories: a wrap must

@@ -162,7 +162,8 @@ fn from_dateline(line: &str) -> Option<String> {
     if let Some(open) = head.find('(') {
         let close = head[open..].find(')')? + open;
         let after = head[close + 1..].trim_start();
-        if after.starts_with("--") || after.starts_with(['—', '–', '-']) {
+        // "… (Wire) -- …", or "Seoul [South Korea], June 21 (Wire): …".
+        if after.starts_with("--") || after.starts_with(['—', '–', '-', ':']) {
             return Some(head[open + 1..close].to_string());
         }
     }
@@ -252,6 +253,7 @@ mod tests {
             ("  • Writer ACME\n  • Date2023-06-02", "ACME"),
             ("Newsdesk — A plant opened today.", "Newsdesk"),
             ("SEOUL, Nov. 23 (Wire) -- The ministry said.", "Wire"),
+            ("Seoul [South Korea], June 21 (Wire): The ministry said.", "Wire"),
             (
                 "BERLIN, Nov. 23, 2026 /PRNewswire/ -- A plant.",
                 "PRNewswire",

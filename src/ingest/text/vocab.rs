@@ -58,6 +58,12 @@ pub(crate) fn is_news_agency(word: &str) -> bool {
 
 static OUTLET_WORDS: Words = word_list!("shared/outlet-words.txt");
 
+/// A word that ends a news outlet's name in Latin letters ("Herald",
+/// "Times"), as written.
+pub(crate) fn is_outlet_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && OUTLET_WORDS.contains(&word)
+}
+
 /// A news outlet's name standing alone on a line ("The Daily Cell Times",
 /// "한빛경제신문"): at most five words, capitalized (or Hangul), the last
 /// ending like an outlet's name, no sentence.

@@ -14,6 +14,7 @@ use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::names::is_role_word;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
+use crate::ingest::text::vocab::{is_news_agency, is_outlet_word};
 use crate::ingest::text::words::{word_list, Words};
 
 /// A token range `start..end` and the kind it suggests.
@@ -26,6 +27,7 @@ static GENERIC_CODES: Words = word_list!("extract/generic-acronyms.txt");
 static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
 static DESCRIPTORS: Words = word_list!("extract/organization-descriptors.txt");
 static ROLE_LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
+static CITING: Words = word_list!("extract/outlet-citing-verbs.txt");
 
 /// Every range the patterns of this module find.
 pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
@@ -34,6 +36,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(listed_with_known(tokens, known));
     found.extend(apposed(tokens));
     found.extend(described(tokens));
+    found.extend(cited_outlets(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
     // A place alone ("a joint venture between Korea and Japan") is no
     // organization.
@@ -287,6 +290,36 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
     found
 }
 
+/// "the Korea Herald reported", "according to the Daily Cell Times",
+/// "told Reuters": a news outlet the story cites as a source (a name
+/// ending like an outlet's, or a wire's one-word name).
+fn cited_outlets(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = name_end(tokens, start);
+        if end == start {
+            start += 1;
+            continue;
+        }
+        let last = tokens[end - 1].text;
+        let outlet =
+            end - start >= 2 && is_outlet_word(last) || end - start == 1 && is_news_agency(last);
+        let before = |k: usize, word: &str| start >= k && tokens[start - k].is(word);
+        let cited = tokens
+            .get(end)
+            .is_some_and(|t| CITING.iter().any(|v| t.is(v)))
+            || (before(2, "according") && before(1, "to"))
+            || (before(3, "according") && before(2, "to") && before(1, "the"))
+            || before(1, "told");
+        if outlet && cited {
+            found.push((start, end, Some(OrganizationKind::Other)));
+        }
+        start = end;
+    }
+    found
+}
+
 /// An organization noun ends a noun phrase of at most six words: "a
 /// joint venture between", "the battery arm of", "a startup." ("the
 /// company's founder" and "a spokesman for the company" are a person's
@@ -480,6 +513,34 @@ mod tests {
         }
         let text = "Nordvolt Labs, the research arm of the group, said";
         assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Labs"]);
+    }
+
+    #[test]
+    fn an_outlet_the_story_cites() {
+        for (text, name) in [
+            (
+                "as the Daily Cell Herald reported on June 20",
+                "Daily Cell Herald",
+            ),
+            (
+                "according to the Seoul Cell Times, sales rose",
+                "Seoul Cell Times",
+            ),
+            ("a spokesman told Reuters on Monday", "Reuters"),
+        ] {
+            assert_eq!(
+                names(cited_outlets(&tokenize(text)), text),
+                [name],
+                "{text}"
+            );
+        }
+        for text in [
+            "the Campus News section",
+            "Good News said nothing",
+            "as Acme reported",
+        ] {
+            assert!(cited_outlets(&tokenize(text)).is_empty(), "{text}");
+        }
     }
 
     #[test]

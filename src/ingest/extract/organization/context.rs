@@ -28,6 +28,7 @@ static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
 static DESCRIPTORS: Words = word_list!("extract/organization-descriptors.txt");
 static ROLE_LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
 static CITING: Words = word_list!("extract/outlet-citing-verbs.txt");
+static TRADES: Words = word_list!("extract/company-clause-verbs.txt");
 
 /// Every range the patterns of this module find.
 pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazetteer) -> Vec<Range> {
@@ -37,6 +38,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(apposed(tokens));
     found.extend(described(tokens));
     found.extend(cited_outlets(tokens));
+    found.extend(trading(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
     // A place alone ("a joint venture between Korea and Japan") is no
     // organization.
@@ -290,6 +292,28 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
     found
 }
 
+/// "Zentrix Power, which makes LFP cells, said": a name, a comma, "which"
+/// and a verb of a company's trade.
+fn trading(tokens: &[Token<'_>]) -> Vec<Range> {
+    let mut found = Vec::new();
+    for comma in 1..tokens.len().saturating_sub(2) {
+        let clause = tokens[comma].text == ","
+            && tokens[comma + 1].is("which")
+            && TRADES.iter().any(|v| tokens[comma + 2].is(v));
+        if !clause {
+            continue;
+        }
+        let start = (0..comma)
+            .rev()
+            .take_while(|&j| continues_name(&tokens[j]))
+            .last();
+        if let Some(start) = start {
+            found.push((start, comma, Some(OrganizationKind::Company)));
+        }
+    }
+    found
+}
+
 /// "the Korea Herald reported", "according to the Daily Cell Times",
 /// "told Reuters": a news outlet the story cites as a source (a name
 /// ending like an outlet's, or a wire's one-word name).
@@ -513,6 +537,18 @@ mod tests {
         }
         let text = "Nordvolt Labs, the research arm of the group, said";
         assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Labs"]);
+    }
+
+    #[test]
+    fn a_name_whose_clause_tells_its_trade() {
+        let text = "Zentrix Power, which makes LFP cells, said";
+        assert_eq!(names(trading(&tokenize(text)), text), ["Zentrix Power"]);
+        for text in [
+            "Ulsan, which produces cars, said",
+            "the plant, which makes cells, opened",
+        ] {
+            assert!(trading(&tokenize(text)).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -186,7 +186,7 @@ impl Reader<'_, '_> {
         let before = self.title_before(start);
         // "Lee (third from left), chair of X": a place in a photo first.
         let end_of_name = end;
-        let end = self.past_position_note(end);
+        let end = self.past_age(self.past_position_note(end));
         let after = self
             .appositive(end)
             .or_else(|| self.speaker_appositive(end));
@@ -249,7 +249,9 @@ impl Reader<'_, '_> {
             }
         }
         if first == start {
-            return self.role_of_portfolio(start);
+            return self
+                .role_of_portfolio(start)
+                .or_else(|| self.role_set_off_before(start));
         }
         let words: Vec<&str> = self.tokens[first..start]
             .iter()
@@ -258,6 +260,31 @@ impl Reader<'_, '_> {
             .collect();
         let role = (!words.is_empty()).then(|| words.join(" "));
         Some((role, self.organization_before(first)))
+    }
+
+    /// "Acme's chief executive, Kim Min-su, said": role words, a comma and
+    /// the name, itself closed by a comma; the organization owns the role.
+    fn role_set_off_before(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        let comma = start.checked_sub(1)?;
+        if self.tokens[comma].text != "," {
+            return None;
+        }
+        let mut first = comma;
+        while first > 0 && is_role_word(self.tokens[first - 1].text) {
+            first -= 1;
+        }
+        let closed = self
+            .tokens
+            .get(self.name_end(start))
+            .is_some_and(|t| t.text == ",");
+        if first == comma || !closed {
+            return None;
+        }
+        let role = &self.sentence.text[self.tokens[first].start..self.tokens[comma - 1].end];
+        let organization = self
+            .owner_before(first)
+            .or_else(|| self.organization_before(first));
+        Some((Some(role.to_string()), organization))
     }
 
     /// "Minister of Trade, Industry and Energy Kim …": a title, "of", and
@@ -356,6 +383,22 @@ impl Reader<'_, '_> {
             .iter()
             .find(|h| h.end == apostrophe.start)?;
         Some(self.gazetteer.organizations()[hit.entity].slug.clone())
+    }
+
+    /// "Kim Min-su, 45, chief executive of …": past the age between
+    /// commas, to the comma that opens the appositive.
+    fn past_age(&self, end: usize) -> usize {
+        let age = self.tokens.get(end).is_some_and(|t| t.text == ",")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()))
+            && self.tokens.get(end + 2).is_some_and(|t| t.text == ",");
+        if age {
+            end + 2
+        } else {
+            end
+        }
     }
 
     /// Past a photo position note right after a name: "(third from

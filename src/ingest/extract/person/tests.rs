@@ -84,6 +84,23 @@ fn a_speaker_described_by_a_clause_or_owned_by_an_organization() {
 }
 
 #[test]
+fn an_age_between_commas_or_a_role_set_off_before_the_name() {
+    assert_eq!(
+        triples("Dana Orlov, 45, chief executive of NBRI, said it would open."),
+        [t("Dana Orlov", Some("chief executive"), Some("nbri"))]
+    );
+    assert_eq!(
+        triples("NBRI's chief executive, Dana Orlov, said it would open."),
+        [t("Dana Orlov", Some("chief executive"), Some("nbri"))]
+    );
+    // A list of people after a role is no role set off.
+    assert_eq!(
+        triples("It met a director, Dana Orlov and Lee Min-ho."),
+        Vec::<(String, Option<String>, Option<String>)>::new()
+    );
+}
+
+#[test]
 fn a_spokesperson_for_the_company_is_a_person_not_a_company() {
     let found = run("Dana Orlov, a spokesperson for the company, said it would open.");
     assert_eq!(found.people.len(), 1);

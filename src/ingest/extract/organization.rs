@@ -327,6 +327,16 @@ fn is_name_word(token: &Token<'_>) -> bool {
         && !SENTENCE_OPENERS.contains(&token.text)
 }
 
+/// Where the run of words that pass `word` ending right before token
+/// `end` starts, when there is one.
+fn name_start_before(
+    tokens: &[Token<'_>],
+    end: usize,
+    word: fn(&Token<'_>) -> bool,
+) -> Option<usize> {
+    (0..end).rev().take_while(|&j| word(&tokens[j])).last()
+}
+
 /// Walk left over capitalized words and inner connectors ("&", "and").
 fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
     // "Derichebourg and Toyota Tsusho Co.": before a legal form, "and"
@@ -373,10 +383,7 @@ fn opened_before_for(tokens: &[Token<'_>], start: usize) -> Option<usize> {
     if start < 3 || tokens[start - 1].text != "for" {
         return None;
     }
-    let first = (0..start - 1)
-        .rev()
-        .take_while(|&j| continues_name(&tokens[j]))
-        .last()?;
+    let first = name_start_before(tokens, start - 1, continues_name)?;
     let plain = tokens[first..start - 1].iter().all(|t| !is_head(t));
     (plain && first > 0 && tokens[first - 1].is("the")).then_some(first)
 }

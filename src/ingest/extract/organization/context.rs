@@ -9,7 +9,7 @@
 //! battery startup"), and a registry company followed by a code of capitals
 //! ("EcoPro GEM", a subsidiary of "EcoPro").
 
-use super::{continues_name, is_name_word, LEGAL_FORMS};
+use super::{continues_name, is_name_word, name_start_before, LEGAL_FORMS};
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::names::is_role_word;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -238,10 +238,7 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
         if i > 0 && tokens[i - 1].text == "-" {
             continue;
         }
-        let start = (0..i)
-            .rev()
-            .take_while(|&j| is_name_word(&tokens[j]))
-            .last();
+        let start = name_start_before(tokens, i, is_name_word);
         if let Some(start) = start {
             found.push((start, i, Some(OrganizationKind::Company)));
         }
@@ -278,10 +275,7 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
                 // "Panasonic and automaker Subaru": the name joined before
                 // is a party of the same kind.
                 if first >= 2 && tokens[first - 1].is("and") {
-                    let joined = (0..first - 1)
-                        .rev()
-                        .take_while(|&j| continues_name(&tokens[j]))
-                        .last();
+                    let joined = name_start_before(tokens, first - 1, continues_name);
                     if let Some(joined) = joined {
                         found.push((joined, first - 1, Some(OrganizationKind::Company)));
                     }
@@ -303,10 +297,7 @@ fn trading(tokens: &[Token<'_>]) -> Vec<Range> {
         if !clause {
             continue;
         }
-        let start = (0..comma)
-            .rev()
-            .take_while(|&j| continues_name(&tokens[j]))
-            .last();
+        let start = name_start_before(tokens, comma, continues_name);
         if let Some(start) = start {
             found.push((start, comma, Some(OrganizationKind::Company)));
         }

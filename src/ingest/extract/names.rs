@@ -63,6 +63,12 @@ pub(crate) fn initials(tokens: &[Token<'_>]) -> Option<(usize, bool)> {
     (caps && !is_role_word(word)).then_some((1, false))
 }
 
+/// A person's age as written beside the name ("Kim, 45,", "김민수(58)"):
+/// one to three digits.
+pub(crate) fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// True for a title word ("President", "vice", "Dr").
 pub(crate) fn is_role_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();

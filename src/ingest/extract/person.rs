@@ -8,7 +8,7 @@
 //! none of these is not taken for a person. Later short forms ("Minister
 //! Ahn") are the same person, not new ones.
 
-use super::names::{initials, is_name_token, is_role_word, HONORIFICS};
+use super::names::{initials, is_age, is_name_token, is_role_word, HONORIFICS};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -389,10 +389,7 @@ impl Reader<'_, '_> {
     /// commas, to the comma that opens the appositive.
     fn past_age(&self, end: usize) -> usize {
         let age = self.tokens.get(end).is_some_and(|t| t.text == ",")
-            && self
-                .tokens
-                .get(end + 1)
-                .is_some_and(|t| t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()))
+            && self.tokens.get(end + 1).is_some_and(|t| is_age(t.text))
             && self.tokens.get(end + 2).is_some_and(|t| t.text == ",");
         if age {
             end + 2

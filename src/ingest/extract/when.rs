@@ -213,17 +213,12 @@ impl Context<'_, '_> {
     /// in October); the year after when it tells it in the future and the
     /// date would lie before ("will open in February").
     fn year_of_month(&self, i: usize, month: u8, day: Option<u8>) -> Option<i32> {
-        let published = self.published?;
-        let order = match (published.month, published.day, day) {
-            (Some(m), Some(d), Some(day)) => (month, day).cmp(&(m, d)),
-            (Some(m), _, _) => month.cmp(&m),
-            (None, _, _) => return Some(published.year),
-        };
-        Some(match (order, self.tense_before(i)) {
-            (Ordering::Greater, Some(false)) => published.year - 1,
-            (Ordering::Less, Some(true)) => published.year + 1,
-            _ => published.year,
-        })
+        Some(year_of_month(
+            self.published?,
+            month,
+            day,
+            self.tense_before(i),
+        ))
     }
 
     /// "12 March 2025", "on 3 June": day before month (British order).
@@ -485,6 +480,28 @@ impl Context<'_, '_> {
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
 static REPORTED: Words = word_list!("extract/reported-verbs.txt");
+
+/// The year of a month (and day) named without one: the publication
+/// year; the year before when told in the past (`Some(false)`) and the
+/// date would lie after publication, the year after when told in the
+/// future (`Some(true)`) and it would lie before.
+pub(super) fn year_of_month(
+    published: PartialDate,
+    month: u8,
+    day: Option<u8>,
+    future: Option<bool>,
+) -> i32 {
+    let order = match (published.month, published.day, day) {
+        (Some(m), Some(d), Some(day)) => (month, day).cmp(&(m, d)),
+        (Some(m), _, _) => month.cmp(&m),
+        (None, _, _) => return published.year,
+    };
+    match (order, future) {
+        (Ordering::Greater, Some(false)) => published.year - 1,
+        (Ordering::Less, Some(true)) => published.year + 1,
+        _ => published.year,
+    }
+}
 
 /// The year and month of a day named alone ("on the 19th", "19일"): the
 /// publication month's; the month before when told in the past

@@ -9,6 +9,7 @@
 //! between) is the role. Family names, titles and common words that look
 //! like names are data files under `src/ingest/words/korean/`.
 
+use super::super::names::is_age;
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -153,9 +154,7 @@ fn title_after(
 /// "(58)" right after a name: the person's age. The tokens it takes.
 fn age_after(tokens: &[Token<'_>], at: usize) -> usize {
     let age = tokens.get(at).is_some_and(|t| t.text == "(")
-        && tokens
-            .get(at + 1)
-            .is_some_and(|t| t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()))
+        && tokens.get(at + 1).is_some_and(|t| is_age(t.text))
         && tokens.get(at + 2).is_some_and(|t| t.text == ")");
     if age {
         3

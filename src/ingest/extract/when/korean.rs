@@ -7,9 +7,7 @@
 //! with its byte span, its date at the precision the text supports, and its
 //! cue ("부터" / "이후" / "까지" after it).
 
-use std::cmp::Ordering;
-
-use super::{month_of_day, Cue, Mention};
+use super::{month_of_day, year_of_month, Cue, Mention};
 use crate::content::date::PartialDate;
 use crate::ingest::text::hangul::{hangul_run, is_particle};
 use crate::ingest::text::words::{word_list, Words};
@@ -100,17 +98,8 @@ fn expression(
         (None, Some((m, _)), day) => {
             // A month without a year is the publication year's, or the
             // nearest year on the side "지난"/"오는" names.
-            let p = published?;
             let (m, d) = (m as u8, day.map(|(d, _)| d as u8));
-            let order = match (d, p.day) {
-                (Some(d), Some(p_day)) => (m, d).cmp(&(p.month?, p_day)),
-                _ => m.cmp(&p.month?),
-            };
-            let y = match (order, direction) {
-                (Ordering::Greater, Some(false)) => p.year - 1,
-                (Ordering::Less, Some(true)) => p.year + 1,
-                _ => p.year,
-            };
+            let y = year_of_month(published?, m, d, direction);
             match d {
                 Some(d) => PartialDate::ymd(y, m, d)?,
                 None => PartialDate::ym(y, m)?,

@@ -113,12 +113,16 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
             lines[i] = Line::Noise("other headline");
         }
     }
-    Some(
-        headline_stamp(&headline)
-            .unwrap_or(&headline)
-            .trim()
-            .to_string(),
-    )
+    // "▷ Plant opens": a sign that sets the line off is no word of it.
+    let headline = headline_stamp(&headline).unwrap_or(&headline).trim();
+    let signless = headline.trim_start_matches(is_set_off_sign).trim_start();
+    Some(signless.to_string())
+}
+
+/// Arrows, shapes and dingbats that set a line off ("▷", "■", "➤", "•"),
+/// unlike a currency sign or a quotation mark, which belong to the words.
+fn is_set_off_sign(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{25FF}' | '\u{2600}'..='\u{27BF}' | '•' | '※')
 }
 
 /// Of the headline-like lines of four words or more, the first that tells
@@ -222,6 +226,20 @@ mod tests {
         assert_eq!(
             cleaned.headline.as_deref(),
             Some("Minister visits a cell plant in the south")
+        );
+    }
+
+    #[test]
+    fn a_sign_setting_the_headline_off_is_no_part_of_it() {
+        let cleaned = clean("▷ Plant opens in the north\nThe plant opened on Monday.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Plant opens in the north")
+        );
+        let cleaned = clean("$3B plant opens in the north\nThe plant opened on Monday.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("$3B plant opens in the north")
         );
     }
 

@@ -314,7 +314,10 @@ pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
         }
     }
     let lower = body.to_lowercase();
-    (lower.starts_with("home >") || lower.starts_with("home ›")) && word_count(body) <= 12
+    ["home >", "home ›", "home »", "home /"]
+        .iter()
+        .any(|crumb| lower.starts_with(crumb))
+        && word_count(body) <= 12
 }
 
 /// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's
@@ -351,6 +354,17 @@ pub(crate) fn is_related_label(body: &str) -> bool {
 /// KRICT] …", "/ Photo = Yonhap", "(사진=연합뉴스)". Gives back the rest (the
 /// caption, possibly empty), or `None` when the line has no credit.
 pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
+    // "Workers at the line. (Acme Cells) |": a credit in brackets closed by
+    // a bar, the way some news sites end a photo's caption.
+    if let Some(rest) = body.trim_end().strip_suffix('|') {
+        let rest = rest.trim_end();
+        if let Some(open) = rest.strip_suffix(')').and_then(|r| r.rfind('(')) {
+            let credit = &rest[open + 1..rest.len() - 1];
+            if word_count(credit) <= 5 && credit.starts_with(char::is_uppercase) {
+                return Some(tidy(rest[..open].trim_end()));
+            }
+        }
+    }
     let lower = body.to_lowercase();
     // A caption closed by a photo agency: "SK On's plant in Seosan (Yonhap)".
     if let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) {

@@ -38,16 +38,12 @@ fn is_comments_header(body: &str) -> bool {
         .split_once(' ')
         .filter(|(n, _)| n.parse::<u32>().is_ok())
         .is_some_and(|(_, rest)| {
-            [
-                "thoughts on",
-                "thought on",
-                "comments",
-                "comment",
-                "responses to",
-                "replies to",
-            ]
-            .iter()
-            .any(|mark| rest.starts_with(mark))
+            let rest = rest.trim_end_matches([':', ' ']);
+            // "0 comments 157 views" counts, under a byline; it heads nothing.
+            ["comments", "comment"].contains(&rest)
+                || ["thoughts on", "thought on", "responses to", "replies to"]
+                    .iter()
+                    .any(|mark| rest.starts_with(mark))
         });
     counted
         || [
@@ -60,11 +56,18 @@ fn is_comments_header(body: &str) -> bool {
         || lower.starts_with("댓글") && word_count(&lower) <= 3
 }
 
-/// Everything from a comment thread's header down is readers' text.
+/// Everything from a comment thread's header down is readers' text; a
+/// thread follows the story, so a header above its first sentence is none.
 fn drop_comments(lines: &mut [Line]) {
+    let first_sentence = lines
+        .iter()
+        .position(|line| story_body(line).is_some_and(ends_sentence));
     let start = lines
         .iter()
-        .position(|line| story_body(line).is_some_and(is_comments_header));
+        .enumerate()
+        .skip(first_sentence.map_or(lines.len(), |i| i + 1))
+        .position(|(_, line)| story_body(line).is_some_and(is_comments_header))
+        .map(|k| k + first_sentence.map_or(lines.len(), |i| i + 1));
     if let Some(start) = start {
         for line in &mut lines[start..] {
             if !matches!(line, Line::Blank) {
@@ -369,6 +372,23 @@ mod tests {
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
         assert_eq!(lines[2], Line::Noise("trailing-fragment"));
         assert_eq!(lines[3], Line::Noise("trailing-fragment"));
+    }
+
+    #[test]
+    fn a_comment_counter_under_the_byline_heads_no_thread() {
+        let text = "Acme opens a cell plant\nby Jane Roe\n0 comments 157 views\nAcme opened its plant on Monday.\nIt makes cells.";
+        let lines = run(text);
+        assert_eq!(
+            lines[3],
+            Line::Story("Acme opened its plant on Monday.".into())
+        );
+        assert_eq!(lines[4], Line::Story("It makes cells.".into()));
+        // A bare header above the story's first sentence is none either.
+        let lines = run("12 Comments\nAcme opened its plant on Monday.");
+        assert_eq!(
+            lines[1],
+            Line::Story("Acme opened its plant on Monday.".into())
+        );
     }
 
     #[test]

@@ -28,6 +28,20 @@ pub(crate) fn same_quantity(a: &Figure, b: &Figure) -> bool {
     a.unit == b.unit && (a.value - b.value).abs() <= 0.005 * b.value.abs()
 }
 
+/// True when `sentence`, the last of a text cut short, ends in one word
+/// right after `figure`, without a full stop: the word is the figure's
+/// magnitude or unit cut in half ("KRW 900 bill").
+pub(crate) fn cut_off(figure: &Figure, sentence: &str) -> bool {
+    let sentence = sentence.trim_end();
+    let Some(at) = sentence.rfind(&figure.text) else {
+        return false;
+    };
+    let rest = sentence[at + figure.text.len()..].trim_start();
+    !rest.is_empty()
+        && rest.chars().all(char::is_alphabetic)
+        && rest.len() < sentence.len() - at - figure.text.len()
+}
+
 /// Every figure in `sentence`.
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = tokenize(sentence);
@@ -159,7 +173,17 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     } else {
         tokens[i].text
     };
-    let (number, glued) = parse_number(text)?;
+    // "one million EVs": a spelled number counts only with its magnitude.
+    let spelled = || {
+        let magnitude_next = tokens
+            .get(i + 1)
+            .is_some_and(|t| magnitude(t.text).is_some());
+        magnitude_next
+            .then(|| super::when::spelled(text))
+            .flatten()
+            .map(|n| (f64::from(n), None))
+    };
+    let (number, glued) = parse_number(text).or_else(spelled)?;
     if is_reference_number(tokens, i) {
         return None;
     }
@@ -485,6 +509,17 @@ mod tests {
                 "tons/year",
             ),
             ("it pumps 40 m3 per hour", 40.0, "m3/hour"),
+            ("Acme will raise KRW 8.9 tln for it", 8.9e12, "KRW"),
+            ("capacity of one million EVs per year", 1e6, "vehicles"),
+            ("it will process 2000t(of cells) a year", 2000.0, "tons"),
+            (
+                "up to 150,000 dry metric tonnes (dmt) per year",
+                150000.0,
+                "tons/year",
+            ),
+            ("a capacity of around 500,000 t/y", 500000.0, "tons/year"),
+            ("a 1.25 million square foot building", 1.25e6, "sq ft"),
+            ("limited output of 24V cells", 24.0, "V"),
         ];
         for (sentence, value, unit) in cases {
             let got = one(sentence);

@@ -103,6 +103,11 @@ pub(crate) fn annotate(
             figures.push(figure);
         }
     }
+    // A text cut off right after a figure's number ("… of KRW 900 bill")
+    // holds half a figure.
+    if let Some(last) = body.last() {
+        figures.retain(|f| f.quote.as_deref() != Some(last.text) || !figure::cut_off(f, last.text));
+    }
     // A figure only the headline states ("… $3.2 billion plant") is the
     // story's too; one the body states again, in any wording, is not new.
     for figure in sentences

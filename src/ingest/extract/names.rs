@@ -39,6 +39,15 @@ pub(crate) fn is_name_token(word: &str) -> bool {
         && !is_role_word(word)
 }
 
+/// Family names written in capitals beside a given name ("KANG Kisuk").
+static CAPITAL_SURNAMES: Words = word_list!("extract/capital-surnames.txt");
+
+/// True for a family name in capitals ("KIM"): part of a name only next
+/// to a name word, since capitals are as often an acronym.
+pub(crate) fn is_capital_surname(word: &str) -> bool {
+    CAPITAL_SURNAMES.contains(&word)
+}
+
 /// Acronyms spelled with dots that are places, not a person's initials.
 static DOTTED_PLACES: Words = word_list!("extract/dotted-places.txt");
 

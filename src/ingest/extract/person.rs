@@ -8,7 +8,7 @@
 //! none of these is not taken for a person. Later short forms ("Minister
 //! Ahn") are the same person, not new ones.
 
-use super::names::{initials, is_age, is_name_token, is_role_word, HONORIFICS};
+use super::names::{initials, is_age, is_capital_surname, is_name_token, is_role_word, HONORIFICS};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -123,14 +123,33 @@ impl Reader<'_, '_> {
             _ => i,
         };
         let mut end = first;
-        while end < self.tokens.len() && self.is_name_at(end) {
-            end += 1;
+        let mut nicknames = 0;
+        while end < self.tokens.len() {
+            if self.is_name_at(end) {
+                end += 1;
+            } else if end > first && self.nickname_at(end) {
+                end += 3;
+                nicknames += 3;
+            } else {
+                break;
+            }
         }
         // Initials stand for one word of the name.
-        if end - first + usize::from(first > i) > 3 {
+        if end - first - nicknames + usize::from(first > i) > 3 {
             return i;
         }
         end
+    }
+
+    /// 'Joko “Jokowi” Widodo': a nickname in quotes inside a name, before
+    /// its last word.
+    fn nickname_at(&self, i: usize) -> bool {
+        let text = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        matches!(text(i), "\u{201c}" | "\"")
+            && is_name_token(text(i + 1))
+            && matches!(text(i + 2), "\u{201d}" | "\"")
+            && i + 3 < self.tokens.len()
+            && self.is_name_at(i + 3)
     }
 
     /// Initials at token `i` that no registry entry claims ("SK", "LG").
@@ -139,6 +158,7 @@ impl Reader<'_, '_> {
         // "S." inside "U.S." is no initial of its own.
         let inside = i >= 2 && self.tokens[i - 1].text == "." && self.tokens[i - 2].text.len() == 1;
         let claimed = inside
+            || self.capital_surname_at(i)
             || self.hit_at(&self.sentence.organizations, t).is_some()
             || self.hit_at(&self.sentence.places, t).is_some();
         initials(&self.tokens[i..]).filter(|_| !claimed)
@@ -146,9 +166,16 @@ impl Reader<'_, '_> {
 
     fn is_name_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (is_name_token(t.text) || self.surname_opener_at(i))
+        (is_name_token(t.text) || self.surname_opener_at(i) || self.capital_surname_at(i))
             && self.hit_at(&self.sentence.organizations, t).is_none()
             && self.hit_at(&self.sentence.places, t).is_none()
+    }
+
+    /// "Professor KANG Kisuk", "Dr. Nam Kyun KIM": a family name in
+    /// capitals right before or after a name word.
+    fn capital_surname_at(&self, i: usize) -> bool {
+        let name_word = |k: usize| self.tokens.get(k).is_some_and(|t| is_name_token(t.text));
+        is_capital_surname(self.tokens[i].text) && (name_word(i + 1) || i > 0 && name_word(i - 1))
     }
 
     /// "said He Long, vice president …": a word that also opens sentences
@@ -179,7 +206,9 @@ impl Reader<'_, '_> {
 
     /// The person named by tokens `start..end`, if a pattern says so.
     fn person(&self, start: usize, end: usize) -> Option<Person> {
-        let name = &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end];
+        let name = without_nickname(
+            &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end],
+        );
         if start > 0 && self.tokens[start - 1].is("by") && start == 1 {
             return None; // a byline
         }
@@ -543,6 +572,21 @@ impl Reader<'_, '_> {
         }
         None
     }
+}
+
+/// The name without a nickname in quotes ('Joko “Jokowi” Widodo' →
+/// "Joko Widodo"): the nickname is no part of the name others write.
+fn without_nickname(name: &str) -> String {
+    let quotes = ['\u{201c}', '\u{201d}', '"'];
+    let Some(open) = name.find(quotes) else {
+        return name.to_string();
+    };
+    let after = name[open..].trim_start_matches(quotes);
+    let Some(close) = after.find(quotes) else {
+        return name.to_string();
+    };
+    let rest = after[close..].trim_start_matches(quotes);
+    format!("{} {}", name[..open].trim_end(), rest.trim_start())
 }
 
 fn is_honorific(token: &Token<'_>) -> bool {

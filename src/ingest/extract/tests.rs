@@ -532,6 +532,30 @@ fn a_figure_only_the_headline_states_is_kept_once() {
 }
 
 #[test]
+fn a_figure_cut_in_half_where_the_text_stops_is_dropped() {
+    let g = Gazetteer::new(&registries());
+    let texts = |last: &str| {
+        let a = annotate(
+            &doc(&["Acme will spend KRW 8.9 tln on a plant.", last]),
+            "",
+            None,
+            &g,
+        );
+        a.figures.iter().map(|f| f.text.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(texts("Another KRW 900 bill"), ["KRW 8.9 tln"]);
+    // Whole figures at the end of the text stay, cut or not.
+    assert_eq!(
+        texts("Another KRW 900 billion"),
+        ["KRW 8.9 tln", "KRW 900 billion"]
+    );
+    assert_eq!(
+        texts("Another KRW 900 bill was paid."),
+        ["KRW 8.9 tln", "KRW 900"]
+    );
+}
+
+#[test]
 fn a_provinces_own_ministry_is_not_the_national_one() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

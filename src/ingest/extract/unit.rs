@@ -68,7 +68,7 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
         "thousand" => 1e3,
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" => 1e12,
+        "trillion" | "tn" | "tln" | "trn" => 1e12,
         "만" => 1e4,
         "억" => 1e8,
         "조" => 1e12,
@@ -105,7 +105,7 @@ pub(crate) fn unit_after(
             .iter()
             .enumerate()
             .skip(next)
-            .take(5)
+            .take(8)
             .map(|(k, t)| (t.text, k)),
     );
     let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
@@ -171,7 +171,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "cm" | "centimeters" | "centimetres" => Some("cm"),
         "nm" | "nanometers" | "nanometres" => Some("nm"),
         "µm" | "μm" | "micrometers" | "micrometres" | "microns" | "micron" => Some("µm"),
-        "volts" | "volt" => Some("V"),
+        "volts" | "volt" | "v" => Some("V"),
         "gigawatt-hours" | "gigawatt-hour" | "gigawatthours" => Some("GWh"),
         "megawatt-hours" | "megawatt-hour" => Some("MWh"),
         "kilowatt-hours" | "kilowatt-hour" => Some("kWh"),
@@ -235,7 +235,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         };
         return Some((unit, 2));
     }
-    if lower == "square" && is(1, "feet") {
+    if lower == "square" && (is(1, "feet") || is(1, "foot")) {
         return Some(("sq ft", 2));
     }
     if lower == "cubic" && (is(1, "meters") || is(1, "metres")) {
@@ -252,16 +252,14 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             return Some((unit, used + 1));
         }
     }
-    if lower == "metric"
-        && matches!(
-            text(1).map(str::to_ascii_lowercase).as_deref(),
-            Some("tons" | "tonnes")
-        )
-    {
-        let (unit, used) = tons(&|k| text(k + 1));
-        return Some((unit, used + 1));
+    // "metric tons", "dry metric tonnes": kinds of ton.
+    if matches!(lower.as_str(), "metric" | "dry") {
+        let ton = physical(&|k| text(k + 1)).filter(|(unit, _)| unit.starts_with("tons"));
+        if let Some((unit, used)) = ton {
+            return Some((unit, used + 1));
+        }
     }
-    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne") {
+    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") {
         return Some(tons(text));
     }
     if let Some(unit) = single {
@@ -323,15 +321,29 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
 }
 
 /// Tons, per year when the text says so.
+/// An acronym in brackets after the unit ("tonnes (dmt) per year") is
+/// read past.
 fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
-    let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let acronym = is_bracketed_acronym(&|k| text(k + 1));
+    let after = if acronym { 4 } else { 1 };
+    let is = |k: usize, w: &str| text(after + k - 1).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let year = is(2, "year") || is(2, "annum") || is(2, "y");
     if is(1, "annually") {
-        ("tons/year", 2)
-    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && (is(2, "year") || is(2, "annum")) {
-        ("tons/year", 3)
+        ("tons/year", after + 1)
+    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && year {
+        ("tons/year", after + 2)
     } else {
         ("tons", 1)
     }
+}
+
+/// "(dmt)": an acronym of lowercase or capital letters in brackets.
+fn is_bracketed_acronym<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> bool {
+    text(0) == Some("(")
+        && text(2) == Some(")")
+        && text(1).is_some_and(|w| {
+            (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphabetic())
+        })
 }
 
 /// A counted noun within three words ("200 job seekers", "1,000 new jobs").

@@ -551,7 +551,8 @@ fn day_number(word: &str) -> Option<u8> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-fn spelled(word: &str) -> Option<u8> {
+/// "one" to "twenty" as a number.
+pub(crate) fn spelled(word: &str) -> Option<u8> {
     let lower = word.to_ascii_lowercase();
     SPELLED
         .iter()

@@ -117,10 +117,16 @@ fn capitalize(text: &str) -> String {
     }
 }
 
-/// The first paragraph of the story.
+/// The first paragraph of the story; a few lowercase words before it
+/// ("industry ministry-battery", an image's label) are no lead.
 fn lead(document: &Document) -> Option<&str> {
+    let label = |text: &str| {
+        text.starts_with(char::is_lowercase)
+            && text.split_whitespace().count() <= 5
+            && !text.ends_with(['.', '!', '?'])
+    };
     document.blocks.iter().find_map(|block| match block {
-        Block::Paragraph(text) => Some(text.as_str()),
+        Block::Paragraph(text) if !label(text) => Some(text.as_str()),
         _ => None,
     })
 }
@@ -179,6 +185,17 @@ mod tests {
         assert_eq!(
             title(&cleaned),
             Some(("Plant opens in the north".into(), TitleBasis::Headline))
+        );
+    }
+
+    #[test]
+    fn an_image_label_above_the_lead_is_no_title() {
+        let cleaned = crate::ingest::clean::clean(
+            "industry ministry-battery\nSEOUL, May 19 (Wire) -- The ministry will fund cell research at Acme Labs, it said on Monday.",
+        );
+        assert_eq!(
+            title(&cleaned).map(|(t, _)| t),
+            Some("The ministry will fund cell research at Acme Labs, it said on Monday".into())
         );
     }
 

@@ -36,8 +36,15 @@ pub(crate) fn is_date_line(body: &str) -> bool {
     let bylined = body[..span.start].trim().is_empty()
         && after.trim_start().to_lowercase().starts_with("by ")
         && word_count(after) <= 5;
+    // A date that opens the line before the site's section trail
+    // ("08/20/2020 HYU News > Performance").
+    let trail = body[..span.start].trim().is_empty()
+        && [" > ", " › ", " » "].iter().any(|s| after.contains(s))
+        && word_count(after) <= 6
+        && !after.trim_end().ends_with(['.', '!', '?']);
     let rest = format!("{} {}", &body[..span.start], after);
     bylined
+        || trail
         || rest
             .split_whitespace()
             .filter(|w| !is_clock_word(w))
@@ -327,5 +334,14 @@ mod tests {
         ));
         assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
+    }
+
+    #[test]
+    fn a_date_before_the_sections_trail_is_a_date_line() {
+        assert!(is_date_line("08/20/2020 Campus News > Research"));
+        // A masthead's clock before its menu is not.
+        assert!(!is_date_line(
+            "08/20/2020 | Sign in | Subscribe | Newsletter"
+        ));
     }
 }

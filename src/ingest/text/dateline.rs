@@ -40,24 +40,28 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
     text
 }
 
-/// "(서울=뉴스1) 김지현 기자 = Text" and "[이데일리 박성민 기자] Text":
-/// a Korean wire's place and outlet, or its reporter's byline, before the
-/// story. Gives back the story.
+/// "(서울=뉴스1) 김지현 기자 = Text", "[서울=뉴스핌] 김지현 기자 = Text"
+/// and "[이데일리 박성민 기자] Text": a Korean wire's place and outlet, or
+/// its reporter's byline, before the story. Gives back the story.
 fn korean_wire(text: &str) -> Option<&str> {
     let reporter = |s: &str| {
         let s = s.trim_end();
-        (s.ends_with("기자") || s.ends_with("특파원")) && s.split_whitespace().count() <= 4
+        (s.ends_with("기자") || s.ends_with("특파원")) && s.split_whitespace().count() <= 6
     };
-    if let Some(inner) = text.strip_prefix('[') {
-        let close = inner.find(']')?;
-        return reporter(&inner[..close]).then(|| inner[close + 1..].trim_start());
+    let close_bracket = match text.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let inner = &text[1..];
+    let close = inner.find(close_bracket)?;
+    let rest = inner[close + 1..].trim_start();
+    if reporter(&inner[..close]) {
+        return Some(rest);
     }
-    let inner = text.strip_prefix('(')?;
-    let close = inner.find(')')?;
     if !inner[..close].contains('=') || inner[..close].split_whitespace().count() > 3 {
         return None;
     }
-    let rest = inner[close + 1..].trim_start();
     // "김지현 기자 = ": the reporter after the outlet.
     let byline = rest
         .split_once(" = ")
@@ -100,6 +104,14 @@ mod tests {
         );
         assert_eq!(
             strip_dateline("[한국일보 홍길동 기자] 공장이 문을 열었다."),
+            "공장이 문을 열었다."
+        );
+        assert_eq!(
+            strip_dateline("[서울=뉴스통신] 홍길동 기자 = 공장이 문을 열었다."),
+            "공장이 문을 열었다."
+        );
+        assert_eq!(
+            strip_dateline("[어느 사이트 커뮤니티 홍길동 기자] 공장이 문을 열었다."),
             "공장이 문을 열었다."
         );
         let text = "(주)에이크미는 공장을 열었다.";

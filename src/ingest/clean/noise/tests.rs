@@ -154,6 +154,10 @@ fn editor_notes_and_breadcrumbs() {
         classify("Home > News > Batteries"),
         Line::Noise("breadcrumb")
     );
+    assert_eq!(
+        classify("Home » Acme begins mass production of sodium-ion cells"),
+        Line::Noise("breadcrumb")
+    );
     assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
     assert_eq!(
         classify("2024 plan_final.hwp (1.2 MB)"),
@@ -254,6 +258,15 @@ fn analysis_bylines_and_agency_captions() {
     assert_eq!(
         classify("The battery plant in Seosan (Yonhap)"),
         Line::Caption("The battery plant in Seosan".into())
+    );
+    // A credit in brackets closed by a bar ends a caption, whoever took it.
+    assert_eq!(
+        classify("The chief executive speaks in Seoul on Thursday. (Acme Cells) |"),
+        Line::Caption("The chief executive speaks in Seoul on Thursday.".into())
+    );
+    assert_eq!(
+        classify("EV charging station (Wire) |"),
+        Line::Caption("EV charging station".into())
     );
     // A sentence ending in an agency name is not a caption.
     assert!(matches!(

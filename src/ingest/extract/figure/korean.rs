@@ -62,11 +62,12 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
 /// The figure whose first digit is at `start`.
 fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     let (value, korean_magnitude, mut end) = amount(sentence, start)?;
-    // "150여명": a qualifier glued between the number and its unit.
+    // "150여명", "300여 명": a qualifier glued between the number and its
+    // unit.
     let between = qualifiers("between:").find(|(word, _)| {
         sentence[end..]
             .strip_prefix(word)
-            .is_some_and(|rest| unit(rest).is_some())
+            .is_some_and(|rest| unit(rest.strip_prefix(' ').unwrap_or(rest)).is_some())
     });
     if let Some((word, _)) = between {
         end += word.len();
@@ -268,6 +269,14 @@ mod tests {
         assert_eq!(
             read("관계자 150여명이 참석했고 10여 년 전"),
             [("150여명", 150.0, "people", Some("about"))]
+        );
+        assert_eq!(
+            read("인사 등 300여 명이 참석했고 전기차 8만대, 3억 셀 규모"),
+            [
+                ("300여 명", 300.0, "people", Some("about")),
+                ("8만대", 8e4, "vehicles", None),
+                ("3억 셀", 3e8, "cells", Some("about")),
+            ]
         );
     }
 

@@ -67,22 +67,47 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
 
 /// Where a company's name ends in `word`, when a legal form stands right
 /// before it (`before` ends with it) or right after it (`after` opens with
-/// it), or its head's title and name follow in brackets.
+/// it), or its head's title and name follow in brackets. A form glued to
+/// the word on its other side belongs to that word: in "류광지 ㈜금양" and
+/// "기업 ㈜영풍" the form names the brand after it, not the word before.
 fn named_company(before: &str, word: &str, after: &str) -> Option<usize> {
-    let before = before.trim_end_matches(' ');
-    let after_spaced = after.trim_start_matches(' ');
-    let name = if LEGAL_FORMS.iter().any(|form| before.ends_with(form)) {
+    let spaced_before = before.trim_end_matches(' ');
+    let spaced_after = after.trim_start_matches(' ');
+    let form_before = LEGAL_FORMS.iter().any(|form| {
+        spaced_before.ends_with(form)
+            && (spaced_before.len() == before.len()
+                || !glued_before(&spaced_before[..spaced_before.len() - form.len()]))
+    });
+    let form_after = LEGAL_FORMS.iter().any(|form| {
+        spaced_after.starts_with(form)
+            && (spaced_after.len() == after.len() || !glued_after(&spaced_after[form.len()..]))
+    });
+    let name = if form_before {
         strip_particle(word)
-    } else if LEGAL_FORMS
-        .iter()
-        .any(|form| after_spaced.starts_with(form))
-        || headed(after)
-    {
+    } else if form_after || headed(after) {
         word
     } else {
         return None;
     };
     (name.chars().count() >= LEAST_COMPANY_STEM).then_some(name.len())
+}
+
+/// Whether text ending in `before` runs into what follows it (a word's
+/// last letter right before).
+fn glued_before(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether text opening with `after` runs on from what precedes it into
+/// a word (a particle, "주식회사와", is no word of its own).
+fn glued_after(after: &str) -> bool {
+    match hangul_run(after) {
+        "" => after.chars().next().is_some_and(char::is_alphanumeric),
+        run => !is_particle(run),
+    }
 }
 
 /// "(대표 김민수)", "(대표이사 김민수·이지은)": a head's title and a name in
@@ -141,6 +166,13 @@ mod tests {
         assert_eq!(found, ["해솔", "다온텍", "라온셀", "가람전지", "누리텍"]);
         // A bracket that holds no head's name; a single syllable.
         assert!(names("누리텍(대표 제품)은 팔았다. ㈜나는 갔다.").is_empty());
+        // A form glued to the brand after it names that brand alone, and a
+        // form glued to the brand before it names that brand alone.
+        let found: Vec<&str> = names("류광지 ㈜해솔 회장과 기업 ㈜다온텍, 누리텍㈜ 대표는 왔다.")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(found, ["해솔", "다온텍", "누리텍"]);
     }
 
     #[test]

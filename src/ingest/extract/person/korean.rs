@@ -27,6 +27,8 @@ static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
 /// Words that qualify a title before it ("전 장관", "신임 대표").
 static MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
+/// A title's team glued after it ("박사팀").
+const TEAMS: [&str; 2] = ["연구팀", "팀"];
 /// Endings of organization names the registry may not know.
 static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
@@ -123,6 +125,13 @@ fn title_after(
             k += 1;
             continue;
         }
+        // "㈜에이크미 대표", "한국과학기술원(KAIST) 교수": a legal form or
+        // an acronym in brackets is part of the name beside it.
+        let aside = name_aside(tokens, k);
+        if aside > 0 {
+            k += aside;
+            continue;
+        }
         // "홍길동 가온하이텍 대표": a brand the registry lacks, right
         // before the title; long or written with Latin letters, so no
         // common word ("업계 대표").
@@ -149,6 +158,26 @@ fn title_after(
         k += 1;
     }
     None
+}
+
+/// The tokens at `at` that belong to an organization's name beside them:
+/// a legal form ("㈜", "(주)") or an acronym in brackets ("(KAIST)").
+fn name_aside(tokens: &[Token<'_>], at: usize) -> usize {
+    let text = |i: usize| tokens.get(i).map_or("", |t| t.text);
+    if text(at) == "㈜" {
+        return 1;
+    }
+    let inside = text(at + 1);
+    let acronym = (2..=8).contains(&inside.len())
+        && inside
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let bracketed = text(at) == "(" && text(at + 2) == ")";
+    if bracketed && (matches!(inside, "주" | "유") || acronym) {
+        3
+    } else {
+        0
+    }
 }
 
 /// "(58)" right after a name: the person's age. The tokens it takes.
@@ -196,7 +225,12 @@ fn title(word: &str) -> Option<&str> {
         return Some(word);
     }
     let stem = strip_particle(word);
-    is_title(stem).then_some(stem)
+    if is_title(stem) {
+        return Some(stem);
+    }
+    // "하윤철 박사팀이", "김하나 교수연구팀": the title's team.
+    let head = TEAMS.iter().find_map(|team| stem.strip_suffix(team))?;
+    is_title(head).then_some(head)
 }
 
 /// A title glued to the name of its office: at least two syllables of
@@ -204,8 +238,12 @@ fn title(word: &str) -> Option<&str> {
 fn glued_title(word: &str) -> bool {
     word.chars().all(is_hangul)
         && TITLE_ENDINGS.iter().any(|ending| {
-            word.strip_suffix(ending)
-                .is_some_and(|office| office.chars().count() >= 2)
+            word.strip_suffix(ending).is_some_and(|office| {
+                let syllables = office.chars().count();
+                // "시장" is also a market ("유가증권시장", "배터리시장"); a
+                // city's name before a mayor is two syllables ("군산시장").
+                syllables >= 2 && (*ending != "시장" || syllables == 2)
+            })
         })
 }
 

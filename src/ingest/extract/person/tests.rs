@@ -278,6 +278,27 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
 }
 
 #[test]
+fn a_korean_title_past_a_legal_form_an_acronym_a_department_or_with_its_team() {
+    assert_eq!(
+        triples(
+            "남궁하늘 ㈜에이크미 회장과 한가람 미래소재연구원(MSRI) 신소재공학과 \
+             교수 연구팀, 윤슬기 박사팀이 만났다."
+        ),
+        [
+            t("남궁하늘", Some("㈜에이크미 회장"), Some("acme-energy")),
+            t(
+                "한가람",
+                Some("미래소재연구원(MSRI) 신소재공학과 교수"),
+                None
+            ),
+            t("윤슬기", Some("박사"), None),
+        ]
+    );
+    // A market is no mayor's office: "금액이" is no name before it.
+    assert!(triples("판매 금액이 유가증권시장 공시 기준에 해당한다.").is_empty());
+}
+
+#[test]
 fn a_korean_head_named_in_brackets_after_the_body() {
     assert_eq!(
         triples("산업부(장관 한가람)는 15일 착수식을 열었다."),
@@ -356,4 +377,28 @@ fn a_surname_that_also_opens_sentences() {
     assert!(triples("He Wenbo said nothing. He said it twice.")
         .iter()
         .all(|p| p.0 != "He Wenbo"));
+}
+
+#[test]
+fn a_family_name_in_capitals_beside_a_given_name() {
+    assert_eq!(
+        triples("The lab (Acting President Dr. Hyun Woo PARK) won. Professor KANG Minji spoke."),
+        [
+            t("Hyun Woo PARK", Some("President"), None),
+            t("KANG Minji", Some("Professor"), None),
+        ]
+    );
+    // Capitals alone, or beside no name word, stay acronyms.
+    assert!(triples("Professor KIM said LG and SK grew.").is_empty());
+}
+
+#[test]
+fn a_nickname_in_quotes_is_no_part_of_the_name() {
+    assert_eq!(
+        triples("President Joko “Jokowi” Widodo spoke. Lawmaker Robert \"Bob\" Jenkins said so."),
+        [
+            t("Joko Widodo", Some("President"), None),
+            t("Robert Jenkins", Some("Lawmaker"), None),
+        ]
+    );
 }

@@ -227,12 +227,23 @@ fn latest_guess(text: &str, annotations: &Annotations) -> Option<(PartialDate, S
 }
 
 /// The latest event that happened (not a plan, not one the text looks
-/// back on), to the month at most.
+/// back on) on a day the text writes out in full, year included ("broke
+/// ground on Sept. 15, 2021"), to the month at most. A news story reports
+/// what happened days before it; a month or a year it names ("was named
+/// a national lab in September 2020") is as often background, and real
+/// pages published years later showed such guesses wrong.
 fn latest_event(annotations: &Annotations) -> Option<(PartialDate, String)> {
+    let written_day = |e: &&crate::content::front_matter::Event| {
+        e.date.day.is_some()
+            && e.quote
+                .as_deref()
+                .is_some_and(|q| q.contains(&e.date.year.to_string()))
+    };
     let event = annotations
         .events
         .iter()
         .filter(|e| !e.planned && !looked_back_on(e))
+        .filter(written_day)
         .max_by_key(|e| e.date_end.unwrap_or(e.date))?;
     let last = event.date_end.unwrap_or(event.date);
     let date = PartialDate { day: None, ..last };
@@ -477,6 +488,21 @@ mod tests {
         );
         assert!(
             generated.text.contains("title_basis: derived"),
+            "{}",
+            generated.text
+        );
+    }
+
+    #[test]
+    fn only_a_happening_dated_to_the_day_in_full_dates_an_undated_page() {
+        let day = "Acme Cells broke ground on its plant in Seoul on Sept. 15, 2021.";
+        let generated = generate("seeds/d.txt", day, &gazetteer()).unwrap();
+        assert!(generated.stem.starts_with("2021-09-"), "{}", generated.stem);
+        // A month or a year the story names is as often its background.
+        let month = "Acme Cells was named a national laboratory in September 2020.";
+        let generated = generate("seeds/m.txt", month, &gazetteer()).unwrap();
+        assert!(
+            generated.text.contains("date_basis: unknown"),
             "{}",
             generated.text
         );

@@ -29,7 +29,10 @@ const DEVSET_FLOORS: &[(&str, f64)] = &[
     ("people_f1", 0.99),
     ("topics_f1", 0.94),
     ("figures_f1", 0.97),
-    ("events_f1", 0.96),
+    // 0.97 until undated pages stopped taking a year-level happening for
+    // their date (0.94): on 40 further real pages that guess was wrong
+    // every time; here it was right once, by luck, through a plan.
+    ("events_f1", 0.93),
 ];
 
 /// The five seeds, at what they scored when this test landed.
@@ -62,7 +65,7 @@ const WRAPPED_FLOORS: &[(&str, f64)] = &[
     ("org_f1", 0.97),
     ("people_f1", 0.96),
     ("figures_f1", 0.97),
-    ("events_f1", 0.94),
+    ("events_f1", 0.92), // 0.94 before the undated-page rule above (0.93)
 ];
 
 /// How a seed's bytes are handed to ingest.

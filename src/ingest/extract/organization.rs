@@ -216,6 +216,9 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
     ranges.extend(regional::national_bodies(text, &tokens, gazetteer));
     let regional = regional::bodies(text, &tokens, gazetteer);
     ranges.extend(regional.iter().copied());
+    for range in &mut ranges {
+        range.1 = without_tail(&tokens, range.0, range.1);
+    }
     longest_first(&mut ranges);
     ranges
         .into_iter()
@@ -247,6 +250,23 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
         })
         .chain(korean)
         .collect()
+}
+
+/// Where a name of tokens `start..end` really ends: before the first
+/// letter of a dotted legal form the run stopped inside ("Renault S.A."),
+/// and before a ticker written after the legal form ("Tesla Inc TSLA").
+fn without_tail(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
+    let text = |i: usize| tokens.get(i).map_or("", |t| t.text);
+    let letter = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+    let ticker = |w: &str| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let dotted_form = letter(text(end - 1)) && text(end) == "." && text(end + 1).len() == 1;
+    let ticker_after_form =
+        end >= start + 3 && ticker(text(end - 1)) && LEGAL_FORMS.contains(&text(end - 2));
+    if end > start + 1 && (dotted_form || ticker_after_form) {
+        end - 1
+    } else {
+        end
+    }
 }
 
 /// Legal forms: a registry name followed only by these is the same body.

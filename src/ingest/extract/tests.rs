@@ -532,6 +532,18 @@ fn a_figure_only_the_headline_states_is_kept_once() {
 }
 
 #[test]
+fn a_name_ends_before_a_dotted_legal_form_it_stopped_in_or_a_ticker() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme signed a deal with Vennor Motors S.A. to supply cells. Its rival, Kestrel Power Inc KPW, said output rose."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["Vennor Motors", "Kestrel Power Inc"]);
+}
+
+#[test]
 fn a_figure_cut_in_half_where_the_text_stops_is_dropped() {
     let g = Gazetteer::new(&registries());
     let texts = |last: &str| {

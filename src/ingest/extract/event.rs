@@ -82,6 +82,8 @@ pub(crate) fn events(
                 || !is_event(mention, planned_sentence, &targets)
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
+                || counted_over_period(sentence.text, &found, n, !own.is_empty())
+                || labels_a_figure(sentence.text, mention, &own)
             {
                 continue;
             }
@@ -211,6 +213,36 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
     (mention.start < 40 && capital_place) || credit || wire_tag
+}
+
+/// A year that labels the figure right after it, a data point of a
+/// series: "2022년 7조6177억원, 2023년 12조8972억원으로 늘었다".
+fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
+    let after = sentence[mention.end..].trim_start();
+    own.iter().any(|f| after.starts_with(f.text.as_str()))
+}
+
+/// An end of a period a counted figure covers: "a total of 55 fires
+/// have occurred from 2017 to June 2024" dates a statistic, no happening.
+fn counted_over_period(sentence: &str, found: &[Mention], n: usize, counted: bool) -> bool {
+    let opens = |k: usize| {
+        let before = sentence[..found[k].start].trim_end().to_lowercase();
+        let joined = found.get(k + 1).is_some_and(|next| {
+            matches!(
+                sentence[found[k].end..next.start]
+                    .trim()
+                    .to_lowercase()
+                    .as_str(),
+                "to" | "through" | "until" | "and"
+            )
+        });
+        let from = ["from", "between"].iter().any(|w| before.ends_with(w))
+            || sentence[found[k].start..found[k].end]
+                .to_lowercase()
+                .starts_with("from ");
+        from && joined
+    };
+    counted && (opens(n) || n > 0 && opens(n - 1))
 }
 
 /// A second mention of a date the sentence already gave: "On the 11th of

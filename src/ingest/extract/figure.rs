@@ -37,9 +37,13 @@ pub(crate) fn cut_off(figure: &Figure, sentence: &str) -> bool {
         return false;
     };
     let rest = sentence[at + figure.text.len()..].trim_start();
-    !rest.is_empty()
+    let half_word = !rest.is_empty()
         && rest.chars().all(char::is_alphabetic)
-        && rest.len() < sentence.len() - at - figure.text.len()
+        && rest.len() < sentence.len() - at - figure.text.len();
+    // "970 billion won ($67": the text stops inside the bracket, so the
+    // figure's magnitude is lost with it.
+    let open_bracket = sentence[..at].rfind('(') > sentence[..at].rfind(')');
+    half_word || rest.is_empty() && open_bracket
 }
 
 /// Every figure in `sentence`.
@@ -81,6 +85,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         for found in found {
             taken_until = taken_until.max(found.end);
             let year_target = target_for(sentence, &tokens, found.end, &targets)
+                .or_else(|| year_right_after(&tokens, found.end))
                 .or(planned)
                 .or(korean_target);
             out.push((
@@ -211,6 +216,12 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         (None, Some(unit)) => (unit, next - 1),
         (None, None) => return None,
     };
+    // "4680 cells", "21700 batteries": four or five digits written without
+    // a separator before a product are its format, not a count of it.
+    let format_number = text.len() >= 4 && text.bytes().all(|b| b.is_ascii_digit());
+    if format_number && matches!(unit, "cells" | "batteries") {
+        return None;
+    }
     // "450 yuan per kilogram": a price per quantity.
     let words: Vec<&str> = tokens[end_token + 1..]
         .iter()
@@ -339,9 +350,31 @@ fn target_for(
     if let Some((_, y)) = targets.iter().find(|(i, _)| *i == 0) {
         return Some(*y);
     }
+    // "…; by the end of 2023, it expects to employ over 400 people": a
+    // deadline opening the figure's clause after a semicolon.
+    let opening = targets.iter().rev().find(|(i, _)| {
+        *i > 0
+            && tokens[*i].end <= end
+            && tokens[*i - 1].text == ";"
+            && !sentence[tokens[*i].end..end].contains(';')
+    });
+    if let Some((_, y)) = opening {
+        return Some(*y);
+    }
     let (i, y) = targets.iter().find(|(i, _)| tokens[*i].start >= end)?;
     let between = &sentence[end..tokens[*i].start];
     (!CLAUSE_BREAKS.iter().any(|b| between.contains(b))).then_some(*y)
+}
+
+/// "to reach 20 GWh by 2023 and 40 GWh in 2024": in a sentence of plans,
+/// the year right after a figure is the year it is planned for.
+fn year_right_after(tokens: &[Token<'_>], end: usize) -> Option<i32> {
+    let next = tokens.iter().position(|t| t.start >= end)?;
+    let stated = tokens
+        .get(next)?
+        .is("in")
+        .then(|| tokens.get(next + 1).and_then(year));
+    stated.flatten().filter(|_| states_plan(tokens))
 }
 
 /// "in 2024" when the sentence states a plan and names no deadline.
@@ -349,18 +382,22 @@ fn planned_year(tokens: &[Token<'_>]) -> Option<i32> {
     if !explicit_targets(tokens).is_empty() {
         return None;
     }
-    let planned = tokens.iter().any(|t| {
-        [
-            "plan", "plans", "planned", "intend", "intends", "will", "aim", "aims", "target",
-            "expects",
-        ]
-        .iter()
-        .any(|w| t.is(w))
-    });
     let stated = tokens
         .windows(2)
         .find_map(|w| w[0].is("in").then(|| year(&w[1])).flatten());
-    stated.filter(|_| planned)
+    stated.filter(|_| states_plan(tokens))
+}
+
+/// A sentence that states a plan or an expectation.
+fn states_plan(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| {
+        [
+            "plan", "plans", "planned", "intend", "intends", "will", "aim", "aims", "target",
+            "expects", "expected",
+        ]
+        .iter()
+        .any(|w| t.is(w))
+    })
 }
 
 #[cfg(test)]
@@ -401,6 +438,20 @@ mod tests {
                 "KRW",
             ),
             ("예산 300억 원 투입", "300억 원", 300e8, "KRW"),
+            (
+                "to invest Rs.9,500 crore in it",
+                "Rs.9,500 crore",
+                9.5e10,
+                "INR",
+            ),
+            ("a Rs 40 lakh grant", "Rs 40 lakh", 4e6, "INR"),
+            ("raised A$12 million", "A$12 million", 12e6, "AUD"),
+            (
+                "committed 2.7 billion Hungarian Forints",
+                "2.7 billion Hungarian Forints",
+                2.7e9,
+                "HUF",
+            ),
         ];
         for (sentence, text, value, unit) in cases {
             let got = one(sentence);
@@ -479,6 +530,7 @@ mod tests {
         for sentence in [
             "In 2023 the 42nd forum met on May 3.",
             "The 4680 line and 46-series cells.",
+            "It makes 4680 cells and 21700 batteries.",
             "Under Article 12 of the act, No. 3 applies.",
             "Mail kim2024@news.co.kr or call 02-123-4567.",
             "Three reasons were given.",
@@ -572,5 +624,16 @@ mod tests {
         assert_eq!(f[0].year_target, None);
         let f = figures("By 2030, the city will invest 2 trillion won.");
         assert_eq!(f[0].year_target, Some(2030));
+        let f = figures(
+            "It employs 240 people; by the end of 2023, it expects to employ over 400 people.",
+        );
+        assert_eq!([f[0].year_target, f[1].year_target], [None, Some(2023)]);
+        let f = figures("It is expected to reach 20 GWh by the end of 2023 and 40 GWh in 2024.");
+        assert_eq!(
+            [f[0].year_target, f[1].year_target],
+            [Some(2023), Some(2024)]
+        );
+        let f = figures("It sold 40 GWh in 2024.");
+        assert_eq!(f[0].year_target, None);
     }
 }

@@ -565,6 +565,15 @@ fn a_figure_cut_in_half_where_the_text_stops_is_dropped() {
         texts("Another KRW 900 bill was paid."),
         ["KRW 8.9 tln", "KRW 900"]
     );
+    // The text stops inside a bracket: the conversion lost its magnitude.
+    assert_eq!(
+        texts("It spends KRW 970 billion ($67"),
+        ["KRW 8.9 tln", "KRW 970 billion"]
+    );
+    assert_eq!(
+        texts("It spends KRW 970 billion ($67 million)"),
+        ["KRW 8.9 tln", "KRW 970 billion", "$67 million"]
+    );
 }
 
 #[test]

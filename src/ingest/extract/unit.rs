@@ -17,19 +17,40 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
     let prev = tokens.get(i.checked_sub(1)?)?;
     let code = match prev.text {
         "$" => {
-            let us = i >= 2 && tokens[i - 2].text == "US" && tokens[i - 2].end == prev.start;
-            return Some(("USD", if us { i - 2 } else { i - 1 }));
+            // "US$", and the dollars of other countries: "A$", "C$".
+            let country = (i >= 2 && tokens[i - 2].end == prev.start)
+                .then(|| match tokens[i - 2].text {
+                    "US" => Some("USD"),
+                    "A" | "AU" => Some("AUD"),
+                    "C" | "CA" => Some("CAD"),
+                    _ => None,
+                })
+                .flatten();
+            return Some(match country {
+                Some(code) => (code, i - 2),
+                None => ("USD", i - 1),
+            });
         }
         "€" => "EUR",
         "£" => "GBP",
         "¥" => "JPY",
         "₩" => "KRW",
-        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" | "IDR" | "INR" | "HUF" => {
+        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" | "IDR" | "INR" | "HUF" | "AUD" | "CAD" => {
             currency_code(prev.text)?
         }
         "RMB" => "CNY",
-        "Rp" => "IDR",
+        "Rp" | "Rs" => {
+            if prev.text == "Rp" {
+                "IDR"
+            } else {
+                "INR"
+            }
+        }
         "₹" => "INR",
+        // "Rs.9,500 crore": the rupee's abbreviation with its dot.
+        "." if i >= 2 && tokens[i - 2].text == "Rs" && tokens[i - 2].end == prev.start => {
+            return Some(("INR", i - 2));
+        }
         _ => return None,
     };
     Some((code, i - 1))
@@ -37,7 +58,7 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
 
 pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
     [
-        "KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF",
+        "KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF", "AUD", "CAD",
     ]
     .into_iter()
     .find(|c| *c == text)
@@ -69,6 +90,9 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" | "tln" | "trn" => 1e12,
+        // South Asian magnitudes: "Rs 9,500 crore".
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "만" => 1e4,
         "억" => 1e8,
         "조" => 1e12,
@@ -95,6 +119,19 @@ pub(crate) fn unit_after(
     next: usize,
     glued: Option<&str>,
 ) -> Option<(Unit, usize)> {
+    // "46-series cells", "a 3-layer cell": a number joined to a word by a
+    // hyphen describes the noun, it does not count it; "a 30-GWh plant"
+    // keeps the unit so joined.
+    let joined = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| k > 0 && t.start == tokens[k - 1].end)
+    };
+    if glued.is_none() && joined(next).is_some_and(|t| t.text == "-") {
+        let word = joined(next + 1)?.text;
+        let (unit, _) = physical(&|k| (k == 0).then_some(word))?;
+        return Some((Unit(unit), next + 1));
+    }
     // Word stream: the glued suffix counts as the token before `next`.
     let mut words: Vec<(&str, usize)> = Vec::with_capacity(6);
     if let Some(g) = glued {
@@ -110,6 +147,12 @@ pub(crate) fn unit_after(
     );
     let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
     let (unit, used) = physical(&text)?;
+    // A word glued to the number ("46-series") is a unit or nothing: it
+    // never describes a counted noun after it ("46-series cells").
+    let counted_after_glued = glued.is_some() && used >= 2 && counted(&text).is_some();
+    if counted_after_glued {
+        return None;
+    }
     Some((Unit(unit), words[used - 1].1))
 }
 
@@ -150,7 +193,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "yuan" | "cny" | "rmb" | "renminbi" => Some("CNY"),
         "rupiah" | "idr" => Some("IDR"),
         "rupees" | "rupee" | "inr" => Some("INR"),
-        "forint" | "huf" => Some("HUF"),
+        "forint" | "forints" | "huf" => Some("HUF"),
         "%" | "percent" | "pct" => Some("percent"),
         "gwh" => Some("GWh"),
         "mwh" => Some("MWh"),
@@ -258,6 +301,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         if let Some((unit, used)) = ton {
             return Some((unit, used + 1));
         }
+    }
+    // "10,000 tpa": tonnes per annum.
+    if matches!(lower.as_str(), "tpa") {
+        return Some(("tons/year", 1));
     }
     if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") {
         return Some(tons(text));

@@ -12,6 +12,7 @@
 use crate::content::date::PartialDate;
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::stamp::{self, Role};
+use crate::ingest::text::vocab;
 
 /// The publication date a page states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,11 +61,33 @@ pub(crate) fn stated(raw: &str) -> Option<Stated> {
 /// "the 2025 Opportunity Development Zone Workforce Training Project".
 /// Gives the latest such year and the name, for an inferred date.
 pub(crate) fn year_in_names(raw: &str) -> Option<(i32, String)> {
-    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut best: Option<(i32, String)> = None;
+    for line in raw.lines() {
+        if let Some((year, name)) = year_in_names_of_line(line) {
+            if best.as_ref().is_none_or(|(y, _)| year > *y) {
+                best = Some((year, name));
+            }
+        }
+    }
+    best
+}
+
+/// The latest year that names something within one line: a name never
+/// runs on past the line ("… value chain by 2030" / "The Global …").
+fn year_in_names_of_line(line: &str) -> Option<(i32, String)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
     let mut best: Option<(i32, String)> = None;
     for (i, word) in words.iter().enumerate() {
         let token = word.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
         if token.len() != 4 || !token.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // "by 2030 The Alliance …", "in 2024 LG …": a year after a
+        // preposition is a time, whatever capitals follow it.
+        let joined = token == *word
+            && i > 0
+            && vocab::DATE_JOINING.contains(&words[i - 1].to_lowercase().as_str());
+        if joined {
             continue;
         }
         let Ok(year) = token.parse::<i32>() else {
@@ -245,5 +268,15 @@ mod tests {
         assert_eq!(year, 2026);
         assert!(name.starts_with("2026 International Forum"), "{name}");
         assert_eq!(year_in_names("by 2030 the plant will open"), None);
+        // A year after a preposition is a time, and a name stops at its line.
+        assert_eq!(
+            year_in_names("aims for a value chain by 2030 The Global Alliance"),
+            None
+        );
+        assert_eq!(
+            year_in_names("value chain by\n2030\nThe Global Alliance said"),
+            None
+        );
+        assert_eq!(year_in_names("in 2024 LG Energy Solution opened"), None);
     }
 }

@@ -261,6 +261,65 @@ fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
     found
 }
 
+/// Dates with a two-digit year, which a page writes only in its own
+/// stamps: "2 December 22", "Dec. 2, 22", and (`year_first`, the Korean
+/// order, where "13.05.25" cannot be a European day first) "25-05-13".
+/// Read only right after a date label; in a sentence "22" is no year.
+pub(crate) fn short_year_dates(
+    text: &str,
+    year_first: bool,
+) -> Vec<(std::ops::Range<usize>, PartialDate)> {
+    let words = word_spans(text);
+    let mut found = Vec::new();
+    for (i, &(start, word)) in words.iter().enumerate() {
+        let numeric = year_first
+            .then(|| short_numeric(word.trim_end_matches(',')))
+            .flatten();
+        if let Some(date) = numeric {
+            found.push((start..start + word.trim_end_matches(',').len(), date));
+            continue;
+        }
+        let [(_, b), (end, c)] = words.get(i + 1..i + 3).unwrap_or_default() else {
+            continue;
+        };
+        let Some(year) = short_year(c) else { continue };
+        let date = match (
+            month_number(word),
+            day_number(b),
+            day_number(word),
+            month_number(b),
+        ) {
+            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => PartialDate::ymd(year, m, d),
+            _ => None,
+        };
+        if let Some(date) = date {
+            found.push((start..end + 2, date));
+        }
+    }
+    found
+}
+
+/// "25-05-13", "25.05.13", "25/05/13": two digits each, year first.
+fn short_numeric(word: &str) -> Option<PartialDate> {
+    let sep = word.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
+    let [y, m, d] = word.split(sep).collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let two = |p: &str| {
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    PartialDate::ymd(2000 + i32::from(two(y)?), two(m)?, two(d)?)
+}
+
+/// "22" (or "22," closing a phrase) as a year of this century.
+fn short_year(word: &str) -> Option<i32> {
+    let digits = word.trim_end_matches([',', '.']);
+    (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| 2000 + digits.parse::<i32>().unwrap_or(0))
+}
+
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut spans = Vec::new();
     let mut start = None;
@@ -309,6 +368,26 @@ mod tests {
         assert!(full_dates("1.21.2022").is_empty());
         assert!(full_dates("version 2023.1.2.3").len() <= 1);
         assert!(full_dates("2023-02-30").is_empty());
+    }
+
+    #[test]
+    fn two_digit_years_in_stamps() {
+        let dates = |text: &str, year_first: bool| -> Vec<String> {
+            short_year_dates(text, year_first)
+                .into_iter()
+                .map(|(span, date)| format!("{} {date}", &text[span]))
+                .collect()
+        };
+        assert_eq!(dates("25-05-13 17:47", true), ["25-05-13 2025-05-13"]);
+        // A day first is as likely outside Korea: no order is guessed.
+        assert!(dates("13.05.25 17:47", false).is_empty());
+        assert_eq!(
+            dates("Fri - 2 December 22", false),
+            ["2 December 22 2022-12-02"]
+        );
+        assert_eq!(dates("Dec. 2, 22", false), ["Dec. 2, 22 2022-12-02"]);
+        assert!(dates("2 December 2022", false).is_empty());
+        assert!(dates("25-13-05", true).is_empty());
     }
 
     #[test]

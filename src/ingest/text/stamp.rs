@@ -10,7 +10,10 @@
 //! headline or a board's one-line metadata ("조회 217회 작성일 2023-04-21")
 //! is read too.
 
-use super::date::{full_dates, is_clock_word, is_date_line, is_dateline, update_labels};
+use super::date::{
+    full_dates, is_clock_word, is_date_line, is_dateline, short_year_dates, update_labels,
+};
+use super::hangul::is_hangul;
 use crate::content::date::PartialDate;
 use crate::ingest::text::line::{ends_sentence, word_count};
 use crate::ingest::text::vocab;
@@ -22,9 +25,6 @@ static PUBLICATION_LABELS: Words = word_list!("shared/publication-labels.txt");
 static ORIGINAL_LABELS: Words = word_list!("shared/original-labels.txt");
 /// Reading-time labels glued to a headline ("facility1 min read").
 static READING_TIME: Words = word_list!("shared/reading-time.txt");
-/// Words after which a date at the end of a line belongs to a phrase
-/// ("opened on 2021-07-05"), not to a page stamp.
-static JOINING: Words = word_list!("shared/date-joining-words.txt");
 
 /// What a date on the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub(crate) enum Role {
 pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let dates = full_dates(body);
     let Some(&(_, first)) = dates.first() else {
-        return Vec::new();
+        return labelled_short_dates(body);
     };
     let lower = body.to_lowercase();
     if starts_with_label(&lower, update_labels()) {
@@ -64,6 +64,21 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         found.insert(0, (Role::Publication, first));
     }
     found
+}
+
+/// Stamps with a two-digit year ("작성일 25-05-13 17:47", "Updated On -
+/// 08:03 PM, Fri - 2 December 22"): read only right after a date label,
+/// in a line that is no running sentence. A label in Hangul gives the
+/// year-first order Korean pages write numbers in.
+fn labelled_short_dates(body: &str) -> Vec<(Role, PartialDate)> {
+    if ends_sentence(body) && word_count(body) > 12 {
+        return Vec::new();
+    }
+    let year_first = body.chars().any(is_hangul);
+    short_year_dates(body, year_first)
+        .into_iter()
+        .filter_map(|(span, date)| label_before(&body[..span.start]).map(|role| (role, date)))
+        .collect()
 }
 
 /// A headline with the page's date stamp glued to its end ("Minister visits
@@ -93,7 +108,7 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
     }
     let last = head.split_whitespace().next_back()?.to_lowercase();
     let stamp_like = word_count(head) >= 3
-        && !JOINING.contains(&last.as_str())
+        && !vocab::DATE_JOINING.contains(&last.as_str())
         && !head.to_lowercase().starts_with("by ")
         && !ends_sentence(head);
     stamp_like.then_some(head)
@@ -109,7 +124,7 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").
 fn label_before(before: &str) -> Option<Role> {
-    let before = trim_separators(before).to_lowercase();
+    let before = without_time_words(before).to_lowercase();
     let ends_with = |label: &str| {
         let label = label.trim();
         // "by" names a byline only where it opens a line.
@@ -140,6 +155,23 @@ fn label_at_end(head: &str) -> Option<usize> {
         .filter(|l| !l.is_empty() && *l != "by" && lower.ends_with(l))
         .map(str::len)
         .max()
+}
+
+/// `text` without the time of day, weekday and "on" a label may put
+/// before its date ("Updated On - 08:03 PM, Fri - ").
+fn without_time_words(text: &str) -> &str {
+    let mut text = trim_separators(text);
+    while let Some(word) = text.split_whitespace().next_back() {
+        let word_text = word.trim_end_matches([',', '.']);
+        let timely = is_clock_word(word)
+            || word_text.eq_ignore_ascii_case("on")
+            || word_text.parse::<chrono::Weekday>().is_ok();
+        if !timely || word.len() == text.len() {
+            break;
+        }
+        text = trim_separators(&text[..text.len() - word.len()]);
+    }
+    text
 }
 
 fn trim_separators(text: &str) -> &str {
@@ -176,6 +208,21 @@ mod tests {
             roles("Source: Wire News (October 27, 2021)"),
             [(Role::Original, "2021-10-27".into())]
         );
+        assert_eq!(
+            roles("작성자 관리자 댓글 조회 작성일 25-05-13 17:47본문"),
+            [(Role::Publication, "2025-05-13".into())]
+        );
+        assert_eq!(
+            roles("By Jane Roe Updated On - 08:03 PM, Fri - 2 December 22"),
+            [(Role::Update, "2022-12-02".into())]
+        );
+        assert_eq!(
+            roles("Posted on Friday, March 3, 2025"),
+            [(Role::Publication, "2025-03-03".into())]
+        );
+        // Without a label two digits are no year.
+        assert!(roles("Team 2 December 22 players").is_empty());
+        assert!(roles("Results 25-05-13 17:47").is_empty());
         assert_eq!(
             roles("UPDATED. 2024-09-12 07:50"),
             [(Role::Update, "2024-09-12".into())]

@@ -43,6 +43,10 @@ pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 /// Labels of a later edit to the page.
 pub(crate) static UPDATE_LABELS: Words = word_list!("shared/update-labels.txt");
 
+/// Words after which a date or year belongs to a phrase ("opened on
+/// 2021-07-05", "by 2030"), not to a page stamp or a name.
+pub(crate) static DATE_JOINING: Words = word_list!("shared/date-joining-words.txt");
+
 /// Capitalized words that start sentences or clauses, never names.
 pub(crate) static SENTENCE_OPENERS: Words = word_list!("shared/sentence-openers.txt");
 

@@ -277,6 +277,21 @@ fn a_deadline_a_figure_carries_is_no_event_even_to_the_month() {
 }
 
 #[test]
+fn the_period_a_count_covers_is_no_event() {
+    let got = run(
+        &[
+            "A total of 55 fires have occurred from 2017 to June 2024, the data show.",
+            "The plant ran from 2017 to 2020 before it closed in March 2021.",
+        ],
+        Some("2024-10-07"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    // The second has no count: its years stay (as the tool reads them).
+    assert!(!dates.contains(&"2024-06"), "{got:?}");
+    assert!(dates.contains(&"2021-03"), "{got:?}");
+}
+
+#[test]
 fn a_market_forecasts_horizon_is_no_event() {
     let got = run(
         &["Demand is anticipated to grow the cell market five-fold by the end of 2030."],
@@ -320,4 +335,17 @@ fn a_fiscal_year_after_its_cue() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].2), ("2029", true));
+}
+
+#[test]
+fn a_year_that_labels_a_figure_is_a_data_point() {
+    let got = run(
+        &[
+            "매출은 2022년 7조6177억원, 2023년 12조8972억원으로 늘었다.",
+            "회사는 2023년 공장을 준공했다.",
+        ],
+        Some("2024-11-04"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2023"], "{got:?}");
 }

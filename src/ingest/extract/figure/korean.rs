@@ -17,6 +17,10 @@ use crate::ingest::text::words::{word_list, Pairs, Words};
 static UNITS: Pairs = word_list!(pairs "korean/units.txt");
 /// Hangul that may follow a unit besides a particle.
 static UNIT_ENDINGS: Words = word_list!("korean/unit-endings.txt");
+/// Counters that say an amount in 억 or 조 is no money ("2억 년", "1억 개").
+static COUNTERS: Words = word_list!("korean/counters.txt");
+/// Words that make a sentence a goal for the year it names.
+static GOAL_WORDS: Words = word_list!("korean/goal-words.txt");
 /// Qualifiers before (`before:`) or after (`after:`) a figure.
 static QUALIFIERS: Pairs = word_list!(pairs "korean/qualifiers.txt");
 
@@ -74,13 +78,25 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     }
     let spaced = sentence[end..].starts_with(' ');
     let after = &sentence[end + usize::from(spaced)..];
-    let (written, unit) = unit(after)?;
+    // Amounts in 억 or 조 are money unless a unit or counter says what
+    // they count: "5000억 들여" is won, and in "1500억대" 대 is a range.
+    // "제3조" is an article of a law.
+    let money_scale = ["억", "조"].iter().any(|m| sentence[..end].ends_with(m))
+        && !sentence[..start].ends_with('제');
+    let (written, unit) = match unit(after) {
+        Some(("대", _)) if money_scale => ("대", "KRW"),
+        Some(found) => found,
+        None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
+        None => return None,
+    };
     // A plain number with a Latin unit ("23.2%", "20 GWh") is the
     // English reader's; a unit sign ("㎞", "㎡") is this one's.
     if !korean_magnitude && written.is_ascii() {
         return None;
     }
-    end += usize::from(spaced) + written.len();
+    if !written.is_empty() {
+        end += usize::from(spaced) + written.len();
+    }
     let (mut first, mut qualifier) = (start, None);
     if let Some((word, q)) = qualifier_before(&sentence[..start]) {
         first = start - word.len();
@@ -203,6 +219,18 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
             .next()
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with("까지"))
     };
+    // "2030년 … 달성하는 것을 목표로 한다": a goal's year, not a month's.
+    let goal_year = || {
+        GOAL_WORDS
+            .iter()
+            .any(|w| sentence.contains(w))
+            .then(|| {
+                sentence.match_indices("년 ").map(|(at, _)| at).find(|at| {
+                    !sentence[at + "년 ".len()..].starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
+            .flatten()
+    };
     let at = sentence
         .find("년까지")
         .or_else(|| sentence.find("년 까지"))
@@ -211,7 +239,8 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
                 .match_indices("년 ")
                 .find(amount_until)
                 .map(|(at, _)| at)
-        })?;
+        })
+        .or_else(goal_year)?;
     let digits = &sentence[..at];
     let year = &digits[digits.len().checked_sub(4)?..];
     let before = digits[..digits.len() - 4].chars().next_back();
@@ -251,6 +280,18 @@ mod tests {
             [("총 1조 2000억 원", 1.2e12, "KRW", Some("a total of"))]
         );
         assert_eq!(read("3천억원"), [("3천억원", 3e11, "KRW", None)]);
+        // An amount in 억 or 조 is money unless something counts it.
+        assert_eq!(
+            read("공장에 5000억 들여 매출 1500억대를 노린다."),
+            [
+                ("5000억", 5e11, "KRW", None),
+                ("1500억대", 1.5e11, "KRW", None)
+            ]
+        );
+        assert_eq!(
+            read("2억 년 전 1억 개의 별과 8만대, 법 제3조에 따른 3조 2교대"),
+            [("8만대", 8e4, "vehicles", None)]
+        );
     }
 
     #[test]
@@ -319,5 +360,10 @@ mod tests {
             Some(2030)
         );
         assert_eq!(target_year("2030년 90% 수준으로 높였다"), None);
+        assert_eq!(
+            target_year("2030년 점유율 40%를 달성하는 것을 목표로 한다"),
+            Some(2030)
+        );
+        assert_eq!(target_year("2025년 5월 공장 가동을 목표로 한다"), None);
     }
 }

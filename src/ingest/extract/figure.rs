@@ -265,13 +265,13 @@ fn yearly_before(tokens: &[Token<'_>], start: usize) -> bool {
 /// optionally followed by a glued suffix ("20GWh", "1.2bn", "100억").
 pub(crate) fn parse_number(text: &str) -> Option<(f64, Option<&str>)> {
     let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '’' | '\'')))
         .unwrap_or(text.len());
     let (digits, suffix) = text.split_at(split);
     if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let value: f64 = digits.replace(',', "").parse().ok()?;
+    let value: f64 = digits.replace([',', '’', '\''], "").parse().ok()?;
     // "81-acre", "1-gigawatt-hour": a unit joined by a hyphen.
     let suffix = match suffix.strip_prefix('-') {
         Some(unit) if unit.starts_with(|c: char| c.is_alphabetic()) => unit,
@@ -518,6 +518,7 @@ mod tests {
             ("50,000 tons per year of cathode", 50000.0, "tons/year"),
             ("an area of 3,000 square meters", 3000.0, "m2"),
             ("for 150 job seekers", 150.0, "people"),
+            ("a site of 430’000 square metres", 430000.0, "m2"),
         ];
         for (sentence, value, unit) in cases {
             let got = one(sentence);

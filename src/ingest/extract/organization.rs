@@ -241,7 +241,7 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
                 .map(|_| (tokens[end + 1].start, tokens[end + 1].end))
                 .or_else(|| short_name(&tokens, start, end));
             let known = gazetteer.organization_named(name).is_some() || gazetteer.rejected(name);
-            (!overlaps && !known).then_some(Unknown {
+            (!overlaps && !known && !letter_and_number(name)).then_some(Unknown {
                 start: from,
                 end: from + name.len(),
                 kind,
@@ -250,6 +250,15 @@ pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<U
         })
         .chain(korean)
         .collect()
+}
+
+/// "company S 23 cases": a lone letter and a number name nobody; each
+/// word is one letter or only digits ("3M" mixes them and is a name).
+fn letter_and_number(name: &str) -> bool {
+    name.split_whitespace().all(|word| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters <= 1 && (letters == 0 || !word.chars().any(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Where a name of tokens `start..end` really ends: before the first

@@ -532,6 +532,18 @@ fn a_figure_only_the_headline_states_is_kept_once() {
 }
 
 #[test]
+fn a_lone_letter_and_a_number_name_no_company() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme signed a deal with Vennor Motors. By maker, company L had 26 cases and company S 23 cases."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["Vennor Motors"]);
+}
+
+#[test]
 fn a_name_ends_before_a_dotted_legal_form_it_stopped_in_or_a_ticker() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

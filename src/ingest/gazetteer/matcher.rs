@@ -186,5 +186,8 @@ fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
     }
-    !clash(first, before) && !clash(last, after)
+    // "삼성SDI는", "SK온의": a Latin or digit end takes a Korean particle
+    // (but "LG" stays out of "LG에너지솔루션").
+    let particle_after = after.is_some_and(is_hangul) && is_ending(hangul_run(&text[end..]));
+    !clash(first, before) && (particle_after || !clash(last, after))
 }

@@ -156,6 +156,10 @@ fn hangul_names_take_particles_but_do_not_start_or_end_inside_words() {
     assert!(found("서울대 연구팀과 방산은 물론").is_empty());
     // Longer names may run into any Hangul ("에이크미그룹").
     assert_eq!(found("에이크미그룹 발표"), ["에이크미"]);
+    // A Latin end takes a particle ("삼성SDI는"), never a longer word.
+    assert_eq!(found("Acme Energy는 발표했다"), ["Acme Energy"]);
+    // (the shorter alias "Acme" still stands at a word's edge).
+    assert_eq!(found("Acme Energy솔루션 발표"), ["Acme"]);
 }
 
 #[test]

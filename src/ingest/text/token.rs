@@ -68,7 +68,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                     let next = chars.get(j + 1).map(|&(_, n)| n);
                     match d {
                         '-' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
-                        '.' | ',' => {
+                        // "430’000": the Swiss thousands mark.
+                        '.' | ',' | '’' | '\'' => {
                             prev.is_ascii_digit()
                                 && next.is_some_and(|n| n.is_ascii_digit())
                                 && (d == '.' || thousands_group(&chars[j + 1..]))

@@ -35,23 +35,15 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
         "£" => "GBP",
         "¥" => "JPY",
         "₩" => "KRW",
-        "KRW" | "USD" | "EUR" | "JPY" | "CNY" | "GBP" | "IDR" | "INR" | "HUF" | "AUD" | "CAD" => {
-            currency_code(prev.text)?
-        }
         "RMB" => "CNY",
-        "Rp" | "Rs" => {
-            if prev.text == "Rp" {
-                "IDR"
-            } else {
-                "INR"
-            }
-        }
-        "₹" => "INR",
+        "Rp" => "IDR",
+        "Rs" | "₹" => "INR",
         // "Rs.9,500 crore": the rupee's abbreviation with its dot.
         "." if i >= 2 && tokens[i - 2].text == "Rs" && tokens[i - 2].end == prev.start => {
             return Some(("INR", i - 2));
         }
-        _ => return None,
+        // "KRW", "USD", …: a code the vocabulary knows.
+        text => currency_code(text)?,
     };
     Some((code, i - 1))
 }

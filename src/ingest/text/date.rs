@@ -242,17 +242,9 @@ fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
         let [(start, a), (_, b), (end, c)] = window else {
             continue;
         };
-        let year = parse_year(c);
-        let date = match (
-            month_number(a),
-            day_number(b),
-            day_number(a),
-            month_number(b),
-        ) {
-            (Some(m), Some(d), _, _) => year.and_then(|y| PartialDate::ymd(y, m, d)),
-            (_, _, Some(d), Some(m)) => year.and_then(|y| PartialDate::ymd(y, m, d)),
-            _ => None,
-        };
+        let date = parse_year(c)
+            .zip(month_and_day(a, b))
+            .and_then(|(y, (m, d))| PartialDate::ymd(y, m, d));
         if let Some(date) = date {
             let year_len = c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).len();
             found.push((*start..end + year_len, date));
@@ -283,15 +275,7 @@ pub(crate) fn short_year_dates(
             continue;
         };
         let Some(year) = short_year(c) else { continue };
-        let date = match (
-            month_number(word),
-            day_number(b),
-            day_number(word),
-            month_number(b),
-        ) {
-            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => PartialDate::ymd(year, m, d),
-            _ => None,
-        };
+        let date = month_and_day(word, b).and_then(|(m, d)| PartialDate::ymd(year, m, d));
         if let Some(date) = date {
             found.push((start..end + 2, date));
         }
@@ -318,6 +302,13 @@ fn short_year(word: &str) -> Option<i32> {
     let digits = word.trim_end_matches([',', '.']);
     (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| 2000 + digits.parse::<i32>().unwrap_or(0))
+}
+
+/// Month and day of two words in either order: "Nov. 23", "23 November".
+fn month_and_day(a: &str, b: &str) -> Option<(u8, u8)> {
+    month_number(a)
+        .zip(day_number(b))
+        .or_else(|| month_number(b).zip(day_number(a)))
 }
 
 fn word_spans(text: &str) -> Vec<(usize, &str)> {

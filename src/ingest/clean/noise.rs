@@ -44,7 +44,7 @@ pub(crate) fn classify(line: &str) -> Line {
     if body.chars().all(|c| !c.is_alphanumeric()) {
         return Line::Noise("empty-item");
     }
-    let rules: [(&'static str, Rule); 16] = [
+    let rules: [(&'static str, Rule); 17] = [
         ("site-ui", is_site_ui),
         ("share-buttons", is_share_buttons),
         ("menu-row", is_menu_row),
@@ -61,6 +61,7 @@ pub(crate) fn classify(line: &str) -> Line {
         ("timestamp", is_timestamp),
         ("phone-number", is_phone_number),
         ("promotion", is_promotion),
+        ("market-quote", is_market_quote),
     ];
     if let Some((rule, _)) = rules.iter().find(|(_, test)| test(body)) {
         return Line::Noise(rule);
@@ -253,6 +254,47 @@ pub(crate) fn is_phone_number(body: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))
         && (body.starts_with('+') || body.starts_with('(') || body.contains([' ', '-']))
 }
+
+/// A market ticker: "KOSPI 2745.82 -9.29 -0.34%", "USD/KRW 1350 ▲1.5
+/// +0.11%", one quote or several in a row. Each quote is a short symbol,
+/// then its price, change and percentage, one of them signed; a story
+/// sentence never reads that way.
+pub(crate) fn is_market_quote(body: &str) -> bool {
+    let is_number = |w: &str| {
+        let digits = w.trim_start_matches(SIGNS).trim_end_matches('%');
+        !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let mut quotes = 0;
+    let mut at = 0;
+    while at < words.len() {
+        let symbol = words[at..].iter().take_while(|w| !is_number(w)).count();
+        let numbers = &words[at + symbol..];
+        let numbers = &numbers[..numbers.iter().take_while(|w| is_number(w)).count()];
+        // A price, its change and the percentage (a number may end the
+        // name: "Nikkei 225"); or two numbers after
+        // a symbol in capitals ("DOW 39,112 +0.2%"), never a table row.
+        let capitals = words[at..at + symbol]
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase));
+        let quote = (1..=3).contains(&symbol)
+            && ((3..=4).contains(&numbers.len()) || numbers.len() == 2 && capitals)
+            && numbers.iter().any(|w| w.starts_with(SIGNS))
+            && numbers.last().is_some_and(|w| w.ends_with('%'));
+        if !quote {
+            return false;
+        }
+        quotes += 1;
+        at += symbol + numbers.len();
+    }
+    quotes > 0
+}
+
+/// Signs of a price change: plus, minus (ASCII or typeset), up and down arrows.
+const SIGNS: [char; 6] = ['+', '-', '−', '▲', '▼', '△'];
 
 /// A wire service's call to action in capitals: "WANT YOUR COMPANY'S NEWS
 /// FEATURED ON PRNEWSWIRE.COM?".

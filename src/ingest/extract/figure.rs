@@ -80,7 +80,11 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         // A range is two figures, one per end: "272-296 Wh/kg", "65 to 70%".
         let found = match range_at(sentence, &tokens, i) {
             Some((low, high)) => vec![low, high],
-            None => figure_at(sentence, &tokens, i).into_iter().collect(),
+            None => figure_at(sentence, &tokens, i)
+                .map(|low| shares_magnitude(sentence, &tokens, i, low))
+                .or_else(|| fold_at(&tokens, i))
+                .into_iter()
+                .collect(),
         };
         for found in found {
             taken_until = taken_until.max(found.end);
@@ -155,6 +159,50 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
         qualifier: qualifier_before(tokens, i).map(|(q, _)| q.to_string()),
     };
     Some((low, high))
+}
+
+/// "$2.5 to $3.1 billion": the low end of a money range written without
+/// its magnitude takes the high end's.
+fn shares_magnitude(sentence: &str, tokens: &[Token<'_>], i: usize, mut low: Found) -> Found {
+    let bare = parse_number(tokens[i].text).is_some_and(|(n, s)| s.is_none() && n == low.value);
+    let joiner = tokens.iter().position(|t| t.start >= low.end);
+    let high_number = joiner
+        .filter(|&j| matches!(tokens[j].text, "to" | "-" | "\u{2013}" | "~"))
+        .and_then(|j| {
+            (j + 1..tokens.len().min(j + 3)).find(|&k| parse_number(tokens[k].text).is_some())
+        });
+    let Some(k) = high_number.filter(|_| bare) else {
+        return low;
+    };
+    let (number, _) = parse_number(tokens[k].text).unwrap_or((0.0, None));
+    if let Some(high) = figure_at(sentence, tokens, k).filter(|h| h.unit == low.unit) {
+        if number > 0.0 && high.value / number > 1.0 {
+            low.value *= high.value / number;
+        }
+    }
+    low
+}
+
+/// "fivefold", "a 10-fold rise": a multiple, spelled or in digits.
+fn fold_at(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let token = &tokens[i];
+    let stem = token.text.to_lowercase();
+    let stem = stem.strip_suffix("fold")?.trim_end_matches('-');
+    let value = match parse_number(stem) {
+        Some((n, None)) => n,
+        _ => f64::from(super::when::spelled(stem).filter(|&n| n >= 2)?),
+    };
+    let (qualifier, start) = match qualifier_before(tokens, i) {
+        Some((q, first)) => (Some(q.to_string()), tokens[first].start),
+        None => (None, token.start),
+    };
+    Some(Found {
+        start,
+        end: token.end,
+        value,
+        unit: "times",
+        qualifier,
+    })
 }
 
 struct Found {
@@ -465,6 +513,30 @@ mod tests {
     }
 
     #[test]
+    fn multiples_spelled_or_in_digits() {
+        assert_eq!(
+            one("It will grow nearly fivefold by 2025."),
+            (
+                "nearly fivefold".into(),
+                5.0,
+                "times".into(),
+                Some("nearly".into())
+            )
+        );
+        assert_eq!(one("a 10-fold rise").1, 10.0);
+        assert!(figures("The scaffold held; a manifold leaked; onefold.").is_empty());
+    }
+
+    #[test]
+    fn a_money_range_shares_its_magnitude() {
+        let all = figures("It will cost $2.5 to $3.1 billion.");
+        let got: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+        assert_eq!(got, [(2.5e9, "USD"), (3.1e9, "USD")]);
+        let all = figures("Shares rose from $25 to $31 on Monday.");
+        assert_eq!(all[0].value, 25.0);
+    }
+
+    #[test]
     fn lengths_and_voltages() {
         let got = one("It forms a layer of less than 20 nanometers.");
         assert_eq!(
@@ -472,6 +544,8 @@ mod tests {
             ("less than 20 nanometers", 20.0, "nm")
         );
         assert_eq!(one("a 5 µm coating").2, "µm");
+        assert_eq!(one("a capacity of 50 Giga Watt Hour (GWh)").2, "GWh");
+        assert_eq!(one("a 2 Mega Watt plant").2, "MW");
         assert_eq!(one("charged to 4.4 volts").2, "V");
         assert_eq!(one("It stores 750 watt-hours per liter.").2, "Wh/L");
         assert_eq!(

@@ -249,6 +249,20 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             return Some((unit, 3));
         }
     }
+    // "50 Giga Watt Hour": the prefix, the watt and the hour a word each.
+    let prefix = match lower.as_str() {
+        "giga" => Some(("GWh", "GW")),
+        "mega" => Some(("MWh", "MW")),
+        "kilo" => Some(("kWh", "kW")),
+        _ => None,
+    };
+    if let Some((energy, power)) =
+        prefix.filter(|_| text(1).is_some_and(|t| t.eq_ignore_ascii_case("watt")))
+    {
+        let hours = text(2)
+            .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));
+        return Some(if hours { (energy, 3) } else { (power, 2) });
+    }
     // "750 watt-hours per liter": an energy density spelt out.
     if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
         return match text(2)?.to_ascii_lowercase().as_str() {

@@ -77,6 +77,28 @@ pub(crate) fn is_dateline(body: &str) -> bool {
         && (after.starts_with(['—', '–', '(', '/'])
             || after.starts_with("--")
             || after.starts_with("- "))
+        || press_dateline_end(body).is_some()
+}
+
+/// Where the story starts after a press release's dateline that ends in a
+/// full stop: "WOODINVILLE and MOSES LAKE, Wash., Sept. 19, 2023. Group14
+/// …". The place opens in capitals and a comma sets off the date, so a
+/// story sentence that merely starts with a date is no dateline.
+pub(crate) fn press_dateline_end(body: &str) -> Option<usize> {
+    let (span, _) = full_dates(body).into_iter().next()?;
+    let head = &body[..span.start];
+    let first = head.split_whitespace().next()?.trim_end_matches(',');
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().all(|c| !c.is_lowercase());
+    let after = &body[span.end..];
+    let rest = after
+        .strip_prefix(". ")
+        .or_else(|| after.strip_prefix(": "))?;
+    (capitals
+        && head.trim_end().ends_with(',')
+        && head.split_whitespace().count() <= 8
+        && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    .then(|| body.len() - rest.len())
 }
 
 /// Korean weekdays, one syllable each: "2025년 05월 29일 (목)".
@@ -398,6 +420,11 @@ mod tests {
         // A site's masthead: today's date, its weekday and the weather.
         assert!(!is_dateline("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(!is_dateline("Thursday edition 27.03.2025 (Thu.) Sunny"));
+        assert!(is_dateline(
+            "WOODINVILLE and MOSES LAKE, Wash., Sept. 19, 2023. Acme said it had won."
+        ));
+        assert!(!is_dateline("On Sept. 19, 2023. Acme said it had won."));
+        assert!(!is_dateline("Seoul, Sept. 19, 2023. Acme said it had won."));
         assert!(is_dateline("2025.05.28 (수) (서울=연합뉴스) 기자 ="));
         assert!(is_dateline(
             "SEOUL, Nov. 23, 2026 (Yonhap) -- The ministry said"

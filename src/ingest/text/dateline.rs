@@ -4,6 +4,7 @@
 //! a dash ("Newswise — Text", "SEOUL (Yonhap) -- Text"), the way titles,
 //! summaries and event titles all read a lead.
 
+use crate::ingest::text::date::press_dateline_end;
 use crate::ingest::text::vocab::is_news_agency;
 
 /// "Newswise — Text" → "Text"; a short capitalized head before a dash, or
@@ -12,6 +13,9 @@ use crate::ingest::text::vocab::is_news_agency;
 pub(crate) fn strip_dateline(text: &str) -> &str {
     if let Some(rest) = korean_wire(text) {
         return rest;
+    }
+    if let Some(start) = press_dateline_end(text) {
+        return &text[start..];
     }
     if let Some(i) = text.find("): ") {
         let head = &text[..i];
@@ -73,6 +77,14 @@ fn korean_wire(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_press_release_dateline_ending_in_a_full_stop_goes() {
+        assert_eq!(
+            strip_dateline("AUSTIN, Texas, March 3, 2024. Acme opened a plant."),
+            "Acme opened a plant."
+        );
+    }
 
     #[test]
     fn a_short_capitalized_head_before_a_dash_goes() {

@@ -280,3 +280,23 @@ fn an_arrow_between_numbers_is_no_breadcrumb() {
     let line = "Retention > 90% after 1,000 cycles";
     assert_eq!(classify(line), Line::Story(line.into()));
 }
+
+#[test]
+fn market_tickers_are_noise_and_story_figures_are_not() {
+    for quote in [
+        "KOSPI 2745.82 -9.29 -0.34%",
+        "• USD/KRW 1350 -1 -0.07%",
+        "Nikkei 225 38,120.5 ▲312.4 +0.83%",
+        "DOW 39,112 +0.2% NASDAQ 17,610 −0.4%",
+    ] {
+        assert_eq!(classify(quote), Line::Noise("market-quote"), "{quote}");
+    }
+    for story in [
+        "Shares rose 3.2% to 45,000 won.",
+        "Sales 2,300 -5%",
+        "Capacity 40 GWh +25%",
+        "KOSPI 2745.82",
+    ] {
+        assert!(!is_market_quote(story), "{story}");
+    }
+}

@@ -44,7 +44,11 @@ fn a_clearly_named_organization_becomes_a_linked_generated_entry() {
         .find(|o| o.slug == "tarnwick-cell-corporation")
         .expect("the entry is in the registry");
     assert_eq!(entry.front.name, "Tarnwick Cell Corporation");
-    assert_eq!(entry.front.aliases, ["TCC"]);
+    assert_eq!(
+        entry.front.aliases,
+        ["TCC", "Tarnwick Cell"],
+        "its acronym, and its name without the legal form"
+    );
     assert_eq!(entry.front.country, "CN", "from the place in its sentence");
     let generated = entry.front.generated.as_ref().expect("marked generated");
     assert_eq!(generated.seed, "seeds/a.txt");

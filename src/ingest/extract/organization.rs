@@ -278,8 +278,7 @@ fn without_tail(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     }
 }
 
-/// Legal forms: a registry name followed only by these is the same body.
-static LEGAL_FORMS: Words = word_list!("extract/legal-forms.txt");
+pub(crate) use crate::ingest::text::vocab::LEGAL_FORMS;
 
 /// A name that holds one registry name and more words of its own ("Toyota
 /// Tsusho Co." around "Toyota", "Gyeongbuk Technopark" around the
@@ -523,7 +522,13 @@ fn acronym_definition(tokens: &[Token<'_>], open: usize) -> Option<(usize, usize
     if !closes || !all_caps {
         return None;
     }
+    // "Korea Precursors Co., Ltd. (KPC)": the legal form may stand
+    // between the name and its acronym.
     let mut start = open;
+    let in_form = |t: &Token<'_>| matches!(t.text, "," | ".") || LEGAL_FORMS.contains(&t.text);
+    while start > 0 && open - start < 5 && in_form(&tokens[start - 1]) {
+        start -= 1;
+    }
     while start > 0 {
         let prev = &tokens[start - 1];
         let connector = matches!(prev.text, "of" | "for" | "and" | "&" | "the" | "on")

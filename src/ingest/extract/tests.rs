@@ -114,12 +114,16 @@ fn a_shorter_name_in_brackets_becomes_an_alias() {
         .iter()
         .map(|o| (o.name.as_str(), o.aliases.as_slice()))
         .collect();
-    // Only a name that opens with the full name's first word.
+    // Only a name that opens with the full name's first word; the name
+    // without its legal form is an alias too.
     assert_eq!(
         generated,
         [
-            ("Hanul Cells Co., Ltd.", &["Hanul Battery".to_string()][..]),
-            ("Busan Storage Corp.", &[][..]),
+            (
+                "Hanul Cells Co., Ltd.",
+                &["Hanul Battery".to_string(), "Hanul Cells".to_string()][..]
+            ),
+            ("Busan Storage Corp.", &["Busan Storage".to_string()][..]),
         ]
     );
 }
@@ -142,6 +146,20 @@ fn an_acronym_defined_for_a_generated_entry_names_it_later() {
         a.organizations,
         ["busan-cell-institute-of-technology", "acme-energy"]
     );
+}
+
+#[test]
+fn a_generated_company_is_known_by_its_acronym_and_without_its_legal_form() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Acme set up Hanul Cells Co., Ltd. (HCL), a cathode maker."]),
+        "",
+        None,
+        &g,
+    );
+    let entry = &a.generated_organizations[0];
+    assert_eq!(entry.name, "Hanul Cells Co., Ltd.");
+    assert_eq!(entry.aliases, ["HCL", "Hanul Cells"]);
 }
 
 #[test]

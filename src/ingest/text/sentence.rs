@@ -76,8 +76,7 @@ fn ends_with_legal_form(before: &str) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    static LEGAL_FORMS: Words = word_list!("extract/legal-forms.txt");
-    LEGAL_FORMS.contains(&word)
+    crate::ingest::text::vocab::LEGAL_FORMS.contains(&word)
 }
 
 fn is_closer(c: char) -> bool {

@@ -33,6 +33,23 @@ pub(crate) fn is_month_name(word: &str) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
+/// Legal forms ("Co", "Ltd", "Inc"): the tokenizer keeps their full stop
+/// inside a sentence, and a registry name followed only by these is the
+/// same body.
+pub(crate) static LEGAL_FORMS: Words = word_list!("shared/legal-forms.txt");
+
+/// A name without the legal forms that end it: "GEM Co., Ltd." → "GEM".
+pub(crate) fn without_legal_form(name: &str) -> &str {
+    let mut short = name;
+    while let Some((head, last)) = short.trim_end_matches(['.', ',', ' ']).rsplit_once(' ') {
+        if !LEGAL_FORMS.contains(&last.trim_end_matches('.')) {
+            break;
+        }
+        short = head.trim_end_matches([',', ' ']);
+    }
+    short
+}
+
 /// Function words ("the", "of"): no meaning in a file name, no evidence
 /// that a headline and a lede tell the same story.
 pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");

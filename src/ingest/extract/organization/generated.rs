@@ -13,6 +13,7 @@ use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::{Part, Sentence};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::headline_cased;
+use crate::ingest::text::vocab::without_legal_form;
 
 /// An organization ingest adds to the registry, marked as generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,8 @@ pub(crate) struct NewOrganization {
     /// ISO code guessed from a place in the name, else in its sentence;
     /// empty when neither names one.
     pub(crate) country: String,
-    /// An acronym the text defines for it.
+    /// An acronym the text defines for it, and the name without its
+    /// legal form.
     pub(crate) aliases: Vec<String>,
     /// The sentence that names it.
     pub(crate) quote: String,
@@ -56,10 +58,15 @@ pub(crate) fn entry(
         .or_else(|| country_of(&sentence.places, gazetteer))
         .unwrap_or_default()
         .to_string();
+    // "Korea Precursors Co., Ltd.": stories write the name without its
+    // legal form, so that form is an alias too, when two words or more
+    // are left ("Stem Inc." is no "stem", "ESS Inc." no "ESS").
+    let short = without_legal_form(name);
     let aliases = found
         .alias
         .map(|(start, end)| sentence.text[start..end].to_string())
         .into_iter()
+        .chain((short != name && short.contains(' ')).then(|| short.to_string()))
         .collect();
     Some(NewOrganization {
         slug,

@@ -56,6 +56,12 @@ fn finds_acronym_definitions_whose_initials_agree() {
         ("Green Cell Promotion Board".to_string(), None)
     );
     assert!(names("the big Blue Moon (XYZ) event").is_empty());
+    // The legal form may stand between the name and its acronym.
+    let text = "set up Hanul Cells Co., Ltd. (HCL), a maker";
+    let tokens = tokenize(text);
+    let open = tokens.iter().position(|t| t.text == "(").unwrap();
+    let (start, _) = acronym_definition(&tokens, open).expect("defined");
+    assert_eq!(tokens[start].text, "Hanul");
 }
 
 #[test]

@@ -97,7 +97,7 @@ struct Reader<'s, 'a> {
 
 impl Reader<'_, '_> {
     fn people(&self) -> Vec<Person> {
-        let mut found = Vec::new();
+        let mut runs = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
             let end = self.name_end(i);
@@ -105,12 +105,71 @@ impl Reader<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(person) = self.person(i, end) {
-                found.push(person);
-            }
+            runs.push((i, end));
             i = end;
         }
-        found
+        let authors = self.authors(&runs);
+        runs.iter()
+            .filter_map(|&(start, end)| {
+                self.person(start, end).or_else(|| {
+                    authors.contains(&(start, end)).then(|| Person {
+                        name: self.text_of(start, end).to_string(),
+                        role: None,
+                        organization: None,
+                        quote: Some(self.sentence.text.to_string()),
+                    })
+                })
+            })
+            .collect()
+    }
+
+    fn text_of(&self, start: usize, end: usize) -> &str {
+        &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end]
+    }
+
+    /// "a paper by Ann Lee, Ben Cho and Paul V. Braun", "Ann Lee and Ben
+    /// Cho published …": two full names or more joined by commas and
+    /// "and", after "by" and a research noun or before a verb of research
+    /// work, are the work's authors.
+    fn authors(&self, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        static WORKS: Words = word_list!("extract/authored-works.txt");
+        static VERBS: Words = word_list!("extract/author-verbs.txt");
+        static ADVERBS: Words = word_list!("extract/first-person-adverbs.txt");
+        let word = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        let lower = |k: usize| word(k).to_lowercase();
+        let mut out = Vec::new();
+        let mut first = 0;
+        while first < runs.len() {
+            let mut last = first;
+            while last + 1 < runs.len() {
+                let between: Vec<&str> = (runs[last].1..runs[last + 1].0).map(word).collect();
+                if matches!(between[..], [","] | ["and"] | [",", "and"]) {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            let group = &runs[first..=last];
+            let full_names = group.iter().all(|&(s, e)| (2..=4).contains(&(e - s)));
+            let (start, end) = (group[0].0, group[group.len() - 1].1);
+            let after_work = start >= 2
+                && lower(start - 1) == "by"
+                && WORKS.contains(&lower(start - 2).as_str());
+            // Past an auxiliary and an adverb: "have recently developed".
+            let verb = (end..end + 3)
+                .find(|&k| {
+                    !matches!(lower(k).as_str(), "have" | "has" | "had")
+                        && !ADVERBS.contains(&lower(k).as_str())
+                        && !lower(k).ends_with("ly")
+                })
+                .map(lower);
+            let before_verb = verb.is_some_and(|v| VERBS.contains(&v.as_str()));
+            if group.len() >= 2 && full_names && (after_work || before_verb) {
+                out.extend_from_slice(group);
+            }
+            first = last + 1;
+        }
+        out
     }
 
     /// End of a run of 1–3 name tokens starting at `i` (== i when none),
@@ -130,6 +189,10 @@ impl Reader<'_, '_> {
             } else if end > first && self.nickname_at(end) {
                 end += 3;
                 nicknames += 3;
+            } else if end > first && self.middle_initial_at(end) {
+                // "Paul V. Braun": the initial and its stop are one word.
+                end += 2;
+                nicknames += 1;
             } else {
                 break;
             }
@@ -150,6 +213,15 @@ impl Reader<'_, '_> {
             && matches!(text(i + 2), "\u{201d}" | "\"")
             && i + 3 < self.tokens.len()
             && self.is_name_at(i + 3)
+    }
+
+    /// "V." between two name words: a middle initial.
+    fn middle_initial_at(&self, i: usize) -> bool {
+        let text = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        text(i).len() == 1
+            && text(i).chars().all(|c| c.is_ascii_uppercase())
+            && text(i + 1) == "."
+            && self.tokens.get(i + 2).is_some_and(|_| self.is_name_at(i + 2))
     }
 
     /// Initials at token `i` that no registry entry claims ("SK", "LG").

@@ -402,3 +402,21 @@ fn a_nickname_in_quotes_is_no_part_of_the_name() {
         ]
     );
 }
+
+#[test]
+fn names_listed_as_a_works_authors_are_people() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("A new paper by Arun Moradi, Ben Zahlen and Paula V. Braun shows a way."),
+        ["Arun Moradi", "Ben Zahlen", "Paula V. Braun"]
+    );
+    assert_eq!(
+        names("Arun Moradi and Ben Zahlen have recently published findings on cells."),
+        ["Arun Moradi", "Ben Zahlen"]
+    );
+    // Not a list of authors: one name, no research cue, or names of firms.
+    assert!(names("A study by Arun Moradi shows a way.").is_empty());
+    assert!(names("Arun Moradi and Ben Zahlen met on Monday.").is_empty());
+    assert!(names("Talks between Volta Power and Zenith Motors published nothing.").is_empty());
+}

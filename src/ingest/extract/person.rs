@@ -221,7 +221,10 @@ impl Reader<'_, '_> {
         text(i).len() == 1
             && text(i).chars().all(|c| c.is_ascii_uppercase())
             && text(i + 1) == "."
-            && self.tokens.get(i + 2).is_some_and(|_| self.is_name_at(i + 2))
+            && self
+                .tokens
+                .get(i + 2)
+                .is_some_and(|_| self.is_name_at(i + 2))
     }
 
     /// Initials at token `i` that no registry entry claims ("SK", "LG").

@@ -102,7 +102,12 @@ impl Context<'_, '_> {
             .or_else(|| self.relative(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.same_day(i))?;
-        let (cue, first) = self.cue(i);
+        let (mut cue, first) = self.cue(i);
+        // "since 2009, when the former introduced …": the year of a
+        // happening the clause tells, not the start of a state.
+        if cue == Cue::Since && self.is(next, ",") && self.is(next + 1, "when") {
+            cue = Cue::At;
+        }
         let mention = Mention {
             start: self.tokens[first].start,
             end: self.tokens[next - 1].end,
@@ -115,7 +120,7 @@ impl Context<'_, '_> {
 
     /// The preposition before token `i` and the mention's first token.
     fn cue(&self, i: usize) -> (Cue, usize) {
-        let i = i - usize::from(self.fiscal(i));
+        let i = i - self.fiscal(i);
         let Some(prev) = i.checked_sub(1) else {
             return (Cue::At, i);
         };
@@ -317,7 +322,7 @@ impl Context<'_, '_> {
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let year = year_number(self.word(i)?)?;
         // "by fiscal 2028": the cue stands before "fiscal".
-        let k = i - usize::from(self.fiscal(i));
+        let k = i - self.fiscal(i);
         let introduced = k > 0
             && [
                 "in", "since", "by", "until", "through", "till", "during", "early", "late", "mid",
@@ -346,9 +351,17 @@ impl Context<'_, '_> {
         Some((date, None, i + 1))
     }
 
-    /// "fiscal" right before the year at token `i` ("by fiscal 2028").
-    fn fiscal(&self, i: usize) -> bool {
-        i > 0 && self.is(i - 1, "fiscal") && self.word(i).and_then(year_number).is_some()
+    /// How many words of "fiscal" stand right before the year at token
+    /// `i`: one in "by fiscal 2028", two in "from fiscal year 2028".
+    fn fiscal(&self, i: usize) -> usize {
+        if self.word(i).and_then(year_number).is_none() {
+            return 0;
+        }
+        if i > 1 && self.is(i - 2, "fiscal") && self.is(i - 1, "year") {
+            2
+        } else {
+            usize::from(i > 0 && self.is(i - 1, "fiscal"))
+        }
     }
 
     /// "targeted for 2026", "scheduled for March": "for" after a word of

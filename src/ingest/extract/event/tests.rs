@@ -68,6 +68,21 @@ fn plans_and_future_dates_are_planned() {
         Some("2024-03-01"),
     );
     assert_eq!((got[0].0.as_str(), got[0].2), ("2025", true));
+    let got = run(
+        &["Acme plans to use the cells in small cars from fiscal year 2028."],
+        Some("2024-03-01"),
+    );
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2028", true));
+}
+
+#[test]
+fn since_a_year_when_something_happened_is_an_event() {
+    let got = run(
+        &["The two have worked together since 2009, when Acme introduced its first hybrid."],
+        Some("2024-03-01"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2009", false));
 }
 
 #[test]

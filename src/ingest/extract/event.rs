@@ -84,6 +84,7 @@ pub(crate) fn events(
                 || restates(sentence.text, &found, n)
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
                 || labels_a_figure(sentence.text, mention, &own)
+                || range_end_alone(sentence.text, &found, n)
             {
                 continue;
             }
@@ -213,6 +214,24 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
     (mention.start < 40 && capital_place) || credit || wire_tag
+}
+
+/// The end of a range whose start the text gives in words no date was
+/// read from ("from next January to December 2025" on an undated page):
+/// the end alone would date the wrong thing.
+fn range_end_alone(sentence: &str, found: &[Mention], n: usize) -> bool {
+    let before = sentence[..found[n].start].trim_end().to_lowercase();
+    let Some(head) = before
+        .strip_suffix(" to")
+        .or_else(|| before.strip_suffix(" through"))
+    else {
+        return false;
+    };
+    let from = head
+        .rfind("from ")
+        .filter(|&at| head[at..].split_whitespace().count() <= 4);
+    let start_read = n > 0 && from.is_some_and(|at| found[n - 1].start >= at);
+    from.is_some() && !start_read
 }
 
 /// A year that labels the figure right after it, a data point of a

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
-use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul, is_predicate_ending};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
@@ -67,6 +67,8 @@ pub(super) struct Matcher {
     /// Per pattern: (entity index, index of the name within the entity).
     pub(super) origins: Vec<(usize, usize)>,
     patterns: Vec<String>,
+    /// Topic keywords: a Hangul noun may also be used as a verb.
+    shared: bool,
 }
 
 impl Matcher {
@@ -114,6 +116,7 @@ impl Matcher {
             targets,
             origins,
             patterns,
+            shared,
         }
     }
 
@@ -144,7 +147,7 @@ impl Matcher {
                 if exact && found != self.patterns[pattern] {
                     return None;
                 }
-                if !at_boundaries(&normal, m.start(), m.end()) {
+                if !at_boundaries(&normal, m.start(), m.end(), self.shared) {
                     return None;
                 }
                 let map: &[usize] = map.get_or_insert_with(|| normalize(text).1);
@@ -163,8 +166,9 @@ impl Matcher {
 /// particles attach directly to names ("산업부는"), so a Hangul name may
 /// run into the next Hangul syllable; but a name of two syllables or fewer
 /// does so only before a particle or suffix (not "전주" in "전주기"), and
-/// no Hangul name starts inside a Hangul word ("산은" in "방산은").
-fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
+/// no Hangul name starts inside a Hangul word ("산은" in "방산은"). A
+/// keyword (`verbs`) also runs into 하다 or 되다 ("투입했다").
+fn at_boundaries(text: &str, start: usize, end: usize, verbs: bool) -> bool {
     let inside = &text[start..end];
     let first = inside.chars().next();
     let last = inside.chars().next_back();
@@ -182,7 +186,8 @@ fn at_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     if both_hangul(last, after) {
         let short = inside.chars().rev().take_while(|&c| is_hangul(c)).count() <= 2;
-        if short && !is_ending(hangul_run(&text[end..])) {
+        let rest = hangul_run(&text[end..]);
+        if short && !is_ending(rest) && !(verbs && is_predicate_ending(rest)) {
             return false;
         }
     }

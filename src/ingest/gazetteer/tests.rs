@@ -200,3 +200,16 @@ fn demonyms_count_as_country_mentions() {
     assert_eq!(g.places()[hits[0].entity].slug, "korea");
     assert!(g.is_demonym(&hits[0]) && !g.is_demonym(&hits[1]));
 }
+
+#[test]
+fn a_korean_keyword_used_as_a_verb_is_found_but_a_name_never_runs_into_one() {
+    let g = Gazetteer::new(&registries());
+    let keywords = |text: &str| g.find_topic_keywords(text).len();
+    // "재생했다" ("regenerated"): the noun made a verb with 하다.
+    assert_eq!(keywords("배터리를 재생했다"), 1);
+    assert_eq!(keywords("재생된 셀"), 1);
+    // A longer word that only starts with the keyword is another word.
+    assert_eq!(keywords("재생목록"), 0);
+    // Names take particles, not verb endings: "서울한" is no "서울".
+    assert!(g.find_places("서울한 곳").is_empty());
+}

@@ -14,6 +14,17 @@ static PARTICLES: Words = word_list!("korean/particles.txt");
 /// Site and administrative suffixes glued to a short name.
 static SUFFIXES: Words = word_list!("korean/suffixes.txt");
 
+/// The 하다/되다 stems that make a noun a verb.
+static PREDICATE_STEMS: Words = word_list!("korean/predicate-stems.txt");
+
+/// True when `rest`, the Hangul glued after a noun, makes it a verb:
+/// "투입" in "투입했다", "개발" in "개발된".
+pub(crate) fn is_predicate_ending(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| PREDICATE_STEMS.iter().any(|s| s.starts_with(c)))
+}
+
 /// A precomposed Hangul syllable or a jamo (conjoining or compatibility).
 pub(crate) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')

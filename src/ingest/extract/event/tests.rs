@@ -76,6 +76,17 @@ fn plans_and_future_dates_are_planned() {
 }
 
 #[test]
+fn a_range_whose_start_is_not_read_dates_nothing() {
+    let text = ["It will supply cells from next January to December 2025, Acme said."];
+    assert!(run(&text, None).is_empty());
+    let got = run(
+        &["It will supply cells from March 2024 to December 2025."],
+        None,
+    );
+    assert_eq!(got[0].0, "2024-03");
+}
+
+#[test]
 fn since_a_year_when_something_happened_is_an_event() {
     let got = run(
         &["The two have worked together since 2009, when Acme introduced its first hybrid."],

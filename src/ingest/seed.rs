@@ -12,7 +12,7 @@ use std::path::Path;
 use encoding_rs::{Encoding, EUC_KR, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::ingest::text::hangul;
-use crate::ingest::text::words::{word_list, Pairs};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Seeds above this size are not articles (a dump, an archive): refuse them.
 pub(crate) const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
@@ -244,6 +244,7 @@ fn has_binary_controls(text: &str) -> bool {
 /// BOMs and the few remaining control characters are dropped.
 pub(crate) fn normalize(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = block_tags_to_lines(&text);
     let text = decode_references(&text);
     text.chars()
         .filter_map(|c| match c {
@@ -255,6 +256,63 @@ pub(crate) fn normalize(text: &str) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// HTML elements that break a text into blocks.
+static BLOCK_TAGS: Words = word_list!("shared/block-tags.txt");
+
+/// Longest tag with attributes worth reading as one (`<p class="lead">`).
+const LONGEST_TAG: usize = 200;
+
+/// `text` with the block tags a scrape kept ("…plant.</p><p>The firm…")
+/// turned into line breaks, before character references are decoded, so
+/// an escaped tag ("&lt;p&gt;") stays visible text. Other tags
+/// ("<script>", "<2024 배터리 데이>") are left as written.
+fn block_tags_to_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("</") && !text.to_ascii_lowercase().contains("<br") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(replace_each(text, '<', |rest| {
+        block_tag_len(rest).map(|len| ('\n', len))
+    }))
+}
+
+/// `text` with each piece that starts at `mark` and that `read` reads
+/// (giving its character and length) replaced by that character; a mark
+/// that starts no such piece stays as written.
+fn replace_each(text: &str, mark: char, read: impl Fn(&str) -> Option<(char, usize)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(mark) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match read(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(mark);
+                rest = &rest[mark.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the block tag `text` starts with: "<p>", "</div>",
+/// "<br/>", `<p class="lead">`.
+fn block_tag_len(text: &str) -> Option<usize> {
+    let close = text[1..].find(['>', '<', '\n'])? + 1;
+    if close > LONGEST_TAG || !text[close..].starts_with('>') {
+        return None;
+    }
+    let inside = text[1..close].trim_start_matches('/').trim_end_matches('/');
+    let name = inside.split(|c: char| c.is_whitespace()).next()?;
+    BLOCK_TAGS
+        .contains(&name.to_ascii_lowercase().as_str())
+        .then_some(close + 1)
 }
 
 /// Named HTML character references and what each stands for.
@@ -271,29 +329,13 @@ fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('&') {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
+    std::borrow::Cow::Owned(replace_each(text, '&', |rest| {
         // Only a few characters on: a lone "&" costs no scan of the rest.
-        let reference = (rest[1..].char_indices())
+        (rest[1..].char_indices())
             .take(LONGEST_REFERENCE + 2)
             .find(|&(_, c)| c == ';')
-            .and_then(|(end, _)| Some((reference_char(&rest[1..=end])?, end + 2)));
-        match reference {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+            .and_then(|(end, _)| Some((reference_char(&rest[1..=end])?, end + 2)))
+    }))
 }
 
 /// The character of a reference's inside (`amp`, `#8217`, `#x2019`).
@@ -436,6 +478,20 @@ mod tests {
     #[test]
     fn normalizes_line_ends_and_spaces() {
         assert_eq!(normalize("a\r\nb\rc\u{a0}d\u{200b}e"), "a\nb\nc de");
+    }
+
+    #[test]
+    fn block_tags_a_scrape_kept_break_lines_and_other_tags_stay_text() {
+        assert_eq!(
+            normalize("<article><p class=\"lead\">A plant.</p><p>The firm<br/>said.</P>"),
+            "\n\nA plant.\n\nThe firm\nsaid.\n"
+        );
+        // Escaped, a tag is the story's text; other tags stay as written.
+        assert_eq!(normalize("x &lt;p&gt; y</p>"), "x <p> y\n");
+        assert_eq!(
+            normalize("<script>a</script> <2024 배터리 데이> </p>"),
+            "<script>a</script> <2024 배터리 데이> \n"
+        );
     }
 
     #[test]

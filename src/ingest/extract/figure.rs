@@ -257,6 +257,11 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     } else if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
         value *= m;
         next += 1;
+    } else if let Some((m, unit)) = tokens.get(next).and_then(|t| hyphenated_magnitude(t.text)) {
+        // "1.23 million-square-meter": the magnitude joined to the unit.
+        value *= m;
+        glued = Some(unit);
+        next += 1;
     }
     let after = unit_after(tokens, next, glued);
     let (mut unit, mut end_token) = match (after, prefix_unit) {
@@ -299,6 +304,13 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         qualifier: qualifier.map(|(q, _)| q.to_string()),
     })
     .filter(|f| f.end <= sentence.len())
+}
+
+/// "million-square-meter": a magnitude and the rest of the word, its
+/// hyphen kept ("-square-meter"), read as a glued unit.
+fn hyphenated_magnitude(word: &str) -> Option<(f64, &str)> {
+    let at = word.find('-')?;
+    Some((magnitude(&word[..at])?, &word[at..]))
 }
 
 /// "annual", "yearly" or "a year" in the few words before a quantity.
@@ -546,6 +558,11 @@ mod tests {
         assert_eq!(one("a 5 µm coating").2, "µm");
         assert_eq!(one("a capacity of 50 Giga Watt Hour (GWh)").2, "GWh");
         assert_eq!(one("a 2 Mega Watt plant").2, "MW");
+        assert_eq!(one("a 665,000-square-meter site").1, 665_000.0);
+        let got = one("the 1.23 million-square-meter campus");
+        assert_eq!((got.1, got.2.as_str()), (1_230_000.0, "m2"));
+        assert_eq!(one("a 815,000 square-foot plant").2, "sq ft");
+        assert_eq!(one("EVs will be 30pc of sales").2, "percent");
         assert_eq!(one("charged to 4.4 volts").2, "V");
         assert_eq!(one("It stores 750 watt-hours per liter.").2, "Wh/L");
         assert_eq!(

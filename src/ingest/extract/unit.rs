@@ -124,28 +124,46 @@ pub(crate) fn unit_after(
         let (unit, _) = physical(&|k| (k == 0).then_some(word))?;
         return Some((Unit(unit), next + 1));
     }
-    // Word stream: the glued suffix counts as the token before `next`.
-    let mut words: Vec<(&str, usize)> = Vec::with_capacity(6);
-    if let Some(g) = glued {
-        words.push((g, next - 1));
+    // "30pc": Argus and the British press write "pc" for per cent.
+    if glued == Some("pc") {
+        return Some((Unit("percent"), next - 1));
     }
-    words.extend(
+    let rest = || {
         tokens
             .iter()
             .enumerate()
             .skip(next)
             .take(8)
-            .map(|(k, t)| (t.text, k)),
-    );
-    let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
-    let (unit, used) = physical(&text)?;
-    // A word glued to the number ("46-series") is a unit or nothing: it
-    // never describes a counted noun after it ("46-series cells").
-    let counted_after_glued = glued.is_some() && used >= 2 && counted(&text).is_some();
-    if counted_after_glued {
-        return None;
-    }
-    Some((Unit(unit), words[used - 1].1))
+            .map(|(k, t)| (t.text, k))
+    };
+    // Word stream: the glued suffix counts as the token before `next`.
+    let whole: Vec<(&str, usize)> = glued
+        .map(|g| (g, next - 1))
+        .into_iter()
+        .chain(rest())
+        .collect();
+    // "665,000-square-meter": a hyphenated suffix, also word by word.
+    let hyphenated = glued
+        .map(|g| g.trim_start_matches('-'))
+        .filter(|g| g.contains('-'));
+    let parts: Vec<(&str, usize)> = hyphenated
+        .into_iter()
+        .flat_map(|g| g.split('-').map(|part| (part, next - 1)))
+        .chain(rest())
+        .collect();
+    let tries = if hyphenated.is_some() {
+        vec![whole, parts]
+    } else {
+        vec![whole]
+    };
+    tries.into_iter().find_map(|words| {
+        let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
+        let (unit, used) = physical(&text)?;
+        // A word glued to the number ("46-series") is a unit or nothing:
+        // it never describes a counted noun after it ("46-series cells").
+        let counted_after_glued = glued.is_some() && used >= 2 && counted(&text).is_some();
+        (!counted_after_glued).then(|| (Unit(unit), words[used - 1].1))
+    })
 }
 
 /// "cm로", "GWh를", "600km에": a Korean particle glued to a Latin unit
@@ -195,7 +213,9 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "mw" => Some("MW"),
         "kw" => Some("kW"),
         "pyeong" => Some("pyeong"),
-        "m²" | "m2" | "sqm" => Some("m2"),
+        "m²" | "m2" | "sqm" | "square-meter" | "square-meters" | "square-metre"
+        | "square-metres" => Some("m2"),
+        "square-foot" | "square-feet" => Some("sq ft"),
         "km²" | "km2" => Some("km2"),
         "hectares" | "hectare" | "ha" => Some("hectares"),
         "acres" | "acre" => Some("acres"),

@@ -250,6 +250,10 @@ mod tests {
             Some("Firm to invest in a battery facility")
         );
         assert_eq!(headline_stamp("The plant opened on 2021-07-05"), None);
+        assert_eq!(
+            headline_stamp("The last date for bids is April 22, 2024"),
+            None
+        );
         assert_eq!(headline_stamp("December 15, 2022 by Jane Roe"), None);
         assert_eq!(
             roles("Minister visits a cell plant 2021-07-05"),

@@ -292,6 +292,18 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if glued.is_some() && after.is_none() {
         return None;
     }
+    // "–30°C": a minus glued to a temperature (elsewhere a dash joins a
+    // range or a word).
+    let minus = start
+        .checked_sub(1)
+        .filter(|&k| {
+            matches!(tokens[k].text, "-" | "–" | "−") && tokens[k].end == tokens[start].start
+        })
+        .filter(|&k| k == 0 || tokens[k - 1].end < tokens[k].start);
+    if let (Some(k), "°C") = (minus, unit) {
+        value = -value;
+        start = k;
+    }
     let qualifier = qualifier_before(tokens, start);
     if let Some((_, first)) = &qualifier {
         start = *first;
@@ -352,7 +364,11 @@ fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
         Some(t) if t.text == "." => prev(2),
         other => other,
     };
-    word.is_some_and(|t| NAMES.iter().any(|n| t.is(n)))
+    // Capitalized as a label ("Hit 247", "Article 3") or abbreviated
+    // ("no. 5"); in a sentence the same word is a verb or a noun of its
+    // own ("prices hit 170,000 yuan per ton").
+    let label = |t: &Token<'_>| t.is_capitalized() || prev(1).is_some_and(|p| p.text == ".");
+    word.is_some_and(|t| label(t) && NAMES.iter().any(|n| t.is(n)))
 }
 
 /// The qualifier right before token `at`, and the index of its first token.
@@ -563,6 +579,12 @@ mod tests {
         assert_eq!((got.1, got.2.as_str()), (1_230_000.0, "m2"));
         assert_eq!(one("a 815,000 square-foot plant").2, "sq ft");
         assert_eq!(one("EVs will be 30pc of sales").2, "percent");
+        let got = one("Even at –30°C the cells charge.");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.2.as_str()),
+            ("–30°C", -30.0, "°C")
+        );
+        assert_eq!(one("kept at 25 ℃ for a week").1, 25.0);
         assert_eq!(one("charged to 4.4 volts").2, "V");
         assert_eq!(one("It stores 750 watt-hours per liter.").2, "Wh/L");
         assert_eq!(
@@ -646,6 +668,7 @@ mod tests {
             ("up to €800m in aid", 800e6, "EUR"),
             ("worth 15.6 trillion rupiah", 15.6e12, "IDR"),
             ("exceeded 450 Chinese yuan per kilogram", 450.0, "CNY/kg"),
+            ("Lithium hit 170,000 yuan per ton", 170_000.0, "CNY/ton"),
             ("sold at $90 a ton", 90.0, "USD/ton"),
             (
                 "an annual processing capacity of 25,000 metric tons",

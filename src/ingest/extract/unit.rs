@@ -216,6 +216,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "m²" | "m2" | "sqm" | "square-meter" | "square-meters" | "square-metre"
         | "square-metres" => Some("m2"),
         "square-foot" | "square-feet" => Some("sq ft"),
+        "℃" => Some("°C"),
         "km²" | "km2" => Some("km2"),
         "hectares" | "hectare" | "ha" => Some("hectares"),
         "acres" | "acre" => Some("acres"),
@@ -239,6 +240,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "cycles" => Some("cycles"),
         _ => None,
     };
+    // "-30°C", "25 ° C": degrees Celsius.
+    if first == "°" && is(1, "C") {
+        return Some(("°C", 2));
+    }
     if lower == "us" && is(1, "dollars") {
         return Some(("USD", 2));
     }

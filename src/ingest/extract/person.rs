@@ -182,23 +182,25 @@ impl Reader<'_, '_> {
             _ => i,
         };
         let mut end = first;
-        let mut nicknames = 0;
+        // Tokens that are no word of their own: a nickname's quotes and
+        // word, a middle initial's stop.
+        let mut extra = 0;
         while end < self.tokens.len() {
             if self.is_name_at(end) {
                 end += 1;
             } else if end > first && self.nickname_at(end) {
                 end += 3;
-                nicknames += 3;
+                extra += 3;
             } else if end > first && self.middle_initial_at(end) {
                 // "Paul V. Braun": the initial and its stop are one word.
                 end += 2;
-                nicknames += 1;
+                extra += 1;
             } else {
                 break;
             }
         }
         // Initials stand for one word of the name.
-        if end - first - nicknames + usize::from(first > i) > 3 {
+        if end - first - extra + usize::from(first > i) > 3 {
             return i;
         }
         end
@@ -221,10 +223,8 @@ impl Reader<'_, '_> {
         text(i).len() == 1
             && text(i).chars().all(|c| c.is_ascii_uppercase())
             && text(i + 1) == "."
-            && self
-                .tokens
-                .get(i + 2)
-                .is_some_and(|_| self.is_name_at(i + 2))
+            && i + 2 < self.tokens.len()
+            && self.is_name_at(i + 2)
     }
 
     /// Initials at token `i` that no registry entry claims ("SK", "LG").

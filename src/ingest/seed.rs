@@ -269,7 +269,11 @@ const LONGEST_TAG: usize = 200;
 /// an escaped tag ("&lt;p&gt;") stays visible text. Other tags
 /// ("<script>", "<2024 배터리 데이>") are left as written.
 fn block_tags_to_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("</") && !text.to_ascii_lowercase().contains("<br") {
+    let line_break = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"<br"));
+    if !text.contains("</") && !line_break {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(replace_each(text, '<', |rest| {

@@ -275,8 +275,8 @@ pub(crate) fn is_market_quote(body: &str) -> bool {
         let numbers = &words[at + symbol..];
         let numbers = &numbers[..numbers.iter().take_while(|w| is_number(w)).count()];
         // A price, its change and the percentage (a number may end the
-        // name: "Nikkei 225"); or two numbers after
-        // a symbol in capitals ("DOW 39,112 +0.2%"), never a table row.
+        // name: "Nikkei 225"); or two numbers after a symbol in capitals
+        // ("DOW 39,112 +0.2%"), never a table row ("Sales 2,300 -5%").
         let capitals = words[at..at + symbol]
             .iter()
             .all(|w| !w.chars().any(char::is_lowercase));

@@ -22,7 +22,7 @@ use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::{tokenize, Token};
-use crate::ingest::text::vocab::SENTENCE_OPENERS;
+use crate::ingest::text::vocab::{LEGAL_FORMS, SENTENCE_OPENERS};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 pub(crate) use generated::NewOrganization;
 
@@ -277,8 +277,6 @@ fn without_tail(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
         end
     }
 }
-
-pub(crate) use crate::ingest::text::vocab::LEGAL_FORMS;
 
 /// A name that holds one registry name and more words of its own ("Toyota
 /// Tsusho Co." around "Toyota", "Gyeongbuk Technopark" around the

@@ -123,6 +123,7 @@ impl Reader<'_, '_> {
             .collect()
     }
 
+    /// The sentence's text of tokens `start..end`.
     fn text_of(&self, start: usize, end: usize) -> &str {
         &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end]
     }
@@ -281,9 +282,7 @@ impl Reader<'_, '_> {
 
     /// The person named by tokens `start..end`, if a pattern says so.
     fn person(&self, start: usize, end: usize) -> Option<Person> {
-        let name = without_nickname(
-            &self.sentence.text[self.tokens[start].start..self.tokens[end - 1].end],
-        );
+        let name = without_nickname(self.text_of(start, end));
         if start > 0 && self.tokens[start - 1].is("by") && start == 1 {
             return None; // a byline
         }

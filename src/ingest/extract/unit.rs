@@ -143,20 +143,14 @@ pub(crate) fn unit_after(
         .chain(rest())
         .collect();
     // "665,000-square-meter": a hyphenated suffix, also word by word.
-    let hyphenated = glued
+    let parts = glued
         .map(|g| g.trim_start_matches('-'))
-        .filter(|g| g.contains('-'));
-    let parts: Vec<(&str, usize)> = hyphenated
-        .into_iter()
-        .flat_map(|g| g.split('-').map(|part| (part, next - 1)))
-        .chain(rest())
-        .collect();
-    let tries = if hyphenated.is_some() {
-        vec![whole, parts]
-    } else {
-        vec![whole]
-    };
-    tries.into_iter().find_map(|words| {
+        .filter(|g| g.contains('-'))
+        .map(|g| {
+            let parts = g.split('-').map(|part| (part, next - 1));
+            parts.chain(rest()).collect::<Vec<(&str, usize)>>()
+        });
+    std::iter::once(whole).chain(parts).find_map(|words| {
         let text = |k: usize| words.get(k).map(|w| strip_class(strip_particle(w.0)));
         let (unit, used) = physical(&text)?;
         // A word glued to the number ("46-series") is a unit or nothing:

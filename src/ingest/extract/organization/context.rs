@@ -9,11 +9,12 @@
 //! battery startup"), and a registry company followed by a code of capitals
 //! ("EcoPro GEM", a subsidiary of "EcoPro").
 
-use super::{continues_name, is_name_word, name_start_before, LEGAL_FORMS};
+use super::{continues_name, is_name_word, name_start_before};
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::names::is_role_word;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
+use crate::ingest::text::vocab::LEGAL_FORMS;
 use crate::ingest::text::vocab::{is_news_agency, is_outlet_word};
 use crate::ingest::text::words::{word_list, Words};
 

@@ -9,6 +9,7 @@
 mod context;
 mod generated;
 mod korean;
+mod listed;
 mod programme;
 mod regional;
 mod title;
@@ -198,9 +199,12 @@ pub(crate) struct Unknown {
 /// in `known` and are not registry names either.
 pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
     let tokens = tokenize(text);
+    let spans = |hits: &[Hit]| hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
+    let places = spans(&gazetteer.find_places(text));
     let korean = (regional::korean_bodies(text, gazetteer).into_iter())
         .map(|(start, end)| (start, end, Some(OrganizationKind::Government)))
         .chain(korean::bodies(text))
+        .chain(listed::items(text, &spans(known), &places))
         .filter(|&(start, end, _)| {
             !known.iter().any(|h| h.start < end && start < h.end)
                 && gazetteer.organization_named(&text[start..end]).is_none()

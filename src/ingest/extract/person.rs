@@ -557,13 +557,16 @@ impl Reader<'_, '_> {
         Some((role, organization))
     }
 
-    /// ", President of KISTEP" or " (Director General …, KISTEP)": the role
-    /// text and the first organization inside the appositive.
+    /// ", President of KISTEP", " (Director General …, KISTEP)" or, in a
+    /// caption or a quote's credit, " – Minister for …": the role text and
+    /// the first organization inside the appositive.
     fn appositive(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
         let opener = self.tokens.get(end)?;
-        if !matches!(opener.text, "," | "(") {
+        if !matches!(opener.text, "," | "(" | "–" | "—") {
             return None;
         }
+        // A dash sets a role off as a comma does.
+        let comma_like = opener.text != "(";
         let first = self.tokens.get(end + 1)?;
         // A comma before a lowercase word closes the appositive ("…, the
         // Secretary of Energy, announced"); one inside a portfolio is
@@ -580,7 +583,7 @@ impl Reader<'_, '_> {
             .find(|&k| {
                 let t = &self.tokens[k];
                 matches!(t.text, ")" | ";")
-                    || (opener.text == "," && (SPEECH.iter().any(|s| t.is(s)) || closes(k)))
+                    || (comma_like && (SPEECH.iter().any(|s| t.is(s)) || closes(k)))
             })
             .map_or(self.sentence.text.len(), |k| self.tokens[k].start);
         // Four words, not tokens: "U.S. Secretary" is five tokens.

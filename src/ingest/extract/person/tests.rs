@@ -44,6 +44,21 @@ fn appositive_roles_and_organizations() {
             Some("nbri")
         )]
     );
+    // A caption's or a quote credit's dash sets the role off as a comma.
+    assert_eq!(
+        triples("Dana Orlov – Minister for Energy Transition"),
+        [t(
+            "Dana Orlov",
+            Some("Minister for Energy Transition"),
+            None
+        )]
+    );
+    assert_eq!(
+        triples("Min-ji Cho — Vice President of NBRI"),
+        [t("Min-ji Cho", Some("Vice President"), Some("nbri"))]
+    );
+    // A dash before no role names nobody.
+    assert!(triples("Dana Orlov – the battery plant").is_empty());
 }
 
 #[test]

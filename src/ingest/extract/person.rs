@@ -21,6 +21,8 @@ pub(super) use korean::is_name_word as is_korean_name;
 
 /// Verbs that show the words before them name a speaker.
 static SPEECH: Words = word_list!("extract/speech-verbs.txt");
+/// Lowercase words that end a place a title's portfolio names ("region").
+static PLACE_WORDS: Words = word_list!("extract/portfolio-place-words.txt");
 
 /// People in first-mention order, deduplicated by name.
 pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<Person> {
@@ -286,7 +288,9 @@ impl Reader<'_, '_> {
         if start > 0 && self.tokens[start - 1].is("by") && start == 1 {
             return None; // a byline
         }
-        let before = self.title_before(start);
+        let before = self
+            .title_before(start)
+            .or_else(|| self.shared_title(start));
         // "Lee (third from left), chair of X": a place in a photo first.
         let end_of_name = end;
         let end = self.past_age(self.past_position_note(end));
@@ -365,6 +369,24 @@ impl Reader<'_, '_> {
         Some((role, self.organization_before(first)))
     }
 
+    /// "Congressmen Gang Gil-bu and Lee Chae-ik": a plural title before
+    /// two names joined by "and" is the second's too.
+    fn shared_title(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        let and = start.checked_sub(1)?;
+        if !self.tokens[and].is("and") {
+            return None;
+        }
+        let mut first = and;
+        while first > 0 && self.is_name_at(first - 1) {
+            first -= 1;
+        }
+        let title = self.tokens.get(first.checked_sub(1)?)?.text;
+        let plural = title.ends_with('s') || title.ends_with("men");
+        (first < and && plural && is_role_word(title))
+            .then(|| self.title_before(first))
+            .flatten()
+    }
+
     /// "Acme's chief executive, Kim Min-su, said": role words, a comma and
     /// the name, itself closed by a comma; the organization owns the role.
     fn role_set_off_before(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
@@ -392,18 +414,25 @@ impl Reader<'_, '_> {
 
     /// "Minister of Trade, Industry and Energy Kim …": a title, "of", and
     /// a portfolio of capitalized words right before the name.
+    /// The portfolio may be a place, "the" and its kind in lowercase
+    /// around it: "President of the Hauts-de-France region …".
     fn role_of_portfolio(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
         let mut k = start;
         while k > 0 && start - k < 8 {
             let t = &self.tokens[k - 1];
-            if (t.is_capitalized() && !is_role_word(t.text)) || matches!(t.text, "," | "and" | "&")
+            let after_of = k >= 2 && self.tokens[k - 2].is("of");
+            if (t.is_capitalized() && !is_role_word(t.text))
+                || matches!(t.text, "," | "and" | "&")
+                || (k == start && PLACE_WORDS.contains(&t.text))
+                || (after_of && t.is("the"))
             {
                 k -= 1;
             } else {
                 break;
             }
         }
-        if k == start || k < 2 || !self.tokens[k - 1].is("of") || !self.tokens[k].is_capitalized() {
+        let opens = |t: &Token<'_>| t.is_capitalized() || t.is("the");
+        if k == start || k < 2 || !self.tokens[k - 1].is("of") || !opens(&self.tokens[k]) {
             return None;
         }
         let mut role_start = k - 1;
@@ -593,7 +622,7 @@ impl Reader<'_, '_> {
             .filter(|t| t.is_word())
             .take(4)
             .any(|t| is_role_word(t.text));
-        if !has_role {
+        if !has_role || self.titles_another(end + 1, stop) {
             return None;
         }
         let hit = self
@@ -610,6 +639,22 @@ impl Reader<'_, '_> {
         let role = trim_role(role);
         let organization = hit.map(|h| self.gazetteer.organizations()[h.entity].slug.clone());
         Some(((!role.is_empty()).then_some(role), organization))
+    }
+
+    /// Whether the text from token `from` to byte `stop` holds another
+    /// person's name right after a title ("…, Minister of Energy Transition
+    /// Agnès Pannier-Runacher, …"): a list of people, no appositive. A name
+    /// after "of" or "at" is an organization's ("CEO of Sila Nano").
+    fn titles_another(&self, from: usize, stop: usize) -> bool {
+        (from + 1..self.tokens.len())
+            .take_while(|&k| self.tokens[k].start < stop)
+            .any(|k| {
+                let before = &self.tokens[k - 1];
+                let titled = before.is_capitalized()
+                    || is_role_word(before.text)
+                    || PLACE_WORDS.contains(&before.text);
+                titled && !self.is_name_at(k - 1) && self.name_end(k) >= k + 2
+            })
     }
 
     /// "… of the University of X" / "… at X" right after the name, also

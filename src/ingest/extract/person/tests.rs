@@ -62,6 +62,43 @@ fn appositive_roles_and_organizations() {
 }
 
 #[test]
+fn titled_people_listed_together_keep_their_own_titles() {
+    let text = "Present were Prime Minister Dana Orlov, Minister of Energy Transition \
+                Min-ji Cho, President of the Daegu region Hae Won Lim and Park Jiwoo, \
+                Vice President of NBRI.";
+    assert_eq!(
+        triples(text),
+        [
+            t("Dana Orlov", Some("Prime Minister"), None),
+            t("Min-ji Cho", Some("Minister of Energy Transition"), None),
+            t("Hae Won Lim", Some("President of the Daegu region"), None),
+            t("Park Jiwoo", Some("Vice President"), Some("nbri")),
+        ]
+    );
+    // A name after "of" is an organization's, and the appositive stands.
+    assert_eq!(
+        triples("Dana Orlov, CEO of Hana Cell, spoke."),
+        [t("Dana Orlov", Some("CEO of Hana Cell"), None)]
+    );
+}
+
+#[test]
+fn a_plural_title_is_each_joined_names() {
+    assert_eq!(
+        triples("It was attended by Congressmen Gang Gil-bu and Lee Chae-ik."),
+        [
+            t("Gang Gil-bu", Some("Congressmen"), None),
+            t("Lee Chae-ik", Some("Congressmen"), None),
+        ]
+    );
+    // A singular title is the first name's alone.
+    assert_eq!(
+        triples("It was attended by Congressman Gang Gil-bu and Lee Chae-ik."),
+        [t("Gang Gil-bu", Some("Congressman"), None)]
+    );
+}
+
+#[test]
 fn an_appositive_ends_at_its_clause_and_may_open_with_a_country() {
     assert_eq!(
         triples("Dana Orlov, the Secretary of Energy, announced the grants."),

@@ -21,6 +21,8 @@ use title::title;
 static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
 /// Korean plan words ("예정", "계획"), matched anywhere in a sentence.
 static KOREAN_PLAN_WORDS: Words = word_list!("korean/plan-words.txt");
+/// Korean words that attribute a sentence to its source ("…에 따르면").
+static KOREAN_ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
 
 /// Words of a market statistic ("took up a 95 percent share in 2020",
 /// "sales increased by 70% in 2022"): a measurement dated by the story,
@@ -77,7 +79,11 @@ pub(crate) fn events(
                     .iter()
                     .any(|w| before.ends_with(w))
             };
+            // "8일 정부에 따르면 …": the day a source told the story, which
+            // dates nothing in it.
+            let attribution = attributed_after(&sentence.text[mention.end..]);
             if statistic
+                || attribution
                 || (deadline && (forecast || targets.contains(&mention.date.year)))
                 || !is_event(mention, planned_sentence, &targets)
                 || is_dateline(sentence.text, mention)
@@ -376,6 +382,16 @@ fn reported_at(before: &str) -> bool {
         lower
             .strip_suffix(verb)
             .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// "8일 정부에 따르면": the text after a date attributes the story to a
+/// source within its next two words.
+fn attributed_after(after: &str) -> bool {
+    after.split_whitespace().take(2).any(|word| {
+        KOREAN_ATTRIBUTIONS
+            .iter()
+            .any(|attribution| word.starts_with(attribution) || word.ends_with(attribution))
     })
 }
 

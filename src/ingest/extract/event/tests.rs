@@ -375,3 +375,17 @@ fn a_year_that_labels_a_figure_is_a_data_point() {
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2023"], "{got:?}");
 }
+
+#[test]
+fn the_day_a_source_told_the_story_dates_nothing() {
+    let got = run(
+        &[
+            "8일 업계에 따르면 가온전지는 내년 3월 새 공장을 짓는다.",
+            "10일 정부에 따르면 특화단지에는 2042년까지 614조원이 투자될 예정이다.",
+            "지난 7월 발표된 보고서에 따르면 수요가 늘었다.",
+        ],
+        Some("2023-08-10"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2024-03", "2023-07"], "{got:?}");
+}

@@ -63,6 +63,9 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
     out
 }
 
+/// The largest number that ranks before 대 ("10대 과제").
+const RANK_MAX: f64 = 20.0;
+
 /// The figure whose first digit is at `start`.
 fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     let (value, korean_magnitude, mut end) = amount(sentence, start)?;
@@ -92,6 +95,17 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     // A plain number with a Latin unit ("23.2%", "20 GWh") is the
     // English reader's; a unit sign ("㎞", "㎡") is this one's.
     if !korean_magnitude && written.is_ascii() {
+        return None;
+    }
+    // "3대 추진 전략", "세계 5대 기업": a small number glued to 대 before a
+    // noun ranks ("the three major …"); it counts no vehicles.
+    let ranks = written == "대"
+        && unit != "KRW"
+        && !korean_magnitude
+        && !spaced
+        && value <= RANK_MAX
+        && after[written.len()..].starts_with(' ');
+    if ranks {
         return None;
     }
     if !written.is_empty() {
@@ -291,6 +305,19 @@ mod tests {
         assert_eq!(
             read("2억 년 전 1억 개의 별과 8만대, 법 제3조에 따른 3조 2교대"),
             [("8만대", 8e4, "vehicles", None)]
+        );
+    }
+
+    #[test]
+    fn a_small_number_before_dae_and_a_noun_ranks() {
+        assert!(read("3대 추진 전략과 9대 세부 실행계획, 세계 5대 기업").is_empty());
+        assert_eq!(
+            read("차량 3대를 샀고 전기차 30대 도입, 25대 버스"),
+            [
+                ("3대", 3.0, "vehicles", None),
+                ("30대", 30.0, "vehicles", None),
+                ("25대", 25.0, "vehicles", None)
+            ]
         );
     }
 

@@ -91,6 +91,7 @@ pub(crate) fn events(
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
                 || labels_a_figure(sentence.text, mention, &own)
                 || range_end_alone(sentence.text, &found, n)
+                || dates_a_title(&sentence.text[mention.end..])
             {
                 continue;
             }
@@ -242,9 +243,34 @@ fn range_end_alone(sentence: &str, found: &[Mention], n: usize) -> bool {
 
 /// A year that labels the figure right after it, a data point of a
 /// series: "2022년 7조6177억원, 2023년 12조8972억원으로 늘었다".
+/// So does a date right after a comparison's baseline ("up from about
+/// 50,000 yuan in 2021").
 fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
+    static BASELINES: Words = word_list!("extract/comparison-baselines.txt");
     let after = sentence[mention.end..].trim_start();
-    own.iter().any(|f| after.starts_with(f.text.as_str()))
+    let before = sentence[..mention.start].trim_end();
+    let before = before.strip_suffix(" in").unwrap_or(before);
+    own.iter().any(|f| {
+        let baseline = before.strip_suffix(f.text.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_end().to_lowercase();
+            BASELINES.iter().any(|word| {
+                rest.strip_suffix(word)
+                    .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
+            })
+        });
+        after.starts_with(f.text.as_str()) || baseline
+    })
+}
+
+/// "September 7's \"Redwood Raised $1 Billion\"": a date owning a quoted
+/// title names an earlier story or post, not a happening.
+fn dates_a_title(after: &str) -> bool {
+    ["'s", "\u{2019}s"].iter().any(|owner| {
+        after.strip_prefix(owner).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(['"', '\u{201c}', '\'', '\u{2018}'])
+        })
+    })
 }
 
 /// An end of a period a counted figure covers: "a total of 55 fires
@@ -295,7 +321,13 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
                 && (this.date.month.is_none() || this.date.month == other.date.month)
                 && this.date.day.is_none()
         });
-    apposition || coarser
+    // "on September 22 … on September 22": a day told again in the
+    // sentence, whatever year the second telling was read with.
+    let again = this.date.day.is_some()
+        && found[..n]
+            .iter()
+            .any(|o| o.date.month == this.date.month && o.date.day == this.date.day);
+    apposition || coarser || again
 }
 
 /// Most of the longer words of `sentence` are in `earlier`: the same

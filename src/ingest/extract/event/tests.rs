@@ -389,3 +389,31 @@ fn the_day_a_source_told_the_story_dates_nothing() {
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2024-03", "2023-07"], "{got:?}");
 }
+
+#[test]
+fn a_day_told_twice_in_a_sentence_is_one_event() {
+    let got = run(
+        &[
+            "The city said that on September 22, Acme held a ceremony for the centre, \
+           which will be its branch, at the complex on September 22.",
+        ],
+        Some("2017-09-26"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2017-09-22"], "{got:?}");
+}
+
+#[test]
+fn a_comparisons_baseline_and_a_dated_title_are_no_events() {
+    let got = run(
+        &[
+            "Earlier this year, lithium carbonate hit 170,000 yuan per ton, up from about 50,000 yuan in 2021.",
+            "Following on September 7's \"Acme Raised Over $1 Billion\".",
+            "Acme invested $1 billion in 2021.",
+        ],
+        Some("2023-09-20"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2021"], "{got:?}");
+    assert!(got[0].3.contains("invested"), "{got:?}");
+}

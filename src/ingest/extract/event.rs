@@ -321,12 +321,14 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
                 && (this.date.month.is_none() || this.date.month == other.date.month)
                 && this.date.day.is_none()
         });
-    // "on September 22 … on September 22": a day told again in the
+    // "on September 22 … on September 22": a day written again in the
     // sentence, whatever year the second telling was read with.
-    let again = this.date.day.is_some()
-        && found[..n]
-            .iter()
-            .any(|o| o.date.month == this.date.month && o.date.day == this.date.day);
+    let written = |m: &Mention| {
+        let text = sentence[m.start..m.end].to_lowercase();
+        text.strip_prefix("on ")
+            .map_or(text.clone(), str::to_string)
+    };
+    let again = this.date.day.is_some() && found[..n].iter().any(|o| written(o) == written(this));
     apposition || coarser || again
 }
 

@@ -401,6 +401,12 @@ fn a_day_told_twice_in_a_sentence_is_one_event() {
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2017-09-22"], "{got:?}");
+    // A dateline's day and "today" are written apart: the news stays.
+    let got = run(
+        &["SEOUL, Nov. 18, 2025 -- Acme said today that it has signed a contract."],
+        Some("2025-11-18"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
 }
 
 #[test]

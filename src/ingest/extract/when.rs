@@ -222,7 +222,7 @@ impl Context<'_, '_> {
             self.published?,
             month,
             day,
-            self.tense_before(i),
+            self.tense_before(i).or_else(|| self.tense_after(i)),
         ))
     }
 
@@ -433,29 +433,40 @@ impl Context<'_, '_> {
     /// one, `Some(false)` for a past one (a listed verb, or a lowercase
     /// word in "-ed": "agreed", "signed"), `None` when there is none.
     fn tense_before(&self, i: usize) -> Option<bool> {
+        (0..i).rev().find_map(|k| self.tense_at(k))
+    }
+
+    /// The tense a date that opens its sentence is told in: the first cue
+    /// in the few words after it ("In November, speculation emerged").
+    fn tense_after(&self, i: usize) -> Option<bool> {
+        (i + 1..self.tokens.len())
+            .take(TENSE_WINDOW)
+            .take_while(|&k| self.tokens[k].text != ".")
+            .find_map(|k| self.tense_at(k))
+    }
+
+    /// The tense cue token `k` is: `Some(true)` for a future one,
+    /// `Some(false)` for a past one (a listed verb, or a lowercase word in
+    /// "-ed": "agreed", "signed"), `None` for none.
+    fn tense_at(&self, k: usize) -> Option<bool> {
         static FUTURE: Words = word_list!("extract/future-cues.txt");
         static PAST: Words = word_list!("extract/past-cues.txt");
         static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
-        let past_form = |t: &Token<'_>| {
-            t.text.len() > 4 && t.text.ends_with("ed") && t.text.starts_with(char::is_lowercase)
-        };
+        let t = &self.tokens[k];
+        let past_form =
+            t.text.len() > 4 && t.text.ends_with("ed") && t.text.starts_with(char::is_lowercase);
         // "will be held": a past form after "be" is a passive; the cue is
         // further back.
-        let passive = |k: usize| k > 0 && self.tokens[k - 1].is("be");
-        (0..i).rev().find_map(|k| {
-            let t = &self.tokens[k];
-            if FUTURE.iter().any(|w| t.is(w)) {
-                Some(true)
-            } else if (PAST.iter().any(|w| t.is(w))
-                || IRREGULAR_PAST.contains(&t.text)
-                || past_form(t))
-                && !passive(k)
-            {
-                Some(false)
-            } else {
-                None
-            }
-        })
+        let passive = k > 0 && self.tokens[k - 1].is("be");
+        if FUTURE.iter().any(|w| t.is(w)) {
+            Some(true)
+        } else if (PAST.iter().any(|w| t.is(w)) || IRREGULAR_PAST.contains(&t.text) || past_form)
+            && !passive
+        {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     /// "on this day", "on the same day", "yesterday", and "today" beside a
@@ -490,6 +501,9 @@ impl Context<'_, '_> {
         ))
     }
 }
+
+/// Words after a date that opens its sentence searched for its tense.
+const TENSE_WINDOW: usize = 8;
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
 static REPORTED: Words = word_list!("extract/reported-verbs.txt");

@@ -63,7 +63,8 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
 }
 
 /// "산업통상자원부(장관 안덕근)는": a press release names the head of the
-/// body in brackets after it, title first.
+/// body in brackets after it, title first, maybe after the body's other
+/// names ("KIST(한국과학기술연구원·원장 윤석진)").
 fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
     sentence
         .organizations
@@ -71,12 +72,15 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         .filter_map(|hit| {
             let inside = sentence.text[hit.end..].trim_start().strip_prefix('(')?;
             let (inside, _) = inside.split_once(')')?;
-            let [role, name] = inside.split_whitespace().collect::<Vec<_>>()[..] else {
-                return None;
-            };
-            (TITLES.contains(&role) && is_name_word(name)).then(|| Person {
+            // "(한국과학기술연구원·원장 윤석진)", "(KERI, 원장 직무대행 김남균)":
+            // the body's other names first, the head last.
+            let head = inside.rsplit(['·', ',']).next()?;
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let (&name, role) = words.split_last()?;
+            let titled = role.first().is_some_and(|title| TITLES.contains(title));
+            (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
                 name: name.to_string(),
-                role: Some(role.to_string()),
+                role: Some(role.join(" ")),
                 organization: Some(gazetteer.organizations()[hit.entity].slug.clone()),
                 quote: Some(sentence.text.to_string()),
             })

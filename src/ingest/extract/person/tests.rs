@@ -357,6 +357,15 @@ fn a_korean_head_named_in_brackets_after_the_body() {
         [t("한가람", Some("장관"), Some("motie"))]
     );
     assert!(triples("산업부(장관 직무대행)는 15일 착수식을 열었다.").is_empty());
+    // The body's other names before the head, and a title of two words.
+    assert_eq!(
+        triples("산업부(산업통상자원부·장관 한가람)는 밝혔다."),
+        [t("한가람", Some("장관"), Some("motie"))]
+    );
+    assert_eq!(
+        triples("산업부(MOTIE, 장관 직무대행 한가람)는 밝혔다."),
+        [t("한가람", Some("장관 직무대행"), Some("motie"))]
+    );
 }
 
 #[test]

@@ -153,6 +153,9 @@ fn a_date_without_its_year_or_month_lies_on_the_side_its_tense_tells() {
     assert_eq!(one("Talks in December."), "2024-12");
     assert_eq!(one("It was signed on the 2nd."), "2024-03-02");
     assert_eq!(one("It is planned for December."), "2024-12");
+    // A date that opens the sentence takes the tense of the words after.
+    assert_eq!(one("In November, talks emerged of a deal."), "2023-11");
+    assert_eq!(one("In February, the plant will open."), "2025-02");
 }
 
 #[test]

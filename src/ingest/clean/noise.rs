@@ -7,7 +7,8 @@
 
 use super::vocab::{
     BANNER_PREFIXES, COPYRIGHT_MARKS, CREDIT_STARTS, EMBARGO_NOTES, FILE_EXTENSIONS,
-    METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, SITE_UI, UI_PREFIXES,
+    METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI,
+    UI_PREFIXES,
 };
 use crate::ingest::text::line::{ends_sentence, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
@@ -389,7 +390,12 @@ pub(crate) fn is_related_label(body: &str) -> bool {
         .trim_matches(['[', ']', '\u{3010}', '\u{3011}', '<', '>'])
         .trim()
         .to_lowercase();
-    RELATED_LABELS.contains(&key.as_str())
+    // "Popular articles in the past week": the label with its time frame.
+    let label = RELATED_TIME_FRAMES
+        .iter()
+        .find_map(|frame| key.strip_suffix(frame).map(str::trim_end))
+        .unwrap_or(&key);
+    RELATED_LABELS.contains(&label)
 }
 
 /// Remove a photo credit from a line: "… Photo by Gwangyang City", "[Photo:

@@ -272,7 +272,9 @@ fn drop_related_headlines(lines: &mut [Line]) {
             Line::Blank | Line::Noise(_) => {}
             Line::Story(text) if in_list => {
                 let body = split_marker(text).1;
-                if word_count(body) <= 25 && !ends_sentence(body) {
+                // A headline cut short ends in an ellipsis, no sentence.
+                let cut = body.ends_with("...") || body.ends_with('\u{2026}');
+                if word_count(body) <= 25 && (cut || !ends_sentence(body)) {
                     *line = Line::Noise("related-headline");
                 } else {
                     in_list = false;
@@ -293,6 +295,16 @@ mod tests {
         let mut lines: Vec<Line> = text.lines().map(classify).collect();
         apply(&mut lines);
         lines
+    }
+
+    #[test]
+    fn headlines_cut_short_under_a_related_label_are_dropped() {
+        let text = "The story ends here.\nMost Read\nPopular articles in the past week\n-\n\
+                    Acme Opens a Plant in Ulsan; Workers Hired...\n-\nPrices Fall Again\u{2026}";
+        let lines = run(text);
+        assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+        assert_eq!(lines[4], Line::Noise("related-headline"));
+        assert_eq!(lines[6], Line::Noise("related-headline"));
     }
 
     #[test]

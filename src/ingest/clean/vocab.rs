@@ -18,6 +18,8 @@ pub(super) static FILE_EXTENSIONS: Words = word_list!("clean/file-extensions.txt
 
 /// Labels opening lists of other headlines.
 pub(super) static RELATED_LABELS: Words = word_list!("clean/related-labels.txt");
+/// Time frames a label of other headlines may end with ("… this week").
+pub(super) static RELATED_TIME_FRAMES: Words = word_list!("clean/related-time-frames.txt");
 
 /// News-photo agencies credited in brackets at the end of a caption
 /// ("… in Seosan (Yonhap)").

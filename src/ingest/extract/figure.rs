@@ -237,7 +237,10 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
             .map(|n| (f64::from(n), None))
     };
     let (number, glued) = parse_number(text).or_else(spelled)?;
-    if is_reference_number(tokens, i) {
+    // "($1 = 76.28 Indian rupees)": a conversion note, both its sides.
+    let converts = tokens.get(i + 1).is_some_and(|t| t.text == "=")
+        || i.checked_sub(1).is_some_and(|k| tokens[k].text == "=");
+    if is_reference_number(tokens, i) || converts {
         return None;
     }
     let (prefix_unit, mut start) = match (glued_code, currency_prefix(tokens, i)) {
@@ -486,6 +489,12 @@ mod tests {
         let f = all.remove(0);
         assert!(sentence.contains(&f.text));
         (f.text, f.value, f.unit.to_string(), f.qualifier)
+    }
+
+    #[test]
+    fn a_conversion_note_is_no_figure() {
+        assert!(figures("($1 = 76.2826 Indian rupees)").is_empty());
+        assert_eq!(one("It cost $1 billion ($1 = 83 rupees).").0, "$1 billion");
     }
 
     #[test]

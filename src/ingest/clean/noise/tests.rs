@@ -300,3 +300,22 @@ fn market_tickers_are_noise_and_story_figures_are_not() {
         assert!(!is_market_quote(story), "{story}");
     }
 }
+
+#[test]
+fn a_label_of_other_headlines_with_its_time_frame() {
+    for label in [
+        "Popular articles in the past week",
+        "Most read this month",
+        "[Top stories today]",
+        "Related articles",
+    ] {
+        assert!(is_related_label(label), "{label}");
+    }
+    for line in [
+        "Popular in the past week",
+        "Sales rose this month",
+        "Did you know",
+    ] {
+        assert!(!is_related_label(line), "{line}");
+    }
+}

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::content::entity::{Organization, Place, Registries, Topic};
-use crate::ingest::text::words::{word_list, Pairs};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 mod matcher;
 
@@ -45,17 +45,20 @@ pub(crate) struct Hit {
 impl Gazetteer {
     /// Index every name, alias and keyword of `registries`.
     pub(crate) fn new(registries: &Registries) -> Gazetteer {
-        let organization_names = registries.organizations.iter().map(|o| {
-            std::iter::once(o.front.name.as_str()).chain(o.front.aliases.iter().map(String::as_str))
-        });
+        let organization_names = registries
+            .organizations
+            .iter()
+            .map(|o| written_forms(std::iter::once(&o.front.name).chain(&o.front.aliases)));
         let place_names = registries.places.iter().map(|p| {
             let demonym = demonym(&p.front.name);
             std::iter::once(p.front.name.as_str())
                 .chain(p.front.aliases.iter().map(String::as_str))
                 .chain(demonym)
         });
-        let organization_matcher =
-            Matcher::new(organization_names.map(|n| n.map(normalize_key)), false);
+        let organization_matcher = Matcher::new(
+            organization_names.map(|n| n.into_iter().map(|n| normalize_key(&n))),
+            false,
+        );
         let place_matcher = Matcher::new(place_names.map(|n| n.map(normalize_key)), false);
         let topic_matcher = Matcher::new(
             registries.topics.iter().map(|t| {
@@ -71,8 +74,10 @@ impl Gazetteer {
         for (index, organization) in registries.organizations.iter().enumerate() {
             let names =
                 std::iter::once(&organization.front.name).chain(&organization.front.aliases);
-            for name in names {
-                organization_by_key.entry(lookup_key(name)).or_insert(index);
+            for name in written_forms(names) {
+                organization_by_key
+                    .entry(lookup_key(&name))
+                    .or_insert(index);
             }
         }
         Gazetteer {
@@ -161,6 +166,22 @@ impl Gazetteer {
         }
         chosen
     }
+}
+
+/// Each of `names`, and after it the same name with its head last where
+/// English writes it so ("Ministry of Energy" is also "Energy Ministry").
+fn written_forms<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
+    static HEADS: Words = word_list!("shared/inverted-heads.txt");
+    let mut forms = Vec::new();
+    for name in names {
+        forms.push(name.clone());
+        let inverted = HEADS.iter().find_map(|head| {
+            let rest = name.strip_prefix(head)?.strip_prefix(" of ")?;
+            (!rest.starts_with("the ")).then(|| format!("{rest} {head}"))
+        });
+        forms.extend(inverted.filter(|form| !forms.contains(form)));
+    }
+    forms
 }
 
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.

@@ -439,12 +439,22 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             }
         }
     }
-    // An open credit runs to the end of the line and is short.
+    // An open credit runs to the end of the line and is short. Unless it
+    // names a photo, it stands apart from the words before it: "subsidies
+    // provided by the ministry." is the story's.
     let start = CREDIT_STARTS
         .iter()
         .filter_map(|mark| find_mark(&lower, mark))
         .min()?;
-    (word_count(&body[start..]) <= 8).then(|| tidy(&body[..start]))
+    let photo = ["photo", "image", "credit", "사진"]
+        .iter()
+        .any(|word| lower[start..].starts_with(word));
+    let before = body[..start].trim_end();
+    let set_off = before.is_empty()
+        || before.ends_with([
+            '.', ',', '/', '|', '-', '\u{2013}', '\u{2014}', ':', '\u{b7}', ')', ']',
+        ]);
+    (word_count(&body[start..]) <= 8 && (photo || set_off)).then(|| tidy(&body[..start]))
 }
 
 fn is_credit_start(text: &str) -> bool {

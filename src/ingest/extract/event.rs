@@ -477,7 +477,8 @@ fn is_caption(sentence: &str) -> bool {
             "photo courtesy",
             "photo=",
             "[photo",
-            "provided by",
+            "photo provided by",
+            "image provided by",
         ]
         .iter()
         .any(|p| lower.contains(p))

@@ -213,3 +213,22 @@ fn a_korean_keyword_used_as_a_verb_is_found_but_a_name_never_runs_into_one() {
     // Names take particles, not verb endings: "서울한" is no "서울".
     assert!(g.find_places("서울한 곳").is_empty());
 }
+
+#[test]
+fn a_head_named_last_matches_the_registry_name() {
+    let g = Gazetteer::new(&registries());
+    let text = "the Trade, Industry and Energy Ministry said";
+    let hits = g.find_organizations(text);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(g.organizations()[hits[0].entity].slug, "motie");
+    assert_eq!(
+        g.organization_named("Trade, Industry and Energy Ministry")
+            .unwrap()
+            .slug,
+        "motie"
+    );
+    // A head not listed keeps its place.
+    assert!(g
+        .find_organizations("an Energy Industry Association")
+        .is_empty());
+}

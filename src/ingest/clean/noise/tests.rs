@@ -319,3 +319,21 @@ fn a_label_of_other_headlines_with_its_time_frame() {
         assert!(!is_related_label(line), "{line}");
     }
 }
+
+#[test]
+fn provided_by_in_a_sentence_is_the_story_not_a_credit() {
+    let line = "It invests ¥430 billion, including the subsidies provided by the Trade Ministry.";
+    assert_eq!(strip_photo_credit(line), None);
+    assert_eq!(
+        strip_photo_credit("Workers at the new line. Provided by Acme Cells").as_deref(),
+        Some("Workers at the new line.")
+    );
+    assert_eq!(
+        strip_photo_credit("The Ulsan plant / courtesy of Acme Cells").as_deref(),
+        Some("The Ulsan plant")
+    );
+    assert_eq!(
+        strip_photo_credit("The Ulsan plant Photo courtesy of Acme").as_deref(),
+        Some("The Ulsan plant")
+    );
+}

@@ -423,3 +423,22 @@ fn a_comparisons_baseline_and_a_dated_title_are_no_events() {
     assert_eq!(dates, ["2021"], "{got:?}");
     assert!(got[0].3.contains("invested"), "{got:?}");
 }
+
+#[test]
+fn provided_by_in_a_sentence_is_no_caption() {
+    let got = run(
+        &[
+            "The two firms plan to begin supplying cells from April 2027, \
+           with subsidies provided by the Trade Ministry.",
+        ],
+        Some("2023-04-28"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2027-04"], "{got:?}");
+    // A photo's caption still is one.
+    let got = run(
+        &["Officials cut the ribbon in this photo provided by Acme, on Friday."],
+        Some("2023-04-28"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

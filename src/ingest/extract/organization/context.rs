@@ -248,7 +248,7 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
 }
 
 /// "Chinese battery maker Zentrix Cells said": a noun of bodies right
-/// before a run of name words. The noun is in lowercase, or opens the
+/// before a run of name words, or before one set off by commas. The noun is in lowercase, or opens the
 /// sentence ("Automaker Velmora Motors said"), so it is no name's last
 /// word ("Ford Motor Company Chairman …").
 fn described(tokens: &[Token<'_>]) -> Vec<Range> {
@@ -266,12 +266,20 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
                 .all(|c| !c.is_uppercase())
                 || words.iter().all(|w| w.chars().any(char::is_uppercase))
                 || first == 0;
-            let start = first + words.len();
+            let mut start = first + words.len();
             if !matched || !lowercase {
                 continue;
             }
+            // "the joint venture company, Nexcharge, said", "another battery
+            // company, Perth-based Acme Cells, will": the name set off by
+            // commas on both sides.
+            let set_off = tokens.get(start).is_some_and(|t| t.text == ",");
+            if set_off {
+                start = skip_base(tokens, start + 1);
+            }
             let end = name_end(tokens, start);
-            if end > start {
+            let closed = !set_off || tokens.get(end).is_some_and(|t| t.text == ",");
+            if end > start && closed {
                 found.push((start, end, Some(OrganizationKind::Company)));
                 // "Panasonic and automaker Subaru": the name joined before
                 // is a party of the same kind.
@@ -578,6 +586,14 @@ mod tests {
             ("said U.S. startup Quillion Energy on", "Quillion Energy"),
             ("Automaker Velmora Motors Co. said", "Velmora Motors Co."),
             ("as EV maker Arvo announced", "Arvo"),
+            (
+                "the joint venture company, Daon Charge, said",
+                "Daon Charge",
+            ),
+            (
+                "another battery company, Perth-based Acme Cells, will",
+                "Acme Cells",
+            ),
         ] {
             assert_eq!(names(described(&tokenize(text)), text), [name], "{text}");
         }
@@ -592,6 +608,8 @@ mod tests {
             "the company's Chief Executive",
             "policy maker Dana Orlov said",
             "the firm CEO Dana Orlov said",
+            "the company, Monday said",
+            "like any company, Acme Cells said",
         ] {
             assert!(described(&tokenize(text)).is_empty(), "{text}");
         }

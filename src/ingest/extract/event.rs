@@ -325,8 +325,10 @@ fn restates(sentence: &str, found: &[Mention], n: usize) -> bool {
     // sentence, whatever year the second telling was read with.
     let written = |m: &Mention| {
         let text = sentence[m.start..m.end].to_lowercase();
-        text.strip_prefix("on ")
-            .map_or(text.clone(), str::to_string)
+        match text.strip_prefix("on ") {
+            Some(rest) => rest.to_string(),
+            None => text,
+        }
     };
     let again = this.date.day.is_some() && found[..n].iter().any(|o| written(o) == written(this));
     apposition || coarser || again

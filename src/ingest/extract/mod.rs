@@ -162,7 +162,7 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .filter(|o| !is_locative(piece, o, &all_places))
                 .filter(|o| !token::in_address(piece, o.start, o.end))
                 .collect();
-            let unknown = organization::unknown(piece, &organizations, gazetteer);
+            let unknown = organization::unknown(piece, &organizations, &all_places, gazetteer);
             // A registry name inside a longer name ("Toyota" in "Toyota
             // Tsusho Co.") is part of that name.
             let organizations: Vec<Hit> = organizations

@@ -196,11 +196,17 @@ pub(crate) struct Unknown {
 }
 
 /// Names in `text` that look like organizations, overlap no registry hit
-/// in `known` and are not registry names either.
-pub(crate) fn unknown(text: &str, known: &[Hit], gazetteer: &Gazetteer) -> Vec<Unknown> {
+/// in `known` and are not registry names either; `places` are the
+/// sentence's place hits.
+pub(crate) fn unknown(
+    text: &str,
+    known: &[Hit],
+    places: &[Hit],
+    gazetteer: &Gazetteer,
+) -> Vec<Unknown> {
     let tokens = tokenize(text);
     let spans = |hits: &[Hit]| hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
-    let places = spans(&gazetteer.find_places(text));
+    let places = spans(places);
     let korean = (regional::korean_bodies(text, gazetteer).into_iter())
         .map(|(start, end)| (start, end, Some(OrganizationKind::Government)))
         .chain(korean::bodies(text))

@@ -248,9 +248,9 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
 }
 
 /// "Chinese battery maker Zentrix Cells said": a noun of bodies right
-/// before a run of name words, or before one set off by commas. The noun is in lowercase, or opens the
-/// sentence ("Automaker Velmora Motors said"), so it is no name's last
-/// word ("Ford Motor Company Chairman …").
+/// before a run of name words, or before one set off by commas. The noun
+/// is in lowercase, or opens the sentence ("Automaker Velmora Motors
+/// said"), so it is no name's last word ("Ford Motor Company Chairman …").
 fn described(tokens: &[Token<'_>]) -> Vec<Range> {
     let mut found = Vec::new();
     for descriptor in DESCRIPTORS.iter() {

@@ -46,7 +46,7 @@ pub(super) fn items(
         if list.len() < 2 {
             continue;
         }
-        let named = known_count(&list, |span| overlaps(known, span));
+        let named = list.iter().filter(|&&span| overlaps(known, span)).count();
         let kind = match noun_after(after) {
             Some(kind) => kind,
             None if named >= KNOWN_ITEMS => Some(OrganizationKind::Company),
@@ -59,10 +59,6 @@ pub(super) fn items(
         );
     }
     found
-}
-
-fn known_count(list: &[(usize, usize)], is_known: impl Fn((usize, usize)) -> bool) -> usize {
-    list.iter().filter(|&&span| is_known(span)).count()
 }
 
 /// The items of the list that ends at byte `end` of `text`, last first:

@@ -220,7 +220,10 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
                     .starts_with(['-', '\u{2014}', '\u{2013}', ':'])
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
-    (mention.start < 40 && capital_place) || credit || wire_tag
+    // "[Acme Biz= Hong Gildong] Seoul, October 14 — …": any date inside
+    // the head a lead's dateline takes off.
+    let head = sentence.len() - crate::ingest::text::dateline::strip_dateline(sentence).len();
+    (mention.start < 40 && capital_place) || credit || wire_tag || mention.end <= head
 }
 
 /// The end of a range whose start the text gives in words no date was

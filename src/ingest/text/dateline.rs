@@ -14,6 +14,11 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
     if let Some(rest) = korean_wire(text) {
         return rest;
     }
+    // "[Alpha Biz= Kim Jisun] Seoul, October 14 — Text": an outlet and
+    // its reporter in brackets, then the dateline proper.
+    if let Some(rest) = outlet_byline(text) {
+        return strip_dateline(rest);
+    }
     if let Some(start) = press_dateline_end(text) {
         return &text[start..];
     }
@@ -63,7 +68,9 @@ fn korean_wire(text: &str) -> Option<&str> {
     if reporter(&inner[..close]) {
         return Some(rest);
     }
-    if !inner[..close].contains('=') || inner[..close].split_whitespace().count() > 3 {
+    let head = &inner[..close];
+    let hangul = head.chars().any(crate::ingest::text::hangul::is_hangul);
+    if !head.contains('=') || !hangul || head.split_whitespace().count() > 3 {
         return None;
     }
     // "김지현 기자 = ": the reporter after the outlet.
@@ -72,6 +79,28 @@ fn korean_wire(text: &str) -> Option<&str> {
         .filter(|(name, _)| reporter(name))
         .map(|(_, story)| story);
     Some(byline.unwrap_or(rest).trim_start())
+}
+
+/// "[Alpha Biz= Kim Jisun] Text", "(Seoul=Acme News) Text": a bracketed
+/// head of an outlet, "=" and a reporter or place, written in Latin
+/// capitals (the Korean forms are [`korean_wire`]'s). Gives back the rest.
+fn outlet_byline(text: &str) -> Option<&str> {
+    let close_bracket = match text.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let inner = &text[1..];
+    let close = inner.find(close_bracket)?;
+    let (outlet, reporter) = inner[..close].split_once('=')?;
+    let capitalized = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+    };
+    (capitalized(outlet) && capitalized(reporter)).then(|| inner[close + 1..].trim_start())
 }
 
 #[cfg(test)]
@@ -129,6 +158,23 @@ mod tests {
         let text = "(주)에이크미는 공장을 열었다.";
         assert_eq!(strip_dateline(text), text);
         let text = "[단독] 공장이 문을 열었다.";
+        assert_eq!(strip_dateline(text), text);
+    }
+
+    #[test]
+    fn an_outlet_byline_in_brackets_goes_with_the_dateline_after_it() {
+        assert_eq!(
+            strip_dateline("[Acme Biz= Hong Gildong] Seoul, October 14 — The plant opened."),
+            "The plant opened."
+        );
+        assert_eq!(
+            strip_dateline("(Seoul=Acme News) The plant opened."),
+            "The plant opened."
+        );
+        // A bracket of ordinary words, or an equation, is story text.
+        let text = "[The plant opened] Seoul reacted.";
+        assert_eq!(strip_dateline(text), text);
+        let text = "(x = y) The sum holds.";
         assert_eq!(strip_dateline(text), text);
     }
 

@@ -163,6 +163,21 @@ fn wire_datelines_are_not_events() {
 }
 
 #[test]
+fn a_bylined_dateline_dates_no_event_even_with_a_year_guessed() {
+    // An undated story whose other sentences name 2027 twice: the
+    // dateline's day is the unknown publication day, not a day of 2027.
+    let got = run(
+        &[
+            "[Acme Biz= Hong Gildong] Seoul, October 14 — Acme signed a supply deal.",
+            "The contract runs from October 2027, and a plant is due in 2027.",
+        ],
+        Some("2027"),
+    );
+    assert!(got.iter().all(|e| e.0 != "2027-10-14"), "{got:?}");
+    assert!(got.iter().any(|e| e.0 == "2027-10"), "{got:?}");
+}
+
+#[test]
 fn an_attribution_clause_gives_way_to_the_news() {
     let got = run(
         &["Acme and Bolt will build a plant in Chiba to make solid electrolyte, the two companies said Tuesday."],

@@ -57,18 +57,10 @@ fn korean_wire(text: &str) -> Option<&str> {
         let s = s.trim_end();
         (s.ends_with("기자") || s.ends_with("특파원")) && s.split_whitespace().count() <= 6
     };
-    let close_bracket = match text.chars().next()? {
-        '[' => ']',
-        '(' => ')',
-        _ => return None,
-    };
-    let inner = &text[1..];
-    let close = inner.find(close_bracket)?;
-    let rest = inner[close + 1..].trim_start();
-    if reporter(&inner[..close]) {
+    let (head, rest) = bracketed_head(text)?;
+    if reporter(head) {
         return Some(rest);
     }
-    let head = &inner[..close];
     let hangul = head.chars().any(crate::ingest::text::hangul::is_hangul);
     if !head.contains('=') || !hangul || head.split_whitespace().count() > 3 {
         return None;
@@ -85,14 +77,8 @@ fn korean_wire(text: &str) -> Option<&str> {
 /// head of an outlet, "=" and a reporter or place, written in Latin
 /// capitals (the Korean forms are [`korean_wire`]'s). Gives back the rest.
 fn outlet_byline(text: &str) -> Option<&str> {
-    let close_bracket = match text.chars().next()? {
-        '[' => ']',
-        '(' => ')',
-        _ => return None,
-    };
-    let inner = &text[1..];
-    let close = inner.find(close_bracket)?;
-    let (outlet, reporter) = inner[..close].split_once('=')?;
+    let (head, rest) = bracketed_head(text)?;
+    let (outlet, reporter) = head.split_once('=')?;
     let capitalized = |part: &str| {
         let words: Vec<&str> = part.split_whitespace().collect();
         (1..=4).contains(&words.len())
@@ -100,7 +86,20 @@ fn outlet_byline(text: &str) -> Option<&str> {
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
     };
-    (capitalized(outlet) && capitalized(reporter)).then(|| inner[close + 1..].trim_start())
+    (capitalized(outlet) && capitalized(reporter)).then_some(rest)
+}
+
+/// "[head] rest" or "(head) rest": the text inside the brackets that open
+/// `text`, and what follows them.
+fn bracketed_head(text: &str) -> Option<(&str, &str)> {
+    let close_bracket = match text.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        _ => return None,
+    };
+    let inner = &text[1..];
+    let close = inner.find(close_bracket)?;
+    Some((&inner[..close], inner[close + 1..].trim_start()))
 }
 
 #[cfg(test)]

@@ -49,11 +49,12 @@ impl Gazetteer {
             .organizations
             .iter()
             .map(|o| written_forms(std::iter::once(&o.front.name).chain(&o.front.aliases)));
+        // Demonyms come last: those of the name and of every alias ("South
+        // Korean" for Korea, also called "South Korea").
         let place_names = registries.places.iter().map(|p| {
-            let demonym = demonym(&p.front.name);
-            std::iter::once(p.front.name.as_str())
-                .chain(p.front.aliases.iter().map(String::as_str))
-                .chain(demonym)
+            let names = || std::iter::once(&p.front.name).chain(&p.front.aliases);
+            let demonyms = names().filter_map(|n| demonym(n));
+            names().map(String::as_str).chain(demonyms)
         });
         let organization_matcher = Matcher::new(
             organization_names.map(|n| n.into_iter().map(|n| normalize_key(&n))),
@@ -144,7 +145,7 @@ impl Gazetteer {
     /// the country's name.
     pub(crate) fn is_demonym(&self, hit: &Hit) -> bool {
         let (entity, index) = self.place_matcher.origins[hit.pattern];
-        index == 1 + self.places[entity].front.aliases.len()
+        index > self.places[entity].front.aliases.len()
     }
 
     /// Topic keywords in `canonical` text (see `text::canonical`);

@@ -163,6 +163,46 @@ fn a_generated_company_is_known_by_its_acronym_and_without_its_legal_form() {
 }
 
 #[test]
+fn indian_and_australian_legal_forms_name_companies_without_their_base() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&[
+            "Chennai-based Hanul Industries Ltd. is set to open a plant. \
+             The group set up Hanul Cell Technologies Pvt. to make cells, \
+             and Bolt Cells Pty Ltd will supply them.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(
+        generated_names(&a),
+        [
+            "Hanul Industries Ltd.",
+            "Hanul Cell Technologies Pvt.",
+            "Bolt Cells Pty Ltd"
+        ]
+    );
+}
+
+#[test]
+fn a_nationality_before_a_descriptor_names_no_organization() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Hanul Cells, a unit of South Korean retail giant Acme, is spending more."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(
+        !a.organizations.iter().any(|o| o.contains("korean")),
+        "{:?}",
+        a.organizations
+    );
+    assert!(generated_names(&a).iter().all(|n| !n.contains("Korean")));
+}
+
+#[test]
 fn loose_names_stay_suggestions() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

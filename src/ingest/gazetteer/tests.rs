@@ -199,6 +199,11 @@ fn demonyms_count_as_country_mentions() {
     assert_eq!(hits.len(), 2);
     assert_eq!(g.places()[hits[0].entity].slug, "korea");
     assert!(g.is_demonym(&hits[0]) && !g.is_demonym(&hits[1]));
+    // An alias's demonym too: "South Korean" for Korea, alias "South Korea".
+    let hits = g.find_places("South Korean firms");
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].start, hits[0].end), (0, "South Korean".len()));
+    assert!(g.is_demonym(&hits[0]));
 }
 
 #[test]

@@ -312,6 +312,15 @@ fn extends(tokens: &[Token<'_>], inside: &[&Hit]) -> bool {
 fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
+        // "Group 14 Technologies": a head word with a number and more name
+        // after it ends no name.
+        let name_goes_on = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text.parse::<u32>().is_ok())
+            && tokens.get(i + 2).is_some_and(Token::is_capitalized);
+        if name_goes_on {
+            continue;
+        }
         if let Some(&(_, word)) = HEADS.iter().find(|(h, _)| token.text == *h) {
             // Every head word's kind is one (a test of the word list).
             let kind = OrganizationKind::from_word(word);

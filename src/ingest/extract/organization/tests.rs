@@ -128,3 +128,9 @@ fn finds_companies_by_more_legal_forms() {
         "Hanul Technology Co., Limited"
     );
 }
+
+#[test]
+fn a_head_word_inside_a_name_with_a_number_ends_nothing() {
+    assert!(names("Acme Materials and Group 14 Technologies will build a plant.").is_empty());
+    assert_eq!(names("Acme Group 14 said")[0].0, "Acme Group");
+}

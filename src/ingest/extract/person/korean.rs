@@ -43,10 +43,18 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         if !is_name(token) || claimed(sentence, token) {
             continue;
         }
-        let Some((title_end, org_hit)) = title_after(sentence, &tokens, i) else {
+        // "송우진·임종철 교수": names joined by a middle dot share the
+        // title after the last of them.
+        let mut last = i;
+        while tokens.get(last + 1).is_some_and(|t| t.text == "·")
+            && tokens.get(last + 2).is_some_and(is_name)
+        {
+            last += 2;
+        }
+        let Some((title_end, org_hit)) = title_after(sentence, &tokens, last) else {
             continue;
         };
-        let role_start = tokens[i + 1 + age_after(&tokens, i + 1)].start;
+        let role_start = tokens[last + 1 + age_after(&tokens, last + 1)].start;
         let role = &sentence.text[role_start..title_end];
         let organization = org_hit
             .or_else(|| org_before(sentence, token))

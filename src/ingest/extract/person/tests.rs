@@ -330,6 +330,19 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
 }
 
 #[test]
+fn korean_names_joined_by_a_middle_dot_share_the_title_after_them() {
+    assert_eq!(
+        triples("미래대학교 한가람·윤슬기 교수 공동연구팀은 소재를 개발했다."),
+        [
+            t("한가람", Some("교수"), None),
+            t("윤슬기", Some("교수"), None),
+        ]
+    );
+    // A list of bodies before a name is no list of names.
+    assert_eq!(triples("에이크미·가온 남궁하늘 대표가 말했다.").len(), 1);
+}
+
+#[test]
 fn a_korean_title_past_a_legal_form_an_acronym_a_department_or_with_its_team() {
     assert_eq!(
         triples(

@@ -25,9 +25,14 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
     if let Some(i) = text.find("): ") {
         let head = &text[..i];
         let tag = head.rsplit_once('(').map_or("", |(_, tag)| tag.trim());
+        // "Beijing, 6 September 2022 (TDI): ": after a full date, a tag in
+        // capitals is the outlet's even when no list knows it.
+        let dated_tag = (2..=6).contains(&tag.len())
+            && tag.chars().all(|c| c.is_ascii_uppercase())
+            && !crate::ingest::text::date::full_dates(head).is_empty();
         if head.split_whitespace().count() <= 8
             && head.starts_with(|c: char| c.is_uppercase())
-            && is_news_agency(tag)
+            && (is_news_agency(tag) || dated_tag)
         {
             return &text[i + 3..];
         }
@@ -133,6 +138,12 @@ mod tests {
             "The plant opened."
         );
         let text = "The plan (draft): it grows.";
+        assert_eq!(strip_dateline(text), text);
+        assert_eq!(
+            strip_dateline("Lyon, 6 September 2022 (XYZ): The plant opened."),
+            "The plant opened."
+        );
+        let text = "The plan of the EU (EC): it grows.";
         assert_eq!(strip_dateline(text), text);
     }
 

@@ -142,6 +142,19 @@ fn a_verb_clause_keeps_its_subject() {
 }
 
 #[test]
+fn a_report_of_what_the_speaker_will_do_is_told_as_the_plan() {
+    assert_eq!(
+        shorten("Acme Cells Corp. said it will spend an additional 140 billion won"),
+        "Acme Cells Corp. will spend an additional 140 billion won"
+    );
+    // Without "that" and an auxiliary, "it" may be the object.
+    assert_eq!(
+        shorten("Acme said it twice at the forum"),
+        "Acme said it twice at the forum"
+    );
+}
+
+#[test]
 fn titles_are_compact_complete_clauses() {
     let title = shorten("The Acme Research Institute of Chemistry (ARIC, President Jo Min) announced that it efficiently hosted the 2026 Forum on Cells at the Grand Convention Center in the capital with 300 guests");
     assert_eq!(

@@ -196,12 +196,21 @@ fn ends_in_key_phrase(text: &str) -> bool {
 
 /// "X announced that it developed …" → "X developed …"; a manner adverb
 /// right before the verb ("that it successfully developed") goes too.
+/// Without "that", only before a modal or an auxiliary ("X said it will
+/// spend …" → "X will spend …"), where the pronoun is surely the subject.
 fn unreport(text: &str) -> String {
+    const AUXILIARIES: [&str; 8] = ["will", "would", "has", "had", "is", "was", "plans", "aims"];
     for verb in &REPORTING {
         for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
             let pattern = format!(" {verb} that {pronoun} ");
-            if let Some(i) = text.find(&pattern) {
-                let mut rest = &text[i + pattern.len()..];
+            let bare = format!(" {verb} {pronoun} ");
+            let found = text.find(&pattern).map(|i| (i, pattern.len())).or_else(|| {
+                let i = text.find(&bare)?;
+                let next = text[i + bare.len()..].split(' ').next()?;
+                AUXILIARIES.contains(&next).then_some((i, bare.len()))
+            });
+            if let Some((i, len)) = found {
+                let mut rest = &text[i + len..];
                 if let Some((adverb, after)) = rest.split_once(' ') {
                     let verb_follows = after.split(' ').next().is_some_and(|w| w.ends_with("ed"));
                     if adverb.len() > 4 && adverb.ends_with("ly") && verb_follows {

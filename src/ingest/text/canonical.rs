@@ -23,7 +23,7 @@ pub(crate) fn canonical_phrase(text: &str) -> String {
                 && words[i..end]
                     .iter()
                     .zip(from.split(' '))
-                    .all(|(a, b)| a == b)
+                    .all(|(a, b)| same_word(a, b))
             {
                 out.extend(to.split(' '));
                 i = end;
@@ -34,6 +34,12 @@ pub(crate) fn canonical_phrase(text: &str) -> String {
         i += 1;
     }
     out.join(" ")
+}
+
+/// A text word and a word of a fold: equal, or a Hangul word with a
+/// particle glued to it ("고체전해질계면을" for "고체전해질계면").
+fn same_word(word: &str, fold: &str) -> bool {
+    word == fold || !fold.is_ascii() && super::hangul::strip_particle(word) == fold
 }
 
 /// Words: runs of letters and digits; `&` stays inside ("R&D"). A
@@ -107,6 +113,13 @@ mod tests {
         assert_eq!(canonical_phrase("EVs"), "electric vehicle");
         assert_eq!(canonical_phrase("AI chips"), "artificial intelligence chip");
         assert_eq!(canonical_phrase("the authorities"), "the authority");
+        // The interphase every liquid-electrolyte cell grows is no solid
+        // electrolyte, in either language, particle or not.
+        assert_eq!(
+            canonical_phrase("a thin solid-electrolyte interphase"),
+            "a thin sei"
+        );
+        assert_eq!(canonical_phrase("고체전해질계면을 형성"), "sei 형성");
     }
 
     #[test]

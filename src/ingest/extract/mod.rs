@@ -160,6 +160,9 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .find_organizations(piece)
                 .into_iter()
                 .filter(|o| !is_locative(piece, o, &all_places))
+                // "the US state of Georgia": a registry place's longer name
+                // holds the government's.
+                .filter(|o| !all_places.iter().any(|p| inside(o, p)))
                 .filter(|o| !token::in_address(piece, o.start, o.end))
                 .collect();
             let unknown = organization::unknown(piece, &organizations, &all_places, gazetteer);
@@ -225,10 +228,10 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
 /// National University") is part of that name, not a mention of the place.
 /// A place spelled exactly like an organization (a province that is also a
 /// government) counts as both.
-fn inside(place: &Hit, organization: &Hit) -> bool {
-    organization.start <= place.start
-        && place.end <= organization.end
-        && (organization.end - organization.start) > (place.end - place.start)
+fn inside(inner: &Hit, outer: &Hit) -> bool {
+    outer.start <= inner.start
+        && inner.end <= outer.end
+        && (outer.end - outer.start) > (inner.end - inner.start)
 }
 
 /// "translated from Korean", "in Korean.": an adjective with no noun after
@@ -262,7 +265,7 @@ fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
         .iter()
         .any(|p| p.start == organization.start && p.end == organization.end);
     if !also_place {
-        return false;
+        return described_region(text, organization, places);
     }
     // Korean marks a location with a particle after the name: "세종시에
     // 위치한", "울산에서" (but "세종시에 따르면" cites the city).
@@ -296,6 +299,41 @@ fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
                 .find(|w| !w.starts_with(char::is_uppercase))
                 .is_some_and(is_locative_word);
         return places.iter().any(|p| p.end == head.len()) || opened;
+    }
+    placed_after(text, before, places)
+}
+
+/// "in the US state of Georgia", "in the city of Kokomo": a government
+/// named by its kind of region and a place, after a preposition that
+/// places it (past "the" and a country before the kind), is where
+/// something is.
+fn described_region(text: &str, organization: &Hit, places: &[Hit]) -> bool {
+    let written = &text[organization.start..organization.end];
+    let kind = written.split_whitespace().next().unwrap_or("");
+    let regional = ["state", "city", "province", "county", "municipality"]
+        .iter()
+        .any(|k| kind.eq_ignore_ascii_case(k));
+    let holds_place = places
+        .iter()
+        .any(|p| organization.start < p.start && p.end <= organization.end);
+    if !regional || !holds_place {
+        return false;
+    }
+    placed_after(text, text[..organization.start].trim_end(), places)
+}
+
+/// True when `before` (text up to a name) ends in a preposition that
+/// places the name, past "the" and a country ("in the state of …", "in the
+/// US state of …").
+fn placed_after<'a>(text: &'a str, mut before: &'a str, places: &[Hit]) -> bool {
+    if let Some(country) = places.iter().find(|p| p.end == before.len()) {
+        let the = text[..country.start].trim_end();
+        if the.ends_with(" the") {
+            before = the;
+        }
+    }
+    if let Some(head) = before.strip_suffix(" the") {
+        before = head.trim_end();
     }
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())

@@ -291,6 +291,22 @@ fn governments_named_as_locations_are_only_places() {
     assert!(a.organizations.is_empty());
     let a = annotate(&doc(&["Chungbuk signed a deal."]), "", None, &g);
     assert_eq!(a.organizations, ["north-chungcheong"]);
+    // A government named by its kind of region: a place after "in", a body
+    // when it acts.
+    let a = annotate(
+        &doc(&["Acme opened a plant in the Korean province of Chungbuk."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"]);
+    let a = annotate(
+        &doc(&["The province of Chungbuk signed a deal."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["north-chungcheong"]);
 }
 
 #[test]

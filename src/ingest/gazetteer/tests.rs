@@ -91,7 +91,7 @@ pub(crate) fn registries() -> Registries {
                 "north-chungcheong",
                 "North Chungcheong Province",
                 Government,
-                &["Chungbuk", "충북"],
+                &["Chungbuk", "충북", "Province of Chungbuk"],
             ),
         ],
         places: vec![

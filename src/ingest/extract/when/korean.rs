@@ -9,8 +9,8 @@
 
 use super::{month_of_day, year_of_month, Cue, Mention};
 use crate::content::date::PartialDate;
-use crate::ingest::text::hangul::{hangul_run, is_particle};
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Every Korean date expression in `sentence`. Only a full publication
 /// date completes "26일", "6월" or "내년": one inferred from the story is
@@ -99,7 +99,8 @@ fn expression(
             // A month without a year is the publication year's, or the
             // nearest year on the side "지난"/"오는" names.
             let (m, d) = (m as u8, day.map(|(d, _)| d as u8));
-            let y = year_of_month(published?, m, d, direction);
+            let side = direction.or_else(|| tense_after(&text[pos..]));
+            let y = year_of_month(published?, m, d, side);
             match d {
                 Some(d) => PartialDate::ymd(y, m, d)?,
                 None => PartialDate::ym(y, m)?,
@@ -108,7 +109,8 @@ fn expression(
         (None, None, Some((d, _))) => {
             // "26일": a day of the publication month ("지난 26일" of the
             // month before when that day is still to come).
-            let (y, m) = month_of_day(published?, d as u8, direction)?;
+            let side = direction.or_else(|| tense_after(&text[pos..]));
+            let (y, m) = month_of_day(published?, d as u8, side)?;
             PartialDate::ymd(y, m, d as u8)?
         }
         (Some(y), None, None) if pos > 0 => {
@@ -135,6 +137,34 @@ fn expression(
         cue: Cue::At,
     };
     Some((mention, end))
+}
+
+/// Words after a date searched for the verb that gives its tense.
+const TENSE_WINDOW: usize = 4;
+
+/// The side of publication the first verb after a date puts it on
+/// (`Some(false)` past, `Some(true)` to come; see
+/// `words/korean/tense-endings.txt`), within its clause.
+fn tense_after(rest: &str) -> Option<bool> {
+    static ENDINGS: Pairs = word_list!(pairs "korean/tense-endings.txt");
+    let clause = rest.split([',', '.']).next().unwrap_or("");
+    for word in clause.split_whitespace().take(TENSE_WINDOW) {
+        let word = word.trim_end_matches(|c: char| !is_hangul(c));
+        if ENDINGS
+            .iter()
+            .any(|&(w, tense)| w == word && tense == "none")
+        {
+            continue;
+        }
+        let ending = ENDINGS
+            .iter()
+            .filter(|&&(ending, tense)| tense != "none" && word.ends_with(ending))
+            .max_by_key(|(ending, _)| ending.len());
+        if let Some(&(_, tense)) = ending {
+            return Some(tense == "future");
+        }
+    }
+    None
 }
 
 /// "내년 ", "올해 ", "지난해 ": the year shift, the side of publication
@@ -238,10 +268,24 @@ mod tests {
             ),
             [d("2024-02-11"), d("2023-12"), d("2025-02")]
         );
-        // Without "지난"/"오는", the publication month and year.
+        // Without "지난"/"오는", the verb after the date tells the side:
+        // a past verb puts a day or month still to come a year (or a
+        // month) back, one to come keeps it ahead.
         assert_eq!(
             read("11일 체결했고 12월 합의했고 지난 3일 열었다.", published),
-            [d("2024-03-11"), d("2024-12"), d("2024-03-03")]
+            [d("2024-02-11"), d("2023-12"), d("2024-03-03")]
+        );
+        assert_eq!(
+            read(
+                "6월 17일 공식 출범한 사업단과 6월 20일 출범할 사업단",
+                published
+            ),
+            [d("2023-06-17"), d("2024-06-20")]
+        );
+        // No verb telling a tense: the publication month and year.
+        assert_eq!(
+            read("11일 행사를 위한 준비와 12월 회의", published),
+            [d("2024-03-11"), d("2024-12")]
         );
         let new_year = PartialDate::ymd(2025, 1, 3);
         assert_eq!(read("지난 20일 열었다.", new_year), [d("2024-12-20")]);

@@ -159,7 +159,9 @@ fn front_matter(
 }
 
 /// The stated date, or an inferred one, or none. Inference never invents a
-/// day: it takes the latest dated happening in the story (to the month) or
+/// day: a dateline's day counts only when the page writes that same day
+/// with its year elsewhere (a wire photo's caption); otherwise it takes the
+/// latest dated happening in the story (to the month) or
 /// the year the story names an event after, whichever is later (a
 /// happening the story looks back on, "지난 2023년 7월", is no candidate),
 /// and a month the story dates on its own in that year; then it re-reads
@@ -175,6 +177,19 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
             reason: None,
             other: stated.other,
             annotations,
+        };
+    }
+    // "SEOUL, Aug. 7 (Yonhap)" and a caption's "on Aug. 7, 2023": the
+    // day the text gives twice, once with its year.
+    if let Some((date, written)) = meta::date::dateline_with_year_elsewhere(text) {
+        return Dated {
+            date: Some(date),
+            basis: DateBasis::Inferred,
+            reason: Some(format!(
+                "no publication date in the text; the dateline's day, written with its year as “{written}”"
+            )),
+            other: None,
+            annotations: annotate(doc, title, Some(date), gazetteer),
         };
     }
     let first = annotate(doc, title, None, gazetteer);

@@ -458,7 +458,16 @@ impl Context<'_, '_> {
         // "will be held": a past form after "be" is a passive; the cue is
         // further back.
         let passive = k > 0 && self.tokens[k - 1].is("be");
-        if FUTURE.iter().any(|w| t.is(w)) {
+        // "set to open", "set for March" look ahead; "set sail", "set up"
+        // tell nothing of the time (the past and present forms are one).
+        let set_alone = t.is("set")
+            && !self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is("to") || n.is("for"));
+        if set_alone {
+            None
+        } else if FUTURE.iter().any(|w| t.is(w)) {
             Some(true)
         } else if (PAST.iter().any(|w| t.is(w)) || IRREGULAR_PAST.contains(&t.text) || past_form)
             && !passive

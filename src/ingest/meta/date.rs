@@ -57,6 +57,30 @@ pub(crate) fn stated(raw: &str) -> Option<Stated> {
     })
 }
 
+/// A dateline without a year ("SEOUL, Aug. 7 (Yonhap) --") whose day the
+/// page writes in full elsewhere ("provided by Acme on Aug. 7, 2023"): that
+/// day, with the line of the full date, for an inferred date. Only the
+/// first lines are searched for the dateline; only one year may match.
+pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, String)> {
+    const DATELINE_LINES: usize = 12;
+    let (month, day) = raw
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+        .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l.trim()))?;
+    let mut same_day = raw.lines().flat_map(|line| {
+        crate::ingest::text::date::full_dates(line)
+            .into_iter()
+            .filter(|(_, d)| d.month == Some(month) && d.day == Some(day))
+            .map(move |(span, d)| (d, line[span].to_string()))
+    });
+    let (date, written) = same_day.next()?;
+    if same_day.any(|(other, _)| other != date) {
+        return None;
+    }
+    Some((date, written))
+}
+
 /// A year that names a happening or programme: "2026 International Forum",
 /// "the 2025 Opportunity Development Zone Workforce Training Project".
 /// Gives the latest such year and the name, for an inferred date.
@@ -259,6 +283,21 @@ mod tests {
             2001
         ));
         assert!(!outdated_guess("Nothing later is named.", 1995));
+    }
+
+    #[test]
+    fn a_yearless_dateline_takes_the_year_the_page_writes_for_that_day() {
+        let raw = "Headline\nSEOUL, Aug. 7 (Yonhap) -- Acme will build a plant.\n\
+                   This photo, provided by Acme on Aug. 7, 2023, shows the site.";
+        let (date, written) = dateline_with_year_elsewhere(raw).unwrap();
+        assert_eq!(date.to_string(), "2023-08-07");
+        assert_eq!(written, "Aug. 7, 2023");
+        // Another day written in full says nothing of the dateline's year.
+        let raw = "SEOUL, Aug. 7 (Yonhap) -- Acme said it opened on Aug. 1, 2023.";
+        assert!(dateline_with_year_elsewhere(raw).is_none());
+        // Two years for that day: no guess.
+        let raw = "SEOUL, Aug. 7 (Yonhap) -- Aug. 7, 2023 and Aug. 7, 2022.";
+        assert!(dateline_with_year_elsewhere(raw).is_none());
     }
 
     #[test]

@@ -80,6 +80,25 @@ pub(crate) fn is_dateline(body: &str) -> bool {
         || press_dateline_end(body).is_some()
 }
 
+/// The month and day of a dateline that gives no year: "SEOUL, Aug. 7
+/// (Yonhap) --", "Seoul, October 14 — ": a place and a comma, the day,
+/// then an agency tag or a dash.
+pub(crate) fn yearless_dateline_day(body: &str) -> Option<(u8, u8)> {
+    let words = word_spans(body);
+    let k = (1..words.len().min(6))
+        .find(|&k| k + 1 < words.len() && month_and_day(words[k].1, words[k + 1].1).is_some())?;
+    let (m, d) = month_and_day(words[k].1, words[k + 1].1)?;
+    let head = body[..words[k].0].trim_end();
+    let (end, last) = words[k + 1];
+    let after = body[end + last.len()..].trim_start();
+    let set_off = after.starts_with(['(', '—', '–']) || after.starts_with("--");
+    let dated = full_dates(body)
+        .first()
+        .is_some_and(|(span, _)| span.start == words[k].0);
+    (head.ends_with(',') && head.starts_with(char::is_uppercase) && set_off && !dated)
+        .then_some((m, d))
+}
+
 /// Where the story starts after a press release's dateline that ends in a
 /// full stop: "WOODINVILLE and MOSES LAKE, Wash., Sept. 19, 2023. Group14
 /// …". The place opens in capitals and a comma sets off the date, so a
@@ -373,6 +392,28 @@ fn parse_year(word: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_without_a_year_gives_its_month_and_day() {
+        assert_eq!(
+            yearless_dateline_day("SEOUL, Aug. 7 (Yonhap) -- Acme said."),
+            Some((8, 7))
+        );
+        assert_eq!(
+            yearless_dateline_day("Seoul, October 14 — Acme said."),
+            Some((10, 14))
+        );
+        // A year in the dateline, or a date inside a sentence, is another
+        // matter.
+        assert_eq!(
+            yearless_dateline_day("SEOUL, Aug. 7, 2023 (Yonhap) -- Acme."),
+            None
+        );
+        assert_eq!(
+            yearless_dateline_day("Acme said on Aug. 7 (Monday) it grew."),
+            None
+        );
+    }
 
     #[test]
     fn ambiguous_partial_and_impossible_numbers_are_no_full_dates() {

@@ -156,6 +156,12 @@ fn a_date_without_its_year_or_month_lies_on_the_side_its_tense_tells() {
     // A date that opens the sentence takes the tense of the words after.
     assert_eq!(one("In November, talks emerged of a deal."), "2023-11");
     assert_eq!(one("In February, the plant will open."), "2025-02");
+    // "set" looks ahead only as "set to" or "set for".
+    assert_eq!(one("The plant is set to open in February."), "2025-02");
+    assert_eq!(
+        one("Acme set sail under its new name in December after it agreed a deal."),
+        "2023-12"
+    );
 }
 
 #[test]

@@ -16,6 +16,8 @@ use crate::ingest::text::words::{word_list, Pairs, Words};
 static ENDINGS: Pairs = word_list!(pairs "korean/body-endings.txt");
 /// Legal forms written before or after a company's name.
 static LEGAL_FORMS: Words = word_list!("korean/legal-forms.txt");
+/// Common words before an ending that make no name ("배터리솔루션").
+static GENERIC_STEMS: Words = word_list!("korean/generic-stems.txt");
 /// Titles of a company's head, written in brackets after its name.
 static HEAD_TITLES: Words = word_list!("korean/company-head-titles.txt");
 
@@ -61,7 +63,8 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
             _ => LEAST_STEM,
         };
         let long = word[..at].chars().count() >= least;
-        long.then_some((at + ending.len(), kind))
+        let generic = GENERIC_STEMS.contains(&&word[..at]);
+        (long && !generic).then_some((at + ending.len(), kind))
     })
 }
 
@@ -155,6 +158,14 @@ mod tests {
         assert_eq!(
             names("해솔머티리얼즈는 공장을 짓는다. 머티리얼즈는 아니다."),
             [("해솔머티리얼즈", Some("company"))]
+        );
+        // A solutions or mobility company, but not a line of business.
+        assert_eq!(
+            names("다온배터리솔루션이 짓고 라온모빌리티는 판다. 배터리솔루션 사업과 차세대모빌리티 분야."),
+            [
+                ("다온배터리솔루션", Some("company")),
+                ("라온모빌리티", Some("company"))
+            ]
         );
     }
 

@@ -232,7 +232,16 @@ impl Context<'_, '_> {
         let month = month_number(self.tokens.get(i + 1)?)?;
         let (year, after) = match self.year_after(i + 2) {
             Some(found) => found,
-            None if i > 0 && self.is(i - 1, "on") => (self.published_year()?, i + 2),
+            // "on 3 June", "from 1 December": the year its tense tells.
+            None if i > 0
+                && [
+                    "on", "from", "by", "until", "till", "since", "before", "after",
+                ]
+                .iter()
+                .any(|w| self.is(i - 1, w)) =>
+            {
+                (self.year_of_month(i, month, Some(day))?, i + 2)
+            }
             None => return None,
         };
         Some((PartialDate::ymd(year, month, day)?, None, after))

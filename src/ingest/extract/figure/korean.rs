@@ -105,7 +105,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && !spaced
         && value <= RANK_MAX
         && after[written.len()..].starts_with(' ');
-    if ranks {
+    // "1회 충전당 800㎞": per single charge, the distance is the figure.
+    let per_charge = unit == "cycles" && value <= 1.0;
+    if ranks || per_charge {
         return None;
     }
     if !written.is_empty() {
@@ -344,6 +346,14 @@ mod tests {
                 ("300여 명", 300.0, "people", Some("about")),
                 ("8만대", 8e4, "vehicles", None),
                 ("3억 셀", 3e8, "cells", Some("about")),
+            ]
+        );
+        // Cycles count from two; one charge is the measure of a range.
+        assert_eq!(
+            read("1회 충전당 800㎞를 달리고 1000회 충전 후에도"),
+            [
+                ("800㎞", 800.0, "km", None),
+                ("1000회 충전", 1000.0, "cycles", None)
             ]
         );
     }

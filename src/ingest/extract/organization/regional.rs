@@ -73,10 +73,20 @@ pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, us
             let rest = &text[end..];
             let run = hangul_run(rest);
             let acts = matches!(run, "은" | "는" | "이" | "가")
-                || run.is_empty() && rest.trim_start().starts_with("관계자");
+                || run.is_empty() && rest.trim_start().starts_with("관계자")
+                || matches!(run, "과" | "와") && agreement_after(&rest[run.len()..]);
             acts.then_some((hit.start, end))
         })
         .collect()
+}
+
+/// "과 투자협약을 체결한": one of the two words after a name joined by
+/// 과/와 opens with an agreement's word, so the name is its party.
+fn agreement_after(rest: &str) -> bool {
+    static AGREEMENTS: Words = word_list!("korean/agreement-words.txt");
+    rest.split_whitespace()
+        .take(2)
+        .any(|word| AGREEMENTS.iter().any(|a| word.starts_with(a)))
 }
 
 /// Token ranges of `text` that name a region's own body (a government
@@ -255,6 +265,12 @@ mod tests {
         assert_eq!(found("서울시는 지원을 밝혔다."), ["서울시"]);
         assert_eq!(found("서울시 관계자는 말했다."), ["서울시"]);
         assert!(found("서울시에서 열렸다.").is_empty());
+        // A party joined by 과/와 to an agreement; not a place beside another.
+        assert_eq!(
+            found("에이크미는 서울시와 투자협약을 체결했다."),
+            ["서울시"]
+        );
+        assert!(found("서울시와 부산 사이에 있다.").is_empty());
     }
 
     #[test]

@@ -101,6 +101,15 @@ fn day_before_month_in_british_order() {
         resolve("The vote is on 3 June.", Some("2024-05-01")),
         [("2024-06-03".into(), None)]
     );
+    // After "from", "by", …, on the side its tense tells.
+    assert_eq!(
+        resolve("Controls will apply from 1 December.", Some("2024-10-20")),
+        [("2024-12-01".into(), None)]
+    );
+    assert_eq!(
+        resolve("Talks began on 28 December.", Some("2025-01-10")),
+        [("2024-12-28".into(), None)]
+    );
     // A bare "5 June" with no year and no "on" is not taken.
     assert_eq!(resolve("about 5 June units", Some("2024-05-01")), []);
 }

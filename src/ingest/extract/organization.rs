@@ -329,20 +329,25 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
             if kind == Some(OrganizationKind::Company) {
                 end = company_suffix_end(tokens, i);
             }
+            // "Head of Port Logistics Department": a unit named in a role.
+            let unit_in_role = token.text == "Department" && named_in_role(tokens, start);
+            if academic_department(&tokens[start..end]) || unit_in_role {
+                continue;
+            }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();
             let head_first = OPENERS.iter().any(|(h, _)| token.text == *h);
             if words >= 2 && (start < i || head_first && end > i + 1) {
                 found.push((start, end, kind));
             }
         } else if let Some(&(_, word)) = OPENERS.iter().find(|(h, _)| token.text == *h) {
+            if academic_department(&tokens[i..extend_right(tokens, i + 1)]) {
+                continue;
+            }
             // "Office of Manufacturing and Energy Supply Chains": a head
             // that only opens names. In a person's role ("Head of the
             // Office of R&D, KBIA") it names a unit of a body, not a body.
             let end = extend_right(tokens, i + 1);
-            let in_role = i >= 3
-                && tokens[i - 1].is("the")
-                && tokens[i - 2].text == "of"
-                && is_role_word(tokens[i - 3].text);
+            let in_role = i >= 3 && tokens[i - 1].is("the") && named_in_role(tokens, i);
             if end > i + 1 && !in_role {
                 found.push((i, end, OrganizationKind::from_word(word)));
             }
@@ -353,6 +358,24 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
     }
     longest_first(&mut found);
     found
+}
+
+/// "Head of (the) …": the name starting at `start` follows a role and
+/// "of", so it names the unit the role is in.
+fn named_in_role(tokens: &[Token<'_>], start: usize) -> bool {
+    let mut at = start;
+    if at > 0 && tokens[at - 1].is("the") {
+        at -= 1;
+    }
+    at >= 2 && tokens[at - 1].text == "of" && is_role_word(tokens[at - 2].text)
+}
+
+/// "Department of Chemical and Biomolecular Engineering": a department
+/// named by a field of study is a university's unit (a role's part), not a
+/// body of the story.
+fn academic_department(name: &[Token<'_>]) -> bool {
+    static FIELDS: Words = word_list!("extract/academic-fields.txt");
+    name.iter().any(|t| t.text == "Department") && name.iter().any(|t| FIELDS.contains(&t.text))
 }
 
 /// Longest first at each start, a guessed kind before none; a range that

@@ -134,3 +134,24 @@ fn a_head_word_inside_a_name_with_a_number_ends_nothing() {
     assert!(names("Acme Materials and Group 14 Technologies will build a plant.").is_empty());
     assert_eq!(names("Acme Group 14 said")[0].0, "Acme Group");
 }
+
+#[test]
+fn a_government_department_or_cabinet_but_no_university_department() {
+    assert_eq!(
+        names("the proposal of Department of Heavy Industry, the Union Cabinet said"),
+        [
+            (
+                "Department of Heavy Industry".to_string(),
+                Some("government")
+            ),
+            ("Union Cabinet".to_string(), Some("government"))
+        ]
+    );
+    assert!(
+        names("Professor Han of the Department of Materials Science and Engineering").is_empty()
+    );
+    assert!(names("Kim Ha, Head of Port Logistics Department, spoke").is_empty());
+    assert!(names("the Chemistry Department of Acme University")
+        .iter()
+        .all(|n| !n.0.contains("Department")));
+}

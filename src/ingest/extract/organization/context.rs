@@ -41,6 +41,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(cited_outlets(tokens));
     found.extend(trading(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
+    found.extend(venture_parties(tokens));
     // A place alone ("a joint venture between Korea and Japan") is no
     // organization.
     found.retain(|&(start, end, _)| {
@@ -290,6 +291,47 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
                     }
                 }
             }
+        }
+    }
+    found
+}
+
+/// "Acme Cells and Singapore-based Bolt Metals have set up a joint
+/// venture": the names joined before a verb that forms a joint venture are
+/// its parties.
+fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
+    static VERBS: Words = word_list!("extract/venture-verbs.txt");
+    let mut found = Vec::new();
+    for i in 2..tokens.len().saturating_sub(1) {
+        let venture = tokens[i].is("joint") && tokens[i + 1].is("venture");
+        if !venture || !(tokens[i - 1].is("a") || tokens[i - 1].is("an")) {
+            continue;
+        }
+        let verb = VERBS.iter().find_map(|verb| {
+            let words: Vec<&str> = verb.split(' ').collect();
+            let first = (i - 1).checked_sub(words.len())?;
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens[first + k].is(w))
+                .then_some(first)
+        });
+        let Some(mut end) = verb else {
+            continue;
+        };
+        if end > 0
+            && ["have", "has", "had", "will", "would"]
+                .iter()
+                .any(|w| tokens[end - 1].is(w))
+        {
+            end -= 1;
+        }
+        while let Some(start) = name_start_before(tokens, end, continues_name) {
+            found.push((start, end, Some(OrganizationKind::Company)));
+            if start == 0 || !tokens[start - 1].is("and") {
+                break;
+            }
+            end = start - 1;
         }
     }
     found
@@ -577,6 +619,22 @@ mod tests {
         ] {
             assert!(cited_outlets(&tokenize(text)).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_parties_named_before_forming_a_joint_venture() {
+        let text = "Chinese cathode maker Acme Advanced Material and Singapore-based \
+                    Bolt International have set up a joint venture in Indonesia.";
+        let tokens = tokenize(text);
+        assert_eq!(
+            names(venture_parties(&tokens), text),
+            [
+                "Singapore-based Bolt International",
+                "Acme Advanced Material"
+            ]
+        );
+        let text = "The firm plans to form a joint venture.";
+        assert!(venture_parties(&tokenize(text)).is_empty());
     }
 
     #[test]

@@ -261,7 +261,9 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
                     .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
             })
         });
-        after.starts_with(f.text.as_str()) || baseline
+        // A day is no period a series is counted over: "9일 30㎾급 ESS를
+        // 검증한다" tells what happens that day.
+        after.starts_with(f.text.as_str()) && mention.date.day.is_none() || baseline
     })
 }
 

@@ -348,6 +348,7 @@ impl Context<'_, '_> {
             || i > 0 && self.word(i - 1).is_some_and(is_part_code);
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
+        let introduced = introduced || self.closes_named_event(i);
         if !(introduced || part_of || self.scheduled_for(i)) || names_something {
             return None;
         }
@@ -443,6 +444,22 @@ impl Context<'_, '_> {
     /// word in "-ed": "agreed", "signed"), `None` when there is none.
     fn tense_before(&self, i: usize) -> Option<bool> {
         (0..i).rev().find_map(|k| self.tense_at(k))
+    }
+
+    /// "displayed at InterBattery Europe 2023", "during CES 2024": the year
+    /// that closes the name of a show or meeting something happens at.
+    fn closes_named_event(&self, year: usize) -> bool {
+        let mut k = year;
+        while k > 0 && self.tokens[k - 1].is_capitalized() {
+            k -= 1;
+        }
+        if k == year || k == 0 {
+            return false;
+        }
+        if self.is(k - 1, "the") {
+            k -= 1;
+        }
+        k > 0 && (self.is(k - 1, "at") || self.is(k - 1, "during"))
     }
 
     /// The tense a date that opens its sentence is told in: the first cue

@@ -397,11 +397,13 @@ fn a_year_that_labels_a_figure_is_a_data_point() {
         &[
             "매출은 2022년 7조6177억원, 2023년 12조8972억원으로 늘었다.",
             "회사는 2023년 공장을 준공했다.",
+            "특구는 9일 30㎾급 설비를 검증한다.",
         ],
         Some("2024-11-04"),
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(dates, ["2023"], "{got:?}");
+    // A day before a figure is no data point: it dates what happens.
+    assert_eq!(dates, ["2023", "2024-11-09"], "{got:?}");
 }
 
 #[test]

@@ -130,6 +130,35 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     })
 }
 
+/// A group below 만 from `at`: digits, or digits with 천 and 백 and more
+/// digits after them ("6천694", "3백50", "2,500"). Gives its value, where
+/// it ends, and whether 천 or 백 was written.
+fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool)> {
+    let mut value = 0.0;
+    let mut korean = false;
+    loop {
+        let digits_end = at
+            + sentence[at..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(sentence.len() - at);
+        let digits = sentence[at..digits_end].trim_end_matches(['.', ',']);
+        let number: f64 = digits.replace(',', "").parse().ok()?;
+        let end = at + digits.len();
+        let small = [("천", 1e3), ("백", 1e2)]
+            .into_iter()
+            .find(|(word, _)| sentence[end..].starts_with(word));
+        let Some((word, factor)) = small else {
+            return Some((value + number, end, korean));
+        };
+        value += number * factor;
+        korean = true;
+        at = end + word.len();
+        if !sentence[at..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((value, at, korean));
+        }
+    }
+}
+
 /// The amount from `start`: groups of digits, each with an optional 천/백
 /// and a magnitude, the groups optionally a space apart. Gives the value,
 /// whether a Korean magnitude was written, and where the amount ends.
@@ -138,20 +167,8 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
     let mut at = start;
     let mut korean = false;
     loop {
-        let digits_end = at
-            + sentence[at..]
-                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                .unwrap_or(sentence.len() - at);
-        let digits = sentence[at..digits_end].trim_end_matches(['.', ',']);
-        let mut value: f64 = digits.replace(',', "").parse().ok()?;
-        let mut end = at + digits.len();
-        for (word, factor) in [("천", 1e3), ("백", 1e2)] {
-            if let Some(rest) = sentence[end..].strip_prefix(word) {
-                value *= factor;
-                end = sentence.len() - rest.len();
-                korean = true;
-            }
-        }
+        let (value, mut end, small) = below_ten_thousand(sentence, at)?;
+        korean |= small;
         let big = [("조", 1e12), ("억", 1e8), ("만", 1e4)]
             .into_iter()
             .find(|(word, _)| sentence[end..].starts_with(word));
@@ -275,6 +292,17 @@ mod tests {
             .into_iter()
             .map(|f| (&sentence[f.start..f.end], f.value, f.unit, f.qualifier))
             .collect()
+    }
+
+    #[test]
+    fn a_group_with_thousands_and_more_digits_is_one_number() {
+        assert_eq!(
+            read("부지 55만6천694㎡에 30㎾급 설비"),
+            [
+                ("55만6천694㎡", 556694.0, "m2", None),
+                ("30㎾", 30.0, "kW", None)
+            ]
+        );
     }
 
     #[test]

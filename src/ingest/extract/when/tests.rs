@@ -72,6 +72,12 @@ fn years_need_a_preposition() {
         [("1976".into(), None)]
     );
     assert_eq!(resolve("the 2025 Workforce Project", None), []);
+    // A year closing the name of a show something happens at.
+    assert_eq!(
+        resolve("It showed cells at Acme Battery Expo 2023 in Munich.", None),
+        [("2023".into(), None)]
+    );
+    assert_eq!(resolve("It won Acme Award 2023 for cells.", None), []);
     assert_eq!(resolve("the May deadline may slip", None), []);
     let m = mentions("It aims to lead by 2030.", None, None);
     assert_eq!(m[0].cue, Cue::By);

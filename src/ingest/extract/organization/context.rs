@@ -42,6 +42,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(trading(tokens));
     found.extend(subsidiaries(tokens, known, gazetteer));
     found.extend(venture_parties(tokens));
+    found.extend(capacity_owners(tokens));
     // A place alone ("a joint venture between Korea and Japan") is no
     // organization.
     found.retain(|&(start, end, _)| {
@@ -332,6 +333,29 @@ fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
                 break;
             }
             end = start - 1;
+        }
+    }
+    found
+}
+
+/// "Akaysha Energy's 415 MW/1,660 MWh Orana battery": a name of two words
+/// or more whose possessive owns a power or energy capacity owns the
+/// plant, so it is a company (a place is dropped by the caller).
+fn capacity_owners(tokens: &[Token<'_>]) -> Vec<Range> {
+    const UNITS: [&str; 4] = ["MW", "MWh", "GW", "GWh"];
+    let mut found = Vec::new();
+    for i in 1..tokens.len().saturating_sub(4) {
+        let possessive = matches!(tokens[i].text, "'" | "\u{2019}") && tokens[i + 1].text == "s";
+        let capacity = tokens[i + 2]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && UNITS.iter().any(|u| tokens[i + 3].text.starts_with(u));
+        if !possessive || !capacity {
+            continue;
+        }
+        if let Some(start) = name_start_before(tokens, i, continues_name).filter(|&s| i - s >= 2) {
+            found.push((start, i, Some(OrganizationKind::Company)));
         }
     }
     found
@@ -635,6 +659,17 @@ mod tests {
         );
         let text = "The firm plans to form a joint venture.";
         assert!(venture_parties(&tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn the_owner_of_a_plants_capacity() {
+        let text = "• Acme Power\u{2019}s 415 MW/1,660 MWh Orana battery, and Korea\u{2019}s 30 GW";
+        assert_eq!(
+            names(capacity_owners(&tokenize(text)), text),
+            ["Acme Power"]
+        );
+        let text = "Bolt's 20 MW plant";
+        assert!(capacity_owners(&tokenize(text)).is_empty());
     }
 
     #[test]

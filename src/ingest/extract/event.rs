@@ -221,9 +221,10 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
         });
     let wire_tag = after.starts_with('/') && after[1..].find("/ ").is_some_and(|end| end < 30);
     // "[Acme Biz= Hong Gildong] Seoul, October 14 — …": any date inside
-    // the head a lead's dateline takes off.
-    let head = sentence.len() - crate::ingest::text::dateline::strip_dateline(sentence).len();
-    (mention.start < 40 && capital_place) || credit || wire_tag || mention.end <= head
+    // the head a bylined lead's dateline takes off.
+    let bylined = crate::ingest::text::dateline::bylined_dateline_end(sentence)
+        .is_some_and(|head| mention.end <= head);
+    (mention.start < 40 && capital_place) || credit || wire_tag || bylined
 }
 
 /// The end of a range whose start the text gives in words no date was

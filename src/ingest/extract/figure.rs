@@ -267,7 +267,10 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         next += 1;
     }
     let after = unit_after(tokens, next, glued);
-    if prefix_unit.is_none() && inside_name(tokens, i, next) {
+    let in_name = next == i + 1
+        && crate::ingest::text::token::number_in_name(tokens, i)
+        && !crate::ingest::text::token::headline_cased(sentence);
+    if prefix_unit.is_none() && in_name {
         return None;
     }
     let (mut unit, mut end_token) = match (after, prefix_unit) {
@@ -375,21 +378,6 @@ fn is_reference_number(tokens: &[Token<'_>], i: usize) -> bool {
     // own ("prices hit 170,000 yuan per ton").
     let label = |t: &Token<'_>| t.is_capitalized() || prev(1).is_some_and(|p| p.text == ".");
     word.is_some_and(|t| label(t) && NAMES.iter().any(|n| t.is(n)))
-}
-
-/// "Group 14 Technologies": a number between two capitalized words, the
-/// one after it a word in title case (not a unit such as "GWh"), is part
-/// of a name, no count.
-fn inside_name(tokens: &[Token<'_>], number: usize, next: usize) -> bool {
-    let title_case = |t: &Token<'_>| {
-        let mut chars = t.text.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-    };
-    let before = number
-        .checked_sub(1)
-        .map(|k| &tokens[k])
-        .filter(|t| t.is_capitalized() && t.end < tokens[number].start);
-    before.is_some() && next == number + 1 && tokens.get(next).is_some_and(title_case)
 }
 
 /// The qualifier right before token `at`, and the index of its first token.
@@ -652,6 +640,7 @@ mod tests {
             ("a 30GWh plant", 30.0, "GWh"),
             ("the Ochang 30 GWh plant", 30.0, "GWh"),
             ("Acme hired 300 Engineers", 300.0, "people"),
+            ("Acme Hires 300 Engineers For Its Plant", 300.0, "people"),
             ("a 100 MW array", 100.0, "MW"),
             ("a 45% share", 45.0, "percent"),
             ("grew 12.5 percent", 12.5, "percent"),

@@ -161,8 +161,13 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 .into_iter()
                 .filter(|o| !is_locative(piece, o, &all_places))
                 // "the US state of Georgia": a registry place's longer name
-                // holds the government's.
-                .filter(|o| !all_places.iter().any(|p| inside(o, p)))
+                // holds the government's (a company's name inside a plant's,
+                // "Hyundai Motor Group Metaplant", still names the company).
+                .filter(|o| {
+                    let government = gazetteer.organizations()[o.entity].front.kind
+                        == crate::content::front_matter::OrganizationKind::Government;
+                    !(government && all_places.iter().any(|p| inside(o, p)))
+                })
                 .filter(|o| !token::in_address(piece, o.start, o.end))
                 .collect();
             let unknown = organization::unknown(piece, &organizations, &all_places, gazetteer);
@@ -224,10 +229,11 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
     out
 }
 
-/// A place strictly inside a longer organization name ("Seoul" in "Seoul
-/// National University") is part of that name, not a mention of the place.
-/// A place spelled exactly like an organization (a province that is also a
-/// government) counts as both.
+/// A hit strictly inside a longer one: a place inside an organization's
+/// name ("Seoul" in "Seoul National University") is part of that name,
+/// not a mention of the place, and a government inside a place's ("the US
+/// state of Georgia") part of the place. A place spelled exactly like an
+/// organization (a province that is also a government) counts as both.
 fn inside(inner: &Hit, outer: &Hit) -> bool {
     outer.start <= inner.start
         && inner.end <= outer.end

@@ -230,7 +230,7 @@ pub(crate) fn unknown(
         range.1 = without_tail(&tokens, range.0, range.1);
         // "Chennai-based Munoth Industries Ltd.": the base is no part of
         // the name.
-        if range.1 > range.0 + 2 && tokens[range.0].text.ends_with("-based") {
+        if range.1 > range.0 + 1 && tokens[range.0].text.ends_with("-based") {
             range.0 += 1;
         }
     }
@@ -314,10 +314,7 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
     for (i, token) in tokens.iter().enumerate() {
         // "Group 14 Technologies": a head word with a number and more name
         // after it ends no name.
-        let name_goes_on = tokens
-            .get(i + 1)
-            .is_some_and(|t| t.text.parse::<u32>().is_ok())
-            && tokens.get(i + 2).is_some_and(Token::is_capitalized);
+        let name_goes_on = crate::ingest::text::token::number_in_name(tokens, i + 1);
         if name_goes_on {
             continue;
         }
@@ -328,11 +325,6 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
             let mut end = extend_right(tokens, i + 1);
             if kind == Some(OrganizationKind::Company) {
                 end = company_suffix_end(tokens, i);
-            }
-            // "Head of Port Logistics Department": a unit named in a role.
-            let unit_in_role = token.text == "Department" && named_in_role(tokens, start);
-            if academic_department(&tokens[start..end]) || unit_in_role {
-                continue;
             }
             let words = tokens[start..end].iter().filter(|t| t.is_word()).count();
             let head_first = OPENERS.iter().any(|(h, _)| token.text == *h);
@@ -347,7 +339,12 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
             // that only opens names. In a person's role ("Head of the
             // Office of R&D, KBIA") it names a unit of a body, not a body.
             let end = extend_right(tokens, i + 1);
-            let in_role = i >= 3 && tokens[i - 1].is("the") && named_in_role(tokens, i);
+            // A government's department is a body even in its officer's
+            // role ("Secretary of the Department of Heavy Industry").
+            let in_role = i >= 3
+                && tokens[i - 1].is("the")
+                && named_in_role(tokens, i)
+                && token.text != "Department";
             if end > i + 1 && !in_role {
                 found.push((i, end, OrganizationKind::from_word(word)));
             }

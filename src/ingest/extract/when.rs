@@ -450,7 +450,8 @@ impl Context<'_, '_> {
     /// that closes the name of a show or meeting something happens at.
     fn closes_named_event(&self, year: usize) -> bool {
         let mut k = year;
-        while k > 0 && self.tokens[k - 1].is_capitalized() {
+        let opens = |k: usize| self.is(k, "at") || self.is(k, "during");
+        while k > 0 && self.tokens[k - 1].is_capitalized() && !opens(k - 1) {
             k -= 1;
         }
         if k == year || k == 0 {

@@ -13,6 +13,7 @@ use crate::content::date::PartialDate;
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::stamp::{self, Role};
 use crate::ingest::text::vocab;
+use crate::ingest::text::words::{word_list, Words};
 
 /// The publication date a page states.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,10 +58,12 @@ pub(crate) fn stated(raw: &str) -> Option<Stated> {
     })
 }
 
-/// A dateline without a year ("SEOUL, Aug. 7 (Yonhap) --") whose day the
-/// page writes in full elsewhere ("provided by Acme on Aug. 7, 2023"): that
-/// day, with the line of the full date, for an inferred date. Only the
-/// first lines are searched for the dateline; only one year may match.
+/// A dateline without a year ("SEOUL, Aug. 7 (Yonhap) --") whose day a
+/// photo's caption writes in full ("provided by Acme on Aug. 7, 2023"):
+/// that day, with the written date, for an inferred date. Only the first
+/// lines are searched for the dateline, only caption lines for the year
+/// (a story's own full date may be an anniversary), and only one year may
+/// match.
 pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, String)> {
     const DATELINE_LINES: usize = 12;
     let (month, day) = raw
@@ -68,7 +71,12 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
         .filter(|l| !l.trim().is_empty())
         .take(DATELINE_LINES)
         .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l.trim()))?;
-    let mut same_day = raw.lines().flat_map(|line| {
+    static CAPTION_WORDS: Words = word_list!("meta/caption-words.txt");
+    let caption = |line: &&str| {
+        let lower = line.to_lowercase();
+        CAPTION_WORDS.iter().any(|w| lower.contains(w))
+    };
+    let mut same_day = raw.lines().filter(caption).flat_map(|line| {
         crate::ingest::text::date::full_dates(line)
             .into_iter()
             .filter(|(_, d)| d.month == Some(month) && d.day == Some(day))
@@ -292,11 +300,14 @@ mod tests {
         let (date, written) = dateline_with_year_elsewhere(raw).unwrap();
         assert_eq!(date.to_string(), "2023-08-07");
         assert_eq!(written, "Aug. 7, 2023");
-        // Another day written in full says nothing of the dateline's year.
+        // Another day written in full says nothing of the dateline's year,
+        // nor does the same day in a story sentence (an anniversary).
         let raw = "SEOUL, Aug. 7 (Yonhap) -- Acme said it opened on Aug. 1, 2023.";
         assert!(dateline_with_year_elsewhere(raw).is_none());
+        let raw = "SEOUL, Aug. 7 (Yonhap) -- A year since the fire of Aug. 7, 2022.";
+        assert!(dateline_with_year_elsewhere(raw).is_none());
         // Two years for that day: no guess.
-        let raw = "SEOUL, Aug. 7 (Yonhap) -- Aug. 7, 2023 and Aug. 7, 2022.";
+        let raw = "SEOUL, Aug. 7 (Yonhap) -- Acme.\nPhoto: Aug. 7, 2023 and Aug. 7, 2022.";
         assert!(dateline_with_year_elsewhere(raw).is_none());
     }
 

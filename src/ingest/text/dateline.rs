@@ -78,6 +78,13 @@ fn korean_wire(text: &str) -> Option<&str> {
     Some(byline.unwrap_or(rest).trim_start())
 }
 
+/// Where the story starts in a lead opened by an outlet's bracketed
+/// byline ("[Acme Biz= Hong Gildong] Seoul, October 14 — Text"); `None`
+/// for a sentence without one, whose dashes may be the story's own.
+pub(crate) fn bylined_dateline_end(text: &str) -> Option<usize> {
+    outlet_byline(text).map(|rest| text.len() - strip_dateline(rest).len())
+}
+
 /// "[Alpha Biz= Kim Jisun] Text", "(Seoul=Acme News) Text": a bracketed
 /// head of an outlet, "=" and a reporter or place, written in Latin
 /// capitals (the Korean forms are [`korean_wire`]'s). Gives back the rest.

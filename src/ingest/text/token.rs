@@ -33,6 +33,28 @@ impl Token<'_> {
 /// A line in title case without a closing full stop ("Korea Unveils
 /// Battery Institute Plans") is a headline: its capitals say nothing about
 /// where a name starts.
+/// "Group 14 Technologies": a number between a capitalized word and a
+/// word in title case (not a unit such as "GWh") is part of a name. Only
+/// in a sentence's case: a title-cased headline capitalizes its counts
+/// too ("Acme Hires 300 Engineers").
+pub(crate) fn number_in_name(tokens: &[Token<'_>], number: usize) -> bool {
+    let title_case = |t: &Token<'_>| {
+        let mut chars = t.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let is_number = tokens
+        .get(number)
+        .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()));
+    if !is_number {
+        return false;
+    }
+    let before = number
+        .checked_sub(1)
+        .map(|k| &tokens[k])
+        .is_some_and(|t| t.is_capitalized() && t.end < tokens[number].start);
+    before && tokens.get(number + 1).is_some_and(title_case)
+}
+
 pub(crate) fn headline_cased(text: &str) -> bool {
     if text.trim_end().ends_with(['.', '!', '?']) {
         return false;

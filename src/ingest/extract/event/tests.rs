@@ -147,10 +147,19 @@ fn a_report_of_what_the_speaker_will_do_is_told_as_the_plan() {
         shorten("Acme Cells Corp. said it will spend an additional 140 billion won"),
         "Acme Cells Corp. will spend an additional 140 billion won"
     );
-    // Without "that" and an auxiliary, "it" may be the object.
+    // Without "that" and a plan's auxiliary, "it" may be no subject, and
+    // "he" is no company.
     assert_eq!(
         shorten("Acme said it twice at the forum"),
         "Acme said it twice at the forum"
+    );
+    assert_eq!(
+        shorten("The ministry said it is too early to judge"),
+        "The ministry said it is too early to judge"
+    );
+    assert_eq!(
+        shorten("Acme said he will step down in March"),
+        "Acme said he will step down in March"
     );
 }
 
@@ -188,6 +197,12 @@ fn a_bylined_dateline_dates_no_event_even_with_a_year_guessed() {
     );
     assert!(got.iter().all(|e| e.0 != "2027-10-14"), "{got:?}");
     assert!(got.iter().any(|e| e.0 == "2027-10"), "{got:?}");
+    // A story's own dashes set off no dateline.
+    let got = run(
+        &["By March 2025 — two years early — Acme will open the plant."],
+        Some("2024-01-10"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
 }
 
 #[test]

@@ -327,12 +327,23 @@ fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
         {
             end -= 1;
         }
-        while let Some(start) = name_start_before(tokens, end, continues_name) {
+        // "In 2021 Acme …": a year before the first name is no part of it.
+        let name_word =
+            |t: &Token<'_>| continues_name(t) && !t.text.starts_with(|c: char| c.is_ascii_digit());
+        while let Some(start) = name_start_before(tokens, end, name_word) {
             found.push((start, end, Some(OrganizationKind::Company)));
-            if start == 0 || !tokens[start - 1].is("and") {
+            // "A, B and C": past "and", ", and" or a comma to the name before.
+            let mut joint = start;
+            if joint > 0 && tokens[joint - 1].is("and") {
+                joint -= 1;
+            }
+            if joint > 0 && tokens[joint - 1].text == "," {
+                joint -= 1;
+            }
+            if joint == start {
                 break;
             }
-            end = start - 1;
+            end = joint;
         }
     }
     found
@@ -659,6 +670,11 @@ mod tests {
         );
         let text = "The firm plans to form a joint venture.";
         assert!(venture_parties(&tokenize(text)).is_empty());
+        let text = "In 2021 Acme Cells, Bolt Metals and Chem Corp formed a joint venture.";
+        assert_eq!(
+            names(venture_parties(&tokenize(text)), text),
+            ["Chem Corp", "Bolt Metals", "Acme Cells"]
+        );
     }
 
     #[test]

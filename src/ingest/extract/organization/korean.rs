@@ -63,9 +63,19 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
             _ => LEAST_STEM,
         };
         let long = word[..at].chars().count() >= least;
-        let generic = GENERIC_STEMS.contains(&&word[..at]);
+        let generic = only_generic_words(&word[..at]);
         (long && !generic).then_some((at + ending.len(), kind))
     })
+}
+
+/// A stem made of common words only ("전기차충전" is 전기차 and 충전,
+/// "배터리"): a line of business, no brand.
+fn only_generic_words(stem: &str) -> bool {
+    stem.is_empty()
+        || GENERIC_STEMS.iter().any(|word| {
+            stem.strip_suffix(word)
+                .is_some_and(|rest| rest.len() < stem.len() && only_generic_words(rest))
+        })
 }
 
 /// Where a company's name ends in `word`, when a legal form stands right
@@ -161,7 +171,10 @@ mod tests {
         );
         // A solutions or mobility company, but not a line of business.
         assert_eq!(
-            names("다온배터리솔루션이 짓고 라온모빌리티는 판다. 배터리솔루션 사업과 차세대모빌리티 분야."),
+            names(
+                "다온배터리솔루션이 짓고 라온모빌리티는 판다. 배터리솔루션 사업과 \
+                 차세대모빌리티 분야, 전기차충전솔루션과 오픈이노베이션."
+            ),
             [
                 ("다온배터리솔루션", Some("company")),
                 ("라온모빌리티", Some("company"))

@@ -338,8 +338,13 @@ fn korean_names_joined_by_a_middle_dot_share_the_title_after_them() {
             t("윤슬기", Some("교수"), None),
         ]
     );
-    // A list of bodies before a name is no list of names.
-    assert_eq!(triples("에이크미·가온 남궁하늘 대표가 말했다.").len(), 1);
+    // A list of bodies before a name is no list of names; a name joined
+    // to a word that is no name shares no title with it.
+    assert_eq!(
+        triples("에이크미·가온 남궁하늘 대표가 말했다."),
+        [t("남궁하늘", Some("대표"), None)]
+    );
+    assert!(triples("한가람·이사회 대표가 말했다.").is_empty());
 }
 
 #[test]

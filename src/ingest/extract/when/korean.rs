@@ -148,23 +148,30 @@ const TENSE_WINDOW: usize = 4;
 fn tense_after(rest: &str) -> Option<bool> {
     static ENDINGS: Pairs = word_list!(pairs "korean/tense-endings.txt");
     let clause = rest.split([',', '.']).next().unwrap_or("");
-    for word in clause.split_whitespace().take(TENSE_WINDOW) {
-        let word = word.trim_end_matches(|c: char| !is_hangul(c));
-        if ENDINGS
-            .iter()
-            .any(|&(w, tense)| w == word && tense == "none")
-        {
-            continue;
-        }
-        let ending = ENDINGS
-            .iter()
-            .filter(|&&(ending, tense)| tense != "none" && word.ends_with(ending))
-            .max_by_key(|(ending, _)| ending.len());
-        if let Some(&(_, tense)) = ending {
-            return Some(tense == "future");
-        }
+    let tenses: Vec<&str> = clause
+        .split_whitespace()
+        .take(TENSE_WINDOW)
+        .map(|word| word.trim_end_matches(|c: char| !is_hangul(c)))
+        .filter(|word| {
+            !ENDINGS
+                .iter()
+                .any(|&(w, tense)| w == *word && tense == "none")
+        })
+        .filter_map(|word| {
+            ENDINGS
+                .iter()
+                .filter(|&&(ending, tense)| tense != "none" && word.ends_with(ending))
+                .max_by_key(|(ending, _)| ending.len())
+                .map(|&(_, tense)| tense)
+        })
+        .collect();
+    // A plan anywhere in the clause ("6월 중 필요한 절차를 마무리할 계획")
+    // outweighs an adnominal that only looks past ("필요한").
+    if tenses.contains(&"future") {
+        Some(true)
+    } else {
+        tenses.first().map(|_| false)
     }
-    None
 }
 
 /// "내년 ", "올해 ", "지난해 ": the year shift, the side of publication
@@ -281,6 +288,11 @@ mod tests {
                 published
             ),
             [d("2023-06-17"), d("2024-06-20")]
+        );
+        // A plan later in the clause outweighs an adjective in 한.
+        assert_eq!(
+            read("6월 중 필요한 절차를 마무리할 계획이다.", published),
+            [d("2024-06")]
         );
         // No verb telling a tense: the publication month and year.
         assert_eq!(

@@ -78,6 +78,10 @@ fn years_need_a_preposition() {
         [("2023".into(), None)]
     );
     assert_eq!(resolve("It won Acme Award 2023 for cells.", None), []);
+    assert_eq!(
+        resolve("At Acme Expo 2024, Bolt showed cells.", None),
+        [("2024".into(), None)]
+    );
     assert_eq!(resolve("the May deadline may slip", None), []);
     let m = mentions("It aims to lead by 2030.", None, None);
     assert_eq!(m[0].cue, Cue::By);

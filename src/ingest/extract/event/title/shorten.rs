@@ -199,13 +199,17 @@ fn ends_in_key_phrase(text: &str) -> bool {
 /// Without "that", only before a modal or an auxiliary ("X said it will
 /// spend …" → "X will spend …"), where the pronoun is surely the subject.
 fn unreport(text: &str) -> String {
-    const AUXILIARIES: [&str; 8] = ["will", "would", "has", "had", "is", "was", "plans", "aims"];
+    // "said it is too early": before "is" or "has", "it" may be no
+    // subject of the news; before a plan it is the company.
+    const AUXILIARIES: [&str; 4] = ["will", "would", "plans", "aims"];
     for verb in &REPORTING {
         for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
             let pattern = format!(" {verb} that {pronoun} ");
             let bare = format!(" {verb} {pronoun} ");
             let found = text.find(&pattern).map(|i| (i, pattern.len())).or_else(|| {
-                let i = text.find(&bare)?;
+                let i = text
+                    .find(&bare)
+                    .filter(|_| matches!(pronoun, "it" | "they"))?;
                 let next = text[i + bare.len()..].split(' ').next()?;
                 AUXILIARIES.contains(&next).then_some((i, bare.len()))
             });

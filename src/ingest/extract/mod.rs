@@ -27,6 +27,7 @@ use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{Event, Figure, OrganizationSuggestion, Person};
 use crate::ingest::document::{Block, Document};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::words::{word_list, Words};
 use crate::ingest::text::{sentence, token};
 
 /// Everything extraction found in one article.
@@ -316,9 +317,8 @@ fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
 fn described_region(text: &str, organization: &Hit, places: &[Hit]) -> bool {
     let written = &text[organization.start..organization.end];
     let kind = written.split_whitespace().next().unwrap_or("");
-    let regional = ["state", "city", "province", "county", "municipality"]
-        .iter()
-        .any(|k| kind.eq_ignore_ascii_case(k));
+    static REGION_KINDS: Words = word_list!("extract/region-kinds.txt");
+    let regional = REGION_KINDS.iter().any(|k| kind.eq_ignore_ascii_case(k));
     let holds_place = places
         .iter()
         .any(|p| organization.start < p.start && p.end <= organization.end);

@@ -233,13 +233,7 @@ impl Context<'_, '_> {
         let (year, after) = match self.year_after(i + 2) {
             Some(found) => found,
             // "on 3 June", "from 1 December": the year its tense tells.
-            None if i > 0
-                && [
-                    "on", "from", "by", "until", "till", "since", "before", "after",
-                ]
-                .iter()
-                .any(|w| self.is(i - 1, w)) =>
-            {
+            None if i > 0 && DAY_PREPOSITIONS.iter().any(|w| self.is(i - 1, w)) => {
                 (self.year_of_month(i, month, Some(day))?, i + 2)
             }
             None => return None,
@@ -537,6 +531,9 @@ impl Context<'_, '_> {
         ))
     }
 }
+
+/// Prepositions after which a day before its month is a date.
+static DAY_PREPOSITIONS: Words = word_list!("extract/day-date-prepositions.txt");
 
 /// Words after a date that opens its sentence searched for its tense.
 const TENSE_WINDOW: usize = 8;

@@ -320,11 +320,8 @@ fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
         let Some(mut end) = verb else {
             continue;
         };
-        if end > 0
-            && ["have", "has", "had", "will", "would"]
-                .iter()
-                .any(|w| tokens[end - 1].is(w))
-        {
+        static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
+        if end > 0 && AUXILIARIES.iter().any(|w| tokens[end - 1].is(w)) {
             end -= 1;
         }
         // "In 2021 Acme …": a year before the first name is no part of it.

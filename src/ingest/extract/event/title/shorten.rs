@@ -199,9 +199,7 @@ fn ends_in_key_phrase(text: &str) -> bool {
 /// Without "that", only before a modal or an auxiliary ("X said it will
 /// spend …" → "X will spend …"), where the pronoun is surely the subject.
 fn unreport(text: &str) -> String {
-    // "said it is too early": before "is" or "has", "it" may be no
-    // subject of the news; before a plan it is the company.
-    const AUXILIARIES: [&str; 4] = ["will", "would", "plans", "aims"];
+    static PLAN_AUXILIARIES: Words = word_list!("extract/plan-auxiliaries.txt");
     for verb in &REPORTING {
         for pronoun in ["it", "they", "he", "she", "the company", "the team"] {
             let pattern = format!(" {verb} that {pronoun} ");
@@ -211,7 +209,7 @@ fn unreport(text: &str) -> String {
                     .find(&bare)
                     .filter(|_| matches!(pronoun, "it" | "they"))?;
                 let next = text[i + bare.len()..].split(' ').next()?;
-                AUXILIARIES.contains(&next).then_some((i, bare.len()))
+                PLAN_AUXILIARIES.contains(&next).then_some((i, bare.len()))
             });
             if let Some((i, len)) = found {
                 let mut rest = &text[i + len..];

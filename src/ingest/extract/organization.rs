@@ -69,6 +69,9 @@ pub(crate) fn mentions(
         for (start, entry) in title::bodies(sentence.text, gazetteer) {
             named.push((start, entry.slug.clone()));
         }
+        for (start, entry) in national_governments(sentence, gazetteer) {
+            named.push((start, entry.slug.clone()));
+        }
         for unknown in &sentence.unknown {
             // "University of Munster" is the entry filed as
             // `university-of-munster` (written "University of Münster").
@@ -118,6 +121,34 @@ pub(crate) fn mentions(
                 evidence.insert(EvidenceKey::organization(&slug), sentence.text.to_string());
                 found.slugs.push(slug);
             }
+        }
+    }
+    found
+}
+
+/// "the Indian federal government", "the Chinese central government": a
+/// country's adjective, a qualifier and "government" name the registry's
+/// "Government of <country>" (the plain "Indian government" is its alias).
+fn national_governments<'g>(
+    sentence: &Sentence<'_>,
+    gazetteer: &'g Gazetteer,
+) -> Vec<(usize, &'g crate::content::entity::Organization)> {
+    static QUALIFIERS: Words = word_list!("extract/government-qualifiers.txt");
+    let mut found = Vec::new();
+    for hit in sentence.places.iter().filter(|h| gazetteer.is_demonym(h)) {
+        let rest = &sentence.text[hit.end..];
+        let Some((qualifier, after)) = rest.trim_start().split_once(' ') else {
+            continue;
+        };
+        let government = after
+            .strip_prefix("government")
+            .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric));
+        if !QUALIFIERS.contains(&qualifier) || !government {
+            continue;
+        }
+        let country = &gazetteer.places()[hit.entity].front.name;
+        if let Some(entry) = gazetteer.organization_named(&format!("Government of {country}")) {
+            found.push((hit.start, entry));
         }
     }
     found

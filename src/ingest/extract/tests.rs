@@ -203,6 +203,20 @@ fn a_nationality_before_a_descriptor_names_no_organization() {
 }
 
 #[test]
+fn a_countrys_federal_or_central_government_is_its_government() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["The Korean central government approved it, and the Korean government agreed."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["government-of-korea"]);
+    let a = annotate(&doc(&["Korean national governments of old."]), "", None, &g);
+    assert!(a.organizations.is_empty(), "{a:?}");
+}
+
+#[test]
 fn loose_names_stay_suggestions() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

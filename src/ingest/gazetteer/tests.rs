@@ -93,6 +93,12 @@ pub(crate) fn registries() -> Registries {
                 Government,
                 &["Chungbuk", "충북", "Province of Chungbuk"],
             ),
+            organization(
+                "government-of-korea",
+                "Government of Korea",
+                Government,
+                &["Korean government"],
+            ),
         ],
         places: vec![
             place(

@@ -446,7 +446,8 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
         .iter()
         .filter_map(|mark| find_mark(&lower, mark))
         .min()?;
-    let photo = ["photo", "image", "credit", "사진"]
+    static PHOTO_WORDS: Words = word_list!("clean/photo-credit-words.txt");
+    let photo = PHOTO_WORDS
         .iter()
         .any(|word| lower[start..].starts_with(word));
     let before = body[..start].trim_end();

@@ -302,6 +302,7 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
 /// its parties.
 fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
     static VERBS: Words = word_list!("extract/venture-verbs.txt");
+    static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
     let mut found = Vec::new();
     for i in 2..tokens.len().saturating_sub(1) {
         let venture = tokens[i].is("joint") && tokens[i + 1].is("venture");
@@ -320,7 +321,6 @@ fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
         let Some(mut end) = verb else {
             continue;
         };
-        static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
         if end > 0 && AUXILIARIES.iter().any(|w| tokens[end - 1].is(w)) {
             end -= 1;
         }
@@ -350,7 +350,7 @@ fn venture_parties(tokens: &[Token<'_>]) -> Vec<Range> {
 /// or more whose possessive owns a power or energy capacity owns the
 /// plant, so it is a company (a place is dropped by the caller).
 fn capacity_owners(tokens: &[Token<'_>]) -> Vec<Range> {
-    const UNITS: [&str; 4] = ["MW", "MWh", "GW", "GWh"];
+    static UNITS: Words = word_list!("extract/capacity-units.txt");
     let mut found = Vec::new();
     for i in 1..tokens.len().saturating_sub(4) {
         let possessive = matches!(tokens[i].text, "'" | "\u{2019}") && tokens[i + 1].text == "s";

@@ -9,8 +9,8 @@
 
 mod korean;
 use super::unit::{
-    currency_code, currency_prefix, magnitude, money_magnitude, per_quantity, unit_after, unit_end,
-    Unit,
+    currency_code, currency_prefix, kilotons, magnitude, money_magnitude, per_quantity, unit_after,
+    unit_end, Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -69,6 +69,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         })
         .collect();
     let in_korean = |t: &Token<'_>| korean.iter().any(|k| k.start < t.end && t.start < k.end);
+    let currency = sentence_currency(sentence, &tokens);
     let mut taken_until = 0;
     for i in 0..tokens.len() {
         if tokens[i].start < taken_until
@@ -83,6 +84,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             None => figure_at(sentence, &tokens, i)
                 .map(|low| shares_magnitude(sentence, &tokens, i, low))
                 .or_else(|| fold_at(&tokens, i))
+                .or_else(|| bare_amount(&tokens, i, currency?))
                 .into_iter()
                 .collect(),
         };
@@ -128,12 +130,15 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
         }
         let (Unit(unit), last) = unit_after(tokens, next, None)?;
         let end = tokens[last].end;
-        let at = |value: f64| Found {
-            start: token.start,
-            end,
-            value: value * factor,
-            unit,
-            qualifier: None,
+        let at = |value: f64| {
+            let (value, unit) = kilotons(value * factor, unit);
+            Found {
+                start: token.start,
+                end,
+                value,
+                unit,
+                qualifier: None,
+            }
         };
         return Some((at(low), at(high)));
     }
@@ -183,6 +188,35 @@ fn shares_magnitude(sentence: &str, tokens: &[Token<'_>], i: usize, mut low: Fou
     low
 }
 
+/// The currency of the first money figure in `sentence`, if any.
+fn sentence_currency(sentence: &str, tokens: &[Token<'_>]) -> Option<&'static str> {
+    (0..tokens.len()).find_map(|i| {
+        let found = figure_at(sentence, tokens, i)?;
+        currency_code(found.unit).map(|_| found.unit)
+    })
+}
+
+/// "Operating income reached 521.9 billion, against a loss of 372.8
+/// billion won": an amount of billions or more written without its
+/// currency takes the currency another amount of the sentence names.
+fn bare_amount(tokens: &[Token<'_>], i: usize, currency: &'static str) -> Option<Found> {
+    let (number, None) = parse_number(tokens[i].text)? else {
+        return None;
+    };
+    let factor = magnitude(tokens.get(i + 1)?.text).filter(|&m| m >= 1e9)?;
+    let (qualifier, start) = match qualifier_before(tokens, i) {
+        Some((q, first)) => (Some(q.to_string()), tokens[first].start),
+        None => (None, tokens[i].start),
+    };
+    Some(Found {
+        start,
+        end: tokens[i + 1].end,
+        value: number * factor,
+        unit: currency,
+        qualifier,
+    })
+}
+
 /// "fivefold", "a 10-fold rise": a multiple, spelled or in digits.
 fn fold_at(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let token = &tokens[i];
@@ -226,16 +260,17 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     } else {
         tokens[i].text
     };
-    // "one million EVs": a spelled number counts only with its magnitude.
+    // "one million EVs": a spelled number counts with its magnitude, and
+    // alone only as a count of people or a multiple (checked below).
+    let magnitude_next = tokens
+        .get(i + 1)
+        .is_some_and(|t| magnitude(t.text).is_some());
     let spelled = || {
-        let magnitude_next = tokens
-            .get(i + 1)
-            .is_some_and(|t| magnitude(t.text).is_some());
-        magnitude_next
-            .then(|| super::when::spelled(text))
-            .flatten()
+        super::when::spelled(text)
+            .filter(|&n| magnitude_next || n >= 2)
             .map(|n| (f64::from(n), None))
     };
+    let spelled_alone = !magnitude_next && parse_number(text).is_none();
     let (number, glued) = parse_number(text).or_else(spelled)?;
     // "($1 = 76.28 Indian rupees)": a conversion note, both its sides.
     let converts = tokens.get(i + 1).is_some_and(|t| t.text == "=")
@@ -276,8 +311,15 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let (mut unit, mut end_token) = match (after, prefix_unit) {
         (Some((Unit(unit), last)), _) => (unit, last),
         (None, Some(unit)) => (unit, next - 1),
-        (None, None) => return None,
+        (None, None) => match casualty_count(tokens, i, next) {
+            Some(last) => ("people", last),
+            None => return None,
+        },
     };
+    if spelled_alone && !counts_spelled(tokens, unit, end_token) {
+        return None;
+    }
+    (value, unit) = kilotons(value, unit);
     // "4680 cells", "21700 batteries": four or five digits written without
     // a separator before a product are its format, not a count of it.
     let format_number = text.len() >= 4 && text.bytes().all(|b| b.is_ascii_digit());
@@ -325,6 +367,42 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         qualifier: qualifier.map(|(q, _)| q.to_string()),
     })
     .filter(|f| f.end <= sentence.len())
+}
+
+/// "killing 22", "injuring eight", "22 dead": a number with no unit
+/// right after or before a word of casualties counts people. Gives the
+/// last token of the figure.
+fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> {
+    static CASUALTY: Words = word_list!("extract/casualty-words.txt");
+    let is_casualty = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| CASUALTY.iter().any(|w| t.is(w)))
+    };
+    let first = qualifier_before(tokens, i).map_or(i, |(_, first)| first);
+    if first > 0 && is_casualty(first - 1) {
+        Some(next - 1)
+    } else {
+        is_casualty(next).then_some(next)
+    }
+}
+
+/// A number spelled out without a magnitude is a figure as a count of
+/// people ("Eleven professors joined") or as a multiple in a comparison
+/// ("four times the energy density", "six times more"); elsewhere it is
+/// prose ("two years", "met three times").
+fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
+    let compared = || {
+        tokens.get(last + 1).is_some_and(|t| {
+            matches!(
+                t.text.to_ascii_lowercase().as_str(),
+                "the" | "that" | "those" | "as" | "more" | "less"
+            ) || (t.text.len() > 4
+                && t.text.ends_with("er")
+                && t.text.chars().all(char::is_alphabetic))
+        })
+    };
+    unit == "people" || (unit == "times" && compared())
 }
 
 /// "million-square-meter": a magnitude and the rest of the word, its
@@ -769,5 +847,47 @@ mod tests {
         );
         let f = figures("It sold 40 GWh in 2024.");
         assert_eq!(f[0].year_target, None);
+    }
+
+    #[test]
+    fn spelled_numbers_count_people_and_multiples_only() {
+        assert_eq!(one("Twelve engineers joined the team.").1, 12.0);
+        assert_eq!(
+            one("The cell stores three times the energy of a pouch.").2,
+            "times"
+        );
+        assert_eq!(one("It charges five times faster.").1, 5.0);
+        assert!(figures("The two firms met three times in two years.").is_empty());
+        assert!(figures("It was one of the first plants.").is_empty());
+    }
+
+    #[test]
+    fn casualties_beside_a_bare_number_are_people() {
+        let all = figures("A blast hit the plant, killing 14 and injuring nine, police said.");
+        let found: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+        assert_eq!(found, [(14.0, "people"), (9.0, "people")]);
+        assert_eq!(one("The fire left 5 dead.").0, "5 dead");
+        assert!(figures("The fire started at 5 and spread.").is_empty());
+    }
+
+    #[test]
+    fn kilotons_short_tons_and_metric_tons() {
+        assert_eq!(one("It will make about 25 kt/a of hydroxide.").1, 25_000.0);
+        assert_eq!(
+            one("It will make about 25 kt/a of hydroxide.").2,
+            "tons/year"
+        );
+        assert_eq!(one("It ships 9,000 stpy of acid.").2, "short tons/year");
+        assert_eq!(one("Output starts at 3,000 mt/year.").2, "tons/year");
+        assert_eq!(one("It draws 12 million gallons a year.").2, "gallons");
+    }
+
+    #[test]
+    fn an_amount_takes_the_currency_named_elsewhere_in_the_sentence() {
+        let all = figures("Net profit reached 310.4 billion, up from 95.2 billion won a year ago.");
+        let found: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+        assert_eq!(found, [(310.4e9, "KRW"), (95.2e9, "KRW")]);
+        // No currency in the sentence: no amount.
+        assert!(figures("Shares rose to 310.4 billion in volume.").is_empty());
     }
 }

@@ -189,7 +189,11 @@ impl Reader<'_, '_> {
         // word, a middle initial's stop.
         let mut extra = 0;
         while end < self.tokens.len() {
-            if self.is_name_at(end) {
+            if self.apostrophe_name_at(end) {
+                // "O’Kronley", "D'Angelo": three tokens, one word.
+                end += 3;
+                extra += 2;
+            } else if self.is_name_at(end) {
                 end += 1;
             } else if end > first && self.nickname_at(end) {
                 end += 3;
@@ -218,6 +222,19 @@ impl Reader<'_, '_> {
             && matches!(text(i + 2), "\u{201d}" | "\"")
             && i + 3 < self.tokens.len()
             && self.is_name_at(i + 3)
+    }
+
+    /// "O’Kronley", "D'Angelo": a capital letter, an apostrophe and a
+    /// name word written together are one name word.
+    fn apostrophe_name_at(&self, i: usize) -> bool {
+        let token = |k: usize| self.tokens.get(k);
+        let glued = |k: usize| token(k).is_some_and(|t| t.start == self.tokens[k - 1].end);
+        token(i)
+            .is_some_and(|t| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase()))
+            && token(i + 1).is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
+            && glued(i + 1)
+            && glued(i + 2)
+            && token(i + 2).is_some_and(|t| is_name_token(t.text))
     }
 
     /// "V." between two name words: a middle initial.
@@ -296,7 +313,8 @@ impl Reader<'_, '_> {
         let end = self.past_age(self.past_position_note(end));
         let after = self
             .appositive(end)
-            .or_else(|| self.speaker_appositive(end));
+            .or_else(|| self.speaker_appositive(end))
+            .or_else(|| self.appointed_as(start, end));
         let spoken = self
             .tokens
             .get(end)
@@ -328,6 +346,32 @@ impl Reader<'_, '_> {
             organization,
             quote: Some(self.sentence.text.to_string()),
         })
+    }
+
+    /// "SK On named Sung Min-suk, an automotive veteran, as its first chief
+    /// operating officer": a verb of appointment right before the name and
+    /// "as" with a role within a few words after it. Gives the role.
+    fn appointed_as(&self, start: usize, end: usize) -> Option<(Option<String>, Option<String>)> {
+        static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
+        let verb = self.tokens.get(start.checked_sub(1)?)?;
+        if !APPOINT.iter().any(|v| verb.is(v)) {
+            return None;
+        }
+        let as_at = (end..(end + 7).min(self.tokens.len())).find(|&k| self.tokens[k].is("as"))?;
+        let role: Vec<&str> = self.tokens[as_at + 1..]
+            .iter()
+            .map(|t| t.text)
+            .skip_while(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "its" | "the" | "a" | "an" | "their" | "his" | "her"
+                )
+            })
+            .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .take(5)
+            .collect();
+        let last_role = role.iter().rposition(|w| is_role_word(w))?;
+        Some((Some(role[..=last_role].join(" ")), None))
     }
 
     /// '"…," said Park Sung-jin': a speech verb before the name, itself

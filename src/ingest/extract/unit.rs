@@ -232,6 +232,9 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "times" | "fold" => Some("times"),
         "minutes" | "mins" => Some("minutes"),
         "cycles" => Some("cycles"),
+        "gallons" | "gallon" => Some("gallons"),
+        "liters" | "litres" | "liter" | "litre" => Some("liters"),
+        "barrels" => Some("barrels"),
         _ => None,
     };
     // "-30°C", "25 ° C": degrees Celsius.
@@ -331,8 +334,33 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if matches!(lower.as_str(), "tpa") {
         return Some(("tons/year", 1));
     }
-    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") {
+    // "2,000 mt/year": the commodity press writes "mt" for metric tons.
+    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") || first == "mt" {
         return Some(tons(text));
+    }
+    // "40 kt/a": thousands of tons, scaled by the caller (`kilotons`).
+    if matches!(
+        lower.as_str(),
+        "kt" | "kilotonnes" | "kilotons" | "kilotonne" | "kiloton"
+    ) {
+        let (unit, used) = tons(text);
+        return Some((if unit == "tons" { "kt" } else { "kt/year" }, used));
+    }
+    if lower == "ktpa" {
+        return Some(("kt/year", 1));
+    }
+    // "44,000 stpy", "500 short tons": tons of 2,000 pounds.
+    if lower == "stpy" {
+        return Some(("short tons/year", 1));
+    }
+    if lower == "short" && (is(1, "tons") || is(1, "ton")) {
+        let (unit, used) = tons(&|k| text(k + 1));
+        let unit = if unit == "tons" {
+            "short tons"
+        } else {
+            "short tons/year"
+        };
+        return Some((unit, used + 1));
     }
     if let Some(unit) = single {
         if unit == "m3" {
@@ -392,6 +420,16 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
     Some((unit, used))
 }
 
+/// The value and unit of a figure in thousands of tons ("40 kt/a" is
+/// 40,000 tons a year); other figures as they are.
+pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
+    match unit {
+        "kt" => (value * 1000.0, "tons"),
+        "kt/year" => (value * 1000.0, "tons/year"),
+        _ => (value, unit),
+    }
+}
+
 /// Tons, per year when the text says so.
 /// An acronym in brackets after the unit ("tonnes (dmt) per year") is
 /// read past.
@@ -402,7 +440,7 @@ fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
     let year = is(2, "year") || is(2, "annum") || is(2, "y");
     if is(1, "annually") {
         ("tons/year", after + 1)
-    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && year {
+    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && year || is(1, "/") && is(2, "a") {
         ("tons/year", after + 2)
     } else {
         ("tons", 1)

@@ -499,3 +499,41 @@ fn names_listed_as_a_works_authors_are_people() {
     assert!(names("Arun Moradi and Ben Zahlen met on Monday.").is_empty());
     assert!(names("Talks between Volta Power and Zenith Motors published nothing.").is_empty());
 }
+
+#[test]
+fn a_surname_with_an_apostrophe_is_one_name_word() {
+    assert_eq!(
+        triples("“We are ready,” said Dana O’Malley, CEO of NBRI."),
+        [t("Dana O’Malley", Some("CEO"), Some("nbri"))]
+    );
+    assert_eq!(
+        triples("Separately, Lior D'Souza, chief executive of NBRI, said it will grow."),
+        [t("Lior D'Souza", Some("chief executive"), Some("nbri"))]
+    );
+}
+
+#[test]
+fn a_person_appointed_as_a_role() {
+    assert_eq!(
+        triples("The maker on Monday named Han Ji-ho as its new chief operating officer."),
+        [t("Han Ji-ho", Some("new chief operating officer"), None)]
+    );
+    // "as" with no role after it names no person.
+    assert!(triples("The board named Cobalt Ridge as its preferred site.").is_empty());
+}
+
+#[test]
+fn a_plural_role_before_two_names() {
+    let found = triples("The startup was founded by chemists Noor Patel and Ivo Marek last year.");
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Noor Patel", "Ivo Marek"]);
+}
+
+#[test]
+fn a_mayor_is_a_title_but_a_market_is_not() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(names("정민호 시장은 협약식에서 인사말을 했다."), ["정민호"]);
+    assert!(names("반도체 시장은 올해 회복세를 보였다.").is_empty());
+    assert!(names("전기차 시장이 둔화됐다.").is_empty());
+}

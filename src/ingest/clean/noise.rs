@@ -216,7 +216,21 @@ pub(crate) fn is_byline(body: &str) -> bool {
         || staff && words <= 5
         || credits && words <= 30
         || body.ends_with(" 기자") && words <= 4
+        || is_bracketed_korean_byline(body)
         || is_reading_time(&lower)
+}
+
+/// "[한빛일보 홍길동 기자]" alone on its line: the outlet and its reporter
+/// in brackets, with no story after them.
+fn is_bracketed_korean_byline(body: &str) -> bool {
+    let inside = body
+        .strip_prefix('[')
+        .and_then(|b| b.strip_suffix(']'))
+        .or_else(|| body.strip_prefix('(').and_then(|b| b.strip_suffix(')')));
+    inside.is_some_and(|inside| {
+        let inside = inside.trim();
+        (inside.ends_with(" 기자") || inside.ends_with(" 특파원")) && word_count(inside) <= 5
+    })
 }
 
 /// "4 min read", "3-minute read", "Reading time 5 min".

@@ -89,6 +89,7 @@ pub(crate) fn events(
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
+                || counted_over_years(mention, !own.is_empty() && !planned_sentence)
                 || labels_a_figure(sentence.text, mention, &own)
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
@@ -277,6 +278,13 @@ fn dates_a_title(after: &str) -> bool {
                 .starts_with(['"', '\u{201c}', '\'', '\u{2018}'])
         })
     })
+}
+
+/// "55 fires occurred from 2017 to 2024": a range of years a figure of a
+/// sentence that plans nothing counts over dates a statistic ("will
+/// provide 38 trillion won over 2024 to 2028" is a plan, an event).
+fn counted_over_years(mention: &Mention, counted_unplanned: bool) -> bool {
+    counted_unplanned && mention.date_end.is_some() && mention.date.month.is_none()
 }
 
 /// An end of a period a counted figure covers: "a total of 55 fires

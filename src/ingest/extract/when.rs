@@ -128,7 +128,10 @@ impl Context<'_, '_> {
             Some("since") => Cue::Since,
             Some("by") => Cue::By,
             Some("until" | "till" | "through") => Cue::Until,
-            Some("in" | "on" | "from" | "during" | "early" | "late" | "mid" | "at") => Cue::At,
+            Some(
+                "in" | "on" | "from" | "during" | "early" | "late" | "mid" | "at" | "over"
+                | "between",
+            ) => Cue::At,
             _ => return (Cue::At, i),
         };
         (cue, prev)
@@ -323,16 +326,29 @@ impl Context<'_, '_> {
 
     /// "in 2023", "by 2030", "since 2020", "in early 2024".
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
-        let year = year_number(self.word(i)?)?;
+        let word = self.word(i)?;
+        // "2024-2028": a range of years written as one word.
+        let (year, joined_end) = match word.split_once('-') {
+            Some((a, b)) => (year_number(a)?, Some(year_number(b)?)),
+            None => (year_number(word)?, None),
+        };
         // "by fiscal 2028": the cue stands before "fiscal".
         let k = i - self.fiscal(i);
+        let range = match joined_end {
+            Some(end) => (end > year).then_some((PartialDate::y(end), i + 1)),
+            None => self.year_range_end(i, year, k),
+        };
+        // "(2024 to 2028)", "between 2024 and 2028": a range of years
+        // set off or introduced so is a time.
+        let range_opener = k > 0 && ["(", "between", "over"].iter().any(|w| self.is(k - 1, w));
         let introduced = k > 0
             && [
                 "in", "since", "by", "until", "through", "till", "during", "early", "late", "mid",
                 "from",
             ]
             .iter()
-            .any(|w| self.is(k - 1, w));
+            .any(|w| self.is(k - 1, w))
+            || range.is_some() && range_opener;
         // "the second half of 2026", "by the end of 2025", "in Q3 2026".
         let part_of = i > 1
             && self.is(i - 1, "of")
@@ -347,12 +363,32 @@ impl Context<'_, '_> {
             return None;
         }
         let end_of = part_of && self.is(i - 2, "end");
+        if let (Some((end, after)), false) = (range, end_of) {
+            return Some((PartialDate::y(year), Some(end), after));
+        }
+        if joined_end.is_some() {
+            return None;
+        }
         let date = if end_of {
             PartialDate::ym(year, 12)?
         } else {
             PartialDate::y(year)
         };
         Some((date, None, i + 1))
+    }
+
+    /// "2024 to 2028", "2024 through 2028" ("2024 and 2028" only after
+    /// "between", at token `k`): the later year closing a range of years
+    /// that opens at token `i`, and the token after it.
+    fn year_range_end(&self, i: usize, start: i32, k: usize) -> Option<(PartialDate, usize)> {
+        let joiner = self.word(i + 1)?.to_ascii_lowercase();
+        let joined = match joiner.as_str() {
+            "to" | "through" | "until" | "till" | "-" | "–" | "~" => true,
+            "and" => k > 0 && self.is(k - 1, "between"),
+            _ => false,
+        };
+        let end = year_number(self.word(i + 2)?)?;
+        (joined && end > start).then_some((PartialDate::y(end), i + 3))
     }
 
     /// How many words of "fiscal" stand right before the year at token

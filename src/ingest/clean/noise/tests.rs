@@ -93,12 +93,16 @@ fn bylines_and_emails() {
         "Reporter Lee Ji-won jwlee@daily.example",
         "By Jane Doe",
         "김철수 기자",
+        "[한빛일보 김철수 기자]",
+        "(한빛일보 김철수 특파원)",
     ] {
         assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");
     }
     assert!(!is_byline(
         "By 2030 the plant will make enough cells for a million cars."
     ));
+    // Story after the bracket is no byline of its own line.
+    assert!(!is_byline("[한빛일보 김철수 기자] 공장이 문을 열었다."));
 }
 
 #[test]

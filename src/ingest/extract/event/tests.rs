@@ -487,3 +487,22 @@ fn provided_by_in_a_sentence_is_no_caption() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_plan_over_a_range_of_years_is_an_event_a_count_over_one_is_not() {
+    let got = run(
+        &["The agency will lend 12 trillion won over the next four years (2025 to 2028)."],
+        Some("2024-11-02"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_deref(), got[0].2),
+        ("2025", Some("2028"), true)
+    );
+    assert!(!got[0].3.contains("2025"), "{got:?}");
+    let got = run(
+        &["A total of 41 fires were reported from 2019 to 2023."],
+        Some("2024-11-02"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -36,6 +36,7 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     let mut found = prefixed(tokens);
     found.extend(listed(tokens));
     found.extend(listed_with_known(tokens, known));
+    found.extend(round_leads(tokens));
     found.extend(apposed(tokens));
     found.extend(described(tokens));
     found.extend(cited_outlets(tokens));
@@ -111,6 +112,30 @@ fn listed(tokens: &[Token<'_>]) -> Vec<Range> {
     for i in 0..tokens.len() {
         if let Some(len) = cue_at(tokens, i) {
             found.extend(list_items(tokens, i + len));
+        }
+    }
+    found
+}
+
+/// "The round for the Chicago-based company was led by A, B and C": after
+/// a word of a funding round, the names after "led by" or "co-led by"
+/// are its investors (the fixed cues of `organization-list-cues.txt`
+/// need the round right before them).
+fn round_leads(tokens: &[Token<'_>]) -> Vec<Range> {
+    static ROUND_WORDS: Words = word_list!("extract/funding-round-words.txt");
+    let mut found = Vec::new();
+    let mut round_seen = false;
+    for i in 0..tokens.len() {
+        round_seen |= ROUND_WORDS.iter().any(|w| tokens[i].is(w));
+        let led = matches!(tokens[i].text, "led" | "co-led");
+        if round_seen && led && tokens.get(i + 1).is_some_and(|t| t.is("by")) {
+            // "led by Professor Kim": a person leads, not an investor.
+            let items = list_items(tokens, i + 2);
+            found.extend(
+                items
+                    .into_iter()
+                    .filter(|&(start, _, _)| !is_role_word(tokens[start].text)),
+            );
         }
     }
     found
@@ -560,6 +585,21 @@ mod tests {
         );
         let text = "a joint venture of state-owned energy companies";
         assert!(listed(&tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn the_leads_of_a_funding_round() {
+        let text = "The round for the Ohio-based startup was led by Orla Capital, Brix Partners, and Kestrel Ventures.";
+        assert_eq!(
+            names(round_leads(&tokenize(text)), text),
+            ["Orla Capital", "Brix Partners", "Kestrel Ventures"]
+        );
+        // No round: "led by" names a leader, not an investor.
+        let text = "The delegation was led by Orla Capital chief Ana Ruiz.";
+        assert!(round_leads(&tokenize(text)).is_empty());
+        // A person leading after a round word is no investor.
+        let text = "After the funding round, the team was led by Professor Kim Min-su.";
+        assert!(round_leads(&tokenize(text)).is_empty());
     }
 
     #[test]

@@ -210,3 +210,25 @@ fn a_quarter_or_half_written_as_a_code_dates_its_year() {
     }
     assert_eq!(resolve("The Q5 2026 model", None), []);
 }
+
+#[test]
+fn ranges_of_years() {
+    for sentence in [
+        "It will lend the sum over the next five years (2024 to 2028).",
+        "It will lend the sum from 2024 to 2028.",
+        "It will lend the sum between 2024 and 2028.",
+        "It will lend the sum over 2024-2028.",
+    ] {
+        assert_eq!(
+            resolve(sentence, None),
+            [("2024".into(), Some("2028".into()))],
+            "{sentence}"
+        );
+    }
+    // "and" joins two years only after "between"; a plan's name is no time.
+    assert_eq!(
+        resolve("Sales rose in 2023 and 2024.", None),
+        [("2023".into(), None)]
+    );
+    assert_eq!(resolve("The 2024-2028 plan was adopted.", None), []);
+}

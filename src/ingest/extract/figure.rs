@@ -143,9 +143,11 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
         return Some((at(low), at(high)));
     }
     let (low, suffix) = parse_number(token.text)?;
-    let joined = tokens
-        .get(i + 1)
-        .is_some_and(|t| matches!(t.text, "to" | "-" | "\u{2013}" | "~"));
+    // "between 12 and 22 km": "and" joins a range only after "between".
+    let between = i > 0 && tokens[i - 1].is("between");
+    let joined = tokens.get(i + 1).is_some_and(|t| {
+        matches!(t.text, "to" | "-" | "\u{2013}" | "~") || between && t.text == "and"
+    });
     if suffix.is_some() || !joined || tokens.get(i + 2).is_none_or(|t| year(t).is_some()) {
         return None;
     }
@@ -889,5 +891,18 @@ mod tests {
         assert_eq!(found, [(310.4e9, "KRW"), (95.2e9, "KRW")]);
         // No currency in the sentence: no amount.
         assert!(figures("Shares rose to 310.4 billion in volume.").is_empty());
+    }
+
+    #[test]
+    fn hours_watt_hours_and_a_range_between_two_numbers() {
+        assert_eq!(one("The drone flew 11 hours.").2, "hours");
+        assert_eq!(one("ESS 배터리 540Wh 등").2, "Wh");
+        let all = figures("It cruised between 14 and 19 kilometers up.");
+        let found: Vec<f64> = all.iter().map(|f| f.value).collect();
+        assert_eq!(found, [14.0, 19.0]);
+        // Without "between", "and" joins two figures, not a range.
+        let all = figures("It has 3 plants and 40 kilometers of track.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(one("They set 18 national standards.").2, "standards");
     }
 }

@@ -287,12 +287,17 @@ pub(crate) fn unknown(
                 .map(|_| (tokens[end + 1].start, tokens[end + 1].end))
                 .or_else(|| short_name(&tokens, start, end));
             let known = gazetteer.organization_named(name).is_some() || gazetteer.rejected(name);
-            (!overlaps && !known && !letter_and_number(name)).then_some(Unknown {
-                start: from,
-                end: from + name.len(),
-                kind,
-                alias,
-            })
+            // "Tesla, Inc.": a legal form after a comma belongs to the name
+            // before it; alone it names nobody.
+            let legal_form_alone = LEGAL_FORMS.contains(&name.trim_end_matches('.'));
+            (!overlaps && !known && !letter_and_number(name) && !legal_form_alone).then_some(
+                Unknown {
+                    start: from,
+                    end: from + name.len(),
+                    kind,
+                    alias,
+                },
+            )
         })
         .chain(korean)
         .collect()

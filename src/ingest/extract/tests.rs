@@ -713,3 +713,17 @@ fn a_korean_wire_dateline_or_byline_credits_the_outlet() {
     let a = annotate(&doc(&["에이크미는 서울에 공장을 짓는다."]), "", None, &g);
     assert_eq!(a.organizations, ["acme-energy"]);
 }
+
+#[test]
+fn a_legal_form_after_a_comma_names_no_organization() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["It signed an offtake agreement with Acme Energy, Inc., a firm headed by investor Dana Roe."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.organizations, ["acme-energy"], "{a:?}");
+    let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Dana Roe"]);
+}

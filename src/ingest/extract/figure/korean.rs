@@ -214,6 +214,10 @@ fn ends_there(written: &str, rest: &str) -> bool {
     if written.is_ascii() {
         return !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
     }
+    // "3만5000㎡부지에": a unit sign starts no longer word.
+    if !written.chars().any(is_hangul) {
+        return true;
+    }
     let run = hangul_run(rest);
     is_ending(run) || UNIT_ENDINGS.iter().any(|e| run.starts_with(e))
 }
@@ -292,6 +296,17 @@ mod tests {
             .into_iter()
             .map(|f| (&sentence[f.start..f.end], f.value, f.unit, f.qualifier))
             .collect()
+    }
+
+    #[test]
+    fn a_unit_sign_before_a_noun_and_packs() {
+        assert_eq!(
+            read("산단 2만4000㎡부지에 1만2000팩 이상"),
+            [
+                ("2만4000㎡", 24000.0, "m2", None),
+                ("1만2000팩", 12000.0, "packs", Some("more than"))
+            ]
+        );
     }
 
     #[test]

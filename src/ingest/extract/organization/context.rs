@@ -198,6 +198,9 @@ fn skip_base(tokens: &[Token<'_>], at: usize) -> usize {
         .is_some_and(|t| t.text.ends_with("-based") && t.is_capitalized());
     if based {
         at + the + 1
+    } else if the == 1 && tokens.get(at + 1).is_some_and(Token::is_capitalized) {
+        // "such as the Kuwait Investment Authority, Sinopec and …"
+        at + 1
     } else {
         at
     }
@@ -212,15 +215,15 @@ fn cue_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
             .iter()
             .enumerate()
             .all(|(k, word)| tokens.get(at + k).is_some_and(|t| t.is(word)));
-        // "groups, including": a comma before the cue's last word.
-        let last = words.len() - 1;
-        let comma = last > 0
-            && words[..last]
+        // "groups, including", "institutions, such as": a comma after the
+        // cue's first word.
+        let comma = words.len() > 1
+            && tokens.get(at).is_some_and(|t| t.is(words[0]))
+            && tokens.get(at + 1).is_some_and(|t| t.text == ",")
+            && words[1..]
                 .iter()
                 .enumerate()
-                .all(|(k, word)| tokens.get(at + k).is_some_and(|t| t.is(word)))
-            && tokens.get(at + last).is_some_and(|t| t.text == ",")
-            && tokens.get(at + last + 1).is_some_and(|t| t.is(words[last]));
+                .all(|(k, word)| tokens.get(at + 2 + k).is_some_and(|t| t.is(word)));
         if matched {
             Some(words.len())
         } else {
@@ -600,6 +603,15 @@ mod tests {
         // A person leading after a round word is no investor.
         let text = "After the funding round, the team was led by Professor Kim Min-su.";
         assert!(round_leads(&tokenize(text)).is_empty());
+    }
+
+    #[test]
+    fn a_list_after_a_plural_noun_a_comma_and_such_as() {
+        let text = "backed by major institutions, such as the Orla Investment Authority, Brix and Canada's Kestrel.";
+        assert_eq!(
+            names(listed(&tokenize(text)), text),
+            ["Orla Investment Authority", "Brix", "Kestrel"]
+        );
     }
 
     #[test]

@@ -356,7 +356,8 @@ fn canonical_org<'g>(
 }
 
 /// The publisher is not an organization of the story unless it acts in it:
-/// drop it when its only mentions are the dateline or an attribution.
+/// drop it when its only mentions are the dateline, an attribution or its
+/// name alone on a line.
 fn drop_attribution_only(
     annotations: &mut Annotations,
     org: &crate::content::entity::Organization,
@@ -372,13 +373,25 @@ fn drop_attribution_only(
             text = rest.split_once(", ").map_or("", |(_, main)| main);
         }
         let lower = text.to_lowercase();
-        names.iter().any(|name| contains_word(&lower, name))
+        // The outlet's name alone on a line is its mark (a logo's text, a
+        // credit), not the outlet acting.
+        let mark = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        names
+            .iter()
+            .any(|name| contains_word(&lower, name) && mark != name)
     });
     if !acts {
         annotations.organizations.retain(|slug| *slug != org.slug);
         annotations
             .evidence
             .remove(&EvidenceKey::organization(&org.slug));
+        // A fact is about what the article lists only: the dropped
+        // publisher's page must not show it.
+        let abouts = (annotations.events.iter_mut().map(|e| &mut e.about))
+            .chain(annotations.figures.iter_mut().map(|f| &mut f.about));
+        for about in abouts.flatten() {
+            about.organizations.retain(|slug| *slug != org.slug);
+        }
     }
 }
 
@@ -458,6 +471,25 @@ mod tests {
             gazetteer,
             PartialDate::ymd(2026, 12, 1).unwrap(),
         )
+    }
+
+    #[test]
+    fn the_outlets_name_alone_on_a_line_is_no_mention_of_it() {
+        use crate::content::front_matter::OrganizationKind::{Company, Other};
+        use crate::ingest::gazetteer::tests::organization;
+        let registries = Registries {
+            organizations: vec![
+                organization("hanbit-daily", "Hanbit Daily", Other, &["한빛데일리"]),
+                organization("acme-energy", "Acme Energy", Company, &["에이크미"]),
+            ],
+            ..Registries::default()
+        };
+        let gazetteer = Gazetteer::new(&registries);
+        let seed = "에이크미, 공장 준공\n\n[한빛데일리 홍길동 기자] 에이크미는 20일 공장을 준공했다고 밝혔다.\n한빛데일리\n\n에이크미는 내년 양산을 시작한다.";
+        let text = generate("seeds/e.txt", seed, &gazetteer).unwrap().text;
+        assert!(text.contains("publisher: Hanbit Daily"), "{text}");
+        assert!(text.contains("- acme-energy"), "{text}");
+        assert!(!text.contains("hanbit-daily"), "{text}");
     }
 
     #[test]

@@ -263,9 +263,17 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
                     .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
             })
         });
+        // "up 39.7 percent from last year": the date a change is measured
+        // against, right after the change.
+        let measured_from = sentence[mention.start..mention.end]
+            .to_lowercase()
+            .starts_with("from ")
+            && before.ends_with(f.text.as_str());
         // A day is no period a series is counted over: "9일 30㎾급 ESS를
         // 검증한다" tells what happens that day.
-        after.starts_with(f.text.as_str()) && mention.date.day.is_none() || baseline
+        after.starts_with(f.text.as_str()) && mention.date.day.is_none()
+            || baseline
+            || measured_from
     })
 }
 

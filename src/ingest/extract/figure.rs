@@ -257,7 +257,20 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         .get(..3)
         .and_then(currency_code)
         .filter(|_| tokens[i].text[3..].starts_with(|c: char| c.is_ascii_digit()));
-    let text = if glued_code.is_some() {
+    // "W1 trillion": the Korean press's W for won, glued to the number
+    // and only before a magnitude (a "W1" alone is a model's name).
+    let won_letter = glued_code.is_none()
+        && tokens[i].text.strip_prefix('W').is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                && parse_number(rest).is_some_and(|(_, s)| s.is_none())
+        })
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| magnitude(t.text).is_some());
+    let glued_code = glued_code.or(won_letter.then_some("KRW"));
+    let text = if won_letter {
+        &tokens[i].text[1..]
+    } else if glued_code.is_some() {
         &tokens[i].text[3..]
     } else {
         tokens[i].text
@@ -904,5 +917,12 @@ mod tests {
         let all = figures("It has 3 plants and 40 kilometers of track.");
         assert_eq!(all.len(), 2, "{all:?}");
         assert_eq!(one("They set 18 national standards.").2, "standards");
+    }
+
+    #[test]
+    fn won_written_w_before_a_magnitude() {
+        assert_eq!(one("It will pay W1.5 trillion in cash.").1, 1.5e12);
+        assert_eq!(one("It will pay W1.5 trillion in cash.").2, "KRW");
+        assert!(figures("The W1 model sold out.").is_empty());
     }
 }

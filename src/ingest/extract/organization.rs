@@ -212,6 +212,8 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 
 /// Head words that end an organization's name, with the kind they suggest.
 static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
+/// Nouns of sites: a head word right before one names a place.
+static FACILITY_NOUNS: Words = word_list!("extract/facility-nouns.txt");
 /// Head words that open one before "of" ("Office of …"), with their kind.
 static OPENERS: Pairs = word_list!(pairs "extract/organization-openers.txt");
 
@@ -354,7 +356,16 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
         if name_goes_on {
             continue;
         }
-        if let Some(&(_, word)) = HEADS.iter().find(|(h, _)| token.text == *h) {
+        // "Baoji West Service Area": a head word before a noun of a site
+        // is part of a place's name.
+        let names_a_site = tokens
+            .get(i + 1)
+            .is_some_and(|t| FACILITY_NOUNS.contains(&t.text));
+        if let Some(&(_, word)) = HEADS
+            .iter()
+            .find(|(h, _)| token.text == *h)
+            .filter(|_| !names_a_site)
+        {
             // Every head word's kind is one (a test of the word list).
             let kind = OrganizationKind::from_word(word);
             let start = extend_left(tokens, i);

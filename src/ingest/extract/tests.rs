@@ -727,3 +727,34 @@ fn a_legal_form_after_a_comma_names_no_organization() {
     let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people, ["Dana Roe"]);
 }
+
+#[test]
+fn a_head_word_before_a_noun_of_a_site_names_a_place() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["The station opened in the Lumen East Service Area on Monday."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.generated_organizations.is_empty(), "{a:?}");
+    let a = annotate(
+        &doc(&["The Lumen Grid Service said on Monday it will expand."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.generated_organizations.len(), 1, "{a:?}");
+}
+
+#[test]
+fn the_members_a_coalition_lists() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Members include Orla Anode Works, Brix Graphite LLC and Kestrel Carbon."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.generated_organizations.len(), 3, "{a:?}");
+}

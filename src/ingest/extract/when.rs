@@ -47,7 +47,7 @@ pub(crate) fn mentions(
     last_full: Option<PartialDate>,
 ) -> Vec<Mention> {
     let tokens = tokenize(sentence);
-    let context = Context {
+    let mut context = Context {
         tokens: &tokens,
         published,
         last_full,
@@ -57,6 +57,11 @@ pub(crate) fn mentions(
     while i < tokens.len() {
         match context.at(i) {
             Some((mention, next)) => {
+                // "signed on Friday … announced on the same day": a day
+                // named earlier in the sentence is the one "same day" means.
+                if mention.date.is_full() {
+                    context.last_full = Some(mention.date);
+                }
                 out.push(mention);
                 i = next;
             }
@@ -387,8 +392,16 @@ impl Context<'_, '_> {
             "and" => k > 0 && self.is(k - 1, "between"),
             _ => false,
         };
-        let end = year_number(self.word(i + 2)?)?;
-        (joined && end > start).then_some((PartialDate::y(end), i + 3))
+        // "from the beginning of 2024 to the end of 2028": past the part
+        // of the closing year.
+        let part = self.is(i + 2, "the")
+            && ["end", "beginning", "start", "middle"]
+                .iter()
+                .any(|w| self.is(i + 3, w))
+            && self.is(i + 4, "of");
+        let at = if part { i + 5 } else { i + 2 };
+        let end = year_number(self.word(at)?)?;
+        (joined && end > start).then_some((PartialDate::y(end), at + 1))
     }
 
     /// How many words of "fiscal" stand right before the year at token

@@ -143,7 +143,12 @@ fn year_in_names_of_line(line: &str) -> Option<(i32, String)> {
         if let Some(end) = name.iter().position(|w| w.ends_with(['”', '"', ',', '.'])) {
             name.truncate(end + 1);
         }
-        let names_event = name.len() >= 2 && (1900..=2100).contains(&year);
+        // "November 2017 and March 2020": a name opens with a capital
+        // word of its own, and a month continues a date, not a name.
+        let opens_name = name
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && !vocab::is_month_name(w));
+        let names_event = name.len() >= 2 && opens_name && (1900..=2100).contains(&year);
         if names_event && best.as_ref().is_none_or(|(y, _)| year > *y) {
             let name = format!("{token} {}", name.join(" "));
             best = Some((
@@ -328,5 +333,10 @@ mod tests {
             None
         );
         assert_eq!(year_in_names("in 2024 LG Energy Solution opened"), None);
+        // A month after "and" continues a date; a name opens with its own capital.
+        assert_eq!(
+            year_in_names("cars made from May 2019 and June 2021 were"),
+            None
+        );
     }
 }

@@ -506,3 +506,12 @@ fn a_plan_over_a_range_of_years_is_an_event_a_count_over_one_is_not() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn the_date_a_change_is_measured_from_is_no_event() {
+    let got = run(
+        &["Operating profit reached 120 billion won, up 12.5 percent from the previous quarter and 30.1 percent from last year."],
+        Some("2021-10-26"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

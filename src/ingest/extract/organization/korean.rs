@@ -164,6 +164,17 @@ mod tests {
     }
 
     #[test]
+    fn an_academy_and_a_mining_company() {
+        assert_eq!(
+            names("한국셀산업아카데미는 수료식을 열었고 중국 누리광업은 생산을 멈췄다."),
+            [
+                ("한국셀산업아카데미", Some("other")),
+                ("누리광업", Some("company"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_company_by_its_ending_after_a_short_brand() {
         assert_eq!(
             names("해솔머티리얼즈는 공장을 짓는다. 머티리얼즈는 아니다."),

@@ -232,3 +232,25 @@ fn ranges_of_years() {
     );
     assert_eq!(resolve("The 2024-2028 plan was adopted.", None), []);
 }
+
+#[test]
+fn the_same_day_is_the_day_named_earlier_in_the_sentence() {
+    assert_eq!(
+        resolve(
+            "It signed the deal on Friday and disclosed it on the same day.",
+            Some("2023-12-03")
+        ),
+        [("2023-12-01".into(), None), ("2023-12-01".into(), None)]
+    );
+}
+
+#[test]
+fn a_range_from_the_beginning_of_a_year_to_the_end_of_another() {
+    assert_eq!(
+        resolve(
+            "It will supply cells from the beginning of 2025 to the end of 2029.",
+            None
+        ),
+        [("2025".into(), Some("2029".into()))]
+    );
+}

@@ -925,4 +925,19 @@ mod tests {
         assert_eq!(one("It will pay W1.5 trillion in cash.").2, "KRW");
         assert!(figures("The W1 model sold out.").is_empty());
     }
+
+    #[test]
+    fn a_counted_noun_past_four_modifiers_or_a_joined_pair() {
+        assert_eq!(
+            one("It opened 500 new Battery Swap Stations.").2,
+            "stations"
+        );
+        assert_eq!(
+            one("The cell lasts 3,000 charging and discharging cycles.").2,
+            "cycles"
+        );
+        assert_eq!(one("A swap happens every 2.5 seconds.").2, "seconds");
+        // A function word still ends the search.
+        assert!(figures("It sold 500 of them to the stations.").is_empty());
+    }
 }

@@ -233,6 +233,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "times" | "fold" => Some("times"),
         "minutes" | "mins" => Some("minutes"),
         "hours" | "hrs" => Some("hours"),
+        "seconds" | "secs" => Some("seconds"),
         "cycles" => Some("cycles"),
         "gallons" | "gallon" => Some("gallons"),
         "liters" | "litres" | "liter" | "litre" => Some("liters"),
@@ -458,10 +459,16 @@ fn is_bracketed_acronym<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> bool {
         })
 }
 
-/// A counted noun within three words ("200 job seekers", "1,000 new jobs").
+/// A counted noun within four words ("200 job seekers", "1,000 new jobs",
+/// "1,000 new Power Swap Stations"), modifiers joined by "and" or "or"
+/// among them ("1,000 charging and discharging cycles").
 fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
-    for k in 0..3 {
+    for k in 0..4 {
         let word = text(k)?;
+        let joins = k > 0 && matches!(word, "and" | "or");
+        if joins {
+            continue;
+        }
         if let Some((_, unit)) = COUNTED
             .iter()
             .find(|(n, _)| word == *n || (word.eq_ignore_ascii_case(n) && *n != "EVs"))

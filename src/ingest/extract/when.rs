@@ -332,10 +332,16 @@ impl Context<'_, '_> {
     /// "in 2023", "by 2030", "since 2020", "in early 2024".
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let word = self.word(i)?;
+        // "mid-2025", "early-2026": a part of the year joined to it.
+        let part_joined = ["mid-", "early-", "late-"]
+            .iter()
+            .find_map(|part| word.strip_prefix(part))
+            .and_then(year_number);
         // "2024-2028": a range of years written as one word.
-        let (year, joined_end) = match word.split_once('-') {
-            Some((a, b)) => (year_number(a)?, Some(year_number(b)?)),
-            None => (year_number(word)?, None),
+        let (year, joined_end) = match (part_joined, word.split_once('-')) {
+            (Some(year), _) => (year, None),
+            (None, Some((a, b))) => (year_number(a)?, Some(year_number(b)?)),
+            (None, None) => (year_number(word)?, None),
         };
         // "by fiscal 2028": the cue stands before "fiscal".
         let k = i - self.fiscal(i);
@@ -353,7 +359,8 @@ impl Context<'_, '_> {
             ]
             .iter()
             .any(|w| self.is(k - 1, w))
-            || range.is_some() && range_opener;
+            || range.is_some() && range_opener
+            || part_joined.is_some();
         // "the second half of 2026", "by the end of 2025", "in Q3 2026".
         let part_of = i > 1
             && self.is(i - 1, "of")

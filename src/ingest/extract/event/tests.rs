@@ -515,3 +515,17 @@ fn the_date_a_change_is_measured_from_is_no_event() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_deadline_a_condition_or_a_due_date_sets_is_a_plan() {
+    let got = run(
+        &[
+            "The offtake is conditional on Acme choosing a site by 30 June 2026.",
+            "Final rulings are due by December 5, 2026.",
+        ],
+        Some("2026-01-10"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2026-06-30", "2026-12-05"], "{got:?}");
+    assert!(got.iter().all(|e| e.2), "{got:?}");
+}

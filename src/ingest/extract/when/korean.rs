@@ -82,11 +82,25 @@ fn expression(
         }
         _ => shift.and_then(|s| published.map(|p| p.year + s)),
     };
-    let month_at = pos + spaces(&text[pos..]);
-    let month = number_before(&text[month_at..], "월").filter(|(m, _)| (1..=12).contains(m));
-    if let Some((_, len)) = month {
-        pos = month_at + len;
-    }
+    // "지난달 28일", "지난 달", "다음 달": a month told from the
+    // publication month.
+    let relative = relative_month(&text[pos..], direction).filter(|_| year.is_none());
+    let (year, month) = match relative {
+        Some((shift, len)) => {
+            let (y, m) = shift_month(published?, shift)?;
+            pos += len;
+            (Some(y), Some((m, 0)))
+        }
+        None => {
+            let month_at = pos + spaces(&text[pos..]);
+            let month =
+                number_before(&text[month_at..], "월").filter(|(m, _)| (1..=12).contains(m));
+            if let Some((_, len)) = month {
+                pos = month_at + len;
+            }
+            (year, month)
+        }
+    };
     let day_at = pos + spaces(&text[pos..]);
     let day = number_before(&text[day_at..], "일").filter(|(d, _)| (1..=31).contains(d));
     if let Some((_, len)) = day {
@@ -197,6 +211,40 @@ fn relative_year(text: &str) -> (Option<i32>, Option<bool>, usize) {
         }
     }
     (None, direction, prefix)
+}
+
+/// A month named relative to the publication month at the start of
+/// `text` ("지난달", "이번 달", "다음 달", or "달" after "지난 "/"오는 ",
+/// `direction`): its shift in months and its bytes, past spaces. "달"
+/// must end there ("달러", "달성" are other words).
+fn relative_month(text: &str, direction: Option<bool>) -> Option<(i32, usize)> {
+    let ends_word = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_none_or(|c| !is_hangul(c) || "에의부까말초중".contains(c))
+    };
+    let words: [(&str, i32); 7] = [
+        ("지난달", -1),
+        ("전달", -1),
+        ("이달", 0),
+        ("이번 달", 0),
+        ("이번달", 0),
+        ("다음 달", 1),
+        ("다음달", 1),
+    ];
+    let found = words
+        .into_iter()
+        .chain(direction.map(|ahead| ("달", if ahead { 1 } else { -1 })))
+        .chain(std::iter::once(("내달", 1)))
+        .find(|(word, _)| text.strip_prefix(word).is_some_and(ends_word))?;
+    let rest = &text[found.0.len()..];
+    Some((found.1, found.0.len() + spaces(rest)))
+}
+
+/// The year and month `shift` months from the publication month.
+fn shift_month(published: PartialDate, shift: i32) -> Option<(i32, i32)> {
+    let months = published.year * 12 + i32::from(published.month?) - 1 + shift;
+    Some((months.div_euclid(12), months.rem_euclid(12) + 1))
 }
 
 /// The bytes of a part of the year ("초", "상반기", "3분기") at the start
@@ -355,5 +403,21 @@ mod tests {
             Some(PartialDate::ym(2025, 7).unwrap())
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_day_of_last_or_next_month() {
+        let published = PartialDate::ymd(2021, 1, 30);
+        assert_eq!(
+            read("앞서 지난달 28일에는 협약을 체결했다.", published),
+            [d("2020-12-28")]
+        );
+        assert_eq!(
+            read("앞서 지난 달 28일에는 협약을 체결했다.", published),
+            [d("2020-12-28")]
+        );
+        assert_eq!(read("다음 달 공장을 착공한다.", published), [d("2021-02")]);
+        // "달러", "달성" are other words.
+        assert!(read("지난 달러 강세가 이어졌다.", published).is_empty());
     }
 }

@@ -254,3 +254,15 @@ fn a_range_from_the_beginning_of_a_year_to_the_end_of_another() {
         [("2025".into(), Some("2029".into()))]
     );
 }
+
+#[test]
+fn a_part_of_a_year_joined_to_it() {
+    assert_eq!(
+        resolve("The deal is expected to close in mid-2026.", None),
+        [("2026".into(), None)]
+    );
+    assert_eq!(
+        resolve("Output starts early-2027.", None),
+        [("2027".into(), None)]
+    );
+}

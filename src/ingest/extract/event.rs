@@ -263,12 +263,25 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
                     .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
             })
         });
-        // "up 39.7 percent from last year": the date a change is measured
-        // against, right after the change.
-        let measured_from = sentence[mention.start..mention.end]
-            .to_lowercase()
-            .starts_with("from ")
-            && before.ends_with(f.text.as_str());
+        // "up 39.7 percent from last year", "a 59.4% decrease compared to
+        // the same period last year": the date a change is measured
+        // against, after the change.
+        let mention_text = sentence[mention.start..mention.end].to_lowercase();
+        let lower_before = before.to_lowercase();
+        let period = [
+            "the same period",
+            "the same quarter",
+            "the same month",
+            "a year",
+        ]
+        .iter()
+        .find_map(|p| lower_before.strip_suffix(p))
+        .map(str::trim_end);
+        let baseline_before =
+            period.is_some_and(|head| BASELINES.iter().any(|word| head.ends_with(word)));
+        let change_before = sentence[..mention.start].contains(f.text.as_str());
+        let measured_from = mention_text.starts_with("from ") && before.ends_with(f.text.as_str())
+            || baseline_before && change_before;
         // A day is no period a series is counted over: "9일 30㎾급 ESS를
         // 검증한다" tells what happens that day.
         after.starts_with(f.text.as_str()) && mention.date.day.is_none()
@@ -393,7 +406,7 @@ fn is_metadata(sentence: &str) -> bool {
                     .get(i + 1)
                     .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
         });
-    stamp || byline
+    stamp || byline || crate::ingest::text::stamp::is_stamp_line(sentence)
 }
 
 /// A piece of a sentence: it opens in lower case ("at Auto Shanghai on

@@ -940,4 +940,11 @@ mod tests {
         // A function word still ends the search.
         assert!(figures("It sold 500 of them to the stations.").is_empty());
     }
+
+    #[test]
+    fn degrees_celsius_spelled_and_candidates() {
+        assert_eq!(one("The cell reached around 300 degrees Celsius.").2, "°C");
+        assert_eq!(one("It drew more than 250 candidates.").2, "people");
+        assert_eq!(one("국내외 기업 41개 사가 참여했다.").2, "companies");
+    }
 }

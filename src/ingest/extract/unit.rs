@@ -244,6 +244,9 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if first == "°" && is(1, "C") {
         return Some(("°C", 2));
     }
+    if lower == "degrees" && (is(1, "celsius") || is(1, "centigrade")) {
+        return Some(("°C", 2));
+    }
     if lower == "us" && is(1, "dollars") {
         return Some(("USD", 2));
     }

@@ -114,6 +114,22 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
     stamp_like.then_some(head)
 }
 
+/// A line opened by a date label and a date ("등록일 2025년10월01일
+/// 14시25분 URL복사", "Posted 3 March 2024"): the page's stamp, whatever
+/// else the line holds.
+pub(crate) fn is_stamp_line(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    let labelled = publication_labels().chain(update_labels()).any(|label| {
+        lower.strip_prefix(*label).is_some_and(|rest| {
+            !rest.starts_with(char::is_alphabetic)
+                && rest
+                    .trim_start_matches([' ', ':', '-', '|'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    labelled && !roles_in(line).is_empty()
+}
+
 fn publication_labels() -> impl Iterator<Item = &'static &'static str> {
     vocab::DATE_LABELS.iter().chain(&PUBLICATION_LABELS)
 }

@@ -529,3 +529,27 @@ fn a_deadline_a_condition_or_a_due_date_sets_is_a_plan() {
     assert_eq!(dates, ["2026-06-30", "2026-12-05"], "{got:?}");
     assert!(got.iter().all(|e| e.2), "{got:?}");
 }
+
+#[test]
+fn the_same_period_a_year_before_is_a_baseline() {
+    let got = run(
+        &["Revenue was 410.2 billion won, a 22.5% decrease compared to the same period last year."],
+        Some("2024-08-07"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_line_opened_by_a_date_label_is_the_pages_stamp() {
+    let got = run(
+        &["등록일 2025년10월01일 14시25분 URL복사 기사스크랩 프린트하기"],
+        Some("2025-10-01"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A sentence that merely opens with the word stays.
+    let got = run(
+        &["Dates for the auction were set on March 3, 2025."],
+        Some("2025-10-01"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}

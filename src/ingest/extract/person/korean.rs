@@ -33,7 +33,7 @@ const TEAMS: [&str; 2] = ["연구팀", "팀"];
 static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Organization names that may stand between a name and its title.
-const MAX_BETWEEN: usize = 2;
+const MAX_BETWEEN: usize = 3;
 
 /// People named in Korean in `sentence`, in text order.
 pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
@@ -77,20 +77,25 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     sentence
         .organizations
         .iter()
-        .filter_map(|hit| {
-            let inside = sentence.text[hit.end..].trim_start().strip_prefix('(')?;
-            let (inside, _) = inside.split_once(')')?;
-            // "(한국과학기술연구원·원장 윤석진)", "(KERI, 원장 직무대행 김남균)":
-            // the body's other names first, the head last.
-            let head = inside.rsplit(['·', ',']).next()?;
-            let words: Vec<&str> = head.split_whitespace().collect();
-            let (&name, role) = words.split_last()?;
-            let titled = role.first().is_some_and(|title| TITLES.contains(title));
-            (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
-                name: name.to_string(),
-                role: Some(role.join(" ")),
-                organization: Some(gazetteer.organizations()[hit.entity].slug.clone()),
-                quote: Some(sentence.text.to_string()),
+        .flat_map(|hit| {
+            let inside = sentence.text[hit.end..]
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|inside| inside.split_once(')'))
+                .map_or("", |(inside, _)| inside);
+            // "(한국과학기술연구원·원장 윤석진)", "(KERI, 원장 직무대행 김남균)",
+            // "(원장 한가람, 이하 NBRI)", "(회장 한가람, 부회장 이누리)": each
+            // part that is a title and a name names a head.
+            inside.split(['·', ',']).filter_map(move |part| {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                let (&name, role) = words.split_last()?;
+                let titled = role.first().is_some_and(|title| TITLES.contains(title));
+                (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
+                    name: name.to_string(),
+                    role: Some(role.join(" ")),
+                    organization: Some(gazetteer.organizations()[hit.entity].slug.clone()),
+                    quote: Some(sentence.text.to_string()),
+                })
             })
         })
         .collect()

@@ -375,6 +375,18 @@ fn a_korean_head_named_in_brackets_after_the_body() {
         [t("한가람", Some("장관"), Some("motie"))]
     );
     assert!(triples("산업부(장관 직무대행)는 15일 착수식을 열었다.").is_empty());
+    // A head before the body's short name, and two heads.
+    assert_eq!(
+        triples("산업부(장관 한가람, 이하 MOTIE)는 밝혔다."),
+        [t("한가람", Some("장관"), Some("motie"))]
+    );
+    assert_eq!(
+        triples("산업부(장관 한가람, 차관 이누리)는 밝혔다."),
+        [
+            t("한가람", Some("장관"), Some("motie")),
+            t("이누리", Some("차관"), Some("motie"))
+        ]
+    );
     // The body's other names before the head, and a title of two words.
     assert_eq!(
         triples("산업부(산업통상자원부·장관 한가람)는 밝혔다."),
@@ -536,4 +548,18 @@ fn a_mayor_is_a_title_but_a_market_is_not() {
     assert_eq!(names("정민호 시장은 협약식에서 인사말을 했다."), ["정민호"]);
     assert!(names("반도체 시장은 올해 회복세를 보였다.").is_empty());
     assert!(names("전기차 시장이 둔화됐다.").is_empty());
+}
+
+#[test]
+fn a_korean_title_past_three_units_of_a_body() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("한가람 우리학교 자연과학대학 화학과 교수 연구팀이 개발했다."),
+        ["한가람"]
+    );
+    assert_eq!(
+        names("이누리 한국셀산업협회 상근부회장은 말했다."),
+        ["이누리"]
+    );
 }

@@ -116,7 +116,19 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     // "▷ Plant opens": a sign that sets the line off is no word of it.
     let headline = headline_stamp(&headline).unwrap_or(&headline).trim();
     let signless = headline.trim_start_matches(is_set_off_sign).trim_start();
-    Some(signless.to_string())
+    Some(without_site_name(signless).to_string())
+}
+
+/// "Verkor | Verkor marks a milestone", "Plant opens | Be Korea-savvy":
+/// the site's name or slogan set off by a bar is no part of the headline.
+/// Gives the part of four words or more when every other part is shorter.
+fn without_site_name(headline: &str) -> &str {
+    let parts: Vec<&str> = headline.split(" | ").map(str::trim).collect();
+    let long: Vec<&&str> = parts.iter().filter(|p| word_count(p) >= 4).collect();
+    match long.as_slice() {
+        [only] if parts.len() > 1 => only,
+        _ => headline,
+    }
 }
 
 /// Arrows, shapes and dingbats that set a line off ("▷", "■", "➤", "•"),
@@ -226,6 +238,25 @@ mod tests {
         assert_eq!(
             cleaned.headline.as_deref(),
             Some("Minister visits a cell plant in the south")
+        );
+    }
+
+    #[test]
+    fn a_site_name_set_off_by_a_bar_and_a_byline_stamp_are_no_headline() {
+        let cleaned = clean("Acme Cells | Acme Cells opens its second plant in the south\nThe company opened the plant on Monday.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Acme Cells opens its second plant in the south")
+        );
+        let cleaned = clean("Regulator clears the cell venture of two firms | Be Savvy\nThe regulator cleared the venture on Monday.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("Regulator clears the cell venture of two firms")
+        );
+        let cleaned = clean("청주·포항, 이차전지 거점으로 도약한다\n\n한빛일보 홍길동 기자 입력 : 2023.08.08 10:50\n청주와 포항이 특화단지로 지정됐다. 이들은 거점으로 도약한다.\n");
+        assert_eq!(
+            cleaned.headline.as_deref(),
+            Some("청주·포항, 이차전지 거점으로 도약한다")
         );
     }
 

@@ -217,7 +217,25 @@ pub(crate) fn is_byline(body: &str) -> bool {
         || credits && words <= 30
         || body.ends_with(" 기자") && words <= 4
         || is_bracketed_korean_byline(body)
+        || is_stamped_korean_byline(body)
         || is_reading_time(&lower)
+}
+
+/// "한빛일보 홍길동 기자 입력 : 2023.08.08 10:50": an outlet and its
+/// reporter, then the page's stamp (a label or the date itself).
+fn is_stamped_korean_byline(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let Some(at) = words
+        .iter()
+        .take(6)
+        .position(|w| matches!(*w, "기자" | "특파원"))
+    else {
+        return false;
+    };
+    let rest = words[at + 1..].join(" ");
+    let stamp = crate::ingest::text::stamp::starts_with_date_label(&rest)
+        || rest.starts_with(|c: char| c.is_ascii_digit());
+    at >= 1 && stamp
 }
 
 /// "[한빛일보 홍길동 기자]" alone on its line: the outlet and its reporter

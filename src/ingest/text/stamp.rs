@@ -107,9 +107,13 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
         head = trim_separators(number.trim_end_matches(|c: char| c.is_ascii_digit()));
     }
     let last = head.split_whitespace().next_back()?.to_lowercase();
+    // "머니투데이 홍길동 기자 입력 : 2023.08.08": a reporter's byline over
+    // its stamp, not a headline.
+    let byline = ["기자", "특파원"].iter().any(|w| head.ends_with(w)) && word_count(head) <= 5;
     let stamp_like = word_count(head) >= 3
         && !vocab::DATE_JOINING.contains(&last.as_str())
         && !head.to_lowercase().starts_with("by ")
+        && !byline
         && !ends_sentence(head);
     stamp_like.then_some(head)
 }
@@ -128,6 +132,15 @@ pub(crate) fn is_stamp_line(line: &str) -> bool {
         })
     });
     labelled && !roles_in(line).is_empty()
+}
+
+/// True when `text` opens with a label of a publication or update date
+/// ("입력 : 2023.08.08", "Posted on …").
+pub(crate) fn starts_with_date_label(text: &str) -> bool {
+    starts_with_label(
+        &text.to_lowercase(),
+        publication_labels().chain(update_labels()),
+    )
 }
 
 fn publication_labels() -> impl Iterator<Item = &'static &'static str> {

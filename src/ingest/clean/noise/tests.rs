@@ -94,6 +94,7 @@ fn bylines_and_emails() {
         "By Jane Doe",
         "김철수 기자",
         "[한빛일보 김철수 기자]",
+        "한빛일보 김철수 기자 입력 : 2023.08.08 10:50",
         "(한빛일보 김철수 특파원)",
     ] {
         assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");

@@ -324,18 +324,47 @@ pub(crate) fn short_year_dates(
     found
 }
 
+/// "12-04-23 0347ET" alone on a line: a US newswire's stamp, month and day
+/// first, then a two-digit year and the clock with its time zone.
+pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
+    static ZONES: Words = word_list!("shared/wire-time-zones.txt");
+    let [date, clock] = line.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let digits = clock.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let zone = &clock[digits.len()..];
+    let timed = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+    if !timed || !ZONES.contains(&zone) {
+        return None;
+    }
+    let [m, d, y] = date.split('-').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    PartialDate::ymd(
+        2000 + i32::from(two_digits(y)?),
+        two_digits(m)?,
+        two_digits(d)?,
+    )
+}
+
+/// "05" as 5: exactly two digits.
+fn two_digits(p: &str) -> Option<u8> {
+    (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| p.parse::<u8>().ok())
+        .flatten()
+}
+
 /// "25-05-13", "25.05.13", "25/05/13": two digits each, year first.
 fn short_numeric(word: &str) -> Option<PartialDate> {
     let sep = word.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
     let [y, m, d] = word.split(sep).collect::<Vec<_>>()[..] else {
         return None;
     };
-    let two = |p: &str| {
-        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u8>().ok())
-            .flatten()
-    };
-    PartialDate::ymd(2000 + i32::from(two(y)?), two(m)?, two(d)?)
+    PartialDate::ymd(
+        2000 + i32::from(two_digits(y)?),
+        two_digits(m)?,
+        two_digits(d)?,
+    )
 }
 
 /// "22" (or "22," closing a phrase) as a year of this century.
@@ -481,5 +510,17 @@ mod tests {
         assert!(!is_date_line(
             "08/20/2020 | Sign in | Subscribe | Newsletter"
         ));
+    }
+
+    #[test]
+    fn a_us_wire_stamp_is_month_day_year() {
+        assert_eq!(wire_stamp("12-04-23 0347ET"), PartialDate::ymd(2023, 12, 4));
+        assert_eq!(
+            wire_stamp("03-11-24 1502GMT"),
+            PartialDate::ymd(2024, 3, 11)
+        );
+        // No time zone, or more on the line: no stamp.
+        assert_eq!(wire_stamp("12-04-23 0347"), None);
+        assert_eq!(wire_stamp("Sales 12-04-23 0347ET"), None);
     }
 }

@@ -39,6 +39,9 @@ pub(crate) enum Role {
 
 /// The dates one line gives, with their roles, in order.
 pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
+    if let Some(date) = crate::ingest::text::date::wire_stamp(body) {
+        return vec![(Role::Publication, date)];
+    }
     let dates = full_dates(body);
     let Some(&(_, first)) = dates.first() else {
         return labelled_short_dates(body);

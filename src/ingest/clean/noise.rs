@@ -10,7 +10,7 @@ use super::vocab::{
     METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI,
     UI_PREFIXES,
 };
-use crate::ingest::text::line::{ends_sentence, split_marker, word_count};
+use crate::ingest::text::line::{ends_sentence, is_email, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -340,15 +340,6 @@ pub(crate) fn is_promotion(body: &str) -> bool {
             .any(|d| w.to_lowercase().contains(d))
     });
     shouting && word_count(body) >= 4 && (web || body.ends_with('?'))
-}
-
-/// A word that is an e-mail address, brackets and punctuation around it allowed.
-pub(crate) fn is_email(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    match word.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.contains('@'),
-        None => false,
-    }
 }
 
 /// Editors' and translators' notes about the page, not the story.

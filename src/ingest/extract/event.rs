@@ -93,6 +93,7 @@ pub(crate) fn events(
                 || labels_a_figure(sentence.text, mention, &own)
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
+                || opens_a_quoted_name(sentence.text, mention)
             {
                 continue;
             }
@@ -288,6 +289,27 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
             || baseline
             || measured_from
     })
+}
+
+/// "'2024년 전기자동차 보급사업 보조금 지침'을", "the “2025 Battery Day”":
+/// a year that opens a quoted name is part of the name, no time of a
+/// happening.
+fn opens_a_quoted_name(sentence: &str, mention: &Mention) -> bool {
+    let quotes = [
+        ('\'', '\''),
+        ('"', '"'),
+        ('‘', '’'),
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+    ];
+    let before = sentence[..mention.start].trim_end();
+    // "“In 2024 we will …”": a quotation that opens with a time is speech.
+    let bare_year = sentence[mention.start..].starts_with(|c: char| c.is_ascii_digit());
+    bare_year
+        && quotes
+            .iter()
+            .any(|&(open, close)| before.ends_with(open) && sentence[mention.end..].contains(close))
 }
 
 /// "September 7's \"Redwood Raised $1 Billion\"": a date owning a quoted

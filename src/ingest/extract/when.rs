@@ -104,6 +104,7 @@ impl Context<'_, '_> {
             .or_else(|| self.month_expression(i))
             .or_else(|| self.ordinal_day(i))
             .or_else(|| self.year(i))
+            .or_else(|| self.part_of_year(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.same_day(i))?;
@@ -459,6 +460,40 @@ impl Context<'_, '_> {
         let months = published.year * 12 + i32::from(published.month?) - 1 + shift;
         let date = PartialDate::ym(months.div_euclid(12), (months.rem_euclid(12) + 1) as u8)?;
         Some((date, None, i + 2))
+    }
+
+    /// "will launch in the fourth quarter": a part of the year ahead named
+    /// without its year (the year its tense tells), to the year.
+    fn part_of_year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
+        let introduced = i > 0
+            && ["in", "by", "during", "from"]
+                .iter()
+                .any(|w| self.is(i - 1, w));
+        if !(introduced && self.is(i, "the")) {
+            return None;
+        }
+        let ordinal = self.word(i + 1)?.to_ascii_lowercase();
+        let unit = self.word(i + 2)?.to_ascii_lowercase();
+        let first_month = match (ordinal.as_str(), unit.as_str()) {
+            ("first", "quarter" | "half") => 1,
+            ("second", "quarter") => 4,
+            ("second", "half") => 7,
+            ("third", "quarter") => 7,
+            ("fourth", "quarter") => 10,
+            _ => return None,
+        };
+        // "the second half of 2026", "of last year": the year is written.
+        if self.is(i + 3, "of") {
+            return None;
+        }
+        // "profit rose in the third quarter": a past quarter is the period
+        // a result covers, no happening; only one ahead is a time.
+        let ahead = self.tense_before(i).or_else(|| self.tense_after(i));
+        if ahead != Some(true) {
+            return None;
+        }
+        let year = self.year_of_month(i, first_month, None)?;
+        Some((PartialDate::y(year), None, i + 3))
     }
 
     /// "on Friday": the latest such day not after publication.

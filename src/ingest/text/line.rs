@@ -82,6 +82,15 @@ pub(crate) fn line_key(text: &str) -> String {
         .to_lowercase()
 }
 
+/// A word that is an e-mail address, brackets and punctuation around it allowed.
+pub(crate) fn is_email(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    match word.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.contains('@'),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

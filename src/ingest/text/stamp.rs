@@ -58,7 +58,11 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let mut found: Vec<(Role, PartialDate)> = dates
         .iter()
         .filter(|_| field_line)
-        .filter_map(|(span, date)| label_before(&body[..span.start]).map(|role| (role, *date)))
+        .filter_map(|(span, date)| {
+            label_before(&body[..span.start])
+                .or_else(|| signed_by_reporter(&body[span.end..]))
+                .map(|role| (role, *date))
+        })
         .collect();
     let labelled_line = starts_with_label(&lower, publication_labels());
     let unlabelled_stamp = found.is_empty()
@@ -152,6 +156,13 @@ fn publication_labels() -> impl Iterator<Item = &'static &'static str> {
 
 fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a str>) -> bool {
     labels.any(|l| lower.starts_with(*l))
+}
+
+/// "2024.08.02 ej7648@newspim.com": a date the reporter's e-mail address
+/// signs is the page's own stamp (a wire's photo line carries it so).
+fn signed_by_reporter(after: &str) -> Option<Role> {
+    let next = after.split_whitespace().next()?;
+    crate::ingest::text::line::is_email(next).then_some(Role::Publication)
 }
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").
@@ -294,6 +305,20 @@ mod tests {
         assert_eq!(
             roles("Firm to invest in a battery facility1 min read . Updated: 19 Dec 2022, 02:29 PM IST"),
             [(Role::Update, "2022-12-19".into())]
+        );
+    }
+
+    #[test]
+    fn a_date_the_reporters_address_signs_is_the_pages_stamp() {
+        let roles =
+            roles_in("한빛시 제공 사진. [사진=한빛시] 2024.03.05 reporter7@hanbit.example |");
+        assert_eq!(
+            roles,
+            [(Role::Publication, PartialDate::ymd(2024, 3, 5).unwrap())]
+        );
+        // A date in a running sentence stays the story's.
+        assert!(
+            roles_in("The plant, opened on March 5, 2024, employs 300 people and more.").is_empty()
         );
     }
 }

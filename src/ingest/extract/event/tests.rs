@@ -553,3 +553,18 @@ fn a_line_opened_by_a_date_label_is_the_pages_stamp() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_year_opening_a_quoted_name_is_no_event() {
+    let got = run(
+        &["환경부는 '2025년 전기차 보급사업 지침'을 행정예고했다."],
+        Some("2025-02-06"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // Speech that opens with a time keeps it.
+    let got = run(
+        &["He said: “In 2026 we will open the plant.”"],
+        Some("2025-02-06"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}

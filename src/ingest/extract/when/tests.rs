@@ -266,3 +266,28 @@ fn a_part_of_a_year_joined_to_it() {
         [("2027".into(), None)]
     );
 }
+
+#[test]
+fn a_part_of_the_year_without_its_year() {
+    let p = Some("2024-08-07");
+    assert_eq!(
+        resolve("It will launch the cells in the fourth quarter.", p),
+        [("2024".into(), None)]
+    );
+    // A past quarter is the period a result covers.
+    assert_eq!(resolve("It sold more in the first half.", p), []);
+    assert_eq!(
+        resolve(
+            "It expects to ship cells in the first half.",
+            Some("2024-11-02")
+        ),
+        [("2025".into(), None)]
+    );
+    // The year written after it is read there, not here.
+    assert_eq!(
+        resolve("It will ship in the second half of 2026.", p),
+        [("2026".into(), None)]
+    );
+    // Without a publication date the year is unknown.
+    assert_eq!(resolve("It will launch in the fourth quarter.", None), []);
+}

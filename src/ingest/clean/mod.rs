@@ -119,15 +119,22 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     Some(without_site_name(signless).to_string())
 }
 
-/// "Verkor | Verkor marks a milestone", "Plant opens | Be Korea-savvy":
-/// the site's name or slogan set off by a bar is no part of the headline.
-/// Gives the part of four words or more when every other part is shorter.
+/// "Acme | Acme opens its second plant", "Plant opens in the south | Our
+/// Slogan": a site's name or slogan set off by a bar is no part of the
+/// headline. The first part is the headline unless it is a name of one
+/// or two words; then the longest other part is.
 fn without_site_name(headline: &str) -> &str {
     let parts: Vec<&str> = headline.split(" | ").map(str::trim).collect();
-    let long: Vec<&&str> = parts.iter().filter(|p| word_count(p) >= 4).collect();
-    match long.as_slice() {
-        [only] if parts.len() > 1 => only,
-        _ => headline,
+    match parts.as_slice() {
+        [_] => headline,
+        [first, ..] if word_count(first) >= 3 => first,
+        [_, rest @ ..] => rest
+            .iter()
+            .copied()
+            .max_by_key(|part| word_count(part))
+            .filter(|part| word_count(part) >= 4)
+            .unwrap_or(headline),
+        [] => headline,
     }
 }
 
@@ -243,7 +250,7 @@ mod tests {
 
     #[test]
     fn a_site_name_set_off_by_a_bar_and_a_byline_stamp_are_no_headline() {
-        let cleaned = clean("Acme Cells | Acme Cells opens its second plant in the south\nThe company opened the plant on Monday.\n");
+        let cleaned = clean("Acme | Acme Cells opens its second plant in the south\nThe company opened the plant on Monday.\n");
         assert_eq!(
             cleaned.headline.as_deref(),
             Some("Acme Cells opens its second plant in the south")
@@ -253,10 +260,17 @@ mod tests {
             cleaned.headline.as_deref(),
             Some("Regulator clears the cell venture of two firms")
         );
-        let cleaned = clean("청주·포항, 이차전지 거점으로 도약한다\n\n한빛일보 홍길동 기자 입력 : 2023.08.08 10:50\n청주와 포항이 특화단지로 지정됐다. 이들은 거점으로 도약한다.\n");
+        // The site's name after a headline of three words stays out.
+        let cleaned = clean("Acme Cells expands | The Daily Cell Times Global Edition\nThe company expanded on Monday.\n");
+        assert_eq!(cleaned.headline.as_deref(), Some("Acme Cells expands"));
+        assert_eq!(
+            headline_stamp("한빛일보 홍길동 기자 입력 : 2021.03.04 09:10"),
+            None
+        );
+        let cleaned = clean("한빛·누리, 배터리 거점으로 도약한다\n\n한빛일보 홍길동 기자 입력 : 2021.03.04 09:10\n한빛과 누리가 특화단지로 지정됐다. 이들은 거점이 된다.\n");
         assert_eq!(
             cleaned.headline.as_deref(),
-            Some("청주·포항, 이차전지 거점으로 도약한다")
+            Some("한빛·누리, 배터리 거점으로 도약한다")
         );
     }
 

@@ -215,27 +215,31 @@ pub(crate) fn is_byline(body: &str) -> bool {
         || labelled && words <= 6 && !ends_sentence(body)
         || staff && words <= 5
         || credits && words <= 30
-        || body.ends_with(" 기자") && words <= 4
+        || shared::ends_with_reporter_title(body) && words <= 4
         || is_bracketed_korean_byline(body)
         || is_stamped_korean_byline(body)
         || is_reading_time(&lower)
 }
 
-/// "한빛일보 홍길동 기자 입력 : 2023.08.08 10:50": an outlet and its
+/// "한빛일보 홍길동 기자 입력 : 2021.03.04 09:10": an outlet and its
 /// reporter, then the page's stamp (a label or the date itself).
 fn is_stamped_korean_byline(body: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     let Some(at) = words
         .iter()
         .take(6)
-        .position(|w| matches!(*w, "기자" | "특파원"))
+        .position(|w| shared::is_reporter_title(w))
     else {
         return false;
     };
     let rest = words[at + 1..].join(" ");
-    let stamp = crate::ingest::text::stamp::starts_with_date_label(&rest)
-        || rest.starts_with(|c: char| c.is_ascii_digit());
-    at >= 1 && stamp
+    // The stamp right after the title: a date label, or a whole date
+    // ("기자 100여명이 참석했다" goes on with the story).
+    let dated = crate::ingest::text::date::full_dates(&rest)
+        .first()
+        .is_some_and(|(span, _)| span.start == 0);
+    let stamp = crate::ingest::text::stamp::starts_with_date_label(&rest) || dated;
+    at >= 1 && stamp && !ends_sentence(body)
 }
 
 /// "[한빛일보 홍길동 기자]" alone on its line: the outlet and its reporter
@@ -247,7 +251,7 @@ fn is_bracketed_korean_byline(body: &str) -> bool {
         .or_else(|| body.strip_prefix('(').and_then(|b| b.strip_suffix(')')));
     inside.is_some_and(|inside| {
         let inside = inside.trim();
-        (inside.ends_with(" 기자") || inside.ends_with(" 특파원")) && word_count(inside) <= 5
+        shared::ends_with_reporter_title(inside) && word_count(inside) <= 5
     })
 }
 

@@ -89,7 +89,10 @@ pub(crate) fn events(
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
-                || counted_over_years(mention, !own.is_empty() && !planned_sentence)
+                || counted_over_years(
+                    mention,
+                    !own.is_empty() && !planned_sentence && !is_future(mention, published),
+                )
                 || labels_a_figure(sentence.text, mention, &own)
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
@@ -247,12 +250,14 @@ fn range_end_alone(sentence: &str, found: &[Mention], n: usize) -> bool {
     from.is_some() && !start_read
 }
 
+/// Words of a comparison's baseline ("from", "compared with").
+static BASELINES: Words = word_list!("extract/comparison-baselines.txt");
+
 /// A year that labels the figure right after it, a data point of a
 /// series: "2022년 7조6177억원, 2023년 12조8972억원으로 늘었다".
 /// So does a date right after a comparison's baseline ("up from about
 /// 50,000 yuan in 2021").
 fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
-    static BASELINES: Words = word_list!("extract/comparison-baselines.txt");
     let after = sentence[mention.end..].trim_start();
     let before = sentence[..mention.start].trim_end();
     let before = before.strip_suffix(" in").unwrap_or(before);
@@ -264,34 +269,37 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
                     .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
             })
         });
-        // "up 39.7 percent from last year", "a 59.4% decrease compared to
-        // the same period last year": the date a change is measured
-        // against, after the change.
-        let mention_text = sentence[mention.start..mention.end].to_lowercase();
-        let lower_before = before.to_lowercase();
-        let period = [
-            "the same period",
-            "the same quarter",
-            "the same month",
-            "a year",
-        ]
-        .iter()
-        .find_map(|p| lower_before.strip_suffix(p))
-        .map(str::trim_end);
-        let baseline_before =
-            period.is_some_and(|head| BASELINES.iter().any(|word| head.ends_with(word)));
-        let change_before = sentence[..mention.start].contains(f.text.as_str());
-        let measured_from = mention_text.starts_with("from ") && before.ends_with(f.text.as_str())
-            || baseline_before && change_before;
         // A day is no period a series is counted over: "9일 30㎾급 ESS를
         // 검증한다" tells what happens that day.
         after.starts_with(f.text.as_str()) && mention.date.day.is_none()
             || baseline
-            || measured_from
+            || measured_against(sentence, mention, f)
     })
 }
 
-/// "'2024년 전기자동차 보급사업 보조금 지침'을", "the “2025 Battery Day”":
+/// "up 12.5 percent from last year", "a 22.5% decrease compared to the
+/// same period last year": the date a change is measured against, after
+/// the change. Only a change has a baseline after a bare "from": "will add
+/// 2 plants from 2026" starts a plan.
+fn measured_against(sentence: &str, mention: &Mention, figure: &Figure) -> bool {
+    static PERIODS: Words = word_list!("extract/comparison-periods.txt");
+    let before = sentence[..mention.start].trim_end();
+    let lower_before = before.to_lowercase();
+    let change = figure.unit.as_str() == "percent";
+    let from_right_after = sentence[mention.start..mention.end]
+        .to_lowercase()
+        .starts_with("from ")
+        && before.ends_with(figure.text.as_str());
+    let period_baseline = PERIODS
+        .iter()
+        .find_map(|p| lower_before.strip_suffix(p))
+        .map(str::trim_end)
+        .is_some_and(|head| BASELINES.iter().any(|word| head.ends_with(word)))
+        && before.contains(figure.text.as_str());
+    change && from_right_after || period_baseline
+}
+
+/// "'2025년 배터리 지원사업 지침'을", "the “2025 Battery Day”":
 /// a year that opens a quoted name is part of the name, no time of a
 /// happening.
 fn opens_a_quoted_name(sentence: &str, mention: &Mention) -> bool {
@@ -325,7 +333,7 @@ fn dates_a_title(after: &str) -> bool {
 
 /// "55 fires occurred from 2017 to 2024": a range of years a figure of a
 /// sentence that plans nothing counts over dates a statistic ("will
-/// provide 38 trillion won over 2024 to 2028" is a plan, an event).
+/// provide 12 trillion won over 2025 to 2028" is a plan, an event).
 fn counted_over_years(mention: &Mention, counted_unplanned: bool) -> bool {
     counted_unplanned && mention.date_end.is_some() && mention.date.month.is_none()
 }

@@ -190,15 +190,18 @@ fn shares_magnitude(sentence: &str, tokens: &[Token<'_>], i: usize, mut low: Fou
     low
 }
 
-/// The currency of the first money figure in `sentence`, if any.
+/// The one currency the money figures of `sentence` are in; `None` when
+/// there are none or several.
 fn sentence_currency(sentence: &str, tokens: &[Token<'_>]) -> Option<&'static str> {
-    (0..tokens.len()).find_map(|i| {
-        let found = figure_at(sentence, tokens, i)?;
-        currency_code(found.unit).map(|_| found.unit)
-    })
+    let mut currencies = (0..tokens.len())
+        .filter_map(|i| figure_at(sentence, tokens, i))
+        .filter(|found| currency_code(found.unit).is_some())
+        .map(|found| found.unit);
+    let first = currencies.next()?;
+    currencies.all(|unit| unit == first).then_some(first)
 }
 
-/// "Operating income reached 521.9 billion, against a loss of 372.8
+/// "Operating income reached 310.4 billion, against a loss of 95.2
 /// billion won": an amount of billions or more written without its
 /// currency takes the currency another amount of the sentence names.
 fn bare_amount(tokens: &[Token<'_>], i: usize, currency: &'static str) -> Option<Found> {
@@ -206,6 +209,15 @@ fn bare_amount(tokens: &[Token<'_>], i: usize, currency: &'static str) -> Option
         return None;
     };
     let factor = magnitude(tokens.get(i + 1)?.text).filter(|&m| m >= 1e9)?;
+    // "home to 1.4 billion", "2 billion visits": a count, unless a word of
+    // money stands just before ("income reached 310.4 billion").
+    static MONEY_CONTEXT: Words = word_list!("extract/money-context-words.txt");
+    let money = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| MONEY_CONTEXT.iter().any(|w| t.is(w)));
+    if !money {
+        return None;
+    }
     let (qualifier, start) = match qualifier_before(tokens, i) {
         Some((q, first)) => (Some(q.to_string()), tokens[first].start),
         None => (None, tokens[i].start),
@@ -384,7 +396,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     .filter(|f| f.end <= sentence.len())
 }
 
-/// "killing 22", "injuring eight", "22 dead": a number with no unit
+/// "killing 14", "injuring nine", "14 dead": a number with no unit
 /// right after or before a word of casualties counts people. Gives the
 /// last token of the figure.
 fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> {
@@ -394,11 +406,22 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
             .get(k)
             .is_some_and(|t| CASUALTY.iter().any(|w| t.is(w)))
     };
+    // "in 2019 killed …": a year counts nobody.
+    let year = tokens[i].text.len() == 4 && tokens[i].text.bytes().all(|b| b.is_ascii_digit());
+    if year {
+        return None;
+    }
     let first = qualifier_before(tokens, i).map_or(i, |(_, first)| first);
+    // "22 dead." closes its clause; "the top 10 killed more" goes on.
+    let clause_ends = |k: usize| {
+        tokens
+            .get(k)
+            .is_none_or(|t| matches!(t.text, "," | "." | ";" | "and" | ")"))
+    };
     if first > 0 && is_casualty(first - 1) {
         Some(next - 1)
     } else {
-        is_casualty(next).then_some(next)
+        (is_casualty(next) && clause_ends(next + 1)).then_some(next)
     }
 }
 
@@ -407,17 +430,14 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 /// ("four times the energy density", "six times more"); elsewhere it is
 /// prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
-    let compared = || {
-        tokens.get(last + 1).is_some_and(|t| {
-            matches!(
-                t.text.to_ascii_lowercase().as_str(),
-                "the" | "that" | "those" | "as" | "more" | "less"
-            ) || (t.text.len() > 4
-                && t.text.ends_with("er")
-                && t.text.chars().all(char::is_alphabetic))
-        })
-    };
-    unit == "people" || (unit == "times" && compared())
+    static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
+    let next = |k: usize| tokens.get(k);
+    let compared = || next(last + 1).is_some_and(|t| COMPARATIVES.iter().any(|w| t.is(w)));
+    // "Two people familiar with the matter said": sources, not a count.
+    let speech = &super::person::SPEECH;
+    let sources =
+        next(last + 1).is_some_and(|t| t.is("familiar") || speech.iter().any(|w| t.is(w)));
+    (unit == "people" && !sources) || (unit == "times" && compared())
 }
 
 /// "million-square-meter": a magnitude and the rest of the word, its
@@ -874,6 +894,8 @@ mod tests {
         assert_eq!(one("It charges five times faster.").1, 5.0);
         assert!(figures("The two firms met three times in two years.").is_empty());
         assert!(figures("It was one of the first plants.").is_empty());
+        assert!(figures("The line was shut three times after the fire.").is_empty());
+        assert!(figures("Two people familiar with the matter said so.").is_empty());
     }
 
     #[test]
@@ -883,6 +905,10 @@ mod tests {
         assert_eq!(found, [(14.0, "people"), (9.0, "people")]);
         assert_eq!(one("The fire left 5 dead.").0, "5 dead");
         assert!(figures("The fire started at 5 and spread.").is_empty());
+        // A year, a rank and a model name are no casualties.
+        assert!(figures("A law passed in 2019 killed the subsidy.").is_empty());
+        assert!(figures("The top 10 killed more than the rest.").is_empty());
+        assert!(figures("Weak demand for the Model 3 hurt margins.").is_empty());
     }
 
     #[test]
@@ -893,6 +919,7 @@ mod tests {
             "tons/year"
         );
         assert_eq!(one("It ships 9,000 stpy of acid.").2, "short tons/year");
+        assert_eq!(one("It stores 500 short tons of ore.").2, "short tons");
         assert_eq!(one("Output starts at 3,000 mt/year.").2, "tons/year");
         assert_eq!(one("It draws 12 million gallons a year.").2, "gallons");
     }
@@ -937,6 +964,8 @@ mod tests {
             "cycles"
         );
         assert_eq!(one("A swap happens every 2.5 seconds.").2, "seconds");
+        // "and" between other words ends the search.
+        assert!(figures("Output reached 500 last year and workers were added.").is_empty());
         // A function word still ends the search.
         assert!(figures("It sold 500 of them to the stations.").is_empty());
     }
@@ -946,5 +975,16 @@ mod tests {
         assert_eq!(one("The cell reached around 300 degrees Celsius.").2, "°C");
         assert_eq!(one("It drew more than 250 candidates.").2, "people");
         assert_eq!(one("국내외 기업 41개 사가 참여했다.").2, "companies");
+    }
+
+    #[test]
+    fn a_count_of_billions_takes_no_currency() {
+        let all = figures("The country, home to 1.4 billion, spends $80 billion a year on oil.");
+        let found: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();
+        assert_eq!(found, [(80e9, "USD")]);
+        // Two currencies in the sentence: none is the bare amount's.
+        let all =
+            figures("Sales reached 2 billion, with $1 billion and 1 billion euros in orders.");
+        assert!(all.iter().all(|f| f.value != 2e9), "{all:?}");
     }
 }

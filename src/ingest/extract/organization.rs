@@ -206,7 +206,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
             .split([']', ')'])
             .next()
             .map(str::trim_end)
-            .is_some_and(|inside| inside.ends_with("기자") || inside.ends_with("특파원"));
+            .is_some_and(crate::ingest::text::vocab::ends_with_reporter_title);
     credited || dateline || wire || bare || korean_dateline || korean_byline
 }
 
@@ -356,7 +356,7 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
         if name_goes_on {
             continue;
         }
-        // "Baoji West Service Area": a head word before a noun of a site
+        // "Lumen East Service Area": a head word before a noun of a site
         // is part of a place's name.
         let names_a_site = tokens
             .get(i + 1)

@@ -20,7 +20,7 @@ use crate::ingest::text::words::{word_list, Words};
 pub(super) use korean::is_name_word as is_korean_name;
 
 /// Verbs that show the words before them name a speaker.
-static SPEECH: Words = word_list!("extract/speech-verbs.txt");
+pub(crate) static SPEECH: Words = word_list!("extract/speech-verbs.txt");
 /// Lowercase words that end a place a title's portfolio names ("region").
 static PLACE_WORDS: Words = word_list!("extract/portfolio-place-words.txt");
 
@@ -190,7 +190,7 @@ impl Reader<'_, '_> {
         let mut extra = 0;
         while end < self.tokens.len() {
             if self.apostrophe_name_at(end) {
-                // "O’Kronley", "D'Angelo": three tokens, one word.
+                // "O’Malley", "D'Angelo": three tokens, one word.
                 end += 3;
                 extra += 2;
             } else if self.is_name_at(end) {
@@ -224,7 +224,7 @@ impl Reader<'_, '_> {
             && self.is_name_at(i + 3)
     }
 
-    /// "O’Kronley", "D'Angelo": a capital letter, an apostrophe and a
+    /// "O’Malley", "D'Angelo": a capital letter, an apostrophe and a
     /// name word written together are one name word.
     fn apostrophe_name_at(&self, i: usize) -> bool {
         let token = |k: usize| self.tokens.get(k);
@@ -348,7 +348,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// "SK On named Sung Min-suk, an automotive veteran, as its first chief
+    /// "Acme Cells named Han Ji-ho, a veteran engineer, as its first chief
     /// operating officer": a verb of appointment right before the name and
     /// "as" with a role within a few words after it. Gives the role.
     fn appointed_as(&self, start: usize, end: usize) -> Option<(Option<String>, Option<String>)> {
@@ -362,10 +362,8 @@ impl Reader<'_, '_> {
             .iter()
             .map(|t| t.text)
             .skip_while(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "its" | "the" | "a" | "an" | "their" | "his" | "her"
-                )
+                let lower = w.to_ascii_lowercase();
+                crate::ingest::text::vocab::DETERMINERS.contains(&lower.as_str())
             })
             .take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
             .take(5)

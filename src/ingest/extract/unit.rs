@@ -340,11 +340,11 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if matches!(lower.as_str(), "tpa") {
         return Some(("tons/year", 1));
     }
-    // "2,000 mt/year": the commodity press writes "mt" for metric tons.
+    // "3,000 mt/year": the commodity press writes "mt" for metric tons.
     if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") || first == "mt" {
         return Some(tons(text));
     }
-    // "40 kt/a": thousands of tons, scaled by the caller (`kilotons`).
+    // "25 kt/a": thousands of tons, scaled by the caller (`kilotons`).
     if matches!(
         lower.as_str(),
         "kt" | "kilotonnes" | "kilotons" | "kilotonne" | "kiloton"
@@ -355,7 +355,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if lower == "ktpa" {
         return Some(("kt/year", 1));
     }
-    // "44,000 stpy", "500 short tons": tons of 2,000 pounds.
+    // "9,000 stpy", "500 short tons": tons of 2,000 pounds.
     if lower == "stpy" {
         return Some(("short tons/year", 1));
     }
@@ -426,7 +426,7 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
     Some((unit, used))
 }
 
-/// The value and unit of a figure in thousands of tons ("40 kt/a" is
+/// The value and unit of a figure in thousands of tons ("25 kt/a" is
 /// 40,000 tons a year); other figures as they are.
 pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
     match unit {
@@ -463,12 +463,17 @@ fn is_bracketed_acronym<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> bool {
 }
 
 /// A counted noun within four words ("200 job seekers", "1,000 new jobs",
-/// "1,000 new Power Swap Stations"), modifiers joined by "and" or "or"
-/// among them ("1,000 charging and discharging cycles").
+/// "1,000 new Power Swap Stations"). "and" or "or" ends the search (see
+/// `counted-modifiers.txt`) except between two participles that modify
+/// the noun together ("1,000 charging and discharging cycles").
 fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
+    let participle = |w: Option<&str>| w.is_some_and(|w| w.ends_with("ing") || w.ends_with("ed"));
     for k in 0..4 {
         let word = text(k)?;
-        let joins = k > 0 && matches!(word, "and" | "or");
+        let joins = k > 0
+            && matches!(word, "and" | "or")
+            && participle(text(k - 1))
+            && participle(text(k + 1));
         if joins {
             continue;
         }

@@ -39,6 +39,8 @@ pub(crate) struct Mention {
 }
 
 static SPELLED: Words = word_list!("extract/spelled-numbers.txt");
+/// "half", "end": parts of a year written before "of" and the year.
+static YEAR_PARTS: Words = word_list!("extract/year-parts.txt");
 
 /// Every date expression in `sentence`.
 pub(crate) fn mentions(
@@ -333,8 +335,9 @@ impl Context<'_, '_> {
     /// "in 2023", "by 2030", "since 2020", "in early 2024".
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let word = self.word(i)?;
-        // "mid-2025", "early-2026": a part of the year joined to it.
-        let part_joined = ["mid-", "early-", "late-"]
+        // "mid-2026", "early-2027": a part of the year joined to it.
+        static JOINED_PARTS: Words = word_list!("extract/year-part-prefixes.txt");
+        let part_joined = JOINED_PARTS
             .iter()
             .find_map(|part| word.strip_prefix(part))
             .and_then(year_number);
@@ -350,7 +353,7 @@ impl Context<'_, '_> {
             Some(end) => (end > year).then_some((PartialDate::y(end), i + 1)),
             None => self.year_range_end(i, year, k),
         };
-        // "(2024 to 2028)", "between 2024 and 2028": a range of years
+        // "(2025 to 2029)", "between 2025 and 2029": a range of years
         // set off or introduced so is a time.
         let range_opener = k > 0 && ["(", "between", "over"].iter().any(|w| self.is(k - 1, w));
         let introduced = k > 0
@@ -363,11 +366,7 @@ impl Context<'_, '_> {
             || range.is_some() && range_opener
             || part_joined.is_some();
         // "the second half of 2026", "by the end of 2025", "in Q3 2026".
-        let part_of = i > 1
-            && self.is(i - 1, "of")
-            && ["half", "quarter", "end", "beginning", "start", "middle"]
-                .iter()
-                .any(|w| self.is(i - 2, w))
+        let part_of = i > 1 && self.is(i - 1, "of") && YEAR_PARTS.iter().any(|w| self.is(i - 2, w))
             || i > 0 && self.word(i - 1).is_some_and(is_part_code);
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
@@ -390,7 +389,7 @@ impl Context<'_, '_> {
         Some((date, None, i + 1))
     }
 
-    /// "2024 to 2028", "2024 through 2028" ("2024 and 2028" only after
+    /// "2025 to 2029", "2025 through 2029" ("2025 and 2029" only after
     /// "between", at token `k`): the later year closing a range of years
     /// that opens at token `i`, and the token after it.
     fn year_range_end(&self, i: usize, start: i32, k: usize) -> Option<(PartialDate, usize)> {
@@ -400,12 +399,10 @@ impl Context<'_, '_> {
             "and" => k > 0 && self.is(k - 1, "between"),
             _ => false,
         };
-        // "from the beginning of 2024 to the end of 2028": past the part
+        // "from the beginning of 2025 to the end of 2029": past the part
         // of the closing year.
         let part = self.is(i + 2, "the")
-            && ["end", "beginning", "start", "middle"]
-                .iter()
-                .any(|w| self.is(i + 3, w))
+            && YEAR_PARTS.iter().any(|w| self.is(i + 3, w))
             && self.is(i + 4, "of");
         let at = if part { i + 5 } else { i + 2 };
         let end = year_number(self.word(at)?)?;

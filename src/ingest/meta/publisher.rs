@@ -199,7 +199,7 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     }
     let inner = head.strip_prefix('[')?;
     let words: Vec<&str> = inner[..inner.find(']')?].split_whitespace().collect();
-    let byline = words.len() == 3 && matches!(words[2], "기자" | "특파원");
+    let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
     byline.then(|| words[0].to_string())
 }
 

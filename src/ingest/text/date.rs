@@ -324,7 +324,7 @@ pub(crate) fn short_year_dates(
     found
 }
 
-/// "12-04-23 0347ET" alone on a line: a US newswire's stamp, month and day
+/// "03-11-24 1502ET" alone on a line: a US newswire's stamp, month and day
 /// first, then a two-digit year and the clock with its time zone.
 pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
     static ZONES: Words = word_list!("shared/wire-time-zones.txt");
@@ -514,13 +514,13 @@ mod tests {
 
     #[test]
     fn a_us_wire_stamp_is_month_day_year() {
-        assert_eq!(wire_stamp("12-04-23 0347ET"), PartialDate::ymd(2023, 12, 4));
+        assert_eq!(wire_stamp("06-17-24 0915ET"), PartialDate::ymd(2024, 6, 17));
         assert_eq!(
             wire_stamp("03-11-24 1502GMT"),
             PartialDate::ymd(2024, 3, 11)
         );
         // No time zone, or more on the line: no stamp.
-        assert_eq!(wire_stamp("12-04-23 0347"), None);
-        assert_eq!(wire_stamp("Sales 12-04-23 0347ET"), None);
+        assert_eq!(wire_stamp("06-17-24 0915"), None);
+        assert_eq!(wire_stamp("Sales 06-17-24 0915ET"), None);
     }
 }

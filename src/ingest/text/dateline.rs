@@ -60,7 +60,7 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
 fn korean_wire(text: &str) -> Option<&str> {
     let reporter = |s: &str| {
         let s = s.trim_end();
-        (s.ends_with("기자") || s.ends_with("특파원")) && s.split_whitespace().count() <= 6
+        crate::ingest::text::vocab::ends_with_reporter_title(s) && s.split_whitespace().count() <= 6
     };
     let (head, rest) = bracketed_head(text)?;
     if reporter(head) {

@@ -114,9 +114,9 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
         head = trim_separators(number.trim_end_matches(|c: char| c.is_ascii_digit()));
     }
     let last = head.split_whitespace().next_back()?.to_lowercase();
-    // "머니투데이 홍길동 기자 입력 : 2023.08.08": a reporter's byline over
+    // "한빛일보 홍길동 기자 입력 : 2021.03.04": a reporter's byline over
     // its stamp, not a headline.
-    let byline = ["기자", "특파원"].iter().any(|w| head.ends_with(w)) && word_count(head) <= 5;
+    let byline = vocab::ends_with_reporter_title(head) && word_count(head) <= 5;
     let stamp_like = word_count(head) >= 3
         && !vocab::DATE_JOINING.contains(&last.as_str())
         && !head.to_lowercase().starts_with("by ")
@@ -125,12 +125,16 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
     stamp_like.then_some(head)
 }
 
-/// A line opened by a date label and a date ("등록일 2025년10월01일
-/// 14시25분 URL복사", "Posted 3 March 2024"): the page's stamp, whatever
+/// A line opened by a date label and a date ("등록일 2024년03월05일
+/// 09시10분 URL복사", "Posted 3 March 2024"): the page's stamp, whatever
 /// else the line holds.
 pub(crate) fn is_stamp_line(line: &str) -> bool {
     let lower = line.trim_start().to_lowercase();
-    let labelled = publication_labels().chain(update_labels()).any(|label| {
+    // "by" opens bylines and deadlines ("By 2027 the plant …") alike.
+    let labels = publication_labels()
+        .chain(update_labels())
+        .filter(|label| label.trim() != "by");
+    let labelled = labels.into_iter().any(|label| {
         lower.strip_prefix(*label).is_some_and(|rest| {
             !rest.starts_with(char::is_alphabetic)
                 && rest
@@ -142,7 +146,7 @@ pub(crate) fn is_stamp_line(line: &str) -> bool {
 }
 
 /// True when `text` opens with a label of a publication or update date
-/// ("입력 : 2023.08.08", "Posted on …").
+/// ("입력 : 2021.03.04", "Posted on …").
 pub(crate) fn starts_with_date_label(text: &str) -> bool {
     starts_with_label(
         &text.to_lowercase(),
@@ -158,7 +162,7 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
     labels.any(|l| lower.starts_with(*l))
 }
 
-/// "2024.08.02 ej7648@newspim.com": a date the reporter's e-mail address
+/// "2024.03.05 reporter7@hanbit.example": a date the reporter's e-mail address
 /// signs is the page's own stamp (a wire's photo line carries it so).
 fn signed_by_reporter(after: &str) -> Option<Role> {
     let next = after.split_whitespace().next()?;

@@ -109,6 +109,24 @@ pub(crate) fn is_masthead(line: &str) -> bool {
     named && !line.trim_end().ends_with(['.', '!', '?'])
 }
 
+/// Titles of an outlet's writer that close a Korean byline ("… 홍길동 기자").
+static REPORTER_TITLES: Words = word_list!("korean/reporter-titles.txt");
+
+/// True when `word` is a Korean reporter's title ("기자", "특파원").
+pub(crate) fn is_reporter_title(word: &str) -> bool {
+    REPORTER_TITLES.contains(&word)
+}
+
+/// True when `text`'s last word is a Korean reporter's title.
+pub(crate) fn ends_with_reporter_title(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(is_reporter_title)
+}
+
+/// Articles, possessives and demonstratives before a noun ("the", "its").
+pub(crate) static DETERMINERS: Words = word_list!("extract/determiners.txt");
+
 #[cfg(test)]
 mod tests {
     use super::*;

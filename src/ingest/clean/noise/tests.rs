@@ -94,7 +94,7 @@ fn bylines_and_emails() {
         "By Jane Doe",
         "김철수 기자",
         "[한빛일보 김철수 기자]",
-        "한빛일보 김철수 기자 입력 : 2023.08.08 10:50",
+        "한빛일보 김철수 기자 입력 : 2021.03.04 09:10",
         "(한빛일보 김철수 특파원)",
     ] {
         assert_eq!(classify(byline), Line::Noise("byline"), "{byline}");
@@ -102,6 +102,13 @@ fn bylines_and_emails() {
     assert!(!is_byline(
         "By 2030 the plant will make enough cells for a million cars."
     ));
+    // A reporter's title inside a story sentence makes no byline.
+    for sentence in [
+        "외신 기자 100여명이 참석한 가운데 기념식이 열렸다.",
+        "한빛일보 기자 3명이 현장을 찾았다.",
+    ] {
+        assert!(!is_byline(sentence), "{sentence}");
+    }
     // Story after the bracket is no byline of its own line.
     assert!(!is_byline("[한빛일보 김철수 기자] 공장이 문을 열었다."));
 }

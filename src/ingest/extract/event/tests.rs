@@ -542,10 +542,16 @@ fn the_same_period_a_year_before_is_a_baseline() {
 #[test]
 fn a_line_opened_by_a_date_label_is_the_pages_stamp() {
     let got = run(
-        &["등록일 2025년10월01일 14시25분 URL복사 기사스크랩 프린트하기"],
+        &["등록일 2024년03월05일 09시10분 URL복사 프린트하기"],
         Some("2025-10-01"),
     );
     assert!(got.is_empty(), "{got:?}");
+    // "By" opens a deadline as often as a byline.
+    let got = run(
+        &["By 2027 the plant, which broke ground on March 3, 2024, will make cells."],
+        Some("2025-10-01"),
+    );
+    assert!(got.iter().any(|e| e.0 == "2024-03-03"), "{got:?}");
     // A sentence that merely opens with the word stays.
     let got = run(
         &["Dates for the auction were set on March 3, 2025."],
@@ -557,7 +563,7 @@ fn a_line_opened_by_a_date_label_is_the_pages_stamp() {
 #[test]
 fn a_year_opening_a_quoted_name_is_no_event() {
     let got = run(
-        &["환경부는 '2025년 전기차 보급사업 지침'을 행정예고했다."],
+        &["환경부는 '2025년 배터리 지원사업 지침'을 행정예고했다."],
         Some("2025-02-06"),
     );
     assert!(got.is_empty(), "{got:?}");
@@ -567,4 +573,16 @@ fn a_year_opening_a_quoted_name_is_no_event() {
         Some("2025-02-06"),
     );
     assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_plan_from_a_year_or_over_future_years_stays_an_event() {
+    let got = run(&["Acme will add 2 plants from 2026."], Some("2024-05-02"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = run(
+        &["The contract covers 50,000 tonnes of lithium hydroxide from 2026 to 2030."],
+        Some("2024-05-02"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("2030"));
 }

@@ -214,7 +214,7 @@ fn ends_there(written: &str, rest: &str) -> bool {
     if written.is_ascii() {
         return !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
     }
-    // "3만5000㎡부지에": a unit sign starts no longer word.
+    // "2만4000㎡부지에": a unit sign starts no longer word.
     if !written.chars().any(is_hangul) {
         return true;
     }

@@ -117,18 +117,21 @@ fn listed(tokens: &[Token<'_>]) -> Vec<Range> {
     found
 }
 
-/// "The round for the Chicago-based company was led by A, B and C": after
+/// "The round for the Ohio-based startup was led by A, B and C": after
 /// a word of a funding round, the names after "led by" or "co-led by"
 /// are its investors (the fixed cues of `organization-list-cues.txt`
 /// need the round right before them).
 fn round_leads(tokens: &[Token<'_>]) -> Vec<Range> {
+    /// Words the round may stand before "led by".
+    const ROUND_REACH: usize = 8;
     static ROUND_WORDS: Words = word_list!("extract/funding-round-words.txt");
     let mut found = Vec::new();
-    let mut round_seen = false;
     for i in 0..tokens.len() {
-        round_seen |= ROUND_WORDS.iter().any(|w| tokens[i].is(w));
+        let round_before = tokens[i.saturating_sub(ROUND_REACH)..i]
+            .iter()
+            .any(|t| ROUND_WORDS.iter().any(|w| t.is(w)));
         let led = matches!(tokens[i].text, "led" | "co-led");
-        if round_seen && led && tokens.get(i + 1).is_some_and(|t| t.is("by")) {
+        if round_before && led && tokens.get(i + 1).is_some_and(|t| t.is("by")) {
             // "led by Professor Kim": a person leads, not an investor.
             let items = list_items(tokens, i + 2);
             found.extend(
@@ -199,7 +202,7 @@ fn skip_base(tokens: &[Token<'_>], at: usize) -> usize {
     if based {
         at + the + 1
     } else if the == 1 && tokens.get(at + 1).is_some_and(Token::is_capitalized) {
-        // "such as the Kuwait Investment Authority, Sinopec and …"
+        // "such as the Orla Investment Authority, Brix and …"
         at + 1
     } else {
         at
@@ -597,7 +600,9 @@ mod tests {
             names(round_leads(&tokenize(text)), text),
             ["Orla Capital", "Brix Partners", "Kestrel Ventures"]
         );
-        // No round: "led by" names a leader, not an investor.
+        // A round far from "led by", or no round: a leader, not an investor.
+        let text = "The project, which raised concerns among residents, is led by Dana Roe.";
+        assert!(round_leads(&tokenize(text)).is_empty());
         let text = "The delegation was led by Orla Capital chief Ana Ruiz.";
         assert!(round_leads(&tokenize(text)).is_empty());
         // A person leading after a round word is no investor.

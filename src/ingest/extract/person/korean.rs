@@ -89,7 +89,9 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
             inside.split(['·', ',']).filter_map(move |part| {
                 let words: Vec<&str> = part.split_whitespace().collect();
                 let (&name, role) = words.split_last()?;
-                let titled = role.first().is_some_and(|title| TITLES.contains(title));
+                let titled = role
+                    .first()
+                    .is_some_and(|title| title_in(sentence.text, title) == Some(*title));
                 (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
                     name: name.to_string(),
                     role: Some(role.join(" ")),
@@ -134,7 +136,7 @@ fn title_after(
     let mut between = 0;
     let mut k = name + 1 + age_after(tokens, name + 1);
     while let Some(token) = tokens.get(k) {
-        if let Some(stem) = title(token.text) {
+        if let Some(stem) = title_in(sentence.text, token.text) {
             return Some((token.start + stem.len(), org));
         }
         // "전 산업부 장관", "신임 대표": a word that qualifies the title.
@@ -152,7 +154,9 @@ fn title_after(
         // "홍길동 가온하이텍 대표": a brand the registry lacks, right
         // before the title; long or written with Latin letters, so no
         // common word ("업계 대표").
-        let next_is_title = tokens.get(k + 1).is_some_and(|t| title(t.text).is_some());
+        let next_is_title = tokens
+            .get(k + 1)
+            .is_some_and(|t| title_in(sentence.text, t.text).is_some());
         let brand = between == 0 && next_is_title && is_brand(token.text);
         let hit = sentence
             .organizations
@@ -233,6 +237,27 @@ fn is_unknown_organization(word: &str) -> bool {
 /// Bytes of the Hangul particle glued after an organization hit.
 fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
     hangul_run(&sentence.text[hit.end..]).len()
+}
+
+/// [`title`], and a city's head ("시장") in a sentence that names a city.
+fn title_in<'w>(sentence: &str, word: &'w str) -> Option<&'w str> {
+    static CITY_TITLES: Words = word_list!("korean/city-titles.txt");
+    title(word).or_else(|| {
+        let stem = strip_particle(word);
+        (CITY_TITLES.contains(&stem) && names_a_city(sentence)).then_some(stem)
+    })
+}
+
+/// "대구시는", "나주시(…)": a Hangul word of two syllables or more and 시,
+/// a particle or a bracket after it at most.
+fn names_a_city(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !is_hangul(c))
+        .map(strip_particle)
+        .any(|word| {
+            word.strip_suffix('시')
+                .is_some_and(|stem| stem.chars().count() >= 2)
+        })
 }
 
 /// The title a word is, without its particle ("장관은" → "장관").

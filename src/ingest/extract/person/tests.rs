@@ -542,12 +542,31 @@ fn a_plural_role_before_two_names() {
 }
 
 #[test]
-fn a_mayor_is_a_title_but_a_market_is_not() {
+fn a_market_after_a_word_shaped_like_a_name_is_no_person() {
     let names =
         |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
-    assert_eq!(names("정민호 시장은 협약식에서 인사말을 했다."), ["정민호"]);
-    assert!(names("반도체 시장은 올해 회복세를 보였다.").is_empty());
-    assert!(names("전기차 시장이 둔화됐다.").is_empty());
+    for text in [
+        "부동산 시장은 올해 회복세를 보였다.",
+        "편의점 시장이 커졌다.",
+        "반도체 시장은 회복됐다.",
+    ] {
+        assert!(names(text).is_empty(), "{text}");
+    }
+    // A mayor: the title glued to the city's name, or alone in a sentence
+    // that names the city.
+    assert_eq!(
+        names("정민호 한빛시장은 협약식에서 인사말을 했다."),
+        ["정민호"]
+    );
+    assert_eq!(
+        names("한빛시는 정민호 시장과 기업 대표가 협약을 맺었다고 밝혔다."),
+        ["정민호"]
+    );
+    // In a body's brackets too, when the sentence names a city.
+    assert_eq!(
+        names("충북(시장 정민호)은 누리시와 4일 착공식을 열었다."),
+        ["정민호"]
+    );
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn expression(
         }
         _ => shift.and_then(|s| published.map(|p| p.year + s)),
     };
-    // "지난달 28일", "지난 달", "다음 달": a month told from the
+    // "지난달 12일", "지난 달", "다음 달": a month told from the
     // publication month.
     let relative = relative_month(&text[pos..], direction).filter(|_| year.is_none());
     let (year, month) = match relative {
@@ -218,24 +218,17 @@ fn relative_year(text: &str) -> (Option<i32>, Option<bool>, usize) {
 /// `direction`): its shift in months and its bytes, past spaces. "달"
 /// must end there ("달러", "달성" are other words).
 fn relative_month(text: &str, direction: Option<bool>) -> Option<(i32, usize)> {
+    static MONTHS: Pairs = word_list!(pairs "korean/relative-months.txt");
+    // "달러", "달성": "달" must end its word, a particle after it at most.
     let ends_word = |rest: &str| {
-        rest.chars()
-            .next()
-            .is_none_or(|c| !is_hangul(c) || "에의부까말초중".contains(c))
+        let run = hangul_run(rest);
+        run.is_empty() || is_particle(run)
     };
-    let words: [(&str, i32); 7] = [
-        ("지난달", -1),
-        ("전달", -1),
-        ("이달", 0),
-        ("이번 달", 0),
-        ("이번달", 0),
-        ("다음 달", 1),
-        ("다음달", 1),
-    ];
-    let found = words
-        .into_iter()
+    let listed = MONTHS
+        .iter()
+        .filter_map(|(word, shift)| Some((*word, shift.parse::<i32>().ok()?)));
+    let found = listed
         .chain(direction.map(|ahead| ("달", if ahead { 1 } else { -1 })))
-        .chain(std::iter::once(("내달", 1)))
         .find(|(word, _)| text.strip_prefix(word).is_some_and(ends_word))?;
     let rest = &text[found.0.len()..];
     Some((found.1, found.0.len() + spaces(rest)))
@@ -409,12 +402,12 @@ mod tests {
     fn a_day_of_last_or_next_month() {
         let published = PartialDate::ymd(2021, 1, 30);
         assert_eq!(
-            read("앞서 지난달 28일에는 협약을 체결했다.", published),
-            [d("2020-12-28")]
+            read("앞서 지난달 12일에는 협약을 체결했다.", published),
+            [d("2020-12-12")]
         );
         assert_eq!(
-            read("앞서 지난 달 28일에는 협약을 체결했다.", published),
-            [d("2020-12-28")]
+            read("앞서 지난 달 12일에는 협약을 체결했다.", published),
+            [d("2020-12-12")]
         );
         assert_eq!(read("다음 달 공장을 착공한다.", published), [d("2021-02")]);
         // "달러", "달성" are other words.

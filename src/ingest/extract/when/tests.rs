@@ -214,23 +214,23 @@ fn a_quarter_or_half_written_as_a_code_dates_its_year() {
 #[test]
 fn ranges_of_years() {
     for sentence in [
-        "It will lend the sum over the next five years (2024 to 2028).",
-        "It will lend the sum from 2024 to 2028.",
-        "It will lend the sum between 2024 and 2028.",
-        "It will lend the sum over 2024-2028.",
+        "It will lend the sum over the next five years (2025 to 2029).",
+        "It will lend the sum from 2025 to 2029.",
+        "It will lend the sum between 2025 and 2029.",
+        "It will lend the sum over 2025-2029.",
     ] {
         assert_eq!(
             resolve(sentence, None),
-            [("2024".into(), Some("2028".into()))],
+            [("2025".into(), Some("2029".into()))],
             "{sentence}"
         );
     }
     // "and" joins two years only after "between"; a plan's name is no time.
     assert_eq!(
-        resolve("Sales rose in 2023 and 2024.", None),
+        resolve("Sales rose in 2023 and 2025.", None),
         [("2023".into(), None)]
     );
-    assert_eq!(resolve("The 2024-2028 plan was adopted.", None), []);
+    assert_eq!(resolve("The 2025-2029 plan was adopted.", None), []);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that open a noun phrase.
-static DETERMINERS: Words = word_list!("extract/determiners.txt");
+use crate::ingest::text::vocab::DETERMINERS;
 
 /// The noun phrase at the end of `before` that a relative clause after it
 /// refers to: from its last determiner, or its closing run of capitalized

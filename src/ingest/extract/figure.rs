@@ -987,4 +987,15 @@ mod tests {
             figures("Sales reached 2 billion, with $1 billion and 1 billion euros in orders.");
         assert!(all.iter().all(|f| f.value != 2e9), "{all:?}");
     }
+
+    #[test]
+    fn capacity_per_gram_spelt_out_and_counts_of_bodies_and_items() {
+        assert_eq!(one("It stores 180 ampere-hours per gramme.").2, "Ah/g");
+        assert_eq!(one("It stores 180 milliampere-hours per gram.").2, "mAh/g");
+        assert_eq!(
+            one("In all 12 industry associations will join.").2,
+            "organizations"
+        );
+        assert_eq!(one("It supports 31 items.").2, "items");
+    }
 }

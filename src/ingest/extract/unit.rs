@@ -291,6 +291,21 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));
         return Some(if hours { (energy, 3) } else { (power, 2) });
     }
+    // "200 ampere-hours per gramme": a specific capacity spelt out.
+    if matches!(
+        lower.as_str(),
+        "ampere-hours" | "amp-hours" | "milliampere-hours"
+    ) && is(1, "per")
+        && text(2)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "gram" | "gramme" | "g"))
+    {
+        let unit = if lower.starts_with("milli") {
+            "mAh/g"
+        } else {
+            "Ah/g"
+        };
+        return Some((unit, 3));
+    }
     // "750 watt-hours per liter": an energy density spelt out.
     if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
         return match text(2)?.to_ascii_lowercase().as_str() {

@@ -582,3 +582,14 @@ fn a_korean_title_past_three_units_of_a_body() {
         ["이누리"]
     );
 }
+
+#[test]
+fn a_pictured_note_and_a_techno_park_name_nobody() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert!(names("Partners include Lumen City and Lumen Techno Park.").is_empty());
+    assert_eq!(
+        names("The study was led by Kim Na-ri (pictured), professor at NBRI, last year."),
+        ["Kim Na-ri"]
+    );
+}

@@ -69,7 +69,8 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         })
         .collect();
     let in_korean = |t: &Token<'_>| korean.iter().any(|k| k.start < t.end && t.start < k.end);
-    let currency = sentence_currency(sentence, &tokens);
+    // Read only when a bare amount asks for it: most sentences have none.
+    let currency = std::cell::OnceCell::new();
     let mut taken_until = 0;
     for i in 0..tokens.len() {
         if tokens[i].start < taken_until
@@ -84,7 +85,11 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             None => figure_at(sentence, &tokens, i)
                 .map(|low| shares_magnitude(sentence, &tokens, i, low))
                 .or_else(|| fold_at(&tokens, i))
-                .or_else(|| bare_amount(&tokens, i, currency?))
+                .or_else(|| {
+                    bare_amount(&tokens, i, || {
+                        *currency.get_or_init(|| sentence_currency(sentence, &tokens))
+                    })
+                })
                 .into_iter()
                 .collect(),
         };
@@ -204,7 +209,11 @@ fn sentence_currency(sentence: &str, tokens: &[Token<'_>]) -> Option<&'static st
 /// "Operating income reached 310.4 billion, against a loss of 95.2
 /// billion won": an amount of billions or more written without its
 /// currency takes the currency another amount of the sentence names.
-fn bare_amount(tokens: &[Token<'_>], i: usize, currency: &'static str) -> Option<Found> {
+fn bare_amount(
+    tokens: &[Token<'_>],
+    i: usize,
+    currency: impl FnOnce() -> Option<&'static str>,
+) -> Option<Found> {
     let (number, None) = parse_number(tokens[i].text)? else {
         return None;
     };
@@ -226,7 +235,7 @@ fn bare_amount(tokens: &[Token<'_>], i: usize, currency: &'static str) -> Option
         start,
         end: tokens[i + 1].end,
         value: number * factor,
-        unit: currency,
+        unit: currency()?,
         qualifier,
     })
 }

@@ -337,34 +337,28 @@ pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
     if !timed || !ZONES.contains(&zone) {
         return None;
     }
-    let [m, d, y] = date.split('-').collect::<Vec<_>>()[..] else {
-        return None;
-    };
-    PartialDate::ymd(
-        2000 + i32::from(two_digits(y)?),
-        two_digits(m)?,
-        two_digits(d)?,
-    )
+    let [m, d, y] = two_digit_parts(date, '-')?;
+    PartialDate::ymd(2000 + i32::from(y), m, d)
 }
 
-/// "05" as 5: exactly two digits.
-fn two_digits(p: &str) -> Option<u8> {
-    (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| p.parse::<u8>().ok())
-        .flatten()
+/// "25-05-13" split at `sep` into three numbers of exactly two digits.
+fn two_digit_parts(word: &str, sep: char) -> Option<[u8; 3]> {
+    let two = |p: &str| {
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    let [a, b, c] = word.split(sep).collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    Some([two(a)?, two(b)?, two(c)?])
 }
 
 /// "25-05-13", "25.05.13", "25/05/13": two digits each, year first.
 fn short_numeric(word: &str) -> Option<PartialDate> {
     let sep = word.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
-    let [y, m, d] = word.split(sep).collect::<Vec<_>>()[..] else {
-        return None;
-    };
-    PartialDate::ymd(
-        2000 + i32::from(two_digits(y)?),
-        two_digits(m)?,
-        two_digits(d)?,
-    )
+    let [y, m, d] = two_digit_parts(word, sep)?;
+    PartialDate::ymd(2000 + i32::from(y), m, d)
 }
 
 /// "22" (or "22," closing a phrase) as a year of this century.

@@ -362,6 +362,45 @@ fn korean_compounds_are_terms_of_art_for_topics() {
 }
 
 #[test]
+fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
+    let g = Gazetteer::new(&registries());
+    // "clean energy" describes the company; it is no story of climate.
+    let a = annotate(
+        &doc(&["Acme, a clean energy company, opened a cell plant."]),
+        "Acme opens a clean energy plant",
+        None,
+        &g,
+    );
+    assert!(a.topics.is_empty(), "{:?}", a.topics);
+    let a = annotate(
+        &doc(&["Acme, a clean energy company, will cut its carbon emissions."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.topics, ["carbon-neutrality"]);
+}
+
+#[test]
+fn a_korean_policy_named_in_quotes_is_a_policy_topic() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["정부는 「배터리 화재 안전관리 대책」을 확정했다."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.topics, ["policy-regulation"]);
+    let a = annotate(
+        &doc(&["연구팀은 '전극을 얇게 만드는 방법'을 찾았다."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.topics.is_empty(), "{:?}", a.topics);
+}
+
+#[test]
 fn a_language_is_not_a_country_mention() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -21,6 +21,7 @@ use crate::content::evidence::EvidenceKey;
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::canonical::canonical_phrase;
 use crate::ingest::text::hangul::is_hangul;
+use crate::ingest::text::words::{word_list, Words};
 
 /// Score a topic needs to be listed.
 const THRESHOLD: f64 = 2.0;
@@ -31,6 +32,10 @@ const MONEY_TOPIC: &str = "investment-funding";
 
 /// The topic a named law speaks for ("Inflation Reduction Act").
 const LAW_TOPIC: &str = "policy-regulation";
+
+/// Keyword phrases that name their topic only in passing ("a clean
+/// energy company", "eco-friendly"): they count as common words.
+static PASSING_PHRASES: Words = word_list!("extract/passing-topic-phrases.txt");
 
 /// Pseudo-keyword indices for signals that are not registry keywords.
 const MONEY_SIGNAL: usize = usize::MAX;
@@ -74,8 +79,15 @@ impl<'a> Tally<'a> {
 /// chain") names its topic on its own; a single common word ("research",
 /// "policy", "cobalt") needs company. Korean writes compounds as one word,
 /// so a Hangul word of three syllables or more ("공급망", "전문인력") counts
-/// as a phrase.
-fn specificity(keyword: &str) -> f64 {
+/// as a phrase. A phrase said in passing ("clean energy") is common.
+/// `keyword` is as matched (canonical), `registered` as in the registry.
+fn specificity(keyword: &str, registered: &str) -> f64 {
+    if PASSING_PHRASES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(registered))
+    {
+        return 1.0;
+    }
     let korean_compound = keyword.chars().filter(|&c| is_hangul(c)).count() >= 3;
     if keyword.contains(' ') || keyword.chars().any(|c| c.is_ascii_digit()) || korean_compound {
         2.0
@@ -128,9 +140,10 @@ pub(crate) fn topics(
         for piece in context::pieces(sentence.text, &names, headline) {
             let canonical = canonical_phrase(&piece.text);
             for hit in gazetteer.find_topic_keywords(&canonical) {
-                let strength = specificity(&canonical[hit.start..hit.end]);
                 // As written: the canonical form stems "won" to "win".
-                let amount = is_amount(&gazetteer.topics()[hit.entity].front.keywords[hit.pattern]);
+                let registered = &gazetteer.topics()[hit.entity].front.keywords[hit.pattern];
+                let strength = specificity(&canonical[hit.start..hit.end], registered);
+                let amount = is_amount(registered);
                 // A speaker's term of art ("the commercialization of
                 // lithium metal batteries") names the topic as plainly as
                 // the reporter's; a common word in speech counts half.

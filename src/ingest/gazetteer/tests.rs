@@ -131,6 +131,11 @@ pub(crate) fn registries() -> Registries {
                 &["artificial intelligence", "humanoid robot", "AI"],
             ),
             topic("ev-mobility", &["electric vehicle", "EV"]),
+            topic(
+                "carbon-neutrality",
+                &["clean energy", "carbon emissions", "net zero"],
+            ),
+            topic("policy-regulation", &["policy"]),
         ],
     }
 }

@@ -8,6 +8,7 @@
 //! signals keywords cannot carry: a money amount next to a funding word,
 //! and a named law ("Inflation Reduction Act").
 
+use crate::ingest::text::hangul::{is_hangul, strip_particle};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
@@ -23,6 +24,26 @@ static FUNDING_VERBS: Words = word_list!("extract/funding-verbs.txt");
 
 /// Words that name a law, a rule or a government plan when capitalized after a capitalized word.
 static LAW_HEADS: Words = word_list!("extract/law-heads.txt");
+
+/// Words ending a quoted Korean name of a plan or law ('ESS 산업 발전전략').
+static KOREAN_POLICY_HEADS: Words = word_list!("korean/policy-heads.txt");
+
+/// Endings of a Korean word that names a law unquoted ("소부장특별법").
+static KOREAN_LAW_ENDINGS: Words = word_list!("korean/law-endings.txt");
+
+/// Quotation marks and brackets around a Korean name, open and close.
+const NAME_MARKS: [(char, char); 7] = [
+    ('「', '」'),
+    ('『', '』'),
+    ('‘', '’'),
+    ('“', '”'),
+    ('\'', '\''),
+    ('"', '"'),
+    ('《', '》'),
+];
+
+/// Most words a quoted text may have and still be a name, not speech.
+const NAME_MAX_WORDS: usize = 6;
 
 /// One piece of a sentence and how much its keywords count.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,11 +197,45 @@ pub(crate) fn moves_money(text: &str) -> bool {
 /// A named law or rule: a capitalized "Act", "Regulation", "Directive" …
 /// right after another capitalized word ("Inflation Reduction Act",
 /// "Battery Regulation").
+/// In Korean: a quoted name ending in a word of a plan or law
+/// (「전기차 화재 안전관리 대책」), or a word that is a law's name
+/// ("소부장특별법에").
 pub(crate) fn names_law(text: &str) -> bool {
     let tokens = tokenize(text);
     tokens
         .windows(2)
         .any(|w| capitalized(&w[0]) && LAW_HEADS.contains(&w[1].text))
+        || quoted_korean_policy(text)
+        || tokens.iter().any(|token| {
+            let word = strip_particle(token.text);
+            KOREAN_LAW_ENDINGS
+                .iter()
+                .any(|end| word.len() > end.len() && word.ends_with(end))
+        })
+}
+
+/// A short quoted Hangul name whose last word ends in a plan or law word.
+fn quoted_korean_policy(text: &str) -> bool {
+    NAME_MARKS.iter().any(|&(open, close)| {
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len_utf8()..];
+            let Some(end) = after.find(close) else {
+                return false;
+            };
+            let name = after[..end].trim();
+            let last = name.split_whitespace().next_back().unwrap_or("");
+            let hangul = last.chars().any(is_hangul);
+            if hangul
+                && name.split_whitespace().count() <= NAME_MAX_WORDS
+                && KOREAN_POLICY_HEADS.iter().any(|head| last.ends_with(head))
+            {
+                return true;
+            }
+            rest = &after[end + close.len_utf8()..];
+        }
+        false
+    })
 }
 
 #[cfg(test)]
@@ -213,6 +268,13 @@ mod tests {
             "The U.S. Inflation Reduction Act offers credits."
         ));
         assert!(!names_law("They act fast."));
+        assert!(names_law("정부는 'ESS 산업 발전전략'을 발표했다."));
+        assert!(names_law("정부는 「배터리 안전 대책」을 냈다."));
+        assert!(names_law("소부장특별법에 따라 지원한다."));
+        // A method is no law; a long quotation is no name.
+        assert!(!names_law("새로운 방법을 찾았다."));
+        assert!(!names_law("그는 '이 일은 우리가 오래 준비해 온 것이고 앞으로도 계속 키워 나갈 계획'이라고 말했다."));
+        assert!(!names_law("\"Battery plan\" was the word."));
         assert!(has_money("CATL has invested RMB 10 billion in research."));
         assert!(!has_money("It keeps 92% of its capacity."));
         assert!(moves_money("The ministry will provide 6 billion won."));

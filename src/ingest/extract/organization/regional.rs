@@ -74,10 +74,33 @@ pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, us
             let run = hangul_run(rest);
             let acts = matches!(run, "은" | "는" | "이" | "가")
                 || run.is_empty() && rest.trim_start().starts_with("관계자")
-                || matches!(run, "과" | "와") && agreement_after(&rest[run.len()..]);
+                || run == "에" && cited_after(&rest[run.len()..])
+                || matches!(run, "과" | "와")
+                    && (agreement_after(&rest[run.len()..])
+                        || joint_subject(text, end + run.len(), gazetteer));
             acts.then_some((hit.start, end))
         })
         .collect()
+}
+
+/// "에 따르면": the local government is the source cited.
+fn cited_after(rest: &str) -> bool {
+    static ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|word| ATTRIBUTIONS.iter().any(|a| word.starts_with(a)))
+}
+
+/// "청주시와 에이크미는": a name the registry knows follows 과/와 and ends in
+/// a subject particle, so both act together. `at` is the byte after 과/와.
+fn joint_subject(text: &str, at: usize, gazetteer: &Gazetteer) -> bool {
+    let start = at + (text[at..].len() - text[at..].trim_start().len());
+    let known = gazetteer.find_organizations(text);
+    known
+        .iter()
+        .chain(gazetteer.find_places(text).iter())
+        .filter(|hit| hit.start == start)
+        .any(|hit| matches!(hangul_run(&text[hit.end..]), "은" | "는" | "이" | "가"))
 }
 
 /// "과 투자협약을 체결한": one of the two words after a name joined by
@@ -271,6 +294,11 @@ mod tests {
             ["서울시"]
         );
         assert!(found("서울시와 부산 사이에 있다.").is_empty());
+        // The source cited, or one of two subjects acting together.
+        assert_eq!(found("서울시에 따르면 공장은 크다."), ["서울시"]);
+        assert_eq!(found("서울시와 에이크미는 인재를 키운다."), ["서울시"]);
+        assert!(found("서울시와 에이크미의 공장이 있다.").is_empty());
+        assert!(found("서울시에 공장이 있다.").is_empty());
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn front_matter(
 /// the story's own later years show to be history, the article is undated.
 fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
-    if let Some(stated) = meta::date::stated(text) {
+    if let Some(stated) = meta::date::stated(text, &cleaned.other_stories) {
         let annotations = annotate(doc, title, Some(stated.date), gazetteer);
         return Dated {
             date: Some(stated.date),
@@ -571,6 +571,26 @@ mod tests {
         assert_eq!(front.date_basis, DateBasis::Unknown);
         assert_eq!(front.ingested, PartialDate::ymd(2026, 12, 1));
         assert!(generated.text.contains("The plant opened on Monday."));
+    }
+
+    #[test]
+    fn a_related_headlines_date_is_no_stamp_of_the_page() {
+        let seed = "공장 가동\n에이크미는 공장을 가동한다고 21일 밝혔다.\n관련기사\n- 다른 회사, 새 공장 착공2023.03.28\n- 또 다른 소식2023.02.10\n에이크미는 내년 양산을 시작한다.";
+        let generated = generate("seeds/r.txt", seed, &gazetteer()).unwrap();
+        assert!(
+            generated.text.contains("date_basis: unknown"),
+            "{}",
+            generated.text
+        );
+        assert!(!generated.text.contains("2023-03-28"), "{}", generated.text);
+        // The same line as the page's own stamp dates it.
+        let stamped = "공장 가동\n입력 2023.03.28\n에이크미는 공장을 가동한다고 21일 밝혔다.";
+        let generated = generate("seeds/s.txt", stamped, &gazetteer()).unwrap();
+        assert!(
+            generated.stem.starts_with("2023-03-28"),
+            "{}",
+            generated.stem
+        );
     }
 
     #[test]

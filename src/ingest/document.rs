@@ -15,6 +15,9 @@ pub(crate) struct Cleaned {
     /// The site's name above the headline ("Korea Institute of Science
     /// and Technology"), when the page shows one: a publisher of last resort.
     pub(crate) masthead: Option<String>,
+    /// Numbers of the text's lines that list other stories (a "related"
+    /// label and its headlines): their dates are theirs, not the page's.
+    pub(crate) other_stories: Vec<usize>,
 }
 
 /// One block of the cleaned story, in order.

@@ -33,10 +33,19 @@ pub(crate) fn clean(text: &str) -> Cleaned {
         .find(|text| is_name_line(text))
         .map(|text| text.trim().to_string());
     let headline = take_headline(&mut lines);
+    let other_stories = (0..lines.len())
+        .filter(|&i| {
+            matches!(
+                lines[i],
+                Line::Noise("related-label" | "related-headline" | "other headline")
+            )
+        })
+        .collect();
     Cleaned {
         headline,
         document: structure::build(&lines),
         masthead,
+        other_stories,
     }
 }
 

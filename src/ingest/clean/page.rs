@@ -263,13 +263,16 @@ fn drop_foreign_script_ui(lines: &mut [Line]) {
 }
 
 /// After "Related articles" (or "Most read", "Latest News"), the short
-/// headline lines that follow are other stories, not this one.
+/// headline lines that follow are other stories, not this one. Noise
+/// among them (a headline's date) is theirs too.
 fn drop_related_headlines(lines: &mut [Line]) {
     let mut in_list = false;
     for line in lines.iter_mut() {
         match line {
             Line::Noise("related-label") => in_list = true,
-            Line::Blank | Line::Noise(_) => {}
+            Line::Blank => {}
+            Line::Noise(_) if in_list => *line = Line::Noise("related-headline"),
+            Line::Noise(_) => {}
             Line::Story(text) if in_list => {
                 let body = split_marker(text).1;
                 // A headline cut short ends in an ellipsis, no sentence.

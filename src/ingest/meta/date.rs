@@ -29,10 +29,14 @@ pub(crate) struct Stated {
 }
 
 /// The publication date the page states, with the line that states it.
-pub(crate) fn stated(raw: &str) -> Option<Stated> {
+/// `other_stories` are numbers of lines that list other stories (from
+/// cleaning): a related headline's date is no stamp of this page.
+pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     let found: Vec<(Role, PartialDate, &str)> = raw
         .lines()
-        .map(|line| split_marker(line.trim()).1)
+        .enumerate()
+        .filter(|(number, _)| !other_stories.contains(number))
+        .map(|(_, line)| split_marker(line.trim()).1)
         .flat_map(|body| {
             stamp::roles_in(body)
                 .into_iter()
@@ -184,7 +188,9 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> String {
-        stated(text).map(|s| s.date.to_string()).unwrap_or_default()
+        stated(text, &[])
+            .map(|s| s.date.to_string())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -201,7 +207,7 @@ mod tests {
     #[test]
     fn a_press_release_is_dated_by_its_release_time() {
         let fields = "보도시점 : 2025. 7. 15.(화) 11:00  /  배포 : 2025. 7. 14.(월) 14:00";
-        let stated = stated(fields).unwrap();
+        let stated = stated(fields, &[]).unwrap();
         assert_eq!(stated.date.to_string(), "2025-07-15");
         assert_eq!(
             stated.other.map(|d| d.to_string()),

@@ -33,13 +33,10 @@ pub(crate) fn clean(text: &str) -> Cleaned {
         .find(|text| is_name_line(text))
         .map(|text| text.trim().to_string());
     let headline = take_headline(&mut lines);
+    // Only a labelled list: a line guessed to be another headline (above
+    // the chosen one) may be the page's own stamp line.
     let other_stories = (0..lines.len())
-        .filter(|&i| {
-            matches!(
-                lines[i],
-                Line::Noise("related-label" | "related-headline" | "other headline")
-            )
-        })
+        .filter(|&i| matches!(lines[i], Line::Noise("related-label" | "related-headline")))
         .collect();
     Cleaned {
         headline,

@@ -32,6 +32,12 @@ const TEAMS: [&str; 2] = ["연구팀", "팀"];
 /// Endings of organization names the registry may not know.
 static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
+/// Words that open a photo's line-up of people ("왼쪽부터").
+static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
+
+/// Syllables of one word of a foreign name written in Hangul ("루세로").
+const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
+
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
 
@@ -67,6 +73,70 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         });
     }
     found.extend(heads_in_brackets(sentence, gazetteer));
+    let foreign = foreign_names_in_lineup(sentence, gazetteer, &found);
+    found.extend(foreign);
+    found
+}
+
+/// "왼쪽부터 루이스 루세로 아르헨티나 광업 차관, …": in a photo's
+/// line-up, an item of two Hangul words that are no Korean name and no
+/// registry name, then a title at the item's end, names a foreign person.
+/// Korean names in the line-up are found like any other (`known`); a
+/// foreign first name may be shaped like one ("마르코").
+fn foreign_names_in_lineup(
+    sentence: &Sentence<'_>,
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    let text = sentence.text;
+    let Some(after) = LINEUP_CUES
+        .iter()
+        .find_map(|cue| text.find(cue).map(|at| at + cue.len()))
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut start = after;
+    for item in text[after..].split(',') {
+        let item_start = start + (item.len() - item.trim_start().len());
+        start += item.len() + 1;
+        // The last item ends with the sentence ("… 본부장. <… 제공>").
+        let item = item.trim().split(['.', '<', '(']).next().unwrap_or("");
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let [first, second, .., last] = words.as_slice() else {
+            continue;
+        };
+        if words.len() < 3 || title(last).is_none() {
+            continue;
+        }
+        let foreign = |w: &str| {
+            w.chars().all(is_hangul)
+                && FOREIGN_WORD_SYLLABLES.contains(&w.chars().count())
+                && !NOT_NAMES.contains(&w)
+        };
+        let name_end = item_start + first.len() + 1 + second.len();
+        let named = sentence
+            .organizations
+            .iter()
+            .chain(&sentence.places)
+            .any(|h| h.start < name_end && item_start < h.end);
+        let korean = known.iter().any(|p| p.name == *first);
+        if !foreign(first) || !foreign(second) || named || korean {
+            continue;
+        }
+        let role = words[2..].join(" ");
+        let organization = sentence
+            .organizations
+            .iter()
+            .find(|h| name_end < h.start && h.end <= item_start + item.len())
+            .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
+        found.push(Person {
+            name: format!("{first} {second}"),
+            role: Some(role),
+            organization,
+            quote: Some(text.to_string()),
+        });
+    }
     found
 }
 
@@ -276,12 +346,15 @@ fn title(word: &str) -> Option<&str> {
 }
 
 /// A title glued to the name of its office: at least two syllables of
-/// that name, then the title ("부안군수", "전북특별자치도지사").
+/// that name, then the title ("부안군수", "전북특별자치도지사"). The
+/// office's name may have digits or Latin letters ("2차전지소재총괄",
+/// "ESS사업부장"); its syllables are counted in Hangul.
 fn glued_title(word: &str) -> bool {
-    word.chars().all(is_hangul)
+    word.chars()
+        .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && TITLE_ENDINGS.iter().any(|ending| {
             word.strip_suffix(ending).is_some_and(|office| {
-                let syllables = office.chars().count();
+                let syllables = office.chars().filter(|&c| is_hangul(c)).count();
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
                 syllables >= 2 && (*ending != "시장" || syllables == 2)

@@ -330,6 +330,36 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
 }
 
 #[test]
+fn a_korean_title_glued_to_an_office_with_digits_or_abroad() {
+    assert_eq!(
+        triples("한가람 에이크미 2차전지소재총괄과 윤슬기 주캐나다 한국대사, 서도윤 에이크미칠레 법인장이 참석했다."),
+        [
+            t("한가람", Some("에이크미 2차전지소재총괄"), Some("acme-energy")),
+            t("윤슬기", Some("주캐나다 한국대사"), None),
+            t("서도윤", Some("에이크미칠레 법인장"), Some("acme-energy")),
+        ]
+    );
+    // A market is no title, digits or not.
+    assert!(triples("한가람 2차전지시장 전망이 밝다.").is_empty());
+}
+
+#[test]
+fn foreign_names_in_hangul_only_in_a_photos_line_up() {
+    assert_eq!(
+        triples("공장 준공식에서 왼쪽부터 마르코 벨라스코 칠레 광업부 장관, 한가람 에이크미 대표, 후안 사디라 안토파가 주지사."),
+        [
+            t("한가람", Some("에이크미 대표"), Some("acme-energy")),
+            t("마르코 벨라스코", Some("칠레 광업부 장관"), None),
+            t("후안 사디라", Some("안토파가 주지사"), None),
+        ]
+    );
+    // Without a line-up, two Hangul words before a title are no name.
+    assert!(triples("마르코 벨라스코 칠레 광업부 장관이 왔다.").is_empty());
+    // An item that ends in no title names nobody.
+    assert!(triples("왼쪽부터 공장 전경 사진, 생산 라인 모습.").is_empty());
+}
+
+#[test]
 fn korean_names_joined_by_a_middle_dot_share_the_title_after_them() {
     assert_eq!(
         triples("미래대학교 한가람·윤슬기 교수 공동연구팀은 소재를 개발했다."),

@@ -435,7 +435,8 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 }
 
 /// A number spelled out without a magnitude is a figure as a count of
-/// people ("Eleven professors joined") or as a multiple in a comparison
+/// people ("Eleven professors joined"), vehicles, jobs or households
+/// ("eight battery electric vehicles"), or as a multiple in a comparison
 /// ("four times the energy density", "six times more"); elsewhere it is
 /// prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
@@ -446,7 +447,8 @@ fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     let speech = &super::person::SPEECH;
     let sources =
         next(last + 1).is_some_and(|t| t.is("familiar") || speech.iter().any(|w| t.is(w)));
-    (unit == "people" && !sources) || (unit == "times" && compared())
+    (matches!(unit, "people" | "vehicles" | "jobs" | "households") && !sources)
+        || (unit == "times" && compared())
 }
 
 /// "million-square-meter": a magnitude and the rest of the word, its
@@ -905,6 +907,34 @@ mod tests {
         assert!(figures("It was one of the first plants.").is_empty());
         assert!(figures("The line was shut three times after the fire.").is_empty());
         assert!(figures("Two people familiar with the matter said so.").is_empty());
+        assert_eq!(one("It will sell eight battery electric vehicles.").1, 8.0);
+        assert!(figures("The two firms signed three agreements.").is_empty());
+    }
+
+    #[test]
+    fn counts_of_models_units_reports_and_shares() {
+        let found = |text: &str| -> Vec<(f64, String)> {
+            figures(text)
+                .into_iter()
+                .map(|f| (f.value, f.unit.as_str().to_string()))
+                .collect()
+        };
+        assert_eq!(
+            found("It plans 33 electrified models and recalled around 10,500 units."),
+            [(33.0, "models".into()), (10500.0, "units".into())]
+        );
+        assert_eq!(
+            found("It had 22 reports of overheating and sued over 30 of its patents."),
+            [(22.0, "reports".into()), (30.0, "patents".into())]
+        );
+        assert_eq!(
+            found("It buys 1.1 million newly issued shares."),
+            [(1_100_000.0, "shares".into())]
+        );
+        assert_eq!(
+            found("Its 40 amp-hour cells beat 3,000 milliamp-hours."),
+            [(40.0, "Ah".into()), (3000.0, "mAh".into())]
+        );
     }
 
     #[test]

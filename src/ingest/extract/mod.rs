@@ -94,12 +94,16 @@ pub(crate) fn annotate(
     let places = place::mentions(&body, gazetteer, &mut evidence);
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
     // A figure written again ("Of the €3 billion, …", a deck repeating the
-    // lead) is the same figure: keep its first mention.
+    // lead, "50 ampere-hours (Ah)" then "a 50Ah cell") is the same figure:
+    // keep its first mention. The same amount with another qualifier
+    // ("500명", "500여명") is another statement; a percentage written
+    // again is as often another share, so it repeats only word for word.
     let mut figures: Vec<Figure> = Vec::new();
     for figure in body.iter().flat_map(|s| figure::figures(s.text)) {
-        let seen = figures
-            .iter()
-            .any(|f| f.text == figure.text && f.unit == figure.unit && f.value == figure.value);
+        let seen = figures.iter().any(|f| {
+            let restated = f.qualifier == figure.qualifier && f.unit.as_str() != "percent";
+            f.unit == figure.unit && f.value == figure.value && (f.text == figure.text || restated)
+        });
         if !seen {
             figures.push(figure);
         }

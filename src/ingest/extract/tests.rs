@@ -362,6 +362,39 @@ fn korean_compounds_are_terms_of_art_for_topics() {
 }
 
 #[test]
+fn a_figure_restated_in_other_words_is_listed_once() {
+    let g = Gazetteer::new(&registries());
+    let texts =
+        |a: &Annotations| -> Vec<String> { a.figures.iter().map(|f| f.text.clone()).collect() };
+    let a = annotate(
+        &doc(&[
+            "The line makes cells of 50 ampere-hours (Ah).",
+            "A 50Ah cell suits cars.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(texts(&a), ["50 ampere-hours"]);
+    // Another qualifier is another statement; a share written again in
+    // other words may be another share.
+    let a = annotate(
+        &doc(&[
+            "Acme will hire 500 people.",
+            "About 500 people will work there.",
+            "Sales rose 10%. Margins rose 10 percent.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(
+        texts(&a),
+        ["500 people", "About 500 people", "10%", "10 percent"]
+    );
+}
+
+#[test]
 fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
     let g = Gazetteer::new(&registries());
     // "clean energy" describes the company; it is no story of climate.

@@ -93,6 +93,9 @@ pub(crate) fn magnitude(word: &str) -> Option<f64> {
     Some(factor)
 }
 
+/// Possessives after "of" that keep a count going ("30 of its patents").
+const POSSESSIVES: [&str; 3] = ["its", "their", "our"];
+
 /// Nouns counted by figures, and the unit they give.
 static COUNTED: Pairs = word_list!(pairs "extract/counted-nouns.txt");
 
@@ -306,6 +309,14 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         };
         return Some((unit, 3));
     }
+    // "a 40 amp-hour cell": a cell's charge capacity spelt out.
+    match lower.as_str() {
+        "ampere-hours" | "ampere-hour" | "amp-hours" | "amp-hour" => return Some(("Ah", 1)),
+        "milliampere-hours" | "milliampere-hour" | "milliamp-hours" | "milliamp-hour" => {
+            return Some(("mAh", 1))
+        }
+        _ => {}
+    }
     // "750 watt-hours per liter": an energy density spelt out.
     if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
         return match text(2)?.to_ascii_lowercase().as_str() {
@@ -489,7 +500,9 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
             && matches!(word, "and" | "or")
             && participle(text(k - 1))
             && participle(text(k + 1));
-        if joins {
+        // "30 of its patents": a share of the owner's own, counted.
+        let owned = k == 0 && word == "of" && text(1).is_some_and(|w| POSSESSIVES.contains(&w));
+        if joins || owned {
             continue;
         }
         if let Some((_, unit)) = COUNTED

@@ -11,6 +11,7 @@ use super::when::{mentions, Cue, Mention};
 use super::Sentence;
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
+use crate::ingest::text::hangul::strip_particle;
 use crate::ingest::text::token::{headline_cased, tokenize, Token};
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
 use crate::ingest::text::words::{word_list, Words};
@@ -85,7 +86,11 @@ pub(crate) fn events(
             if statistic
                 || attribution
                 || (deadline && (forecast || targets.contains(&mention.date.year)))
-                || !is_event(mention, planned_sentence, &targets)
+                || !is_event(
+                    mention,
+                    planned_sentence || due_ahead(mention, published),
+                    &targets,
+                )
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
@@ -182,6 +187,13 @@ fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
     }
 }
 
+/// A deadline ahead, to the month at least ("계약기간은 올해 11월 1일까지",
+/// "due by March 31"): a dated happening to come, like a plan. A bare
+/// year ahead ("by 2029") is as often a target.
+fn due_ahead(mention: &Mention, published: Option<PartialDate>) -> bool {
+    mention.cue == Cue::By && mention.date.month.is_some() && is_future(mention, published)
+}
+
 fn is_future(mention: &Mention, published: Option<PartialDate>) -> bool {
     published.is_some_and(|p| {
         let precision = |d: PartialDate| (d.year, d.month.filter(|_| mention.date.month.is_some()));
@@ -270,11 +282,40 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
             })
         });
         // A day is no period a series is counted over: "9일 30㎾급 ESS를
-        // 검증한다" tells what happens that day.
-        after.starts_with(f.text.as_str()) && mention.date.day.is_none()
+        // 검증한다" tells what happens that day; nor is a month before a
+        // deal's size ("지난달 311억원 규모의 계약을 체결").
+        after.starts_with(f.text.as_str()) && mention.date.day.is_none() && !sizes_a_deal(after, f)
             || baseline
             || measured_against(sentence, mention, f)
-    })
+    }) || korean_baseline(sentence, mention)
+}
+
+/// "311억원 규모의 계약": the amount opening `after` is a deal's size.
+fn sizes_a_deal(after: &str, figure: &Figure) -> bool {
+    static SIZE_WORDS: Words = word_list!("korean/size-words.txt");
+    let rest = after[figure.text.len()..].trim_start();
+    SIZE_WORDS.iter().any(|w| rest.starts_with(w))
+}
+
+/// "지난해 매출액 대비 34.91%", "지난해보다": in Korean the baseline's time
+/// comes first and a comparison word follows it, glued or within the
+/// next three words of its clause.
+fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
+    static MARKERS: Words = word_list!("korean/comparison-markers.txt");
+    let after = &sentence[mention.end..];
+    let clause = after.split([',', '.']).next().unwrap_or("");
+    let marks = |word: &str| {
+        MARKERS
+            .iter()
+            .any(|m| word.starts_with(m) || strip_particle(word).ends_with(m))
+    };
+    let spaced = sentence[..mention.end].ends_with(char::is_whitespace)
+        || clause.starts_with(char::is_whitespace);
+    if !spaced {
+        let glued = clause.split_whitespace().next().unwrap_or("");
+        return MARKERS.iter().any(|m| glued.starts_with(m));
+    }
+    clause.split_whitespace().take(3).any(marks)
 }
 
 /// "up 12.5 percent from last year", "a 22.5% decrease compared to the

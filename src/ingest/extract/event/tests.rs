@@ -540,6 +540,46 @@ fn the_same_period_a_year_before_is_a_baseline() {
 }
 
 #[test]
+fn a_korean_time_before_a_comparison_word_is_a_baseline() {
+    let dates = |texts: &[&str]| -> Vec<String> {
+        run(texts, Some("2020-04-02"))
+            .into_iter()
+            .map(|e| e.0)
+            .collect()
+    };
+    assert!(dates(&["이는 지난해 매출액 대비 30%에 해당하는 규모다."]).is_empty());
+    assert!(dates(&["수출은 지난해보다 12% 늘었다."]).is_empty());
+    // A time that dates what happened stays.
+    assert_eq!(dates(&["회사는 지난해 공장을 지었다."]), ["2019"]);
+}
+
+#[test]
+fn a_month_before_a_deals_size_dates_the_deal() {
+    let got = run(
+        &["회사는 지난달 311억원 규모의 수주계약을 체결했다."],
+        Some("2020-04-02"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "2020-03");
+    // A series of data points stays no event.
+    let got = run(
+        &["매출은 2022년 7조6177억원, 2023년 12조8972억원으로 늘었다."],
+        Some("2024-04-02"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_deadline_ahead_to_the_day_is_a_planned_event() {
+    let got = run(&["계약기간은 올해 11월 1일까지다."], Some("2020-04-02"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2020-11-01", true));
+    // A bare year ahead is a target, not a happening.
+    let got = run(&["The cells ship by 2029."], Some("2020-04-02"));
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn a_line_opened_by_a_date_label_is_the_pages_stamp() {
     let got = run(
         &["등록일 2024년03월05일 09시10분 URL복사 프린트하기"],

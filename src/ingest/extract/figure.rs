@@ -935,6 +935,28 @@ mod tests {
             found("Its 40 amp-hour cells beat 3,000 milliamp-hours."),
             [(40.0, "Ah".into()), (3000.0, "mAh".into())]
         );
+        assert_eq!(
+            found("Packs of 500 watt-hours caused 23 injuries; 33 key minerals last 100 days."),
+            [
+                (500.0, "Wh".into()),
+                (23.0, "people".into()),
+                (33.0, "minerals".into()),
+                (100.0, "days".into())
+            ]
+        );
+        // Spelled out, days are prose ("within eight days"), like years.
+        assert!(found("It will decide within eight days.").is_empty());
+        // Both ends of a Korean range, the first valued at its low end in
+        // the high end's magnitude.
+        assert_eq!(
+            found("주행거리는 800~900㎞, 사업비는 3~5조원이다."),
+            [
+                (800.0, "km".into()),
+                (900.0, "km".into()),
+                (3e12, "KRW".into()),
+                (5e12, "KRW".into())
+            ]
+        );
     }
 
     #[test]

@@ -325,6 +325,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
             _ => None,
         };
     }
+    // "500 watt-hours (Wh)": an energy spelt out.
+    if matches!(lower.as_str(), "watt-hours" | "watt-hour") {
+        return Some(("Wh", 1));
+    }
     if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
         return Some(("m2", 2));
     }

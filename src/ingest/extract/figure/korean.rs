@@ -44,6 +44,14 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+        if let Some((low, high)) = (!glued_to_word)
+            .then(|| range_at(sentence, start))
+            .flatten()
+        {
+            at = high.end;
+            out.extend([low, high]);
+            continue;
+        }
         match (!glued_to_word)
             .then(|| figure_at(sentence, start))
             .flatten()
@@ -61,6 +69,41 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
         }
     }
     out
+}
+
+/// "800~900㎞", "3~5조원": a range whose low end has no unit of its own
+/// is two figures, as in English: the whole range valued at its low end
+/// (in the high end's magnitude and unit), and the high end.
+fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
+    if figure_at(sentence, start).is_some() {
+        return None;
+    }
+    let (low, korean_magnitude, end) = amount(sentence, start)?;
+    let rest = &sentence[end..];
+    let tilde = rest.trim_start().strip_prefix('~')?;
+    let high_start = sentence.len() - tilde.trim_start().len();
+    if korean_magnitude || !tilde.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let high = figure_at(sentence, high_start)?;
+    // The high end's leading digits, without its magnitude.
+    let digits: String = sentence[high_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let plain_high: f64 = digits.trim_end_matches('.').parse().ok()?;
+    let factor = if plain_high > 0.0 {
+        high.value / plain_high
+    } else {
+        1.0
+    };
+    let whole = Korean {
+        start,
+        value: low * factor,
+        ..high
+    };
+    Some((whole, high))
 }
 
 /// The largest number that ranks before 대 ("10대 과제").

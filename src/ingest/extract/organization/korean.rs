@@ -211,6 +211,19 @@ mod tests {
     }
 
     #[test]
+    fn an_institute_by_a_long_stem_and_an_embassy() {
+        assert_eq!(
+            names("한빛기계부품연구원과 주한칠레대사관이 공동주관했다."),
+            [
+                ("한빛기계부품연구원", Some("research")),
+                ("주한칠레대사관", Some("government"))
+            ]
+        );
+        // A researcher's title is no institute.
+        assert!(names("책임연구원과 박사후연구원이 참석했다.").is_empty());
+    }
+
+    #[test]
     fn a_short_or_glued_name_is_no_body() {
         // A steering committee; a committee's meeting ("위원회의" is a
         // particle, "위원회장" is not).

@@ -75,6 +75,73 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     found.extend(heads_in_brackets(sentence, gazetteer));
     let foreign = foreign_names_in_lineup(sentence, gazetteer, &found);
     found.extend(foreign);
+    let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
+    found.extend(romanized);
+    found
+}
+
+/// "로저 마틴센(Roger Martinsen) 상무참사관": Hangul words spelling a
+/// foreign name, its Latin spelling in brackets right after, word for
+/// word, and a title after it (past an organization at most).
+fn romanized_names(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    let text = sentence.text;
+    let mut found = Vec::new();
+    for (open, token) in tokens.iter().enumerate() {
+        if token.text != "(" || open == 0 || tokens[open - 1].end != token.start {
+            continue;
+        }
+        let Some(close) = (open + 1..tokens.len().min(open + 6)).find(|&k| tokens[k].text == ")")
+        else {
+            continue;
+        };
+        let latin = &tokens[open + 1..close];
+        let is_latin_name = |t: &Token<'_>| {
+            t.text.starts_with(|c: char| c.is_ascii_uppercase())
+                && t.text.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        };
+        if !(2..=3).contains(&latin.len()) || !latin.iter().all(is_latin_name) {
+            continue;
+        }
+        let Some(first) = open.checked_sub(latin.len()) else {
+            continue;
+        };
+        let hangul = &tokens[first..open];
+        let spelled = hangul.iter().all(|t| {
+            t.text.chars().all(is_hangul)
+                && FOREIGN_WORD_SYLLABLES.contains(&t.text.chars().count())
+        });
+        let name_start = hangul[0].start;
+        let named = sentence
+            .organizations
+            .iter()
+            .chain(&sentence.places)
+            .any(|h| h.start < tokens[open - 1].end && name_start < h.end);
+        if !spelled || named {
+            continue;
+        }
+        let name = text[name_start..tokens[open - 1].end].to_string();
+        if known.iter().any(|p| p.name == name) {
+            continue;
+        }
+        let Some((title_end, org)) = title_after(sentence, tokens, close) else {
+            continue;
+        };
+        let role_start = tokens.get(close + 1).map_or(title_end, |t| t.start);
+        let organization = org
+            .or_else(|| org_before(sentence, &hangul[0]))
+            .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
+        found.push(Person {
+            name,
+            role: Some(text[role_start..title_end].to_string()),
+            organization,
+            quote: Some(text.to_string()),
+        });
+    }
     found
 }
 

@@ -360,6 +360,19 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
 }
 
 #[test]
+fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() {
+    assert_eq!(
+        triples("주한칠레대사관 마르코 벨라스코(Marco Velasco) 상무참사관과 한가람 에이크미 환경안전담당 총괄이 참석했다."),
+        [
+            t("한가람", Some("에이크미 환경안전담당 총괄"), Some("acme-energy")),
+            t("마르코 벨라스코", Some("상무참사관"), None),
+        ]
+    );
+    // Without a title after the brackets, a spelling is no person.
+    assert!(triples("마르코 벨라스코(Marco Velasco) 공장이 섰다.").is_empty());
+}
+
+#[test]
 fn korean_names_joined_by_a_middle_dot_share_the_title_after_them() {
     assert_eq!(
         triples("미래대학교 한가람·윤슬기 교수 공동연구팀은 소재를 개발했다."),

@@ -99,6 +99,7 @@ pub(crate) fn events(
                     !own.is_empty() && !planned_sentence && !is_future(mention, published),
                 )
                 || labels_a_figure(sentence.text, mention, &own)
+                || in_a_series(sentence.text, &found, n, &own)
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
                 || opens_a_quoted_name(sentence.text, mention)
@@ -288,6 +289,25 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
             || baseline
             || measured_against(sentence, mention, f)
     }) || korean_baseline(sentence, mention)
+}
+
+/// "87% in 2018, 149% in 2020, 189% in 2022": dates that each follow a
+/// figure ("<figure> in <date>"), two or more in one sentence, are the
+/// points of a series, not happenings. One alone ("invested $1 billion
+/// in 2022") may date what was done.
+fn in_a_series(sentence: &str, found: &[Mention], n: usize, own: &[&Figure]) -> bool {
+    // The mention may begin with its "in" or follow it.
+    let after_figure = |m: &Mention| {
+        let before = sentence[..m.start].trim_end();
+        let head = match before.strip_suffix(" in") {
+            Some(head) => head,
+            None if sentence[m.start..].starts_with("in ") => before,
+            None => return false,
+        };
+        own.iter()
+            .any(|f| head.trim_end().ends_with(f.text.as_str()))
+    };
+    after_figure(&found[n]) && found.iter().filter(|m| after_figure(m)).count() >= 2
 }
 
 /// "311억원 규모의 계약": the amount opening `after` is a deal's size.

@@ -570,6 +570,18 @@ fn a_month_before_a_deals_size_dates_the_deal() {
 }
 
 #[test]
+fn dates_that_each_follow_a_figure_are_a_series() {
+    let got = run(
+        &["Its debt ratio has been on a steep path: 87% in 2018, 149% in 2020 and 189% in 2022."],
+        Some("2025-03-18"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // One figure and its year may date what was done.
+    let got = run(&["Acme invested $1 billion in 2022."], Some("2025-03-18"));
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
 fn a_deadline_ahead_to_the_day_is_a_planned_event() {
     let got = run(&["계약기간은 올해 11월 1일까지다."], Some("2020-04-02"));
     assert_eq!(got.len(), 1, "{got:?}");

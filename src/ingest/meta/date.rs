@@ -10,6 +10,7 @@
 //! `text::stamp`).
 
 use crate::content::date::PartialDate;
+use crate::ingest::text::date::is_todays_date;
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::stamp::{self, Role};
 use crate::ingest::text::vocab;
@@ -43,7 +44,14 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
                 .map(move |(role, date)| (role, date, body))
         })
         .collect();
-    let first = |role| found.iter().find(|(r, _, _)| *r == role);
+    // Today's date over a site's masthead dates the visit: any other
+    // stamp of the same role comes first.
+    let first = |role: Role| {
+        let of_role = || found.iter().filter(move |(r, _, _)| *r == role);
+        of_role()
+            .find(|(_, _, line)| !is_todays_date(line))
+            .or_else(|| of_role().next())
+    };
     let (_, date, line) = first(Role::Original)
         .or_else(|| first(Role::Publication))
         .or_else(|| first(Role::Update))?;
@@ -272,6 +280,19 @@ mod tests {
         assert_eq!(
             date("The plant, opened 2020-05-01, makes cells for many cars."),
             ""
+        );
+    }
+
+    #[test]
+    fn todays_date_over_the_masthead_yields_to_the_stories_stamp() {
+        let page = "2024.11.23 토요일\n맑음 서울 1˚C\n산업\n\n기사등록일\n한빛 기자\n2023-10-23 09:21:17\n본문이다.";
+        assert_eq!(date(page), "2023-10-23");
+        // Alone, it is the only date the page gives.
+        assert_eq!(date("2024.11.23 토요일\n본문이다."), "2024-11-23");
+        // Registered, then modified: the registration dates the page.
+        assert_eq!(
+            date("기사등록 2025/04/29 17:35:46 최종수정 2025/04/30 16:30:56\n본문."),
+            "2025-04-29"
         );
     }
 

@@ -120,6 +120,26 @@ pub(crate) fn press_dateline_end(body: &str) -> Option<usize> {
     .then(|| body.len() - rest.len())
 }
 
+/// A site masthead's date of today: a date and its weekday alone, no time
+/// ("2024.11.23 토요일", "Saturday, November 23, 2024"). A story's stamp
+/// gives its time or a label; this one dates the visit, not the story.
+pub(crate) fn is_todays_date(body: &str) -> bool {
+    let Some((span, _)) = full_dates(body).into_iter().next() else {
+        return false;
+    };
+    let rest = format!("{} {}", &body[..span.start], &body[span.end..]);
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let weekday = |w: &str| {
+        let korean = w.strip_suffix("요일").unwrap_or(w);
+        (korean.chars().count() == 1 && KOREAN_WEEKDAYS.contains(korean))
+            || w.parse::<chrono::Weekday>().is_ok()
+    };
+    !words.is_empty() && words.iter().all(|w| weekday(w))
+}
+
 /// Korean weekdays, one syllable each: "2025년 05월 29일 (목)".
 const KOREAN_WEEKDAYS: &str = "월화수목금토일";
 
@@ -495,6 +515,11 @@ mod tests {
         ));
         assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
+        // Today's date over a masthead, unlike a story's stamp.
+        assert!(is_todays_date("2024.11.23 토요일"));
+        assert!(is_todays_date("Saturday, November 23, 2024"));
+        assert!(!is_todays_date("2024.11.23 (토) 14:05"));
+        assert!(!is_todays_date("입력 2024.11.23 토요일"));
     }
 
     #[test]

@@ -37,17 +37,28 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
             return &text[i + 3..];
         }
     }
-    for dash in [" — ", " -- ", " – "] {
+    // "TOKYO, Feb 4 : …" sets its dateline off with a spaced colon.
+    for dash in [" — ", " -- ", " – ", " : "] {
         if let Some(i) = text.find(dash) {
             let head = &text[..i];
+            // "(Reuters) – …": the agency's tag alone.
+            let tag = head.starts_with('(') && head.ends_with(')');
             let dateline = head.split_whitespace().count() <= 6
-                && head.starts_with(|c: char| c.is_uppercase())
-                && (head.contains('(')
-                    || head
-                        .split_whitespace()
-                        .all(|w| !w.starts_with(char::is_lowercase)));
+                && (tag
+                    || head.starts_with(|c: char| c.is_uppercase())
+                        && (head.contains('(')
+                            || head
+                                .split_whitespace()
+                                .all(|w| !w.starts_with(char::is_lowercase))));
             if dateline {
-                return &text[i + dash.len()..];
+                let rest = &text[i + dash.len()..];
+                // "TOKYO, Jan 16, 2023 – (JCN Newswire) – …": a wire's tag
+                // after the place and date.
+                return if rest.starts_with('(') && !tag {
+                    strip_dateline(rest)
+                } else {
+                    rest
+                };
             }
         }
     }
@@ -136,6 +147,24 @@ mod tests {
             strip_dateline("SEOUL, March 3 (Yonhap) -- The plant opened."),
             "The plant opened."
         );
+        // The agency's tag alone, a wire's tag after the date, a colon.
+        assert_eq!(
+            strip_dateline("(Wirex) – Acme on Thursday recalled packs."),
+            "Acme on Thursday recalled packs."
+        );
+        assert_eq!(
+            strip_dateline("OSAKA, Jan 16, 2023 – (Acme Newswire via Relay.com) – Acme said."),
+            "Acme said."
+        );
+        assert_eq!(
+            strip_dateline("OSAKA, Feb 4 : Quarterly profit fell."),
+            "Quarterly profit fell."
+        );
+        // A sentence with a spaced colon or a bracket and a dash stays.
+        let text = "The ratio is 3 : 1 in most cells.";
+        assert_eq!(strip_dateline(text), text);
+        let text = "(The note is short) and the plan – long – stays.";
+        assert_eq!(strip_dateline(text), text);
     }
 
     #[test]

@@ -583,6 +583,14 @@ mod tests {
             generated.text
         );
         assert!(!generated.text.contains("2023-03-28"), "{}", generated.text);
+        // A menu's label with no list under it hides nothing.
+        let menu = "Most Read\nUpdated: 19 Dec 2022\nAcme Energy said on Monday it opened a cell plant in Ohio.";
+        let generated = generate("seeds/m.txt", menu, &gazetteer()).unwrap();
+        assert!(
+            generated.stem.starts_with("2022-12-19"),
+            "{}",
+            generated.stem
+        );
         // The same line as the page's own stamp dates it.
         let stamped = "공장 가동\n입력 2023.03.28\n에이크미는 공장을 가동한다고 21일 밝혔다.";
         let generated = generate("seeds/s.txt", stamped, &gazetteer()).unwrap();

@@ -267,11 +267,14 @@ fn drop_foreign_script_ui(lines: &mut [Line]) {
 /// among them (a headline's date) is theirs too.
 fn drop_related_headlines(lines: &mut [Line]) {
     let mut in_list = false;
+    // A label alone (a menu's "Most Read") lists nothing: noise under it
+    // is the page's own until a headline shows the list is there.
+    let mut listed = false;
     for line in lines.iter_mut() {
         match line {
-            Line::Noise("related-label") => in_list = true,
+            Line::Noise("related-label") => (in_list, listed) = (true, false),
             Line::Blank => {}
-            Line::Noise(_) if in_list => *line = Line::Noise("related-headline"),
+            Line::Noise(_) if in_list && listed => *line = Line::Noise("related-headline"),
             Line::Noise(_) => {}
             Line::Story(text) if in_list => {
                 let body = split_marker(text).1;
@@ -279,6 +282,7 @@ fn drop_related_headlines(lines: &mut [Line]) {
                 let cut = body.ends_with("...") || body.ends_with('\u{2026}');
                 if word_count(body) <= 25 && (cut || !ends_sentence(body)) {
                     *line = Line::Noise("related-headline");
+                    listed = true;
                 } else {
                     in_list = false;
                 }

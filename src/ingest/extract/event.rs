@@ -291,13 +291,17 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
     }) || korean_baseline(sentence, mention)
 }
 
-/// "87% in 2018, 149% in 2020, 189% in 2022": dates that each follow a
-/// figure ("<figure> in <date>"), two or more in one sentence, are the
+/// "87% in 2018, 149% in 2020, 189% in 2022": years that each follow a
+/// figure ("<figure> in <year>"), two or more in one sentence, are the
 /// points of a series, not happenings. One alone ("invested $1 billion
 /// in 2022") may date what was done.
 fn in_a_series(sentence: &str, found: &[Mention], n: usize, own: &[&Figure]) -> bool {
-    // The mention may begin with its "in" or follow it.
+    // The mention may begin with its "in" or follow it. Only bare years
+    // make a series: "$500 million in March 2017" dates a raise.
     let after_figure = |m: &Mention| {
+        if m.date.month.is_some() {
+            return false;
+        }
         let before = sentence[..m.start].trim_end();
         let head = match before.strip_suffix(" in") {
             Some(head) => head,
@@ -317,25 +321,40 @@ fn sizes_a_deal(after: &str, figure: &Figure) -> bool {
     SIZE_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
-/// "지난해 매출액 대비 34.91%", "지난해보다": in Korean the baseline's time
-/// comes first and a comparison word follows it, glued or within the
-/// next three words of its clause.
+/// "지난해 매출액 대비 34.91%", "지난해보다 12% 늘었다": in Korean the
+/// baseline's time comes first, then a comparison word (glued or within
+/// three words of its clause), then the figure compared. Without a
+/// figure after it, 대비 is a preparation ("화재 대비 훈련") and 보다 an
+/// adverb ("보다 큰 공장").
 fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
     static MARKERS: Words = word_list!("korean/comparison-markers.txt");
     let after = &sentence[mention.end..];
     let clause = after.split([',', '.']).next().unwrap_or("");
+    // The word is the marker, with a particle at most, or a noun with
+    // the marker glued to its end ("같은 기간보다", "전년대비").
     let marks = |word: &str| {
-        MARKERS
-            .iter()
-            .any(|m| word.starts_with(m) || strip_particle(word).ends_with(m))
+        MARKERS.iter().any(|m| {
+            strip_particle(word) == *m
+                || word != *m && (word.ends_with(m) || strip_particle(word).ends_with(m))
+        })
     };
     let spaced = sentence[..mention.end].ends_with(char::is_whitespace)
         || clause.starts_with(char::is_whitespace);
-    if !spaced {
-        let glued = clause.split_whitespace().next().unwrap_or("");
-        return MARKERS.iter().any(|m| glued.starts_with(m));
-    }
-    clause.split_whitespace().take(3).any(marks)
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let at = if spaced {
+        words.iter().take(3).position(|w| marks(w))
+    } else {
+        // Glued to the time itself: "지난해보다", "전년대비".
+        words
+            .first()
+            .filter(|w| MARKERS.iter().any(|m| w.starts_with(m) || w.contains(m)))
+            .map(|_| 0)
+    };
+    at.is_some_and(|k| {
+        words[k + 1..]
+            .iter()
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// "up 12.5 percent from last year", "a 22.5% decrease compared to the

@@ -957,6 +957,11 @@ mod tests {
                 (5e12, "KRW".into())
             ]
         );
+        // A high end of two groups gives no single magnitude: only it.
+        assert_eq!(
+            found("사업비는 3~5조5000억원이다."),
+            [(5.5e12, "KRW".into())]
+        );
     }
 
     #[test]

@@ -94,14 +94,19 @@ pub(crate) fn annotate(
     let places = place::mentions(&body, gazetteer, &mut evidence);
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
     // A figure written again ("Of the €3 billion, …", a deck repeating the
-    // lead, "50 ampere-hours (Ah)" then "a 50Ah cell") is the same figure:
-    // keep its first mention. The same amount with another qualifier
-    // ("500명", "500여명") is another statement; a percentage written
-    // again is as often another share, so it repeats only word for word.
+    // lead) is the same figure: keep its first mention. So is a measure
+    // restated in other words ("50 ampere-hours (Ah)" then "a 50Ah cell");
+    // but the same amount with another qualifier ("500명", "500여명") is
+    // another statement, and shares, money and counts in other words are
+    // as often another company's ("Acme will hire 500 people … Beta 500
+    // workers"), so those repeat only word for word.
     let mut figures: Vec<Figure> = Vec::new();
     for figure in body.iter().flat_map(|s| figure::figures(s.text)) {
         let seen = figures.iter().any(|f| {
-            let restated = f.qualifier == figure.qualifier && f.unit.as_str() != "percent";
+            let unit = f.unit.as_str();
+            let measure =
+                unit != "percent" && unit::currency_code(unit).is_none() && !unit::is_count(unit);
+            let restated = f.qualifier == figure.qualifier && measure;
             f.unit == figure.unit && f.value == figure.value && (f.text == figure.text || restated)
         });
         if !seen {

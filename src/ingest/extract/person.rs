@@ -17,6 +17,7 @@ use crate::ingest::text::token::{tokenize, Token};
 
 mod korean;
 use crate::ingest::text::words::{word_list, Words};
+pub(super) use korean::ends_with_long_title as ends_with_korean_title;
 pub(super) use korean::is_name_word as is_korean_name;
 
 /// Verbs that show the words before them name a speaker.

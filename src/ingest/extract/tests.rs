@@ -392,6 +392,17 @@ fn a_figure_restated_in_other_words_is_listed_once() {
         texts(&a),
         ["500 people", "About 500 people", "10%", "10 percent"]
     );
+    // Counts and money in other words are as often another company's.
+    let a = annotate(
+        &doc(&[
+            "Acme will hire 500 people. Beta will hire 500 workers.",
+            "Acme invested 2 billion dollars. Beta invested $2 billion.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.figures.len(), 4, "{:?}", texts(&a));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Part, Sentence};
 use crate::content::evidence::EvidenceKey;
+use crate::content::front_matter::OrganizationKind;
 use crate::ingest::gazetteer::Gazetteer;
 use crate::ingest::text::canonical::canonical_phrase;
 use crate::ingest::text::hangul::is_hangul;
@@ -162,9 +163,19 @@ pub(crate) fn topics(
                 }
             }
         }
+        // A ministry or the word for government: a plan named here is a
+        // policy, not a company's strategy.
+        let government = sentence.text.contains("정부")
+            || sentence.organizations.iter().any(|o| {
+                gazetteer.organizations()[o.entity].front.kind == OrganizationKind::Government
+            });
         let signals = [
             (money_topic, MONEY_SIGNAL, context::has_money(sentence.text)),
-            (law_topic, LAW_SIGNAL, context::names_law(sentence.text)),
+            (
+                law_topic,
+                LAW_SIGNAL,
+                context::names_law(sentence.text, government),
+            ),
         ];
         for (topic, signal, present) in signals {
             // A money amount counts only beside a funding word or a verb

@@ -99,6 +99,12 @@ const POSSESSIVES: [&str; 3] = ["its", "their", "our"];
 /// Nouns counted by figures, and the unit they give.
 static COUNTED: Pairs = word_list!(pairs "extract/counted-nouns.txt");
 
+/// A unit that counts things ("people", "plants"): its figures repeat
+/// for different things as often as for the same.
+pub(crate) fn is_count(unit: &str) -> bool {
+    COUNTED.iter().any(|(_, counted)| *counted == unit)
+}
+
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {
     static FUNCTION: Words = word_list!("extract/counted-modifiers.txt");

@@ -549,8 +549,15 @@ fn a_korean_time_before_a_comparison_word_is_a_baseline() {
     };
     assert!(dates(&["이는 지난해 매출액 대비 30%에 해당하는 규모다."]).is_empty());
     assert!(dates(&["수출은 지난해보다 12% 늘었다."]).is_empty());
-    // A time that dates what happened stays.
+    assert!(dates(&["매출은 지난해 같은 기간보다 12% 늘었다."]).is_empty());
+    // A time that dates what happened stays, also before a preparation
+    // (대비) or an adverb (보다) with no figure compared.
     assert_eq!(dates(&["회사는 지난해 공장을 지었다."]), ["2019"]);
+    assert_eq!(
+        dates(&["회사는 지난해 화재 대비 훈련을 실시했다."]),
+        ["2019"]
+    );
+    assert_eq!(dates(&["회사는 내년 보다 큰 공장을 짓는다."]), ["2021"]);
 }
 
 #[test]
@@ -576,9 +583,14 @@ fn dates_that_each_follow_a_figure_are_a_series() {
         Some("2025-03-18"),
     );
     assert!(got.is_empty(), "{got:?}");
-    // One figure and its year may date what was done.
+    // One figure and its year may date what was done; so do months.
     let got = run(&["Acme invested $1 billion in 2022."], Some("2025-03-18"));
     assert_eq!(got.len(), 1, "{got:?}");
+    let got = run(
+        &["Acme raised $500 million in March 2017 and another $700 million in June 2018 to build plants."],
+        Some("2020-04-02"),
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
 }
 
 #[test]

@@ -86,6 +86,15 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
         return None;
     }
     let high = figure_at(sentence, high_start)?;
+    // "3~5조5000억원": with two groups the high end's magnitude is no
+    // single factor; the range is left to its high end.
+    let groups = sentence[high_start..high.end]
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|g| !g.is_empty())
+        .count();
+    if groups > 1 {
+        return None;
+    }
     // The high end's leading digits, without its magnitude.
     let digits: String = sentence[high_start..]
         .chars()

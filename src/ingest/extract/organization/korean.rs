@@ -8,7 +8,7 @@
 //! committee) is a generic body, so only long ones count.
 
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::extract::person::is_korean_name;
+use crate::ingest::extract::person::{ends_with_korean_title, is_korean_name};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
@@ -53,6 +53,10 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
 /// Where the name ends in `word` and its kind, when the word is a long
 /// stem, an ending and nothing or a particle.
 fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
+    // "수석책임연구원": a researcher's title, not an institute.
+    if ends_with_korean_title(strip_particle(word)) {
+        return None;
+    }
     ENDINGS.iter().find_map(|(ending, kind)| {
         let (at, _) = word
             .match_indices(ending)
@@ -221,6 +225,7 @@ mod tests {
         );
         // A researcher's title is no institute.
         assert!(names("책임연구원과 박사후연구원이 참석했다.").is_empty());
+        assert!(names("에이크미 수석책임연구원이 발표했다.").is_empty());
     }
 
     #[test]

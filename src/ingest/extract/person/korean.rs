@@ -116,11 +116,10 @@ fn romanized_names(
                 && FOREIGN_WORD_SYLLABLES.contains(&t.text.chars().count())
         });
         let name_start = hangul[0].start;
-        let named = sentence
-            .organizations
-            .iter()
-            .chain(&sentence.places)
-            .any(|h| h.start < tokens[open - 1].end && name_start < h.end);
+        // "솔리드 파워(Solid Power) 대표": a company spelt both ways.
+        let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
+        let named = covered(sentence, name_start, tokens[close].end)
+            || !gazetteer.find_organizations(latin_text).is_empty();
         if !spelled || named {
             continue;
         }
@@ -173,7 +172,8 @@ fn foreign_names_in_lineup(
         let [first, second, .., last] = words.as_slice() else {
             continue;
         };
-        if words.len() < 3 || title(last).is_none() {
+        // "기업 대표들": a plural title names a group, no one person.
+        if words.len() < 3 || title(last).is_none() || last.ends_with('들') {
             continue;
         }
         let foreign = |w: &str| {
@@ -182,11 +182,10 @@ fn foreign_names_in_lineup(
                 && !NOT_NAMES.contains(&w)
         };
         let name_end = item_start + first.len() + 1 + second.len();
-        let named = sentence
-            .organizations
-            .iter()
-            .chain(&sentence.places)
-            .any(|h| h.start < name_end && item_start < h.end);
+        // "미래배터리 산업협회 회장": a body's name, not a person's.
+        let named = covered(sentence, item_start, name_end)
+            || is_unknown_organization(first)
+            || is_unknown_organization(second);
         let korean = known.iter().any(|p| p.name == *first);
         if !foreign(first) || !foreign(second) || named || korean {
             continue;
@@ -258,8 +257,13 @@ pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
 
 /// True when a registry name covers the token ("한성대" is a university).
 fn claimed(sentence: &Sentence<'_>, token: &Token<'_>) -> bool {
-    let covers = |h: &Hit| h.start < token.end && token.start < h.end;
-    sentence.organizations.iter().any(covers) || sentence.places.iter().any(covers)
+    covered(sentence, token.start, token.end)
+}
+
+/// True when a registry organization or place overlaps `start..end`.
+fn covered(sentence: &Sentence<'_>, start: usize, end: usize) -> bool {
+    let overlaps = |h: &Hit| h.start < end && start < h.end;
+    sentence.organizations.iter().any(overlaps) || sentence.places.iter().any(overlaps)
 }
 
 /// The title after the name at `name`: the byte offset where it ends (a
@@ -360,6 +364,14 @@ fn is_brand(word: &str) -> bool {
         && (hangul >= 3 || hangul >= 1 && latin)
         && strip_particle(word) == word
         && !NOT_NAMES.contains(&word)
+}
+
+/// A word ending in a title longer than three syllables ("수석책임연구원"
+/// ends in 책임연구원): a person's title, however long the word.
+pub(in crate::ingest::extract) fn ends_with_long_title(word: &str) -> bool {
+    TITLES
+        .iter()
+        .any(|t| t.chars().count() > 3 && word.ends_with(t))
 }
 
 /// A Hangul word ending like an organization's name ("미래소재연구원").

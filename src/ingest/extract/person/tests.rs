@@ -355,8 +355,13 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
     );
     // Without a line-up, two Hangul words before a title are no name.
     assert!(triples("마르코 벨라스코 칠레 광업부 장관이 왔다.").is_empty());
-    // An item that ends in no title names nobody.
+    // An item that ends in no title names nobody; a body, a group or a
+    // plural title is no foreign name.
     assert!(triples("왼쪽부터 공장 전경 사진, 생산 라인 모습.").is_empty());
+    assert_eq!(
+        triples("왼쪽부터 한가람 에이크미 대표, 미래배터리 산업협회 회장, 관계 부처 장관, 소재 기업 대표들."),
+        [t("한가람", Some("에이크미 대표"), Some("acme-energy"))]
+    );
 }
 
 #[test]
@@ -368,8 +373,10 @@ fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() 
             t("마르코 벨라스코", Some("상무참사관"), None),
         ]
     );
-    // Without a title after the brackets, a spelling is no person.
+    // Without a title after the brackets, a spelling is no person; nor
+    // is a company spelt both ways.
     assert!(triples("마르코 벨라스코(Marco Velasco) 공장이 섰다.").is_empty());
+    assert!(triples("에이크미 에너지(Acme Energy) 대표는 계획을 밝혔다.").is_empty());
 }
 
 #[test]

@@ -25,8 +25,12 @@ static FUNDING_VERBS: Words = word_list!("extract/funding-verbs.txt");
 /// Words that name a law, a rule or a government plan when capitalized after a capitalized word.
 static LAW_HEADS: Words = word_list!("extract/law-heads.txt");
 
-/// Words ending a quoted Korean name of a plan or law ('ESS 산업 발전전략').
+/// Words ending a quoted Korean name of a law or measure ('… 대책').
 static KOREAN_POLICY_HEADS: Words = word_list!("korean/policy-heads.txt");
+
+/// Words ending a quoted Korean name of a plan ('… 발전전략'), a
+/// government's or a company's.
+static KOREAN_PLAN_HEADS: Words = word_list!("korean/government-plan-heads.txt");
 
 /// Endings of a Korean word that names a law unquoted ("소부장특별법").
 static KOREAN_LAW_ENDINGS: Words = word_list!("korean/law-endings.txt");
@@ -197,15 +201,17 @@ pub(crate) fn moves_money(text: &str) -> bool {
 /// A named law or rule: a capitalized "Act", "Regulation", "Directive" …
 /// right after another capitalized word ("Inflation Reduction Act",
 /// "Battery Regulation").
-/// In Korean: a quoted name ending in a word of a plan or law
-/// (「전기차 화재 안전관리 대책」), or a word that is a law's name
-/// ("소부장특별법에").
-pub(crate) fn names_law(text: &str) -> bool {
+/// In Korean: a quoted name ending in a word of a law or measure
+/// (「전기차 화재 안전관리 대책」), or of a plan when `government` (the
+/// sentence names a government: a company has strategies too), or a word
+/// that is a law's name ("소부장특별법에").
+pub(crate) fn names_law(text: &str, government: bool) -> bool {
     let tokens = tokenize(text);
     tokens
         .windows(2)
         .any(|w| capitalized(&w[0]) && LAW_HEADS.contains(&w[1].text))
-        || quoted_korean_policy(text)
+        || quoted_korean_policy(text, &KOREAN_POLICY_HEADS)
+        || government && quoted_korean_policy(text, &KOREAN_PLAN_HEADS)
         || tokens.iter().any(|token| {
             let word = strip_particle(token.text);
             KOREAN_LAW_ENDINGS
@@ -214,8 +220,8 @@ pub(crate) fn names_law(text: &str) -> bool {
         })
 }
 
-/// A short quoted Hangul name whose last word ends in a plan or law word.
-fn quoted_korean_policy(text: &str) -> bool {
+/// A short quoted Hangul name whose last word ends in one of `heads`.
+fn quoted_korean_policy(text: &str, heads: &Words) -> bool {
     NAME_MARKS.iter().any(|&(open, close)| {
         let mut rest = text;
         while let Some(start) = rest.find(open) {
@@ -228,7 +234,7 @@ fn quoted_korean_policy(text: &str) -> bool {
             let hangul = last.chars().any(is_hangul);
             if hangul
                 && name.split_whitespace().count() <= NAME_MAX_WORDS
-                && KOREAN_POLICY_HEADS.iter().any(|head| last.ends_with(head))
+                && heads.iter().any(|head| last.ends_with(head))
             {
                 return true;
             }
@@ -265,16 +271,22 @@ mod tests {
         assert!(acknowledgment("The work was funded by the DOE."));
         assert!(!acknowledgment("The DOE funded the work."));
         assert!(names_law(
-            "The U.S. Inflation Reduction Act offers credits."
+            "The U.S. Inflation Reduction Act offers credits.",
+            false
         ));
-        assert!(!names_law("They act fast."));
-        assert!(names_law("정부는 'ESS 산업 발전전략'을 발표했다."));
-        assert!(names_law("정부는 「배터리 안전 대책」을 냈다."));
-        assert!(names_law("소부장특별법에 따라 지원한다."));
-        // A method is no law; a long quotation is no name.
-        assert!(!names_law("새로운 방법을 찾았다."));
-        assert!(!names_law("그는 '이 일은 우리가 오래 준비해 온 것이고 앞으로도 계속 키워 나갈 계획'이라고 말했다."));
-        assert!(!names_law("\"Battery plan\" was the word."));
+        assert!(!names_law("They act fast.", false));
+        assert!(names_law("정부는 'ESS 산업 발전전략'을 발표했다.", true));
+        assert!(names_law("정부는 「배터리 안전 대책」을 냈다.", false));
+        assert!(names_law("소부장특별법에 따라 지원한다.", false));
+        // A company's strategy is no policy.
+        assert!(!names_law(
+            "에이크미는 '배터리 사업 확대 전략'을 공개했다.",
+            false
+        ));
+        // A method or how-to is no law; a long quotation is no name.
+        assert!(!names_law("새로운 방법을 찾았다.", true));
+        assert!(!names_law("오래 타는 충전관리법을 소개한다.", true));
+        assert!(!names_law("그는 '이 일은 우리가 오래 준비해 온 것이고 앞으로도 계속 키워 나갈 대책'이라고 말했다.", true));
         assert!(has_money("CATL has invested RMB 10 billion in research."));
         assert!(!has_money("It keeps 92% of its capacity."));
         assert!(moves_money("The ministry will provide 6 billion won."));

@@ -22,8 +22,6 @@ use title::title;
 static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
 /// Korean plan words ("예정", "계획"), matched anywhere in a sentence.
 static KOREAN_PLAN_WORDS: Words = word_list!("korean/plan-words.txt");
-/// Korean words that attribute a sentence to its source ("…에 따르면").
-static KOREAN_ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
 
 /// Words of a market statistic ("took up a 95 percent share in 2020",
 /// "sales increased by 70% in 2022"): a measurement dated by the story,
@@ -188,9 +186,9 @@ fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
     }
 }
 
-/// A deadline ahead, to the month at least ("계약기간은 올해 11월 1일까지",
-/// "due by March 31"): a dated happening to come, like a plan. A bare
-/// year ahead ("by 2029") is as often a target.
+/// A deadline ahead, to the month at least ("계약기간은 올해 11월 1일까지"):
+/// a dated happening to come, like a plan. A bare year ahead ("by 2029")
+/// is as often a target.
 fn due_ahead(mention: &Mention, published: Option<PartialDate>) -> bool {
     mention.cue == Cue::By && mention.date.month.is_some() && is_future(mention, published)
 }
@@ -569,11 +567,10 @@ fn reported_at(before: &str) -> bool {
 /// "8일 정부에 따르면": the text after a date attributes the story to a
 /// source within its next two words.
 fn attributed_after(after: &str) -> bool {
-    after.split_whitespace().take(2).any(|word| {
-        KOREAN_ATTRIBUTIONS
-            .iter()
-            .any(|attribution| word.starts_with(attribution) || word.ends_with(attribution))
-    })
+    after
+        .split_whitespace()
+        .take(2)
+        .any(crate::ingest::text::vocab::is_korean_attribution)
 }
 
 fn is_plan(sentence: &str) -> bool {

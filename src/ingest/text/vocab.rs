@@ -124,6 +124,17 @@ pub(crate) fn ends_with_reporter_title(text: &str) -> bool {
         .is_some_and(is_reporter_title)
 }
 
+/// Korean words that attribute what follows to a source ("따르면").
+static KOREAN_ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
+
+/// True when a Korean word attributes to a source: "따르면" opens it or
+/// ends it ("정부에 따르면", "발표에따르면").
+pub(crate) fn is_korean_attribution(word: &str) -> bool {
+    KOREAN_ATTRIBUTIONS
+        .iter()
+        .any(|a| word.starts_with(a) || word.ends_with(a))
+}
+
 /// Articles, possessives and demonstratives before a noun ("the", "its").
 pub(crate) static DETERMINERS: Words = word_list!("extract/determiners.txt");
 

@@ -85,22 +85,26 @@ pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, us
 
 /// "에 따르면": the local government is the source cited.
 fn cited_after(rest: &str) -> bool {
-    static ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
     rest.split_whitespace()
         .next()
-        .is_some_and(|word| ATTRIBUTIONS.iter().any(|a| word.starts_with(a)))
+        .is_some_and(crate::ingest::text::vocab::is_korean_attribution)
 }
 
 /// "청주시와 에이크미는": a name the registry knows follows 과/와 and ends in
 /// a subject particle, so both act together. `at` is the byte after 과/와.
 fn joint_subject(text: &str, at: usize, gazetteer: &Gazetteer) -> bool {
-    let start = at + (text[at..].len() - text[at..].trim_start().len());
-    let known = gazetteer.find_organizations(text);
-    known
-        .iter()
-        .chain(gazetteer.find_places(text).iter())
-        .filter(|hit| hit.start == start)
-        .any(|hit| matches!(hangul_run(&text[hit.end..]), "은" | "는" | "이" | "가"))
+    // Only the text from the second name on is searched.
+    let rest = text[at..].trim_start();
+    let start = text.len() - rest.len();
+    let subject = |hit: &Hit| {
+        hit.start == 0
+            && matches!(
+                hangul_run(&text[start + hit.end..]),
+                "은" | "는" | "이" | "가"
+            )
+    };
+    gazetteer.find_organizations(rest).iter().any(subject)
+        || gazetteer.find_places(rest).iter().any(subject)
 }
 
 /// "과 투자협약을 체결한": one of the two words after a name joined by

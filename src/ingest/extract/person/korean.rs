@@ -157,7 +157,8 @@ fn foreign_names_in_lineup(
     let text = sentence.text;
     let Some(after) = LINEUP_CUES
         .iter()
-        .find_map(|cue| text.find(cue).map(|at| at + cue.len()))
+        .filter_map(|cue| text.find(cue).map(|at| at + cue.len()))
+        .min()
     else {
         return Vec::new();
     };

@@ -1013,6 +1013,13 @@ mod tests {
     }
 
     #[test]
+    fn a_magnitude_hyphenated_to_its_currency() {
+        assert_eq!(one("It signed a 5.9 trillion-won deal.").1, 5.9e12);
+        assert_eq!(one("It signed a 5.9 trillion-won deal.").2, "KRW");
+        assert_eq!(one("It built a 1.2 million-square-meter site.").2, "m2");
+    }
+
+    #[test]
     fn won_written_w_before_a_magnitude() {
         assert_eq!(one("It will pay W1.5 trillion in cash.").1, 1.5e12);
         assert_eq!(one("It will pay W1.5 trillion in cash.").2, "KRW");

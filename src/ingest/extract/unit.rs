@@ -145,9 +145,10 @@ pub(crate) fn unit_after(
             .take(8)
             .map(|(k, t)| (t.text, k))
     };
-    // Word stream: the glued suffix counts as the token before `next`.
+    // Word stream: the glued suffix counts as the token before `next`
+    // ("5.9 trillion-won": the hyphen joins, it is no part of the unit).
     let whole: Vec<(&str, usize)> = glued
-        .map(|g| (g, next - 1))
+        .map(|g| (g.strip_prefix('-').unwrap_or(g), next - 1))
         .into_iter()
         .chain(rest())
         .collect();

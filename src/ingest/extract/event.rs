@@ -186,7 +186,7 @@ fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
     }
 }
 
-/// A deadline ahead, to the month at least ("계약기간은 올해 11월 1일까지"):
+/// A deadline ahead, to the month at least ("계약기간은 올해 9월 30일까지"):
 /// a dated happening to come, like a plan. A bare year ahead ("by 2029")
 /// is as often a target.
 fn due_ahead(mention: &Mention, published: Option<PartialDate>) -> bool {
@@ -282,14 +282,14 @@ fn labels_a_figure(sentence: &str, mention: &Mention, own: &[&Figure]) -> bool {
         });
         // A day is no period a series is counted over: "9일 30㎾급 ESS를
         // 검증한다" tells what happens that day; nor is a month before a
-        // deal's size ("지난달 311억원 규모의 계약을 체결").
+        // deal's size ("지난달 247억원 규모의 계약을 체결").
         after.starts_with(f.text.as_str()) && mention.date.day.is_none() && !sizes_a_deal(after, f)
             || baseline
             || measured_against(sentence, mention, f)
     }) || korean_baseline(sentence, mention)
 }
 
-/// "87% in 2018, 149% in 2020, 189% in 2022": years that each follow a
+/// "64% in 2017, 121% in 2019, 166% in 2021": years that each follow a
 /// figure ("<figure> in <year>"), two or more in one sentence, are the
 /// points of a series, not happenings. One alone ("invested $1 billion
 /// in 2022") may date what was done.
@@ -312,14 +312,14 @@ fn in_a_series(sentence: &str, found: &[Mention], n: usize, own: &[&Figure]) -> 
     after_figure(&found[n]) && found.iter().filter(|m| after_figure(m)).count() >= 2
 }
 
-/// "311억원 규모의 계약": the amount opening `after` is a deal's size.
+/// "247억원 규모의 계약": the amount opening `after` is a deal's size.
 fn sizes_a_deal(after: &str, figure: &Figure) -> bool {
     static SIZE_WORDS: Words = word_list!("korean/size-words.txt");
     let rest = after[figure.text.len()..].trim_start();
     SIZE_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
-/// "지난해 매출액 대비 34.91%", "지난해보다 12% 늘었다": in Korean the
+/// "지난해 매출액 대비 41.2%", "지난해보다 12% 늘었다": in Korean the
 /// baseline's time comes first, then a comparison word (glued or within
 /// three words of its clause), then the figure compared. Without a
 /// figure after it, 대비 is a preparation ("화재 대비 훈련") and 보다 an

@@ -95,7 +95,7 @@ pub(crate) fn annotate(
     let topics = topic::topics(&sentences, gazetteer, &mut evidence);
     // A figure written again ("Of the €3 billion, …", a deck repeating the
     // lead) is the same figure: keep its first mention. So is a measure
-    // restated in other words ("50 ampere-hours (Ah)" then "a 50Ah cell");
+    // restated in other words ("60 ampere-hours (Ah)" then "a 60Ah cell");
     // but the same amount with another qualifier ("500명", "500여명") is
     // another statement, and shares, money and counts in other words are
     // as often another company's ("Acme will hire 500 people … Beta 500

@@ -368,14 +368,14 @@ fn a_figure_restated_in_other_words_is_listed_once() {
         |a: &Annotations| -> Vec<String> { a.figures.iter().map(|f| f.text.clone()).collect() };
     let a = annotate(
         &doc(&[
-            "The line makes cells of 50 ampere-hours (Ah).",
-            "A 50Ah cell suits cars.",
+            "The line makes cells of 60 ampere-hours (Ah).",
+            "A 60Ah cell suits cars.",
         ]),
         "",
         None,
         &g,
     );
-    assert_eq!(texts(&a), ["50 ampere-hours"]);
+    assert_eq!(texts(&a), ["60 ampere-hours"]);
     // Another qualifier is another statement; a share written again in
     // other words may be another share.
     let a = annotate(

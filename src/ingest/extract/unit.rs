@@ -146,7 +146,7 @@ pub(crate) fn unit_after(
             .map(|(k, t)| (t.text, k))
     };
     // Word stream: the glued suffix counts as the token before `next`
-    // ("5.9 trillion-won": the hyphen joins, it is no part of the unit).
+    // ("4.2 trillion-won": the hyphen joins, it is no part of the unit).
     let whole: Vec<(&str, usize)> = glued
         .map(|g| (g.strip_prefix('-').unwrap_or(g), next - 1))
         .into_iter()

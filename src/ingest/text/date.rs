@@ -121,7 +121,7 @@ pub(crate) fn press_dateline_end(body: &str) -> Option<usize> {
 }
 
 /// A site masthead's date of today: a date and its weekday alone, no time
-/// ("2024.11.23 토요일", "Saturday, November 23, 2024"). A story's stamp
+/// ("2024.10.19 토요일", "Saturday, November 23, 2024"). A story's stamp
 /// gives its time or a label; this one dates the visit, not the story.
 pub(crate) fn is_todays_date(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
@@ -516,10 +516,10 @@ mod tests {
         assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
         // Today's date over a masthead, unlike a story's stamp.
-        assert!(is_todays_date("2024.11.23 토요일"));
+        assert!(is_todays_date("2024.10.19 토요일"));
         assert!(is_todays_date("Saturday, November 23, 2024"));
         assert!(!is_todays_date("2024.11.23 (토) 14:05"));
-        assert!(!is_todays_date("입력 2024.11.23 토요일"));
+        assert!(!is_todays_date("입력 2024.10.19 토요일"));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
     out
 }
 
-/// "800~900㎞", "3~5조원": a range whose low end has no unit of its own
+/// "700~750㎞", "3~5조원": a range whose low end has no unit of its own
 /// is two figures, as in English: the whole range valued at its low end
 /// (in the high end's magnitude and unit), and the high end.
 fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {

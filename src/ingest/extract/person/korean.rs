@@ -80,7 +80,7 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     found
 }
 
-/// "로저 마틴센(Roger Martinsen) 상무참사관": Hangul words spelling a
+/// "마르코 벨라스코(Marco Velasco) 상무참사관": Hangul words spelling a
 /// foreign name, its Latin spelling in brackets right after, word for
 /// word, and a title after it (past an organization at most).
 fn romanized_names(
@@ -116,7 +116,7 @@ fn romanized_names(
                 && FOREIGN_WORD_SYLLABLES.contains(&t.text.chars().count())
         });
         let name_start = hangul[0].start;
-        // "솔리드 파워(Solid Power) 대표": a company spelt both ways.
+        // "에이크미 에너지(Acme Energy) 대표": a company spelt both ways.
         let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
         let named = covered(sentence, name_start, tokens[close].end)
             || !gazetteer.find_organizations(latin_text).is_empty();
@@ -144,7 +144,7 @@ fn romanized_names(
     found
 }
 
-/// "왼쪽부터 루이스 루세로 아르헨티나 광업 차관, …": in a photo's
+/// "왼쪽부터 마르코 벨라스코 칠레 광업부 장관, …": in a photo's
 /// line-up, an item of two Hangul words that are no Korean name and no
 /// registry name, then a title at the item's end, names a foreign person.
 /// Korean names in the line-up are found like any other (`known`); a
@@ -427,7 +427,7 @@ fn title(word: &str) -> Option<&str> {
 
 /// A title glued to the name of its office: at least two syllables of
 /// that name, then the title ("부안군수", "전북특별자치도지사"). The
-/// office's name may have digits or Latin letters ("2차전지소재총괄",
+/// office's name may have digits or Latin letters ("2차전지사업총괄",
 /// "ESS사업부장"); its syllables are counted in Hangul.
 fn glued_title(word: &str) -> bool {
     word.chars()

@@ -332,9 +332,9 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
 #[test]
 fn a_korean_title_glued_to_an_office_with_digits_or_abroad() {
     assert_eq!(
-        triples("한가람 에이크미 2차전지소재총괄과 윤슬기 주캐나다 한국대사, 서도윤 에이크미칠레 법인장이 참석했다."),
+        triples("한가람 에이크미 2차전지사업총괄과 윤슬기 주캐나다 한국대사, 서도윤 에이크미칠레 법인장이 참석했다."),
         [
-            t("한가람", Some("에이크미 2차전지소재총괄"), Some("acme-energy")),
+            t("한가람", Some("에이크미 2차전지사업총괄"), Some("acme-energy")),
             t("윤슬기", Some("주캐나다 한국대사"), None),
             t("서도윤", Some("에이크미칠레 법인장"), Some("acme-energy")),
         ]
@@ -367,9 +367,9 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
 #[test]
 fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() {
     assert_eq!(
-        triples("주한칠레대사관 마르코 벨라스코(Marco Velasco) 상무참사관과 한가람 에이크미 환경안전담당 총괄이 참석했다."),
+        triples("주한칠레대사관 마르코 벨라스코(Marco Velasco) 상무참사관과 한가람 에이크미 품질안전담당 총괄이 참석했다."),
         [
-            t("한가람", Some("에이크미 환경안전담당 총괄"), Some("acme-energy")),
+            t("한가람", Some("에이크미 품질안전담당 총괄"), Some("acme-energy")),
             t("마르코 벨라스코", Some("상무참사관"), None),
         ]
     );

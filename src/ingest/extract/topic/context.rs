@@ -32,7 +32,7 @@ static KOREAN_POLICY_HEADS: Words = word_list!("korean/policy-heads.txt");
 /// government's or a company's.
 static KOREAN_PLAN_HEADS: Words = word_list!("korean/government-plan-heads.txt");
 
-/// Endings of a Korean word that names a law unquoted ("소부장특별법").
+/// Endings of a Korean word that names a law unquoted ("배터리산업특별법").
 static KOREAN_LAW_ENDINGS: Words = word_list!("korean/law-endings.txt");
 
 /// Quotation marks and brackets around a Korean name, open and close.
@@ -202,9 +202,9 @@ pub(crate) fn moves_money(text: &str) -> bool {
 /// right after another capitalized word ("Inflation Reduction Act",
 /// "Battery Regulation").
 /// In Korean: a quoted name ending in a word of a law or measure
-/// (「전기차 화재 안전관리 대책」), or of a plan when `government` (the
+/// (「배터리 보관 안전관리 대책」), or of a plan when `government` (the
 /// sentence names a government: a company has strategies too), or a word
-/// that is a law's name ("소부장특별법에").
+/// that is a law's name ("배터리산업특별법에").
 pub(crate) fn names_law(text: &str, government: bool) -> bool {
     let tokens = tokenize(text);
     tokens
@@ -275,9 +275,12 @@ mod tests {
             false
         ));
         assert!(!names_law("They act fast.", false));
-        assert!(names_law("정부는 'ESS 산업 발전전략'을 발표했다.", true));
+        assert!(names_law(
+            "정부는 '저장장치 산업 육성전략'을 발표했다.",
+            true
+        ));
         assert!(names_law("정부는 「배터리 안전 대책」을 냈다.", false));
-        assert!(names_law("소부장특별법에 따라 지원한다.", false));
+        assert!(names_law("배터리산업특별법에 따라 지원한다.", false));
         // A company's strategy is no policy.
         assert!(!names_law(
             "에이크미는 '배터리 사업 확대 전략'을 공개했다.",

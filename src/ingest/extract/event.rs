@@ -345,7 +345,7 @@ fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
         // Glued to the time itself: "지난해보다", "전년대비".
         words
             .first()
-            .filter(|w| MARKERS.iter().any(|m| w.starts_with(m) || w.contains(m)))
+            .filter(|w| MARKERS.iter().any(|m| w.contains(m)))
             .map(|_| 0)
     };
     at.is_some_and(|k| {
@@ -381,19 +381,11 @@ fn measured_against(sentence: &str, mention: &Mention, figure: &Figure) -> bool 
 /// a year that opens a quoted name is part of the name, no time of a
 /// happening.
 fn opens_a_quoted_name(sentence: &str, mention: &Mention) -> bool {
-    let quotes = [
-        ('\'', '\''),
-        ('"', '"'),
-        ('‘', '’'),
-        ('“', '”'),
-        ('「', '」'),
-        ('『', '』'),
-    ];
     let before = sentence[..mention.start].trim_end();
     // "“In 2024 we will …”": a quotation that opens with a time is speech.
     let bare_year = sentence[mention.start..].starts_with(|c: char| c.is_ascii_digit());
     bare_year
-        && quotes
+        && crate::ingest::text::vocab::NAME_QUOTES
             .iter()
             .any(|&(open, close)| before.ends_with(open) && sentence[mention.end..].contains(close))
 }

@@ -124,6 +124,18 @@ pub(crate) fn ends_with_reporter_title(text: &str) -> bool {
         .is_some_and(is_reporter_title)
 }
 
+/// Quotation marks and brackets that set off a name ('…', 「…」, 《…》),
+/// open and close.
+pub(crate) const NAME_QUOTES: [(char, char); 7] = [
+    ('「', '」'),
+    ('『', '』'),
+    ('‘', '’'),
+    ('“', '”'),
+    ('\'', '\''),
+    ('"', '"'),
+    ('《', '》'),
+];
+
 /// Korean words that attribute what follows to a source ("따르면").
 static KOREAN_ATTRIBUTIONS: Words = word_list!("korean/attributions.txt");
 

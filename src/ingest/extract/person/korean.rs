@@ -35,8 +35,14 @@ static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
 
-/// Syllables of one word of a foreign name written in Hangul ("루세로").
+/// Syllables of one word of a foreign name written in Hangul ("벨라스코").
 const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// A Hangul word shaped like one word of a foreign name: Hangul only, two
+/// to five syllables.
+fn foreign_word(word: &str) -> bool {
+    word.chars().all(is_hangul) && FOREIGN_WORD_SYLLABLES.contains(&word.chars().count())
+}
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
@@ -111,10 +117,7 @@ fn romanized_names(
             continue;
         };
         let hangul = &tokens[first..open];
-        let spelled = hangul.iter().all(|t| {
-            t.text.chars().all(is_hangul)
-                && FOREIGN_WORD_SYLLABLES.contains(&t.text.chars().count())
-        });
+        let spelled = hangul.iter().all(|t| foreign_word(t.text));
         let name_start = hangul[0].start;
         // "에이크미 에너지(Acme Energy) 대표": a company spelt both ways.
         let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
@@ -177,11 +180,7 @@ fn foreign_names_in_lineup(
         if words.len() < 3 || title(last).is_none() || last.ends_with('들') {
             continue;
         }
-        let foreign = |w: &str| {
-            w.chars().all(is_hangul)
-                && FOREIGN_WORD_SYLLABLES.contains(&w.chars().count())
-                && !NOT_NAMES.contains(&w)
-        };
+        let foreign = |w: &str| foreign_word(w) && !NOT_NAMES.contains(&w);
         let name_end = item_start + first.len() + 1 + second.len();
         // "미래배터리 산업협회 회장": a body's name, not a person's.
         let named = covered(sentence, item_start, name_end)

@@ -35,17 +35,6 @@ static KOREAN_PLAN_HEADS: Words = word_list!("korean/government-plan-heads.txt")
 /// Endings of a Korean word that names a law unquoted ("배터리산업특별법").
 static KOREAN_LAW_ENDINGS: Words = word_list!("korean/law-endings.txt");
 
-/// Quotation marks and brackets around a Korean name, open and close.
-const NAME_MARKS: [(char, char); 7] = [
-    ('「', '」'),
-    ('『', '』'),
-    ('‘', '’'),
-    ('“', '”'),
-    ('\'', '\''),
-    ('"', '"'),
-    ('《', '》'),
-];
-
 /// Most words a quoted text may have and still be a name, not speech.
 const NAME_MAX_WORDS: usize = 6;
 
@@ -222,26 +211,28 @@ pub(crate) fn names_law(text: &str, government: bool) -> bool {
 
 /// A short quoted Hangul name whose last word ends in one of `heads`.
 fn quoted_korean_policy(text: &str, heads: &Words) -> bool {
-    NAME_MARKS.iter().any(|&(open, close)| {
-        let mut rest = text;
-        while let Some(start) = rest.find(open) {
-            let after = &rest[start + open.len_utf8()..];
-            let Some(end) = after.find(close) else {
-                return false;
-            };
-            let name = after[..end].trim();
-            let last = name.split_whitespace().next_back().unwrap_or("");
-            let hangul = last.chars().any(is_hangul);
-            if hangul
-                && name.split_whitespace().count() <= NAME_MAX_WORDS
-                && heads.iter().any(|head| last.ends_with(head))
-            {
-                return true;
+    crate::ingest::text::vocab::NAME_QUOTES
+        .iter()
+        .any(|&(open, close)| {
+            let mut rest = text;
+            while let Some(start) = rest.find(open) {
+                let after = &rest[start + open.len_utf8()..];
+                let Some(end) = after.find(close) else {
+                    return false;
+                };
+                let name = after[..end].trim();
+                let last = name.split_whitespace().next_back().unwrap_or("");
+                let hangul = last.chars().any(is_hangul);
+                if hangul
+                    && name.split_whitespace().count() <= NAME_MAX_WORDS
+                    && heads.iter().any(|head| last.ends_with(head))
+                {
+                    return true;
+                }
+                rest = &after[end + close.len_utf8()..];
             }
-            rest = &after[end + close.len_utf8()..];
-        }
-        false
-    })
+            false
+        })
 }
 
 #[cfg(test)]

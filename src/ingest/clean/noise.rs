@@ -452,6 +452,11 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             return Some(tidy(caption));
         }
     }
+    // A wire photo's credit after the caption's last full stop: "… on May
+    // 2, 2021. STR/AFP via Getty Images", "… ribbon. Jane Roe/Reuters".
+    if let Some(caption) = agency_credit_after_stop(body) {
+        return Some(tidy(caption));
+    }
     // A bracketed credit anywhere: remove just the brackets.
     for (open, close) in [('[', ']'), ('(', ')'), ('<', '>'), ('〔', '〕')] {
         if let Some(start) = lower.find(open) {
@@ -483,6 +488,25 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             '.', ',', '/', '|', '-', '\u{2013}', '\u{2014}', ':', '\u{b7}', ')', ']',
         ]);
     (word_count(&body[start..]) <= 8 && (photo || set_off)).then(|| tidy(&body[..start]))
+}
+
+/// The caption before a short credit that follows its last full stop and
+/// names a photo agency after a slash or as "via …": the photographer's
+/// name, if any, is part of the credit.
+fn agency_credit_after_stop(body: &str) -> Option<&str> {
+    const MAX_CREDIT_WORDS: usize = 6;
+    let body = body.trim_end();
+    let stop = body.rfind(". ")?;
+    let credit = body[stop + 2..].trim();
+    let lower = credit.to_lowercase();
+    let agency_at_end = |sep: &str| {
+        lower
+            .rsplit_once(sep)
+            .is_some_and(|(_, agency)| PHOTO_AGENCIES.contains(&agency.trim()))
+    };
+    let credited = agency_at_end("/") || agency_at_end(" via ");
+    (credited && credit.starts_with(char::is_uppercase) && word_count(credit) <= MAX_CREDIT_WORDS)
+        .then(|| &body[..stop + 1])
 }
 
 fn is_credit_start(text: &str) -> bool {

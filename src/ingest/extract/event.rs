@@ -7,8 +7,10 @@
 //! quote. States ("since 2020"), deadlines a figure already carries ("KRW
 //! 2 trillion by 2030"), photo captions and the page's own date are skipped.
 
+use chrono::{Datelike, Weekday};
+
 use super::when::{mentions, Cue, Mention};
-use super::Sentence;
+use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::strip_particle;
@@ -46,6 +48,7 @@ pub(crate) fn events(
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let mut last_full = published.filter(PartialDate::is_full);
+    let story_weekdays = named_weekdays(sentences);
     for (at, sentence) in sentences.iter().enumerate() {
         if is_caption(sentence.text)
             || is_metadata(sentence.text)
@@ -69,6 +72,11 @@ pub(crate) fn events(
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
+            if sentence.part == Part::Caption
+                && !shows_the_story(sentence.text, mention, published, &story_weekdays)
+            {
+                continue;
+            }
             if mention.date.is_full() {
                 last_full = Some(mention.date);
             }
@@ -598,6 +606,49 @@ fn korean_title(sentence: &str, mention: &Mention) -> String {
         text = format!("{}…", &cut[..at]);
     }
     text
+}
+
+/// Days of the week the story's own sentences name ("said on Monday").
+fn named_weekdays(sentences: &[&Sentence<'_>]) -> Vec<Weekday> {
+    sentences
+        .iter()
+        .filter(|s| s.part != Part::Caption)
+        .flat_map(|s| s.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.len() > 3 && word.starts_with(char::is_uppercase))
+        .filter_map(|word| word.parse().ok())
+        .collect()
+}
+
+/// A caption's date is the day of the story's event when the photo is
+/// news of the day: written without a year, taken in the week before
+/// publication, or (publication unknown) on a weekday the story names.
+/// Otherwise it is a file photo's date ("… in 2021. Agency via …"): no
+/// event, and no year for the dates after it.
+fn shows_the_story(
+    caption: &str,
+    mention: &Mention,
+    published: Option<PartialDate>,
+    story_weekdays: &[Weekday],
+) -> bool {
+    const NEWS_PHOTO_DAYS: i64 = 7;
+    let written = &caption[mention.start..mention.end];
+    let has_year = written
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4);
+    if !has_year {
+        return true;
+    }
+    if !mention.date.is_full() {
+        return false;
+    }
+    let taken = mention.date.to_naive_floor();
+    match published.filter(PartialDate::is_full) {
+        Some(published) => {
+            let before = (published.to_naive_floor() - taken).num_days();
+            (0..=NEWS_PHOTO_DAYS).contains(&before)
+        }
+        None => story_weekdays.contains(&taken.weekday()),
+    }
 }
 
 /// Photo captions and credits carry photo dates, not story events.

@@ -57,7 +57,7 @@ pub(crate) struct Annotations {
 }
 
 /// Where in the article a sentence sits; the title, lead and headings
-/// weigh more, asides (captions, an "About X" boilerplate) less.
+/// weigh more, asides (an "About X" boilerplate) and captions less.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
     Title,
@@ -65,6 +65,9 @@ pub(crate) enum Part {
     Heading,
     Body,
     Aside,
+    /// A photo's caption: it names people and bodies, but its date is the
+    /// photo's, never an event of the story.
+    Caption,
 }
 
 /// One sentence with the registry entries found in it.
@@ -233,7 +236,7 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
                 push(&item.text, Part::Heading);
                 item.points.iter().for_each(|point| push(point, Part::Body));
             }),
-            Block::Caption(text) => push(text, Part::Aside),
+            Block::Caption(text) => push(text, Part::Caption),
         }
     }
     out

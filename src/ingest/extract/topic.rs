@@ -112,7 +112,7 @@ fn part_weight(part: Part) -> f64 {
         Part::Title => 2.0,
         Part::Lead | Part::Heading => 1.5,
         Part::Body => 1.0,
-        Part::Aside => 0.0,
+        Part::Aside | Part::Caption => 0.0,
     }
 }
 

@@ -209,6 +209,26 @@ fn photo_credits_leave_the_caption() {
 }
 
 #[test]
+fn a_wire_credit_after_the_last_full_stop_leaves_the_caption() {
+    assert_eq!(
+        classify("Cells on a test bench in Ulm, on June 4, 2022. STR/AFP via Getty Images"),
+        Line::Caption("Cells on a test bench in Ulm, on June 4, 2022.".into())
+    );
+    assert_eq!(
+        classify("The mayor cuts the ribbon. Jane Roe/Reuters"),
+        Line::Caption("The mayor cuts the ribbon.".into())
+    );
+    // A slash or "via" in the story's last sentence credits no agency.
+    for story in [
+        "Output rose 4 percent. Sales came via dealers",
+        "Prices fell. The cell costs $90/kWh",
+        "Exports rose. Analysts at Acme Research/Markets said so and more words here",
+    ] {
+        assert_eq!(classify(story), Line::Story(story.into()));
+    }
+}
+
+#[test]
 fn metadata_fields_on_one_line() {
     assert_eq!(
         classify(

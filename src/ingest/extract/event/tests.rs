@@ -106,6 +106,51 @@ fn states_targets_and_captions_are_not_events() {
     assert!(run(&texts, Some("2024-05-10")).is_empty());
 }
 
+/// Events of `caption` (a photo's caption) followed by body `texts`.
+fn with_caption(caption: &str, texts: &[&str], published: Option<&str>) -> Vec<String> {
+    let mut sentences = body(&[&[caption], texts].concat());
+    sentences[0].part = Part::Caption;
+    let refs: Vec<&Sentence<'_>> = sentences.iter().collect();
+    let published = published.map(|p| p.parse().unwrap());
+    events(&refs, published, &[])
+        .into_iter()
+        .map(|e| e.date.to_string())
+        .collect()
+}
+
+#[test]
+fn a_file_photos_date_is_no_event_and_dates_nothing_after_it() {
+    let caption = "Cells on display at a trade fair on March 3, 2021";
+    // The same words in the story are an event.
+    assert_eq!(run(&[caption], Some("2025-05-10")).len(), 1);
+    assert!(with_caption(caption, &[], Some("2025-05-10")).is_empty());
+    // Publication unknown: the year is not lent to a later "July 15".
+    let later = ["The ministry announced the rule on July 15."];
+    assert!(with_caption(caption, &later, None).is_empty());
+}
+
+#[test]
+fn a_news_photos_date_is_the_storys_event() {
+    // Taken in the week before publication.
+    let caption = "Officials cut the ribbon at the plant in Ulsan on May 6, 2025";
+    assert_eq!(
+        with_caption(caption, &[], Some("2025-05-10")),
+        ["2025-05-06"]
+    );
+    // No year: a photo of the day.
+    let caption = "The minister speaks at the meeting in Seoul on Dec. 13";
+    assert_eq!(
+        with_caption(caption, &[], Some("2023-12-14")),
+        ["2023-12-13"]
+    );
+    // Publication unknown: the weekday the story names ("on Tuesday").
+    let caption = "The research center opened at the campus on March 7, 2017";
+    let story = ["A research center opened at a university on Tuesday."];
+    assert_eq!(with_caption(caption, &story, None), ["2017-03-07"]);
+    let story = ["A research center opened at a university on Friday."];
+    assert!(with_caption(caption, &story, None).is_empty());
+}
+
 #[test]
 fn same_day_refers_back() {
     let got = run(

@@ -275,22 +275,37 @@ impl Context<'_, '_> {
             .flatten()
     }
 
-    /// "to six", "-6", "through 8", "and 9".
+    /// "to six", "-6", "through 8", "and 9", "to July 31, 2030" (also
+    /// after the comma that closes a full date: "Aug. 1, 2027, to …").
     fn range_end(&self, at: usize, year: i32, month: u8) -> Option<(PartialDate, usize)> {
-        let joined = ["to", "-", "–", "through", "and", "~"]
-            .iter()
-            .any(|w| self.is(at, w));
-        if !joined {
+        let joiners = ["to", "-", "–", "through", "and", "~"];
+        let joined = |at: usize| joiners.iter().any(|w| self.is(at, w));
+        // After a comma "and" starts a list ("May 3, 2024, and June 5").
+        let comma_range = self.is(at, ",") && !self.is(at + 1, "and") && joined(at + 1);
+        if comma_range && self.month_day(at + 2).is_some() {
+            return self.range_end(at + 1, year, month);
+        }
+        if !joined(at) {
             return None;
         }
         let word = self.word(at + 1)?;
-        if let Some(end_month) = month_number(&self.tokens[at + 1]) {
-            let day = self.word(at + 2).and_then(day_number)?;
-            let after = self.year_after(at + 3).map_or(at + 3, |(_, after)| after);
-            return Some((PartialDate::ymd(year, end_month, day)?, after));
+        if month_number(&self.tokens[at + 1]).is_some() {
+            let (end_month, day, next) = self.month_day(at + 1)?;
+            let (end_year, after) = self.year_after(next).unwrap_or((year, next));
+            let end = PartialDate::ymd(end_year, end_month, day)?;
+            return (end_year >= year).then_some((end, after));
         }
         let day = day_number(word).or_else(|| spelled(word))?;
         Some((PartialDate::ymd(year, month, day)?, at + 2))
+    }
+
+    /// A month and a day at token `at` ("July 31", "Aug. 1"), and the
+    /// token after them.
+    fn month_day(&self, at: usize) -> Option<(u8, u8, usize)> {
+        let month = self.tokens.get(at).and_then(month_number)?;
+        let at = if self.is(at + 1, ".") { at + 2 } else { at + 1 };
+        let day = self.word(at).and_then(day_number)?;
+        Some((month, day, at + 1))
     }
 
     /// "last year" / "next year" / "this year" at `at`: the year shift.

@@ -37,6 +37,36 @@ fn ranges_with_digits_or_words() {
 }
 
 #[test]
+fn a_range_of_full_dates_across_years() {
+    let want = [("2026-09-01".into(), Some("2029-08-31".into()))];
+    // The comma that closes the first date does not end the range.
+    assert_eq!(
+        resolve(
+            "to supply cells from Sept. 1, 2026, to Aug. 31, 2029.",
+            None
+        ),
+        want
+    );
+    assert_eq!(
+        resolve(
+            "to supply cells from Sept. 1, 2026 through Aug. 31, 2029.",
+            None
+        ),
+        want
+    );
+    // After a comma, "and" lists a second date.
+    assert_eq!(
+        resolve("met on May 3, 2024, and June 5, 2024.", None),
+        [("2024-05-03".into(), None), ("2024-06-05".into(), None)]
+    );
+    // A comma and a clause are no range.
+    assert_eq!(
+        resolve("opened on May 3, 2024, to mark the day.", None),
+        [("2024-05-03".into(), None)]
+    );
+}
+
+#[test]
 fn relative_years_months_and_days() {
     let p = Some("2024-05-17");
     assert_eq!(

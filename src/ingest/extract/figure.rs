@@ -435,8 +435,8 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 }
 
 /// A number spelled out without a magnitude is a figure as a count of
-/// people ("Eleven professors joined"), vehicles, jobs or households
-/// ("seven battery electric vehicles"), or as a multiple in a comparison
+/// people ("Eleven professors joined"), vehicles, jobs, households, fires
+/// or incidents ("seven battery electric vehicles", "nine fires"), or as a multiple in a comparison
 /// ("four times the energy density", "six times more"); elsewhere it is
 /// prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
@@ -447,7 +447,10 @@ fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     let speech = &super::person::SPEECH;
     let sources =
         next(last + 1).is_some_and(|t| t.is("familiar") || speech.iter().any(|w| t.is(w)));
-    (matches!(unit, "people" | "vehicles" | "jobs" | "households") && !sources)
+    (matches!(
+        unit,
+        "people" | "vehicles" | "jobs" | "households" | "fires" | "incidents"
+    ) && !sources)
         || (unit == "times" && compared())
 }
 
@@ -911,14 +914,45 @@ mod tests {
         assert!(figures("The two firms signed three agreements.").is_empty());
     }
 
+    /// Each figure's value and unit.
+    fn found(text: &str) -> Vec<(f64, String)> {
+        figures(text)
+            .into_iter()
+            .map(|f| (f.value, f.unit.as_str().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn counts_of_recalled_vehicles_fires_lines_and_cycles() {
+        assert_eq!(
+            found(
+                "It recalls 80,000 plug-in hybrids; 60,000 of the affected vehicles are in Europe."
+            ),
+            [(80000.0, "vehicles".into()), (60000.0, "vehicles".into())]
+        );
+        assert_eq!(
+            found("Owners reported nine fires and ten additional fires."),
+            [(9.0, "fires".into()), (10.0, "fires".into())]
+        );
+        assert_eq!(
+            found(
+                "It has 12 battery production lines and lasts 1,500 charge and discharge cycles."
+            ),
+            [(12.0, "lines".into()), (1500.0, "cycles".into())]
+        );
+        assert_eq!(
+            found("It adds 0.3wt% of binder."),
+            [(0.3, "percent".into())]
+        );
+        // A share of a counted whole is the whole's count alone.
+        assert_eq!(
+            found("Only 30 of the 50 plants run."),
+            [(50.0, "plants".into())]
+        );
+    }
+
     #[test]
     fn counts_of_models_units_reports_and_shares() {
-        let found = |text: &str| -> Vec<(f64, String)> {
-            figures(text)
-                .into_iter()
-                .map(|f| (f.value, f.unit.as_str().to_string()))
-                .collect()
-        };
         assert_eq!(
             found("It plans 28 electrified models and recalled around 8,200 units."),
             [(28.0, "models".into()), (8200.0, "units".into())]

@@ -208,7 +208,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "rupiah" | "idr" => Some("IDR"),
         "rupees" | "rupee" | "inr" => Some("INR"),
         "forint" | "forints" | "huf" => Some("HUF"),
-        "%" | "percent" | "pct" => Some("percent"),
+        "%" | "percent" | "pct" | "wt%" | "wt.%" => Some("percent"),
         "gwh" => Some("GWh"),
         "wh" => Some("Wh"),
         "mwh" => Some("MWh"),
@@ -259,6 +259,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     }
     if lower == "us" && is(1, "dollars") {
         return Some(("USD", 2));
+    }
+    // "0.5wt%": a share by weight.
+    if lower == "wt" && (is(1, "%") || is(1, ".") && is(2, "%")) {
+        return Some(("percent", if is(1, "%") { 2 } else { 3 }));
     }
     if lower == "per" && is(1, "cent") {
         return Some(("percent", 2));
@@ -501,25 +505,37 @@ fn is_bracketed_acronym<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> bool {
 
 /// A counted noun within four words ("200 job seekers", "1,000 new jobs",
 /// "1,000 new Power Swap Stations"). "and" or "or" ends the search (see
-/// `counted-modifiers.txt`) except between two participles that modify
-/// the noun together ("1,000 charging and discharging cycles").
+/// `counted-modifiers.txt`) except between two words that modify the noun
+/// together ("1,000 charging and discharging cycles", "1,000 charge and
+/// discharge cycles").
 fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
     let participle = |w: Option<&str>| w.is_some_and(|w| w.ends_with("ing") || w.ends_with("ed"));
+    let counted_noun = |word: &str| {
+        COUNTED
+            .iter()
+            .find(|(n, _)| word == *n || (word.eq_ignore_ascii_case(n) && *n != "EVs"))
+            .map(|(_, unit)| *unit)
+    };
     for k in 0..4 {
         let word = text(k)?;
         let joins = k > 0
             && matches!(word, "and" | "or")
-            && participle(text(k - 1))
-            && participle(text(k + 1));
-        // "30 of its patents": a share of the owner's own, counted.
+            && (participle(text(k - 1)) && participle(text(k + 1))
+                || text(k + 2).and_then(counted_noun).is_some());
+        // "30 of its patents": a share of the owner's own, counted; so is
+        // "320,000 of the affected vehicles", unlike "30 of the 50 plants".
         let owned = k == 0 && word == "of" && text(1).is_some_and(|w| POSSESSIVES.contains(&w));
+        let of_the = k == 0
+            && word == "of"
+            && text(1) == Some("the")
+            && text(2).is_some_and(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
         if joins || owned {
             continue;
         }
-        if let Some((_, unit)) = COUNTED
-            .iter()
-            .find(|(n, _)| word == *n || (word.eq_ignore_ascii_case(n) && *n != "EVs"))
-        {
+        if of_the {
+            return counted(&|j| text(j + 2)).map(|(unit, used)| (unit, used + 2));
+        }
+        if let Some(unit) = counted_noun(word) {
             return Some((unit, k + 1));
         }
         let token = Token {

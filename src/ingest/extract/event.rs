@@ -248,7 +248,9 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
     // the head a bylined lead's dateline takes off.
     let bylined = crate::ingest::text::dateline::bylined_dateline_end(sentence)
         .is_some_and(|head| mention.end <= head);
-    (mention.start < 40 && capital_place) || credit || wire_tag || bylined
+    // "July 5, 2025 | Brussels, Belgium — …": a bar sets the date off.
+    let barred = after.starts_with('|');
+    (mention.start < 40 && (capital_place || barred)) || credit || wire_tag || bylined
 }
 
 /// The end of a range whose start the text gives in words no date was

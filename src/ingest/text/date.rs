@@ -67,14 +67,15 @@ pub(crate) fn is_clock_word(word: &str) -> bool {
 }
 
 /// A news dateline: "SEOUL, Nov. 23, 2026 (Yonhap) --", "Berlin, 23 November
-/// 2026 /PRNewswire/ —": a date near the start, then a dash or agency tag.
+/// 2026 /PRNewswire/ —", "July 5, 2026 | Brussels —": a date near the
+/// start, then a dash, a bar or an agency tag.
 pub(crate) fn is_dateline(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
         return false;
     };
     let after = skip_weekday(body[span.end..].trim_start());
     span.start <= 40
-        && (after.starts_with(['—', '–', '(', '/'])
+        && (after.starts_with(['—', '–', '(', '/', '|'])
             || after.starts_with("--")
             || after.starts_with("- "))
         || press_dateline_end(body).is_some()
@@ -513,6 +514,10 @@ mod tests {
         assert!(is_dateline(
             "SEOUL, Nov. 23, 2026 (Yonhap) -- The ministry said"
         ));
+        assert!(is_dateline(
+            "May 6, 2026 | Lyon, France — The agency has opened a fund."
+        ));
+        assert!(!is_dateline("On May 6, 2026, Acme opened a plant | said."));
         assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
         // Today's date over a masthead, unlike a story's stamp.

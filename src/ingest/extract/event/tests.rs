@@ -152,6 +152,14 @@ fn a_news_photos_date_is_the_storys_event() {
 }
 
 #[test]
+fn a_date_in_a_barred_dateline_is_no_event() {
+    let lead = "May 6, 2026 | Lyon, France — The agency has opened a fund of €9 million.";
+    assert!(run(&[lead], None).is_empty());
+    let story = "On May 6, 2026, the agency opened a fund.";
+    assert_eq!(run(&[story], None).len(), 1);
+}
+
+#[test]
 fn same_day_refers_back() {
     let got = run(
         &[

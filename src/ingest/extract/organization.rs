@@ -192,7 +192,12 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
     let wire = before.ends_with('(')
         && after
             .strip_prefix(')')
-            .is_some_and(|r| dash(r.trim_start()));
+            .is_some_and(|r| dash(r.trim_start()))
+        && crate::ingest::text::dateline::is_dateline_tag(
+            text[..hit.start].trim_end().trim_end_matches('('),
+            &text[hit.start..hit.end],
+            after.strip_prefix(')').unwrap_or(after),
+        );
     // "(Yonhap)" closing a story or standing alone: a wire credit.
     let bare = before.ends_with('(')
         && after

@@ -163,8 +163,10 @@ fn from_dateline(line: &str) -> Option<String> {
         let close = head[open..].find(')')? + open;
         let after = head[close + 1..].trim_start();
         // "… (Wire) -- …", or "Seoul [South Korea], June 21 (Wire): …".
-        if after.starts_with("--") || after.starts_with(['—', '–', '-', ':']) {
-            return Some(head[open + 1..close].to_string());
+        let set_off = after.starts_with("--") || after.starts_with(['—', '–', '-', ':']);
+        let tag = &head[open + 1..close];
+        if set_off && crate::ingest::text::dateline::is_dateline_tag(&head[..open], tag, after) {
+            return Some(tag.to_string());
         }
     }
     // A wire tag is one word between slashes: " /PRNewswire/ ", not a
@@ -285,6 +287,29 @@ mod tests {
         ] {
             assert_eq!(named(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_listed_project_and_its_company_name_no_publisher() {
+        let list = "Grants go to:\nALPHA (Acme Cells) – Poland: 11 GWh a year.\nBETA (Betacell) – France: 16 GWh.";
+        assert_eq!(named(list), None);
+        // A wire or an outlet after a city alone still does.
+        assert_eq!(
+            named("SEOUL (Yonhap) -- A plant.").as_deref(),
+            Some("Yonhap")
+        );
+        assert_eq!(
+            named("BUSAN (Coast Times) — A plant.").as_deref(),
+            Some("Coast Times")
+        );
+        assert_eq!(
+            named("SEOUL (Yonhap) -- Officials said: a plant.").as_deref(),
+            Some("Yonhap")
+        );
+        assert_eq!(
+            named("BUSAN (Coastwire) — A plant.").as_deref(),
+            Some("Coastwire")
+        );
     }
 
     #[test]

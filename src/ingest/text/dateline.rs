@@ -65,6 +65,37 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
     text
 }
 
+/// A bracketed tag between a dateline's head and the dash that sets it
+/// off names the outlet: alone ("(Wire) – …"), after a place and date
+/// ("SEOUL, Nov. 23 (Wire) --"), or a wire, one word, or an outlet's name
+/// ("BUSAN (Coast Times) —"). A list's entry "PROJECT (Acme Cells) –
+/// France: …", a label and a colon after the dash, names a company.
+/// `after` is the text after the closing bracket.
+pub(crate) fn is_dateline_tag(head: &str, tag: &str, after: &str) -> bool {
+    const MAX_LABEL_WORDS: usize = 3;
+    let rest = after
+        .trim_start()
+        .trim_start_matches(['-', '\u{2014}', '\u{2013}'])
+        .trim_start();
+    let labelled = rest.split_once(':').is_some_and(|(label, _)| {
+        let words = || label.split_whitespace();
+        (1..=MAX_LABEL_WORDS).contains(&words().count())
+            && words().all(|w| w.starts_with(char::is_uppercase))
+    });
+    if labelled && !head.trim().is_empty() {
+        return false;
+    }
+    let head = head.trim();
+    head.is_empty()
+        || head.contains(|c: char| c.is_ascii_digit())
+        || !tag.trim().contains(char::is_whitespace)
+        || crate::ingest::text::vocab::is_news_agency(tag)
+        || tag
+            .split_whitespace()
+            .last()
+            .is_some_and(crate::ingest::text::vocab::is_outlet_word)
+}
+
 /// "(서울=뉴스1) 김지현 기자 = Text", "[서울=뉴스핌] 김지현 기자 = Text"
 /// and "[이데일리 박성민 기자] Text": a Korean wire's place and outlet, or
 /// its reporter's byline, before the story. Gives back the story.
@@ -128,6 +159,30 @@ fn bracketed_head(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_names_an_outlet_in_a_dateline_and_a_company_in_a_list() {
+        assert!(is_dateline_tag("", "Acme Cells", " – A plant opened."));
+        assert!(is_dateline_tag(
+            "SEOUL, Nov. 23",
+            "Wire Co",
+            " -- The plant."
+        ));
+        assert!(is_dateline_tag(
+            "SEOUL",
+            "Yonhap",
+            " -- Officials said: yes."
+        ));
+        assert!(is_dateline_tag("BUSAN", "Coastwire", " — The plant."));
+        assert!(is_dateline_tag("BUSAN", "Coast Times", " — The plant."));
+        assert!(!is_dateline_tag("BUSAN", "Acme Cells", " — The plant."));
+        assert!(!is_dateline_tag("ALPHA", "Betacell", " – France: 16 GWh."));
+        assert!(!is_dateline_tag(
+            "ALPHA",
+            "Acme Cells",
+            " – Upper Austria: 2 GWh."
+        ));
+    }
 
     #[test]
     fn a_press_release_dateline_ending_in_a_full_stop_goes() {

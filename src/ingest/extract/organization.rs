@@ -56,6 +56,7 @@ pub(crate) fn mentions(
             let written = sentence.text[hit.start..hit.end].to_lowercase();
             if GENERIC.contains(&written.as_str())
                 || is_credit(sentence.text, hit)
+                || lists_a_ticker(&sentence.text[hit.end..])
                 || programme::opens_programme_name(sentence.text, hit.end)
                 || regional::regions_own_body(sentence, hit, gazetteer)
             {
@@ -168,6 +169,32 @@ fn bracketed_hit(sentence: &Sentence<'_>, end: usize) -> bool {
     })
 }
 
+/// An exchange before a company's ticker ("Acme Cells (KRX: 123456)",
+/// "(NASDAQ, ASX: ACM)"): where the shares trade, not an actor. `after`
+/// is the text after the mention.
+fn lists_a_ticker(after: &str) -> bool {
+    const MAX_TICKER_CHARS: usize = 8;
+    // "NASDAQ, ASX: ACM": the next exchange gives the ticker for both.
+    if let Some(next) = after.strip_prefix(',') {
+        let next = next.trim_start();
+        let word = next.split([':', ',', ' ']).next().unwrap_or("");
+        let exchange = !word.is_empty() && word.chars().all(|c| c.is_ascii_uppercase());
+        return exchange && lists_a_ticker(&next[word.len()..]);
+    }
+    let Some(rest) = after.strip_prefix(':') else {
+        return false;
+    };
+    let ticker: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let closed = rest.trim_start()[ticker.len()..].starts_with([')', ',', ';']);
+    (1..=MAX_TICKER_CHARS).contains(&ticker.len())
+        && ticker.chars().all(|c| !c.is_ascii_lowercase())
+        && closed
+}
+
 /// A source credit rather than an actor: "Source: X",
 /// "© X", "ⓒ X", "Copyright X", a dateline "X —" opening the sentence, or a wire
 /// credit "(X) -". The outlet that published a story is not part of it.
@@ -203,9 +230,10 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && after
             .strip_prefix(')')
             .is_some_and(|rest| rest.trim().is_empty());
-    // "(서울=뉴스1)", "[이데일리 박성민 기자]": a Korean wire dateline or
-    // byline opening the story.
-    let korean_dateline = before.ends_with('=') && after.starts_with(')');
+    // "(서울=뉴스1)", "[서울=뉴스핌]", "[이데일리]", "[이데일리 박성민
+    // 기자]": a Korean wire dateline, outlet or byline opening the story.
+    let korean_dateline = before.ends_with('=') && after.starts_with([')', ']'])
+        || before == "[" && after.starts_with(']');
     let korean_byline = before.ends_with(['[', '('])
         && after
             .split([']', ')'])

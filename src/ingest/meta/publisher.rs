@@ -200,7 +200,17 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
         return short.then(|| outlet.trim().to_string());
     }
     let inner = head.strip_prefix('[')?;
-    let words: Vec<&str> = inner[..inner.find(']')?].split_whitespace().collect();
+    let content = &inner[..inner.find(']')?];
+    // "[서울=한빛뉴스]": a place of one word, then the outlet.
+    if let Some((place, outlet)) = content.split_once('=') {
+        let short = place.split_whitespace().count() == 1 && !outlet.trim().is_empty();
+        return (short && !place.is_ascii()).then(|| outlet.trim().to_string());
+    }
+    // "[한빛경제신문] …": the outlet's name alone.
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.len() == 1 && crate::ingest::text::vocab::is_masthead(content) {
+        return Some(content.to_string());
+    }
     let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
     byline.then(|| words[0].to_string())
 }
@@ -244,6 +254,8 @@ mod tests {
             ("Body.\nCopyright © 2025 Acme Inc. All rights reserved.", "Acme"),
             ("(부산=한빛뉴스) 홍길동 기자 = 본문.", "한빛뉴스"),
             ("[한빛일보 홍길동 기자] 본문.", "한빛일보"),
+            ("[부산=한빛뉴스] 홍길동 기자 = 본문.", "한빛뉴스"),
+            ("[한빛경제포스트] 본문이 이어진다.", "한빛경제포스트"),
             ("본문.\n<저작권자 ⓒ 한빛일보, 무단전재 및 재배포 금지>", "한빛일보"),
             ("본문.\nCopyright ⓒ 한빛뉴스. All rights reserved.", "한빛뉴스"),
             (

@@ -159,3 +159,14 @@ fn a_government_department_but_no_university_department() {
     assert!(names("Kim Ha of Acme's Overseas Sales Department said").is_empty());
     assert!(names("Acme unveiled its Liquid Cooling Cabinet for ESS").is_empty());
 }
+
+#[test]
+fn an_exchange_before_a_ticker_is_no_actor() {
+    assert!(lists_a_ticker(": 123456), a battery maker"));
+    assert!(lists_a_ticker(":ACM.AX) said"));
+    assert!(lists_a_ticker(", ASX: ACM) announced"));
+    // The exchange acting, or a colon opening a quote, is no ticker.
+    assert!(!lists_a_ticker(" approved the listing"));
+    assert!(!lists_a_ticker(": the bourse said on Monday"));
+    assert!(!lists_a_ticker(", which approved the listing"));
+}

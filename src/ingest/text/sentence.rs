@@ -7,6 +7,7 @@
 //! ("Dr.", "Co.", "U.S.", "Nov."), initials, decimals and closing quotes are
 //! handled here.
 
+use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Words that end with a period without ending the sentence.
@@ -59,7 +60,13 @@ fn boundaries(line: &str) -> Vec<usize> {
         // "HiNa Technology Co., Ltd. (HiNa Battery), the …": a legal form
         // with a bracket after it goes on naming the company.
         let aside = next == Some('(') && c == '.' && ends_with_legal_form(&line[..offset]);
-        if followed_by_space
+        // "…체결했다.이날 …": scraped Korean text that lost the space or line
+        // break between two sentences.
+        let hangul = |k: usize| chars.get(k).is_some_and(|&(_, h)| is_hangul(h));
+        let glued_korean = c == '.' && i > 0 && hangul(i - 1) && hangul(j);
+        if glued_korean {
+            ends.push(chars[j].0);
+        } else if followed_by_space
             && starts_sentence
             && !aside
             && !(c == '.' && is_abbreviation(&line[..offset]))
@@ -114,6 +121,19 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_sentences_glued_at_the_full_stop_are_two() {
+        assert_eq!(
+            split("협약을 체결했다.이날 행사에는 홍길동 부지사가 참석했다."),
+            [
+                "협약을 체결했다.",
+                "이날 행사에는 홍길동 부지사가 참석했다."
+            ]
+        );
+        // A full stop between Latin letters or digits is no such glue.
+        assert_eq!(split("매출은 1.5배 늘었다."), ["매출은 1.5배 늘었다."]);
+    }
 
     #[test]
     fn splits_plain_sentences_and_lines() {

@@ -579,7 +579,21 @@ fn is_plan(sentence: &str) -> bool {
     if is_hangul_text(sentence) {
         return KOREAN_PLAN_WORDS.iter().any(|w| sentence.contains(w));
     }
-    has_word(sentence, &PLAN_WORDS)
+    has_word(sentence, &PLAN_WORDS) || is_plan_item(sentence)
+}
+
+/// A press release's summary point, opened by a gerund and left without a
+/// full stop ("▷ Establishing a tracking system by 2027"): an item of the
+/// plan it announces.
+fn is_plan_item(sentence: &str) -> bool {
+    const MAX_WORDS: usize = 25;
+    let text = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.len() > 4
+        && first.ends_with("ing")
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && !text.trim_end().ends_with(['.', '!', '?'])
+        && text.split_whitespace().count() <= MAX_WORDS
 }
 
 /// A Korean sentence: English title and plan rules do not apply.

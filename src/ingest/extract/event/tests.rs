@@ -160,6 +160,23 @@ fn a_date_in_a_barred_dateline_is_no_event() {
 }
 
 #[test]
+fn a_summary_point_opened_by_a_gerund_is_a_plan() {
+    let got = run(
+        &["▷ Establishing a tracking system by 2027"],
+        Some("2024-07-10"),
+    );
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2027", true), "{got:?}");
+    assert_eq!(got[0].3, "Establishing a tracking system");
+    // A sentence with its full stop, or a clause of what happened, is not.
+    assert!(run(
+        &["Establishing a tracking system by 2027 is hard."],
+        Some("2024-07-10")
+    )
+    .is_empty());
+    assert!(run(&["Speaking by phone, he gave no date"], Some("2024-07-10")).is_empty());
+}
+
+#[test]
 fn same_day_refers_back() {
     let got = run(
         &[

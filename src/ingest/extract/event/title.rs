@@ -222,8 +222,34 @@ fn tidy(text: &str) -> String {
             joined = rest.to_string();
         }
     }
+    // "▷ Opening a plant": the sign that sets a summary point off.
+    let joined = joined.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || c.is_whitespace() || is_opening_mark(c))
+    });
     shorten::uppercase_first(
         joined.trim_matches(|c: char| matches!(c, ',' | ' ' | '.' | ';' | ':')),
+    )
+}
+
+/// Marks a title may open with: quotes and brackets, and currency signs.
+fn is_opening_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{2018}'
+            | '('
+            | '['
+            | '「'
+            | '『'
+            | '#'
+            | '-'
+            | '+'
+            | '$'
+            | '€'
+            | '£'
+            | '¥'
+            | '₩'
     )
 }
 

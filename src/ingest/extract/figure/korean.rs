@@ -159,7 +159,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && after[written.len()..].starts_with(' ');
     // "1회 충전당 800㎞": per single charge, the distance is the figure.
     let per_charge = unit == "cycles" && value <= 1.0;
-    if ranks || per_charge {
+    // "댓글 0건": a board's count of nothing.
+    let none_counted = value == 0.0 && matches!(unit, "cases" | "works");
+    if ranks || per_charge || none_counted {
         return None;
     }
     if !written.is_empty() {
@@ -451,6 +453,19 @@ mod tests {
                 ("1000회 충전", 1000.0, "cycles", None)
             ]
         );
+    }
+
+    #[test]
+    fn cases_and_works_are_counted_but_never_none() {
+        assert_eq!(
+            read("화재 49건과 논문 675여편, 특허 2건"),
+            [
+                ("49건", 49.0, "cases", None),
+                ("675여편", 675.0, "works", Some("about")),
+                ("2건", 2.0, "cases", None),
+            ]
+        );
+        assert!(read("댓글 0건 조회 627회").is_empty());
     }
 
     #[test]

@@ -665,7 +665,19 @@ impl Reader<'_, '_> {
             .filter(|t| t.is_word())
             .take(4)
             .any(|t| is_role_word(t.text));
-        if !has_role || self.titles_another(end + 1, stop) {
+        // "…, materials science and engineering professor at KAIST": a
+        // long field before the title, which stands right before "at".
+        let words: Vec<&Token<'_>> = self.tokens[end + 1..]
+            .iter()
+            .take_while(|t| t.start < stop)
+            .filter(|t| t.is_word())
+            .take(12)
+            .collect();
+        let titled_before_at = words
+            .windows(2)
+            .find(|pair| pair[1].is("at") || pair[1].is("of"))
+            .is_some_and(|pair| is_role_word(pair[0].text));
+        if !(has_role || titled_before_at) || self.titles_another(end + 1, stop) {
             return None;
         }
         let hit = self
@@ -760,6 +772,12 @@ fn is_honorific(token: &Token<'_>) -> bool {
 
 /// Role text without the words that link it to its organization.
 fn trim_role(text: &str) -> String {
+    // "… Test Center (Tianjin": a bracket the appositive's end cut open
+    // goes with what it held.
+    let text = match text.rfind('(') {
+        Some(open) if !text[open..].contains(')') => &text[..open],
+        _ => text,
+    };
     let mut role = text.trim().trim_end_matches([',', '(', ' ']).to_string();
     for tail in [" of the", " at the", " of", " at", " from", " in", ","] {
         if let Some(stripped) = role.strip_suffix(tail) {

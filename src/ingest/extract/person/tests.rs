@@ -648,3 +648,23 @@ fn a_pictured_note_and_a_techno_park_name_nobody() {
         ["Kim Na-ri"]
     );
 }
+
+#[test]
+fn a_role_cut_inside_a_bracket_leaves_the_bracket_out() {
+    assert_eq!(
+        triples("Wang Lihua, a senior engineer at the Wexford Test Center (Tianjin) Co., said the rules are strict."),
+        [t("Wang Lihua", Some("a senior engineer at the Wexford Test Center"), None)]
+    );
+}
+
+#[test]
+fn a_long_field_before_the_title_in_an_appositive() {
+    assert_eq!(
+        triples("Hana Yoon, materials science and engineering safety professor at Wexford University, led the study."),
+        [t(
+            "Hana Yoon",
+            Some("materials science and engineering safety professor at Wexford University"),
+            None
+        )]
+    );
+}

@@ -168,6 +168,18 @@ pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate
     found.extend(year_last_dates(text));
     found.extend(worded_dates(text));
     found.extend(dashed_worded_dates(text));
+    // "![](https://img.example/2022-06-24/photo.jpg)": a path's date is
+    // the file's, written nowhere on the page.
+    let addresses: Vec<std::ops::Range<usize>> = word_spans(text)
+        .into_iter()
+        .filter(|(_, word)| word.contains("://") || word.contains("www."))
+        .map(|(start, word)| start..start + word.len())
+        .collect();
+    found.retain(|(span, _)| {
+        !addresses
+            .iter()
+            .any(|a| a.start < span.end && span.start < a.end)
+    });
     found.sort_by_key(|(span, _)| span.start);
     found
 }
@@ -498,6 +510,16 @@ mod tests {
             "05-Mar-2024"
         );
         assert!(full_dates("the 05-Foo-2024 batch").is_empty());
+    }
+
+    #[test]
+    fn a_date_inside_an_address_is_written_nowhere() {
+        assert!(full_dates("![](https://img.example.com/photo/2022-06-24/a.jpg)").is_empty());
+        assert!(full_dates("See www.example.com/2023/05/12/story for more").is_empty());
+        assert_eq!(
+            full_dates("Posted 2022-06-24 at https://example.com/").len(),
+            1
+        );
     }
 
     #[test]

@@ -505,7 +505,14 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
             .is_some_and(|(_, agency)| PHOTO_AGENCIES.contains(&agency.trim()))
     };
     let credited = agency_at_end("/") || agency_at_end(" via ");
-    (credited && credit.starts_with(char::is_uppercase) && word_count(credit) <= MAX_CREDIT_WORDS)
+    // A credit is names: "The data came via Reuters" is the story's.
+    let names_only = credit
+        .split_whitespace()
+        .all(|w| w == "via" || !w.starts_with(char::is_lowercase));
+    (credited
+        && names_only
+        && credit.starts_with(char::is_uppercase)
+        && word_count(credit) <= MAX_CREDIT_WORDS)
         .then(|| &body[..stop + 1])
 }
 

@@ -249,7 +249,7 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
     let bylined = crate::ingest::text::dateline::bylined_dateline_end(sentence)
         .is_some_and(|head| mention.end <= head);
     // "July 5, 2025 | Brussels, Belgium — …": a bar sets the date off.
-    let barred = after.starts_with('|');
+    let barred = crate::ingest::text::date::barred_dateline(after);
     (mention.start < 40 && (capital_place || barred)) || credit || wire_tag || bylined
 }
 
@@ -582,18 +582,26 @@ fn is_plan(sentence: &str) -> bool {
     has_word(sentence, &PLAN_WORDS) || is_plan_item(sentence)
 }
 
-/// A press release's summary point, opened by a gerund and left without a
-/// full stop ("▷ Establishing a tracking system by 2027"): an item of the
-/// plan it announces.
+/// A press release's summary point, set off by a sign and opened by the
+/// gerund of a policy's act, with no full stop ("▷ Establishing a
+/// tracking system by 2027"): an item of the plan it announces.
 fn is_plan_item(sentence: &str) -> bool {
+    static PLAN_GERUNDS: Words = word_list!("extract/plan-gerunds.txt");
     const MAX_WORDS: usize = 25;
     let text = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let signed = text.len() < sentence.trim_start().len()
+        && sentence
+            .trim_start()
+            .starts_with(|c: char| !(c.is_alphanumeric() || is_quote(c)));
     let first = text.split_whitespace().next().unwrap_or("");
-    first.len() > 4
-        && first.ends_with("ing")
-        && first.starts_with(|c: char| c.is_ascii_uppercase())
+    signed
+        && PLAN_GERUNDS.contains(&first.to_lowercase().as_str())
         && !text.trim_end().ends_with(['.', '!', '?'])
         && text.split_whitespace().count() <= MAX_WORDS
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
 }
 
 /// A Korean sentence: English title and plan rules do not apply.

@@ -436,9 +436,9 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 
 /// A number spelled out without a magnitude is a figure as a count of
 /// people ("Eleven professors joined"), vehicles, jobs, households, fires
-/// or incidents ("seven battery electric vehicles", "nine fires"), or as a multiple in a comparison
-/// ("four times the energy density", "six times more"); elsewhere it is
-/// prose ("two years", "met three times").
+/// or incidents ("seven battery electric vehicles", "nine fires"), or as
+/// a multiple in a comparison ("four times the energy density", "six
+/// times more"); elsewhere it is prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
     let next = |k: usize| tokens.get(k);
@@ -948,6 +948,10 @@ mod tests {
         assert_eq!(
             found("Only 30 of the 50 plants run."),
             [(50.0, "plants".into())]
+        );
+        assert_eq!(
+            found("Nine of the twelve fires were in May."),
+            [(12.0, "fires".into())]
         );
     }
 

@@ -56,7 +56,7 @@ pub(crate) fn mentions(
             let written = sentence.text[hit.start..hit.end].to_lowercase();
             if GENERIC.contains(&written.as_str())
                 || is_credit(sentence.text, hit)
-                || lists_a_ticker(&sentence.text[hit.end..])
+                || lists_a_ticker(&sentence.text[..hit.start], &sentence.text[hit.end..])
                 || programme::opens_programme_name(sentence.text, hit.end)
                 || regional::regions_own_body(sentence, hit, gazetteer)
             {
@@ -169,30 +169,50 @@ fn bracketed_hit(sentence: &Sentence<'_>, end: usize) -> bool {
     })
 }
 
-/// An exchange before a company's ticker ("Acme Cells (KRX: 123456)",
-/// "(NASDAQ, ASX: ACM)"): where the shares trade, not an actor. `after`
-/// is the text after the mention.
-fn lists_a_ticker(after: &str) -> bool {
-    const MAX_TICKER_CHARS: usize = 8;
+/// An exchange before a company's ticker, in brackets ("Acme Cells (KRX:
+/// 123456)", "(NASDAQ, ASX: ACM)", "(ACM; KRX: 123456)"): where the shares
+/// trade, not an actor.
+/// `before` and `after` are the sentence's text around the mention.
+fn lists_a_ticker(before: &str, after: &str) -> bool {
+    // Inside a bracket opened right before it or before the exchange it
+    // follows: "CATL: 339.3, BYD: 153.7" lists makers' figures.
+    let before = before.trim_end();
+    let opened = before.ends_with('(')
+        || before.ends_with([',', ';'])
+            && before
+                .rfind('(')
+                .is_some_and(|open| !before[open..].contains(')'));
+    if !opened {
+        return false;
+    }
     // "NASDAQ, ASX: ACM": the next exchange gives the ticker for both.
     if let Some(next) = after.strip_prefix(',') {
         let next = next.trim_start();
         let word = next.split([':', ',', ' ']).next().unwrap_or("");
         let exchange = !word.is_empty() && word.chars().all(|c| c.is_ascii_uppercase());
-        return exchange && lists_a_ticker(&next[word.len()..]);
+        return exchange && ticker_follows(&next[word.len()..]);
     }
+    ticker_follows(after)
+}
+
+/// ": 123456)", ":ACM.AX,": a colon, then a ticker of capitals, digits
+/// and dots (no decimal number) closed by a bracket or a comma.
+fn ticker_follows(after: &str) -> bool {
+    const MAX_TICKER_CHARS: usize = 8;
     let Some(rest) = after.strip_prefix(':') else {
         return false;
     };
+    let rest = rest.trim_start();
     let ticker: String = rest
-        .trim_start()
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect();
-    let closed = rest.trim_start()[ticker.len()..].starts_with([')', ',', ';']);
+    let closed = rest[ticker.len()..].starts_with([')', ',', ';']);
+    let decimal = ticker.contains('.') && ticker.chars().all(|c| c.is_ascii_digit() || c == '.');
     (1..=MAX_TICKER_CHARS).contains(&ticker.len())
         && ticker.chars().all(|c| !c.is_ascii_lowercase())
         && closed
+        && !decimal
 }
 
 /// A source credit rather than an actor: "Source: X",
@@ -232,8 +252,9 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
             .is_some_and(|rest| rest.trim().is_empty());
     // "(서울=뉴스1)", "[서울=뉴스핌]", "[이데일리]", "[이데일리 박성민
     // 기자]": a Korean wire dateline, outlet or byline opening the story.
+    let outlet = crate::ingest::text::vocab::is_masthead(&text[hit.start..hit.end]);
     let korean_dateline = before.ends_with('=') && after.starts_with([')', ']'])
-        || before == "[" && after.starts_with(']');
+        || before == "[" && after.starts_with(']') && outlet;
     let korean_byline = before.ends_with(['[', '('])
         && after
             .split([']', ')'])

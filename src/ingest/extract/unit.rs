@@ -523,12 +523,15 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
             && (participle(text(k - 1)) && participle(text(k + 1))
                 || text(k + 2).and_then(counted_noun).is_some());
         // "30 of its patents": a share of the owner's own, counted; so is
-        // "320,000 of the affected vehicles", unlike "30 of the 50 plants".
+        // "320,000 of the affected vehicles", unlike "30 of the 50 plants"
+        // or "two of the three fires".
         let owned = k == 0 && word == "of" && text(1).is_some_and(|w| POSSESSIVES.contains(&w));
         let of_the = k == 0
             && word == "of"
             && text(1) == Some("the")
-            && text(2).is_some_and(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
+            && text(2).is_some_and(|w| {
+                !w.starts_with(|c: char| c.is_ascii_digit()) && super::when::spelled(w).is_none()
+            });
         if joins || owned {
             continue;
         }

@@ -276,12 +276,17 @@ impl Context<'_, '_> {
     }
 
     /// "to six", "-6", "through 8", "and 9", "to July 31, 2030" (also
-    /// after the comma that closes a full date: "Aug. 1, 2027, to …").
+    /// after the comma that closes a full date: "Aug. 1, 2027, to …",
+    /// but not "…, and …", which the comma makes a list even after
+    /// "between").
     fn range_end(&self, at: usize, year: i32, month: u8) -> Option<(PartialDate, usize)> {
         let joiners = ["to", "-", "–", "through", "and", "~"];
         let joined = |at: usize| joiners.iter().any(|w| self.is(at, w));
         // After a comma "and" starts a list ("May 3, 2024, and June 5").
-        let comma_range = self.is(at, ",") && !self.is(at + 1, "and") && joined(at + 1);
+        let comma_range = self.is(at, ",")
+            && !self.is(at + 1, "and")
+            && joined(at + 1)
+            && !self.changes_a_date(at);
         if comma_range && self.month_day(at + 2).is_some() {
             return self.range_end(at + 1, year, month);
         }
@@ -291,12 +296,27 @@ impl Context<'_, '_> {
         let word = self.word(at + 1)?;
         if month_number(&self.tokens[at + 1]).is_some() {
             let (end_month, day, next) = self.month_day(at + 1)?;
-            let (end_year, after) = self.year_after(next).unwrap_or((year, next));
+            // "from Nov. 1, 2026, to Feb. 28": an end before the start
+            // falls in the next year.
+            let (end_year, after) = match self.year_after(next) {
+                Some(written) => written,
+                None if end_month < month => (year + 1, next),
+                None => (year, next),
+            };
             let end = PartialDate::ymd(end_year, end_month, day)?;
             return (end_year >= year).then_some((end, after));
         }
         let day = day_number(word).or_else(|| spelled(word))?;
         Some((PartialDate::ymd(year, month, day)?, at + 2))
+    }
+
+    /// A verb of change shortly before token `at` ("moved the start from
+    /// Dec. 31, 2026, to June 30, 2027"): the two dates are the old and
+    /// the new one, not a period.
+    fn changes_a_date(&self, at: usize) -> bool {
+        static CHANGE_VERBS: Words = word_list!("extract/date-change-verbs.txt");
+        const LOOK_BACK: usize = 12;
+        (at.saturating_sub(LOOK_BACK)..at).any(|k| CHANGE_VERBS.iter().any(|v| self.is(k, v)))
     }
 
     /// A month and a day at token `at` ("July 31", "Aug. 1"), and the

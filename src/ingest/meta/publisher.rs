@@ -192,23 +192,37 @@ fn from_dateline(line: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// Labels of a credit before "=" ("사진=", "자료="): no place of a wire.
+static CREDIT_LABELS: Words = word_list!("korean/credit-labels.txt");
+/// A news site's section labels in brackets ("[포토뉴스]"): no outlet.
+static SECTION_LABELS: Words = word_list!("korean/section-labels.txt");
+
 /// "(서울=뉴스1) …" → "뉴스1"; "[이데일리 박성민 기자] …" → "이데일리".
 fn korean_wire_outlet(head: &str) -> Option<String> {
+    // "(서울=뉴스1)", "[서울=한빛뉴스]": a place of one word, then the
+    // outlet; "[사진=Acme 제공]" credits a photo.
+    let place_and_outlet = |content: &str| {
+        let (place, outlet) = content.split_once('=')?;
+        let outlet = outlet.trim();
+        let short = place.split_whitespace().count() == 1 && !outlet.is_empty();
+        let credit = CREDIT_LABELS.contains(&place.trim()) || outlet.ends_with("제공");
+        (short && !credit).then(|| outlet.to_string())
+    };
     if let Some(inner) = head.strip_prefix('(') {
-        let (place, outlet) = inner[..inner.find(')')?].split_once('=')?;
-        let short = place.split_whitespace().count() == 1 && !outlet.trim().is_empty();
-        return short.then(|| outlet.trim().to_string());
+        return place_and_outlet(&inner[..inner.find(')')?]);
     }
     let inner = head.strip_prefix('[')?;
     let content = &inner[..inner.find(']')?];
-    // "[서울=한빛뉴스]": a place of one word, then the outlet.
-    if let Some((place, outlet)) = content.split_once('=') {
-        let short = place.split_whitespace().count() == 1 && !outlet.trim().is_empty();
-        return (short && !place.is_ascii()).then(|| outlet.trim().to_string());
+    if content.contains('=') {
+        return place_and_outlet(content).filter(|_| !content.is_ascii());
     }
-    // "[한빛경제신문] …": the outlet's name alone.
+    // "[한빛경제신문] …": the outlet's name alone, not a section's label
+    // ("[포토뉴스]").
     let words: Vec<&str> = content.split_whitespace().collect();
-    if words.len() == 1 && crate::ingest::text::vocab::is_masthead(content) {
+    if words.len() == 1
+        && crate::ingest::text::vocab::is_masthead(content)
+        && !SECTION_LABELS.contains(&content)
+    {
         return Some(content.to_string());
     }
     let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
@@ -321,6 +335,17 @@ mod tests {
         assert_eq!(
             named("BUSAN (Coastwire) — A plant.").as_deref(),
             Some("Coastwire")
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_or_a_section_label_names_no_publisher() {
+        assert_eq!(named("[사진=한빛전지 제공]\n본문이 이어진다."), None);
+        assert_eq!(named("(자료=한빛전지)\n본문이 이어진다."), None);
+        assert_eq!(named("[포토뉴스] 한빛전지가 공장을 열었다."), None);
+        assert_eq!(
+            named("SEOUL (Yonhap) -- UPDATE: A plant opened.").as_deref(),
+            Some("Yonhap")
         );
     }
 

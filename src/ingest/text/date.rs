@@ -75,10 +75,26 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     };
     let after = skip_weekday(body[span.end..].trim_start());
     span.start <= 40
-        && (after.starts_with(['—', '–', '(', '/', '|'])
+        && (after.starts_with(['—', '–', '(', '/'])
+            || barred_dateline(after)
             || after.starts_with("--")
             || after.starts_with("- "))
         || press_dateline_end(body).is_some()
+}
+
+/// "| Brussels, Belgium — …" after a dateline's date: a bar, then a short
+/// place set off by a dash. A timeline's row ("March 3, 2024 | Acme broke
+/// ground …") has no such dash.
+pub(crate) fn barred_dateline(after: &str) -> bool {
+    const MAX_PLACE_CHARS: usize = 40;
+    let Some(rest) = after.strip_prefix('|') else {
+        return false;
+    };
+    [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|dash| rest.find(dash))
+        .min()
+        .is_some_and(|at| at <= MAX_PLACE_CHARS && !rest[..at].contains(['.', ';']))
 }
 
 /// The month and day of a dateline that gives no year: "SEOUL, Aug. 7
@@ -540,6 +556,10 @@ mod tests {
             "May 6, 2026 | Lyon, France — The agency has opened a fund."
         ));
         assert!(!is_dateline("On May 6, 2026, Acme opened a plant | said."));
+        // A timeline's row.
+        assert!(!is_dateline(
+            "March 3, 2024 | Acme breaks ground on the Ohio plant."
+        ));
         assert!(!is_date_line("2025년 05월 29일 (목)  맑음 23℃"));
         assert!(is_date_line("2025년 05월 29일 (목) 14:05"));
         // Today's date over a masthead, unlike a story's stamp.

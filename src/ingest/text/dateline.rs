@@ -73,27 +73,40 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
 /// `after` is the text after the closing bracket.
 pub(crate) fn is_dateline_tag(head: &str, tag: &str, after: &str) -> bool {
     const MAX_LABEL_WORDS: usize = 3;
+    let head = head.trim();
+    // "Capacity by maker (GWh): …": a running phrase is no dateline's head.
+    if head
+        .split_whitespace()
+        .any(|w| w.starts_with(char::is_lowercase))
+    {
+        return false;
+    }
+    // "SEOUL, Nov. 23": a place and a date; "46inEU" names a project.
+    let dated = head.contains(',') && head.contains(|c: char| c.is_ascii_digit());
+    if head.is_empty() || dated || crate::ingest::text::vocab::is_news_agency(tag) {
+        return true;
+    }
+    // The entry's label is the first clause's ("– France: …"), not a
+    // colon later in the story ("-- UPDATE: …" after a wire's tag).
     let rest = after
         .trim_start()
         .trim_start_matches(['-', '\u{2014}', '\u{2013}'])
         .trim_start();
-    let labelled = rest.split_once(':').is_some_and(|(label, _)| {
+    let first_clause = rest.split([',', '.', ';']).next().unwrap_or("");
+    let labelled = first_clause.split_once(':').is_some_and(|(label, _)| {
         let words = || label.split_whitespace();
+        // "UPDATE:", "BREAKING:": an editor's flag in capitals, no label.
+        let flag = !label.chars().any(char::is_lowercase);
         (1..=MAX_LABEL_WORDS).contains(&words().count())
             && words().all(|w| w.starts_with(char::is_uppercase))
+            && !flag
     });
-    if labelled && !head.trim().is_empty() {
-        return false;
-    }
-    let head = head.trim();
-    head.is_empty()
-        || head.contains(|c: char| c.is_ascii_digit())
-        || !tag.trim().contains(char::is_whitespace)
-        || crate::ingest::text::vocab::is_news_agency(tag)
-        || tag
-            .split_whitespace()
-            .last()
-            .is_some_and(crate::ingest::text::vocab::is_outlet_word)
+    !labelled
+        && (!tag.trim().contains(char::is_whitespace)
+            || tag
+                .split_whitespace()
+                .last()
+                .is_some_and(crate::ingest::text::vocab::is_outlet_word))
 }
 
 /// "(서울=뉴스1) 김지현 기자 = Text", "[서울=뉴스핌] 김지현 기자 = Text"
@@ -181,6 +194,24 @@ mod tests {
             "ALPHA",
             "Acme Cells",
             " – Upper Austria: 2 GWh."
+        ));
+        // A wire's tag stays one before a story opened by a label.
+        assert!(is_dateline_tag("SEOUL", "Yonhap", " -- UPDATE: Acme said."));
+        assert!(is_dateline_tag(
+            "BUSAN",
+            "Coastwire",
+            " — BREAKING: Acme said."
+        ));
+        // A unit in brackets after a running phrase.
+        assert!(!is_dateline_tag(
+            "Capacity by maker",
+            "GWh",
+            ": Acme: 339.3"
+        ));
+        assert!(!is_dateline_tag(
+            "46inEU",
+            "Acme Cells",
+            " – Poland: 11 GWh."
         ));
     }
 

@@ -13,6 +13,10 @@ use crate::ingest::text::words::{word_list, Words};
 /// Words that end with a period without ending the sentence.
 static ABBREVIATIONS: Words = word_list!("shared/abbreviations.txt");
 
+/// Syllables a Korean sentence ends with before its full stop (했다,
+/// 해요, 했음, 함, 됨, 임, 합니다).
+const SENTENCE_FINAL: &str = "다요음함됨임니";
+
 /// The sentences of `text`, trimmed, without empty ones.
 pub(crate) fn split(text: &str) -> Vec<&str> {
     let mut sentences = Vec::new();
@@ -62,8 +66,12 @@ fn boundaries(line: &str) -> Vec<usize> {
         let aside = next == Some('(') && c == '.' && ends_with_legal_form(&line[..offset]);
         // "…체결했다.이날 …": scraped Korean text that lost the space or line
         // break between two sentences.
+        // Two syllables on each side, the first side ending as a sentence
+        // does: "한.미 양국" and "한빛.에너지" stay whole.
         let hangul = |k: usize| chars.get(k).is_some_and(|&(_, h)| is_hangul(h));
-        let glued_korean = c == '.' && i > 0 && hangul(i - 1) && hangul(j);
+        let ends_sentence = i > 0 && SENTENCE_FINAL.contains(chars[i - 1].1);
+        let glued_korean =
+            c == '.' && i > 1 && hangul(i - 2) && ends_sentence && hangul(j) && hangul(j + 1);
         if glued_korean {
             ends.push(chars[j].0);
         } else if followed_by_space
@@ -131,8 +139,16 @@ mod tests {
                 "이날 행사에는 홍길동 부지사가 참석했다."
             ]
         );
-        // A full stop between Latin letters or digits is no such glue.
+        // A full stop between digits, or as a separator, is no such glue.
         assert_eq!(split("매출은 1.5배 늘었다."), ["매출은 1.5배 늘었다."]);
+        assert_eq!(
+            split("한.미 양국은 협력하기로 했다."),
+            ["한.미 양국은 협력하기로 했다."]
+        );
+        assert_eq!(
+            split("(주)한빛.에너지가 공장을 열었다."),
+            ["(주)한빛.에너지가 공장을 열었다."]
+        );
     }
 
     #[test]

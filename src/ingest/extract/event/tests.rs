@@ -157,6 +157,12 @@ fn a_date_in_a_barred_dateline_is_no_event() {
     assert!(run(&[lead], None).is_empty());
     let story = "On May 6, 2026, the agency opened a fund.";
     assert_eq!(run(&[story], None).len(), 1);
+    // A timeline's rows are events.
+    let rows = [
+        "March 3, 2024 | Acme breaks ground on the Ohio plant.",
+        "June 9, 2025 | Acme starts mass production there.",
+    ];
+    assert_eq!(run(&rows, None).len(), 2);
 }
 
 #[test]
@@ -167,13 +173,15 @@ fn a_summary_point_opened_by_a_gerund_is_a_plan() {
     );
     assert_eq!((got[0].0.as_str(), got[0].2), ("2027", true), "{got:?}");
     assert_eq!(got[0].3, "Establishing a tracking system");
-    // A sentence with its full stop, or a clause of what happened, is not.
-    assert!(run(
-        &["Establishing a tracking system by 2027 is hard."],
-        Some("2024-07-10")
-    )
-    .is_empty());
-    assert!(run(&["Speaking by phone, he gave no date"], Some("2024-07-10")).is_empty());
+    // A sentence with its full stop, a point without a sign, or one that
+    // tells what happened, is not.
+    let p = Some("2024-07-10");
+    assert!(run(&["▷ Establishing a tracking system by 2027 is hard."], p).is_empty());
+    assert!(run(&["Establishing a tracking system by 2027"], p).is_empty());
+    let told = run(&["▷ Shipping volumes rose 12 percent in January 2024"], p);
+    assert!(told.iter().all(|e| !e.2), "{told:?}");
+    let told = run(&["▷ Beijing hosted the battery expo on May 5, 2024"], p);
+    assert!(told.iter().all(|e| !e.2), "{told:?}");
 }
 
 #[test]

@@ -231,7 +231,8 @@ fn tidy(text: &str) -> String {
     )
 }
 
-/// Marks a title may open with: quotes and brackets, and currency signs.
+/// Marks a title may open with: quotes and brackets, currency signs, and
+/// a number's "#", "-" or "+".
 fn is_opening_mark(c: char) -> bool {
     matches!(
         c,
@@ -240,6 +241,11 @@ fn is_opening_mark(c: char) -> bool {
             | '\u{2018}'
             | '('
             | '['
+            | '«'
+            | '‹'
+            | '《'
+            | '〈'
+            | '<'
             | '「'
             | '『'
             | '#'

@@ -15,6 +15,8 @@ use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Units written after a Korean number, as `written = unit`.
 static UNITS: Pairs = word_list!(pairs "korean/units.txt");
+/// A news board's counters before a count ("댓글 3건"): no figure.
+static BOARD_COUNTERS: Words = word_list!("korean/board-counters.txt");
 /// Hangul that may follow a unit besides a particle.
 static UNIT_ENDINGS: Words = word_list!("korean/unit-endings.txt");
 /// Counters that say an amount in 억 or 조 is no money ("2억 년", "1억 개").
@@ -159,9 +161,14 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && after[written.len()..].starts_with(' ');
     // "1회 충전당 800㎞": per single charge, the distance is the figure.
     let per_charge = unit == "cycles" && value <= 1.0;
-    // "댓글 0건": a board's count of nothing.
-    let none_counted = value == 0.0 && matches!(unit, "cases" | "works");
-    if ranks || per_charge || none_counted {
+    // "댓글 3건 조회 627회": a board's counters; "1건당": per case.
+    let counted = matches!(unit, "cases" | "works");
+    let board = counted
+        && BOARD_COUNTERS
+            .iter()
+            .any(|w| sentence[..start].trim_end().ends_with(w));
+    let per_case = counted && after[written.len()..].starts_with('당');
+    if ranks || per_charge || board || per_case {
         return None;
     }
     if !written.is_empty() {
@@ -466,6 +473,8 @@ mod tests {
             ]
         );
         assert!(read("댓글 0건 조회 627회").is_empty());
+        assert!(read("글에는 댓글 3건이 달렸다").is_empty());
+        assert!(read("계약 1건당 수수료").is_empty());
     }
 
     #[test]

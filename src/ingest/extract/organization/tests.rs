@@ -162,11 +162,18 @@ fn a_government_department_but_no_university_department() {
 
 #[test]
 fn an_exchange_before_a_ticker_is_no_actor() {
-    assert!(lists_a_ticker(": 123456), a battery maker"));
-    assert!(lists_a_ticker(":ACM.AX) said"));
-    assert!(lists_a_ticker(", ASX: ACM) announced"));
-    // The exchange acting, or a colon opening a quote, is no ticker.
-    assert!(!lists_a_ticker(" approved the listing"));
-    assert!(!lists_a_ticker(": the bourse said on Monday"));
-    assert!(!lists_a_ticker(", which approved the listing"));
+    assert!(lists_a_ticker("Acme Cells (", ": 123456), a battery maker"));
+    assert!(lists_a_ticker("Acme (", ":ACM.AX) said"));
+    assert!(lists_a_ticker("Acme (NASDAQ,", ": ACM) announced"));
+    assert!(lists_a_ticker("Acme (", ", ASX: ACM) announced"));
+    assert!(lists_a_ticker("Acme Cells (ACM;", ": 123456) and Bolt"));
+    // The exchange acting, a colon opening a quote, or makers' figures.
+    assert!(!lists_a_ticker("Acme (", " approved the listing"));
+    assert!(!lists_a_ticker("The (", ": the bourse said on Monday"));
+    assert!(!lists_a_ticker("", ", which approved the listing"));
+    assert!(!lists_a_ticker(
+        "Capacity (GWh): Acme: 339.3,",
+        ": 153.7, Bolt: 95.8"
+    ));
+    assert!(!lists_a_ticker("Capacity (GWh):", ": 339.3, Bolt: 95.8"));
 }

@@ -436,7 +436,9 @@ fn glued_title(word: &str) -> bool {
                 let syllables = office.chars().filter(|&c| is_hangul(c)).count();
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
-                syllables >= 2 && (*ending != "시장" || syllables == 2)
+                // "경제부시장" is a deputy mayor; "전주남부시장" a market.
+                let market_like = matches!(*ending, "시장" | "부시장");
+                syllables >= 2 && (!market_like || syllables == 2)
             })
         })
 }

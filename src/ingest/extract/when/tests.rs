@@ -59,6 +59,22 @@ fn a_range_of_full_dates_across_years() {
         resolve("met on May 3, 2024, and June 5, 2024.", None),
         [("2024-05-03".into(), None), ("2024-06-05".into(), None)]
     );
+    // An end before the start is in the next year.
+    assert_eq!(
+        resolve(
+            "shut from Nov. 1, 2026, to Feb. 28, the plant reopens.",
+            None
+        ),
+        [("2026-11-01".into(), Some("2027-02-28".into()))]
+    );
+    // A date moved: the old one and the new one.
+    assert_eq!(
+        resolve(
+            "It moved the start from Dec. 31, 2026, to June 30, 2027.",
+            None
+        ),
+        [("2026-12-31".into(), None), ("2027-06-30".into(), None)]
+    );
     // A comma and a clause are no range.
     assert_eq!(
         resolve("opened on May 3, 2024, to mark the day.", None),

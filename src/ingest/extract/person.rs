@@ -321,7 +321,10 @@ impl Reader<'_, '_> {
             .get(end)
             .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
         let end = end_of_name;
-        let spoken = spoken || self.inverted_speech(start);
+        let spoken = spoken
+            || self.inverted_speech(start)
+            || self.succeeds(start)
+            || self.named_by_copula(start);
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
             // word closes the title's portfolio, not the name.
@@ -371,6 +374,31 @@ impl Reader<'_, '_> {
             .collect();
         let last_role = role.iter().rposition(|w| is_role_word(w))?;
         Some((Some(role[..=last_role].join(" ")), None))
+    }
+
+    /// "replaced by Kim Ha-na", "to succeed Jane Roe": a verb of
+    /// succession right before the name makes it a person's.
+    fn succeeds(&self, start: usize) -> bool {
+        static SUCCESSION: Words = word_list!("extract/succession-verbs.txt");
+        let back = |n: usize| start.checked_sub(n).and_then(|k| self.tokens.get(k));
+        let verb = match back(1) {
+            Some(by) if by.is("by") => back(2),
+            other => other,
+        };
+        verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v)))
+    }
+
+    /// "The new CEO of Acme Sweden is Jane Roe": a role, then "is" or
+    /// "was" right before the name.
+    fn named_by_copula(&self, start: usize) -> bool {
+        const ROLE_WITHIN: usize = 6;
+        let Some(copula) = start.checked_sub(1).map(|k| &self.tokens[k]) else {
+            return false;
+        };
+        (copula.is("is") || copula.is("was"))
+            && self.tokens[start.saturating_sub(1 + ROLE_WITHIN)..start - 1]
+                .iter()
+                .any(|t| is_role_word(t.text))
     }
 
     /// '"…," said Park Sung-jin': a speech verb before the name, itself

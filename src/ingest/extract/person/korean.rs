@@ -362,7 +362,8 @@ fn is_brand(word: &str) -> bool {
     word.chars()
         .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && (hangul >= 3 || hangul >= 1 && latin)
-        && strip_particle(word) == word
+        // "케이지에이": a long name may end in the syllable of a particle.
+        && (strip_particle(word) == word || hangul >= 4 && word.ends_with('이'))
         && !NOT_NAMES.contains(&word)
 }
 

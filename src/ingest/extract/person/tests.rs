@@ -668,3 +668,32 @@ fn a_long_field_before_the_title_in_an_appositive() {
         )]
     );
 }
+
+#[test]
+fn a_brand_ending_in_the_syllable_of_a_particle_before_a_title() {
+    assert_eq!(
+        triples("서도윤 가나다에이 대표가 협약을 맺었다."),
+        [t("서도윤", Some("가나다에이 대표"), None)]
+    );
+}
+
+#[test]
+fn a_successor_or_a_role_stated_with_is_names_a_person() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("Kwon Ha-na was replaced by Lee Do-yun in March."),
+        ["Lee Do-yun"]
+    );
+    assert_eq!(
+        names("Acme named a new chief to replace Jane Roe."),
+        ["Jane Roe"]
+    );
+    assert_eq!(
+        names("The new CEO of Acme Sweden is Mark Olsen, the firm said."),
+        ["Mark Olsen"]
+    );
+    // A successor that is a product, or "is" without a role before it.
+    assert!(names("The cells will replace Lithium Packs next year.").is_empty());
+    assert!(names("The site is Ulm Harbour, close to the river.").is_empty());
+}

@@ -944,6 +944,16 @@ mod tests {
             found("It adds 0.3wt% of binder."),
             [(0.3, "percent".into())]
         );
+        assert_eq!(
+            found(
+                "It kept 90% after 200 charging/discharging cycles on a 70,000 square metre site."
+            ),
+            [
+                (90.0, "percent".into()),
+                (200.0, "cycles".into()),
+                (70000.0, "m2".into())
+            ]
+        );
         // A share of a counted whole is the whole's count alone.
         assert_eq!(
             found("Only 30 of the 50 plants run."),

@@ -340,7 +340,8 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if matches!(lower.as_str(), "watt-hours" | "watt-hour") {
         return Some(("Wh", 1));
     }
-    if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter")) {
+    if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter") || is(1, "metre"))
+    {
         return Some(("m2", 2));
     }
     if lower == "sq" && (is(1, "m") || is(1, "km") || is(1, "ft")) {
@@ -519,7 +520,7 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
     for k in 0..4 {
         let word = text(k)?;
         let joins = k > 0
-            && matches!(word, "and" | "or")
+            && matches!(word, "and" | "or" | "/")
             && (participle(text(k - 1)) && participle(text(k + 1))
                 || text(k + 2).and_then(counted_noun).is_some());
         // "30 of its patents": a share of the owner's own, counted; so is

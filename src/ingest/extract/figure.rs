@@ -1010,6 +1010,16 @@ mod tests {
             found("사업비는 3~5조5000억원이다."),
             [(5.5e12, "KRW".into())]
         );
+        // The wave dash some pages write for the tilde.
+        assert_eq!(
+            found("가격은 198\u{223C}334만원, 매달 40\u{FF5E}50개를 판다."),
+            [
+                (1_980_000.0, "KRW".into()),
+                (3_340_000.0, "KRW".into()),
+                (40.0, "items".into()),
+                (50.0, "items".into())
+            ]
+        );
     }
 
     #[test]

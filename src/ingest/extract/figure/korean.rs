@@ -82,7 +82,10 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
     }
     let (low, korean_magnitude, end) = amount(sentence, start)?;
     let rest = &sentence[end..];
-    let tilde = rest.trim_start().strip_prefix('~')?;
+    // "~", and the wave dashes Korean pages also write for it.
+    let tilde = rest
+        .trim_start()
+        .strip_prefix(['~', '\u{223C}', '\u{FF5E}', '\u{301C}'])?;
     let high_start = sentence.len() - tilde.trim_start().len();
     if korean_magnitude || !tilde.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -410,7 +413,10 @@ mod tests {
         );
         assert_eq!(
             read("2억 년 전 1억 개의 별과 8만대, 법 제3조에 따른 3조 2교대"),
-            [("8만대", 8e4, "vehicles", None)]
+            [
+                ("1억 개", 1e8, "items", None),
+                ("8만대", 8e4, "vehicles", None)
+            ]
         );
     }
 

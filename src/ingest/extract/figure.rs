@@ -1010,6 +1010,11 @@ mod tests {
             found("사업비는 3~5조5000억원이다."),
             [(5.5e12, "KRW".into())]
         );
+        // Unit signs and names of lengths.
+        assert_eq!(
+            found("두께 27㎛의 막과 15나노미터 층"),
+            [(27.0, "µm".into()), (15.0, "nm".into())]
+        );
         // The wave dash some pages write for the tilde.
         assert_eq!(
             found("가격은 198\u{223C}334만원, 매달 40\u{FF5E}50개를 판다."),

@@ -321,6 +321,11 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let mut value = number;
     let mut next = i + 1;
+    // "35 000 tonnes": thousands set off by a space.
+    while glued.is_none() && grouped_thousands(tokens, next - 1) {
+        value = value * 1000.0 + tokens[next].text.parse::<f64>().ok()?;
+        next += 1;
+    }
     let mut glued = glued;
     let money_letter = glued
         .and_then(money_magnitude)
@@ -467,6 +472,22 @@ fn yearly_before(tokens: &[Token<'_>], start: usize) -> bool {
     tokens[from..start]
         .iter()
         .any(|t| t.is("annual") || t.is("annually") || t.is("yearly"))
+}
+
+/// Whether token `k` (digits, three after the first group) is followed,
+/// one space apart, by a group of exactly three digits: "35 000", "1 250
+/// 000".
+fn grouped_thousands(tokens: &[Token<'_>], k: usize) -> bool {
+    let digits = |t: &Token<'_>| t.text.bytes().all(|b| b.is_ascii_digit());
+    let (Some(group), Some(next)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return false;
+    };
+    let gap = next.start.saturating_sub(group.end);
+    digits(group)
+        && (1..=3).contains(&group.text.len())
+        && digits(next)
+        && next.text.len() == 3
+        && (1..=3).contains(&gap)
 }
 
 /// A number token: digits with thousands commas and a decimal point,
@@ -1014,6 +1035,11 @@ mod tests {
         assert_eq!(
             found("두께 27㎛의 막과 15나노미터 층"),
             [(27.0, "µm".into()), (15.0, "nm".into())]
+        );
+        // Thousands set off by spaces.
+        assert_eq!(
+            found("It will process up to 35 000 tonnes of black mass."),
+            [(35000.0, "tons".into())]
         );
         // The wave dash some pages write for the tilde.
         assert_eq!(

@@ -143,9 +143,20 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     // "제3조" is an article of a law.
     let money_scale = ["억", "조"].iter().any(|m| sentence[..end].ends_with(m))
         && !sentence[..start].ends_with('제');
+    // "56.8일", "100일간": more days than a month has, or a fraction of
+    // one, count days; "24일" is a date.
+    let days = after.starts_with('일')
+        && !money_scale
+        && (value > 31.0 || value.fract() != 0.0)
+        && after['일'.len_utf8()..].chars().next().is_none_or(|c| {
+            !is_hangul(c)
+                || is_ending(hangul_run(&after['일'.len_utf8()..]))
+                || matches!(c, '간' | '째' | '분')
+        });
     let (written, unit) = match unit(after) {
         Some(("대", _)) if money_scale => ("대", "KRW"),
         Some(found) => found,
+        None if days => ("일", "days"),
         None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
         None => return None,
     };
@@ -481,6 +492,14 @@ mod tests {
         assert!(read("댓글 0건 조회 627회").is_empty());
         assert!(read("글에는 댓글 3건이 달렸다").is_empty());
         assert!(read("계약 1건당 수수료").is_empty());
+        // Days beyond a month's or a fraction of one; a date is none.
+        assert_eq!(
+            read("비축량은 56.8일분에서 100일간으로 늘린다. 24일 밝혔다."),
+            [
+                ("56.8일", 56.8, "days", None),
+                ("100일", 100.0, "days", None)
+            ]
+        );
     }
 
     #[test]

@@ -438,7 +438,8 @@ fn glued_title(word: &str) -> bool {
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
                 // "경제부시장" is a deputy mayor; "전주남부시장" a market.
-                let market_like = matches!(*ending, "시장" | "부시장");
+                // "전남지사" is a governor; "미국법인지사" a branch.
+                let market_like = matches!(*ending, "시장" | "부시장" | "지사");
                 syllables >= 2 && (!market_like || syllables == 2)
             })
         })

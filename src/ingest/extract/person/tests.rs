@@ -463,6 +463,11 @@ fn korean_titles_glued_to_the_office_name() {
         triples("서도윤 경제부지사는 \"정부에 건의하겠다\"고 말했다."),
         [t("서도윤", Some("경제부지사"), None)]
     );
+    // A governor under the province's short name.
+    assert_eq!(
+        triples("서도윤 가나지사는 \"지정을 돕겠다\"고 말했다."),
+        [t("서도윤", Some("가나지사"), None)]
+    );
     // One syllable before it is no office's name.
     assert!(triples("한가람 도시장을 둘러봤다.").is_empty());
     assert!(triples("윤슬기 전시장에 들렀다.").is_empty());

@@ -583,8 +583,8 @@ fn is_plan(sentence: &str) -> bool {
 }
 
 /// A press release's summary point, set off by a sign and opened by the
-/// gerund of a policy's act, with no full stop ("▷ Establishing a
-/// tracking system by 2027"): an item of the plan it announces.
+/// gerund of a policy's act, with no full stop ("▷ Building a
+/// charging map by 2028"): an item of the plan it announces.
 fn is_plan_item(sentence: &str) -> bool {
     static PLAN_GERUNDS: Words = word_list!("extract/plan-gerunds.txt");
     const MAX_WORDS: usize = 25;

@@ -321,7 +321,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let mut value = number;
     let mut next = i + 1;
-    // "35 000 tonnes": thousands set off by a space.
+    // "12 500 tonnes": thousands set off by a space.
     while glued.is_none() && grouped_thousands(tokens, next - 1) {
         value = value * 1000.0 + tokens[next].text.parse::<f64>().ok()?;
         next += 1;
@@ -441,7 +441,7 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 
 /// A number spelled out without a magnitude is a figure as a count of
 /// people ("Eleven professors joined"), vehicles, jobs, households, fires
-/// or incidents ("seven battery electric vehicles", "nine fires"), or as
+/// or incidents ("seven battery electric vehicles", "three fires"), or as
 /// a multiple in a comparison ("four times the energy density", "six
 /// times more"); elsewhere it is prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
@@ -475,7 +475,7 @@ fn yearly_before(tokens: &[Token<'_>], start: usize) -> bool {
 }
 
 /// Whether token `k` (digits, three after the first group) is followed,
-/// one space apart, by a group of exactly three digits: "35 000", "1 250
+/// one space apart, by a group of exactly three digits: "12 500", "1 250
 /// 000".
 fn grouped_thousands(tokens: &[Token<'_>], k: usize) -> bool {
     let digits = |t: &Token<'_>| t.text.bytes().all(|b| b.is_ascii_digit());
@@ -946,14 +946,12 @@ mod tests {
     #[test]
     fn counts_of_recalled_vehicles_fires_lines_and_cycles() {
         assert_eq!(
-            found(
-                "It recalls 80,000 plug-in hybrids; 60,000 of the affected vehicles are in Europe."
-            ),
+            found("It recalls 80,000 plug-in hybrids; 60,000 of the recalled cars are in Europe."),
             [(80000.0, "vehicles".into()), (60000.0, "vehicles".into())]
         );
         assert_eq!(
-            found("Owners reported nine fires and ten additional fires."),
-            [(9.0, "fires".into()), (10.0, "fires".into())]
+            found("Owners reported three fires and four further fires."),
+            [(3.0, "fires".into()), (4.0, "fires".into())]
         );
         assert_eq!(
             found(
@@ -967,12 +965,12 @@ mod tests {
         );
         assert_eq!(
             found(
-                "It kept 90% after 200 charging/discharging cycles on a 70,000 square metre site."
+                "It kept 90% after 350 charging/discharging cycles on a 45,000 square metre site."
             ),
             [
                 (90.0, "percent".into()),
-                (200.0, "cycles".into()),
-                (70000.0, "m2".into())
+                (350.0, "cycles".into()),
+                (45000.0, "m2".into())
             ]
         );
         // A share of a counted whole is the whole's count alone.
@@ -1033,22 +1031,22 @@ mod tests {
         );
         // Unit signs and names of lengths.
         assert_eq!(
-            found("두께 27㎛의 막과 15나노미터 층"),
-            [(27.0, "µm".into()), (15.0, "nm".into())]
+            found("두께 12㎛의 막과 40나노미터 층"),
+            [(12.0, "µm".into()), (40.0, "nm".into())]
         );
         // Thousands set off by spaces.
         assert_eq!(
-            found("It will process up to 35 000 tonnes of black mass."),
-            [(35000.0, "tons".into())]
+            found("It will process up to 12 500 tonnes of cathode scrap."),
+            [(12500.0, "tons".into())]
         );
         // The wave dash some pages write for the tilde.
         assert_eq!(
-            found("가격은 198\u{223C}334만원, 매달 40\u{FF5E}50개를 판다."),
+            found("가격은 120\u{223C}250만원, 매달 30\u{FF5E}45개를 판다."),
             [
-                (1_980_000.0, "KRW".into()),
-                (3_340_000.0, "KRW".into()),
-                (40.0, "items".into()),
-                (50.0, "items".into())
+                (1_200_000.0, "KRW".into()),
+                (2_500_000.0, "KRW".into()),
+                (30.0, "items".into()),
+                (45.0, "items".into())
             ]
         );
     }

@@ -388,7 +388,7 @@ impl Reader<'_, '_> {
         verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v)))
     }
 
-    /// "The new CEO of Acme Sweden is Jane Roe": a role, then "is" or
+    /// "The new CEO of Acme Norway is Jane Roe": a role, then "is" or
     /// "was" right before the name.
     fn named_by_copula(&self, start: usize) -> bool {
         const ROLE_WITHIN: usize = 6;
@@ -693,7 +693,7 @@ impl Reader<'_, '_> {
             .filter(|t| t.is_word())
             .take(4)
             .any(|t| is_role_word(t.text));
-        // "…, materials science and engineering professor at KAIST": a
+        // "…, polymer and process chemistry professor at KAIST": a
         // long field before the title, which stands right before "at".
         let words: Vec<&Token<'_>> = self.tokens[end + 1..]
             .iter()

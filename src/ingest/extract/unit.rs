@@ -260,7 +260,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if lower == "us" && is(1, "dollars") {
         return Some(("USD", 2));
     }
-    // "0.5wt%": a share by weight.
+    // "0.3wt%": a share by weight.
     if lower == "wt" && (is(1, "%") || is(1, ".") && is(2, "%")) {
         return Some(("percent", if is(1, "%") { 2 } else { 3 }));
     }
@@ -507,7 +507,7 @@ fn is_bracketed_acronym<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> bool {
 /// A counted noun within four words ("200 job seekers", "1,000 new jobs",
 /// "1,000 new Power Swap Stations"). "and" or "or" ends the search (see
 /// `counted-modifiers.txt`) except between two words that modify the noun
-/// together ("1,000 charging and discharging cycles", "1,000 charge and
+/// together ("1,000 charging and discharging cycles", "800 charge and
 /// discharge cycles").
 fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str, usize)> {
     let participle = |w: Option<&str>| w.is_some_and(|w| w.ends_with("ing") || w.ends_with("ed"));
@@ -524,7 +524,7 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
             && (participle(text(k - 1)) && participle(text(k + 1))
                 || text(k + 2).and_then(counted_noun).is_some());
         // "30 of its patents": a share of the owner's own, counted; so is
-        // "320,000 of the affected vehicles", unlike "30 of the 50 plants"
+        // "60,000 of the recalled cars", unlike "30 of the 50 plants"
         // or "two of the three fires".
         let owned = k == 0 && word == "of" && text(1).is_some_and(|w| POSSESSIVES.contains(&w));
         let of_the = k == 0

@@ -81,7 +81,7 @@ pub(crate) fn is_dateline_tag(head: &str, tag: &str, after: &str) -> bool {
     {
         return false;
     }
-    // "SEOUL, Nov. 23": a place and a date; "46inEU" names a project.
+    // "SEOUL, Nov. 23": a place and a date; "57inXY" names a project.
     let dated = head.contains(',') && head.contains(|c: char| c.is_ascii_digit());
     if head.is_empty() || dated || crate::ingest::text::vocab::is_news_agency(tag) {
         return true;
@@ -209,7 +209,7 @@ mod tests {
             ": Acme: 339.3"
         ));
         assert!(!is_dateline_tag(
-            "46inEU",
+            "57inXY",
             "Acme Cells",
             " – Poland: 11 GWh."
         ));

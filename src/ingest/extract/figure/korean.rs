@@ -143,7 +143,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
     // "제3조" is an article of a law.
     let money_scale = ["억", "조"].iter().any(|m| sentence[..end].ends_with(m))
         && !sentence[..start].ends_with('제');
-    // "56.8일", "100일간": more days than a month has, or a fraction of
+    // "42.5일", "90일간": more days than a month has, or a fraction of
     // one, count days; "24일" is a date.
     let days = after.starts_with('일')
         && !money_scale
@@ -175,7 +175,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && after[written.len()..].starts_with(' ');
     // "1회 충전당 800㎞": per single charge, the distance is the figure.
     let per_charge = unit == "cycles" && value <= 1.0;
-    // "댓글 3건 조회 627회": a board's counters; "1건당": per case.
+    // "댓글 3건 조회 318회": a board's counters; "1건당": per case.
     let counted = matches!(unit, "cases" | "works");
     let board = counted
         && BOARD_COUNTERS
@@ -482,23 +482,20 @@ mod tests {
     #[test]
     fn cases_and_works_are_counted_but_never_none() {
         assert_eq!(
-            read("화재 49건과 논문 675여편, 특허 2건"),
+            read("화재 17건과 논문 230여편, 특허 3건"),
             [
-                ("49건", 49.0, "cases", None),
-                ("675여편", 675.0, "works", Some("about")),
-                ("2건", 2.0, "cases", None),
+                ("17건", 17.0, "cases", None),
+                ("230여편", 230.0, "works", Some("about")),
+                ("3건", 3.0, "cases", None),
             ]
         );
-        assert!(read("댓글 0건 조회 627회").is_empty());
+        assert!(read("댓글 0건 조회 318회").is_empty());
         assert!(read("글에는 댓글 3건이 달렸다").is_empty());
         assert!(read("계약 1건당 수수료").is_empty());
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
-            read("비축량은 56.8일분에서 100일간으로 늘린다. 24일 밝혔다."),
-            [
-                ("56.8일", 56.8, "days", None),
-                ("100일", 100.0, "days", None)
-            ]
+            read("비축량은 42.5일분에서 90일간으로 늘린다. 24일 밝혔다."),
+            [("42.5일", 42.5, "days", None), ("90일", 90.0, "days", None)]
         );
     }
 

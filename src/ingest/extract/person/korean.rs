@@ -362,7 +362,7 @@ fn is_brand(word: &str) -> bool {
     word.chars()
         .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && (hangul >= 3 || hangul >= 1 && latin)
-        // "케이지에이": a long name may end in the syllable of a particle.
+        // "가나다에이": a long name may end in the syllable of a particle.
         && (strip_particle(word) == word || hangul >= 4 && word.ends_with('이'))
         && !NOT_NAMES.contains(&word)
 }
@@ -437,7 +437,7 @@ fn glued_title(word: &str) -> bool {
                 let syllables = office.chars().filter(|&c| is_hangul(c)).count();
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
-                // "경제부시장" is a deputy mayor; "전주남부시장" a market.
+                // "경제부시장" is a deputy mayor; "가나남부시장" a market.
                 // "전남지사" is a governor; "미국법인지사" a branch.
                 let market_like = matches!(*ending, "시장" | "부시장" | "지사");
                 syllables >= 2 && (!market_like || syllables == 2)

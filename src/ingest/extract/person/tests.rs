@@ -657,7 +657,7 @@ fn a_pictured_note_and_a_techno_park_name_nobody() {
 #[test]
 fn a_role_cut_inside_a_bracket_leaves_the_bracket_out() {
     assert_eq!(
-        triples("Wang Lihua, a senior engineer at the Wexford Test Center (Tianjin) Co., said the rules are strict."),
+        triples("Wang Lihua, a senior engineer at the Wexford Test Center (Suzhou) Ltd., said the rules are strict."),
         [t("Wang Lihua", Some("a senior engineer at the Wexford Test Center"), None)]
     );
 }
@@ -665,10 +665,10 @@ fn a_role_cut_inside_a_bracket_leaves_the_bracket_out() {
 #[test]
 fn a_long_field_before_the_title_in_an_appositive() {
     assert_eq!(
-        triples("Hana Yoon, materials science and engineering safety professor at Wexford University, led the study."),
+        triples("Hana Yoon, polymer and process chemistry professor at Wexford University, led the study."),
         [t(
             "Hana Yoon",
-            Some("materials science and engineering safety professor at Wexford University"),
+            Some("polymer and process chemistry professor at Wexford University"),
             None
         )]
     );
@@ -695,7 +695,7 @@ fn a_successor_or_a_role_stated_with_is_names_a_person() {
         ["Jane Roe"]
     );
     assert_eq!(
-        names("The new CEO of Acme Sweden is Mark Olsen, the firm said."),
+        names("The new CEO of Acme Norway is Mark Olsen, the firm said."),
         ["Mark Olsen"]
     );
     // A successor that is a product, or "is" without a role before it.

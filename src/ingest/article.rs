@@ -376,9 +376,12 @@ fn drop_attribution_only(
         // The outlet's name alone on a line is its mark (a logo's text, a
         // credit), not the outlet acting.
         let mark = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        names
-            .iter()
-            .any(|name| contains_word(&lower, name) && mark != name)
+        // "(Wire Feature) …", "… (Wire)": the outlet's tag on a headline
+        // or its credit, in brackets, is no act either.
+        names.iter().any(|name| {
+            let untagged = lower.replace(&format!("({name}"), "");
+            contains_word(&untagged, name) && mark != name
+        })
     });
     if !acts {
         annotations.organizations.retain(|slug| *slug != org.slug);
@@ -490,6 +493,32 @@ mod tests {
         assert!(text.contains("publisher: Hanbit Daily"), "{text}");
         assert!(text.contains("- acme-energy"), "{text}");
         assert!(!text.contains("hanbit-daily"), "{text}");
+    }
+
+    #[test]
+    fn the_outlets_tag_on_other_headlines_is_no_mention_of_it() {
+        use crate::content::front_matter::OrganizationKind::{Company, Other};
+        use crate::ingest::gazetteer::tests::organization;
+        let registries = Registries {
+            organizations: vec![
+                organization("coastwire", "Coastwire", Other, &[]),
+                organization("acme-energy", "Acme Energy", Company, &[]),
+            ],
+            ..Registries::default()
+        };
+        let gazetteer = Gazetteer::new(&registries);
+        let seed = "Acme Energy opens a plant
+
+BUSAN, May 3 (Coastwire) -- Acme Energy said Monday it opened a cell plant.
+
+The plant makes 10 GWh a year.
+
+(Coastwire Feature) Fishermen return to the harbour
+(LEAD) (Coastwire Interview) A mayor on trains";
+        let text = generate("seeds/w.txt", seed, &gazetteer).unwrap().text;
+        assert!(text.contains("publisher: Coastwire"), "{text}");
+        assert!(text.contains("- acme-energy"), "{text}");
+        assert!(!text.contains("- coastwire"), "{text}");
     }
 
     #[test]

@@ -321,8 +321,18 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let mut value = number;
     let mut next = i + 1;
-    // "12 500 tonnes": thousands set off by a space.
-    while glued.is_none() && grouped_thousands(tokens, next - 1) {
+    // "12 500 tonnes": thousands set off by a space; not a day, a name's
+    // number or a count after "the" ("March 3 100 workers", "Model 3 100
+    // kWh", "the 4 100 kWh packs").
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    let may_group = !is_reference_number(tokens, i)
+        && before.is_none_or(|t| {
+            crate::ingest::text::vocab::month_number(t.text).is_none()
+                && !t.is_capitalized()
+                && !t.is("the")
+                && t.text != "."
+        });
+    while may_group && glued.is_none() && grouped_thousands(tokens, next - 1) {
         value = value * 1000.0 + tokens[next].text.parse::<f64>().ok()?;
         next += 1;
     }
@@ -482,12 +492,23 @@ fn grouped_thousands(tokens: &[Token<'_>], k: usize) -> bool {
     let (Some(group), Some(next)) = (tokens.get(k), tokens.get(k + 1)) else {
         return false;
     };
-    let gap = next.start.saturating_sub(group.end);
     digits(group)
         && (1..=3).contains(&group.text.len())
         && digits(next)
         && next.text.len() == 3
-        && (1..=3).contains(&gap)
+        && matches!(gap_between(group, next), Some(" " | "\u{a0}" | "\u{202f}"))
+}
+
+/// The text between two tokens of one sentence, when the tokens carry it.
+fn gap_between<'a>(first: &Token<'a>, second: &Token<'a>) -> Option<&'static str> {
+    // Tokens keep offsets, not the text between them: a gap of one byte is
+    // a plain space, two a no-break space, three a narrow one.
+    match second.start.checked_sub(first.end)? {
+        1 => Some(" "),
+        2 => Some("\u{a0}"),
+        3 => Some("\u{202f}"),
+        _ => None,
+    }
 }
 
 /// A number token: digits with thousands commas and a decimal point,
@@ -1034,11 +1055,23 @@ mod tests {
             found("두께 12㎛의 막과 40나노미터 층"),
             [(12.0, "µm".into()), (40.0, "nm".into())]
         );
-        // Thousands set off by spaces.
+        // Thousands set off by spaces, but not after a day, a name's
+        // number or "the".
         assert_eq!(
             found("It will process up to 12 500 tonnes of cathode scrap."),
             [(12500.0, "tons".into())]
         );
+        for text in [
+            "As of June 30 500 units had been delivered.",
+            "Its Model 3 100 kWh pack is new.",
+            "The 4 100 kWh packs were shipped.",
+        ] {
+            assert!(
+                found(text).iter().all(|(value, _)| *value < 1000.0),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
         // The wave dash some pages write for the tilde.
         assert_eq!(
             found("가격은 120\u{223C}250만원, 매달 30\u{FF5E}45개를 판다."),

@@ -385,7 +385,16 @@ impl Reader<'_, '_> {
             Some(by) if by.is("by") => back(2),
             other => other,
         };
-        verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v)))
+        // A person's name, not a product's: a romanized given name joined
+        // by a hyphen ("Lee Do-yun"), or a clause about the person after
+        // it ("…, who …").
+        let end = self.name_end(start);
+        let hyphenated = self.tokens[start..end.max(start)]
+            .iter()
+            .any(|t| t.text.contains('-'));
+        let who = self.tokens.get(end).is_some_and(|t| t.text == ",")
+            && self.tokens.get(end + 1).is_some_and(|t| t.is("who"));
+        verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v))) && (hyphenated || who)
     }
 
     /// "The new CEO of Acme Norway is Jane Roe": a role, then "is" or
@@ -395,10 +404,22 @@ impl Reader<'_, '_> {
         let Some(copula) = start.checked_sub(1).map(|k| &self.tokens[k]) else {
             return false;
         };
-        (copula.is("is") || copula.is("was"))
-            && self.tokens[start.saturating_sub(1 + ROLE_WITHIN)..start - 1]
-                .iter()
-                .any(|t| is_role_word(t.text))
+        if !(copula.is("is") || copula.is("was")) {
+            return false;
+        }
+        // The role heads the subject: nothing but "of" and a capitalized
+        // name between it and the verb ("The president said the goal is
+        // …" and "The manager's hometown is …" name no person).
+        let window = start.saturating_sub(1 + ROLE_WITHIN)..start - 1;
+        let Some(role) = window
+            .clone()
+            .rev()
+            .find(|&k| is_role_word(self.tokens[k].text))
+        else {
+            return false;
+        };
+        let between = &self.tokens[role + 1..start - 1];
+        between.is_empty() || between[0].is("of") && between[1..].iter().all(|t| t.is_capitalized())
     }
 
     /// '"…," said Park Sung-jin': a speech verb before the name, itself

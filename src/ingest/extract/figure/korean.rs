@@ -145,9 +145,15 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && !sentence[..start].ends_with('제');
     // "42.5일", "90일간": more days than a month has, or a fraction of
     // one, count days; "24일" is a date.
+    // "5.24일" is a month and a day, "제100일" a day's number.
+    let written_number = &sentence[start..end];
+    let one_decimal = written_number
+        .split_once('.')
+        .is_some_and(|(_, decimals)| decimals.len() == 1);
     let days = after.starts_with('일')
         && !money_scale
-        && (value > 31.0 || value.fract() != 0.0)
+        && !sentence[..start].ends_with('제')
+        && (value > 31.0 && value.fract() == 0.0 || one_decimal)
         && after['일'.len_utf8()..].chars().next().is_none_or(|c| {
             !is_hangul(c)
                 || is_ending(hangul_run(&after['일'.len_utf8()..]))
@@ -494,7 +500,7 @@ mod tests {
         assert!(read("계약 1건당 수수료").is_empty());
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
-            read("비축량은 42.5일분에서 90일간으로 늘린다. 24일 밝혔다."),
+            read("비축량은 42.5일분에서 90일간으로 늘린다. 24일, 지난 5.24일과 제100일 행사."),
             [("42.5일", 42.5, "days", None), ("90일", 90.0, "days", None)]
         );
     }

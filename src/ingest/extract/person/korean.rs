@@ -25,6 +25,8 @@ static TITLES: Words = word_list!("korean/titles.txt");
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
+/// The short names of Korea's provinces, whose governor is "…지사".
+static PROVINCES: Words = word_list!("korean/province-short-names.txt");
 /// Words that qualify a title before it ("전 장관", "신임 대표").
 static MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
 /// A title's team glued after it ("박사팀").
@@ -362,9 +364,22 @@ fn is_brand(word: &str) -> bool {
     word.chars()
         .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && (hangul >= 3 || hangul >= 1 && latin)
-        // "가나다에이": a long name may end in the syllable of a particle.
-        && (strip_particle(word) == word || hangul >= 4 && word.ends_with('이'))
+        // "가나다에이": a long name may end in 이 after a vowel, where the
+        // particle would be 가 ("…비엠이 대표" is a subject and a noun).
+        && (strip_particle(word) == word || hangul >= 4 && ends_in_vowel_then_i(word))
         && !NOT_NAMES.contains(&word)
+}
+
+/// A word ending in 이 right after a syllable without a final consonant.
+fn ends_in_vowel_then_i(word: &str) -> bool {
+    const SYLLABLES_START: u32 = 0xAC00;
+    const FINALS: u32 = 28;
+    let mut chars = word.chars().rev();
+    chars.next() == Some('이')
+        && chars
+            .next()
+            .filter(|&c| is_hangul(c))
+            .is_some_and(|c| (c as u32 - SYLLABLES_START) % FINALS == 0)
 }
 
 /// A word ending in a title longer than three syllables ("수석책임연구원"
@@ -438,9 +453,10 @@ fn glued_title(word: &str) -> bool {
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
                 // "경제부시장" is a deputy mayor; "가나남부시장" a market.
-                // "전남지사" is a governor; "미국법인지사" a branch.
-                let market_like = matches!(*ending, "시장" | "부시장" | "지사");
-                syllables >= 2 && (!market_like || syllables == 2)
+                let market_like = matches!(*ending, "시장" | "부시장");
+                // "전남지사" is a governor; "중국지사" a branch office.
+                let governor = *ending != "지사" || PROVINCES.contains(&office);
+                syllables >= 2 && (!market_like || syllables == 2) && governor
             })
         })
 }

@@ -465,9 +465,11 @@ fn korean_titles_glued_to_the_office_name() {
     );
     // A governor under the province's short name.
     assert_eq!(
-        triples("서도윤 가나지사는 \"지정을 돕겠다\"고 말했다."),
-        [t("서도윤", Some("가나지사"), None)]
+        triples("서도윤 전남지사는 \"지정을 돕겠다\"고 말했다."),
+        [t("서도윤", Some("전남지사"), None)]
     );
+    // A branch office abroad is no province.
+    assert!(triples("한가람 중국지사는 말했다.").is_empty());
     // One syllable before it is no office's name.
     assert!(triples("한가람 도시장을 둘러봤다.").is_empty());
     assert!(triples("윤슬기 전시장에 들렀다.").is_empty());
@@ -683,6 +685,11 @@ fn a_brand_ending_in_the_syllable_of_a_particle_before_a_title() {
 }
 
 #[test]
+fn a_company_and_its_subject_particle_before_a_noun_is_no_brand() {
+    assert!(triples("김민준 가나다비엠이 대표 기업으로 선정됐다.").is_empty());
+}
+
+#[test]
 fn a_successor_or_a_role_stated_with_is_names_a_person() {
     let names =
         |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
@@ -691,14 +698,20 @@ fn a_successor_or_a_role_stated_with_is_names_a_person() {
         ["Lee Do-yun"]
     );
     assert_eq!(
-        names("Acme named a new chief to replace Jane Roe."),
+        names("Acme named a new chief to replace Ahn Ji-ho."),
+        ["Ahn Ji-ho"]
+    );
+    assert_eq!(
+        names("Kim Ha-na replaced Jane Roe, who retired in May."),
         ["Jane Roe"]
     );
     assert_eq!(
         names("The new CEO of Acme Norway is Mark Olsen, the firm said."),
         ["Mark Olsen"]
     );
-    // A successor that is a product, or "is" without a role before it.
-    assert!(names("The cells will replace Lithium Packs next year.").is_empty());
-    assert!(names("The site is Ulm Harbour, close to the river.").is_empty());
+    // A successor that is a product, or a role that heads no subject.
+    assert!(names("The cells will replace Volta Packs next year.").is_empty());
+    assert!(names("Kronos replaced Voltaris Nord as the main supplier.").is_empty());
+    assert!(names("The president said the new site is Ulm Harbour.").is_empty());
+    assert!(names("The plant manager's hometown is Port Talbot.").is_empty());
 }

@@ -379,7 +379,7 @@ fn ends_in_vowel_then_i(word: &str) -> bool {
         && chars
             .next()
             .filter(|&c| is_hangul(c))
-            .is_some_and(|c| (c as u32 - SYLLABLES_START) % FINALS == 0)
+            .is_some_and(|c| (c as u32 - SYLLABLES_START).is_multiple_of(FINALS))
 }
 
 /// A word ending in a title longer than three syllables ("수석책임연구원"

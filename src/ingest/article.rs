@@ -180,14 +180,28 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
         };
     }
     // "SEOUL, Aug. 7 (Yonhap)" and a caption's "on Aug. 7, 2023": the
-    // day the text gives twice, once with its year.
-    if let Some((date, written)) = meta::date::dateline_with_year_elsewhere(text) {
+    // day the text gives twice, once with its year. "![](…/2022-06-24/…)"
+    // and "24일 밝혔다": the day the story writes, dated by an address.
+    let day_dated = meta::date::dateline_with_year_elsewhere(text)
+        .map(|(date, written)| {
+            (
+                date,
+                format!("the dateline's day, written with its year as “{written}”"),
+            )
+        })
+        .or_else(|| {
+            meta::date::address_date_with_day(text).map(|(date, address)| {
+                (
+                    date,
+                    format!("the day the story writes, dated by the address “{address}”"),
+                )
+            })
+        });
+    if let Some((date, why)) = day_dated {
         return Dated {
             date: Some(date),
             basis: DateBasis::Inferred,
-            reason: Some(format!(
-                "no publication date in the text; the dateline's day, written with its year as “{written}”"
-            )),
+            reason: Some(format!("no publication date in the text; {why}")),
             other: None,
             annotations: annotate(doc, title, Some(date), gazetteer),
         };

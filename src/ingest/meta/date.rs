@@ -101,6 +101,69 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
     Some((date, written))
 }
 
+/// A date inside a web address on the page ("![](https://img.example/
+/// 2022-06-24/a.jpg)") whose day the story writes in Korean ("24일"): that
+/// day, with the address, for an inferred date. The address alone states
+/// nothing (`text::date::full_dates` skips it); only one such date may
+/// match.
+pub(crate) fn address_date_with_day(raw: &str) -> Option<(PartialDate, String)> {
+    let is_address = |w: &&str| w.contains("://") || w.contains("www.");
+    let mut dated = raw
+        .split_whitespace()
+        .filter(is_address)
+        .filter_map(|w| Some((date_in_path(w)?, w)));
+    let (date, address) = dated.next()?;
+    if dated.any(|(other, _)| other != date) {
+        return None;
+    }
+    let story: Vec<&str> = raw.split_whitespace().filter(|w| !is_address(w)).collect();
+    let day = date.day?;
+    let writes_day = story.iter().any(|w| {
+        w.strip_prefix(&day.to_string())
+            .is_some_and(|rest| rest.starts_with('일'))
+            && !w.starts_with('0')
+    });
+    // The address itself, without a Markdown image's brackets around it.
+    let start = address
+        .find("http")
+        .or_else(|| address.find("www."))
+        .unwrap_or(0);
+    let address = address[start..].trim_end_matches([')', ']', '>', '"', '\'']);
+    writes_day.then(|| (date, address.to_string()))
+}
+
+/// "…/2022-06-24/…", "…/2022/06/24/…": a full date as one part or three
+/// parts of a path.
+fn date_in_path(address: &str) -> Option<PartialDate> {
+    const EARLIEST_YEAR: i32 = 1990;
+    let parts: Vec<&str> = address.split(['/', '?', '&', '=']).collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let full = |y: &str, m: &str, d: &str| {
+        let year = i32::try_from(number(y, 4)?)
+            .ok()
+            .filter(|&y| y >= EARLIEST_YEAR)?;
+        PartialDate::ymd(
+            year,
+            u8::try_from(number(m, 2)?).ok()?,
+            u8::try_from(number(d, 2)?).ok()?,
+        )
+    };
+    parts
+        .iter()
+        .find_map(|part| {
+            let pieces: Vec<&str> = part.split('-').collect();
+            match pieces[..] {
+                [y, m, d] => full(y, m, d),
+                _ => None,
+            }
+        })
+        .or_else(|| parts.windows(3).find_map(|w| full(w[0], w[1], w[2])))
+}
+
 /// A year that names a happening or programme: "2026 International Forum",
 /// "the 2025 Opportunity Development Zone Workforce Training Project".
 /// Gives the latest such year and the name, for an inferred date.
@@ -194,6 +257,28 @@ pub(crate) fn outdated_guess(raw: &str, guess: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_dates_the_day_the_story_writes() {
+        let page =
+            "![](https://img.example.com/photo/2023-05-17/a.jpg)\n한빛전지가 17일 공장을 열었다.";
+        let (date, address) = address_date_with_day(page).unwrap();
+        assert_eq!(date.to_string(), "2023-05-17");
+        assert_eq!(address, "https://img.example.com/photo/2023-05-17/a.jpg");
+        let path = "https://news.example.com/2023/05/17/story.html\n한빛전지가 17일 밝혔다.";
+        assert_eq!(
+            address_date_with_day(path).unwrap().0.to_string(),
+            "2023-05-17"
+        );
+        // Another day, no day, or two addresses that disagree: nothing.
+        assert!(address_date_with_day(&page.replace("17일", "18일")).is_none());
+        assert!(address_date_with_day(
+            "![](https://img.example.com/2023-05-17/a.jpg)\n공장을 열었다."
+        )
+        .is_none());
+        let two = format!("{page}\n![](https://img.example.com/2022-01-17/b.jpg)");
+        assert!(address_date_with_day(&two).is_none());
+    }
 
     fn date(text: &str) -> String {
         stated(text, &[])

@@ -121,7 +121,9 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     }
     // "▷ Plant opens": a sign that sets the line off is no word of it.
     let headline = headline_stamp(&headline).unwrap_or(&headline).trim();
-    let signless = headline.trim_start_matches(is_set_off_sign).trim_start();
+    let signless = headline
+        .trim_start_matches(crate::ingest::text::line::is_set_off_sign)
+        .trim_start();
     Some(without_site_name(signless).to_string())
 }
 
@@ -142,12 +144,6 @@ fn without_site_name(headline: &str) -> &str {
             .unwrap_or(headline),
         [] => headline,
     }
-}
-
-/// Arrows, shapes and dingbats that set a line off ("▷", "■", "➤", "•"),
-/// unlike a currency sign or a quotation mark, which belong to the words.
-fn is_set_off_sign(c: char) -> bool {
-    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{25FF}' | '\u{2600}'..='\u{27BF}' | '•' | '※')
 }
 
 /// Of the headline-like lines of four words or more, the first that tells

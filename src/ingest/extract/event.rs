@@ -588,20 +588,15 @@ fn is_plan(sentence: &str) -> bool {
 fn is_plan_item(sentence: &str) -> bool {
     static PLAN_GERUNDS: Words = word_list!("extract/plan-gerunds.txt");
     const MAX_WORDS: usize = 25;
-    let text = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let signed = text.len() < sentence.trim_start().len()
-        && sentence
-            .trim_start()
-            .starts_with(|c: char| !(c.is_alphanumeric() || is_quote(c)));
+    use crate::ingest::text::line::is_set_off_sign;
+    let point = sentence.trim_start();
+    let text = point.trim_start_matches(|c: char| is_set_off_sign(c) || c.is_whitespace());
+    let signed = point.starts_with(is_set_off_sign);
     let first = text.split_whitespace().next().unwrap_or("");
     signed
         && PLAN_GERUNDS.contains(&first.to_lowercase().as_str())
         && !text.trim_end().ends_with(['.', '!', '?'])
         && text.split_whitespace().count() <= MAX_WORDS
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
 }
 
 /// A Korean sentence: English title and plan rules do not apply.

@@ -496,19 +496,9 @@ fn grouped_thousands(tokens: &[Token<'_>], k: usize) -> bool {
         && (1..=3).contains(&group.text.len())
         && digits(next)
         && next.text.len() == 3
-        && matches!(gap_between(group, next), Some(" " | "\u{a0}" | "\u{202f}"))
-}
-
-/// The text between two tokens of one sentence, when the tokens carry it.
-fn gap_between<'a>(first: &Token<'a>, second: &Token<'a>) -> Option<&'static str> {
-    // Tokens keep offsets, not the text between them: a gap of one byte is
-    // a plain space, two a no-break space, three a narrow one.
-    match second.start.checked_sub(first.end)? {
-        1 => Some(" "),
-        2 => Some("\u{a0}"),
-        3 => Some("\u{202f}"),
-        _ => None,
-    }
+        // One space: a plain one is one byte, a no-break one two, a
+        // narrow no-break one three.
+        && (1..=3).contains(&next.start.saturating_sub(group.end))
 }
 
 /// A number token: digits with thousands commas and a decimal point,

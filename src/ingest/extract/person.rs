@@ -411,11 +411,7 @@ impl Reader<'_, '_> {
         // name between it and the verb ("The president said the goal is
         // …" and "The manager's hometown is …" name no person).
         let window = start.saturating_sub(1 + ROLE_WITHIN)..start - 1;
-        let Some(role) = window
-            .clone()
-            .rev()
-            .find(|&k| is_role_word(self.tokens[k].text))
-        else {
+        let Some(role) = window.rev().find(|&k| is_role_word(self.tokens[k].text)) else {
             return false;
         };
         let between = &self.tokens[role + 1..start - 1];

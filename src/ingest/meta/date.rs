@@ -107,21 +107,19 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
 /// nothing (`text::date::full_dates` skips it); only one such date may
 /// match.
 pub(crate) fn address_date_with_day(raw: &str) -> Option<(PartialDate, String)> {
-    let is_address = |w: &&str| w.contains("://") || w.contains("www.");
+    use crate::ingest::text::date::{address_date, is_address};
     let mut dated = raw
         .split_whitespace()
-        .filter(is_address)
-        .filter_map(|w| Some((date_in_path(w)?, w)));
+        .filter(|w| is_address(w))
+        .filter_map(|w| Some((address_date(w)?, w)));
     let (date, address) = dated.next()?;
     if dated.any(|(other, _)| other != date) {
         return None;
     }
-    let story: Vec<&str> = raw.split_whitespace().filter(|w| !is_address(w)).collect();
-    let day = date.day?;
-    let writes_day = story.iter().any(|w| {
-        w.strip_prefix(&day.to_string())
+    let day = date.day?.to_string();
+    let writes_day = raw.split_whitespace().filter(|w| !is_address(w)).any(|w| {
+        w.strip_prefix(&day)
             .is_some_and(|rest| rest.starts_with('일'))
-            && !w.starts_with('0')
     });
     // The address itself, without a Markdown image's brackets around it.
     let start = address
@@ -130,38 +128,6 @@ pub(crate) fn address_date_with_day(raw: &str) -> Option<(PartialDate, String)> 
         .unwrap_or(0);
     let address = address[start..].trim_end_matches([')', ']', '>', '"', '\'']);
     writes_day.then(|| (date, address.to_string()))
-}
-
-/// "…/2022-06-24/…", "…/2022/06/24/…": a full date as one part or three
-/// parts of a path.
-fn date_in_path(address: &str) -> Option<PartialDate> {
-    const EARLIEST_YEAR: i32 = 1990;
-    let parts: Vec<&str> = address.split(['/', '?', '&', '=']).collect();
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let full = |y: &str, m: &str, d: &str| {
-        let year = i32::try_from(number(y, 4)?)
-            .ok()
-            .filter(|&y| y >= EARLIEST_YEAR)?;
-        PartialDate::ymd(
-            year,
-            u8::try_from(number(m, 2)?).ok()?,
-            u8::try_from(number(d, 2)?).ok()?,
-        )
-    };
-    parts
-        .iter()
-        .find_map(|part| {
-            let pieces: Vec<&str> = part.split('-').collect();
-            match pieces[..] {
-                [y, m, d] => full(y, m, d),
-                _ => None,
-            }
-        })
-        .or_else(|| parts.windows(3).find_map(|w| full(w[0], w[1], w[2])))
 }
 
 /// A year that names a happening or programme: "2026 International Forum",

@@ -188,7 +188,7 @@ pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate
     // the file's, written nowhere on the page.
     let addresses: Vec<std::ops::Range<usize>> = word_spans(text)
         .into_iter()
-        .filter(|(_, word)| word.contains("://") || word.contains("www."))
+        .filter(|(_, word)| is_address(word))
         .map(|(start, word)| start..start + word.len())
         .collect();
     found.retain(|(span, _)| {
@@ -198,6 +198,18 @@ pub(crate) fn full_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate
     });
     found.sort_by_key(|(span, _)| span.start);
     found
+}
+
+/// A word that is a web address or holds one ("https://…", "www.…",
+/// "![](https://…)").
+pub(crate) fn is_address(word: &str) -> bool {
+    word.contains("://") || word.contains("www.")
+}
+
+/// The date a web address's path holds ("…/2022-06-24/…",
+/// "…/2022/06/24/…"): the file's date, which the page writes nowhere.
+pub(crate) fn address_date(address: &str) -> Option<PartialDate> {
+    numeric_dates(address).first().map(|&(_, date)| date)
 }
 
 /// "05-Mar-2024", "5-March-2024": day, month name and year joined by

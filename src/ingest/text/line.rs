@@ -60,6 +60,13 @@ fn number_marker(line: &str) -> Option<(u32, &str)> {
     Some((inner[..digits].parse().ok()?, rest.trim_start()))
 }
 
+/// Arrows, shapes and dingbats that set a line or a point off ("▷", "■",
+/// "➤", "•"), unlike a currency sign or a quotation mark, which belong to
+/// the words.
+pub(crate) fn is_set_off_sign(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{25FF}' | '\u{2600}'..='\u{27BF}' | '•' | '※')
+}
+
 /// True when `text` ends like a sentence (., !, ?, 。, …), closing quotes
 /// and brackets aside.
 pub(crate) fn ends_sentence(text: &str) -> bool {

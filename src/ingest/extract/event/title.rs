@@ -224,38 +224,10 @@ fn tidy(text: &str) -> String {
     }
     // "▷ Opening a plant": the sign that sets a summary point off.
     let joined = joined.trim_start_matches(|c: char| {
-        !(c.is_alphanumeric() || c.is_whitespace() || is_opening_mark(c))
+        crate::ingest::text::line::is_set_off_sign(c) || c.is_whitespace()
     });
     shorten::uppercase_first(
         joined.trim_matches(|c: char| matches!(c, ',' | ' ' | '.' | ';' | ':')),
-    )
-}
-
-/// Marks a title may open with: quotes and brackets, currency signs, and
-/// a number's "#", "-" or "+".
-fn is_opening_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201C}'
-            | '\u{2018}'
-            | '('
-            | '['
-            | '«'
-            | '‹'
-            | '《'
-            | '〈'
-            | '<'
-            | '「'
-            | '『'
-            | '#'
-            | '-'
-            | '+'
-            | '$'
-            | '€'
-            | '£'
-            | '¥'
-            | '₩'
     )
 }
 

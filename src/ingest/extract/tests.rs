@@ -426,6 +426,54 @@ fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
 }
 
 #[test]
+fn a_plants_production_is_commercialization_only_of_a_technology() {
+    let g = Gazetteer::new(&registries());
+    let plant = [
+        "Acme began mass production at its new cell plant in Ohio.",
+        "A second production line will follow in spring.",
+    ];
+    let a = annotate(
+        &doc(&plant),
+        "Acme's Ohio plant starts mass production",
+        None,
+        &g,
+    );
+    assert!(
+        !a.topics.contains(&"commercialization".to_string()),
+        "{:?}",
+        a.topics
+    );
+    // The same words about a technology leaving the laboratory.
+    let a = annotate(
+        &doc(&[
+            plant[0],
+            plant[1],
+            "The cells are the first solid-state battery made at scale.",
+        ]),
+        "Acme's solid-state battery enters mass production",
+        None,
+        &g,
+    );
+    assert!(
+        a.topics.contains(&"commercialization".to_string()),
+        "{:?}",
+        a.topics
+    );
+    // Or with the step named itself.
+    let a = annotate(
+        &doc(&[plant[0], "Its commercialization took ten years."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(
+        a.topics.contains(&"commercialization".to_string()),
+        "{:?}",
+        a.topics
+    );
+}
+
+#[test]
 fn a_korean_policy_named_in_quotes_is_a_policy_topic() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

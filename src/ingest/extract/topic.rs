@@ -38,6 +38,12 @@ const LAW_TOPIC: &str = "policy-regulation";
 /// energy company", "eco-friendly"): they count as common words.
 static PASSING_PHRASES: Words = word_list!("extract/passing-topic-phrases.txt");
 
+/// The step from research to products, and the keywords that speak of it
+/// only when the article is about a technology: a plant's production.
+const COMMERCIALIZATION_TOPIC: &str = "commercialization";
+static PRODUCTION_PHRASES: Words = word_list!("extract/production-phrases.txt");
+static TECHNOLOGY_TOPICS: Words = word_list!("extract/technology-topics.txt");
+
 /// Pseudo-keyword indices for signals that are not registry keywords.
 const MONEY_SIGNAL: usize = usize::MAX;
 const LAW_SIGNAL: usize = usize::MAX - 1;
@@ -95,6 +101,21 @@ fn specificity(keyword: &str, registered: &str) -> f64 {
     } else {
         1.0
     }
+}
+
+/// The topic is commercialization and every keyword that hit is a plant's
+/// production word: a factory starting up is no technology reaching the
+/// market, unless the article is about a technology.
+fn only_production(gazetteer: &Gazetteer, entity: usize, keywords: &BTreeSet<usize>) -> bool {
+    let topic = &gazetteer.topics()[entity];
+    topic.slug == COMMERCIALIZATION_TOPIC
+        && keywords.iter().all(|&k| {
+            topic.front.keywords.get(k).is_some_and(|registered| {
+                PRODUCTION_PHRASES
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(registered))
+            })
+        })
 }
 
 /// A keyword that is only a money amount: "billion won", "krw", "million
@@ -198,9 +219,16 @@ pub(crate) fn topics(
             tally.telling = true;
         }
     }
+    let listed: BTreeSet<&str> = tallies
+        .iter()
+        .filter(|(_, t)| t.clear())
+        .map(|(&entity, _)| gazetteer.topics()[entity].slug.as_str())
+        .collect();
+    let about_technology = TECHNOLOGY_TOPICS.iter().any(|t| listed.contains(t));
     let mut ranked: Vec<(f64, &str, &str)> = tallies
         .iter()
         .filter(|(_, t)| t.clear())
+        .filter(|(&entity, t)| about_technology || !only_production(gazetteer, entity, &t.keywords))
         .map(|(&entity, t)| {
             let slug = gazetteer.topics()[entity].slug.as_str();
             (t.score, slug, t.best.map_or("", |b| b.1))

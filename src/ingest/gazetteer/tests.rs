@@ -136,6 +136,11 @@ pub(crate) fn registries() -> Registries {
                 &["clean energy", "carbon emissions", "net zero"],
             ),
             topic("policy-regulation", &["policy"]),
+            topic(
+                "commercialization",
+                &["commercialization", "mass production", "production line"],
+            ),
+            topic("all-solid-state", &["solid-state battery"]),
         ],
     }
 }

@@ -56,10 +56,24 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     let story: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(lines[i], Line::Story(_)))
         .collect();
+    // A line the next one carries on in lowercase, in a block that ends a
+    // sentence, is a paragraph's first line, wrapped ("TOKYO, May 2 Acme
+    // said" / "on Monday that …"): the lead has begun. A wrapped headline
+    // ends its block without one.
+    let wrapped = |i: usize| {
+        matches!(lines.get(i + 1), Some(Line::Story(next)) if next.starts_with(char::is_lowercase))
+            && lines[i..]
+                .iter()
+                .map_while(|line| match line {
+                    Line::Story(text) => Some(text.trim_end()),
+                    _ => None,
+                })
+                .any(ends_sentence)
+    };
     let before_lead: Vec<usize> = story
         .iter()
         .copied()
-        .take_while(|&i| matches!(&lines[i], Line::Story(t) if !starts_lead(t)))
+        .take_while(|&i| matches!(&lines[i], Line::Story(t) if !starts_lead(t)) && !wrapped(i))
         .collect();
     // A masthead ("Korea Institute of Science and Technology", "Acme Co.,
     // Limited") names the site, not the story.
@@ -72,9 +86,6 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         .iter()
         .copied()
         .filter(|&i| matches!(&lines[i], Line::Story(t) if is_headline(t)))
-        // A line the next one carries on in lowercase is a paragraph's
-        // first line, wrapped: "… in recent years, the" / "world's …".
-        .filter(|&i| !matches!(lines.get(i + 1), Some(Line::Story(next)) if next.starts_with(char::is_lowercase)))
         .collect();
     // A line carrying the page's date stamp is the headline: pages print
     // the date with it, never with a menu or section label.
@@ -240,6 +251,32 @@ fn is_headline(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ingest::document::Block;
+
+    #[test]
+    fn a_wrapped_first_line_of_the_lead_is_no_headline_and_stays() {
+        let text = "OSAKA Mar 4 Acme Cells said\non Monday that its venture with\nBeta Corp will build a plant.\nIt opens in 2027.\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.headline, None);
+        let [Block::Paragraph(lead), ..] = &cleaned.document.blocks[..] else {
+            panic!("{:?}", cleaned.document.blocks);
+        };
+        assert!(
+            lead.starts_with("OSAKA Mar 4 Acme Cells said on Monday"),
+            "{lead}"
+        );
+        // A headline wrapped in two lines, its block ending with no sentence.
+        let text = "Acme boosts spending on its first lithium-\nmetal cells\n\nAcme Cells said on Monday that it will build a plant.\n";
+        let cleaned = clean(text);
+        assert!(cleaned.headline.is_some());
+        let lead = cleaned.document.blocks.iter().find_map(|b| match b {
+            Block::Paragraph(p) if p.contains("said") => Some(p),
+            _ => None,
+        });
+        assert_eq!(
+            lead.map(String::as_str),
+            Some("Acme Cells said on Monday that it will build a plant.")
+        );
+    }
 
     #[test]
     fn a_headline_with_the_page_stamp_glued_on_wins_and_loses_the_stamp() {

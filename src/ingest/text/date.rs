@@ -430,7 +430,7 @@ fn short_year(word: &str) -> Option<i32> {
 }
 
 /// Month and day of two words in either order: "Nov. 23", "23 November".
-fn month_and_day(a: &str, b: &str) -> Option<(u8, u8)> {
+pub(crate) fn month_and_day(a: &str, b: &str) -> Option<(u8, u8)> {
     month_number(a)
         .zip(day_number(b))
         .or_else(|| month_number(b).zip(day_number(a)))

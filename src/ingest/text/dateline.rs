@@ -37,6 +37,9 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
             return &text[i + 3..];
         }
     }
+    if let Some(rest) = bare_dateline(text) {
+        return rest;
+    }
     // "TOKYO, Feb 4 : …" sets its dateline off with a spaced colon.
     for dash in [" — ", " -- ", " – ", " : "] {
         if let Some(i) = text.find(dash) {
@@ -63,6 +66,29 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
         }
     }
     text
+}
+
+/// "TOKYO Dec 13 Acme said …": a place in capitals and a month and day,
+/// with the wire's punctuation lost, before a capitalized word.
+fn bare_dateline(text: &str) -> Option<&str> {
+    const MAX_PLACE_WORDS: usize = 3;
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .take(MAX_PLACE_WORDS + 3)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let capitals = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let place = words.iter().take_while(|(_, w)| capitals(w)).count();
+    if !(1..=MAX_PLACE_WORDS).contains(&place) {
+        return None;
+    }
+    let [(_, month), (_, day), (start, next), ..] = words.get(place..)? else {
+        return None;
+    };
+    (super::date::month_and_day(month, day).is_some()
+        && month.starts_with(char::is_uppercase)
+        && next.starts_with(char::is_uppercase))
+    .then(|| &text[*start..])
 }
 
 /// A bracketed tag between a dateline's head and the dash that sets it
@@ -172,6 +198,26 @@ fn bracketed_head(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_without_its_punctuation_is_a_place_in_capitals_and_a_day() {
+        assert_eq!(
+            strip_dateline("OSAKA Mar 4 Acme Cells said on Monday"),
+            "Acme Cells said on Monday"
+        );
+        assert_eq!(
+            strip_dateline("SAN JOSE Sept. 30 Acme opened a line."),
+            "Acme opened a line."
+        );
+        for text in [
+            "LG Energy Solution opened a line.",
+            "EV sales rose.",
+            "OSAKA plant opened on Mar 4.",
+            "OSAKA Mar 4 was a holiday.",
+        ] {
+            assert_eq!(strip_dateline(text), text);
+        }
+    }
 
     #[test]
     fn a_tag_names_an_outlet_in_a_dateline_and_a_company_in_a_list() {

@@ -147,19 +147,18 @@ pub(crate) fn events(
     out
 }
 
+/// Words that make the year after them a deadline or a threshold.
+static YEAR_BOUNDS: Words = word_list!("extract/year-bounds.txt");
+
 /// The year a story without a publication date is about: the year it
 /// names most often and more than once (ties: the latest), leaving out
-/// deadlines ("by 2030", "by fiscal 2028").
+/// deadlines and thresholds ("by 2030", "by fiscal 2028", "before 2021").
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for sentence in sentences {
         let tokens = tokenize(sentence.text);
         for (i, token) in tokens.iter().enumerate() {
-            let limit = |t: &Token<'_>| {
-                ["by", "until", "till", "through", "via", "to"]
-                    .iter()
-                    .any(|w| t.is(w))
-            };
+            let limit = |t: &Token<'_>| YEAR_BOUNDS.iter().any(|w| t.is(w));
             let fiscal = i > 1 && (tokens[i - 1].is("fiscal") || tokens[i - 1].is("FY"));
             let deadline = i > 0 && limit(&tokens[i - 1]) || fiscal && limit(&tokens[i - 2]);
             let year = token

@@ -462,6 +462,15 @@ fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
 }
 
 #[test]
+fn a_rules_threshold_year_does_not_anchor_an_undated_story() {
+    let sentences = body(&[
+        "Cars subsidized before 2019 must return their packs.",
+        "Cars subsidized after 2019 may sell them.",
+    ]);
+    assert_eq!(anchor_year(&sentences), None);
+}
+
+#[test]
 fn a_year_a_plan_is_targeted_for() {
     let got = run(
         &["Output on the first separator lines is targeted for 2027."],

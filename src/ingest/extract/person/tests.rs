@@ -495,6 +495,16 @@ fn korean_words_that_only_look_like_names_are_not_people() {
     // is a short form; "국내 교수" is two syllables; a byline is no title.
     assert!(triples("전기차 대표 모델과 국내 교수들이 모였다. 한 장관이 왔다.").is_empty());
     assert!(triples("김하늘 기자 sky@news.kr").is_empty());
+    // "연구는" opens with a family name, but a particle ends it, and the
+    // name after it holds the title.
+    assert_eq!(
+        triples("이 연구는 김하늘 교수가 이끌었다."),
+        [t("김하늘", Some("교수"), None)]
+    );
+    assert_eq!(
+        triples("이번 결과는 연구진 김하늘 교수가 냈다."),
+        [t("김하늘", Some("교수"), None)]
+    );
 }
 
 #[test]

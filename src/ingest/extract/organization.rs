@@ -59,6 +59,7 @@ pub(crate) fn mentions(
                 || lists_a_ticker(&sentence.text[..hit.start], &sentence.text[hit.end..])
                 || programme::opens_programme_name(sentence.text, hit.end)
                 || regional::regions_own_body(sentence, hit, gazetteer)
+                || regional::korean_place_only(sentence, hit, gazetteer)
             {
                 continue;
             }

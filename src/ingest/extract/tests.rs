@@ -38,6 +38,24 @@ fn places_inside_organization_names_do_not_count() {
 }
 
 #[test]
+fn a_korean_local_government_in_an_address_is_the_place_not_its_government() {
+    let g = Gazetteer::new(&registries());
+    let orgs = |text: &str| annotate(&doc(&[text]), "", None, &g).organizations;
+    let seosan = ["seosan-city".to_string()];
+    assert_eq!(orgs("서산시는 투자를 유치했다고 밝혔다."), seosan);
+    assert_eq!(orgs("서산시(시장 홍길동)는 투자를 밝혔다."), seosan);
+    assert_eq!(
+        orgs("서산시와 에이크미 등은 협약을 맺었다."),
+        ["seosan-city", "acme-energy"]
+    );
+    // Written as where a plant stands: after a province, or before a
+    // smaller division of the address.
+    assert!(!orgs("공장은 충북 서산시에 있다.").contains(&seosan[0]));
+    assert!(orgs("공장은 서산시 대산읍 소재다.").is_empty());
+    assert!(orgs("공장은 서산시 일원에 들어선다.").is_empty());
+}
+
+#[test]
 fn topics_need_clear_evidence() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

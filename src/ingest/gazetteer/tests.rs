@@ -93,6 +93,7 @@ pub(crate) fn registries() -> Registries {
                 Government,
                 &["Chungbuk", "충북", "Province of Chungbuk"],
             ),
+            organization("seosan-city", "Seosan City", Government, &["서산시"]),
             organization(
                 "government-of-korea",
                 "Government of Korea",

@@ -12,7 +12,7 @@ use super::{extend_right, is_name_word};
 use crate::content::front_matter::{OrganizationKind, PlaceKind};
 use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
-use crate::ingest::text::hangul::hangul_run;
+use crate::ingest::text::hangul::{hangul_run, is_hangul};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -47,6 +47,10 @@ static DIVISIONS: Words = word_list!("extract/local-divisions.txt");
 static STAFF: Words = word_list!("extract/local-government-staff.txt");
 static ACTS: Words = word_list!("extract/local-government-acts.txt");
 static KOREAN_SUFFIXES: Words = word_list!("korean/local-government-suffixes.txt");
+/// Words after a place in a Korean address ("소재", "일원", "산업단지").
+static ADDRESS_WORDS: Words = word_list!("korean/address-words.txt");
+/// Endings of the smaller divisions of a Korean address ("영통구", "석포면").
+static ADDRESS_ENDINGS: Words = word_list!("korean/address-endings.txt");
 
 /// "해남군은 … 밝혔다", "청주시 관계자는": a Korean local government written
 /// as its place with the administrative suffix, then a subject particle or
@@ -70,17 +74,63 @@ pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, us
                     .len(),
             };
             let end = hit.end + glued;
-            let rest = &text[end..];
-            let run = hangul_run(rest);
-            let acts = matches!(run, "은" | "는" | "이" | "가")
-                || run.is_empty() && rest.trim_start().starts_with("관계자")
-                || run == "에" && cited_after(&rest[run.len()..])
-                || matches!(run, "과" | "와")
-                    && (agreement_after(&rest[run.len()..])
-                        || joint_subject(text, end + run.len(), gazetteer));
-            acts.then_some((hit.start, end))
+            acts_after(text, end, gazetteer).then_some((hit.start, end))
         })
         .collect()
+}
+
+/// True when the Korean local government whose name ends at `end` acts:
+/// a subject particle ("해남군은"), its officials ("청주시 관계자"), cited
+/// ("에 따르면"), or a party with another ("청주시와 에이크미는", "과
+/// 투자협약을"). Its head in brackets may come between ("부여군(군수
+/// 홍길동)은").
+fn acts_after(text: &str, end: usize, gazetteer: &Gazetteer) -> bool {
+    let mut end = end;
+    if text[end..].starts_with('(') {
+        match text[end..].find(')') {
+            Some(close) => end += close + 1,
+            None => return false,
+        }
+    }
+    let rest = &text[end..];
+    let run = hangul_run(rest);
+    matches!(run, "은" | "는" | "이" | "가")
+        || run.is_empty() && rest.trim_start().starts_with("관계자")
+        || run == "에" && cited_after(&rest[run.len()..])
+        || matches!(run, "과" | "와")
+            && (agreement_after(&rest[run.len()..])
+                || joint_subject(text, end + run.len(), gazetteer))
+}
+
+/// "경기 시흥시", "경북 봉화군 석포면", "전북특별자치도 국립군산대학교": a
+/// registry local government's Korean name written as part of an address
+/// (right after or right before another place or body), not acting
+/// (`acts_after`): the place, not its government.
+pub(super) fn korean_place_only(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &Gazetteer) -> bool {
+    let entry = &gazetteer.organizations()[hit.entity].front;
+    let text = sentence.text;
+    let written = &text[hit.start..hit.end];
+    let local = entry.kind == OrganizationKind::Government
+        && entry.country == "KR"
+        && written.chars().all(|c| c == ' ' || is_hangul(c))
+        && KOREAN_SUFFIXES.iter().any(|s| written.ends_with(s));
+    if !local || acts_after(text, hit.end, gazetteer) {
+        return false;
+    }
+    let before = text[..hit.start].trim_end_matches(' ');
+    let after_start =
+        hit.end + (text[hit.end..].len() - text[hit.end..].trim_start_matches(' ').len());
+    let spaced_after = after_start > hit.end;
+    let names = || sentence.places.iter().chain(&sentence.organizations);
+    let after_place = names().any(|h| h.end == before.len() && before.len() < hit.start);
+    let before_place = spaced_after && names().any(|h| h.start == after_start);
+    let next = text[after_start..].split_whitespace().next().unwrap_or("");
+    let address_part = spaced_after
+        && (ADDRESS_WORDS.iter().any(|w| next.starts_with(w))
+            || hangul_run(next) == next
+                && ADDRESS_ENDINGS.iter().any(|e| next.ends_with(e))
+                && next.chars().count() >= 2);
+    after_place || before_place || address_part
 }
 
 /// "에 따르면": the local government is the source cited.
@@ -96,12 +146,11 @@ fn joint_subject(text: &str, at: usize, gazetteer: &Gazetteer) -> bool {
     // Only the text from the second name on is searched.
     let rest = text[at..].trim_start();
     let start = text.len() - rest.len();
+    // "청주시와 에이크미 등은": a list's "etc." may close the subject.
     let subject = |hit: &Hit| {
-        hit.start == 0
-            && matches!(
-                hangul_run(&text[start + hit.end..]),
-                "은" | "는" | "이" | "가"
-            )
+        let after = &text[start + hit.end..];
+        let after = after.strip_prefix(" 등").unwrap_or(after);
+        hit.start == 0 && matches!(hangul_run(after), "은" | "는" | "이" | "가")
     };
     gazetteer.find_organizations(rest).iter().any(subject)
         || gazetteer.find_places(rest).iter().any(subject)
@@ -303,6 +352,9 @@ mod tests {
         assert_eq!(found("서울시와 에이크미는 인재를 키운다."), ["서울시"]);
         assert!(found("서울시와 에이크미의 공장이 있다.").is_empty());
         assert!(found("서울시에 공장이 있다.").is_empty());
+        // A list closed by "etc.", and the head in brackets before the particle.
+        assert_eq!(found("서울시와 에이크미 등은 협력한다."), ["서울시"]);
+        assert_eq!(found("서울시(시장 홍길동)는 밝혔다."), ["서울시"]);
     }
 
     #[test]

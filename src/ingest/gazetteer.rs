@@ -170,7 +170,8 @@ impl Gazetteer {
 }
 
 /// Each of `names`, and after it the same name with its head last where
-/// English writes it so ("Ministry of Energy" is also "Energy Ministry").
+/// English writes it so ("Ministry of Energy" is also "Energy Ministry"),
+/// and with its legal form spelled the other ways (`legal_spellings`).
 fn written_forms<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
     static HEADS: Words = word_list!("shared/inverted-heads.txt");
     let mut forms = Vec::new();
@@ -180,9 +181,31 @@ fn written_forms<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
             let rest = name.strip_prefix(head)?.strip_prefix(" of ")?;
             (!rest.starts_with("the ")).then(|| format!("{rest} {head}"))
         });
-        forms.extend(inverted.filter(|form| !forms.contains(form)));
+        for form in inverted.into_iter().chain(legal_spellings(name)) {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
     }
     forms
+}
+
+/// "Acme Corporation", "Acme Corp." and "Acme Corp": a name ending in a
+/// legal form, spelled with the form's other spellings.
+fn legal_spellings(name: &str) -> Vec<String> {
+    static SPELLINGS: Pairs = word_list!(pairs "shared/legal-form-spellings.txt");
+    SPELLINGS
+        .iter()
+        .find_map(|&(long, short)| {
+            let abbreviated = format!("{short}.");
+            let base = [long, abbreviated.as_str(), short]
+                .into_iter()
+                .find_map(|form| name.strip_suffix(form)?.strip_suffix(' '))?;
+            let spellings =
+                [long, abbreviated.as_str(), short].map(|form| format!("{base} {form}"));
+            Some(spellings.into_iter().filter(|s| s != name).collect())
+        })
+        .unwrap_or_default()
 }
 
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.

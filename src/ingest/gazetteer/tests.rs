@@ -254,3 +254,28 @@ fn a_head_named_last_matches_the_registry_name() {
         .find_organizations("an Energy Industry Association")
         .is_empty());
 }
+
+#[test]
+fn a_legal_form_matches_written_out_abbreviated_or_without_its_full_stop() {
+    let mut registries = registries();
+    registries.organizations.push(organization(
+        "nippon-trading",
+        "Nippon Trading Corporation",
+        OrganizationKind::Company,
+        &["Nippon Trading Co."],
+    ));
+    let g = Gazetteer::new(&registries);
+    for text in [
+        "Nippon Trading Corp said on Monday",
+        "Nippon Trading Corp. said",
+        "Nippon Trading Co said",
+        "Nippon Trading Company said",
+    ] {
+        let hits = g.find_organizations(text);
+        assert_eq!(hits.len(), 1, "{text}: {hits:?}");
+        assert_eq!(g.organizations()[hits[0].entity].slug, "nippon-trading");
+    }
+    // The name without its legal form is another name.
+    assert!(g.find_organizations("Nippon Trading said").is_empty());
+    assert!(g.find_organizations("Nippon Trading Ltd said").is_empty());
+}

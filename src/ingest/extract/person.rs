@@ -468,9 +468,14 @@ impl Reader<'_, '_> {
         while first > 0 && self.is_name_at(first - 1) {
             first -= 1;
         }
-        let title = self.tokens.get(first.checked_sub(1)?)?.text;
+        // "Drs. Kim Ye-jin and Park Ha-neul": an honorific's full stop.
+        let mut at = first.checked_sub(1)?;
+        if self.tokens[at].text == "." && at > 0 && is_honorific(&self.tokens[at - 1]) {
+            at -= 1;
+        }
+        let title = self.tokens[at].text;
         let plural = title.ends_with('s') || title.ends_with("men");
-        (first < and && plural && is_role_word(title))
+        (first < and && plural && (is_role_word(title) || is_honorific(&self.tokens[at])))
             .then(|| self.title_before(first))
             .flatten()
     }

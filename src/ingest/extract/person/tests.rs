@@ -96,6 +96,11 @@ fn a_plural_title_is_each_joined_names() {
         triples("It was attended by Congressman Gang Gil-bu and Lee Chae-ik."),
         [t("Gang Gil-bu", Some("Congressman"), None)]
     );
+    // A plural honorific ("Drs.") is each name's form of address.
+    assert_eq!(
+        triples("The team worked with Drs. Ye-jin Kim and Ha-neul Park on it."),
+        [t("Ye-jin Kim", None, None), t("Ha-neul Park", None, None)]
+    );
 }
 
 #[test]

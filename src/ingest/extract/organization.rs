@@ -63,10 +63,9 @@ pub(crate) fn mentions(
             {
                 continue;
             }
-            named.push((
-                hit.start,
-                gazetteer.organizations()[hit.entity].slug.clone(),
-            ));
+            let slug = earlier_named_by_short_form(sentence, hit, gazetteer, &found.slugs)
+                .unwrap_or(&gazetteer.organizations()[hit.entity].slug);
+            named.push((hit.start, slug.clone()));
         }
         for (start, entry) in title::bodies(sentence.text, gazetteer) {
             named.push((start, entry.slug.clone()));
@@ -126,6 +125,42 @@ pub(crate) fn mentions(
         }
     }
     found
+}
+
+/// "SK On and Hyundai Motor Group …, the SK-Hyundai joint venture": a
+/// partnership's nickname joins its partners' short forms by a hyphen,
+/// and each one that opens the name of exactly one body the article named
+/// before is that body, not the registry entry the short form alone
+/// stands for (the group "SK", the automaker "Hyundai"). Alone, "LG"
+/// after "LG Chem" is as often the group, so only the nickname counts.
+fn earlier_named_by_short_form<'g>(
+    sentence: &Sentence<'_>,
+    hit: &Hit,
+    gazetteer: &'g Gazetteer,
+    earlier: &[String],
+) -> Option<&'g String> {
+    let written = &sentence.text[hit.start..hit.end];
+    let text = sentence.text;
+    let joined_after =
+        text[hit.end..].starts_with('-') && text[hit.end + 1..].starts_with(char::is_uppercase);
+    let joined_before = text[..hit.start].ends_with('-')
+        && text[..hit.start - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    if written.contains(char::is_whitespace) || !(joined_after || joined_before) {
+        return None;
+    }
+    let prefix = format!("{written} ");
+    let mut opened = earlier
+        .iter()
+        .filter_map(|slug| gazetteer.organization_by_slug(slug))
+        .filter(|o| o.slug != gazetteer.organizations()[hit.entity].slug)
+        .filter(|o| o.front.name.starts_with(&prefix));
+    match (opened.next(), opened.next()) {
+        (Some(only), None) => Some(&only.slug),
+        _ => None,
+    }
 }
 
 /// "the Indian federal government", "the Chinese central government": a

@@ -56,6 +56,34 @@ fn a_korean_local_government_in_an_address_is_the_place_not_its_government() {
 }
 
 #[test]
+fn a_partnerships_nickname_names_the_partners_the_article_named() {
+    use crate::content::front_matter::OrganizationKind;
+    use crate::ingest::gazetteer::tests::organization;
+    let mut registries = registries();
+    for (slug, name, aliases) in [
+        ("acme-cells", "Acme Cells", &[][..]),
+        ("beta-motor-group", "Beta Motor Group", &[][..]),
+        ("beta-motor", "Beta Motor Company", &["Beta"][..]),
+    ] {
+        registries
+            .organizations
+            .push(organization(slug, name, OrganizationKind::Company, aliases));
+    }
+    let g = Gazetteer::new(&registries);
+    let orgs = |paragraphs: &[&str]| annotate(&doc(paragraphs), "", None, &g).organizations;
+    let named = "Acme Cells and Beta Motor Group formed a venture.";
+    assert_eq!(
+        orgs(&[named, "The Acme-Beta venture will open a plant."]),
+        ["acme-cells", "beta-motor-group"]
+    );
+    // A short form alone is the registry's entry for it.
+    assert_eq!(
+        orgs(&[named, "Beta said it would buy the cells."]),
+        ["acme-cells", "beta-motor-group", "beta-motor"]
+    );
+}
+
+#[test]
 fn topics_need_clear_evidence() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -184,6 +184,11 @@ fn titles_before_names() {
         triples("Trade, Industry and Energy Minister Jae Yoon attended."),
         [t("Jae Yoon", Some("Minister"), Some("motie"))]
     );
+    // A candidate for an office is named by that title too.
+    assert_eq!(
+        triples("Opposition presidential candidate Mara Holt pledged to repeal it."),
+        [t("Mara Holt", Some("candidate"), None)]
+    );
 }
 
 #[test]

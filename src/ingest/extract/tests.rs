@@ -469,6 +469,13 @@ fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
         &g,
     );
     assert_eq!(a.topics, ["carbon-neutrality"]);
+    // "차세대" (next-generation) describes a car as readily as research.
+    let topics = |text: &str| annotate(&doc(&[text]), "", None, &g).topics;
+    assert!(topics("에이크미는 차세대 전기차에 전지를 공급한다.").is_empty());
+    assert_eq!(
+        topics("에이크미는 차세대 전지 기술 개발에 나섰다."),
+        ["r-and-d"]
+    );
 }
 
 #[test]

@@ -469,6 +469,14 @@ fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
         &g,
     );
     assert_eq!(a.topics, ["carbon-neutrality"]);
+    // Passing phrases alone never list a topic, however many.
+    let a = annotate(
+        &doc(&["Acme builds sustainable cells for a clean energy grid."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(a.topics.is_empty(), "{:?}", a.topics);
     // "차세대" (next-generation) describes a car as readily as research.
     let topics = |text: &str| annotate(&doc(&[text]), "", None, &g).topics;
     assert!(topics("에이크미는 차세대 전기차에 전지를 공급한다.").is_empty());

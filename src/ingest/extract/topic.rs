@@ -51,9 +51,11 @@ const LAW_SIGNAL: usize = usize::MAX - 1;
 #[derive(Default)]
 struct Tally<'a> {
     keywords: BTreeSet<usize>,
-    /// A keyword that is no bare money amount ("billion won") has hit:
-    /// sales, losses and prices are amounts too, so amounts alone never
-    /// list a topic. They still add to its score.
+    /// A keyword that is no bare money amount ("billion won") and no
+    /// phrase said in passing ("sustainable") has hit: sales, losses and
+    /// prices are amounts too, and a press release calls anything
+    /// sustainable, so amounts and passing phrases alone never list a
+    /// topic, however many. They still add to its score.
     telling: bool,
     score: f64,
     /// A term of art stated plainly: not inside a name or an
@@ -89,10 +91,7 @@ impl<'a> Tally<'a> {
 /// as a phrase. A phrase said in passing ("clean energy") is common.
 /// `keyword` is as matched (canonical), `registered` as in the registry.
 fn specificity(keyword: &str, registered: &str) -> f64 {
-    if PASSING_PHRASES
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(registered))
-    {
+    if is_passing(registered) {
         return 1.0;
     }
     let korean_compound = keyword.chars().filter(|&c| is_hangul(c)).count() >= 3;
@@ -116,6 +115,13 @@ fn only_production(gazetteer: &Gazetteer, entity: usize, keywords: &BTreeSet<usi
                     .any(|p| p.eq_ignore_ascii_case(registered))
             })
         })
+}
+
+/// A registered keyword that names its topic only in passing.
+fn is_passing(registered: &str) -> bool {
+    PASSING_PHRASES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(registered))
 }
 
 /// A keyword that is only a money amount: "billion won", "krw", "million
@@ -177,7 +183,7 @@ pub(crate) fn topics(
                 let tally = tallies.entry(hit.entity).or_default();
                 tally.add(hit.pattern, weight * strength * factor, sentence.text);
                 tally.plain |= strength > 1.0 && factor == 1.0 && !amount;
-                tally.telling |= !amount;
+                tally.telling |= !amount && !is_passing(registered);
                 // An amount is no funding word beside itself.
                 if !amount {
                     found.insert(hit.entity);

@@ -134,7 +134,12 @@ pub(crate) fn registries() -> Registries {
             topic("ev-mobility", &["electric vehicle", "EV"]),
             topic(
                 "carbon-neutrality",
-                &["clean energy", "carbon emissions", "net zero"],
+                &[
+                    "clean energy",
+                    "carbon emissions",
+                    "net zero",
+                    "sustainable",
+                ],
             ),
             topic("policy-regulation", &["policy"]),
             topic(

@@ -346,18 +346,19 @@ pub(crate) fn is_promotion(body: &str) -> bool {
     shouting && word_count(body) >= 4 && (web || body.ends_with('?'))
 }
 
-/// Editors' and translators' notes about the page, not the story.
+/// Editors' and translators' notes about the page, not the story: a
+/// short line with a translator's mark, or a wire editor's note in
+/// brackets on a line of its own ("(ATTN: ADDS …)").
 pub(crate) fn is_editor_note(body: &str) -> bool {
+    static MARKS: Words = word_list!("clean/editor-notes.txt");
+    static LABELS: Words = word_list!("clean/editor-labels.txt");
     let lower = body.to_lowercase();
-    word_count(body) <= 15
-        && [
-            "translated from",
-            "translated by",
-            "machine translation",
-            "번역",
-        ]
-        .iter()
-        .any(|mark| lower.contains(mark))
+    let translated = word_count(body) <= 15 && MARKS.iter().any(|mark| lower.contains(mark));
+    let bracketed = body
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .is_some_and(|inner| LABELS.iter().any(|label| inner.starts_with(label)));
+    translated || bracketed
 }
 
 /// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu

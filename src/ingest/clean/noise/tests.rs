@@ -163,6 +163,15 @@ fn editor_notes_and_breadcrumbs() {
         Line::Noise("editor-note")
     );
     assert_eq!(
+        classify("(ATTN: ADDS details of the plant in paras 5-6)"),
+        Line::Noise("editor-note")
+    );
+    // A bracketed line of the story stays.
+    assert!(matches!(
+        classify("(Acme said the plant would open in May.)"),
+        Line::Story(_)
+    ));
+    assert_eq!(
         classify("Home > News > Batteries"),
         Line::Noise("breadcrumb")
     );

@@ -127,12 +127,13 @@ pub(crate) fn mentions(
     found
 }
 
-/// "SK On and Hyundai Motor Group …, the SK-Hyundai joint venture": a
+/// "Acme Cells and Beta Motor Group …, the Acme-Beta venture": a
 /// partnership's nickname joins its partners' short forms by a hyphen,
 /// and each one that opens the name of exactly one body the article named
 /// before is that body, not the registry entry the short form alone
-/// stands for (the group "SK", the automaker "Hyundai"). Alone, "LG"
-/// after "LG Chem" is as often the group, so only the nickname counts.
+/// stands for (a group, an automaker). Alone, a group's short form after
+/// one of its companies is as often the group, so only the nickname
+/// counts.
 fn earlier_named_by_short_form<'g>(
     sentence: &Sentence<'_>,
     hit: &Hit,

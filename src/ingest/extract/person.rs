@@ -468,7 +468,7 @@ impl Reader<'_, '_> {
         while first > 0 && self.is_name_at(first - 1) {
             first -= 1;
         }
-        // "Drs. Kim Ye-jin and Park Ha-neul": an honorific's full stop.
+        // "Profs. Holt and Lind": an honorific's full stop.
         let mut at = first.checked_sub(1)?;
         if self.tokens[at].text == "." && at > 0 && is_honorific(&self.tokens[at - 1]) {
             at -= 1;

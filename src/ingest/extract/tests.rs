@@ -53,6 +53,14 @@ fn a_korean_local_government_in_an_address_is_the_place_not_its_government() {
     assert!(!orgs("공장은 충북 서산시에 있다.").contains(&seosan[0]));
     assert!(orgs("공장은 서산시 대산읍 소재다.").is_empty());
     assert!(orgs("공장은 서산시 일원에 들어선다.").is_empty());
+    // A short common noun after the name ends like a division but is none,
+    // and "소재" is also "materials".
+    for text in [
+        "에이크미는 서산시 공동 연구센터를 열었다.",
+        "서산시 소재 산업 육성 계획이 나왔다.",
+    ] {
+        assert!(orgs(text).contains(&seosan[0]), "{text}");
+    }
 }
 
 #[test]
@@ -477,9 +485,9 @@ fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
         &g,
     );
     assert!(a.topics.is_empty(), "{:?}", a.topics);
-    // "차세대" (next-generation) describes a car as readily as research.
+    // "차세대" (next-generation) describes an appliance as readily as research.
     let topics = |text: &str| annotate(&doc(&[text]), "", None, &g).topics;
-    assert!(topics("에이크미는 차세대 전기차에 전지를 공급한다.").is_empty());
+    assert!(topics("에이크미는 차세대 청소기에 전지를 공급한다.").is_empty());
     assert_eq!(
         topics("에이크미는 차세대 전지 기술 개발에 나섰다."),
         ["r-and-d"]

@@ -109,19 +109,22 @@ fn only_production(gazetteer: &Gazetteer, entity: usize, keywords: &BTreeSet<usi
     let topic = &gazetteer.topics()[entity];
     topic.slug == COMMERCIALIZATION_TOPIC
         && keywords.iter().all(|&k| {
-            topic.front.keywords.get(k).is_some_and(|registered| {
-                PRODUCTION_PHRASES
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(registered))
-            })
+            topic
+                .front
+                .keywords
+                .get(k)
+                .is_some_and(|registered| listed(&PRODUCTION_PHRASES, registered))
         })
+}
+
+/// True when `list` holds the registered keyword, in any case.
+fn listed(list: &Words, registered: &str) -> bool {
+    list.iter().any(|p| p.eq_ignore_ascii_case(registered))
 }
 
 /// A registered keyword that names its topic only in passing.
 fn is_passing(registered: &str) -> bool {
-    PASSING_PHRASES
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(registered))
+    listed(&PASSING_PHRASES, registered)
 }
 
 /// A keyword that is only a money amount: "billion won", "krw", "million

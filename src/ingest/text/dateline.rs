@@ -37,9 +37,6 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
             return &text[i + 3..];
         }
     }
-    if let Some(rest) = bare_dateline(text) {
-        return rest;
-    }
     // "TOKYO, Feb 4 : …" sets its dateline off with a spaced colon.
     for dash in [" — ", " -- ", " – ", " : "] {
         if let Some(i) = text.find(dash) {
@@ -65,10 +62,12 @@ pub(crate) fn strip_dateline(text: &str) -> &str {
             }
         }
     }
-    text
+    // Only with no dash to set it off: "SEOUL Nov 23 Wire -- …" is the
+    // dash rule's.
+    bare_dateline(text).unwrap_or(text)
 }
 
-/// "TOKYO Dec 13 Acme said …": a place in capitals and a month and day,
+/// "LYON June 2 Acme opened …": a place in capitals and a month and day,
 /// with the wire's punctuation lost, before a capitalized word.
 fn bare_dateline(text: &str) -> Option<&str> {
     const MAX_PLACE_WORDS: usize = 3;
@@ -202,11 +201,16 @@ mod tests {
     #[test]
     fn a_dateline_without_its_punctuation_is_a_place_in_capitals_and_a_day() {
         assert_eq!(
-            strip_dateline("OSAKA Mar 4 Acme Cells said on Monday"),
-            "Acme Cells said on Monday"
+            strip_dateline("LYON June 2 Acme Cells opened its second line."),
+            "Acme Cells opened its second line."
         );
         assert_eq!(
             strip_dateline("SAN JOSE Sept. 30 Acme opened a line."),
+            "Acme opened a line."
+        );
+        // A wire's tag before a dash goes with the dateline.
+        assert_eq!(
+            strip_dateline("LYON June 2 Wire -- Acme opened a line."),
             "Acme opened a line."
         );
         for text in [

@@ -464,8 +464,8 @@ fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
 #[test]
 fn a_rules_threshold_year_does_not_anchor_an_undated_story() {
     let sentences = body(&[
-        "Cars subsidized before 2019 must return their packs.",
-        "Cars subsidized after 2019 may sell them.",
+        "Scooters registered before 2018 pay the old fee.",
+        "Those registered after 2018 pay more, since 2018 rules apply.",
     ]);
     assert_eq!(anchor_year(&sentences), None);
 }

@@ -12,7 +12,7 @@ use super::{extend_right, is_name_word};
 use crate::content::front_matter::{OrganizationKind, PlaceKind};
 use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
-use crate::ingest::text::hangul::{hangul_run, is_hangul};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -102,9 +102,10 @@ fn acts_after(text: &str, end: usize, gazetteer: &Gazetteer) -> bool {
                 || joint_subject(text, end + run.len(), gazetteer))
 }
 
-/// "경기 시흥시", "경북 봉화군 석포면", "전북특별자치도 국립군산대학교": a
-/// registry local government's Korean name written as part of an address
-/// (right after or right before another place or body), not acting
+/// "충남 예산군", "예산군 삽교읍", "충청남도 한빛대학교": a registry local
+/// government's Korean name written as part of an address (right after or
+/// right before another place or body, or before a smaller division of
+/// three syllables or more, so no "연구" or "관리"), not acting
 /// (`acts_after`): the place, not its government.
 pub(super) fn korean_place_only(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &Gazetteer) -> bool {
     let entry = &gazetteer.organizations()[hit.entity].front;
@@ -124,12 +125,13 @@ pub(super) fn korean_place_only(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &
     let names = || sentence.places.iter().chain(&sentence.organizations);
     let after_place = names().any(|h| h.end == before.len() && before.len() < hit.start);
     let before_place = spaced_after && names().any(|h| h.start == after_start);
+    const DIVISION_MIN_SYLLABLES: usize = 3;
     let next = text[after_start..].split_whitespace().next().unwrap_or("");
+    let word = strip_particle(hangul_run(next));
     let address_part = spaced_after
-        && (ADDRESS_WORDS.iter().any(|w| next.starts_with(w))
-            || hangul_run(next) == next
-                && ADDRESS_ENDINGS.iter().any(|e| next.ends_with(e))
-                && next.chars().count() >= 2);
+        && (ADDRESS_WORDS.contains(&word)
+            || word.chars().count() >= DIVISION_MIN_SYLLABLES
+                && ADDRESS_ENDINGS.iter().any(|e| word.ends_with(e)));
     after_place || before_place || address_part
 }
 

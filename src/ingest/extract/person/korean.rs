@@ -249,7 +249,7 @@ fn is_name(token: &Token<'_>) -> bool {
 
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
-    // "연구는", "기술를": a topic or object particle ends no given name.
+    // "조사는", "기술를": a topic or object particle ends no given name.
     if !word.chars().all(is_hangul) || NOT_NAMES.contains(&word) || word.ends_with(['는', '를']) {
         return false;
     }
@@ -315,8 +315,6 @@ fn title_after(
                     k += 1;
                 }
             }
-            // A person's name there holds the title ("이 연구는 홍길동 교수와").
-            None if is_name(token) => return None,
             None if between < MAX_BETWEEN && (brand || is_unknown_organization(token.text)) => {
                 between += 1;
             }

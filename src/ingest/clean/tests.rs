@@ -1,0 +1,186 @@
+//! Cleaning whole small pages written for these tests.
+
+use super::*;
+use crate::ingest::document::Block;
+
+#[test]
+fn a_wrapped_first_line_of_the_lead_is_no_headline_and_stays() {
+    let text = "Acme Cells plans to double the output of\nits plant in Lyon, the company told\ninvestors on Friday. A second line\nopens in 2027.\n";
+    let cleaned = clean(text);
+    assert_eq!(cleaned.headline, None);
+    let [Block::Paragraph(lead), ..] = &cleaned.document.blocks[..] else {
+        panic!("{:?}", cleaned.document.blocks);
+    };
+    assert!(
+        lead.starts_with("Acme Cells plans to double the output of its plant"),
+        "{lead}"
+    );
+    // A headline wrapped in two lines, its block ending with no sentence.
+    let text = "Acme boosts spending on its first lithium-\nmetal cells\n\nAcme Cells said on Monday that it will build a plant.\n";
+    let cleaned = clean(text);
+    let lead = cleaned.document.blocks.iter().find_map(|b| match b {
+        Block::Paragraph(p) if p.contains("said") => Some(p),
+        _ => None,
+    });
+    assert_eq!(
+        lead.map(String::as_str),
+        Some("Acme Cells said on Monday that it will build a plant.")
+    );
+    // A wrapped notice above the headline leaves the headline be.
+    let text = "Our letter on cells, grids and\nthe people who build them.\n\nAcme opens a cell plant in Lyon\n\nAcme Cells said on Monday that it will build a plant in Lyon.\n";
+    assert_eq!(
+        clean(text).headline.as_deref(),
+        Some("Acme opens a cell plant in Lyon")
+    );
+}
+
+#[test]
+fn a_headline_with_the_page_stamp_glued_on_wins_and_loses_the_stamp() {
+    let cleaned = clean("Home\nParts and materials for cells\nMinister visits a cell plant in the south 2021-07-05\nThe minister visited the plant on Monday to see the lines.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Minister visits a cell plant in the south")
+    );
+}
+
+#[test]
+fn a_site_name_set_off_by_a_bar_and_a_byline_stamp_are_no_headline() {
+    let cleaned = clean("Acme | Acme Cells opens its second plant in the south\nThe company opened the plant on Monday.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Acme Cells opens its second plant in the south")
+    );
+    let cleaned = clean("Regulator clears the cell venture of two firms | Be Savvy\nThe regulator cleared the venture on Monday.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Regulator clears the cell venture of two firms")
+    );
+    // The site's name after a headline of three words stays out.
+    let cleaned = clean("Acme Cells expands | The Daily Cell Times Global Edition\nThe company expanded on Monday.\n");
+    assert_eq!(cleaned.headline.as_deref(), Some("Acme Cells expands"));
+    assert_eq!(
+        headline_stamp("한빛일보 홍길동 기자 입력 : 2021.03.04 09:10"),
+        None
+    );
+    let cleaned = clean("한빛·누리, 배터리 거점으로 도약한다\n\n한빛일보 홍길동 기자 입력 : 2021.03.04 09:10\n한빛과 누리가 특화단지로 지정됐다. 이들은 거점이 된다.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("한빛·누리, 배터리 거점으로 도약한다")
+    );
+}
+
+#[test]
+fn a_sign_setting_the_headline_off_is_no_part_of_it() {
+    let cleaned = clean("▷ Plant opens in the north\nThe plant opened on Monday.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Plant opens in the north")
+    );
+    let cleaned = clean("$3B plant opens in the north\nThe plant opened on Monday.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("$3B plant opens in the north")
+    );
+}
+
+#[test]
+fn takes_the_headline_after_the_noise() {
+    let cleaned = clean("Skip to content\nHome\n\nPlant opens in the north\nDate 2024-01-02\nThe plant opened on Monday.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Plant opens in the north")
+    );
+    assert_eq!(
+        cleaned.document.blocks,
+        [Block::Paragraph("The plant opened on Monday.".into())]
+    );
+}
+
+#[test]
+fn a_site_name_above_the_headline_is_not_the_headline() {
+    let cleaned = clean(
+        "Daily Wire\nPlant opens in the north today\nThe plant opened on Monday in the city.",
+    );
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Plant opens in the north today")
+    );
+    assert_eq!(
+        cleaned.document.blocks,
+        [Block::Paragraph(
+            "The plant opened on Monday in the city.".into()
+        )]
+    );
+}
+
+#[test]
+fn mastheads_bylines_and_labels_are_not_headlines() {
+    let cleaned = clean(
+        "Acme Energy Co., Limited\n21 Apr, 2025, 09:00 CST\nAcme Launches a Sodium Cell for Cars\nJane Roe\n4 min read\nBERLIN -- Acme unveiled its new sodium cell on Monday in Berlin.",
+    );
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Acme Launches a Sodium Cell for Cars")
+    );
+    assert_eq!(cleaned.document.blocks.len(), 1);
+    let cleaned = clean("Korea Institute of Science and Technology\nPRESS RELEASE\nCell that lasts 1,500 cycles developed\nThe team said on Monday that it made a cell.");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Cell that lasts 1,500 cycles developed")
+    );
+    assert_eq!(cleaned.document.blocks.len(), 1);
+}
+
+#[test]
+fn other_stories_headlines_above_the_real_one_lose_to_it() {
+    let text = "Town council debates parking fees downtown\nMarket slides as chip shares fall again\n\nTwo colleges team up on sodium cells\n\nTwo northern colleges have begun a joint project on sodium cells for grid storage. It runs three years.";
+    let cleaned = clean(text);
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Two colleges team up on sodium cells")
+    );
+    // Nothing of the other stories stays in the body.
+    let body = format!("{:?}", cleaned.document.blocks);
+    assert!(
+        !body.contains("parking") && !body.contains("chip shares"),
+        "{body}"
+    );
+    // A sub-head under the headline tells the same story: the headline
+    // stays first.
+    let text = "Acme to build cell plant in the north\nThe plant will make sodium cells for grid storage\nAcme said on Monday it will build a plant for sodium cells in the north.";
+    assert_eq!(
+        clean(text).headline.as_deref(),
+        Some("Acme to build cell plant in the north")
+    );
+}
+
+#[test]
+fn a_wrapped_first_line_of_the_lede_is_not_a_headline() {
+    let text = "Cell maker unveils a denser battery\n\n\"In one of the biggest steps in years, the\nlargest cell maker has shown a denser battery for cars and planes.";
+    assert_eq!(
+        clean(text).headline.as_deref(),
+        Some("Cell maker unveils a denser battery")
+    );
+}
+
+#[test]
+fn a_photo_credit_is_never_the_headline() {
+    let text = "Photo : WIRE News Agency\n\nThe minister, who toured a cell plant on Monday, called for faster output.";
+    assert_eq!(clean(text).headline, None);
+}
+
+#[test]
+fn a_sentence_first_means_no_headline() {
+    let cleaned = clean("The plant opened on Monday.\nIt makes cells.");
+    assert_eq!(cleaned.headline, None);
+    assert_eq!(cleaned.document.blocks.len(), 2);
+}
+
+#[test]
+fn every_story_sentence_survives_in_order() {
+    let text =
+        "Menu\nA headline for cells\nFirst.\n\u{a0}\nSecond.\nⓒ Wire. All rights reserved.\nThird?";
+    let cleaned = clean(&crate::ingest::seed::normalize(text));
+    let texts: Vec<&str> = cleaned.document.texts().collect();
+    assert_eq!(texts, ["First.", "Second.", "Third?"]);
+}

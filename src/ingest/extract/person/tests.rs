@@ -510,6 +510,15 @@ fn korean_words_that_only_look_like_names_are_not_people() {
         triples("이번 조사는 김하늘 과장이 맡았다."),
         [t("김하늘", Some("과장"), None)]
     );
+    // A brand shaped like a name between a name and a title leaves the
+    // person named.
+    assert!(
+        triples("홍길동 한울셀 대표는 공장을 짓는다고 말했다.").contains(&t(
+            "홍길동",
+            Some("한울셀 대표"),
+            None
+        ))
+    );
 }
 
 #[test]

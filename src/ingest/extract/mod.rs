@@ -172,7 +172,12 @@ fn sentences<'a>(doc: &'a Document, title: &'a str, gazetteer: &Gazetteer) -> Ve
             let organizations: Vec<Hit> = gazetteer
                 .find_organizations(piece)
                 .into_iter()
-                .filter(|o| !is_locative(piece, o, &all_places))
+                .filter(|o| {
+                    let local = organization::is_local_government(
+                        &gazetteer.organizations()[o.entity].front,
+                    );
+                    !is_locative(piece, o, &all_places, local)
+                })
                 // "the US state of Georgia": a registry place's longer name
                 // holds the government's (a company's name inside a plant's,
                 // "Hyundai Motor Group Metaplant", still names the company).
@@ -278,11 +283,14 @@ fn names_currency(text: &str, hit: &Hit) -> bool {
 
 /// A province or city government named only as a location ("Gwangyang
 /// City, Jeollanam-do", "display (Chungnam)", "in Seoul", "울산에서") is a place there,
-/// not an organization acting in the story.
-fn is_locative(text: &str, organization: &Hit, places: &[Hit]) -> bool {
-    let also_place = places
-        .iter()
-        .any(|p| p.start == organization.start && p.end == organization.end);
+/// not an organization acting in the story. `local`: the entry is a
+/// local government, whose name is a place even where the place
+/// registry lacks it ("in Yesan County").
+fn is_locative(text: &str, organization: &Hit, places: &[Hit], local: bool) -> bool {
+    let also_place = local
+        || places
+            .iter()
+            .any(|p| p.start == organization.start && p.end == organization.end);
     if !also_place {
         return described_region(text, organization, places);
     }

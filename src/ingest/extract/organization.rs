@@ -12,6 +12,7 @@ mod korean;
 mod listed;
 mod programme;
 mod regional;
+pub(crate) use regional::is_local_government;
 mod title;
 
 use std::collections::{BTreeMap, HashSet};

@@ -53,6 +53,16 @@ fn a_korean_local_government_in_an_address_is_the_place_not_its_government() {
     assert!(!orgs("공장은 충북 서산시에 있다.").contains(&seosan[0]));
     assert!(orgs("공장은 서산시 대산읍 소재다.").is_empty());
     assert!(orgs("공장은 서산시 일원에 들어선다.").is_empty());
+    // In English, "in" places a county as it places any town.
+    let english = |text: &str| annotate(&doc(&[text]), "", None, &g).organizations;
+    assert_eq!(
+        english("Acme will build a plant in Seosan City by 2027."),
+        ["acme-energy"]
+    );
+    assert_eq!(
+        english("Seosan City said it would support the plant."),
+        seosan
+    );
     // A short common noun after the name ends like a division but is none,
     // and "소재" is also "materials".
     for text in [

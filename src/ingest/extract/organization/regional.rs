@@ -9,7 +9,7 @@
 
 use super::context::Range;
 use super::{extend_right, is_name_word};
-use crate::content::front_matter::{OrganizationKind, PlaceKind};
+use crate::content::front_matter::{OrganizationFrontMatter, OrganizationKind, PlaceKind};
 use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
@@ -102,6 +102,19 @@ fn acts_after(text: &str, end: usize, gazetteer: &Gazetteer) -> bool {
                 || joint_subject(text, end + run.len(), gazetteer))
 }
 
+/// A registry entry for a Korean province's, city's or county's
+/// government ("Yesan County", "South Chungcheong Province"): its name
+/// is also where things are.
+pub(crate) fn is_local_government(entry: &OrganizationFrontMatter) -> bool {
+    entry.kind == OrganizationKind::Government
+        && entry.country == "KR"
+        && entry
+            .name
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| DIVISIONS.contains(&last) || last == "State")
+}
+
 /// "충남 예산군", "예산군 삽교읍", "충청남도 한빛대학교": a registry local
 /// government's Korean name written as part of an address (right after or
 /// right before another place or body, or before a smaller division of
@@ -111,8 +124,7 @@ pub(super) fn korean_place_only(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &
     let entry = &gazetteer.organizations()[hit.entity].front;
     let text = sentence.text;
     let written = &text[hit.start..hit.end];
-    let local = entry.kind == OrganizationKind::Government
-        && entry.country == "KR"
+    let local = is_local_government(entry)
         && written.chars().all(|c| c == ' ' || is_hangul(c))
         && KOREAN_SUFFIXES.iter().any(|s| written.ends_with(s));
     if !local || acts_after(text, hit.end, gazetteer) {

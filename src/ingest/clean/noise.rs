@@ -429,6 +429,25 @@ pub(crate) fn is_related_label(body: &str) -> bool {
 /// Remove a photo credit from a line: "… Photo by Gwangyang City", "[Photo:
 /// KRICT] …", "/ Photo = Yonhap", "(사진=연합뉴스)". Gives back the rest (the
 /// caption, possibly empty), or `None` when the line has no credit.
+/// The caption before a short bracketed credit that closes a line whose
+/// sentence places people in the photo ("(third from left)").
+fn positioned_caption(body: &str) -> Option<&str> {
+    const CREDIT_MAX_WORDS: usize = 4;
+    let open = body.trim_end().strip_suffix(')')?.rfind('(')?;
+    let credit = body[open + 1..].trim_end().trim_end_matches(')');
+    let caption = body[..open].trim_end();
+    let placed = caption.match_indices('(').any(|(at, _)| {
+        caption[at + 1..]
+            .split_once(')')
+            .is_some_and(|(inside, _)| shared::is_position_note(inside))
+    });
+    (placed
+        && ends_sentence(caption)
+        && word_count(credit) <= CREDIT_MAX_WORDS
+        && credit.starts_with(char::is_uppercase))
+    .then_some(caption)
+}
+
 pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     // "Workers at the line. (Acme Cells) |": a credit in brackets closed by
     // a bar, the way some news sites end a photo's caption.
@@ -456,6 +475,12 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     // A wire photo's credit after the caption's last full stop: "… on May
     // 2, 2021. STR/AFP via Getty Images", "… ribbon. Jane Roe/Reuters".
     if let Some(caption) = agency_credit_after_stop(body) {
+        return Some(tidy(caption));
+    }
+    // "Minister Roe (center) opens the line on Monday. (Acme Cells)": a
+    // photo's position note, then a short credit in brackets after the
+    // last full stop.
+    if let Some(caption) = positioned_caption(body) {
         return Some(tidy(caption));
     }
     // A bracketed credit anywhere: remove just the brackets.

@@ -14,6 +14,7 @@ use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::PHOTO_POSITIONS;
 
 mod korean;
 use crate::ingest::text::words::{word_list, Words};
@@ -626,7 +627,6 @@ impl Reader<'_, '_> {
     /// Past a photo position note right after a name: "(third from
     /// left)", "(right)", "(center)".
     fn past_position_note(&self, end: usize) -> usize {
-        static POSITION: Words = word_list!("extract/photo-positions.txt");
         if self.tokens.get(end).is_none_or(|t| t.text != "(") {
             return end;
         }
@@ -635,7 +635,7 @@ impl Reader<'_, '_> {
             Some(close)
                 if self.tokens[end + 1..close]
                     .iter()
-                    .any(|t| POSITION.iter().any(|p| t.is(p))) =>
+                    .any(|t| PHOTO_POSITIONS.iter().any(|p| t.is(p))) =>
             {
                 close + 1
             }

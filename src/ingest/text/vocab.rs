@@ -52,6 +52,18 @@ pub(crate) fn without_legal_form(name: &str) -> &str {
 
 /// Function words ("the", "of"): no meaning in a file name, no evidence
 /// that a headline and a lede tell the same story.
+/// Words of a photo's position note ("third from left", "center").
+pub(crate) static PHOTO_POSITIONS: Words = word_list!("shared/photo-positions.txt");
+
+/// True when the inside of a bracket places someone in a photo ("third
+/// from left", "center"): a few words, one of them a position.
+pub(crate) fn is_position_note(inside: &str) -> bool {
+    const MAX_WORDS: usize = 4;
+    let words: Vec<String> = inside.split_whitespace().map(str::to_lowercase).collect();
+    (1..=MAX_WORDS).contains(&words.len())
+        && words.iter().any(|w| PHOTO_POSITIONS.contains(&w.as_str()))
+}
+
 pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");
 
 /// Labels that introduce a publication date on a board or news page.

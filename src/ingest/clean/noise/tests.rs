@@ -162,6 +162,16 @@ fn editor_notes_and_breadcrumbs() {
         classify("** This article was translated from Korean."),
         Line::Noise("editor-note")
     );
+    // A caption placing people in the photo, closed by a short credit.
+    assert_eq!(
+        classify("Minister Jane Roe (center) opens the cell line on Monday. (Acme Cells)"),
+        Line::Caption("Minister Jane Roe (center) opens the cell line on Monday.".to_string())
+    );
+    // A story's sentence with a bracket at its end is no caption.
+    assert!(matches!(
+        classify("Acme opened the line on Monday, its chief said. (Updated)"),
+        Line::Story(_)
+    ));
     assert_eq!(
         classify("(ATTN: ADDS details of the plant in paras 5-6)"),
         Line::Noise("editor-note")

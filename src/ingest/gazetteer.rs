@@ -45,10 +45,13 @@ pub(crate) struct Hit {
 impl Gazetteer {
     /// Index every name, alias and keyword of `registries`.
     pub(crate) fn new(registries: &Registries) -> Gazetteer {
-        let organization_names = registries
+        // Every way each organization is written, made once for the
+        // matcher and the exact lookup both.
+        let organization_forms: Vec<Vec<String>> = registries
             .organizations
             .iter()
-            .map(|o| written_forms(std::iter::once(&o.front.name).chain(&o.front.aliases)));
+            .map(|o| written_forms(std::iter::once(&o.front.name).chain(&o.front.aliases)))
+            .collect();
         // Demonyms come last: those of the name and of every alias ("South
         // Korean" for Korea, also called "South Korea").
         let place_names = registries.places.iter().map(|p| {
@@ -57,7 +60,9 @@ impl Gazetteer {
             names().map(String::as_str).chain(demonyms)
         });
         let organization_matcher = Matcher::new(
-            organization_names.map(|n| n.into_iter().map(|n| normalize_key(&n))),
+            organization_forms
+                .iter()
+                .map(|forms| forms.iter().map(|n| normalize_key(n))),
             false,
         );
         let place_matcher = Matcher::new(place_names.map(|n| n.map(normalize_key)), false);
@@ -72,13 +77,9 @@ impl Gazetteer {
         );
         let topic_keyword = topic_matcher.origins.iter().map(|&(_, k)| k).collect();
         let mut organization_by_key = HashMap::new();
-        for (index, organization) in registries.organizations.iter().enumerate() {
-            let names =
-                std::iter::once(&organization.front.name).chain(&organization.front.aliases);
-            for name in written_forms(names) {
-                organization_by_key
-                    .entry(lookup_key(&name))
-                    .or_insert(index);
+        for (index, forms) in organization_forms.iter().enumerate() {
+            for name in forms {
+                organization_by_key.entry(lookup_key(name)).or_insert(index);
             }
         }
         Gazetteer {

@@ -89,9 +89,9 @@ impl<'a> Tally<'a> {
 /// "policy", "cobalt") needs company. Korean writes compounds as one word,
 /// so a Hangul word of three syllables or more ("공급망", "전문인력") counts
 /// as a phrase. A phrase said in passing ("clean energy") is common.
-/// `keyword` is as matched (canonical), `registered` as in the registry.
-fn specificity(keyword: &str, registered: &str) -> f64 {
-    if is_passing(registered) {
+/// `keyword` is as matched (canonical); `passing`: the registry lists it as said in passing.
+fn specificity(keyword: &str, passing: bool) -> f64 {
+    if passing {
         return 1.0;
     }
     let korean_compound = keyword.chars().filter(|&c| is_hangul(c)).count() >= 3;
@@ -173,7 +173,8 @@ pub(crate) fn topics(
             for hit in gazetteer.find_topic_keywords(&canonical) {
                 // As written: the canonical form stems "won" to "win".
                 let registered = &gazetteer.topics()[hit.entity].front.keywords[hit.pattern];
-                let strength = specificity(&canonical[hit.start..hit.end], registered);
+                let passing = is_passing(registered);
+                let strength = specificity(&canonical[hit.start..hit.end], passing);
                 let amount = is_amount(registered);
                 // A speaker's term of art ("the commercialization of
                 // lithium metal batteries") names the topic as plainly as
@@ -186,7 +187,7 @@ pub(crate) fn topics(
                 let tally = tallies.entry(hit.entity).or_default();
                 tally.add(hit.pattern, weight * strength * factor, sentence.text);
                 tally.plain |= strength > 1.0 && factor == 1.0 && !amount;
-                tally.telling |= !amount && !is_passing(registered);
+                tally.telling |= !amount && !passing;
                 // An amount is no funding word beside itself.
                 if !amount {
                     found.insert(hit.entity);
@@ -228,15 +229,12 @@ pub(crate) fn topics(
             tally.telling = true;
         }
     }
-    let listed: BTreeSet<&str> = tallies
+    let clear: Vec<(&usize, &Tally<'_>)> = tallies.iter().filter(|(_, t)| t.clear()).collect();
+    let about_technology = clear
         .iter()
-        .filter(|(_, t)| t.clear())
-        .map(|(&entity, _)| gazetteer.topics()[entity].slug.as_str())
-        .collect();
-    let about_technology = TECHNOLOGY_TOPICS.iter().any(|t| listed.contains(t));
-    let mut ranked: Vec<(f64, &str, &str)> = tallies
-        .iter()
-        .filter(|(_, t)| t.clear())
+        .any(|(&entity, _)| TECHNOLOGY_TOPICS.contains(&gazetteer.topics()[entity].slug.as_str()));
+    let mut ranked: Vec<(f64, &str, &str)> = clear
+        .into_iter()
         .filter(|(&entity, t)| about_technology || !only_production(gazetteer, entity, &t.keywords))
         .map(|(&entity, t)| {
             let slug = gazetteer.topics()[entity].slug.as_str();

@@ -343,8 +343,9 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
             .iter()
             .any(|w| sentence.contains(w))
             .then(|| {
-                sentence.match_indices("년 ").map(|(at, _)| at).find(|at| {
-                    !sentence[at + "년 ".len()..].starts_with(|c: char| c.is_ascii_digit())
+                sentence.match_indices("년 ").map(|(at, _)| at).find(|&at| {
+                    year_before(sentence, at).is_some()
+                        && !sentence[at + "년 ".len()..].starts_with(|c: char| c.is_ascii_digit())
                 })
             })
             .flatten()
@@ -359,12 +360,20 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
                 .map(|(at, _)| at)
         })
         .or_else(goal_year)?;
+    year_before(sentence, at)
+}
+
+/// The year of four digits that ends right before byte `at` and no longer
+/// number does ("2030" of "2030년", not of "12030년" nor "5년").
+fn year_before(sentence: &str, at: usize) -> Option<i32> {
     let digits = &sentence[..at];
-    let year = &digits[digits.len().checked_sub(4)?..];
-    let before = digits[..digits.len() - 4].chars().next_back();
-    let standalone = !before.is_some_and(|c| c.is_ascii_digit());
-    year.parse()
-        .ok()
+    let start = digits.len().checked_sub(4)?;
+    let year = digits.get(start..)?;
+    let standalone = !digits[..start].ends_with(|c: char| c.is_ascii_digit());
+    year.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| year.parse().ok())
+        .flatten()
         .filter(|y| (1900..=2100).contains(y) && standalone)
 }
 
@@ -549,5 +558,20 @@ mod tests {
             Some(2030)
         );
         assert_eq!(target_year("2025년 5월 공장 가동을 목표로 한다"), None);
+    }
+
+    #[test]
+    fn a_count_of_years_after_hangul_is_no_deadline_and_no_crash() {
+        // The digits before "년" are one, after a three-byte syllable: a
+        // four-byte look back lands inside it.
+        assert_eq!(
+            target_year("인재를 키운다는 목표로 2021년부터 5년 동안 교육한다"),
+            None
+        );
+        assert_eq!(target_year("새 사업은 내년까지 이어진다"), None);
+        assert_eq!(
+            target_year("지원은 3년 동안 이어지며 2030년 점유율 40%를 목표로 한다"),
+            Some(2030)
+        );
     }
 }

@@ -14,9 +14,10 @@ use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::strip_particle;
-use crate::ingest::text::token::{headline_cased, tokenize, Token};
+use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
 use crate::ingest::text::words::{word_list, Words};
+pub(crate) use anchor::anchor_year;
 pub(crate) use title::headline;
 use title::title;
 
@@ -149,36 +150,6 @@ pub(crate) fn events(
 
 /// Words that make the year after them a deadline or a threshold.
 static YEAR_BOUNDS: Words = word_list!("extract/year-bounds.txt");
-
-/// The year a story without a publication date is about: the year it
-/// names most often and more than once (ties: the latest), leaving out
-/// deadlines and thresholds ("by 2030", "by fiscal 2028", "before 2021").
-pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
-    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
-    for sentence in sentences {
-        let tokens = tokenize(sentence.text);
-        for (i, token) in tokens.iter().enumerate() {
-            let limit = |t: &Token<'_>| YEAR_BOUNDS.iter().any(|w| t.is(w));
-            let fiscal = i > 1 && (tokens[i - 1].is("fiscal") || tokens[i - 1].is("FY"));
-            let deadline = i > 0 && limit(&tokens[i - 1]) || fiscal && limit(&tokens[i - 2]);
-            let year = token
-                .text
-                .parse::<i32>()
-                .ok()
-                .filter(|y| token.text.len() == 4 && (1900..=2100).contains(y));
-            if let (Some(year), false) = (year, deadline) {
-                *counts.entry(year).or_default() += 1;
-            }
-        }
-    }
-    // A year named once ("the factory was built in 1991") is a detail of
-    // the story, not the year it keeps returning to.
-    counts
-        .into_iter()
-        .filter(|&(_, count)| count >= 2)
-        .max_by_key(|&(year, count)| (count, year))
-        .map(|(year, _)| PartialDate::y(year))
-}
 
 /// Which date mentions mark an event.
 fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
@@ -689,6 +660,7 @@ fn is_caption(sentence: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+mod anchor;
 mod first_person;
 mod title;
 

@@ -4,7 +4,7 @@ use crate::ingest::extract::figure::figures;
 use crate::ingest::extract::Part;
 
 /// Body sentences without registry hits.
-fn body<'a>(texts: &[&'a str]) -> Vec<Sentence<'a>> {
+pub(super) fn body<'a>(texts: &[&'a str]) -> Vec<Sentence<'a>> {
     texts
         .iter()
         .map(|t| Sentence {
@@ -448,26 +448,6 @@ fn a_market_forecasts_horizon_is_no_event() {
         Some("2024-05-10"),
     );
     assert_eq!(got.len(), 1, "{got:?}");
-}
-
-#[test]
-fn a_fiscal_deadline_does_not_anchor_an_undated_story() {
-    let sentences = body(&[
-        "Acme aims to sell the cells by fiscal 2028.",
-        "It wants the pack to cost less by fiscal 2028.",
-    ]);
-    assert_eq!(anchor_year(&sentences), None);
-    let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
-    assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
-}
-
-#[test]
-fn a_rules_threshold_year_does_not_anchor_an_undated_story() {
-    let sentences = body(&[
-        "Scooters registered before 2018 pay the old fee.",
-        "Those registered after 2018 pay more, since 2018 rules apply.",
-    ]);
-    assert_eq!(anchor_year(&sentences), None);
 }
 
 #[test]

@@ -110,8 +110,10 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         return None;
     };
     // Short labels around the headline are the site's name, a section, a
-    // byline or a button ("PRESS RELEASE", "Jane Roe", "4 min read").
-    for &i in &before_lead {
+    // byline or a button ("PRESS RELEASE", "Jane Roe", "4 min read"); a
+    // deck under it is the story's.
+    let deck = deck_lines(lines, &before_lead, chosen);
+    for &i in before_lead.iter().filter(|i| !deck.contains(i)) {
         if matches!(&lines[i], Line::Story(t) if word_count(t) <= 5 && !ends_sentence(t)
             && split_marker(t).0 == Marker::None)
         {
@@ -131,6 +133,38 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
         .trim_start_matches(crate::ingest::text::line::is_set_off_sign)
         .trim_start();
     Some(without_site_name(signless).to_string())
+}
+
+/// The deck under a Korean headline: short lines between the headline
+/// and the lead that sum the story up ("2026년까지 지원센터 구축", "고용창출
+/// 5000명 기대"). A label is shorter (a section), names a person under a
+/// photo ("홍길동 한빛대 교수"), carries a photo's credit ("사진…",
+/// "이미지"), calls out ("… 딱!") or points at the page ("이 기사 …").
+fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usize> {
+    const WORDS: std::ops::RangeInclusive<usize> = 3..=10;
+    const LABEL_WORDS: usize = 4;
+    let is_deck = |text: &str| {
+        let text = text.trim();
+        let last = text.split_whitespace().next_back().unwrap_or("");
+        let person_label = word_count(text) <= LABEL_WORDS
+            && crate::ingest::text::vocab::KOREAN_TITLES.contains(&last);
+        WORDS.contains(&word_count(text))
+            && text.chars().any(crate::ingest::text::hangul::is_hangul)
+            && !text.ends_with(['!', '?', '>', ']', ')'])
+            && !text.starts_with(['<', '[', '('])
+            && !text.contains('@')
+            && !text.contains("이 기사")
+            && !person_label
+            // A caption's credit glued on: "… 배터리 이미지사진한빛전지".
+            && !text
+                .split_whitespace()
+                .any(|w| w.starts_with("사진") || w.contains("이미지"))
+    };
+    before_lead
+        .iter()
+        .copied()
+        .filter(|&i| i > headline && matches!(&lines[i], Line::Story(t) if is_deck(t)))
+        .collect()
 }
 
 /// True when the next line carries line `i` on in lowercase.

@@ -10,6 +10,7 @@ use super::vocab::{
     METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI,
     UI_PREFIXES,
 };
+use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::line::{ends_sentence, is_email, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
 use crate::ingest::text::words::{word_list, Words};
@@ -121,6 +122,7 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",
+/// "작성자홍길동  조회수12",
 /// "Registration date2024-03-11", "Attached file", "Source: X (date)".
 /// A label, glued or not to a short value; never a running sentence.
 pub(crate) fn is_board_metadata(body: &str) -> bool {
@@ -130,7 +132,12 @@ pub(crate) fn is_board_metadata(body: &str) -> bool {
         let Some(rest) = lower.strip_prefix(label) else {
             return false;
         };
+        // "작성자홍길동": a Korean label glued to a name, on a line of
+        // one or two words.
+        let glued_name =
+            label.starts_with(is_hangul) && rest.starts_with(is_hangul) && word_count(body) <= 2;
         let glued_ok = rest.is_empty()
+            || glued_name
             || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == ' ' || c == '|');
         let rest = rest.trim_start_matches([':', ' ', '|']);
         glued_ok && word_count(rest) <= 6 && !(ends_sentence(rest) && word_count(rest) > 3)

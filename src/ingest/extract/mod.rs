@@ -102,7 +102,8 @@ pub(crate) fn annotate(
     // but the same amount with another qualifier ("500명", "500여명") is
     // another statement, and shares, money and counts in other words are
     // as often another company's ("Acme will hire 500 people … Beta 500
-    // workers"), so those repeat only word for word.
+    // workers"), so those repeat only word for word, unless the first
+    // mention is a deck's line.
     let mut figures: Vec<Figure> = Vec::new();
     for figure in body.iter().flat_map(|s| figure::figures(s.text)) {
         let seen = figures.iter().any(|f| {
@@ -110,7 +111,15 @@ pub(crate) fn annotate(
             let measure =
                 unit != "percent" && unit::currency_code(unit).is_none() && !unit::is_count(unit);
             let restated = f.qualifier == figure.qualifier && measure;
-            f.unit == figure.unit && f.value == figure.value && (f.text == figure.text || restated)
+            // A deck or summary point (no full stop) sums up the sentence
+            // that tells the figure again in full.
+            let summed_up = f
+                .quote
+                .as_deref()
+                .is_some_and(|q| !crate::ingest::text::line::ends_sentence(q.trim_end()));
+            f.unit == figure.unit
+                && f.value == figure.value
+                && (f.text == figure.text || restated || summed_up)
         });
         if !seen {
             figures.push(figure);

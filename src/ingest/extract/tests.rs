@@ -467,6 +467,18 @@ fn a_figure_restated_in_other_words_is_listed_once() {
         &g,
     );
     assert_eq!(a.figures.len(), 4, "{:?}", texts(&a));
+    // A deck's line sums up the lead: its money told again in full is
+    // the same figure.
+    let a = annotate(
+        &doc(&[
+            "한빛전지, 2028년까지 2천억원 투자",
+            "한빛전지는 2028년까지 총 2천억원을 들여 공장을 짓는다.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(texts(&a), ["2천억원"]);
 }
 
 #[test]

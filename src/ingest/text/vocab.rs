@@ -124,6 +124,9 @@ pub(crate) fn is_masthead(line: &str) -> bool {
 /// Titles of an outlet's writer that close a Korean byline ("… 홍길동 기자").
 static REPORTER_TITLES: Words = word_list!("korean/reporter-titles.txt");
 
+/// Korean titles and positions written after a name ("교수", "대표").
+pub(crate) static KOREAN_TITLES: Words = word_list!("korean/titles.txt");
+
 /// True when `word` is a Korean reporter's title ("기자", "특파원").
 pub(crate) fn is_reporter_title(word: &str) -> bool {
     REPORTER_TITLES.contains(&word)

@@ -128,6 +128,7 @@ fn menus_share_rows_phones_promotions_and_staff_bylines() {
         ),
         ("Twitter Facebook LinkedIn", "share-buttons"),
         ("Share: Facebook | X | LinkedIn | Email", "share-buttons"),
+        ("인쇄 메일 url 공유 - +", "share-buttons"),
         ("+86 593 8901 666", "phone-number"),
         ("Tel. (02) 123-4567", "phone-number"),
         (
@@ -264,6 +265,33 @@ fn metadata_fields_on_one_line() {
         classify("보도시점 : 2025. 7. 15.(화) 11:00  /  배포 : 2025. 7. 14.(월) 14:00"),
         Line::Noise("metadata-fields")
     );
+    // Korean board labels glued to a name or a count.
+    assert_eq!(
+        classify("작성자홍보팀  조회수1,204 등록일2024-05-02"),
+        Line::Noise("metadata-fields")
+    );
+    assert_eq!(classify("작성자홍보팀"), Line::Noise("board-metadata"));
+    // A line that only begins like a label is story.
+    assert!(matches!(
+        classify("수정안 제출 이후 논의가 이어졌다"),
+        Line::Story(_)
+    ));
+}
+
+#[test]
+fn comment_prompts_and_copy_toasts_are_site_ui() {
+    for ui in [
+        "댓글 0",
+        "댓글 첫 댓글을 남겨 주세요",
+        "주소복사가 완료되었습니다",
+        "3줄요약",
+    ] {
+        assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
+    }
+    assert!(matches!(
+        classify("댓글 기능을 둘러싼 논쟁은 지난해부터 이어졌고 회사는 이를 개편했다고 밝혔다."),
+        Line::Story(_)
+    ));
 }
 
 #[test]

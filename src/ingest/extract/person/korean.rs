@@ -15,12 +15,12 @@ use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
 use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::KOREAN_TITLES as TITLES;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Korean family names.
 static SURNAMES: Words = word_list!("korean/surnames.txt");
 /// Titles written after a name.
-static TITLES: Words = word_list!("korean/titles.txt");
 /// Titles glued to the office's name ("군산시장", "산업정책실장").
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.

@@ -42,7 +42,10 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     if let Some(date) = crate::ingest::text::date::wire_stamp(body) {
         return vec![(Role::Publication, date)];
     }
-    let dates = full_dates(body);
+    let dates: Vec<_> = full_dates(body)
+        .into_iter()
+        .filter(|(span, _)| !is_reference_time(body, span))
+        .collect();
     let Some(&(_, first)) = dates.first() else {
         return labelled_short_dates(body);
     };
@@ -71,6 +74,19 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         found.insert(0, (Role::Publication, first));
     }
     found
+}
+
+/// A date a line marks as the time its data holds ("2022.08.01 00:00
+/// 기준", "As of May 1, 2024"): a ranking's or a table's, not the page's.
+fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
+    static AS_OF: Words = word_list!("shared/as-of-words.txt");
+    let next = body[span.end..]
+        .split_whitespace()
+        .find(|w| !is_clock_word(w))
+        .map(str::to_lowercase);
+    let before = body[..span.start].trim_end().to_lowercase();
+    next.is_some_and(|w| AS_OF.contains(&w.as_str()))
+        || AS_OF.iter().any(|w| w.contains(' ') && before.ends_with(w))
 }
 
 /// Stamps with a two-digit year ("작성일 25-05-13 17:47", "Updated On -
@@ -273,6 +289,22 @@ mod tests {
         assert_eq!(
             roles("UPDATED. 2024-09-12 07:50"),
             [(Role::Update, "2024-09-12".into())]
+        );
+    }
+
+    #[test]
+    fn a_reference_time_is_no_stamp() {
+        assert!(roles("2024.03.05 09:00 기준").is_empty());
+        assert!(roles("2024년 3월 5일 현재").is_empty());
+        assert!(roles("As of March 5, 2024").is_empty());
+        // The page's own stamp on the same line still counts.
+        assert_eq!(
+            roles("순위 2024.03.05 기준  입력 2024.03.06 10:00"),
+            [(Role::Publication, "2024-03-06".into())]
+        );
+        assert_eq!(
+            roles("2024.03.05 09:00"),
+            [(Role::Publication, "2024-03-05".into())]
         );
     }
 

@@ -52,9 +52,12 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
             .find(|(_, _, line)| !is_todays_date(line))
             .or_else(|| of_role().next())
     };
-    let (_, date, line) = first(Role::Original)
+    let Some((_, date, line)) = first(Role::Original)
         .or_else(|| first(Role::Publication))
-        .or_else(|| first(Role::Update))?;
+        .or_else(|| first(Role::Update))
+    else {
+        return short_date_the_story_settles(raw);
+    };
     let other = [Role::Original, Role::Publication, Role::Update]
         .iter()
         .find_map(|role| {
@@ -67,6 +70,51 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
         date: *date,
         line: line.to_string(),
         other,
+    })
+}
+
+/// A line that is only a date of three two-digit numbers, year last
+/// ("08/10/25"), whose day and month could stand in either order, and a
+/// story that writes that day in words ("on 8 October"): the order the
+/// words settle. Both orders written, or neither, settle nothing.
+fn short_date_the_story_settles(raw: &str) -> Option<Stated> {
+    use crate::ingest::text::date::month_and_day;
+    let short = raw.lines().find_map(|line| {
+        let body = split_marker(line.trim()).1.trim();
+        let sep = body.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+        let parts: Vec<&str> = body.split(sep).collect();
+        let two = |p: &str| {
+            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u8>().ok())
+                .flatten()
+        };
+        match parts[..] {
+            [a, b, y] => Some((two(a)?, two(b)?, 2000 + i32::from(two(y)?), body)),
+            _ => None,
+        }
+    })?;
+    let (a, b, year, line) = short;
+    let words: Vec<&str> = raw
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let written: Vec<(u8, u8)> = words
+        .windows(2)
+        .filter_map(|pair| month_and_day(pair[0], pair[1]))
+        .collect();
+    let readings = [(b, a), (a, b)];
+    let mut settled = readings
+        .iter()
+        .filter(|(month, day)| written.contains(&(*month, *day)))
+        .filter_map(|&(month, day)| PartialDate::ymd(year, month, day));
+    let date = settled.next()?;
+    if settled.any(|other| other != date) {
+        return None;
+    }
+    Some(Stated {
+        date,
+        line: line.to_string(),
+        other: None,
     })
 }
 
@@ -223,6 +271,24 @@ pub(crate) fn outdated_guess(raw: &str, guess: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_date_in_an_unsaid_order_takes_the_order_the_story_writes() {
+        let page = "Latest news\n\n  • 04/11/25\n\nThe firms said on 4 November that output starts soon.\n";
+        let stated = stated(page, &[]).unwrap();
+        assert_eq!(stated.date.to_string(), "2025-11-04");
+        assert_eq!(stated.line, "04/11/25");
+        let us = page.replace("on 4 November", "on April 11");
+        assert_eq!(stated_date(&us), Some("2025-04-11".into()));
+        // No day in words, or both orders written: no date.
+        assert_eq!(stated_date(&page.replace("on 4 November", "soon")), None);
+        let both = page.replace("on 4 November", "on 4 November and April 11");
+        assert_eq!(stated_date(&both), None);
+    }
+
+    fn stated_date(page: &str) -> Option<String> {
+        stated(page, &[]).map(|s| s.date.to_string())
+    }
 
     #[test]
     fn an_address_dates_the_day_the_story_writes() {

@@ -321,6 +321,21 @@ fn korean_names_before_titles_with_the_organization_between() {
 }
 
 #[test]
+fn korean_students_adjunct_faculty_and_association_heads_are_titled() {
+    assert_eq!(
+        triples("왼쪽부터 한가람 박사과정, 남궁하늘 겸임교수가 실험실에 섰다."),
+        [
+            t("한가람", Some("박사과정"), None),
+            t("남궁하늘", Some("겸임교수"), None),
+        ]
+    );
+    assert_eq!(
+        triples("에이크미(협회장 서도윤)는 환영한다고 밝혔다."),
+        [t("서도윤", Some("협회장"), Some("acme-energy"))]
+    );
+}
+
+#[test]
 fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
     assert_eq!(
         triples(

@@ -15,6 +15,8 @@ mod clock;
 pub(crate) mod document;
 mod emit;
 pub(crate) mod extract;
+#[cfg(test)]
+mod fuzz_tests;
 pub(crate) mod gazetteer;
 pub(crate) mod invariants;
 mod manifest;

@@ -10,6 +10,7 @@ use super::vocab::{
     METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI,
     UI_PREFIXES,
 };
+use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::line::{ends_sentence, is_email, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
@@ -284,10 +285,13 @@ pub(crate) fn is_share_buttons(body: &str) -> bool {
 /// A line that is only a telephone number, after a short label: "+86 593
 /// 8901 666", "Tel. (02) 123-4567"; never a date ("… plant 2021-07-05").
 pub(crate) fn is_phone_number(body: &str) -> bool {
-    let number = body
-        .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ')
-        .trim();
+    // The label is cut where the number starts, before the number is
+    // trimmed: a space after it would move the cut into its first
+    // character ("☎02 123 4567 ").
+    let number =
+        body.trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':' || c == ' ');
     let label = &body[..body.len() - number.len()];
+    let number = number.trim();
     let digits = number.chars().filter(char::is_ascii_digit).count();
     let body = number;
     digits >= 7
@@ -467,7 +471,8 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             }
         }
     }
-    let lower = body.to_lowercase();
+    // The rules below find marks in the lowercase copy and cut `body` there.
+    let lower = lowercase_aligned(body);
     // A caption closed by a photo agency: "SK On's plant in Seosan (Yonhap)".
     if let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) {
         let agency = &lower[open + 1..lower.len() - 1];

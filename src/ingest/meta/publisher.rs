@@ -7,6 +7,7 @@
 //! of X"), in that order of trust. Canonical names come from the gazetteer
 //! in `ingest::run`; this module only reads the text.
 
+use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -70,7 +71,8 @@ fn from_source_line(line: &str) -> Option<String> {
 /// "ⓒ The Daily(www.daily.example). All rights reserved." → "The Daily";
 /// "Copyrights Wire News. All Rights Reserved." → "Wire News".
 fn from_copyright(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
+    // The notice's start, found in the lowercase copy, cuts `line`.
+    let lower = lowercase_aligned(line);
     // The notice may close a sentence of site text: "Subscribers only.
     // Copyright © 2025 Acme Inc."
     let start = ["ⓒ", "©", "copyright", "(c) "]
@@ -129,7 +131,8 @@ fn from_newsroom(line: &str) -> Option<String> {
         return None;
     }
     let first = line.split(['|', '>', '/']).next()?.trim();
-    let lower = first.to_lowercase();
+    // The name's end, found in the lowercase copy, cuts `first`.
+    let lower = lowercase_aligned(first);
     [
         "newsroom",
         "news room",
@@ -260,6 +263,21 @@ fn tidy(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_whose_lowercase_is_shorter_never_cuts_a_syllable_of_the_name() {
+        // The Kelvin sign 'K' lowercases to one byte 'k': the name's end
+        // and the notice's start, found in the lowercase copy, once fell
+        // inside 랩 and 식 of the line.
+        assert_eq!(
+            named("\u{212a}-랩 Newsroom | Research").as_deref(),
+            Some("\u{212a}-랩")
+        );
+        assert_eq!(
+            named("\u{212a}-랩 소식.ⓒ 한빛일보").as_deref(),
+            Some("한빛일보")
+        );
+    }
 
     #[test]
     fn each_form_names_the_publisher() {

@@ -8,6 +8,7 @@
 //! the publication date.
 
 use crate::content::date::PartialDate;
+use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::line::word_count;
 use crate::ingest::text::vocab;
 use crate::ingest::text::vocab::month_number;
@@ -28,8 +29,9 @@ pub(crate) fn is_date_line(body: &str) -> bool {
     };
     // What follows an update label is the edit time ("Updated 2 hours ago").
     let after = &body[span.end..];
+    let lower = lowercase_aligned(after);
     let after = update_labels()
-        .filter_map(|l| after.to_lowercase().find(l))
+        .filter_map(|l| lower.find(l))
         .min()
         .map_or(after, |i| &after[..i]);
     // A byline after a date that opens the line ("December 15, 2022 by Jane Roe").
@@ -476,6 +478,13 @@ fn parse_year(word: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_whose_lowercase_is_shorter_never_cuts_a_syllable_after_the_date() {
+        // The Kelvin sign 'K' lowercases to one byte 'k': the update label
+        // found in the lowercase copy once ended the line inside 랩.
+        assert!(is_date_line("March 16, 2024 \u{212a}-랩 수정"));
+    }
 
     #[test]
     fn a_dateline_without_a_year_gives_its_month_and_day() {

@@ -6,12 +6,14 @@
 //! sentences (`sentence`), tokens (`token`), asides and quotations
 //! (`aside`), datelines (`dateline`), dates written in a line (`date`)
 //! and the page's own date stamps (`stamp`), the canonical word form topics are
-//! matched in (`canonical`), what Korean script needs (`hangul`), the
+//! matched in (`canonical`), a lowercase copy that keeps byte offsets
+//! (`case`), what Korean script needs (`hangul`), the
 //! shared vocabulary (`vocab`) and the word lists of `src/ingest/words/`,
 //! each parsed once (`words`).
 
 pub(crate) mod aside;
 pub(crate) mod canonical;
+pub(crate) mod case;
 pub(crate) mod date;
 pub(crate) mod dateline;
 pub(crate) mod hangul;

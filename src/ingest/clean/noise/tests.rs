@@ -415,3 +415,29 @@ fn provided_by_in_a_sentence_is_the_story_not_a_credit() {
         Some("The Ulsan plant")
     );
 }
+
+#[test]
+fn a_letter_whose_lowercase_is_shorter_never_cuts_a_syllable_of_the_credit_line() {
+    // The Kelvin sign 'K' (three bytes) lowercases to 'k' (one): offsets
+    // found in a lowercase copy once fell inside 산, 장 or 경 of the line.
+    assert_eq!(
+        strip_photo_credit("Kiln at 1,200\u{212a} in 울산 (Yonhap)").as_deref(),
+        Some("Kiln at 1,200\u{212a} in 울산")
+    );
+    assert_eq!(
+        strip_photo_credit("\u{212a}-시리즈 공장 [사진=한빛일보] 전경").as_deref(),
+        Some("\u{212a}-시리즈 공장 전경")
+    );
+    assert_eq!(
+        strip_photo_credit("\u{212a}-시리즈 공장 전경 Photo: Acme Cells").as_deref(),
+        Some("\u{212a}-시리즈 공장 전경")
+    );
+}
+
+#[test]
+fn a_space_after_a_number_that_opens_with_a_symbol_never_cuts_the_symbol() {
+    // The label once ended one byte into '☎': its length was taken from
+    // the number trimmed of the space after it.
+    assert!(!is_phone_number("전화 ☎02 123 4567 "));
+    assert!(is_phone_number("Tel. (02) 123-4567 "));
+}

@@ -109,6 +109,7 @@ pub(crate) fn events(
                 || in_a_series(sentence.text, &found, n, &own)
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
+                || closes_a_period(&sentence.text[..mention.start])
                 || opens_a_quoted_name(sentence.text, mention)
             {
                 continue;
@@ -191,6 +192,13 @@ fn is_past(mention: &Mention, published: Option<PartialDate>) -> bool {
     })
 }
 
+/// "in the six months ended June 30": the day a reported period closed,
+/// which dates the figures, not a happening. A period still to close
+/// ("the financial year ending March 2026") carries a plan's date.
+fn closes_a_period(before: &str) -> bool {
+    before.trim_end().to_lowercase().ends_with(" ended")
+}
+
 /// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.
 fn is_dateline(sentence: &str, mention: &Mention) -> bool {
     let before = sentence[..mention.start].trim_end();
@@ -220,7 +228,15 @@ fn is_dateline(sentence: &str, mention: &Mention) -> bool {
         .is_some_and(|head| mention.end <= head);
     // "July 5, 2025 | Brussels, Belgium — …": a bar sets the date off.
     let barred = crate::ingest::text::date::barred_dateline(after);
-    (mention.start < 40 && (capital_place || barred)) || credit || wire_tag || bylined
+    // "(Acme Wire) July 26 -- …": the agency in brackets before the date.
+    let agency_first = before.starts_with('(')
+        && before.ends_with(')')
+        && before.len() < 30
+        && after.starts_with(['-', '\u{2014}', '\u{2013}']);
+    (mention.start < 40 && (capital_place || barred || agency_first))
+        || credit
+        || wire_tag
+        || bylined
 }
 
 /// The end of a range whose start the text gives in words no date was

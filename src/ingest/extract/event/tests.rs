@@ -714,3 +714,43 @@ fn a_plan_from_a_year_or_over_future_years_stays_an_event() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1.as_deref(), Some("2030"));
 }
+
+#[test]
+fn a_wire_tag_before_the_date_and_a_period_end_date_nothing() {
+    let got = run(
+        &["(Acme Wire) July 26 -- Acme Cells reported a record profit for the half."],
+        Some("2023-07-26"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = run(
+        &["Acme bought two mines in the six months ended June 30, the firm said."],
+        Some("2023-07-26"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A period still to close dates a plan.
+    let got = run(
+        &["Output at the plant in the financial year ending March 2026 is expected to fall short."],
+        Some("2023-07-26"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_share_of_revenue_in_a_row_of_years_is_a_statistic() {
+    let got = run(
+        &["Beta has been Acme's largest client for two years in a row, contributing 11 percent of its revenue in 2022."],
+        Some("2023-07-26"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_korean_decision_to_act_by_a_year_is_a_plan() {
+    let got = run(
+        &["한빛시는 2026년까지 전지 지원센터를 단계적으로 구축하기로 했다."],
+        Some("2023-07-26"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].2, "{got:?}");
+    assert_eq!(got[0].0, "2026");
+}

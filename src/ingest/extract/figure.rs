@@ -9,8 +9,8 @@
 
 mod korean;
 use super::unit::{
-    currency_code, currency_prefix, kilotons, magnitude, money_magnitude, per_quantity, unit_after,
-    unit_end, Unit,
+    currency_code, currency_prefix, is_site_area, kilotons, magnitude, money_magnitude,
+    per_quantity, unit_after, unit_end, Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -61,7 +61,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 value: k.value,
                 unit: k.unit.into(),
                 qualifier: k.qualifier.map(str::to_string),
-                year_target: korean_target,
+                year_target: korean_target.filter(|_| !is_site_area(k.unit, k.value)),
                 quote: Some(sentence.to_string()),
                 about: None,
             };
@@ -95,10 +95,13 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
         };
         for found in found {
             taken_until = taken_until.max(found.end);
+            // A site's size is the ground a plan builds on, never what it
+            // reaches by a deadline.
             let year_target = target_for(sentence, &tokens, found.end, &targets)
                 .or_else(|| year_right_after(&tokens, found.end))
                 .or(planned)
-                .or(korean_target);
+                .or(korean_target)
+                .filter(|_| !is_site_area(found.unit, found.value));
             out.push((
                 found.start,
                 Figure {
@@ -928,6 +931,14 @@ mod tests {
         );
         let f = figures("It sold 40 GWh in 2024.");
         assert_eq!(f[0].year_target, None);
+        // A site's area is where the plant goes, not what it reaches.
+        let f = figures("It will build the plant on a 60,000 m2 site by 2027.");
+        assert_eq!(f[0].year_target, None);
+        let f = figures("한빛전지는 2027년까지 부지 3만㎡에 공장을 짓는다.");
+        assert_eq!(f[0].year_target, None);
+        // Separator output in m2 is a capacity.
+        let f = figures("Its separator output will reach 900 million m2 by 2027.");
+        assert_eq!(f[0].year_target, Some(2027));
     }
 
     #[test]

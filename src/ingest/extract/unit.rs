@@ -105,6 +105,15 @@ pub(crate) fn is_count(unit: &str) -> bool {
     COUNTED.iter().any(|(_, counted)| *counted == unit)
 }
 
+/// A site's size: land in pyeong, hectares, acres or km2, or in m2 below
+/// ten square kilometres (separator and film output is counted in m2 by
+/// the hundred million).
+pub(crate) fn is_site_area(unit: &str, value: f64) -> bool {
+    const LARGEST_SITE_M2: f64 = 10_000_000.0;
+    matches!(unit, "km2" | "pyeong" | "hectares" | "acres")
+        || unit == "m2" && value < LARGEST_SITE_M2
+}
+
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {
     static FUNCTION: Words = word_list!("extract/counted-modifiers.txt");

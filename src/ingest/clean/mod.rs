@@ -137,11 +137,14 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
 
 /// The deck under a Korean headline: short lines between the headline
 /// and the lead that sum the story up ("2026년까지 지원센터 구축", "고용창출
-/// 5000명 기대"). A label is shorter (a section), names a person under a
-/// photo ("홍길동 한빛대 교수"), carries a photo's credit ("사진…",
-/// "이미지"), calls out ("… 딱!") or points at the page ("이 기사 …").
+/// 5000명 기대"). Lines of three to five words with Hangul are kept (longer
+/// lines stay anyway); a label is shorter (a section), names a person
+/// under a photo ("홍길동 한빛대 교수"), calls out ("… 딱!"), sits in
+/// brackets, or holds a word of page furniture (`clean/deck-exclusions.txt`:
+/// a photo's credit, "이 기사").
 fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usize> {
-    const WORDS: std::ops::RangeInclusive<usize> = 3..=10;
+    static EXCLUSIONS: Words = word_list!("clean/deck-exclusions.txt");
+    const WORDS: std::ops::RangeInclusive<usize> = 3..=5;
     const LABEL_WORDS: usize = 4;
     let is_deck = |text: &str| {
         let text = text.trim();
@@ -153,12 +156,12 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
             && !text.ends_with(['!', '?', '>', ']', ')'])
             && !text.starts_with(['<', '[', '('])
             && !text.contains('@')
-            && !text.contains("이 기사")
+            && !EXCLUSIONS.iter().any(|e| {
+                // "… 이미지사진한빛시": a word that opens with one.
+                text.contains(' ') && e.contains(' ') && text.contains(e)
+                    || text.split_whitespace().any(|w| w.starts_with(e))
+            })
             && !person_label
-            // A caption's credit glued on: "… 배터리 이미지사진한빛전지".
-            && !text
-                .split_whitespace()
-                .any(|w| w.starts_with("사진") || w.contains("이미지"))
     };
     before_lead
         .iter()

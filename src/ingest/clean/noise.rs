@@ -94,12 +94,26 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
         .to_lowercase();
     SITE_UI.contains(&key.as_str())
         || key.ends_with("바로가기") && word_count(&key) <= 4
-        || UI_PREFIXES.iter().any(|p| key.starts_with(p)) && word_count(&key) <= 6
+        || UI_PREFIXES
+            .iter()
+            .any(|p| key.starts_with(p) && word_count(&key) <= ui_words(p))
         || PAGER_PREFIXES
             .iter()
             .chain(&BANNER_PREFIXES)
             .any(|p| key.starts_with(p))
             && word_count(&key) <= 20
+}
+
+/// How many words a line opened by a UI prefix may have: a Korean prefix
+/// opens sentences too ("댓글 조작 혐의로 …"), so only a short line.
+fn ui_words(prefix: &str) -> usize {
+    const UI_WORDS: usize = 6;
+    const KOREAN_UI_WORDS: usize = 4;
+    if prefix.starts_with(is_hangul) {
+        KOREAN_UI_WORDS
+    } else {
+        UI_WORDS
+    }
 }
 
 /// "로그인 회원가입 전체메뉴", "Menu Search Login": site UI entries a space
@@ -127,6 +141,8 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
 /// "Registration date2024-03-11", "Attached file", "Source: X (date)".
 /// A label, glued or not to a short value; never a running sentence.
 pub(crate) fn is_board_metadata(body: &str) -> bool {
+    // Labels that take a name: "수정안", "입력장치" only begin like labels.
+    static NAME_LABELS: Words = word_list!("clean/name-labels.txt");
     let lower = body.to_lowercase();
     let labels = shared::DATE_LABELS.iter().chain(&shared::UPDATE_LABELS);
     labels.chain(&METADATA_LABELS).any(|label| {
@@ -136,7 +152,7 @@ pub(crate) fn is_board_metadata(body: &str) -> bool {
         // "작성자홍길동": a Korean label glued to a name, on a line of
         // one or two words.
         let glued_name =
-            label.starts_with(is_hangul) && rest.starts_with(is_hangul) && word_count(body) <= 2;
+            NAME_LABELS.contains(label) && rest.starts_with(is_hangul) && word_count(body) <= 2;
         let glued_ok = rest.is_empty()
             || glued_name
             || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == ' ' || c == '|');

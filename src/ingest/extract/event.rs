@@ -196,7 +196,12 @@ fn is_past(mention: &Mention, published: Option<PartialDate>) -> bool {
 /// which dates the figures, not a happening. A period still to close
 /// ("the financial year ending March 2026") carries a plan's date.
 fn closes_a_period(before: &str) -> bool {
-    before.trim_end().to_lowercase().ends_with(" ended")
+    static PERIODS: Words = word_list!("extract/reporting-periods.txt");
+    let before = before.trim_end().to_lowercase();
+    before
+        .strip_suffix(" ended")
+        .and_then(|head| head.split_whitespace().next_back())
+        .is_some_and(|noun| PERIODS.contains(&noun))
 }
 
 /// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.

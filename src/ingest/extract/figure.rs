@@ -61,7 +61,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 value: k.value,
                 unit: k.unit.into(),
                 qualifier: k.qualifier.map(str::to_string),
-                year_target: korean_target.filter(|_| !is_site_area(k.unit, k.value)),
+                year_target: korean_target.filter(|_| !is_site_area(k.unit, k.value, sentence)),
                 quote: Some(sentence.to_string()),
                 about: None,
             };
@@ -101,7 +101,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 .or_else(|| year_right_after(&tokens, found.end))
                 .or(planned)
                 .or(korean_target)
-                .filter(|_| !is_site_area(found.unit, found.value));
+                .filter(|_| !is_site_area(found.unit, found.value, sentence));
             out.push((
                 found.start,
                 Figure {
@@ -936,6 +936,9 @@ mod tests {
         assert_eq!(f[0].year_target, None);
         let f = figures("한빛전지는 2027년까지 부지 3만㎡에 공장을 짓는다.");
         assert_eq!(f[0].year_target, None);
+        // An area that is the goal keeps its year.
+        let f = figures("It will restore 1,000 hectares of wetland by 2030.");
+        assert_eq!(f[0].year_target, Some(2030));
         // Separator output in m2 is a capacity.
         let f = figures("Its separator output will reach 900 million m2 by 2027.");
         assert_eq!(f[0].year_target, Some(2027));

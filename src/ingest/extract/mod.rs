@@ -83,6 +83,22 @@ pub(crate) struct Sentence<'a> {
     pub(crate) unknown: Vec<organization::Unknown>,
 }
 
+/// A Korean deck's line as cleaning keeps it: a short phrase with Hangul,
+/// no full stop, no list sign and no label's colon ("한빛전지, 2028년까지
+/// 2천억원 투자"). A list item or a table row names another company's
+/// figure as often as the same one.
+fn is_deck_line(text: &str) -> bool {
+    use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};
+    const DECK_WORDS: usize = 10;
+    let text = text.trim();
+    !ends_sentence(text)
+        && word_count(text) <= DECK_WORDS
+        && text.chars().any(crate::ingest::text::hangul::is_hangul)
+        && split_marker(text).0 == Marker::None
+        && !text.starts_with(crate::ingest::text::line::is_set_off_sign)
+        && !text.contains(':')
+}
+
 /// Annotate one article. `published` anchors relative dates ("last year").
 pub(crate) fn annotate(
     doc: &Document,
@@ -111,12 +127,9 @@ pub(crate) fn annotate(
             let measure =
                 unit != "percent" && unit::currency_code(unit).is_none() && !unit::is_count(unit);
             let restated = f.qualifier == figure.qualifier && measure;
-            // A deck or summary point (no full stop) sums up the sentence
-            // that tells the figure again in full.
-            let summed_up = f
-                .quote
-                .as_deref()
-                .is_some_and(|q| !crate::ingest::text::line::ends_sentence(q.trim_end()));
+            // A Korean deck line sums up the sentence that tells the
+            // figure again in full.
+            let summed_up = f.quote.as_deref().is_some_and(is_deck_line);
             f.unit == figure.unit
                 && f.value == figure.value
                 && (f.text == figure.text || restated || summed_up)

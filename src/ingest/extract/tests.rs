@@ -479,6 +479,17 @@ fn a_figure_restated_in_other_words_is_listed_once() {
         &g,
     );
     assert_eq!(texts(&a), ["2천억원"]);
+    // A list item's count may be another company's.
+    let a = annotate(
+        &doc(&[
+            "□ 에이크미: 신규 인력 500명 채용",
+            "한빛소재도 500여명을 새로 채용한다.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(a.figures.len(), 2, "{:?}", texts(&a));
 }
 
 #[test]

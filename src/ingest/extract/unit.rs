@@ -105,13 +105,29 @@ pub(crate) fn is_count(unit: &str) -> bool {
     COUNTED.iter().any(|(_, counted)| *counted == unit)
 }
 
-/// A site's size: land in pyeong, hectares, acres or km2, or in m2 below
-/// ten square kilometres (separator and film output is counted in m2 by
-/// the hundred million).
-pub(crate) fn is_site_area(unit: &str, value: f64) -> bool {
+/// A site's size: an area in a sentence that speaks of a site ("부지",
+/// "site", "plot"; `extract/site-words.txt`), in pyeong, hectares, acres
+/// or km2, or in m2 below ten square kilometres (separator and film
+/// output is counted in m2 by the hundred million). An area that is a
+/// goal ("restore 1,000 hectares of wetland by 2030") names no site.
+pub(crate) fn is_site_area(unit: &str, value: f64, sentence: &str) -> bool {
+    static SITE_WORDS: Words = word_list!("extract/site-words.txt");
     const LARGEST_SITE_M2: f64 = 10_000_000.0;
-    matches!(unit, "km2" | "pyeong" | "hectares" | "acres")
-        || unit == "m2" && value < LARGEST_SITE_M2
+    let area = matches!(unit, "km2" | "pyeong" | "hectares" | "acres")
+        || unit == "m2" && value < LARGEST_SITE_M2;
+    let lower = sentence.to_lowercase();
+    let site = || {
+        SITE_WORDS.iter().any(|w| {
+            if w.starts_with(crate::ingest::text::hangul::is_hangul) {
+                lower.contains(w)
+            } else {
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|word| word == *w)
+            }
+        })
+    };
+    area && site()
 }
 
 /// Words that may sit between a number and its counted noun.

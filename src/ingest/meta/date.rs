@@ -56,7 +56,7 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
         .or_else(|| first(Role::Publication))
         .or_else(|| first(Role::Update))
     else {
-        return short_date_the_story_settles(raw);
+        return short_date_the_story_settles(raw, other_stories);
     };
     let other = [Role::Original, Role::Publication, Role::Update]
         .iter()
@@ -73,23 +73,29 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     })
 }
 
-/// A line that is only a date of three two-digit numbers, year last
-/// ("08/10/25"), whose day and month could stand in either order, and a
-/// story that writes that day in words ("on 8 October"): the order the
-/// words settle. Both orders written, or neither, settle nothing.
-fn short_date_the_story_settles(raw: &str) -> Option<Stated> {
+/// A line that is only a date of three two-digit numbers between
+/// slashes, year last ("08/10/25"), whose day and month could stand in
+/// either order, and a story that writes that day in words ("on 8
+/// October"): the order the words settle. Both orders written, or
+/// neither, settle nothing; a year after today is no year. Korean pages
+/// write the year first with dots ("24.10.08"), which is left alone.
+fn short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     use crate::ingest::text::date::month_and_day;
-    let short = raw.lines().find_map(|line| {
+    let this_year = crate::ingest::clock::today().year;
+    let short = raw.lines().enumerate().find_map(|(number, line)| {
+        if other_stories.contains(&number) {
+            return None;
+        }
         let body = split_marker(line.trim()).1.trim();
-        let sep = body.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
-        let parts: Vec<&str> = body.split(sep).collect();
+        let parts: Vec<&str> = body.split('/').collect();
         let two = |p: &str| {
             (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| p.parse::<u8>().ok())
                 .flatten()
         };
         match parts[..] {
-            [a, b, y] => Some((two(a)?, two(b)?, 2000 + i32::from(two(y)?), body)),
+            [a, b, y] => Some((two(a)?, two(b)?, 2000 + i32::from(two(y)?), body))
+                .filter(|&(_, _, year, _)| year <= this_year),
             _ => None,
         }
     })?;
@@ -284,6 +290,9 @@ mod tests {
         assert_eq!(stated_date(&page.replace("on 4 November", "soon")), None);
         let both = page.replace("on 4 November", "on 4 November and April 11");
         assert_eq!(stated_date(&both), None);
+        // Dots (a Korean page's year first) and a year to come: no date.
+        assert_eq!(stated_date(&page.replace("04/11/25", "04.11.25")), None);
+        assert_eq!(stated_date(&page.replace("04/11/25", "04/11/99")), None);
     }
 
     fn stated_date(page: &str) -> Option<String> {

@@ -85,8 +85,15 @@ fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
         .find(|w| !is_clock_word(w))
         .map(str::to_lowercase);
     let before = body[..span.start].trim_end().to_lowercase();
+    // "as of" before the date, as a phrase of its own ("Bias of May 1" is
+    // no "as of").
+    let as_of_before = |w: &&str| {
+        before
+            .strip_suffix(*w)
+            .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
+    };
     next.is_some_and(|w| AS_OF.contains(&w.as_str()))
-        || AS_OF.iter().any(|w| w.contains(' ') && before.ends_with(w))
+        || AS_OF.iter().filter(|w| w.contains(' ')).any(as_of_before)
 }
 
 /// Stamps with a two-digit year ("작성일 25-05-13 17:47", "Updated On -
@@ -297,6 +304,10 @@ mod tests {
         assert!(roles("2024.03.05 09:00 기준").is_empty());
         assert!(roles("2024년 3월 5일 현재").is_empty());
         assert!(roles("As of March 5, 2024").is_empty());
+        assert_eq!(
+            roles("Bias of March 5, 2024"),
+            [(Role::Publication, "2024-03-05".into())]
+        );
         // The page's own stamp on the same line still counts.
         assert_eq!(
             roles("순위 2024.03.05 기준  입력 2024.03.06 10:00"),

@@ -3,7 +3,8 @@
 //!
 //! Two signs, the stronger first: a day of the month written with its
 //! weekday ("Wednesday, July 10", "11월 1일(화)") falls on that weekday in
-//! one year only among the years the story names; otherwise the year the
+//! one year only, from a year before the earliest year the story names
+//! (deadlines included) to a year after the latest; otherwise the year the
 //! story names most often, and more than once.
 
 use std::collections::BTreeMap;
@@ -113,7 +114,11 @@ fn english_days(text: &str) -> Vec<DayOfWeek> {
             .and_then(|t| month_number(t.text))?;
         let next = if word(k + 1) == "." { k + 2 } else { k + 1 };
         let day: u32 = word(next).parse().ok().filter(|d| (1..=31).contains(d))?;
-        Some((u32::from(month), day, next + 1))
+        // "Thursday, March 4, 2010" carries its year: no anchor needed.
+        let with_year = word(next + 1) == ","
+            && word(next + 2).len() == 4
+            && word(next + 2).bytes().all(|b| b.is_ascii_digit());
+        (!with_year).then_some((u32::from(month), day, next + 1))
     };
     let mut out = Vec::new();
     for i in 0..tokens.len() {
@@ -185,7 +190,11 @@ fn korean_month_day(before: &str) -> Option<(u32, u32)> {
     let head = before.strip_suffix('일')?;
     let (head, day) = trailing_number(head)?;
     let head = head.trim_end().strip_suffix('월')?;
-    let (_, month) = trailing_number(head)?;
+    let (head, month) = trailing_number(head)?;
+    // "2025년 3월 4일(화)" carries its year.
+    if head.trim_end().ends_with('년') {
+        return None;
+    }
     valid(month, day)
 }
 
@@ -248,6 +257,8 @@ mod tests {
         assert!(days_of_week("입력 2025.3.4(화) 10:00").is_empty());
         assert!(days_of_week("Sales in March (Tuesday) rose.").is_empty());
         assert!(days_of_week("The Sunday Times said March 4 was cold.").is_empty());
+        assert!(days_of_week("It opened on Tuesday, March 4, 2025.").is_empty());
+        assert!(days_of_week("2025년 3월 4일(화) 개소했다").is_empty());
     }
 
     #[test]

@@ -727,6 +727,12 @@ fn a_wire_tag_before_the_date_and_a_period_end_date_nothing() {
         Some("2023-07-26"),
     );
     assert!(got.is_empty(), "{got:?}");
+    // A happening that ended on a day is one.
+    let got = run(
+        &["The subsidy programme ended March 31 after two years."],
+        Some("2023-07-26"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
     // A period still to close dates a plan.
     let got = run(
         &["Output at the plant in the financial year ending March 2026 is expected to fall short."],
@@ -737,6 +743,12 @@ fn a_wire_tag_before_the_date_and_a_period_end_date_nothing() {
 
 #[test]
 fn a_share_of_revenue_in_a_row_of_years_is_a_statistic() {
+    // An outage "in a row" is a happening.
+    let got = run(
+        &["The plant was shut on May 5, the second outage in a row."],
+        Some("2023-07-26"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
     let got = run(
         &["Beta has been Acme's largest client for two years in a row, contributing 11 percent of its revenue in 2022."],
         Some("2023-07-26"),

@@ -350,6 +350,9 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
             })
             .flatten()
     };
+    // The first deadline decides: when it is no year ("내년까지", "5년까지")
+    // the sentence has several deadlines, and no one year is every
+    // figure's target.
     let at = sentence
         .find("년까지")
         .or_else(|| sentence.find("년 까지"))
@@ -569,6 +572,10 @@ mod tests {
             None
         );
         assert_eq!(target_year("새 사업은 내년까지 이어진다"), None);
+        assert_eq!(
+            target_year("내년까지 1천억원, 2030년까지 5천억원을 투자할 계획이다"),
+            None
+        );
         assert_eq!(
             target_year("지원은 3년 동안 이어지며 2030년 점유율 40%를 목표로 한다"),
             Some(2030)

@@ -20,7 +20,6 @@ use crate::ingest::text::words::{word_list, Words};
 
 /// Korean family names.
 static SURNAMES: Words = word_list!("korean/surnames.txt");
-/// Titles written after a name.
 /// Titles glued to the office's name ("군산시장", "산업정책실장").
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.

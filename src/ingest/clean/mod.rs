@@ -158,7 +158,7 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
             && !text.contains('@')
             && !EXCLUSIONS.iter().any(|e| {
                 // "… 이미지사진한빛시": a word that opens with one.
-                text.contains(' ') && e.contains(' ') && text.contains(e)
+                e.contains(' ') && text.contains(e)
                     || text.split_whitespace().any(|w| w.starts_with(e))
             })
             && !person_label

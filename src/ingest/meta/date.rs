@@ -80,24 +80,16 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
 /// neither, settle nothing; a year after today is no year. Korean pages
 /// write the year first with dots ("24.10.08"), which is left alone.
 fn short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<Stated> {
-    use crate::ingest::text::date::month_and_day;
+    use crate::ingest::text::date::{month_and_day, two_digit_parts};
     let this_year = crate::ingest::clock::today().year;
     let short = raw.lines().enumerate().find_map(|(number, line)| {
         if other_stories.contains(&number) {
             return None;
         }
         let body = split_marker(line.trim()).1.trim();
-        let parts: Vec<&str> = body.split('/').collect();
-        let two = |p: &str| {
-            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<u8>().ok())
-                .flatten()
-        };
-        match parts[..] {
-            [a, b, y] => Some((two(a)?, two(b)?, 2000 + i32::from(two(y)?), body))
-                .filter(|&(_, _, year, _)| year <= this_year),
-            _ => None,
-        }
+        let [a, b, y] = two_digit_parts(body, '/')?;
+        let year = 2000 + i32::from(y);
+        (year <= this_year).then_some((a, b, year, body))
     })?;
     let (a, b, year, line) = short;
     let words: Vec<&str> = raw

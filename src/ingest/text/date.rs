@@ -405,7 +405,7 @@ pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
 }
 
 /// "25-05-13" split at `sep` into three numbers of exactly two digits.
-fn two_digit_parts(word: &str, sep: char) -> Option<[u8; 3]> {
+pub(crate) fn two_digit_parts(word: &str, sep: char) -> Option<[u8; 3]> {
     let two = |p: &str| {
         (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
             .then(|| p.parse::<u8>().ok())

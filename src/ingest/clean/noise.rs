@@ -412,10 +412,11 @@ pub(crate) fn is_breadcrumb_path(body: &str) -> bool {
         }
     }
     let lower = body.to_lowercase();
-    ["home >", "home ›", "home »", "home /"]
+    // "Home » News » …", or glued by a theme: "Home»EV Cars»…".
+    ["home >", "home ›", "home »", "home /", "home»", "home›"]
         .iter()
         .any(|crumb| lower.starts_with(crumb))
-        && word_count(body) <= 12
+        && word_count(body) <= 16
 }
 
 /// An attachment's file name ("report_2024.pdf (1.2 MB)"), left by a board's

@@ -274,6 +274,10 @@ fn drop_related_headlines(lines: &mut [Line]) {
         match line {
             Line::Noise("related-label") => (in_list, listed) = (true, false),
             Line::Blank => {}
+            // The site's own menu, share buttons or breadcrumb end the
+            // list; other noise in it (a headline's date) is the listed
+            // story's.
+            Line::Noise(kind) if in_list && is_page_chrome(kind) => in_list = false,
             Line::Noise(_) if in_list && listed => *line = Line::Noise("related-headline"),
             Line::Noise(_) => {}
             Line::Story(text) if in_list => {
@@ -291,6 +295,14 @@ fn drop_related_headlines(lines: &mut [Line]) {
             _ => in_list = false,
         }
     }
+}
+
+/// Noise of the page around the story, never of a listed headline.
+fn is_page_chrome(kind: &str) -> bool {
+    matches!(
+        kind,
+        "site-ui" | "share-buttons" | "breadcrumb" | "copyright"
+    )
 }
 
 #[cfg(test)]
@@ -426,5 +438,19 @@ mod tests {
         assert_eq!(lines[1], Line::Noise("related-label"));
         assert!(matches!(lines[2], Line::Noise(_)), "{:?}", lines[2]);
         assert!(matches!(lines[3], Line::Noise(_)), "{:?}", lines[3]);
+    }
+
+    #[test]
+    fn a_list_of_headlines_ends_at_the_menu_under_it() {
+        let text = "What's Hot\n\nOther plant opens in the north\n\nJanuary 13, 2026\n\
+                    Home\nAcme opens its cell plant in the south\n\
+                    Acme said on Monday it had opened the plant.";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[4], Line::Noise("related-headline"));
+        assert_eq!(
+            lines[6],
+            Line::Story("Acme opens its cell plant in the south".into())
+        );
     }
 }

@@ -25,6 +25,8 @@ static PUBLICATION_LABELS: Words = word_list!("shared/publication-labels.txt");
 static ORIGINAL_LABELS: Words = word_list!("shared/original-labels.txt");
 /// Reading-time labels glued to a headline ("facility1 min read").
 static READING_TIME: Words = word_list!("shared/reading-time.txt");
+/// Comment counters in a story's meta bar ("No Comments").
+static META_BAR_LABELS: Words = word_list!("shared/meta-bar-labels.txt");
 
 /// What a date on the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub(crate) enum Role {
 
 /// The dates one line gives, with their roles, in order.
 pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
+    let unglued = unglued(body);
+    let body: &str = &unglued;
     if let Some(date) = crate::ingest::text::date::wire_stamp(body) {
         return vec![(Role::Publication, date)];
     }
@@ -69,11 +73,71 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         .collect();
     let labelled_line = starts_with_label(&lower, publication_labels());
     let unlabelled_stamp = found.is_empty()
-        && (is_date_line(body) || is_dateline(body) || headline_stamp(body).is_some());
+        && (is_date_line(body)
+            || is_dateline(body)
+            || headline_stamp(body).is_some()
+            || is_meta_bar(body));
     if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
         found.insert(0, (Role::Publication, first));
     }
     found
+}
+
+/// A story's meta bar: no sentence, with a reading time or a comment
+/// counter ("By admin December 13, 2024 No Comments 3 Mins Read").
+fn is_meta_bar(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    !ends_sentence(body)
+        && word_count(body) <= 16
+        && READING_TIME
+            .iter()
+            .chain(META_BAR_LABELS.iter())
+            .any(|label| lower.contains(label))
+}
+
+/// "adminDecember 13, 2024No Comments": a theme that drops the spaces
+/// between its meta fields glues a month to the name before it and a year
+/// to the label after it. The line with those spaces put back.
+fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = body.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, c) in body.char_indices() {
+        let after_lower = i > 0 && bytes[i - 1].is_ascii_lowercase();
+        if c.is_ascii_uppercase() && after_lower {
+            let word: &str = body[i..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            let day_follows = body[i + word.len()..]
+                .trim_start_matches(['.', ' '])
+                .starts_with(|c: char| c.is_ascii_digit());
+            if vocab::month_number(word).is_some() && day_follows {
+                cuts.push(i);
+            }
+        }
+        // A year ends at i: four digits after a space, a letter right after.
+        let year_before = i >= 5
+            && bytes[i - 5] == b' '
+            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
+            && body[i - 4..i]
+                .parse::<u16>()
+                .is_ok_and(|y| (1900..2100).contains(&y));
+        if c.is_ascii_uppercase() && year_before {
+            cuts.push(i);
+        }
+    }
+    if cuts.is_empty() {
+        return body.into();
+    }
+    let mut out = String::with_capacity(body.len() + cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&body[from..cut]);
+        out.push(' ');
+        from = cut;
+    }
+    out.push_str(&body[from..]);
+    out.into()
 }
 
 /// A date a line marks as the time its data holds ("2022.08.01 00:00
@@ -297,6 +361,31 @@ mod tests {
             roles("UPDATED. 2024-09-12 07:50"),
             [(Role::Update, "2024-09-12".into())]
         );
+    }
+
+    #[test]
+    fn a_meta_bar_dates_the_page_even_glued() {
+        // A theme that drops the spaces between its meta fields.
+        assert_eq!(
+            roles("editorBy editorMarch 4, 2025No Comments4 Mins Read"),
+            [(Role::Publication, "2025-03-04".into())]
+        );
+        assert_eq!(
+            roles("By Jane Roe | Sept. 9, 2023 | Leave a comment"),
+            [(Role::Publication, "2023-09-09".into())]
+        );
+        assert_eq!(
+            roles("adminBy adminDecember 13, 2024No Comments3 Mins Read"),
+            [(Role::Publication, "2024-12-13".into())]
+        );
+        // Without a reading time or a comment counter a name and a date
+        // are no stamp.
+        assert!(roles("Jane RoeMarch 4, 2025 Acme Cells").is_empty());
+        // A running sentence keeps its date.
+        assert!(roles(
+            "The plant opened on March 4, 2025, with no comments from Acme, a 3 min read."
+        )
+        .is_empty());
     }
 
     #[test]

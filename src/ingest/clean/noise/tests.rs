@@ -190,7 +190,13 @@ fn editor_notes_and_breadcrumbs() {
         classify("Home » Acme begins mass production of sodium-ion cells"),
         Line::Noise("breadcrumb")
     );
+    assert_eq!(
+        classify("Home»EV Cars»Acme opens its second cell plant in the south"),
+        Line::Noise("breadcrumb")
+    );
     assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
+    assert_eq!(classify("What's Hot"), Line::Noise("related-label"));
+    assert_eq!(classify("이 시각 주요뉴스"), Line::Noise("related-label"));
     assert_eq!(
         classify("2024 plan_final.hwp (1.2 MB)"),
         Line::Noise("attachment-name")

@@ -182,7 +182,12 @@ fn written_forms<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
             let rest = name.strip_prefix(head)?.strip_prefix(" of ")?;
             (!rest.starts_with("the ")).then(|| format!("{rest} {head}"))
         });
-        for form in inverted.into_iter().chain(legal_spellings(name)) {
+        let derived = inverted
+            .into_iter()
+            .chain(legal_spellings(name))
+            .chain(serial_comma_spelling(name))
+            .chain(without_korea_prefix(name));
+        for form in derived {
             if !forms.contains(&form) {
                 forms.push(form);
             }
@@ -207,6 +212,33 @@ fn legal_spellings(name: &str) -> Vec<String> {
             Some(spellings.into_iter().filter(|s| s != name).collect())
         })
         .unwrap_or_default()
+}
+
+/// "Economy, Trade and Industry" is also written "Economy, Trade, and
+/// Industry": the same list with or without a comma before its last "and".
+fn serial_comma_spelling(name: &str) -> Option<String> {
+    if let Some(at) = name.rfind(", and ") {
+        return Some(format!("{}{}", &name[..at], &name[at + 1..]));
+    }
+    let at = name.rfind(" and ")?;
+    name[..at]
+        .contains(", ")
+        .then(|| format!("{},{}", &name[..at], &name[at..]))
+}
+
+/// "세라믹기술원" for "한국세라믹기술원": a Korean national body named without
+/// its leading 한국, where the rest is long enough to name it alone and
+/// ends like a body's name (`korean/korea-prefix-endings.txt`).
+fn without_korea_prefix(name: &str) -> Option<String> {
+    static ENDINGS: Words = word_list!("korean/korea-prefix-endings.txt");
+    static EXCLUSIONS: Words = word_list!("korean/prefixless-exclusions.txt");
+    const LEAST_SYLLABLES: usize = 4;
+    let rest = name.strip_prefix("한국")?;
+    let named_alone = rest.chars().count() >= LEAST_SYLLABLES
+        && rest.chars().all(crate::ingest::text::hangul::is_hangul)
+        && ENDINGS.iter().any(|ending| rest.ends_with(ending))
+        && !EXCLUSIONS.contains(&rest);
+    named_alone.then(|| rest.to_string())
 }
 
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.

@@ -611,8 +611,14 @@ fn extend_right(tokens: &[Token<'_>], from: usize) -> usize {
     while end < tokens.len() {
         let t = &tokens[end];
         let next_is_name = tokens.get(end + 1).is_some_and(continues_name);
+        // "Economy, Trade, and Industry": a list's comma before its "and".
+        let serial_and = t.text == ","
+            && tokens.get(end + 1).is_some_and(|t| t.text == "and")
+            && tokens.get(end + 2).is_some_and(continues_name);
         if continues_name(t) {
             end += 1;
+        } else if serial_and {
+            end += 3;
         } else if (matches!(t.text, "and" | "&" | "of")
             || t.text == "," && list_closes(tokens, end + 1))
             && next_is_name
@@ -652,6 +658,12 @@ fn starts_another(tokens: &[Token<'_>], mut at: usize) -> bool {
 /// A comma inside a name only in "A, B and C" lists of capitalized words.
 fn list_closes(tokens: &[Token<'_>], mut at: usize) -> bool {
     while at < tokens.len() && is_name_word(&tokens[at]) {
+        at += 1;
+    }
+    // "Trade, Industry, and Energy": a comma may stand before the "and".
+    if tokens.get(at).is_some_and(|t| t.text == ",")
+        && tokens.get(at + 1).is_some_and(|t| t.text == "and")
+    {
         at += 1;
     }
     tokens.get(at).is_some_and(|t| t.text == "and") && tokens.get(at + 1).is_some_and(is_name_word)

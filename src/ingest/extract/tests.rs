@@ -737,6 +737,7 @@ fn a_ministry_named_through_its_minister() {
     for text in [
         "Trade, Industry and Energy Minister Moon visited the plant.",
         "Minister of Trade, Industry and Energy Ahn Duk-geun visited the plant.",
+        "Min-ji Cho, Minister of Trade, Industry, and Energy, visited the plant.",
     ] {
         let a = annotate(&doc(&[text]), "", None, &g);
         assert_eq!(a.organizations, ["motie"], "{text}");

@@ -361,6 +361,10 @@ mod tests {
             roles("UPDATED. 2024-09-12 07:50"),
             [(Role::Update, "2024-09-12".into())]
         );
+        assert_eq!(
+            roles("UPDATE. 2024-09-12 07:50 (목)"),
+            [(Role::Update, "2024-09-12".into())]
+        );
     }
 
     #[test]

@@ -766,3 +766,20 @@ fn a_korean_decision_to_act_by_a_year_is_a_plan() {
     assert!(got[0].2, "{got:?}");
     assert_eq!(got[0].0, "2026");
 }
+
+#[test]
+fn a_year_the_story_calls_the_coming_one_is_a_plan() {
+    let got = run(
+        &["한빛테크노파크는 오는 2021년까지 구축된 장비로 기업지원을 실시한다."],
+        Some("2018-02-13"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].2, "{got:?}");
+    assert_eq!(got[0].0, "2021");
+    // Without "오는" a bare year ahead is as often a target.
+    let got = run(
+        &["한빛테크노파크는 2021년까지 구축된 장비로 기업지원을 실시한다."],
+        Some("2018-02-13"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

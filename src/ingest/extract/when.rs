@@ -467,11 +467,18 @@ impl Context<'_, '_> {
     /// "last year", "next year", "this year", "last month", "next month".
     fn relative(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         if let Some((shift, next)) = self.relative_year(i) {
-            // "this year" is a time only as "later this year".
-            if shift == 0 && !(i > 0 && self.is(i - 1, "later")) {
+            // "this year" is a time only as "later this year" or a part of
+            // it ("in the second half of this year", "by the end of …").
+            let part_of =
+                i > 1 && self.is(i - 1, "of") && YEAR_PARTS.iter().any(|w| self.is(i - 2, w));
+            if shift == 0 && !(i > 0 && self.is(i - 1, "later")) && !part_of {
                 return None;
             }
-            return Some((PartialDate::y(self.published_year()? + shift), None, next));
+            let year = self.published_year()? + shift;
+            if part_of && self.is(i - 2, "end") {
+                return Some((PartialDate::ym(year, 12)?, None, next));
+            }
+            return Some((PartialDate::y(year), None, next));
         }
         let shift = match self.word(i)?.to_ascii_lowercase().as_str() {
             "last" => -1,

@@ -199,6 +199,15 @@ fn parts_of_a_year_seasons_and_later_this_year() {
     );
     assert_eq!(one("a record this year"), []);
     assert_eq!(
+        one("to start pilot runs in the second half of this year"),
+        [("2025".into(), None)]
+    );
+    assert_eq!(
+        one("to open as early as the end of this year"),
+        [("2025-12".into(), None)]
+    );
+    assert_eq!(one("the end of last year"), [("2024-12".into(), None)]);
+    assert_eq!(
         one("takes effect on January 1 next year"),
         [("2026-01-01".into(), None)]
     );

@@ -133,7 +133,9 @@ pub(crate) fn is_embargo_note(body: &str) -> bool {
 /// A line that is only a date and time ("2024-11-22 14:05", "Nov. 22,
 /// 2024 10:31 KST"): the page's timestamp, read by `meta`, not story.
 pub(crate) fn is_timestamp(body: &str) -> bool {
-    crate::ingest::text::date::is_date_line(body) && word_count(body) <= 12
+    // "JakartaPost-June 12, 2023": a source glued to its date.
+    let body = crate::ingest::text::date::unglued(body);
+    crate::ingest::text::date::is_date_line(&body) && word_count(&body) <= 12
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",

@@ -54,6 +54,58 @@ pub(crate) fn is_date_line(body: &str) -> bool {
             <= 2
 }
 
+/// "adminDecember 13, 2024No Comments": a theme that drops the spaces
+/// between its meta fields glues a month to the name before it and a year
+/// to the label after it; a source line hyphens its name to the date. The
+/// line with those spaces put back.
+pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = body.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, c) in body.char_indices() {
+        let after_lower = i > 0 && bytes[i - 1].is_ascii_lowercase();
+        // "JakartaPost-June 12, 2023": a source's name hyphened to its date.
+        let after_name = i > 1 && bytes[i - 1] == b'-' && {
+            let word = body[..i - 1].split_whitespace().next_back().unwrap_or("");
+            word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.ends_with(|c: char| c.is_ascii_alphabetic())
+        };
+        if c.is_ascii_uppercase() && (after_lower || after_name) {
+            let word: &str = body[i..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            let day_follows = body[i + word.len()..]
+                .trim_start_matches(['.', ' '])
+                .starts_with(|c: char| c.is_ascii_digit());
+            if crate::ingest::text::vocab::month_number(word).is_some() && day_follows {
+                cuts.push(i);
+            }
+        }
+        // A year ends at i: four digits after a space, a letter right after.
+        let year_before = i >= 5
+            && bytes[i - 5] == b' '
+            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
+            && body[i - 4..i]
+                .parse::<u16>()
+                .is_ok_and(|y| (1900..2100).contains(&y));
+        if c.is_ascii_uppercase() && year_before {
+            cuts.push(i);
+        }
+    }
+    if cuts.is_empty() {
+        return body.into();
+    }
+    let mut out = String::with_capacity(body.len() + cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&body[from..cut]);
+        out.push(' ');
+        from = cut;
+    }
+    out.push_str(&body[from..]);
+    out.into()
+}
+
 /// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
 pub(crate) fn is_clock_word(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();

@@ -41,7 +41,7 @@ pub(crate) enum Role {
 
 /// The dates one line gives, with their roles, in order.
 pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
-    let unglued = unglued(body);
+    let unglued = super::date::unglued(body);
     let body: &str = &unglued;
     if let Some(date) = crate::ingest::text::date::wire_stamp(body) {
         return vec![(Role::Publication, date)];
@@ -93,51 +93,6 @@ fn is_meta_bar(body: &str) -> bool {
             .iter()
             .chain(META_BAR_LABELS.iter())
             .any(|label| lower.contains(label))
-}
-
-/// "adminDecember 13, 2024No Comments": a theme that drops the spaces
-/// between its meta fields glues a month to the name before it and a year
-/// to the label after it. The line with those spaces put back.
-fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = body.as_bytes();
-    let mut cuts = Vec::new();
-    for (i, c) in body.char_indices() {
-        let after_lower = i > 0 && bytes[i - 1].is_ascii_lowercase();
-        if c.is_ascii_uppercase() && after_lower {
-            let word: &str = body[i..]
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("");
-            let day_follows = body[i + word.len()..]
-                .trim_start_matches(['.', ' '])
-                .starts_with(|c: char| c.is_ascii_digit());
-            if vocab::month_number(word).is_some() && day_follows {
-                cuts.push(i);
-            }
-        }
-        // A year ends at i: four digits after a space, a letter right after.
-        let year_before = i >= 5
-            && bytes[i - 5] == b' '
-            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
-            && body[i - 4..i]
-                .parse::<u16>()
-                .is_ok_and(|y| (1900..2100).contains(&y));
-        if c.is_ascii_uppercase() && year_before {
-            cuts.push(i);
-        }
-    }
-    if cuts.is_empty() {
-        return body.into();
-    }
-    let mut out = String::with_capacity(body.len() + cuts.len());
-    let mut from = 0;
-    for cut in cuts {
-        out.push_str(&body[from..cut]);
-        out.push(' ');
-        from = cut;
-    }
-    out.push_str(&body[from..]);
-    out.into()
 }
 
 /// A date a line marks as the time its data holds ("2022.08.01 00:00
@@ -382,6 +337,11 @@ mod tests {
             roles("adminBy adminDecember 13, 2024No Comments3 Mins Read"),
             [(Role::Publication, "2024-12-13".into())]
         );
+        assert_eq!(
+            roles("WirePost-June 12, 2023"),
+            [(Role::Publication, "2023-06-12".into())]
+        );
+        assert!(roles("prices fell in mid-June 12 times").is_empty());
         // Without a reading time or a comment counter a name and a date
         // are no stamp.
         assert!(roles("Jane RoeMarch 4, 2025 Acme Cells").is_empty());

@@ -194,6 +194,7 @@ fn editor_notes_and_breadcrumbs() {
         classify("Home»EV Cars»Acme opens its second cell plant in the south"),
         Line::Noise("breadcrumb")
     );
+    assert_eq!(classify("WirePost-June 12, 2023"), Line::Noise("timestamp"));
     assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
     assert_eq!(classify("What's Hot"), Line::Noise("related-label"));
     assert_eq!(classify("이 시각 주요뉴스"), Line::Noise("related-label"));

@@ -188,6 +188,21 @@ fn a_range_of_months_is_one_mention() {
 }
 
 #[test]
+fn a_weekday_after_a_verb_of_telling_dates_it() {
+    let one = |s: &str| resolve(s, Some("2023-04-20"));
+    assert_eq!(
+        one("The president vowed Thursday to back the industry."),
+        [("2023-04-20".into(), None)]
+    );
+    assert_eq!(
+        one("The minister stressed Tuesday that supply chains matter."),
+        [("2023-04-18".into(), None)]
+    );
+    // A weekday after any other word is no date of the story.
+    assert_eq!(one("The plant runs Thursday through Sunday."), []);
+}
+
+#[test]
 fn parts_of_a_year_seasons_and_later_this_year() {
     let one = |s: &str| resolve(s, Some("2025-11-03"));
     assert_eq!(one("in the second half of 2026"), [("2026".into(), None)]);

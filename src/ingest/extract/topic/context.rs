@@ -33,6 +33,9 @@ static KOREAN_POLICY_HEADS: Words = word_list!("korean/policy-heads.txt");
 static KOREAN_PLAN_HEADS: Words = word_list!("korean/government-plan-heads.txt");
 
 /// Endings of a Korean word that names a law unquoted ("배터리산업특별법").
+/// Nouns of a plan that, beside a government, make it a policy.
+static GOVERNMENT_PLAN_NOUNS: Words = word_list!("extract/government-plan-nouns.txt");
+
 static KOREAN_LAW_ENDINGS: Words = word_list!("korean/law-endings.txt");
 
 /// Most words a quoted text may have and still be a name, not speech.
@@ -193,7 +196,9 @@ pub(crate) fn moves_money(text: &str) -> bool {
 /// In Korean: a quoted name ending in a word of a law or measure
 /// (「배터리 보관 안전관리 대책」), or of a plan when `government` (the
 /// sentence names a government: a company has strategies too), or a word
-/// that is a law's name ("배터리산업특별법에").
+/// that is a law's name ("배터리산업특별법에"). In English, beside a
+/// government, a plan's noun ("the ministry's strategy", "the incentive
+/// scheme").
 pub(crate) fn names_law(text: &str, government: bool) -> bool {
     let tokens = tokenize(text);
     tokens
@@ -201,6 +206,10 @@ pub(crate) fn names_law(text: &str, government: bool) -> bool {
         .any(|w| capitalized(&w[0]) && LAW_HEADS.contains(&w[1].text))
         || quoted_korean_policy(text, &KOREAN_POLICY_HEADS)
         || government && quoted_korean_policy(text, &KOREAN_PLAN_HEADS)
+        || government
+            && tokens
+                .iter()
+                .any(|t| GOVERNMENT_PLAN_NOUNS.contains(&t.text.to_lowercase().as_str()))
         || tokens.iter().any(|token| {
             let word = strip_particle(token.text);
             KOREAN_LAW_ENDINGS
@@ -272,6 +281,16 @@ mod tests {
         ));
         assert!(names_law("정부는 「배터리 안전 대책」을 냈다.", false));
         assert!(names_law("배터리산업특별법에 따라 지원한다.", false));
+        // In English, a plan's noun beside a government.
+        assert!(names_law(
+            "The ministry set out its strategy for securing minerals.",
+            true
+        ));
+        assert!(!names_law(
+            "Acme set out its strategy for securing minerals.",
+            false
+        ));
+        assert!(!names_law("The ministry plans to act.", true));
         // A company's strategy is no policy.
         assert!(!names_law(
             "에이크미는 '배터리 사업 확대 전략'을 공개했다.",

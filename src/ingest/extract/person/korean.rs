@@ -248,8 +248,12 @@ fn is_name(token: &Token<'_>) -> bool {
 
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
-    // "조사는", "기술를": a topic or object particle ends no given name.
-    if !word.chars().all(is_hangul) || NOT_NAMES.contains(&word) || word.ends_with(['는', '를']) {
+    // "조사는", "기술를", "기업의": a topic, object or genitive particle
+    // ends no given name.
+    if !word.chars().all(is_hangul)
+        || NOT_NAMES.contains(&word)
+        || word.ends_with(['는', '를', '의'])
+    {
         return false;
     }
     SURNAMES

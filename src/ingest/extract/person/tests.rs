@@ -525,6 +525,10 @@ fn korean_words_that_only_look_like_names_are_not_people() {
         triples("이번 조사는 김하늘 과장이 맡았다."),
         [t("김하늘", Some("과장"), None)]
     );
+    // "기업의" opens with a family name and stands before a word ending
+    // like a title ("유럽시장", the European market), but the genitive
+    // particle ends it.
+    assert!(triples("한국 배터리 기업의 유럽시장 점유율은 57%였다.").is_empty());
     // A brand shaped like a name between a name and a title leaves the
     // person named.
     assert!(

@@ -185,8 +185,7 @@ fn written_forms<'n>(names: impl Iterator<Item = &'n String>) -> Vec<String> {
         let derived = inverted
             .into_iter()
             .chain(legal_spellings(name))
-            .chain(serial_comma_spelling(name))
-            .chain(without_korea_prefix(name));
+            .chain(serial_comma_spelling(name));
         for form in derived {
             if !forms.contains(&form) {
                 forms.push(form);
@@ -220,25 +219,12 @@ fn serial_comma_spelling(name: &str) -> Option<String> {
     if let Some(at) = name.rfind(", and ") {
         return Some(format!("{}{}", &name[..at], &name[at + 1..]));
     }
-    let at = name.rfind(" and ")?;
-    name[..at]
-        .contains(", ")
-        .then(|| format!("{},{}", &name[..at], &name[at..]))
-}
-
-/// "세라믹기술원" for "한국세라믹기술원": a Korean national body named without
-/// its leading 한국, where the rest is long enough to name it alone and
-/// ends like a body's name (`korean/korea-prefix-endings.txt`).
-fn without_korea_prefix(name: &str) -> Option<String> {
-    static ENDINGS: Words = word_list!("korean/korea-prefix-endings.txt");
-    static EXCLUSIONS: Words = word_list!("korean/prefixless-exclusions.txt");
-    const LEAST_SYLLABLES: usize = 4;
-    let rest = name.strip_prefix("한국")?;
-    let named_alone = rest.chars().count() >= LEAST_SYLLABLES
-        && rest.chars().all(crate::ingest::text::hangul::is_hangul)
-        && ENDINGS.iter().any(|ending| rest.ends_with(ending))
-        && !EXCLUSIONS.contains(&rest);
-    named_alone.then(|| rest.to_string())
+    // The "and" after the list's last comma closes it ("Metals, Minerals
+    // and Chemicals Importers and Exporters" has its comma before the
+    // first "and").
+    let comma = name.rfind(", ")?;
+    let at = comma + name[comma..].find(" and ")?;
+    Some(format!("{},{}", &name[..at], &name[at..]))
 }
 
 /// Country demonyms, so "Korean companies" counts as a mention of Korea.

@@ -447,7 +447,8 @@ pub(crate) fn is_related_label(body: &str) -> bool {
         .trim_end_matches([':', ' '])
         .trim_matches(['[', ']', '\u{3010}', '\u{3011}', '<', '>'])
         .trim()
-        .to_lowercase();
+        .to_lowercase()
+        .replace('’', "'");
     // "Popular articles in the past week": the label with its time frame.
     let label = RELATED_TIME_FRAMES
         .iter()

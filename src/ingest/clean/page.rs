@@ -274,10 +274,11 @@ fn drop_related_headlines(lines: &mut [Line]) {
         match line {
             Line::Noise("related-label") => (in_list, listed) = (true, false),
             Line::Blank => {}
-            // The site's own menu, share buttons or breadcrumb end the
-            // list; other noise in it (a headline's date) is the listed
-            // story's.
-            Line::Noise(kind) if in_list && is_page_chrome(kind) => in_list = false,
+            // Once a headline is listed, the site's own menu, share
+            // buttons or breadcrumb end the list (a carousel's "prev" above
+            // the first does not); other noise in it (a headline's date) is
+            // the listed story's.
+            Line::Noise(kind) if in_list && listed && is_page_chrome(kind) => in_list = false,
             Line::Noise(_) if in_list && listed => *line = Line::Noise("related-headline"),
             Line::Noise(_) => {}
             Line::Story(text) if in_list => {
@@ -301,7 +302,7 @@ fn drop_related_headlines(lines: &mut [Line]) {
 fn is_page_chrome(kind: &str) -> bool {
     matches!(
         kind,
-        "site-ui" | "share-buttons" | "breadcrumb" | "copyright"
+        "site-ui" | "menu-row" | "share-buttons" | "breadcrumb" | "copyright"
     )
 }
 
@@ -452,5 +453,9 @@ mod tests {
             lines[6],
             Line::Story("Acme opens its cell plant in the south".into())
         );
+        // A carousel's controls above the first headline end nothing.
+        let lines = run("Editor's Picks\nHome\nOther plant opens in the north\nPrices fall again");
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[3], Line::Noise("related-headline"));
     }
 }

@@ -401,8 +401,7 @@ impl Context<'_, '_> {
             || range.is_some() && range_opener
             || part_joined.is_some();
         // "the second half of 2026", "by the end of 2025", "in Q3 2026".
-        let part_of = i > 1 && self.is(i - 1, "of") && YEAR_PARTS.iter().any(|w| self.is(i - 2, w))
-            || i > 0 && self.word(i - 1).is_some_and(is_part_code);
+        let part_of = self.after_a_part(i) || i > 0 && self.word(i - 1).is_some_and(is_part_code);
         // "the 2025 Opportunity Zone project" names a programme, not a time.
         let names_something = self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
         let introduced = introduced || self.closes_named_event(i);
@@ -464,13 +463,22 @@ impl Context<'_, '_> {
         i > 1 && self.is(i - 1, "for") && SCHEDULING.iter().any(|w| self.is(i - 2, w))
     }
 
+    /// "the second half of", "the end of" right before token `i`.
+    fn after_a_part(&self, i: usize) -> bool {
+        i > 1 && self.is(i - 1, "of") && YEAR_PARTS.iter().any(|w| self.is(i - 2, w))
+    }
+
     /// "last year", "next year", "this year", "last month", "next month".
     fn relative(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         if let Some((shift, next)) = self.relative_year(i) {
             // "this year" is a time only as "later this year" or a part of
             // it ("in the second half of this year", "by the end of …").
-            let part_of =
-                i > 1 && self.is(i - 1, "of") && YEAR_PARTS.iter().any(|w| self.is(i - 2, w));
+            // "a quarter of this year's budget" is the budget's.
+            let possessive = self
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.text.starts_with(['\'', '’']));
+            let part_of = self.after_a_part(i) && !possessive;
             if shift == 0 && !(i > 0 && self.is(i - 1, "later")) && !part_of {
                 return None;
             }

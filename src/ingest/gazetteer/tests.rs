@@ -303,27 +303,27 @@ fn a_list_name_matches_with_or_without_a_comma_before_its_last_and() {
             .slug,
         "motie"
     );
-}
-
-#[test]
-fn a_korean_national_body_is_named_without_its_leading_korea() {
+    // A registry name written with the comma is found without it, and the
+    // comma goes before the "and" that closes the list.
     let mut registries = registries();
-    for (slug, name) in [
-        ("ceramics", "한국세라믹기술원"),
-        ("roads", "한국도로공사"),
-        ("short", "한국전력"),
-    ] {
-        registries
-            .organizations
-            .push(organization(slug, name, OrganizationKind::Research, &[]));
-    }
+    registries.organizations.push(organization(
+        "chamber",
+        "Chamber of Metals, Minerals and Chemicals Importers and Exporters",
+        OrganizationKind::Association,
+        &["Forum of Cells, Modules, and Packs"],
+    ));
     let g = Gazetteer::new(&registries);
-    let hits = g.find_organizations("세라믹기술원과 기업들이 참여한다");
-    assert_eq!(hits.len(), 1, "{hits:?}");
-    assert_eq!(g.organizations()[hits[0].entity].slug, "ceramics");
-    // A common noun ("road works"), a rest too short or with no body's
-    // ending, and the prefix inside a longer word name nothing.
-    assert!(g.find_organizations("도로공사 중인 구간").is_empty());
-    assert!(g.find_organizations("전력 수요가 늘었다").is_empty());
-    assert!(g.find_organizations("대한세라믹기술원에서").is_empty());
+    for name in [
+        "Chamber of Metals, Minerals, and Chemicals Importers and Exporters",
+        "Forum of Cells, Modules and Packs",
+    ] {
+        assert_eq!(
+            g.organization_named(name).unwrap().slug,
+            "chamber",
+            "{name}"
+        );
+    }
+    assert!(g
+        .organization_named("Chamber of Metals, Minerals and Chemicals Importers, and Exporters")
+        .is_none());
 }

@@ -55,9 +55,9 @@ pub(crate) fn is_date_line(body: &str) -> bool {
 }
 
 /// "adminDecember 13, 2024No Comments": a theme that drops the spaces
-/// between its meta fields glues a month to the name before it and a year
-/// to the label after it; a source line hyphens its name to the date. The
-/// line with those spaces put back.
+/// between its meta fields glues a month to the name before it (the year
+/// glued to the label after it reads as it is); a source line hyphens its
+/// name to the date. The line with those spaces put back.
 pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
     let bytes = body.as_bytes();
     let mut cuts = Vec::new();
@@ -80,16 +80,6 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
             if crate::ingest::text::vocab::month_number(word).is_some() && day_follows {
                 cuts.push(i);
             }
-        }
-        // A year ends at i: four digits after a space, a letter right after.
-        let year_before = i >= 5
-            && bytes[i - 5] == b' '
-            && bytes[i - 4..i].iter().all(u8::is_ascii_digit)
-            && body[i - 4..i]
-                .parse::<u16>()
-                .is_ok_and(|y| (1900..2100).contains(&y));
-        if c.is_ascii_uppercase() && year_before {
-            cuts.push(i);
         }
     }
     if cuts.is_empty() {

@@ -54,7 +54,7 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         return labelled_short_dates(body);
     };
     let lower = body.to_lowercase();
-    if starts_with_label(&lower, update_labels()) {
+    if starts_with_label(&lower, update_labels()) || opens_with_page_clock(&lower) {
         return vec![(Role::Update, first)];
     }
     if starts_with_label(&lower, ORIGINAL_LABELS.iter()) {
@@ -81,6 +81,16 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         found.insert(0, (Role::Publication, first));
     }
     found
+}
+
+/// "UPDATE. 2018-11-14 21:02 (수)": a page clock's label, a full stop and
+/// the date right after it. Only here, never in cleaning's labels:
+/// "UPDATE. Talks resumed Friday." is a story's line.
+fn opens_with_page_clock(lower: &str) -> bool {
+    const CLOCK_LABEL: &str = "update.";
+    lower
+        .strip_prefix(CLOCK_LABEL)
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A story's meta bar: no sentence, with a reading time or a comment

@@ -195,8 +195,14 @@ fn editor_notes_and_breadcrumbs() {
         Line::Noise("breadcrumb")
     );
     assert_eq!(classify("WirePost-June 12, 2023"), Line::Noise("timestamp"));
+    // A page clock's label opens story lines too.
+    assert_eq!(
+        classify("UPDATE. Talks resumed Friday."),
+        Line::Story("UPDATE. Talks resumed Friday.".into())
+    );
     assert_eq!(classify("Related Articles"), Line::Noise("related-label"));
     assert_eq!(classify("What's Hot"), Line::Noise("related-label"));
+    assert_eq!(classify("Editor’s Picks"), Line::Noise("related-label"));
     assert_eq!(classify("이 시각 주요뉴스"), Line::Noise("related-label"));
     assert_eq!(
         classify("2024 plan_final.hwp (1.2 MB)"),

@@ -200,6 +200,7 @@ fn a_weekday_after_a_verb_of_telling_dates_it() {
     );
     // A weekday after any other word is no date of the story.
     assert_eq!(one("The plant runs Thursday through Sunday."), []);
+    assert_eq!(one("The plant added Saturday shifts."), []);
 }
 
 #[test]
@@ -222,6 +223,8 @@ fn parts_of_a_year_seasons_and_later_this_year() {
         [("2025-12".into(), None)]
     );
     assert_eq!(one("the end of last year"), [("2024-12".into(), None)]);
+    assert_eq!(one("a quarter of this year's budget"), []);
+    assert_eq!(one("the end of this year’s subsidy"), []);
     assert_eq!(
         one("takes effect on January 1 next year"),
         [("2026-01-01".into(), None)]

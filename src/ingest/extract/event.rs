@@ -95,9 +95,7 @@ pub(crate) fn events(
                 || (deadline && (forecast || targets.contains(&mention.date.year)))
                 || !is_event(
                     mention,
-                    planned_sentence
-                        || due_ahead(mention, published)
-                        || said_to_come(&sentence.text[mention.start..mention.end]),
+                    planned_sentence || due_ahead(mention, published) || mention.called_coming,
                     &targets,
                 )
                 || is_dateline(sentence.text, mention)
@@ -172,13 +170,6 @@ fn is_event(mention: &Mention, planned: bool, targets: &[i32]) -> bool {
 /// is as often a target.
 fn due_ahead(mention: &Mention, published: Option<PartialDate>) -> bool {
     mention.cue == Cue::By && mention.date.month.is_some() && is_future(mention, published)
-}
-
-/// "오는 2021년까지 …": a date the story calls the coming one (the
-/// mention's own first word) is a happening scheduled, not a target.
-fn said_to_come(mention: &str) -> bool {
-    const COMING: &str = "오는 ";
-    mention.starts_with(COMING)
 }
 
 fn is_future(mention: &Mention, published: Option<PartialDate>) -> bool {

@@ -36,6 +36,9 @@ pub(crate) struct Mention {
     pub(crate) date: PartialDate,
     pub(crate) date_end: Option<PartialDate>,
     pub(crate) cue: Cue,
+    /// The text calls the date the coming one ("오는 2021년"): a time
+    /// scheduled, not a target.
+    pub(crate) called_coming: bool,
 }
 
 static SPELLED: Words = word_list!("extract/spelled-numbers.txt");
@@ -122,6 +125,7 @@ impl Context<'_, '_> {
             date,
             date_end,
             cue,
+            called_coming: false,
         };
         Some((mention, next))
     }

@@ -191,7 +191,7 @@ fn editor_notes_and_breadcrumbs() {
         Line::Noise("breadcrumb")
     );
     assert_eq!(
-        classify("Home»EV Cars»Acme opens its second cell plant in the south"),
+        classify("Home»EV Cars»Acme opens its second cell plant in the south of the country"),
         Line::Noise("breadcrumb")
     );
     assert_eq!(classify("WirePost-June 12, 2023"), Line::Noise("timestamp"));

@@ -149,6 +149,7 @@ fn expression(
         date,
         date_end: None,
         cue: Cue::At,
+        called_coming: direction == Some(true),
     };
     Some((mention, end))
 }

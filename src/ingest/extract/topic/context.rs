@@ -207,9 +207,11 @@ pub(crate) fn names_law(text: &str, government: bool) -> bool {
         || quoted_korean_policy(text, &KOREAN_POLICY_HEADS)
         || government && quoted_korean_policy(text, &KOREAN_PLAN_HEADS)
         || government
-            && tokens
-                .iter()
-                .any(|t| GOVERNMENT_PLAN_NOUNS.contains(&t.text.to_lowercase().as_str()))
+            && tokens.iter().any(|t| {
+                GOVERNMENT_PLAN_NOUNS
+                    .iter()
+                    .any(|n| t.text.eq_ignore_ascii_case(n))
+            })
         || tokens.iter().any(|token| {
             let word = strip_particle(token.text);
             KOREAN_LAW_ENDINGS

@@ -299,7 +299,40 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
             .next()
             .map(str::trim_end)
             .is_some_and(crate::ingest::text::vocab::ends_with_reporter_title);
-    credited || dateline || wire || bare || korean_dateline || korean_byline
+    // "/PRNewswire/", "--(BUSINESS WIRE)--": a release wire's tag.
+    let name = &text[hit.start..hit.end];
+    let slashed = before.ends_with('/') && after.starts_with('/');
+    let wire_tag = (slashed || before.ends_with("--(") && after.starts_with(")--"))
+        && crate::ingest::text::vocab::is_news_agency(name);
+    let english_byline = before.ends_with(['[', '('])
+        && after.split([']', ')']).next().is_some_and(names_a_reporter);
+    credited
+        || dateline
+        || wire
+        || bare
+        || korean_dateline
+        || korean_byline
+        || wire_tag
+        || english_byline
+}
+
+/// "… Reporting Headquarters, Reporter Heo Seon-sik": the rest of a
+/// bracketed byline after the outlet's name, translated from Korean (a
+/// reporter's title, then one to three capitalized words of a name).
+fn names_a_reporter(rest: &str) -> bool {
+    static TITLES: Words = word_list!("extract/reporter-titles.txt");
+    const MAX_NAME_WORDS: usize = 3;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let Some(title) = words.iter().rposition(|w| {
+        TITLES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(w.trim_matches(',')))
+    }) else {
+        return false;
+    };
+    let name = &words[title + 1..];
+    (1..=MAX_NAME_WORDS).contains(&name.len())
+        && name.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Head words that end an organization's name, with the kind they suggest.

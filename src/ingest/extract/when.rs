@@ -267,16 +267,19 @@ impl Context<'_, '_> {
         Some((year, at + 1))
     }
 
-    /// The year closing a range: "March 30 to April 2, 2024".
+    /// The year closing a range: "March 30 to April 2, 2024", "April 10
+    /// to 13, 2025".
     fn range_year(&self, at: usize) -> Option<i32> {
         let joined = ["to", "-", "–", "through", "~"]
             .iter()
             .any(|w| self.is(at, w));
+        if !joined {
+            return None;
+        }
         let month = self.tokens.get(at + 1).and_then(month_number).is_some();
-        let day = self.word(at + 2).and_then(day_number).is_some();
-        (joined && month && day)
-            .then(|| self.year_after(at + 3).map(|(y, _)| y))
-            .flatten()
+        let day_at = if month { at + 2 } else { at + 1 };
+        self.word(day_at).and_then(day_number)?;
+        self.year_after(day_at + 1).map(|(y, _)| y)
     }
 
     /// "to six", "-6", "through 8", "and 9", "to July 31, 2030" (also
@@ -708,20 +711,34 @@ pub(super) fn year_of_month(
 /// The year and month of a day named alone ("on the 19th", "19일"): the
 /// publication month's; the month before when told in the past
 /// (`Some(false)`) and the day lies after publication, the month after
-/// when told in the future (`Some(true)`) and it lies before.
+/// when told in the future (`Some(true)`) and it lies before. A month
+/// without that day is passed over on the same side ("지난 31일" told on
+/// May 22 is March 31).
 pub(super) fn month_of_day(
     published: PartialDate,
     day: u8,
     future: Option<bool>,
 ) -> Option<(i32, u8)> {
     let (year, month) = (published.year, published.month?);
-    let shift = match (published.day.map(|p| day.cmp(&p)), future) {
+    let step = match (published.day.map(|p| day.cmp(&p)), future) {
         (Some(Ordering::Greater), Some(false)) => -1,
         (Some(Ordering::Less), Some(true)) => 1,
         _ => 0,
     };
-    let index = year * 12 + i32::from(month) - 1 + shift;
-    Some((index.div_euclid(12), (index.rem_euclid(12) + 1) as u8))
+    let at = |shift: i32| {
+        let index = year * 12 + i32::from(month) - 1 + shift;
+        (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+    };
+    let side = match future {
+        Some(true) => 1,
+        Some(false) => -1,
+        None => 0,
+    };
+    let (y, m) = at(step);
+    if side != 0 && day > crate::content::date::days_in_month(y, m) {
+        return Some(at(step + side));
+    }
+    Some((y, m))
 }
 
 /// "Q3", "3Q", "H1", "2H": a quarter or half of the year written before it.

@@ -106,6 +106,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
         }
+        let j = month_glued_to_day(&chars[i..j]).map_or(j, |split| i + split);
         let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
         tokens.push(Token {
             text: &text[start..end],
@@ -115,6 +116,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         i = j;
     }
     tokens
+}
+
+/// "April10": a month's full name glued to its day, as a scrape that lost
+/// the space between two markup elements writes it. Gives where the day
+/// starts, so the month and the day are two tokens.
+fn month_glued_to_day(word: &[(usize, char)]) -> Option<usize> {
+    let split = word.iter().position(|&(_, c)| c.is_ascii_digit())?;
+    let (letters, digits) = word.split_at(split);
+    let month: String = letters.iter().map(|&(_, c)| c).collect();
+    let day: String = digits.iter().map(|&(_, c)| c).collect();
+    let capitalized = month.starts_with(|c: char| c.is_ascii_uppercase());
+    let is_day = day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
+        && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    (capitalized && is_day && crate::ingest::text::vocab::is_month_name(&month)).then_some(split)
 }
 
 /// True when `start..end` lies inside an e-mail address or URL: names and
@@ -181,6 +197,19 @@ mod tests {
         assert_eq!(
             texts("Wh/kg-class 2021, 2022"),
             ["Wh", "/", "kg-class", "2021", ",", "2022"]
+        );
+    }
+
+    #[test]
+    fn parts_a_month_glued_to_its_day() {
+        assert_eq!(
+            texts("from April10 to 13, on June3."),
+            ["from", "April", "10", "to", "13", ",", "on", "June", "3", "."]
+        );
+        // No day, no full month name, no capital: one word stays one token.
+        assert_eq!(
+            texts("April2024 Jan10 may10 March45 Mayday"),
+            ["April2024", "Jan10", "may10", "March45", "Mayday"]
         );
     }
 

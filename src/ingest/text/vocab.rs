@@ -85,7 +85,15 @@ pub(crate) static SENTENCE_OPENERS: Words = word_list!("shared/sentence-openers.
 static NEWS_AGENCIES: Words = word_list!("shared/news-agencies.txt");
 
 /// Whether `word` is a news agency's or release wire's name, any case.
+/// A name spaced in its tag ("BUSINESS WIRE") is the wire's too.
 pub(crate) fn is_news_agency(word: &str) -> bool {
+    let joined: String;
+    let word = if word.contains(' ') {
+        joined = word.split_whitespace().collect();
+        &joined
+    } else {
+        word
+    };
     NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
@@ -203,6 +211,7 @@ mod tests {
     #[test]
     fn news_agencies_in_any_case() {
         assert!(is_news_agency("Yonhap") && is_news_agency("prnewswire"));
+        assert!(is_news_agency("BUSINESS WIRE") && !is_news_agency("Seoul Wire"));
         assert!(!is_news_agency("Seoul"));
     }
 }

@@ -177,3 +177,42 @@ fn an_exchange_before_a_ticker_is_no_actor() {
     ));
     assert!(!lists_a_ticker("Capacity (GWh):", ": 339.3, Bolt: 95.8"));
 }
+
+/// `is_credit` on the first occurrence of `name` in `text`.
+fn credits(text: &str, name: &str) -> bool {
+    let start = text.find(name).unwrap();
+    let hit = Hit {
+        start,
+        end: start + name.len(),
+        entity: 0,
+        pattern: 0,
+    };
+    is_credit(text, &hit)
+}
+
+#[test]
+fn a_release_wires_tag_and_a_translated_byline_are_credits() {
+    assert!(credits(
+        "SAN DIEGO and AUSTIN, July 2, 2024 /PRNewswire/ -- Acme signed",
+        "PRNewswire"
+    ));
+    assert!(credits(
+        "BOSTON--(BUSINESS WIRE)--Acme and Bolt signed",
+        "BUSINESS WIRE"
+    ));
+    assert!(credits(
+        "[Daily Courier Honam Desk, Reporter Kim Min-ji] Acme signed",
+        "Daily Courier"
+    ));
+    // Between slashes, only a wire; a bracket naming no reporter is a
+    // company's own.
+    assert!(!credits("Acme/Bolt/Cora venture", "Bolt"));
+    assert!(!credits(
+        "[Daily Courier Honam Desk] Acme signed",
+        "Daily Courier"
+    ));
+    assert!(!credits(
+        "The fund (Daily Courier reporter pool) grew",
+        "Daily Courier"
+    ));
+}

@@ -343,6 +343,13 @@ mod tests {
         );
         let new_year = PartialDate::ymd(2025, 1, 3);
         assert_eq!(read("지난 20일 열었다.", new_year), [d("2024-12-20")]);
+        // The month before has no 31st: the one before it has.
+        let may = PartialDate::ymd(2025, 5, 22);
+        assert_eq!(read("지난 31일 열었다.", may), [d("2025-03-31")]);
+        let april = PartialDate::ymd(2025, 4, 10);
+        assert_eq!(read("오는 31일 연다.", april), [d("2025-05-31")]);
+        let jan = PartialDate::ymd(2025, 1, 31);
+        assert_eq!(read("오는 30일 연다.", jan), [d("2025-03-30")]);
     }
 
     #[test]

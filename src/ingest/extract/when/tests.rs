@@ -34,6 +34,18 @@ fn ranges_with_digits_or_words() {
         resolve("held March 30 to April 2, 2024", None),
         [("2024-03-30".into(), Some("2024-04-02".into()))]
     );
+    // The year after the closing day is the range's, not the page's.
+    assert_eq!(
+        resolve("held from April 10 to 13, 2025", Some("2024-12-01")),
+        [("2025-04-10".into(), Some("2025-04-13".into()))]
+    );
+    assert_eq!(
+        resolve(
+            "held from April 10 to 13 before a 2025 launch",
+            Some("2024-12-01")
+        ),
+        [("2024-04-10".into(), Some("2024-04-13".into()))]
+    );
 }
 
 #[test]

@@ -48,6 +48,9 @@ pub(crate) fn classify(line: &str) -> Line {
         return Line::Noise("empty-item");
     }
     let rules: [(&'static str, Rule); 17] = [
+        // A whole line that is a list's label ("댓글 많은 뉴스") is that
+        // before it is a UI prefix's.
+        ("related-label", is_related_label),
         ("site-ui", is_site_ui),
         ("share-buttons", is_share_buttons),
         ("menu-row", is_menu_row),
@@ -57,7 +60,6 @@ pub(crate) fn classify(line: &str) -> Line {
         ("editor-note", is_editor_note),
         ("embargo-note", is_embargo_note),
         ("breadcrumb", is_breadcrumb_path),
-        ("related-label", is_related_label),
         ("related-inline", is_inline_related),
         ("metadata-fields", is_metadata_fields),
         ("attachment-name", is_file_name),

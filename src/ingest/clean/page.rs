@@ -26,6 +26,7 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_header_menu(lines);
     drop_foreign_script_ui(lines);
     drop_related_headlines(lines);
+    drop_headlines_after_end_mark(lines);
     drop_comments(lines);
     drop_trailing_fragments(lines);
 }
@@ -298,6 +299,36 @@ fn drop_related_headlines(lines: &mut [Line]) {
     }
 }
 
+/// Least headlines between a story's end mark and the page's end that make
+/// a list: one line there may be a closing note of the story's own.
+const MIN_TRAILING_HEADLINES: usize = 2;
+
+/// Below the story's end mark ("(END)", "###"), lines that are headlines
+/// and nothing else down to the page's end are the site's list of other
+/// stories, labelled or not. A sentence among them (a release's "About"
+/// paragraph) keeps them all.
+fn drop_headlines_after_end_mark(lines: &mut [Line]) {
+    let Some(end_mark) = lines.iter().rposition(|l| matches!(l, Line::EndMark)) else {
+        return;
+    };
+    let tail = &lines[end_mark + 1..];
+    let headlines = tail
+        .iter()
+        .filter_map(story_body)
+        .filter(|b| word_count(b) > 0);
+    let all_headlines = headlines
+        .clone()
+        .all(|body| word_count(body) <= 25 && !ends_sentence(body));
+    if !all_headlines || headlines.count() < MIN_TRAILING_HEADLINES {
+        return;
+    }
+    for line in &mut lines[end_mark + 1..] {
+        if story_body(line).is_some() {
+            *line = Line::Noise("related-headline");
+        }
+    }
+}
+
 /// Noise of the page around the story, never of a listed headline.
 fn is_page_chrome(kind: &str) -> bool {
     matches!(
@@ -430,6 +461,41 @@ mod tests {
         assert_eq!(lines[2], Line::Noise("related-headline"));
         assert_eq!(lines[4], Line::Noise("related-headline"));
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+    }
+
+    #[test]
+    fn headlines_below_the_end_mark_are_other_stories() {
+        let text = "Acme opened the plant on Monday.\n(END)\n-\nBand tops the chart\n-\n\
+                    (LEAD) Court upholds the ruling\n-\nPrices fall 3 pct in May";
+        let lines = run(text);
+        assert_eq!(
+            lines[0],
+            Line::Story("Acme opened the plant on Monday.".into())
+        );
+        for (i, line) in lines.iter().enumerate().skip(2) {
+            assert!(matches!(line, Line::Noise(_)), "{i}: {line:?}");
+        }
+        // An "About" paragraph below the mark keeps the lines with it.
+        let text = "Acme opened the plant on Monday.\n###\nAbout Acme\n\
+                    Acme is a cell maker founded in 2010.\nMedia contact";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Story("About Acme".into()));
+        // One line alone is no list.
+        let lines =
+            run("Acme opened the plant on Monday.\n(END)\nBand tops the chart in its first week");
+        assert_eq!(
+            lines[2],
+            Line::Story("Band tops the chart in its first week".into())
+        );
+    }
+
+    #[test]
+    fn a_label_that_opens_like_site_ui_still_opens_a_list() {
+        let text = "공장은 내년에 문을 연다.\n댓글 많은 뉴스\n다른 회사, 음극재 2조원 수주\n양극재 가격 하락";
+        let lines = run(text);
+        assert_eq!(lines[1], Line::Noise("related-label"));
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[3], Line::Noise("related-headline"));
     }
 
     #[test]

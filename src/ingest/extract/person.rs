@@ -515,7 +515,9 @@ impl Reader<'_, '_> {
         while k > 0 && start - k < 8 {
             let t = &self.tokens[k - 1];
             let after_of = k >= 2 && self.tokens[k - 2].is("of");
-            if (t.is_capitalized() && !is_role_word(t.text))
+            // "Head of Cell Research Laboratory Kim": a role word may
+            // stand inside the portfolio, not right before the name.
+            if (t.is_capitalized() && (k < start || !is_role_word(t.text)))
                 || matches!(t.text, "," | "and" | "&")
                 || (k == start && PLACE_WORDS.contains(&t.text))
                 || (after_of && t.is("the"))

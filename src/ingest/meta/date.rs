@@ -54,18 +54,24 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     };
     let Some((_, date, line)) = first(Role::Original)
         .or_else(|| first(Role::Publication))
+        .or_else(|| first(Role::DateLine))
         .or_else(|| first(Role::Update))
     else {
         return short_date_the_story_settles(raw, other_stories);
     };
-    let other = [Role::Original, Role::Publication, Role::Update]
-        .iter()
-        .find_map(|role| {
-            found
-                .iter()
-                .find(|(r, d, _)| r == role && d != date)
-                .map(|(_, d, _)| *d)
-        });
+    let other = [
+        Role::Original,
+        Role::Publication,
+        Role::DateLine,
+        Role::Update,
+    ]
+    .iter()
+    .find_map(|role| {
+        found
+            .iter()
+            .find(|(r, d, _)| r == role && d != date)
+            .map(|(_, d, _)| *d)
+    });
     Some(Stated {
         date: *date,
         line: line.to_string(),
@@ -411,6 +417,18 @@ mod tests {
         assert_eq!(
             date("기사등록 2025/03/11 09:12:40 최종수정 2025/03/12 10:05:03\n본문."),
             "2025-03-11"
+        );
+    }
+
+    #[test]
+    fn a_labelled_stamp_outranks_a_bare_date_line() {
+        let page = "Acme Herald\nOctober 13, 2024\nDeals\nAcme inks a deal\n\
+                    • PUBLISHED :September 12, 2024 - 14:28\nAcme said Thursday it signed.";
+        assert_eq!(date(page), "2024-09-12");
+        // Alone, the date line dates the page.
+        assert_eq!(
+            date("Acme inks a deal\nOctober 13, 2024\nAcme said Thursday it signed."),
+            "2024-10-13"
         );
     }
 

@@ -57,7 +57,8 @@ pub(crate) fn is_date_line(body: &str) -> bool {
 /// "adminDecember 13, 2024No Comments": a theme that drops the spaces
 /// between its meta fields glues a month to the name before it (the year
 /// glued to the label after it reads as it is); a source line hyphens its
-/// name to the date. The line with those spaces put back.
+/// name to the date; a label's colon runs into it. The line with those
+/// spaces put back.
 pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
     let bytes = body.as_bytes();
     let mut cuts = Vec::new();
@@ -69,7 +70,9 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
             word.starts_with(|c: char| c.is_ascii_uppercase())
                 && word.ends_with(|c: char| c.is_ascii_alphabetic())
         };
-        if c.is_ascii_uppercase() && (after_lower || after_name) {
+        // "Published:September 12, 2024": a label's colon glued to it.
+        let after_colon = i > 0 && bytes[i - 1] == b':';
+        if c.is_ascii_uppercase() && (after_lower || after_name || after_colon) {
             let word: &str = body[i..]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()

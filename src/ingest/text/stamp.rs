@@ -35,6 +35,10 @@ pub(crate) enum Role {
     Original,
     /// The page's own publication.
     Publication,
+    /// A line that is a date and nothing else: the page's publication
+    /// unless a labelled stamp says otherwise (a site's clock over the
+    /// masthead writes one too).
+    DateLine,
     /// A later edit: used only when nothing else dates the page.
     Update,
 }
@@ -78,7 +82,13 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
             || headline_stamp(body).is_some()
             || is_meta_bar(body));
     if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
-        found.insert(0, (Role::Publication, first));
+        let bare = !labelled_line && is_date_line(body);
+        let role = if bare {
+            Role::DateLine
+        } else {
+            Role::Publication
+        };
+        found.insert(0, (role, first));
     }
     found
 }
@@ -348,8 +358,12 @@ mod tests {
             [(Role::Publication, "2024-12-13".into())]
         );
         assert_eq!(
+            roles("PUBLISHED :September 12, 2024 - 14:28"),
+            [(Role::Publication, "2024-09-12".into())]
+        );
+        assert_eq!(
             roles("WirePost-June 12, 2023"),
-            [(Role::Publication, "2023-06-12".into())]
+            [(Role::DateLine, "2023-06-12".into())]
         );
         assert!(roles("prices fell in mid-June 12 times").is_empty());
         // Without a reading time or a comment counter a name and a date
@@ -369,7 +383,7 @@ mod tests {
         assert!(roles("As of March 5, 2024").is_empty());
         assert_eq!(
             roles("Bias of March 5, 2024"),
-            [(Role::Publication, "2024-03-05".into())]
+            [(Role::DateLine, "2024-03-05".into())]
         );
         // The page's own stamp on the same line still counts.
         assert_eq!(
@@ -378,7 +392,7 @@ mod tests {
         );
         assert_eq!(
             roles("2024.03.05 09:00"),
-            [(Role::Publication, "2024-03-05".into())]
+            [(Role::DateLine, "2024-03-05".into())]
         );
     }
 

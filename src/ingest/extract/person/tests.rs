@@ -758,3 +758,14 @@ fn a_successor_or_a_role_stated_with_is_names_a_person() {
     assert!(names("The president said the new site is Ulm Harbour.").is_empty());
     assert!(names("The plant manager's hometown is Port Talbot.").is_empty());
 }
+
+#[test]
+fn the_unit_a_title_heads_is_no_part_of_the_name() {
+    for text in [
+        "It was attended by Acme Head of Cell Research Laboratory Dana Roe and others.",
+        "Acme Head of Future Planning Division Dana Roe inked the MOU.",
+    ] {
+        let names: Vec<String> = run(text).people.into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Dana Roe"], "{text}");
+    }
+}

@@ -10,7 +10,7 @@
 mod korean;
 use super::unit::{
     currency_code, currency_prefix, is_site_area, kilotons, magnitude, money_magnitude,
-    per_quantity, unit_after, unit_end, Unit,
+    per_quantity, prices_a_facility, unit_after, unit_end, Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -101,7 +101,8 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 .or_else(|| year_right_after(&tokens, found.end))
                 .or(planned)
                 .or(korean_target)
-                .filter(|_| !is_site_area(found.unit, found.value, sentence));
+                .filter(|_| !is_site_area(found.unit, found.value, sentence))
+                .filter(|_| !prices_a_facility(found.unit, &sentence[found.end..]));
             out.push((
                 found.start,
                 Figure {
@@ -936,6 +937,11 @@ mod tests {
         assert_eq!(f[0].year_target, None);
         let f = figures("한빛전지는 2027년까지 부지 3만㎡에 공장을 짓는다.");
         assert_eq!(f[0].year_target, None);
+        // A plant's price is no sum reached by the deadline; a sum is.
+        let f = figures("It plans to complete the $4.4 billion plant by the end of 2024.");
+        assert_eq!(f[0].year_target, None);
+        let f = figures("It plans to invest $4.4 billion in the plant by the end of 2024.");
+        assert_eq!(f[0].year_target, Some(2024));
         // An area that is the goal keeps its year.
         let f = figures("It will restore 1,000 hectares of wetland by 2030.");
         assert_eq!(f[0].year_target, Some(2030));

@@ -130,6 +130,19 @@ pub(crate) fn is_site_area(unit: &str, value: f64, sentence: &str) -> bool {
     area && site()
 }
 
+/// "the $4.4 billion plant": an amount of money right before a noun of
+/// what money builds is that thing's price, never a sum to reach by a
+/// deadline. `after` is the sentence after the figure.
+pub(crate) fn prices_a_facility(unit: &str, after: &str) -> bool {
+    static FACILITIES: Words = word_list!("extract/priced-facilities.txt");
+    let next = after
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    currency_code(unit).is_some() && FACILITIES.contains(&next)
+}
+
 /// Words that may sit between a number and its counted noun.
 fn is_modifier(token: &Token<'_>) -> bool {
     static FUNCTION: Words = word_list!("extract/counted-modifiers.txt");

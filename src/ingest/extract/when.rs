@@ -507,6 +507,23 @@ impl Context<'_, '_> {
         if season && shift == 1 {
             return Some((PartialDate::y(self.published_year()? + 1), None, i + 2));
         }
+        // "last November", "next March": the nearest such month on that
+        // side of publication (a month's full name: "last may" is a verb's).
+        if let Some(month) = self
+            .tokens
+            .get(i + 1)
+            .filter(|t| t.is_capitalized() && crate::ingest::text::vocab::is_month_name(t.text))
+            .and_then(month_number)
+        {
+            let published = self.published?;
+            let from = published.month?;
+            let year = match shift {
+                -1 if month >= from => published.year - 1,
+                1 if month <= from => published.year + 1,
+                _ => published.year,
+            };
+            return Some((PartialDate::ym(year, month)?, None, i + 2));
+        }
         if !self.is(i + 1, "month") {
             return None;
         }

@@ -102,6 +102,16 @@ fn relative_years_months_and_days() {
         [("2023-07".into(), None)]
     );
     assert_eq!(resolve("designated last year", p), [("2023".into(), None)]);
+    // A month named after "last" or "next": the nearest on that side.
+    assert_eq!(
+        resolve("granted last November", p),
+        [("2023-11".into(), None)]
+    );
+    assert_eq!(resolve("granted last March", p), [("2024-03".into(), None)]);
+    assert_eq!(resolve("granted last May", p), [("2023-05".into(), None)]);
+    assert_eq!(resolve("opens next March", p), [("2025-03".into(), None)]);
+    assert_eq!(resolve("opens next June", p), [("2024-06".into(), None)]);
+    assert_eq!(resolve("the last may open", p), []);
     assert_eq!(
         resolve("starting early next year", p),
         [("2025".into(), None)]

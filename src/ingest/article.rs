@@ -196,6 +196,17 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
                     format!("the day the story writes, dated by the address “{address}”"),
                 )
             })
+        })
+        .or_else(|| {
+            meta::date::weekday_pinned_day(text).map(|(date, written)| {
+                (
+                    date,
+                    format!(
+                        "the page's day “{written}”, in the one year the text writes \
+                         (or one either side) whose calendar has that weekday"
+                    ),
+                )
+            })
         });
     if let Some((date, why)) = day_dated {
         return Dated {

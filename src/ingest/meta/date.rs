@@ -153,6 +153,57 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
     Some((date, written))
 }
 
+/// A day the page writes with its weekday but no year near its top ("12.20
+/// (금)" over the headline, "산업부는 5.19.(월) … 밝혔다" in the lead):
+/// dated in the one year, of those the text writes (and one either side),
+/// whose calendar puts that weekday on that day. None when no year or
+/// more than one fits.
+pub(crate) fn weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
+    use chrono::Datelike;
+    const TOP_LINES: usize = 12;
+    let (month, day, weekday, written) = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(TOP_LINES)
+        .filter(|l| crate::ingest::text::date::full_dates(l).is_empty())
+        .find_map(crate::ingest::text::date::yearless_weekday_day)?;
+    let years = years_written(raw);
+    let (first, last) = (*years.iter().min()?, *years.iter().max()?);
+    let mut fitting = (first - 1..=last + 1).filter(|&year| {
+        chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+            .is_some_and(|date| date.weekday() == weekday)
+    });
+    let year = fitting.next()?;
+    if fitting.next().is_some() {
+        return None;
+    }
+    Some((PartialDate::ymd(year, month, day)?, written.to_string()))
+}
+
+/// Every year from 1990 to 2099 the text writes as four digits of their
+/// own ("2024", "2024년", "2025~2028").
+fn years_written(raw: &str) -> Vec<i32> {
+    let bytes = raw.as_bytes();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let alone = run == 4 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if let Some(year) = alone.then(|| raw[i..i + 4].parse::<i32>().ok()).flatten() {
+            if (1990..2100).contains(&year) {
+                years.push(year);
+            }
+        }
+        i += run;
+    }
+    years
+}
+
 /// A date inside a web address on the page ("![](https://img.example/
 /// 2022-06-24/a.jpg)") whose day the story writes in Korean ("24일"): that
 /// day, with the address, for an inferred date. The address alone states
@@ -418,6 +469,26 @@ mod tests {
             date("기사등록 2025/03/11 09:12:40 최종수정 2025/03/12 10:05:03\n본문."),
             "2025-03-11"
         );
+    }
+
+    #[test]
+    fn a_weekday_pins_the_year_of_a_yearless_day() {
+        let pinned = |page: &str| weekday_pinned_day(page).map(|(d, w)| (d.to_string(), w));
+        // 2024-12-20 was a Friday; 2023 and 2025 put Friday elsewhere.
+        let page = "메뉴\n12.20 (금)\n협회, 수료식 개최\n협회는 20일 2024년도 수료식을 열었다.";
+        assert_eq!(
+            pinned(page),
+            Some(("2024-12-20".into(), "12.20 (금)".into()))
+        );
+        let page = "부는 5.19.(월) 사업에 착수했다.\n사업 기간은 2025년부터 2028년까지다.";
+        assert_eq!(pinned(page).unwrap().0, "2025-05-19");
+        let page = "Acme opens plant\nDec. 20 (Fri)\nAcme opened its 2024 line.";
+        assert_eq!(pinned(page).unwrap().0, "2024-12-20");
+        // A weekday no candidate year has, or no year written: nothing.
+        assert_eq!(pinned("12.20 (목)\n2024년도 수료식"), None);
+        assert_eq!(pinned("12.20 (금)\n수료식을 열었다."), None);
+        // Years far apart leave more than one fit.
+        assert_eq!(pinned("12.20 (금)\n2013년과 2030년 사이"), None);
     }
 
     #[test]

@@ -204,6 +204,90 @@ pub(crate) fn is_todays_date(body: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| weekday(w))
 }
 
+/// A month and day written with their weekday and no year: "12.20 (금)",
+/// "5.19.(월)", "12월 20일(금)", "Dec. 20 (Fri)". The weekday pins the
+/// year among a few candidates, so such a day can date a page whose year
+/// the text gives elsewhere. Gives the month, day, weekday and the words.
+pub(crate) fn yearless_weekday_day(body: &str) -> Option<(u8, u8, chrono::Weekday, &str)> {
+    let mut from = 0;
+    while let Some(open) = body[from..].find('(').map(|i| from + i) {
+        from = open + 1;
+        let Some(close) = body[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        let Some(weekday) = weekday_named(body[open + 1..close].trim().trim_end_matches('.'))
+        else {
+            continue;
+        };
+        let head = body[..open].trim_end();
+        if let Some((month, day, start)) = numeric_month_day(head)
+            .or_else(|| korean_month_day(head))
+            .or_else(|| worded_month_day(head))
+        {
+            return Some((month, day, weekday, &body[start..=close]));
+        }
+    }
+    None
+}
+
+/// "금", "금요일", "Fri", "Friday": a weekday.
+fn weekday_named(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    let korean = word.strip_suffix("요일").unwrap_or(word);
+    let index = KOREAN_WEEKDAYS
+        .chars()
+        .position(|c| korean == c.to_string());
+    match index {
+        Some(i) => Some([Mon, Tue, Wed, Thu, Fri, Sat, Sun][i]),
+        None => word.parse().ok(),
+    }
+}
+
+/// "12.20", "5.19." ending `head`, not preceded by a year ("2024.12.20").
+fn numeric_month_day(head: &str) -> Option<(u8, u8, usize)> {
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let [m, d] = head[start..].split('.').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let short = |n: &str| (1..=2).contains(&n.len());
+    (short(m) && short(d)).then_some(())?;
+    Some((
+        m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        day_number(d)?,
+        start,
+    ))
+}
+
+/// "12월 20일" ending `head`, with no year ("2024년") before it.
+fn korean_month_day(head: &str) -> Option<(u8, u8, usize)> {
+    let head = head.strip_suffix('일')?;
+    let (before, day) = head.rsplit_once('월')?;
+    let day = day.trim();
+    let month_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let month = &before[month_start..];
+    if before[..month_start].trim_end().ends_with('년') {
+        return None;
+    }
+    let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((month, day_number(day)?, month_start))
+}
+
+/// "Dec. 20", "December 20" ending `head`.
+fn worded_month_day(head: &str) -> Option<(u8, u8, usize)> {
+    let words = word_spans(head);
+    let [.., (start, month), (_, day)] = words[..] else {
+        return None;
+    };
+    Some((month_number(month)?, day_number(day)?, start))
+}
+
 /// Korean weekdays, one syllable each: "2025년 05월 29일 (목)".
 const KOREAN_WEEKDAYS: &str = "월화수목금토일";
 
@@ -522,6 +606,30 @@ fn parse_year(word: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_day_with_its_weekday_and_no_year() {
+        use chrono::Weekday::*;
+        let read = |t: &str| yearless_weekday_day(t).map(|(m, d, w, s)| (m, d, w, s.to_string()));
+        assert_eq!(read("12.20 (금)"), Some((12, 20, Fri, "12.20 (금)".into())));
+        assert_eq!(
+            read("산업부는 5.19.(월) 착수했다"),
+            Some((5, 19, Mon, "5.19.(월)".into()))
+        );
+        assert_eq!(
+            read("12월 20일(금요일)"),
+            Some((12, 20, Fri, "12월 20일(금요일)".into()))
+        );
+        assert_eq!(
+            read("Dec. 20 (Fri)"),
+            Some((12, 20, Fri, "Dec. 20 (Fri)".into()))
+        );
+        // A year before the day, a bracket that is no weekday: none.
+        assert_eq!(read("2024.12.20 (금)"), None);
+        assert_eq!(read("2024년 12월 20일(금)"), None);
+        assert_eq!(read("12.20 (Yonhap)"), None);
+        assert_eq!(read("13.20 (금)"), None);
+    }
+
     use super::*;
 
     #[test]

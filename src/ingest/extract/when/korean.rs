@@ -74,6 +74,9 @@ fn expression(
         return None;
     }
     let text = &sentence[at..];
+    if let Some(found) = weekday_dated(text, at, published) {
+        return Some(found);
+    }
     let (shift, direction, mut pos) = relative_year(text);
     let year = match number_before(&text[pos..], "년") {
         Some((y, len)) if (1900..=2100).contains(&y) && shift.is_none() => {
@@ -150,6 +153,35 @@ fn expression(
         date_end: None,
         cue: Cue::At,
         called_coming: direction == Some(true),
+    };
+    Some((mention, end))
+}
+
+/// "5.19.(월)": a press release's month and day with the weekday, in the
+/// year its tense puts it near publication.
+fn weekday_dated(
+    text: &str,
+    at: usize,
+    published: Option<PartialDate>,
+) -> Option<(Mention, usize)> {
+    let (month, day, _, written) = crate::ingest::text::date::yearless_weekday_day(text)?;
+    if !text.starts_with(written) || !written.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = at + written.len();
+    let year = year_of_month(
+        published?,
+        month,
+        Some(day),
+        tense_after(&text[written.len()..]),
+    );
+    let mention = Mention {
+        start: at,
+        end,
+        date: PartialDate::ymd(year, month, day)?,
+        date_end: None,
+        cue: Cue::At,
+        called_coming: false,
     };
     Some((mention, end))
 }
@@ -350,6 +382,17 @@ mod tests {
         assert_eq!(read("오는 31일 연다.", april), [d("2025-05-31")]);
         let jan = PartialDate::ymd(2025, 1, 31);
         assert_eq!(read("오는 30일 연다.", jan), [d("2025-03-30")]);
+    }
+
+    #[test]
+    fn a_press_releases_day_with_its_weekday() {
+        let published = PartialDate::ymd(2025, 5, 19);
+        assert_eq!(
+            read("산업부는 5.19.(월) 사업에 착수했다.", published),
+            [d("2025-05-19")]
+        );
+        // A version number or a score is no day.
+        assert!(read("버전 5.19를 냈다.", published).is_empty());
     }
 
     #[test]

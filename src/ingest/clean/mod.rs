@@ -290,14 +290,17 @@ fn is_name_line(line: &str) -> bool {
 /// after a comma.
 fn starts_lead(line: &str) -> bool {
     let line = line.trim();
-    ends_sentence(line) && word_count(line) >= 6 || word_count(line) > 30 || line.ends_with(',')
+    // "… Factory in U.S.": a title-cased line whose last full stop is
+    // one of dotted initials is a headline, no sentence.
+    let sentence = ends_sentence(line) && !crate::ingest::text::token::headline_cased(line);
+    sentence && word_count(line) >= 6 || word_count(line) > 30 || line.ends_with(',')
 }
 
 fn is_headline(line: &str) -> bool {
     let line = line.trim();
     (3..=30).contains(&word_count(line))
         && line.chars().count() <= 250
-        && !ends_sentence(line)
+        && (!ends_sentence(line) || crate::ingest::text::token::headline_cased(line))
         && !line.ends_with([',', ':', ';'])
         && split_marker(line).0 == Marker::None
         && structure::section_title(line).is_none()

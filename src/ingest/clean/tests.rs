@@ -97,6 +97,15 @@ fn takes_the_headline_after_the_noise() {
 }
 
 #[test]
+fn a_headline_ending_in_dotted_initials_is_the_headline() {
+    let cleaned = clean("Acme Opens First Large Cell Factory in U.S.\nAcme said on Monday it had opened a cell factory in Ohio.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Acme Opens First Large Cell Factory in U.S.")
+    );
+}
+
+#[test]
 fn a_site_name_above_the_headline_is_not_the_headline() {
     let cleaned = clean(
         "Daily Wire\nPlant opens in the north today\nThe plant opened on Monday in the city.",

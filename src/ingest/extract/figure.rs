@@ -405,7 +405,10 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         .filter(|&k| {
             matches!(tokens[k].text, "-" | "–" | "−") && tokens[k].end == tokens[start].start
         })
-        .filter(|&k| k == 0 || tokens[k - 1].end < tokens[k].start);
+        .filter(|&k| {
+            // "(-40℃~80℃)": an opening bracket may stand right before it.
+            k == 0 || tokens[k - 1].end < tokens[k].start || matches!(tokens[k - 1].text, "(" | "[")
+        });
     if let (Some(k), "°C") = (minus, unit) {
         value = -value;
         start = k;
@@ -763,6 +766,11 @@ mod tests {
             ("–30°C", -30.0, "°C")
         );
         assert_eq!(one("kept at 25 ℃ for a week").1, 25.0);
+        assert_eq!(one("in the cold (-40℃) it charged").1, -40.0);
+        // A dash joining a range is no minus.
+        assert!(figures("kept at 20-25℃ for a week")
+            .iter()
+            .all(|f| f.value > 0.0));
         assert_eq!(one("charged to 4.4 volts").2, "V");
         assert_eq!(one("It stores 750 watt-hours per liter.").2, "Wh/L");
         assert_eq!(

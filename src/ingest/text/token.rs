@@ -56,7 +56,8 @@ pub(crate) fn number_in_name(tokens: &[Token<'_>], number: usize) -> bool {
 }
 
 pub(crate) fn headline_cased(text: &str) -> bool {
-    if text.trim_end().ends_with(['.', '!', '?']) {
+    let text = text.trim_end();
+    if text.ends_with(['!', '?']) || text.ends_with('.') && !ends_with_initials(text) {
         return false;
     }
     let words: Vec<&str> = text
@@ -68,6 +69,18 @@ pub(crate) fn headline_cased(text: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     words.len() >= 4 && capitalized * 4 >= words.len() * 3
+}
+
+/// "… Factory in U.S.": the last word is dotted initials, whose final
+/// full stop ends no sentence of a headline.
+pub(crate) fn ends_with_initials(text: &str) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    let letters = last.split_terminator('.').collect::<Vec<_>>();
+    last.ends_with('.')
+        && letters.len() >= 2
+        && letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(|c| c.is_uppercase()))
 }
 
 /// Tokens of `text`; whitespace is dropped.
@@ -211,6 +224,20 @@ mod tests {
             texts("April2024 Jan10 may10 March45 Mayday"),
             ["April2024", "Jan10", "may10", "March45", "Mayday"]
         );
+    }
+
+    #[test]
+    fn a_title_cased_line_ending_in_initials_is_a_headline() {
+        assert!(headline_cased(
+            "Acme Opens First Large Cell Factory in U.S."
+        ));
+        assert!(!headline_cased(
+            "Acme Opens First Large Cell Factory Today."
+        ));
+        assert!(!headline_cased(
+            "Acme opened its first large cell factory in the U.S."
+        ));
+        assert!(ends_with_initials("in U.K.") && !ends_with_initials("in Korea."));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::noise::Line;
 use crate::ingest::text::line::{ends_sentence, line_key, split_marker, word_count, Marker};
+use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::is_masthead;
 
 /// A line that is this short and has no sentence end is navigation when it
@@ -27,6 +28,7 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_foreign_script_ui(lines);
     drop_related_headlines(lines);
     drop_headlines_after_end_mark(lines);
+    drop_trailing_headlines(lines);
     drop_comments(lines);
     drop_trailing_fragments(lines);
 }
@@ -329,6 +331,34 @@ fn drop_headlines_after_end_mark(lines: &mut [Line]) {
     }
 }
 
+/// Least title-cased lines at the page's end that make a list of other
+/// stories' headlines: a story may close on one line in title case (a
+/// name, a heading), not on three.
+const MIN_TRAILING_TITLES: usize = 3;
+
+/// Lines in title case at the very end of the page, after the story's
+/// last sentence, with no label over them: the site's unlabelled list of
+/// other stories ("Rio Tinto and BHP Agree to …"). Story text is written
+/// in sentences, not in title case.
+fn drop_trailing_headlines(lines: &mut [Line]) {
+    let mut run = Vec::new();
+    for (i, line) in lines.iter().enumerate().rev() {
+        match line {
+            Line::Blank | Line::Noise(_) => {}
+            Line::Story(_) if story_body(line).is_some_and(headline_cased) => run.push(i),
+            _ => break,
+        }
+    }
+    let after_story = lines[..run.last().copied().unwrap_or(0)]
+        .iter()
+        .any(|l| story_body(l).is_some_and(ends_sentence));
+    if run.len() >= MIN_TRAILING_TITLES && after_story {
+        for i in run {
+            lines[i] = Line::Noise("related-headline");
+        }
+    }
+}
+
 /// Noise of the page around the story, never of a listed headline.
 fn is_page_chrome(kind: &str) -> bool {
     matches!(
@@ -487,6 +517,36 @@ mod tests {
             lines[2],
             Line::Story("Band tops the chart in its first week".into())
         );
+    }
+
+    #[test]
+    fn title_cased_lines_ending_the_page_are_other_stories() {
+        let text = "Acme opened the plant on Monday.\n\n\
+                    Miners Agree to Explore Joint Venture in North Queensland\n\
+                    Chip Shipments Halted as Regulators Step In\n\
+                    Regulator Expands Review of Online Platforms Across Europe";
+        let lines = run(text);
+        assert_eq!(
+            lines[0],
+            Line::Story("Acme opened the plant on Monday.".into())
+        );
+        assert!(
+            lines[2..].iter().all(|l| matches!(l, Line::Noise(_))),
+            "{lines:?}"
+        );
+        // Two such lines may be the story's own; a sentence after them
+        // shows they are inside it.
+        let lines = run(
+            "Acme opened the plant.\nMiners Agree to Explore Joint Venture Plans\n\
+                         Chip Shipments Halted as Regulators Step In",
+        );
+        assert!(matches!(lines[1], Line::Story(_)));
+        let lines = run(
+            "Acme opened the plant.\nMiners Agree to Explore Joint Venture Plans\n\
+                         Chip Shipments Halted as Regulators Step In\n\
+                         Regulator Expands Review of Online Platforms\nIt said so.",
+        );
+        assert!(matches!(lines[1], Line::Story(_)));
     }
 
     #[test]

@@ -108,6 +108,7 @@ pub(crate) fn registries() -> Registries {
                 PlaceKind::Country,
                 &["South Korea", "Republic of Korea"],
             ),
+            place("chile", "Chile", PlaceKind::Country, &["칠레"]),
             place("seoul", "Seoul", PlaceKind::City, &["서울"]),
             place(
                 "north-chungcheong",

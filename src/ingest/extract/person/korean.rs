@@ -82,6 +82,8 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     found.extend(heads_in_brackets(sentence, gazetteer));
     let foreign = foreign_names_in_lineup(sentence, gazetteer, &found);
     found.extend(foreign);
+    let foreign = foreign_names_before_a_country(sentence, &tokens, gazetteer, &found);
+    found.extend(foreign);
     let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
     found.extend(romanized);
     found
@@ -201,6 +203,67 @@ fn foreign_names_in_lineup(
             name: format!("{first} {second}"),
             role: Some(role),
             organization,
+            quote: Some(text.to_string()),
+        });
+    }
+    found
+}
+
+/// "도널드 트럼프 미국 대통령이": two Hangul words shaped like a foreign
+/// name (no Korean name, no registry name), then a country and a title:
+/// the country says whose office the title is, so the words before it
+/// name its foreign holder.
+fn foreign_names_before_a_country(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    use crate::content::front_matter::PlaceKind;
+    let text = sentence.text;
+    let country_at = |token: &Token<'_>| {
+        sentence.places.iter().any(|hit| {
+            hit.start == token.start
+                && gazetteer.places()[hit.entity].front.kind == PlaceKind::Country
+        })
+    };
+    let foreign = |t: &Token<'_>| {
+        foreign_word(t.text)
+            && !NOT_NAMES.contains(&t.text)
+            && !known
+                .iter()
+                .any(|p| p.name.split_whitespace().any(|w| w == t.text))
+    };
+    let mut found = Vec::new();
+    for window in tokens.windows(4) {
+        let [first, second, country, office] = window else {
+            continue;
+        };
+        let spaced = |a: &Token<'_>, b: &Token<'_>| text[a.end..b.start] == *" ";
+        // The name opens the sentence, a clause or a list item ("…
+        // 대통령과 도널드 트럼프 미국 대통령"); inside a running phrase
+        // ("지난달 취임한 미국 대통령") two words are no name.
+        let before = text[..first.start].trim_end();
+        let opens = before.is_empty()
+            || before.ends_with([',', '(', '·', '"', '“', '\''])
+            || before.ends_with(['과', '와'])
+            || before.ends_with(" 및");
+        let shaped = opens
+            && spaced(first, second)
+            && spaced(second, country)
+            && spaced(country, office)
+            && foreign(first)
+            && foreign(second);
+        if !shaped || covered(sentence, first.start, second.end) || !country_at(country) {
+            continue;
+        }
+        let Some(role) = title(office.text) else {
+            continue;
+        };
+        found.push(Person {
+            name: text[first.start..second.end].to_string(),
+            role: Some(format!("{} {role}", country.text)),
+            organization: None,
             quote: Some(text.to_string()),
         });
     }

@@ -380,6 +380,18 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
     );
     // Without a line-up, two Hangul words before a title are no name.
     assert!(triples("마르코 벨라스코 칠레 광업부 장관이 왔다.").is_empty());
+    // A country right before the title says whose office it is.
+    assert_eq!(
+        triples("마르코 벨라스코 칠레 대통령이 서명한 법안"),
+        [t("마르코 벨라스코", Some("칠레 대통령"), None)]
+    );
+    assert_eq!(
+        triples("한가람 에이크미 대표와 마르코 벨라스코 칠레 대통령이 만났다.")[1].0,
+        "마르코 벨라스코"
+    );
+    // Inside a running phrase two words are no name.
+    assert!(triples("배터리 소재 칠레 대표가 왔다.").is_empty());
+    assert!(triples("그는 지난달 취임한 칠레 대통령을 만났다.").is_empty());
     // An item that ends in no title names nobody; a body, a group or a
     // plural title is no foreign name.
     assert!(triples("왼쪽부터 공장 전경 사진, 생산 라인 모습.").is_empty());

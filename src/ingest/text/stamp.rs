@@ -78,7 +78,7 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let labelled_line = starts_with_label(&lower, publication_labels());
     let unlabelled_stamp = found.is_empty()
         && (is_date_line(body)
-            || is_dateline(body)
+            || is_dateline(body) && !places_people_in_a_photo(&lower)
             || headline_stamp(body).is_some()
             || is_meta_bar(body));
     if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
@@ -101,6 +101,22 @@ fn opens_with_page_clock(lower: &str) -> bool {
     lower
         .strip_prefix(CLOCK_LABEL)
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "March 19, 2019 - Atlanta - Jaewon Chey, left, and …": a photo's
+/// caption in a dateline's form, placing its people ("left", "(center)",
+/// "from left"). Its date is the photo's, never the page's stamp.
+fn places_people_in_a_photo(lower: &str) -> bool {
+    vocab::PHOTO_POSITIONS.iter().any(|position| {
+        [
+            format!(", {position},"),
+            format!(", {position})"),
+            format!("({position})"),
+            format!("from {position}"),
+        ]
+        .iter()
+        .any(|mark| lower.contains(mark.as_str()))
+    })
 }
 
 /// A story's meta bar: no sentence, with a reading time or a comment
@@ -374,6 +390,18 @@ mod tests {
             "The plant opened on March 4, 2025, with no comments from Acme, a 3 min read."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_photo_caption_in_a_datelines_form_is_no_stamp() {
+        assert!(roles(
+            "March 19, 2019 - Atlanta - Acme Vice Chairman Jae Roe, left, and Gov. Ann Lee look over an ad"
+        )
+        .is_empty());
+        assert_eq!(
+            roles("March 19, 2019 - Atlanta - Acme broke ground on a plant on Tuesday"),
+            [(Role::Publication, "2019-03-19".into())]
+        );
     }
 
     #[test]

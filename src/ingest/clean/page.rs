@@ -349,10 +349,17 @@ fn drop_trailing_headlines(lines: &mut [Line]) {
             _ => break,
         }
     }
-    let after_story = lines[..run.last().copied().unwrap_or(0)]
+    let before = &lines[..run.last().copied().unwrap_or(0)];
+    let after_story = before
         .iter()
         .any(|l| story_body(l).is_some_and(ends_sentence));
-    if run.len() >= MIN_TRAILING_TITLES && after_story {
+    // "The products on show are:": the lines are the story's own list.
+    let introduced = before
+        .iter()
+        .rev()
+        .find_map(story_body)
+        .is_some_and(|b| b.trim_end().ends_with(':'));
+    if run.len() >= MIN_TRAILING_TITLES && after_story && !introduced {
         for i in run {
             lines[i] = Line::Noise("related-headline");
         }
@@ -547,6 +554,19 @@ mod tests {
                          Regulator Expands Review of Online Platforms\nIt said so.",
         );
         assert!(matches!(lines[1], Line::Story(_)));
+    }
+
+    #[test]
+    fn a_list_the_story_introduces_stays() {
+        let text = "Acme showed its new line. The products on show are:\n\
+                    Acme Cell Pro Max Tabless Cylindrical Cell\n\
+                    Acme Energy Storage Station Next Generation\n\
+                    Acme Fast Charger Unit Second Generation";
+        let lines = run(text);
+        assert!(
+            lines[1..].iter().all(|l| matches!(l, Line::Story(_))),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -950,6 +950,8 @@ mod tests {
         assert_eq!(f[0].year_target, None);
         let f = figures("It plans to invest $4.4 billion in the plant by the end of 2024.");
         assert_eq!(f[0].year_target, Some(2024));
+        let f = figures("It aims to secure $2 billion project financing by 2026.");
+        assert_eq!(f[0].year_target, Some(2026));
         // An area that is the goal keeps its year.
         let f = figures("It will restore 1,000 hectares of wetland by 2030.");
         assert_eq!(f[0].year_target, Some(2030));

@@ -509,10 +509,16 @@ impl Context<'_, '_> {
         }
         // "last November", "next March": the nearest such month on that
         // side of publication (a month's full name: "last may" is a verb's).
+        // A day or a year after the month is the month expression's to
+        // read ("next January 1", "by next March 2026").
+        let dated_on = self
+            .word(i + 2)
+            .is_some_and(|w| day_number(w).is_some() || year_number(w).is_some());
         if let Some(month) = self
             .tokens
             .get(i + 1)
             .filter(|t| t.is_capitalized() && crate::ingest::text::vocab::is_month_name(t.text))
+            .filter(|_| !dated_on)
             .and_then(month_number)
         {
             let published = self.published?;

@@ -54,7 +54,7 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     };
     let Some((_, date, line)) = first(Role::Original)
         .or_else(|| first(Role::Publication))
-        .or_else(|| first(Role::DateLine))
+        .or_else(|| first(Role::Unlabelled))
         .or_else(|| first(Role::Update))
     else {
         return short_date_the_story_settles(raw, other_stories);
@@ -62,7 +62,7 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     let other = [
         Role::Original,
         Role::Publication,
-        Role::DateLine,
+        Role::Unlabelled,
         Role::Update,
     ]
     .iter()
@@ -182,7 +182,8 @@ pub(crate) fn weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
 }
 
 /// Every year from 1990 to 2099 the text writes as four digits of their
-/// own ("2024", "2024년", "2025~2028").
+/// own ("2024", "2024년", "2025~2028"); not a deadline ("2030년까지", "by
+/// 2030"), whose year may lie ahead, nor an amount ("2000원").
 fn years_written(raw: &str) -> Vec<i32> {
     let bytes = raw.as_bytes();
     let mut years = Vec::new();
@@ -194,7 +195,15 @@ fn years_written(raw: &str) -> Vec<i32> {
             continue;
         }
         let alone = run == 4 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
-        if let Some(year) = alone.then(|| raw[i..i + 4].parse::<i32>().ok()).flatten() {
+        let after = &raw[i + run..];
+        let korean_year = after.starts_with('년') && !after["년".len()..].starts_with("까지");
+        let bare = after.starts_with(|c: char| !c.is_alphanumeric()) || after.is_empty();
+        let deadline = raw[..i].to_ascii_lowercase().ends_with("by ");
+        let year_word = alone && (korean_year || bare && !deadline);
+        if let Some(year) = year_word
+            .then(|| raw[i..i + 4].parse::<i32>().ok())
+            .flatten()
+        {
             if (1990..2100).contains(&year) {
                 years.push(year);
             }
@@ -487,8 +496,23 @@ mod tests {
         // A weekday no candidate year has, or no year written: nothing.
         assert_eq!(pinned("12.20 (목)\n2024년도 수료식"), None);
         assert_eq!(pinned("12.20 (금)\n수료식을 열었다."), None);
+        // A deadline or an amount is no year the page is of.
+        assert_eq!(pinned("12.20 (금)\n2030년까지 인재를 양성한다."), None);
+        assert_eq!(pinned("12.20 (수)\n가격은 kg당 2000원이다."), None);
+        assert_eq!(
+            pinned("Dec. 20 (Fri)\nIt will hire 500 people by 2030."),
+            None
+        );
         // Years far apart leave more than one fit.
         assert_eq!(pinned("12.20 (금)\n2013년과 2030년 사이"), None);
+    }
+
+    #[test]
+    fn unlabelled_stamps_keep_the_pages_order() {
+        // A date line, then a dateline further down: the first dates the page.
+        let page = "Acme opens plant\nMarch 14, 2025\n\
+                    March 19, 2019 - Atlanta - Acme broke ground on the plant\nAcme said so.";
+        assert_eq!(date(page), "2025-03-14");
     }
 
     #[test]

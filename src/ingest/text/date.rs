@@ -70,6 +70,10 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
             word.starts_with(|c: char| c.is_ascii_uppercase())
                 && word.ends_with(|c: char| c.is_ascii_alphabetic())
         };
+        // "Mar 11,2020": a year glued to the comma after a month's day.
+        if c.is_ascii_digit() && i > 0 && bytes[i - 1] == b',' && year_glued_after_day(body, i) {
+            cuts.push(i);
+        }
         // "Published:September 12, 2024": a label's colon glued to it.
         let after_colon = i > 0 && bytes[i - 1] == b':';
         if c.is_ascii_uppercase() && (after_lower || after_name || after_colon) {
@@ -97,6 +101,17 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&body[from..]);
     out.into()
+}
+
+/// Four digits at `at` (a year, nothing glued after it) right after "Mar
+/// 11,": a month's name, its day and the comma.
+fn year_glued_after_day(body: &str, at: usize) -> bool {
+    let year = body[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let mut words = body[..at - 1].split_whitespace().rev();
+    let (Some(day), Some(month)) = (words.next(), words.next()) else {
+        return false;
+    };
+    year == 4 && month_and_day(month, day).is_some() && month_number(month).is_some()
 }
 
 /// A time of day and its zone: "14:05", "4:12", "PM", "p.m.", "EST", "KST".
@@ -606,6 +621,18 @@ fn parse_year(word: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_year_glued_to_the_days_comma() {
+        assert_eq!(unglued("Mar 11,2020"), "Mar 11, 2020");
+        assert_eq!(
+            full_dates(&unglued("Mar 11,2020"))[0].1.to_string(),
+            "2020-03-11"
+        );
+        // Counts and thousands stay as they are.
+        assert_eq!(unglued("about 11,2020 units"), "about 11,2020 units");
+        assert_eq!(unglued("Mar 11,20201"), "Mar 11,20201");
+    }
+
     #[test]
     fn a_day_with_its_weekday_and_no_year() {
         use chrono::Weekday::*;

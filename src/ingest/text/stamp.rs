@@ -35,10 +35,11 @@ pub(crate) enum Role {
     Original,
     /// The page's own publication.
     Publication,
-    /// A line that is a date and nothing else: the page's publication
-    /// unless a labelled stamp says otherwise (a site's clock over the
-    /// masthead writes one too).
-    DateLine,
+    /// A stamp with no label (a date line, a dateline, a date glued to
+    /// the headline, a meta bar): the page's publication unless a
+    /// labelled stamp says otherwise (a site's clock over the masthead
+    /// writes a date line too). Among these the page's order decides.
+    Unlabelled,
     /// A later edit: used only when nothing else dates the page.
     Update,
 }
@@ -82,11 +83,10 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
             || headline_stamp(body).is_some()
             || is_meta_bar(body));
     if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
-        let bare = !labelled_line && is_date_line(body);
-        let role = if bare {
-            Role::DateLine
-        } else {
+        let role = if labelled_line {
             Role::Publication
+        } else {
+            Role::Unlabelled
         };
         found.insert(0, (role, first));
     }
@@ -107,15 +107,24 @@ fn opens_with_page_clock(lower: &str) -> bool {
 /// caption in a dateline's form, placing its people ("left", "(center)",
 /// "from left"). Its date is the photo's, never the page's stamp.
 fn places_people_in_a_photo(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != ',' && c != '(' && c != ')')
+        .flat_map(|w| w.split_inclusive([',', ')']))
+        .filter(|w| !w.is_empty())
+        .collect();
     vocab::PHOTO_POSITIONS.iter().any(|position| {
-        [
+        let set_off = [
             format!(", {position},"),
             format!(", {position})"),
             format!("({position})"),
-            format!("from {position}"),
         ]
         .iter()
-        .any(|mark| lower.contains(mark.as_str()))
+        .any(|mark| lower.contains(mark.as_str()));
+        // "from left" as words of their own ("from leftover" is none).
+        let from = words
+            .windows(2)
+            .any(|w| w[0] == "from" && w[1].trim_end_matches([',', ')']) == *position);
+        set_off || from
     })
 }
 
@@ -363,7 +372,7 @@ mod tests {
         // A theme that drops the spaces between its meta fields.
         assert_eq!(
             roles("editorBy editorMarch 4, 2025No Comments4 Mins Read"),
-            [(Role::Publication, "2025-03-04".into())]
+            [(Role::Unlabelled, "2025-03-04".into())]
         );
         assert_eq!(
             roles("By Jane Roe | Sept. 9, 2023 | Leave a comment"),
@@ -371,7 +380,7 @@ mod tests {
         );
         assert_eq!(
             roles("adminBy adminDecember 13, 2024No Comments3 Mins Read"),
-            [(Role::Publication, "2024-12-13".into())]
+            [(Role::Unlabelled, "2024-12-13".into())]
         );
         assert_eq!(
             roles("PUBLISHED :September 12, 2024 - 14:28"),
@@ -379,7 +388,7 @@ mod tests {
         );
         assert_eq!(
             roles("WirePost-June 12, 2023"),
-            [(Role::DateLine, "2023-06-12".into())]
+            [(Role::Unlabelled, "2023-06-12".into())]
         );
         assert!(roles("prices fell in mid-June 12 times").is_empty());
         // Without a reading time or a comment counter a name and a date
@@ -400,7 +409,14 @@ mod tests {
         .is_empty());
         assert_eq!(
             roles("March 19, 2019 - Atlanta - Acme broke ground on a plant on Tuesday"),
-            [(Role::Publication, "2019-03-19".into())]
+            [(Role::Unlabelled, "2019-03-19".into())]
+        );
+        assert!(
+            !roles("March 19, 2019 - Atlanta - Acme recovers lithium from leftover scrap")
+                .is_empty()
+        );
+        assert!(
+            roles("March 19, 2019 - Atlanta - From left, Jae Roe and Ann Lee look on").is_empty()
         );
     }
 
@@ -411,7 +427,7 @@ mod tests {
         assert!(roles("As of March 5, 2024").is_empty());
         assert_eq!(
             roles("Bias of March 5, 2024"),
-            [(Role::DateLine, "2024-03-05".into())]
+            [(Role::Unlabelled, "2024-03-05".into())]
         );
         // The page's own stamp on the same line still counts.
         assert_eq!(
@@ -420,7 +436,7 @@ mod tests {
         );
         assert_eq!(
             roles("2024.03.05 09:00"),
-            [(Role::DateLine, "2024-03-05".into())]
+            [(Role::Unlabelled, "2024-03-05".into())]
         );
     }
 
@@ -452,7 +468,7 @@ mod tests {
         assert_eq!(headline_stamp("December 15, 2022 by Jane Roe"), None);
         assert_eq!(
             roles("Minister visits a cell plant 2021-07-05"),
-            [(Role::Publication, "2021-07-05".into())]
+            [(Role::Unlabelled, "2021-07-05".into())]
         );
         assert_eq!(
             roles("Firm to invest in a battery facility1 min read . Updated: 19 Dec 2022, 02:29 PM IST"),

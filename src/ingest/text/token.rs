@@ -143,7 +143,8 @@ fn month_glued_to_day(word: &[(usize, char)]) -> Option<usize> {
     let is_day = day.len() <= 2
         && day.chars().all(|c| c.is_ascii_digit())
         && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
-    (capitalized && is_day && crate::ingest::text::vocab::is_month_name(&month)).then_some(split)
+    let month_name = split > 0 && crate::ingest::text::vocab::is_month_name(&month);
+    (capitalized && is_day && month_name).then_some(split)
 }
 
 /// True when `start..end` lies inside an e-mail address or URL: names and

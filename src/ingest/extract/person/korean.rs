@@ -209,10 +209,10 @@ fn foreign_names_in_lineup(
     found
 }
 
-/// "도널드 트럼프 미국 대통령이": two Hangul words shaped like a foreign
-/// name (no Korean name, no registry name), then a country and a title:
-/// the country says whose office the title is, so the words before it
-/// name its foreign holder.
+/// "도널드 트럼프 미국 대통령이", "브라이언 켐프 조지아 주지사": two Hangul
+/// words shaped like a foreign name (no Korean name, no registry name),
+/// then a country or a state and a title: the place says whose office
+/// the title is, so the words before it name its foreign holder.
 fn foreign_names_before_a_country(
     sentence: &Sentence<'_>,
     tokens: &[Token<'_>],
@@ -223,13 +223,19 @@ fn foreign_names_before_a_country(
     let text = sentence.text;
     let country_at = |token: &Token<'_>| {
         sentence.places.iter().any(|hit| {
-            hit.start == token.start
-                && gazetteer.places()[hit.entity].front.kind == PlaceKind::Country
+            let kind = gazetteer.places()[hit.entity].front.kind;
+            hit.start == token.start && matches!(kind, PlaceKind::Country | PlaceKind::Province)
         })
     };
+    static OFFICES: Words = word_list!("korean/foreign-office-titles.txt");
+    static OPENERS: Words = word_list!("korean/clause-openers.txt");
+    // "방한한", "취임한": a verb's adnominal form ends a phrase, no name.
+    const ADNOMINAL_ENDINGS: [char; 4] = ['한', '된', '던', '는'];
     let foreign = |t: &Token<'_>| {
         foreign_word(t.text)
             && !NOT_NAMES.contains(&t.text)
+            && !OPENERS.contains(&t.text)
+            && !t.text.ends_with(ADNOMINAL_ENDINGS)
             && !known
                 .iter()
                 .any(|p| p.name.split_whitespace().any(|w| w == t.text))
@@ -257,7 +263,7 @@ fn foreign_names_before_a_country(
         if !shaped || covered(sentence, first.start, second.end) || !country_at(country) {
             continue;
         }
-        let Some(role) = title(office.text) else {
+        let Some(role) = title(office.text).filter(|t| OFFICES.contains(t)) else {
             continue;
         };
         found.push(Person {

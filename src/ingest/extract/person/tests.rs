@@ -389,6 +389,21 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
         triples("한가람 에이크미 대표와 마르코 벨라스코 칠레 대통령이 만났다.")[1].0,
         "마르코 벨라스코"
     );
+    // A state's office too.
+    assert_eq!(
+        triples("마르코 벨라스코 충북 주지사가 왔다.")[0].0,
+        "마르코 벨라스코"
+    );
+    // Clause openers, a verb's adnominal form and a company's head are
+    // no foreign name.
+    for text in [
+        "그러나 당시 칠레 대통령은 서명을 거부했다.",
+        "신임 주한 칠레 대사가 부임했다.",
+        "한편 방한한 칠레 대통령은 공장을 찾았다.",
+        "리튬 아메리카스 칠레 대표가 왔다.",
+    ] {
+        assert!(triples(text).is_empty(), "{text}");
+    }
     // Inside a running phrase two words are no name.
     assert!(triples("배터리 소재 칠레 대표가 왔다.").is_empty());
     assert!(triples("그는 지난달 취임한 칠레 대통령을 만났다.").is_empty());
@@ -777,7 +792,13 @@ fn the_unit_a_title_heads_is_no_part_of_the_name() {
         "It was attended by Acme Head of Cell Research Laboratory Dana Roe and others.",
         "Acme Head of Future Planning Division Dana Roe inked the MOU.",
     ] {
-        let names: Vec<String> = run(text).people.into_iter().map(|p| p.name).collect();
+        let people = run(text).people;
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Dana Roe"], "{text}");
+        let role = people[0].role.as_deref().unwrap_or("");
+        assert!(
+            role.starts_with("Head of") && role.contains("Lab") || role.contains("Division"),
+            "{role}"
+        );
     }
 }

@@ -112,6 +112,12 @@ fn relative_years_months_and_days() {
     assert_eq!(resolve("opens next March", p), [("2025-03".into(), None)]);
     assert_eq!(resolve("opens next June", p), [("2024-06".into(), None)]);
     assert_eq!(resolve("the last may open", p), []);
+    // A day or a year after the month is read with it.
+    assert_eq!(
+        resolve("It takes effect next January 1, 2025.", p),
+        [("2025-01-01".into(), None)]
+    );
+    assert_eq!(resolve("by next March 2026", p), [("2026-03".into(), None)]);
     assert_eq!(
         resolve("starting early next year", p),
         [("2025".into(), None)]

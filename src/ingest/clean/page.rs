@@ -15,6 +15,9 @@ use crate::ingest::text::vocab::is_masthead;
 /// A line that is this short and has no sentence end is navigation when it
 /// repeats: real short lines (headings) are not repeated on a page.
 const NAV_WORDS: usize = 5;
+/// Most words a listed headline of another story has; a longer line is
+/// the story's own text.
+const MAX_LISTED_HEADLINE_WORDS: usize = 25;
 /// How many non-blank lines apart a duplicated caption may be.
 const CAPTION_WINDOW: usize = 6;
 
@@ -288,7 +291,7 @@ fn drop_related_headlines(lines: &mut [Line]) {
                 let body = split_marker(text).1;
                 // A headline cut short ends in an ellipsis, no sentence.
                 let cut = body.ends_with("...") || body.ends_with('\u{2026}');
-                if word_count(body) <= 25 && (cut || !ends_sentence(body)) {
+                if word_count(body) <= MAX_LISTED_HEADLINE_WORDS && (cut || !ends_sentence(body)) {
                     *line = Line::Noise("related-headline");
                     listed = true;
                 } else {
@@ -320,7 +323,7 @@ fn drop_headlines_after_end_mark(lines: &mut [Line]) {
         .filter(|b| word_count(b) > 0);
     let all_headlines = headlines
         .clone()
-        .all(|body| word_count(body) <= 25 && !ends_sentence(body));
+        .all(|body| word_count(body) <= MAX_LISTED_HEADLINE_WORDS && !ends_sentence(body));
     if !all_headlines || headlines.count() < MIN_TRAILING_HEADLINES {
         return;
     }

@@ -35,6 +35,8 @@ static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
+/// Words of a bracketed place in a photo after a name ("(앞줄 왼쪽)", "(사진)").
+static PHOTO_POSITIONS: Words = word_list!("korean/photo-positions.txt");
 
 /// Syllables of one word of a foreign name written in Hangul ("벨라스코").
 const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -67,7 +69,7 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         let Some((title_end, org_hit)) = title_after(sentence, &tokens, last) else {
             continue;
         };
-        let role_start = tokens[last + 1 + age_after(&tokens, last + 1)].start;
+        let role_start = tokens[last + 1 + aside_after_name(&tokens, last + 1)].start;
         let role = &sentence.text[role_start..title_end];
         let organization = org_hit
             .or_else(|| org_before(sentence, token))
@@ -350,7 +352,7 @@ fn title_after(
 ) -> Option<(usize, Option<Hit>)> {
     let mut org = None;
     let mut between = 0;
-    let mut k = name + 1 + age_after(tokens, name + 1);
+    let mut k = name + 1 + aside_after_name(tokens, name + 1);
     while let Some(token) = tokens.get(k) {
         if let Some(stem) = title_in(sentence.text, token.text) {
             return Some((token.start + stem.len(), org));
@@ -417,13 +419,23 @@ fn name_aside(tokens: &[Token<'_>], at: usize) -> usize {
     }
 }
 
-/// "(58)" right after a name: the person's age. The tokens it takes.
-fn age_after(tokens: &[Token<'_>], at: usize) -> usize {
-    let age = tokens.get(at).is_some_and(|t| t.text == "(")
-        && tokens.get(at + 1).is_some_and(|t| is_age(t.text))
-        && tokens.get(at + 2).is_some_and(|t| t.text == ")");
-    if age {
-        3
+/// "(58)", "(왼쪽부터)", "(사진)" right after a name: the person's age or
+/// place in a photo, which stands between the name and its title. The
+/// tokens it takes.
+fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
+    if tokens.get(at).is_none_or(|t| t.text != "(") {
+        return 0;
+    }
+    let Some(close) = (at + 2..tokens.len().min(at + 7)).find(|&k| tokens[k].text == ")") else {
+        return 0;
+    };
+    let inner = &tokens[at + 1..close];
+    let age = inner.len() == 1 && is_age(inner[0].text);
+    let position = inner.iter().all(|t| {
+        PHOTO_POSITIONS.contains(&t.text) || LINEUP_CUES.contains(&t.text) || is_age(t.text)
+    });
+    if age || position {
+        close + 1 - at
     } else {
         0
     }
@@ -477,13 +489,22 @@ fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
     hangul_run(&sentence.text[hit.end..]).len()
 }
 
-/// [`title`], and a city's head ("시장") in a sentence that names a city.
+/// [`title`], and a city's head ("시장") in a sentence that names a city
+/// or quotes what the head said (a market says nothing).
 fn title_in<'w>(sentence: &str, word: &'w str) -> Option<&'w str> {
     static CITY_TITLES: Words = word_list!("korean/city-titles.txt");
     title(word).or_else(|| {
         let stem = strip_particle(word);
-        (CITY_TITLES.contains(&stem) && names_a_city(sentence)).then_some(stem)
+        let subject = stem != word;
+        (CITY_TITLES.contains(&stem) && (names_a_city(sentence) || subject && quotes(sentence)))
+            .then_some(stem)
     })
+}
+
+/// A sentence that quotes someone: a quotation in curly or straight
+/// double quotes.
+fn quotes(sentence: &str) -> bool {
+    sentence.contains('“') || sentence.matches('"').count() >= 2
 }
 
 /// "대구시는", "나주시(…)": a Hangul word of two syllables or more and 시,

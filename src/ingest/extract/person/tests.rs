@@ -699,6 +699,53 @@ fn a_market_after_a_word_shaped_like_a_name_is_no_person() {
         names("충북(시장 정민호)은 누리시와 4일 착공식을 열었다."),
         ["정민호"]
     );
+    // A mayor who is quoted: a market says nothing.
+    assert_eq!(
+        names("정민호 시장은 “일자리를 늘리겠다”고 말했다."),
+        ["정민호"]
+    );
+    assert_eq!(
+        names("정민호 시장은 협약식에서 \"새만금은 중요하다\"고 말했다."),
+        ["정민호"]
+    );
+    assert!(names("반도체 시장은 “내년에 회복될 것”이라고 업계는 전망했다.").is_empty());
+    assert!(names("정민호 시장 “일자리를 늘리겠다”").is_empty());
+}
+
+#[test]
+fn a_photo_place_in_brackets_stands_between_a_name_and_its_title() {
+    assert_eq!(
+        triples("남궁하늘(왼쪽부터) 전지연구본부장, 한가람 원장이 기념촬영을 했다."),
+        [
+            t("남궁하늘", Some("전지연구본부장"), None),
+            t("한가람", Some("원장"), None),
+        ]
+    );
+    assert_eq!(
+        triples("한가람(앞줄 왼쪽 세 번째) 원장이 인사했다."),
+        [t("한가람", Some("원장"), None)]
+    );
+    assert_eq!(
+        triples("한가람(사진) 회장은 취임했다."),
+        [t("한가람", Some("회장"), None)]
+    );
+    assert_eq!(
+        triples("한가람(58) 원장이 인사했다."),
+        [t("한가람", Some("원장"), None)]
+    );
+    // A bracket that is no place in a photo keeps the title apart.
+    assert!(triples("한가람(주요 인사) 원장").is_empty());
+}
+
+#[test]
+fn a_director_glued_to_the_office_is_titled() {
+    assert_eq!(
+        triples("협약식에는 남궁하늘 기술이사, 한가람 사장이 참석했다."),
+        [
+            t("남궁하늘", Some("기술이사"), None),
+            t("한가람", Some("사장"), None),
+        ]
+    );
 }
 
 #[test]

@@ -33,15 +33,29 @@ pub(crate) struct Stated {
 /// `other_stories` are numbers of lines that list other stories (from
 /// cleaning): a related headline's date is no stamp of this page.
 pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
-    let found: Vec<(Role, PartialDate, &str)> = raw
+    let bodies: Vec<&str> = raw
         .lines()
         .enumerate()
-        .filter(|(number, _)| !other_stories.contains(number))
+        .filter(|(number, line)| !other_stories.contains(number) && !line.trim().is_empty())
         .map(|(_, line)| split_marker(line.trim()).1)
-        .flat_map(|body| {
-            stamp::roles_in(body)
-                .into_iter()
-                .map(move |(role, date)| (role, date, body))
+        .collect();
+    // A label alone on the line above gives an unlabelled date its role.
+    let label_above = |at: usize| {
+        at.checked_sub(1)
+            .and_then(|above| stamp::label_alone(bodies[above]))
+    };
+    let found: Vec<(Role, PartialDate, &str)> = bodies
+        .iter()
+        .enumerate()
+        .flat_map(|(at, &body)| {
+            let above = label_above(at);
+            stamp::roles_in(body).into_iter().map(move |(role, date)| {
+                let role = match (role, above) {
+                    (Role::Unlabelled, Some(label)) => label,
+                    _ => role,
+                };
+                (role, date, body)
+            })
         })
         .collect();
     // Today's date over a site's masthead dates the visit: any other
@@ -478,6 +492,16 @@ mod tests {
             date("기사등록 2025/03/11 09:12:40 최종수정 2025/03/12 10:05:03\n본문."),
             "2025-03-11"
         );
+        // A board's fields, each label on the line above its date, the
+        // edit first: the registration still dates the page.
+        let board = "- 수정일\n- 2025.04.07\n- 조회수\n- 1764\n- 등록일\n- 2025.03.12\n본문.";
+        assert_eq!(date(board), "2025-03-12");
+        assert_eq!(
+            date("Last updated\n\n2025-04-07\nPublished:\n2025-03-12\nBody."),
+            "2025-03-12"
+        );
+        // Without labels the page's order decides.
+        assert_eq!(date("- 2025.04.07\n- 2025.03.12\n본문."), "2025-04-07");
     }
 
     #[test]

@@ -44,6 +44,17 @@ pub(crate) enum Role {
     Update,
 }
 
+/// The role a line that is only a date label gives the date on the line
+/// after it ("- 등록일" over "- 2025.03.12", "Published:" over a date).
+pub(crate) fn label_alone(body: &str) -> Option<Role> {
+    const MAX_LABEL_WORDS: usize = 3;
+    let label = body.trim().trim_end_matches([':', ' ']);
+    let alone = !label.is_empty()
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && word_count(label) <= MAX_LABEL_WORDS;
+    alone.then(|| label_before(label)).flatten()
+}
+
 /// The dates one line gives, with their roles, in order.
 pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let unglued = super::date::unglued(body);

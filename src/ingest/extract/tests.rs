@@ -782,6 +782,14 @@ fn names_introduced_as_organizations_by_their_context() {
         &g,
     );
     assert!(a.generated_organizations.is_empty(), "{a:?}");
+    // A place's adjective before a generic code names no company.
+    let a = annotate(
+        &doc(&["It joins companies including Korean EV makers Orla Motors and Brix Cells."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(generated_names(&a).is_empty(), "{a:?}");
 }
 
 #[test]

@@ -45,9 +45,15 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
     found.extend(venture_parties(tokens));
     found.extend(capacity_owners(tokens));
     // A place alone ("a joint venture between Korea and Japan") is no
-    // organization.
+    // organization, nor is a place's adjective before a generic code
+    // ("Chinese EV makers").
     found.retain(|&(start, end, _)| {
-        let name = span_text(tokens, start, end);
+        let generic = tokens[start..end]
+            .iter()
+            .rev()
+            .take_while(|t| GENERIC_CODES.contains(&t.text))
+            .count();
+        let name = span_text(tokens, start, end - generic.min(end - start - 1));
         !gazetteer
             .find_places(&name)
             .iter()

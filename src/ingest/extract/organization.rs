@@ -263,6 +263,11 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
     let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
+    // "©(주) 한빛일보": a legal form between the mark and the name.
+    let before_form = before
+        .strip_suffix("(주)")
+        .or_else(|| before.strip_suffix('㈜'))
+        .map_or(before, str::trim_end);
     let credited = [
         "source:",
         "\u{a9}",
@@ -272,7 +277,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         "(c)",
     ]
     .iter()
-    .any(|w| before.ends_with(w));
+    .any(|w| before_form.ends_with(w));
     let dateline = before.is_empty() && dash(after);
     let wire = before.ends_with('(')
         && after
@@ -306,6 +311,13 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         && crate::ingest::text::vocab::is_news_agency(name);
     let english_byline = before.ends_with(['[', '('])
         && after.split([']', ')']).next().is_some_and(names_a_reporter);
+    // "한빛 기자 / 한빛일보": the outlet after its reporter's byline.
+    let signed = before.strip_suffix(['/', '|']).is_some_and(|byline| {
+        crate::ingest::text::vocab::ends_with_reporter_title(byline.trim_end())
+    });
+    // "(Daily Courier) July 26 -- Acme …": an outlet in brackets opening
+    // the story, then its dateline.
+    let bracketed_dateline = before == "(" && after.strip_prefix(')').is_some_and(opens_a_dateline);
     credited
         || dateline
         || wire
@@ -314,6 +326,23 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         || korean_byline
         || wire_tag
         || english_byline
+        || signed
+        || bracketed_dateline
+}
+
+/// " July 26 -- Acme …", " -- Acme …": a short date, or nothing, before a
+/// dateline's dash.
+fn opens_a_dateline(rest: &str) -> bool {
+    const MAX_DATE_WORDS: usize = 3;
+    let Some(at) = rest
+        .find(['\u{2014}', '\u{2013}'])
+        .or_else(|| rest.find("--"))
+    else {
+        return false;
+    };
+    let date = rest[..at].trim();
+    date.split_whitespace().count() <= MAX_DATE_WORDS
+        && (date.is_empty() || date.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// "… Reporting Headquarters, Reporter Heo Seon-sik": the rest of a

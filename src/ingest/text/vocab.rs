@@ -140,11 +140,19 @@ pub(crate) fn is_reporter_title(word: &str) -> bool {
     REPORTER_TITLES.contains(&word)
 }
 
-/// True when `text`'s last word is a Korean reporter's title.
+/// True when `text`'s last word is a Korean reporter's title, alone or
+/// glued to the reporter's name ("김하나기자").
 pub(crate) fn ends_with_reporter_title(text: &str) -> bool {
-    text.split_whitespace()
-        .next_back()
-        .is_some_and(is_reporter_title)
+    const NAME_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=4;
+    text.split_whitespace().next_back().is_some_and(|last| {
+        is_reporter_title(last)
+            || REPORTER_TITLES.iter().any(|title| {
+                last.strip_suffix(title).is_some_and(|name| {
+                    NAME_SYLLABLES.contains(&name.chars().count())
+                        && name.chars().all(crate::ingest::text::hangul::is_hangul)
+                })
+            })
+    })
 }
 
 /// Quotation marks and brackets that set off a name ('…', 「…」, 《…》),

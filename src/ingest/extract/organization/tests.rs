@@ -216,3 +216,31 @@ fn a_release_wires_tag_and_a_translated_byline_are_credits() {
         "Daily Courier"
     ));
 }
+
+#[test]
+fn an_outlet_after_a_byline_a_bracketed_dateline_and_a_copyright_are_credits() {
+    assert!(credits("한가람 기자 / 한빛일보", "한빛일보"));
+    assert!(credits(
+        "[한빛일보 한가람기자] 에이크미가 공장을 짓는다.",
+        "한빛일보"
+    ));
+    assert!(credits(
+        "(Daily Courier) July 26 -- Acme reported a profit.",
+        "Daily Courier"
+    ));
+    assert!(credits(
+        "(Daily Courier) -- Acme reported a profit.",
+        "Daily Courier"
+    ));
+    assert!(credits(
+        "©(주) 한빛일보 무단전재 및 재배포 금지",
+        "한빛일보"
+    ));
+    // A name in a company's own slash or brackets acts in the story.
+    assert!(!credits("Acme / Bolt venture", "Bolt"));
+    assert!(!credits(
+        "(Daily Courier) said it would expand, then grew.",
+        "Daily Courier"
+    ));
+    assert!(!credits("[한빛일보 취재단 보고서] 발간", "한빛일보"));
+}

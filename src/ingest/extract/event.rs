@@ -41,6 +41,18 @@ static STATISTIC_PHRASES: Words = word_list!("extract/statistic-phrases.txt");
 static FORECAST_WORDS: Words = word_list!("extract/forecast-words.txt");
 static MARKET_WORDS: Words = word_list!("extract/market-words.txt");
 
+static PHOTO_WORDS: Words = word_list!("extract/photo-words.txt");
+
+/// A caption, or a sentence of the story that describes a photo.
+fn describes_a_photo(sentence: &Sentence<'_>) -> bool {
+    let korean = |w: &str| w.chars().any(crate::ingest::text::hangul::is_hangul);
+    sentence.part == Part::Caption
+        || has_word(sentence.text, &PHOTO_WORDS)
+        || PHOTO_WORDS
+            .iter()
+            .any(|w| korean(w) && sentence.text.contains(w))
+}
+
 /// Events in story order, without duplicates.
 pub(crate) fn events(
     sentences: &[&Sentence<'_>],
@@ -48,6 +60,8 @@ pub(crate) fn events(
     figures: &[Figure],
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
+    // Which events come from a photo's line.
+    let mut pictured: Vec<bool> = Vec::new();
     let mut last_full = published.filter(PartialDate::is_full);
     let story_weekdays = named_weekdays(sentences);
     for (at, sentence) in sentences.iter().enumerate() {
@@ -134,18 +148,42 @@ pub(crate) fn events(
             // January 21") is the same happening; a Korean story restating a
             // date ("6월까지" twice) tells one event.
             let korean = is_hangul_text(sentence.text);
-            let duplicate = out.iter().any(|e| {
+            let duplicate = out.iter().position(|e| {
                 e.date == event.date
                     && e.date_end == event.date_end
                     && (korean
                         || e.title == event.title
                         || event.date.is_full() && retold(e.quote.as_deref(), sentence.text))
             });
-            if !duplicate && !event.title.is_empty() {
-                out.push(event);
+            let photo = describes_a_photo(sentence);
+            match duplicate {
+                // The story's own telling replaces a photo's line.
+                Some(at) if pictured[at] && !photo && !event.title.is_empty() => {
+                    out[at] = event;
+                    pictured[at] = false;
+                }
+                Some(_) => {}
+                None if !event.title.is_empty() => {
+                    out.push(event);
+                    pictured.push(photo);
+                }
+                None => {}
             }
         }
     }
+    // A photo of a day the story dates itself shows that happening.
+    let told = |date: PartialDate| {
+        out.iter()
+            .zip(&pictured)
+            .any(|(e, &photo)| !photo && e.date == date)
+    };
+    let keep: Vec<bool> = out
+        .iter()
+        .zip(&pictured)
+        .map(|(e, &photo)| !photo || !told(e.date))
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -641,6 +679,10 @@ fn shows_the_story(
     story_weekdays: &[Weekday],
 ) -> bool {
     const NEWS_PHOTO_DAYS: i64 = 7;
+    // "in March": a month is no day a photo of the news was taken.
+    if mention.date.day.is_none() {
+        return false;
+    }
     let written = &caption[mention.start..mention.end];
     let has_year = written
         .split(|c: char| !c.is_ascii_digit())

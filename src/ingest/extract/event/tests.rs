@@ -152,6 +152,37 @@ fn a_news_photos_date_is_the_storys_event() {
 }
 
 #[test]
+fn a_photo_of_a_day_the_story_dates_is_no_second_event() {
+    // A caption of the same day as the story's own sentence.
+    let caption = "Officials cut the ribbon at the plant in Ulsan on May 6, 2025";
+    let story = ["Acme opened its plant in Ulsan on May 6."];
+    assert_eq!(
+        with_caption(caption, &story, Some("2025-05-07")),
+        ["2025-05-06"]
+    );
+    // A photo told as a sentence of the story.
+    let texts = [
+        "Acme CEO Kim (left) and Brix CEO Lee take a commemorative photo after the signing held on Nov. 4, 2021.",
+        "Acme and Brix signed an agreement on Nov. 4 to develop safer cells.",
+    ];
+    let got = run(&texts, Some("2021-11-05"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].3.contains("agreement"), "{got:?}");
+    // The story first, the photo after.
+    let got = run(&[texts[1], texts[0]], Some("2021-11-05"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].3.contains("agreement"), "{got:?}");
+    // Alone, the photo's day still dates the happening.
+    assert_eq!(run(&texts[..1], Some("2021-11-05")).len(), 1);
+}
+
+#[test]
+fn a_captions_month_is_no_photo_of_the_day() {
+    let caption = "Acme CEO Kim at a trade show in Seoul in March.";
+    assert!(with_caption(caption, &[], Some("2024-07-01")).is_empty());
+}
+
+#[test]
 fn a_date_in_a_barred_dateline_is_no_event() {
     let lead = "May 6, 2026 | Lyon, France — The agency has opened a fund of €9 million.";
     assert!(run(&[lead], None).is_empty());

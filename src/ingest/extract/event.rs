@@ -40,6 +40,9 @@ static STATISTIC_PHRASES: Words = word_list!("extract/statistic-phrases.txt");
 /// sentence is the forecast's horizon, not a plan of anyone in the story.
 static FORECAST_WORDS: Words = word_list!("extract/forecast-words.txt");
 static MARKET_WORDS: Words = word_list!("extract/market-words.txt");
+/// Words of results ("revenue", "operating loss"): with a figure, the
+/// year or month they are told in is the period they cover.
+static RESULT_WORDS: Words = word_list!("extract/result-words.txt");
 
 static PHOTO_WORDS: Words = word_list!("extract/photo-words.txt");
 
@@ -85,6 +88,7 @@ pub(crate) fn events(
                 || has_word(sentence.text, &STATISTIC_PHRASES));
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
+        let result = !planned_sentence && !own.is_empty() && has_word(sentence.text, &RESULT_WORDS);
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if sentence.part == Part::Caption
@@ -105,6 +109,7 @@ pub(crate) fn events(
             // dates nothing in it.
             let attribution = attributed_after(&sentence.text[mention.end..]);
             if statistic
+                || result && mention.date.day.is_none()
                 || attribution
                 || (deadline && (forecast || targets.contains(&mention.date.year)))
                 || !is_event(

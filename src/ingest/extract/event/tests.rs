@@ -814,3 +814,32 @@ fn a_year_the_story_calls_the_coming_one_is_a_plan() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+#[test]
+fn a_day_a_source_told_a_plan_lies_behind() {
+    let texts = ["The plant will be a key unit for Acme, according to the company on Aug. 6."];
+    let got = run(&texts, Some("2019-08-08"));
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2019-08-06"], "{got:?}");
+    // The plan's own day still lies ahead.
+    let got = run(
+        &["The plant will open on Aug. 6, according to the plan."],
+        Some("2019-08-08"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2020-08-06"], "{got:?}");
+}
+
+#[test]
+fn a_result_told_for_a_year_is_no_event_a_dated_report_is() {
+    let texts = [
+        "After posting 13.2 billion won in revenue and a 3.6 billion won operating loss in 2023, it grew.",
+        "Sales reached a total capacity of 518 GWh in 2022.",
+    ];
+    assert!(run(&texts, Some("2024-05-02")).is_empty());
+    let got = run(
+        &["On April 30, Acme reported an operating profit of 3.9 billion won."],
+        Some("2024-05-02"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2024-04-30"], "{got:?}");
+}

@@ -458,9 +458,10 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 
 /// A number spelled out without a magnitude is a figure as a count of
 /// people ("Eleven professors joined"), vehicles, jobs, households, fires
-/// or incidents ("seven battery electric vehicles", "three fires"), or as
-/// a multiple in a comparison ("four times the energy density", "six
-/// times more"); elsewhere it is prose ("two years", "met three times").
+/// or incidents ("seven battery electric vehicles", "three fires"), as a
+/// share ("three per cent", "two percentage points") or as a multiple in
+/// a comparison ("four times the energy density", "six times more");
+/// elsewhere it is prose ("two years", "met three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
     let next = |k: usize| tokens.get(k);
@@ -473,6 +474,7 @@ fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
         unit,
         "people" | "vehicles" | "jobs" | "households" | "fires" | "incidents"
     ) && !sources)
+        || matches!(unit, "percent" | "percentage points")
         || (unit == "times" && compared())
 }
 
@@ -974,6 +976,19 @@ mod tests {
         assert!(figures("Two people familiar with the matter said so.").is_empty());
         assert_eq!(one("It will sell seven battery electric vehicles.").1, 7.0);
         assert!(figures("The two firms signed three agreements.").is_empty());
+        // A share spelled out is a figure.
+        assert_eq!(
+            found("Prices fell three per cent."),
+            [(3.0, "percent".into())]
+        );
+        assert_eq!(
+            found("Its share rose two percentage points."),
+            [(2.0, "percentage points".into())]
+        );
+        assert_eq!(
+            found("Its share rose 15.2 percentage points to 30 ppm."),
+            [(15.2, "percentage points".into()), (30.0, "ppm".into())]
+        );
     }
 
     /// Each figure's value and unit.

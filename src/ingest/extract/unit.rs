@@ -247,6 +247,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "rupees" | "rupee" | "inr" => Some("INR"),
         "forint" | "forints" | "huf" => Some("HUF"),
         "%" | "percent" | "pct" | "wt%" | "wt.%" => Some("percent"),
+        "ppm" => Some("ppm"),
         "gwh" => Some("GWh"),
         "wh" => Some("Wh"),
         "mwh" => Some("MWh"),
@@ -304,6 +305,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     }
     if lower == "per" && is(1, "cent") {
         return Some(("percent", 2));
+    }
+    // "15.2 percentage points": a change of a share, not a share.
+    if lower == "percentage" && (is(1, "points") || is(1, "point")) {
+        return Some(("percentage points", 2));
     }
     if lower == "wh" && is(1, "/") {
         let per = text(2)?;

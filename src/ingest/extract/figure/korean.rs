@@ -159,10 +159,18 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
                 || is_ending(hangul_run(&after['일'.len_utf8()..]))
                 || matches!(c, '간' | '째' | '분')
         });
+    let degrees = after.starts_with('도')
+        && !money_scale
+        && after['도'.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_hangul(c) || is_ending(hangul_run(&after['도'.len_utf8()..])))
+        && is_temperature(&sentence[..start], sentence);
     let (written, unit) = match unit(after) {
         Some(("대", _)) if money_scale => ("대", "KRW"),
         Some(found) => found,
         None if days => ("일", "days"),
+        None if degrees => ("도", "°C"),
         None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
         None => return None,
     };
@@ -195,8 +203,16 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         end += usize::from(spaced) + written.len();
     }
     let (mut first, mut qualifier) = (start, None);
-    if let Some((word, q)) = qualifier_before(&sentence[..start]) {
-        first = start - word.len();
+    // "영하 20도": below zero.
+    let below_zero = unit == "°C" && sentence[..start].trim_end().ends_with(BELOW_ZERO);
+    let value = if below_zero {
+        first = sentence[..start].trim_end().len() - BELOW_ZERO.len();
+        -value
+    } else {
+        value
+    };
+    if let Some((word, q)) = qualifier_before(&sentence[..first]) {
+        first -= word.len();
         qualifier = Some(q);
     }
     qualifier = qualifier
@@ -209,6 +225,19 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         unit,
         qualifier,
     })
+}
+
+/// The word that puts a temperature below zero ("영하 20도").
+const BELOW_ZERO: &str = "영하";
+
+/// "영하 20도", "섭씨 80도", or "80도" in a sentence about temperature: 도
+/// after a number is degrees Celsius only so ("3도 화상" is a burn's
+/// degree).
+fn is_temperature(before: &str, sentence: &str) -> bool {
+    static TEMPERATURE_WORDS: Words = word_list!("korean/temperature-words.txt");
+    let before = before.trim_end();
+    ["영하", "영상", "섭씨"].iter().any(|w| before.ends_with(w))
+        || TEMPERATURE_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// A group below 만 from `at`: digits, or digits with 천 and 백 and more
@@ -544,6 +573,21 @@ mod tests {
                 read(sentence)
             );
         }
+    }
+
+    #[test]
+    fn degrees_only_where_the_sentence_is_about_temperature() {
+        assert_eq!(
+            read("영하 20도에서도 작동하고 섭씨 80도 이상도 견딘다."),
+            [
+                ("영하 20도", -20.0, "°C", None),
+                ("80도", 80.0, "°C", Some("more than"))
+            ]
+        );
+        assert_eq!(read("온도가 60도를 넘었다."), [("60도", 60.0, "°C", None)]);
+        // No temperature in the sentence: a burn's degree, a province.
+        assert!(read("3도 화상을 입었다.").is_empty());
+        assert!(read("2도시 협약").is_empty());
     }
 
     #[test]

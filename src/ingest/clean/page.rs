@@ -276,29 +276,48 @@ fn drop_related_headlines(lines: &mut [Line]) {
     // A label alone (a menu's "Most Read") lists nothing: noise under it
     // is the page's own until a headline shows the list is there.
     let mut listed = false;
-    for line in lines.iter_mut() {
+    // Headlines taken since the label, as they were.
+    let mut taken: Vec<(usize, Line)> = Vec::new();
+    for at in 0..lines.len() {
+        let line = &mut lines[at];
         match line {
-            Line::Noise("related-label") => (in_list, listed) = (true, false),
+            Line::Noise("related-label") => {
+                (in_list, listed) = (true, false);
+                taken.clear();
+            }
             Line::Blank => {}
+            // "Published : Nov. 22, 2023": the page's own stamp under the
+            // label, so the lines above it were the page's headline and
+            // deck, and the label listed nothing.
+            Line::Noise("board-metadata") if in_list && listed => {
+                in_list = false;
+                for (k, original) in taken.drain(..) {
+                    lines[k] = original;
+                }
+            }
             // Once a headline is listed, the site's own menu, share
             // buttons or breadcrumb end the list (a carousel's "prev" above
             // the first does not); other noise in it (a headline's date) is
             // the listed story's.
             Line::Noise(kind) if in_list && listed && is_page_chrome(kind) => in_list = false,
-            Line::Noise(_) if in_list && listed => *line = Line::Noise("related-headline"),
+            Line::Noise(_) if in_list && listed => {
+                taken.push((at, std::mem::replace(line, Line::Noise("related-headline"))));
+            }
             Line::Noise(_) => {}
             Line::Story(text) if in_list => {
                 let body = split_marker(text).1;
                 // A headline cut short ends in an ellipsis, no sentence.
                 let cut = body.ends_with("...") || body.ends_with('\u{2026}');
                 if word_count(body) <= MAX_LISTED_HEADLINE_WORDS && (cut || !ends_sentence(body)) {
-                    *line = Line::Noise("related-headline");
+                    taken.push((at, std::mem::replace(line, Line::Noise("related-headline"))));
                     listed = true;
                 } else {
                     in_list = false;
                 }
             }
-            Line::Caption(_) if in_list => *line = Line::Noise("related-headline"),
+            Line::Caption(_) if in_list => {
+                taken.push((at, std::mem::replace(line, Line::Noise("related-headline"))));
+            }
             _ => in_list = false,
         }
     }
@@ -501,6 +520,24 @@ mod tests {
         assert_eq!(lines[2], Line::Noise("related-headline"));
         assert_eq!(lines[4], Line::Noise("related-headline"));
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
+    }
+
+    #[test]
+    fn a_stamp_under_a_label_shows_the_page_header_was_no_list() {
+        let text = "Most Popular\nAcme names new CEO\nCell veteran to take the helm\n\
+                    Published : Nov. 22, 2023 - 15:21\n\
+                    Acme, the nation's top battery maker, said Wednesday that its board has appointed a new CEO starting next year, replacing its longtime leader.";
+        let lines = run(text);
+        assert_eq!(lines[1], Line::Story("Acme names new CEO".into()));
+        assert_eq!(
+            lines[2],
+            Line::Story("Cell veteran to take the helm".into())
+        );
+        // Without the stamp, the label lists the lines under it.
+        let text = "Most Popular\nAcme names new CEO\nCell veteran to take the helm\n\
+                    Acme, the nation's top battery maker, said Wednesday that its board has appointed a new CEO starting next year, replacing its longtime leader.";
+        let lines = run(text);
+        assert_eq!(lines[1], Line::Noise("related-headline"));
     }
 
     #[test]

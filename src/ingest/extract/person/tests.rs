@@ -738,6 +738,11 @@ fn a_photo_place_in_brackets_stands_between_a_name_and_its_title() {
 }
 
 #[test]
+fn a_contribution_before_a_governors_award_is_no_name() {
+    assert!(triples("산업 발전에 기여한 공로로 충북도지사 표창을 받았다.").is_empty());
+}
+
+#[test]
 fn a_director_glued_to_the_office_is_titled() {
     assert_eq!(
         triples("협약식에는 남궁하늘 기술이사, 한가람 사장이 참석했다."),

@@ -173,7 +173,7 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
 /// whose calendar puts that weekday on that day. None when no year or
 /// more than one fits.
 pub(crate) fn weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
-    use chrono::Datelike;
+    use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
     const TOP_LINES: usize = 12;
     let (month, day, weekday, written) = raw
         .lines()
@@ -182,16 +182,12 @@ pub(crate) fn weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
         .take(TOP_LINES)
         .filter(|l| crate::ingest::text::date::full_dates(l).is_empty())
         .find_map(crate::ingest::text::date::yearless_weekday_day)?;
-    let years = years_written(raw);
-    let (first, last) = (*years.iter().min()?, *years.iter().max()?);
-    let mut fitting = (first - 1..=last + 1).filter(|&year| {
-        chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
-            .is_some_and(|date| date.weekday() == weekday)
-    });
-    let year = fitting.next()?;
-    if fitting.next().is_some() {
-        return None;
-    }
+    let pinned = DayOfWeek {
+        month: u32::from(month),
+        day: u32::from(day),
+        weekday,
+    };
+    let year = weekday_fitting_year(years_written(raw), &[pinned])?;
     Some((PartialDate::ymd(year, month, day)?, written.to_string()))
 }
 

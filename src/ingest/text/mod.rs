@@ -7,7 +7,8 @@
 //! (`aside`), datelines (`dateline`), dates written in a line (`date`)
 //! and the page's own date stamps (`stamp`), the canonical word form topics are
 //! matched in (`canonical`), a lowercase copy that keeps byte offsets
-//! (`case`), what Korean script needs (`hangul`), the
+//! (`case`), what Korean script needs (`hangul`), the year a day written
+//! with its weekday falls in (`weekday`), the
 //! shared vocabulary (`vocab`) and the word lists of `src/ingest/words/`,
 //! each parsed once (`words`).
 
@@ -22,4 +23,5 @@ pub(crate) mod sentence;
 pub(crate) mod stamp;
 pub(crate) mod token;
 pub(crate) mod vocab;
+pub(crate) mod weekday;
 pub(crate) mod words;

@@ -9,21 +9,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::Weekday;
 
 use super::super::Sentence;
 use super::YEAR_BOUNDS;
 use crate::content::date::PartialDate;
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::month_number;
-
-/// A day of the month and the weekday the text gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct DayOfWeek {
-    month: u32,
-    day: u32,
-    weekday: Weekday,
-}
+use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
 
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let years = named_years(sentences);
@@ -72,7 +65,6 @@ fn most_named_year(years: &BTreeMap<i32, usize>) -> Option<i32> {
 /// falls on that weekday. None when the story names no year, gives no
 /// such day, or more than one year fits.
 fn weekday_year(sentences: &[Sentence<'_>], years: &BTreeMap<i32, usize>) -> Option<i32> {
-    let (first, last) = (*years.keys().next()?, *years.keys().next_back()?);
     let days: Vec<DayOfWeek> = sentences
         .iter()
         .flat_map(|s| days_of_week(s.text))
@@ -80,14 +72,7 @@ fn weekday_year(sentences: &[Sentence<'_>], years: &BTreeMap<i32, usize>) -> Opt
     if days.is_empty() {
         return None;
     }
-    let mut fitting = (first - 1..=last + 1).filter(|&year| {
-        days.iter().all(|d| {
-            NaiveDate::from_ymd_opt(year, d.month, d.day)
-                .is_some_and(|date| date.weekday() == d.weekday)
-        })
-    });
-    let year = fitting.next()?;
-    fitting.next().is_none().then_some(year)
+    weekday_fitting_year(years.keys().copied(), &days)
 }
 
 /// Days written with their weekday: "Wednesday, July 10", "July 10

@@ -23,8 +23,6 @@ use title::title;
 
 /// Words that mark a sentence as a plan.
 static PLAN_WORDS: Words = word_list!("extract/plan-words.txt");
-/// Korean plan words ("예정", "계획"), matched anywhere in a sentence.
-static KOREAN_PLAN_WORDS: Words = word_list!("korean/plan-words.txt");
 
 /// Words of a market statistic ("took up a 95 percent share in 2020",
 /// "sales increased by 70% in 2022"): a measurement dated by the story,
@@ -611,7 +609,7 @@ fn attributed_after(after: &str) -> bool {
 
 fn is_plan(sentence: &str) -> bool {
     if is_hangul_text(sentence) {
-        return KOREAN_PLAN_WORDS.iter().any(|w| sentence.contains(w));
+        return crate::ingest::text::vocab::is_korean_plan(sentence);
     }
     has_word(sentence, &PLAN_WORDS) || is_plan_item(sentence)
 }

@@ -61,7 +61,9 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
                 value: k.value,
                 unit: k.unit.into(),
                 qualifier: k.qualifier.map(str::to_string),
-                year_target: korean_target.filter(|_| !is_site_area(k.unit, k.value, sentence)),
+                year_target: korean_target
+                    .or_else(|| korean::planned_year_before(sentence, k.start))
+                    .filter(|_| !is_site_area(k.unit, k.value, sentence)),
                 quote: Some(sentence.to_string()),
                 about: None,
             };
@@ -627,7 +629,9 @@ fn year_right_after(tokens: &[Token<'_>], end: usize) -> Option<i32> {
         .get(next)?
         .is("in")
         .then(|| tokens.get(next + 1).and_then(year));
-    stated.flatten().filter(|_| states_plan(tokens))
+    // "is set to double to 30,000 tons in 2028": an expectation too.
+    let set_to = || tokens.windows(2).any(|w| w[0].is("set") && w[1].is("to"));
+    stated.flatten().filter(|_| states_plan(tokens) || set_to())
 }
 
 /// "in 2024" when the sentence states a plan and names no deadline.
@@ -942,6 +946,10 @@ mod tests {
         );
         let f = figures("It sold 40 GWh in 2024.");
         assert_eq!(f[0].year_target, None);
+        let f = figures("The plant is set to double to 30,000 tons in 2028.");
+        assert_eq!(f[0].year_target, Some(2028));
+        let f = figures("The market is set to reach 3,000 gigawatt-hours in 2030.");
+        assert_eq!(f[0].year_target, Some(2030));
         // A site's area is where the plant goes, not what it reaches.
         let f = figures("It will build the plant on a 60,000 m2 site by 2027.");
         assert_eq!(f[0].year_target, None);

@@ -66,6 +66,12 @@ pub(crate) fn is_position_note(inside: &str) -> bool {
 
 pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");
 
+/// A Korean sentence of plans ("~할 계획이다", "~할 방침이다").
+pub(crate) fn is_korean_plan(sentence: &str) -> bool {
+    static KOREAN_PLAN_WORDS: Words = word_list!("korean/plan-words.txt");
+    KOREAN_PLAN_WORDS.iter().any(|w| sentence.contains(w))
+}
+
 /// Labels that introduce a publication date on a board or news page.
 pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 

@@ -15,6 +15,8 @@ use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Units written after a Korean number, as `written = unit`.
 static UNITS: Pairs = word_list!(pairs "korean/units.txt");
+/// Verbs of reaching a quantity ("늘릴", "확대"): a plan's year for a figure.
+static TARGET_VERBS: Words = word_list!("korean/target-verbs.txt");
 /// A news board's counters before a count ("댓글 3건"): no figure.
 static BOARD_COUNTERS: Words = word_list!("korean/board-counters.txt");
 /// Hangul that may follow a unit besides a particle.
@@ -395,6 +397,35 @@ pub(super) fn target_year(sentence: &str) -> Option<i32> {
     year_before(sentence, at)
 }
 
+/// The year a plan sets for one figure ("2024년에는 연간 2만4000톤,
+/// 2025년에는 연간 4만톤 규모로 늘려갈 방침이다", "2028년 기준 최대
+/// 10만t까지 늘릴 계획"): in a sentence of plans, a year written a few
+/// words before the figure, in its clause, which tells no past result
+/// ("2024년 매출 3조원을 기록했고").
+pub(super) fn planned_year_before(sentence: &str, start: usize) -> Option<i32> {
+    const MAX_WORDS_BETWEEN: usize = 3;
+    if !crate::ingest::text::vocab::is_korean_plan(sentence) {
+        return None;
+    }
+    let before = &sentence[..start];
+    let clause_start = before.rfind([',', '.']).map_or(0, |at| at + 1);
+    let at = before[clause_start..].rfind('년')? + clause_start;
+    let year = year_before(sentence, at)?;
+    let between = &before[at + '년'.len_utf8()..];
+    let clause_end = sentence[start..]
+        .find([',', '.'])
+        .map_or(sentence.len(), |end| start + end);
+    let clause = &sentence[start..clause_end];
+    let told_past = ["했", "었", "됐"].iter().any(|past| clause.contains(past));
+    // "2024년에는 연간 2만4000톤, 2025년에는 …로 늘려갈": the verb may
+    // close a later clause of the same list.
+    let reached = TARGET_VERBS
+        .iter()
+        .any(|verb| sentence[start..].contains(verb));
+    (between.split_whitespace().count() <= MAX_WORDS_BETWEEN && !told_past && reached)
+        .then_some(year)
+}
+
 /// The year of four digits that ends right before byte `at` and no longer
 /// number does ("2030" of "2030년", not of "12030년" nor "5년").
 fn year_before(sentence: &str, at: usize) -> Option<i32> {
@@ -588,6 +619,36 @@ mod tests {
         // No temperature in the sentence: a burn's degree, a province.
         assert!(read("3도 화상을 입었다.").is_empty());
         assert!(read("2도시 협약").is_empty());
+    }
+
+    #[test]
+    fn a_plan_gives_each_figure_the_year_written_before_it() {
+        let sentence = "2024년에는 연간 2만4000톤, 2025년에는 연간 4만톤 규모로 늘려갈 방침이다.";
+        let years: Vec<Option<i32>> = figures(sentence)
+            .iter()
+            .map(|f| planned_year_before(sentence, f.start))
+            .collect();
+        assert_eq!(years, [Some(2024), Some(2025)]);
+        let sentence = "2028년 기준 최대 10만t까지 리튬 생산을 늘릴 계획이다.";
+        let f = &figures(sentence)[0];
+        assert_eq!(planned_year_before(sentence, f.start), Some(2028));
+        // A past result, or no plan at all, sets no year.
+        let sentence = "2024년 매출 3조원을 기록했고, 공장을 지을 계획이다.";
+        assert_eq!(
+            planned_year_before(sentence, figures(sentence)[0].start),
+            None
+        );
+        let sentence = "2024년에는 연간 2만4000톤을 생산했다.";
+        assert_eq!(
+            planned_year_before(sentence, figures(sentence)[0].start),
+            None
+        );
+        // A plan's amount is spent, not reached: the year is the plan's.
+        let sentence = "2025년 3000억원 투자를 시작할 예정이다.";
+        assert_eq!(
+            planned_year_before(sentence, figures(sentence)[0].start),
+            None
+        );
     }
 
     #[test]

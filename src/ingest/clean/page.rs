@@ -271,6 +271,19 @@ fn drop_foreign_script_ui(lines: &mut [Line]) {
 /// After "Related articles" (or "Most read", "Latest News"), the short
 /// headline lines that follow are other stories, not this one. Noise
 /// among them (a headline's date) is theirs too.
+/// Lines of a page's own header (headline, deck) that a related label
+/// above them may seem to list.
+const MAX_HEADER_LINES: usize = 2;
+
+/// The next line with text is a running sentence: a story's, no headline.
+fn opens_the_story(rest: &[Line]) -> bool {
+    const MIN_LEAD_WORDS: usize = 12;
+    rest.iter()
+        .find(|l| **l != Line::Blank)
+        .and_then(story_body)
+        .is_some_and(|body| ends_sentence(body) && word_count(body) > MIN_LEAD_WORDS)
+}
+
 fn drop_related_headlines(lines: &mut [Line]) {
     let mut in_list = false;
     // A label alone (a menu's "Most Read") lists nothing: noise under it
@@ -279,6 +292,8 @@ fn drop_related_headlines(lines: &mut [Line]) {
     // Headlines taken since the label, as they were.
     let mut taken: Vec<(usize, Line)> = Vec::new();
     for at in 0..lines.len() {
+        let story_next =
+            lines[at] == Line::Noise("board-metadata") && opens_the_story(&lines[at + 1..]);
         let line = &mut lines[at];
         match line {
             Line::Noise("related-label") => {
@@ -286,10 +301,17 @@ fn drop_related_headlines(lines: &mut [Line]) {
                 taken.clear();
             }
             Line::Blank => {}
-            // "Published : Nov. 22, 2023": the page's own stamp under the
-            // label, so the lines above it were the page's headline and
-            // deck, and the label listed nothing.
-            Line::Noise("board-metadata") if in_list && listed => {
+            // "Published : Nov. 22, 2023" right under one or two lines
+            // under the label, then the story's first sentence: the page's
+            // own header (headline, deck, stamp), and the label listed
+            // nothing.
+            Line::Noise("board-metadata")
+                if in_list
+                    && listed
+                    && taken.len() <= MAX_HEADER_LINES
+                    && taken.iter().all(|(_, l)| matches!(l, Line::Story(_)))
+                    && story_next =>
+            {
                 in_list = false;
                 for (k, original) in taken.drain(..) {
                     lines[k] = original;
@@ -538,6 +560,14 @@ mod tests {
                     Acme, the nation's top battery maker, said Wednesday that its board has appointed a new CEO starting next year, replacing its longtime leader.";
         let lines = run(text);
         assert_eq!(lines[1], Line::Noise("related-headline"));
+        // A list below the story whose items carry a views counter stays
+        // a list.
+        let text = "Acme, the nation's top battery maker, said Wednesday that its board has appointed a new CEO starting next year, replacing its longtime leader.\n\
+                    Most Popular\nBrix recalls 40,000 electric SUVs\nViews 1,204\n\
+                    Solar prices hit record low in Spain\nViews 988";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[4], Line::Noise("related-headline"));
     }
 
     #[test]

@@ -54,6 +54,25 @@ fn describes_a_photo(sentence: &Sentence<'_>) -> bool {
             .any(|w| korean(w) && sentence.text.contains(w))
 }
 
+/// A figure told as a result: a word of results a few words before or
+/// after it ("an operating loss of 3.6 billion won", "13.2 billion won in
+/// revenue").
+fn states_a_result(sentence: &str, figure: &Figure) -> bool {
+    const WINDOW_WORDS: usize = 4;
+    let Some(at) = sentence.find(figure.text.as_str()) else {
+        return false;
+    };
+    let before: Vec<&str> = sentence[..at].split_whitespace().collect();
+    let after: Vec<&str> = sentence[at + figure.text.len()..]
+        .split_whitespace()
+        .collect();
+    let near = [
+        before[before.len().saturating_sub(WINDOW_WORDS)..].join(" "),
+        after[..after.len().min(WINDOW_WORDS)].join(" "),
+    ];
+    near.iter().any(|words| has_word(words, &RESULT_WORDS))
+}
+
 /// Events in story order, without duplicates.
 pub(crate) fn events(
     sentences: &[&Sentence<'_>],
@@ -86,7 +105,7 @@ pub(crate) fn events(
                 || has_word(sentence.text, &STATISTIC_PHRASES));
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
-        let result = !planned_sentence && !own.is_empty() && has_word(sentence.text, &RESULT_WORDS);
+        let result = !planned_sentence && own.iter().any(|f| states_a_result(sentence.text, f));
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if sentence.part == Part::Caption
@@ -183,7 +202,7 @@ pub(crate) fn events(
     let keep: Vec<bool> = out
         .iter()
         .zip(&pictured)
-        .map(|(e, &photo)| !photo || !told(e.date))
+        .map(|(e, &photo)| !photo || !e.date.is_full() || !told(e.date))
         .collect();
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));

@@ -303,7 +303,10 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
             .split([']', ')'])
             .next()
             .map(str::trim_end)
-            .is_some_and(crate::ingest::text::vocab::ends_with_reporter_title);
+            .is_some_and(|byline| {
+                crate::ingest::text::vocab::ends_with_reporter_title(byline)
+                    || super::person::ends_with_glued_byline(byline)
+            });
     // "/PRNewswire/", "--(BUSINESS WIRE)--": a release wire's tag.
     let name = &text[hit.start..hit.end];
     let slashed = before.ends_with('/') && after.starts_with('/');

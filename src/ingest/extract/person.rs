@@ -18,6 +18,7 @@ use crate::ingest::text::vocab::PHOTO_POSITIONS;
 
 mod korean;
 use crate::ingest::text::words::{word_list, Words};
+pub(super) use korean::ends_with_glued_byline;
 pub(super) use korean::ends_with_long_title as ends_with_korean_title;
 pub(super) use korean::is_name_word as is_korean_name;
 

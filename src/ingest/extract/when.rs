@@ -605,7 +605,26 @@ impl Context<'_, '_> {
     /// one, `Some(false)` for a past one (a listed verb, or a lowercase
     /// word in "-ed": "agreed", "signed"), `None` when there is none.
     fn tense_before(&self, i: usize) -> Option<bool> {
+        if self.told_by_a_source(i) {
+            return Some(false);
+        }
         (0..i).rev().find_map(|k| self.tense_at(k))
+    }
+
+    /// "…, according to the company on Aug. 6": the date a source told
+    /// the story, which lies behind whatever the sentence plans. Only
+    /// when the date closes the attribution itself, no tense cue between.
+    fn told_by_a_source(&self, i: usize) -> bool {
+        const MAX_SOURCE_WORDS: usize = 6;
+        if i < 3 || !self.is(i - 1, "on") {
+            return false;
+        }
+        let from = (i - 1).saturating_sub(MAX_SOURCE_WORDS + 2);
+        (from..i - 2).rev().any(|k| {
+            self.is(k, "according")
+                && self.is(k + 1, "to")
+                && (k + 2..i - 1).all(|m| self.tense_at(m).is_none())
+        })
     }
 
     /// "displayed at InterBattery Europe 2023", "during CES 2024": the year

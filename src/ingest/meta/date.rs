@@ -496,6 +496,11 @@ mod tests {
             date("Last updated\n\n2025-04-07\nPublished:\n2025-03-12\nBody."),
             "2025-03-12"
         );
+        // A line that only ends in a label gives no role.
+        assert_eq!(
+            date("2025.05.10\n본문이다.\nEvent date\n2025.06.12\n끝."),
+            "2025-05-10"
+        );
         // Without labels the page's order decides.
         assert_eq!(date("- 2025.04.07\n- 2025.03.12\n본문."), "2025-04-07");
     }

@@ -46,13 +46,20 @@ pub(crate) enum Role {
 
 /// The role a line that is only a date label gives the date on the line
 /// after it ("- 등록일" over "- 2025.03.12", "Published:" over a date).
+/// The whole line must be the label ("Event date" is no label), and a
+/// source's label alone ("출처") names no original publication.
 pub(crate) fn label_alone(body: &str) -> Option<Role> {
-    const MAX_LABEL_WORDS: usize = 3;
-    let label = body.trim().trim_end_matches([':', ' ']);
-    let alone = !label.is_empty()
-        && !label.contains(|c: char| c.is_ascii_digit())
-        && word_count(label) <= MAX_LABEL_WORDS;
-    alone.then(|| label_before(label)).flatten()
+    let label = body.trim().trim_end_matches([':', ' ']).to_lowercase();
+    let is = |l: &&str| l.trim() == label;
+    if label.is_empty() {
+        None
+    } else if update_labels().any(&is) {
+        Some(Role::Update)
+    } else if publication_labels().any(is) {
+        Some(Role::Publication)
+    } else {
+        None
+    }
 }
 
 /// The dates one line gives, with their roles, in order.

@@ -146,19 +146,20 @@ pub(crate) fn is_reporter_title(word: &str) -> bool {
     REPORTER_TITLES.contains(&word)
 }
 
-/// True when `text`'s last word is a Korean reporter's title, alone or
-/// glued to the reporter's name ("김하나기자").
+/// True when `text`'s last word is a Korean reporter's title.
 pub(crate) fn ends_with_reporter_title(text: &str) -> bool {
-    const NAME_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=4;
-    text.split_whitespace().next_back().is_some_and(|last| {
-        is_reporter_title(last)
-            || REPORTER_TITLES.iter().any(|title| {
-                last.strip_suffix(title).is_some_and(|name| {
-                    NAME_SYLLABLES.contains(&name.chars().count())
-                        && name.chars().all(crate::ingest::text::hangul::is_hangul)
-                })
-            })
-    })
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(is_reporter_title)
+}
+
+/// The name a reporter's title is glued to at the end of `text`
+/// ("[한빛일보 한가람기자]"), if it ends so.
+pub(crate) fn name_glued_to_reporter_title(text: &str) -> Option<&str> {
+    let last = text.split_whitespace().next_back()?;
+    REPORTER_TITLES
+        .iter()
+        .find_map(|title| last.strip_suffix(title).filter(|name| !name.is_empty()))
 }
 
 /// Quotation marks and brackets that set off a name ('…', 「…」, 《…》),

@@ -174,6 +174,12 @@ fn a_photo_of_a_day_the_story_dates_is_no_second_event() {
     assert!(got[0].3.contains("agreement"), "{got:?}");
     // Alone, the photo's day still dates the happening.
     assert_eq!(run(&texts[..1], Some("2021-11-05")).len(), 1);
+    // "pose a risk" is no photo; a year is no photo's day.
+    let texts = [
+        "In 2023, Acme posted record sales of cells.",
+        "The agency said in 2023 that thermal runaway poses the greatest hazard, and it issued rules.",
+    ];
+    assert_eq!(run(&texts, Some("2024-05-02")).len(), 2);
 }
 
 #[test]
@@ -827,15 +833,29 @@ fn a_day_a_source_told_a_plan_lies_behind() {
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2020-08-06"], "{got:?}");
+    // A future plan told with "according to" keeps its future.
+    for text in [
+        "According to the company's schedule, mass production at the line begins in October.",
+        "The company plans, according to people familiar with the matter, to begin shipments on Oct. 20.",
+    ] {
+        let got = run(&[text], Some("2025-05-08"));
+        assert!(!got.is_empty() && got.iter().all(|e| e.0.starts_with("2025")), "{text}: {got:?}");
+    }
 }
 
 #[test]
 fn a_result_told_for_a_year_is_no_event_a_dated_report_is() {
     let texts = [
-        "After posting 13.2 billion won in revenue and a 3.6 billion won operating loss in 2023, it grew.",
-        "Sales reached a total capacity of 518 GWh in 2022.",
+        "Acme posted an operating loss of 3.6 billion won in 2023.",
+        "Acme booked 13.2 billion won in revenue in 2023.",
     ];
     assert!(run(&texts, Some("2024-05-02")).is_empty());
+    // A result word far from the figure leaves the year to the happening.
+    let got = run(
+        &["In April, Acme won a $200 million order for grid batteries, lifting its revenue."],
+        Some("2024-05-02"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
     let got = run(
         &["On April 30, Acme reported an operating profit of 3.9 billion won."],
         Some("2024-05-02"),

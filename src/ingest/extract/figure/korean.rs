@@ -167,7 +167,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
             .chars()
             .next()
             .is_none_or(|c| !is_hangul(c) || is_ending(hangul_run(&after['도'.len_utf8()..])))
-        && is_temperature(&sentence[..start], sentence);
+        && is_temperature(&sentence[..start], &after['도'.len_utf8()..]);
     let (written, unit) = match unit(after) {
         Some(("대", _)) if money_scale => ("대", "KRW"),
         Some(found) => found,
@@ -232,14 +232,22 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
 /// The word that puts a temperature below zero ("영하 20도").
 const BELOW_ZERO: &str = "영하";
 
-/// "영하 20도", "섭씨 80도", or "80도" in a sentence about temperature: 도
-/// after a number is degrees Celsius only so ("3도 화상" is a burn's
-/// degree).
-fn is_temperature(before: &str, sentence: &str) -> bool {
+/// "영하 20도", "섭씨 80도", or "온도가 80도" (a word of temperature
+/// earlier in the number's clause): 도 after a number is degrees Celsius
+/// only so. A burn's degree ("2도 화상") or a turn ("360도 회전") never is.
+fn is_temperature(before: &str, after_degree: &str) -> bool {
     static TEMPERATURE_WORDS: Words = word_list!("korean/temperature-words.txt");
+    const NOT_HEAT: [&str; 2] = ["화상", "회전"];
     let before = before.trim_end();
-    ["영하", "영상", "섭씨"].iter().any(|w| before.ends_with(w))
-        || TEMPERATURE_WORDS.iter().any(|w| sentence.contains(w))
+    let clause = &before[before.rfind([',', '.']).map_or(0, |at| at + 1)..];
+    let named = [BELOW_ZERO, "영상", "섭씨"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || TEMPERATURE_WORDS.iter().any(|w| clause.contains(w));
+    let not_heat = NOT_HEAT
+        .iter()
+        .any(|w| after_degree.trim_start().starts_with(w));
+    named && !not_heat
 }
 
 /// A group below 만 from `at`: digits, or digits with 천 and 백 and more
@@ -616,9 +624,17 @@ mod tests {
             ]
         );
         assert_eq!(read("온도가 60도를 넘었다."), [("60도", 60.0, "°C", None)]);
+        assert_eq!(
+            read("영하 10도에서부터 80도까지 작동한다."),
+            [("영하 10도", -10.0, "°C", None), ("80도", 80.0, "°C", None)]
+        );
         // No temperature in the sentence: a burn's degree, a province.
         assert!(read("3도 화상을 입었다.").is_empty());
         assert!(read("2도시 협약").is_empty());
+        // A temperature word elsewhere makes no angle or burn a heat.
+        assert!(read("소개 영상을 공개했으며, 이 배터리는 180도로 접어도 작동한다.").is_empty());
+        assert!(read("고온에서도 안정적이며 360도 회전하는 구조다.").is_empty());
+        assert!(read("2도 화상을 입었고 현장 온도는 크게 올랐다.").is_empty());
     }
 
     #[test]

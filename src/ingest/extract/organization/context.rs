@@ -53,7 +53,11 @@ pub(super) fn candidates(tokens: &[Token<'_>], known: &[Hit], gazetteer: &Gazett
             .rev()
             .take_while(|t| GENERIC_CODES.contains(&t.text))
             .count();
-        let name = span_text(tokens, start, end - generic.min(end - start - 1));
+        let name = span_text(
+            tokens,
+            start,
+            end - generic.min((end - start).saturating_sub(1)),
+        );
         !gazetteer
             .find_places(&name)
             .iter()

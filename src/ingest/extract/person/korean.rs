@@ -317,6 +317,13 @@ fn is_name(token: &Token<'_>) -> bool {
     is_name_word(token.text)
 }
 
+/// "[한빛일보 한가람기자]": a Korean byline whose reporter's name is
+/// glued to the title, a family name and a given name.
+pub(in crate::ingest::extract) fn ends_with_glued_byline(text: &str) -> bool {
+    crate::ingest::text::vocab::name_glued_to_reporter_title(text)
+        .is_some_and(|name| (2..=4).contains(&name.chars().count()) && is_name_word(name))
+}
+
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
     // "조사는", "기술를", "기업의": a topic, object or genitive particle
@@ -501,10 +508,17 @@ fn title_in<'w>(sentence: &str, word: &'w str) -> Option<&'w str> {
     })
 }
 
-/// A sentence that quotes someone: a quotation in curly or straight
-/// double quotes.
+/// A sentence that quotes what someone said: a quotation closed by the
+/// quotative ending ("…”고 말했다", "…"라고 밝혔다"), which a market's
+/// forecast ("…"는 전망", "…"라는 지적") does not take.
 fn quotes(sentence: &str) -> bool {
-    sentence.contains('“') || sentence.matches('"').count() >= 2
+    ['”', '"'].iter().any(|close| {
+        sentence.match_indices(*close).any(|(at, q)| {
+            ["고 ", "라고 ", "이라고 ", "며 "]
+                .iter()
+                .any(|e| sentence[at + q.len()..].starts_with(e))
+        })
+    })
 }
 
 /// "대구시는", "나주시(…)": a Hangul word of two syllables or more and 시,

@@ -708,7 +708,12 @@ fn a_market_after_a_word_shaped_like_a_name_is_no_person() {
         names("정민호 시장은 협약식에서 \"새만금은 중요하다\"고 말했다."),
         ["정민호"]
     );
-    assert!(names("반도체 시장은 “내년에 회복될 것”이라고 업계는 전망했다.").is_empty());
+    assert_eq!(
+        names("정민호 시장은 “새만금이 중심이 될 것”이라고 말했다."),
+        ["정민호"]
+    );
+    assert!(names("원통형 시장은 \"테슬라 수요에 달렸다\"는 전망이 많다.").is_empty());
+    assert!(names("나트륨 시장은 “아직 초기”라는 지적이다.").is_empty());
     assert!(names("정민호 시장 “일자리를 늘리겠다”").is_empty());
 }
 

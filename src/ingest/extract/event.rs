@@ -146,6 +146,7 @@ pub(crate) fn events(
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
                 || closes_a_period(&sentence.text[..mention.start])
+                || compared_with(&sentence.text[..mention.start])
                 || opens_a_quoted_name(sentence.text, mention)
             {
                 continue;
@@ -324,6 +325,23 @@ fn range_end_alone(sentence: &str, found: &[Mention], n: usize) -> bool {
 
 /// Words of a comparison's baseline ("from", "compared with").
 static BASELINES: Words = word_list!("extract/comparison-baselines.txt");
+
+/// "Compared to last year", "than in 2022": a date a comparison is made
+/// against, no happening. ("from" also opens a start, so it is left to
+/// the figure it measures from.)
+fn compared_with(before: &str) -> bool {
+    let before = before.trim_end().to_lowercase();
+    let before = before.strip_suffix(" in").unwrap_or(&before);
+    BASELINES
+        .iter()
+        .filter(|word| **word != "from")
+        .chain(&["than"])
+        .any(|word| {
+            before
+                .strip_suffix(word)
+                .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
+        })
+}
 
 /// A year that labels the figure right after it, a data point of a
 /// series: "2022년 7조6177억원, 2023년 12조8972억원으로 늘었다".

@@ -863,3 +863,22 @@ fn a_result_told_for_a_year_is_no_event_a_dated_report_is() {
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2024-04-30"], "{got:?}");
 }
+
+#[test]
+fn a_date_a_comparison_is_made_against_is_no_event() {
+    for text in [
+        "Compared to last year, the company promoted fewer executives.",
+        "Sales were higher than in 2022 across the region.",
+    ] {
+        assert!(run(&[text], Some("2023-11-22")).is_empty(), "{text}");
+    }
+    // A date told for itself stays.
+    assert_eq!(
+        run(
+            &["Last year, the company promoted ten executives."],
+            Some("2023-11-22")
+        )
+        .len(),
+        1
+    );
+}

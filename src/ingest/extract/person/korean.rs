@@ -35,8 +35,6 @@ static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
-/// Words of a bracketed place in a photo after a name ("(앞줄 왼쪽)", "(사진)").
-static PHOTO_POSITIONS: Words = word_list!("korean/photo-positions.txt");
 
 /// Syllables of one word of a foreign name written in Hangul ("벨라스코").
 const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -439,7 +437,9 @@ fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
     let inner = &tokens[at + 1..close];
     let age = inner.len() == 1 && is_age(inner[0].text);
     let position = inner.iter().all(|t| {
-        PHOTO_POSITIONS.contains(&t.text) || LINEUP_CUES.contains(&t.text) || is_age(t.text)
+        crate::ingest::text::vocab::PHOTO_POSITIONS.contains(&t.text)
+            || LINEUP_CUES.contains(&t.text)
+            || is_age(t.text)
     });
     if age || position {
         close + 1 - at

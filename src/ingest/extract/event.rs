@@ -14,6 +14,7 @@ use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::strip_particle;
+use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
 use crate::ingest::text::words::{word_list, Words};
@@ -47,7 +48,15 @@ static PHOTO_WORDS: Words = word_list!("extract/photo-words.txt");
 /// A caption, or a sentence of the story that describes a photo.
 fn describes_a_photo(sentence: &Sentence<'_>) -> bool {
     let korean = |w: &str| w.chars().any(crate::ingest::text::hangul::is_hangul);
+    // "(Left) Members plant trees / (Right) …": a bracket placing people.
+    let places_people = sentence
+        .text
+        .split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')'))
+        .any(|(inside, _)| crate::ingest::text::vocab::is_position_note(inside));
     sentence.part == Part::Caption
+        || places_people
         || has_word(sentence.text, &PHOTO_WORDS)
         || PHOTO_WORDS
             .iter()
@@ -125,7 +134,9 @@ pub(crate) fn events(
             // "8일 정부에 따르면 …": the day a source told the story, which
             // dates nothing in it.
             let attribution = attributed_after(&sentence.text[mention.end..]);
+            let as_of = is_reference_time(sentence.text, &(mention.start..mention.end));
             if statistic
+                || as_of
                 || result && mention.date.day.is_none()
                 || attribution
                 || (deadline && (forecast || targets.contains(&mention.date.year)))

@@ -190,6 +190,9 @@ impl Context<'_, '_> {
                 None => (date, None, after),
             });
         }
+        if let Some((start, end, after)) = self.month_pair(i, month, next) {
+            return Some((start, Some(end), after));
+        }
         if let Some((shift, after)) = self.relative_year(next) {
             return Some((
                 PartialDate::ym(self.published_year()? + shift, month)?,
@@ -208,23 +211,58 @@ impl Context<'_, '_> {
         Some((PartialDate::ym(year, month)?, None, next))
     }
 
-    /// "… to December 2029" after "January 2026": the later month and
-    /// year that close a range, and the token after them.
-    fn month_range_end(&self, at: usize, start: PartialDate) -> Option<(PartialDate, usize)> {
-        let joined = ["to", "through", "until", "till", "-", "–", "—"]
-            .iter()
-            .any(|w| self.is(at, w));
+    /// "between August and November 2018", "from May to July 2024": two
+    /// months at tokens `i` and after `at`, the year written once after
+    /// the second (a start month later than the end is the year before's).
+    fn month_pair(
+        &self,
+        i: usize,
+        month: u8,
+        at: usize,
+    ) -> Option<(PartialDate, PartialDate, usize)> {
+        let opened_by = |w: &str| i > 0 && self.is(i - 1, w);
+        let joined = self.is(at, "and") && opened_by("between")
+            || self.joins_a_range(at) && (opened_by("from") || opened_by("between"));
         if !joined {
             return None;
         }
-        let month = month_number(self.tokens.get(at + 1)?)?;
-        let mut next = at + 2;
+        let (end_month, year, after) = self.month_and_year(at + 1)?;
+        let start_year = if month > end_month { year - 1 } else { year };
+        Some((
+            PartialDate::ym(start_year, month)?,
+            PartialDate::ym(year, end_month)?,
+            after,
+        ))
+    }
+
+    /// "… to December 2029" after "January 2026": the later month and
+    /// year that close a range, and the token after them.
+    fn month_range_end(&self, at: usize, start: PartialDate) -> Option<(PartialDate, usize)> {
+        if !self.joins_a_range(at) {
+            return None;
+        }
+        let (month, year, after) = self.month_and_year(at + 1)?;
+        let end = PartialDate::ym(year, month)?;
+        (end > start).then_some((end, after))
+    }
+
+    /// "to", "through", "-" at token `at`: a word joining a range's ends.
+    fn joins_a_range(&self, at: usize) -> bool {
+        ["to", "through", "until", "till", "-", "–", "—"]
+            .iter()
+            .any(|w| self.is(at, w))
+    }
+
+    /// "November 2018", "Nov. 2018" at token `at`: the month, the year and
+    /// the token after them.
+    fn month_and_year(&self, at: usize) -> Option<(u8, i32, usize)> {
+        let month = month_number(self.tokens.get(at)?)?;
+        let mut next = at + 1;
         if self.word(next) == Some(".") {
             next += 1;
         }
         let (year, after) = self.year_after(next)?;
-        let end = PartialDate::ym(year, month)?;
-        (end > start).then_some((end, after))
+        Some((month, year, after))
     }
 
     /// The year of a month (and day) named without one: the publication
@@ -488,6 +526,15 @@ impl Context<'_, '_> {
             let part_of = self.after_a_part(i) && !possessive;
             if shift == 0 && !(i > 0 && self.is(i - 1, "later")) && !part_of {
                 return None;
+            }
+            // "in 2023 and a peak the previous year": told from the year
+            // the sentence names before it, not from publication; with none
+            // named, the year it counts from is unknown.
+            if shift != 0 && i > 0 && self.is(i - 1, "the") {
+                let named = (0..i)
+                    .rev()
+                    .find_map(|k| self.word(k).and_then(year_number))?;
+                return Some((PartialDate::y(named + shift), None, next));
             }
             let year = self.published_year()? + shift;
             if part_of && self.is(i - 2, "end") {

@@ -246,7 +246,7 @@ pub(crate) fn yearless_weekday_day(body: &str) -> Option<(u8, u8, chrono::Weekda
 }
 
 /// "금", "금요일", "Fri", "Friday": a weekday.
-fn weekday_named(word: &str) -> Option<chrono::Weekday> {
+pub(crate) fn weekday_named(word: &str) -> Option<chrono::Weekday> {
     use chrono::Weekday::*;
     let korean = word.strip_suffix("요일").unwrap_or(word);
     let index = KOREAN_WEEKDAYS
@@ -482,12 +482,14 @@ fn separator_len(rest: &str, korean_unit: &str) -> Option<usize> {
     }
 }
 
-/// "October 27, 2021", "Nov. 23, 2026", "23 November 2026", "23 Nov. 2026".
+/// "October 27, 2021", "Nov. 23, 2026", "23 November 2026", "23 Nov. 2026",
+/// and the year first as some Asian press pages write it: "2021. June 21.",
+/// "2021, June 21".
 fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
     let words: Vec<(usize, &str)> = word_spans(text);
     let mut found = Vec::new();
     for window in words.windows(3) {
-        let [(start, a), (_, b), (end, c)] = window else {
+        let [(start, a), (_, b), (end, c)] = *window else {
             continue;
         };
         let date = parse_year(c)
@@ -495,7 +497,19 @@ fn worded_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
             .and_then(|(y, (m, d))| PartialDate::ymd(y, m, d));
         if let Some(date) = date {
             let year_len = c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).len();
-            found.push((*start..end + year_len, date));
+            found.push((start..end + year_len, date));
+            continue;
+        }
+        // The year first needs a mark after it: "in 2021 June sales …" is
+        // no date.
+        let year_first = a
+            .strip_suffix(['.', ','])
+            .and_then(parse_year)
+            .zip(month_number(b).zip(day_number(c)))
+            .and_then(|(y, (m, d))| PartialDate::ymd(y, m, d));
+        if let Some(date) = year_first {
+            let day_len = c.trim_end_matches(['.', ',']).len();
+            found.push((start..end + day_len, date));
         }
     }
     found
@@ -686,6 +700,16 @@ mod tests {
             yearless_dateline_day("Acme said on Aug. 7 (Monday) it grew."),
             None
         );
+    }
+
+    #[test]
+    fn a_worded_date_with_its_year_first() {
+        let read =
+            |t: &str| -> Vec<String> { full_dates(t).iter().map(|(_, d)| d.to_string()).collect() };
+        assert_eq!(read("2021. June 21."), ["2021-06-21"]);
+        assert_eq!(read("Seoul, 2021, Jun 21"), ["2021-06-21"]);
+        // The year needs its mark: a year and a month's sales are no day.
+        assert!(read("in 2021 June 21 units").is_empty());
     }
 
     #[test]

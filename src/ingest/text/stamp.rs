@@ -12,6 +12,7 @@
 
 use super::date::{
     full_dates, is_clock_word, is_date_line, is_dateline, short_year_dates, update_labels,
+    weekday_named,
 };
 use super::hangul::is_hangul;
 use crate::content::date::PartialDate;
@@ -159,8 +160,9 @@ fn is_meta_bar(body: &str) -> bool {
 }
 
 /// A date a line marks as the time its data holds ("2022.08.01 00:00
-/// 기준", "As of May 1, 2024"): a ranking's or a table's, not the page's.
-fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
+/// 기준", "8월 기준으로", "As of May 1, 2024"): a ranking's, a table's or
+/// a statistic's, not the page's and no happening.
+pub(crate) fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
     static AS_OF: Words = word_list!("shared/as-of-words.txt");
     let next = body[span.end..]
         .split_whitespace()
@@ -174,8 +176,13 @@ fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
             .strip_suffix(*w)
             .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
     };
-    next.is_some_and(|w| AS_OF.contains(&w.as_str()))
-        || AS_OF.iter().filter(|w| w.contains(' ')).any(as_of_before)
+    let marks = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        AS_OF
+            .iter()
+            .any(|a| w.strip_prefix(a).is_some_and(super::hangul::is_particle))
+    };
+    next.is_some_and(|w| marks(&w)) || AS_OF.iter().filter(|w| w.contains(' ')).any(as_of_before)
 }
 
 /// Stamps with a two-digit year ("작성일 25-05-13 17:47", "Updated On -
@@ -189,8 +196,22 @@ fn labelled_short_dates(body: &str) -> Vec<(Role, PartialDate)> {
     let year_first = body.chars().any(is_hangul);
     short_year_dates(body, year_first)
         .into_iter()
-        .filter_map(|(span, date)| label_before(&body[..span.start]).map(|role| (role, date)))
+        .filter_map(|(span, date)| {
+            label_before(&body[..span.start])
+                .or_else(|| weekday_fits(&body[..span.start], date).then_some(Role::Unlabelled))
+                .map(|role| (role, date))
+        })
         .collect()
+}
+
+/// "Mon 11 Apr 22, 10:33am": the weekday right before a two-digit year's
+/// date, and the day falls on it. The weekday proves the stamp as a
+/// label would.
+fn weekday_fits(before: &str, date: PartialDate) -> bool {
+    use chrono::Datelike;
+    let word = before.trim_end().trim_end_matches([',', '.']);
+    let word = word.rsplit(char::is_whitespace).next().unwrap_or("");
+    date.is_full() && weekday_named(word).is_some_and(|w| w == date.to_naive_floor().weekday())
 }
 
 /// A headline with the page's date stamp glued to its end ("Minister visits
@@ -372,6 +393,12 @@ mod tests {
             roles("Posted on Friday, March 3, 2025"),
             [(Role::Publication, "2025-03-03".into())]
         );
+        // A weekday the day falls on proves the stamp as a label would.
+        assert_eq!(
+            roles("Mon 11 Apr 22, 10:33am (AEST)"),
+            [(Role::Unlabelled, "2022-04-11".into())]
+        );
+        assert!(roles("Tue 11 Apr 22, 10:33am").is_empty());
         // Without a label two digits are no year.
         assert!(roles("Team 2 December 22 players").is_empty());
         assert!(roles("Results 25-05-13 17:47").is_empty());

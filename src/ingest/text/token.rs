@@ -55,6 +55,25 @@ pub(crate) fn number_in_name(tokens: &[Token<'_>], number: usize) -> bool {
     before && tokens.get(number + 1).is_some_and(title_case)
 }
 
+/// "Vision 2030", "a Golden Indonesia 2045": a year closing a name in title
+/// case names a strategy or a programme, not a time the story tells of.
+/// Not a month's year ("June 2023"), not after the sentence's first word
+/// ("In 2023, …"), and not in capitals ("CES 2024" is held that year).
+pub(crate) fn year_in_name(tokens: &[Token<'_>], year: usize) -> bool {
+    let Some(name) = year.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    let mut chars = name.text.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && name.text.chars().count() >= 3
+        && chars.all(char::is_lowercase);
+    let first_word = !tokens[..year - 1].iter().any(Token::is_word);
+    title_case
+        && !first_word
+        && name.end < tokens[year].start
+        && crate::ingest::text::vocab::month_number(name.text).is_none()
+}
+
 pub(crate) fn headline_cased(text: &str) -> bool {
     let text = text.trim_end();
     if text.ends_with(['!', '?']) || text.ends_with('.') && !ends_with_initials(text) {

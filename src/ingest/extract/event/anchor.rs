@@ -14,7 +14,7 @@ use chrono::Weekday;
 use super::super::Sentence;
 use super::YEAR_BOUNDS;
 use crate::content::date::PartialDate;
-use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::token::{headline_cased, tokenize, year_in_name, Token};
 use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
 
@@ -27,12 +27,17 @@ pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
 
 /// Years written in the story, each with how often it is named outside
 /// a deadline or threshold ("by 2030", "by fiscal 2028", "before 2021"
-/// count 0 but still show the years the story spans).
+/// count 0 but still show the years the story spans). A name's year
+/// ("Vision 2030") is no year of the story at all.
 fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
     let mut counts = BTreeMap::new();
     for sentence in sentences {
         let tokens = tokenize(sentence.text);
+        let title_cased = headline_cased(sentence.text);
         for (i, token) in tokens.iter().enumerate() {
+            if !title_cased && year_in_name(&tokens, i) {
+                continue;
+            }
             let limit = |t: &Token<'_>| YEAR_BOUNDS.iter().any(|w| t.is(w));
             let fiscal = i > 1 && (tokens[i - 1].is("fiscal") || tokens[i - 1].is("FY"));
             let deadline = i > 0 && limit(&tokens[i - 1]) || fiscal && limit(&tokens[i - 2]);
@@ -287,6 +292,23 @@ mod tests {
         ]);
         assert_eq!(anchor_year(&sentences), None);
         let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
+        assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
+    }
+
+    #[test]
+    fn a_year_closing_a_name_is_no_year_of_the_story() {
+        // 14 September fell on a Thursday in 2045: the strategy's year
+        // alone must not date the statement.
+        let sentences = body(&[
+            "It is a step towards a Golden Vision 2045, the minister said on Thursday, September 14.",
+            "The plan serves the Green Balance 2045 strategy.",
+        ]);
+        assert_eq!(anchor_year(&sentences), None);
+        // In capitals a show is held in its year; a month's year is a time.
+        let sentences = body(&[
+            "Acme showed the cell at CES 2024 on Tuesday, January 9.",
+            "Sales began in January 2024.",
+        ]);
         assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
     }
 

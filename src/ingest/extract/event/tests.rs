@@ -174,6 +174,14 @@ fn a_photo_of_a_day_the_story_dates_is_no_second_event() {
     assert!(got[0].3.contains("agreement"), "{got:?}");
     // Alone, the photo's day still dates the happening.
     assert_eq!(run(&texts[..1], Some("2021-11-05")).len(), 1);
+    // Brackets that place people mark a photo's line too.
+    let texts = [
+        "On June 18, Acme staff planted trees near the plant in Ulsan.",
+        "(Left) Acme members take part in planting trees / (Right) Ulsan Mayor Kim Min-su gives thanks to Acme’s members after the work on June 18th (local time)",
+    ];
+    let got = run(&texts, Some("2021-06-21"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].3.contains("planted"), "{got:?}");
     // "pose a risk" is no photo; a year is no photo's day.
     let texts = [
         "In 2023, Acme posted record sales of cells.",
@@ -432,6 +440,20 @@ fn bylines_headlines_and_statistics_are_not_events() {
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2022-03-14"], "{got:?}");
+}
+
+#[test]
+fn a_reference_time_dates_a_statistic_not_a_happening() {
+    let got = run(
+        &[
+            "회사는 재고를 2021년 4529t에서 올 8월 기준 3967t으로 줄였다.",
+            "As of May 2024, the agency held 1,500 tonnes in its depots.",
+            "회사는 지난 7월 공장을 준공했다.",
+        ],
+        Some("2024-09-07"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2024-07"], "{got:?}");
 }
 
 #[test]

@@ -139,11 +139,7 @@ fn expression(
         _ => return None,
     };
     let end = at + pos;
-    // "3년간", "2020년대": durations and decades are no dates.
-    if ["간", "대", "째"]
-        .iter()
-        .any(|s| sentence[end..].starts_with(s))
-    {
+    if is_a_span(sentence, at, end) {
         return None;
     }
     let mention = Mention {
@@ -155,6 +151,23 @@ fn expression(
         called_coming: direction == Some(true),
     };
     Some((mention, end))
+}
+
+/// "3년간", "2020년대", "7일 분량", "3일 만에": a length of time or a
+/// decade, no date; and "1500t(16일)", a count of days set in brackets
+/// after a quantity.
+fn is_a_span(sentence: &str, start: usize, end: usize) -> bool {
+    static SPAN_ENDINGS: Words = word_list!("korean/span-endings.txt");
+    let rest = &sentence[end..];
+    let spaced = rest.strip_prefix(' ');
+    let ends_span = SPAN_ENDINGS.iter().any(|w| {
+        rest.starts_with(w) || w.chars().count() > 1 && spaced.is_some_and(|r| r.starts_with(w))
+    });
+    let after_quantity = sentence[..start]
+        .strip_suffix('(')
+        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '%'))
+        && rest.starts_with(')');
+    ends_span || after_quantity
 }
 
 /// "5.19.(월)": a press release's month and day with the weekday, in the
@@ -447,6 +460,25 @@ mod tests {
             Some(PartialDate::ym(2025, 7).unwrap())
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_count_of_days_is_no_day_of_the_month() {
+        let published = PartialDate::ymd(2023, 9, 20);
+        assert!(read(
+            "702t(7일 분량)에 이어 1500t(16일)을 확보했고 29일 분량이 목표다. 3일 만에 끝났다.",
+            published
+        )
+        .is_empty());
+        // A date before a word that merely starts like a span ending.
+        assert_eq!(
+            read("10일 대규모 행사를 열었다.", published),
+            [d("2023-09-10")]
+        );
+        assert_eq!(
+            read("발표는 (16일) 오후였다.", published),
+            [d("2023-09-16")]
+        );
     }
 
     #[test]

@@ -102,6 +102,27 @@ fn relative_years_months_and_days() {
         [("2023-07".into(), None)]
     );
     assert_eq!(resolve("designated last year", p), [("2023".into(), None)]);
+    // Two months sharing the year written after the second.
+    assert_eq!(
+        resolve(
+            "It received 129 applications between August and November 2018.",
+            p
+        ),
+        [("2018-08".into(), Some("2018-11".into()))]
+    );
+    assert_eq!(
+        resolve("Talks ran from November to February 2024.", p),
+        [("2023-11".into(), Some("2024-02".into()))]
+    );
+    // "the previous year" counts from the year named before it.
+    assert_eq!(
+        resolve(
+            "It made 97 tonnes in 2021 and 160 tonnes the previous year.",
+            p
+        ),
+        [("2021".into(), None), ("2020".into(), None)]
+    );
+    assert!(resolve("It made 160 tonnes the previous year.", p).is_empty());
     // A month named after "last" or "next": the nearest on that side.
     assert_eq!(
         resolve("granted last November", p),

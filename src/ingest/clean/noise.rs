@@ -138,6 +138,18 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
     // "JakartaPost-June 12, 2023": a source glued to its date.
     let body = crate::ingest::text::date::unglued(body);
     crate::ingest::text::date::is_date_line(&body) && word_count(&body) <= 12
+        || yearless_day_alone(&body)
+}
+
+/// "06.28 (금)", "Dec. 20 (Fri) 14:05": a day with its weekday and no
+/// year, alone on its line (past a time of day): a page's clock or stamp.
+fn yearless_day_alone(body: &str) -> bool {
+    use crate::ingest::text::date::{is_clock_word, yearless_weekday_day};
+    yearless_weekday_day(body).is_some_and(|(.., written)| {
+        body.replacen(written, " ", 1)
+            .split_whitespace()
+            .all(is_clock_word)
+    })
 }
 
 /// Board metadata: "Writer KISTEP", "Date2023-06-02", "Hit247", "Views 123",

@@ -58,9 +58,20 @@ fn board_metadata_glued_or_spaced() {
 
 #[test]
 fn timestamps_and_ui_prefixes() {
-    for line in ["2024-11-22 14:05", "Nov. 22, 2024 10:31 KST", "2026.02.10"] {
+    for line in [
+        "2024-11-22 14:05",
+        "Nov. 22, 2024 10:31 KST",
+        "2026.02.10",
+        "06.28 (금)",
+        "Dec. 20 (Fri) 14:05",
+    ] {
         assert_eq!(classify(line), Line::Noise("timestamp"), "{line}");
     }
+    // A weekday's day in a sentence is the story's.
+    assert_eq!(
+        classify("회의는 06.28 (금) 열린다."),
+        Line::Story("회의는 06.28 (금) 열린다.".into())
+    );
     for line in ["Share on Facebook", "Follow us on X", "Read more"] {
         assert_eq!(classify(line), Line::Noise("site-ui"), "{line}");
     }

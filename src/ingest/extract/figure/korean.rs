@@ -177,8 +177,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         None => return None,
     };
     // A plain number with a Latin unit ("23.2%", "20 GWh") is the
-    // English reader's; a unit sign ("㎞", "㎡") is this one's.
-    if !korean_magnitude && written.is_ascii() {
+    // English reader's; a unit sign ("㎞", "㎡") or a Korean qualifier
+    // glued before the unit ("5400여t") is this one's.
+    if !korean_magnitude && written.is_ascii() && between.is_none() {
         return None;
     }
     // "3대 추진 전략", "세계 5대 기업": a small number glued to 대 before a
@@ -548,6 +549,14 @@ mod tests {
             [("150여명", 150.0, "people", Some("about"))]
         );
         assert_eq!(
+            read("5400여t을 비축해 29일 분량과 38만730가구"),
+            [
+                ("5400여t", 5400.0, "tons", Some("about")),
+                ("29일 분량", 29.0, "days", None),
+                ("38만730가구", 380730.0, "households", None),
+            ]
+        );
+        assert_eq!(
             read("인사 등 300여 명이 참석했고 전기차 8만대, 3억 셀 규모"),
             [
                 ("300여 명", 300.0, "people", Some("about")),
@@ -581,7 +590,7 @@ mod tests {
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
             read("비축량은 42.5일분에서 90일간으로 늘린다. 24일, 지난 5.24일과 제100일 행사."),
-            [("42.5일", 42.5, "days", None), ("90일", 90.0, "days", None)]
+            [("42.5일분", 42.5, "days", None), ("90일", 90.0, "days", None)]
         );
     }
 

@@ -310,7 +310,8 @@ impl Reader<'_, '_> {
         }
         let before = self
             .title_before(start)
-            .or_else(|| self.shared_title(start));
+            .or_else(|| self.shared_title(start))
+            .or_else(|| self.speaker_named_after_role(start));
         // "Lee (third from left), chair of X": a place in a photo first.
         let end_of_name = end;
         let end = self.past_age(self.past_position_note(end));
@@ -504,6 +505,37 @@ impl Reader<'_, '_> {
         let organization = self
             .owner_before(first)
             .or_else(|| self.organization_before(first));
+        Some((Some(role.to_string()), organization))
+    }
+
+    /// "…,” said the head of Acme’s storage business, Peter Gibson.": a
+    /// verb of speech, "the" and a role, then the name set off by a comma
+    /// and closing the sentence. Gives the role and the organization
+    /// named in it.
+    fn speaker_named_after_role(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
+        const ROLE_WITHIN: usize = 12;
+        let comma = start.checked_sub(1)?;
+        if self.tokens[comma].text != "," {
+            return None;
+        }
+        let closes = self
+            .tokens
+            .get(self.name_end(start))
+            .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
+        let the = (comma.saturating_sub(ROLE_WITHIN).max(1)..comma).find(|&k| {
+            self.tokens[k].is("the") && SPEECH.iter().any(|s| self.tokens[k - 1].is(s))
+        })?;
+        let role_words = &self.tokens[the + 1..comma];
+        let has_role = role_words.iter().any(|t| is_role_word(t.text));
+        let plain = role_words.iter().all(|t| t.text != "," && t.text != "\"");
+        if !(closes && has_role && plain) {
+            return None;
+        }
+        let role = &self.sentence.text[role_words[0].start..self.tokens[comma - 1].end];
+        let organization = role_words
+            .iter()
+            .find_map(|t| self.hit_at(&self.sentence.organizations, t))
+            .map(|hit| self.gazetteer.organizations()[hit.entity].slug.clone());
         Some((Some(role.to_string()), organization))
     }
 

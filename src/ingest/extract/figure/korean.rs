@@ -590,7 +590,10 @@ mod tests {
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
             read("비축량은 42.5일분에서 90일간으로 늘린다. 24일, 지난 5.24일과 제100일 행사."),
-            [("42.5일분", 42.5, "days", None), ("90일", 90.0, "days", None)]
+            [
+                ("42.5일분", 42.5, "days", None),
+                ("90일", 90.0, "days", None)
+            ]
         );
     }
 

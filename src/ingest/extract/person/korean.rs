@@ -425,9 +425,13 @@ fn name_aside(tokens: &[Token<'_>], at: usize) -> usize {
 }
 
 /// "(58)", "(왼쪽부터)", "(사진)" right after a name: the person's age or
-/// place in a photo, which stands between the name and its title. The
-/// tokens it takes.
+/// place in a photo, which stands between the name and its title; or the
+/// slash of a broadcast's caption ("인터뷰 : 김가온 / 새만금개발청장").
+/// The tokens it takes.
 fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
+    if tokens.get(at).is_some_and(|t| t.text == "/") {
+        return 1;
+    }
     if tokens.get(at).is_none_or(|t| t.text != "(") {
         return 0;
     }

@@ -738,8 +738,30 @@ fn a_photo_place_in_brackets_stands_between_a_name_and_its_title() {
         triples("한가람(58) 원장이 인사했다."),
         [t("한가람", Some("원장"), None)]
     );
+    // A broadcast caption's slash between the name and the title.
+    assert_eq!(
+        triples("▶ 인터뷰 : 한가람 / 새만금개발청장 - \"기업 유치를 늘렸습니다\""),
+        [t("한가람", Some("새만금개발청장"), None)]
+    );
     // A bracket that is no place in a photo keeps the title apart.
     assert!(triples("한가람(주요 인사) 원장").is_empty());
+}
+
+#[test]
+fn a_speaker_named_after_the_role_that_opens_the_attribution() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("“We had five reports,” said the head of the North American storage business, Peter Gibson."),
+        ["Peter Gibson"]
+    );
+    // Without the verb of speech, or with the sentence going on, the
+    // words after the comma may be anything.
+    assert!(names("It is the head of the storage business, Peter Gibson.").is_empty());
+    assert!(
+        names("“We grew,” said the head of the storage unit, Grand Rapids Mill, in a note.")
+            .is_empty()
+    );
 }
 
 #[test]

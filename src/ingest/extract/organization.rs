@@ -401,6 +401,11 @@ pub(crate) fn unknown(
         .map(|(start, end)| (start, end, Some(OrganizationKind::Government)))
         .chain(korean::bodies(text))
         .chain(listed::items(text, &spans(known), &places))
+        .chain(
+            korean::described_companies(text)
+                .into_iter()
+                .filter(|&(start, end, _)| !places.iter().any(|&(s, e)| s < end && start < e)),
+        )
         .filter(|&(start, end, _)| {
             !known.iter().any(|h| h.start < end && start < h.end)
                 && gazetteer.organization_named(&text[start..end]).is_none()

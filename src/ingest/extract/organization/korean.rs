@@ -50,6 +50,45 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
     found
 }
 
+/// Byte spans of company names right after a word that describes them
+/// ("일차전지 제조 업체인 아리셀 공장에서"), the particle left out.
+pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
+    static DESCRIPTORS: Words = word_list!("korean/company-descriptors.txt");
+    let mut found = Vec::new();
+    for (space, _) in text.match_indices(' ') {
+        let word_before = text[..space].rsplit(' ').next().unwrap_or("");
+        if !DESCRIPTORS.iter().any(|d| word_before.ends_with(d)) {
+            continue;
+        }
+        let start = space + 1;
+        let token = text[start..]
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·‘’“”".contains(c))
+            .next()
+            .unwrap_or("");
+        let name = strip_particle(token);
+        // "수요기업인 자동차 기업의": a kind of company, no name.
+        let next_word = text[start + token.len()..].split_whitespace().next();
+        let kind_follows = next_word.is_some_and(|w| {
+            let w = strip_particle(w);
+            DESCRIPTORS
+                .iter()
+                .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
+        });
+        let plain = !kind_follows && name.chars().next().is_some_and(char::is_alphabetic);
+        if !plain
+            || name.chars().count() < LEAST_COMPANY_STEM
+            || is_korean_name(name)
+            || ends_with_korean_title(name)
+            || crate::ingest::text::vocab::KOREAN_TITLES.contains(&name)
+            || only_generic_words(name)
+        {
+            continue;
+        }
+        found.push((start, start + name.len(), Some(OrganizationKind::Company)));
+    }
+    found
+}
+
 /// Where the name ends in `word` and its kind, when the word is a long
 /// stem, an ending and nothing or a particle.
 fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
@@ -226,6 +265,25 @@ mod tests {
         // A researcher's title is no institute.
         assert!(names("책임연구원과 박사후연구원이 참석했다.").is_empty());
         assert!(names("에이크미 수석책임연구원이 발표했다.").is_empty());
+    }
+
+    #[test]
+    fn a_company_named_after_the_words_that_describe_it() {
+        let described = |text: &'static str| -> Vec<&'static str> {
+            described_companies(text)
+                .into_iter()
+                .map(|(start, end, _)| &text[start..end])
+                .collect()
+        };
+        assert_eq!(
+            described("일차전지 제조 업체인 가온셀 공장에서 불이 났다. 소재 기업인 SK가온은 컸다."),
+            ["가온셀", "SK가온"]
+        );
+        // A businessman ("기업인") before a person or a title, a common word.
+        assert!(
+            described("중견 기업인 대표가 왔고 기업인 한가람 씨와 배터리 업체인 소재 기업")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -119,8 +119,30 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             ));
         }
     }
+    let quotes = stock_quotes(sentence);
+    out.retain(|(start, _)| !quotes.iter().any(|q| q.contains(start)));
     out.sort_by_key(|(start, _)| *start);
     out.into_iter().map(|(_, figure)| figure).collect()
+}
+
+/// "에코프로비엠(232,000원 ▼2,000 -0.85%)": a share's price, its move
+/// with an arrow and its percent in brackets after a company's name, put
+/// there by the site's stock widget. The story states none of them.
+fn stock_quotes(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    const ARROWS: [char; 6] = ['▲', '▼', '△', '▽', '↑', '↓'];
+    let mut quotes = Vec::new();
+    let mut from = 0;
+    while let Some(open) = sentence[from..].find('(').map(|k| from + k) {
+        let Some(close) = sentence[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        let inside = &sentence[open..close];
+        if inside.contains(ARROWS) && inside.contains('%') {
+            quotes.push(open..close);
+        }
+        from = close;
+    }
+    quotes
 }
 
 /// Both ends of a range whose first number has no unit of its own:
@@ -670,6 +692,15 @@ mod tests {
     }
 
     #[test]
+    fn a_stock_widgets_quote_is_no_figure() {
+        assert_eq!(
+            one("가온비엠(232,000원 ▼2,000 -0.85%)은 매출 5000억원을 올렸다.").0,
+            "5000억원"
+        );
+        assert_eq!(one("Acme (▲1.2%) sold 20 GWh.").0, "20 GWh");
+    }
+
+    #[test]
     fn a_conversion_note_is_no_figure() {
         assert!(figures("($1 = 76.2826 Indian rupees)").is_empty());
         assert_eq!(one("It cost $1 billion ($1 = 83 rupees).").0, "$1 billion");
@@ -859,6 +890,7 @@ mod tests {
             ("raised KRW614.8 billion for it", 614.8e9, "KRW"),
             ("on an 81-acre plot", 81.0, "acres"),
             ("a 1-gigawatt-hour line", 1.0, "GWh"),
+            ("a capacity of 5 gigawatt hours (GWh)", 5.0, "GWh"),
             ("the 61,000 sq m factory", 61000.0, "m2"),
             ("a $3.5B grant", 3.5e9, "USD"),
             ("up to €800m in aid", 800e6, "EUR"),

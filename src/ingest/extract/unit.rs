@@ -322,8 +322,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     if matches!(first, "mS" | "S") && is(1, "/") && is(2, "cm") {
         return Some((if first == "S" { "S/cm" } else { "mS/cm" }, 3));
     }
-    if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") && is(1, "-") {
-        let hours = text(2)
+    // "5 gigawatt-hours", "5 gigawatt hours".
+    if matches!(lower.as_str(), "gigawatt" | "megawatt" | "kilowatt") {
+        let at = if is(1, "-") { 2 } else { 1 };
+        let hours = text(at)
             .is_some_and(|t| t.eq_ignore_ascii_case("hours") || t.eq_ignore_ascii_case("hour"));
         if hours {
             let unit = match lower.as_str() {
@@ -331,7 +333,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
                 "megawatt" => "MWh",
                 _ => "kWh",
             };
-            return Some((unit, 3));
+            return Some((unit, at + 1));
         }
     }
     // "50 Giga Watt Hour": the prefix, the watt and the hour a word each.

@@ -34,6 +34,9 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
     for sentence in sentences {
         let tokens = tokenize(sentence.text);
         let title_cased = headline_cased(sentence.text);
+        // A plan's year ("will be mass-produced from 2028") is a target,
+        // however often the story names it.
+        let plan = super::is_plan(sentence.text);
         for (i, token) in tokens.iter().enumerate() {
             if !title_cased && year_in_name(&tokens, i) {
                 continue;
@@ -47,7 +50,7 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
                 .ok()
                 .filter(|y| token.text.len() == 4 && (1900..=2100).contains(y));
             if let Some(year) = year {
-                *counts.entry(year).or_default() += usize::from(!deadline);
+                *counts.entry(year).or_default() += usize::from(!deadline && !plan);
             }
         }
     }
@@ -293,6 +296,15 @@ mod tests {
         assert_eq!(anchor_year(&sentences), None);
         let sentences = body(&["Sales rose in 2024.", "In 2024 it hired more."]);
         assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
+    }
+
+    #[test]
+    fn a_plans_year_does_not_anchor_an_undated_story() {
+        let sentences = body(&[
+            "Cells made by the new process will be mass-produced from 2028.",
+            "The company plans to build a second line in 2028.",
+        ]);
+        assert_eq!(anchor_year(&sentences), None);
     }
 
     #[test]

@@ -82,6 +82,13 @@ fn states_a_result(sentence: &str, figure: &Figure) -> bool {
     near.iter().any(|words| has_word(words, &RESULT_WORDS))
 }
 
+/// A Korean sentence whose predicate states a quantity ("…를 차지했다",
+/// "…억원이었다"), see `words/korean/statistic-stems.txt`.
+fn states_a_korean_quantity(sentence: &str) -> bool {
+    static STEMS: Words = word_list!("korean/statistic-stems.txt");
+    is_hangul_text(sentence) && STEMS.iter().any(|stem| sentence.contains(stem))
+}
+
 /// Events in story order, without duplicates.
 pub(crate) fn events(
     sentences: &[&Sentence<'_>],
@@ -114,7 +121,9 @@ pub(crate) fn events(
                 || has_word(sentence.text, &STATISTIC_PHRASES));
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
-        let result = !planned_sentence && own.iter().any(|f| states_a_result(sentence.text, f));
+        let result = !planned_sentence
+            && (own.iter().any(|f| states_a_result(sentence.text, f))
+                || !own.is_empty() && states_a_korean_quantity(sentence.text));
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
             if sentence.part == Part::Caption

@@ -583,11 +583,13 @@ fn qualifier_before(tokens: &[Token<'_>], at: usize) -> Option<(&'static str, us
 }
 
 /// A four-digit year token.
+/// A year, or a part of one joined to it ("mid-2024").
 fn year(t: &Token<'_>) -> Option<i32> {
     t.text
         .parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)
+        .or_else(|| super::when::joined_part_year(t.text))
 }
 
 /// Deadline years with the index of their "by" / "through" / "until":
@@ -963,6 +965,8 @@ mod tests {
         assert_eq!(f[1].year_target, None);
         let f = figures("Firms must recover 80% of the lithium by the end of 2031.");
         assert_eq!(f[0].year_target, Some(2031));
+        let f = figures("The plant will have a capacity of 5 GWh by mid-2024.");
+        assert_eq!(f[0].year_target, Some(2024));
         let f = figures("X, which runs a 20 GWh plant, said the site would open by 2027.");
         assert_eq!(f[0].year_target, None);
         let f = figures("By 2030, the city will invest 2 trillion won.");

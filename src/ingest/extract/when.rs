@@ -415,12 +415,7 @@ impl Context<'_, '_> {
     /// "in 2023", "by 2030", "since 2020", "in early 2024".
     fn year(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let word = self.word(i)?;
-        // "mid-2026", "early-2027": a part of the year joined to it.
-        static JOINED_PARTS: Words = word_list!("extract/year-part-prefixes.txt");
-        let part_joined = JOINED_PARTS
-            .iter()
-            .find_map(|part| word.strip_prefix(part))
-            .and_then(year_number);
+        let part_joined = joined_part_year(word);
         // "2024-2028": a range of years written as one word.
         let (year, joined_end) = match (part_joined, word.split_once('-')) {
             (Some(year), _) => (year, None),
@@ -866,6 +861,15 @@ pub(crate) fn spelled(word: &str) -> Option<u8> {
         .iter()
         .position(|s| *s == lower)
         .map(|p| p as u8 + 1)
+}
+
+/// "mid-2026", "early-2027": the year a part of it is joined to.
+pub(crate) fn joined_part_year(word: &str) -> Option<i32> {
+    static JOINED_PARTS: Words = word_list!("extract/year-part-prefixes.txt");
+    JOINED_PARTS
+        .iter()
+        .find_map(|part| word.strip_prefix(part))
+        .and_then(year_number)
 }
 
 fn year_number(word: &str) -> Option<i32> {

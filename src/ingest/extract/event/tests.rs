@@ -457,6 +457,20 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
 }
 
 #[test]
+fn a_korean_quantity_told_for_a_year_is_a_statistic() {
+    let got = run(
+        &[
+            "2019년 공동주택의 수는 약 1400만가구로 전체 주택의 77.2%를 차지했다.",
+            "회사의 올해 세액공제 규모는 1분기 1천889억원이었다.",
+            "회사는 지난 14일 코발트 126t을 군산 기지로 옮겼다.",
+        ],
+        Some("2024-07-20"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2024-07-14"], "{got:?}");
+}
+
+#[test]
 fn a_date_told_twice_is_one_event() {
     let got = run(
         &[

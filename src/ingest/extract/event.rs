@@ -143,7 +143,10 @@ pub(crate) fn events(
             // "8일 정부에 따르면 …": the day a source told the story, which
             // dates nothing in it.
             let attribution = attributed_after(&sentence.text[mention.end..]);
-            let as_of = is_reference_time(sentence.text, &(mention.start..mention.end));
+            // "As of May 2024, the agency held 1,500 tonnes": the time a
+            // figure holds; "takes effect as of January 1" is a happening.
+            let as_of =
+                !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
             if statistic
                 || as_of
                 || result && mention.date.day.is_none()

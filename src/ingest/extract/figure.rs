@@ -137,7 +137,13 @@ fn stock_quotes(sentence: &str) -> Vec<std::ops::Range<usize>> {
             break;
         };
         let inside = &sentence[open..close];
-        if inside.contains(ARROWS) && inside.contains('%') {
+        // Price, move and percent: a story's own change ("1200억원(▲15.2%)")
+        // gives one number.
+        let numbers = inside
+            .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        if inside.contains(ARROWS) && inside.contains('%') && numbers >= 3 {
             quotes.push(open..close);
         }
         from = close;
@@ -699,7 +705,13 @@ mod tests {
             one("가온비엠(232,000원 ▼2,000 -0.85%)은 매출 5000억원을 올렸다.").0,
             "5000억원"
         );
-        assert_eq!(one("Acme (▲1.2%) sold 20 GWh.").0, "20 GWh");
+        assert_eq!(one("Acme (9,200 ▲100 1.2%) sold 20 GWh.").0, "20 GWh");
+        // A story's own change, arrow and all, stays.
+        let kept: Vec<String> = figures("영업이익은 1200억원(▲15.2%)으로 늘었다.")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(kept, ["1200억원", "15.2%"]);
     }
 
     #[test]

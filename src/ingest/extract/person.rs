@@ -462,14 +462,26 @@ impl Reader<'_, '_> {
 
     /// "Congressmen Gang Gil-bu and Lee Chae-ik": a plural title before
     /// two names joined by "and" is the second's too.
+    /// "Graduate students Ann Lee, Ben Cho, and Dan Roe": a list, too.
     fn shared_title(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
-        let and = start.checked_sub(1)?;
-        if !self.tokens[and].is("and") {
-            return None;
+        // A name the list goes on after ("Ben Cho, and …") is no last name.
+        let goes_on = self
+            .tokens
+            .get(self.name_end(start))
+            .is_some_and(|t| t.text == "," || t.is("and"));
+        let mut first = start;
+        while let Some(joint) = self.joint_before(first, first == start && !goes_on) {
+            let mut name = joint;
+            while name > 0 && self.is_name_at(name - 1) {
+                name -= 1;
+            }
+            if name == joint {
+                break;
+            }
+            first = name;
         }
-        let mut first = and;
-        while first > 0 && self.is_name_at(first - 1) {
-            first -= 1;
+        if first == start {
+            return None;
         }
         // "Profs. Holt and Lind": an honorific's full stop.
         let mut at = first.checked_sub(1)?;
@@ -478,9 +490,21 @@ impl Reader<'_, '_> {
         }
         let title = self.tokens[at].text;
         let plural = title.ends_with('s') || title.ends_with("men");
-        (first < and && plural && (is_role_word(title) || is_honorific(&self.tokens[at])))
+        (plural && (is_role_word(title) || is_honorific(&self.tokens[at])))
             .then(|| self.title_before(first))
             .flatten()
+    }
+
+    /// Where the words joining the name at token `at` to the name before
+    /// it start: "and", ", and", or (before a list's last name only) a
+    /// comma.
+    fn joint_before(&self, at: usize, last: bool) -> Option<usize> {
+        let k = at.checked_sub(1)?;
+        if self.tokens[k].is("and") {
+            let comma = k > 0 && self.tokens[k - 1].text == ",";
+            return Some(if comma { k - 1 } else { k });
+        }
+        (!last && self.tokens[k].text == ",").then_some(k)
     }
 
     /// "Acme's chief executive, Kim Min-su, said": role words, a comma and

@@ -162,6 +162,19 @@ fn clearly_named_organizations_become_generated_entries() {
 }
 
 #[test]
+fn a_korean_company_named_after_its_description_becomes_an_entry() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["어제 서신면의 일차전지 제조 업체인 가온셀 공장에서 불이 났다. 정부출연연구소와 기업부설연구소 연구자들이 모였다."]),
+        "",
+        None,
+        &g,
+    );
+    // The described company, and no generic research body.
+    assert_eq!(generated_names(&a), ["가온셀"]);
+}
+
+#[test]
 fn a_shorter_name_in_brackets_becomes_an_alias() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -525,7 +525,7 @@ impl Context<'_, '_> {
             // "in 2023 and a peak the previous year": told from the year
             // the sentence names before it, not from publication; with none
             // named, the year it counts from is unknown.
-            if shift != 0 && i > 0 && self.is(i - 1, "the") {
+            if self.is(i, "previous") && i > 0 && self.is(i - 1, "the") {
                 let named = (0..i)
                     .rev()
                     .find_map(|k| self.word(k).and_then(year_number))?;

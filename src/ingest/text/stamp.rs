@@ -92,6 +92,7 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         .filter_map(|(span, date)| {
             label_before(&body[..span.start])
                 .or_else(|| signed_by_reporter(&body[span.end..]))
+                .or_else(|| after_a_byline(&body[..span.start]))
                 .map(|role| (role, *date))
         })
         .collect();
@@ -176,11 +177,14 @@ pub(crate) fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bo
             .strip_suffix(*w)
             .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
     };
+    // "8월 기준으로": the adverbial particle only; "기준을 강화했다" is
+    // the noun "standard".
     let marks = |w: &str| {
         let w = w.trim_end_matches([',', '.']);
-        AS_OF
-            .iter()
-            .any(|a| w.strip_prefix(a).is_some_and(super::hangul::is_particle))
+        AS_OF.iter().any(|a| {
+            w.strip_prefix(a)
+                .is_some_and(|rest| ["", "으로", "으로는", "으론"].contains(&rest))
+        })
     };
     next.is_some_and(|w| marks(&w)) || AS_OF.iter().filter(|w| w.contains(' ')).any(as_of_before)
 }
@@ -211,7 +215,11 @@ fn weekday_fits(before: &str, date: PartialDate) -> bool {
     use chrono::Datelike;
     let word = before.trim_end().trim_end_matches([',', '.']);
     let word = word.rsplit(char::is_whitespace).next().unwrap_or("");
-    date.is_full() && weekday_named(word).is_some_and(|w| w == date.to_naive_floor().weekday())
+    // "금 24.05.10 시세": 금 is gold as often as Friday; a Korean weekday
+    // stands in brackets after its date.
+    word.is_ascii()
+        && date.is_full()
+        && weekday_named(word).is_some_and(|w| w == date.to_naive_floor().weekday())
 }
 
 /// A headline with the page's date stamp glued to its end ("Minister visits
@@ -293,6 +301,16 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
 fn signed_by_reporter(after: &str) -> Option<Role> {
     let next = after.split_whitespace().next()?;
     crate::ingest::text::line::is_email(next).then_some(Role::Publication)
+}
+
+/// "한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34": a date right
+/// after a Korean byline's reporter title is the page's stamp.
+fn after_a_byline(before: &str) -> Option<Role> {
+    let before = before
+        .trim_end()
+        .trim_end_matches([',', '|', '/'])
+        .trim_end();
+    vocab::ends_with_reporter_title(before).then_some(Role::Publication)
 }
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").
@@ -399,6 +417,7 @@ mod tests {
             [(Role::Unlabelled, "2022-04-11".into())]
         );
         assert!(roles("Tue 11 Apr 22, 10:33am").is_empty());
+        assert!(roles("시세 금 24.05.10 기준").is_empty());
         // Without a label two digits are no year.
         assert!(roles("Team 2 December 22 players").is_empty());
         assert!(roles("Results 25-05-13 17:47").is_empty());
@@ -410,6 +429,16 @@ mod tests {
             roles("UPDATE. 2024-09-12 07:50 (목)"),
             [(Role::Update, "2024-09-12".into())]
         );
+    }
+
+    #[test]
+    fn a_date_after_a_korean_byline_is_the_pages() {
+        assert_eq!(
+            roles("한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34"),
+            [(Role::Publication, "2024-09-03".into())]
+        );
+        // A reporter named in a running sentence dates nothing.
+        assert!(roles("한가람 기자는 2024.09.03 공장을 방문해 설비를 점검하고 생산 계획을 들었으며 직원들과 만나 이야기를 나눴다.").is_empty());
     }
 
     #[test]

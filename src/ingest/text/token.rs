@@ -5,6 +5,8 @@
 //! stay whole ("Byung-Seon", "all-solid-state"), and so do numbers with
 //! thousands separators and decimals ("400,000", "117.2").
 
+use crate::ingest::text::words::{word_list, Words};
+
 /// One token: its text and where it sits in the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token<'a> {
@@ -55,23 +57,17 @@ pub(crate) fn number_in_name(tokens: &[Token<'_>], number: usize) -> bool {
     before && tokens.get(number + 1).is_some_and(title_case)
 }
 
-/// "Vision 2030", "a Golden Indonesia 2045": a year closing a name in title
-/// case names a strategy or a programme, not a time the story tells of.
-/// Not a month's year ("June 2023"), not after the sentence's first word
-/// ("In 2023, …"), and not in capitals ("CES 2024" is held that year).
+/// "Vision 2030", "Green Balance 2030": a year closing the name of a
+/// strategy or a programme (`shared/programme-name-words.txt`) is the
+/// programme's, not a time the story tells of. A show's year ("Battery
+/// Show Europe 2024") or a season's ("Summer 2023") is a time.
 pub(crate) fn year_in_name(tokens: &[Token<'_>], year: usize) -> bool {
+    static PROGRAMME_WORDS: Words = word_list!("shared/programme-name-words.txt");
     let Some(name) = year.checked_sub(1).map(|k| &tokens[k]) else {
         return false;
     };
-    let mut chars = name.text.chars();
-    let title_case = chars.next().is_some_and(char::is_uppercase)
-        && name.text.chars().count() >= 3
-        && chars.all(char::is_lowercase);
     let first_word = !tokens[..year - 1].iter().any(Token::is_word);
-    title_case
-        && !first_word
-        && name.end < tokens[year].start
-        && crate::ingest::text::vocab::month_number(name.text).is_none()
+    !first_word && name.end < tokens[year].start && PROGRAMME_WORDS.contains(&name.text)
 }
 
 pub(crate) fn headline_cased(text: &str) -> bool {

@@ -17,6 +17,7 @@ use crate::content::date::PartialDate;
 use crate::ingest::text::token::{headline_cased, tokenize, year_in_name, Token};
 use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
+use crate::ingest::text::words::{word_list, Words};
 
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let years = named_years(sentences);
@@ -34,9 +35,13 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
     for sentence in sentences {
         let tokens = tokenize(sentence.text);
         let title_cased = headline_cased(sentence.text);
-        // A plan's year ("will be mass-produced from 2028") is a target,
-        // however often the story names it.
-        let plan = super::is_plan(sentence.text);
+        // A year after a future cue ("will be mass-produced from 2028") is
+        // a target, however often the story names it.
+        static FUTURE: Words = word_list!("extract/future-cues.txt");
+        let future_from = tokens
+            .iter()
+            .position(|t| FUTURE.iter().any(|w| t.is(w)))
+            .unwrap_or(usize::MAX);
         for (i, token) in tokens.iter().enumerate() {
             if !title_cased && year_in_name(&tokens, i) {
                 continue;
@@ -50,7 +55,7 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
                 .ok()
                 .filter(|y| token.text.len() == 4 && (1900..=2100).contains(y));
             if let Some(year) = year {
-                *counts.entry(year).or_default() += usize::from(!deadline && !plan);
+                *counts.entry(year).or_default() += usize::from(!deadline && i < future_from);
             }
         }
     }
@@ -305,6 +310,12 @@ mod tests {
             "The company plans to build a second line in 2028.",
         ]);
         assert_eq!(anchor_year(&sentences), None);
+        // A year told before the plan's words still dates the story.
+        let sentences = body(&[
+            "Acme opened its first plant in 2023, and it expects to double output.",
+            "Sales in 2023 were higher than expected.",
+        ]);
+        assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2023)));
     }
 
     #[test]
@@ -316,6 +327,12 @@ mod tests {
             "The plan serves the Green Balance 2045 strategy.",
         ]);
         assert_eq!(anchor_year(&sentences), None);
+        // A show's or a season's year is a time: 18 June 2024 was a Tuesday.
+        let sentences = body(&[
+            "Acme showed the cell at The Battery Show Europe 2024 on Tuesday, June 18.",
+            "It plans deliveries after Summer 2024.",
+        ]);
+        assert_eq!(anchor_year(&sentences), Some(PartialDate::y(2024)));
         // In capitals a show is held in its year; a month's year is a time.
         let sentences = body(&[
             "Acme showed the cell at CES 2024 on Tuesday, January 9.",

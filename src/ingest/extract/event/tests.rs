@@ -449,11 +449,14 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
             "회사는 재고를 2021년 4529t에서 올 8월 기준 3967t으로 줄였다.",
             "As of May 2024, the agency held 1,500 tonnes in its depots.",
             "회사는 지난 7월 공장을 준공했다.",
+            // 기준 as the noun "standard"; a happening as of a day.
+            "정부는 지난 3월 기준을 강화했다.",
+            "The labelling rule takes effect as of January 1, 2025, the commission said.",
         ],
         Some("2024-09-07"),
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(dates, ["2024-07"], "{got:?}");
+    assert_eq!(dates, ["2024-07", "2024-03", "2025-01-01"], "{got:?}");
 }
 
 #[test]

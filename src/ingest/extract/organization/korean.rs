@@ -54,6 +54,7 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
 /// ("일차전지 제조 업체인 아리셀 공장에서"), the particle left out.
 pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     static DESCRIPTORS: Words = word_list!("korean/company-descriptors.txt");
+    static NOT_NAMES: Words = word_list!("korean/after-descriptor-not-names.txt");
     let mut found = Vec::new();
     for (space, _) in text.match_indices(' ') {
         let word_before = text[..space].rsplit(' ').next().unwrap_or("");
@@ -68,14 +69,26 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
         let name = strip_particle(token);
         // "수요기업인 자동차 기업의": a kind of company, no name.
         let next_word = text[start + token.len()..].split_whitespace().next();
+        // ("기업인" is no describing word, as it also means a businessman,
+        // but 기업 is a kind of company.)
         let kind_follows = next_word.is_some_and(|w| {
             let w = strip_particle(w);
-            DESCRIPTORS
-                .iter()
-                .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
+            w.ends_with("기업")
+                || DESCRIPTORS
+                    .iter()
+                    .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
         });
         let plain = !kind_follows && name.chars().next().is_some_and(char::is_alphabetic);
+        // "협력사인 A사는": an anonymised company; "…회", "…단": a
+        // gathering or a group.
+        let anonymised = name.strip_suffix('사').is_some_and(|head| {
+            head.chars().count() == 1 && head.chars().all(|c| c.is_ascii_uppercase())
+        });
+        let gathering = name.ends_with(['회', '단']);
         if !plain
+            || anonymised
+            || gathering
+            || NOT_NAMES.contains(&name)
             || name.chars().count() < LEAST_COMPANY_STEM
             || is_korean_name(name)
             || ends_with_korean_title(name)
@@ -276,14 +289,19 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            described("일차전지 제조 업체인 가온셀 공장에서 불이 났다. 소재 기업인 SK가온은 컸다."),
+            described("일차전지 제조 업체인 가온셀 공장에서 불이 났다. 소재 회사인 SK가온은 컸다."),
             ["가온셀", "SK가온"]
         );
-        // A businessman ("기업인") before a person or a title, a common word.
-        assert!(
-            described("중견 기업인 대표가 왔고 기업인 한가람 씨와 배터리 업체인 소재 기업")
-                .is_empty()
-        );
+        // A person or a title, a common word, another kind of company, a
+        // connective, an anonymised company or a gathering.
+        assert!(described(
+            "중견 업체인 대표가 왔고 업체인 한가람 씨와 배터리 업체인 소재 기업. 수요업체인 가온 기업의 역할"
+        )
+        .is_empty());
+        assert!(described(
+            "중소 업체인 만큼 어렵다. 상장 회사인 반면 작다. 협력사인 A사는 컸다. 벤처 업체인 간담회를 열었다."
+        )
+        .is_empty());
     }
 
     #[test]

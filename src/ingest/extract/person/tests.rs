@@ -91,6 +91,15 @@ fn a_plural_title_is_each_joined_names() {
             t("Lee Chae-ik", Some("Congressmen"), None),
         ]
     );
+    // A list of three shares the plural title before it.
+    assert_eq!(
+        triples("It was led by graduate students Ann Lee, Ben Cho, and Dan Roe."),
+        [
+            t("Ann Lee", Some("students"), None),
+            t("Ben Cho", Some("students"), None),
+            t("Dan Roe", Some("students"), None),
+        ]
+    );
     // A singular title is the first name's alone.
     assert_eq!(
         triples("It was attended by Congressman Gang Gil-bu and Lee Chae-ik."),

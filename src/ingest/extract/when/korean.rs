@@ -139,7 +139,7 @@ fn expression(
         _ => return None,
     };
     let end = at + pos;
-    if is_a_span(sentence, at, end) {
+    if is_a_span(sentence, at, end, year.is_none() && month.is_none()) {
         return None;
     }
     let mention = Mention {
@@ -153,21 +153,33 @@ fn expression(
     Some((mention, end))
 }
 
-/// "3년간", "2020년대", "7일 분량", "3일 만에": a length of time or a
-/// decade, no date; and "1500t(16일)", a count of days set in brackets
-/// after a quantity.
-fn is_a_span(sentence: &str, start: usize, end: usize) -> bool {
-    static SPAN_ENDINGS: Words = word_list!("korean/span-endings.txt");
+/// "3년간", "2020년대": a length of time or a decade, no date; and, for
+/// a day named alone, a count of days: "7일 분량", "3일 만에", or
+/// "1500t(16일)" set in brackets after a quantity. A month or a year
+/// with it ("2023년 동안", "8월분") stays a time.
+fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
+    static DAY_COUNT_ENDINGS: Words = word_list!("korean/day-count-endings.txt");
     let rest = &sentence[end..];
+    if ["간", "대", "째"].iter().any(|s| rest.starts_with(s)) {
+        return true;
+    }
+    if !lone_day {
+        return false;
+    }
     let spaced = rest.strip_prefix(' ');
-    let ends_span = SPAN_ENDINGS.iter().any(|w| {
+    let counts_days = DAY_COUNT_ENDINGS.iter().any(|w| {
         rest.starts_with(w) || w.chars().count() > 1 && spaced.is_some_and(|r| r.starts_with(w))
     });
-    let after_quantity = sentence[..start]
-        .strip_suffix('(')
-        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '%'))
-        && rest.starts_with(')');
-    ends_span || after_quantity
+    // A number and at most a short unit before the bracket ("CNBC(16일)"
+    // dates a telling).
+    let after_quantity = sentence[..start].strip_suffix('(').is_some_and(|head| {
+        let unit = head.len()
+            - head
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')
+                .len();
+        unit <= 3 && head[..head.len() - unit].ends_with(|c: char| c.is_ascii_digit())
+    }) && rest.starts_with(')');
+    counts_days || after_quantity
 }
 
 /// "5.19.(월)": a press release's month and day with the weekday, in the
@@ -479,6 +491,12 @@ mod tests {
             read("발표는 (16일) 오후였다.", published),
             [d("2023-09-16")]
         );
+        // A telling in brackets after a name; a year or a month with 동안.
+        assert_eq!(
+            read("계획을 CNBC(16일)에 밝혔다.", published),
+            [d("2023-09-16")]
+        );
+        assert_eq!(read("2022년 동안 수출했다.", published), [d("2022")]);
     }
 
     #[test]

@@ -123,6 +123,14 @@ fn relative_years_months_and_days() {
         [("2021".into(), None), ("2020".into(), None)]
     );
     assert!(resolve("It made 160 tonnes the previous year.", p).is_empty());
+    // "the last year" is the twelve months before publication.
+    assert_eq!(
+        resolve(
+            "Acme, founded in 2015, doubled output over the last year.",
+            p
+        ),
+        [("2015".into(), None), ("2023".into(), None)]
+    );
     // A month named after "last" or "next": the nearest on that side.
     assert_eq!(
         resolve("granted last November", p),

@@ -86,7 +86,17 @@ fn states_a_result(sentence: &str, figure: &Figure) -> bool {
 /// "…억원이었다"), see `words/korean/statistic-stems.txt`.
 fn states_a_korean_quantity(sentence: &str) -> bool {
     static STEMS: Words = word_list!("korean/statistic-stems.txt");
-    is_hangul_text(sentence) && STEMS.iter().any(|stem| sentence.contains(stem))
+    // The sentence's own predicate, its last word: "늘었던 가온에너지는 …
+    // 착공했다" tells a happening.
+    let last = sentence
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    // "…4천478억원이었다": the copula glued to a figure.
+    let copula = last.starts_with(|c: char| c.is_ascii_digit())
+        && (last.ends_with("이었다") || last.ends_with("였다"));
+    is_hangul_text(sentence) && (copula || STEMS.iter().any(|stem| last.contains(stem)))
 }
 
 /// Events in story order, without duplicates.

@@ -489,7 +489,8 @@ impl Reader<'_, '_> {
             at -= 1;
         }
         let title = self.tokens[at].text;
-        let plural = title.ends_with('s') || title.ends_with("men");
+        let plural =
+            (title.ends_with('s') && !matches!(title, "Ms" | "Mrs")) || title.ends_with("men");
         (plural && (is_role_word(title) || is_honorific(&self.tokens[at])))
             .then(|| self.title_before(first))
             .flatten()

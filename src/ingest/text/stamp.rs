@@ -305,12 +305,20 @@ fn signed_by_reporter(after: &str) -> Option<Role> {
 
 /// "한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34": a date right
 /// after a Korean byline's reporter title is the page's stamp.
+/// Only a byline: each comma-set piece an outlet, a name and the title at
+/// most, and no caption's or list's marks, so a related headline with its
+/// reporter ("배터리 가격 하락세 지속 한가람 기자 2023.05.02") dates
+/// nothing. Unlabelled: a labelled stamp still wins.
 fn after_a_byline(before: &str) -> Option<Role> {
-    let before = before
-        .trim_end()
-        .trim_end_matches([',', '|', '/'])
-        .trim_end();
-    vocab::ends_with_reporter_title(before).then_some(Role::Publication)
+    const MAX_PIECE_WORDS: usize = 3;
+    let before = before.trim_end().trim_end_matches([',', '|']).trim_end();
+    let only_bylines = before.split(',').all(|piece| {
+        word_count(piece) <= MAX_PIECE_WORDS && vocab::ends_with_reporter_title(piece)
+    });
+    let marked = ['=', '/', '[', '▲', '△']
+        .iter()
+        .any(|m| before.contains(*m));
+    (!before.is_empty() && only_bylines && !marked).then_some(Role::Unlabelled)
 }
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").
@@ -435,8 +443,22 @@ mod tests {
     fn a_date_after_a_korean_byline_is_the_pages() {
         assert_eq!(
             roles("한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34"),
-            [(Role::Publication, "2024-09-03".into())]
+            [(Role::Unlabelled, "2024-09-03".into())]
         );
+        // A related headline, a photo's credit, a list's item.
+        for line in [
+            "배터리 가격 하락세 지속 남궁하늘 기자 2023.05.02",
+            "사진=남궁하늘 기자 2023.05.02",
+            "[관련기사] 가온, 증설 착수 / 한가람 기자 / 2023-05-02",
+        ] {
+            assert!(
+                roles(line)
+                    .iter()
+                    .all(|(role, _)| *role != Role::Publication),
+                "{line}: {:?}",
+                roles(line)
+            );
+        }
         // A reporter named in a running sentence dates nothing.
         assert!(roles("한가람 기자는 2024.09.03 공장을 방문해 설비를 점검하고 생산 계획을 들었으며 직원들과 만나 이야기를 나눴다.").is_empty());
     }

@@ -466,11 +466,14 @@ fn a_korean_quantity_told_for_a_year_is_a_statistic() {
             "2019년 공동주택의 수는 약 1400만가구로 전체 주택의 77.2%를 차지했다.",
             "회사의 올해 세액공제 규모는 1분기 1천889억원이었다.",
             "회사는 지난 14일 코발트 126t을 군산 기지로 옮겼다.",
+            // Happenings: a describing clause's stem, the formal past.
+            "가온에너지는 지난 3월 20GWh 규모 공장을 준공하였다.",
+            "가온에너지는 지난 5월 1조원 규모 공급 계약을 체결하였다.",
         ],
         Some("2024-07-20"),
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(dates, ["2024-07-14"], "{got:?}");
+    assert_eq!(dates, ["2024-07-14", "2024-03", "2024-05"], "{got:?}");
 }
 
 #[test]

@@ -699,7 +699,6 @@ impl Context<'_, '_> {
     /// `Some(false)` for a past one (a listed verb, or a lowercase word in
     /// "-ed": "agreed", "signed"), `None` for none.
     fn tense_at(&self, k: usize) -> Option<bool> {
-        static FUTURE: Words = word_list!("extract/future-cues.txt");
         static PAST: Words = word_list!("extract/past-cues.txt");
         static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
         let t = &self.tokens[k];
@@ -717,7 +716,7 @@ impl Context<'_, '_> {
                 .is_some_and(|n| n.is("to") || n.is("for"));
         if set_alone {
             None
-        } else if FUTURE.iter().any(|w| t.is(w)) {
+        } else if is_future_cue(t) {
             Some(true)
         } else if (PAST.iter().any(|w| t.is(w)) || IRREGULAR_PAST.contains(&t.text) || past_form)
             && !passive
@@ -861,6 +860,13 @@ pub(crate) fn spelled(word: &str) -> Option<u8> {
         .iter()
         .position(|s| *s == lower)
         .map(|p| p as u8 + 1)
+}
+
+/// "will", "plans", "scheduled": a word that puts what follows ahead
+/// (`words/extract/future-cues.txt`).
+pub(crate) fn is_future_cue(token: &Token<'_>) -> bool {
+    static FUTURE: Words = word_list!("extract/future-cues.txt");
+    FUTURE.iter().any(|w| token.is(w))
 }
 
 /// "mid-2026", "early-2027": the year a part of it is joined to.

@@ -14,10 +14,10 @@ use chrono::Weekday;
 use super::super::Sentence;
 use super::YEAR_BOUNDS;
 use crate::content::date::PartialDate;
+use crate::ingest::extract::when::is_future_cue;
 use crate::ingest::text::token::{headline_cased, tokenize, year_in_name, Token};
 use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
-use crate::ingest::text::words::{word_list, Words};
 
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let years = named_years(sentences);
@@ -37,11 +37,7 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
         let title_cased = headline_cased(sentence.text);
         // A year after a future cue ("will be mass-produced from 2028") is
         // a target, however often the story names it.
-        static FUTURE: Words = word_list!("extract/future-cues.txt");
-        let future_from = tokens
-            .iter()
-            .position(|t| FUTURE.iter().any(|w| t.is(w)))
-            .unwrap_or(usize::MAX);
+        let future_from = tokens.iter().position(is_future_cue).unwrap_or(usize::MAX);
         for (i, token) in tokens.iter().enumerate() {
             if !title_cased && year_in_name(&tokens, i) {
                 continue;

@@ -505,6 +505,14 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             }
         }
     }
+    // "↑ 1분기 기업별 배터리 사용량 순위": an arrow pointing at the picture
+    // above is a caption's own mark.
+    if let Some(rest) = body.trim_start().strip_prefix('↑') {
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            return Some(tidy(rest));
+        }
+    }
     // The rules below find marks in the lowercase copy and cut `body` there.
     let lower = lowercase_aligned(body);
     // A caption closed by a photo agency: "SK On's plant in Seosan (Yonhap)".

@@ -13,7 +13,7 @@ use super::when::{mentions, Cue, Mention};
 use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
-use crate::ingest::text::hangul::strip_particle;
+use crate::ingest::text::hangul::{is_particle, strip_particle};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
@@ -438,7 +438,29 @@ fn sizes_a_deal(after: &str, figure: &Figure) -> bool {
 /// adverb ("보다 큰 공장").
 fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
     static MARKERS: Words = word_list!("korean/comparison-markers.txt");
+    static LEVELS: Words = word_list!("korean/level-words.txt");
     let after = &sentence[mention.end..];
+    // "2010년(1100달러)과 비교하면": a bracket after the time gives the
+    // baseline's own figure; the particle after it belongs to the time.
+    let bracketed = after
+        .strip_prefix('(')
+        .and_then(|inside| inside.split_once(')'))
+        .filter(|(inside, _)| inside.contains(|c: char| c.is_ascii_digit()));
+    let after = bracketed.map_or(after, |(_, rest)| rest);
+    let first = after.split_whitespace().next().unwrap_or("");
+    // "2021년 12월 수준이며": the time names a level the story compares
+    // with, whatever figure it was.
+    let level = strip_particle(first.trim_end_matches([',', '.']));
+    if after.starts_with(' ') && LEVELS.contains(&level) {
+        return true;
+    }
+    // "2018년에 비해": the particle glued to the time, the marker after it.
+    let lone_particle = !first.is_empty() && is_particle(first) && !after.starts_with(' ');
+    let after = if lone_particle {
+        &after[after.find(first).unwrap_or(0) + first.len()..]
+    } else {
+        after
+    };
     let clause = after.split([',', '.']).next().unwrap_or("");
     // The word is the marker, with a particle at most, or a noun with
     // the marker glued to its end ("같은 기간보다", "전년대비").
@@ -461,9 +483,10 @@ fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
             .map(|_| 0)
     };
     at.is_some_and(|k| {
-        words[k + 1..]
-            .iter()
-            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        bracketed.is_some()
+            || words[k + 1..]
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
     })
 }
 

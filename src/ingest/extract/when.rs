@@ -136,6 +136,21 @@ impl Context<'_, '_> {
         let Some(prev) = i.checked_sub(1) else {
             return (Cue::At, i);
         };
+        // "up to December 17", "up to and including December 17": until.
+        let words_before = |n: usize| {
+            let from = prev.checked_sub(n - 1)?;
+            (from..=prev)
+                .map(|k| self.word(k).map(str::to_ascii_lowercase))
+                .collect::<Option<Vec<String>>>()
+                .map(|w| (w.join(" "), from))
+        };
+        for n in [4, 2] {
+            if let Some((words, from)) = words_before(n) {
+                if words == "up to and including" || words == "up to" {
+                    return (Cue::Until, from);
+                }
+            }
+        }
         let cue = match self.word(prev).map(str::to_ascii_lowercase).as_deref() {
             Some("since") => Cue::Since,
             Some("by") => Cue::By,

@@ -57,8 +57,8 @@ pub(crate) fn is_date_line(body: &str) -> bool {
 /// "adminDecember 13, 2024No Comments": a theme that drops the spaces
 /// between its meta fields glues a month to the name before it (the year
 /// glued to the label after it reads as it is); a source line hyphens its
-/// name to the date; a label's colon runs into it. The line with those
-/// spaces put back.
+/// name to the date; a label's colon, or a Korean label, runs into it.
+/// The line with those spaces put back.
 pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
     let bytes = body.as_bytes();
     let mut cuts = Vec::new();
@@ -73,6 +73,18 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
         // "Mar 11,2020": a year glued to the comma after a month's day.
         if c.is_ascii_digit() && i > 0 && bytes[i - 1] == b',' && year_glued_after_day(body, i) {
             cuts.push(i);
+        }
+        // "작성일23-07-21 12:06": a Korean label glued to a stamp with a
+        // two-digit year.
+        let after_hangul = body[..i]
+            .chars()
+            .next_back()
+            .is_some_and(super::hangul::is_hangul);
+        if c.is_ascii_digit() && after_hangul {
+            let word = body[i..].split_whitespace().next().unwrap_or("");
+            if short_numeric(word).is_some() {
+                cuts.push(i);
+            }
         }
         // "Published:September 12, 2024": a label's colon glued to it.
         let after_colon = i > 0 && bytes[i - 1] == b':';

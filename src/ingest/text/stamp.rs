@@ -165,9 +165,10 @@ fn is_meta_bar(body: &str) -> bool {
 /// a statistic's, not the page's and no happening.
 pub(crate) fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
     static AS_OF: Words = word_list!("shared/as-of-words.txt");
+    // "5월 말 기준": the part of a month between the date and its marker.
     let next = body[span.end..]
         .split_whitespace()
-        .find(|w| !is_clock_word(w))
+        .find(|w| !is_clock_word(w) && !vocab::KOREAN_YEAR_PARTS.contains(w))
         .map(str::to_lowercase);
     let before = body[..span.start].trim_end().to_lowercase();
     // "as of" before the date, as a phrase of its own ("Bias of May 1" is
@@ -203,9 +204,23 @@ fn labelled_short_dates(body: &str) -> Vec<(Role, PartialDate)> {
         .filter_map(|(span, date)| {
             label_before(&body[..span.start])
                 .or_else(|| weekday_fits(&body[..span.start], date).then_some(Role::Unlabelled))
+                .or_else(|| short_date_alone(body, &span).then_some(Role::Unlabelled))
                 .map(|role| (role, date))
         })
         .collect()
+}
+
+/// "13 Feb 24" or "13 Feb 24, 10:33" alone on its line: a stamp whose
+/// month is a word, so day and year cannot be read the other way round.
+fn short_date_alone(body: &str, span: &std::ops::Range<usize>) -> bool {
+    let month_worded = body[span.clone()]
+        .split_whitespace()
+        .any(|w| vocab::month_number(w.trim_end_matches([',', '.'])).is_some());
+    let others_are_clock = |text: &str| {
+        text.split_whitespace()
+            .all(|w| is_clock_word(w.trim_end_matches(',')) || matches!(w, "|" | "-" | "·"))
+    };
+    month_worded && body[..span.start].trim().is_empty() && others_are_clock(&body[span.end..])
 }
 
 /// "Mon 11 Apr 22, 10:33am": the weekday right before a two-digit year's
@@ -425,6 +440,29 @@ mod tests {
             [(Role::Unlabelled, "2022-04-11".into())]
         );
         assert!(roles("Tue 11 Apr 22, 10:33am").is_empty());
+        // Alone on its line, a worded month leaves one reading.
+        assert_eq!(
+            roles("13 Feb 24"),
+            [(Role::Unlabelled, "2024-02-13".into())]
+        );
+        assert_eq!(
+            roles("13 Feb 24 10:33"),
+            [(Role::Unlabelled, "2024-02-13".into())]
+        );
+        assert!(roles("13 Feb 24 players").is_empty());
+        assert!(roles("Team 13 Feb 24").is_empty());
+        // A Korean label glued to its stamp, and the new label 작성.
+        assert_eq!(
+            roles("작성자 관리자 작성일23-07-21 12:06 조회902회"),
+            [(Role::Publication, "2023-07-21".into())]
+        );
+        assert_eq!(
+            roles("작성 2024.08.09 16:53 수정 2024.08.09 16:57"),
+            [
+                (Role::Publication, "2024-08-09".into()),
+                (Role::Update, "2024-08-09".into())
+            ]
+        );
         assert!(roles("시세 금 24.05.10 기준").is_empty());
         // Without a label two digits are no year.
         assert!(roles("Team 2 December 22 players").is_empty());

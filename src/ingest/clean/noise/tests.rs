@@ -238,6 +238,11 @@ fn photo_credits_leave_the_caption() {
         Line::Caption("Engineers test a cell".into())
     );
     assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
+    // An arrow pointing at the picture above opens its caption.
+    assert_eq!(
+        classify("↑ 2022년 1분기 기업별 배터리 사용량 순위."),
+        Line::Caption("2022년 1분기 기업별 배터리 사용량 순위.".into())
+    );
     // Spaces before the colon or equals sign change nothing.
     assert_eq!(classify("Photo : WIRE News"), Line::Noise("photo-credit"));
     assert_eq!(classify("사진 = 뉴스통신"), Line::Noise("photo-credit"));

@@ -447,6 +447,7 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
     let got = run(
         &[
             "회사는 재고를 2021년 4529t에서 올 8월 기준 3967t으로 줄였다.",
+            "올해 5월 말 기준 전국에는 24만여기의 충전기가 구축돼 있다.",
             "As of May 2024, the agency held 1,500 tonnes in its depots.",
             "회사는 지난 7월 공장을 준공했다.",
             // 기준 as the noun "standard"; a happening as of a day.
@@ -701,6 +702,22 @@ fn a_korean_time_before_a_comparison_word_is_a_baseline() {
         ["2019"]
     );
     assert_eq!(dates(&["회사는 내년 보다 큰 공장을 짓는다."]), ["2021"]);
+    // A baseline with its figure in brackets, a verb of comparing, a level.
+    assert!(dates(&["가격은 2010년(1100달러)과 비교하면 10분의 1이다."]).is_empty());
+    assert!(dates(&["판매는 2018년에 비해 30% 늘었다."]).is_empty());
+    assert_eq!(
+        dates(&["이는 2018년 12월 수준이며, 가격은 56% 떨어졌다."]),
+        Vec::<String>::new()
+    );
+    // A bracket that holds no figure, and 수준 that is no level of a time.
+    assert_eq!(
+        dates(&["회사는 2018년(창립 10주년) 공장을 지었다."]),
+        ["2018"]
+    );
+    assert_eq!(
+        dates(&["회사는 2018년 세계 최고 수준의 공장을 지었다."]),
+        ["2018"]
+    );
 }
 
 #[test]

@@ -183,8 +183,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         return None;
     }
     // "3대 추진 전략", "세계 5대 기업": a small number glued to 대 before a
-    // noun ranks ("the three major …"); it counts no vehicles.
-    let ranks = written == "대"
+    // noun ranks ("the three major …"); it counts no vehicles. So does
+    // one glued to 기 ("2기 행정부", a second term), which counts no units.
+    let ranks = matches!(written, "대" | "기")
         && unit != "KRW"
         && !korean_magnitude
         && !spaced
@@ -554,6 +555,15 @@ mod tests {
                 ("5400여t", 5400.0, "tons", Some("about")),
                 ("29일 분량", 29.0, "days", None),
                 ("38만730가구", 380730.0, "households", None),
+            ]
+        );
+        // 기 counts machines (chargers, reactors); a small number glued
+        // before a noun is a term ("2기 행정부"), and 기업 no unit.
+        assert_eq!(
+            read("충전기는 24만여기의 규모로 급속 2만5000기가 보급됐고 트럼프 2기 행정부와 10기업"),
+            [
+                ("24만여기", 240000.0, "units", Some("about")),
+                ("2만5000기", 25000.0, "units", None),
             ]
         );
         assert_eq!(

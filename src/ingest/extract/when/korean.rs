@@ -50,12 +50,19 @@ fn mention_end(out: &[Mention]) -> usize {
     out.last().map_or(0, |m| m.end)
 }
 
-/// What the particle after a date says: "까지" a deadline, "이후"/"부터"
-/// since or from, anything else a point in time.
+/// What the particle after a date says: "까지" a deadline, "이후"/"이래"
+/// since, "부터 현재까지" since (a state up to now), anything else a point
+/// in time.
 fn cue(rest: &str) -> Cue {
+    let up_to_now = rest.strip_prefix("부터").is_some_and(|after| {
+        let after = after.trim_start();
+        ["현재까지", "지금까지", "현재 까지", "지금 까지"]
+            .iter()
+            .any(|now| after.starts_with(now))
+    });
     if rest.starts_with("까지") {
         Cue::By
-    } else if rest.starts_with("이후") || rest.starts_with("이래") {
+    } else if rest.starts_with("이후") || rest.starts_with("이래") || up_to_now {
         Cue::Since
     } else {
         Cue::At
@@ -75,6 +82,9 @@ fn expression(
     }
     let text = &sentence[at..];
     if let Some(found) = weekday_dated(text, at, published) {
+        return Some(found);
+    }
+    if let Some(found) = today(text, at, published) {
         return Some(found);
     }
     let (shift, direction, mut pos) = relative_year(text);
@@ -182,6 +192,32 @@ fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
     counts_days || after_quantity
 }
 
+/// "오늘" (today): the publication day, with a particle at most after it;
+/// "오늘날" is "nowadays".
+fn today(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Mention, usize)> {
+    const TODAY: &str = "오늘";
+    let rest = text.strip_prefix(TODAY)?;
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let glued = if rest.starts_with(char::is_whitespace) {
+        ""
+    } else {
+        word.trim_end_matches([',', '.'])
+    };
+    if !is_particle(glued) || glued == "날" {
+        return None;
+    }
+    let end = at + TODAY.len();
+    let mention = Mention {
+        start: at,
+        end,
+        date: published?,
+        date_end: None,
+        cue: Cue::At,
+        called_coming: false,
+    };
+    Some((mention, end))
+}
+
 /// "5.19.(월)": a press release's month and day with the weekday, in the
 /// year its tense puts it near publication.
 fn weekday_dated(
@@ -218,24 +254,20 @@ const TENSE_WINDOW: usize = 4;
 /// (`Some(false)` past, `Some(true)` to come; see
 /// `words/korean/tense-endings.txt`), within its clause.
 fn tense_after(rest: &str) -> Option<bool> {
-    static ENDINGS: Pairs = word_list!(pairs "korean/tense-endings.txt");
+    // "10월에는 … 마련한 전략을 … 선포할 계획이다": a time set off as the
+    // topic belongs to the sentence's own predicate, its last word.
+    if rest.starts_with("에는") || rest.starts_with("엔 ") {
+        let last = rest.split_whitespace().next_back().unwrap_or("");
+        if let Some(tense) = tense_of(last.trim_end_matches(|c: char| !is_hangul(c))) {
+            return Some(tense == "future");
+        }
+    }
     let clause = rest.split([',', '.']).next().unwrap_or("");
     let tenses: Vec<&str> = clause
         .split_whitespace()
         .take(TENSE_WINDOW)
         .map(|word| word.trim_end_matches(|c: char| !is_hangul(c)))
-        .filter(|word| {
-            !ENDINGS
-                .iter()
-                .any(|&(w, tense)| w == *word && tense == "none")
-        })
-        .filter_map(|word| {
-            ENDINGS
-                .iter()
-                .filter(|&&(ending, tense)| tense != "none" && word.ends_with(ending))
-                .max_by_key(|(ending, _)| ending.len())
-                .map(|&(_, tense)| tense)
-        })
+        .filter_map(tense_of)
         .collect();
     // A plan anywhere in the clause ("6월 중 필요한 절차를 마무리할 계획")
     // outweighs an adnominal that only looks past ("필요한").
@@ -244,6 +276,24 @@ fn tense_after(rest: &str) -> Option<bool> {
     } else {
         tenses.first().map(|_| false)
     }
+}
+
+/// The tense a verb's ending gives ("past", "future"), see
+/// `words/korean/tense-endings.txt`; none for words that only look like
+/// one ("필요한").
+fn tense_of(word: &str) -> Option<&'static str> {
+    static ENDINGS: Pairs = word_list!(pairs "korean/tense-endings.txt");
+    if ENDINGS
+        .iter()
+        .any(|&(w, tense)| w == word && tense == "none")
+    {
+        return None;
+    }
+    ENDINGS
+        .iter()
+        .filter(|&&(ending, tense)| tense != "none" && word.ends_with(ending))
+        .max_by_key(|(ending, _)| ending.len())
+        .map(|&(_, tense)| tense)
 }
 
 /// "내년 ", "올해 ", "지난해 ": the year shift, the side of publication
@@ -301,7 +351,7 @@ fn shift_month(published: PartialDate, shift: i32) -> Option<(i32, i32)> {
 /// The bytes of a part of the year ("초", "상반기", "3분기") at the start
 /// of `text`, past spaces, when a particle or nothing follows it; else 0.
 fn year_part(text: &str) -> usize {
-    static PARTS: Words = word_list!("korean/year-parts.txt");
+    use crate::ingest::text::vocab::KOREAN_YEAR_PARTS as PARTS;
     let gap = spaces(text);
     let rest = &text[gap..];
     let word = hangul_run(rest.trim_start_matches(|c: char| c.is_ascii_digit()));
@@ -381,6 +431,18 @@ mod tests {
             read("11일 체결했고 12월 합의했고 지난 3일 열었다.", published),
             [d("2024-02-11"), d("2023-12"), d("2024-03-03")]
         );
+        // A time set off as the topic takes the sentence's last verb.
+        assert_eq!(
+            read(
+                "10월에는 추진단이 마련한 전략을 선포할 계획이다.",
+                published
+            ),
+            [d("2024-10")]
+        );
+        assert_eq!(
+            read("10월에는 추진단이 마련한 전략을 선포했다.", published),
+            [d("2023-10")]
+        );
         assert_eq!(
             read(
                 "6월 17일 공식 출범한 사업단과 6월 20일 출범할 사업단",
@@ -407,6 +469,21 @@ mod tests {
         assert_eq!(read("오는 31일 연다.", april), [d("2025-05-31")]);
         let jan = PartialDate::ymd(2025, 1, 31);
         assert_eq!(read("오는 30일 연다.", jan), [d("2025-03-30")]);
+    }
+
+    #[test]
+    fn today_is_the_publication_day() {
+        let published = PartialDate::ymd(2022, 11, 11);
+        assert_eq!(
+            read("군산시 등은 오늘, 투자 협약을 체결했습니다.", published),
+            [d("2022-11-11")]
+        );
+        assert_eq!(
+            read("오늘은 협약식이 열렸다.", published),
+            [d("2022-11-11")]
+        );
+        assert!(read("오늘날 배터리는 어디에나 있다.", published).is_empty());
+        assert!(read("오늘 협약을 맺었다.", PartialDate::ym(2022, 11)).is_empty());
     }
 
     #[test]
@@ -465,6 +542,12 @@ mod tests {
             read("6월까지 전략을 세운다.", published),
             [("2025-06".to_string(), None, Cue::By)]
         );
+        // From a year up to now: a state since then, not a start.
+        assert_eq!(
+            read("지난 2020년부터 현재까지 20곳과 협약을 맺었다.", published),
+            [("2020".to_string(), None, Cue::Since)]
+        );
+        assert_eq!(read("2020년부터 생산을 시작했다.", published), [d("2020")]);
         assert!(read("3년간 공급하고 2020년대 들어 12345년 제2의", published).is_empty());
         assert!(read("26일 발표했다.", None).is_empty());
         assert!(read(

@@ -188,6 +188,17 @@ fn years_need_a_preposition() {
     assert_eq!(resolve("the May deadline may slip", None), []);
     let m = mentions("It aims to lead by 2030.", None, None);
     assert_eq!(m[0].cue, Cue::By);
+    // "up to (and including)" a day: a time limit, like "until".
+    for text in [
+        "Applications received up to and including December 17, 2023 count.",
+        "Applications are taken up to December 17, 2023.",
+    ] {
+        let m = mentions(text, None, None);
+        assert_eq!(m[0].cue, Cue::Until, "{text}");
+        assert!(
+            text[..m[0].start].ends_with("received ") || text[..m[0].start].ends_with("taken ")
+        );
+    }
 }
 
 #[test]

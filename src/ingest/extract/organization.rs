@@ -454,17 +454,30 @@ pub(crate) fn unknown(
             // "Tesla, Inc.": a legal form after a comma belongs to the name
             // before it; alone it names nobody.
             let legal_form_alone = LEGAL_FORMS.contains(&name.trim_end_matches('.'));
-            (!overlaps && !known && !letter_and_number(name) && !legal_form_alone).then_some(
-                Unknown {
-                    start: from,
-                    end: from + name.len(),
-                    kind,
-                    alias,
-                },
-            )
+            (!overlaps
+                && !known
+                && !letter_and_number(name)
+                && !legal_form_alone
+                && !names_a_weekday(name))
+            .then_some(Unknown {
+                start: from,
+                end: from + name.len(),
+                kind,
+                alias,
+            })
         })
         .chain(korean)
         .collect()
+}
+
+/// "Last Wednesday, the coalition …": a weekday written in full is a
+/// time, never a word of an organization's name.
+fn names_a_weekday(name: &str) -> bool {
+    const FULL_NAME_MIN: usize = 6;
+    name.split_whitespace().any(|word| {
+        word.len() >= FULL_NAME_MIN
+            && crate::ingest::text::date::weekday_named(word.trim_end_matches([',', '.'])).is_some()
+    })
 }
 
 /// "company S 23 cases": a lone letter and a number name nobody; each

@@ -515,7 +515,18 @@ impl Reader<'_, '_> {
         if self.tokens[comma].text != "," {
             return None;
         }
-        let mut first = comma;
+        // "The head of government, Jane Roe,": a role word and the one
+        // lowercase word it heads ("of the storage unit" may name a place).
+        let headed = comma.checked_sub(3).filter(|&k| {
+            is_role_word(self.tokens[k].text)
+                && self.tokens[k + 1].is("of")
+                && self.tokens[k + 2]
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase())
+                && !self.tokens[k + 2].is("the")
+        });
+        let mut first = headed.unwrap_or(comma);
         while first > 0 && is_role_word(self.tokens[first - 1].text) {
             first -= 1;
         }
@@ -543,10 +554,16 @@ impl Reader<'_, '_> {
         if self.tokens[comma].text != "," {
             return None;
         }
-        let closes = self
-            .tokens
-            .get(self.name_end(start))
-            .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
+        // The name closes the sentence, or a comma sets it off before
+        // whom it was said to ("…, Jane Roe, to the news agency.").
+        let end = self.name_end(start);
+        let said_to = self.tokens.get(end).is_some_and(|t| t.text == ",")
+            && self.tokens.get(end + 1).is_some_and(|t| t.is("to"));
+        let closes = said_to
+            || self
+                .tokens
+                .get(end)
+                .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
         let the = (comma.saturating_sub(ROLE_WITHIN).max(1)..comma).find(|&k| {
             self.tokens[k].is("the") && SPEECH.iter().any(|s| self.tokens[k - 1].is(s))
         })?;

@@ -1013,3 +1013,17 @@ fn the_members_a_coalition_lists() {
     );
     assert_eq!(a.generated_organizations.len(), 3, "{a:?}");
 }
+
+#[test]
+fn a_time_set_off_before_an_appositive_is_no_organization() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Last Wednesday, the ruling coalition of the SPD, Greens and FDP reached an agreement following the Federal Constitutional Court's ruling."]),
+        "",
+        None,
+        &g,
+    );
+    let names = generated_names(&a);
+    assert!(!names.iter().any(|n| n.contains("Wednesday")), "{names:?}");
+    assert!(names.contains(&"Federal Constitutional Court"), "{names:?}");
+}

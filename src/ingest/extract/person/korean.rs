@@ -280,15 +280,26 @@ fn foreign_names_before_a_country(
 /// body in brackets after it, title first, maybe after the body's other
 /// names ("KIST(한국과학기술연구원·원장 윤석진)").
 fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
-    sentence
-        .organizations
-        .iter()
-        .flat_map(|hit| {
-            let inside = sentence.text[hit.end..]
-                .trim_start()
-                .strip_prefix('(')
-                .and_then(|inside| inside.split_once(')'))
+    let text = sentence.text;
+    let org_ending_at = |at: usize| {
+        sentence
+            .organizations
+            .iter()
+            .find(|hit| hit.end <= at && text[hit.end..at].trim().is_empty())
+    };
+    // "특별위원회(위원장 김하나)": a bracket glued to a word, or after a
+    // registry organization, whose head it names.
+    text.match_indices('(')
+        .filter_map(|(open, _)| {
+            let hit = org_ending_at(open);
+            let glued = text[..open].chars().next_back().is_some_and(is_hangul);
+            (hit.is_some() || glued).then_some((open, hit))
+        })
+        .flat_map(|(open, hit)| {
+            let inside = text[open + 1..]
+                .split_once(')')
                 .map_or("", |(inside, _)| inside);
+            let organization = hit.map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
             // "(한국과학기술연구원·원장 윤석진)", "(KERI, 원장 직무대행 김남균)",
             // "(원장 한가람, 이하 NBRI)", "(회장 한가람, 부회장 이누리)": each
             // part that is a title and a name names a head.
@@ -297,12 +308,12 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
                 let (&name, role) = words.split_last()?;
                 let titled = role
                     .first()
-                    .is_some_and(|title| title_in(sentence.text, title) == Some(*title));
+                    .is_some_and(|title| title_in(text, title) == Some(*title));
                 (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
                     name: name.to_string(),
                     role: Some(role.join(" ")),
-                    organization: Some(gazetteer.organizations()[hit.entity].slug.clone()),
-                    quote: Some(sentence.text.to_string()),
+                    organization: organization.clone(),
+                    quote: Some(text.to_string()),
                 })
             })
         })
@@ -325,10 +336,10 @@ pub(in crate::ingest::extract) fn ends_with_glued_byline(text: &str) -> bool {
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
     // "조사는", "기술를", "기업의": a topic, object or genitive particle
-    // ends no given name.
+    // ends no given name, nor does a verb's 해 ("고려해", "조정해").
     if !word.chars().all(is_hangul)
         || NOT_NAMES.contains(&word)
-        || word.ends_with(['는', '를', '의'])
+        || word.ends_with(['는', '를', '의', '해'])
     {
         return false;
     }

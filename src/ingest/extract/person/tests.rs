@@ -159,6 +159,11 @@ fn an_age_between_commas_or_a_role_set_off_before_the_name() {
         triples("NBRI's chief executive, Dana Orlov, said it would open."),
         [t("Dana Orlov", Some("chief executive"), Some("nbri"))]
     );
+    // A role and what it heads, in lowercase words.
+    assert_eq!(
+        triples("The head of government, Dana Orlov, chaired the signing."),
+        [t("Dana Orlov", Some("head of government"), None)]
+    );
     // A list of people after a role is no role set off.
     assert_eq!(
         triples("It met a director, Dana Orlov and Lee Min-ho."),
@@ -507,6 +512,23 @@ fn a_korean_head_named_in_brackets_after_the_body() {
         triples("산업부(MOTIE, 장관 직무대행 한가람)는 밝혔다."),
         [t("한가람", Some("장관 직무대행"), Some("motie"))]
     );
+    // A body the registry does not know: the head, without an organization.
+    assert_eq!(
+        triples("도의회 배터리 특별위원회(위원장 한가람)는 4일 회의를 열었다."),
+        [t("한가람", Some("위원장"), None)]
+    );
+    // A bracket set off from its word, or holding no title, names no one.
+    assert!(triples("특별위원회 (위원장 한가람)는 4일 회의를 열었다.").is_empty());
+    assert!(triples("특별위원회(한가람)는 4일 회의를 열었다.").is_empty());
+}
+
+#[test]
+fn a_province_or_city_office_between_name_and_title_and_no_verb_as_name() {
+    assert_eq!(
+        triples("한가람 도 경제부지사는 “최선을 다하겠다”고 말했다."),
+        [t("한가람", Some("도 경제부지사"), None)]
+    );
+    assert!(triples("위원회의 중요성을 고려해 위원장을 격상했다.").is_empty());
 }
 
 #[test]
@@ -767,6 +789,11 @@ fn a_speaker_named_after_the_role_that_opens_the_attribution() {
     // Without the verb of speech, or with the sentence going on, the
     // words after the comma may be anything.
     assert!(names("It is the head of the storage business, Peter Gibson.").is_empty());
+    // Or set off before whom it was said to.
+    assert_eq!(
+        names("“We grew,” said the association's mobility expert, Dana Orlov, to the wire agency."),
+        ["Dana Orlov"]
+    );
     assert!(
         names("“We grew,” said the head of the storage unit, Grand Rapids Mill, in a note.")
             .is_empty()

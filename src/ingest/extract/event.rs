@@ -17,7 +17,7 @@ use crate::ingest::text::hangul::{is_particle, strip_particle};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 pub(crate) use anchor::anchor_year;
 pub(crate) use title::headline;
 use title::title;
@@ -82,6 +82,39 @@ fn states_a_result(sentence: &str, figure: &Figure) -> bool {
     near.iter().any(|words| has_word(words, &RESULT_WORDS))
 }
 
+/// "The operating profit for the fourth quarter of last year included
+/// …": the time right after a word of results and "for" is the period
+/// the results cover.
+fn names_a_results_period(before: &str) -> bool {
+    const PART_WORDS: usize = 3;
+    let lower = before.trim_end().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    // "for the fourth quarter of last year": the part of the year first.
+    if words.last() == Some(&"of") {
+        words.pop();
+        let part = words.len().saturating_sub(PART_WORDS);
+        if !words[part..]
+            .iter()
+            .any(|w| matches!(*w, "quarter" | "half"))
+        {
+            return false;
+        }
+        while words.len() > part && words.last() != Some(&"for") {
+            words.pop();
+        }
+    }
+    if words.last() == Some(&"the") {
+        words.pop();
+    }
+    if words.pop() != Some("for") {
+        return false;
+    }
+    let head = words.join(" ");
+    RESULT_WORDS
+        .iter()
+        .any(|w| head == *w || head.ends_with(&format!(" {w}")))
+}
+
 /// A Korean sentence whose predicate states a quantity ("…를 차지했다",
 /// "…억원이었다"), see `words/korean/statistic-stems.txt`.
 fn states_a_korean_quantity(sentence: &str) -> bool {
@@ -97,6 +130,18 @@ fn states_a_korean_quantity(sentence: &str) -> bool {
     let copula = last.starts_with(|c: char| c.is_ascii_digit())
         && (last.ends_with("이었다") || last.ends_with("였다"));
     is_hangul_text(sentence) && (copula || STEMS.iter().any(|stem| last.contains(stem)))
+}
+
+/// A Korean sentence that gives an outlook ("전망", "예상") for a market
+/// ("가격", "시장", "수요"), see `words/korean/outlook-words.txt`.
+fn korean_outlook(sentence: &str) -> bool {
+    static WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
+    let has = |kind: &str| {
+        WORDS
+            .iter()
+            .any(|&(word, k)| k == kind && sentence.contains(word))
+    };
+    has("outlook") && has("market")
 }
 
 /// Events in story order, without duplicates.
@@ -131,6 +176,9 @@ pub(crate) fn events(
                 || has_word(sentence.text, &STATISTIC_PHRASES));
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
+        // "니켈 가격이 안정세를 보이면서 … 줄어들 전망이다": a market's
+        // outlook, whose times are its horizon, not happenings.
+        let korean_outlook = is_hangul_text(sentence.text) && korean_outlook(sentence.text);
         let result = !planned_sentence
             && (own.iter().any(|f| states_a_result(sentence.text, f))
                 || !own.is_empty() && states_a_korean_quantity(sentence.text));
@@ -158,6 +206,8 @@ pub(crate) fn events(
             let as_of =
                 !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
             if statistic
+                || korean_outlook && mention.date.day.is_none()
+                || !own.is_empty() && names_a_results_period(&sentence.text[..mention.start])
                 || as_of
                 || result && mention.date.day.is_none()
                 || attribution

@@ -677,14 +677,8 @@ fn planned_year(tokens: &[Token<'_>]) -> Option<i32> {
 
 /// A sentence that states a plan or an expectation.
 fn states_plan(tokens: &[Token<'_>]) -> bool {
-    tokens.iter().any(|t| {
-        [
-            "plan", "plans", "planned", "intend", "intends", "will", "aim", "aims", "target",
-            "expects", "expected",
-        ]
-        .iter()
-        .any(|w| t.is(w))
-    })
+    static PLAN_VERBS: Words = word_list!("extract/figure-plan-verbs.txt");
+    tokens.iter().any(|t| PLAN_VERBS.iter().any(|w| t.is(w)))
 }
 
 #[cfg(test)]

@@ -151,8 +151,17 @@ impl Context<'_, '_> {
                 }
             }
         }
+        // "since early 2022": the part of the year stands between the cue
+        // and its year.
+        let part_of_year = ["early", "late", "mid"].iter().any(|w| self.is(prev, w));
+        if part_of_year {
+            let (cue, at) = self.cue(prev);
+            if cue != Cue::At {
+                return (cue, at);
+            }
+        }
         let cue = match self.word(prev).map(str::to_ascii_lowercase).as_deref() {
-            Some("since") => Cue::Since,
+            Some("since" | "beyond") => Cue::Since,
             Some("by") => Cue::By,
             Some("until" | "till" | "through") => Cue::Until,
             Some(

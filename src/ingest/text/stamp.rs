@@ -342,12 +342,21 @@ fn label_before(before: &str) -> Option<Role> {
     let ends_with = |label: &str| {
         let label = label.trim();
         // "by" names a byline only where it opens a line.
+        // A Hangul label ends a Hangul word only: "기자l승인2021.07.07"
+        // sets it off with a letter standing for a bar.
+        let hangul = label.chars().any(is_hangul);
         label != "by"
             && before.ends_with(label)
             && before[..before.len() - label.len()]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_none_or(|c| {
+                    if hangul {
+                        !is_hangul(c)
+                    } else {
+                        !c.is_alphanumeric()
+                    }
+                })
     };
     if update_labels().any(|l| ends_with(l)) {
         Some(Role::Update)
@@ -455,6 +464,10 @@ mod tests {
         assert_eq!(
             roles("작성자 관리자 작성일23-07-21 12:06 조회902회"),
             [(Role::Publication, "2023-07-21".into())]
+        );
+        assert_eq!(
+            roles("배터리 공장 설립 한가람 기자l승인2021.07.07l1면"),
+            [(Role::Publication, "2021-07-07".into())]
         );
         assert_eq!(
             roles("작성 2024.08.09 16:53 수정 2024.08.09 16:57"),

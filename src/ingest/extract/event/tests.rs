@@ -921,6 +921,12 @@ fn a_result_told_for_a_year_is_no_event_a_dated_report_is() {
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2024-04-30"], "{got:?}");
+    // The period a result is told for, the figure far after it.
+    let got = run(
+        &["The operating profit for the fourth quarter of last year included 377.3 billion won from credits."],
+        Some("2024-05-02"),
+    );
+    assert!(got.is_empty(), "{got:?}");
 }
 
 #[test]

@@ -62,7 +62,11 @@ fn cue(rest: &str) -> Cue {
     });
     if rest.starts_with("까지") {
         Cue::By
-    } else if rest.starts_with("이후") || rest.starts_with("이래") || up_to_now {
+    } else if ["이후", "이래"]
+        .iter()
+        .any(|since| rest.trim_start().starts_with(since))
+        || up_to_now
+    {
         Cue::Since
     } else {
         Cue::At
@@ -548,6 +552,10 @@ mod tests {
             [("2020".to_string(), None, Cue::Since)]
         );
         assert_eq!(read("2020년부터 생산을 시작했다.", published), [d("2020")]);
+        assert_eq!(
+            read("가격은 2011년 이후 42% 올랐다.", published),
+            [("2011".to_string(), None, Cue::Since)]
+        );
         assert!(read("3년간 공급하고 2020년대 들어 12345년 제2의", published).is_empty());
         assert!(read("26일 발표했다.", None).is_empty());
         assert!(read(

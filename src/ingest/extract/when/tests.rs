@@ -188,6 +188,13 @@ fn years_need_a_preposition() {
     assert_eq!(resolve("the May deadline may slip", None), []);
     let m = mentions("It aims to lead by 2030.", None, None);
     assert_eq!(m[0].cue, Cue::By);
+    // A cue before a part of the year, and "beyond" a time.
+    let m = mentions("Since early 2022, it has drawn investors.", None, None);
+    assert_eq!((m[0].cue, m[0].start), (Cue::Since, 0));
+    let m = mentions("Funding beyond March 2027 is open.", None, None);
+    assert_eq!(m[0].cue, Cue::Since);
+    let m = mentions("It opened in early 2022.", None, None);
+    assert_eq!(m[0].cue, Cue::At);
     // "up to (and including)" a day: a time limit, like "until".
     for text in [
         "Applications received up to and including December 17, 2023 count.",

@@ -558,6 +558,23 @@ fn a_plants_production_is_commercialization_only_of_a_technology() {
         "{:?}",
         a.topics
     );
+    // A cathode maker's plant: the chemistry it makes is no technology
+    // leaving the laboratory.
+    let a = annotate(
+        &doc(&[
+            plant[0],
+            plant[1],
+            "It makes high-nickel NCM cathode materials and LFP cathodes for electric vehicles.",
+        ]),
+        "Acme's Ohio plant starts mass production",
+        None,
+        &g,
+    );
+    assert!(
+        !a.topics.contains(&"commercialization".to_string()),
+        "{:?}",
+        a.topics
+    );
     // The same words about a technology leaving the laboratory.
     let a = annotate(
         &doc(&[

@@ -148,6 +148,7 @@ pub(crate) fn registries() -> Registries {
                 &["commercialization", "mass production", "production line"],
             ),
             topic("all-solid-state", &["solid-state battery"]),
+            topic("ncm-high-nickel", &["high-nickel", "NCM"]),
             topic("r-and-d", &["차세대", "기술 개발"]),
         ],
     }

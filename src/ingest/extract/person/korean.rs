@@ -337,9 +337,11 @@ pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
     // "조사는", "기술를", "기업의": a topic, object or genitive particle
     // ends no given name, nor does a verb's 해 ("고려해", "조정해").
+    // "원장과": a title with a particle is no name.
     if !word.chars().all(is_hangul)
         || NOT_NAMES.contains(&word)
         || word.ends_with(['는', '를', '의', '해'])
+        || TITLES.contains(&strip_particle(word))
     {
         return false;
     }

@@ -181,6 +181,17 @@ fn a_spokesperson_for_the_company_is_a_person_not_a_company() {
 }
 
 #[test]
+fn an_honorific_of_office_is_no_part_of_the_name() {
+    let names: Vec<String> =
+        run("Today, the Honourable Dana Orlov, Minister of Industry, announced the grant.")
+            .people
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+    assert_eq!(names, ["Dana Orlov"]);
+}
+
+#[test]
 fn titles_before_names() {
     assert_eq!(
         triples("NBRI President Choi Min-ho said it would help."),
@@ -520,6 +531,24 @@ fn a_korean_head_named_in_brackets_after_the_body() {
     // A bracket set off from its word, or holding no title, names no one.
     assert!(triples("특별위원회 (위원장 한가람)는 4일 회의를 열었다.").is_empty());
     assert!(triples("특별위원회(한가람)는 4일 회의를 열었다.").is_empty());
+}
+
+#[test]
+fn an_officer_title_with_its_acronym_and_no_title_as_a_name() {
+    assert_eq!(
+        triples("협약식에 한가람 에이크미 최고생산책임자(CPO)와 연구소장이 참석했다."),
+        [t(
+            "한가람",
+            Some("에이크미 최고생산책임자"),
+            Some("acme-energy")
+        )]
+    );
+    // "원장과 김하나 단장": a title with its particle names no one.
+    let names: Vec<String> = triples("이누리 원장과 김하나 단장 등이 참석했다.")
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert!(!names.contains(&"원장과".to_string()), "{names:?}");
 }
 
 #[test]

@@ -507,9 +507,10 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     }
     // "↑ 1분기 기업별 배터리 사용량 순위": an arrow pointing at the picture
     // above is a caption's own mark.
+    // A line that ends like a Korean sentence ("…들어갔다.") is the story's.
     if let Some(rest) = body.trim_start().strip_prefix('↑') {
         let rest = rest.trim();
-        if !rest.is_empty() {
+        if !rest.is_empty() && !rest.trim_end_matches('.').ends_with('다') {
             return Some(tidy(rest));
         }
     }

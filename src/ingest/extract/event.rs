@@ -13,7 +13,7 @@ use super::when::{mentions, Cue, Mention};
 use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
-use crate::ingest::text::hangul::{is_particle, strip_particle};
+use crate::ingest::text::hangul::{is_hangul, is_particle, strip_particle};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
@@ -135,13 +135,48 @@ fn states_a_korean_quantity(sentence: &str) -> bool {
 /// A Korean sentence that gives an outlook ("전망", "예상") for a market
 /// ("가격", "시장", "수요"), see `words/korean/outlook-words.txt`.
 fn korean_outlook(sentence: &str) -> bool {
+    const PREDICATE_WORDS: usize = 2;
     static WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
-    let has = |kind: &str| {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !is_hangul(c)))
+        .collect();
+    let of = |kind: &'static str| {
         WORDS
             .iter()
-            .any(|&(word, k)| k == kind && sentence.contains(word))
+            .filter(move |&&(_, k)| k == kind)
+            .map(|&(word, _)| word)
     };
-    has("outlook") && has("market")
+    // The outlook is the sentence's own predicate ("… 줄어들 전망이다"),
+    // not a word of a clause ("전망이 밝다고 말했다" tells a speech).
+    let predicate = &words[words.len().saturating_sub(PREDICATE_WORDS)..];
+    let outlook = predicate
+        .iter()
+        .any(|w| of("outlook").any(|o| w.starts_with(o)));
+    // A market noun with at most a particle ("가격이", "수요는"); "군산시장은"
+    // is a mayor.
+    let market = words
+        .iter()
+        .any(|w| of("market").any(|m| strip_particle(w) == m));
+    outlook && market
+}
+
+/// "지난 3월 미국 시장에 진출했으며 …": the time's own clause, up to its
+/// first connective or comma, ends in a finite past verb: a happening,
+/// whatever the sentence forecasts after it.
+fn past_in_its_clause(after: &str) -> bool {
+    for raw in after.split_whitespace() {
+        let word = raw.trim_end_matches(|c: char| !is_hangul(c));
+        // A finite past ("진출했으며", "준공했다"), not an adnominal ("한").
+        let adnominal = word.ends_with(['한', '된', '던']);
+        if !adnominal && super::when::korean_tense_of(word) == Some("past") {
+            return true;
+        }
+        if word.ends_with(['며', '고']) || raw.ends_with(',') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Events in story order, without duplicates.
@@ -192,7 +227,8 @@ pub(crate) fn events(
             if mention.date.is_full() {
                 last_full = Some(mention.date);
             }
-            let deadline = {
+            // The mention opens with its "by" when it has one.
+            let deadline = mention.cue == Cue::By || {
                 let before = sentence.text[..mention.start].trim_end().to_lowercase();
                 ["by", "by the end of", "by the end", "until", "through"]
                     .iter()
@@ -206,7 +242,9 @@ pub(crate) fn events(
             let as_of =
                 !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
             if statistic
-                || korean_outlook && mention.date.day.is_none()
+                || korean_outlook
+                    && mention.date.day.is_none()
+                    && !past_in_its_clause(&sentence.text[mention.end..])
                 || !own.is_empty() && names_a_results_period(&sentence.text[..mention.start])
                 || as_of
                 || result && mention.date.day.is_none()
@@ -500,8 +538,10 @@ fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
     let first = after.split_whitespace().next().unwrap_or("");
     // "2021년 12월 수준이며": the time names a level the story compares
     // with, whatever figure it was.
-    let level = strip_particle(first.trim_end_matches([',', '.']));
-    if after.starts_with(' ') && LEVELS.contains(&level) {
+    // The level with its particle or copula: "수준 높은" is "high-level".
+    let first = first.trim_end_matches([',', '.']);
+    let level = strip_particle(first);
+    if after.starts_with(' ') && level != first && LEVELS.contains(&level) {
         return true;
     }
     // "2018년에 비해": the particle glued to the time, the marker after it.
@@ -523,8 +563,11 @@ fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
     let spaced = sentence[..mention.end].ends_with(char::is_whitespace)
         || clause.starts_with(char::is_whitespace);
     let words: Vec<&str> = clause.split_whitespace().collect();
+    // After a particle glued to the time the marker comes next
+    // ("2018년에 비해"); "2018년에 기존 공장보다" compares something else.
+    let window = if lone_particle { 1 } else { 3 };
     let at = if spaced {
-        words.iter().take(3).position(|w| marks(w))
+        words.iter().take(window).position(|w| marks(w))
     } else {
         // Glued to the time itself: "지난해보다", "전년대비".
         words

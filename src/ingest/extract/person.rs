@@ -554,16 +554,10 @@ impl Reader<'_, '_> {
         if self.tokens[comma].text != "," {
             return None;
         }
-        // The name closes the sentence, or a comma sets it off before
-        // whom it was said to ("…, Jane Roe, to the news agency.").
-        let end = self.name_end(start);
-        let said_to = self.tokens.get(end).is_some_and(|t| t.text == ",")
-            && self.tokens.get(end + 1).is_some_and(|t| t.is("to"));
-        let closes = said_to
-            || self
-                .tokens
-                .get(end)
-                .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
+        let closes = self
+            .tokens
+            .get(self.name_end(start))
+            .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
         let the = (comma.saturating_sub(ROLE_WITHIN).max(1)..comma).find(|&k| {
             self.tokens[k].is("the") && SPEECH.iter().any(|s| self.tokens[k - 1].is(s))
         })?;

@@ -17,6 +17,7 @@ use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::words::{word_list, Words};
 
 mod korean;
+pub(super) use korean::tense_of as korean_tense_of;
 
 /// The word introducing a date, which says how the date relates to the
 /// story ("since 2020" is a state, "by 2030" a deadline).

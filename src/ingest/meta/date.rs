@@ -44,9 +44,12 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
         at.checked_sub(1)
             .and_then(|above| stamp::label_alone(bodies[above]))
     };
+    // A short worded date alone on a line dates the page only in its head.
+    const HEAD_LINES: usize = 5;
     let found: Vec<(Role, PartialDate, &str)> = bodies
         .iter()
         .enumerate()
+        .filter(|&(at, &body)| at < HEAD_LINES || !stamp::is_lone_short_date(body))
         .flat_map(|(at, &body)| {
             let above = label_above(at);
             stamp::roles_in(body).into_iter().map(move |(role, date)| {
@@ -538,6 +541,17 @@ mod tests {
         let page = "Acme opens plant\nMarch 14, 2025\n\
                     March 19, 2019 - Atlanta - Acme broke ground on the plant\nAcme said so.";
         assert_eq!(date(page), "2025-03-14");
+    }
+
+    #[test]
+    fn a_short_worded_date_alone_dates_the_page_only_in_its_head() {
+        assert_eq!(
+            date("13 Feb 24\n\nAcme opens plant\n\nAcme said it would open."),
+            "2024-02-13"
+        );
+        let agenda = "Acme forum\nThe programme\nSpeakers\nVenue\nTickets\n\
+                      Opening talks\n20 Jun 24\nPanels\n21 Jun 24\nAcme said so.";
+        assert!(stated(agenda, &[]).is_none(), "{:?}", stated(agenda, &[]));
     }
 
     #[test]

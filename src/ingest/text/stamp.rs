@@ -165,10 +165,12 @@ fn is_meta_bar(body: &str) -> bool {
 /// a statistic's, not the page's and no happening.
 pub(crate) fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bool {
     static AS_OF: Words = word_list!("shared/as-of-words.txt");
-    // "5월 말 기준": the part of a month between the date and its marker.
+    // "5월 말 기준": the part of a month between the date and its marker
+    // ("5월 중 기준 금리를" is no such part: 중 is "during").
+    static MONTH_PARTS: Words = word_list!("korean/month-parts.txt");
     let next = body[span.end..]
         .split_whitespace()
-        .find(|w| !is_clock_word(w) && !vocab::KOREAN_YEAR_PARTS.contains(w))
+        .find(|w| !is_clock_word(w) && !MONTH_PARTS.contains(w))
         .map(str::to_lowercase);
     let before = body[..span.start].trim_end().to_lowercase();
     // "as of" before the date, as a phrase of its own ("Bias of May 1" is
@@ -208,6 +210,14 @@ fn labelled_short_dates(body: &str) -> Vec<(Role, PartialDate)> {
                 .map(|role| (role, date))
         })
         .collect()
+}
+
+/// A line that is only a short worded date ("13 Feb 24"): a stamp in a
+/// page's head, an agenda's day further down.
+pub(crate) fn is_lone_short_date(body: &str) -> bool {
+    short_year_dates(body, false)
+        .iter()
+        .any(|(span, _)| short_date_alone(body, span))
 }
 
 /// "13 Feb 24" or "13 Feb 24, 10:33" alone on its line: a stamp whose
@@ -308,7 +318,12 @@ fn publication_labels() -> impl Iterator<Item = &'static &'static str> {
 }
 
 fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a str>) -> bool {
-    labels.any(|l| lower.starts_with(*l))
+    // "작성된 보고서에 따르면": a Hangul label runs into no more Hangul.
+    labels.any(|l| {
+        lower
+            .strip_prefix(*l)
+            .is_some_and(|rest| !l.chars().any(is_hangul) || !rest.starts_with(is_hangul))
+    })
 }
 
 /// "2024.03.05 reporter7@hanbit.example": a date the reporter's e-mail address
@@ -465,6 +480,10 @@ mod tests {
             roles("작성자 관리자 작성일23-07-21 12:06 조회902회"),
             [(Role::Publication, "2023-07-21".into())]
         );
+        // A label runs into no more Hangul: "작성된" opens a sentence.
+        assert!(roles("작성된 보고서에 따르면 공장은 2019년 3월 5일 섰다")
+            .iter()
+            .all(|(role, _)| *role != Role::Publication));
         assert_eq!(
             roles("배터리 공장 설립 한가람 기자l승인2021.07.07l1면"),
             [(Role::Publication, "2021-07-07".into())]

@@ -73,9 +73,6 @@ pub(crate) fn is_korean_plan(sentence: &str) -> bool {
 }
 
 /// Labels that introduce a publication date on a board or news page.
-/// Parts of a year or month written after it ("초", "말", "상반기").
-pub(crate) static KOREAN_YEAR_PARTS: Words = word_list!("korean/year-parts.txt");
-
 pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 
 /// Labels of a later edit to the page.

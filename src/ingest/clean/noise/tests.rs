@@ -243,6 +243,10 @@ fn photo_credits_leave_the_caption() {
         classify("↑ 2022년 1분기 기업별 배터리 사용량 순위."),
         Line::Caption("2022년 1분기 기업별 배터리 사용량 순위.".into())
     );
+    assert!(matches!(
+        classify("↑ 회사는 지난 3월 공장을 준공하고 양산에 들어갔다."),
+        Line::Story(_)
+    ));
     // Spaces before the colon or equals sign change nothing.
     assert_eq!(classify("Photo : WIRE News"), Line::Noise("photo-credit"));
     assert_eq!(classify("사진 = 뉴스통신"), Line::Noise("photo-credit"));

@@ -448,6 +448,8 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
         &[
             "회사는 재고를 2021년 4529t에서 올 8월 기준 3967t으로 줄였다.",
             "올해 5월 말 기준 전국에는 24만여기의 충전기가 구축돼 있다.",
+            // 중 is "during": the rate cut is a happening.
+            "한국은행은 5월 중 기준 금리를 3.5%로 내렸다.",
             "As of May 2024, the agency held 1,500 tonnes in its depots.",
             "회사는 지난 7월 공장을 준공했다.",
             // 기준 as the noun "standard"; a happening as of a day.
@@ -457,7 +459,11 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
         Some("2024-09-07"),
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(dates, ["2024-07", "2024-03", "2025-01-01"], "{got:?}");
+    assert_eq!(
+        dates,
+        ["2024-05", "2024-07", "2024-03", "2025-01-01"],
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -709,6 +715,16 @@ fn a_korean_time_before_a_comparison_word_is_a_baseline() {
         dates(&["이는 2018년 12월 수준이며, 가격은 56% 떨어졌다."]),
         Vec::<String>::new()
     );
+    assert!(dates(&["이는 2018년에 비해 두 배 많은 30만t 규모다."]).is_empty());
+    // A comparison of something else after the time, "high-level".
+    assert_eq!(
+        dates(&["회사는 2018년에 기존 공장보다 2배 큰 공장을 지었다."]),
+        ["2018"]
+    );
+    assert_eq!(
+        dates(&["회사는 지난 3월 수준 높은 배터리 기술을 공개했다."]),
+        ["2020-03"]
+    );
     // A bracket that holds no figure, and 수준 that is no level of a time.
     assert_eq!(
         dates(&["회사는 2018년(창립 10주년) 공장을 지었다."]),
@@ -946,4 +962,28 @@ fn a_date_a_comparison_is_made_against_is_no_event() {
         .len(),
         1
     );
+}
+
+#[test]
+fn a_markets_outlook_dates_no_happening() {
+    let dates = |texts: &[&str]| -> Vec<String> {
+        run(texts, Some("2024-05-10"))
+            .into_iter()
+            .map(|e| e.0)
+            .collect()
+    };
+    assert!(
+        dates(&["올해 초 니켈 가격이 안정세를 보이면서 원가 부담이 줄어들 전망이다."]).is_empty()
+    );
+    assert!(dates(&["Global demand for batteries is set to soar by 2030."]).is_empty());
+    // A happening in its own clause, a mayor (시장), an outlook in speech.
+    assert_eq!(
+        dates(&["회사는 지난 3월 미국 시장에 진출했으며 올해 매출은 두 배가 될 전망이다."]),
+        ["2024-03"]
+    );
+    assert_eq!(
+        dates(&["한가람 군산시장은 지난 4월 공장을 방문해 전망이 밝다고 말했다."]),
+        ["2024-04"]
+    );
+    assert_eq!(dates(&["The plant is set to open by 2026."]), ["2026"]);
 }

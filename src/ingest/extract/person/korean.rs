@@ -53,7 +53,11 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     let tokens = tokenize(sentence.text);
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if !is_name(token) || claimed(sentence, token) {
+        // "중요성을 고려해": a verb's 해 after its object is no name.
+        let verb_after_object = token.text.ends_with('해')
+            && i.checked_sub(1)
+                .is_some_and(|b| tokens[b].text.ends_with(['을', '를']));
+        if !is_name(token) || claimed(sentence, token) || verb_after_object {
             continue;
         }
         // "송우진·임종철 교수": names joined by a middle dot share the
@@ -336,11 +340,11 @@ pub(in crate::ingest::extract) fn ends_with_glued_byline(text: &str) -> bool {
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
     // "조사는", "기술를", "기업의": a topic, object or genitive particle
-    // ends no given name, nor does a verb's 해 ("고려해", "조정해").
+    // ends no given name.
     // "원장과": a title with a particle is no name.
     if !word.chars().all(is_hangul)
         || NOT_NAMES.contains(&word)
-        || word.ends_with(['는', '를', '의', '해'])
+        || word.ends_with(['는', '를', '의'])
         || TITLES.contains(&strip_particle(word))
     {
         return false;

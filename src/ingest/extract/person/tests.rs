@@ -558,6 +558,10 @@ fn a_province_or_city_office_between_name_and_title_and_no_verb_as_name() {
         [t("한가람", Some("도 경제부지사"), None)]
     );
     assert!(triples("위원회의 중요성을 고려해 위원장을 격상했다.").is_empty());
+    assert_eq!(
+        triples("김소해 연구원은 결과를 설명했다."),
+        [t("김소해", Some("연구원"), None)]
+    );
 }
 
 #[test]
@@ -818,7 +822,7 @@ fn a_speaker_named_after_the_role_that_opens_the_attribution() {
     // Without the verb of speech, or with the sentence going on, the
     // words after the comma may be anything.
     assert!(names("It is the head of the storage business, Peter Gibson.").is_empty());
-    // Or set off before whom it was said to.
+    // An expert is a role: the name set off after it is a person.
     assert_eq!(
         names("“We grew,” said the association's mobility expert, Dana Orlov, to the wire agency."),
         ["Dana Orlov"]

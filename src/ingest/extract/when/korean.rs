@@ -197,7 +197,7 @@ fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
 }
 
 /// "오늘" (today): the publication day, with a particle at most after it;
-/// "오늘날" is "nowadays".
+/// "오늘날" is "nowadays", "오늘의" "today's" (a present, no day).
 fn today(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Mention, usize)> {
     const TODAY: &str = "오늘";
     let rest = text.strip_prefix(TODAY)?;
@@ -207,10 +207,10 @@ fn today(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Menti
     } else {
         word.trim_end_matches([',', '.'])
     };
-    if !is_particle(glued) || glued == "날" {
+    if !is_particle(glued) || glued == "의" {
         return None;
     }
-    let end = at + TODAY.len();
+    let end = at + TODAY.len() + glued.len();
     let mention = Mention {
         start: at,
         end,
@@ -260,7 +260,13 @@ const TENSE_WINDOW: usize = 4;
 fn tense_after(rest: &str) -> Option<bool> {
     // "10월에는 … 마련한 전략을 … 선포할 계획이다": a time set off as the
     // topic belongs to the sentence's own predicate, its last word.
-    if rest.starts_with("에는") || rest.starts_with("엔 ") {
+    // Only with no clause between ("3월에는 착공했고, 10월에는 …").
+    let one_clause = !rest.contains(',')
+        && rest.split_whitespace().rev().skip(1).all(|w| {
+            !w.trim_end_matches(|c: char| !is_hangul(c))
+                .ends_with(['고', '며'])
+        });
+    if one_clause && (rest.starts_with("에는") || rest.starts_with("엔 ")) {
         let last = rest.split_whitespace().next_back().unwrap_or("");
         if let Some(tense) = tense_of(last.trim_end_matches(|c: char| !is_hangul(c))) {
             return Some(tense == "future");
@@ -285,7 +291,7 @@ fn tense_after(rest: &str) -> Option<bool> {
 /// The tense a verb's ending gives ("past", "future"), see
 /// `words/korean/tense-endings.txt`; none for words that only look like
 /// one ("필요한").
-fn tense_of(word: &str) -> Option<&'static str> {
+pub(in crate::ingest::extract) fn tense_of(word: &str) -> Option<&'static str> {
     static ENDINGS: Pairs = word_list!(pairs "korean/tense-endings.txt");
     if ENDINGS
         .iter()
@@ -355,7 +361,7 @@ fn shift_month(published: PartialDate, shift: i32) -> Option<(i32, i32)> {
 /// The bytes of a part of the year ("초", "상반기", "3분기") at the start
 /// of `text`, past spaces, when a particle or nothing follows it; else 0.
 fn year_part(text: &str) -> usize {
-    use crate::ingest::text::vocab::KOREAN_YEAR_PARTS as PARTS;
+    static PARTS: Words = word_list!("korean/year-parts.txt");
     let gap = spaces(text);
     let rest = &text[gap..];
     let word = hangul_run(rest.trim_start_matches(|c: char| c.is_ascii_digit()));
@@ -447,6 +453,14 @@ mod tests {
             read("10월에는 추진단이 마련한 전략을 선포했다.", published),
             [d("2023-10")]
         );
+        // A clause of its own keeps its own verb.
+        assert_eq!(
+            read(
+                "회사는 3월에는 공장을 착공했고, 10월에는 준공할 예정이다.",
+                published
+            ),
+            [d("2024-03"), d("2024-10")]
+        );
         assert_eq!(
             read(
                 "6월 17일 공식 출범한 사업단과 6월 20일 출범할 사업단",
@@ -487,6 +501,7 @@ mod tests {
             [d("2022-11-11")]
         );
         assert!(read("오늘날 배터리는 어디에나 있다.", published).is_empty());
+        assert!(read("오늘의 배터리 시장은 중국이 이끈다.", published).is_empty());
         assert!(read("오늘 협약을 맺었다.", PartialDate::ym(2022, 11)).is_empty());
     }
 

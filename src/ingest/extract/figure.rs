@@ -101,7 +101,7 @@ pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
             // reaches by a deadline.
             let year_target = target_for(sentence, &tokens, found.end, &targets)
                 .or_else(|| year_right_after(&tokens, found.end))
-                .or(planned)
+                .or(planned.filter(|_| !another_predicate_after(&tokens, found.end)))
                 .or(korean_target)
                 .filter(|_| !is_site_area(found.unit, found.value, sentence))
                 .filter(|_| !prices_a_facility(found.unit, &sentence[found.end..]));
@@ -675,6 +675,19 @@ fn planned_year(tokens: &[Token<'_>]) -> Option<i32> {
     stated.filter(|_| states_plan(tokens))
 }
 
+/// "will have a capacity of 28 GWh and go into operation in 2026": after
+/// the figure, "and" and a verb of starting open a second predicate,
+/// whose year is its own, not the figure's.
+fn another_predicate_after(tokens: &[Token<'_>], end: usize) -> bool {
+    static STARTING_VERBS: Words = word_list!("extract/starting-verbs.txt");
+    let Some(next) = tokens.iter().position(|t| t.start >= end) else {
+        return false;
+    };
+    tokens[next..]
+        .windows(2)
+        .any(|w| w[0].is("and") && STARTING_VERBS.iter().any(|v| w[1].is(v)))
+}
+
 /// A sentence that states a plan or an expectation.
 fn states_plan(tokens: &[Token<'_>]) -> bool {
     static PLAN_VERBS: Words = word_list!("extract/figure-plan-verbs.txt");
@@ -986,6 +999,11 @@ mod tests {
             [f[0].year_target, f[1].year_target],
             [Some(2023), Some(2024)]
         );
+        // A second predicate after the figure keeps its year.
+        let f = figures("The plant will have 28 GWh of capacity and go into operation in 2026.");
+        assert_eq!(f[0].year_target, None);
+        let f = figures("The plant will have 28 GWh of capacity in 2026.");
+        assert_eq!(f[0].year_target, Some(2026));
         let f = figures("It sold 40 GWh in 2024.");
         assert_eq!(f[0].year_target, None);
         let f = figures("The plant is set to double to 30,000 tons in 2028.");

@@ -110,9 +110,10 @@ fn names_a_results_period(before: &str) -> bool {
         return false;
     }
     let head = words.join(" ");
-    RESULT_WORDS
-        .iter()
-        .any(|w| head == *w || head.ends_with(&format!(" {w}")))
+    RESULT_WORDS.iter().any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// A Korean sentence whose predicate states a quantity ("…를 차지했다",

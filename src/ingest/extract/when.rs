@@ -138,19 +138,18 @@ impl Context<'_, '_> {
             return (Cue::At, i);
         };
         // "up to December 17", "up to and including December 17": until.
-        let words_before = |n: usize| {
-            let from = prev.checked_sub(n - 1)?;
-            (from..=prev)
-                .map(|k| self.word(k).map(str::to_ascii_lowercase))
-                .collect::<Option<Vec<String>>>()
-                .map(|w| (w.join(" "), from))
+        let phrase_before = |words: &[&str]| {
+            let from = (prev + 1).checked_sub(words.len())?;
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is(from + k, w))
+                .then_some(from)
         };
-        for n in [4, 2] {
-            if let Some((words, from)) = words_before(n) {
-                if words == "up to and including" || words == "up to" {
-                    return (Cue::Until, from);
-                }
-            }
+        if let Some(from) = phrase_before(&["up", "to", "and", "including"])
+            .or_else(|| phrase_before(&["up", "to"]))
+        {
+            return (Cue::Until, from);
         }
         // "since early 2022": the part of the year stands between the cue
         // and its year.

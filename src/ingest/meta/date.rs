@@ -49,10 +49,14 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     let found: Vec<(Role, PartialDate, &str)> = bodies
         .iter()
         .enumerate()
-        .filter(|&(at, &body)| at < HEAD_LINES || !stamp::is_lone_short_date(body))
         .flat_map(|(at, &body)| {
             let above = label_above(at);
-            stamp::roles_in(body).into_iter().map(move |(role, date)| {
+            let mut roles = stamp::roles_in(body);
+            // Read again only for a line that gave a date.
+            if at >= HEAD_LINES && !roles.is_empty() && stamp::is_lone_short_date(body) {
+                roles.clear();
+            }
+            roles.into_iter().map(move |(role, date)| {
                 let role = match (role, above) {
                     (Role::Unlabelled, Some(label)) => label,
                     _ => role,

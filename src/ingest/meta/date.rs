@@ -56,6 +56,16 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
             if at >= HEAD_LINES && !roles.is_empty() && stamp::is_lone_short_date(body) {
                 roles.clear();
             }
+            // A timeline's entries open with dates line after line.
+            let opens = |line: Option<&&str>| {
+                line.is_some_and(|line| stamp::date_opening_the_lead(line).is_some())
+            };
+            let in_a_timeline = || {
+                opens(bodies.get(at + 1)) || opens(at.checked_sub(1).and_then(|a| bodies.get(a)))
+            };
+            if roles.is_empty() && at < HEAD_LINES && !in_a_timeline() {
+                roles.extend(stamp::date_opening_the_lead(body).map(|d| (Role::Unlabelled, d)));
+            }
             roles.into_iter().map(move |(role, date)| {
                 let role = match (role, above) {
                     (Role::Unlabelled, Some(label)) => label,
@@ -400,6 +410,28 @@ mod tests {
         stated(text, &[])
             .map(|s| s.date.to_string())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_day_opening_the_lead_dates_the_page_in_its_head_only() {
+        let lead = "April 13, 2023: Korea is launching a battery fund worth billions of dollars to keep its makers at home.\nThe minister said so.";
+        assert_eq!(date(lead), "2023-04-13");
+        let dashed = "Battery fund\n13 April 2023 – Korea is launching a fund worth billions of dollars to keep its makers at home.";
+        assert_eq!(date(dashed), "2023-04-13");
+        // A timeline's entries or a day far down: no stamp.
+        let timeline = "April 13, 2023: Korea launched a battery fund worth billions of dollars to keep its makers at home.\nMay 2, 2023: The fund made its first loan to a maker of cathodes in the south of the country.";
+        assert_eq!(date(timeline), "");
+        let deep = format!("{}{lead}", "Line of the menu\n".repeat(5));
+        assert_eq!(date(&deep), "");
+    }
+
+    #[test]
+    fn a_meta_bar_glued_to_the_lead_keeps_its_labelled_stamp() {
+        let page = "재생 0회 | 등록 2021.07.11<앵커> 정부가 전략을 발표했습니다. 울산에 센터가 들어섭니다. 기자가 전합니다. 시장은 커집니다.";
+        assert_eq!(date(page), "2021-07-11");
+        // A date deep in the running lead is the story's.
+        let deep = "재생 0회 | 정부가 오늘 전략을 발표했습니다 그리고 등록 2021.07.11 이후 센터가 들어섭니다. 시장은 커집니다.";
+        assert_eq!(date(deep), "");
     }
 
     #[test]

@@ -86,16 +86,19 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     }
     // A running sentence keeps its dates: they are the story's.
     let field_line = !ends_sentence(body) || word_count(body) <= 12;
-    let mut found: Vec<(Role, PartialDate)> = dates
-        .iter()
-        .filter(|_| field_line)
-        .filter_map(|(span, date)| {
-            label_before(&body[..span.start])
-                .or_else(|| signed_by_reporter(&body[span.end..]))
-                .or_else(|| after_a_byline(&body[..span.start]))
-                .map(|role| (role, *date))
-        })
-        .collect();
+    let mut found: Vec<(Role, PartialDate)> = if field_line {
+        dates
+            .iter()
+            .filter_map(|(span, date)| {
+                label_before(&body[..span.start])
+                    .or_else(|| signed_by_reporter(&body[span.end..]))
+                    .or_else(|| after_a_byline(&body[..span.start]))
+                    .map(|role| (role, *date))
+            })
+            .collect()
+    } else {
+        stamp_glued_to_the_lead(body, &dates).into_iter().collect()
+    };
     let labelled_line = starts_with_label(&lower, publication_labels());
     let unlabelled_stamp = found.is_empty()
         && (is_date_line(body)
@@ -111,6 +114,29 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         found.insert(0, (role, first));
     }
     found
+}
+
+/// "재생 0회 | 등록 2021.07.11<앵커> 휴대폰이 …": a scrape that glued the
+/// page's meta bar to the story's lead. The line runs on as sentences,
+/// but a labelled date among its first few words is still the stamp.
+fn stamp_glued_to_the_lead(
+    body: &str,
+    dates: &[(std::ops::Range<usize>, PartialDate)],
+) -> Option<(Role, PartialDate)> {
+    const META_WORDS: usize = 5;
+    let (span, date) = dates.first()?;
+    let before = &body[..span.start];
+    if word_count(before) > META_WORDS {
+        return None;
+    }
+    // The label opens the line or follows a meta bar's separator: "The
+    // report, published on March 3, 2021, …" is a sentence.
+    let head = without_time_words(before).to_lowercase();
+    let rest = head[..head.len() - label_at_end(&head)?].trim_end();
+    if !rest.is_empty() && !rest.ends_with(['|', '·', '│', '/']) {
+        return None;
+    }
+    label_before(before).map(|role| (role, *date))
 }
 
 /// "UPDATE. 2018-11-14 21:02 (수)": a page clock's label, a full stop and
@@ -210,6 +236,20 @@ fn labelled_short_dates(body: &str) -> Vec<(Role, PartialDate)> {
                 .map(|role| (role, date))
         })
         .collect()
+}
+
+/// "April 13, 2023: South Korea is launching …": a full day opening the
+/// lead, set off by a colon or a dash, as trade papers date a story.
+/// Only the caller knows whether the line stands in the page's head and
+/// is no entry of a timeline.
+pub(crate) fn date_opening_the_lead(body: &str) -> Option<PartialDate> {
+    let (span, date) = full_dates(body).into_iter().next()?;
+    let after = body[span.end..].trim_start();
+    let set_off = [":", "—", "–", "- "]
+        .iter()
+        .any(|mark| after.starts_with(mark));
+    let lead = after.trim_start_matches([':', '—', '–', '-', ' ']);
+    (span.start == 0 && date.day.is_some() && set_off && word_count(lead) > 3).then_some(date)
 }
 
 /// A line that is only a short worded date ("13 Feb 24"): a stamp in a

@@ -330,7 +330,9 @@ fn drop_related_headlines(lines: &mut [Line]) {
                 let body = split_marker(text).1;
                 // A headline cut short ends in an ellipsis, no sentence.
                 let cut = body.ends_with("...") || body.ends_with('\u{2026}');
-                if word_count(body) <= MAX_LISTED_HEADLINE_WORDS && (cut || !ends_sentence(body)) {
+                let one_headline =
+                    word_count(body) <= MAX_LISTED_HEADLINE_WORDS && (cut || !ends_sentence(body));
+                if one_headline || is_glued_headlines(body) {
                     taken.push((at, std::mem::replace(line, Line::Noise("related-headline"))));
                     listed = true;
                 } else {
@@ -343,6 +345,20 @@ fn drop_related_headlines(lines: &mut [Line]) {
             _ => in_list = false,
         }
     }
+}
+
+/// "공장 화재…1명 숨져 '5차 대유행' 눈 앞으로…새 방역체계 …": a list's
+/// headlines scraped into one line, each cut short by an ellipsis, with
+/// no full stop ending a sentence among them.
+fn is_glued_headlines(body: &str) -> bool {
+    const MIN_CUTS: usize = 3;
+    let cuts = body.matches('\u{2026}').count() + body.matches("...").count();
+    let full_stop = body.char_indices().any(|(i, c)| {
+        c == '.'
+            && !body[..i].ends_with('.')
+            && !body[i + 1..].starts_with(['.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+    });
+    cuts >= MIN_CUTS && !full_stop
 }
 
 /// Least headlines between a story's end mark and the page's end that make
@@ -437,6 +453,23 @@ mod tests {
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
         assert_eq!(lines[4], Line::Noise("related-headline"));
         assert_eq!(lines[6], Line::Noise("related-headline"));
+    }
+
+    #[test]
+    fn headlines_glued_into_one_line_under_a_related_label_are_dropped() {
+        let glued = "공장 화재…1명 끝내 숨졌다 '공장 화재' 직원 크게 다쳐…2명은 경상 \
+                     새 방역체계 어떻게 달라지나 3월 등교 어쩌나…\"검사 검토\" 타워크레인 해체 \
+                     '조마조마'…반경 79m 대피령 내려져 해체 70% 마쳐…내일까지 작업 연장 \
+                     조합원 수천 명 모였다…사과 요구 출범 1년…\"초심 돌아가겠다\"";
+        let lines = run(&format!("이야기는 여기서 끝납니다.\n관련기사\n{glued}"));
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        // A story's paragraph that trails off is no list of headlines.
+        let paragraph = "어젯밤 공장에서 불이 났다… 직원 스무 명은 모두 무사히 대피했다. 소방은 \
+                         장비 서른 대를 보내 두 시간 만에 불을 껐다… 소방 당국은 정확한 원인을 \
+                         조사하고 있으며 공장은 당분간 문을 닫는다… 시는 피해 기업에 긴급 자금을 \
+                         지원하기로 했다…";
+        let lines = run(&format!("이야기는 여기서 끝납니다.\n관련기사\n{paragraph}"));
+        assert_eq!(lines[2], Line::Story(paragraph.into()));
     }
 
     #[test]

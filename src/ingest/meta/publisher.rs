@@ -207,7 +207,9 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     let place_and_outlet = |content: &str| {
         let (place, outlet) = content.split_once('=')?;
         let outlet = outlet.trim();
-        let short = place.split_whitespace().count() == 1 && !outlet.is_empty();
+        // "($1 = 156.2800 yen)" is a wire's exchange rate: a place is letters.
+        let place_word = !place.trim().is_empty() && place.trim().chars().all(char::is_alphabetic);
+        let short = place_word && !outlet.is_empty();
         let credit = CREDIT_LABELS.contains(&place.trim()) || outlet.ends_with("제공");
         (short && !credit).then(|| outlet.to_string())
     };
@@ -364,6 +366,15 @@ mod tests {
         assert_eq!(
             named("SEOUL (Yonhap) -- UPDATE: A plant opened.").as_deref(),
             Some("Yonhap")
+        );
+    }
+
+    #[test]
+    fn an_exchange_rate_note_names_no_publisher() {
+        assert_eq!(named("Profit fell.\n($1 = 156.2800 yen)"), None);
+        assert_eq!(
+            named("(서울=뉴스1) 한빛전지가 공장을 열었다.").as_deref(),
+            Some("뉴스1")
         );
     }
 

@@ -9,6 +9,7 @@
 
 use super::{month_of_day, year_of_month, Cue, Mention};
 use crate::content::date::PartialDate;
+use crate::ingest::text::aside::outside_quotes;
 use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
@@ -88,8 +89,11 @@ fn expression(
     if let Some(found) = weekday_dated(text, at, published) {
         return Some(found);
     }
-    if let Some(found) = today(text, at, published) {
-        return Some(found);
+    // A speaker's "today" is the day of the speech, not of the page.
+    if outside_quotes(sentence, at) {
+        if let Some(found) = relative_day(text, at, published) {
+            return Some(found);
+        }
     }
     let (shift, direction, mut pos) = relative_year(text);
     let year = match number_before(&text[pos..], "년") {
@@ -196,25 +200,36 @@ fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
     counts_days || after_quantity
 }
 
-/// "오늘" (today): the publication day, with a particle at most after it;
-/// "오늘날" is "nowadays", "오늘의" "today's" (a present, no day).
-fn today(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Mention, usize)> {
-    const TODAY: &str = "오늘";
-    let rest = text.strip_prefix(TODAY)?;
-    let word = rest.split_whitespace().next().unwrap_or("");
+/// "오늘" (today), "어젯밤" (last night): a day counted from the
+/// publication day, with a particle at most after it; "오늘날" is
+/// "nowadays", "오늘의" "today's" (a present, no day).
+fn relative_day(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Mention, usize)> {
+    static DAYS: Pairs = word_list!(pairs "korean/relative-days.txt");
+    let (word, shift) = DAYS
+        .iter()
+        .filter(|(word, _)| text.starts_with(word))
+        .max_by_key(|(word, _)| word.len())?;
+    let rest = &text[word.len()..];
     let glued = if rest.starts_with(char::is_whitespace) {
         ""
     } else {
-        word.trim_end_matches([',', '.'])
+        rest.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', '.'])
     };
     if !is_particle(glued) || glued == "의" {
         return None;
     }
-    let end = at + TODAY.len() + glued.len();
+    use chrono::Datelike;
+    let shift = chrono::TimeDelta::try_days(shift.parse().ok()?)?;
+    let day = published?.to_naive_floor().checked_add_signed(shift)?;
+    let date = PartialDate::ymd(day.year(), day.month() as u8, day.day() as u8)?;
+    let end = at + word.len() + glued.len();
     let mention = Mention {
         start: at,
         end,
-        date: published?,
+        date,
         date_end: None,
         cue: Cue::At,
         called_coming: false,
@@ -503,6 +518,27 @@ mod tests {
         assert!(read("오늘날 배터리는 어디에나 있다.", published).is_empty());
         assert!(read("오늘의 배터리 시장은 중국이 이끈다.", published).is_empty());
         assert!(read("오늘 협약을 맺었다.", PartialDate::ym(2022, 11)).is_empty());
+        // A speaker's today is the day of the speech.
+        assert!(read(
+            "부시장은 “오늘 협약한 기업이 중요하다”고 말했다.",
+            published
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn yesterday_and_tomorrow_count_from_the_publication_day() {
+        let published = PartialDate::ymd(2025, 3, 1);
+        assert_eq!(
+            read("어젯밤 10시쯤 공장에서 불이 났습니다.", published),
+            [d("2025-02-28")]
+        );
+        assert_eq!(read("어제 협약을 맺었다.", published), [d("2025-02-28")]);
+        assert_eq!(
+            read("내일은 착공식이 열린다.", published),
+            [d("2025-03-02")]
+        );
+        assert!(read("어제오늘의 일이 아니다.", published).is_empty());
     }
 
     #[test]

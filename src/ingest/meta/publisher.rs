@@ -36,8 +36,20 @@ pub(crate) fn named(raw: &str) -> Option<String> {
             })
             .filter_map(|(_, line)| find(line))
             .map(|name| tidy(&name))
-            .find(|name| !name.is_empty() && name.split_whitespace().count() <= 12)
+            .find(|name| names_an_outlet(name))
     })
+}
+
+/// A candidate that can be an outlet's name: short, with letters ("@" from
+/// an e-mail address is none, "연" is a name cut short), and no reporter
+/// ("오소영 기자", "차영례기자").
+fn names_an_outlet(name: &str) -> bool {
+    use crate::ingest::text::vocab::{ends_with_reporter_title, name_glued_to_reporter_title};
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && name.split_whitespace().count() <= 12
+        && !ends_with_reporter_title(name)
+        && name_glued_to_reporter_title(name).is_none()
 }
 
 /// A reader of one line for the publisher's name.
@@ -84,6 +96,10 @@ fn from_copyright(line: &str) -> Option<String> {
             i == 0 || before.ends_with(['.', '|', '/']) || before.ends_with("저작권자")
         })
         .min()?;
+    // "▲ 3공장 전경. ⓒ엘앤에프", "ⓒ광양만권경제자유구역청 제공": a photo's credit.
+    if line.starts_with(['▲', '↑', '△']) || line.trim_end().ends_with("제공") {
+        return None;
+    }
     let mut rest = &line[start..];
     loop {
         let before = rest;
@@ -104,12 +120,32 @@ fn from_copyright(line: &str) -> Option<String> {
             break;
         }
     }
-    // A name in Hangul ends at punctuation or a space ("뉴스1.", "이데일리,").
+    // "© Volkswagen" alone, with no year and no rights reserved: the
+    // credit of a picture beside it, not the page's notice.
+    if start == 0 && rest.split_whitespace().count() <= 2 && !lower.contains("copyright") {
+        let bare_mark = !line.chars().any(|c| c.is_ascii_digit()) && !rest.contains(['.', ',']);
+        if bare_mark && !rest.contains(crate::ingest::text::hangul::is_hangul) {
+            return None;
+        }
+    }
+    // A name in Hangul ends at punctuation or the notice; a slogan may come
+    // before it ("종합 경제정보 미디어 이데일리 - 상업적 무단전재"): the last
+    // Hangul word is the outlet.
     if rest.starts_with(crate::ingest::text::hangul::is_hangul) {
         let end = rest
-            .find([',', '.', '|', '(', ' ', '>'])
+            .find([',', '.', '|', '(', '>', '·', '-', '《', '》'])
             .unwrap_or(rest.len());
-        return Some(rest[..end].to_string());
+        let holder = &rest[..end];
+        let holder = ["무단", "재배포"]
+            .iter()
+            .filter_map(|notice| holder.find(notice))
+            .min()
+            .map_or(holder, |cut| &holder[..cut]);
+        let outlet = holder
+            .split_whitespace()
+            .rev()
+            .find(|w| w.contains(crate::ingest::text::hangul::is_hangul))?;
+        return Some(outlet.to_string());
     }
     // A notice in another script follows the name ("Daily 무단전재 …").
     let end = rest
@@ -146,13 +182,23 @@ fn from_newsroom(line: &str) -> Option<String> {
     .map(|name| first[..name.len()].trim().to_string())
 }
 
-/// Board metadata "Writer KISTEP" / "Author: Press Office" → the writer,
-/// unless the board names only an account ("작성자 관리자", "Writer admin").
+/// Board metadata "Writer KISTEP" → the writer, unless the board names
+/// only an account ("작성자 관리자", "Writer admin") or an office of the
+/// site's owner ("작성자 홍보계").
 fn from_writer(line: &str) -> Option<String> {
     static ACCOUNTS: Words = word_list!("meta/board-accounts.txt");
+    static OFFICE_ENDINGS: Words = word_list!("meta/board-office-endings.txt");
     let rest = strip_label(line, &["writer", "author", "작성자", "글쓴이"])?;
     let account = ACCOUNTS.iter().any(|a| rest.eq_ignore_ascii_case(a));
-    (rest.split_whitespace().count() <= 5 && !account).then(|| rest.to_string())
+    // "작성자 홍보계 작성일 2024.01.02 조회수 31": a board's office and the
+    // fields after it; "investment [ 박근배 ☎054-…]": a desk and its phone.
+    let fields_follow = rest.contains(|c: char| c.is_ascii_digit() || "[☎@".contains(c));
+    let office = rest.starts_with(|c: char| c.is_ascii_punctuation())
+        || OFFICE_ENDINGS
+            .iter()
+            .any(|e| rest.to_lowercase().ends_with(e));
+    (rest.split_whitespace().count() <= 5 && !account && !fields_follow && !office)
+        .then(|| rest.to_string())
 }
 
 /// "Newswise — A plant …" → "Newswise"; "SEOUL, Nov. 23 (Yonhap) -- …" →
@@ -207,6 +253,12 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     let place_and_outlet = |content: &str| {
         let (place, outlet) = content.split_once('=')?;
         let outlet = outlet.trim();
+        // "[더구루=오소영 기자]": the outlet, then its reporter.
+        if crate::ingest::text::vocab::ends_with_reporter_title(outlet)
+            || crate::ingest::text::vocab::name_glued_to_reporter_title(outlet).is_some()
+        {
+            return Some(place.trim().to_string());
+        }
         // "($1 = 156.2800 yen)" is a wire's exchange rate: a place is letters.
         let place_word = !place.trim().is_empty() && place.trim().chars().all(char::is_alphabetic);
         let short = place_word && !outlet.is_empty();
@@ -230,8 +282,14 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     {
         return Some(content.to_string());
     }
+    // "[이데일리 박성민 기자]" or "[김우현 매경닷컴 기자]": the word that
+    // is an outlet's name, else the first.
     let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
-    byline.then(|| words[0].to_string())
+    let outlet = words[..2.min(words.len())]
+        .iter()
+        .find(|w| crate::ingest::text::vocab::is_masthead(w))
+        .or(words.first());
+    byline.then(|| outlet.map(|w| w.to_string())).flatten()
 }
 
 /// "According to Wire News, …" at the start of the story.
@@ -366,6 +424,94 @@ mod tests {
         assert_eq!(
             named("SEOUL (Yonhap) -- UPDATE: A plant opened.").as_deref(),
             Some("Yonhap")
+        );
+    }
+
+    #[test]
+    fn a_reporter_is_no_publisher_but_the_outlet_before_him_is() {
+        let lead = "한빛전지가 공장을 열었다.";
+        assert_eq!(
+            named(&format!("[한빛일보=홍길동 기자] {lead}")).as_deref(),
+            Some("한빛일보")
+        );
+        assert_eq!(
+            named(&format!("[한빛뉴스=홍길동기자] {lead}")).as_deref(),
+            Some("한빛뉴스")
+        );
+        assert_eq!(
+            named(&format!("[홍길동 한빛닷컴 기자]\n{lead}")).as_deref(),
+            Some("한빛닷컴")
+        );
+        assert_eq!(named(&format!("{lead}\n  • 홍길동 기자")), None);
+    }
+
+    #[test]
+    fn a_slogan_before_the_outlet_in_a_notice_is_no_name() {
+        let lead = "한빛전지가 공장을 열었다.";
+        for (notice, outlet) in [
+            (
+                "ⓒ종합 경제정보 미디어 한빛데일리 - 상업적 무단전재 & 재배포 금지",
+                "한빛데일리",
+            ),
+            (
+                "저작권자 © 온라인 경제미디어 한빛웨이 · 무단 전재 및 재배포 금지",
+                "한빛웨이",
+            ),
+            (
+                "<저작권자© 미래의 지름길 종합뉴스통신사 한빛핌(Hanbitpim), 무단",
+                "한빛핌",
+            ),
+            (
+                "저작권자 © 전자부품 전문 미디어 한빛렉 무단전재 및 재배포 금지",
+                "한빛렉",
+            ),
+        ] {
+            assert_eq!(named(&format!("{lead}\n{notice}")).as_deref(), Some(outlet));
+        }
+        // A notice cut after its first syllable names nothing.
+        assert_eq!(named(&format!("{lead}\nCopyright © 한")), None);
+    }
+
+    #[test]
+    fn a_pictures_credit_is_no_notice() {
+        let lead = "The plant opened.";
+        assert_eq!(named(&format!("© Acme\n{lead}")), None);
+        assert_eq!(
+            named("▲ 한빛전지 3공장 전경. ⓒ한빛전지\n공장을 열었다."),
+            None
+        );
+        assert_eq!(
+            named("기념촬영을 하고 있다. ⓒ한빛시청 제공\n공장을 열었다."),
+            None
+        );
+        assert_eq!(
+            named(&format!("{lead}\n© 2024 Acme News")).as_deref(),
+            Some("Acme News")
+        );
+    }
+
+    #[test]
+    fn a_boards_office_or_its_fields_name_no_publisher() {
+        let lead = "\n공장을 열었다.";
+        assert_eq!(
+            named(&format!("작성자 홍보계 작성일 2024.01.02 조회수 31{lead}")),
+            None
+        );
+        assert_eq!(
+            named(&format!("작성자 작성일 24-04-25 19:01본문{lead}")),
+            None
+        );
+        assert_eq!(
+            named(&format!("  • 작성자. External Relations Team{lead}")),
+            None
+        );
+        assert_eq!(
+            named(&format!("작성자 invest [ 홍길동 ☎054-000-0000 ]{lead}")),
+            None
+        );
+        assert_eq!(
+            named(&format!("Writer KISTEP{lead}")).as_deref(),
+            Some("KISTEP")
         );
     }
 

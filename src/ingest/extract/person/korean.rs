@@ -35,6 +35,8 @@ static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
+/// Public offices a foreign holder is named before ("… 미국 대통령").
+static OFFICES: Words = word_list!("korean/foreign-office-titles.txt");
 
 /// Syllables of one word of a foreign name written in Hangul ("벨라스코").
 const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -231,7 +233,6 @@ fn foreign_names_before_a_country(
             hit.start == token.start && matches!(kind, PlaceKind::Country | PlaceKind::Province)
         })
     };
-    static OFFICES: Words = word_list!("korean/foreign-office-titles.txt");
     static OPENERS: Words = word_list!("korean/clause-openers.txt");
     // "방한한", "취임한": a verb's adnominal form ends a phrase, no name.
     const ADNOMINAL_ENDINGS: [char; 4] = ['한', '된', '던', '는'];
@@ -245,9 +246,9 @@ fn foreign_names_before_a_country(
                 .any(|p| p.name.split_whitespace().any(|w| w == t.text))
     };
     let mut found = Vec::new();
-    for window in tokens.windows(4) {
-        let [first, second, country, office] = window else {
-            continue;
+    for (at, first) in tokens.iter().enumerate() {
+        let Some(second) = tokens.get(at + 1) else {
+            break;
         };
         let spaced = |a: &Token<'_>, b: &Token<'_>| text[a.end..b.start] == *" ";
         // The name opens the sentence, a clause or a list item ("…
@@ -258,26 +259,53 @@ fn foreign_names_before_a_country(
             || before.ends_with([',', '(', '·', '"', '“', '\''])
             || before.ends_with(['과', '와'])
             || before.ends_with(" 및");
-        let shaped = opens
-            && spaced(first, second)
-            && spaced(second, country)
-            && spaced(country, office)
-            && foreign(first)
-            && foreign(second);
-        if !shaped || covered(sentence, first.start, second.end) || !country_at(country) {
+        let shaped = spaced(first, second) && foreign(first) && foreign(second);
+        if !shaped || covered(sentence, first.start, second.end) {
             continue;
         }
-        let Some(role) = title(office.text).filter(|t| OFFICES.contains(t)) else {
+        let role = match (tokens.get(at + 2), tokens.get(at + 3)) {
+            (Some(country), Some(office))
+                if opens
+                    && spaced(second, country)
+                    && spaced(country, office)
+                    && country_at(country) =>
+            {
+                title(office.text)
+                    .filter(|t| OFFICES.contains(t))
+                    .map(|role| format!("{} {role}", country.text))
+            }
+            // "제프 로빈슨 주한호주대사와": an envoy's office glued to the
+            // country he is posted from, a title wherever it stands.
+            (Some(office), _) if spaced(second, office) => envoy(office.text),
+            _ => None,
+        };
+        let Some(role) = role else {
             continue;
         };
         found.push(Person {
             name: text[first.start..second.end].to_string(),
-            role: Some(format!("{} {role}", country.text)),
+            role: Some(role),
             organization: None,
             quote: Some(text.to_string()),
         });
     }
     found
+}
+
+/// "주한호주대사와" → "주한호주대사": a foreign envoy's title, 주한 (in
+/// Korea), the country and the office, glued.
+fn envoy(word: &str) -> Option<String> {
+    const POSTED_IN_KOREA: &str = "주한";
+    let stem = strip_particle(word);
+    let country_and_office = stem.strip_prefix(POSTED_IN_KOREA)?;
+    OFFICES
+        .iter()
+        .any(|office| {
+            country_and_office
+                .strip_suffix(office)
+                .is_some_and(|country| !country.is_empty() && country.chars().all(is_hangul))
+        })
+        .then(|| stem.to_string())
 }
 
 /// "산업통상자원부(장관 안덕근)는": a press release names the head of the
@@ -372,12 +400,21 @@ fn title_after(
     tokens: &[Token<'_>],
     name: usize,
 ) -> Option<(usize, Option<Hit>)> {
+    // "[이유진 / 한빛전지 관계자 : …]": a broadcast's caption names a
+    // company's official after the slash, where 관계자 alone is a role.
+    const OFFICIAL: &str = "관계자";
+    let captioned = tokens
+        .get(name + 1)
+        .is_some_and(|t| t.text == "/" || t.text == "\\");
     let mut org = None;
     let mut between = 0;
     let mut k = name + 1 + aside_after_name(tokens, name + 1);
     while let Some(token) = tokens.get(k) {
         if let Some(stem) = title_in(sentence.text, token.text) {
             return Some((token.start + stem.len(), org));
+        }
+        if captioned && org.is_some() && strip_particle(token.text) == OFFICIAL {
+            return Some((token.start + OFFICIAL.len(), org));
         }
         // "전 산업부 장관", "신임 대표": a word that qualifies the title.
         if MODIFIERS.contains(&token.text) {
@@ -448,6 +485,12 @@ fn name_aside(tokens: &[Token<'_>], at: usize) -> usize {
 fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
     if tokens.get(at).is_some_and(|t| t.text == "/") {
         return 1;
+    }
+    // "정재권 \/ 삼성SDI 과장": a scrape that kept the slash's escape.
+    if tokens.get(at).is_some_and(|t| t.text == "\\")
+        && tokens.get(at + 1).is_some_and(|t| t.text == "/")
+    {
+        return 2;
     }
     if tokens.get(at).is_none_or(|t| t.text != "(") {
         return 0;
@@ -562,6 +605,12 @@ fn title(word: &str) -> Option<&str> {
     }
     let stem = strip_particle(word);
     if is_title(stem) {
+        return Some(stem);
+    }
+    // "1차관", "제2차관": a numbered title.
+    let unnumbered = stem.strip_prefix('제').unwrap_or(stem);
+    let unnumbered = unnumbered.trim_start_matches(|c: char| c.is_ascii_digit());
+    if unnumbered.len() < stem.len() && !unnumbered.is_empty() && TITLES.contains(&unnumbered) {
         return Some(stem);
     }
     // "하윤철 박사팀이", "김하나 교수연구팀": the title's team.

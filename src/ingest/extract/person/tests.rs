@@ -214,6 +214,10 @@ fn titles_before_names() {
         triples("Mayoral candidate Ivo Lind toured the plant."),
         [t("Ivo Lind", Some("candidate"), None)]
     );
+    assert_eq!(
+        triples("The minister signed an accord with the state's Premier Ivo Lind over minerals."),
+        [t("Ivo Lind", Some("Premier"), None)]
+    );
 }
 
 #[test]
@@ -809,6 +813,38 @@ fn a_photo_place_in_brackets_stands_between_a_name_and_its_title() {
     );
     // A bracket that is no place in a photo keeps the title apart.
     assert!(triples("한가람(주요 인사) 원장").is_empty());
+    // The slash's escape kept by a scrape.
+    assert_eq!(
+        triples("◀INT▶ 한가람 \\/ 에이크미 정보보안과장"),
+        [t(
+            "한가람",
+            Some("에이크미 정보보안과장"),
+            Some("acme-energy")
+        )]
+    );
+    // After the slash, a company's official is a role.
+    assert_eq!(
+        triples("[한가람 / 에이크미 관계자 : 공간 효율이 높아졌습니다.]"),
+        [t("한가람", Some("에이크미 관계자"), Some("acme-energy"))]
+    );
+    assert!(triples("한가람 에이크미 관계자는 말했다.").is_empty());
+}
+
+#[test]
+fn a_numbered_title_and_a_foreign_envoy() {
+    assert_eq!(
+        triples("한가람 산업부 1차관이 공장을 찾았다."),
+        [t("한가람", Some("산업부 1차관"), Some("motie"))]
+    );
+    assert_eq!(
+        triples("행사에는 제프 로빈슨 주한호주대사와 한가람 산업부 제2차관이 왔다."),
+        [
+            t("한가람", Some("산업부 제2차관"), Some("motie")),
+            t("제프 로빈슨", Some("주한호주대사"), None),
+        ]
+    );
+    // 주한 with no office after the country is no envoy.
+    assert!(triples("행사에는 제프 로빈슨 주한호주협회가 왔다.").is_empty());
 }
 
 #[test]

@@ -139,16 +139,27 @@ fn romanized_names(
         if known.iter().any(|p| p.name == name) {
             continue;
         }
-        let Some((title_end, org)) = title_after(sentence, tokens, close) else {
+        // The title after the name, or right before it ("애널리스트 조지
+        // 헤펠(George Heppel)은").
+        let role = match title_after(sentence, tokens, close) {
+            Some((title_end, org)) => {
+                let role_start = tokens.get(close + 1).map_or(title_end, |t| t.start);
+                Some((text[role_start..title_end].to_string(), org))
+            }
+            None => first
+                .checked_sub(1)
+                .and_then(|b| title(tokens[b].text).filter(|t| *t == tokens[b].text))
+                .map(|t| (t.to_string(), None)),
+        };
+        let Some((role, org)) = role else {
             continue;
         };
-        let role_start = tokens.get(close + 1).map_or(title_end, |t| t.start);
         let organization = org
             .or_else(|| org_before(sentence, &hangul[0]))
             .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
         found.push(Person {
             name,
-            role: Some(text[role_start..title_end].to_string()),
+            role: Some(role),
             organization,
             quote: Some(text.to_string()),
         });
@@ -406,11 +417,18 @@ fn title_after(
     let captioned = tokens
         .get(name + 1)
         .is_some_and(|t| t.text == "/" || t.text == "\\");
+    static LOCAL_OFFICES: Words = word_list!("korean/local-office-titles.txt");
     let mut org = None;
     let mut between = 0;
+    let mut place_between = false;
     let mut k = name + 1 + aside_after_name(tokens, name + 1);
     while let Some(token) = tokens.get(k) {
         if let Some(stem) = title_in(sentence.text, token.text) {
+            // "허개화 중국 GEM회장": a title glued to its office may follow
+            // any place.
+            if place_between && !LOCAL_OFFICES.contains(&stem) && TITLES.contains(&stem) {
+                return None;
+            }
             return Some((token.start + stem.len(), org));
         }
         if captioned && org.is_some() && strip_particle(token.text) == OFFICIAL {
@@ -448,8 +466,13 @@ fn title_after(
                     k += 1;
                 }
             }
+            // "박현식 여수 부시장": the city whose office it is.
             None if between < MAX_BETWEEN && (brand || is_unknown_organization(token.text)) => {
                 between += 1;
+            }
+            None if between < MAX_BETWEEN && is_place(sentence, token) => {
+                between += 1;
+                place_between = true;
             }
             _ => return None,
         }
@@ -555,6 +578,14 @@ fn is_unknown_organization(word: &str) -> bool {
         && ORG_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// True when `token` is a place the gazetteer found, whole.
+fn is_place(sentence: &Sentence<'_>, token: &Token<'_>) -> bool {
+    sentence
+        .places
+        .iter()
+        .any(|h| h.start == token.start && h.end == token.end)
+}
+
 /// Bytes of the Hangul particle glued after an organization hit.
 fn particle_len(sentence: &Sentence<'_>, hit: &Hit) -> usize {
     hangul_run(&sentence.text[hit.end..]).len()
@@ -627,14 +658,21 @@ fn glued_title(word: &str) -> bool {
         .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && TITLE_ENDINGS.iter().any(|ending| {
             word.strip_suffix(ending).is_some_and(|office| {
-                let syllables = office.chars().filter(|&c| is_hangul(c)).count();
+                // "GEM회장": a company's acronym, then its title.
+                let acronym = office.len() >= 2 && office.chars().all(|c| c.is_ascii_uppercase());
+                let syllables = if acronym {
+                    2
+                } else {
+                    office.chars().filter(|&c| is_hangul(c)).count()
+                };
                 // "시장" is also a market ("유가증권시장", "배터리시장"); a
                 // city's name before a mayor is two syllables ("군산시장").
                 // "경제부시장" is a deputy mayor; "가나남부시장" a market.
                 let market_like = matches!(*ending, "시장" | "부시장");
                 // "전남지사" is a governor; "중국지사" a branch office.
                 let governor = *ending != "지사" || PROVINCES.contains(&office);
-                syllables >= 2 && (!market_like || syllables == 2) && governor
+                // "ESS시장" is a market, never an acronym's mayor.
+                syllables >= 2 && (!market_like || syllables == 2 && !acronym) && governor
             })
         })
 }

@@ -457,6 +457,11 @@ fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() 
     // Without a title after the brackets, a spelling is no person; nor
     // is a company spelt both ways.
     assert!(triples("마르코 벨라스코(Marco Velasco) 공장이 섰다.").is_empty());
+    // The title may stand right before the name.
+    assert_eq!(
+        triples("애널리스트 조지 헤펠(George Heppel)은 가격이 오른다고 했다."),
+        [t("조지 헤펠", Some("애널리스트"), None)]
+    );
     assert!(triples("에이크미 에너지(Acme Energy) 대표는 계획을 밝혔다.").is_empty());
 }
 
@@ -985,4 +990,36 @@ fn the_unit_a_title_heads_is_no_part_of_the_name() {
             "{role}"
         );
     }
+}
+
+#[test]
+fn a_local_office_after_its_place_and_titles_glued_to_an_office() {
+    assert_eq!(
+        triples("착공식에는 한가람 서울 부시장과 윤슬기 에이크미 품질팀장, 남궁하늘 칠레 GEM회장이 왔다."),
+        [
+            t("한가람", Some("서울 부시장"), None),
+            t("윤슬기", Some("에이크미 품질팀장"), Some("acme-energy")),
+            t("남궁하늘", Some("칠레 GEM회장"), None),
+        ]
+    );
+    // A country before a head of state's title names no office of a place.
+    assert!(triples("한편 방한한 칠레 대통령은 공장을 찾았다.").is_empty());
+    // An acronym before 시장 is a market ("ESS시장").
+    assert!(triples("한가람 ESS시장 전망").is_empty());
+    // A party before its lawmaker is no name.
+    assert_eq!(
+        triples("민주당 한가람 국회의원이 왔다."),
+        [t("한가람", Some("국회의원"), None)]
+    );
+}
+
+#[test]
+fn english_titles_of_office_rank_and_study() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(names("Township Trustee Ivo Lind spoke."), ["Ivo Lind"]);
+    assert_eq!(
+        names("It was written by doctoral candidates Ivo Lind and Dana Orlov."),
+        ["Ivo Lind", "Dana Orlov"]
+    );
 }

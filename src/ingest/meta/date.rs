@@ -426,6 +426,15 @@ mod tests {
     }
 
     #[test]
+    fn a_day_with_its_time_opening_a_line_is_a_stamp_whatever_is_glued_after() {
+        let page = "Acme opens its second plant in the north of the country\n\nSep. 30, 2022 6:38 AM ETACME Battery (ACME)By: Ivo Lind, News Editor, who covers the makers of cells and packs\n  • Acme signed a deal.";
+        assert_eq!(date(page), "2022-09-30");
+        // No time after the day, or the day inside a sentence: no stamp.
+        let story = "Acme opens a plant\n\nThe deal signed on Sep. 30, 2022 6:38 AM ET gave Acme a site in the north of the country and a grant.\nMore.";
+        assert_eq!(date(story), "");
+    }
+
+    #[test]
     fn a_meta_bar_glued_to_the_lead_keeps_its_labelled_stamp() {
         let page = "재생 0회 | 등록 2021.07.11<앵커> 정부가 전략을 발표했습니다. 울산에 센터가 들어섭니다. 기자가 전합니다. 시장은 커집니다.";
         assert_eq!(date(page), "2021-07-11");

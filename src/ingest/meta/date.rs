@@ -441,6 +441,11 @@ mod tests {
         // A date deep in the running lead is the story's.
         let deep = "재생 0회 | 정부가 오늘 전략을 발표했습니다 그리고 등록 2021.07.11 이후 센터가 들어섭니다. 시장은 커집니다.";
         assert_eq!(date(deep), "");
+        let far = "재생 0회 조회 3회 추천 0회 | 등록 2021.07.11<앵커> 정부가 전략을 발표했습니다. 센터가 들어섭니다. 시장은 커집니다.";
+        assert_eq!(date(far), "");
+        // 등록 in a story's own line is no label.
+        let story = "시는 2024.03.05\n등록 신청은 2024년 4월 1일부터 30일까지 받는다.";
+        assert_eq!(date(story), "2024-03-05");
     }
 
     #[test]

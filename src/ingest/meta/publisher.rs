@@ -52,6 +52,13 @@ fn names_an_outlet(name: &str) -> bool {
         && name_glued_to_reporter_title(name).is_none()
 }
 
+/// "매경닷컴": a paper's web edition, named in its reporters' bylines.
+fn is_portal_name(word: &str) -> bool {
+    const PORTAL: &str = "닷컴";
+    word.strip_suffix(PORTAL)
+        .is_some_and(|name| !name.is_empty())
+}
+
 /// A reader of one line for the publisher's name.
 type Finder = fn(&str) -> Option<String>;
 
@@ -122,7 +129,7 @@ fn from_copyright(line: &str) -> Option<String> {
     }
     // "© Volkswagen" alone, with no year and no rights reserved: the
     // credit of a picture beside it, not the page's notice.
-    if start == 0 && rest.split_whitespace().count() <= 2 && !lower.contains("copyright") {
+    if start == 0 && rest.split_whitespace().count() == 1 && !lower.contains("copyright") {
         let bare_mark = !line.chars().any(|c| c.is_ascii_digit()) && !rest.contains(['.', ',']);
         if bare_mark && !rest.contains(crate::ingest::text::hangul::is_hangul) {
             return None;
@@ -133,7 +140,7 @@ fn from_copyright(line: &str) -> Option<String> {
     // Hangul word is the outlet.
     if rest.starts_with(crate::ingest::text::hangul::is_hangul) {
         let end = rest
-            .find([',', '.', '|', '(', '>', '·', '-', '《', '》'])
+            .find([',', '.', '|', '(', '>', '·', '-', '&', '《', '》'])
             .unwrap_or(rest.len());
         let holder = &rest[..end];
         let holder = ["무단", "재배포"]
@@ -192,11 +199,14 @@ fn from_writer(line: &str) -> Option<String> {
     let account = ACCOUNTS.iter().any(|a| rest.eq_ignore_ascii_case(a));
     // "작성자 홍보계 작성일 2024.01.02 조회수 31": a board's office and the
     // fields after it; "investment [ 박근배 ☎054-…]": a desk and its phone.
-    let fields_follow = rest.contains(|c: char| c.is_ascii_digit() || "[☎@".contains(c));
+    let fields_follow = rest
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        || rest.contains(['[', '☎', '@']);
+    let lower = rest.to_lowercase();
     let office = rest.starts_with(|c: char| c.is_ascii_punctuation())
-        || OFFICE_ENDINGS
-            .iter()
-            .any(|e| rest.to_lowercase().ends_with(e));
+        || OFFICE_ENDINGS.iter().any(|e| lower.ends_with(e));
     (rest.split_whitespace().count() <= 5 && !account && !fields_follow && !office)
         .then(|| rest.to_string())
 }
@@ -260,7 +270,8 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
             return Some(place.trim().to_string());
         }
         // "($1 = 156.2800 yen)" is a wire's exchange rate: a place is letters.
-        let place_word = !place.trim().is_empty() && place.trim().chars().all(char::is_alphabetic);
+        let place_word =
+            !place.trim().is_empty() && place.trim().chars().all(|c| c.is_alphabetic() || c == '·');
         let short = place_word && !outlet.is_empty();
         let credit = CREDIT_LABELS.contains(&place.trim()) || outlet.ends_with("제공");
         (short && !credit).then(|| outlet.to_string())
@@ -287,7 +298,7 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
     let outlet = words[..2.min(words.len())]
         .iter()
-        .find(|w| crate::ingest::text::vocab::is_masthead(w))
+        .find(|w| crate::ingest::text::vocab::is_masthead(w) || is_portal_name(w))
         .or(words.first());
     byline.then(|| outlet.map(|w| w.to_string())).flatten()
 }
@@ -470,12 +481,24 @@ mod tests {
         }
         // A notice cut after its first syllable names nothing.
         assert_eq!(named(&format!("{lead}\nCopyright © 한")), None);
+        // A second holder after & is another of the outlet's sites.
+        assert_eq!(
+            named(&format!(
+                "{lead}\n저작권자 © 한빛신문 & 한빛신문인터넷, 무단전재 및 재배포금지"
+            ))
+            .as_deref(),
+            Some("한빛신문")
+        );
     }
 
     #[test]
     fn a_pictures_credit_is_no_notice() {
         let lead = "The plant opened.";
         assert_eq!(named(&format!("© Acme\n{lead}")), None);
+        assert_eq!(
+            named(&format!("{lead}\n© Acme Herald")).as_deref(),
+            Some("Acme Herald")
+        );
         assert_eq!(
             named("▲ 한빛전지 3공장 전경. ⓒ한빛전지\n공장을 열었다."),
             None
@@ -513,11 +536,19 @@ mod tests {
             named(&format!("Writer KISTEP{lead}")).as_deref(),
             Some("KISTEP")
         );
+        assert_eq!(
+            named(&format!("작성자 한빛뉴스1{lead}")).as_deref(),
+            Some("한빛뉴스1")
+        );
     }
 
     #[test]
     fn an_exchange_rate_note_names_no_publisher() {
         assert_eq!(named("Profit fell.\n($1 = 156.2800 yen)"), None);
+        assert_eq!(
+            named("(세종·서울=뉴스1) 한빛전지가 공장을 열었다.").as_deref(),
+            Some("뉴스1")
+        );
         assert_eq!(
             named("(서울=뉴스1) 한빛전지가 공장을 열었다.").as_deref(),
             Some("뉴스1")

@@ -132,12 +132,18 @@ fn stamp_glued_to_the_lead(
     }
     // The label opens the line or follows a meta bar's separator: "The
     // report, published on March 3, 2021, …" is a sentence.
+    static GLUED_LABELS: Words = word_list!("shared/glued-stamp-labels.txt");
     let head = without_time_words(before).to_lowercase();
-    let rest = head[..head.len() - label_at_end(&head)?].trim_end();
+    let glued = GLUED_LABELS
+        .iter()
+        .find(|l| head.ends_with(*l))
+        .map(|l| l.len());
+    let rest = head[..head.len() - label_at_end(&head).or(glued)?].trim_end();
     if !rest.is_empty() && !rest.ends_with(['|', '·', '│', '/']) {
         return None;
     }
-    label_before(before).map(|role| (role, *date))
+    let role = label_before(before).or(glued.map(|_| Role::Publication));
+    role.map(|role| (role, *date))
 }
 
 /// "Sep. 30, 2022 6:38 AM ETFREYR Battery (FREY)By: …": a line opening

@@ -286,8 +286,13 @@ fn foreign_names_before_a_country(
                     .map(|role| format!("{} {role}", country.text))
             }
             // "제프 로빈슨 주한호주대사와": an envoy's office glued to the
-            // country he is posted from, a title wherever it stands.
-            (Some(office), _) if spaced(second, office) => envoy(office.text),
+            // country he is posted from; the name opens a clause or
+            // follows a topic ("행사에는"), not a run of nouns ("협력 강화").
+            (Some(office), _)
+                if spaced(second, office) && (opens || before.ends_with(['는', '은', '도'])) =>
+            {
+                envoy(office.text)
+            }
             _ => None,
         };
         let Some(role) = role else {
@@ -640,8 +645,9 @@ fn title(word: &str) -> Option<&str> {
     }
     // "1차관", "제2차관": a numbered title.
     let unnumbered = stem.strip_prefix('제').unwrap_or(stem);
+    let digits = unnumbered.len();
     let unnumbered = unnumbered.trim_start_matches(|c: char| c.is_ascii_digit());
-    if unnumbered.len() < stem.len() && !unnumbered.is_empty() && TITLES.contains(&unnumbered) {
+    if unnumbered.len() < digits && !unnumbered.is_empty() && TITLES.contains(&unnumbered) {
         return Some(stem);
     }
     // "하윤철 박사팀이", "김하나 교수연구팀": the title's team.

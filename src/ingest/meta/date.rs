@@ -64,7 +64,9 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
                 opens(bodies.get(at + 1)) || opens(at.checked_sub(1).and_then(|a| bodies.get(a)))
             };
             if roles.is_empty() && at < HEAD_LINES && !in_a_timeline() {
-                roles.extend(stamp::date_opening_the_lead(body).map(|d| (Role::Unlabelled, d)));
+                let opening = stamp::date_opening_the_lead(body)
+                    .or_else(|| stamp::opens_with_a_clocked_date(body));
+                roles.extend(opening.map(|d| (Role::Unlabelled, d)));
             }
             roles.into_iter().map(move |(role, date)| {
                 let role = match (role, above) {
@@ -429,6 +431,9 @@ mod tests {
     fn a_day_with_its_time_opening_a_line_is_a_stamp_whatever_is_glued_after() {
         let page = "Acme opens its second plant in the north of the country\n\nSep. 30, 2022 6:38 AM ETACME Battery (ACME)By: Ivo Lind, News Editor, who covers the makers of cells and packs\n  • Acme signed a deal.";
         assert_eq!(date(page), "2022-09-30");
+        // Far down the page it is an agenda's line.
+        let agenda = format!("{}Sep. 30, 2022 10:00 ETOpening remarks by the chair of the board and the mayor of the city", "Menu line\n".repeat(5));
+        assert_eq!(date(&agenda), "");
         // No time after the day, or the day inside a sentence: no stamp.
         let story = "Acme opens a plant\n\nThe deal signed on Sep. 30, 2022 6:38 AM ET gave Acme a site in the north of the country and a grant.\nMore.";
         assert_eq!(date(story), "");

@@ -102,7 +102,6 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let labelled_line = starts_with_label(&lower, publication_labels());
     let unlabelled_stamp = found.is_empty()
         && (is_date_line(body)
-            || opens_with_a_clocked_date(body, &dates)
             || is_dateline(body) && !places_people_in_a_photo(&lower)
             || headline_stamp(body).is_some()
             || is_meta_bar(body));
@@ -148,13 +147,19 @@ fn stamp_glued_to_the_lead(
 
 /// "Sep. 30, 2022 6:38 AM ETFREYR Battery (FREY)By: …": a line opening
 /// with a day and its time of day is a stamp, whatever the scrape glued
-/// after it; a story's sentence never opens so.
-fn opens_with_a_clocked_date(body: &str, dates: &[(std::ops::Range<usize>, PartialDate)]) -> bool {
-    dates.first().is_some_and(|(span, date)| {
-        let time = body[span.end..].split_whitespace().next().unwrap_or("");
-        let clock = time.contains(':') && time.contains(|c: char| c.is_ascii_digit());
-        span.start == 0 && date.day.is_some() && clock && is_clock_word(time)
-    })
+/// after it; a story's sentence never opens so. Only the caller knows
+/// whether the line stands in the page's head (an agenda's lines open so
+/// further down).
+pub(crate) fn opens_with_a_clocked_date(body: &str) -> Option<PartialDate> {
+    let dates = full_dates(body);
+    dates
+        .first()
+        .filter(|(span, date)| {
+            let time = body[span.end..].split_whitespace().next().unwrap_or("");
+            let clock = time.contains(':') && time.contains(|c: char| c.is_ascii_digit());
+            span.start == 0 && date.day.is_some() && clock && is_clock_word(time)
+        })
+        .map(|(_, date)| *date)
 }
 
 /// "UPDATE. 2018-11-14 21:02 (수)": a page clock's label, a full stop and

@@ -10,7 +10,7 @@
 mod noise;
 mod page;
 mod structure;
-mod vocab;
+pub(crate) mod vocab;
 
 use crate::ingest::document::Cleaned;
 use crate::ingest::text::line::{ends_sentence, split_marker, word_count, Marker};

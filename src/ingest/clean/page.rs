@@ -356,7 +356,7 @@ fn is_glued_headlines(body: &str) -> bool {
     let full_stop = body.char_indices().any(|(i, c)| {
         c == '.'
             && !body[..i].ends_with('.')
-            && !body[i + 1..].starts_with(['.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            && !body[i + 1..].starts_with(|c: char| c == '.' || c.is_ascii_digit())
     });
     cuts >= MIN_CUTS && !full_stop
 }

@@ -11,7 +11,7 @@ pub(super) static SITE_UI: Words = word_list!("clean/site-ui.txt");
 pub(super) static METADATA_LABELS: Words = word_list!("clean/metadata-labels.txt");
 
 /// Phrases of copyright and reprint notices.
-pub(super) static COPYRIGHT_MARKS: Words = word_list!("clean/copyright-marks.txt");
+pub(crate) static COPYRIGHT_MARKS: Words = word_list!("clean/copyright-marks.txt");
 
 /// Extensions of attachments listed under "Attached file".
 pub(super) static FILE_EXTENSIONS: Words = word_list!("clean/file-extensions.txt");

@@ -143,7 +143,7 @@ fn from_copyright(line: &str) -> Option<String> {
             .find([',', '.', '|', '(', '>', '·', '-', '&', '《', '》'])
             .unwrap_or(rest.len());
         let holder = &rest[..end];
-        let holder = ["무단", "재배포"]
+        let holder = crate::ingest::clean::vocab::COPYRIGHT_MARKS
             .iter()
             .filter_map(|notice| holder.find(notice))
             .min()
@@ -296,11 +296,14 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     // "[이데일리 박성민 기자]" or "[김우현 매경닷컴 기자]": the word that
     // is an outlet's name, else the first.
     let byline = words.len() == 3 && crate::ingest::text::vocab::is_reporter_title(words[2]);
-    let outlet = words[..2.min(words.len())]
+    if !byline {
+        return None;
+    }
+    let outlet = words[..2]
         .iter()
         .find(|w| crate::ingest::text::vocab::is_masthead(w) || is_portal_name(w))
-        .or(words.first());
-    byline.then(|| outlet.map(|w| w.to_string())).flatten()
+        .unwrap_or(&words[0]);
+    Some(outlet.to_string())
 }
 
 /// "According to Wire News, …" at the start of the story.

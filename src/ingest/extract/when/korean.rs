@@ -90,10 +90,10 @@ fn expression(
         return Some(found);
     }
     // A speaker's "today" is the day of the speech, not of the page.
-    if outside_quotes(sentence, at) {
-        if let Some(found) = relative_day(text, at, published) {
-            return Some(found);
-        }
+    // Quotes are counted only for a match: this runs at every character.
+    let relative = relative_day(text, at, published).filter(|_| outside_quotes(sentence, at));
+    if let Some(found) = relative {
+        return Some(found);
     }
     let (shift, direction, mut pos) = relative_year(text);
     let year = match number_before(&text[pos..], "년") {

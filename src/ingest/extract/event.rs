@@ -268,6 +268,7 @@ pub(crate) fn events(
                 || range_end_alone(sentence.text, &found, n)
                 || dates_a_title(&sentence.text[mention.end..])
                 || closes_a_period(&sentence.text[..mention.start])
+                || spells_out_a_length(&sentence.text[..mention.start])
                 || compared_with(&sentence.text[..mention.start])
                 || opens_a_quoted_name(sentence.text, mention)
             {
@@ -385,6 +386,15 @@ fn closes_a_period(before: &str) -> bool {
         .strip_suffix(" ended")
         .and_then(|head| head.split_whitespace().next_back())
         .is_some_and(|noun| PERIODS.contains(&noun))
+}
+
+/// "최근 5년간(2019~2024년 8월)": the dates in brackets after a length of
+/// time spell out the period a statistic covers; nothing happened then.
+fn spells_out_a_length(before: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix('(')
+        .is_some_and(|head| head.trim_end().ends_with("간"))
 }
 
 /// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.

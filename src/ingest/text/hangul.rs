@@ -25,6 +25,10 @@ pub(crate) fn is_predicate_ending(rest: &str) -> bool {
         .is_some_and(|c| PREDICATE_STEMS.iter().any(|s| s.starts_with(c)))
 }
 
+/// "~", and the wave dashes Korean pages also write for it, joining the
+/// two ends of a range ("6∼8일", "3~5%").
+pub(crate) const RANGE_TILDES: [char; 4] = ['~', '\u{223C}', '\u{FF5E}', '\u{301C}'];
+
 /// A precomposed Hangul syllable or a jamo (conjoining or compatibility).
 pub(crate) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')

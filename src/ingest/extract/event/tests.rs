@@ -987,3 +987,20 @@ fn a_markets_outlook_dates_no_happening() {
     );
     assert_eq!(dates(&["The plant is set to open by 2026."]), ["2026"]);
 }
+
+#[test]
+fn a_korean_run_of_days_is_one_event_and_a_lengths_dates_none() {
+    let got = run(
+        &["전시회는 오는 3월 6∼8일 사흘간 서울 코엑스에서 열린다."],
+        Some("2024-01-04"),
+    );
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_deref(), got[0].2),
+        ("2024-03-06", Some("2024-03-08"), true)
+    );
+    assert_eq!(got.len(), 1);
+    // The dates in brackets after a length of time spell out the period
+    // a count covers.
+    let count = ["최근 5년간(2019~2023년 8월 6일) 도내에서는 화재가 잇따랐다."];
+    assert!(run(&count, Some("2024-01-04")).is_empty());
+}

@@ -10,7 +10,7 @@
 //! not figures. A figure with no Korean in it ("23.2%") is left to the
 //! English reader.
 
-use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul};
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul, RANGE_TILDES};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Units written after a Korean number, as `written = unit`.
@@ -84,10 +84,7 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
     }
     let (low, korean_magnitude, end) = amount(sentence, start)?;
     let rest = &sentence[end..];
-    // "~", and the wave dashes Korean pages also write for it.
-    let tilde = rest
-        .trim_start()
-        .strip_prefix(['~', '\u{223C}', '\u{FF5E}', '\u{301C}'])?;
+    let tilde = rest.trim_start().strip_prefix(RANGE_TILDES)?;
     let high_start = sentence.len() - tilde.trim_start().len();
     if korean_magnitude || !tilde.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;

@@ -86,12 +86,169 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
         });
     }
     found.extend(heads_in_brackets(sentence, gazetteer));
+    let listed = personnel_list(sentence, &found);
+    found.extend(listed);
+    let addressed = addressed_by_honorific(sentence, &tokens, gazetteer, &found);
+    found.extend(addressed);
     let foreign = foreign_names_in_lineup(sentence, gazetteer, &found);
     found.extend(foreign);
     let foreign = foreign_names_before_a_country(sentence, &tokens, gazetteer, &found);
     found.extend(foreign);
     let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
     found.extend(romanized);
+    found
+}
+
+/// Marks that open an item of a personnel list ("△한가람", "▷이나래").
+const ITEM_MARKS: [char; 4] = ['△', '▷', '▲', '▶'];
+/// Marks that open the heading of a rank in a personnel list ("◇상무").
+const HEADING_MARKS: [char; 11] = ['◇', '◆', '■', '□', '●', '○', '◈', '▣', '[', '<', '【'];
+/// Given names in a personnel list are as long as elsewhere; a list of
+/// this many full names also vouches for a one-syllable given name.
+const NAMES_IN_A_LONG_LIST: usize = 3;
+
+/// "◇상무 △한가람 김나무 이도윤", "▲전무 박다온 최라온": a personnel
+/// list names the new holders of a rank one after another, after the
+/// rank's heading or a rank at the head of the item; the rank is their
+/// role. A name with its own title in the item ("△이나래 전지개발센터장")
+/// is found like any other (`known`).
+fn personnel_list(sentence: &Sentence<'_>, known: &[Person]) -> Vec<Person> {
+    let text = sentence.text;
+    let marks: Vec<usize> = text.match_indices(ITEM_MARKS).map(|(at, _)| at).collect();
+    let mut found: Vec<Person> = Vec::new();
+    let mut rank: Option<&str> = None;
+    for (n, &at) in marks.iter().enumerate() {
+        let previous = n.checked_sub(1).map_or(0, |p| marks[p]);
+        // A heading between the last item and this one names a new rank;
+        // the sentence's opening words do so for the first item.
+        let heading = match text[previous..at].rfind(HEADING_MARKS) {
+            Some(h) => Some(&text[previous + h..at]),
+            None => (n == 0).then_some(&text[..at]),
+        };
+        if let Some(heading) = heading {
+            let words: Vec<&str> = heading
+                .split(|c: char| {
+                    c.is_whitespace() || HEADING_MARKS.contains(&c) || "]>】:".contains(c)
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            rank = words
+                .first()
+                .filter(|_| words.len() <= 3)
+                .and_then(|w| title(w).filter(|t| t == w));
+        }
+        let item = &text[at..];
+        let item = item[item.chars().next().map_or(0, char::len_utf8)..]
+            .split(|c: char| ITEM_MARKS.contains(&c) || HEADING_MARKS.contains(&c))
+            .next()
+            .unwrap_or("");
+        let words = words_outside_brackets(item);
+        let (role, names) = match words.split_first() {
+            Some((first, rest)) if title(first) == Some(*first) => (Some(*first), rest),
+            _ => (rank, words.as_slice()),
+        };
+        static APPOINTMENTS: Words = word_list!("korean/appointment-words.txt");
+        let appointed = names
+            .iter()
+            .take_while(|w| APPOINTMENTS.contains(w))
+            .count();
+        let names = &names[appointed..];
+        let Some(role) = role else {
+            continue;
+        };
+        let run: Vec<&str> = names
+            .iter()
+            .take_while(|w| is_name_word(w) || is_short_name(w))
+            .copied()
+            .collect();
+        let long_list = run.iter().filter(|w| is_name_word(w)).count() >= NAMES_IN_A_LONG_LIST;
+        for name in run {
+            let taken = known.iter().chain(&found).any(|p| p.name == name);
+            if taken || !(is_name_word(name) || long_list) {
+                continue;
+            }
+            found.push(Person {
+                name: name.to_string(),
+                role: Some(role.to_string()),
+                organization: None,
+                quote: Some(text.to_string()),
+            });
+        }
+    }
+    found
+}
+
+/// The words of `text` split at spaces, commas and middle dots, without
+/// what stands in brackets ("양우솔(이하 상무급 마스터) 유은비").
+fn words_outside_brackets(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let breaks = c.is_whitespace() || matches!(c, ',' | '·' | '(' | ')');
+        if breaks || depth > 0 {
+            if let Some(s) = start.take() {
+                words.push(&text[s..at]);
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    words
+}
+
+/// A family name of one syllable and a given name of one ("서호"), no
+/// common word and no title: a name only among other names.
+fn is_short_name(word: &str) -> bool {
+    word.chars().count() == 2
+        && word.chars().all(is_hangul)
+        && !NOT_NAMES.contains(&word)
+        && !TITLES.contains(&word)
+        && SURNAMES
+            .iter()
+            .any(|surname| surname.chars().count() == 1 && word.starts_with(surname))
+}
+
+/// "박관현 씨는", "박관현씨": a name with the honorific 씨 and no title.
+fn addressed_by_honorific(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    const HONORIFIC: &str = "씨";
+    let mut found: Vec<Person> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let stem = strip_particle(token.text);
+        let (name, spaced) = match stem.strip_suffix(HONORIFIC) {
+            Some(name) if is_name_word(name) => (name, false),
+            _ => (token.text, true),
+        };
+        let honoured = !spaced
+            || is_name(token)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|next| strip_particle(next.text) == HONORIFIC);
+        let taken = known.iter().chain(&found).any(|p| p.name == name);
+        if !honoured || taken || claimed(sentence, token) {
+            continue;
+        }
+        found.push(Person {
+            name: name.to_string(),
+            role: None,
+            organization: org_before(sentence, token)
+                .map(|hit| gazetteer.organizations()[hit.entity].slug.clone()),
+            quote: Some(sentence.text.to_string()),
+        });
+    }
     found
 }
 
@@ -543,6 +700,15 @@ fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
 /// A company's brand as one word: three syllables or more, or Hangul with
 /// Latin letters ("SK온"), and no particle glued to it.
 fn is_brand(word: &str) -> bool {
+    // "IRS": a company's acronym.
+    let acronym = (2..=6).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && word.bytes().any(|b| b.is_ascii_uppercase());
+    if acronym {
+        return true;
+    }
     let hangul = word.chars().filter(|&c| is_hangul(c)).count();
     let latin = word.chars().any(|c| c.is_ascii_alphanumeric());
     word.chars()
@@ -660,27 +826,37 @@ fn title(word: &str) -> Option<&str> {
 /// office's name may have digits or Latin letters ("2차전지사업총괄",
 /// "ESS사업부장"); its syllables are counted in Hangul.
 fn glued_title(word: &str) -> bool {
+    // "전력PU장": the head of a unit its acronym names (PU, BU).
+    let unit_head = word.strip_suffix('장').is_some_and(|unit| {
+        unit.len()
+            - unit
+                .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                .len()
+            >= 2
+    });
     word.chars()
         .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
-        && TITLE_ENDINGS.iter().any(|ending| {
-            word.strip_suffix(ending).is_some_and(|office| {
-                // "GEM회장": a company's acronym, then its title.
-                let acronym = office.len() >= 2 && office.chars().all(|c| c.is_ascii_uppercase());
-                let syllables = if acronym {
-                    2
-                } else {
-                    office.chars().filter(|&c| is_hangul(c)).count()
-                };
-                // "시장" is also a market ("유가증권시장", "배터리시장"); a
-                // city's name before a mayor is two syllables ("군산시장").
-                // "경제부시장" is a deputy mayor; "가나남부시장" a market.
-                let market_like = matches!(*ending, "시장" | "부시장");
-                // "전남지사" is a governor; "중국지사" a branch office.
-                let governor = *ending != "지사" || PROVINCES.contains(&office);
-                // "ESS시장" is a market, never an acronym's mayor.
-                syllables >= 2 && (!market_like || syllables == 2 && !acronym) && governor
-            })
-        })
+        && (unit_head
+            || TITLE_ENDINGS.iter().any(|ending| {
+                word.strip_suffix(ending).is_some_and(|office| {
+                    // "GEM회장": a company's acronym, then its title.
+                    let acronym =
+                        office.len() >= 2 && office.chars().all(|c| c.is_ascii_uppercase());
+                    let syllables = if acronym {
+                        2
+                    } else {
+                        office.chars().filter(|&c| is_hangul(c)).count()
+                    };
+                    // "시장" is also a market ("유가증권시장", "배터리시장"); a
+                    // city's name before a mayor is two syllables ("군산시장").
+                    // "경제부시장" is a deputy mayor; "가나남부시장" a market.
+                    let market_like = matches!(*ending, "시장" | "부시장");
+                    // "전남지사" is a governor; "중국지사" a branch office.
+                    let governor = *ending != "지사" || PROVINCES.contains(&office);
+                    // "ESS시장" is a market, never an acronym's mayor.
+                    syllables >= 2 && (!market_like || syllables == 2 && !acronym) && governor
+                })
+            }))
 }
 
 /// The organization named right before the name ("에이크미 김하나 대표").

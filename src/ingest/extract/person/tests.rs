@@ -1025,3 +1025,70 @@ fn english_titles_of_office_rank_and_study() {
         ["Ivo Lind", "Dana Orlov"]
     );
 }
+
+#[test]
+fn a_personnel_list_gives_each_name_its_rank() {
+    let listed = triples(
+        "◇사장 △김가온 ◇전무 △박다온 CTO △최라온 구매센터장 ◇상무 △권가람 김나무 박서호 서호 유성한",
+    );
+    assert_eq!(
+        listed,
+        [
+            t("박다온", Some("CTO"), None),
+            t("최라온", Some("구매센터장"), None),
+            t("김가온", Some("사장"), None),
+            t("권가람", Some("상무"), None),
+            t("김나무", Some("상무"), None),
+            t("박서호", Some("상무"), None),
+            t("서호", Some("상무"), None),
+            t("유성한", Some("상무"), None),
+        ]
+    );
+    // A heading that lost its mark to cleaning, a bracket between names,
+    // and a rank at the head of the item past an appointment word.
+    assert_eq!(
+        triples("상무 ▷김보람 양우솔(이하 상무급 마스터) 유은비"),
+        [
+            t("김보람", Some("상무"), None),
+            t("양우솔", Some("상무"), None),
+            t("유은비", Some("상무"), None),
+        ]
+    );
+    assert_eq!(
+        triples("▲부사장 승진 정다운 ▲상무 이정민"),
+        [
+            t("정다운", Some("부사장"), None),
+            t("이정민", Some("상무"), None)
+        ]
+    );
+    // A short name needs a long list; a heading that is no rank names
+    // no one; a word that is no name ends the run.
+    assert!(triples("◇상무 △서호 ◇신규 △김가온").is_empty());
+    assert!(triples("△김가온 외 3명 △이나래").is_empty());
+}
+
+#[test]
+fn a_korean_name_with_its_honorific_a_unit_or_an_acronym_before_the_title() {
+    assert_eq!(
+        triples("통합과정 박관현 씨와 한가람씨는 말했다."),
+        [t("박관현", None, None), t("한가람", None, None)]
+    );
+    assert_eq!(
+        triples("백흥건 전력PU장(부사장)은 말했다."),
+        [t("백흥건", Some("전력PU장"), None)]
+    );
+    assert_eq!(
+        triples("김한결 IRS 리더는 말했다."),
+        [t("김한결", Some("IRS 리더"), None)]
+    );
+    assert_eq!(
+        triples("지동섭 에이크미 배터리사업 대표가 발표했다."),
+        [t(
+            "지동섭",
+            Some("에이크미 배터리사업 대표"),
+            Some("acme-energy")
+        )]
+    );
+    // "김모 씨" hides a name; 씨 after a common word names no one.
+    assert!(triples("김모 씨와 정부 씨는").is_empty());
+}

@@ -10,7 +10,7 @@
 use super::{month_of_day, year_of_month, Cue, Mention};
 use crate::content::date::PartialDate;
 use crate::ingest::text::aside::outside_quotes;
-use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, RANGE_TILDES};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Every Korean date expression in `sentence`. Only a full publication
@@ -96,6 +96,9 @@ fn expression(
         return Some(found);
     }
     let (shift, direction, mut pos) = relative_year(text);
+    if let Some(found) = year_range(sentence, at, pos, published).filter(|_| shift.is_none()) {
+        return Some(found);
+    }
     let year = match number_before(&text[pos..], "년") {
         Some((y, len)) if (1900..=2100).contains(&y) && shift.is_none() => {
             pos += len;
@@ -123,7 +126,13 @@ fn expression(
         }
     };
     let day_at = pos + spaces(&text[pos..]);
-    let day = number_before(&text[day_at..], "일").filter(|(d, _)| (1..=31).contains(d));
+    // "6∼8일": a run of days of one month, dated by its first day.
+    let days = range_before(&text[day_at..], "일")
+        .filter(|(first, last, _)| (1..=31).contains(first) && (*first + 1..=31).contains(last));
+    let day = match days {
+        Some((first, _, len)) => Some((first, len)),
+        None => number_before(&text[day_at..], "일").filter(|(d, _)| (1..=31).contains(d)),
+    };
     if let Some((_, len)) = day {
         pos = day_at + len;
     }
@@ -160,15 +169,70 @@ fn expression(
     if is_a_span(sentence, at, end, year.is_none() && month.is_none()) {
         return None;
     }
+    let date_end =
+        days.and_then(|(_, last, _)| PartialDate::ymd(date.year, date.month?, last as u8));
     let mention = Mention {
         start: at,
         end,
         date,
-        date_end: None,
+        date_end,
         cue: Cue::At,
         called_coming: direction == Some(true),
     };
     Some((mention, end))
+}
+
+/// "2028~2033년", "2019 ~ 2024년 8월 6일": a run of years at `at + pos`,
+/// one mention from the first year to the last, or to the day the last
+/// year opens ("2028~2033년간" is a length of time).
+fn year_range(
+    sentence: &str,
+    at: usize,
+    pos: usize,
+    published: Option<PartialDate>,
+) -> Option<(Mention, usize)> {
+    let years = 1900..=2100;
+    let (first, last, _) = range_before(&sentence[at + pos..], "년")
+        .filter(|(first, last, _)| years.contains(first) && years.contains(last) && first < last)?;
+    let high_at = at + pos + high_end_at(&sentence[at + pos..], "년")?;
+    let (high, end) = expression(sentence, high_at, published)?;
+    if high.date.year != last || is_a_span(sentence, at, end, false) {
+        return None;
+    }
+    let mention = Mention {
+        start: at,
+        end,
+        date: PartialDate::y(first),
+        date_end: Some(high.date),
+        cue: cue(&sentence[end..]),
+        called_coming: false,
+    };
+    Some((mention, end))
+}
+
+/// Two numbers joined by a tilde and `unit` after the last ("6∼8일",
+/// "6일~8일", "2028~2033년"): both numbers and the bytes up to and
+/// including the unit.
+fn range_before(text: &str, unit: &str) -> Option<(i32, i32, usize)> {
+    let high_at = high_end_at(text, unit)?;
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let first = text[..digits].parse().ok()?;
+    let (last, len) = number_before(&text[high_at..], unit)?;
+    Some((first, last, high_at + len))
+}
+
+/// Where the high end of a range opening `text` starts: past the low
+/// number (and its `unit`, "6일~8일"), the tilde and spaces.
+fn high_end_at(text: &str, unit: &str) -> Option<usize> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let rest = rest.strip_prefix(unit).unwrap_or(rest);
+    let high = rest.trim_start().strip_prefix(RANGE_TILDES)?.trim_start();
+    high.starts_with(|c: char| c.is_ascii_digit())
+        .then_some(text.len() - high.len())
 }
 
 /// "3년간", "2020년대": a length of time or a decade, no date; and, for
@@ -612,6 +676,38 @@ mod tests {
             Some(PartialDate::ym(2025, 7).unwrap())
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_run_of_days_or_years_joined_by_a_tilde_is_one_range() {
+        let published = PartialDate::ymd(2024, 1, 4);
+        let range = |from: &str, to: &str| (from.to_string(), Some(to.to_string()), Cue::At);
+        assert_eq!(
+            read("전시회는 오는 3월 6∼8일 사흘간 열린다.", published),
+            [range("2024-03-06", "2024-03-08")]
+        );
+        assert_eq!(
+            read("포럼은 내달 6일～7일 같은 곳에서 열린다.", published),
+            [range("2024-02-06", "2024-02-07")]
+        );
+        assert_eq!(
+            read("2028~2033년 6년간 공급한다.", published),
+            [range("2028", "2033")]
+        );
+        assert_eq!(
+            read(
+                "최근 5년간(2019 ~ 2023년 8월 6일) 화재는 20건이다.",
+                published
+            ),
+            [range("2019", "2023-08-06")]
+        );
+        // A length of time is no range; a run into the next month is
+        // read as its two days.
+        assert!(read("2028~2033년간 공급한다.", published).is_empty());
+        assert_eq!(
+            read("6월 30일∼7월 2일 열린다.", published),
+            [d("2024-06-30"), d("2024-07-02")]
+        );
     }
 
     #[test]

@@ -269,6 +269,7 @@ pub(crate) fn events(
                 || dates_a_title(&sentence.text[mention.end..])
                 || closes_a_period(&sentence.text[..mention.start])
                 || spells_out_a_length(&sentence.text[..mention.start])
+                || so_far_in(&sentence.text[mention.end..], mention)
                 || compared_with(&sentence.text[..mention.start])
                 || opens_a_quoted_name(sentence.text, mention)
             {
@@ -395,6 +396,15 @@ fn spells_out_a_length(before: &str) -> bool {
         .trim_end()
         .strip_suffix('(')
         .is_some_and(|head| head.trim_end().ends_with("간"))
+}
+
+/// "올해 들어 처음", "2023년 들어 내렸다": a year with 들어 is the time
+/// so far since it began, over which a state or a trend holds.
+fn so_far_in(after: &str, mention: &Mention) -> bool {
+    // "들어간 투자" (went into) is another verb.
+    const SINCE_IT_BEGAN: [&str; 4] = ["들어", "들어서", "들어서도", "들어서만"];
+    let word = after.trim_start().split([' ', ',']).next().unwrap_or("");
+    mention.date.month.is_none() && SINCE_IT_BEGAN.contains(&word)
 }
 
 /// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.
@@ -586,12 +596,20 @@ fn korean_baseline(sentence: &str, mention: &Mention) -> bool {
             .filter(|w| MARKERS.iter().any(|m| w.contains(m)))
             .map(|_| 0)
     };
-    at.is_some_and(|k| {
-        bracketed.is_some()
-            || words[k + 1..]
-                .iter()
-                .any(|w| w.contains(|c: char| c.is_ascii_digit()))
-    })
+    // "작년 동기보다 늘었다": the same period of the time, compared; no
+    // figure is needed, 동기 before a marker is no motive.
+    const SAME_PERIOD: &str = "동기";
+    let same_period = at.is_some_and(|k| {
+        let word = strip_particle(words[k]);
+        word.starts_with(SAME_PERIOD) || k > 0 && words[k - 1] == SAME_PERIOD
+    });
+    same_period
+        || at.is_some_and(|k| {
+            bracketed.is_some()
+                || words[k + 1..]
+                    .iter()
+                    .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// "up 12.5 percent from last year", "a 22.5% decrease compared to the

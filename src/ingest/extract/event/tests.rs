@@ -1004,3 +1004,20 @@ fn a_korean_run_of_days_is_one_event_and_a_lengths_dates_none() {
     let count = ["최근 5년간(2019~2023년 8월 6일) 도내에서는 화재가 잇따랐다."];
     assert!(run(&count, Some("2024-01-04")).is_empty());
 }
+
+#[test]
+fn a_korean_year_so_far_or_its_same_period_dates_nothing() {
+    let published = Some("2024-05-20");
+    assert!(run(
+        &["에이크미 주가가 10% 넘게 오른 건 올해 들어 처음이다."],
+        published
+    )
+    .is_empty());
+    assert!(run(&["3사 모두 작년 동기보다 매출이 늘었다."], published).is_empty());
+    // A year with something done in it stays an event.
+    let got = run(
+        &["에이크미는 올해 들어간 투자로 공장을 완공했다."],
+        published,
+    );
+    assert_eq!(got.len(), 1);
+}

@@ -643,6 +643,9 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         // connector lists two bodies.
         let connector =
             joins && start >= 2 && is_name_word(&tokens[start - 2]) && !is_head(&tokens[start - 2]);
+        if connector && titled_person_before(tokens, start - 1) {
+            break;
+        }
         if is_name_word(prev) || connector {
             start -= 1;
         } else {
@@ -666,6 +669,20 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         }
     }
     start
+}
+
+/// "Kokomo Mayor Tyler Moore and Greater Kokomo Alliance": a title and
+/// two or three name words right before the connector at `connector` are
+/// a person listed beside the body, no part of its name.
+fn titled_person_before(tokens: &[Token<'_>], connector: usize) -> bool {
+    (2..=3).any(|words| {
+        connector > words
+            && is_role_word(tokens[connector - words - 1].text)
+            && is_name_word(&tokens[connector - words - 1])
+            && tokens[connector - words..connector]
+                .iter()
+                .all(|t| is_name_word(t) && !is_role_word(t.text) && !is_head(t))
+    })
 }
 
 /// Where a name that reads "the Clean Air for …" starts, when the words

@@ -192,6 +192,9 @@ impl Reader<'_, '_> {
         // word, a middle initial's stop.
         let mut extra = 0;
         while end < self.tokens.len() {
+            if self.generation_at(end, end - first) > 0 {
+                break;
+            }
             if self.apostrophe_name_at(end) {
                 // "O’Malley", "D'Angelo": three tokens, one word.
                 end += 3;
@@ -213,7 +216,28 @@ impl Reader<'_, '_> {
         if end - first - extra + usize::from(first > i) > 3 {
             return i;
         }
-        end
+        end + self.generation_at(end, end - first)
+    }
+
+    /// "Quentin Messer Jr.", "Henry Ford III": a generation after a name
+    /// of two words or more belongs to it. The tokens it takes.
+    fn generation_at(&self, at: usize, words: usize) -> usize {
+        let text = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        let glued = |k: usize| {
+            self.tokens
+                .get(k)
+                .zip(self.tokens.get(k + 1))
+                .is_some_and(|(a, b)| a.end == b.start)
+        };
+        if words < 2 {
+            0
+        } else if matches!(text(at), "Jr" | "Sr") && text(at + 1) == "." && glued(at) {
+            2
+        } else if matches!(text(at), "II" | "III" | "IV") {
+            1
+        } else {
+            0
+        }
     }
 
     /// 'Joko “Jokowi” Widodo': a nickname in quotes inside a name, before

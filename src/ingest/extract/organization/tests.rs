@@ -106,6 +106,18 @@ fn two_bodies_joined_by_and_are_two_names() {
         names("the Science and Technology Policy Institute said")[0].0,
         "Science and Technology Policy Institute"
     );
+    // A titled person before "and" is listed beside the body.
+    assert_eq!(
+        names(
+            "including Vale Mayor Ivo Lind and Greater Vale Development Alliance President Ana Roe"
+        )[0]
+        .0,
+        "Greater Vale Development Alliance"
+    );
+    assert_eq!(
+        names("the Battery Research and Development Institute")[0].0,
+        "Battery Research and Development Institute"
+    );
 }
 
 #[test]

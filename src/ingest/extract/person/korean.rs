@@ -614,7 +614,13 @@ fn title_after(
         let next_is_title = tokens
             .get(k + 1)
             .is_some_and(|t| title_in(sentence.text, t.text).is_some());
-        let brand = between == 0 && next_is_title && is_brand(token.text);
+        // "노대석 ESS 표준기술연구회 위원장": an acronym opening the
+        // name of a body the registry lacks.
+        let names_a_body = is_acronym(token.text)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| is_unknown_organization(t.text));
+        let brand = between == 0 && (next_is_title || names_a_body) && is_brand(token.text);
         let hit = sentence
             .organizations
             .iter()
@@ -701,12 +707,7 @@ fn aside_after_name(tokens: &[Token<'_>], at: usize) -> usize {
 /// Latin letters ("SK온"), and no particle glued to it.
 fn is_brand(word: &str) -> bool {
     // "IRS": a company's acronym.
-    let acronym = (2..=6).contains(&word.len())
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        && word.bytes().any(|b| b.is_ascii_uppercase());
-    if acronym {
+    if is_acronym(word) {
         return true;
     }
     let hangul = word.chars().filter(|&c| is_hangul(c)).count();
@@ -718,6 +719,15 @@ fn is_brand(word: &str) -> bool {
         // particle would be 가 ("…비엠이 대표" is a subject and a noun).
         && (strip_particle(word) == word || hangul >= 4 && ends_in_vowel_then_i(word))
         && !NOT_NAMES.contains(&word)
+}
+
+/// Capitals and digits, two to six ("IRS", "ESS", "K2").
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && word.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// A word ending in 이 right after a syllable without a final consonant.

@@ -1089,6 +1089,29 @@ fn a_korean_name_with_its_honorific_a_unit_or_an_acronym_before_the_title() {
             Some("acme-energy")
         )]
     );
+    assert_eq!(
+        triples("노대석 ESS 표준기술연구회 위원장과 이우현 한빛무역협회 비상근 부회장이 왔다."),
+        [
+            t("노대석", Some("ESS 표준기술연구회 위원장"), None),
+            t("이우현", Some("한빛무역협회 비상근 부회장"), None),
+        ]
+    );
     // "김모 씨" hides a name; 씨 after a common word names no one.
     assert!(triples("김모 씨와 정부 씨는").is_empty());
+}
+
+#[test]
+fn a_generation_after_a_name_belongs_to_it() {
+    assert_eq!(
+        triples("It is critical, according to Ivo Lind Jr., CEO of the Vale Development Corp."),
+        [t(
+            "Ivo Lind Jr.",
+            Some("CEO of the Vale Development Corp"),
+            None
+        )]
+    );
+    assert_eq!(
+        triples("Officials included Vale Mayor Ivo Lind III and others."),
+        [t("Ivo Lind III", Some("Mayor"), None)]
+    );
 }

@@ -546,7 +546,9 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
                 continue;
             };
             let inside = lower[inside_start..inside_start + len].trim_start_matches(['/', ' ']);
-            if is_credit_start(inside) {
+            // "…협약을 맺었다(사진).": the story points at its photo, which
+            // credits no one.
+            if is_credit_start(inside) && !shared::is_position_note(inside) {
                 let end = inside_start + len + close.len_utf8();
                 return Some(tidy(&format!("{} {}", &body[..start], &body[end..])));
             }

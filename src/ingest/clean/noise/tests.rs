@@ -476,3 +476,15 @@ fn a_space_after_a_number_that_opens_with_a_symbol_never_cuts_the_symbol() {
     assert!(!is_phone_number("전화 ☎02 123 4567 "));
     assert!(is_phone_number("Tel. (02) 123-4567 "));
 }
+
+#[test]
+fn a_story_pointing_at_its_photo_is_no_credit() {
+    // "(사진)" says "pictured": the paragraph stays the story's, the only
+    // one a page may have.
+    let line = "에이크미와 한빛소재는 13일 업무협약을 맺었다(사진). 두 회사는 사업을 함께 한다.";
+    assert_eq!(strip_photo_credit(line), None);
+    assert_eq!(
+        strip_photo_credit("한빛소재 공장 전경 (사진=한빛일보)").as_deref(),
+        Some("한빛소재 공장 전경")
+    );
+}

@@ -497,7 +497,12 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     text.match_indices('(')
         .filter_map(|(open, _)| {
             let hit = org_ending_at(open);
-            let glued = text[..open].chars().next_back().is_some_and(is_hangul);
+            // "더블유씨피(주)(대표이사 한가람)": after the legal form too.
+            let head = text[..open]
+                .strip_suffix("(주)")
+                .or_else(|| text[..open].strip_suffix('㈜'))
+                .unwrap_or(&text[..open]);
+            let glued = head.chars().next_back().is_some_and(is_hangul);
             (hit.is_some() || glued).then_some((open, hit))
         })
         .flat_map(|(open, hit)| {
@@ -540,12 +545,12 @@ pub(in crate::ingest::extract) fn ends_with_glued_byline(text: &str) -> bool {
 
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
-    // "조사는", "기술를", "기업의": a topic, object or genitive particle
+    // "조사는", "기술를", "경영을", "기업의": a topic, object or genitive particle
     // ends no given name.
     // "원장과": a title with a particle is no name.
     if !word.chars().all(is_hangul)
         || NOT_NAMES.contains(&word)
-        || word.ends_with(['는', '를', '의'])
+        || word.ends_with(['는', '를', '을', '의'])
         || TITLES.contains(&strip_particle(word))
     {
         return false;
@@ -591,7 +596,12 @@ fn title_after(
             if place_between && !LOCAL_OFFICES.contains(&stem) && TITLES.contains(&stem) {
                 return None;
             }
-            return Some((token.start + stem.len(), org));
+            // "품질안전담당 총괄": the unit's title, then the rank in it.
+            let rank = tokens
+                .get(k + 1)
+                .filter(|_| stem == token.text)
+                .and_then(|next| title_in(sentence.text, next.text).map(|t| next.start + t.len()));
+            return Some((rank.unwrap_or(token.start + stem.len()), org));
         }
         if captioned && org.is_some() && strip_particle(token.text) == OFFICIAL {
             return Some((token.start + OFFICIAL.len(), org));
@@ -626,9 +636,12 @@ fn title_after(
             .iter()
             .find(|h| h.start <= token.start && token.end <= h.end + particle_len(sentence, h));
         match hit {
+            // "김가온 스웨덴 투자청 팀장": a place before a body says
+            // whose body it is; the title is the body's.
             Some(h) if between < MAX_BETWEEN => {
                 org = org.or(Some(*h));
                 between += 1;
+                place_between = false;
                 // Skip every token of a name of several words.
                 while tokens.get(k + 1).is_some_and(|t| t.end <= h.end) {
                     k += 1;
@@ -637,6 +650,7 @@ fn title_after(
             // "박현식 여수 부시장": the city whose office it is.
             None if between < MAX_BETWEEN && (brand || is_unknown_organization(token.text)) => {
                 between += 1;
+                place_between = false;
             }
             None if between < MAX_BETWEEN && is_place(sentence, token) => {
                 between += 1;

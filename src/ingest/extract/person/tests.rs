@@ -1115,3 +1115,35 @@ fn a_generation_after_a_name_belongs_to_it() {
         [t("Ivo Lind III", Some("Mayor"), None)]
     );
 }
+
+#[test]
+fn korean_titles_after_a_placed_body_a_legal_form_or_another_title() {
+    assert_eq!(
+        triples("표창은 김민유 칠레 투자청 팀장이 받았다."),
+        [t("김민유", Some("칠레 투자청 팀장"), None)]
+    );
+    assert_eq!(
+        triples("한빛씨피(주)(대표이사 한가람)가 공장을 짓는다."),
+        [t("한가람", Some("대표이사"), None)]
+    );
+    assert_eq!(
+        triples(
+            "곽재연 에이크미 MI전략담당, 손삼익 에이크미 마스터, 안재태 국민의힘 보좌관이 발표했다."
+        ),
+        [
+            t("곽재연", Some("에이크미 MI전략담당"), Some("acme-energy")),
+            t("손삼익", Some("에이크미 마스터"), Some("acme-energy")),
+            t("안재태", Some("국민의힘 보좌관"), None),
+        ]
+    );
+    // A word before a name and a body inside a role are no names; nor is
+    // a word with its object particle.
+    assert_eq!(
+        triples("우수 인력 양성에 기여한 심의경 전무도 올랐다. 연구팀(주저자 문준하 박사)이 썼다."),
+        [
+            t("심의경", Some("전무"), None),
+            t("문준하", Some("박사"), None)
+        ]
+    );
+    assert!(triples("준법 경영을 사외이사가 주도한다. 사내외 이사를 동수로 한다.").is_empty());
+}

@@ -103,6 +103,20 @@ impl Context<'_, '_> {
         self.tokens.get(i).is_some_and(|t| t.is(word))
     }
 
+    /// A negation in the clause before token `at` ("will not open", "won't
+    /// start"), within a few words.
+    fn negated_before(&self, at: usize) -> bool {
+        const WITHIN: usize = 6;
+        self.tokens[at.saturating_sub(WITHIN)..at]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.text, "," | ";" | ":"))
+            .any(|t| {
+                let word = t.text.to_ascii_lowercase();
+                matches!(word.as_str(), "not" | "never" | "cannot" | "t") || word.ends_with("n't")
+            })
+    }
+
     /// The mention starting at token `i`, and the token after it.
     fn at(&self, i: usize) -> Option<(Mention, usize)> {
         let (date, date_end, next) = self
@@ -163,6 +177,8 @@ impl Context<'_, '_> {
         let cue = match self.word(prev).map(str::to_ascii_lowercase).as_deref() {
             Some("since" | "beyond") => Cue::Since,
             Some("by") => Cue::By,
+            // "would not start until 2027": the start, not an end.
+            Some("until" | "till") if self.negated_before(prev) => Cue::At,
             Some("until" | "till" | "through") => Cue::Until,
             Some(
                 "in" | "on" | "from" | "during" | "early" | "late" | "mid" | "at" | "over"

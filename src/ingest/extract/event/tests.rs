@@ -340,6 +340,20 @@ fn an_attribution_clause_gives_way_to_the_news() {
 }
 
 #[test]
+fn a_start_told_with_not_until_is_the_news_of_its_clause() {
+    let got = run(
+        &["Acme and Bolt build the plant in Vale, near Lund, but said production would not start until 2027."],
+        Some("2025-11-04"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2), ("2027", true));
+    assert!(
+        got[0].3.starts_with("Production would not start"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn headlines_from_leads_are_compact_clauses() {
     use super::headline;
     assert_eq!(

@@ -97,7 +97,7 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
             return shorten(&format!("{subject} {}", lowercase_first(&text)));
         }
     }
-    shorten(&text)
+    shorten(&without_leading_report(&text))
 }
 
 /// The subject a clause without one borrows: the antecedent of a relative
@@ -237,14 +237,42 @@ static REPORTING: Words = word_list!("extract/reporting-verbs.txt");
 
 /// "The company said in a filing", "the ministry announced": who said it,
 /// not what happened.
+/// "said production would not start" → "production would not start":
+/// a clause that opens with its reporting verb and no subject of its own
+/// tells what was said after it, when that has a verb of its own.
+fn without_leading_report(clause: &str) -> String {
+    static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
+    let Some((verb, said)) = clause.split_once(' ') else {
+        return clause.to_string();
+    };
+    let said = said.strip_prefix("that ").unwrap_or(said);
+    let has_verb = said
+        .split_whitespace()
+        .skip(1)
+        .take(4)
+        .any(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()));
+    if REPORTING.contains(&verb.to_lowercase().as_str()) && has_verb {
+        said.to_string()
+    } else {
+        clause.to_string()
+    }
+}
+
 fn is_attribution(clause: &str) -> bool {
+    static MODALS: Words = word_list!("extract/plan-auxiliaries.txt");
     let words: Vec<&str> = clause.split_whitespace().collect();
-    words.len() <= 8
-        && words
+    let verb = words
+        .iter()
+        .take(5)
+        .position(|w| REPORTING.contains(&w.to_lowercase().as_str()));
+    // "said production would not start …": what was said, with its own
+    // verb, is the news.
+    let reports_a_plan = verb.is_some_and(|v| {
+        words[v + 1..]
             .iter()
-            .take(5)
-            .any(|w| REPORTING.contains(&w.to_lowercase().as_str()))
-        && !words.contains(&"that")
+            .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
+    });
+    words.len() <= 8 && verb.is_some() && !reports_a_plan && !words.contains(&"that")
 }
 
 mod phrase;

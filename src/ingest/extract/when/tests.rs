@@ -209,6 +209,25 @@ fn years_need_a_preposition() {
 }
 
 #[test]
+fn not_until_a_time_is_its_start() {
+    for text in [
+        "Production would not start until 2027, the report said.",
+        "The plant won't open until March 2026.",
+    ] {
+        let m = mentions(text, None, None);
+        assert_eq!(m[0].cue, Cue::At, "{text}");
+    }
+    // Without a negation in its clause, until ends a time.
+    for text in [
+        "The line runs until 2027.",
+        "It did not say, but the line runs until 2027.",
+    ] {
+        let m = mentions(text, None, None);
+        assert_eq!(m[0].cue, Cue::Until, "{text}");
+    }
+}
+
+#[test]
 fn wire_weekdays_and_news_today() {
     let p = Some("2025-11-04");
     assert_eq!(

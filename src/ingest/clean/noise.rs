@@ -548,7 +548,10 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             let inside = lower[inside_start..inside_start + len].trim_start_matches(['/', ' ']);
             // "…협약을 맺었다(사진).": the story points at its photo, which
             // credits no one.
-            if is_credit_start(inside) && !shared::is_position_note(inside) {
+            let points_at_photo = inside
+                .split_whitespace()
+                .all(|w| shared::PHOTO_POSITIONS.contains(&w));
+            if is_credit_start(inside) && !points_at_photo {
                 let end = inside_start + len + close.len_utf8();
                 return Some(tidy(&format!("{} {}", &body[..start], &body[end..])));
             }

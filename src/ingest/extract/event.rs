@@ -269,7 +269,7 @@ pub(crate) fn events(
                 || dates_a_title(&sentence.text[mention.end..])
                 || closes_a_period(&sentence.text[..mention.start])
                 || spells_out_a_length(&sentence.text[..mention.start])
-                || so_far_in(&sentence.text[mention.end..], mention)
+                || so_far_in(&sentence.text[mention.end..], mention, !own.is_empty())
                 || compared_with(&sentence.text[..mention.start])
                 || opens_a_quoted_name(sentence.text, mention)
             {
@@ -392,19 +392,33 @@ fn closes_a_period(before: &str) -> bool {
 /// "최근 5년간(2019~2024년 8월)": the dates in brackets after a length of
 /// time spell out the period a statistic covers; nothing happened then.
 fn spells_out_a_length(before: &str) -> bool {
-    before
-        .trim_end()
-        .strip_suffix('(')
-        .is_some_and(|head| head.trim_end().ends_with("간"))
+    static UNITS: Words = word_list!("korean/time-length-units.txt");
+    let Some(length) = before.trim_end().strip_suffix('(').map(str::trim_end) else {
+        return false;
+    };
+    let Some(unit_end) = length.strip_suffix('간') else {
+        return false;
+    };
+    UNITS.iter().any(|unit| {
+        unit_end
+            .strip_suffix(unit)
+            .is_some_and(|count| count.ends_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
-/// "올해 들어 처음", "2023년 들어 내렸다": a year with 들어 is the time
-/// so far since it began, over which a state or a trend holds.
-fn so_far_in(after: &str, mention: &Mention) -> bool {
-    // "들어간 투자" (went into) is another verb.
-    const SINCE_IT_BEGAN: [&str; 4] = ["들어", "들어서", "들어서도", "들어서만"];
-    let word = after.trim_start().split([' ', ',']).next().unwrap_or("");
-    mention.date.month.is_none() && SINCE_IT_BEGAN.contains(&word)
+/// "올해 들어 처음", "2023년 들어 10% 내렸다": a year with 들어 is the
+/// time so far since it began, over which a state or a trend holds.
+/// Only with a figure or a record ("처음", "최고") does the sentence tell a
+/// trend; "올해 들어 공장을 준공했다" is a happening this year.
+fn so_far_in(after: &str, mention: &Mention, counted: bool) -> bool {
+    static SINCE_IT_BEGAN: Words = word_list!("korean/so-far-words.txt");
+    static RECORDS: Words = word_list!("korean/record-words.txt");
+    let mut words = after.trim_start().split([' ', ',']);
+    let since = words.next().is_some_and(|w| SINCE_IT_BEGAN.contains(&w));
+    let record = words
+        .next()
+        .is_some_and(|w| RECORDS.iter().any(|r| w.starts_with(r)));
+    mention.date.month.is_none() && since && (counted || record)
 }
 
 /// "SEOUL, May 3 (Reuters) -": the wire dateline, the publication date.

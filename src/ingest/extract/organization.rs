@@ -671,14 +671,14 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
     start
 }
 
-/// "Kokomo Mayor Tyler Moore and Greater Kokomo Alliance": a title and
+/// "Vale Mayor Ivo Lind and Greater Vale Alliance": a title and
 /// two or three name words right before the connector at `connector` are
 /// a person listed beside the body, no part of its name.
 fn titled_person_before(tokens: &[Token<'_>], connector: usize) -> bool {
+    static OFFICES: Words = word_list!("extract/offices-before-names.txt");
     (2..=3).any(|words| {
         connector > words
-            && is_role_word(tokens[connector - words - 1].text)
-            && is_name_word(&tokens[connector - words - 1])
+            && OFFICES.contains(&tokens[connector - words - 1].text)
             && tokens[connector - words..connector]
                 .iter()
                 .all(|t| is_name_word(t) && !is_role_word(t.text) && !is_head(t))

@@ -107,13 +107,28 @@ impl Context<'_, '_> {
     /// start"), within a few words.
     fn negated_before(&self, at: usize) -> bool {
         const WITHIN: usize = 6;
-        self.tokens[at.saturating_sub(WITHIN)..at]
-            .iter()
+        let from = at.saturating_sub(WITHIN);
+        // "won't": "t" counts only after an apostrophe ("AT&T" is a name).
+        let contracted = |k: usize| {
+            self.tokens[k].text.eq_ignore_ascii_case("t")
+                && k > 0
+                && matches!(self.tokens[k - 1].text, "'" | "’")
+        };
+        // A clause ends at punctuation and at words that open another
+        // ("did not fall and stayed high until …").
+        (from..at)
             .rev()
-            .take_while(|t| !matches!(t.text, "," | ";" | ":"))
-            .any(|t| {
-                let word = t.text.to_ascii_lowercase();
-                matches!(word.as_str(), "not" | "never" | "cannot" | "t") || word.ends_with("n't")
+            .take_while(|&k| {
+                !matches!(self.tokens[k].text, "," | ";" | ":")
+                    && !["and", "but", "whether", "that", "or"]
+                        .iter()
+                        .any(|w| self.tokens[k].is(w))
+            })
+            .any(|k| {
+                let word = self.tokens[k].text.to_ascii_lowercase();
+                matches!(word.as_str(), "not" | "never" | "cannot")
+                    || word.ends_with("n't")
+                    || contracted(k)
             })
     }
 

@@ -488,3 +488,15 @@ fn a_story_pointing_at_its_photo_is_no_credit() {
         Some("한빛소재 공장 전경")
     );
 }
+
+#[test]
+fn a_spaced_photo_credit_is_still_a_credit() {
+    assert_eq!(
+        strip_photo_credit("에이크미 공장 전경 (사진 = 한빛일보)").as_deref(),
+        Some("에이크미 공장 전경")
+    );
+    assert_eq!(
+        strip_photo_credit("에이크미 공장 전경 [사진 한빛일보]").as_deref(),
+        Some("에이크미 공장 전경")
+    );
+}

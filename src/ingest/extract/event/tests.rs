@@ -1035,3 +1035,22 @@ fn a_korean_year_so_far_or_its_same_period_dates_nothing() {
     );
     assert_eq!(got.len(), 1);
 }
+
+#[test]
+fn a_period_named_without_a_count_and_a_year_of_happenings_keep_their_events() {
+    let published = Some("2024-01-04");
+    assert_eq!(
+        run(&["신청 기간(3월 6∼8일)에 접수를 받는다."], published).len(),
+        1
+    );
+    assert_eq!(
+        run(
+            &["에이크미는 올해 들어 두 번째 공장을 준공했다."],
+            published
+        )
+        .len(),
+        1
+    );
+    let got = run(&["Added capacity will come online in 2027."], published);
+    assert!(got[0].3.starts_with("Added capacity"), "{got:?}");
+}

@@ -97,7 +97,10 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
             return shorten(&format!("{subject} {}", lowercase_first(&text)));
         }
     }
-    shorten(&without_leading_report(&text))
+    if at > 0 {
+        return shorten(&without_leading_report(&text, clause(at)));
+    }
+    shorten(&text)
 }
 
 /// The subject a clause without one borrows: the antecedent of a relative
@@ -235,16 +238,27 @@ fn tidy(text: &str) -> String {
 /// developed …" says "X developed …".
 static REPORTING: Words = word_list!("extract/reporting-verbs.txt");
 
-/// "The company said in a filing", "the ministry announced": who said it,
-/// not what happened.
-/// "said production would not start" → "production would not start":
-/// a clause that opens with its reporting verb and no subject of its own
-/// tells what was said after it, when that has a verb of its own.
-fn without_leading_report(clause: &str) -> String {
-    static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
+/// Auxiliaries and modals: a clause holding one after its reporting verb
+/// tells what was said with a verb of its own.
+static AUXILIARIES: Words = word_list!("extract/auxiliaries.txt");
+
+/// "…, but said production would not start" → "production would not
+/// start": a later clause that opens with its reporting verb (written in
+/// lowercase, its subject the sentence's) tells what was said after it.
+/// "Added capacity will come online" opens with an adjective.
+fn without_leading_report(clause: &str, written: &str) -> String {
+    let written = written.trim_start();
+    let written = ["but ", "and "]
+        .iter()
+        .find_map(|c| written.strip_prefix(c))
+        .unwrap_or(written);
+    let lowercase = written.starts_with(char::is_lowercase);
     let Some((verb, said)) = clause.split_once(' ') else {
         return clause.to_string();
     };
+    if !lowercase {
+        return clause.to_string();
+    }
     let said = said.strip_prefix("that ").unwrap_or(said);
     let has_verb = said
         .split_whitespace()
@@ -258,8 +272,9 @@ fn without_leading_report(clause: &str) -> String {
     }
 }
 
+/// "The company said in a filing", "the ministry announced": who said it,
+/// not what happened.
 fn is_attribution(clause: &str) -> bool {
-    static MODALS: Words = word_list!("extract/plan-auxiliaries.txt");
     let words: Vec<&str> = clause.split_whitespace().collect();
     let verb = words
         .iter()
@@ -270,7 +285,7 @@ fn is_attribution(clause: &str) -> bool {
     let reports_a_plan = verb.is_some_and(|v| {
         words[v + 1..]
             .iter()
-            .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
+            .any(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
     });
     words.len() <= 8 && verb.is_some() && !reports_a_plan && !words.contains(&"that")
 }

@@ -118,6 +118,10 @@ fn two_bodies_joined_by_and_are_two_names() {
         names("the Battery Research and Development Institute")[0].0,
         "Battery Research and Development Institute"
     );
+    assert_eq!(
+        names("the Vale Research Battery Materials and Recycling Institute")[0].0,
+        "Vale Research Battery Materials and Recycling Institute"
+    );
 }
 
 #[test]

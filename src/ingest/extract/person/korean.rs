@@ -156,15 +156,23 @@ fn personnel_list(sentence: &Sentence<'_>, known: &[Person]) -> Vec<Person> {
         let Some(role) = role else {
             continue;
         };
-        let run: Vec<&str> = names
+        let names: Vec<&str> = names
             .iter()
-            .take_while(|w| is_name_word(w) || is_short_name(w))
-            .copied()
+            .map(|w| w.trim_end_matches(['.', '。']))
+            .filter(|w| !w.is_empty())
             .collect();
-        let long_list = run.iter().filter(|w| is_name_word(w)).count() >= NAMES_IN_A_LONG_LIST;
-        for name in run {
+        // A bullet of names only: "▲사장 신제품 발표" is an agenda's line,
+        // "△김가온 이상 3명" a count.
+        if !names.iter().all(|w| is_name_word(w) || is_short_name(w)) {
+            continue;
+        }
+        let full = |k: usize| names.get(k).is_some_and(|w| is_name_word(w));
+        let long_list = (0..names.len()).filter(|&k| full(k)).count() >= NAMES_IN_A_LONG_LIST;
+        for (k, &name) in names.iter().enumerate() {
+            // A short name only between full names of a long list.
+            let vouched = long_list && k > 0 && full(k - 1) && full(k + 1);
             let taken = known.iter().chain(&found).any(|p| p.name == name);
-            if taken || !(is_name_word(name) || long_list) {
+            if taken || !(full(k) || vouched) {
                 continue;
             }
             found.push(Person {
@@ -217,7 +225,7 @@ fn is_short_name(word: &str) -> bool {
             .any(|surname| surname.chars().count() == 1 && word.starts_with(surname))
 }
 
-/// "박관현 씨는", "박관현씨": a name with the honorific 씨 and no title.
+/// "한가람 씨는": a name with the honorific 씨 and no title.
 fn addressed_by_honorific(
     sentence: &Sentence<'_>,
     tokens: &[Token<'_>],
@@ -227,18 +235,16 @@ fn addressed_by_honorific(
     const HONORIFIC: &str = "씨";
     let mut found: Vec<Person> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let stem = strip_particle(token.text);
-        let (name, spaced) = match stem.strip_suffix(HONORIFIC) {
-            Some(name) if is_name_word(name) => (name, false),
-            _ => (token.text, true),
-        };
-        let honoured = !spaced
-            || is_name(token)
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|next| strip_particle(next.text) == HONORIFIC);
-        let taken = known.iter().chain(&found).any(|p| p.name == name);
-        if !honoured || taken || claimed(sentence, token) {
+        // Spaced only: "옥수수씨" (a corn seed) is glued.
+        let honoured = is_name(token)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|next| strip_particle(next.text) == HONORIFIC);
+        if !honoured || claimed(sentence, token) {
+            continue;
+        }
+        let name = token.text;
+        if known.iter().chain(&found).any(|p| p.name == name) {
             continue;
         }
         found.push(Person {
@@ -545,12 +551,12 @@ pub(in crate::ingest::extract) fn ends_with_glued_byline(text: &str) -> bool {
 
 pub(in crate::ingest::extract) fn is_name_word(word: &str) -> bool {
     let syllables = word.chars().count();
-    // "조사는", "기술를", "경영을", "기업의": a topic, object or genitive particle
+    // "조사는", "기술를", "기업의": a topic, object or genitive particle
     // ends no given name.
     // "원장과": a title with a particle is no name.
     if !word.chars().all(is_hangul)
         || NOT_NAMES.contains(&word)
-        || word.ends_with(['는', '를', '을', '의'])
+        || word.ends_with(['는', '를', '의'])
         || TITLES.contains(&strip_particle(word))
     {
         return false;
@@ -624,7 +630,7 @@ fn title_after(
         let next_is_title = tokens
             .get(k + 1)
             .is_some_and(|t| title_in(sentence.text, t.text).is_some());
-        // "노대석 ESS 표준기술연구회 위원장": an acronym opening the
+        // "노다온 ESS 표준기술연구회 위원장": an acronym opening the
         // name of a body the registry lacks.
         let names_a_body = is_acronym(token.text)
             && tokens

@@ -1070,30 +1070,30 @@ fn a_personnel_list_gives_each_name_its_rank() {
 #[test]
 fn a_korean_name_with_its_honorific_a_unit_or_an_acronym_before_the_title() {
     assert_eq!(
-        triples("통합과정 박관현 씨와 한가람씨는 말했다."),
-        [t("박관현", None, None), t("한가람", None, None)]
+        triples("통합과정 박가온 씨와 한가람씨는 말했다."),
+        [t("박가온", None, None)]
     );
     assert_eq!(
-        triples("백흥건 전력PU장(부사장)은 말했다."),
-        [t("백흥건", Some("전력PU장"), None)]
+        triples("배한결 전력PU장(부사장)은 말했다."),
+        [t("배한결", Some("전력PU장"), None)]
     );
     assert_eq!(
-        triples("김한결 IRS 리더는 말했다."),
-        [t("김한결", Some("IRS 리더"), None)]
+        triples("김한별 IRS 리더는 말했다."),
+        [t("김한별", Some("IRS 리더"), None)]
     );
     assert_eq!(
-        triples("지동섭 에이크미 배터리사업 대표가 발표했다."),
+        triples("남솔비 에이크미 배터리사업 대표가 발표했다."),
         [t(
-            "지동섭",
+            "남솔비",
             Some("에이크미 배터리사업 대표"),
             Some("acme-energy")
         )]
     );
     assert_eq!(
-        triples("노대석 ESS 표준기술연구회 위원장과 이우현 한빛무역협회 비상근 부회장이 왔다."),
+        triples("노다온 ESS 표준기술연구회 위원장과 이하늘 한빛무역협회 비상근 부회장이 왔다."),
         [
-            t("노대석", Some("ESS 표준기술연구회 위원장"), None),
-            t("이우현", Some("한빛무역협회 비상근 부회장"), None),
+            t("노다온", Some("ESS 표준기술연구회 위원장"), None),
+            t("이하늘", Some("한빛무역협회 비상근 부회장"), None),
         ]
     );
     // "김모 씨" hides a name; 씨 after a common word names no one.
@@ -1119,8 +1119,8 @@ fn a_generation_after_a_name_belongs_to_it() {
 #[test]
 fn korean_titles_after_a_placed_body_a_legal_form_or_another_title() {
     assert_eq!(
-        triples("표창은 김민유 칠레 투자청 팀장이 받았다."),
-        [t("김민유", Some("칠레 투자청 팀장"), None)]
+        triples("표창은 김새롬 칠레 투자청 팀장이 받았다."),
+        [t("김새롬", Some("칠레 투자청 팀장"), None)]
     );
     assert_eq!(
         triples("한빛씨피(주)(대표이사 한가람)가 공장을 짓는다."),
@@ -1128,22 +1128,34 @@ fn korean_titles_after_a_placed_body_a_legal_form_or_another_title() {
     );
     assert_eq!(
         triples(
-            "곽재연 에이크미 MI전략담당, 손삼익 에이크미 마스터, 안재태 국민의힘 보좌관이 발표했다."
+            "곽보람 에이크미 MI전략담당, 손나래 에이크미 마스터, 안다솜 국민의힘 보좌관이 발표했다."
         ),
         [
-            t("곽재연", Some("에이크미 MI전략담당"), Some("acme-energy")),
-            t("손삼익", Some("에이크미 마스터"), Some("acme-energy")),
-            t("안재태", Some("국민의힘 보좌관"), None),
+            t("곽보람", Some("에이크미 MI전략담당"), Some("acme-energy")),
+            t("손나래", Some("에이크미 마스터"), Some("acme-energy")),
+            t("안다솜", Some("국민의힘 보좌관"), None),
         ]
     );
     // A word before a name and a body inside a role are no names; nor is
     // a word with its object particle.
     assert_eq!(
-        triples("우수 인력 양성에 기여한 심의경 전무도 올랐다. 연구팀(주저자 문준하 박사)이 썼다."),
+        triples("우수 인력 양성에 기여한 심하람 전무도 올랐다. 연구팀(주저자 문새벽 박사)이 썼다."),
         [
-            t("심의경", Some("전무"), None),
-            t("문준하", Some("박사"), None)
+            t("심하람", Some("전무"), None),
+            t("문새벽", Some("박사"), None)
         ]
     );
     assert!(triples("준법 경영을 사외이사가 주도한다. 사내외 이사를 동수로 한다.").is_empty());
+}
+
+#[test]
+fn a_personnel_bullet_holds_names_only() {
+    assert!(triples("◇상무 △권가람 김나무 박서호 이상 3명").is_empty());
+    assert!(triples("회사는 ▲사장 신제품 발표 ▲전무 고객사 방문 일정을 공개했다.").is_empty());
+    // A given name may end in 을; 씨 glued to a word is a seed.
+    assert_eq!(
+        triples("에이크미 김가을 대표는 말했다."),
+        [t("김가을", Some("대표"), Some("acme-energy"))]
+    );
+    assert!(triples("옥수수씨를 심었다.").is_empty());
 }

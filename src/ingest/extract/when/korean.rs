@@ -96,7 +96,12 @@ fn expression(
         return Some(found);
     }
     let (shift, direction, mut pos) = relative_year(text);
-    if let Some(found) = year_range(sentence, at, pos, published).filter(|_| shift.is_none()) {
+    // Digits open a run of years; this runs at every character.
+    let digit_next = text[pos..].starts_with(|c: char| c.is_ascii_digit());
+    if let Some(found) = (shift.is_none() && digit_next)
+        .then(|| year_range(sentence, at, pos, published))
+        .flatten()
+    {
         return Some(found);
     }
     let year = match number_before(&text[pos..], "년") {
@@ -203,8 +208,9 @@ fn year_range(
         start: at,
         end,
         date: PartialDate::y(first),
-        date_end: Some(high.date),
-        cue: cue(&sentence[end..]),
+        // "2019~2023년 3월 6~8일": the high end's own run ends the range.
+        date_end: high.date_end.or(Some(high.date)),
+        cue: Cue::At,
         called_coming: false,
     };
     Some((mention, end))

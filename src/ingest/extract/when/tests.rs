@@ -458,3 +458,15 @@ fn a_part_of_the_year_without_its_year() {
     // Without a publication date the year is unknown.
     assert_eq!(resolve("It will launch in the fourth quarter.", None), []);
 }
+
+#[test]
+fn a_negation_of_another_clause_or_a_name_leaves_until_an_end() {
+    for text in [
+        "AT&T will supply cells until 2027.",
+        "Prices did not fall and stayed high until 2027.",
+        "Acme has not said whether the line runs until 2027.",
+    ] {
+        let m = mentions(text, None, None);
+        assert_eq!(m[0].cue, Cue::Until, "{text}");
+    }
+}

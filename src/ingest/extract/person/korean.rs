@@ -126,16 +126,7 @@ fn personnel_list(sentence: &Sentence<'_>, known: &[Person]) -> Vec<Person> {
             None => (n == 0).then_some(&text[..at]),
         };
         if let Some(heading) = heading {
-            let words: Vec<&str> = heading
-                .split(|c: char| {
-                    c.is_whitespace() || HEADING_MARKS.contains(&c) || "]>】:".contains(c)
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
-            rank = words
-                .first()
-                .filter(|_| words.len() <= 3)
-                .and_then(|w| title(w).filter(|t| t == w));
+            rank = rank_of(heading);
         }
         let item = &text[at..];
         let item = item[item.chars().next().map_or(0, char::len_utf8)..]
@@ -184,6 +175,20 @@ fn personnel_list(sentence: &Sentence<'_>, known: &[Person]) -> Vec<Person> {
         }
     }
     found
+}
+
+/// The rank a personnel list's heading names ("◇상무", "[부사장 승진]"):
+/// its first word when that is a title, in a heading of three words at
+/// most.
+fn rank_of(heading: &str) -> Option<&str> {
+    let words: Vec<&str> = heading
+        .split(|c: char| c.is_whitespace() || HEADING_MARKS.contains(&c) || "]>】:".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .first()
+        .filter(|_| words.len() <= 3)
+        .and_then(|w| title(w).filter(|t| t == w))
 }
 
 /// The words of `text` split at spaces, commas and middle dots, without

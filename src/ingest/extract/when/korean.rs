@@ -221,7 +221,7 @@ fn year_range(
 /// including the unit.
 fn range_before(text: &str, unit: &str) -> Option<(i32, i32, usize)> {
     let high_at = high_end_at(text, unit)?;
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(text);
     let first = text[..digits].parse().ok()?;
     let (last, len) = number_before(&text[high_at..], unit)?;
     Some((first, last, high_at + len))
@@ -230,7 +230,7 @@ fn range_before(text: &str, unit: &str) -> Option<(i32, i32, usize)> {
 /// Where the high end of a range opening `text` starts: past the low
 /// number (and its `unit`, "6일~8일"), the tilde and spaces.
 fn high_end_at(text: &str, unit: &str) -> Option<usize> {
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(text);
     if digits == 0 || digits > 4 {
         return None;
     }
@@ -449,8 +449,8 @@ fn year_part(text: &str) -> usize {
     static PARTS: Words = word_list!("korean/year-parts.txt");
     let gap = spaces(text);
     let rest = &text[gap..];
-    let word = hangul_run(rest.trim_start_matches(|c: char| c.is_ascii_digit()));
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(rest);
+    let word = hangul_run(&rest[digits..]);
     PARTS
         .iter()
         .filter(|part| word.starts_with(*part) && is_particle(&word[part.len()..]))
@@ -462,12 +462,17 @@ fn year_part(text: &str) -> usize {
 /// Digits right before `unit` at the start of `text`: the number and the
 /// bytes up to and including the unit.
 fn number_before(text: &str, unit: &str) -> Option<(i32, usize)> {
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(text);
     if digits == 0 || digits > 4 {
         return None;
     }
     text[digits..].starts_with(unit).then_some(())?;
     Some((text[..digits].parse().ok()?, digits + unit.len()))
+}
+
+/// Bytes of the ASCII digits opening `text`.
+fn leading_digits(text: &str) -> usize {
+    text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len()
 }
 
 fn spaces(text: &str) -> usize {

@@ -577,7 +577,7 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
 }
 
 /// The caption before a short credit that follows its last full stop and
-/// names a photo agency after a slash or as "via …": the photographer's
+/// names a photo agency beside a slash or as "via …": the photographer's
 /// name, if any, is part of the credit.
 fn agency_credit_after_stop(body: &str) -> Option<&str> {
     const MAX_CREDIT_WORDS: usize = 6;
@@ -590,7 +590,11 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
             .rsplit_once(sep)
             .is_some_and(|(_, agency)| PHOTO_AGENCIES.contains(&agency.trim()))
     };
-    let credited = agency_at_end("/") || agency_at_end(" via ");
+    // Or the agency first, then its photographer: "REUTERS/Jane Roe".
+    let agency_first = lower
+        .split_once('/')
+        .is_some_and(|(agency, _)| PHOTO_AGENCIES.contains(&agency.trim()));
+    let credited = agency_at_end("/") || agency_at_end(" via ") || agency_first;
     // A credit is names: "The data came via Reuters" is the story's.
     let names_only = credit
         .split_whitespace()

@@ -20,6 +20,8 @@ const NAV_WORDS: usize = 5;
 const MAX_LISTED_HEADLINE_WORDS: usize = 25;
 /// How many non-blank lines apart a duplicated caption may be.
 const CAPTION_WINDOW: usize = 6;
+/// Most words of a label above the headline ("Logo", "Top Stories").
+const LABEL_WORDS: usize = 2;
 
 /// Run every page rule, in order.
 pub(crate) fn apply(lines: &mut [Line]) {
@@ -169,7 +171,9 @@ fn drop_repeated_short(lines: &mut [Line]) {
 /// A line printed twice within a few lines is a photo caption scraped both
 /// from the image and its text: keep one copy as a caption, drop the other.
 /// The page's first story line printed twice is its headline (the page
-/// title and the heading): keep the first as it is.
+/// title, the heading, a slideshow's label): keep the first as it is and
+/// drop every copy that follows within a few lines of the last. A one- or
+/// two-word line above it ("Logo") is a label, not the first story line.
 fn mark_duplicated_captions(lines: &mut [Line]) {
     let positions: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i] != Line::Blank)
@@ -177,7 +181,7 @@ fn mark_duplicated_captions(lines: &mut [Line]) {
     let first_story = positions
         .iter()
         .copied()
-        .find(|&i| story_body(&lines[i]).is_some());
+        .find(|&i| story_body(&lines[i]).is_some_and(|b| !is_short_label(b, LABEL_WORDS)));
     for (n, &i) in positions.iter().enumerate() {
         let Some(body) = story_body(&lines[i]) else {
             continue;
@@ -186,20 +190,32 @@ fn mark_duplicated_captions(lines: &mut [Line]) {
             continue;
         }
         let key = line_key(body);
-        let twin = positions[n + 1..]
-            .iter()
-            .take(CAPTION_WINDOW)
-            .copied()
-            .find(|&j| story_body(&lines[j]).is_some_and(|b| line_key(b) == key));
-        match twin {
-            Some(j) if Some(i) == first_story => lines[j] = Line::Noise("repeated-headline"),
-            Some(j) => {
+        match twin_after(lines, &positions, n, &key) {
+            Some(mut m) if Some(i) == first_story => loop {
+                lines[positions[m]] = Line::Noise("repeated-headline");
+                match twin_after(lines, &positions, m, &key) {
+                    Some(next) => m = next,
+                    None => break,
+                }
+            },
+            Some(m) => {
+                let j = positions[m];
                 lines[i] = Line::Caption(body.to_string());
                 lines[j] = Line::Noise("duplicated-caption");
             }
             None => {}
         }
     }
+}
+
+/// Where in `positions`, within a few lines after `positions[from]`, the
+/// same story line is printed again.
+fn twin_after(lines: &[Line], positions: &[usize], from: usize, key: &str) -> Option<usize> {
+    positions[from + 1..]
+        .iter()
+        .take(CAPTION_WINDOW)
+        .position(|&j| story_body(&lines[j]).is_some_and(|b| line_key(b) == key))
+        .map(|k| from + 1 + k)
 }
 
 /// Before the first real sentence, bulleted one-to-three-word lines are a
@@ -517,6 +533,20 @@ mod tests {
         ));
         assert_eq!(lines[0], Line::Story(headline.into()));
         assert_eq!(lines[2], Line::Noise("repeated-headline"));
+    }
+
+    #[test]
+    fn a_headline_printed_four_times_under_a_label_stays_the_headline() {
+        let headline = "Acme to build a cell plant with Vale Motors";
+        let caption = "A view of the Acme plant in Vale, May 2, 2022. AGENCY/Jane Roe";
+        let lines = run(&format!(
+            "Logo\n\n{headline}\n\n{headline}\n\n{headline}\n{caption}\n{headline}\nThe story starts here."
+        ));
+        assert_eq!(lines[2], Line::Story(headline.into()));
+        for at in [4, 6, 8] {
+            assert_eq!(lines[at], Line::Noise("repeated-headline"), "line {at}");
+        }
+        assert_eq!(lines[7], Line::Story(caption.into()));
     }
 
     #[test]

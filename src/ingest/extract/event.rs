@@ -14,6 +14,7 @@ use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::{is_hangul, is_particle, strip_particle};
+use crate::ingest::text::line::ends_sentence;
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
@@ -187,11 +188,24 @@ pub(crate) fn events(
     figures: &[Figure],
 ) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
-    // Which events come from a photo's line.
-    let mut pictured: Vec<bool> = Vec::new();
+    // Which events come from a photo's line, which from a deck's.
+    let mut told_by: Vec<Teller> = Vec::new();
+    // Until a sentence of the story ends, lines without an end are the
+    // deck under the headline ("Groundbreaking on May 2 and completion in
+    // 2026"), which the story tells again.
+    let mut story_begun = false;
     let mut last_full = published.filter(PartialDate::is_full);
     let story_weekdays = named_weekdays(sentences);
     for (at, sentence) in sentences.iter().enumerate() {
+        let teller = if describes_a_photo(sentence) {
+            Teller::Photo
+        } else if !story_begun && !ends_sentence(sentence.text) {
+            Teller::Deck
+        } else {
+            Teller::Story
+        };
+        story_begun |=
+            matches!(sentence.part, Part::Lead | Part::Body) && ends_sentence(sentence.text);
         if is_caption(sentence.text)
             || is_metadata(sentence.text)
             || headline_cased(sentence.text)
@@ -302,36 +316,52 @@ pub(crate) fn events(
                         || e.title == event.title
                         || event.date.is_full() && retold(e.quote.as_deref(), sentence.text))
             });
-            let photo = describes_a_photo(sentence);
             match duplicate {
-                // The story's own telling replaces a photo's line.
-                Some(at) if pictured[at] && !photo && !event.title.is_empty() => {
+                // The story's own telling replaces a photo's or a deck's line.
+                Some(at)
+                    if told_by[at] != Teller::Story
+                        && teller == Teller::Story
+                        && !event.title.is_empty() =>
+                {
                     out[at] = event;
-                    pictured[at] = false;
+                    told_by[at] = Teller::Story;
                 }
                 Some(_) => {}
                 None if !event.title.is_empty() => {
                     out.push(event);
-                    pictured.push(photo);
+                    told_by.push(teller);
                 }
                 None => {}
             }
         }
     }
-    // A photo of a day the story dates itself shows that happening.
+    // A photo of a day the story dates itself shows that happening; a
+    // deck's date the story tells again is the story's event.
     let told = |date: PartialDate| {
         out.iter()
-            .zip(&pictured)
-            .any(|(e, &photo)| !photo && e.date == date)
+            .zip(&told_by)
+            .any(|(e, &teller)| teller == Teller::Story && e.date == date)
     };
     let keep: Vec<bool> = out
         .iter()
-        .zip(&pictured)
-        .map(|(e, &photo)| !photo || !e.date.is_full() || !told(e.date))
+        .zip(&told_by)
+        .map(|(e, &teller)| match teller {
+            Teller::Story => true,
+            Teller::Photo => !e.date.is_full() || !told(e.date),
+            Teller::Deck => !told(e.date),
+        })
         .collect();
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
     out
+}
+
+/// Which line told an event.
+#[derive(Clone, Copy, PartialEq)]
+enum Teller {
+    Story,
+    Photo,
+    Deck,
 }
 
 /// Words that make the year after them a deadline or a threshold.

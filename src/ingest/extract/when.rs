@@ -14,6 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use crate::content::date::PartialDate;
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::DETERMINERS;
 use crate::ingest::text::words::{word_list, Words};
 
 mod korean;
@@ -705,7 +706,24 @@ impl Context<'_, '_> {
         if self.told_by_a_source(i) {
             return Some(false);
         }
-        (0..i).rev().find_map(|k| self.tense_at(k))
+        // "decided to hold a meeting on Nov. 1": the date is the decided
+        // thing's, whose time the decision's past tense does not tell.
+        for k in (0..i).rev() {
+            if self.decided_to(k) {
+                return None;
+            }
+            if let Some(future) = self.tense_at(k) {
+                return Some(future);
+            }
+        }
+        None
+    }
+
+    /// Token `k` is the "to" after a verb of deciding: "decided to",
+    /// "agreed to", "voted to".
+    fn decided_to(&self, k: usize) -> bool {
+        static DECIDING: Words = word_list!("extract/deciding-verbs.txt");
+        k > 0 && self.is(k, "to") && DECIDING.iter().any(|w| self.is(k - 1, w))
     }
 
     /// "…, according to the company on Aug. 6": the date a source told
@@ -757,8 +775,17 @@ impl Context<'_, '_> {
         static PAST: Words = word_list!("extract/past-cues.txt");
         static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
         let t = &self.tokens[k];
-        let past_form =
-            t.text.len() > 4 && t.text.ends_with("ed") && t.text.starts_with(char::is_lowercase);
+        static ADJECTIVE_OPENERS: Words = word_list!("extract/adjective-openers.txt");
+        // "of related lines", "the limited supply": an adjective.
+        let modifies = k > 0 && {
+            let before = &self.tokens[k - 1];
+            ADJECTIVE_OPENERS.iter().any(|w| before.is(w))
+                || DETERMINERS.iter().any(|w| before.is(w))
+        };
+        let past_form = t.text.len() > 4
+            && t.text.ends_with("ed")
+            && t.text.starts_with(char::is_lowercase)
+            && !modifies;
         // "will be held": a past form after "be" is a passive; the cue is
         // further back.
         let passive = k > 0 && self.tokens[k - 1].is("be");

@@ -271,6 +271,10 @@ fn a_wire_credit_after_the_last_full_stop_leaves_the_caption() {
         classify("The mayor cuts the ribbon. Jane Roe/Reuters"),
         Line::Caption("The mayor cuts the ribbon.".into())
     );
+    assert_eq!(
+        classify("FILE PHOTO: The Acme logo in Vale, May 2, 2021. REUTERS/Jane Roe"),
+        Line::Caption("FILE PHOTO: The Acme logo in Vale, May 2, 2021.".into())
+    );
     // A slash or "via" in the story's last sentence credits no agency.
     for story in [
         "Output rose 4 percent. Sales came via dealers",

@@ -152,6 +152,21 @@ fn a_news_photos_date_is_the_storys_event() {
 }
 
 #[test]
+fn a_decks_dates_the_story_tells_again_are_its_events_once() {
+    let texts = [
+        "Groundbreaking on May 6 and completion in March 2027",
+        "Acme held a groundbreaking ceremony for its plant in Vale on May 6.",
+        "The plant will be completed in March 2027 with 300 workers.",
+    ];
+    let got = run(&texts, Some("2025-05-07"));
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2025-05-06", "2027-03"], "{got:?}");
+    assert!(got[0].3.contains("ceremony"), "{got:?}");
+    // A date only the deck gives stays.
+    assert_eq!(run(&texts[..2], Some("2025-05-07")).len(), 2);
+}
+
+#[test]
 fn a_photo_of_a_day_the_story_dates_is_no_second_event() {
     // A caption of the same day as the story's own sentence.
     let caption = "Officials cut the ribbon at the plant in Ulsan on May 6, 2025";

@@ -329,6 +329,17 @@ fn parts_of_a_year_seasons_and_later_this_year() {
 fn a_date_without_its_year_or_month_lies_on_the_side_its_tense_tells() {
     let one = |sentence: &str| resolve(sentence, Some("2024-03-05"))[0].0.clone();
     assert_eq!(one("The two firms agreed in December to merge."), "2023-12");
+    // "-ed" after "of" or a determiner is an adjective, no past tense.
+    assert_eq!(
+        one("It plans to raise the number of related lines to 13 in May."),
+        "2024-05"
+    );
+    assert_eq!(one("It added the limited lines in May."), "2023-05");
+    // What was decided has its own time: the decision's tense is not it.
+    assert_eq!(
+        one("The board decided to hold a meeting on Dec. 1 to vote."),
+        "2024-12-01"
+    );
     assert_eq!(
         one("The ministry announced its decision on the 19th."),
         "2024-02-19"

@@ -760,6 +760,19 @@ mod tests {
                 "INR",
             ),
             ("a Rs 40 lakh grant", "Rs 40 lakh", 4e6, "INR"),
+            (
+                "set aside Rs. 3,620 crore for it",
+                "Rs. 3,620 crore",
+                3.62e10,
+                "INR",
+            ),
+            ("got NOK 43.5 million", "NOK 43.5 million", 43.5e6, "NOK"),
+            (
+                "spent 2.64 billion U.S. dollars",
+                "2.64 billion U.S. dollars",
+                2.64e9,
+                "USD",
+            ),
             ("raised A$12 million", "A$12 million", 12e6, "AUD"),
             (
                 "committed 2.7 billion Hungarian Forints",

@@ -423,10 +423,13 @@ pub(crate) fn unknown(
     ranges.extend(regional.iter().copied());
     for range in &mut ranges {
         range.1 = without_tail(&tokens, range.0, range.1);
-        // "Chennai-based Munoth Industries Ltd.": the base is no part of
-        // the name.
-        if range.1 > range.0 + 1 && tokens[range.0].text.ends_with("-based") {
-            range.0 += 1;
+        // "Chennai-based Munoth Industries Ltd.", "Santa Monica-based B2U
+        // Storage": the base is no part of the name.
+        if let Some(base) = (range.0..range.1 - 1)
+            .rev()
+            .find(|&k| tokens[k].text.ends_with("-based"))
+        {
+            range.0 = base + 1;
         }
     }
     longest_first(&mut ranges);

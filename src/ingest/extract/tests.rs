@@ -246,7 +246,8 @@ fn indian_and_australian_legal_forms_name_companies_without_their_base() {
         &doc(&[
             "Chennai-based Hanul Industries Ltd. is set to open a plant. \
              The group set up Hanul Cell Technologies Pvt. to make cells, \
-             and Bolt Cells Pty Ltd will supply them.",
+             and Bolt Cells Pty Ltd will supply them. \
+             New South Vale-based Kestrel Storage Solutions Inc. buys them.",
         ]),
         "",
         None,
@@ -257,7 +258,8 @@ fn indian_and_australian_legal_forms_name_companies_without_their_base() {
         [
             "Hanul Industries Ltd.",
             "Hanul Cell Technologies Pvt.",
-            "Bolt Cells Pty Ltd"
+            "Bolt Cells Pty Ltd",
+            "Kestrel Storage Solutions Inc."
         ]
     );
 }

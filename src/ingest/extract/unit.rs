@@ -48,12 +48,10 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
     Some((code, i - 1))
 }
 
+/// The currency an ISO code names, as the vocabulary writes it.
 pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
-    [
-        "KRW", "USD", "EUR", "JPY", "CNY", "GBP", "IDR", "INR", "HUF", "AUD", "CAD",
-    ]
-    .into_iter()
-    .find(|c| *c == text)
+    static CODES: Words = word_list!("extract/currency-codes.txt");
+    CODES.iter().copied().find(|c| *c == text)
 }
 
 /// A word that names a currency on its own ("yuan", "dollars", "won").
@@ -298,6 +296,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     }
     if lower == "us" && is(1, "dollars") {
         return Some(("USD", 2));
+    }
+    // "U.S. dollars": the initials are four tokens.
+    if lower == "u" && is(1, ".") && is(2, "s") && is(3, ".") && is(4, "dollars") {
+        return Some(("USD", 5));
     }
     // "0.3wt%": a share by weight.
     if lower == "wt" && (is(1, "%") || is(1, ".") && is(2, "%")) {

@@ -170,6 +170,11 @@ mod tests {
                 "It cost 1.5 billion won."
             ]
         );
+        // The rupee's "Rs." before its amount.
+        assert_eq!(
+            split("It set aside Rs. 3,620 crore."),
+            ["It set aside Rs. 3,620 crore."]
+        );
     }
 
     #[test]

@@ -169,6 +169,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         Some(("대", _)) if money_scale => ("대", "KRW"),
         Some(found) => found,
         None if days => ("일", "days"),
+        None if counts_cycles(after) => ("회", "cycles"),
         None if degrees => ("도", "°C"),
         None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
         None => return None,
@@ -226,6 +227,21 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         unit,
         qualifier,
     })
+}
+
+/// "1200회 이상 충·방전해도", "800회 이상의 장기 충·방전 사이클": times
+/// counted by charging and discharging a few words on are cycles.
+fn counts_cycles(after: &str) -> bool {
+    const CYCLE_WORDS: [&str; 3] = ["충·방전", "충방전", "사이클"];
+    const WITHIN_WORDS: usize = 3;
+    let Some(rest) = after.strip_prefix('회') else {
+        return false;
+    };
+    !rest.starts_with(|c: char| is_hangul(c) && c != '의')
+        && rest
+            .split_whitespace()
+            .take(WITHIN_WORDS)
+            .any(|w| CYCLE_WORDS.iter().any(|c| w.starts_with(c)))
 }
 
 /// The word that puts a temperature below zero ("영하 20도").
@@ -527,6 +543,19 @@ mod tests {
                 ("25대", 25.0, "vehicles", None)
             ]
         );
+    }
+
+    #[test]
+    fn times_charged_and_discharged_are_cycles() {
+        assert_eq!(
+            read("1200회 이상 충·방전해도 성능을 유지했고 800회 이상의 장기 충방전 사이클에서도"),
+            [
+                ("1200회", 1200.0, "cycles", Some("more than")),
+                ("800회", 800.0, "cycles", Some("more than")),
+            ]
+        );
+        // Times of anything else, or glued to a word, count no cycles.
+        assert!(read("올해로 2회째 열렸고 5회 연속 수상했으며 2회에 걸쳐 충·방전").is_empty());
     }
 
     #[test]

@@ -90,7 +90,8 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
         .or_else(|| first(Role::Unlabelled))
         .or_else(|| first(Role::Update))
     else {
-        return short_date_the_story_settles(raw, other_stories);
+        return short_date_the_story_settles(raw, other_stories)
+            .or_else(|| korean_short_date_the_story_settles(raw, other_stories));
     };
     let other = [
         Role::Original,
@@ -149,6 +150,36 @@ fn short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<St
         return None;
     }
     Some(Stated {
+        date,
+        line: line.to_string(),
+        other: None,
+    })
+}
+
+/// A line that is only a date of three two-digit numbers between dots
+/// ("26.01.28."), as Korean pages write the year first, and a Korean story
+/// that writes that day ("28일 시장조사업체에 따르면"): year, month, day.
+/// A day the story does not write, or a year after today, settles nothing.
+fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<Stated> {
+    use crate::ingest::text::date::two_digit_parts;
+    use crate::ingest::text::hangul::is_hangul;
+    let this_year = crate::ingest::clock::today().year;
+    let (date, line) = raw.lines().enumerate().find_map(|(number, line)| {
+        if other_stories.contains(&number) {
+            return None;
+        }
+        let body = split_marker(line.trim()).1.trim();
+        let [y, m, d] = two_digit_parts(body.strip_suffix('.').unwrap_or(body), '.')?;
+        let date = PartialDate::ymd(2000 + i32::from(y), m, d)?;
+        (date.year <= this_year).then_some((date, body))
+    })?;
+    let day = format!("{}일", date.day?);
+    // "28일", "28일에", not "128일" (another word) or "28일간" (a length).
+    let writes_the_day = raw.split_whitespace().any(|word| {
+        word.strip_prefix(day.as_str())
+            .is_some_and(|rest| !rest.starts_with('간') && rest.chars().all(is_hangul))
+    });
+    writes_the_day.then(|| Stated {
         date,
         line: line.to_string(),
         other: None,
@@ -379,6 +410,11 @@ mod tests {
         assert_eq!(stated_date(&both), None);
         // Dots (a Korean page's year first) and a year to come: no date.
         assert_eq!(stated_date(&page.replace("04/11/25", "04.11.25")), None);
+        // A Korean story that writes the day settles the year-first order.
+        let korean = "배터리 출하량 순위\n\n25.11.04.\n\n4일 업계에 따르면 출하량이 늘었다.\n";
+        assert_eq!(stated_date(korean), Some("2025-11-04".into()));
+        assert_eq!(stated_date(&korean.replace("4일", "5일")), None);
+        assert_eq!(stated_date(&korean.replace("4일", "14일")), None);
         assert_eq!(stated_date(&page.replace("04/11/25", "04/11/99")), None);
     }
 

@@ -86,6 +86,10 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
                 cuts.push(i);
             }
         }
+        // "11 August 20237 minute read": a year glued to a reading time.
+        if c.is_ascii_digit() && year_glued_to_reading_time(body, i) {
+            cuts.push(i + YEAR_DIGITS);
+        }
         // "Published:September 12, 2024": a label's colon glued to it.
         let after_colon = i > 0 && bytes[i - 1] == b':';
         if c.is_ascii_uppercase() && (after_lower || after_name || after_colon) {
@@ -113,6 +117,24 @@ pub(crate) fn unglued(body: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&body[from..]);
     out.into()
+}
+
+/// Digits of a written year.
+const YEAR_DIGITS: usize = 4;
+
+/// A run of digits starting at `at` that is a year of this or the last
+/// century with one or two more digits glued after it, and a reading-time
+/// label after the run ("20237 minute read").
+fn year_glued_to_reading_time(body: &str, at: usize) -> bool {
+    use crate::ingest::text::vocab::READING_TIME;
+    if body[..at].ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let run = body[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let rest = body[at + run..].trim_start().to_lowercase();
+    matches!(run, 5 | 6)
+        && matches!(&body[at..at + 2], "19" | "20")
+        && READING_TIME.iter().any(|label| rest.starts_with(label))
 }
 
 /// Four digits at `at` (a year, nothing glued after it) right after "Mar
@@ -657,6 +679,24 @@ mod tests {
         // Counts and thousands stay as they are.
         assert_eq!(unglued("about 11,2020 units"), "about 11,2020 units");
         assert_eq!(unglued("Mar 11,20201"), "Mar 11,20201");
+    }
+
+    #[test]
+    fn a_year_glued_to_a_reading_time() {
+        assert_eq!(
+            unglued("11 August 20237 minute read"),
+            "11 August 2023 7 minute read"
+        );
+        assert_eq!(
+            unglued("May 2, 202412 mins read"),
+            "May 2, 2024 12 mins read"
+        );
+        // Other numbers, or no reading time after them, stay.
+        assert_eq!(
+            unglued("It has 30237 minute hands"),
+            "It has 30237 minute hands"
+        );
+        assert_eq!(unglued("Sold 20237 units"), "Sold 20237 units");
     }
 
     #[test]

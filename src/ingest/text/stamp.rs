@@ -18,14 +18,13 @@ use super::hangul::is_hangul;
 use crate::content::date::PartialDate;
 use crate::ingest::text::line::{ends_sentence, word_count};
 use crate::ingest::text::vocab;
+use crate::ingest::text::vocab::READING_TIME;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Labels that introduce the publication date, besides `DATE_LABELS`.
 static PUBLICATION_LABELS: Words = word_list!("shared/publication-labels.txt");
 /// Labels that introduce the original publication of a reposted text.
 static ORIGINAL_LABELS: Words = word_list!("shared/original-labels.txt");
-/// Reading-time labels glued to a headline ("facility1 min read").
-static READING_TIME: Words = word_list!("shared/reading-time.txt");
 /// Comment counters in a story's meta bar ("No Comments").
 static META_BAR_LABELS: Words = word_list!("shared/meta-bar-labels.txt");
 

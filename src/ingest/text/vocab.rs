@@ -78,6 +78,10 @@ pub(crate) static DATE_LABELS: Words = word_list!("shared/date-labels.txt");
 /// Labels of a later edit to the page.
 pub(crate) static UPDATE_LABELS: Words = word_list!("shared/update-labels.txt");
 
+/// Reading-time labels glued to a headline or a date ("facility1 min
+/// read", "11 August 20237 minute read").
+pub(crate) static READING_TIME: Words = word_list!("shared/reading-time.txt");
+
 /// Words after which a date or year belongs to a phrase ("opened on
 /// 2021-07-05", "by 2030"), not to a page stamp or a name.
 pub(crate) static DATE_JOINING: Words = word_list!("shared/date-joining-words.txt");

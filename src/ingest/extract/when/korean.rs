@@ -368,8 +368,17 @@ fn tense_after(rest: &str) -> Option<bool> {
     // outweighs an adnominal that only looks past ("필요한").
     if tenses.contains(&"future") {
         Some(true)
+    } else if !tenses.is_empty() {
+        Some(false)
     } else {
-        tenses.first().map(|_| false)
+        // "25일 오후 2시, 화학연에서 … 개최하였다": nothing near the date
+        // tells its tense; the sentence's own predicate, its last word, does.
+        // Not past a quotation's end: "…수립하겠다"고 말했다" tells the
+        // speaking, not the quoted plan.
+        let quoted = rest.contains(['"', '“', '”']);
+        let last = rest.split_whitespace().next_back().unwrap_or("");
+        let tense = tense_of(last.trim_end_matches(|c: char| !is_hangul(c)));
+        tense.filter(|_| !quoted).map(|tense| tense == "future")
     }
 }
 
@@ -530,6 +539,26 @@ mod tests {
         assert_eq!(
             read("11일 체결했고 12월 합의했고 지난 3일 열었다.", published),
             [d("2024-02-11"), d("2023-12"), d("2024-03-03")]
+        );
+        // Nothing near the date tells the side: the sentence's last verb.
+        assert_eq!(
+            read(
+                "25일 오후 2시, 본원에서 기술이전 계약 체결식을 개최하였다.",
+                published
+            ),
+            [d("2024-02-25")]
+        );
+        assert_eq!(
+            read("25일 오후 2시, 본원에서 체결식을 연다.", published),
+            [d("2024-03-25")]
+        );
+        // A quoted plan's date is not the telling's.
+        assert_eq!(
+            read(
+                "장관은 \"6월까지 이차전지 산업발전 전략을 수립하겠다\"고 말했다.",
+                published
+            ),
+            [("2024-06".to_string(), None, Cue::By)]
         );
         // A time set off as the topic takes the sentence's last verb.
         assert_eq!(

@@ -590,10 +590,12 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
             .rsplit_once(sep)
             .is_some_and(|(_, agency)| PHOTO_AGENCIES.contains(&agency.trim()))
     };
-    // Or the agency first, then its photographer: "REUTERS/Jane Roe".
-    let agency_first = lower
-        .split_once('/')
-        .is_some_and(|(agency, _)| PHOTO_AGENCIES.contains(&agency.trim()));
+    // Or the agency first, then its photographer's name of two or three
+    // words: "REUTERS/Jane Roe" (not a poll, "Reuters/Ipsos").
+    let agency_first = credit.split_once('/').is_some_and(|(agency, name)| {
+        PHOTO_AGENCIES.contains(&agency.trim().to_lowercase().as_str())
+            && (2..=3).contains(&word_count(name))
+    });
     let credited = agency_at_end("/") || agency_at_end(" via ") || agency_first;
     // A credit is names: "The data came via Reuters" is the story's.
     let names_only = credit

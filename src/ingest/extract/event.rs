@@ -199,7 +199,7 @@ pub(crate) fn events(
     for (at, sentence) in sentences.iter().enumerate() {
         let teller = if describes_a_photo(sentence) {
             Teller::Photo
-        } else if !story_begun && !ends_sentence(sentence.text) {
+        } else if !story_begun && is_deck_line(sentence.text) {
             Teller::Deck
         } else {
             Teller::Story
@@ -223,7 +223,8 @@ pub(crate) fn events(
         // A plan ("to raise the share to 50 percent by 2030") is no statistic.
         let statistic = !planned_sentence
             && ((!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
-                || has_word(sentence.text, &STATISTIC_PHRASES));
+                || has_word(sentence.text, &STATISTIC_PHRASES)
+                || changes_by_a_figure(sentence.text));
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
         // "니켈 가격이 안정세를 보이면서 … 줄어들 전망이다": a market's
@@ -354,6 +355,34 @@ pub(crate) fn events(
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
     out
+}
+
+/// "falling 7.3 percent", "rising by 3%": a participle of change right
+/// before its amount is a statistic; "…on May 6, increasing its capacity
+/// to 40 GWh" tells a happening and its effect.
+fn changes_by_a_figure(sentence: &str) -> bool {
+    static PARTICIPLES: Words = word_list!("extract/change-participles.txt");
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        let amount = if w[1].eq_ignore_ascii_case("by") {
+            w[2]
+        } else {
+            w[1]
+        };
+        PARTICIPLES.iter().any(|p| w[0].eq_ignore_ascii_case(p))
+            && amount.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// A short line without a sentence's end, as a deck under a headline is
+/// written ("Groundbreaking on May 6 and completion in 2027"); a Korean
+/// line ending in its verb ("…착공식을 열었다") is a sentence all the same.
+fn is_deck_line(text: &str) -> bool {
+    const DECK_MAX_WORDS: usize = 15;
+    let text = text.trim_end();
+    !ends_sentence(text)
+        && !text.ends_with('다')
+        && crate::ingest::text::line::word_count(text) <= DECK_MAX_WORDS
 }
 
 /// Which line told an event.

@@ -781,6 +781,8 @@ mod tests {
                 "HUF",
             ),
         ];
+        // A utility's name that is also a currency's code is no amount.
+        assert!(figures("Acme will supply batteries to PLN 2 years after the tender.").is_empty());
         for (sentence, text, value, unit) in cases {
             let got = one(sentence);
             assert_eq!((got.0.as_str(), got.2.as_str()), (text, unit), "{sentence}");

@@ -423,12 +423,16 @@ pub(crate) fn unknown(
     ranges.extend(regional.iter().copied());
     for range in &mut ranges {
         range.1 = without_tail(&tokens, range.0, range.1);
-        // "Chennai-based Munoth Industries Ltd.", "Santa Monica-based B2U
-        // Storage": the base is no part of the name.
-        if let Some(base) = (range.0..range.1 - 1)
-            .rev()
-            .find(|&k| tokens[k].text.ends_with("-based"))
-        {
+        // "Chennai-based Hanul Industries Ltd.", "New South Vale-based
+        // Kestrel Storage": the base is no part of the name; a material
+        // ("Nordic Silicon-based Anode Materials AB") is.
+        static MATERIALS: Words = word_list!("extract/based-materials.txt");
+        if let Some(base) = (range.0..range.1.saturating_sub(1)).rev().find(|&k| {
+            tokens[k]
+                .text
+                .strip_suffix("-based")
+                .is_some_and(|stem| !MATERIALS.iter().any(|m| stem.eq_ignore_ascii_case(m)))
+        }) {
             range.0 = base + 1;
         }
     }

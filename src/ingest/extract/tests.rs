@@ -247,7 +247,8 @@ fn indian_and_australian_legal_forms_name_companies_without_their_base() {
             "Chennai-based Hanul Industries Ltd. is set to open a plant. \
              The group set up Hanul Cell Technologies Pvt. to make cells, \
              and Bolt Cells Pty Ltd will supply them. \
-             New South Vale-based Kestrel Storage Solutions Inc. buys them.",
+             New South Vale-based Kestrel Storage Solutions Inc. buys them, \
+             and Nordic Silicon-based Anode Materials AB supplies anodes.",
         ]),
         "",
         None,
@@ -259,7 +260,8 @@ fn indian_and_australian_legal_forms_name_companies_without_their_base() {
             "Hanul Industries Ltd.",
             "Hanul Cell Technologies Pvt.",
             "Bolt Cells Pty Ltd",
-            "Kestrel Storage Solutions Inc."
+            "Kestrel Storage Solutions Inc.",
+            "Nordic Silicon-based Anode Materials AB"
         ]
     );
 }
@@ -539,6 +541,15 @@ fn a_phrase_said_in_passing_needs_company_to_name_a_topic() {
     assert_eq!(
         topics("에이크미는 차세대 전지 기술 개발에 나섰다."),
         ["r-and-d"]
+    );
+    // Spaced "에너지 저장" is storing energy in general, not an ESS;
+    // beside an ESS keyword it adds to the topic.
+    assert!(
+        topics("에이크미 연구팀은 에너지 저장 용량이 높은 에너지 저장 장치를 개발했다.").is_empty()
+    );
+    assert_eq!(
+        topics("에이크미는 에너지 저장 사업을 위해 에너지저장장치(ESS) 공장을 짓는다."),
+        ["energy-storage"]
     );
 }
 

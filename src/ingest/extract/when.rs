@@ -14,7 +14,6 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use crate::content::date::PartialDate;
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::token::{tokenize, Token};
-use crate::ingest::text::vocab::DETERMINERS;
 use crate::ingest::text::words::{word_list, Words};
 
 mod korean;
@@ -327,8 +326,14 @@ impl Context<'_, '_> {
     /// in October); the year after when it tells it in the future and the
     /// date would lie before ("will open in February").
     fn year_of_month(&self, i: usize, month: u8, day: Option<u8>) -> Option<i32> {
+        let published = self.published?;
+        // "decided on Oct. 25 to hold a meeting on Nov. 1": what was
+        // decided may come soon after the telling, whatever its tense.
+        if self.decided_before(i) && soon_after(published, month, day) {
+            return Some(published.year);
+        }
         Some(year_of_month(
-            self.published?,
+            published,
             month,
             day,
             self.tense_before(i).or_else(|| self.tense_after(i)),
@@ -706,24 +711,27 @@ impl Context<'_, '_> {
         if self.told_by_a_source(i) {
             return Some(false);
         }
-        // "decided to hold a meeting on Nov. 1": the date is the decided
-        // thing's, whose time the decision's past tense does not tell.
-        for k in (0..i).rev() {
-            if self.decided_to(k) {
-                return None;
-            }
-            if let Some(future) = self.tense_at(k) {
-                return Some(future);
-            }
-        }
-        None
+        (0..i).rev().find_map(|k| self.tense_at(k))
     }
 
-    /// Token `k` is the "to" after a verb of deciding: "decided to",
-    /// "agreed to", "voted to".
-    fn decided_to(&self, k: usize) -> bool {
+    /// The nearest cue before token `i` is a verb of deciding and "to" with
+    /// a verb: "decided to hold a meeting on Nov. 1" (not "agreed to a
+    /// deal"). The date then belongs to what was decided.
+    fn decided_before(&self, i: usize) -> bool {
         static DECIDING: Words = word_list!("extract/deciding-verbs.txt");
-        k > 0 && self.is(k, "to") && DECIDING.iter().any(|w| self.is(k - 1, w))
+        let decided_to = |k: usize| {
+            k > 0
+                && self.is(k, "to")
+                && DECIDING.iter().any(|w| self.is(k - 1, w))
+                && self.tokens.get(k + 1).is_some_and(|next| {
+                    next.text.starts_with(char::is_lowercase)
+                        && !ADJECTIVE_OPENERS.iter().any(|w| next.is(w))
+                })
+        };
+        (0..i)
+            .rev()
+            .find(|&k| decided_to(k) || self.tense_at(k).is_some())
+            .is_some_and(decided_to)
     }
 
     /// "…, according to the company on Aug. 6": the date a source told
@@ -775,17 +783,11 @@ impl Context<'_, '_> {
         static PAST: Words = word_list!("extract/past-cues.txt");
         static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
         let t = &self.tokens[k];
-        static ADJECTIVE_OPENERS: Words = word_list!("extract/adjective-openers.txt");
         // "of related lines", "the limited supply": an adjective.
-        let modifies = k > 0 && {
-            let before = &self.tokens[k - 1];
-            ADJECTIVE_OPENERS.iter().any(|w| before.is(w))
-                || DETERMINERS.iter().any(|w| before.is(w))
-        };
         let past_form = t.text.len() > 4
             && t.text.ends_with("ed")
             && t.text.starts_with(char::is_lowercase)
-            && !modifies;
+            && !(k > 0 && ADJECTIVE_OPENERS.iter().any(|w| self.tokens[k - 1].is(w)));
         // "will be held": a past form after "be" is a passive; the cue is
         // further back.
         let passive = k > 0 && self.tokens[k - 1].is("be");
@@ -844,6 +846,8 @@ impl Context<'_, '_> {
 
 /// Prepositions after which a day before its month is a date.
 static DAY_PREPOSITIONS: Words = word_list!("extract/day-date-prepositions.txt");
+/// Words after which a word in "-ed" is an adjective.
+static ADJECTIVE_OPENERS: Words = word_list!("extract/adjective-openers.txt");
 
 /// Words after a date that opens its sentence searched for its tense.
 const TENSE_WINDOW: usize = 8;
@@ -871,6 +875,17 @@ pub(super) fn year_of_month(
         (Ordering::Less, Some(true)) => published.year + 1,
         _ => published.year,
     }
+}
+
+/// Within two months after `published`, in its year: a month (and day)
+/// a decision made then may be about.
+fn soon_after(published: PartialDate, month: u8, day: Option<u8>) -> bool {
+    const MONTHS_AHEAD: u8 = 2;
+    let Some(from) = published.month else {
+        return false;
+    };
+    let later = (month, day.unwrap_or(u8::MAX)) > (from, published.day.unwrap_or(0));
+    later && month - from <= MONTHS_AHEAD
 }
 
 /// The year and month of a day named alone ("on the 19th", "19일"): the

@@ -150,6 +150,7 @@ pub(crate) fn registries() -> Registries {
             topic("all-solid-state", &["solid-state battery"]),
             topic("ncm-high-nickel", &["high-nickel", "NCM"]),
             topic("r-and-d", &["차세대", "기술 개발"]),
+            topic("energy-storage", &["에너지저장장치", "에너지 저장", "ESS"]),
         ],
     }
 }

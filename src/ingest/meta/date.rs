@@ -159,11 +159,11 @@ fn short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<St
 /// A line that is only a date of three two-digit numbers between dots
 /// ("26.01.28."), as Korean pages write the year first, and a Korean story
 /// that writes that day ("28일 시장조사업체에 따르면"): year, month, day.
-/// A day the story does not write, or a year after today, settles nothing.
+/// A day the story does not write, or a day after today, settles nothing.
 fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     use crate::ingest::text::date::two_digit_parts;
     use crate::ingest::text::hangul::is_hangul;
-    let this_year = crate::ingest::clock::today().year;
+    let today = crate::ingest::clock::today();
     let (date, line) = raw.lines().enumerate().find_map(|(number, line)| {
         if other_stories.contains(&number) {
             return None;
@@ -171,7 +171,7 @@ fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Op
         let body = split_marker(line.trim()).1.trim();
         let [y, m, d] = two_digit_parts(body.strip_suffix('.').unwrap_or(body), '.')?;
         let date = PartialDate::ymd(2000 + i32::from(y), m, d)?;
-        (date.year <= this_year).then_some((date, body))
+        (date <= today).then_some((date, body))
     })?;
     let day = format!("{}일", date.day?);
     // "28일", "28일에", not "128일" (another word) or "28일간" (a length).

@@ -127,14 +127,15 @@ const YEAR_DIGITS: usize = 4;
 /// label after the run ("20237 minute read").
 fn year_glued_to_reading_time(body: &str, at: usize) -> bool {
     use crate::ingest::text::vocab::READING_TIME;
-    if body[..at].ends_with(|c: char| c.is_ascii_digit()) {
+    let run = body[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if !matches!(run, 5 | 6)
+        || !matches!(&body[at..at + 2], "19" | "20")
+        || body[..at].ends_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
-    let run = body[at..].bytes().take_while(u8::is_ascii_digit).count();
     let rest = body[at + run..].trim_start().to_lowercase();
-    matches!(run, 5 | 6)
-        && matches!(&body[at..at + 2], "19" | "20")
-        && READING_TIME.iter().any(|label| rest.starts_with(label))
+    READING_TIME.iter().any(|label| rest.starts_with(label))
 }
 
 /// Four digits at `at` (a year, nothing glued after it) right after "Mar

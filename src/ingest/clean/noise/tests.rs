@@ -275,10 +275,12 @@ fn a_wire_credit_after_the_last_full_stop_leaves_the_caption() {
         classify("FILE PHOTO: The Acme logo in Vale, May 2, 2021. REUTERS/Jane Roe"),
         Line::Caption("FILE PHOTO: The Acme logo in Vale, May 2, 2021.".into())
     );
-    // A slash or "via" in the story's last sentence credits no agency.
+    // A slash or "via" in the story's last sentence credits no agency, nor
+    // does an agency before a slash without a photographer's name.
     for story in [
         "Output rose 4 percent. Sales came via dealers",
         "Output rose. The data came via Reuters",
+        "Sales rose 4 percent. Reuters/Ipsos",
     ] {
         assert_eq!(classify(story), Line::Story(story.into()));
     }

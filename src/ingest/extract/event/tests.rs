@@ -152,6 +152,15 @@ fn a_news_photos_date_is_the_storys_event() {
 }
 
 #[test]
+fn a_participle_of_change_makes_a_statistic_only_before_its_amount() {
+    let statistic =
+        "Pouch cells saw the biggest drop, falling 7.3 percent to $0.51 per Wh in January.";
+    assert!(run(&[statistic], Some("2024-02-02")).is_empty());
+    let happening = "Acme Energy opened its second cell plant in Vale on May 6, increasing its capacity to 40 GWh.";
+    assert_eq!(run(&[happening], Some("2024-05-07")).len(), 1);
+}
+
+#[test]
 fn a_decks_dates_the_story_tells_again_are_its_events_once() {
     let texts = [
         "Groundbreaking on May 6 and completion in March 2027",
@@ -164,6 +173,18 @@ fn a_decks_dates_the_story_tells_again_are_its_events_once() {
     assert!(got[0].3.contains("ceremony"), "{got:?}");
     // A date only the deck gives stays.
     assert_eq!(run(&texts[..2], Some("2025-05-07")).len(), 2);
+    // A lead without its full stop, long or ending in a Korean verb, is
+    // the story's: its event stays beside another of the same day.
+    let lead = [
+        "Acme Energy broke ground on its cell plant in Vale on May 6, with production due to start in March 2027",
+        "The company said on May 6 that it had also signed a supply deal with Vale Motors.",
+    ];
+    assert_eq!(run(&lead, Some("2025-05-07")).len(), 3);
+    let korean = [
+        "한빛에너지가 6일 세종시에서 배터리 셀 공장 착공식을 열었다",
+        "한빛에너지는 6일 완성차 업체와 공급 계약도 맺었다.",
+    ];
+    assert_eq!(run(&korean, Some("2025-05-07")).len(), 1);
 }
 
 #[test]
@@ -501,6 +522,10 @@ fn a_korean_quantity_told_for_a_year_is_a_statistic() {
         &[
             "2019년 공동주택의 수는 약 1400만가구로 전체 주택의 77.2%를 차지했다.",
             "회사의 올해 세액공제 규모는 1분기 1천889억원이었다.",
+            // Report style, a figure reached, a trend.
+            "2023년 중 수출은 1.5% 감소한 98.3억 달러를 기록하였음.",
+            "배터리 매출액은 2020년에 550억 달러에 달했다.",
+            "화재는 2021년 24건에서 44건으로 계속 증가하는 추세다.",
             "회사는 지난 14일 코발트 126t을 군산 기지로 옮겼다.",
             // Happenings: a describing clause's stem, the formal past.
             "가온에너지는 지난 3월 20GWh 규모 공장을 준공하였다.",

@@ -169,7 +169,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         Some(("대", _)) if money_scale => ("대", "KRW"),
         Some(found) => found,
         None if days => ("일", "days"),
-        None if counts_cycles(after) => ("회", "cycles"),
+        None if counts_cycles(&sentence[..start], after) => ("회", "cycles"),
         None if degrees => ("도", "°C"),
         None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
         None => return None,
@@ -230,14 +230,23 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
 }
 
 /// "1200회 이상 충·방전해도", "800회 이상의 장기 충·방전 사이클": times
-/// counted by charging and discharging a few words on are cycles.
-fn counts_cycles(after: &str) -> bool {
-    const CYCLE_WORDS: [&str; 3] = ["충·방전", "충방전", "사이클"];
+/// counted by charging and discharging a few words on are cycles. An
+/// ordinal ("제2회 … 포럼") or a frequency ("연 2회 … 점검") counts none.
+fn counts_cycles(before: &str, after: &str) -> bool {
+    static CYCLE_WORDS: Words = word_list!("korean/cycle-words.txt");
+    static FREQUENCY_WORDS: Words = word_list!("korean/frequency-words.txt");
     const WITHIN_WORDS: usize = 3;
     let Some(rest) = after.strip_prefix('회') else {
         return false;
     };
-    !rest.starts_with(|c: char| is_hangul(c) && c != '의')
+    let frequency = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| FREQUENCY_WORDS.contains(&w))
+        && before.ends_with(' ');
+    !before.ends_with('제')
+        && !frequency
+        && !rest.starts_with(|c: char| is_hangul(c) && c != '의')
         && rest
             .split_whitespace()
             .take(WITHIN_WORDS)
@@ -554,8 +563,10 @@ mod tests {
                 ("800회", 800.0, "cycles", Some("more than")),
             ]
         );
-        // Times of anything else, or glued to a word, count no cycles.
+        // Times of anything else, or glued to a word, count no cycles; nor
+        // does an ordinal or a frequency.
         assert!(read("올해로 2회째 열렸고 5회 연속 수상했으며 2회에 걸쳐 충·방전").is_empty());
+        assert!(read("제2회 배터리 충방전 기술 포럼과 연 2회 정기 충방전 설비 점검").is_empty());
     }
 
     #[test]

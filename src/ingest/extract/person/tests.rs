@@ -905,6 +905,19 @@ fn a_korean_title_past_three_units_of_a_body() {
 }
 
 #[test]
+fn callings_of_the_law_and_of_papers_are_titles() {
+    let people = run("The complaint was written by Acme attorney Jane Roe. Senior author Kim Na-ri led the study.").people;
+    let got: Vec<(&str, &str)> = people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        [("Jane Roe", "attorney"), ("Kim Na-ri", "Senior author")]
+    );
+}
+
+#[test]
 fn a_pictured_note_and_a_techno_park_name_nobody() {
     let names =
         |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };

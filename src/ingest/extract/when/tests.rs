@@ -335,11 +335,23 @@ fn a_date_without_its_year_or_month_lies_on_the_side_its_tense_tells() {
         "2024-05"
     );
     assert_eq!(one("It added the limited lines in May."), "2023-05");
-    // What was decided has its own time: the decision's tense is not it.
+    // What was decided may come soon after the telling: the decision's
+    // tense does not put it a year back.
+    assert_eq!(
+        one("The board decided to hold a meeting on April 1 to vote."),
+        "2024-04-01"
+    );
+    // Not months ahead, nor a deal agreed to on its day.
     assert_eq!(
         one("The board decided to hold a meeting on Dec. 1 to vote."),
-        "2024-12-01"
+        "2023-12-01"
     );
+    assert_eq!(
+        one("Acme agreed to a supply deal on April 1."),
+        "2023-04-01"
+    );
+    // "This" may be a subject: "followed" stays a past verb.
+    assert_eq!(one("This followed a ceremony on April 1."), "2023-04-01");
     assert_eq!(
         one("The ministry announced its decision on the 19th."),
         "2024-02-19"

@@ -363,14 +363,14 @@ pub(crate) fn events(
 fn changes_by_a_figure(sentence: &str) -> bool {
     static PARTICIPLES: Words = word_list!("extract/change-participles.txt");
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    words.windows(3).any(|w| {
-        let amount = if w[1].eq_ignore_ascii_case("by") {
-            w[2]
-        } else {
-            w[1]
+    (0..words.len()).any(|i| {
+        let mut after = words[i + 1..].iter().copied();
+        let amount = match after.next() {
+            Some(by) if by.eq_ignore_ascii_case("by") => after.next(),
+            next => next,
         };
-        PARTICIPLES.iter().any(|p| w[0].eq_ignore_ascii_case(p))
-            && amount.starts_with(|c: char| c.is_ascii_digit())
+        PARTICIPLES.iter().any(|p| words[i].eq_ignore_ascii_case(p))
+            && amount.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 

@@ -156,6 +156,13 @@ fn a_participle_of_change_makes_a_statistic_only_before_its_amount() {
     let statistic =
         "Pouch cells saw the biggest drop, falling 7.3 percent to $0.51 per Wh in January.";
     assert!(run(&[statistic], Some("2024-02-02")).is_empty());
+    // The amount may close the sentence.
+    let closing = "Pouch cells slumped in January, falling 7%.";
+    assert!(run(&[closing], Some("2024-02-02")).is_empty());
+    assert_eq!(
+        run(&["Pouch cells slumped in January."], Some("2024-02-02")).len(),
+        1
+    );
     let happening = "Acme Energy opened its second cell plant in Vale on May 6, increasing its capacity to 40 GWh.";
     assert_eq!(run(&[happening], Some("2024-05-07")).len(), 1);
 }

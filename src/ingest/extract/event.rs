@@ -14,7 +14,7 @@ use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::{is_hangul, is_particle, strip_particle};
-use crate::ingest::text::line::ends_sentence;
+use crate::ingest::text::line::{ends_sentence, word_count};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
@@ -380,9 +380,7 @@ fn changes_by_a_figure(sentence: &str) -> bool {
 fn is_deck_line(text: &str) -> bool {
     const DECK_MAX_WORDS: usize = 15;
     let text = text.trim_end();
-    !ends_sentence(text)
-        && !text.ends_with('다')
-        && crate::ingest::text::line::word_count(text) <= DECK_MAX_WORDS
+    !ends_sentence(text) && !text.ends_with('다') && word_count(text) <= DECK_MAX_WORDS
 }
 
 /// Which line told an event.

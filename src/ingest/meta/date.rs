@@ -113,6 +113,22 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     })
 }
 
+/// The first line of the page, past other stories' lines, that `read`
+/// makes something of (its list marker and spaces taken off), with the line.
+fn first_line_with<'a, T>(
+    raw: &'a str,
+    other_stories: &[usize],
+    read: impl Fn(&'a str) -> Option<T>,
+) -> Option<(T, &'a str)> {
+    raw.lines().enumerate().find_map(|(number, line)| {
+        if other_stories.contains(&number) {
+            return None;
+        }
+        let body = split_marker(line.trim()).1.trim();
+        read(body).map(|found| (found, body))
+    })
+}
+
 /// A line that is only a date of three two-digit numbers between
 /// slashes, year last ("08/10/25"), whose day and month could stand in
 /// either order, and a story that writes that day in words ("on 8
@@ -122,16 +138,11 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
 fn short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Option<Stated> {
     use crate::ingest::text::date::{month_and_day, two_digit_parts};
     let this_year = crate::ingest::clock::today().year;
-    let short = raw.lines().enumerate().find_map(|(number, line)| {
-        if other_stories.contains(&number) {
-            return None;
-        }
-        let body = split_marker(line.trim()).1.trim();
+    let ((a, b, year), line) = first_line_with(raw, other_stories, |body| {
         let [a, b, y] = two_digit_parts(body, '/')?;
         let year = 2000 + i32::from(y);
-        (year <= this_year).then_some((a, b, year, body))
+        (year <= this_year).then_some((a, b, year))
     })?;
-    let (a, b, year, line) = short;
     let words: Vec<&str> = raw
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
         .filter(|w| !w.is_empty())
@@ -164,14 +175,10 @@ fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Op
     use crate::ingest::text::date::two_digit_parts;
     use crate::ingest::text::hangul::is_hangul;
     let today = crate::ingest::clock::today();
-    let (date, line) = raw.lines().enumerate().find_map(|(number, line)| {
-        if other_stories.contains(&number) {
-            return None;
-        }
-        let body = split_marker(line.trim()).1.trim();
+    let (date, line) = first_line_with(raw, other_stories, |body| {
         let [y, m, d] = two_digit_parts(body.strip_suffix('.').unwrap_or(body), '.')?;
         let date = PartialDate::ymd(2000 + i32::from(y), m, d)?;
-        (date <= today).then_some((date, body))
+        (date <= today).then_some(date)
     })?;
     let day = format!("{}일", date.day?);
     // "28일", "28일에", not "128일" (another word) or "28일간" (a length).

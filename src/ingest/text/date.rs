@@ -127,11 +127,12 @@ const YEAR_DIGITS: usize = 4;
 /// label after the run ("20237 minute read").
 fn year_glued_to_reading_time(body: &str, at: usize) -> bool {
     use crate::ingest::text::vocab::READING_TIME;
+    // Only where a run of digits starts: inside one it was read already.
+    if body[..at].ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let run = body[at..].bytes().take_while(u8::is_ascii_digit).count();
-    if !matches!(run, 5 | 6)
-        || !matches!(&body[at..at + 2], "19" | "20")
-        || body[..at].ends_with(|c: char| c.is_ascii_digit())
-    {
+    if !matches!(run, 5 | 6) || !matches!(&body[at..at + 2], "19" | "20") {
         return false;
     }
     let rest = body[at + run..].trim_start().to_lowercase();

@@ -10,7 +10,7 @@
 //! `text::stamp`).
 
 use crate::content::date::PartialDate;
-use crate::ingest::text::date::is_todays_date;
+use crate::ingest::text::date::{is_date_line, is_todays_date};
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::stamp::{self, Role};
 use crate::ingest::text::vocab;
@@ -63,6 +63,23 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
             let in_a_timeline = || {
                 opens(bodies.get(at + 1)) || opens(at.checked_sub(1).and_then(|a| bodies.get(a)))
             };
+            // "October 13, 2025 / headline / October 12, 2025 / headline":
+            // dates alone every other line list other stories.
+            // A board's fields put a label between, which dates them.
+            let lone_date = |i: usize| {
+                bodies.get(i).is_some_and(|b| is_date_line(b)) && label_above(i).is_none()
+            };
+            let listed =
+                lone_date(at) && (lone_date(at + 2) || at.checked_sub(2).is_some_and(lone_date));
+            if listed {
+                roles.retain(|(role, _)| *role != Role::Unlabelled);
+            }
+            let under_a_byline = at
+                .checked_sub(1)
+                .is_some_and(|above| stamp::is_byline_alone(bodies[above]));
+            if roles.is_empty() && under_a_byline {
+                roles.extend(stamp::date_under_a_byline(body).map(|d| (Role::Unlabelled, d)));
+            }
             if roles.is_empty() && at < HEAD_LINES && !in_a_timeline() {
                 let opening = stamp::date_opening_the_lead(body)
                     .or_else(|| stamp::opens_with_a_clocked_date(body));
@@ -639,6 +656,26 @@ mod tests {
         let page = "Acme opens plant\nMarch 14, 2025\n\
                     March 19, 2019 - Atlanta - Acme broke ground on the plant\nAcme said so.";
         assert_eq!(date(page), "2025-03-14");
+    }
+
+    #[test]
+    fn dates_alone_every_other_line_list_other_stories() {
+        let page = "What's Hot\nOctober 13, 2025\nVale wins a bid\nOctober 12, 2025\n\
+                    Kestrel raises funds\nAcme opens a plant\n\
+                    By Jane RoeSeptember 23, 2025No Comments4 Mins Read\nAcme said so.";
+        assert_eq!(date(page), "2025-09-23");
+        // One date line alone still dates the page.
+        let page = "Acme opens a plant\nOctober 13, 2025\nAcme said it would open a plant.";
+        assert_eq!(date(page), "2025-10-13");
+    }
+
+    #[test]
+    fn a_day_under_a_byline_dates_the_page() {
+        let page = "Sign in to read more.\nPrivacy\nNewsletter\nEnergy\nBatteries\n\
+                    Acme expands in the US\nby Jane Roe\n\
+                    June 22, 2023 | A version of this story appeared in print\n\
+                    Acme broke ground on its plant.";
+        assert_eq!(date(page), "2023-06-22");
     }
 
     #[test]

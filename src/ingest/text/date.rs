@@ -172,8 +172,17 @@ pub(crate) fn is_dateline(body: &str) -> bool {
         return false;
     };
     let after = skip_weekday(body[span.end..].trim_start());
+    // "London, 11 October 2023, (Acme Wire) –": a place, the date, then a
+    // comma before the tag.
+    let place = body[..span.start].trim_end();
+    let tagged_after_a_comma = place.ends_with(',')
+        && place.starts_with(char::is_uppercase)
+        && after
+            .strip_prefix(',')
+            .is_some_and(|rest| rest.trim_start().starts_with('('));
     span.start <= 40
         && (after.starts_with(['—', '–', '(', '/'])
+            || tagged_after_a_comma
             || barred_dateline(after)
             || after.starts_with("--")
             || after.starts_with("- "))
@@ -835,6 +844,12 @@ mod tests {
             "May 6, 2026 | Lyon, France — The agency has opened a fund."
         ));
         assert!(!is_dateline("On May 6, 2026, Acme opened a plant | said."));
+        assert!(is_dateline(
+            "London, 11 October 2023, (Acme Wire) – Acme and Vale today announced a plant."
+        ));
+        assert!(!is_dateline(
+            "On 11 October 2023, (as planned) Acme and Vale announced a plant."
+        ));
         // A timeline's row.
         assert!(!is_dateline(
             "March 3, 2024 | Acme breaks ground on the Ohio plant."

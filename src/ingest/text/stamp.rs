@@ -16,7 +16,7 @@ use super::date::{
 };
 use super::hangul::is_hangul;
 use crate::content::date::PartialDate;
-use crate::ingest::text::line::{ends_sentence, word_count};
+use crate::ingest::text::line::{ends_sentence, is_email, word_count};
 use crate::ingest::text::vocab;
 use crate::ingest::text::vocab::READING_TIME;
 use crate::ingest::text::words::{word_list, Words};
@@ -314,11 +314,15 @@ fn weekday_fits(before: &str, date: PartialDate) -> bool {
 /// PM IST"): the headline without the stamp, its label and a reading time.
 pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
     let line = line.trim();
-    if ends_sentence(line) {
-        return None;
-    }
     let (span, _) = full_dates(line).into_iter().last()?;
     let after = &line[span.end..];
+    // "… Minerals. July. 01, 2022 08:12. by Jane Roe jroe@example.com.":
+    // the reporter's byline closes the stamp, full stop and all.
+    let byline = trailing_byline(after);
+    let after = byline.map_or(after, |at| &after[..at]);
+    if ends_sentence(line) && byline.is_none() {
+        return None;
+    }
     if !after
         .split_whitespace()
         .all(|w| is_clock_word(w) || w.starts_with('('))
@@ -472,6 +476,44 @@ fn without_time_words(text: &str) -> &str {
         text = trim_separators(&text[..text.len() - word.len()]);
     }
     text
+}
+
+/// Where a byline closing a stamp starts ("08:12. by Jane Roe
+/// jroe@example.com.").
+fn trailing_byline(after: &str) -> Option<usize> {
+    after
+        .match_indices(|c: char| c.is_whitespace())
+        .map(|(i, _)| i + 1)
+        .find(|&i| is_byline_alone(&after[i..]))
+}
+
+/// "by Jane Roe", "By Jane Roe jroe@example.com.": "by", one to four
+/// capitalized words of a name, then at most an e-mail address.
+pub(crate) fn is_byline_alone(line: &str) -> bool {
+    const MAX_NAME_WORDS: usize = 4;
+    let line = line.trim();
+    if !line.to_lowercase().starts_with("by ") {
+        return false;
+    }
+    let words: Vec<&str> = line[3..].split_whitespace().collect();
+    let (email, name) = match words.split_last() {
+        Some((last, name)) if is_email(last.trim_end_matches('.')) => (true, name),
+        _ => (false, &words[..]),
+    };
+    let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
+    (1..=MAX_NAME_WORDS).contains(&name.len())
+        && name.iter().all(capitalized)
+        && (email || !name.iter().any(|w| w.trim_end_matches('.').contains('.')))
+}
+
+/// "June 22, 2023 | A version of this story appeared in print": a day
+/// opening the line under a byline, set off by a bar, is the byline's
+/// stamp. Only the caller knows the line above.
+pub(crate) fn date_under_a_byline(body: &str) -> Option<PartialDate> {
+    let (span, date) = full_dates(body).into_iter().next()?;
+    let after = body[span.end..].trim_start();
+    (span.start == 0 && date.day.is_some() && (after.is_empty() || after.starts_with('|')))
+        .then_some(date)
 }
 
 fn trim_separators(text: &str) -> &str {
@@ -694,6 +736,28 @@ mod tests {
             None
         );
         assert_eq!(headline_stamp("December 15, 2022 by Jane Roe"), None);
+        // A byline after the stamp's clock closes the line, full stop and all.
+        assert_eq!(
+            headline_stamp(
+                "Acme to buy lithium from Vale. July. 01, 2022 08:12. by Jane Roe jroe@example.com."
+            ),
+            Some("Acme to buy lithium from Vale")
+        );
+        assert!(is_byline_alone("by Jane Roe"));
+        assert!(!is_byline_alone("by the end of June"));
+        assert_eq!(
+            date_under_a_byline("June 22, 2023 | A version of this story appeared in print"),
+            PartialDate::ymd(2023, 6, 22)
+        );
+        assert_eq!(
+            date_under_a_byline("June 22, 2023: Acme opened a plant."),
+            None
+        );
+        // A sentence that merely ends on a date and "by" a company is no stamp.
+        assert_eq!(
+            headline_stamp("The plant will open on July 1, 2022 by Acme and Vale's joint venture."),
+            None
+        );
         assert_eq!(
             roles("Minister visits a cell plant 2021-07-05"),
             [(Role::Unlabelled, "2021-07-05".into())]

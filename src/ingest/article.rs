@@ -190,6 +190,17 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
             )
         })
         .or_else(|| {
+            meta::date::dateline_weekday_pinned_day(text).map(|(date, written)| {
+                (
+                    date,
+                    format!(
+                        "the dateline's day, “{written}” by the lead, in the one year the \
+                         text writes (or one either side) whose calendar has that weekday"
+                    ),
+                )
+            })
+        })
+        .or_else(|| {
             meta::date::address_date_with_day(text).map(|(date, address)| {
                 (
                     date,

@@ -241,6 +241,40 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
     Some((date, written))
 }
 
+/// A dateline without a year whose lead names the day's weekday
+/// ("SEOUL, March 1 (Yonhap) -- Acme said Wednesday …"): dated in the one
+/// year, of those the text writes (and one either side), whose calendar
+/// puts that weekday on that day. Only the lead's first words are read: a
+/// weekday further on may be an earlier day's.
+pub(crate) fn dateline_weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
+    use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
+    const DATELINE_LINES: usize = 12;
+    const LEAD_WORDS: usize = 30;
+    let (line, (month, day)) = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(DATELINE_LINES)
+        .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l).map(|d| (l, d)))?;
+    let weekday = line.split_whitespace().take(LEAD_WORDS).find_map(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        // Full names only: "Sun" and "Wed" are words of their own too.
+        (word.ends_with("day") && word.starts_with(char::is_uppercase))
+            .then(|| word.parse::<chrono::Weekday>().ok().map(|w| (w, word)))
+            .flatten()
+    });
+    let (weekday, weekday_word) = weekday?;
+    let pinned = DayOfWeek {
+        month: u32::from(month),
+        day: u32::from(day),
+        weekday,
+    };
+    let year = weekday_fitting_year(years_written(raw), &[pinned])?;
+    let date = PartialDate::ymd(year, month, day)?;
+    let month_word = crate::content::date::month_name(month);
+    Some((date, format!("{month_word} {day}, a {weekday_word}")))
+}
+
 /// A day the page writes with its weekday but no year near its top ("12.20
 /// (금)" over the headline, "산업부는 5.19.(월) … 밝혔다" in the lead):
 /// dated in the one year, of those the text writes (and one either side),
@@ -648,6 +682,23 @@ mod tests {
         );
         // Years far apart leave more than one fit.
         assert_eq!(pinned("12.20 (금)\n2013년과 2030년 사이"), None);
+    }
+
+    #[test]
+    fn a_weekday_in_the_lead_pins_the_year_of_a_yearless_dateline() {
+        let pinned = |page: &str| dateline_weekday_pinned_day(page).map(|(d, _)| d.to_string());
+        // 1 March was a Wednesday in 2023 (and 2017, outside the span).
+        let page = "Acme begins a plant\nSEOUL, March 1 (Yonhap) -- Acme said Wednesday \
+                    it has begun a plant, to be finished by the end of 2024.";
+        assert_eq!(pinned(page).as_deref(), Some("2023-03-01"));
+        // No weekday in the lead, or none that fits a year the text writes.
+        let page = "SEOUL, March 1 (Yonhap) -- Acme has begun a plant to finish in 2024.";
+        assert_eq!(pinned(page), None);
+        let page = "SEOUL, March 1 (Yonhap) -- Acme said Thursday it will finish in 2024.";
+        assert_eq!(pinned(page), None);
+        // No year written at all: no span to pick from.
+        let page = "SEOUL, March 1 (Yonhap) -- Acme said Wednesday it has begun a plant.";
+        assert_eq!(pinned(page), None);
     }
 
     #[test]

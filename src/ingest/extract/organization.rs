@@ -318,6 +318,7 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
     let signed = before.strip_suffix(['/', '|']).is_some_and(|byline| {
         crate::ingest::text::vocab::ends_with_reporter_title(byline.trim_end())
     });
+    let wire_byline = in_a_wire_byline(text, hit);
     // "(Daily Courier) July 26 -- Acme …": an outlet in brackets opening
     // the story, then its dateline.
     let bracketed_dateline = before == "(" && after.strip_prefix(')').is_some_and(opens_a_dateline);
@@ -331,6 +332,32 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         || english_byline
         || signed
         || bracketed_dateline
+        || wire_byline
+}
+
+/// "[천안=한빛일보 한가람 기자]", "[Sejong=Daily Courier Reporter Jane
+/// Roe]", "[한빛경제TV=한가람기자]": a place or the outlet, "=", then a
+/// byline, all in one bracket. Whatever the bracket names is credited.
+fn in_a_wire_byline(text: &str, hit: &Hit) -> bool {
+    const MAX_WORDS: usize = 8;
+    let Some(open) = text[..hit.start].rfind(['[', '(']) else {
+        return false;
+    };
+    let Some(close) = text[hit.end..].find([']', ')']).map(|i| hit.end + i) else {
+        return false;
+    };
+    if text[open..hit.start].contains([']', ')']) {
+        return false;
+    }
+    let content = &text[open + 1..close];
+    let Some((_, byline)) = content.split_once('=') else {
+        return false;
+    };
+    let byline = byline.trim();
+    crate::ingest::text::line::word_count(content) <= MAX_WORDS
+        && (crate::ingest::text::vocab::ends_with_reporter_title(byline)
+            || super::person::ends_with_glued_byline(byline)
+            || names_a_reporter(byline))
 }
 
 /// " July 26 -- Acme …", " -- Acme …": a short date, or nothing, before a

@@ -263,11 +263,18 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     let place_and_outlet = |content: &str| {
         let (place, outlet) = content.split_once('=')?;
         let outlet = outlet.trim();
-        // "[더구루=오소영 기자]": the outlet, then its reporter.
+        // "[더구루=오소영 기자]": the outlet, then its reporter; "[천안=
+        // 한빛일보 한가람 기자]": a place, then the outlet and its reporter.
         if crate::ingest::text::vocab::ends_with_reporter_title(outlet)
             || crate::ingest::text::vocab::name_glued_to_reporter_title(outlet).is_some()
         {
-            return Some(place.trim().to_string());
+            const OUTLET_NAME_TITLE: usize = 3;
+            let words: Vec<&str> = outlet.split_whitespace().collect();
+            return Some(if words.len() == OUTLET_NAME_TITLE {
+                words[0].to_string()
+            } else {
+                place.trim().to_string()
+            });
         }
         // "($1 = 156.2800 yen)" is a wire's exchange rate: a place is letters.
         let place_word =
@@ -389,6 +396,9 @@ mod tests {
                 "Acme",
             ),
             ("ⓒ Daily Wire 무단전재 및 재배포 금지", "Daily Wire"),
+            // A place, then the outlet and its reporter.
+            ("[천안=한빛일보 한가람 기자] 에이크미가 공장을 짓는다.", "한빛일보"),
+            ("[한빛경제=한가람 기자] 에이크미가 공장을 짓는다.", "한빛경제"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
         }

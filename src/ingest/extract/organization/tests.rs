@@ -259,4 +259,26 @@ fn an_outlet_after_a_byline_a_bracketed_dateline_and_a_copyright_are_credits() {
         "Daily Courier"
     ));
     assert!(!credits("[한빛일보 취재단 보고서] 발간", "한빛일보"));
+    // A place or the outlet, "=", then a byline, in one bracket.
+    assert!(credits(
+        "[천안=한빛일보 한가람 기자] 에이크미가 공장을 짓는다.",
+        "한빛일보"
+    ));
+    assert!(credits(
+        "[한빛경제TV=한가람기자] 에이크미가 계약했다.",
+        "한빛경제"
+    ));
+    assert!(credits(
+        "[Sejong=Daily Courier Reporter Jane Roe] Acme will invest.",
+        "Daily Courier"
+    ));
+    // A photo's credit or a company's own bracket names no reporter.
+    assert!(!credits(
+        "[사진=한빛일보 제공] 에이크미가 계약했다.",
+        "한빛일보"
+    ));
+    assert!(!credits(
+        "[Acme=Daily Courier venture] Acme will invest.",
+        "Daily Courier"
+    ));
 }

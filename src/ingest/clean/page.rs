@@ -33,6 +33,7 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_foreign_script_ui(lines);
     drop_related_headlines(lines);
     drop_headlines_after_end_mark(lines);
+    drop_listed_headlines_after_copyright(lines);
     drop_trailing_headlines(lines);
     drop_comments(lines);
     drop_trailing_fragments(lines);
@@ -407,6 +408,47 @@ fn drop_headlines_after_end_mark(lines: &mut [Line]) {
     }
 }
 
+/// Least list items in a row below the copyright notice that make a list
+/// of other stories.
+const MIN_LISTED_AFTER_COPYRIGHT: usize = 3;
+
+/// Below the story's copyright notice ("Copyright © … 무단 전재 금지"),
+/// a run of list items that are headlines ("- Band tops the chart") is
+/// the site's list of other stories, whatever site text stands between.
+/// A headline closes on no full stop, unlike a story's sentence.
+fn drop_listed_headlines_after_copyright(lines: &mut [Line]) {
+    let Some(notice) = lines
+        .iter()
+        .rposition(|l| matches!(l, Line::Noise("copyright")))
+    else {
+        return;
+    };
+    let listed_headline = |line: &Line| match line {
+        Line::Story(text) => {
+            let (marker, body) = split_marker(text);
+            marker == Marker::Bullet
+                && word_count(body) <= MAX_LISTED_HEADLINE_WORDS
+                && !body.trim_end().ends_with('.')
+        }
+        _ => false,
+    };
+    let mut run: Vec<usize> = Vec::new();
+    for at in notice + 1..=lines.len() {
+        match lines.get(at) {
+            Some(Line::Blank) => continue,
+            Some(line) if listed_headline(line) => run.push(at),
+            _ => {
+                if run.len() >= MIN_LISTED_AFTER_COPYRIGHT {
+                    for &i in &run {
+                        lines[i] = Line::Noise("related-headline");
+                    }
+                }
+                run.clear();
+            }
+        }
+    }
+}
+
 /// Least title-cased lines at the page's end that make a list of other
 /// stories' headlines: a story may close on one line in title case (a
 /// name, a heading), not on three.
@@ -656,6 +698,44 @@ mod tests {
         assert_eq!(
             lines[2],
             Line::Story("Band tops the chart in its first week".into())
+        );
+    }
+
+    #[test]
+    fn listed_headlines_below_the_copyright_are_other_stories() {
+        let text = "에이크미가 공장을 지었다.\n한가람 기자\n\
+                    Copyright © 한빛일보. All rights reserved. 무단 전재 및 재배포 금지\n\
+                    이 기사에 대해 어떻게 생각하시나요?\n\
+                    - 한계 시험하는 폭염…연일 50도, 공휴일 선포까지\n\
+                    - 태풍 근접 오키나와 피해 잇따라…중국 자금성도 침수\n\
+                    - 도심 체육관 화재로 어린이 10여 명 대피…“선풍기 근처서 불 시작”";
+        let lines = run(text);
+        assert_eq!(lines[0], Line::Story("에이크미가 공장을 지었다.".into()));
+        assert!(
+            lines[4..].iter().all(|l| matches!(l, Line::Noise(_))),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&Line::Noise("related-headline")),
+            "{lines:?}"
+        );
+        // Sentences listed below the notice stay, and so do two items alone.
+        let text = "에이크미가 공장을 지었다.\nCopyright © 한빛일보. 무단 전재 및 재배포 금지\n\
+                    - 에이크미는 2010년 서울에서 설립된 배터리 소재 기업이다.\n\
+                    - 에이크미의 직원은 국내외를 합쳐 모두 300명이다.\n\
+                    - 에이크미의 본사와 연구소는 모두 서울에 있다.";
+        let lines = run(text);
+        assert!(
+            lines[2..].iter().all(|l| matches!(l, Line::Story(_))),
+            "{lines:?}"
+        );
+        let text = "에이크미가 공장을 지었다.\nCopyright © 한빛일보. 무단 전재 및 재배포 금지\n\
+                    - 한계 시험하는 폭염…연일 50도, 공휴일 선포까지\n\
+                    - 태풍 근접 오키나와 피해 잇따라…중국 자금성도 침수";
+        let lines = run(text);
+        assert!(
+            lines[2..].iter().all(|l| matches!(l, Line::Story(_))),
+            "{lines:?}"
         );
     }
 

@@ -312,16 +312,21 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
         .get(..3)
         .and_then(currency_code)
         .filter(|_| tokens[i].text[3..].starts_with(|c: char| c.is_ascii_digit()));
-    // "W1 trillion": the Korean press's W for won, glued to the number
-    // and only before a magnitude (a "W1" alone is a model's name).
+    // "W1 trillion", "W50bn": the Korean press's W for won, glued to the
+    // number and only with a magnitude (a "W1" alone is a model's name).
+    let magnitude_next = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| magnitude(t.text).is_some())
+    };
     let won_letter = glued_code.is_none()
         && tokens[i].text.strip_prefix('W').is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_ascii_digit())
-                && parse_number(rest).is_some_and(|(_, s)| s.is_none())
-        })
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| magnitude(t.text).is_some());
+                && parse_number(rest).is_some_and(|(_, glued)| match glued {
+                    None => magnitude_next(),
+                    Some(glued) => magnitude(glued).is_some(),
+                })
+        });
     let glued_code = glued_code.or(won_letter.then_some("KRW"));
     let text = if won_letter {
         &tokens[i].text[1..]
@@ -1262,6 +1267,10 @@ mod tests {
         assert_eq!(one("It will pay W1.5 trillion in cash.").1, 1.5e12);
         assert_eq!(one("It will pay W1.5 trillion in cash.").2, "KRW");
         assert!(figures("The W1 model sold out.").is_empty());
+        // The magnitude glued too.
+        assert_eq!(one("A W150bn feasibility study starts.").1, 150e9);
+        assert_eq!(one("A W150bn feasibility study starts.").2, "KRW");
+        assert!(figures("The W150x model sold out.").is_empty());
     }
 
     #[test]

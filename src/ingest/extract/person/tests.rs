@@ -918,6 +918,18 @@ fn callings_of_the_law_and_of_papers_are_titles() {
 }
 
 #[test]
+fn heads_of_governments_and_royal_titles_are_titles() {
+    let people =
+        run("\"It is a good day,\" said Premier Jane Roe. King Harald Olsen visited the site.")
+            .people;
+    let got: Vec<(&str, &str)> = people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(got, [("Jane Roe", "Premier"), ("Harald Olsen", "King")]);
+}
+
+#[test]
 fn a_pictured_note_and_a_techno_park_name_nobody() {
     let names =
         |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };

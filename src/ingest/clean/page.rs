@@ -26,6 +26,7 @@ const LABEL_WORDS: usize = 2;
 /// Run every page rule, in order.
 pub(crate) fn apply(lines: &mut [Line]) {
     drop_masthead(lines);
+    drop_stamp_under_byline(lines);
     drop_repeated_short(lines);
     mark_duplicated_captions(lines);
     drop_immediate_repeats(lines);
@@ -408,6 +409,27 @@ fn drop_headlines_after_end_mark(lines: &mut [Line]) {
     }
 }
 
+/// "by Jane Roe" over "June 22, 2023 | A version of this story appeared in
+/// print": a day opening the line under a byline is the byline's stamp
+/// (read by `meta`), whatever note the bar sets off after it.
+fn drop_stamp_under_byline(lines: &mut [Line]) {
+    let mut above_is_byline = false;
+    for line in lines.iter_mut() {
+        match line {
+            Line::Blank => continue,
+            Line::Story(text)
+                if above_is_byline
+                    && crate::ingest::text::stamp::date_under_a_byline(split_marker(text).1)
+                        .is_some() =>
+            {
+                *line = Line::Noise("timestamp");
+            }
+            _ => {}
+        }
+        above_is_byline = matches!(line, Line::Noise("byline"));
+    }
+}
+
 /// Least list items in a row below the copyright notice that make a list
 /// of other stories.
 const MIN_LISTED_AFTER_COPYRIGHT: usize = 3;
@@ -699,6 +721,20 @@ mod tests {
             lines[2],
             Line::Story("Band tops the chart in its first week".into())
         );
+    }
+
+    #[test]
+    fn a_day_under_a_byline_is_its_stamp() {
+        let text = "Acme expands in the US\nby Jane Roe\n\
+                    June 22, 2023 | A version of this story appeared in print\n\
+                    Acme broke ground on its plant.";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Noise("timestamp"));
+        // Without the byline above, a timeline's row stays.
+        let text = "Acme expands in the US\nAcme broke ground on its plant.\n\
+                    June 22, 2023 | Acme broke ground on its plant in Ohio";
+        let lines = run(text);
+        assert!(matches!(lines[2], Line::Story(_)), "{lines:?}");
     }
 
     #[test]

@@ -269,8 +269,12 @@ pub(crate) fn dateline_weekday_pinned_day(raw: &str) -> Option<(PartialDate, Str
         day: u32::from(day),
         weekday,
     };
-    let year = weekday_fitting_year(years_written(raw), &[pinned])?;
-    let date = PartialDate::ymd(year, month, day)?;
+    // A page is published by today: a target year ("to be finished in
+    // 2028") names no year of publication, and a day after today none.
+    let today = crate::ingest::clock::today();
+    let years = years_written(raw).into_iter().filter(|&y| y <= today.year);
+    let year = weekday_fitting_year(years, &[pinned])?;
+    let date = PartialDate::ymd(year, month, day).filter(|&date| date <= today)?;
     let month_word = crate::content::date::month_name(month);
     Some((date, format!("{month_word} {day}, a {weekday_word}")))
 }
@@ -695,6 +699,10 @@ mod tests {
         let page = "SEOUL, March 1 (Yonhap) -- Acme has begun a plant to finish in 2024.";
         assert_eq!(pinned(page), None);
         let page = "SEOUL, March 1 (Yonhap) -- Acme said Thursday it will finish in 2024.";
+        assert_eq!(pinned(page), None);
+        // Only target years ahead: 1 March 2090 is a Wednesday, but the
+        // page is out by today.
+        let page = "SEOUL, March 1 (Yonhap) -- Acme said Wednesday it aims for 2089 and 2090.";
         assert_eq!(pinned(page), None);
         // No year written at all: no span to pick from.
         let page = "SEOUL, March 1 (Yonhap) -- Acme said Wednesday it has begun a plant.";

@@ -439,12 +439,23 @@ const MIN_LISTED_AFTER_COPYRIGHT: usize = 3;
 /// the site's list of other stories, whatever site text stands between.
 /// A headline closes on no full stop, unlike a story's sentence.
 fn drop_listed_headlines_after_copyright(lines: &mut [Line]) {
+    // The notice closes a story told above it; a photo's "© Acme" under
+    // the headline closes nothing.
+    const MIN_SENTENCES_ABOVE: usize = 2;
     let Some(notice) = lines
         .iter()
         .rposition(|l| matches!(l, Line::Noise("copyright")))
     else {
         return;
     };
+    let sentences_above = lines[..notice]
+        .iter()
+        .filter_map(story_body)
+        .filter(|body| ends_sentence(body))
+        .count();
+    if sentences_above < MIN_SENTENCES_ABOVE {
+        return;
+    }
     let listed_headline = |line: &Line| match line {
         Line::Story(text) => {
             let (marker, body) = split_marker(text);
@@ -739,7 +750,7 @@ mod tests {
 
     #[test]
     fn listed_headlines_below_the_copyright_are_other_stories() {
-        let text = "에이크미가 공장을 지었다.\n한가람 기자\n\
+        let text = "에이크미가 공장을 지었다.\n공장은 내년에 가동된다.\n한가람 기자\n\
                     Copyright © 한빛일보. All rights reserved. 무단 전재 및 재배포 금지\n\
                     이 기사에 대해 어떻게 생각하시나요?\n\
                     - 한계 시험하는 폭염…연일 50도, 공휴일 선포까지\n\
@@ -748,11 +759,22 @@ mod tests {
         let lines = run(text);
         assert_eq!(lines[0], Line::Story("에이크미가 공장을 지었다.".into()));
         assert!(
-            lines[4..].iter().all(|l| matches!(l, Line::Noise(_))),
+            lines[5..].iter().all(|l| matches!(l, Line::Noise(_))),
             "{lines:?}"
         );
         assert!(
             lines.contains(&Line::Noise("related-headline")),
+            "{lines:?}"
+        );
+        // A photo's credit under the headline closes no story.
+        let text = "Acme opens a plant\n© Acme Energy\n\
+                    Acme opened a cell plant in Ohio on Monday.\n\
+                    - A capacity of 40 GWh a year from 2026 onwards\n\
+                    - An investment of 4 billion dollars over five years\n\
+                    - Jobs for 1,500 people in the county and around it";
+        let lines = run(text);
+        assert!(
+            lines[3..].iter().all(|l| matches!(l, Line::Story(_))),
             "{lines:?}"
         );
         // Sentences listed below the notice stay, and so do two items alone.
@@ -765,12 +787,13 @@ mod tests {
             lines[2..].iter().all(|l| matches!(l, Line::Story(_))),
             "{lines:?}"
         );
-        let text = "에이크미가 공장을 지었다.\nCopyright © 한빛일보. 무단 전재 및 재배포 금지\n\
+        let text = "에이크미가 공장을 지었다.\n공장은 내년에 가동된다.\n\
+                    Copyright © 한빛일보. 무단 전재 및 재배포 금지\n\
                     - 한계 시험하는 폭염…연일 50도, 공휴일 선포까지\n\
                     - 태풍 근접 오키나와 피해 잇따라…중국 자금성도 침수";
         let lines = run(text);
         assert!(
-            lines[2..].iter().all(|l| matches!(l, Line::Story(_))),
+            lines[3..].iter().all(|l| matches!(l, Line::Story(_))),
             "{lines:?}"
         );
     }

@@ -64,19 +64,33 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
                 opens(bodies.get(at + 1)) || opens(at.checked_sub(1).and_then(|a| bodies.get(a)))
             };
             // "October 13, 2025 / headline / October 12, 2025 / headline":
-            // dates alone every other line list other stories.
-            // A board's fields put a label between, which dates them.
+            // dates alone every other line, another day two lines away,
+            // list other stories. A board's fields put a label between,
+            // which dates them; a page may print its own stamp twice.
             let lone_date = |i: usize| {
                 bodies.get(i).is_some_and(|b| is_date_line(b)) && label_above(i).is_none()
             };
-            let listed =
-                lone_date(at) && (lone_date(at + 2) || at.checked_sub(2).is_some_and(lone_date));
+            let day_of = |i: usize| stamp::roles_in(bodies[i]).first().map(|r| r.1);
+            // The chain of dates two lines apart through this line.
+            let first = (0..=at / 2)
+                .map(|k| at - 2 * k)
+                .take_while(|&i| lone_date(i))
+                .last();
+            let chain: Vec<usize> = first
+                .map(|first| {
+                    (first..bodies.len())
+                        .step_by(2)
+                        .take_while(|&i| lone_date(i))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let listed = chain.len() >= 2 && chain.iter().any(|&i| day_of(i) != day_of(chain[0]));
             if listed {
                 roles.retain(|(role, _)| *role != Role::Unlabelled);
             }
             let under_a_byline = at
                 .checked_sub(1)
-                .is_some_and(|above| stamp::is_byline_alone(bodies[above]));
+                .is_some_and(|above| stamp::is_byline(bodies[above]));
             if roles.is_empty() && under_a_byline {
                 roles.extend(stamp::date_under_a_byline(body).map(|d| (Role::Unlabelled, d)));
             }
@@ -256,14 +270,28 @@ pub(crate) fn dateline_weekday_pinned_day(raw: &str) -> Option<(PartialDate, Str
         .filter(|l| !l.is_empty())
         .take(DATELINE_LINES)
         .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l).map(|d| (l, d)))?;
-    let weekday = line.split_whitespace().take(LEAD_WORDS).find_map(|word| {
+    // "said Wednesday", "on Tuesday welcomed": the day of the telling; a
+    // weekday after "will" or "plans" is a day ahead.
+    static TELLING: Words = word_list!("meta/telling-before-weekday.txt");
+    static AHEAD: Words = word_list!("meta/ahead-before-weekday.txt");
+    let words: Vec<&str> = line.split_whitespace().take(LEAD_WORDS).collect();
+    let (at, weekday, weekday_word) = words.iter().enumerate().find_map(|(at, word)| {
         let word = word.trim_matches(|c: char| !c.is_alphabetic());
         // Full names only: "Sun" and "Wed" are words of their own too.
-        (word.ends_with("day") && word.starts_with(char::is_uppercase))
-            .then(|| word.parse::<chrono::Weekday>().ok().map(|w| (w, word)))
+        let full = word.ends_with("day") && word.starts_with(char::is_uppercase);
+        full.then(|| crate::ingest::text::date::weekday_named(word))
             .flatten()
-    });
-    let (weekday, weekday_word) = weekday?;
+            .map(|w| (at, w, word))
+    })?;
+    let told = at
+        .checked_sub(1)
+        .is_some_and(|before| TELLING.contains(&words[before].to_lowercase().as_str()));
+    let ahead = words[..at]
+        .iter()
+        .any(|w| AHEAD.contains(&w.to_lowercase().as_str()));
+    if !told || ahead {
+        return None;
+    }
     let pinned = DayOfWeek {
         month: u32::from(month),
         day: u32::from(day),
@@ -276,7 +304,10 @@ pub(crate) fn dateline_weekday_pinned_day(raw: &str) -> Option<(PartialDate, Str
     let year = weekday_fitting_year(years, &[pinned])?;
     let date = PartialDate::ymd(year, month, day).filter(|&date| date <= today)?;
     let month_word = crate::content::date::month_name(month);
-    Some((date, format!("{month_word} {day}, a {weekday_word}")))
+    Some((
+        date,
+        format!("{month_word} {day}, with “{weekday_word}” in the lead"),
+    ))
 }
 
 /// A day the page writes with its weekday but no year near its top ("12.20
@@ -700,6 +731,11 @@ mod tests {
         assert_eq!(pinned(page), None);
         let page = "SEOUL, March 1 (Yonhap) -- Acme said Thursday it will finish in 2024.";
         assert_eq!(pinned(page), None);
+        // A weekday of a day ahead, or not of the telling, pins nothing.
+        let page = "SEOUL, March 1 (Yonhap) -- Acme will sign a deal on Wednesday, in 2023 talks.";
+        assert_eq!(pinned(page), None);
+        let page = "SEOUL, March 1 (Yonhap) -- Acme, founded Wednesday, grew in 2023 and 2024.";
+        assert_eq!(pinned(page), None);
         // Only target years ahead: 1 March 2090 is a Wednesday, but the
         // page is out by today.
         let page = "SEOUL, March 1 (Yonhap) -- Acme said Wednesday it aims for 2089 and 2090.";
@@ -720,9 +756,12 @@ mod tests {
     #[test]
     fn dates_alone_every_other_line_list_other_stories() {
         let page = "What's Hot\nOctober 13, 2025\nVale wins a bid\nOctober 12, 2025\n\
-                    Kestrel raises funds\nAcme opens a plant\n\
-                    By Jane RoeSeptember 23, 2025No Comments4 Mins Read\nAcme said so.";
+                    Kestrel raises funds\nOctober 12, 2025\nCora opens a mine\n\
+                    Acme opens a plant\nSeptember 23, 2025\nAcme said so.";
         assert_eq!(date(page), "2025-09-23");
+        // The page's own stamp printed twice is no list.
+        let page = "Energy Daily\nMay 6, 2024\nAcme opens a plant\nMay 6, 2024\nAcme said so.";
+        assert_eq!(date(page), "2024-05-06");
         // One date line alone still dates the page.
         let page = "Acme opens a plant\nOctober 13, 2025\nAcme said it would open a plant.";
         assert_eq!(date(page), "2025-10-13");

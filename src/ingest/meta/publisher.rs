@@ -268,9 +268,16 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
         if crate::ingest::text::vocab::ends_with_reporter_title(outlet)
             || crate::ingest::text::vocab::name_glued_to_reporter_title(outlet).is_some()
         {
+            // Only a word that reads as an outlet's name is one: "[한빛경제=
+            // 한가람 선임 기자]" is an outlet, its reporter and two titles.
             const OUTLET_NAME_TITLE: usize = 3;
             let words: Vec<&str> = outlet.split_whitespace().collect();
-            return Some(if words.len() == OUTLET_NAME_TITLE {
+            let outlet_first = words.len() == OUTLET_NAME_TITLE
+                && crate::ingest::text::vocab::is_masthead(words[0]);
+            if CREDIT_LABELS.contains(&place.trim()) {
+                return None;
+            }
+            return Some(if outlet_first {
                 words[0].to_string()
             } else {
                 place.trim().to_string()
@@ -399,6 +406,7 @@ mod tests {
             // A place, then the outlet and its reporter.
             ("[천안=한빛일보 한가람 기자] 에이크미가 공장을 짓는다.", "한빛일보"),
             ("[한빛경제=한가람 기자] 에이크미가 공장을 짓는다.", "한빛경제"),
+            ("[한빛경제=한가람 선임 기자] 에이크미가 공장을 짓는다.", "한빛경제"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
         }

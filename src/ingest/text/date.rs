@@ -174,9 +174,17 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     let after = skip_weekday(body[span.end..].trim_start());
     // "London, 11 October 2023, (Acme Wire) –": a place, the date, then a
     // comma before the tag.
+    // The place is a name of one to three capitalized words, no weekday
+    // ("On Wednesday, 11 October 2023, (local time) …" is a sentence).
+    const MAX_PLACE_WORDS: usize = 3;
     let place = body[..span.start].trim_end();
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let names_a_place = (1..=MAX_PLACE_WORDS).contains(&place_words.len())
+        && place_words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && weekday_named(w.trim_end_matches(',')).is_none()
+        });
     let tagged_after_a_comma = place.ends_with(',')
-        && place.starts_with(char::is_uppercase)
+        && names_a_place
         && after
             .strip_prefix(',')
             .is_some_and(|rest| rest.trim_start().starts_with('('));
@@ -849,6 +857,12 @@ mod tests {
         ));
         assert!(!is_dateline(
             "On 11 October 2023, (as planned) Acme and Vale announced a plant."
+        ));
+        assert!(!is_dateline(
+            "On Wednesday, 11 October 2023, (local time) Acme bought the land."
+        ));
+        assert!(!is_dateline(
+            "Back then, 11 October 2023, (a Wednesday) was the day."
         ));
         // A timeline's row.
         assert!(!is_dateline(

@@ -320,7 +320,12 @@ pub(crate) fn headline_stamp(line: &str) -> Option<&str> {
     // the reporter's byline closes the stamp, full stop and all.
     let byline = trailing_byline(after);
     let after = byline.map_or(after, |at| &after[..at]);
-    if ends_sentence(line) && byline.is_none() {
+    // Only a stamp's clock before the byline tells it from a sentence
+    // ending "… July 1, 2022 by Jane Roe.".
+    let clocked = after
+        .split_whitespace()
+        .any(|w| w.contains(':') && is_clock_word(w));
+    if ends_sentence(line) && !(byline.is_some() && clocked) {
         return None;
     }
     if !after
@@ -482,15 +487,17 @@ fn without_time_words(text: &str) -> &str {
 /// jroe@example.com.").
 fn trailing_byline(after: &str) -> Option<usize> {
     after
-        .match_indices(|c: char| c.is_whitespace())
-        .map(|(i, _)| i + 1)
-        .find(|&i| is_byline_alone(&after[i..]))
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&i| is_byline(&after[i..]))
 }
 
-/// "by Jane Roe", "By Jane Roe jroe@example.com.": "by", one to four
-/// capitalized words of a name, then at most an e-mail address.
-pub(crate) fn is_byline_alone(line: &str) -> bool {
-    const MAX_NAME_WORDS: usize = 4;
+/// "by Jane Roe", "By Jane Roe jroe@example.com.": "by", two to four
+/// capitalized words of a name, then at most an e-mail address. One word
+/// ("By March", "by Acme") is a time or an agent, no byline.
+pub(crate) fn is_byline(line: &str) -> bool {
+    const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
     let line = line.trim();
     if !line.to_lowercase().starts_with("by ") {
         return false;
@@ -501,8 +508,10 @@ pub(crate) fn is_byline_alone(line: &str) -> bool {
         _ => (false, &words[..]),
     };
     let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
-    (1..=MAX_NAME_WORDS).contains(&name.len())
+    let month = |w: &&str| vocab::month_number(w.trim_end_matches([',', '.'])).is_some();
+    NAME_WORDS.contains(&name.len())
         && name.iter().all(capitalized)
+        && !name.iter().any(month)
         && (email || !name.iter().any(|w| w.trim_end_matches('.').contains('.')))
 }
 
@@ -743,8 +752,20 @@ mod tests {
             ),
             Some("Acme to buy lithium from Vale")
         );
-        assert!(is_byline_alone("by Jane Roe"));
-        assert!(!is_byline_alone("by the end of June"));
+        assert!(is_byline("by Jane Roe"));
+        assert!(!is_byline("by the end of June"));
+        assert!(!is_byline("By March"));
+        assert!(!is_byline("by Tesla."));
+        // No clock before the byline: a story's sentence.
+        assert_eq!(
+            headline_stamp("The first cells were delivered July 1, 2022 by Jane Roe."),
+            None
+        );
+        // A space of more than one byte after the date reads without a panic.
+        assert_eq!(
+            headline_stamp("Acme opens a cell plant in Ohio July 1, 2022\u{2028}08:12"),
+            Some("Acme opens a cell plant in Ohio")
+        );
         assert_eq!(
             date_under_a_byline("June 22, 2023 | A version of this story appeared in print"),
             PartialDate::ymd(2023, 6, 22)

@@ -918,15 +918,22 @@ fn callings_of_the_law_and_of_papers_are_titles() {
 }
 
 #[test]
-fn heads_of_governments_and_royal_titles_are_titles() {
+fn heads_of_governments_are_titles_and_king_a_surname() {
     let people =
-        run("\"It is a good day,\" said Premier Jane Roe. King Harald Olsen visited the site.")
+        run("\"It is a good day,\" said Premier Jane Roe. Emir Harald Olsen visited the site. Analyst Jane King of Vale Research agreed.")
             .people;
     let got: Vec<(&str, &str)> = people
         .iter()
         .map(|p| (p.name.as_str(), p.role.as_deref().unwrap_or("")))
         .collect();
-    assert_eq!(got, [("Jane Roe", "Premier"), ("Harald Olsen", "King")]);
+    assert_eq!(
+        got,
+        [
+            ("Jane Roe", "Premier"),
+            ("Harald Olsen", "Emir"),
+            ("Jane King", "Analyst")
+        ]
+    );
 }
 
 #[test]

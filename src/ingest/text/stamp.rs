@@ -99,7 +99,10 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
         stamp_glued_to_the_lead(body, &dates).into_iter().collect()
     };
     let labelled_line = starts_with_label(&lower, publication_labels());
-    let unlabelled_stamp = found.is_empty()
+    // "27 Apr 2023 10:20PM (Updated: 28 Apr 2023 12:30AM)": an edit
+    // noted after the stamp leaves the stamp unlabelled, not absent.
+    let only_updates = found.iter().all(|(role, _)| *role == Role::Update);
+    let unlabelled_stamp = only_updates
         && (is_date_line(body)
             || is_dateline(body) && !places_people_in_a_photo(&lower)
             || headline_stamp(body).is_some()
@@ -786,6 +789,24 @@ mod tests {
         assert_eq!(
             roles("Firm to invest in a battery facility1 min read . Updated: 19 Dec 2022, 02:29 PM IST"),
             [(Role::Update, "2022-12-19".into())]
+        );
+    }
+
+    #[test]
+    fn a_stamp_with_its_edit_noted_after_it() {
+        assert_eq!(
+            roles("12 Mar 2024 10:20PM (Updated: 13 Mar 2024 12:30AM)"),
+            [
+                (Role::Unlabelled, "2024-03-12".into()),
+                (Role::Update, "2024-03-13".into())
+            ]
+        );
+        assert_eq!(
+            roles("March 3, 2025 4:12 PM | Updated March 4, 2025"),
+            [
+                (Role::Unlabelled, "2025-03-03".into()),
+                (Role::Update, "2025-03-04".into())
+            ]
         );
     }
 

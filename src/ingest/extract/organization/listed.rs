@@ -5,6 +5,7 @@
 //! Korean news lists companies so, each by its brand alone, with no legal
 //! form or kind word to tell them by.
 
+use super::korean::only_generic_words;
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
 use crate::ingest::text::words::{word_list, Pairs, Words};
@@ -43,7 +44,9 @@ pub(super) fn items(
             continue;
         }
         let list = list_before(text, at);
-        if list.len() < 2 {
+        // "소재, 부품, 장비 등 중소기업": one line of business among the
+        // items makes the list one of fields, not of brands.
+        if list.len() < 2 || list.iter().any(|&(s, e)| only_generic_words(&text[s..e])) {
             continue;
         }
         let named = list.iter().filter(|&&span| overlaps(known, span)).count();
@@ -193,6 +196,9 @@ mod tests {
             names("특히, 누리텍, 가람텍 등 기업", &[], &[]),
             ["가람텍", "누리텍"]
         );
+        // Lines of business are no brands, nor are the items beside them.
+        assert!(names("국내 소재, 부품, 장비 등 중소·중견기업의 역량", &[], &[]).is_empty());
+        assert!(names("배터리, 누리텍, 가람텍 등 기업", &[], &[]).is_empty());
         // 등 inside a word ("등급") closes no list.
         assert!(names("가람텍, 누리텍 등급 기업", &[], &[]).is_empty());
     }

@@ -170,7 +170,10 @@ fn front_matter(
 fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Dated {
     let doc = &cleaned.document;
     if let Some(stated) = meta::date::stated(text, &cleaned.other_stories) {
-        let annotations = annotate(doc, title, Some(stated.date), gazetteer);
+        // The story's days count from its dateline's, a day ahead of a
+        // stamp written in a time zone behind it.
+        let story_day = meta::date::dateline_day_after(text, stated.date).unwrap_or(stated.date);
+        let annotations = annotate(doc, title, Some(story_day), gazetteer);
         return Dated {
             date: Some(stated.date),
             basis: DateBasis::Stated,

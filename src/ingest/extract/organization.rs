@@ -51,11 +51,13 @@ pub(crate) fn mentions(
 ) -> Found {
     let mut found = Found::default();
     let mut suggested = HashSet::new();
-    for sentence in sentences {
+    for (i, sentence) in sentences.iter().enumerate() {
+        let last = i + 1 == sentences.len();
         let mut named: Vec<(usize, String)> = Vec::new();
         for hit in &sentence.organizations {
             let written = sentence.text[hit.start..hit.end].to_lowercase();
             if GENERIC.contains(&written.as_str())
+                || last && name_cut_by_the_text_end(&sentence.text[hit.end..])
                 || is_credit(sentence.text, hit)
                 || lists_a_ticker(&sentence.text[..hit.start], &sentence.text[hit.end..])
                 || programme::opens_programme_name(sentence.text, hit.end)
@@ -126,6 +128,17 @@ pub(crate) fn mentions(
         }
     }
     found
+}
+
+/// "…, SK Inno": the text stops inside a capitalized word right after the
+/// hit (`after` is the rest of the last sentence), so the name the hit
+/// opens may go on ("SK Innovation") and the hit names nobody for sure.
+fn name_cut_by_the_text_end(after: &str) -> bool {
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = word.trim_end();
+    word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphabetic)
 }
 
 /// "Acme Cells and Beta Motor Group …, the Acme-Beta venture": a
@@ -533,11 +546,30 @@ fn without_tail(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     let dotted_form = letter(text(end - 1)) && text(end) == "." && text(end + 1).len() == 1;
     let ticker_after_form =
         end >= start + 3 && ticker(text(end - 1)) && LEGAL_FORMS.contains(&text(end - 2));
-    if end > start + 1 && (dotted_form || ticker_after_form) {
+    if end > start + 1 && (dotted_form || ticker_after_form || wire_ticker(tokens, end - 1)) {
         end - 1
     } else {
         end
     }
+}
+
+/// "STLAM.MI", "BMWG.DE", "005380.KS": the wire's ticker at token `at`,
+/// capitals or digits glued to a dot and an exchange's one or two capitals.
+fn wire_ticker(tokens: &[Token<'_>], at: usize) -> bool {
+    let [code, dot, exchange] = match tokens.get(at..at + 3) {
+        Some([a, b, c]) => [a, b, c],
+        _ => return false,
+    };
+    let glued = code.end == dot.start && dot.end == exchange.start;
+    glued
+        && dot.text == "."
+        && (1..=2).contains(&exchange.text.len())
+        && exchange.text.chars().all(|c| c.is_ascii_uppercase())
+        && code.text.len() <= 8
+        && code
+            .text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// A name that holds one registry name and more words of its own ("Toyota

@@ -926,6 +926,14 @@ fn a_name_ends_before_a_dotted_legal_form_it_stopped_in_or_a_ticker() {
         &g,
     );
     assert_eq!(generated_names(&a), ["Vennor Motors", "Kestrel Power Inc"]);
+    // A wire's ticker glued to its exchange ("VNRM.MI") ends the name.
+    let a = annotate(
+        &doc(&["Acme supplies cells to carmakers including Vennor Motors VNRM.MI and Kestrel Power KPW.DE, it said."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["Vennor Motors"]);
 }
 
 #[test]
@@ -1056,4 +1064,23 @@ fn a_time_set_off_before_an_appositive_is_no_organization() {
     let names = generated_names(&a);
     assert!(!names.iter().any(|n| n.contains("Wednesday")), "{names:?}");
     assert!(names.contains(&"Federal Constitutional Court"), "{names:?}");
+}
+
+#[test]
+fn a_name_the_text_stops_inside_names_nobody() {
+    let g = Gazetteer::new(&registries());
+    let slugs = |last: &str| {
+        annotate(
+            &doc(&["Output rose in the first quarter.", last]),
+            "",
+            None,
+            &g,
+        )
+        .organizations
+    };
+    // "NBRI Lab" or "NBRI Labs"? The cut word may go on the name.
+    assert!(slugs("During the call, NBRI La").is_empty());
+    // A whole name at the end, or a full stop after the word, stays.
+    assert_eq!(slugs("During the call, NBRI"), ["nbri"]);
+    assert_eq!(slugs("The call was led by NBRI Director."), ["nbri"]);
 }

@@ -9,6 +9,8 @@
 //! the page's date stamps are read by the text layer (`text::date`,
 //! `text::stamp`).
 
+use chrono::Datelike;
+
 use crate::content::date::PartialDate;
 use crate::ingest::text::date::{is_date_line, is_todays_date};
 use crate::ingest::text::line::split_marker;
@@ -224,6 +226,31 @@ fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Op
     })
 }
 
+/// The first line among the page's first that opens with a dateline
+/// without a year ("SEOUL, Aug. 7 (Yonhap) --"), with its month and day.
+fn yearless_dateline(raw: &str) -> Option<(&str, (u8, u8))> {
+    const DATELINE_LINES: usize = 12;
+    raw.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(DATELINE_LINES)
+        .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l).map(|d| (l, d)))
+}
+
+/// "October 22, 2023 — 07:09 pm EDT" over "SEOUL, Oct 23 (Reuters) -":
+/// a wire story stamped by a site in a time zone behind the dateline's.
+/// The dateline's day, when it is the day after the stated `published`,
+/// is the day the story's "on Monday" and "today" count from.
+pub(crate) fn dateline_day_after(raw: &str, published: PartialDate) -> Option<PartialDate> {
+    let (_, (month, day)) = yearless_dateline(raw)?;
+    if !published.is_full() {
+        return None;
+    }
+    let next = published.to_naive_floor().succ_opt()?;
+    let is_next = u32::from(month) == next.month() && u32::from(day) == next.day();
+    is_next.then(|| PartialDate::ymd(next.year(), month, day))?
+}
+
 /// A dateline without a year ("SEOUL, Aug. 7 (Yonhap) --") whose day a
 /// photo's caption writes in full ("provided by Acme on Aug. 7, 2023"):
 /// that day, with the written date, for an inferred date. Only the first
@@ -231,12 +258,7 @@ fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Op
 /// (a story's own full date may be an anniversary), and only one year may
 /// match.
 pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, String)> {
-    const DATELINE_LINES: usize = 12;
-    let (month, day) = raw
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(DATELINE_LINES)
-        .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l.trim()))?;
+    let (_, (month, day)) = yearless_dateline(raw)?;
     static CAPTION_WORDS: Words = word_list!("meta/caption-words.txt");
     let caption = |line: &&str| {
         let lower = line.to_lowercase();
@@ -262,14 +284,8 @@ pub(crate) fn dateline_with_year_elsewhere(raw: &str) -> Option<(PartialDate, St
 /// weekday further on may be an earlier day's.
 pub(crate) fn dateline_weekday_pinned_day(raw: &str) -> Option<(PartialDate, String)> {
     use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
-    const DATELINE_LINES: usize = 12;
     const LEAD_WORDS: usize = 30;
-    let (line, (month, day)) = raw
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(DATELINE_LINES)
-        .find_map(|l| crate::ingest::text::date::yearless_dateline_day(l).map(|d| (l, d)))?;
+    let (line, (month, day)) = yearless_dateline(raw)?;
     // "said Wednesday", "on Tuesday welcomed": the day of the telling; a
     // weekday after "will" or "plans" is a day ahead.
     static TELLING: Words = word_list!("meta/telling-before-weekday.txt");
@@ -796,6 +812,36 @@ mod tests {
         assert_eq!(
             date("Acme inks a deal\nOctober 13, 2024\nAcme said Thursday it signed."),
             "2024-10-13"
+        );
+    }
+
+    #[test]
+    fn a_dateline_a_day_ahead_of_the_stamp_dates_the_story() {
+        let page = |stamp: &str, dateline: &str| {
+            format!("Acme to supply cells\n{stamp}\n{dateline} (Wire) - Acme said on Monday it will supply cells.\n")
+        };
+        let published = |iso: &str| iso.parse::<PartialDate>().unwrap();
+        let day =
+            |raw: &str, iso: &str| dateline_day_after(raw, published(iso)).map(|d| d.to_string());
+        assert_eq!(
+            day(
+                &page("October 22, 2023 07:09 pm EDT", "SEOUL, Oct 23"),
+                "2023-10-22"
+            ),
+            Some("2023-10-23".into())
+        );
+        assert_eq!(
+            day(&page("December 31, 2023", "TOKYO, Jan 1"), "2023-12-31"),
+            Some("2024-01-01".into())
+        );
+        // The same day, or a day further off, is no time zone's doing.
+        assert_eq!(
+            day(&page("October 23, 2023", "SEOUL, Oct 23"), "2023-10-23"),
+            None
+        );
+        assert_eq!(
+            day(&page("October 22, 2023", "SEOUL, Oct 25"), "2023-10-22"),
+            None
         );
     }
 

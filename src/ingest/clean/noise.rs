@@ -532,6 +532,11 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
     if let Some(caption) = agency_credit_after_stop(body) {
         return Some(tidy(caption));
     }
+    // "… 기념사진을 찍고 있다. 한빛시 제공": a Korean photo's provider and
+    // 제공 after the caption's last full stop.
+    if let Some(caption) = provider_after_stop(body) {
+        return Some(tidy(caption));
+    }
     // "Minister Roe (center) opens the line on Monday. (Acme Cells)": a
     // photo's position note, then a short credit in brackets after the
     // last full stop.
@@ -574,6 +579,23 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             '.', ',', '/', '|', '-', '\u{2013}', '\u{2014}', ':', '\u{b7}', ')', ']',
         ]);
     (word_count(&body[start..]) <= 8 && (photo || set_off)).then(|| tidy(&body[..start]))
+}
+
+/// The caption before "한빛시 제공" (one to three words, the last 제공)
+/// after its last full stop.
+fn provider_after_stop(body: &str) -> Option<&str> {
+    const MAX_CREDIT_WORDS: usize = 3;
+    let body = body.trim_end();
+    let stop = body.rfind(". ")?;
+    let credit = body[stop + 2..].trim();
+    let provider = credit.strip_suffix("제공")?.trim_end();
+    // A provider is a name: no word of it carries a case particle ("도는
+    // 예산을 제공" is a sentence the page cut).
+    let named = !provider.is_empty()
+        && provider
+            .split_whitespace()
+            .all(|w| !w.ends_with(['을', '를', '는', '은', '에', '로']));
+    (named && word_count(credit) <= MAX_CREDIT_WORDS).then(|| &body[..=stop])
 }
 
 /// The caption before a short credit that follows its last full stop and

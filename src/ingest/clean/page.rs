@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::noise::Line;
+use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::line::{ends_sentence, line_key, split_marker, word_count, Marker};
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::is_masthead;
@@ -93,6 +94,9 @@ fn drop_trailing_fragments(lines: &mut [Line]) {
     for line in lines.iter_mut().rev() {
         match line {
             Line::Blank | Line::Noise(_) | Line::EndMark => {}
+            // "김관용 도지사는 “지진으로 위": the scrape stopped inside the
+            // story's last sentence, which stays.
+            Line::Story(text) if cut_sentence(split_marker(text).1) => break,
             Line::Story(text)
                 if split_marker(text).0 == Marker::None
                     && is_short_label(split_marker(text).1, 4) =>
@@ -102,6 +106,26 @@ fn drop_trailing_fragments(lines: &mut [Line]) {
             _ => break,
         }
     }
+}
+
+/// A sentence cut short, not a widget's label: it opens a quote it never
+/// closes, names its subject with a Korean topic particle before more
+/// words ("도지사는 지진으로 위"), or runs on English function words ("Jane
+/// Roe said the").
+fn cut_sentence(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let open_quote = body.rfind('“') > body.rfind('”');
+    let topic = words.iter().rev().skip(1).any(|w| {
+        let stem = w.strip_suffix('는').or_else(|| w.strip_suffix('은'));
+        stem.is_some_and(|s| s.chars().count() >= 2 && s.chars().all(is_hangul))
+    });
+    let running_english = words.len() >= 3
+        && body.starts_with(|c: char| c.is_uppercase())
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| crate::ingest::text::vocab::FUNCTION_WORDS.contains(w));
+    !ends_sentence(body) && (open_quote || topic || running_english)
 }
 
 fn story_body(line: &Line) -> Option<&str> {
@@ -650,6 +674,15 @@ mod tests {
         let lines = run("The story ends here.\n6 thoughts on \"The story\"\nAnn says: June 10, 2025\nGreat piece.\nReply");
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
         assert!(lines[1..].iter().all(|l| *l == Line::Noise("comments")));
+        // The page cut inside its last sentence: the sentence stays.
+        for cut in [
+            "가람 도지사는 “지진으로 위",
+            "누리 시장은 공장을 짓",
+            "Jane Roe said the",
+        ] {
+            let lines = run(&format!("The story ends here.\n{cut}"));
+            assert_eq!(lines[1], Line::Story(cut.into()), "{cut}");
+        }
         let lines = run("The story ends here.\nWANT MORE?\n440k+ Newsrooms &\nInfluencers");
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));
         assert_eq!(lines[2], Line::Noise("trailing-fragment"));

@@ -287,6 +287,22 @@ fn a_wire_credit_after_the_last_full_stop_leaves_the_caption() {
 }
 
 #[test]
+fn a_korean_provider_after_the_last_full_stop_leaves_the_caption() {
+    assert_eq!(
+        classify("▲ 2일 가람 도지사와 누리 시장이 기념사진을 찍고 있다. 한빛시 제공"),
+        Line::Caption("▲ 2일 가람 도지사와 누리 시장이 기념사진을 찍고 있다.".into())
+    );
+    // 제공 in the story's sentence, or a long run after the stop, is the
+    // story's.
+    for story in [
+        "시는 부지를 싸게 제공했다. 도는 예산을 제공",
+        "시는 부지를 제공했다. 도는 올해 공장 부지와 예산을 함께 제공",
+    ] {
+        assert_eq!(classify(story), Line::Story(story.into()), "{story}");
+    }
+}
+
+#[test]
 fn metadata_fields_on_one_line() {
     assert_eq!(
         classify(

@@ -212,6 +212,14 @@ fn date(text: &str, cleaned: &Cleaned, title: &str, gazetteer: &Gazetteer) -> Da
             })
         })
         .or_else(|| {
+            meta::date::photo_filed_day(text).map(|(date, written)| {
+                (
+                    date,
+                    format!("the day a photo was filed under the reporter's address, “{written}”"),
+                )
+            })
+        })
+        .or_else(|| {
             meta::date::weekday_pinned_day(text).map(|(date, written)| {
                 (
                     date,

@@ -226,6 +226,17 @@ fn korean_short_date_the_story_settles(raw: &str, other_stories: &[usize]) -> Op
     })
 }
 
+/// "투자예정지[사진=한빛시] 2023.08.02 reporter7@hanbit.example |": the day
+/// a photo was filed under the reporter's address, with the line's date as
+/// written. Pages print it on the day they publish, so it guesses the
+/// page's day; it never states it.
+pub(crate) fn photo_filed_day(raw: &str) -> Option<(PartialDate, String)> {
+    raw.lines().find_map(|line| {
+        let (role, date) = *stamp::roles_in(line.trim()).first()?;
+        (role == Role::Photo).then(|| (date, date.to_string()))
+    })
+}
+
 /// The first line among the page's first that opens with a dateline
 /// without a year ("SEOUL, Aug. 7 (Yonhap) --"), with its month and day.
 fn yearless_dateline(raw: &str) -> Option<(&str, (u8, u8))> {
@@ -842,6 +853,21 @@ mod tests {
         assert_eq!(
             day(&page("October 22, 2023", "SEOUL, Oct 25"), "2023-10-22"),
             None
+        );
+    }
+
+    #[test]
+    fn a_photos_filing_day_guesses_the_page_day_and_states_none() {
+        let page = "시는 공장을 짓는다.\n부지[사진=한빛시] 2023.08.02 reporter7@hanbit.example |\n공장은 2026년 완공된다.";
+        assert_eq!(date(page), "");
+        assert_eq!(
+            photo_filed_day(page).map(|(d, _)| d.to_string()),
+            Some("2023-08-02".into())
+        );
+        // A byline's stamp signed so is the page's own.
+        assert_eq!(
+            date("한빛일보 한가람 기자 2023.08.02 reporter7@hanbit.example\n시는 공장을 짓는다."),
+            "2023-08-02"
         );
     }
 

@@ -42,6 +42,9 @@ pub(crate) enum Role {
     Unlabelled,
     /// A later edit: used only when nothing else dates the page.
     Update,
+    /// The day a photo was filed, its caption signed by the reporter's
+    /// address: the page's day as a guess, never as its stamp.
+    Photo,
 }
 
 /// The role a line that is only a date label gives the date on the line
@@ -90,7 +93,7 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
             .iter()
             .filter_map(|(span, date)| {
                 label_before(&body[..span.start])
-                    .or_else(|| signed_by_reporter(&body[span.end..]))
+                    .or_else(|| signed_by_reporter(&body[..span.start], &body[span.end..]))
                     .or_else(|| after_a_byline(&body[..span.start]))
                     .map(|role| (role, *date))
             })
@@ -401,10 +404,18 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
 }
 
 /// "2024.03.05 reporter7@hanbit.example": a date the reporter's e-mail address
-/// signs is the page's own stamp (a wire's photo line carries it so).
-fn signed_by_reporter(after: &str) -> Option<Role> {
+/// signs is the page's own stamp; under a photo's credit ("[사진=한빛시]"
+/// before it) it is the day the photo was filed.
+fn signed_by_reporter(before: &str, after: &str) -> Option<Role> {
+    static PHOTO_WORDS: Words = word_list!("clean/photo-credit-words.txt");
     let next = after.split_whitespace().next()?;
-    crate::ingest::text::line::is_email(next).then_some(Role::Publication)
+    let lower = before.to_lowercase();
+    let photo = PHOTO_WORDS.iter().any(|w| lower.contains(w));
+    crate::ingest::text::line::is_email(next).then_some(if photo {
+        Role::Photo
+    } else {
+        Role::Publication
+    })
 }
 
 /// "한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34": a date right
@@ -812,11 +823,17 @@ mod tests {
 
     #[test]
     fn a_date_the_reporters_address_signs_is_the_pages_stamp() {
+        let roles = roles_in("한빛일보 한가람 기자 2024.03.05 reporter7@hanbit.example");
+        assert_eq!(
+            roles,
+            [(Role::Publication, PartialDate::ymd(2024, 3, 5).unwrap())]
+        );
+        // Under a photo's credit it is the day the photo was filed.
         let roles =
             roles_in("한빛시 제공 사진. [사진=한빛시] 2024.03.05 reporter7@hanbit.example |");
         assert_eq!(
             roles,
-            [(Role::Publication, PartialDate::ymd(2024, 3, 5).unwrap())]
+            [(Role::Photo, PartialDate::ymd(2024, 3, 5).unwrap())]
         );
         // A date in a running sentence stays the story's.
         assert!(

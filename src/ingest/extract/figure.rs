@@ -37,7 +37,10 @@ pub(crate) fn cut_off(figure: &Figure, sentence: &str) -> bool {
         return false;
     };
     let rest = sentence[at + figure.text.len()..].trim_start();
+    // "… 15.6 trillion won in": a whole word of the sentence, no unit cut.
+    let function_word = crate::ingest::text::vocab::FUNCTION_WORDS.contains(&rest);
     let half_word = !rest.is_empty()
+        && !function_word
         && rest.chars().all(char::is_alphabetic)
         && rest.len() < sentence.len() - at - figure.text.len();
     // "970 billion won ($67": the text stops inside the bracket, so the
@@ -160,19 +163,32 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
     }
     if let Some((low, high)) = token.text.split_once('-') {
         let (low, _) = parse_number(low).filter(|(_, s)| s.is_none())?;
-        let (high, _) = parse_number(high).filter(|(_, s)| s.is_none())?;
+        // "500-600GWh": the unit may be glued to the high end.
+        let (high, glued) = parse_number(high)?;
         let mut next = i + 1;
         let mut factor = 1.0;
-        if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
+        if let Some(m) = tokens
+            .get(next)
+            .and_then(|t| magnitude(t.text))
+            .filter(|_| glued.is_none())
+        {
             factor = m;
             next += 1;
         }
-        let (Unit(unit), last) = unit_after(tokens, next, None)?;
-        let end = tokens[last].end;
+        // "$2-3 billion": the currency before the range is its unit.
+        let prefix = currency_prefix(tokens, i);
+        let (unit, last, start) = match (unit_after(tokens, next, glued), prefix) {
+            (Some((Unit(unit), last)), _) => (unit, last, token.start),
+            (None, Some((unit, first))) if glued.is_none() && factor > 1.0 => {
+                (unit, next - 1, tokens[first].start)
+            }
+            _ => return None,
+        };
+        let end = tokens[last].end.max(token.end);
         let at = |value: f64| {
             let (value, unit) = kilotons(value * factor, unit);
             Found {
-                start: token.start,
+                start,
                 end,
                 value,
                 unit,
@@ -976,6 +992,8 @@ mod tests {
             ("cells of 272-296 Wh/kg", 272.0, 296.0, "Wh/kg"),
             ("a share of 65 to 70 percent", 65.0, 70.0, "percent"),
             ("costs of 3-5 trillion won", 3e12, 5e12, "KRW"),
+            ("a need for 500-600GWh a year", 500.0, 600.0, "GWh"),
+            ("a cost of $2-3 billion", 2e9, 3e9, "USD"),
         ] {
             let all = figures(sentence);
             let got: Vec<(f64, &str)> = all.iter().map(|f| (f.value, f.unit.as_str())).collect();

@@ -958,6 +958,11 @@ fn a_figure_cut_in_half_where_the_text_stops_is_dropped() {
         texts("Another KRW 900 bill was paid."),
         ["KRW 8.9 tln", "KRW 900"]
     );
+    // A whole word of the sentence after the figure cuts nothing of it.
+    assert_eq!(
+        texts("The market grows to KRW 900 billion in"),
+        ["KRW 8.9 tln", "KRW 900 billion"]
+    );
     // The text stops inside a bracket: the conversion lost its magnitude.
     assert_eq!(
         texts("It spends KRW 970 billion ($67"),

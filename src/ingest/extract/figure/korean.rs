@@ -56,10 +56,13 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
             out.extend([low, high]);
             continue;
         }
-        match (!glued_to_word)
-            .then(|| figure_at(sentence, start))
-            .flatten()
-        {
+        let lead = bare_lead(sentence, start);
+        let lead_figure = (lead < start).then(|| figure_at(sentence, lead)).flatten();
+        match lead_figure.or_else(|| {
+            (!glued_to_word)
+                .then(|| figure_at(sentence, start))
+                .flatten()
+        }) {
             Some(figure) => {
                 at = figure.end;
                 out.push(figure);
@@ -286,8 +289,17 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
                 .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
                 .unwrap_or(sentence.len() - at);
         let digits = sentence[at..digits_end].trim_end_matches(['.', ',']);
-        let number: f64 = digits.replace(',', "").parse().ok()?;
+        // "천500억원", "만8천500㎡": a bare 천, 백 or 만 is one of it.
+        let bare = digits.is_empty() && BARE_LEADS.iter().any(|w| sentence[at..].starts_with(w));
+        let number: f64 = if bare {
+            1.0
+        } else {
+            digits.replace(',', "").parse().ok()?
+        };
         let end = at + digits.len();
+        if bare && sentence[end..].starts_with("만") {
+            return Some((number, end, true));
+        }
         let small = [("천", 1e3), ("백", 1e2)]
             .into_iter()
             .find(|(word, _)| sentence[end..].starts_with(word));
@@ -333,10 +345,38 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
         } else {
             end
         };
-        if !sentence[next..].starts_with(|c: char| c.is_ascii_digit()) {
+        // "14만천㎡": a bare 천 or 백 glued on opens the next group.
+        let bare_small =
+            next == end && ["천", "백"].iter().any(|w| sentence[next..].starts_with(w));
+        if !sentence[next..].starts_with(|c: char| c.is_ascii_digit()) && !bare_small {
             return Some((total, korean, end));
         }
         at = next;
+    }
+}
+
+/// Words that stand for one of themselves before digits: "천500억원" is
+/// 1500억원, "만8천500㎡" 18,500㎡.
+const BARE_LEADS: [&str; 3] = ["천", "백", "만"];
+
+/// Where the amount whose first digit is at `start` begins: before a bare
+/// 천, 백 or 만 (or 만 and 천) glued to it that opens the word.
+fn bare_lead(sentence: &str, start: usize) -> usize {
+    let mut lead = start;
+    if let Some(small) = ["천", "백"].iter().find(|w| sentence[..lead].ends_with(*w)) {
+        lead -= small.len();
+    }
+    if sentence[..lead].ends_with("만") {
+        lead -= "만".len();
+    }
+    let opens_word = sentence[..lead]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if opens_word {
+        lead
+    } else {
+        start
     }
 }
 
@@ -492,6 +532,20 @@ mod tests {
                 ("1만2000팩", 12000.0, "packs", Some("more than"))
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_thousand_or_ten_thousand_is_one_of_it() {
+        assert_eq!(
+            read("시는 천500억원을 들여 연면적 만8천500㎡, 부지 14만천㎡에 짓는다."),
+            [
+                ("천500억원", 1.5e11, "KRW", None),
+                ("만8천500㎡", 18500.0, "m2", None),
+                ("14만천㎡", 141000.0, "m2", None)
+            ]
+        );
+        // 만 at the end of a word is the word's ("수만"), no number.
+        assert_eq!(read("수만500명"), [("500명", 500.0, "people", None)]);
     }
 
     #[test]

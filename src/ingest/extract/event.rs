@@ -252,7 +252,15 @@ pub(crate) fn events(
             };
             // "8일 정부에 따르면 …": the day a source told the story, which
             // dates nothing in it.
-            let attribution = attributed_after(&sentence.text[mention.end..]);
+            // The day of publication may name a source of two words ("7일
+            // 배터리 업계에 따르면"); "지난 7월 발표된 보고서에 따르면"
+            // dates the report.
+            let source_words = if Some(mention.date) == published {
+                3
+            } else {
+                2
+            };
+            let attribution = attributed_after(&sentence.text[mention.end..], source_words);
             // "As of May 2024, the agency held 1,500 tonnes": the time a
             // figure holds; "takes effect as of January 1" is a happening.
             let as_of =
@@ -886,10 +894,10 @@ fn reported_at(before: &str) -> bool {
 
 /// "8일 정부에 따르면": the text after a date attributes the story to a
 /// source within its next two words.
-fn attributed_after(after: &str) -> bool {
+fn attributed_after(after: &str, words: usize) -> bool {
     after
         .split_whitespace()
-        .take(2)
+        .take(words)
         .any(crate::ingest::text::vocab::is_korean_attribution)
 }
 

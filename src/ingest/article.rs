@@ -569,6 +569,23 @@ The plant makes 10 GWh a year.
     }
 
     #[test]
+    fn a_dateline_a_day_ahead_of_the_stamp_dates_the_story_weekdays() {
+        let seed = "Acme to supply cells\nOctober 22, 2023 07:09 pm EDT\nSEOUL, Oct 23 (Wire) - Acme said on Monday it signed a deal to supply cells.\n\nThe cells will be made in Hungary.";
+        let text = generate("seeds/d.txt", seed, &gazetteer()).unwrap().text;
+        assert!(text.contains("date: 2023-10-22\n"), "{text}");
+        assert!(text.contains("- date: 2023-10-23\n"), "{text}");
+        assert!(!text.contains("2023-10-16"), "{text}");
+    }
+
+    #[test]
+    fn a_photos_filing_day_is_an_inferred_date() {
+        let seed = "한빛시, 공장 착공\n\n한빛시는 가람전지와 투자협약을 체결했다고 밝혔다.\n부지[사진=한빛시] 2023.08.02 reporter7@hanbit.example |\n공장은 2026년 완공된다.";
+        let text = generate("seeds/p.txt", seed, &gazetteer()).unwrap().text;
+        assert!(text.contains("date: 2023-08-02\n"), "{text}");
+        assert!(text.contains("date_basis: inferred"), "{text}");
+    }
+
+    #[test]
     fn stated_date_names_the_file() {
         let seed = "Menu\nPlant opens in the north\nDate2024-03-11\nThe plant opened on Monday.";
         let generated = generate("seeds/a.txt", seed, &gazetteer()).unwrap();

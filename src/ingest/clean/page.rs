@@ -115,16 +115,22 @@ fn drop_trailing_fragments(lines: &mut [Line]) {
 fn cut_sentence(body: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     let open_quote = body.rfind('“') > body.rfind('”');
-    let topic = words.iter().rev().skip(1).any(|w| {
-        let stem = w.strip_suffix('는').or_else(|| w.strip_suffix('은'));
-        stem.is_some_and(|s| s.chars().count() >= 2 && s.chars().all(is_hangul))
-    });
+    // The sentence stops in Hangul ("제보는 카카오톡 okjebo" is a tip line).
+    let ends_in_hangul = words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| is_hangul(c) || c.is_ascii_punctuation()));
+    let topic = ends_in_hangul
+        && words.iter().rev().skip(1).any(|w| {
+            let stem = w.strip_suffix('는').or_else(|| w.strip_suffix('은'));
+            stem.is_some_and(|s| s.chars().count() >= 2 && s.chars().all(is_hangul))
+        });
+    // "Jane Roe said the": it stops on a function word ("Get the app" and
+    // "Latest in Energy" end on a label's noun).
     let running_english = words.len() >= 3
         && body.starts_with(|c: char| c.is_uppercase())
         && words
-            .iter()
-            .skip(1)
-            .any(|w| crate::ingest::text::vocab::FUNCTION_WORDS.contains(w));
+            .last()
+            .is_some_and(|w| crate::ingest::text::vocab::FUNCTION_WORDS.contains(w));
     !ends_sentence(body) && (open_quote || topic || running_english)
 }
 
@@ -682,6 +688,15 @@ mod tests {
         ] {
             let lines = run(&format!("The story ends here.\n{cut}"));
             assert_eq!(lines[1], Line::Story(cut.into()), "{cut}");
+        }
+        // Widgets' labels still go.
+        for label in [
+            "Get the app",
+            "Latest in Energy",
+            "제보는 카카오톡 hanbitnews",
+        ] {
+            let lines = run(&format!("The story ends here.\n{label}"));
+            assert_eq!(lines[1], Line::Noise("trailing-fragment"), "{label}");
         }
         let lines = run("The story ends here.\nWANT MORE?\n440k+ Newsrooms &\nInfluencers");
         assert_eq!(lines[0], Line::Story("The story ends here.".into()));

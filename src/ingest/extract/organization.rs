@@ -138,7 +138,12 @@ fn name_cut_by_the_text_end(after: &str) -> bool {
         return false;
     };
     let word = word.trim_end();
-    word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphabetic)
+    // "… of LG Chem Tuesday": a weekday or a month goes on no name.
+    let time_word = word.parse::<chrono::Weekday>().is_ok()
+        || crate::ingest::text::vocab::month_number(word).is_some();
+    word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().all(char::is_alphabetic)
+        && !time_word
 }
 
 /// "Acme Cells and Beta Motor Group …, the Acme-Beta venture": a

@@ -1088,4 +1088,5 @@ fn a_name_the_text_stops_inside_names_nobody() {
     // A whole name at the end, or a full stop after the word, stays.
     assert_eq!(slugs("During the call, NBRI"), ["nbri"]);
     assert_eq!(slugs("The call was led by NBRI Director."), ["nbri"]);
+    assert_eq!(slugs("The deal was signed at NBRI Tuesday"), ["nbri"]);
 }

@@ -104,12 +104,12 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     let labelled_line = starts_with_label(&lower, publication_labels());
     // "27 Apr 2023 10:20PM (Updated: 28 Apr 2023 12:30AM)": an edit
     // noted after the stamp leaves the stamp unlabelled, not absent.
+    // A headline's or a meta bar's stamp is its last date, so only a line
+    // that is a date (before its update note) may carry both.
     let only_updates = found.iter().all(|(role, _)| *role == Role::Update);
     let unlabelled_stamp = only_updates
-        && (is_date_line(body)
-            || is_dateline(body) && !places_people_in_a_photo(&lower)
-            || headline_stamp(body).is_some()
-            || is_meta_bar(body));
+        && (is_date_line(body) || is_dateline(body) && !places_people_in_a_photo(&lower))
+        || found.is_empty() && (headline_stamp(body).is_some() || is_meta_bar(body));
     if (labelled_line || unlabelled_stamp) && found.first().map(|f| f.1) != Some(first) {
         let role = if labelled_line {
             Role::Publication
@@ -407,10 +407,16 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
 /// signs is the page's own stamp; under a photo's credit ("[사진=한빛시]"
 /// before it) it is the day the photo was filed.
 fn signed_by_reporter(before: &str, after: &str) -> Option<Role> {
+    // A credit's form ("[사진=…]", "Photo: …"), not a photo desk's byline
+    // ("사진부 한가람 기자", "Photo Editor").
+    static CREDIT_STARTS: Words = word_list!("clean/credit-starts.txt");
     static PHOTO_WORDS: Words = word_list!("clean/photo-credit-words.txt");
     let next = after.split_whitespace().next()?;
     let lower = before.to_lowercase();
-    let photo = PHOTO_WORDS.iter().any(|w| lower.contains(w));
+    let photo = CREDIT_STARTS
+        .iter()
+        .filter(|start| PHOTO_WORDS.iter().any(|w| start.starts_with(w)))
+        .any(|start| lower.contains(start));
     crate::ingest::text::line::is_email(next).then_some(if photo {
         Role::Photo
     } else {
@@ -819,11 +825,22 @@ mod tests {
                 (Role::Update, "2025-03-04".into())
             ]
         );
+        // A headline's own date is no stamp beside the update.
+        assert_eq!(
+            roles("Acme to finish Vennor plant by 30 June 2025 | Updated 28 Apr 2023 10:20"),
+            [(Role::Update, "2023-04-28".into())]
+        );
     }
 
     #[test]
     fn a_date_the_reporters_address_signs_is_the_pages_stamp() {
         let roles = roles_in("한빛일보 한가람 기자 2024.03.05 reporter7@hanbit.example");
+        assert_eq!(
+            roles,
+            [(Role::Publication, PartialDate::ymd(2024, 3, 5).unwrap())]
+        );
+        // A photo desk's byline signs the page's stamp too.
+        let roles = roles_in("한빛일보 사진부 한가람 기자 2024.03.05 reporter7@hanbit.example");
         assert_eq!(
             roles,
             [(Role::Publication, PartialDate::ymd(2024, 3, 5).unwrap())]

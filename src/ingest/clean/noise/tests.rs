@@ -292,11 +292,16 @@ fn a_korean_provider_after_the_last_full_stop_leaves_the_caption() {
         classify("▲ 2일 가람 도지사와 누리 시장이 기념사진을 찍고 있다. 한빛시 제공"),
         Line::Caption("▲ 2일 가람 도지사와 누리 시장이 기념사진을 찍고 있다.".into())
     );
+    assert_eq!(
+        classify("가람 도지사가 공장을 둘러보고 있다. 누리연구원 제공"),
+        Line::Caption("가람 도지사가 공장을 둘러보고 있다.".into())
+    );
     // 제공 in the story's sentence, or a long run after the stop, is the
     // story's.
     for story in [
         "시는 부지를 싸게 제공했다. 도는 예산을 제공",
         "시는 부지를 제공했다. 도는 올해 공장 부지와 예산을 함께 제공",
+        "착공식에는 100명이 참석했다. 식후 오찬 제공",
     ] {
         assert_eq!(classify(story), Line::Story(story.into()), "{story}");
     }

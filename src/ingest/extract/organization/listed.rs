@@ -44,11 +44,14 @@ pub(super) fn items(
             continue;
         }
         let list = list_before(text, at);
-        // "소재, 부품, 장비 등 중소기업": one line of business among the
-        // items makes the list one of fields, not of brands.
-        if list.len() < 2 || list.iter().any(|&(s, e)| only_generic_words(&text[s..e])) {
+        // "소재, 부품, 장비 등 중소기업": a list mostly of lines of business
+        // names fields, not brands; among brands such a word is left out.
+        let generic = |&(s, e): &(usize, usize)| only_generic_words(&text[s..e]);
+        let fields = list.iter().filter(|span| generic(span)).count();
+        if list.len() < 2 || 2 * fields >= list.len() {
             continue;
         }
+        let list: Vec<(usize, usize)> = list.into_iter().filter(|span| !generic(span)).collect();
         let named = list.iter().filter(|&&span| overlaps(known, span)).count();
         let kind = match noun_after(after) {
             Some(kind) => kind,
@@ -198,7 +201,11 @@ mod tests {
         );
         // Lines of business are no brands, nor are the items beside them.
         assert!(names("국내 소재, 부품, 장비 등 중소·중견기업의 역량", &[], &[]).is_empty());
-        assert!(names("배터리, 누리텍, 가람텍 등 기업", &[], &[]).is_empty());
+        assert!(names("반도체, 디스플레이, 가람텍 등 기업", &[], &[]).is_empty());
+        assert_eq!(
+            names("배터리, 누리텍, 가람텍 등 기업", &[], &[]),
+            ["가람텍", "누리텍"]
+        );
         // 등 inside a word ("등급") closes no list.
         assert!(names("가람텍, 누리텍 등급 기업", &[], &[]).is_empty());
     }

@@ -130,6 +130,11 @@ pub(crate) fn mentions(
     found
 }
 
+/// The byte length of the character at `at` in `text`.
+fn open_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// "…, SK Inno": the text stops inside a capitalized word right after the
 /// hit (`after` is the rest of the last sentence), so the name the hit
 /// opens may go on ("SK Innovation") and the hit names nobody for sure.
@@ -358,22 +363,29 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
 /// byline, all in one bracket. Whatever the bracket names is credited.
 fn in_a_wire_byline(text: &str, hit: &Hit) -> bool {
     const MAX_WORDS: usize = 8;
-    let Some(open) = text[..hit.start].rfind(['[', '(']) else {
+    let Some(open) = text[..hit.start].rfind(['[', '(', '【']) else {
         return false;
     };
-    let Some(close) = text[hit.end..].find([']', ')']).map(|i| hit.end + i) else {
+    let Some(close) = text[hit.end..].find([']', ')', '】']).map(|i| hit.end + i) else {
         return false;
     };
-    if text[open..hit.start].contains([']', ')']) {
+    if text[open..hit.start].contains([']', ')', '】']) {
         return false;
     }
-    let content = &text[open + 1..close];
+    let content = &text[open + open_len(text, open)..close];
     let Some((_, byline)) = content.split_once('=') else {
         return false;
     };
     let byline = byline.trim();
+    // "【서울=한빛일보】가람 기자 = …": the reporter right after the brackets.
+    let after = &text[close + open_len(text, close)..];
+    let reporter_after = after.split_once(" =").is_some_and(|(reporter, _)| {
+        crate::ingest::text::vocab::ends_with_reporter_title(reporter.trim())
+            && crate::ingest::text::line::word_count(reporter) <= 3
+    });
     crate::ingest::text::line::word_count(content) <= MAX_WORDS
-        && (crate::ingest::text::vocab::ends_with_reporter_title(byline)
+        && (reporter_after
+            || crate::ingest::text::vocab::ends_with_reporter_title(byline)
             || super::person::ends_with_glued_byline(byline)
             || names_a_reporter(byline))
 }

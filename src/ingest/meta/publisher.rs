@@ -293,8 +293,9 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
     if let Some(inner) = head.strip_prefix('(') {
         return place_and_outlet(&inner[..inner.find(')')?]);
     }
-    let inner = head.strip_prefix('[')?;
-    let content = &inner[..inner.find(']')?];
+    // "[서울=한빛일보]", or in lenticular brackets "【서울=한빛일보】".
+    let inner = head.strip_prefix('[').or_else(|| head.strip_prefix('【'))?;
+    let content = &inner[..inner.find([']', '】'])?];
     if content.contains('=') {
         return place_and_outlet(content).filter(|_| !content.is_ascii());
     }
@@ -407,6 +408,7 @@ mod tests {
             ("[천안=한빛일보 한가람 기자] 에이크미가 공장을 짓는다.", "한빛일보"),
             ("[한빛경제=한가람 기자] 에이크미가 공장을 짓는다.", "한빛경제"),
             ("[한빛경제=한가람 선임 기자] 에이크미가 공장을 짓는다.", "한빛경제"),
+            ("【서울=한빛일보】한가람 기자 = 에이크미가 공장을 짓는다.", "한빛일보"),
         ] {
             assert_eq!(named(text).as_deref(), Some(publisher), "{text}");
         }

@@ -272,6 +272,11 @@ fn an_outlet_after_a_byline_a_bracketed_dateline_and_a_copyright_are_credits() {
         "[Sejong=Daily Courier Reporter Jane Roe] Acme will invest.",
         "Daily Courier"
     ));
+    // Lenticular brackets, the reporter right after them.
+    assert!(credits(
+        "【서울=한빛일보】한가람 기자 = 에이크미가 공장을 짓는다.",
+        "한빛일보"
+    ));
     // A photo's credit or a company's own bracket names no reporter.
     assert!(!credits(
         "[사진=한빛일보 제공] 에이크미가 계약했다.",

@@ -6,14 +6,14 @@
 //! and notices look the same on any site, in English or Korean.
 
 use super::vocab::{
-    BANNER_PREFIXES, COPYRIGHT_MARKS, CREDIT_STARTS, EMBARGO_NOTES, FILE_EXTENSIONS,
-    METADATA_LABELS, PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI,
-    UI_PREFIXES,
+    BANNER_PREFIXES, COPYRIGHT_MARKS, EMBARGO_NOTES, FILE_EXTENSIONS, METADATA_LABELS,
+    PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI, UI_PREFIXES,
 };
 use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::line::{ends_sentence, is_email, split_marker, word_count};
 use crate::ingest::text::vocab as shared;
+use crate::ingest::text::vocab::{CREDIT_STARTS, PHOTO_CREDIT_WORDS};
 use crate::ingest::text::words::{word_list, Words};
 
 /// What one line of a seed is.
@@ -569,8 +569,7 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
         .iter()
         .filter_map(|mark| find_mark(&lower, mark))
         .min()?;
-    static PHOTO_WORDS: Words = word_list!("clean/photo-credit-words.txt");
-    let photo = PHOTO_WORDS
+    let photo = PHOTO_CREDIT_WORDS
         .iter()
         .any(|word| lower[start..].starts_with(word));
     let before = body[..start].trim_end();

@@ -25,9 +25,6 @@ pub(super) static RELATED_TIME_FRAMES: Words = word_list!("clean/related-time-fr
 /// ("… in Seosan (Yonhap)").
 pub(super) static PHOTO_AGENCIES: Words = word_list!("clean/photo-agencies.txt");
 
-/// How photo credits begin.
-pub(super) static CREDIT_STARTS: Words = word_list!("clean/credit-starts.txt");
-
 /// How share buttons and calls to action begin (short lines only).
 pub(super) static UI_PREFIXES: Words = word_list!("clean/ui-prefixes.txt");
 

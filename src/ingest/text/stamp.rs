@@ -409,13 +409,15 @@ fn starts_with_label<'a>(lower: &str, mut labels: impl Iterator<Item = &'a &'a s
 fn signed_by_reporter(before: &str, after: &str) -> Option<Role> {
     // A credit's form ("[사진=…]", "Photo: …"), not a photo desk's byline
     // ("사진부 한가람 기자", "Photo Editor").
-    static CREDIT_STARTS: Words = word_list!("clean/credit-starts.txt");
-    static PHOTO_WORDS: Words = word_list!("clean/photo-credit-words.txt");
     let next = after.split_whitespace().next()?;
     let lower = before.to_lowercase();
-    let photo = CREDIT_STARTS
+    let photo = vocab::CREDIT_STARTS
         .iter()
-        .filter(|start| PHOTO_WORDS.iter().any(|w| start.starts_with(w)))
+        .filter(|start| {
+            vocab::PHOTO_CREDIT_WORDS
+                .iter()
+                .any(|w| start.starts_with(w))
+        })
         .any(|start| lower.contains(start));
     crate::ingest::text::line::is_email(next).then_some(if photo {
         Role::Photo

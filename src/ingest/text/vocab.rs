@@ -50,10 +50,15 @@ pub(crate) fn without_legal_form(name: &str) -> &str {
     short
 }
 
-/// Function words ("the", "of"): no meaning in a file name, no evidence
-/// that a headline and a lede tell the same story.
 /// Words of a photo's position note ("third from left", "center").
 pub(crate) static PHOTO_POSITIONS: Words = word_list!("shared/photo-positions.txt");
+
+/// How credits begin ("사진=", "Photo:", "courtesy of"): `clean` cuts them
+/// from captions, `text::stamp` knows a photo's filing date by them.
+pub(crate) static CREDIT_STARTS: Words = word_list!("shared/credit-starts.txt");
+
+/// The words that make a credit a photo's ("photo", "image", "사진").
+pub(crate) static PHOTO_CREDIT_WORDS: Words = word_list!("shared/photo-credit-words.txt");
 
 /// True when the inside of a bracket places someone in a photo ("third
 /// from left", "center"): a few words, one of them a position.
@@ -64,6 +69,8 @@ pub(crate) fn is_position_note(inside: &str) -> bool {
         && words.iter().any(|w| PHOTO_POSITIONS.contains(&w.as_str()))
 }
 
+/// Function words ("the", "of"): no meaning in a file name, no evidence
+/// that a headline and a lede tell the same story.
 pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");
 
 /// A Korean sentence of plans ("~할 계획이다", "~할 방침이다").

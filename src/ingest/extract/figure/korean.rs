@@ -290,7 +290,8 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
                 .unwrap_or(sentence.len() - at);
         let digits = sentence[at..digits_end].trim_end_matches(['.', ',']);
         // "천500억원", "만8천500㎡": a bare 천, 백 or 만 is one of it.
-        let bare = digits.is_empty() && BARE_LEADS.iter().any(|w| sentence[at..].starts_with(w));
+        let bare = digits.is_empty()
+            && (small_magnitude_at(&sentence[at..]).is_some() || sentence[at..].starts_with("만"));
         let number: f64 = if bare {
             1.0
         } else {
@@ -300,10 +301,7 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
         if bare && sentence[end..].starts_with("만") {
             return Some((number, end, true));
         }
-        let small = [("천", 1e3), ("백", 1e2)]
-            .into_iter()
-            .find(|(word, _)| sentence[end..].starts_with(word));
-        let Some((word, factor)) = small else {
+        let Some((word, factor)) = small_magnitude_at(&sentence[end..]) else {
             return Some((value + number, end, korean));
         };
         value += number * factor;
@@ -346,8 +344,7 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
             end
         };
         // "14만천㎡": a bare 천 or 백 glued on opens the next group.
-        let bare_small =
-            next == end && ["천", "백"].iter().any(|w| sentence[next..].starts_with(w));
+        let bare_small = next == end && small_magnitude_at(&sentence[next..]).is_some();
         if !sentence[next..].starts_with(|c: char| c.is_ascii_digit()) && !bare_small {
             return Some((total, korean, end));
         }
@@ -355,15 +352,24 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
     }
 }
 
-/// Words that stand for one of themselves before digits: "천500억원" is
-/// 1500억원, "만8천500㎡" 18,500㎡.
-const BARE_LEADS: [&str; 3] = ["천", "백", "만"];
+/// The magnitudes inside a group below 만: "3천", "3백".
+const SMALL_MAGNITUDES: [(&str, f64); 2] = [("천", 1e3), ("백", 1e2)];
+
+/// The small magnitude that opens `text`, with its factor.
+fn small_magnitude_at(text: &str) -> Option<(&'static str, f64)> {
+    SMALL_MAGNITUDES
+        .into_iter()
+        .find(|(word, _)| text.starts_with(word))
+}
 
 /// Where the amount whose first digit is at `start` begins: before a bare
 /// 천, 백 or 만 (or 만 and 천) glued to it that opens the word.
 fn bare_lead(sentence: &str, start: usize) -> usize {
     let mut lead = start;
-    if let Some(small) = ["천", "백"].iter().find(|w| sentence[..lead].ends_with(*w)) {
+    if let Some((small, _)) = SMALL_MAGNITUDES
+        .iter()
+        .find(|(word, _)| sentence[..lead].ends_with(word))
+    {
         lead -= small.len();
     }
     if sentence[..lead].ends_with("만") {

@@ -15,6 +15,8 @@ mod regional;
 pub(crate) use regional::is_local_government;
 mod title;
 
+pub(super) use korean::only_generic_words;
+
 use std::collections::{BTreeMap, HashSet};
 
 use super::names::is_role_word;

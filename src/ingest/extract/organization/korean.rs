@@ -126,7 +126,7 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
 
 /// A stem made of common words only ("전기차충전" is 전기차 and 충전,
 /// "배터리"): a line of business, no brand.
-pub(super) fn only_generic_words(stem: &str) -> bool {
+pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
     stem.is_empty()
         || GENERIC_STEMS.iter().any(|word| {
             stem.strip_suffix(word)

@@ -10,6 +10,7 @@
 //! like names are data files under `src/ingest/words/korean/`.
 
 use super::super::names::is_age;
+use super::super::organization::only_generic_words;
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -46,6 +47,9 @@ const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
 fn foreign_word(word: &str) -> bool {
     word.chars().all(is_hangul) && FOREIGN_WORD_SYLLABLES.contains(&word.chars().count())
 }
+
+/// English given names of one syllable written in Hangul ("짐", "조").
+static SHORT_GIVEN_NAMES: Words = word_list!("korean/foreign-short-given-names.txt");
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
@@ -93,6 +97,8 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     let foreign = foreign_names_in_lineup(sentence, gazetteer, &found);
     found.extend(foreign);
     let foreign = foreign_names_before_a_country(sentence, &tokens, gazetteer, &found);
+    found.extend(foreign);
+    let foreign = foreign_names_before_a_title(sentence, &tokens, gazetteer, &found);
     found.extend(foreign);
     let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
     found.extend(romanized);
@@ -294,7 +300,11 @@ fn romanized_names(
             continue;
         };
         let hangul = &tokens[first..open];
-        let spelled = hangul.iter().all(|t| foreign_word(t.text));
+        // The Latin spelling vouches for a word of one syllable ("데이비드
+        // 갈(David Gall)").
+        let spelled = hangul
+            .iter()
+            .all(|t| t.text.chars().all(is_hangul) && t.text.chars().count() <= 5);
         let name_start = hangul[0].start;
         // "에이크미 에너지(Acme Energy) 대표": a company spelt both ways.
         let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
@@ -394,6 +404,37 @@ fn foreign_names_in_lineup(
     found
 }
 
+/// A Hangul word that may be one word of a foreign name: shaped like one,
+/// no common word, no clause opener, no verb's adnominal form ("방한한",
+/// "취임한"), no particle's ending and no word of a Korean name found in
+/// the sentence.
+fn foreign_name_word(token: &Token<'_>, known: &[Person]) -> bool {
+    static OPENERS: Words = word_list!("korean/clause-openers.txt");
+    const ADNOMINAL_ENDINGS: [char; 4] = ['한', '된', '던', '는'];
+    // "중요성을", "위원회의": an object's, a genitive's or a topic's
+    // particle ends no word of a name with a title after it.
+    const PARTICLE_ENDINGS: [char; 7] = ['을', '를', '의', '에', '과', '와', '은'];
+    foreign_word(token.text)
+        && !NOT_NAMES.contains(&token.text)
+        && !OPENERS.contains(&token.text)
+        && !token.text.ends_with(ADNOMINAL_ENDINGS)
+        && !token.text.ends_with(PARTICLE_ENDINGS)
+        && !known
+            .iter()
+            .any(|p| p.name.split_whitespace().any(|w| w == token.text))
+}
+
+/// True when a name may start after `before`: at the sentence's start,
+/// after a comma, a bracket, a middle dot or a quote, or after 과/와/및
+/// ("… 대통령과 도널드 트럼프"); inside a running phrase ("지난달 취임한
+/// 미국 대통령") two words are no name.
+fn opens_a_phrase(before: &str) -> bool {
+    before.is_empty()
+        || before.ends_with([',', '(', '·', '"', '“', '\''])
+        || before.ends_with(['과', '와'])
+        || before.ends_with(" 및")
+}
+
 /// "도널드 트럼프 미국 대통령이", "브라이언 켐프 조지아 주지사": two Hangul
 /// words shaped like a foreign name (no Korean name, no registry name),
 /// then a country or a state and a title: the place says whose office
@@ -412,18 +453,7 @@ fn foreign_names_before_a_country(
             hit.start == token.start && matches!(kind, PlaceKind::Country | PlaceKind::Province)
         })
     };
-    static OPENERS: Words = word_list!("korean/clause-openers.txt");
-    // "방한한", "취임한": a verb's adnominal form ends a phrase, no name.
-    const ADNOMINAL_ENDINGS: [char; 4] = ['한', '된', '던', '는'];
-    let foreign = |t: &Token<'_>| {
-        foreign_word(t.text)
-            && !NOT_NAMES.contains(&t.text)
-            && !OPENERS.contains(&t.text)
-            && !t.text.ends_with(ADNOMINAL_ENDINGS)
-            && !known
-                .iter()
-                .any(|p| p.name.split_whitespace().any(|w| w == t.text))
-    };
+    let foreign = |t: &Token<'_>| foreign_name_word(t, known);
     let mut found = Vec::new();
     for (at, first) in tokens.iter().enumerate() {
         let Some(second) = tokens.get(at + 1) else {
@@ -434,10 +464,7 @@ fn foreign_names_before_a_country(
         // 대통령과 도널드 트럼프 미국 대통령"); inside a running phrase
         // ("지난달 취임한 미국 대통령") two words are no name.
         let before = text[..first.start].trim_end();
-        let opens = before.is_empty()
-            || before.ends_with([',', '(', '·', '"', '“', '\''])
-            || before.ends_with(['과', '와'])
-            || before.ends_with(" 및");
+        let opens = opens_a_phrase(before);
         let shaped = spaced(first, second) && foreign(first) && foreign(second);
         if !shaped || covered(sentence, first.start, second.end) {
             continue;
@@ -470,6 +497,67 @@ fn foreign_names_before_a_country(
             name: text[first.start..second.end].to_string(),
             role: Some(role),
             organization: None,
+            quote: Some(text.to_string()),
+        });
+    }
+    found
+}
+
+/// "스텔란티스 카를로스 타바레스 CEO", "짐 팔리 포드 CEO와", "…과
+/// 앤서니 앨버니지 총리가": two Hangul words shaped like a foreign name
+/// and a person's title after them, past organizations at most, as a
+/// Korean name takes one. The name opens the sentence, a clause or a list
+/// item, or follows the body or the country it belongs to; words of a
+/// body's name ("배터리 산업 협회 회장") or of a running phrase are no
+/// name, and a first word shaped like a Korean name is one ("박가온
+/// 에스케이(SK)에코플랜트 대표").
+fn foreign_names_before_a_title(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    let text = sentence.text;
+    let mut found = Vec::new();
+    for (at, first) in tokens.iter().enumerate() {
+        let Some(second) = tokens.get(at + 1) else {
+            break;
+        };
+        // "짐 팔리": an English given name of one syllable.
+        let short_given = SHORT_GIVEN_NAMES.contains(&first.text);
+        let shaped = text[first.end..second.start] == *" "
+            && [first, second]
+                .iter()
+                .skip(usize::from(short_given))
+                .all(|t| {
+                    foreign_name_word(t, known)
+                        && !is_unknown_organization(t.text)
+                        && !only_generic_words(t.text)
+                })
+            && !is_name_word(first.text);
+        if !shaped || covered(sentence, first.start, second.end) {
+            continue;
+        }
+        let before = text[..first.start].trim_end();
+        let after_a_body = sentence
+            .organizations
+            .iter()
+            .chain(&sentence.places)
+            .any(|hit| hit.end == before.len());
+        if !(opens_a_phrase(before) || after_a_body) {
+            continue;
+        }
+        let Some((title_end, org)) = title_after(sentence, tokens, at + 1) else {
+            continue;
+        };
+        let role_start = tokens[at + 2 + aside_after_name(tokens, at + 2)].start;
+        let organization = org
+            .or_else(|| org_before(sentence, first))
+            .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
+        found.push(Person {
+            name: text[first.start..second.end].to_string(),
+            role: Some(text[role_start..title_end].to_string()),
+            organization,
             quote: Some(text.to_string()),
         });
     }
@@ -810,14 +898,22 @@ fn title_in<'w>(sentence: &str, word: &'w str) -> Option<&'w str> {
 }
 
 /// A sentence that quotes what someone said: a quotation closed by the
-/// quotative ending ("…”고 말했다", "…"라고 밝혔다"), which a market's
+/// quotative ending ("…”고 말했다", "…"라고 밝혔다", "…”면서"), which a market's
 /// forecast ("…"는 전망", "…"라는 지적") does not take.
 fn quotes(sentence: &str) -> bool {
     ['”', '"'].iter().any(|close| {
         sentence.match_indices(*close).any(|(at, q)| {
-            ["고 ", "라고 ", "이라고 ", "며 "]
-                .iter()
-                .any(|e| sentence[at + q.len()..].starts_with(e))
+            [
+                "고 ",
+                "라고 ",
+                "이라고 ",
+                "며 ",
+                "라며 ",
+                "이라며 ",
+                "면서 ",
+            ]
+            .iter()
+            .any(|e| sentence[at + q.len()..].starts_with(e))
         })
     })
 }

@@ -442,6 +442,50 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
 }
 
 #[test]
+fn a_foreign_name_in_hangul_before_a_title_where_a_name_may_start() {
+    // After the body whose head it is, the title right after.
+    assert_eq!(
+        triples("에이크미 카를로스 벨라스코 CEO가 참석했다."),
+        [t("카를로스 벨라스코", Some("CEO"), Some("acme-energy"))]
+    );
+    // After 과, past the body to its title; at the sentence's start.
+    assert_eq!(
+        triples("한가람 에이크미 대표와 짐 로빈슨 에이크미 CEO가 만났다."),
+        [
+            t("한가람", Some("에이크미 대표"), Some("acme-energy")),
+            t("짐 로빈슨", Some("에이크미 CEO"), Some("acme-energy")),
+        ]
+    );
+    assert_eq!(
+        triples("앤서니 로빈슨 총리가 공장을 찾았다."),
+        [t("앤서니 로빈슨", Some("총리"), None)]
+    );
+    // An English given name of one syllable; after the country.
+    assert_eq!(
+        triples("앞서 칠레 조 로빈슨 대통령은 공장을 찾았다."),
+        [t("조 로빈슨", Some("대통령"), None)]
+    );
+    // Inside a running phrase, words of a body's name, words with a
+    // particle, a Korean name's shape and a clause opener are no name.
+    for text in [
+        "지난달 신규 라인 대표가 바뀌었다.",
+        "배터리 소재 대표가 왔다.",
+        "그린 에너지 대표가 왔다.",
+        "미래 산업협회 회장이 왔다.",
+        "위원회의 중요성을 대표가 말했다.",
+        "박가온 에스케이(SK)에코플랜트 대표가 왔다.",
+        "이하 상무급 마스터",
+        "각 사 대표가 모였다.",
+    ] {
+        assert!(
+            triples(text).iter().all(|p| !p.0.contains(' ')),
+            "{text}: {:?}",
+            triples(text)
+        );
+    }
+}
+
+#[test]
 fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() {
     assert_eq!(
         triples("주한칠레대사관 마르코 벨라스코(Marco Velasco) 상무참사관과 한가람 에이크미 품질안전담당 총괄이 참석했다."),
@@ -459,6 +503,15 @@ fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() 
         [t("조지 헤펠", Some("애널리스트"), None)]
     );
     assert!(triples("에이크미 에너지(Acme Energy) 대표는 계획을 밝혔다.").is_empty());
+    // The spelling vouches for a word of one syllable.
+    assert_eq!(
+        triples("데이비드 갈(David Gall) 에이크미 최고경영자는 말했다."),
+        [t(
+            "데이비드 갈",
+            Some("에이크미 최고경영자"),
+            Some("acme-energy")
+        )]
+    );
 }
 
 #[test]
@@ -781,6 +834,13 @@ fn a_market_after_a_word_shaped_like_a_name_is_no_person() {
         names("정민호 시장은 “새만금이 중심이 될 것”이라고 말했다."),
         ["정민호"]
     );
+    // "…”면서", "…”라며": quoted, then the sentence goes on.
+    for text in [
+        "정민호 시장은 “축하드린다”면서 “앞으로도 돕겠다",
+        "정민호 시장은 “중요한 날”이라며 웃었다.",
+    ] {
+        assert_eq!(names(text), ["정민호"], "{text}");
+    }
     assert!(names("원통형 시장은 \"테슬라 수요에 달렸다\"는 전망이 많다.").is_empty());
     assert!(names("나트륨 시장은 “아직 초기”라는 지적이다.").is_empty());
     assert!(names("정민호 시장 “일자리를 늘리겠다”").is_empty());

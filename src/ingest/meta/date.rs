@@ -12,7 +12,7 @@
 use chrono::Datelike;
 
 use crate::content::date::PartialDate;
-use crate::ingest::text::date::{is_date_line, is_todays_date};
+use crate::ingest::text::date::{date_line_frame, is_date_line, is_todays_date};
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::stamp::{self, Role};
 use crate::ingest::text::vocab;
@@ -86,7 +86,15 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let listed = chain.len() >= 2 && chain.iter().any(|&i| day_of(i) != day_of(chain[0]));
+            // "Wednesday, March 29, 2023 / headline / Bloomberg News |
+            // March 28, 2023 |": a blog's post date over the source's
+            // stamp, each printed its own way, lists nothing.
+            let alike = || {
+                let frame = date_line_frame(bodies[chain[0]]);
+                chain.iter().all(|&i| date_line_frame(bodies[i]) == frame)
+            };
+            let listed =
+                chain.len() >= 2 && chain.iter().any(|&i| day_of(i) != day_of(chain[0])) && alike();
             if listed {
                 roles.retain(|(role, _)| *role != Role::Unlabelled);
             }
@@ -618,6 +626,15 @@ mod tests {
         assert_eq!(date("- Registration date2024-03-11\nText."), "2024-03-11");
         assert_eq!(date("Posted on March 3, 2025 by admin"), "2025-03-03");
         assert_eq!(date("입력 2026.02.10 09:12"), "2026-02-10");
+        // A broadcast's air date; a paid service's first showing.
+        assert_eq!(
+            date("회차 : 761회 방송일 : 2021.07.08 재생시간 : 03:00"),
+            "2021-07-08"
+        );
+        assert_eq!(
+            date("헤드라인\n이 기사는 2023년 10월 26일 15시 39분 유료 서비스에 표출된 기사입니다.\n본문."),
+            "2023-10-26"
+        );
     }
 
     #[test]
@@ -792,6 +809,11 @@ mod tests {
         // One date line alone still dates the page.
         let page = "Acme opens a plant\nOctober 13, 2025\nAcme said it would open a plant.";
         assert_eq!(date(page), "2025-10-13");
+        // A blog's post date over the source's stamp, each printed its own
+        // way, is no list: the source's stamp dates the repost.
+        let page = "Wednesday, March 29, 2023\nAcme opens a plant\n\
+                    Kestrel News | March 28, 2023 |\nAcme said so.";
+        assert_eq!(date(page), "2023-03-28");
     }
 
     #[test]

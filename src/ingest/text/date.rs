@@ -256,20 +256,44 @@ pub(crate) fn press_dateline_end(body: &str) -> Option<usize> {
 /// ("2024.10.19 토요일", "Saturday, November 23, 2024"). A story's stamp
 /// gives its time or a label; this one dates the visit, not the story.
 pub(crate) fn is_todays_date(body: &str) -> bool {
-    let Some((span, _)) = full_dates(body).into_iter().next() else {
+    let Some(words) = words_beside_the_date(body) else {
         return false;
     };
-    let rest = format!("{} {}", &body[..span.start], &body[span.end..]);
-    let words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+    !words.is_empty() && words.iter().all(|w| is_weekday(w))
+}
+
+/// The words of a line beside its first date, without punctuation
+/// ("Bloomberg News | March 28, 2023 |" → Bloomberg, News, |, |); None
+/// when the line writes no date.
+fn words_beside_the_date(body: &str) -> Option<Vec<&str>> {
+    let (span, _) = full_dates(body).into_iter().next()?;
+    let words = [&body[..span.start], &body[span.end..]]
+        .into_iter()
+        .flat_map(|part| {
+            part.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+        })
         .filter(|w| !w.is_empty())
         .collect();
-    let weekday = |w: &str| {
-        let korean = w.strip_suffix("요일").unwrap_or(w);
-        (korean.chars().count() == 1 && KOREAN_WEEKDAYS.contains(korean))
-            || w.parse::<chrono::Weekday>().is_ok()
-    };
-    !words.is_empty() && words.iter().all(|w| weekday(w))
+    Some(words)
+}
+
+/// "Wednesday", "수요일", "수": a weekday's name.
+fn is_weekday(word: &str) -> bool {
+    let korean = word.strip_suffix("요일").unwrap_or(word);
+    (korean.chars().count() == 1 && KOREAN_WEEKDAYS.contains(korean))
+        || word.parse::<chrono::Weekday>().is_ok()
+}
+
+/// What a date line prints beside its date, past weekdays and times
+/// ("Bloomberg News |" for "Bloomberg News | March 28, 2023 |"): a list
+/// of other stories prints every entry's date alike.
+pub(crate) fn date_line_frame(body: &str) -> Vec<String> {
+    words_beside_the_date(body)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| !is_weekday(w) && !is_clock_word(w))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A month and day written with their weekday and no year: "12.20 (금)",
@@ -875,6 +899,16 @@ mod tests {
         assert!(is_todays_date("Saturday, November 23, 2024"));
         assert!(!is_todays_date("2024.11.23 (토) 14:05"));
         assert!(!is_todays_date("입력 2024.10.19 토요일"));
+    }
+
+    #[test]
+    fn a_date_lines_frame_is_what_it_prints_beside_weekday_and_time() {
+        assert!(date_line_frame("Saturday, November 23, 2024").is_empty());
+        assert!(date_line_frame("2024.11.23 (토) 14:05").is_empty());
+        assert_eq!(
+            date_line_frame("Kestrel Wire | March 28, 2023 |"),
+            ["kestrel", "wire"]
+        );
     }
 
     #[test]

@@ -795,6 +795,13 @@ mod tests {
                 "USD",
             ),
             ("raised A$12 million", "A$12 million", 12e6, "AUD"),
+            // A plural magnitude after a number, as some write it.
+            (
+                "an investment of $200 millions",
+                "$200 millions",
+                200e6,
+                "USD",
+            ),
             (
                 "committed 2.7 billion Hungarian Forints",
                 "2.7 billion Hungarian Forints",
@@ -911,6 +918,7 @@ mod tests {
             ("grew 12.5 percent", 12.5, "percent"),
             ("some 500 participants came", 500.0, "people"),
             ("creating 1,200 new jobs", 1200.0, "jobs"),
+            ("to fill 9,000 positions", 9000.0, "jobs"),
             ("50,000 tons per year of cathode", 50000.0, "tons/year"),
             ("an area of 3,000 square meters", 3000.0, "m2"),
             ("for 150 job seekers", 150.0, "people"),

@@ -77,9 +77,10 @@ pub(crate) fn money_magnitude(suffix: &str) -> Option<f64> {
 pub(crate) fn magnitude(word: &str) -> Option<f64> {
     let factor = match word.to_ascii_lowercase().as_str() {
         "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "tln" | "trn" => 1e12,
+        // "$200 millions": a plural after a number, as some write it.
+        "million" | "millions" | "mn" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
         // South Asian magnitudes: "Rs 9,500 crore".
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,

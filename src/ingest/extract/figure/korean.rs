@@ -307,6 +307,15 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
         value += number * factor;
         korean = true;
         at = end + word.len();
+        // "1천 172억": the digits below 천 may follow after a space.
+        if let Some(rest) = sentence[at..].strip_prefix(' ') {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let below = (digits as f64) < factor.log10() + 0.5;
+            let more = rest[digits..].starts_with([',', '.']);
+            if digits > 0 && below && !more {
+                at += 1;
+            }
+        }
         if !sentence[at..].starts_with(|c: char| c.is_ascii_digit()) {
             return Some((value, at, korean));
         }
@@ -584,6 +593,29 @@ mod tests {
             [("총 1조 2000억 원", 1.2e12, "KRW", Some("a total of"))]
         );
         assert_eq!(read("3천억원"), [("3천억원", 3e11, "KRW", None)]);
+        // The digits below 천 after a space; a list's comma ends the group.
+        assert_eq!(
+            read("사업비 1천 172억 9천만원을 들인다."),
+            [("1천 172억 9천만원", 1.1729e11, "KRW", None)]
+        );
+        assert_eq!(
+            read("직원 1천 200명"),
+            [("1천 200명", 1200.0, "people", None)]
+        );
+        assert_eq!(read("5천 1234명"), [("1234명", 1234.0, "people", None)]);
+        // Currencies of other dollars, and units in compatibility glyphs.
+        assert_eq!(
+            read("5000만 호주달러를 투자했다."),
+            [("5000만 호주달러", 5e7, "AUD", None)]
+        );
+        assert_eq!(
+            read("면적당 용량 10㎃h/㎠"),
+            [("10㎃h/㎠", 10.0, "mAh/cm2", None)]
+        );
+        assert_eq!(
+            read("에너지밀도 400Wh/㎏"),
+            [("400Wh/㎏", 400.0, "Wh/kg", None)]
+        );
         // An amount in 억 or 조 is money unless something counts it.
         assert_eq!(
             read("공장에 5000억 들여 매출 1500억대를 노린다."),

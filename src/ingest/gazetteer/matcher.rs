@@ -147,6 +147,18 @@ impl Matcher {
                 if exact && found != self.patterns[pattern] {
                     return None;
                 }
+                // "the building shell" is no "Shell": a capitalized name of
+                // one word is written capitalized; names of several words
+                // ("Trade Ministry") and keywords are any case.
+                let capitalized = |name: &str| {
+                    name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains(' ')
+                };
+                if !self.shared
+                    && capitalized(&self.patterns[pattern])
+                    && found.starts_with(|c: char| c.is_ascii_lowercase())
+                {
+                    return None;
+                }
                 if !at_boundaries(&normal, m.start(), m.end(), self.shared) {
                     return None;
                 }

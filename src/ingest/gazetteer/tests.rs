@@ -192,6 +192,11 @@ fn hangul_names_take_particles_but_do_not_start_or_end_inside_words() {
 fn acronyms_need_their_case_and_curly_text_is_folded() {
     let g = Gazetteer::new(&registries());
     assert!(g.find_organizations("the gist of it").is_empty());
+    // A capitalized name of one word is written capitalized ("acme" is a
+    // common word); a name of several words may be written in lowercase.
+    assert!(g.find_organizations("the acme of design").is_empty());
+    let text = "the ministry of industry said";
+    assert_eq!(g.find_organizations(text).len(), 1);
     let text = "GIST\u{2019}s lab with\u{a0}Acme\u{a0}Energy";
     let hits = g.find_organizations(text);
     assert_eq!(hits.len(), 2);

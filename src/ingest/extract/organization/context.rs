@@ -759,6 +759,11 @@ mod tests {
             ("said U.S. startup Quillion Energy on", "Quillion Energy"),
             ("Automaker Velmora Motors Co. said", "Velmora Motors Co."),
             ("as EV maker Arvo announced", "Arvo"),
+            ("a report by media outlet Vennor on Monday", "Vennor"),
+            (
+                "said the consultancy Kestrel Advisors in",
+                "Kestrel Advisors",
+            ),
             (
                 "the joint venture company, Daon Charge, said",
                 "Daon Charge",

@@ -918,7 +918,6 @@ mod tests {
             ("grew 12.5 percent", 12.5, "percent"),
             ("some 500 participants came", 500.0, "people"),
             ("creating 1,200 new jobs", 1200.0, "jobs"),
-            ("to fill 9,000 positions", 9000.0, "jobs"),
             ("50,000 tons per year of cathode", 50000.0, "tons/year"),
             ("an area of 3,000 square meters", 3000.0, "m2"),
             ("for 150 job seekers", 150.0, "people"),

@@ -87,11 +87,14 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
                 })
                 .unwrap_or_default();
             // "Wednesday, March 29, 2023 / headline / Bloomberg News |
-            // March 28, 2023 |": a blog's post date over the source's
-            // stamp, each printed its own way, lists nothing.
+            // March 28, 2023 |": a blog's bare post date over the source's
+            // stamp lists nothing. A list prints every entry alike: all
+            // bare, or all with a source, an author or a section.
             let alike = || {
-                let frame = date_line_frame(bodies[chain[0]]);
-                chain.iter().all(|&i| date_line_frame(bodies[i]) == frame)
+                let bare = date_line_frame(bodies[chain[0]]).is_empty();
+                chain
+                    .iter()
+                    .all(|&i| date_line_frame(bodies[i]).is_empty() == bare)
             };
             let listed =
                 chain.len() >= 2 && chain.iter().any(|&i| day_of(i) != day_of(chain[0])) && alike();
@@ -635,6 +638,10 @@ mod tests {
             date("헤드라인\n이 기사는 2023년 10월 26일 15시 39분 유료 서비스에 표출된 기사입니다.\n본문."),
             "2023-10-26"
         );
+        // Without the notice's wording the line dates something else.
+        let page = "제목\n이 기사는 2022년 11월 1일 열린 세미나 내용을 정리한 것입니다.\n\
+                    입력 2022.11.03 09:10\n본문.";
+        assert_eq!(date(page), "2022-11-03");
     }
 
     #[test]
@@ -814,6 +821,10 @@ mod tests {
         let page = "Wednesday, March 29, 2023\nAcme opens a plant\n\
                     Kestrel News | March 28, 2023 |\nAcme said so.";
         assert_eq!(date(page), "2023-03-28");
+        // Entries that each print their own source still list stories.
+        let page = "Kestrel buys a mine\nVennor News | March 3, 2024\n\
+                    Volt raises funds\nKestrel Wire | March 1, 2024\nAcme said so.";
+        assert!(stated(page, &[]).is_none());
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
         if bare && sentence[end..].starts_with("만") {
             return Some((number, end, true));
         }
-        let Some((word, factor)) = small_magnitude_at(&sentence[end..]) else {
+        let Some((word, factor, digits_below)) = small_magnitude_at(&sentence[end..]) else {
             return Some((value + number, end, korean));
         };
         value += number * factor;
@@ -310,7 +310,7 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
         // "1천 172억": the digits below 천 may follow after a space.
         if let Some(rest) = sentence[at..].strip_prefix(' ') {
             let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let below = (digits as f64) < factor.log10() + 0.5;
+            let below = digits <= digits_below;
             let more = rest[digits..].starts_with([',', '.']);
             if digits > 0 && below && !more {
                 at += 1;
@@ -361,23 +361,25 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
     }
 }
 
-/// The magnitudes inside a group below 만: "3천", "3백".
-const SMALL_MAGNITUDES: [(&str, f64); 2] = [("천", 1e3), ("백", 1e2)];
+/// The magnitudes inside a group below 만 ("3천", "3백"), their factors
+/// and how many digits may stand below them ("1천 172억").
+const SMALL_MAGNITUDES: [(&str, f64, usize); 2] = [("천", 1e3, 3), ("백", 1e2, 2)];
 
-/// The small magnitude that opens `text`, with its factor.
-fn small_magnitude_at(text: &str) -> Option<(&'static str, f64)> {
+/// The small magnitude that opens `text`, with its factor and the digits
+/// below it.
+fn small_magnitude_at(text: &str) -> Option<(&'static str, f64, usize)> {
     SMALL_MAGNITUDES
         .into_iter()
-        .find(|(word, _)| text.starts_with(word))
+        .find(|(word, _, _)| text.starts_with(word))
 }
 
 /// Where the amount whose first digit is at `start` begins: before a bare
 /// 천, 백 or 만 (or 만 and 천) glued to it that opens the word.
 fn bare_lead(sentence: &str, start: usize) -> usize {
     let mut lead = start;
-    if let Some((small, _)) = SMALL_MAGNITUDES
+    if let Some((small, _, _)) = SMALL_MAGNITUDES
         .iter()
-        .find(|(word, _)| sentence[..lead].ends_with(word))
+        .find(|(word, _, _)| sentence[..lead].ends_with(word))
     {
         lead -= small.len();
     }
@@ -603,6 +605,7 @@ mod tests {
             [("1천 200명", 1200.0, "people", None)]
         );
         assert_eq!(read("5천 1234명"), [("1234명", 1234.0, "people", None)]);
+        assert_eq!(read("1천 1,200명"), [("1,200명", 1200.0, "people", None)]);
         // Currencies of other dollars, and units in compatibility glyphs.
         assert_eq!(
             read("5000만 호주달러를 투자했다."),

@@ -48,8 +48,10 @@ fn foreign_word(word: &str) -> bool {
     word.chars().all(is_hangul) && FOREIGN_WORD_SYLLABLES.contains(&word.chars().count())
 }
 
-/// English given names of one syllable written in Hangul ("짐", "조").
-static SHORT_GIVEN_NAMES: Words = word_list!("korean/foreign-short-given-names.txt");
+/// Foreign given names written in Hangul ("카를로스", "짐").
+static GIVEN_NAMES: Words = word_list!("korean/foreign-given-names.txt");
+/// Words of a body's units and projects ("법인", "프로젝트").
+static UNIT_WORDS: Words = word_list!("korean/business-unit-words.txt");
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
@@ -300,11 +302,12 @@ fn romanized_names(
             continue;
         };
         let hangul = &tokens[first..open];
-        // The Latin spelling vouches for a word of one syllable ("데이비드
-        // 갈(David Gall)").
-        let spelled = hangul
-            .iter()
-            .all(|t| t.text.chars().all(is_hangul) && t.text.chars().count() <= 5);
+        // The Latin spelling vouches for a family name of one syllable
+        // ("데이비드 갈(David Gall)"), not for a determiner ("새 법인(…)").
+        let (family, given) = hangul.split_last().expect("two to three words");
+        let one_syllable = family.text.chars().count() == 1 && family.text.chars().all(is_hangul);
+        let spelled = given.iter().all(|t| foreign_word(t.text))
+            && (one_syllable || foreign_word(family.text));
         let name_start = hangul[0].start;
         // "에이크미 에너지(Acme Energy) 대표": a company spelt both ways.
         let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
@@ -523,14 +526,16 @@ fn foreign_names_before_a_title(
         let Some(second) = tokens.get(at + 1) else {
             break;
         };
-        // "짐 팔리": an English given name of one syllable.
-        let short_given = SHORT_GIVEN_NAMES.contains(&first.text);
+        // "짐 팔리": a given name of one syllable, when listed.
+        let given = GIVEN_NAMES.contains(&first.text);
+        let short_given = given && first.text.chars().count() == 1;
         let shaped = text[first.end..second.start] == *" "
             && [first, second]
                 .iter()
                 .skip(usize::from(short_given))
                 .all(|t| {
                     foreign_name_word(t, known)
+                        && !UNIT_WORDS.contains(&t.text)
                         && !is_unknown_organization(t.text)
                         && !only_generic_words(t.text)
                 })
@@ -538,13 +543,15 @@ fn foreign_names_before_a_title(
         if !shaped || covered(sentence, first.start, second.end) {
             continue;
         }
+        // After a body or a country a unit of it may stand ("삼성SDI 미주
+        // 법인 CEO"): only a listed given name opens a name there.
         let before = text[..first.start].trim_end();
         let after_a_body = sentence
             .organizations
             .iter()
             .chain(&sentence.places)
             .any(|hit| hit.end == before.len());
-        if !(opens_a_phrase(before) || after_a_body) {
+        if !(opens_a_phrase(before) || after_a_body && given) {
             continue;
         }
         let Some((title_end, org)) = title_after(sentence, tokens, at + 1) else {

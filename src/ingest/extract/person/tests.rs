@@ -475,7 +475,11 @@ fn a_foreign_name_in_hangul_before_a_title_where_a_name_may_start() {
         "위원회의 중요성을 대표가 말했다.",
         "박가온 에스케이(SK)에코플랜트 대표가 왔다.",
         "이하 상무급 마스터",
-        "각 사 대표가 모였다.",
+        "친환경 스마트 대표가 왔다.",
+        "가온배터리 산업협회 회장이 왔다.",
+        "현지 법인 대표와 만났다.",
+        "에이크미 미주 법인 CEO는 말했다.",
+        "에이크미 그래비티 프로젝트 리더는 말했다.",
     ] {
         assert!(
             triples(text).iter().all(|p| !p.0.contains(' ')),
@@ -503,7 +507,9 @@ fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() 
         [t("조지 헤펠", Some("애널리스트"), None)]
     );
     assert!(triples("에이크미 에너지(Acme Energy) 대표는 계획을 밝혔다.").is_empty());
-    // The spelling vouches for a word of one syllable.
+    // The spelling vouches for a family name of one syllable, not for a
+    // determiner.
+    assert!(triples("새 법인(Kestrel Materials) 대표는 말했다.").is_empty());
     assert_eq!(
         triples("데이비드 갈(David Gall) 에이크미 최고경영자는 말했다."),
         [t(

@@ -304,7 +304,9 @@ fn romanized_names(
         let hangul = &tokens[first..open];
         // The Latin spelling vouches for a family name of one syllable
         // ("데이비드 갈(David Gall)"), not for a determiner ("새 법인(…)").
-        let (family, given) = hangul.split_last().expect("two to three words");
+        let Some((family, given)) = hangul.split_last() else {
+            continue;
+        };
         let one_syllable = family.text.chars().count() == 1 && family.text.chars().all(is_hangul);
         let spelled = given.iter().all(|t| foreign_word(t.text))
             && (one_syllable || foreign_word(family.text));
@@ -510,9 +512,10 @@ fn foreign_names_before_a_country(
 /// 앤서니 앨버니지 총리가": two Hangul words shaped like a foreign name
 /// and a person's title after them, past organizations at most, as a
 /// Korean name takes one. The name opens the sentence, a clause or a list
-/// item, or follows the body or the country it belongs to; words of a
-/// body's name ("배터리 산업 협회 회장") or of a running phrase are no
-/// name, and a first word shaped like a Korean name is one ("박가온
+/// item, or follows the body or the country it belongs to and opens with
+/// a listed given name; words of a body's name ("배터리 산업 협회 회장"),
+/// of its units ("미주 법인") or of a running phrase are no name, and a
+/// first word shaped like a Korean name is one ("박가온
 /// 에스케이(SK)에코플랜트 대표").
 fn foreign_names_before_a_title(
     sentence: &Sentence<'_>,

@@ -440,6 +440,23 @@ fn opens_a_phrase(before: &str) -> bool {
         || before.ends_with(" 및")
 }
 
+/// Each two words one space apart that no registry name overlaps, with
+/// the first one's index: where a foreign name of two words may stand.
+fn unnamed_word_pairs<'a, 't>(
+    sentence: &'a Sentence<'_>,
+    tokens: &'a [Token<'t>],
+) -> impl Iterator<Item = (usize, &'a Token<'t>, &'a Token<'t>)> + 'a {
+    tokens
+        .iter()
+        .zip(tokens.iter().skip(1))
+        .enumerate()
+        .map(|(at, (first, second))| (at, first, second))
+        .filter(|(_, first, second)| {
+            sentence.text[first.end..second.start] == *" "
+                && !covered(sentence, first.start, second.end)
+        })
+}
+
 /// "도널드 트럼프 미국 대통령이", "브라이언 켐프 조지아 주지사": two Hangul
 /// words shaped like a foreign name (no Korean name, no registry name),
 /// then a country or a state and a title: the place says whose office
@@ -460,18 +477,14 @@ fn foreign_names_before_a_country(
     };
     let foreign = |t: &Token<'_>| foreign_name_word(t, known);
     let mut found = Vec::new();
-    for (at, first) in tokens.iter().enumerate() {
-        let Some(second) = tokens.get(at + 1) else {
-            break;
-        };
-        let spaced = |a: &Token<'_>, b: &Token<'_>| text[a.end..b.start] == *" ";
+    let spaced = |a: &Token<'_>, b: &Token<'_>| text[a.end..b.start] == *" ";
+    for (at, first, second) in unnamed_word_pairs(sentence, tokens) {
         // The name opens the sentence, a clause or a list item ("…
         // 대통령과 도널드 트럼프 미국 대통령"); inside a running phrase
         // ("지난달 취임한 미국 대통령") two words are no name.
         let before = text[..first.start].trim_end();
         let opens = opens_a_phrase(before);
-        let shaped = spaced(first, second) && foreign(first) && foreign(second);
-        if !shaped || covered(sentence, first.start, second.end) {
+        if !(foreign(first) && foreign(second)) {
             continue;
         }
         let role = match (tokens.get(at + 2), tokens.get(at + 3)) {
@@ -525,25 +538,21 @@ fn foreign_names_before_a_title(
 ) -> Vec<Person> {
     let text = sentence.text;
     let mut found = Vec::new();
-    for (at, first) in tokens.iter().enumerate() {
-        let Some(second) = tokens.get(at + 1) else {
-            break;
-        };
+    for (at, first, second) in unnamed_word_pairs(sentence, tokens) {
         // "짐 팔리": a given name of one syllable, when listed.
         let given = GIVEN_NAMES.contains(&first.text);
         let short_given = given && first.text.chars().count() == 1;
-        let shaped = text[first.end..second.start] == *" "
-            && [first, second]
-                .iter()
-                .skip(usize::from(short_given))
-                .all(|t| {
-                    foreign_name_word(t, known)
-                        && !UNIT_WORDS.contains(&t.text)
-                        && !is_unknown_organization(t.text)
-                        && !only_generic_words(t.text)
-                })
+        let shaped = [first, second]
+            .iter()
+            .skip(usize::from(short_given))
+            .all(|t| {
+                foreign_name_word(t, known)
+                    && !UNIT_WORDS.contains(&t.text)
+                    && !is_unknown_organization(t.text)
+                    && !only_generic_words(t.text)
+            })
             && !is_name_word(first.text);
-        if !shaped || covered(sentence, first.start, second.end) {
+        if !shaped {
             continue;
         }
         // After a body or a country a unit of it may stand ("삼성SDI 미주

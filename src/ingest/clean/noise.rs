@@ -587,17 +587,15 @@ fn provider_after_stop(body: &str) -> Option<&str> {
     let body = body.trim_end();
     let stop = body.rfind(". ")?;
     let credit = body[stop + 2..].trim();
-    static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
-    static LOCAL_SUFFIXES: Words = word_list!("korean/local-government-suffixes.txt");
     let provider = credit.strip_suffix("제공")?.trim_end();
     // A caption's mark opens the line ("▲ …"), or the provider is a body by
     // its ending ("한빛시", "가람연구원"): "… 참석했다. 식후 오찬 제공" is the
     // story's.
     let marked = body.trim_start().starts_with(['▲', '△', '↑']);
     let body_name = provider.split_whitespace().count() == 1
-        && ORG_ENDINGS
+        && shared::KOREAN_ORG_ENDINGS
             .iter()
-            .chain(LOCAL_SUFFIXES.iter())
+            .chain(shared::KOREAN_LOCAL_SUFFIXES.iter())
             .any(|ending| provider.ends_with(ending) && provider.len() > ending.len());
     let named = !provider.is_empty() && (marked || body_name);
     (named && word_count(credit) <= MAX_CREDIT_WORDS).then(|| &body[..=stop])

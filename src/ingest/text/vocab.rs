@@ -69,6 +69,16 @@ pub(crate) fn is_position_note(inside: &str) -> bool {
         && words.iter().any(|w| PHOTO_POSITIONS.contains(&w.as_str()))
 }
 
+/// Endings of Korean organizations' names ("연구원", "협회", "케미칼"):
+/// `extract` knows a body the registry lacks by them, `clean` a caption's
+/// provider.
+pub(crate) static KOREAN_ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
+
+/// Administrative suffixes of Korean local governments' names ("군",
+/// "시", "도", "구"): `extract` reads a local government by them, `clean`
+/// a caption's provider.
+pub(crate) static KOREAN_LOCAL_SUFFIXES: Words = word_list!("korean/local-government-suffixes.txt");
+
 /// Function words ("the", "of"): no meaning in a file name, no evidence
 /// that a headline and a lede tell the same story.
 pub(crate) static FUNCTION_WORDS: Words = word_list!("shared/function-words.txt");

@@ -14,6 +14,7 @@ use crate::ingest::extract::Sentence;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
 use crate::ingest::text::token::Token;
+use crate::ingest::text::vocab::KOREAN_LOCAL_SUFFIXES;
 use crate::ingest::text::words::{word_list, Words};
 
 /// First words of a public body's generic name.
@@ -46,7 +47,6 @@ static LEVELS: Words = word_list!("extract/local-government-levels.txt");
 static DIVISIONS: Words = word_list!("extract/local-divisions.txt");
 static STAFF: Words = word_list!("extract/local-government-staff.txt");
 static ACTS: Words = word_list!("extract/local-government-acts.txt");
-static KOREAN_SUFFIXES: Words = word_list!("korean/local-government-suffixes.txt");
 /// Words after a place in a Korean address ("소재", "일원", "산업단지").
 static ADDRESS_WORDS: Words = word_list!("korean/address-words.txt");
 /// Endings of the smaller divisions of a Korean address ("영통구", "석포면").
@@ -63,12 +63,12 @@ pub(super) fn korean_bodies(text: &str, gazetteer: &Gazetteer) -> Vec<(usize, us
         .filter_map(|hit| {
             // The suffix is the name's ("청주시") or glued after it ("청주"
             // then "시는").
-            let suffixed = KOREAN_SUFFIXES
+            let suffixed = KOREAN_LOCAL_SUFFIXES
                 .iter()
                 .any(|s| text[hit.start..hit.end].ends_with(s));
             let glued = match suffixed {
                 true => 0,
-                false => KOREAN_SUFFIXES
+                false => KOREAN_LOCAL_SUFFIXES
                     .iter()
                     .find(|s| text[hit.end..].starts_with(*s))?
                     .len(),
@@ -126,7 +126,7 @@ pub(super) fn korean_place_only(sentence: &Sentence<'_>, hit: &Hit, gazetteer: &
     let written = &text[hit.start..hit.end];
     let local = is_local_government(entry)
         && written.chars().all(|c| c == ' ' || is_hangul(c))
-        && KOREAN_SUFFIXES.iter().any(|s| written.ends_with(s));
+        && KOREAN_LOCAL_SUFFIXES.iter().any(|s| written.ends_with(s));
     if !local || acts_after(text, hit.end, gazetteer) {
         return false;
     }

@@ -16,6 +16,7 @@ use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
 use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::KOREAN_ORG_ENDINGS;
 use crate::ingest::text::vocab::KOREAN_TITLES as TITLES;
 use crate::ingest::text::words::{word_list, Words};
 
@@ -31,8 +32,6 @@ static PROVINCES: Words = word_list!("korean/province-short-names.txt");
 static MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
 /// A title's team glued after it ("박사팀").
 const TEAMS: [&str; 2] = ["연구팀", "팀"];
-/// Endings of organization names the registry may not know.
-static ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
 
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
@@ -888,7 +887,7 @@ fn is_unknown_organization(word: &str) -> bool {
         && word
             .chars()
             .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
-        && ORG_ENDINGS.iter().any(|e| word.ends_with(e))
+        && KOREAN_ORG_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// True when `token` is a place the gazetteer found, whole.

@@ -363,24 +363,34 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     };
     let spelled_alone = !magnitude_next && parse_number(text).is_none();
     let (number, glued) = parse_number(text).or_else(spelled)?;
+    // The whole part of a decimal comma: its fraction reads the figure.
+    if decimal_comma_whole(sentence, tokens, i + 2).is_some_and(|(k, _)| k == i) {
+        return None;
+    }
+    let decimal = decimal_comma_whole(sentence, tokens, i);
+    let first = decimal.map_or(i, |(k, _)| k);
     // "($1 = 76.28 Indian rupees)": a conversion note, both its sides.
     let converts = tokens.get(i + 1).is_some_and(|t| t.text == "=")
         || i.checked_sub(1).is_some_and(|k| tokens[k].text == "=");
     if is_reference_number(tokens, i) || converts {
         return None;
     }
-    let (prefix_unit, mut start) = match (glued_code, currency_prefix(tokens, i)) {
-        (Some(code), _) => (Some(code), i),
+    let (prefix_unit, mut start) = match (glued_code, currency_prefix(tokens, first)) {
+        (Some(code), _) => (Some(code), first),
         (None, Some((unit, first))) => (Some(unit), first),
-        (None, None) => (None, i),
+        (None, None) => (None, first),
     };
-    let mut value = number;
+    let mut value = match decimal {
+        Some((_, whole)) => whole + number / 10f64.powi(digits_before_suffix(text)),
+        None => number,
+    };
     let mut next = i + 1;
     // "12 500 tonnes": thousands set off by a space; not a day, a name's
     // number or a count after "the" ("March 3 100 workers", "Model 3 100
     // kWh", "the 4 100 kWh packs").
     let before = i.checked_sub(1).map(|k| &tokens[k]);
-    let may_group = !is_reference_number(tokens, i)
+    let may_group = decimal.is_none()
+        && !is_reference_number(tokens, i)
         && before.is_none_or(|t| {
             crate::ingest::text::vocab::month_number(t.text).is_none()
                 && !t.is_capitalized()
@@ -478,6 +488,42 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     .filter(|f| f.end <= sentence.len())
 }
 
+/// "3,9 percent", "2,5 GWh": a decimal comma, as much of Europe writes
+/// it. The tokenizer keeps a comma inside a number only before a group of
+/// three digits, so here the fraction (token `i`, one or two digits) and
+/// the whole part two tokens back are glued to the comma between them.
+/// Gives the whole part's token and value. Not a list ("1,2,3") and not
+/// in Korean, where "2,3개" is two or three.
+fn decimal_comma_whole(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(usize, f64)> {
+    let k = i.checked_sub(2)?;
+    let (whole, comma, fraction) = (tokens.get(k)?, tokens.get(k + 1)?, tokens.get(i)?);
+    let digits = |t: &Token<'_>| t.text.bytes().all(|b| b.is_ascii_digit());
+    let glued = |a: &Token<'_>, b: &Token<'_>| a.end == b.start;
+    let comma_glued_to_digits = |c: &Token<'_>, d: &Token<'_>| {
+        c.text == "," && glued(c, d) && d.text.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let listed = (k >= 1 && glued(&tokens[k - 1], whole) && tokens[k - 1].text == ",")
+        || tokens
+            .get(i + 1)
+            .zip(tokens.get(i + 2))
+            .is_some_and(|(c, d)| glued(fraction, c) && comma_glued_to_digits(c, d));
+    let fits = comma.text == ","
+        && glued(whole, comma)
+        && glued(comma, fraction)
+        && digits(whole)
+        && (1..=3).contains(&whole.text.len())
+        && (1..=2).contains(&digits_before_suffix(fraction.text))
+        && !listed
+        && !crate::ingest::text::hangul::is_korean(sentence);
+    fits.then(|| whole.text.parse().ok().map(|w| (k, w)))?
+}
+
+/// How many digits open a number token ("9" in "9GWh").
+fn digits_before_suffix(text: &str) -> i32 {
+    let count = text.bytes().take_while(u8::is_ascii_digit).count();
+    i32::try_from(count).unwrap_or(i32::MAX)
+}
+
 /// "killing 14", "injuring nine", "14 dead": a number with no unit
 /// right after or before a word of casualties counts people. Gives the
 /// last token of the figure.
@@ -511,8 +557,10 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 /// people ("Eleven professors joined"), vehicles, jobs, households, fires
 /// or incidents ("seven battery electric vehicles", "three fires"), as a
 /// share ("three per cent", "two percentage points") or as a multiple in
-/// a comparison ("four times the energy density", "six times more");
-/// elsewhere it is prose ("two years", "met three times").
+/// a comparison ("four times the energy density", "six times more"), or
+/// as a capacity or size in a measured unit ("eleven GWh", "two
+/// gigawatts", "five hectares"); elsewhere it is prose ("two years", "met
+/// three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
     let next = |k: usize| tokens.get(k);
@@ -526,6 +574,10 @@ fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
         "people" | "vehicles" | "jobs" | "households" | "fires" | "incidents"
     ) && !sources)
         || matches!(unit, "percent" | "percentage points")
+        || matches!(
+            unit,
+            "GWh" | "MWh" | "kWh" | "TWh" | "GW" | "MW" | "kW" | "tons" | "hectares" | "acres"
+        )
         || (unit == "times" && compared())
 }
 
@@ -1089,6 +1141,16 @@ mod tests {
         assert!(figures("Two people familiar with the matter said so.").is_empty());
         assert_eq!(one("It will sell seven battery electric vehicles.").1, 7.0);
         assert!(figures("The two firms signed three agreements.").is_empty());
+        // A measured capacity or size spelled out is a figure.
+        assert_eq!(
+            found("It adds eleven GWh and two gigawatts on five hectares."),
+            [
+                (11.0, "GWh".into()),
+                (2.0, "GW".into()),
+                (5.0, "hectares".into())
+            ]
+        );
+        assert!(figures("The plant runs for two hours a day.").is_empty());
         // A share spelled out is a figure.
         assert_eq!(
             found("Prices fell three per cent."),
@@ -1101,6 +1163,27 @@ mod tests {
         assert_eq!(
             found("Its share rose 15.2 percentage points to 30 ppm."),
             [(15.2, "percentage points".into()), (30.0, "ppm".into())]
+        );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_as_a_decimal_point() {
+        assert_eq!(
+            found("Sales rose 3,9 percent and output 12,5% to 2,75 GWh."),
+            [
+                (3.9, "percent".into()),
+                (12.5, "percent".into()),
+                (2.75, "GWh".into())
+            ]
+        );
+        assert_eq!(one("Prices fell 3,9 percent.").0, "3,9 percent");
+        assert_eq!(one("It costs €1,5 billion.").1, 1.5e9);
+        // A thousands comma stays one: three digits follow it.
+        assert_eq!(found("It holds 1,250 tons."), [(1250.0, "tons".into())]);
+        // Numbers listed with commas are no decimal.
+        assert_eq!(
+            found("Lines 1,2,3 run at 40 percent."),
+            [(40.0, "percent".into())]
         );
     }
 

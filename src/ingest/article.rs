@@ -73,7 +73,8 @@ pub(crate) fn generate(
         _ => lead_title,
     };
     let mut dated = date(text, &cleaned, &title, gazetteer);
-    let publisher = meta::publisher::named(text).or_else(|| cleaned.masthead.clone());
+    let publisher =
+        meta::publisher::named(text, &cleaned.other_stories).or_else(|| cleaned.masthead.clone());
     let publisher_org = publisher
         .as_deref()
         .and_then(|name| canonical_org(name, gazetteer));
@@ -575,6 +576,18 @@ The plant makes 10 GWh a year.
         assert!(text.contains("date: 2023-10-22\n"), "{text}");
         assert!(text.contains("- date: 2023-10-23\n"), "{text}");
         assert!(!text.contains("2023-10-16"), "{text}");
+    }
+
+    #[test]
+    fn a_story_quoted_in_the_comments_does_not_date_the_page() {
+        let seed = "Acme marks ten years\nAcme's chief attended a celebration in the morning.\nHe said the firm would grow.\n\nComments\nVennor Wire\nLONDON, July 1, 2025 /Wire/ -- Kestrel today released a white paper on cells.\n";
+        let text = generate("seeds/c.txt", seed, &gazetteer()).unwrap().text;
+        assert!(text.contains("date_basis: unknown\n"), "{text}");
+        assert!(!text.contains("2025") && !text.contains("Wire"), "{text}");
+        // Without the thread the dateline is the story's own.
+        let own = seed.replace("Comments\nVennor Wire\n", "");
+        let text = generate("seeds/c.txt", &own, &gazetteer()).unwrap().text;
+        assert!(text.contains("date: 2025-07-01\n"), "{text}");
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub(crate) struct Cleaned {
     /// and Technology"), when the page shows one: a publisher of last resort.
     pub(crate) masthead: Option<String>,
     /// Numbers of the text's lines that list other stories (a "related"
-    /// label and its headlines): their dates are theirs, not the page's.
+    /// label and its headlines) or hold readers' comments: their dates
+    /// are theirs, not the page's.
     pub(crate) other_stories: Vec<usize>,
 }
 

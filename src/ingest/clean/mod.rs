@@ -34,9 +34,15 @@ pub(crate) fn clean(text: &str) -> Cleaned {
         .map(|text| text.trim().to_string());
     let headline = take_headline(&mut lines);
     // Only a labelled list: a line guessed to be another headline (above
-    // the chosen one) may be the page's own stamp line.
+    // the chosen one) may be the page's own stamp line. A comment thread
+    // follows the story; a story quoted in it is dated there.
     let other_stories = (0..lines.len())
-        .filter(|&i| matches!(lines[i], Line::Noise("related-label" | "related-headline")))
+        .filter(|&i| {
+            matches!(
+                lines[i],
+                Line::Noise("related-label" | "related-headline" | "comments")
+            )
+        })
         .collect();
     Cleaned {
         headline,

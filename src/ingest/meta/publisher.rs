@@ -11,9 +11,21 @@ use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::line::split_marker;
 use crate::ingest::text::words::{word_list, Words};
 
-/// The publisher as the text names it, if it names one.
-pub(crate) fn named(raw: &str) -> Option<String> {
-    let lines: Vec<&str> = raw.lines().map(|l| split_marker(l.trim()).1).collect();
+/// The publisher as the text names it, if it names one. `other_stories`
+/// are numbers of lines that list other stories or hold readers' comments
+/// (from cleaning): a source named there is theirs.
+pub(crate) fn named(raw: &str, other_stories: &[usize]) -> Option<String> {
+    let lines: Vec<&str> = raw
+        .lines()
+        .enumerate()
+        .map(|(at, l)| {
+            if other_stories.contains(&at) {
+                ""
+            } else {
+                split_marker(l.trim()).1
+            }
+        })
+        .collect();
     // Each finder, and whether it reads only the top of the text: "According
     // to X," deep in the story names a source, not the page's publisher
     // (unless it stands on a line of its own).
@@ -352,6 +364,10 @@ fn tidy(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(raw: &str) -> Option<String> {
+        super::named(raw, &[])
+    }
 
     #[test]
     fn a_letter_whose_lowercase_is_shorter_never_cuts_a_syllable_of_the_name() {

@@ -7,7 +7,8 @@
 
 use super::vocab::{
     BANNER_PREFIXES, COPYRIGHT_MARKS, EMBARGO_NOTES, FILE_EXTENSIONS, METADATA_LABELS,
-    PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI, UI_PREFIXES,
+    PAGER_PREFIXES, PHOTO_AGENCIES, RELATED_LABELS, RELATED_TIME_FRAMES, SITE_UI, UI_ENDINGS,
+    UI_PREFIXES,
 };
 use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::hangul::is_hangul;
@@ -88,14 +89,17 @@ pub(crate) fn is_end_mark(body: &str) -> bool {
 }
 
 /// Menu entries, skip links and buttons, in English, Korean, Japanese or
-/// Chinese; Korean "…바로가기" ("go to …") links of any target.
+/// Chinese; Korean links and calls to action of any target ("…바로가기",
+/// "go to …"; "…구독신청 하기", "subscribe to …").
 pub(crate) fn is_site_ui(body: &str) -> bool {
     let key = body
         .trim_matches(|c: char| c.is_ascii_punctuation() && c != '&' || c == '›' || c == '»')
         .trim()
         .to_lowercase();
     SITE_UI.contains(&key.as_str())
-        || key.ends_with("바로가기") && word_count(&key) <= 4
+        || UI_ENDINGS
+            .iter()
+            .any(|e| key.ends_with(e) && word_count(&key) <= UI_ENDING_WORDS)
         || UI_PREFIXES
             .iter()
             .any(|p| key.starts_with(p) && word_count(&key) <= ui_words(p))
@@ -105,6 +109,10 @@ pub(crate) fn is_site_ui(body: &str) -> bool {
             .any(|p| key.starts_with(p))
             && word_count(&key) <= 20
 }
+
+/// Most words of a line a Korean UI ending closes: the button's words
+/// and its target's name ("한빛경제 TV 실시간 방송").
+const UI_ENDING_WORDS: usize = 5;
 
 /// How many words a line opened by a UI prefix may have: a Korean prefix
 /// opens sentences too ("댓글 조작 혐의로 …"), so only a short line.
@@ -390,8 +398,9 @@ pub(crate) fn is_promotion(body: &str) -> bool {
 }
 
 /// Editors' and translators' notes about the page, not the story: a
-/// short line with a translator's mark, or a wire editor's note in
-/// brackets on a line of its own ("(ATTN: ADDS …)").
+/// short line with a translator's mark, a wire editor's note in brackets
+/// on a line of its own ("(ATTN: ADDS …)"), or a paid service's notice of
+/// when it showed the story first.
 pub(crate) fn is_editor_note(body: &str) -> bool {
     static MARKS: Words = word_list!("clean/editor-notes.txt");
     static LABELS: Words = word_list!("clean/editor-labels.txt");
@@ -401,7 +410,7 @@ pub(crate) fn is_editor_note(body: &str) -> bool {
         .strip_prefix('(')
         .and_then(|inner| inner.strip_suffix(')'))
         .is_some_and(|inner| LABELS.iter().any(|label| inner.starts_with(label)));
-    translated || bracketed
+    translated || bracketed || shared::is_showing_notice(body)
 }
 
 /// "Home > News > Batteries", "Markets | Business | Autos": a path or a menu

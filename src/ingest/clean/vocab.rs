@@ -28,6 +28,9 @@ pub(super) static PHOTO_AGENCIES: Words = word_list!("clean/photo-agencies.txt")
 /// How share buttons and calls to action begin (short lines only).
 pub(super) static UI_PREFIXES: Words = word_list!("clean/ui-prefixes.txt");
 
+/// How Korean links and calls to action end (short lines only).
+pub(super) static UI_ENDINGS: Words = word_list!("clean/ui-endings.txt");
+
 /// Links to the neighbouring posts of a board, with their titles
 /// ("이전글 Korea and Chile sign …", "Next article: …").
 pub(super) static PAGER_PREFIXES: Words = word_list!("clean/pager-prefixes.txt");

@@ -303,7 +303,12 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
     ]
     .iter()
     .any(|w| before_form.ends_with(w));
-    let dateline = before.is_empty() && dash(after);
+    // "Acme - 3.8 GWh": a ranking's row names the body its figure is.
+    let figure_after = after
+        .trim_start_matches(['-', '\u{2014}', '\u{2013}', ':'])
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    let dateline = before.is_empty() && dash(after) && !figure_after;
     let wire = before.ends_with('(')
         && after
             .strip_prefix(')')

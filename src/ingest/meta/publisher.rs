@@ -363,8 +363,6 @@ fn tidy(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn named(raw: &str) -> Option<String> {
         super::named(raw, &[])
     }

@@ -83,11 +83,8 @@ pub(crate) fn roles_in(body: &str) -> Vec<(Role, PartialDate)> {
     // "이 기사는 2023년 10월 26일 … 표출된 기사입니다": a paid service's
     // notice of the day it first showed the story; without the notice's
     // wording the line dates a seminar or an earlier story.
-    const NOTICE_OPENER: &str = "이 기사는";
-    static SHOWING_NOTICES: Words = word_list!("shared/showing-notices.txt");
-    if lower.starts_with(NOTICE_OPENER) {
-        let notice = SHOWING_NOTICES.iter().any(|n| lower.contains(n));
-        return if notice {
+    if vocab::opens_as_a_notice(&lower) {
+        return if vocab::is_showing_notice(&lower) {
             vec![(Role::Publication, first)]
         } else {
             Vec::new()

@@ -57,6 +57,33 @@ pub(crate) static PHOTO_POSITIONS: Words = word_list!("shared/photo-positions.tx
 /// from captions, `text::stamp` knows a photo's filing date by them.
 pub(crate) static CREDIT_STARTS: Words = word_list!("shared/credit-starts.txt");
 
+/// How a paid service's notice opens and how it ends: "이 기사는 2023년
+/// 10월 26일 … 표출된 기사입니다".
+const NOTICE_OPENER: &str = "이 기사는";
+static SHOWING_NOTICES: Words = word_list!("shared/showing-notices.txt");
+
+/// A paid service's notice of the day it first showed the story, after an
+/// editor's label in brackets or none ("[편집자] 이 기사는 … 먼저
+/// 출고됐습니다"): about the page, not the story. A line opening "이 기사는"
+/// without the notice's wording ("… 열린 세미나 내용을 정리한 것입니다")
+/// is the story's.
+pub(crate) fn is_showing_notice(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let body = match lower
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((_, rest)) => rest.trim_start(),
+        None => lower.as_str(),
+    };
+    body.starts_with(NOTICE_OPENER) && SHOWING_NOTICES.iter().any(|n| body.contains(n))
+}
+
+/// Whether a line opens as a paid service's notice does ("이 기사는").
+pub(crate) fn opens_as_a_notice(lower: &str) -> bool {
+    lower.starts_with(NOTICE_OPENER)
+}
+
 /// The words that make a credit a photo's ("photo", "image", "사진").
 pub(crate) static PHOTO_CREDIT_WORDS: Words = word_list!("shared/photo-credit-words.txt");
 

@@ -26,9 +26,15 @@ fn site_ui_in_several_languages() {
         "Skip to main content",
         "- Home",
         "검색",
+        "한빛일보 구독신청 하기",
+        "다양한 채널에서 한빛일보를 만나보세요!",
+        "GOLD 한빛경제 TV 실시간 방송",
     ] {
         assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
     }
+    // A sentence that ends the same way is the story's.
+    let story = "한빛전지는 다음 달 새 공장 준공식을 열고 전 과정을 유튜브로 실시간 방송";
+    assert_eq!(classify(story), Line::Story(story.into()));
     assert_eq!(
         classify("Homes for battery workers"),
         Line::Story("Homes for battery workers".into())
@@ -188,6 +194,15 @@ fn editor_notes_and_breadcrumbs() {
         classify("(ATTN: ADDS details of the plant in paras 5-6)"),
         Line::Noise("editor-note")
     );
+    // A paid service's notice of when it showed the story first.
+    for notice in [
+        "[편집자] 이 기사는 6월 22일 오후 2시15분 투자서비스 '한빛 라씨로'에 먼저 출고됐습니다.",
+        "이 기사는 2023년 10월 26일 15시 39분 프리미엄 콘텐츠 서비스에 표출된 기사입니다.",
+    ] {
+        assert_eq!(classify(notice), Line::Noise("editor-note"), "{notice}");
+    }
+    let story = "이 기사는 지난달 열린 세미나 내용을 정리한 것입니다.";
+    assert_eq!(classify(story), Line::Story(story.into()));
     // A bracketed line of the story stays.
     assert!(matches!(
         classify("(Acme said the plant would open in May.)"),

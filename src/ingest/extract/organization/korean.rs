@@ -58,10 +58,30 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
     let mut found = Vec::new();
     for (space, _) in text.match_indices(' ') {
         let word_before = text[..space].rsplit(' ').next().unwrap_or("");
-        if !DESCRIPTORS.iter().any(|d| word_before.ends_with(d)) {
+        // "스타트업인 가온셀", and a name in quotes after the noun alone
+        // ("배터리 회사 '가온셀'에", "스타트업 '가온셀'(Gaon Cell)과").
+        let described = DESCRIPTORS.iter().any(|d| word_before.ends_with(d));
+        let noun_before_quotes = || {
+            let noun = |d: &&str| {
+                d.strip_suffix('인')
+                    .is_some_and(|n| word_before.ends_with(n))
+            };
+            (DESCRIPTORS.iter().any(noun) || word_before.ends_with(COMPANY))
+                && quoted_name(&text[space + 1..]).is_some()
+        };
+        if !described && !noun_before_quotes() {
             continue;
         }
         let start = space + 1;
+        // "스타트업인 '가온셀'": the name in quotes.
+        if let Some(span) = quoted_name(&text[start..]) {
+            found.push((
+                start + span.start,
+                start + span.end,
+                Some(OrganizationKind::Company),
+            ));
+            continue;
+        }
         let token = text[start..]
             .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·‘’“”".contains(c))
             .next()
@@ -102,11 +122,48 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
     found
 }
 
+/// The Korean noun for a company in general, which "…인" would make a
+/// businessman, so it describes only a name in quotes.
+const COMPANY: &str = "기업";
+
+/// Most words of a company's name in quotes.
+const MOST_QUOTED_WORDS: usize = 4;
+
+/// The span, inside the quotes, of a name that `text` opens with in
+/// quotes ("'가온 파워'에", "‘Gaon Cell’(가온셀)과"): a few words, no
+/// sentence, then a particle, a bracket, a comma or a space.
+fn quoted_name(text: &str) -> Option<std::ops::Range<usize>> {
+    let open = text.chars().next().filter(|c| "'‘\"“".contains(*c))?;
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        same => same,
+    };
+    let inner_start = open.len_utf8();
+    let inner_len = text[inner_start..].find(close)?;
+    let inner = &text[inner_start..inner_start + inner_len];
+    let after = &text[inner_start + inner_len + close.len_utf8()..];
+    let words = inner.split_whitespace().count();
+    let sentence = inner.contains(['.', ',', '?', '!', '"', '\'', '“', '”']);
+    let closes = after.is_empty()
+        || after.starts_with([' ', '(', ',', '·'])
+        || is_particle(hangul_run(after)) && !hangul_run(after).is_empty();
+    let fits = (1..=MOST_QUOTED_WORDS).contains(&words)
+        && inner.chars().count() >= LEAST_COMPANY_STEM
+        && inner == inner.trim()
+        && !sentence
+        && closes
+        && !only_generic_words(inner)
+        && !is_korean_name(inner);
+    fits.then(|| inner_start..inner_start + inner_len)
+}
+
 /// Where the name ends in `word` and its kind, when the word is a long
 /// stem, an ending and nothing or a particle.
 fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
+    static NOT_NAMES: Words = word_list!("korean/not-body-names.txt");
     // "수석책임연구원": a researcher's title, not an institute.
-    if ends_with_korean_title(strip_particle(word)) {
+    if ends_with_korean_title(strip_particle(word)) || NOT_NAMES.contains(&strip_particle(word)) {
         return None;
     }
     ENDINGS.iter().find_map(|(ending, kind)| {
@@ -250,6 +307,30 @@ mod tests {
     }
 
     #[test]
+    fn a_group_a_brokerage_and_investors_by_their_endings() {
+        assert_eq!(
+            names(
+                "해솔그룹으로부터 인수했고 다온증권 애널리스트와 라온캐피털, \
+                 가람인베스트먼트는 투자했다."
+            ),
+            [
+                ("해솔그룹", Some("company")),
+                ("다온증권", Some("company")),
+                ("라온캐피털", Some("company")),
+                ("가람인베스트먼트", Some("company"))
+            ]
+        );
+        // A research group, listed securities, an investment firm in
+        // general: no names.
+        assert!(names("연구그룹은 유가증권 시장의 투자그룹과 만났다.").is_empty());
+        // A research association's name may be made of common words.
+        assert_eq!(
+            names("전지연구조합과 함께 열었다."),
+            [("전지연구조합", Some("association"))]
+        );
+    }
+
+    #[test]
     fn a_company_by_its_legal_form_or_its_head_in_brackets() {
         let text = "㈜해솔은 짓고, 다온텍(주)는 사고, 주식회사 라온셀은 팔고, \
                     가람전지 주식회사와 누리텍(대표 김민수)은 빌렸다.";
@@ -292,6 +373,19 @@ mod tests {
             described("일차전지 제조 업체인 가온셀 공장에서 불이 났다. 소재 회사인 SK가온은 컸다."),
             ["가온셀", "SK가온"]
         );
+        // A name in quotes after the noun alone.
+        assert_eq!(
+            described(
+                "배터리 회사 '가온 파워'에 투자했고 스타트업 ‘라온셀’(Raon Cell)과 \
+                 사모펀드 회사 '다온 캐피털 매니지먼트'를 통해 벤처 기업 '누리텍'도 샀다."
+            ),
+            ["가온 파워", "라온셀", "다온 캐피털 매니지먼트", "누리텍"]
+        );
+        // A quoted phrase, a slogan or a quote is no name.
+        assert!(described(
+            "회사 '미래를 여는 배터리, 가온'을 내걸었고 기업 '혁신'이라는 말과 업체 '배터리'도 썼다."
+        )
+        .is_empty());
         // A person or a title, a common word, another kind of company, a
         // connective, an anonymised company or a gathering.
         assert!(described(

@@ -223,6 +223,10 @@ fn a_release_wires_tag_and_a_translated_byline_are_credits() {
     // Between slashes, only a wire; a bracket naming no reporter is a
     // company's own.
     assert!(!credits("Acme/Bolt/Cora venture", "Bolt"));
+    // A ranking's row, name then figure, is no dateline.
+    assert!(credits("Acme - Bolt said on Monday it would grow.", "Acme"));
+    assert!(!credits("Acme - 3.8 GWh", "Acme"));
+    assert!(!credits("Acme \u{2014} 12% (up)", "Acme"));
     assert!(!credits(
         "[Daily Courier Honam Desk] Acme signed",
         "Daily Courier"

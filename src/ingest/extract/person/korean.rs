@@ -101,6 +101,8 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     found.extend(foreign);
     let foreign = foreign_names_before_a_title(sentence, &tokens, gazetteer, &found);
     found.extend(foreign);
+    let foreign = foreign_names_after_a_title(sentence, &tokens, gazetteer, &found);
+    found.extend(foreign);
     let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
     found.extend(romanized);
     found
@@ -580,6 +582,81 @@ fn foreign_names_before_a_title(
         });
     }
     found
+}
+
+/// "최고경영자(CEO) 에릭 슈미트가", "CEO 일론 머스크는": a title, its
+/// acronym in brackets or none, then two Hangul words shaped like a
+/// foreign name, the first a listed given name and the second closed by a
+/// particle, a comma or a middle dot: Korean writes a foreign holder's
+/// title before the name. The body named right before the title is the
+/// person's ("구글의 전 최고경영자(CEO)").
+fn foreign_names_after_a_title(
+    sentence: &Sentence<'_>,
+    tokens: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    known: &[Person],
+) -> Vec<Person> {
+    let text = sentence.text;
+    let mut found = Vec::new();
+    for (at, first, second) in unnamed_word_pairs(sentence, tokens) {
+        let family = strip_particle(second.text);
+        let closed = family.len() < second.text.len()
+            || tokens
+                .get(at + 2)
+                .is_some_and(|t| matches!(t.text, "," | "·") && t.start == second.end);
+        let shaped = GIVEN_NAMES.contains(&first.text)
+            && foreign_word(family)
+            && !NOT_NAMES.contains(&family)
+            && !known
+                .iter()
+                .any(|p| p.name.split_whitespace().any(|w| w == family));
+        if !(closed && shaped) {
+            continue;
+        }
+        let Some(title_at) = title_before(tokens, at) else {
+            continue;
+        };
+        let role = &text[tokens[title_at].start..tokens[at - 1].end];
+        let organization = org_before(sentence, &tokens[title_at])
+            .or_else(|| {
+                // "구글의 전 최고경영자": the body's genitive and a "former".
+                let before = text[..tokens[title_at].start].trim_end();
+                let before = before.strip_suffix('전').map_or(before, str::trim_end);
+                let before = before.strip_suffix('의').unwrap_or(before);
+                sentence
+                    .organizations
+                    .iter()
+                    .find(|h| h.end == before.len())
+                    .copied()
+            })
+            .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
+        found.push(Person {
+            name: format!("{} {family}", first.text),
+            role: Some(role.to_string()),
+            organization,
+            quote: Some(text.to_string()),
+        });
+    }
+    found
+}
+
+/// The token of the title right before the name at token `at`, past an
+/// acronym in brackets glued to it ("최고경영자(CEO)").
+fn title_before(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let mut k = at.checked_sub(1)?;
+    if tokens[k].text == ")" {
+        let open = k.checked_sub(2)?;
+        let acronym = &tokens[k - 1].text;
+        let bracketed = tokens[open].text == "("
+            && acronym.len() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase());
+        if !bracketed || tokens[open.checked_sub(1)?].end != tokens[open].start {
+            return None;
+        }
+        k = open - 1;
+    }
+    let word = tokens[k].text;
+    (title(word) == Some(word)).then_some(k)
 }
 
 /// "주한호주대사와" → "주한호주대사": a foreign envoy's title, 주한 (in

@@ -490,6 +490,33 @@ fn a_foreign_name_in_hangul_before_a_title_where_a_name_may_start() {
 }
 
 #[test]
+fn a_foreign_name_in_hangul_after_its_title() {
+    // The title, its acronym in brackets, the body's genitive before it.
+    assert_eq!(
+        triples("에이크미의 전 최고경영자(CEO) 에릭 로빈슨이 설립한 회사다."),
+        [t(
+            "에릭 로빈슨",
+            Some("최고경영자(CEO)"),
+            Some("acme-energy")
+        )]
+    );
+    assert_eq!(
+        triples("에이크미 CEO 짐 벨라스코는 말했다."),
+        [t("짐 벨라스코", Some("CEO"), Some("acme-energy"))]
+    );
+    // An unlisted first word, no title before, or a word running on
+    // without a particle is no name.
+    for text in [
+        "에이크미 CEO 그래비티 프로젝트를 맡았다.",
+        "에이크미 회장 가온 로빈슨은 말했다.",
+        "최근 에릭 로빈슨은 말했다.",
+        "에이크미 대표 짐 벨라스코 사업을 맡았다.",
+    ] {
+        assert!(triples(text).is_empty(), "{text}: {:?}", triples(text));
+    }
+}
+
+#[test]
 fn a_foreign_name_in_hangul_with_its_latin_spelling_and_a_unit_before_a_title() {
     assert_eq!(
         triples("주한칠레대사관 마르코 벨라스코(Marco Velasco) 상무참사관과 한가람 에이크미 품질안전담당 총괄이 참석했다."),

@@ -617,18 +617,11 @@ fn foreign_names_after_a_title(
             continue;
         };
         let role = &text[tokens[title_at].start..tokens[at - 1].end];
-        let organization = org_before(sentence, &tokens[title_at])
-            .or_else(|| {
-                // "구글의 전 최고경영자": the body's genitive and a "former".
-                let before = text[..tokens[title_at].start].trim_end();
-                let before = before.strip_suffix('전').map_or(before, str::trim_end);
-                let before = before.strip_suffix('의').unwrap_or(before);
-                sentence
-                    .organizations
-                    .iter()
-                    .find(|h| h.end == before.len())
-                    .copied()
-            })
+        // "구글의 전 최고경영자": the body, its genitive, a "former".
+        let before = text[..tokens[title_at].start].trim_end();
+        let before = before.strip_suffix('전').map_or(before, str::trim_end);
+        let before = before.strip_suffix('의').unwrap_or(before);
+        let organization = org_ending_at(sentence, before.len())
             .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
         found.push(Person {
             name: format!("{} {family}", first.text),
@@ -1087,10 +1080,14 @@ fn glued_title(word: &str) -> bool {
 
 /// The organization named right before the name ("에이크미 김하나 대표").
 fn org_before(sentence: &Sentence<'_>, name: &Token<'_>) -> Option<Hit> {
-    let before = sentence.text[..name.start].trim_end();
+    org_ending_at(sentence, sentence.text[..name.start].trim_end().len())
+}
+
+/// The organization whose name ends at byte `end` of the sentence.
+fn org_ending_at(sentence: &Sentence<'_>, end: usize) -> Option<Hit> {
     sentence
         .organizations
         .iter()
-        .find(|h| h.end == before.len())
+        .find(|h| h.end == end)
         .copied()
 }

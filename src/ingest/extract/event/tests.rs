@@ -500,6 +500,21 @@ fn bylines_headlines_and_statistics_are_not_events() {
 }
 
 #[test]
+fn a_market_price_report_states_no_happening() {
+    let got = run(
+        &[
+            "Acme Research says average cell prices climbed across all formats in November.",
+            "In November, storage cell prices remained stable.",
+            "Pouch cells remained relatively stable, unchanged from October.",
+            "Acme opened its new cell plant in November.",
+        ],
+        Some("2025-12-15"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2025-11"], "{got:?}");
+}
+
+#[test]
 fn a_reference_time_dates_a_statistic_not_a_happening() {
     let got = run(
         &[

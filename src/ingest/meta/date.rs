@@ -90,11 +90,15 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
             // March 28, 2023 |": a blog's bare post date over the source's
             // stamp lists nothing. A list prints every entry alike: all
             // bare, or all with a source, an author or a section.
+            // So does a masthead's date of today, with its weekday, over
+            // the story's own date line.
             let alike = || {
                 let bare = date_line_frame(bodies[chain[0]]).is_empty();
-                chain
-                    .iter()
-                    .all(|&i| date_line_frame(bodies[i]).is_empty() == bare)
+                let today = is_todays_date(bodies[chain[0]]);
+                chain.iter().all(|&i| {
+                    date_line_frame(bodies[i]).is_empty() == bare
+                        && is_todays_date(bodies[i]) == today
+                })
             };
             let listed =
                 chain.len() >= 2 && chain.iter().any(|&i| day_of(i) != day_of(chain[0])) && alike();
@@ -821,6 +825,10 @@ mod tests {
         let page = "Wednesday, March 29, 2023\nAcme opens a plant\n\
                     Kestrel News | March 28, 2023 |\nAcme said so.";
         assert_eq!(date(page), "2023-03-28");
+        // Today's date with its weekday over the masthead, then the
+        // story's date line: no list either.
+        let page = "Friday, June 21, 2024\nAcme opens a plant\nMay 19, 2022\nAcme said so.";
+        assert_eq!(date(page), "2022-05-19");
         // Entries that each print their own source still list stories.
         let page = "Kestrel buys a mine\nVennor News | March 3, 2024\n\
                     Volt raises funds\nKestrel Wire | March 1, 2024\nAcme said so.";

@@ -195,6 +195,38 @@ pub(crate) fn is_dateline(body: &str) -> bool {
             || after.starts_with("--")
             || after.starts_with("- "))
         || press_dateline_end(body).is_some()
+        || places_then_comma(place, after)
+}
+
+/// "New York, Oslo, and Newnan, GA, May 22, 2024, Acme Battery (NYSE:
+/// ACME) has provided …": a release's places and their states, each a
+/// capitalized name of one to three words, at least two of them, then the
+/// date and a comma before the story. A sentence opens with a word of its
+/// own ("In Seoul, May 22, 2024, …") or names one place.
+fn places_then_comma(place: &str, after: &str) -> bool {
+    const MAX_PLACE_WORDS: usize = 3;
+    const MAX_PLACES: usize = 5;
+    let Some(place) = place.strip_suffix(',') else {
+        return false;
+    };
+    let places: Vec<&str> = place
+        .split(',')
+        .map(|p| p.trim().strip_prefix("and ").unwrap_or(p.trim()))
+        .collect();
+    let named = |p: &&str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=MAX_PLACE_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && weekday_named(w).is_none()
+                    && !vocab::FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            })
+    };
+    (2..=MAX_PLACES).contains(&places.len())
+        && places.iter().all(named)
+        && after
+            .strip_prefix(',')
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
 }
 
 /// "| Brussels, Belgium — …" after a dateline's date: a bar, then a short
@@ -887,6 +919,22 @@ mod tests {
         ));
         assert!(!is_dateline(
             "Back then, 11 October 2023, (a Wednesday) was the day."
+        ));
+        // Places and their states, the date, a comma, the story.
+        assert!(is_dateline(
+            "Boston, Oslo, and Newnan, GA, May 22, 2024, Acme Battery (NYSE: ACME) has provided an update."
+        ));
+        assert!(is_dateline(
+            "Newnan, GA, May 22, 2024, Acme Battery has provided an update."
+        ));
+        assert!(!is_dateline(
+            "In Newnan, GA, May 22, 2024, Acme Battery opened a plant."
+        ));
+        assert!(!is_dateline(
+            "Newnan, May 22, 2024, Acme Battery opened a plant."
+        ));
+        assert!(!is_dateline(
+            "Acme, Vale, May 22, 2024, was the day the plant opened."
         ));
         // A timeline's row.
         assert!(!is_dateline(

@@ -568,10 +568,10 @@ impl Reader<'_, '_> {
         Some((Some(role.to_string()), organization))
     }
 
-    /// "…,” said the head of Acme’s storage business, Peter Gibson.": a
-    /// verb of speech, "the" and a role, then the name set off by a comma
-    /// and closing the sentence. Gives the role and the organization
-    /// named in it.
+    /// "…,” said the head of Acme’s storage business, Peter Gibson.", "…,
+    /// said Acme CEO, Jane Roe.": a verb of speech, "the" or none and a
+    /// role, then the name set off by a comma and closing the sentence.
+    /// Gives the role and the organization named in it.
     fn speaker_named_after_role(&self, start: usize) -> Option<(Option<String>, Option<String>)> {
         const ROLE_WITHIN: usize = 12;
         let comma = start.checked_sub(1)?;
@@ -582,12 +582,16 @@ impl Reader<'_, '_> {
             .tokens
             .get(self.name_end(start))
             .is_none_or(|t| matches!(t.text, "." | "!" | "?"));
-        let the = (comma.saturating_sub(ROLE_WITHIN).max(1)..comma).find(|&k| {
-            self.tokens[k].is("the") && SPEECH.iter().any(|s| self.tokens[k - 1].is(s))
-        })?;
-        let role_words = &self.tokens[the + 1..comma];
+        let speech = |k: usize| SPEECH.iter().any(|s| self.tokens[k].is(s));
+        let verb = (comma.saturating_sub(ROLE_WITHIN)..comma).find(|&k| speech(k))?;
+        let the = self.tokens[verb + 1].is("the");
+        let role_words = &self.tokens[(verb + 1 + usize::from(the)).min(comma)..comma];
         let has_role = role_words.iter().any(|t| is_role_word(t.text));
-        let plain = role_words.iter().all(|t| t.text != "," && t.text != "\"");
+        // Without "the" the role is a title and its body's name ("Acme
+        // CEO"), not a clause ("on Monday that the head of …").
+        let titled = |t: &Token<'_>| t.is_capitalized() || is_role_word(t.text) || t.is("of");
+        let plain = role_words.iter().all(|t| t.text != "," && t.text != "\"")
+            && (the || role_words.iter().all(titled));
         if !(closes && has_role && plain) {
             return None;
         }

@@ -965,6 +965,21 @@ fn a_speaker_named_after_the_role_that_opens_the_attribution() {
         names("“We grew,” said the head of the storage unit, Grand Rapids Mill, in a note.")
             .is_empty()
     );
+    // A post-doctoral researcher is a role too.
+    assert_eq!(
+        names("Wang and his post-doc, Dana Orlov, won the award."),
+        ["Dana Orlov"]
+    );
+    // A title and its body's name without "the".
+    assert_eq!(
+        names("“We grew,” said Kestrel CEO, Dana Orlov."),
+        ["Dana Orlov"]
+    );
+    // A clause between the verb and the role is no role.
+    assert!(
+        names("It grew, said analysts on Monday who follow the chief, Grand Rapids Mill.")
+            .is_empty()
+    );
 }
 
 #[test]

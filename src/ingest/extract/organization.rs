@@ -664,9 +664,33 @@ fn candidates(tokens: &[Token<'_>]) -> Vec<context::Range> {
         if let Some(range) = acronym_definition(tokens, i) {
             found.push((range.0, range.1, None));
         }
+        if let Some((start, end)) = headed_company(tokens, i) {
+            found.push((start, end, Some(OrganizationKind::Company)));
+        }
     }
     longest_first(&mut found);
     found
+}
+
+/// "CEO of Corvus Energy", "co-founder of Kestrel Cells": the capitalized
+/// words after a company head's title and "of" (token `of`) name the
+/// company; gives their token range.
+fn headed_company(tokens: &[Token<'_>], of: usize) -> Option<(usize, usize)> {
+    static HEAD_ROLES: Words = word_list!("extract/company-head-roles.txt");
+    const MAX_NAME_WORDS: usize = 5;
+    if !tokens[of].is("of") {
+        return None;
+    }
+    let titled = HEAD_ROLES.iter().any(|role| {
+        let words: Vec<&str> = role.split(' ').collect();
+        of.checked_sub(words.len())
+            .is_some_and(|first| tokens[first..of].iter().zip(&words).all(|(t, w)| t.is(w)))
+    });
+    let end = (of + 1..tokens.len())
+        .take_while(|&k| continues_name(&tokens[k]))
+        .last()?
+        + 1;
+    (titled && end - of - 1 <= MAX_NAME_WORDS).then_some((of + 1, end))
 }
 
 /// "Head of (the) …": the name starting at `start` follows a role and

@@ -50,6 +50,17 @@ fn finds_companies_by_suffix() {
 }
 
 #[test]
+fn a_company_named_after_its_heads_title_and_of() {
+    let found = |text: &str| -> Vec<String> { names(text).into_iter().map(|n| n.0).collect() };
+    assert_eq!(
+        found("Jane Roe, CEO of Kestrel Energy, and the co-founder of Vennor Cells spoke."),
+        ["Kestrel Energy", "Vennor Cells"]
+    );
+    // Another title, a lowercase body or "the" names no company.
+    assert!(found("the President of Kestrel and the CEO of the company spoke.").is_empty());
+}
+
+#[test]
 fn finds_acronym_definitions_whose_initials_agree() {
     assert_eq!(
         names("the Green Cell Promotion Board (GCPB) said")[0],

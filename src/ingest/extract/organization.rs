@@ -525,7 +525,12 @@ pub(crate) fn unknown(
             // "Tesla, Inc.": a legal form after a comma belongs to the name
             // before it; alone it names nobody.
             let legal_form_alone = LEGAL_FORMS.contains(&name.trim_end_matches('.'));
+            // "CEO of Europe": a region's head; a place alone is no body
+            // unless its government is meant (regional bodies).
+            let a_place = places.contains(&(from, from + name.len()))
+                && !regional.contains(&(start, end, kind));
             (!overlaps
+                && !a_place
                 && !known
                 && !letter_and_number(name)
                 && !legal_form_alone

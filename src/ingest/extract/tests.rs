@@ -21,6 +21,18 @@ fn doc(paragraphs: &[&str]) -> Document {
 }
 
 #[test]
+fn a_company_after_its_heads_title_but_no_place() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["Jane Roe, CEO of Kestrel Energy, met the CEO of Chile, Dana Orlov."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["Kestrel Energy"]);
+}
+
+#[test]
 fn places_inside_organization_names_do_not_count() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -73,11 +73,20 @@ fn drop_comments(lines: &mut [Line]) {
     let first_sentence = lines
         .iter()
         .position(|line| story_body(line).is_some_and(ends_sentence));
+    // "12 Comments" over the story's dateline is a meta bar's counter.
+    let dateline_next = |at: usize| {
+        lines[at + 1..]
+            .iter()
+            .find_map(story_body)
+            .is_some_and(crate::ingest::text::date::is_dateline)
+    };
     let start = lines
         .iter()
         .enumerate()
         .skip(first_sentence.map_or(lines.len(), |i| i + 1))
-        .position(|(_, line)| story_body(line).is_some_and(is_comments_header))
+        .position(|(at, line)| {
+            story_body(line).is_some_and(is_comments_header) && !dateline_next(at)
+        })
         .map(|k| k + first_sentence.map_or(lines.len(), |i| i + 1));
     if let Some(start) = start {
         for line in &mut lines[start..] {
@@ -719,6 +728,10 @@ mod tests {
             lines[1],
             Line::Story("Acme opened its plant on Monday.".into())
         );
+        // Nor is a counter under the standfirst, over the dateline.
+        let dateline = "COLUMBUS, Ohio, July 1, 2025 /Wire/ -- Acme today opened its plant.";
+        let lines = run(&format!("The plant is its first.\n12 Comments\n{dateline}"));
+        assert_eq!(lines[2], Line::Story(dateline.into()));
     }
 
     #[test]

@@ -563,6 +563,7 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 /// three times").
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
+    static MEASURES: Words = word_list!("extract/spelled-measure-units.txt");
     let next = |k: usize| tokens.get(k);
     let compared = || next(last + 1).is_some_and(|t| COMPARATIVES.iter().any(|w| t.is(w)));
     // "Two people familiar with the matter said": sources, not a count.
@@ -574,10 +575,7 @@ fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
         "people" | "vehicles" | "jobs" | "households" | "fires" | "incidents"
     ) && !sources)
         || matches!(unit, "percent" | "percentage points")
-        || matches!(
-            unit,
-            "GWh" | "MWh" | "kWh" | "TWh" | "GW" | "MW" | "kW" | "tons" | "hectares" | "acres"
-        )
+        || MEASURES.contains(&unit)
         || (unit == "times" && compared())
 }
 

@@ -287,7 +287,8 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
         .strip_suffix("the")
         .map_or(before.as_str(), str::trim_end);
     let after = text[hit.end..].trim_start();
-    let dash = |rest: &str| rest.starts_with(['-', '\u{2014}', '\u{2013}', ':']);
+    const DASHES: [char; 4] = ['-', '\u{2014}', '\u{2013}', ':'];
+    let dash = |rest: &str| rest.starts_with(DASHES);
     // "©(주) 한빛일보": a legal form between the mark and the name.
     let before_form = before
         .strip_suffix("(주)")
@@ -303,11 +304,13 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
     ]
     .iter()
     .any(|w| before_form.ends_with(w));
-    // "Acme - 3.8 GWh": a ranking's row names the body its figure is.
-    let figure_after = after
-        .trim_start_matches(['-', '\u{2014}', '\u{2013}', ':'])
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_digit());
+    // "Acme - 3.8 GWh": a ranking's row names the body its figure is;
+    // "AFP - 22 May 2024 - …" is a wire's dateline still.
+    let rest = after.trim_start_matches(DASHES).trim_start();
+    let figure_after = rest.starts_with(|c: char| c.is_ascii_digit())
+        && !crate::ingest::text::date::full_dates(rest)
+            .first()
+            .is_some_and(|(span, _)| span.start == 0);
     let dateline = before.is_empty() && dash(after) && !figure_after;
     let wire = before.ends_with('(')
         && after

@@ -222,8 +222,16 @@ fn places_then_comma(place: &str, after: &str) -> bool {
                     && !vocab::FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
             })
     };
+    // A citation's authors ("Roe, J., Orlov, D.,") and a caption's names
+    // are capitalized too: a release writes its state's code last ("GA")
+    // or its first place in capitals ("NEWNAN").
+    let capitals = |p: &str| {
+        p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && p.chars().all(|c| !c.is_lowercase() && c != '.')
+    };
     (2..=MAX_PLACES).contains(&places.len())
         && places.iter().all(named)
+        && (places.last().is_some_and(|p| capitals(p)) || capitals(places[0]))
         && after
             .strip_prefix(',')
             .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
@@ -933,6 +941,11 @@ mod tests {
         assert!(!is_dateline(
             "Newnan, May 22, 2024, Acme Battery opened a plant."
         ));
+        // A citation's authors and a caption's names are no places.
+        assert!(!is_dateline(
+            "Roe, J., Orlov, D., March 3, 2021, Battery Review 12."
+        ));
+        assert!(!is_dateline("Jane Roe, Dana Orlov, May 22, 2024, Berlin."));
         assert!(!is_dateline(
             "Acme, Vale, May 22, 2024, was the day the plant opened."
         ));

@@ -69,19 +69,20 @@ static SHOWING_NOTICES: Words = word_list!("shared/showing-notices.txt");
 /// is the story's.
 pub(crate) fn is_showing_notice(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
+    opens_as_a_notice(&lower) && SHOWING_NOTICES.iter().any(|n| lower.contains(n))
+}
+
+/// Whether a line opens as a paid service's notice does ("이 기사는"),
+/// after an editor's label in brackets or none.
+pub(crate) fn opens_as_a_notice(lower: &str) -> bool {
     let body = match lower
         .strip_prefix('[')
         .and_then(|rest| rest.split_once(']'))
     {
         Some((_, rest)) => rest.trim_start(),
-        None => lower.as_str(),
+        None => lower,
     };
-    body.starts_with(NOTICE_OPENER) && SHOWING_NOTICES.iter().any(|n| body.contains(n))
-}
-
-/// Whether a line opens as a paid service's notice does ("이 기사는").
-pub(crate) fn opens_as_a_notice(lower: &str) -> bool {
-    lower.starts_with(NOTICE_OPENER)
+    body.starts_with(NOTICE_OPENER)
 }
 
 /// The words that make a credit a photo's ("photo", "image", "사진").

@@ -28,7 +28,6 @@ fn site_ui_in_several_languages() {
         "검색",
         "한빛일보 구독신청 하기",
         "다양한 채널에서 한빛일보를 만나보세요!",
-        "GOLD 한빛경제 TV 실시간 방송",
     ] {
         assert_eq!(classify(ui), Line::Noise("site-ui"), "{ui}");
     }

@@ -66,8 +66,7 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
                 d.strip_suffix('인')
                     .is_some_and(|n| word_before.ends_with(n))
             };
-            (DESCRIPTORS.iter().any(noun) || word_before.ends_with(COMPANY))
-                && quoted_name(&text[space + 1..]).is_some()
+            DESCRIPTORS.iter().any(noun) && quoted_name(&text[space + 1..]).is_some()
         };
         if !described && !noun_before_quotes() {
             continue;
@@ -122,23 +121,22 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
     found
 }
 
-/// The Korean noun for a company in general, which "…인" would make a
-/// businessman, so it describes only a name in quotes.
-const COMPANY: &str = "기업";
-
 /// Most words of a company's name in quotes.
 const MOST_QUOTED_WORDS: usize = 4;
 
 /// The span, inside the quotes, of a name that `text` opens with in
 /// quotes ("'가온 파워'에", "‘Gaon Cell’(가온셀)과"): a few words, no
-/// sentence, then a particle, a bracket, a comma or a space.
+/// sentence, then a particle, a bracket or a comma. A noun after the
+/// quotes makes them a programme's or a slogan's ("'밸류업' 프로그램"), and
+/// a number with a syllable or two a rank or a year ("'빅3'", "'비전
+/// 2030'").
 fn quoted_name(text: &str) -> Option<std::ops::Range<usize>> {
-    let open = text.chars().next().filter(|c| "'‘\"“".contains(*c))?;
-    let close = match open {
-        '‘' => '’',
-        '“' => '”',
-        same => same,
-    };
+    const LEAST_SYLLABLES_BESIDE_DIGITS: usize = 3;
+    let open = text.chars().next()?;
+    let (_, close) = crate::ingest::text::vocab::NAME_QUOTES
+        .iter()
+        .find(|(o, _)| *o == open)?;
+    let close = *close;
     let inner_start = open.len_utf8();
     let inner_len = text[inner_start..].find(close)?;
     let inner = &text[inner_start..inner_start + inner_len];
@@ -146,13 +144,16 @@ fn quoted_name(text: &str) -> Option<std::ops::Range<usize>> {
     let words = inner.split_whitespace().count();
     let sentence = inner.contains(['.', ',', '?', '!', '"', '\'', '“', '”']);
     let closes = after.is_empty()
-        || after.starts_with([' ', '(', ',', '·'])
+        || after.starts_with(['(', ',', '·'])
         || is_particle(hangul_run(after)) && !hangul_run(after).is_empty();
+    let numbered = inner.contains(|c: char| c.is_ascii_digit())
+        && inner.chars().filter(|&c| is_hangul(c)).count() < LEAST_SYLLABLES_BESIDE_DIGITS;
     let fits = (1..=MOST_QUOTED_WORDS).contains(&words)
         && inner.chars().count() >= LEAST_COMPANY_STEM
         && inner == inner.trim()
         && !sentence
         && closes
+        && !numbered
         && !only_generic_words(inner)
         && !is_korean_name(inner);
     fits.then(|| inner_start..inner_start + inner_len)
@@ -323,6 +324,7 @@ mod tests {
         // A research group, listed securities, an investment firm in
         // general: no names.
         assert!(names("연구그룹은 유가증권 시장의 투자그룹과 만났다.").is_empty());
+        assert!(names("신종자본증권을 벤처캐피털이 샀고 워킹그룹은 선두그룹에 들었다.").is_empty());
         // A research association's name may be made of common words.
         assert_eq!(
             names("전지연구조합과 함께 열었다."),
@@ -377,13 +379,15 @@ mod tests {
         assert_eq!(
             described(
                 "배터리 회사 '가온 파워'에 투자했고 스타트업 ‘라온셀’(Raon Cell)과 \
-                 사모펀드 회사 '다온 캐피털 매니지먼트'를 통해 벤처 기업 '누리텍'도 샀다."
+                 사모펀드 회사 '다온 캐피털 매니지먼트'를 통해 벤처 업체 '누리텍'도 샀다."
             ),
             ["가온 파워", "라온셀", "다온 캐피털 매니지먼트", "누리텍"]
         );
-        // A quoted phrase, a slogan or a quote is no name.
+        // A quoted phrase, a slogan or a quote is no name, nor is a
+        // programme's name with its noun after, a rank or a year.
         assert!(described(
-            "회사 '미래를 여는 배터리, 가온'을 내걸었고 기업 '혁신'이라는 말과 업체 '배터리'도 썼다."
+            "회사 '미래를 여는 배터리, 가온'을 내걸었고 업체 '배터리'도 썼다. \
+             협력사 '동반성장' 지원도, 업체 '빅3'도, 회사 '비전 2030'을 발표했다."
         )
         .is_empty());
         // A person or a title, a common word, another kind of company, a

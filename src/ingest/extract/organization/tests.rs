@@ -238,6 +238,7 @@ fn a_release_wires_tag_and_a_translated_byline_are_credits() {
     assert!(credits("Acme - Bolt said on Monday it would grow.", "Acme"));
     assert!(!credits("Acme - 3.8 GWh", "Acme"));
     assert!(!credits("Acme \u{2014} 12% (up)", "Acme"));
+    assert!(credits("Acme - 22 May 2024 - Bolt opened a plant.", "Acme"));
     assert!(!credits(
         "[Daily Courier Honam Desk] Acme signed",
         "Daily Courier"

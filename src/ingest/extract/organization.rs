@@ -308,9 +308,9 @@ fn is_credit(text: &str, hit: &Hit) -> bool {
     // "AFP - 22 May 2024 - …" is a wire's dateline still.
     let rest = after.trim_start_matches(DASHES).trim_start();
     let figure_after = rest.starts_with(|c: char| c.is_ascii_digit())
-        && !crate::ingest::text::date::full_dates(rest)
+        && crate::ingest::text::date::full_dates(rest)
             .first()
-            .is_some_and(|(span, _)| span.start == 0);
+            .is_none_or(|(span, _)| span.start != 0);
     let dateline = before.is_empty() && dash(after) && !figure_after;
     let wire = before.ends_with('(')
         && after

@@ -265,7 +265,12 @@ pub(crate) fn events(
             // figure holds; "takes effect as of January 1" is a happening.
             let as_of =
                 !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
-            if statistic
+            // "Acme said on Oct. 26 its profit quadrupled from a year ago":
+            // the day the figures were told is a happening all the same.
+            let before = sentence.text[..mention.start].trim_end();
+            let told_that_day = mention.date.day.is_some()
+                && reported_at(before.strip_suffix(" on").unwrap_or(before));
+            if statistic && !told_that_day
                 || korean_outlook
                     && mention.date.day.is_none()
                     && !past_in_its_clause(&sentence.text[mention.end..])
@@ -367,18 +372,31 @@ pub(crate) fn events(
 
 /// "falling 7.3 percent", "rising by 3%": a participle of change right
 /// before its amount is a statistic; "…on May 6, increasing its capacity
-/// to 40 GWh" tells a happening and its effect.
+/// to 40 GWh" tells a happening and its effect. So is a level right
+/// before its amount ("amounted to 342 billion yuan", "stood at 1,600
+/// GWh").
 fn changes_by_a_figure(sentence: &str) -> bool {
     static PARTICIPLES: Words = word_list!("extract/change-participles.txt");
+    static LEVEL_VERBS: Words = word_list!("extract/level-verbs.txt");
     let words: Vec<&str> = sentence.split_whitespace().collect();
+    let amount = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥₩".contains(c));
+    let ends_with_phrase = |end: usize, phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        end >= phrase.len()
+            && words[end - phrase.len()..end]
+                .iter()
+                .zip(&phrase)
+                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+    };
     (0..words.len()).any(|i| {
         let mut after = words[i + 1..].iter().copied();
-        let amount = match after.next() {
+        let changed_by = match after.next() {
             Some(by) if by.eq_ignore_ascii_case("by") => after.next(),
             next => next,
         };
-        PARTICIPLES.iter().any(|p| words[i].eq_ignore_ascii_case(p))
-            && amount.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        let changed = PARTICIPLES.iter().any(|p| words[i].eq_ignore_ascii_case(p))
+            && changed_by.as_ref().is_some_and(amount);
+        changed || amount(&words[i]) && LEVEL_VERBS.iter().any(|v| ends_with_phrase(i, v))
     })
 }
 

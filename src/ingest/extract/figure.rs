@@ -1178,11 +1178,13 @@ mod tests {
         assert_eq!(one("It costs €1,5 billion.").1, 1.5e9);
         // A thousands comma stays one: three digits follow it.
         assert_eq!(found("It holds 1,250 tons."), [(1250.0, "tons".into())]);
-        // Numbers listed with commas are no decimal.
+        // Numbers listed with commas are no decimal, nor is a Korean
+        // comma between two numbers ("각각 1,2%": one and two percent).
         assert_eq!(
-            found("Lines 1,2,3 run at 40 percent."),
-            [(40.0, "percent".into())]
+            found("Grades 1,2,3 percent apply."),
+            [(3.0, "percent".into())]
         );
+        assert_eq!(found("점유율은 각각 1,2%였다."), [(2.0, "percent".into())]);
     }
 
     /// Each figure's value and unit.

@@ -168,6 +168,29 @@ fn a_participle_of_change_makes_a_statistic_only_before_its_amount() {
 }
 
 #[test]
+fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
+    for statistic in [
+        "Vale's cell exports in 2022 amounted to 342 billion yuan.",
+        "In 2019, the installed capacity of cells reached 62.2 gigawatt hours.",
+        "Acme's order backlog stood at 1,600 GWh as of the end of 2021.",
+        "From January to March, Vale exported cells worth 10 billion yuan, up 30 percent year on year.",
+        "이차전지 수출액은 지난해 12억 달러로 전년 대비 22.9% 증가한 것으로 집계됐다.",
+        "2021년 수입 규모는 10억달러의 두 배를 웃도는 수준이다.",
+    ] {
+        let got = run(&[statistic], Some("2024-05-07"));
+        assert!(got.is_empty(), "{statistic}: {got:?}");
+    }
+    // "reached" before no amount is a happening.
+    let happening = "Acme reached an agreement with Vale Motors in March 2024.";
+    assert_eq!(run(&[happening], Some("2024-05-07")).len(), 1);
+    // The day the figures were told is one.
+    let told = "Acme said on May 6 its operating income rose 40 percent from a year ago.";
+    let got = run(&[told], Some("2024-05-07"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "2024-05-06");
+}
+
+#[test]
 fn a_decks_dates_the_story_tells_again_are_its_events_once() {
     let texts = [
         "Groundbreaking on May 6 and completion in March 2027",

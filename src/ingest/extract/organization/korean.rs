@@ -86,17 +86,21 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             .next()
             .unwrap_or("");
         let name = strip_particle(token);
-        // "수요기업인 자동차 기업의": a kind of company, no name.
-        let next_word = text[start + token.len()..].split_whitespace().next();
+        // "수요기업인 자동차 기업의", "고객사인 글로벌 완성차 업체들은": a
+        // kind of company within the next two words, no name.
         // ("기업인" is no describing word, as it also means a businessman,
         // but 기업 is a kind of company.)
-        let kind_follows = next_word.is_some_and(|w| {
-            let w = strip_particle(w);
-            w.ends_with("기업")
-                || DESCRIPTORS
-                    .iter()
-                    .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
-        });
+        let kind_follows = text[start + token.len()..]
+            .split_whitespace()
+            .take(2)
+            .any(|w| {
+                let w = strip_particle(w);
+                let w = w.strip_suffix('들').unwrap_or(w);
+                w.ends_with("기업")
+                    || DESCRIPTORS
+                        .iter()
+                        .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
+            });
         let plain = !kind_follows && name.chars().next().is_some_and(char::is_alphabetic);
         // "협력사인 A사는": an anonymised company; "…회", "…단": a
         // gathering or a group.
@@ -209,8 +213,14 @@ fn named_company(before: &str, word: &str, after: &str) -> Option<usize> {
         spaced_after.starts_with(form)
             && (spaced_after.len() == after.len() || !glued_after(&spaced_after[form.len()..]))
     });
+    // "… 주식회사 전경.": a caption's view of the building, no name.
+    static NOT_NAMES: Words = word_list!("korean/not-names-after-a-form.txt");
     let name = if form_before {
-        strip_particle(word)
+        let name = strip_particle(word);
+        if NOT_NAMES.contains(&name) {
+            return None;
+        }
+        name
     } else if form_after || headed(after) {
         word
     } else {
@@ -347,6 +357,12 @@ mod tests {
             .map(|(name, _)| name)
             .collect();
         assert_eq!(found, ["해솔", "다온텍", "누리텍"]);
+        // A caption's view after the form is no name.
+        let found: Vec<&str> = names("가람전지(GR) 주식회사 전경.")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -400,6 +416,8 @@ mod tests {
             "중소 업체인 만큼 어렵다. 상장 회사인 반면 작다. 협력사인 A사는 컸다. 벤처 업체인 간담회를 열었다."
         )
         .is_empty());
+        // A word before a kind of company a word later describes it.
+        assert!(described("고객사인 글로벌 완성차 업체들은 주문을 줄였다.").is_empty());
     }
 
     #[test]

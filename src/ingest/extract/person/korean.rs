@@ -101,7 +101,7 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     found.extend(foreign);
     let foreign = foreign_names_before_a_title(sentence, &tokens, gazetteer, &found);
     found.extend(foreign);
-    let foreign = foreign_names_after_a_title(sentence, &tokens, gazetteer, &found);
+    let foreign = foreign_names_after_a_title(sentence, &tokens, gazetteer);
     found.extend(foreign);
     let romanized = romanized_names(sentence, &tokens, gazetteer, &found);
     found.extend(romanized);
@@ -594,7 +594,6 @@ fn foreign_names_after_a_title(
     sentence: &Sentence<'_>,
     tokens: &[Token<'_>],
     gazetteer: &Gazetteer,
-    known: &[Person],
 ) -> Vec<Person> {
     let text = sentence.text;
     let mut found = Vec::new();
@@ -604,12 +603,11 @@ fn foreign_names_after_a_title(
             || tokens
                 .get(at + 2)
                 .is_some_and(|t| matches!(t.text, "," | "·") && t.start == second.end);
+        // "CEO 에릭 가온연구소와": a body is no family name.
         let shaped = GIVEN_NAMES.contains(&first.text)
             && foreign_word(family)
             && !NOT_NAMES.contains(&family)
-            && !known
-                .iter()
-                .any(|p| p.name.split_whitespace().any(|w| w == family));
+            && !is_unknown_organization(family);
         if !(closed && shaped) {
             continue;
         }

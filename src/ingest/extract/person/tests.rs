@@ -511,6 +511,10 @@ fn a_foreign_name_in_hangul_after_its_title() {
         "에이크미 회장 가온 로빈슨은 말했다.",
         "최근 에릭 로빈슨은 말했다.",
         "에이크미 대표 짐 벨라스코 사업을 맡았다.",
+        // A common word, a body or a place after the given name.
+        "에이크미 CEO 에릭 전기차를 몰았다.",
+        "에이크미 CEO 에릭 가온연구소와 만났다.",
+        "에이크미 CEO 에릭 미래배터리연구소를 찾았다.",
     ] {
         assert!(triples(text).is_empty(), "{text}: {:?}", triples(text));
     }

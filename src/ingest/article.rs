@@ -567,6 +567,15 @@ The plant makes 10 GWh a year.
         assert!(text.contains("publisher: Coastwire"), "{text}");
         assert!(text.contains("- acme-energy"), "{text}");
         assert!(!text.contains("- coastwire"), "{text}");
+        // Its reporter's contact line signs the story; it acts in none.
+        let signed = "Acme Energy opens a plant
+
+BUSAN, May 3 (Coastwire) -- Acme Energy said Monday it opened a cell plant.
+
+Trusted news Coastwire [email protected]";
+        let text = generate("seeds/w.txt", signed, &gazetteer).unwrap().text;
+        assert!(text.contains("publisher: Coastwire"), "{text}");
+        assert!(!text.contains("- coastwire"), "{text}");
     }
 
     #[test]

@@ -35,13 +35,15 @@ pub(crate) fn clean(text: &str) -> Cleaned {
     let headline = take_headline(&mut lines);
     // Only a labelled list: a line guessed to be another headline (above
     // the chosen one) may be the page's own stamp line. A comment thread
-    // follows the story; a story quoted in it is dated there.
+    // follows the story; a story quoted in it is dated there. The site
+    // bar's clock dates the visit.
+    let raw: Vec<&str> = text.lines().collect();
     let other_stories = (0..lines.len())
         .filter(|&i| {
             matches!(
                 lines[i],
                 Line::Noise("related-label" | "related-headline" | "comments")
-            )
+            ) || page::is_page_clock(&raw, i)
         })
         .collect();
     Cleaned {

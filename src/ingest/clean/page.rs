@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::noise::Line;
+use super::vocab::SITE_UI;
 use crate::ingest::text::hangul::is_hangul;
 use crate::ingest::text::line::{ends_sentence, line_key, split_marker, word_count, Marker};
 use crate::ingest::text::token::headline_cased;
@@ -39,6 +40,26 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_trailing_headlines(lines);
     drop_comments(lines);
     drop_trailing_fragments(lines);
+}
+
+/// The site bar's clock: today's date with its weekday, beside only the
+/// bar's buttons ("구독하기 2024.04.27. (토)") or over the weather
+/// ("2025.08.15 (금)", then "흐림서울 32.3℃"). It dates the visit, never
+/// the story, even when the page gives no other date.
+pub(super) fn is_page_clock(raw: &[&str], at: usize) -> bool {
+    use crate::ingest::text::date::is_date_with_only;
+    const WEATHER_LINES: usize = 4;
+    let body = split_marker(raw[at].trim()).1;
+    let button = |w: &str| SITE_UI.contains(&w.to_lowercase().as_str());
+    let weather_below = || {
+        raw[at + 1..]
+            .iter()
+            .filter(|line| !line.trim().is_empty())
+            .take(WEATHER_LINES)
+            .any(|line| line.contains('℃') || line.contains("°C"))
+    };
+    let with_buttons = is_date_with_only(body, button) && !is_date_with_only(body, |_| false);
+    with_buttons || is_date_with_only(body, |_| false) && weather_below()
 }
 
 /// The header of a reader-comment thread: "6 thoughts on “…”", "12

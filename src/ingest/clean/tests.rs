@@ -223,3 +223,20 @@ fn a_korean_deck_under_the_headline_stays_and_labels_go() {
         ]
     );
 }
+
+#[test]
+fn the_site_bars_clock_is_no_stamp_of_the_story() {
+    // Over the weather, or beside the bar's buttons.
+    let weather = "2025.08.15 (금)\n\n  • 흐림서울 32.3℃\n기상청 제공\n가온전지, 오창에 새 라인\n가온전지가 새 라인을 짓는다.";
+    assert_eq!(clean(weather).other_stories, [0]);
+    let bar = "구독하기 2024.04.27. (토)\n기사검색\n가온전지, 오창에 새 라인\n가온전지가 새 라인을 짓는다.";
+    assert_eq!(clean(bar).other_stories, [0]);
+    // The story's own stamp, or a date with no weather below, stays.
+    for kept in [
+        "2025.08.15 (금)\n가온전지, 오창에 새 라인\n가온전지가 새 라인을 짓는다.",
+        "입력 2025.08.15 (금) 10:20\n가온전지, 오창에 새 라인\n기온은 32℃였다.",
+        "Subscribe\nMay 6, 2024\nAcme opens a plant\nAcme opened a plant.",
+    ] {
+        assert!(clean(kept).other_stories.is_empty(), "{kept}");
+    }
+}

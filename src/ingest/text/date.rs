@@ -296,10 +296,16 @@ pub(crate) fn press_dateline_end(body: &str) -> Option<usize> {
 /// ("2024.10.19 토요일", "Saturday, November 23, 2024"). A story's stamp
 /// gives its time or a label; this one dates the visit, not the story.
 pub(crate) fn is_todays_date(body: &str) -> bool {
+    is_date_with_only(body, |_| false)
+}
+
+/// A date with its weekday beside it and nothing else but words `also`
+/// allows ("구독하기 2024.04.27. (토)": a site bar's button).
+pub(crate) fn is_date_with_only(body: &str, also: impl Fn(&str) -> bool) -> bool {
     let Some(words) = words_beside_the_date(body) else {
         return false;
     };
-    !words.is_empty() && words.iter().all(|w| is_weekday(w))
+    words.iter().any(|w| is_weekday(w)) && words.iter().all(|w| is_weekday(w) || also(w))
 }
 
 /// The words of a line beside its first date, without punctuation

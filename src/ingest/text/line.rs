@@ -89,8 +89,13 @@ pub(crate) fn line_key(text: &str) -> String {
         .to_lowercase()
 }
 
-/// A word that is an e-mail address, brackets and punctuation around it allowed.
+/// A word that is an e-mail address, brackets and punctuation around it
+/// allowed. A page saved from behind a CDN masks each address as
+/// "[email protected]": its first word stands for the address.
 pub(crate) fn is_email(word: &str) -> bool {
+    if word == "[email" {
+        return true;
+    }
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     match word.split_once('@') {
         Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.contains('@'),
@@ -101,6 +106,16 @@ pub(crate) fn is_email(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_and_its_mask_are_e_mail() {
+        assert!(is_email("<gaon@acme.example>"));
+        assert!("공감언론 가온 [email protected]"
+            .split_whitespace()
+            .any(is_email));
+        assert!(!is_email("email"));
+        assert!(!is_email("@acme"));
+    }
 
     #[test]
     fn markers() {

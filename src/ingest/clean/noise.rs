@@ -368,9 +368,11 @@ pub(crate) fn is_market_quote(body: &str) -> bool {
         let capitals = words[at..at + symbol]
             .iter()
             .all(|w| !w.chars().any(char::is_lowercase));
+        // A currency pair ("USD/KRW 1193.4 0.40 0.03%") may rise unsigned.
+        let pair = symbol == 1 && capitals && words[at].contains('/');
         let quote = (1..=3).contains(&symbol)
             && ((3..=4).contains(&numbers.len()) || numbers.len() == 2 && capitals)
-            && numbers.iter().any(|w| w.starts_with(SIGNS))
+            && (pair || numbers.iter().any(|w| w.starts_with(SIGNS)))
             && numbers.last().is_some_and(|w| w.ends_with('%'));
         if !quote {
             return false;

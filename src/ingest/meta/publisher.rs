@@ -263,8 +263,6 @@ fn from_dateline(line: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// Labels of a credit before "=" ("사진=", "자료="): no place of a wire.
-static CREDIT_LABELS: Words = word_list!("korean/credit-labels.txt");
 /// A news site's section labels in brackets ("[포토뉴스]"): no outlet.
 static SECTION_LABELS: Words = word_list!("korean/section-labels.txt");
 
@@ -286,7 +284,7 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
             let words: Vec<&str> = outlet.split_whitespace().collect();
             let outlet_first = words.len() == OUTLET_NAME_TITLE
                 && crate::ingest::text::vocab::is_masthead(words[0]);
-            if CREDIT_LABELS.contains(&place.trim()) {
+            if crate::ingest::text::vocab::CREDIT_LABELS.contains(&place.trim()) {
                 return None;
             }
             return Some(if outlet_first {
@@ -299,7 +297,8 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
         let place_word =
             !place.trim().is_empty() && place.trim().chars().all(|c| c.is_alphabetic() || c == '·');
         let short = place_word && !outlet.is_empty();
-        let credit = CREDIT_LABELS.contains(&place.trim()) || outlet.ends_with("제공");
+        let credit = crate::ingest::text::vocab::CREDIT_LABELS.contains(&place.trim())
+            || outlet.ends_with("제공");
         (short && !credit).then(|| outlet.to_string())
     };
     if let Some(inner) = head.strip_prefix('(') {

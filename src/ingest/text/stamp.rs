@@ -445,6 +445,8 @@ fn signed_by_reporter(before: &str, after: &str) -> Option<Role> {
 fn after_a_byline(before: &str) -> Option<Role> {
     const MAX_PIECE_WORDS: usize = 3;
     let before = before.trim_end().trim_end_matches([',', '|']).trim_end();
+    // "(서울=뉴스1) 한가람 기자 |": a wire's place and name open the byline.
+    let before = wire_tag_opening(before).map_or(before, str::trim_start);
     let only_bylines = before.split(',').all(|piece| {
         word_count(piece) <= MAX_PIECE_WORDS && vocab::ends_with_reporter_title(piece)
     });
@@ -452,6 +454,23 @@ fn after_a_byline(before: &str) -> Option<Role> {
         .iter()
         .any(|m| before.contains(*m));
     (!before.is_empty() && only_bylines && !marked).then_some(Role::Unlabelled)
+}
+
+/// The text after a wire's place and name in brackets that opens `text`
+/// ("(서울=뉴스1) …", "[세종=가온뉴스] …").
+fn wire_tag_opening(text: &str) -> Option<&str> {
+    const MAX_TAG_CHARS: usize = 20;
+    let close = match text.chars().next()? {
+        '(' => ')',
+        '[' => ']',
+        _ => return None,
+    };
+    let end = text.find(close)?;
+    let tag = &text[1..end];
+    let (place, outlet) = tag.split_once('=')?;
+    let credit = vocab::CREDIT_LABELS.contains(&place);
+    let short = tag.chars().count() <= MAX_TAG_CHARS && !tag.contains(' ');
+    (!credit && !outlet.is_empty() && short).then(|| &text[end + 1..])
 }
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").
@@ -660,6 +679,13 @@ mod tests {
             roles("한빛일보 한가람 기자, 남궁하늘 기자 2024.09.03 11:34"),
             [(Role::Unlabelled, "2024-09-03".into())]
         );
+        // A wire's place and name may open the byline.
+        assert_eq!(
+            roles("(서울=가온뉴스) 한가람 기자 | 2021-03-16 17:20 송고"),
+            [(Role::Unlabelled, "2021-03-16".into())]
+        );
+        // A photo's credit in brackets is no wire's tag.
+        assert!(roles("(사진=가온전지) 남궁하늘 기자 2023.05.02").is_empty());
         // A related headline, a photo's credit, a list's item.
         for line in [
             "배터리 가격 하락세 지속 남궁하늘 기자 2023.05.02",

@@ -97,6 +97,9 @@ pub(crate) fn is_position_note(inside: &str) -> bool {
         && words.iter().any(|w| PHOTO_POSITIONS.contains(&w.as_str()))
 }
 
+/// Labels of a credit before "=" ("사진=", "자료="): no place of a wire.
+pub(crate) static CREDIT_LABELS: Words = word_list!("korean/credit-labels.txt");
+
 /// Endings of Korean organizations' names ("연구원", "협회", "케미칼"):
 /// `extract` knows a body the registry lacks by them, `clean` a caption's
 /// provider.

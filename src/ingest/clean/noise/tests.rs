@@ -442,6 +442,8 @@ fn market_tickers_are_noise_and_story_figures_are_not() {
         "• USD/KRW 1350 -1 -0.07%",
         "Nikkei 225 38,120.5 ▲312.4 +0.83%",
         "DOW 39,112 +0.2% NASDAQ 17,610 −0.4%",
+        // A currency pair unchanged or up, unsigned.
+        "• JPY100/KRW 1,049.56 0.03 0.00%",
     ] {
         assert_eq!(classify(quote), Line::Noise("market-quote"), "{quote}");
     }
@@ -450,6 +452,8 @@ fn market_tickers_are_noise_and_story_figures_are_not() {
         "Sales 2,300 -5%",
         "Capacity 40 GWh +25%",
         "KOSPI 2745.82",
+        "Output 2,300 40 5%",
+        "Cells/modules 2,300 40 5%",
     ] {
         assert!(!is_market_quote(story), "{story}");
     }

@@ -368,8 +368,17 @@ pub(crate) fn is_market_quote(body: &str) -> bool {
         let capitals = words[at..at + symbol]
             .iter()
             .all(|w| !w.chars().any(char::is_lowercase));
-        // A currency pair ("USD/KRW 1193.4 0.40 0.03%") may rise unsigned.
-        let pair = symbol == 1 && capitals && words[at].contains('/');
+        // A currency pair ("USD/KRW 1193.4 0.40 0.03%", "JPY100/KRW",
+        // "CNH/KRW": a side the vocabulary knows) may rise unsigned.
+        let code = |side: &str| {
+            let side = side.trim_end_matches(|c: char| c.is_ascii_digit());
+            crate::ingest::text::vocab::CURRENCY_CODES.contains(&side)
+        };
+        let pair = symbol == 1
+            && words[at]
+                .trim_start_matches(['•', '-'])
+                .split_once('/')
+                .is_some_and(|(a, b)| code(a) || code(b));
         let quote = (1..=3).contains(&symbol)
             && ((3..=4).contains(&numbers.len()) || numbers.len() == 2 && capitals)
             && (pair || numbers.iter().any(|w| w.starts_with(SIGNS)))

@@ -47,19 +47,26 @@ pub(crate) fn apply(lines: &mut [Line]) {
 /// ("2025.08.15 (금)", then "흐림서울 32.3℃"). It dates the visit, never
 /// the story, even when the page gives no other date.
 pub(super) fn is_page_clock(raw: &[&str], at: usize) -> bool {
-    use crate::ingest::text::date::is_date_with_only;
+    use crate::ingest::text::date::{is_date_with_only, is_todays_date};
     const WEATHER_LINES: usize = 4;
+    // A widget's line is a place and its temperature, no sentence.
+    const WEATHER_WORDS: usize = 3;
     let body = split_marker(raw[at].trim()).1;
     let button = |w: &str| SITE_UI.contains(&w.to_lowercase().as_str());
+    let weather = |line: &str| {
+        (line.contains('℃') || line.contains("°C"))
+            && word_count(line) <= WEATHER_WORDS
+            && !ends_sentence(line.trim_end())
+    };
     let weather_below = || {
         raw[at + 1..]
             .iter()
             .filter(|line| !line.trim().is_empty())
             .take(WEATHER_LINES)
-            .any(|line| line.contains('℃') || line.contains("°C"))
+            .any(|line| weather(split_marker(line.trim()).1))
     };
-    let with_buttons = is_date_with_only(body, button) && !is_date_with_only(body, |_| false);
-    with_buttons || is_date_with_only(body, |_| false) && weather_below()
+    let todays = is_todays_date(body);
+    !todays && is_date_with_only(body, button) || todays && weather_below()
 }
 
 /// The header of a reader-comment thread: "6 thoughts on “…”", "12

@@ -236,6 +236,8 @@ fn the_site_bars_clock_is_no_stamp_of_the_story() {
         "2025.08.15 (금)\n가온전지, 오창에 새 라인\n가온전지가 새 라인을 짓는다.",
         "입력 2025.08.15 (금) 10:20\n가온전지, 오창에 새 라인\n기온은 32℃였다.",
         "Subscribe\nMay 6, 2024\nAcme opens a plant\nAcme opened a plant.",
+        "Monday, August 5, 2024\nAcme slowed its plant on Monday as temperatures hit 38°C, it said.",
+        "2024.08.05 (월)\n가온전지는 5일 낮 기온이 38℃를 넘자 공장을 세웠다.",
     ] {
         assert!(clean(kept).other_stories.is_empty(), "{kept}");
     }

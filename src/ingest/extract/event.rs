@@ -225,6 +225,7 @@ pub(crate) fn events(
             && ((!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
                 || has_word(sentence.text, &STATISTIC_PHRASES)
                 || changes_by_a_figure(sentence.text));
+        let period_figure = !planned_sentence && states_a_period_figure(sentence.text);
         let forecast =
             has_word(sentence.text, &FORECAST_WORDS) && has_word(sentence.text, &MARKET_WORDS);
         // "니켈 가격이 안정세를 보이면서 … 줄어들 전망이다": a market's
@@ -265,18 +266,32 @@ pub(crate) fn events(
             // figure holds; "takes effect as of January 1" is a happening.
             let as_of =
                 !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
-            // "Acme said on Oct. 26 its profit quadrupled from a year ago":
-            // the day the figures were told is a happening all the same.
+            // "Acme said on Oct. 26 its profit rose 40 percent": the day
+            // the figures were told is a happening all the same; "orders
+            // reported on April 2 rose" tells no day.
             let before = sentence.text[..mention.start].trim_end();
+            let next_word = sentence.text[mention.end..]
+                .split_whitespace()
+                .next()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                });
+            let clause_follows = next_word
+                .is_some_and(|w| !STATISTIC_WORDS.contains(&w.as_str()) && !w.ends_with("ed"));
             let told_that_day = mention.date.day.is_some()
+                && clause_follows
                 && reported_at(before.strip_suffix(" on").unwrap_or(before));
             if statistic && !told_that_day
+                || period_figure && mention.date.day.is_none()
                 || korean_outlook
                     && mention.date.day.is_none()
                     && !past_in_its_clause(&sentence.text[mention.end..])
                 || !own.is_empty() && names_a_results_period(&sentence.text[..mention.start])
                 || as_of
-                || result && mention.date.day.is_none()
+                || result
+                    && mention.date.day.is_none()
+                    && !past_in_an_earlier_clause(&sentence.text[mention.end..])
                 || attribution
                 || (deadline && (forecast || targets.contains(&mention.date.year)))
                 || !is_event(
@@ -372,14 +387,36 @@ pub(crate) fn events(
 
 /// "falling 7.3 percent", "rising by 3%": a participle of change right
 /// before its amount is a statistic; "…on May 6, increasing its capacity
-/// to 40 GWh" tells a happening and its effect. So is a level right
-/// before its amount ("amounted to 342 billion yuan", "stood at 1,600
-/// GWh").
+/// to 40 GWh" tells a happening and its effect.
 fn changes_by_a_figure(sentence: &str) -> bool {
     static PARTICIPLES: Words = word_list!("extract/change-participles.txt");
-    static LEVEL_VERBS: Words = word_list!("extract/level-verbs.txt");
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    let amount = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥₩".contains(c));
+    (0..words.len()).any(|i| {
+        let mut after = words[i + 1..].iter().copied();
+        let changed_by = match after.next() {
+            Some(by) if by.eq_ignore_ascii_case("by") => after.next(),
+            next => next,
+        };
+        PARTICIPLES.iter().any(|p| words[i].eq_ignore_ascii_case(p))
+            && changed_by.is_some_and(is_amount)
+    })
+}
+
+/// A word that opens an amount: a digit or a currency's sign.
+fn is_amount(word: &str) -> bool {
+    word.starts_with(|c: char| {
+        c.is_ascii_digit() || crate::ingest::text::vocab::is_currency_sign(c)
+    })
+}
+
+/// A figure told for a period: a level right before its amount ("exports
+/// amounted to 342 billion yuan", "the backlog stood at 1,600 GWh") or a
+/// comparison with the year before ("up 30 percent year on year"). It
+/// dates no month or year in the sentence as a happening.
+fn states_a_period_figure(sentence: &str) -> bool {
+    static LEVEL_VERBS: Words = word_list!("extract/level-verbs.txt");
+    static YEARLY: Words = word_list!("extract/yearly-comparisons.txt");
+    let words: Vec<&str> = sentence.split_whitespace().collect();
     let ends_with_phrase = |end: usize, phrase: &str| {
         let phrase: Vec<&str> = phrase.split(' ').collect();
         end >= phrase.len()
@@ -388,16 +425,22 @@ fn changes_by_a_figure(sentence: &str) -> bool {
                 .zip(&phrase)
                 .all(|(w, p)| w.eq_ignore_ascii_case(p))
     };
-    (0..words.len()).any(|i| {
-        let mut after = words[i + 1..].iter().copied();
-        let changed_by = match after.next() {
-            Some(by) if by.eq_ignore_ascii_case("by") => after.next(),
-            next => next,
-        };
-        let changed = PARTICIPLES.iter().any(|p| words[i].eq_ignore_ascii_case(p))
-            && changed_by.as_ref().is_some_and(amount);
-        changed || amount(&words[i]) && LEVEL_VERBS.iter().any(|v| ends_with_phrase(i, v))
-    })
+    let level = (0..words.len())
+        .any(|i| is_amount(words[i]) && LEVEL_VERBS.iter().any(|v| ends_with_phrase(i, v)));
+    level || has_word(sentence, &YEARLY)
+}
+
+/// "지난 3월 공장을 준공했으며, 생산능력은 10GWh 수준이다": the time's own
+/// clause ends in a finite past verb and a connective before the
+/// sentence's predicate: a happening, whatever quantity the end states.
+fn past_in_an_earlier_clause(after: &str) -> bool {
+    for raw in after.split_whitespace() {
+        let word = raw.trim_end_matches(|c: char| !is_hangul(c));
+        if word.ends_with(['며', '고']) || raw.ends_with(',') {
+            return super::when::korean_tense_of(word) == Some("past");
+        }
+    }
+    false
 }
 
 /// A short line without a sentence's end, as a deck under a headline is
@@ -892,18 +935,9 @@ fn has_word(sentence: &str, words: &[&str]) -> bool {
 /// True when the text before a date ends with a verb of telling ("said",
 /// "announced"), so the date is when the news was told.
 fn reported_at(before: &str) -> bool {
+    static TELLING_VERBS: Words = word_list!("extract/telling-verbs.txt");
     let lower = before.trim_end().to_lowercase();
-    [
-        "said",
-        "says",
-        "announced",
-        "told reporters",
-        "reported",
-        "confirmed",
-        "unveiled",
-    ]
-    .iter()
-    .any(|verb| {
+    TELLING_VERBS.iter().any(|verb| {
         lower
             .strip_suffix(verb)
             .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))

@@ -1103,6 +1103,8 @@ mod tests {
         assert_eq!(f[0].year_target, None);
         let f = figures("The plant is set to double to 30,000 tons in 2028.");
         assert_eq!(f[0].year_target, Some(2028));
+        let f = figures("It is seeking to raise its capacity to 610,000 tons in 2030.");
+        assert_eq!(f[0].year_target, Some(2030));
         let f = figures("The market is set to reach 3,000 gigawatt-hours in 2030.");
         assert_eq!(f[0].year_target, Some(2030));
         // A site's area is where the plant goes, not what it reaches.

@@ -50,8 +50,10 @@ pub(crate) fn currency_prefix(tokens: &[Token<'_>], i: usize) -> Option<(&'stati
 
 /// The currency an ISO code names, as the vocabulary writes it.
 pub(crate) fn currency_code(text: &str) -> Option<&'static str> {
-    static CODES: Words = word_list!("extract/currency-codes.txt");
-    CODES.iter().copied().find(|c| *c == text)
+    crate::ingest::text::vocab::CURRENCY_CODES
+        .iter()
+        .copied()
+        .find(|c| *c == text)
 }
 
 /// A word that names a currency on its own ("yuan", "dollars", "won").

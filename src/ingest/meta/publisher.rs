@@ -9,6 +9,7 @@
 
 use crate::ingest::text::case::lowercase_aligned;
 use crate::ingest::text::line::split_marker;
+use crate::ingest::text::vocab::CREDIT_LABELS;
 use crate::ingest::text::words::{word_list, Words};
 
 /// The publisher as the text names it, if it names one. `other_stories`
@@ -284,7 +285,7 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
             let words: Vec<&str> = outlet.split_whitespace().collect();
             let outlet_first = words.len() == OUTLET_NAME_TITLE
                 && crate::ingest::text::vocab::is_masthead(words[0]);
-            if crate::ingest::text::vocab::CREDIT_LABELS.contains(&place.trim()) {
+            if CREDIT_LABELS.contains(&place.trim()) {
                 return None;
             }
             return Some(if outlet_first {
@@ -293,13 +294,8 @@ fn korean_wire_outlet(head: &str) -> Option<String> {
                 place.trim().to_string()
             });
         }
-        // "($1 = 156.2800 yen)" is a wire's exchange rate: a place is letters.
-        let place_word =
-            !place.trim().is_empty() && place.trim().chars().all(|c| c.is_alphabetic() || c == '·');
-        let short = place_word && !outlet.is_empty();
-        let credit = crate::ingest::text::vocab::CREDIT_LABELS.contains(&place.trim())
-            || outlet.ends_with("제공");
-        (short && !credit).then(|| outlet.to_string())
+        crate::ingest::text::vocab::wire_place_and_outlet(content)
+            .map(|(_, outlet)| outlet.to_string())
     };
     if let Some(inner) = head.strip_prefix('(') {
         return place_and_outlet(&inner[..inner.find(')')?]);

@@ -467,10 +467,8 @@ fn wire_tag_opening(text: &str) -> Option<&str> {
     };
     let end = text.find(close)?;
     let tag = &text[1..end];
-    let (place, outlet) = tag.split_once('=')?;
-    let credit = vocab::CREDIT_LABELS.contains(&place);
     let short = tag.chars().count() <= MAX_TAG_CHARS && !tag.contains(' ');
-    (!credit && !outlet.is_empty() && short).then(|| &text[end + 1..])
+    (short && vocab::wire_place_and_outlet(tag).is_some()).then(|| &text[end + 1..])
 }
 
 /// The role a label right before a date gives it ("Posted : ", "작성일 ").

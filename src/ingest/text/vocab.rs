@@ -97,8 +97,27 @@ pub(crate) fn is_position_note(inside: &str) -> bool {
         && words.iter().any(|w| PHOTO_POSITIONS.contains(&w.as_str()))
 }
 
+/// ISO codes of currencies the figures vocabulary knows ("KRW", "USD").
+pub(crate) static CURRENCY_CODES: Words = word_list!("extract/currency-codes.txt");
+
+/// Signs written before an amount of money ("$", "€", "₩").
+pub(crate) fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₩' | '₹')
+}
+
 /// Labels of a credit before "=" ("사진=", "자료="): no place of a wire.
 pub(crate) static CREDIT_LABELS: Words = word_list!("korean/credit-labels.txt");
+
+/// "서울=뉴스1" inside a wire's tag: its place and its name. The place is
+/// letters ("$1 = 156.28 yen" is an exchange rate), no credit's label
+/// ("사진="), and the name no provider's ("… 제공").
+pub(crate) fn wire_place_and_outlet(content: &str) -> Option<(&str, &str)> {
+    let (place, outlet) = content.split_once('=')?;
+    let (place, outlet) = (place.trim(), outlet.trim());
+    let place_word = !place.is_empty() && place.chars().all(|c| c.is_alphabetic() || c == '·');
+    let credit = CREDIT_LABELS.contains(&place) || outlet.ends_with("제공");
+    (place_word && !outlet.is_empty() && !credit).then_some((place, outlet))
+}
 
 /// Endings of Korean organizations' names ("연구원", "협회", "케미칼"):
 /// `extract` knows a body the registry lacks by them, `clean` a caption's

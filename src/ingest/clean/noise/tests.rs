@@ -444,6 +444,7 @@ fn market_tickers_are_noise_and_story_figures_are_not() {
         "DOW 39,112 +0.2% NASDAQ 17,610 −0.4%",
         // A currency pair unchanged or up, unsigned.
         "• JPY100/KRW 1,049.56 0.03 0.00%",
+        "CNH/KRW 186.8 0.16 0.09%",
     ] {
         assert_eq!(classify(quote), Line::Noise("market-quote"), "{quote}");
     }
@@ -454,6 +455,7 @@ fn market_tickers_are_noise_and_story_figures_are_not() {
         "KOSPI 2745.82",
         "Output 2,300 40 5%",
         "Cells/modules 2,300 40 5%",
+        "NCM/LFP 12,400 3,100 25%",
     ] {
         assert!(!is_market_quote(story), "{story}");
     }

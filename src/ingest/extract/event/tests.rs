@@ -174,7 +174,11 @@ fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
         "In 2019, the installed capacity of cells reached 62.2 gigawatt hours.",
         "Acme's order backlog stood at 1,600 GWh as of the end of 2021.",
         "From January to March, Vale exported cells worth 10 billion yuan, up 30 percent year on year.",
-        "이차전지 수출액은 지난해 12억 달러로 전년 대비 22.9% 증가한 것으로 집계됐다.",
+        "Acme's exports amounted to 342 billion yuan in March.",
+        "Shipments came to 40 GWh in 2023, up 12 percent from a year earlier.",
+        "가온전지가 지난 3월 수주한 물량은 20GWh로 집계됐다.",
+        "가온전지의 지난해 수출은 10억달러를 웃돌았다.",
+        "가온전지의 2023년 매출은 1조원을 넘어섰다.",
         "2021년 수입 규모는 10억달러의 두 배를 웃도는 수준이다.",
     ] {
         let got = run(&[statistic], Some("2024-05-07"));
@@ -183,11 +187,38 @@ fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
     // "reached" before no amount is a happening.
     let happening = "Acme reached an agreement with Vale Motors in March 2024.";
     assert_eq!(run(&[happening], Some("2024-05-07")).len(), 1);
-    // The day the figures were told is one.
+    // The day the figures were told is one, and so is a day in the
+    // sentence of a level or a yearly comparison.
     let told = "Acme said on May 6 its operating income rose 40 percent from a year ago.";
     let got = run(&[told], Some("2024-05-07"));
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "2024-05-06");
+    for happening in [
+        "Acme bought Vale Motors on April 2 in a deal that came to $2 billion.",
+        "Acme opened its Ohio plant on April 2, while its exports grew year on year.",
+    ] {
+        assert_eq!(
+            run(&[happening], Some("2024-05-07")).len(),
+            1,
+            "{happening}"
+        );
+    }
+    // A participle before the day tells no day.
+    for statistic in [
+        "New orders confirmed on April 2 rose 12 percent from a year ago.",
+        "Orders the agency reported on April 2 rose 12 percent.",
+    ] {
+        let got = run(&[statistic], Some("2024-05-07"));
+        assert!(got.is_empty(), "{statistic}: {got:?}");
+    }
+    // A happening in an earlier Korean clause stays.
+    for happening in [
+        "가온전지는 지난 3월 오창 공장을 준공했으며, 이 공장의 생산능력은 연 10GWh 수준이다.",
+        "가온전지는 지난 3월 미국 공장을 준공했고 올해 매출은 1조원을 넘어섰다.",
+    ] {
+        let got = run(&[happening], Some("2024-05-07"));
+        assert!(got.iter().any(|e| e.0 == "2024-03"), "{happening}: {got:?}");
+    }
 }
 
 #[test]

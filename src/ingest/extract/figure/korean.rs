@@ -802,6 +802,13 @@ mod tests {
         let sentence = "2028년 기준 최대 10만t까지 리튬 생산을 늘릴 계획이다.";
         let f = &figures(sentence)[0];
         assert_eq!(planned_year_before(sentence, f.start), Some(2028));
+        // A goal told in the present ("늘린다는 목표다").
+        let sentence = "가온은 전기차를 2026년에 150만 대, 2030년에 350만대까지 늘린다는 목표다.";
+        let years: Vec<Option<i32>> = figures(sentence)
+            .iter()
+            .map(|f| planned_year_before(sentence, f.start))
+            .collect();
+        assert_eq!(years, [Some(2026), Some(2030)]);
         // A past result, or no plan at all, sets no year.
         let sentence = "2024년 매출 3조원을 기록했고, 공장을 지을 계획이다.";
         assert_eq!(

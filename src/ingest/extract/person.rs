@@ -204,6 +204,10 @@ impl Reader<'_, '_> {
             } else if end > first && self.nickname_at(end) {
                 end += 3;
                 extra += 3;
+            } else if let Some(particles) = self.surname_particles_at(end).filter(|_| end > first) {
+                // "Lucio de Marchi": the particles are no word of their own.
+                end += particles;
+                extra += particles;
             } else if end > first && self.middle_initial_at(end) {
                 // "Paul V. Braun": the initial and its stop are one word.
                 end += 2;
@@ -262,6 +266,17 @@ impl Reader<'_, '_> {
             && glued(i + 1)
             && glued(i + 2)
             && token(i + 2).is_some_and(|t| is_name_token(t.text))
+    }
+
+    /// "de", "von der" between two name words: the particles' tokens.
+    fn surname_particles_at(&self, i: usize) -> Option<usize> {
+        static PARTICLES: Words = word_list!("extract/surname-particles.txt");
+        let count = self.tokens[i..]
+            .iter()
+            .take(2)
+            .take_while(|t| PARTICLES.contains(&t.text))
+            .count();
+        (count > 0 && i + count < self.tokens.len() && self.is_name_at(i + count)).then_some(count)
     }
 
     /// "V." between two name words: a middle initial.
@@ -342,7 +357,9 @@ impl Reader<'_, '_> {
         let after = self
             .appositive(end)
             .or_else(|| self.speaker_appositive(end))
-            .or_else(|| self.appointed_as(start, end));
+            .or_else(|| self.appointed_as(start, end))
+            .or_else(|| self.appointed_after(end))
+            .or_else(|| self.role_stated_after(end));
         let spoken = self
             .tokens
             .get(end)
@@ -351,6 +368,7 @@ impl Reader<'_, '_> {
         let spoken = spoken
             || self.inverted_speech(start)
             || self.succeeds(start)
+            || self.leads_a_team(start)
             || self.named_by_copula(start);
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
@@ -389,7 +407,59 @@ impl Reader<'_, '_> {
             return None;
         }
         let as_at = (end..(end + 7).min(self.tokens.len())).find(|&k| self.tokens[k].is("as"))?;
-        let role: Vec<&str> = self.tokens[as_at + 1..]
+        Some((Some(self.role_from(as_at + 1)?), None))
+    }
+
+    /// "Jane Roe has been appointed chief executive", "Kim Ha-na was also
+    /// named president": the name is the subject of a passive verb of
+    /// appointment, a role within a few words after it. Gives the role.
+    fn appointed_after(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
+        static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
+        static PASSIVE: Words = word_list!("extract/passive-auxiliaries.txt");
+        let mut k = end;
+        let mut passive = false;
+        while let Some(t) = self.tokens.get(k).filter(|_| k < end + 4) {
+            let lower = t.text.to_ascii_lowercase();
+            if PASSIVE.contains(&lower.as_str()) {
+                passive |= matches!(lower.as_str(), "been" | "was" | "were" | "is" | "be");
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let verb = self.tokens.get(k)?;
+        if !passive || !APPOINT.iter().any(|v| verb.is(v)) {
+            return None;
+        }
+        let from = k + 1 + usize::from(self.tokens.get(k + 1).is_some_and(|t| t.is("as")));
+        Some((Some(self.role_from(from)?), None))
+    }
+
+    /// "Rick Vale is COO of the joint venture", "Jane Roe was the chief
+    /// executive": the name, "is" or "was", and a role word first after
+    /// it. Words that also describe a company ("Silver Lake is an
+    /// investor") or rank it ("is the first") state no role.
+    fn role_stated_after(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
+        static NOT_AFTER_IS: Words = word_list!("extract/roles-not-stated-with-is.txt");
+        let copula = self.tokens.get(end)?;
+        if !(copula.is("is") || copula.is("was")) {
+            return None;
+        }
+        let role = self.role_from(end + 1)?;
+        let first = role.split(' ').next()?;
+        let last = role.rsplit(' ').next()?;
+        let stated = is_role_word(first)
+            && !NOT_AFTER_IS.contains(&first.to_ascii_lowercase().as_str())
+            && !NOT_AFTER_IS.contains(&last.to_ascii_lowercase().as_str());
+        stated.then_some((Some(role), None))
+    }
+
+    /// The role opening at token `at`: up to five words past a determiner,
+    /// ending with the last role word among them ("the chief executive").
+    fn role_from(&self, at: usize) -> Option<String> {
+        let role: Vec<&str> = self
+            .tokens
+            .get(at..)?
             .iter()
             .map(|t| t.text)
             .skip_while(|w| {
@@ -400,7 +470,7 @@ impl Reader<'_, '_> {
             .take(5)
             .collect();
         let last_role = role.iter().rposition(|w| is_role_word(w))?;
-        Some((Some(role[..=last_role].join(" ")), None))
+        Some(role[..=last_role].join(" "))
     }
 
     /// "replaced by Kim Ha-na", "to succeed Jane Roe": a verb of
@@ -422,6 +492,17 @@ impl Reader<'_, '_> {
         let who = self.tokens.get(end).is_some_and(|t| t.text == ",")
             && self.tokens.get(end + 1).is_some_and(|t| t.is("who"));
         verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v))) && (hyphenated || who)
+    }
+
+    /// "the KIST team led by Sang-Ok Kim": a research group led or headed
+    /// by the name. A funding round is led by investors, so the noun
+    /// before the verb must be a group of people.
+    fn leads_a_team(&self, start: usize) -> bool {
+        static GROUPS: Words = word_list!("extract/led-groups.txt");
+        let back = |n: usize| start.checked_sub(n).and_then(|k| self.tokens.get(k));
+        back(1).is_some_and(|t| t.is("by"))
+            && back(2).is_some_and(|t| t.is("led") || t.is("headed"))
+            && back(3).is_some_and(|t| GROUPS.contains(&t.text.to_ascii_lowercase().as_str()))
     }
 
     /// "The new CEO of Acme Norway is Jane Roe": a role, then "is" or
@@ -603,7 +684,8 @@ impl Reader<'_, '_> {
         Some((Some(role.to_string()), organization))
     }
 
-    /// "Minister of Trade, Industry and Energy Kim …": a title, "of", and
+    /// "Minister of Trade, Industry and Energy Kim …": a title, "of" (or
+    /// "for": "Minister for Resources and Water …"), and
     /// a portfolio of capitalized words right before the name.
     /// The portfolio may be a place, "the" and its kind in lowercase
     /// around it: "President of the Hauts-de-France region …".
@@ -611,7 +693,7 @@ impl Reader<'_, '_> {
         let mut k = start;
         while k > 0 && start - k < 8 {
             let t = &self.tokens[k - 1];
-            let after_of = k >= 2 && self.tokens[k - 2].is("of");
+            let after_of = k >= 2 && is_portfolio_of(&self.tokens[k - 2]);
             // "Head of Cell Research Laboratory Kim": a role word may
             // stand inside the portfolio, not right before the name.
             if (t.is_capitalized() && (k < start || !is_role_word(t.text)))
@@ -625,7 +707,7 @@ impl Reader<'_, '_> {
             }
         }
         let opens = |t: &Token<'_>| t.is_capitalized() || t.is("the");
-        if k == start || k < 2 || !self.tokens[k - 1].is("of") || !opens(&self.tokens[k]) {
+        if k == start || k < 2 || !is_portfolio_of(&self.tokens[k - 1]) || !opens(&self.tokens[k]) {
             return None;
         }
         let mut role_start = k - 1;
@@ -913,6 +995,11 @@ fn without_nickname(name: &str) -> String {
     };
     let rest = after[close..].trim_start_matches(quotes);
     format!("{} {}", name[..open].trim_end(), rest.trim_start())
+}
+
+/// The word between a title and its portfolio.
+fn is_portfolio_of(token: &Token<'_>) -> bool {
+    token.is("of") || token.is("for")
 }
 
 fn is_honorific(token: &Token<'_>) -> bool {

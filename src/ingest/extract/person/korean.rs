@@ -35,6 +35,8 @@ const TEAMS: [&str; 2] = ["연구팀", "팀"];
 
 /// Words that open a photo's line-up of people ("왼쪽부터").
 static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
+/// Governments named by their head ("조 바이든 정부").
+static GOVERNMENTS: Words = word_list!("korean/governments-named-by-head.txt");
 /// Public offices a foreign holder is named before ("… 미국 대통령").
 static OFFICES: Words = word_list!("korean/foreign-office-titles.txt");
 
@@ -273,8 +275,9 @@ fn addressed_by_honorific(
 }
 
 /// "마르코 벨라스코(Marco Velasco) 상무참사관": Hangul words spelling a
-/// foreign name, its Latin spelling in brackets right after, word for
-/// word, and a title after it (past an organization at most).
+/// foreign name, its Latin spelling (or a Chinese name's characters) in
+/// brackets right after, word for word, and a title after it (past an
+/// organization at most).
 fn romanized_names(
     sentence: &Sentence<'_>,
     tokens: &[Token<'_>],
@@ -296,10 +299,19 @@ fn romanized_names(
             t.text.starts_with(|c: char| c.is_ascii_uppercase())
                 && t.text.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
         };
-        if !(2..=3).contains(&latin.len()) || !latin.iter().all(is_latin_name) {
+        let spelled_in_latin = (2..=3).contains(&latin.len()) && latin.iter().all(is_latin_name);
+        // "쩡위췬(曾毓群)": a Chinese name and its characters, one syllable
+        // for each.
+        // "상무부(商务部)" is a body, "상하이(上海)" a place.
+        let in_hanja = latin.len() == 1
+            && open >= 1
+            && hanja_spelling(tokens[open - 1].text, latin[0].text)
+            && !is_unknown_organization(tokens[open - 1].text)
+            && !is_place(sentence, &tokens[open - 1]);
+        if !spelled_in_latin && !in_hanja {
             continue;
         }
-        let Some(first) = open.checked_sub(latin.len()) else {
+        let Some(first) = open.checked_sub(if in_hanja { 1 } else { latin.len() }) else {
             continue;
         };
         let hangul = &tokens[first..open];
@@ -309,8 +321,11 @@ fn romanized_names(
             continue;
         };
         let one_syllable = family.text.chars().count() == 1 && family.text.chars().all(is_hangul);
-        let spelled = given.iter().all(|t| foreign_word(t.text))
-            && (one_syllable || foreign_word(family.text));
+        let spelled = in_hanja
+            || given
+                .iter()
+                .all(|t| foreign_word(t.text) || GIVEN_NAMES.contains(&t.text))
+                && (one_syllable || foreign_word(family.text));
         let name_start = hangul[0].start;
         // "에이크미 에너지(Acme Energy) 대표": a company spelt both ways.
         let latin_text = &text[tokens[open + 1].start..tokens[close - 1].end];
@@ -324,15 +339,21 @@ fn romanized_names(
             continue;
         }
         // The title after the name, or right before it ("애널리스트 조지
-        // 헤펠(George Heppel)은").
+        // 헤펠(George Heppel)은", "CEO인 댄 쿡(Dan Cook)은").
         let role = match title_after(sentence, tokens, close) {
             Some((title_end, org)) => {
                 let role_start = tokens.get(close + 1).map_or(title_end, |t| t.start);
                 Some((text[role_start..title_end].to_string(), org))
             }
+            // "CEO인 댄 쿡(Dan Cook)은": the title, then the copula that
+            // makes it describe the name after it.
             None => first
                 .checked_sub(1)
-                .and_then(|b| title(tokens[b].text).filter(|t| *t == tokens[b].text))
+                .and_then(|b| {
+                    let word = tokens[b].text;
+                    let bare = word.strip_suffix('인').unwrap_or(word);
+                    title(bare).filter(|t| *t == bare)
+                })
                 .map(|t| (t.to_string(), None)),
         };
         let Some((role, org)) = role else {
@@ -349,6 +370,17 @@ fn romanized_names(
         });
     }
     found
+}
+
+/// A Hangul word of two to four syllables and Chinese characters as many:
+/// the Korean reading of a Chinese name and the name as written.
+fn hanja_spelling(hangul: &str, hanja: &str) -> bool {
+    let is_hanja = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let syllables = hangul.chars().count();
+    (2..=4).contains(&syllables)
+        && hangul.chars().all(is_hangul)
+        && hanja.chars().all(is_hanja)
+        && hanja.chars().count() == syllables
 }
 
 /// "왼쪽부터 마르코 벨라스코 칠레 광업부 장관, …": in a photo's
@@ -485,7 +517,9 @@ fn foreign_names_before_a_country(
         // ("지난달 취임한 미국 대통령") two words are no name.
         let before = text[..first.start].trim_end();
         let opens = opens_a_phrase(before);
-        if !(foreign(first) && foreign(second)) {
+        // "조 바이든": a given name of one syllable, when listed.
+        let short_given = GIVEN_NAMES.contains(&first.text) && first.text.chars().count() == 1;
+        if !((short_given || foreign(first)) && foreign(second)) {
             continue;
         }
         let role = match (tokens.get(at + 2), tokens.get(at + 3)) {
@@ -497,7 +531,16 @@ fn foreign_names_before_a_country(
             {
                 title(office.text)
                     .filter(|t| OFFICES.contains(t))
-                    .map(|role| format!("{} {role}", country.text))
+                    .map(|role| Some(format!("{} {role}", country.text)))
+            }
+            // "조 바이든 정부의": a government named by its head, a listed
+            // given name first; the text gives no title.
+            (Some(government), _)
+                if spaced(second, government)
+                    && GIVEN_NAMES.contains(&first.text)
+                    && GOVERNMENTS.contains(&strip_particle(government.text)) =>
+            {
+                Some(None)
             }
             // "제프 로빈슨 주한호주대사와": an envoy's office glued to the
             // country he is posted from; the name opens a clause or
@@ -505,7 +548,7 @@ fn foreign_names_before_a_country(
             (Some(office), _)
                 if spaced(second, office) && (opens || before.ends_with(['는', '은', '도'])) =>
             {
-                envoy(office.text)
+                envoy(office.text).map(Some)
             }
             _ => None,
         };
@@ -514,7 +557,7 @@ fn foreign_names_before_a_country(
         };
         found.push(Person {
             name: text[first.start..second.end].to_string(),
-            role: Some(role),
+            role,
             organization: None,
             quote: Some(text.to_string()),
         });
@@ -607,7 +650,7 @@ fn foreign_names_after_a_title(
         let shaped = GIVEN_NAMES.contains(&first.text)
             && foreign_word(family)
             && !NOT_NAMES.contains(&family)
-            && !is_unknown_organization(family);
+            && !ends_like_a_body(family);
         if !(closed && shaped) {
             continue;
         }
@@ -615,6 +658,10 @@ fn foreign_names_after_a_title(
             continue;
         };
         let role = &text[tokens[title_at].start..tokens[at - 1].end];
+        let role = role
+            .strip_suffix('인')
+            .filter(|r| title_before_copula(r))
+            .unwrap_or(role);
         // "구글의 전 최고경영자": the body, its genitive, a "former".
         let before = text[..tokens[title_at].start].trim_end();
         let before = before.strip_suffix('전').map_or(before, str::trim_end);
@@ -647,7 +694,13 @@ fn title_before(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         k = open - 1;
     }
     let word = tokens[k].text;
-    (title(word) == Some(word)).then_some(k)
+    // "CEO인 카즈오 타다노부는": the copula makes the title describe the
+    // name after it ("대변인" is a title whole).
+    let bare = word
+        .strip_suffix('인')
+        .filter(|_| title(word) != Some(word))
+        .unwrap_or(word);
+    (title(bare) == Some(bare)).then_some(k)
 }
 
 /// "주한호주대사와" → "주한호주대사": a foreign envoy's title, 주한 (in
@@ -837,6 +890,15 @@ fn title_after(
                 between += 1;
                 place_between = false;
             }
+            // "박가온 가온대 전기소재공학 교수", "… 가온 미주 법인 대표",
+            // "… 이사회 의장": the field, department or unit the title
+            // belongs to.
+            None if between < MAX_BETWEEN
+                && (is_department(token.text) || UNIT_WORDS.contains(&token.text)) =>
+            {
+                between += 1;
+                place_between = false;
+            }
             None if between < MAX_BETWEEN && is_place(sentence, token) => {
                 between += 1;
                 place_between = true;
@@ -949,6 +1011,22 @@ pub(in crate::ingest::extract) fn ends_with_long_title(word: &str) -> bool {
         .any(|t| t.chars().count() > 3 && word.ends_with(t))
 }
 
+/// [`is_unknown_organization`] by an ending of two syllables or more: a
+/// foreign family name may end in "부" ("타다노부") as a ministry does.
+fn ends_like_a_body(word: &str) -> bool {
+    is_unknown_organization(word)
+        && KOREAN_ORG_ENDINGS
+            .iter()
+            .any(|e| e.chars().count() >= 2 && word.ends_with(e))
+}
+
+/// A role whose last word is a title that took the copula "인" off
+/// ("CEO" of "CEO인"), not a title ending in 인 ("대변인").
+fn title_before_copula(role: &str) -> bool {
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    title(last) == Some(last) && title(&format!("{last}인")).is_none()
+}
+
 /// A Hangul word ending like an organization's name ("미래소재연구원").
 fn is_unknown_organization(word: &str) -> bool {
     word.chars().count() >= 3
@@ -956,6 +1034,15 @@ fn is_unknown_organization(word: &str) -> bool {
             .chars()
             .all(|c| is_hangul(c) || c.is_ascii_alphanumeric())
         && KOREAN_ORG_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// A Hangul word naming a field or a department ("전기소재공학",
+/// "화공생명공학과"): three syllables or more ending like one.
+fn is_department(word: &str) -> bool {
+    static DEPARTMENT_ENDINGS: Words = word_list!("korean/department-endings.txt");
+    word.chars().count() >= 3
+        && word.chars().all(is_hangul)
+        && DEPARTMENT_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// True when `token` is a place the gazetteer found, whole.

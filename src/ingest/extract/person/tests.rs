@@ -1303,3 +1303,120 @@ fn a_personnel_bullet_holds_names_only() {
     );
     assert!(triples("옥수수씨를 심었다.").is_empty());
 }
+
+/// Each person's name and role.
+fn roles(text: &str) -> Vec<(String, Option<String>)> {
+    run(text)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+}
+
+#[test]
+fn a_passive_appointment_or_a_role_after_is_names_the_subject() {
+    assert_eq!(
+        roles("Tomas Reyes has been appointed Chief Executive Officer of the venture."),
+        [("Tomas Reyes".into(), Some("Chief Executive Officer".into()))]
+    );
+    assert_eq!(
+        roles("Dorian Vell was also named president of the equipment unit."),
+        [("Dorian Vell".into(), Some("president".into()))]
+    );
+    assert_eq!(
+        roles("Rick Hanlon is COO of the new joint venture."),
+        [("Rick Hanlon".into(), Some("COO".into()))]
+    );
+    // An active verb, a company's description or a rank state no
+    // person's role; a name of one word stays out as anywhere else.
+    assert!(roles("Harbor Bridge named president of the unit a veteran.").is_empty());
+    assert!(roles("Kestrel was named partner of the year.").is_empty());
+    assert!(roles("Silver Lake is an investor in the venture.").is_empty());
+    assert!(roles("Nordic Volt was the first maker to ship.").is_empty());
+}
+
+#[test]
+fn name_particles_a_led_team_and_a_portfolio_for() {
+    assert_eq!(
+        roles("Lucio de Marchi, CEO of Kestrel, noted the rise."),
+        [("Lucio de Marchi".into(), Some("CEO of Kestrel".into()))]
+    );
+    assert_eq!(
+        roles("The research team led by Min-jun Park found the cause."),
+        [("Min-jun Park".into(), None)]
+    );
+    // A round is led by investors.
+    assert!(roles("The round was led by Harbor Bridge and others.").is_empty());
+    assert_eq!(
+        roles("Minister for Resources and Water Keith Varga signed it."),
+        [(
+            "Keith Varga".into(),
+            Some("Minister for Resources and Water".into())
+        )]
+    );
+    assert_eq!(
+        roles("Grant Hollis, owner of a local diner, said sales rose."),
+        [("Grant Hollis".into(), Some("owner of a local diner".into()))]
+    );
+    assert_eq!(
+        roles("He met his counterpart Agus Rahmanto on Friday."),
+        [("Agus Rahmanto".into(), Some("counterpart".into()))]
+    );
+}
+
+#[test]
+fn korean_titles_of_boards_founders_departments_and_foreign_names() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("행사에는 이한결 충청북도의회 부의장, 최민호 룽하이그룹 공동총재, 이동현 나래전지 창업주와 정준호 나래전지 부대표, 박근호 CSO 등이 참석했다."),
+        ["이한결", "최민호", "이동현", "정준호", "박근호"]
+    );
+    assert_eq!(
+        names("한지석 영주소방서장은 \"훈련을 계속하겠다\"고 말했다."),
+        ["한지석"]
+    );
+    assert_eq!(
+        names("박준호 가온대학교(GU) 전기기능소재공학 교수와 김대훈 가온대학교 화공생명공학과 교수를 선정했다."),
+        ["박준호", "김대훈"]
+    );
+    assert_eq!(
+        names("톰 존스턴 에이크미 임시 이사회 의장은 \"인내가 필요하다\"고 말했다."),
+        ["톰 존스턴"]
+    );
+    // A subsidiary described before its head is no name.
+    assert_eq!(
+        names("핵심 자회사 나래소재 대표에 주재환 사장이 올랐다."),
+        ["주재환"]
+    );
+}
+
+#[test]
+fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    assert_eq!(
+        names("나래볼트 공동 창업자이자 CEO인 댄 쿡(Dan Cook)은 인터뷰에서 말했다."),
+        ["댄 쿡"]
+    );
+    assert_eq!(
+        names("쩡위산(曾毓山) 나래전지 회장은 축사를 했다."),
+        ["쩡위산"]
+    );
+    // A ministry spelt in characters is no person.
+    assert!(names("상무부(商务部) 장관은 축사를 했다.").is_empty());
+    // A family name may end like a ministry ("부").
+    assert_eq!(
+        names("나래에너지의 CEO인 카즈오 타다노부는 기자들에게 말했다."),
+        ["카즈오 타다노부"]
+    );
+    assert_eq!(
+        names("에너지부는 \"조 바이든 정부의 정책\"이라고 밝혔다."),
+        ["조 바이든"]
+    );
+    assert!(names("이는 새로 출범한 한국 정부의 정책이다.").is_empty());
+    // "대변인" is a title whole, not "대변" and the copula.
+    let people = run("에이크미 대변인 에릭 슈미트는 말했다.").people;
+    assert_eq!(people[0].name, "에릭 슈미트");
+    assert_eq!(people[0].role.as_deref(), Some("대변인"));
+}

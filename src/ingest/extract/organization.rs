@@ -471,6 +471,7 @@ pub(crate) fn unknown(
         .chain(
             korean::described_companies(text)
                 .into_iter()
+                .chain(korean::officers_companies(text))
                 .filter(|&(start, end, _)| !places.iter().any(|&(s, e)| s < end && start < e)),
         )
         .filter(|&(start, end, _)| {

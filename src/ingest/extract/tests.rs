@@ -1102,3 +1102,25 @@ fn a_name_the_text_stops_inside_names_nobody() {
     assert_eq!(slugs("The call was led by NBRI Director."), ["nbri"]);
     assert_eq!(slugs("The deal was signed at NBRI Tuesday"), ["nbri"]);
 }
+
+#[test]
+fn a_company_between_its_officers_name_and_title_is_generated_under_its_romanization() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["협약식에는 김진호 나래E&S 회장, 박민수 태온 대표이사, 이한결 신임 대표, 정다온 미주 대표가 참석했다."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["나래E&S", "태온"]);
+    // A name with Hangul keeps its Latin letters in the slug.
+    assert_eq!(a.organizations, ["naraee-s", "taeon"]);
+    // A title with its particle is no company ("이 회장이 대표이사에서").
+    let a = annotate(
+        &doc(&["국내 업체의 이동채 회장이 대표이사에서 물러난다."]),
+        "",
+        None,
+        &g,
+    );
+    assert!(generated_names(&a).is_empty());
+}

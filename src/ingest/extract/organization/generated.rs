@@ -46,10 +46,12 @@ pub(crate) fn entry(
         return None;
     }
     let name = &sentence.text[found.start..found.end];
-    // A Hangul name ("해남군") is filed under its romanization.
-    let slug = match slugify(name) {
-        slug if slug.is_empty() => slugify(&crate::ingest::text::hangul::romanize(name)),
-        slug => slug,
+    // A name with Hangul ("해남군", "제일E&S") is filed under its
+    // romanization, which keeps its Latin letters.
+    let slug = if name.chars().any(crate::ingest::text::hangul::is_hangul) {
+        slugify(&crate::ingest::text::hangul::romanize(name))
+    } else {
+        slugify(name)
     };
     if slug.is_empty() || gazetteer.organization_by_slug(&slug).is_some() {
         return None;

@@ -129,6 +129,48 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
     found
 }
 
+/// "김가온 나래E&S 회장", "▲박다온 태성 대표이사,": between a person's
+/// Korean name and a company officer's title, one word the registry lacks
+/// names the company; a qualifier ("신임", "전"), a unit ("미주"), a
+/// line of business ("배터리") or a title with its particle ("회장이
+/// 대표이사에서") does not.
+pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
+    static OFFICERS: Words = word_list!("korean/company-officer-titles.txt");
+    static QUALIFIERS: Words = word_list!("korean/title-modifiers.txt");
+    static UNITS: Words = word_list!("korean/business-unit-words.txt");
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
+    let mut found = Vec::new();
+    for triple in words.windows(3) {
+        let [(_, name), (start, brand), (_, title)] = triple else {
+            continue;
+        };
+        let name = name.trim_start_matches(|c: char| !is_hangul(c));
+        let title = strip_particle(title.trim_end_matches([',', '.', '·']));
+        let brand_shaped = brand.chars().count() >= LEAST_COMPANY_STEM
+            && brand
+                .chars()
+                .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
+            && brand.chars().any(is_hangul)
+            && !QUALIFIERS.contains(brand)
+            && !UNITS.contains(brand)
+            && strip_particle(brand) == *brand
+            && !is_korean_name(brand)
+            && !ends_with_korean_title(brand)
+            && !only_generic_words(brand);
+        if is_korean_name(name) && OFFICERS.contains(&title) && brand_shaped {
+            found.push((*start, start + brand.len(), Some(OrganizationKind::Company)));
+        }
+    }
+    found
+}
+
 /// Most words of a company's name in quotes.
 const MOST_QUOTED_WORDS: usize = 4;
 

@@ -1428,4 +1428,21 @@ mod tests {
         );
         assert_eq!(one("It supports 31 items.").2, "items");
     }
+
+    #[test]
+    fn weights_engine_power_ore_tonnes_and_a_monthly_rate() {
+        assert_eq!(
+            found("The pack weighs 575 kg; the motor makes 286 horsepower, or 299 PS."),
+            [
+                (575.0, "kg".to_string()),
+                (286.0, "hp".to_string()),
+                (299.0, "PS".to_string())
+            ]
+        );
+        // "ps" in lowercase is no unit.
+        assert!(found("Send notes to 12 ps only.").is_empty());
+        assert_eq!(one("The mine shipped over 80,000 dmt.").2, "tons");
+        assert_eq!(one("It aims for 10 000 t a month.").2, "tons/month");
+        assert_eq!(one("It makes 5,000 tonnes per year.").2, "tons/year");
+    }
 }

@@ -288,8 +288,14 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         "gallons" | "gallon" => Some("gallons"),
         "liters" | "litres" | "liter" | "litre" => Some("liters"),
         "barrels" => Some("barrels"),
+        "kg" | "kgs" | "kilograms" | "kilogram" => Some("kg"),
+        "hp" | "bhp" | "horsepower" => Some("hp"),
         _ => None,
     };
+    // "299 PS": metric horsepower, in capitals only ("ps" is a postscript).
+    if first == "PS" {
+        return Some(("PS", 1));
+    }
     // "-30°C", "25 ° C": degrees Celsius.
     if first == "°" && is(1, "C") {
         return Some(("°C", 2));
@@ -433,7 +439,12 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         return Some(("tons/year", 1));
     }
     // "3,000 mt/year": the commodity press writes "mt" for metric tons.
-    if matches!(lower.as_str(), "tons" | "tonnes" | "ton" | "tonne" | "t") || first == "mt" {
+    // "80,000 dmt": dry (or wet) metric tonnes of ore or concentrate.
+    if matches!(
+        lower.as_str(),
+        "tons" | "tonnes" | "ton" | "tonne" | "t" | "dmt" | "wmt"
+    ) || first == "mt"
+    {
         return Some(tons(text));
     }
     // "25 kt/a": thousands of tons, scaled by the caller (`kilotons`).
@@ -536,10 +547,14 @@ fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
     let after = if acronym { 4 } else { 1 };
     let is = |k: usize, w: &str| text(after + k - 1).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let year = is(2, "year") || is(2, "annum") || is(2, "y");
+    let per = is(1, "per") || is(1, "a") || is(1, "/");
     if is(1, "annually") {
         ("tons/year", after + 1)
-    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && year || is(1, "/") && is(2, "a") {
+    } else if per && year || is(1, "/") && is(2, "a") {
         ("tons/year", after + 2)
+    } else if per && is(2, "month") {
+        // "10 000 t a month": a mine's or a plant's monthly rate.
+        ("tons/month", after + 2)
     } else {
         ("tons", 1)
     }

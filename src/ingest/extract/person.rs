@@ -24,6 +24,8 @@ pub(super) use korean::is_name_word as is_korean_name;
 
 /// Verbs that show the words before them name a speaker.
 pub(crate) static SPEECH: Words = word_list!("extract/speech-verbs.txt");
+/// Verbs of appointment ("named", "appointed").
+static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
 /// Lowercase words that end a place a title's portfolio names ("region").
 static PLACE_WORDS: Words = word_list!("extract/portfolio-place-words.txt");
 
@@ -205,7 +207,8 @@ impl Reader<'_, '_> {
                 end += 3;
                 extra += 3;
             } else if let Some(particles) = self.surname_particles_at(end).filter(|_| end > first) {
-                // "Lucio de Marchi": the particles are no word of their own.
+                // "Lucio de Marchi": particles inside a name, never opening
+                // one, are no word of their own.
                 end += particles;
                 extra += particles;
             } else if end > first && self.middle_initial_at(end) {
@@ -401,7 +404,6 @@ impl Reader<'_, '_> {
     /// operating officer": a verb of appointment right before the name and
     /// "as" with a role within a few words after it. Gives the role.
     fn appointed_as(&self, start: usize, end: usize) -> Option<(Option<String>, Option<String>)> {
-        static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
         let verb = self.tokens.get(start.checked_sub(1)?)?;
         if !APPOINT.iter().any(|v| verb.is(v)) {
             return None;
@@ -414,7 +416,6 @@ impl Reader<'_, '_> {
     /// named president": the name is the subject of a passive verb of
     /// appointment, a role within a few words after it. Gives the role.
     fn appointed_after(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
-        static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
         static PASSIVE: Words = word_list!("extract/passive-auxiliaries.txt");
         let mut k = end;
         let mut passive = false;
@@ -442,7 +443,7 @@ impl Reader<'_, '_> {
     fn role_stated_after(&self, end: usize) -> Option<(Option<String>, Option<String>)> {
         static NOT_AFTER_IS: Words = word_list!("extract/roles-not-stated-with-is.txt");
         let copula = self.tokens.get(end)?;
-        if !(copula.is("is") || copula.is("was")) {
+        if !is_copula(copula) {
             return None;
         }
         let role = self.role_from(end + 1)?;
@@ -512,7 +513,7 @@ impl Reader<'_, '_> {
         let Some(copula) = start.checked_sub(1).map(|k| &self.tokens[k]) else {
             return false;
         };
-        if !(copula.is("is") || copula.is("was")) {
+        if !is_copula(copula) {
             return false;
         }
         // The role heads the subject: nothing but "of" and a capitalized
@@ -995,6 +996,11 @@ fn without_nickname(name: &str) -> String {
     };
     let rest = after[close..].trim_start_matches(quotes);
     format!("{} {}", name[..open].trim_end(), rest.trim_start())
+}
+
+/// "is" or "was", stating who a person is.
+fn is_copula(token: &Token<'_>) -> bool {
+    token.is("is") || token.is("was")
 }
 
 /// The word between a title and its portfolio.

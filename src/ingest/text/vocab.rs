@@ -211,6 +211,10 @@ static REPORTER_TITLES: Words = word_list!("korean/reporter-titles.txt");
 
 /// Korean titles and positions written after a name ("교수", "대표").
 pub(crate) static KOREAN_TITLES: Words = word_list!("korean/titles.txt");
+/// Words that qualify a Korean title before it ("전 장관", "신임 대표").
+pub(crate) static KOREAN_TITLE_MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
+/// Words of a body's units and projects ("법인", "미주", "이사회").
+pub(crate) static KOREAN_BUSINESS_UNITS: Words = word_list!("korean/business-unit-words.txt");
 
 /// True when `word` is a Korean reporter's title ("기자", "특파원").
 pub(crate) fn is_reporter_title(word: &str) -> bool {

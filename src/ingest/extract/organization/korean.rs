@@ -136,8 +136,9 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
 /// 대표이사에서") does not.
 pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     static OFFICERS: Words = word_list!("korean/company-officer-titles.txt");
-    static QUALIFIERS: Words = word_list!("korean/title-modifiers.txt");
-    static UNITS: Words = word_list!("korean/business-unit-words.txt");
+    use crate::ingest::text::vocab::{
+        KOREAN_BUSINESS_UNITS as UNITS, KOREAN_TITLE_MODIFIERS as QUALIFIERS,
+    };
     let words: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0, |at, word| {

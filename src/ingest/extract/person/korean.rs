@@ -16,8 +16,10 @@ use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, strip_particle};
 use crate::ingest::text::token::{tokenize, Token};
+use crate::ingest::text::vocab::KOREAN_BUSINESS_UNITS as UNIT_WORDS;
 use crate::ingest::text::vocab::KOREAN_ORG_ENDINGS;
 use crate::ingest::text::vocab::KOREAN_TITLES as TITLES;
+use crate::ingest::text::vocab::KOREAN_TITLE_MODIFIERS as MODIFIERS;
 use crate::ingest::text::words::{word_list, Words};
 
 /// Korean family names.
@@ -28,8 +30,6 @@ static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
 /// The short names of Korea's provinces, whose governor is "…지사".
 static PROVINCES: Words = word_list!("korean/province-short-names.txt");
-/// Words that qualify a title before it ("전 장관", "신임 대표").
-static MODIFIERS: Words = word_list!("korean/title-modifiers.txt");
 /// A title's team glued after it ("박사팀").
 const TEAMS: [&str; 2] = ["연구팀", "팀"];
 
@@ -51,8 +51,6 @@ fn foreign_word(word: &str) -> bool {
 
 /// Foreign given names written in Hangul ("카를로스", "짐").
 static GIVEN_NAMES: Words = word_list!("korean/foreign-given-names.txt");
-/// Words of a body's units and projects ("법인", "프로젝트").
-static UNIT_WORDS: Words = word_list!("korean/business-unit-words.txt");
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
@@ -338,22 +336,17 @@ fn romanized_names(
         if known.iter().any(|p| p.name == name) {
             continue;
         }
-        // The title after the name, or right before it ("애널리스트 조지
-        // 헤펠(George Heppel)은", "CEO인 댄 쿡(Dan Cook)은").
+        // The title after the name, or right before it, whole or with
+        // the copula ("애널리스트 조지 헤펠(George Heppel)은", "CEO인 댄
+        // 쿡(Dan Cook)은").
         let role = match title_after(sentence, tokens, close) {
             Some((title_end, org)) => {
                 let role_start = tokens.get(close + 1).map_or(title_end, |t| t.start);
                 Some((text[role_start..title_end].to_string(), org))
             }
-            // "CEO인 댄 쿡(Dan Cook)은": the title, then the copula that
-            // makes it describe the name after it.
             None => first
                 .checked_sub(1)
-                .and_then(|b| {
-                    let word = tokens[b].text;
-                    let bare = word.strip_suffix('인').unwrap_or(word);
-                    title(bare).filter(|t| *t == bare)
-                })
+                .and_then(|b| title_with_copula(tokens[b].text))
                 .map(|t| (t.to_string(), None)),
         };
         let Some((role, org)) = role else {
@@ -654,14 +647,10 @@ fn foreign_names_after_a_title(
         if !(closed && shaped) {
             continue;
         }
-        let Some(title_at) = title_before(tokens, at) else {
+        let Some((title_at, role_end)) = title_before(tokens, at) else {
             continue;
         };
-        let role = &text[tokens[title_at].start..tokens[at - 1].end];
-        let role = role
-            .strip_suffix('인')
-            .filter(|r| title_before_copula(r))
-            .unwrap_or(role);
+        let role = &text[tokens[title_at].start..role_end];
         // "구글의 전 최고경영자": the body, its genitive, a "former".
         let before = text[..tokens[title_at].start].trim_end();
         let before = before.strip_suffix('전').map_or(before, str::trim_end);
@@ -679,10 +668,12 @@ fn foreign_names_after_a_title(
 }
 
 /// The token of the title right before the name at token `at`, past an
-/// acronym in brackets glued to it ("최고경영자(CEO)").
-fn title_before(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+/// acronym in brackets glued to it ("최고경영자(CEO)"), and where the
+/// role ends (before a copula, "CEO인").
+fn title_before(tokens: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
     let mut k = at.checked_sub(1)?;
-    if tokens[k].text == ")" {
+    let bracketed_end = (tokens[k].text == ")").then_some(tokens[k].end);
+    if bracketed_end.is_some() {
         let open = k.checked_sub(2)?;
         let acronym = &tokens[k - 1].text;
         let bracketed = tokens[open].text == "("
@@ -693,14 +684,18 @@ fn title_before(tokens: &[Token<'_>], at: usize) -> Option<usize> {
         }
         k = open - 1;
     }
-    let word = tokens[k].text;
-    // "CEO인 카즈오 타다노부는": the copula makes the title describe the
-    // name after it ("대변인" is a title whole).
-    let bare = word
-        .strip_suffix('인')
-        .filter(|_| title(word) != Some(word))
-        .unwrap_or(word);
-    (title(bare) == Some(bare)).then_some(k)
+    let title = title_with_copula(tokens[k].text)?;
+    Some((k, bracketed_end.unwrap_or(tokens[k].start + title.len())))
+}
+
+/// The title `word` is, whole ("대변인") or before the copula 인 that
+/// makes it describe the name after it ("CEO인 카즈오 타다노부는" → "CEO").
+fn title_with_copula(word: &str) -> Option<&str> {
+    if title(word) == Some(word) {
+        return Some(word);
+    }
+    let bare = word.strip_suffix('인')?;
+    (title(bare) == Some(bare)).then_some(bare)
 }
 
 /// "주한호주대사와" → "주한호주대사": a foreign envoy's title, 주한 (in
@@ -1018,13 +1013,6 @@ fn ends_like_a_body(word: &str) -> bool {
         && KOREAN_ORG_ENDINGS
             .iter()
             .any(|e| e.chars().count() >= 2 && word.ends_with(e))
-}
-
-/// A role whose last word is a title that took the copula "인" off
-/// ("CEO" of "CEO인"), not a title ending in 인 ("대변인").
-fn title_before_copula(role: &str) -> bool {
-    let last = role.rsplit(' ').next().unwrap_or(role);
-    title(last) == Some(last) && title(&format!("{last}인")).is_none()
 }
 
 /// A Hangul word ending like an organization's name ("미래소재연구원").

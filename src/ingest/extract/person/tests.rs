@@ -1419,4 +1419,14 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
     let people = run("에이크미 대변인 에릭 슈미트는 말했다.").people;
     assert_eq!(people[0].name, "에릭 슈미트");
     assert_eq!(people[0].role.as_deref(), Some("대변인"));
+    // Before a name spelt in Latin letters too.
+    assert_eq!(
+        roles("나래볼트 대변인 아르네 볼드(Arne Vold)는 말했다."),
+        [("아르네 볼드".into(), Some("대변인".into()))]
+    );
+    // The role leaves the copula out.
+    assert_eq!(
+        roles("나래에너지의 CEO인 카즈오 타다노부는 기자들에게 말했다."),
+        [("카즈오 타다노부".into(), Some("CEO".into()))]
+    );
 }

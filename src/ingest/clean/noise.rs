@@ -37,12 +37,13 @@ type Rule = fn(&str) -> bool;
 
 /// Classify one line by the rules that need no context.
 pub(crate) fn classify(line: &str) -> Line {
-    let line = line.trim();
+    // "-30-" ends a release before it is a page's number.
+    if is_end_mark(line.trim()) {
+        return Line::EndMark;
+    }
+    let line = without_page_number(line.trim());
     if line.is_empty() {
         return Line::Blank;
-    }
-    if is_end_mark(line) {
-        return Line::EndMark;
     }
     let (_, body) = split_marker(line);
     if body.chars().all(|c| !c.is_alphanumeric()) {
@@ -76,6 +77,32 @@ pub(crate) fn classify(line: &str) -> Line {
         Some(rest) if rest.is_empty() => Line::Noise("photo-credit"),
         Some(rest) => Line::Caption(rest),
         None => Line::Story(line.to_string()),
+    }
+}
+
+/// "- 1 - 보도자료 배포 …": a printed page's number between dashes, at
+/// the start of a line of a document turned into text, is no list
+/// marker; the rest of the line is what the page says.
+fn without_page_number(line: &str) -> &str {
+    const DASHES: [char; 3] = ['-', '–', '—'];
+    const MOST_DIGITS: usize = 3;
+    let Some(rest) = line.strip_prefix(DASHES) else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = rest.len() - number.len();
+    let Some(after) = number.trim_start().strip_prefix(DASHES) else {
+        return line;
+    };
+    // "- 3 - 4 times": a range, not a page.
+    let page = (1..=MOST_DIGITS).contains(&digits)
+        && (after.is_empty() || after.starts_with(' '))
+        && !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if page {
+        after.trim_start()
+    } else {
+        line
     }
 }
 

@@ -42,6 +42,15 @@ pub(crate) fn is_name_token(word: &str) -> bool {
 /// Family names written in capitals beside a given name ("KANG Kisuk").
 static CAPITAL_SURNAMES: Words = word_list!("extract/capital-surnames.txt");
 
+static GIVEN_NAMES: Words = word_list!("extract/given-names.txt");
+
+/// True for a given name common in English-language news ("Doug",
+/// "Ursula"): the first word of a run that may be a person's name where
+/// nothing else says so.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.binary_search(&word).is_ok()
+}
+
 /// True for a family name in capitals ("KIM"): part of a name only next
 /// to a name word, since capitals are as often an acronym.
 pub(crate) fn is_capital_surname(word: &str) -> bool {
@@ -87,6 +96,16 @@ pub(crate) fn is_role_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_are_sorted_for_their_binary_search() {
+        assert!(
+            GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]),
+            "sort extract/given-names.txt with LC_ALL=C sort -u"
+        );
+        assert!(is_given_name("Doug") && is_given_name("Ursula"));
+        assert!(!is_given_name("Nordic") && !is_given_name("Minera"));
+    }
 
     #[test]
     fn romanised_names_are_name_tokens() {

@@ -8,7 +8,9 @@
 //! none of these is not taken for a person. Later short forms ("Minister
 //! Ahn") are the same person, not new ones.
 
-use super::names::{initials, is_age, is_capital_surname, is_name_token, is_role_word, HONORIFICS};
+use super::names::{
+    initials, is_age, is_capital_surname, is_given_name, is_name_token, is_role_word, HONORIFICS,
+};
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -206,9 +208,13 @@ impl Reader<'_, '_> {
             } else if end > first && self.nickname_at(end) {
                 end += 3;
                 extra += 3;
-            } else if let Some(particles) = self.surname_particles_at(end).filter(|_| end > first) {
+            } else if let Some(particles) = self
+                .surname_particles_at(end)
+                .filter(|_| end > first && is_given_name(self.tokens[first].text))
+            {
                 // "Lucio de Marchi": particles inside a name, never opening
-                // one, are no word of their own.
+                // one, after a given name ("Minera del Sur" is a company's),
+                // are no word of their own.
                 end += particles;
                 extra += particles;
             } else if end > first && self.middle_initial_at(end) {
@@ -361,8 +367,14 @@ impl Reader<'_, '_> {
             .appositive(end)
             .or_else(|| self.speaker_appositive(end))
             .or_else(|| self.appointed_as(start, end))
-            .or_else(|| self.appointed_after(end))
-            .or_else(|| self.role_stated_after(end));
+            .or_else(|| {
+                self.appointed_after(end)
+                    .filter(|_| self.personal(start, end))
+            })
+            .or_else(|| {
+                self.role_stated_after(end)
+                    .filter(|_| self.personal(start, end))
+            });
         let spoken = self
             .tokens
             .get(end)
@@ -398,6 +410,20 @@ impl Reader<'_, '_> {
             organization,
             quote: Some(self.sentence.text.to_string()),
         })
+    }
+
+    /// A run that reads as a person's name by itself: a listed given name
+    /// first ("Jane Roe"), an East Asian family name ("Danies Lee"), a
+    /// romanized given name with its hyphen ("Kim Ha-na") or initials
+    /// ("J.B. Straubel"). "Nordic Volt" and "Lake Ridge" are appointed
+    /// and are heads too, as companies.
+    fn personal(&self, start: usize, end: usize) -> bool {
+        let run = &self.tokens[start..end];
+        is_given_name(run[0].text)
+            || run
+                .iter()
+                .any(|t| t.text.contains('-') || is_capital_surname(&t.text.to_uppercase()))
+            || self.initials_at(start).is_some_and(|(_, dotted)| dotted)
     }
 
     /// "Acme Cells named Han Ji-ho, a veteran engineer, as its first chief

@@ -1124,3 +1124,52 @@ fn a_company_between_its_officers_name_and_title_is_generated_under_its_romaniza
     );
     assert!(generated_names(&a).is_empty());
 }
+
+#[test]
+fn no_company_from_a_qualifier_a_title_or_units_between_a_name_and_a_title() {
+    let g = Gazetteer::new(&registries());
+    let generated = |text: &str| {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        generated_names(&a)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    // Qualifiers of the title.
+    for qualifier in ["명예", "차기", "전임", "상근", "수석", "각자"] {
+        assert!(
+            generated(&format!("김민수 {qualifier} 회장이 참석했다.")).is_empty(),
+            "{qualifier}"
+        );
+    }
+    // A title, a unit, or units and lines of business glued together.
+    for word in [
+        "부사장",
+        "그룹",
+        "법무법인",
+        "경영지원",
+        "전략기획",
+        "배터리소재",
+    ] {
+        assert!(
+            generated(&format!("박준서 {word} 대표가 발언했다.")).is_empty(),
+            "{word}"
+        );
+    }
+    // Two titles ("부사장 CFO", "전무 CTO"): the first is no company.
+    assert!(generated("임태희 부사장 CFO는 실적을 설명했다.").is_empty());
+    assert!(generated("강민재 전무 CTO가 발표했다.").is_empty());
+    assert!(generated("조은비 교수 CTO가 발표했다.").is_empty());
+    // The first word must be a Korean name, the brand no name, no long
+    // title and not all Latin letters.
+    assert!(generated("이날 참석한 가온텍 대표가 발언했다.").is_empty());
+    assert!(generated("김진호 박민수 대표가 발언했다.").is_empty());
+    assert!(generated("김진호 선임연구위원 대표가 발언했다.").is_empty());
+    assert!(generated("김진호 가온책임연구원 대표가 발언했다.").is_empty());
+    assert!(generated("김진호 Acmex 대표가 발언했다.").is_empty());
+    // A bullet before the name is no part of it.
+    assert_eq!(
+        generated("▲박다온 태성 대표이사, ▲이한결 다온텍 대표"),
+        ["태성", "다온텍"]
+    );
+}

@@ -7,6 +7,23 @@ fn blank_and_space_only_lines_are_blank() {
 }
 
 #[test]
+fn a_page_number_opening_a_line_is_no_list_marker() {
+    let line = "- 1 - 보도자료 배포 2026. 3. 2.(월) 정부는 배터리 대책을 발표했다.";
+    assert_eq!(
+        classify(line),
+        Line::Story("보도자료 배포 2026. 3. 2.(월) 정부는 배터리 대책을 발표했다.".into())
+    );
+    assert_eq!(classify("– 12 –"), Line::Blank);
+    // A range or a list item stays as written.
+    assert_eq!(
+        classify("- 3 - 4 times faster"),
+        Line::Story("- 3 - 4 times faster".into())
+    );
+    assert_eq!(classify("- 1000 - a"), Line::Story("- 1000 - a".into()));
+    assert_eq!(classify("- 2 cells -"), Line::Story("- 2 cells -".into()));
+}
+
+#[test]
 fn end_marks() {
     for mark in [
         "###", "# # #", "-END-", "- End -", "- 끝 -", "-30-", "(END)", "[끝]",

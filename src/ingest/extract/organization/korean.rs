@@ -131,13 +131,14 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
 
 /// "김가온 나래E&S 회장", "▲박다온 태성 대표이사,": between a person's
 /// Korean name and a company officer's title, one word the registry lacks
-/// names the company; a qualifier ("신임", "전"), a unit ("미주"), a
-/// line of business ("배터리") or a title with its particle ("회장이
-/// 대표이사에서") does not.
+/// names the company; a qualifier ("신임", "명예"), a title ("부사장
+/// CFO"), units and lines of business ("미주", "경영지원", "법무법인",
+/// "배터리") or a title with its particle ("회장이 대표이사에서") does
+/// not.
 pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     static OFFICERS: Words = word_list!("korean/company-officer-titles.txt");
     use crate::ingest::text::vocab::{
-        KOREAN_BUSINESS_UNITS as UNITS, KOREAN_TITLE_MODIFIERS as QUALIFIERS,
+        KOREAN_BUSINESS_UNITS as UNITS, KOREAN_TITLES, KOREAN_TITLE_MODIFIERS as QUALIFIERS,
     };
     let words: Vec<(usize, &str)> = text
         .split(' ')
@@ -160,11 +161,11 @@ pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<Organi
                 .all(|c| is_hangul(c) || c.is_ascii_alphanumeric() || c == '&')
             && brand.chars().any(is_hangul)
             && !QUALIFIERS.contains(brand)
-            && !UNITS.contains(brand)
+            && !KOREAN_TITLES.contains(brand)
             && strip_particle(brand) == *brand
             && !is_korean_name(brand)
             && !ends_with_korean_title(brand)
-            && !only_generic_words(brand);
+            && !made_of(brand, &[&GENERIC_STEMS, &UNITS]);
         if is_korean_name(name) && OFFICERS.contains(&title) && brand_shaped {
             found.push((*start, start + brand.len(), Some(OrganizationKind::Company)));
         }
@@ -236,10 +237,16 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
 /// A stem made of common words only ("전기차충전" is 전기차 and 충전,
 /// "배터리"): a line of business, no brand.
 pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
+    made_of(stem, &[&GENERIC_STEMS])
+}
+
+/// A stem made of the words of `lists` only, glued ("경영지원" is 경영
+/// and 지원).
+fn made_of(stem: &str, lists: &[&Words]) -> bool {
     stem.is_empty()
-        || GENERIC_STEMS.iter().any(|word| {
+        || lists.iter().flat_map(|list| list.iter()).any(|word| {
             stem.strip_suffix(word)
-                .is_some_and(|rest| rest.len() < stem.len() && only_generic_words(rest))
+                .is_some_and(|rest| rest.len() < stem.len() && made_of(rest, lists))
         })
 }
 

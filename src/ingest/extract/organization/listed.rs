@@ -14,6 +14,7 @@ use crate::ingest::text::words::{word_list, Pairs, Words};
 static LIST_NOUNS: Pairs = word_list!(pairs "korean/list-nouns.txt");
 /// Words before a comma that open a clause, not a list.
 static CONNECTIVES: Words = word_list!("korean/connectives.txt");
+static PEOPLE_NOUNS: Words = word_list!("korean/people-nouns.txt");
 /// Endings of a verb that joins its clause to the next.
 static CLAUSE_ENDINGS: Words = word_list!("korean/clause-endings.txt");
 
@@ -51,7 +52,12 @@ pub(super) fn items(
         if list.len() < 2 || 2 * fields >= list.len() {
             continue;
         }
-        let list: Vec<(usize, usize)> = list.into_iter().filter(|span| !generic(span)).collect();
+        // "정부 관계자와 가온전지, 나래셀 등": people among the bodies.
+        let people = |&(s, e): &(usize, usize)| PEOPLE_NOUNS.contains(&&text[s..e]);
+        let list: Vec<(usize, usize)> = list
+            .into_iter()
+            .filter(|span| !generic(span) && !people(span))
+            .collect();
         let named = list.iter().filter(|&&span| overlaps(known, span)).count();
         let kind = match noun_after(after) {
             Some(kind) => kind,
@@ -206,6 +212,9 @@ mod tests {
             names("배터리, 누리텍, 가람텍 등 기업", &[], &[]),
             ["가람텍", "누리텍"]
         );
+        // People among the bodies: "관계자와" opens the list.
+        let text = "정부 관계자와 한빛화학, 누리소재, 가람텍 등이 참석했다.";
+        assert_eq!(names(text, &["한빛화학", "누리소재"], &[]), ["가람텍"]);
         // 등 inside a word ("등급") closes no list.
         assert!(names("가람텍, 누리텍 등급 기업", &[], &[]).is_empty());
     }

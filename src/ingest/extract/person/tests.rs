@@ -1333,6 +1333,26 @@ fn a_passive_appointment_or_a_role_after_is_names_the_subject() {
     assert!(roles("Kestrel was named partner of the year.").is_empty());
     assert!(roles("Silver Lake is an investor in the venture.").is_empty());
     assert!(roles("Nordic Volt was the first maker to ship.").is_empty());
+    // A company is appointed and heads things too: only a run that reads
+    // as a person's name by itself takes these roles.
+    assert!(roles("Nordic Volt has also been appointed chair of the alliance.").is_empty());
+    assert!(roles("Lake Ridge is head of the buyers' group.").is_empty());
+    assert_eq!(
+        roles("Kim Ha-na was appointed chair of the alliance."),
+        [("Kim Ha-na".into(), Some("chair".into()))]
+    );
+    assert_eq!(
+        roles("Dajin Park has been appointed chair of the alliance."),
+        [("Dajin Park".into(), Some("chair".into()))]
+    );
+    assert_eq!(
+        roles("J.B. Vale is head of the buyers' group."),
+        [("J.B. Vale".into(), Some("head".into()))]
+    );
+    // The role word comes first, and neither end says what a company is.
+    assert!(roles("Jane Roe was already chair of the panel.").is_empty());
+    assert!(roles("Jane Roe was a partner at the firm.").is_empty());
+    assert!(roles("Jane Roe is chief investor in the fund.").is_empty());
 }
 
 #[test]
@@ -1345,8 +1365,20 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
         roles("The research team led by Min-jun Park found the cause."),
         [("Min-jun Park".into(), None)]
     );
-    // A round is led by investors.
+    assert_eq!(
+        roles("Ursula von der Leyen said the rules apply."),
+        [("Ursula von der Leyen".into(), None)]
+    );
+    // Particles after no given name join a company's or a place's words.
+    assert!(roles("Minera del Sur said output rose.").is_empty());
+    assert_eq!(
+        roles("The lab headed by Ana Lima found the cause."),
+        [("Ana Lima".into(), None)]
+    );
+    // A round, a consortium or a project is led by firms as often.
     assert!(roles("The round was led by Harbor Bridge and others.").is_empty());
+    assert!(roles("The consortium led by Harbor Bridge won the bid.").is_empty());
+    assert!(roles("The project led by Nordic Volt won the bid.").is_empty());
     assert_eq!(
         roles("Minister for Resources and Water Keith Varga signed it."),
         [(

@@ -159,7 +159,13 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
         let last = text.split_whitespace().next_back().unwrap_or("");
         let person_label = word_count(text) <= LABEL_WORDS
             && crate::ingest::text::vocab::KOREAN_TITLES.contains(&last);
-        WORDS.contains(&word_count(text))
+        // "전지협회-한빛대-가온대": parties joined by hyphens count as
+        // words.
+        let words = text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .count();
+        WORDS.contains(&words)
             && text.chars().any(crate::ingest::text::hangul::is_hangul)
             && !text.ends_with(['!', '?', '>', ']', ')'])
             && !text.starts_with(['<', '[', '('])

@@ -1020,10 +1020,11 @@ fn named_weekdays(sentences: &[&Sentence<'_>]) -> Vec<Weekday> {
 }
 
 /// A caption's date is the day of the story's event when the photo is
-/// news of the day: written without a year, taken in the week before
-/// publication, or (publication unknown) on a weekday the story names.
-/// Otherwise it is a file photo's date ("… in 2021. Agency via …"): no
-/// event, and no year for the dates after it.
+/// news of the day: taken in the week before publication, or (publication
+/// unknown) written without a year or on a weekday the story names.
+/// Otherwise it is a file photo's date ("… in 2021. Agency via …", "지난
+/// 9월 6일 … 모습" two months back): no event, and no year for the dates
+/// after it.
 fn shows_the_story(
     caption: &str,
     mention: &Mention,
@@ -1039,14 +1040,15 @@ fn shows_the_story(
     let has_year = written
         .split(|c: char| !c.is_ascii_digit())
         .any(|digits| digits.len() == 4);
-    if !has_year {
+    let published = published.filter(PartialDate::is_full);
+    if !has_year && published.is_none() {
         return true;
     }
     if !mention.date.is_full() {
         return false;
     }
     let taken = mention.date.to_naive_floor();
-    match published.filter(PartialDate::is_full) {
+    match published {
         Some(published) => {
             let before = (published.to_naive_floor() - taken).num_days();
             (0..=NEWS_PHOTO_DAYS).contains(&before)

@@ -217,6 +217,13 @@ fn editor_notes_and_breadcrumbs() {
     ] {
         assert_eq!(classify(notice), Line::Noise("editor-note"), "{notice}");
     }
+    // A machine's summary and its disclaimer.
+    for notice in [
+        "AI 요약 기술은 핵심만 전달합니다. 전체 내용은 본문을 확인해주세요.",
+        "This summary was summarized by AI; read the full story below.",
+    ] {
+        assert_eq!(classify(notice), Line::Noise("editor-note"), "{notice}");
+    }
     let story = "이 기사는 지난달 열린 세미나 내용을 정리한 것입니다.";
     assert_eq!(classify(story), Line::Story(story.into()));
     // A bracketed line of the story stays.

@@ -143,6 +143,9 @@ fn a_news_photos_date_is_the_storys_event() {
         with_caption(caption, &[], Some("2023-12-14")),
         ["2023-12-13"]
     );
+    // No year, but months before publication: a file photo.
+    let caption = "지난 9월 6일 오전 서울 한 쇼핑몰 내 전기차 충전 구역의 모습";
+    assert!(with_caption(caption, &[], Some("2024-11-10")).is_empty());
     // Publication unknown: the weekday the story names ("on Tuesday").
     let caption = "The research center opened at the campus on March 7, 2017";
     let story = ["A research center opened at a university on Tuesday."];

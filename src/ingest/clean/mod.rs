@@ -160,12 +160,14 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
         let person_label = word_count(text) <= LABEL_WORDS
             && crate::ingest::text::vocab::KOREAN_TITLES.contains(&last);
         // "전지협회-한빛대-가온대": parties joined by hyphens count as
-        // words.
-        let words = text
+        // words toward the least; "K-배터리" stays one word toward the
+        // most.
+        let parts = text
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
             .count();
-        WORDS.contains(&words)
+        parts >= *WORDS.start()
+            && word_count(text) <= *WORDS.end()
             && text.chars().any(crate::ingest::text::hangul::is_hangul)
             && !text.ends_with(['!', '?', '>', ']', ')'])
             && !text.starts_with(['<', '[', '('])

@@ -198,7 +198,7 @@ fn every_story_sentence_survives_in_order() {
 fn a_korean_deck_under_the_headline_stays_and_labels_go() {
     let page = "한빛시, 전지 산업 키운다\n\n입력 2024-05-02 10:00\n\n\
                 지원센터 2027년까지 단계적 구축\n\n관련 기업 50곳 유치 목표\n\n\
-                전지협회-한빛대-가온대\n\n\
+                전지협회-한빛대-가온대\n\nK-배터리 북미 점유율 확대 전망\n\n\
                 홍길동 한빛대 교수\n\n시험동 전경 이미지사진한빛시\n\n이 기사 요점 정리\n\n\
                 한빛시는 전지 산업을 키우기 위해 지원센터를 짓는다고 2일 밝혔다.\n";
     let cleaned = clean(page);
@@ -221,6 +221,7 @@ fn a_korean_deck_under_the_headline_stays_and_labels_go() {
             "지원센터 2027년까지 단계적 구축",
             "관련 기업 50곳 유치 목표",
             "전지협회-한빛대-가온대",
+            "K-배터리 북미 점유율 확대 전망",
             "한빛시는 전지 산업을 키우기 위해 지원센터를 짓는다고 2일 밝혔다."
         ]
     );

@@ -210,7 +210,7 @@ impl Reader<'_, '_> {
                 extra += 3;
             } else if let Some(particles) = self
                 .surname_particles_at(end)
-                .filter(|_| end > first && is_given_name(self.tokens[first].text))
+                .filter(|_| end > first && self.personal(first, end))
             {
                 // "Lucio de Marchi": particles inside a name, never opening
                 // one, after a given name ("Minera del Sur" is a company's),
@@ -369,11 +369,11 @@ impl Reader<'_, '_> {
             .or_else(|| self.appointed_as(start, end))
             .or_else(|| {
                 self.appointed_after(end)
-                    .filter(|_| self.personal(start, end))
+                    .filter(|_| self.personal(start, end_of_name))
             })
             .or_else(|| {
                 self.role_stated_after(end)
-                    .filter(|_| self.personal(start, end))
+                    .filter(|_| self.personal(start, end_of_name))
             });
         let spoken = self
             .tokens
@@ -383,7 +383,7 @@ impl Reader<'_, '_> {
         let spoken = spoken
             || self.inverted_speech(start)
             || self.succeeds(start)
-            || self.leads_a_team(start)
+            || self.leads_a_team(start) && self.personal(start, end)
             || self.named_by_copula(start);
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
@@ -523,7 +523,8 @@ impl Reader<'_, '_> {
 
     /// "the KIST team led by Sang-Ok Kim": a research group led or headed
     /// by the name. A funding round is led by investors, so the noun
-    /// before the verb must be a group of people.
+    /// before the verb must be a group of people; a consortium or a study
+    /// is led by firms as often, so the caller asks for a person's name.
     fn leads_a_team(&self, start: usize) -> bool {
         static GROUPS: Words = word_list!("extract/led-groups.txt");
         let back = |n: usize| start.checked_sub(n).and_then(|k| self.tokens.get(k));

@@ -1160,6 +1160,11 @@ fn no_company_from_a_qualifier_a_title_or_units_between_a_name_and_a_title() {
     assert!(generated("임태희 부사장 CFO는 실적을 설명했다.").is_empty());
     assert!(generated("강민재 전무 CTO가 발표했다.").is_empty());
     assert!(generated("조은비 교수 CTO가 발표했다.").is_empty());
+    // A brand may join a common word and a unit's ("에너지플랫폼").
+    assert_eq!(
+        generated("김진호 에너지플랫폼 대표가 발언했다."),
+        ["에너지플랫폼"]
+    );
     // The first word must be a Korean name, the brand no name, no long
     // title and not all Latin letters.
     assert!(generated("이날 참석한 가온텍 대표가 발언했다.").is_empty());

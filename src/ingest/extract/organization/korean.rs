@@ -165,7 +165,8 @@ pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<Organi
             && strip_particle(brand) == *brand
             && !is_korean_name(brand)
             && !ends_with_korean_title(brand)
-            && !made_of(brand, &[&GENERIC_STEMS, &UNITS]);
+            && !made_of(brand, &[&UNITS])
+            && !only_generic_words(brand);
         if is_korean_name(name) && OFFICERS.contains(&title) && brand_shaped {
             found.push((*start, start + brand.len(), Some(OrganizationKind::Company)));
         }
@@ -241,7 +242,8 @@ pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
 }
 
 /// A stem made of the words of `lists` only, glued ("경영지원" is 경영
-/// and 지원).
+/// and 지원). Lists are not mixed where a brand may join their words
+/// ("그린솔루션", "에너지플랫폼").
 fn made_of(stem: &str, lists: &[&Words]) -> bool {
     stem.is_empty()
         || lists.iter().flat_map(|list| list.iter()).any(|word| {

@@ -1380,6 +1380,14 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
     assert!(roles("The consortium led by Harbor Bridge won the bid.").is_empty());
     assert!(roles("The project led by Nordic Volt won the bid.").is_empty());
     assert_eq!(
+        roles("The study led by Jane Roe found the cause."),
+        [("Jane Roe".into(), None)]
+    );
+    assert_eq!(
+        roles("Jean-Pierre de Villiers said output rose."),
+        [("Jean-Pierre de Villiers".into(), None)]
+    );
+    assert_eq!(
         roles("Minister for Resources and Water Keith Varga signed it."),
         [(
             "Keith Varga".into(),

@@ -379,8 +379,11 @@ impl Reader<'_, '_> {
             .tokens
             .get(end)
             .is_some_and(|t| SPEECH.iter().any(|s| t.is(s)));
+        // "ORNL's Nancy Dudney (center)": only people stand in a photo.
+        let placed = self.past_position_note(end_of_name) > end_of_name;
         let end = end_of_name;
         let spoken = spoken
+            || placed
             || self.inverted_speech(start)
             || self.succeeds(start)
             || self.leads_a_team(start) && self.personal(start, end)

@@ -1379,6 +1379,12 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
     assert!(roles("The round was led by Harbor Bridge and others.").is_empty());
     assert!(roles("The consortium led by Harbor Bridge won the bid.").is_empty());
     assert!(roles("The project led by Nordic Volt won the bid.").is_empty());
+    // A place in a photo is a person's.
+    assert_eq!(
+        roles("Acme's Dana Whitlock (center) and two researchers built it."),
+        [("Dana Whitlock".into(), None)]
+    );
+    assert!(roles("Acme's Dana Whitlock and two researchers built it.").is_empty());
     assert_eq!(
         roles("The study led by Jane Roe found the cause."),
         [("Jane Roe".into(), None)]

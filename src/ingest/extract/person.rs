@@ -213,8 +213,8 @@ impl Reader<'_, '_> {
                 .filter(|_| end > first && self.personal(first, end))
             {
                 // "Lucio de Marchi": particles inside a name, never opening
-                // one, after a given name ("Minera del Sur" is a company's),
-                // are no word of their own.
+                // one, in a run that reads as a person's name ("Minera del
+                // Sur" is a company's), are no word of their own.
                 end += particles;
                 extra += particles;
             } else if end > first && self.middle_initial_at(end) {
@@ -416,7 +416,8 @@ impl Reader<'_, '_> {
     }
 
     /// A run that reads as a person's name by itself: a listed given name
-    /// first ("Jane Roe"), an East Asian family name ("Danies Lee"), a
+    /// first ("Jane Roe"), an East Asian family name of the capitals list
+    /// in any case ("Danies Lee"; "Green Park" passes too), a
     /// romanized given name with its hyphen ("Kim Ha-na") or initials
     /// ("J.B. Straubel"). "Nordic Volt" and "Lake Ridge" are appointed
     /// and are heads too, as companies.

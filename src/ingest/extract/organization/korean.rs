@@ -10,6 +10,7 @@
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::person::{ends_with_korean_title, is_korean_name};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
+use crate::ingest::text::vocab::KOREAN_TITLES;
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Endings of a body's name, with the kind each suggests.
@@ -119,7 +120,7 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             || name.chars().count() < LEAST_COMPANY_STEM
             || is_korean_name(name)
             || ends_with_korean_title(name)
-            || crate::ingest::text::vocab::KOREAN_TITLES.contains(&name)
+            || KOREAN_TITLES.contains(&name)
             || only_generic_words(name)
         {
             continue;
@@ -138,7 +139,7 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
 pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     static OFFICERS: Words = word_list!("korean/company-officer-titles.txt");
     use crate::ingest::text::vocab::{
-        KOREAN_BUSINESS_UNITS as UNITS, KOREAN_TITLES, KOREAN_TITLE_MODIFIERS as QUALIFIERS,
+        KOREAN_BUSINESS_UNITS as UNITS, KOREAN_TITLE_MODIFIERS as QUALIFIERS,
     };
     let words: Vec<(usize, &str)> = text
         .split(' ')
@@ -165,7 +166,7 @@ pub(super) fn officers_companies(text: &str) -> Vec<(usize, usize, Option<Organi
             && strip_particle(brand) == *brand
             && !is_korean_name(brand)
             && !ends_with_korean_title(brand)
-            && !made_of(brand, &[&UNITS])
+            && !made_of(brand, &UNITS)
             && !only_generic_words(brand);
         if is_korean_name(name) && OFFICERS.contains(&title) && brand_shaped {
             found.push((*start, start + brand.len(), Some(OrganizationKind::Company)));
@@ -238,17 +239,17 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
 /// A stem made of common words only ("전기차충전" is 전기차 and 충전,
 /// "배터리"): a line of business, no brand.
 pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
-    made_of(stem, &[&GENERIC_STEMS])
+    made_of(stem, &GENERIC_STEMS)
 }
 
-/// A stem made of the words of `lists` only, glued ("경영지원" is 경영
+/// A stem made of the words of `list` only, glued ("경영지원" is 경영
 /// and 지원). Lists are not mixed where a brand may join their words
 /// ("그린솔루션", "에너지플랫폼").
-fn made_of(stem: &str, lists: &[&Words]) -> bool {
+fn made_of(stem: &str, list: &Words) -> bool {
     stem.is_empty()
-        || lists.iter().flat_map(|list| list.iter()).any(|word| {
+        || list.iter().any(|word| {
             stem.strip_suffix(word)
-                .is_some_and(|rest| rest.len() < stem.len() && made_of(rest, lists))
+                .is_some_and(|rest| rest.len() < stem.len() && made_of(rest, list))
         })
 }
 

@@ -357,7 +357,7 @@ impl Reader<'_, '_> {
             return None; // a byline
         }
         let before = self
-            .title_before(start)
+            .title_before(self.past_short_form_before(start))
             .or_else(|| self.shared_title(start))
             .or_else(|| self.speaker_named_after_role(start));
         // "Lee (third from left), chair of X": a place in a photo first.
@@ -413,6 +413,22 @@ impl Reader<'_, '_> {
             organization,
             quote: Some(self.sentence.text.to_string()),
         })
+    }
+
+    /// "the Minister of Industry (Menperin) Agus …": a title's short form
+    /// in brackets between the title and the name. Where the title ends.
+    fn past_short_form_before(&self, start: usize) -> usize {
+        let token = |k: usize| &self.tokens[k];
+        let short_form = start >= 4
+            && token(start - 1).text == ")"
+            && token(start - 3).text == "("
+            && token(start - 2).is_capitalized()
+            && token(start - 2).is_word();
+        if short_form {
+            start - 3
+        } else {
+            start
+        }
     }
 
     /// A run that reads as a person's name by itself: a listed given name
@@ -701,10 +717,37 @@ impl Reader<'_, '_> {
         let role_words = &self.tokens[(verb + 1 + usize::from(the)).min(comma)..comma];
         let has_role = role_words.iter().any(|t| is_role_word(t.text));
         // Without "the" the role is a title and its body's name ("Acme
-        // CEO"), not a clause ("on Monday that the head of …").
-        let titled = |t: &Token<'_>| t.is_capitalized() || is_role_word(t.text) || t.is("of");
+        // CEO", "Acme’s co-founder and CEO"), not a clause ("on Monday
+        // that the head of …").
+        let possessive = |k: usize| {
+            role_words[k].text == "s"
+                && k > 0
+                && matches!(role_words[k - 1].text, "'" | "\u{2019}")
+                && role_words[k - 1].end == role_words[k].start
+        };
+        let apostrophe = |k: usize| {
+            matches!(role_words[k].text, "'" | "\u{2019}")
+                && role_words
+                    .get(k + 1)
+                    .is_some_and(|t| t.text == "s" && t.start == role_words[k].end)
+        };
+        let joins_roles = |k: usize| {
+            role_words[k].is("and")
+                && k > 0
+                && is_role_word(role_words[k - 1].text)
+                && role_words.get(k + 1).is_some_and(|t| is_role_word(t.text))
+        };
+        let titled = |k: usize| {
+            let t = &role_words[k];
+            t.is_capitalized()
+                || is_role_word(t.text)
+                || t.is("of")
+                || apostrophe(k)
+                || possessive(k)
+                || joins_roles(k)
+        };
         let plain = role_words.iter().all(|t| t.text != "," && t.text != "\"")
-            && (the || role_words.iter().all(titled));
+            && (the || (0..role_words.len()).all(titled));
         if !(closes && has_role && plain) {
             return None;
         }

@@ -175,6 +175,14 @@ mod tests {
             split("It set aside Rs. 3,620 crore."),
             ["It set aside Rs. 3,620 crore."]
         );
+        // Malaysia's and Hungary's legal forms.
+        assert_eq!(
+            split("Acme Malaysia Sdn. Bhd. and Kestrel Kft. signed it. It grew."),
+            [
+                "Acme Malaysia Sdn. Bhd. and Kestrel Kft. signed it.",
+                "It grew."
+            ]
+        );
     }
 
     #[test]

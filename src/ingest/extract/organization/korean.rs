@@ -245,7 +245,7 @@ pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
 /// A stem made of the words of `list` only, glued ("경영지원" is 경영
 /// and 지원). Lists are not mixed where a brand may join their words
 /// ("그린솔루션", "에너지플랫폼").
-fn made_of(stem: &str, list: &Words) -> bool {
+pub(in crate::ingest::extract) fn made_of(stem: &str, list: &Words) -> bool {
     stem.is_empty()
         || list.iter().any(|word| {
             stem.strip_suffix(word)

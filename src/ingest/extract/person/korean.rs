@@ -10,7 +10,7 @@
 //! like names are data files under `src/ingest/words/korean/`.
 
 use super::super::names::is_age;
-use super::super::organization::only_generic_words;
+use super::super::organization::{made_of, only_generic_words};
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -51,6 +51,8 @@ fn foreign_word(word: &str) -> bool {
 
 /// Foreign given names written in Hangul ("카를로스", "짐").
 static GIVEN_NAMES: Words = word_list!("korean/foreign-given-names.txt");
+/// Foreign family names of one syllable written in Hangul ("첸").
+static SHORT_FAMILY_NAMES: Words = word_list!("korean/foreign-short-family-names.txt");
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
@@ -600,7 +602,9 @@ fn foreign_names_before_a_title(
             .iter()
             .chain(&sentence.places)
             .any(|hit| hit.end == before.len());
-        if !(opens_a_phrase(before) || after_a_body && given) {
+        // "넥스트소스의 크레이그 셔바 대표": after a genitive, too.
+        let after_a_genitive = before.ends_with('의');
+        if !(opens_a_phrase(before) || (after_a_body || after_a_genitive) && given) {
             continue;
         }
         let Some((title_end, org)) = title_after(sentence, tokens, at + 1) else {
@@ -640,8 +644,10 @@ fn foreign_names_after_a_title(
                 .get(at + 2)
                 .is_some_and(|t| matches!(t.text, "," | "·") && t.start == second.end);
         // "CEO 에릭 가온연구소와": a body is no family name.
+        // "CEO 제이슨 첸은": a family name of one syllable, when listed.
+        let short_family = SHORT_FAMILY_NAMES.contains(&family);
         let shaped = GIVEN_NAMES.contains(&first.text)
-            && foreign_word(family)
+            && (foreign_word(family) || short_family)
             && !NOT_NAMES.contains(&family)
             && !ends_like_a_body(family);
         if !(closed && shaped) {
@@ -744,9 +750,9 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
                 .map_or("", |(inside, _)| inside);
             let organization = hit.map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
             // "(한국과학기술연구원·원장 윤석진)", "(KERI, 원장 직무대행 김남균)",
-            // "(원장 한가람, 이하 NBRI)", "(회장 한가람, 부회장 이누리)": each
+            // "(원장 한가람, 이하 NBRI)", "(회장 한가람/이하 가온)": each
             // part that is a title and a name names a head.
-            inside.split(['·', ',']).filter_map(move |part| {
+            inside.split(['·', ',', '/']).filter_map(move |part| {
                 let words: Vec<&str> = part.split_whitespace().collect();
                 let (&name, role) = words.split_last()?;
                 let titled = role
@@ -888,8 +894,9 @@ fn title_after(
             // "박가온 가온대 전기소재공학 교수", "… 가온 미주 법인 대표",
             // "… 이사회 의장": the field, department or unit the title
             // belongs to.
+            // "CATL 유럽법인 대표": unit words glued ("유럽" and "법인").
             None if between < MAX_BETWEEN
-                && (is_department(token.text) || UNIT_WORDS.contains(&token.text)) =>
+                && (is_department(token.text) || made_of(token.text, &UNIT_WORDS)) =>
             {
                 between += 1;
                 place_between = false;

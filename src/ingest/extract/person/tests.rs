@@ -256,6 +256,11 @@ fn a_title_with_its_portfolio_and_a_job_noun() {
     );
     let people = triples("\"It works,\" said Acme chemist Priya Raman, the lead author.");
     assert_eq!(people[0].0, "Priya Raman");
+    // The title's short form in brackets before the name.
+    let people = triples("\"It is a step,\" said the Minister of Industry (Menperin) Dana Orlov Wiryo in a statement.");
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].0, "Dana Orlov Wiryo");
+    assert_eq!(people[0].1.as_deref(), Some("Minister of Industry"));
 }
 
 #[test]
@@ -490,6 +495,35 @@ fn a_foreign_name_in_hangul_before_a_title_where_a_name_may_start() {
 }
 
 #[test]
+fn a_foreign_name_in_hangul_past_glued_units_or_after_a_genitive() {
+    // Unit words glued ("유럽법인") between the body and the title.
+    assert_eq!(
+        triples("크리스토퍼 벨라스코 에이크미 유럽법인 대표는 말했다."),
+        [t(
+            "크리스토퍼 벨라스코",
+            Some("에이크미 유럽법인 대표"),
+            Some("acme-energy")
+        )]
+    );
+    // After the body's genitive, a listed given name opens a name.
+    assert_eq!(
+        triples("캐나다 광업회사 에이크미의 크레이그 벨라스코 대표 등이 참석했다."),
+        [t("크레이그 벨라스코", Some("대표"), None)]
+    );
+    // Not an unlisted word after a genitive, nor a glued word of a brand.
+    for text in [
+        "에이크미의 그래비티 프로젝트 대표가 말했다.",
+        "크리스토퍼 벨라스코 에이크미 가온법인 대표는 말했다.",
+    ] {
+        assert!(
+            triples(text).iter().all(|p| !p.0.contains(' ')),
+            "{text}: {:?}",
+            triples(text)
+        );
+    }
+}
+
+#[test]
 fn a_foreign_name_in_hangul_after_its_title() {
     // The title, its acronym in brackets, the body's genitive before it.
     assert_eq!(
@@ -504,6 +538,12 @@ fn a_foreign_name_in_hangul_after_its_title() {
         triples("에이크미 CEO 짐 벨라스코는 말했다."),
         [t("짐 벨라스코", Some("CEO"), Some("acme-energy"))]
     );
+    // A listed family name of one syllable closes the name.
+    assert_eq!(
+        triples("에이크미 유럽 지역 책임자 제이슨 첸은 말했다."),
+        [t("제이슨 첸", Some("책임자"), None)]
+    );
+    assert!(triples("에이크미 CEO 제이슨 등은 말했다.").is_empty());
     // An unlisted first word, no title before, or a word running on
     // without a particle is no name.
     for text in [
@@ -616,6 +656,11 @@ fn a_korean_head_named_in_brackets_after_the_body() {
     );
     assert_eq!(
         triples("산업부(MOTIE, 장관 직무대행 한가람)는 밝혔다."),
+        [t("한가람", Some("장관 직무대행"), Some("motie"))]
+    );
+    // A slash between the head and the short name.
+    assert_eq!(
+        triples("산업부(장관 직무대행 한가람/이하 MOTIE)는 밝혔다."),
         [t("한가람", Some("장관 직무대행"), Some("motie"))]
     );
     // A body the registry does not know: the head, without an organization.
@@ -979,6 +1024,13 @@ fn a_speaker_named_after_the_role_that_opens_the_attribution() {
         names("“We grew,” said Kestrel CEO, Dana Orlov."),
         ["Dana Orlov"]
     );
+    // The body's possessive, and titles joined by "and".
+    assert_eq!(
+        names("“We grew,” said Kestrel’s co-founder and CEO, Dana Orlov."),
+        ["Dana Orlov"]
+    );
+    // "and" joins titles only: after a body's name it joins two bodies.
+    assert!(names("“We grew,” said Kestrel Labs and CEO, Grand Rapids Mill.").is_empty());
     // A clause between the verb and the role is no role.
     assert!(
         names("It grew, said analysts on Monday who follow the chief, Grand Rapids Mill.")

@@ -232,7 +232,13 @@ fn quoted_korean_policy(text: &str, heads: &Words) -> bool {
                     return false;
                 };
                 let name = after[..end].trim();
-                let last = name.split_whitespace().next_back().unwrap_or("");
+                // "발전대책 2.0", "전략 2030": a version or a year after the head.
+                let numbered = |w: &&str| w.chars().all(|c| c.is_ascii_digit() || c == '.');
+                let last = name
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| !numbered(w))
+                    .unwrap_or("");
                 let hangul = last.chars().any(is_hangul);
                 if hangul
                     && name.split_whitespace().count() <= NAME_MAX_WORDS
@@ -282,6 +288,12 @@ mod tests {
             true
         ));
         assert!(names_law("정부는 「배터리 안전 대책」을 냈다.", false));
+        // A version or a year after the head.
+        assert!(names_law(
+            "정부는 '희소금속 산업 발전대책 2.0'을 냈다.",
+            false
+        ));
+        assert!(!names_law("정부는 '희소금속 2.0'을 냈다.", false));
         assert!(names_law("배터리산업특별법에 따라 지원한다.", false));
         // In English, a plan's noun beside a government.
         assert!(names_law(

@@ -972,6 +972,23 @@ mod tests {
             ("an area of 3,000 square meters", 3000.0, "m2"),
             ("for 150 job seekers", 150.0, "people"),
             ("a site of 430’000 square metres", 430000.0, "m2"),
+            // A material between the tons and the year; a counted yearly rate.
+            (
+                "to produce 15,000 tonnes of lithium annually",
+                15000.0,
+                "tons/year",
+            ),
+            (
+                "to make 18,000 battery modules per year",
+                18000.0,
+                "modules/year",
+            ),
+            (
+                "to make 18,000 battery modules for buses",
+                18000.0,
+                "modules",
+            ),
+            ("pressed at 50 MPa", 50.0, "MPa"),
         ];
         for (sentence, value, unit) in cases {
             let got = one(sentence);

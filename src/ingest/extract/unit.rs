@@ -99,6 +99,8 @@ const POSSESSIVES: [&str; 3] = ["its", "their", "our"];
 
 /// Nouns counted by figures, and the unit they give.
 static COUNTED: Pairs = word_list!(pairs "extract/counted-nouns.txt");
+/// Units of one word after a number ("won", "GWh", "hectares").
+static PHYSICAL_UNITS: Pairs = word_list!(pairs "extract/physical-units.txt");
 
 /// A unit that counts things ("people", "plants"): its figures repeat
 /// for different things as often as for the same.
@@ -238,60 +240,10 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     let first = text(0)?;
     let lower = first.to_ascii_lowercase();
     let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
-    let single = match lower.as_str() {
-        "won" | "krw" | "원" => Some("KRW"),
-        "dollars" | "dollar" | "usd" => Some("USD"),
-        "euros" | "euro" | "eur" => Some("EUR"),
-        "yen" | "jpy" => Some("JPY"),
-        "yuan" | "cny" | "rmb" | "renminbi" => Some("CNY"),
-        "rupiah" | "idr" => Some("IDR"),
-        "rupees" | "rupee" | "inr" => Some("INR"),
-        "forint" | "forints" | "huf" => Some("HUF"),
-        "%" | "percent" | "pct" | "wt%" | "wt.%" => Some("percent"),
-        "ppm" => Some("ppm"),
-        "gwh" => Some("GWh"),
-        "wh" => Some("Wh"),
-        "mwh" => Some("MWh"),
-        "kwh" => Some("kWh"),
-        "twh" => Some("TWh"),
-        "gw" => Some("GW"),
-        "mw" => Some("MW"),
-        "kw" => Some("kW"),
-        "pyeong" => Some("pyeong"),
-        "m²" | "m2" | "sqm" | "square-meter" | "square-meters" | "square-metre"
-        | "square-metres" => Some("m2"),
-        "square-foot" | "square-feet" => Some("sq ft"),
-        "℃" => Some("°C"),
-        "km²" | "km2" => Some("km2"),
-        "hectares" | "hectare" | "ha" => Some("hectares"),
-        "acres" | "acre" => Some("acres"),
-        "miles" | "mile" => Some("miles"),
-        "m3" | "m³" => Some("m3"),
-        "km" | "kilometers" | "kilometres" => Some("km"),
-        "mm" | "millimeters" | "millimetres" => Some("mm"),
-        "cm" | "centimeters" | "centimetres" => Some("cm"),
-        "nm" | "nanometers" | "nanometres" => Some("nm"),
-        "µm" | "μm" | "micrometers" | "micrometres" | "microns" | "micron" => Some("µm"),
-        "volts" | "volt" | "v" => Some("V"),
-        "gigawatt-hours" | "gigawatt-hour" | "gigawatthours" => Some("GWh"),
-        "megawatt-hours" | "megawatt-hour" => Some("MWh"),
-        "kilowatt-hours" | "kilowatt-hour" => Some("kWh"),
-        "gigawatts" | "gigawatt" => Some("GW"),
-        "megawatts" | "megawatt" => Some("MW"),
-        "ah" => Some("Ah"),
-        "mah" => Some("mAh"),
-        "times" | "fold" => Some("times"),
-        "minutes" | "mins" => Some("minutes"),
-        "hours" | "hrs" => Some("hours"),
-        "seconds" | "secs" => Some("seconds"),
-        "cycles" => Some("cycles"),
-        "gallons" | "gallon" => Some("gallons"),
-        "liters" | "litres" | "liter" | "litre" => Some("liters"),
-        "barrels" => Some("barrels"),
-        "kg" | "kgs" | "kilograms" | "kilogram" => Some("kg"),
-        "hp" | "bhp" | "horsepower" => Some("hp"),
-        _ => None,
-    };
+    let single = PHYSICAL_UNITS
+        .iter()
+        .find(|(word, _)| *word == lower)
+        .map(|(_, unit)| *unit);
     // "299 PS": metric horsepower, in capitals only ("ps" is a postscript).
     if first == "PS" {
         return Some(("PS", 1));
@@ -539,6 +491,22 @@ pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
     }
 }
 
+/// Counts that a figure may give per year, with the unit of the rate.
+static YEARLY: Pairs = word_list!(pairs "extract/yearly-units.txt");
+
+/// "per year", "a year", "each year", "annually" at the start of `text`:
+/// the tokens it takes.
+fn yearly_after<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<usize> {
+    let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    if is(0, "annually") {
+        Some(1)
+    } else if (is(0, "per") || is(0, "a") || is(0, "each")) && (is(1, "year") || is(1, "annum")) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 /// Tons, per year when the text says so.
 /// An acronym in brackets after the unit ("tonnes (dmt) per year") is
 /// read past.
@@ -548,6 +516,14 @@ fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
     let is = |k: usize, w: &str| text(after + k - 1).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let year = is(2, "year") || is(2, "annum") || is(2, "y");
     let per = is(1, "per") || is(1, "a") || is(1, "/");
+    // "15,000 tonnes of lithium annually": the material between.
+    let material = is(1, "of")
+        && text(after + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        && yearly_after(&|k| text(after + 2 + k)).is_some();
+    if material {
+        let words = yearly_after(&|k| text(after + 2 + k)).unwrap_or(0);
+        return ("tons/year", after + 2 + words);
+    }
     if is(1, "annually") {
         ("tons/year", after + 1)
     } else if per && year || is(1, "/") && is(2, "a") {
@@ -605,7 +581,13 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
             return counted(&|j| text(j + 2)).map(|(unit, used)| (unit, used + 2));
         }
         if let Some(unit) = counted_noun(word) {
-            return Some((unit, k + 1));
+            // "18,000 battery modules per year": a yearly rate.
+            let per_year = yearly_after(&|j| text(k + 1 + j));
+            let yearly = YEARLY.iter().find(|(count, _)| *count == unit);
+            return Some(match (per_year, yearly) {
+                (Some(words), Some((_, rate))) => (*rate, k + 1 + words),
+                _ => (unit, k + 1),
+            });
         }
         let token = Token {
             text: word,

@@ -729,6 +729,8 @@ mod tests {
         assert!(read("댓글 0건 조회 318회").is_empty());
         assert!(read("글에는 댓글 3건이 달렸다").is_empty());
         assert!(read("계약 1건당 수수료").is_empty());
+        // Places counted: sites, regions.
+        assert_eq!(read("전국 5곳을 지정했다"), [("5곳", 5.0, "sites", None)]);
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
             read("비축량은 42.5일분에서 90일간으로 늘린다. 24일, 지난 5.24일과 제100일 행사."),

@@ -117,7 +117,8 @@ impl Reader<'_, '_> {
             runs.push((i, end));
             i = end;
         }
-        let authors = self.authors(&runs);
+        let mut authors = self.authors(&runs);
+        authors.extend(self.pictured(&runs));
         runs.iter()
             .filter_map(|&(start, end)| {
                 self.person(start, end).or_else(|| {
@@ -150,15 +151,7 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         let mut first = 0;
         while first < runs.len() {
-            let mut last = first;
-            while last + 1 < runs.len() {
-                let between: Vec<&str> = (runs[last].1..runs[last + 1].0).map(word).collect();
-                if matches!(between[..], [","] | ["and"] | [",", "and"]) {
-                    last += 1;
-                } else {
-                    break;
-                }
-            }
+            let last = self.list_end(runs, first);
             let group = &runs[first..=last];
             let full_names = group.iter().all(|&(s, e)| (2..=4).contains(&(e - s)));
             let (start, end) = (group[0].0, group[group.len() - 1].1);
@@ -312,9 +305,26 @@ impl Reader<'_, '_> {
 
     fn is_name_at(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        let org = self.hit_at(&self.sentence.organizations, t);
         (is_name_token(t.text) || self.surname_opener_at(i) || self.capital_surname_at(i))
-            && self.hit_at(&self.sentence.organizations, t).is_none()
+            && (org.is_none() || self.surname_named_as_a_body(i))
             && self.hit_at(&self.sentence.places, t).is_none()
+    }
+
+    /// "Premier Doug Ford": a one-word registry name right after a listed
+    /// given name, and no capitalized word after it ("Ford Motor"), is
+    /// the family name it shares with the body.
+    fn surname_named_as_a_body(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let whole = self
+            .sentence
+            .organizations
+            .iter()
+            .any(|h| h.start == t.start && h.end == t.end);
+        whole
+            && i > 0
+            && is_given_name(self.tokens[i - 1].text)
+            && self.tokens.get(i + 1).is_none_or(|n| !n.is_capitalized())
     }
 
     /// "Professor KANG Kisuk", "Dr. Nam Kyun KIM": a family name in
@@ -387,6 +397,7 @@ impl Reader<'_, '_> {
             || self.inverted_speech(start)
             || self.succeeds(start)
             || self.leads_a_team(start) && self.personal(start, end)
+            || self.reporter_of_an_outlet(start, end)
             || self.named_by_copula(start);
         if before.is_none() && after.is_none() && !(spoken && end - start >= 2) {
             // "… Trade, Industry and Energy Kim Jung-kwan": the run's first
@@ -553,6 +564,65 @@ impl Reader<'_, '_> {
             && back(3).is_some_and(|t| GROUPS.contains(&t.text.to_ascii_lowercase().as_str()))
     }
 
+    /// "The Kestrel Journal’s Dana Whitlock reports": an outlet's
+    /// possessive, a person's name and a verb of a journalist's work.
+    fn reporter_of_an_outlet(&self, start: usize, end: usize) -> bool {
+        static VERBS: Words = word_list!("extract/journalist-verbs.txt");
+        end - start >= 2
+            && self.owner_before(start).is_some()
+            && self.personal(start, end)
+            && self
+                .tokens
+                .get(end)
+                .is_some_and(|t| VERBS.iter().any(|v| t.is(v)))
+    }
+
+    /// The last of the runs joined to run `first` by commas and "and"
+    /// ("Ann Lee, Ben Cho, and Dan Roe").
+    fn list_end(&self, runs: &[(usize, usize)], first: usize) -> usize {
+        let word = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        let mut last = first;
+        while last + 1 < runs.len() {
+            let between: Vec<&str> = (runs[last].1..runs[last + 1].0).map(word).collect();
+            if matches!(between[..], [","] | ["and"] | [",", "and"]) {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        last
+    }
+
+    /// "From left, Jane Roe, Dana Whitlock and Akio Tanabe": names of two
+    /// words or more, joined by commas and "and", right after the cue of
+    /// a photo's line-up, are the people pictured.
+    fn pictured(&self, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        static CUES: Words = word_list!("extract/lineup-cues.txt");
+        let word = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
+        let mut out = Vec::new();
+        for (n, &(start, _)) in runs.iter().enumerate() {
+            // The cue, then a comma or a colon, right before the run.
+            let mut k = start;
+            if k > 0 && matches!(word(k - 1), "," | ":") {
+                k -= 1;
+            }
+            let cued = CUES.iter().any(|cue| {
+                let words: Vec<&str> = cue.split(' ').collect();
+                k >= words.len()
+                    && words
+                        .iter()
+                        .zip(&self.tokens[k - words.len()..k])
+                        .all(|(w, t)| t.is(w))
+            });
+            if !cued {
+                continue;
+            }
+            let last = self.list_end(runs, n);
+            out.extend(runs[n..=last].iter().filter(|&&(s, e)| e - s >= 2));
+        }
+        out
+    }
+
     /// "The new CEO of Acme Norway is Jane Roe": a role, then "is" or
     /// "was" right before the name.
     fn named_by_copula(&self, start: usize) -> bool {
@@ -668,16 +738,17 @@ impl Reader<'_, '_> {
         if self.tokens[comma].text != "," {
             return None;
         }
-        // "The head of government, Jane Roe,": a role word and the one
-        // lowercase word it heads ("of the storage unit" may name a place).
-        let headed = comma.checked_sub(3).filter(|&k| {
-            is_role_word(self.tokens[k].text)
-                && self.tokens[k + 1].is("of")
-                && self.tokens[k + 2]
-                    .text
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase())
-                && !self.tokens[k + 2].is("the")
+        // "The head of government, Jane Roe,", "Acme's general manager of
+        // residential storage, Jane Roe,": a role word and up to three
+        // lowercase words it heads ("of the storage unit" may name a place).
+        const HEADED_WORDS: usize = 3;
+        let headed = (1..=HEADED_WORDS).find_map(|words| {
+            let k = comma.checked_sub(words + 2)?;
+            let field = &self.tokens[k + 2..comma];
+            let plain = field.iter().all(|t| {
+                !t.is("the") && !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_lowercase())
+            });
+            (is_role_word(self.tokens[k].text) && self.tokens[k + 1].is("of") && plain).then_some(k)
         });
         let mut first = headed.unwrap_or(comma);
         while first > 0 && is_role_word(self.tokens[first - 1].text) {

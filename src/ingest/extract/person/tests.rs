@@ -1528,3 +1528,52 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
         [("카즈오 타다노부".into(), Some("CEO".into()))]
     );
 }
+
+#[test]
+fn names_the_words_around_them_alone_do_not_mark() {
+    let names =
+        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
+    // A one-word registry name after a listed given name is a family name;
+    // before another capitalized word it is the body's.
+    assert_eq!(
+        names("Ontario Premier Doug Acme welcomed the plant."),
+        ["Doug Acme"]
+    );
+    assert!(names("Premier Doug Acme Holdings welcomed it.")
+        .iter()
+        .all(|n| !n.contains("Acme")));
+    // A photo's line-up after its cue, and not without it.
+    assert_eq!(
+        names("From left, Dana Whitlock, Jane Roe and Akio Tanabe cut the ribbon."),
+        ["Dana Whitlock", "Jane Roe", "Akio Tanabe"]
+    );
+    assert!(names("Dana Whitlock, Jane Roe and Akio Tanabe cut the ribbon.").is_empty());
+    // An outlet's reporter; a company's name in the same place is none.
+    assert_eq!(
+        names("Acme Energy’s Dana Whitlock reports that the plant will open."),
+        ["Dana Whitlock"]
+    );
+    assert!(names("Acme Energy’s Nordic Volt reports that the plant will open.").is_empty());
+    // A role heading a field of lowercase words, set off by commas.
+    assert_eq!(
+        triples(
+            "“We are ready,” Acme’s general manager of residential storage, Phillip Crotty, said."
+        ),
+        [t(
+            "Phillip Crotty",
+            Some("general manager of residential storage"),
+            Some("acme-energy")
+        )]
+    );
+    // "the Hon" before a name; given and family names from outside the
+    // English lists.
+    assert_eq!(
+        names("The plant was opened by the Hon Anthony Albanese MP on Tuesday."),
+        ["Anthony Albanese"]
+    );
+    assert_eq!(
+        names("Thierry Moreau has been appointed chief executive of Acme."),
+        ["Thierry Moreau"]
+    );
+    assert_eq!(names("Zeng Wen is chairman of Acme."), ["Zeng Wen"]);
+}

@@ -989,6 +989,19 @@ mod tests {
                 "modules",
             ),
             ("pressed at 50 MPa", 50.0, "MPa"),
+            // "a year ago" dates the amount.
+            (
+                "it sold 15,000 tonnes of lithium a year ago",
+                15000.0,
+                "tons",
+            ),
+            (
+                "it shipped 18,000 battery modules a year earlier",
+                18000.0,
+                "modules",
+            ),
+            ("a plant of 40,000 tpa", 40000.0, "tons/year"),
+            ("25,000 t/y of cathode", 25000.0, "tons/year"),
         ];
         for (sentence, value, unit) in cases {
             let got = one(sentence);

@@ -15,7 +15,7 @@ mod regional;
 pub(crate) use regional::is_local_government;
 mod title;
 
-pub(super) use korean::{made_of, only_generic_words};
+pub(super) use korean::only_generic_words;
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -822,7 +822,13 @@ impl Reader<'_, '_> {
         if !(closes && has_role && plain) {
             return None;
         }
-        let role = &self.sentence.text[role_words[0].start..self.tokens[comma - 1].end];
+        // "Acme’s co-founder and CEO": the owner is the organization, the
+        // words after its possessive the role.
+        let role_from = (0..role_words.len())
+            .find(|&k| possessive(k))
+            .map_or(0, |k| k + 1)
+            .min(role_words.len() - 1);
+        let role = &self.sentence.text[role_words[role_from].start..self.tokens[comma - 1].end];
         let organization = role_words
             .iter()
             .find_map(|t| self.hit_at(&self.sentence.organizations, t))

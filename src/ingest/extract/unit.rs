@@ -496,11 +496,16 @@ static YEARLY: Pairs = word_list!(pairs "extract/yearly-units.txt");
 
 /// "per year", "a year", "each year", "annually" at the start of `text`:
 /// the tokens it takes.
+/// "a year ago", "a year earlier" date the amount, no rate.
 fn yearly_after<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<usize> {
+    const DATING: [&str; 6] = ["ago", "earlier", "later", "before", "after", "on"];
     let is = |k: usize, w: &str| text(k).is_some_and(|t| t.eq_ignore_ascii_case(w));
     if is(0, "annually") {
         Some(1)
-    } else if (is(0, "per") || is(0, "a") || is(0, "each")) && (is(1, "year") || is(1, "annum")) {
+    } else if (is(0, "per") || is(0, "a") || is(0, "each"))
+        && (is(1, "year") || is(1, "annum"))
+        && !DATING.iter().any(|w| is(2, w))
+    {
         Some(2)
     } else {
         None
@@ -514,21 +519,19 @@ fn tons<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> (&'static str, usize) {
     let acronym = is_bracketed_acronym(&|k| text(k + 1));
     let after = if acronym { 4 } else { 1 };
     let is = |k: usize, w: &str| text(after + k - 1).is_some_and(|t| t.eq_ignore_ascii_case(w));
-    let year = is(2, "year") || is(2, "annum") || is(2, "y");
-    let per = is(1, "per") || is(1, "a") || is(1, "/");
     // "15,000 tonnes of lithium annually": the material between.
-    let material = is(1, "of")
-        && text(after + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))
-        && yearly_after(&|k| text(after + 2 + k)).is_some();
-    if material {
-        let words = yearly_after(&|k| text(after + 2 + k)).unwrap_or(0);
-        return ("tons/year", after + 2 + words);
-    }
-    if is(1, "annually") {
-        ("tons/year", after + 1)
-    } else if per && year || is(1, "/") && is(2, "a") {
+    let material =
+        is(1, "of") && text(after + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()));
+    let yearly = yearly_after(&|k| text(after + k));
+    let material_yearly = yearly_after(&|k| text(after + 2 + k)).filter(|_| material);
+    let slashed = is(1, "/") && (is(2, "year") || is(2, "y") || is(2, "a"));
+    if let Some(words) = yearly {
+        ("tons/year", after + words)
+    } else if let Some(words) = material_yearly {
+        ("tons/year", after + 2 + words)
+    } else if slashed {
         ("tons/year", after + 2)
-    } else if per && is(2, "month") {
+    } else if (is(1, "per") || is(1, "a") || is(1, "/")) && is(2, "month") {
         // "10 000 t a month": a mine's or a plant's monthly rate.
         ("tons/month", after + 2)
     } else {

@@ -9,13 +9,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
-use crate::ingest::text::hangul::{
-    hangul_run, is_ending, is_hangul, is_predicate_ending, strip_particle,
-};
-use crate::ingest::text::words::{word_list, Words};
-
-/// Words glued after a brand that make it another company's name.
-static BRAND_EXTENSIONS: Words = word_list!("korean/brand-extensions.txt");
+use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul, is_predicate_ending};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
@@ -206,10 +200,6 @@ fn at_boundaries(text: &str, start: usize, end: usize, verbs: bool) -> bool {
         let short = inside.chars().rev().take_while(|&c| is_hangul(c)).count() <= 2;
         let rest = hangul_run(&text[end..]);
         if short && !is_ending(rest) && !(verbs && is_predicate_ending(rest)) {
-            return false;
-        }
-        // "블랙록마이닝": a name running into another company's word.
-        if !verbs && BRAND_EXTENSIONS.contains(&strip_particle(rest)) {
             return false;
         }
     }

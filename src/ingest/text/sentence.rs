@@ -175,12 +175,14 @@ mod tests {
             split("It set aside Rs. 3,620 crore."),
             ["It set aside Rs. 3,620 crore."]
         );
-        // Malaysia's and Hungary's legal forms.
+        // Malaysia's "Sdn. Bhd.": the first form never ends a sentence, the
+        // second often does.
         assert_eq!(
-            split("Acme Malaysia Sdn. Bhd. and Kestrel Kft. signed it. It grew."),
+            split("Acme Malaysia Sdn. Bhd. signed it. It grew with Kestrel Sdn. Bhd. The plant opened."),
             [
-                "Acme Malaysia Sdn. Bhd. and Kestrel Kft. signed it.",
-                "It grew."
+                "Acme Malaysia Sdn. Bhd. signed it.",
+                "It grew with Kestrel Sdn. Bhd.",
+                "The plant opened."
             ]
         );
     }

@@ -70,6 +70,40 @@ pub(crate) fn year_in_name(tokens: &[Token<'_>], year: usize) -> bool {
     !first_word && name.end < tokens[year].start && PROGRAMME_WORDS.contains(&name.text)
 }
 
+/// "towards a Golden Indonesia 2045": a word of an aim before a name the
+/// year closes (capitalized words, maybe after an article) makes the year
+/// the aim's, as a programme's is. A month, a quarter ("Q4 2024") or a
+/// show ("Battery Expo 2024") before the year makes it a time.
+pub(crate) fn year_of_an_aim(tokens: &[Token<'_>], year: usize) -> bool {
+    static AIMS: Words = word_list!("shared/aim-words.txt");
+    static SHOWS: Words = word_list!("shared/show-words.txt");
+    const NAME_WORDS: usize = 3;
+    let Some(mut k) = year.checked_sub(1) else {
+        return false;
+    };
+    let name_end = k;
+    while k > 0 && name_end - k < NAME_WORDS && tokens[k].is_capitalized() {
+        let word = tokens[k].text;
+        let period =
+            word.len() == 2 && word.starts_with(['Q', 'H']) && word.ends_with(['1', '2', '3', '4'])
+                || word == "FY";
+        if crate::ingest::text::vocab::month_number(word).is_some()
+            || period
+            || SHOWS.contains(&word)
+        {
+            return false;
+        }
+        k -= 1;
+    }
+    if k == name_end {
+        return false;
+    }
+    if ["a", "an", "the"].iter().any(|a| tokens[k].is(a)) && k > 0 {
+        k -= 1;
+    }
+    AIMS.iter().any(|aim| tokens[k].is(aim))
+}
+
 pub(crate) fn headline_cased(text: &str) -> bool {
     let text = text.trim_end();
     if text.ends_with(['!', '?']) || text.ends_with('.') && !ends_with_initials(text) {

@@ -139,6 +139,17 @@ macro_rules! word_list {
 
 pub(crate) use word_list;
 
+/// A stem made of the words of `list` only, glued ("경영지원" is 경영
+/// and 지원). Lists are not mixed where a brand may join their words
+/// ("그린솔루션", "에너지플랫폼").
+pub(crate) fn made_of(stem: &str, list: &Words) -> bool {
+    stem.is_empty()
+        || list.iter().any(|word| {
+            stem.strip_suffix(word)
+                .is_some_and(|rest| rest.len() < stem.len() && made_of(rest, list))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -15,10 +15,9 @@ use super::super::Sentence;
 use super::YEAR_BOUNDS;
 use crate::content::date::PartialDate;
 use crate::ingest::extract::when::is_future_cue;
-use crate::ingest::text::token::{headline_cased, tokenize, year_in_name, Token};
+use crate::ingest::text::token::{headline_cased, tokenize, year_in_name, year_of_an_aim, Token};
 use crate::ingest::text::vocab::month_number;
 use crate::ingest::text::weekday::{weekday_fitting_year, DayOfWeek};
-use crate::ingest::text::words::{word_list, Words};
 
 pub(crate) fn anchor_year(sentences: &[Sentence<'_>]) -> Option<PartialDate> {
     let years = named_years(sentences);
@@ -40,7 +39,7 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
         // a target, however often the story names it.
         let future_from = tokens.iter().position(is_future_cue).unwrap_or(usize::MAX);
         for (i, token) in tokens.iter().enumerate() {
-            if !title_cased && (year_in_name(&tokens, i) || aim_before_name(&tokens, i)) {
+            if !title_cased && (year_in_name(&tokens, i) || year_of_an_aim(&tokens, i)) {
                 continue;
             }
             let limit = |t: &Token<'_>| YEAR_BOUNDS.iter().any(|w| t.is(w));
@@ -57,31 +56,6 @@ fn named_years(sentences: &[Sentence<'_>]) -> BTreeMap<i32, usize> {
         }
     }
     counts
-}
-
-/// "towards a Golden Indonesia 2045": a word of an aim before the name
-/// the year closes (capitalized words, no month, maybe after an article).
-/// The year is the aim's, as a programme's is ("Vision 2030").
-fn aim_before_name(tokens: &[Token<'_>], year: usize) -> bool {
-    static AIMS: Words = word_list!("extract/aim-words.txt");
-    const NAME_WORDS: usize = 3;
-    let Some(mut k) = year.checked_sub(1) else {
-        return false;
-    };
-    let name_end = k;
-    while k > 0 && name_end - k < NAME_WORDS && tokens[k].is_capitalized() {
-        if month_number(tokens[k].text).is_some() {
-            return false;
-        }
-        k -= 1;
-    }
-    if k == name_end {
-        return false;
-    }
-    if ["a", "an", "the"].iter().any(|a| tokens[k].is(a)) && k > 0 {
-        k -= 1;
-    }
-    AIMS.iter().any(|aim| tokens[k].is(aim))
 }
 
 /// The year named most often and more than once (ties: the latest). A
@@ -354,6 +328,14 @@ mod tests {
             "It is a step towards a Golden Indonesia 2045, the minister said on Thursday, September 14.",
         ]);
         assert_eq!(anchor_year(&sentences), None);
+        // Towards a quarter or a show, the year is a time: 18 June 2024
+        // was a Tuesday.
+        for text in [
+            "Acme opened the plant on Tuesday, June 18, working towards a Q4 2024 launch.",
+            "Acme opened the plant on Tuesday, June 18, working toward the Paris Battery Expo 2024.",
+        ] {
+            assert_eq!(anchor_year(&body(&[text])), Some(PartialDate::y(2024)), "{text}");
+        }
         // A show's or a season's year is a time: 18 June 2024 was a Tuesday.
         let sentences = body(&[
             "Acme showed the cell at The Battery Show Europe 2024 on Tuesday, June 18.",

@@ -177,6 +177,20 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         None if money_scale && !COUNTERS.iter().any(|c| after.starts_with(c)) => ("", "KRW"),
         None => return None,
     };
+    // "기업 30곳": places counted are the bodies named before them.
+    let unit = if written == "곳" {
+        static BODIES: Pairs = word_list!(pairs "korean/bodies-counted-as-places.txt");
+        let noun = sentence[..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        BODIES
+            .iter()
+            .find(|(body, _)| *body == noun)
+            .map_or(unit, |(_, counted)| *counted)
+    } else {
+        unit
+    };
     // A plain number with a Latin unit ("23.2%", "20 GWh") is the
     // English reader's; a unit sign ("㎞", "㎡") or a Korean qualifier
     // glued before the unit ("5400여t") is this one's.
@@ -729,8 +743,12 @@ mod tests {
         assert!(read("댓글 0건 조회 318회").is_empty());
         assert!(read("글에는 댓글 3건이 달렸다").is_empty());
         assert!(read("계약 1건당 수수료").is_empty());
-        // Places counted: sites, regions.
+        // Places counted: sites, or the bodies named before them.
         assert_eq!(read("전국 5곳을 지정했다"), [("5곳", 5.0, "sites", None)]);
+        assert_eq!(
+            read("공모에는 기업 30곳이 참여했다"),
+            [("30곳", 30.0, "companies", None)]
+        );
         // Days beyond a month's or a fraction of one; a date is none.
         assert_eq!(
             read("비축량은 42.5일분에서 90일간으로 늘린다. 24일, 지난 5.24일과 제100일 행사."),

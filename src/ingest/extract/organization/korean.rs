@@ -11,7 +11,7 @@ use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::person::{ends_with_korean_title, is_korean_name};
 use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
 use crate::ingest::text::vocab::KOREAN_TITLES;
-use crate::ingest::text::words::{word_list, Pairs, Words};
+use crate::ingest::text::words::{made_of, word_list, Pairs, Words};
 
 /// Endings of a body's name, with the kind each suggests.
 static ENDINGS: Pairs = word_list!(pairs "korean/body-endings.txt");
@@ -240,17 +240,6 @@ fn named_body(word: &str) -> Option<(usize, Option<OrganizationKind>)> {
 /// "배터리"): a line of business, no brand.
 pub(in crate::ingest::extract) fn only_generic_words(stem: &str) -> bool {
     made_of(stem, &GENERIC_STEMS)
-}
-
-/// A stem made of the words of `list` only, glued ("경영지원" is 경영
-/// and 지원). Lists are not mixed where a brand may join their words
-/// ("그린솔루션", "에너지플랫폼").
-pub(in crate::ingest::extract) fn made_of(stem: &str, list: &Words) -> bool {
-    stem.is_empty()
-        || list.iter().any(|word| {
-            stem.strip_suffix(word)
-                .is_some_and(|rest| rest.len() < stem.len() && made_of(rest, list))
-        })
 }
 
 /// Where a company's name ends in `word`, when a legal form stands right

@@ -10,7 +10,7 @@
 //! like names are data files under `src/ingest/words/korean/`.
 
 use super::super::names::is_age;
-use super::super::organization::{made_of, only_generic_words};
+use super::super::organization::only_generic_words;
 use super::super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
@@ -20,7 +20,7 @@ use crate::ingest::text::vocab::KOREAN_BUSINESS_UNITS as UNIT_WORDS;
 use crate::ingest::text::vocab::KOREAN_ORG_ENDINGS;
 use crate::ingest::text::vocab::KOREAN_TITLES as TITLES;
 use crate::ingest::text::vocab::KOREAN_TITLE_MODIFIERS as MODIFIERS;
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{made_of, word_list, Words};
 
 /// Korean family names.
 static SURNAMES: Words = word_list!("korean/surnames.txt");
@@ -602,9 +602,15 @@ fn foreign_names_before_a_title(
             .iter()
             .chain(&sentence.places)
             .any(|hit| hit.end == before.len());
-        // "넥스트소스의 크레이그 셔바 대표": after a genitive, too.
-        let after_a_genitive = before.ends_with('의');
-        if !(opens_a_phrase(before) || (after_a_body || after_a_genitive) && given) {
+        // "넥스트소스의 크레이그 셔바 대표": after a body's genitive, too
+        // (a registry name, or a brand's or a body's shape; not "회의").
+        let owner = before.strip_suffix('의').filter(|stem| {
+            let word = stem.rsplit(' ').next().unwrap_or(stem);
+            org_ending_at(sentence, stem.len()).is_some()
+                || is_brand(word)
+                || is_unknown_organization(word)
+        });
+        if !(opens_a_phrase(before) || (after_a_body || owner.is_some()) && given) {
             continue;
         }
         let Some((title_end, org)) = title_after(sentence, tokens, at + 1) else {
@@ -613,6 +619,7 @@ fn foreign_names_before_a_title(
         let role_start = tokens[at + 2 + aside_after_name(tokens, at + 2)].start;
         let organization = org
             .or_else(|| org_before(sentence, first))
+            .or_else(|| owner.and_then(|stem| org_ending_at(sentence, stem.len())))
             .map(|hit| gazetteer.organizations()[hit.entity].slug.clone());
         found.push(Person {
             name: text[first.start..second.end].to_string(),

@@ -508,11 +508,22 @@ fn a_foreign_name_in_hangul_past_glued_units_or_after_a_genitive() {
     // After the body's genitive, a listed given name opens a name.
     assert_eq!(
         triples("캐나다 광업회사 에이크미의 크레이그 벨라스코 대표 등이 참석했다."),
+        [t("크레이그 벨라스코", Some("대표"), Some("acme-energy"))]
+    );
+    assert_eq!(
+        triples("캐나다 광업회사 넥스트가온의 크레이그 벨라스코 대표 등이 참석했다."),
         [t("크레이그 벨라스코", Some("대표"), None)]
     );
     // Not an unlisted word after a genitive, nor a glued word of a brand.
     for text in [
         "에이크미의 그래비티 프로젝트 대표가 말했다.",
+        // A noun ending in 의 is no body's genitive; a common word that is
+        // also a name ("코너", "마이크") is not listed.
+        "이번 회의 크레이그 벨라스코 대표가 말했다.",
+        "가온의 코너 스토어 대표는 매장을 열었다.",
+        "에이크미의 마이크 생산라인 책임자는 말했다.",
+        "음향 책임자 마이크 테스트를 마쳤다.",
+        "안전 책임자 레이 주는 상황을 점검했다.",
         "크리스토퍼 벨라스코 에이크미 가온법인 대표는 말했다.",
     ] {
         assert!(
@@ -1026,8 +1037,12 @@ fn a_speaker_named_after_the_role_that_opens_the_attribution() {
     );
     // The body's possessive, and titles joined by "and".
     assert_eq!(
-        names("“We grew,” said Kestrel’s co-founder and CEO, Dana Orlov."),
-        ["Dana Orlov"]
+        triples("“We grew,” said Acme’s co-founder and CEO, Dana Orlov."),
+        [t(
+            "Dana Orlov",
+            Some("co-founder and CEO"),
+            Some("acme-energy")
+        )]
     );
     // "and" joins titles only: after a body's name it joins two bodies.
     assert!(names("“We grew,” said Kestrel Labs and CEO, Grand Rapids Mill.").is_empty());

@@ -205,7 +205,12 @@ pub(crate) fn events(
     let mut last_full = published.filter(PartialDate::is_full);
     let story_weekdays = named_weekdays(sentences);
     for (at, sentence) in sentences.iter().enumerate() {
-        let teller = if describes_a_photo(sentence) {
+        // "… 시찰하고 있다. 2021.05.23.": a wire photo's caption, its
+        // filing date right after it.
+        let stamped = sentences
+            .get(at + 1)
+            .is_some_and(|next| is_photo_stamp(next.text));
+        let teller = if describes_a_photo(sentence) || stamped {
             Teller::Photo
         } else if !story_begun && is_deck_line(sentence.text) {
             Teller::Deck
@@ -244,7 +249,7 @@ pub(crate) fn events(
                 || !own.is_empty() && states_a_korean_quantity(sentence.text));
         let found = mentions(sentence.text, published, last_full);
         for (n, mention) in found.iter().enumerate() {
-            if sentence.part == Part::Caption
+            if (sentence.part == Part::Caption || stamped)
                 && !shows_the_story(sentence.text, mention, published, &story_weekdays)
             {
                 continue;
@@ -443,7 +448,12 @@ fn states_a_period_figure(sentence: &str) -> bool {
 /// sentence's predicate: a happening, whatever quantity the end states.
 fn past_in_an_earlier_clause(after: &str) -> bool {
     let (words, closed) = own_clause(after);
-    closed && words.last().is_some_and(|word| finite_past(word))
+    // "2015년 … 1위를 차지했고 … 기록했다": a clause that states a
+    // quantity too tells no happening.
+    closed
+        && words
+            .last()
+            .is_some_and(|word| finite_past(word) && !states_a_korean_quantity(word))
 }
 
 /// A short line without a sentence's end, as a deck under a headline is
@@ -1055,6 +1065,24 @@ fn shows_the_story(
         }
         None => story_weekdays.contains(&taken.weekday()),
     }
+}
+
+/// "2021.05.23.": a dotted date, alone or before the photographer's
+/// e-mail ("2021.05.23. kim@agency.com"), as a wire photo's filing date
+/// follows its caption.
+fn is_photo_stamp(text: &str) -> bool {
+    let (stamp, rest) = text.trim().split_once(' ').unwrap_or((text.trim(), ""));
+    // "[email protected]": a scrape's stand-in for the address.
+    let e_mail = rest.contains('@') || rest.contains("email protected");
+    if !(rest.is_empty() || e_mail) {
+        return false;
+    }
+    let parts: Vec<&str> = stamp.trim_end_matches('.').split('.').collect();
+    matches!(parts[..], [year, month, day]
+        if year.len() == 4
+            && (1..=2).contains(&month.len())
+            && (1..=2).contains(&day.len())
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// Photo captions and credits carry photo dates, not story events.

@@ -155,6 +155,21 @@ fn a_news_photos_date_is_the_storys_event() {
 }
 
 #[test]
+fn a_wire_photos_caption_is_known_by_its_filing_date_after_it() {
+    let caption = "한가람 대표가 22일 오후 가온전지 공장을 둘러보고 있다.";
+    assert_eq!(run(&[caption], Some("2021-07-08")).len(), 1);
+    assert!(run(&[caption, "2021.05.23."], Some("2021-07-08")).is_empty());
+    assert!(run(
+        &[caption, "2021.05.23. han@agency.co.kr"],
+        Some("2021-07-08")
+    )
+    .is_empty());
+    // A date and words after it is no stamp.
+    let story = [caption, "2021.05.23. 공장이 섰다."];
+    assert_eq!(run(&story, Some("2021-07-08")).len(), 1);
+}
+
+#[test]
 fn a_participle_of_change_makes_a_statistic_only_before_its_amount() {
     let statistic =
         "Pouch cells saw the biggest drop, falling 7.3 percent to $0.51 per Wh in January.";
@@ -222,6 +237,11 @@ fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
         let got = run(&[happening], Some("2024-05-07"));
         assert!(got.iter().any(|e| e.0 == "2024-03"), "{happening}: {got:?}");
     }
+    // An earlier clause that states a quantity too is no happening.
+    let statistic =
+        "2015년 가온국은 40%의 점유율로 세계 1위를 차지했고 나래국(32%)이 2위를 기록했다.";
+    let got = run(&[statistic], Some("2024-05-07"));
+    assert!(got.is_empty(), "{statistic}: {got:?}");
 }
 
 #[test]

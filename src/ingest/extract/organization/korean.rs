@@ -82,6 +82,10 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             ));
             continue;
         }
+        if let Some(end) = spelt_name_end(&text[start..]) {
+            found.push((start, start + end, Some(OrganizationKind::Company)));
+            continue;
+        }
         let token = text[start..]
             .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·‘’“”".contains(c))
             .next()
@@ -128,6 +132,30 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
         found.push((start, start + name.len(), Some(OrganizationKind::Company)));
     }
     found
+}
+
+/// "광동 브룬프 리사이클링 테크놀로지(Guangdong Brunp Recycling
+/// Technology)": Hangul words spelt word for word in capitalized Latin
+/// words in brackets right after them are one name, however many. Where
+/// the Hangul name ends in `rest`.
+fn spelt_name_end(rest: &str) -> Option<usize> {
+    const MAX_WORDS: usize = 6;
+    let open = rest.find('(')?;
+    let close = open + rest[open..].find(')')?;
+    let words: Vec<&str> = rest[..open].split(' ').collect();
+    let latin: Vec<&str> = rest[open + 1..close].split_whitespace().collect();
+    let hangul_words = words
+        .iter()
+        .all(|w| !w.is_empty() && w.chars().all(is_hangul));
+    let capitalized = latin.iter().all(|w| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '-' | '.'))
+    });
+    (words.len() >= 2 && words.len() <= MAX_WORDS && words.len() == latin.len())
+        .then_some(())
+        .filter(|()| hangul_words && capitalized)
+        .map(|()| open)
 }
 
 /// "김가온 나래E&S 회장", "▲박다온 태성 대표이사,": between a person's
@@ -444,6 +472,16 @@ mod tests {
                  사모펀드 회사 '다온 캐피털 매니지먼트'를 통해 벤처 업체 '누리텍'도 샀다."
             ),
             ["가온 파워", "라온셀", "다온 캐피털 매니지먼트", "누리텍"]
+        );
+        // Words spelt word for word in Latin letters after them.
+        assert_eq!(
+            described("가온의 자회사인 광동 나래 리사이클링 테크놀로지(Guangdong Narae Recycling Technology)와 협업한다."),
+            ["광동 나래 리사이클링 테크놀로지"]
+        );
+        // Not when the spelling has another number of words.
+        assert_eq!(
+            described("가온의 자회사인 광동 나래(Guangdong Narae Recycling)와 협업한다."),
+            ["광동"]
         );
         // A quoted phrase, a slogan or a quote is no name, nor is a
         // programme's name with its noun after, a rank or a year.

@@ -1087,22 +1087,11 @@ fn is_photo_stamp(text: &str) -> bool {
 
 /// Photo captions and credits carry photo dates, not story events.
 fn is_caption(sentence: &str) -> bool {
+    static CREDIT_OPENERS: Words = word_list!("extract/credit-openers.txt");
+    static CAPTION_MARKS: Words = word_list!("extract/caption-marks.txt");
     let lower = sentence.to_lowercase();
-    let credit = ["source:", "copyright", "\u{a9}"]
-        .iter()
-        .any(|p| lower.starts_with(p));
-    credit
-        || [
-            "photo by",
-            "(photo",
-            "photo courtesy",
-            "photo=",
-            "[photo",
-            "photo provided by",
-            "image provided by",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+    CREDIT_OPENERS.iter().any(|p| lower.starts_with(p))
+        || CAPTION_MARKS.iter().any(|p| lower.contains(p))
 }
 
 mod anchor;

@@ -14,7 +14,7 @@ use super::{Part, Sentence};
 use crate::content::date::PartialDate;
 use crate::content::front_matter::{Event, Figure};
 use crate::ingest::text::hangul::{is_hangul, is_particle, strip_particle};
-use crate::ingest::text::line::{ends_sentence, word_count};
+use crate::ingest::text::line::{ends_sentence, is_email, word_count};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
 use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
@@ -1067,22 +1067,22 @@ fn shows_the_story(
     }
 }
 
-/// "2021.05.23.": a dotted date, alone or before the photographer's
-/// e-mail ("2021.05.23. kim@agency.com"), as a wire photo's filing date
-/// follows its caption.
+/// "2021.05.23.": a full date opening the line, alone or before the
+/// photographer's e-mail ("2021.05.23. kim@agency.com"), as a wire
+/// photo's filing date follows its caption.
 fn is_photo_stamp(text: &str) -> bool {
-    let (stamp, rest) = text.trim().split_once(' ').unwrap_or((text.trim(), ""));
-    // "[email protected]": a scrape's stand-in for the address.
-    let e_mail = rest.contains('@') || rest.contains("email protected");
-    if !(rest.is_empty() || e_mail) {
+    let text = text.trim();
+    let Some((span, _)) = crate::ingest::text::date::full_dates(text)
+        .into_iter()
+        .next()
+    else {
         return false;
-    }
-    let parts: Vec<&str> = stamp.trim_end_matches('.').split('.').collect();
-    matches!(parts[..], [year, month, day]
-        if year.len() == 4
-            && (1..=2).contains(&month.len())
-            && (1..=2).contains(&day.len())
-            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+    };
+    // "[email protected]": a scrape's stand-in for the address.
+    span.start == 0
+        && text[span.end..]
+            .split_whitespace()
+            .all(|w| w == "." || is_email(w) || w == "protected]")
 }
 
 /// Photo captions and credits carry photo dates, not story events.

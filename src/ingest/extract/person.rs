@@ -796,12 +796,6 @@ impl Reader<'_, '_> {
                 && matches!(role_words[k - 1].text, "'" | "\u{2019}")
                 && role_words[k - 1].end == role_words[k].start
         };
-        let apostrophe = |k: usize| {
-            matches!(role_words[k].text, "'" | "\u{2019}")
-                && role_words
-                    .get(k + 1)
-                    .is_some_and(|t| t.text == "s" && t.start == role_words[k].end)
-        };
         let joins_roles = |k: usize| {
             role_words[k].is("and")
                 && k > 0
@@ -813,8 +807,8 @@ impl Reader<'_, '_> {
             t.is_capitalized()
                 || is_role_word(t.text)
                 || t.is("of")
-                || apostrophe(k)
                 || possessive(k)
+                || k + 1 < role_words.len() && possessive(k + 1)
                 || joins_roles(k)
         };
         let plain = role_words.iter().all(|t| t.text != "," && t.text != "\"")

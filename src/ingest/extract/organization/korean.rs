@@ -152,10 +152,8 @@ fn spelt_name_end(rest: &str) -> Option<usize> {
             && w.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '-' | '.'))
     });
-    (words.len() >= 2 && words.len() <= MAX_WORDS && words.len() == latin.len())
-        .then_some(())
-        .filter(|()| hangul_words && capitalized)
-        .map(|()| open)
+    let word_for_word = (2..=MAX_WORDS).contains(&words.len()) && words.len() == latin.len();
+    (word_for_word && hangul_words && capitalized).then_some(open)
 }
 
 /// "김가온 나래E&S 회장", "▲박다온 태성 대표이사,": between a person's

@@ -130,6 +130,26 @@ fn topics_need_clear_evidence() {
 }
 
 #[test]
+fn a_common_word_in_the_headline_and_twice_more_is_the_subject() {
+    let g = Gazetteer::new(&registries());
+    let body = [
+        "Acme welcomed the policy on Monday.",
+        "The policy takes effect in May.",
+        "Acme makes cells.",
+    ];
+    let topics =
+        |title: &str, paragraphs: &[&str]| annotate(&doc(paragraphs), title, None, &g).topics;
+    assert_eq!(
+        topics("Acme backs the policy", &body),
+        ["policy-regulation"]
+    );
+    // Once in the body is a mention, however strong the headline.
+    assert!(topics("Acme backs the policy", &body[1..]).is_empty());
+    // Without the headline, a word said twice is no subject.
+    assert!(topics("Acme backs the plan", &body).is_empty());
+}
+
+#[test]
 fn spelling_variants_of_keywords_still_count() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

@@ -7,9 +7,10 @@
 //! boilerplate), names of institutions, quoted common words and funding
 //! acknowledgments weigh less or nothing (see [`context`]). A topic is
 //! listed when its score reaches the threshold *and* the article clearly
-//! discusses it: two distinct keywords, or a term of art stated plainly,
-//! by the reporter or a speaker. A single common word, or a term only
-//! inside a name, is not enough. Gives
+//! discusses it: two distinct keywords, a term of art stated plainly,
+//! by the reporter or a speaker, or a common word in the headline that
+//! two more sentences repeat. A single common word said in passing, or a
+//! term only inside a name, is not enough. Gives
 //! back topic slugs, strongest first, and records each one's best sentence.
 
 mod context;
@@ -26,6 +27,11 @@ use crate::ingest::text::words::{word_list, Words};
 
 /// Score a topic needs to be listed.
 const THRESHOLD: f64 = 2.0;
+
+/// Sentences, the headline among them, that must carry a single common
+/// word for it to name the article's subject ("graphite" in the headline
+/// and twice more).
+const HEADLINE_ECHOES: usize = 3;
 
 /// The topic a money amount speaks for, when a funding word stands beside
 /// it ("has invested RMB 10 billion", "a €3 billion support package").
@@ -61,6 +67,10 @@ struct Tally<'a> {
     /// A term of art stated plainly: not inside a name or an
     /// acknowledgment, or a named law or a money amount at full weight.
     plain: bool,
+    /// A telling keyword stands in the headline at full weight.
+    headline: bool,
+    /// Sentences where a telling keyword stands at full weight.
+    sentences: usize,
     best: Option<(f64, &'a str)>,
 }
 
@@ -80,7 +90,11 @@ impl<'a> Tally<'a> {
     }
 
     fn clear(&self) -> bool {
-        self.score >= THRESHOLD && self.telling && (self.plain || self.keywords.len() >= 2)
+        self.score >= THRESHOLD
+            && self.telling
+            && (self.plain
+                || self.keywords.len() >= 2
+                || self.headline && self.sentences >= HEADLINE_ECHOES)
     }
 }
 
@@ -168,6 +182,7 @@ pub(crate) fn topics(
             .chain(sentence.unknown.iter().map(|u| (u.start, u.end)))
             .collect();
         let mut found = BTreeSet::new();
+        let mut telling_here = BTreeSet::new();
         for piece in context::pieces(sentence.text, &names, headline) {
             let canonical = canonical_phrase(&piece.text);
             for hit in gazetteer.find_topic_keywords(&canonical) {
@@ -188,11 +203,18 @@ pub(crate) fn topics(
                 tally.add(hit.pattern, weight * strength * factor, sentence.text);
                 tally.plain |= strength > 1.0 && factor == 1.0 && !amount;
                 tally.telling |= !amount && !passing;
+                if !amount && !passing && factor == 1.0 {
+                    tally.headline |= headline;
+                    telling_here.insert(hit.entity);
+                }
                 // An amount is no funding word beside itself.
                 if !amount {
                     found.insert(hit.entity);
                 }
             }
+        }
+        for entity in telling_here {
+            tallies.entry(entity).or_default().sentences += 1;
         }
         // A ministry or the word for government: a plan named here is a
         // policy, not a company's strategy.

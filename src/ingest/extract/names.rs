@@ -87,10 +87,15 @@ pub(crate) fn is_age(word: &str) -> bool {
     (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// True for a title word ("President", "vice", "Dr").
+/// True for a title word ("President", "vice", "Dr"), also one held
+/// before ("the then-CEO", "ex-minister").
 pub(crate) fn is_role_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    ROLES.contains(&lower.as_str())
+    let title = ["then-", "ex-"]
+        .iter()
+        .find_map(|held| lower.strip_prefix(held))
+        .unwrap_or(&lower);
+    ROLES.contains(&title)
 }
 
 #[cfg(test)]

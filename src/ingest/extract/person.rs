@@ -552,16 +552,20 @@ impl Reader<'_, '_> {
         verb.is_some_and(|t| SUCCESSION.iter().any(|v| t.is(v))) && (hyphenated || who)
     }
 
-    /// "the KIST team led by Sang-Ok Kim": a research group led or headed
-    /// by the name. A funding round is led by investors, so the noun
-    /// before the verb must be a group of people; a consortium or a study
-    /// is led by firms as often, so the caller asks for a person's name.
+    /// "the KIST team led by Sang-Ok Kim", "a carmaker led by Elon Musk":
+    /// a group led, headed or founded by the name. A funding round is led
+    /// by investors, so the noun before the verb must be a group of
+    /// people or the name must begin with a listed given name; a
+    /// consortium or a study is led by firms as often, so the caller asks
+    /// for a person's name.
     fn leads_a_team(&self, start: usize) -> bool {
         static GROUPS: Words = word_list!("extract/led-groups.txt");
+        static LEADING: Words = word_list!("extract/leading-verbs.txt");
         let back = |n: usize| start.checked_sub(n).and_then(|k| self.tokens.get(k));
+        let group = back(3).is_some_and(|t| GROUPS.contains(&t.text.to_ascii_lowercase().as_str()));
         back(1).is_some_and(|t| t.is("by"))
-            && back(2).is_some_and(|t| t.is("led") || t.is("headed"))
-            && back(3).is_some_and(|t| GROUPS.contains(&t.text.to_ascii_lowercase().as_str()))
+            && back(2).is_some_and(|t| LEADING.iter().any(|v| t.is(v)))
+            && (group || is_given_name(self.tokens[start].text))
     }
 
     /// "The Kestrel Journal’s Dana Whitlock reports": an outlet's

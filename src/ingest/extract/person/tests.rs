@@ -1423,6 +1423,27 @@ fn a_passive_appointment_or_a_role_after_is_names_the_subject() {
 }
 
 #[test]
+fn a_title_held_before_a_shareholder_and_a_member_of_parliament() {
+    assert_eq!(
+        roles("The then-CEO Dana Whitlock left in May."),
+        [("Dana Whitlock".into(), Some("then-CEO".into()))]
+    );
+    assert_eq!(
+        roles("Dana Whitlock, a major shareholder in Kestrel, stayed."),
+        [(
+            "Dana Whitlock".into(),
+            Some("a major shareholder in Kestrel".into())
+        )]
+    );
+    assert_eq!(
+        roles("Labor MP Dana O'Whitlock backed the plant."),
+        [("Dana O'Whitlock".into(), Some("MP".into()))]
+    );
+    // "then" alone is no title.
+    assert!(roles("And then Dana Whitlock left in May.").is_empty());
+}
+
+#[test]
 fn name_particles_a_led_team_and_a_portfolio_for() {
     assert_eq!(
         roles("Lucio de Marchi, CEO of Kestrel, noted the rise."),
@@ -1446,6 +1467,12 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
     assert!(roles("The round was led by Harbor Bridge and others.").is_empty());
     assert!(roles("The consortium led by Harbor Bridge won the bid.").is_empty());
     assert!(roles("The project led by Nordic Volt won the bid.").is_empty());
+    // Any group is led or founded by a name that begins with a given name.
+    assert_eq!(
+        roles("Kestrel, the carmaker founded by Dana Whitlock, grew."),
+        [("Dana Whitlock".into(), None)]
+    );
+    assert!(roles("Kestrel, the carmaker founded by Nordic Volt, grew.").is_empty());
     // A place in a photo is a person's.
     assert_eq!(
         roles("Acme's Dana Whitlock (center) and two researchers built it."),

@@ -517,9 +517,12 @@ fn foreign_names_before_a_country(
         if !((short_given || foreign(first)) && foreign(second)) {
             continue;
         }
+        // A listed given name first is a name wherever it stands ("3일
+        // 도널드 트럼프 미국 대통령은").
+        let listed = GIVEN_NAMES.contains(&first.text);
         let role = match (tokens.get(at + 2), tokens.get(at + 3)) {
             (Some(country), Some(office))
-                if opens
+                if (opens || listed)
                     && spaced(second, country)
                     && spaced(country, office)
                     && country_at(country) =>
@@ -1114,6 +1117,11 @@ fn title(word: &str) -> Option<&str> {
     let stem = strip_particle(word);
     if is_title(stem) {
         return Some(stem);
+    }
+    // "… 최승돈 전무다": a title that ends the sentence as its predicate
+    // (the copula 다 is no particle: "캐나다" ends in it).
+    if let Some(title) = word.strip_suffix('다').filter(|t| TITLES.contains(t)) {
+        return Some(title);
     }
     // "1차관", "제2차관": a numbered title.
     let unnumbered = stem.strip_prefix('제').unwrap_or(stem);

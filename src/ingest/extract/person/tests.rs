@@ -382,6 +382,18 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
     // A common word before the title is no brand: "업계 대표" is the
     // industry's representative, and 한가람 no name here.
     assert!(triples("한가람 업계 대표가 왔다.").is_empty());
+    // A title as the sentence's predicate, with the copula.
+    assert_eq!(
+        triples("올해 승진자는 센터장을 맡은 윤슬기 전무다."),
+        [t("윤슬기", Some("전무"), None)]
+    );
+    // A nationality before a name is no name.
+    assert_eq!(
+        triples("에이크미는 한국인 윤슬기 대표가 세운 회사다."),
+        [t("윤슬기", Some("대표"), None)]
+    );
+    // A place that ends in 다 is no title.
+    assert!(triples("올해 승진자는 한가람 캐나다.").is_empty());
 }
 
 #[test]
@@ -437,6 +449,11 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
     // Inside a running phrase two words are no name.
     assert!(triples("배터리 소재 칠레 대표가 왔다.").is_empty());
     assert!(triples("그는 지난달 취임한 칠레 대통령을 만났다.").is_empty());
+    // A listed given name first is a name inside a phrase too.
+    assert_eq!(
+        triples("업계에 따르면 마르코 벨라스코 칠레 대통령은 서명했다.")[0].0,
+        "마르코 벨라스코"
+    );
     // An item that ends in no title names nobody; a body, a group or a
     // plural title is no foreign name.
     assert!(triples("왼쪽부터 공장 전경 사진, 생산 라인 모습.").is_empty());

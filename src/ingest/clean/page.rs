@@ -38,6 +38,7 @@ pub(crate) fn apply(lines: &mut [Line]) {
     drop_headlines_after_end_mark(lines);
     drop_listed_headlines_after_copyright(lines);
     drop_trailing_headlines(lines);
+    drop_last_stamped_headline(lines);
     drop_comments(lines);
     drop_trailing_fragments(lines);
 }
@@ -584,6 +585,32 @@ fn drop_trailing_headlines(lines: &mut [Line]) {
     }
 }
 
+/// Fewest words of a listed headline: a shorter line is a label.
+const MIN_HEADLINE_WORDS: usize = 3;
+
+/// "…the story's last sentence. / 국민연금, 고려아연 지지… 법원 판단만
+/// 남아 / 2025-01-19 15:": a line that is no sentence, then a timestamp,
+/// ending the page after the story: another story's headline and its
+/// stamp, which must not date this page.
+fn drop_last_stamped_headline(lines: &mut [Line]) {
+    let mut filled = (0..lines.len()).rev().filter(|&i| lines[i] != Line::Blank);
+    let (Some(stamp), Some(headline)) = (filled.next(), filled.next()) else {
+        return;
+    };
+    let listed = lines[stamp] == Line::Noise("timestamp")
+        && story_body(&lines[headline]).is_some_and(|body| {
+            !ends_sentence(body)
+                && (MIN_HEADLINE_WORDS..=MAX_LISTED_HEADLINE_WORDS).contains(&word_count(body))
+        });
+    let after_story = lines[..headline]
+        .iter()
+        .any(|l| story_body(l).is_some_and(ends_sentence));
+    if listed && after_story {
+        lines[headline] = Line::Noise("related-headline");
+        lines[stamp] = Line::Noise("related-headline");
+    }
+}
+
 /// Noise of the page around the story, never of a listed headline.
 fn is_page_chrome(kind: &str) -> bool {
     matches!(
@@ -885,6 +912,22 @@ mod tests {
             lines[3..].iter().all(|l| matches!(l, Line::Story(_))),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_and_its_stamp_ending_the_page_are_another_story() {
+        let text = "Acme opened the plant on Monday.\n\n\
+                    Regulators weigh a review of grid batteries\n2025-01-19 15:";
+        let lines = run(text);
+        assert_eq!(lines[2], Line::Noise("related-headline"));
+        assert_eq!(lines[3], Line::Noise("related-headline"));
+        // The story's own last sentence over the page's stamp stays.
+        let lines = run("Acme opened the plant on Monday.\nIt hires 300.\n2025-01-19 15:");
+        assert_eq!(lines[1], Line::Story("It hires 300.".into()));
+        assert_eq!(lines[2], Line::Noise("timestamp"));
+        // A headline alone over a stamp, with no story above, is the page's.
+        let lines = run("Acme opens its plant in Ohio\n2025-01-19 15:");
+        assert!(matches!(lines[0], Line::Story(_)), "{lines:?}");
     }
 
     #[test]

@@ -235,7 +235,8 @@ pub(crate) fn events(
         let planned_sentence = is_plan(sentence.text);
         // A plan ("to raise the share to 50 percent by 2030") is no statistic.
         let statistic = !planned_sentence
-            && ((!own.is_empty() && has_word(sentence.text, &STATISTIC_WORDS))
+            && ((!own.is_empty() || states_a_count(sentence.text))
+                && has_word(sentence.text, &STATISTIC_WORDS)
                 || has_word(sentence.text, &STATISTIC_PHRASES)
                 || changes_by_a_figure(sentence.text));
         let period_figure = !planned_sentence && states_a_period_figure(sentence.text);
@@ -415,10 +416,28 @@ fn changes_by_a_figure(sentence: &str) -> bool {
     })
 }
 
-/// A word that opens an amount: a digit or a currency's sign.
+/// A word that opens an amount: a digit, a currency's sign or its code
+/// glued to the digits ("CNY14.1").
 fn is_amount(word: &str) -> bool {
-    word.starts_with(|c: char| {
+    const CODE_LEN: usize = 3;
+    let digits = match word.get(..CODE_LEN) {
+        Some(code) if super::unit::currency_code(code).is_some() => &word[CODE_LEN..],
+        _ => word,
+    };
+    digits.starts_with(|c: char| {
         c.is_ascii_digit() || crate::ingest::text::vocab::is_currency_sign(c)
+    })
+}
+
+/// A count written with thousands separators or a decimal point ("2,123",
+/// "12.8"): an amount even when no figure is read from it, and never a year.
+fn states_a_count(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|word| {
+        let number = word.trim_matches(|c: char| !c.is_ascii_digit());
+        number.contains([',', '.'])
+            && number
+                .split([',', '.'])
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
     })
 }
 
@@ -970,7 +989,34 @@ fn is_plan(sentence: &str) -> bool {
     if is_hangul_text(sentence) {
         return crate::ingest::text::vocab::is_korean_plan(sentence);
     }
-    has_word(sentence, &PLAN_WORDS) || is_plan_item(sentence)
+    let plan_word = PLAN_WORDS.iter().any(|w| {
+        if *w == DUE_TO {
+            due_to_a_plan(sentence)
+        } else {
+            has_word(sentence, &[w])
+        }
+    });
+    plan_word || is_plan_item(sentence)
+}
+
+/// "due to", which sets a time ("due to open in 2026") or gives a cause
+/// ("due to their cost", "due to rising prices").
+const DUE_TO: &str = "due to";
+
+/// "due to" before a verb: a plant due to open. Before a determiner or a
+/// word in -ing it gives a cause instead.
+fn due_to_a_plan(sentence: &str) -> bool {
+    use crate::ingest::text::vocab::DETERMINERS;
+    let lower = sentence.to_lowercase();
+    lower.match_indices(DUE_TO).any(|(at, _)| {
+        let edge = !lower[..at].ends_with(char::is_alphanumeric);
+        let next = lower[at + DUE_TO.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+        edge && !next.is_empty() && !DETERMINERS.contains(&next) && !next.ends_with("ing")
+    })
 }
 
 /// A press release's summary point, set off by a sign and opened by the

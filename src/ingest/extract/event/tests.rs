@@ -198,6 +198,9 @@ fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
         "가온전지의 지난해 수출은 10억달러를 웃돌았다.",
         "가온전지의 2023년 매출은 1조원을 넘어섰다.",
         "2021년 수입 규모는 10억달러의 두 배를 웃도는 수준이다.",
+        "Its revenue from the cell and module business was CNY14.1 billion in 2023.",
+        "About 12.8 million units were sold in 2023, up 80 percent on-year.",
+        "Listings for battery roles rose from 2,123 in 2017 to 5,227 in 2023.",
     ] {
         let got = run(&[statistic], Some("2024-05-07"));
         assert!(got.is_empty(), "{statistic}: {got:?}");
@@ -574,6 +577,20 @@ fn bylines_headlines_and_statistics_are_not_events() {
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(dates, ["2022-03-14"], "{got:?}");
+}
+
+#[test]
+fn a_cause_after_due_to_makes_no_plan_of_a_statistic() {
+    let got = run(
+        &[
+            "Cells accounted for half of the market in 2024, due to their low cost.",
+            "Prices fell 10% in 2023 due to rising supply.",
+            "The plant, due to open in 2026, will employ 500.",
+        ],
+        Some("2025-03-15"),
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2026"], "{got:?}");
 }
 
 #[test]

@@ -162,6 +162,8 @@ fn expression(
             let (y, m) = month_of_day(published?, d as u8, side)?;
             PartialDate::ymd(y, m, d as u8)?
         }
+        // "1963년생": a person's year of birth, no happening of the story.
+        (Some(_), None, None) if text[pos..].starts_with('생') => return None,
         (Some(y), None, None) if pos > 0 => {
             // "내년 초", "2026년 상반기": the part of the year belongs to
             // the expression (the year is as precise as the text gets).
@@ -520,6 +522,11 @@ mod tests {
         assert_eq!(
             read("지난해 매출과 올해 2분기", published),
             [d("2024"), d("2025")]
+        );
+        // A year of birth dates no happening.
+        assert_eq!(
+            read("한가람 대표는 1963년생으로 2020년 취임했다.", published),
+            [d("2020")]
         );
     }
 

@@ -346,8 +346,12 @@ impl Context<'_, '_> {
         let month = month_number(self.tokens.get(i + 1)?)?;
         let (year, after) = match self.year_after(i + 2) {
             Some(found) => found,
-            // "on 3 June", "from 1 December": the year its tense tells.
-            None if i > 0 && DAY_PREPOSITIONS.iter().any(|w| self.is(i - 1, w)) => {
+            // "on 3 June", "from 1 December", "last week (26 October)":
+            // the year its tense tells.
+            None if i > 0
+                && (DAY_PREPOSITIONS.iter().any(|w| self.is(i - 1, w))
+                    || self.is(i - 1, "(") && self.is(i + 2, ")")) =>
+            {
                 (self.year_of_month(i, month, Some(day))?, i + 2)
             }
             None => return None,

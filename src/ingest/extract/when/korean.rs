@@ -104,7 +104,7 @@ fn expression(
     {
         return Some(found);
     }
-    let year = match number_before(&text[pos..], "년") {
+    let year = match number_before(&text[pos..], "년").or_else(|| abbreviated_year(&text[pos..])) {
         Some((y, len)) if (1900..=2100).contains(&y) && shift.is_none() => {
             pos += len;
             Some(y)
@@ -199,8 +199,32 @@ fn year_range(
     published: Option<PartialDate>,
 ) -> Option<(Mention, usize)> {
     let years = 1900..=2100;
-    let (first, last, _) = range_before(&sentence[at + pos..], "년")
-        .filter(|(first, last, _)| years.contains(first) && years.contains(last) && first < last)?;
+    let (first, last, len) = range_before(&sentence[at + pos..], "년")?;
+    // "2025~27년": a high end of two digits is in the low end's century.
+    let short = last < 100;
+    let last = if short {
+        first / 100 * 100 + last
+    } else {
+        last
+    };
+    if !(years.contains(&first) && years.contains(&last) && first < last) {
+        return None;
+    }
+    if short {
+        let end = at + pos + len;
+        if is_a_span(sentence, at, end, false) {
+            return None;
+        }
+        let mention = Mention {
+            start: at,
+            end,
+            date: PartialDate::y(first),
+            date_end: Some(PartialDate::y(last)),
+            cue: Cue::At,
+            called_coming: false,
+        };
+        return Some((mention, end));
+    }
     let high_at = at + pos + high_end_at(&sentence[at + pos..], "년")?;
     let (high, end) = expression(sentence, high_at, published)?;
     if high.date.year != last || is_a_span(sentence, at, end, false) {
@@ -481,6 +505,21 @@ fn number_before(text: &str, unit: &str) -> Option<(i32, usize)> {
     Some((text[..digits].parse().ok()?, digits + unit.len()))
 }
 
+/// "‘21년", "'98년": a year written by its last two digits after an
+/// apostrophe, in this century or, past the cut, the last. The year and
+/// the bytes up to and including 년.
+fn abbreviated_year(text: &str) -> Option<(i32, usize)> {
+    const LAST_CENTURY_FROM: i32 = 50;
+    let mark = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '‘' | '’'))?;
+    let rest = &text[mark.len_utf8()..];
+    let (two, len) = number_before(rest, "년").filter(|_| leading_digits(rest) == 2)?;
+    let century = if two >= LAST_CENTURY_FROM { 1900 } else { 2000 };
+    Some((century + two, mark.len_utf8() + len))
+}
+
 /// Bytes of the ASCII digits opening `text`.
 fn leading_digits(text: &str) -> usize {
     text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len()
@@ -522,6 +561,15 @@ mod tests {
         assert_eq!(
             read("지난해 매출과 올해 2분기", published),
             [d("2024"), d("2025")]
+        );
+        // A year by its last two digits, and a range whose high end is.
+        assert_eq!(
+            read("지난 ‘21년 2월 지정된 이후 ’22년에 선정됐다.", published),
+            [d("2021-02"), d("2022")]
+        );
+        assert_eq!(
+            read("공장이 2025~27년 중 생산을 시작한다.", published),
+            [("2025".to_string(), Some("2027".to_string()), Cue::At)]
         );
         // A year of birth dates no happening.
         assert_eq!(

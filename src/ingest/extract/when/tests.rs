@@ -260,8 +260,13 @@ fn day_before_month_in_british_order() {
         resolve("Talks began on 28 December.", Some("2025-01-10")),
         [("2024-12-28".into(), None)]
     );
-    // A bare "5 June" with no year and no "on" is not taken.
+    // A bare "5 June" with no year and no "on" is not taken; alone in
+    // brackets it is a date.
     assert_eq!(resolve("about 5 June units", Some("2024-05-01")), []);
+    assert_eq!(
+        resolve("It broke ground last week (26 April).", Some("2024-05-01")),
+        [("2024-04-26".into(), None)]
+    );
 }
 
 #[test]

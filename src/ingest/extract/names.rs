@@ -29,9 +29,11 @@ pub(crate) fn is_name_token(word: &str) -> bool {
         return false;
     };
     first.is_uppercase()
-        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         && word.chars().any(char::is_lowercase)
-        && !word.ends_with('-')
+        && !word.ends_with(['-', '\'', '’'])
         && !NOT_NAME.contains(&word)
         && !SENTENCE_OPENERS.contains(&word)
         && !is_month_name(word)

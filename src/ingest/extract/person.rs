@@ -192,11 +192,7 @@ impl Reader<'_, '_> {
             if self.generation_at(end, end - first) > 0 {
                 break;
             }
-            if self.apostrophe_name_at(end) {
-                // "O’Malley", "D'Angelo": three tokens, one word.
-                end += 3;
-                extra += 2;
-            } else if self.is_name_at(end) {
+            if self.is_name_at(end) {
                 end += 1;
             } else if end > first && self.nickname_at(end) {
                 end += 3;
@@ -255,19 +251,6 @@ impl Reader<'_, '_> {
             && matches!(text(i + 2), "\u{201d}" | "\"")
             && i + 3 < self.tokens.len()
             && self.is_name_at(i + 3)
-    }
-
-    /// "O’Malley", "D'Angelo": a capital letter, an apostrophe and a
-    /// name word written together are one name word.
-    fn apostrophe_name_at(&self, i: usize) -> bool {
-        let token = |k: usize| self.tokens.get(k);
-        let glued = |k: usize| token(k).is_some_and(|t| t.start == self.tokens[k - 1].end);
-        token(i)
-            .is_some_and(|t| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase()))
-            && token(i + 1).is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
-            && glued(i + 1)
-            && glued(i + 2)
-            && token(i + 2).is_some_and(|t| is_name_token(t.text))
     }
 
     /// "de", "von der" between two name words: the particles' tokens.

@@ -152,6 +152,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                     let next = chars.get(j + 1).map(|&(_, n)| n);
                     match d {
                         '-' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+                        // "Chang'an", "O’Neill": an apostrophe inside a
+                        // name; "Acme's" and "don't" end at theirs.
+                        '’' | '\''
+                            if prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) =>
+                        {
+                            !is_contraction(&chars[j + 1..])
+                        }
                         // "430’000": the Swiss thousands mark.
                         '.' | ',' | '’' | '\'' => {
                             prev.is_ascii_digit()
@@ -178,6 +185,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         i = j;
     }
     tokens
+}
+
+/// Letters after an apostrophe that make it a possessive or a contraction
+/// ("'s", "'t", "'ll").
+fn is_contraction(after: &[(usize, char)]) -> bool {
+    const ENDINGS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
+    let letters: String = after
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    ENDINGS.contains(&letters.as_str())
 }
 
 /// "April10": a month's full name glued to its day, as a scrape that lost
@@ -260,6 +280,15 @@ mod tests {
         assert_eq!(
             texts("Wh/kg-class 2021, 2022"),
             ["Wh", "/", "kg-class", "2021", ",", "2022"]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_name_joins_it_and_a_possessive_or_contraction_does_not() {
+        assert_eq!(texts("Chang'an O’Neill"), ["Chang'an", "O’Neill"]);
+        assert_eq!(
+            texts("Acme’s don't we'll 'quoted'"),
+            ["Acme", "’", "s", "don", "'", "t", "we", "'", "ll", "'", "quoted", "'"]
         );
     }
 

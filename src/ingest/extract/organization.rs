@@ -575,7 +575,11 @@ fn letter_and_number(name: &str) -> bool {
 fn without_tail(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     let text = |i: usize| tokens.get(i).map_or("", |t| t.text);
     let letter = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
-    let ticker = |w: &str| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let ticker = |w: &str| {
+        (2..=5).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !is_roman_number(w)
+    };
     let dotted_form = letter(text(end - 1)) && text(end) == "." && text(end + 1).len() == 1;
     let ticker_after_form =
         end >= start + 3 && ticker(text(end - 1)) && LEGAL_FORMS.contains(&text(end - 2));
@@ -896,13 +900,24 @@ fn list_closes(tokens: &[Token<'_>], mut at: usize) -> bool {
     tokens.get(at).is_some_and(|t| t.text == "and") && tokens.get(at + 1).is_some_and(is_name_word)
 }
 
-/// "Co", "Ltd", "Inc" with their periods and a following ", Ltd.". A
-/// whole word's period ends the sentence ("… and Orlov Ventures.").
+/// "III": a fund's or a vehicle's number after its legal form, no ticker.
+fn is_roman_number(word: &str) -> bool {
+    const NUMBERS: [&str; 9] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    NUMBERS.contains(&word)
+}
+
+/// "Co", "Ltd", "Inc" with their periods, a Roman number and a following
+/// ", Ltd.". A whole word's period ends the sentence ("… and Orlov
+/// Ventures.").
 fn company_suffix_end(tokens: &[Token<'_>], head: usize) -> usize {
     const MAX_ABBREVIATION: usize = 4;
     let mut end = head + 1;
     let abbreviated = tokens[head].text.len() <= MAX_ABBREVIATION;
     if abbreviated && tokens.get(end).is_some_and(|t| t.text == ".") {
+        end += 1;
+    }
+    // "Acquisition Corp III": a vehicle's number in Roman numerals.
+    if tokens.get(end).is_some_and(|t| is_roman_number(t.text)) {
         end += 1;
     }
     let more = tokens.get(end).is_some_and(|t| t.text == ",")

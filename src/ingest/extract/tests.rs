@@ -204,6 +204,34 @@ fn a_korean_company_named_after_its_description_becomes_an_entry() {
     );
     // The described company, and no generic research body.
     assert_eq!(generated_names(&a), ["가온셀"]);
+    // A word of the name spaced after it, ending the noun phrase.
+    let names = |text: &str| {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        generated_names(&a)
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names("배터리 회사인 가온셀 인터내셔널이 특허를 팔았다."),
+        ["가온셀 인터내셔널"]
+    );
+    assert_eq!(
+        names("배터리 회사인 가온셀 에너지 밀도를 높였다."),
+        ["가온셀"]
+    );
+}
+
+#[test]
+fn a_vehicles_roman_number_is_its_names_and_no_ticker() {
+    let g = Gazetteer::new(&registries());
+    let a = annotate(
+        &doc(&["It merged with Volta Acquisition Corp III in May."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(generated_names(&a), ["Volta Acquisition Corp III"]);
 }
 
 #[test]

@@ -86,10 +86,7 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             found.push((start, start + end, Some(OrganizationKind::Company)));
             continue;
         }
-        let token = text[start..]
-            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·‘’“”".contains(c))
-            .next()
-            .unwrap_or("");
+        let token = first_word(&text[start..]);
         let name = strip_particle(token);
         // "수요기업인 자동차 기업의", "고객사인 글로벌 완성차 업체들은": a
         // kind of company in the same noun phrase, no name. A particle
@@ -129,9 +126,33 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
         {
             continue;
         }
-        found.push((start, start + name.len(), Some(OrganizationKind::Company)));
+        let end = start + token.len();
+        let tail = (name == token).then(|| name_tail(&text[end..])).flatten();
+        let end = tail.map_or(start + name.len(), |len| end + len);
+        found.push((start, end, Some(OrganizationKind::Company)));
     }
     found
+}
+
+/// The word opening `text`, up to a space, a sign or a quotation mark.
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·‘’“”".contains(c))
+        .next()
+        .unwrap_or("")
+}
+
+/// " 인터내셔널이": a word of a company's name spaced after its first word
+/// and ending the noun phrase; its bytes from `rest`'s start up to the
+/// particle.
+fn name_tail(rest: &str) -> Option<usize> {
+    static TAILS: Words = word_list!("korean/name-tail-words.txt");
+    let word = first_word(rest.strip_prefix(' ')?);
+    let stem = strip_particle(word);
+    let ends_phrase = stem != word || {
+        let after = &rest[1 + word.len()..];
+        !after.starts_with(' ')
+    };
+    (TAILS.contains(&stem) && ends_phrase).then(|| 1 + stem.len())
 }
 
 /// "광동 브룬프 리사이클링 테크놀로지(Guangdong Brunp Recycling

@@ -145,8 +145,15 @@ fn a_common_word_in_the_headline_and_twice_more_is_the_subject() {
     );
     // Once in the body is a mention, however strong the headline.
     assert!(topics("Acme backs the policy", &body[1..]).is_empty());
-    // Without the headline, a word said twice is no subject.
+    // Without the headline, a word said twice is no subject; four times is.
     assert!(topics("Acme backs the plan", &body).is_empty());
+    let four = [
+        body[0],
+        body[1],
+        "The policy is new.",
+        "The policy is short.",
+    ];
+    assert_eq!(topics("Acme backs the plan", &four), ["policy-regulation"]);
 }
 
 #[test]

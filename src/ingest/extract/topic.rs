@@ -9,7 +9,7 @@
 //! listed when its score reaches the threshold *and* the article clearly
 //! discusses it: two distinct keywords, a term of art stated plainly,
 //! by the reporter or a speaker, or a common word in the headline that
-//! two more sentences repeat. A single common word said in passing, or a
+//! two more sentences repeat (four without the headline). A single common word said in passing, or a
 //! term only inside a name, is not enough. Gives
 //! back topic slugs, strongest first, and records each one's best sentence.
 
@@ -32,6 +32,10 @@ const THRESHOLD: f64 = 2.0;
 /// word for it to name the article's subject ("graphite" in the headline
 /// and twice more).
 const HEADLINE_ECHOES: usize = 3;
+
+/// Sentences that must carry a single common word, with no headline, for
+/// it to name the subject ("BESS" in four sentences of a hazard report).
+const BODY_ECHOES: usize = 4;
 
 /// The topic a money amount speaks for, when a funding word stands beside
 /// it ("has invested RMB 10 billion", "a €3 billion support package").
@@ -94,7 +98,8 @@ impl<'a> Tally<'a> {
             && self.telling
             && (self.plain
                 || self.keywords.len() >= 2
-                || self.headline && self.sentences >= HEADLINE_ECHOES)
+                || self.headline && self.sentences >= HEADLINE_ECHOES
+                || self.sentences >= BODY_ECHOES)
     }
 }
 

@@ -597,9 +597,14 @@ fn drop_last_stamped_headline(lines: &mut [Line]) {
     let (Some(stamp), Some(headline)) = (filled.next(), filled.next()) else {
         return;
     };
+    // A stamp under a line that is no sentence: no full stop, no Korean
+    // verb's 다, no speech in double quotes, no label ("Photo: …").
     let listed = lines[stamp] == Line::Noise("timestamp")
         && story_body(&lines[headline]).is_some_and(|body| {
+            let body = body.trim_end();
             !ends_sentence(body)
+                && !body.ends_with(['다', '’'])
+                && !body.contains(['"', '“', '”', ':'])
                 && (MIN_HEADLINE_WORDS..=MAX_LISTED_HEADLINE_WORDS).contains(&word_count(body))
         });
     let after_story = lines[..headline]
@@ -925,6 +930,18 @@ mod tests {
         let lines = run("Acme opened the plant on Monday.\nIt hires 300.\n2025-01-19 15:");
         assert_eq!(lines[1], Line::Story("It hires 300.".into()));
         assert_eq!(lines[2], Line::Noise("timestamp"));
+        // The story's last line without its full stop, a Korean verb, a
+        // quote or a caption is no headline.
+        for last in [
+            "회사는 내년 착공할 계획이라고 말했다",
+            "\"We are just getting started,\" Whitlock said",
+            "Photo: Acme workers at the new plant in Ohio",
+        ] {
+            let lines = run(&format!(
+                "Acme opened the plant on Monday.\n{last}\n2025-01-19 15:30"
+            ));
+            assert!(matches!(lines[1], Line::Story(_)), "{last}: {lines:?}");
+        }
         // A headline alone over a stamp, with no story above, is the page's.
         let lines = run("Acme opens its plant in Ohio\n2025-01-19 15:");
         assert!(matches!(lines[0], Line::Story(_)), "{lines:?}");

@@ -66,7 +66,7 @@ fn describes_a_photo(sentence: &Sentence<'_>) -> bool {
 
 /// A figure told as a result: a word of results a few words before or
 /// after it ("an operating loss of 3.6 billion won", "13.2 billion won in
-/// revenue").
+/// revenue"), or heading its clause before "was" ("revenue … was …").
 fn states_a_result(sentence: &str, figure: &Figure) -> bool {
     const WINDOW_WORDS: usize = 4;
     let Some(at) = sentence.find(figure.text.as_str()) else {
@@ -80,7 +80,13 @@ fn states_a_result(sentence: &str, figure: &Figure) -> bool {
         before[before.len().saturating_sub(WINDOW_WORDS)..].join(" "),
         after[..after.len().min(WINDOW_WORDS)].join(" "),
     ];
-    near.iter().any(|words| has_word(words, &RESULT_WORDS))
+    // "Its revenue from the cells business was CNY14.1 billion": the
+    // word of results heads the clause whose copula states the figure.
+    let copula = before.last().is_some_and(|w| matches!(*w, "was" | "were"));
+    let clause = &sentence[..at];
+    let clause_start = clause.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let subject_is_result = copula && has_word(&clause[clause_start..], &RESULT_WORDS);
+    subject_is_result || near.iter().any(|words| has_word(words, &RESULT_WORDS))
 }
 
 /// "The operating profit for the fourth quarter of last year included
@@ -429,15 +435,29 @@ fn is_amount(word: &str) -> bool {
     })
 }
 
-/// A count written with thousands separators or a decimal point ("2,123",
-/// "12.8"): an amount even when no figure is read from it, and never a year.
+/// "rose from 2,123 in 2017", "fell to 1.5": a count with thousands
+/// separators or a decimal point right after a word of a statistic (past
+/// "from", "to" or "by"): an amount even when no figure is read from it.
 fn states_a_count(sentence: &str) -> bool {
-    sentence.split_whitespace().any(|word| {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let is_count = |word: &str| {
         let number = word.trim_matches(|c: char| !c.is_ascii_digit());
         number.contains([',', '.'])
             && number
                 .split([',', '.'])
                 .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // A verb of change: "rose", "increased", not the noun "sales".
+    let changed = |word: &str| {
+        STATISTIC_WORDS.contains(&word)
+            && (word.ends_with("ed") || crate::ingest::text::vocab::IRREGULAR_PAST.contains(&word))
+    };
+    words.iter().enumerate().any(|(i, word)| {
+        let by = i >= 2 && matches!(words[i - 1].as_str(), "from" | "to" | "by");
+        is_count(word) && (i >= 1 && changed(&words[i - 1]) || by && changed(&words[i - 2]))
     })
 }
 
@@ -989,14 +1009,7 @@ fn is_plan(sentence: &str) -> bool {
     if is_hangul_text(sentence) {
         return crate::ingest::text::vocab::is_korean_plan(sentence);
     }
-    let plan_word = PLAN_WORDS.iter().any(|w| {
-        if *w == DUE_TO {
-            due_to_a_plan(sentence)
-        } else {
-            has_word(sentence, &[w])
-        }
-    });
-    plan_word || is_plan_item(sentence)
+    has_word(sentence, &PLAN_WORDS) || due_to_a_plan(sentence) || is_plan_item(sentence)
 }
 
 /// "due to", which sets a time ("due to open in 2026") or gives a cause
@@ -1004,8 +1017,10 @@ fn is_plan(sentence: &str) -> bool {
 const DUE_TO: &str = "due to";
 
 /// "due to" before a verb: a plant due to open. Before a determiner or a
-/// word in -ing it gives a cause instead.
+/// word in -ing ("rising", not "bring") it gives a cause instead, so it is
+/// no entry of `PLAN_WORDS`.
 fn due_to_a_plan(sentence: &str) -> bool {
+    const SHORTEST_GERUND: usize = 6;
     use crate::ingest::text::vocab::DETERMINERS;
     let lower = sentence.to_lowercase();
     lower.match_indices(DUE_TO).any(|(at, _)| {
@@ -1015,7 +1030,8 @@ fn due_to_a_plan(sentence: &str) -> bool {
             .next()
             .unwrap_or("");
         let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-        edge && !next.is_empty() && !DETERMINERS.contains(&next) && !next.ends_with("ing")
+        let gerund = next.ends_with("ing") && next.len() >= SHORTEST_GERUND;
+        edge && !next.is_empty() && !DETERMINERS.contains(&next) && !gerund
     })
 }
 

@@ -93,7 +93,8 @@ pub(crate) fn is_age(word: &str) -> bool {
 /// before ("the then-CEO", "ex-minister").
 pub(crate) fn is_role_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    let title = ["then-", "ex-"]
+    static HELD_BEFORE: Words = word_list!("extract/held-title-prefixes.txt");
+    let title = HELD_BEFORE
         .iter()
         .find_map(|held| lower.strip_prefix(held))
         .unwrap_or(&lower);

@@ -902,8 +902,7 @@ fn list_closes(tokens: &[Token<'_>], mut at: usize) -> bool {
 
 /// "III": a fund's or a vehicle's number after its legal form, no ticker.
 fn is_roman_number(word: &str) -> bool {
-    const NUMBERS: [&str; 9] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-    NUMBERS.contains(&word)
+    crate::ingest::text::vocab::ROMAN_NUMBERS.contains(&word)
 }
 
 /// "Co", "Ltd", "Inc" with their periods, a Roman number and a following

@@ -235,7 +235,7 @@ impl Reader<'_, '_> {
             0
         } else if matches!(text(at), "Jr" | "Sr") && text(at + 1) == "." && glued(at) {
             2
-        } else if matches!(text(at), "II" | "III" | "IV") {
+        } else if crate::ingest::text::vocab::ROMAN_NUMBERS.contains(&text(at)) {
             1
         } else {
             0
@@ -536,19 +536,28 @@ impl Reader<'_, '_> {
     }
 
     /// "the KIST team led by Sang-Ok Kim", "a carmaker led by Elon Musk":
-    /// a group led, headed or founded by the name. A funding round is led
-    /// by investors, so the noun before the verb must be a group of
-    /// people or the name must begin with a listed given name; a
-    /// consortium or a study is led by firms as often, so the caller asks
-    /// for a person's name.
+    /// a group led or headed by the name, or anything founded by it. A
+    /// funding round is led by investors, so the noun before the verb must
+    /// be a group of people, or a company led or founded by a name that
+    /// begins with a listed given name; a consortium or a study is led by
+    /// firms as often, so the caller asks for a person's name.
     fn leads_a_team(&self, start: usize) -> bool {
         static GROUPS: Words = word_list!("extract/led-groups.txt");
         static LEADING: Words = word_list!("extract/leading-verbs.txt");
+        static FOUNDING: Words = word_list!("extract/founding-verbs.txt");
         let back = |n: usize| start.checked_sub(n).and_then(|k| self.tokens.get(k));
-        let group = back(3).is_some_and(|t| GROUPS.contains(&t.text.to_ascii_lowercase().as_str()));
+        use crate::ingest::text::vocab::ORGANIZATION_DESCRIPTORS;
+        let noun = back(3)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default();
+        let group = GROUPS.contains(&noun.as_str());
+        // A company founded by someone, or led by someone ("the EV giant
+        // led by …"); a joint venture is led by firms as often.
+        let founded = back(2).is_some_and(|t| FOUNDING.iter().any(|v| t.is(v)));
+        let company = ORGANIZATION_DESCRIPTORS.contains(&noun.as_str());
         back(1).is_some_and(|t| t.is("by"))
-            && back(2).is_some_and(|t| LEADING.iter().any(|v| t.is(v)))
-            && (group || is_given_name(self.tokens[start].text))
+            && back(2).is_some_and(|t| LEADING.iter().any(|v| t.is(v)) || founded)
+            && (group || (founded || company) && is_given_name(self.tokens[start].text))
     }
 
     /// "The Kestrel Journal’s Dana Whitlock reports": an outlet's

@@ -147,6 +147,13 @@ fn a_common_word_in_the_headline_and_twice_more_is_the_subject() {
     assert!(topics("Acme backs the policy", &body[1..]).is_empty());
     // Without the headline, a word said twice is no subject; four times is.
     assert!(topics("Acme backs the plan", &body).is_empty());
+    // A word of more than one sense needs another keyword however often.
+    let strategy = [
+        "Acme told its strategy.",
+        "The strategy is new.",
+        "Its strategy works.",
+    ];
+    assert!(topics("Acme unveils new strategy", &strategy).is_empty());
     let four = [
         body[0],
         body[1],
@@ -224,8 +231,13 @@ fn a_korean_company_named_after_its_description_becomes_an_entry() {
         ["가온셀 인터내셔널"]
     );
     assert_eq!(
-        names("배터리 회사인 가온셀 에너지 밀도를 높였다."),
+        names("배터리 회사인 가온셀 솔루션 밀도를 높였다."),
         ["가온셀"]
+    );
+    // An object after the name is what the company sells.
+    assert_eq!(
+        names("광산 업체인 가온마인 그룹을 통해 샀다."),
+        ["가온마인"]
     );
 }
 

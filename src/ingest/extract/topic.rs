@@ -54,6 +54,10 @@ const COMMERCIALIZATION_TOPIC: &str = "commercialization";
 static PRODUCTION_PHRASES: Words = word_list!("extract/production-phrases.txt");
 static TECHNOLOGY_TOPICS: Words = word_list!("extract/technology-topics.txt");
 
+/// Keywords of more than one sense, which repetition alone never makes
+/// the subject.
+static BROAD_WORDS: Words = word_list!("extract/broad-topic-words.txt");
+
 /// Pseudo-keyword indices for signals that are not registry keywords.
 const MONEY_SIGNAL: usize = usize::MAX;
 const LAW_SIGNAL: usize = usize::MAX - 1;
@@ -208,7 +212,7 @@ pub(crate) fn topics(
                 tally.add(hit.pattern, weight * strength * factor, sentence.text);
                 tally.plain |= strength > 1.0 && factor == 1.0 && !amount;
                 tally.telling |= !amount && !passing;
-                if !amount && !passing && factor == 1.0 {
+                if !amount && !passing && factor == 1.0 && !listed(&BROAD_WORDS, registered) {
                     tally.headline |= headline;
                     telling_here.insert(hit.entity);
                 }

@@ -785,7 +785,7 @@ impl Context<'_, '_> {
     /// "-ed": "agreed", "signed"), `None` for none.
     fn tense_at(&self, k: usize) -> Option<bool> {
         static PAST: Words = word_list!("extract/past-cues.txt");
-        static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
+        use crate::ingest::text::vocab::IRREGULAR_PAST;
         let t = &self.tokens[k];
         // "of related lines", "the limited supply": an adjective.
         let past_form = t.text.len() > 4

@@ -142,7 +142,7 @@ pub(crate) fn registries() -> Registries {
                     "sustainable",
                 ],
             ),
-            topic("policy-regulation", &["policy"]),
+            topic("policy-regulation", &["policy", "strategy"]),
             topic(
                 "commercialization",
                 &["commercialization", "mass production", "production line"],

@@ -190,7 +190,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// Letters after an apostrophe that make it a possessive or a contraction
 /// ("'s", "'t", "'ll").
 fn is_contraction(after: &[(usize, char)]) -> bool {
-    const ENDINGS: [&str; 7] = ["s", "t", "re", "ve", "ll", "d", "m"];
+    static ENDINGS: Words = word_list!("shared/contraction-endings.txt");
     let letters: String = after
         .iter()
         .map(|&(_, c)| c)

@@ -260,6 +260,17 @@ pub(crate) fn is_korean_attribution(word: &str) -> bool {
         .any(|a| word.starts_with(a) || word.ends_with(a))
 }
 
+/// Nouns that describe the organization named right after them ("battery
+/// maker", "carmaker", "giant").
+pub(crate) static ORGANIZATION_DESCRIPTORS: Words =
+    word_list!("extract/organization-descriptors.txt");
+
+/// Roman numbers after a name ("Corp III", "John Doe III").
+pub(crate) static ROMAN_NUMBERS: Words = word_list!("shared/roman-numbers.txt");
+
+/// Past tenses without -ed ("rose", "fell", "made").
+pub(crate) static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
+
 /// Articles, possessives and demonstratives before a noun ("the", "its").
 pub(crate) static DETERMINERS: Words = word_list!("extract/determiners.txt");
 

@@ -11,14 +11,13 @@
 
 use super::super::speaker::{speaker, third_person_of};
 use super::super::Sentence;
+use crate::ingest::text::vocab::IRREGULAR_PAST;
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Verb after "we" → after a name.
 static VERBS: Pairs = word_list!(pairs "extract/first-person-verbs.txt");
 /// Words between "we" and its verb.
 static ADVERBS: Words = word_list!("extract/first-person-adverbs.txt");
-/// Past tenses without -ed, which stay as they are.
-static IRREGULAR_PAST: Words = word_list!("extract/irregular-past.txt");
 
 /// `title` as a reader's headline: when what is said opens in the first
 /// person, with its "We"/"Our" replaced by the organization that speaks in

@@ -205,6 +205,20 @@ fn a_level_right_before_its_amount_or_a_yearly_comparison_is_a_statistic() {
         let got = run(&[statistic], Some("2024-05-07"));
         assert!(got.is_empty(), "{statistic}: {got:?}");
     }
+    // A copula after a happening's own participle, a count beside no word
+    // of a statistic and a version number state no level.
+    for happening in [
+        "The acquisition, completed in January 2024, was $3.2 billion.",
+        "Acme raised $200 million in June 2024; the round was 3x oversubscribed.",
+        "The company began sales to 3,400 dealers in June 2024.",
+        "Acme released firmware 3.1 in March 2024, and its share of the market rose.",
+    ] {
+        assert_eq!(
+            run(&[happening], Some("2024-07-07")).len(),
+            1,
+            "{happening}"
+        );
+    }
     // "reached" before no amount is a happening.
     let happening = "Acme reached an agreement with Vale Motors in March 2024.";
     assert_eq!(run(&[happening], Some("2024-05-07")).len(), 1);
@@ -586,11 +600,12 @@ fn a_cause_after_due_to_makes_no_plan_of_a_statistic() {
             "Cells accounted for half of the market in 2024, due to their low cost.",
             "Prices fell 10% in 2023 due to rising supply.",
             "The plant, due to open in 2026, will employ 500.",
+            "The line is due to bring 200 jobs in 2027.",
         ],
         Some("2025-03-15"),
     );
     let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
-    assert_eq!(dates, ["2026"], "{got:?}");
+    assert_eq!(dates, ["2026", "2027"], "{got:?}");
 }
 
 #[test]

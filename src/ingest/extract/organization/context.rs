@@ -26,7 +26,7 @@ static LIST_CUES: Words = word_list!("extract/organization-list-cues.txt");
 static NOUNS: Words = word_list!("extract/organization-nouns.txt");
 static GENERIC_CODES: Words = word_list!("extract/generic-acronyms.txt");
 static APPOSITION_ENDS: Words = word_list!("extract/apposition-ends.txt");
-static DESCRIPTORS: Words = word_list!("extract/organization-descriptors.txt");
+use crate::ingest::text::vocab::ORGANIZATION_DESCRIPTORS as DESCRIPTORS;
 static ROLE_LINKERS: Words = word_list!("extract/person-organization-linkers.txt");
 static CITING: Words = word_list!("extract/outlet-citing-verbs.txt");
 static TRADES: Words = word_list!("extract/company-clause-verbs.txt");

@@ -147,10 +147,14 @@ fn first_word(text: &str) -> &str {
 fn name_tail(rest: &str) -> Option<usize> {
     static TAILS: Words = word_list!("korean/name-tail-words.txt");
     let word = first_word(rest.strip_prefix(' ')?);
+    // The name's subject, topic or partner: "가온 인터내셔널이"; an
+    // object ("가온마인 리튬을") is what the company sells.
+    const NAME_PARTICLES: [&str; 8] = ["이", "가", "은", "는", "와", "과", "의", "도"];
     let stem = strip_particle(word);
-    let ends_phrase = stem != word || {
+    let particle = &word[stem.len()..];
+    let ends_phrase = NAME_PARTICLES.contains(&particle) || {
         let after = &rest[1 + word.len()..];
-        !after.starts_with(' ')
+        particle.is_empty() && !after.starts_with(' ')
     };
     (TAILS.contains(&stem) && ends_phrase).then(|| 1 + stem.len())
 }

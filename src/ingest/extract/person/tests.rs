@@ -392,8 +392,6 @@ fn a_korean_title_past_an_age_a_modifier_or_an_unknown_brand() {
         triples("에이크미는 한국인 윤슬기 대표가 세운 회사다."),
         [t("윤슬기", Some("대표"), None)]
     );
-    // A place that ends in 다 is no title.
-    assert!(triples("올해 승진자는 한가람 캐나다.").is_empty());
 }
 
 #[test]
@@ -1490,6 +1488,12 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
         [("Dana Whitlock".into(), None)]
     );
     assert!(roles("Kestrel, the carmaker founded by Nordic Volt, grew.").is_empty());
+    assert_eq!(
+        roles("Kestrel, the carmaker led by Dana Whitlock, grew."),
+        [("Dana Whitlock".into(), None)]
+    );
+    // A joint venture is led by firms, whatever their first word.
+    assert!(roles("A joint venture headed by Jordan Bromine will supply it.").is_empty());
     // A place in a photo is a person's.
     assert_eq!(
         roles("Acme's Dana Whitlock (center) and two researchers built it."),

@@ -516,8 +516,15 @@ fn abbreviated_year(text: &str) -> Option<(i32, usize)> {
         .filter(|c| matches!(c, '\'' | '‘' | '’'))?;
     let rest = &text[mark.len_utf8()..];
     let (two, len) = number_before(rest, "년").filter(|_| leading_digits(rest) == 2)?;
+    // A month or a particle of time after it: "‘10년 만의", "'20년 무상
+    // 보증" in quotes are lengths of time.
+    let after = rest[len..].trim_start();
+    let dated = after.starts_with(|c: char| c.is_ascii_digit())
+        || ["에", "부터", "까지", "말", "초", "중", "상반기", "하반기"]
+            .iter()
+            .any(|p| rest[len..].starts_with(p));
     let century = if two >= LAST_CENTURY_FROM { 1900 } else { 2000 };
-    Some((century + two, mark.len_utf8() + len))
+    dated.then_some((century + two, mark.len_utf8() + len))
 }
 
 /// Bytes of the ASCII digits opening `text`.
@@ -571,6 +578,9 @@ mod tests {
             read("공장이 2025~27년 중 생산을 시작한다.", published),
             [("2025".to_string(), Some("2027".to_string()), Cue::At)]
         );
+        // A length of time in quotes is no year.
+        assert!(read("회사는 ‘10년 만의 최대 실적’을 올렸다.", published).is_empty());
+        assert!(read("‘30년 장기 공급계약’을 맺었다.", published).is_empty());
         // A year of birth dates no happening.
         assert_eq!(
             read("한가람 대표는 1963년생으로 2020년 취임했다.", published),

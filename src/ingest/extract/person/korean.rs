@@ -540,6 +540,16 @@ fn foreign_names_before_a_country(
             {
                 Some(None)
             }
+            // "도널드 트럼프 2기 정부의": the head's numbered term between.
+            (Some(term), Some(government))
+                if spaced(second, term)
+                    && spaced(term, government)
+                    && numbered_term(term.text)
+                    && GIVEN_NAMES.contains(&first.text)
+                    && GOVERNMENTS.contains(&strip_particle(government.text)) =>
+            {
+                Some(None)
+            }
             // "제프 로빈슨 주한호주대사와": an envoy's office glued to the
             // country he is posted from; the name opens a clause or
             // follows a topic ("행사에는"), not a run of nouns ("협력 강화").
@@ -561,6 +571,12 @@ fn foreign_names_before_a_country(
         });
     }
     found
+}
+
+/// "2기": a numbered term of office.
+fn numbered_term(word: &str) -> bool {
+    word.strip_suffix('기')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "스텔란티스 카를로스 타바레스 CEO", "짐 팔리 포드 CEO와", "…과

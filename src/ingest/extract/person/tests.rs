@@ -1576,6 +1576,12 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
         ["조 바이든"]
     );
     assert!(names("이는 새로 출범한 한국 정부의 정책이다.").is_empty());
+    // The head's numbered term may stand between.
+    assert_eq!(
+        names("업계는 조 바이든 2기 정부의 방침에 대응했다."),
+        ["조 바이든"]
+    );
+    assert!(names("업계는 조 바이든 2차 회의에 대응했다.").is_empty());
     // "대변인" is a title whole, not "대변" and the copula.
     let people = run("에이크미 대변인 에릭 슈미트는 말했다.").people;
     assert_eq!(people[0].name, "에릭 슈미트");

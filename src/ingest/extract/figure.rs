@@ -1001,6 +1001,11 @@ mod tests {
                 "modules",
             ),
             ("a plant of 40,000 tpa", 40000.0, "tons/year"),
+            (
+                "film of 27 million square meters a year",
+                27000000.0,
+                "m2/year",
+            ),
             ("25,000 t/y of cathode", 25000.0, "tons/year"),
         ];
         for (sentence, value, unit) in cases {

@@ -350,7 +350,11 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     }
     if lower == "square" && (is(1, "meters") || is(1, "metres") || is(1, "meter") || is(1, "metre"))
     {
-        return Some(("m2", 2));
+        // "27 million square meters a year" of separator film: output.
+        return Some(match yearly_after(&|k| text(2 + k)) {
+            Some(used) => ("m2/year", 2 + used),
+            None => ("m2", 2),
+        });
     }
     if lower == "sq" && (is(1, "m") || is(1, "km") || is(1, "ft")) {
         let unit = if is(1, "m") {

@@ -9,8 +9,9 @@
 //! listed when its score reaches the threshold *and* the article clearly
 //! discusses it: two distinct keywords, a term of art stated plainly,
 //! by the reporter or a speaker, or a common word in the headline that
-//! two more sentences repeat (four without the headline). A single common word said in passing, or a
-//! term only inside a name, is not enough. Gives
+//! two more sentences repeat (four without the headline). A single
+//! common word said in passing, or a term only inside a name, is not
+//! enough. Gives
 //! back topic slugs, strongest first, and records each one's best sentence.
 
 mod context;

@@ -210,32 +210,26 @@ fn year_range(
     if !(years.contains(&first) && years.contains(&last) && first < last) {
         return None;
     }
-    if short {
-        let end = at + pos + len;
-        if is_a_span(sentence, at, end, false) {
+    // "2025~27년": the range ends with that year; else the high end's
+    // own expression ("2019~2023년 3월 6~8일") ends it.
+    let (end, date_end) = if short {
+        (at + pos + len, PartialDate::y(last))
+    } else {
+        let high_at = at + pos + high_end_at(&sentence[at + pos..], "년")?;
+        let (high, end) = expression(sentence, high_at, published)?;
+        if high.date.year != last {
             return None;
         }
-        let mention = Mention {
-            start: at,
-            end,
-            date: PartialDate::y(first),
-            date_end: Some(PartialDate::y(last)),
-            cue: Cue::At,
-            called_coming: false,
-        };
-        return Some((mention, end));
-    }
-    let high_at = at + pos + high_end_at(&sentence[at + pos..], "년")?;
-    let (high, end) = expression(sentence, high_at, published)?;
-    if high.date.year != last || is_a_span(sentence, at, end, false) {
+        (end, high.date_end.unwrap_or(high.date))
+    };
+    if is_a_span(sentence, at, end, false) {
         return None;
     }
     let mention = Mention {
         start: at,
         end,
         date: PartialDate::y(first),
-        // "2019~2023년 3월 6~8일": the high end's own run ends the range.
-        date_end: high.date_end.or(Some(high.date)),
+        date_end: Some(date_end),
         cue: Cue::At,
         called_coming: false,
     };
@@ -518,11 +512,10 @@ fn abbreviated_year(text: &str) -> Option<(i32, usize)> {
     let (two, len) = number_before(rest, "년").filter(|_| leading_digits(rest) == 2)?;
     // A month or a particle of time after it: "‘10년 만의", "'20년 무상
     // 보증" in quotes are lengths of time.
-    let after = rest[len..].trim_start();
-    let dated = after.starts_with(|c: char| c.is_ascii_digit())
-        || ["에", "부터", "까지", "말", "초", "중", "상반기", "하반기"]
-            .iter()
-            .any(|p| rest[len..].starts_with(p));
+    let after = &rest[len..];
+    let dated = after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        || year_part(after) > 0
+        || ["에", "부터", "까지"].iter().any(|p| after.starts_with(p));
     let century = if two >= LAST_CENTURY_FROM { 1900 } else { 2000 };
     dated.then_some((century + two, mark.len_utf8() + len))
 }

@@ -11,7 +11,7 @@
 
 use super::{continues_name, is_name_word, name_start_before};
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::extract::names::is_role_word;
+use crate::ingest::extract::names::{is_given_name, is_role_word};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::vocab::LEGAL_FORMS;
@@ -219,6 +219,14 @@ fn skip_base(tokens: &[Token<'_>], at: usize) -> usize {
     }
 }
 
+/// "told The Daily Cell Times": a name's own "The" is a sentence opener
+/// to the name words, so the name starts after it.
+fn skip_capital_the(tokens: &[Token<'_>], at: usize) -> usize {
+    let the = tokens.get(at).is_some_and(|t| t.text == "The")
+        && tokens.get(at + 1).is_some_and(is_name_word);
+    at + usize::from(the)
+}
+
 /// The number of tokens of a list cue starting at `at`, if one does.
 fn cue_at(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     LIST_CUES.iter().find_map(|cue| {
@@ -295,8 +303,11 @@ fn apposed(tokens: &[Token<'_>]) -> Vec<Range> {
 /// is in lowercase, or opens the sentence ("Automaker Velmora Motors
 /// said"), so it is no name's last word ("Ford Motor Company Chairman …").
 fn described(tokens: &[Token<'_>]) -> Vec<Range> {
+    static OUTLETS: Words = word_list!("extract/outlet-descriptors.txt");
+    let kinds = (DESCRIPTORS.iter().map(|d| (d, OrganizationKind::Company)))
+        .chain(OUTLETS.iter().map(|d| (d, OrganizationKind::Other)));
     let mut found = Vec::new();
-    for descriptor in DESCRIPTORS.iter() {
+    for (descriptor, kind) in kinds {
         let words: Vec<&str> = descriptor.split(' ').collect();
         for first in 0..tokens.len().saturating_sub(words.len()) {
             let matched = words
@@ -317,19 +328,22 @@ fn described(tokens: &[Token<'_>]) -> Vec<Range> {
             // company, Perth-based Acme Cells, will": the name set off by
             // commas on both sides.
             let set_off = tokens.get(start).is_some_and(|t| t.text == ",");
-            if set_off {
-                start = skip_base(tokens, start + 1);
-            }
+            // "the newspaper The Daily Cell Times": past a capitalized "The".
+            start = if set_off {
+                skip_base(tokens, start + 1)
+            } else {
+                skip_capital_the(tokens, start)
+            };
             let end = name_end(tokens, start);
             let closed = !set_off || tokens.get(end).is_some_and(|t| t.text == ",");
             if end > start && closed {
-                found.push((start, end, Some(OrganizationKind::Company)));
+                found.push((start, end, Some(kind)));
                 // "Panasonic and automaker Subaru": the name joined before
                 // is a party of the same kind.
                 if first >= 2 && tokens[first - 1].is("and") {
                     let joined = name_start_before(tokens, first - 1, continues_name);
                     if let Some(joined) = joined {
-                        found.push((joined, first - 1, Some(OrganizationKind::Company)));
+                        found.push((joined, first - 1, Some(kind)));
                     }
                 }
             }
@@ -431,7 +445,9 @@ fn trading(tokens: &[Token<'_>]) -> Vec<Range> {
 
 /// "the Korea Herald reported", "according to the Daily Cell Times",
 /// "told Reuters": a news outlet the story cites as a source (a name
-/// ending like an outlet's, or a wire's one-word name).
+/// ending like an outlet's, or a wire's one-word name). "…, reports
+/// Hírlap.": a one-word name after a comma and a verb of reporting, at the
+/// clause's end, is the source whatever its form.
 fn cited_outlets(tokens: &[Token<'_>]) -> Vec<Range> {
     let mut found = Vec::new();
     let mut start = 0;
@@ -444,14 +460,30 @@ fn cited_outlets(tokens: &[Token<'_>]) -> Vec<Range> {
         let last = tokens[end - 1].text;
         let outlet =
             end - start >= 2 && is_outlet_word(last) || end - start == 1 && is_news_agency(last);
-        let before = |k: usize, word: &str| start >= k && tokens[start - k].is(word);
-        let cited = tokens
-            .get(end)
-            .is_some_and(|t| CITING.iter().any(|v| t.is(v)))
+        // "told The Daily Cell Times": the name's own "The" stands before it.
+        let opening = start - usize::from(start > 0 && tokens[start - 1].text == "The");
+        let before = |k: usize, word: &str| opening >= k && tokens[opening - k].is(word);
+        let citing = |at: usize| {
+            tokens
+                .get(at)
+                .is_some_and(|t| CITING.iter().any(|v| t.is(v)))
+        };
+        // "Hírlap recently reported": an adverb between name and verb.
+        let adverb = tokens.get(end).is_some_and(|t| t.text.ends_with("ly"));
+        let cited = citing(end)
+            || adverb && citing(end + 1)
             || (before(2, "according") && before(1, "to"))
             || (before(3, "according") && before(2, "to") && before(1, "the"))
             || before(1, "told");
-        if outlet && cited {
+        let inverted = end - start == 1
+            && start >= 2
+            && citing(start - 1)
+            && tokens[start - 2].text == ","
+            && !is_given_name(last)
+            && tokens
+                .get(end)
+                .is_none_or(|t| matches!(t.text, "." | "," | ";"));
+        if outlet && cited || inverted {
             found.push((start, end, Some(OrganizationKind::Other)));
         }
         start = end;
@@ -704,6 +736,15 @@ mod tests {
                 "Seoul Cell Times",
             ),
             ("a spokesman told Reuters on Monday", "Reuters"),
+            (
+                "the chief told The Daily Cell Times that",
+                "Daily Cell Times",
+            ),
+            (
+                "the Daily Cell Times recently reported that",
+                "Daily Cell Times",
+            ),
+            ("the court upheld the permits, reports Hirlapo.", "Hirlapo"),
         ] {
             assert_eq!(
                 names(cited_outlets(&tokenize(text)), text),
@@ -715,6 +756,9 @@ mod tests {
             "the Campus News section",
             "Good News said nothing",
             "as Acme reported",
+            // A person, or more of the clause after the name.
+            "the court ruled, reports Dana.",
+            "the court ruled, reports Hirlapo on its site that",
         ] {
             assert!(cited_outlets(&tokenize(text)).is_empty(), "{text}");
         }
@@ -791,5 +835,30 @@ mod tests {
         ] {
             assert!(described(&tokenize(text)).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_news_outlet_after_a_noun_of_media() {
+        for (text, name) in [
+            (
+                "interviewed by the economic publication Orlan Biznes ahead of",
+                "Orlan Biznes",
+            ),
+            (
+                "told the local paper, the Kestrel Advertiser, that",
+                "Kestrel Advertiser",
+            ),
+            (
+                "told the English language newspaper The Daily Cell Times the firm",
+                "Daily Cell Times",
+            ),
+        ] {
+            let found = described(&tokenize(text));
+            assert_eq!(names(found.clone(), text), [name], "{text}");
+            // A medium, no company.
+            assert_eq!(found[0].2, Some(OrganizationKind::Other), "{text}");
+        }
+        let text = "the newspaper The";
+        assert!(described(&tokenize(text)).is_empty());
     }
 }

@@ -971,6 +971,10 @@ mod tests {
             ("50,000 tons per year of cathode", 50000.0, "tons/year"),
             ("an area of 3,000 square meters", 3000.0, "m2"),
             ("for 150 job seekers", 150.0, "people"),
+            ("loans to 32 deals so far", 32.0, "deals"),
+            ("active in 27 states", 27.0, "states"),
+            ("more than 1,000 battery systems", 1000.0, "systems"),
+            ("over 1,100 public comments", 1100.0, "comments"),
             ("a site of 430’000 square metres", 430000.0, "m2"),
             // A material between the tons and the year; a counted yearly rate.
             (

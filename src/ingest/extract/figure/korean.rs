@@ -234,8 +234,10 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         first -= word.len();
         qualifier = Some(q);
     }
+    let inside = qualifiers("between:").find(|(word, _)| sentence[start..end].contains(word));
     qualifier = qualifier
         .or(between.map(|(_, q)| q))
+        .or(inside.map(|(_, q)| q))
         .or_else(|| qualifier_after(&sentence[end..]));
     Some(Korean {
         start: first,
@@ -346,6 +348,15 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
     loop {
         let (value, mut end, small) = below_ten_thousand(sentence, at)?;
         korean |= small;
+        // "400여억원": a qualifier glued between a number and its magnitude.
+        let glued = qualifiers("between:").find(|(word, _)| {
+            sentence[end..]
+                .strip_prefix(word)
+                .is_some_and(|rest| ["조", "억", "만"].iter().any(|m| rest.starts_with(m)))
+        });
+        if let Some((word, _)) = glued {
+            end += word.len();
+        }
         let big = [("조", 1e12), ("억", 1e8), ("만", 1e4)]
             .into_iter()
             .find(|(word, _)| sentence[end..].starts_with(word));
@@ -701,6 +712,16 @@ mod tests {
                 ("5400여t", 5400.0, "tons", Some("about")),
                 ("29일 분량", 29.0, "days", None),
                 ("38만730가구", 380730.0, "households", None),
+            ]
+        );
+        // "400여억원": the qualifier glued before the magnitude; "8배나":
+        // a particle of emphasis after the unit.
+        assert_eq!(
+            read("두 회사는 400여억원을 들여 8배나 늘렸고 판결은 3차례 미뤄졌다"),
+            [
+                ("400여억원", 4e10, "KRW", Some("about")),
+                ("8배", 8.0, "times", None),
+                ("3차례", 3.0, "times", None),
             ]
         );
         // 기 counts machines (chargers, reactors); a small number glued

@@ -304,6 +304,9 @@ pub(crate) fn events(
                 && reported_at(before.strip_suffix(" on").unwrap_or(before));
             if statistic && !told_that_day
                 || period_figure && mention.date.day.is_none()
+                // "The global market is projected to see a surplus in 2024":
+                // a market forecast's year is its horizon.
+                || forecast && mention.date.day.is_none() && !is_past(mention, published)
                 || korean_outlook
                     && mention.date.day.is_none()
                     && !past_in_its_clause(&sentence.text[mention.end..])
@@ -321,6 +324,7 @@ pub(crate) fn events(
                 )
                 || is_dateline(sentence.text, mention)
                 || restates(sentence.text, &found, n)
+                || told_of_an_earlier_day(sentence.text, &found, n)
                 || counted_over_period(sentence.text, &found, n, !own.is_empty())
                 || counted_over_years(
                     mention,
@@ -994,6 +998,18 @@ fn reported_at(before: &str) -> bool {
             .strip_suffix(verb)
             .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
     })
+}
+
+/// "지난 14일 협약을 체결했다고 15일 밝혔다": a day right before a Korean
+/// verb of telling dates the telling; when a day before it in the same
+/// sentence dates what was told, the telling is no happening of its own.
+fn told_of_an_earlier_day(sentence: &str, found: &[Mention], n: usize) -> bool {
+    static TELLING: Words = word_list!("korean/telling-verbs.txt");
+    let mention = &found[n];
+    let after = sentence[mention.end..].trim_start();
+    mention.date.day.is_some()
+        && TELLING.iter().any(|verb| after.starts_with(verb))
+        && found[..n].iter().any(|m| m.date.day.is_some())
 }
 
 /// "8일 정부에 따르면": the text after a date attributes the story to a

@@ -84,6 +84,9 @@ pub(crate) fn mentions(
             }
         }
         out.sort_by_key(|m| m.start);
+        let anchored = korean::anchored_days(sentence, &out, last_full.or(published), published);
+        out.extend(anchored);
+        out.sort_by_key(|m| m.start);
     }
     out
 }

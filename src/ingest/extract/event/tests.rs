@@ -1226,3 +1226,39 @@ fn a_period_named_without_a_count_and_a_year_of_happenings_keep_their_events() {
     let got = run(&["Added capacity will come online in 2027."], published);
     assert!(got[0].3.starts_with("Added capacity"), "{got:?}");
 }
+
+#[test]
+fn a_korean_telling_day_after_the_day_told_of_is_no_event() {
+    let published = Some("2024-05-15");
+    let got = run(
+        &["에이크미는 지난 14일 시청에서 협약을 체결했다고 15일 밝혔다."],
+        published,
+    );
+    let dates: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(dates, ["2024-05-14"]);
+    // Told alone, the telling is the story's event.
+    let got = run(&["에이크미는 협약을 체결했다고 15일 밝혔다."], published);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "2024-05-15");
+}
+
+#[test]
+fn a_market_forecasts_coming_year_is_its_horizon() {
+    let published = Some("2024-03-01");
+    for text in [
+        "The global cobalt market is projected to see a notable surplus in 2024.",
+        "The agency has forecasted a slowdown in EV sales in 2025.",
+    ] {
+        assert!(run(&[text], published).is_empty(), "{text}");
+    }
+    // A past year of the market, a day, or no forecast stays an event.
+    for text in [
+        "Global sales were forecast to slow in 2023, but the market grew.",
+        "The market outlook will be presented on May 3, 2024.",
+        "Acme will open its plant in 2025.",
+        "Acme is set to supply cells to Volvo from 2026.",
+        "The UK is set to ban sales of new petrol and diesel cars by 2030.",
+    ] {
+        assert_eq!(run(&[text], published).len(), 1, "{text}");
+    }
+}

@@ -295,7 +295,58 @@ fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
 /// "nowadays", "오늘의" "today's" (a present, no day).
 fn relative_day(text: &str, at: usize, published: Option<PartialDate>) -> Option<(Mention, usize)> {
     static DAYS: Pairs = word_list!(pairs "korean/relative-days.txt");
-    let (word, shift) = DAYS
+    let (len, shift) = day_word(text, &DAYS)?;
+    Some((shifted_day(published?, shift, at, at + len)?, at + len))
+}
+
+/// "전날" (the day before), "이튿날" (the day after): a day counted from
+/// the last full day named before it, in its sentence or earlier
+/// (`anchor`). Only a page with a full date of publication counts them,
+/// and only from a day within a month of it: an old photo's day is no
+/// day the story goes on from.
+pub(super) fn anchored_days(
+    sentence: &str,
+    earlier: &[Mention],
+    anchor: Option<PartialDate>,
+    published: Option<PartialDate>,
+) -> Vec<Mention> {
+    static DAYS: Pairs = word_list!(pairs "korean/anchored-days.txt");
+    const NEAR_DAYS: i64 = 31;
+    let Some(published) = published.filter(PartialDate::is_full) else {
+        return Vec::new();
+    };
+    let near = |date: &PartialDate| {
+        date.is_full()
+            && (date.to_naive_floor() - published.to_naive_floor())
+                .num_days()
+                .abs()
+                <= NEAR_DAYS
+    };
+    let mut out = Vec::new();
+    for (at, _) in sentence.char_indices() {
+        let opens_word = !sentence[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let Some((len, shift)) = day_word(&sentence[at..], &DAYS).filter(|_| opens_word) else {
+            continue;
+        };
+        let from = (earlier.iter().rev())
+            .find(|m| m.end <= at && m.date.is_full() && m.date_end.is_none())
+            .map(|m| m.date)
+            .or(anchor)
+            .filter(near);
+        if let Some(mention) = from.and_then(|from| shifted_day(from, shift, at, at + len)) {
+            out.push(mention);
+        }
+    }
+    out
+}
+
+/// The byte length and day shift of the listed word opening `text`, when
+/// a particle at most is glued to it.
+fn day_word(text: &str, days: &Pairs) -> Option<(usize, i64)> {
+    let (word, shift) = days
         .iter()
         .filter(|(word, _)| text.starts_with(word))
         .max_by_key(|(word, _)| word.len())?;
@@ -311,20 +362,24 @@ fn relative_day(text: &str, at: usize, published: Option<PartialDate>) -> Option
     if !is_particle(glued) || glued == "의" {
         return None;
     }
+    Some((word.len() + glued.len(), shift.parse().ok()?))
+}
+
+/// The day `shift` days from `from`, as a mention of `start..end`.
+fn shifted_day(from: PartialDate, shift: i64, start: usize, end: usize) -> Option<Mention> {
     use chrono::Datelike;
-    let shift = chrono::TimeDelta::try_days(shift.parse().ok()?)?;
-    let day = published?.to_naive_floor().checked_add_signed(shift)?;
+    let shift = chrono::TimeDelta::try_days(shift)?;
+    let from = Some(from).filter(PartialDate::is_full)?;
+    let day = from.to_naive_floor().checked_add_signed(shift)?;
     let date = PartialDate::ymd(day.year(), day.month() as u8, day.day() as u8)?;
-    let end = at + word.len() + glued.len();
-    let mention = Mention {
-        start: at,
+    Some(Mention {
+        start,
         end,
         date,
         date_end: None,
         cue: Cue::At,
         called_coming: false,
-    };
-    Some((mention, end))
+    })
 }
 
 /// "5.19.(월)": a press release's month and day with the weekday, in the
@@ -699,6 +754,31 @@ mod tests {
         assert!(read("어제오늘의 일이 아니다.", published).is_empty());
         // 내일 is as often "the future" ("청년의 내일을 위해"): no day.
         assert!(read("청년의 내일을 위해 학교를 세운다.", published).is_empty());
+    }
+
+    #[test]
+    fn the_day_before_counts_from_the_last_day_named() {
+        let published = PartialDate::ymd(2025, 3, 1);
+        let day = |text: &str, anchor: Option<PartialDate>| {
+            let earlier = mentions(text, published);
+            let found = anchored_days(text, &earlier, anchor, published);
+            found.iter().map(|m| m.date.to_string()).collect::<Vec<_>>()
+        };
+        // From a day told before it in the sentence, else from the anchor.
+        assert_eq!(
+            day("23일 보도했고 전날 방송은 전했다.", published),
+            ["2025-02-22"]
+        );
+        assert_eq!(day("전날 공장을 돌아봤다.", published), ["2025-02-28"]);
+        assert_eq!(
+            day("이튿날 협약을 맺었다.", PartialDate::ymd(2025, 2, 10)),
+            ["2025-02-11"]
+        );
+        // A longer word, or no full day to count from, dates nothing.
+        assert!(day("전날밤새 공장을 돌아봤다.", published).is_empty());
+        assert!(day("전날 공장을 돌아봤다.", PartialDate::ym(2025, 3)).is_empty());
+        // An old photo's day is far from publication.
+        assert!(day("전날 공장을 돌아봤다.", PartialDate::ymd(2016, 12, 16)).is_empty());
     }
 
     #[test]

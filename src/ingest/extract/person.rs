@@ -114,7 +114,14 @@ impl Reader<'_, '_> {
                 i += 1;
                 continue;
             }
-            runs.push((i, end));
+            // "Sungil High-Tech Lee Kang-myung": a romanized Korean name
+            // closing a run starts at its family name.
+            let start = if end - i == 3 && self.romanized_korean_name_at(i + 1) {
+                i + 1
+            } else {
+                i
+            };
+            runs.push((start, end));
             i = end;
         }
         let mut authors = self.authors(&runs);
@@ -242,13 +249,13 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// 'Joko “Jokowi” Widodo': a nickname in quotes inside a name, before
-    /// its last word.
+    /// 'Joko “Jokowi” Widodo', "Zhengcheng 'John' Zhang": a nickname in
+    /// quotes inside a name, before its last word.
     fn nickname_at(&self, i: usize) -> bool {
         let text = |k: usize| self.tokens.get(k).map_or("", |t| t.text);
-        matches!(text(i), "\u{201c}" | "\"")
+        matches!(text(i), "\u{201c}" | "\"" | "'" | "\u{2018}")
             && is_name_token(text(i + 1))
-            && matches!(text(i + 2), "\u{201d}" | "\"")
+            && matches!(text(i + 2), "\u{201d}" | "\"" | "'" | "\u{2019}")
             && i + 3 < self.tokens.len()
             && self.is_name_at(i + 3)
     }
@@ -284,6 +291,18 @@ impl Reader<'_, '_> {
             || self.hit_at(&self.sentence.organizations, t).is_some()
             || self.hit_at(&self.sentence.places, t).is_some();
         initials(&self.tokens[i..]).filter(|_| !claimed)
+    }
+
+    /// "Lee Kang-myung": a family name Korean names take, then a given
+    /// name of two syllables joined by a hyphen, the second in lowercase.
+    fn romanized_korean_name_at(&self, i: usize) -> bool {
+        let given = self.tokens.get(i + 1).map_or("", |t| t.text);
+        is_capital_surname(&self.tokens[i].text.to_uppercase())
+            && given.split_once('-').is_some_and(|(first, second)| {
+                first.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !second.is_empty()
+                    && second.chars().all(|c| c.is_ascii_lowercase())
+            })
     }
 
     fn is_name_at(&self, i: usize) -> bool {
@@ -1125,18 +1144,26 @@ impl Reader<'_, '_> {
 }
 
 /// The name without a nickname in quotes ('Joko “Jokowi” Widodo' →
-/// "Joko Widodo"): the nickname is no part of the name others write.
+/// "Joko Widodo", "Zhengcheng 'John' Zhang" → "Zhengcheng Zhang"): the
+/// nickname is no part of the name others write. The quotes stand
+/// between words, so an apostrophe inside one ("O'Brien") is none.
 fn without_nickname(name: &str) -> String {
-    let quotes = ['\u{201c}', '\u{201d}', '"'];
-    let Some(open) = name.find(quotes) else {
+    const OPENING: [char; 4] = ['\u{201c}', '"', '\'', '\u{2018}'];
+    const CLOSING: [char; 4] = ['\u{201d}', '"', '\'', '\u{2019}'];
+    let Some(open) = name
+        .find(|c| OPENING.contains(&c))
+        .filter(|&at| name[..at].ends_with(' '))
+    else {
         return name.to_string();
     };
-    let after = name[open..].trim_start_matches(quotes);
-    let Some(close) = after.find(quotes) else {
+    let quote = name[open..].chars().next().map_or(1, char::len_utf8);
+    let after = &name[open + quote..];
+    let Some(close) = after.find(|c| CLOSING.contains(&c)) else {
         return name.to_string();
     };
-    let rest = after[close..].trim_start_matches(quotes);
-    format!("{} {}", name[..open].trim_end(), rest.trim_start())
+    let rest = &after[close..];
+    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    format!("{} {rest}", name[..open].trim_end())
 }
 
 /// "is" or "was", stating who a person is.

@@ -540,7 +540,7 @@ fn foreign_names_before_a_country(
             {
                 Some(None)
             }
-            // "도널드 트럼프 2기 정부의": the head's numbered term between.
+            // "도널드 트럼프 2기 정부의", "… 전 행정부": the head's term between.
             (Some(term), Some(government))
                 if spaced(second, term)
                     && spaced(term, government)
@@ -573,10 +573,13 @@ fn foreign_names_before_a_country(
     found
 }
 
-/// "2기": a numbered term of office.
+/// "2기": a numbered term of office; "전": the former one.
 fn numbered_term(word: &str) -> bool {
-    word.strip_suffix('기')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    static TERMS: Words = word_list!("korean/term-words.txt");
+    TERMS.contains(&word)
+        || word
+            .strip_suffix('기')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "스텔란티스 카를로스 타바레스 CEO", "짐 팔리 포드 CEO와", "…과

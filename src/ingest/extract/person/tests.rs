@@ -18,6 +18,11 @@ fn triples(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .collect()
 }
 
+/// The names of the people found in `text`.
+fn names(text: &str) -> Vec<String> {
+    run(text).people.into_iter().map(|p| p.name).collect()
+}
+
 fn t(
     name: &str,
     role: Option<&str>,
@@ -265,8 +270,6 @@ fn a_title_with_its_portfolio_and_a_job_noun() {
 
 #[test]
 fn names_opening_with_initials() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("It was founded by former Acme CTO JB Straubel in 2017."),
         ["JB Straubel"]
@@ -759,8 +762,6 @@ fn korean_titles_glued_to_the_office_name() {
 
 #[test]
 fn a_photo_position_and_a_late_title_still_give_the_person() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("Lee Min-ho (third from left), chair of NBRI, cuts the ribbon."),
         ["Lee Min-ho"]
@@ -799,8 +800,6 @@ fn korean_words_that_only_look_like_names_are_not_people() {
 
 #[test]
 fn a_head_of_state_is_named_by_surname_alone() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("It is part of President Harlow's agenda."),
         ["Harlow"]
@@ -854,12 +853,27 @@ fn a_nickname_in_quotes_is_no_part_of_the_name() {
             t("Robert Jenkins", Some("Lawmaker"), None),
         ]
     );
+    assert_eq!(
+        triples("said senior chemist Zhenmao 'Jack' Zhou of the lab."),
+        [t("Zhenmao Zhou", Some("senior chemist"), None)]
+    );
+}
+
+#[test]
+fn a_romanized_korean_name_after_a_company_word_starts_at_its_family_name() {
+    assert_eq!(
+        names("Orla High-Tech Lee Kang-myung, CEO of Orla Hightech, said it grew."),
+        ["Lee Kang-myung"]
+    );
+    // A hyphenated word in capitals on both sides is no given name.
+    assert_eq!(
+        names("Chief executive Dana Kim Hyun-Woo said it grew."),
+        ["Dana Kim Hyun-Woo"]
+    );
 }
 
 #[test]
 fn names_listed_as_a_works_authors_are_people() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("A new paper by Arun Moradi, Ben Zahlen and Paula V. Braun shows a way."),
         ["Arun Moradi", "Ben Zahlen", "Paula V. Braun"]
@@ -905,8 +919,6 @@ fn a_plural_role_before_two_names() {
 
 #[test]
 fn a_market_after_a_word_shaped_like_a_name_is_no_person() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     for text in [
         "부동산 시장은 올해 회복세를 보였다.",
         "편의점 시장이 커졌다.",
@@ -1022,8 +1034,6 @@ fn a_numbered_title_and_a_foreign_envoy() {
 
 #[test]
 fn a_speaker_named_after_the_role_that_opens_the_attribution() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("“We had five reports,” said the head of the North American storage business, Peter Gibson."),
         ["Peter Gibson"]
@@ -1086,8 +1096,6 @@ fn a_director_glued_to_the_office_is_titled() {
 
 #[test]
 fn a_korean_title_past_three_units_of_a_body() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("한가람 우리학교 자연과학대학 화학과 교수 연구팀이 개발했다."),
         ["한가람"]
@@ -1132,8 +1140,6 @@ fn heads_of_governments_are_titles_and_king_a_surname() {
 
 #[test]
 fn a_pictured_note_and_a_techno_park_name_nobody() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert!(names("Partners include Lumen City and Lumen Techno Park.").is_empty());
     assert_eq!(
         names("The study was led by Kim Na-ri (pictured), professor at NBRI, last year."),
@@ -1176,8 +1182,6 @@ fn a_company_and_its_subject_particle_before_a_noun_is_no_brand() {
 
 #[test]
 fn a_successor_or_a_role_stated_with_is_names_a_person() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("Kwon Ha-na was replaced by Lee Do-yun in March."),
         ["Lee Do-yun"]
@@ -1243,8 +1247,6 @@ fn a_local_office_after_its_place_and_titles_glued_to_an_office() {
 
 #[test]
 fn english_titles_of_office_rank_and_study() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(names("Township Trustee Ivo Lind spoke."), ["Ivo Lind"]);
     assert_eq!(
         names("It was written by doctoral candidates Ivo Lind and Dana Orlov."),
@@ -1527,8 +1529,6 @@ fn name_particles_a_led_team_and_a_portfolio_for() {
 
 #[test]
 fn korean_titles_of_boards_founders_departments_and_foreign_names() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("행사에는 이한결 충청북도의회 부의장, 최민호 룽하이그룹 공동총재, 이동현 나래전지 창업주와 정준호 나래전지 부대표, 박근호 CSO 등이 참석했다."),
         ["이한결", "최민호", "이동현", "정준호", "박근호"]
@@ -1554,8 +1554,6 @@ fn korean_titles_of_boards_founders_departments_and_foreign_names() {
 
 #[test]
 fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     assert_eq!(
         names("나래볼트 공동 창업자이자 CEO인 댄 쿡(Dan Cook)은 인터뷰에서 말했다."),
         ["댄 쿡"]
@@ -1582,6 +1580,25 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
         ["조 바이든"]
     );
     assert!(names("업계는 조 바이든 2차 회의에 대응했다.").is_empty());
+    // So may "전", the former one.
+    assert_eq!(
+        names("이는 도널드 트럼프 전 행정부 당시의 무역전쟁이다."),
+        ["도널드 트럼프"]
+    );
+    assert!(names("업계는 조 바이든 전 회의에 대응했다.").is_empty());
+    // A deputy minister of a foreign country; a prosecutor's title before
+    // the name in brackets; a rank ("부장급") is no name.
+    assert_eq!(
+        names("돈 벨라스코 칠레 부장관이 방한했다."),
+        ["돈 벨라스코"]
+    );
+    assert_eq!(
+        names("나래지검 조사부(부장검사 박대현)와 공조했다."),
+        ["박대현"]
+    );
+    assert!(names("피해회사의 부장급 연구원 B씨로부터 받았다.").is_empty());
+    // "검사" alone is as often an inspection as a prosecutor.
+    assert!(names("등급 분류, 안정성 검사, 출고 이력까지 본다.").is_empty());
     // "대변인" is a title whole, not "대변" and the copula.
     let people = run("에이크미 대변인 에릭 슈미트는 말했다.").people;
     assert_eq!(people[0].name, "에릭 슈미트");
@@ -1600,8 +1617,6 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
 
 #[test]
 fn names_the_words_around_them_alone_do_not_mark() {
-    let names =
-        |text: &str| -> Vec<String> { run(text).people.into_iter().map(|p| p.name).collect() };
     // A one-word registry name after a listed given name is a family name;
     // before another capitalized word it is the body's.
     assert_eq!(

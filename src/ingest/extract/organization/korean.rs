@@ -385,6 +385,17 @@ mod tests {
     }
 
     #[test]
+    fn a_prosecutors_office_and_a_court() {
+        assert_eq!(
+            names("나래지방검찰청 조사부와 공조했고 한빛중앙지방법원은 판결했다."),
+            [
+                ("나래지방검찰청", Some("government")),
+                ("한빛중앙지방법원", Some("government")),
+            ]
+        );
+    }
+
+    #[test]
     fn an_academy_and_a_mining_company() {
         assert_eq!(
             names("한국셀산업아카데미는 수료식을 열었고 중국 누리광업은 생산을 멈췄다."),

@@ -585,6 +585,7 @@ fn bylines_headlines_and_statistics_are_not_events() {
             "December 15, 2022 by Jane Roe",
             "Acme Breaks Ground on Battery Plant in March 2022",
             "EV sales in the region increased by 70% in 2021 to reach 800,000 vehicles.",
+            "In 2020, cobalt output worldwide topped 140,000 metric tons.",
             "Acme broke ground on its new plant on March 14.",
         ],
         Some("2022-03-15"),

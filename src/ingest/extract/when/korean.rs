@@ -41,10 +41,34 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
             }
         }
         mention.cue = cue(rest);
+        in_that_year(sentence, &mut mention, &out);
         out.push(mention);
         at = end;
     }
     out
+}
+
+/// "지난해 1월 … 그해 10월": a month of "that year" takes the year of the
+/// time named before it in the sentence.
+fn in_that_year(sentence: &str, mention: &mut Mention, earlier: &[Mention]) {
+    const THAT_YEAR: &str = "그해";
+    let Some(head) = sentence[..mention.start].trim_end().strip_suffix(THAT_YEAR) else {
+        return;
+    };
+    let Some(year) = earlier.last().map(|m| m.date.year) else {
+        return;
+    };
+    let Some(month) = mention.date.month.filter(|_| mention.date_end.is_none()) else {
+        return;
+    };
+    let date = match mention.date.day {
+        Some(day) => PartialDate::ymd(year, month, day),
+        None => PartialDate::ym(year, month),
+    };
+    if let Some(date) = date {
+        mention.date = date;
+        mention.start = head.len();
+    }
 }
 
 fn mention_end(out: &[Mention]) -> usize {
@@ -754,6 +778,23 @@ mod tests {
         assert!(read("어제오늘의 일이 아니다.", published).is_empty());
         // 내일 is as often "the future" ("청년의 내일을 위해"): no day.
         assert!(read("청년의 내일을 위해 학교를 세운다.", published).is_empty());
+    }
+
+    #[test]
+    fn a_month_of_that_year_takes_the_year_named_before() {
+        let published = PartialDate::ymd(2021, 11, 19);
+        assert_eq!(
+            read(
+                "회사는 지난해 1월 사업을 시작하려고 그해 10월 자회사를 세웠다.",
+                published
+            ),
+            [d("2020-01"), d("2020-10")]
+        );
+        // With no time before it, the month is read as any other.
+        assert_eq!(
+            read("그해 10월 자회사를 세웠다.", published),
+            [d("2021-10")]
+        );
     }
 
     #[test]

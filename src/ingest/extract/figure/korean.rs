@@ -48,6 +48,14 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+        if let Some(share) = (!glued_to_word)
+            .then(|| fraction_at(sentence, start))
+            .flatten()
+        {
+            at = share.end;
+            out.push(share);
+            continue;
+        }
         if let Some((low, high)) = (!glued_to_word)
             .then(|| range_at(sentence, start))
             .flatten()
@@ -76,6 +84,35 @@ pub(super) fn figures(sentence: &str) -> Vec<Korean> {
         }
     }
     out
+}
+
+/// "4분의 1" (one in four), "3분의 2": a fraction, as the percentage it is.
+fn fraction_at(sentence: &str, start: usize) -> Option<Korean> {
+    const OF: &str = "분의";
+    let digits = |from: usize| {
+        let len = sentence[from..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(sentence.len() - from);
+        sentence[from..from + len]
+            .parse::<u32>()
+            .ok()
+            .map(|n| (f64::from(n), from + len))
+    };
+    let (whole, end) = digits(start)?;
+    let rest = sentence[end..].strip_prefix(OF)?;
+    let part_at = sentence.len() - rest.trim_start_matches(' ').len();
+    let (part, end) = digits(part_at)?;
+    let followed_by_number = sentence[end..].starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if whole < 2.0 || part <= 0.0 || part >= whole || followed_by_number {
+        return None;
+    }
+    Some(Korean {
+        start,
+        end,
+        value: (part / whole * 10_000.0).round() / 100.0,
+        unit: "percent",
+        qualifier: None,
+    })
 }
 
 /// "700~750㎞", "3~5조원": a range whose low end has no unit of its own
@@ -778,6 +815,19 @@ mod tests {
                 ("90일", 90.0, "days", None)
             ]
         );
+    }
+
+    #[test]
+    fn a_fraction_is_a_percentage() {
+        assert_eq!(
+            read("세 회사는 시장의 4분의 1을 점유하고 3분의 2는 중국 몫이다"),
+            [
+                ("4분의 1", 25.0, "percent", None),
+                ("3분의 2", 66.67, "percent", None),
+            ]
+        );
+        // Minutes ("10분") and a part no smaller than its whole are none.
+        assert!(read("회의는 10분의 휴식 뒤 2분의 3을 논했다").is_empty());
     }
 
     #[test]

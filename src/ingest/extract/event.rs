@@ -306,7 +306,10 @@ pub(crate) fn events(
                 || period_figure && mention.date.day.is_none()
                 // "The global market is projected to see a surplus in 2024":
                 // a market forecast's year is its horizon.
-                || forecast && mention.date.day.is_none() && !is_past(mention, published)
+                || forecast
+                    && mention.date.day.is_none()
+                    && !is_past(mention, published)
+                    && forecast_before(&sentence.text[..mention.start])
                 || korean_outlook
                     && mention.date.day.is_none()
                     && !past_in_its_clause(&sentence.text[mention.end..])
@@ -986,6 +989,16 @@ fn has_word(sentence: &str, words: &[&str]) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// A word of forecast before a time ("is projected to see a surplus in
+/// 2024"); one after it ("cut prices in May, forecasting weaker demand")
+/// leaves the time its own clause's. "is set to" also tells plans.
+fn forecast_before(before: &str) -> bool {
+    let words: Vec<&str> = (FORECAST_WORDS.iter().copied())
+        .filter(|w| !w.contains("set to"))
+        .collect();
+    has_word(before, &words)
 }
 
 /// True when the text before a date ends with a verb of telling ("said",

@@ -973,6 +973,7 @@ mod tests {
             ("for 150 job seekers", 150.0, "people"),
             ("loans to 32 deals so far", 32.0, "deals"),
             ("active in 27 states", 27.0, "states"),
+            ("the 2 systems suppliers signed", 2.0, "companies"),
             ("more than 1,000 battery systems", 1000.0, "systems"),
             ("over 1,100 public comments", 1100.0, "comments"),
             ("a site of 430’000 square metres", 430000.0, "m2"),
@@ -1367,6 +1368,18 @@ mod tests {
         assert!(figures("A law passed in 2019 killed the subsidy.").is_empty());
         assert!(figures("The top 10 killed more than the rest.").is_empty());
         assert!(figures("Weak demand for the Model 3 hurt margins.").is_empty());
+        // A number naming a model, a level, a round or a rule counts nothing.
+        for text in [
+            "Level 2 systems are rolling out.",
+            "The Gen 2 materials cost less.",
+            "Round 4 bids closed.",
+            "Title 17 grants were paid.",
+            "The Model 3 systems were recalled.",
+            "Version 2 tests faster charging.",
+            "Orders for the ID.4 vans rose.",
+        ] {
+            assert!(figures(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -107,6 +107,9 @@ struct Reader<'s, 'a> {
 impl Reader<'_, '_> {
     fn people(&self) -> Vec<Person> {
         let mut runs = Vec::new();
+        // Runs cut at a romanized Korean family name, with the start they
+        // had: "said Posco Kim Jun-hyung" is read from the uncut run.
+        let mut cut_from = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
             let end = self.name_end(i);
@@ -115,8 +118,17 @@ impl Reader<'_, '_> {
                 continue;
             }
             // "Sungil High-Tech Lee Kang-myung": a romanized Korean name
-            // closing a run starts at its family name.
-            let start = if end - i == 3 && self.romanized_korean_name_at(i + 1) {
+            // closing a run starts at its family name; "But Eric Norris":
+            // a word opening the sentence's clause is none of the name.
+            static CLAUSE_OPENERS: Words = word_list!("extract/clause-openers.txt");
+            let opens_sentence = self.tokens[..i].iter().all(|t| !t.is_word());
+            let korean_cut = end - i == 3 && self.romanized_korean_name_at(i + 1);
+            if korean_cut {
+                cut_from.push((i + 1, i));
+            }
+            let start = if korean_cut
+                || end - i >= 2 && opens_sentence && CLAUSE_OPENERS.contains(&self.tokens[i].text)
+            {
                 i + 1
             } else {
                 i
@@ -128,7 +140,13 @@ impl Reader<'_, '_> {
         authors.extend(self.pictured(&runs));
         runs.iter()
             .filter_map(|&(start, end)| {
-                self.person(start, end).or_else(|| {
+                let uncut = || {
+                    let (_, from) = cut_from.iter().find(|(cut, _)| *cut == start)?;
+                    let mut person = self.person(*from, end)?;
+                    person.name = self.text_of(start, end).to_string();
+                    Some(person)
+                };
+                self.person(start, end).or_else(uncut).or_else(|| {
                     authors.contains(&(start, end)).then(|| Person {
                         name: self.text_of(start, end).to_string(),
                         role: None,

@@ -587,6 +587,15 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
         if of_the {
             return counted(&|j| text(j + 2)).map(|(unit, used)| (unit, used + 2));
         }
+        // "2 systems integrators": the noun describes the one after it,
+        // an agent's ("integrators", "suppliers"), which the number counts.
+        let describes_agent = text(k + 1).is_some_and(|next| {
+            next.chars().all(|c| c.is_ascii_lowercase())
+                && (next.ends_with("ers") || next.ends_with("ors"))
+        });
+        if describes_agent && counted_noun(word).is_some() {
+            continue;
+        }
         if let Some(unit) = counted_noun(word) {
             // "18,000 battery modules per year": a yearly rate.
             let per_year = yearly_after(&|j| text(k + 1 + j));

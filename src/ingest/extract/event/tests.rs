@@ -1258,6 +1258,9 @@ fn a_market_forecasts_coming_year_is_its_horizon() {
         "The market outlook will be presented on May 3, 2024.",
         "Acme will open its plant in 2025.",
         "Acme is set to supply cells to Volvo from 2026.",
+        "Acme is set to open its first plant in the US market in 2025.",
+        "Acme plans to start construction in 2025 to meet projected demand.",
+        "Acme cut prices in March, forecasting weaker demand in the market.",
         "The UK is set to ban sales of new petrol and diesel cars by 2030.",
     ] {
         assert_eq!(run(&[text], published).len(), 1, "{text}");

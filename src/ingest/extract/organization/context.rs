@@ -11,7 +11,7 @@
 
 use super::{continues_name, is_name_word, name_start_before};
 use crate::content::front_matter::OrganizationKind;
-use crate::ingest::extract::names::{is_given_name, is_role_word};
+use crate::ingest::extract::names::is_role_word;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::Token;
 use crate::ingest::text::vocab::LEGAL_FORMS;
@@ -445,9 +445,9 @@ fn trading(tokens: &[Token<'_>]) -> Vec<Range> {
 
 /// "the Korea Herald reported", "according to the Daily Cell Times",
 /// "told Reuters": a news outlet the story cites as a source (a name
-/// ending like an outlet's, or a wire's one-word name). "…, reports
-/// Hírlap.": a one-word name after a comma and a verb of reporting, at the
-/// clause's end, is the source whatever its form.
+/// ending like an outlet's, or a wire's one-word name), also named after a
+/// comma and the verb at the clause's end ("…, reports Reuters."); any
+/// other name there may be a person's or a company's ("…, reports Kwon.").
 fn cited_outlets(tokens: &[Token<'_>]) -> Vec<Range> {
     let mut found = Vec::new();
     let mut start = 0;
@@ -468,22 +468,20 @@ fn cited_outlets(tokens: &[Token<'_>]) -> Vec<Range> {
                 .get(at)
                 .is_some_and(|t| CITING.iter().any(|v| t.is(v)))
         };
-        // "Hírlap recently reported": an adverb between name and verb.
+        // "the Daily Cell Times recently reported": an adverb between.
         let adverb = tokens.get(end).is_some_and(|t| t.text.ends_with("ly"));
         let cited = citing(end)
             || adverb && citing(end + 1)
             || (before(2, "according") && before(1, "to"))
             || (before(3, "according") && before(2, "to") && before(1, "the"))
             || before(1, "told");
-        let inverted = end - start == 1
-            && start >= 2
+        let inverted = start >= 2
             && citing(start - 1)
             && tokens[start - 2].text == ","
-            && !is_given_name(last)
             && tokens
                 .get(end)
                 .is_none_or(|t| matches!(t.text, "." | "," | ";"));
-        if outlet && cited || inverted {
+        if outlet && (cited || inverted) {
             found.push((start, end, Some(OrganizationKind::Other)));
         }
         start = end;
@@ -636,6 +634,19 @@ mod tests {
     }
 
     #[test]
+    fn the_investors_a_transaction_names() {
+        let text = "a PIPE transaction from investors Orla Strategic Platforms, Brix Energy Limited and Kestrel Berman";
+        assert_eq!(
+            names(listed(&tokenize(text)), text),
+            [
+                "Orla Strategic Platforms",
+                "Brix Energy Limited",
+                "Kestrel Berman"
+            ]
+        );
+    }
+
+    #[test]
     fn the_leads_of_a_funding_round() {
         let text = "The round for the Ohio-based startup was led by Orla Capital, Brix Partners, and Kestrel Ventures.";
         assert_eq!(
@@ -710,6 +721,8 @@ mod tests {
         }
         let text = "Nordvolt Labs, the research arm of the group, said";
         assert_eq!(names(apposed(&tokenize(text)), text), ["Nordvolt Labs"]);
+        let text = "Deepvolt, an electric truck startup backed by Orla, said";
+        assert_eq!(names(apposed(&tokenize(text)), text), ["Deepvolt"]);
     }
 
     #[test]
@@ -744,7 +757,7 @@ mod tests {
                 "the Daily Cell Times recently reported that",
                 "Daily Cell Times",
             ),
-            ("the court upheld the permits, reports Hirlapo.", "Hirlapo"),
+            ("the court upheld the permits, reports Reuters.", "Reuters"),
         ] {
             assert_eq!(
                 names(cited_outlets(&tokenize(text)), text),
@@ -756,8 +769,10 @@ mod tests {
             "the Campus News section",
             "Good News said nothing",
             "as Acme reported",
-            // A person, or more of the clause after the name.
-            "the court ruled, reports Dana.",
+            // A person's or a company's name, or more of the clause after
+            // the name.
+            "the court ruled, reports Kwon.",
+            "revenue rose 12 percent, reports Velmora.",
             "the court ruled, reports Hirlapo on its site that",
         ] {
             assert!(cited_outlets(&tokenize(text)).is_empty(), "{text}");
@@ -804,6 +819,8 @@ mod tests {
             ("Automaker Velmora Motors Co. said", "Velmora Motors Co."),
             ("as EV maker Arvo announced", "Arvo"),
             ("a report by media outlet Vennor on Monday", "Vennor"),
+            ("including renewable power developer Kestra and", "Kestra"),
+            ("with chemical trader Naruse on", "Naruse"),
             (
                 "said the consultancy Kestrel Advisors in",
                 "Kestrel Advisors",
@@ -858,7 +875,18 @@ mod tests {
             // A medium, no company.
             assert_eq!(found[0].2, Some(OrganizationKind::Other), "{text}");
         }
-        let text = "the newspaper The";
-        assert!(described(&tokenize(text)).is_empty());
+        for text in [
+            "the newspaper The",
+            "The daily Lithium Price Index rose",
+            "The paper Velmora Motors filed with regulators",
+            "Since its publication Velmora Cells has revised",
+        ] {
+            assert!(
+                described(&tokenize(text))
+                    .iter()
+                    .all(|found| found.2 != Some(OrganizationKind::Other)),
+                "{text}"
+            );
+        }
     }
 }

@@ -865,6 +865,21 @@ fn a_romanized_korean_name_after_a_company_word_starts_at_its_family_name() {
         names("Orla High-Tech Lee Kang-myung, CEO of Orla Hightech, said it grew."),
         ["Lee Kang-myung"]
     );
+    // After "said", the company word still shows it is a person's name.
+    assert_eq!(
+        names("\"Sales will rise,\" said Orla Kim Jun-hyung."),
+        ["Kim Jun-hyung"]
+    );
+    // A word opening the sentence's clause is none of the name; inside a
+    // sentence the same word may be ("analyst Ben Still").
+    assert_eq!(
+        names("But Dana Norris, head of the lithium unit, said prices fell."),
+        ["Dana Norris"]
+    );
+    assert_eq!(
+        names("Analyst Ben Still of the bank said prices fell."),
+        ["Ben Still"]
+    );
     // A hyphenated word in capitals on both sides is no given name.
     assert_eq!(
         names("Chief executive Dana Kim Hyun-Woo said it grew."),

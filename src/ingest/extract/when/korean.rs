@@ -324,10 +324,13 @@ fn relative_day(text: &str, at: usize, published: Option<PartialDate>) -> Option
 }
 
 /// "전날" (the day before), "이튿날" (the day after): a day counted from
-/// the last full day named before it, in its sentence or earlier
-/// (`anchor`). Only a page with a full date of publication counts them,
-/// and only from a day within a month of it: an old photo's day is no
-/// day the story goes on from.
+/// the last full day named before it in its sentence, or else from
+/// `anchor`, the last one named before the sentence, when that lies
+/// within a month of publication (an old photo's day is no day the story
+/// goes on from). The word opens its clause: after a noun it counts from
+/// a happening ("사고 다음 날"), and before "보다" or "대비" it is a
+/// comparison's baseline ("전날보다 3% 올랐다"). Only a page with a full
+/// date of publication counts these days.
 pub(super) fn anchored_days(
     sentence: &str,
     earlier: &[Mention],
@@ -348,6 +351,7 @@ pub(super) fn anchored_days(
     };
     let mut out = Vec::new();
     for (at, _) in sentence.char_indices() {
+        let before = sentence[..at].trim_end();
         let opens_word = !sentence[..at]
             .chars()
             .next_back()
@@ -355,16 +359,34 @@ pub(super) fn anchored_days(
         let Some((len, shift)) = day_word(&sentence[at..], &DAYS).filter(|_| opens_word) else {
             continue;
         };
+        let after = &sentence[at + len..];
+        let baseline = sentence[at..at + len].ends_with("보다")
+            || after.trim_start().starts_with("대비")
+            || after.trim_start().starts_with("보다");
+        let after_a_date = earlier.iter().any(|m| m.end == before.len());
+        let opens_clause = before.is_empty()
+            || before.ends_with([',', '.'])
+            || after_a_date
+            || closes_a_clause(before);
+        if baseline || !opens_clause {
+            continue;
+        }
         let from = (earlier.iter().rev())
             .find(|m| m.end <= at && m.date.is_full() && m.date_end.is_none())
             .map(|m| m.date)
-            .or(anchor)
-            .filter(near);
+            .or(anchor.filter(near));
         if let Some(mention) = from.and_then(|from| shifted_day(from, shift, at, at + len)) {
             out.push(mention);
         }
     }
     out
+}
+
+/// A word that closes a topic or a clause ("회사는", "발표했고"), after
+/// which a word of time opens its own clause; a bare noun ("사고") does not.
+fn closes_a_clause(before: &str) -> bool {
+    static ENDINGS: Words = word_list!("korean/clause-closing-endings.txt");
+    ENDINGS.iter().any(|ending| before.ends_with(ending))
 }
 
 /// The byte length and day shift of the listed word opening `text`, when
@@ -815,6 +837,18 @@ mod tests {
             day("이튿날 협약을 맺었다.", PartialDate::ymd(2025, 2, 10)),
             ["2025-02-11"]
         );
+        // A day named in the sentence is no photo's, however old.
+        assert_eq!(
+            day(
+                "2022년 5월 3일 대책을 발표했고, 다음 날 간담회를 열었다.",
+                published
+            ),
+            ["2022-05-04"]
+        );
+        // After a noun it counts from a happening; before 보다 it is a
+        // baseline.
+        assert!(day("사고 다음 날 회사는 생산을 중단했다.", published).is_empty());
+        assert!(day("주가는 전날보다 3% 올랐고 전날 대비 5% 높다.", published).is_empty());
         // A longer word, or no full day to count from, dates nothing.
         assert!(day("전날밤새 공장을 돌아봤다.", published).is_empty());
         assert!(day("전날 공장을 돌아봤다.", PartialDate::ym(2025, 3)).is_empty());

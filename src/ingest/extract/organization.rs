@@ -467,6 +467,7 @@ pub(crate) fn unknown(
     let korean = (regional::korean_bodies(text, gazetteer).into_iter())
         .map(|(start, end)| (start, end, Some(OrganizationKind::Government)))
         .chain(korean::bodies(text))
+        .chain(korean::latin_companies(text))
         .chain(listed::items(text, &spans(known), &places))
         .chain(
             korean::described_companies(text)

@@ -174,6 +174,9 @@ impl Matcher {
     }
 }
 
+/// Korean's word for a company, glued after a name in Latin letters.
+const COMPANY_WORD: &str = "사";
+
 /// True when the match does not start or end inside a word. Korean
 /// particles attach directly to names ("산업부는"), so a Hangul name may
 /// run into the next Hangul syllable; but a name of two syllables or fewer
@@ -204,7 +207,10 @@ fn at_boundaries(text: &str, start: usize, end: usize, verbs: bool) -> bool {
         }
     }
     // "삼성SDI는", "SK온의": a Latin or digit end takes a Korean particle
-    // (but "LG" stays out of "LG에너지솔루션").
-    let particle_after = after.is_some_and(is_hangul) && is_ending(hangul_run(&text[end..]));
+    // (but "LG" stays out of "LG에너지솔루션"); "BMW사가": also 사, the
+    // word for a company, before one.
+    let rest = hangul_run(&text[end..]);
+    let company_word = rest.strip_prefix(COMPANY_WORD).is_some_and(is_ending);
+    let particle_after = after.is_some_and(is_hangul) && (is_ending(rest) || company_word);
     !clash(first, before) && (particle_after || !clash(last, after))
 }

@@ -186,6 +186,10 @@ fn hangul_names_take_particles_but_do_not_start_or_end_inside_words() {
     assert_eq!(found("Acme Energy는 발표했다"), ["Acme Energy"]);
     // (the shorter alias "Acme" still stands at a word's edge).
     assert_eq!(found("Acme Energy솔루션 발표"), ["Acme"]);
+    // 사, the word for a company, may stand before the particle; alone or
+    // before another syllable it starts a longer word.
+    assert_eq!(found("Acme Energy사가 발표했다"), ["Acme Energy"]);
+    assert_eq!(found("Acme Energy사업 발표"), ["Acme"]);
 }
 
 #[test]

@@ -53,6 +53,33 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
 
 /// Byte spans of company names right after a word that describes them
 /// ("일차전지 제조 업체인 아리셀 공장에서"), the particle left out.
+/// "영국 Circulor사와": a capitalized name in Latin letters glued to 사,
+/// the word for a company, then a particle or nothing, in Korean text.
+pub(super) fn latin_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
+    const COMPANY_WORD: &str = "사";
+    const MIN_LETTERS: usize = 3;
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(COMPANY_WORD) {
+        let rest = hangul_run(&text[at + COMPANY_WORD.len()..]);
+        if !is_particle(rest) {
+            continue;
+        }
+        let name = &text[..at];
+        let start = name
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '&'))
+            .map_or(0, |k| {
+                k + name[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &name[start..];
+        let named = word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.chars().filter(char::is_ascii_alphabetic).count() >= MIN_LETTERS;
+        if named {
+            found.push((start, at, Some(OrganizationKind::Company)));
+        }
+    }
+    found
+}
+
 pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     static DESCRIPTORS: Words = word_list!("korean/company-descriptors.txt");
     static NOT_NAMES: Words = word_list!("korean/after-descriptor-not-names.txt");
@@ -382,6 +409,17 @@ mod tests {
                 ("한국셀소재산업협회", Some("association")),
             ]
         );
+    }
+
+    #[test]
+    fn a_latin_name_glued_to_the_word_for_a_company() {
+        let text = "영국 Kestrel사와 협약을 맺고 Orla-Tech사 관계자는 말했다. LG사와 Acme사업부";
+        let found: Vec<&str> = latin_companies(text)
+            .into_iter()
+            .map(|(s, e, _)| &text[s..e])
+            .collect();
+        // Two letters are an acronym's; 사업 is a longer word.
+        assert_eq!(found, ["Kestrel", "Orla-Tech"]);
     }
 
     #[test]

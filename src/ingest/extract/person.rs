@@ -98,6 +98,9 @@ fn drop_surnames(people: &mut Vec<Person>) {
     });
 }
 
+/// Words that open a sentence's clause before a name ("But Eric Norris").
+static CLAUSE_OPENERS: Words = word_list!("extract/clause-openers.txt");
+
 struct Reader<'s, 'a> {
     sentence: &'s Sentence<'a>,
     tokens: Vec<Token<'a>>,
@@ -120,7 +123,6 @@ impl Reader<'_, '_> {
             // "Sungil High-Tech Lee Kang-myung": a romanized Korean name
             // closing a run starts at its family name; "But Eric Norris":
             // a word opening the sentence's clause is none of the name.
-            static CLAUSE_OPENERS: Words = word_list!("extract/clause-openers.txt");
             let opens_sentence = self.tokens[..i].iter().all(|t| !t.is_word());
             let korean_cut = end - i == 3 && self.romanized_korean_name_at(i + 1);
             if korean_cut {

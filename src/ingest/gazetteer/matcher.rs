@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
-use crate::ingest::text::hangul::{hangul_run, is_ending, is_hangul, is_predicate_ending};
+use crate::ingest::text::hangul::{
+    hangul_run, is_ending, is_hangul, is_predicate_ending, COMPANY_WORD,
+};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
@@ -173,9 +175,6 @@ impl Matcher {
             .collect()
     }
 }
-
-/// Korean's word for a company, glued after a name in Latin letters.
-const COMPANY_WORD: &str = "사";
 
 /// True when the match does not start or end inside a word. Korean
 /// particles attach directly to names ("산업부는"), so a Hangul name may

@@ -14,6 +14,10 @@ static PARTICLES: Words = word_list!("korean/particles.txt");
 /// Site and administrative suffixes glued to a short name.
 static SUFFIXES: Words = word_list!("korean/suffixes.txt");
 
+/// Korean's word for a company, glued after a name in Latin letters
+/// ("BMW사가", "Circulor사와").
+pub(crate) const COMPANY_WORD: &str = "사";
+
 /// The 하다/되다 stems that make a noun a verb.
 static PREDICATE_STEMS: Words = word_list!("korean/predicate-stems.txt");
 

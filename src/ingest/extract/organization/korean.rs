@@ -9,7 +9,9 @@
 
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::person::{ends_with_korean_title, is_korean_name};
-use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, strip_particle};
+use crate::ingest::text::hangul::{
+    hangul_run, is_hangul, is_particle, strip_particle, COMPANY_WORD,
+};
 use crate::ingest::text::vocab::KOREAN_TITLES;
 use crate::ingest::text::words::{made_of, word_list, Pairs, Words};
 
@@ -56,7 +58,6 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
 /// "영국 Circulor사와": a capitalized name in Latin letters glued to 사,
 /// the word for a company, then a particle or nothing, in Korean text.
 pub(super) fn latin_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
-    const COMPANY_WORD: &str = "사";
     const MIN_LETTERS: usize = 3;
     let mut found = Vec::new();
     for (at, _) in text.match_indices(COMPANY_WORD) {

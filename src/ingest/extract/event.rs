@@ -995,10 +995,9 @@ fn has_word(sentence: &str, words: &[&str]) -> bool {
 /// 2024"); one after it ("cut prices in May, forecasting weaker demand")
 /// leaves the time its own clause's. "is set to" also tells plans.
 fn forecast_before(before: &str) -> bool {
-    let words: Vec<&str> = (FORECAST_WORDS.iter().copied())
+    (FORECAST_WORDS.iter())
         .filter(|w| !w.contains("set to"))
-        .collect();
-    has_word(before, &words)
+        .any(|w| has_word(before, &[w]))
 }
 
 /// True when the text before a date ends with a verb of telling ("said",

@@ -593,10 +593,10 @@ fn counted<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str,
             next.chars().all(|c| c.is_ascii_lowercase())
                 && (next.ends_with("ers") || next.ends_with("ors"))
         });
-        if describes_agent && counted_noun(word).is_some() {
-            continue;
-        }
         if let Some(unit) = counted_noun(word) {
+            if describes_agent {
+                continue;
+            }
             // "18,000 battery modules per year": a yearly rate.
             let per_year = yearly_after(&|j| text(k + 1 + j));
             let yearly = YEARLY.iter().find(|(count, _)| *count == unit);

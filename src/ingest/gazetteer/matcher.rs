@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Hit;
 use crate::ingest::text::hangul::{
-    hangul_run, is_ending, is_hangul, is_predicate_ending, COMPANY_WORD,
+    company_word_after, hangul_run, is_ending, is_hangul, is_predicate_ending,
 };
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
@@ -208,8 +208,8 @@ fn at_boundaries(text: &str, start: usize, end: usize, verbs: bool) -> bool {
     // "삼성SDI는", "SK온의": a Latin or digit end takes a Korean particle
     // (but "LG" stays out of "LG에너지솔루션"); "BMW사가": also 사, the
     // word for a company, before one.
-    let rest = hangul_run(&text[end..]);
-    let company_word = rest.strip_prefix(COMPANY_WORD).is_some_and(is_ending);
-    let particle_after = after.is_some_and(is_hangul) && (is_ending(rest) || company_word);
+    let rest = &text[end..];
+    let particle_after =
+        after.is_some_and(is_hangul) && (is_ending(hangul_run(rest)) || company_word_after(rest));
     !clash(first, before) && (particle_after || !clash(last, after))
 }

@@ -16,7 +16,7 @@ static SUFFIXES: Words = word_list!("korean/suffixes.txt");
 
 /// Korean's word for a company, glued after a name in Latin letters
 /// ("BMW사가", "Circulor사와").
-pub(crate) const COMPANY_WORD: &str = "사";
+const COMPANY_WORD: &str = "사";
 
 /// The 하다/되다 stems that make a noun a verb.
 static PREDICATE_STEMS: Words = word_list!("korean/predicate-stems.txt");
@@ -128,6 +128,15 @@ fn syllable(c: char) -> String {
     let index = (code - 0xAC00) as usize;
     let (initial, vowel, last) = (index / (21 * 28), index / 28 % 21, index % 28);
     format!("{}{}{}", INITIALS[initial], VOWELS[vowel], FINALS[last])
+}
+
+/// True when `after`, the text right after a name in Latin letters, opens
+/// with 사, Korean's word for a company, and nothing but a particle or a
+/// suffix after it ("BMW사가", "Circulor사 관계자"; not "Acme사업부").
+pub(crate) fn company_word_after(after: &str) -> bool {
+    hangul_run(after)
+        .strip_prefix(COMPANY_WORD)
+        .is_some_and(is_ending)
 }
 
 #[cfg(test)]

@@ -122,7 +122,12 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
     if figure_at(sentence, start).is_some() {
         return None;
     }
-    let (low, korean_magnitude, end) = amount(sentence, start)?;
+    let Amount {
+        value: low,
+        korean: korean_magnitude,
+        end,
+        ..
+    } = amount(sentence, start)?;
     let rest = &sentence[end..];
     let tilde = rest.trim_start().strip_prefix(RANGE_TILDES)?;
     let high_start = sentence.len() - tilde.trim_start().len();
@@ -164,7 +169,12 @@ const RANK_MAX: f64 = 20.0;
 
 /// The figure whose first digit is at `start`.
 fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
-    let (value, korean_magnitude, mut end) = amount(sentence, start)?;
+    let Amount {
+        value,
+        korean: korean_magnitude,
+        mut end,
+        qualifier: glued,
+    } = amount(sentence, start)?;
     // "150여명", "300여 명": a qualifier glued between the number and its
     // unit.
     let between = qualifiers("between:").find(|(word, _)| {
@@ -271,10 +281,9 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         first -= word.len();
         qualifier = Some(q);
     }
-    let inside = qualifiers("between:").find(|(word, _)| sentence[start..end].contains(word));
     qualifier = qualifier
         .or(between.map(|(_, q)| q))
-        .or(inside.map(|(_, q)| q))
+        .or(glued)
         .or_else(|| qualifier_after(&sentence[end..]));
     Some(Korean {
         start: first,
@@ -375,13 +384,26 @@ fn below_ten_thousand(sentence: &str, mut at: usize) -> Option<(f64, usize, bool
     }
 }
 
+/// Korean's large magnitudes and their factors.
+const MAGNITUDES: [(&str, f64); 3] = [("조", 1e12), ("억", 1e8), ("만", 1e4)];
+
+/// An amount as written: its value, whether a Korean magnitude was
+/// written, where it ends, and a qualifier glued before a magnitude
+/// ("400여억원").
+struct Amount {
+    value: f64,
+    korean: bool,
+    end: usize,
+    qualifier: Option<&'static str>,
+}
+
 /// The amount from `start`: groups of digits, each with an optional 천/백
-/// and a magnitude, the groups optionally a space apart. Gives the value,
-/// whether a Korean magnitude was written, and where the amount ends.
-fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
+/// and a magnitude, the groups optionally a space apart.
+fn amount(sentence: &str, start: usize) -> Option<Amount> {
     let mut total = 0.0;
     let mut at = start;
     let mut korean = false;
+    let mut qualifier = None;
     loop {
         let (value, mut end, small) = below_ten_thousand(sentence, at)?;
         korean |= small;
@@ -389,12 +411,13 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
         let glued = qualifiers("between:").find(|(word, _)| {
             sentence[end..]
                 .strip_prefix(word)
-                .is_some_and(|rest| ["조", "억", "만"].iter().any(|m| rest.starts_with(m)))
+                .is_some_and(|rest| MAGNITUDES.iter().any(|(m, _)| rest.starts_with(m)))
         });
-        if let Some((word, _)) = glued {
+        if let Some((word, glued_qualifier)) = glued {
             end += word.len();
+            qualifier = Some(glued_qualifier);
         }
-        let big = [("조", 1e12), ("억", 1e8), ("만", 1e4)]
+        let big = MAGNITUDES
             .into_iter()
             .find(|(word, _)| sentence[end..].starts_with(word));
         match big {
@@ -405,7 +428,12 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
             }
             None => {
                 total += value;
-                return Some((total, korean, end));
+                return Some(Amount {
+                    value: total,
+                    korean,
+                    end,
+                    qualifier,
+                });
             }
         }
         // Another group follows directly or after one space ("1조 2000억").
@@ -417,7 +445,12 @@ fn amount(sentence: &str, start: usize) -> Option<(f64, bool, usize)> {
         // "14만천㎡": a bare 천 or 백 glued on opens the next group.
         let bare_small = next == end && small_magnitude_at(&sentence[next..]).is_some();
         if !sentence[next..].starts_with(|c: char| c.is_ascii_digit()) && !bare_small {
-            return Some((total, korean, end));
+            return Some(Amount {
+                value: total,
+                korean,
+                end,
+                qualifier,
+            });
         }
         at = next;
     }

@@ -10,7 +10,7 @@
 use crate::content::front_matter::OrganizationKind;
 use crate::ingest::extract::person::{ends_with_korean_title, is_korean_name};
 use crate::ingest::text::hangul::{
-    hangul_run, is_hangul, is_particle, strip_particle, COMPANY_WORD,
+    company_word_after, hangul_run, is_hangul, is_particle, strip_particle,
 };
 use crate::ingest::text::vocab::KOREAN_TITLES;
 use crate::ingest::text::words::{made_of, word_list, Pairs, Words};
@@ -56,21 +56,19 @@ pub(super) fn bodies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)
 /// Byte spans of company names right after a word that describes them
 /// ("일차전지 제조 업체인 아리셀 공장에서"), the particle left out.
 /// "영국 Circulor사와": a capitalized name in Latin letters glued to 사,
-/// the word for a company, then a particle or nothing, in Korean text.
+/// the word for a company (`company_word_after`), in Korean text.
 pub(super) fn latin_companies(text: &str) -> Vec<(usize, usize, Option<OrganizationKind>)> {
     const MIN_LETTERS: usize = 3;
     let mut found = Vec::new();
-    for (at, _) in text.match_indices(COMPANY_WORD) {
-        let rest = hangul_run(&text[at + COMPANY_WORD.len()..]);
-        if !is_particle(rest) {
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '&';
+    for (at, _) in text.char_indices() {
+        let name = &text[..at];
+        if !name.ends_with(latin) || !company_word_after(&text[at..]) {
             continue;
         }
-        let name = &text[..at];
-        let start = name
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '&'))
-            .map_or(0, |k| {
-                k + name[k..].chars().next().map_or(1, char::len_utf8)
-            });
+        let start = name.rfind(|c: char| !latin(c)).map_or(0, |k| {
+            k + name[k..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = &name[start..];
         let named = word.starts_with(|c: char| c.is_ascii_uppercase())
             && word.chars().filter(char::is_ascii_alphabetic).count() >= MIN_LETTERS;

@@ -681,9 +681,15 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
 }
 
 fn is_credit_start(text: &str) -> bool {
+    // "(자료=산업부)", "<제공=한빛전지>": any Korean credit label before "=".
+    let labelled = shared::CREDIT_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
     CREDIT_STARTS
         .iter()
         .any(|mark| text.starts_with(mark.trim_end()) || find_mark(text, mark) == Some(0))
+        || labelled
         || text.starts_with("photo ")
         || text.starts_with("사진")
 }

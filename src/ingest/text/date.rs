@@ -34,10 +34,14 @@ pub(crate) fn is_date_line(body: &str) -> bool {
         .filter_map(|l| lower.find(l))
         .min()
         .map_or(after, |i| &after[..i]);
-    // A byline after a date that opens the line ("December 15, 2022 by Jane Roe").
+    // A byline after a date that opens the line ("December 15, 2022 by Jane
+    // Roe", "May 18, 2023, by Jane Roe", "… | by Jane Roe").
+    let byline = after
+        .trim_start()
+        .trim_start_matches([',', '|', '-', '—', '–', '·']);
     let bylined = body[..span.start].trim().is_empty()
-        && after.trim_start().to_lowercase().starts_with("by ")
-        && word_count(after) <= 5;
+        && byline.trim_start().to_lowercase().starts_with("by ")
+        && word_count(byline) <= 5;
     // A date that opens the line before the site's section trail
     // ("08/20/2020 HYU News > Performance").
     let trail = body[..span.start].trim().is_empty()
@@ -668,21 +672,61 @@ pub(crate) fn short_year_dates(
     found
 }
 
-/// "03-11-24 1502ET" alone on a line: a US newswire's stamp, month and day
-/// first, then a two-digit year and the clock with its time zone.
+/// "03-11-24 1502ET" alone on a line, "by AP - 06/13/23 9:40 AM ET": a US
+/// newswire's stamp, month and day first, then a two-digit year and the
+/// clock with its time zone; a byline set off by a dash or a bar may open
+/// the line. The zone is what says the order is American.
 pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
     static ZONES: Words = word_list!("shared/wire-time-zones.txt");
-    let [date, clock] = line.split_whitespace().collect::<Vec<_>>()[..] else {
-        return None;
+    const MAX_BYLINE_WORDS: usize = 5;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (&last, rest) = words.split_last()?;
+    // "1502ET": the clock glued to its zone; "9:40 AM ET": spaced.
+    let digits = last.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let glued = digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && ZONES.contains(&&last[digits.len()..]);
+    let before_clock = if glued {
+        rest
+    } else {
+        let spaced_clock = |words: &[&str]| match words {
+            [.., clock, half] if matches!(*half, "AM" | "PM" | "am" | "pm") => {
+                Some(words.len() - 2).filter(|_| is_hour_minute(clock))
+            }
+            [.., clock] => Some(words.len() - 1).filter(|_| is_hour_minute(clock)),
+            [] => None,
+        };
+        let at = ZONES
+            .contains(&last)
+            .then(|| spaced_clock(rest))
+            .flatten()?;
+        &rest[..at]
     };
-    let digits = clock.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let zone = &clock[digits.len()..];
-    let timed = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
-    if !timed || !ZONES.contains(&zone) {
+    let (&date, opening) = before_clock.split_last()?;
+    let bylined = match opening {
+        [] => true,
+        [by, name @ .., mark] => {
+            by.eq_ignore_ascii_case("by")
+                && matches!(*mark, "-" | "|" | "—" | "–")
+                && (1..=MAX_BYLINE_WORDS).contains(&name.len())
+        }
+        _ => false,
+    };
+    if !bylined {
         return None;
     }
-    let [m, d, y] = two_digit_parts(date, '-')?;
+    let sep = if date.contains('/') { '/' } else { '-' };
+    let [m, d, y] = two_digit_parts(date, sep)?;
     PartialDate::ymd(2000 + i32::from(y), m, d)
+}
+
+/// "9:40", "14:05": hours and minutes.
+fn is_hour_minute(word: &str) -> bool {
+    word.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
 }
 
 /// "25-05-13" split at `sep` into three numbers of exactly two digits.
@@ -988,6 +1032,17 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_set_off_after_the_date_keeps_it_a_date_line() {
+        assert!(is_date_line("May 18, 2023, by Jane Roe"));
+        assert!(is_date_line("May 18, 2023 | by Jane Roe"));
+        assert!(is_date_line("May 18, 2023 by Jane Roe"));
+        // A sentence after the date is no byline.
+        assert!(!is_date_line(
+            "May 18, 2023, by which time the plant had closed its doors"
+        ));
+    }
+
+    #[test]
     fn a_us_wire_stamp_is_month_day_year() {
         assert_eq!(wire_stamp("06-17-24 0915ET"), PartialDate::ymd(2024, 6, 17));
         assert_eq!(
@@ -997,5 +1052,19 @@ mod tests {
         // No time zone, or more on the line: no stamp.
         assert_eq!(wire_stamp("06-17-24 0915"), None);
         assert_eq!(wire_stamp("Sales 06-17-24 0915ET"), None);
+        // Slashes, a spaced clock, and a byline set off before the date.
+        assert_eq!(
+            wire_stamp("by AP - 06/13/23 9:40 AM ET"),
+            PartialDate::ymd(2023, 6, 13)
+        );
+        assert_eq!(
+            wire_stamp("06/13/23 14:05 EDT"),
+            PartialDate::ymd(2023, 6, 13)
+        );
+        // A sentence before the date, no mark after the byline, or no
+        // zone after the clock: no stamp.
+        assert_eq!(wire_stamp("Sales rose 06/13/23 9:40 AM ET"), None);
+        assert_eq!(wire_stamp("by AP 06/13/23 9:40 AM ET"), None);
+        assert_eq!(wire_stamp("by AP - 06/13/23 9:40 AM"), None);
     }
 }

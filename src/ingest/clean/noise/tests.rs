@@ -282,6 +282,20 @@ fn photo_credits_leave_the_caption() {
         Line::Caption("Engineers test a cell".into())
     );
     assert_eq!(classify("(사진=연합뉴스)"), Line::Noise("photo-credit"));
+    // Any Korean credit label before "=" credits the picture above.
+    assert_eq!(
+        classify("가람전지 배터리셀 생산공정. <제공=가람전지>"),
+        Line::Caption("가람전지 배터리셀 생산공정.".into())
+    );
+    assert_eq!(
+        classify("전극 공정 설비. (자료 = 한빛기계)"),
+        Line::Caption("전극 공정 설비.".into())
+    );
+    // A wire's place before "=" is no credit label.
+    assert!(!matches!(
+        classify("(서울=뉴스통신) 가람전지가 공장을 준공했다."),
+        Line::Caption(_)
+    ));
     // An arrow pointing at the picture above opens its caption.
     assert_eq!(
         classify("↑ 2022년 1분기 기업별 배터리 사용량 순위."),

@@ -28,6 +28,8 @@ static SURNAMES: Words = word_list!("korean/surnames.txt");
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
+/// Nouns of a body's kind standing for a body named before ("공단").
+static BODY_KINDS: Words = word_list!("korean/body-kind-words.txt");
 /// The short names of Korea's provinces, whose governor is "…지사".
 static PROVINCES: Words = word_list!("korean/province-short-names.txt");
 /// A title's team glued after it ("박사팀").
@@ -760,8 +762,9 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
             .iter()
             .find(|hit| hit.end <= at && text[hit.end..at].trim().is_empty())
     };
-    // "특별위원회(위원장 김하나)": a bracket glued to a word, or after a
-    // registry organization, whose head it names.
+    // "특별위원회(위원장 김하나)", "가온11(대표 한가람)": a bracket glued to
+    // a word (Hangul, Latin or digits), or after a registry organization,
+    // whose head it names.
     text.match_indices('(')
         .filter_map(|(open, _)| {
             let hit = org_ending_at(open);
@@ -770,7 +773,7 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
                 .strip_suffix("(주)")
                 .or_else(|| text[..open].strip_suffix('㈜'))
                 .unwrap_or(&text[..open]);
-            let glued = head.chars().next_back().is_some_and(is_hangul);
+            let glued = head.chars().next_back().is_some_and(char::is_alphanumeric);
             (hit.is_some() || glued).then_some((open, hit))
         })
         .flat_map(|(open, hit)| {
@@ -915,8 +918,13 @@ fn title_after(
                     k += 1;
                 }
             }
-            // "박현식 여수 부시장": the city whose office it is.
-            None if between < MAX_BETWEEN && (brand || is_unknown_organization(token.text)) => {
+            // "박현식 여수 부시장": the city whose office it is; "권가온
+            // 공단 이사장": the body named before, by its kind.
+            None if between < MAX_BETWEEN
+                && (brand
+                    || is_unknown_organization(token.text)
+                    || BODY_KINDS.contains(&token.text)) =>
+            {
                 between += 1;
                 place_between = false;
             }

@@ -351,6 +351,11 @@ fn korean_names_before_titles_with_the_organization_between() {
             t("윤슬기", Some("전무"), Some("acme-energy")),
         ]
     );
+    // The body named before, by its kind alone.
+    assert_eq!(
+        triples("한가람 공단 이사장은 협력하기로 했다고 말했다."),
+        [t("한가람", Some("공단 이사장"), None)]
+    );
 }
 
 #[test]
@@ -696,6 +701,11 @@ fn a_korean_head_named_in_brackets_after_the_body() {
     assert_eq!(
         triples("도의회 배터리 특별위원회(위원장 한가람)는 4일 회의를 열었다."),
         [t("한가람", Some("위원장"), None)]
+    );
+    // A name of a company ending in digits or Latin letters.
+    assert_eq!(
+        triples("가온11(대표이사 한가람)과 협약을 맺었다."),
+        [t("한가람", Some("대표이사"), None)]
     );
     // A bracket set off from its word, or holding no title, names no one.
     assert!(triples("특별위원회 (위원장 한가람)는 4일 회의를 열었다.").is_empty());

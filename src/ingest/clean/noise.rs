@@ -173,6 +173,7 @@ pub(crate) fn is_timestamp(body: &str) -> bool {
     // "JakartaPost-June 12, 2023": a source glued to its date.
     let body = crate::ingest::text::date::unglued(body);
     crate::ingest::text::date::is_date_line(&body) && word_count(&body) <= 12
+        || crate::ingest::text::date::wire_stamp(&body).is_some()
         || yearless_day_alone(&body)
 }
 
@@ -655,7 +656,12 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
     const MAX_CREDIT_WORDS: usize = 6;
     let body = body.trim_end();
     let stop = body.rfind(". ")?;
+    // "(AP Photo/Jane Roe)": the credit may stand in brackets.
     let credit = body[stop + 2..].trim();
+    let credit = credit
+        .strip_prefix('(')
+        .and_then(|c| c.strip_suffix(')'))
+        .unwrap_or(credit);
     let lower = credit.to_lowercase();
     let agency_at_end = |sep: &str| {
         lower
@@ -663,10 +669,12 @@ fn agency_credit_after_stop(body: &str) -> Option<&str> {
             .is_some_and(|(_, agency)| PHOTO_AGENCIES.contains(&agency.trim()))
     };
     // Or the agency first, then its photographer's name of two or three
-    // words: "REUTERS/Jane Roe" (not a poll, "Reuters/Ipsos").
+    // words: "REUTERS/Jane Roe", "AP Photo/Jane Roe" (not a poll,
+    // "Reuters/Ipsos").
     let agency_first = credit.split_once('/').is_some_and(|(agency, name)| {
-        PHOTO_AGENCIES.contains(&agency.trim().to_lowercase().as_str())
-            && (2..=3).contains(&word_count(name))
+        let agency = agency.trim().to_lowercase();
+        let agency = agency.strip_suffix(" photo").unwrap_or(&agency);
+        PHOTO_AGENCIES.contains(&agency) && (2..=3).contains(&word_count(name))
     });
     let credited = agency_at_end("/") || agency_at_end(" via ") || agency_first;
     // A credit is names: "The data came via Reuters" is the story's.

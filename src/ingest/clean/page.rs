@@ -361,11 +361,12 @@ fn drop_foreign_script_ui(lines: &mut [Line]) {
 /// above them may seem to list.
 const MAX_HEADER_LINES: usize = 2;
 
-/// The next line with text is a running sentence: a story's, no headline.
+/// The next line with text, past a photo's caption, is a running
+/// sentence: a story's, no headline.
 fn opens_the_story(rest: &[Line]) -> bool {
     const MIN_LEAD_WORDS: usize = 12;
     rest.iter()
-        .find(|l| **l != Line::Blank)
+        .find(|l| !matches!(l, Line::Blank | Line::Caption(_)))
         .and_then(story_body)
         .is_some_and(|body| ends_sentence(body) && word_count(body) > MIN_LEAD_WORDS)
 }
@@ -378,8 +379,10 @@ fn drop_related_headlines(lines: &mut [Line]) {
     // Headlines taken since the label, as they were.
     let mut taken: Vec<(usize, Line)> = Vec::new();
     for at in 0..lines.len() {
-        let story_next =
-            lines[at] == Line::Noise("board-metadata") && opens_the_story(&lines[at + 1..]);
+        let story_next = matches!(
+            lines[at],
+            Line::Noise("board-metadata" | "timestamp" | "byline")
+        ) && opens_the_story(&lines[at + 1..]);
         let line = &mut lines[at];
         match line {
             Line::Noise("related-label") => {
@@ -387,11 +390,11 @@ fn drop_related_headlines(lines: &mut [Line]) {
                 taken.clear();
             }
             Line::Blank => {}
-            // "Published : Nov. 22, 2023" right under one or two lines
-            // under the label, then the story's first sentence: the page's
-            // own header (headline, deck, stamp), and the label listed
-            // nothing.
-            Line::Noise("board-metadata")
+            // "Published : Nov. 22, 2023", a byline or a stamp right under
+            // one or two lines under the label, then the story's first
+            // sentence: the page's own header (headline, deck, stamp), and
+            // the label listed nothing.
+            Line::Noise(_)
                 if in_list
                     && listed
                     && taken.len() <= MAX_HEADER_LINES

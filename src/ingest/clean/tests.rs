@@ -245,3 +245,22 @@ fn the_site_bars_clock_is_no_stamp_of_the_story() {
         assert!(clean(kept).other_stories.is_empty(), "{kept}");
     }
 }
+
+#[test]
+fn a_widget_label_over_the_pages_own_headline_and_stamp_lists_nothing() {
+    let text = "trending:\n\nAcme and Velmora to build a cell plant in Ohio\n\nby Wire - 06/13/23 9:40 AM ET\nThis 2020 photo shows the Acme logo. (AP Photo/Jane Roe)\nAcme and Velmora have selected a site near Dayton for a new battery cell plant, the companies said.\n";
+    let cleaned = clean(text);
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("Acme and Velmora to build a cell plant in Ohio")
+    );
+    // The stamp is no listed story's: it dates the page.
+    assert!(
+        cleaned.other_stories.len() == 1,
+        "{:?}",
+        cleaned.other_stories
+    );
+    // A real list under the label stays a list.
+    let text = "trending:\n\nRival firm cuts cell prices\n\nLithium output rises again\n\nAcme and Velmora have selected a site near Dayton for a new battery cell plant, the companies said.\n";
+    assert_eq!(clean(text).headline, None);
+}

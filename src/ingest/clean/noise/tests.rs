@@ -333,6 +333,11 @@ fn a_wire_credit_after_the_last_full_stop_leaves_the_caption() {
         classify("FILE PHOTO: The Acme logo in Vale, May 2, 2021. REUTERS/Jane Roe"),
         Line::Caption("FILE PHOTO: The Acme logo in Vale, May 2, 2021.".into())
     );
+    // The agency's photo desk and the name in brackets.
+    assert_eq!(
+        classify("This 2020 photo shows the Acme logo. (AP Photo/Jane Roe)"),
+        Line::Caption("This 2020 photo shows the Acme logo.".into())
+    );
     // A slash or "via" in the story's last sentence credits no agency, nor
     // does an agency before a slash without a photographer's name.
     for story in [

@@ -339,7 +339,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     // "750 watt-hours per liter": an energy density spelt out.
     if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
         return match text(2)?.to_ascii_lowercase().as_str() {
-            "kilogram" | "kg" => Some(("Wh/kg", 3)),
+            "kilogram" | "kilogramme" | "kg" => Some(("Wh/kg", 3)),
             "liter" | "litre" | "l" => Some(("Wh/L", 3)),
             _ => None,
         };
@@ -462,7 +462,7 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
     }
     let what = words.get(1)?.to_ascii_lowercase();
     let per = match what.as_str() {
-        "kg" | "kilogram" | "kilo" => "kg",
+        "kg" | "kilogram" | "kilogramme" | "kilo" => "kg",
         "ton" | "tonne" | "metric" => "ton",
         "kwh" => "kWh",
         _ => return None,

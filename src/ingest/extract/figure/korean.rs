@@ -647,6 +647,21 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_before_a_quoting_copula_or_a_worth_of_vehicles() {
+        assert_eq!(
+            read("연구비는 48억3500만원이라고 공시했다."),
+            [("48억3500만원", 4_835_000_000.0, "KRW", None)]
+        );
+        assert_eq!(
+            read("43만대분의 배터리와 5테라와트시(TWh)"),
+            [
+                ("43만대분", 430_000.0, "vehicles", None),
+                ("5테라와트시", 5.0, "TWh", None)
+            ]
+        );
+    }
+
+    #[test]
     fn a_bare_thousand_or_ten_thousand_is_one_of_it() {
         assert_eq!(
             read("시는 천500억원을 들여 연면적 만8천500㎡, 부지 14만천㎡에 짓는다."),

@@ -177,13 +177,17 @@ fn past_in_its_clause(after: &str) -> bool {
 }
 
 /// The Hangul words of a time's own clause, up to and with its first
-/// connective ("…했으며", "…하고") or comma, and whether one closed it.
+/// connective ("…했으며", "…하고"), comma or quoting ending ("…형성될
+/// 것이라는 전망이 제시됐다": what follows tells who said it), and
+/// whether one closed it.
 fn own_clause(after: &str) -> (Vec<&str>, bool) {
+    const QUOTING: [&str; 2] = ["라는", "다는"];
     let mut words = Vec::new();
     for raw in after.split_whitespace() {
         let word = raw.trim_end_matches(|c: char| !is_hangul(c));
         words.push(word);
-        if word.ends_with(['며', '고']) || raw.ends_with(',') {
+        let quoting = QUOTING.iter().any(|q| word.ends_with(q));
+        if word.ends_with(['며', '고']) || raw.ends_with(',') || quoting {
             return (words, true);
         }
     }
@@ -1089,8 +1093,13 @@ fn is_hangul_text(sentence: &str) -> bool {
 /// stop, cut at a space when long.
 fn korean_title(sentence: &str, mention: &Mention) -> String {
     const MAX_CHARS: usize = 90;
-    // The particle that tied the date to the sentence goes with it.
-    let after = &sentence[mention.end..];
+    // The particle that tied the date to the sentence goes with it, and
+    // so does 경 ("about") after it ("2025년 경에는").
+    let after = sentence[mention.end..]
+        .trim_start()
+        .strip_prefix('경')
+        .filter(|rest| rest.is_empty() || rest.starts_with(['에', ' ']))
+        .unwrap_or(&sentence[mention.end..]);
     let particle = ["까지", "부터", "중에", "중", "에는", "에", "께"]
         .iter()
         .find(|p| after.starts_with(*p))

@@ -36,6 +36,17 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
 
 #[test]
 fn titles_drop_the_date_and_keep_the_clause() {
+    // "경" (about) goes with its date; a word starting with it stays.
+    let got = run(
+        &["회사는 2026년 경에는 공장을 완공할 계획이다."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got[0].3, "회사는 공장을 완공할 계획이다");
+    let got = run(
+        &["2026년 경기도에 공장을 완공할 계획이다."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got[0].3, "경기도에 공장을 완공할 계획이다");
     let got = run(
         &["On May 3, the Acme board approved a new plant in Ulsan."],
         Some("2024-05-10"),
@@ -1163,6 +1174,13 @@ fn a_markets_outlook_dates_no_happening() {
         dates(&["올해 초 니켈 가격이 안정세를 보이면서 원가 부담이 줄어들 전망이다."]).is_empty()
     );
     assert!(dates(&["Global demand for batteries is set to soar by 2030."]).is_empty());
+    // A statistic's outlook, and one told as presented (the quoting
+    // ending closes the time's clause before the past "제시됐다").
+    assert!(dates(&["2035년 상위 6개 업체의 생산 능력은 5TWh에 이를 전망이다."]).is_empty());
+    assert!(dates(&[
+        "배터리 시장이 성장해 2030년 경에는 1천억 달러 규모의 시장이 형성될 것이라는 전망이 제시됐다."
+    ])
+    .is_empty());
     // A happening in its own clause, a mayor (시장), an outlook in speech.
     assert_eq!(
         dates(&["회사는 지난 3월 미국 시장에 진출했으며 올해 매출은 두 배가 될 전망이다."]),

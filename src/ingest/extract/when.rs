@@ -819,15 +819,27 @@ impl Context<'_, '_> {
     }
 
     /// "on this day", "on the same day", "yesterday", and "today" beside a
-    /// verb of the news ("today unveiled", "said today"), not "today" for
-    /// "nowadays".
+    /// verb of the news ("today unveiled", "said today"), or opening a
+    /// release's sentence that reports news ("Today, the minister …
+    /// announced"), not "today" for "nowadays".
     fn same_day(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         if self.is(i, "today") {
             let next_past = self.word(i + 1).is_some_and(|w| {
                 w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
             });
             let after_verb = i > 0 && REPORTED.iter().any(|w| self.is(i - 1, w));
-            if next_past || after_verb {
+            // The verb is the sentence's own, not a closing attribution
+            // ("Today, the plant employs 300 people, the company said."),
+            // and no speaker's ("Today, we are announcing …", quoted).
+            let last_word = self.tokens.len().saturating_sub(2);
+            let spoken = self
+                .word(2)
+                .is_some_and(|w| super::speaker::third_person_of(w).is_some());
+            let opens_a_report = i == 0
+                && self.word(1) == Some(",")
+                && !spoken
+                && (2..last_word).any(|k| REPORTED.iter().any(|w| self.is(k, w)));
+            if next_past || after_verb || opens_a_report {
                 return Some((self.published.filter(PartialDate::is_full)?, None, i + 1));
             }
         }

@@ -65,6 +65,34 @@ fn titles_drop_the_date_and_keep_the_clause() {
         Some("2024-05-10"),
     );
     assert_eq!(got[0].3, "The agency gave support");
+    // A subject and its apposition before the date's comma, the verb after.
+    let got = run(
+        &["On May 3, Jane Roe, Minister of Energy, announced $13.8 million in funding."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got[0].3, "Jane Roe announced $13.8 million in funding");
+    // A press release's "Today," opening a sentence that reports news.
+    let got = run(
+        &["Today, Acme announced a new plant in Ohio."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3.as_str()),
+        ("2024-05-10", "Acme announced a new plant in Ohio")
+    );
+    // "Today" as "nowadays", before a closing attribution, or in a
+    // speaker's words, dates nothing.
+    assert!(run(&["Today, cells are cheaper than ever."], Some("2024-05-10")).is_empty());
+    assert!(run(
+        &["Today, we are opening a plant in Ohio, said Jane Roe, the chief executive."],
+        Some("2024-05-10")
+    )
+    .is_empty());
+    assert!(run(
+        &["Today, the plant employs 300 people, the company said."],
+        Some("2024-05-10")
+    )
+    .is_empty());
 }
 
 #[test]

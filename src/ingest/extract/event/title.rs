@@ -92,6 +92,20 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
         }
     }
     let text = words(clauses[at]);
+    // "On May 3, Jane Roe, Minister of Energy, announced …": the date's
+    // clause is a subject and its apposition; the verb opens the next.
+    if let Some(subject) = text.split_once(", ").map(|(subject, _)| subject) {
+        let verb_next = clauses.get(at + 1).is_some_and(|&(from, to)| {
+            let next = &sentence[from..to];
+            starts_with_verb(next.trim())
+                && !is_modifier(next)
+                && next.split_whitespace().count() >= 3
+        });
+        if verb_next && subject.split_whitespace().count() <= 6 {
+            let verb = lowercase_first(&tidy(clause(at + 1)));
+            return shorten(&format!("{subject} {verb}"));
+        }
+    }
     if at > 0 {
         if let Some(subject) = subject_for(clause(0), clause(at - 1), clause(at)) {
             return shorten(&format!("{subject} {}", lowercase_first(&text)));

@@ -12,6 +12,7 @@ use super::Hit;
 use crate::ingest::text::hangul::{
     company_word_after, hangul_run, is_ending, is_hangul, is_predicate_ending,
 };
+use crate::ingest::text::words::{word_list, Pairs};
 
 /// Typographic variants folded to ASCII (curly quotes, non-breaking and odd
 /// spaces, dashes) and whitespace runs collapsed, so scraped text matches the
@@ -45,7 +46,7 @@ fn fold(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             '\u{201C}' | '\u{201D}' => '"',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
             c if c.is_whitespace() => ' ',
-            c => c,
+            c => plain_letter(c),
         };
         if folded == ' ' && last_space {
             return None;
@@ -53,6 +54,24 @@ fn fold(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         last_space = folded == ' ';
         Some((offset, folded))
     })
+}
+
+/// A Latin letter without its diacritic ("é" → "e"), so that "Québec"
+/// matches the registry's "Quebec" and "Orban" matches "Orbán"; any other
+/// character as it is.
+fn plain_letter(c: char) -> char {
+    static FOLDS: Pairs = word_list!(pairs "shared/latin-letter-folds.txt");
+    // Only Latin-1 and Latin Extended-A letters carry these marks.
+    if !('\u{C0}'..='\u{17F}').contains(&c) {
+        return c;
+    }
+    let mut buffer = [0; 4];
+    let letter: &str = c.encode_utf8(&mut buffer);
+    FOLDS
+        .iter()
+        .find(|(accented, _)| *accented == letter)
+        .and_then(|(_, plain)| plain.chars().next())
+        .unwrap_or(c)
 }
 
 /// Case rules per pattern: acronyms ("GIST", "SK") must match exactly, so
@@ -91,6 +110,8 @@ impl Matcher {
                 if name.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                     continue;
                 }
+                // Patterns fold as the text does ("Hydro-Québec").
+                let name = normal_text(&name);
                 let exact = exact_case(&name);
                 let key = if exact {
                     name.clone()

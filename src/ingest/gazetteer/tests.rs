@@ -208,6 +208,28 @@ fn acronyms_need_their_case_and_curly_text_is_folded() {
 }
 
 #[test]
+fn accents_fold_on_both_sides_keeping_the_texts_spans() {
+    let mut registries = registries();
+    registries.organizations.push(organization(
+        "velmora-energie",
+        "Velmora Énergie",
+        OrganizationKind::Company,
+        &[],
+    ));
+    let g = Gazetteer::new(&registries);
+    let found = |text: &'static str| -> Vec<&'static str> {
+        g.find_organizations(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    };
+    // The text's accent, the registry's plain letter, and the reverse.
+    assert_eq!(found("Ácme Enérgy signed"), ["Ácme Enérgy"]);
+    assert_eq!(found("Velmora Energie signed"), ["Velmora Energie"]);
+    assert_eq!(found("Velmora Énergie signed"), ["Velmora Énergie"]);
+}
+
+#[test]
 fn longest_match_wins() {
     let g = Gazetteer::new(&registries());
     let text = "Ministry of Trade, Industry and Energy officials";

@@ -604,9 +604,14 @@ pub(crate) fn strip_photo_credit(body: &str) -> Option<String> {
             let points_at_photo = inside
                 .split_whitespace()
                 .all(|w| shared::PHOTO_POSITIONS.contains(&w));
-            if is_credit_start(inside) && !points_at_photo {
-                let end = inside_start + len + close.len_utf8();
-                return Some(tidy(&format!("{} {}", &body[..start], &body[end..])));
+            let end = inside_start + len + close.len_utf8();
+            let rest = format!("{} {}", &body[..start], &body[end..]);
+            // "…12% 증가했다(자료=산업부).": a source's tag on a story's
+            // sentence; only a photo's credit makes a caption of one.
+            let photo = PHOTO_CREDIT_WORDS.iter().any(|w| inside.starts_with(w));
+            let sentence = rest.trim_end_matches(['.', ' ']).ends_with('다');
+            if is_credit_start(inside) && !points_at_photo && (photo || !sentence) {
+                return Some(tidy(&rest));
             }
         }
     }

@@ -361,6 +361,18 @@ fn drop_foreign_script_ui(lines: &mut [Line]) {
 /// above them may seem to list.
 const MAX_HEADER_LINES: usize = 2;
 
+/// Lines of a page's own header a label may seem to list above its
+/// stamp: a board's "Published :" field may follow a headline and a deck,
+/// a byline or a bare stamp only the headline (two lines above one are
+/// more likely the list's).
+fn max_header_lines(stamp: &str) -> usize {
+    if stamp == "board-metadata" {
+        MAX_HEADER_LINES
+    } else {
+        1
+    }
+}
+
 /// The next line with text, past a photo's caption, is a running
 /// sentence: a story's, no headline.
 fn opens_the_story(rest: &[Line]) -> bool {
@@ -394,10 +406,10 @@ fn drop_related_headlines(lines: &mut [Line]) {
             // one or two lines under the label, then the story's first
             // sentence: the page's own header (headline, deck, stamp), and
             // the label listed nothing.
-            Line::Noise(_)
+            Line::Noise(kind)
                 if in_list
                     && listed
-                    && taken.len() <= MAX_HEADER_LINES
+                    && taken.len() <= max_header_lines(kind)
                     && taken.iter().all(|(_, l)| matches!(l, Line::Story(_)))
                     && story_next =>
             {

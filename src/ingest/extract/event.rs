@@ -181,7 +181,7 @@ fn past_in_its_clause(after: &str) -> bool {
 /// 것이라는 전망이 제시됐다": what follows tells who said it), and
 /// whether one closed it.
 fn own_clause(after: &str) -> (Vec<&str>, bool) {
-    const QUOTING: [&str; 2] = ["라는", "다는"];
+    static QUOTING: Words = word_list!("korean/quoting-endings.txt");
     let mut words = Vec::new();
     for raw in after.split_whitespace() {
         let word = raw.trim_end_matches(|c: char| !is_hangul(c));
@@ -314,8 +314,11 @@ pub(crate) fn events(
                     && mention.date.day.is_none()
                     && !is_past(mention, published)
                     && forecast_before(&sentence.text[..mention.start])
+                // "지난 2월 … 전망을 내놓았다": a time already past is the
+                // outlook's telling, or a happening, not its horizon.
                 || korean_outlook
                     && mention.date.day.is_none()
+                    && !is_past(mention, published)
                     && !past_in_its_clause(&sentence.text[mention.end..])
                 || !own.is_empty() && names_a_results_period(&sentence.text[..mention.start])
                 || as_of

@@ -931,7 +931,11 @@ mod tests {
         // British spellings; lengths, speeds and power spelt out.
         assert_eq!(one("It stores 430 watt-hours per kilogramme.").2, "Wh/kg");
         assert_eq!(one("a 10-kilometre road").2, "km");
-        assert_eq!(one("the 32-meter-long ferry").2, "m");
+        assert_eq!(one("the 32-metre-long ferry").2, "m");
+        // "meters" also count a utility's meters: no length.
+        assert!(found("It replaced 2 million meters across the state.")
+            .iter()
+            .all(|(_, unit)| unit != "m"));
         assert_eq!(one("sails at 16 knots").2, "knots");
         assert_eq!(one("adds 300 kilowatts").2, "kW");
     }

@@ -828,17 +828,24 @@ impl Context<'_, '_> {
                 w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
             });
             let after_verb = i > 0 && REPORTED.iter().any(|w| self.is(i - 1, w));
-            // The verb is the sentence's own, not a closing attribution
-            // ("Today, the plant employs 300 people, the company said."),
-            // and no speaker's ("Today, we are announcing …", quoted).
-            let last_word = self.tokens.len().saturating_sub(2);
+            // The verb is the sentence's own: no attribution ("…, the
+            // company said in a statement"), no verb of a subordinate
+            // clause ("… than when Acme announced"), and no speaker's
+            // ("Today, we are announcing …", quoted).
             let spoken = self
                 .word(2)
                 .is_some_and(|w| super::speaker::third_person_of(w).is_some());
+            let subordinate =
+                |k: usize| (2..k).any(|j| SUBORDINATORS.iter().any(|w| self.is(j, w)));
+            let own_report = |k: usize| {
+                let reports = REPORTED.iter().any(|w| self.is(k, w))
+                    && !super::person::SPEECH.iter().any(|w| self.is(k, w));
+                reports && !subordinate(k)
+            };
             let opens_a_report = i == 0
                 && self.word(1) == Some(",")
                 && !spoken
-                && (2..last_word).any(|k| REPORTED.iter().any(|w| self.is(k, w)));
+                && (2..self.tokens.len()).any(own_report);
             if next_past || after_verb || opens_a_report {
                 return Some((self.published.filter(PartialDate::is_full)?, None, i + 1));
             }
@@ -873,6 +880,8 @@ const TENSE_WINDOW: usize = 8;
 
 /// Verbs that report news, after which a bare weekday or "today" dates it.
 static REPORTED: Words = word_list!("extract/reported-verbs.txt");
+/// Words opening a subordinate clause ("when", "that").
+static SUBORDINATORS: Words = word_list!("extract/subordinators.txt");
 
 /// The year of a month (and day) named without one: the publication
 /// year; the year before when told in the past (`Some(false)`) and the

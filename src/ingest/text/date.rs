@@ -22,6 +22,12 @@ pub(crate) fn update_labels() -> impl Iterator<Item = &'static &'static str> {
     vocab::UPDATE_LABELS.iter().chain(&KOREAN_UPDATE_LABELS)
 }
 
+/// Marks that set a byline off from the date beside it ("May 18, 2023 |
+/// by Jane Roe", "by AP - 06/13/23 9:40 AM ET").
+const BYLINE_MARKS: [char; 6] = [',', '|', '-', '—', '–', '·'];
+/// Words of a byline beside a date: "by" and a name.
+const MAX_BYLINE_WORDS: usize = 5;
+
 /// A line that is a date and little else ("2026.02.10 14:03", "Nov. 23, 2026").
 pub(crate) fn is_date_line(body: &str) -> bool {
     let Some((span, _)) = full_dates(body).into_iter().next() else {
@@ -35,13 +41,20 @@ pub(crate) fn is_date_line(body: &str) -> bool {
         .min()
         .map_or(after, |i| &after[..i]);
     // A byline after a date that opens the line ("December 15, 2022 by Jane
-    // Roe", "May 18, 2023, by Jane Roe", "… | by Jane Roe").
+    // Roe", "May 18, 2023, by Jane Roe", "… | by Jane Roe"); "by the
+    // numbers" names no one.
     let byline = after
         .trim_start()
-        .trim_start_matches([',', '|', '-', '—', '–', '·']);
+        .trim_start_matches(BYLINE_MARKS)
+        .trim_start();
+    let named = byline
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
     let bylined = body[..span.start].trim().is_empty()
-        && byline.trim_start().to_lowercase().starts_with("by ")
-        && word_count(byline) <= 5;
+        && byline.to_lowercase().starts_with("by ")
+        && named
+        && word_count(byline) <= MAX_BYLINE_WORDS;
     // A date that opens the line before the site's section trail
     // ("08/20/2020 HYU News > Performance").
     let trail = body[..span.start].trim().is_empty()
@@ -678,7 +691,6 @@ pub(crate) fn short_year_dates(
 /// the line. The zone is what says the order is American.
 pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
     static ZONES: Words = word_list!("shared/wire-time-zones.txt");
-    const MAX_BYLINE_WORDS: usize = 5;
     let words: Vec<&str> = line.split_whitespace().collect();
     let (&last, rest) = words.split_last()?;
     // "1502ET": the clock glued to its zone; "9:40 AM ET": spaced.
@@ -690,7 +702,9 @@ pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
         rest
     } else {
         let spaced_clock = |words: &[&str]| match words {
-            [.., clock, half] if matches!(*half, "AM" | "PM" | "am" | "pm") => {
+            [.., clock, half]
+                if matches!(half.replace('.', "").to_lowercase().as_str(), "am" | "pm") =>
+            {
                 Some(words.len() - 2).filter(|_| is_hour_minute(clock))
             }
             [.., clock] => Some(words.len() - 1).filter(|_| is_hour_minute(clock)),
@@ -707,7 +721,8 @@ pub(crate) fn wire_stamp(line: &str) -> Option<PartialDate> {
         [] => true,
         [by, name @ .., mark] => {
             by.eq_ignore_ascii_case("by")
-                && matches!(*mark, "-" | "|" | "—" | "–")
+                && mark.chars().count() == 1
+                && mark.chars().all(|c| BYLINE_MARKS.contains(&c) && c != ',')
                 && (1..=MAX_BYLINE_WORDS).contains(&name.len())
         }
         _ => false,
@@ -1036,10 +1051,11 @@ mod tests {
         assert!(is_date_line("May 18, 2023, by Jane Roe"));
         assert!(is_date_line("May 18, 2023 | by Jane Roe"));
         assert!(is_date_line("May 18, 2023 by Jane Roe"));
-        // A sentence after the date is no byline.
+        // A sentence after the date, or "by" naming no one, is no byline.
         assert!(!is_date_line(
             "May 18, 2023, by which time the plant had closed its doors"
         ));
+        assert!(!is_date_line("May 18, 2023 - by the numbers"));
     }
 
     #[test]
@@ -1059,6 +1075,10 @@ mod tests {
         );
         assert_eq!(
             wire_stamp("06/13/23 14:05 EDT"),
+            PartialDate::ymd(2023, 6, 13)
+        );
+        assert_eq!(
+            wire_stamp("by Jane Roe | 06/13/23 9:40 a.m. ET"),
             PartialDate::ymd(2023, 6, 13)
         );
         // A sentence before the date, no mark after the byline, or no

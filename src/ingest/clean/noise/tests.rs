@@ -291,6 +291,9 @@ fn photo_credits_leave_the_caption() {
         classify("전극 공정 설비. (자료 = 한빛기계)"),
         Line::Caption("전극 공정 설비.".into())
     );
+    // A source's tag on a story's sentence leaves it the story's.
+    let story = "올해 1월 수출액은 8억 달러로 12% 증가했다(자료=한빛부).";
+    assert_eq!(classify(story), Line::Story(story.into()));
     // A wire's place before "=" is no credit label.
     assert!(!matches!(
         classify("(서울=뉴스통신) 가람전지가 공장을 준공했다."),

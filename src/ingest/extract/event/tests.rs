@@ -88,6 +88,19 @@ fn titles_drop_the_date_and_keep_the_clause() {
         Some("2024-05-10")
     )
     .is_empty());
+    for text in [
+        "Today, the plant employs 300 people, said Jane Roe, the plant manager.",
+        "Today, the plant employs 300 people, the company said in a statement.",
+        "Today, lithium is far cheaper than when Acme announced its plans.",
+    ] {
+        assert!(run(&[text], Some("2024-05-10")).is_empty(), "{text}");
+    }
+    // A place's comma is no apposition; a verb of speech is no own verb.
+    let got = run(
+        &["On Feb. 12, Acme opened a plant in Dayton, Ohio, said to be the largest in the state."],
+        Some("2024-05-10"),
+    );
+    assert_eq!(got[0].3, "Acme opened a plant in Dayton, Ohio");
     assert!(run(
         &["Today, the plant employs 300 people, the company said."],
         Some("2024-05-10")
@@ -1209,6 +1222,11 @@ fn a_markets_outlook_dates_no_happening() {
         "배터리 시장이 성장해 2030년 경에는 1천억 달러 규모의 시장이 형성될 것이라는 전망이 제시됐다."
     ])
     .is_empty());
+    // A time already past is the outlook's telling or a happening.
+    assert_eq!(
+        dates(&["지난 2월 가람전지는 올해 수출이 30% 늘 것이라는 전망을 내놓았다."]),
+        ["2024-02"]
+    );
     // A happening in its own clause, a mayor (시장), an outlook in speech.
     assert_eq!(
         dates(&["회사는 지난 3월 미국 시장에 진출했으며 올해 매출은 두 배가 될 전망이다."]),

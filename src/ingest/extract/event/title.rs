@@ -94,14 +94,20 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
     let text = words(clauses[at]);
     // "On May 3, Jane Roe, Minister of Energy, announced …": the date's
     // clause is a subject and its apposition; the verb opens the next.
-    if let Some(subject) = text.split_once(", ").map(|(subject, _)| subject) {
+    // An apposition names the subject again in two words or more ("Dayton,
+    // Ohio, said to be …" is a place's); a verb of speech after it is an
+    // attribution or a hearsay ("said Jane Roe", "said to be").
+    if let Some((subject, apposition)) = text.split_once(", ") {
         let verb_next = clauses.get(at + 1).is_some_and(|&(from, to)| {
             let next = &sentence[from..to];
+            let first = next.split_whitespace().next().unwrap_or("");
             starts_with_verb(next.trim())
                 && !is_modifier(next)
+                && !crate::ingest::extract::person::SPEECH.contains(&first)
                 && next.split_whitespace().count() >= 3
         });
-        if verb_next && subject.split_whitespace().count() <= 6 {
+        let names_again = apposition.split_whitespace().count() >= 2;
+        if verb_next && names_again && subject.split_whitespace().count() <= MAX_SUBJECT_WORDS {
             let verb = lowercase_first(&tidy(clause(at + 1)));
             return shorten(&format!("{subject} {verb}"));
         }
@@ -117,6 +123,9 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
     shorten(&text)
 }
 
+/// Words of a subject a clause may borrow: longer, it is a phrase.
+const MAX_SUBJECT_WORDS: usize = 6;
+
 /// The subject a clause without one borrows: the antecedent of a relative
 /// clause ("a new plant in Ulm, which is due to …"), or the sentence's
 /// subject before a verb ("CATL, the largest maker, reported …"), with
@@ -128,7 +137,7 @@ fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
     let subject = crate::ingest::text::aside::drop_asides(
         crate::ingest::text::dateline::strip_dateline(first.trim()),
     );
-    if !starts_with_verb(clause) || subject.split_whitespace().count() > 6 {
+    if !starts_with_verb(clause) || subject.split_whitespace().count() > MAX_SUBJECT_WORDS {
         return None;
     }
     if phrase::needs_copula(clause.trim()) {

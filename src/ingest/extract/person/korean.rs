@@ -28,8 +28,6 @@ static SURNAMES: Words = word_list!("korean/surnames.txt");
 static TITLE_ENDINGS: Words = word_list!("korean/title-endings.txt");
 /// Common words shaped like names.
 static NOT_NAMES: Words = word_list!("korean/not-names.txt");
-/// Nouns of a body's kind standing for a body named before ("공단").
-static BODY_KINDS: Words = word_list!("korean/body-kind-words.txt");
 /// The short names of Korea's provinces, whose governor is "…지사".
 static PROVINCES: Words = word_list!("korean/province-short-names.txt");
 /// A title's team glued after it ("박사팀").
@@ -41,6 +39,8 @@ static LINEUP_CUES: Words = word_list!("korean/lineup-cues.txt");
 static GOVERNMENTS: Words = word_list!("korean/governments-named-by-head.txt");
 /// Public offices a foreign holder is named before ("… 미국 대통령").
 static OFFICES: Words = word_list!("korean/foreign-office-titles.txt");
+/// Titles of a local office a place's name may stand before ("여수 부시장").
+static LOCAL_OFFICES: Words = word_list!("korean/local-office-titles.txt");
 
 /// Syllables of one word of a foreign name written in Hangul ("벨라스코").
 const FOREIGN_WORD_SYLLABLES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -487,10 +487,11 @@ fn unnamed_word_pairs<'a, 't>(
         })
 }
 
-/// "도널드 트럼프 미국 대통령이", "브라이언 켐프 조지아 주지사": two Hangul
-/// words shaped like a foreign name (no Korean name, no registry name),
-/// then a country or a state and a title: the place says whose office
-/// the title is, so the words before it name its foreign holder.
+/// "도널드 트럼프 미국 대통령이", "브라이언 켐프 조지아 주지사", "… 부다페스트
+/// 시장": two Hangul words shaped like a foreign name (no Korean name, no
+/// registry name), then a country, a state or a city and a title of its
+/// office: the place says whose office the title is, so the words before
+/// it name its foreign holder.
 fn foreign_names_before_a_country(
     sentence: &Sentence<'_>,
     tokens: &[Token<'_>],
@@ -499,11 +500,12 @@ fn foreign_names_before_a_country(
 ) -> Vec<Person> {
     use crate::content::front_matter::PlaceKind;
     let text = sentence.text;
-    let country_at = |token: &Token<'_>| {
-        sentence.places.iter().any(|hit| {
-            let kind = gazetteer.places()[hit.entity].front.kind;
-            hit.start == token.start && matches!(kind, PlaceKind::Country | PlaceKind::Province)
-        })
+    let place_kind_at = |token: &Token<'_>| {
+        sentence
+            .places
+            .iter()
+            .find(|hit| hit.start == token.start)
+            .map(|hit| gazetteer.places()[hit.entity].front.kind)
     };
     let foreign = |t: &Token<'_>| foreign_name_word(t, known);
     let mut found = Vec::new();
@@ -523,15 +525,25 @@ fn foreign_names_before_a_country(
         // 도널드 트럼프 미국 대통령은").
         let listed = GIVEN_NAMES.contains(&first.text);
         let role = match (tokens.get(at + 2), tokens.get(at + 3)) {
+            // "… 부다페스트 시장이": a city's own office (its mayor).
             (Some(country), Some(office))
                 if (opens || listed)
                     && spaced(second, country)
                     && spaced(country, office)
-                    && country_at(country) =>
+                    && place_kind_at(country).is_some_and(|kind| {
+                        matches!(
+                            kind,
+                            PlaceKind::Country | PlaceKind::Province | PlaceKind::City
+                        )
+                    }) =>
             {
-                title(office.text)
-                    .filter(|t| OFFICES.contains(t))
-                    .map(|role| Some(format!("{} {role}", country.text)))
+                // A city's office ("시장", also a market) is a title only here.
+                let role = if place_kind_at(country) == Some(PlaceKind::City) {
+                    Some(strip_particle(office.text)).filter(|t| LOCAL_OFFICES.contains(t))
+                } else {
+                    title(office.text).filter(|t| OFFICES.contains(t))
+                };
+                role.map(|role| Some(format!("{} {role}", country.text)))
             }
             // "조 바이든 정부의": a government named by its head, a listed
             // given name first; the text gives no title.
@@ -773,10 +785,14 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
                 .strip_suffix("(주)")
                 .or_else(|| text[..open].strip_suffix('㈜'))
                 .unwrap_or(&text[..open]);
-            let glued = head.chars().next_back().is_some_and(char::is_alphanumeric);
-            (hit.is_some() || glued).then_some((open, hit))
+            let last = head.chars().next_back();
+            let glued = last.is_some_and(char::is_alphanumeric);
+            // After a model's code ("EV9(대표 모델 …)") only a title of one
+            // word heads a body.
+            let after_code = last.is_some_and(|c| c.is_ascii_alphanumeric());
+            (hit.is_some() || glued).then_some((open, hit, hit.is_none() && after_code))
         })
-        .flat_map(|(open, hit)| {
+        .flat_map(|(open, hit, after_code)| {
             let inside = text[open + 1..]
                 .split_once(')')
                 .map_or("", |(inside, _)| inside);
@@ -790,7 +806,8 @@ fn heads_in_brackets(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
                 let titled = role
                     .first()
                     .is_some_and(|title| title_in(text, title) == Some(*title));
-                (titled && role.len() <= 2 && is_name_word(name)).then(|| Person {
+                let max_title_words = if after_code { 1 } else { 2 };
+                (titled && role.len() <= max_title_words && is_name_word(name)).then(|| Person {
                     name: name.to_string(),
                     role: Some(role.join(" ")),
                     organization: organization.clone(),
@@ -855,7 +872,6 @@ fn title_after(
     let captioned = tokens
         .get(name + 1)
         .is_some_and(|t| t.text == "/" || t.text == "\\");
-    static LOCAL_OFFICES: Words = word_list!("korean/local-office-titles.txt");
     let mut org = None;
     let mut between = 0;
     let mut place_between = false;
@@ -919,11 +935,12 @@ fn title_after(
                 }
             }
             // "박현식 여수 부시장": the city whose office it is; "권가온
-            // 공단 이사장": the body named before, by its kind.
+            // 공단 이사장": the body named before, by its kind (an ending of
+            // a body's name standing alone).
             None if between < MAX_BETWEEN
                 && (brand
                     || is_unknown_organization(token.text)
-                    || BODY_KINDS.contains(&token.text)) =>
+                    || KOREAN_ORG_ENDINGS.contains(&token.text)) =>
             {
                 between += 1;
                 place_between = false;

@@ -442,6 +442,12 @@ fn foreign_names_in_hangul_only_in_a_photos_line_up() {
         triples("마르코 벨라스코 충북 주지사가 왔다.")[0].0,
         "마르코 벨라스코"
     );
+    // A city's own office, its mayor, but no national office of a city.
+    assert_eq!(
+        triples("마르코 벨라스코 서울 시장이 왔다."),
+        [t("마르코 벨라스코", Some("서울 시장"), None)]
+    );
+    assert!(triples("마르코 벨라스코 서울 대통령이 왔다.").is_empty());
     // Clause openers, a verb's adnominal form and a company's head are
     // no foreign name.
     for text in [
@@ -702,11 +708,13 @@ fn a_korean_head_named_in_brackets_after_the_body() {
         triples("도의회 배터리 특별위원회(위원장 한가람)는 4일 회의를 열었다."),
         [t("한가람", Some("위원장"), None)]
     );
-    // A name of a company ending in digits or Latin letters.
+    // A name of a company ending in digits or Latin letters, but a
+    // model's code before a phrase ("대표 모델") heads nothing.
     assert_eq!(
         triples("가온11(대표이사 한가람)과 협약을 맺었다."),
         [t("한가람", Some("대표이사"), None)]
     );
+    assert!(triples("가온모터스는 EV9(대표 모델 한정판)을 내놓았다.").is_empty());
     // A bracket set off from its word, or holding no title, names no one.
     assert!(triples("특별위원회 (위원장 한가람)는 4일 회의를 열었다.").is_empty());
     assert!(triples("특별위원회(한가람)는 4일 회의를 열었다.").is_empty());

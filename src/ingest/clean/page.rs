@@ -391,10 +391,7 @@ fn drop_related_headlines(lines: &mut [Line]) {
     // Headlines taken since the label, as they were.
     let mut taken: Vec<(usize, Line)> = Vec::new();
     for at in 0..lines.len() {
-        let story_next = matches!(
-            lines[at],
-            Line::Noise("board-metadata" | "timestamp" | "byline")
-        ) && opens_the_story(&lines[at + 1..]);
+        let story_next = opens_the_story(&lines[at + 1..]);
         let line = &mut lines[at];
         match line {
             Line::Noise("related-label") => {
@@ -406,7 +403,7 @@ fn drop_related_headlines(lines: &mut [Line]) {
             // one or two lines under the label, then the story's first
             // sentence: the page's own header (headline, deck, stamp), and
             // the label listed nothing.
-            Line::Noise(kind)
+            Line::Noise(kind @ ("board-metadata" | "timestamp" | "byline"))
                 if in_list
                     && listed
                     && taken.len() <= max_header_lines(kind)

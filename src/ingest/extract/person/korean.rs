@@ -530,12 +530,10 @@ fn foreign_names_before_a_country(
                 if (opens || listed)
                     && spaced(second, country)
                     && spaced(country, office)
-                    && place_kind_at(country).is_some_and(|kind| {
-                        matches!(
-                            kind,
-                            PlaceKind::Country | PlaceKind::Province | PlaceKind::City
-                        )
-                    }) =>
+                    && matches!(
+                        place_kind_at(country),
+                        Some(PlaceKind::Country | PlaceKind::Province | PlaceKind::City)
+                    ) =>
             {
                 // A city's office ("시장", also a market) is a title only here.
                 let role = if place_kind_at(country) == Some(PlaceKind::City) {

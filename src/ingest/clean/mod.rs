@@ -130,8 +130,11 @@ fn take_headline(lines: &mut [Line]) -> Option<String> {
     }
     // Headline-like lines above the story's own headline are other stories'
     // headlines ("popular", "related"): nothing they name is in the story.
+    // One alone right above it that the story bears out is the story's own
+    // deck, printed first, and stays.
+    let own_deck = own_deck_above(lines, &before_lead, chosen);
     for &i in before_lead.iter().filter(|&&i| i < chosen) {
-        if matches!(&lines[i], Line::Story(t) if is_headline(t)) {
+        if Some(i) != own_deck && matches!(&lines[i], Line::Story(t) if is_headline(t)) {
             lines[i] = Line::Noise("other headline");
         }
     }
@@ -184,6 +187,42 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
         .copied()
         .filter(|&i| i > headline && matches!(&lines[i], Line::Story(t) if is_deck(t)))
         .collect()
+}
+
+/// The one headline-like line above the headline `chosen`, right above
+/// it, when half of its words or more recur in the story under the headline
+/// ("에코프로비엠 첫 보고서 발간" over the headline, then a story about that
+/// report): the story's own deck, printed first. Other stories' headlines
+/// come in lists and share little of the story's wording.
+fn own_deck_above(lines: &[Line], before_lead: &[usize], chosen: usize) -> Option<usize> {
+    const MIN_SHARE: f64 = 0.5;
+    let above: Vec<usize> = before_lead
+        .iter()
+        .copied()
+        .filter(|&i| i < chosen && matches!(&lines[i], Line::Story(t) if is_headline(t)))
+        .collect();
+    let [only] = above[..] else {
+        return None;
+    };
+    let between_is_blank = lines[only + 1..chosen]
+        .iter()
+        .all(|line| matches!(line, Line::Blank));
+    let Line::Story(text) = &lines[only] else {
+        return None;
+    };
+    let story: String = lines[chosen + 1..]
+        .iter()
+        .filter_map(|line| match line {
+            Line::Story(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let story = content_words(&story);
+    let words = content_words(text);
+    let shared = words.iter().filter(|w| story.contains(*w)).count();
+    let share = shared as f64 / words.len().max(1) as f64;
+    (between_is_blank && share >= MIN_SHARE).then_some(only)
 }
 
 /// True when the next line carries line `i` on in lowercase.

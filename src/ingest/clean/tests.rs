@@ -263,3 +263,41 @@ fn a_widget_label_over_the_pages_own_headline_and_stamp_lists_nothing() {
     let text = "trending:\n\nRival firm cuts cell prices\n\nLithium output rises again\n\nAcme and Velmora have selected a site near Dayton for a new battery cell plant, the companies said.\n";
     assert_eq!(clean(text).headline, None);
 }
+
+#[test]
+fn the_storys_own_deck_printed_above_its_headline_stays() {
+    let has = |cleaned: &Cleaned, words: &str| {
+        cleaned.document.blocks.iter().any(|b| match b {
+            Block::Paragraph(p) => p.contains(words),
+            _ => false,
+        })
+    };
+    // One line over the headline that the story bears out: its deck.
+    let text = "가온셀 첫 지속가능경영보고서 발간, 한빛소재 자율공시\n배터리 규제 강화로 소재 기업 대응 속도\n배터리 규제가 강화되면서 소재 기업도 대응에 속도를 내고 있다.\n유럽 규제는 탄소 발자국 신고를 의무로 정했다.\n소재 기업은 규제 대응 전략을 세우고 있다.\n가온셀은 이달 처음으로 지속가능경영보고서를 펴냈다. 한빛소재도 자율공시로 보고서를 공개했다.\n";
+    let cleaned = clean(text);
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("배터리 규제 강화로 소재 기업 대응 속도")
+    );
+    assert!(
+        has(&cleaned, "가온셀 첫 지속가능경영보고서 발간"),
+        "{cleaned:?}"
+    );
+    // Another story's headline, sharing little of the story, leaves.
+    let text = "다온전지, 유럽 공장 착공식 열어\n배터리 규제 강화로 소재 기업 대응 속도\n배터리 규제가 강화되면서 소재 기업도 대응에 속도를 내고 있다.\n가온셀은 이달 처음으로 지속가능경영보고서를 펴냈다.\n";
+    let cleaned = clean(text);
+    assert!(!has(&cleaned, "다온전지"), "{cleaned:?}");
+    // Two lines above it are a list of other stories, however close.
+    let text = "가온셀 첫 지속가능경영보고서 발간\n한빛소재 보고서 자율공시 나서\n배터리 규제 강화로 소재 기업 대응 속도\n배터리 규제가 강화되면서 소재 기업도 대응에 속도를 내고 있다.\n가온셀은 이달 처음으로 지속가능경영보고서를 펴냈다. 한빛소재도 자율공시로 보고서를 공개했다.\n";
+    let cleaned = clean(text);
+    assert!(!has(&cleaned, "가온셀 첫"), "{cleaned:?}");
+}
+
+#[test]
+fn the_korean_government_site_banner_is_noise() {
+    let cleaned = clean("이 누리집은 대한민국 공식 전자정부 누리집입니다.\n\n새만금에 전구체 공장 들어선다\n\n새만금개발청은 24일 투자협약을 맺었다고 밝혔다.\n");
+    assert_eq!(
+        cleaned.headline.as_deref(),
+        Some("새만금에 전구체 공장 들어선다")
+    );
+}

@@ -911,7 +911,27 @@ fn names_introduced_as_organizations_by_their_context() {
         None,
         &g,
     );
-    assert!(generated_names(&a).is_empty(), "{a:?}");
+    // "Motors" heads a carmaker's name: that one is a company.
+    assert_eq!(generated_names(&a), ["Orla Motors"], "{a:?}");
+    // Yards, railways and parties are named by their head word too.
+    let a = annotate(
+        &doc(&[
+            "Nordhavn Shipyards built the ferry for Kestrel Valley Railways.",
+            "The Green Horizon Party opposed the plant.",
+        ]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(
+        generated_names(&a),
+        [
+            "Nordhavn Shipyards",
+            "Kestrel Valley Railways",
+            "Green Horizon Party"
+        ],
+        "{a:?}"
+    );
 }
 
 #[test]

@@ -686,8 +686,12 @@ impl Context<'_, '_> {
     /// "on Friday": the latest such day not after publication.
     fn weekday(&self, i: usize) -> Option<(PartialDate, Option<PartialDate>, usize)> {
         let day: Weekday = self.word(i)?.parse().ok()?;
-        // "on Friday", or wire style "said Tuesday".
-        let cued = i > 0 && (self.is(i - 1, "on") || REPORTED.iter().any(|w| self.is(i - 1, w)));
+        // "on Friday", or wire style "said Tuesday" and "signed the deal
+        // Tuesday".
+        let cued = i > 0
+            && (self.is(i - 1, "on")
+                || REPORTED.iter().any(|w| self.is(i - 1, w))
+                || self.ends_a_told_clause(i));
         if !(cued && self.tokens[i].is_capitalized()) {
             return None;
         }
@@ -703,6 +707,27 @@ impl Context<'_, '_> {
             date += step;
         }
         Some((from_naive(date)?, None, i + 1))
+    }
+
+    /// Wire style's bare weekday closing a clause with a verb ("Acme
+    /// opened its plant Monday.", "signed a deal Tuesday to build …"): a
+    /// lowercase word before it that opens no span or repeat ("every
+    /// Monday", "through Sunday"), and nothing after it but an end, a
+    /// mark or a word that opens the next part ("runs Thursday through
+    /// Sunday" and "added Saturday shifts" name kinds of days).
+    fn ends_a_told_clause(&self, i: usize) -> bool {
+        static FOLLOWERS: Words = word_list!("extract/weekday-followers.txt");
+        static OPENERS: Words = word_list!("extract/weekday-openers.txt");
+        let before = &self.tokens[i - 1];
+        let plain_word_before = before.is_word()
+            && before.text.starts_with(char::is_lowercase)
+            && !OPENERS.iter().any(|w| before.is(w));
+        let ends_here = match self.tokens.get(i + 1) {
+            None => true,
+            Some(next) if !next.is_word() => !next.text.starts_with(['\'', '\u{2019}', '-']),
+            Some(next) => FOLLOWERS.contains(&next.text),
+        };
+        plain_word_before && ends_here && self.tense_before(i).is_some()
     }
 
     /// True when the nearest tense cue before token `i` is a future one

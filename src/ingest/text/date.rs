@@ -536,6 +536,9 @@ fn numeric_dates(text: &str) -> Vec<(std::ops::Range<usize>, PartialDate)> {
 
 fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> {
     let year: i32 = text[start..start + 4].parse().ok()?;
+    if let Some(found) = board_date(text, start + 4, year) {
+        return Some(found);
+    }
     let mut pos = start + 4;
     let mut parts = Vec::new();
     for unit in ["년", "월"] {
@@ -559,6 +562,25 @@ fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> 
         pos = text.len() - rest.len();
     }
     PartialDate::ymd(year, parts[0], parts[1]).map(|d| (pos, d))
+}
+
+/// "2023 03.24" ending its line: a board's date badge, the year set apart
+/// from a two-digit month and day. Only a whole badge counts, so "in 2023
+/// 10.25 percent" stays a year and a number.
+fn board_date(text: &str, after_year: usize, year: i32) -> Option<(usize, PartialDate)> {
+    let rest = text[after_year..].strip_prefix(' ')?;
+    let badge = rest.get(..5)?;
+    let bytes = badge.as_bytes();
+    let two_digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    let ends_line = rest[5..]
+        .lines()
+        .next()
+        .is_none_or(|tail| tail.trim().is_empty());
+    if !(two_digits(&bytes[..2]) && bytes[2] == b'.' && two_digits(&bytes[3..]) && ends_line) {
+        return None;
+    }
+    let date = PartialDate::ymd(year, badge[..2].parse().ok()?, badge[3..].parse().ok()?)?;
+    Some((after_year + 1 + badge.len(), date))
 }
 
 /// Day or month first, year last: "21.01.2022" (dots: day first, as
@@ -872,6 +894,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_boards_date_badge_sets_the_year_apart() {
+        let dates = |t: &str| {
+            full_dates(t)
+                .into_iter()
+                .map(|(span, d)| (span, d.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(dates("2023 03.24"), [(0..10, "2023-03-24".to_string())]);
+        assert_eq!(
+            dates("조회수 12\n2023 03.24 \n본문"),
+            [(13..23, "2023-03-24".to_string())]
+        );
+        assert!(is_date_line("2023 03.24"));
+        // Not ending its line, or not two digits a part: a year and a number.
+        assert!(dates("in 2023 10.25 percent more").is_empty());
+        assert!(dates("2023 3.24").is_empty());
+        assert!(dates("2023 13.24").is_empty());
+    }
 
     #[test]
     fn a_letter_whose_lowercase_is_shorter_never_cuts_a_syllable_after_the_date() {

@@ -35,6 +35,19 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
 }
 
 #[test]
+fn a_capitalized_frame_word_in_running_text_is_a_names() {
+    let got = run(
+        &["SK On on Wednesday signed a deal to buy a stake in Acme Lithium."],
+        Some("2022-10-12"),
+    );
+    assert_eq!(got[0].0, "2022-10-12");
+    assert_eq!(
+        got[0].3,
+        "SK On signed a deal to buy a stake in Acme Lithium"
+    );
+}
+
+#[test]
 fn titles_drop_the_date_and_keep_the_clause() {
     // "경" (about) goes with its date; a word starting with it stays.
     let got = run(

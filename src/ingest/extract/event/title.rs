@@ -31,7 +31,7 @@ pub(crate) fn headline(sentence: &str) -> String {
         .iter()
         .filter(|m| outside_any_quote(sentence, m.start))
     {
-        text.push_str(without_frame(&sentence[from..mention.start]));
+        text.push_str(without_frame(&sentence[from..mention.start], sentence));
         text.push(' ');
         from = mention.end;
     }
@@ -59,7 +59,7 @@ pub(super) fn title(sentence: &str, mention: &Mention) -> String {
     let words = |(from, to): (usize, usize)| {
         let kept = format!(
             "{} {}",
-            without_frame(&sentence[from..mention.start.clamp(from, to)]),
+            without_frame(&sentence[from..mention.start.clamp(from, to)], sentence),
             &sentence[mention.end.clamp(from, to)..to]
         );
         tidy(&kept)
@@ -148,8 +148,8 @@ fn subject_for(first: &str, before: &str, clause: &str) -> Option<String> {
 
 /// The text before a removed date without the frame that led to it:
 /// "operating in the second half of" → "operating", "production by" →
-/// "production".
-fn without_frame(before: &str) -> &str {
+/// "production". `sentence` is the whole sentence `before` opens.
+fn without_frame<'a>(before: &'a str, sentence: &str) -> &'a str {
     static FRAME: Words = word_list!("extract/event-title-date-frame.txt");
     // "start", "end" and "beginning" frame a date only before "of" ("at
     // the start of 2026"); otherwise they are the verb ("Deliveries start
@@ -157,11 +157,15 @@ fn without_frame(before: &str) -> &str {
     let verb_alike = |word: &str, after: Option<&str>| {
         matches!(word, "start" | "end" | "beginning") && after != Some("of")
     };
+    // "SK On on Friday": in running text a capitalized frame word is a
+    // name's ("SK On"); a headline capitalizes every word.
+    let title_cased = crate::ingest::text::token::headline_cased(sentence);
     let mut rest = before.trim_end();
     let mut after: Option<String> = None;
     while let Some((head, last)) = rest.rsplit_once(' ') {
         let word = last.to_lowercase();
-        if FRAME.contains(&word.as_str()) && !verb_alike(&word, after.as_deref()) {
+        let framing = title_cased || word == last;
+        if framing && FRAME.contains(&word.as_str()) && !verb_alike(&word, after.as_deref()) {
             rest = head.trim_end();
             after = Some(word);
         } else {

@@ -303,6 +303,34 @@ fn a_weekday_after_a_verb_of_telling_dates_it() {
 }
 
 #[test]
+fn a_bare_weekday_closing_a_clause_with_a_verb_dates_it() {
+    let one = |s: &str| resolve(s, Some("2023-04-20"));
+    let thursday = [("2023-04-20".to_string(), None)];
+    assert_eq!(one("Acme opened its plant Thursday."), thursday);
+    assert_eq!(
+        one("Acme signed a deal Monday to build cells in Ohio."),
+        [("2023-04-17".into(), None)]
+    );
+    assert_eq!(
+        one("Acme will buy a stake, a filing showed Thursday."),
+        thursday
+    );
+    assert_eq!(
+        one("Acme will open its plant Friday, the firm said."),
+        [("2023-04-21".into(), None)]
+    );
+    // A kind of day, a repeat, a span or a day's own thing: no date.
+    assert_eq!(one("Acme opened a plant that runs every Monday."), []);
+    assert_eq!(one("Acme hired staff for its Saturday shifts."), []);
+    assert_eq!(one("Acme staff worked through Sunday."), []);
+    assert_eq!(one("Acme shares rose after Thursday's report."), []);
+    assert_eq!(one("Acme shares fell on Black Friday."), []);
+    assert_eq!(one("Cells made Monday-Friday."), []);
+    // No verb before it: a label, no happening.
+    assert_eq!(one("Battery news Thursday"), []);
+}
+
+#[test]
 fn parts_of_a_year_seasons_and_later_this_year() {
     let one = |s: &str| resolve(s, Some("2025-11-03"));
     assert_eq!(one("in the second half of 2026"), [("2026".into(), None)]);

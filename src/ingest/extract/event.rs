@@ -288,8 +288,13 @@ pub(crate) fn events(
             let attribution = attributed_after(&sentence.text[mention.end..], source_words);
             // "As of May 2024, the agency held 1,500 tonnes": the time a
             // figure holds; "takes effect as of January 1" is a happening.
-            let as_of =
-                !own.is_empty() && is_reference_time(sentence.text, &(mention.start..mention.end));
+            // In brackets ("6위(2022년 기준)") it qualifies a ranking or a
+            // figure, never a happening.
+            let bracketed = sentence.text[..mention.start]
+                .trim_end()
+                .ends_with(['(', '[']);
+            let as_of = (!own.is_empty() || bracketed)
+                && is_reference_time(sentence.text, &(mention.start..mention.end));
             // "Acme said on Oct. 26 its profit rose 40 percent": the day
             // the figures were told is a happening all the same; "orders
             // reported on April 2 rose" tells no day.

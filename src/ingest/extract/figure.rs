@@ -1489,6 +1489,10 @@ mod tests {
             "organizations"
         );
         assert_eq!(one("It supports 31 items.").2, "items");
+        // Drivers, creditors and makers are counted too.
+        assert_eq!(one("It surveyed 2,000 drivers.").2, "people");
+        assert_eq!(one("It owes some 75 creditors.").2, "people");
+        assert_eq!(one("It joins 12 battery makers.").2, "companies");
     }
 
     #[test]

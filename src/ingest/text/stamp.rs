@@ -247,7 +247,7 @@ pub(crate) fn is_reference_time(body: &str, span: &std::ops::Range<usize>) -> bo
     // "8월 기준으로": the adverbial particle only; "기준을 강화했다" is
     // the noun "standard".
     let marks = |w: &str| {
-        let w = w.trim_end_matches([',', '.']);
+        let w = w.trim_end_matches([',', '.', ')', ']']);
         AS_OF.iter().any(|a| {
             w.strip_prefix(a)
                 .is_some_and(|rest| ["", "으로", "으로는", "으론"].contains(&rest))

@@ -702,6 +702,8 @@ fn a_reference_time_dates_a_statistic_not_a_happening() {
             // 기준 as the noun "standard"; a happening as of a day.
             "정부는 지난 3월 기준을 강화했다.",
             "The labelling rule takes effect as of January 1, 2025, the commission said.",
+            // A basis in brackets qualifies a rank.
+            "중국 내 6위(2022년 기준) 업체 회장도 공급과잉을 경고했다.",
         ],
         Some("2024-09-07"),
     );

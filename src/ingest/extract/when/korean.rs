@@ -40,12 +40,41 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
                 }
             }
         }
+        // "2일과 3일 (양일간)": two days of one happening, told together.
+        if let Some((last, last_end)) = paired_day(sentence, end, &mention, published) {
+            mention.date_end = Some(last.date);
+            mention.end = last_end;
+            mention.cue = cue(&sentence[last_end..]);
+            out.push(mention);
+            at = last_end;
+            continue;
+        }
         mention.cue = cue(rest);
         in_that_year(sentence, &mut mention, &out);
         out.push(mention);
         at = end;
     }
     out
+}
+
+/// The later day of a pair joined by 과/와 right after `first` (which ends
+/// at byte `end`): "2일과 3일", "10월 4일과 5일", days in a row of the
+/// same month ("3일과 5일" may be two happenings and stays two).
+fn paired_day(
+    sentence: &str,
+    end: usize,
+    first: &Mention,
+    published: Option<PartialDate>,
+) -> Option<(Mention, usize)> {
+    let first_day = first.date.day.filter(|_| first.date_end.is_none())?;
+    let rest = sentence[end..]
+        .strip_prefix("과 ")
+        .or_else(|| sentence[end..].strip_prefix("와 "))?;
+    let next = sentence.len() - rest.len();
+    let (last, last_end) = expression(sentence, next, published)?;
+    let same_month = (last.date.year, last.date.month) == (first.date.year, first.date.month);
+    let next_day = last.date.day == Some(first_day + 1);
+    (same_month && next_day && last.date_end.is_none()).then_some((last, last_end))
 }
 
 /// "지난해 1월 … 그해 10월": a month of "that year" takes the year of the
@@ -854,6 +883,28 @@ mod tests {
         assert!(day("전날 공장을 돌아봤다.", PartialDate::ym(2025, 3)).is_empty());
         // An old photo's day is far from publication.
         assert!(day("전날 공장을 돌아봤다.", PartialDate::ymd(2016, 12, 16)).is_empty());
+    }
+
+    #[test]
+    fn two_days_in_a_row_told_together_are_one_range() {
+        let published = PartialDate::ymd(2021, 9, 3);
+        let range = |a: &str, b: &str| (a.to_string(), Some(b.to_string()), Cue::At);
+        assert_eq!(
+            read(
+                "회사는 2일과 3일 양일간 설명회를 열었다고 3일 밝혔다.",
+                published
+            ),
+            [range("2021-09-02", "2021-09-03"), d("2021-09-03")]
+        );
+        assert_eq!(
+            read("회사는 지난 8월 30일과 31일 설명회를 열었다.", published),
+            [range("2021-08-30", "2021-08-31")]
+        );
+        // Days apart are two happenings.
+        assert_eq!(
+            read("회사는 1일과 3일 설명회를 열었다.", published),
+            [d("2021-09-01"), d("2021-09-03")]
+        );
     }
 
     #[test]

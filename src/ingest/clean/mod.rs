@@ -190,10 +190,11 @@ fn deck_lines(lines: &[Line], before_lead: &[usize], headline: usize) -> Vec<usi
 }
 
 /// The one headline-like line above the headline `chosen`, right above
-/// it, when half of its words or more recur in the story under the headline
-/// ("에코프로비엠 첫 보고서 발간" over the headline, then a story about that
-/// report): the story's own deck, printed first. Other stories' headlines
-/// come in lists and share little of the story's wording.
+/// it, whose subject (its first word) and half of its words or more recur
+/// in the story under the headline ("에코프로비엠 첫 보고서 발간" over the
+/// headline, then a story about that report): the story's own deck,
+/// printed first. Other stories' headlines come in lists, and name
+/// another subject.
 fn own_deck_above(lines: &[Line], before_lead: &[usize], chosen: usize) -> Option<usize> {
     const MIN_SHARE: f64 = 0.5;
     let above: Vec<usize> = before_lead
@@ -210,19 +211,27 @@ fn own_deck_above(lines: &[Line], before_lead: &[usize], chosen: usize) -> Optio
     let Line::Story(text) = &lines[only] else {
         return None;
     };
-    let story: String = lines[chosen + 1..]
+    let story: Vec<&str> = lines[chosen + 1..]
         .iter()
         .filter_map(|line| match line {
             Line::Story(t) => Some(t.as_str()),
             _ => None,
         })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let story = content_words(&story);
-    let words = content_words(text);
-    let shared = words.iter().filter(|w| story.contains(*w)).count();
-    let share = shared as f64 / words.len().max(1) as f64;
-    (between_is_blank && share >= MIN_SHARE).then_some(only)
+        .collect();
+    let story = content_words(&story.join(" "));
+    let subject = text
+        .split_whitespace()
+        .next()
+        .map(content_words)
+        .is_some_and(|words| !words.is_empty() && words.iter().all(|w| story.contains(w)));
+    (between_is_blank && subject && share_in(text, &story) >= MIN_SHARE).then_some(only)
+}
+
+/// The share of `line`'s content words that `words` holds.
+fn share_in(line: &str, words: &std::collections::HashSet<String>) -> f64 {
+    let own = content_words(line);
+    let shared = own.iter().filter(|w| words.contains(*w)).count();
+    shared as f64 / own.len().max(1) as f64
 }
 
 /// True when the next line carries line `i` on in lowercase.
@@ -281,14 +290,7 @@ fn telling_the_story(long: &[usize], lines: &[Line], lede: Option<&str>) -> Opti
         return long.first().copied();
     };
     let lede = content_words(lede);
-    let shares: Vec<f64> = long
-        .iter()
-        .map(|&i| {
-            let words = content_words(text(i));
-            let shared = words.iter().filter(|w| lede.contains(*w)).count();
-            shared as f64 / words.len().max(1) as f64
-        })
-        .collect();
+    let shares: Vec<f64> = long.iter().map(|&i| share_in(text(i), &lede)).collect();
     let best = shares.iter().copied().fold(0.0, f64::max);
     long.iter()
         .zip(&shares)

@@ -287,6 +287,10 @@ fn the_storys_own_deck_printed_above_its_headline_stays() {
     let text = "다온전지, 유럽 공장 착공식 열어\n배터리 규제 강화로 소재 기업 대응 속도\n배터리 규제가 강화되면서 소재 기업도 대응에 속도를 내고 있다.\n가온셀은 이달 처음으로 지속가능경영보고서를 펴냈다.\n";
     let cleaned = clean(text);
     assert!(!has(&cleaned, "다온전지"), "{cleaned:?}");
+    // Another story's headline with a close wording but its own subject.
+    let text = "다온전지, 유럽 공장 증설 본격 추진 나서\n한빛배터리, 조지아 신공장 착공식 성대하게 열어\n한빛배터리가 조지아 신공장 착공식을 성대하게 열었다.\n착공식에는 주지사도 참석했다.\n업계에서는 유럽 공장 증설 경쟁이 본격화했다고 본다.\n";
+    let cleaned = clean(text);
+    assert!(!has(&cleaned, "다온전지"), "{cleaned:?}");
     // Two lines above it are a list of other stories, however close.
     let text = "가온셀 첫 지속가능경영보고서 발간\n한빛소재 보고서 자율공시 나서\n배터리 규제 강화로 소재 기업 대응 속도\n배터리 규제가 강화되면서 소재 기업도 대응에 속도를 내고 있다.\n가온셀은 이달 처음으로 지속가능경영보고서를 펴냈다. 한빛소재도 자율공시로 보고서를 공개했다.\n";
     let cleaned = clean(text);

@@ -1114,7 +1114,15 @@ fn korean_title(sentence: &str, mention: &Mention) -> String {
         .map_or(0, |p| p.len());
     // A wire's dateline before the story is no part of what happened.
     let before = crate::ingest::text::dateline::strip_dateline(&sentence[..mention.start]);
-    let joined = format!("{} {}", before, &after[particle..]);
+    // "계약기간은 …부터 …까지다": when the date is the predicate, only
+    // the copula is left after it, and the date stays.
+    const COPULAS: [&str; 4] = ["다", "이다", "였다", "이었다"];
+    let only_copula = COPULAS.contains(&after[particle..].trim().trim_end_matches('.'));
+    let joined = if only_copula {
+        crate::ingest::text::dateline::strip_dateline(sentence).to_string()
+    } else {
+        format!("{} {}", before, &after[particle..])
+    };
     let mut text = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     text = text.trim_end_matches(['.', ' ']).to_string();
     if text.chars().count() > MAX_CHARS {

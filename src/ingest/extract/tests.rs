@@ -911,13 +911,13 @@ fn names_introduced_as_organizations_by_their_context() {
         None,
         &g,
     );
-    // "Motors" heads a carmaker's name: that one is a company.
-    assert_eq!(generated_names(&a), ["Orla Motors"], "{a:?}");
-    // Yards, railways and parties are named by their head word too.
+    assert!(generated_names(&a).is_empty(), "{a:?}");
+    // Shipyards and railways are named by their head word too; a party or
+    // a maker of motors is as often a common phrase ("Third Party").
     let a = annotate(
         &doc(&[
             "Nordhavn Shipyards built the ferry for Kestrel Valley Railways.",
-            "The Green Horizon Party opposed the plant.",
+            "Acme relies on a Third Party and sells Electric Motors.",
         ]),
         "",
         None,
@@ -925,11 +925,7 @@ fn names_introduced_as_organizations_by_their_context() {
     );
     assert_eq!(
         generated_names(&a),
-        [
-            "Nordhavn Shipyards",
-            "Kestrel Valley Railways",
-            "Green Horizon Party"
-        ],
+        ["Nordhavn Shipyards", "Kestrel Valley Railways"],
         "{a:?}"
     );
 }

@@ -721,7 +721,10 @@ impl Context<'_, '_> {
         let before = &self.tokens[i - 1];
         let plain_word_before = before.is_word()
             && before.text.starts_with(char::is_lowercase)
-            && !OPENERS.iter().any(|w| before.is(w));
+            && !OPENERS
+                .iter()
+                .chain(DAY_PREPOSITIONS.iter())
+                .any(|w| before.is(w));
         let ends_here = match self.tokens.get(i + 1) {
             None => true,
             Some(next) if !next.is_word() => !next.text.starts_with(['\'', '\u{2019}', '-']),

@@ -17,6 +17,7 @@ use crate::ingest::document::{Block, Document};
 use crate::ingest::text::aside::{drop_asides, outside_quotes};
 use crate::ingest::text::dateline::strip_dateline;
 use crate::ingest::text::hangul;
+use crate::ingest::text::line::ends_sentence;
 use crate::ingest::text::sentence::split as sentences;
 use crate::ingest::text::vocab::FUNCTION_WORDS;
 
@@ -117,23 +118,40 @@ fn capitalize(text: &str) -> String {
     }
 }
 
-/// The first paragraph of the story; a few lowercase words before it
-/// ("industry ministry-battery", an image's label) are no lead.
-fn lead(document: &Document) -> Option<&str> {
+/// The story's paragraphs; a few lowercase words before them ("industry
+/// ministry-battery", an image's label) are none of them.
+fn paragraphs(document: &Document) -> impl Iterator<Item = &str> {
     let label = |text: &str| {
         text.starts_with(char::is_lowercase)
             && text.split_whitespace().count() <= 5
             && !text.ends_with(['.', '!', '?'])
     };
-    document.blocks.iter().find_map(|block| match block {
+    document.blocks.iter().filter_map(move |block| match block {
         Block::Paragraph(text) if !label(text) => Some(text.as_str()),
         _ => None,
     })
 }
 
+/// The first paragraph of the story: a title is made from it when the
+/// page has no headline, so a short headline-like line counts.
+fn lead(document: &Document) -> Option<&str> {
+    paragraphs(document).next()
+}
+
+/// The paragraph a summary is made from: the lead, unless it is a deck
+/// (no sentence) and the next paragraph is a sentence.
+fn summary_lead(document: &Document) -> Option<&str> {
+    let mut paragraphs = paragraphs(document);
+    let first = paragraphs.next()?;
+    match paragraphs.next() {
+        Some(next) if !ends_sentence(first) && ends_sentence(next) => Some(next),
+        _ => Some(first),
+    }
+}
+
 /// The first one or two sentences of the lead, about 300 characters.
 pub(crate) fn summary(document: &Document) -> Option<String> {
-    let lead = strip_dateline(lead(document)?);
+    let lead = strip_dateline(summary_lead(document)?);
     let all = sentences(lead);
     let mut summary = all.first()?.to_string();
     if let Some(second) = all.get(1) {
@@ -185,6 +203,17 @@ mod tests {
         assert_eq!(
             title(&cleaned),
             Some(("Plant opens in the north".into(), TitleBasis::Headline))
+        );
+    }
+
+    #[test]
+    fn a_deck_above_the_lead_is_no_summary() {
+        let cleaned = crate::ingest::clean::clean(
+            "Acme turns a profit\n\nAcme's first annual profit, cell sales up\n\nAcme Cells made its first annual profit, it said on Monday.\n",
+        );
+        assert_eq!(
+            summary(&cleaned.document).as_deref(),
+            Some("Acme Cells made its first annual profit, it said on Monday.")
         );
     }
 

@@ -564,23 +564,45 @@ fn numeric_after_year(text: &str, start: usize) -> Option<(usize, PartialDate)> 
     PartialDate::ymd(year, parts[0], parts[1]).map(|d| (pos, d))
 }
 
-/// "2023 03.24" ending its line: a board's date badge, the year set apart
-/// from a two-digit month and day. Only a whole badge counts, so "in 2023
-/// 10.25 percent" stays a year and a number.
+/// "2023 03.24" alone on its line: a board's date badge, the year set
+/// apart from a two-digit month and day. Only a whole line counts, and
+/// not a row of a table of years ("2022 11.40" over "2023 10.25"), so "in
+/// 2023 10.25 percent" stays a year and a number.
 fn board_date(text: &str, after_year: usize, year: i32) -> Option<(usize, PartialDate)> {
+    const BADGE_LEN: usize = 5;
     let rest = text[after_year..].strip_prefix(' ')?;
-    let badge = rest.get(..5)?;
-    let bytes = badge.as_bytes();
-    let two_digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
-    let ends_line = rest[5..]
+    let badge = rest.get(..BADGE_LEN).filter(|badge| badge.is_ascii())?;
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let year_at = after_year - YEAR_DIGITS;
+    let line_start = text[..year_at].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = after_year + 1 + BADGE_LEN;
+    let whole_line = text[line_start..year_at].trim().is_empty()
+        && text[line_end..]
+            .lines()
+            .next()
+            .is_none_or(|tail| tail.trim().is_empty());
+    // A table's row: the line before or after opens with a year too.
+    let opens_with_year = |line: &str| {
+        let line = line.trim_start().as_bytes();
+        line.len() > YEAR_DIGITS
+            && line[..YEAR_DIGITS].iter().all(u8::is_ascii_digit)
+            && line[YEAR_DIGITS] == b' '
+    };
+    let before = text[..line_start]
         .lines()
-        .next()
-        .is_none_or(|tail| tail.trim().is_empty());
-    if !(two_digits(&bytes[..2]) && bytes[2] == b'.' && two_digits(&bytes[3..]) && ends_line) {
+        .rev()
+        .find(|l| !l.trim().is_empty());
+    let after = text[line_end..]
+        .lines()
+        .skip(1)
+        .find(|l| !l.trim().is_empty());
+    let in_a_table = before.is_some_and(opens_with_year) || after.is_some_and(opens_with_year);
+    let shaped = all_digits(&badge[..2]) && &badge[2..3] == "." && all_digits(&badge[3..]);
+    if !(shaped && whole_line) || in_a_table {
         return None;
     }
     let date = PartialDate::ymd(year, badge[..2].parse().ok()?, badge[3..].parse().ok()?)?;
-    Some((after_year + 1 + badge.len(), date))
+    Some((line_end, date))
 }
 
 /// Day or month first, year last: "21.01.2022" (dots: day first, as
@@ -909,8 +931,12 @@ mod tests {
             [(13..23, "2023-03-24".to_string())]
         );
         assert!(is_date_line("2023 03.24"));
-        // Not ending its line, or not two digits a part: a year and a number.
+        // Not alone on its line, a table's row, or not two digits a part:
+        // a year and a number.
         assert!(dates("in 2023 10.25 percent more").is_empty());
+        assert!(dates("Margin by year: 2023 10.25").is_empty());
+        assert!(dates("Price, in dollars:\n2022 11.40\n2023 10.25\n").is_empty());
+        assert!(dates("2023 10.25\n\n2024 11.02").is_empty());
         assert!(dates("2023 3.24").is_empty());
         assert!(dates("2023 13.24").is_empty());
     }

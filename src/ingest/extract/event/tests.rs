@@ -35,6 +35,18 @@ fn run(texts: &[&str], published: Option<&str>) -> Vec<(String, Option<String>, 
 }
 
 #[test]
+fn a_lone_clause_whose_point_is_its_date_keeps_it_in_the_title() {
+    let got = run(
+        &["계약기간은 2022년 12월 7일부터 2025년 5월 31일까지다."],
+        Some("2022-12-07"),
+    );
+    assert_eq!(
+        got[0].3,
+        "계약기간은 2022년 12월 7일부터 2025년 5월 31일까지다"
+    );
+}
+
+#[test]
 fn a_capitalized_frame_word_in_running_text_is_a_names() {
     let got = run(
         &["SK On on Wednesday signed a deal to buy a stake in Acme Lithium."],
@@ -45,6 +57,11 @@ fn a_capitalized_frame_word_in_running_text_is_a_names() {
         got[0].3,
         "SK On signed a deal to buy a stake in Acme Lithium"
     );
+    // A quarter or a half written in capitals frames its date still.
+    let got = run(&["Acme will start output in Q1 2026."], Some("2025-03-06"));
+    assert_eq!(got[0].3, "Acme will start output");
+    let got = run(&["Acme built the line in 1H 2024."], Some("2025-03-06"));
+    assert_eq!(got[0].3, "Acme built the line");
 }
 
 #[test]

@@ -157,14 +157,19 @@ fn without_frame<'a>(before: &'a str, sentence: &str) -> &'a str {
     let verb_alike = |word: &str, after: Option<&str>| {
         matches!(word, "start" | "end" | "beginning") && after != Some("of")
     };
-    // "SK On on Friday": in running text a capitalized frame word is a
-    // name's ("SK On"); a headline capitalizes every word.
+    // "SK On on Friday": in running text a frame word written like a name
+    // ("On", not "Q1" or "1H") is a name's ("SK On"); a headline
+    // capitalizes every word.
     let title_cased = crate::ingest::text::token::headline_cased(sentence);
+    let name_like = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
     let mut rest = before.trim_end();
     let mut after: Option<String> = None;
     while let Some((head, last)) = rest.rsplit_once(' ') {
         let word = last.to_lowercase();
-        let framing = title_cased || word == last;
+        let framing = title_cased || !name_like(last);
         if framing && FRAME.contains(&word.as_str()) && !verb_alike(&word, after.as_deref()) {
             rest = head.trim_end();
             after = Some(word);

@@ -64,8 +64,9 @@ pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Pers
     let tokens = tokenize(sentence.text);
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        // "중요성을 고려해": a verb's 해 after its object is no name.
-        let verb_after_object = token.text.ends_with('해')
+        // "중요성을 고려해", "회의를 주재한": a verb's 해 or 한 (who did)
+        // after its object is no name.
+        let verb_after_object = token.text.ends_with(['해', '한'])
             && i.checked_sub(1)
                 .is_some_and(|b| tokens[b].text.ends_with(['을', '를']));
         if !is_name(token) || claimed(sentence, token) || verb_after_object {

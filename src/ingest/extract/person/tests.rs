@@ -749,6 +749,11 @@ fn a_province_or_city_office_between_name_and_title_and_no_verb_as_name() {
         triples("김소해 연구원은 결과를 설명했다."),
         [t("김소해", Some("연구원"), None)]
     );
+    // A verb's form before the name is no name with the name for title.
+    assert_eq!(
+        triples("회의를 주재한 한가람 신통상전략지원관은 대응하겠다고 말했다."),
+        [t("한가람", Some("신통상전략지원관"), None)]
+    );
 }
 
 #[test]

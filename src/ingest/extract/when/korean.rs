@@ -59,22 +59,29 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
 
 /// The later day of a pair joined by 과/와 right after `first` (which ends
 /// at byte `end`): "2일과 3일", "10월 4일과 5일", days in a row of the
-/// same month ("3일과 5일" may be two happenings and stays two).
+/// same month. "3일과 5일", or days told "각각" (respectively), are two
+/// happenings and stay two.
 fn paired_day(
     sentence: &str,
     end: usize,
     first: &Mention,
     published: Option<PartialDate>,
 ) -> Option<(Mention, usize)> {
-    let first_day = first.date.day.filter(|_| first.date_end.is_none())?;
-    let rest = sentence[end..]
-        .strip_prefix("과 ")
-        .or_else(|| sentence[end..].strip_prefix("와 "))?;
+    const JOINERS: [&str; 2] = ["과 ", "와 "];
+    const RESPECTIVELY: &str = "각각";
+    if first.date_end.is_some() {
+        return None;
+    }
+    let first_day = first.date.day?;
+    let rest = JOINERS
+        .iter()
+        .find_map(|joiner| sentence[end..].strip_prefix(joiner))?;
     let next = sentence.len() - rest.len();
     let (last, last_end) = expression(sentence, next, published)?;
     let same_month = (last.date.year, last.date.month) == (first.date.year, first.date.month);
     let next_day = last.date.day == Some(first_day + 1);
-    (same_month && next_day && last.date_end.is_none()).then_some((last, last_end))
+    let respectively = sentence[last_end..].trim_start().starts_with(RESPECTIVELY);
+    (same_month && next_day && last.date_end.is_none() && !respectively).then_some((last, last_end))
 }
 
 /// "지난해 1월 … 그해 10월": a month of "that year" takes the year of the
@@ -572,6 +579,19 @@ fn relative_year(text: &str) -> (Option<i32>, Option<bool>, usize) {
             return (Some(shift), direction, prefix + word.len() + spaces(rest));
         }
     }
+    // "연내 착공할 계획" (within the year): this year, when the word ends
+    // there ("연내외" is another word).
+    const WITHIN_THE_YEAR: &str = "연내";
+    if let Some(rest) = text.strip_prefix(WITHIN_THE_YEAR) {
+        let run = hangul_run(rest);
+        if run.is_empty() || is_particle(run) {
+            return (
+                Some(0),
+                direction,
+                prefix + WITHIN_THE_YEAR.len() + spaces(rest),
+            );
+        }
+    }
     (None, direction, prefix)
 }
 
@@ -886,6 +906,17 @@ mod tests {
     }
 
     #[test]
+    fn within_the_year_is_this_year() {
+        let published = PartialDate::ymd(2023, 8, 2);
+        assert_eq!(
+            read("회사는 연내 공장을 착공할 계획이다.", published),
+            [d("2023")]
+        );
+        assert_eq!(read("연내에 착공한다.", published), [d("2023")]);
+        assert!(read("연내외 수요가 늘었다.", published).is_empty());
+    }
+
+    #[test]
     fn two_days_in_a_row_told_together_are_one_range() {
         let published = PartialDate::ymd(2021, 9, 3);
         let range = |a: &str, b: &str| (a.to_string(), Some(b.to_string()), Cue::At);
@@ -900,10 +931,17 @@ mod tests {
             read("회사는 지난 8월 30일과 31일 설명회를 열었다.", published),
             [range("2021-08-30", "2021-08-31")]
         );
-        // Days apart are two happenings.
+        // Days apart, or told respectively, are two happenings.
         assert_eq!(
             read("회사는 1일과 3일 설명회를 열었다.", published),
             [d("2021-09-01"), d("2021-09-03")]
+        );
+        assert_eq!(
+            read(
+                "회사는 1일과 2일 각각 미국과 유럽에서 신제품을 공개했다.",
+                published
+            ),
+            [d("2021-09-01"), d("2021-09-02")]
         );
     }
 

@@ -328,6 +328,12 @@ fn a_bare_weekday_closing_a_clause_with_a_verb_dates_it() {
     assert_eq!(one("Cells made Monday-Friday."), []);
     // No verb before it: a label, no happening.
     assert_eq!(one("Battery news Thursday"), []);
+    // A state on such days, a habit, a day something is for, a start.
+    assert_eq!(one("Acme said the store stays closed Sunday."), []);
+    assert_eq!(one("Acme said its staff worked Saturday for years."), []);
+    assert_eq!(one("Acme gave staff Friday and Saturday off."), []);
+    assert_eq!(one("The union called a strike for Friday."), []);
+    assert_eq!(one("Acme raised prices starting Monday."), []);
 }
 
 #[test]

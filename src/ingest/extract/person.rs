@@ -51,9 +51,49 @@ pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<
                 }
             }
         }
+        for name in well_known(sentence.text) {
+            // "일론머스크 테슬라 최고경영자": a name taken with the word
+            // after it ends where the public figure's name does.
+            let longer = format!("{name} ");
+            for person in out.iter_mut().filter(|p| p.name.starts_with(&longer)) {
+                person.name = name.to_string();
+            }
+            if !out.iter().any(|p| p.name == name) {
+                out.push(Person {
+                    name: name.to_string(),
+                    role: None,
+                    organization: None,
+                    quote: Some(sentence.text.to_string()),
+                });
+            }
+        }
     }
+    // A public figure's name cut back may repeat a name found before.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.name.clone()));
     drop_surnames(&mut out);
     out
+}
+
+/// Public figures named in full in `text` (`extract/well-known-people.txt`):
+/// stories name them in passing, with no role or verb of speech. A name
+/// inside a longer word ("유리창" holds 리창) is none of them; a Korean
+/// particle may follow a Hangul name.
+fn well_known(text: &str) -> Vec<&'static str> {
+    static WELL_KNOWN: Words = word_list!("extract/well-known-people.txt");
+    WELL_KNOWN
+        .iter()
+        .copied()
+        .filter(|name| {
+            text.match_indices(name).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + name.len()..].chars().next();
+                let hangul_name = name.chars().next_back().is_some_and(is_hangul);
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric() || hangul_name && is_hangul(c))
+            })
+        })
+        .collect()
 }
 
 /// Add a person, or fill the gaps of the one already known by that name

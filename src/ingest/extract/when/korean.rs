@@ -316,7 +316,12 @@ fn high_end_at(text: &str, unit: &str) -> Option<usize> {
     }
     let rest = &text[digits..];
     let rest = rest.strip_prefix(unit).unwrap_or(rest);
-    let high = rest.trim_start().strip_prefix(RANGE_TILDES)?.trim_start();
+    // "2020-2022년": a hyphen or a dash joins a range only glued to both
+    // numbers ("2022-12-01" has no unit after its parts).
+    let high = match rest.trim_start().strip_prefix(RANGE_TILDES) {
+        Some(high) => high.trim_start(),
+        None => rest.strip_prefix(['-', '\u{2013}'])?,
+    };
     high.starts_with(|c: char| c.is_ascii_digit())
         .then_some(text.len() - high.len())
 }
@@ -903,6 +908,27 @@ mod tests {
         assert!(day("전날 공장을 돌아봤다.", PartialDate::ym(2025, 3)).is_empty());
         // An old photo's day is far from publication.
         assert!(day("전날 공장을 돌아봤다.", PartialDate::ymd(2016, 12, 16)).is_empty());
+    }
+
+    #[test]
+    fn years_joined_by_a_hyphen_are_a_range() {
+        let published = PartialDate::ymd(2019, 8, 23);
+        let range = |a: &str, b: &str| (a.to_string(), Some(b.to_string()), Cue::At);
+        assert_eq!(
+            read(
+                "계약 유효기간은 2020-2022년이고 연장이 가능하다.",
+                published
+            ),
+            [range("2020", "2022")]
+        );
+        assert_eq!(
+            read("공급 기간은 2020–2022년이다.", published),
+            [range("2020", "2022")]
+        );
+        // A full date's hyphens join no range of years.
+        assert!(read("2022-12-01에 계약했다.", published)
+            .iter()
+            .all(|(_, end, _)| end.is_none()));
     }
 
     #[test]

@@ -14,12 +14,12 @@ use super::names::{
 use super::Sentence;
 use crate::content::front_matter::Person;
 use crate::ingest::gazetteer::{Gazetteer, Hit};
-use crate::ingest::text::hangul::is_hangul;
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::PHOTO_POSITIONS;
 
 mod korean;
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 pub(super) use korean::ends_with_glued_byline;
 pub(super) use korean::ends_with_long_title as ends_with_korean_title;
 pub(super) use korean::is_name_word as is_korean_name;
@@ -30,6 +30,9 @@ pub(crate) static SPEECH: Words = word_list!("extract/speech-verbs.txt");
 static APPOINT: Words = word_list!("extract/appointment-verbs.txt");
 /// Lowercase words that end a place a title's portfolio names ("region").
 static PLACE_WORDS: Words = word_list!("extract/portfolio-place-words.txt");
+/// Public figures by each spelling stories use, with the figure's first
+/// spelling (`extract/well-known-people.txt`).
+static WELL_KNOWN: Pairs = word_list!(pairs "extract/well-known-people.txt");
 
 /// People in first-mention order, deduplicated by name.
 pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<Person> {
@@ -45,20 +48,21 @@ pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<
         }
         if sentence.text.chars().any(is_hangul) {
             for person in korean::people(sentence, gazetteer) {
-                match out.iter_mut().find(|p| p.name == person.name) {
-                    Some(known) => fill(known, person),
-                    None => out.push(person),
-                }
+                add_or_fill(&mut out, person);
             }
         }
         for name in well_known(sentence.text) {
-            // "일론머스크 테슬라 최고경영자": a name taken with the word
-            // after it ends where the public figure's name does.
+            // "일론머스크 테슬라 최고경영자": a name this sentence gave with
+            // the word after it ends where the public figure's name does.
             let longer = format!("{name} ");
-            for person in out.iter_mut().filter(|p| p.name.starts_with(&longer)) {
+            for person in out.iter_mut().filter(|p| {
+                p.name.starts_with(&longer) && p.quote.as_deref() == Some(sentence.text)
+            }) {
                 person.name = name.to_string();
             }
-            if !out.iter().any(|p| p.name == name) {
+            // Another spelling of the figure named before is the same person.
+            let figure = figure_of(name);
+            if !out.iter().any(|p| figure_of(&p.name) == figure) {
                 out.push(Person {
                     name: name.to_string(),
                     role: None,
@@ -68,32 +72,52 @@ pub(crate) fn people(sentences: &[&Sentence<'_>], gazetteer: &Gazetteer) -> Vec<
             }
         }
     }
-    // A public figure's name cut back may repeat a name found before.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|p| seen.insert(p.name.clone()));
+    // A public figure's name cut back may repeat a name found before: one
+    // person, whose gaps the later mention fills.
+    let mut people: Vec<Person> = Vec::with_capacity(out.len());
+    for person in out {
+        add_or_fill(&mut people, person);
+    }
+    let mut out = people;
     drop_surnames(&mut out);
     out
 }
 
-/// Public figures named in full in `text` (`extract/well-known-people.txt`):
-/// stories name them in passing, with no role or verb of speech. A name
-/// inside a longer word ("유리창" holds 리창) is none of them; a Korean
-/// particle may follow a Hangul name.
+/// Public figures named in full in `text`: stories name them in passing,
+/// with no role or verb of speech. A name inside a longer word ("유리창"
+/// holds 리창) or a longer name ("Elon Musk Foundation", "Donald Trump
+/// Jr.") is none of them; a Korean particle may follow a Hangul name.
 fn well_known(text: &str) -> Vec<&'static str> {
-    static WELL_KNOWN: Words = word_list!("extract/well-known-people.txt");
     WELL_KNOWN
         .iter()
-        .copied()
+        .map(|&(name, _)| name)
         .filter(|name| {
             text.match_indices(name).any(|(at, _)| {
                 let before = text[..at].chars().next_back();
-                let after = text[at + name.len()..].chars().next();
+                let rest = &text[at + name.len()..];
                 let hangul_name = name.chars().next_back().is_some_and(is_hangul);
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric() || hangul_name && is_hangul(c))
+                let ends_here = match rest.chars().next() {
+                    None => true,
+                    Some(c) if hangul_name && is_hangul(c) => is_particle(hangul_run(rest)),
+                    Some(c) => !c.is_alphanumeric(),
+                };
+                // "Elon Musk Foundation": a capitalized word goes on the name.
+                let name_goes_on = rest
+                    .strip_prefix(' ')
+                    .is_some_and(|next| next.starts_with(char::is_uppercase));
+                before.is_none_or(|c| !c.is_alphanumeric()) && ends_here && !name_goes_on
             })
         })
         .collect()
+}
+
+/// The public figure a spelling names, if any ("일론 머스크" and "Elon
+/// Musk" are one).
+fn figure_of(name: &str) -> Option<&'static str> {
+    WELL_KNOWN
+        .iter()
+        .find(|&&(spelling, _)| spelling == name)
+        .map(|&(_, figure)| figure)
 }
 
 /// Add a person, or fill the gaps of the one already known by that name
@@ -107,6 +131,14 @@ fn merge(people: &mut Vec<Person>, person: Person) {
         Some(p) => fill(p, person),
         None if !short || high_office(person.role.as_deref()) => people.push(person),
         None => {}
+    }
+}
+
+/// Add a person, or fill the gaps of the one already known by that name.
+fn add_or_fill(people: &mut Vec<Person>, person: Person) {
+    match people.iter_mut().find(|p| p.name == person.name) {
+        Some(known) => fill(known, person),
+        None => people.push(person),
     }
 }
 

@@ -32,6 +32,8 @@ pub(crate) fn is_predicate_ending(rest: &str) -> bool {
 /// "~", and the wave dashes Korean pages also write for it, joining the
 /// two ends of a range ("6∼8일", "3~5%").
 pub(crate) const RANGE_TILDES: [char; 4] = ['~', '\u{223C}', '\u{FF5E}', '\u{301C}'];
+/// Dashes that join a range of years glued to both ends ("2020-2022년").
+pub(crate) const RANGE_DASHES: [char; 2] = ['-', '\u{2013}'];
 
 /// A precomposed Hangul syllable or a jamo (conjoining or compatibility).
 pub(crate) fn is_hangul(c: char) -> bool {

@@ -1617,8 +1617,12 @@ fn foreign_names_spelt_in_brackets_after_a_copula_title_or_before_a_government()
         names("업계는 조 바이든 2기 정부의 방침에 대응했다."),
         ["조 바이든"]
     );
-    // (A name the public-figure list lacks: that one names Joe Biden.)
     assert!(names("업계는 마크 로렌 2차 회의에 대응했다.").is_empty());
+    // A public figure is named however the words after go on.
+    assert_eq!(
+        names("업계는 조 바이든 2차 회의에 대응했다."),
+        ["조 바이든"]
+    );
     // So may "전", the former one.
     assert_eq!(
         names("이는 도널드 트럼프 전 행정부 당시의 무역전쟁이다."),
@@ -1711,8 +1715,19 @@ fn public_figures_named_in_passing_are_people() {
         names("일론머스크 테슬라 최고경영자는 공장을 늘릴 계획이다."),
         ["일론머스크"]
     );
-    // A surname alone, or the name inside a longer word, is no one.
+    // A surname alone, or the name inside a longer word or name, is no one.
     assert!(names("Musk’s plan stalled.").is_empty());
     assert!(names("공장 유리창이 깨졌다.").is_empty());
+    assert!(names("회사는 이동채널을 늘렸다.").is_empty());
     assert!(names("The Elon Muskrat Fund invested.").is_empty());
+    assert!(names("The Elon Musk Foundation gave $5 million.").is_empty());
+    // Two spellings are one person; a role found by another rule stays.
+    assert_eq!(
+        names("일론 머스크(Elon Musk)는 공장을 늘린다. Elon Musk said so.").len(),
+        1
+    );
+    assert_eq!(
+        triples("Tesla CEO Elon Musk said the plant opens. Elon Musk’s plan stalled."),
+        [t("Elon Musk", Some("CEO"), None)]
+    );
 }

@@ -10,7 +10,7 @@
 use super::{month_of_day, year_of_month, Cue, Mention};
 use crate::content::date::PartialDate;
 use crate::ingest::text::aside::outside_quotes;
-use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, RANGE_TILDES};
+use crate::ingest::text::hangul::{hangul_run, is_hangul, is_particle, RANGE_DASHES, RANGE_TILDES};
 use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Every Korean date expression in `sentence`. Only a full publication
@@ -21,7 +21,16 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
     let mut out: Vec<Mention> = Vec::new();
     let mut at = 0;
     while at < sentence.len() {
-        let Some((mut mention, end)) = expression(sentence, at, published) else {
+        // "2023-2024-2025년": a number after a dash is inside a code or a
+        // chain, never a date's start (a range's high end is read with it).
+        let after_dash = sentence[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| RANGE_DASHES.contains(&c));
+        let found = (!after_dash)
+            .then(|| expression(sentence, at, published))
+            .flatten();
+        let Some((mut mention, end)) = found else {
             at += sentence[at..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
@@ -308,7 +317,8 @@ fn range_before(text: &str, unit: &str) -> Option<(i32, i32, usize)> {
 }
 
 /// Where the high end of a range opening `text` starts: past the low
-/// number (and its `unit`, "6일~8일"), the tilde and spaces.
+/// number (and its `unit`, "6일~8일"), the tilde and spaces, or a dash
+/// glued between years.
 fn high_end_at(text: &str, unit: &str) -> Option<usize> {
     let digits = leading_digits(text);
     if digits == 0 || digits > 4 {
@@ -316,24 +326,27 @@ fn high_end_at(text: &str, unit: &str) -> Option<usize> {
     }
     let rest = &text[digits..];
     let rest = rest.strip_prefix(unit).unwrap_or(rest);
-    // "2020-2022년": a hyphen or a dash joins a range only glued to both
-    // numbers ("2022-12-01" has no unit after its parts).
+    // "2020-2022년": a dash joins a range of years glued to both numbers;
+    // "1-2일 소요" is a length as often as two days, so days keep the tilde.
     let high = match rest.trim_start().strip_prefix(RANGE_TILDES) {
         Some(high) => high.trim_start(),
-        None => rest.strip_prefix(['-', '\u{2013}'])?,
+        None if unit == "년" => rest.strip_prefix(RANGE_DASHES)?,
+        None => return None,
     };
     high.starts_with(|c: char| c.is_ascii_digit())
         .then_some(text.len() - high.len())
 }
 
-/// "3년간", "2020년대": a length of time or a decade, no date; and, for
+/// "3년간", "2020년대", "2022년형": a length of time, a decade or a model
+/// year, no date; and, for
 /// a day named alone, a count of days: "7일 분량", "3일 만에", or
 /// "1500t(16일)" set in brackets after a quantity. A month or a year
 /// with it ("2023년 동안", "8월분") stays a time.
 fn is_a_span(sentence: &str, start: usize, end: usize, lone_day: bool) -> bool {
     static DAY_COUNT_ENDINGS: Words = word_list!("korean/day-count-endings.txt");
     let rest = &sentence[end..];
-    if ["간", "대", "째"].iter().any(|s| rest.starts_with(s)) {
+    // "2022년형": a model year, no time.
+    if ["간", "대", "째", "형"].iter().any(|s| rest.starts_with(s)) {
         return true;
     }
     if !lone_day {
@@ -925,10 +938,12 @@ mod tests {
             read("공급 기간은 2020–2022년이다.", published),
             [range("2020", "2022")]
         );
-        // A full date's hyphens join no range of years.
-        assert!(read("2022-12-01에 계약했다.", published)
+        // A model year, a code's chain of numbers, or days: no range.
+        assert!(read("2020-2022년형 모델을 리콜했다.", published).is_empty());
+        assert!(read("2023-2024-2025년 계획을 세웠다.", published)
             .iter()
-            .all(|(_, end, _)| end.is_none()));
+            .all(|(start, _, _)| start != "2024"));
+        assert!(read("배송은 1-2일 소요된다.", published).is_empty());
     }
 
     #[test]

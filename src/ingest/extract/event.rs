@@ -1116,7 +1116,7 @@ fn korean_title(sentence: &str, mention: &Mention) -> String {
     let before = crate::ingest::text::dateline::strip_dateline(&sentence[..mention.start]);
     // "계약기간은 …부터 …까지다": when the date is the predicate, only
     // the copula is left after it, and the date stays.
-    const COPULAS: [&str; 4] = ["다", "이다", "였다", "이었다"];
+    static COPULAS: Words = word_list!("korean/copulas.txt");
     let only_copula = COPULAS.contains(&after[particle..].trim().trim_end_matches('.'));
     let joined = if only_copula {
         crate::ingest::text::dateline::strip_dateline(sentence).to_string()

@@ -411,6 +411,14 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     } else if let Some(m) = tokens.get(next).and_then(|t| magnitude(t.text)) {
         value *= m;
         next += 1;
+    } else if prefix_unit.is_some()
+        && tokens
+            .get(next)
+            .is_some_and(|t| matches!(t.text, "m" | "M"))
+    {
+        // "£200 m": after a currency sign a spaced m is millions, not metres.
+        value *= 1e6;
+        next += 1;
     } else if let Some((m, unit)) = tokens.get(next).and_then(|t| hyphenated_magnitude(t.text)) {
         // "1.23 million-square-meter": the magnitude joined to the unit.
         value *= m;
@@ -554,8 +562,9 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 }
 
 /// A number spelled out without a magnitude is a figure as a count of
-/// people ("Eleven professors joined"), vehicles, jobs, households, fires
-/// or incidents ("seven battery electric vehicles", "three fires"), as a
+/// people ("Eleven professors joined"), vehicles, jobs, households, fires,
+/// patents or the like ("seven battery electric vehicles", "three fires";
+/// `extract/spelled-count-units.txt`), as a
 /// share ("three per cent", "two percentage points") or as a multiple in
 /// a comparison ("four times the energy density", "six times more"), or
 /// as a capacity or size in a measured unit ("eleven GWh", "two
@@ -564,16 +573,14 @@ fn casualty_count(tokens: &[Token<'_>], i: usize, next: usize) -> Option<usize> 
 fn counts_spelled(tokens: &[Token<'_>], unit: &str, last: usize) -> bool {
     static COMPARATIVES: Words = word_list!("extract/comparatives.txt");
     static MEASURES: Words = word_list!("extract/spelled-measure-units.txt");
+    static COUNTS: Words = word_list!("extract/spelled-count-units.txt");
     let next = |k: usize| tokens.get(k);
     let compared = || next(last + 1).is_some_and(|t| COMPARATIVES.iter().any(|w| t.is(w)));
     // "Two people familiar with the matter said": sources, not a count.
     let speech = &super::person::SPEECH;
     let sources =
         next(last + 1).is_some_and(|t| t.is("familiar") || speech.iter().any(|w| t.is(w)));
-    (matches!(
-        unit,
-        "people" | "vehicles" | "jobs" | "households" | "fires" | "incidents"
-    ) && !sources)
+    (COUNTS.contains(&unit) && !sources)
         || matches!(unit, "percent" | "percentage points")
         || MEASURES.contains(&unit)
         || (unit == "times" && compared())
@@ -1016,6 +1023,10 @@ mod tests {
                 "modules",
             ),
             ("a plant of 40,000 tpa", 40000.0, "tons/year"),
+            ("a line of 9ktpy of anode", 9000.0, "tons/year"),
+            ("a terminal of 14 Mtpa of LNG", 14e6, "tons/year"),
+            ("it raised £200 m from investors", 200e6, "GBP"),
+            ("the wind farm has 215 turbines", 215.0, "turbines"),
             (
                 "film of 27 million square meters a year",
                 27000000.0,
@@ -1191,6 +1202,13 @@ mod tests {
         assert!(figures("Two people familiar with the matter said so.").is_empty());
         assert_eq!(one("It will sell seven battery electric vehicles.").1, 7.0);
         assert!(figures("The two firms signed three agreements.").is_empty());
+        // Patents, lawsuits and mines spelled out are counts too.
+        assert_eq!(
+            found("LG said SK infringed three patents and filed four litigations."),
+            [(3.0, "patents".into()), (4.0, "lawsuits".into())]
+        );
+        // A spaced m without a currency before it is no million.
+        assert!(figures("The hall is 200 m from the plant.").is_empty());
         // A measured capacity or size spelled out is a figure.
         assert_eq!(
             found("It adds eleven GWh and two gigawatts on five hectares."),
@@ -1328,6 +1346,23 @@ mod tests {
                 (5e12, "KRW".into())
             ]
         );
+        // A low end in its own magnitude is an amount as written.
+        assert_eq!(
+            found("공모가는 3만5000~3만7500원, 이익은 100억~300억원이다."),
+            [
+                (35000.0, "KRW".into()),
+                (37500.0, "KRW".into()),
+                (1e10, "KRW".into()),
+                (3e10, "KRW".into())
+            ]
+        );
+        // Shares after 만 or 억; a small number before 주 is weeks, and
+        // 주 opening a longer word counts no shares.
+        assert_eq!(
+            found("240만주를 공모해 2억1304만여 주의 청약이 몰렸다."),
+            [(2.4e6, "shares".into()), (213040000.0, "shares".into())]
+        );
+        assert!(found("2주 동안 2만 주민이 모였다.").is_empty());
         // A high end of two groups gives no single magnitude: only it.
         assert_eq!(
             found("사업비는 3~5조5000억원이다."),

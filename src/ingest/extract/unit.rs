@@ -411,8 +411,12 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         let (unit, used) = tons(text);
         return Some((if unit == "tons" { "kt" } else { "kt/year" }, used));
     }
-    if lower == "ktpa" {
+    // "9ktpy", "14 Mtpa": thousands or millions of tonnes a year.
+    if matches!(lower.as_str(), "ktpa" | "ktpy") {
         return Some(("kt/year", 1));
+    }
+    if matches!(lower.as_str(), "mtpa" | "mtpy") {
+        return Some(("Mt/year", 1));
     }
     // "9,000 stpy", "500 short tons": tons of 2,000 pounds.
     if lower == "stpy" {
@@ -485,12 +489,14 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
     Some((unit, used))
 }
 
-/// The value and unit of a figure in thousands of tons ("25 kt/a" is
-/// 40,000 tons a year); other figures as they are.
+/// The value and unit of a figure in thousands or millions of tons ("25
+/// kt/a" is 25,000 tons a year, "14 Mtpa" 14 million); other figures as
+/// they are.
 pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
     match unit {
         "kt" => (value * 1000.0, "tons"),
         "kt/year" => (value * 1000.0, "tons/year"),
+        "Mt/year" => (value * 1e6, "tons/year"),
         _ => (value, unit),
     }
 }

@@ -164,6 +164,8 @@ fn year_glued_after_day(body: &str, at: usize) -> bool {
     let (Some(day), Some(month)) = (words.next(), words.next()) else {
         return false;
     };
+    // "(January 31,2025)": a bracket opens the date.
+    let month = month.trim_start_matches('(');
     year == 4 && month_and_day(month, day).is_some() && month_number(month).is_some()
 }
 
@@ -195,6 +197,12 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     // ("On Wednesday, 11 October 2023, (local time) …" is a sentence).
     const MAX_PLACE_WORDS: usize = 3;
     let place = body[..span.start].trim_end();
+    // "WASHINGTON (January 31, 2025) –": the date in brackets after the
+    // place.
+    let (place, after) = match (place.strip_suffix('('), after.strip_prefix(')')) {
+        (Some(place), Some(after)) => (place.trim_end(), after.trim_start()),
+        _ => (place, after),
+    };
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let names_a_place = (1..=MAX_PLACE_WORDS).contains(&place_words.len())
         && place_words.iter().all(|w| {
@@ -861,6 +869,24 @@ fn parse_year(word: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_in_brackets_after_the_place_is_a_dateline() {
+        assert!(is_dateline(
+            "WASHINGTON (January 31, 2025) – The commission voted."
+        ));
+        assert!(is_dateline(&unglued(
+            "NEW YORK (Jan. 31,2025) — The commission voted."
+        )));
+        assert_eq!(
+            unglued("WASHINGTON (January 31,2025) –"),
+            "WASHINGTON (January 31, 2025) –"
+        );
+        // A bracketed date inside a sentence sets off nothing.
+        assert!(!is_dateline(
+            "The commission (which met on January 31, 2025) voted."
+        ));
+    }
+
     #[test]
     fn a_year_glued_to_the_days_comma() {
         assert_eq!(unglued("Mar 11,2020"), "Mar 11, 2020");

@@ -115,9 +115,10 @@ fn fraction_at(sentence: &str, start: usize) -> Option<Korean> {
     })
 }
 
-/// "700~750㎞", "3~5조원": a range whose low end has no unit of its own
-/// is two figures, as in English: the whole range valued at its low end
-/// (in the high end's magnitude and unit), and the high end.
+/// "700~750㎞", "3~5조원", "3만5000~3만7500원": a range whose low end has
+/// no unit of its own is two figures, as in English: the whole range
+/// valued at its low end (in the high end's magnitude and unit, unless
+/// it has its own), and the high end.
 fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
     if figure_at(sentence, start).is_some() {
         return None;
@@ -131,10 +132,20 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
     let rest = &sentence[end..];
     let tilde = rest.trim_start().strip_prefix(RANGE_TILDES)?;
     let high_start = sentence.len() - tilde.trim_start().len();
-    if korean_magnitude || !tilde.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    if !tilde.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let high = figure_at(sentence, high_start)?;
+    // "3만5000~3만7500원", "100억~300억원": a low end in its own
+    // magnitude is an amount as written, in the high end's unit.
+    if korean_magnitude {
+        let whole = Korean {
+            start,
+            value: low,
+            ..high
+        };
+        return Some((whole, high));
+    }
     // "3~5조5000억원": with two groups the high end's magnitude is no
     // single factor; the range is left to its high end.
     let groups = sentence[high_start..high.end]
@@ -217,6 +228,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         && is_temperature(&sentence[..start], &after['도'.len_utf8()..]);
     let (written, unit) = match unit(after) {
         Some(("대", _)) if money_scale => ("대", "KRW"),
+        Some(("주", _)) if !korean_magnitude => return None,
         Some(found) => found,
         None if days => ("일", "days"),
         None if counts_cycles(&sentence[..start], after) => ("회", "cycles"),

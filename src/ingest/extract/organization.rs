@@ -766,9 +766,19 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         || HEADS
             .iter()
             .any(|(h, kind)| tokens[head].text == *h && *kind == "company");
+    static POSSESSIVE_NAME_WORDS: Words = word_list!("extract/possessive-name-words.txt");
     let mut start = head;
     while start > 0 {
         let prev = &tokens[start - 1];
+        // "People's Court": the possessive is the name's own.
+        let owned = start >= 3
+            && prev.text == "s"
+            && matches!(tokens[start - 2].text, "'" | "’")
+            && POSSESSIVE_NAME_WORDS.contains(&tokens[start - 3].text);
+        if owned {
+            start -= 3;
+            continue;
+        }
         let joins = prev.text == "&" || prev.text == "and" && !legal;
         // "Hallim National University and Daeseong University": a head
         // word before the connector ends a name of its own, so the

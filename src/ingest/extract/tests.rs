@@ -912,12 +912,14 @@ fn names_introduced_as_organizations_by_their_context() {
         &g,
     );
     assert!(generated_names(&a).is_empty(), "{a:?}");
-    // Shipyards and railways are named by their head word too; a party or
-    // a maker of motors is as often a common phrase ("Third Party").
+    // Shipyards, railways, banks and marine firms are named by their head
+    // word too; a party or a maker of motors is as often a common phrase
+    // ("Third Party"), and "Bank" alone names none.
     let a = annotate(
         &doc(&[
             "Nordhavn Shipyards built the ferry for Kestrel Valley Railways.",
             "Acme relies on a Third Party and sells Electric Motors.",
+            "Brixby Bank lent to Tarn Marine. The Bank said rates would rise.",
         ]),
         "",
         None,
@@ -925,7 +927,25 @@ fn names_introduced_as_organizations_by_their_context() {
     );
     assert_eq!(
         generated_names(&a),
-        ["Nordhavn Shipyards", "Kestrel Valley Railways"],
+        [
+            "Nordhavn Shipyards",
+            "Kestrel Valley Railways",
+            "Brixby Bank",
+            "Tarn Marine"
+        ],
+        "{a:?}"
+    );
+    // A possessive that is the name's own ("People's") runs the name on;
+    // a company's possessive ends it.
+    let a = annotate(
+        &doc(&["The Wuxi Intermediate People's Court ruled that Brixby's Cell Institute erred."]),
+        "",
+        None,
+        &g,
+    );
+    assert_eq!(
+        generated_names(&a),
+        ["Wuxi Intermediate People's Court", "Cell Institute"],
         "{a:?}"
     );
 }

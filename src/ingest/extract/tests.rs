@@ -912,14 +912,14 @@ fn names_introduced_as_organizations_by_their_context() {
         &g,
     );
     assert!(generated_names(&a).is_empty(), "{a:?}");
-    // Shipyards, railways, banks and marine firms are named by their head
-    // word too; a party or a maker of motors is as often a common phrase
-    // ("Third Party"), and "Bank" alone names none.
+    // Shipyards and railways are named by their head word too; a party, a
+    // maker of motors, a bank or a marine firm is as often a common phrase
+    // ("Third Party", "West Bank", "Royal Marine").
     let a = annotate(
         &doc(&[
             "Nordhavn Shipyards built the ferry for Kestrel Valley Railways.",
             "Acme relies on a Third Party and sells Electric Motors.",
-            "Brixby Bank lent to Tarn Marine. The Bank said rates would rise.",
+            "The Central Bank lent to a Power Bank maker run by a Royal Marine.",
         ]),
         "",
         None,
@@ -927,18 +927,17 @@ fn names_introduced_as_organizations_by_their_context() {
     );
     assert_eq!(
         generated_names(&a),
-        [
-            "Nordhavn Shipyards",
-            "Kestrel Valley Railways",
-            "Brixby Bank",
-            "Tarn Marine"
-        ],
+        ["Nordhavn Shipyards", "Kestrel Valley Railways"],
         "{a:?}"
     );
-    // A possessive that is the name's own ("People's") runs the name on;
-    // a company's possessive ends it.
+    // A possessive that is the name's own ("People's") runs the name on
+    // when a name stands before it; a company's possessive ends it, and a
+    // bare "People's Court" names no one court.
     let a = annotate(
-        &doc(&["The Wuxi Intermediate People's Court ruled that Brixby's Cell Institute erred."]),
+        &doc(&[
+            "The Wuxi Intermediate People's Court ruled that Brixby's Cell Institute erred.",
+            "Tuesday's People's Court ruling favoured the maker.",
+        ]),
         "",
         None,
         &g,

@@ -489,6 +489,10 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
     Some((unit, used))
 }
 
+/// The smallest count of "mtpa" read as metric tonnes rather than
+/// millions: no plant makes a thousand million tonnes a year.
+const METRIC_TONNES_FROM: f64 = 1000.0;
+
 /// The value and unit of a figure in thousands or millions of tons ("25
 /// kt/a" is 25,000 tons a year, "14 Mtpa" 14 million); other figures as
 /// they are.
@@ -496,6 +500,9 @@ pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
     match unit {
         "kt" => (value * 1000.0, "tons"),
         "kt/year" => (value * 1000.0, "tons/year"),
+        // "14 mtpa" of LNG is millions; "50,000 mtpa" of lithium
+        // hydroxide is metric tonnes, as the commodity press writes "mt".
+        "Mt/year" if value >= METRIC_TONNES_FROM => (value, "tons/year"),
         "Mt/year" => (value * 1e6, "tons/year"),
         _ => (value, unit),
     }

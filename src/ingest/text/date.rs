@@ -165,7 +165,7 @@ fn year_glued_after_day(body: &str, at: usize) -> bool {
         return false;
     };
     // "(January 31,2025)": a bracket opens the date.
-    let month = month.trim_start_matches('(');
+    let month = month.trim_start_matches(['(', '[']);
     year == 4 && month_and_day(month, day).is_some() && month_number(month).is_some()
 }
 
@@ -197,12 +197,16 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     // ("On Wednesday, 11 October 2023, (local time) …" is a sentence).
     const MAX_PLACE_WORDS: usize = 3;
     let place = body[..span.start].trim_end();
-    // "WASHINGTON (January 31, 2025) –": the date in brackets after the
-    // place.
-    let (place, after) = match (place.strip_suffix('('), after.strip_prefix(')')) {
-        (Some(place), Some(after)) => (place.trim_end(), after.trim_start()),
-        _ => (place, after),
-    };
+    // "WASHINGTON (January 31, 2025) –", "[January 31, 2025]": the date in
+    // brackets after the place, which must then be a place's name ("The
+    // deadline (June 30, 2024) – which …" is a sentence).
+    let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
+        Some((
+            place.strip_suffix(open)?.trim_end(),
+            after.strip_prefix(close)?.trim_start(),
+        ))
+    });
+    let (place, after) = bracketed.unwrap_or((place, after));
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let names_a_place = (1..=MAX_PLACE_WORDS).contains(&place_words.len())
         && place_words.iter().all(|w| {
@@ -214,6 +218,7 @@ pub(crate) fn is_dateline(body: &str) -> bool {
             .strip_prefix(',')
             .is_some_and(|rest| rest.trim_start().starts_with('('));
     span.start <= 40
+        && (bracketed.is_none() || names_a_place)
         && (after.starts_with(['—', '–', '(', '/'])
             || tagged_after_a_comma
             || barred_dateline(after)
@@ -834,7 +839,7 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let part_of_word = !c.is_whitespace() && c != '(' && c != ')';
+        let part_of_word = !c.is_whitespace() && !matches!(c, '(' | ')' | '[' | ']');
         match (part_of_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -881,9 +886,13 @@ mod tests {
             unglued("WASHINGTON (January 31,2025) –"),
             "WASHINGTON (January 31, 2025) –"
         );
-        // A bracketed date inside a sentence sets off nothing.
+        assert!(is_dateline("WASHINGTON [January 31, 2025] – The vote."));
+        // Before a bracketed date, only a place's name makes a dateline.
         assert!(!is_dateline(
-            "The commission (which met on January 31, 2025) voted."
+            "The original deadline (June 30, 2024) – which Acme missed – passed."
+        ));
+        assert!(!is_dateline(
+            "Phase 1 (December 31, 2024) – 8 GWh of cells delivered"
         ));
     }
 

@@ -226,9 +226,11 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
             .next()
             .is_none_or(|c| !is_hangul(c) || is_ending(hangul_run(&after['도'.len_utf8()..])))
         && is_temperature(&sentence[..start], &after['도'.len_utf8()..]);
-    let (written, unit) = match unit(after) {
+    // "240만주", "50만 주": shares in ten thousands; "5000억 주로"
+    // (mainly), "5000만 주4일제" (a week) and "주 정부" (a state) are none.
+    let found = unit(after).filter(|(w, _)| *w != "주" || counts_shares(&sentence[..end], after));
+    let (written, unit) = match found {
         Some(("대", _)) if money_scale => ("대", "KRW"),
-        Some(("주", _)) if !korean_magnitude => return None,
         Some(found) => found,
         None if days => ("일", "days"),
         None if counts_cycles(&sentence[..start], after) => ("회", "cycles"),
@@ -304,6 +306,17 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
         unit,
         qualifier,
     })
+}
+
+/// 주 after an amount in 만 counts shares, unless a number, 로 ("mainly")
+/// or 정부 ("state government") follows it.
+fn counts_shares(amount: &str, after: &str) -> bool {
+    const TEN_THOUSANDS: [&str; 2] = ["만", "만여"];
+    const NOT_SHARES_AFTER: [&str; 2] = ["로", "정부"];
+    let rest = after['주'.len_utf8()..].trim_start();
+    TEN_THOUSANDS.iter().any(|m| amount.ends_with(m))
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+        && !NOT_SHARES_AFTER.iter().any(|w| rest.starts_with(w))
 }
 
 /// "1200회 이상 충·방전해도", "800회 이상의 장기 충·방전 사이클": times

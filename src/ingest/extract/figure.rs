@@ -416,7 +416,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
             .get(next)
             .is_some_and(|t| matches!(t.text, "m" | "M"))
     {
-        // "£200 m": after a currency sign a spaced m is millions.
+        // "£350 m": after a currency sign a spaced m is millions.
         value *= 1e6;
         next += 1;
     } else if let Some((m, unit)) = tokens.get(next).and_then(|t| hyphenated_magnitude(t.text)) {
@@ -1023,11 +1023,11 @@ mod tests {
                 "modules",
             ),
             ("a plant of 40,000 tpa", 40000.0, "tons/year"),
-            ("a line of 9ktpy of anode", 9000.0, "tons/year"),
-            ("a terminal of 14 Mtpa of LNG", 14e6, "tons/year"),
+            ("a line of 12ktpy of anode", 12000.0, "tons/year"),
+            ("a terminal of 8 Mtpa of LNG", 8e6, "tons/year"),
             ("a 50,000 mtpa hydroxide refinery", 50000.0, "tons/year"),
-            ("it raised £200 m from investors", 200e6, "GBP"),
-            ("the wind farm has 215 turbines", 215.0, "turbines"),
+            ("it raised £350 m from investors", 350e6, "GBP"),
+            ("the wind farm has 140 turbines", 140.0, "turbines"),
             (
                 "film of 27 million square meters a year",
                 27000000.0,
@@ -1208,7 +1208,6 @@ mod tests {
             found("LG said SK infringed three patents and filed four litigations."),
             [(3.0, "patents".into()), (4.0, "lawsuits".into())]
         );
-
         // A measured capacity or size spelled out is a figure.
         assert_eq!(
             found("It adds eleven GWh and two gigawatts on five hectares."),
@@ -1348,19 +1347,20 @@ mod tests {
         );
         // A low end in its own magnitude is an amount as written.
         assert_eq!(
-            found("공모가는 3만5000~3만7500원, 이익은 100억~300억원이다."),
+            found("공모가는 4만2000~4만6500원, 이익은 100억~300억원이다."),
             [
-                (35000.0, "KRW".into()),
-                (37500.0, "KRW".into()),
+                (42000.0, "KRW".into()),
+                (46500.0, "KRW".into()),
                 (1e10, "KRW".into()),
                 (3e10, "KRW".into())
             ]
         );
-        // Shares after 만 or 억; a small number before 주 is weeks, and
-        // 주 opening a longer word counts no shares.
+        // Shares after an amount in 만; a small number before 주 is weeks,
+        // 주 opening a longer word counts no shares, and neither does 주
+        // before 로 ("mainly"), a number ("주4일제") or 정부.
         assert_eq!(
-            found("240만주를 공모해 2억1304만여 주의 청약이 몰렸다."),
-            [(2.4e6, "shares".into()), (213040000.0, "shares".into())]
+            found("180만주를 공모해 1억2500만여 주의 청약이 몰렸다."),
+            [(1.8e6, "shares".into()), (125000000.0, "shares".into())]
         );
         assert!(found("2주 동안 2만 주민이 모였다.").is_empty());
         assert!(found("이익 1조2000억 주로 북미에서 났고 연봉 5000만 주4일제를 둔다.").is_empty());

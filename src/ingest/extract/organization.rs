@@ -771,7 +771,7 @@ fn extend_left(tokens: &[Token<'_>], head: usize) -> usize {
     let mut start = head;
     while start > 0 {
         let prev = &tokens[start - 1];
-        // "Fuzhou Intermediate People's Court": the possessive is the
+        // "Wuxi Intermediate People's Court": the possessive is the
         // name's own when a name word stands before it.
         let owned = start >= 4
             && prev.text == "s"

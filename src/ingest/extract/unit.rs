@@ -411,7 +411,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         let (unit, used) = tons(text);
         return Some((if unit == "tons" { "kt" } else { "kt/year" }, used));
     }
-    // "9ktpy", "14 Mtpa": thousands or millions of tonnes a year.
+    // "12ktpy", "8 Mtpa": thousands or millions of tonnes a year.
     if matches!(lower.as_str(), "ktpa" | "ktpy") {
         return Some(("kt/year", 1));
     }
@@ -494,13 +494,13 @@ pub(crate) fn per_quantity(currency: &str, words: &[&str]) -> Option<(&'static s
 const METRIC_TONNES_FROM: f64 = 1000.0;
 
 /// The value and unit of a figure in thousands or millions of tons ("25
-/// kt/a" is 25,000 tons a year, "14 Mtpa" 14 million); other figures as
+/// kt/a" is 25,000 tons a year, "8 Mtpa" 14 million); other figures as
 /// they are.
 pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
     match unit {
         "kt" => (value * 1000.0, "tons"),
         "kt/year" => (value * 1000.0, "tons/year"),
-        // "14 mtpa" of LNG is millions; "50,000 mtpa" of lithium
+        // "8 mtpa" of LNG is millions; "50,000 mtpa" of lithium
         // hydroxide is metric tonnes, as the commodity press writes "mt".
         "Mt/year" if value >= METRIC_TONNES_FROM => (value, "tons/year"),
         "Mt/year" => (value * 1e6, "tons/year"),

@@ -164,7 +164,7 @@ fn year_glued_after_day(body: &str, at: usize) -> bool {
     let (Some(day), Some(month)) = (words.next(), words.next()) else {
         return false;
     };
-    // "(January 31,2025)": a bracket opens the date.
+    // "(March 4,2024)": a bracket opens the date.
     let month = month.trim_start_matches(['(', '[']);
     year == 4 && month_and_day(month, day).is_some() && month_number(month).is_some()
 }
@@ -197,7 +197,7 @@ pub(crate) fn is_dateline(body: &str) -> bool {
     // ("On Wednesday, 11 October 2023, (local time) …" is a sentence).
     const MAX_PLACE_WORDS: usize = 3;
     let place = body[..span.start].trim_end();
-    // "WASHINGTON (January 31, 2025) –", "[January 31, 2025]": the date in
+    // "WASHINGTON (March 4, 2024) –", "[March 4, 2024]": the date in
     // brackets after the place, which must then be a place's name ("The
     // deadline (June 30, 2024) – which …" is a sentence).
     let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
@@ -877,16 +877,16 @@ mod tests {
     #[test]
     fn a_date_in_brackets_after_the_place_is_a_dateline() {
         assert!(is_dateline(
-            "WASHINGTON (January 31, 2025) – The commission voted."
+            "WASHINGTON (March 4, 2024) – The commission voted."
         ));
         assert!(is_dateline(&unglued(
             "NEW YORK (Jan. 31,2025) — The commission voted."
         )));
         assert_eq!(
-            unglued("WASHINGTON (January 31,2025) –"),
-            "WASHINGTON (January 31, 2025) –"
+            unglued("WASHINGTON (March 4,2024) –"),
+            "WASHINGTON (March 4, 2024) –"
         );
-        assert!(is_dateline("WASHINGTON [January 31, 2025] – The vote."));
+        assert!(is_dateline("WASHINGTON [March 4, 2024] – The vote."));
         // Before a bracketed date, only a place's name makes a dateline.
         assert!(!is_dateline(
             "The original deadline (June 30, 2024) – which Acme missed – passed."

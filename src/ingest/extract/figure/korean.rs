@@ -115,7 +115,7 @@ fn fraction_at(sentence: &str, start: usize) -> Option<Korean> {
     })
 }
 
-/// "700~750㎞", "3~5조원", "3만5000~3만7500원": a range whose low end has
+/// "700~750㎞", "3~5조원", "4만2000~4만6500원": a range whose low end has
 /// no unit of its own is two figures, as in English: the whole range
 /// valued at its low end (in the high end's magnitude and unit, unless
 /// it has its own), and the high end.
@@ -136,7 +136,7 @@ fn range_at(sentence: &str, start: usize) -> Option<(Korean, Korean)> {
         return None;
     }
     let high = figure_at(sentence, high_start)?;
-    // "3만5000~3만7500원", "100억~300억원": a low end in its own
+    // "4만2000~4만6500원", "100억~300억원": a low end in its own
     // magnitude is an amount as written, in the high end's unit.
     if korean_magnitude {
         let whole = Korean {
@@ -226,7 +226,7 @@ fn figure_at(sentence: &str, start: usize) -> Option<Korean> {
             .next()
             .is_none_or(|c| !is_hangul(c) || is_ending(hangul_run(&after['도'.len_utf8()..])))
         && is_temperature(&sentence[..start], &after['도'.len_utf8()..]);
-    // "240만주", "50만 주": shares in ten thousands; "5000억 주로"
+    // "180만주", "50만 주": shares in ten thousands; "5000억 주로"
     // (mainly), "5000만 주4일제" (a week) and "주 정부" (a state) are none.
     let found = unit(after).filter(|(w, _)| *w != "주" || counts_shares(&sentence[..end], after));
     let (written, unit) = match found {

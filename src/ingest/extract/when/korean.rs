@@ -27,13 +27,15 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
             .chars()
             .next_back()
             .is_some_and(|c| RANGE_DASHES.contains(&c));
-        // "2019년 4월 29일 …, 5월 …": a later month of the sentence's own
+        // "2020년 3월 12일 …, 6월 …": a later month of the sentence's own
         // year, read with that year when the page gives none.
         let told_year = year_told_before(sentence, &out);
         let found = (!after_dash)
             .then(|| {
                 expression(sentence, at, published).or_else(|| {
-                    expression(sentence, at, told_year?.1).filter(|(m, _)| month_alone(sentence, m))
+                    let (told, year_end) = told_year?;
+                    expression(sentence, at, year_end)
+                        .filter(|(m, _)| month_alone(sentence, m) && m.date.month >= told.month)
                 })
             })
             .flatten();
@@ -125,7 +127,7 @@ fn in_that_year(sentence: &str, mention: &mut Mention, earlier: &[Mention]) {
 }
 
 /// The last time before in the sentence written with its year and month
-/// ("2019년 4월 29일"), as (its date, the year's last day, which places a
+/// ("2020년 3월 12일"), as (its date, the year's last day, which places a
 /// bare month of that year).
 fn year_told_before(
     sentence: &str,
@@ -147,7 +149,7 @@ fn month_alone(sentence: &str, mention: &Mention) -> bool {
         && mention.date_end.is_none()
 }
 
-/// "2019년 4월 29일 ITC에 제소했으며, 5월 경찰에 고소했다": a bare month
+/// "2020년 3월 12일 ITC에 제소했으며, 6월 경찰에 고소했다": a bare month
 /// after a time of the same sentence written with its year, and not
 /// before it in that year, is of that year, whatever the page's date.
 fn in_the_told_year(
@@ -772,16 +774,15 @@ mod tests {
     #[test]
     fn a_bare_month_after_a_year_told_in_the_sentence_is_of_that_year() {
         let published = PartialDate::ymd(2021, 4, 11);
-        let told = "LG는 2019년 4월 29일 SK를 제소했으며, 5월 경찰에 고소했다.";
-        assert_eq!(read(told, published), [d("2019-04-29"), d("2019-05")]);
+        let told = "LG는 2020년 3월 12일 SK를 제소했으며, 6월 경찰에 고소했다.";
+        assert_eq!(read(told, published), [d("2020-03-12"), d("2020-06")]);
         // Without a page date the month is still placed.
-        assert_eq!(read(told, None), [d("2019-04-29"), d("2019-05")]);
+        assert_eq!(read(told, None), [d("2020-03-12"), d("2020-06")]);
         // A month before the told one, or after a year told alone, keeps
-        // the page's year.
-        assert_eq!(
-            read("LG는 2019년 8월 제소했으며, 5월 고소했다.", published),
-            [d("2019-08"), d("2020-05")]
-        );
+        // the page's year, and without a page date has none.
+        let earlier_month = "LG는 2019년 8월 제소했으며, 5월 고소했다.";
+        assert_eq!(read(earlier_month, published), [d("2019-08"), d("2020-05")]);
+        assert_eq!(read(earlier_month, None), [d("2019-08")]);
         assert_eq!(
             read("회사는 2019년 설립됐으며 5월 신제품을 낸다.", published),
             [d("2019"), d("2021-05")]

@@ -9,8 +9,8 @@
 
 mod korean;
 use super::unit::{
-    currency_code, currency_prefix, is_site_area, kilotons, magnitude, money_magnitude,
-    per_quantity, prices_a_facility, unit_after, unit_end, Unit,
+    currency_code, currency_prefix, is_site_area, magnitude, money_magnitude, per_quantity,
+    prices_a_facility, scaled_tons, unit_after, unit_end, Unit,
 };
 use crate::content::front_matter::Figure;
 use crate::ingest::text::token::{in_address, tokenize, Token};
@@ -186,7 +186,7 @@ fn range_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<(Found, Fo
         };
         let end = tokens[last].end.max(token.end);
         let at = |value: f64| {
-            let (value, unit) = kilotons(value * factor, unit);
+            let (value, unit) = scaled_tons(value * factor, unit);
             Found {
                 start,
                 end,
@@ -443,7 +443,7 @@ fn figure_at(sentence: &str, tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if spelled_alone && !counts_spelled(tokens, unit, end_token) {
         return None;
     }
-    (value, unit) = kilotons(value, unit);
+    (value, unit) = scaled_tons(value, unit);
     // "4680 cells", "21700 batteries": four or five digits written without
     // a separator before a product are its format, not a count of it.
     let format_number = text.len() >= 4 && text.bytes().all(|b| b.is_ascii_digit());

@@ -403,7 +403,7 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
     {
         return Some(tons(text));
     }
-    // "25 kt/a": thousands of tons, scaled by the caller (`kilotons`).
+    // "25 kt/a": thousands of tons, scaled by the caller (`scaled_tons`).
     if matches!(
         lower.as_str(),
         "kt" | "kilotonnes" | "kilotons" | "kilotonne" | "kiloton"
@@ -496,7 +496,7 @@ const METRIC_TONNES_FROM: f64 = 1000.0;
 /// The value and unit of a figure in thousands or millions of tons ("25
 /// kt/a" is 25,000 tons a year, "8 Mtpa" 14 million); other figures as
 /// they are.
-pub(crate) fn kilotons(value: f64, unit: &'static str) -> (f64, &'static str) {
+pub(crate) fn scaled_tons(value: f64, unit: &'static str) -> (f64, &'static str) {
     match unit {
         "kt" => (value * 1000.0, "tons"),
         "kt/year" => (value * 1000.0, "tons/year"),

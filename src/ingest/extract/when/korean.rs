@@ -33,8 +33,9 @@ pub(super) fn mentions(sentence: &str, published: Option<PartialDate>) -> Vec<Me
         let found = (!after_dash)
             .then(|| {
                 expression(sentence, at, published).or_else(|| {
-                    let (told, year_end) = told_year?;
-                    expression(sentence, at, year_end)
+                    // The told year's last day places a bare month in it.
+                    let told = told_year?;
+                    expression(sentence, at, PartialDate::ymd(told.year, 12, 31))
                         .filter(|(m, _)| month_alone(sentence, m) && m.date.month >= told.month)
                 })
             })
@@ -113,31 +114,22 @@ fn in_that_year(sentence: &str, mention: &mut Mention, earlier: &[Mention]) {
     let Some(year) = earlier.last().map(|m| m.date.year) else {
         return;
     };
-    let Some(month) = mention.date.month.filter(|_| mention.date_end.is_none()) else {
+    if mention.date_end.is_some() {
         return;
-    };
-    let date = match mention.date.day {
-        Some(day) => PartialDate::ymd(year, month, day),
-        None => PartialDate::ym(year, month),
-    };
-    if let Some(date) = date {
+    }
+    if let Some(date) = in_year(mention.date, year) {
         mention.date = date;
         mention.start = head.len();
     }
 }
 
 /// The last time before in the sentence written with its year and month
-/// ("2020년 3월 12일"), as (its date, the year's last day, which places a
-/// bare month of that year).
-fn year_told_before(
-    sentence: &str,
-    earlier: &[Mention],
-) -> Option<(PartialDate, Option<PartialDate>)> {
+/// ("2020년 3월 12일").
+fn year_told_before(sentence: &str, earlier: &[Mention]) -> Option<PartialDate> {
     let last = earlier.last()?;
     let written = sentence[last.start..last.end].trim_start();
     let year_written = written.starts_with(|c: char| c.is_ascii_digit()) && written.contains('년');
-    (year_written && last.date.month.is_some() && last.date_end.is_none())
-        .then(|| (last.date, PartialDate::ymd(last.date.year, 12, 31)))
+    (year_written && last.date.month.is_some() && last.date_end.is_none()).then_some(last.date)
 }
 
 /// A month written in digits without a year ("5월", "6월 10일").
@@ -152,26 +144,24 @@ fn month_alone(sentence: &str, mention: &Mention) -> bool {
 /// "2020년 3월 12일 ITC에 제소했으며, 6월 경찰에 고소했다": a bare month
 /// after a time of the same sentence written with its year, and not
 /// before it in that year, is of that year, whatever the page's date.
-fn in_the_told_year(
-    sentence: &str,
-    mention: &mut Mention,
-    told: Option<(PartialDate, Option<PartialDate>)>,
-) {
-    let Some((told, _)) = told else {
+fn in_the_told_year(sentence: &str, mention: &mut Mention, told: Option<PartialDate>) {
+    let Some(told) = told else {
         return;
     };
-    let (Some(month), Some(told_month)) = (mention.date.month, told.month) else {
-        return;
-    };
-    if !month_alone(sentence, mention) || month < told_month {
+    if !month_alone(sentence, mention) || mention.date.month < told.month {
         return;
     }
-    let date = match mention.date.day {
-        Some(day) => PartialDate::ymd(told.year, month, day),
-        None => PartialDate::ym(told.year, month),
-    };
-    if let Some(date) = date {
+    if let Some(date) = in_year(mention.date, told.year) {
         mention.date = date;
+    }
+}
+
+/// `date`'s month (and day) in `year`; none without a month.
+fn in_year(date: PartialDate, year: i32) -> Option<PartialDate> {
+    let month = date.month?;
+    match date.day {
+        Some(day) => PartialDate::ymd(year, month, day),
+        None => PartialDate::ym(year, month),
     }
 }
 

@@ -937,6 +937,15 @@ mod tests {
         );
         // British spellings; lengths, speeds and power spelt out.
         assert_eq!(one("It stores 430 watt-hours per kilogramme.").2, "Wh/kg");
+        assert_eq!(
+            one("It stores 310 watt hours per kilogram.").0,
+            "310 watt hours per kilogram"
+        );
+        assert_eq!(one("It stores 290 watt hour per litre.").2, "Wh/L");
+        // A spinning part's speed: "18,000rpm", "9,000 rpm".
+        assert_eq!(one("The motor turns at 18,000rpm.").2, "rpm");
+        // Currencies by their ISO code after the amount.
+        assert_eq!(one("It costs 4.2 billion AED.").2, "AED");
         assert_eq!(one("a 10-kilometre road").2, "km");
         assert_eq!(one("the 32-metre-long ferry").2, "m");
         // "meters" also count a utility's meters: no length.

@@ -23,7 +23,7 @@ use super::names::is_role_word;
 use super::Sentence;
 use crate::content::entity::slugify;
 use crate::content::evidence::EvidenceKey;
-use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion};
+use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion, PlaceKind};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::{LEGAL_FORMS, SENTENCE_OPENERS};
@@ -75,7 +75,7 @@ pub(crate) fn mentions(
         for (start, entry) in title::bodies(sentence.text, gazetteer) {
             named.push((start, entry.slug.clone()));
         }
-        for (start, entry) in national_governments(sentence, gazetteer) {
+        for (start, entry) in place_governments(sentence, gazetteer) {
             named.push((start, entry.slug.clone()));
         }
         for unknown in &sentence.unknown {
@@ -190,30 +190,63 @@ fn earlier_named_by_short_form<'g>(
     }
 }
 
-/// "the Indian federal government", "the Chinese central government": a
-/// country's adjective, a qualifier and "government" name the registry's
-/// "Government of <country>" (the plain "Indian government" is its alias).
-fn national_governments<'g>(
+/// A place's government in the words around its name: "Chile's
+/// government", "the Indian federal government", "the government of
+/// Chile", "칠레 정부", "퀘벡 주정부". Each names the registry's
+/// "Government of <place>" (the plain "Indian government" is also its
+/// alias); a place with no such entry names none.
+fn place_governments<'g>(
     sentence: &Sentence<'_>,
     gazetteer: &'g Gazetteer,
 ) -> Vec<(usize, &'g crate::content::entity::Organization)> {
     static QUALIFIERS: Words = word_list!("extract/government-qualifiers.txt");
-    let mut found = Vec::new();
-    for hit in sentence.places.iter().filter(|h| gazetteer.is_demonym(h)) {
-        let rest = &sentence.text[hit.end..];
-        let Some((qualifier, after)) = rest.trim_start().split_once(' ') else {
-            continue;
+    let text = sentence.text;
+    let word_government = |rest: &str| {
+        let rest = rest
+            .strip_prefix("'s ")
+            .or_else(|| rest.strip_prefix("’s "))
+            .unwrap_or(rest.trim_start());
+        let rest = match rest.split_once(' ') {
+            Some((qualifier, after)) if QUALIFIERS.contains(&qualifier) => after,
+            _ => rest,
         };
-        let government = after
-            .strip_prefix("government")
-            .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric));
-        if !QUALIFIERS.contains(&qualifier) || !government {
+        ["government", "Government"].iter().any(|g| {
+            rest.strip_prefix(g)
+                .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+        })
+    };
+    // "칠레 정부는"; "퀘벡 주정부가", "온타리오 주 정부" of a province or
+    // a state only ("호주 주정부" are Australia's states, not its nation).
+    let korean_government = |rest: &str, country: bool| {
+        let rest = rest.trim_start();
+        let rest = match rest.strip_prefix('주') {
+            Some(after) if !country => after.trim_start(),
+            _ => rest,
+        };
+        rest.starts_with("정부")
+    };
+    let of_before = |before: &str| {
+        let before = before.trim_end();
+        ["government of", "Government of"]
+            .iter()
+            .any(|g| before.ends_with(g))
+    };
+    let mut found = Vec::new();
+    for hit in &sentence.places {
+        let rest = &text[hit.end..];
+        let place = &gazetteer.places()[hit.entity].front;
+        let country = place.kind == PlaceKind::Country;
+        let names_it = word_government(rest)
+            || !gazetteer.is_demonym(hit)
+                && (korean_government(rest, country) || of_before(&text[..hit.start]));
+        if !names_it {
             continue;
         }
-        let country = &gazetteer.places()[hit.entity].front.name;
-        if let Some(entry) = gazetteer.organization_named(&format!("Government of {country}")) {
-            found.push((hit.start, entry));
-        }
+        let name = &place.name;
+        let entry = gazetteer
+            .organization_named(&format!("Government of {name}"))
+            .or_else(|| gazetteer.organization_named(&format!("Government of the {name}")));
+        found.extend(entry.map(|entry| (hit.start, entry)));
     }
     found
 }

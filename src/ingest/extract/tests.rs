@@ -377,6 +377,46 @@ fn a_countrys_federal_or_central_government_is_its_government() {
 }
 
 #[test]
+fn a_places_government_in_any_wording_is_its_registry_entry() {
+    use crate::content::front_matter::OrganizationKind;
+    use crate::ingest::gazetteer::tests::organization;
+    let g = Gazetteer::new(&registries());
+    for text in [
+        "South Korea's government approved the plan.",
+        "South Korea’s federal government approved the plan.",
+        "The plan was approved by the government of Korea.",
+        "The Government of South Korea approved the plan.",
+    ] {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        assert_eq!(a.organizations, ["government-of-korea"], "{text}");
+    }
+    // No "Government of Chile" in the registry: nothing is made up.
+    for text in [
+        "Chile's government approved the plan.",
+        "칠레 정부는 계획을 승인했다.",
+    ] {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        assert!(a.organizations.is_empty(), "{text}: {a:?}");
+    }
+    let mut with_chile = registries();
+    with_chile.organizations.push(organization(
+        "government-of-chile",
+        "Government of Chile",
+        OrganizationKind::Government,
+        &[],
+    ));
+    let g = Gazetteer::new(&with_chile);
+    let a = annotate(&doc(&["칠레 정부는 계획을 승인했다."]), "", None, &g);
+    assert_eq!(a.organizations, ["government-of-chile"]);
+    // A country's "주정부" are its states, not its nation; "governments"
+    // of old are no body.
+    for text in ["칠레 주정부들이 나섰다.", "Chile's governments of old."] {
+        let a = annotate(&doc(&[text]), "", None, &g);
+        assert!(a.organizations.is_empty(), "{text}: {a:?}");
+    }
+}
+
+#[test]
 fn loose_names_stay_suggestions() {
     let g = Gazetteer::new(&registries());
     let a = annotate(

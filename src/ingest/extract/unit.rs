@@ -336,11 +336,14 @@ fn physical<'a>(text: &dyn Fn(usize) -> Option<&'a str>) -> Option<(&'static str
         }
         _ => {}
     }
-    // "750 watt-hours per liter": an energy density spelt out.
-    if matches!(lower.as_str(), "watt-hours" | "watt-hour") && is(1, "per") {
-        return match text(2)?.to_ascii_lowercase().as_str() {
-            "kilogram" | "kilogramme" | "kg" => Some(("Wh/kg", 3)),
-            "liter" | "litre" | "l" => Some(("Wh/L", 3)),
+    // "750 watt-hours per liter", "350 watt hour per kilogramme": an
+    // energy density spelt out.
+    let spaced_hours = lower == "watt" && (is(1, "hours") || is(1, "hour"));
+    let per = if spaced_hours { 2 } else { 1 };
+    if (matches!(lower.as_str(), "watt-hours" | "watt-hour") || spaced_hours) && is(per, "per") {
+        return match text(per + 1)?.to_ascii_lowercase().as_str() {
+            "kilogram" | "kilogramme" | "kg" => Some(("Wh/kg", per + 2)),
+            "liter" | "litre" | "l" => Some(("Wh/L", per + 2)),
             _ => None,
         };
     }

@@ -58,6 +58,12 @@ pub(crate) fn stated(raw: &str, other_stories: &[usize]) -> Option<Stated> {
             if at >= HEAD_LINES && !roles.is_empty() && stamp::is_lone_short_date(body) {
                 roles.clear();
             }
+            // "Thursday, June 13, 2024" opening the page, over its
+            // headline: the masthead's date of the visit. The story may
+            // be years older, so it states no publication date at all.
+            if at == 0 && is_todays_date(body) {
+                roles.clear();
+            }
             // A timeline's entries open with dates line after line.
             let opens = |line: Option<&&str>| {
                 line.is_some_and(|line| stamp::date_opening_the_lead(line).is_some())
@@ -723,8 +729,11 @@ mod tests {
     fn todays_date_over_the_masthead_yields_to_the_stories_stamp() {
         let page = "2024.10.19 토요일\n맑음 서울 1˚C\n산업\n\n기사등록일\n한빛 기자\n2023-10-23 09:21:17\n본문이다.";
         assert_eq!(date(page), "2023-10-23");
-        // Alone, it is the only date the page gives.
-        assert_eq!(date("2024.10.19 토요일\n본문이다."), "2024-10-19");
+        // Alone over the headline, it states no date: the story may be
+        // years older than the visit. Under the headline it is a stamp.
+        assert!(stated("2024.10.19 토요일\n제목\n본문이다.", &[]).is_none());
+        assert!(stated("Thursday, June 13, 2024\n27 C\nHeadline\nBody.", &[]).is_none());
+        assert_eq!(date("제목\n2024.10.19 토요일\n본문이다."), "2024-10-19");
         // Registered, then modified: the registration dates the page.
         assert_eq!(
             date("기사등록 2025/03/11 09:12:40 최종수정 2025/03/12 10:05:03\n본문."),

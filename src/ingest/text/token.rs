@@ -163,7 +163,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                         '.' | ',' | '’' | '\'' => {
                             prev.is_ascii_digit()
                                 && next.is_some_and(|n| n.is_ascii_digit())
-                                && (d == '.' || thousands_group(&chars[j + 1..]))
+                                && (d == '.'
+                                    || thousands_group(&chars[j + 1..])
+                                    || lakh_groups(&chars[j + 1..]))
                         }
                         _ => false,
                     }
@@ -241,6 +243,21 @@ fn thousands_group(rest: &[(usize, char)]) -> bool {
         && rest.get(3).is_none_or(|&(_, c)| !c.is_ascii_digit())
 }
 
+/// Pairs of digits up to a last group of three: "2,53,046", "1,20,00,000"
+/// (the Indian way of grouping, by lakhs and crores) but not "5,60" or
+/// "2021,22".
+fn lakh_groups(rest: &[(usize, char)]) -> bool {
+    let digit = |k: usize| rest.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let mut k = 0;
+    while digit(k) && digit(k + 1) && rest.get(k + 2).is_some_and(|&(_, c)| c == ',') {
+        k += 3;
+        if thousands_group(&rest[k..]) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +297,17 @@ mod tests {
         assert_eq!(
             texts("Wh/kg-class 2021, 2022"),
             ["Wh", "/", "kg-class", "2021", ",", "2022"]
+        );
+    }
+
+    #[test]
+    fn numbers_grouped_by_lakhs_are_one_token() {
+        assert_eq!(texts("sold 3,41,207 cars"), ["sold", "3,41,207", "cars"]);
+        assert_eq!(texts("Rs 1,20,00,000"), ["Rs", "1,20,00,000"]);
+        // Pairs that end in no group of three are a list or a decimal comma.
+        assert_eq!(
+            texts("5,60 and 12,34,5"),
+            ["5", ",", "60", "and", "12", ",", "34", ",", "5"]
         );
     }
 

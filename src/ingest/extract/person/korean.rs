@@ -58,6 +58,8 @@ static SHORT_FAMILY_NAMES: Words = word_list!("korean/foreign-short-family-names
 
 /// Organization names that may stand between a name and its title.
 const MAX_BETWEEN: usize = 3;
+/// Kinds of firm written before the firm's own name ("법무법인 가온").
+static FIRM_KINDS: Words = word_list!("korean/firm-kinds.txt");
 
 /// People named in Korean in `sentence`, in text order.
 pub(super) fn people(sentence: &Sentence<'_>, gazetteer: &Gazetteer) -> Vec<Person> {
@@ -623,6 +625,7 @@ fn foreign_names_before_a_title(
                 foreign_name_word(t, known)
                     && !UNIT_WORDS.contains(&t.text)
                     && !is_unknown_organization(t.text)
+                    && !is_bare_body_noun(t.text)
                     && !only_generic_words(t.text)
             })
             && !is_name_word(first.text);
@@ -933,6 +936,17 @@ fn title_after(
                     k += 1;
                 }
             }
+            // "법무법인 가온 대표": a kind of firm, then its name, any word.
+            None if between < MAX_BETWEEN
+                && FIRM_KINDS.contains(&token.text)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.text.chars().all(is_hangul)) =>
+            {
+                between += 1;
+                place_between = false;
+                k += 1;
+            }
             // "박현식 여수 부시장": the city whose office it is; "권가온
             // 공단 이사장": the body named before, by its kind (an ending of
             // a body's name standing alone).
@@ -951,6 +965,12 @@ fn title_after(
             None if between < MAX_BETWEEN
                 && (is_department(token.text) || made_of(token.text, &UNIT_WORDS)) =>
             {
+                between += 1;
+                place_between = false;
+            }
+            // "가온대 공과대학 이차전지 센터장", "배터리 연구소장": the
+            // field a unit works in, in common words, after its body.
+            None if between < MAX_BETWEEN && only_generic_words(token.text) && org.is_some() => {
                 between += 1;
                 place_between = false;
             }
@@ -1073,6 +1093,14 @@ fn ends_like_a_body(word: &str) -> bool {
         && KOREAN_ORG_ENDINGS
             .iter()
             .any(|e| e.chars().count() >= 2 && word.ends_with(e))
+}
+
+/// "협회", "재단": a body's ending of two syllables or more standing
+/// alone, as a text names the body it spoke of ("박가온 협회 부회장").
+fn is_bare_body_noun(word: &str) -> bool {
+    KOREAN_ORG_ENDINGS
+        .iter()
+        .any(|e| e.chars().count() >= 2 && *e == word)
 }
 
 /// A Hangul word ending like an organization's name ("미래소재연구원").

@@ -514,6 +514,8 @@ fn a_foreign_name_in_hangul_before_a_title_where_a_name_may_start() {
         "현지 법인 대표와 만났다.",
         "에이크미 미주 법인 CEO는 말했다.",
         "에이크미 그래비티 프로젝트 리더는 말했다.",
+        "행사에는 김솔 협회 부회장(에이크미 부사장)이 왔다.",
+        "행사에는 강빛 재단 이사장, 오름 학회 회장이 왔다.",
     ] {
         assert!(
             triples(text).iter().all(|p| !p.0.contains(' ')),
@@ -1730,4 +1732,24 @@ fn public_figures_named_in_passing_are_people() {
         triples("Tesla CEO Elon Musk said the plant opens. Elon Musk’s plan stalled."),
         [t("Elon Musk", Some("CEO"), None)]
     );
+}
+
+#[test]
+fn a_korean_title_past_a_firm_and_its_name_or_a_units_field() {
+    // A kind of firm and its own name, of one syllable too.
+    assert_eq!(
+        names("사외이사로는 한가람 법무법인 솔 상임고문과 오누리 회계법인 가온 대표가 선임됐다."),
+        ["한가람", "오누리"]
+    );
+    // The field a unit of the body works in, in common words.
+    assert_eq!(
+        triples("행사에는 한가람 에이크미 이차전지 센터장이 참석했다."),
+        [t(
+            "한가람",
+            Some("에이크미 이차전지 센터장"),
+            Some("acme-energy")
+        )]
+    );
+    // Common words with no body before them name no unit.
+    assert!(names("행사에는 한가람 배터리 에너지 센터장이 참석했다.").is_empty());
 }

@@ -620,6 +620,18 @@ mod tests {
             roles("Posted on Friday, March 3, 2025"),
             [(Role::Publication, "2025-03-03".into())]
         );
+        // "Time:" in a portal's meta line, an outlet's name before it.
+        assert_eq!(
+            roles("Kestrel Time:Jun 12, 2023 10:44 Source:wire"),
+            [(Role::Publication, "2023-06-12".into())]
+        );
+        assert_eq!(
+            roles("Release Time: 2023-06-12 | Update Time: 2023-06-14"),
+            [
+                (Role::Publication, "2023-06-12".into()),
+                (Role::Update, "2023-06-14".into())
+            ]
+        );
         // A weekday the day falls on proves the stamp as a label would.
         assert_eq!(
             roles("Mon 11 Apr 22, 10:33am (AEST)"),

@@ -140,17 +140,27 @@ fn states_a_korean_quantity(sentence: &str) -> bool {
     is_hangul_text(sentence) && (copula || STEMS.iter().any(|stem| last.contains(stem)))
 }
 
+/// Korean words of outlook and of what a market is, see
+/// `words/korean/outlook-words.txt`.
+static OUTLOOK_WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
+
+/// "수요", "시장", "매출": a word of what a market is, standing alone.
+pub(crate) fn is_korean_market_noun(word: &str) -> bool {
+    OUTLOOK_WORDS
+        .iter()
+        .any(|&(w, kind)| kind == "market" && w == word)
+}
+
 /// A Korean sentence that gives an outlook ("전망", "예상") for a market
 /// ("가격", "시장", "수요"), see `words/korean/outlook-words.txt`.
 fn korean_outlook(sentence: &str) -> bool {
     const PREDICATE_WORDS: usize = 2;
-    static WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
     let words: Vec<&str> = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !is_hangul(c)))
         .collect();
     let of = |kind: &'static str| {
-        WORDS
+        OUTLOOK_WORDS
             .iter()
             .filter(move |&&(_, k)| k == kind)
             .map(|&(word, _)| word)

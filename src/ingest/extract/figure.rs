@@ -944,8 +944,16 @@ mod tests {
         assert_eq!(one("It stores 290 watt hour per litre.").2, "Wh/L");
         // A spinning part's speed: "18,000rpm", "9,000 rpm".
         assert_eq!(one("The motor turns at 18,000rpm.").2, "rpm");
-        // Currencies by their ISO code after the amount.
-        assert_eq!(one("It costs 4.2 billion AED.").2, "AED");
+        // Currencies by their ISO code before the amount; after it, or
+        // in lower case, a code is a word ("500 MAD chargers", "3 mad
+        // dashes").
+        assert_eq!(one("It costs AED 4.2 billion.").2, "AED");
+        for text in ["About 500 MAD chargers went in.", "They made 3 mad dashes."] {
+            assert!(
+                figures(text).iter().all(|f| f.unit.as_str() != "MAD"),
+                "{text}"
+            );
+        }
         assert_eq!(one("a 10-kilometre road").2, "km");
         assert_eq!(one("the 32-metre-long ferry").2, "m");
         // "meters" also count a utility's meters: no length.

@@ -210,9 +210,19 @@ fn place_governments<'g>(
             Some((qualifier, after)) if QUALIFIERS.contains(&qualifier) => after,
             _ => rest,
         };
+        // "government bonds", "government-run": a word the government
+        // qualifies, not the government.
         ["government", "Government"].iter().any(|g| {
-            rest.strip_prefix(g)
-                .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+            rest.strip_prefix(g).is_some_and(|tail| {
+                let next = tail
+                    .trim_start()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next();
+                !tail.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                    && !next.is_some_and(|w| {
+                        w.eq_ignore_ascii_case("bond") || w.eq_ignore_ascii_case("bonds")
+                    })
+            })
         })
     };
     // "칠레 정부는"; "퀘벡 주정부가", "온타리오 주 정부" of a province or
@@ -223,7 +233,12 @@ fn place_governments<'g>(
             Some(after) if !country => after.trim_start(),
             _ => rest,
         };
-        rest.starts_with("정부")
+        // "정부는", "정부의", not "정부출연" or "정부청사".
+        let word = rest
+            .split(|c: char| !crate::ingest::text::hangul::is_hangul(c))
+            .next()
+            .unwrap_or("");
+        crate::ingest::text::hangul::strip_particle(word) == "정부"
     };
     let of_before = |before: &str| {
         let before = before.trim_end();

@@ -409,8 +409,15 @@ fn a_places_government_in_any_wording_is_its_registry_entry() {
     let a = annotate(&doc(&["칠레 정부는 계획을 승인했다."]), "", None, &g);
     assert_eq!(a.organizations, ["government-of-chile"]);
     // A country's "주정부" are its states, not its nation; "governments"
-    // of old are no body.
-    for text in ["칠레 주정부들이 나섰다.", "Chile's governments of old."] {
+    // of old, a government's bonds, a body it runs and a word of
+    // a compound are no body.
+    for text in [
+        "칠레 주정부들이 나섰다.",
+        "Chile's governments of old.",
+        "Investors bought Chile's government bonds.",
+        "Chile's government-run miner grew.",
+        "칠레 정부출연기관인 한빛원이 나섰다.",
+    ] {
         let a = annotate(&doc(&[text]), "", None, &g);
         assert!(a.organizations.is_empty(), "{text}: {a:?}");
     }

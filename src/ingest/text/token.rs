@@ -165,7 +165,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                                 && next.is_some_and(|n| n.is_ascii_digit())
                                 && (d == '.'
                                     || thousands_group(&chars[j + 1..])
-                                    || lakh_groups(&chars[j + 1..]))
+                                    || lakh_groups(&chars[..j], &chars[j + 1..]))
                         }
                         _ => false,
                     }
@@ -246,7 +246,17 @@ fn thousands_group(rest: &[(usize, char)]) -> bool {
 /// Pairs of digits up to a last group of three: "2,53,046", "1,20,00,000"
 /// (the Indian way of grouping, by lakhs and crores) but not "5,60" or
 /// "2021,22".
-fn lakh_groups(rest: &[(usize, char)]) -> bool {
+fn lakh_groups(before: &[(usize, char)], rest: &[(usize, char)]) -> bool {
+    // The group before the comma is one or two digits ("2,53,046"), not a
+    // year ("2023,24,000").
+    let group = before
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| c.is_ascii_digit())
+        .count();
+    if group > 2 {
+        return false;
+    }
     let digit = |k: usize| rest.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
     let mut k = 0;
     while digit(k) && digit(k + 1) && rest.get(k + 2).is_some_and(|&(_, c)| c == ',') {
@@ -309,6 +319,8 @@ mod tests {
             texts("5,60 and 12,34,5"),
             ["5", ",", "60", "and", "12", ",", "34", ",", "5"]
         );
+        // A year before the pairs is no lakh group.
+        assert_eq!(texts("2023,24,000"), ["2023", ",", "24,000"]);
     }
 
     #[test]

@@ -939,9 +939,9 @@ fn title_after(
             // "법무법인 가온 대표": a kind of firm, then its name, any word.
             None if between < MAX_BETWEEN
                 && FIRM_KINDS.contains(&token.text)
-                && tokens
-                    .get(k + 1)
-                    .is_some_and(|t| t.text.chars().all(is_hangul)) =>
+                && tokens.get(k + 1).is_some_and(|t| {
+                    t.text.chars().all(is_hangul) && title_in(sentence.text, t.text).is_none()
+                }) =>
             {
                 between += 1;
                 place_between = false;
@@ -968,8 +968,8 @@ fn title_after(
                 between += 1;
                 place_between = false;
             }
-            // "가온대 공과대학 이차전지 센터장", "배터리 연구소장": the
-            // field a unit works in, in common words, after its body.
+            // "가온대 공과대학 이차전지 센터장": the field a unit works
+            // in, in common words, once a registry body stands before.
             None if between < MAX_BETWEEN && only_generic_words(token.text) && org.is_some() => {
                 between += 1;
                 place_between = false;

@@ -1750,6 +1750,12 @@ fn a_korean_title_past_a_firm_and_its_name_or_a_units_field() {
             Some("acme-energy")
         )]
     );
+    // A kind of firm right before a title names no firm: the title is
+    // the firm's own.
+    assert_eq!(
+        triples("한가람 법무법인 상임고문은 말했다."),
+        [t("한가람", Some("법무법인 상임고문"), None)]
+    );
     // Common words with no body before them name no unit.
     assert!(names("행사에는 한가람 배터리 에너지 센터장이 참석했다.").is_empty());
 }

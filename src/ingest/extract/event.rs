@@ -17,8 +17,8 @@ use crate::ingest::text::hangul::{is_hangul, is_particle, strip_particle};
 use crate::ingest::text::line::{ends_sentence, is_email, word_count};
 use crate::ingest::text::stamp::is_reference_time;
 use crate::ingest::text::token::headline_cased;
-use crate::ingest::text::vocab::{DATE_LABELS, UPDATE_LABELS};
-use crate::ingest::text::words::{word_list, Pairs, Words};
+use crate::ingest::text::vocab::{self, DATE_LABELS, UPDATE_LABELS};
+use crate::ingest::text::words::{word_list, Words};
 pub(crate) use anchor::anchor_year;
 pub(crate) use title::headline;
 use title::title;
@@ -140,17 +140,6 @@ fn states_a_korean_quantity(sentence: &str) -> bool {
     is_hangul_text(sentence) && (copula || STEMS.iter().any(|stem| last.contains(stem)))
 }
 
-/// Korean words of outlook and of what a market is, see
-/// `words/korean/outlook-words.txt`.
-static OUTLOOK_WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
-
-/// "수요", "시장", "매출": a word of what a market is, standing alone.
-pub(crate) fn is_korean_market_noun(word: &str) -> bool {
-    OUTLOOK_WORDS
-        .iter()
-        .any(|&(w, kind)| kind == "market" && w == word)
-}
-
 /// A Korean sentence that gives an outlook ("전망", "예상") for a market
 /// ("가격", "시장", "수요"), see `words/korean/outlook-words.txt`.
 fn korean_outlook(sentence: &str) -> bool {
@@ -160,7 +149,7 @@ fn korean_outlook(sentence: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !is_hangul(c)))
         .collect();
     let of = |kind: &'static str| {
-        OUTLOOK_WORDS
+        vocab::KOREAN_OUTLOOK_WORDS
             .iter()
             .filter(move |&&(_, k)| k == kind)
             .map(|&(word, _)| word)

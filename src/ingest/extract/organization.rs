@@ -25,6 +25,7 @@ use crate::content::entity::slugify;
 use crate::content::evidence::EvidenceKey;
 use crate::content::front_matter::{OrganizationKind, OrganizationSuggestion, PlaceKind};
 use crate::ingest::gazetteer::{Gazetteer, Hit};
+use crate::ingest::text::hangul::{is_hangul, strip_particle};
 use crate::ingest::text::token::{tokenize, Token};
 use crate::ingest::text::vocab::{LEGAL_FORMS, SENTENCE_OPENERS};
 use crate::ingest::text::words::{word_list, Pairs, Words};
@@ -234,11 +235,8 @@ fn place_governments<'g>(
             _ => rest,
         };
         // "정부는", "정부의", not "정부출연" or "정부청사".
-        let word = rest
-            .split(|c: char| !crate::ingest::text::hangul::is_hangul(c))
-            .next()
-            .unwrap_or("");
-        crate::ingest::text::hangul::strip_particle(word) == "정부"
+        let word = rest.split(|c: char| !is_hangul(c)).next().unwrap_or("");
+        strip_particle(word) == "정부"
     };
     let of_before = |before: &str| {
         let before = before.trim_end();

@@ -8,7 +8,7 @@
 //! release wires whose names stand in datelines and credits. One list
 //! each, so a word added for one stage is known to all.
 
-use crate::ingest::text::words::{word_list, Words};
+use crate::ingest::text::words::{word_list, Pairs, Words};
 
 /// Month names in calendar order, lowercase.
 static MONTHS: Words = word_list!("shared/months.txt");
@@ -123,6 +123,18 @@ pub(crate) fn wire_place_and_outlet(content: &str) -> Option<(&str, &str)> {
 /// `extract` knows a body the registry lacks by them, `clean` a caption's
 /// provider.
 pub(crate) static KOREAN_ORG_ENDINGS: Words = word_list!("korean/org-endings.txt");
+
+/// Korean words of a market's outlook ("전망") and of what a market is
+/// ("수요", "가격"): `extract` reads an outlook's sentence by them, and
+/// takes a market's word for no company's name.
+pub(crate) static KOREAN_OUTLOOK_WORDS: Pairs = word_list!(pairs "korean/outlook-words.txt");
+
+/// "수요", "시장", "매출": a word of what a market is, standing alone.
+pub(crate) fn is_korean_market_noun(word: &str) -> bool {
+    KOREAN_OUTLOOK_WORDS
+        .iter()
+        .any(|&(w, kind)| kind == "market" && w == word)
+}
 
 /// Administrative suffixes of Korean local governments' names ("군",
 /// "시", "도", "구"): `extract` reads a local government by them, `clean`

@@ -145,7 +145,7 @@ pub(super) fn described_companies(text: &str) -> Vec<(usize, usize, Option<Organ
             || gathering
             || NOT_NAMES.contains(&name)
             // "고객사인 수요 증가에": a market's word, no company.
-            || crate::ingest::extract::event::is_korean_market_noun(name)
+            || crate::ingest::text::vocab::is_korean_market_noun(name)
             || name.chars().count() < LEAST_COMPANY_STEM
             || is_korean_name(name)
             || ends_with_korean_title(name)
